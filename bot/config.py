@@ -1,0 +1,68 @@
+"""Settings from the environment or `.env` (see `.env.example`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DB = "sqlite+aiosqlite:///./data/baocao.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DB
+    telegram_api_url: str | None = None
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    tz: str = "Asia/Ho_Chi_Minh"
+
+    # deployment
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_path: str = "/telegram"
+
+    # documents and reminders
+    org_name: str = "ỦY BAN NHÂN DÂN TỈNH"
+    org_parent: str | None = None
+    org_place: str = "Hà Nội"
+    doc_layout: Literal["auto", "state", "party"] = "auto"
+    reminder_offsets: str = "2d,1d,2h"
+    period_grace_hours: int = 48
+    send_rate: float = 30.0
+    outlines_dir: str | None = None
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [int(x) for x in v.replace(";", ",").split(",") if x.strip()]
+        if isinstance(v, int):
+            return [v]
+        return v
+
+    @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", mode="before")
+    @classmethod
+    def _empty_none(cls, v: object) -> object:
+        return None if isinstance(v, str) and not v.strip() else v
+
+    @property
+    def token(self) -> str | None:
+        return self.bot_token.get_secret_value() if self.bot_token and self.bot_token.get_secret_value() else None
+
+    def sqlite_path(self) -> Path | None:
+        if self.database_url.startswith("sqlite"):
+            return Path(self.database_url.split("///", 1)[1])
+        return None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,135 @@
+"""Database engines and sessions; migrations run through Alembic.
+
+SQLite (default): WAL journal, foreign keys on, synchronous=NORMAL (a killed process loses nothing that
+was committed), a busy timeout, and write transactions opened with BEGIN IMMEDIATE so two writers queue
+instead of failing with "database is locked". Reads use a second engine with ordinary deferred
+transactions, so a long export never blocks answers being written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _prepare_sqlite_file(url: str) -> None:
+    db = make_url(url).database
+    if db and db != ":memory:":
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_engine(url: str, *, immediate: bool, **kw: Any) -> AsyncEngine:
+    engine = create_async_engine(url, **kw)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
+        # let SQLAlchemy's begin event (below) decide how transactions start
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@dataclass
+class Database:
+    url: str
+    engine: AsyncEngine
+    read_engine: AsyncEngine
+    session: async_sessionmaker[AsyncSession]
+    read_session: async_sessionmaker[AsyncSession]
+    _closed: bool = field(default=False)
+
+    @property
+    def sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def dispose(self) -> None:
+        if not self._closed:
+            self._closed = True
+            await self.engine.dispose()
+            if self.read_engine is not self.engine:
+                await self.read_engine.dispose()
+
+
+def open_database(url: str, *, echo: bool = False) -> Database:
+    if is_sqlite(url):
+        _prepare_sqlite_file(url)
+        engine = _sqlite_engine(url, immediate=True, echo=echo)
+        read_engine = _sqlite_engine(url, immediate=False, echo=echo)
+    else:
+        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+        read_engine = engine
+    return Database(
+        url=url,
+        engine=engine,
+        read_engine=read_engine,
+        session=async_sessionmaker(engine, expire_on_commit=False),
+        read_session=async_sessionmaker(read_engine, expire_on_commit=False),
+    )
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def alembic_config(url: str):  # -> alembic.config.Config
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def _run_alembic(url: str, action: str, revision: str) -> None:
+    from alembic import command
+
+    if is_sqlite(url):
+        _prepare_sqlite_file(url)
+    cfg = alembic_config(url)
+    getattr(command, action)(cfg, revision)
+
+
+async def upgrade(url: str, revision: str = "head") -> None:
+    """Create or upgrade the schema (Alembic); safe to call at every start."""
+    await asyncio.to_thread(_run_alembic, url, "upgrade", revision)
+
+
+async def downgrade(url: str, revision: str) -> None:
+    await asyncio.to_thread(_run_alembic, url, "downgrade", revision)
+
+
+async def current_revision(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import pool
+
+    eng = create_async_engine(url, poolclass=pool.NullPool)
+    try:
+        async with eng.connect() as conn:
+            return await conn.run_sync(lambda c: MigrationContext.configure(c).get_current_revision())
+    finally:
+        await eng.dispose()

@@ -1,0 +1,255 @@
+"""SQLAlchemy 2 models: units, people, invites, outlines, periods, submissions, answers with full history,
+conversation positions and the reminder log."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("admin", "supervisor", "officer")
+SUBMISSION_STATUSES = ("draft", "submitted", "returned", "approved")
+PERIOD_STATUSES = ("open", "closed")
+VIA = ("bot", "cli", "import")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, Any: JSON}
+
+
+class TZDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them as naive UTC text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a timezone-aware column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(32))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
+    # materialised path of ids, "/1/57/", so a subtree is one indexed prefix query
+    path: Mapped[str] = mapped_column(String(255), index=True, default="/")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    folded: Mapped[str] = mapped_column(String(255), default="")
+
+    parent: Mapped[Unit | None] = relationship(remote_side=[id], lazy="raise")
+
+
+class UnitAlias(Base):
+    """Another name a unit is known by — for communes, the pre-2025 units merged into it."""
+
+    __tablename__ = "unit_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    folded: Mapped[str] = mapped_column(String(255))
+    note: Mapped[str | None] = mapped_column(String(64))
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    full_name: Mapped[str] = mapped_column(String(255), default="")
+    username: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16), default="officer")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_outline_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class AccountScope(Base):
+    """A unit (and its whole subtree) that a supervisor oversees."""
+
+    __tablename__ = "account_scopes"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Invite(Base):
+    __tablename__ = "invites"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    max_uses: Mapped[int] = mapped_column(Integer, default=1)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+
+
+class JoinRequest(Base):
+    """An officer who started without an invite asks to be bound to a unit; a supervisor decides."""
+
+    __tablename__ = "join_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    full_name: Mapped[str] = mapped_column(String(255), default="")
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+
+
+class OutlineVersion(Base):
+    __tablename__ = "outline_versions"
+    __table_args__ = (UniqueConstraint("outline_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outline_id: Mapped[str] = mapped_column(String(64), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source_file: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class Period(Base):
+    __tablename__ = "periods"
+    __table_args__ = (UniqueConstraint("outline_id", "label"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outline_id: Mapped[str] = mapped_column(String(64), index=True)
+    label: Mapped[str] = mapped_column(String(128))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[datetime] = mapped_column(TZDateTime())
+    closes_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    # empty: every active unit of the outline's respondent kinds
+    unit_scope: Mapped[list[int] | None] = mapped_column(JSON)
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("unit_id", "period_id"), Index("ix_submissions_period_status", "period_id", "status"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    outline_version_id: Mapped[int | None] = mapped_column(ForeignKey("outline_versions.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    submitted_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    comment: Mapped[str | None] = mapped_column(Text)
+    returned_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    returned_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    updated_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("submission_id", "question_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[Any] = mapped_column(JSON)
+    # the numeric reading of value (count, amount, percentage) for aggregation without JSON decoding
+    num: Mapped[float | None] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    set_at: Mapped[datetime] = mapped_column(TZDateTime())
+    via: Mapped[str] = mapped_column(String(16), default="bot")
+
+
+class AnswerRevision(Base):
+    __tablename__ = "answer_revisions"
+    __table_args__ = (UniqueConstraint("submission_id", "question_key", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    changed_at: Mapped[datetime] = mapped_column(TZDateTime())
+    via: Mapped[str] = mapped_column(String(16), default="bot")
+
+
+class ConversationPosition(Base):
+    """Where an account is in which submission, so a restarted bot continues at the same question."""
+
+    __tablename__ = "conversation_positions"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    question_key: Mapped[str | None] = mapped_column(String(64))
+    mode: Mapped[str] = mapped_column(String(32), default="question")
+    # sub-step state (list item being entered, table row, text being collected); string keys only
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    nonce: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class ReminderLog(Base):
+    """One row per intended message: written before sending under a unique key, so it is sent once."""
+
+    __tablename__ = "reminder_log"
+    __table_args__ = (UniqueConstraint("period_id", "unit_id", "kind", "account_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(64))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(TZDateTime())
