@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     bot_token: SecretStr | None = None
+    bot_username: str | None = None
     database_url: str = DEFAULT_DB
     telegram_api_url: str | None = None
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
@@ -48,7 +49,7 @@ class Settings(BaseSettings):
             return [v]
         return v
 
-    @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", mode="before")
+    @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", mode="before")
     @classmethod
     def _empty_none(cls, v: object) -> object:
         return None if isinstance(v, str) and not v.strip() else v

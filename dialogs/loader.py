@@ -126,7 +126,6 @@ def _line_of(raw: Any, loc: tuple[Any, ...]) -> int:
             if part in node:
                 line = node.key_lines.get(str(part), line)
                 node = node[part]
-                line = getattr(node, "line", line) or line
             else:
                 # a tag of a union ('section'/'question') or a missing key: stay on this node
                 continue

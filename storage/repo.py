@@ -1,0 +1,518 @@
+"""The repository layer: every query the bot, the exports, the reminders and the CLI need.
+
+One ``Repo`` wraps one ``AsyncSession`` (one per update in the bot). Methods that change data flush but
+do not commit unless they say so; ``set_answer`` commits, because an answer is durable the moment it is
+acknowledged.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    Account,
+    AccountScope,
+    Answer,
+    AnswerRevision,
+    ConversationPosition,
+    Invite,
+    JoinRequest,
+    OutlineVersion,
+    Period,
+    ReminderLog,
+    Submission,
+    Unit,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class InviteResult:
+    status: str  # "ok", "not_found", "expired", "used_up"
+    unit: Unit | None = None
+    role: str | None = None
+
+
+@dataclass
+class PeriodAnswers:
+    """Current and previous answers of many units for one outline and period."""
+
+    period_id: int
+    previous_period_id: int | None
+    # unit_id → {question_key: value}
+    current: dict[int, dict[str, Any]]
+    previous: dict[int, dict[str, Any]]
+    # unit_id → submission status / submitted_at for the current period
+    status: dict[int, str]
+    submitted_at: dict[int, datetime | None]
+
+
+class Repo:
+    def __init__(self, session: AsyncSession):
+        self.s = session
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def dialect(self) -> str:
+        return self.s.bind.dialect.name if self.s.bind is not None else "sqlite"
+
+    def _insert(self, model: Any):
+        mod = pg_dialect if self.dialect == "postgresql" else sqlite_dialect
+        return mod.insert(model)
+
+    async def commit(self) -> None:
+        await self.s.commit()
+
+    # ------------------------------------------------------------------ units
+    async def unit(self, unit_id: int) -> Unit | None:
+        return await self.s.get(Unit, unit_id)
+
+    async def unit_by_code(self, code: str) -> Unit | None:
+        return (await self.s.execute(select(Unit).where(Unit.code == code))).scalar_one_or_none()
+
+    async def units_by_ids(self, ids: Iterable[int]) -> dict[int, Unit]:
+        ids = list(set(ids))
+        out: dict[int, Unit] = {}
+        for i in range(0, len(ids), 900):
+            rows = await self.s.execute(select(Unit).where(Unit.id.in_(ids[i:i + 900])))
+            out.update({u.id: u for u in rows.scalars()})
+        return out
+
+    async def list_units(self, under: Unit | None = None, *, include_root: bool = True,
+                         active_only: bool = True, kinds: Sequence[str] | None = None) -> list[Unit]:
+        q = select(Unit)
+        if under is not None:
+            cond = Unit.path.startswith(under.path, autoescape=True)
+            q = q.where(cond if include_root else and_(cond, Unit.id != under.id))
+        if active_only:
+            q = q.where(Unit.active.is_(True))
+        if kinds:
+            q = q.where(Unit.kind.in_(list(kinds)))
+        return list((await self.s.execute(q.order_by(Unit.path))).scalars())
+
+    async def children(self, unit: Unit) -> list[Unit]:
+        q = select(Unit).where(Unit.parent_id == unit.id, Unit.active.is_(True)).order_by(Unit.name)
+        return list((await self.s.execute(q)).scalars())
+
+    async def ancestors(self, unit: Unit) -> list[Unit]:
+        ids = [int(x) for x in unit.path.strip("/").split("/") if x]
+        found = await self.units_by_ids(ids)
+        return [found[i] for i in ids if i in found]
+
+    async def count_units(self) -> int:
+        return int((await self.s.execute(select(func.count()).select_from(Unit))).scalar_one())
+
+    # ------------------------------------------------------------------ accounts
+    async def account(self, account_id: int) -> Account | None:
+        return await self.s.get(Account, account_id)
+
+    async def account_by_tg(self, telegram_id: int) -> Account | None:
+        q = select(Account).where(Account.telegram_id == telegram_id)
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    async def ensure_account(self, telegram_id: int, full_name: str = "", username: str | None = None,
+                             *, role: str = "officer") -> Account:
+        """The account of a Telegram user, created on first contact (race-safe)."""
+        acc = await self.account_by_tg(telegram_id)
+        if acc is not None:
+            if full_name and (acc.full_name != full_name or acc.username != username):
+                acc.full_name, acc.username = full_name, username
+            if acc.blocked:
+                acc.blocked = False
+            return acc
+        stmt = self._insert(Account).values(
+            telegram_id=telegram_id, full_name=full_name, username=username, role=role, blocked=False,
+            active=True, created_at=utcnow(),
+        ).on_conflict_do_nothing(index_elements=[Account.telegram_id])
+        await self.s.execute(stmt)
+        acc = await self.account_by_tg(telegram_id)
+        assert acc is not None
+        return acc
+
+    async def list_accounts(self, role: str | None = None) -> list[Account]:
+        q = select(Account).where(Account.active.is_(True))
+        if role:
+            q = q.where(Account.role == role)
+        return list((await self.s.execute(q.order_by(Account.id))).scalars())
+
+    async def set_account(self, acc: Account, *, role: str | None = None, unit: Unit | None = None) -> None:
+        if role is not None:
+            acc.role = role
+        if unit is not None:
+            acc.unit_id = unit.id
+            if (role or acc.role) == "supervisor":
+                await self.add_scope(acc, unit)
+        acc.active = True
+        await self.s.flush()
+
+    async def add_scope(self, acc: Account, unit: Unit) -> None:
+        stmt = self._insert(AccountScope).values(account_id=acc.id, unit_id=unit.id).on_conflict_do_nothing()
+        await self.s.execute(stmt)
+
+    async def scopes(self, acc: Account) -> list[Unit]:
+        q = select(Unit).join(AccountScope, AccountScope.unit_id == Unit.id).where(AccountScope.account_id == acc.id)
+        return list((await self.s.execute(q.order_by(Unit.path))).scalars())
+
+    async def remove_account(self, acc: Account) -> None:
+        await self.s.execute(delete(AccountScope).where(AccountScope.account_id == acc.id))
+        await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id == acc.id))
+        acc.active = False
+        acc.unit_id = None
+        acc.role = "officer"
+        await self.s.flush()
+
+    async def mark_blocked(self, telegram_id: int, blocked: bool = True) -> None:
+        await self.s.execute(update(Account).where(Account.telegram_id == telegram_id).values(blocked=blocked))
+
+    async def supervisors_of(self, unit: Unit) -> list[Account]:
+        """Supervisors whose scope contains ``unit`` (a scope is a unit and its whole subtree)."""
+        ids = [int(x) for x in unit.path.strip("/").split("/") if x]
+        q = (
+            select(Account)
+            .join(AccountScope, AccountScope.account_id == Account.id)
+            .where(AccountScope.unit_id.in_(ids), Account.role.in_(["supervisor", "admin"]),
+                   Account.active.is_(True))
+            .distinct()
+        )
+        return list((await self.s.execute(q)).scalars())
+
+    async def officers_of(self, unit_ids: Iterable[int]) -> dict[int, list[Account]]:
+        ids = list(set(unit_ids))
+        out: dict[int, list[Account]] = defaultdict(list)
+        for i in range(0, len(ids), 900):
+            q = select(Account).where(Account.unit_id.in_(ids[i:i + 900]), Account.role == "officer",
+                                      Account.active.is_(True))
+            for a in (await self.s.execute(q)).scalars():
+                out[a.unit_id].append(a)  # type: ignore[index]
+        return out
+
+    async def in_scope(self, acc: Account, unit: Unit) -> bool:
+        if acc.role == "admin":
+            return True
+        if acc.role == "officer":
+            return acc.unit_id == unit.id
+        for sc in await self.scopes(acc):
+            if unit.path.startswith(sc.path):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ invites
+    async def create_invite(self, unit: Unit, role: str, *, uses: int = 1, days: int | None = 30,
+                            created_by: Account | None = None, now: datetime | None = None) -> Invite:
+        now = now or utcnow()
+        inv = Invite(
+            code=secrets.token_urlsafe(9).replace("-", "x").replace("_", "y"),
+            unit_id=unit.id, role=role, max_uses=uses, uses=0,
+            expires_at=(now + timedelta(days=days)) if days else None,
+            created_at=now, created_by=created_by.id if created_by else None,
+        )
+        self.s.add(inv)
+        await self.s.flush()
+        return inv
+
+    async def redeem_invite(self, code: str, acc: Account, *, now: datetime | None = None) -> InviteResult:
+        """Use one of an invite's uses atomically and bind the account; says why when it cannot."""
+        now = now or utcnow()
+        inv = await self.s.get(Invite, code)
+        if inv is None:
+            return InviteResult("not_found")
+        if inv.expires_at is not None and inv.expires_at <= now:
+            return InviteResult("expired")
+        res = await self.s.execute(
+            update(Invite)
+            .where(Invite.code == code, Invite.uses < Invite.max_uses)
+            .values(uses=Invite.uses + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if res.rowcount != 1:
+            return InviteResult("used_up")
+        unit = await self.unit(inv.unit_id)
+        await self.set_account(acc, role=inv.role if acc.role != "admin" else "admin", unit=unit)
+        if inv.role == "supervisor" and unit is not None:
+            await self.add_scope(acc, unit)
+        return InviteResult("ok", unit, inv.role)
+
+    # ------------------------------------------------------------------ join requests
+    async def create_join_request(self, telegram_id: int, full_name: str, unit: Unit) -> JoinRequest:
+        jr = JoinRequest(telegram_id=telegram_id, full_name=full_name, unit_id=unit.id, status="pending",
+                         created_at=utcnow())
+        self.s.add(jr)
+        await self.s.flush()
+        return jr
+
+    async def join_request(self, jr_id: int) -> JoinRequest | None:
+        return await self.s.get(JoinRequest, jr_id)
+
+    # ------------------------------------------------------------------ outlines
+    async def register_outline(self, outline_id: str, version: int, content_hash: str, source_file: str,
+                               title: str) -> int:
+        q = select(OutlineVersion.id).where(OutlineVersion.outline_id == outline_id,
+                                            OutlineVersion.content_hash == content_hash)
+        found = (await self.s.execute(q)).scalar_one_or_none()
+        if found is not None:
+            return found
+        stmt = self._insert(OutlineVersion).values(
+            outline_id=outline_id, version=version, content_hash=content_hash, source_file=source_file,
+            title=title, created_at=utcnow(),
+        ).on_conflict_do_nothing()
+        await self.s.execute(stmt)
+        return (await self.s.execute(q)).scalar_one()
+
+    async def latest_outline_version(self, outline_id: str) -> OutlineVersion | None:
+        q = select(OutlineVersion).where(OutlineVersion.outline_id == outline_id).order_by(OutlineVersion.id.desc())
+        return (await self.s.execute(q.limit(1))).scalar_one_or_none()
+
+    # ------------------------------------------------------------------ periods
+    async def period(self, period_id: int) -> Period | None:
+        return await self.s.get(Period, period_id)
+
+    async def open_period(self, outline_id: str, label: str, *, deadline: datetime,
+                          starts_on: date | None = None, ends_on: date | None = None,
+                          closes_at: datetime | None = None, unit_ids: list[int] | None = None,
+                          now: datetime | None = None) -> tuple[Period, bool]:
+        """Open (or find) the period with this label; returns (period, created). Safe across processes."""
+        stmt = self._insert(Period).values(
+            outline_id=outline_id, label=label, starts_on=starts_on, ends_on=ends_on, deadline=deadline,
+            closes_at=closes_at, status="open", created_at=now or utcnow(), unit_scope=unit_ids or None,
+        ).on_conflict_do_nothing(index_elements=[Period.outline_id, Period.label]).returning(Period.id)
+        new_id = (await self.s.execute(stmt)).scalar_one_or_none()
+        q = select(Period).where(Period.outline_id == outline_id, Period.label == label)
+        p = (await self.s.execute(q)).scalar_one()
+        return p, new_id is not None
+
+    async def list_periods(self, outline_id: str | None = None, status: str | None = None) -> list[Period]:
+        q = select(Period)
+        if outline_id:
+            q = q.where(Period.outline_id == outline_id)
+        if status:
+            q = q.where(Period.status == status)
+        return list((await self.s.execute(q.order_by(Period.deadline, Period.id))).scalars())
+
+    async def close_period(self, period: Period) -> None:
+        period.status = "closed"
+        await self.s.flush()
+
+    async def previous_period(self, period: Period) -> Period | None:
+        q = (
+            select(Period)
+            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
+            .order_by(Period.deadline.desc())
+            .limit(1)
+        )
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    async def latest_period(self, outline_id: str) -> Period | None:
+        q = select(Period).where(Period.outline_id == outline_id).order_by(Period.deadline.desc()).limit(1)
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    def period_covers(self, period: Period, unit: Unit, respondent_kinds: Sequence[str]) -> bool:
+        if period.unit_scope:
+            return unit.id in period.unit_scope
+        return unit.kind in respondent_kinds
+
+    # ------------------------------------------------------------------ submissions
+    async def submission(self, submission_id: int) -> Submission | None:
+        return await self.s.get(Submission, submission_id)
+
+    async def find_submission(self, unit_id: int, period_id: int) -> Submission | None:
+        q = select(Submission).where(Submission.unit_id == unit_id, Submission.period_id == period_id)
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    async def ensure_submission(self, unit_id: int, period_id: int, outline_version_id: int | None = None,
+                                *, now: datetime | None = None) -> Submission:
+        sub = await self.find_submission(unit_id, period_id)
+        if sub is not None:
+            return sub
+        now = now or utcnow()
+        stmt = self._insert(Submission).values(
+            unit_id=unit_id, period_id=period_id, outline_version_id=outline_version_id, status="draft",
+            created_at=now, updated_at=now,
+        ).on_conflict_do_nothing(index_elements=[Submission.unit_id, Submission.period_id])
+        await self.s.execute(stmt)
+        sub = await self.find_submission(unit_id, period_id)
+        assert sub is not None
+        return sub
+
+    async def answers(self, submission_id: int) -> dict[str, Any]:
+        q = select(Answer.question_key, Answer.value).where(Answer.submission_id == submission_id)
+        return {k: v for k, v in (await self.s.execute(q)).all()}
+
+    async def answer_count(self, submission_id: int) -> int:
+        q = select(func.count()).select_from(Answer).where(Answer.submission_id == submission_id)
+        return int((await self.s.execute(q)).scalar_one())
+
+    async def set_answer(self, submission_id: int, key: str, value: Any, *, num: float | None = None,
+                         by: int | None = None, via: str = "bot", now: datetime | None = None,
+                         commit: bool = True) -> int:
+        """Store an answer and its revision (old → new) atomically; returns the answer's new version.
+
+        The upsert comes first so the row (PostgreSQL) or the database (SQLite, BEGIN IMMEDIATE) is locked
+        before the old value is read: two officers writing at once both get a revision, in order.
+        """
+        now = now or utcnow()
+        ins = self._insert(Answer).values(
+            submission_id=submission_id, question_key=key, value=value, num=num, version=1, set_by=by,
+            set_at=now, via=via,
+        )
+        stmt = ins.on_conflict_do_update(
+            index_elements=[Answer.submission_id, Answer.question_key],
+            set_={"value": ins.excluded.value, "num": ins.excluded.num, "set_by": ins.excluded.set_by,
+                  "set_at": ins.excluded.set_at, "via": ins.excluded.via, "version": Answer.version + 1},
+        ).returning(Answer.version)
+        version = (await self.s.execute(stmt)).scalar_one()
+        old = None
+        if version > 1:
+            q = select(AnswerRevision.new_value).where(
+                AnswerRevision.submission_id == submission_id, AnswerRevision.question_key == key,
+                AnswerRevision.version == version - 1,
+            )
+            old = (await self.s.execute(q)).scalar_one_or_none()
+        self.s.add(AnswerRevision(submission_id=submission_id, question_key=key, version=version, old_value=old,
+                                  new_value=value, changed_by=by, changed_at=now, via=via))
+        await self.s.execute(
+            update(Submission).where(Submission.id == submission_id).values(updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if commit:
+            await self.s.commit()
+        else:
+            await self.s.flush()
+        return version
+
+    async def revisions(self, submission_id: int, key: str | None = None) -> list[AnswerRevision]:
+        q = select(AnswerRevision).where(AnswerRevision.submission_id == submission_id)
+        if key:
+            q = q.where(AnswerRevision.question_key == key)
+        return list((await self.s.execute(q.order_by(AnswerRevision.question_key, AnswerRevision.version))).scalars())
+
+    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> None:
+        sub.status = "submitted"
+        sub.submitted_by = by.id
+        sub.submitted_at = now or utcnow()
+        sub.updated_at = sub.submitted_at
+        await self.s.flush()
+
+    async def return_submission(self, sub: Submission, by: Account, comment: str,
+                                *, now: datetime | None = None) -> None:
+        sub.status = "returned"
+        sub.comment = comment
+        sub.returned_by = by.id
+        sub.returned_at = now or utcnow()
+        await self.s.flush()
+
+    async def submissions_of_period(self, period_id: int) -> dict[int, Submission]:
+        q = select(Submission).where(Submission.period_id == period_id)
+        return {s.unit_id: s for s in (await self.s.execute(q)).scalars()}
+
+    async def answer_counts(self, period_id: int) -> dict[int, int]:
+        q = (
+            select(Submission.unit_id, func.count(Answer.id))
+            .join(Answer, Answer.submission_id == Submission.id)
+            .where(Submission.period_id == period_id)
+            .group_by(Submission.unit_id)
+        )
+        return {u: int(c) for u, c in (await self.s.execute(q)).all()}
+
+    async def period_answers(self, period: Period, unit_ids: Sequence[int] | None = None,
+                             under: Unit | None = None) -> PeriodAnswers:
+        """Current and previous answers of every unit (optionally: in ``unit_ids`` or under ``under``),
+        in one round trip: the previous period is chosen by a subquery in the same statement."""
+        prev_id_sq = (
+            select(Period.id)
+            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
+            .order_by(Period.deadline.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        q = (
+            select(Submission.unit_id, Submission.period_id, Submission.status, Submission.submitted_at,
+                   Answer.question_key, Answer.value, prev_id_sq.label("prev_id"))
+            .outerjoin(Answer, Answer.submission_id == Submission.id)
+            .where(or_(Submission.period_id == period.id, Submission.period_id == prev_id_sq))
+        )
+        if under is not None:
+            q = q.join(Unit, Unit.id == Submission.unit_id).where(Unit.path.startswith(under.path, autoescape=True))
+        wanted = set(unit_ids) if unit_ids is not None else None
+        cur: dict[int, dict[str, Any]] = defaultdict(dict)
+        prev: dict[int, dict[str, Any]] = defaultdict(dict)
+        status: dict[int, str] = {}
+        submitted_at: dict[int, datetime | None] = {}
+        prev_id: int | None = None
+        result = await self.s.execute(q)
+        for unit_id, period_id, st, sat, key, value, pid in result.tuples():
+            if wanted is not None and unit_id not in wanted:
+                continue
+            prev_id = pid
+            if period_id == period.id:
+                status[unit_id] = st
+                submitted_at[unit_id] = sat
+                if key is not None:
+                    cur[unit_id][key] = value
+            elif key is not None:
+                prev[unit_id][key] = value
+        if prev_id is None:
+            prev_id = (await self.s.execute(select(prev_id_sq))).scalar_one_or_none()
+        return PeriodAnswers(period.id, prev_id, dict(cur), dict(prev), status, submitted_at)
+
+    # ------------------------------------------------------------------ conversation positions
+    async def position(self, account_id: int) -> ConversationPosition | None:
+        return await self.s.get(ConversationPosition, account_id)
+
+    async def save_position(self, account_id: int, *, submission_id: int | None, question_key: str | None,
+                            mode: str = "question", state: dict[str, Any] | None = None,
+                            bump: bool = True) -> ConversationPosition:
+        pos = await self.s.get(ConversationPosition, account_id)
+        now = utcnow()
+        if pos is None:
+            pos = ConversationPosition(account_id=account_id, submission_id=submission_id,
+                                       question_key=question_key, mode=mode, state=state or {}, nonce=1,
+                                       updated_at=now)
+            self.s.add(pos)
+        else:
+            pos.submission_id = submission_id
+            pos.question_key = question_key
+            pos.mode = mode
+            pos.state = dict(state or {})
+            if bump:
+                pos.nonce = (pos.nonce or 0) + 1
+            pos.updated_at = now
+        await self.s.flush()
+        return pos
+
+    async def clear_position(self, account_id: int) -> None:
+        await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id == account_id))
+
+    # ------------------------------------------------------------------ reminder log
+    async def claim_reminder(self, period_id: int, unit_id: int, kind: str, account_id: int,
+                             *, now: datetime | None = None) -> int | None:
+        """Record the intent to send before sending. Returns the log id, or None when already claimed."""
+        stmt = self._insert(ReminderLog).values(
+            period_id=period_id, unit_id=unit_id, kind=kind, account_id=account_id, status="pending",
+            attempts=0, created_at=now or utcnow(),
+        ).on_conflict_do_nothing().returning(ReminderLog.id)
+        return (await self.s.execute(stmt)).scalar_one_or_none()
+
+    async def finish_reminder(self, log_id: int, status: str, *, error: str | None = None,
+                              attempts: int = 1, now: datetime | None = None) -> None:
+        await self.s.execute(
+            update(ReminderLog).where(ReminderLog.id == log_id).values(
+                status=status, error=error, attempts=attempts, sent_at=(now or utcnow()) if status == "sent" else None,
+            )
+        )
+
+    async def pending_reminders(self) -> list[ReminderLog]:
+        q = select(ReminderLog).where(ReminderLog.status == "pending")
+        return list((await self.s.execute(q)).scalars())

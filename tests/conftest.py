@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database, open_database, upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def _pg_reset(url: str) -> None:
+    import asyncpg
+
+    async def go() -> None:
+        conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+        try:
+            await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+        finally:
+            await conn.close()
+
+    asyncio.run(go())
+
+
+@pytest.fixture(scope="session")
+def db_template(tmp_path_factory) -> str:
+    """A migrated database: a template SQLite file, or the PostgreSQL test database (migrated once)."""
+    if PG_URL:
+        _pg_reset(PG_URL)
+        asyncio.run(upgrade(PG_URL))
+        return PG_URL
+    path = tmp_path_factory.mktemp("tmpl") / "template.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    asyncio.run(upgrade(url))
+    return str(path)
+
+
+async def _truncate_pg(db: Database) -> None:
+    from sqlalchemy import text
+
+    from storage.models import Base
+
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    async with db.engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def db_url(db_template, tmp_path) -> str:
+    if PG_URL:
+        return PG_URL
+    dest = tmp_path / "test.db"
+    shutil.copy(db_template, dest)
+    return f"sqlite+aiosqlite:///{dest}"
+
+
+@pytest.fixture
+async def db(db_url) -> Database:
+    database = open_database(db_url)
+    if PG_URL:
+        await _truncate_pg(database)
+    yield database
+    await database.dispose()
+
+
+def pytest_collection_modifyitems(config, items):
+    # On the PostgreSQL pass (-m db) only database tests run; mark fixtures users automatically.
+    for item in items:
+        if "db" in getattr(item, "fixturenames", ()) or "db_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)

@@ -1,0 +1,213 @@
+"""Vietnamese input parsing: every documented form, errors with examples, and format → parse round trips."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dialogs.parsing import (
+    ParseError,
+    Percent,
+    format_date,
+    format_decimal,
+    format_integer,
+    format_money,
+    format_money_short,
+    format_percent,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_integer,
+    parse_money,
+    parse_multichoice,
+    parse_percent,
+    parse_yesno,
+)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1.234", 1234), ("1 234", 1234), ("1234", 1234), ("1.234.567", 1234567), ("1,234,567", 1234567),
+    ("12", 12), ("0", 0), ("không", 0), ("Không", 0), ("KO", 0), ("ko", 0), ("k", 0), ("không có", 0),
+    ("12 nhiệm vụ", 12), ("  7  ", 7), ("1\u00a0234", 1234),
+])
+def test_integers(text, value):
+    assert parse_integer(text, unit="nhiệm vụ") == value
+
+
+@pytest.mark.parametrize("text,words", [
+    ("abc", "không phải là một số"),
+    ("12,5", "số nguyên"),
+    ("1,234", "1.234 hoặc 1234"),
+    ("-3", "không thể âm"),
+    ("1.23.4", "không phải là một số"),
+])
+def test_integer_errors_say_what_to_type(text, words):
+    with pytest.raises(ParseError) as e:
+        parse_integer(text)
+    assert words in e.value.message
+    assert "Ví dụ" in e.value.message
+
+
+def test_none_refused_where_not_allowed():
+    with pytest.raises(ParseError) as e:
+        parse_integer("không", none_ok=False)
+    assert "Ví dụ" in e.value.message
+
+
+@pytest.mark.parametrize("text,value", [
+    ("12,5", 12.5), ("12.5", 12.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("0,5", 0.5),
+    ("-2,5", -2.5), ("1.234", 1234.0), ("3", 3.0), ("12 345,5", 12345.5),
+])
+def test_decimals(text, value):
+    assert parse_decimal(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,value,parts", [
+    ("49%", 49.0, None), ("49 %", 49.0, None), ("49,5%", 49.5, None), ("49", 49.0, None),
+    ("47/96", 48.96, (47, 96)), ("47 / 96", 48.96, (47, 96)), ("100%", 100.0, None), ("0%", 0.0, None),
+    ("49 phần trăm", 49.0, None),
+])
+def test_percentages(text, value, parts):
+    p = parse_percent(text)
+    assert p.value == pytest.approx(value)
+    assert (p.num, p.den) == (parts or (None, None))
+
+
+@pytest.mark.parametrize("text", ["120%", "97/96", "1/0", "abc", "-5%"])
+def test_percentage_errors(text):
+    with pytest.raises(ParseError) as e:
+        parse_percent(text)
+    assert "Ví dụ: 49%" in e.value.message or "%" in e.value.message
+
+
+@pytest.mark.parametrize("text,dong", [
+    ("1,2 tỷ", 1_200_000_000), ("350 triệu", 350_000_000), ("350tr", 350_000_000), ("350 tr", 350_000_000),
+    ("1 tỷ 200 triệu", 1_200_000_000), ("500 nghìn", 500_000), ("2.500.000 đồng", 2_500_000),
+    ("350", 350_000_000), ("1,5 ty", 1_500_000_000), ("không", 0),
+])
+def test_money(text, dong):
+    assert parse_money(text, unit="triệu đồng") == dong
+
+
+def test_money_bare_number_uses_question_unit():
+    assert parse_money("12", unit="tỷ đồng") == 12_000_000_000
+    with pytest.raises(ParseError) as e:
+        parse_money("nhiều tiền")
+    assert "350 triệu" in e.value.message
+
+
+@pytest.mark.parametrize("text", [
+    "19/6/2025", "19-06-2025", "19.6.2025", "ngày 19 tháng 6 năm 2025", "Ngày 19 tháng 06 năm 2025",
+    "19/6/25", "ngay 19 thang 6 nam 2025", "2025-06-19",
+])
+def test_dates(text):
+    assert parse_date(text) == date(2025, 6, 19)
+
+
+def test_date_without_year_and_errors():
+    assert parse_date("19/6", default_year=2026) == date(2026, 6, 19)
+    with pytest.raises(ParseError) as e:
+        parse_date("31/2/2025")
+    assert "không có thật" in e.value.message
+    with pytest.raises(ParseError) as e:
+        parse_date("hôm qua")
+    assert "19/6/2025" in e.value.message
+    with pytest.raises(ParseError) as e:
+        parse_date("30/6/2025", window=(date(2025, 7, 1), None))
+    assert "ngoài khoảng thời gian báo cáo" in e.value.message
+
+
+@pytest.mark.parametrize("text,value", [
+    ("có", True), ("Có", True), ("co", True), ("c", True), ("rồi", True), ("đã có", True),
+    ("không", False), ("khong", False), ("k", False), ("ko", False), ("chưa", False), ("Chưa có", False),
+])
+def test_yesno(text, value):
+    assert parse_yesno(text) is value
+
+
+def test_yesno_error():
+    with pytest.raises(ParseError) as e:
+        parse_yesno("thỉnh thoảng")
+    assert "«có» hoặc «không»" in e.value.message
+
+
+OPTS = [("dung", "Đúng tiến độ"), ("cham", "Chậm tiến độ"), ("khac", "Khác")]
+
+
+@pytest.mark.parametrize("text,key", [
+    ("1", "dung"), ("2", "cham"), ("đúng tiến độ", "dung"), ("DUNG TIEN DO", "dung"), ("cham", "cham"),
+    ("chậm tien do", "cham"), ("khac", "khac"), ("Chậm tiến đọ", "cham"),
+])
+def test_choice(text, key):
+    assert parse_choice(text, OPTS) == key
+
+
+def test_choice_errors_list_options():
+    with pytest.raises(ParseError) as e:
+        parse_choice("7", OPTS)
+    assert "1 đến 3" in e.value.message
+    with pytest.raises(ParseError) as e:
+        parse_choice("tien do", OPTS)  # matches two options equally
+    assert "1. Đúng tiến độ" in e.value.message
+
+
+def test_multichoice():
+    assert parse_multichoice("1, 3", OPTS) == ["dung", "khac"]
+    assert parse_multichoice("3 1", OPTS) == ["dung", "khac"]
+    assert parse_multichoice("khác; đúng tiến độ", OPTS) == ["dung", "khac"]
+
+
+def test_formatting():
+    assert format_integer(1234) == "1.234"
+    assert format_integer(1234567) == "1.234.567"
+    assert format_decimal(12.5) == "12,5"
+    assert format_decimal(1234.5) == "1.234,5"
+    assert format_decimal(3.0) == "3"
+    assert format_percent(49) == "49%"
+    assert format_percent(Percent(48.96, 47, 96)) == "48,96% (47/96)"
+    assert format_date(date(2025, 6, 19)) == "19/6/2025"
+    assert format_money(350_000_000) == "350 triệu đồng"
+    assert format_money_short(1_200_000_000) == "1,2 tỷ đồng"
+
+
+# --------------------------------------------------------------------------- round trips
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integer_round_trip(n):
+    assert parse_integer(format_integer(n)) == n
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_decimal_round_trip(d):
+    assert parse_decimal(format_decimal(d)) == pytest.approx(float(d), abs=1e-9)
+
+
+@given(st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False))
+def test_percent_round_trip(d):
+    assert parse_percent(format_percent(float(d))).value == pytest.approx(float(d))
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_fraction_percent_round_trip(num, den):
+    if num > den:
+        num, den = den, num or 1
+    p = parse_percent(f"{format_integer(num)}/{format_integer(den)}")
+    assert (p.num, p.den) == (num, den)
+    assert p.value == pytest.approx(num * 100 / den, abs=0.006)
+    again = parse_percent(format_percent(p, with_parts=False))
+    assert again.value == pytest.approx(p.value)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
+def test_date_round_trip(d):
+    assert parse_date(format_date(d)) == d
+    assert parse_date(f"ngày {d.day} tháng {d.month} năm {d.year}") == d
+
+
+@given(st.integers(min_value=0, max_value=10**9).map(lambda n: n * 1000))
+def test_money_round_trip(dong):
+    assert parse_money(format_money(dong, "triệu đồng"), unit="triệu đồng") == dong
+    assert abs(parse_money(format_money_short(dong)) - dong) <= dong * 0.0005 + 1
