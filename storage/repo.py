@@ -452,7 +452,7 @@ class Repo:
         submitted_at: dict[int, datetime | None] = {}
         prev_id: int | None = None
         result = await self.s.execute(q)
-        for unit_id, period_id, st, sat, key, value, pid in result.tuples():
+        for unit_id, period_id, st, sat, key, value, pid in result:
             if wanted is not None and unit_id not in wanted:
                 continue
             prev_id = pid
