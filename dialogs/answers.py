@@ -221,13 +221,19 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
             )
         cells = parts
     expected = len(cols) + (1 if with_label else 0)
+    if len(cells) < expected:
+        # trailing text columns (notes) may be left out: "1 2 3 4 5 6" for six numbers and a "Ghi chú"
+        given = len(cells) - (1 if with_label else 0)
+        if given >= 1 and all(c.type == "text" for c in cols[given:]):
+            cells = cells + [""] * (expected - len(cells))
     if len(cells) != expected:
-        if len(cells) == 1 and len(cols) > 1 and not with_label:
-            pass
         names = ", ".join(c.label for c in cols)
+        numeric_only = all(c.type in NUMERIC_TYPES for c in cols)
+        sep = " " if numeric_only and not with_label else " ; "
+        example = sep.join((["Tên"] if with_label else []) + [_cell_example(c) for c in cols])
         raise ParseError(
             f"Dòng này cần {expected} giá trị ({'tên, ' if with_label else ''}{names}), bạn gõ {len(cells)}. "
-            f"Ví dụ: {' ; '.join(_cell_example(c) for c in cols) if any(c.type not in NUMERIC_TYPES for c in cols) else ' '.join(_cell_example(c) for c in cols)}"
+            f"Ví dụ: {example}"
         )
     out: dict[str, Any] = {}
     if with_label:

@@ -1,0 +1,124 @@
+"""Building the bot and dispatcher, registering commands, running polling or a webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from collections.abc import Callable
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import BotCommand
+
+from bot import texts
+from bot.config import Settings
+from bot.handlers import get_routers
+from bot.middleware import DbSessionMiddleware
+from bot.services import Services, system_clock
+from dialogs.loader import load_catalogue
+from storage.db import Database, open_database, upgrade
+
+log = logging.getLogger("bot")
+
+
+def make_bot(settings: Settings, token: str | None = None) -> Bot:
+    session = None
+    if settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
+    return Bot(token=token or settings.token or "", session=session,
+               default=DefaultBotProperties(link_preview_is_disabled=True))
+
+
+def make_services(settings: Settings, db: Database, clock: Callable[[], datetime] = system_clock) -> Services:
+    catalogue = load_catalogue((settings.outlines_dir,) if settings.outlines_dir else ())
+    return Services(settings=settings, db=db, catalogue=catalogue, clock=clock)
+
+
+def make_dispatcher(services: Services) -> Dispatcher:
+    dp = Dispatcher()
+    dp.update.outer_middleware(DbSessionMiddleware(services))
+    dp.include_routers(*get_routers(services))
+    dp["services"] = services
+    return dp
+
+
+async def set_commands(bot: Bot) -> None:
+    await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in texts.COMMANDS])
+
+
+def configure_logging(level: str = "INFO") -> None:
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="ts=%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s",
+    )
+
+
+async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clock) -> tuple[Services, Dispatcher]:
+    await upgrade(settings.database_url)
+    db = open_database(settings.database_url)
+    services = make_services(settings, db, clock)
+    await services.register_outlines()
+    return services, make_dispatcher(services)
+
+
+async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
+    services, dp = await prepare(settings, clock)
+    bot = make_bot(settings)
+    background: list[asyncio.Task] = []
+
+    async def on_startup() -> None:
+        await set_commands(bot)
+        starter = _scheduler_starter()
+        if starter is not None:
+            background.append(asyncio.create_task(starter(bot, services)))
+
+    async def on_shutdown() -> None:
+        for t in background:
+            t.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        await services.db.dispose()
+
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    if settings.webhook_url:
+        await _run_webhook(settings, bot, dp)
+    else:
+        log.info("starting long polling")
+        await bot.delete_webhook(drop_pending_updates=False)
+        await dp.start_polling(bot, polling_timeout=30, handle_signals=True)
+
+
+def _scheduler_starter():
+    try:
+        from bot.scheduler import run_scheduler
+    except ModuleNotFoundError:
+        return None
+    return run_scheduler
+
+
+async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
+    from aiohttp import web
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    app = web.Application()
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=settings.webhook_path)
+    setup_application(app, dp, bot=bot)
+
+    async def set_hook(_: web.Application) -> None:
+        await bot.set_webhook(settings.webhook_url.rstrip("/") + settings.webhook_path if not settings.webhook_url.endswith(settings.webhook_path) else settings.webhook_url,
+                              secret_token=secret, drop_pending_updates=False)
+
+    app.on_startup.append(set_hook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+    await site.start()
+    log.info("webhook listening on %s:%s%s", settings.webhook_host, settings.webhook_port, settings.webhook_path)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

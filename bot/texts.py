@@ -1,0 +1,36 @@
+"""User-facing texts (Vietnamese)."""
+
+HELP = """📘 Hướng dẫn sử dụng Trợ lý báo cáo
+
+Bot giúp đơn vị trả lời đề cương báo cáo ngay trên điện thoại, từng câu một, và giúp nơi tổng hợp nhận báo cáo tổng hợp (.docx, .xlsx) chỉ bằng một lệnh.
+
+Cán bộ đầu mối:
+• /baocao — bắt đầu hoặc tiếp tục báo cáo của kỳ đang mở. Bot hỏi lần lượt từng câu, ghi rõ số mục (ví dụ I.1.a), câu hỏi đúng lời đề cương, cách trả lời và câu trả lời kỳ trước.
+• Gõ câu trả lời rồi gửi. Số viết 1.234 hoặc 1234; số thập phân 12,5; tỷ lệ 49% hoặc 47/96; tiền 350 triệu, 1,2 tỷ; ngày 19/6/2025. Không có thì gõ «không» hoặc bấm «Không có».
+• Nút «Giữ như kỳ trước» giữ nguyên số liệu kỳ trước; «Quay lại», «Bỏ qua», «Mục lục» để di chuyển; «Tạm dừng» để làm tiếp sau.
+• Danh sách (nhiệm vụ, văn bản): nhập từng mục, mỗi trường một dòng; bấm «Xong» khi hết.
+• Biểu: nhập từng dòng, các số cách nhau bằng dấu cách (ví dụ: 12 5 3), hoặc từng ô một.
+• Nội dung dài: gửi nhiều tin nhắn, xong thì bấm «Xong».
+• «Xem lại» cho xem toàn bộ câu trả lời và thay đổi so với kỳ trước; gõ /c<số> để sửa câu đó. Cuối cùng bấm «Gửi báo cáo».
+• Mọi câu trả lời được lưu ngay khi bot xác nhận «✔ Đã lưu»; mất mạng hay bot khởi động lại cũng không mất.
+
+Người tổng hợp:
+• /tiendo — xem đơn vị nào đã nộp, đang làm, chưa làm; nhắc đơn vị chậm.
+• /tonghop — nhận báo cáo tổng hợp .docx và .xlsx.
+
+Lệnh khác: /huy — thoát khỏi bảng hỏi (câu trả lời vẫn giữ); /start — đăng ký đơn vị."""
+
+ERROR = "Đã có lỗi xảy ra khi xử lý tin nhắn, vui lòng thử lại. Câu trả lời đã xác nhận trước đó vẫn được giữ nguyên."
+NOT_TEXT = ("Bot chỉ nhận câu trả lời bằng chữ. Ảnh, nhãn dán, tin nhắn thoại hay tệp không được lưu vào báo cáo. "
+            "Hãy gõ câu trả lời, hoặc gõ /huongdan để xem cách trả lời.")
+NO_UNIT = ("Bạn chưa được gắn với đơn vị nào. Hãy mở đường dẫn mời mà quản trị viên gửi, "
+           "hoặc gõ /start rồi gõ tên đơn vị của bạn.")
+STALE = "Nút này đã cũ (bạn đã sang bước khác). Gõ /baocao để về câu đang trả lời."
+COMMANDS = [
+    ("start", "Bắt đầu, đăng ký đơn vị"),
+    ("baocao", "Trả lời báo cáo của kỳ đang mở"),
+    ("tiendo", "Tiến độ nộp báo cáo (người tổng hợp)"),
+    ("tonghop", "Nhận báo cáo tổng hợp .docx và .xlsx"),
+    ("huongdan", "Hướng dẫn sử dụng"),
+    ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
+]

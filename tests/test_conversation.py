@@ -1,0 +1,334 @@
+"""The officer's conversation through the real Dispatcher: what the bot sent and what the database holds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from storage.importer import import_units
+from storage.models import AnswerRevision, ConversationPosition, Submission
+from storage.repo import Repo
+from tests.conftest import DATA
+from tests.harness import Harness
+
+WEEKLY = "tuan-cqdp-2cap"
+
+
+async def setup_units(db, *, weeks=1):
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        periods = []
+        for w in range(weeks):
+            p, _ = await repo.open_period(WEEKLY, f"Tuần {47 + w}/2026",
+                                          deadline=datetime(2026, 11, 19 + 7 * w, 9, tzinfo=UTC))
+            periods.append(p.id)
+        cp = await repo.unit_by_code("CP")
+        sup = await repo.ensure_account(800, "Người tổng hợp")
+        await repo.set_account(sup, role="supervisor", unit=cp)
+        await s.commit()
+        return periods
+
+
+async def invite(db, unit_code: str, role: str = "officer", uses: int = 5) -> str:
+    async with db.session() as s:
+        repo = Repo(s)
+        inv = await repo.create_invite(await repo.unit_by_code(unit_code), role, uses=uses)
+        await s.commit()
+        return inv.code
+
+
+async def answers_of(db, unit_code: str, period_id: int) -> dict:
+    async with db.read_session() as s:
+        repo = Repo(s)
+        u = await repo.unit_by_code(unit_code)
+        sub = await repo.find_submission(u.id, period_id)
+        return await repo.answers(sub.id) if sub else {}
+
+
+@pytest.fixture
+async def h(db, db_url):
+    harness = await Harness(db, db_url).start()
+    yield harness
+
+
+async def test_onboarding_by_invite_and_bad_codes(h, db):
+    await setup_units(db)
+    code = await invite(db, "BNV", uses=1)
+    u = h.user(101, "Lan")
+    out = await h.say(u, f"/start {code}")
+    assert "Bộ Nội vụ" in out[0] and "/baocao" in out[0]
+    async with db.read_session() as s:
+        acc = await Repo(s).account_by_tg(101)
+        assert acc.role == "officer" and (await Repo(s).unit(acc.unit_id)).code == "BNV"
+    out = await h.say(h.user(102, "Minh"), f"/start {code}")
+    assert "đã được dùng hết" in out[0]
+    out = await h.say(h.user(103, "Hoa"), "/start saima")
+    assert "Mã mời không đúng" in out[0] and "/start" in out[0]
+
+
+async def test_onboarding_by_search_and_supervisor_approval(h, db):
+    await setup_units(db)
+    officer = h.user(111, "Tuấn")
+    out = await h.say(officer, "/start")
+    assert "Gõ tên đơn vị" in out[0]
+    out = await h.say(officer, "bo tu phap")
+    assert "Chọn đúng đơn vị" in out[0]
+    assert "Bộ Tư pháp" in officer.last().button_texts()[0]
+    await h.press(officer, "Bộ Tư pháp")
+    assert "Đã gửi yêu cầu" in officer.last().text
+    sup = h.user(800)
+    assert "xin làm cán bộ đầu mối của Bộ Tư pháp" in sup.last().text
+    stranger = h.user(555, "Người lạ")
+    await stranger.press("Đồng ý", data=sup.last().buttons[0][0]["callback_data"])
+    await h.flush()
+    assert any("không có quyền" in a for a in h.alerts())
+    await h.press(sup, "Đồng ý")
+    assert "được duyệt" in officer.last().text
+    async with db.read_session() as s:
+        acc = await Repo(s).account_by_tg(111)
+        assert (await Repo(s).unit(acc.unit_id)).code == "BTP"
+
+
+async def test_answering_stores_each_answer_and_rejects_bad_input(h, db):
+    (p1,) = await setup_units(db)
+    code = await invite(db, "BNV")
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {code}")
+    out = await h.say(u, "/baocao")
+    assert "Đã trả lời 0/" in out[0]
+    q1 = u.last()
+    assert "I.1.a" in q1.text and "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in q1.text
+    assert "Ví dụ: 12" in q1.text
+    assert {"∅ Không có", "⬅ Quay lại", "Bỏ qua ➡", "📑 Mục lục", "⏸ Tạm dừng"} <= set(q1.button_texts())
+    out = await h.say(u, "mười hai")
+    assert out[0].startswith("❗") and "Ví dụ: 12" in out[0]
+    assert await answers_of(db, "BNV", p1) == {}
+    out = await h.say(u, "1.234")
+    assert out[0] == "✔ Đã lưu: 1.234 nhiệm vụ — mới"
+    assert "Số lượng nhiệm vụ đã hoàn thành" in out[-1]
+    assert (await answers_of(db, "BNV", p1)) == {"kl_nv_tong": 1234}
+    # a cross-question rule fails as soon as its answers exist
+    await h.say(u, "1000")
+    await h.press(u, "Bỏ qua")
+    out = await h.say(u, "300")
+    assert any("Số liệu chưa khớp" in t and "/c1" in t for t in out)
+    got = await answers_of(db, "BNV", p1)
+    assert got["kl_nv_dang_th"] == 300  # kept, with a warning
+    # going back and fixing
+    out = await h.say(u, "/c1")
+    assert "Đã trả lời: 1.234 nhiệm vụ" in out[-1]
+    out = await h.say(u, "1.500")
+    async with db.read_session() as s:
+        revs = list((await s.execute(select(AnswerRevision).where(AnswerRevision.question_key == "kl_nv_tong"))).scalars())
+    assert [(r.old_value, r.new_value) for r in revs] == [(None, 1234), (1234, 1500)]
+
+
+async def test_lists_item_by_item_edit_and_delete(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "5")
+    await h.say(u, "2")
+    assert "Liệt kê danh mục nhiệm vụ đã hoàn thành" in u.last().text
+    out = await h.say(u, "Rà soát thủ tục\nCông văn 12/BNV\nBáo cáo rà soát\n19/6/2025")
+    assert out[0].startswith("✔ Đã thêm mục 1")
+    # field by field
+    await h.say(u, "Tập huấn cấp xã")
+    assert "Văn bản giao việc" in u.last().text
+    await h.say(u, "KL 179")
+    await h.press(u, "Bỏ trống")
+    out = await h.say(u, "31/2/2025")
+    assert "không có thật" in out[0]
+    out = await h.say(u, "1/8/2025")
+    assert out[0].startswith("✔ Đã thêm mục 2")
+    await h.say(u, "Mục thừa\n-\n-\n-")
+    await h.press(u, "Xoá 3")
+    await h.press(u, "Sửa 2")
+    await h.say(u, "Tập huấn cấp xã (đã sửa)\nKL 179\nTài liệu\n2/8/2025")
+    items = (await answers_of(db, "BNV", p1))["kl_ds_hoan_thanh"]
+    assert [i["ten"] for i in items] == ["Rà soát thủ tục", "Tập huấn cấp xã (đã sửa)"]
+    assert items[0]["thoi_gian"] == "2025-06-19"
+    out = await h.press(u, "Xong")
+    assert "Danh sách có 2 nhiệm vụ" in out[0]
+    assert "Số lượng nhiệm vụ đang thực hiện" in out[-1]
+
+
+async def test_long_text_spans_messages_and_is_stored_whole(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "/c22")  # tthc_csdl, a narrative answer
+    assert "cơ sở dữ liệu quốc gia" in u.last().text
+    long_part = "Đã kết nối cơ sở dữ liệu. " * 300  # ~7.800 characters: longer than one Telegram message
+    await h.say(u, long_part)
+    await h.say(u, "Phần tiếp theo.")
+    stored = (await answers_of(db, "BNV", p1))["tthc_csdl"]
+    assert stored.startswith("Đã kết nối") and stored.endswith("Phần tiếp theo.") and len(stored) > 7000
+    out = await h.press(u, "Xong")
+    assert out[0].startswith("✔ Đã lưu")
+    assert all(len(m.text) <= 4096 for m in h.api.messages(u.id))
+
+
+async def test_visibility_per_ministry(h, db):
+    await setup_units(db)
+    vp = h.user(201, "VPCP")
+    await h.say(vp, f"/start {await invite(db, 'VPCP')}")
+    await h.say(vp, "/baocao")
+    await h.press(vp, "Mục lục")
+    toc = " ".join(vp.last().button_texts())
+    await h.say(vp, "/c35")
+    assert "Cổng DVC quốc gia" in vp.last().text  # VPCP's own §I.5 detail
+    yt = h.user(202, "BYT")
+    await h.say(yt, f"/start {await invite(db, 'BYT')}")
+    out = await h.say(yt, "/baocao")
+    assert "0/38" in out[0] and "I.5" in toc
+    await h.say(yt, "/c35")
+    assert "Văn phòng Chính phủ" not in yt.last().text and "Cổng DVC quốc gia" not in yt.last().text
+
+
+async def test_stale_and_forged_buttons_do_nothing(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    old = u.last()
+    await h.say(u, "7")
+    skip = next(b for row in old.buttons for b in row if b["text"].startswith("Bỏ qua"))
+    await u.press("", data=skip["callback_data"])
+    await h.flush()
+    assert h.alerts()[-1].startswith("Nút này đã cũ")
+    await u.press("", data="q:99999:keep:")
+    await u.press("", data="q:1:open:../../etc")
+    await u.press("", data="p:424242")
+    await h.flush()
+    assert len(h.alerts()) == 4
+    async with db.read_session() as s:
+        pos = await s.get(ConversationPosition, (await Repo(s).account_by_tg(101)).id)
+    assert pos.question_key == "kl_nv_hoan_thanh"
+    assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 7}
+
+
+async def test_non_text_commands_mid_questionnaire_and_cancel(h, db):
+    await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await u.send_sticker()
+    await h.flush()
+    assert "chỉ nhận câu trả lời bằng chữ" in u.last().text
+    await u.send_photo()
+    await h.flush()
+    assert "chỉ nhận câu trả lời bằng chữ" in u.last().text
+    out = await h.say(u, "/huongdan")
+    assert "Hướng dẫn" in out[0]
+    out = await h.say(u, "/huy")
+    assert "câu trả lời đã lưu vẫn được giữ" in out[0]
+    out = await h.say(u, "12")
+    assert "/baocao" in out[0]
+    out = await h.say(u, "/baocao")
+    assert "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in out[-1]
+
+
+async def test_two_officers_share_the_submission(h, db):
+    (p1,) = await setup_units(db)
+    code = await invite(db, "BNV", uses=2)
+    a, b = h.user(101, "Lan"), h.user(102, "Minh")
+    await h.say(a, f"/start {code}")
+    await h.say(b, f"/start {code}")
+    await h.say(a, "/baocao")
+    await h.say(a, "9")
+    out = await h.say(b, "/baocao")
+    assert "Đã trả lời 1/" in out[0]
+    await h.say(b, "/c1")
+    assert "Đã trả lời: 9 nhiệm vụ" in b.last().text
+
+
+async def test_review_submit_and_supervisor_notified(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "10")
+    await h.press(u, "Xem lại")
+    review = [m.text for m in h.api.messages(u.id)][-3:]
+    assert any("/c1 I.1.a Tổng số nhiệm vụ" in t and "10 nhiệm vụ" in t for t in review)
+    await h.press(u, "Gửi báo cáo")
+    assert "Còn" in u.last().text and "chưa trả lời" in u.last().text
+    await h.press(u, "Xác nhận gửi")
+    assert "Đã gửi báo cáo" in u.last().text
+    assert "đã gửi báo cáo" in h.user(800).last().text
+    async with db.read_session() as s:
+        sub = (await s.execute(select(Submission))).scalar_one()
+        assert sub.status == "submitted" and sub.submitted_at is not None
+
+
+async def test_submit_blocked_while_a_rule_fails(h, db):
+    await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "1")
+    await h.say(u, "5")
+    await h.press(u, "Bỏ qua")
+    out = await h.say(u, "0")
+    assert any("Số liệu chưa khớp" in t for t in out)
+    await h.press(u, "Xem lại")
+    assert "Cần kiểm tra lại" in u.last().text or any("Cần kiểm tra lại" in m.text for m in h.api.messages(u.id)[-3:])
+    await h.press(u, "Gửi báo cáo")
+    await h.press(u, "Xác nhận gửi")
+    assert "Chưa gửi được" in u.last().text
+    async with db.read_session() as s:
+        assert (await s.execute(select(Submission.status))).scalar_one() == "draft"
+
+
+async def test_handler_error_is_reported_and_polling_goes_on(h, db, monkeypatch):
+    await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    from dialogs import engine as engine_mod
+
+    original = engine_mod.Engine.on_text
+    calls = {"n": 0}
+
+    def boom(self, *a, **kw):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("simulated failure")
+        return original(self, *a, **kw)
+
+    monkeypatch.setattr(engine_mod.Engine, "on_text", boom)
+    await h.say(u, "/baocao")
+    out = await h.say(u, "5")
+    assert out == ["Đã có lỗi xảy ra khi xử lý tin nhắn, vui lòng thử lại. Câu trả lời đã xác nhận trước đó vẫn được giữ nguyên."]
+    out = await h.say(u, "5")
+    assert out[0] == "✔ Đã lưu: 5 nhiệm vụ — mới"
+
+
+async def test_second_week_keep_and_change_marks(h, db):
+    p1, p2 = await setup_units(db, weeks=2)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    async with db.session() as s:
+        repo = Repo(s)
+        unit = await repo.unit_by_code("BNV")
+        sub = await repo.ensure_submission(unit.id, p1)
+        await repo.set_answer(sub.id, "kl_nv_tong", 10, num=10)
+        await repo.set_answer(sub.id, "kl_nv_hoan_thanh", 4, num=4)
+        await repo.set_answer(sub.id, "kk_noi_dung", "Thiếu cán bộ", num=None)
+        await repo.close_period(await repo.period(p1))
+        await s.commit()
+    out = await h.say(u, "/baocao")
+    assert "Đi theo từng mục" in " ".join(u.last().button_texts())
+    await h.press(u, "Trả lời từng câu")
+    assert "🕘 Tuần trước: 10 nhiệm vụ" in u.last().text
+    out = await h.say(u, "13")
+    assert out[0] == "✔ Đã lưu: 13 nhiệm vụ — ▲ +3 so với tuần trước"
+    out = await h.press(u, "Giữ như tuần trước")
+    assert out[0] == "✔ Đã lưu: 4 nhiệm vụ — = giữ như tuần trước"
+    got = await answers_of(db, "BNV", p2)
+    assert got == {"kl_nv_tong": 13, "kl_nv_hoan_thanh": 4}
