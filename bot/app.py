@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -100,8 +100,8 @@ def _scheduler_starter():
 
 
 async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
-    from aiohttp import web
     from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiohttp import web
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = web.Application()

@@ -44,6 +44,7 @@ class Sent:
     buttons: list[list[dict[str, Any]]]
     document: tuple[str, bytes] | None = None
     caption: str | None = None
+    at: float = 0.0
 
     def button_texts(self) -> list[str]:
         return [b["text"] for row in self.buttons for b in row]
@@ -229,7 +230,7 @@ class FakeTelegram:
         if document:
             name = (params.get("document") or {}).get("filename", "file") if isinstance(params.get("document"), dict) else "file"
             doc = (name, files.get("document", b""))
-        msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"))
+        msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"), time.monotonic())
         self.sent.setdefault(chat_id, []).append(msg)
         self.by_id[(chat_id, mid)] = msg
         return self._message_json(msg)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dialogs.outline import NUMERIC_TYPES, Column, ListField, Outline, Question, Row, Table
+from dialogs.outline import NUMERIC_TYPES, Column, ListField, Outline, Question, Table
 from dialogs.parsing import (
     ParseError,
     Percent,

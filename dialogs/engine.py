@@ -450,7 +450,6 @@ class Engine:
         nxt = self.next_key(key)
         if state.get("walk") == "section":
             gi = self.group_of(key)
-            groups = self.groups()
             if nxt is None or self.group_of(nxt) != gi:
                 return self.goto_section(gi + 1, prefix=prefix)
             return self.goto(nxt, prefix=prefix, section_walk=True)

@@ -101,10 +101,10 @@ def evaluate(rule: CompiledRule, values: dict[str, Any]) -> bool | None:
                 left = right
             return True
         if isinstance(node, ast.BinOp):
-            l, r = ev(node.left), ev(node.right)
-            if isinstance(node.op, ast.Div) and r == 0:
+            lhs, rhs = ev(node.left), ev(node.right)
+            if isinstance(node.op, ast.Div) and rhs == 0:
                 raise _Missing
-            return _BIN[type(node.op)](l, r)
+            return _BIN[type(node.op)](lhs, rhs)
         if isinstance(node, ast.UnaryOp):
             return -ev(node.operand)
         if isinstance(node, ast.Constant):

@@ -1,0 +1,368 @@
+"""`baocao demo`: the real bot against the local Bot API stand-in, with scripted officers.
+
+Three demo units (Bộ Nội vụ, Bộ Tư pháp, Văn phòng Chính phủ) answer the weekly outline (seed 000) for two
+weeks: the first week question by question (lists item by item), the second section by section, keeping most
+of last week's answers and changing a few. Then a supervisor asks for /tonghop and the two files received are
+written into ./demo/. The conversation is printed as it happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.fakeapi import FakeTelegram, FakeUser, Sent
+from dialogs.outline import Outline, Question
+
+WEEKLY = "tuan-cqdp-2cap"
+DEMO_UNITS = [("BNV", "Nguyễn Thị Lan"), ("BTP", "Trần Văn Minh"), ("VPCP", "Lê Thu Hà")]
+SUPERVISOR = (990001, "Phạm Quốc Hùng")
+
+
+class Driver:
+    """Sends a simulated user's message or button press and waits until the bot has answered."""
+
+    def __init__(self, api: FakeTelegram, echo: Callable[[str], None] | None = None, names: dict[int, str] | None = None):
+        self.api = api
+        self.echo = echo
+        self.names = names or {}
+
+    async def _settle(self, user: FakeUser, before: int, calls_before: int, timeout: float = 20.0,
+                      quiet: float = 0.03) -> list[Sent]:
+        start = time.monotonic()
+        while True:
+            await asyncio.sleep(0.005)
+            msgs = self.api.messages(user.id)
+            new_calls = self.api.calls[calls_before:]
+            replied = len(msgs) > before or any(c.method.lower() == "answercallbackquery" for c in new_calls)
+            last_at = max([m.at for m in msgs[before:]] + [c.at for c in new_calls] + [0.0])
+            if replied and time.monotonic() - last_at > quiet:
+                break
+            if time.monotonic() - start > timeout:
+                raise TimeoutError(f"the bot did not answer {user.id} within {timeout}s")
+        return msgs[before:]
+
+    def _show(self, user: FakeUser, said: str, got: list[Sent]) -> None:
+        if not self.echo:
+            return
+        name = self.names.get(user.id, user.first_name)
+        self.echo(f"👤 {name}: {said}")
+        for m in got:
+            text = m.text if not m.document else f"📎 {m.document[0]} ({len(m.document[1]):,} byte)"
+            lines = text.splitlines()
+            shown = "\n   ".join(lines[:14]) + ("\n   …" if len(lines) > 14 else "")
+            self.echo(f"🤖 {shown}")
+            if m.buttons:
+                self.echo("   [" + "] [".join(m.button_texts()) + "]")
+
+    async def say(self, user: FakeUser, text: str) -> list[Sent]:
+        before, calls = len(self.api.messages(user.id)), len(self.api.calls)
+        await user.send(text)
+        got = await self._settle(user, before, calls)
+        self._show(user, text, got)
+        return got
+
+    async def press(self, user: FakeUser, label: str) -> list[Sent]:
+        before, calls = len(self.api.messages(user.id)), len(self.api.calls)
+        await user.press(label)
+        got = await self._settle(user, before, calls)
+        self._show(user, f"[bấm «{label}»]", got)
+        return got
+
+
+def _num(key: str, unit: str, week: int) -> int:
+    base = int(hashlib.sha256(f"{key}:{unit}".encode()).hexdigest()[:6], 16)
+    if key.endswith("_tong"):
+        return 60 + base % 40 + 3 * week
+    return 1 + base % 12 + week
+
+
+def scripted_value(q: Question, unit: str, week: int) -> list[tuple[str, str]]:
+    """The messages (("say", text) or ("press", label)) a diligent officer sends for question ``q``."""
+    t = q.type
+    if t == "integer":
+        return [("say", str(_num(q.key, unit, week)))]
+    if t in ("decimal", "money"):
+        return [("say", f"{_num(q.key, unit, week)},5")]
+    if t == "percent":
+        return [("say", f"{40 + _num(q.key, unit, week)}%")]
+    if t == "date":
+        return [("say", "15/11/2026")]
+    if t == "yesno":
+        return [("press", "Có")]
+    if t == "choice":
+        return [("say", "1")]
+    if t == "multichoice":
+        return [("say", "1")]
+    if t == "text":
+        return [("say", f"Nội dung của {unit}")]
+    if t == "longtext":
+        return [("say", _narrative(q.key, unit, week)), ("press", "Xong")]
+    if t in ("list", "documents"):
+        lines = []
+        for f in q.record_fields:
+            if f.type == "date":
+                lines.append("10/11/2026")
+            elif f.type == "choice":
+                lines.append("1")
+            elif f.type == "integer":
+                lines.append("3")
+            else:
+                lines.append(f"{f.label} ({unit}, tuần {week})")
+        return [("say", "\n".join(lines)), ("press", "Xong")]
+    if t == "table":
+        return [("press", "Xong biểu")]
+    return [("press", "Bỏ qua")]
+
+
+NARRATIVES = {
+    "kk_noi_dung": ["Thiếu cán bộ có chuyên môn công nghệ thông tin ở cấp xã; phần mềm liên thông chưa ổn định.",
+                    "Thiếu cán bộ chuyên môn công nghệ thông tin tại cấp xã, phần mềm liên thông còn chưa ổn định.",
+                    "Kinh phí cho chuyển đổi số chưa được bố trí kịp thời."],
+}
+
+
+def _narrative(key: str, unit: str, week: int) -> str:
+    pool = NARRATIVES.get(key)
+    if pool:
+        return pool[int(hashlib.sha256(unit.encode()).hexdigest()[:2], 16) % len(pool)]
+    return f"Trong tuần {week}, {unit} đã triển khai đúng kế hoạch nội dung này; không phát sinh vướng mắc mới."
+
+
+async def answer_week_one(d: Driver, user: FakeUser, outline: Outline, unit_code: str, unit_kind: str) -> int:
+    """Answer every visible question, in order; returns how many were answered."""
+    from dialogs.engine import Ctx, Engine
+
+    refs = Engine(Ctx(outline, unit_code, unit_kind, {})).visible
+    n = 0
+    for ref in refs:
+        current = user.last().text
+        if ref.question.prompt[:40] not in current:
+            raise AssertionError(f"expected question «{ref.question.prompt[:40]}», the bot shows: {current[:200]}")
+        for kind, val in scripted_value(ref.question, unit_code, 1):
+            if kind == "say":
+                await d.say(user, val)
+            else:
+                await d.press(user, val)
+        n += 1
+    return n
+
+
+def _shows(outline: Outline, key: str, text: str) -> bool:
+    """Is ``key``'s question (or its section, on a section screen) what this message shows?"""
+    ref = outline.ref(key)
+    return text.startswith(f"📋 {ref.section_number} —") and ref.question.prompt[:40] in text
+
+
+async def answer_week_two(d: Driver, user: FakeUser, outline: Outline, unit_code: str, changes: dict[str, str]) -> None:
+    """Section by section: keep every section, except those holding a changed key, walked question by question."""
+    await d.press(user, "Đi theo từng mục")
+    for _ in range(200):
+        last = user.last()
+        labels = last.button_texts()
+        if "✔ Giữ nguyên cả mục" in labels:
+            text = last.text
+            section_keys = [k for k in changes if _shows(outline, k, text)]
+            if section_keys:
+                await d.press(user, "Sửa từng câu")
+            else:
+                await d.press(user, "Giữ nguyên cả mục")
+            continue
+        if any("Gửi báo cáo" in b for b in labels):
+            break
+        # a question in the walk: change it, or keep last week's answer
+        key = next((k for k in changes if _shows(outline, k, last.text)), None)
+        if key is not None:
+            await d.say(user, changes[key])
+            q = outline.question(key)
+            if q.type == "longtext":
+                await d.press(user, "Xong")
+        elif any(b.startswith("↩ Giữ như") for b in labels):
+            await d.press(user, "Giữ như")
+        else:
+            await d.press(user, "Bỏ qua")
+    await d.press(user, "Gửi báo cáo")
+    await d.press(user, "Xác nhận gửi")
+
+
+async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print, db_url: str | None = None) -> dict[str, Any]:
+    from aiogram import Bot
+    from aiogram.client.default import DefaultBotProperties
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+
+    from bot.app import make_dispatcher, make_services, set_commands
+    from bot.config import Settings
+    from storage.db import open_database, upgrade
+    from storage.importer import import_units
+    from storage.repo import Repo
+
+    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "vn_ministries_2025.csv"
+    tmp = None
+    if db_url is None:
+        tmp = tempfile.TemporaryDirectory(prefix="baocao-demo-")
+        db_url = f"sqlite+aiosqlite:///{tmp.name}/demo.db"
+    api = FakeTelegram("7000000001:DEMO-TOKEN")
+    base = await api.start()
+    settings = Settings(_env_file=None, bot_token="7000000001:DEMO-TOKEN", database_url=db_url,
+                        telegram_api_url=base, admin_ids=[SUPERVISOR[0]], org_name="VĂN PHÒNG CHÍNH PHỦ",
+                        org_place="Hà Nội")
+    await upgrade(db_url)
+    db = open_database(db_url)
+    clock_now = [datetime(2026, 11, 18, 2, 0, tzinfo=UTC)]  # Wednesday of week 47, 9:00 in Hà Nội
+
+    def clock() -> datetime:
+        return clock_now[0]
+
+    services = make_services(settings, db, clock)
+    await services.register_outlines()
+    outline = services.catalogue.get(WEEKLY)
+    names = {}
+    async with db.session() as s:
+        repo = Repo(s)
+        if shared.exists():
+            await s.commit()
+            await import_units(db, shared)
+        else:  # no shared data beside the project: the three units by hand
+            raise FileNotFoundError(f"không tìm thấy {shared}: cần thư mục shared/ cạnh dự án")
+    async with db.session() as s:
+        repo = Repo(s)
+        p1, _ = await repo.open_period(WEEKLY, "Tuần 47/2026 (16/11–22/11/2026)", starts_on=datetime(2026, 11, 16).date(),
+                                       ends_on=datetime(2026, 11, 22).date(), deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
+        codes = {}
+        for code, name in DEMO_UNITS:
+            inv = await repo.create_invite(await repo.unit_by_code(code), "officer", uses=1, now=clock())
+            codes[code] = inv.code
+        sup = await repo.ensure_account(SUPERVISOR[0], SUPERVISOR[1])
+        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+        await s.commit()
+        p1_id = p1.id
+    bot = Bot(settings.token or "", session=AiohttpSession(api=TelegramAPIServer.from_base(base)),
+              default=DefaultBotProperties(link_preview_is_disabled=True))
+    dp = make_dispatcher(services)
+    await set_commands(bot)
+    polling = asyncio.create_task(dp.start_polling(bot, polling_timeout=1, handle_signals=False, close_bot_session=True))
+    result: dict[str, Any] = {}
+    try:
+        users = {}
+        for i, (code, name) in enumerate(DEMO_UNITS):
+            u = api.user(100001 + i, name.split()[-1], None)
+            names[u.id] = f"{name} ({code})"
+            users[code] = u
+        names[SUPERVISOR[0]] = f"{SUPERVISOR[1]} (người tổng hợp)"
+        d = Driver(api, echo, names)
+
+        def banner(text: str) -> None:
+            if echo:
+                echo(f"\n{'═' * 70}\n{text}\n{'═' * 70}")
+
+        banner("TUẦN 47/2026 — ba cán bộ đầu mối nhận đường dẫn mời và trả lời từng câu")
+        counts = {}
+        for code, _ in DEMO_UNITS:
+            u = users[code]
+            await d.say(u, f"/start {codes[code]}")
+            await d.say(u, "/baocao")
+            async with db.read_session() as s:
+                unit = await Repo(s).unit_by_code(code)
+            counts[code] = await answer_week_one(d, u, outline, code, unit.kind)
+            await d.press(u, "Gửi báo cáo")
+            await d.press(u, "Xác nhận gửi")
+        result["week1_answered"] = counts
+
+        # week 48 opens; week 47 closes
+        clock_now[0] = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+        async with db.session() as s:
+            repo = Repo(s)
+            await repo.close_period(await repo.period(p1_id))
+            p2, _ = await repo.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", starts_on=datetime(2026, 11, 23).date(),
+                                           ends_on=datetime(2026, 11, 29).date(), deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+            await s.commit()
+            p2_id = p2.id
+        banner("TUẦN 48/2026 — đi theo từng mục: giữ nguyên phần lớn, sửa vài số liệu")
+        week2_changes = {
+            "BNV": {"kl_nv_tong": "75", "kl_nv_hoan_thanh": "15", "kk_noi_dung": "Đã bổ sung cán bộ; còn vướng phần mềm liên thông."},
+            "BTP": {"tthc_tong": "120", "vb_da_ban_hanh": "9"},
+            "VPCP": {"vpcp_hs_tong": "98.500", "vpcp_hs_hoan_thanh": "97.100"},
+        }
+        for code, _ in DEMO_UNITS:
+            u = users[code]
+            await d.say(u, "/baocao")
+            await answer_week_two(d, u, outline, code, week2_changes[code])
+        result["period_ids"] = (p1_id, p2_id)
+
+        banner("NGƯỜI TỔNG HỢP — /tiendo và /tonghop")
+        sup_user = api.user(SUPERVISOR[0], "Hùng")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        files = []
+        if _has_handler("bot.handlers.supervisor"):
+            await d.say(sup_user, "/tiendo")
+            got = await d.say(sup_user, "/tonghop")
+            for _ in range(20):
+                if any(m.document for m in api.messages(sup_user.id)):
+                    break
+                labels = sup_user.last().button_texts()
+                pick = next((b for b in labels if b.startswith("✅") or "Tổng hợp" in b or "Tuần 48" in b), None)
+                if pick is None:
+                    break
+                got = await d.press(sup_user, pick)
+            await asyncio.sleep(0.2)
+            for m in api.messages(sup_user.id):
+                if m.document:
+                    path = out_dir / m.document[0]
+                    path.write_bytes(m.document[1])
+                    files.append(path)
+        result["files"] = files
+        if echo:
+            echo("\nĐã ghi vào " + str(out_dir) + ": " + (", ".join(p.name for p in files) or "(chưa có tệp)"))
+    finally:
+        await dp.stop_polling()
+        try:
+            await asyncio.wait_for(polling, 10)
+        except (TimeoutError, asyncio.CancelledError):
+            polling.cancel()
+        await api.stop()
+        await db.dispose()
+        if tmp is not None:
+            tmp.cleanup()
+    return result
+
+
+def _has_handler(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def _register() -> None:
+    from bot.cli import register
+
+    @register
+    def add(sub: Any) -> None:
+        x = sub.add_parser("demo", help="trình diễn ngoại tuyến: bot thật với máy chủ Bot API giả lập")
+        x.add_argument("--out", default="demo", help="thư mục ghi báo cáo tổng hợp (mặc định ./demo)")
+        x.add_argument("--quiet", action="store_true", help="không in hội thoại")
+        x.set_defaults(fn=_cmd_demo)
+
+
+async def _cmd_demo(a: Any, st: Any) -> int:
+    res = await run_demo(Path(a.out), echo=None if a.quiet else _echo)
+    print(f"\nXong: tuần 47 mỗi đơn vị trả lời {', '.join(f'{k}: {v} câu' for k, v in res['week1_answered'].items())}; "
+          f"{len(res['files'])} tệp tổng hợp trong {a.out}/.")
+    return 0
+
+
+def _echo(s: str) -> None:
+    sys.stdout.write(s + "\n")
+    sys.stdout.flush()
+
+
+_register()
+
+__all__ = ["Driver", "run_demo", "scripted_value", "answer_week_one", "answer_week_two", "timedelta"]
