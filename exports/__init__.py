@@ -1,0 +1,41 @@
+"""Consolidation and the .docx / .xlsx exports (no Telegram here)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from exports.consolidate import Consolidation
+
+
+@dataclass(frozen=True)
+class Report:
+    docx: bytes
+    xlsx: bytes
+    summary: str
+    docx_name: str
+    xlsx_name: str
+
+
+def file_stem(c: Consolidation) -> str:
+    from dialogs.text import fold
+
+    label = re.sub(r"[^a-z0-9]+", "-", fold(c.period_label)).strip("-")[:40]
+    return f"tong-hop_{c.outline.id}_{label or 'ky'}"
+
+
+def build_report(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
+                 place: str = "Hà Nội", on: date | None = None, layout: str = "auto") -> Report:
+    from exports.docx_report import build_docx
+    from exports.phrases import summary_text
+    from exports.xlsx_report import build_xlsx
+
+    stem = file_stem(c)
+    return Report(
+        docx=build_docx(c, org_name=org_name, org_parent=org_parent, place=place, on=on, layout=layout),
+        xlsx=build_xlsx(c),
+        summary=summary_text(c),
+        docx_name=f"{stem}.docx",
+        xlsx_name=f"{stem}.xlsx",
+    )

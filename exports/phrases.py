@@ -1,0 +1,124 @@
+"""Sentences and numbers of the consolidated report, shared by the .docx, the .xlsx and the bot's summary."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dialogs.outline import Question
+from dialogs.parsing import format_decimal, format_integer, format_money
+from exports.consolidate import Consolidation, Item, NumericSummary
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: Any) -> str:
+    """Text safe for XML (Word, Excel): control characters removed."""
+    return _XML_BAD.sub("", str(text)) if text is not None else ""
+
+
+def fmt_number(q: Question, v: float | None) -> str:
+    if v is None:
+        return "—"
+    if q.type == "percent":
+        return f"{format_decimal(v)}%"
+    if q.type == "money":
+        return format_money(v, q.unit or "triệu đồng")
+    if q.type == "integer":
+        s = format_integer(v)
+    else:
+        s = format_decimal(v)
+    if q.unit and q.unit != "%":
+        return f"{s} {q.unit}"
+    return s + ("%" if q.unit == "%" else "")
+
+
+def fmt_plain(q: Question, v: float | None) -> str:
+    if v is None:
+        return "—"
+    if q.type == "integer":
+        return format_integer(v)
+    if q.type == "money":
+        return format_money(v, q.unit or "triệu đồng").rsplit(" ", 2)[0]
+    return format_decimal(v)
+
+
+def change_phrase(q: Question, s: NumericSummary, prev_word: str) -> str:
+    d = s.delta
+    if d is None:
+        return ""
+    if abs(d) < 1e-9:
+        return f"không đổi so với {prev_word}"
+    word = "tăng" if d > 0 else "giảm"
+    if q.type == "percent":
+        return f"{word} {format_decimal(abs(d))} điểm phần trăm so với {prev_word}"
+    if q.type == "money":
+        return f"{word} {format_money(abs(d), q.unit or 'triệu đồng')} so với {prev_word}"
+    mag = format_integer(abs(d)) if q.type == "integer" else format_decimal(abs(d))
+    return f"{word} {mag} so với {prev_word}"
+
+
+def numeric_sentence(c: Consolidation, it: Item) -> str:
+    q = it.ref.question
+    s: NumericSummary = it.summary
+    prev_word = c.outline.period.previous_label
+    if s.count == 0:
+        return f"{q.prompt}: chưa có đơn vị nào báo cáo."
+    value = fmt_number(q, s.value)
+    parts = [f"{q.prompt}: {value}"]
+    ch = change_phrase(q, s, prev_word)
+    if ch:
+        parts.append(ch)
+    text = ", ".join(parts)
+    extra = []
+    if q.type == "percent" and s.mode == "fraction":
+        extra.append(f"tính trên tổng {format_decimal(s.num)}/{format_decimal(s.den)}")
+    elif q.type == "percent" or (s.mode == "average"):
+        if s.count > 1 and s.minimum is not None and s.maximum is not None:
+            extra.append(f"bình quân của {s.count} đơn vị, thấp nhất {format_decimal(s.minimum)}%, "
+                         f"cao nhất {format_decimal(s.maximum)}%")
+    extra.append(f"{s.count}/{it.eligible or len(c.units)} đơn vị báo cáo")
+    return f"{text} ({'; '.join(extra)})."
+
+
+def summary_text(c: Consolidation, limit: int = 3900) -> str:
+    """The short message sent with the files: key totals, biggest changes, completeness."""
+    comp = c.completeness
+    lines = [f"📊 Tổng hợp «{c.outline.short}»", f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name}",
+             f"Đã nộp {comp.submitted}/{comp.expected} đơn vị (đúng hạn {len(comp.on_time)}, muộn {len(comp.late)}); "
+             f"đang làm {len(comp.draft) + len(comp.returned)}; chưa làm {len(comp.not_started)}."]
+    nums = [it for it in c.items if it.kind == "numeric" and it.summary.count]
+    if nums:
+        lines.append("\nSố liệu chính:")
+        for it in nums[:8]:
+            q = it.ref.question
+            s = it.summary
+            ch = change_phrase(q, s, c.outline.period.previous_label)
+            lines.append(f"• {it.ref.number} {_short(q.prompt, 70)}: {fmt_number(q, s.value)}" + (f" ({ch})" if ch else ""))
+    changed = [it for it in nums if it.summary.delta not in (None, 0)]
+    if changed:
+        def rel(it: Item) -> float:
+            s = it.summary
+            base = abs(s.prev_value or 0) or 1.0
+            return abs(s.delta) / base
+
+        lines.append("\nThay đổi lớn nhất so với " + c.outline.period.previous_label + ":")
+        for it in sorted(changed, key=rel, reverse=True)[:5]:
+            q = it.ref.question
+            lines.append(f"• {it.ref.number} {_short(q.prompt, 60)}: {change_phrase(q, it.summary, c.outline.period.previous_label)}")
+    groups = [(it, g) for it in c.items if it.kind == "narrative" for g in it.summary.groups[:1]]
+    if groups:
+        lines.append("\nÝ kiến nhiều đơn vị cùng nêu:")
+        for it, g in sorted(groups, key=lambda x: -len(x[1].units))[:3]:
+            lines.append(f"• {it.ref.number} — {len(g.units)} đơn vị nêu: {_short(g.text, 110)}")
+    if comp.not_started:
+        names = ", ".join(u.name for u in comp.not_started[:15])
+        more = f" và {len(comp.not_started) - 15} đơn vị khác" if len(comp.not_started) > 15 else ""
+        lines.append(f"\nChưa làm: {names}{more}.")
+    text = "\n".join(lines)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _short(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
