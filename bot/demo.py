@@ -35,13 +35,15 @@ class Driver:
         self.names = names or {}
 
     async def _settle(self, user: FakeUser, before: int, calls_before: int, timeout: float = 20.0,
-                      quiet: float = 0.03) -> list[Sent]:
+                      quiet: float = 0.05) -> list[Sent]:
         start = time.monotonic()
         while True:
             await asyncio.sleep(0.005)
             msgs = self.api.messages(user.id)
             new_calls = self.api.calls[calls_before:]
-            replied = len(msgs) > before or any(c.method.lower() == "answercallbackquery" for c in new_calls)
+            # a new message, or an alert on a button (a plain acknowledgement is not an answer yet)
+            replied = len(msgs) > before or any(
+                c.method.lower() == "answercallbackquery" and c.params.get("text") for c in new_calls)
             last_at = max([m.at for m in msgs[before:]] + [c.at for c in new_calls] + [0.0])
             if replied and time.monotonic() - last_at > quiet:
                 break
@@ -212,7 +214,7 @@ async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print,
     api = FakeTelegram("7000000001:DEMO-TOKEN")
     base = await api.start()
     settings = Settings(_env_file=None, bot_token="7000000001:DEMO-TOKEN", database_url=db_url,
-                        telegram_api_url=base, admin_ids=[SUPERVISOR[0]], org_name="VĂN PHÒNG CHÍNH PHỦ",
+                        telegram_api_url=base, admin_ids=[], org_name="VĂN PHÒNG CHÍNH PHỦ",
                         org_place="Hà Nội")
     await upgrade(db_url)
     db = open_database(db_url)
@@ -237,7 +239,7 @@ async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print,
         p1, _ = await repo.open_period(WEEKLY, "Tuần 47/2026 (16/11–22/11/2026)", starts_on=datetime(2026, 11, 16).date(),
                                        ends_on=datetime(2026, 11, 22).date(), deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
         codes = {}
-        for code, name in DEMO_UNITS:
+        for code, _name in DEMO_UNITS:
             inv = await repo.create_invite(await repo.unit_by_code(code), "officer", uses=1, now=clock())
             codes[code] = inv.code
         sup = await repo.ensure_account(SUPERVISOR[0], SUPERVISOR[1])
@@ -303,7 +305,7 @@ async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print,
         files = []
         if _has_handler("bot.handlers.supervisor"):
             await d.say(sup_user, "/tiendo")
-            got = await d.say(sup_user, "/tonghop")
+            await d.say(sup_user, "/tonghop")
             for _ in range(20):
                 if any(m.document for m in api.messages(sup_user.id)):
                     break
@@ -311,8 +313,14 @@ async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print,
                 pick = next((b for b in labels if b.startswith("✅") or "Tổng hợp" in b or "Tuần 48" in b), None)
                 if pick is None:
                     break
-                got = await d.press(sup_user, pick)
-            await asyncio.sleep(0.2)
+                await d.press(sup_user, pick)
+            # the files and the summary come after "Đang tổng hợp…": wait for them
+            seen = len(api.messages(sup_user.id))
+            for _ in range(600):
+                if any(m.text.startswith("📊 Tổng hợp «") for m in api.messages(sup_user.id)):
+                    break
+                await asyncio.sleep(0.05)
+            d._show(sup_user, "(chờ)", api.messages(sup_user.id)[seen:])
             for m in api.messages(sup_user.id):
                 if m.document:
                     path = out_dir / m.document[0]

@@ -31,7 +31,7 @@ class Call:
     params: dict[str, Any]
     at: float
     status: int = 200
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,18 +97,16 @@ class FakeTelegram:
     async def _file(self, request: web.Request) -> web.Response:
         return web.Response(status=404)
 
-    async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
+    async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
         params: dict[str, Any] = {}
-        files: dict[str, bytes] = {}
+        files: dict[str, tuple[str, bytes]] = {}
         if request.content_type == "application/json":
             params = await request.json()
         elif request.content_type.startswith("multipart/"):
             reader = await request.multipart()
             async for part in reader:
                 if part.filename:
-                    data = await part.read()
-                    files[part.name] = data
-                    params[part.name] = {"filename": part.filename}
+                    files[part.name] = (part.filename, bytes(await part.read()))
                 else:
                     params[part.name] = await part.text()
         else:
@@ -156,10 +154,16 @@ class FakeTelegram:
         status, body = await self.call(request.match_info["method"], params, files)
         return web.json_response(body, status=status)
 
-    async def call(self, method: str, params: dict[str, Any], files: dict[str, bytes] | None = None
+    async def call(self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]] | None = None
                    ) -> tuple[int, dict[str, Any]]:
-        """Answer one Bot API method (used over HTTP, and directly by :class:`FakeSession`)."""
-        files = files or {}
+        """Answer one Bot API method (used over HTTP, and directly by :class:`FakeSession`).
+
+        ``files`` maps a part name to (filename, bytes); a parameter "attach://name" refers to one."""
+        files = dict(files or {})
+        for key, value in list(params.items()):
+            if isinstance(value, str) and value.startswith("attach://") and value[9:] in files:
+                files[key] = files.pop(value[9:])
+                params[key] = {"filename": files[key][0]}
         for k in ("reply_markup", "commands", "allowed_updates"):
             if isinstance(params.get(k), str):
                 try:
@@ -222,14 +226,14 @@ class FakeTelegram:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
         return self._ok(pending[:100])
 
-    def _record_send(self, chat_id: int, params: dict[str, Any], files: dict[str, bytes], *, document: bool) -> dict:
+    def _record_send(self, chat_id: int, params: dict[str, Any], files: dict[str, tuple[str, bytes]], *,
+                     document: bool) -> dict:
         mid = next(self._message_ids)
         rm = params.get("reply_markup")
         buttons = rm.get("inline_keyboard", []) if isinstance(rm, dict) else []
         doc = None
         if document:
-            name = (params.get("document") or {}).get("filename", "file") if isinstance(params.get("document"), dict) else "file"
-            doc = (name, files.get("document", b""))
+            doc = files.get("document", ("file", b""))
         msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"), time.monotonic())
         self.sent.setdefault(chat_id, []).append(msg)
         self.by_id[(chat_id, mid)] = msg
@@ -365,19 +369,12 @@ class FakeSession:
                     prepared = self.prepare_value(value, bot=bot, files=files)
                     if prepared is not None:
                         params[key] = prepared
-                blobs: dict[str, bytes] = {}
+                blobs: dict[str, tuple[str, bytes]] = {}
                 for name, f in files.items():
                     data = b""
                     async for chunk in f.read(bot):
                         data += chunk
-                    blobs[name] = data
-                    params[name] = {"filename": getattr(f, "filename", None) or name}
-                for key, value in list(params.items()):
-                    if isinstance(value, str) and value.startswith("attach://"):
-                        ref = value[len("attach://"):]
-                        if ref in blobs:
-                            blobs[key] = blobs.pop(ref)
-                            params[key] = {"filename": getattr(files[ref], "filename", None) or key}
+                    blobs[name] = (getattr(f, "filename", None) or name, data)
                 status, body = await api.call(method.__api_method__, params, blobs)
                 response = self.check_response(bot=bot, method=method, status_code=status,
                                                content=json.dumps(body))

@@ -112,36 +112,50 @@ def _no_borders(table) -> None:
         + "</w:tblBorders>"))
 
 
-def _rule(p, width_pct: int = 40) -> None:
-    """A short horizontal rule under a centred line (tiêu ngữ, issuing body)."""
+def _hr(container, total_cm: float, line_cm: float) -> None:
+    """A short centred rule on its own line (under the issuing body, the tiêu ngữ, the subject)."""
+    p = container.add_paragraph()
+    pf = p.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(4)
+    pf.first_line_indent = None
+    side = Cm(max(0.0, (total_cm - line_cm) / 2))
+    pf.left_indent = side
+    pf.right_indent = side
     pPr = p._p.get_or_add_pPr()
-    pPr.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
-    ind = Cm(3.2 * (100 - width_pct) / 100)
-    p.paragraph_format.left_indent = ind
-    p.paragraph_format.right_indent = ind
+    pPr.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
+    r = p.add_run("")
+    r.font.size = Pt(2)
 
 
 def _date_line(place: str, on: date) -> str:
     return f"{place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}"
 
 
-def _state_header(doc, org: str, parent: str | None, place: str, on: date) -> None:
+def _two_columns(doc, left_cm: float, right_cm: float):
     t = doc.add_table(rows=1, cols=2)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     _no_borders(t)
-    left, right = t.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
+    for col, w in zip(t.columns, (Cm(left_cm), Cm(right_cm)), strict=True):
+        col.width = w
+        for cell in col.cells:
+            cell.width = w
+    return t.rows[0].cells
+
+
+def _state_header(doc, org: str, parent: str | None, place: str, on: date) -> None:
+    left, right = _two_columns(doc, 6.2, 10.3)
     left.paragraphs[0].text = ""
     if parent:
         _para(left, parent, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
-    p = _para(left, org, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
-    _rule(p, 50)
+    _para(left, org, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
+    _hr(left, 6.0, 2.0)
     _para(left, "Số:      /BC-", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     right.paragraphs[0].text = ""
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    p = _para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
-    _rule(p, 60)
+    _para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _hr(right, 10.1, 6.0)
     _para(right, _date_line(place, on), italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     for cell in (left, right):
         first = cell.paragraphs[0]
@@ -149,12 +163,7 @@ def _state_header(doc, org: str, parent: str | None, place: str, on: date) -> No
 
 
 def _party_header(doc, org: str, parent: str | None, place: str, on: date) -> None:
-    t = doc.add_table(rows=1, cols=2)
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    _no_borders(t)
-    left, right = t.rows[0].cells
-    left.width, right.width = Cm(7.5), Cm(9)
+    left, right = _two_columns(doc, 7.5, 9.0)
     if parent:
         _para(left, parent, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
     _para(left, org, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
@@ -174,8 +183,7 @@ def _title(doc, c: Consolidation) -> None:
     subject = f"Tổng hợp {c.outline.title[0].lower() + c.outline.title[1:]}"
     _para(doc, subject, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(doc, f"Kỳ báo cáo: {c.period_label}", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    p = _para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
-    _rule(p, 70)
+    _hr(doc, 16.5, 4.0)
     comp = c.completeness
     _para(doc, f"Trên cơ sở báo cáo của {comp.submitted}/{comp.expected} đơn vị ({c.scope_name}), "
                f"trong đó {len(comp.on_time)} đơn vị nộp đúng hạn, {len(comp.late)} đơn vị nộp muộn"
@@ -420,9 +428,7 @@ def _fmt_at(at) -> str:
 
 def _recipients(doc, layout: str) -> None:
     _para(doc, "")
-    t = doc.add_table(rows=1, cols=2)
-    _no_borders(t)
-    left, right = t.rows[0].cells
+    left, right = _two_columns(doc, 8.0, 8.5)
     p = left.paragraphs[0]
     r = p.add_run("Nơi nhận:")
     r.bold, r.italic = True, True

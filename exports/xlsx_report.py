@@ -125,11 +125,10 @@ def _unit_label(q) -> str:
 
 def _summary(wb: Workbook, c: Consolidation) -> None:
     prev = c.outline.period.previous_label
-    sh = _Sheet(wb, "Tổng hợp", [6, 10, 70, 12, 16, 16, 14, 12])
+    sh = _Sheet(wb, "Tổng hợp", [6, 10, 70, 12, 16, 16, 14, 12], freeze="A4")
     sh.append([sh.cell(f"TỔNG HỢP: {c.outline.title}", bold=True)])
     sh.append([sh.cell(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
                        f"{c.completeness.expected} đơn vị")])
-    sh.ws.freeze_panes = "A4"
     sh.head(["STT", "Mục", "Câu hỏi", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", "Thay đổi", "Số đơn vị trả lời"])
     for i, it in enumerate([x for x in c.items if x.kind == "numeric"], 1):
         q = it.ref.question
@@ -145,16 +144,14 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item) -> None:
     t = s.table
     name = f"Biểu {t.code}" if t.code else f"Biểu {it.ref.key}"
     widths = [7, 48] + [max(12, min(30, len(col.label) * 0.6)) for col in t.columns]
-    sh = _Sheet(wb, name, widths, freeze=None)
+    groups = [col.group for col in t.columns]
+    header_rows = 5 if any(groups) else 4
+    sh = _Sheet(wb, name, widths, freeze=f"C{header_rows}")
     sh.append([sh.cell(t.title, bold=True)])
     sh.append([sh.cell(f"Tổng hợp {s.units} đơn vị · {c.period_label} · {c.scope_name}")])
-    groups = [col.group for col in t.columns]
-    header_rows = 4
     if any(groups):
         sh.head(["", ""] + [g or "" for g in groups])
-        header_rows = 5
     sh.head(["TT", "Nội dung"] + [col.label + (f" ({col.unit})" if col.unit else "") for col in t.columns])
-    sh.ws.freeze_panes = f"C{header_rows}"
     for r in t.rows:
         cells = s.grid.get(r.key, {})
         bold = r.kind != "data" or r.computed
