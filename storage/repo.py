@@ -7,6 +7,7 @@ acknowledged.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import Text, and_, cast, delete, func, or_, select, type_coerce, update
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -429,7 +430,8 @@ class Repo:
     async def period_answers(self, period: Period, unit_ids: Sequence[int] | None = None,
                              under: Unit | None = None) -> PeriodAnswers:
         """Current and previous answers of every unit (optionally: in ``unit_ids`` or under ``under``),
-        in one round trip: the previous period is chosen by a subquery in the same statement."""
+        in one round trip: the previous period is chosen by a subquery in the same statement, and each
+        submission's answers come back as one JSON object aggregated by the database."""
         prev_id_sq = (
             select(Period.id)
             .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
@@ -437,35 +439,43 @@ class Repo:
             .limit(1)
             .scalar_subquery()
         )
+        if self.dialect == "postgresql":
+            agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
+        else:
+            agg = type_coerce(func.json_group_object(Answer.question_key, func.json(Answer.value)), Text)
+        doc = (select(agg).where(Answer.submission_id == Submission.id)
+               .correlate(Submission).scalar_subquery())
         q = (
             select(Submission.unit_id, Submission.period_id, Submission.status, Submission.submitted_at,
-                   Answer.question_key, Answer.value, prev_id_sq.label("prev_id"))
-            .outerjoin(Answer, Answer.submission_id == Submission.id)
+                   doc.label("doc"), prev_id_sq.label("prev_id"))
             .where(or_(Submission.period_id == period.id, Submission.period_id == prev_id_sq))
         )
         if under is not None:
             q = q.join(Unit, Unit.id == Submission.unit_id).where(Unit.path.startswith(under.path, autoescape=True))
         wanted = set(unit_ids) if unit_ids is not None else None
-        cur: dict[int, dict[str, Any]] = defaultdict(dict)
-        prev: dict[int, dict[str, Any]] = defaultdict(dict)
+        cur: dict[int, dict[str, Any]] = {}
+        prev: dict[int, dict[str, Any]] = {}
         status: dict[int, str] = {}
         submitted_at: dict[int, datetime | None] = {}
         prev_id: int | None = None
+        loads = json.loads
         result = await self.s.execute(q)
-        for unit_id, period_id, st, sat, key, value, pid in result:
+        for unit_id, period_id, st, sat, raw, pid in result:
             if wanted is not None and unit_id not in wanted:
                 continue
             prev_id = pid
+            answers = (raw if isinstance(raw, dict) else loads(raw)) if raw else {}
             if period_id == period.id:
                 status[unit_id] = st
                 submitted_at[unit_id] = sat
-                if key is not None:
-                    cur[unit_id][key] = value
-            elif key is not None:
-                prev[unit_id][key] = value
+                cur[unit_id] = answers
+            else:
+                prev[unit_id] = answers
         if prev_id is None:
             prev_id = (await self.s.execute(select(prev_id_sq))).scalar_one_or_none()
-        return PeriodAnswers(period.id, prev_id, dict(cur), dict(prev), status, submitted_at)
+        cur = {u: a for u, a in cur.items() if a}
+        prev = {u: a for u, a in prev.items() if a}
+        return PeriodAnswers(period.id, prev_id, cur, prev, status, submitted_at)
 
     # ------------------------------------------------------------------ conversation positions
     async def position(self, account_id: int) -> ConversationPosition | None:
