@@ -275,57 +275,90 @@ def numeric(q: Question | Column | ListField, value: Any) -> float | None:
     return None
 
 
-def table_grid(table: Table, value: Any) -> dict[str, dict[str, float | str | None]]:
-    """Every cell of a Biểu, computed rows and columns included: {row_key: {col_key: value}}."""
-    rows_v = (value or {}).get("rows", {}) if isinstance(value, dict) else {}
-    items_v = (value or {}).get("items", {}) if isinstance(value, dict) else {}
-    grid: dict[str, dict[str, Any]] = {}
-    numeric_cols = [c for c in table.columns if c.type in NUMERIC_TYPES and c.type != "percent"]
+@dataclass(frozen=True)
+class _GridPlan:
+    numeric_cols: tuple[str, ...]
+    computed_cols: tuple[tuple[str, tuple[str, ...]], ...]
+    all_cols: tuple[str, ...]
+    percent_cols: frozenset[str]
+    open_rows: tuple[str, ...]
+    asked_rows: tuple[str, ...]
+    computed_rows: tuple[tuple[str, tuple[str, ...]], ...]  # in dependency order
 
-    def with_computed_cols(cells: dict[str, Any]) -> dict[str, Any]:
-        out = dict(cells)
-        for c in table.columns:
-            if c.sum_of:
-                parts = [out.get(k) for k in c.sum_of]
-                nums = [p for p in parts if isinstance(p, int | float) and not isinstance(p, bool)]
-                out[c.key] = sum(nums) if nums else None
-        return out
 
-    # input rows and open rows first
-    for r in table.rows:
-        if r.open:
-            agg: dict[str, Any] = {}
-            for it in items_v.get(r.key, []) or []:
-                for c in numeric_cols:
-                    v = it.get(c.key)
-                    if isinstance(v, int | float) and not isinstance(v, bool):
-                        agg[c.key] = (agg.get(c.key) or 0) + v
-            grid[r.key] = with_computed_cols(agg)
-        elif r.asked:
-            cells = {}
-            for c in table.columns:
-                v = (rows_v.get(r.key) or {}).get(c.key)
-                if c.type == "percent" and isinstance(v, dict):
-                    v = v.get("value")
-                cells[c.key] = v
-            grid[r.key] = with_computed_cols(cells)
-    # computed rows, resolving dependencies (children before parents)
+_PLANS: dict[int, tuple[Table, _GridPlan]] = {}
+
+
+def _plan(table: Table) -> _GridPlan:
+    hit = _PLANS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    numeric_cols = tuple(c.key for c in table.columns if c.type in NUMERIC_TYPES and c.type != "percent")
+    computed_cols = tuple((c.key, tuple(c.sum_of)) for c in table.columns if c.sum_of)
+    known = {r.key for r in table.rows if r.asked or r.open}
     pending = [r for r in table.rows if r.computed]
+    ordered: list[tuple[str, tuple[str, ...]]] = []
     for _ in range(len(pending) + 1):
         progressed = False
         for r in list(pending):
-            srcs = table.row_sum_sources(r)
-            if all(s.key in grid for s in srcs):
-                cells: dict[str, Any] = {}
-                for c in numeric_cols:
-                    nums = [grid[s.key].get(c.key) for s in srcs]
-                    nums = [n for n in nums if isinstance(n, int | float) and not isinstance(n, bool)]
-                    cells[c.key] = sum(nums) if nums else None
-                grid[r.key] = with_computed_cols(cells)
+            srcs = tuple(x.key for x in table.row_sum_sources(r))
+            if all(k in known for k in srcs):
+                ordered.append((r.key, srcs))
+                known.add(r.key)
                 pending.remove(r)
                 progressed = True
         if not pending or not progressed:
             break
+    plan = _GridPlan(numeric_cols, computed_cols, tuple(c.key for c in table.columns),
+                     frozenset(c.key for c in table.columns if c.type == "percent"),
+                     tuple(r.key for r in table.rows if r.open), tuple(r.key for r in table.rows if r.asked),
+                     tuple(ordered))
+    _PLANS[id(table)] = (table, plan)
+    return plan
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def table_grid(table: Table, value: Any) -> dict[str, dict[str, float | str | None]]:
+    """Every cell of a Biểu, computed rows and columns included: {row_key: {col_key: value}}."""
+    plan = _plan(table)
+    rows_v = value.get("rows") or {} if isinstance(value, dict) else {}
+    items_v = value.get("items") or {} if isinstance(value, dict) else {}
+    grid: dict[str, dict[str, Any]] = {}
+
+    def with_computed_cols(cells: dict[str, Any]) -> dict[str, Any]:
+        for key, parts in plan.computed_cols:
+            nums = [cells.get(k) for k in parts]
+            nums = [n for n in nums if _is_num(n)]
+            cells[key] = sum(nums) if nums else None
+        return cells
+
+    for rk in plan.open_rows:
+        agg: dict[str, Any] = {}
+        for it in items_v.get(rk) or ():
+            for ck in plan.numeric_cols:
+                v = it.get(ck)
+                if _is_num(v):
+                    agg[ck] = (agg.get(ck) or 0) + v
+        grid[rk] = with_computed_cols(agg)
+    for rk in plan.asked_rows:
+        src = rows_v.get(rk) or {}
+        cells = {}
+        for ck in plan.all_cols:
+            v = src.get(ck)
+            if ck in plan.percent_cols and isinstance(v, dict):
+                v = v.get("value")
+            cells[ck] = v
+        grid[rk] = with_computed_cols(cells)
+    for rk, srcs in plan.computed_rows:
+        cells = {}
+        for ck in plan.numeric_cols:
+            nums = [grid[s].get(ck) for s in srcs]
+            nums = [n for n in nums if _is_num(n)]
+            cells[ck] = sum(nums) if nums else None
+        grid[rk] = with_computed_cols(cells)
     return grid
 
 

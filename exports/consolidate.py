@@ -284,52 +284,67 @@ def _numeric(qtype: str, key: str, eligible: list[UnitInfo], current: dict[int, 
     return s
 
 
+PER_UNIT_TABLES_MAX = 300  # each unit's own Biểu is kept (for the .xlsx) up to this many units
+
+
 def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
            previous: dict[int, dict[str, Any]] | None) -> TableSummary:
+    """Sum the Biểu's input cells over units, then compute totals once: the totals are linear, so the
+    total of the sums is the sum of each unit's totals (percentages are averaged instead)."""
     ts = TableSummary(t)
-    sums: dict[str, dict[str, float | None]] = {r.key: {c.key: None for c in t.columns} for r in t.rows}
-    pct_cells: dict[tuple[str, str], list[float]] = defaultdict(list)
-    prev_sums: dict[str, dict[str, float | None]] | None = (
-        {r.key: {c.key: None for c in t.columns} for r in t.rows} if previous is not None else None)
+    keep = len(eligible) <= PER_UNIT_TABLES_MAX
     text_cols = [c for c in t.columns if c.type not in NUMERIC_TYPES]
+    pct_cols = [c.key for c in t.input_columns if c.type == "percent"]
+    sum_cols = [c.key for c in t.input_columns if c.type in NUMERIC_TYPES and c.type != "percent"]
+
+    def accumulate(values: list[Any]) -> tuple[dict[str, Any], dict[tuple[str, str], list[float]]]:
+        rows: dict[str, dict[str, float]] = {}
+        pct: dict[tuple[str, str], list[float]] = defaultdict(list)
+        for v in values:
+            for rk, cells in (v.get("rows") or {}).items():
+                acc = rows.setdefault(rk, {})
+                for ck in sum_cols:
+                    x = cells.get(ck)
+                    if isinstance(x, int | float) and not isinstance(x, bool):
+                        acc[ck] = acc.get(ck, 0) + x
+                for ck in pct_cols:
+                    x = cells.get(ck)
+                    x = x.get("value") if isinstance(x, dict) else x
+                    if isinstance(x, int | float) and not isinstance(x, bool):
+                        pct[(rk, ck)].append(float(x))
+        return rows, pct
+
+    values = []
     for u in eligible:
         v = current.get(u.id, {}).get(key)
-        if v is not None:
-            ts.units += 1
-            grid = table_grid(t, v)
-            ts.per_unit.append((u, grid))
-            _add_grid(sums, grid, t, pct_cells)
-            for rk, items in (v.get("items") or {}).items():
-                for it in items:
-                    ts.items.setdefault(rk, []).append((u, it))
-            for rk, cells in (v.get("rows") or {}).items():
-                for c in text_cols:
-                    val = cells.get(c.key)
-                    if val not in (None, ""):
-                        ts.texts.setdefault((rk, c.key), []).append((u, str(val)))
-        if previous is not None and prev_sums is not None:
-            pv = previous.get(u.id, {}).get(key)
-            if pv is not None:
-                _add_grid(prev_sums, table_grid(t, pv), t, defaultdict(list))
-    for (rk, ck), vals in pct_cells.items():
-        sums[rk][ck] = sum(vals) / len(vals)
-    ts.grid = sums
-    ts.prev_grid = prev_sums
+        if not isinstance(v, dict):
+            continue
+        values.append(v)
+        ts.units += 1
+        if keep:
+            ts.per_unit.append((u, table_grid(t, v)))
+        for rk, items in (v.get("items") or {}).items():
+            for it in items:
+                ts.items.setdefault(rk, []).append((u, it))
+        for rk, cells in (v.get("rows") or {}).items():
+            for c in text_cols:
+                val = cells.get(c.key)
+                if val not in (None, ""):
+                    ts.texts.setdefault((rk, c.key), []).append((u, str(val)))
+    rows, pct = accumulate(values)
+    agg_items = {rk: [it for _, it in lst] for rk, lst in ts.items.items()}
+    ts.grid = table_grid(t, {"rows": rows, "items": agg_items})
+    for (rk, ck), vals in pct.items():
+        ts.grid.setdefault(rk, {})[ck] = sum(vals) / len(vals)
+    if previous is not None:
+        pvals = [pv for u in eligible if isinstance(pv := previous.get(u.id, {}).get(key), dict)]
+        prow, _ = accumulate(pvals)
+        pitems: dict[str, list[Any]] = {}
+        for pv in pvals:
+            for rk, items in (pv.get("items") or {}).items():
+                pitems.setdefault(rk, []).extend(items)
+        ts.prev_grid = table_grid(t, {"rows": prow, "items": pitems})
     return ts
-
-
-def _add_grid(acc: dict[str, dict[str, float | None]], grid: dict[str, dict[str, Any]], t: Table,
-              pct: dict[tuple[str, str], list[float]]) -> None:
-    for r in t.rows:
-        cells = grid.get(r.key) or {}
-        for c in t.columns:
-            v = cells.get(c.key)
-            if not isinstance(v, int | float) or isinstance(v, bool):
-                continue
-            if c.type == "percent":
-                pct[(r.key, c.key)].append(float(v))
-            else:
-                acc[r.key][c.key] = (acc[r.key][c.key] or 0) + v
 
 
 def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 82, max_clusters: int = 400) -> NarrativeSummary:

@@ -30,7 +30,8 @@ from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSumma
 from exports.phrases import clean, fmt_plain, numeric_sentence
 
 FONT = "Times New Roman"
-MAX_DOC_ROWS = 1000  # rows of one merged list in the .docx; the .xlsx has them all
+MAX_DOC_ROWS = 500  # rows of one merged list in the .docx; the .xlsx has them all
+MAX_TABLE_ITEMS = 300  # item rows under a Biểu's open groups in the .docx; the .xlsx has them all
 
 
 def build_docx(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
@@ -306,6 +307,8 @@ def _table(doc, c: Consolidation, it: Item) -> None:
     header_rows = [head1, head2] if has_groups else [[ "TT", "Nội dung"] + [col.label for col in t.columns]]
     rows = []
     bold_rows = set()
+    items_left = MAX_TABLE_ITEMS
+    items_total = sum(len(v) for v in s.items.values())
     for r in t.rows:
         cells = s.grid.get(r.key, {})
         row = [r.no or "", ("    " * r.level) + r.label]
@@ -319,7 +322,9 @@ def _table(doc, c: Consolidation, it: Item) -> None:
         rows.append(row)
         if r.kind != "data" or r.computed:
             bold_rows.add(len(rows) - 1)
-        for u, item in (s.items.get(r.key) or [])[:MAX_DOC_ROWS]:
+        group_items = (s.items.get(r.key) or [])[:max(0, items_left)]
+        items_left -= len(group_items)
+        for u, item in group_items:
             rows.append(["", f"    • {item.get('label', '')} ({u.name})"]
                         + [_cell_num(col.type, item.get(col.key)) if col.type in ("integer", "decimal", "money", "percent")
                            else (format_scalar(col, item.get(col.key)) if item.get(col.key) not in (None, "") else "")
@@ -327,6 +332,9 @@ def _table(doc, c: Consolidation, it: Item) -> None:
     num_cols = {2 + i for i, col in enumerate(t.columns) if col.type in ("integer", "decimal", "money", "percent")}
     add_table(doc, header_rows, rows, numeric_cols=num_cols, bold_rows=bold_rows,
               spans=spans if has_groups else [], vmerge_first=2 if has_groups else 0, font_size=10)
+    if items_total > MAX_TABLE_ITEMS:
+        _para(doc, f"(Biểu có {format_integer(items_total)} dòng chi tiết của các đơn vị; văn bản này in "
+                   f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)
 

@@ -38,7 +38,9 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
             if scope is None:
                 raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
         units = await expected_units(repo, period, outline.respondents, scope)
-        pa = await repo.period_answers(period, under=scope)
+        compared = [q.key for q in outline.questions if q.type in ("integer", "decimal", "percent", "money", "list",
+                                                                   "documents", "yesno", "choice")]
+        pa = await repo.period_answers(period, under=scope, prev_keys=compared)
         prev = await repo.period(pa.previous_period_id) if pa.previous_period_id else None
         parents = await repo.units_by_ids({u.parent_id for u in units if u.parent_id})
     infos = [UnitInfo(u.id, u.code, u.name, u.kind, parents[u.parent_id].name if u.parent_id in parents else None)

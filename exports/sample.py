@@ -60,8 +60,9 @@ def synth_answers(outline: Outline, unit: Any, week: int = 1, *, list_items: int
         elif q.type == "table" and q.table is not None:
             t = q.table
             rows = {r.key: {c.key: value_for(c, rng, week) for c in t.input_columns} for r in t.rows if r.asked}
+            # an open group (e.g. Biểu 8B's "Trung học cơ sở") holds a unit's items in about a third of the groups
             items = {r.key: [{"label": f"{r.label} {i + 1}", **{c.key: value_for(c, rng, week) for c in t.input_columns}}
-                             for i in range(rng.randint(0, open_items))] for r in t.rows if r.open}
+                             for i in range(open_items if rng.random() < 0.3 else 0)] for r in t.rows if r.open}
             out[q.key] = {"rows": rows, "items": {k: v for k, v in items.items() if v}}
         elif q.type in NUMERIC_TYPES and (q.key.endswith("_tong") or "tong" in q.key.split("_")):
             out[q.key] = (rng.randint(200, 400) + week) if q.type != "percent" else value_for(q, rng, week)

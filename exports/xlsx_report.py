@@ -47,6 +47,7 @@ class _Sheet:
             self.ws.freeze_panes = freeze
         self.rows = 0
         self.ncols = len(widths)
+        self._templates: dict[tuple[int, str | None, bool], WriteOnlyCell] = {}
 
     def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False) -> WriteOnlyCell:
         if isinstance(value, str):
@@ -62,6 +63,22 @@ class _Sheet:
             c.alignment = WRAP
         elif bold:
             c.font = HEAD_FONT
+        return c
+
+    def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False) -> Any:
+        """A styled cell reused across rows (write-only rows are written at append, so this is safe)."""
+        if value is None:
+            return None
+        key = (col, fmt, bold)
+        c = self._templates.get(key)
+        if c is None:
+            c = WriteOnlyCell(self.ws)
+            if fmt:
+                c.number_format = fmt
+            if bold:
+                c.font = HEAD_FONT
+            self._templates[key] = c
+        c.value = value
         return c
 
     def head(self, values: list[Any]) -> None:
@@ -88,16 +105,21 @@ def _sheet_title(title: str, wb: Workbook) -> str:
     return t
 
 
-def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False) -> Any:
+def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None) -> Any:
+    """A number with its format; pass ``col`` (the column index) on big sheets to reuse styled cells."""
     if v is None:
         return None
     if qtype == "percent":
-        return sh.cell(v / 100, PCT_FMT, bold=bold)
-    if qtype == "money":
-        return sh.cell(v / 1_000_000, DEC_FMT, bold=bold)  # triệu đồng
-    if qtype == "integer":
-        return sh.cell(v, INT_FMT, bold=bold)
-    return sh.cell(v, DEC_FMT, bold=bold)
+        v, fmt = v / 100, PCT_FMT
+    elif qtype == "money":
+        v, fmt = v / 1_000_000, DEC_FMT  # triệu đồng
+    elif qtype == "integer":
+        fmt = INT_FMT
+    else:
+        fmt = DEC_FMT
+    if col is not None:
+        return sh.fast(col, v, fmt, bold)
+    return sh.cell(v, fmt, bold=bold)
 
 
 def build_xlsx(c: Consolidation) -> bytes:
@@ -164,9 +186,10 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item) -> None:
                 row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts)) if texts else None)
         sh.append(row)
         for u, item in s.items.get(r.key, []):
-            sh.append([sh.cell(""), sh.cell(f"   • {item.get('label', '')} ({u.name})")]
-                      + [_num_cell(sh, col.type, item.get(col.key)) if col.type in NUMERIC_TYPES
-                         else sh.cell(item.get(col.key) or "") for col in t.columns])
+            sh.append([None, safe_text(f"   • {item.get('label', '')} ({u.name})")]
+                      + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
+                         else (safe_text(item.get(col.key)) if item.get(col.key) not in (None, "") else None)
+                         for i, col in enumerate(t.columns)])
     total_rows = [r for r in t.rows if r.kind == "total"]
     if not total_rows:
         # a total row over the Biểu's top-level rows
@@ -212,14 +235,14 @@ def _per_unit(wb: Workbook, c: Consolidation) -> None:
         prv = c.previous.get(u.id, {}) if has_prev else {}
         if not cur and not prv:
             continue
-        row: list[Any] = [sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or "")]
-        for it in nums:
+        row: list[Any] = [safe_text(u.code), safe_text(u.name), safe_text(u.parent or "")]
+        for i, it in enumerate(nums):
             q = it.ref.question
             v = numeric(q, cur.get(it.ref.key))
-            row.append(_num_cell(sh, q.type, v))
+            row.append(_num_cell(sh, q.type, v, col=2 * i))
             if has_prev:
                 p = numeric(q, prv.get(it.ref.key))
-                row.append(_num_cell(sh, q.type, None if v is None or p is None else v - p))
+                row.append(_num_cell(sh, q.type, None if v is None or p is None else v - p, col=2 * i + 1))
         sh.append(row)
     sh.filter()
 
@@ -231,15 +254,15 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item) -> None:
     sh = _Sheet(wb, f"DS {it.ref.number} {q.key}", [6, 34] + [28 for _ in fields])
     sh.head(["STT", "Đơn vị"] + [f.label for f in fields])
     for i, (u, rec) in enumerate(s.rows, 1):
-        row: list[Any] = [sh.cell(i), sh.cell(u.name)]
-        for f in fields:
+        row: list[Any] = [i, safe_text(u.name)]
+        for j, f in enumerate(fields):
             v = rec.get(f.key)
             if v in (None, ""):
                 row.append(None)
             elif f.type in ("integer", "decimal", "money", "percent"):
-                row.append(_num_cell(sh, f.type, numeric(f, v)))
+                row.append(_num_cell(sh, f.type, numeric(f, v), col=j))
             else:
-                row.append(sh.cell(format_scalar(f, v)))
+                row.append(safe_text(format_scalar(f, v)))
         sh.append(row)
     sh.filter()
 

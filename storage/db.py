@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -30,8 +31,21 @@ def _prepare_sqlite_file(url: str) -> None:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
 
 
+def _json_dumps(obj: Any) -> str:
+    # UTF-8 as is (not "\\u1ea1" escapes): a third of the size for Vietnamese text
+    return orjson.dumps(obj).decode()
+
+
+def _json_loads(raw: Any) -> Any:
+    # SQLite's numeric affinity can hand back a bare number for a JSON number: it is already the value
+    return orjson.loads(raw) if isinstance(raw, str | bytes | bytearray | memoryview) else raw
+
+
+JSON_ARGS: dict[str, Any] = {"json_serializer": _json_dumps, "json_deserializer": _json_loads}
+
+
 def _sqlite_engine(url: str, *, immediate: bool, **kw: Any) -> AsyncEngine:
-    engine = create_async_engine(url, **kw)
+    engine = create_async_engine(url, **JSON_ARGS, **kw)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
@@ -82,7 +96,7 @@ def open_database(url: str, *, echo: bool = False) -> Database:
         engine = _sqlite_engine(url, immediate=True, echo=echo)
         read_engine = _sqlite_engine(url, immediate=False, echo=echo)
     else:
-        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, **JSON_ARGS)
         read_engine = engine
     return Database(
         url=url,

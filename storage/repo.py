@@ -7,7 +7,6 @@ acknowledged.
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import Text, and_, cast, delete, func, or_, select, type_coerce, update
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -428,7 +428,7 @@ class Repo:
         return {u: int(c) for u, c in (await self.s.execute(q)).all()}
 
     async def period_answers(self, period: Period, unit_ids: Sequence[int] | None = None,
-                             under: Unit | None = None) -> PeriodAnswers:
+                             under: Unit | None = None, prev_keys: Sequence[str] | None = None) -> PeriodAnswers:
         """Current and previous answers of every unit (optionally: in ``unit_ids`` or under ``under``),
         in one round trip: the previous period is chosen by a subquery in the same statement, and each
         submission's answers come back as one JSON object aggregated by the database."""
@@ -443,8 +443,11 @@ class Repo:
             agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
         else:
             agg = type_coerce(func.json_group_object(Answer.question_key, func.json(Answer.value)), Text)
-        doc = (select(agg).where(Answer.submission_id == Submission.id)
-               .correlate(Submission).scalar_subquery())
+        doc_q = select(agg).where(Answer.submission_id == Submission.id)
+        if prev_keys is not None:
+            # of the previous period, only what the comparison needs (numbers, list lengths)
+            doc_q = doc_q.where(or_(Submission.period_id == period.id, Answer.question_key.in_(list(prev_keys))))
+        doc = doc_q.correlate(Submission).scalar_subquery()
         q = (
             select(Submission.unit_id, Submission.period_id, Submission.status, Submission.submitted_at,
                    doc.label("doc"), prev_id_sq.label("prev_id"))
@@ -458,7 +461,7 @@ class Repo:
         status: dict[int, str] = {}
         submitted_at: dict[int, datetime | None] = {}
         prev_id: int | None = None
-        loads = json.loads
+        loads = orjson.loads
         result = await self.s.execute(q)
         for unit_id, period_id, st, sat, raw, pid in result:
             if wanted is not None and unit_id not in wanted:
