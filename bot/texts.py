@@ -33,4 +33,5 @@ COMMANDS = [
     ("tonghop", "Nhận báo cáo tổng hợp .docx và .xlsx"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
+    ("moky", "Mở kỳ báo cáo (quản trị viên)"),
 ]

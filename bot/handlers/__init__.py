@@ -21,6 +21,8 @@ def get_routers(services: Services) -> list[Router]:
                 raise
             continue
         routers.append(mod.setup(services))
+        if hasattr(mod, "setup_progress"):
+            routers.append(mod.setup_progress(services))
     routers.append(report.setup(services))
     routers.append(common.setup_fallback(services))
     return routers

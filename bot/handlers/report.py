@@ -251,6 +251,11 @@ def setup(services: Services) -> Router:
 
             await join_search(message, services, repo, account, message.text or "")
             return
+        if pos is not None and pos.mode == "moky":
+            from bot.handlers.admin import moky_text
+
+            await moky_text(message, services, repo, account, message.text or "")
+            return
         ld = await load(services, repo, account)
         if ld is None or ld.pos.mode == "idle":
             if account.unit_id is None and account.role == "officer":

@@ -1,0 +1,149 @@
+"""`baocao period open|list|close|status`: reporting periods from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.cli import _catalogue, _db, _print_json, register
+from bot.config import Settings
+from dialogs.parsing import ParseError, format_date
+from dialogs.periods import local_text, parse_deadline
+
+
+def _period_json(p, tz: ZoneInfo) -> dict[str, Any]:
+    return {"id": p.id, "outline": p.outline_id, "label": p.label, "status": p.status,
+            "starts_on": p.starts_on.isoformat() if p.starts_on else None,
+            "ends_on": p.ends_on.isoformat() if p.ends_on else None,
+            "deadline": p.deadline.isoformat(), "deadline_local": local_text(p.deadline, tz),
+            "closes_at": p.closes_at.isoformat() if p.closes_at else None, "units": p.unit_scope}
+
+
+async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
+    from storage.repo import Repo
+
+    cat = _catalogue(st)
+    if a.outline not in cat.outlines:
+        print(f"Không có đề cương «{a.outline}». Xem danh sách: baocao outlines list", file=sys.stderr)
+        return 2
+    o = cat.get(a.outline)
+    tz = ZoneInfo(st.tz)
+    try:
+        deadline = parse_deadline(a.deadline, tz)
+    except ParseError as e:
+        print(f"Hạn nộp không đọc được: {e.message}", file=sys.stderr)
+        return 2
+    label = a.label or f"{o.short} — hạn {format_date(deadline.astimezone(tz).date())}"
+    async with _db(st) as db, db.session() as s:
+        repo = Repo(s)
+        unit_ids = None
+        if a.units:
+            unit_ids = []
+            for code in a.units:
+                u = await repo.unit_by_code(code)
+                if u is None:
+                    print(f"Không có đơn vị mã «{code}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
+                    return 2
+                unit_ids.extend(x.id for x in await repo.list_units(u, kinds=o.respondents) or [u])
+        p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
+                                            ends_on=o.period.window_to,
+                                            closes_at=deadline + timedelta(hours=st.period_grace_hours),
+                                            unit_ids=unit_ids)
+        await s.commit()
+    if a.json:
+        _print_json({"created": created, **_period_json(p, tz)})
+    elif created:
+        print(f"Đã mở kỳ {p.id}: «{p.label}», hạn nộp {local_text(p.deadline, tz)}. "
+              "Bot đang chạy sẽ báo cho cán bộ các đơn vị liên quan trong vòng một phút.")
+    else:
+        print(f"Kỳ «{p.label}» đã có (số {p.id}); không mở thêm.")
+    return 0
+
+
+async def cmd_list(a: argparse.Namespace, st: Settings) -> int:
+    from storage.repo import Repo
+
+    tz = ZoneInfo(st.tz)
+    async with _db(st) as db, db.read_session() as s:
+        periods = await Repo(s).list_periods(a.outline, "open" if a.open else None)
+    if a.json:
+        _print_json([_period_json(p, tz) for p in periods])
+        return 0
+    for p in periods:
+        print(f"{p.id:>4}  {'mở ' if p.status == 'open' else 'đóng'}  {p.outline_id:<24} {p.label:<40} hạn {local_text(p.deadline, tz)}")
+    print(f"\nTổng: {len(periods)} kỳ.")
+    return 0
+
+
+async def cmd_close(a: argparse.Namespace, st: Settings) -> int:
+    from storage.repo import Repo
+
+    async with _db(st) as db, db.session() as s:
+        repo = Repo(s)
+        p = await repo.period(a.id)
+        if p is None:
+            print(f"Không có kỳ số {a.id}. Xem danh sách: baocao period list", file=sys.stderr)
+            return 2
+        await repo.close_period(p)
+        await s.commit()
+    print(f"Đã đóng kỳ {a.id} «{p.label}»: cán bộ không sửa được nữa; báo cáo tổng hợp vẫn xuất được.")
+    return 0
+
+
+async def cmd_status(a: argparse.Namespace, st: Settings) -> int:
+    from exports.progress import period_progress
+    from storage.repo import Repo
+
+    cat = _catalogue(st)
+    tz = ZoneInfo(st.tz)
+    async with _db(st) as db, db.read_session() as s:
+        repo = Repo(s)
+        p = await repo.period(a.id)
+        if p is None or p.outline_id not in cat.outlines:
+            print(f"Không có kỳ số {a.id}. Xem danh sách: baocao period list", file=sys.stderr)
+            return 2
+        scope = None
+        if a.scope:
+            scope = await repo.unit_by_code(a.scope)
+            if scope is None:
+                print(f"Không có đơn vị mã «{a.scope}».", file=sys.stderr)
+                return 2
+        prog = await period_progress(repo, cat.get(p.outline_id), p, scope)
+    if a.json:
+        _print_json(prog.to_json())
+        return 0
+    print(f"«{prog.outline.short}» — {p.label}; hạn {local_text(p.deadline, tz)}")
+    print(f"Đã nộp {prog.submitted}/{prog.total} ({prog.percent:.0f}%): đúng hạn {prog.counts.get('on_time', 0)}, "
+          f"muộn {prog.counts.get('late', 0)}; đang làm {prog.draft}; chưa làm {prog.not_started}.")
+    for stt in prog.missing:
+        print(f"  - {stt.unit.code:<8} {stt.unit.name}: "
+              + (f"đang làm {stt.answered}/{stt.total} câu" if stt.answered else "chưa làm"))
+    return 0
+
+
+@register
+def add(sub: Any) -> None:
+    pp = sub.add_parser("period", help="kỳ báo cáo").add_subparsers(dest="sub", required=True)
+    x = pp.add_parser("open", help="mở một kỳ báo cáo")
+    x.add_argument("outline")
+    x.add_argument("--deadline", required=True, help="hạn nộp, ví dụ «29/5/2026 17:00»")
+    x.add_argument("--label", help="nhãn kỳ, ví dụ «Sơ kết 1 năm (2026)»")
+    x.add_argument("--units", nargs="*", help="mã đơn vị (kèm cây con) phải báo cáo; mặc định: mọi đơn vị đúng loại")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(fn=cmd_open)
+    x = pp.add_parser("list", help="danh sách kỳ")
+    x.add_argument("--outline")
+    x.add_argument("--open", action="store_true", help="chỉ các kỳ đang mở")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(fn=cmd_list)
+    x = pp.add_parser("close", help="đóng một kỳ")
+    x.add_argument("id", type=int)
+    x.set_defaults(fn=cmd_close)
+    x = pp.add_parser("status", help="tiến độ nộp báo cáo của một kỳ")
+    x.add_argument("id", type=int)
+    x.add_argument("--scope", help="mã đơn vị: chỉ cây đơn vị này")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(fn=cmd_status)

@@ -1,0 +1,196 @@
+"""The schedule, derived from the database at every tick (so it survives restarts and needs no pickling):
+weekly/monthly periods open by themselves, periods close after their grace time, officers are told of
+new periods and reminded before the deadline (and once after it), supervisors get a digest at the deadline.
+
+Each message is claimed in the reminder log under a unique key before it is sent, so a restart or a second
+bot process on the same database never sends it twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from aiogram import Bot
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from sqlalchemy import select
+
+from bot.keyboards import PickPeriod
+from bot.sender import Outgoing, SendReport, Sender
+from bot.services import Services
+from dialogs.outline import Outline
+from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets
+from exports.progress import Progress, period_progress
+from storage.models import Account, Period, ReminderLog, Unit
+from storage.repo import Repo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TickReport:
+    opened: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    messages: dict[str, int] = field(default_factory=dict)
+    send: SendReport | None = None
+
+
+def start_button(period_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[
+        InlineKeyboardButton(text="▶ Làm báo cáo", callback_data=PickPeriod(period=period_id).pack())]])
+
+
+class Scheduler:
+    def __init__(self, bot: Bot, services: Services, sender: Sender | None = None):
+        self.bot = bot
+        self.s = services
+        st = services.settings
+        self.offsets = parse_offsets(st.reminder_offsets)
+        self.grace = timedelta(hours=st.period_grace_hours)
+        self.sender = sender or Sender(bot, services.db, rate=st.send_rate, now=services.now)
+
+    # ------------------------------------------------------------------ one tick
+    async def tick(self) -> TickReport:
+        rep = TickReport()
+        now = self.s.now()
+        async with self.s.db.session() as ses:
+            repo = Repo(ses)
+            await self._open_automatic(repo, now, rep)
+            await self._close_due(repo, now, rep)
+            await ses.commit()
+        outgoing: list[Outgoing] = []
+        async with self.s.db.session() as ses:
+            repo = Repo(ses)
+            for period in await repo.list_periods(status="open"):
+                try:
+                    outline = self.s.catalogue.get(period.outline_id)
+                except KeyError:
+                    continue
+                prog = await period_progress(repo, outline, period, None)
+                outgoing += await self._officer_messages(repo, outline, period, prog, now, rep)
+                if now >= period.deadline:
+                    outgoing += await self._digests(repo, outline, period, prog, now, rep)
+            await ses.commit()
+        if outgoing:
+            rep.send = await self.sender.send_all(outgoing)
+        return rep
+
+    async def _open_automatic(self, repo: Repo, now: datetime, rep: TickReport) -> None:
+        for o in self.s.catalogue:
+            spec = automatic_spec(o, now, self.s.tz, self.grace)
+            if spec is None:
+                continue
+            p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+                                                ends_on=spec.ends_on, closes_at=spec.closes_at, now=now)
+            if created:
+                rep.opened.append(f"{o.id}: {p.label}")
+                log.info("opened period %s %s", o.id, p.label)
+
+    async def _close_due(self, repo: Repo, now: datetime, rep: TickReport) -> None:
+        for p in await repo.list_periods(status="open"):
+            if p.closes_at is not None and p.closes_at <= now:
+                await repo.close_period(p)
+                rep.closed.append(f"{p.outline_id}: {p.label}")
+
+    async def _claimed(self, repo: Repo, period_id: int, kinds: list[str]) -> set[tuple[int, str, int]]:
+        q = select(ReminderLog.unit_id, ReminderLog.kind, ReminderLog.account_id).where(
+            ReminderLog.period_id == period_id, ReminderLog.kind.in_(kinds))
+        return {(u, k, a) for u, k, a in (await repo.s.execute(q)).all()}
+
+    async def _officer_messages(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
+                                rep: TickReport) -> list[Outgoing]:
+        missing = {st.unit.id: st for st in prog.states if not st.submitted}
+        everyone = {st.unit.id: st for st in prog.states}
+        officers = await repo.officers_of(everyone)
+        kinds = ["opened"]
+        due = due_offset(period.deadline, now, self.offsets)
+        if due is not None:
+            kinds.append(f"before:{offset_code(due)}")
+        closes = period.closes_at
+        if now >= period.deadline and (closes is None or now < closes):
+            kinds.append("overdue")
+        claimed = await self._claimed(repo, period.id, kinds)
+        out: list[Outgoing] = []
+        for kind in kinds:
+            if kind == "opened" and now >= period.deadline:
+                continue
+            units = everyone if kind == "opened" else missing
+            for unit_id, st in units.items():
+                for acc in officers.get(unit_id, []):
+                    if acc.blocked or (unit_id, kind, acc.id) in claimed:
+                        continue
+                    log_id = await repo.claim_reminder(period.id, unit_id, kind, acc.id, now=now)
+                    if log_id is None:
+                        continue  # another process claimed it first
+                    out.append(Outgoing(acc.telegram_id, self._officer_text(kind, outline, period, st, now),
+                                        start_button(period.id), log_id))
+                    rep.messages[kind.split(":")[0]] = rep.messages.get(kind.split(":")[0], 0) + 1
+        return out
+
+    def _officer_text(self, kind: str, outline: Outline, period: Period, st, now: datetime) -> str:
+        deadline = local_text(period.deadline, self.s.tz)
+        left = f"Còn {st.total - st.answered}/{st.total} câu chưa trả lời." if st.answered else f"Chưa trả lời câu nào ({st.total} câu)."
+        if kind == "opened":
+            return (f"🆕 Kỳ báo cáo mới: «{outline.short}» — {period.label}.\nĐơn vị: {st.unit.name}.\n"
+                    f"Hạn nộp: {deadline}. Bấm nút dưới đây hoặc gõ /baocao để bắt đầu.")
+        if kind == "overdue":
+            return (f"⚠️ Đã quá hạn nộp báo cáo «{outline.short}» — {period.label} ({left_text(period.deadline, now)}).\n"
+                    f"Đơn vị: {st.unit.name}. {left}\nĐề nghị hoàn thành và bấm «Gửi báo cáo» sớm nhất.")
+        return (f"⏰ Nhắc báo cáo «{outline.short}» — {period.label}.\nHạn nộp: {deadline} "
+                f"({left_text(period.deadline, now)}).\nĐơn vị: {st.unit.name}. {left}")
+
+    async def _digests(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
+                       rep: TickReport) -> list[Outgoing]:
+        claimed = await self._claimed(repo, period.id, ["digest"])
+        out = []
+        for sup in await repo.list_accounts("supervisor"):
+            if sup.blocked:
+                continue
+            for scope in await repo.scopes(sup):
+                sub = Progress(period, outline, scope, [s for s in prog.states if s.unit.path.startswith(scope.path)])
+                if not sub.states or (scope.id, "digest", sup.id) in claimed:
+                    continue
+                log_id = await repo.claim_reminder(period.id, scope.id, "digest", sup.id, now=now)
+                if log_id is None:
+                    continue
+                out.append(Outgoing(sup.telegram_id, digest_text(sub, self.s), None, log_id))
+                rep.messages["digest"] = rep.messages.get("digest", 0) + 1
+        return out
+
+
+def digest_text(p: Progress, services: Services, limit: int = 3800) -> str:
+    head = (f"📋 Đến hạn nộp báo cáo «{p.outline.short}» — {p.period.label} ({local_text(p.period.deadline, services.tz)}).\n"
+            f"Phạm vi: {p.scope.name if p.scope else 'tất cả đơn vị'}.\n"
+            f"Đã nộp {p.submitted}/{p.total} đơn vị ({p.percent:.0f}%); đang làm {p.draft}; chưa làm {p.not_started}.")
+    missing = p.missing
+    if not missing:
+        return head + "\nTất cả đơn vị đã nộp. 👍"
+    names = []
+    size = len(head) + 40
+    for st in missing:
+        item = f"{st.unit.name} ({'đang làm ' + str(st.answered) + '/' + str(st.total) + ' câu' if st.answered else 'chưa làm'})"
+        if size + len(item) + 2 > limit:
+            names.append(f"và {len(missing) - len(names)} đơn vị khác (gõ /tiendo để xem)")
+            break
+        names.append(item)
+        size += len(item) + 2
+    return head + "\nChưa nộp: " + "; ".join(names) + "."
+
+
+async def run_scheduler(bot: Bot, services: Services, interval: float = 30.0) -> None:
+    sched = Scheduler(bot, services)
+    while True:
+        try:
+            rep = await sched.tick()
+            if rep.opened or rep.closed or rep.messages:
+                log.info("tick: opened=%s closed=%s messages=%s", rep.opened, rep.closed, rep.messages)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - the schedule must keep running
+            log.exception("scheduler tick failed")
+        await asyncio.sleep(interval)
+
+
+__all__ = ["Scheduler", "run_scheduler", "digest_text", "Account", "Unit"]

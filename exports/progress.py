@@ -1,0 +1,111 @@
+"""Who has reported: per period and scope, submitted / in draft / not started, with drill-down by sub-unit.
+Used by /tiendo, `baocao period status`, the deadline digest and the reminders."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dialogs.outline import Outline
+from exports.load import expected_units
+from storage.models import Period, Unit
+from storage.repo import Repo
+
+
+@dataclass
+class UnitState:
+    unit: Unit
+    status: str  # on_time, late, draft, returned, not_started
+    answered: int
+    total: int
+    submitted_at: datetime | None = None
+
+    @property
+    def submitted(self) -> bool:
+        return self.status in ("on_time", "late")
+
+
+@dataclass
+class Progress:
+    period: Period
+    outline: Outline
+    scope: Unit | None
+    states: list[UnitState] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(s.status for s in self.states)
+
+    @property
+    def total(self) -> int:
+        return len(self.states)
+
+    @property
+    def submitted(self) -> int:
+        return sum(1 for s in self.states if s.submitted)
+
+    @property
+    def draft(self) -> int:
+        return sum(1 for s in self.states if s.status in ("draft", "returned"))
+
+    @property
+    def not_started(self) -> int:
+        return sum(1 for s in self.states if s.status == "not_started")
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.submitted / self.total if self.total else 0.0
+
+    @property
+    def missing(self) -> list[UnitState]:
+        return [s for s in self.states if not s.submitted]
+
+    def by_child(self, children: list[Unit]) -> list[tuple[Unit, Progress]]:
+        out = []
+        for ch in children:
+            sub = Progress(self.period, self.outline, ch, [s for s in self.states if s.unit.path.startswith(ch.path)])
+            if sub.states:
+                out.append((ch, sub))
+        return out
+
+    def to_json(self) -> dict:
+        return {
+            "period": {"id": self.period.id, "label": self.period.label, "outline": self.outline.id,
+                       "deadline": self.period.deadline.isoformat(), "status": self.period.status},
+            "scope": self.scope.code if self.scope else None,
+            "total": self.total, "submitted": self.submitted, "on_time": self.counts.get("on_time", 0),
+            "late": self.counts.get("late", 0), "draft": self.draft, "not_started": self.not_started,
+            "percent": round(self.percent, 1),
+            "units": [{"code": s.unit.code, "name": s.unit.name, "status": s.status, "answered": s.answered,
+                       "questions": s.total,
+                       "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None} for s in self.states],
+        }
+
+
+async def period_progress(repo: Repo, outline: Outline, period: Period, scope: Unit | None) -> Progress:
+    units = await expected_units(repo, period, outline.respondents, scope)
+    subs = await repo.submissions_of_period(period.id)
+    counts = await repo.answer_counts(period.id)
+    totals: dict[tuple[str, str], int] = {}
+    p = Progress(period, outline, scope)
+    has_code_conditions = any(
+        (r.question.visible_if and r.question.visible_if.unit_codes) or any(s.visible_if and s.visible_if.unit_codes for s in r.path)
+        for r in outline.refs)
+    for u in sorted(units, key=lambda x: x.name):
+        key = (u.code if has_code_conditions else "", u.kind)
+        if key not in totals:
+            totals[key] = len(outline.visible_refs(u.code, u.kind))
+        sub = subs.get(u.id)
+        n = counts.get(u.id, 0)
+        if sub is not None and sub.status in ("submitted", "approved"):
+            late = sub.submitted_at is not None and sub.submitted_at > period.deadline
+            st = "late" if late else "on_time"
+        elif sub is not None and sub.status == "returned":
+            st = "returned"
+        elif n > 0:
+            st = "draft"
+        else:
+            st = "not_started"
+        p.states.append(UnitState(u, st, n, totals[key], sub.submitted_at if sub else None))
+    return p
