@@ -51,7 +51,9 @@ class Sent:
 
 
 class FakeTelegram:
-    def __init__(self, token: str = "123456:TEST-TOKEN", *, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, token: str = "123456:TEST-TOKEN", *, host: str = "127.0.0.1", port: int = 0,
+                 clock: Callable[[], float] = time.monotonic):
+        self.clock = clock
         self.token = token
         self.host, self.port = host, port
         self.calls: list[Call] = []
@@ -125,7 +127,7 @@ class FakeTelegram:
         return code, body
 
     def _limited(self, chat_id: int) -> tuple[int, dict[str, Any]] | None:
-        now = time.monotonic()
+        now = self.clock()
         if chat_id in self.blocked:
             return self._err(403, "Forbidden: bot was blocked by the user")
         if chat_id in self.fail_5xx:

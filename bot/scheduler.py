@@ -18,7 +18,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy import select
 
 from bot.keyboards import PickPeriod
-from bot.sender import Outgoing, SendReport, Sender
+from bot.sender import Outgoing, Sender, SendReport
 from bot.services import Services
 from dialogs.outline import Outline
 from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets

@@ -60,7 +60,7 @@ def automatic_spec(outline: Outline, now: datetime, tz: ZoneInfo, grace: timedel
     return None
 
 
-_TIME = re.compile(r"(\d{1,2})\s*[:hg]\s*(\d{2})?")
+_TIME = re.compile(r"(\d{1,2})\s*(?::\s*(\d{2})|[hg](\d{2})?)(?![\d/.-])")
 
 
 def parse_deadline(text: str, tz: ZoneInfo, *, default_time: time = time(17, 0), today: date | None = None) -> datetime:
@@ -73,12 +73,11 @@ def parse_deadline(text: str, tz: ZoneInfo, *, default_time: time = time(17, 0),
         after = raw[m.end()] if m.end() < len(raw) else " "
         if before in "/-." or after in "/-.":
             continue
-        if ":" in m.group(0) or "h" in m.group(0).lower() or "g" in m.group(0).lower():
-            tm = m
-            break
+        tm = m
+        break
     at = default_time
     if tm is not None:
-        h, mi = int(tm.group(1)), int(tm.group(2) or 0)
+        h, mi = int(tm.group(1)), int(tm.group(2) or tm.group(3) or 0)
         if not (0 <= h < 24 and 0 <= mi < 60):
             raise ParseError(f"Giờ «{tm.group(0)}» không hợp lệ. Ví dụ: 29/5/2026 17:00")
         at = time(h, mi)
