@@ -72,8 +72,8 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
     async def on_startup() -> None:
         await set_commands(bot)
         starter = _scheduler_starter()
-        if starter is not None:
-            background.append(asyncio.create_task(starter(bot, services)))
+        if starter is not None and settings.scheduler_interval > 0:
+            background.append(asyncio.create_task(starter(bot, services, settings.scheduler_interval)))
 
     async def on_shutdown() -> None:
         for t in background:

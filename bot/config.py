@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     reminder_offsets: str = "2d,1d,2h"
     period_grace_hours: int = 48
     send_rate: float = 30.0
+    scheduler_interval: float = 30.0
     outlines_dir: str | None = None
     log_level: str = "INFO"
 
