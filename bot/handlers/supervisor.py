@@ -36,6 +36,16 @@ class TH(CallbackData, prefix="th"):
     o: str = ""
 
 
+async def edit_or_send(bot: Bot, cb: CallbackQuery, text: str, kb: InlineKeyboardMarkup | None) -> None:
+    """Update the message whose button was pressed; when it cannot be edited, send a new one."""
+    try:
+        if cb.message is None:
+            raise TelegramBadRequest(method=None, message="no message")  # type: ignore[arg-type]
+        await bot.edit_message_text(text, chat_id=cb.from_user.id, message_id=cb.message.message_id, reply_markup=kb)
+    except TelegramBadRequest:
+        await bot.send_message(cb.from_user.id, text, reply_markup=kb)
+
+
 async def allowed_scopes(repo: Repo, acc: Account) -> list[Unit] | None:
     """The supervisor's scope units; None for an administrator (everything)."""
     if acc.role == "admin":
@@ -115,15 +125,9 @@ def setup(services: Services) -> Router:
             await cb.answer("Kỳ báo cáo này không còn. Gõ /tonghop để chọn lại.", show_alert=True)
             return
         chat = cb.from_user.id
-        mid = cb.message.message_id if cb.message else None
 
         async def show(text: str, kb: InlineKeyboardMarkup) -> None:
-            try:
-                if mid is None:
-                    raise TelegramBadRequest(method=None, message="no message")  # type: ignore[arg-type]
-                await bot.edit_message_text(text, chat_id=chat, message_id=mid, reply_markup=kb)
-            except TelegramBadRequest:
-                await bot.send_message(chat, text, reply_markup=kb)
+            await edit_or_send(bot, cb, text, kb)
 
         if d.a in ("card", "o", "p", "s"):
             await cb.answer()
@@ -308,12 +312,7 @@ def setup_progress(services: Services) -> Router:
             return
         await cb.answer()
         text, kb = await render(repo, account, period, scope if isinstance(scope, Unit) else None, callback_data.pg)
-        try:
-            if cb.message is None:
-                raise TelegramBadRequest(method=None, message="no message")  # type: ignore[arg-type]
-            await bot.edit_message_text(text, chat_id=cb.from_user.id, message_id=cb.message.message_id, reply_markup=kb)
-        except TelegramBadRequest:
-            await bot.send_message(cb.from_user.id, text, reply_markup=kb)
+        await edit_or_send(bot, cb, text, kb)
 
     return router
 
