@@ -99,7 +99,8 @@ def _scheduler_starter():
     return run_scheduler
 
 
-async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
+def make_webhook_app(settings: Settings, bot: Bot, dp: Dispatcher):
+    """The aiohttp application for webhook mode: updates POSTed to WEBHOOK_PATH, secret token checked."""
     from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
     from aiohttp import web
 
@@ -107,10 +108,22 @@ async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
     app = web.Application()
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=settings.webhook_path)
     setup_application(app, dp, bot=bot)
+    return app
+
+
+def webhook_target(settings: Settings) -> str:
+    url = (settings.webhook_url or "").rstrip("/")
+    return url if url.endswith(settings.webhook_path) else url + settings.webhook_path
+
+
+async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
+    from aiohttp import web
+
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    app = make_webhook_app(settings, bot, dp)
 
     async def set_hook(_: web.Application) -> None:
-        await bot.set_webhook(settings.webhook_url.rstrip("/") + settings.webhook_path if not settings.webhook_url.endswith(settings.webhook_path) else settings.webhook_url,
-                              secret_token=secret, drop_pending_updates=False)
+        await bot.set_webhook(webhook_target(settings), secret_token=secret, drop_pending_updates=False)
 
     app.on_startup.append(set_hook)
     runner = web.AppRunner(app)

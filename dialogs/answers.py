@@ -214,6 +214,9 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
     cells = _split_cells(text)
     if with_label:
         parts = [p.strip() for p in re.split(r"[;|\n]", text.strip())]
+        if len(parts) == len(cols) and cols and cols[0].type == "text" and len(cols) > 1:
+            # no separate name: the first column (e.g. "Tên loại văn bản") names the row
+            parts = [parts[0], *parts]
         if len(parts) < 2:
             raise ParseError(
                 "Gõ tên rồi đến các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 import pytest
@@ -332,3 +333,105 @@ async def test_second_week_keep_and_change_marks(h, db):
     assert out[0] == "✔ Đã lưu: 4 nhiệm vụ — = giữ như tuần trước"
     got = await answers_of(db, "BNV", p2)
     assert got == {"kl_nv_tong": 13, "kl_nv_hoan_thanh": 4}
+
+
+async def test_webhook_mode_checks_the_secret_token(h, db, db_url):
+    """Webhook mode: an update POSTed with the right secret is handled; a wrong or missing secret is refused."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.app import make_webhook_app, webhook_target
+    from tests.harness import test_settings
+
+    await setup_units(db)
+    code = await invite(db, "BNV")
+    settings = test_settings(db_url, webhook_url="https://baocao.example.gov.vn/", webhook_secret="bi-mat-dai-123")
+    assert webhook_target(settings) == "https://baocao.example.gov.vn/telegram"
+    app = make_webhook_app(settings, h.bot, h.dp)
+    u = h.user(121, "Webhook")
+    await u.send(f"/start {code}")
+    update = h.api.updates.pop()
+    async with TestClient(TestServer(app)) as client:
+        bad = await client.post("/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "sai"})
+        assert bad.status == 401
+        none = await client.post("/telegram", json=update)
+        assert none.status == 401
+        assert h.api.messages(121) == []
+        ok = await client.post("/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "bi-mat-dai-123"})
+        assert ok.status == 200
+        for _ in range(100):  # the handler runs as a task after the 200 answer
+            if h.api.messages(121):
+                break
+            await asyncio.sleep(0.01)
+    assert "Bộ Nội vụ" in h.api.messages(121)[-1].text
+
+
+async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
+    """Biểu 1B row by row ("1 2 3") and cell by cell, computed totals shown; Biểu 2B rows added under a group."""
+    await import_units(db, DATA / "vn_units_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        p, _ = await repo.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
+        inv = await repo.create_invite(await repo.unit_by_code("31261"), "officer")
+        await s.commit()
+        period_id = p.id
+    u = h.user(131, "Xã")
+    await h.say(u, f"/start {inv.code}")
+    await h.say(u, "/baocao")
+    await h.say(u, "/c6")
+    q = u.last().text
+    assert "Biểu 1B" in q and "Dòng 1/5: 1 Hội nghị quán triệt" in q and "Cấp tỉnh | 2) Cấp xã" in q
+    out = await h.say(u, "1 2 3")
+    assert out[0] == "✔ Dòng «Hội nghị quán triệt»: 1 | 2 | 3"
+    assert "Σ I Công tác quán triệt, tuyên truyền: Tổng số lượng: 6; Cấp tỉnh: 1; Cấp xã: 2; Cả cấp tỉnh và cấp xã: 3" in out[-1]
+    assert "Dòng 2/5: 2 Lớp tập huấn" in out[-1]
+    await h.say(u, "4")  # one number for a three-column row: cell by cell
+    assert "Ô 2/3 — Cấp xã" in u.last().text
+    await h.say(u, "5")
+    out = await h.say(u, "6")
+    assert out[0] == "✔ Dòng «Lớp tập huấn»: 4 | 5 | 6" and "Tổng số lượng: 21" in out[-1]
+    out = await h.say(u, "1 2")
+    assert out[0].startswith("❗ Dòng này cần 3 giá trị") and "Ví dụ: 12 12 12" in out[0]
+    await h.press(u, "Xong biểu")
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.find_submission((await repo.unit_by_code("31261")).id, period_id)
+        value = (await repo.answers(sub.id))["bieu_1b"]
+    assert value["rows"] == {"hoi_nghi": {"cap_tinh": 1, "cap_xa": 2, "ca_hai": 3},
+                             "tap_huan": {"cap_tinh": 4, "cap_xa": 5, "ca_hai": 6}}
+    # Biểu 2B: documents under "Cấp ủy cấp tỉnh"
+    await h.say(u, "/c10")
+    assert "Biểu 2B" in u.last().text and "I Cấp ủy cấp tỉnh" in u.last().text
+    out = await h.say(u, "Nghị quyết; 12-NQ/TU; 15/8/2025; Về sắp xếp bộ máy; -")
+    assert out[0] == "✔ Đã thêm dòng 1: Nghị quyết"
+    out = await h.say(u, "Kế hoạch; 30-KH/TU; 31/2/2025; Về chuyển đổi số; -")
+    assert "Ngày ban hành" in out[0] and "không có thật" in out[0]
+    await h.press(u, "Xong nhóm")
+    assert "Dòng 2/4: II Hội đồng nhân dân cấp tỉnh" in u.last().text
+    async with db.read_session() as s:
+        value = (await Repo(s).answers(sub.id))["bieu_2b"]
+    assert value["items"]["cap_uy_tinh"] == [{"label": "Nghị quyết", "loai": "Nghị quyết", "so_hieu": "12-NQ/TU", "ngay_ban_hanh": "2025-08-15",
+                                              "trich_yeu": "Về sắp xếp bộ máy"}]
+
+
+async def test_choosing_among_open_periods_and_late_changes_reported(h, db):
+    p1, p2 = await setup_units(db, weeks=2)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    out = await h.say(u, "/baocao")
+    assert "có 2 báo cáo đang mở" in out[0]
+    await h.press(u, "Tuần 48/2026")
+    assert "Kỳ: Tuần 48/2026" in " ".join(m.text for m in h.api.messages(101)[-2:])
+    await h.say(u, "7")
+    await h.press(u, "Xem lại")
+    await h.press(u, "Gửi báo cáo")
+    await h.press(u, "Xác nhận gửi")
+    sup = h.user(800)
+    assert "Bộ Nội vụ đã gửi báo cáo" in sup.last().text
+    # after the deadline (26/11 9:00 UTC) a change is still accepted, recorded and reported to the supervisor
+    h.clock.t = datetime(2026, 11, 27, 3, tzinfo=UTC)
+    await h.say(u, "/baocao")
+    await h.press(u, "Tuần 48/2026")
+    await h.say(u, "/c1")
+    await h.say(u, "8")
+    assert "vừa sửa báo cáo" in sup.last().text and "sau hạn nộp" in sup.last().text and "I.1.a" in sup.last().text
+    assert (await answers_of(db, "BNV", p2))["kl_nv_tong"] == 8

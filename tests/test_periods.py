@@ -283,6 +283,12 @@ async def test_tiendo_counts_drill_down_and_remind_now(db, db_url):
     assert f"Đã nộp 1/{n} đơn vị" in out[0] and "trang 1/" in out[0]
     await h.press(u, "Trang sau")
     assert "trang 2/" in u.last().text
+    # drill down into one commune (province → its communes), and back up
+    await h.press(u, f"{done.name}: 1/1")
+    assert f"Phạm vi: {done.name}" in u.last().text and "Đã nộp 1/1 đơn vị (100%)" in u.last().text
+    assert "⬆ Lên cấp trên" in u.last().button_texts()
+    await h.press(u, "Lên cấp trên")
+    assert "Phạm vi: Tỉnh An Giang" in u.last().text
     await h.press(u, "Nhắc ngay")
     assert "Đã gửi 1 tin nhắc" in u.last().text and f"{n - 2} đơn vị chưa có cán bộ" in u.last().text
     assert "Nơi tổng hợp nhắc" in h.api.messages(601)[-1].text
