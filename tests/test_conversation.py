@@ -172,7 +172,21 @@ async def test_long_text_spans_messages_and_is_stored_whole(h, db):
     assert stored.startswith("Đã kết nối") and stored.endswith("Phần tiếp theo.") and len(stored) > 7000
     out = await h.press(u, "Xong")
     assert out[0].startswith("✔ Đã lưu")
+    review = await h.press(u, "Xem lại")
+    assert len(review) >= 2 and any("/c22 I.3" in t for t in review)  # split into several messages
     assert all(len(m.text) <= 4096 for m in h.api.messages(u.id))
+
+
+async def test_table_of_contents_jumps_to_a_section(h, db):
+    await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.press(u, "Mục lục")
+    labels = u.last().button_texts()
+    assert any(b.endswith("II KHÓ KHĂN, VƯỚNG MẮC") for b in labels)
+    out = await h.press(u, "II KHÓ KHĂN, VƯỚNG MẮC")
+    assert out[-1].startswith("📋 II — KHÓ KHĂN, VƯỚNG MẮC") and "Nêu rõ các khó khăn, vướng mắc" in out[-1]
 
 
 async def test_visibility_per_ministry(h, db):
@@ -435,3 +449,20 @@ async def test_choosing_among_open_periods_and_late_changes_reported(h, db):
     await h.say(u, "8")
     assert "vừa sửa báo cáo" in sup.last().text and "sau hạn nộp" in sup.last().text and "I.1.a" in sup.last().text
     assert (await answers_of(db, "BNV", p2))["kl_nv_tong"] == 8
+
+
+async def test_no_changes_after_the_period_closes(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "5")
+    async with db.session() as s:
+        repo = Repo(s)
+        await repo.close_period(await repo.period(p1))
+        await s.commit()
+    out = await h.say(u, "6")
+    assert "đã đóng" in out[0] and "/baocao" in out[0]
+    assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}
+    out = await h.say(u, "/baocao")
+    assert "chưa có kỳ báo cáo nào đang mở" in out[0]

@@ -87,6 +87,17 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
     return Loaded(pos, sub, period, outline, unit, Engine(ctx))
 
 
+def period_closed(services: Services, period: Period) -> bool:
+    return period.status != "open" or (period.closes_at is not None and period.closes_at <= services.now())
+
+
+async def refuse_closed(bot: Bot, chat_id: int, repo: Repo, acc: Account, ld: Loaded) -> None:
+    await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=ld.pos.question_key, mode="idle", state={})
+    await repo.commit()
+    await bot.send_message(chat_id, f"⛔ Kỳ «{ld.period.label}» của báo cáo «{ld.outline.short}» đã đóng: câu trả lời "
+                                    "được giữ nguyên nhưng không sửa được nữa. Gõ /baocao để xem các kỳ đang mở.")
+
+
 async def apply_step(bot: Bot, chat_id: int, services: Services, repo: Repo, acc: Account, ld: Loaded,
                      step: Step) -> None:
     """Store answers, then the position, commit — and only then show the messages."""
@@ -214,6 +225,9 @@ def setup(services: Services) -> Router:
             await cb.answer(texts.STALE, show_alert=True)
             return
         await cb.answer()
+        if period_closed(services, ld.period):
+            await refuse_closed(bot, cb.from_user.id, repo, account, ld)
+            return
         step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), callback_data.a,
                                    callback_data.g)
         await apply_step(bot, cb.from_user.id, services, repo, account, ld, step)
@@ -223,6 +237,9 @@ def setup(services: Services) -> Router:
         ld = await load(services, repo, account)
         if ld is None:
             await message.answer("Gõ /baocao trước, rồi dùng /c<số> để mở một câu.")
+            return
+        if period_closed(services, ld.period):
+            await refuse_closed(bot, message.chat.id, repo, account, ld)
             return
         n = int(m.group(1))
         vis = ld.engine.visible
@@ -262,6 +279,9 @@ def setup(services: Services) -> Router:
                 await message.answer(texts.NO_UNIT)
             else:
                 await message.answer("Gõ /baocao để trả lời báo cáo, /huongdan để xem hướng dẫn.")
+            return
+        if period_closed(services, ld.period):
+            await refuse_closed(bot, message.chat.id, repo, account, ld)
             return
         step = ld.engine.on_text(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), message.text or "")
         await apply_step(bot, message.chat.id, services, repo, account, ld, step)
