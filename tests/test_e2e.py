@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.demo import Driver, answer_week_one, run_demo
-from tests.fake_bot_api import FakeTelegram
 from storage.db import open_database
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, PG_URL, ROOT
+from tests.fake_bot_api import FakeTelegram
 
 pytestmark = pytest.mark.slow
 
