@@ -30,7 +30,8 @@ class DbSessionMiddleware(BaseMiddleware):
                 acc = await repo.ensure_account(user.id, user.full_name, user.username)
                 if user.id in self.services.settings.admin_ids and acc.role != "admin":
                     acc.role = "admin"
-                await session.commit()
+                if session.new or session.dirty:
+                    await session.commit()  # a new or changed account is stored even if the handler fails
                 data["account"] = acc
             try:
                 result = await handler(event, data)

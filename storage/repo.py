@@ -505,6 +505,19 @@ class Repo:
         await self.s.flush()
         return pos
 
+    async def position_context(self, account_id: int
+                               ) -> tuple[ConversationPosition, Submission, Period, Unit] | None:
+        """The position with its submission, period and unit, in one statement (the bot's hot path)."""
+        q = (
+            select(ConversationPosition, Submission, Period, Unit)
+            .join(Submission, Submission.id == ConversationPosition.submission_id)
+            .join(Period, Period.id == Submission.period_id)
+            .join(Unit, Unit.id == Submission.unit_id)
+            .where(ConversationPosition.account_id == account_id)
+        )
+        row = (await self.s.execute(q)).first()
+        return tuple(row) if row is not None else None  # type: ignore[return-value]
+
     async def clear_position(self, account_id: int) -> None:
         await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id == account_id))
 

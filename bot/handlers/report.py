@@ -65,21 +65,16 @@ async def open_periods_for(services: Services, repo: Repo, unit: Unit) -> list[t
 
 
 async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
-    pos = await repo.position(acc.id)
-    if pos is None or pos.submission_id is None or pos.mode not in QUESTION_MODES:
+    found = await repo.position_context(acc.id)
+    if found is None:
         return None
-    sub = await repo.submission(pos.submission_id)
-    if sub is None or sub.unit_id != acc.unit_id:
-        return None
-    period = await repo.period(sub.period_id)
-    if period is None:
+    pos, sub, period, unit = found
+    if pos.mode not in QUESTION_MODES or sub.unit_id != acc.unit_id:
         return None
     try:
         outline = services.catalogue.get(period.outline_id)
     except KeyError:
         return None
-    unit = await repo.unit(sub.unit_id)
-    assert unit is not None
     answers = await repo.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
     ctx = Ctx(outline, unit.code, unit.kind, answers, prev, period.label,
