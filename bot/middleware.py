@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,6 +12,8 @@ from aiogram.types import TelegramObject, User
 
 from bot.services import Services
 from storage.repo import Repo
+
+log = logging.getLogger(__name__)
 
 
 class DbSessionMiddleware(BaseMiddleware):
@@ -32,6 +35,15 @@ class DbSessionMiddleware(BaseMiddleware):
                     acc.role = "admin"
                 if session.new or session.dirty:
                     await session.commit()  # a new or changed account is stored even if the handler fails
+                update_id = getattr(event, "update_id", None)
+                if update_id is not None:
+                    recent = list(acc.recent_updates or [])
+                    if update_id in recent:
+                        # Telegram delivered it again (the bot died before confirming it): it was handled
+                        log.info("update %s of user %s already handled; skipped", update_id, user.id)
+                        return None
+                    # committed together with what the handler stores, so either both or neither happen
+                    acc.recent_updates = (recent + [update_id])[-32:]
                 data["account"] = acc
             try:
                 result = await handler(event, data)

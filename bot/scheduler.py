@@ -50,6 +50,7 @@ class Scheduler:
         self.offsets = parse_offsets(st.reminder_offsets)
         self.grace = timedelta(hours=st.period_grace_hours)
         self.sender = sender or Sender(bot, services.db, rate=st.send_rate, now=services.now)
+        self.stale_after = timedelta(minutes=30)
 
     # ------------------------------------------------------------------ one tick
     async def tick(self) -> TickReport:
@@ -63,6 +64,11 @@ class Scheduler:
         outgoing: list[Outgoing] = []
         async with self.s.db.session() as ses:
             repo = Repo(ses)
+            # claimed by a process that died before sending: send now (at least once rather than never)
+            for entry, chat in await repo.pending_reminders(now - self.stale_after):
+                outgoing.append(Outgoing(chat, entry.text or "", None if entry.kind == "digest" else start_button(entry.period_id),
+                                         entry.id))
+                rep.messages["resent"] = rep.messages.get("resent", 0) + 1
             for period in await repo.list_periods(status="open"):
                 try:
                     outline = self.s.catalogue.get(period.outline_id)
@@ -121,11 +127,11 @@ class Scheduler:
                 for acc in officers.get(unit_id, []):
                     if acc.blocked or (unit_id, kind, acc.id) in claimed:
                         continue
-                    log_id = await repo.claim_reminder(period.id, unit_id, kind, acc.id, now=now)
+                    text = self._officer_text(kind, outline, period, st, now)
+                    log_id = await repo.claim_reminder(period.id, unit_id, kind, acc.id, now=now, text=text)
                     if log_id is None:
                         continue  # another process claimed it first
-                    out.append(Outgoing(acc.telegram_id, self._officer_text(kind, outline, period, st, now),
-                                        start_button(period.id), log_id))
+                    out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))
                     rep.messages[kind.split(":")[0]] = rep.messages.get(kind.split(":")[0], 0) + 1
         return out
 
@@ -152,10 +158,11 @@ class Scheduler:
                 sub = Progress(period, outline, scope, [s for s in prog.states if s.unit.path.startswith(scope.path)])
                 if not sub.states or (scope.id, "digest", sup.id) in claimed:
                     continue
-                log_id = await repo.claim_reminder(period.id, scope.id, "digest", sup.id, now=now)
+                text = digest_text(sub, self.s)
+                log_id = await repo.claim_reminder(period.id, scope.id, "digest", sup.id, now=now, text=text)
                 if log_id is None:
                     continue
-                out.append(Outgoing(sup.telegram_id, digest_text(sub, self.s), None, log_id))
+                out.append(Outgoing(sup.telegram_id, text, None, log_id))
                 rep.messages["digest"] = rep.messages.get("digest", 0) + 1
         return out
 

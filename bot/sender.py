@@ -138,6 +138,17 @@ class Sender:
         for it in items:
             queue.put_nowait(it)
         results: list[tuple[Outgoing, str, str | None, int]] = []
+        flush_lock = asyncio.Lock()
+
+        async def flush(force: bool = False) -> None:
+            # outcomes are written as they come (every 50), so a process killed mid-batch leaves
+            # "pending" only what it had not finished
+            if len(results) < 50 and not (force and results):
+                return
+            async with flush_lock:
+                batch = results[:]
+                del results[: len(batch)]
+                await self._record(batch)
 
         async def worker() -> None:
             while True:
@@ -155,10 +166,11 @@ class Sender:
                     report.sent += 1
                 else:
                     report.failed["blocked" if status == "blocked" else (err or "failed").split(":")[0]] += 1
+                await flush()
 
         await asyncio.gather(*(worker() for _ in range(max(1, min(self.concurrency, len(items))))))
         report.seconds = self.clock() - start
-        await self._record(results)
+        await flush(force=True)
         return report
 
     async def _record(self, results: list[tuple[Outgoing, str, str | None, int]]) -> None:

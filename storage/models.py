@@ -103,6 +103,8 @@ class Account(Base):
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_outline_id: Mapped[str | None] = mapped_column(String(64))
+    # ids of the last updates handled for this user, so an update Telegram delivers again is not handled twice
+    recent_updates: Mapped[list[int] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
 
 
@@ -249,6 +251,8 @@ class ReminderLog(Base):
     kind: Mapped[str] = mapped_column(String(64))
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     status: Mapped[str] = mapped_column(String(16), default="pending")
+    # what is sent, kept so a message claimed by a process that died before sending it can be sent later
+    text: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())

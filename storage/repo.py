@@ -523,11 +523,11 @@ class Repo:
 
     # ------------------------------------------------------------------ reminder log
     async def claim_reminder(self, period_id: int, unit_id: int, kind: str, account_id: int,
-                             *, now: datetime | None = None) -> int | None:
-        """Record the intent to send before sending. Returns the log id, or None when already claimed."""
+                             *, now: datetime | None = None, text: str | None = None) -> int | None:
+        """Record the intent to send (and the text) before sending. Returns the log id, or None when already claimed."""
         stmt = self._insert(ReminderLog).values(
             period_id=period_id, unit_id=unit_id, kind=kind, account_id=account_id, status="pending",
-            attempts=0, created_at=now or utcnow(),
+            attempts=0, created_at=now or utcnow(), text=text,
         ).on_conflict_do_nothing().returning(ReminderLog.id)
         return (await self.s.execute(stmt)).scalar_one_or_none()
 
@@ -539,6 +539,9 @@ class Repo:
             )
         )
 
-    async def pending_reminders(self) -> list[ReminderLog]:
-        q = select(ReminderLog).where(ReminderLog.status == "pending")
-        return list((await self.s.execute(q)).scalars())
+    async def pending_reminders(self, older_than: datetime) -> list[tuple[ReminderLog, int]]:
+        """Messages claimed before ``older_than`` and never finished (their process died): with the chat id."""
+        q = (select(ReminderLog, Account.telegram_id).join(Account, Account.id == ReminderLog.account_id)
+             .where(ReminderLog.status == "pending", ReminderLog.created_at < older_than,
+                    ReminderLog.text.is_not(None)))
+        return [(r, tg) for r, tg in (await self.s.execute(q)).all()]

@@ -466,3 +466,26 @@ async def test_no_changes_after_the_period_closes(h, db):
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}
     out = await h.say(u, "/baocao")
     assert "chưa có kỳ báo cáo nào đang mở" in out[0]
+
+
+async def test_a_redelivered_update_is_handled_once(h, db):
+    """Telegram delivers an update again when the bot died before confirming it: the answer is not stored twice."""
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await u.send("12")
+    raw = dict(h.api.updates[-1])
+    await h.flush()
+    before = len(h.api.messages(101))
+    h.api.updates.append(raw)  # the same update, delivered again
+    await h.flush()
+    assert len(h.api.messages(101)) == before  # nothing handled, nothing sent
+    assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 12}
+    out = await h.say(u, "5")  # the next question got the next answer
+    assert out[0] == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    async with db.read_session() as s:
+        from sqlalchemy import func
+
+        n = (await s.execute(select(func.count()).select_from(AnswerRevision))).scalar_one()
+    assert n == 2

@@ -350,3 +350,26 @@ async def test_moky_opens_a_period_in_the_bot(db, db_url):
     assert p.deadline == datetime(2026, 5, 29, 16, tzinfo=TZ)
     out = await h.say(h.user(901, "Người thường"), "/moky")
     assert "dành cho quản trị viên" in out[0]
+
+
+async def test_message_claimed_by_a_dead_process_is_sent_later(db, db_url):
+    await _setup(db, officers=(("BYT", 503),))
+    deadline = datetime(2026, 11, 26, 16, 0, tzinfo=TZ)
+    clock = Clock((deadline - timedelta(hours=1)).astimezone(UTC))
+    h = await Harness(db, db_url, clock).start()
+    async with db.session() as s:
+        repo = Repo(s)
+        p, _ = await repo.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", deadline=deadline)
+        acc = await repo.account_by_tg(503)
+        unit = await repo.unit_by_code("BYT")
+        # a process claimed this reminder, then died before sending it
+        await repo.claim_reminder(p.id, unit.id, "before:2h", acc.id, now=clock() - timedelta(minutes=45),
+                                  text="⏰ Nhắc báo cáo (bị bỏ dở)")
+        await s.commit()
+    rep = await _scheduler(h).tick()
+    assert rep.messages.get("resent") == 1 and rep.messages.get("before") is None  # already claimed: not twice
+    assert "⏰ Nhắc báo cáo (bị bỏ dở)" in sent_texts(h, 503)
+    async with db.read_session() as s:
+        rows = list((await s.execute(select(ReminderLog).where(ReminderLog.kind == "before:2h"))).scalars())
+    assert [r.status for r in rows] == ["sent"]
+    assert (await _scheduler(h).tick()).messages.get("resent") is None

@@ -340,14 +340,14 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
         if not accs:
             nobody += 1
         for acc in accs:
-            log_id = await repo.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now)
+            left = f"còn {st.total - st.answered}/{st.total} câu chưa trả lời" if st.answered else "chưa trả lời câu nào"
+            text = (f"🔔 Nơi tổng hợp nhắc: báo cáo «{outline.short}» — {period.label}, hạn nộp "
+                    f"{local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)}).\n"
+                    f"Đơn vị: {st.unit.name}, {left}.")
+            log_id = await repo.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now, text=text)
             if log_id is None:
                 continue
-            left = f"còn {st.total - st.answered}/{st.total} câu chưa trả lời" if st.answered else "chưa trả lời câu nào"
-            out.append(Outgoing(acc.telegram_id,
-                                f"🔔 Nơi tổng hợp nhắc: báo cáo «{outline.short}» — {period.label}, hạn nộp "
-                                f"{local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)}).\n"
-                                f"Đơn vị: {st.unit.name}, {left}.", start_button(period.id), log_id))
+            out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))
     await repo.commit()
     report = await Sender(bot, services.db, rate=services.settings.send_rate, now=services.now).send_all(out)
     return report.sent, report.undeliverable, nobody
