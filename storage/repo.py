@@ -181,13 +181,9 @@ class Repo:
     async def supervisors_of(self, unit: Unit) -> list[Account]:
         """Supervisors whose scope contains ``unit`` (a scope is a unit and its whole subtree)."""
         ids = [int(x) for x in unit.path.strip("/").split("/") if x]
-        q = (
-            select(Account)
-            .join(AccountScope, AccountScope.account_id == Account.id)
-            .where(AccountScope.unit_id.in_(ids), Account.role.in_(["supervisor", "admin"]),
-                   Account.active.is_(True))
-            .distinct()
-        )
+        scoped = select(AccountScope.account_id).where(AccountScope.unit_id.in_(ids))
+        q = select(Account).where(Account.id.in_(scoped), Account.role.in_(["supervisor", "admin"]),
+                                  Account.active.is_(True))
         return list((await self.s.execute(q)).scalars())
 
     async def officers_of(self, unit_ids: Iterable[int]) -> dict[int, list[Account]]:
