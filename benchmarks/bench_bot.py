@@ -56,7 +56,9 @@ async def main(n_officers: int, n_answers: int, url: str | None, concurrency: in
     await services.register_outlines()
     dp = make_dispatcher(services)
     api = FakeTelegram(TOKEN)
-    bot = Bot(TOKEN, session=FakeSession(api))
+    from bot.middleware import install
+
+    bot = install(Bot(TOKEN, session=FakeSession(api)))
     users = [api.user(10_000 + i, f"Cán bộ {i}") for i in range(n_officers)]
 
     async def feed(raw: dict) -> float:

@@ -28,8 +28,10 @@ def make_bot(settings: Settings, token: str | None = None) -> Bot:
     session = None
     if settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
-    return Bot(token=token or settings.token or "", session=session,
-               default=DefaultBotProperties(link_preview_is_disabled=True))
+    from bot.middleware import install
+
+    return install(Bot(token=token or settings.token or "", session=session,
+                       default=DefaultBotProperties(link_preview_is_disabled=True)))
 
 
 def make_services(settings: Settings, db: Database, clock: Callable[[], datetime] = system_clock) -> Services:

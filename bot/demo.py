@@ -246,8 +246,10 @@ async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print,
         await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
         await s.commit()
         p1_id = p1.id
-    bot = Bot(settings.token or "", session=AiohttpSession(api=TelegramAPIServer.from_base(base)),
-              default=DefaultBotProperties(link_preview_is_disabled=True))
+    from bot.middleware import install
+
+    bot = install(Bot(settings.token or "", session=AiohttpSession(api=TelegramAPIServer.from_base(base)),
+                      default=DefaultBotProperties(link_preview_is_disabled=True)))
     dp = make_dispatcher(services)
     await set_commands(bot)
     polling = asyncio.create_task(dp.start_polling(bot, polling_timeout=1, handle_signals=False, close_bot_session=True))

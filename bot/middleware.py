@@ -5,15 +5,43 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.methods import TelegramMethod
+from aiogram.methods.base import TelegramType
 from aiogram.types import TelegramObject, User
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import Services
 from storage.repo import Repo
 
 log = logging.getLogger(__name__)
+
+# the database session of the update being handled (set by DbSessionMiddleware)
+CURRENT_SESSION: ContextVar[AsyncSession | None] = ContextVar("current_db_session", default=None)
+
+
+class CommitBeforeApiCall(BaseRequestMiddleware):
+    """Commit the update's open transaction before any call to Telegram.
+
+    What the bot says is then always already stored, and no database transaction (SQLite has one writer)
+    is held while waiting on the network."""
+
+    async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
+                       method: TelegramMethod[TelegramType]) -> Any:
+        session = CURRENT_SESSION.get()
+        if session is not None and session.in_transaction():
+            await session.commit()
+        return await make_request(bot, method)
+
+
+def install(bot: Bot) -> Bot:
+    if not any(isinstance(m, CommitBeforeApiCall) for m in bot.session.middleware._middlewares):
+        bot.session.middleware(CommitBeforeApiCall())
+    return bot
 
 
 class DbSessionMiddleware(BaseMiddleware):
@@ -25,30 +53,38 @@ class DbSessionMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         lock = self.services.lock_for(user.id) if user else contextlib.nullcontext()
         async with lock, self.services.db.session() as session:
-            repo = Repo(session)
-            data["repo"] = repo
-            data["services"] = self.services
-            data["account"] = None
-            if user is not None and not user.is_bot:
-                acc = await repo.ensure_account(user.id, user.full_name, user.username)
-                if user.id in self.services.settings.admin_ids and acc.role != "admin":
-                    acc.role = "admin"
-                if session.new or session.dirty:
-                    await session.commit()  # a new or changed account is stored even if the handler fails
-                update_id = getattr(event, "update_id", None)
-                if update_id is not None:
-                    recent = list(acc.recent_updates or [])
-                    if update_id in recent:
-                        # Telegram delivered it again (the bot died before confirming it): it was handled
-                        log.info("update %s of user %s already handled; skipped", update_id, user.id)
-                        return None
-                    # committed together with what the handler stores, so either both or neither happen
-                    acc.recent_updates = (recent + [update_id])[-32:]
-                data["account"] = acc
+            token = CURRENT_SESSION.set(session)
             try:
-                result = await handler(event, data)
-            except Exception:
-                await session.rollback()
-                raise
-            await session.commit()
-            return result
+                return await self._handle(handler, event, data, session, user)
+            finally:
+                CURRENT_SESSION.reset(token)
+
+    async def _handle(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+                      event: TelegramObject, data: dict[str, Any], session: AsyncSession, user: User | None) -> Any:
+        repo = Repo(session)
+        data["repo"] = repo
+        data["services"] = self.services
+        data["account"] = None
+        if user is not None and not user.is_bot:
+            acc = await repo.ensure_account(user.id, user.full_name, user.username)
+            if user.id in self.services.settings.admin_ids and acc.role != "admin":
+                acc.role = "admin"
+            if session.new or session.dirty:
+                await session.commit()  # a new or changed account is stored even if the handler fails
+            update_id = getattr(event, "update_id", None)
+            if update_id is not None:
+                recent = list(acc.recent_updates or [])
+                if update_id in recent:
+                    # Telegram delivered it again (the bot died before confirming it): it was handled
+                    log.info("update %s of user %s already handled; skipped", update_id, user.id)
+                    return None
+                # committed with what the handler stores (or at its first reply), not before
+                acc.recent_updates = (recent + [update_id])[-32:]
+            data["account"] = acc
+        try:
+            result = await handler(event, data)
+        except Exception:
+            await session.rollback()
+            raise
+        await session.commit()
+        return result

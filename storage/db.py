@@ -93,7 +93,9 @@ class Database:
 def open_database(url: str, *, echo: bool = False) -> Database:
     if is_sqlite(url):
         _prepare_sqlite_file(url)
-        engine = _sqlite_engine(url, immediate=True, echo=echo)
+        # one writer connection: SQLite writes one transaction at a time anyway, and waiting in the pool's
+        # FIFO queue is fair, where SQLite's busy handler sleeps in growing steps and starves some writers
+        engine = _sqlite_engine(url, immediate=True, echo=echo, pool_size=1, max_overflow=0, pool_timeout=120)
         read_engine = _sqlite_engine(url, immediate=False, echo=echo)
     else:
         engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, **JSON_ARGS)

@@ -39,7 +39,10 @@ class Harness:
         self.clock = clock or Clock()
         self.settings = test_settings(db_url, **settings)
         self.api = FakeTelegram(TOKEN)
-        self.bot = Bot(TOKEN, session=FakeSession(self.api), default=DefaultBotProperties(link_preview_is_disabled=True))
+        from bot.middleware import install
+
+        self.bot = install(Bot(TOKEN, session=FakeSession(self.api),
+                               default=DefaultBotProperties(link_preview_is_disabled=True)))
         self.services = make_services(self.settings, db, self.clock)
         self.dp = make_dispatcher(self.services)
 

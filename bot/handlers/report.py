@@ -129,18 +129,22 @@ async def apply_step(bot: Bot, chat_id: int, services: Services, repo: Repo, acc
 
 
 async def notify_supervisors(bot: Bot, repo: Repo, unit: Unit, text: str) -> int:
+    targets = [s.telegram_id for s in await repo.supervisors_of(unit) if not s.blocked]
+    await repo.commit()  # end the transaction before talking to Telegram
     sent = 0
-    for sup in await repo.supervisors_of(unit):
-        if sup.blocked:
-            continue
+    blocked = []
+    for tg in targets:
         try:
-            await bot.send_message(sup.telegram_id, text)
+            await bot.send_message(tg, text)
             sent += 1
         except TelegramForbiddenError:
-            await repo.mark_blocked(sup.telegram_id)
-            await repo.commit()
+            blocked.append(tg)
         except TelegramBadRequest as e:
-            log.warning("notify supervisor %s failed: %s", sup.telegram_id, e)
+            log.warning("notify supervisor %s failed: %s", tg, e)
+    for tg in blocked:
+        await repo.mark_blocked(tg)
+    if blocked:
+        await repo.commit()
     return sent
 
 
