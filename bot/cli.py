@@ -49,6 +49,14 @@ async def _db(settings: Settings):
         await db.dispose()
 
 
+async def unit_or_complain(repo: Any, code: str):
+    """The unit with this code, or None after telling the administrator how to find the right code."""
+    unit = await repo.unit_by_code(code)
+    if unit is None:
+        print(f"Không có đơn vị mã «{code}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
+    return unit
+
+
 # --------------------------------------------------------------------------- outlines
 
 
@@ -183,9 +191,8 @@ async def cmd_units_list(a: argparse.Namespace, st: Settings) -> int:
         repo = Repo(s)
         under = None
         if a.under:
-            under = await repo.unit_by_code(a.under)
+            under = await unit_or_complain(repo, a.under)
             if under is None:
-                print(f"Không có đơn vị mã «{a.under}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
                 return 2
         units = await repo.list_units(under, active_only=not a.all)
         by_id = {u.id: u for u in units}
@@ -227,9 +234,8 @@ async def cmd_invite(a: argparse.Namespace, st: Settings) -> int:
 
     async with _db(st) as db, db.session() as s:
         repo = Repo(s)
-        unit = await repo.unit_by_code(a.unit)
+        unit = await unit_or_complain(repo, a.unit)
         if unit is None:
-            print(f"Không có đơn vị mã «{a.unit}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
             return 2
         inv = await repo.create_invite(unit, a.role, uses=a.uses, days=a.days)
         await s.commit()
@@ -279,9 +285,8 @@ async def cmd_users_add(a: argparse.Namespace, st: Settings) -> int:
         repo = Repo(s)
         unit = None
         if a.unit:
-            unit = await repo.unit_by_code(a.unit)
+            unit = await unit_or_complain(repo, a.unit)
             if unit is None:
-                print(f"Không có đơn vị mã «{a.unit}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
                 return 2
         elif a.role != "admin":
             print("Cần --unit MÃ cho cán bộ và người tổng hợp.", file=sys.stderr)

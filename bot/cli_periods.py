@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.cli import _catalogue, _db, _print_json, register
+from bot.cli import _catalogue, _db, _print_json, register, unit_or_complain
 from bot.config import Settings
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
@@ -43,9 +43,8 @@ async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
         if a.units:
             unit_ids = []
             for code in a.units:
-                u = await repo.unit_by_code(code)
+                u = await unit_or_complain(repo, code)
                 if u is None:
-                    print(f"Không có đơn vị mã «{code}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
                     return 2
                 unit_ids.extend(x.id for x in await repo.list_units(u, kinds=o.respondents) or [u])
         p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
@@ -107,9 +106,8 @@ async def cmd_status(a: argparse.Namespace, st: Settings) -> int:
             return 2
         scope = None
         if a.scope:
-            scope = await repo.unit_by_code(a.scope)
+            scope = await unit_or_complain(repo, a.scope)
             if scope is None:
-                print(f"Không có đơn vị mã «{a.scope}».", file=sys.stderr)
                 return 2
         prog = await period_progress(repo, cat.get(p.outline_id), p, scope)
     if a.json:
