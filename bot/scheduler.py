@@ -23,7 +23,7 @@ from bot.services import Services
 from dialogs.outline import Outline
 from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets
 from exports.progress import Progress, period_progress
-from storage.models import Account, Period, ReminderLog, Unit
+from storage.models import Period, ReminderLog
 from storage.repo import Repo
 
 log = logging.getLogger(__name__)
@@ -200,4 +200,4 @@ async def run_scheduler(bot: Bot, services: Services, interval: float = 30.0) ->
         await asyncio.sleep(interval)
 
 
-__all__ = ["Scheduler", "run_scheduler", "digest_text", "Account", "Unit"]
+__all__ = ["Scheduler", "run_scheduler", "digest_text"]

@@ -26,9 +26,7 @@ from dialogs.answers import (
     format_scalar,
     format_table,
     format_value,
-    is_blank,
     none_value,
-    numeric,
     parse_answer,
     parse_record,
     parse_row,
@@ -81,10 +79,6 @@ class Ctx:
     @property
     def prev_label(self) -> str:
         return self.outline.period.previous_label
-
-
-def numeric_for_store(q: Question, value: Any) -> float | None:
-    return numeric(q, value)
 
 
 class Engine:
@@ -958,9 +952,4 @@ def split_messages(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
     return out or [""]
 
 
-def visible_unanswered(engine: Engine) -> int:
-    a, t = engine.progress()
-    return t - a
-
-
-__all__ = ["Button", "Ctx", "Engine", "Screen", "Step", "split_messages", "numeric_for_store", "is_blank"]
+__all__ = ["Button", "Ctx", "Engine", "Screen", "Step", "split_messages"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from dialogs.answers import NONE_TEXT, format_record, is_blank, numeric, table_grid
+from dialogs.answers import is_blank, numeric, table_grid
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
 from dialogs.text import norm_words
@@ -397,6 +397,3 @@ def _completeness(units: list[UnitInfo], current: dict[int, dict[str, Any]], sta
             c.not_started.append(u)
     return c
 
-
-def list_row_text(fields: Any, row: dict[str, Any]) -> str:
-    return format_record(fields, row) or NONE_TEXT

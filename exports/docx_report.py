@@ -24,7 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar
-from dialogs.outline import BULLETS, Section, clean_no
+from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
 from exports.phrases import clean, fmt_plain, numeric_sentence
@@ -542,4 +542,4 @@ def _short(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
-__all__ = ["build_docx", "add_table", "clean_no"]
+__all__ = ["build_docx", "add_table"]
