@@ -11,14 +11,15 @@ import argparse
 import asyncio
 import resource
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import bench_database  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
@@ -28,7 +29,6 @@ from exports import build_report  # noqa: E402
 from exports.consolidate import UnitInfo  # noqa: E402
 from exports.load import load_consolidation  # noqa: E402
 from exports.sample import synth_answers  # noqa: E402
-from storage.db import downgrade, open_database, upgrade  # noqa: E402
 from storage.models import Answer, Submission, Unit  # noqa: E402
 from storage.repo import Repo  # noqa: E402
 
@@ -89,53 +89,43 @@ def bare_write(rows: int, cols: int) -> float:
 
 
 async def main(n: int, url: str | None) -> None:
-    tmp = None
-    if url is None:
-        tmp = tempfile.TemporaryDirectory()
-        url = f"sqlite+aiosqlite:///{tmp.name}/bench.db"
-    else:
-        await downgrade(url, "base")
-    await upgrade(url)
-    db = open_database(url)
-    t = time.perf_counter()
-    period_id = await fill(db, n)
-    async with db.read_session() as s:
-        n_answers = (await s.execute(text("SELECT count(*) FROM answers"))).scalar_one()
-    print(f"database: {db.dialect}; filled {n:,} units × 2 periods of «{OUTLINE}» = {n_answers:,} answers "
-          f"in {time.perf_counter() - t:.1f} s; peak RSS so far {rss_mib():.0f} MiB")
-    cat = load_catalogue()
-    rss0 = rss_mib()
-    t0 = time.perf_counter()
-    cons = await load_consolidation(db, cat, period_id)
-    t1 = time.perf_counter()
-    from exports.docx_report import build_docx
-    from exports.xlsx_report import build_xlsx
+    async with bench_database(url) as db:
+        t = time.perf_counter()
+        period_id = await fill(db, n)
+        async with db.read_session() as s:
+            n_answers = (await s.execute(text("SELECT count(*) FROM answers"))).scalar_one()
+        print(f"database: {db.dialect}; filled {n:,} units × 2 periods of «{OUTLINE}» = {n_answers:,} answers "
+              f"in {time.perf_counter() - t:.1f} s; peak RSS so far {rss_mib():.0f} MiB")
+        cat = load_catalogue()
+        rss0 = rss_mib()
+        t0 = time.perf_counter()
+        cons = await load_consolidation(db, cat, period_id)
+        t1 = time.perf_counter()
+        from exports.docx_report import build_docx
+        from exports.xlsx_report import build_xlsx
 
-    docx = build_docx(cons)
-    t2 = time.perf_counter()
-    xlsx = build_xlsx(cons)
-    t3 = time.perf_counter()
-    total = t3 - t0
-    print(f"/tonghop path for {n:,} units: load + consolidate {t1 - t0:.2f} s, .docx {t2 - t1:.2f} s "
-          f"({len(docx) / 1e6:.1f} MB), .xlsx {t3 - t2:.2f} s ({len(xlsx) / 1e6:.1f} MB) — total {total:.2f} s")
-    print(f"peak RSS {rss_mib():.0f} MiB (before the export: {rss0:.0f} MiB)")
-    wb = load_workbook(BytesIO(xlsx), read_only=True)
-    cells = 0
-    sheets = []
-    for ws in wb.worksheets:
-        c = sum(sum(1 for v in r if v is not None) for r in ws.iter_rows(values_only=True))
-        cells += c
-        sheets.append(f"{ws.title}: {c:,}")
-    wb.close()
-    cols = 150
-    bare = bare_write(cells // cols + 1, cols)
-    print(f"xlsx cells written: {cells:,} ({'; '.join(sheets[:6])}…)")
-    print(f"bare openpyxl write-only of {cells:,} cells: {bare:.2f} s → ratio our .xlsx / bare = {(t3 - t2) / bare:.2f}; "
-          f"whole export / bare = {total / bare:.2f}")
-    report = build_report  # noqa: F841 - the same code the bot calls, split above to time each part
-    await db.dispose()
-    if tmp:
-        tmp.cleanup()
+        docx = build_docx(cons)
+        t2 = time.perf_counter()
+        xlsx = build_xlsx(cons)
+        t3 = time.perf_counter()
+        total = t3 - t0
+        print(f"/tonghop path for {n:,} units: load + consolidate {t1 - t0:.2f} s, .docx {t2 - t1:.2f} s "
+              f"({len(docx) / 1e6:.1f} MB), .xlsx {t3 - t2:.2f} s ({len(xlsx) / 1e6:.1f} MB) — total {total:.2f} s")
+        print(f"peak RSS {rss_mib():.0f} MiB (before the export: {rss0:.0f} MiB)")
+        wb = load_workbook(BytesIO(xlsx), read_only=True)
+        cells = 0
+        sheets = []
+        for ws in wb.worksheets:
+            c = sum(sum(1 for v in r if v is not None) for r in ws.iter_rows(values_only=True))
+            cells += c
+            sheets.append(f"{ws.title}: {c:,}")
+        wb.close()
+        cols = 150
+        bare = bare_write(cells // cols + 1, cols)
+        print(f"xlsx cells written: {cells:,} ({'; '.join(sheets[:6])}…)")
+        print(f"bare openpyxl write-only of {cells:,} cells: {bare:.2f} s → ratio our .xlsx / bare = {(t3 - t2) / bare:.2f}; "
+              f"whole export / bare = {total / bare:.2f}")
+        report = build_report  # noqa: F841 - the same code the bot calls, split above to time each part
 
 
 if __name__ == "__main__":

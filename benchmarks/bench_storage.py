@@ -15,16 +15,16 @@ import asyncio
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import bench_database  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
-from storage.db import downgrade, open_database, upgrade  # noqa: E402
 from storage.models import Answer, Submission, Unit  # noqa: E402
 from storage.repo import Repo  # noqa: E402
 
@@ -66,50 +66,38 @@ async def fill(db, outline_id: str) -> tuple[int, int, list[int]]:
 
 
 async def main(url: str | None, upserts: int) -> None:
-    tmp = None
-    if url is None:
-        tmp = tempfile.TemporaryDirectory()
-        url = f"sqlite+aiosqlite:///{tmp.name}/bench.db"
-    else:
-        await downgrade(url, "base")
-    await upgrade(url)
-    db = open_database(url)
-    print(f"database: {db.dialect} ({url.split('@')[-1]})")
-    t = time.perf_counter()
-    p1, p2, subs = await fill(db, "so-ket-1-nam-2-cap")
-    print(f"filled {N_UNITS:,} units × {N_KEYS} answers × 2 periods = {N_UNITS * N_KEYS * 2:,} answers "
-          f"in {time.perf_counter() - t:.1f} s")
+    async with bench_database(url) as db:
+        print(f"database: {db.dialect} ({db.url.split('@')[-1]})")
+        t = time.perf_counter()
+        p1, p2, subs = await fill(db, "so-ket-1-nam-2-cap")
+        print(f"filled {N_UNITS:,} units × {N_KEYS} answers × 2 periods = {N_UNITS * N_KEYS * 2:,} answers "
+              f"in {time.perf_counter() - t:.1f} s")
 
-    # upserts, as the bot does: one answer + its revision per transaction, committed
-    rng = random.Random(2)
-    lat = []
-    for i in range(upserts):
-        sid = rng.choice(subs[N_UNITS:])
-        key = f"q{rng.randrange(N_KEYS):03d}"
-        t0 = time.perf_counter()
-        async with db.session() as s:
-            await Repo(s).set_answer(sid, key, i, num=i, by=None)
-        lat.append((time.perf_counter() - t0) * 1000)
-    lat.sort()
-    print(f"upsert one answer ({upserts} samples): median {statistics.median(lat):.2f} ms, "
-          f"p99 {lat[int(len(lat) * 0.99) - 1]:.2f} ms, max {lat[-1]:.2f} ms")
+        # upserts, as the bot does: one answer + its revision per transaction, committed
+        rng = random.Random(2)
+        lat = []
+        for i in range(upserts):
+            sid = rng.choice(subs[N_UNITS:])
+            key = f"q{rng.randrange(N_KEYS):03d}"
+            t0 = time.perf_counter()
+            async with db.session() as s:
+                await Repo(s).set_answer(sid, key, i, num=i, by=None)
+            lat.append((time.perf_counter() - t0) * 1000)
+        lat.sort()
+        print(f"upsert one answer ({upserts} samples): median {statistics.median(lat):.2f} ms, "
+              f"p99 {lat[int(len(lat) * 0.99) - 1]:.2f} ms, max {lat[-1]:.2f} ms")
 
-    loads = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        async with db.read_session() as s:
-            repo = Repo(s)
-            pa = await repo.period_answers(await repo.period(p2))
-        loads.append(time.perf_counter() - t0)
-    n_cur = sum(len(v) for v in pa.current.values())
-    n_prev = sum(len(v) for v in pa.previous.values())
-    print(f"load current + previous answers of {len(pa.current):,} units ({n_cur:,} + {n_prev:,} answers): "
-          f"best {min(loads):.2f} s, median {statistics.median(loads):.2f} s")
-    await db.dispose()
-    if tmp:
-        tmp.cleanup()
-    else:
-        await downgrade(url, "base")
+        loads = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            async with db.read_session() as s:
+                repo = Repo(s)
+                pa = await repo.period_answers(await repo.period(p2))
+            loads.append(time.perf_counter() - t0)
+        n_cur = sum(len(v) for v in pa.current.values())
+        n_prev = sum(len(v) for v in pa.previous.values())
+        print(f"load current + previous answers of {len(pa.current):,} units ({n_cur:,} + {n_prev:,} answers): "
+              f"best {min(loads):.2f} s, median {statistics.median(loads):.2f} s")
 
 
 if __name__ == "__main__":

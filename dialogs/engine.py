@@ -12,6 +12,7 @@ Modes: ``question`` (one question; lists, tables and long texts keep their sub-s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -567,8 +568,6 @@ class Engine:
             if not q.none_ok:
                 return self._error(key, state, "Danh sách này cần ít nhất một mục.")
             return self._stored(key, [], state, note="không có mục nào")
-        import re
-
         m = re.fullmatch(r"(xoa|xo|sua)\s+(\d+)", f)
         if m and st.get("item") is None:
             idx = int(m.group(2)) - 1
@@ -645,8 +644,6 @@ class Engine:
         if f in DONE_WORDS:
             return self.on_action(key, "question", state, "rownext" if row.open else "done", "")
         cols = t.input_columns
-        import re
-
         if row.open:
             m = re.fullmatch(r"(xoa|xo)\s+(\d+)", f)
             items = list((value["items"]).get(row.key) or [])
@@ -721,8 +718,6 @@ class Engine:
         if ri >= len(steps):
             value = self.ctx.answers.get(key)
             done = [Screen(f"✔ Xong biểu.\n{format_table(q.table, value) if value else NONE_TEXT}"[:MAX_MESSAGE])]  # type: ignore[arg-type]
-            if key not in self.ctx.answers:
-                return self.advance(key, st, screens + done)
             return self.advance(key, st, screens + done)
         st["row"] = ri
         return Step(screens=screens + [self.table_screen(key, st)], key=key, mode="question", state=st)
