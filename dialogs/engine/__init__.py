@@ -1,0 +1,20 @@
+"""The question engine: what comes next, what an answer means, which rules fail — with no Telegram in it.
+
+The bot (or a test, or another front end) keeps a position (question key, mode, state) and calls
+``Engine.on_text`` / ``Engine.on_action``; each returns a :class:`Step`: the answers to store, the
+messages to show (text and abstract buttons) and the new position. The caller stores the answers first,
+then the position, then shows the messages — so what was acknowledged is always stored.
+
+Modes: ``question`` (one question; lists, tables and long texts keep their sub-step in ``state``),
+``section`` (weekly: a section's previous answers with keep-all), ``toc`` (sections), ``review``,
+``confirm`` (submit), ``idle`` (paused).
+
+Modules: ``base`` (shared data and the :class:`Kind` interface), ``core`` (:class:`Engine`), ``navigation``
+(order, table of contents, section walk, review, submit), one module per kind of question (``scalar``,
+``longtext``, ``lists``, ``tables``) and ``kinds`` (the registry: question type → kind).
+"""
+
+from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, split_messages
+from dialogs.engine.core import Engine
+
+__all__ = ["Button", "Ctx", "Engine", "Kind", "Screen", "Step", "split_messages"]

@@ -1,0 +1,130 @@
+"""Shared data of the question engine: the context it works in, what a step returns, what a screen shows,
+and the interface every kind of question keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from dialogs.outline import Outline
+
+if TYPE_CHECKING:
+    from dialogs.engine.core import Engine
+
+MAX_MESSAGE = 4000  # Telegram's limit is 4096 characters; keep a margin
+DONE_WORDS = {"xong", "het", "ket thuc", "done", "xong roi"}
+NAV_ROW_BUTTONS = (("📑 Mục lục", "toc"), ("👁 Xem lại", "review"), ("⏸ Tạm dừng", "pause"))
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    action: str
+    arg: str = ""
+
+
+@dataclass
+class Screen:
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+
+
+@dataclass
+class Step:
+    store: list[tuple[str, Any]] = field(default_factory=list)
+    screens: list[Screen] = field(default_factory=list)
+    key: str | None = None
+    mode: str = "question"
+    state: dict[str, Any] = field(default_factory=dict)
+    submit: bool = False
+    error: bool = False
+
+
+@dataclass
+class Ctx:
+    outline: Outline
+    unit_code: str | None
+    unit_kind: str | None
+    answers: dict[str, Any]
+    previous: dict[str, Any] | None = None  # None: no previous period for this unit
+    period_label: str = ""
+    submitted: bool = False
+    today: date | None = None
+
+    @property
+    def prev_label(self) -> str:
+        return self.outline.period.previous_label
+
+
+ActionFn = Callable[["Kind", "Engine", str, dict[str, Any], str], "Step | None"]
+
+
+class Kind:
+    """What one kind of question does: the screen for it, what a typed text does, what a button does.
+
+    A kind keeps no data of its own: everything is in the engine (answers, previous answers) and in the
+    position's ``state`` (the sub-step: list item being entered, table row, text being collected).
+    ``ACTIONS`` maps a button's action to a method ``(self, engine, key, state, arg) -> Step | None``;
+    actions no kind claims are the engine's (back, skip, keep, none) or stale."""
+
+    ACTIONS: ClassVar[dict[str, ActionFn]] = {}
+
+    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
+        raise NotImplementedError
+
+    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
+        raise NotImplementedError
+
+    def on_action(self, e: Engine, key: str, state: dict[str, Any], action: str, arg: str) -> Step | None:
+        fn = self.ACTIONS.get(action)
+        return fn(self, e, key, state, arg) if fn is not None else None
+
+    def enter(self, e: Engine, key: str, state: dict[str, Any]) -> None:
+        """Adjust ``state`` when the question is shown (goto)."""
+
+
+def nav_row() -> list[Button]:
+    return [Button(text, action) for text, action in NAV_ROW_BUTTONS]
+
+
+def stale(key: str | None, mode: str, state: dict[str, Any]) -> Step:
+    return Step(screens=[Screen("Nút này không còn dùng được ở bước hiện tại. Gõ /baocao để về câu đang trả lời.")],
+                key=key, mode=mode, state=state, error=True)
+
+
+def fail(key: str, state: dict[str, Any], message: str) -> Step:
+    """An input error on the current question: the message, and the question still waiting."""
+    return Step(screens=[Screen(message)], key=key, mode="question", state=state, error=True)
+
+
+def short(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def fit(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def split_messages(blocks: list[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Join text blocks into messages under ``limit`` characters, never splitting a block unless it alone is too long."""
+    out: list[str] = []
+    cur = ""
+    for b in blocks:
+        while len(b) > limit:
+            if cur:
+                out.append(cur)
+                cur = ""
+            out.append(b[:limit])
+            b = b[limit:]
+        candidate = f"{cur}\n{b}" if cur else b
+        if len(candidate) > limit:
+            out.append(cur)
+            cur = b
+        else:
+            cur = candidate
+    if cur:
+        out.append(cur)
+    return out or [""]

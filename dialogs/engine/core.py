@@ -1,0 +1,175 @@
+"""The engine: one outline, one unit's answers; typed texts and buttons in, :class:`Step` out.
+
+What is the same for every question lives here (the question header, previous values, storing an answer,
+rule warnings, the back/skip/keep/none buttons); what differs by kind of question is in the kind's module,
+chosen through :data:`dialogs.engine.kinds.KINDS`; moving between questions is in ``navigation``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dialogs.answers import Change, compare, failing_rules, format_value, none_value
+from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, nav_row, short, stale
+from dialogs.engine.kinds import kind_for
+from dialogs.engine.navigation import NAV_ACTIONS, Navigation
+from dialogs.outline import QuestionRef
+
+QuestionAction = Callable[["Engine", str, dict[str, Any], str], "Step | None"]
+
+
+class Engine(Navigation):
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.o = ctx.outline
+        self._visible: list[QuestionRef] | None = None
+
+    def kind(self, key: str) -> Kind:
+        return kind_for(self.o.question(key).type)
+
+    # ------------------------------------------------------------------ previous answers
+    def prev_value(self, key: str) -> Any:
+        prev = self.ctx.previous or {}
+        return prev.get(key)
+
+    def has_prev(self, key: str) -> bool:
+        return bool(self.ctx.previous) and key in (self.ctx.previous or {})
+
+    def change(self, key: str, value: Any) -> Change:
+        q = self.o.question(key)
+        return compare(q, value, self.prev_value(key), has_previous=self.has_prev(key))
+
+    def change_label(self, key: str, value: Any) -> str:
+        return self.change(key, value).label(self.o.question(key), self.ctx.prev_label)
+
+    # ------------------------------------------------------------------ rendering helpers
+    def heading(self, ref: QuestionRef) -> str:
+        titles = []
+        for s in ref.path:
+            if s.no.strip() in ("-", "+", "", "·"):
+                titles.append(s.title)
+            else:
+                titles = [s.title]
+        num = ref.section_number
+        return f"📋 {num} — {titles[-1]}" if num else f"📋 {titles[-1]}"
+
+    def header(self, key: str) -> list[str]:
+        """The first lines of a question's screen: section heading, position and progress."""
+        answered, total = self.progress()
+        return [self.heading(self.o.ref(key)), f"Câu {self._index(key) + 1}/{total} · Đã trả lời {answered}/{total} câu",
+                ""]
+
+    def nav_buttons(self, *, keep: bool, none: bool, extra: list[Button] | None = None) -> list[list[Button]]:
+        rows: list[list[Button]] = []
+        if extra:
+            rows.append(extra)
+        first: list[Button] = []
+        if keep:
+            first.append(Button(f"↩ Giữ như {self.ctx.prev_label}", "keep"))
+        if none:
+            first.append(Button("∅ Không có", "none"))
+        if first:
+            rows.append(first)
+        rows.append([Button("⬅ Quay lại", "back"), Button("Bỏ qua ➡", "skip")])
+        rows.append(nav_row())
+        return rows
+
+    def question_screen(self, key: str, state: dict[str, Any] | None = None) -> Screen:
+        return self.kind(key).screen(self, key, state or {})
+
+    # ------------------------------------------------------------------ input
+    def on_text(self, key: str | None, mode: str, state: dict[str, Any], text: str) -> Step:
+        text = text.strip()
+        if mode == "idle" or key is None and mode not in ("review",):
+            return Step(screens=[Screen("Bạn đang không trả lời câu nào. Gõ /baocao để tiếp tục báo cáo.")],
+                        key=key, mode=mode, state=state, error=True)
+        if mode in ("review", "section", "toc", "confirm", "choose"):
+            return Step(screens=[Screen("Hãy chọn một nút ở tin nhắn trên, hoặc gõ /c<số> để mở một câu "
+                                        "(ví dụ /c3), /baocao để tiếp tục.")],
+                        key=key, mode=mode, state=state, error=True)
+        assert key is not None
+        return self.kind(key).on_text(self, key, state, text)
+
+    def on_action(self, key: str | None, mode: str, state: dict[str, Any], action: str, arg: str) -> Step:
+        """A button: the navigation buttons work in any mode; the others act on the current question."""
+        st = dict(state)
+        nav = NAV_ACTIONS.get(action)
+        if nav is not None:
+            return nav(self, key, mode, st, arg)
+        if key is None or mode != "question":
+            return stale(key, mode, st)
+        step = self.kind(key).on_action(self, key, st, action, arg)
+        if step is None:
+            common = QUESTION_ACTIONS.get(action)
+            step = common(self, key, st, arg) if common is not None else None
+        return step if step is not None else stale(key, mode, st)
+
+    def error(self, key: str, state: dict[str, Any], message: str) -> Step:
+        return Step(screens=[Screen(f"❗ {message}\nCâu hỏi vẫn chờ câu trả lời của bạn.")], key=key,
+                    mode="question", state=state, error=True)
+
+    def stored(self, key: str, value: Any, state: dict[str, Any], *, note: str | None = None) -> Step:
+        """Store ``value`` as the answer to ``key``, confirm it (with rule warnings) and move on."""
+        q = self.o.question(key)
+        self.ctx.answers[key] = value
+        self._visible = None
+        label = note or self.change_label(key, value)
+        confirm = f"✔ Đã lưu: {format_value(q, value, limit=200)} — {label}"
+        screens = [Screen(confirm)]
+        warn = self.rule_warnings(key)
+        if warn is not None:
+            screens.append(warn)
+        step = self.advance(key, {k: v for k, v in state.items() if k == "walk"}, screens)
+        step.store.insert(0, (key, value))
+        return step
+
+    def rule_warnings(self, key: str) -> Screen | None:
+        fails = failing_rules(self.o, self.ctx.answers, involving=key)
+        if not fails:
+            return None
+        lines = ["⚠️ Số liệu chưa khớp:"]
+        buttons = []
+        for f in fails:
+            lines.append(f"• {f.message}")
+            for k in f.keys:
+                if not self.o.has(k) or not self.is_visible(k):
+                    continue
+                ref = self.o.ref(k)
+                v = self.ctx.answers.get(k)
+                lines.append(f"   – {ref.number} {short(ref.question.prompt, 60)}: "
+                             f"{format_value(ref.question, v, limit=80)} (/c{self._index(k) + 1})")
+                if k != key:
+                    buttons.append([Button(f"Sửa: {short(ref.question.prompt, 40)}", "open", k)])
+        lines.append("Câu trả lời vẫn được lưu; hãy sửa câu sai (gõ /c<số> hoặc bấm nút).")
+        return Screen("\n".join(lines), buttons[:4])
+
+    # ------------------------------------------------------------------ buttons of any question
+    def _back(self, key: str, st: dict[str, Any], arg: str) -> Step:
+        pk = self.prev_key(key)
+        if pk is None:
+            return Step(screens=[Screen("Đây là câu đầu tiên."), self.question_screen(key, st)], key=key,
+                        mode="question", state=st)
+        return self.goto(pk, section_walk=st.get("walk") == "section")
+
+    def _skip(self, key: str, st: dict[str, Any], arg: str) -> Step:
+        return self.advance(key, st, [Screen("➡ Đã bỏ qua, có thể quay lại sau.")])
+
+    def _keep(self, key: str, st: dict[str, Any], arg: str) -> Step | None:
+        if not self.has_prev(key):
+            return None
+        return self.stored(key, self.prev_value(key), st, note=f"= giữ như {self.ctx.prev_label}")
+
+    def _none(self, key: str, st: dict[str, Any], arg: str) -> Step | None:
+        q = self.o.question(key)
+        if not q.none_ok:
+            return None
+        return self.stored(key, none_value(q), st, note="không có")
+
+
+# buttons of the current question that no kind claims: action -> handler (engine, key, state, arg)
+QUESTION_ACTIONS: dict[str, QuestionAction] = {
+    "back": Engine._back,
+    "skip": Engine._skip,
+    "keep": Engine._keep,
+    "none": Engine._none,
+}

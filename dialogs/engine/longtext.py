@@ -1,0 +1,58 @@
+"""Long texts: collected over several messages until «Xong»."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialogs.answers import NONE_TEXT
+from dialogs.engine.base import DONE_WORDS, Button, Kind, Screen, Step
+from dialogs.engine.scalar import prompt_screen
+from dialogs.parsing import is_none_answer
+from dialogs.text import fold
+
+if TYPE_CHECKING:
+    from dialogs.engine.core import Engine
+
+
+class LongTextKind(Kind):
+    def enter(self, e: Engine, key: str, state: dict[str, Any]) -> None:
+        if key not in e.ctx.answers:
+            state.setdefault("collect", False)
+
+    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
+        if not state.get("collect"):
+            return prompt_screen(e, key, state)
+        note = (f"📝 Đang nhận nội dung ({len(str(e.ctx.answers.get(key, '')))} ký tự). "
+                "Gửi tiếp hoặc bấm «Xong».")
+        return prompt_screen(e, key, state, extra=[Button("✔ Xong", "done")], notes=[note])
+
+    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
+        q = e.o.question(key)
+        if fold(text) in DONE_WORDS and state.get("collect"):
+            return e.on_action(key, "question", state, "done", "")
+        if is_none_answer(text) and not state.get("collect"):
+            if not q.none_ok:
+                return e.error(key, state, "Câu này cần nội dung cụ thể.")
+            return e.stored(key, NONE_TEXT, state)
+        if state.get("collect"):
+            value = f"{e.ctx.answers.get(key, '')}\n{text}".strip()
+        else:
+            value = text
+        e.ctx.answers[key] = value
+        st = dict(state)
+        st["collect"] = True
+        screen = Screen(f"📝 Đã nhận ({len(value)} ký tự). Gửi tiếp nếu còn, hoặc bấm «Xong» để sang câu sau.",
+                        [[Button("✔ Xong", "done"), Button("✖ Xoá, gõ lại", "clear")]])
+        return Step(store=[(key, value)], screens=[screen], key=key, mode="question", state=st)
+
+    def done(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+        if key not in e.ctx.answers:
+            return e.error(key, st, "Chưa có nội dung. Hãy gõ câu trả lời, hoặc bấm «Không có».")
+        v = e.ctx.answers[key]
+        return e.stored(key, v, {k: x for k, x in st.items() if k == "walk"}, note=e.change_label(key, v))
+
+    def clear(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+        st["collect"] = False
+        return Step(screens=[Screen("Đã xoá phần vừa gõ. Hãy gõ lại nội dung.")], key=key, mode="question", state=st)
+
+    ACTIONS = {"done": done, "clear": clear}

@@ -1,0 +1,61 @@
+"""Questions answered in one message: numbers, money, percentages, dates, short texts, yes/no, choices."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialogs.answers import expected_form, format_value, parse_answer
+from dialogs.engine.base import Button, Kind, Screen, Step
+from dialogs.parsing import ParseError
+
+if TYPE_CHECKING:
+    from dialogs.engine.core import Engine
+
+
+def prompt_screen(e: Engine, key: str, state: dict[str, Any], *, extra: list[Button] | None = None,
+                    options: list[list[Button]] | None = None, notes: list[str] | None = None) -> Screen:
+    """The screen of a one-message question: prompt, expected form, previous and current answer, buttons."""
+    q = e.o.question(key)
+    lines = e.header(key)
+    lines.append(f"{(q.no + ' ') if q.no and q.no.strip() not in ('-', '+', '·') else ''}{q.prompt}")
+    if q.help:
+        lines += ["", f"ℹ️ {q.help}"]
+    lines += ["", f"✍️ {expected_form(q)}"]
+    if e.has_prev(key):
+        lines.append(f"🕘 {e.ctx.prev_label.capitalize()}: {format_value(q, e.prev_value(key), limit=600)}")
+    if key in e.ctx.answers:
+        lines.append(f"✅ Đã trả lời: {format_value(q, e.ctx.answers[key], limit=600)}")
+    lines += notes or []
+    buttons = list(options or [])
+    buttons += e.nav_buttons(keep=e.has_prev(key), none=q.none_ok and q.type != "yesno", extra=extra)
+    return Screen("\n".join(lines), buttons)
+
+
+class ScalarKind(Kind):
+    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
+        q = e.o.question(key)
+        extra: list[Button] = []
+        if q.type == "yesno":
+            extra = [Button("Có", "opt", "1"), Button("Không", "opt", "0")]
+        options: list[list[Button]] = []
+        if q.type == "choice" and q.options:
+            options = [[Button(f"{i}. {o.label}"[:60], "opt", o.key)] for i, o in enumerate(q.options, 1)]
+        return prompt_screen(e, key, state, extra=extra, options=options)
+
+    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
+        try:
+            value = parse_answer(e.o, e.o.question(key), text, today=e.ctx.today)
+        except ParseError as err:
+            return e.error(key, state, err.message)
+        return e.stored(key, value, state)
+
+    def option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+        """A yes/no or choice button."""
+        q = e.o.question(key)
+        if q.type == "yesno" and arg in ("0", "1"):
+            return e.stored(key, arg == "1", st)
+        if q.type == "choice" and q.options and any(o.key == arg for o in q.options):
+            return e.stored(key, arg, st)
+        return None
+
+    ACTIONS = {"opt": option}
