@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -349,30 +348,5 @@ def _has_handler(name: str) -> bool:
 
     return importlib.util.find_spec(name) is not None
 
-
-def _register() -> None:
-    from bot.cli import register
-
-    @register
-    def add(sub: Any) -> None:
-        x = sub.add_parser("demo", help="trình diễn ngoại tuyến: bot thật với máy chủ Bot API giả lập")
-        x.add_argument("--out", default="demo", help="thư mục ghi báo cáo tổng hợp (mặc định ./demo)")
-        x.add_argument("--quiet", action="store_true", help="không in hội thoại")
-        x.set_defaults(fn=_cmd_demo)
-
-
-async def _cmd_demo(a: Any, st: Any) -> int:
-    res = await run_demo(Path(a.out), echo=None if a.quiet else _echo)
-    print(f"\nXong: tuần 47 mỗi đơn vị trả lời {', '.join(f'{k}: {v} câu' for k, v in res['week1_answered'].items())}; "
-          f"{len(res['files'])} tệp tổng hợp trong {a.out}/.")
-    return 0
-
-
-def _echo(s: str) -> None:
-    sys.stdout.write(s + "\n")
-    sys.stdout.flush()
-
-
-_register()
 
 __all__ = ["Driver", "run_demo", "scripted_value", "answer_week_one", "answer_week_two", "timedelta"]

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.cli import _catalogue, _db, _print_json, register, unit_or_complain
+from bot.cli.common import _catalogue, _db, _print_json, unit_or_complain
 from bot.config import Settings
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
@@ -122,8 +122,7 @@ async def cmd_status(a: argparse.Namespace, st: Settings) -> int:
     return 0
 
 
-@register
-def add(sub: Any) -> None:
+def register(sub: Any) -> None:
     pp = sub.add_parser("period", help="kỳ báo cáo").add_subparsers(dest="sub", required=True)
     x = pp.add_parser("open", help="mở một kỳ báo cáo")
     x.add_argument("outline")

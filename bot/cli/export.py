@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.cli import _catalogue, _db, register
+from bot.cli.common import _catalogue, _db
 from bot.config import Settings
 
 
@@ -65,8 +65,7 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
     return 0
 
 
-@register
-def add(sub: Any) -> None:
+def register(sub: Any) -> None:
     x = sub.add_parser("export", help="xuất báo cáo tổng hợp .docx và .xlsx")
     x.add_argument("outline", help="mã đề cương (baocao outlines list)")
     x.add_argument("period", help="số kỳ, nhãn kỳ, hoặc «latest»")
