@@ -26,7 +26,7 @@ from sqlalchemy import insert  # noqa: E402
 
 from bot.app import make_dispatcher, make_services  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.fakeapi import FakeSession, FakeTelegram  # noqa: E402
+from bot.devtools.fakeapi import FakeSession, FakeTelegram  # noqa: E402
 from storage.models import Unit  # noqa: E402
 from storage.repo import Repo  # noqa: E402
 

@@ -22,7 +22,7 @@ from aiogram import Bot  # noqa: E402
 from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 
-from bot.fakeapi import FakeTelegram  # noqa: E402
+from bot.devtools.fakeapi import FakeTelegram  # noqa: E402
 from bot.sender import Outgoing, Sender  # noqa: E402
 
 

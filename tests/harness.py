@@ -10,7 +10,7 @@ from aiogram.types import Update
 
 from bot.app import make_dispatcher, make_services
 from bot.config import Settings
-from bot.fakeapi import FakeSession, FakeTelegram, FakeUser
+from bot.devtools.fakeapi import FakeSession, FakeTelegram, FakeUser
 from storage.db import Database
 
 TOKEN = "123456:TEST-TOKEN"

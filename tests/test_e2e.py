@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.demo import Driver, answer_week_one, run_demo
+from bot.devtools.demo import Driver, answer_week_one, run_demo
 from storage.db import open_database
 from storage.importer import import_units
 from storage.repo import Repo

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.fakeapi import FakeSession, FakeTelegram
+from bot.devtools.fakeapi import FakeSession, FakeTelegram
 from bot.scheduler import Scheduler
 from bot.sender import Outgoing, Sender
 from dialogs.loader import load_catalogue

@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
 
 
 async def cmd_demo(a: Any, st: Any) -> int:
-    from bot.demo import run_demo
+    from bot.devtools.demo import run_demo
 
     res = await run_demo(Path(a.out), echo=None if a.quiet else _echo)
     print(f"\nXong: tuần 47 mỗi đơn vị trả lời {', '.join(f'{k}: {v} câu' for k, v in res['week1_answered'].items())}; "

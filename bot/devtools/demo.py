@@ -13,12 +13,19 @@ import hashlib
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.fakeapi import FakeTelegram, FakeUser, Sent
+from bot.app import make_bot, make_dispatcher, make_services, set_commands
+from bot.config import Settings
+from bot.devtools.fakeapi import FakeTelegram, FakeUser, Sent
+from bot.services import Services
 from dialogs.outline import Outline, Question
+from storage.db import Database, open_database, upgrade
+from storage.importer import import_units
+from storage.repo import Repo
 
 WEEKLY = "tuan-cqdp-2cap"
 DEMO_UNITS = [("BNV", "Nguyễn Thị Lan"), ("BTP", "Trần Văn Minh"), ("VPCP", "Lê Thu Hà")]
@@ -193,143 +200,161 @@ async def answer_week_two(d: Driver, user: FakeUser, outline: Outline, unit_code
     await d.press(user, "Xác nhận gửi")
 
 
-async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print, db_url: str | None = None) -> dict[str, Any]:
-    from aiogram import Bot
-    from aiogram.client.default import DefaultBotProperties
-    from aiogram.client.session.aiohttp import AiohttpSession
-    from aiogram.client.telegram import TelegramAPIServer
+SHARED_UNITS = Path(__file__).resolve().parents[3] / "shared" / "data" / "vn_ministries_2025.csv"
 
-    from bot.app import make_dispatcher, make_services, set_commands
-    from bot.config import Settings
-    from storage.db import open_database, upgrade
-    from storage.importer import import_units
-    from storage.repo import Repo
 
-    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "vn_ministries_2025.csv"
-    tmp = None
-    if db_url is None:
-        tmp = tempfile.TemporaryDirectory(prefix="baocao-demo-")
-        db_url = f"sqlite+aiosqlite:///{tmp.name}/demo.db"
-    api = FakeTelegram("7000000001:DEMO-TOKEN")
-    base = await api.start()
+@dataclass
+class DemoWorld:
+    """The demo's database, bot services and the moments it plays in."""
+
+    db: Database
+    services: Services
+    settings: Settings
+    clock_now: list[datetime]
+    invite_codes: dict[str, str]
+    first_period: int
+
+
+async def prepare_world(db_url: str, api_base: str) -> DemoWorld:
+    """Database, units, the week-47 period, one invite per demo unit and the supervisor's account."""
     settings = Settings(_env_file=None, bot_token="7000000001:DEMO-TOKEN", database_url=db_url,
-                        telegram_api_url=base, admin_ids=[], org_name="VĂN PHÒNG CHÍNH PHỦ",
+                        telegram_api_url=api_base, admin_ids=[], org_name="VĂN PHÒNG CHÍNH PHỦ",
                         org_place="Hà Nội")
     await upgrade(db_url)
     db = open_database(db_url)
     clock_now = [datetime(2026, 11, 18, 2, 0, tzinfo=UTC)]  # Wednesday of week 47, 9:00 in Hà Nội
-
-    def clock() -> datetime:
-        return clock_now[0]
-
-    services = make_services(settings, db, clock)
+    services = make_services(settings, db, lambda: clock_now[0])
     await services.register_outlines()
-    outline = services.catalogue.get(WEEKLY)
-    names = {}
-    async with db.session() as s:
-        repo = Repo(s)
-        if shared.exists():
-            await s.commit()
-            await import_units(db, shared)
-        else:  # no shared data beside the project: the three units by hand
-            raise FileNotFoundError(f"không tìm thấy {shared}: cần thư mục shared/ cạnh dự án")
+    if not SHARED_UNITS.exists():
+        raise FileNotFoundError(f"không tìm thấy {SHARED_UNITS}: cần thư mục shared/ cạnh dự án")
+    await import_units(db, SHARED_UNITS)
     async with db.session() as s:
         repo = Repo(s)
         p1, _ = await repo.open_period(WEEKLY, "Tuần 47/2026 (16/11–22/11/2026)", starts_on=datetime(2026, 11, 16).date(),
                                        ends_on=datetime(2026, 11, 22).date(), deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
         codes = {}
         for code, _name in DEMO_UNITS:
-            inv = await repo.create_invite(await repo.unit_by_code(code), "officer", uses=1, now=clock())
+            inv = await repo.create_invite(await repo.unit_by_code(code), "officer", uses=1, now=clock_now[0])
             codes[code] = inv.code
         sup = await repo.ensure_account(SUPERVISOR[0], SUPERVISOR[1])
         await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
         await s.commit()
-        p1_id = p1.id
-    from bot.middleware import install
+        return DemoWorld(db, services, settings, clock_now, codes, p1.id)
 
-    bot = install(Bot(settings.token or "", session=AiohttpSession(api=TelegramAPIServer.from_base(base)),
-                      default=DefaultBotProperties(link_preview_is_disabled=True)))
-    dp = make_dispatcher(services)
+
+async def play_week_one(d: Driver, world: DemoWorld, users: dict[str, FakeUser]) -> dict[str, int]:
+    """Each officer joins with the invite and answers every question of week 47, then submits."""
+    outline = world.services.catalogue.get(WEEKLY)
+    counts = {}
+    for code, _ in DEMO_UNITS:
+        u = users[code]
+        await d.say(u, f"/start {world.invite_codes[code]}")
+        await d.say(u, "/baocao")
+        async with world.db.read_session() as s:
+            unit = await Repo(s).unit_by_code(code)
+        counts[code] = await answer_week_one(d, u, outline, code, unit.kind)
+        await d.press(u, "Gửi báo cáo")
+        await d.press(u, "Xác nhận gửi")
+    return counts
+
+
+WEEK_TWO_CHANGES = {
+    "BNV": {"kl_nv_tong": "75", "kl_nv_hoan_thanh": "15", "kk_noi_dung": "Đã bổ sung cán bộ; còn vướng phần mềm liên thông."},
+    "BTP": {"tthc_tong": "120", "vb_da_ban_hanh": "9"},
+    "VPCP": {"vpcp_hs_tong": "98.500", "vpcp_hs_hoan_thanh": "97.100"},
+}
+
+
+async def play_week_two(d: Driver, world: DemoWorld, users: dict[str, FakeUser]) -> int:
+    """Week 48 opens and week 47 closes; each officer walks section by section. Returns week 48's period id."""
+    world.clock_now[0] = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+    async with world.db.session() as s:
+        repo = Repo(s)
+        await repo.close_period(await repo.period(world.first_period))
+        p2, _ = await repo.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", starts_on=datetime(2026, 11, 23).date(),
+                                       ends_on=datetime(2026, 11, 29).date(), deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+        await s.commit()
+        p2_id = p2.id
+    outline = world.services.catalogue.get(WEEKLY)
+    for code, _ in DEMO_UNITS:
+        u = users[code]
+        await d.say(u, "/baocao")
+        await answer_week_two(d, u, outline, code, WEEK_TWO_CHANGES[code])
+    return p2_id
+
+
+async def play_supervisor(d: Driver, api: FakeTelegram, out_dir: Path) -> list[Path]:
+    """/tiendo, then /tonghop: press through to the files and write them into ``out_dir``."""
+    sup_user = api.user(SUPERVISOR[0], "Hùng")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    await d.say(sup_user, "/tiendo")
+    await d.say(sup_user, "/tonghop")
+    for _ in range(20):
+        if any(m.document for m in api.messages(sup_user.id)):
+            break
+        labels = sup_user.last().button_texts()
+        pick = next((b for b in labels if b.startswith("✅") or "Tổng hợp" in b or "Tuần 48" in b), None)
+        if pick is None:
+            break
+        await d.press(sup_user, pick)
+    # the files and the summary come after "Đang tổng hợp…": wait for them
+    seen = len(api.messages(sup_user.id))
+    for _ in range(600):
+        if any(m.text.startswith("📊 Tổng hợp «") for m in api.messages(sup_user.id)):
+            break
+        await asyncio.sleep(0.05)
+    d._show(sup_user, "(chờ)", api.messages(sup_user.id)[seen:])
+    files = []
+    for m in api.messages(sup_user.id):
+        if m.document:
+            path = out_dir / m.document[0]
+            path.write_bytes(m.document[1])
+            files.append(path)
+    return files
+
+
+def _banner(echo: Callable[[str], None] | None, text: str) -> None:
+    if echo:
+        echo(f"\n{'═' * 70}\n{text}\n{'═' * 70}")
+
+
+async def play(d: Driver, api: FakeTelegram, world: DemoWorld, out_dir: Path,
+               echo: Callable[[str], None] | None) -> dict[str, Any]:
+    """The whole story, with the bot polling: two weeks of three officers, then the supervisor."""
+    users = {}
+    for i, (code, name) in enumerate(DEMO_UNITS):
+        u = api.user(100001 + i, name.split()[-1], None)
+        d.names[u.id] = f"{name} ({code})"
+        users[code] = u
+    d.names[SUPERVISOR[0]] = f"{SUPERVISOR[1]} (người tổng hợp)"
+    result: dict[str, Any] = {}
+    _banner(echo, "TUẦN 47/2026 — ba cán bộ đầu mối nhận đường dẫn mời và trả lời từng câu")
+    result["week1_answered"] = await play_week_one(d, world, users)
+    _banner(echo, "TUẦN 48/2026 — đi theo từng mục: giữ nguyên phần lớn, sửa vài số liệu")
+    p2_id = await play_week_two(d, world, users)
+    result["period_ids"] = (world.first_period, p2_id)
+    _banner(echo, "NGƯỜI TỔNG HỢP — /tiendo và /tonghop")
+    result["files"] = files = await play_supervisor(d, api, out_dir)
+    if echo:
+        echo("\nĐã ghi vào " + str(out_dir) + ": " + (", ".join(p.name for p in files) or "(chưa có tệp)"))
+    return result
+
+
+async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print, db_url: str | None = None) -> dict[str, Any]:
+    """Start the Bot API stand-in and the real bot (polling), play the story, stop everything."""
+    tmp = None
+    if db_url is None:
+        tmp = tempfile.TemporaryDirectory(prefix="baocao-demo-")
+        db_url = f"sqlite+aiosqlite:///{tmp.name}/demo.db"
+    api = FakeTelegram("7000000001:DEMO-TOKEN")
+    base = await api.start()
+    world = await prepare_world(db_url, base)
+    bot = make_bot(world.settings)
+    dp = make_dispatcher(world.services)
     await set_commands(bot)
     polling = asyncio.create_task(dp.start_polling(bot, polling_timeout=1, handle_signals=False, close_bot_session=True))
-    result: dict[str, Any] = {}
     try:
-        users = {}
-        for i, (code, name) in enumerate(DEMO_UNITS):
-            u = api.user(100001 + i, name.split()[-1], None)
-            names[u.id] = f"{name} ({code})"
-            users[code] = u
-        names[SUPERVISOR[0]] = f"{SUPERVISOR[1]} (người tổng hợp)"
-        d = Driver(api, echo, names)
-
-        def banner(text: str) -> None:
-            if echo:
-                echo(f"\n{'═' * 70}\n{text}\n{'═' * 70}")
-
-        banner("TUẦN 47/2026 — ba cán bộ đầu mối nhận đường dẫn mời và trả lời từng câu")
-        counts = {}
-        for code, _ in DEMO_UNITS:
-            u = users[code]
-            await d.say(u, f"/start {codes[code]}")
-            await d.say(u, "/baocao")
-            async with db.read_session() as s:
-                unit = await Repo(s).unit_by_code(code)
-            counts[code] = await answer_week_one(d, u, outline, code, unit.kind)
-            await d.press(u, "Gửi báo cáo")
-            await d.press(u, "Xác nhận gửi")
-        result["week1_answered"] = counts
-
-        # week 48 opens; week 47 closes
-        clock_now[0] = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
-        async with db.session() as s:
-            repo = Repo(s)
-            await repo.close_period(await repo.period(p1_id))
-            p2, _ = await repo.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", starts_on=datetime(2026, 11, 23).date(),
-                                           ends_on=datetime(2026, 11, 29).date(), deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-            await s.commit()
-            p2_id = p2.id
-        banner("TUẦN 48/2026 — đi theo từng mục: giữ nguyên phần lớn, sửa vài số liệu")
-        week2_changes = {
-            "BNV": {"kl_nv_tong": "75", "kl_nv_hoan_thanh": "15", "kk_noi_dung": "Đã bổ sung cán bộ; còn vướng phần mềm liên thông."},
-            "BTP": {"tthc_tong": "120", "vb_da_ban_hanh": "9"},
-            "VPCP": {"vpcp_hs_tong": "98.500", "vpcp_hs_hoan_thanh": "97.100"},
-        }
-        for code, _ in DEMO_UNITS:
-            u = users[code]
-            await d.say(u, "/baocao")
-            await answer_week_two(d, u, outline, code, week2_changes[code])
-        result["period_ids"] = (p1_id, p2_id)
-
-        banner("NGƯỜI TỔNG HỢP — /tiendo và /tonghop")
-        sup_user = api.user(SUPERVISOR[0], "Hùng")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        files = []
-        if _has_handler("bot.handlers.supervisor"):
-            await d.say(sup_user, "/tiendo")
-            await d.say(sup_user, "/tonghop")
-            for _ in range(20):
-                if any(m.document for m in api.messages(sup_user.id)):
-                    break
-                labels = sup_user.last().button_texts()
-                pick = next((b for b in labels if b.startswith("✅") or "Tổng hợp" in b or "Tuần 48" in b), None)
-                if pick is None:
-                    break
-                await d.press(sup_user, pick)
-            # the files and the summary come after "Đang tổng hợp…": wait for them
-            seen = len(api.messages(sup_user.id))
-            for _ in range(600):
-                if any(m.text.startswith("📊 Tổng hợp «") for m in api.messages(sup_user.id)):
-                    break
-                await asyncio.sleep(0.05)
-            d._show(sup_user, "(chờ)", api.messages(sup_user.id)[seen:])
-            for m in api.messages(sup_user.id):
-                if m.document:
-                    path = out_dir / m.document[0]
-                    path.write_bytes(m.document[1])
-                    files.append(path)
-        result["files"] = files
-        if echo:
-            echo("\nĐã ghi vào " + str(out_dir) + ": " + (", ".join(p.name for p in files) or "(chưa có tệp)"))
+        return await play(Driver(api, echo, {}), api, world, out_dir, echo)
     finally:
         await dp.stop_polling()
         try:
@@ -337,16 +362,9 @@ async def run_demo(out_dir: Path, *, echo: Callable[[str], None] | None = print,
         except (TimeoutError, asyncio.CancelledError):
             polling.cancel()
         await api.stop()
-        await db.dispose()
+        await world.db.dispose()
         if tmp is not None:
             tmp.cleanup()
-    return result
-
-
-def _has_handler(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
 
 
 __all__ = ["Driver", "run_demo", "scripted_value", "answer_week_one", "answer_week_two", "timedelta"]
