@@ -15,6 +15,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.filters import StoredPosition
 from bot.services import Services
 from storage.repo import Repo
 
@@ -81,6 +82,7 @@ class DbSessionMiddleware(BaseMiddleware):
                 # committed with what the handler stores (or at its first reply), not before
                 acc.recent_updates = (recent + [update_id])[-32:]
             data["account"] = acc
+        data["stored_position"] = StoredPosition(repo, data["account"])  # read only if a mode filter asks
         try:
             result = await handler(event, data)
         except Exception:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from aiogram import Bot, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.filters import InMode
 from bot.services import Services
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
-from storage.models import Account
+from storage.models import Account, ConversationPosition
 from storage.repo import Repo
 
 NOT_ADMIN = "Lệnh /moky dành cho quản trị viên. Nếu cần mở kỳ báo cáo, hãy liên hệ quản trị viên."
@@ -23,9 +24,9 @@ class MK(CallbackData, prefix="mk"):
     o: str = ""
 
 
-async def moky_text(message: Message, services: Services, repo: Repo, account: Account, text: str) -> None:
-    pos = await repo.position(account.id)
-    outline_id = (pos.state or {}).get("outline") if pos else None
+async def moky_text(message: Message, services: Services, repo: Repo, account: Account, pos: ConversationPosition,
+                    text: str) -> None:
+    outline_id = (pos.state or {}).get("outline")
     if account.role != "admin" or outline_id not in services.catalogue.outlines:
         await message.answer(NOT_ADMIN)
         return
@@ -59,6 +60,10 @@ def setup(services: Services) -> Router:
         rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=MK(a="o", o=o.id).pack())]
                 for o in services.catalogue]
         await message.answer("Chọn đề cương cần mở kỳ báo cáo:", reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+
+    @router.message(F.text & ~F.text.startswith("/"), InMode("moky"))
+    async def on_moky_text(message: Message, repo: Repo, account: Account, position: ConversationPosition) -> None:
+        await moky_text(message, services, repo, account, position, message.text or "")
 
     @router.callback_query(MK.filter())
     async def on_mk(cb: CallbackQuery, callback_data: MK, bot: Bot, repo: Repo, account: Account) -> None:

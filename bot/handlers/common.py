@@ -10,6 +10,7 @@ from aiogram.types import ErrorEvent, Message
 
 from bot import texts
 from bot.services import Services
+from storage.models import Account
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,14 @@ def setup(services: Services) -> Router:
     return router
 
 
+async def not_answering(message: Message, account: Account) -> None:
+    """Typed text when no feature's mode claims it (no questionnaire open, paused, waiting for approval)."""
+    if account.unit_id is None and account.role == "officer":
+        await message.answer(texts.NO_UNIT)
+    else:
+        await message.answer("Gõ /baocao để trả lời báo cáo, /huongdan để xem hướng dẫn.")
+
+
 def setup_fallback(services: Services) -> Router:
     router = Router(name="fallback")
 
@@ -51,5 +60,9 @@ def setup_fallback(services: Services) -> Router:
     @router.message(F.text.startswith("/"))
     async def unknown_command(message: Message) -> None:
         await message.answer("Không có lệnh này. Các lệnh: /baocao, /tiendo, /tonghop, /huongdan, /huy, /start.")
+
+    @router.message(F.text)
+    async def text_in_no_mode(message: Message, account: Account) -> None:
+        await not_answering(message, account)
 
     return router

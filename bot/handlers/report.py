@@ -12,6 +12,8 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot import texts
+from bot.filters import InMode
+from bot.handlers.common import not_answering
 from bot.keyboards import QA, PickPeriod, markup
 from bot.services import Services
 from dialogs.answers import numeric
@@ -24,6 +26,8 @@ from storage.repo import Repo
 log = logging.getLogger(__name__)
 
 QUESTION_MODES = {"question", "section", "toc", "review", "confirm", "choose", "idle"}
+# the modes whose typed text is the questionnaire's (text in "idle" goes to the fallback router)
+TYPING_MODES = QUESTION_MODES - {"idle"}
 
 
 @dataclass
@@ -259,25 +263,11 @@ def setup(services: Services) -> Router:
         await repo.commit()
         await message.answer("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")
 
-    @router.message(F.text & ~F.text.startswith("/"))
+    @router.message(F.text & ~F.text.startswith("/"), InMode(*TYPING_MODES))
     async def on_text(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
-        pos = await repo.position(account.id)
-        if pos is not None and pos.mode == "join":
-            from bot.handlers.start import join_search
-
-            await join_search(message, services, repo, account, message.text or "")
-            return
-        if pos is not None and pos.mode == "moky":
-            from bot.handlers.admin import moky_text
-
-            await moky_text(message, services, repo, account, message.text or "")
-            return
         ld = await load(services, repo, account)
-        if ld is None or ld.pos.mode == "idle":
-            if account.unit_id is None and account.role == "officer":
-                await message.answer(texts.NO_UNIT)
-            else:
-                await message.answer("Gõ /baocao để trả lời báo cáo, /huongdan để xem hướng dẫn.")
+        if ld is None:
+            await not_answering(message, account)
             return
         if period_closed(services, ld.period):
             await refuse_closed(bot, message.chat.id, repo, account, ld)

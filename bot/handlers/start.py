@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from aiogram import Bot, Router
+from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.filters import InMode
 from bot.keyboards import JoinDecision, JoinUnit
 from bot.services import Services
 from dialogs.kinds import UNIT_KINDS
@@ -82,6 +83,10 @@ def setup(services: Services) -> Router:
         await repo.commit()
         await message.answer("Chào mừng bạn đến với Trợ lý báo cáo!\nBạn là cán bộ đầu mối của đơn vị nào? "
                              "Gõ tên đơn vị (có dấu hay không dấu đều được), ví dụ: «xã Giồng Riềng».")
+
+    @router.message(F.text & ~F.text.startswith("/"), InMode("join"))
+    async def on_join_text(message: Message, repo: Repo, account: Account) -> None:
+        await join_search(message, services, repo, account, message.text or "")
 
     @router.callback_query(JoinUnit.filter())
     async def pick_unit(cb: CallbackQuery, callback_data: JoinUnit, bot: Bot, repo: Repo, account: Account) -> None:
