@@ -42,7 +42,7 @@ def make_services(settings: Settings, db: Database, clock: Callable[[], datetime
 def make_dispatcher(services: Services) -> Dispatcher:
     dp = Dispatcher()
     dp.update.outer_middleware(DbSessionMiddleware(services))
-    dp.include_routers(*get_routers(services))
+    dp.include_routers(*get_routers())
     dp["services"] = services
     return dp
 

@@ -1,28 +1,24 @@
-"""All routers, joined in one place. Built by functions, so tests can build many dispatchers."""
+"""All routers, joined in one place. Built by functions, so tests can build many dispatchers.
+
+One router per feature; each module's ``setup()`` registers module-level handlers, which get ``services``,
+``repo`` and ``account`` from the middleware's data. Order matters only where two routers could claim the
+same update: typed text goes to the router whose ``InMode`` filter matches, then to the fallback.
+"""
 
 from __future__ import annotations
 
-import importlib
-
 from aiogram import Router
 
-from bot.services import Services
+from bot.handlers import admin, common, consolidate, progress, report, start
 
 
-def get_routers(services: Services) -> list[Router]:
-    from bot.handlers import common, report, start
-
-    routers = [common.setup(services), start.setup(services)]
-    for name in ("bot.handlers.supervisor", "bot.handlers.admin"):
-        try:
-            mod = importlib.import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
-            continue
-        routers.append(mod.setup(services))
-        if hasattr(mod, "setup_progress"):
-            routers.append(mod.setup_progress(services))
-    routers.append(report.setup(services))
-    routers.append(common.setup_fallback(services))
-    return routers
+def get_routers() -> list[Router]:
+    return [
+        common.setup(),       # /huongdan, the error handler
+        start.setup(),        # /start, invites, joining a unit (mode "join")
+        consolidate.setup(),  # /tonghop
+        progress.setup(),     # /tiendo
+        admin.setup(),        # /moky (mode "moky")
+        report.setup(),       # /baocao, the questionnaire (its modes), /c<n>, /huy
+        common.setup_fallback(),
+    ]

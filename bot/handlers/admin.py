@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.callbacks import MK
 from bot.filters import InMode
 from bot.services import Services
 from dialogs.parsing import ParseError, format_date
@@ -19,14 +19,11 @@ from storage.repo import Repo
 NOT_ADMIN = "Lệnh /moky dành cho quản trị viên. Nếu cần mở kỳ báo cáo, hãy liên hệ quản trị viên."
 
 
-class MK(CallbackData, prefix="mk"):
-    a: str  # o (outline chosen), ok, cancel
-    o: str = ""
-
-
-async def moky_text(message: Message, services: Services, repo: Repo, account: Account, pos: ConversationPosition,
-                    text: str) -> None:
-    outline_id = (pos.state or {}).get("outline")
+async def moky_text(message: Message, services: Services, repo: Repo, account: Account,
+                    position: ConversationPosition) -> None:
+    """Typed text in the «moky» mode: the deadline of the period to open."""
+    text = message.text or ""
+    outline_id = (position.state or {}).get("outline")
     if account.role != "admin" or outline_id not in services.catalogue.outlines:
         await message.answer(NOT_ADMIN)
         return
@@ -44,63 +41,61 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
     await repo.commit()
     o = services.catalogue.get(outline_id)
     kb = InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text="✅ Mở kỳ", callback_data=MK(a="ok").pack()),
-        InlineKeyboardButton(text="✖ Huỷ", callback_data=MK(a="cancel").pack())]])
+        InlineKeyboardButton(text="✅ Mở kỳ", callback_data=MK(action="ok").pack()),
+        InlineKeyboardButton(text="✖ Huỷ", callback_data=MK(action="cancel").pack())]])
     await message.answer(f"Mở kỳ báo cáo «{o.short}», hạn nộp {local_text(deadline, services.tz)}?", reply_markup=kb)
 
 
-def setup(services: Services) -> Router:
-    router = Router(name="admin")
+async def cmd_moky(message: Message, services: Services, repo: Repo, account: Account) -> None:
+    if account.role != "admin":
+        await message.answer(NOT_ADMIN)
+        return
+    rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=MK(action="o", outline=o.id).pack())]
+            for o in services.catalogue]
+    await message.answer("Chọn đề cương cần mở kỳ báo cáo:", reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
-    @router.message(Command("moky"))
-    async def cmd_moky(message: Message, repo: Repo, account: Account) -> None:
-        if account.role != "admin":
-            await message.answer(NOT_ADMIN)
-            return
-        rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=MK(a="o", o=o.id).pack())]
-                for o in services.catalogue]
-        await message.answer("Chọn đề cương cần mở kỳ báo cáo:", reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
-    @router.message(F.text & ~F.text.startswith("/"), InMode("moky"))
-    async def on_moky_text(message: Message, repo: Repo, account: Account, position: ConversationPosition) -> None:
-        await moky_text(message, services, repo, account, position, message.text or "")
-
-    @router.callback_query(MK.filter())
-    async def on_mk(cb: CallbackQuery, callback_data: MK, bot: Bot, repo: Repo, account: Account) -> None:
-        if account.role != "admin":
-            await cb.answer(NOT_ADMIN, show_alert=True)
+async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: Bot, repo: Repo, account: Account) -> None:
+    if account.role != "admin":
+        await cb.answer(NOT_ADMIN, show_alert=True)
+        return
+    if callback_data.action == "o":
+        if callback_data.outline not in services.catalogue.outlines:
+            await cb.answer("Không có đề cương này.", show_alert=True)
             return
-        if callback_data.a == "o":
-            if callback_data.o not in services.catalogue.outlines:
-                await cb.answer("Không có đề cương này.", show_alert=True)
-                return
-            await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
-                                     state={"outline": callback_data.o})
-            await repo.commit()
-            await cb.answer()
-            o = services.catalogue.get(callback_data.o)
-            await bot.send_message(cb.from_user.id, f"«{o.short}»: gõ hạn nộp, ví dụ: "
-                                                   f"{format_date(services.today() + timedelta(days=14))} 17:00")
-            return
-        pos = await repo.position(account.id)
-        state = (pos.state or {}) if pos and pos.mode == "moky" else {}
-        if callback_data.a == "cancel" or "deadline" not in state:
-            await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-            await repo.commit()
-            await cb.answer("Đã huỷ.")
-            return
-        o = services.catalogue.get(state["outline"])
-        deadline = datetime.fromisoformat(state["deadline"])
-        label = f"{o.short} — hạn {format_date(deadline.astimezone(services.tz).date())}"
-        p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
-                                            ends_on=o.period.window_to,
-                                            closes_at=deadline + timedelta(hours=services.settings.period_grace_hours),
-                                            now=services.now())
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
+                                 state={"outline": callback_data.outline})
         await repo.commit()
         await cb.answer()
-        await bot.send_message(cb.from_user.id,
-                               (f"✅ Đã mở kỳ «{p.label}» (số {p.id}). Cán bộ các đơn vị liên quan sẽ được báo ngay."
-                                if created else f"Kỳ «{p.label}» đã có (số {p.id})."))
+        o = services.catalogue.get(callback_data.outline)
+        await bot.send_message(cb.from_user.id, f"«{o.short}»: gõ hạn nộp, ví dụ: "
+                                               f"{format_date(services.today() + timedelta(days=14))} 17:00")
+        return
+    pos = await repo.position(account.id)
+    state = (pos.state or {}) if pos and pos.mode == "moky" else {}
+    if callback_data.action == "cancel" or "deadline" not in state:
+        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.commit()
+        await cb.answer("Đã huỷ.")
+        return
+    o = services.catalogue.get(state["outline"])
+    deadline = datetime.fromisoformat(state["deadline"])
+    label = f"{o.short} — hạn {format_date(deadline.astimezone(services.tz).date())}"
+    p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
+                                        ends_on=o.period.window_to,
+                                        closes_at=deadline + timedelta(hours=services.settings.period_grace_hours),
+                                        now=services.now())
+    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.commit()
+    await cb.answer()
+    await bot.send_message(cb.from_user.id,
+                           (f"✅ Đã mở kỳ «{p.label}» (số {p.id}). Cán bộ các đơn vị liên quan sẽ được báo ngay."
+                            if created else f"Kỳ «{p.label}» đã có (số {p.id})."))
 
+
+def setup() -> Router:
+    router = Router(name="admin")
+    router.message.register(cmd_moky, Command("moky"))
+    router.message.register(moky_text, F.text & ~F.text.startswith("/"), InMode("moky"))
+    router.callback_query.register(on_mk, MK.filter())
     return router

@@ -9,35 +9,35 @@ from aiogram.filters import Command
 from aiogram.types import ErrorEvent, Message
 
 from bot import texts
-from bot.services import Services
 from storage.models import Account
 
 log = logging.getLogger(__name__)
 
 
-def setup(services: Services) -> Router:
+async def cmd_help(message: Message) -> None:
+    await message.answer(texts.HELP)
+
+
+async def on_error(event: ErrorEvent, bot: Bot) -> bool:
+    upd = event.update
+    log.exception("update %s failed: %s", upd.update_id, event.exception, exc_info=event.exception)
+    chat_id = None
+    if upd.message is not None:
+        chat_id = upd.message.chat.id
+    elif upd.callback_query is not None:
+        chat_id = upd.callback_query.from_user.id
+    if chat_id is not None:
+        try:
+            await bot.send_message(chat_id, texts.ERROR)
+        except Exception:  # noqa: BLE001 - the error path must never raise
+            log.warning("could not tell chat %s about the error", chat_id)
+    return True
+
+
+def setup() -> Router:
     router = Router(name="common")
-
-    @router.message(Command("huongdan", "help"))
-    async def cmd_help(message: Message) -> None:
-        await message.answer(texts.HELP)
-
-    @router.errors()
-    async def on_error(event: ErrorEvent, bot: Bot) -> bool:
-        upd = event.update
-        log.exception("update %s failed: %s", upd.update_id, event.exception, exc_info=event.exception)
-        chat_id = None
-        if upd.message is not None:
-            chat_id = upd.message.chat.id
-        elif upd.callback_query is not None:
-            chat_id = upd.callback_query.from_user.id
-        if chat_id is not None:
-            try:
-                await bot.send_message(chat_id, texts.ERROR)
-            except Exception:  # noqa: BLE001 - the error path must never raise
-                log.warning("could not tell chat %s about the error", chat_id)
-        return True
-
+    router.message.register(cmd_help, Command("huongdan", "help"))
+    router.errors.register(on_error)
     return router
 
 
@@ -49,20 +49,22 @@ async def not_answering(message: Message, account: Account) -> None:
         await message.answer("Gõ /baocao để trả lời báo cáo, /huongdan để xem hướng dẫn.")
 
 
-def setup_fallback(services: Services) -> Router:
+async def not_text(message: Message) -> None:
+    await message.answer(texts.NOT_TEXT)
+
+
+async def unknown_command(message: Message) -> None:
+    await message.answer("Không có lệnh này. Các lệnh: /baocao, /tiendo, /tonghop, /huongdan, /huy, /start.")
+
+
+async def text_in_no_mode(message: Message, account: Account) -> None:
+    await not_answering(message, account)
+
+
+def setup_fallback() -> Router:
     router = Router(name="fallback")
-
-    @router.message(F.photo | F.sticker | F.voice | F.video | F.document | F.audio | F.video_note | F.animation
-                    | F.location | F.contact)
-    async def not_text(message: Message) -> None:
-        await message.answer(texts.NOT_TEXT)
-
-    @router.message(F.text.startswith("/"))
-    async def unknown_command(message: Message) -> None:
-        await message.answer("Không có lệnh này. Các lệnh: /baocao, /tiendo, /tonghop, /huongdan, /huy, /start.")
-
-    @router.message(F.text)
-    async def text_in_no_mode(message: Message, account: Account) -> None:
-        await not_answering(message, account)
-
+    router.message.register(not_text, F.photo | F.sticker | F.voice | F.video | F.document | F.audio | F.video_note
+                            | F.animation | F.location | F.contact)
+    router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(text_in_no_mode, F.text)
     return router

@@ -12,9 +12,10 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot import texts
+from bot.callbacks import QA, PickPeriod
 from bot.filters import InMode
 from bot.handlers.common import not_answering
-from bot.keyboards import QA, PickPeriod, markup
+from bot.keyboards import markup
 from bot.services import Services
 from dialogs.answers import numeric
 from dialogs.engine import Ctx, Engine, Screen, Step, split_messages
@@ -168,111 +169,116 @@ async def start_period(bot: Bot, chat_id: int, services: Services, repo: Repo, a
     await apply_step(bot, chat_id, services, repo, acc, ld, step)
 
 
-def setup(services: Services) -> Router:
-    router = Router(name="report")
-
-    @router.message(Command("baocao"))
-    async def cmd_baocao(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
-        if account.unit_id is None:
-            if account.role in ("supervisor", "admin"):
-                await message.answer("Bạn là người tổng hợp: dùng /tiendo để xem tiến độ, /tonghop để nhận báo cáo tổng hợp.")
-            else:
-                await message.answer(texts.NO_UNIT)
-            return
-        unit = await repo.unit(account.unit_id)
-        assert unit is not None
-        periods = await open_periods_for(services, repo, unit)
-        if not periods:
-            await message.answer(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}. "
-                                 "Khi có kỳ mới, bot sẽ báo cho bạn.")
-            return
-        if len(periods) > 1:
-            pos = await repo.position(account.id)
-            rows = []
-            for p, o in periods:
-                sub = await repo.find_submission(unit.id, p.id)
-                n = await repo.answer_count(sub.id) if sub else 0
-                state = " ✅ đã gửi" if sub and sub.status == "submitted" else (f" · đã trả lời {n} câu" if n else "")
-                here = " ◀ đang làm" if pos and sub and pos.submission_id == sub.id else ""
-                rows.append([InlineKeyboardButton(
-                    text=f"{o.short} — {p.label}{state}{here}"[:64],
-                    callback_data=PickPeriod(period=p.id).pack())])
-            await message.answer(f"{unit.name} có {len(periods)} báo cáo đang mở. Chọn báo cáo muốn làm:",
-                                 reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
-            return
-        p, o = periods[0]
-        await start_period(bot, message.chat.id, services, repo, account, unit, p, o)
-
-    @router.callback_query(PickPeriod.filter())
-    async def on_pick(cb: CallbackQuery, callback_data: PickPeriod, bot: Bot, repo: Repo, account: Account) -> None:
-        if account.unit_id is None:
-            await cb.answer(texts.NO_UNIT, show_alert=True)
-            return
-        unit = await repo.unit(account.unit_id)
-        assert unit is not None
-        match = [(p, o) for p, o in await open_periods_for(services, repo, unit) if p.id == callback_data.period]
-        if not match:
-            await cb.answer("Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /baocao để xem các kỳ đang mở.",
-                            show_alert=True)
-            return
-        await cb.answer()
-        await start_period(bot, cb.from_user.id, services, repo, account, unit, *match[0])
-
-    @router.callback_query(QA.filter())
-    async def on_button(cb: CallbackQuery, callback_data: QA, bot: Bot, repo: Repo, account: Account) -> None:
-        ld = await load(services, repo, account)
-        if ld is None:
-            await cb.answer("Bạn không còn ở trong bảng hỏi này. Gõ /baocao để bắt đầu lại.", show_alert=True)
-            return
-        if callback_data.n != ld.pos.nonce:
-            await cb.answer(texts.STALE, show_alert=True)
-            return
-        await cb.answer()
-        if period_closed(services, ld.period):
-            await refuse_closed(bot, cb.from_user.id, repo, account, ld)
-            return
-        step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), callback_data.a,
-                                   callback_data.g)
-        await apply_step(bot, cb.from_user.id, services, repo, account, ld, step)
-
-    @router.message(F.text.regexp(r"^/c(\d{1,4})(@\w+)?$").as_("m"))
-    async def open_by_number(message: Message, m, bot: Bot, repo: Repo, account: Account) -> None:
-        ld = await load(services, repo, account)
-        if ld is None:
-            await message.answer("Gõ /baocao trước, rồi dùng /c<số> để mở một câu.")
-            return
-        if period_closed(services, ld.period):
-            await refuse_closed(bot, message.chat.id, repo, account, ld)
-            return
-        n = int(m.group(1))
-        vis = ld.engine.visible
-        if not 1 <= n <= len(vis):
-            await message.answer(f"Không có câu {n}. Báo cáo này có {len(vis)} câu: gõ từ /c1 đến /c{len(vis)}.")
-            return
-        step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), "open", vis[n - 1].key)
-        await apply_step(bot, message.chat.id, services, repo, account, ld, step)
-
-    @router.message(Command("huy"))
-    async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
+async def cmd_baocao(message: Message, services: Services, bot: Bot, repo: Repo, account: Account) -> None:
+    if account.unit_id is None:
+        if account.role in ("supervisor", "admin"):
+            await message.answer("Bạn là người tổng hợp: dùng /tiendo để xem tiến độ, /tonghop để nhận báo cáo tổng hợp.")
+        else:
+            await message.answer(texts.NO_UNIT)
+        return
+    unit = await repo.unit(account.unit_id)
+    assert unit is not None
+    periods = await open_periods_for(services, repo, unit)
+    if not periods:
+        await message.answer(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}. "
+                             "Khi có kỳ mới, bot sẽ báo cho bạn.")
+        return
+    if len(periods) > 1:
         pos = await repo.position(account.id)
-        if pos is None or pos.mode == "idle":
-            await message.answer("Bạn không ở trong bảng hỏi nào. Gõ /baocao để bắt đầu.")
-            return
-        await repo.save_position(account.id, submission_id=pos.submission_id, question_key=pos.question_key,
-                                 mode="idle" if pos.mode != "join" else "none", state={})
-        await repo.commit()
-        await message.answer("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")
+        rows = []
+        for p, o in periods:
+            sub = await repo.find_submission(unit.id, p.id)
+            n = await repo.answer_count(sub.id) if sub else 0
+            state = " ✅ đã gửi" if sub and sub.status == "submitted" else (f" · đã trả lời {n} câu" if n else "")
+            here = " ◀ đang làm" if pos and sub and pos.submission_id == sub.id else ""
+            rows.append([InlineKeyboardButton(
+                text=f"{o.short} — {p.label}{state}{here}"[:64],
+                callback_data=PickPeriod(period=p.id).pack())])
+        await message.answer(f"{unit.name} có {len(periods)} báo cáo đang mở. Chọn báo cáo muốn làm:",
+                             reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+        return
+    p, o = periods[0]
+    await start_period(bot, message.chat.id, services, repo, account, unit, p, o)
 
-    @router.message(F.text & ~F.text.startswith("/"), InMode(*TYPING_MODES))
-    async def on_text(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
-        ld = await load(services, repo, account)
-        if ld is None:
-            await not_answering(message, account)
-            return
-        if period_closed(services, ld.period):
-            await refuse_closed(bot, message.chat.id, repo, account, ld)
-            return
-        step = ld.engine.on_text(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), message.text or "")
-        await apply_step(bot, message.chat.id, services, repo, account, ld, step)
 
+async def on_pick(cb: CallbackQuery, services: Services, callback_data: PickPeriod, bot: Bot, repo: Repo, account: Account) -> None:
+    if account.unit_id is None:
+        await cb.answer(texts.NO_UNIT, show_alert=True)
+        return
+    unit = await repo.unit(account.unit_id)
+    assert unit is not None
+    match = [(p, o) for p, o in await open_periods_for(services, repo, unit) if p.id == callback_data.period]
+    if not match:
+        await cb.answer("Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /baocao để xem các kỳ đang mở.",
+                        show_alert=True)
+        return
+    await cb.answer()
+    await start_period(bot, cb.from_user.id, services, repo, account, unit, *match[0])
+
+
+async def on_button(cb: CallbackQuery, services: Services, callback_data: QA, bot: Bot, repo: Repo, account: Account) -> None:
+    ld = await load(services, repo, account)
+    if ld is None:
+        await cb.answer("Bạn không còn ở trong bảng hỏi này. Gõ /baocao để bắt đầu lại.", show_alert=True)
+        return
+    if callback_data.nonce != ld.pos.nonce:
+        await cb.answer(texts.STALE, show_alert=True)
+        return
+    await cb.answer()
+    if period_closed(services, ld.period):
+        await refuse_closed(bot, cb.from_user.id, repo, account, ld)
+        return
+    step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), callback_data.action,
+                               callback_data.arg)
+    await apply_step(bot, cb.from_user.id, services, repo, account, ld, step)
+
+
+async def open_by_number(message: Message, services: Services, m, bot: Bot, repo: Repo, account: Account) -> None:
+    ld = await load(services, repo, account)
+    if ld is None:
+        await message.answer("Gõ /baocao trước, rồi dùng /c<số> để mở một câu.")
+        return
+    if period_closed(services, ld.period):
+        await refuse_closed(bot, message.chat.id, repo, account, ld)
+        return
+    n = int(m.group(1))
+    vis = ld.engine.visible
+    if not 1 <= n <= len(vis):
+        await message.answer(f"Không có câu {n}. Báo cáo này có {len(vis)} câu: gõ từ /c1 đến /c{len(vis)}.")
+        return
+    step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), "open", vis[n - 1].key)
+    await apply_step(bot, message.chat.id, services, repo, account, ld, step)
+
+
+async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
+    pos = await repo.position(account.id)
+    if pos is None or pos.mode == "idle":
+        await message.answer("Bạn không ở trong bảng hỏi nào. Gõ /baocao để bắt đầu.")
+        return
+    await repo.save_position(account.id, submission_id=pos.submission_id, question_key=pos.question_key,
+                             mode="idle" if pos.mode != "join" else "none", state={})
+    await repo.commit()
+    await message.answer("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")
+
+
+async def on_text(message: Message, services: Services, bot: Bot, repo: Repo, account: Account) -> None:
+    ld = await load(services, repo, account)
+    if ld is None:
+        await not_answering(message, account)
+        return
+    if period_closed(services, ld.period):
+        await refuse_closed(bot, message.chat.id, repo, account, ld)
+        return
+    step = ld.engine.on_text(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), message.text or "")
+    await apply_step(bot, message.chat.id, services, repo, account, ld, step)
+
+
+def setup() -> Router:
+    router = Router(name="report")
+    router.message.register(cmd_baocao, Command("baocao"))
+    router.callback_query.register(on_pick, PickPeriod.filter())
+    router.callback_query.register(on_button, QA.filter())
+    router.message.register(open_by_number, F.text.regexp(r"^/c(\d{1,4})(@\w+)?$").as_("m"))
+    router.message.register(cmd_cancel, Command("huy"))
+    router.message.register(on_text, F.text & ~F.text.startswith("/"), InMode(*TYPING_MODES))
     return router

@@ -1,0 +1,76 @@
+"""Every button's callback data, one section per feature.
+
+The rule: all ``CallbackData`` classes live here (a test checks it), so the prefixes stay unique and short on
+the wire (Telegram allows 64 bytes of callback data); the fields are named for what they carry. Values that
+can go stale (a questionnaire button after the officer moved on) carry a nonce that the handler checks.
+"""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+# --------------------------------------------------------------------------- report (the questionnaire)
+
+
+class QA(CallbackData, prefix="q"):
+    """A questionnaire button: the engine's action and argument, and the position's nonce when it was shown."""
+
+    nonce: int
+    action: str
+    arg: str = ""
+
+
+class PickPeriod(CallbackData, prefix="p"):
+    """Start (or continue) the report of one open period."""
+
+    period: int
+
+
+# --------------------------------------------------------------------------- start (onboarding)
+
+
+class JoinUnit(CallbackData, prefix="j"):
+    """The unit an officer without an invite asks to join."""
+
+    unit: int
+
+
+class JoinDecision(CallbackData, prefix="jr"):
+    """A supervisor's answer to a join request: approve 1 (yes) or 0 (no)."""
+
+    request: int
+    approve: int
+
+
+# --------------------------------------------------------------------------- consolidate (/tonghop)
+
+
+class TH(CallbackData, prefix="th"):
+    """/tonghop card. action: card, go, outl, per, scope; o, p, s = an outline, period, scope was chosen."""
+
+    action: str
+    period: int = 0
+    scope: int = 0
+    outline: str = ""
+
+
+# --------------------------------------------------------------------------- progress (/tiendo)
+
+
+class TD(CallbackData, prefix="td"):
+    """/tiendo. action: show (a page of a period in a scope) or remind (the missing units)."""
+
+    action: str
+    period: int = 0
+    scope: int = 0
+    page: int = 0
+
+
+# --------------------------------------------------------------------------- admin (/moky)
+
+
+class MK(CallbackData, prefix="mk"):
+    """/moky. action: o (outline chosen), ok (open the period), cancel."""
+
+    action: str
+    outline: str = ""

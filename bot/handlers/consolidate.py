@@ -1,0 +1,193 @@
+"""/tonghop: a card (outline, period, scope) with buttons to change each, then the consolidated .docx and .xlsx."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
+
+from bot.callbacks import TH
+from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, scope_ok
+from bot.keyboards import edit_or_send
+from bot.services import Services
+from exports import build_report
+from exports.load import ExportError, load_consolidation
+from storage.models import Account, Period, Unit
+from storage.repo import Repo
+
+
+async def default_choice(services: Services, repo: Repo, acc: Account) -> tuple[Period | None, int]:
+    periods = await repo.list_periods()
+    known = [p for p in periods if p.outline_id in services.catalogue.outlines]
+    if not known:
+        return None, 0
+    period = None
+    if acc.last_outline_id:
+        period = await repo.latest_period(acc.last_outline_id)
+    if period is None:
+        period = max(known, key=lambda p: (p.deadline, p.id))
+    scopes = await allowed_scopes(repo, acc)
+    scope_id = scopes[0].id if scopes else 0
+    return period, scope_id
+
+
+def _button(text: str, data: TH) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(text=text[:60], callback_data=data.pack())]
+
+
+def _back(period: Period, scope_id: int) -> list[InlineKeyboardButton]:
+    return _button("⬅ Quay lại", TH(action="card", period=period.id, scope=scope_id))
+
+
+async def card(services: Services, repo: Repo, period: Period, scope_id: int) -> tuple[str, InlineKeyboardMarkup]:
+    o = services.catalogue.get(period.outline_id)
+    scope = await repo.unit(scope_id) if scope_id else None
+    text = (f"📊 Tổng hợp báo cáo\nĐề cương: {o.short}\nKỳ: {period.label}"
+            f"{' (đã đóng)' if period.status == 'closed' else ''}\nPhạm vi: {scope.name if scope else 'Tất cả đơn vị'}")
+    kb = InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text="✅ Tổng hợp ngay",
+                              callback_data=TH(action="go", period=period.id, scope=scope_id).pack())],
+        [InlineKeyboardButton(text="📋 Đổi đề cương",
+                              callback_data=TH(action="outl", period=period.id, scope=scope_id).pack()),
+         InlineKeyboardButton(text="🗓 Đổi kỳ", callback_data=TH(action="per", period=period.id, scope=scope_id).pack())],
+        [InlineKeyboardButton(text="🏢 Đổi phạm vi",
+                              callback_data=TH(action="scope", period=period.id, scope=scope_id).pack())],
+    ])
+    return text, kb
+
+
+async def cmd_tonghop(message: Message, services: Services, repo: Repo, account: Account) -> None:
+    if not is_supervisor(account):
+        await message.answer(REFUSE)
+        return
+    period, scope_id = await default_choice(services, repo, account)
+    if period is None:
+        await message.answer("Chưa có kỳ báo cáo nào. Quản trị viên mở kỳ bằng lệnh: baocao period open …")
+        return
+    if account.role == "supervisor" and scope_id == 0:
+        await message.answer("Tài khoản của bạn chưa được giao đơn vị nào để tổng hợp. Hãy liên hệ quản trị viên.")
+        return
+    text, kb = await card(services, repo, period, scope_id)
+    await message.answer(text, reply_markup=kb)
+
+
+async def on_th(cb: CallbackQuery, callback_data: TH, bot: Bot, services: Services, repo: Repo,
+                account: Account) -> None:
+    if not is_supervisor(account):
+        await cb.answer(REFUSE, show_alert=True)
+        return
+    d = callback_data
+    scope = await scope_ok(repo, account, d.scope)
+    if scope is False:
+        await cb.answer("Bạn không có quyền tổng hợp phạm vi này.", show_alert=True)
+        return
+    period = await repo.period(d.period) if d.period else None
+    if d.action == "o":
+        period = await repo.latest_period(d.outline) if d.outline in services.catalogue.outlines else None
+    if period is None or period.outline_id not in services.catalogue.outlines:
+        await cb.answer("Kỳ báo cáo này không còn. Gõ /tonghop để chọn lại.", show_alert=True)
+        return
+    act = ACTIONS.get(d.action)
+    if act is None:
+        await cb.answer("Nút không hợp lệ. Gõ /tonghop để bắt đầu lại.", show_alert=True)
+        return
+    await act(Pressed(cb, d, bot, services, repo, account), period, scope if isinstance(scope, Unit) else None)
+
+
+class Pressed:
+    """One press of a /tonghop button, with what its actions need."""
+
+    def __init__(self, cb: CallbackQuery, data: TH, bot: Bot, services: Services, repo: Repo, account: Account):
+        self.cb, self.data, self.bot, self.services, self.repo, self.account = cb, data, bot, services, repo, account
+
+    async def show(self, text: str, rows: list[list[InlineKeyboardButton]] | InlineKeyboardMarkup) -> None:
+        await self.cb.answer()
+        kb = rows if isinstance(rows, InlineKeyboardMarkup) else InlineKeyboardMarkup(inline_keyboard=rows)
+        await edit_or_send(self.bot, self.cb, text, kb)
+
+
+async def show_card(p: Pressed, period: Period, scope: Unit | None) -> None:
+    text, kb = await card(p.services, p.repo, period, p.data.scope)
+    await p.show(text, kb)
+
+
+async def pick_outline(p: Pressed, period: Period, scope: Unit | None) -> None:
+    rows = []
+    for oid, o in p.services.catalogue.outlines.items():
+        if await p.repo.latest_period(oid) is not None:
+            rows.append(_button(o.short, TH(action="o", outline=oid, scope=p.data.scope)))
+    rows.append(_back(period, p.data.scope))
+    await p.show("Chọn đề cương:", rows)
+
+
+async def pick_period(p: Pressed, period: Period, scope: Unit | None) -> None:
+    periods = list(reversed(await p.repo.list_periods(period.outline_id)))[:10]
+    rows = [_button(f"{x.label}{' (đã đóng)' if x.status == 'closed' else ''}",
+                    TH(action="p", period=x.id, scope=p.data.scope)) for x in periods]
+    rows.append(_back(period, p.data.scope))
+    await p.show("Chọn kỳ báo cáo:", rows)
+
+
+async def pick_scope(p: Pressed, period: Period, scope: Unit | None) -> None:
+    options: list[Unit] = []
+    roots = await allowed_scopes(p.repo, p.account)
+    if roots is None:
+        rows = [[InlineKeyboardButton(text="Tất cả đơn vị", callback_data=TH(action="s", period=period.id, scope=0).pack())]]
+        roots = [u for u in await p.repo.list_units() if u.parent_id is None][:20]
+    else:
+        rows = []
+    for r in roots:
+        options.append(r)
+        options.extend((await p.repo.children(r))[:15])
+    for u in options[:40]:
+        rows.append(_button(u.name, TH(action="s", period=period.id, scope=u.id)))
+    rows.append(_back(period, p.data.scope))
+    await p.show("Chọn phạm vi tổng hợp:", rows)
+
+
+async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
+    await p.cb.answer("Đang tổng hợp…")
+    chat = p.cb.from_user.id
+    p.account.last_outline_id = period.outline_id
+    await p.repo.commit()
+    await p.bot.send_message(chat, "⏳ Đang tổng hợp…")
+    try:
+        report = await make_report(p.services, period.id, scope.code if scope is not None else None)
+    except ExportError as e:
+        await p.bot.send_message(chat, f"❗ Không tổng hợp được: {e}")
+        return
+    await p.bot.send_document(chat, BufferedInputFile(report.docx, filename=report.docx_name),
+                              caption="Dự thảo báo cáo tổng hợp (.docx)")
+    await p.bot.send_document(chat, BufferedInputFile(report.xlsx, filename=report.xlsx_name),
+                              caption="Các biểu và số liệu từng đơn vị (.xlsx)")
+    await p.bot.send_message(chat, report.summary)
+
+
+# TH.action -> what the button does: card/o/p/s show the card (o, p, s after choosing an outline, period, scope)
+ACTIONS: dict[str, Callable[[Pressed, Period, Unit | None], Awaitable[None]]] = {
+    "card": show_card, "o": show_card, "p": show_card, "s": show_card,
+    "outl": pick_outline, "per": pick_period, "scope": pick_scope, "go": consolidate,
+}
+
+
+async def make_report(services: Services, period_id: int, scope_code: str | None):
+    cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
+    st = services.settings
+    return await asyncio.to_thread(build_report, cons, org_name=st.org_name, org_parent=st.org_parent,
+                                   place=st.org_place, on=services.today(), layout=st.doc_layout)
+
+
+def setup() -> Router:
+    router = Router(name="consolidate")
+    router.message.register(cmd_tonghop, Command("tonghop"))
+    router.callback_query.register(on_th, TH.filter())
+    return router

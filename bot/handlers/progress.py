@@ -1,0 +1,173 @@
+"""/tiendo: who has submitted, page by page, down the unit tree; «Nhắc ngay» reminds the late ones."""
+
+from __future__ import annotations
+
+import hashlib
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.callbacks import TD
+from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, scope_ok
+from bot.keyboards import edit_or_send
+from bot.services import Services
+from dialogs.periods import left_text, local_text
+from exports.progress import Progress, period_progress
+from storage.models import Account, Period, Unit
+from storage.repo import Repo
+
+PAGE = 15
+
+
+async def open_periods_in_scope(services: Services, repo: Repo) -> list[Period]:
+    return [p for p in await repo.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
+
+
+def _button(text: str, data: TD) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def progress_lines(services: Services, period: Period, prog: Progress, scope: Unit | None, page: int,
+                   pages: int) -> list[str]:
+    now = services.now()
+    lines = [f"📈 Tiến độ «{prog.outline.short}» — {period.label}",
+             f"Phạm vi: {scope.name if scope else 'Tất cả đơn vị'}",
+             f"Hạn nộp: {local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)})",
+             f"Đã nộp {prog.submitted}/{prog.total} đơn vị ({prog.percent:.0f}%) — đúng hạn "
+             f"{prog.counts.get('on_time', 0)}, muộn {prog.counts.get('late', 0)}",
+             f"Đang làm {prog.draft} · Chưa làm {prog.not_started}"]
+    missing = prog.missing
+    if missing:
+        word = "Quá hạn, chưa nộp" if now >= period.deadline else "Chưa nộp"
+        lines.append(f"\n{word} ({len(missing)} đơn vị){f', trang {page + 1}/{pages}' if pages > 1 else ''}:")
+        for st in missing[page * PAGE:(page + 1) * PAGE]:
+            what = f"đang làm {st.answered}/{st.total} câu" if st.answered else "chưa làm"
+            lines.append(f"• {st.unit.name} — {what}")
+    else:
+        lines.append("\nTất cả đơn vị đã nộp. 👍")
+    return lines
+
+
+async def render(services: Services, repo: Repo, acc: Account, period: Period, scope: Unit | None, page: int):
+    prog = await period_progress(repo, services.catalogue.get(period.outline_id), period, scope)
+    missing = prog.missing
+    pages = max(1, (len(missing) + PAGE - 1) // PAGE)
+    page = min(max(page, 0), pages - 1)
+    lines = progress_lines(services, period, prog, scope, page, pages)
+    rows = []
+    nav = []
+    sid = scope.id if scope else 0
+    if page > 0:
+        nav.append(_button("◀ Trang trước", TD(action="show", period=period.id, scope=sid, page=page - 1)))
+    if page < pages - 1:
+        nav.append(_button("Trang sau ▶", TD(action="show", period=period.id, scope=sid, page=page + 1)))
+    if nav:
+        rows.append(nav)
+    children = await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+    for ch, sub in prog.by_child(children)[:12]:
+        rows.append([_button(f"{ch.name}: {sub.submitted}/{sub.total}"[:60],
+                             TD(action="show", period=period.id, scope=ch.id))])
+    if missing:
+        rows.append([_button(f"🔔 Nhắc ngay {len(missing)} đơn vị chưa nộp",
+                             TD(action="remind", period=period.id, scope=sid))])
+    roots = await allowed_scopes(repo, acc)
+    if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
+        rows.append([_button("⬆ Lên cấp trên", TD(action="show", period=period.id, scope=scope.parent_id))])
+    return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: Account) -> None:
+    if not is_supervisor(account):
+        await message.answer(REFUSE)
+        return
+    periods = await open_periods_in_scope(services, repo)
+    if not periods:
+        await message.answer("Hiện không có kỳ báo cáo nào đang mở. Gõ /tonghop để tổng hợp các kỳ đã đóng.")
+        return
+    roots = await allowed_scopes(repo, account)
+    if roots == []:
+        await message.answer("Tài khoản của bạn chưa được giao đơn vị nào. Hãy liên hệ quản trị viên.")
+        return
+    scope = roots[0] if roots else None
+    if len(periods) > 1:
+        rows = []
+        for p in periods:
+            o = services.catalogue.get(p.outline_id)
+            prog = await period_progress(repo, o, p, scope)
+            rows.append([_button(f"{o.short} — {p.label}: {prog.submitted}/{prog.total}"[:64],
+                                 TD(action="show", period=p.id, scope=scope.id if scope else 0))])
+        await message.answer("Các kỳ báo cáo đang mở — chọn để xem chi tiết:",
+                             reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+        return
+    text, kb = await render(services, repo, account, periods[0], scope, 0)
+    await message.answer(text, reply_markup=kb)
+
+
+async def on_td(cb: CallbackQuery, callback_data: TD, bot: Bot, services: Services, repo: Repo,
+                account: Account) -> None:
+    if not is_supervisor(account):
+        await cb.answer(REFUSE, show_alert=True)
+        return
+    scope = await scope_ok(repo, account, callback_data.scope)
+    if scope is False:
+        await cb.answer("Bạn không có quyền xem phạm vi này.", show_alert=True)
+        return
+    period = await repo.period(callback_data.period)
+    if period is None or period.outline_id not in services.catalogue.outlines:
+        await cb.answer("Kỳ báo cáo này không còn. Gõ /tiendo để xem lại.", show_alert=True)
+        return
+    if callback_data.action == "remind":
+        await cb.answer("Đang gửi nhắc…")
+        sent, failed, already = await remind_now(bot, services, repo, period, scope if isinstance(scope, Unit) else None,
+                                                 press=cb.id)
+        msg = f"🔔 Đã gửi {sent} tin nhắc tới cán bộ của các đơn vị chưa nộp."
+        if failed:
+            msg += f" {failed} tin không gửi được (cán bộ đã chặn bot hoặc lỗi), đã ghi lại."
+        if already:
+            msg += f" {already} đơn vị chưa có cán bộ trên bot."
+        await bot.send_message(cb.from_user.id, msg)
+        return
+    await cb.answer()
+    text, kb = await render(services, repo, account, period, scope if isinstance(scope, Unit) else None,
+                            callback_data.page)
+    await edit_or_send(bot, cb, text, kb)
+
+
+async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, scope: Unit | None,
+                     *, press: str) -> tuple[int, int, int]:
+    """"Nhắc ngay": one reminder per officer of each missing unit, once per press, within the send limits."""
+    from bot.scheduler import start_button
+    from bot.sender import Outgoing, Sender
+
+    outline = services.catalogue.get(period.outline_id)
+    prog = await period_progress(repo, outline, period, scope)
+    missing = prog.missing
+    officers = await repo.officers_of(st.unit.id for st in missing)
+    kind = "manual:" + hashlib.sha1(press.encode()).hexdigest()[:12]
+    now = services.now()
+    out = []
+    nobody = 0
+    for st in missing:
+        accs = [a for a in officers.get(st.unit.id, []) if not a.blocked]
+        if not accs:
+            nobody += 1
+        for acc in accs:
+            left = f"còn {st.total - st.answered}/{st.total} câu chưa trả lời" if st.answered else "chưa trả lời câu nào"
+            text = (f"🔔 Nơi tổng hợp nhắc: báo cáo «{outline.short}» — {period.label}, hạn nộp "
+                    f"{local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)}).\n"
+                    f"Đơn vị: {st.unit.name}, {left}.")
+            log_id = await repo.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now, text=text)
+            if log_id is None:
+                continue
+            out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))
+    await repo.commit()
+    report = await Sender(bot, services.db, rate=services.settings.send_rate, now=services.now).send_all(out)
+    return report.sent, report.undeliverable, nobody
+
+
+def setup() -> Router:
+    router = Router(name="progress")
+    router.message.register(cmd_tiendo, Command("tiendo"))
+    router.callback_query.register(on_td, TD.filter())
+    return router
