@@ -198,6 +198,16 @@ def _attach_lines(model: BaseModel, raw: Any) -> None:
 
 
 def _semantic(outline: Outline) -> list[Problem]:
+    probs, types, order = _check_items(outline)
+    probs += _check_period(outline)
+    probs += _check_rules(outline, types)
+    probs += _check_conditions(outline, types, order)
+    return probs
+
+
+def _check_items(outline: Outline) -> tuple[list[Problem], dict[str, str], dict[str, int]]:
+    """Sections and questions: empty sections, duplicate keys, options and fields, type-specific settings.
+    Also returns each question's type and its position in the outline, for the checks that follow."""
     probs: list[Problem] = []
     seen: dict[str, int] = {}
     types: dict[str, str] = {}
@@ -235,19 +245,28 @@ def _semantic(outline: Outline) -> list[Problem]:
 
     for s in outline.sections:
         check_section(s)
+    return probs, types, order
 
+
+def _check_period(outline: Outline) -> list[Problem]:
+    """The reporting period and the kinds of units that answer."""
+    probs: list[Problem] = []
     p = outline.period
     if p.window_from and p.window_to and p.window_from > p.window_to:
         probs.append(Problem(p.line, "window_from sau window_to: khoảng thời gian số liệu bị ngược"))
     if p.kind == "weekly" and p.deadline_rule.kind not in ("weekly", "none"):
         probs.append(Problem(p.line, "đề cương hằng tuần cần hạn nộp theo thứ, ví dụ «thứ Năm 16:00»"))
-
     for kind in outline.respondents:
         if kind not in UNIT_KINDS:
             probs.append(
                 Problem(_first_line(outline), f"respondents: loại đơn vị «{kind}» không có; dùng: {', '.join(UNIT_KINDS)}")
             )
+    return probs
 
+
+def _check_rules(outline: Outline, types: dict[str, str]) -> list[Problem]:
+    """Each rule compiles and names existing numeric questions or table cells."""
+    probs: list[Problem] = []
     cell_names = _table_cell_names(outline)
     for r in outline.rules:
         try:
@@ -263,7 +282,12 @@ def _semantic(outline: Outline) -> list[Problem]:
                 probs.append(Problem(r.line, f"quy tắc nhắc tới câu hỏi «{name}» không có trong đề cương"))
             elif types[name] not in NUMERIC_TYPES:
                 probs.append(Problem(r.line, f"quy tắc dùng câu «{name}» kiểu {types[name]}, không phải kiểu số"))
+    return probs
 
+
+def _check_conditions(outline: Outline, types: dict[str, str], order: dict[str, int]) -> list[Problem]:
+    """visible_if: an earlier question, known unit kinds."""
+    probs: list[Problem] = []
     for ref in outline.refs:
         conds = [s.visible_if for s in ref.path if s.visible_if] + (
             [ref.question.visible_if] if ref.question.visible_if else []
