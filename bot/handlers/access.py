@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from aiogram.types import CallbackQuery
+
 from storage.models import Account, Unit
 from storage.repo import Repo
 
@@ -28,3 +30,14 @@ async def scope_ok(repo: Repo, acc: Account, scope_id: int) -> Unit | None | boo
     if unit is None or not await repo.in_scope(acc, unit):
         return False
     return unit
+
+
+async def pressed_scope(cb: CallbackQuery, repo: Repo, acc: Account, scope_id: int, denied: str) -> Unit | None | bool:
+    """For a supervisor's button: the scope it names (None = all), or False after telling the presser why not."""
+    if not is_supervisor(acc):
+        await cb.answer(REFUSE, show_alert=True)
+        return False
+    scope = await scope_ok(repo, acc, scope_id)
+    if scope is False:
+        await cb.answer(denied, show_alert=True)
+    return scope

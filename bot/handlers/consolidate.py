@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from bot.callbacks import TH
-from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, scope_ok
+from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
 from exports import build_report
@@ -82,13 +82,9 @@ async def cmd_tonghop(message: Message, services: Services, repo: Repo, account:
 
 async def on_th(cb: CallbackQuery, callback_data: TH, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
-    if not is_supervisor(account):
-        await cb.answer(REFUSE, show_alert=True)
-        return
     d = callback_data
-    scope = await scope_ok(repo, account, d.scope)
+    scope = await pressed_scope(cb, repo, account, d.scope, "Bạn không có quyền tổng hợp phạm vi này.")
     if scope is False:
-        await cb.answer("Bạn không có quyền tổng hợp phạm vi này.", show_alert=True)
         return
     period = await repo.period(d.period) if d.period else None
     if d.action == "o":

@@ -9,7 +9,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.callbacks import TD
-from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, scope_ok
+from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
 from dialogs.periods import left_text, local_text
@@ -106,12 +106,8 @@ async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: 
 
 async def on_td(cb: CallbackQuery, callback_data: TD, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
-    if not is_supervisor(account):
-        await cb.answer(REFUSE, show_alert=True)
-        return
-    scope = await scope_ok(repo, account, callback_data.scope)
+    scope = await pressed_scope(cb, repo, account, callback_data.scope, "Bạn không có quyền xem phạm vi này.")
     if scope is False:
-        await cb.answer("Bạn không có quyền xem phạm vi này.", show_alert=True)
         return
     period = await repo.period(callback_data.period)
     if period is None or period.outline_id not in services.catalogue.outlines:
