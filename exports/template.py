@@ -239,7 +239,16 @@ class _Writer:
         ws = self.wb.create_sheet(_sheet_title(title, self.used))
         for i, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = w
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
         return ws
+
+    def title(self, ws: Worksheet, text: str) -> None:
+        c = ws.cell(1, 1, safe_text(text))
+        c.font = TITLE_FONT
 
     def fixed(self, ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False,
               fill: PatternFill | None = None, fmt: str | None = None) -> Any:
@@ -330,10 +339,28 @@ class _Writer:
     def protect(self) -> None:
         for ws in self.wb.worksheets:
             if ws.sheet_state == "visible":
+                _fit_rows(ws)
                 ws.protection.sheet = True
                 ws.protection.formatColumns = False
                 ws.protection.formatRows = False
         self.wb.security = WorkbookProtection(lockStructure=True)
+
+
+def _fit_rows(ws: Worksheet, first: int = 3) -> None:
+    """Row heights for wrapped text (spreadsheets do not grow rows on opening a generated file)."""
+    widths = {k: d.width for k, d in ws.column_dimensions.items()}
+    merged = {c for rng in ws.merged_cells.ranges for row in rng.rows for c in row}
+    for row in ws.iter_rows(min_row=first):
+        if ws.row_dimensions[row[0].row].height is not None:
+            continue  # set by the sheet's own layout
+        lines = 1
+        for c in row:
+            if not isinstance(c.value, str) or (c.row, c.column) in merged:
+                continue
+            per_line = max(4, int((widths.get(c.column_letter) or 10) * 1.15))
+            lines = max(lines, sum(-(-max(1, len(part)) // per_line) for part in c.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = min(400, 15 * lines)
 
 
 def _info_line(unit: Any, period: Any, prev_label: str) -> str:
@@ -344,7 +371,7 @@ def _info_line(unit: Any, period: Any, prev_label: str) -> str:
 def _section_sheet(w: _Writer, title: str, refs: list[tuple[int, QuestionRef]], info: str,
                    table_sheets: dict[str, str]) -> None:
     ws = w.sheet(title, [6, 9, 62, 38, 44, 24, 24, 24, 24])
-    w.fixed(ws, 1, 1, title, bold=True).font = TITLE_FONT
+    w.title(ws, title)
     w.fixed(ws, 2, 1, info)
     ws.merge_cells("A2:E2")
     ws.row_dimensions[2].height = 45
@@ -423,6 +450,13 @@ def _table_header(w: _Writer, ws: Worksheet, r: int, t: Table) -> int:
             cm = t.columns[m]
             w.head(ws, h2, 3 + m, cm.label + (f" ({cm.unit})" if cm.unit else "") + (" (tự tính)" if cm.computed else ""))
         j = k + 1
+    longest = max(len(c.label) + len(c.unit or "") + 10 for c in t.columns)
+    lines = -(-longest // 14)
+    if grouped:
+        ws.row_dimensions[r].height = 45
+        ws.row_dimensions[h2].height = max(30, 15 * lines - 45)
+    else:
+        ws.row_dimensions[r].height = max(30, 15 * lines)
     return h2 + 1
 
 
@@ -474,7 +508,8 @@ def _table_sheet(w: _Writer, title: str, ref: QuestionRef, info: str) -> None:
     assert t is not None
     widths = [7, 48] + [max(13.0, min(30.0, len(c.label) * 0.6)) for c in t.columns]
     ws = w.sheet(title, widths)
-    w.fixed(ws, 1, 1, t.title, bold=True).font = TITLE_FONT
+    w.title(ws, t.title)
+    ws.cell(1, 1).alignment = WRAP
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2 + len(t.columns))
     ws.row_dimensions[1].height = 32
     hint = ("Dòng có tên in đậm, nền xám là dòng tổng: bot tự tính, không cần ghi. Dưới dòng «…» có dấu • là chỗ "
