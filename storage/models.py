@@ -1,5 +1,6 @@
 """SQLAlchemy 2 models: units, people, invites, outlines, periods, submissions, answers with full history,
-conversation positions and the reminder log."""
+conversation positions, the reminder log, and review (submission events, unlock requests, the supervisors'
+notice queue, messages that could not be delivered)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,10 @@ NAMING = {
 ROLES = ("admin", "supervisor", "officer")
 SUBMISSION_STATUSES = ("draft", "submitted", "returned", "approved")
 PERIOD_STATUSES = ("open", "closed")
-VIA = ("bot", "cli", "import")
+VIA = ("bot", "cli", "import", "xlsx")
+EVENT_KINDS = ("submitted", "returned", "approved", "unlock_requested", "unlock_approved", "unlock_refused",
+               "reopened", "relocked")
+UNLOCK_STATUSES = ("pending", "approved", "refused")
 
 
 class Base(DeclarativeBase):
@@ -207,6 +211,8 @@ class Answer(Base):
     set_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     set_at: Mapped[datetime] = mapped_column(TZDateTime())
     via: Mapped[str] = mapped_column(String(16), default="bot")
+    # the officer's one-line reason for a large change since last period
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class AnswerRevision(Base):
@@ -222,6 +228,7 @@ class AnswerRevision(Base):
     changed_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     changed_at: Mapped[datetime] = mapped_column(TZDateTime())
     via: Mapped[str] = mapped_column(String(16), default="bot")
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class ConversationPosition(Base):
@@ -257,3 +264,69 @@ class ReminderLog(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+
+
+class SubmissionEvent(Base):
+    """The review history of a submission: who submitted, returned, approved, unlocked it, when and why."""
+
+    __tablename__ = "submission_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    by_account: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(TZDateTime())
+    comment: Mapped[str | None] = mapped_column(Text)
+    # question keys the event points at (a return's "fix these"), a JSON list of strings
+    keys: Mapped[list[str] | None] = mapped_column(JSON)
+
+
+class UnlockRequest(Base):
+    """An officer asks to correct a submission after its period closed; a supervisor decides. An approved
+    request lets that unit edit until ``expires_at``; after that the submission is closed again."""
+
+    __tablename__ = "unlock_requests"
+    __table_args__ = (Index("ix_unlock_requests_status_expires", "status", "expires_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    # set once the expiry has been recorded as a "relocked" event
+    relocked_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+
+
+class NotifyQueue(Base):
+    """A notice for one supervisor (a unit submitted, an answer changed after the deadline), sent in batches:
+    claimed before sending (``claimed_at``), finished after (``sent_at``)."""
+
+    __tablename__ = "notify_queue"
+    __table_args__ = (Index("ix_notify_queue_sent_account", "sent_at", "account_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    period_id: Mapped[int | None] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    claimed_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+
+
+class OutboundFailure(Base):
+    """A message Telegram would not take (blocked bot, chat gone, bad request), kept for the administrator."""
+
+    __tablename__ = "outbound_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    method: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())

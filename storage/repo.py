@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS
 from storage.models import (
     Account,
     AccountScope,
@@ -28,11 +29,15 @@ from storage.models import (
     ConversationPosition,
     Invite,
     JoinRequest,
+    NotifyQueue,
+    OutboundFailure,
     OutlineVersion,
     Period,
     ReminderLog,
     Submission,
+    SubmissionEvent,
     Unit,
+    UnlockRequest,
 )
 
 
@@ -59,6 +64,19 @@ class PeriodAnswers:
     # unit_id → submission status / submitted_at for the current period
     status: dict[int, str]
     submitted_at: dict[int, datetime | None]
+
+
+@dataclass
+class NoticeBatch:
+    """The waiting notices of one supervisor, to be sent as one message."""
+
+    account_id: int
+    telegram_id: int
+    notices: list[NotifyQueue]
+
+    @property
+    def ids(self) -> list[int]:
+        return [n.id for n in self.notices]
 
 
 class Repo:
@@ -353,8 +371,11 @@ class Repo:
 
     async def set_answer(self, submission_id: int, key: str, value: Any, *, num: float | None = None,
                          by: int | None = None, via: str = "bot", now: datetime | None = None,
-                         commit: bool = True) -> int:
+                         commit: bool = True, reason: str | None = None) -> int:
         """Store an answer and its revision (old → new) atomically; returns the answer's new version.
+
+        ``reason`` is the officer's reason for a large change; a new value without one clears the old reason.
+        Callers check :meth:`can_edit` first (approved or closed submissions are locked).
 
         The upsert comes first so the row (PostgreSQL) or the database (SQLite, BEGIN IMMEDIATE) is locked
         before the old value is read: two officers writing at once both get a revision, in order.
@@ -362,12 +383,13 @@ class Repo:
         now = now or utcnow()
         ins = self._insert(Answer).values(
             submission_id=submission_id, question_key=key, value=value, num=num, version=1, set_by=by,
-            set_at=now, via=via,
+            set_at=now, via=via, reason=reason,
         )
         stmt = ins.on_conflict_do_update(
             index_elements=[Answer.submission_id, Answer.question_key],
             set_={"value": ins.excluded.value, "num": ins.excluded.num, "set_by": ins.excluded.set_by,
-                  "set_at": ins.excluded.set_at, "via": ins.excluded.via, "version": Answer.version + 1},
+                  "set_at": ins.excluded.set_at, "via": ins.excluded.via, "reason": ins.excluded.reason,
+                  "version": Answer.version + 1},
         ).returning(Answer.version)
         version = (await self.s.execute(stmt)).scalar_one()
         old = None
@@ -378,7 +400,7 @@ class Repo:
             )
             old = (await self.s.execute(q)).scalar_one_or_none()
         self.s.add(AnswerRevision(submission_id=submission_id, question_key=key, version=version, old_value=old,
-                                  new_value=value, changed_by=by, changed_at=now, via=via))
+                                  new_value=value, changed_by=by, changed_at=now, via=via, reason=reason))
         await self.s.execute(
             update(Submission).where(Submission.id == submission_id).values(updated_at=now)
             .execution_options(synchronize_session=False)
@@ -400,15 +422,7 @@ class Repo:
         sub.submitted_by = by.id
         sub.submitted_at = now or utcnow()
         sub.updated_at = sub.submitted_at
-        await self.s.flush()
-
-    async def return_submission(self, sub: Submission, by: Account, comment: str,
-                                *, now: datetime | None = None) -> None:
-        sub.status = "returned"
-        sub.comment = comment
-        sub.returned_by = by.id
-        sub.returned_at = now or utcnow()
-        await self.s.flush()
+        await self.add_event(sub, "submitted", by, now=sub.submitted_at)
 
     async def submissions_of_period(self, period_id: int) -> dict[int, Submission]:
         q = select(Submission).where(Submission.period_id == period_id)
@@ -541,3 +555,252 @@ class Repo:
              .where(ReminderLog.status == "pending", ReminderLog.created_at < older_than,
                     ReminderLog.text.is_not(None)))
         return [(r, tg) for r, tg in (await self.s.execute(q)).all()]
+
+    # ------------------------------------------------------------------ review: history, return, approve
+    async def add_event(self, sub: Submission, kind: str, by: Account | None, *, comment: str | None = None,
+                        keys: Sequence[str] | None = None, now: datetime | None = None) -> SubmissionEvent:
+        ev = SubmissionEvent(submission_id=sub.id, kind=kind, by_account=by.id if by else None, at=now or utcnow(),
+                             comment=comment, keys=[str(k) for k in keys] if keys else None)
+        self.s.add(ev)
+        await self.s.flush()
+        return ev
+
+    async def history(self, sub: Submission) -> list[SubmissionEvent]:
+        q = select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id)
+        return list((await self.s.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
+
+    async def return_submission(self, sub: Submission, by: Account, comment: str, keys: Sequence[str] = (),
+                                *, now: datetime | None = None) -> None:
+        """Send a submission back to its unit with a comment (and the questions concerned): editable again."""
+        now = now or utcnow()
+        sub.status = "returned"
+        sub.comment = comment
+        sub.returned_by = by.id
+        sub.returned_at = now
+        sub.updated_at = now
+        await self.add_event(sub, "returned", by, comment=comment, keys=keys, now=now)
+
+    async def approve(self, sub: Submission, by: Account, *, comment: str | None = None,
+                      now: datetime | None = None) -> bool:
+        """Approve and lock a submission; False (nothing done) when it was already approved."""
+        if sub.status == "approved":
+            return False
+        now = now or utcnow()
+        sub.status = "approved"
+        sub.updated_at = now
+        await self.add_event(sub, "approved", by, comment=comment, now=now)
+        return True
+
+    async def reopen(self, sub: Submission, by: Account | None, comment: str | None = None,
+                     *, now: datetime | None = None) -> bool:
+        """Undo an approval: the submission is editable again (status "returned"). False when not approved."""
+        if sub.status != "approved":
+            return False
+        now = now or utcnow()
+        sub.status = "returned"
+        sub.updated_at = now
+        await self.add_event(sub, "reopened", by, comment=comment, now=now)
+        return True
+
+    @staticmethod
+    def period_closed(period: Period, now: datetime) -> bool:
+        return period.status != "open" or (period.closes_at is not None and period.closes_at <= now)
+
+    async def can_edit(self, sub: Submission, now: datetime | None = None) -> tuple[bool, str]:
+        """Whether the unit may change this submission now, and if not why (Vietnamese, for the officer).
+
+        Approved → locked. Period closed → locked unless an unlock for this submission is active.
+        Draft, returned or submitted → open while the period is open.
+        """
+        now = now or utcnow()
+        period = await self.s.get(Period, sub.period_id)
+        label = period.label if period else ""
+        if sub.status == "approved":
+            return False, (f"Báo cáo kỳ «{label}» đã được duyệt nên không sửa được nữa. Nếu còn cần sửa, "
+                           "bấm «Xin mở lại» và ghi lý do; nơi tổng hợp sẽ xem xét.")
+        if period is None or not self.period_closed(period, now):
+            return True, ""
+        if await self.active_unlock(sub, now) is not None:
+            return True, ""
+        expired = await self._last_unlock(sub)
+        if expired is not None and expired.status == "approved":
+            return False, (f"Thời gian được mở lại để sửa báo cáo kỳ «{label}» đã hết. Nếu còn cần sửa, "
+                           "bấm «Xin mở lại» lần nữa và ghi lý do.")
+        return False, (f"Kỳ «{label}» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. "
+                       "Nếu cần sửa, bấm «Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3».")
+
+    async def _last_unlock(self, sub: Submission) -> UnlockRequest | None:
+        q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id).order_by(UnlockRequest.id.desc())
+        return (await self.s.execute(q.limit(1))).scalar_one_or_none()
+
+    # ------------------------------------------------------------------ review: unlock after the period closed
+    async def request_unlock(self, sub: Submission, by: Account, reason: str,
+                             *, now: datetime | None = None) -> tuple[UnlockRequest, bool]:
+        """Ask to reopen; returns (request, created). A pending request is reused, not duplicated."""
+        q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id, UnlockRequest.status == "pending")
+        found = (await self.s.execute(q.limit(1))).scalar_one_or_none()
+        if found is not None:
+            return found, False
+        now = now or utcnow()
+        req = UnlockRequest(submission_id=sub.id, requested_by=by.id, reason=reason, status="pending", created_at=now)
+        self.s.add(req)
+        await self.add_event(sub, "unlock_requested", by, comment=reason, now=now)
+        return req, True
+
+    async def unlock_request(self, request_id: int) -> UnlockRequest | None:
+        return await self.s.get(UnlockRequest, request_id)
+
+    async def decide_unlock(self, req: UnlockRequest, by: Account, approve: bool, *, hours: float = UNLOCK_HOURS,
+                            comment: str | None = None, now: datetime | None = None) -> bool:
+        """Approve or refuse a pending request. Only the first decision counts (two supervisors tapping at
+        once): returns False when it had already been decided. Approving an approved submission reopens it."""
+        now = now or utcnow()
+        expires = now + timedelta(hours=hours) if approve else None
+        res = await self.s.execute(
+            update(UnlockRequest).where(UnlockRequest.id == req.id, UnlockRequest.status == "pending")
+            .values(status="approved" if approve else "refused", decided_by=by.id, decided_at=now, expires_at=expires)
+            .execution_options(synchronize_session=False)
+        )
+        await self.s.refresh(req)
+        if res.rowcount != 1:
+            return False
+        sub = await self.s.get(Submission, req.submission_id)
+        assert sub is not None
+        await self.add_event(sub, "unlock_approved" if approve else "unlock_refused", by, comment=comment, now=now)
+        if approve:
+            await self.reopen(sub, by, comment, now=now)
+        return True
+
+    async def active_unlock(self, sub: Submission, now: datetime | None = None) -> UnlockRequest | None:
+        now = now or utcnow()
+        q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id, UnlockRequest.status == "approved",
+                                        UnlockRequest.expires_at > now)
+        return (await self.s.execute(q.order_by(UnlockRequest.expires_at.desc()).limit(1))).scalar_one_or_none()
+
+    async def relock_expired(self, now: datetime | None = None) -> list[UnlockRequest]:
+        """Record a "relocked" event once for each approved unlock that has expired (for the scheduler).
+        The lock itself needs nothing: :meth:`can_edit` compares times."""
+        now = now or utcnow()
+        res = await self.s.execute(
+            update(UnlockRequest).where(UnlockRequest.status == "approved", UnlockRequest.expires_at <= now,
+                                        UnlockRequest.relocked_at.is_(None))
+            .values(relocked_at=now).returning(UnlockRequest.id).execution_options(synchronize_session=False)
+        )
+        ids = [r for (r,) in res.all()]
+        if not ids:
+            return []
+        reqs = list((await self.s.execute(select(UnlockRequest).where(UnlockRequest.id.in_(ids))
+                                          .execution_options(populate_existing=True))).scalars())
+        subs = {s.id: s for s in (await self.s.execute(
+            select(Submission).where(Submission.id.in_([r.submission_id for r in reqs])))).scalars()}
+        for r in reqs:
+            await self.add_event(subs[r.submission_id], "relocked", None, now=now)
+        return reqs
+
+    # ------------------------------------------------------------------ review: reasons and views
+    async def set_reason(self, submission_id: int, key: str, reason: str | None) -> bool:
+        """Attach (or clear) the large-change reason of an answer already stored, and of its latest revision."""
+        res = await self.s.execute(
+            update(Answer).where(Answer.submission_id == submission_id, Answer.question_key == key)
+            .values(reason=reason).returning(Answer.version).execution_options(synchronize_session=False)
+        )
+        version = res.scalar_one_or_none()
+        if version is None:
+            return False
+        await self.s.execute(
+            update(AnswerRevision).where(AnswerRevision.submission_id == submission_id,
+                                         AnswerRevision.question_key == key, AnswerRevision.version == version)
+            .values(reason=reason).execution_options(synchronize_session=False)
+        )
+        return True
+
+    async def answer_reasons(self, submission_id: int) -> dict[str, str]:
+        q = select(Answer.question_key, Answer.reason).where(Answer.submission_id == submission_id,
+                                                              Answer.reason.is_not(None))
+        return {k: r for k, r in (await self.s.execute(q)).all()}
+
+    async def unit_previous_answers(self, unit_id: int, period: Period) -> tuple[Period | None, dict[str, Any] | None]:
+        """The previous period of the outline and this unit's answers in it (None when it did not answer)."""
+        prev = await self.previous_period(period)
+        if prev is None:
+            return None, None
+        sub = await self.find_submission(unit_id, prev.id)
+        return prev, (await self.answers(sub.id) if sub is not None else None)
+
+    async def scope_submissions(self, acc: Account, period: Period,
+                                respondent_kinds: Sequence[str]) -> list[tuple[Unit, Submission | None]]:
+        """The units a supervisor oversees that answer this period, each with its submission (or None), by name.
+        Admins see every unit; an officer only their own."""
+        if acc.role == "admin":
+            units = await self.list_units(kinds=None if period.unit_scope else respondent_kinds)
+        elif acc.role == "officer":
+            own = await self.unit(acc.unit_id) if acc.unit_id else None
+            units = [own] if own is not None else []
+        else:
+            seen: dict[int, Unit] = {}
+            for sc in await self.scopes(acc):
+                for u in await self.list_units(sc, kinds=None if period.unit_scope else respondent_kinds):
+                    seen[u.id] = u
+            units = list(seen.values())
+        units = [u for u in units if self.period_covers(period, u, respondent_kinds)]
+        subs = await self.submissions_of_period(period.id)
+        return [(u, subs.get(u.id)) for u in sorted(units, key=lambda u: u.name)]
+
+    # ------------------------------------------------------------------ supervisors' notices, batched
+    async def enqueue_notice(self, account_ids: Iterable[int], kind: str, text: str, *, unit_id: int | None = None,
+                             period_id: int | None = None, now: datetime | None = None) -> int:
+        now = now or utcnow()
+        rows = [NotifyQueue(account_id=a, kind=kind, unit_id=unit_id, period_id=period_id, text=text, created_at=now)
+                for a in dict.fromkeys(account_ids)]
+        self.s.add_all(rows)
+        await self.s.flush()
+        return len(rows)
+
+    async def enqueue_for_supervisors(self, unit: Unit, kind: str, text: str, *, period_id: int | None = None,
+                                      now: datetime | None = None) -> int:
+        """One queued notice for each supervisor whose scope holds ``unit``."""
+        sups = await self.supervisors_of(unit)
+        return await self.enqueue_notice([a.id for a in sups], kind, text, unit_id=unit.id, period_id=period_id,
+                                         now=now)
+
+    async def take_due_notices(self, now: datetime | None = None, *, batch_minutes: float = NOTIFY_BATCH_MINUTES,
+                               stale_minutes: float = 10) -> list[NoticeBatch]:
+        """Claim the notices of every supervisor whose oldest waiting notice is ``batch_minutes`` old: one batch
+        per supervisor, all their waiting notices. Claimed notices left unsent for ``stale_minutes`` (the process
+        died) are claimed again. Call :meth:`finish_notices` after sending."""
+        now = now or utcnow()
+        waiting = and_(NotifyQueue.sent_at.is_(None),
+                       or_(NotifyQueue.claimed_at.is_(None),
+                           NotifyQueue.claimed_at < now - timedelta(minutes=stale_minutes)))
+        due = (select(NotifyQueue.account_id).where(waiting).group_by(NotifyQueue.account_id)
+               .having(func.min(NotifyQueue.created_at) <= now - timedelta(minutes=batch_minutes)))
+        due_ids = [a for (a,) in (await self.s.execute(due)).all()]
+        if not due_ids:
+            return []
+        res = await self.s.execute(
+            update(NotifyQueue).where(waiting, NotifyQueue.account_id.in_(due_ids), NotifyQueue.created_at <= now)
+            .values(claimed_at=now).returning(NotifyQueue.id).execution_options(synchronize_session=False)
+        )
+        claimed = [i for (i,) in res.all()]
+        q = (select(NotifyQueue, Account.telegram_id).join(Account, Account.id == NotifyQueue.account_id)
+             .where(NotifyQueue.id.in_(claimed)).order_by(NotifyQueue.account_id, NotifyQueue.created_at,
+                                                          NotifyQueue.id)
+             .execution_options(populate_existing=True))
+        batches: dict[int, NoticeBatch] = {}
+        for n, tg in (await self.s.execute(q)).all():
+            b = batches.setdefault(n.account_id, NoticeBatch(n.account_id, tg, []))
+            b.notices.append(n)
+        return list(batches.values())
+
+    async def finish_notices(self, ids: Iterable[int], *, now: datetime | None = None) -> None:
+        await self.s.execute(update(NotifyQueue).where(NotifyQueue.id.in_(list(ids)))
+                             .values(sent_at=now or utcnow()).execution_options(synchronize_session=False))
+
+    # ------------------------------------------------------------------ messages Telegram would not take
+    async def record_undeliverable(self, chat_id: int, method: str, text: str | None, reason: str,
+                                   now: datetime | None = None) -> OutboundFailure:
+        row = OutboundFailure(chat_id=chat_id, method=method[:64], text=text[:4096] if text is not None else None,
+                              reason=reason, created_at=now or utcnow())
+        self.s.add(row)
+        await self.s.flush()
+        return row
