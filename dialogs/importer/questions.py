@@ -1,0 +1,195 @@
+"""Questions from the document's words: one per ask, types from the wording, help from guidance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dialogs.text import fold
+
+COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
+COUNT_SPLIT = re.compile(r"\s*[;,]\s*(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày)))\s)", re.I)
+MEASURES = {
+    "nhiệm vụ": "nhiệm vụ", "văn bản": "văn bản", "vbqppl": "văn bản", "hồ sơ": "hồ sơ", "thủ tục": "thủ tục",
+    "tthc": "thủ tục", "pank": "phản ánh, kiến nghị", "phản ánh": "phản ánh, kiến nghị", "cuộc": "cuộc",
+    "đơn thư": "đơn thư", "đơn vị": "đơn vị", "đơn": "đơn", "người": "người", "cán bộ": "người",
+    "công chức": "người", "viên chức": "người", "cb": "người", "đợt": "đợt", "tổ": "tổ", "địa phương": "địa phương",
+    "trung tâm": "trung tâm", "trường hợp": "trường hợp", "trang": "trang", "cơ sở": "cơ sở", "hội nghị": "hội nghị",
+    "lớp": "lớp", "vụ việc": "vụ việc", "vụ": "vụ", "cơ quan": "cơ quan", "xã": "xã", "ý kiến": "ý kiến",
+    "sáng kiến": "sáng kiến", "mô hình": "mô hình", "dự án": "dự án", "vị trí": "vị trí", "lượt": "lượt",
+    "biên chế": "biên chế", "tài liệu": "trang", "quy trình": "quy trình", "chỉ tiêu": "chỉ tiêu",
+}
+_MEASURE_KEYS = sorted(MEASURES, key=len, reverse=True)
+HELP_START = ("ghi rõ", "nêu rõ", "tập trung", "trong đó", "ví dụ", "lưu ý", "tính theo", "chia theo", "theo ",
+              "gồm", "bao gồm", "kèm", "đối với", "áp dụng", "phân loại", "nếu", "trường hợp", "về:", "thống kê")
+QUESTION_WORDS = (" gi", " nao", "nhu the nao", "bao nhieu", "ra sao", "the nao")
+MODIFIER_START = re.compile(r"^(chưa|đã|đang|không|còn|được|cần)\b", re.I)
+HEAD_SPLIT = re.compile(r"\s(?:được|đã|đang|chưa|có|không|thuộc|cần|trong)\s", re.I)
+BIEU_RE = re.compile(r"\((?:phụ lục|biểu)\s*(?:số)?\s*[\w.,\s-]{1,30}(?:kèm theo)?\)\.?", re.I)
+
+
+@dataclass
+class Ask:
+    prompt: str
+    type: str = "longtext"
+    unit: str | None = None
+    help: list[str] = field(default_factory=list)
+    fields: list[str] | None = None
+    guessed: str | None = None  # why the type is a guess
+
+
+def parens(text: str) -> list[tuple[int, int]]:
+    """Top-level parenthesised spans (balanced)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def measure_word(text: str) -> str | None:
+    m = COUNT_HEAD.match(text.strip())
+    rest = text[m.end():] if m else text
+    low = rest.lower()
+    for key in _MEASURE_KEYS:
+        if re.match(rf"(?:các\s+|những\s+)?{re.escape(key)}\b", low):
+            return MEASURES[key]
+    m2 = re.search(r"bao nhiêu\s+(\w+(?:\s\w+)?)", text, re.I)
+    if m2:
+        for key in _MEASURE_KEYS:
+            if m2.group(1).lower().startswith(key):
+                return MEASURES[key]
+    return None
+
+
+def guess_type(text: str) -> tuple[str, str | None, str | None]:
+    """(type, unit, reason-if-guessed)."""
+    f = fold(text)
+    words = f.split()
+    head = " ".join(words[:5])
+    if "%" in text or "ty le" in head or "ty trong" in head:
+        return "percent", "%", None
+    if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
+        return "money", "triệu đồng", "tiền (đoán từ «kinh phí/dự toán»)"
+    if re.match(r"^(liet ke|danh muc|danh sach)", f):
+        if re.search(r"\bvan ban\b", head) and "(" not in text:
+            return "documents", "văn bản", None
+        return "list", None, None
+    if re.search(r"ghi ro so,? ngay|so,? ngay,? thang,? nam ban hanh|so,? ky hieu", f) or re.match(
+        r"^(tham muu )?(ban hanh )?(cac )?van ban (chi dao|lanh dao|huong dan)", f
+    ):
+        return "documents", "văn bản", "danh sách văn bản (đoán)"
+    if COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", f):
+        unit = measure_word(text)
+        return "integer", unit, None if COUNT_HEAD.match(text.strip()) else "số nguyên (đoán từ «bao nhiêu»)"
+    ends = f.rstrip(" .?")
+    if (f.rstrip(" .").endswith("?") and (ends.endswith(" khong") or ends.endswith(" chua"))) or re.search(
+        r"hay (khong|chua)\b", f
+    ):
+        if not any(q in f for q in QUESTION_WORDS):
+            return "yesno", None, "có/không (đoán)"
+    return "longtext", None, None
+
+
+def split_count_segments(text: str) -> list[str]:
+    """'Tổng số X; số Y, số Z' → three segments; a segment starting 'chưa …' borrows the head noun."""
+    if not COUNT_HEAD.match(text.strip()) and not re.match(r"^(kinh phí|dự toán)", text.strip(), re.I):
+        return [text]
+    segs = [s.strip(" ;,.") for s in re.split(r"\s*;\s*", text) if s.strip(" ;,.")]
+    out: list[str] = []
+    for s in segs:
+        out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
+    if len(out) <= 1:
+        return [text]
+    head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
+    fixed = [out[0]]
+    for s in out[1:]:
+        if MODIFIER_START.match(s) and head:
+            s = f"{head} {s}"
+        fixed.append(s[0].upper() + s[1:])
+    return fixed
+
+
+def _list_fields(inner: str) -> list[str]:
+    inner = re.sub(r"^(liệt kê|danh mục|danh sách)\s*(danh mục|danh sách)?\s*[:,]?\s*", "", inner.strip(), flags=re.I)
+    parts = [p.strip(" .;") for p in re.split(r",|;", inner) if p.strip(" .;")]
+    return [p[0].upper() + p[1:] for p in parts if len(p) < 80][:8]
+
+
+def asks_from_text(text: str) -> list[Ask]:
+    """One bullet's text → its questions (the document's words as prompts)."""
+    text = text.strip().rstrip(";").strip()
+    help_parts: list[str] = []
+    list_fields: list[str] | None = None
+    count_paren: list[str] = []
+    keep = []
+    last = 0
+    for a, b in parens(text):
+        inner = text[a + 1:b - 1].strip()
+        fi = fold(inner)
+        keep.append(text[last:a])
+        last = b
+        if BIEU_RE.fullmatch(text[a:b]) or len(inner.split()) <= 4:
+            keep.append(text[a:b])
+        elif re.match(r"^(liet ke|danh muc|danh sach)", fi):
+            list_fields = _list_fields(inner)
+        elif COUNT_HEAD.match(inner) and len(split_count_segments(inner)) >= 2:
+            count_paren = split_count_segments(inner)
+        elif re.search(r"ghi ro so,? ngay", fi):
+            keep.append(text[a:b])
+        else:
+            help_parts.append(inner[0].upper() + inner[1:])
+    keep.append(text[last:])
+    main = re.sub(r"\s+([,.;:?])", r"\1", re.sub(r"\s{2,}", " ", "".join(keep))).strip(" ;")
+    sentences = _split_questions(main)
+    asks: list[Ask] = []
+    for sent in sentences:
+        for seg in split_count_segments(sent):
+            typ, unit, why = guess_type(seg)
+            asks.append(Ask(seg.strip(), typ, unit, guessed=why))
+    if list_fields and asks:
+        base = asks[-1]
+        noun = COUNT_HEAD.sub("", base.prompt).strip()
+        asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in list_fields)})", "list",
+                        base.unit, fields=list_fields))
+    for seg in count_paren:
+        typ, unit, why = guess_type(seg)
+        asks.append(Ask(seg, typ, unit, guessed=why))
+    if asks and help_parts:
+        asks[0].help.extend(help_parts)
+    return asks
+
+
+def _split_questions(text: str) -> list[str]:
+    """Several questions in one bullet ('…như thế nào? Đã hoàn thành bao nhiêu…?') → one each."""
+    if text.count("?") < 2:
+        return [text]
+    parts = re.split(r"(?<=\?)\s+(?=\S)", text)
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and (len(p.split()) < 3 or not re.search(r"\w", p)):
+            out[-1] += " " + p
+        else:
+            out.append(p[0].upper() + p[1:])
+    return out
+
+
+def is_help_line(line: str) -> bool:
+    s = line.strip()
+    if s.startswith("(") and s.rstrip(".").endswith(")"):
+        return True
+    return fold(s).startswith(("luu y", "chu y", "ghi chu"))
+
+
+def none_everywhere(text: str) -> bool:
+    f = fold(text)
+    return bool(re.search(r"(khong co noi dung|khong co so lieu|khong phat sinh).{0,40}ghi\s*[\"“”'‘’«]?\s*khong", f))
