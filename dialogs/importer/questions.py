@@ -122,9 +122,29 @@ def _list_fields(inner: str) -> list[str]:
     return [p[0].upper() + p[1:] for p in parts if len(p) < 80][:8]
 
 
+DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
+
+
+def clean_prompt(text: str) -> str:
+    """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'."""
+    text = re.sub(r"[.;:]?\s*trong đó\s*:?\s*$", "", text.strip(), flags=re.I)
+    out, last = [], 0
+    for m in DOTS_RE.finditer(text):
+        out.append(text[last:m.start()])
+        last = m.end()
+        tail = text[last:].strip(" .;:%")
+        if len(tail.split()) <= 2 and not re.search(r"[;,]", tail):
+            last = len(text)
+            break
+    out.append(text[last:])
+    text = "".join(out)
+    text = re.sub(r"[:\s]*%\s*\.?\s*$", "", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
+
+
 def asks_from_text(text: str) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts)."""
-    text = text.strip().rstrip(";").strip()
+    text = clean_prompt(text.strip().rstrip(";").strip())
     help_parts: list[str] = []
     list_fields: list[str] | None = None
     count_paren: list[str] = []

@@ -46,9 +46,9 @@ def parse_marker(line: str) -> Marker | None:
         if kind == "dec":
             depth = mark.count(".") + 1
             no = f"{mark}." if punct != ")" else f"{mark})"
-            return Marker(f"dec{depth}" + (")" if punct == ")" else ""), no, rest)
+            return Marker(f"dec{depth}", no, rest)
         if kind == "roman":
-            return Marker("roman" + ("-" if punct in "-–" else ""), f"{mark}{'-' if punct in '-–' else '.'}", rest)
+            return Marker("roman", f"{mark}{'-' if punct in '-–' else '.'}", rest)
         if kind == "alpha":
             return Marker("alpha", f"{mark})" if punct == ")" else f"{mark}.", rest)
         if kind == "paren":
@@ -127,6 +127,9 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
+RANKS = {"upper": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+
+
 def build_tree(items: list[str | object]) -> Node:
     """items: text lines, or table objects placed where they occur. Numbered kinds nest by first use."""
     root = Node()
@@ -144,8 +147,12 @@ def build_tree(items: list[str | object]) -> Node:
             top = stack[-1]
             (top.after if top.children else top.body).append(line)
             continue
+        rank = RANKS.get(mk.kind)
         kinds = [n.kind for n in stack]
-        if mk.kind in kinds:
+        if rank is not None:
+            while len(stack) > 1 and RANKS.get(stack[-1].kind, 99) >= rank:
+                stack.pop()
+        elif mk.kind in kinds:
             idx = len(kinds) - 1 - kinds[::-1].index(mk.kind)
             del stack[idx:]
         node = Node(no=mk.no, kind=mk.kind, text=mk.rest)
