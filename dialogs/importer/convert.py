@@ -9,6 +9,7 @@ from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import Ask, asks_from_text, guess_type, is_help_line
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
+from dialogs.text import fold
 
 ENUM_RE = re.compile(r"\((\d{1,2})\)\s*")
 REF_RE = re.compile(r"(?:biểu|phụ lục)\s*(?:mẫu\s*)?(?:số\s*)?((?:\d{1,2}[A-Za-z]?)(?:\s*,\s*\d{1,2}[A-Za-z]?)*)", re.I)
@@ -174,6 +175,15 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
+    if numbered and len(qs) > 2 and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
+        sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
+        for q in qs[1:]:
+            q.pop("no", None)
+        if qs[0].get("help"):
+            sec["help"] = qs[0]["help"]
+        for b in node.body:
+            _add_help(sec, strip_fn(b))
+        return [sec]
     for b in node.body:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()

@@ -25,6 +25,10 @@ HELP_START = ("ghi rõ", "nêu rõ", "tập trung", "trong đó", "ví dụ", "l
 QUESTION_WORDS = (" gi", " nao", "nhu the nao", "bao nhieu", "ra sao", "the nao")
 MODIFIER_START = re.compile(r"^(chưa|đã|đang|không|còn|được|cần)\b", re.I)
 HEAD_SPLIT = re.compile(r"\s(?:được|đã|đang|chưa|có|không|thuộc|cần|trong)\s", re.I)
+NARRATIVE_SPLIT = re.compile(
+    r"\s*(?:,|\svà)\s+(?=(?:hình thức|tình hình|nội dung|kết quả|nguyên nhân|lý do|giải pháp|đánh giá|khó khăn)\b)",
+    re.I,
+)
 BIEU_RE = re.compile(r"\((?:phụ lục|biểu)\s*(?:số)?\s*[\w.,\s-]{1,30}(?:kèm theo)?\)\.?", re.I)
 
 
@@ -50,6 +54,8 @@ def parens(text: str) -> list[tuple[int, int]]:
             depth -= 1
             if depth == 0:
                 out.append((start, i + 1))
+    if depth:
+        out.append((start, len(text)))
     return out
 
 
@@ -105,6 +111,7 @@ def split_count_segments(text: str) -> list[str]:
     out: list[str] = []
     for s in segs:
         out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
+    out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
     if len(out) <= 1:
         return [text]
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
@@ -114,6 +121,18 @@ def split_count_segments(text: str) -> list[str]:
             s = f"{head} {s}"
         fixed.append(s[0].upper() + s[1:])
     return fixed
+
+
+def _count_paren(inner: str) -> list[str]:
+    """'(số lượng A, số lượng B, hình thức C)' or '(đã tổ chức bao nhiêu X; số lượng Y)' → the asks inside."""
+    parts = [p.strip(" ,.;…") for p in re.split(r"\s*;\s*", inner) if p.strip(" ,.;…")]
+    if not any(COUNT_HEAD.match(p) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
+        return []
+    out: list[str] = []
+    for p in parts:
+        out.extend(split_count_segments(p) if COUNT_HEAD.match(p) else [p])
+    out = [o for o in out if len(o.split()) >= 2]
+    return [o[0].upper() + o[1:] for o in out] if len(out) >= 2 else []
 
 
 def _list_fields(inner: str) -> list[str]:
@@ -133,7 +152,7 @@ def clean_prompt(text: str) -> str:
         out.append(text[last:m.start()])
         last = m.end()
         tail = text[last:].strip(" .;:%")
-        if len(tail.split()) <= 2 and not re.search(r"[;,]", tail):
+        if len(tail.split()) <= 2 and not re.search(r"[;,)]", tail):
             last = len(text)
             break
     out.append(text[last:])
@@ -159,8 +178,8 @@ def asks_from_text(text: str) -> list[Ask]:
             keep.append(text[a:b])
         elif re.match(r"^(liet ke|danh muc|danh sach)", fi):
             list_fields = _list_fields(inner)
-        elif COUNT_HEAD.match(inner) and len(split_count_segments(inner)) >= 2:
-            count_paren = split_count_segments(inner)
+        elif _count_paren(inner):
+            count_paren = _count_paren(inner)
         elif re.search(r"ghi ro so,? ngay", fi):
             keep.append(text[a:b])
         else:
