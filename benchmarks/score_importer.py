@@ -94,6 +94,7 @@ def _present(q, source_text: str | None) -> bool:
 def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[int, int]:
     total = found = 0
     got_tables = [q.table for q in got.tables]
+    by_table = {id(q.table): q for q in got.tables}
     for q in hand.tables:
         if not _present(q, source_text):
             continue
@@ -101,8 +102,12 @@ def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[i
         total += len(t.rows) * len(t.columns)
         cand = [g for g in got_tables if t.code and g.code and g.code.upper() == t.code.upper()]
         if not cand:
-            best = max(got_tables, key=lambda g: sim(g.title, t.title), default=None)
-            cand = [best] if best is not None and sim(best.title, t.title) >= 60 else []
+
+            def tsim(g):
+                return max(sim(g.title, t.title), sim(by_table[id(g)].prompt, q.prompt))
+
+            best = max(got_tables, key=tsim, default=None)
+            cand = [best] if best is not None and tsim(best) >= 60 else []
         if not cand:
             continue
         g = cand[0]

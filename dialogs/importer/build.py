@@ -81,7 +81,9 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                 title_parts.insert(0, line)
             j -= 1
         if code is None:
-            title_parts, first = [], i
+            prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
+            mk = parse_marker(prev) if prev else None
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
         title = " ".join(p for p in title_parts if p).strip()
         out.append((i, code, title, first))
     return out

@@ -157,7 +157,7 @@ def clean_prompt(text: str) -> str:
             break
     out.append(text[last:])
     text = "".join(out)
-    text = re.sub(r"[:\s]*%\s*\.?\s*$", "", text)
+    text = re.sub(r"[:\s]*%\s*\.?\s*$", " (%)", text)
     return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
 
 

@@ -97,7 +97,7 @@ def detect(lines: list[str]) -> bool:
                 bad += 1
                 if VIET_MARKS.search(tok) or not re.search(r"[aeiouy]", base_letters(tok.lower())):
                     marked_bad += 1
-    return marked_bad >= 3 and marked_bad / max(total, 1) > 0.004
+    return marked_bad >= 2 and marked_bad / max(total, 1) > 0.004
 
 
 def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool) -> str | None:

@@ -19,6 +19,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 BULLET_KIND = {"-": "dash", "–": "dash", "—": "dash", "+": "plus", "•": "dot", "·": "middot", "*": "star",
                "○": "circle", "▪": "square", "➢": "arrow", "✓": "check", "o": "circle"}
+BULLET_KINDS = set(BULLET_KIND.values())
 TERMINAL = ".;:?!)…"
 FN_RE = re.compile(r"⟦fn:(\w+)⟧")
 
@@ -42,7 +43,8 @@ def parse_marker(line: str) -> Marker | None:
         if not rest:
             return None
         if kind == "bullet":
-            return Marker(BULLET_KIND.get(mark, "dash"), "-" if mark in "–—" else mark, rest)
+            # the outline model knows "-", "+", "·", "*" as bullets: other bullet glyphs are written "-"
+            return Marker(BULLET_KIND.get(mark, "dash"), mark if mark in "-+·*" else "-", rest)
         if kind == "dec":
             depth = mark.count(".") + 1
             no = f"{mark}." if punct != ")" else f"{mark})"
@@ -145,6 +147,12 @@ def build_tree(items: list[str | object]) -> Node:
         mk = parse_marker(line)
         if mk is None:
             top = stack[-1]
+            if line.startswith("(") and line.rstrip(" .").endswith(")"):
+                # a parenthesised note after a bullet belongs to the numbered item above it
+                k = len(stack) - 1
+                while k > 0 and stack[k].kind in BULLET_KINDS:
+                    k -= 1
+                top = stack[k] if k > 0 else top
             (top.after if top.children else top.body).append(line)
             continue
         rank = RANKS.get(mk.kind)

@@ -11,7 +11,7 @@ from dialogs.importer.reading import Grid
 from dialogs.text import fold
 
 ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+*•]|\.{2,}|…)$")
-NUMROW_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
+NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
 
@@ -120,7 +120,8 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     draft = TableDraft(code, title, [], [])
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
     data_rows = _rows(grid, body, no_col, label_col, keys, draft)
-    register = bool(data_rows) and all(r.get("open") or r.get("kind") != "data" for r in data_rows)
+    register = any(r.get("open") for r in data_rows) and all(
+        r.get("open") or r.get("level", 0) == 0 for r in data_rows)
     first_col = label_col if register else label_col + 1
     seen_origin: set[tuple[int, int]] = set()
     ckeys = keys.scope()
