@@ -103,7 +103,7 @@ def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[i
         cand = [g for g in got_tables if t.code and g.code and g.code.upper() == t.code.upper()]
         if not cand:
 
-            def tsim(g):
+            def tsim(g, t=t, q=q):
                 return max(sim(g.title, t.title), sim(by_table[id(g)].prompt, q.prompt))
 
             best = max(got_tables, key=tsim, default=None)

@@ -145,12 +145,13 @@ def add_table(doc, q: Question) -> None:
                 cell = cell.merge(table.cell(level, end + 2))
             cell.text = p[level]
             c = end + 1
-    for c in range(ncols):
-        table.cell(depth, c).text = f"({c + 1})"
+    rows = table.rows
+    for c, cell in enumerate(rows[depth].cells):
+        cell.text = f"({c + 1})"
     for i, row in enumerate(t.rows):
-        r = depth + 1 + i
-        table.cell(r, 0).text = row.no or ""
-        table.cell(r, 1).text = row.label
+        cells = rows[depth + 1 + i].cells
+        cells[0].text = row.no or ""
+        cells[1].text = row.label
 
 
 def _table_for(outline: Outline, code: str | None, text: str) -> Question | None:
@@ -216,8 +217,9 @@ def _plain_table(doc, rows: list[str]) -> None:
     width = max(len(r) for r in cells)
     table = doc.add_table(rows=len(cells), cols=width)
     for r, row in enumerate(cells):
+        out = table.rows[r].cells
         for c, text in enumerate(row):
-            table.cell(r, c).text = text.strip()
+            out[c].text = text.strip()
 
 
 def _tables_referenced(outline: Outline, line: str, placed: set[str]) -> list[Question]:

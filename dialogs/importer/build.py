@@ -12,7 +12,13 @@ from dialogs.importer.keys import slug
 from dialogs.importer.questions import none_everywhere
 from dialogs.importer.reading import Document, Grid, Line
 from dialogs.importer.repair import RepairReport, repair_lines
-from dialogs.importer.structure import build_tree, is_outline_start, join_broken, parse_marker, split_flattened
+from dialogs.importer.structure import (
+    build_tree,
+    is_outline_start,
+    join_broken,
+    parse_marker,
+    split_flattened,
+)
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.text import fold
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dialogs.importer.syllables import (
     base_letters,
@@ -23,6 +24,7 @@ from dialogs.importer.syllables import (
 )
 
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
+FN_MARK = re.compile(r"⟦fn:\w+⟧")
 VIET_MARKS = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
 
 
@@ -37,9 +39,13 @@ class RepairReport:
 
 
 def _is_acronym(tok: str) -> bool:
-    return tok.isupper() and not VIET_MARKS.search(tok) and len(tok) <= 6
+    """TTHC, VBQPPL, BCĐTW: upper case with no vowel marks (Đ allowed), or no vowel at all."""
+    if not tok.isupper() or len(tok) > 8:
+        return False
+    return not VIET_MARKS.search(tok.replace("Đ", "D")) or not re.search(r"[AEIOUY]", base_letters(tok))
 
 
+@lru_cache(maxsize=65536)
 def _vowels(s: str) -> str:
     return "".join(base_letters(ch) for ch in s if base_letters(ch) in "aeiouy" and ch != "đ")
 
@@ -49,7 +55,8 @@ def _subseq(small: str, big: str) -> bool:
     return all(ch in it for ch in small)
 
 
-def candidates(tok: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def candidates(tok: str) -> tuple[str, ...]:
     """Syllables with the token's consonants whose vowels contain the token's vowels."""
     low = tok.lower()
     sk = skeleton(low)
@@ -63,6 +70,7 @@ def candidates(tok: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _order_ok(low: str, cand: str) -> bool:
     """The token's letters (on base letters) appear in order in the candidate."""
     return _subseq(base_letters(low).replace("đ", "d"), base_letters(cand).replace("đ", "d"))
@@ -89,7 +97,7 @@ def _match_case(src: str, repl: str) -> str:
 def detect(lines: list[str]) -> bool:
     bad = total = marked_bad = 0
     for line in lines:
-        for tok in TOKEN_RE.findall(line):
+        for tok in TOKEN_RE.findall(FN_MARK.sub(" ", line)):
             if _is_acronym(tok) or len(tok) > 7 or len(tok) < 2:
                 continue
             total += 1
@@ -138,7 +146,7 @@ def _repair_line(line: str, report: RepairReport) -> str:
     last = 0
     for i, m in enumerate(toks):
         tok = m.group(0)
-        if _is_acronym(tok) or len(tok) > 7 or len(tok) < 2:
+        if line[max(m.start() - 1, 0)] == "⟦" or _is_acronym(tok) or len(tok) > 7 or len(tok) < 2:
             continue
         prev = words[i - 1] if i > 0 else None
         nxt = words[i + 1] if i + 1 < len(words) else None
