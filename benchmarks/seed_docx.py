@@ -155,8 +155,14 @@ def add_table(doc, q: Question) -> None:
 
 
 def _table_for(outline: Outline, code: str | None, text: str) -> Question | None:
+    """The hand-written table of this code, or (no code) the one whose row labels the block shows."""
     for q in outline.tables:
         if code and q.table.code and q.table.code.upper() == code.upper():
+            return q
+    block = norm_words(text)
+    for q in outline.tables:
+        labels = [norm_words(r.label) for r in q.table.rows]
+        if q.table.code is None and labels and sum(1 for lab in labels if lab in block) * 2 >= len(labels):
             return q
     return None
 
@@ -178,7 +184,8 @@ def build_docx(seed_text: str, outline: Outline, auto_numbering: bool = True) ->
                     break
                 j += 1
             j = max(j, i + 1)
-            q = _table_for(outline, last_caption, "")
+            q = _table_for(outline, last_caption, "\n".join(lines[i:j]))
+            last_caption = None
             if q is not None and q.key not in placed:
                 add_table(doc, q)
                 placed.add(q.key)
