@@ -3,8 +3,9 @@
 Each seed is imported as .txt (the seed file itself) and as a .docx built from its text
 (benchmarks/seed_docx.py: Biểu as Word tables with merged headers, automatic numbering). For each
 hand-written question the best imported question is found by prompt similarity (rapidfuzz on
-accent-folded text, one-to-one); it counts as found when its section number is the same, and typed
-when its type is the same too. Biểu cells: every (row label × column label) of a hand-written table
+accent-folded text, one-to-one; the imported prompt is also compared with its help text appended,
+since the importer moves parenthesised guidance the hand-written prompt keeps into the help); it counts as found when its section number is the same, and typed
+when its type is the same too (a decimal with unit "%" counts as a percentage). Biểu cells: every (row label × column label) of a hand-written table
 that the document shows, found in the imported table of the same code (or title).
 
 Run: .venv/bin/python -m benchmarks.score_importer   (from the repository root)
@@ -55,11 +56,13 @@ def _sec(ref: QuestionRef) -> str:
     return ref.section_number.upper().replace("-", "")
 
 
-def match_questions(hand: Outline, got: Outline) -> tuple[int, int, int]:
+def match_questions(hand: Outline, got: Outline, misses: list[str] | None = None) -> tuple[int, int, int]:
     pairs = []
     for i, h in enumerate(hand.refs):
         for j, g in enumerate(got.refs):
             s = sim(h.question.prompt, g.question.prompt)
+            if g.question.help:  # guidance the importer moved from the prompt to the help text
+                s = max(s, sim(h.question.prompt, f"{g.question.prompt} ({g.question.help})"))
             if h.question.type == "table" and g.question.type == "table":
                 s = max(s, sim(h.question.table.title, g.question.table.title))
             if s >= MATCH_MIN:
@@ -73,13 +76,40 @@ def match_questions(hand: Outline, got: Outline) -> tuple[int, int, int]:
         used_h[i] = j
         used_g.add(j)
     found = typed = 0
-    for i, j in used_h.items():
-        h, g = hand.refs[i], got.refs[j]
-        if _sec(h) == _sec(g):
+    for i, h in enumerate(hand.refs):
+        j = used_h.get(i)
+        g = got.refs[j] if j is not None else None
+        if g is not None and _sec(h) == _sec(g):
             found += 1
-            if h.question.type == g.question.type:
+            if _same_type(h.question, g.question):
                 typed += 1
+                continue
+        if misses is not None:
+            misses.append(_miss_line(h, g, got))
     return len(hand.refs), found, typed
+
+
+def _kind(q) -> str:
+    # a decimal answered in "%" is the same ask as a percentage (the hand-written outlines use both)
+    return "percent" if q.type == "decimal" and (q.unit or "").strip() == "%" else q.type
+
+
+def _same_type(h, g) -> bool:
+    return _kind(h) == _kind(g)
+
+
+def _miss_line(h: QuestionRef, g: QuestionRef | None, got: Outline) -> str:
+    def show(r: QuestionRef) -> str:
+        return f"[{r.section_number}] {r.question.type:<9} {r.question.prompt[:110]}"
+
+    line = "  hand " + show(h)
+    if g is None:
+        best = max(got.refs, key=lambda r: sim(h.question.prompt, r.question.prompt), default=None)
+        if best is not None:
+            line += f"\n     ~{sim(h.question.prompt, best.question.prompt):3.0f} " + show(best)
+    else:
+        line += "\n   got " + show(g)
+    return line
 
 
 def _present(q, source_text: str | None) -> bool:
@@ -117,22 +147,38 @@ def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[i
     return total, found
 
 
-def score(hand: Outline, data: bytes, filename: str, source_text: str | None) -> Score:
+def score(hand: Outline, data: bytes, filename: str, source_text: str | None,
+          misses: list[str] | None = None) -> Score:
     result = import_document(data, filename)
     got = draft_outline(result)
-    n, found, typed = match_questions(hand, got)
+    n, found, typed = match_questions(hand, got, misses)
     cells, cells_found = match_cells(hand, got, source_text)
     return Score(n, found, typed, cells, cells_found)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Options: --misses (print every hand-written question not found with the right section and type,
+    and the imported question it was matched to or the nearest one); --seed NNN (only that seed)."""
+    argv = sys.argv[1:] if argv is None else argv
+    show_misses = "--misses" in argv
+    only = argv[argv.index("--seed") + 1] if "--seed" in argv else None
     rows = []
     for path in sorted(OUTLINES_DIR.glob("*.yaml")):
+        if only and not path.stem.startswith(only):
+            continue
         hand = load_outline(path)
         seed = SEEDS / (hand.source.file or "")
         text = seed.read_text(encoding="utf-8")
-        rows.append((path.stem[:3], "txt", score(hand, text.encode(), seed.name, text)))
-        rows.append((path.stem[:3], "docx", score(hand, build_docx(text, hand), seed.stem + ".docx", None)))
+        for fmt in ("txt", "docx"):
+            misses: list[str] | None = [] if show_misses else None
+            if fmt == "txt":
+                s = score(hand, text.encode(), seed.name, text, misses)
+            else:
+                s = score(hand, build_docx(text, hand), seed.stem + ".docx", None, misses)
+            rows.append((path.stem[:3], fmt, s))
+            if misses:
+                print(f"--- {path.stem[:3]} {fmt}: {len(misses)} missed or mistyped")
+                print("\n".join(misses))
     print(f"{'seed':<5} {'format':<6} {'questions':>10} {'types':>8} {'table cells':>12}   (found/total)")
     for seed, fmt, s in rows:
         print(f"{seed:<5} {fmt:<6} {s.pct(s.found, s.questions):>10} {s.pct(s.typed, s.questions):>8} "

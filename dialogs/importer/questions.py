@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from dialogs.text import fold
 
 COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
-COUNT_SPLIT = re.compile(r"\s*[;,]\s*(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày)))\s)", re.I)
+COUNT_SPLIT = re.compile(
+    r"\s*[;,]\s*(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu)\s)",
+    re.I)
+MOD_SPLIT = re.compile(r",\s+(?=(?:chưa|đã|đang|còn)\s)", re.I)
+STATUS_LIST = re.compile(r"^(?:những|các)\s+(?:việc\s+|nội dung\s+|trường hợp\s+)?(?=(?:đã|chưa|đang)\s)", re.I)
+ALT_END = re.compile(r"(?<=\s)(?P<a>(?P<w>\w+)\s\w+)\s*(?:,|/|\svà|\shoặc)\s*(?P<b>(?P=w)\s\w+)$")
 MEASURES = {
     "nhiệm vụ": "nhiệm vụ", "văn bản": "văn bản", "vbqppl": "văn bản", "hồ sơ": "hồ sơ", "thủ tục": "thủ tục",
     "tthc": "thủ tục", "pank": "phản ánh, kiến nghị", "phản ánh": "phản ánh, kiến nghị", "cuộc": "cuộc",
@@ -94,33 +99,117 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     if COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", f):
         unit = measure_word(text)
         return "integer", unit, None if COUNT_HEAD.match(text.strip()) else "số nguyên (đoán từ «bao nhiêu»)"
-    ends = f.rstrip(" .?")
-    if (f.rstrip(" .").endswith("?") and (ends.endswith(" khong") or ends.endswith(" chua"))) or re.search(
-        r"hay (khong|chua)\b", f
-    ):
-        if not any(q in f for q in QUESTION_WORDS):
-            return "yesno", None, "có/không (đoán)"
+    if is_yesno(text):
+        return "yesno", None, "có/không (đoán)"
     return "longtext", None, None
 
 
+TRAIL_REF = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re.I)
+
+
+def is_yesno(text: str) -> bool:
+    """'… đã … chưa?', 'Có … không?', '… hay không' closing the ask (a trailing '(Biểu N)' ignored), and no
+    open question word ('gì', 'nào', 'bao nhiêu', 'như thế nào')."""
+    core = TRAIL_REF.sub("?" if "?" in text[-20:] else "", text.strip())
+    f = fold(core)
+    ends = f.rstrip(" .?;")
+    asked = f.rstrip(" .;").endswith("?") or re.match(r"^(co|da)\b", f) is not None
+    closes = ends.endswith((" khong", " chua"))
+    if not (closes and (asked or re.search(r"\bhay (khong|chua)$", ends))):
+        return False
+    return not any(q in f for q in QUESTION_WORDS)
+
+
+def top_split(text: str, seps: str) -> list[str]:
+    """Split at the separator characters outside parentheses ('A; B (x; y); C' → A, B (x; y), C); a ':' only
+    when followed by a space."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in seps and depth == 0 and (ch != ":" or text[i + 1:i + 2] == " "):
+            out.append(text[last:i])
+            last = i + 1
+    out.append(text[last:])
+    return [p.strip() for p in out if p.strip(" ,.;:…")]
+
+
+def _many_counts(text: str) -> bool:
+    return len(re.findall(r"\bbao nhieu\b", fold(text))) >= 2
+
+
+def _status_list(seg: str) -> list[str]:
+    """'Số cơ sở nhà, đất công đã xử lý, chưa xử lý' → one count per status, the head noun repeated."""
+    if not COUNT_HEAD.match(seg):
+        return [seg]
+    parts = [p for p in MOD_SPLIT.split(seg) if p.strip()]
+    if len(parts) < 2:
+        return [seg]
+    head = HEAD_SPLIT.split(" " + parts[0] + " ", maxsplit=1)[0].strip()
+    if head == parts[0].strip() or len(head.split()) < 2:
+        return [seg]
+    return [parts[0]] + [f"{head} {p.strip()}" for p in parts[1:]]
+
+
+def _alternatives(seg: str) -> list[str]:
+    """A count whose last words are alternatives sharing their first word ('… ở cấp tỉnh, cấp xã',
+    '… trực tuyến/trực tiếp') → one count per alternative."""
+    if not COUNT_HEAD.match(seg):
+        return [seg]
+    m = ALT_END.search(seg.rstrip(" .;"))
+    if not m:
+        return [seg]
+    pre = seg[:m.start()].rstrip()
+    return [f"{pre} {m.group('a')}", f"{pre} {m.group('b')}"]
+
+
 def split_count_segments(text: str) -> list[str]:
-    """'Tổng số X; số Y, số Z' → three segments; a segment starting 'chưa …' borrows the head noun."""
-    if not COUNT_HEAD.match(text.strip()) and not re.match(r"^(kinh phí|dự toán)", text.strip(), re.I):
+    """'Tổng số X; số Y, số Z' → three segments; a segment starting 'chưa …' borrows the head noun;
+    '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
+    t = text.strip()
+    if not COUNT_HEAD.match(t) and not re.match(r"^(kinh phí|dự toán)", t, re.I) and not _many_counts(t):
         return [text]
-    segs = [s.strip(" ;,.") for s in re.split(r"\s*;\s*", text) if s.strip(" ;,.")]
+    segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
     out: list[str] = []
     for s in segs:
         out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
     out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
+    out = [a for seg in out for p in _status_list(seg) for a in _alternatives(p)]
     if len(out) <= 1:
         return [text]
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
-    fixed = [out[0]]
+    fixed = [out[0][0].upper() + out[0][1:]]
     for s in out[1:]:
         if MODIFIER_START.match(s) and head:
             s = f"{head} {s}"
         fixed.append(s[0].upper() + s[1:])
     return fixed
+
+
+def _head_noun(count: str) -> str:
+    rest = COUNT_HEAD.sub("", count.strip(), count=1)
+    return HEAD_SPLIT.split(" " + rest + " ", maxsplit=1)[0].strip()
+
+
+def embedded_asks(text: str, yesno: bool = True) -> list[str]:
+    """Counts (and yes/no asks) inside a narrative sentence: 'Kết quả …: Số X đã A, chưa A; việc …; có Y hay
+    không', 'nêu rõ …; tổng số nhiệm vụ được giao; những việc đã thực hiện, chưa thực hiện…'."""
+    pieces = [p.strip(" ,.;:…") for p in top_split(text, ";:")]
+    if len(pieces) < 2:
+        return []
+    out: list[str] = []
+    noun = ""
+    for p in pieces:
+        if COUNT_HEAD.match(p) and len(p.split()) >= 3:
+            out.extend(split_count_segments(p))
+            noun = noun or _head_noun(p)
+        elif noun and STATUS_LIST.match(p):
+            out.extend(split_count_segments(f"số {noun} " + STATUS_LIST.sub("", p, count=1)))
+        elif yesno and is_yesno(p) and len(p.split()) >= 3:
+            out.append(p)
+    return [o.strip(" .,;…")[0].upper() + o.strip(" .,;…")[1:] for o in out if len(o.split()) >= 2]
 
 
 def _count_paren(inner: str) -> list[str]:
@@ -189,9 +278,14 @@ def asks_from_text(text: str) -> list[Ask]:
     sentences = _split_questions(main)
     asks: list[Ask] = []
     for sent in sentences:
-        for seg in split_count_segments(sent):
+        segs = _carry_ref(split_count_segments(sent))
+        for seg in segs:
             typ, unit, why = guess_type(seg)
             asks.append(Ask(seg.strip(), typ, unit, guessed=why))
+        if len(segs) == 1 and asks[-1].type == "longtext":
+            for seg in embedded_asks(sent):
+                typ, unit, why = guess_type(seg)
+                asks.append(Ask(seg, typ, unit, guessed=why))
     if list_fields and asks:
         base = asks[-1]
         noun = COUNT_HEAD.sub("", base.prompt).strip()
@@ -203,6 +297,16 @@ def asks_from_text(text: str) -> list[Ask]:
     if asks and help_parts:
         asks[0].help.extend(help_parts)
     return asks
+
+
+def _carry_ref(segs: list[str]) -> list[str]:
+    """'… bao nhiêu X, còn bao nhiêu Y? (Biểu 3)' split into counts: each count keeps the Biểu reference."""
+    m = TRAIL_REF.search(segs[-1]) if len(segs) > 1 else None
+    if not m:
+        return segs
+    ref = m.group(0).strip(" .?")
+    return [s if s is segs[-1] or ref in s or not COUNT_HEAD.match(s) and "bao nhiêu" not in s.lower()
+            else f"{s.rstrip(' ?.')} {ref}" for s in segs]
 
 
 def _split_questions(text: str) -> list[str]:
