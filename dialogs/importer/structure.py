@@ -147,7 +147,12 @@ def build_tree(items: list[str | object]) -> Node:
         mk = parse_marker(line)
         if mk is None:
             top = stack[-1]
-            if line.startswith("(") and line.rstrip(" .").endswith(")"):
+            if top.kind in BULLET_KINDS and _new_paragraph(top, line):
+                # a full sentence after a finished bullet is a new ask of the numbered item above it
+                while len(stack) > 1 and stack[-1].kind in BULLET_KINDS:
+                    stack.pop()
+                top = stack[-1]
+            elif line.startswith("(") and line.rstrip(" .").endswith(")"):
                 # a parenthesised note after a bullet belongs to the numbered item above it
                 k = len(stack) - 1
                 while k > 0 and stack[k].kind in BULLET_KINDS:
@@ -167,6 +172,14 @@ def build_tree(items: list[str | object]) -> Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+def _new_paragraph(bullet: Node, line: str) -> bool:
+    """A line after a bullet starts a new paragraph when the bullet's text (and its continuation) is a finished
+    sentence and the line is a sentence of its own (capital start, not guidance in parentheses)."""
+    last = (bullet.body[-1] if bullet.body else bullet.text).rstrip()
+    return (last.endswith((".", "?", "!")) and line[:1].isupper() and not line.startswith("(")
+            and len(line.split()) >= 4 and not fold(line).startswith(("luu y", "chu y", "ghi chu")))
 
 
 def footnote_ids(text: str) -> list[str]:
