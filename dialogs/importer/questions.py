@@ -27,7 +27,7 @@ MEASURES = {
 _MEASURE_KEYS = sorted(MEASURES, key=len, reverse=True)
 HELP_START = ("ghi rõ", "nêu rõ", "tập trung", "trong đó", "ví dụ", "lưu ý", "tính theo", "chia theo", "theo ",
               "gồm", "bao gồm", "kèm", "đối với", "áp dụng", "phân loại", "nếu", "trường hợp", "về:", "thống kê")
-QUESTION_WORDS = (" gi", " nao", "nhu the nao", "bao nhieu", "ra sao", "the nao")
+QUESTION_RE = re.compile(r"\b(?:gi|nao|bao nhieu|ra sao)\b")
 MODIFIER_START = re.compile(r"^(chưa|đã|đang|không|còn|được|cần)\b", re.I)
 HEAD_SPLIT = re.compile(r"\s(?:được|đã|đang|chưa|có|không|thuộc|cần|trong)\s", re.I)
 NARRATIVE_SPLIT = re.compile(
@@ -117,7 +117,7 @@ def is_yesno(text: str) -> bool:
     closes = ends.endswith((" khong", " chua"))
     if not (closes and (asked or re.search(r"\bhay (khong|chua)$", ends))):
         return False
-    return not any(q in f for q in QUESTION_WORDS)
+    return not QUESTION_RE.search(f)
 
 
 def top_split(text: str, seps: str) -> list[str]:
@@ -250,10 +250,10 @@ def clean_prompt(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
 
 
-def asks_from_text(text: str) -> list[Ask]:
-    """One bullet's text → its questions (the document's words as prompts)."""
-    text = clean_prompt(text.strip().rstrip(";").strip())
-    help_parts: list[str] = []
+def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, list[str]]:
+    """The bullet without its guidance parentheses; the guidance (with the words just before it); list fields;
+    the counts a parenthesis asks."""
+    help_parts: list[tuple[str, str]] = []
     list_fields: list[str] | None = None
     count_paren: list[str] = []
     keep = []
@@ -271,32 +271,51 @@ def asks_from_text(text: str) -> list[Ask]:
             count_paren = _count_paren(inner)
         elif re.search(r"ghi ro so,? ngay", fi):
             keep.append(text[a:b])
-        else:
-            help_parts.append(inner[0].upper() + inner[1:])
+        elif inner:
+            before = " ".join(re.sub(r"\([^()]*\)", " ", text[:a]).split()[-3:]).strip(" ,;:")
+            help_parts.append((before, inner[0].upper() + inner[1:]))
     keep.append(text[last:])
     main = re.sub(r"\s+([,.;:?])", r"\1", re.sub(r"\s{2,}", " ", "".join(keep))).strip(" ;")
-    sentences = _split_questions(main)
+    return main, help_parts, list_fields, count_paren
+
+
+def _ask(seg: str) -> Ask:
+    typ, unit, why = guess_type(seg)
+    return Ask(seg.strip(), typ, unit, guessed=why)
+
+
+def asks_from_text(text: str) -> list[Ask]:
+    """One bullet's text → its questions (the document's words as prompts)."""
+    text = clean_prompt(text.strip().rstrip(";").strip())
+    main, help_parts, list_fields, count_paren = _parts(text)
     asks: list[Ask] = []
-    for sent in sentences:
+    for sent in _split_questions(main):
         segs = _carry_ref(split_count_segments(sent))
-        for seg in segs:
-            typ, unit, why = guess_type(seg)
-            asks.append(Ask(seg.strip(), typ, unit, guessed=why))
+        if len(segs) == 1:
+            segs = _short_clauses(sent)
+        asks.extend(_ask(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
-            for seg in embedded_asks(sent):
-                typ, unit, why = guess_type(seg)
-                asks.append(Ask(seg, typ, unit, guessed=why))
+            asks.extend(_ask(seg) for seg in embedded_asks(sent))
     if list_fields and asks:
         base = asks[-1]
         noun = COUNT_HEAD.sub("", base.prompt).strip()
         asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in list_fields)})", "list",
                         base.unit, fields=list_fields))
-    for seg in count_paren:
-        typ, unit, why = guess_type(seg)
-        asks.append(Ask(seg, typ, unit, guessed=why))
-    if asks and help_parts:
-        asks[0].help.extend(help_parts)
+    asks.extend(_ask(seg) for seg in count_paren)
+    for before, h in help_parts:
+        owner = next((a for a in asks if before and fold(before) in fold(a.prompt)), asks[0] if asks else None)
+        if owner is not None:
+            owner.help.append(h)
     return asks
+
+
+def _short_clauses(sent: str) -> list[str]:
+    """'Các khó khăn của cấp tỉnh; kết quả khắc phục, giải quyết; đề xuất, kiến nghị' — short asks joined by
+    ';' (none longer than ten words) → one question each. Long clauses stay one narrative question."""
+    pieces = [p.strip(" ,.;") for p in top_split(sent, ";")]
+    if len(pieces) < 2 or not all(2 <= len(p.split()) <= 10 for p in pieces):
+        return [sent]
+    return [p[0].upper() + p[1:] for p in pieces]
 
 
 def _carry_ref(segs: list[str]) -> list[str]:
@@ -312,7 +331,7 @@ def _carry_ref(segs: list[str]) -> list[str]:
 def _split_questions(text: str) -> list[str]:
     """Several questions in one bullet ('…như thế nào? Đã hoàn thành bao nhiêu…?') → one each."""
     if text.count("?") < 2:
-        return [text]
+        return _yesno_tail(text)
     parts = re.split(r"(?<=\?)\s+(?=\S)", text)
     out: list[str] = []
     for p in parts:
@@ -323,7 +342,19 @@ def _split_questions(text: str) -> list[str]:
             out[-1] += " " + p
         else:
             out.append(p[0].upper() + p[1:])
-    return out
+    return [y for p in out for y in _yesno_tail(p)]
+
+
+YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^,;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
+
+
+def _yesno_tail(text: str) -> list[str]:
+    """'Kết quả … như thế nào, có bảo đảm kịch bản tăng trưởng không?' → the narrative ask and the yes/no ask."""
+    m = YESNO_TAIL.match(text.strip())
+    if not m or QUESTION_RE.search(fold(m.group("b"))):
+        return [text]
+    a = m.group("a").rstrip(" ,;")
+    return [a + "?" if text.rstrip().endswith("?") else a, m.group("b")[0].upper() + m.group("b")[1:] + "?"]
 
 
 def is_help_line(line: str) -> bool:
