@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dialogs.text import fold
+from dialogs.text import fold, norm_words
 
 COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
 COUNT_SPLIT = re.compile(
@@ -165,18 +165,38 @@ def _alternatives(seg: str) -> list[str]:
     return [f"{pre} {m.group('a')}", f"{pre} {m.group('b')}"]
 
 
+RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)", re.I)
+
+
+def _ratio(seg: str) -> list[str]:
+    """'… bao nhiêu trường hợp/tổng số đối tượng', '… có mặt/Chỉ tiêu được phân bổ' → the two figures; 'ban hành
+    bao nhiêu/tổng số văn bản' → 'ban hành bao nhiêu văn bản' and 'Tổng số văn bản'."""
+    parts = RATIO.split(seg, maxsplit=1)
+    if len(parts) < 2 or not _is_count(parts[0]):
+        return [seg]
+    first, second = parts[0].rstrip(), parts[1].strip()
+    if fold(first).endswith("bao nhieu"):
+        first = f"{first} {_head_noun(second)}"
+    return [first, second[0].upper() + second[1:]]
+
+
+def _is_count(text: str) -> bool:
+    return bool(COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", fold(text)))
+
+
 def split_count_segments(text: str) -> list[str]:
     """'Tổng số X; số Y, số Z' → three segments; a segment starting 'chưa …' borrows the head noun;
     '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
     t = text.strip()
-    if not COUNT_HEAD.match(t) and not re.match(r"^(kinh phí|dự toán)", t, re.I) and not _many_counts(t):
+    if not (COUNT_HEAD.match(t) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
+            or (RATIO.search(t) and _is_count(t))):
         return [text]
     segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
     out: list[str] = []
     for s in segs:
         out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
     out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
-    out = [a for seg in out for p in _status_list(seg) for a in _alternatives(p)]
+    out = [a for seg in out for r in _ratio(seg) for p in _status_list(r) for a in _alternatives(p)]
     if len(out) <= 1:
         return [text]
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
@@ -214,6 +234,10 @@ def embedded_asks(text: str, yesno: bool = True) -> list[str]:
 
 def _count_paren(inner: str) -> list[str]:
     """'(số lượng A, số lượng B, hình thức C)' or '(đã tổ chức bao nhiêu X; số lượng Y)' → the asks inside."""
+    inner = re.sub(r"^(?:ghi rõ|nêu rõ|nêu|ghi)\s+(?=tỷ lệ)", "", inner.strip(), flags=re.I)
+    if re.match(r"^tỷ lệ", inner, re.I):  # '(ghi rõ tỷ lệ tăng trưởng thực tế/tỷ lệ … theo kịch bản)'
+        rates = [p.strip(" ,.;") for p in re.split(r"\s*[/;]\s*(?=tỷ lệ)", inner, flags=re.I)]
+        return [r[0].upper() + r[1:] for r in rates] if len(rates) >= 2 else []
     parts = [p.strip(" ,.;…") for p in re.split(r"\s*;\s*", inner) if p.strip(" ,.;…")]
     if not any(COUNT_HEAD.match(p) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
         return []
@@ -272,7 +296,7 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
         elif re.search(r"ghi ro so,? ngay", fi):
             keep.append(text[a:b])
         elif inner:
-            before = " ".join(re.sub(r"\([^()]*\)", " ", text[:a]).split()[-3:]).strip(" ,;:")
+            before = " ".join(re.sub(r"\([^()]*\)", " ", text[:a]).split()[-6:])
             help_parts.append((before, inner[0].upper() + inner[1:]))
     keep.append(text[last:])
     main = re.sub(r"\s+([,.;:?])", r"\1", re.sub(r"\s{2,}", " ", "".join(keep))).strip(" ;")
@@ -303,10 +327,21 @@ def asks_from_text(text: str) -> list[Ask]:
                         base.unit, fields=list_fields))
     asks.extend(_ask(seg) for seg in count_paren)
     for before, h in help_parts:
-        owner = next((a for a in asks if before and fold(before) in fold(a.prompt)), asks[0] if asks else None)
+        owner = _help_owner(asks, before)
         if owner is not None:
             owner.help.append(h)
     return asks
+
+
+def _help_owner(asks: list[Ask], before: str) -> Ask | None:
+    """The ask a parenthesis follows: the last one whose prompt ends with the most words written before it."""
+    words = norm_words(before).split()
+    for k in range(len(words), 0, -1):
+        tail = " ".join(words[-k:])
+        hits = [a for a in asks if norm_words(a.prompt).endswith(tail)]
+        if hits:
+            return hits[-1]
+    return asks[0] if asks else None
 
 
 def _short_clauses(sent: str) -> list[str]:
