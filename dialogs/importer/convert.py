@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.questions import Ask, asks_from_text, guess_type, is_help_line
+from dialogs.importer.questions import Ask, asks_from_text, documents_ask, guess_type, is_help_line
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold
@@ -143,6 +143,9 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
         record_refs(ctx, line, sec)
         if is_help_line(line):
             _add_help(sec, strip_fn(line))
+            docs = documents_ask(strip_fn(line).strip(" .").strip("()"))
+            if docs is not None:  # '(Nêu rõ số, ngày tháng năm ban hành văn bản lãnh đạo, chỉ đạo; …)'
+                sec["items"].append(question(ctx, docs, path, None, []))
             for fh in _fn_help(ctx, line):
                 _add_help(sec, fh)
             continue

@@ -34,6 +34,8 @@ NARRATIVE_SPLIT = re.compile(
     r"\s*(?:,|\svà)\s+(?=(?:hình thức|tình hình|nội dung|kết quả|nguyên nhân|lý do|giải pháp|đánh giá|khó khăn)\b)",
     re.I,
 )
+DOCS_RE = re.compile(r"(?:ghi|neu) ro so,? ngay")
+NARRATIVE_ASK = re.compile(r"\b(?:nhu the nao|the nao|ra sao)\b|^ket qua\b")
 BIEU_RE = re.compile(r"\((?:phụ lục|biểu)\s*(?:số)?\s*[\w.,\s-]{1,30}(?:kèm theo)?\)\.?", re.I)
 
 
@@ -274,10 +276,25 @@ def clean_prompt(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
 
 
-def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, list[str]]:
+def documents_ask(inner: str) -> Ask | None:
+    """'(ghi rõ số, ngày tháng năm ban hành văn bản lãnh đạo nếu có)' → 'Văn bản lãnh đạo (ghi rõ số, ngày tháng năm
+    ban hành nếu có)', a documents question."""
+    first = top_split(inner, ";")[0] if inner.strip() else ""
+    m = re.search(r"\s(văn bản(?:\s(?!nếu có)[^;()]*?)?)(?=\s+nếu có\b|$)", first.strip(" .;"), re.I)
+    if not DOCS_RE.search(fold(first)) or not m:
+        return None
+    name = m.group(1).strip(" ,")
+    guide = (first[:m.start()] + first[m.end():]).strip(" ,.;")
+    if name.lower() == "văn bản":
+        name = "văn bản đã ban hành"
+    return Ask(f"{name[0].upper()}{name[1:]} ({guide[0].lower()}{guide[1:]})", "documents", "văn bản")
+
+
+def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, list[str], list[str]]:
     """The bullet without its guidance parentheses; the guidance (with the words just before it); list fields;
-    the counts a parenthesis asks."""
+    the counts a parenthesis asks; the documents a parenthesis asks for."""
     help_parts: list[tuple[str, str]] = []
+    docs: list[str] = []
     list_fields: list[str] | None = None
     count_paren: list[str] = []
     keep = []
@@ -293,14 +310,16 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
             list_fields = _list_fields(inner)
         elif _count_paren(inner):
             count_paren = _count_paren(inner)
-        elif re.search(r"ghi ro so,? ngay", fi):
+        elif DOCS_RE.search(fi) and NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3])):
+            docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
+        elif DOCS_RE.search(fi):
             keep.append(text[a:b])
         elif inner:
             before = " ".join(re.sub(r"\([^()]*\)", " ", text[:a]).split()[-6:])
             help_parts.append((before, inner[0].upper() + inner[1:]))
     keep.append(text[last:])
     main = re.sub(r"\s+([,.;:?])", r"\1", re.sub(r"\s{2,}", " ", "".join(keep))).strip(" ;")
-    return main, help_parts, list_fields, count_paren
+    return main, help_parts, list_fields, count_paren, docs
 
 
 def _ask(seg: str) -> Ask:
@@ -311,7 +330,7 @@ def _ask(seg: str) -> Ask:
 def asks_from_text(text: str) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts)."""
     text = clean_prompt(text.strip().rstrip(";").strip())
-    main, help_parts, list_fields, count_paren = _parts(text)
+    main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
     for sent in _split_questions(main):
         segs = _carry_ref(split_count_segments(sent))
@@ -326,6 +345,7 @@ def asks_from_text(text: str) -> list[Ask]:
         asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in list_fields)})", "list",
                         base.unit, fields=list_fields))
     asks.extend(_ask(seg) for seg in count_paren)
+    asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
         owner = _help_owner(asks, before)
         if owner is not None:
