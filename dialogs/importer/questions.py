@@ -9,7 +9,8 @@ from dialogs.text import fold, norm_words
 
 COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
 COUNT_SPLIT = re.compile(
-    r"\s*[;,]\s*(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu)\s)",
+    r"\s*[;,]\s*(?:trong đó[,:]?\s+)?"
+    r"(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu|đạt tỷ lệ)\s)",
     re.I)
 MOD_SPLIT = re.compile(r",\s+(?=(?:chưa|đã|đang|còn)\s)", re.I)
 STATUS_LIST = re.compile(r"^(?:những|các)\s+(?:việc\s+|nội dung\s+|trường hợp\s+)?(?=(?:đã|chưa|đang)\s)", re.I)
@@ -206,8 +207,22 @@ def split_count_segments(text: str) -> list[str]:
     for s in out[1:]:
         if MODIFIER_START.match(s) and head:
             s = f"{head} {s}"
+        s = _about_previous(s, fixed[-1])
         fixed.append(s[0].upper() + s[1:])
     return fixed
+
+
+def _about_previous(seg: str, prev: str) -> str:
+    """After a count: 'lý do?' → 'Lý do <what was counted>'; 'đạt tỷ lệ … %' → 'Tỷ lệ <what was counted> (%)'."""
+    f = fold(seg).strip(" ?.")
+    counted = COUNT_HEAD.sub("", prev.strip(), count=1).rstrip(" ?.")
+    if not COUNT_HEAD.match(prev.strip()) or counted == prev.strip():
+        return seg
+    if f in ("ly do", "nguyen nhan", "ly do, nguyen nhan", "nguyen nhan, ly do"):
+        return f"{seg.strip(' ?.')} {counted}" + ("?" if seg.rstrip().endswith("?") else "")
+    if re.match(r"^dat ty le\b", f):
+        return f"Tỷ lệ {counted} (%)"
+    return seg
 
 
 def _head_noun(count: str) -> str:
