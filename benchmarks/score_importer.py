@@ -1,0 +1,191 @@
+"""Score the outline importer against the hand-written outlines of the five seeds.
+
+Each seed is imported as .txt (the seed file itself) and as a .docx built from its text
+(benchmarks/seed_docx.py: Biểu as Word tables with merged headers, automatic numbering). For each
+hand-written question the best imported question is found by prompt similarity (rapidfuzz on
+accent-folded text, one-to-one; the imported prompt is also compared with its help text appended,
+since the importer moves parenthesised guidance the hand-written prompt keeps into the help); it counts as found when its section number is the same, and typed
+when its type is the same too (a decimal with unit "%" counts as a percentage). Biểu cells: every (row label × column label) of a hand-written table
+that the document shows, found in the imported table of the same code (or title).
+
+Run: .venv/bin/python -m benchmarks.score_importer   (from the repository root)
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from benchmarks.seed_docx import build_docx
+from dialogs.importer import draft_outline, import_document
+from dialogs.loader import OUTLINES_DIR, load_outline
+from dialogs.outline import Outline, QuestionRef
+from dialogs.text import norm_words
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+MATCH_MIN = 70
+
+
+@dataclass
+class Score:
+    questions: int
+    found: int
+    typed: int
+    cells: int
+    cells_found: int
+
+    def pct(self, a: int, b: int) -> str:
+        return f"{100 * a / b:5.1f}%" if b else "   n/a"
+
+
+def sim(a: str, b: str) -> float:
+    a, b = norm_words(a), norm_words(b)
+    if not a or not b:
+        return 0.0
+    s = fuzz.ratio(a, b)
+    if min(len(a), len(b)) / max(len(a), len(b)) > 0.5:
+        s = max(s, fuzz.token_set_ratio(a, b) - 5)
+    return s
+
+
+def _sec(ref: QuestionRef) -> str:
+    return ref.section_number.upper().replace("-", "")
+
+
+def match_questions(hand: Outline, got: Outline, misses: list[str] | None = None) -> tuple[int, int, int]:
+    pairs = []
+    for i, h in enumerate(hand.refs):
+        for j, g in enumerate(got.refs):
+            s = sim(h.question.prompt, g.question.prompt)
+            if g.question.help:  # guidance the importer moved from the prompt to the help text
+                s = max(s, sim(h.question.prompt, f"{g.question.prompt} ({g.question.help})"))
+            if h.question.type == "table" and g.question.type == "table":
+                s = max(s, sim(h.question.table.title, g.question.table.title))
+            if s >= MATCH_MIN:
+                pairs.append((s + (10 if _sec(h) == _sec(g) else 0), i, j))
+    pairs.sort(reverse=True)
+    used_h: dict[int, int] = {}
+    used_g: set[int] = set()
+    for _, i, j in pairs:
+        if i in used_h or j in used_g:
+            continue
+        used_h[i] = j
+        used_g.add(j)
+    found = typed = 0
+    for i, h in enumerate(hand.refs):
+        j = used_h.get(i)
+        g = got.refs[j] if j is not None else None
+        if g is not None and _sec(h) == _sec(g):
+            found += 1
+            if _same_type(h.question, g.question):
+                typed += 1
+                continue
+        if misses is not None:
+            misses.append(_miss_line(h, g, got))
+    return len(hand.refs), found, typed
+
+
+def _kind(q) -> str:
+    # a decimal answered in "%" is the same ask as a percentage (the hand-written outlines use both)
+    return "percent" if q.type == "decimal" and (q.unit or "").strip() == "%" else q.type
+
+
+def _same_type(h, g) -> bool:
+    return _kind(h) == _kind(g)
+
+
+def _miss_line(h: QuestionRef, g: QuestionRef | None, got: Outline) -> str:
+    def show(r: QuestionRef) -> str:
+        return f"[{r.section_number}] {r.question.type:<9} {r.question.prompt[:110]}"
+
+    line = "  hand " + show(h)
+    if g is None:
+        best = max(got.refs, key=lambda r: sim(h.question.prompt, r.question.prompt), default=None)
+        if best is not None:
+            line += f"\n     ~{sim(h.question.prompt, best.question.prompt):3.0f} " + show(best)
+    else:
+        line += "\n   got " + show(g)
+    return line
+
+
+def _present(q, source_text: str | None) -> bool:
+    if source_text is None:
+        return True
+    tab_lines = [norm_words(x) for x in source_text.splitlines() if x.count("\t") >= 2]
+    labels = [norm_words(r.label) for r in q.table.rows]
+    hits = sum(1 for lab in labels if any(lab and lab in t for t in tab_lines))
+    return hits * 2 >= len(labels)
+
+
+def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[int, int]:
+    total = found = 0
+    got_tables = [q.table for q in got.tables]
+    by_table = {id(q.table): q for q in got.tables}
+    for q in hand.tables:
+        if not _present(q, source_text):
+            continue
+        t = q.table
+        total += len(t.rows) * len(t.columns)
+        cand = [g for g in got_tables if t.code and g.code and g.code.upper() == t.code.upper()]
+        if not cand:
+
+            def tsim(g, t=t, q=q):
+                return max(sim(g.title, t.title), sim(by_table[id(g)].prompt, q.prompt))
+
+            best = max(got_tables, key=tsim, default=None)
+            cand = [best] if best is not None and tsim(best) >= 60 else []
+        if not cand:
+            continue
+        g = cand[0]
+        rows = [r for r in t.rows if any(sim(r.label, x.label) >= 85 for x in g.rows)]
+        cols = [c for c in t.columns if any(sim(c.label, x.label) >= 85 for x in g.columns)]
+        found += len(rows) * len(cols)
+    return total, found
+
+
+def score(hand: Outline, data: bytes, filename: str, source_text: str | None,
+          misses: list[str] | None = None) -> Score:
+    result = import_document(data, filename)
+    got = draft_outline(result)
+    n, found, typed = match_questions(hand, got, misses)
+    cells, cells_found = match_cells(hand, got, source_text)
+    return Score(n, found, typed, cells, cells_found)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Options: --misses (print every hand-written question not found with the right section and type,
+    and the imported question it was matched to or the nearest one); --seed NNN (only that seed)."""
+    argv = sys.argv[1:] if argv is None else argv
+    show_misses = "--misses" in argv
+    only = argv[argv.index("--seed") + 1] if "--seed" in argv else None
+    rows = []
+    for path in sorted(OUTLINES_DIR.glob("*.yaml")):
+        if only and not path.stem.startswith(only):
+            continue
+        hand = load_outline(path)
+        seed = SEEDS / (hand.source.file or "")
+        text = seed.read_text(encoding="utf-8")
+        for fmt in ("txt", "docx"):
+            misses: list[str] | None = [] if show_misses else None
+            if fmt == "txt":
+                s = score(hand, text.encode(), seed.name, text, misses)
+            else:
+                s = score(hand, build_docx(text, hand), seed.stem + ".docx", None, misses)
+            rows.append((path.stem[:3], fmt, s))
+            if misses:
+                print(f"--- {path.stem[:3]} {fmt}: {len(misses)} missed or mistyped")
+                print("\n".join(misses))
+    print(f"{'seed':<5} {'format':<6} {'questions':>10} {'types':>8} {'table cells':>12}   (found/total)")
+    for seed, fmt, s in rows:
+        print(f"{seed:<5} {fmt:<6} {s.pct(s.found, s.questions):>10} {s.pct(s.typed, s.questions):>8} "
+              f"{s.pct(s.cells_found, s.cells):>12}   ({s.found}/{s.questions} q, {s.typed} typed, "
+              f"{s.cells_found}/{s.cells} cells)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

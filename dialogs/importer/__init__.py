@@ -1,0 +1,127 @@
+"""Outline importer: a .docx, .txt or .pdf đề cương → a draft outline YAML that passes the checker.
+
+Public API (no aiogram here):
+
+- ``import_document(source, filename=None) -> ImportResult``: ``source`` is a path or the file's bytes.
+  Raises ``DocumentError`` (a Vietnamese message saying what was wrong) for input that is not a
+  readable document; nothing is written.
+- ``ImportResult``: ``yaml`` (the draft, with ``# ?`` comments), ``data`` (the parsed dict), ``notes``
+  (unsure points with the question key or section), ``repairs`` ("cơng → công": count), ``stats``.
+- ``draft_outline(result) -> Outline``: the draft loaded through the project's loader.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dialogs.importer.build import build
+from dialogs.importer.emit import to_yaml
+from dialogs.importer.reading import MAX_BYTES, DocumentError, read
+from dialogs.loader import OutlineError, check_outline_text
+from dialogs.outline import Outline
+
+__all__ = ["DocumentError", "ImportResult", "import_document", "draft_outline", "MAX_BYTES"]
+
+
+@dataclass
+class ImportResult:
+    yaml: str
+    data: dict[str, Any]
+    notes: list[dict[str, str]] = field(default_factory=list)
+    repairs: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+    filename: str = ""
+
+    def summary_lines(self) -> list[str]:
+        s = self.stats
+        types = ", ".join(f"{t}: {n}" for t, n in sorted(s["questions_by_type"].items()))
+        lines = [
+            f"{s['sections']} mục, {s['questions']} câu hỏi ({types}), {s['tables']} biểu.",
+        ]
+        if self.repairs:
+            lines.append("Đã sửa chữ hỏng: " + "; ".join(f"{k} ({n} lần)" for k, n in self.repairs.items()))
+        for n in self.notes:
+            where = n.get("key") or n.get("section") or ""
+            lines.append(f"? {where}: {n['message']}" if where else f"? {n['message']}")
+        return lines
+
+
+def _read_source(source: str | Path | bytes, filename: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), filename or "de-cuong.txt"
+    p = Path(source)
+    if not p.is_file():
+        raise DocumentError(f"Không tìm thấy tệp «{p}». Hãy kiểm tra đường dẫn, ví dụ: de-cuong.docx")
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise DocumentError(
+            f"Tệp quá lớn ({size / 1048576:.1f} MB); chỉ nhận tệp đến {MAX_BYTES // 1048576} MB. "
+            "Hãy gửi riêng phần đề cương (ví dụ: đề cương.docx)."
+        )
+    return p.read_bytes(), filename or p.name
+
+
+def _strip_private(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _strip_private(x) for k, x in v.items() if not k.startswith("_")}
+    if isinstance(v, list):
+        return [_strip_private(x) for x in v]
+    return v
+
+
+def _stats(data: dict) -> dict[str, Any]:
+    types: Counter[str] = Counter()
+    sections = 0
+
+    def walk(items: list[dict]) -> None:
+        nonlocal sections
+        for it in items:
+            if "items" in it:
+                sections += 1
+                walk(it["items"])
+            else:
+                types[it["type"]] += 1
+
+    walk(data["sections"])
+    return {"sections": sections, "questions": sum(types.values()), "questions_by_type": dict(types),
+            "tables": types.get("table", 0)}
+
+
+def import_document(source: str | Path | bytes, filename: str | None = None) -> ImportResult:
+    raw, name = _read_source(source, filename)
+    doc = read(raw, name)
+    built = build(doc, name)
+    header = [
+        f"Bản nháp đề cương do trình nhập tạo từ «{name}». Dòng có «# ?» là chỗ trình nhập chưa chắc: hãy xem lại.",
+        "Kiểm tra: baocao outlines check TỆP.yaml",
+    ]
+    if built.repair.repairs:
+        header.append("Đã sửa chữ hỏng (PDF lỗi phông): " + "; ".join(built.repair.lines()[:20]))
+    if built.dropped:
+        header.append(f"Đã bỏ {len(built.dropped)} dòng rác của trang web (tải về, lượt xem, chia sẻ…).")
+    text = to_yaml(built.data, header)
+    data = _strip_private(copy.deepcopy(built.data))
+    notes = list(built.ctx.notes)
+    for k, n in built.repair.unsure.items():
+        notes.append({"message": f"chữ «{k}» có vẻ hỏng nhưng không sửa được ({n} lần)"})
+    if built.repair.repairs:
+        notes.append({"message": f"đã sửa {sum(built.repair.repairs.values())} chữ hỏng do PDF lỗi phông"})
+    stats = _stats(data)
+    stats.update({"joined_lines": built.joined, "flattened_lines": built.flattened,
+                  "dropped_lines": len(built.dropped), "damaged_text": built.repair.damaged,
+                  "none_ok_everywhere": built.none_ok})
+    _, problems = check_outline_text(text)
+    if problems:  # a bug of the importer: never hand out a draft that does not pass the checker
+        raise OutlineError(name, problems)
+    return ImportResult(text, data, notes, dict(built.repair.repairs), stats, name)
+
+
+def draft_outline(result: ImportResult) -> Outline:
+    outline, problems = check_outline_text(result.yaml)
+    if outline is None:
+        raise OutlineError(result.filename, problems)
+    return outline

@@ -1,0 +1,262 @@
+"""The import pipeline: read → clean → repair → structure → questions and tables → outline dict."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dialogs.importer.cleaning import clean
+from dialogs.importer.convert import REF_RE, Ctx, norm_code, section_from, table_question
+from dialogs.importer.keys import slug
+from dialogs.importer.questions import none_everywhere
+from dialogs.importer.reading import Document, Grid, Line
+from dialogs.importer.repair import RepairReport, repair_lines
+from dialogs.importer.structure import (
+    build_tree,
+    is_outline_start,
+    join_broken,
+    parse_marker,
+    split_flattened,
+)
+from dialogs.importer.tables import TableDraft, build_table
+from dialogs.text import fold
+
+CAPTION_RE = re.compile(r"^(?:biểu|phụ lục|mẫu)\s*(?:mẫu\s*)?(?:số\s*)?(\d{1,2}[A-Za-z]?)\b[\s.:\-–]*(.*)$", re.I)
+
+
+@dataclass
+class Built:
+    data: dict
+    ctx: Ctx
+    repair: RepairReport
+    joined: int = 0
+    flattened: int = 0
+    dropped: list[str] = field(default_factory=list)
+    none_ok: bool = False
+
+
+def _sequence(doc: Document) -> list[str | Grid]:
+    return [b.text if isinstance(b, Line) else b for b in doc.blocks]
+
+
+def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int, int]:
+    out: list[str | Grid] = []
+    run: list[str] = []
+    joined = flat = 0
+
+    def flush() -> None:
+        nonlocal joined, flat
+        lines, f = split_flattened(run)
+        lines, j = join_broken(lines, pdf)
+        out.extend(lines)
+        joined += j
+        flat += f
+        run.clear()
+
+    for it in seq:
+        if isinstance(it, str):
+            run.append(it)
+        else:
+            flush()
+            out.append(it)
+    flush()
+    return out, joined, flat
+
+
+def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
+    """For each grid: (index, code, title, index of the first caption line)."""
+    out = []
+    for i, it in enumerate(seq):
+        if not isinstance(it, Grid):
+            continue
+        code, title_parts, first = None, [], i
+        j = i - 1
+        while j >= 0 and i - j <= 5 and isinstance(seq[j], str):
+            line = seq[j].strip()
+            if line:
+                m = CAPTION_RE.match(line)
+                if m:
+                    code = m.group(1).upper()
+                    rest = m.group(2).strip(" *")
+                    title_parts.insert(0, rest)
+                    first = j
+                    break
+                if parse_marker(line) or len(line) > 300:
+                    break
+                title_parts.insert(0, line)
+            j -= 1
+        if code is None:
+            prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
+            mk = parse_marker(prev) if prev else None
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
+        title = " ".join(p for p in title_parts if p).strip()
+        out.append((i, code, title, first))
+    return out
+
+
+def _preamble(lines: list[str]) -> dict:
+    meta: dict = {"title_parts": [], "subtitle": None, "note": []}
+    for line in lines:
+        s = line.strip()
+        if not s or re.fullmatch(r"[-_=*.\s]+", s) or is_outline_start(s):
+            continue
+        f = fold(s)
+        if f.startswith(("luu y", "chu y")):
+            meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
+        elif s.startswith("(") and meta["subtitle"] is None:
+            meta["subtitle"] = s.strip("()")
+        elif s.isupper() or (meta["title_parts"] and s[0].islower()):
+            meta["title_parts"].append(s)
+    return meta
+
+
+def _sentence_case(text: str) -> str:
+    if not text.isupper():
+        return text[:1].upper() + text[1:]
+    low = text.lower()
+    low = re.sub(r"\b(\d+-kh/[a-zđ]+|[a-zđ]+/[a-zđ]+)", lambda m: m.group(0).upper(), low)
+    return low[:1].upper() + low[1:]
+
+
+def build(doc: Document, filename: str) -> Built:
+    cleaned = clean(doc)
+    seq = _sequence(cleaned.doc)
+    texts = [s for s in seq if isinstance(s, str)]
+    fixed, report = repair_lines(texts)
+    it = iter(fixed)
+    seq = [next(it) if isinstance(s, str) else s for s in seq]
+    starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
+    if starts:
+        seq = seq[starts[-1]:]
+    seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
+    none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
+    caps = _captions(seq)
+    ctx = Ctx(footnotes=cleaned.footnotes)
+    alltext = " ".join(s for s in seq if isinstance(s, str))
+    referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
+    appendix = next((first for (_, code, _, first) in caps if code and norm_code(code) in referenced), len(seq))
+    drafts: dict[int, TableDraft] = {}
+    skip: set[int] = set()
+    for idx, code, title, first in caps:
+        d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        if d is not None:
+            drafts[idx] = d
+        skip.update(range(first, idx))
+    main, tail_tables = _split_main(seq, appendix, drafts, skip)
+    first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
+    meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
+    tree = build_tree(main[first_marker:])
+    sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
+    sections = _unwrap(sections, meta)
+    if tree.body and not sections:
+        sections = [section_from(ctx, tree, [], top=True)]
+    _place_tables(ctx, sections, tail_tables)
+    data = _outline_dict(meta, sections, filename, alltext, none_ok)
+    return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
+    main: list = []
+    tail: list[TableDraft] = []
+    for i, s in enumerate(seq):
+        if i in skip:
+            continue
+        if isinstance(s, Grid):
+            d = drafts.get(i)
+            if d is None:
+                continue
+            if i > appendix:
+                tail.append(d)
+            else:
+                main.append(d)
+        elif i >= appendix:
+            if tail and s.strip():
+                tail[-1].note = ((tail[-1].note or "") + " " + s.strip(" -")).strip()
+        else:
+            main.append(s)
+    return main, tail
+
+
+def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
+    """'A. YÊU CẦU CHUNG' → outline note; 'B. NỘI DUNG BÁO CÁO' wrapping the real sections → its children."""
+    out: list[dict] = []
+    for s in sections:
+        f = fold(s["title"])
+        if re.match(r"^(yeu cau chung|muc dich,? yeu cau|yeu cau)", f):
+            meta["note"].extend(q.get("prompt", q.get("title", "")) for q in _flat(s))
+            continue
+        subs = [it for it in s["items"] if "items" in it]
+        if re.match(r"^(noi dung bao cao|noi dung)\b", f) and subs and len(subs) == len(s["items"]):
+            out.extend(subs)
+            continue
+        out.append(s)
+    return out
+
+
+def _flat(sec: dict) -> list[dict]:
+    out = []
+    for it in sec["items"]:
+        out.extend(_flat(it) if "items" in it else [it])
+    return out
+
+
+def _place_tables(ctx: Ctx, sections: list[dict], tables: list[TableDraft]) -> None:
+    leftover = []
+    for t in tables:
+        target = ctx.refs.get(norm_code(t.code)) if t.code else None
+        if target is None:
+            leftover.append(t)
+            continue
+        target["items"].append(table_question(ctx, t, [target.get("no", "")]))
+    if leftover:
+        sec = {"no": "", "title": "Biểu mẫu kèm theo", "items": []}
+        for t in leftover:
+            sec["items"].append(table_question(ctx, t, ["bieu"]))
+        sections.append(sec)
+
+
+def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
+    title = _sentence_case(" ".join(meta["title_parts"]).strip()) or Path(filename).stem
+    f = fold(alltext[:3000])
+    kind = "weekly" if re.search(r"\bhang tuan\b|theo tuan|tuan toi", f) else (
+        "monthly" if re.search(r"\bhang thang\b", f) else "one_off")
+    period: dict = {"kind": kind}
+    m = re.search(r"từ ngày\s*(\d{1,2}/\d{1,2}/\d{4})", alltext)
+    if m:
+        period["window_from"] = m.group(1)
+    if re.search(r"\bbo,? co quan ngang bo\b", f):
+        respondents = ["bo", "co_quan_ngang_bo"]
+    elif re.search(r"\b(xa, phuong|cap xa|dac khu)\b", f):
+        respondents = ["xa", "phuong", "dac_khu"]
+    else:
+        respondents = ["xa", "phuong", "dac_khu"]
+    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy", f) else "state"
+    data: dict = {
+        "id": (slug(title, 6).replace("_", "-") or "de-cuong")[:50].strip("-"),
+        "version": 1,
+        "title": title,
+    }
+    if meta["subtitle"]:
+        data["subtitle"] = meta["subtitle"]
+    data["source"] = {"file": Path(filename).name}
+    data["period"] = period
+    data["respondents"] = respondents
+    data["layout"] = layout
+    if meta["note"]:
+        data["note"] = " ".join(n.strip() for n in meta["note"] if n.strip())
+    if not sections:
+        sections = [{"no": "", "title": title, "items": [
+            {"key": "noi_dung", "prompt": "Nội dung báo cáo", "type": "longtext", "_comments": {}}]}]
+    data["sections"] = sections
+    if none_ok:
+        for q in _all_questions(sections):
+            q["none_ok"] = True
+    return data
+
+
+def _all_questions(sections: list[dict]) -> list[dict]:
+    out = []
+    for s in sections:
+        out.extend(_flat(s))
+    return out

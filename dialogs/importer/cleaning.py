@@ -1,0 +1,118 @@
+"""Cleaning: web-page chrome, export noise ([bookmark: …], **bold**, <i>) and footnotes.
+
+Footnote references become ``⟦fn:N⟧`` markers in the text (the structure step turns them into help of the
+question that holds them); the footnote texts are returned separately.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dialogs.importer.reading import Document, Grid, Line
+
+CHROME = [
+    r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",
+    r"\bl[ượu][ợo]?t xem\b",
+    r"^\s*(download|tải về|tải xuống|xem thêm|đăng nhập|đăng ký|bình luận)\b",
+    r"\bdownload\b.*\b(pdf|doc|docx)\b",
+    r"^chia s[ẻe]\s*:",
+    r"^rate this post",
+    r"^(quảng cáo|advertisement|sponsored)\b",
+    r"^(facebook|zalo|twitter|in bài|print)\s*$",
+    r"^(trang chủ|home)\s*[›»>/]",
+    r"^\d+\s*(lượt tải|lượt thích|bình luận)",
+    r"^(tags?|từ khóa)\s*:",
+    r"^(bài viết liên quan|tin liên quan|có thể bạn quan tâm)\b",
+    r"^(copyright|©)",
+]
+CHROME_RE = re.compile("|".join(CHROME), re.IGNORECASE)
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_MAP = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT)}
+FN_DEF_RE = re.compile(r"\[(\d+):\s*(.*?)\]\s*(?=\n|$|\s*\S)", re.S)
+FN_REF_RE = re.compile(r"\[footnoteRef:(\d+)\]")
+SUP_REF_RE = re.compile(r"(?<=[\w)])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+SUP_DEF_RE = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(.+)$")
+
+
+@dataclass
+class Cleaned:
+    doc: Document
+    footnotes: dict[str, str] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
+
+
+def strip_markup(text: str) -> str:
+    text = re.sub(r"\[bookmark:[^\]]*\]", "", text)
+    text = re.sub(r"</?(i|b|u|em|strong|sup|sub)>", "", text)
+    text = re.sub(r"\*\*", " ", text)
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", text).rstrip()
+
+
+def _footnote_defs(text: str, notes: dict[str, str]) -> str:
+    """Remove '[N: text]' definitions (they may span lines and hold brackets of their own)."""
+    out = []
+    i = 0
+    for m in re.finditer(r"\[(\d+):", text):
+        if m.start() < i:
+            continue
+        depth, j = 0, m.start()
+        while j < len(text):
+            if text[j] == "[":
+                depth += 1
+            elif text[j] == "]":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        notes[m.group(1)] = " ".join(text[m.end():j].split())
+        out.append(text[i:m.start()])
+        i = j + 1
+    out.append(text[i:])
+    return "".join(out)
+
+
+def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
+    text = _footnote_defs("\n".join(strip_markup(x) for x in lines), cleaned.footnotes)
+    text = FN_REF_RE.sub(lambda m: f"⟦fn:{m.group(1)}⟧", text)
+    out: list[str] = []
+    sup_current: str | None = None
+    for line in text.split("\n"):
+        m = SUP_DEF_RE.match(line)
+        if m:
+            sup_current = "".join(_SUP_MAP[c] for c in m.group(1))
+            cleaned.footnotes[sup_current] = m.group(2).strip()
+            out.append("")
+            continue
+        line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
+        if CHROME_RE.search(line.strip()):
+            cleaned.dropped.append(line.strip())
+            continue
+        out.append(line)
+    return out
+
+
+def clean(doc: Document) -> Cleaned:
+    cleaned = Cleaned(Document(source=doc.source))
+    pending: list[Line] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        texts = _clean_lines([ln.text for ln in pending], cleaned)
+        levels = [ln.level for ln in pending]
+        for k, t in enumerate(texts):
+            cleaned.doc.blocks.append(Line(t, levels[k] if k < len(levels) else None))
+        pending.clear()
+
+    for b in doc.blocks:
+        if isinstance(b, Line):
+            pending.append(b)
+        else:
+            flush()
+            cells = [[(strip_markup(FN_REF_RE.sub("", t)).strip(), o) for t, o in row] for row in b.cells]
+            cleaned.doc.blocks.append(Grid(cells, b.merged_known))
+    flush()
+    return cleaned

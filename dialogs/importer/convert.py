@@ -1,0 +1,214 @@
+"""Tree of numbered items → sections and questions (plain dicts in the outline format)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dialogs.importer.keys import KeyMaker, no_slug
+from dialogs.importer.questions import Ask, asks_from_text, documents_ask, guess_type, is_help_line
+from dialogs.importer.structure import Node, footnote_ids, strip_fn
+from dialogs.importer.tables import TableDraft
+from dialogs.text import fold
+
+ENUM_RE = re.compile(r"\((\d{1,2})\)\s*")
+REF_RE = re.compile(r"(?:biểu|phụ lục)\s*(?:mẫu\s*)?(?:số\s*)?((?:\d{1,2}[A-Za-z]?)(?:\s*,\s*\d{1,2}[A-Za-z]?)*)", re.I)
+BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
+
+
+@dataclass
+class Ctx:
+    keys: KeyMaker = field(default_factory=KeyMaker)
+    footnotes: dict[str, str] = field(default_factory=dict)
+    notes: list[dict] = field(default_factory=list)  # {"key"/"section", "message"}
+    refs: dict[str, dict] = field(default_factory=dict)  # table code → deepest section dict that refers to it
+    used_fns: set[str] = field(default_factory=set)
+
+
+def norm_code(code: str) -> str:
+    return code.strip().upper().lstrip("0") or "0"
+
+
+def record_refs(ctx: Ctx, text: str, sec: dict) -> None:
+    for m in REF_RE.finditer(text):
+        for code in re.split(r"\s*,\s*", m.group(1)):
+            ctx.refs.setdefault(norm_code(code), sec)
+
+
+def inline_enum(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """'Thống kê: (1) A; (2) B' → ('Thống kê:', [('(1)', 'A'), ('(2)', 'B')]) when numbered 1, 2, … in order."""
+    ms = list(ENUM_RE.finditer(text))
+    if len(ms) < 2 or [int(m.group(1)) for m in ms] != list(range(1, len(ms) + 1)):
+        return None
+    prefix = text[: ms[0].start()].strip()
+    parts = []
+    for i, m in enumerate(ms):
+        end = ms[i + 1].start() if i + 1 < len(ms) else len(text)
+        seg = text[m.end():end].strip(" ;.,")
+        if len(seg.split()) < 2:
+            return None
+        parts.append((f"({m.group(1)})", seg[0].upper() + seg[1:]))
+    return prefix, parts
+
+
+def _fn_help(ctx: Ctx, text: str) -> list[str]:
+    out = []
+    for fid in footnote_ids(text):
+        if fid in ctx.footnotes:
+            ctx.used_fns.add(fid)
+            out.append(f"Chú thích: {ctx.footnotes[fid]}")
+    return out
+
+
+def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: list[str]) -> dict:
+    q: dict = {"key": ctx.keys.make(ask.prompt, no_slug(path)), "_comments": {}}
+    if no:
+        q["no"] = no
+    q["prompt"] = ask.prompt.rstrip(" ;:")
+    q["type"] = ask.type
+    if ask.unit:
+        q["unit"] = ask.unit
+    helps = ask.help + extra_help
+    if helps:
+        q["help"] = " ".join(h.rstrip(".") + "." for h in helps)
+    if ask.type == "list":
+        fields = ask.fields or ["Nội dung"]
+        fk = KeyMaker()
+        q["fields"] = [{"key": fk.make(f), "label": f, **({"required": True} if i == 0 else {})}
+                       for i, f in enumerate(fields)]
+        if not ask.fields:
+            q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
+    if ask.guessed:
+        q["_comments"]["type"] = f"? {ask.guessed}"
+        ctx.notes.append({"key": q["key"], "message": f"kiểu {ask.type} được đoán: {ask.guessed}"})
+    return q
+
+
+def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None) -> list[dict]:
+    fn_help = _fn_help(ctx, text)
+    asks = asks_from_text(strip_fn(text))
+    out = []
+    for i, a in enumerate(asks):
+        out.append(question(ctx, a, path, no, fn_help if i == 0 else []))
+    return out
+
+
+def _title(text: str) -> str:
+    t = strip_fn(text)
+    t = re.sub(r"[.;:]?\s*(trong đó|cụ thể)\s*:?\s*$", "", t, flags=re.I).strip(" .;:")
+    return t or "Mục"
+
+
+def _add_help(sec: dict, text: str) -> None:
+    text = text.strip()
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        text = text.rstrip(".")[1:-1]
+    text = re.sub(r"^(lưu ý|chú ý|ghi chú)\s*:\s*", "", text, flags=re.I)
+    if text:
+        sec["help"] = (sec.get("help", "") + " " + text.rstrip(".") + ".").strip()
+
+
+def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
+    sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
+    record_refs(ctx, node.text, sec)
+    for fh in _fn_help(ctx, node.text):
+        _add_help(sec, fh)
+    if not top and node.children:
+        typ, _, _ = guess_type(strip_fn(node.text))
+        if typ in ("integer", "percent", "money"):
+            sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+    _body(ctx, sec, node, path, before=True)
+    for i, child in enumerate(node.children):
+        for pos, t in node.tables:
+            if pos == i:
+                sec["items"].append(table_question(ctx, t, path))
+        items = child_items(ctx, child, path + [child.no])
+        record_refs(ctx, child.text, items[0] if items and "items" in items[0] else sec)
+        sec["items"].extend(items)
+    for pos, t in node.tables:
+        if pos >= len(node.children):
+            sec["items"].append(table_question(ctx, t, path))
+    _body(ctx, sec, node, path, before=False)
+    if not sec["items"]:
+        prompt = strip_fn(node.text).rstrip(" .:;")
+        typ, unit, why = guess_type(prompt)
+        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, []))
+    return sec
+
+
+def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> None:
+    lines = node.body if before else node.after
+    has_children = bool(node.children)
+    for line in lines:
+        record_refs(ctx, line, sec)
+        if is_help_line(line):
+            _add_help(sec, strip_fn(line))
+            docs = documents_ask(strip_fn(line).strip(" .").strip("()"))
+            if docs is not None:  # '(Nêu rõ số, ngày tháng năm ban hành văn bản lãnh đạo, chỉ đạo; …)'
+                sec["items"].append(question(ctx, docs, path, None, []))
+            for fh in _fn_help(ctx, line):
+                _add_help(sec, fh)
+            continue
+        enum = inline_enum(strip_fn(line))
+        if enum:
+            prefix, parts = enum
+            if prefix:
+                _add_help(sec, prefix)
+            for no, seg in parts:
+                sec["items"].extend(asks_to_questions(ctx, seg, path, no))
+            continue
+        if before and has_children:
+            _add_help(sec, strip_fn(line))
+            for fh in _fn_help(ctx, line):
+                _add_help(sec, fh)
+            continue
+        sec["items"].extend(asks_to_questions(ctx, line, path, None))
+
+
+def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
+    numbered = node.no not in BULLETS
+    if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
+        return [section_from(ctx, node, path, top=False)]
+    enum = inline_enum(strip_fn(node.text))
+    if enum and enum[0]:
+        sec = {"no": node.no, "title": _title(enum[0]), "items": []}
+        for no, seg in enum[1]:
+            sec["items"].extend(asks_to_questions(ctx, seg, path, no))
+        for b in node.body:
+            _add_help(sec, strip_fn(b))
+        return [sec]
+    qs = asks_to_questions(ctx, node.text, path, node.no)
+    if numbered and len(qs) > 2 and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
+        sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
+        for q in qs[1:]:
+            q.pop("no", None)
+        if qs[0].get("help"):
+            sec["help"] = qs[0]["help"]
+        for b in node.body:
+            _add_help(sec, strip_fn(b))
+        return [sec]
+    for b in node.body:
+        if qs:
+            qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
+    return qs
+
+
+def table_question(ctx: Ctx, t: TableDraft, path: list[str]) -> dict:
+    title = t.title or (f"Biểu {t.code}" if t.code else "Biểu")
+    q: dict = {"key": ctx.keys.make(f"bieu {t.code}" if t.code else title, no_slug(path)), "_comments": {}}
+    q["prompt"] = title
+    q["type"] = "table"
+    table: dict = {}
+    if t.code:
+        table["code"] = t.code
+    table["title"] = title
+    if t.note:
+        table["note"] = t.note
+    table["columns"] = t.columns
+    table["rows"] = t.rows
+    q["table"] = table
+    for n in t.notes:
+        ctx.notes.append({"key": q["key"], "message": f"biểu: {n}"})
+    if t.notes:
+        q["_comments"]["table"] = "? " + "; ".join(t.notes)
+    return q

@@ -1,0 +1,68 @@
+"""YAML text of the draft, in the project's outline format, with '# ?' comments on unsure points."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def _scalar(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return str(v)
+    if v is None:
+        return "null"
+    return json.dumps(str(v), ensure_ascii=False)
+
+
+def _flow(v: Any) -> str:
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_flow(x)}" for k, x in v.items() if not k.startswith("_")) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_flow(x) for x in v) + "]"
+    return _scalar(v)
+
+
+def _is_simple(v: Any) -> bool:
+    if isinstance(v, dict):
+        return all(not isinstance(x, dict | list) or (isinstance(x, list) and all(not isinstance(y, dict | list) for y in x))
+                   for k, x in v.items() if not k.startswith("_"))
+    return not isinstance(v, list)
+
+
+def _mapping(d: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+    comments = d.get("_comments", {})
+    pad = " " * indent
+    first = True
+    for k, v in d.items():
+        if k.startswith("_"):
+            continue
+        lead = (first_prefix if first and first_prefix is not None else pad)
+        first = False
+        note = f"  # {comments[k]}" if k in comments else ""
+        if isinstance(v, dict):
+            if k in ("source", "period", "visible_if") or (k not in ("table",) and _is_simple(v) and len(_flow(v)) < 100):
+                out.append(f"{lead}{k}: {_flow(v)}{note}")
+            else:
+                out.append(f"{lead}{k}:{note}")
+                _mapping(v, indent + 2, out)
+        elif isinstance(v, list):
+            if all(not isinstance(x, dict | list) for x in v):
+                out.append(f"{lead}{k}: {_flow(v)}{note}")
+            elif k in ("columns", "rows", "fields"):
+                out.append(f"{lead}{k}:{note}")
+                for x in v:
+                    out.append(f"{pad}  - {_flow(x)}")
+            else:
+                out.append(f"{lead}{k}:{note}")
+                for x in v:
+                    _mapping(x, indent + 4, out, first_prefix=f"{pad}  - ")
+        else:
+            out.append(f"{lead}{k}: {_scalar(v)}{note}")
+
+
+def to_yaml(data: dict, header: list[str]) -> str:
+    out = [f"# {h}" for h in header]
+    _mapping(data, 0, out)
+    return "\n".join(out) + "\n"

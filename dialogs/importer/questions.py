@@ -1,0 +1,439 @@
+"""Questions from the document's words: one per ask, types from the wording, help from guidance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dialogs.text import fold, norm_words
+
+COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
+COUNT_SPLIT = re.compile(
+    r"\s*[;,]\s*(?:trong đó[,:]?\s+)?"
+    r"(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu|đạt tỷ lệ)\s)",
+    re.I)
+MOD_SPLIT = re.compile(r",\s+(?=(?:chưa|đã|đang|còn)\s)", re.I)
+STATUS_LIST = re.compile(r"^(?:những|các)\s+(?:việc\s+|nội dung\s+|trường hợp\s+)?(?=(?:đã|chưa|đang)\s)", re.I)
+ALT_END = re.compile(r"(?<=\s)(?P<a>(?P<w>\w+)\s\w+)\s*(?:,|/|\svà|\shoặc)\s*(?P<b>(?P=w)\s\w+)$")
+MEASURES = {
+    "nhiệm vụ": "nhiệm vụ", "văn bản": "văn bản", "vbqppl": "văn bản", "hồ sơ": "hồ sơ", "thủ tục": "thủ tục",
+    "tthc": "thủ tục", "pank": "phản ánh, kiến nghị", "phản ánh": "phản ánh, kiến nghị", "cuộc": "cuộc",
+    "đơn thư": "đơn thư", "đơn vị": "đơn vị", "đơn": "đơn", "người": "người", "cán bộ": "người",
+    "công chức": "người", "viên chức": "người", "cb": "người", "đợt": "đợt", "tổ": "tổ", "địa phương": "địa phương",
+    "trung tâm": "trung tâm", "trường hợp": "trường hợp", "trang": "trang", "cơ sở": "cơ sở", "hội nghị": "hội nghị",
+    "lớp": "lớp", "vụ việc": "vụ việc", "vụ": "vụ", "cơ quan": "cơ quan", "xã": "xã", "ý kiến": "ý kiến",
+    "sáng kiến": "sáng kiến", "mô hình": "mô hình", "dự án": "dự án", "vị trí": "vị trí", "lượt": "lượt",
+    "biên chế": "biên chế", "tài liệu": "trang", "quy trình": "quy trình", "chỉ tiêu": "chỉ tiêu",
+}
+_MEASURE_KEYS = sorted(MEASURES, key=len, reverse=True)
+HELP_START = ("ghi rõ", "nêu rõ", "tập trung", "trong đó", "ví dụ", "lưu ý", "tính theo", "chia theo", "theo ",
+              "gồm", "bao gồm", "kèm", "đối với", "áp dụng", "phân loại", "nếu", "trường hợp", "về:", "thống kê")
+QUESTION_RE = re.compile(r"\b(?:gi|nao|bao nhieu|ra sao)\b")
+MODIFIER_START = re.compile(r"^(chưa|đã|đang|không|còn|được|cần)\b", re.I)
+HEAD_SPLIT = re.compile(r"\s(?:được|đã|đang|chưa|có|không|thuộc|cần|trong)\s", re.I)
+NARRATIVE_SPLIT = re.compile(
+    r"\s*(?:,|\svà)\s+(?=(?:hình thức|tình hình|nội dung|kết quả|nguyên nhân|lý do|giải pháp|đánh giá|khó khăn)\b)",
+    re.I,
+)
+DOCS_RE = re.compile(r"(?:ghi|neu) ro so,? ngay")
+NARRATIVE_ASK = re.compile(r"\b(?:nhu the nao|the nao|ra sao)\b|^ket qua\b")
+BIEU_RE = re.compile(r"\((?:phụ lục|biểu)\s*(?:số)?\s*[\w.,\s-]{1,30}(?:kèm theo)?\)\.?", re.I)
+
+
+@dataclass
+class Ask:
+    prompt: str
+    type: str = "longtext"
+    unit: str | None = None
+    help: list[str] = field(default_factory=list)
+    fields: list[str] | None = None
+    guessed: str | None = None  # why the type is a guess
+
+
+def parens(text: str) -> list[tuple[int, int]]:
+    """Top-level parenthesised spans (balanced)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    if depth:
+        out.append((start, len(text)))
+    return out
+
+
+def measure_word(text: str) -> str | None:
+    m = COUNT_HEAD.match(text.strip())
+    rest = text[m.end():] if m else text
+    low = rest.lower()
+    for key in _MEASURE_KEYS:
+        if re.match(rf"(?:các\s+|những\s+)?{re.escape(key)}\b", low):
+            return MEASURES[key]
+    m2 = re.search(r"bao nhiêu\s+(\w+(?:\s\w+)?)", text, re.I)
+    if m2:
+        for key in _MEASURE_KEYS:
+            if m2.group(1).lower().startswith(key):
+                return MEASURES[key]
+    return None
+
+
+def guess_type(text: str) -> tuple[str, str | None, str | None]:
+    """(type, unit, reason-if-guessed)."""
+    f = fold(text)
+    words = f.split()
+    head = " ".join(words[:5])
+    if "%" in text or "ty le" in head or "ty trong" in head:
+        return "percent", "%", None
+    if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
+        return "money", "triệu đồng", "tiền (đoán từ «kinh phí/dự toán»)"
+    if re.match(r"^(liet ke|danh muc|danh sach)", f):
+        if re.search(r"\bvan ban\b", head) and "(" not in text:
+            return "documents", "văn bản", None
+        return "list", None, None
+    if re.search(r"ghi ro so,? ngay|so,? ngay,? thang,? nam ban hanh|so,? ky hieu", f) or re.match(
+        r"^(tham muu )?(ban hanh )?(cac )?van ban (chi dao|lanh dao|huong dan)", f
+    ):
+        return "documents", "văn bản", "danh sách văn bản (đoán)"
+    if COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", f):
+        unit = measure_word(text)
+        return "integer", unit, None if COUNT_HEAD.match(text.strip()) else "số nguyên (đoán từ «bao nhiêu»)"
+    if is_yesno(text):
+        return "yesno", None, "có/không (đoán)"
+    return "longtext", None, None
+
+
+TRAIL_REF = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re.I)
+
+
+def is_yesno(text: str) -> bool:
+    """'… đã … chưa?', 'Có … không?', '… hay không' closing the ask (a trailing '(Biểu N)' ignored), and no
+    open question word ('gì', 'nào', 'bao nhiêu', 'như thế nào')."""
+    core = TRAIL_REF.sub("?" if "?" in text[-20:] else "", text.strip())
+    f = fold(core)
+    ends = f.rstrip(" .?;")
+    asked = f.rstrip(" .;").endswith("?") or re.match(r"^(co|da)\b", f) is not None
+    closes = ends.endswith((" khong", " chua"))
+    if not (closes and (asked or re.search(r"\bhay (khong|chua)$", ends))):
+        return False
+    return not QUESTION_RE.search(f)
+
+
+def top_split(text: str, seps: str) -> list[str]:
+    """Split at the separator characters outside parentheses ('A; B (x; y); C' → A, B (x; y), C); a ':' only
+    when followed by a space."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in seps and depth == 0 and (ch != ":" or text[i + 1:i + 2] == " "):
+            out.append(text[last:i])
+            last = i + 1
+    out.append(text[last:])
+    return [p.strip() for p in out if p.strip(" ,.;:…")]
+
+
+def _many_counts(text: str) -> bool:
+    return len(re.findall(r"\bbao nhieu\b", fold(text))) >= 2
+
+
+def _status_list(seg: str) -> list[str]:
+    """'Số cơ sở nhà, đất công đã xử lý, chưa xử lý' → one count per status, the head noun repeated."""
+    if not COUNT_HEAD.match(seg):
+        return [seg]
+    parts = [p for p in MOD_SPLIT.split(seg) if p.strip()]
+    if len(parts) < 2:
+        return [seg]
+    head = HEAD_SPLIT.split(" " + parts[0] + " ", maxsplit=1)[0].strip()
+    if head == parts[0].strip() or len(head.split()) < 2:
+        return [seg]
+    return [parts[0]] + [f"{head} {p.strip()}" for p in parts[1:]]
+
+
+def _alternatives(seg: str) -> list[str]:
+    """A count whose last words are alternatives sharing their first word ('… ở cấp tỉnh, cấp xã',
+    '… trực tuyến/trực tiếp') → one count per alternative."""
+    if not COUNT_HEAD.match(seg):
+        return [seg]
+    m = ALT_END.search(seg.rstrip(" .;"))
+    if not m:
+        return [seg]
+    pre = seg[:m.start()].rstrip()
+    return [f"{pre} {m.group('a')}", f"{pre} {m.group('b')}"]
+
+
+RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)", re.I)
+
+
+def _ratio(seg: str) -> list[str]:
+    """'… bao nhiêu trường hợp/tổng số đối tượng', '… có mặt/Chỉ tiêu được phân bổ' → the two figures; 'ban hành
+    bao nhiêu/tổng số văn bản' → 'ban hành bao nhiêu văn bản' and 'Tổng số văn bản'."""
+    parts = RATIO.split(seg, maxsplit=1)
+    if len(parts) < 2 or not _is_count(parts[0]):
+        return [seg]
+    first, second = parts[0].rstrip(), parts[1].strip()
+    if fold(first).endswith("bao nhieu"):
+        first = f"{first} {_head_noun(second)}"
+    return [first, second[0].upper() + second[1:]]
+
+
+def _is_count(text: str) -> bool:
+    return bool(COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", fold(text)))
+
+
+def split_count_segments(text: str) -> list[str]:
+    """'Tổng số X; số Y, số Z' → three segments; a segment starting 'chưa …' borrows the head noun;
+    '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
+    t = text.strip()
+    if not (COUNT_HEAD.match(t) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
+            or (RATIO.search(t) and _is_count(t))):
+        return [text]
+    segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
+    out: list[str] = []
+    for s in segs:
+        out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
+    out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
+    out = [a for seg in out for r in _ratio(seg) for p in _status_list(r) for a in _alternatives(p)]
+    if len(out) <= 1:
+        return [text]
+    head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
+    fixed = [out[0][0].upper() + out[0][1:]]
+    for s in out[1:]:
+        if MODIFIER_START.match(s) and head:
+            s = f"{head} {s}"
+        s = _about_previous(s, fixed[-1])
+        fixed.append(s[0].upper() + s[1:])
+    return fixed
+
+
+def _about_previous(seg: str, prev: str) -> str:
+    """After a count: 'lý do?' → 'Lý do <what was counted>'; 'đạt tỷ lệ … %' → 'Tỷ lệ <what was counted> (%)'."""
+    f = fold(seg).strip(" ?.")
+    counted = COUNT_HEAD.sub("", prev.strip(), count=1).rstrip(" ?.")
+    if not COUNT_HEAD.match(prev.strip()) or counted == prev.strip():
+        return seg
+    if f in ("ly do", "nguyen nhan", "ly do, nguyen nhan", "nguyen nhan, ly do"):
+        return f"{seg.strip(' ?.')} {counted}" + ("?" if seg.rstrip().endswith("?") else "")
+    if re.match(r"^dat ty le\b", f):
+        return f"Tỷ lệ {counted} (%)"
+    return seg
+
+
+def _head_noun(count: str) -> str:
+    rest = COUNT_HEAD.sub("", count.strip(), count=1)
+    return HEAD_SPLIT.split(" " + rest + " ", maxsplit=1)[0].strip()
+
+
+def embedded_asks(text: str, yesno: bool = True) -> list[str]:
+    """Counts (and yes/no asks) inside a narrative sentence: 'Kết quả …: Số X đã A, chưa A; việc …; có Y hay
+    không', 'nêu rõ …; tổng số nhiệm vụ được giao; những việc đã thực hiện, chưa thực hiện…'."""
+    pieces = [p.strip(" ,.;:…") for p in top_split(text, ";:")]
+    if len(pieces) < 2:
+        return []
+    out: list[str] = []
+    noun = ""
+    for p in pieces:
+        if COUNT_HEAD.match(p) and len(p.split()) >= 3:
+            out.extend(split_count_segments(p))
+            noun = noun or _head_noun(p)
+        elif noun and STATUS_LIST.match(p):
+            out.extend(split_count_segments(f"số {noun} " + STATUS_LIST.sub("", p, count=1)))
+        elif yesno and is_yesno(p) and len(p.split()) >= 3:
+            out.append(p)
+    return [o.strip(" .,;…")[0].upper() + o.strip(" .,;…")[1:] for o in out if len(o.split()) >= 2]
+
+
+def _count_paren(inner: str) -> list[str]:
+    """'(số lượng A, số lượng B, hình thức C)' or '(đã tổ chức bao nhiêu X; số lượng Y)' → the asks inside."""
+    inner = re.sub(r"^(?:ghi rõ|nêu rõ|nêu|ghi)\s+(?=tỷ lệ)", "", inner.strip(), flags=re.I)
+    if re.match(r"^tỷ lệ", inner, re.I):  # '(ghi rõ tỷ lệ tăng trưởng thực tế/tỷ lệ … theo kịch bản)'
+        rates = [p.strip(" ,.;") for p in re.split(r"\s*[/;]\s*(?=tỷ lệ)", inner, flags=re.I)]
+        return [r[0].upper() + r[1:] for r in rates] if len(rates) >= 2 else []
+    parts = [p.strip(" ,.;…") for p in re.split(r"\s*;\s*", inner) if p.strip(" ,.;…")]
+    if not any(COUNT_HEAD.match(p) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
+        return []
+    out: list[str] = []
+    for p in parts:
+        out.extend(split_count_segments(p) if COUNT_HEAD.match(p) else [p])
+    out = [o for o in out if len(o.split()) >= 2]
+    return [o[0].upper() + o[1:] for o in out] if len(out) >= 2 else []
+
+
+def _list_fields(inner: str) -> list[str]:
+    inner = re.sub(r"^(liệt kê|danh mục|danh sách)\s*(danh mục|danh sách)?\s*[:,]?\s*", "", inner.strip(), flags=re.I)
+    parts = [p.strip(" .;") for p in re.split(r",|;", inner) if p.strip(" .;")]
+    return [p[0].upper() + p[1:] for p in parts if len(p) < 80][:8]
+
+
+DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
+
+
+def clean_prompt(text: str) -> str:
+    """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'."""
+    text = re.sub(r"[.;:]?\s*trong đó\s*:?\s*$", "", text.strip(), flags=re.I)
+    out, last = [], 0
+    for m in DOTS_RE.finditer(text):
+        out.append(text[last:m.start()])
+        last = m.end()
+        tail = text[last:].strip(" .;:%")
+        if len(tail.split()) <= 2 and not re.search(r"[;,)]", tail):
+            last = len(text)
+            break
+    out.append(text[last:])
+    text = "".join(out)
+    text = re.sub(r"[:\s]*%\s*\.?\s*$", " (%)", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
+
+
+def documents_ask(inner: str) -> Ask | None:
+    """'(ghi rõ số, ngày tháng năm ban hành văn bản lãnh đạo nếu có)' → 'Văn bản lãnh đạo (ghi rõ số, ngày tháng năm
+    ban hành nếu có)', a documents question."""
+    first = top_split(inner, ";")[0] if inner.strip() else ""
+    m = re.search(r"\s(văn bản(?:\s(?!nếu có)[^;()]*?)?)(?=\s+nếu có\b|$)", first.strip(" .;"), re.I)
+    if not DOCS_RE.search(fold(first)) or not m:
+        return None
+    name = m.group(1).strip(" ,")
+    guide = (first[:m.start()] + first[m.end():]).strip(" ,.;")
+    if name.lower() == "văn bản":
+        name = "văn bản đã ban hành"
+    return Ask(f"{name[0].upper()}{name[1:]} ({guide[0].lower()}{guide[1:]})", "documents", "văn bản")
+
+
+def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, list[str], list[str]]:
+    """The bullet without its guidance parentheses; the guidance (with the words just before it); list fields;
+    the counts a parenthesis asks; the documents a parenthesis asks for."""
+    help_parts: list[tuple[str, str]] = []
+    docs: list[str] = []
+    list_fields: list[str] | None = None
+    count_paren: list[str] = []
+    keep = []
+    last = 0
+    for a, b in parens(text):
+        inner = text[a + 1:b - 1].strip()
+        fi = fold(inner)
+        keep.append(text[last:a])
+        last = b
+        if BIEU_RE.fullmatch(text[a:b]) or len(inner.split()) <= 4:
+            keep.append(text[a:b])
+        elif re.match(r"^(liet ke|danh muc|danh sach)", fi):
+            list_fields = _list_fields(inner)
+        elif _count_paren(inner):
+            count_paren = _count_paren(inner)
+        elif DOCS_RE.search(fi) and NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3])):
+            docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
+        elif DOCS_RE.search(fi):
+            keep.append(text[a:b])
+        elif inner:
+            before = " ".join(re.sub(r"\([^()]*\)", " ", text[:a]).split()[-6:])
+            help_parts.append((before, inner[0].upper() + inner[1:]))
+    keep.append(text[last:])
+    main = re.sub(r"\s+([,.;:?])", r"\1", re.sub(r"\s{2,}", " ", "".join(keep))).strip(" ;")
+    return main, help_parts, list_fields, count_paren, docs
+
+
+def _ask(seg: str) -> Ask:
+    typ, unit, why = guess_type(seg)
+    return Ask(seg.strip(), typ, unit, guessed=why)
+
+
+def asks_from_text(text: str) -> list[Ask]:
+    """One bullet's text → its questions (the document's words as prompts)."""
+    text = clean_prompt(text.strip().rstrip(";").strip())
+    main, help_parts, list_fields, count_paren, docs = _parts(text)
+    asks: list[Ask] = []
+    for sent in _split_questions(main):
+        segs = _carry_ref(split_count_segments(sent))
+        if len(segs) == 1:
+            segs = _short_clauses(sent)
+        asks.extend(_ask(seg) for seg in segs)
+        if len(segs) == 1 and asks[-1].type == "longtext":
+            asks.extend(_ask(seg) for seg in embedded_asks(sent))
+    if list_fields and asks:
+        base = asks[-1]
+        noun = COUNT_HEAD.sub("", base.prompt).strip()
+        asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in list_fields)})", "list",
+                        base.unit, fields=list_fields))
+    asks.extend(_ask(seg) for seg in count_paren)
+    asks.extend(d for d in map(documents_ask, docs) if d is not None)
+    for before, h in help_parts:
+        owner = _help_owner(asks, before)
+        if owner is not None:
+            owner.help.append(h)
+    return asks
+
+
+def _help_owner(asks: list[Ask], before: str) -> Ask | None:
+    """The ask a parenthesis follows: the last one whose prompt ends with the most words written before it."""
+    words = norm_words(before).split()
+    for k in range(len(words), 0, -1):
+        tail = " ".join(words[-k:])
+        hits = [a for a in asks if norm_words(a.prompt).endswith(tail)]
+        if hits:
+            return hits[-1]
+    return asks[0] if asks else None
+
+
+def _short_clauses(sent: str) -> list[str]:
+    """'Các khó khăn của cấp tỉnh; kết quả khắc phục, giải quyết; đề xuất, kiến nghị' — short asks joined by
+    ';' (none longer than ten words) → one question each. Long clauses stay one narrative question."""
+    pieces = [p.strip(" ,.;") for p in top_split(sent, ";")]
+    if len(pieces) < 2 or not all(2 <= len(p.split()) <= 10 for p in pieces):
+        return [sent]
+    return [p[0].upper() + p[1:] for p in pieces]
+
+
+def _carry_ref(segs: list[str]) -> list[str]:
+    """'… bao nhiêu X, còn bao nhiêu Y? (Biểu 3)' split into counts: each count keeps the Biểu reference."""
+    m = TRAIL_REF.search(segs[-1]) if len(segs) > 1 else None
+    if not m:
+        return segs
+    ref = m.group(0).strip(" .?")
+    return [s if s is segs[-1] or ref in s or not COUNT_HEAD.match(s) and "bao nhiêu" not in s.lower()
+            else f"{s.rstrip(' ?.')} {ref}" for s in segs]
+
+
+def _split_questions(text: str) -> list[str]:
+    """Several questions in one bullet ('…như thế nào? Đã hoàn thành bao nhiêu…?') → one each."""
+    if text.count("?") < 2:
+        return _yesno_tail(text)
+    parts = re.split(r"(?<=\?)\s+(?=\S)", text)
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and (len(p.split()) < 3 or not re.search(r"\w", p)):
+            out[-1] += " " + p
+        else:
+            out.append(p[0].upper() + p[1:])
+    return [y for p in out for y in _yesno_tail(p)]
+
+
+YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^,;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
+
+
+def _yesno_tail(text: str) -> list[str]:
+    """'Kết quả … như thế nào, có bảo đảm kịch bản tăng trưởng không?' → the narrative ask and the yes/no ask."""
+    m = YESNO_TAIL.match(text.strip())
+    if not m or QUESTION_RE.search(fold(m.group("b"))):
+        return [text]
+    a = m.group("a").rstrip(" ,;")
+    return [a + "?" if text.rstrip().endswith("?") else a, m.group("b")[0].upper() + m.group("b")[1:] + "?"]
+
+
+def is_help_line(line: str) -> bool:
+    s = line.strip()
+    if s.startswith("(") and s.rstrip(".").endswith(")"):
+        return True
+    return fold(s).startswith(("luu y", "chu y", "ghi chu"))
+
+
+def none_everywhere(text: str) -> bool:
+    f = fold(text)
+    return bool(re.search(r"(khong co noi dung|khong co so lieu|khong phat sinh).{0,40}ghi\s*[\"“”'‘’«]?\s*khong", f))

@@ -1,0 +1,185 @@
+"""Reading a document (.docx, .txt, .pdf) into blocks: text lines and table grids.
+
+Word's automatic numbering (``w:numPr``) is rendered into the line text from the numbering part, so the
+rest of the importer sees "1." or "a)" as if typed. Footnotes are inlined as ``[footnoteRef:N]`` with the
+text as ``[N: …]``, the form the seed texts use.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class DocumentError(ValueError):
+    """The file cannot be imported; the message (Vietnamese) says why and what to send instead."""
+
+
+@dataclass
+class Line:
+    text: str
+    level: int | None = None  # Word list level when the number came from numbering
+
+
+@dataclass
+class Grid:
+    """A table: cells[r][c] = (text, origin) where merged cells share one origin (row, col)."""
+
+    cells: list[list[tuple[str, tuple[int, int]]]]
+    merged_known: bool = True  # False for tab-separated text, where merges are guessed
+
+
+@dataclass
+class Document:
+    blocks: list[Line | Grid] = field(default_factory=list)
+    source: str = "txt"
+
+
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+         "XVI", "XVII", "XVIII", "XIX", "XX"]
+
+
+def _fmt(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return ROMAN[n] if n < len(ROMAN) else str(n)
+    if fmt == "lowerRoman":
+        return (ROMAN[n] if n < len(ROMAN) else str(n)).lower()
+    if fmt == "lowerLetter":
+        return "abcdefghiklmnopqrstuvxy"[(n - 1) % 23]
+    if fmt == "upperLetter":
+        return "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23]
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def sniff(data: bytes, filename: str) -> str:
+    """'docx' | 'pdf' | 'txt', by content (the extension only decides between equally plausible ones)."""
+    if not data or not data.strip():
+        raise DocumentError("Tệp rỗng: không có nội dung nào để đọc. Hãy gửi tệp đề cương .docx, .pdf hoặc .txt có nội dung.")
+    if len(data) > MAX_BYTES:
+        raise DocumentError(
+            f"Tệp quá lớn ({len(data) / 1048576:.1f} MB); chỉ nhận tệp đến {MAX_BYTES // 1048576} MB. "
+            "Hãy gửi riêng phần đề cương (ví dụ: đề cương.docx)."
+        )
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            names = []
+        if "word/document.xml" in names:
+            return "docx"
+        raise DocumentError("Tệp nén này không phải văn bản Word (.docx). Hãy mở bằng Word và lưu lại dạng .docx.")
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise DocumentError("Đây là tệp Word cũ (.doc). Hãy mở bằng Word, chọn Lưu thành .docx rồi gửi lại.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _binaryish(text):
+        kind = "ảnh" if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" else "tệp nhị phân"
+        raise DocumentError(
+            f"Tệp «{filename}» không phải văn bản (nội dung là {kind}). "
+            "Hãy gửi đề cương dạng .docx, .pdf có lớp chữ, hoặc .txt (UTF-8)."
+        )
+    return "txt"
+
+
+def _binaryish(text: str) -> bool:
+    sample = text[:4000]
+    ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return ctrl > len(sample) * 0.01
+
+
+def read(data: bytes, filename: str) -> Document:
+    kind = sniff(data, filename)
+    if kind == "docx":
+        from dialogs.importer.reading_docx import read_docx
+
+        return read_docx(data)
+    if kind == "pdf":
+        return read_pdf(data)
+    return read_txt(data.decode("utf-8-sig"))
+
+
+# --------------------------------------------------------------------------- text
+
+
+def read_txt(text: str, source: str = "txt") -> Document:
+    doc = Document(source=source)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    i = 0
+    while i < len(lines):
+        if _is_tab_row(lines[i]):
+            j = i
+            rows: list[str] = []
+            while j < len(lines) and (_is_tab_row(lines[j]) or (not lines[j].strip() and _next_tab(lines, j))):
+                if lines[j].strip():
+                    rows.append(lines[j])
+                j += 1
+            if len(rows) >= 2:
+                doc.blocks.append(text_grid(rows))
+                i = j
+                continue
+        doc.blocks.append(Line(lines[i]))
+        i += 1
+    return doc
+
+
+def _is_tab_row(line: str) -> bool:
+    return line.count("\t") >= 2
+
+
+def _next_tab(lines: list[str], j: int) -> bool:
+    k = j
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k < len(lines) and _is_tab_row(lines[k]) and k - j <= 2
+
+
+def text_grid(rows: list[str]) -> Grid:
+    split = [[c.strip() for c in r.split("\t")] for r in rows]
+    width = max(len(r) for r in split)
+    cells = []
+    for ri, r in enumerate(split):
+        r = r + [""] * (width - len(r))
+        cells.append([(t, (ri, ci)) for ci, t in enumerate(r)])
+    return Grid(cells, merged_known=False)
+
+
+# --------------------------------------------------------------------------- pdf
+
+
+def read_pdf(data: bytes) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any failure means we cannot read it
+                ok = 0
+            if not ok:
+                raise DocumentError(
+                    "Tệp PDF được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (hoặc gửi bản .docx) rồi gửi lại."
+                )
+        pages = [p.extract_text() or "" for p in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as e:
+        raise DocumentError(f"Tệp PDF bị hỏng, không đọc được ({e}). Hãy xuất lại PDF hoặc gửi bản .docx.") from None
+    text = "\n".join(pages)
+    if len(re.findall(r"\w", text)) < 20:
+        raise DocumentError(
+            "Tệp PDF không có lớp chữ (có lẽ là bản scan/ảnh chụp), nên không đọc được nội dung. "
+            "Hãy gửi bản .docx, hoặc PDF xuất trực tiếp từ Word."
+        )
+    return read_txt(text, source="pdf")

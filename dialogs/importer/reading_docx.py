@@ -1,0 +1,216 @@
+"""Reading .docx: paragraphs with automatic numbering rendered, footnotes inlined, tables as grids."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from dialogs.importer.reading import ROMAN, Document, DocumentError, Grid, Line, _fmt
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    restart: int | None = None  # restart after this (0-based) level; None = after any higher level
+
+
+@dataclass
+class Numbering:
+    """Definitions from word/numbering.xml and the running counters while reading."""
+
+    abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
+    num_abs: dict[str, str] = field(default_factory=dict)
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, xml: bytes | None) -> Numbering:
+        n = cls()
+        if not xml:
+            return n
+        root = etree.fromstring(xml)
+        for an in root.findall("w:abstractNum", NS):
+            levels: dict[int, Level] = {}
+            for lvl in an.findall("w:lvl", NS):
+                lv = Level()
+                for name, attr in (("numFmt", "fmt"), ("lvlText", "text")):
+                    el = lvl.find(f"w:{name}", NS)
+                    if el is not None:
+                        setattr(lv, attr, el.get(_q("val"), ""))
+                st = lvl.find("w:start", NS)
+                if st is not None:
+                    lv.start = int(st.get(_q("val"), "1"))
+                rs = lvl.find("w:lvlRestart", NS)
+                if rs is not None:
+                    lv.restart = int(rs.get(_q("val"), "0")) - 1
+                levels[int(lvl.get(_q("ilvl"), "0"))] = lv
+            n.abstract[an.get(_q("abstractNumId"))] = levels
+        for num in root.findall("w:num", NS):
+            nid = num.get(_q("numId"))
+            ab = num.find("w:abstractNumId", NS)
+            if ab is not None:
+                n.num_abs[nid] = ab.get(_q("val"))
+            for ov in num.findall("w:lvlOverride", NS):
+                so = ov.find("w:startOverride", NS)
+                if so is not None:
+                    n.overrides.setdefault(nid, {})[int(ov.get(_q("ilvl"), "0"))] = int(so.get(_q("val")))
+        return n
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        levels = self.abstract.get(self.num_abs.get(num_id, ""), {})
+        if num_id == "0" or ilvl not in levels:
+            return None
+        lv = levels[ilvl]
+        key = self.num_abs[num_id]  # counters run per list definition, as Word continues a list
+        cnt = self.counters.setdefault(key, {})
+        start = self.overrides.get(num_id, {}).get(ilvl, lv.start)
+        if num_id not in self.counters.setdefault("__seen", {}):
+            self.counters["__seen"][num_id] = 1
+            if num_id in self.overrides:
+                cnt.clear()
+        cnt[ilvl] = cnt.get(ilvl, start - 1) + 1
+        for deeper in [k for k in cnt if k > ilvl]:
+            dl = levels.get(deeper)
+            if dl is None or dl.restart is None or dl.restart >= ilvl:
+                del cnt[deeper]
+        if lv.fmt == "bullet":
+            return _bullet(lv.text)
+        if lv.fmt == "none":
+            return None
+
+        def sub(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lvk = levels.get(k, Level())
+            return _fmt(cnt.get(k, lvk.start), lvk.fmt)
+
+        return re.sub(r"%(\d)", sub, lv.text).strip() or None
+
+
+def _bullet(ch: str) -> str:
+    if ch in ("-", "–", "+", "•", "·", "*"):
+        return "-" if ch == "–" else ch
+    return "•"
+
+
+def _num_pr(p: etree._Element, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+    np_ = p.find("w:pPr/w:numPr", NS)
+    if np_ is not None:
+        nid = np_.find("w:numId", NS)
+        il = np_.find("w:ilvl", NS)
+        if nid is not None:
+            return nid.get(_q("val")), int(il.get(_q("val"), "0")) if il is not None else 0
+    st = p.find("w:pPr/w:pStyle", NS)
+    if st is not None:
+        return styles.get(st.get(_q("val")))
+    return None
+
+
+def _style_numbering(xml: bytes | None) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    if not xml:
+        return out
+    for st in etree.fromstring(xml).findall("w:style", NS):
+        np_ = st.find("w:pPr/w:numPr", NS)
+        if np_ is not None and np_.find("w:numId", NS) is not None:
+            il = np_.find("w:ilvl", NS)
+            out[st.get(_q("styleId"))] = (
+                np_.find("w:numId", NS).get(_q("val")),
+                int(il.get(_q("val"), "0")) if il is not None else 0,
+            )
+    return out
+
+
+def _footnotes(xml: bytes | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not xml:
+        return out
+    for fn in etree.fromstring(xml).findall("w:footnote", NS):
+        fid = fn.get(_q("id"))
+        text = " ".join(_para_text(p, {}) for p in fn.findall(".//w:p", NS)).strip()
+        if text and fid and not fid.startswith("-") and fid != "0":
+            out[fid] = text
+    return out
+
+
+def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
+    parts: list[str] = []
+    for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("footnoteReference"), _q("sym")):
+        if el.tag == _q("t"):
+            parts.append(el.text or "")
+        elif el.tag == _q("tab"):
+            parts.append(" ")
+        elif el.tag == _q("br"):
+            parts.append(" ")
+        elif el.tag == _q("footnoteReference"):
+            fid = el.get(_q("id"))
+            parts.append(f"[footnoteRef:{fid}]")
+            if fid in notes:
+                parts.append(f" [{fid}: {notes[fid]}]")
+    return "".join(parts)
+
+
+def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
+    rows: list[list[tuple[str, tuple[int, int]]]] = []
+    for ri, tr in enumerate(tbl.findall("w:tr", NS)):
+        row: list[tuple[str, tuple[int, int]]] = []
+        for tc in tr.findall("w:tc", NS):
+            span_el = tc.find("w:tcPr/w:gridSpan", NS)
+            span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
+            vm = tc.find("w:tcPr/w:vMerge", NS)
+            text = " ".join(_para_text(p, notes) for p in tc.findall("w:p", NS)).strip()
+            ci = len(row)
+            origin = (ri, ci)
+            if vm is not None and vm.get(_q("val"), "continue") != "restart" and ri > 0:
+                above = rows[ri - 1]
+                if ci < len(above):
+                    text, origin = above[ci]
+            for _ in range(span):
+                row.append((text, origin))
+        rows.append(row)
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        while len(r) < width:
+            r.append(("", (-1, -1)))
+    return Grid(rows, merged_known=True)
+
+
+def read_docx(data: bytes) -> Document:
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        body_xml = z.read("word/document.xml")
+        names = set(z.namelist())
+        numbering = Numbering.parse(z.read("word/numbering.xml") if "word/numbering.xml" in names else None)
+        styles = _style_numbering(z.read("word/styles.xml") if "word/styles.xml" in names else None)
+        notes = _footnotes(z.read("word/footnotes.xml") if "word/footnotes.xml" in names else None)
+        root = etree.fromstring(body_xml)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+        raise DocumentError(f"Tệp .docx bị hỏng, không đọc được ({e}). Hãy mở bằng Word và lưu lại.") from None
+    body = root.find("w:body", NS)
+    doc = Document(source="docx")
+    if body is None:
+        return doc
+    for el in body:
+        if el.tag == _q("p"):
+            text = _para_text(el, notes)
+            npr = _num_pr(el, styles)
+            label = numbering.label(*npr) if npr and text.strip() else None
+            doc.blocks.append(Line(f"{label} {text.strip()}" if label else text, level=npr[1] if label and npr else None))
+        elif el.tag == _q("tbl"):
+            doc.blocks.append(_grid(el, notes))
+    return doc
+
+
+__all__ = ["read_docx", "Numbering", "ROMAN", "DocumentError"]

@@ -1,0 +1,164 @@
+"""Repair Vietnamese text damaged by a PDF font map that drops or swaps letters.
+
+"cơng tác" → "công tác", "khái qt" → "khái quát", "ngun nhân" → "nguyên nhân". A token that is not a
+Vietnamese syllable is replaced by a syllable with the same consonants whose vowels contain the token's
+vowels, chosen by syllable bigrams with its neighbours. Once the text is known to be damaged, a valid but
+unattested syllable with a well-attested replacement in context ("ngun nhân") is repaired too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dialogs.importer.syllables import (
+    base_letters,
+    is_valid,
+    load_bigrams,
+    skeleton,
+    skeleton_index,
+)
+
+TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
+FN_MARK = re.compile(r"⟦fn:\w+⟧")
+VIET_MARKS = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
+
+
+@dataclass
+class RepairReport:
+    damaged: bool = False
+    repairs: Counter[str] = field(default_factory=Counter)  # "cơng → công": count
+    unsure: Counter[str] = field(default_factory=Counter)  # tokens left as they were
+
+    def lines(self) -> list[str]:
+        return [f"{k} ({n} lần)" for k, n in self.repairs.most_common()]
+
+
+def _is_acronym(tok: str) -> bool:
+    """TTHC, VBQPPL, BCĐTW: upper case with no vowel marks (Đ allowed), or no vowel at all."""
+    if not tok.isupper() or len(tok) > 8:
+        return False
+    return not VIET_MARKS.search(tok.replace("Đ", "D")) or not re.search(r"[AEIOUY]", base_letters(tok))
+
+
+@lru_cache(maxsize=65536)
+def _vowels(s: str) -> str:
+    return "".join(base_letters(ch) for ch in s if base_letters(ch) in "aeiouy" and ch != "đ")
+
+
+def _subseq(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+@lru_cache(maxsize=8192)
+def candidates(tok: str) -> tuple[str, ...]:
+    """Syllables with the token's consonants whose vowels contain the token's vowels."""
+    low = tok.lower()
+    sk = skeleton(low)
+    vw = _vowels(low)
+    out = []
+    for cand in skeleton_index().get(sk, ()):
+        if cand == low or len(cand) < len(low):
+            continue
+        if _subseq(vw, _vowels(cand)) and _order_ok(low, cand):
+            out.append(cand)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _order_ok(low: str, cand: str) -> bool:
+    """The token's letters (on base letters) appear in order in the candidate."""
+    return _subseq(base_letters(low).replace("đ", "d"), base_letters(cand).replace("đ", "d"))
+
+
+def _score(cand: str, prev: str | None, nxt: str | None) -> float:
+    uni, bi = load_bigrams()
+    s = 0.0
+    if prev:
+        s += 4 * math.log1p(bi.get((prev, cand), 0))
+    if nxt:
+        s += 4 * math.log1p(bi.get((cand, nxt), 0))
+    return s + 0.5 * math.log1p(uni.get(cand, 0))
+
+
+def _match_case(src: str, repl: str) -> str:
+    if src.isupper() and len(src) > 1:
+        return repl.upper()
+    if src[:1].isupper():
+        return repl[:1].upper() + repl[1:]
+    return repl
+
+
+def detect(lines: list[str]) -> bool:
+    bad = total = marked_bad = 0
+    for line in lines:
+        for tok in TOKEN_RE.findall(FN_MARK.sub(" ", line)):
+            if _is_acronym(tok) or len(tok) > 7 or len(tok) < 2:
+                continue
+            total += 1
+            if not is_valid(tok.lower()):
+                bad += 1
+                if VIET_MARKS.search(tok) or not re.search(r"[aeiouy]", base_letters(tok.lower())):
+                    marked_bad += 1
+    return marked_bad >= 2 and marked_bad / max(total, 1) > 0.004
+
+
+def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool) -> str | None:
+    low = tok.lower()
+    valid = is_valid(low)
+    if valid and not damaged:
+        return None
+    cands = candidates(low)
+    if not cands:
+        return None
+    scored = sorted(((_score(c, prev, nxt), c) for c in cands), reverse=True)
+    best_score, best = scored[0]
+    if valid:
+        own = _score(low, prev, nxt)
+        uni, bi = load_bigrams()
+        ctx = (bi.get((prev, best), 0) if prev else 0) + (bi.get((best, nxt), 0) if nxt else 0)
+        if uni.get(low, 0) > 0 or ctx < 2 or best_score <= own + 2:
+            return None
+    elif best_score <= 0.5 * math.log1p(1) and len(scored) > 1:
+        return None
+    return best
+
+
+def repair_lines(lines: list[str]) -> tuple[list[str], RepairReport]:
+    report = RepairReport(damaged=detect(lines))
+    if not report.damaged:
+        return lines, report
+    out = []
+    for line in lines:
+        out.append(_repair_line(unicodedata.normalize("NFC", line), report))
+    return out, report
+
+
+def _repair_line(line: str, report: RepairReport) -> str:
+    toks = list(TOKEN_RE.finditer(line))
+    words = [t.group(0).lower() for t in toks]
+    pieces = []
+    last = 0
+    for i, m in enumerate(toks):
+        tok = m.group(0)
+        if line[max(m.start() - 1, 0)] == "⟦" or _is_acronym(tok) or len(tok) > 7 or len(tok) < 2:
+            continue
+        prev = words[i - 1] if i > 0 else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        best = _choose(tok, prev, nxt, True)
+        if best is None:
+            if not is_valid(tok.lower()) and VIET_MARKS.search(tok):
+                report.unsure[tok] += 1
+            continue
+        repl = _match_case(tok, best)
+        words[i] = best
+        report.repairs[f"{tok} → {repl}"] += 1
+        pieces.append(line[last:m.start()] + repl)
+        last = m.end()
+    pieces.append(line[last:])
+    return "".join(pieces)

@@ -1,0 +1,258 @@
+"""Word tables → Biểu: header rows flattened into column labels with their group path, row labels with
+their group rows, total rows and formula hints as computed, numbering rows dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dialogs.importer.keys import KeyMaker
+from dialogs.importer.reading import Grid
+from dialogs.text import fold
+
+ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+*•]|\.{2,}|…)$")
+NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
+PLACEHOLDER = re.compile(r"^[.…\s]*$")
+GROUP_SEP = " › "
+
+
+@dataclass
+class TableDraft:
+    code: str | None
+    title: str
+    columns: list[dict]
+    rows: list[dict]
+    notes: list[str] = field(default_factory=list)  # unsure points
+    note: str | None = None
+    cells: int = 0
+
+
+def _cell(grid: Grid, r: int, c: int) -> str:
+    row = grid.cells[r]
+    return row[c][0].strip() if c < len(row) else ""
+
+
+def _numbering_row(grid: Grid, r: int) -> dict[int, str] | None:
+    vals = {c: t.strip() for c, (t, _) in enumerate(grid.cells[r]) if t.strip()}
+    if len(vals) >= 3 and all(NUMROW_CELL.match(v) for v in vals.values()):
+        return vals
+    return None
+
+
+def _header_count(grid: Grid) -> tuple[int, int | None]:
+    """(number of header rows, index of a numbering row or None)."""
+    for r in range(len(grid.cells)):
+        if _numbering_row(grid, r) is not None and r >= 1:
+            return r, r
+        if r == 0:
+            continue
+        first = _cell(grid, r, 0)
+        origin_above = grid.cells[r][0][1] == grid.cells[r - 1][0][1] and grid.merged_known
+        if origin_above:
+            continue
+        if first and ROWNO_RE.match(first):
+            return r, None
+        if not first and _cell(grid, r, 1) and not any(_cell(grid, r, c) for c in range(2, len(grid.cells[r]))):
+            return r, None
+    return 1, None
+
+
+def _text_fill(grid: Grid, h: int) -> list[list[str]]:
+    """Header texts with spans guessed for tab-separated tables (an empty cell continues the one on its left
+    when the row below has text under it)."""
+    rows = [[_cell(grid, r, c) for c in range(len(grid.cells[r]))] for r in range(h)]
+    if grid.merged_known:
+        return rows
+    for r in range(h):
+        for c in range(1, len(rows[r])):
+            if not rows[r][c] and r + 1 < h and c < len(rows[r + 1]) and rows[r + 1][c] and rows[r][c - 1]:
+                below_left = rows[r + 1][c - 1] if c - 1 < len(rows[r + 1]) else ""
+                if below_left:
+                    rows[r][c] = rows[r][c - 1]
+    return rows
+
+
+def _col_type(label: str) -> str:
+    f = fold(label)
+    if re.search(r"ghi chu|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an|ghi cu the|hinh thuc|ly do", f):
+        return "text"
+    if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
+        return "date"
+    if re.search(r"ty le|ty trong|%", f):
+        return "percent"
+    if re.search(r"kinh phi|so tien|trieu dong|ty dong|du toan", f):
+        return "money"
+    return "integer"
+
+
+def _row_level(no: str) -> int | None:
+    if not no:
+        return None
+    if re.fullmatch(r"[IVX]+\.?", no):
+        return 0
+    if re.fullmatch(r"\d+\.?", no):
+        return 1
+    if re.fullmatch(r"\d+[.,]\d+\.?", no) or re.fullmatch(r"[a-zđ]\)?", no):
+        return 2
+    if no in ("-", "+", "*", "•"):
+        return 3
+    return None
+
+
+def _is_total(label: str, no: str) -> bool:
+    f = fold(label).strip(" :.")
+    return bool(
+        f in ("tong", "tong so", "tong cong", "cong", "tong so chung", "toan tinh", "tong chung")
+        or re.match(r"^tong cong\b", f)
+        or re.search(r"\b[ivx]+\s*\+\s*[ivx]+\b", f)
+        or re.fullmatch(r"[IVX]+\s*\+\s*[IVX]+", no.strip())
+    )
+
+
+def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> TableDraft | None:
+    if len(grid.cells) < 2 or len(grid.cells[0]) < 2:
+        return None
+    h, numrow = _header_count(grid)
+    header = _text_fill(grid, h)
+    width = max(len(r) for r in grid.cells)
+    no_col = 0 if fold(header[0][0] if header and header[0] else "") in ("tt", "stt", "so tt", "so thu tu") else None
+    label_col = 1 if no_col == 0 else 0
+    draft = TableDraft(code, title, [], [])
+    body = [r for r in range(h, len(grid.cells)) if r != numrow]
+    data_rows = _rows(grid, body, no_col, label_col, keys, draft)
+    register = any(r.get("open") for r in data_rows) and all(
+        r.get("open") or r.get("level", 0) == 0 for r in data_rows)
+    first_col = label_col if register else label_col + 1
+    seen_origin: set[tuple[int, int]] = set()
+    ckeys = keys.scope()
+    numbers: dict[str, str] = {}
+    for c in range(first_col, width):
+        path: list[str] = []
+        for r in range(h):
+            t = header[r][c] if c < len(header[r]) else ""
+            if t and (not path or path[-1] != t):
+                path.append(t)
+        origin = grid.cells[0][c][1] if grid.merged_known else (0, c)
+        if not path:
+            if origin in seen_origin or not any(_cell(grid, r, c) for r in body):
+                continue
+            path = [f"Cột {c + 1}"]
+            draft.notes.append(f"cột {c + 1} không có tiêu đề")
+        seen_origin.add(origin)
+        label = path[-1]
+        col = {"key": ckeys.make(label), "label": label}
+        if len(path) > 1:
+            col["group"] = GROUP_SEP.join(path[:-1])
+        typ = _col_type(label)
+        if typ != "integer":
+            col["type"] = typ
+        if numrow is not None:
+            numbers[col["key"]] = _cell(grid, numrow, c)
+        draft.columns.append(col)
+    _computed_columns(draft, numbers)
+    if not draft.columns:
+        return None
+    draft.rows = data_rows
+    _finish_rows(draft)
+    if not draft.rows:
+        return None
+    draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
+    return draft
+
+
+def _rows(grid: Grid, body: list[int], no_col: int | None, label_col: int, keys: KeyMaker,
+          draft: TableDraft) -> list[dict]:
+    rows: list[dict] = []
+    rkeys = keys.scope()
+    last_level = 0
+    for r in body:
+        no = _cell(grid, r, no_col) if no_col is not None else ""
+        label = _cell(grid, r, label_col)
+        if not label and no and not ROWNO_RE.match(no):
+            label, no = no, ""
+        if not label or PLACEHOLDER.match(label):
+            if rows and (label or no):
+                for prev in reversed(rows):
+                    if prev.get("kind") != "total":
+                        prev["open"] = True
+                        break
+            continue
+        row: dict = {"key": rkeys.make(label), "label": label}
+        if no and not PLACEHOLDER.match(no):
+            row["no"] = no
+        if _is_total(label, no):
+            row["kind"] = "total"
+            row["sum_of"] = "all"
+        else:
+            lvl = _row_level(no.strip())
+            level = lvl if lvl is not None else last_level
+            row["level"] = level
+            last_level = level
+        rows.append(row)
+    return rows
+
+
+def _finish_rows(draft: TableDraft) -> None:
+    rows = draft.rows
+    levels = sorted({r["level"] for r in rows if "level" in r})
+    remap = {lv: i for i, lv in enumerate(levels)}
+    for r in rows:
+        if "level" in r:
+            r["level"] = min(remap[r["level"]], 5)
+    numeric = any(c.get("type", "integer") in ("integer", "decimal", "percent", "money") and "sum_of" not in c
+                  for c in draft.columns)
+    for i, r in enumerate(rows):
+        if r.get("kind") == "total":
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        has_kids = nxt is not None and nxt.get("kind") != "total" and nxt.get("level", 0) > r["level"]
+        if has_kids:
+            r["kind"] = "group"
+            if r.get("open"):
+                r.pop("open")
+            if numeric:
+                r["sum_of"] = "children"
+            else:
+                r["open"] = True
+    if not any(r.get("kind", "data") == "data" and not r.get("sum_of") or r.get("open") for r in rows):
+        for r in rows:
+            if r.get("kind") == "group":
+                r.pop("sum_of", None)
+                r["open"] = True
+    if not any((r.get("kind", "data") == "data" and not r.get("sum_of")) or r.get("open") for r in rows):
+        rows[:] = [r for r in rows if r.get("kind") != "total"]
+        for r in rows:
+            r["kind"] = "data"
+            r.pop("sum_of", None)
+    for r in rows:
+        if r.get("level") == 0:
+            r.pop("level")
+        if r.get("kind") == "data":
+            r.pop("kind")
+
+
+def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
+    """'1=4+13+22' in the numbering row, or 'Tổng số' before a 'Trong đó' group → a computed column."""
+    by_no = {re.sub(r"\D", "", v.split("=")[0]): k for k, v in numbers.items() if v}
+    for col in draft.columns:
+        spec = numbers.get(col["key"], "")
+        if "=" in spec:
+            parts = [re.sub(r"\D", "", p) for p in re.split(r"[+]", spec.split("=", 1)[1])]
+            srcs = [by_no[p] for p in parts if p in by_no and by_no[p] != col["key"]]
+            if srcs:
+                col["sum_of"] = srcs
+    cols = draft.columns
+    for i, col in enumerate(cols):
+        if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or col.get("group"):
+            continue
+        grp = cols[i + 1].get("group") if i + 1 < len(cols) else None
+        if grp and fold(grp).startswith("trong do"):
+            members = [c["key"] for c in cols[i + 1:] if c.get("group") == grp]
+            if len(members) >= 2:
+                col["sum_of"] = members
+    for col in cols:
+        if "sum_of" in col:
+            col.pop("type", None)
+    if all("sum_of" in c for c in cols):
+        for c in cols:
+            c.pop("sum_of")

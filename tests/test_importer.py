@@ -1,0 +1,362 @@
+"""The outline importer: .docx / .txt / .pdf → a draft outline that passes the checker."""
+
+from __future__ import annotations
+
+import functools
+import io
+import random
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from benchmarks.seed_docx import build_docx
+from dialogs.importer import DocumentError, draft_outline, import_document
+from dialogs.loader import OUTLINES_DIR, check_outline_text, load_outline
+from dialogs.outline import Outline
+from tests.conftest import SEEDS
+
+
+@functools.lru_cache(maxsize=8)
+def seed_docx(yaml_name: str) -> bytes:
+    hand = load_outline(OUTLINES_DIR / yaml_name)
+    return build_docx((SEEDS / hand.source.file).read_text(encoding="utf-8"), hand)
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def imp(text: str, name: str = "de-cuong.txt") -> Outline:
+    result = import_document(text.encode("utf-8"), name)
+    outline, problems = check_outline_text(result.yaml)
+    assert not problems, problems
+    return outline
+
+
+def by_prompt(outline: Outline, start: str):
+    for r in outline.refs:
+        if r.question.prompt.startswith(start):
+            return r
+    raise AssertionError(f"no question starting with {start!r}: {[r.question.prompt for r in outline.refs]}")
+
+
+# --------------------------------------------------------------------------- numbering and lines
+
+
+def test_numbering_variants_nest_as_written():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\n"
+        "I.KẾT QUẢ THỰC HIỆN\n"
+        "1. Công tác chỉ đạo\n"
+        "a) Tổng số văn bản đã ban hành: … văn bản.\n"
+        "b) Việc kiểm tra, giám sát\n"
+        "2.Nguyên nhân của hạn chế\n"
+        "(1) Nguyên nhân khách quan\n"
+        "(2) Nguyên nhân chủ quan\n"
+        "3. Nguồn lực\n"
+        "3.1. Nguồn nhân lực\n"
+        "- Tình hình bố trí cán bộ\n"
+        "+ Khó khăn về trình độ chuyên môn\n"
+        "• Khó khăn về trang thiết bị\n"
+        "· Khó khăn khác\n"
+        "3.2.1. Kinh phí thường xuyên\n"
+        "II- KIẾN NGHỊ\n"
+        "1. Kiến nghị với Trung ương\n"
+    )
+    assert [s.no for s in o.sections] == ["I.", "II-"]
+    assert by_prompt(o, "Tổng số văn bản").number == "I.1.a"
+    assert by_prompt(o, "Tổng số văn bản").question.prompt == "Tổng số văn bản đã ban hành"
+    assert by_prompt(o, "Nguyên nhân chủ quan").number == "I.2.2"
+    assert by_prompt(o, "Khó khăn khác").section_number == "I.3.3.1"
+    assert by_prompt(o, "Kinh phí thường xuyên").section_number.startswith("I.3")
+    assert by_prompt(o, "Kiến nghị với Trung ương").number == "II-.1"  # as the hand-written seed 003 numbers
+
+
+def test_word_automatic_numbering_is_reconstructed():
+    text = (
+        "ĐỀ CƯƠNG\nI. CÔNG TÁC CHỈ ĐẠO\n1. Tình hình triển khai\na) Số văn bản đã ban hành\n"
+        "b) Số hội nghị quán triệt\n2. Kết quả\nII. KIẾN NGHỊ\n1. Kiến nghị với tỉnh\n"
+    )
+    data = build_docx(text, load_outline(OUTLINES_DIR / "002_kiem_tra_cchc_2025.yaml"))
+    doc = Document(io.BytesIO(data))
+    numbered = [p for p in doc.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert len(numbered) >= 7 and all(not p.text[:2].strip(". ").isdigit() for p in numbered)
+    assert numbered[0].text == "CÔNG TÁC CHỈ ĐẠO"  # the "I." lives in the numbering part only
+    o = draft_outline(import_document(data, "de-cuong.docx"))
+    assert [s.no for s in o.sections] == ["I.", "II."]
+    assert by_prompt(o, "Số hội nghị").number == "I.1.b"
+    assert by_prompt(o, "Kiến nghị với tỉnh").number == "II.1"  # the decimal level restarted
+
+
+def test_broken_lines_are_joined():
+    o = imp("I. KẾT QUẢ\n1. Kết quả thực hiện việc giải quyết khiếu nại, tố cáo, kiến nghị thuộc\nthẩm quyền.\n"
+            "2. Mặt tích cực\n")
+    assert by_prompt(o, "Kết quả thực hiện").question.prompt.endswith("thuộc thẩm quyền")
+
+
+def test_flattened_outline_is_split():
+    flat = (
+        "I. TÌNH HÌNH CHUNG. 1. Kết quả thực hiện nhiệm vụ trong kỳ. a) Tổng số nhiệm vụ được giao: … nhiệm vụ. "
+        "b) Số nhiệm vụ đã hoàn thành: … nhiệm vụ. 2. Khó khăn, vướng mắc trong quá trình thực hiện. "
+        "II. KIẾN NGHỊ. 1. Kiến nghị với cấp trên về cơ chế, chính sách."
+    )
+    o = imp("ĐỀ CƯƠNG\n" + flat + "\n")
+    assert [s.no for s in o.sections] == ["I.", "II."]
+    assert by_prompt(o, "Số nhiệm vụ đã hoàn thành").number == "I.1.b"
+    assert by_prompt(o, "Số nhiệm vụ đã hoàn thành").question.type == "integer"
+
+
+# --------------------------------------------------------------------------- cleaning and repair
+
+
+def test_damaged_text_is_repaired_and_reported():
+    result = import_document(
+        "I. CƠNG TÁC CHỈ ĐẠO\n1. Kết quả thực hiện cơng tác cải cách hành chính\n"
+        "2. Những tồn tại, hạn chế và ngun nhân\nIII. PHƯƠNG HƯỚNG\nNêu khái qt phương hướng, nhiệm vụ trọng tâm.\n"
+        .encode(), "hong.txt")
+    o = draft_outline(result)
+    assert o.sections[0].title == "CÔNG TÁC CHỈ ĐẠO"
+    assert by_prompt(o, "Kết quả thực hiện công tác").question
+    assert by_prompt(o, "Những tồn tại, hạn chế và nguyên nhân").question
+    assert by_prompt(o, "Nêu khái quát").question
+    assert result.repairs["cơng → công"] == 1 and result.repairs["ngun → nguyên"] == 1
+    assert result.repairs["qt → quát"] == 1
+    assert "cơng → công" in result.yaml  # listed in the draft's header comment
+    assert result.stats["damaged_text"] is True
+
+
+def test_web_chrome_is_dropped():
+    o = imp(
+        "Trang chủ › Văn bản › Đề cương\nTải bản đầy đủ (.docx)\n1.234 lượt xem\nChia sẻ: Facebook Zalo\n"
+        "ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ\n1. Mặt tích cực\nRate this post\nDownload file PDF\nQuảng cáo\n"
+        "2. Hạn chế\n"
+    )
+    prompts = [r.question.prompt for r in o.refs]
+    assert prompts == ["Mặt tích cực", "Hạn chế"]
+
+
+# --------------------------------------------------------------------------- questions and types
+
+
+def test_counts_in_one_bullet_become_one_question_each_with_measure_word():
+    o = imp("I. KẾT QUẢ\n- Tổng số cuộc thanh tra, số cuộc triển khai trong kỳ; số đơn tiếp nhận; "
+            "số lượng người được tiếp.\n")
+    got = [(r.question.prompt, r.question.type, r.question.unit) for r in o.refs]
+    assert got == [
+        ("Tổng số cuộc thanh tra", "integer", "cuộc"),
+        ("Số cuộc triển khai trong kỳ", "integer", "cuộc"),
+        ("Số đơn tiếp nhận", "integer", "đơn"),
+        ("Số lượng người được tiếp", "integer", "người"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "typ"),
+    [
+        ("Tổng số hồ sơ tiếp nhận", "integer"),
+        ("Đã hoàn thành số hóa bao nhiêu trang tài liệu?", "integer"),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn", "percent"),
+        ("Mức độ hài lòng của người dân đạt %", "percent"),
+        ("Dự toán kinh phí thực hiện kế hoạch", "money"),
+        ("Kinh phí đã giải ngân", "money"),
+        ("Liệt kê các nhiệm vụ chậm tiến độ (tên nhiệm vụ, đơn vị chủ trì, thời hạn)", "list"),
+        ("Việc ban hành quy định của tỉnh (ghi rõ số, ngày tháng năm ban hành văn bản)", "documents"),
+        ("Có bảo đảm kịch bản tăng trưởng không?", "yesno"),
+        ("Các phần mềm đã vận hành thông suốt, hiệu quả chưa?", "yesno"),
+        ("Đánh giá chung về kết quả thực hiện", "longtext"),
+        ("Có khó khăn gì trong việc phối hợp không?", "longtext"),
+    ],
+)
+def test_type_rules(line: str, typ: str):
+    o = imp(f"I. NỘI DUNG\n- {line}\n")
+    assert o.refs[0].question.type == typ, [(r.question.prompt, r.question.type) for r in o.refs]
+
+
+def test_list_fields_come_from_the_parenthesis():
+    o = imp("I. KẾT QUẢ\n- Số lượng nhiệm vụ đã hoàn thành (Liệt kê danh mục tên nhiệm vụ, văn bản giao việc, "
+            "thời gian hoàn thành);\n")
+    count, lst = o.refs[0].question, o.refs[1].question
+    assert (count.type, count.unit) == ("integer", "nhiệm vụ")
+    assert lst.type == "list"
+    assert [f.label for f in lst.fields] == ["Tên nhiệm vụ", "Văn bản giao việc", "Thời gian hoàn thành"]
+
+
+def test_heading_with_guidance_and_no_bullets_is_a_question():
+    o = imp("I. KẾT QUẢ\n1. Mặt tích cực\nIV. NHIỆM VỤ TRỌNG TÂM\nNêu khái quát phương hướng, nhiệm vụ trong thời gian tới.\n")
+    ref = by_prompt(o, "Nêu khái quát")
+    assert ref.section.title == "NHIỆM VỤ TRỌNG TÂM" and ref.question.type == "longtext"
+
+
+def test_help_from_parentheses_luu_y_and_footnotes():
+    o = imp(
+        "ĐỀ CƯƠNG\nLưu ý: mục nào không có nội dung, số liệu thì ghi “không”.\n"
+        "I. KẾT QUẢ\n"
+        "- Kết quả tổ chức quán triệt các nghị quyết (tập trung làm rõ hình thức trực tiếp, trực tuyến, kết hợp).\n"
+        "- Kết quả khắc phục hạn chế[footnoteRef:1] (Biểu 1). [1:  Theo Kết luận số 178-KL/TW.]\n"
+        "(Thống kê văn bản từ ngày 01/7/2025 đến thời điểm báo cáo).\n"
+    )
+    q1 = by_prompt(o, "Kết quả tổ chức quán triệt").question
+    assert q1.prompt == "Kết quả tổ chức quán triệt các nghị quyết"
+    assert "hình thức trực tiếp" in q1.help
+    q2 = by_prompt(o, "Kết quả khắc phục").question
+    assert "(Biểu 1)" in q2.prompt and "178-KL/TW" in q2.help and "footnote" not in q2.prompt
+    assert "Thống kê văn bản" in (o.sections[0].help or "")
+    assert "ghi “không”" in (o.note or "")
+    assert all(r.question.none_ok for r in o.refs)
+
+
+# --------------------------------------------------------------------------- Biểu
+
+
+def test_word_table_with_merged_headers_becomes_a_bieu():
+    data = seed_docx("003_so_ket_1_nam_2_cap.yaml")
+    doc = Document(io.BytesIO(data))
+    xml = doc.tables[0]._tbl.xml
+    assert "w:gridSpan" in xml and "w:vMerge" in xml  # both kinds of merge in the built file
+    o = draft_outline(import_document(data, "so-ket.docx"))
+    t = next(q.table for q in o.tables if q.table.code == "1B")
+    cols = {c.label: c for c in t.columns}
+    assert cols["Cấp tỉnh"].group.startswith("Trong đó chia theo cấp")
+    assert cols["Tổng số lượng"].sum_of == [c.key for c in t.columns if c.group]
+    rows = {r.label: r for r in t.rows}
+    assert rows["Công tác quán triệt, tuyên truyền"].kind == "group"
+    assert rows["Công tác quán triệt, tuyên truyền"].sum_of == "children"
+    assert rows["Hội nghị quán triệt"].level == 1 and rows["Hội nghị quán triệt"].asked
+    assert not any(r.label.startswith("(") for r in t.rows)  # numbering row (1) (2) … dropped
+    t13 = next(q.table for q in o.tables if q.table.code == "13B")
+    total = [r for r in t13.rows if r.kind == "total"]
+    assert total and total[0].label.startswith("Tổng cộng") and total[0].computed
+
+
+def test_multi_level_header_and_formula_hint(tmp_path: Path):
+    doc = Document()
+    doc.add_paragraph("I. TIẾP CÔNG DÂN")
+    doc.add_paragraph("Biểu số 5. Kết quả tiếp công dân")
+    t = doc.add_table(rows=6, cols=5)
+    t.cell(0, 0).merge(t.cell(2, 0)).text = "Đơn vị"
+    t.cell(0, 1).merge(t.cell(2, 1)).text = "Tổng số vụ việc"
+    t.cell(0, 2).merge(t.cell(0, 4)).text = "Tiếp thường xuyên"
+    t.cell(1, 2).merge(t.cell(1, 3)).text = "Số vụ việc"
+    t.cell(2, 2).text = "Tiếp lần đầu"
+    t.cell(2, 3).text = "Tiếp nhiều lần"
+    t.cell(1, 4).merge(t.cell(2, 4)).text = "Số người"
+    for c, v in enumerate(["A", "1=2+3", "2", "3", "4"]):
+        t.cell(3, c).text = v
+    t.cell(4, 0).text = "Cấp tỉnh"
+    t.cell(5, 0).text = "TỔNG"
+    buf = io.BytesIO()
+    doc.save(buf)
+    o = draft_outline(import_document(buf.getvalue(), "bieu.docx"))
+    table = o.tables[0].table
+    assert table.code == "5"
+    labels = [(c.group, c.label) for c in table.columns]
+    assert labels == [
+        (None, "Tổng số vụ việc"),
+        ("Tiếp thường xuyên › Số vụ việc", "Tiếp lần đầu"),
+        ("Tiếp thường xuyên › Số vụ việc", "Tiếp nhiều lần"),
+        ("Tiếp thường xuyên", "Số người"),
+    ]
+    assert table.columns[0].sum_of == ["tiep_lan_dau", "tiep_nhieu_lan"]
+    assert [r.kind for r in table.rows] == ["data", "total"]
+
+
+def test_tab_separated_table_in_text():
+    o = imp(
+        "I. KẾT QUẢ\n- Số cuộc kiểm tra (Biểu 2).\nBiểu 2\nKẾT QUẢ KIỂM TRA\n"
+        "TT\tNội dung\tSố cuộc\tGhi chú\nI\tCấp tỉnh\t\t\n1\tSở Nội vụ\t\t\n2\tSở Tài chính\t\t\n\tTỔNG SỐ\t\t\n"
+    )
+    t = o.tables[0].table
+    assert [c.label for c in t.columns] == ["Số cuộc", "Ghi chú"] and t.columns[1].type == "text"
+    assert [r.kind for r in t.rows] == ["group", "data", "data", "total"]
+    assert o.tables[0] is o.refs[1].question  # placed in the section that refers to Biểu 2
+
+
+# --------------------------------------------------------------------------- PDF and bad input
+
+
+def _pdf(lines: list[str], password: str | None = None) -> bytes:
+    fpdf = pytest.importorskip("fpdf")
+    if not FONT.exists():
+        pytest.skip("DejaVu font not installed")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=11)
+    for line in lines:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    if password:
+        from pypdf import PdfReader, PdfWriter
+
+        w = PdfWriter()
+        for p in PdfReader(io.BytesIO(data)).pages:
+            w.add_page(p)
+        w.encrypt(password)
+        buf = io.BytesIO()
+        w.write(buf)
+        data = buf.getvalue()
+    return data
+
+
+def test_pdf_with_text_layer_and_damage():
+    data = _pdf(["ĐỀ CƯƠNG BÁO CÁO", "I. CƠNG TÁC CHỈ ĐẠO", "1. Tổng số nhiệm vụ được giao: … nhiệm vụ.",
+                 "2. Những tồn tại, hạn chế và ngun nhân của việc triển khai thực hiện các nhiệm vụ được giao",
+                 "II. KIẾN NGHỊ", "Nêu khái qt kiến nghị, đề xuất."])
+    result = import_document(data, "de-cuong.pdf")
+    o = draft_outline(result)
+    assert o.sections[0].title == "CÔNG TÁC CHỈ ĐẠO"
+    assert by_prompt(o, "Tổng số nhiệm vụ").question.type == "integer"
+    assert by_prompt(o, "Những tồn tại").question.prompt.endswith("các nhiệm vụ được giao")
+    assert result.repairs
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "words"),
+    [
+        (b"", "rong.txt", "rỗng"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "anh.docx", "không phải văn bản"),
+        (random.Random(9).randbytes(4000), "rac.bin", "không phải văn bản"),
+        (b"PK\x03\x04" + bytes(100), "hong.docx", "không phải văn bản Word"),
+    ],
+)
+def test_bad_input_is_refused_with_a_vietnamese_message(data: bytes, name: str, words: str):
+    with pytest.raises(DocumentError, match=words):
+        import_document(data, name)
+
+
+def test_scanned_and_encrypted_pdf_are_refused():
+    fpdf = pytest.importorskip("fpdf")
+    scan = fpdf.FPDF()
+    scan.add_page()
+    scan.rect(10, 10, 100, 100, style="F")
+    with pytest.raises(DocumentError, match="không có lớp chữ"):
+        import_document(bytes(scan.output()), "scan.pdf")
+    with pytest.raises(DocumentError, match="mật khẩu"):
+        import_document(_pdf(["ĐỀ CƯƠNG", "I. KẾT QUẢ"], password="secret"), "khoa.pdf")
+
+
+def test_huge_file_is_refused_by_size_before_reading(tmp_path: Path, monkeypatch):
+    big = tmp_path / "lon.docx"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before the size check"))
+    with pytest.raises(DocumentError, match="quá lớn"):
+        import_document(big)
+
+
+# --------------------------------------------------------------------------- the five seeds
+
+
+@pytest.mark.parametrize("yaml_path", sorted(OUTLINES_DIR.glob("*.yaml")), ids=lambda p: p.stem[:3])
+def test_seed_drafts_pass_the_checker_in_both_formats(yaml_path: Path):
+    hand = load_outline(yaml_path)
+    text = (SEEDS / hand.source.file).read_text(encoding="utf-8")
+    for data, name in ((text.encode(), "seed.txt"), (seed_docx(yaml_path.name), "seed.docx")):
+        result = import_document(data, name)
+        assert result.repairs == {}  # clean text is left alone
+        outline = draft_outline(result)
+        assert len(outline.refs) >= 20
+        assert result.stats["questions"] == len(outline.refs)
+        keys = [r.key for r in outline.refs]
+        assert len(keys) == len(set(keys)) and all(k.isascii() for k in keys)
+        assert outline.to_json()["questions"]
