@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogs.answers import compare, format_value
-from dialogs.engine import MAX_MESSAGE, split_messages
+from dialogs.engine.base import MAX_MESSAGE, split_messages
 from dialogs.outline import Outline, QuestionRef
 from dialogs.review import STATUS_VI
 
