@@ -35,3 +35,64 @@ COMMANDS = [
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
 ]
+
+
+# --------------------------------------------------------------------------- fitting texts into Telegram
+
+TELEGRAM_TEXT_LIMIT = 4096
+ELLIPSIS = "…"
+# characters that must not reach the bot's messages from user input: C0/C1 controls (but new line and tab),
+# bidirectional overrides and marks, zero-width spaces and the byte-order mark
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x00AD,
+                            0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060,
+                            *range(0x2066, 0x206A), 0xFEFF])
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _cut(text: str, units: int) -> str:
+    """The longest prefix of ``text`` within ``units`` UTF-16 code units."""
+    if utf16_len(text) <= units:
+        return text
+    out, n = [], 0
+    for ch in text:
+        w = 2 if ord(ch) > 0xFFFF else 1
+        if n + w > units:
+            break
+        out.append(ch)
+        n += w
+    return "".join(out)
+
+
+def clip(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> str:
+    """``text`` cut to fit ``limit`` (Telegram's 4,096 for a message), ending with "…" when cut."""
+    if utf16_len(text) <= limit:
+        return text
+    return _cut(text, limit - 1).rstrip() + ELLIPSIS
+
+
+def clip_user(text: str, n: int = 200) -> str:
+    """User input to be echoed inside a reply: one line, no invisible characters, at most ``n`` characters."""
+    s = " ".join(text.translate(_INVISIBLE).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + ELLIPSIS
+
+
+def split_text(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
+    """``text`` in pieces that each fit ``limit``: cut at a line break, else at a space, else anywhere."""
+    parts: list[str] = []
+    rest = text
+    while utf16_len(rest) > limit:
+        head = _cut(rest, limit)
+        cut = head.rfind("\n")
+        if cut < limit // 2:
+            cut = head.rfind(" ")
+        if cut < limit // 2:
+            cut = len(head)
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest or not parts:
+        parts.append(rest)
+    return parts
