@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aiogram import Bot
+from aiogram.client.default import Default
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import (
     TelegramAPIError,
@@ -475,7 +476,7 @@ class Outbound(BaseRequestMiddleware):
         if chat is None:
             return await self._deliver(make_request, bot, method, kind, None)
         async with self._lanes.hold(chat):
-            parts = self._fit(method)
+            parts = self._fit(bot, method)
             result = None
             for part in parts:
                 result = await self._deliver(make_request, bot, part, kind, chat)
@@ -489,12 +490,12 @@ class Outbound(BaseRequestMiddleware):
 
         return await self(through_bot, bot, method)  # type: ignore[arg-type]
 
-    def _fit(self, method: TelegramMethod[Any]) -> list[TelegramMethod[Any]]:
+    def _fit(self, bot: Bot, method: TelegramMethod[Any]) -> list[TelegramMethod[Any]]:
         """The last line of defence: no text over 4,096 characters (UTF-16 units) leaves the bot."""
         name = method.__api_method__
         text = getattr(method, "text", None)
         if isinstance(text, str) and utf16_len(text) > TELEGRAM_TEXT_LIMIT:
-            if name == "sendMessage" and not getattr(method, "parse_mode", None) and not getattr(method, "entities", None):
+            if name == "sendMessage" and not _parse_mode(bot, method) and not getattr(method, "entities", None):
                 chunks = split_text(text, TELEGRAM_TEXT_LIMIT)
                 self.stats.split += 1
                 log.warning("text of %s characters to chat %s split into %s messages", len(text),
@@ -583,6 +584,11 @@ class Outbound(BaseRequestMiddleware):
             await self.sink(item)
         except Exception:  # noqa: BLE001 - recording must not hide the original error
             log.exception("undeliverable sink failed for chat %s", chat)
+
+
+def _parse_mode(bot: Bot, method: TelegramMethod[Any]) -> str | None:
+    mode = getattr(method, "parse_mode", None)
+    return bot.default[mode.name] if isinstance(mode, Default) else mode
 
 
 def _drop_entities(method: TelegramMethod[Any], update: dict[str, Any], field_name: str) -> dict[str, Any]:
