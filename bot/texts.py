@@ -1,4 +1,6 @@
-"""User-facing texts (Vietnamese)."""
+"""User-facing texts (Vietnamese), and fitting texts built from user input into Telegram's limits."""
+
+from dialogs.parsing import shown
 
 HELP = """📘 Hướng dẫn sử dụng Trợ lý báo cáo
 
@@ -41,13 +43,6 @@ COMMANDS = [
 
 TELEGRAM_TEXT_LIMIT = 4096
 ELLIPSIS = "…"
-# characters that must not reach the bot's messages from user input: C0/C1 controls (but new line and tab),
-# bidirectional overrides and marks, zero-width spaces and the byte-order mark
-_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x00AD,
-                            0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060,
-                            *range(0x2066, 0x206A), 0xFEFF])
-
-
 def utf16_len(text: str) -> int:
     """Telegram counts message length in UTF-16 code units (an emoji outside the BMP counts 2)."""
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
@@ -76,8 +71,7 @@ def clip(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> str:
 
 def clip_user(text: str, n: int = 200) -> str:
     """User input to be echoed inside a reply: one line, no invisible characters, at most ``n`` characters."""
-    s = " ".join(text.translate(_INVISIBLE).split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + ELLIPSIS
+    return shown(text, n)
 
 
 def split_text(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
