@@ -195,18 +195,25 @@ class Limits:
     light_rate: float = 100.0
     margin: float = 0.03  # stay this fraction under the rate, so jitter in transit draws no 429
 
-    def rule(self, key: str) -> Rule:
+    def rule(self, key: str) -> Rule | None:
+        """The rule of a budget key ("message", "light", "chat"); None: no per-chat limit (``chat_rate`` 0)."""
         if key == "message":
             window = 1.0 + self.margin
             return Rule(window / self.rate, max(1, self.burst), max(1, int(self.rate)), window)
         if key == "light":
             return Rule(1.0 / self.light_rate, max(1, int(self.light_rate // 5)))
-        return Rule(1.0 / self.chat_rate, max(1, self.chat_burst))
+        return Rule(1.0 / self.chat_rate, max(1, self.chat_burst)) if self.chat_rate > 0 else None
 
 
 class Budget(Protocol):
-    async def take(self, key: str, rule: Rule) -> float:
-        """Take one slot of ``key`` now and return 0, or return how long (s) to wait before asking again."""
+    async def take(self, key: str, rule: Rule, token: str = "") -> float:
+        """Take one slot of ``key`` now and return 0, or return how long (s) to wait before asking again.
+
+        A slot of a windowed rule stays in the window from its take until ``window`` after its ``done``: the
+        server counts a request when it arrives, which may be later than the take (transit, a busy CPU)."""
+
+    async def done(self, key: str, rule: Rule, token: str = "") -> None:
+        """The request of slot ``token`` is answered."""
 
     async def pause(self, seconds: float, message_rule: Rule) -> None:
         """Nothing is sent for ``seconds`` (Telegram answered 429)."""
@@ -215,7 +222,8 @@ class Budget(Protocol):
 @dataclass
 class _State:
     tat: float = 0.0
-    log: deque = field(default_factory=deque)
+    log: deque = field(default_factory=deque)  # when the answered requests of the window were answered
+    flight: int = 0  # requests taken and not answered yet
 
 
 class LocalBudget:
@@ -226,8 +234,17 @@ class LocalBudget:
         self.paused_until = 0.0
         self._state: dict[str, _State] = {}
 
-    async def take(self, key: str, rule: Rule) -> float:
+    async def take(self, key: str, rule: Rule, token: str = "") -> float:
         return self.take_now(key, rule)
+
+    async def done(self, key: str, rule: Rule, token: str = "") -> None:
+        self.done_now(key, rule)
+
+    def done_now(self, key: str, rule: Rule) -> None:
+        st = self._state.get(key)
+        if rule.limit and st is not None and st.flight > 0:
+            st.flight -= 1
+            st.log.append(self.clock())
 
     def take_now(self, key: str, rule: Rule) -> float:
         now = self.clock()
@@ -243,13 +260,13 @@ class LocalBudget:
         if rule.limit:
             while st.log and st.log[0] <= now - rule.window:
                 st.log.popleft()
-            if len(st.log) >= rule.limit:
-                wait = max(wait, st.log[0] + rule.window - now)
+            if len(st.log) + st.flight >= rule.limit:
+                wait = max(wait, st.log[0] + rule.window - now if st.log else 0.01)
         if wait > 1e-9:
             return wait
         st.tat = tat + rule.interval
         if rule.limit:
-            st.log.append(now)
+            st.flight += 1
         return 0.0
 
     async def pause(self, seconds: float, message_rule: Rule) -> None:
@@ -260,7 +277,7 @@ class LocalBudget:
         st.tat = max(st.tat, self.paused_until + (message_rule.burst - 1) * message_rule.interval)
 
     def _prune(self, now: float) -> None:
-        for k in [k for k, s in self._state.items() if s.tat < now and not s.log]:
+        for k in [k for k, s in self._state.items() if s.tat < now and not s.log and not s.flight]:
             del self._state[k]
 
 
@@ -277,8 +294,9 @@ local wait = tat - (burst - 1) * interval - now
 if limit > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
   if redis.call('ZCARD', KEYS[2]) >= limit then
-    local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-    local w = tonumber(first[2]) + window - now
+    local first = tonumber(redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')[2])
+    local w = 10000
+    if first <= now then w = first + window - now end
     if w > wait then wait = w end
   end
 end
@@ -286,9 +304,17 @@ if wait > 0 then return math.ceil(wait) end
 local nt = tat + interval
 redis.call('SET', KEYS[1], string.format('%.0f', nt), 'PX', math.ceil((nt - now) / 1000) + 1000)
 if limit > 0 then
-  redis.call('ZADD', KEYS[2], now, ARGV[6])
-  redis.call('PEXPIRE', KEYS[2], math.ceil(window / 1000) + 1000)
+  -- in flight until answered (or, if its process died, for a minute): scored in the future
+  redis.call('ZADD', KEYS[2], now + 60000000, ARGV[6])
+  redis.call('PEXPIRE', KEYS[2], math.ceil(window / 1000) + 61000)
 end
+return 0
+"""
+
+_DONE_LUA = """
+local now = tonumber(ARGV[1])
+if now < 0 then local t = redis.call('TIME'); now = tonumber(t[1]) * 1000000 + tonumber(t[2]) end
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[2])
 return 0
 """
 
@@ -325,17 +351,22 @@ class RedisBudget:
         self.fallback = fallback or LocalBudget()
         self._take = self.redis.register_script(_TAKE_LUA)
         self._pause = self.redis.register_script(_PAUSE_LUA)
+        self._done = self.redis.register_script(_DONE_LUA)
         self._ids = itertools.count()
         self._me = f"{os.getpid()}-{random.getrandbits(32):x}"
         self._warned = 0.0
+        self._down_until = 0.0
+        self.retry_after = 10.0
 
     def _now_us(self) -> int:
         return int(self.clock() * 1_000_000) if self.clock is not None else -1
 
-    async def take(self, key: str, rule: Rule) -> float:
+    async def take(self, key: str, rule: Rule, token: str = "") -> float:
         keys = [f"{self.prefix}:tat:{key}", f"{self.prefix}:log:{key}", f"{self.prefix}:pause"]
         args = [self._now_us(), rule.interval * 1e6, rule.burst, rule.limit, rule.window * 1e6,
-                f"{self._me}-{next(self._ids)}"]
+                token or f"{self._me}-{next(self._ids)}"]
+        if time.monotonic() < self._down_until:
+            return self.fallback.take_now(key, rule)
         try:
             wait_us = await self._take(keys=keys, args=args)
         except Exception as e:  # noqa: BLE001 - Redis down: keep sending within this process's budget
@@ -343,8 +374,19 @@ class RedisBudget:
             return self.fallback.take_now(key, rule)
         return int(wait_us) / 1_000_000
 
+    async def done(self, key: str, rule: Rule, token: str = "") -> None:
+        self.fallback.done_now(key, rule)
+        if not rule.limit or not token or time.monotonic() < self._down_until:
+            return
+        try:
+            await self._done(keys=[f"{self.prefix}:log:{key}"], args=[self._now_us(), token])
+        except Exception as e:  # noqa: BLE001
+            self._warn(e)
+
     async def pause(self, seconds: float, message_rule: Rule) -> None:
         await self.fallback.pause(seconds, message_rule)
+        if time.monotonic() < self._down_until:
+            return
         keys = [f"{self.prefix}:pause", f"{self.prefix}:tat:message"]
         try:
             await self._pause(keys=keys, args=[self._now_us(), int(seconds * 1e6), message_rule.interval * 1e6,
@@ -353,6 +395,7 @@ class RedisBudget:
             self._warn(e)
 
     def _warn(self, e: Exception) -> None:
+        self._down_until = time.monotonic() + self.retry_after  # ask Redis again in a while, not on every send
         if time.monotonic() - self._warned > 60:
             self._warned = time.monotonic()
             log.warning("Redis send budget unreachable (%s); using this process's own budget", e)
@@ -367,19 +410,19 @@ class RedisBudget:
 class _Gate:
     """Waiters for one budget key take turns by (priority, arrival); only the first in line asks for a slot."""
 
-    def __init__(self, take: Callable[[], Awaitable[float]], sleep: Callable[[float], Awaitable[None]]):
+    def __init__(self, take: Callable[[str], Awaitable[float]], sleep: Callable[[float], Awaitable[None]]):
         self._take = take
         self._sleep = sleep
         self._heap: list[list[Any]] = []
         self._seq = itertools.count()
 
-    async def acquire(self, priority: int) -> None:
+    async def acquire(self, priority: int, token: str) -> None:
         entry = [priority, next(self._seq), asyncio.Event()]
         heapq.heappush(self._heap, entry)
         try:
             while True:
                 if self._heap[0] is entry:
-                    wait = await self._take()
+                    wait = await self._take(token)
                     if wait <= 0:
                         return
                     await self._sleep(wait)
@@ -462,10 +505,12 @@ class Outbound(BaseRequestMiddleware):
         self.stats = OutboundStats()
         self._lanes = _Lanes()
         self._gates = {k: _Gate(self._taker(k), sleep) for k in ("message", "light")}
+        self._tokens = itertools.count()
+        self._me = f"{os.getpid()}-{random.getrandbits(32):x}"
 
-    def _taker(self, key: str) -> Callable[[], Awaitable[float]]:
+    def _taker(self, key: str) -> Callable[[str], Awaitable[float]]:
         rule = self.limits.rule(key)
-        return lambda: self.budget.take(key, rule)
+        return lambda token: self.budget.take(key, rule, token)
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Any:
@@ -515,12 +560,15 @@ class Outbound(BaseRequestMiddleware):
                                                             "caption_entities"))]
         return [method]
 
-    async def _acquire(self, kind: str, chat: Any) -> None:
-        if chat is not None:
-            rule = self.limits.rule("chat")
+    async def _acquire(self, kind: str, chat: Any) -> str:
+        """Wait for the chat's slot, then for a slot of the budget; returns the slot's token."""
+        rule = self.limits.rule("chat")
+        if chat is not None and rule is not None:
             while (wait := await self.budget.take(f"chat:{chat}", rule)) > 0:
                 await self.sleep(wait)
-        await self._gates[kind].acquire(PRIORITY.get())
+        token = f"{self._me}-{next(self._tokens)}"
+        await self._gates[kind].acquire(PRIORITY.get(), token)
+        return token
 
     async def _deliver(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType], kind: str, chat: Any) -> Any:
@@ -528,14 +576,17 @@ class Outbound(BaseRequestMiddleware):
         arrived = self.clock()
         attempts = n429 = 0
         while True:
-            await self._acquire(kind, chat)
+            token = await self._acquire(kind, chat)
             if attempts == 0:
                 self.stats.waits[PRIORITY.get()].append(self.clock() - arrived)
             attempts += 1
             if track is not None:
                 track.attempts += 1
             try:
-                result = await make_request(bot, method)
+                try:
+                    result = await make_request(bot, method)
+                finally:
+                    await self.budget.done(kind, self.limits.rule(kind), token)
             except TelegramRetryAfter as e:
                 self.stats.seen_429 += 1
                 n429 += 1

@@ -336,8 +336,10 @@ async def test_two_processes_share_the_budget_through_redis():
         taken: list[float] = []
         for _step in range(300):  # 3 virtual seconds, both processes asking every 10 ms
             for budget in (a, b):
-                if await budget.take("message", rule) == 0:
+                token = uuid.uuid4().hex
+                if await budget.take("message", rule, token) == 0:
                     taken.append(clock())
+                    await budget.done("message", rule, token)  # answered at once
             clock.t += 0.01
         # together they keep one budget: at most 30 in any second, about 29/s overall (3 % margin)
         assert max(sum(1 for u in taken if t <= u < t + 1.0) for t in taken) <= 30
@@ -346,6 +348,18 @@ async def test_two_processes_share_the_budget_through_redis():
         chat = limits.rule("chat")
         assert [await a.take("chat:1", chat) for _ in range(3)] == [0, 0, 0]
         assert await b.take("chat:1", chat) > 0.9
+        # a request still in flight keeps its place in the window until it is answered
+        clock.t += 5.0
+        tokens = [uuid.uuid4().hex for _ in range(30)]
+        for i, token in enumerate(tokens):
+            clock.t += 0.04
+            assert await (a, b)[i % 2].take("message", rule, token) == 0
+        clock.t += 1.5  # long after the window, but nothing answered yet: the 31st must wait
+        assert await a.take("message", rule, "late") > 0
+        await b.done("message", rule, tokens[0])
+        assert await a.take("message", rule, "late") > 0  # answered just now: counts for one more window
+        clock.t += 1.1
+        assert await a.take("message", rule, "late") == 0
         # a 429 seen by one process pauses the other
         await a.pause(2.0, rule)
         assert 1.9 < await b.take("message", rule) <= 2.0
