@@ -40,7 +40,7 @@ async def replies(bot: Bot, per_second: float, stop: asyncio.Event) -> int:
     return sent
 
 
-async def main(n: int, scale: float, sender_factor: float, interactive: float) -> None:
+async def main(n: int, scale: float, sender_factor: float, interactive: float, concurrency: int) -> None:
     allowed = 30 * scale
     sender_rate = allowed * sender_factor
     api = FakeTelegram("5000:BENCH")
@@ -51,7 +51,7 @@ async def main(n: int, scale: float, sender_factor: float, interactive: float) -
     bot = Bot("5000:BENCH", session=AiohttpSession(api=TelegramAPIServer.from_base(base), limit=100))
     items = [Outgoing(100000 + i, f"⏰ Nhắc báo cáo — tin {i}") for i in range(n)]
     ob = outbound.install(bot, outbound.Outbound(outbound.Limits(rate=sender_rate)))
-    sender = Sender(bot, None, concurrency=64)
+    sender = Sender(bot, None, concurrency=concurrency)
     stop = asyncio.Event()
     officers = asyncio.create_task(replies(bot, interactive * scale, stop))
     t0 = time.monotonic()
@@ -90,5 +90,6 @@ if __name__ == "__main__":
                     help="sender rate / server limit; above 1 the server answers 429 and the sender must back off")
     ap.add_argument("--interactive", type=float, default=5,
                     help="officers' replies per second (× scale) sent while the reminders go out")
+    ap.add_argument("--concurrency", type=int, default=64, help="reminders in flight at once")
     a = ap.parse_args()
-    asyncio.run(main(a.n, a.scale, a.sender_factor, a.interactive))
+    asyncio.run(main(a.n, a.scale, a.sender_factor, a.interactive, a.concurrency))
