@@ -181,6 +181,23 @@ async def test_one_chat_gets_a_short_burst_then_one_per_second():
     assert times[-1] == pytest.approx(5.0)
 
 
+async def test_a_cancelled_send_does_not_let_a_later_one_overtake():
+    vc, api, bot, ob, rec = make(None, outbound.Limits(rate=1, burst=1))
+
+    async def scenario() -> None:
+        await bot.send_message(1, "khác")  # the budget's slot is used: the next send waits about a second
+        with outbound.bulk():
+            first = asyncio.ensure_future(bot.send_message(43, "một"))
+            second = asyncio.ensure_future(bot.send_message(43, "hai"))
+        third = asyncio.ensure_future(bot.send_message(43, "ba"))  # interactive: would go first if it could
+        await asyncio.sleep(0)
+        second.cancel()  # waiting for its turn behind the first
+        await asyncio.gather(first, third)
+
+    await vc.run(scenario())
+    assert [t for _, t in rec.delivered(43)] == ["một", "ba"]
+
+
 async def test_interactive_replies_go_before_reminders():
     vc, api, bot, ob, rec = make(None, outbound.Limits(rate=5, burst=1))
 
