@@ -24,14 +24,19 @@ from storage.db import Database, open_database, upgrade
 log = logging.getLogger("bot")
 
 
-def make_bot(settings: Settings, token: str | None = None) -> Bot:
+def make_bot(settings: Settings, token: str | None = None, *, db: Database | None = None) -> Bot:
+    """The bot, with the commit-before-call middleware and then the outbound layer (``bot/outbound.py``:
+    send budget, per-chat order, retries; undeliverable messages logged and, with ``db``, 403 marked blocked)."""
+    from bot import outbound
+    from bot.middleware import install
+
     session = None
     if settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
-    from bot.middleware import install
-
-    return install(Bot(token=token or settings.token or "", session=session,
-                       default=DefaultBotProperties(link_preview_is_disabled=True)))
+    bot = install(Bot(token=token or settings.token or "", session=session,
+                      default=DefaultBotProperties(link_preview_is_disabled=True)))
+    outbound.install(bot, outbound.from_settings(settings, bot, db=db))
+    return bot
 
 
 def make_services(settings: Settings, db: Database, clock: Callable[[], datetime] = system_clock) -> Services:
@@ -68,7 +73,7 @@ async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clo
 
 async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
     services, dp = await prepare(settings, clock)
-    bot = make_bot(settings)
+    bot = make_bot(settings, db=services.db)
     background: list[asyncio.Task] = []
 
     async def on_startup() -> None:

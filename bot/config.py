@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     reminder_offsets: str = "2d,1d,2h"
     period_grace_hours: int = 48
     send_rate: float = 30.0
+    send_burst: int = 5
+    send_chat_rate: float = 1.0
+    send_chat_burst: int = 3
+    send_light_rate: float = 100.0
+    send_max_attempts: int = 6
+    redis_url: str | None = None
+    redis_prefix: str = "baocao:send"
     scheduler_interval: float = 30.0
     outlines_dir: str | None = None
     log_level: str = "INFO"
@@ -50,7 +57,8 @@ class Settings(BaseSettings):
             return [v]
         return v
 
-    @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", mode="before")
+    @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", "redis_url",
+                     mode="before")
     @classmethod
     def _empty_none(cls, v: object) -> object:
         return None if isinstance(v, str) and not v.strip() else v

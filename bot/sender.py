@@ -1,9 +1,9 @@
-"""Sending many messages within Telegram's limits, losing none.
+"""Sending many messages (reminders, digests, "Nhắc ngay") within Telegram's limits, losing none.
 
-At most ``rate`` messages per second overall and one per second per chat. A 429 answer pauses every
-sender for the ``retry_after`` it names, then the message is retried (aiogram raises TelegramRetryAfter
-and does not retry by itself). A user who blocked the bot (403) is marked and skipped. Server and network
-errors are retried with backoff. Every message ends sent or recorded as undeliverable with the reason.
+The limits, the 429 pauses, the retries of 5xx and network errors and the per-chat order are the outbound
+layer's (``bot/outbound.py``), shared with every reply the bot sends; this module sends the batch at bulk
+priority (interactive replies go first), reports what happened, and finishes each message's reminder_log row:
+sent, or failed with the reason. A user who blocked the bot (403) is marked and skipped afterwards.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardMarkup
 
+from bot import outbound
 from storage.db import Database
 from storage.repo import Repo
 
@@ -57,79 +59,50 @@ class SendReport:
         return self.sent + self.undeliverable
 
 
-class RateLimiter:
-    """Evenly spaced slots at ``rate`` per second; a 429 pushes every later slot past its retry_after."""
-
-    def __init__(self, rate: float, *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
-        self.interval = 1.0 / rate
-        self.clock = clock
-        self.sleep = sleep
-        self.next_slot = 0.0
-
-    async def acquire(self) -> None:
-        now = self.clock()
-        slot = max(now, self.next_slot)
-        self.next_slot = slot + self.interval
-        if slot > now:
-            await self.sleep(slot - now)
-
-    def pause(self, seconds: float) -> None:
-        self.next_slot = max(self.next_slot, self.clock() + seconds)
-
-
 class Sender:
+    """Sends a batch through the bot's outbound layer; when none is installed on ``bot`` (tests, scripts), through
+    a private one built from ``rate``, ``per_chat``, ``chat_burst``, ``max_attempts``, ``clock`` and ``sleep``."""
+
     def __init__(self, bot: Bot, db: Database | None, *, rate: float = 30.0, per_chat: float = 1.0,
-                 max_attempts: int = 6, concurrency: int = 16, clock: Callable[[], float] = time.monotonic,
+                 chat_burst: int = 3, max_attempts: int = 6, concurrency: int = 16,
+                 clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC)):
-        # keep a small margin under the allowed rate so jitter does not draw 429s
-        self.limiter = RateLimiter(rate * 0.97, clock=clock, sleep=sleep)
         self.bot = bot
         self.db = db
-        self.per_chat = per_chat
-        self.max_attempts = max_attempts
         self.concurrency = concurrency
         self.clock = clock
-        self.sleep = sleep
         self.now = now
-        self._last_chat: dict[int, float] = {}
+        self.outbound = outbound.installed(bot)
+        self._private = self.outbound is None
+        if self.outbound is None:
+            limits = outbound.Limits(rate=rate, chat_rate=1.0 / per_chat, chat_burst=chat_burst)
+            self.outbound = outbound.Outbound(limits, sink=outbound.db_sink(db), max_attempts=max_attempts,
+                                              clock=clock, sleep=sleep)
 
-    async def _chat_gap(self, chat_id: int) -> None:
-        last = self._last_chat.get(chat_id)
-        now = self.clock()
-        if last is not None and now - last < self.per_chat:
-            wait = self.per_chat - (now - last)
-            self._last_chat[chat_id] = now + wait
-            await self.sleep(wait)
+    async def _send(self, item: Outgoing) -> None:
+        method = SendMessage(chat_id=item.chat_id, text=item.text, reply_markup=item.markup)
+        if self._private:
+            await self.outbound.call(self.bot, method)
         else:
-            self._last_chat[chat_id] = now
+            await self.bot(method)
 
     async def send_one(self, item: Outgoing, report: SendReport) -> tuple[str, str | None, int]:
-        attempts = 0
-        backoff = 0.5
-        await self._chat_gap(item.chat_id)
-        while True:
-            attempts += 1
-            await self.limiter.acquire()
+        with outbound.bulk(), outbound.tracking() as t:
             try:
-                await self.bot.send_message(item.chat_id, item.text, reply_markup=item.markup)
-                return "sent", None, attempts
+                await self._send(item)
+                status, err = "sent", None
             except TelegramRetryAfter as e:
-                report.retries_429 += 1
-                self.limiter.pause(float(e.retry_after))
-                if attempts >= self.max_attempts * 4:
-                    return "failed", f"429 lặp lại quá nhiều lần (retry_after={e.retry_after})", attempts
+                status, err = "failed", f"429 lặp lại quá nhiều lần (retry_after={e.retry_after})"
             except TelegramForbiddenError as e:
-                return "blocked", f"403: {e.message}", attempts
+                status, err = "blocked", f"403: {e.message}"
             except TelegramBadRequest as e:
-                return "failed", f"400: {e.message}", attempts
-            except (TelegramServerError, TelegramNetworkError) as e:
-                report.retries_other += 1
-                if attempts >= self.max_attempts:
-                    return "failed", f"lỗi máy chủ/mạng sau {attempts} lần thử: {e}", attempts
-                await self.sleep(backoff)
-                backoff = min(backoff * 2, 8.0)
+                status, err = "failed", f"400: {e.message}"
+            except (TelegramServerError, TelegramNetworkError, TimeoutError) as e:
+                status, err = "failed", f"lỗi máy chủ/mạng sau {t.attempts} lần thử: {e}"
+        report.retries_429 += t.retries_429
+        report.retries_other += t.retries_other
+        return status, err, max(1, t.attempts)
 
     async def send_all(self, items: list[Outgoing]) -> SendReport:
         report = SendReport()

@@ -1,4 +1,6 @@
-"""User-facing texts (Vietnamese)."""
+"""User-facing texts (Vietnamese), and fitting texts built from user input into Telegram's limits."""
+
+from dialogs.parsing import shown
 
 HELP = """📘 Hướng dẫn sử dụng Trợ lý báo cáo
 
@@ -35,3 +37,56 @@ COMMANDS = [
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
 ]
+
+
+# --------------------------------------------------------------------------- fitting texts into Telegram
+
+TELEGRAM_TEXT_LIMIT = 4096
+ELLIPSIS = "…"
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _cut(text: str, units: int) -> str:
+    """The longest prefix of ``text`` within ``units`` UTF-16 code units."""
+    if utf16_len(text) <= units:
+        return text
+    out, n = [], 0
+    for ch in text:
+        w = 2 if ord(ch) > 0xFFFF else 1
+        if n + w > units:
+            break
+        out.append(ch)
+        n += w
+    return "".join(out)
+
+
+def clip(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> str:
+    """``text`` cut to fit ``limit`` (Telegram's 4,096 for a message), ending with "…" when cut."""
+    if utf16_len(text) <= limit:
+        return text
+    return _cut(text, limit - 1).rstrip() + ELLIPSIS
+
+
+def clip_user(text: str, n: int = 200) -> str:
+    """User input to be echoed inside a reply: one line, no invisible characters, at most ``n`` characters."""
+    return shown(text, n)
+
+
+def split_text(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
+    """``text`` in pieces that each fit ``limit``: cut at a line break, else at a space, else anywhere."""
+    parts: list[str] = []
+    rest = text
+    while utf16_len(rest) > limit:
+        head = _cut(rest, limit)
+        cut = head.rfind("\n")
+        if cut < limit // 2:
+            cut = head.rfind(" ")
+        if cut < limit // 2:
+            cut = len(head)
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest or not parts:
+        parts.append(rest)
+    return parts

@@ -9,6 +9,7 @@ Stored values are plain JSON (string keys only):
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from dialogs.outline import NUMERIC_TYPES, Column, ListField, Outline, Question,
 from dialogs.parsing import (
     ParseError,
     Percent,
+    clean_input,
     format_date,
     format_decimal,
     format_integer,
@@ -32,6 +34,7 @@ from dialogs.parsing import (
     parse_multichoice,
     parse_percent,
     parse_yesno,
+    shown,
 )
 from dialogs.rules import compile_rule, evaluate
 
@@ -89,6 +92,7 @@ def parse_scalar(
     none_ok: bool = True,
 ) -> Any:
     """Read ``text`` as a value of ``item``'s type (integer, decimal, percent, money, date, text, yesno, choice…)."""
+    text = clean_input(text)
     t = item.type
     unit = getattr(item, "unit", None)
     lo = getattr(item, "min", None)
@@ -130,8 +134,9 @@ def parse_answer(outline: Outline, q: Question, text: str, *, today: date | None
     """A one-message answer to a scalar question."""
     if q.type in ("list", "documents", "table"):
         raise ParseError("Câu này được nhập theo từng mục/từng dòng.")
+    text = clean_input(text)
     if is_none_answer(text) and not q.none_ok and q.type not in ("yesno",):
-        raise ParseError(f"Câu này cần câu trả lời cụ thể, không nhận «{text.strip()}». {expected_form(q)}.")
+        raise ParseError(f"Câu này cần câu trả lời cụ thể, không nhận «{shown(text)}». {expected_form(q)}.")
     return parse_scalar(q, text, window=question_window(outline, q),
                         default_year=(today or date.today()).year, none_ok=q.none_ok)
 
@@ -163,7 +168,7 @@ def parse_record(fields: list[ListField], text: str, *, default_year: int | None
     """One list item typed in one message: one field per line, in order, or "Nhãn: giá trị" lines."""
     from dialogs.text import norm_words
 
-    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in clean_input(text).strip().splitlines() if ln.strip()]
     if len(lines) == 1 and len(fields) > 1 and ";" in lines[0]:
         lines = [p.strip() for p in lines[0].split(";")]
     values: dict[str, str] = {}
@@ -211,6 +216,7 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
     With ``with_label`` (an item row under an open group), the first cell is the item's name.
     """
     cols = table.input_columns
+    text = clean_input(text)
     cells = _split_cells(text)
     if with_label:
         parts = [p.strip() for p in re.split(r"[;|\n]", text.strip())]
@@ -268,14 +274,16 @@ def numeric(q: Question | Column | ListField, value: Any) -> float | None:
     if value is None:
         return None
     t = q.type
-    if t in ("integer", "decimal", "money"):
-        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-    if t == "percent":
-        try:
-            return Percent.from_json(value).value
-        except (KeyError, TypeError, ValueError):
+    try:
+        if t in ("integer", "decimal", "money"):
+            n = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        elif t == "percent":
+            n = Percent.from_json(value).value
+        else:
             return None
-    return None
+    except (KeyError, TypeError, ValueError, OverflowError):  # e.g. a 400-digit integer stored before the limits
+        return None
+    return n if n is not None and math.isfinite(n) else None
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ Number ambiguity rule (documented for officers in /huongdan):
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -34,6 +36,33 @@ class ParseError(ValueError):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+# characters an input never needs: C0/C1 controls (but tab and new line), bidirectional marks and overrides,
+# zero-width spaces, the word joiner, the soft hyphen and the byte-order mark
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x00AD,
+                            0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060,
+                            *range(0x2066, 0x206A), 0xFEFF])
+
+MAX_DIGITS = 15  # digits before the decimal separator (a float holds 15 exactly; the database stores floats)
+MAX_FRACTION = 10  # digits after it
+MAX_MONEY = Decimal(10) ** 18  # đồng (a million times the state budget)
+
+
+def clean_input(text: str) -> str:
+    """What the officer typed, without invisible characters: controls, right-to-left marks, zero-width spaces.
+
+    Line breaks are kept (a list item or a Biểu row may span lines); the text is NFC-normalised."""
+    t = text.replace("\r\n", "\n").replace("\r", "\n")
+    if t.isascii() and t.isprintable():
+        return t
+    return unicodedata.normalize("NFC", t.translate(_INVISIBLE))
+
+
+def shown(text: str, n: int = 40) -> str:
+    """An input quoted back inside a message: one line, at most ``n`` characters."""
+    s = " ".join(clean_input(text).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
 NONE_WORDS = frozenset({"khong", "ko", "k", "khong co", "kh", "0", "none", "khong co gi", "-"})
@@ -106,10 +135,31 @@ def _to_decimal(text: str, *, allow_negative: bool = False) -> Decimal:
             s = groups[0] + "." + groups[1]
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         raise ParseError("")
+    int_part, _, frac = s.partition(".")
+    if len(int_part.lstrip("0")) > MAX_DIGITS:
+        raise ParseError("too_big")
+    if len(frac.rstrip("0")) > MAX_FRACTION:
+        raise ParseError("too_precise")
     try:
         return Decimal(s) * sign
     except InvalidOperation:
         raise ParseError("") from None
+
+
+_NOT_PLAIN = re.compile(r"(?i)^[+-]?(nan|inf(inity)?|[\d.,]*\d\s*e\s*[+-]?\d+)$")
+
+
+def _number_error(e: ParseError, raw: str, sample: str) -> ParseError | None:
+    """The message for a number out of range or written in a form officers do not use ("1e309", "NaN")."""
+    if e.message == "too_big":
+        return ParseError(f"Số quá lớn: «{shown(raw)}». Hãy gõ một số không quá {MAX_DIGITS} chữ số, ví dụ: {sample}.")
+    if e.message == "too_precise":
+        return ParseError(f"Số «{shown(raw)}» có quá nhiều chữ số sau dấu phẩy. Hãy gõ không quá {MAX_FRACTION} "
+                          f"chữ số thập phân, ví dụ: 12,5.")
+    if _NOT_PLAIN.match(raw.rstrip("% ").strip()):
+        return ParseError(f"«{shown(raw)}» không phải là một số viết thông thường (không dùng dạng 1e5, NaN, inf). "
+                          f"Hãy gõ đủ chữ số, ví dụ: {sample}.")
+    return None
 
 
 def _strip_unit(text: str, unit: str | None) -> str:
@@ -127,25 +177,26 @@ def _strip_unit(text: str, unit: str | None) -> str:
 def parse_integer(text: str, *, unit: str | None = None, none_ok: bool = True,
                   min_value: float | None = 0, max_value: float | None = None) -> int:
     """"1.234", "1 234", "1234", "không"/"ko" (→ 0 when allowed) → int."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     u = unit or ""
     example = f"Ví dụ: 12 hoặc 1.234{(' ' + u) if u else ''}"
     if is_none_answer(raw):
         if none_ok:
             return 0
-        raise ParseError(f"Câu này cần một con số, không nhận «{raw}». {example}.")
+        raise ParseError(f"Câu này cần một con số, không nhận «{shown(raw)}». {example}.")
     body = _strip_unit(raw, unit)
     try:
         d = _to_decimal(body, allow_negative=min_value is None or min_value < 0)
     except ParseError as e:
         if e.message == "negative":
-            raise ParseError(f"Số lượng không thể âm («{raw}»). {example}.") from None
-        raise ParseError(f"«{raw}» không phải là một số. Hãy gõ chữ số. {example}.") from None
+            raise ParseError(f"Số lượng không thể âm («{shown(raw)}»). {example}.") from None
+        raise (_number_error(e, raw, "1.234")
+               or ParseError(f"«{shown(raw)}» không phải là một số. Hãy gõ chữ số. {example}.")) from None
     if d != d.to_integral_value():
         hint = ""
         if re.fullmatch(r"\d{1,3},\d{3}", body.replace(" ", "")):
             hint = f" Nếu ý bạn là {body.replace(',', '')}, hãy gõ {body.replace(',', '.')} hoặc {body.replace(',', '')}."
-        raise ParseError(f"Câu này cần số nguyên, «{raw}» có phần thập phân.{hint} {example}.")
+        raise ParseError(f"Câu này cần số nguyên, «{shown(raw)}» có phần thập phân.{hint} {example}.")
     val = int(d)
     _check_range(val, raw, min_value, max_value, example)
     return val
@@ -154,17 +205,18 @@ def parse_integer(text: str, *, unit: str | None = None, none_ok: bool = True,
 def parse_decimal(text: str, *, unit: str | None = None, none_ok: bool = True,
                   min_value: float | None = None, max_value: float | None = None) -> float:
     """"12,5", "12.5", "1.234,5", "-2,5" → float."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     example = f"Ví dụ: 12,5{(' ' + unit) if unit else ''}"
     if is_none_answer(raw):
         if none_ok:
             return 0.0
-        raise ParseError(f"Câu này cần một con số, không nhận «{raw}». {example}.")
+        raise ParseError(f"Câu này cần một con số, không nhận «{shown(raw)}». {example}.")
     body = _strip_unit(raw.rstrip("%").strip() if unit == "%" else raw, unit)
     try:
         d = _to_decimal(body, allow_negative=True)
-    except ParseError:
-        raise ParseError(f"«{raw}» không phải là một số. Dùng dấu phẩy cho phần thập phân. {example}.") from None
+    except ParseError as e:
+        raise (_number_error(e, raw, "1.234,5") or ParseError(
+            f"«{shown(raw)}» không phải là một số. Dùng dấu phẩy cho phần thập phân. {example}.")) from None
     val = float(d)
     _check_range(val, raw, min_value, max_value, example)
     return val
@@ -172,9 +224,9 @@ def parse_decimal(text: str, *, unit: str | None = None, none_ok: bool = True,
 
 def _check_range(val: float, raw: str, lo: float | None, hi: float | None, example: str) -> None:
     if lo is not None and val < lo:
-        raise ParseError(f"Giá trị «{raw}» nhỏ hơn mức thấp nhất cho phép ({format_decimal(lo)}). {example}.")
+        raise ParseError(f"Giá trị «{shown(raw)}» nhỏ hơn mức thấp nhất cho phép ({format_decimal(lo)}). {example}.")
     if hi is not None and val > hi:
-        raise ParseError(f"Giá trị «{raw}» lớn hơn mức cao nhất cho phép ({format_decimal(hi)}). {example}.")
+        raise ParseError(f"Giá trị «{shown(raw)}» lớn hơn mức cao nhất cho phép ({format_decimal(hi)}). {example}.")
 
 
 # --------------------------------------------------------------------------- percentages
@@ -203,36 +255,38 @@ class Percent:
 def parse_percent(text: str, *, none_ok: bool = True, min_value: float | None = 0,
                   max_value: float | None = 100) -> Percent:
     """"49%", "49 %", "49,5%", "49", "47/96" (→ 48,96% kept with its parts) → Percent."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     example = "Ví dụ: 49%, 49,5% hoặc 47/96"
     if is_none_answer(raw):
         if none_ok:
             return Percent(0.0)
-        raise ParseError(f"Câu này cần một tỷ lệ, không nhận «{raw}». {example}.")
+        raise ParseError(f"Câu này cần một tỷ lệ, không nhận «{shown(raw)}». {example}.")
     s = fold(raw).replace("phan tram", "%").strip()
     m = re.fullmatch(r"([\d.,\s]+)\s*/\s*([\d.,\s]+)", s)
     if m:
         try:
             num = _to_decimal(m.group(1))
             den = _to_decimal(m.group(2))
-        except ParseError:
-            raise ParseError(f"«{raw}» không đọc được dạng tử số/mẫu số. {example}.") from None
+        except ParseError as e:
+            raise (_number_error(e, raw, "47/96")
+                   or ParseError(f"«{shown(raw)}» không đọc được dạng tử số/mẫu số. {example}.")) from None
         if den == 0:
-            raise ParseError(f"Mẫu số bằng 0 trong «{raw}». {example}.")
+            raise ParseError(f"Mẫu số bằng 0 trong «{shown(raw)}». {example}.")
         if num > den and max_value is not None and max_value <= 100:
-            raise ParseError(f"Tử số lớn hơn mẫu số trong «{raw}»: tỷ lệ vượt 100%. {example}.")
+            raise ParseError(f"Tử số lớn hơn mẫu số trong «{shown(raw)}»: tỷ lệ vượt 100%. {example}.")
         value = float((num * 100 / den).quantize(Decimal("0.01"), ROUND_HALF_UP))
         return Percent(value, _num(num), _num(den))
     s = s.rstrip("%").strip()
     try:
         d = _to_decimal(s, allow_negative=min_value is None or min_value < 0)
-    except ParseError:
-        raise ParseError(f"«{raw}» không phải là một tỷ lệ. {example}.") from None
+    except ParseError as e:
+        raise (_number_error(e, raw, "49%")
+               or ParseError(f"«{shown(raw)}» không phải là một tỷ lệ. {example}.")) from None
     val = float(d)
     if min_value is not None and val < min_value or max_value is not None and val > max_value:
         lo = format_decimal(min_value) if min_value is not None else "…"
         hi = format_decimal(max_value) if max_value is not None else "…"
-        raise ParseError(f"Tỷ lệ phải từ {lo}% đến {hi}%, «{raw}» nằm ngoài khoảng đó. {example}.")
+        raise ParseError(f"Tỷ lệ phải từ {lo}% đến {hi}%, «{shown(raw)}» nằm ngoài khoảng đó. {example}.")
     return Percent(val)
 
 
@@ -264,27 +318,31 @@ def money_scale(unit: str | None) -> Decimal:
 
 def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: bool = True) -> int:
     """"1,2 tỷ", "350 triệu", "350tr", "500 nghìn", "2.500.000 đồng"; a bare number is in ``unit``. → đồng."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     u = unit or "triệu đồng"
     example = f"Ví dụ: 350 triệu, 1,2 tỷ hoặc 350 (hiểu là {u})"
     if is_none_answer(raw):
         if none_ok:
             return 0
-        raise ParseError(f"Câu này cần một số tiền, không nhận «{raw}». {example}.")
+        raise ParseError(f"Câu này cần một số tiền, không nhận «{shown(raw)}». {example}.")
     s = fold(raw).replace("đ", "d")
     total = Decimal(0)
     # allow compound "1 tỷ 200 triệu"
     parts = re.findall(r"([\d.,\s]*\d)\s*(ty dong|trieu dong|nghin dong|ty|ti|trieu|tr|nghin|ngan|k|dong|d|vnd)?\b", s)
     leftover = re.sub(r"([\d.,\s]*\d)\s*(ty dong|trieu dong|nghin dong|ty|ti|trieu|tr|nghin|ngan|k|dong|d|vnd)?\b", "", s)
+    unreadable = ParseError(f"«{shown(raw)}» không đọc được thành số tiền. {example}.")
     if not parts or leftover.strip(" .") not in ("",):
-        raise ParseError(f"«{raw}» không đọc được thành số tiền. {example}.")
+        raise _number_error(ParseError(""), raw, "350 triệu") or unreadable
     for num, word in parts:
         try:
             d = _to_decimal(num)
-        except ParseError:
-            raise ParseError(f"«{raw}» không đọc được thành số tiền. {example}.") from None
+        except ParseError as e:
+            raise _number_error(e, raw, "350 triệu") or unreadable from None
         scale = MONEY_UNITS[word] if word else money_scale(u)
         total += d * scale
+    if total >= MAX_MONEY:
+        raise ParseError(f"Số tiền quá lớn: «{shown(raw)}». Hãy kiểm tra lại số và đơn vị (nghìn, triệu, tỷ). "
+                         f"{example}.")
     return int(total.quantize(Decimal(1), ROUND_HALF_UP))
 
 
@@ -296,7 +354,7 @@ _MONTHS = {"gieng": 1, "chap": 12}
 def parse_date(text: str, *, default_year: int | None = None, window: tuple[date | None, date | None] | None = None,
                none_ok: bool = False) -> date | None:
     """"19/6/2025", "19-06-2025", "19.6.2025", "19/6/25", "19/6" (this year), "ngày 19 tháng 6 năm 2025"."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     example = "Ví dụ: 19/6/2025 hoặc ngày 19 tháng 6 năm 2025"
     if is_none_answer(raw):
         if none_ok:
@@ -311,7 +369,7 @@ def parse_date(text: str, *, default_year: int | None = None, window: tuple[date
         if m2:
             y, mo, d = int(m2.group(1)), int(m2.group(2)), int(m2.group(3))
         else:
-            raise ParseError(f"«{raw}» không phải là ngày tháng. {example}.")
+            raise ParseError(f"«{shown(raw)}» không phải là ngày tháng. {example}.")
     else:
         d, mo = int(m.group(1)), int(m.group(2))
         if m.group(3):
@@ -321,11 +379,11 @@ def parse_date(text: str, *, default_year: int | None = None, window: tuple[date
         elif default_year:
             y = default_year
         else:
-            raise ParseError(f"Thiếu năm trong «{raw}». {example}.")
+            raise ParseError(f"Thiếu năm trong «{shown(raw)}». {example}.")
     try:
         result = date(y, mo, d)
     except ValueError:
-        raise ParseError(f"Ngày «{raw}» không có thật (ngày {d} tháng {mo} năm {y}). {example}.") from None
+        raise ParseError(f"Ngày «{shown(raw)}» không có thật: {_no_such_date(d, mo, y)}. {example}.") from None
     if window:
         lo, hi = window
         if lo and result < lo or hi and result > hi:
@@ -334,21 +392,31 @@ def parse_date(text: str, *, default_year: int | None = None, window: tuple[date
     return result
 
 
+def _no_such_date(d: int, mo: int, y: int) -> str:
+    if not 1 <= mo <= 12:
+        return f"không có tháng {mo}"
+    if not 1 <= y <= 9999:
+        return f"năm {y} không hợp lệ"
+    days = calendar.monthrange(y, mo)[1]
+    return f"tháng {mo} năm {y} chỉ có {days} ngày" if d > days else f"không có ngày {d}"
+
+
 # --------------------------------------------------------------------------- yes/no and choices
 
 
 def parse_yesno(text: str) -> bool:
+    text = clean_input(text)
     s = fold(text).strip(" .!")
     if s in YES_WORDS or s.startswith("co ") or s.startswith("da "):
         return True
     if s in NO_WORDS or s.startswith("khong ") or s.startswith("chua "):
         return False
-    raise ParseError(f"«{text.strip()}» không rõ là có hay không. Hãy trả lời «có» hoặc «không».")
+    raise ParseError(f"«{shown(text)}» không rõ là có hay không. Hãy trả lời «có» hoặc «không».")
 
 
 def parse_choice(text: str, options: list[tuple[str, str]]) -> str:
     """By number ("2") or by text, accent- and case-insensitive, fuzzy. options: [(key, label)]. → key."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     listing = "; ".join(f"{i}. {label}" for i, (_, label) in enumerate(options, 1))
     if re.fullmatch(r"\d{1,2}", raw):
         i = int(raw)
@@ -369,12 +437,12 @@ def parse_choice(text: str, options: list[tuple[str, str]]) -> str:
     res = process.extract(q, labels, scorer=fuzz.WRatio, limit=2)
     if res and res[0][1] >= 80 and (len(res) == 1 or res[0][1] - res[1][1] >= 8):
         return res[0][2]
-    raise ParseError(f"«{raw}» không khớp rõ với lựa chọn nào. Hãy gõ số thứ tự: {listing}.")
+    raise ParseError(f"«{shown(raw)}» không khớp rõ với lựa chọn nào. Hãy gõ số thứ tự: {listing}.")
 
 
 def parse_multichoice(text: str, options: list[tuple[str, str]]) -> list[str]:
     """"1, 3", "1 3", or labels separated by commas/semicolons/new lines. → keys in option order."""
-    raw = text.strip()
+    raw = clean_input(text).strip()
     if re.fullmatch(r"[\d\s,;]+", raw):
         pieces = re.split(r"[\s,;]+", raw.strip(" ,;"))
     else:

@@ -211,3 +211,146 @@ def test_date_round_trip(d):
 def test_money_round_trip(dong):
     assert parse_money(format_money(dong, "triệu đồng"), unit="triệu đồng") == dong
     assert abs(parse_money(format_money_short(dong)) - dong) <= dong * 0.0005 + 1
+
+
+# --------------------------------------------------------------------------- hostile and odd input
+
+from dialogs.answers import numeric, parse_answer, parse_record, parse_row, parse_scalar  # noqa: E402
+from dialogs.loader import load_catalogue  # noqa: E402
+from dialogs.outline import ListField, Question  # noqa: E402
+
+CATALOGUE = load_catalogue()
+HUGE = "9" * 400
+
+
+@pytest.mark.parametrize("parse,text,sample", [
+    (parse_integer, HUGE, "1.234"),
+    (parse_integer, "1.000.000.000.000.000.000", "1.234"),
+    (parse_decimal, HUGE + ",5", "1.234,5"),
+    (parse_percent, f"{HUGE}/{HUGE}1", "47/96"),
+    (lambda t: parse_percent(t, max_value=None), HUGE + "%", "49%"),
+    (parse_money, HUGE, "350 triệu"),
+])
+def test_numbers_out_of_range_are_refused_with_a_clear_message(parse, text, sample):
+    with pytest.raises(ParseError) as e:
+        parse(text)
+    msg = e.value.message
+    assert msg.startswith(f"Số quá lớn: «{text[:5]}") and f"không quá 15 chữ số, ví dụ: {sample}." in msg
+    assert len(msg) < 200  # the 400 digits are not echoed back
+
+
+def test_largest_accepted_numbers():
+    assert parse_integer("999.999.999.999.999") == 999_999_999_999_999
+    assert parse_decimal("999999999999999,5") == pytest.approx(999999999999999.5)
+    with pytest.raises(ParseError, match="quá nhiều chữ số sau dấu phẩy"):
+        parse_decimal("0,123456789012")
+    with pytest.raises(ParseError, match="Số tiền quá lớn"):
+        parse_money("999.999.999.999 tỷ")
+
+
+@pytest.mark.parametrize("text", ["1e309", "1E5", "NaN", "nan", "inf", "-inf", "Infinity", "1,5e3"])
+def test_exponents_nan_and_infinity_are_not_numbers(text):
+    for parse in (parse_integer, parse_decimal, parse_percent, parse_money):
+        with pytest.raises(ParseError, match="không dùng dạng 1e5, NaN, inf"):
+            parse(text)
+
+
+def test_impossible_dates_say_why():
+    with pytest.raises(ParseError) as e:
+        parse_date("31/2/2026")
+    assert "không có thật: tháng 2 năm 2026 chỉ có 28 ngày" in e.value.message and "19/6/2025" in e.value.message
+    with pytest.raises(ParseError, match="không có tháng 13"):
+        parse_date("1/13/2026")
+    assert parse_date("29/2/2024") == date(2024, 2, 29)
+
+
+def test_invisible_characters_are_stripped():
+    rtl = "\u200f\u202e"
+    assert parse_integer(f"{rtl}1.234\u202c\u200b") == 1234
+    assert parse_decimal("\ufeff12,5\x00") == 12.5
+    assert parse_date("19/6/2025\u2066") == date(2025, 6, 19)
+    assert parse_yesno("\u200fcó") is True
+    weekly = CATALOGUE.get("tuan-cqdp-2cap")
+    assert parse_answer(weekly, weekly.question("tthc_csdl"), "Đã\u202e xong\x07 việc\u200f") == "Đã xong việc"
+
+
+def test_table_cells_and_list_fields_refuse_huge_numbers():
+    o = CATALOGUE.get("giam-sat-phan-cap-tthc")
+    table = o.question("b4_che_do").table
+    with pytest.raises(ParseError) as e:
+        parse_row(table, " ".join([HUGE] * len(table.input_columns)))
+    assert e.value.message.startswith("Cột «") and "Số quá lớn" in e.value.message and len(e.value.message) < 300
+    fields = [ListField(key="ten", label="Tên", required=True), ListField(key="so", label="Số người", type="integer")]
+    with pytest.raises(ParseError, match="«Số người»: Số quá lớn"):
+        parse_record(fields, f"Tổ công tác\n{HUGE}")
+
+
+def test_a_huge_number_stored_before_the_limits_does_not_crash():
+    q = Question(key="x", prompt="Số", type="integer")
+    assert numeric(q, int(HUGE)) is None
+    assert numeric(q, 12) == 12.0
+
+
+def _questions():
+    """One question of every type: from the real outlines, and made up for the types they do not use."""
+    seen: dict[str, tuple] = {}
+    for o in CATALOGUE:
+        for q in o.questions:
+            seen.setdefault(q.type, (o, q))
+    some = next(iter(CATALOGUE))
+    opts = [{"key": "a", "label": "Đúng tiến độ"}, {"key": "b", "label": "Chậm"}]
+    for q in (Question(key="d", prompt="Ngày", type="date"), Question(key="t", prompt="Tên", type="text"),
+              Question(key="c", prompt="Chọn", type="choice", options=opts),
+              Question(key="m", prompt="Chọn", type="multichoice", options=opts),
+              Question(key="n", prompt="Số", type="integer", none_ok=False, min=-5, max=10**6)):
+        seen.setdefault(q.type if q.key != "n" else "integer-strict", (some, q))
+    return list(seen.values())
+
+
+QUESTIONS = _questions()
+HOSTILE = st.sampled_from([HUGE, "1e309", "NaN", "inf", "-0", "31/2/2026", "\u202e12", "\x00", "", " ", "%", "/",
+                           "1/0", "0/0", "9" * 16 + "%", "1.2.3,4,5", "ngày 99 tháng 99 năm 99999", "-" * 50,
+                           "1 tỷ 200 triệu 5", "٣", "１２３", "Ⅻ", "²"])
+ANY_TEXT = st.one_of(HOSTILE, st.text(max_size=60),
+                     st.text(alphabet="0123456789.,%/ -+eE\u00a0kmtrỷiệu", max_size=40),
+                     st.lists(HOSTILE, max_size=4).map(" ".join))
+
+
+@given(ANY_TEXT)
+def test_no_input_crashes_parse_answer(text):
+    from dialogs.answers import format_value
+
+    for outline, q in QUESTIONS:
+        try:
+            value = parse_answer(outline, q, text)
+        except ParseError as e:
+            assert e.message and len(e.message) < 1500
+            continue
+        numeric(q, value)
+        format_value(q, value)
+
+
+@given(ANY_TEXT)
+def test_no_input_crashes_a_table_row_or_a_list_item(text):
+    for _outline, q in QUESTIONS:
+        if q.type == "table":
+            for with_label in (False, True):
+                try:
+                    parse_row(q.table, text, with_label=with_label)
+                except ParseError:
+                    pass
+        if q.type in ("list", "documents"):
+            try:
+                parse_record(q.record_fields, text)
+            except ParseError:
+                pass
+
+
+@given(st.text(max_size=30))
+def test_scalar_parsers_only_raise_parse_errors(text):
+    for f in (ListField(key="a", label="A", type=t) for t in ("integer", "decimal", "percent", "money", "date",
+                                                               "yesno", "text")):
+        try:
+            parse_scalar(f, text)
+        except ParseError:
+            pass
