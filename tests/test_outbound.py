@@ -19,7 +19,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from sqlalchemy import select
 
 from bot import outbound
-from bot.fakeapi import Call, FakeSession, FakeTelegram
+from bot.devtools.fakeapi import Call, FakeSession, FakeTelegram
 from bot.texts import clip, clip_user, split_text, utf16_len
 from storage.importer import import_units
 from storage.models import Account
