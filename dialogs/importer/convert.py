@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.questions import Ask, asks_from_text, documents_ask, guess_type, is_help_line
+from dialogs.importer.questions import Ask, asks_from_text, documents_ask, guess_type, is_count, is_help_line
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold
 
-ENUM_RE = re.compile(r"\((\d{1,2})\)\s*")
+ENUM_RE = re.compile(r"\((\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*")
 REF_RE = re.compile(r"(?:biểu|phụ lục)\s*(?:mẫu\s*)?(?:số\s*)?((?:\d{1,2}[A-Za-z]?)(?:\s*,\s*\d{1,2}[A-Za-z]?)*)", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
@@ -38,7 +38,7 @@ def record_refs(ctx: Ctx, text: str, sec: dict) -> None:
 def inline_enum(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """'Thống kê: (1) A; (2) B' → ('Thống kê:', [('(1)', 'A'), ('(2)', 'B')]) when numbered 1, 2, … in order."""
     ms = list(ENUM_RE.finditer(text))
-    if len(ms) < 2 or [int(m.group(1)) for m in ms] != list(range(1, len(ms) + 1)):
+    if len(ms) < 2 or [_enum_value(m.group(1)) for m in ms] != list(range(1, len(ms) + 1)):
         return None
     prefix = text[: ms[0].start()].strip()
     parts = []
@@ -48,7 +48,16 @@ def inline_enum(text: str) -> tuple[str, list[tuple[str, str]]] | None:
         if len(seg.split()) < 2:
             return None
         parts.append((f"({m.group(1)})", seg[0].upper() + seg[1:]))
+    if not ms[0].group(1).isdigit() and not any(is_count(seg) for _, seg in parts):
+        return None  # '(i) …; (ii) …' listing what a narrative covers stays one question; one asking counts splits
     return prefix, parts
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _enum_value(mark: str) -> int:
+    return int(mark) if mark.isdigit() else ROMAN.get(mark, 0)
 
 
 def _fn_help(ctx: Ctx, text: str) -> list[str]:

@@ -175,7 +175,7 @@ def _ratio(seg: str) -> list[str]:
     """'… bao nhiêu trường hợp/tổng số đối tượng', '… có mặt/Chỉ tiêu được phân bổ' → the two figures; 'ban hành
     bao nhiêu/tổng số văn bản' → 'ban hành bao nhiêu văn bản' and 'Tổng số văn bản'."""
     parts = RATIO.split(seg, maxsplit=1)
-    if len(parts) < 2 or not _is_count(parts[0]):
+    if len(parts) < 2 or not is_count(parts[0]):
         return [seg]
     first, second = parts[0].rstrip(), parts[1].strip()
     if fold(first).endswith("bao nhieu"):
@@ -183,7 +183,7 @@ def _ratio(seg: str) -> list[str]:
     return [first, second[0].upper() + second[1:]]
 
 
-def _is_count(text: str) -> bool:
+def is_count(text: str) -> bool:
     return bool(COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", fold(text)))
 
 
@@ -192,7 +192,7 @@ def split_count_segments(text: str) -> list[str]:
     '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
     t = text.strip()
     if not (COUNT_HEAD.match(t) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
-            or (RATIO.search(t) and _is_count(t))):
+            or (RATIO.search(t) and is_count(t))):
         return [text]
     segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
     out: list[str] = []
