@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.questions import Ask, asks_from_text, documents_ask, guess_type, is_count, is_help_line
+from dialogs.importer.questions import (
+    Ask,
+    asks_from_text,
+    documents_ask,
+    embedded_asks,
+    guess_type,
+    is_count,
+    is_help_line,
+)
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold
@@ -170,6 +178,10 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
             _add_help(sec, strip_fn(line))
             for fh in _fn_help(ctx, line):
                 _add_help(sec, fh)
+            # an introduction naming figures ('…; tổng số nhiệm vụ được giao; những việc đã thực hiện, chưa …')
+            for seg in embedded_asks(strip_fn(line), yesno=False):
+                typ, unit, why = guess_type(seg)
+                sec["items"].append(question(ctx, Ask(seg, typ, unit, guessed=why), path, None, []))
             continue
         sec["items"].extend(asks_to_questions(ctx, line, path, None))
 
