@@ -159,7 +159,7 @@ def _status_list(seg: str) -> list[str]:
 def _alternatives(seg: str) -> list[str]:
     """A count whose last words are alternatives sharing their first word ('… ở cấp tỉnh, cấp xã',
     '… trực tuyến/trực tiếp') → one count per alternative."""
-    if not COUNT_HEAD.match(seg):
+    if not is_count(seg):
         return [seg]
     m = ALT_END.search(seg.rstrip(" .;"))
     if not m:
@@ -222,6 +222,8 @@ def _about_previous(seg: str, prev: str) -> str:
         return f"{seg.strip(' ?.')} {counted}" + ("?" if seg.rstrip().endswith("?") else "")
     if re.match(r"^dat ty le\b", f):
         return f"Tỷ lệ {counted} (%)"
+    if re.match(r"^(tinh hinh|ket qua)\b", f) and len(f.split()) <= 6:
+        return f"{seg.strip(' .')} đối với {counted}"
     return seg
 
 
@@ -347,6 +349,7 @@ def asks_from_text(text: str) -> list[Ask]:
     text = clean_prompt(text.strip().rstrip(";").strip())
     main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
+    main, other = _other_matters(main)
     for sent in _split_questions(main):
         segs = _carry_ref(split_count_segments(sent))
         if len(segs) == 1:
@@ -360,6 +363,7 @@ def asks_from_text(text: str) -> list[Ask]:
         asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in list_fields)})", "list",
                         base.unit, fields=list_fields))
     asks.extend(_ask(seg) for seg in count_paren)
+    asks.extend(Ask(o) for o in other)
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
         owner = _help_owner(asks, before)
@@ -377,6 +381,19 @@ def _help_owner(asks: list[Ask], before: str) -> Ask | None:
         if hits:
             return hits[-1]
     return asks[0] if asks else None
+
+
+OTHER_MATTERS = re.compile(
+    r"[,;]?\s+và\s+(?P<o>(?:các|những)\s+(?:nội dung|vấn đề|việc|nhiệm vụ)\s+khác\b[^.;?()]*)[.;]?\s*$", re.I)
+
+
+def _other_matters(main: str) -> tuple[str, list[str]]:
+    """'… và các nội dung khác có liên quan hoặc phát sinh.' → its own question after the main ask."""
+    m = OTHER_MATTERS.search(main)
+    if not m or len(main[:m.start()].split()) < 3:
+        return main, []
+    o = m.group("o").strip()
+    return main[:m.start()].rstrip(" ,;"), [o[0].upper() + o[1:]]
 
 
 def _short_clauses(sent: str) -> list[str]:
