@@ -180,6 +180,8 @@ def _ratio(seg: str) -> list[str]:
     first, second = parts[0].rstrip(), parts[1].strip()
     if fold(first).endswith("bao nhieu"):
         first = f"{first} {_head_noun(second)}"
+    if second.endswith("?"):
+        first += "?"
     return [first, second[0].upper() + second[1:]]
 
 
@@ -417,7 +419,7 @@ def _carry_ref(segs: list[str]) -> list[str]:
 
 def _split_questions(text: str) -> list[str]:
     """Several questions in one bullet ('…như thế nào? Đã hoàn thành bao nhiêu…?') → one each."""
-    if text.count("?") < 2:
+    if "?" not in text.rstrip(" ?"):
         return _yesno_tail(text)
     parts = re.split(r"(?<=\?)\s+(?=\S)", text)
     out: list[str] = []

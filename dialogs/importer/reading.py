@@ -148,7 +148,7 @@ def _next_tab(lines: list[str], j: int, rows: list[str]) -> bool:
         return False
     if blank and rows:
         width = max(r.rstrip("\n").count("\t") for r in rows)
-        return abs(lines[k].count("\t") - width) <= max(2, width // 3)
+        return abs(lines[k].count("\t") - width) <= max(1, width // 4)
     return True
 
 
