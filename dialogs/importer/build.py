@@ -104,6 +104,9 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             mk = parse_marker(prev) if prev else None
             title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
+            refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
+            if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
+                code = refs[0].upper()
         title = " ".join(p for p in title_parts if p).strip()
         out.append((i, code, title, first))
     return out
@@ -178,7 +181,8 @@ def build(doc: Document, filename: str) -> Built:
     ctx = Ctx(footnotes=cleaned.footnotes)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
-    appendix = next((first for (_, code, _, first) in caps if code and norm_code(code) in referenced), len(seq))
+    appendix = next((first for (i, code, _, first) in caps if code and first < i and norm_code(code) in referenced),
+                    len(seq))
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:

@@ -188,6 +188,13 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
 
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
+    if node.tables and not node.children and not numbered:
+        # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
+        qs = asks_to_questions(ctx, node.text, path, node.no)
+        for b in node.body:
+            if qs:
+                qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
+        return qs + [table_question(ctx, t, path) for _, t in node.tables]
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
         return [section_from(ctx, node, path, top=False)]
     enum = inline_enum(strip_fn(node.text))
