@@ -201,6 +201,7 @@ def split_count_segments(text: str) -> list[str]:
     for s in segs:
         out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
     out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
+    out = [p for seg in out for p in re.split(r",\s+(?=những\s)", seg) if p.strip(" ,.;")]
     out = [a for seg in out for r in _ratio(seg) for p in _status_list(r) for a in _alternatives(p)]
     if len(out) <= 1:
         return [text]
@@ -237,7 +238,7 @@ def _head_noun(count: str) -> str:
 def embedded_asks(text: str, yesno: bool = True) -> list[str]:
     """Counts (and yes/no asks) inside a narrative sentence: 'Kết quả …: Số X đã A, chưa A; việc …; có Y hay
     không', 'nêu rõ …; tổng số nhiệm vụ được giao; những việc đã thực hiện, chưa thực hiện…'."""
-    pieces = [p.strip(" ,.;:…") for p in top_split(text, ";:")]
+    pieces = [s.strip(" ,.;:…)") for p in top_split(text, ";:") for s in re.split(r"(?<=[.?!)])\s+(?=[A-ZĐÀ-Ỹ])", p)]
     if len(pieces) < 2:
         return []
     out: list[str] = []
@@ -280,6 +281,7 @@ DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
 
 def clean_prompt(text: str) -> str:
     """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'."""
+    text = re.sub(r"\*+", "", text)  # markdown emphasis left by a converter ('*(…)*')
     text = re.sub(r"[.;:]?\s*trong đó\s*:?\s*$", "", text.strip(), flags=re.I)
     out, last = [], 0
     for m in DOTS_RE.finditer(text):
