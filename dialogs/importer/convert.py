@@ -11,6 +11,7 @@ from dialogs.importer.questions import (
     asks_from_text,
     documents_ask,
     embedded_asks,
+    figure_asks,
     guess_type,
     is_count,
     is_help_line,
@@ -104,6 +105,8 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text))
+    for fid in footnote_ids(text):  # a footnote listing rates or counts to cover asks them too
+        asks.extend(Ask(seg, *guess_type(seg)[:2]) for seg in figure_asks(ctx.footnotes.get(fid, "")))
     out = []
     for i, a in enumerate(asks):
         out.append(question(ctx, a, path, no, fn_help if i == 0 else []))

@@ -161,6 +161,9 @@ def _alternatives(seg: str) -> list[str]:
     '… trực tuyến/trực tiếp') → one count per alternative."""
     if not is_count(seg):
         return [seg]
+    times = _time_points(seg)
+    if times:
+        return times
     m = ALT_END.search(seg.rstrip(" .;"))
     if not m:
         return [seg]
@@ -187,6 +190,21 @@ def _ratio(seg: str) -> list[str]:
 
 def is_count(text: str) -> bool:
     return bool(COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", fold(text)))
+
+
+TIME_POINTS = re.compile(r"^(?P<pre>.+?)\s+(?P<alts>(?:trước khi|tại thời điểm|sau khi)\b.+)$", re.I)
+
+
+def _time_points(seg: str) -> list[str]:
+    """'Số lượng cơ quan trước khi sắp xếp, tại thời điểm sắp xếp và diễn biến sau khi sắp xếp đến nay' → one count
+    per point in time."""
+    m = TIME_POINTS.match(seg.strip(" .;"))
+    if not m:
+        return []
+    alts = [a.strip() for a in re.split(r",\s+|\s+và\s+(?:diễn biến\s+)?", m.group("alts")) if a.strip()]
+    if len(alts) < 2 or not all(re.match(r"^(trước|tại thời điểm|sau|đến)\b", a, re.I) for a in alts):
+        return []
+    return [f"{m.group('pre')} {a}" for a in alts]
 
 
 def split_count_segments(text: str) -> list[str]:
@@ -228,6 +246,16 @@ def _about_previous(seg: str, prev: str) -> str:
     if re.match(r"^(tinh hinh|ket qua)\b", f) and len(f.split()) <= 6:
         return f"{seg.strip(' .')} đối với {counted}"
     return seg
+
+
+def figure_asks(text: str) -> list[str]:
+    """The rates and counts a note enumerates ('Về: (1) Chất lượng …; (2) Tỷ lệ cán bộ kiêm nhiệm …; …')."""
+    out = []
+    for p in top_split(text, ";"):
+        p = re.sub(r"^(?:về\s*:\s*)?\(?\d{1,2}\)\s*", "", p.strip(), flags=re.I).strip(" .…")
+        if re.match(r"^(tỷ lệ|tổng số|số lượng)\s", p, re.I) and 3 <= len(p.split()) <= 20:
+            out.append(p[0].upper() + p[1:])
+    return out
 
 
 def _head_noun(count: str) -> str:
