@@ -15,6 +15,7 @@ from dialogs.importer.questions import (
     guess_type,
     is_count,
     is_help_line,
+    list_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
@@ -105,8 +106,11 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text))
-    for fid in footnote_ids(text):  # a footnote listing rates or counts to cover asks them too
+    for fid in footnote_ids(text):  # a footnote listing rates or counts to cover, or asking a list, asks them too
         asks.extend(Ask(seg, *guess_type(seg)[:2]) for seg in figure_asks(ctx.footnotes.get(fid, "")))
+        listed = list_ask(ctx.footnotes.get(fid, ""))
+        if listed is not None:
+            asks.append(listed)
     out = []
     for i, a in enumerate(asks):
         out.append(question(ctx, a, path, no, fn_help if i == 0 else []))

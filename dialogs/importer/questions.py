@@ -91,6 +91,9 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "percent", "%", None
     if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
         return "money", "triệu đồng", "tiền (đoán từ «kinh phí/dự toán»)"
+    if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
+                r"\b(chua|con|bi)\b", f):
+        return "list", None, "danh sách (đoán từ «những … chưa …»)"
     if re.match(r"^(liet ke|danh muc|danh sach)", f):
         if re.search(r"\bvan ban\b", head) and "(" not in text:
             return "documents", "văn bản", None
@@ -256,6 +259,16 @@ def figure_asks(text: str) -> list[str]:
         if re.match(r"^(tỷ lệ|tổng số|số lượng)\s", p, re.I) and 3 <= len(p.split()) <= 20:
             out.append(p[0].upper() + p[1:])
     return out
+
+
+def list_ask(note: str) -> Ask | None:
+    """A note 'Liệt kê, ghi rõ trích yếu, ngày, cơ quan ban hành văn bản.' on a count → the list it asks for."""
+    note = note.strip().rstrip(".")
+    if not re.match(r"^(liệt kê|danh mục|danh sách)\b", note, re.I):
+        return None
+    fields = [re.sub(r"^(ghi rõ|nêu rõ|gồm)\s+", "", f, flags=re.I) for f in _list_fields(note)]
+    fields = [f[0].upper() + f[1:] for f in fields if f]
+    return Ask(note, "list", fields=fields or None)
 
 
 def _head_noun(count: str) -> str:
