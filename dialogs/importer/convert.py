@@ -13,6 +13,7 @@ from dialogs.importer.questions import (
     embedded_asks,
     figure_asks,
     guess_type,
+    guided_counts,
     is_count,
     is_help_line,
     list_ask,
@@ -170,6 +171,9 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
             docs = documents_ask(strip_fn(line).strip(" .").strip("()"))
             if docs is not None:  # '(Nêu rõ số, ngày tháng năm ban hành văn bản lãnh đạo, chỉ đạo; …)'
                 sec["items"].append(question(ctx, docs, path, None, []))
+            for c in guided_counts(strip_fn(line)):  # '(…, nêu rõ số văn bản có thay đổi so với tuần trước)'
+                typ, unit, why = guess_type(c)
+                sec["items"].append(question(ctx, Ask(c, typ, unit, guessed=why), path, None, []))
             for fh in _fn_help(ctx, line):
                 _add_help(sec, fh)
             continue

@@ -261,6 +261,19 @@ def figure_asks(text: str) -> list[str]:
     return out
 
 
+GUIDED_COUNT = re.compile(r"\b(?:nêu rõ|ghi rõ|nêu)\s+((?:tổng số|số lượng|số)\s+[^,;.()]+)", re.I)
+
+
+def guided_counts(note: str) -> list[str]:
+    """Guidance that asks a figure: '(…, nêu rõ số văn bản có thay đổi so với tuần trước)' → that count."""
+    out = []
+    for m in GUIDED_COUNT.finditer(note):
+        c = m.group(1).strip()
+        if COUNT_HEAD.match(c) and len(c.split()) >= 3:
+            out.append(c[0].upper() + c[1:])
+    return out
+
+
 def list_ask(note: str) -> Ask | None:
     """A note 'Liệt kê, ghi rõ trích yếu, ngày, cơ quan ban hành văn bản.' on a count → the list it asks for."""
     note = note.strip().rstrip(".")
@@ -306,7 +319,7 @@ def _count_paren(inner: str) -> list[str]:
         return []
     out: list[str] = []
     for p in parts:
-        out.extend(split_count_segments(p) if COUNT_HEAD.match(p) else [p])
+        out.extend(split_count_segments(p) if COUNT_HEAD.match(p) else _alternatives(p))
     out = [o for o in out if len(o.split()) >= 2]
     return [o[0].upper() + o[1:] for o in out] if len(out) >= 2 else []
 
