@@ -140,7 +140,8 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         _add_help(sec, fh)
     if not top and node.children:
         typ, _, _ = guess_type(strip_fn(node.text))
-        if typ in ("integer", "percent", "money"):
+        if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
+            # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
             sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children):

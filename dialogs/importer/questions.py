@@ -12,7 +12,9 @@ COUNT_SPLIT = re.compile(
     r"\s*[;,]\s*(?:trong đó[,:]?\s+)?"
     r"(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu|đạt tỷ lệ)\s)",
     re.I)
-MOD_SPLIT = re.compile(r",\s+(?=(?:chưa|đã|đang|còn)\s)", re.I)
+ACTS = r"tiếp nhận|giải quyết|xử lý|hoàn thành|ban hành|công bố|công khai|trả lời|tham gia|triển khai|thực hiện"
+MOD_SPLIT = re.compile(rf",\s+(?=(?:chưa|đã|đang|còn|{ACTS})\s)", re.I)
+ACT_RE = re.compile(rf"\s(?:{ACTS})\b", re.I)
 STATUS_LIST = re.compile(r"^(?:những|các)\s+(?:việc\s+|nội dung\s+|trường hợp\s+)?(?=(?:đã|chưa|đang)\s)", re.I)
 ALT_END = re.compile(r"(?<=\s)(?P<a>(?P<w>\w+)\s\w+)\s*(?:,|/|\svà|\shoặc)\s*(?P<b>(?P=w)\s\w+)$")
 MEASURES = {
@@ -154,6 +156,9 @@ def _status_list(seg: str) -> list[str]:
     if len(parts) < 2:
         return [seg]
     head = HEAD_SPLIT.split(" " + parts[0] + " ", maxsplit=1)[0].strip()
+    act = ACT_RE.search(parts[0])
+    if head == parts[0].strip() and act:  # 'Số lượng hồ sơ tiếp nhận, giải quyết đúng hạn'
+        head = parts[0][:act.start()].strip()
     if head == parts[0].strip() or len(head.split()) < 2:
         return [seg]
     return [parts[0]] + [f"{head} {p.strip()}" for p in parts[1:]]
@@ -490,7 +495,7 @@ def _split_questions(text: str) -> list[str]:
     return [y for p in out for y in _yesno_tail(p)]
 
 
-YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^,;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
+YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
 
 
 def _yesno_tail(text: str) -> list[str]:
