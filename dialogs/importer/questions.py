@@ -179,7 +179,7 @@ def _alternatives(seg: str) -> list[str]:
     return [f"{pre} {m.group('a')}", f"{pre} {m.group('b')}"]
 
 
-RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)", re.I)
+RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)|\s+(?=trong tổng số\s)", re.I)
 
 
 def _ratio(seg: str) -> list[str]:
