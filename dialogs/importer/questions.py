@@ -96,6 +96,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
                 r"\b(chua|con|bi)\b", f):
         return "list", None, "danh sách (đoán từ «những … chưa …»)"
+    if _attribute_list(f):
+        return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
     if re.match(r"^(liet ke|danh muc|danh sach)", f):
         if re.search(r"\bvan ban\b", head) and "(" not in text:
             return "documents", "văn bản", None
@@ -113,6 +115,19 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
 
 
 TRAIL_REF = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re.I)
+
+
+ATTRS_VI = "nội dung|chủ thể|thời gian|thời hạn|kết quả|sản phẩm|tên|tiến độ|cơ quan|đơn vị|trích yếu|ngày"
+ATTRS = r"noi dung|chu the|thoi gian|thoi han|ket qua|san pham|ten|tien do|co quan|don vi|trich yeu|ngay"
+
+
+def _attribute_list(f: str) -> bool:
+    """'Nêu rõ nội dung đề xuất, chủ thể được đề xuất; kết quả/sản phẩm … và thời gian thực hiện' — three or more
+    attributes of each item to write down: a list."""
+    if not re.match(r"^(neu ro|ghi ro|neu cu the)\b", f):
+        return False
+    found = set(re.findall(rf"(?:^(?:neu ro|ghi ro|neu cu the)\s+|[,;/]\s*|\bva\s+)({ATTRS})\b", f))
+    return len(found) >= 3
 
 
 def is_yesno(text: str) -> bool:
@@ -404,7 +419,13 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
 
 def _ask(seg: str) -> Ask:
     typ, unit, why = guess_type(seg)
-    return Ask(seg.strip(), typ, unit, guessed=why)
+    fields = None
+    if typ == "list" and _attribute_list(fold(seg)):  # the attributes named are the list's fields
+        rest = re.sub(r"^(nêu rõ|ghi rõ|nêu cụ thể)\s+", "", seg.strip(), flags=re.I)
+        rest = re.sub(r"\s*\([^()]*\)", "", rest)
+        parts = re.split(rf"\s*[;/]\s*|\s+và\s+|,\s+(?=(?:{ATTRS_VI})\b)", rest, flags=re.I)
+        fields = [f[0].upper() + f[1:] for f in parts if f.strip()][:8] or None
+    return Ask(seg.strip(), typ, unit, fields=fields, guessed=why)
 
 
 def asks_from_text(text: str) -> list[Ask]:
@@ -417,6 +438,8 @@ def asks_from_text(text: str) -> list[Ask]:
         segs = _carry_ref(split_count_segments(sent))
         if len(segs) == 1:
             segs = _short_clauses(sent)
+        if len(segs) == 1:
+            segs = _measured_inside(sent)
         asks.extend(_ask(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
             asks.extend(_ask(seg) for seg in embedded_asks(sent))
@@ -457,6 +480,20 @@ def _other_matters(main: str) -> tuple[str, list[str]]:
         return main, []
     o = m.group("o").strip()
     return main[:m.start()].rstrip(" ,;"), [o[0].upper() + o[1:]]
+
+
+MEASURED = re.compile(r"^(?P<head>(?:hình thức|việc|kết quả|cách thức|phương pháp)\b.*?)\s(?P<m>(?:mức độ|tỷ lệ|chỉ số)\s.+?)"
+                      r"\s+đạt\b.*$", re.I)
+
+
+def _measured_inside(sent: str) -> list[str]:
+    """'Hình thức triển khai đo lường mức độ hài lòng của người dân … đạt %' → how it is measured (narrative) and
+    the measure ('Mức độ hài lòng của người dân … đạt (%)')."""
+    m = MEASURED.match(sent.strip())
+    if not m:
+        return [sent]
+    head = re.sub(r"\s+đạt\b.*$", "", sent.strip())
+    return [head, f"{m.group('m')[0].upper()}{m.group('m')[1:]} đạt (%)"]
 
 
 def _short_clauses(sent: str) -> list[str]:
