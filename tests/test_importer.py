@@ -490,3 +490,17 @@ def test_damaged_pdf_of_a_seed_is_repaired_and_imported():
     outline = draft_outline(result)
     assert outline.sections[0].title.startswith("Về pháp lý")
     assert _found(hand, outline) >= 0.7
+
+
+def test_counts_asked_per_unit_become_a_table():
+    o = imp("2. Chuyển đổi số\n- Đã hoàn thành số hóa bao nhiêu trang tài liệu/tổng số trang tài liệu cần số hóa? Việc bố "
+            "trí nhân sự được tổ chức như thế nào? (ghi rõ số liệu từng cơ quan cấp tỉnh và các đơn vị cấp xã). "
+            "(Biểu 7).\n")
+    q = o.tables[0]
+    assert q.prompt.startswith("Đã hoàn thành số hóa bao nhiêu trang tài liệu/tổng số trang")
+    assert q.table.code == "7"
+    assert [c.label for c in q.table.columns] == ["Đã hoàn thành số hóa bao nhiêu trang tài liệu",
+                                                  "Tổng số trang tài liệu cần số hóa"]
+    assert [(r.label, r.kind) for r in q.table.rows] == [
+        ("Các cơ quan cấp tỉnh", "group"), ("Các đơn vị cấp xã", "group"), ("Tổng cộng", "total")]
+    assert by_prompt(o, "Việc bố trí nhân sự").question.type == "longtext"

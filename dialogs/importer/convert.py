@@ -98,15 +98,18 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
                        for i, f in enumerate(fields)]
         if not ask.fields:
             q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
+    if ask.table is not None:
+        q["table"] = dict(ask.table)
+        q.pop("unit", None)
     if ask.guessed:
         q["_comments"]["type"] = f"? {ask.guessed}"
         ctx.notes.append({"key": q["key"], "message": f"kiểu {ask.type} được đoán: {ask.guessed}"})
     return q
 
 
-def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None) -> list[dict]:
+def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
-    asks = asks_from_text(strip_fn(text))
+    asks = asks_from_text(strip_fn(text), tables)
     for fid in footnote_ids(text):  # a footnote listing rates or counts to cover, or asking a list, asks them too
         asks.extend(Ask(seg, *guess_type(seg)[:2]) for seg in figure_asks(ctx.footnotes.get(fid, "")))
         listed = list_ask(ctx.footnotes.get(fid, ""))
@@ -202,7 +205,7 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     if node.tables and not node.children and not numbered:
         # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
-        qs = asks_to_questions(ctx, node.text, path, node.no)
+        qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)
         for b in node.body:
             if qs:
                 qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()

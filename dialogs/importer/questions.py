@@ -50,6 +50,7 @@ class Ask:
     help: list[str] = field(default_factory=list)
     fields: list[str] | None = None
     guessed: str | None = None  # why the type is a guess
+    table: dict | None = None
 
 
 def parens(text: str) -> list[tuple[int, int]]:
@@ -428,8 +429,55 @@ def _ask(seg: str) -> Ask:
     return Ask(seg.strip(), typ, unit, fields=fields, guessed=why)
 
 
-def asks_from_text(text: str) -> list[Ask]:
-    """One bullet's text → its questions (the document's words as prompts)."""
+BREAKDOWN = re.compile(r"^(?:ghi rõ|nêu rõ|nêu)\s+số liệu\s+(?:cụ thể\s+)?(?:của\s+|cho\s+)?(?P<e>(?:từng|các|khối)\b.+)$",
+                       re.I)
+
+
+def breakdown_rows(note: str) -> list[dict] | None:
+    """'ghi rõ số liệu từng cơ quan cấp tỉnh và các đơn vị cấp xã' → the table rows the figures are asked by."""
+    m = BREAKDOWN.match(note.strip(" .;"))
+    if not m:
+        return None
+    ents = re.sub(r"\s+[-–]\s+(?:biểu|phụ lục)\b.*$", "", m.group("e"), flags=re.I)
+    parts = [e.strip(" ,.") for e in re.split(r",\s*|\s+và\s+(?=(?:từng|các|khối)\b)", ents) if e.strip(" ,.")]
+    if not 2 <= len(parts) <= 8:
+        return None
+    from dialogs.importer.keys import KeyMaker
+
+    keys = KeyMaker()
+    rows = []
+    for e in parts:
+        label = re.sub(r"^từng\s+", "các ", e, flags=re.I)
+        label = label[0].upper() + label[1:]
+        row = {"key": keys.make(label), "label": label}
+        if re.match(r"^(các|những)\s", label, re.I):
+            row.update(kind="group", open=True)  # 'từng cơ quan cấp tỉnh': one row per agency, added by the officer
+        rows.append(row)
+    rows.append({"key": keys.make("Tổng cộng"), "label": "Tổng cộng", "kind": "total", "sum_of": "all"})
+    return rows
+
+
+def _breakdown_table(asks: list[Ask], sentences: list[str], rows: list[dict], note: str) -> list[Ask]:
+    """Counts asked 'số liệu từng cơ quan … và các đơn vị …' → one table: a column per count, a row per unit."""
+    counts = [a for a in asks if a.type == "integer"]
+    if not counts:
+        return asks
+    from dialogs.importer.keys import KeyMaker
+
+    keys = KeyMaker()
+    cols = [{"key": keys.make(a.prompt), "label": a.prompt.rstrip(" ?")} for a in counts]
+    where = [s for s in sentences if any(fold(a.prompt.rstrip(" ?"))[:20] in fold(s) for a in counts)]
+    prompt = f"{' '.join(where or [counts[0].prompt]).strip()} ({note.strip(' .')})"
+    code = re.search(r"(?:biểu|phụ lục)\s*(?:số\s*)?(\d{1,2}[A-Za-z]?)\b", " ".join(sentences) + " " + note, re.I)
+    spec = {**({"code": code.group(1).upper()} if code else {}), "title": prompt, "columns": cols, "rows": rows}
+    table = Ask(prompt, "table", counts[0].unit, table=spec, guessed="biểu (đoán từ «số liệu từng …»)")
+    first = asks.index(counts[0])
+    return [a for a in asks[:first]] + [table] + [a for a in asks[first:] if a not in counts]
+
+
+def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
+    """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
+    ('ghi rõ số liệu từng cơ quan …') become a table."""
     text = clean_prompt(text.strip().rstrip(";").strip())
     main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
@@ -455,6 +503,9 @@ def asks_from_text(text: str) -> list[Ask]:
         owner = _help_owner(asks, before)
         if owner is not None:
             owner.help.append(h)
+    rows = next(((r, h) for _, h in help_parts if (r := breakdown_rows(h))), None) if tables else None
+    if rows:
+        asks = _breakdown_table(asks, _split_questions(main), *rows)
     return asks
 
 
