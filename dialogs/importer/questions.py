@@ -236,7 +236,7 @@ def split_count_segments(text: str) -> list[str]:
     '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
     t = text.strip()
     if not (COUNT_HEAD.match(t) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
-            or (RATIO.search(t) and is_count(t))):
+            or (is_count(t) and (RATIO.search(t) or COUNT_SPLIT.search(t)))):
         return [text]
     segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
     out: list[str] = []
@@ -247,6 +247,7 @@ def split_count_segments(text: str) -> list[str]:
     out = [a for seg in out for r in _ratio(seg) for p in _status_list(r) for a in _alternatives(p)]
     if len(out) <= 1:
         return [text]
+    out = _shared_predicate(out)
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
     fixed = [out[0][0].upper() + out[0][1:]]
     for s in out[1:]:
@@ -303,6 +304,19 @@ def list_ask(note: str) -> Ask | None:
     fields = [re.sub(r"^(ghi rõ|nêu rõ|gồm)\s+", "", f, flags=re.I) for f in _list_fields(note)]
     fields = [f[0].upper() + f[1:] for f in fields if f]
     return Ask(note, "list", fields=fields or None)
+
+
+def _shared_predicate(out: list[str]) -> list[str]:
+    """'Hiện còn bao nhiêu vị trí, số lượng cán bộ cấp xã chưa được kiện toàn' → the bare first count borrows
+    the predicate of the next ('… bao nhiêu vị trí chưa được kiện toàn')."""
+    m = re.search(r"\bbao nhiêu(\s+\S+){1,2}$", out[0].rstrip(" ?"), re.I)
+    if not m or len(out) < 2 or not COUNT_HEAD.match(out[1]):
+        return out
+    parts = HEAD_SPLIT.split(" " + out[1].rstrip(" ?") + " ", maxsplit=1)
+    if len(parts) < 2:
+        return out
+    pred = out[1].rstrip(" ?")[len(parts[0].strip()):].strip()
+    return [f"{out[0].rstrip(' ?')} {pred}", *out[1:]]
 
 
 def _head_noun(count: str) -> str:
@@ -406,7 +420,8 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
             list_fields = _list_fields(inner)
         elif _count_paren(inner):
             count_paren = _count_paren(inner)
-        elif DOCS_RE.search(fi) and NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3])):
+        elif DOCS_RE.search(fi) and (NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3]))
+                                     or is_count(text[:a])):
             docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
         elif DOCS_RE.search(fi):
             keep.append(text[a:b])
