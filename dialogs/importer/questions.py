@@ -309,8 +309,8 @@ def list_ask(note: str) -> Ask | None:
 def _shared_predicate(out: list[str]) -> list[str]:
     """'Hiện còn bao nhiêu vị trí, số lượng cán bộ cấp xã chưa được kiện toàn' → the bare first count borrows
     the predicate of the next ('… bao nhiêu vị trí chưa được kiện toàn')."""
-    m = re.search(r"\bbao nhiêu(\s+\S+){1,2}$", out[0].rstrip(" ?"), re.I)
-    if not m or len(out) < 2 or not COUNT_HEAD.match(out[1]):
+    m = re.match(r"^(?:\S+\s+){0,2}bao nhiêu(\s+\S+){1,2}$", out[0].rstrip(" ?"), re.I)  # 'Hiện còn bao nhiêu vị trí
+    if not m or len(out) < 2 or not re.match(r"^(?:tổng số|số lượng|số)\s", out[1], re.I):
         return out
     parts = HEAD_SPLIT.split(" " + out[1].rstrip(" ?") + " ", maxsplit=1)
     if len(parts) < 2:
