@@ -126,8 +126,9 @@ def _inline_parts(line: str, num: Numbering) -> list[str]:
     inside = _paren_inside(line)
     for m in INLINE_MARK.finditer(line):
         i = m.start()
-        if i == 0 or inside[i] or not num.accepts(m):
-            continue
+        after_sentence = not m.group("bullet") and line[:i].rstrip()[-1:] in ".;"
+        if i == 0 or (inside[i] and not after_sentence) or not num.accepts(m):
+            continue  # (a number the sequence expects right after a sentence wins over a badly closed '(')
         cuts.append(i)
         num.take(m)
     bounds = [0, *cuts, len(line)]
