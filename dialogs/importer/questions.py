@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold, norm_words
 
 COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
@@ -457,8 +458,6 @@ def breakdown_rows(note: str) -> list[dict] | None:
     parts = [e.strip(" ,.") for e in re.split(r",\s*|\s+và\s+(?=(?:từng|các|khối)\b)", ents) if e.strip(" ,.")]
     if not 2 <= len(parts) <= 8:
         return None
-    from dialogs.importer.keys import KeyMaker
-
     keys = KeyMaker()
     rows = []
     for e in parts:
@@ -477,8 +476,6 @@ def _breakdown_table(asks: list[Ask], sentences: list[str], rows: list[dict], no
     counts = [a for a in asks if a.type == "integer"]
     if not counts:
         return asks
-    from dialogs.importer.keys import KeyMaker
-
     keys = KeyMaker()
     cols = [{"key": keys.make(a.prompt), "label": a.prompt.rstrip(" ?")} for a in counts]
     where = [s for s in sentences if any(fold(a.prompt.rstrip(" ?"))[:20] in fold(s) for a in counts)]
