@@ -6,17 +6,21 @@ hand-written question the best imported question is found by prompt similarity (
 accent-folded text, one-to-one; the imported prompt is also compared with its help text appended,
 since the importer moves parenthesised guidance the hand-written prompt keeps into the help); it counts as found when its section number is the same, and typed
 when its type is the same too (a decimal with unit "%" counts as a percentage). Biểu cells: every (row label × column label) of a hand-written table
-that the document shows, found in the imported table of the same code (or title).
+that the document shows (its rows written in one table of the document — the seed's tab-separated block or
+the .docx table — and each column counted only when its label is written there: a table printed without a
+header row shows no columns), found in the imported table of the same code (or title).
 
 Run: .venv/bin/python -m benchmarks.score_importer   (from the repository root)
 """
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx import Document as DocxDocument
 from rapidfuzz import fuzz
 
 from benchmarks.seed_docx import build_docx
@@ -112,24 +116,53 @@ def _miss_line(h: QuestionRef, g: QuestionRef | None, got: Outline) -> str:
     return line
 
 
-def _present(q, source_text: str | None) -> bool:
-    if source_text is None:
-        return True
-    tab_lines = [norm_words(x) for x in source_text.splitlines() if x.count("\t") >= 2]
-    labels = [norm_words(r.label) for r in q.table.rows]
-    hits = sum(1 for lab in labels if any(lab and lab in t for t in tab_lines))
-    return hits * 2 >= len(labels)
+def table_blocks_txt(text: str) -> list[list[str]]:
+    """The cells of each tab-separated block of a seed text (a line of prose ends a block; blank lines do not)."""
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.count("\t") >= 2:
+            blocks[-1].extend(norm_words(c) for c in line.split("\t") if c.strip())
+        elif line.strip() and blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
 
 
-def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[int, int]:
+def table_blocks_docx(data: bytes) -> list[list[str]]:
+    doc = DocxDocument(io.BytesIO(data))
+    return [[norm_words(c.text) for row in t.rows for c in row.cells if c.text.strip()] for t in doc.tables]
+
+
+def _written(label: str, cells: list[str]) -> bool:
+    lab = norm_words(label)
+    return any(c == lab or fuzz.ratio(c, lab) >= 85 or (len(lab) >= 12 and lab in c) for c in cells)
+
+
+def _shown(q, blocks: list[list[str]]) -> tuple[list, list]:
+    """The rows and columns of a hand-written table that the document shows: its block is the table of the
+    document holding most of its row labels (at least half; ties go to the one showing more column labels); a
+    column counts when its label is written in a cell of that block other than a row label."""
+    labels = {norm_words(r.label) for r in q.table.rows}
+    best: tuple[int, int, list[str]] = (0, 0, [])
+    for cells in blocks:
+        rows = sum(1 for lab in labels if lab and any(lab in c for c in cells))
+        head = [c for c in cells if c not in labels]
+        cols = sum(1 for c in q.table.columns if _written(c.label, head))
+        best = max(best, (rows, cols, head), key=lambda x: (x[0], x[1]))
+    if best[0] * 2 < len(labels) or not best[0]:
+        return [], []
+    return list(q.table.rows), [c for c in q.table.columns if _written(c.label, best[2])]
+
+
+def match_cells(hand: Outline, got: Outline, blocks: list[list[str]]) -> tuple[int, int]:
     total = found = 0
     got_tables = [q.table for q in got.tables]
     by_table = {id(q.table): q for q in got.tables}
     for q in hand.tables:
-        if not _present(q, source_text):
+        shown_rows, shown_cols = _shown(q, blocks)
+        if not shown_cols:
             continue
         t = q.table
-        total += len(t.rows) * len(t.columns)
+        total += len(shown_rows) * len(shown_cols)
         cand = [g for g in got_tables if t.code and g.code and g.code.upper() == t.code.upper()]
         if not cand:
 
@@ -141,18 +174,18 @@ def match_cells(hand: Outline, got: Outline, source_text: str | None) -> tuple[i
         if not cand:
             continue
         g = cand[0]
-        rows = [r for r in t.rows if any(sim(r.label, x.label) >= 85 for x in g.rows)]
-        cols = [c for c in t.columns if any(sim(c.label, x.label) >= 85 for x in g.columns)]
+        rows = [r for r in shown_rows if any(sim(r.label, x.label) >= 85 for x in g.rows)]
+        cols = [c for c in shown_cols if any(sim(c.label, x.label) >= 85 for x in g.columns)]
         found += len(rows) * len(cols)
     return total, found
 
 
-def score(hand: Outline, data: bytes, filename: str, source_text: str | None,
+def score(hand: Outline, data: bytes, filename: str, blocks: list[list[str]],
           misses: list[str] | None = None) -> Score:
     result = import_document(data, filename)
     got = draft_outline(result)
     n, found, typed = match_questions(hand, got, misses)
-    cells, cells_found = match_cells(hand, got, source_text)
+    cells, cells_found = match_cells(hand, got, blocks)
     return Score(n, found, typed, cells, cells_found)
 
 
@@ -172,9 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         for fmt in ("txt", "docx"):
             misses: list[str] | None = [] if show_misses else None
             if fmt == "txt":
-                s = score(hand, text.encode(), seed.name, text, misses)
+                s = score(hand, text.encode(), seed.name, table_blocks_txt(text), misses)
             else:
-                s = score(hand, build_docx(text, hand), seed.stem + ".docx", None, misses)
+                data = build_docx(text, hand)
+                s = score(hand, data, seed.stem + ".docx", table_blocks_docx(data), misses)
             rows.append((path.stem[:3], fmt, s))
             if misses:
                 print(f"--- {path.stem[:3]} {fmt}: {len(misses)} missed or mistyped")

@@ -167,37 +167,57 @@ def _table_for(outline: Outline, code: str | None, text: str) -> Question | None
     return None
 
 
-def build_docx(seed_text: str, outline: Outline, auto_numbering: bool = True) -> bytes:
-    doc = Document()
-    num_id = _numbering(doc) if auto_numbering else ""
-    auto = AutoNumber()
-    placed: set[str] = set()
-    lines = seed_text.replace("\r\n", "\n").split("\n")
+def _blocks(lines: list[str], outline: Outline) -> dict[int, tuple[int, Question | None]]:
+    """Tab-separated blocks of the seed: start line → (end line, the hand-written table it shows or None)."""
+    out: dict[int, tuple[int, Question | None]] = {}
     last_caption: str | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.count("\t") >= 2:
             j = i
+            width = 0
             while j < len(lines) and (lines[j].count("\t") >= 2 or not lines[j].strip()) and j - i < 400:
-                if not lines[j].strip() and not any(x.count("\t") >= 2 for x in lines[j + 1:j + 3]):
-                    break
+                nxt = [x for x in lines[j + 1:j + 3] if x.count("\t") >= 2]
+                if not lines[j].strip() and (not nxt or abs(nxt[0].count("\t") - width) > max(1, width // 4)):
+                    break  # a blank line, then rows of another width: the next table
+                width = max(width, lines[j].count("\t"))
                 j += 1
             j = max(j, i + 1)
-            q = _table_for(outline, last_caption, "\n".join(lines[i:j]))
+            headerless = re.match(r"^(?:[IVX]+|\d{1,2})\t", lines[i]) is not None
+            out[i] = (j, None if headerless else _table_for(outline, last_caption, "\n".join(lines[i:j])))
             last_caption = None
-            if q is not None and q.key not in placed:
-                add_table(doc, q)
-                placed.add(q.key)
-            else:
-                _plain_table(doc, [x for x in lines[i:j] if x.strip()])
             i = j
             continue
         m = re.match(r"^\s*(?:biểu|phụ lục)\s*(?:số\s*)?(\d{1,2}[A-Za-z]?)", line, re.I)
         if m:
             last_caption = m.group(1)
-        _paragraph(doc, line, auto, num_id)
-        for q in _tables_referenced(outline, line, placed):
+        i += 1
+    return out
+
+
+def build_docx(seed_text: str, outline: Outline, auto_numbering: bool = True) -> bytes:
+    doc = Document()
+    num_id = _numbering(doc) if auto_numbering else ""
+    auto = AutoNumber()
+    lines = seed_text.replace("\r\n", "\n").split("\n")
+    blocks = _blocks(lines, outline)
+    # the tables the seed prints are rendered where it prints them, not after the line that mentions them
+    placed: set[str] = {q.key for _, q in blocks.values() if q is not None}
+    rendered: set[str] = set()
+    i = 0
+    while i < len(lines):
+        if i in blocks:
+            j, q = blocks[i]
+            if q is not None and q.key not in rendered:
+                add_table(doc, q)
+                rendered.add(q.key)
+            else:
+                _plain_table(doc, [x for x in lines[i:j] if x.strip()])
+            i = j
+            continue
+        _paragraph(doc, lines[i], auto, num_id)
+        for q in _tables_referenced(outline, lines[i], placed):
             add_table(doc, q)
             placed.add(q.key)
         i += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -274,14 +275,14 @@ def test_tab_separated_table_in_text():
 # --------------------------------------------------------------------------- PDF and bad input
 
 
-def _pdf(lines: list[str], password: str | None = None) -> bytes:
+def _pdf(lines: list[str], password: str | None = None, size: int = 11) -> bytes:
     fpdf = pytest.importorskip("fpdf")
     if not FONT.exists():
         pytest.skip("DejaVu font not installed")
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.add_font("dv", fname=str(FONT))
-    pdf.set_font("dv", size=11)
+    pdf.set_font("dv", size=size)
     for line in lines:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     data = bytes(pdf.output())
@@ -360,3 +361,146 @@ def test_seed_drafts_pass_the_checker_in_both_formats(yaml_path: Path):
         keys = [r.key for r in outline.refs]
         assert len(keys) == len(set(keys)) and all(k.isascii() for k in keys)
         assert outline.to_json()["questions"]
+
+
+# --------------------------------------------------------------------------- asks written several to a sentence
+
+
+def _asks(o: Outline) -> list[tuple[str, str]]:
+    return [(r.question.prompt, r.question.type) for r in o.refs]
+
+
+def test_several_counts_in_one_sentence_keep_the_bieu_reference():
+    o = imp("1. Kế hoạch\n- Đã hoàn thành được bao nhiêu nhiệm vụ, còn bao nhiêu nhiệm vụ chưa hoàn thành, giải pháp "
+            "để hoàn thành? (Biểu 3).\n")
+    assert _asks(o) == [
+        ("Đã hoàn thành được bao nhiêu nhiệm vụ (Biểu 3)", "integer"),
+        ("Còn bao nhiêu nhiệm vụ chưa hoàn thành (Biểu 3)", "integer"),
+        ("Giải pháp để hoàn thành? (Biểu 3)", "longtext"),
+    ]
+
+
+def test_status_lists_alternatives_and_ratios_are_one_count_each():
+    o = imp("1. Kết quả\n- Số cơ sở nhà, đất công đã xử lý, chưa xử lý.\n- Số lượng hồ sơ trực tuyến/trực tiếp.\n"
+            "- Ủy ban nhân dân tỉnh đã ban hành bao nhiêu/tổng số văn bản cần ban hành?\n"
+            "- Số hồ sơ đã giải quyết đúng hạn…; đạt tỷ lệ … %\n")
+    assert _asks(o) == [
+        ("Số cơ sở nhà, đất công đã xử lý", "integer"),
+        ("Số cơ sở nhà, đất công chưa xử lý", "integer"),
+        ("Số lượng hồ sơ trực tuyến", "integer"),
+        ("Số lượng hồ sơ trực tiếp", "integer"),
+        ("Ủy ban nhân dân tỉnh đã ban hành bao nhiêu văn bản?", "integer"),
+        ("Tổng số văn bản cần ban hành?", "integer"),
+        ("Số hồ sơ đã giải quyết đúng hạn", "integer"),
+        ("Tỷ lệ hồ sơ đã giải quyết đúng hạn (%)", "percent"),
+    ]
+
+
+def test_counts_named_inside_narrative_and_introductions_are_asked():
+    o = imp("III. KẾT QUẢ\nBáo cáo đầy đủ kết quả thực hiện. Trong đó, nêu rõ kết quả đạt được; tổng số nhiệm vụ được "
+            "cấp trên giao; những việc đã thực hiện, chưa thực hiện; khó khăn, vướng mắc theo các nội dung sau:\n"
+            "1. Tài sản công\n- Kết quả xử lý tài sản công: Số cơ sở nhà, đất đã xử lý, chưa xử lý; việc chuyển đổi "
+            "công năng sử dụng; có phát sinh lãng phí hay không.\n"
+            "2. Phân cấp\n- Kết quả phân cấp. Trong đó tập trung nêu: (i) Tổng số nhiệm vụ địa phương thực hiện; số "
+            "nhiệm vụ được phân cấp. (ii) Mức độ phù hợp của nhiệm vụ được giao với khả năng thực thi.\n")
+    got = _asks(o)
+    for ask in [("Tổng số nhiệm vụ được cấp trên giao", "integer"), ("Số nhiệm vụ đã thực hiện", "integer"),
+                ("Số nhiệm vụ chưa thực hiện", "integer"), ("Số cơ sở nhà, đất đã xử lý", "integer"),
+                ("Số cơ sở nhà, đất chưa xử lý", "integer"), ("Có phát sinh lãng phí hay không?", "yesno"),
+                ("Tổng số nhiệm vụ địa phương thực hiện", "integer"), ("Số nhiệm vụ được phân cấp", "integer"),
+                ("Mức độ phù hợp của nhiệm vụ được giao với khả năng thực thi", "longtext")]:
+        assert ask in got, got
+    assert by_prompt(o, "Kết quả xử lý tài sản công").question.type == "longtext"
+    assert by_prompt(o, "Tổng số nhiệm vụ được cấp trên giao").section_number == "III"
+
+
+def test_yes_no_asks_and_documents_asked_by_a_narrative_question():
+    o = imp("1. Kết quả\n- Kết quả phát triển kinh tế như thế nào, có bảo đảm kịch bản tăng trưởng không (ghi rõ tỷ lệ "
+            "tăng trưởng thực tế/tỷ lệ tăng trưởng theo kịch bản)?\n"
+            "- Dữ liệu sau khi được số hóa có khả năng chia sẻ, liên thông chưa? (Biểu 7).\n"
+            "- Tỉnh ủy đã lãnh đạo hội đồng nhân dân các cấp như thế nào? (ghi rõ số, ngày tháng năm ban hành văn bản "
+            "lãnh đạo nếu có).\n")
+    assert _asks(o) == [
+        ("Kết quả phát triển kinh tế như thế nào?", "longtext"),
+        ("Có bảo đảm kịch bản tăng trưởng không?", "yesno"),
+        ("Tỷ lệ tăng trưởng thực tế", "percent"),
+        ("Tỷ lệ tăng trưởng theo kịch bản", "percent"),
+        ("Dữ liệu sau khi được số hóa có khả năng chia sẻ, liên thông chưa? (Biểu 7)", "yesno"),
+        ("Tỉnh ủy đã lãnh đạo hội đồng nhân dân các cấp như thế nào?", "longtext"),
+        ("Văn bản lãnh đạo (ghi rõ số, ngày tháng năm ban hành nếu có)", "documents"),
+    ]
+
+
+def test_short_asks_a_sentence_after_a_bullet_and_other_matters():
+    o = imp("1. Về pháp lý\n- Những văn bản chưa được ban hành theo tiến độ.\nĐánh giá việc ban hành các văn bản đã "
+            "đảm bảo yêu cầu hay chưa? Giải pháp khắc phục.\n2. Về hạ tầng\n- Các khó khăn của cấp tỉnh; kết quả "
+            "khắc phục, giải quyết; đề xuất, kiến nghị phương án.\n- Bộ Tư pháp báo cáo tiến độ xây dựng văn bản và "
+            "các nội dung khác có liên quan hoặc phát sinh.\n")
+    got = _asks(o)
+    assert got[1] == ("Đánh giá việc ban hành các văn bản đã đảm bảo yêu cầu hay chưa?", "yesno")
+    assert by_prompt(o, "Giải pháp khắc phục").section_number == "1"
+    assert [p for p, _ in got[3:6]] == ["Các khó khăn của cấp tỉnh", "Kết quả khắc phục, giải quyết",
+                                         "Đề xuất, kiến nghị phương án"]
+    assert [p for p, _ in got[6:]] == ["Bộ Tư pháp báo cáo tiến độ xây dựng văn bản",
+                                       "Các nội dung khác có liên quan hoặc phát sinh"]
+
+
+def test_table_without_header_row_takes_its_columns_from_the_note_below():
+    o = imp("I. KẾT QUẢ\n- Số cuộc tiếp công dân.\nBiểu 2\nKẾT QUẢ TIẾP CÔNG DÂN\n"
+            "TT\tNội dung\tSố cuộc\tGhi chú\nI\tCấp tỉnh\t\t\n\tTỔNG SỐ\t\t\n\n"
+            "I\tLãnh đạo, quản lý\t\t\t\t\nII\tChuyên môn, nghiệp vụ\t\t\t\t\n1\tLĩnh vực Văn phòng\t\t\t\t\n"
+            "\tTỔNG SỐ\t\t\t\t\n\nGhi chú: biểu gồm các cột: Tổng số, Nam, Nữ, Đảng viên.\n")
+    first, second = (q.table for q in o.tables)
+    assert [r.label for r in first.rows] == ["Cấp tỉnh", "TỔNG SỐ"]  # the blank line and new width end it
+    assert [c.label for c in second.columns] == ["Tổng số", "Nam", "Nữ", "Đảng viên"]
+    assert [r.label for r in second.rows][:3] == ["Lãnh đạo, quản lý", "Chuyên môn, nghiệp vụ", "Lĩnh vực Văn phòng"]
+
+
+# --------------------------------------------------------------------------- flattened and damaged seeds
+
+
+def _found(hand: Outline, got: Outline) -> float:
+    from benchmarks.score_importer import match_questions
+
+    total, found, _ = match_questions(hand, got)
+    return found / total
+
+
+def test_seed_flattened_into_one_paragraph_still_gives_its_questions():
+    hand = load_outline(next(OUTLINES_DIR.glob("004_*.yaml")))
+    text = (SEEDS / hand.source.file).read_text(encoding="utf-8")
+    flat = " ".join(line.strip() for line in text.splitlines() if line.strip())
+    result = import_document(flat.encode(), "phang.txt")
+    assert result.stats["flattened_lines"] == 1
+    assert _found(hand, draft_outline(result)) >= 0.8
+
+
+BROKEN_FONT = {"ô": "ơ", "Ô": "Ơ", "ố": "ớ", "ồ": "ờ", "uyê": "u", "uá": ""}  # 'cơng', 'ngun', 'khái qt'
+
+
+def test_damaged_pdf_of_a_seed_is_repaired_and_imported():
+    hand = load_outline(next(OUTLINES_DIR.glob("004_*.yaml")))
+    text = re.sub(r"\[footnote[^\]]*\]", "", (SEEDS / hand.source.file).read_text(encoding="utf-8"))
+    lines = [line for line in text.splitlines() if line.strip()][:60]
+    for good, bad in BROKEN_FONT.items():
+        lines = [line.replace(good, bad) for line in lines]
+    result = import_document(_pdf(lines, size=10), "hong.pdf")
+    assert result.stats["damaged_text"] is True
+    assert result.repairs["khơng → không"] >= 1 and result.repairs["Sớ → Số"] >= 1
+    outline = draft_outline(result)
+    assert outline.sections[0].title.startswith("Về pháp lý")
+    assert _found(hand, outline) >= 0.7
+
+
+def test_counts_asked_per_unit_become_a_table():
+    o = imp("2. Chuyển đổi số\n- Đã hoàn thành số hóa bao nhiêu trang tài liệu/tổng số trang tài liệu cần số hóa? Việc bố "
+            "trí nhân sự được tổ chức như thế nào? (ghi rõ số liệu từng cơ quan cấp tỉnh và các đơn vị cấp xã). "
+            "(Biểu 7).\n")
+    q = o.tables[0]
+    assert q.prompt.startswith("Đã hoàn thành số hóa bao nhiêu trang tài liệu/tổng số trang")
+    assert q.table.code == "7"
+    assert [c.label for c in q.table.columns] == ["Đã hoàn thành số hóa bao nhiêu trang tài liệu",
+                                                  "Tổng số trang tài liệu cần số hóa"]
+    assert [(r.label, r.kind) for r in q.table.rows] == [
+        ("Các cơ quan cấp tỉnh", "group"), ("Các đơn vị cấp xã", "group"), ("Tổng cộng", "total")]
+    assert by_prompt(o, "Việc bố trí nhân sự").question.type == "longtext"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import REF_RE, Ctx, norm_code, section_from, table_question
-from dialogs.importer.keys import slug
+from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.questions import none_everywhere
 from dialogs.importer.reading import Document, Grid, Line
 from dialogs.importer.repair import RepairReport, repair_lines
@@ -64,6 +64,20 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     return out, joined, flat
 
 
+def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
+    """A flattened document (a plan with the outline attached) whose 'ĐỀ CƯƠNG …' heading is inside a paragraph:
+    keep what follows the last such heading."""
+    for k in range(len(seq) - 1, -1, -1):
+        it = seq[k]
+        if isinstance(it, str):
+            pos = [m.start() for m in re.finditer(r"\bĐỀ CƯƠNG(?:\s+(?:BÁO CÁO|GỢI Ý))?\b", it)]
+            if pos and pos[-1] > 0:
+                return [it[pos[-1]:], *seq[k + 1:]]
+            if pos:
+                return seq[k:]
+    return seq
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -90,9 +104,39 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             mk = parse_marker(prev) if prev else None
             title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
+            refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
+            if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
+                code = refs[0].upper()
         title = " ".join(p for p in title_parts if p).strip()
         out.append((i, code, title, first))
     return out
+
+
+COLS_NOTE = re.compile(r"(?:gồm|bao gồm|có)\s+(?:các\s+)?(?:\d+\s+)?cột\s*(?:sau)?\s*:\s*(?P<c>[^.]+)", re.I)
+
+
+def _columns_from_note(d: TableDraft, after: list) -> None:
+    """A table printed without its header row, and a note below it listing the columns ('Biểu gồm các cột: Tổng
+    số, Nam, Nữ, …') → those labels, in order."""
+    if not d.columns or not all(re.fullmatch(r"Cột \d+", c["label"]) for c in d.columns):
+        return
+    for line in after:
+        if not isinstance(line, str):
+            return
+        m = COLS_NOTE.search(line)
+        if m:
+            labels = [x.strip(" ;") for x in re.split(r"\s*[,;]\s*", m.group("c")) if x.strip(" ;")]
+            if len(labels) > len(d.columns):
+                labels = labels[-len(d.columns):]  # the note also named the TT / label columns
+            keys = KeyMaker()
+            for col, lab in zip(d.columns, labels, strict=False):
+                col["label"] = lab[0].upper() + lab[1:]
+                col["key"] = keys.make(col["label"])
+            for col in d.columns[len(labels):]:
+                col["key"] = keys.make(col["label"])
+            d.notes[:] = [n for n in d.notes if "không có hàng tiêu đề" not in n] + [
+                "tên cột lấy từ ghi chú dưới biểu, hãy kiểm tra"]
+            return
 
 
 def _preamble(lines: list[str]) -> dict:
@@ -130,18 +174,22 @@ def build(doc: Document, filename: str) -> Built:
     if starts:
         seq = seq[starts[-1]:]
     seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
+    if flat and not starts:
+        seq = _from_inline_start(seq)
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = Ctx(footnotes=cleaned.footnotes)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
-    appendix = next((first for (_, code, _, first) in caps if code and norm_code(code) in referenced), len(seq))
+    appendix = next((first for (i, code, _, first) in caps if code and first < i and norm_code(code) in referenced),
+                    len(seq))
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
         d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
         if d is not None:
             drafts[idx] = d
+            _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))

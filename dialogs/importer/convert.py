@@ -6,12 +6,23 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.questions import Ask, asks_from_text, documents_ask, guess_type, is_help_line
+from dialogs.importer.questions import (
+    Ask,
+    asks_from_text,
+    documents_ask,
+    embedded_asks,
+    figure_asks,
+    guess_type,
+    guided_counts,
+    is_count,
+    is_help_line,
+    list_ask,
+)
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold
 
-ENUM_RE = re.compile(r"\((\d{1,2})\)\s*")
+ENUM_RE = re.compile(r"\((\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*")
 REF_RE = re.compile(r"(?:biểu|phụ lục)\s*(?:mẫu\s*)?(?:số\s*)?((?:\d{1,2}[A-Za-z]?)(?:\s*,\s*\d{1,2}[A-Za-z]?)*)", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
@@ -38,7 +49,7 @@ def record_refs(ctx: Ctx, text: str, sec: dict) -> None:
 def inline_enum(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """'Thống kê: (1) A; (2) B' → ('Thống kê:', [('(1)', 'A'), ('(2)', 'B')]) when numbered 1, 2, … in order."""
     ms = list(ENUM_RE.finditer(text))
-    if len(ms) < 2 or [int(m.group(1)) for m in ms] != list(range(1, len(ms) + 1)):
+    if len(ms) < 2 or [_enum_value(m.group(1)) for m in ms] != list(range(1, len(ms) + 1)):
         return None
     prefix = text[: ms[0].start()].strip()
     parts = []
@@ -48,7 +59,16 @@ def inline_enum(text: str) -> tuple[str, list[tuple[str, str]]] | None:
         if len(seg.split()) < 2:
             return None
         parts.append((f"({m.group(1)})", seg[0].upper() + seg[1:]))
+    if not ms[0].group(1).isdigit() and not any(is_count(seg) for _, seg in parts):
+        return None  # '(i) …; (ii) …' listing what a narrative covers stays one question; one asking counts splits
     return prefix, parts
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _enum_value(mark: str) -> int:
+    return int(mark) if mark.isdigit() else ROMAN.get(mark, 0)
 
 
 def _fn_help(ctx: Ctx, text: str) -> list[str]:
@@ -78,15 +98,23 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
                        for i, f in enumerate(fields)]
         if not ask.fields:
             q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
+    if ask.table is not None:
+        q["table"] = dict(ask.table)
+        q.pop("unit", None)
     if ask.guessed:
         q["_comments"]["type"] = f"? {ask.guessed}"
         ctx.notes.append({"key": q["key"], "message": f"kiểu {ask.type} được đoán: {ask.guessed}"})
     return q
 
 
-def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None) -> list[dict]:
+def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
-    asks = asks_from_text(strip_fn(text))
+    asks = asks_from_text(strip_fn(text), tables)
+    for fid in footnote_ids(text):  # a footnote listing rates or counts to cover, or asking a list, asks them too
+        asks.extend(Ask(seg, *guess_type(seg)[:2]) for seg in figure_asks(ctx.footnotes.get(fid, "")))
+        listed = list_ask(ctx.footnotes.get(fid, ""))
+        if listed is not None:
+            asks.append(listed)
     out = []
     for i, a in enumerate(asks):
         out.append(question(ctx, a, path, no, fn_help if i == 0 else []))
@@ -115,7 +143,8 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         _add_help(sec, fh)
     if not top and node.children:
         typ, _, _ = guess_type(strip_fn(node.text))
-        if typ in ("integer", "percent", "money"):
+        if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
+            # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
             sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children):
@@ -146,6 +175,9 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
             docs = documents_ask(strip_fn(line).strip(" .").strip("()"))
             if docs is not None:  # '(Nêu rõ số, ngày tháng năm ban hành văn bản lãnh đạo, chỉ đạo; …)'
                 sec["items"].append(question(ctx, docs, path, None, []))
+            for c in guided_counts(strip_fn(line)):  # '(…, nêu rõ số văn bản có thay đổi so với tuần trước)'
+                typ, unit, why = guess_type(c)
+                sec["items"].append(question(ctx, Ask(c, typ, unit, guessed=why), path, None, []))
             for fh in _fn_help(ctx, line):
                 _add_help(sec, fh)
             continue
@@ -161,12 +193,23 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
             _add_help(sec, strip_fn(line))
             for fh in _fn_help(ctx, line):
                 _add_help(sec, fh)
+            # an introduction naming figures ('…; tổng số nhiệm vụ được giao; những việc đã thực hiện, chưa …')
+            for seg in embedded_asks(strip_fn(line), yesno=False):
+                typ, unit, why = guess_type(seg)
+                sec["items"].append(question(ctx, Ask(seg, typ, unit, guessed=why), path, None, []))
             continue
         sec["items"].extend(asks_to_questions(ctx, line, path, None))
 
 
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
+    if node.tables and not node.children and not numbered:
+        # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
+        qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)
+        for b in node.body:
+            if qs:
+                qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
+        return qs + [table_question(ctx, t, path) for _, t in node.tables]
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
         return [section_from(ctx, node, path, top=False)]
     enum = inline_enum(strip_fn(node.text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold, norm_words
 
 COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
@@ -12,7 +13,9 @@ COUNT_SPLIT = re.compile(
     r"\s*[;,]\s*(?:trong đó[,:]?\s+)?"
     r"(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu|đạt tỷ lệ)\s)",
     re.I)
-MOD_SPLIT = re.compile(r",\s+(?=(?:chưa|đã|đang|còn)\s)", re.I)
+ACTS = r"tiếp nhận|giải quyết|xử lý|hoàn thành|ban hành|công bố|công khai|trả lời|tham gia|triển khai|thực hiện"
+MOD_SPLIT = re.compile(rf",\s+(?=(?:chưa|đã|đang|còn|{ACTS})\s)", re.I)
+ACT_RE = re.compile(rf"\s(?:{ACTS})\b", re.I)
 STATUS_LIST = re.compile(r"^(?:những|các)\s+(?:việc\s+|nội dung\s+|trường hợp\s+)?(?=(?:đã|chưa|đang)\s)", re.I)
 ALT_END = re.compile(r"(?<=\s)(?P<a>(?P<w>\w+)\s\w+)\s*(?:,|/|\svà|\shoặc)\s*(?P<b>(?P=w)\s\w+)$")
 MEASURES = {
@@ -48,6 +51,7 @@ class Ask:
     help: list[str] = field(default_factory=list)
     fields: list[str] | None = None
     guessed: str | None = None  # why the type is a guess
+    table: dict | None = None
 
 
 def parens(text: str) -> list[tuple[int, int]]:
@@ -91,6 +95,11 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "percent", "%", None
     if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
         return "money", "triệu đồng", "tiền (đoán từ «kinh phí/dự toán»)"
+    if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
+                r"\b(chua|con|bi)\b", f):
+        return "list", None, "danh sách (đoán từ «những … chưa …»)"
+    if _attribute_list(f):
+        return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
     if re.match(r"^(liet ke|danh muc|danh sach)", f):
         if re.search(r"\bvan ban\b", head) and "(" not in text:
             return "documents", "văn bản", None
@@ -108,6 +117,19 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
 
 
 TRAIL_REF = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re.I)
+
+
+ATTRS_VI = "nội dung|chủ thể|thời gian|thời hạn|kết quả|sản phẩm|tên|tiến độ|cơ quan|đơn vị|trích yếu|ngày"
+ATTRS = r"noi dung|chu the|thoi gian|thoi han|ket qua|san pham|ten|tien do|co quan|don vi|trich yeu|ngay"
+
+
+def _attribute_list(f: str) -> bool:
+    """'Nêu rõ nội dung đề xuất, chủ thể được đề xuất; kết quả/sản phẩm … và thời gian thực hiện' — three or more
+    attributes of each item to write down: a list."""
+    if not re.match(r"^(neu ro|ghi ro|neu cu the)\b", f):
+        return False
+    found = set(re.findall(rf"(?:^(?:neu ro|ghi ro|neu cu the)\s+|[,;/]\s*|\bva\s+)({ATTRS})\b", f))
+    return len(found) >= 3
 
 
 def is_yesno(text: str) -> bool:
@@ -151,6 +173,9 @@ def _status_list(seg: str) -> list[str]:
     if len(parts) < 2:
         return [seg]
     head = HEAD_SPLIT.split(" " + parts[0] + " ", maxsplit=1)[0].strip()
+    act = ACT_RE.search(parts[0])
+    if head == parts[0].strip() and act:  # 'Số lượng hồ sơ tiếp nhận, giải quyết đúng hạn'
+        head = parts[0][:act.start()].strip()
     if head == parts[0].strip() or len(head.split()) < 2:
         return [seg]
     return [parts[0]] + [f"{head} {p.strip()}" for p in parts[1:]]
@@ -159,8 +184,11 @@ def _status_list(seg: str) -> list[str]:
 def _alternatives(seg: str) -> list[str]:
     """A count whose last words are alternatives sharing their first word ('… ở cấp tỉnh, cấp xã',
     '… trực tuyến/trực tiếp') → one count per alternative."""
-    if not COUNT_HEAD.match(seg):
+    if not is_count(seg):
         return [seg]
+    times = _time_points(seg)
+    if times:
+        return times
     m = ALT_END.search(seg.rstrip(" .;"))
     if not m:
         return [seg]
@@ -168,23 +196,40 @@ def _alternatives(seg: str) -> list[str]:
     return [f"{pre} {m.group('a')}", f"{pre} {m.group('b')}"]
 
 
-RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)", re.I)
+RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)|\s+(?=trong tổng số\s)", re.I)
 
 
 def _ratio(seg: str) -> list[str]:
     """'… bao nhiêu trường hợp/tổng số đối tượng', '… có mặt/Chỉ tiêu được phân bổ' → the two figures; 'ban hành
     bao nhiêu/tổng số văn bản' → 'ban hành bao nhiêu văn bản' and 'Tổng số văn bản'."""
     parts = RATIO.split(seg, maxsplit=1)
-    if len(parts) < 2 or not _is_count(parts[0]):
+    if len(parts) < 2 or not is_count(parts[0]):
         return [seg]
     first, second = parts[0].rstrip(), parts[1].strip()
     if fold(first).endswith("bao nhieu"):
         first = f"{first} {_head_noun(second)}"
+    if second.endswith("?"):
+        first += "?"
     return [first, second[0].upper() + second[1:]]
 
 
-def _is_count(text: str) -> bool:
+def is_count(text: str) -> bool:
     return bool(COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", fold(text)))
+
+
+TIME_POINTS = re.compile(r"^(?P<pre>.+?)\s+(?P<alts>(?:trước khi|tại thời điểm|sau khi)\b.+)$", re.I)
+
+
+def _time_points(seg: str) -> list[str]:
+    """'Số lượng cơ quan trước khi sắp xếp, tại thời điểm sắp xếp và diễn biến sau khi sắp xếp đến nay' → one count
+    per point in time."""
+    m = TIME_POINTS.match(seg.strip(" .;"))
+    if not m:
+        return []
+    alts = [a.strip() for a in re.split(r",\s+|\s+và\s+(?:diễn biến\s+)?", m.group("alts")) if a.strip()]
+    if len(alts) < 2 or not all(re.match(r"^(trước|tại thời điểm|sau|đến)\b", a, re.I) for a in alts):
+        return []
+    return [f"{m.group('pre')} {a}" for a in alts]
 
 
 def split_count_segments(text: str) -> list[str]:
@@ -192,16 +237,18 @@ def split_count_segments(text: str) -> list[str]:
     '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
     t = text.strip()
     if not (COUNT_HEAD.match(t) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
-            or (RATIO.search(t) and _is_count(t))):
+            or (is_count(t) and (RATIO.search(t) or COUNT_SPLIT.search(t)))):
         return [text]
     segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
     out: list[str] = []
     for s in segs:
         out.extend(p.strip(" ;,.") for p in COUNT_SPLIT.split(s) if p.strip(" ;,."))
     out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
+    out = [p for seg in out for p in re.split(r",\s+(?=những\s)", seg) if p.strip(" ,.;")]
     out = [a for seg in out for r in _ratio(seg) for p in _status_list(r) for a in _alternatives(p)]
     if len(out) <= 1:
         return [text]
+    out = _shared_predicate(out)
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
     fixed = [out[0][0].upper() + out[0][1:]]
     for s in out[1:]:
@@ -222,7 +269,55 @@ def _about_previous(seg: str, prev: str) -> str:
         return f"{seg.strip(' ?.')} {counted}" + ("?" if seg.rstrip().endswith("?") else "")
     if re.match(r"^dat ty le\b", f):
         return f"Tỷ lệ {counted} (%)"
+    if re.match(r"^(tinh hinh|ket qua)\b", f) and len(f.split()) <= 6:
+        return f"{seg.strip(' .')} đối với {counted}"
     return seg
+
+
+def figure_asks(text: str) -> list[str]:
+    """The rates and counts a note enumerates ('Về: (1) Chất lượng …; (2) Tỷ lệ cán bộ kiêm nhiệm …; …')."""
+    out = []
+    for p in top_split(text, ";"):
+        p = re.sub(r"^(?:về\s*:\s*)?\(?\d{1,2}\)\s*", "", p.strip(), flags=re.I).strip(" .…")
+        if re.match(r"^(tỷ lệ|tổng số|số lượng)\s", p, re.I) and 3 <= len(p.split()) <= 20:
+            out.append(p[0].upper() + p[1:])
+    return out
+
+
+GUIDED_COUNT = re.compile(r"\b(?:nêu rõ|ghi rõ|nêu)\s+((?:tổng số|số lượng|số)\s+[^,;.()]+)", re.I)
+
+
+def guided_counts(note: str) -> list[str]:
+    """Guidance that asks a figure: '(…, nêu rõ số văn bản có thay đổi so với tuần trước)' → that count."""
+    out = []
+    for m in GUIDED_COUNT.finditer(note):
+        c = m.group(1).strip()
+        if COUNT_HEAD.match(c) and len(c.split()) >= 3:
+            out.append(c[0].upper() + c[1:])
+    return out
+
+
+def list_ask(note: str) -> Ask | None:
+    """A note 'Liệt kê, ghi rõ trích yếu, ngày, cơ quan ban hành văn bản.' on a count → the list it asks for."""
+    note = note.strip().rstrip(".")
+    if not re.match(r"^(liệt kê|danh mục|danh sách)\b", note, re.I):
+        return None
+    fields = [re.sub(r"^(ghi rõ|nêu rõ|gồm)\s+", "", f, flags=re.I) for f in _list_fields(note)]
+    fields = [f[0].upper() + f[1:] for f in fields if f]
+    return Ask(note, "list", fields=fields or None)
+
+
+def _shared_predicate(out: list[str]) -> list[str]:
+    """'Hiện còn bao nhiêu vị trí, số lượng cán bộ cấp xã chưa được kiện toàn' → the bare first count borrows
+    the predicate of the next ('… bao nhiêu vị trí chưa được kiện toàn')."""
+    m = re.match(r"^(?:\S+\s+){0,2}bao nhiêu(\s+\S+){1,2}$", out[0].rstrip(" ?"), re.I)  # 'Hiện còn bao nhiêu vị trí
+    if not m or len(out) < 2 or not re.match(r"^(?:tổng số|số lượng|số)\s", out[1], re.I):
+        return out
+    parts = HEAD_SPLIT.split(" " + out[1].rstrip(" ?") + " ", maxsplit=1)
+    if len(parts) < 2:
+        return out
+    pred = out[1].rstrip(" ?")[len(parts[0].strip()):].strip()
+    return [f"{out[0].rstrip(' ?')} {pred}", *out[1:]]
 
 
 def _head_noun(count: str) -> str:
@@ -233,7 +328,7 @@ def _head_noun(count: str) -> str:
 def embedded_asks(text: str, yesno: bool = True) -> list[str]:
     """Counts (and yes/no asks) inside a narrative sentence: 'Kết quả …: Số X đã A, chưa A; việc …; có Y hay
     không', 'nêu rõ …; tổng số nhiệm vụ được giao; những việc đã thực hiện, chưa thực hiện…'."""
-    pieces = [p.strip(" ,.;:…") for p in top_split(text, ";:")]
+    pieces = [s.strip(" ,.;:…)") for p in top_split(text, ";:") for s in re.split(r"(?<=[.?!)])\s+(?=[A-ZĐÀ-Ỹ])", p)]
     if len(pieces) < 2:
         return []
     out: list[str] = []
@@ -260,7 +355,7 @@ def _count_paren(inner: str) -> list[str]:
         return []
     out: list[str] = []
     for p in parts:
-        out.extend(split_count_segments(p) if COUNT_HEAD.match(p) else [p])
+        out.extend(split_count_segments(p) if COUNT_HEAD.match(p) else _alternatives(p))
     out = [o for o in out if len(o.split()) >= 2]
     return [o[0].upper() + o[1:] for o in out] if len(out) >= 2 else []
 
@@ -276,6 +371,7 @@ DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
 
 def clean_prompt(text: str) -> str:
     """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'."""
+    text = re.sub(r"\*+", "", text)  # markdown emphasis left by a converter ('*(…)*')
     text = re.sub(r"[.;:]?\s*trong đó\s*:?\s*$", "", text.strip(), flags=re.I)
     out, last = [], 0
     for m in DOTS_RE.finditer(text):
@@ -325,7 +421,8 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
             list_fields = _list_fields(inner)
         elif _count_paren(inner):
             count_paren = _count_paren(inner)
-        elif DOCS_RE.search(fi) and NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3])):
+        elif DOCS_RE.search(fi) and (NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3]))
+                                     or is_count(text[:a])):
             docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
         elif DOCS_RE.search(fi):
             keep.append(text[a:b])
@@ -339,18 +436,70 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
 
 def _ask(seg: str) -> Ask:
     typ, unit, why = guess_type(seg)
-    return Ask(seg.strip(), typ, unit, guessed=why)
+    fields = None
+    if typ == "list" and _attribute_list(fold(seg)):  # the attributes named are the list's fields
+        rest = re.sub(r"^(nêu rõ|ghi rõ|nêu cụ thể)\s+", "", seg.strip(), flags=re.I)
+        rest = re.sub(r"\s*\([^()]*\)", "", rest)
+        parts = re.split(rf"\s*[;/]\s*|\s+và\s+|,\s+(?=(?:{ATTRS_VI})\b)", rest, flags=re.I)
+        fields = [f[0].upper() + f[1:] for f in parts if f.strip()][:8] or None
+    return Ask(seg.strip(), typ, unit, fields=fields, guessed=why)
 
 
-def asks_from_text(text: str) -> list[Ask]:
-    """One bullet's text → its questions (the document's words as prompts)."""
+BREAKDOWN = re.compile(r"^(?:ghi rõ|nêu rõ|nêu)\s+số liệu\s+(?:cụ thể\s+)?(?:của\s+|cho\s+)?(?P<e>(?:từng|các|khối)\b.+)$",
+                       re.I)
+
+
+def breakdown_rows(note: str) -> list[dict] | None:
+    """'ghi rõ số liệu từng cơ quan cấp tỉnh và các đơn vị cấp xã' → the table rows the figures are asked by."""
+    m = BREAKDOWN.match(note.strip(" .;"))
+    if not m:
+        return None
+    ents = re.sub(r"\s+[-–]\s+(?:biểu|phụ lục)\b.*$", "", m.group("e"), flags=re.I)
+    parts = [e.strip(" ,.") for e in re.split(r",\s*|\s+và\s+(?=(?:từng|các|khối)\b)", ents) if e.strip(" ,.")]
+    if not 2 <= len(parts) <= 8:
+        return None
+    keys = KeyMaker()
+    rows = []
+    for e in parts:
+        label = re.sub(r"^từng\s+", "các ", e, flags=re.I)
+        label = label[0].upper() + label[1:]
+        row = {"key": keys.make(label), "label": label}
+        if re.match(r"^(các|những)\s", label, re.I):
+            row.update(kind="group", open=True)  # 'từng cơ quan cấp tỉnh': one row per agency, added by the officer
+        rows.append(row)
+    rows.append({"key": keys.make("Tổng cộng"), "label": "Tổng cộng", "kind": "total", "sum_of": "all"})
+    return rows
+
+
+def _breakdown_table(asks: list[Ask], sentences: list[str], rows: list[dict], note: str) -> list[Ask]:
+    """Counts asked 'số liệu từng cơ quan … và các đơn vị …' → one table: a column per count, a row per unit."""
+    counts = [a for a in asks if a.type == "integer"]
+    if not counts:
+        return asks
+    keys = KeyMaker()
+    cols = [{"key": keys.make(a.prompt), "label": a.prompt.rstrip(" ?")} for a in counts]
+    where = [s for s in sentences if any(fold(a.prompt.rstrip(" ?"))[:20] in fold(s) for a in counts)]
+    prompt = f"{' '.join(where or [counts[0].prompt]).strip()} ({note.strip(' .')})"
+    code = re.search(r"(?:biểu|phụ lục)\s*(?:số\s*)?(\d{1,2}[A-Za-z]?)\b", " ".join(sentences) + " " + note, re.I)
+    spec = {**({"code": code.group(1).upper()} if code else {}), "title": prompt, "columns": cols, "rows": rows}
+    table = Ask(prompt, "table", counts[0].unit, table=spec, guessed="biểu (đoán từ «số liệu từng …»)")
+    first = asks.index(counts[0])
+    return [a for a in asks[:first]] + [table] + [a for a in asks[first:] if a not in counts]
+
+
+def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
+    """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
+    ('ghi rõ số liệu từng cơ quan …') become a table."""
     text = clean_prompt(text.strip().rstrip(";").strip())
     main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
+    main, other = _other_matters(main)
     for sent in _split_questions(main):
         segs = _carry_ref(split_count_segments(sent))
         if len(segs) == 1:
             segs = _short_clauses(sent)
+        if len(segs) == 1:
+            segs = _measured_inside(sent)
         asks.extend(_ask(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
             asks.extend(_ask(seg) for seg in embedded_asks(sent))
@@ -360,11 +509,15 @@ def asks_from_text(text: str) -> list[Ask]:
         asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in list_fields)})", "list",
                         base.unit, fields=list_fields))
     asks.extend(_ask(seg) for seg in count_paren)
+    asks.extend(Ask(o) for o in other)
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
         owner = _help_owner(asks, before)
         if owner is not None:
             owner.help.append(h)
+    rows = next(((r, h) for _, h in help_parts if (r := breakdown_rows(h))), None) if tables else None
+    if rows:
+        asks = _breakdown_table(asks, _split_questions(main), *rows)
     return asks
 
 
@@ -377,6 +530,33 @@ def _help_owner(asks: list[Ask], before: str) -> Ask | None:
         if hits:
             return hits[-1]
     return asks[0] if asks else None
+
+
+OTHER_MATTERS = re.compile(
+    r"[,;]?\s+và\s+(?P<o>(?:các|những)\s+(?:nội dung|vấn đề|việc|nhiệm vụ)\s+khác\b[^.;?()]*)[.;]?\s*$", re.I)
+
+
+def _other_matters(main: str) -> tuple[str, list[str]]:
+    """'… và các nội dung khác có liên quan hoặc phát sinh.' → its own question after the main ask."""
+    m = OTHER_MATTERS.search(main)
+    if not m or len(main[:m.start()].split()) < 3:
+        return main, []
+    o = m.group("o").strip()
+    return main[:m.start()].rstrip(" ,;"), [o[0].upper() + o[1:]]
+
+
+MEASURED = re.compile(r"^(?P<head>(?:hình thức|việc|kết quả|cách thức|phương pháp)\b.*?)\s(?P<m>(?:mức độ|tỷ lệ|chỉ số)\s.+?)"
+                      r"\s+đạt\b.*$", re.I)
+
+
+def _measured_inside(sent: str) -> list[str]:
+    """'Hình thức triển khai đo lường mức độ hài lòng của người dân … đạt %' → how it is measured (narrative) and
+    the measure ('Mức độ hài lòng của người dân … đạt (%)')."""
+    m = MEASURED.match(sent.strip())
+    if not m:
+        return [sent]
+    head = re.sub(r"\s+đạt\b.*$", "", sent.strip())
+    return [head, f"{m.group('m')[0].upper()}{m.group('m')[1:]} đạt (%)"]
 
 
 def _short_clauses(sent: str) -> list[str]:
@@ -400,7 +580,7 @@ def _carry_ref(segs: list[str]) -> list[str]:
 
 def _split_questions(text: str) -> list[str]:
     """Several questions in one bullet ('…như thế nào? Đã hoàn thành bao nhiêu…?') → one each."""
-    if text.count("?") < 2:
+    if "?" not in text.rstrip(" ?"):
         return _yesno_tail(text)
     parts = re.split(r"(?<=\?)\s+(?=\S)", text)
     out: list[str] = []
@@ -415,7 +595,7 @@ def _split_questions(text: str) -> list[str]:
     return [y for p in out for y in _yesno_tail(p)]
 
 
-YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^,;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
+YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
 
 
 def _yesno_tail(text: str) -> list[str]:

@@ -119,7 +119,7 @@ def read_txt(text: str, source: str = "txt") -> Document:
         if _is_tab_row(lines[i]):
             j = i
             rows: list[str] = []
-            while j < len(lines) and (_is_tab_row(lines[j]) or (not lines[j].strip() and _next_tab(lines, j))):
+            while j < len(lines) and (_is_tab_row(lines[j]) or (not lines[j].strip() and _next_tab(lines, j, rows))):
                 if lines[j].strip():
                     rows.append(lines[j])
                 j += 1
@@ -136,11 +136,20 @@ def _is_tab_row(line: str) -> bool:
     return line.count("\t") >= 2
 
 
-def _next_tab(lines: list[str], j: int) -> bool:
+def _next_tab(lines: list[str], j: int, rows: list[str]) -> bool:
+    """A blank gap inside a tab-separated table (rows of empty cells do not count) continues it, unless the rows
+    after it have another number of columns (then it is the next table, perhaps one without a header row)."""
     k = j
+    blank = 0
     while k < len(lines) and not lines[k].strip():
+        blank += "\t" not in lines[k]
         k += 1
-    return k < len(lines) and _is_tab_row(lines[k]) and k - j <= 2
+    if k >= len(lines) or not _is_tab_row(lines[k]) or blank > 2:
+        return False
+    if blank and rows:
+        width = max(r.rstrip("\n").count("\t") for r in rows)
+        return abs(lines[k].count("\t") - width) <= max(1, width // 4)
+    return True
 
 
 def text_grid(rows: list[str]) -> Grid:

@@ -62,21 +62,95 @@ def parse_marker(line: str) -> Marker | None:
 # --------------------------------------------------------------------------- line repair
 
 
-INLINE_SPLIT = re.compile(
-    rf"(?<=[.;:?!…])\s+(?=(?:[IVX]{{1,4}}[.\-]\s*[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{UPPER}]|[a-zđ]\)\s*[{UPPER}]|[-+•]\s+[{UPPER}]))"
+INLINE_MARK = re.compile(
+    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])\)"
+    rf"|(?P<bullet>[-+•])(?=\s))\s*(?=[{UPPER}])"
 )
+ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+@dataclass
+class Numbering:
+    """The numbering seen so far, to accept an inline number only where the sequence expects it."""
+    roman: int = 0
+    dec: tuple[int, ...] = ()
+    alpha: str = ""
+
+    def accepts(self, m: re.Match[str]) -> bool:
+        if m.group("roman"):
+            return ROMAN_VALUE.get(m.group("roman"), 0) in (self.roman + 1, 1)
+        if m.group("dec"):
+            n = tuple(int(x) for x in m.group("dec").split("."))
+            nexts = {self.dec + (1,)} | {self.dec[:k] + (self.dec[k] + 1,) for k in range(len(self.dec))}
+            return n in nexts or (not self.dec and n == (1,))
+        if m.group("alpha"):
+            return ord(m.group("alpha")) == (ord(self.alpha) + 1 if self.alpha else ord("a"))
+        return True
+
+    def take(self, m: re.Match[str] | Marker) -> None:
+        if isinstance(m, Marker):
+            no = m.no.rstrip(".-)")
+            kind = "roman" if m.kind == "roman" else "dec" if m.kind.startswith("dec") else m.kind
+            if kind == "alpha":
+                no = no[:1]
+            groups = {kind: no}
+        else:
+            groups = {k: v for k, v in m.groupdict().items() if v}
+        if "roman" in groups:
+            self.roman, self.dec, self.alpha = ROMAN_VALUE.get(groups["roman"], self.roman), (), ""
+        elif "dec" in groups:
+            self.dec, self.alpha = tuple(int(x) for x in groups["dec"].split(".") if x.isdigit()), ""
+        elif "alpha" in groups:
+            self.alpha = groups["alpha"]
+
+
+def _paren_inside(line: str, limit: int = 400) -> list[bool]:
+    """Which characters lie inside parentheses; a '(' not closed within `limit` characters is taken as a typo."""
+    inside = [False] * (len(line) + 1)
+    for i, ch in enumerate(line):
+        if ch != "(":
+            continue
+        depth = 0
+        for j in range(i, min(len(line), i + limit)):
+            depth += {"(": 1, ")": -1}.get(line[j], 0)
+            if depth == 0:
+                for k in range(i + 1, j):
+                    inside[k] = True
+                break
+    return inside
+
+
+def _inline_parts(line: str, num: Numbering) -> list[str]:
+    """Split a paragraph before each inline number the numbering expects (outside parentheses)."""
+    cuts = []
+    inside = _paren_inside(line)
+    for m in INLINE_MARK.finditer(line):
+        i = m.start()
+        after_sentence = not m.group("bullet") and line[:i].rstrip()[-1:] in ".;"
+        if i == 0 or (inside[i] and not after_sentence) or not num.accepts(m):
+            continue  # (a number the sequence expects right after a sentence wins over a badly closed '(')
+        cuts.append(i)
+        num.take(m)
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
 
 
 def split_flattened(lines: list[str]) -> tuple[list[str], int]:
-    """A long line holding several numbered items inline ('I. … 1. … a) …') is split before each."""
+    """A long paragraph holding several numbered items inline ('I. … 1. … a) … - …') is split before each number
+    that continues the document's numbering (and before bullets), whatever punctuation precedes it."""
     out: list[str] = []
     count = 0
+    num = Numbering()
     for line in lines:
+        mk = parse_marker(line)
+        if mk is not None and mk.kind in ("roman", "alpha") or (mk is not None and mk.kind.startswith("dec")):
+            num.take(mk)
         if len(line) > 250:
-            parts = INLINE_SPLIT.split(line)
-            markers = [p for p in parts[1:] if parse_marker(p)]
-            if len(markers) >= 2:
-                out.extend(p.strip() for p in parts)
+            probe = Numbering(num.roman, num.dec, num.alpha)
+            parts = _inline_parts(line, probe)
+            if sum(1 for p in parts[1:] if parse_marker(p) and parse_marker(p).kind not in BULLET_KINDS) >= 2:
+                out.extend(parts)
+                num = probe
                 count += 1
                 continue
         out.append(line)

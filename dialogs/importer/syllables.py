@@ -111,6 +111,7 @@ def untone(syl: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in d if ch not in _TONE_MARKS))
 
 
+@lru_cache(maxsize=65536)
 def base_letters(s: str) -> str:
     """All marks removed: 'nguyên' → 'nguyen', 'đ' → 'd'."""
     d = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))

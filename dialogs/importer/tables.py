@@ -40,7 +40,12 @@ def _numbering_row(grid: Grid, r: int) -> dict[int, str] | None:
 
 
 def _header_count(grid: Grid) -> tuple[int, int | None]:
-    """(number of header rows, index of a numbering row or None)."""
+    """(number of header rows, index of a numbering row or None). No header row when the first row is already a
+    numbered data row ('II | CHUYÊN MÔN, NGHIỆP VỤ | | |')."""
+    first, second = _cell(grid, 0, 0), _cell(grid, 0, 1)
+    rest = [_cell(grid, 0, c) for c in range(2, len(grid.cells[0]))]
+    if first and ROWNO_RE.match(first) and second and not any(rest) and len(rest) >= 2:
+        return 0, None
     for r in range(len(grid.cells)):
         if _numbering_row(grid, r) is not None and r >= 1:
             return r, r
@@ -115,7 +120,9 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     h, numrow = _header_count(grid)
     header = _text_fill(grid, h)
     width = max(len(r) for r in grid.cells)
-    no_col = 0 if fold(header[0][0] if header and header[0] else "") in ("tt", "stt", "so tt", "so thu tu") else None
+    headerless = h == 0
+    no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in (
+        "tt", "stt", "so tt", "so thu tu") else None
     label_col = 1 if no_col == 0 else 0
     draft = TableDraft(code, title, [], [])
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
@@ -134,10 +141,11 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
                 path.append(t)
         origin = grid.cells[0][c][1] if grid.merged_known else (0, c)
         if not path:
-            if origin in seen_origin or not any(_cell(grid, r, c) for r in body):
+            if not headerless and (origin in seen_origin or not any(_cell(grid, r, c) for r in body)):
                 continue
             path = [f"Cột {c + 1}"]
-            draft.notes.append(f"cột {c + 1} không có tiêu đề")
+            if not headerless:
+                draft.notes.append(f"cột {c + 1} không có tiêu đề")
         seen_origin.add(origin)
         label = path[-1]
         col = {"key": ckeys.make(label), "label": label}
@@ -149,6 +157,8 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         if numrow is not None:
             numbers[col["key"]] = _cell(grid, numrow, c)
         draft.columns.append(col)
+    if headerless:
+        draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None
