@@ -21,7 +21,7 @@ from storage.repo import Repo
 from storage.search import UnitIndex
 
 log = logging.getLogger("bot.services")
-_PARSED: dict[int, Outline | None] = {}  # outline version id -> its published outline (None: unreadable)
+_PARSED: dict[str, Outline | None] = {}  # content hash -> the published outline (None: unreadable)
 
 
 async def published_catalogue(base: Catalogue, repo: Repo, file_versions: dict[str, int] | None = None
@@ -34,13 +34,13 @@ async def published_catalogue(base: Catalogue, repo: Repo, file_versions: dict[s
         if row.yaml_text is None:  # the newest version of this id is a file: the catalogue has it
             versions.setdefault(row.outline_id, row.id)
             continue
-        if row.id not in _PARSED:
+        if row.content_hash not in _PARSED:
             try:
-                _PARSED[row.id] = load_outline_text(row.yaml_text, row.source_file)
+                _PARSED[row.content_hash] = load_outline_text(row.yaml_text, row.source_file)
             except OutlineError as e:
                 log.error("published outline %s (version %s) is unreadable: %s", row.outline_id, row.id, e)
-                _PARSED[row.id] = None
-        outline = _PARSED[row.id]
+                _PARSED[row.content_hash] = None
+        outline = _PARSED[row.content_hash]
         if outline is not None:
             published[row.outline_id] = (outline, row.yaml_text)
             versions[row.outline_id] = row.id
