@@ -254,4 +254,111 @@ async def test_new_version_keeps_old_answers_readable_and_exportable(h, db):
     from docx import Document
 
     doc_text = "\n".join(p.text for p in Document(io.BytesIO(rep.docx)).paragraphs)
-    assert "Tiếp 12 lượt công dân" in doc_text
+    assert "1. Tổng số đơn thư nhận được trong kỳ: 4.321 đơn thư" in doc_text
+    assert "+ Bộ Tư pháp: Tiếp 12 lượt công dân." in doc_text
+
+
+# --------------------------------------------------------------------------- end to end over HTTP
+
+
+async def _wait_for(user, pred, timeout: float = 60.0):
+    import asyncio
+    import time
+
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        hit = next((m for m in reversed(user.api.messages(user.id)) if pred(m)), None)
+        if hit is not None:
+            return hit
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"waited {timeout}s; last messages: {[m.text[:80] for m in user.api.messages(user.id)[-4:]]}")
+
+
+def _spawn_admin_bot(api, db_url: str):
+    import asyncio
+    import os
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.test_e2e import BOT_ENV_KEYS
+
+    env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
+    env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS=str(ADMIN),
+               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="0")
+    return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
+                                          stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+
+
+@pytest.mark.slow
+async def test_end_to_end_docx_imported_published_answered_and_consolidated_over_http(db, db_url):
+    """The real bot over HTTP: a .docx đề cương imported by the administrator, published, a period opened
+    from the bot, an officer answers and submits, and /tonghop exports the officer's figures."""
+    import asyncio
+
+    from docx import Document
+
+    from bot.devtools.demo import Driver, answer_week_one, scripted_value
+    from tests.fake_bot_api import FakeTelegram
+
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        inv = await repo.create_invite(await repo.unit_by_code("BTP"), "officer")
+        await s.commit()
+    api = FakeTelegram("4343:IMPORT-E2E")
+    await api.start()
+    d = Driver(api)
+    admin, officer = api.user(ADMIN, "Quản trị"), api.user(321, "Lan")
+    proc = await _spawn_admin_bot(api, db_url)
+    try:
+        for _ in range(2400):  # start-up (importing aiogram) can be slow on a loaded machine
+            if api.calls_of("getUpdates") or proc.returncode is not None:
+                break
+            await asyncio.sleep(0.05)
+        await d.say(admin, "/nhapdecuong")
+        await admin.send_document("de-cuong-tiep-cong-dan.docx", sample_docx())
+        await _wait_for(admin, lambda m: "📢 Công bố" in m.button_texts())
+        assert any(m.document and m.document[0] == f"{OID}.yaml" for m in api.messages(ADMIN))
+        await d.press(admin, "Công bố")
+        await _wait_for(admin, lambda m: "Mở kỳ báo cáo" in " ".join(m.button_texts()))
+        await d.press(admin, "Mở kỳ báo cáo")
+        await d.say(admin, "20/12/2026 17:00")
+        await d.press(admin, "Mở kỳ")
+        assert "Đã mở kỳ" in admin.last().text
+
+        await d.say(officer, f"/start {inv.code}")
+        await d.say(officer, "/baocao")
+        async with db.read_session() as s:
+            outline_text = (await s.execute(select(OutlineVersion.yaml_text).where(
+                OutlineVersion.outline_id == OID))).scalar_one()
+        from dialogs.loader import load_outline_text
+
+        outline = load_outline_text(outline_text)
+        assert await answer_week_one(d, officer, outline, "BTP", "bo") == 6
+        await d.press(officer, "Gửi báo cáo")
+        await d.press(officer, "Xác nhận gửi")
+
+        await d.say(admin, "/tonghop")
+        await d.press(admin, "Tổng hợp ngay")
+        xlsx = await _wait_for(admin, lambda m: bool(m.document) and m.document[0].endswith(".xlsx"))
+        docx_msg = await _wait_for(admin, lambda m: bool(m.document) and m.document[0].endswith(".docx"))
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            await proc.wait()
+        await api.stop()
+    figure = int(scripted_value(outline.question("i1_don_thu_tiep"), "BTP", 1)[0][1])
+    narrative = scripted_value(outline.question("i3_tinh_hinh_tiep"), "BTP", 1)[0][1]
+    per_unit = load_workbook(io.BytesIO(xlsx.document[1]))["Từng đơn vị"]
+    rows = list(per_unit.iter_rows(values_only=True))
+    col = next(i for i, v in enumerate(rows[0]) if v and "Tổng số đơn thư tiếp nhận trong kỳ" in v)
+    assert next(r for r in rows if r[0] == "BTP")[col] == figure
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx_msg.document[1])).paragraphs)
+    assert f"1. Tổng số đơn thư tiếp nhận trong kỳ: {figure} đơn thư" in text
+    assert f"+ Bộ Tư pháp: {narrative}" in text
+    async with db.read_session() as s:
+        repo = Repo(s)
+        p = (await repo.list_periods(OID))[0]
+        sub = await repo.find_submission((await repo.unit_by_code("BTP")).id, p.id)
+        assert sub.status == "submitted" and sub.outline_version_id is not None
+        assert (await repo.answers(sub.id))["i1_don_thu_tiep"] == figure
