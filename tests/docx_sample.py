@@ -5,43 +5,14 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+
+from benchmarks.seed_docx import _numbering, _set_num  # Word's list definition: level 0 «I.», level 1 «1.»
 
 TITLE = "BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN VÀ GIẢI QUYẾT ĐƠN THƯ QUÝ IV NĂM 2026"
 
 
-def _numbering(doc) -> str:
-    """One list definition: level 0 «I.», level 1 «1.»; returns its numId."""
-    root = doc.part.numbering_part.element
-    an = OxmlElement("w:abstractNum")
-    an.set(qn("w:abstractNumId"), "77")
-    for i, (fmt, text) in enumerate((("upperRoman", "%1."), ("decimal", "%2."))):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(i))
-        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
-            el = OxmlElement(tag)
-            el.set(qn("w:val"), val)
-            lvl.append(el)
-        an.append(lvl)
-    root.insert(0, an)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), "77")
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), "77")
-    num.append(ref)
-    root.append(num)
-    return "77"
-
-
 def _numbered(doc, text: str, num_id: str, level: int) -> None:
-    p = doc.add_paragraph(text)
-    numpr = OxmlElement("w:numPr")
-    for tag, val in (("w:ilvl", str(level)), ("w:numId", num_id)):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), val)
-        numpr.append(el)
-    p._p.get_or_add_pPr().append(numpr)
+    _set_num(doc.add_paragraph(text), num_id, level)
 
 
 def _biểu(doc) -> None:

@@ -198,6 +198,24 @@ async def test_text_in_import_mode_asks_for_a_file(h):
     out = await h.say(admin, "đề cương đây")
     assert out == ["Hãy gửi tệp đề cương (.docx, .pdf, .txt) hoặc tệp .yaml đã sửa, dưới dạng tệp đính kèm. "
                    "Gõ /huy để thôi."]
+    out = await h.say(admin, "/huy")
+    assert out == ["Đã thôi nhập đề cương. Bản nháp (nếu có) vẫn được giữ: gõ /nhapdecuong để tiếp tục."]
+    out = await h.say(admin, "đề cương đây")
+    assert "Hãy gửi tệp đề cương" not in out[0]  # no longer importing
+
+
+async def test_republishing_an_older_text_says_the_newer_version_stays(h):
+    _, sent = await import_sample(h)
+    v1 = draft_yaml(sent)
+    await h.press(h.user(ADMIN), "Công bố")
+    await _publish(h, v1.replace("Số đơn thư đã giải quyết", "Số đơn thư đã xử lý"))
+    newest = h.services.outline_versions[OID]
+    admin = h.user(ADMIN, "Quản trị")
+    await h.say(admin, "/nhapdecuong")
+    await send_file(h, admin, "cu.yaml", v1.encode())
+    await h.press(admin, "Công bố")
+    assert f"đề cương đang dùng vẫn là phiên bản số {newest}" in admin.last().text
+    assert h.services.catalogue.get(OID).refs[1].question.prompt == "Số đơn thư đã xử lý"
 
 
 async def _publish(h: Harness, yaml_text: str) -> None:

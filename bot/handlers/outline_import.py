@@ -14,6 +14,7 @@ import logging
 from datetime import timedelta
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import (
     BufferedInputFile,
@@ -74,6 +75,13 @@ async def on_document(message: Message, bot: Bot, services: Services, repo: Repo
     await take_document(message, message.document, bot, services, repo, account)
 
 
+async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
+    """/huy while importing: leave the mode; the draft stays (its «Công bố» button still works)."""
+    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.commit()
+    await message.answer("Đã thôi nhập đề cương. Bản nháp (nếu có) vẫn được giữ: gõ /nhapdecuong để tiếp tục.")
+
+
 async def on_other(message: Message, account: Account) -> None:
     """Typed text (or a photo) in the «import» mode."""
     await message.answer(SEND_FILE if _is_admin(account) else NOT_ADMIN)
@@ -86,10 +94,13 @@ async def _download(message: Message, doc: Document, bot: Bot) -> bytes | None:
             "Hãy gửi riêng phần đề cương (ví dụ lưu lại thành .docx không kèm ảnh), hoặc dùng dòng lệnh: "
             "baocao outlines import de-cuong.docx")
         return None
-    buf = await bot.download(doc.file_id)
-    if buf is None:
+    try:
+        buf = await bot.download(doc.file_id)
+    except TelegramBadRequest as e:  # e.g. "file is too big" when Telegram did not declare the size
+        await message.answer(f"❗ Không tải được tệp «{doc.file_name or 'tệp'}» từ Telegram ({e.message}). "
+                             "Hãy gửi tệp nhỏ hơn 20 MB, hoặc dùng dòng lệnh: baocao outlines import de-cuong.docx")
         return None
-    data = buf.getvalue()
+    data = buf.getvalue() if buf is not None else b""
     if not data:
         await message.answer(f"❗ Tệp «{doc.file_name or 'tệp'}» rỗng. Hãy gửi tệp đề cương có nội dung (.docx, .pdf, .txt).")
         return None
@@ -104,7 +115,7 @@ async def take_document(message: Message, doc: Document, bot: Bot, services: Ser
         return
     await repo.commit()  # no transaction held while the importer works
     if name.lower().endswith(YAML_SUFFIXES):
-        await _take_yaml(message, name, data, services, repo, account)
+        await _take_yaml(message, bot, name, data, services, repo, account)
         return
     await message.answer(f"⏳ Đang đọc «{name}»…")
     try:
@@ -123,7 +134,7 @@ async def take_document(message: Message, doc: Document, bot: Bot, services: Ser
     await present(message, bot, services, outline, result.yaml, result.repairs)
 
 
-async def _take_yaml(message: Message, name: str, data: bytes, services: Services, repo: Repo,
+async def _take_yaml(message: Message, bot: Bot, name: str, data: bytes, services: Services, repo: Repo,
                      account: Account) -> None:
     """A corrected draft: checked; its problems listed by line, or it replaces the draft."""
     try:
@@ -140,14 +151,13 @@ async def _take_yaml(message: Message, name: str, data: bytes, services: Service
         return
     await repo.save_outline_draft(account.id, name, text)
     await repo.commit()
-    await present(message, message.bot, services, outline, text)
+    await present(message, bot, services, outline, text)
 
 
-async def present(message: Message, bot: Bot | None, services: Services, outline: Outline, yaml_text: str,
+async def present(message: Message, bot: Bot, services: Services, outline: Outline, yaml_text: str,
                   repairs: dict[str, int] | None = None) -> None:
     """Summary, the draft as a .yaml file, the first questions as officers see them, and the buttons."""
     chat_id = message.chat.id
-    assert bot is not None
     for part in split_messages(["📋 Bản nháp đề cương", *summary_lines(outline, yaml_text, repairs)]):
         await bot.send_message(chat_id, part)
     await bot.send_document(chat_id, BufferedInputFile(yaml_text.encode("utf-8"), filename=f"{outline.id}.yaml"),
@@ -191,6 +201,13 @@ async def on_oi(cb: CallbackQuery, callback_data: OI, bot: Bot, services: Servic
     await repo.commit()
     await services.reload_outlines(repo)
     await cb.answer("Đã công bố.")
+    current = services.outline_versions.get(outline.id)
+    if current != version_id:  # the same text as an older version: the newer one stays in use
+        await bot.send_message(cb.from_user.id, (
+            f"Nội dung này trùng phiên bản số {version_id} đã công bố trước đây; đề cương đang dùng vẫn là phiên bản "
+            f"số {current}. Muốn dùng lại nội dung cũ: sửa dòng «version:» (ví dụ version: {outline.version + 1}) "
+            "rồi gửi lại tệp .yaml."))
+        return
     await bot.send_message(cb.from_user.id, published_text(services, outline, version_id, existed),
                            reply_markup=_open_period_button(outline.id))
 
@@ -216,6 +233,7 @@ def _open_period_button(outline_id: str) -> InlineKeyboardMarkup | None:
 def setup() -> Router:
     router = Router(name="outline_import")
     router.message.register(cmd_import, Command("nhapdecuong"))
+    router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_document, F.document, InMode(MODE))
     router.message.register(on_other, ~F.text.startswith("/"), InMode(MODE))
     router.callback_query.register(on_oi, OI.filter())
