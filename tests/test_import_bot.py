@@ -380,3 +380,18 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
         sub = await repo.find_submission((await repo.unit_by_code("BTP")).id, p.id)
         assert sub.status == "submitted" and sub.outline_version_id is not None
         assert (await repo.answers(sub.id))["i1_don_thu_tiep"] == figure
+
+
+async def test_an_importer_failure_is_told_not_fatal(h, db, monkeypatch):
+    import bot.handlers.outline_import as oi
+
+    def broken(data, name):
+        raise IndexError("bug")
+
+    monkeypatch.setattr(oi, "import_document", broken)
+    admin = h.user(ADMIN, "Quản trị")
+    await h.say(admin, "/nhapdecuong")
+    sent = await send_file(h, admin, "de-cuong.docx", sample_docx())
+    assert sent[-1].text.startswith("❗ Trình nhập chưa đọc được «de-cuong.docx»")
+    out = await h.say(admin, "/nhapdecuong")  # the bot goes on
+    assert "Gửi tệp đề cương" in out[0]

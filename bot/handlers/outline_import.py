@@ -31,7 +31,7 @@ from bot.outline_drafts import preview_screens, problem_lines, screen_text, summ
 from bot.services import Services
 from dialogs.engine import split_messages
 from dialogs.importer import DocumentError, draft_outline, import_document
-from dialogs.loader import OutlineError, check_outline_text, text_hash
+from dialogs.loader import check_outline_text, text_hash
 from dialogs.outline import Outline
 from dialogs.parsing import format_date
 from storage.models import Account
@@ -124,8 +124,8 @@ async def take_document(message: Message, doc: Document, bot: Bot, services: Ser
     except DocumentError as e:
         await message.answer(f"❗ Không nhập được «{name}»: {e}")
         return
-    except OutlineError:
-        log.exception("the importer made an invalid draft from %s", name)
+    except Exception:  # noqa: BLE001 — an importer bug (an invalid draft included): told, logged, not fatal
+        log.exception("the importer failed on %s", name)
         await message.answer(f"❗ Trình nhập chưa đọc được «{name}» (lỗi của chương trình, đã ghi lại). "
                              "Hãy thử gửi bản .docx hoặc .txt của đề cương.")
         return
