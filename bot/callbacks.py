@@ -74,3 +74,12 @@ class MK(CallbackData, prefix="mk"):
 
     action: str
     outline: str = ""
+
+
+# --------------------------------------------------------------------------- outline import (/nhapdecuong)
+
+
+class OI(CallbackData, prefix="oi"):
+    """/nhapdecuong draft. action: pub (publish the draft), cancel (drop it)."""
+
+    action: str

@@ -66,6 +66,7 @@ class DbSessionMiddleware(BaseMiddleware):
         data["repo"] = repo
         data["services"] = self.services
         data["account"] = None
+        await self.services.refresh_outlines(repo)  # outlines published by another process
         if user is not None and not user.is_bot:
             acc = await repo.ensure_account(user.id, user.full_name, user.username)
             if user.id in self.services.settings.admin_ids and acc.role != "admin":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import weakref
 from collections.abc import Callable
@@ -12,11 +13,38 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from dialogs.loader import Catalogue
+from dialogs.loader import Catalogue, OutlineError, load_outline_text
+from dialogs.outline import Outline
 from storage.db import Database
 from storage.models import Period
 from storage.repo import Repo
 from storage.search import UnitIndex
+
+log = logging.getLogger("bot.services")
+_PARSED: dict[str, Outline | None] = {}  # content hash -> the published outline (None: unreadable)
+
+
+async def published_catalogue(base: Catalogue, repo: Repo, file_versions: dict[str, int] | None = None
+                              ) -> tuple[Catalogue, dict[str, int]]:
+    """``base`` (the outline files) with the outlines published from the bot, newest version of each id;
+    and the outline version id of each outline (``file_versions`` for the files, when registered)."""
+    published: dict[str, tuple[Outline, str]] = {}
+    versions = dict(file_versions or {})
+    for row in await repo.latest_outline_versions():
+        if row.yaml_text is None:  # the newest version of this id is a file: the catalogue has it
+            versions.setdefault(row.outline_id, row.id)
+            continue
+        if row.content_hash not in _PARSED:
+            try:
+                _PARSED[row.content_hash] = load_outline_text(row.yaml_text, row.source_file)
+            except OutlineError as e:
+                log.error("published outline %s (version %s) is unreadable: %s", row.outline_id, row.id, e)
+                _PARSED[row.content_hash] = None
+        outline = _PARSED[row.content_hash]
+        if outline is not None:
+            published[row.outline_id] = (outline, row.yaml_text)
+            versions[row.outline_id] = row.id
+    return base.with_published(published), versions
 
 
 def system_clock() -> datetime:
@@ -30,6 +58,10 @@ class Services:
     catalogue: Catalogue
     clock: Callable[[], datetime] = system_clock
     outline_versions: dict[str, int] = field(default_factory=dict)
+    base_catalogue: Catalogue | None = None  # the outline files; `catalogue` adds the published outlines
+    file_versions: dict[str, int] = field(default_factory=dict)
+    _outlines_seen: int = 0
+    _outlines_checked_at: float = 0.0
     _index: UnitIndex | None = None
     _index_at: float = 0.0
     _prev: dict[tuple[int, int], tuple[float, dict[str, Any] | None]] = field(default_factory=dict)
@@ -53,13 +85,35 @@ class Services:
         return lock
 
     async def register_outlines(self) -> None:
+        """Register the outline files (a changed file is a new version), then load the published outlines."""
+        if self.base_catalogue is None:
+            self.base_catalogue = self.catalogue
         async with self.db.session() as s:
             repo = Repo(s)
-            for o in self.catalogue:
-                path = self.catalogue.files[o.id]
-                self.outline_versions[o.id] = await repo.register_outline(
-                    o.id, o.version, self.catalogue.hash(o.id), path.name, o.title)
+            for o in self.base_catalogue:
+                path = self.base_catalogue.files[o.id]
+                self.file_versions[o.id] = await repo.register_outline(
+                    o.id, o.version, self.base_catalogue.hash(o.id), path.name, o.title)
             await s.commit()
+            await self.reload_outlines(repo)
+
+    async def reload_outlines(self, repo: Repo) -> None:
+        """Load the outlines published from the bot (by this process or another) into the catalogue."""
+        seen = await repo.max_outline_version_id()
+        cat, versions = await published_catalogue(self.base_catalogue or self.catalogue, repo, self.file_versions)
+        self.catalogue = cat
+        self.outline_versions.clear()
+        self.outline_versions.update(versions)
+        self._outlines_seen = seen
+        self._outlines_checked_at = time.monotonic()
+
+    async def refresh_outlines(self, repo: Repo, every: float = 5.0) -> None:
+        """Cheap and throttled: reload the catalogue when an outline was published since the last load."""
+        if time.monotonic() - self._outlines_checked_at < every:
+            return
+        self._outlines_checked_at = time.monotonic()
+        if await repo.max_outline_version_id() != self._outlines_seen:
+            await self.reload_outlines(repo)
 
     async def unit_index(self, repo: Repo, max_age: float = 600.0) -> UnitIndex:
         if self._index is None or time.monotonic() - self._index_at > max_age:

@@ -36,6 +36,7 @@ COMMANDS = [
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
+    ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
 ]
 
 

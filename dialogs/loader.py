@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -393,10 +393,26 @@ def content_hash(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def text_hash(text: str) -> str:
+    """The content hash of an outline given as text (the same as :func:`content_hash` of its UTF-8 file)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_outline_text(text: str, name: str = "đề cương") -> Outline:
+    outline, probs = check_outline_text(text)
+    if probs or outline is None:
+        raise OutlineError(name, probs)
+    return outline
+
+
 @dataclass(frozen=True)
 class Catalogue:
+    """The outlines the bot knows: shipped or administrators' files, and outlines published as text
+    (from the database: ``texts`` holds their YAML; a published outline replaces a file of the same id)."""
+
     outlines: dict[str, Outline]
     files: dict[str, Path]
+    texts: dict[str, str] = field(default_factory=dict)
 
     def get(self, outline_id: str) -> Outline:
         return self.outlines[outline_id]
@@ -408,7 +424,19 @@ class Catalogue:
         return len(self.outlines)
 
     def hash(self, outline_id: str) -> str:
+        if outline_id in self.texts:
+            return text_hash(self.texts[outline_id])
         return content_hash(self.files[outline_id])
+
+    def with_published(self, published: dict[str, tuple[Outline, str]]) -> Catalogue:
+        """A new catalogue where each published (outline, YAML text) replaces the outline of its id."""
+        outlines = dict(self.outlines)
+        files = {k: v for k, v in self.files.items() if k not in published}
+        texts = dict(self.texts)
+        for oid, (outline, text) in published.items():
+            outlines[oid] = outline
+            texts[oid] = text
+        return Catalogue(outlines, files, texts)
 
 
 def load_catalogue(extra_dirs: tuple[str | Path, ...] = ()) -> Catalogue:

@@ -160,6 +160,20 @@ class OutlineVersion(Base):
     source_file: Mapped[str] = mapped_column(String(255))
     title: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    # the YAML of an outline published from the bot (None: the outline is a file shipped with the bot)
+    yaml_text: Mapped[str | None] = mapped_column(Text)
+
+
+class OutlineDraft(Base):
+    """An administrator's outline being imported (/nhapdecuong): kept until published or cancelled."""
+
+    __tablename__ = "outline_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    yaml_text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(TZDateTime())
 
 
 class Period(Base):

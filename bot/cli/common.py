@@ -22,7 +22,32 @@ def _print_json(obj: Any) -> None:
 
 
 def _catalogue(settings: Settings):
+    """The outline files only (shipped, and OUTLINES_DIR); see :func:`_catalogue_db`."""
     return load_catalogue((settings.outlines_dir,) if settings.outlines_dir else ())
+
+
+async def _catalogue_db(settings: Settings):
+    """The outline files plus the outlines published from the bot (/nhapdecuong), read from the database.
+    Without a database (none yet, or not migrated) it is the files alone."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.services import published_catalogue
+    from storage.db import open_database
+    from storage.repo import Repo
+
+    base = _catalogue(settings)
+    path = settings.sqlite_path()
+    if path is not None and not path.is_file():
+        return base
+    db = open_database(settings.database_url)
+    try:
+        async with db.read_session() as s:
+            cat, _ = await published_catalogue(base, Repo(s))
+        return cat
+    except (SQLAlchemyError, OSError):
+        return base
+    finally:
+        await db.dispose()
 
 
 @asynccontextmanager

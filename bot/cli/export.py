@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import _catalogue, _db
+from bot.cli.common import _catalogue_db, _db
 from bot.config import Settings
 
 
@@ -32,7 +32,7 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
     from exports.load import ExportError, load_consolidation
     from storage.repo import Repo
 
-    cat = _catalogue(st)
+    cat = await _catalogue_db(st)
     if a.outline not in cat.outlines:
         print(f"Không có đề cương «{a.outline}». Xem danh sách: baocao outlines list", file=sys.stderr)
         return 2

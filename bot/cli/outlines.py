@@ -1,20 +1,22 @@
-"""`baocao outlines list|show|check`: the outline catalogue."""
+"""`baocao outlines list|show|check|import`: the outline catalogue, checking a file, importing a document."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import _catalogue, _print_json
+from bot.cli.common import _catalogue_db, _print_json
 from bot.config import Settings
-from dialogs.loader import check_outline_file
-from dialogs.outline import PERIOD_KIND_VI, TYPE_VI
+from bot.outline_drafts import summary_lines
+from dialogs.loader import OutlineError, Problem, check_outline_text
+from dialogs.outline import PERIOD_KIND_VI, TYPE_VI, Outline
 
 
 async def cmd_outlines_list(a: argparse.Namespace, st: Settings) -> int:
-    cat = _catalogue(st)
+    cat = await _catalogue_db(st)
     rows = [o.to_summary() for o in cat]
     if a.json:
         _print_json(rows)
@@ -25,16 +27,58 @@ async def cmd_outlines_list(a: argparse.Namespace, st: Settings) -> int:
     return 0
 
 
+def outline_json(o: Outline) -> dict[str, Any]:
+    """The JSON of `outlines show --json`, also printed by `outlines import --json`."""
+    return o.to_json()
+
+
+def _is_path(arg: str) -> bool:
+    return Path(arg).is_file() or arg.endswith((".yaml", ".yml")) or "/" in arg or "\\" in arg
+
+
+def _print_problems(name: str, problems: list[Problem], as_json: bool) -> None:
+    if as_json:
+        _print_json({"ok": False, "problems": [{"line": p.line, "message": p.message} for p in problems]})
+        return
+    for p in problems:
+        print(f"{name}:{p.line}: {p.message}")
+    print(f"\n{len(problems)} lỗi. Sửa các dòng trên rồi chạy lại: baocao outlines check {name}")
+
+
+async def _resolve(arg: str, st: Settings) -> tuple[str, str | None, int]:
+    """(name, YAML text, exit code): a file path is read as it is; an id is found in the catalogue."""
+    if _is_path(arg):
+        path = Path(arg)
+        if not path.is_file():
+            print(f"Không tìm thấy tệp «{path}». Ví dụ: baocao outlines check de-cuong.yaml", file=sys.stderr)
+            return arg, None, 2
+        return str(path), path.read_text(encoding="utf-8"), 0
+    cat = await _catalogue_db(st)
+    if arg not in cat.outlines:
+        print(f"Không có đề cương «{arg}» và không có tệp «{arg}». Xem danh sách: baocao outlines list",
+              file=sys.stderr)
+        return arg, None, 2
+    if arg in cat.texts:
+        return arg, cat.texts[arg], 0
+    return str(cat.files[arg]), cat.files[arg].read_text(encoding="utf-8"), 0
+
+
 async def cmd_outlines_show(a: argparse.Namespace, st: Settings) -> int:
-    cat = _catalogue(st)
-    try:
-        o = cat.get(a.id)
-    except KeyError:
-        print(f"Không có đề cương «{a.id}». Xem danh sách: baocao outlines list", file=sys.stderr)
-        return 2
+    name, text, code = await _resolve(a.id, st)
+    if text is None:
+        return code
+    o, problems = check_outline_text(text)
+    if o is None:
+        _print_problems(name, problems, False)
+        return 1
     if a.json:
-        _print_json(o.to_json())
+        _print_json(outline_json(o))
         return 0
+    _print_outline(o)
+    return 0
+
+
+def _print_outline(o: Outline) -> None:
     print(o.title)
     if o.subtitle:
         print(f"({o.subtitle})")
@@ -50,25 +94,54 @@ async def cmd_outlines_show(a: argparse.Namespace, st: Settings) -> int:
             print(f"      {q.table.title}")
             print("      Cột: " + " | ".join(c.label for c in q.table.columns))
             print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() for rw in q.table.rows))
-    return 0
 
 
 async def cmd_outlines_check(a: argparse.Namespace, st: Settings) -> int:
-    path = Path(a.file)
-    if not path.is_file():
-        print(f"Không tìm thấy tệp «{path}».", file=sys.stderr)
-        return 2
-    outline, problems = check_outline_file(path)
-    if a.json:
-        _print_json({"ok": not problems, "problems": [{"line": p.line, "message": p.message} for p in problems]})
-        return 1 if problems else 0
+    name, text, code = await _resolve(a.file, st)
+    if text is None:
+        return code
+    outline, problems = check_outline_text(text)
     if problems:
-        for p in problems:
-            print(f"{path}:{p.line}: {p.message}")
-        print(f"\n{len(problems)} lỗi. Sửa các dòng trên rồi chạy lại: baocao outlines check {path}")
+        _print_problems(name, problems, a.json)
         return 1
     assert outline is not None
+    if a.json:
+        _print_json({"ok": True, "problems": []})
+        return 0
     print(f"Đề cương hợp lệ: {outline.id} — {len(outline.refs)} câu hỏi, {len(outline.tables)} biểu.")
+    return 0
+
+
+async def cmd_outlines_import(a: argparse.Namespace, st: Settings) -> int:
+    """A .docx/.txt/.pdf đề cương → a draft YAML next to it (or --out), and what the importer made of it."""
+    from dialogs.importer import DocumentError, draft_outline, import_document
+
+    src = Path(a.file)
+    if not src.is_file():
+        print(f"Không tìm thấy tệp «{src}». Ví dụ: baocao outlines import de-cuong.docx", file=sys.stderr)
+        return 2
+    out = Path(a.out) if a.out else src.with_suffix(".yaml")
+    if out.resolve() == src.resolve():
+        print(f"Tệp kết quả trùng tệp vào «{src}». Chọn tên khác, ví dụ: --out de-cuong-moi.yaml", file=sys.stderr)
+        return 2
+    try:
+        result = await asyncio.to_thread(import_document, src)
+        outline = draft_outline(result)
+    except DocumentError as e:
+        print(f"Không nhập được «{src.name}»: {e}", file=sys.stderr)
+        return 1
+    except OutlineError as e:
+        print(f"Trình nhập tạo ra bản nháp không hợp lệ (lỗi của chương trình, xin báo lại): {e}", file=sys.stderr)
+        return 1
+    out.write_text(result.yaml, encoding="utf-8")
+    if a.json:
+        _print_json(outline_json(outline))
+        print(f"Đã ghi bản nháp: {out}", file=sys.stderr)
+        return 0
+    print(f"Đã ghi bản nháp: {out}")
+    for line in summary_lines(outline, result.yaml, result.repairs):
+        print(line)
+    print(f"\nKiểm tra: baocao outlines check {out}\nXem: baocao outlines show {out}")
     return 0
 
 
@@ -77,11 +150,16 @@ def register(sub: Any) -> None:
     x = o.add_parser("list", help="danh sách đề cương")
     x.add_argument("--json", action="store_true")
     x.set_defaults(fn=cmd_outlines_list)
-    x = o.add_parser("show", help="xem một đề cương")
-    x.add_argument("id")
+    x = o.add_parser("show", help="xem một đề cương (mã hoặc tệp .yaml)")
+    x.add_argument("id", help="mã đề cương hoặc đường dẫn tệp .yaml")
     x.add_argument("--json", action="store_true")
     x.set_defaults(fn=cmd_outlines_show)
-    x = o.add_parser("check", help="kiểm tra một tệp đề cương .yaml")
-    x.add_argument("file")
+    x = o.add_parser("check", help="kiểm tra một tệp đề cương .yaml (hoặc một đề cương theo mã)")
+    x.add_argument("file", help="đường dẫn tệp .yaml hoặc mã đề cương")
     x.add_argument("--json", action="store_true")
     x.set_defaults(fn=cmd_outlines_check)
+    x = o.add_parser("import", help="nhập đề cương từ tệp .docx, .txt, .pdf thành bản nháp .yaml")
+    x.add_argument("file", help="tệp đề cương: .docx, .txt hoặc .pdf (có lớp chữ)")
+    x.add_argument("--out", help="tệp .yaml kết quả (mặc định: cạnh tệp vào)")
+    x.add_argument("--json", action="store_true", help="in bản nháp dạng JSON như outlines show --json")
+    x.set_defaults(fn=cmd_outlines_import)

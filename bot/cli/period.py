@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.cli.common import _catalogue, _db, _print_json, unit_or_complain
+from bot.cli.common import _catalogue_db, _db, _print_json, unit_or_complain
 from bot.config import Settings
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
@@ -25,7 +25,7 @@ def _period_json(p, tz: ZoneInfo) -> dict[str, Any]:
 async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
     from storage.repo import Repo
 
-    cat = _catalogue(st)
+    cat = await _catalogue_db(st)
     if a.outline not in cat.outlines:
         print(f"Không có đề cương «{a.outline}». Xem danh sách: baocao outlines list", file=sys.stderr)
         return 2
@@ -96,7 +96,7 @@ async def cmd_status(a: argparse.Namespace, st: Settings) -> int:
     from exports.progress import period_progress
     from storage.repo import Repo
 
-    cat = _catalogue(st)
+    cat = await _catalogue_db(st)
     tz = ZoneInfo(st.tz)
     async with _db(st) as db, db.read_session() as s:
         repo = Repo(s)

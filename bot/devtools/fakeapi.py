@@ -2,8 +2,8 @@
 
 The real bot talks to it through ``TELEGRAM_API_URL`` (aiogram's ``TelegramAPIServer.from_base``).
 It answers getMe, getUpdates (offset and long-poll timeout), sendMessage, editMessageText,
-editMessageReplyMarkup, answerCallbackQuery, sendDocument (keeping the bytes), setMyCommands,
-deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
+editMessageReplyMarkup, answerCallbackQuery, sendDocument (keeping the bytes), getFile and file downloads
+(of the documents users sent, 20 MB at most as Telegram), setMyCommands, deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
 It can also enforce a global rate limit with 429 answers, refuse blocked users with 403 and fail with 5xx,
 for the reminder tests and benchmark. Used by the end-to-end tests and by ``baocao demo``.
 """
@@ -23,6 +23,7 @@ from aiohttp import web
 
 BOT_ID = 7000000001
 BOT_USERNAME = "tro_ly_bao_cao_demo_bot"
+TELEGRAM_MAX_DOWNLOAD = 20 * 1024 * 1024
 
 
 @dataclass
@@ -76,6 +77,7 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self.base_url = ""
         self.last_offset = 0
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, bytes) of the users' documents
 
     # ------------------------------------------------------------------ server
     async def start(self) -> str:
@@ -97,7 +99,29 @@ class FakeTelegram:
             self._runner = None
 
     async def _file(self, request: web.Request) -> web.Response:
-        return web.Response(status=404)
+        found = self.file_at(request.match_info["path"])
+        return web.Response(body=found) if found is not None else web.Response(status=404)
+
+    def add_file(self, name: str, data: bytes) -> str:
+        file_id = f"f{len(self.files) + 1}"
+        self.files[file_id] = (name, data)
+        return file_id
+
+    def file_at(self, path: str) -> bytes | None:
+        """The bytes of a file by its getFile path ("documents/<file_id>/<name>")."""
+        parts = path.split("/")
+        hit = self.files.get(parts[1]) if len(parts) >= 2 and parts[0] == "documents" else None
+        return hit[1] if hit else None
+
+    def _get_file(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        hit = self.files.get(str(params.get("file_id", "")))
+        if hit is None:
+            return self._err(400, "Bad Request: invalid file_id")
+        if len(hit[1]) > TELEGRAM_MAX_DOWNLOAD:
+            return self._err(400, "Bad Request: file is too big")
+        fid = str(params["file_id"])
+        return self._ok({"file_id": fid, "file_unique_id": f"u{fid}", "file_size": len(hit[1]),
+                         "file_path": f"documents/{fid}/{hit[0]}"})
 
     async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
         params: dict[str, Any] = {}
@@ -197,6 +221,8 @@ class FakeTelegram:
             rm = params.get("reply_markup")
             msg.buttons = rm.get("inline_keyboard", []) if isinstance(rm, dict) else []
             return self._ok(self._message_json(msg))
+        if m == "getfile":
+            return self._get_file(params)
         if m == "setmycommands":
             self.commands = params.get("commands") or []
         simple = {
@@ -303,12 +329,24 @@ class FakeUser:
         return {"message_id": next(self._mid), "date": int(time.time()), "chat": {"id": self.id, "type": "private"},
                 "from": self._from(), **content}
 
-    async def send(self, text: str) -> int:
+    async def send(self, text: str, reply_to: dict[str, Any] | None = None) -> int:
         msg = self._message(text=text)
+        if reply_to is not None:
+            msg["reply_to_message"] = reply_to
         if text.startswith("/"):
             cmd = text.split()[0]
             msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(cmd)}]
         return await self.api.push({"message": msg})
+
+    async def send_document(self, name: str, data: bytes, *, declared_size: int | None = None,
+                            caption: str | None = None) -> dict[str, Any]:
+        """Send a file; returns the message (to reply to). ``declared_size``: the size Telegram announces."""
+        fid = self.api.add_file(name, data)
+        doc = {"file_id": fid, "file_unique_id": f"u{fid}", "file_name": name,
+               "file_size": len(data) if declared_size is None else declared_size}
+        msg = self._message(document=doc, **({"caption": caption} if caption else {}))
+        await self.api.push({"message": msg})
+        return msg
 
     async def send_sticker(self) -> int:
         return await self.api.push({"message": self._message(sticker={
@@ -386,7 +424,10 @@ class FakeSession:
                 return None
 
             async def stream_content(self, url, headers=None, timeout=30, chunk_size=65536, raise_for_status=True):  # type: ignore[override]
-                if False:
-                    yield b""
+                _, _, rest = url.partition("/file/bot")
+                data = api.file_at(rest.partition("/")[2])
+                if data is None:
+                    raise RuntimeError(f"fake Bot API: no file at {url}")
+                yield data
 
         return _Session()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import admin, common, consolidate, progress, report, start
+from bot.handlers import admin, common, consolidate, outline_import, progress, report, start
 
 
 def get_routers() -> list[Router]:
@@ -19,6 +19,7 @@ def get_routers() -> list[Router]:
         consolidate.setup(),  # /tonghop
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
+        outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         report.setup(),       # /baocao, the questionnaire (its modes), /c<n>, /huy
         common.setup_fallback(),
     ]
