@@ -41,6 +41,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP_BODY = Alignment(wrap_text=True, vertical="center")
+MIDDLE = Alignment(vertical="center")  # a row with wrapped text: its other cells centred beside it
 _THIN = Side(style="thin", color="999999")
 HEAD_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 INT_FMT = "#,##0"
@@ -59,6 +61,8 @@ def safe_text(value: Any) -> str:
 SAMPLE_ROWS = 400  # rows measured for the column widths before the sheet starts streaming
 MAX_WIDTH = 60  # characters; longer text wraps
 WIDE = 100  # a sheet wider than this (characters) prints landscape
+PAGE_CHARS = 150  # about what a landscape A4 page shows readably; a sheet wider than two pages is printed
+# that many pages wide (its key columns repeated on each) instead of shrunk to one unreadable page
 BAD_NAME = str.maketrans({ch: "-" for ch in '[]:*?/\\'})
 
 
@@ -81,13 +85,14 @@ class _Sheet:
 
     def __init__(self, wb: Workbook, title: str, info: PrintInfo, *, head_rows: tuple[int, int] | None = (1, 1),
                  freeze: str | None = "A2", min_widths: dict[int, float] | None = None,
-                 max_widths: dict[int, float] | None = None):
+                 max_widths: dict[int, float] | None = None, repeat_cols: str | None = None):
         self.ws = wb.create_sheet(title=_sheet_title(title, wb))
         self.info = info
         self.head_rows = head_rows
         self.freeze = freeze
         self.min_widths = min_widths or {}
         self.max_widths = max_widths or {}
+        self.repeat_cols = repeat_cols
         self.rows = 0
         self.ncols = 0
         self._buffer: list[list[Any]] | None = []
@@ -114,8 +119,7 @@ class _Sheet:
         else:
             if bold:
                 c.font = HEAD_FONT
-            if wrap:
-                c.alignment = WRAP
+            c.alignment = WRAP_BODY if wrap else MIDDLE
         return c
 
     def text(self, value: Any) -> Any:
@@ -137,6 +141,7 @@ class _Sheet:
                 c.number_format = fmt
             if bold:
                 c.font = HEAD_FONT
+            c.alignment = MIDDLE
             self._templates[key] = c
         c.value = value
         return c
@@ -204,6 +209,9 @@ class _Sheet:
         ps.paperSize = Worksheet.PAPERSIZE_A4
         ps.orientation = "landscape" if total_width > WIDE else "portrait"
         ps.fitToWidth = 1
+        if self.repeat_cols and total_width > 2 * PAGE_CHARS:
+            ps.fitToWidth = -(-int(total_width) // PAGE_CHARS)
+            ws.print_title_cols = self.repeat_cols
         ps.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_margins = PageMargins(left=0.5, right=0.4, top=0.75, bottom=0.6, header=0.3, footer=0.3)
@@ -511,7 +519,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     nums = [it for it in c.items if it.kind == "numeric"]
     has_prev = bool(c.previous)
     longest = max((len(u.name) for u in c.units), default=10)
-    sh = _Sheet(wb, "Từng đơn vị", info, freeze="D2", min_widths={2: min(40, longest + 2)},
+    sh = _Sheet(wb, "Từng đơn vị", info, freeze="D2", min_widths={2: min(40, longest + 2)}, repeat_cols="A:B",
                 max_widths={i: 16 for i in range(4, 4 + 2 * len(nums))})
     head = ["Mã", "Đơn vị", "Trực thuộc"]
     for it in nums:
@@ -524,7 +532,8 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
         prv = c.previous.get(u.id, {}) if has_prev else {}
         if not cur and not prv:
             continue
-        row: list[Any] = [safe_text(u.code), safe_text(u.name), safe_text(u.parent or "")]
+        row: list[Any] = [sh.fast(-1, safe_text(u.code), None), sh.fast(-2, safe_text(u.name), None),
+                          sh.fast(-3, safe_text(u.parent or ""), None)]
         for i, it in enumerate(nums):
             q = it.ref.question
             v = numeric(q, cur.get(it.ref.key))
@@ -544,7 +553,7 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
     sh = _Sheet(wb, sheet_name(it.ref.number, q.prompt), info)
     sh.head(["STT", "Đơn vị"] + [f.label for f in fields])
     for i, (u, rec) in enumerate(s.rows, 1):
-        row: list[Any] = [i, safe_text(u.name)]
+        row: list[Any] = [sh.fast(-1, i, None), sh.fast(-2, safe_text(u.name), None)]
         for j, f in enumerate(fields):
             v = rec.get(f.key)
             if v in (None, ""):
@@ -552,7 +561,8 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
             elif f.type in ("integer", "decimal", "money", "percent"):
                 row.append(_num_cell(sh, f.type, numeric(f, v), col=j))
             else:
-                row.append(sh.text(format_scalar(f, v)))
+                text = safe_text(format_scalar(f, v))
+                row.append(sh.cell(text) if len(text) > MAX_WIDTH else sh.fast(j, text, None))
         sh.append(row)
     sh.filter()
     sh.close()
