@@ -112,7 +112,7 @@ def sub_unit_counts(states: list[UnitState], children: list[Unit], *, rest_label
     can be the "sub-units"); states under no child are counted in one extra row named ``rest_label``.
     Children without any expected unit are left out. Order: the children's order."""
     by_path = {ch.path: ch for ch in children}
-    depths = sorted({ch.path.count("/") for ch in children})
+    depths = sorted({ch.path.count("/") for ch in children}, reverse=True)  # the deepest child first
     acc: dict[int | None, list[int]] = {}  # unit id → [total, submitted, draft, not_started, late]
     single: dict[int | None, UnitState] = {}
     for st in states:
