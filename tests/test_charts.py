@@ -134,9 +134,8 @@ def test_history_top_and_picture():
 
 
 async def test_period_history_from_the_database(db):
-    from storage.repo import Repo
-
     from storage.importer import import_units
+    from storage.repo import Repo
 
     o = CAT.get("kiem-tra-cchc-2025")
 
