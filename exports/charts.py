@@ -215,6 +215,15 @@ def history_chart(history: History, *, title: str = "", series: Sequence[Series]
         return _png(fig)
 
 
+def tonghop_chart(c, history: History | None = None, *, max_series: int = 5) -> bytes | None:
+    """/tonghop's picture for a consolidation: ``history`` (from :func:`exports.history.period_history`) with
+    this report's own totals as the last period, or this period against the previous one without it."""
+    from exports.history import history_from_consolidation
+
+    hist = history.with_current(c) if history is not None else history_from_consolidation(c)
+    return history_chart(hist, title=f"Số liệu chính «{c.outline.short}»", max_series=max_series)
+
+
 def _history_panel(ax, s: Series, x: list[int], labels: list[str]) -> None:
     pts = [(xi, v) for xi, v in zip(x, s.values, strict=False) if v is not None]
     head = f"{s.number} {s.label}".strip() + (f" ({s.unit})" if s.unit else "")
@@ -237,5 +246,5 @@ def _history_panel(ax, s: Series, x: list[int], labels: list[str]) -> None:
         ax.spines[side].set_visible(False)
 
 
-__all__ = ["progress_chart", "history_chart", "order_rows", "progress_chart_size", "history_chart_size",
+__all__ = ["progress_chart", "history_chart", "tonghop_chart", "order_rows", "progress_chart_size", "history_chart_size",
            "number_text", "deadline_text", "FONT_FILE"]

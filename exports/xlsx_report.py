@@ -28,6 +28,7 @@ from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphPrope
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -372,6 +373,7 @@ def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> 
 CHART_ROWS = 17  # rows of the sheet one chart's height covers (8 cm at the default row height)
 CHART_W, CHART_H = 15.5, 7.5  # cm
 CM_PER_WIDTH = 0.19  # a column width unit (one "0" of Calibri 11) in centimetres
+ROW_CM = 0.53  # the default row height (15 pt)
 
 
 def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
@@ -403,6 +405,7 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
         ch.add_data(data, from_rows=True, titles_from_data=False)
         ch.series[0].tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(sh.ws.title)}!$C${first + i}"))
         ch.series[0].marker.symbol = "circle"
+        ch.series[0].smooth = False
         ch.set_categories(Reference(sh.ws, min_col=5, max_col=ncol, min_row=head_row, max_row=head_row))
         charts.append(ch)
     sh.append([])
@@ -425,12 +428,22 @@ def _place_charts(sh: _Sheet, charts: list[LineChart]) -> None:
         edges.append(edges[-1] + w * CM_PER_WIDTH)
     second = next((i for i, x in enumerate(edges) if x >= CHART_W + 0.5), None)
     per_row = 2 if second is not None and edges[-1] >= 2 * CHART_W + 0.5 else 1
-    top = sh.rows + 1
-    for i, ch in enumerate(charts):
-        col = 1 if i % per_row == 0 else second + 1
-        sh.ws.add_chart(ch, f"{get_column_letter(col)}{top + (i // per_row) * CHART_ROWS}")
-    for _ in range(-(-len(charts) // per_row) * CHART_ROWS):
-        sh.append([])
+    # rows of the sheet on one printed page (landscape A4, 19 cm high, at the fit-to-width scale): a chart
+    # row that would cross a page starts the next one
+    scale = min(1.0, 27.5 / max(edges[-1], 1.0))
+    page_rows = int(18.5 / scale / ROW_CM)
+    row = sh.rows + 1
+    used = sh.rows % page_rows
+    for k in range(-(-len(charts) // per_row)):
+        if used + CHART_ROWS > page_rows:
+            sh.ws.row_breaks.append(Break(id=row - 1))
+            used = 0
+        for j, ch in enumerate(charts[k * per_row:(k + 1) * per_row]):
+            sh.ws.add_chart(ch, f"{get_column_letter(1 if j == 0 else second + 1)}{row}")
+        for _ in range(CHART_ROWS):
+            sh.append([])
+        row += CHART_ROWS
+        used += CHART_ROWS
     sh.title("Biểu đồ: số liệu tổng hợp từ báo cáo của các đơn vị trong từng kỳ.")
 
 
@@ -519,11 +532,12 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     nums = [it for it in c.items if it.kind == "numeric"]
     has_prev = bool(c.previous)
     longest = max((len(u.name) for u in c.units), default=10)
-    sh = _Sheet(wb, "Từng đơn vị", info, freeze="D2", min_widths={2: min(40, longest + 2)}, repeat_cols="A:B",
-                max_widths={i: 16 for i in range(4, 4 + 2 * len(nums))})
+    cols = range(4, 4 + (2 if has_prev else 1) * len(nums))
+    sh = _Sheet(wb, "Từng đơn vị", info, freeze="D2", repeat_cols="A:B", max_widths=dict.fromkeys(cols, 16),
+                min_widths={2: min(40, longest + 2)} | dict.fromkeys(cols, 11))
     head = ["Mã", "Đơn vị", "Trực thuộc"]
     for it in nums:
-        head.append(f"{it.ref.number} {it.ref.question.prompt}"[:120])
+        head.append(_cut(f"{it.ref.number} {it.ref.question.prompt}", 60))
         if has_prev:
             head.append(f"Δ {it.ref.number}")
     sh.head(head)
