@@ -96,10 +96,11 @@ class _Sheet:
         self.repeat_cols = repeat_cols
         self.rows = 0
         self.ncols = 0
-        self._buffer: list[list[Any]] | None = []
+        self._buffer: list[tuple[list[Any], bool]] | None = []
         self._widths: list[float] = []
+        self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
         self._measure: dict[int, float] = {}
-        self._templates: dict[tuple[int, str | None, bool], WriteOnlyCell] = {}
+        self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
 
     def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False,
              wrap: bool | None = None) -> WriteOnlyCell:
@@ -121,20 +122,23 @@ class _Sheet:
             if bold:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
+            self._wraps += bool(wrap)
         return c
 
-    def text(self, value: Any) -> Any:
-        """A plain text value (a styled wrapping cell only when it is long)."""
+    def text(self, value: Any, col: int | None = None) -> Any:
+        """A plain text value (a wrapping cell only when it is long; pass ``col`` on big sheets)."""
         s = safe_text(value)
-        return self.cell(s) if len(s) > MAX_WIDTH else s
+        if len(s) <= MAX_WIDTH:
+            return s
+        return self.cell(s) if col is None else self.fast(col, s, None, wrap=True)
 
-    def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False) -> Any:
+    def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False, wrap: bool = False) -> Any:
         """A styled cell reused across rows once the sheet streams (write-only rows are written at append)."""
         if value is None:
             return None
         if self._buffer is not None:
-            return self.cell(value, fmt, bold=bold)
-        key = (col, fmt, bold)
+            return self.cell(value, fmt, bold=bold, wrap=wrap)
+        key = (col, fmt, bold, wrap)
         c = self._templates.get(key)
         if c is None:
             c = WriteOnlyCell(self.ws)
@@ -142,8 +146,9 @@ class _Sheet:
                 c.number_format = fmt
             if bold:
                 c.font = HEAD_FONT
-            c.alignment = MIDDLE
+            c.alignment = WRAP_BODY if wrap else MIDDLE
             self._templates[key] = c
+        self._wraps += wrap
         c.value = value
         return c
 
@@ -156,13 +161,15 @@ class _Sheet:
     def append(self, values: list[Any], *, kind: str = "body") -> None:
         self.ncols = max(self.ncols, len(values))
         self.rows += 1
+        wraps, self._wraps = self._wraps or kind == "head", 0
         if self._buffer is None:
-            self._row_height(self.rows, values, self._widths)
+            if wraps:
+                self._row_height(self.rows, values, self._widths)
             self.ws.append(values)
             return
         if kind != "title":
             self._measure_row(values, head=kind == "head")
-        self._buffer.append(values)
+        self._buffer.append((values, wraps))
         if len(self._buffer) >= SAMPLE_ROWS:
             self._flush()
 
@@ -177,10 +184,12 @@ class _Sheet:
         """An explicit height for a row with wrapping text (spreadsheets do not all fit rows on opening)."""
         lines = 1
         for i, v in enumerate(values):
-            if isinstance(v, Cell) and isinstance(v.value, str) and v.alignment.wrap_text and i < len(widths):
-                room = max(widths[i] - 1.5, 4)
-                n = sum(max(1, -(-len(line) * (1.12 if v.font.b else 1.0) // room)) for line in v.value.split("\n"))
-                lines = max(lines, int(n))
+            if type(v) is Cell and i < len(widths):
+                x = v._value
+                if type(x) is str and len(x) > widths[i] - 2:
+                    room = max(widths[i] - 1.5, 4)
+                    n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
+                    lines = max(lines, int(n))
         if lines > 1:
             self.ws.row_dimensions[row].height = min(409, 15 * lines)
 
@@ -192,8 +201,9 @@ class _Sheet:
         if self.freeze:
             self.ws.freeze_panes = self.freeze
         self._print_setup(sum(widths))
-        for i, row in enumerate(buf or [], self.rows - len(buf or []) + 1):
-            self._row_height(i, row, widths)
+        for i, (row, wraps) in enumerate(buf or [], self.rows - len(buf or []) + 1):
+            if wraps:
+                self._row_height(i, row, widths)
             self.ws.append(row)
 
     def widths(self) -> list[float]:
@@ -473,9 +483,9 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts)) if texts else None)
         sh.append(row)
         for u, item in s.items.get(r.key, []):
-            sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})")]
+            sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else (sh.text(item.get(col.key)) if item.get(col.key) not in (None, "") else None)
+                         else (sh.text(item.get(col.key), i) if item.get(col.key) not in (None, "") else None)
                          for i, col in enumerate(t.columns)])
     if not any(r.kind == "total" for r in t.rows):
         _total_row(sh, s)
@@ -576,7 +586,7 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
                 row.append(_num_cell(sh, f.type, numeric(f, v), col=j))
             else:
                 text = safe_text(format_scalar(f, v))
-                row.append(sh.cell(text) if len(text) > MAX_WIDTH else sh.fast(j, text, None))
+                row.append(sh.fast(j, text, None, wrap=len(text) > MAX_WIDTH))
         sh.append(row)
     sh.filter()
     sh.close()
@@ -590,12 +600,12 @@ def _narratives(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     sh.head(["Mục", "Câu hỏi", "Số đơn vị", "Đơn vị", "Nội dung"])
     for it in items:
         q = it.ref.question
-        for g in it.summary.groups:
-            sh.append([sh.cell(it.ref.number), sh.cell(q.prompt, wrap=True), sh.cell(len(g.units), INT_FMT),
-                       sh.cell(", ".join(u.name for u in g.units), wrap=True), sh.cell(g.text, wrap=True)])
-        for u, text in it.summary.singles:
-            sh.append([sh.cell(it.ref.number), sh.cell(q.prompt, wrap=True), sh.cell(1, INT_FMT), sh.cell(u.name),
-                       sh.cell(text, wrap=True)])
+        rows = [(len(g.units), ", ".join(u.name for u in g.units), g.text) for g in it.summary.groups]
+        rows += [(1, u.name, text) for u, text in it.summary.singles]
+        for n, names, text in rows:
+            sh.append([sh.fast(0, safe_text(it.ref.number), None), sh.fast(1, safe_text(q.prompt), None, wrap=True),
+                       sh.fast(2, n, INT_FMT), sh.fast(3, safe_text(names), None, wrap=len(names) > 40),
+                       sh.fast(4, safe_text(text), None, wrap=True)])
     sh.filter()
     sh.close()
 
@@ -608,15 +618,16 @@ def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     def at(x) -> Any:
         return x.astimezone().replace(tzinfo=None) if x else None
 
-    def row(u, state: str, last: Any) -> None:
-        sh.append([sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or ""), sh.cell(state), last])
+    def row(u, state: str, last: Any, fmt: str | None = None) -> None:
+        sh.append([sh.fast(0, safe_text(u.code), None), sh.fast(1, safe_text(u.name), None),
+                   sh.fast(2, safe_text(u.parent or ""), None), sh.fast(3, state, None), sh.fast(4, last, fmt)])
 
     for u, t in comp.on_time:
-        row(u, "Đúng hạn", sh.cell(at(t), "dd/mm/yyyy hh:mm"))
+        row(u, "Đúng hạn", at(t), "dd/mm/yyyy hh:mm")
     for u, t in comp.late:
-        row(u, "Muộn", sh.cell(at(t), "dd/mm/yyyy hh:mm"))
+        row(u, "Muộn", at(t), "dd/mm/yyyy hh:mm")
     for u, n in comp.draft:
-        row(u, "Đang làm", sh.cell(f"{n} câu"))
+        row(u, "Đang làm", f"{n} câu")
     for u in comp.returned:
         row(u, "Trả lại để sửa", None)
     for u in comp.not_started:
