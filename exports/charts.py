@@ -198,7 +198,7 @@ def history_chart(history: History, *, title: str = "", series: Sequence[Series]
     if not chosen or len(history.labels) < 2:
         return None
     w, h = history_chart_size(len(chosen))
-    labels = [_short(x, 14) for x in history.labels]
+    labels = [textwrap.fill(_short(x, 24), 12) if len(history.labels) > 4 else _short(x, 24) for x in history.labels]
     x = list(range(len(labels)))
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(w / DPI, h / DPI), dpi=DPI)
@@ -210,7 +210,7 @@ def history_chart(history: History, *, title: str = "", series: Sequence[Series]
         top = 1 - 0.9 / hin
         panel = 2.1 / hin
         for i, s in enumerate(chosen):
-            ax = fig.add_axes((0.15, top - (i + 1) * panel + 0.55 / hin, 0.81, panel - 0.95 / hin))
+            ax = fig.add_axes((0.15, top - (i + 1) * panel + 0.62 / hin, 0.81, panel - 1.02 / hin))
             _history_panel(ax, s, x, labels)
         return _png(fig)
 

@@ -148,7 +148,7 @@ class _Sheet:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
             self._templates[key] = c
-        self._wraps += wrap
+        self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
         c.value = value
         return c
 
@@ -465,7 +465,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
     has_groups = any(groups)
     header_rows = 5 if has_groups else 4
     sh = _Sheet(wb, name, info, head_rows=(3, header_rows - 1), freeze=f"C{header_rows}",
-                min_widths={2: 30}, max_widths={2: 55})
+                min_widths={2: 30}, max_widths={2: 55} | {3 + i: 28 for i in range(len(t.columns))})
     sh.title(t.title, bold=True)
     sh.title(f"Tổng hợp {s.units} đơn vị · {c.period_label} · {c.scope_name}")
     if has_groups:
@@ -480,12 +480,13 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 row.append(_num_cell(sh, col.type, cells.get(col.key), bold=bold))
             else:
                 texts = s.texts.get((r.key, col.key), [])
-                row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts)) if texts else None)
+                row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts), wrap=True) if texts else None)
         sh.append(row)
         for u, item in s.items.get(r.key, []):
             sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else (sh.text(item.get(col.key), i) if item.get(col.key) not in (None, "") else None)
+                         else (sh.fast(i, safe_text(item.get(col.key)), None, wrap=True)
+                               if item.get(col.key) not in (None, "") else None)
                          for i, col in enumerate(t.columns)])
     if not any(r.kind == "total" for r in t.rows):
         _total_row(sh, s)
@@ -535,7 +536,8 @@ def _units_tables(sh: _Sheet, s: TableSummary) -> None:
                 continue
             sh.append([sh.cell(r.no or ""), sh.text(r.label)]
                       + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
-                         else (sh.text(cells.get(col.key)) if cells.get(col.key) else None) for col in t.columns])
+                         else (sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
+                         for col in t.columns])
 
 
 def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
