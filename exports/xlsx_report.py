@@ -61,6 +61,7 @@ def safe_text(value: Any) -> str:
 
 SAMPLE_ROWS = 400  # rows measured for the column widths before the sheet starts streaming
 MAX_WIDTH = 60  # characters; longer text wraps
+TEXT_COL = 28  # the widest text column of a Biểu (longer text wraps)
 WIDE = 100  # a sheet wider than this (characters) prints landscape
 PAGE_CHARS = 150  # about what a landscape A4 page shows readably; a sheet wider than two pages is printed
 # that many pages wide (its key columns repeated on each) instead of shrunk to one unreadable page
@@ -125,10 +126,10 @@ class _Sheet:
             self._wraps += bool(wrap)
         return c
 
-    def text(self, value: Any, col: int | None = None) -> Any:
-        """A plain text value (a wrapping cell only when it is long; pass ``col`` on big sheets)."""
+    def text(self, value: Any, col: int | None = None, *, limit: int = MAX_WIDTH) -> Any:
+        """A plain text value; a wrapping cell only when longer than ``limit`` (pass ``col`` on big sheets)."""
         s = safe_text(value)
-        if len(s) <= MAX_WIDTH:
+        if len(s) <= limit:
             return s
         return self.cell(s) if col is None else self.fast(col, s, None, wrap=True)
 
@@ -136,6 +137,8 @@ class _Sheet:
         """A styled cell reused across rows once the sheet streams (write-only rows are written at append)."""
         if value is None:
             return None
+        if type(value) is str and not (wrap or bold or fmt):
+            return value  # plain text costs nothing to style (on one line, its vertical alignment does not show)
         if self._buffer is not None:
             return self.cell(value, fmt, bold=bold, wrap=wrap)
         key = (col, fmt, bold, wrap)
@@ -465,7 +468,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
     has_groups = any(groups)
     header_rows = 5 if has_groups else 4
     sh = _Sheet(wb, name, info, head_rows=(3, header_rows - 1), freeze=f"C{header_rows}",
-                min_widths={2: 30}, max_widths={2: 55} | {3 + i: 28 for i in range(len(t.columns))})
+                min_widths={2: 30}, max_widths={2: 55} | {3 + i: TEXT_COL for i in range(len(t.columns))})
     sh.title(t.title, bold=True)
     sh.title(f"Tổng hợp {s.units} đơn vị · {c.period_label} · {c.scope_name}")
     if has_groups:
@@ -485,7 +488,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         for u, item in s.items.get(r.key, []):
             sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else (sh.fast(i, safe_text(item.get(col.key)), None, wrap=True)
+                         else (sh.text(item.get(col.key), i, limit=TEXT_COL - 2)
                                if item.get(col.key) not in (None, "") else None)
                          for i, col in enumerate(t.columns)])
     if not any(r.kind == "total" for r in t.rows):
