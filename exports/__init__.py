@@ -26,7 +26,9 @@ def file_stem(c: Consolidation) -> str:
 
 
 def build_report(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
-                 place: str = "Hà Nội", on: date | None = None, layout: str = "auto") -> Report:
+                 place: str = "Hà Nội", on: date | None = None, layout: str = "auto", history=None) -> Report:
+    """The .docx and .xlsx; ``history`` (:class:`exports.history.History`, the last periods' figures) feeds the
+    .xlsx charts — without it they compare this period with the previous one."""
     from exports.docx_report import build_docx
     from exports.phrases import summary_text
     from exports.xlsx_report import build_xlsx
@@ -34,7 +36,7 @@ def build_report(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈN
     stem = file_stem(c)
     return Report(
         docx=build_docx(c, org_name=org_name, org_parent=org_parent, place=place, on=on, layout=layout),
-        xlsx=build_xlsx(c),
+        xlsx=build_xlsx(c, history),
         summary=summary_text(c),
         docx_name=f"{stem}.docx",
         xlsx_name=f"{stem}.xlsx",
