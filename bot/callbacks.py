@@ -58,7 +58,7 @@ class TH(CallbackData, prefix="th"):
 
 
 class TD(CallbackData, prefix="td"):
-    """/tiendo. action: show (a page of a period in a scope) or remind (the missing units)."""
+    """/tiendo. action: show (a period in a scope, with its picture), page (another page of it) or remind."""
 
     action: str
     period: int = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,16 +27,19 @@ def file_stem(c: Consolidation) -> str:
 
 
 def build_report(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
-                 place: str = "Hà Nội", on: date | None = None, layout: str = "auto") -> Report:
+                 place: str = "Hà Nội", on: date | None = None, layout: str = "auto", history=None,
+                 progress: Callable[[float], None] | None = None) -> Report:
+    """The .docx and .xlsx; ``history`` (:class:`exports.history.History`, the last periods' figures) feeds the
+    .xlsx charts — without it they compare this period with the previous one. ``progress`` is told the share
+    done (0–1) after each file (the bot edits its "Đang tổng hợp…" message with it)."""
     from exports.docx_report import build_docx
     from exports.phrases import summary_text
     from exports.xlsx_report import build_xlsx
 
+    tell = progress or (lambda _share: None)
     stem = file_stem(c)
-    return Report(
-        docx=build_docx(c, org_name=org_name, org_parent=org_parent, place=place, on=on, layout=layout),
-        xlsx=build_xlsx(c),
-        summary=summary_text(c),
-        docx_name=f"{stem}.docx",
-        xlsx_name=f"{stem}.xlsx",
-    )
+    docx = build_docx(c, org_name=org_name, org_parent=org_parent, place=place, on=on, layout=layout)
+    tell(0.5)
+    xlsx = build_xlsx(c, history)
+    tell(0.95)
+    return Report(docx=docx, xlsx=xlsx, summary=summary_text(c), docx_name=f"{stem}.docx", xlsx_name=f"{stem}.xlsx")

@@ -11,6 +11,7 @@ Big tables are written as WordprocessingML directly (python-docx's cell API is t
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -26,10 +27,17 @@ from docx.shared import Cm, Mm, Pt
 from dialogs.answers import format_scalar
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
+from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
 from exports.phrases import clean, fmt_plain, numeric_sentence
 
 FONT = "Times New Roman"
+PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
+MARGIN_TOP = MARGIN_BOTTOM = 1134  # 20 mm
+MARGIN_LEFT, MARGIN_RIGHT = 1701, 850  # 30 mm, 15 mm
+TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
+TEXT_WIDTH_LANDSCAPE = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
+LANDSCAPE_COLUMNS = 10  # a Biểu with more columns (TT and Nội dung included) goes on landscape pages
 MAX_DOC_ROWS = 500  # rows of one merged list in the .docx; the .xlsx has them all
 MAX_TABLE_ITEMS = 300  # item rows under a Biểu's open groups in the .docx; the .xlsx has them all
 
@@ -279,6 +287,37 @@ def _list(doc, c: Consolidation, it: Item) -> None:
 
 
 def _table(doc, c: Consolidation, it: Item) -> None:
+    """A Biểu, summed; on landscape pages of its own when it has more than ~10 columns."""
+    wide = 2 + len(it.summary.table.columns) > LANDSCAPE_COLUMNS
+    if wide:
+        section_break(doc, landscape=False)
+    _bieu(doc, c, it, TEXT_WIDTH_LANDSCAPE if wide else TEXT_WIDTH)
+    if wide:
+        section_break(doc, landscape=True)
+
+
+def section_break(doc, *, landscape: bool) -> None:
+    """End the current section here (the next one starts on a new page): an empty paragraph carrying the
+    section's page set-up — A4 portrait or landscape, the same margins; headers are inherited."""
+    body = doc.element.body
+    sect = deepcopy(body.sectPr)
+    for tag in ("w:headerReference", "w:footerReference", "w:titlePg", "w:type"):
+        for el in sect.findall(qn(tag)):
+            sect.remove(el)
+    size = sect.find(qn("w:pgSz"))
+    w, h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    size.set(qn("w:w"), str(w))
+    size.set(qn("w:h"), str(h))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    elif size.get(qn("w:orient")) is not None:
+        del size.attrib[qn("w:orient")]
+    p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>')
+    p.find(qn("w:pPr")).append(sect)
+    body.sectPr.addprevious(p)
+
+
+def _bieu(doc, c: Consolidation, it: Item, avail: int) -> None:
     q = it.ref.question
     s: TableSummary = it.summary
     t = s.table
@@ -331,7 +370,7 @@ def _table(doc, c: Consolidation, it: Item) -> None:
                            for col in t.columns])
     num_cols = {2 + i for i, col in enumerate(t.columns) if col.type in ("integer", "decimal", "money", "percent")}
     add_table(doc, header_rows, rows, numeric_cols=num_cols, bold_rows=bold_rows,
-              spans=spans if has_groups else [], vmerge_first=2 if has_groups else 0, font_size=10)
+              spans=spans if has_groups else [], vmerge_first=2 if has_groups else 0, font_size=10, avail=avail)
     if items_total > MAX_TABLE_ITEMS:
         _para(doc, f"(Biểu có {format_integer(items_total)} dòng chi tiết của các đơn vị; văn bản này in "
                    f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
@@ -466,20 +505,30 @@ def _page_numbers(doc) -> None:
 # --------------------------------------------------------------------------- fast tables
 
 
+def column_widths(header_rows: list[list[str | None]], rows: list[list[str]], ncols: int, span_at: dict[int, int],
+                  font_size: float, avail: int) -> tuple[list[int], float]:
+    """Widths (twips) from the content, within ``avail``; the font is made smaller (down to 8 pt) when even
+    the longest words do not fit. Returns (widths, font size)."""
+    skip = {(0, c) for c in span_at} if len(header_rows) > 1 else set()
+    while True:
+        lo, hi = docx_widths.measure(header_rows, rows, ncols, font_size, skip_header=skip)
+        if sum(lo) <= avail or font_size <= 8:
+            return docx_widths.fit(lo, hi, avail), font_size
+        font_size -= 1
+
+
 def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *, numeric_cols: set[int] | None = None,
               bold_rows: set[int] | None = None, spans: list[tuple[int, int]] | None = None, vmerge_first: int = 0,
-              font_size: int = 11) -> None:
-    """A bordered Word table with repeated header rows, written as XML in one go."""
+              font_size: float = 11, avail: int = TEXT_WIDTH) -> None:
+    """A bordered Word table with repeated header rows, written as XML in one go; columns as wide as their
+    content wants, the table no wider than ``avail`` (twips: the text width of the section)."""
     numeric_cols = numeric_cols or set()
     bold_rows = bold_rows or set()
     ncols = max(len(r) for r in header_rows + rows[:1]) if rows else max(len(r) for r in header_rows)
-    sz = font_size * 2
-    width_total = 9000  # twentieths of a point, ~ 16 cm
-    first_w = 700
-    text_w = 2600 if ncols > 2 else width_total - first_w
-    rest = max(600, (width_total - first_w - text_w) // max(1, ncols - 2))
-    widths = [first_w, text_w] + [rest] * (ncols - 2)
     span_at = {start: n for start, n in (spans or [])}
+    widths, font_size = column_widths(header_rows, rows, ncols, span_at, font_size, avail)
+    width_total = sum(widths)
+    sz = round(font_size * 2)
 
     def cell(text: str | None, col: int, *, bold: bool, header: bool, span: int = 1, vmerge: str | None = None) -> str:
         jc = "center" if header else ("right" if col in numeric_cols else "left")

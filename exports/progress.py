@@ -69,6 +69,10 @@ class Progress:
                 out.append((ch, sub))
         return out
 
+    def sub_counts(self, children: list[Unit]) -> list[SubCount]:
+        """Counts per sub-unit in one pass (see :func:`sub_unit_counts`)."""
+        return sub_unit_counts(self.states, children)
+
     def to_json(self) -> dict:
         return {
             "period": {"id": self.period.id, "label": self.period.label, "outline": self.outline.id,
@@ -81,6 +85,78 @@ class Progress:
                        "questions": s.total,
                        "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None} for s in self.states],
         }
+
+
+@dataclass(frozen=True)
+class SubCount:
+    """Submitted / in progress / not started among the units under one sub-unit (for /tiendo's picture)."""
+    name: str
+    total: int
+    submitted: int
+    draft: int  # in progress, including returned for correction
+    not_started: int
+    late: int = 0  # of the submitted, after the deadline
+    unit_id: int | None = None
+    answered: int | None = None  # a single unit: questions answered of ``questions``
+    questions: int | None = None
+
+    @property
+    def share(self) -> float:
+        return self.submitted / self.total if self.total else 0.0
+
+
+def sub_unit_counts(states: list[UnitState], children: list[Unit], *, rest_label: str = "Đơn vị trực thuộc khác"
+                    ) -> list[SubCount]:
+    """Per child unit, the counts of the states under it (its materialised path is a prefix of theirs), in one
+    pass over the states. A child that is itself a reporting unit counts itself (so the communes of a province
+    can be the "sub-units"); states under no child are counted in one extra row named ``rest_label``.
+    Children without any expected unit are left out. Order: the children's order."""
+    by_path = {ch.path: ch for ch in children}
+    depths = sorted({ch.path.count("/") for ch in children}, reverse=True)  # the deepest child first
+    acc: dict[int | None, list[int]] = {}  # unit id → [total, submitted, draft, not_started, late]
+    single: dict[int | None, UnitState] = {}
+    for st in states:
+        path = st.unit.path
+        owner = None
+        for d in depths:
+            cut = _path_prefix(path, d)
+            ch = by_path.get(cut) if cut else None
+            if ch is not None:
+                owner = ch.id
+                break
+        a = acc.setdefault(owner, [0, 0, 0, 0, 0])
+        a[0] += 1
+        if st.submitted:
+            a[1] += 1
+            a[4] += st.status == "late"
+        elif st.status == "not_started":
+            a[3] += 1
+        else:
+            a[2] += 1
+        single[owner] = st
+    out = []
+    for ch in children:
+        a = acc.get(ch.id)
+        if a is None:
+            continue
+        st = single[ch.id]
+        one = a[0] == 1 and st.unit.id == ch.id
+        out.append(SubCount(ch.name, a[0], a[1], a[2], a[3], a[4], ch.id, st.answered if one else None,
+                            st.total if one else None))
+    if None in acc:
+        a = acc[None]
+        out.append(SubCount(rest_label, a[0], a[1], a[2], a[3], a[4]))
+    return out
+
+
+def _path_prefix(path: str, slashes: int) -> str | None:
+    """"/1/57/90/" cut to its first ``slashes`` slashes: 3 → "/1/57/"."""
+    i = -1
+    for _ in range(slashes):
+        i = path.find("/", i + 1)
+        if i < 0:
+            return None
+    return path[: i + 1]
 
 
 async def period_progress(repo: Repo, outline: Outline, period: Period, scope: Unit | None) -> Progress:

@@ -2,29 +2,50 @@
 every unit's figures with change columns, one sheet per list, and completeness.
 
 Written with openpyxl in write-only mode (streamed, so 5.000 units fit in memory and in seconds). Frozen
-headers, widths, number formats ("#,##0" → 1.234 and "0.0%" → 12,5% in a Vietnamese locale), filters.
+headers, column widths measured from the content, print-ready sheets (A4, one page wide, landscape when wide,
+header rows repeated on each page, header with the report and period, footer "Trang 1/3"), readable
+sheet names ("I.1.a Nhiệm vụ đã hoàn thành", "Biểu 1B Kết quả công tác…"), native line charts of the key
+figures over the last periods on the summary sheet, number formats ("#,##0" → 1.234 and "0.0%" → 12,5% in a Vietnamese locale), filters.
 Text that a spreadsheet would run as a formula (starting with = + - @, tab or CR) is neutralised.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
 from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from dialogs.answers import format_scalar, numeric
 from dialogs.outline import NUMERIC_TYPES
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary
+from exports.history import History, history_from_consolidation
 from exports.phrases import clean
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP_BODY = Alignment(wrap_text=True, vertical="center")
+MIDDLE = Alignment(vertical="center")  # a row with wrapped text: its other cells centred beside it
+_THIN = Side(style="thin", color="999999")
+HEAD_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 INT_FMT = "#,##0"
 DEC_FMT = "#,##0.##"
 PCT_FMT = "0.0%"
@@ -38,38 +59,89 @@ def safe_text(value: Any) -> str:
     return s
 
 
-class _Sheet:
-    def __init__(self, wb: Workbook, title: str, widths: list[float], freeze: str | None = "A2"):
-        self.ws = wb.create_sheet(title=_sheet_title(title, wb))
-        for i, w in enumerate(widths, 1):
-            self.ws.column_dimensions[get_column_letter(i)].width = w
-        if freeze:
-            self.ws.freeze_panes = freeze
-        self.rows = 0
-        self.ncols = len(widths)
-        self._templates: dict[tuple[int, str | None, bool], WriteOnlyCell] = {}
+SAMPLE_ROWS = 400  # rows measured for the column widths before the sheet starts streaming
+MAX_WIDTH = 60  # characters; longer text wraps
+TEXT_COL = 28  # the widest text column of a Biểu (longer text wraps)
+WIDE = 100  # a sheet wider than this (characters) prints landscape
+PAGE_CHARS = 150  # about what a landscape A4 page shows readably; a sheet wider than two pages is printed
+# that many pages wide (its key columns repeated on each) instead of shrunk to one unreadable page
+BAD_NAME = str.maketrans({ch: "-" for ch in '[]:*?/\\'})
 
-    def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False) -> WriteOnlyCell:
+
+@dataclass(frozen=True)
+class PrintInfo:
+    """What every sheet's printed page carries: the report's title and period in the header."""
+    title: str
+    period: str
+
+    def header(self) -> str:
+        text = f"{_cut(self.title, 150)} — {self.period}"
+        return text.replace("&", "&&")
+
+
+class _Sheet:
+    """One write-only sheet: the first rows are held back until the column widths are measured from them
+    (header cells count up to their longest word, titles not at all); then widths, frozen panes and the print
+    set-up (A4, one page wide, landscape when wide, header rows repeated, header and "Trang &P/&N" footer)
+    are written and the rows stream."""
+
+    def __init__(self, wb: Workbook, title: str, info: PrintInfo, *, head_rows: tuple[int, int] | None = (1, 1),
+                 freeze: str | None = "A2", min_widths: dict[int, float] | None = None,
+                 max_widths: dict[int, float] | None = None, repeat_cols: str | None = None):
+        self.ws = wb.create_sheet(title=_sheet_title(title, wb))
+        self.info = info
+        self.head_rows = head_rows
+        self.freeze = freeze
+        self.min_widths = min_widths or {}
+        self.max_widths = max_widths or {}
+        self.repeat_cols = repeat_cols
+        self.rows = 0
+        self.ncols = 0
+        self._buffer: list[tuple[list[Any], bool]] | None = []
+        self._widths: list[float] = []
+        self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
+        self._measure: dict[int, float] = {}
+        self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
+
+    def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False,
+             wrap: bool | None = None) -> WriteOnlyCell:
+        """A styled cell; text longer than the widest column wraps unless ``wrap`` is False."""
         if isinstance(value, str):
             value = safe_text(value)
         c = WriteOnlyCell(self.ws, value=value)
         if isinstance(value, str):
             c.data_type = "s"
+            wrap = wrap is not False and (wrap or len(value) > MAX_WIDTH)
         if fmt:
             c.number_format = fmt
         if head:
             c.font = HEAD_FONT
             c.fill = HEAD_FILL
             c.alignment = WRAP
-        elif bold:
-            c.font = HEAD_FONT
+            c.border = HEAD_BORDER
+        else:
+            if bold:
+                c.font = HEAD_FONT
+            c.alignment = WRAP_BODY if wrap else MIDDLE
+            self._wraps += bool(wrap)
         return c
 
-    def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False) -> Any:
-        """A styled cell reused across rows (write-only rows are written at append, so this is safe)."""
+    def text(self, value: Any, col: int | None = None, *, limit: int = MAX_WIDTH) -> Any:
+        """A plain text value; a wrapping cell only when longer than ``limit`` (pass ``col`` on big sheets)."""
+        s = safe_text(value)
+        if len(s) <= limit:
+            return s
+        return self.cell(s) if col is None else self.fast(col, s, None, wrap=True)
+
+    def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False, wrap: bool = False) -> Any:
+        """A styled cell reused across rows once the sheet streams (write-only rows are written at append)."""
         if value is None:
             return None
-        key = (col, fmt, bold)
+        if type(value) is str and not (wrap or bold or fmt):
+            return value  # plain text costs nothing to style (on one line, its vertical alignment does not show)
+        if self._buffer is not None:
+            return self.cell(value, fmt, bold=bold, wrap=wrap)
+        key = (col, fmt, bold, wrap)
         c = self._templates.get(key)
         if c is None:
             c = WriteOnlyCell(self.ws)
@@ -77,32 +149,174 @@ class _Sheet:
                 c.number_format = fmt
             if bold:
                 c.font = HEAD_FONT
+            c.alignment = WRAP_BODY if wrap else MIDDLE
             self._templates[key] = c
+        self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
         c.value = value
         return c
 
     def head(self, values: list[Any]) -> None:
-        self.ws.append([self.cell(v, head=True) for v in values])
-        self.rows += 1
+        self.append([self.cell(v, head=True) if v is not None else None for v in values], kind="head")
 
-    def append(self, values: list[Any]) -> None:
-        self.ws.append(values)
+    def title(self, text: str, *, bold: bool = False) -> None:
+        self.append([self.cell(text, bold=bold, wrap=False)], kind="title")
+
+    def append(self, values: list[Any], *, kind: str = "body") -> None:
+        self.ncols = max(self.ncols, len(values))
         self.rows += 1
+        wraps, self._wraps = self._wraps or kind == "head", 0
+        if self._buffer is None:
+            if wraps:
+                self._row_height(self.rows, values, self._widths)
+            self.ws.append(values)
+            return
+        if kind != "title":
+            self._measure_row(values, head=kind == "head")
+        self._buffer.append((values, wraps))
+        if len(self._buffer) >= SAMPLE_ROWS:
+            self._flush()
+
+    def _measure_row(self, values: list[Any], *, head: bool) -> None:
+        m = self._measure
+        for i, v in enumerate(values, 1):
+            w = _display_width(v, head)
+            if w > m.get(i, 0):
+                m[i] = w
+
+    def _row_height(self, row: int, values: list[Any], widths: list[float]) -> None:
+        """An explicit height for a row with wrapping text (spreadsheets do not all fit rows on opening)."""
+        lines = 1
+        for i, v in enumerate(values):
+            if type(v) is Cell and i < len(widths):
+                x = v._value
+                if type(x) is str and len(x) > widths[i] - 2:
+                    room = max(widths[i] - 1.5, 4)
+                    n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
+                    lines = max(lines, int(n))
+        if lines > 1:
+            self.ws.row_dimensions[row].height = min(409, 15 * lines)
+
+    def _flush(self) -> None:
+        buf, self._buffer = self._buffer, None
+        widths = self._widths = self.widths()
+        for i, w in enumerate(widths, 1):
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+        if self.freeze:
+            self.ws.freeze_panes = self.freeze
+        self._print_setup(sum(widths))
+        for i, (row, wraps) in enumerate(buf or [], self.rows - len(buf or []) + 1):
+            if wraps:
+                self._row_height(i, row, widths)
+            self.ws.append(row)
+
+    def widths(self) -> list[float]:
+        n = max([self.ncols, *self._measure.keys(), *self.min_widths.keys()] or [1])
+        out = []
+        for i in range(1, n + 1):
+            w = max(self._measure.get(i, 0) + 2, self.min_widths.get(i, 6))
+            out.append(round(min(w, self.max_widths.get(i, MAX_WIDTH)), 1))
+        return out
+
+    def _print_setup(self, total_width: float) -> None:
+        ws = self.ws
+        ps = ws.page_setup
+        ps.paperSize = Worksheet.PAPERSIZE_A4
+        ps.orientation = "landscape" if total_width > WIDE else "portrait"
+        ps.fitToWidth = 1
+        if self.repeat_cols and total_width > 2 * PAGE_CHARS:
+            ps.fitToWidth = -(-int(total_width) // PAGE_CHARS)
+            ws.print_title_cols = self.repeat_cols
+        ps.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_margins = PageMargins(left=0.5, right=0.4, top=0.75, bottom=0.6, header=0.3, footer=0.3)
+        if self.head_rows:
+            ws.print_title_rows = f"{self.head_rows[0]}:{self.head_rows[1]}"
+        ws.oddHeader.center.text = self.info.header()
+        ws.oddHeader.center.size = 9
+        ws.oddFooter.center.text = "Trang &P/&N"
+        ws.oddFooter.center.size = 9
+
+    def close(self) -> None:
+        if self._buffer is not None:
+            self._flush()
 
     def filter(self, header_row: int = 1) -> None:
         if self.rows > header_row:
-            self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(self.ncols)}{self.rows}"
+            self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(max(self.ncols, 1))}{self.rows}"
+
+
+def _display_width(v: Any, head: bool) -> float:
+    """About how many characters wide a cell's content shows (a header wraps: its longest word counts)."""
+    if v is None:
+        return 0
+    if isinstance(v, Cell):
+        fmt = v.number_format
+        v = v.value
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            if "%" in fmt:
+                return 7
+            return len(f"{v:,.2f}" if fmt == DEC_FMT and not float(v).is_integer() else f"{v:,.0f}")
+        if isinstance(v, datetime | date):
+            return 16
+    if isinstance(v, bool):
+        return 5
+    if isinstance(v, int | float):
+        return len(f"{v:,}")
+    s = str(v)
+    if head:
+        words = s.split()
+        return min(max((len(w) for w in words), default=0) * 1.1 + 1, max(len(s) / 3, 12)) if words else 0
+    return max((len(line) for line in s.splitlines()), default=0) * 1.05
+
+
+def _cut(s: str, n: int) -> str:
+    """At most ``n`` characters, cut at a word boundary, without trailing punctuation."""
+    s = " ".join(s.split())
+    if len(s) <= n:
+        return s
+    cut = s[: n + 1].rsplit(" ", 1)[0] if " " in s[: n + 1] else s[:n]
+    return cut[:n].rstrip(" ,;:.-–(")
 
 
 def _sheet_title(title: str, wb: Workbook) -> str:
-    bad = '[]:*?/\\'
-    t = "".join("-" if ch in bad else ch for ch in title)[:31]
+    """A sheet name Excel accepts: no []:*?/\\, not starting or ending with an apostrophe, at most 31
+    characters, unique without regard to case."""
+    t = _cut(title.translate(BAD_NAME).strip("' "), 31) or "Trang"
+    taken = {n.casefold() for n in wb.sheetnames}
     base, n = t, 2
-    while t in wb.sheetnames:
+    while t.casefold() in taken or t.casefold() == "history":
         suffix = f" ({n})"
-        t = base[: 31 - len(suffix)] + suffix
+        t = _cut(base, 31 - len(suffix)) + suffix
         n += 1
     return t
+
+
+LEAD_WORDS = re.compile(r"^(liệt kê|nêu rõ|nêu|ghi rõ|thống kê|danh mục|các|những)\s+", re.IGNORECASE)
+
+
+def short_title(text: str, room: int) -> str:
+    """A short readable title: parentheses and leading "Liệt kê / Danh mục / các…" dropped, capitals of an
+    upper-case title lowered, cut at a word to ``room`` characters."""
+    t = text
+    while True:  # innermost parentheses first, then whatever is left unclosed
+        t, n = re.subn(r"\([^()]*\)", "", t)
+        if not n:
+            break
+    t = re.sub(r"\(.*$", "", t).replace(")", "")
+    t = re.sub(r"^Biểu\s+[\w.-]+\s*[.:]\s*", "", t).strip(" .:")
+    for _ in range(3):
+        t = LEAD_WORDS.sub("", t)
+    if sum(ch.isupper() for ch in t) > sum(ch.islower() for ch in t):
+        t = t.lower()
+    t = _cut(t, room)
+    return t[:1].upper() + t[1:]
+
+
+def sheet_name(number: str | None, title: str) -> str:
+    """"I.1.a Nhiệm vụ đã hoàn thành", "Biểu 1B Kết quả công tác quán triệt" (≤ 31 characters)."""
+    lead = (number or "").strip()
+    room = 31 - len(lead) - (1 if lead else 0)
+    return f"{lead} {short_title(title, room)}".strip() if room >= 6 else _cut(lead, 31)
 
 
 def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None) -> Any:
@@ -122,18 +336,22 @@ def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, co
     return sh.cell(v, fmt, bold=bold)
 
 
-def build_xlsx(c: Consolidation) -> bytes:
+def build_xlsx(c: Consolidation, history: History | None = None) -> bytes:
+    """The workbook; ``history`` (the last periods' figures, see :mod:`exports.history`) feeds the charts on
+    the summary sheet — without it, this period against the previous one."""
     wb = Workbook(write_only=True)
-    _summary(wb, c)
+    info = PrintInfo(c.outline.title, c.period_label)
+    hist = history.with_current(c) if history is not None else history_from_consolidation(c)
+    _summary(wb, c, info, hist)
     for it in c.items:
         if it.kind == "table":
-            _table_sheet(wb, c, it)
-    _per_unit(wb, c)
+            _table_sheet(wb, c, it, info)
+    _per_unit(wb, c, info)
     for it in c.items:
         if it.kind == "list":
-            _list_sheet(wb, c, it)
-    _narratives(wb, c)
-    _completeness(wb, c)
+            _list_sheet(wb, c, it, info)
+    _narratives(wb, c, info)
+    _completeness(wb, c, info)
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -145,88 +363,196 @@ def _unit_label(q) -> str:
     return q.unit or ""
 
 
-def _summary(wb: Workbook, c: Consolidation) -> None:
+def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> None:
     prev = c.outline.period.previous_label
-    sh = _Sheet(wb, "Tổng hợp", [6, 10, 70, 12, 16, 16, 14, 12], freeze="A4")
-    sh.append([sh.cell(f"TỔNG HỢP: {c.outline.title}", bold=True)])
-    sh.append([sh.cell(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
-                       f"{c.completeness.expected} đơn vị")])
+    sh = _Sheet(wb, "Tổng hợp", info, head_rows=(3, 3), freeze="A4", min_widths={3: 30},
+                max_widths={3: 70, 2: 12})
+    sh.title(f"TỔNG HỢP: {c.outline.title}", bold=True)
+    sh.title(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
+             f"{c.completeness.expected} đơn vị")
     sh.head(["STT", "Mục", "Câu hỏi", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", "Thay đổi", "Số đơn vị trả lời"])
     for i, it in enumerate([x for x in c.items if x.kind == "numeric"], 1):
         q = it.ref.question
         s = it.summary
-        sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(q.prompt), sh.cell(_unit_label(q)),
+        sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(q.prompt, wrap=True), sh.cell(_unit_label(q)),
                    _num_cell(sh, q.type, s.value), _num_cell(sh, q.type, s.prev_value),
                    _num_cell(sh, q.type, s.delta), sh.cell(s.count, INT_FMT)])
     sh.filter(3)
+    charts = _history_block(sh, hist)
+    sh.close()
+    _place_charts(sh, charts)
 
 
-def _table_sheet(wb: Workbook, c: Consolidation, it: Item) -> None:
+CHART_ROWS = 17  # rows of the sheet one chart's height covers (8 cm at the default row height)
+CHART_W, CHART_H = 15.5, 7.5  # cm
+CM_PER_WIDTH = 0.19  # a column width unit (one "0" of Calibri 11) in centimetres
+ROW_CM = 0.53  # the default row height (15 pt)
+
+
+def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
+    """Below the summary: the key figures over the last periods (a small table), and one native line chart
+    per figure over its own row of that table (returned; placed by :func:`_place_charts`)."""
+    series = hist.top(n) if len(hist.labels) >= 2 else []
+    if not series:
+        return []
+    sh.append([])
+    sh.title(f"Diễn biến qua {len(hist.labels)} kỳ gần nhất (các chỉ tiêu thay đổi nhiều nhất)", bold=True)
+    head_row = sh.rows + 1
+    sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính"] + hist.labels)
+    first = head_row + 1
+    for i, s in enumerate(series, 1):
+        fmt = PCT_FMT if s.qtype == "percent" else (INT_FMT if s.qtype == "integer" else DEC_FMT)
+        vals = [None if v is None else sh.cell(v / 100 if s.qtype == "percent" else v, fmt) for v in s.values]
+        sh.append([sh.cell(i), sh.cell(s.number), sh.cell(s.label, wrap=True), sh.cell(s.unit)] + vals)
+    ncol = 4 + len(hist.labels)
+    charts = []
+    for i, s in enumerate(series):
+        ch = LineChart()
+        ch.title = _chart_title(_cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
+        ch.height, ch.width = CHART_H, CHART_W
+        ch.legend = None
+        ch.y_axis.numFmt = "0%" if s.qtype == "percent" else "#,##0"
+        ch.x_axis.delete = False
+        ch.y_axis.delete = False
+        data = Reference(sh.ws, min_col=5, max_col=ncol, min_row=first + i, max_row=first + i)
+        ch.add_data(data, from_rows=True, titles_from_data=False)
+        ch.series[0].tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(sh.ws.title)}!$C${first + i}"))
+        ch.series[0].marker.symbol = "circle"
+        ch.series[0].smooth = False
+        ch.set_categories(Reference(sh.ws, min_col=5, max_col=ncol, min_row=head_row, max_row=head_row))
+        charts.append(ch)
+    sh.append([])
+    return charts
+
+
+def _chart_title(text: str) -> Title:
+    cp = CharacterProperties(sz=1100, b=True)
+    para = Paragraph(pPr=ParagraphProperties(defRPr=cp), r=[RegularTextRun(rPr=cp, t=text)])
+    return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
+
+
+def _place_charts(sh: _Sheet, charts: list[LineChart]) -> None:
+    """Two charts side by side (one when the sheet is narrow), below the rows written so far; the rows they
+    cover are written empty, with a closing note, so the printed range takes them in."""
+    if not charts:
+        return
+    edges = [0.0]
+    for w in sh._widths:
+        edges.append(edges[-1] + w * CM_PER_WIDTH)
+    second = next((i for i, x in enumerate(edges) if x >= CHART_W + 0.5), None)
+    per_row = 2 if second is not None and edges[-1] >= 2 * CHART_W + 0.5 else 1
+    # rows of the sheet on one printed page (landscape A4, 19 cm high, at the fit-to-width scale): a chart
+    # row that would cross a page starts the next one
+    scale = min(1.0, 27.5 / max(edges[-1], 1.0))
+    page_rows = int(18.5 / scale / ROW_CM)
+    row = sh.rows + 1
+    used = sh.rows % page_rows
+    for k in range(-(-len(charts) // per_row)):
+        if used + CHART_ROWS > page_rows:
+            sh.ws.row_breaks.append(Break(id=row - 1))
+            used = 0
+        for j, ch in enumerate(charts[k * per_row:(k + 1) * per_row]):
+            sh.ws.add_chart(ch, f"{get_column_letter(1 if j == 0 else second + 1)}{row}")
+        for _ in range(CHART_ROWS):
+            sh.append([])
+        row += CHART_ROWS
+        used += CHART_ROWS
+    sh.title("Biểu đồ: số liệu tổng hợp từ báo cáo của các đơn vị trong từng kỳ.")
+
+
+def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> None:
     s: TableSummary = it.summary
     t = s.table
-    name = f"Biểu {t.code}" if t.code else f"Biểu {it.ref.key}"
-    widths = [7, 48] + [max(12, min(30, len(col.label) * 0.6)) for col in t.columns]
+    name = f"Biểu {t.code} {short_title(t.title, 25 - len(t.code))}" if t.code else sheet_name(it.ref.number, t.title)
     groups = [col.group for col in t.columns]
-    header_rows = 5 if any(groups) else 4
-    sh = _Sheet(wb, name, widths, freeze=f"C{header_rows}")
-    sh.append([sh.cell(t.title, bold=True)])
-    sh.append([sh.cell(f"Tổng hợp {s.units} đơn vị · {c.period_label} · {c.scope_name}")])
-    if any(groups):
-        sh.head(["", ""] + [g or "" for g in groups])
+    has_groups = any(groups)
+    header_rows = 5 if has_groups else 4
+    sh = _Sheet(wb, name, info, head_rows=(3, header_rows - 1), freeze=f"C{header_rows}",
+                min_widths={2: 30}, max_widths={2: 55} | {3 + i: TEXT_COL for i in range(len(t.columns))})
+    sh.title(t.title, bold=True)
+    sh.title(f"Tổng hợp {s.units} đơn vị · {c.period_label} · {c.scope_name}")
+    if has_groups:
+        _group_row(sh, groups)
     sh.head(["TT", "Nội dung"] + [col.label + (f" ({col.unit})" if col.unit else "") for col in t.columns])
     for r in t.rows:
         cells = s.grid.get(r.key, {})
         bold = r.kind != "data" or r.computed
-        row: list[Any] = [sh.cell(r.no or "", bold=bold), sh.cell(("   " * r.level) + r.label, bold=bold)]
+        row: list[Any] = [sh.cell(r.no or "", bold=bold), sh.cell(("   " * r.level) + r.label, bold=bold, wrap=True)]
         for col in t.columns:
             if col.type in NUMERIC_TYPES:
                 row.append(_num_cell(sh, col.type, cells.get(col.key), bold=bold))
             else:
                 texts = s.texts.get((r.key, col.key), [])
-                row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts)) if texts else None)
+                row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts), wrap=True) if texts else None)
         sh.append(row)
         for u, item in s.items.get(r.key, []):
-            sh.append([None, safe_text(f"   • {item.get('label', '')} ({u.name})")]
+            sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else (safe_text(item.get(col.key)) if item.get(col.key) not in (None, "") else None)
+                         else (sh.text(item.get(col.key), i, limit=TEXT_COL - 2)
+                               if item.get(col.key) not in (None, "") else None)
                          for i, col in enumerate(t.columns)])
-    total_rows = [r for r in t.rows if r.kind == "total"]
-    if not total_rows:
-        # a total row over the Biểu's top-level rows
-        top = [r for r in t.rows if r.level == 0]
-        row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)]
-        for col in t.columns:
-            if col.type in NUMERIC_TYPES and col.type != "percent":
-                vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
-                vals = [v for v in vals if isinstance(v, int | float)]
-                row.append(_num_cell(sh, col.type, sum(vals) if vals else None, bold=True))
-            else:
-                row.append(None)
-        sh.append(row)
-    # each unit's own table, below
+    if not any(r.kind == "total" for r in t.rows):
+        _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
-        sh.append([])
-        sh.append([sh.cell("Biểu của từng đơn vị", bold=True)])
-        for u, grid in s.per_unit:
-            sh.append([sh.cell(u.name, bold=True)])
-            for r in t.rows:
-                cells = grid.get(r.key, {})
-                if not any(v not in (None, "") for v in cells.values()):
-                    continue
-                sh.append([sh.cell(r.no or ""), sh.cell(r.label)]
-                          + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
-                             else (sh.cell(cells.get(col.key)) if cells.get(col.key) else None) for col in t.columns])
+        _units_tables(sh, s)
+    sh.close()
 
 
-def _per_unit(wb: Workbook, c: Consolidation) -> None:
+def _group_row(sh: _Sheet, groups: list[str | None]) -> None:
+    """The grouped header above the columns, each group's cells merged."""
+    row = sh.rows + 1
+    sh.head(["", ""] + [g if g and (i == 0 or groups[i - 1] != g) else (None if g else "") for i, g in enumerate(groups)])
+    i = 0
+    while i < len(groups):
+        j = i
+        while j + 1 < len(groups) and groups[i] and groups[j + 1] == groups[i]:
+            j += 1
+        if j > i:
+            sh.ws.merged_cells.add(f"{get_column_letter(3 + i)}{row}:{get_column_letter(3 + j)}{row}")
+        i = j + 1
+
+
+def _total_row(sh: _Sheet, s: TableSummary) -> None:
+    """A total row over the Biểu's top-level rows (for a Biểu without its own)."""
+    top = [r for r in s.table.rows if r.level == 0]
+    row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)]
+    for col in s.table.columns:
+        if col.type in NUMERIC_TYPES and col.type != "percent":
+            vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
+            vals = [v for v in vals if isinstance(v, int | float)]
+            row.append(_num_cell(sh, col.type, sum(vals) if vals else None, bold=True))
+        else:
+            row.append(None)
+    sh.append(row)
+
+
+def _units_tables(sh: _Sheet, s: TableSummary) -> None:
+    """Each unit's own table, below the summed one."""
+    t = s.table
+    sh.append([])
+    sh.title("Biểu của từng đơn vị", bold=True)
+    for u, grid in s.per_unit:
+        sh.title(u.name, bold=True)
+        for r in t.rows:
+            cells = grid.get(r.key, {})
+            if not any(v not in (None, "") for v in cells.values()):
+                continue
+            sh.append([sh.cell(r.no or ""), sh.text(r.label)]
+                      + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
+                         else (sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
+                         for col in t.columns])
+
+
+def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     nums = [it for it in c.items if it.kind == "numeric"]
     has_prev = bool(c.previous)
-    widths = [10, 36, 24] + ([14, 11] if has_prev else [14]) * len(nums)
-    sh = _Sheet(wb, "Từng đơn vị", widths, freeze="D2")
+    longest = max((len(u.name) for u in c.units), default=10)
+    cols = range(4, 4 + (2 if has_prev else 1) * len(nums))
+    sh = _Sheet(wb, "Từng đơn vị", info, freeze="D2", repeat_cols="A:B", max_widths=dict.fromkeys(cols, 16),
+                min_widths={2: min(40, longest + 2)} | dict.fromkeys(cols, 11))
     head = ["Mã", "Đơn vị", "Trực thuộc"]
     for it in nums:
-        label = f"{it.ref.number} {it.ref.question.prompt}"[:120]
-        head.append(label)
+        head.append(_cut(f"{it.ref.number} {it.ref.question.prompt}", 60))
         if has_prev:
             head.append(f"Δ {it.ref.number}")
     sh.head(head)
@@ -235,7 +561,8 @@ def _per_unit(wb: Workbook, c: Consolidation) -> None:
         prv = c.previous.get(u.id, {}) if has_prev else {}
         if not cur and not prv:
             continue
-        row: list[Any] = [safe_text(u.code), safe_text(u.name), safe_text(u.parent or "")]
+        row: list[Any] = [sh.fast(-1, safe_text(u.code), None), sh.fast(-2, safe_text(u.name), None),
+                          sh.fast(-3, safe_text(u.parent or ""), None)]
         for i, it in enumerate(nums):
             q = it.ref.question
             v = numeric(q, cur.get(it.ref.key))
@@ -245,16 +572,17 @@ def _per_unit(wb: Workbook, c: Consolidation) -> None:
                 row.append(_num_cell(sh, q.type, None if v is None or p is None else v - p, col=2 * i + 1))
         sh.append(row)
     sh.filter()
+    sh.close()
 
 
-def _list_sheet(wb: Workbook, c: Consolidation, it: Item) -> None:
+def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> None:
     s: ListSummary = it.summary
     q = it.ref.question
     fields = q.record_fields
-    sh = _Sheet(wb, f"DS {it.ref.number} {q.key}", [6, 34] + [28 for _ in fields])
+    sh = _Sheet(wb, sheet_name(it.ref.number, q.prompt), info)
     sh.head(["STT", "Đơn vị"] + [f.label for f in fields])
     for i, (u, rec) in enumerate(s.rows, 1):
-        row: list[Any] = [i, safe_text(u.name)]
+        row: list[Any] = [sh.fast(-1, i, None), sh.fast(-2, safe_text(u.name), None)]
         for j, f in enumerate(fields):
             v = rec.get(f.key)
             if v in (None, ""):
@@ -262,46 +590,52 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item) -> None:
             elif f.type in ("integer", "decimal", "money", "percent"):
                 row.append(_num_cell(sh, f.type, numeric(f, v), col=j))
             else:
-                row.append(safe_text(format_scalar(f, v)))
+                text = safe_text(format_scalar(f, v))
+                row.append(sh.fast(j, text, None, wrap=len(text) > MAX_WIDTH))
         sh.append(row)
     sh.filter()
+    sh.close()
 
 
-def _narratives(wb: Workbook, c: Consolidation) -> None:
+def _narratives(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     items = [it for it in c.items if it.kind == "narrative" and it.summary.count]
     if not items:
         return
-    sh = _Sheet(wb, "Ý kiến", [10, 50, 8, 40, 80])
+    sh = _Sheet(wb, "Ý kiến", info, max_widths={2: 40, 4: 40, 5: 70})
     sh.head(["Mục", "Câu hỏi", "Số đơn vị", "Đơn vị", "Nội dung"])
     for it in items:
         q = it.ref.question
-        for g in it.summary.groups:
-            sh.append([sh.cell(it.ref.number), sh.cell(q.prompt), sh.cell(len(g.units), INT_FMT),
-                       sh.cell(", ".join(u.name for u in g.units)), sh.cell(g.text)])
-        for u, text in it.summary.singles:
-            sh.append([sh.cell(it.ref.number), sh.cell(q.prompt), sh.cell(1, INT_FMT), sh.cell(u.name), sh.cell(text)])
+        rows = [(len(g.units), ", ".join(u.name for u in g.units), g.text) for g in it.summary.groups]
+        rows += [(1, u.name, text) for u, text in it.summary.singles]
+        for n, names, text in rows:
+            sh.append([sh.fast(0, safe_text(it.ref.number), None), sh.fast(1, safe_text(q.prompt), None, wrap=True),
+                       sh.fast(2, n, INT_FMT), sh.fast(3, safe_text(names), None, wrap=len(names) > 40),
+                       sh.fast(4, safe_text(text), None, wrap=True)])
     sh.filter()
+    sh.close()
 
 
-def _completeness(wb: Workbook, c: Consolidation) -> None:
+def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     comp = c.completeness
-    sh = _Sheet(wb, "Tiến độ", [10, 40, 24, 16, 22])
+    sh = _Sheet(wb, "Tiến độ", info)
     sh.head(["Mã", "Đơn vị", "Trực thuộc", "Tình trạng", "Thời điểm nộp / số câu"])
 
     def at(x) -> Any:
         return x.astimezone().replace(tzinfo=None) if x else None
 
+    def row(u, state: str, last: Any, fmt: str | None = None) -> None:
+        sh.append([sh.fast(0, safe_text(u.code), None), sh.fast(1, safe_text(u.name), None),
+                   sh.fast(2, safe_text(u.parent or ""), None), sh.fast(3, state, None), sh.fast(4, last, fmt)])
+
     for u, t in comp.on_time:
-        sh.append([sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or ""), sh.cell("Đúng hạn"),
-                   sh.cell(at(t), "dd/mm/yyyy hh:mm")])
+        row(u, "Đúng hạn", at(t), "dd/mm/yyyy hh:mm")
     for u, t in comp.late:
-        sh.append([sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or ""), sh.cell("Muộn"),
-                   sh.cell(at(t), "dd/mm/yyyy hh:mm")])
+        row(u, "Muộn", at(t), "dd/mm/yyyy hh:mm")
     for u, n in comp.draft:
-        sh.append([sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or ""), sh.cell("Đang làm"),
-                   sh.cell(f"{n} câu")])
+        row(u, "Đang làm", f"{n} câu")
     for u in comp.returned:
-        sh.append([sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or ""), sh.cell("Trả lại để sửa"), None])
+        row(u, "Trả lại để sửa", None)
     for u in comp.not_started:
-        sh.append([sh.cell(u.code), sh.cell(u.name), sh.cell(u.parent or ""), sh.cell("Chưa làm"), None])
+        row(u, "Chưa làm", None)
     sh.filter()
+    sh.close()

@@ -1,38 +1,59 @@
 #!/usr/bin/env bash
-# Sample consolidated reports (.docx and .xlsx) for each of the five outlines, from generated demo data,
-# converted to PDF with LibreOffice (installed with apt-get when missing). Output: ./demo/samples/
+# Sample consolidated reports (.docx and .xlsx, with 8 weeks of history for the charts) for each of the five
+# outlines, from generated demo data, converted to PDF with LibreOffice (installed with apt-get when missing)
+# and to PNG pages (pdftoppm), with the /tonghop picture of each outline. Output: ./demo/samples/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "Installing LibreOffice (Debian packages)…"
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "Installing LibreOffice and poppler-utils (Debian packages)…"
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-writer-nogui \
-      libreoffice-calc-nogui fonts-liberation) >/dev/null
+      libreoffice-calc-nogui fonts-liberation poppler-utils) >/dev/null
 fi
 out=demo/samples
-mkdir -p "$out/pdf-docx" "$out/pdf-xlsx"
+mkdir -p "$out/pdf-docx" "$out/pdf-xlsx" "$out/png"
 .venv/bin/python - "$out" <<'PY'
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+
 from dialogs.loader import load_catalogue
 from exports import build_report
+from exports.charts import history_chart
 from exports.consolidate import UnitInfo, consolidate
+from exports.history import History, history_from_consolidation
 from exports.sample import synth_answers
 
 out = Path(sys.argv[1])
 for o in load_catalogue():
-    units = [UnitInfo(i, f"U{i}", f"Đơn vị mẫu {i}", o.respondents[0]) for i in range(1, 9)]
-    cur = {u.id: synth_answers(o, u, 2) for u in units[:7]}
-    prev = {u.id: synth_answers(o, u, 1) for u in units[:7]}
-    c = consolidate(o, units=units, current=cur, previous=prev, status={u.id: "submitted" for u in units[:5]},
-                    submitted_at={}, period_label="Kỳ mẫu", deadline=None, previous_label="Kỳ trước",
-                    scope_name="Đơn vị mẫu")
-    rep = build_report(c)
+    units = [UnitInfo(i, f"U{i}", f"Ủy ban nhân dân xã mẫu số {i}", o.respondents[0]) for i in range(1, 9)]
+    at = {u.id: datetime(2026, 11, 10, 3, 5, tzinfo=UTC) for u in units}
+
+    def week(w: int, prev: int | None = None):
+        cur = {u.id: synth_answers(o, u, w) for u in units[:7]}
+        before = {u.id: synth_answers(o, u, prev) for u in units[:7]} if prev else None
+        return consolidate(o, units=units, current=cur, previous=before, status={u.id: "submitted" for u in units[:5]},
+                           submitted_at=at, period_label=f"Tuần {40 + w}/2026", deadline=None,
+                           previous_label=f"Tuần {39 + w}/2026" if prev else None, scope_name="Tỉnh mẫu")
+
+    weeks = [history_from_consolidation(week(w)) for w in range(1, 9)]
+    hist = History(o.id, "Tỉnh mẫu", [h.labels[0] for h in weeks],
+                   [type(s)(s.key, s.number, s.label, s.unit, s.qtype, [h.series[i].values[0] for h in weeks])
+                    for i, s in enumerate(weeks[0].series)])
+    c = week(8, 7)
+    rep = build_report(c, history=hist)
     (out / rep.docx_name).write_bytes(rep.docx)
     (out / rep.xlsx_name).write_bytes(rep.xlsx)
+    png = history_chart(hist, title=f"Số liệu chính «{o.short}»")
+    if png:
+        (out / "png" / f"{o.id}_tonghop.png").write_bytes(png)
     print(rep.docx_name, rep.xlsx_name)
 PY
 soffice --headless --convert-to pdf --outdir "$out/pdf-docx" "$out"/*.docx >/dev/null
 soffice --headless --convert-to pdf --outdir "$out/pdf-xlsx" "$out"/*.xlsx >/dev/null
-ls -1 "$out"/pdf-*/*.pdf
-echo "Rendered $(ls "$out"/pdf-*/*.pdf | wc -l) PDF files without error."
+for pdf in "$out"/pdf-*/*.pdf; do
+  kind=$(basename "$(dirname "$pdf")")
+  pdftoppm -r 60 -png "$pdf" "$out/png/$(basename "$pdf" .pdf)_${kind#pdf-}"
+  echo "$pdf: $(.venv/bin/python -c "import sys; from pypdf import PdfReader; print(len(PdfReader(sys.argv[1]).pages))" "$pdf") pages"
+done
+echo "Rendered $(ls "$out"/pdf-*/*.pdf | wc -l) PDF files; page images in $out/png/"

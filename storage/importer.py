@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,9 +125,13 @@ def parse_unit_file(path: str | Path) -> list[UnitRow]:
     return out
 
 
-async def import_units(db: Database, path: str | Path) -> ImportResult:
-    """Validate every row, then upsert all in one transaction; any bad row rejects the whole file."""
+async def import_units(db: Database, path: str | Path, progress: Callable[[float], None] | None = None
+                       ) -> ImportResult:
+    """Validate every row, then upsert all in one transaction; any bad row rejects the whole file.
+    ``progress`` is told the share done (0–1) after each stage (the CLI shows a bar)."""
+    tell = progress or (lambda _share: None)
     rows = parse_unit_file(path)
+    tell(0.2)
     async with db.session() as s:
         existing = {u.code: u for u in (await s.execute(select(Unit))).scalars()}
         codes_in_file = {r.code for r in rows}
@@ -150,6 +155,7 @@ async def import_units(db: Database, path: str | Path) -> ImportResult:
                 p = parent_code.get(p)
         if problems:
             raise ImportError_(sorted(set(problems)))
+        tell(0.4)
         created = updated = unchanged = 0
         units = dict(existing)
         for r in rows:
@@ -167,6 +173,7 @@ async def import_units(db: Database, path: str | Path) -> ImportResult:
                 else:
                     unchanged += 1
         await s.flush()
+        tell(0.7)
         file_rows = {r.code: r for r in rows}
         for code, r in file_rows.items():
             u = units[code]
@@ -188,7 +195,9 @@ async def import_units(db: Database, path: str | Path) -> ImportResult:
 
         for u in units.values():
             u.path = path_of(u)
+        tell(0.8)
         await s.commit()
+    tell(1.0)
     return ImportResult(created, updated, unchanged)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import UTC, datetime
 from io import BytesIO
 
@@ -151,7 +149,7 @@ def test_bieu_summed_cell_by_cell_in_xlsx_and_docx():
     assert g["kiem_tra_giam_sat"]["tong"] == 5
     rep = build_report(c)
     wb = load_workbook(BytesIO(rep.xlsx))
-    ws = wb["Biểu 1B"]
+    ws = wb[next(n for n in wb.sheetnames if n.startswith("Biểu 1B "))]
     rows: dict = {}
     for r in ws.iter_rows(values_only=True):  # the summed Biểu comes first, each unit's own table below
         if r and len(r) > 2 and isinstance(r[1], str):
@@ -180,8 +178,7 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
     assert head[:3] == ["Mã", "Đơn vị", "Trực thuộc"] and "Δ I.1.a" in head
     bnv = next(r for r in per.iter_rows(min_row=2, values_only=True) if r[0] == "BNV")
     assert bnv[3] == 10 and bnv[4] == 2  # value and change against last week
-    lists = [n for n in wb.sheetnames if n.startswith("DS ")]
-    ws = wb[next(n for n in lists if "kl_ds_dang_th" in n)]
+    ws = wb["I.1.a Nhiệm vụ đang thực hiện"]
     cells = [c for r in ws.iter_rows(min_row=2) for c in r if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells and cells[0].value.startswith("'=") and cells[0].data_type == "s"
     for sheet in wb.worksheets:
@@ -199,30 +196,6 @@ def test_every_formula_start_is_neutralised(text):
 
     assert safe_text(text).startswith("'")
     assert safe_text("Bình thường") == "Bình thường"
-
-
-def test_samples_for_all_five_outlines_render_with_libreoffice(tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (scripts/render-samples.sh installs it and renders the samples)")
-    files = []
-    for o in CAT:
-        units = [UnitInfo(i, f"U{i}", f"Đơn vị {i}", o.respondents[0]) for i in range(1, 6)]
-        cur = {u.id: synth_answers(o, u, 2) for u in units[:4]}
-        prev = {u.id: synth_answers(o, u, 1) for u in units[:4]}
-        c = consolidate(o, units=units, current=cur, previous=prev, status={1: "submitted"}, submitted_at={},
-                        period_label="Kỳ mẫu", deadline=None, previous_label="Kỳ trước")
-        rep = build_report(c)
-        for name, data in ((rep.docx_name, rep.docx), (rep.xlsx_name, rep.xlsx)):
-            (tmp_path / name).write_bytes(data)
-            files.append(tmp_path / name)
-    for ext in ("docx", "xlsx"):
-        res = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / ext),
-                              *(str(f) for f in files if f.suffix == f".{ext}")], capture_output=True, text=True,
-                             timeout=300)
-        assert res.returncode == 0, res.stderr
-    pdfs = sorted(tmp_path.glob("*/*.pdf"))
-    assert len(pdfs) == 10 and all(p.stat().st_size > 5000 for p in pdfs)
 
 
 # --------------------------------------------------------------------------- delivery: /tonghop and baocao export

@@ -281,7 +281,7 @@ async def test_tiendo_counts_drill_down_and_remind_now(db, db_url):
         n = len(communes)
     u = h.user(800)
     out = await h.say(u, "/tiendo")
-    assert f"Đã nộp 1/{n} đơn vị" in out[0] and "trang 1/" in out[0]
+    assert f"Đã nộp 1/{n} đơn vị" in out[-1] and "trang 1/" in out[-1]
     await h.press(u, "Trang sau")
     assert "trang 2/" in u.last().text
     # drill down into one commune (province → its communes), and back up

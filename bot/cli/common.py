@@ -68,3 +68,23 @@ async def unit_or_complain(repo: Any, code: str):
     if unit is None:
         print(f"Không có đơn vị mã «{code}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
     return unit
+
+
+def progress_bar(args: Any, *, total: int, desc: str):
+    """A progress bar on a terminal (tqdm, on stderr); none with --json or when stderr is not a terminal."""
+    from tqdm import tqdm
+
+    quiet = bool(getattr(args, "json", False)) or not sys.stderr.isatty()
+    return tqdm(total=total, desc=desc, disable=quiet, leave=False, bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}")
+
+
+class Stepper:
+    """Moves a bar of total 100 to a share done (0–1); never backwards."""
+
+    def __init__(self, bar: Any):
+        self.bar = bar
+
+    def __call__(self, share: float) -> None:
+        target = round(100 * min(max(share, 0.0), 1.0))
+        if target > self.bar.n:
+            self.bar.update(target - self.bar.n)

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import _catalogue_db, _db
+from bot.cli.common import Stepper, _catalogue_db, _db, progress_bar
 from bot.config import Settings
 
 
@@ -29,6 +29,7 @@ async def find_period(repo, outline_id: str, ref: str):
 
 async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
     from exports import build_report
+    from exports.history import load_history
     from exports.load import ExportError, load_consolidation
     from storage.repo import Repo
 
@@ -48,22 +49,67 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
         except ExportError as e:
             print(f"Không tổng hợp được: {e}", file=sys.stderr)
             return 2
-    report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place, layout=st.doc_layout)
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / report.docx_name).write_bytes(report.docx)
-    (out / report.xlsx_name).write_bytes(report.xlsx)
+        history = await load_history(db, cat, period.id, a.scope)
+        charts = await progress_picture(db, cat, period, a.scope, st) if a.chart else None
+    with progress_bar(a, total=100, desc="Tổng hợp") as bar:
+        step = Stepper(bar)
+        step(0.3)
+        report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
+                              layout=st.doc_layout, history=history, progress=lambda share: step(0.3 + 0.6 * share))
+        out = Path(a.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / report.docx_name).write_bytes(report.docx)
+        (out / report.xlsx_name).write_bytes(report.xlsx)
+        info: dict[str, Any] = {"docx": str(out / report.docx_name), "xlsx": str(out / report.xlsx_name),
+                                "units": cons.completeness.expected, "submitted": cons.completeness.submitted}
+        if a.chart:
+            info["charts"] = write_charts(out, report.docx_name[:-5], cons, history, charts)
+        step(1.0)
     took = time.perf_counter() - t0
-    info: dict[str, Any] = {"docx": str(out / report.docx_name), "xlsx": str(out / report.xlsx_name),
-                            "units": cons.completeness.expected, "submitted": cons.completeness.submitted,
-                            "seconds": round(took, 2)}
+    info["seconds"] = round(took, 2)
     if a.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:
         print(report.summary)
         print(f"\nĐã ghi {info['docx']} và {info['xlsx']} ({took:.1f} giây).")
+        for path in info.get("charts", []):
+            print(f"Hình: {path}")
     return 0
 
+
+async def progress_picture(db, cat, period, scope_code: str | None, st: Settings) -> bytes | None:
+    """/tiendo's picture for the period (sub-units of the scope, or the top-level units)."""
+    from zoneinfo import ZoneInfo
+
+    from exports.charts import progress_chart
+    from exports.progress import period_progress
+    from storage.repo import Repo
+
+    async with db.read_session() as s:
+        repo = Repo(s)
+        scope = await repo.unit_by_code(scope_code) if scope_code else None
+        outline = cat.get(period.outline_id)
+        prog = await period_progress(repo, outline, period, scope)
+        children = await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+        rows = prog.sub_counts(children)
+    if not rows:
+        return None
+    return progress_chart(rows, title=outline.short, period=period.label,
+                          scope=scope.name if scope else "Tất cả đơn vị", deadline=period.deadline,
+                          tz=ZoneInfo(st.tz))
+
+
+def write_charts(out: Path, stem: str, cons, history, progress_png: bytes | None) -> list[str]:
+    """`--chart`: the pictures the bot sends, as PNG files beside the report."""
+    from exports.charts import tonghop_chart
+
+    written = []
+    figures = tonghop_chart(cons, history)
+    for name, png in ((f"{stem}_tien-do.png", progress_png), (f"{stem}_so-lieu-chinh.png", figures)):
+        if png:
+            (out / name).write_bytes(png)
+            written.append(str(out / name))
+    return written
 
 def register(sub: Any) -> None:
     x = sub.add_parser("export", help="xuất báo cáo tổng hợp .docx và .xlsx")
@@ -71,5 +117,6 @@ def register(sub: Any) -> None:
     x.add_argument("period", help="số kỳ, nhãn kỳ, hoặc «latest»")
     x.add_argument("--scope", help="mã đơn vị: chỉ tổng hợp cây đơn vị này")
     x.add_argument("--out", required=True, help="thư mục ghi tệp")
+    x.add_argument("--chart", action="store_true", help="ghi thêm hình tiến độ và số liệu chính (PNG)")
     x.add_argument("--json", action="store_true")
     x.set_defaults(fn=cmd_export)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.cli.common import _catalogue_db, _db, _print_json, unit_or_complain
+from bot.cli.common import _catalogue_db, _db, _print_json, progress_bar, unit_or_complain
 from bot.config import Settings
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
@@ -109,7 +109,9 @@ async def cmd_status(a: argparse.Namespace, st: Settings) -> int:
             scope = await unit_or_complain(repo, a.scope)
             if scope is None:
                 return 2
-        prog = await period_progress(repo, cat.get(p.outline_id), p, scope)
+        with progress_bar(a, total=100, desc="Tính tiến độ") as bar:
+            prog = await period_progress(repo, cat.get(p.outline_id), p, scope)
+            bar.update(100)
     if a.json:
         _print_json(prog.to_json())
         return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from bot.cli.common import _db, _print_json, unit_or_complain
+from bot.cli.common import Stepper, _db, _print_json, progress_bar, unit_or_complain
 from bot.config import Settings
 from dialogs.kinds import UNIT_KINDS
 
@@ -20,7 +20,8 @@ async def cmd_units_import(a: argparse.Namespace, st: Settings) -> int:
 
     async with _db(st) as db:
         try:
-            res = await import_units(db, a.file)
+            with progress_bar(a, total=100, desc="Nhập đơn vị") as bar:
+                res = await import_units(db, a.file, progress=Stepper(bar))
         except ImportError_ as e:
             print("Tệp bị từ chối, không có đơn vị nào được nhập:", file=sys.stderr)
             for row, msg in e.problems:

@@ -46,6 +46,7 @@ class Sent:
     document: tuple[str, bytes] | None = None
     caption: str | None = None
     at: float = 0.0
+    photo: tuple[str, bytes] | None = None  # sendPhoto: (file name, bytes)
 
     def button_texts(self) -> list[str]:
         return [b["text"] for row in self.buttons for b in row]
@@ -203,13 +204,14 @@ class FakeTelegram:
         m = method.lower()
         if m == "getupdates":
             return await self._get_updates(params)
-        if m in ("sendmessage", "senddocument"):
+        if m in ("sendmessage", "senddocument", "sendphoto"):
             chat_id = int(params["chat_id"])
             limited = self._limited(chat_id)
             if limited is not None:
                 call.status = limited[0]
                 return limited
-            return self._ok(self._record_send(chat_id, params, files, document=(m == "senddocument")))
+            return self._ok(self._record_send(chat_id, params, files, document=(m == "senddocument"),
+                                              photo=(m == "sendphoto")))
         if m in ("editmessagetext", "editmessagereplymarkup"):
             chat_id = int(params.get("chat_id", 0))
             mid = int(params.get("message_id", 0))
@@ -255,14 +257,15 @@ class FakeTelegram:
         return self._ok(pending[:100])
 
     def _record_send(self, chat_id: int, params: dict[str, Any], files: dict[str, tuple[str, bytes]], *,
-                     document: bool) -> dict:
+                     document: bool, photo: bool = False) -> dict:
         mid = next(self._message_ids)
         rm = params.get("reply_markup")
         buttons = rm.get("inline_keyboard", []) if isinstance(rm, dict) else []
         doc = None
         if document:
             doc = files.get("document", ("file", b""))
-        msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"), time.monotonic())
+        msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"), time.monotonic(),
+                   photo=files.get("photo", ("photo", b"")) if photo else None)
         self.sent.setdefault(chat_id, []).append(msg)
         self.by_id[(chat_id, mid)] = msg
         return self._message_json(msg)
@@ -276,6 +279,11 @@ class FakeTelegram:
         if msg.document:
             d["document"] = {"file_id": f"doc{msg.message_id}", "file_unique_id": f"u{msg.message_id}",
                              "file_name": msg.document[0], "file_size": len(msg.document[1])}
+            if msg.caption:
+                d["caption"] = msg.caption
+        elif msg.photo:
+            d["photo"] = [{"file_id": f"photo{msg.message_id}", "file_unique_id": f"p{msg.message_id}",
+                           "width": 1080, "height": 720, "file_size": len(msg.photo[1])}]
             if msg.caption:
                 d["caption"] = msg.caption
         else:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 
 from aiogram import Bot, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import (
     BufferedInputFile,
@@ -19,11 +21,14 @@ from bot.callbacks import TH
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
-from exports import build_report
+from dialogs.parsing import format_decimal
+from exports import Report, build_report
 from exports.load import ExportError, load_consolidation
 from storage.models import Account, Period, Unit
 from storage.repo import Repo
 
+log = logging.getLogger(__name__)
+PROGRESS_EVERY = 2.0  # seconds between edits of the "Đang tổng hợp…" message
 
 async def default_choice(services: Services, repo: Repo, acc: Account) -> tuple[Period | None, int]:
     periods = await repo.list_periods()
@@ -155,17 +160,86 @@ async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
     chat = p.cb.from_user.id
     p.account.last_outline_id = period.outline_id
     await p.repo.commit()
-    await p.bot.send_message(chat, "⏳ Đang tổng hợp…")
+    status = await p.bot.send_message(chat, working_text(0.0))
+    ticker = ProgressTicker(p.bot, chat, status.message_id)
     try:
-        report = await make_report(p.services, period.id, scope.code if scope is not None else None)
+        async with ticker:
+            report, picture = await make_report(p.services, period.id, scope.code if scope is not None else None,
+                                                progress=ticker.set)
     except ExportError as e:
         await p.bot.send_message(chat, f"❗ Không tổng hợp được: {e}")
         return
+    await ticker.finish(f"✅ Đã tổng hợp xong ({format_decimal(ticker.elapsed, 1)} giây).")
     await p.bot.send_document(chat, BufferedInputFile(report.docx, filename=report.docx_name),
                               caption="Dự thảo báo cáo tổng hợp (.docx)")
     await p.bot.send_document(chat, BufferedInputFile(report.xlsx, filename=report.xlsx_name),
                               caption="Các biểu và số liệu từng đơn vị (.xlsx)")
+    if picture is not None:
+        await p.bot.send_photo(chat, BufferedInputFile(picture, filename="so-lieu-chinh.png"),
+                               caption="📈 Số liệu chính qua các kỳ gần nhất")
     await p.bot.send_message(chat, report.summary)
+
+
+def working_text(share: float) -> str:
+    return f"⏳ Đang tổng hợp… {round(100 * share)}%"
+
+
+class ProgressTicker:
+    """While a long job runs: the chat action "upload_document" kept alive, and the "⏳ Đang tổng hợp…" message
+    edited with the share done — at most once every ``every`` seconds, and only when the figure changed.
+    ``set`` may be called from any thread (the exports run in one)."""
+
+    def __init__(self, bot: Bot, chat_id: int, message_id: int, *, every: float = PROGRESS_EVERY):
+        self.bot, self.chat_id, self.message_id, self.every = bot, chat_id, message_id, every
+        self.share = 0.0
+        self.shown = working_text(0.0)
+        self.edits: list[float] = []  # loop times of the edits (tests check the spacing)
+        self._task: asyncio.Task | None = None
+        self._start = 0.0
+        self.elapsed = 0.0
+
+    def set(self, share: float) -> None:
+        self.share = max(self.share, min(share, 1.0))
+
+    async def __aenter__(self) -> ProgressTicker:
+        loop = asyncio.get_running_loop()
+        self._start = loop.time()
+        self._task = asyncio.create_task(self._run())
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        assert self._task is not None
+        self._task.cancel()
+        await asyncio.gather(self._task, return_exceptions=True)
+        self.elapsed = asyncio.get_running_loop().time() - self._start
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        last_action = -10.0
+        while True:
+            now = loop.time()
+            if now - last_action >= 4.0:  # Telegram shows a chat action for about 5 s
+                last_action = now
+                await self._quiet(self.bot.send_chat_action(self.chat_id, "upload_document"))
+            await asyncio.sleep(self.every)
+            await self._edit(working_text(self.share))
+
+    async def _edit(self, text: str) -> None:
+        if text == self.shown:
+            return
+        self.shown = text
+        self.edits.append(asyncio.get_running_loop().time())
+        await self._quiet(self.bot.edit_message_text(text, chat_id=self.chat_id, message_id=self.message_id))
+
+    async def finish(self, text: str) -> None:
+        await self._edit(text)
+
+    @staticmethod
+    async def _quiet(call: Awaitable) -> None:
+        try:
+            await call
+        except TelegramBadRequest as e:  # an edit that changes nothing, a deleted message: not worth failing for
+            log.info("progress message not updated: %s", e)
 
 
 # TH.action -> what the button does: card/o/p/s show the card (o, p, s after choosing an outline, period, scope)
@@ -175,11 +249,27 @@ ACTIONS: dict[str, Callable[[Pressed, Period, Unit | None], Awaitable[None]]] = 
 }
 
 
-async def make_report(services: Services, period_id: int, scope_code: str | None):
+async def make_report(services: Services, period_id: int, scope_code: str | None,
+                      progress: Callable[[float], None] = lambda _share: None) -> tuple[Report, bytes | None]:
+    """The consolidated files and /tonghop's picture (key figures over the last periods, or None)."""
+    from exports.charts import tonghop_chart
+    from exports.history import load_history
+
     cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
+    progress(0.3)
+    history = await load_history(services.db, services.catalogue, period_id, scope_code)
+    progress(0.35)
     st = services.settings
-    return await asyncio.to_thread(build_report, cons, org_name=st.org_name, org_parent=st.org_parent,
-                                   place=st.org_place, on=services.today(), layout=st.doc_layout)
+
+    def build() -> tuple[Report, bytes | None]:
+        report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
+                              on=services.today(), layout=st.doc_layout, history=history,
+                              progress=lambda share: progress(0.35 + 0.55 * share))
+        picture = tonghop_chart(cons, history)
+        progress(1.0)
+        return report, picture
+
+    return await asyncio.to_thread(build)
 
 
 def setup() -> Router:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 
 from aiogram import Bot, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
 
 from bot.callbacks import TD
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
@@ -59,12 +66,12 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     nav = []
     sid = scope.id if scope else 0
     if page > 0:
-        nav.append(_button("◀ Trang trước", TD(action="show", period=period.id, scope=sid, page=page - 1)))
+        nav.append(_button("◀ Trang trước", TD(action="page", period=period.id, scope=sid, page=page - 1)))
     if page < pages - 1:
-        nav.append(_button("Trang sau ▶", TD(action="show", period=period.id, scope=sid, page=page + 1)))
+        nav.append(_button("Trang sau ▶", TD(action="page", period=period.id, scope=sid, page=page + 1)))
     if nav:
         rows.append(nav)
-    children = await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+    children = await scope_children(repo, scope)
     for ch, sub in prog.by_child(children)[:12]:
         rows.append([_button(f"{ch.name}: {sub.submitted}/{sub.total}"[:60],
                              TD(action="show", period=period.id, scope=ch.id))])
@@ -75,6 +82,29 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
         rows.append([_button("⬆ Lên cấp trên", TD(action="show", period=period.id, scope=scope.parent_id))])
     return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+async def scope_children(repo: Repo, scope: Unit | None) -> list[Unit]:
+    """The sub-units /tiendo breaks a scope into: its children, or the top-level units for everything."""
+    return await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+
+
+async def send_picture(bot: Bot, chat_id: int, services: Services, repo: Repo, period: Period,
+                       scope: Unit | None) -> None:
+    """/tiendo's picture: submitted / in progress / not started per sub-unit of ``scope`` (rendered in a thread)."""
+    from exports.charts import progress_chart
+
+    outline = services.catalogue.get(period.outline_id)
+    prog = await period_progress(repo, outline, period, scope)
+    rows = prog.sub_counts(await scope_children(repo, scope))
+    if not rows:
+        return
+    await repo.commit()  # nothing is held open while the picture is drawn
+    png = await asyncio.to_thread(progress_chart, rows, title=outline.short, period=period.label,
+                                  scope=scope.name if scope else "Tất cả đơn vị", deadline=period.deadline,
+                                  now=services.now(), tz=services.tz)
+    caption = f"📊 Tiến độ theo đơn vị — {scope.name if scope else 'tất cả đơn vị'}"
+    await bot.send_photo(chat_id, BufferedInputFile(png, filename="tien-do.png"), caption=caption[:1000])
 
 
 async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: Account) -> None:
@@ -101,6 +131,7 @@ async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: 
                              reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
     text, kb = await render(services, repo, account, periods[0], scope, 0)
+    await send_picture(message.bot, message.chat.id, services, repo, periods[0], scope)
     await message.answer(text, reply_markup=kb)
 
 
@@ -125,8 +156,13 @@ async def on_td(cb: CallbackQuery, callback_data: TD, bot: Bot, services: Servic
         await bot.send_message(cb.from_user.id, msg)
         return
     await cb.answer()
-    text, kb = await render(services, repo, account, period, scope if isinstance(scope, Unit) else None,
-                            callback_data.page)
+    unit = scope if isinstance(scope, Unit) else None
+    text, kb = await render(services, repo, account, period, unit, callback_data.page)
+    if callback_data.action == "show":
+        # a scope chosen (first screen or drill-down): its picture, then its text as a new message
+        await send_picture(bot, cb.from_user.id, services, repo, period, unit)
+        await bot.send_message(cb.from_user.id, text, reply_markup=kb)
+        return
     await edit_or_send(bot, cb, text, kb)
 
 

@@ -1,0 +1,151 @@
+"""The key figures of an outline × scope over the last periods (up to 8): each numeric question's total per
+period, oldest first, for /tonghop's picture and the .xlsx charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dialogs.outline import NUMERIC_TYPES, Outline
+from dialogs.parsing import Percent
+from exports.consolidate import Consolidation
+
+MAX_PERIODS = 8
+
+
+@dataclass
+class Series:
+    key: str
+    number: str  # the outline's numbering, "I.1.a"
+    label: str  # the question's prompt
+    unit: str  # measure word ("nhiệm vụ", "%", "triệu đồng")
+    qtype: str
+    values: list[float | None] = field(default_factory=list)  # one per period, oldest first; money in triệu đồng
+
+    @property
+    def known(self) -> list[float]:
+        return [v for v in self.values if v is not None]
+
+    def change_score(self) -> float:
+        """How much the series moved over the window, relative to its size (0 when fewer than 2 values)."""
+        vals = self.known
+        if len(vals) < 2:
+            return 0.0
+        spread = max(vals) - min(vals)
+        return spread / max(abs(max(vals)), abs(min(vals)), 1.0)
+
+
+@dataclass
+class History:
+    outline_id: str
+    scope_name: str
+    labels: list[str]  # period labels, oldest first; the last is the reported period
+    series: list[Series]  # every numeric question, in the outline's order
+
+    def top(self, n: int = 5) -> list[Series]:
+        """The numeric questions with the largest changes over the window (at least two known values,
+        and a change), largest first; ties in the outline's order."""
+        moving = [(s.change_score(), abs(s.known[-1] - s.known[0]) if len(s.known) > 1 else 0, -i, s)
+                  for i, s in enumerate(self.series)]
+        moving = [m for m in moving if m[0] > 0]
+        moving.sort(key=lambda m: (m[0], m[1], m[2]), reverse=True)
+        return [m[3] for m in moving[:n]]
+
+    def with_current(self, c: Consolidation) -> History:
+        """The same history with the last period's figures taken from the consolidation (so a chart and the
+        summary sheet show the very same totals)."""
+        now = {it.ref.key: it.summary.value for it in c.items if it.kind == "numeric"}
+        series = [Series(s.key, s.number, s.label, s.unit, s.qtype,
+                         s.values[:-1] + [_scaled(s.qtype, now.get(s.key))]) for s in self.series]
+        return History(self.outline_id, self.scope_name, self.labels, series)
+
+
+def _scaled(qtype: str, v: float | None) -> float | None:
+    if v is None:
+        return None
+    return v / 1_000_000 if qtype == "money" else v
+
+
+def measure(q: Any) -> str:
+    if q.type == "money":
+        return "triệu đồng"
+    if q.type == "percent":
+        return "%"
+    return q.unit or ""
+
+
+def history_from_consolidation(c: Consolidation) -> History:
+    """Two periods (the previous and this one) from a consolidation alone; one when there is no previous."""
+    labels = ([c.previous_label or c.outline.period.previous_label] if c.previous else []) + [c.period_label]
+    series = []
+    for it in c.items:
+        if it.kind != "numeric":
+            continue
+        q = it.ref.question
+        vals = ([_scaled(q.type, it.summary.prev_value)] if c.previous else []) + [_scaled(q.type, it.summary.value)]
+        series.append(Series(q.key, it.ref.number, q.prompt, measure(q), q.type, vals))
+    return History(c.outline.id, c.scope_name, labels, series)
+
+
+def aggregate(outline: Outline, labels: list[str], period_ids: list[int], scope_name: str,
+              sums: dict[tuple[int, str], tuple[float, int]], percents: dict[tuple[int, str], list[Any]]) -> History:
+    """Build the history from per period × question sums (count, total) and the raw percent answers:
+    percentages are recomputed from their parts ("47/96") when every answer has them, else averaged —
+    the same rule as the consolidation."""
+    series = []
+    for ref in outline.refs:
+        q = ref.question
+        if q.type not in NUMERIC_TYPES:
+            continue
+        vals: list[float | None] = []
+        for pid in period_ids:
+            if q.type == "percent":
+                vals.append(_percent_total(percents.get((pid, q.key), [])))
+            else:
+                total, count = sums.get((pid, q.key), (0.0, 0))
+                vals.append(_scaled(q.type, total) if count else None)
+        series.append(Series(q.key, ref.number, q.prompt, measure(q), q.type, vals))
+    return History(outline.id, scope_name, labels, series)
+
+
+def _percent_total(values: list[Any]) -> float | None:
+    parts = [Percent.from_json(v) for v in values if v is not None]
+    parts = [p for p in parts if p.value is not None]
+    if not parts:
+        return None
+    if all(p.num is not None and p.den for p in parts):
+        den = sum(p.den for p in parts)
+        return sum(p.num for p in parts) * 100 / den if den else None
+    return sum(p.value for p in parts) / len(parts)
+
+
+async def period_history(session, outline: Outline, period, scope=None, *, periods: int = MAX_PERIODS) -> History:
+    """The last ``periods`` periods of ``period``'s outline up to and including it, under ``scope`` (a Unit or
+    None for every unit), with each numeric question's total per period. ``session``: an open AsyncSession."""
+    from storage.history import numeric_sums, percent_values, recent_periods
+
+    plist = await recent_periods(session, period, limit=periods)
+    ids = [p.id for p in plist]
+    nums = [r.question for r in outline.refs if r.question.type in NUMERIC_TYPES]
+    sums = await numeric_sums(session, ids, [q.key for q in nums if q.type != "percent"], under=scope)
+    pcts = await percent_values(session, ids, [q.key for q in nums if q.type == "percent"], under=scope)
+    return aggregate(outline, [p.label for p in plist], ids, scope.name if scope else "Tất cả đơn vị", sums, pcts)
+
+
+async def load_history(db, catalogue, period_id: int, scope_code: str | None = None, *,
+                       periods: int = MAX_PERIODS) -> History:
+    """:func:`period_history` by period id and scope code, in its own read session (for the CLI)."""
+    from exports.load import ExportError
+    from storage.repo import Repo
+
+    async with db.read_session() as s:
+        repo = Repo(s)
+        period = await repo.period(period_id)
+        if period is None:
+            raise ExportError(f"không có kỳ báo cáo số {period_id}; xem danh sách bằng: baocao period list")
+        scope = None
+        if scope_code:
+            scope = await repo.unit_by_code(scope_code)
+            if scope is None:
+                raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
+        return await period_history(s, catalogue.get(period.outline_id), period, scope, periods=periods)

@@ -1,0 +1,60 @@
+"""Queries for the figures of past periods: the last periods of an outline, and per period × question
+the sum and count of the numeric answers (one grouped statement), optionally under one unit's subtree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Answer, Period, Submission, Unit
+
+
+async def recent_periods(s: AsyncSession, period: Period, *, limit: int = 8) -> list[Period]:
+    """Up to ``limit`` periods of the same outline whose deadline is not after ``period``'s, ``period``
+    included, oldest first."""
+    q = (
+        select(Period)
+        .where(Period.outline_id == period.outline_id, Period.deadline <= period.deadline)
+        .order_by(Period.deadline.desc(), Period.id.desc())
+        .limit(limit)
+    )
+    found = list((await s.execute(q)).scalars())
+    if all(p.id != period.id for p in found):  # same deadline as more than ``limit`` others
+        found = [period] + found[: limit - 1]
+    return sorted(found, key=lambda p: (p.deadline, p.id))
+
+
+def _scoped(q, under: Unit | None):
+    q = q.join(Submission, Submission.id == Answer.submission_id)
+    if under is not None:
+        q = q.join(Unit, Unit.id == Submission.unit_id).where(Unit.path.startswith(under.path, autoescape=True))
+    return q
+
+
+async def numeric_sums(s: AsyncSession, period_ids: Sequence[int], keys: Sequence[str],
+                       under: Unit | None = None) -> dict[tuple[int, str], tuple[float, int]]:
+    """(period id, question key) → (sum of the numeric readings, number of answers with one)."""
+    if not period_ids or not keys:
+        return {}
+    q = _scoped(select(Submission.period_id, Answer.question_key, func.sum(Answer.num), func.count(Answer.num)),
+                under)
+    q = (q.where(Submission.period_id.in_(list(period_ids)), Answer.question_key.in_(list(keys)),
+                 Answer.num.is_not(None))
+         .group_by(Submission.period_id, Answer.question_key))
+    return {(pid, key): (float(total or 0), int(n)) for pid, key, total, n in await s.execute(q)}
+
+
+async def percent_values(s: AsyncSession, period_ids: Sequence[int], keys: Sequence[str],
+                         under: Unit | None = None) -> dict[tuple[int, str], list[Any]]:
+    """(period id, question key) → the stored answers (a percentage keeps its parts "47/96")."""
+    if not period_ids or not keys:
+        return {}
+    q = _scoped(select(Submission.period_id, Answer.question_key, Answer.value), under)
+    q = q.where(Submission.period_id.in_(list(period_ids)), Answer.question_key.in_(list(keys)))
+    out: dict[tuple[int, str], list[Any]] = {}
+    for pid, key, value in await s.execute(q):
+        out.setdefault((pid, key), []).append(value)
+    return out
