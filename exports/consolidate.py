@@ -138,6 +138,7 @@ class Completeness:
     draft: list[tuple[UnitInfo, int]] = field(default_factory=list)
     returned: list[UnitInfo] = field(default_factory=list)
     not_started: list[UnitInfo] = field(default_factory=list)
+    approved: set[int] = field(default_factory=set)  # unit ids of the submitted whose report was approved
 
     @property
     def expected(self) -> int:
@@ -160,6 +161,11 @@ class Consolidation:
     completeness: Completeness
     current: dict[int, dict[str, Any]]
     previous: dict[int, dict[str, Any]]
+    reasons: dict[int, dict[str, str]] = field(default_factory=dict)  # unit id → key → reason for a large change
+
+    def state(self, u: UnitInfo, base: str) -> str:
+        """A submitted unit's state label, with "đã duyệt" when its report was approved."""
+        return f"{base} (đã duyệt)" if u.id in self.completeness.approved else base
 
     def item(self, key: str) -> Item:
         for it in self.items:
@@ -174,7 +180,8 @@ class Consolidation:
 def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, dict[str, Any]],
                 previous: dict[int, dict[str, Any]] | None, status: dict[int, str],
                 submitted_at: dict[int, datetime | None], period_label: str, deadline: datetime | None,
-                previous_label: str | None = None, scope_name: str = "", similarity: int = 82) -> Consolidation:
+                previous_label: str | None = None, scope_name: str = "", similarity: int = 82,
+                reasons: dict[int, dict[str, str]] | None = None) -> Consolidation:
     previous = previous or {}
     has_prev = bool(previous)
     items: list[Item] = []
@@ -227,7 +234,7 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
             items.append(Item(ref, "narrative", group_narratives(texts, similarity), len(answered), len(eligible)))
     comp = _completeness(units, current, status, submitted_at, deadline)
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
-                         current, previous)
+                         current, previous, reasons or {})
 
 
 def _visible(outline: Outline, ref: QuestionRef, u: UnitInfo, answers: dict[str, Any]) -> bool:
@@ -384,6 +391,8 @@ def _completeness(units: list[UnitInfo], current: dict[int, dict[str, Any]], sta
         st = status.get(u.id)
         n = len(current.get(u.id, {}))
         if st in ("submitted", "approved"):
+            if st == "approved":
+                c.approved.add(u.id)
             at = submitted_at.get(u.id)
             if deadline is not None and at is not None and at > deadline:
                 c.late.append((u, at))

@@ -29,7 +29,7 @@ from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
-from exports.phrases import clean, fmt_plain, numeric_sentence
+from exports.phrases import clean, fmt_number, fmt_plain, numeric_sentence
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
@@ -235,6 +235,7 @@ def _item(doc, c: Consolidation, it: Item) -> None:
     lead = _bullet(q.no)
     if it.kind == "numeric":
         _para(doc, lead + numeric_sentence(c, it))
+        _reasons(doc, c, it)
     elif it.kind == "choice":
         s = it.summary
         if q.type == "yesno":
@@ -415,6 +416,26 @@ def _narrative(doc, c: Consolidation, it: Item) -> None:
 # --------------------------------------------------------------------------- annex
 
 
+def _reasons(doc, c: Consolidation, it: Item) -> None:
+    """Under a figure: the units whose answer moved far from last period's, with the officer's reason."""
+    from dialogs.answers import numeric
+    from dialogs.review import large_change
+
+    q = it.ref.question
+    lines = []
+    for u in c.units:
+        reason = c.reasons.get(u.id, {}).get(it.ref.key)
+        if not reason:
+            continue
+        value = c.current.get(u.id, {}).get(it.ref.key)
+        change = large_change(q, value, c.previous.get(u.id, {}).get(it.ref.key), ratio=0.0, minimum=0.0)
+        num = numeric(q, value)
+        what = change.phrase(c.outline.period.previous_label, reason) if change else f"lý do: {reason}"
+        lines.append(f"{u.name}: {fmt_number(q, num)}, {what}" if num is not None else f"{u.name}: {what}")
+    for line in lines[:MAX_DOC_ROWS]:
+        _para(doc, clean(f"- {line}."), italic=True)
+
+
 def _annex(doc, c: Consolidation) -> None:
     doc.add_page_break()
     _para(doc, "PHỤ LỤC", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
@@ -424,9 +445,9 @@ def _annex(doc, c: Consolidation) -> None:
     _para(doc, "1. Tình hình nộp báo cáo", bold=True)
     rows = []
     for u, at in comp.on_time:
-        rows.append([u.name, "Đúng hạn", _fmt_at(at)])
+        rows.append([u.name, c.state(u, "Đúng hạn"), _fmt_at(at)])
     for u, at in comp.late:
-        rows.append([u.name, "Muộn", _fmt_at(at)])
+        rows.append([u.name, c.state(u, "Muộn"), _fmt_at(at)])
     for u, n in comp.draft:
         rows.append([u.name, "Đang làm", f"đã trả lời {n} câu"])
     for u in comp.returned:

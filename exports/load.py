@@ -43,6 +43,7 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
         pa = await repo.period_answers(period, under=scope, prev_keys=compared)
         prev = await repo.period(pa.previous_period_id) if pa.previous_period_id else None
         parents = await repo.units_by_ids({u.parent_id for u in units if u.parent_id})
+        reasons = await repo.period_reasons(period.id, under=scope)
     infos = [UnitInfo(u.id, u.code, u.name, u.kind, parents[u.parent_id].name if u.parent_id in parents else None)
              for u in units]
     ids = {u.id for u in infos}
@@ -51,4 +52,5 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
     return consolidate(outline, units=infos, current=current, previous=previous, status=pa.status,
                        submitted_at=pa.submitted_at, period_label=period.label, deadline=period.deadline,
                        previous_label=prev.label if prev else None,
-                       scope_name=scope.name if scope else "Tất cả đơn vị", similarity=similarity)
+                       scope_name=scope.name if scope else "Tất cả đơn vị", similarity=similarity,
+                       reasons={k: v for k, v in reasons.items() if k in ids})

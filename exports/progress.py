@@ -20,6 +20,7 @@ class UnitState:
     answered: int
     total: int
     submitted_at: datetime | None = None
+    approved: bool = False
 
     @property
     def submitted(self) -> bool:
@@ -48,6 +49,10 @@ class Progress:
     @property
     def draft(self) -> int:
         return sum(1 for s in self.states if s.status in ("draft", "returned"))
+
+    @property
+    def approved(self) -> int:
+        return sum(1 for s in self.states if s.approved)
 
     @property
     def not_started(self) -> int:
@@ -83,7 +88,8 @@ class Progress:
             "percent": round(self.percent, 1),
             "units": [{"code": s.unit.code, "name": s.unit.name, "status": s.status, "answered": s.answered,
                        "questions": s.total,
-                       "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None} for s in self.states],
+                       "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None,
+                       "approved": s.approved} for s in self.states],
         }
 
 
@@ -183,5 +189,6 @@ async def period_progress(repo: Repo, outline: Outline, period: Period, scope: U
             st = "draft"
         else:
             st = "not_started"
-        p.states.append(UnitState(u, st, n, totals[key], sub.submitted_at if sub else None))
+        p.states.append(UnitState(u, st, n, totals[key], sub.submitted_at if sub else None,
+                                  approved=sub is not None and sub.status == "approved"))
     return p

@@ -555,6 +555,9 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
         head.append(_cut(f"{it.ref.number} {it.ref.question.prompt}", 60))
         if has_prev:
             head.append(f"Δ {it.ref.number}")
+    with_reasons = bool(c.reasons)
+    if with_reasons:
+        head.append("Lý do thay đổi lớn")
     sh.head(head)
     for u in c.units:
         cur = c.current.get(u.id, {})
@@ -570,6 +573,10 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
             if has_prev:
                 p = numeric(q, prv.get(it.ref.key))
                 row.append(_num_cell(sh, q.type, None if v is None or p is None else v - p, col=2 * i + 1))
+        if with_reasons:
+            mine = c.reasons.get(u.id, {})
+            row.append(sh.fast(-4, safe_text("; ".join(f"{it.ref.number}: {mine[it.ref.key]}" for it in nums
+                                                       if it.ref.key in mine)), None))
         sh.append(row)
     sh.filter()
     sh.close()
@@ -628,9 +635,9 @@ def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
                    sh.fast(2, safe_text(u.parent or ""), None), sh.fast(3, state, None), sh.fast(4, last, fmt)])
 
     for u, t in comp.on_time:
-        row(u, "Đúng hạn", at(t), "dd/mm/yyyy hh:mm")
+        row(u, c.state(u, "Đúng hạn"), at(t), "dd/mm/yyyy hh:mm")
     for u, t in comp.late:
-        row(u, "Muộn", at(t), "dd/mm/yyyy hh:mm")
+        row(u, c.state(u, "Muộn"), at(t), "dd/mm/yyyy hh:mm")
     for u, n in comp.draft:
         row(u, "Đang làm", f"{n} câu")
     for u in comp.returned:

@@ -737,6 +737,18 @@ class Repo:
         )
         return True
 
+    async def period_reasons(self, period_id: int, under: Unit | None = None) -> dict[int, dict[str, str]]:
+        """The officers' reasons for large changes in a period: unit id → question key → reason."""
+        q = (select(Submission.unit_id, Answer.question_key, Answer.reason)
+             .join(Submission, Submission.id == Answer.submission_id)
+             .where(Submission.period_id == period_id, Answer.reason.is_not(None)))
+        if under is not None:
+            q = q.join(Unit, Unit.id == Submission.unit_id).where(Unit.path.startswith(under.path, autoescape=True))
+        out: dict[int, dict[str, str]] = {}
+        for unit_id, key, reason in (await self.s.execute(q)).all():
+            out.setdefault(unit_id, {})[key] = reason
+        return out
+
     async def answer_reasons(self, submission_id: int) -> dict[str, str]:
         q = select(Answer.question_key, Answer.reason).where(Answer.submission_id == submission_id,
                                                               Answer.reason.is_not(None))

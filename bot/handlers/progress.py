@@ -43,7 +43,8 @@ def progress_lines(services: Services, period: Period, prog: Progress, scope: Un
              f"Hạn nộp: {local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)})",
              f"Đã nộp {prog.submitted}/{prog.total} đơn vị ({prog.percent:.0f}%) — đúng hạn "
              f"{prog.counts.get('on_time', 0)}, muộn {prog.counts.get('late', 0)}",
-             f"Đang làm {prog.draft} · Chưa làm {prog.not_started}"]
+             f"Đang làm {prog.draft} · Chưa làm {prog.not_started}"
+             + (f" · Đã duyệt {prog.approved}" if prog.approved else "")]
     missing = prog.missing
     if missing:
         word = "Quá hạn, chưa nộp" if now >= period.deadline else "Chưa nộp"
