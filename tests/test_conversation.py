@@ -41,12 +41,23 @@ async def invite(db, unit_code: str, role: str = "officer", uses: int = 5) -> st
         return inv.code
 
 
+async def submission_of(db, unit_code: str, period_id: int) -> Submission | None:
+    async with db.read_session() as s:
+        repo = Repo(s)
+        return await repo.find_submission((await repo.unit_by_code(unit_code)).id, period_id)
+
+
 async def answers_of(db, unit_code: str, period_id: int) -> dict:
     async with db.read_session() as s:
         repo = Repo(s)
         u = await repo.unit_by_code(unit_code)
         sub = await repo.find_submission(u.id, period_id)
         return await repo.answers(sub.id) if sub else {}
+
+
+def first_line(out: list[str]) -> str:
+    """The confirmation line that starts the bot's reply (the next question follows in the same message)."""
+    return out[0].split("\n")[0]
 
 
 @pytest.fixture
@@ -108,7 +119,7 @@ async def test_answering_stores_each_answer_and_rejects_bad_input(h, db):
     assert out[0].startswith("❗") and "Ví dụ: 12" in out[0]
     assert await answers_of(db, "BNV", p1) == {}
     out = await h.say(u, "1.234")
-    assert out[0] == "✔ Đã lưu: 1.234 nhiệm vụ — mới"
+    assert first_line(out) == "✔ Đã lưu: 1.234 nhiệm vụ — mới"
     assert "Số lượng nhiệm vụ đã hoàn thành" in out[-1]
     assert (await answers_of(db, "BNV", p1)) == {"kl_nv_tong": 1234}
     # a cross-question rule fails as soon as its answers exist
@@ -321,7 +332,7 @@ async def test_handler_error_is_reported_and_polling_goes_on(h, db, monkeypatch)
     out = await h.say(u, "5")
     assert out == ["Đã có lỗi xảy ra khi xử lý tin nhắn, vui lòng thử lại. Câu trả lời đã xác nhận trước đó vẫn được giữ nguyên."]
     out = await h.say(u, "5")
-    assert out[0] == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
 
 
 async def test_second_week_keep_and_change_marks(h, db):
@@ -342,9 +353,9 @@ async def test_second_week_keep_and_change_marks(h, db):
     await h.press(u, "Trả lời từng câu")
     assert "🕘 Tuần trước: 10 nhiệm vụ" in u.last().text
     out = await h.say(u, "13")
-    assert out[0] == "✔ Đã lưu: 13 nhiệm vụ — ▲ +3 so với tuần trước"
+    assert first_line(out) == "✔ Đã lưu: 13 nhiệm vụ — ▲ +3 so với tuần trước"
     out = await h.press(u, "Giữ như tuần trước")
-    assert out[0] == "✔ Đã lưu: 4 nhiệm vụ — = giữ như tuần trước"
+    assert first_line(out) == "✔ Đã lưu: 4 nhiệm vụ — = giữ như tuần trước"
     got = await answers_of(db, "BNV", p2)
     assert got == {"kl_nv_tong": 13, "kl_nv_hoan_thanh": 4}
 
@@ -395,14 +406,14 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     q = u.last().text
     assert "Biểu 1B" in q and "Dòng 1/5: 1 Hội nghị quán triệt" in q and "Cấp tỉnh | 2) Cấp xã" in q
     out = await h.say(u, "1 2 3")
-    assert out[0] == "✔ Dòng «Hội nghị quán triệt»: 1 | 2 | 3"
+    assert first_line(out) == "✔ Dòng «Hội nghị quán triệt»: 1 | 2 | 3"
     assert "Σ I Công tác quán triệt, tuyên truyền: Tổng số lượng: 6; Cấp tỉnh: 1; Cấp xã: 2; Cả cấp tỉnh và cấp xã: 3" in out[-1]
     assert "Dòng 2/5: 2 Lớp tập huấn" in out[-1]
     await h.say(u, "4")  # one number for a three-column row: cell by cell
     assert "Ô 2/3 — Cấp xã" in u.last().text
     await h.say(u, "5")
     out = await h.say(u, "6")
-    assert out[0] == "✔ Dòng «Lớp tập huấn»: 4 | 5 | 6" and "Tổng số lượng: 21" in out[-1]
+    assert first_line(out) == "✔ Dòng «Lớp tập huấn»: 4 | 5 | 6" and "Tổng số lượng: 21" in out[-1]
     out = await h.say(u, "1 2")
     assert out[0].startswith("❗ Dòng này cần 3 giá trị") and "Ví dụ: 12 12 12" in out[0]
     await h.press(u, "Xong biểu")
@@ -416,7 +427,7 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     await h.say(u, "/c10")
     assert "Biểu 2B" in u.last().text and "I Cấp ủy cấp tỉnh" in u.last().text
     out = await h.say(u, "Nghị quyết; 12-NQ/TU; 15/8/2025; Về sắp xếp bộ máy; -")
-    assert out[0] == "✔ Đã thêm dòng 1: Nghị quyết"
+    assert first_line(out) == "✔ Đã thêm dòng 1: Nghị quyết"
     out = await h.say(u, "Kế hoạch; 30-KH/TU; 31/2/2025; Về chuyển đổi số; -")
     assert "Ngày ban hành" in out[0] and "không có thật" in out[0]
     await h.press(u, "Xong nhóm")
@@ -461,8 +472,13 @@ async def test_no_changes_after_the_period_closes(h, db):
         repo = Repo(s)
         await repo.close_period(await repo.period(p1))
         await s.commit()
+    before = u.last().text
     out = await h.say(u, "6")
-    assert "đã đóng" in out[0] and "/baocao" in out[0]
+    assert before.startswith("✔ Đã lưu: 5 nhiệm vụ") and "Số lượng nhiệm vụ đã hoàn thành" in before
+    assert out == ["⛔ Kỳ «Tuần 47/2026» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. Nếu cần "
+                   "sửa, bấm «Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3»."]
+    sub_id = (await submission_of(db, "BNV", p1)).id
+    assert u.last().buttons == [[{"text": "🔓 Xin mở lại", "callback_data": f"ua:{sub_id}"}]]
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}
     out = await h.say(u, "/baocao")
     assert "chưa có kỳ báo cáo nào đang mở" in out[0]
@@ -483,7 +499,7 @@ async def test_a_redelivered_update_is_handled_once(h, db):
     assert len(h.api.messages(101)) == before  # nothing handled, nothing sent
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 12}
     out = await h.say(u, "5")  # the next question got the next answer
-    assert out[0] == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
     async with db.read_session() as s:
         from sqlalchemy import func
 
