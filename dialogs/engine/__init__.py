@@ -14,7 +14,7 @@ Modules: ``base`` (shared data and the :class:`Kind` interface), ``core`` (:clas
 ``longtext``, ``lists``, ``tables``) and ``kinds`` (the registry: question type → kind).
 """
 
-from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, split_messages
+from dialogs.engine.base import MAX_MESSAGE, Button, Ctx, Kind, Screen, Step, split_messages
 from dialogs.engine.core import Engine
 
-__all__ = ["Button", "Ctx", "Engine", "Kind", "Screen", "Step", "split_messages"]
+__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "Kind", "Screen", "Step", "split_messages"]
