@@ -9,6 +9,7 @@ the same screen answered the same way twice — fails with the transcript.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -36,16 +37,17 @@ class Walk:
     def per_input(self) -> float:
         return self.bot_messages / max(self.inputs, 1)
 
-    def tail(self, n: int = 12) -> str:
+    def tail(self, n: int = int(os.environ.get("WALK_TAIL", "12"))) -> str:
         return "\n---\n".join(self.transcript[-n:])
 
 
-def first_example(text: str) -> str | None:
-    """The first example of the last hint in ``text``, as typed: "Ví dụ: 350 triệu; 1,2 tỷ hoặc 350" → "350 triệu"."""
+def first_example(text: str, *, row: bool = False) -> str | None:
+    """The first example of the last hint in ``text``, as typed: "Ví dụ: 350 triệu; 1,2 tỷ hoặc 350" → "350 triệu".
+    A table ``row`` example is one example whose cells are separated by ";": "Tên; 12; 12" stays whole."""
     found = _EXAMPLE.findall(text)
     if not found:
         return None
-    s = re.split(r" hoặc |; | — ", found[-1])[0]
+    s = re.split(r" hoặc | — " if row else r" hoặc |; | — ", found[-1])[0]
     s = re.sub(r"\s*\(.*$", "", s).strip().rstrip(".")
     return s or None
 
@@ -112,7 +114,8 @@ class Walker:
     async def answer(self, text: str, screen: str, buttons: list[str]) -> None:
         options = [b for b in buttons if _OPTION.match(b)]
         if text.startswith("❗"):  # a wrong input: the error's own example
-            return await self._do("say", first_example(text.split("\n\n")[0]) or DEFAULT_TEXT)
+            row = "✔ Xong biểu" in buttons
+            return await self._do("say", first_example(text.split("\n\n")[0], row=row) or DEFAULT_TEXT)
         if "📝 Đang nhận nội dung" in screen or "📝 Đã nhận" in screen:
             return await self._do("press", "✔ Xong")
         if "➕ Mục mới — trường" in screen:
@@ -122,15 +125,17 @@ class Walker:
         if "➕ Thêm một mục" in screen or "✏️ Sửa mục" in screen:
             if "Danh sách hiện có" in screen:
                 return await self._do("press", "✔ Xong")
+            if options:
+                return await self._do("press", options[0])
             return await self._do("say", DEFAULT_TEXT)
         if re.search(r"Dòng \d+/\d+:", screen):
             if "✔ Xong nhóm" in buttons:
                 if "Đã nhập" in screen:
                     return await self._do("press", "✔ Xong nhóm")
-                return await self._do("say", first_example(screen) or DEFAULT_TEXT)
+                return await self._do("say", first_example(screen, row=True) or DEFAULT_TEXT)
             if options:
                 return await self._do("press", options[0])
-            return await self._do("say", first_example(screen) or "12")
+            return await self._do("say", first_example(screen, row=True) or "12")
         if options:
             return await self._do("press", options[0])
         return await self._do("say", first_example(screen) or DEFAULT_TEXT)
@@ -147,6 +152,14 @@ class Walker:
         if not numbers or self.fix_tries.get(block, 0):
             return False
         self.fix_tries[block] = 1
+        if before.startswith("✔ Dòng"):  # the table's last row: every row of it again, with zeros
+            await self._do("say", f"/c{numbers[0]}")
+            while re.search(r"Dòng \d+/\d+:", self.u.last().text) and f"Câu {numbers[0]}/" in self.u.last().text:
+                if "✔ Xong nhóm" in self.u.last().button_texts():
+                    await self._do("press", "✔ Xong nhóm")
+                else:
+                    await self._retype_row()
+            numbers = []
         for n in numbers:
             await self._do("say", f"/c{n}")
             await self._do("say", "0")
@@ -155,6 +168,6 @@ class Walker:
         return True
 
     async def _retype_row(self) -> bool:
-        example = first_example(self.u.last().text[self.u.last().text.rfind("📋"):]) or "0"
+        example = first_example(self.u.last().text[self.u.last().text.rfind("📋"):], row=True) or "0"
         await self._do("say", zeros(example))
         return True

@@ -45,7 +45,9 @@ class ListKind(Kind):
             lines += ["", "➕ Thêm một mục: gõ cả mục trong một tin, mỗi trường một dòng theo thứ tự:", example,
                       "hoặc chỉ gõ trường đầu tiên để được hỏi lần lượt từng trường.",
                       "Gõ «xoá 2» hoặc «sửa 2» để xoá/sửa mục 2. Bấm «Xong» khi đủ."]
-        buttons: list[list[Button]] = []
+        buttons: list[list[Button]] = [] if edit is not None else option_buttons(fields[0], "fopt")
+        if buttons:
+            lines.append(f"«{fields[0].label}»: bấm một lựa chọn bên dưới để bắt đầu mục mới.")
         for i in range(max(0, len(items) - 4), len(items)):
             buttons.append([Button(f"✏️ Sửa {i + 1}", "edit", str(i)), Button(f"🗑 Xoá {i + 1}", "del", str(i))])
         keep = e.has_prev(key) and not items
@@ -193,14 +195,14 @@ class ListKind(Kind):
 
     def field_option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """A choice or yes/no button of the field being entered."""
-        if st.get("item") is None:
+        if st.get("item") is None and st.get("edit") is not None:
             return None
         q = e.o.question(key)
-        fi = int(st.get("field", 0))
+        fi = int(st.get("field", 0)) if st.get("item") is not None else 0  # no item yet: its first field
         ok, value = option_value(q.record_fields[fi], arg)
         if not ok:
             return None
-        item = dict(st["item"])
+        item = dict(st.get("item") or {})
         item[q.record_fields[fi].key] = value
         return self._next_field(e, key, q, st, item, fi + 1)
 
