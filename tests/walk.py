@@ -145,14 +145,16 @@ class Walker:
         the warning names is answered 0 (any "sum ≤ sum" then holds) and the walk continues where it was."""
         before = text[: text.find("⚠️ Số liệu chưa khớp")]
         block = text[text.find("⚠️ Số liệu chưa khớp"):text.find("Câu trả lời vẫn được lưu")]
-        if before.startswith("✔ Dòng") and "⬅ Dòng trước" in self.u.last().button_texts():
+        prev = self.w.transcript[-3] if len(self.w.transcript) >= 3 else ""
+        in_table = before.startswith("✔ Dòng") or bool(re.search(r"Dòng \d+/\d+:", prev[prev.rfind("📋"):]))
+        if in_table and "⬅ Dòng trước" in self.u.last().button_texts():
             await self._do("press", "⬅ Dòng trước")
             return await self._retype_row()
         numbers = list(dict.fromkeys(re.findall(r"\(/c(\d+)\)", block)))
         if not numbers or self.fix_tries.get(block, 0):
             return False
         self.fix_tries[block] = 1
-        if before.startswith("✔ Dòng"):  # the table's last row: every row of it again, with zeros
+        if in_table:  # the table's last row: every row of it again, with zeros
             await self._do("say", f"/c{numbers[0]}")
             while re.search(r"Dòng \d+/\d+:", self.u.last().text) and f"Câu {numbers[0]}/" in self.u.last().text:
                 if "✔ Xong nhóm" in self.u.last().button_texts():
