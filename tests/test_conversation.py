@@ -505,3 +505,221 @@ async def test_a_redelivered_update_is_handled_once(h, db):
 
         n = (await s.execute(select(func.count()).select_from(AnswerRevision))).scalar_one()
     assert n == 2
+
+
+# --------------------------------------------------------------------------- issue 14: the officer's blemishes
+
+
+def c_of(outline_id: str, key: str, unit_code: str, unit_kind: str) -> str:
+    """The /c<n> command that opens ``key`` for this unit (its place among the visible questions)."""
+    from dialogs.engine import Ctx, Engine
+    from dialogs.loader import load_catalogue
+
+    e = Engine(Ctx(load_catalogue().get(outline_id), unit_code, unit_kind, {}))
+    return f"/c{e._index(key) + 1}"
+
+
+async def commune_on(h, db, outline: str = "so-ket-1-nam-2-cap", code: str = "31261", uid: int = 131):
+    await import_units(db, DATA / "vn_units_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
+        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        await s.commit()
+    u = h.user(uid, "Xã")
+    await h.say(u, f"/start {inv.code}")
+    await h.say(u, "/baocao")
+    return u, p.id
+
+
+async def test_section_paths_are_built_without_the_documents_trailing_marks(h, db):
+    """Seed 003 numbers its parts "I-", "II-": the heading, the table of contents and the review say "II.1";
+    a part's title shown alone keeps "II-"."""
+    u, _ = await commune_on(h, db)
+    assert u.last().text.startswith("📋 I — ĐẶC ĐIỂM, TÌNH HÌNH\n") and "I-" not in u.last().text
+    out = await h.say(u, c_of("so-ket-1-nam-2-cap", "bieu_1b", "31261", "xa"))
+    assert out[-1].startswith("📋 II.1 — ") and "II-" not in out[-1]
+    await h.press(u, "Mục lục")
+    toc = u.last().button_texts()
+    assert any(" II.1 " in b for b in toc) and not any("-." in b for b in toc)
+    review = await h.press(u, "Xem lại")
+    text = "\n".join(review)
+    assert "II- " in text and " II.1 " in text and "II-.1" not in text
+
+
+async def test_choices_offer_buttons_in_list_items_and_yes_no(h, db):
+    """Seed 000: the field "Chậm/đúng tiến độ" of a list item shows its options as buttons; typing the option's
+    words without diacritics works too. Seed 001: a yes/no question has «Có» / «Không»."""
+    await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, c_of(WEEKLY, "kl_ds_dang_th", "BNV", "bo"))
+    await h.say(u, "Số hoá hồ sơ")  # field by field
+    for _ in range(4):
+        await h.press(u, "Bỏ trống")
+    before = u.last()
+    assert "Chậm/đúng tiến độ theo phân công" in before.text
+    assert before.button_texts()[:2] == ["1. Đúng tiến độ", "2. Chậm tiến độ"]
+    out = await h.press(u, "2. Chậm tiến độ")
+    assert first_line(out).startswith("✔ Đã thêm mục 1") and "Chậm tiến độ" in first_line(out)
+    await h.say(u, "Tập huấn")
+    for _ in range(4):
+        await h.press(u, "Bỏ trống")
+    out = await h.say(u, "cham tien do")
+    assert first_line(out).startswith("✔ Đã thêm mục 2") and "Chậm tiến độ" in first_line(out)
+    async with db.read_session() as s:
+        items = (await Repo(s).answers((await s.execute(select(Submission))).scalar_one().id))["kl_ds_dang_th"]
+    assert [i["dung_han"] for i in items] == ["cham", "cham"]
+
+
+async def test_yes_no_question_has_buttons(h, db):
+    u, _ = await commune_on(h, db, "giam-sat-phan-cap-tthc", "04", 141)
+    await h.say(u, c_of("giam-sat-phan-cap-tthc", "q1_dam_bao_kich_ban", "04", "tinh"))
+    assert "Có bảo đảm kịch bản tăng trưởng không?" in u.last().text
+    assert u.last().button_texts()[:2] == ["Có", "Không"]
+    out = await h.press(u, "Có")
+    assert first_line(out) == "✔ Đã lưu: Có — mới"
+
+
+async def test_an_error_keeps_the_way_forward(h, db):
+    """A wrong table row and a wrong list field: the error message carries the question's buttons."""
+    u, _ = await commune_on(h, db)
+    await h.say(u, c_of("so-ket-1-nam-2-cap", "bieu_1b", "31261", "xa"))
+    out = await h.say(u, "1 2")
+    assert len(out) == 1 and out[0].startswith("❗ Dòng này cần 3 giá trị")
+    assert {"Bỏ qua dòng ➡", "✔ Xong biểu", "∅ Dòng trống"} <= set(u.last().button_texts())
+    await h.press(u, "Xong biểu")
+    await setup_units(db)
+    o = h.user(102, "Minh")
+    await h.say(o, f"/start {await invite(db, 'BNV')}")
+    await h.say(o, "/baocao")
+    await h.say(o, c_of(WEEKLY, "kl_ds_hoan_thanh", "BNV", "bo"))
+    await h.say(o, "Rà soát thủ tục")
+    await h.press(o, "Bỏ trống")
+    await h.press(o, "Bỏ trống")
+    out = await h.say(o, "31/2/2025")
+    assert len(out) == 1 and "không có thật" in out[0]
+    assert {"Bỏ trống", "✖ Huỷ mục này"} <= set(o.last().button_texts())
+    out = await h.press(o, "Huỷ mục này")
+    assert out[0].startswith("Đã huỷ mục đang nhập.")
+
+
+async def test_three_wrong_tries_say_plainly_what_is_expected(h, db):
+    await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "mười hai")
+    out = await h.say(u, "nhiều")
+    assert "Bỏ qua câu này" not in " ".join(u.last().button_texts()) and "Câu hỏi vẫn chờ" in out[0]
+    out = await h.say(u, "khá nhiều")
+    assert "Đã 3 lần chưa đọc được câu trả lời" in out[0] and "Ví dụ: 12 hoặc 1.234" in out[0]
+    assert u.last().button_texts()[:2] == ["Bỏ qua câu này ➡", "Gõ /huongdan"]
+    out = await h.press(u, "Gõ /huongdan")
+    assert "Ví dụ: 12" in out[0] and "/huongdan" in out[0]
+    out = await h.press(u, "Bỏ qua câu này")
+    assert out[0].startswith("➡ Đã bỏ qua") and "Số lượng nhiệm vụ đã hoàn thành" in out[0]
+    # the count starts again on the next question, and after a good answer
+    await h.say(u, "sai")
+    await h.say(u, "sai nữa")
+    out = await h.say(u, "5")
+    assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    async with db.read_session() as s:
+        pos = await s.get(ConversationPosition, (await Repo(s).account_by_tg(101)).id)
+    assert "tries" not in pos.state
+    await h.say(u, "/c1")
+    out = await h.say(u, "sai")
+    assert "Đã 3 lần" not in out[0] and "Câu hỏi vẫn chờ" in out[0]
+
+
+async def test_long_answer_shows_its_length_and_can_be_read_back(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, c_of(WEEKLY, "tthc_csdl", "BNV", "bo"))
+    part = "Đã kết nối cơ sở dữ liệu quốc gia về dân cư.\n" * 110  # 5.060 characters
+    out = await h.say(u, part)
+    await h.say(u, part)
+    out = await h.say(u, "Phần cuối.")
+    assert out == ["📝 Đã nhận (9.910 ký tự). Gửi tiếp nếu còn, hoặc bấm «Xong» để sang câu sau."]
+    assert "👁 Xem lại đoạn đã gõ" in u.last().button_texts()
+    out = await h.press(u, "Xem lại đoạn đã gõ")
+    assert len(out) >= 3 and all(len(t) <= 4096 for t in out)
+    assert "".join(out).count("Đã kết nối cơ sở dữ liệu quốc gia về dân cư.") == 220 and "Phần cuối." in out[-1]
+    assert "✔ Xong" in u.last().button_texts()
+    out = await h.press(u, "✔ Xong")
+    assert first_line(out).startswith("✔ Đã lưu: Đã kết nối")
+    assert len((await answers_of(db, "BNV", p1))["tthc_csdl"]) == 9910
+
+
+# --------------------------------------------------------------------------- issue 10: reasons and locks
+
+
+async def second_week(h, db, previous: dict):
+    p1, p2 = await setup_units(db, weeks=2)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    async with db.session() as s:
+        repo = Repo(s)
+        sub = await repo.ensure_submission((await repo.unit_by_code("BNV")).id, p1)
+        for k, v in previous.items():
+            await repo.set_answer(sub.id, k, v, num=v)
+        await repo.close_period(await repo.period(p1))
+        await s.commit()
+    await h.say(u, "/baocao")
+    await h.press(u, "Trả lời từng câu")
+    return u, p2
+
+
+async def reasons_of(db, period_id: int) -> dict:
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.find_submission((await repo.unit_by_code("BNV")).id, period_id)
+        return await repo.answer_reasons(sub.id)
+
+
+async def test_large_change_asks_a_reason_stored_with_the_answer(h, db):
+    u, p2 = await second_week(h, db, {"kl_nv_tong": 12, "kl_nv_hoan_thanh": 4, "kl_nv_dang_th": 8})
+    out = await h.say(u, "75")
+    assert out == ["✔ Đã lưu: 75 nhiệm vụ — ▲ +63 so với tuần trước\n\n❓ Tăng từ 12 lên 75: vì sao? (một dòng)"]
+    assert u.last().button_texts() == ["Bỏ qua lý do"]
+    assert (await answers_of(db, "BNV", p2))["kl_nv_tong"] == 75
+    out = await h.say(u, "  Thêm 63 nhiệm vụ   từ kết luận mới ")
+    assert first_line(out) == "✔ Đã ghi lý do: Thêm 63 nhiệm vụ từ kết luận mới"
+    assert "Số lượng nhiệm vụ đã hoàn thành" in out[0]
+    assert await reasons_of(db, p2) == {"kl_nv_tong": "Thêm 63 nhiệm vụ từ kết luận mới"}
+    # a small change (4 → 6) asks nothing; a large drop (8 → 40 is large, skipped with the button)
+    out = await h.say(u, "6")
+    assert first_line(out) == "✔ Đã lưu: 6 nhiệm vụ — ▲ +2 so với tuần trước" and "vì sao" not in out[0]
+    await h.press(u, "Bỏ qua")  # the list
+    out = await h.say(u, "40")
+    assert "Tăng từ 8 lên 40: vì sao? (một dòng)" in out[0]
+    out = await h.press(u, "Bỏ qua lý do")
+    assert first_line(out) == "➡ Không ghi lý do."
+    assert await reasons_of(db, p2) == {"kl_nv_tong": "Thêm 63 nhiệm vụ từ kết luận mới"}
+    assert (await answers_of(db, "BNV", p2))["kl_nv_dang_th"] == 40
+
+
+async def test_large_change_thresholds_come_from_the_settings(db, db_url):
+    h = await Harness(db, db_url, change_ratio=2.0, change_min=100).start()
+    u, _ = await second_week(h, db, {"kl_nv_tong": 12})
+    out = await h.say(u, "75")
+    assert "vì sao" not in out[0] and "Số lượng nhiệm vụ đã hoàn thành" in out[0]
+
+
+async def test_an_approved_report_stores_nothing_and_says_why(h, db):
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    await h.say(u, "5")
+    async with db.session() as s:
+        sub = (await s.execute(select(Submission))).scalar_one()
+        sub.status = "approved"
+        await s.commit()
+    out = await h.say(u, "6")
+    assert out[0].startswith("⛔ Báo cáo kỳ «Tuần 47/2026» đã được duyệt nên không sửa được nữa.")
+    assert u.last().buttons == []
+    assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}

@@ -226,7 +226,8 @@ class Engine(Navigation):
         q = self.o.question(key)
         text = (f"ℹ️ Cách trả lời câu «{short(q.prompt, 80)}»: {self.kind(key).expected(self, key, st)}\n"
                 "Gõ /huongdan để xem hướng dẫn đầy đủ; bấm «Bỏ qua» để trả lời câu này sau.")
-        return Step(screens=[Screen(text), self.question_screen(key, st)], key=key, mode="question", state=st)
+        return Step(screens=[Screen(text, [[Button("Bỏ qua câu này ➡", "skip")]]), self.question_screen(key, st)],
+                    key=key, mode="question", state=st)
 
     def _none(self, key: str, st: dict[str, Any], arg: str) -> Step | None:
         q = self.o.question(key)
