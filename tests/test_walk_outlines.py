@@ -51,3 +51,85 @@ async def test_walk_outline_end_to_end(db, db_url, seed):
         assert isinstance(sub, Submission) and sub.status == "submitted"
         assert len(await repo.answers(sub.id)) > 10
     assert walk.per_input <= MAX_PER_INPUT, walk.tail()
+
+
+# --------------------------------------------------------------------------- pure: examples and table choices
+
+
+def _items():
+    from dialogs.loader import load_catalogue
+
+    for o in load_catalogue():
+        for r in o.refs:
+            q = r.question
+            yield o.id, q.key, q
+            if q.type in ("list", "documents"):
+                yield from ((o.id, f"{q.key}.{f.key}", f) for f in q.record_fields)
+            if q.type == "table" and q.table is not None:
+                yield from ((o.id, f"{q.key}.{c.key}", c) for c in q.table.input_columns)
+
+
+def test_every_example_is_typeable_as_it_stands_and_never_split_by_a_comma():
+    """"Ví dụ: 350 triệu; 1,2 tỷ hoặc 350": examples are separated by "hoặc" or ";" (a comma is the decimal mark),
+    and each one, typed as shown, is accepted by the parser of its question."""
+    import re
+
+    from dialogs.answers import expected_form, parse_scalar
+
+    checked = 0
+    for outline_id, key, item in _items():
+        if item.type in ("list", "documents", "table", "multichoice", "longtext"):
+            continue
+        m = re.search(r"Ví dụ: (.+)", expected_form(item))
+        if not m:
+            continue
+        for example in re.split(r" hoặc |; ", m.group(1)):
+            example = re.sub(r"\s*\(.*$", "", example).strip()
+            parse_scalar(item, example)  # raises on an example that cannot be typed as it stands
+            checked += 1
+    assert checked > 100
+
+
+TABLE_WITH_CHOICES = """\
+id: thu-bang
+title: Biểu thử
+period: {kind: one_off}
+respondents: [xa]
+sections:
+  - no: I-
+    title: Phần một
+    items:
+      - key: bieu
+        prompt: Tình trạng trụ sở
+        type: table
+        table:
+          title: Biểu thử
+          columns:
+            - {key: so, label: Số trụ sở}
+            - {key: tinh_trang, label: Tình trạng, type: choice, options: [Tốt, Xuống cấp]}
+            - {key: da_sua, label: Đã sửa chữa, type: yesno}
+          rows:
+            - {key: xa, label: Trụ sở xã}
+"""
+
+
+def test_table_cells_of_choice_and_yes_no_offer_buttons():
+    from dialogs.engine import Ctx, Engine
+    from dialogs.loader import check_outline_text
+
+    outline, problems = check_outline_text(TABLE_WITH_CHOICES)
+    assert problems == [] and outline is not None
+    e = Engine(Ctx(outline, "1", "xa", {}))
+    step = e.begin()
+    assert step.screens[-1].text.startswith("📋 I — Phần một")  # "I-" shown alone keeps its form, not in a path
+    step = e.on_text(step.key, step.mode, step.state, "3")  # one value: cell by cell
+    screen = step.screens[-1]
+    assert "Ô 2/3 — Tình trạng" in screen.text
+    assert [b.text for b in screen.buttons[0] + screen.buttons[1]] == ["1. Tốt", "2. Xuống cấp"]
+    step = e.on_action(step.key, step.mode, step.state, "copt", screen.buttons[1][0].arg)
+    assert "Ô 3/3 — Đã sửa chữa" in step.screens[-1].text
+    assert [b.text for b in step.screens[-1].buttons[0]] == ["Có", "Không"]
+    wrong = e.on_text(step.key, step.mode, step.state, "để sau")
+    assert wrong.error and [b.text for b in wrong.screens[0].buttons[0]] == ["Có", "Không"]
+    step = e.on_text(step.key, step.mode, step.state, "khong")  # words without diacritics
+    assert step.store == [("bieu", {"rows": {"xa": {"so": 3, "tinh_trang": "o2", "da_sua": False}}, "items": {}})]
