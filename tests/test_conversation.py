@@ -519,6 +519,15 @@ def c_of(outline_id: str, key: str, unit_code: str, unit_kind: str) -> str:
     return f"/c{e._index(key) + 1}"
 
 
+async def ministry_officer(h, db):
+    """Lan, officer of Bộ Nội vụ, at the first question of week 47; returns her and the period."""
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    return u, p1
+
+
 async def commune_on(h, db, outline: str = "so-ket-1-nam-2-cap", code: str = "31261", uid: int = 131):
     await import_units(db, DATA / "vn_units_2025.csv")
     async with db.session() as s:
@@ -550,10 +559,7 @@ async def test_section_paths_are_built_without_the_documents_trailing_marks(h, d
 async def test_choices_offer_buttons_in_list_items_and_yes_no(h, db):
     """Seed 000: the field "Chậm/đúng tiến độ" of a list item shows its options as buttons; typing the option's
     words without diacritics works too. Seed 001: a yes/no question has «Có» / «Không»."""
-    await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u, _ = await ministry_officer(h, db)
     await h.say(u, c_of(WEEKLY, "kl_ds_dang_th", "BNV", "bo"))
     await h.say(u, "Số hoá hồ sơ")  # field by field
     for _ in range(4):
@@ -606,10 +612,7 @@ async def test_an_error_keeps_the_way_forward(h, db):
 
 
 async def test_three_wrong_tries_say_plainly_what_is_expected(h, db):
-    await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u, _ = await ministry_officer(h, db)
     await h.say(u, "mười hai")
     out = await h.say(u, "nhiều")
     assert "Bỏ qua câu này" not in " ".join(u.last().button_texts()) and "Câu hỏi vẫn chờ" in out[0]
@@ -634,10 +637,7 @@ async def test_three_wrong_tries_say_plainly_what_is_expected(h, db):
 
 
 async def test_long_answer_shows_its_length_and_can_be_read_back(h, db):
-    (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u, p1 = await ministry_officer(h, db)
     await h.say(u, c_of(WEEKLY, "tthc_csdl", "BNV", "bo"))
     part = "Đã kết nối cơ sở dữ liệu quốc gia về dân cư.\n" * 110  # 5.060 characters
     out = await h.say(u, part)
@@ -710,10 +710,7 @@ async def test_large_change_thresholds_come_from_the_settings(db, db_url):
 
 
 async def test_an_approved_report_stores_nothing_and_says_why(h, db):
-    (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u, p1 = await ministry_officer(h, db)
     await h.say(u, "5")
     async with db.session() as s:
         sub = (await s.execute(select(Submission))).scalar_one()

@@ -75,6 +75,7 @@ def test_every_example_is_typeable_as_it_stands_and_never_split_by_a_comma():
     import re
 
     from dialogs.answers import expected_form, parse_scalar
+    from dialogs.parsing import ParseError
 
     checked = 0
     for outline_id, key, item in _items():
@@ -85,7 +86,10 @@ def test_every_example_is_typeable_as_it_stands_and_never_split_by_a_comma():
             continue
         for example in re.split(r" hoặc |; ", m.group(1)):
             example = re.sub(r"\s*\(.*$", "", example).strip()
-            parse_scalar(item, example)  # raises on an example that cannot be typed as it stands
+            try:
+                parse_scalar(item, example)
+            except ParseError as err:
+                raise AssertionError(f"{outline_id} {key}: «{example}» is refused: {err.message}") from err
             checked += 1
     assert checked > 100
 
