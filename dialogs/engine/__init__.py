@@ -5,6 +5,11 @@ The bot (or a test, or another front end) keeps a position (question key, mode, 
 messages to show (text and abstract buttons) and the new position. The caller stores the answers first,
 then the position, then shows the messages — so what was acknowledged is always stored.
 
+Every step's screens are folded (``base.fold_screens``): a confirmation or warning rides at the top of the next
+question's message, so an officer gets about one message per input. A wrong input keeps the question's buttons
+and counts ``state["tries"]`` (plain help after three); an answer far from last period's asks a one-line reason
+(``state["reason"]``; the reason comes back in ``Step.reasons``).
+
 Modes: ``question`` (one question; lists, tables and long texts keep their sub-step in ``state``),
 ``section`` (weekly: a section's previous answers with keep-all), ``toc`` (sections), ``review``,
 ``confirm`` (submit), ``idle`` (paused).
