@@ -26,6 +26,12 @@ class PickPeriod(CallbackData, prefix="p"):
     period: int
 
 
+class UnlockAsk(CallbackData, prefix="ua"):
+    """«🔓 Xin mở lại»: ask to reopen a submission locked because its period closed (handled in review.py)."""
+
+    submission: int
+
+
 # --------------------------------------------------------------------------- start (onboarding)
 
 

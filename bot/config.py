@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from dialogs.review import CHANGE_MIN, CHANGE_RATIO
+
 DEFAULT_DB = "sqlite+aiosqlite:///./data/baocao.db"
 
 
@@ -46,6 +48,9 @@ class Settings(BaseSettings):
     redis_prefix: str = "baocao:send"
     scheduler_interval: float = 30.0
     outlines_dir: str | None = None
+    # a large change from last period (a one-line reason is asked): above this share AND above this amount
+    change_ratio: float = Field(default=CHANGE_RATIO, ge=0)
+    change_min: float = Field(default=CHANGE_MIN, ge=0)
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")

@@ -8,7 +8,7 @@ Bot giúp đơn vị trả lời đề cương báo cáo ngay trên điện tho�
 
 Cán bộ đầu mối:
 • /baocao — bắt đầu hoặc tiếp tục báo cáo của kỳ đang mở. Bot hỏi lần lượt từng câu, ghi rõ số mục (ví dụ I.1.a), câu hỏi đúng lời đề cương, cách trả lời và câu trả lời kỳ trước.
-• Gõ câu trả lời rồi gửi. Số viết 1.234 hoặc 1234; số thập phân 12,5; tỷ lệ 49% hoặc 47/96; tiền 350 triệu, 1,2 tỷ; ngày 19/6/2025. Không có thì gõ «không» hoặc bấm «Không có».
+• Gõ câu trả lời rồi gửi. Số viết 1.234 hoặc 1234; số thập phân 12,5; tỷ lệ 49% hoặc 47/96; tiền 350 triệu hoặc 1,2 tỷ; ngày 19/6/2025. Không có thì gõ «không» hoặc bấm «Không có».
 • Nút «Giữ như kỳ trước» giữ nguyên số liệu kỳ trước; «Quay lại», «Bỏ qua», «Mục lục» để di chuyển; «Tạm dừng» để làm tiếp sau.
 • Danh sách (nhiệm vụ, văn bản): nhập từng mục, mỗi trường một dòng; bấm «Xong» khi hết.
 • Biểu: nhập từng dòng, các số cách nhau bằng dấu cách (ví dụ: 12 5 3), hoặc từng ô một.

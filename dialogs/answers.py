@@ -54,9 +54,9 @@ def expected_form(q: Question | ListField | Column, *, unit: str | None = None) 
     if t == "decimal":
         return f"Gõ một số, dùng dấu phẩy cho phần thập phân. Ví dụ: 12,5{us}"
     if t == "percent":
-        return "Gõ tỷ lệ phần trăm hoặc dạng tử số/mẫu số. Ví dụ: 49%, 49,5% hoặc 47/96"
+        return "Gõ tỷ lệ phần trăm hoặc dạng tử số/mẫu số. Ví dụ: 49%; 49,5% hoặc 47/96"
     if t == "money":
-        return f"Gõ số tiền. Ví dụ: 350 triệu, 1,2 tỷ; số không kèm đơn vị hiểu là {u or 'triệu đồng'}"
+        return f"Gõ số tiền. Ví dụ: 350 triệu; 1,2 tỷ hoặc 350 (số không kèm đơn vị hiểu là {u or 'triệu đồng'})"
     if t == "date":
         return "Gõ ngày. Ví dụ: 19/6/2025 hoặc ngày 19 tháng 6 năm 2025"
     if t == "yesno":
@@ -68,7 +68,7 @@ def expected_form(q: Question | ListField | Column, *, unit: str | None = None) 
         opts = getattr(q, "options", None) or []
         return "Chọn một hoặc nhiều, cách nhau bằng dấu phẩy: " + "; ".join(
             f"{i}. {o.label}" for i, o in enumerate(opts, 1)
-        ) + ". Ví dụ: 1, 3"
+        ) + ". Ví dụ: 1, 3 (chọn mục 1 và mục 3)"
     if t == "text":
         return "Gõ câu trả lời ngắn"
     if t == "longtext":

@@ -466,13 +466,16 @@ def join_no(prefix: str, own: str) -> str:
 
 
 def clean_no(no: str | None) -> str:
-    """'a)' → 'a', '(1)' → '1', 'I.' → 'I', '3.1.' → '3.1', '-' stays."""
+    """'a)' → 'a', '(1)' → '1', 'I.' → 'I', 'I-' → 'I', 'II:' → 'II', '3.1.' → '3.1', '-' stays.
+
+    A path is built from the numbers without their trailing marks ("II-" then "1." → "II.1"); a title shown
+    alone keeps the document's own form (``Section.no``)."""
     if not no:
         return ""
     s = no.strip()
     if s in BULLETS:
         return s
-    return s.strip("().").rstrip(")") or s
+    return s.rstrip("-–—:/ ").strip("().").rstrip(")") or s
 
 
 class Outline(_Model):

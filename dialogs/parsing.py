@@ -256,7 +256,7 @@ def parse_percent(text: str, *, none_ok: bool = True, min_value: float | None = 
                   max_value: float | None = 100) -> Percent:
     """"49%", "49 %", "49,5%", "49", "47/96" (→ 48,96% kept with its parts) → Percent."""
     raw = clean_input(text).strip()
-    example = "Ví dụ: 49%, 49,5% hoặc 47/96"
+    example = "Ví dụ: 49%; 49,5% hoặc 47/96"
     if is_none_answer(raw):
         if none_ok:
             return Percent(0.0)
@@ -320,7 +320,7 @@ def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: boo
     """"1,2 tỷ", "350 triệu", "350tr", "500 nghìn", "2.500.000 đồng"; a bare number is in ``unit``. → đồng."""
     raw = clean_input(text).strip()
     u = unit or "triệu đồng"
-    example = f"Ví dụ: 350 triệu, 1,2 tỷ hoặc 350 (hiểu là {u})"
+    example = f"Ví dụ: 350 triệu; 1,2 tỷ hoặc 350 (hiểu là {u})"
     if is_none_answer(raw):
         if none_ok:
             return 0

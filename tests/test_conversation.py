@@ -41,12 +41,23 @@ async def invite(db, unit_code: str, role: str = "officer", uses: int = 5) -> st
         return inv.code
 
 
+async def submission_of(db, unit_code: str, period_id: int) -> Submission | None:
+    async with db.read_session() as s:
+        repo = Repo(s)
+        return await repo.find_submission((await repo.unit_by_code(unit_code)).id, period_id)
+
+
 async def answers_of(db, unit_code: str, period_id: int) -> dict:
     async with db.read_session() as s:
         repo = Repo(s)
         u = await repo.unit_by_code(unit_code)
         sub = await repo.find_submission(u.id, period_id)
         return await repo.answers(sub.id) if sub else {}
+
+
+def first_line(out: list[str]) -> str:
+    """The confirmation line that starts the bot's reply (the next question follows in the same message)."""
+    return out[0].split("\n")[0]
 
 
 @pytest.fixture
@@ -108,7 +119,7 @@ async def test_answering_stores_each_answer_and_rejects_bad_input(h, db):
     assert out[0].startswith("❗") and "Ví dụ: 12" in out[0]
     assert await answers_of(db, "BNV", p1) == {}
     out = await h.say(u, "1.234")
-    assert out[0] == "✔ Đã lưu: 1.234 nhiệm vụ — mới"
+    assert first_line(out) == "✔ Đã lưu: 1.234 nhiệm vụ — mới"
     assert "Số lượng nhiệm vụ đã hoàn thành" in out[-1]
     assert (await answers_of(db, "BNV", p1)) == {"kl_nv_tong": 1234}
     # a cross-question rule fails as soon as its answers exist
@@ -321,7 +332,7 @@ async def test_handler_error_is_reported_and_polling_goes_on(h, db, monkeypatch)
     out = await h.say(u, "5")
     assert out == ["Đã có lỗi xảy ra khi xử lý tin nhắn, vui lòng thử lại. Câu trả lời đã xác nhận trước đó vẫn được giữ nguyên."]
     out = await h.say(u, "5")
-    assert out[0] == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
 
 
 async def test_second_week_keep_and_change_marks(h, db):
@@ -342,9 +353,9 @@ async def test_second_week_keep_and_change_marks(h, db):
     await h.press(u, "Trả lời từng câu")
     assert "🕘 Tuần trước: 10 nhiệm vụ" in u.last().text
     out = await h.say(u, "13")
-    assert out[0] == "✔ Đã lưu: 13 nhiệm vụ — ▲ +3 so với tuần trước"
+    assert first_line(out) == "✔ Đã lưu: 13 nhiệm vụ — ▲ +3 so với tuần trước"
     out = await h.press(u, "Giữ như tuần trước")
-    assert out[0] == "✔ Đã lưu: 4 nhiệm vụ — = giữ như tuần trước"
+    assert first_line(out) == "✔ Đã lưu: 4 nhiệm vụ — = giữ như tuần trước"
     got = await answers_of(db, "BNV", p2)
     assert got == {"kl_nv_tong": 13, "kl_nv_hoan_thanh": 4}
 
@@ -395,14 +406,14 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     q = u.last().text
     assert "Biểu 1B" in q and "Dòng 1/5: 1 Hội nghị quán triệt" in q and "Cấp tỉnh | 2) Cấp xã" in q
     out = await h.say(u, "1 2 3")
-    assert out[0] == "✔ Dòng «Hội nghị quán triệt»: 1 | 2 | 3"
+    assert first_line(out) == "✔ Dòng «Hội nghị quán triệt»: 1 | 2 | 3"
     assert "Σ I Công tác quán triệt, tuyên truyền: Tổng số lượng: 6; Cấp tỉnh: 1; Cấp xã: 2; Cả cấp tỉnh và cấp xã: 3" in out[-1]
     assert "Dòng 2/5: 2 Lớp tập huấn" in out[-1]
     await h.say(u, "4")  # one number for a three-column row: cell by cell
     assert "Ô 2/3 — Cấp xã" in u.last().text
     await h.say(u, "5")
     out = await h.say(u, "6")
-    assert out[0] == "✔ Dòng «Lớp tập huấn»: 4 | 5 | 6" and "Tổng số lượng: 21" in out[-1]
+    assert first_line(out) == "✔ Dòng «Lớp tập huấn»: 4 | 5 | 6" and "Tổng số lượng: 21" in out[-1]
     out = await h.say(u, "1 2")
     assert out[0].startswith("❗ Dòng này cần 3 giá trị") and "Ví dụ: 12 12 12" in out[0]
     await h.press(u, "Xong biểu")
@@ -416,7 +427,7 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     await h.say(u, "/c10")
     assert "Biểu 2B" in u.last().text and "I Cấp ủy cấp tỉnh" in u.last().text
     out = await h.say(u, "Nghị quyết; 12-NQ/TU; 15/8/2025; Về sắp xếp bộ máy; -")
-    assert out[0] == "✔ Đã thêm dòng 1: Nghị quyết"
+    assert first_line(out) == "✔ Đã thêm dòng 1: Nghị quyết"
     out = await h.say(u, "Kế hoạch; 30-KH/TU; 31/2/2025; Về chuyển đổi số; -")
     assert "Ngày ban hành" in out[0] and "không có thật" in out[0]
     await h.press(u, "Xong nhóm")
@@ -461,8 +472,13 @@ async def test_no_changes_after_the_period_closes(h, db):
         repo = Repo(s)
         await repo.close_period(await repo.period(p1))
         await s.commit()
+    before = u.last().text
     out = await h.say(u, "6")
-    assert "đã đóng" in out[0] and "/baocao" in out[0]
+    assert before.startswith("✔ Đã lưu: 5 nhiệm vụ") and "Số lượng nhiệm vụ đã hoàn thành" in before
+    assert out == ["⛔ Kỳ «Tuần 47/2026» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. Nếu cần "
+                   "sửa, bấm «Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3»."]
+    sub_id = (await submission_of(db, "BNV", p1)).id
+    assert u.last().buttons == [[{"text": "🔓 Xin mở lại", "callback_data": f"ua:{sub_id}"}]]
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}
     out = await h.say(u, "/baocao")
     assert "chưa có kỳ báo cáo nào đang mở" in out[0]
@@ -483,9 +499,224 @@ async def test_a_redelivered_update_is_handled_once(h, db):
     assert len(h.api.messages(101)) == before  # nothing handled, nothing sent
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 12}
     out = await h.say(u, "5")  # the next question got the next answer
-    assert out[0] == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
     async with db.read_session() as s:
         from sqlalchemy import func
 
         n = (await s.execute(select(func.count()).select_from(AnswerRevision))).scalar_one()
     assert n == 2
+
+
+# --------------------------------------------------------------------------- issue 14: the officer's blemishes
+
+
+def c_of(outline_id: str, key: str, unit_code: str, unit_kind: str) -> str:
+    """The /c<n> command that opens ``key`` for this unit (its place among the visible questions)."""
+    from dialogs.engine import Ctx, Engine
+    from dialogs.loader import load_catalogue
+
+    e = Engine(Ctx(load_catalogue().get(outline_id), unit_code, unit_kind, {}))
+    return f"/c{e._index(key) + 1}"
+
+
+async def ministry_officer(h, db):
+    """Lan, officer of Bộ Nội vụ, at the first question of week 47; returns her and the period."""
+    (p1,) = await setup_units(db)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    await h.say(u, "/baocao")
+    return u, p1
+
+
+async def commune_on(h, db, outline: str = "so-ket-1-nam-2-cap", code: str = "31261", uid: int = 131):
+    await import_units(db, DATA / "vn_units_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
+        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        await s.commit()
+    u = h.user(uid, "Xã")
+    await h.say(u, f"/start {inv.code}")
+    await h.say(u, "/baocao")
+    return u, p.id
+
+
+async def test_section_paths_are_built_without_the_documents_trailing_marks(h, db):
+    """Seed 003 numbers its parts "I-", "II-": the heading, the table of contents and the review say "II.1";
+    a part's title shown alone keeps "II-"."""
+    u, _ = await commune_on(h, db)
+    assert u.last().text.startswith("📋 I — ĐẶC ĐIỂM, TÌNH HÌNH\n") and "I-" not in u.last().text
+    out = await h.say(u, c_of("so-ket-1-nam-2-cap", "bieu_1b", "31261", "xa"))
+    assert out[-1].startswith("📋 II.1 — ") and "II-" not in out[-1]
+    await h.press(u, "Mục lục")
+    toc = u.last().button_texts()
+    assert any(" II.1 " in b for b in toc) and not any("-." in b for b in toc)
+    review = await h.press(u, "Xem lại")
+    text = "\n".join(review)
+    assert "II- " in text and " II.1 " in text and "II-.1" not in text
+
+
+async def test_choices_offer_buttons_in_list_items_and_yes_no(h, db):
+    """Seed 000: the field "Chậm/đúng tiến độ" of a list item shows its options as buttons; typing the option's
+    words without diacritics works too. Seed 001: a yes/no question has «Có» / «Không»."""
+    u, _ = await ministry_officer(h, db)
+    await h.say(u, c_of(WEEKLY, "kl_ds_dang_th", "BNV", "bo"))
+    await h.say(u, "Số hoá hồ sơ")  # field by field
+    for _ in range(4):
+        await h.press(u, "Bỏ trống")
+    before = u.last()
+    assert "Chậm/đúng tiến độ theo phân công" in before.text
+    assert before.button_texts()[:2] == ["1. Đúng tiến độ", "2. Chậm tiến độ"]
+    out = await h.press(u, "2. Chậm tiến độ")
+    assert first_line(out).startswith("✔ Đã thêm mục 1") and "Chậm tiến độ" in first_line(out)
+    await h.say(u, "Tập huấn")
+    for _ in range(4):
+        await h.press(u, "Bỏ trống")
+    out = await h.say(u, "cham tien do")
+    assert first_line(out).startswith("✔ Đã thêm mục 2") and "Chậm tiến độ" in first_line(out)
+    async with db.read_session() as s:
+        items = (await Repo(s).answers((await s.execute(select(Submission))).scalar_one().id))["kl_ds_dang_th"]
+    assert [i["dung_han"] for i in items] == ["cham", "cham"]
+
+
+async def test_yes_no_question_has_buttons(h, db):
+    u, _ = await commune_on(h, db, "giam-sat-phan-cap-tthc", "04", 141)
+    await h.say(u, c_of("giam-sat-phan-cap-tthc", "q1_dam_bao_kich_ban", "04", "tinh"))
+    assert "Có bảo đảm kịch bản tăng trưởng không?" in u.last().text
+    assert u.last().button_texts()[:2] == ["Có", "Không"]
+    out = await h.press(u, "Có")
+    assert first_line(out) == "✔ Đã lưu: Có — mới"
+
+
+async def test_an_error_keeps_the_way_forward(h, db):
+    """A wrong table row and a wrong list field: the error message carries the question's buttons."""
+    u, _ = await commune_on(h, db)
+    await h.say(u, c_of("so-ket-1-nam-2-cap", "bieu_1b", "31261", "xa"))
+    out = await h.say(u, "1 2")
+    assert len(out) == 1 and out[0].startswith("❗ Dòng này cần 3 giá trị")
+    assert {"Bỏ qua dòng ➡", "✔ Xong biểu", "∅ Dòng trống"} <= set(u.last().button_texts())
+    await h.press(u, "Xong biểu")
+    await setup_units(db)
+    o = h.user(102, "Minh")
+    await h.say(o, f"/start {await invite(db, 'BNV')}")
+    await h.say(o, "/baocao")
+    await h.say(o, c_of(WEEKLY, "kl_ds_hoan_thanh", "BNV", "bo"))
+    await h.say(o, "Rà soát thủ tục")
+    await h.press(o, "Bỏ trống")
+    await h.press(o, "Bỏ trống")
+    out = await h.say(o, "31/2/2025")
+    assert len(out) == 1 and "không có thật" in out[0]
+    assert {"Bỏ trống", "✖ Huỷ mục này"} <= set(o.last().button_texts())
+    out = await h.press(o, "Huỷ mục này")
+    assert out[0].startswith("Đã huỷ mục đang nhập.")
+
+
+async def test_three_wrong_tries_say_plainly_what_is_expected(h, db):
+    u, _ = await ministry_officer(h, db)
+    await h.say(u, "mười hai")
+    out = await h.say(u, "nhiều")
+    assert "Bỏ qua câu này" not in " ".join(u.last().button_texts()) and "Câu hỏi vẫn chờ" in out[0]
+    out = await h.say(u, "khá nhiều")
+    assert "Đã 3 lần chưa đọc được câu trả lời" in out[0] and "Ví dụ: 12 hoặc 1.234" in out[0]
+    assert u.last().button_texts()[:2] == ["Bỏ qua câu này ➡", "Gõ /huongdan"]
+    out = await h.press(u, "Gõ /huongdan")
+    assert "Ví dụ: 12" in out[0] and "/huongdan" in out[0]
+    out = await h.press(u, "Bỏ qua câu này")
+    assert out[0].startswith("➡ Đã bỏ qua") and "Số lượng nhiệm vụ đã hoàn thành" in out[0]
+    # the count starts again on the next question, and after a good answer
+    await h.say(u, "sai")
+    await h.say(u, "sai nữa")
+    out = await h.say(u, "5")
+    assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
+    async with db.read_session() as s:
+        pos = await s.get(ConversationPosition, (await Repo(s).account_by_tg(101)).id)
+    assert "tries" not in pos.state
+    await h.say(u, "/c1")
+    out = await h.say(u, "sai")
+    assert "Đã 3 lần" not in out[0] and "Câu hỏi vẫn chờ" in out[0]
+
+
+async def test_long_answer_shows_its_length_and_can_be_read_back(h, db):
+    u, p1 = await ministry_officer(h, db)
+    await h.say(u, c_of(WEEKLY, "tthc_csdl", "BNV", "bo"))
+    part = "Đã kết nối cơ sở dữ liệu quốc gia về dân cư.\n" * 110  # 5.060 characters
+    out = await h.say(u, part)
+    await h.say(u, part)
+    out = await h.say(u, "Phần cuối.")
+    assert out == ["📝 Đã nhận (9.910 ký tự). Gửi tiếp nếu còn, hoặc bấm «Xong» để sang câu sau."]
+    assert "👁 Xem lại đoạn đã gõ" in u.last().button_texts()
+    out = await h.press(u, "Xem lại đoạn đã gõ")
+    assert len(out) >= 3 and all(len(t) <= 4096 for t in out)
+    assert "".join(out).count("Đã kết nối cơ sở dữ liệu quốc gia về dân cư.") == 220 and "Phần cuối." in out[-1]
+    assert "✔ Xong" in u.last().button_texts()
+    out = await h.press(u, "✔ Xong")
+    assert first_line(out).startswith("✔ Đã lưu: Đã kết nối")
+    assert len((await answers_of(db, "BNV", p1))["tthc_csdl"]) == 9910
+
+
+# --------------------------------------------------------------------------- issue 10: reasons and locks
+
+
+async def second_week(h, db, previous: dict):
+    p1, p2 = await setup_units(db, weeks=2)
+    u = h.user(101, "Lan")
+    await h.say(u, f"/start {await invite(db, 'BNV')}")
+    async with db.session() as s:
+        repo = Repo(s)
+        sub = await repo.ensure_submission((await repo.unit_by_code("BNV")).id, p1)
+        for k, v in previous.items():
+            await repo.set_answer(sub.id, k, v, num=v)
+        await repo.close_period(await repo.period(p1))
+        await s.commit()
+    await h.say(u, "/baocao")
+    await h.press(u, "Trả lời từng câu")
+    return u, p2
+
+
+async def reasons_of(db, period_id: int) -> dict:
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.find_submission((await repo.unit_by_code("BNV")).id, period_id)
+        return await repo.answer_reasons(sub.id)
+
+
+async def test_large_change_asks_a_reason_stored_with_the_answer(h, db):
+    u, p2 = await second_week(h, db, {"kl_nv_tong": 12, "kl_nv_hoan_thanh": 4, "kl_nv_dang_th": 8})
+    out = await h.say(u, "75")
+    assert out == ["✔ Đã lưu: 75 nhiệm vụ — ▲ +63 so với tuần trước\n\n❓ Tăng từ 12 lên 75: vì sao? (một dòng)"]
+    assert u.last().button_texts() == ["Bỏ qua lý do"]
+    assert (await answers_of(db, "BNV", p2))["kl_nv_tong"] == 75
+    out = await h.say(u, "  Thêm 63 nhiệm vụ   từ kết luận mới ")
+    assert first_line(out) == "✔ Đã ghi lý do: Thêm 63 nhiệm vụ từ kết luận mới"
+    assert "Số lượng nhiệm vụ đã hoàn thành" in out[0]
+    assert await reasons_of(db, p2) == {"kl_nv_tong": "Thêm 63 nhiệm vụ từ kết luận mới"}
+    # a small change (4 → 6) asks nothing; a large drop (8 → 40 is large, skipped with the button)
+    out = await h.say(u, "6")
+    assert first_line(out) == "✔ Đã lưu: 6 nhiệm vụ — ▲ +2 so với tuần trước" and "vì sao" not in out[0]
+    await h.press(u, "Bỏ qua")  # the list
+    out = await h.say(u, "40")
+    assert "Tăng từ 8 lên 40: vì sao? (một dòng)" in out[0]
+    out = await h.press(u, "Bỏ qua lý do")
+    assert first_line(out) == "➡ Không ghi lý do."
+    assert await reasons_of(db, p2) == {"kl_nv_tong": "Thêm 63 nhiệm vụ từ kết luận mới"}
+    assert (await answers_of(db, "BNV", p2))["kl_nv_dang_th"] == 40
+
+
+async def test_large_change_thresholds_come_from_the_settings(db, db_url):
+    h = await Harness(db, db_url, change_ratio=2.0, change_min=100).start()
+    u, _ = await second_week(h, db, {"kl_nv_tong": 12})
+    out = await h.say(u, "75")
+    assert "vì sao" not in out[0] and "Số lượng nhiệm vụ đã hoàn thành" in out[0]
+
+
+async def test_an_approved_report_stores_nothing_and_says_why(h, db):
+    u, p1 = await ministry_officer(h, db)
+    await h.say(u, "5")
+    async with db.session() as s:
+        sub = (await s.execute(select(Submission))).scalar_one()
+        sub.status = "approved"
+        await s.commit()
+    out = await h.say(u, "6")
+    assert out[0].startswith("⛔ Báo cáo kỳ «Tuần 47/2026» đã được duyệt nên không sửa được nữa.")
+    assert u.last().buttons == []
+    assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}

@@ -40,18 +40,21 @@ class Driver:
         self.echo = echo
         self.names = names or {}
 
-    async def _settle(self, user: FakeUser, before: int, calls_before: int, timeout: float = 20.0,
-                      quiet: float = 0.05) -> list[Sent]:
+    async def _settle(self, user: FakeUser, before: int, calls_before: int, timeout: float = 60.0,
+                      quiet: float = 0.05, plain_quiet: float = 1.0) -> list[Sent]:
+        """Wait for the whole answer: a message with buttons (a question, a menu) or an alert ends it after
+        ``quiet`` seconds of silence; a reply without buttons (a notice, help) only after ``plain_quiet``,
+        so a reply still on its way under load is not cut off. Bounded by ``timeout``."""
         start = time.monotonic()
         while True:
             await asyncio.sleep(0.005)
             msgs = self.api.messages(user.id)
             new_calls = self.api.calls[calls_before:]
-            # a new message, or an alert on a button (a plain acknowledgement is not an answer yet)
-            replied = len(msgs) > before or any(
-                c.method.lower() == "answercallbackquery" and c.params.get("text") for c in new_calls)
+            alert = any(c.method.lower() == "answercallbackquery" and c.params.get("text") for c in new_calls)
+            complete = alert or any(m.buttons for m in msgs[before:])
             last_at = max([m.at for m in msgs[before:]] + [c.at for c in new_calls] + [0.0])
-            if replied and time.monotonic() - last_at > quiet:
+            silent = time.monotonic() - last_at
+            if (complete and silent > quiet) or (len(msgs) > before and silent > plain_quiet):
                 break
             if time.monotonic() - start > timeout:
                 raise TimeoutError(f"the bot did not answer {user.id} within {timeout}s")
@@ -166,7 +169,8 @@ async def answer_week_one(d: Driver, user: FakeUser, outline: Outline, unit_code
 def _shows(outline: Outline, key: str, text: str) -> bool:
     """Is ``key``'s question (or its section, on a section screen) what this message shows?"""
     ref = outline.ref(key)
-    return text.startswith(f"📋 {ref.section_number} —") and ref.question.prompt[:40] in text
+    screen = text[text.rfind("📋"):]  # a confirmation may come first in the same message
+    return screen.startswith(f"📋 {ref.section_number} —") and ref.question.prompt[:40] in screen
 
 
 async def answer_week_two(d: Driver, user: FakeUser, outline: Outline, unit_code: str, changes: dict[str, str]) -> None:
@@ -185,6 +189,9 @@ async def answer_week_two(d: Driver, user: FakeUser, outline: Outline, unit_code
             continue
         if any("Gửi báo cáo" in b for b in labels):
             break
+        if "Bỏ qua lý do" in labels:  # a large change: the officer gives the reason in one line
+            await d.say(user, "Có thêm nhiệm vụ mới được giao trong tuần")
+            continue
         # a question in the walk: change it, or keep last week's answer
         key = next((k for k in changes if _shows(outline, k, last.text)), None)
         if key is not None:

@@ -12,7 +12,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot import texts
-from bot.callbacks import QA, PickPeriod
+from bot.callbacks import QA, PickPeriod, UnlockAsk
 from bot.filters import InMode
 from bot.handlers.common import not_answering
 from bot.keyboards import markup
@@ -83,34 +83,45 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
     answers = await repo.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
     ctx = Ctx(outline, unit.code, unit.kind, answers, prev, period.label,
-              submitted=sub.status in ("submitted", "approved"), today=services.today())
+              submitted=sub.status in ("submitted", "approved"), today=services.today(),
+              change_ratio=services.settings.change_ratio, change_min=services.settings.change_min)
     return Loaded(pos, sub, period, outline, unit, Engine(ctx))
 
 
-def period_closed(services: Services, period: Period) -> bool:
-    return period.status != "open" or (period.closes_at is not None and period.closes_at <= services.now())
-
-
-async def refuse_closed(bot: Bot, chat_id: int, repo: Repo, acc: Account, ld: Loaded) -> None:
-    await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=ld.pos.question_key, mode="idle", state={})
-    await repo.commit()
-    await bot.send_message(chat_id, f"⛔ Kỳ «{ld.period.label}» của báo cáo «{ld.outline.short}» đã đóng: câu trả lời "
-                                    "được giữ nguyên nhưng không sửa được nữa. Gõ /baocao để xem các kỳ đang mở.")
+async def refuse_locked(bot: Bot, chat_id: int, repo: Repo, ld: Loaded, why: str) -> None:
+    """The submission cannot be changed now (approved, or the period closed without an active unlock):
+    say why; when it is only closed, offer «Xin mở lại». Nothing is stored."""
+    kb = None
+    if ld.sub.status != "approved":
+        kb = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
+            text="🔓 Xin mở lại", callback_data=UnlockAsk(submission=ld.sub.id).pack())]])
+    await bot.send_message(chat_id, f"⛔ {why}", reply_markup=kb)
 
 
 async def apply_step(bot: Bot, chat_id: int, services: Services, repo: Repo, acc: Account, ld: Loaded,
                      step: Step) -> None:
-    """Store answers, then the position, commit — and only then show the messages."""
+    """Store answers (and their large-change reasons), then the position, commit — and only then show the
+    messages. A locked submission (approved, or its period closed) stores nothing and says why."""
     now = services.now()
+    if step.store or step.submit or step.reasons:
+        ok, why = await repo.can_edit(ld.sub, now)
+        if not ok:
+            await refuse_locked(bot, chat_id, repo, ld, why)
+            return
     for key, value in step.store:
         q = ld.outline.question(key)
         await repo.set_answer(ld.sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=now,
                               commit=False)
+    for key, reason in step.reasons:
+        await repo.set_reason(ld.sub.id, key, reason)
     nonce = ld.pos.nonce
     if not step.error or step.store:
         pos = await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
                                        state=step.state)
         nonce = pos.nonce
+    elif step.state != (ld.pos.state or {}):  # a wrong input: its count is kept, the buttons shown stay valid
+        await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+                                 state=step.state, bump=False)
     was_submitted = ld.sub.status in ("submitted", "approved")
     if step.submit:
         await repo.submit(ld.sub, acc, now=now)
@@ -225,9 +236,6 @@ async def on_button(cb: CallbackQuery, services: Services, callback_data: QA, bo
         await cb.answer(texts.STALE, show_alert=True)
         return
     await cb.answer()
-    if period_closed(services, ld.period):
-        await refuse_closed(bot, cb.from_user.id, repo, account, ld)
-        return
     step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), callback_data.action,
                                callback_data.arg)
     await apply_step(bot, cb.from_user.id, services, repo, account, ld, step)
@@ -237,9 +245,6 @@ async def open_by_number(message: Message, services: Services, m, bot: Bot, repo
     ld = await load(services, repo, account)
     if ld is None:
         await message.answer("Gõ /baocao trước, rồi dùng /c<số> để mở một câu.")
-        return
-    if period_closed(services, ld.period):
-        await refuse_closed(bot, message.chat.id, repo, account, ld)
         return
     n = int(m.group(1))
     vis = ld.engine.visible
@@ -265,9 +270,6 @@ async def on_text(message: Message, services: Services, bot: Bot, repo: Repo, ac
     ld = await load(services, repo, account)
     if ld is None:
         await not_answering(message, account)
-        return
-    if period_closed(services, ld.period):
-        await refuse_closed(bot, message.chat.id, repo, account, ld)
         return
     step = ld.engine.on_text(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), message.text or "")
     await apply_step(bot, message.chat.id, services, repo, account, ld, step)

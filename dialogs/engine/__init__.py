@@ -5,6 +5,11 @@ The bot (or a test, or another front end) keeps a position (question key, mode, 
 messages to show (text and abstract buttons) and the new position. The caller stores the answers first,
 then the position, then shows the messages — so what was acknowledged is always stored.
 
+Every step's screens are folded (``base.fold_screens``): a confirmation or warning rides at the top of the next
+question's message, so an officer gets about one message per input. A wrong input keeps the question's buttons
+and counts ``state["tries"]`` (plain help after three); an answer far from last period's asks a one-line reason
+(``state["reason"]``; the reason comes back in ``Step.reasons``).
+
 Modes: ``question`` (one question; lists, tables and long texts keep their sub-step in ``state``),
 ``section`` (weekly: a section's previous answers with keep-all), ``toc`` (sections), ``review``,
 ``confirm`` (submit), ``idle`` (paused).
@@ -14,7 +19,7 @@ Modules: ``base`` (shared data and the :class:`Kind` interface), ``core`` (:clas
 ``longtext``, ``lists``, ``tables``) and ``kinds`` (the registry: question type → kind).
 """
 
-from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, split_messages
+from dialogs.engine.base import MAX_MESSAGE, Button, Ctx, Kind, Screen, Step, split_messages
 from dialogs.engine.core import Engine
 
-__all__ = ["Button", "Ctx", "Engine", "Kind", "Screen", "Step", "split_messages"]
+__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "Kind", "Screen", "Step", "split_messages"]

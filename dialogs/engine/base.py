@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from dialogs.answers import expected_form
 from dialogs.outline import Outline
+from dialogs.review import CHANGE_MIN, CHANGE_RATIO
 
 if TYPE_CHECKING:
     from dialogs.engine.core import Engine
@@ -40,6 +42,7 @@ class Step:
     state: dict[str, Any] = field(default_factory=dict)
     submit: bool = False
     error: bool = False
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (key, large-change reason) to attach
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Ctx:
     period_label: str = ""
     submitted: bool = False
     today: date | None = None
+    change_ratio: float = CHANGE_RATIO  # a large change (a reason is asked): above this share of the old figure…
+    change_min: float = CHANGE_MIN  # …and above this in absolute terms
 
     @property
     def prev_label(self) -> str:
@@ -81,8 +86,43 @@ class Kind:
         fn = self.ACTIONS.get(action)
         return fn(self, e, key, state, arg) if fn is not None else None
 
+    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
+        """What to type at this sub-step, with an example (repeated after wrong tries)."""
+        return expected_form(e.o.question(key))
+
     def enter(self, e: Engine, key: str, state: dict[str, Any]) -> None:
         """Adjust ``state`` when the question is shown (goto)."""
+
+
+def option_buttons(item: Any, action: str) -> list[list[Button]]:
+    """The options of a choice (one a row, numbered as typed) or yes/no (one row) as buttons; else none."""
+    if item.type == "yesno":
+        return [[Button("Có", action, "1"), Button("Không", action, "0")]]
+    if item.type == "choice" and getattr(item, "options", None):
+        return [[Button(f"{i}. {o.label}"[:60], action, o.key)] for i, o in enumerate(item.options, 1)]
+    return []
+
+
+def option_value(item: Any, arg: str) -> tuple[bool, Any]:
+    """The value an option button of :func:`option_buttons` stands for: (valid, value)."""
+    if item.type == "yesno" and arg in ("0", "1"):
+        return True, arg == "1"
+    if item.type == "choice" and any(o.key == arg for o in getattr(item, "options", None) or []):
+        return True, arg
+    return False, None
+
+
+def fold_screens(screens: list[Screen], limit: int = MAX_MESSAGE) -> list[Screen]:
+    """Fewer messages: a confirmation or warning goes into the same message as what follows it (its text
+    first), as long as the message stays under ``limit``; buttons are kept in order."""
+    out: list[Screen] = []
+    for sc in screens:
+        if out and len(out[-1].text) + 2 + len(sc.text) <= limit:
+            last = out[-1]
+            out[-1] = Screen(f"{last.text}\n\n{sc.text}", last.buttons + sc.buttons)
+        else:
+            out.append(Screen(sc.text, list(sc.buttons)))
+    return out
 
 
 def nav_row() -> list[Button]:
@@ -92,11 +132,6 @@ def nav_row() -> list[Button]:
 def stale(key: str | None, mode: str, state: dict[str, Any]) -> Step:
     return Step(screens=[Screen("Nút này không còn dùng được ở bước hiện tại. Gõ /baocao để về câu đang trả lời.")],
                 key=key, mode=mode, state=state, error=True)
-
-
-def fail(key: str, state: dict[str, Any], message: str) -> Step:
-    """An input error on the current question: the message, and the question still waiting."""
-    return Step(screens=[Screen(message)], key=key, mode="question", state=state, error=True)
 
 
 def short(s: str, n: int) -> str:

@@ -10,10 +10,15 @@ from collections.abc import Callable
 from typing import Any
 
 from dialogs.answers import Change, compare, failing_rules, format_value, none_value
-from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, nav_row, short, stale
+from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, fold_screens, nav_row, short, stale
 from dialogs.engine.kinds import kind_for
 from dialogs.engine.navigation import NAV_ACTIONS, Navigation
 from dialogs.outline import QuestionRef
+from dialogs.parsing import ParseError
+from dialogs.review import large_change, parse_reason
+
+MAX_TRIES = 3  # wrong inputs in a row on one question before the bot says plainly what it expects
+SKIP_REASON = "Bỏ qua lý do"
 
 QuestionAction = Callable[["Engine", str, dict[str, Any], str], "Step | None"]
 
@@ -79,6 +84,21 @@ class Engine(Navigation):
 
     # ------------------------------------------------------------------ input
     def on_text(self, key: str | None, mode: str, state: dict[str, Any], text: str) -> Step:
+        return self.finish(self._on_text(key, mode, state, text))
+
+    def on_action(self, key: str | None, mode: str, state: dict[str, Any], action: str, arg: str) -> Step:
+        """A button: the navigation buttons work in any mode; the others act on the current question."""
+        return self.finish(self._on_action(key, mode, state, action, arg))
+
+    def finish(self, step: Step) -> Step:
+        """What every step gets: the wrong-tries count dropped once an input succeeded or the officer moved,
+        and the screens folded so a confirmation rides on the next question's message."""
+        if not step.error:
+            step.state = {k: v for k, v in step.state.items() if k != "tries"}
+        step.screens = fold_screens(step.screens)
+        return step
+
+    def _on_text(self, key: str | None, mode: str, state: dict[str, Any], text: str) -> Step:
         text = text.strip()
         if mode == "idle" or key is None and mode not in ("review",):
             return Step(screens=[Screen("Bạn đang không trả lời câu nào. Gõ /baocao để tiếp tục báo cáo.")],
@@ -88,16 +108,19 @@ class Engine(Navigation):
                                         "(ví dụ /c3), /baocao để tiếp tục.")],
                         key=key, mode=mode, state=state, error=True)
         assert key is not None
+        if state.get("reason"):
+            return self._reason_text(key, state, text)
         return self.kind(key).on_text(self, key, state, text)
 
-    def on_action(self, key: str | None, mode: str, state: dict[str, Any], action: str, arg: str) -> Step:
-        """A button: the navigation buttons work in any mode; the others act on the current question."""
+    def _on_action(self, key: str | None, mode: str, state: dict[str, Any], action: str, arg: str) -> Step:
         st = dict(state)
         nav = NAV_ACTIONS.get(action)
         if nav is not None:
             return nav(self, key, mode, st, arg)
         if key is None or mode != "question":
             return stale(key, mode, st)
+        if st.get("reason"):
+            return self._skip_reason(key, st, arg) if action == "noreason" else stale(key, mode, st)
         step = self.kind(key).on_action(self, key, st, action, arg)
         if step is None:
             common = QUESTION_ACTIONS.get(action)
@@ -105,8 +128,21 @@ class Engine(Navigation):
         return step if step is not None else stale(key, mode, st)
 
     def error(self, key: str, state: dict[str, Any], message: str) -> Step:
-        return Step(screens=[Screen(f"❗ {message}\nCâu hỏi vẫn chờ câu trả lời của bạn.")], key=key,
-                    mode="question", state=state, error=True)
+        """A wrong input: what was wrong, under it the buttons of the question it is about (the way forward);
+        after the third wrong input in a row, plainly what is expected, the example, «Bỏ qua câu này»."""
+        st = dict(state)
+        tries = int(st.get("tries", 0)) + 1
+        st["tries"] = tries
+        msg = message if message.startswith("❗") else f"❗ {message}"
+        buttons = self.question_screen(key, st).buttons
+        if tries < MAX_TRIES:
+            text = f"{msg}\nCâu hỏi vẫn chờ câu trả lời của bạn."
+        else:
+            text = (f"{msg}\n\nĐã {tries} lần chưa đọc được câu trả lời. Câu này cần: "
+                    f"{self.kind(key).expected(self, key, st)}\nGõ đúng như ví dụ, hoặc bấm «Bỏ qua câu này» để "
+                    "trả lời sau, hoặc gõ /huongdan để xem hướng dẫn.")
+            buttons = [[Button("Bỏ qua câu này ➡", "skip"), Button("Gõ /huongdan", "help")]] + buttons
+        return Step(screens=[Screen(text, buttons)], key=key, mode="question", state=st, error=True)
 
     def stored(self, key: str, value: Any, state: dict[str, Any], *, note: str | None = None) -> Step:
         """Store ``value`` as the answer to ``key``, confirm it (with rule warnings) and move on."""
@@ -115,13 +151,40 @@ class Engine(Navigation):
         self._visible = None
         label = note or self.change_label(key, value)
         confirm = f"✔ Đã lưu: {format_value(q, value, limit=200)} — {label}"
-        screens = [Screen(confirm)]
+        step = self.settle(key, state, [Screen(confirm)], ask_reason=note is None)
+        step.store.insert(0, (key, value))
+        return step
+
+    def settle(self, key: str, state: dict[str, Any], screens: list[Screen], *, ask_reason: bool = True) -> Step:
+        """After an answer is complete: its rule warnings, then a reason when it moved far from last period's,
+        else the next question."""
+        screens = list(screens)
         warn = self.rule_warnings(key)
         if warn is not None:
             screens.append(warn)
-        step = self.advance(key, {k: v for k, v in state.items() if k == "walk"}, screens)
-        step.store.insert(0, (key, value))
+        walk = {k: v for k, v in state.items() if k == "walk"}
+        lc = None
+        if ask_reason and self.has_prev(key):
+            lc = large_change(self.o.question(key), self.ctx.answers.get(key), self.prev_value(key),
+                              self.ctx.change_ratio, self.ctx.change_min)
+        if lc is None:
+            return self.advance(key, walk, screens)
+        screens.append(Screen(f"❓ {lc.prompt()}", [[Button(SKIP_REASON, "noreason")]]))
+        return Step(screens=screens, key=key, mode="question", state={**walk, "reason": True})
+
+    def _reason_text(self, key: str, state: dict[str, Any], text: str) -> Step:
+        try:
+            reason = parse_reason(text)
+        except ParseError as err:
+            return Step(screens=[Screen(f"❗ {err.message}", [[Button(SKIP_REASON, "noreason")]])], key=key,
+                        mode="question", state=state, error=True)
+        walk = {k: v for k, v in state.items() if k == "walk"}
+        step = self.advance(key, walk, [Screen(f"✔ Đã ghi lý do: {reason}")])
+        step.reasons.append((key, reason))
         return step
+
+    def _skip_reason(self, key: str, st: dict[str, Any], arg: str) -> Step:
+        return self.advance(key, {k: v for k, v in st.items() if k == "walk"}, [Screen("➡ Không ghi lý do.")])
 
     def rule_warnings(self, key: str) -> Screen | None:
         fails = failing_rules(self.o, self.ctx.answers, involving=key)
@@ -159,6 +222,13 @@ class Engine(Navigation):
             return None
         return self.stored(key, self.prev_value(key), st, note=f"= giữ như {self.ctx.prev_label}")
 
+    def _help(self, key: str, st: dict[str, Any], arg: str) -> Step:
+        q = self.o.question(key)
+        text = (f"ℹ️ Cách trả lời câu «{short(q.prompt, 80)}»: {self.kind(key).expected(self, key, st)}\n"
+                "Gõ /huongdan để xem hướng dẫn đầy đủ; bấm «Bỏ qua» để trả lời câu này sau.")
+        return Step(screens=[Screen(text, [[Button("Bỏ qua câu này ➡", "skip")]]), self.question_screen(key, st)],
+                    key=key, mode="question", state=st)
+
     def _none(self, key: str, st: dict[str, Any], arg: str) -> Step | None:
         q = self.o.question(key)
         if not q.none_ok:
@@ -172,4 +242,5 @@ QUESTION_ACTIONS: dict[str, QuestionAction] = {
     "skip": Engine._skip,
     "keep": Engine._keep,
     "none": Engine._none,
+    "help": Engine._help,
 }

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dialogs.answers import expected_form, format_record, parse_record, parse_scalar
-from dialogs.engine.base import DONE_WORDS, Button, Kind, Screen, Step, fail
+from dialogs.engine.base import DONE_WORDS, Button, Kind, Screen, Step, option_buttons, option_value
 from dialogs.outline import Question
 from dialogs.parsing import ParseError, is_none_answer
 from dialogs.text import fold
@@ -45,7 +45,9 @@ class ListKind(Kind):
             lines += ["", "➕ Thêm một mục: gõ cả mục trong một tin, mỗi trường một dòng theo thứ tự:", example,
                       "hoặc chỉ gõ trường đầu tiên để được hỏi lần lượt từng trường.",
                       "Gõ «xoá 2» hoặc «sửa 2» để xoá/sửa mục 2. Bấm «Xong» khi đủ."]
-        buttons: list[list[Button]] = []
+        buttons: list[list[Button]] = [] if edit is not None else option_buttons(fields[0], "fopt")
+        if buttons:
+            lines.append(f"«{fields[0].label}»: bấm một lựa chọn bên dưới để bắt đầu mục mới.")
         for i in range(max(0, len(items) - 4), len(items)):
             buttons.append([Button(f"✏️ Sửa {i + 1}", "edit", str(i)), Button(f"🗑 Xoá {i + 1}", "del", str(i))])
         keep = e.has_prev(key) and not items
@@ -58,8 +60,18 @@ class ListKind(Kind):
         f = fields[fi]
         lines += ["", f"➕ Mục mới — trường {fi + 1}/{len(fields)}: {f.label}{' (bắt buộc)' if f.required else ''}",
                   f"✍️ {expected_form(f)}" + ("" if f.required else "; bấm «Bỏ trống» nếu không có")]
-        rows = [[Button("Bỏ trống", "fskip")] if not f.required else [], [Button("✖ Huỷ mục này", "fcancel")]]
+        rows = option_buttons(f, "fopt")
+        rows += [[Button("Bỏ trống", "fskip")] if not f.required else [], [Button("✖ Huỷ mục này", "fcancel")]]
         return Screen("\n".join(lines), [r for r in rows if r])
+
+    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
+        q = e.o.question(key)
+        if state.get("item") is not None:
+            f = q.record_fields[int(state.get("field", 0))]
+            return f"«{f.label}»: {expected_form(f)}"
+        first = q.record_fields[0]
+        return (f"gõ cả mục, mỗi trường một dòng ({', '.join(f.label for f in q.record_fields)}), hoặc chỉ gõ "
+                f"«{first.label}» để được hỏi lần lượt từng trường; bấm «Xong» khi đủ")
 
     # ------------------------------------------------------------------ typed text
     def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
@@ -88,7 +100,7 @@ class ListKind(Kind):
         try:
             val = parse_scalar(fdef, text, default_year=_year(e))
         except ParseError as err:
-            return fail(key, st, f"❗ «{fdef.label}»: {err.message}")
+            return e.error(key, st, f"❗ «{fdef.label}»: {err.message}")
         item = dict(st["item"])
         item[fdef.key] = val
         return self._next_field(e, key, q, st, item, fi + 1)
@@ -101,12 +113,12 @@ class ListKind(Kind):
             try:
                 first = {fields[0].key: parse_scalar(fields[0], text, default_year=_year(e))}
             except ParseError as err:
-                return fail(key, st, f"❗ «{fields[0].label}»: {err.message}")
+                return e.error(key, st, f"❗ «{fields[0].label}»: {err.message}")
             return self._next_field(e, key, q, st, first, 1)
         try:
             rec = parse_record(fields, text, default_year=_year(e))
         except ParseError as err:
-            return fail(key, st, f"❗ {err.message}")
+            return e.error(key, st, f"❗ {err.message}")
         return self._save_item(e, key, q, st, rec)
 
     def _next_field(self, e: Engine, key: str, q: Question, st: dict[str, Any], item: dict[str, Any],
@@ -122,7 +134,7 @@ class ListKind(Kind):
     def _save_item(self, e: Engine, key: str, q: Question, st: dict[str, Any], rec: dict[str, Any]) -> Step:
         missing = [f.label for f in q.record_fields if f.required and rec.get(f.key) in (None, "")]
         if missing:
-            return fail(key, st, "❗ Thiếu: " + ", ".join(missing) + ". Gõ lại cả mục, mỗi trường một dòng.")
+            return e.error(key, st, "❗ Thiếu: " + ", ".join(missing) + ". Gõ lại cả mục, mỗi trường một dòng.")
         items = list(e.ctx.answers.get(key) or [])
         st = {k: v for k, v in st.items() if k not in ITEM_STATE}
         if st.get("edit") is not None:
@@ -155,7 +167,7 @@ class ListKind(Kind):
         items = list(e.ctx.answers.get(key) or [])
         idx = int(arg) if arg.lstrip("-").isdigit() else -1
         if not 0 <= idx < len(items):
-            return fail(key, st, f"❗ Không có mục {idx + 1}." + (f" Danh sách có {len(items)} mục." if items else ""))
+            return e.error(key, st, f"❗ Không có mục {idx + 1}." + (f" Danh sách có {len(items)} mục." if items else ""))
         return items, idx
 
     def delete(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
@@ -181,13 +193,27 @@ class ListKind(Kind):
             return None
         return self._next_field(e, key, e.o.question(key), st, dict(st["item"]), int(st.get("field", 0)) + 1)
 
+    def field_option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+        """A choice or yes/no button of the field being entered."""
+        if st.get("item") is None and st.get("edit") is not None:
+            return None
+        q = e.o.question(key)
+        fi = int(st.get("field", 0)) if st.get("item") is not None else 0  # no item yet: its first field
+        ok, value = option_value(q.record_fields[fi], arg)
+        if not ok:
+            return None
+        item = dict(st.get("item") or {})
+        item[q.record_fields[fi].key] = value
+        return self._next_field(e, key, q, st, item, fi + 1)
+
     def field_cancel(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
         st.pop("item", None)
         st.pop("field", None)
         return Step(screens=[Screen("Đã huỷ mục đang nhập."), self.screen(e, key, st)], key=key,
                     mode="question", state=st)
 
-    ACTIONS = {"done": done, "del": delete, "edit": edit, "fskip": field_skip, "fcancel": field_cancel}
+    ACTIONS = {"done": done, "del": delete, "edit": edit, "fskip": field_skip, "fcancel": field_cancel,
+               "fopt": field_option}
 
 
 def _year(e: Engine) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dialogs.answers import NONE_TEXT
-from dialogs.engine.base import DONE_WORDS, Button, Kind, Screen, Step
+from dialogs.engine.base import DONE_WORDS, Button, Kind, Screen, Step, split_messages
 from dialogs.engine.scalar import prompt_screen
-from dialogs.parsing import is_none_answer
+from dialogs.parsing import format_integer, is_none_answer
 from dialogs.text import fold
 
 if TYPE_CHECKING:
@@ -22,9 +22,10 @@ class LongTextKind(Kind):
     def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
         if not state.get("collect"):
             return prompt_screen(e, key, state)
-        note = (f"📝 Đang nhận nội dung ({len(str(e.ctx.answers.get(key, '')))} ký tự). "
+        note = (f"📝 Đang nhận nội dung ({format_integer(len(str(e.ctx.answers.get(key, ''))))} ký tự). "
                 "Gửi tiếp hoặc bấm «Xong».")
-        return prompt_screen(e, key, state, extra=[Button("✔ Xong", "done")], notes=[note])
+        return prompt_screen(e, key, state, extra=[Button("✔ Xong", "done"), Button("👁 Xem lại đoạn đã gõ", "showtext")],
+                             notes=[note])
 
     def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
         q = e.o.question(key)
@@ -41,9 +42,20 @@ class LongTextKind(Kind):
         e.ctx.answers[key] = value
         st = dict(state)
         st["collect"] = True
-        screen = Screen(f"📝 Đã nhận ({len(value)} ký tự). Gửi tiếp nếu còn, hoặc bấm «Xong» để sang câu sau.",
-                        [[Button("✔ Xong", "done"), Button("✖ Xoá, gõ lại", "clear")]])
-        return Step(store=[(key, value)], screens=[screen], key=key, mode="question", state=st)
+        return Step(store=[(key, value)], screens=[self._received(value)], key=key, mode="question", state=st)
+
+    def _received(self, value: str) -> Screen:
+        return Screen(f"📝 Đã nhận ({format_integer(len(value))} ký tự). Gửi tiếp nếu còn, hoặc bấm «Xong» để sang "
+                      "câu sau.", COLLECT_BUTTONS)
+
+    def show_text(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+        """«Xem lại đoạn đã gõ»: the text so far, in messages under Telegram's limit, the buttons under the last."""
+        value = str(e.ctx.answers.get(key) or "")
+        if not value:
+            return e.error(key, st, "Chưa có nội dung. Hãy gõ câu trả lời, hoặc bấm «Không có».")
+        parts = split_messages(value.split("\n"), limit=4000)
+        screens = [Screen(p) for p in parts] + [self._received(value)]
+        return Step(screens=screens, key=key, mode="question", state=st)
 
     def done(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
         if key not in e.ctx.answers:
@@ -55,4 +67,8 @@ class LongTextKind(Kind):
         st["collect"] = False
         return Step(screens=[Screen("Đã xoá phần vừa gõ. Hãy gõ lại nội dung.")], key=key, mode="question", state=st)
 
-    ACTIONS = {"done": done, "clear": clear}
+    ACTIONS = {"done": done, "clear": clear, "showtext": show_text}
+
+
+COLLECT_BUTTONS = [[Button("✔ Xong", "done"), Button("✖ Xoá, gõ lại", "clear")],
+                   [Button("👁 Xem lại đoạn đã gõ", "showtext")]]

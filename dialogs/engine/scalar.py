@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dialogs.answers import expected_form, format_value, parse_answer
-from dialogs.engine.base import Button, Kind, Screen, Step
+from dialogs.engine.base import Button, Kind, Screen, Step, option_buttons, option_value
 from dialogs.parsing import ParseError
 
 if TYPE_CHECKING:
@@ -33,14 +33,7 @@ def prompt_screen(e: Engine, key: str, state: dict[str, Any], *, extra: list[But
 
 class ScalarKind(Kind):
     def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
-        q = e.o.question(key)
-        extra: list[Button] = []
-        if q.type == "yesno":
-            extra = [Button("Có", "opt", "1"), Button("Không", "opt", "0")]
-        options: list[list[Button]] = []
-        if q.type == "choice" and q.options:
-            options = [[Button(f"{i}. {o.label}"[:60], "opt", o.key)] for i, o in enumerate(q.options, 1)]
-        return prompt_screen(e, key, state, extra=extra, options=options)
+        return prompt_screen(e, key, state, options=option_buttons(e.o.question(key), "opt"))
 
     def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
         try:
@@ -51,11 +44,7 @@ class ScalarKind(Kind):
 
     def option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """A yes/no or choice button."""
-        q = e.o.question(key)
-        if q.type == "yesno" and arg in ("0", "1"):
-            return e.stored(key, arg == "1", st)
-        if q.type == "choice" and q.options and any(o.key == arg for o in q.options):
-            return e.stored(key, arg, st)
-        return None
+        ok, value = option_value(e.o.question(key), arg)
+        return e.stored(key, value, st) if ok else None
 
     ACTIONS = {"opt": option}

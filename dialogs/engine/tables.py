@@ -14,7 +14,17 @@ from dialogs.answers import (
     parse_scalar,
     table_grid,
 )
-from dialogs.engine.base import DONE_WORDS, MAX_MESSAGE, Button, Kind, Screen, Step, fail, nav_row
+from dialogs.engine.base import (
+    DONE_WORDS,
+    MAX_MESSAGE,
+    Button,
+    Kind,
+    Screen,
+    Step,
+    nav_row,
+    option_buttons,
+    option_value,
+)
 from dialogs.outline import Column, Question, Row
 from dialogs.parsing import ParseError
 from dialogs.text import fold
@@ -96,28 +106,41 @@ class TableKind(Kind):
         """A row with fixed cells: how to type them, what is stored, last period's row."""
         cells = dict((value.get("rows") or {}).get(row.key) or {})
         pending = state.get("cells")
-        if pending is not None:
-            ci = int(state.get("col", 0))
-            c = cols[ci]
-            lines.append(f"✍️ Ô {ci + 1}/{len(cols)} — {c.label}: "
-                         f"{expected_form(c, unit=q.unit if c.type == 'integer' else None)}")
-        else:
-            all_num = all(c.type in NUMERIC_CELLS for c in cols)
-            sep = " " if all_num else "; "
-            lines.append(f"✍️ Gõ {len(cols)} giá trị theo thứ tự cột, cách nhau bằng "
-                         + ("dấu cách" if all_num else "dấu chấm phẩy") + ". Ví dụ: "
-                         + sep.join(example(c.type) for c in cols)
-                         + (" — hoặc gõ từng ô một." if len(cols) > 1 else ""))
+        lines.append(f"✍️ {self._row_hint(q, state)}")
         if cells:
             lines.append("✅ Đã nhập: " + cells_text(cols, cells))
         prev_cells = (prev.get("rows") or {}).get(row.key) if prev else None
         if prev_cells:
             lines.append(f"🕘 {e.ctx.prev_label.capitalize()}: " + cells_text(cols, prev_cells))
-        buttons = []
+        cell = cols[int(state.get("col", 0))] if pending is not None else (cols[0] if len(cols) == 1 else None)
+        buttons = option_buttons(cell, "copt") if cell is not None else []
         if prev_cells and pending is None:
             buttons.append([Button(f"↩ Giữ dòng như {e.ctx.prev_label}", "rowkeep")])
         buttons.append([Button("∅ Dòng trống", "rowblank"), Button("Bỏ qua dòng ➡", "rownext")])
         return buttons
+
+    def _row_hint(self, q: Question, state: dict[str, Any]) -> str:
+        """How to type the current row (or cell), with an example typeable as it stands."""
+        assert q.table is not None
+        cols = q.table.input_columns
+        if state.get("cells") is not None:
+            ci = int(state.get("col", 0))
+            c = cols[ci]
+            return f"Ô {ci + 1}/{len(cols)} — {c.label}: {expected_form(c, unit=q.unit if c.type == 'integer' else None)}"
+        all_num = all(c.type in NUMERIC_CELLS for c in cols)
+        sep = " " if all_num else "; "
+        return (f"Gõ {len(cols)} giá trị theo thứ tự cột, cách nhau bằng "
+                + ("dấu cách" if all_num else "dấu chấm phẩy") + ". Ví dụ: "
+                + sep.join(example(c.type) for c in cols)
+                + (" — hoặc gõ từng ô một." if len(cols) > 1 else ""))
+
+    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
+        q, row = self._current_row(e, key, state)
+        assert q.table is not None
+        if row.open:
+            return ("một dòng: tên rồi các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "
+                    + "; ".join(["Tên"] + [example(c.type) for c in q.table.input_columns]))
+        return self._row_hint(q, state)
 
     def _totals_line(self, q: Question, value: Any) -> str:
         t = q.table
@@ -154,14 +177,14 @@ class TableKind(Kind):
         if m:
             idx = int(m.group(2)) - 1
             if not 0 <= idx < len(items):
-                return fail(key, st, f"❗ Không có dòng {idx + 1}. Gõ «xoá 1» đến «xoá {len(items)}».")
+                return e.error(key, st, f"❗ Không có dòng {idx + 1}. Gõ «xoá 1» đến «xoá {len(items)}».")
             items.pop(idx)
             note = f"🗑 Đã xoá dòng {idx + 1}."
         else:
             try:
                 item = parse_row(q.table, text, with_label=True)
             except ParseError as err:
-                return fail(key, st, f"❗ {err.message}")
+                return e.error(key, st, f"❗ {err.message}")
             items.append(item)
             note = f"✔ Đã thêm dòng {len(items)}: {item['label']}"
         value["items"][row.key] = items
@@ -182,7 +205,7 @@ class TableKind(Kind):
             try:
                 cells = parse_row(t, text)
             except ParseError as err:
-                return fail(key, st, f"❗ {err.message}")
+                return e.error(key, st, f"❗ {err.message}")
             return self._save_row(e, key, q, st, row, cells)
         ci = int(st.get("col", 0))
         c = cols[ci]
@@ -191,8 +214,13 @@ class TableKind(Kind):
                 cells = dict(cells)
                 cells[c.key] = parse_scalar(c, text)
         except ParseError as err:
-            return fail(key, st, f"❗ Ô «{c.label}»: {err.message}")
-        if ci + 1 < len(cols):
+            return e.error(key, st, f"❗ Ô «{c.label}»: {err.message}")
+        return self._next_cell(e, key, q, st, row, cells, ci)
+
+    def _next_cell(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, cells: dict[str, Any],
+                   ci: int) -> Step:
+        assert q.table is not None
+        if ci + 1 < len(q.table.input_columns):
             st["cells"] = cells
             st["col"] = ci + 1
             return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
@@ -223,7 +251,7 @@ class TableKind(Kind):
         if ri >= len(steps):
             value = e.ctx.answers.get(key)
             done = [Screen(f"✔ Xong biểu.\n{format_table(q.table, value) if value else NONE_TEXT}"[:MAX_MESSAGE])]  # type: ignore[arg-type]
-            return e.advance(key, st, screens + done)
+            return e.settle(key, st, screens + done) if value else e.advance(key, st, screens + done)
         st["row"] = ri
         return Step(screens=screens + [self.screen(e, key, st)], key=key, mode="question", state=st)
 
@@ -256,6 +284,20 @@ class TableKind(Kind):
         q, row = self._current_row(e, key, st)
         return self._save_row(e, key, q, st, row, {})
 
+    def cell_option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+        """A choice or yes/no button of the cell being entered (or of a one-column row)."""
+        q, row = self._current_row(e, key, st)
+        assert q.table is not None
+        cols = q.table.input_columns
+        if row.open:
+            return None
+        ci = int(st.get("col", 0)) if st.get("cells") is not None else 0
+        ok, value = option_value(cols[ci], arg)
+        if not ok:
+            return None
+        cells = {**(st.get("cells") or {}), cols[ci].key: value}
+        return self._next_cell(e, key, q, st, row, cells, ci)
+
     def row_keep(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
         q, row = self._current_row(e, key, st)
         prev = e.prev_value(key) or {}
@@ -270,4 +312,4 @@ class TableKind(Kind):
         return step
 
     ACTIONS = {"back": back, "done": done, "rownext": row_next, "rowback": row_back, "rowblank": row_blank,
-               "rowkeep": row_keep}
+               "rowkeep": row_keep, "copt": cell_option}

@@ -1,0 +1,139 @@
+"""Seeds 000–004 walked end to end through the real Dispatcher by a driver that answers from the bot's own hints
+and taps buttons by their text (tests/walk.py): no dead end, submitted, and at most 1.2 bot messages per input."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from storage.importer import import_units
+from storage.models import Submission
+from storage.repo import Repo
+from tests.conftest import DATA
+from tests.harness import Harness
+from tests.walk import Walker
+
+# seed → (outline, unit list, unit code, what the unit is)
+SEEDS = {
+    "000": ("tuan-cqdp-2cap", "vn_ministries_2025.csv", "BNV", "bộ"),
+    "001": ("giam-sat-phan-cap-tthc", "vn_units_2025.csv", "04", "tỉnh"),
+    "002": ("kiem-tra-cchc-2025", "vn_units_2025.csv", "00376", "xã"),
+    "003": ("so-ket-1-nam-2-cap", "vn_units_2025.csv", "00376", "xã"),
+    "004": ("chuyen-de-02-kh-bcdtw", "vn_units_2025.csv", "00004", "phường"),
+}
+MAX_PER_INPUT = 1.2
+
+
+async def open_for(db, outline: str, csv: str, code: str) -> tuple[str, int]:
+    await import_units(db, DATA / csv)
+    async with db.session() as s:
+        repo = Repo(s)
+        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
+        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        await s.commit()
+        return inv.code, p.id
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+async def test_walk_outline_end_to_end(db, db_url, seed):
+    outline, csv, code, what = SEEDS[seed]
+    h = await Harness(db, db_url).start()
+    invite, period_id = await open_for(db, outline, csv, code)
+    u = h.user(300 + int(seed), "Cán bộ")
+    await h.say(u, f"/start {invite}")
+    walk = await Walker(h, u).run()
+    print(f"\nseed {seed} ({outline}, {what} {code}): {walk.inputs} inputs, {walk.bot_messages} bot messages, "
+          f"{walk.per_input:.2f} per input")
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.find_submission((await repo.unit_by_code(code)).id, period_id)
+        assert isinstance(sub, Submission) and sub.status == "submitted"
+        assert len(await repo.answers(sub.id)) > 10
+    assert walk.per_input <= MAX_PER_INPUT, walk.tail()
+
+
+# --------------------------------------------------------------------------- pure: examples and table choices
+
+
+def _items():
+    from dialogs.loader import load_catalogue
+
+    for o in load_catalogue():
+        for r in o.refs:
+            q = r.question
+            yield o.id, q.key, q
+            if q.type in ("list", "documents"):
+                yield from ((o.id, f"{q.key}.{f.key}", f) for f in q.record_fields)
+            if q.type == "table" and q.table is not None:
+                yield from ((o.id, f"{q.key}.{c.key}", c) for c in q.table.input_columns)
+
+
+def test_every_example_is_typeable_as_it_stands_and_never_split_by_a_comma():
+    """"Ví dụ: 350 triệu; 1,2 tỷ hoặc 350": examples are separated by "hoặc" or ";" (a comma is the decimal mark),
+    and each one, typed as shown, is accepted by the parser of its question."""
+    import re
+
+    from dialogs.answers import expected_form, parse_scalar
+    from dialogs.parsing import ParseError
+
+    checked = 0
+    for outline_id, key, item in _items():
+        if item.type in ("list", "documents", "table", "multichoice", "longtext"):
+            continue
+        m = re.search(r"Ví dụ: (.+)", expected_form(item))
+        if not m:
+            continue
+        for example in re.split(r" hoặc |; ", m.group(1)):
+            example = re.sub(r"\s*\(.*$", "", example).strip()
+            try:
+                parse_scalar(item, example)
+            except ParseError as err:
+                raise AssertionError(f"{outline_id} {key}: «{example}» is refused: {err.message}") from err
+            checked += 1
+    assert checked > 100
+
+
+TABLE_WITH_CHOICES = """\
+id: thu-bang
+title: Biểu thử
+period: {kind: one_off}
+respondents: [xa]
+sections:
+  - no: I-
+    title: Phần một
+    items:
+      - key: bieu
+        prompt: Tình trạng trụ sở
+        type: table
+        table:
+          title: Biểu thử
+          columns:
+            - {key: so, label: Số trụ sở}
+            - {key: tinh_trang, label: Tình trạng, type: choice, options: [Tốt, Xuống cấp]}
+            - {key: da_sua, label: Đã sửa chữa, type: yesno}
+          rows:
+            - {key: xa, label: Trụ sở xã}
+"""
+
+
+def test_table_cells_of_choice_and_yes_no_offer_buttons():
+    from dialogs.engine import Ctx, Engine
+    from dialogs.loader import check_outline_text
+
+    outline, problems = check_outline_text(TABLE_WITH_CHOICES)
+    assert problems == [] and outline is not None
+    e = Engine(Ctx(outline, "1", "xa", {}))
+    step = e.begin()
+    assert step.screens[-1].text.startswith("📋 I — Phần một")  # "I-" shown alone keeps its form, not in a path
+    step = e.on_text(step.key, step.mode, step.state, "3")  # one value: cell by cell
+    screen = step.screens[-1]
+    assert "Ô 2/3 — Tình trạng" in screen.text
+    assert [b.text for b in screen.buttons[0] + screen.buttons[1]] == ["1. Tốt", "2. Xuống cấp"]
+    step = e.on_action(step.key, step.mode, step.state, "copt", screen.buttons[1][0].arg)
+    assert "Ô 3/3 — Đã sửa chữa" in step.screens[-1].text
+    assert [b.text for b in step.screens[-1].buttons[0]] == ["Có", "Không"]
+    wrong = e.on_text(step.key, step.mode, step.state, "để sau")
+    assert wrong.error and [b.text for b in wrong.screens[0].buttons[0]] == ["Có", "Không"]
+    step = e.on_text(step.key, step.mode, step.state, "khong")  # words without diacritics
+    assert step.store == [("bieu", {"rows": {"xa": {"so": 3, "tinh_trang": "o2", "da_sua": False}}, "items": {}})]
