@@ -49,8 +49,11 @@ for o in load_catalogue():
         (out / "png" / f"{o.id}_tonghop.png").write_bytes(png)
     print(rep.docx_name, rep.xlsx_name)
 PY
-soffice --headless --convert-to pdf --outdir "$out/pdf-docx" "$out"/*.docx >/dev/null
-soffice --headless --convert-to pdf --outdir "$out/pdf-xlsx" "$out"/*.xlsx >/dev/null
+# a profile of our own: another LibreOffice running on the machine would otherwise take (or refuse) the job
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf --outdir "$out/pdf-docx" "$out"/*.docx >/dev/null
+soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf --outdir "$out/pdf-xlsx" "$out"/*.xlsx >/dev/null
 for pdf in "$out"/pdf-*/*.pdf; do
   kind=$(basename "$(dirname "$pdf")")
   pdftoppm -r 60 -png "$pdf" "$out/png/$(basename "$pdf" .pdf)_${kind#pdf-}"
