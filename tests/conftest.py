@@ -6,6 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# property tests assert what is parsed, not how fast: no per-example deadline (a loaded CI machine is slow)
+hypothesis_settings.register_profile("project", deadline=None)
+hypothesis_settings.load_profile("project")
 
 from storage.db import Database, open_database, upgrade
 
