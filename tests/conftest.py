@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from storage.db import Database, open_database, upgrade
+
 # property tests assert what is parsed, not how fast: no per-example deadline (a loaded CI machine is slow)
 hypothesis_settings.register_profile("project", deadline=None)
 hypothesis_settings.load_profile("project")
-
-from storage.db import Database, open_database, upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
