@@ -74,3 +74,44 @@ class MK(CallbackData, prefix="mk"):
 
     action: str
     outline: str = ""
+
+
+# --------------------------------------------------------------------------- review (/xem, return, approve, unlock)
+
+
+class RV(CallbackData, prefix="rv"):
+    """/xem. action: u (unit chosen: its default period), v (view a period), per (choose the period), doc (.docx),
+    ret (return, asks the comment), ok (approve). Scope is checked again on every press."""
+
+    action: str
+    unit: int
+    period: int = 0
+
+
+class OpenQ(CallbackData, prefix="oq"):
+    """The officer's "▶ Mở câu n" after a return: the submission and the question's index in the outline."""
+
+    submission: int
+    question: int
+
+
+class UnlockAsk(CallbackData, prefix="ua"):
+    """The officer's "🔓 Xin mở lại" for a locked submission."""
+
+    submission: int
+
+
+class UnlockDecision(CallbackData, prefix="ud"):
+    """A supervisor's answer to an unlock request: approve 1 (yes) or 0 (no)."""
+
+    request: int
+    approve: int
+
+
+# --------------------------------------------------------------------------- template (/mau)
+
+
+class TemplatePeriod(CallbackData, prefix="tp"):
+    """/mau with several open periods: the period whose .xlsx to make."""
+
+    period: int

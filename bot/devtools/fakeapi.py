@@ -2,8 +2,8 @@
 
 The real bot talks to it through ``TELEGRAM_API_URL`` (aiogram's ``TelegramAPIServer.from_base``).
 It answers getMe, getUpdates (offset and long-poll timeout), sendMessage, editMessageText,
-editMessageReplyMarkup, answerCallbackQuery, sendDocument (keeping the bytes), setMyCommands,
-deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
+editMessageReplyMarkup, answerCallbackQuery, sendDocument (keeping the bytes), getFile and file downloads
+(documents sent by users and by the bot), setMyCommands, deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
 It can also enforce a global rate limit with 429 answers, refuse blocked users with 403 and fail with 5xx,
 for the reminder tests and benchmark. Used by the end-to-end tests and by ``baocao demo``.
 """
@@ -76,6 +76,7 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self.base_url = ""
         self.last_offset = 0
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, bytes): getFile and downloads
 
     # ------------------------------------------------------------------ server
     async def start(self) -> str:
@@ -96,8 +97,16 @@ class FakeTelegram:
             await self._runner.cleanup()
             self._runner = None
 
+    def file_bytes(self, path: str) -> bytes | None:
+        """The bytes behind a getFile ``file_path`` ("documents/<file_id>")."""
+        found = self.files.get(path.rsplit("/", 1)[-1])
+        return found[1] if found is not None else None
+
     async def _file(self, request: web.Request) -> web.Response:
-        return web.Response(status=404)
+        data = self.file_bytes(request.match_info["path"])
+        if request.match_info["token"] != self.token or data is None:
+            return web.Response(status=404)
+        return web.Response(body=data)
 
     async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
         params: dict[str, Any] = {}
@@ -197,6 +206,12 @@ class FakeTelegram:
             rm = params.get("reply_markup")
             msg.buttons = rm.get("inline_keyboard", []) if isinstance(rm, dict) else []
             return self._ok(self._message_json(msg))
+        if m == "getfile":
+            fid = str(params.get("file_id", ""))
+            if fid not in self.files:
+                return self._err(400, "Bad Request: invalid file_id")
+            return self._ok({"file_id": fid, "file_unique_id": "u" + fid, "file_size": len(self.files[fid][1]),
+                             "file_path": f"documents/{fid}"})
         if m == "setmycommands":
             self.commands = params.get("commands") or []
         simple = {
@@ -236,6 +251,7 @@ class FakeTelegram:
         doc = None
         if document:
             doc = files.get("document", ("file", b""))
+            self.files[f"doc{mid}"] = doc
         msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"), time.monotonic())
         self.sent.setdefault(chat_id, []).append(msg)
         self.by_id[(chat_id, mid)] = msg
@@ -309,6 +325,20 @@ class FakeUser:
             cmd = text.split()[0]
             msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(cmd)}]
         return await self.api.push({"message": msg})
+
+    async def send_document(self, name: str, data: bytes, *, mime: str | None = None,
+                            file_size: int | None = None, caption: str | None = None) -> int:
+        """Send a file to the bot (``file_size`` may claim another size than ``data``'s, as a test of limits)."""
+        fid = f"up{self.id}x{next(self._mid)}"
+        self.api.files[fid] = (name, data)
+        doc: dict[str, Any] = {"file_id": fid, "file_unique_id": "u" + fid, "file_name": name,
+                               "file_size": len(data) if file_size is None else file_size}
+        if mime:
+            doc["mime_type"] = mime
+        content: dict[str, Any] = {"document": doc}
+        if caption:
+            content["caption"] = caption
+        return await self.api.push({"message": self._message(**content)})
 
     async def send_sticker(self) -> int:
         return await self.api.push({"message": self._message(sticker={
@@ -386,7 +416,10 @@ class FakeSession:
                 return None
 
             async def stream_content(self, url, headers=None, timeout=30, chunk_size=65536, raise_for_status=True):  # type: ignore[override]
-                if False:
-                    yield b""
+                data = api.file_bytes(url)
+                if data is None:
+                    raise FileNotFoundError(url)
+                for i in range(0, len(data), chunk_size):
+                    yield data[i:i + chunk_size]
 
         return _Session()

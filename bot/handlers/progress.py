@@ -8,7 +8,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.callbacks import TD
+from bot.callbacks import RV, TD
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
@@ -68,6 +68,7 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     for ch, sub in prog.by_child(children)[:12]:
         rows.append([_button(f"{ch.name}: {sub.submitted}/{sub.total}"[:60],
                              TD(action="show", period=period.id, scope=ch.id))])
+    rows += view_buttons(prog, period, missing[page * PAGE:(page + 1) * PAGE])
     if missing:
         rows.append([_button(f"🔔 Nhắc ngay {len(missing)} đơn vị chưa nộp",
                              TD(action="remind", period=period.id, scope=sid))])
@@ -75,6 +76,17 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
         rows.append([_button("⬆ Lên cấp trên", TD(action="show", period=period.id, scope=scope.parent_id))])
     return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def view_buttons(prog: Progress, period: Period, listed: list) -> list[list[InlineKeyboardButton]]:
+    """"👁 Xem" a unit's report (/xem): the units that submitted (newest first) and those of this page that started,
+    two to a row, at most 10."""
+    done = sorted((s for s in prog.states if s.submitted), key=lambda s: s.submitted_at or period.deadline, reverse=True)
+    units = [s.unit for s in done] + [s.unit for s in listed if s.answered]
+    buttons = [InlineKeyboardButton(text=f"👁 Xem {u.name}"[:60],
+                                    callback_data=RV(action="v", unit=u.id, period=period.id).pack())
+               for u in units[:10]]
+    return [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
 
 
 async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: Account) -> None:
