@@ -3,7 +3,7 @@ unlock approved and expiring, batched notices, and a supervisor never acting out
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
