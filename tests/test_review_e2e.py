@@ -1,0 +1,109 @@
+"""The review loop end to end: the real bot (`python -m bot`) polling the fake Bot API over HTTP.
+Submit → return with a comment → the officer opens the question, changes it, resubmits → approve → locked."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.devtools.demo import Driver
+from dialogs.loader import load_catalogue
+from dialogs.periods import automatic_spec
+from exports.sample import synth_answers
+from storage.db import open_database
+from storage.importer import import_units
+from storage.repo import Repo
+from tests.conftest import DATA
+from tests.fake_bot_api import FakeTelegram
+from tests.test_e2e import _spawn_bot
+
+pytestmark = pytest.mark.slow
+WEEKLY = "tuan-cqdp-2cap"
+
+
+async def _setup(db) -> tuple[int, int]:
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    outline = load_catalogue().get(WEEKLY)
+    async with db.session() as s:
+        repo = Repo(s)
+        # the period the bot's scheduler would open for this week (same label: it opens no other)
+        spec = automatic_spec(outline, datetime.now(UTC), ZoneInfo("Asia/Ho_Chi_Minh"), timedelta(hours=48))
+        p, _ = await repo.open_period(WEEKLY, spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
+                                      starts_on=spec.starts_on, ends_on=spec.ends_on)
+        unit = await repo.unit_by_code("BNV")
+        officer = await repo.ensure_account(401, "Lan")
+        await repo.set_account(officer, role="officer", unit=unit)
+        sup = await repo.ensure_account(402, "Vụ Tổng hợp")
+        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+        sub = await repo.ensure_submission(unit.id, p.id)
+        for k, v in synth_answers(outline, unit, week=1).items():
+            await repo.set_answer(sub.id, k, v, commit=False)
+        await s.commit()
+        return p.id, sub.id
+
+
+async def _submit(d: Driver, u) -> None:
+    got = await d.say(u, "/baocao")
+    if not any("📨 Gửi báo cáo" in m.button_texts() for m in got):
+        await d.press(u, "Mục lục")
+        await d.press(u, "Xem lại")
+    await d.press(u, "Gửi báo cáo")
+    got = await d.press(u, "Xác nhận gửi")
+    assert any("Đã gửi báo cáo" in m.text for m in got), [m.text for m in got]
+
+
+async def _started(api: FakeTelegram, timeout: float = 90.0) -> None:
+    """Wait until the bot polls (start-up is slow on a busy machine)."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while not api.calls_of("getUpdates"):
+        assert loop.time() - start < timeout, "the bot did not start"
+        await asyncio.sleep(0.1)
+
+
+async def test_review_loop_over_http(db, db_url):
+    period_id, sub_id = await _setup(db)
+    api = FakeTelegram("4343:REVIEW-E2E")
+    await api.start()
+    d = Driver(api)
+    officer, sup = api.user(401, "Lan"), api.user(402, "Vụ Tổng hợp")
+    proc = await _spawn_bot(api, db_url)
+    try:
+        await _started(api)
+        await _submit(d, officer)
+        got = await d.say(sup, "/xem Bộ Nội vụ")
+        assert got[0].text.startswith("📄 Bộ Nội vụ") and "↩ Trả lại" in got[-1].button_texts()
+        await d.press(sup, "Trả lại")
+        got = await d.say(sup, "câu 1: số nhiệm vụ chưa đúng")
+        assert "Đã trả lại" in got[-1].text
+        told = officer.last()
+        assert "Nhận xét: câu 1: số nhiệm vụ chưa đúng" in told.text and told.button_texts() == ["▶ Mở câu 1"]
+        got = await d.press(officer, "Mở câu 1")
+        assert "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in got[-1].text
+        got = await d.say(officer, "77")
+        assert got[0].text.startswith("✔ Đã lưu: 77 nhiệm vụ")
+        await _submit(d, officer)
+        await d.say(sup, "/xem Bộ Nội vụ")
+        got = await d.press(sup, "Duyệt")
+        assert "Đã duyệt và khóa" in got[-1].text
+        assert "đã được duyệt" in officer.last().text and officer.last().button_texts() == ["🔓 Xin mở lại"]
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            await proc.wait()
+        await api.stop()
+    db2 = open_database(db_url)
+    try:
+        async with db2.read_session() as s:
+            repo = Repo(s)
+            sub = await repo.submission(sub_id)
+            answers = await repo.answers(sub_id)
+            kinds = [e.kind for e in await repo.history(sub)]
+            locked = not (await repo.can_edit(sub))[0]
+    finally:
+        await db2.dispose()
+    assert sub.status == "approved" and locked and answers["kl_nv_tong"] == 77
+    assert kinds == ["submitted", "returned", "submitted", "approved"]
