@@ -4,6 +4,7 @@ Submit → return with a comment → the officer opens the question, changes it,
 from __future__ import annotations
 
 import asyncio
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -64,15 +65,39 @@ async def _started(api: FakeTelegram, timeout: float = 90.0) -> None:
         await asyncio.sleep(0.1)
 
 
-async def test_review_loop_over_http(db, db_url):
-    period_id, sub_id = await _setup(db)
-    api = FakeTelegram("4343:REVIEW-E2E")
+@asynccontextmanager
+async def running_bot(api: FakeTelegram, db_url: str):
+    """The real bot polling ``api`` (started and ready), stopped afterwards."""
     await api.start()
-    d = Driver(api)
-    officer, sup = api.user(401, "Lan"), api.user(402, "Vụ Tổng hợp")
     proc = await _spawn_bot(api, db_url)
     try:
         await _started(api)
+        yield
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            await proc.wait()
+        await api.stop()
+
+
+async def stored_state(db_url: str, sub_id: int) -> tuple[str, bool, dict, list[str]]:
+    db = open_database(db_url)
+    try:
+        async with db.read_session() as s:
+            repo = Repo(s)
+            sub = await repo.submission(sub_id)
+            return (sub.status, not (await repo.can_edit(sub))[0], await repo.answers(sub_id),
+                    [e.kind for e in await repo.history(sub)])
+    finally:
+        await db.dispose()
+
+
+async def test_review_loop_over_http(db, db_url):
+    period_id, sub_id = await _setup(db)
+    api = FakeTelegram("4343:REVIEW-E2E")
+    d = Driver(api)
+    officer, sup = api.user(401, "Lan"), api.user(402, "Vụ Tổng hợp")
+    async with running_bot(api, db_url):
         await _submit(d, officer)
         got = await d.say(sup, "/xem Bộ Nội vụ")
         assert got[0].text.startswith("📄 Bộ Nội vụ") and "↩ Trả lại" in got[-1].button_texts()
@@ -90,20 +115,6 @@ async def test_review_loop_over_http(db, db_url):
         got = await d.press(sup, "Duyệt")
         assert "Đã duyệt và khóa" in got[-1].text
         assert "đã được duyệt" in officer.last().text and officer.last().button_texts() == ["🔓 Xin mở lại"]
-    finally:
-        if proc.returncode is None:
-            proc.terminate()
-            await proc.wait()
-        await api.stop()
-    db2 = open_database(db_url)
-    try:
-        async with db2.read_session() as s:
-            repo = Repo(s)
-            sub = await repo.submission(sub_id)
-            answers = await repo.answers(sub_id)
-            kinds = [e.kind for e in await repo.history(sub)]
-            locked = not (await repo.can_edit(sub))[0]
-    finally:
-        await db2.dispose()
-    assert sub.status == "approved" and locked and answers["kl_nv_tong"] == 77
+    status, locked, answers, kinds = await stored_state(db_url, sub_id)
+    assert status == "approved" and locked and answers["kl_nv_tong"] == 77
     assert kinds == ["submitted", "returned", "submitted", "approved"]

@@ -28,7 +28,7 @@ from bot.handlers.consolidate import make_report
 from bot.services import Services
 from dialogs.outline import Outline
 from dialogs.parsing import ParseError
-from dialogs.review import event_line, parse_reason, pointed_keys
+from dialogs.review import STATUS_VI, event_line, parse_reason, pointed_keys
 from exports.load import ExportError
 from exports.unit_view import unit_report
 from storage.models import Account, ConversationPosition, Period, Submission, Unit
@@ -177,10 +177,9 @@ async def show(bot: Bot, chat_id: int, services: Services, repo: Repo, unit: Uni
                        reasons=await repo.answer_reasons(sub.id), status=sub.status, comment=sub.comment)
     hist = await history_lines(services, repo, sub, outline, unit, answers)
     tail = "🕘 Lịch sử:\n" + "\n".join(hist) if hist else "🕘 Chưa có lần gửi nào."
-    for part in msgs:
-        await bot.send_message(chat_id, part)
-    for i, part in enumerate(texts.split_text(tail)):
-        await bot.send_message(chat_id, part, reply_markup=kb if i == len(texts.split_text(tail)) - 1 else None)
+    parts = msgs + texts.split_text(tail)
+    for i, part in enumerate(parts):
+        await bot.send_message(chat_id, part, reply_markup=kb if i == len(parts) - 1 else None)
 
 
 # --------------------------------------------------------------------------- the buttons
@@ -252,8 +251,6 @@ async def submission_or_alert(cb: CallbackQuery, repo: Repo, unit: Unit, period:
                               statuses: tuple[str, ...], what: str) -> Submission | None:
     sub = await repo.find_submission(unit.id, period.id)
     if sub is None or sub.status not in statuses:
-        from dialogs.review import STATUS_VI
-
         state = STATUS_VI.get(sub.status, sub.status) if sub is not None else "chưa bắt đầu"
         await cb.answer(f"Không {what} được: báo cáo của {unit.name} kỳ này đang ở trạng thái «{state}». "
                         "Gõ /xem để xem lại.", show_alert=True)
@@ -350,20 +347,23 @@ async def notify_returned(bot: Bot, repo: Repo, by: Account, unit: Unit, period:
 # --------------------------------------------------------------------------- the officer's side
 
 
-async def own_submission(cb: CallbackQuery, repo: Repo, acc: Account, submission_id: int) -> Submission | None:
+async def own_submission(cb: CallbackQuery, services: Services, repo: Repo, acc: Account,
+                         submission_id: int) -> tuple[Submission | None, bool, str]:
+    """The officer's own submission named by a button (None after an alert when it is not theirs), and whether
+    the unit may change it now (and if not, why)."""
     sub = await repo.submission(submission_id)
     if sub is None or acc.unit_id is None or sub.unit_id != acc.unit_id:
         await cb.answer("Nút này dành cho cán bộ đầu mối của đơn vị có báo cáo này.", show_alert=True)
-        return None
-    return sub
+        return None, False, ""
+    ok, why = await repo.can_edit(sub, services.now())
+    return sub, ok, why
 
 
 async def on_open_question(cb: CallbackQuery, callback_data: OpenQ, bot: Bot, services: Services, repo: Repo,
                            account: Account) -> None:
-    sub = await own_submission(cb, repo, account, callback_data.submission)
+    sub, ok, why = await own_submission(cb, services, repo, account, callback_data.submission)
     if sub is None:
         return
-    ok, why = await repo.can_edit(sub, services.now())
     if not ok:
         await cb.answer(why, show_alert=True)
         return
@@ -385,10 +385,9 @@ async def on_open_question(cb: CallbackQuery, callback_data: OpenQ, bot: Bot, se
 
 async def on_unlock_ask(cb: CallbackQuery, callback_data: UnlockAsk, bot: Bot, services: Services, repo: Repo,
                         account: Account) -> None:
-    sub = await own_submission(cb, repo, account, callback_data.submission)
+    sub, ok, _ = await own_submission(cb, services, repo, account, callback_data.submission)
     if sub is None:
         return
-    ok, _ = await repo.can_edit(sub, services.now())
     if ok:
         await cb.answer("Báo cáo này đang sửa được, không cần xin mở lại. Gõ /baocao để sửa.", show_alert=True)
         return
