@@ -3,9 +3,11 @@ unlock approved and expiring, batched notices, and a supervisor never acting out
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 
 import pytest
+from docx import Document
 
 from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
 from dialogs.loader import load_catalogue
@@ -160,6 +162,12 @@ async def test_large_change_reason_shown_in_xem(h, db):
     line = next(t for t in "\n".join(out).split("\n") if "Tổng số nhiệm vụ" in t)
     assert "500 nhiệm vụ" in line and "▲" in line and "lý do: Nhận thêm nhiệm vụ của Bộ sáp nhập" in line
     assert all(len(t) <= 4096 for t in out)
+    # the unit's own .docx, by the /tonghop renderer
+    await h.press(h.user(800), "Tải .docx")
+    doc = h.api.messages(800)[-1]
+    assert doc.document is not None and doc.document[0].startswith("bao-cao_BNV_")
+    text = "\n".join(p.text for p in Document(io.BytesIO(doc.document[1])).paragraphs)
+    assert "Bộ Nội vụ" in text and "500" in text
 
 
 async def test_supervisor_never_sees_or_acts_outside_scope(h, db):
