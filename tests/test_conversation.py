@@ -276,7 +276,13 @@ async def test_review_submit_and_supervisor_notified(h, db):
     assert "Còn" in u.last().text and "chưa trả lời" in u.last().text
     await h.press(u, "Xác nhận gửi")
     assert "Đã gửi báo cáo" in u.last().text
-    assert "đã gửi báo cáo" in h.user(800).last().text
+    # supervisors are told in batches (issue 10): after NOTIFY_BATCH_MINUTES, by the scheduler
+    assert not any("đã gửi báo cáo" in t for t in h.user(800).texts())
+    from tests.test_periods import _scheduler
+
+    h.clock.advance(minutes=10)
+    await _scheduler(h).tick()
+    assert any("Bộ Nội vụ đã gửi báo cáo" in t for t in h.user(800).texts())
     async with db.read_session() as s:
         sub = (await s.execute(select(Submission))).scalar_one()
         assert sub.status == "submitted" and sub.submitted_at is not None
