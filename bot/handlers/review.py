@@ -29,6 +29,7 @@ from bot.services import Services
 from dialogs.outline import Outline
 from dialogs.parsing import ParseError
 from dialogs.review import STATUS_VI, event_line, parse_reason, pointed_keys
+from dialogs.text import norm_words
 from exports.load import ExportError
 from exports.unit_view import unit_report
 from storage.models import Account, ConversationPosition, Period, Submission, Unit
@@ -88,6 +89,10 @@ async def scoped_matches(services: Services, repo: Repo, acc: Account, query: st
             continue
         if roots is None or any(unit.path.startswith(r.path) for r in roots):
             out.append((unit, m.score))
+    q = norm_words(query)
+    exact = [u for u, _ in out if q in (norm_words(u.name), norm_words(u.name).split(" ", 1)[-1])]
+    if len(exact) == 1:
+        return exact
     if out and out[0][1] >= 95 and (len(out) == 1 or out[1][1] < out[0][1] - 3):
         return [out[0][0]]
     return [u for u, _ in out[:8]]
