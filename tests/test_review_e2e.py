@@ -47,22 +47,36 @@ async def _setup(db) -> tuple[int, int]:
 
 
 async def _submit(d: Driver, u) -> None:
-    got = await d.say(u, "/baocao")
-    if not any("📨 Gửi báo cáo" in m.button_texts() for m in got):
+    before = len(u.api.messages(u.id))
+    await d.say(u, "/baocao")
+    shown = lambda: [b for m in u.api.messages(u.id)[before:] for b in m.button_texts()]  # noqa: E731
+    await until(lambda: {"📨 Gửi báo cáo", "📑 Mục lục"} & set(shown()), "the questionnaire")
+    if "📨 Gửi báo cáo" not in shown():  # resumed at a question: through the table of contents
         await d.press(u, "Mục lục")
+        await until(lambda: has_button(u, "👁 Xem lại"), "the table of contents")
         await d.press(u, "Xem lại")
+    await until(lambda: has_button(u, "📨 Gửi báo cáo"), "the review")
     await d.press(u, "Gửi báo cáo")
-    got = await d.press(u, "Xác nhận gửi")
-    assert any("Đã gửi báo cáo" in m.text for m in got), [m.text for m in got]
+    await until(lambda: has_button(u, "📨 Xác nhận gửi"), "the confirmation")
+    await d.press(u, "Xác nhận gửi")
+    await until(lambda: any("Đã gửi báo cáo" in t for t in u.texts()[-3:]), "the submit")
 
 
-async def _started(api: FakeTelegram, timeout: float = 90.0) -> None:
-    """Wait until the bot polls (start-up is slow on a busy machine)."""
+async def until(ready, what: str, timeout: float = 60.0) -> None:
+    """Wait for ``ready()`` (the bot's messages may come in several bursts on a busy machine)."""
     loop = asyncio.get_running_loop()
     start = loop.time()
-    while not api.calls_of("getUpdates"):
-        assert loop.time() - start < timeout, "the bot did not start"
-        await asyncio.sleep(0.1)
+    while not ready():
+        assert loop.time() - start < timeout, f"waited {timeout:.0f} s for {what}"
+        await asyncio.sleep(0.05)
+
+
+def has_button(user, label: str) -> bool:
+    return bool(user.api.messages(user.id)) and label in user.last().button_texts()
+
+
+async def _started(api: FakeTelegram) -> None:
+    await until(lambda: api.calls_of("getUpdates"), "the bot to start", 90.0)
 
 
 @asynccontextmanager
@@ -100,20 +114,22 @@ async def test_review_loop_over_http(db, db_url):
     async with running_bot(api, db_url):
         await _submit(d, officer)
         got = await d.say(sup, "/xem Bộ Nội vụ")
-        assert got[0].text.startswith("📄 Bộ Nội vụ") and "↩ Trả lại" in got[-1].button_texts()
+        assert got[0].text.startswith("📄 Bộ Nội vụ")
+        await until(lambda: has_button(sup, "↩ Trả lại"), "the review buttons")
         await d.press(sup, "Trả lại")
-        got = await d.say(sup, "câu 1: số nhiệm vụ chưa đúng")
-        assert "Đã trả lại" in got[-1].text
+        await d.say(sup, "câu 1: số nhiệm vụ chưa đúng")
+        await until(lambda: "Đã trả lại" in sup.last().text, "the return")
         told = officer.last()
         assert "Nhận xét: câu 1: số nhiệm vụ chưa đúng" in told.text and told.button_texts() == ["▶ Mở câu 1"]
-        got = await d.press(officer, "Mở câu 1")
-        assert "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in got[-1].text
+        await d.press(officer, "Mở câu 1")
+        await until(lambda: "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in officer.last().text, "question 1")
         got = await d.say(officer, "77")
         assert got[0].text.startswith("✔ Đã lưu: 77 nhiệm vụ")
         await _submit(d, officer)
         await d.say(sup, "/xem Bộ Nội vụ")
-        got = await d.press(sup, "Duyệt")
-        assert "Đã duyệt và khóa" in got[-1].text
+        await until(lambda: has_button(sup, "✅ Duyệt"), "the approve button")
+        await d.press(sup, "Duyệt")
+        await until(lambda: "Đã duyệt và khóa" in sup.last().text, "the approval")
         assert "đã được duyệt" in officer.last().text and officer.last().button_texts() == ["🔓 Xin mở lại"]
     status, locked, answers, kinds = await stored_state(db_url, sub_id)
     assert status == "approved" and locked and answers["kl_nv_tong"] == 77
