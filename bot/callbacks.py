@@ -89,3 +89,37 @@ class OI(CallbackData, prefix="oi"):
     """/nhapdecuong draft. action: pub (publish the draft), cancel (drop it)."""
 
     action: str
+
+# --------------------------------------------------------------------------- review (/xem, return, approve, unlock)
+
+
+class RV(CallbackData, prefix="rv"):
+    """/xem. action: u (unit chosen: its default period), v (view a period), per (choose the period), doc (.docx),
+    ret (return, asks the comment), ok (approve). Scope is checked again on every press."""
+
+    action: str
+    unit: int
+    period: int = 0
+
+
+class OpenQ(CallbackData, prefix="oq"):
+    """The officer's "▶ Mở câu n" after a return: the submission and the question's index in the outline."""
+
+    submission: int
+    question: int
+
+
+class UnlockDecision(CallbackData, prefix="ud"):
+    """A supervisor's answer to an unlock request: approve 1 (yes) or 0 (no)."""
+
+    request: int
+    approve: int
+
+
+# --------------------------------------------------------------------------- template (/mau)
+
+
+class TemplatePeriod(CallbackData, prefix="tp"):
+    """/mau with several open periods: the period whose .xlsx to make."""
+
+    period: int

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -53,6 +55,11 @@ class Settings(BaseSettings):
     change_min: float = Field(default=CHANGE_MIN, ge=0)
     log_level: str = "INFO"
 
+    # review (issue 10)
+    unlock_hours: float = 24.0
+    notify_batch_minutes: float = 10.0
+    template_secret: SecretStr | None = None
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, v: object) -> object:
@@ -71,6 +78,14 @@ class Settings(BaseSettings):
     @property
     def token(self) -> str | None:
         return self.bot_token.get_secret_value() if self.bot_token and self.bot_token.get_secret_value() else None
+
+    def template_key(self) -> str:
+        """The key that signs the .xlsx templates: TEMPLATE_SECRET, else derived from the bot token (so the bot and
+        `baocao answers import` agree without another setting)."""
+        if self.template_secret is not None and self.template_secret.get_secret_value():
+            return self.template_secret.get_secret_value()
+        base = self.token or "no-token:" + self.database_url
+        return hmac.new(base.encode(), b"baocao-template-v1", hashlib.sha256).hexdigest()
 
     def sqlite_path(self) -> Path | None:
         if self.database_url.startswith("sqlite"):

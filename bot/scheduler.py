@@ -1,6 +1,8 @@
 """The schedule, derived from the database at every tick (so it survives restarts and needs no pickling):
 weekly/monthly periods open by themselves, periods close after their grace time, officers are told of
-new periods and reminded before the deadline (and once after it), supervisors get a digest at the deadline.
+new periods and reminded before the deadline (and once after it), supervisors get a digest at the deadline,
+the supervisors' queued notices (units that submitted, changes after the deadline) go out as one message each per
+NOTIFY_BATCH_MINUTES, and expired unlocks close again (the unit's officers are told).
 
 Each message is claimed in the reminder log under a unique key before it is sent, so a restart or a second
 bot process on the same database never sends it twice.
@@ -17,14 +19,17 @@ from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy import select
 
+from bot.callbacks import RV, UnlockAsk
 from bot.keyboards import PickPeriod
 from bot.sender import Outgoing, Sender, SendReport
 from bot.services import Services
+from bot.texts import clip
 from dialogs.outline import Outline
 from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets
+from dialogs.review import notice_batch_text
 from exports.progress import Progress, period_progress
 from storage.models import Period, ReminderLog
-from storage.repo import Repo
+from storage.repo import NoticeBatch, Repo
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +86,57 @@ class Scheduler:
             await ses.commit()
         if outgoing:
             rep.send = await self.sender.send_all(outgoing)
+        await self._relock(now, rep)
+        await self._notices(now, rep)
         return rep
+
+    async def _relock(self, now: datetime, rep: TickReport) -> None:
+        """Unlocks whose time is up: recorded once ("relocked"), and the unit's officers told."""
+        async with self.s.db.session() as ses:
+            repo = Repo(ses)
+            out: list[Outgoing] = []
+            for req in await repo.relock_expired(now):
+                sub = await repo.submission(req.submission_id)
+                period = await repo.period(sub.period_id)
+                unit = await repo.unit(sub.unit_id)
+                outline = self.s.catalogue.outlines.get(period.outline_id)
+                text = (f"🔒 Hết thời gian mở lại: báo cáo «{outline.short if outline else period.outline_id}» kỳ "
+                        f"{period.label} của {unit.name} đã khóa lại. Nếu còn cần sửa, bấm «🔓 Xin mở lại».")
+                kb = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
+                    text="🔓 Xin mở lại", callback_data=UnlockAsk(submission=sub.id).pack())]])
+                for acc in (await repo.officers_of([unit.id])).get(unit.id, []):
+                    if not acc.blocked:
+                        out.append(Outgoing(acc.telegram_id, text, kb))
+            await ses.commit()
+        if out:
+            rep.messages["relocked"] = len(out)
+            await self.sender.send_all(out)
+
+    async def _notices(self, now: datetime, rep: TickReport) -> None:
+        """Each supervisor's waiting notices as one message, once the oldest is NOTIFY_BATCH_MINUTES old. A notice
+        is finished once sent (or undeliverable: blocked); one that failed otherwise is claimed again later."""
+        async with self.s.db.session() as ses:
+            repo = Repo(ses)
+            batches = await repo.take_due_notices(now, batch_minutes=self.s.settings.notify_batch_minutes)
+            units = await repo.units_by_ids({n.unit_id for b in batches for n in b.notices if n.unit_id})
+            names = {i: u.name for i, u in units.items()}
+            await ses.commit()
+        if not batches:
+            return
+        report = SendReport()
+        done: list[int] = []
+        for b in batches:
+            status, _, _ = await self.sender.send_one(notice_message(b, names), report)
+            if status in ("sent", "blocked"):
+                done += b.ids
+            if status == "blocked":
+                async with self.s.db.session() as ses:
+                    await Repo(ses).mark_blocked(b.telegram_id)
+                    await ses.commit()
+        async with self.s.db.session() as ses:
+            await Repo(ses).finish_notices(done, now=now)
+            await ses.commit()
+        rep.messages["notices"] = report.sent
 
     async def _open_automatic(self, repo: Repo, now: datetime, rep: TickReport) -> None:
         for o in self.s.catalogue:
@@ -165,6 +220,20 @@ class Scheduler:
                 out.append(Outgoing(sup.telegram_id, text, None, log_id))
                 rep.messages["digest"] = rep.messages.get("digest", 0) + 1
         return out
+
+
+def notice_message(batch: NoticeBatch, names: dict[int, str]) -> Outgoing:
+    """One supervisor's batch: the units that submitted listed together, then the late changes; a "👁 Xem"
+    button per unit (at most 8)."""
+    text = notice_batch_text([(n.kind, n.text) for n in batch.notices])
+    text += "\n\nGõ /xem <tên đơn vị> để đọc báo cáo của một đơn vị, /tiendo để xem tiến độ."
+    rows, seen = [], set()
+    for n in batch.notices:
+        if n.unit_id and n.period_id and (n.unit_id, n.period_id) not in seen and len(rows) < 8:
+            seen.add((n.unit_id, n.period_id))
+            rows.append([InlineKeyboardButton(text=f"👁 Xem {names.get(n.unit_id, '')}"[:60],
+                                              callback_data=RV(action="v", unit=n.unit_id, period=n.period_id).pack())])
+    return Outgoing(batch.telegram_id, clip(text), InlineKeyboardMarkup(inline_keyboard=rows) if rows else None)
 
 
 def digest_text(p: Progress, services: Services, limit: int = 3800) -> str:

@@ -15,10 +15,13 @@ Cán bộ đầu mối:
 • Nội dung dài: gửi nhiều tin nhắn, xong thì bấm «Xong».
 • «Xem lại» cho xem toàn bộ câu trả lời và thay đổi so với kỳ trước; gõ /c<số> để sửa câu đó. Cuối cùng bấm «Gửi báo cáo».
 • Mọi câu trả lời được lưu ngay khi bot xác nhận «✔ Đã lưu»; mất mạng hay bot khởi động lại cũng không mất.
+• /mau — nhận tệp Excel (.xlsx) của báo cáo để điền trên máy tính (tiện cho các Biểu lớn); điền xong gửi lại tệp cho bot, bot báo ô nào sai và lưu các ô đúng.
+• Báo cáo bị trả lại: bot gửi nhận xét và nút mở câu cần sửa; sửa xong bấm «Gửi báo cáo» lần nữa. Báo cáo đã duyệt hoặc kỳ đã đóng: bấm «🔓 Xin mở lại» và ghi lý do.
 
 Người tổng hợp:
 • /tiendo — xem đơn vị nào đã nộp, đang làm, chưa làm; nhắc đơn vị chậm.
 • /tonghop — nhận báo cáo tổng hợp .docx và .xlsx.
+• /xem <tên đơn vị> — đọc báo cáo của một đơn vị (có so sánh với kỳ trước và lý do thay đổi lớn), tải .docx, «↩ Trả lại» kèm nhận xét (ghi số câu, ví dụ «câu 3: thiếu số liệu») hoặc «✅ Duyệt».
 
 Lệnh khác: /huy — thoát khỏi bảng hỏi (câu trả lời vẫn giữ); /start — đăng ký đơn vị."""
 
@@ -33,6 +36,8 @@ COMMANDS = [
     ("baocao", "Trả lời báo cáo của kỳ đang mở"),
     ("tiendo", "Tiến độ nộp báo cáo (người tổng hợp)"),
     ("tonghop", "Nhận báo cáo tổng hợp .docx và .xlsx"),
+    ("xem", "Xem, trả lại hoặc duyệt báo cáo một đơn vị"),
+    ("mau", "Nhận mẫu Excel để điền rồi gửi lại"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),

@@ -13,6 +13,7 @@ from storage.models import AnswerRevision, ConversationPosition, Submission
 from storage.repo import Repo
 from tests.conftest import DATA
 from tests.harness import Harness
+from tests.test_periods import _scheduler
 
 WEEKLY = "tuan-cqdp-2cap"
 
@@ -287,7 +288,11 @@ async def test_review_submit_and_supervisor_notified(h, db):
     assert "Còn" in u.last().text and "chưa trả lời" in u.last().text
     await h.press(u, "Xác nhận gửi")
     assert "Đã gửi báo cáo" in u.last().text
-    assert "đã gửi báo cáo" in h.user(800).last().text
+    # supervisors are told in batches (issue 10): after NOTIFY_BATCH_MINUTES, by the scheduler
+    assert not any("đã gửi báo cáo" in t for t in h.user(800).texts())
+    h.clock.advance(minutes=10)
+    await _scheduler(h).tick()
+    assert any("Bộ Nội vụ đã gửi báo cáo" in t for t in h.user(800).texts())
     async with db.read_session() as s:
         sub = (await s.execute(select(Submission))).scalar_one()
         assert sub.status == "submitted" and sub.submitted_at is not None
@@ -451,14 +456,18 @@ async def test_choosing_among_open_periods_and_late_changes_reported(h, db):
     await h.press(u, "Gửi báo cáo")
     await h.press(u, "Xác nhận gửi")
     sup = h.user(800)
-    assert "Bộ Nội vụ đã gửi báo cáo" in sup.last().text
+    h.clock.advance(minutes=10)  # supervisors' notices come batched (issue 10), sent by the scheduler
+    await _scheduler(h).tick()
+    assert any("Bộ Nội vụ đã gửi báo cáo" in t for t in sup.texts())
     # after the deadline (26/11 9:00 UTC) a change is still accepted, recorded and reported to the supervisor
     h.clock.t = datetime(2026, 11, 27, 3, tzinfo=UTC)
     await h.say(u, "/baocao")
     await h.press(u, "Tuần 48/2026")
     await h.say(u, "/c1")
     await h.say(u, "8")
-    assert "vừa sửa báo cáo" in sup.last().text and "sau hạn nộp" in sup.last().text and "I.1.a" in sup.last().text
+    h.clock.advance(minutes=10)
+    await _scheduler(h).tick()
+    assert any("vừa sửa báo cáo" in t and "sau hạn nộp" in t and "I.1.a" in t for t in sup.texts())
     assert (await answers_of(db, "BNV", p2))["kl_nv_tong"] == 8
 
 

@@ -3,7 +3,7 @@
 The real bot talks to it through ``TELEGRAM_API_URL`` (aiogram's ``TelegramAPIServer.from_base``).
 It answers getMe, getUpdates (offset and long-poll timeout), sendMessage, editMessageText,
 editMessageReplyMarkup, answerCallbackQuery, sendDocument (keeping the bytes), getFile and file downloads
-(of the documents users sent, 20 MB at most as Telegram), setMyCommands, deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
+(documents sent by users and by the bot, 20 MB at most as Telegram), setMyCommands, deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
 It can also enforce a global rate limit with 429 answers, refuse blocked users with 403 and fail with 5xx,
 for the reminder tests and benchmark. Used by the end-to-end tests and by ``baocao demo``.
 """
@@ -78,7 +78,7 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self.base_url = ""
         self.last_offset = 0
-        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, bytes) of the users' documents
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file name, bytes): getFile and downloads
 
     # ------------------------------------------------------------------ server
     async def start(self) -> str:
@@ -264,6 +264,7 @@ class FakeTelegram:
         doc = None
         if document:
             doc = files.get("document", ("file", b""))
+            self.files[f"doc{mid}"] = doc  # the bot's own documents can be downloaded too
         msg = Sent(chat_id, mid, params.get("text", ""), buttons, doc, params.get("caption"), time.monotonic(),
                    photo=files.get("photo", ("photo", b"")) if photo else None)
         self.sent.setdefault(chat_id, []).append(msg)
@@ -347,11 +348,16 @@ class FakeUser:
         return await self.api.push({"message": msg})
 
     async def send_document(self, name: str, data: bytes, *, declared_size: int | None = None,
+                            file_size: int | None = None, mime: str | None = None,
                             caption: str | None = None) -> dict[str, Any]:
-        """Send a file; returns the message (to reply to). ``declared_size``: the size Telegram announces."""
+        """Send a file to the bot; returns the message (to reply to). ``declared_size`` (or ``file_size``): the
+        size Telegram announces, which may differ from ``data``'s, as a test of limits."""
         fid = self.api.add_file(name, data)
-        doc = {"file_id": fid, "file_unique_id": f"u{fid}", "file_name": name,
-               "file_size": len(data) if declared_size is None else declared_size}
+        size = declared_size if declared_size is not None else file_size
+        doc: dict[str, Any] = {"file_id": fid, "file_unique_id": f"u{fid}", "file_name": name,
+                               "file_size": len(data) if size is None else size}
+        if mime:
+            doc["mime_type"] = mime
         msg = self._message(document=doc, **({"caption": caption} if caption else {}))
         await self.api.push({"message": msg})
         return msg

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import admin, common, consolidate, outline_import, progress, report, start
+from bot.handlers import admin, common, consolidate, outline_import, progress, report, review, start, template
 
 
 def get_routers() -> list[Router]:
@@ -20,6 +20,8 @@ def get_routers() -> list[Router]:
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
+        review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
+        template.setup(),     # /mau, a filled .xlsx sent back
         report.setup(),       # /baocao, the questionnaire (its modes), /c<n>, /huy
         common.setup_fallback(),
     ]

@@ -15,7 +15,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import TD
+from bot.callbacks import RV, TD
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
@@ -76,6 +76,7 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     for ch, sub in prog.by_child(children)[:12]:
         rows.append([_button(f"{ch.name}: {sub.submitted}/{sub.total}"[:60],
                              TD(action="show", period=period.id, scope=ch.id))])
+    rows += view_buttons(prog, period, missing[page * PAGE:(page + 1) * PAGE])
     if missing:
         rows.append([_button(f"🔔 Nhắc ngay {len(missing)} đơn vị chưa nộp",
                              TD(action="remind", period=period.id, scope=sid))])
@@ -106,6 +107,16 @@ async def send_picture(bot: Bot, chat_id: int, services: Services, repo: Repo, p
                                   now=services.now(), tz=services.tz)
     caption = f"📊 Tiến độ theo đơn vị — {scope.name if scope else 'tất cả đơn vị'}"
     await bot.send_photo(chat_id, BufferedInputFile(png, filename="tien-do.png"), caption=caption[:1000])
+
+def view_buttons(prog: Progress, period: Period, listed: list) -> list[list[InlineKeyboardButton]]:
+    """"👁 Xem" a unit's report (/xem): the units that submitted (newest first) and those of this page that started,
+    two to a row, at most 10."""
+    done = sorted((s for s in prog.states if s.submitted), key=lambda s: s.submitted_at or period.deadline, reverse=True)
+    units = [s.unit for s in done] + [s.unit for s in listed if s.answered]
+    buttons = [InlineKeyboardButton(text=f"👁 Xem {u.name}"[:60],
+                                    callback_data=RV(action="v", unit=u.id, period=period.id).pack())
+               for u in units[:10]]
+    return [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
 
 
 async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: Account) -> None:

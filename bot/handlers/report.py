@@ -126,22 +126,29 @@ async def apply_step(bot: Bot, chat_id: int, services: Services, repo: Repo, acc
     if step.submit:
         await repo.submit(ld.sub, acc, now=now)
     late_change = bool(step.store) and was_submitted and now > ld.period.deadline
+    await enqueue_notice(repo, acc, ld, step, late_change, now)
     await repo.commit()
     screens = list(step.screens)
     if step.submit:
         screens.append(Screen(f"📨 Đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} lúc {fmt_dt(services, now)}.\n"
                               "Nơi tổng hợp đã được báo. Bạn vẫn sửa được đến khi đóng kỳ: gõ /baocao."))
     await send_screens(bot, chat_id, screens, nonce)
+
+
+async def enqueue_notice(repo: Repo, acc: Account, ld: Loaded, step: Step, late_change: bool, now: datetime) -> None:
+    """The supervisors' notice of a submit or of a change after the deadline, queued with the answers (the
+    scheduler sends each supervisor one message per NOTIFY_BATCH_MINUTES)."""
+    who = acc.full_name or acc.telegram_id
     if step.submit:
         answered, total = ld.engine.progress()
-        await notify_supervisors(bot, repo, ld.unit,
-                                 f"📨 {ld.unit.name} đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
-                                 f"({answered}/{total} câu), người gửi: {acc.full_name or acc.telegram_id}.")
+        await repo.enqueue_for_supervisors(ld.unit, "submitted",
+                                           f"{ld.unit.name} đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
+                                           f"({answered}/{total} câu), người gửi: {who}.", period_id=ld.period.id, now=now)
     elif late_change:
         keys = ", ".join(ld.outline.ref(k).number or k for k, _ in step.store)
-        await notify_supervisors(bot, repo, ld.unit,
-                                 f"✎ {ld.unit.name} vừa sửa báo cáo «{ld.outline.short}» kỳ {ld.period.label} sau hạn nộp "
-                                 f"(mục {keys}), người sửa: {acc.full_name or acc.telegram_id}.")
+        await repo.enqueue_for_supervisors(ld.unit, "late_change",
+                                           f"{ld.unit.name} vừa sửa báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
+                                           f"sau hạn nộp (mục {keys}), người sửa: {who}.", period_id=ld.period.id, now=now)
 
 
 async def notify_supervisors(bot: Bot, repo: Repo, unit: Unit, text: str) -> int:
