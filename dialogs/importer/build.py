@@ -181,8 +181,7 @@ def build(doc: Document, filename: str) -> Built:
     ctx = Ctx(footnotes=cleaned.footnotes)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
-    appendix = next((first for (i, code, _, first) in caps if code and first < i and norm_code(code) in referenced),
-                    len(seq))
+    appendix = _appendix(seq, caps, referenced)
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
@@ -204,24 +203,56 @@ def build(doc: Document, filename: str) -> Built:
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
 
 
+NOTE_HEAD = re.compile(
+    r"^(?:\(\d{1,2}\)|\(\*+\)|\*+|\[\d{1,2}\]|(?:ghi chú|chú thích|chú giải|lưu ý|chú ý|nguồn số liệu"
+    r"|đơn vị tính|cột\s*\(?\d)\b)", re.I)
+
+
+def _note_line(s: str) -> bool:
+    """A line that explains the table above it: 'Ghi chú: …', '(1) …' / '(*) …' footnotes, 'gồm các cột: …'."""
+    s = re.sub(r"^[-+•–]\s+", "", s.strip())  # '- (1) Tính theo …' is a footnote of the table, not a bullet
+    return bool(s) and (bool(NOTE_HEAD.match(s)) or bool(COLS_NOTE.search(s)))
+
+
+def _outline_line(s: str) -> bool:
+    """A numbered heading or bullet of the outline (never part of a table's note)."""
+    return parse_marker(s) is not None and not _note_line(s)
+
+
+def _appendix(seq: list, caps: list, referenced: set[str]) -> int:
+    """Where the annexed Biểu begin: the first referenced, captioned table after which the outline does not go
+    on (no numbered heading or bullet follows); the whole sequence when the outline continues after each."""
+    skip = {k for (i, _, _, first) in caps for k in range(first, i)}
+    outline_after = [k for k, s in enumerate(seq) if isinstance(s, str) and k not in skip and _outline_line(s)]
+    last = outline_after[-1] if outline_after else -1
+    return next((first for (i, code, _, first) in caps
+                 if code and first < i and norm_code(code) in referenced and first > last), len(seq))
+
+
 def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
     main: list = []
     tail: list[TableDraft] = []
+    noting: TableDraft | None = None  # the table whose note the next explaining line extends
+    continued = False
     for i, s in enumerate(seq):
         if i in skip:
             continue
         if isinstance(s, Grid):
             d = drafts.get(i)
+            noting, continued = d, False
             if d is None:
                 continue
-            if i > appendix:
-                tail.append(d)
-            else:
-                main.append(d)
-        elif i >= appendix:
-            if tail and s.strip():
-                tail[-1].note = ((tail[-1].note or "") + " " + s.strip(" -")).strip()
-        else:
+            (tail if i > appendix else main).append(d)
+            continue
+        line = s.strip()
+        if noting is not None and line and (_note_line(line) or continued and parse_marker(line) is None
+                                            and len(line) <= 300):
+            noting.note = ((noting.note or "") + " " + line.strip(" -")).strip()
+            continued = True
+            continue
+        if line:
+            noting, continued = None, False
+        if i < appendix:
             main.append(s)
     return main, tail
 
