@@ -542,3 +542,14 @@ def test_paragraphs_after_a_word_table_are_the_outline_not_its_note(after_note: 
     assert "KẾT QUẢ" not in note and "Tổng số cuộc kiểm tra" not in note and "khó khăn" not in note
     if after_note:
         assert "liên ngành" in note
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("BÁO CÁO KẾT QUẢ CÔNG TÁC QUÝ IV NĂM 2025", "Báo cáo kết quả công tác quý IV năm 2025"),
+    ("BÁO CÁO HOẠT ĐỘNG CỦA UBND, HĐND TỈNH QUẢNG NGÃI THEO KẾ HOẠCH SỐ 02-KH/BCĐTW",
+     "Báo cáo hoạt động của UBND, HĐND tỉnh Quảng Ngãi theo kế hoạch số 02-KH/BCĐTW"),
+    ("XỬ LÝ VI PHẠM GIAI ĐOẠN II", "Xử lý vi phạm giai đoạn II"),
+])
+def test_title_keeps_the_capitals_of_the_source(heading: str, title: str):
+    o = imp(f"{heading}\nI. KẾT QUẢ\n1. Tổng số cuộc kiểm tra\n")
+    assert o.title == title

@@ -19,6 +19,7 @@ from dialogs.importer.structure import (
     parse_marker,
     split_flattened,
 )
+from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.text import fold
 
@@ -155,12 +156,50 @@ def _preamble(lines: list[str]) -> dict:
     return meta
 
 
+ROMAN_TOKENS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XX"}
+ROMAN_AFTER = {"quý", "khóa", "khoá", "phần", "kỳ", "kì", "đợt", "lần", "chương", "mục", "giai đoạn", "lớp"}
+PLACE_AFTER = {"tỉnh", "thành phố", "tp."}
+PLACE_STOP = {"năm", "về", "trong", "giai", "của", "và", "đến", "từ", "theo", "tại", "quý", "tháng", "đợt", "sau",
+              "khi", "đoạn", "lần", "kỳ", "với", "cho", "thực", "hiện", "báo", "cáo", "kết", "quả"}
+
+
+def _keep_upper(word: str, prev: str) -> bool:
+    """In an all-capitals title, a word that keeps its capitals: a Roman numeral ('QUÝ IV'), an acronym that is
+    no Vietnamese syllable ('UBND', 'HĐND'), a code with digits or a slash ('02-KH/BCĐTW')."""
+    bare = word.strip(".,;:()“”\"'")
+    if not bare or not any(ch.isalpha() for ch in bare):
+        return False
+    if bare in ROMAN_TOKENS:
+        return not is_valid(bare.lower()) or prev in ROMAN_AFTER
+    if re.search(r"[\d/]", bare):
+        return True
+    return len(bare) >= 2 and bare.isalpha() and not is_valid(bare.lower())
+
+
 def _sentence_case(text: str) -> str:
+    """A title in capitals → sentence case, keeping Roman numerals, acronyms, codes and the name of a province."""
     if not text.isupper():
         return text[:1].upper() + text[1:]
-    low = text.lower()
-    low = re.sub(r"\b(\d+-kh/[a-zđ]+|[a-zđ]+/[a-zđ]+)", lambda m: m.group(0).upper(), low)
-    return low[:1].upper() + low[1:]
+    out: list[str] = []
+    place = 0  # words of a province name still to capitalise ('TỈNH QUẢNG NGÃI' → 'tỉnh Quảng Ngãi')
+    for w in text.split(" "):
+        low = w.lower()
+        prev = out[-1].lower() if out else ""
+        prev2 = " ".join(x.lower() for x in out[-2:])
+        if _keep_upper(w, prev2 if prev2 in ROMAN_AFTER else prev):
+            out.append(w)
+            place = 0
+            continue
+        bare = low.strip(".,;:()“”\"'")
+        if place and bare and bare not in PLACE_STOP and is_valid(bare):
+            out.append(low[:1].upper() + low[1:] if low[:1].isalpha() else low)
+            place = place - 1 if not re.search(r"[,.;:)]$", w) else 0
+            continue
+        out.append(low)
+        place = 3 if low in PLACE_AFTER or f"{prev} {low}" in PLACE_AFTER else 0
+    res = " ".join(out)
+    res = re.sub(r"\bviệt nam\b", "Việt Nam", res)
+    return res[:1].upper() + res[1:]
 
 
 def build(doc: Document, filename: str) -> Built:
