@@ -504,3 +504,52 @@ def test_counts_asked_per_unit_become_a_table():
     assert [(r.label, r.kind) for r in q.table.rows] == [
         ("Các cơ quan cấp tỉnh", "group"), ("Các đơn vị cấp xã", "group"), ("Tổng cộng", "total")]
     assert by_prompt(o, "Việc bố trí nhân sự").question.type == "longtext"
+
+
+def _docx_with_table_then_outline(after_note: list[str]) -> bytes:
+    doc = Document()
+    doc.add_paragraph("ĐỀ CƯƠNG BÁO CÁO")
+    doc.add_paragraph("I. CÔNG TÁC KIỂM TRA")
+    doc.add_paragraph("- Số cuộc kiểm tra đã thực hiện trong kỳ (Biểu số 1)")
+    doc.add_paragraph("Biểu số 1. Kết quả kiểm tra")
+    t = doc.add_table(rows=4, cols=4)
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "Đơn vị"
+    t.cell(0, 1).merge(t.cell(1, 1)).text = "Tổng số cuộc"
+    t.cell(0, 2).merge(t.cell(0, 3)).text = "Trong đó"
+    t.cell(1, 2).text = "Theo kế hoạch"
+    t.cell(1, 3).text = "Đột xuất"
+    t.cell(2, 0).text = "Cấp tỉnh"
+    t.cell(3, 0).text = "Cấp xã"
+    for line in after_note:
+        doc.add_paragraph(line)
+    doc.add_paragraph("II. KẾT QUẢ")
+    doc.add_paragraph("1. Tổng số cuộc kiểm tra")
+    doc.add_paragraph("2. Nêu khó khăn, vướng mắc")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("after_note", [[], ["Ghi chú: (1) Tính cả các cuộc kiểm tra liên ngành."]])
+def test_paragraphs_after_a_word_table_are_the_outline_not_its_note(after_note: list[str]):
+    o = draft_outline(import_document(_docx_with_table_then_outline(after_note), "bieu.docx"))
+    assert [s.no for s in o.sections] == ["I.", "II."]
+    second = [(r.question.prompt, r.question.type) for r in o.refs if r.section_number.startswith("II")]
+    assert second == [("Tổng số cuộc kiểm tra", "integer"), ("Nêu khó khăn, vướng mắc", "longtext")]
+    table = o.tables[0].table
+    assert table.code == "1" and [c.label for c in table.columns][-2:] == ["Theo kế hoạch", "Đột xuất"]
+    note = table.note or ""
+    assert "KẾT QUẢ" not in note and "Tổng số cuộc kiểm tra" not in note and "khó khăn" not in note
+    if after_note:
+        assert "liên ngành" in note
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("BÁO CÁO KẾT QUẢ CÔNG TÁC QUÝ IV NĂM 2025", "Báo cáo kết quả công tác quý IV năm 2025"),
+    ("BÁO CÁO HOẠT ĐỘNG CỦA UBND, HĐND TỈNH QUẢNG NGÃI THEO KẾ HOẠCH SỐ 02-KH/BCĐTW",
+     "Báo cáo hoạt động của UBND, HĐND tỉnh Quảng Ngãi theo kế hoạch số 02-KH/BCĐTW"),
+    ("XỬ LÝ VI PHẠM GIAI ĐOẠN II", "Xử lý vi phạm giai đoạn II"),
+])
+def test_title_keeps_the_capitals_of_the_source(heading: str, title: str):
+    o = imp(f"{heading}\nI. KẾT QUẢ\n1. Tổng số cuộc kiểm tra\n")
+    assert o.title == title

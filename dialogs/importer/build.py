@@ -19,6 +19,7 @@ from dialogs.importer.structure import (
     parse_marker,
     split_flattened,
 )
+from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.text import fold
 
@@ -155,12 +156,50 @@ def _preamble(lines: list[str]) -> dict:
     return meta
 
 
+ROMAN_TOKENS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XX"}
+ROMAN_AFTER = {"quý", "khóa", "khoá", "phần", "kỳ", "kì", "đợt", "lần", "chương", "mục", "giai đoạn", "lớp"}
+PLACE_AFTER = {"tỉnh", "thành phố", "tp."}
+PLACE_STOP = {"năm", "về", "trong", "giai", "của", "và", "đến", "từ", "theo", "tại", "quý", "tháng", "đợt", "sau",
+              "khi", "đoạn", "lần", "kỳ", "với", "cho", "thực", "hiện", "báo", "cáo", "kết", "quả"}
+
+
+def _keep_upper(word: str, prev: str) -> bool:
+    """In an all-capitals title, a word that keeps its capitals: a Roman numeral ('QUÝ IV'), an acronym that is
+    no Vietnamese syllable ('UBND', 'HĐND'), a code with digits or a slash ('02-KH/BCĐTW')."""
+    bare = word.strip(".,;:()“”\"'")
+    if not bare or not any(ch.isalpha() for ch in bare):
+        return False
+    if bare in ROMAN_TOKENS:
+        return not is_valid(bare.lower()) or prev in ROMAN_AFTER
+    if re.search(r"[\d/]", bare):
+        return True
+    return len(bare) >= 2 and bare.isalpha() and not is_valid(bare.lower())
+
+
 def _sentence_case(text: str) -> str:
+    """A title in capitals → sentence case, keeping Roman numerals, acronyms, codes and the name of a province."""
     if not text.isupper():
         return text[:1].upper() + text[1:]
-    low = text.lower()
-    low = re.sub(r"\b(\d+-kh/[a-zđ]+|[a-zđ]+/[a-zđ]+)", lambda m: m.group(0).upper(), low)
-    return low[:1].upper() + low[1:]
+    out: list[str] = []
+    place = 0  # words of a province name still to capitalise ('TỈNH QUẢNG NGÃI' → 'tỉnh Quảng Ngãi')
+    for w in text.split(" "):
+        low = w.lower()
+        prev = out[-1].lower() if out else ""
+        prev2 = " ".join(x.lower() for x in out[-2:])
+        if _keep_upper(w, prev2 if prev2 in ROMAN_AFTER else prev):
+            out.append(w)
+            place = 0
+            continue
+        bare = low.strip(".,;:()“”\"'")
+        if place and bare and bare not in PLACE_STOP and is_valid(bare):
+            out.append(low[:1].upper() + low[1:] if low[:1].isalpha() else low)
+            place = place - 1 if not re.search(r"[,.;:)]$", w) else 0
+            continue
+        out.append(low)
+        place = 3 if low in PLACE_AFTER or f"{prev} {low}" in PLACE_AFTER else 0
+    res = " ".join(out)
+    res = re.sub(r"\bviệt nam\b", "Việt Nam", res)
+    return res[:1].upper() + res[1:]
 
 
 def build(doc: Document, filename: str) -> Built:
@@ -181,8 +220,7 @@ def build(doc: Document, filename: str) -> Built:
     ctx = Ctx(footnotes=cleaned.footnotes)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
-    appendix = next((first for (i, code, _, first) in caps if code and first < i and norm_code(code) in referenced),
-                    len(seq))
+    appendix = _appendix(seq, caps, referenced)
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
@@ -204,24 +242,56 @@ def build(doc: Document, filename: str) -> Built:
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
 
 
+NOTE_HEAD = re.compile(
+    r"^(?:\(\d{1,2}\)|\(\*+\)|\*+|\[\d{1,2}\]|(?:ghi chú|chú thích|chú giải|lưu ý|chú ý|nguồn số liệu"
+    r"|đơn vị tính|cột\s*\(?\d)\b)", re.I)
+
+
+def _note_line(s: str) -> bool:
+    """A line that explains the table above it: 'Ghi chú: …', '(1) …' / '(*) …' footnotes, 'gồm các cột: …'."""
+    s = re.sub(r"^[-+•–]\s+", "", s.strip())  # '- (1) Tính theo …' is a footnote of the table, not a bullet
+    return bool(s) and (bool(NOTE_HEAD.match(s)) or bool(COLS_NOTE.search(s)))
+
+
+def _outline_line(s: str) -> bool:
+    """A numbered heading or bullet of the outline (never part of a table's note)."""
+    return parse_marker(s) is not None and not _note_line(s)
+
+
+def _appendix(seq: list, caps: list, referenced: set[str]) -> int:
+    """Where the annexed Biểu begin: the first referenced, captioned table after which the outline does not go
+    on (no numbered heading or bullet follows); the whole sequence when the outline continues after each."""
+    skip = {k for (i, _, _, first) in caps for k in range(first, i)}
+    outline_after = [k for k, s in enumerate(seq) if isinstance(s, str) and k not in skip and _outline_line(s)]
+    last = outline_after[-1] if outline_after else -1
+    return next((first for (i, code, _, first) in caps
+                 if code and first < i and norm_code(code) in referenced and first > last), len(seq))
+
+
 def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
     main: list = []
     tail: list[TableDraft] = []
+    noting: TableDraft | None = None  # the table whose note the next explaining line extends
+    continued = False
     for i, s in enumerate(seq):
         if i in skip:
             continue
         if isinstance(s, Grid):
             d = drafts.get(i)
+            noting, continued = d, False
             if d is None:
                 continue
-            if i > appendix:
-                tail.append(d)
-            else:
-                main.append(d)
-        elif i >= appendix:
-            if tail and s.strip():
-                tail[-1].note = ((tail[-1].note or "") + " " + s.strip(" -")).strip()
-        else:
+            (tail if i > appendix else main).append(d)
+            continue
+        line = s.strip()
+        if noting is not None and line and (_note_line(line) or continued and parse_marker(line) is None
+                                            and len(line) <= 300):
+            noting.note = ((noting.note or "") + " " + line.strip(" -")).strip()
+            continued = True
+            continue
+        if line:
+            noting, continued = None, False
+        if i < appendix:
             main.append(s)
     return main, tail
 

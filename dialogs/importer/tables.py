@@ -46,6 +46,7 @@ def _header_count(grid: Grid) -> tuple[int, int | None]:
     rest = [_cell(grid, 0, c) for c in range(2, len(grid.cells[0]))]
     if first and ROWNO_RE.match(first) and second and not any(rest) and len(rest) >= 2:
         return 0, None
+    merged_to = 0  # the first column's header cell merged down to this row: the header ends below it at least
     for r in range(len(grid.cells)):
         if _numbering_row(grid, r) is not None and r >= 1:
             return r, r
@@ -54,12 +55,13 @@ def _header_count(grid: Grid) -> tuple[int, int | None]:
         first = _cell(grid, r, 0)
         origin_above = grid.cells[r][0][1] == grid.cells[r - 1][0][1] and grid.merged_known
         if origin_above:
+            merged_to = r if merged_to == r - 1 else merged_to
             continue
         if first and ROWNO_RE.match(first):
             return r, None
         if not first and _cell(grid, r, 1) and not any(_cell(grid, r, c) for c in range(2, len(grid.cells[r]))):
             return r, None
-    return 1, None
+    return merged_to + 1, None
 
 
 def _text_fill(grid: Grid, h: int) -> list[list[str]]:
