@@ -11,7 +11,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
+from aiogram.methods.base import Response, TelegramType
 from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,14 +25,28 @@ log = logging.getLogger(__name__)
 CURRENT_SESSION: ContextVar[AsyncSession | None] = ContextVar("current_db_session", default=None)
 
 
+# Strong references to the ``Response[T]`` models aiogram parametrizes on every call (``check_response``).
+# pydantic keeps parametrized generics in a weak cache: each full garbage collection drops them and the next
+# call builds the model again (~10–50 ms of schema generation per message, most of the bot's CPU under load).
+_RESPONSE_TYPES: dict[Any, Any] = {}
+
+
+def keep_response_type(method: TelegramMethod[Any]) -> None:
+    returning = method.__returning__
+    if returning not in _RESPONSE_TYPES:
+        _RESPONSE_TYPES[returning] = Response[returning]  # type: ignore[valid-type]
+
+
 class CommitBeforeApiCall(BaseRequestMiddleware):
     """Commit the update's open transaction before any call to Telegram.
 
     What the bot says is then always already stored, and no database transaction (SQLite has one writer)
-    is held while waiting on the network."""
+    is held while waiting on the network. It also keeps the call's response model alive
+    (:func:`keep_response_type`)."""
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Any:
+        keep_response_type(method)
         session = CURRENT_SESSION.get()
         if session is not None and session.in_transaction():
             await session.commit()
