@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
@@ -62,9 +63,15 @@ def install(bot: Bot) -> Bot:
 class DbSessionMiddleware(BaseMiddleware):
     def __init__(self, services: Services):
         self.services = services
+        self._frozen = False
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not self._frozen:
+            # what exists at the first update (aiogram's and pydantic's ~250,000 objects, the catalogue) lives
+            # as long as the process: keep it out of the garbage collector's full passes (pauses of 50+ ms)
+            self._frozen = True
+            gc.freeze()
         user: User | None = data.get("event_from_user")
         lock = self.services.lock_for(user.id) if user else contextlib.nullcontext()
         async with lock, self.services.db.session() as session:
@@ -81,7 +88,8 @@ class DbSessionMiddleware(BaseMiddleware):
         data["services"] = self.services
         data["account"] = None
         if user is not None and not user.is_bot:
-            acc = await repo.ensure_account(user.id, user.full_name, user.username)
+            # one statement: the account, its position, submission, period, unit and answers (read once)
+            acc = await repo.account_context(user.id, user.full_name, user.username)
             if user.id in self.services.settings.admin_ids and acc.role != "admin":
                 acc.role = "admin"
             if session.new or session.dirty:
