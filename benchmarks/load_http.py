@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PG_URL, bench_database, percentile  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
+from bot import texts  # noqa: E402
 from bot.devtools.fakeapi import FakeTelegram, Sent  # noqa: E402
 from storage.importer import import_units  # noqa: E402
 from storage.models import Account, Unit  # noqa: E402
@@ -55,9 +56,12 @@ class SurgeAPI(FakeTelegram):
     def __init__(self, *a: Any, **kw: Any):
         super().__init__(*a, **kw)
         self.waiting: dict[int, asyncio.Future] = {}
+        self.errors = 0  # "Đã có lỗi…" replies: the officer's message was not handled
 
     def _record_send(self, chat_id: int, params: dict[str, Any], files: dict, *, document: bool) -> dict:
         out = super()._record_send(chat_id, params, files, document=document)
+        if params.get("text") == texts.ERROR:
+            self.errors += 1
         fut = self.waiting.pop(chat_id, None)
         if fut is not None and not fut.done():
             fut.set_result(time.monotonic())
@@ -219,7 +223,7 @@ def report(a: argparse.Namespace, api: SurgeAPI, officers: list[Officer], calls_
     print(f"{a.officers:,} officers × (/baocao + {a.answers} answers) = {inputs:,} officer messages, all started "
           f"within {a.spread:g} s; limits: {rate:g} msg/s global (×{a.rate_scale:g}), "
           f"{a.rate_scale:g}/s per chat, burst {a.chat_burst}")
-    print(f"replies lost: {lost} (of {inputs:,}); bot messages {len(sent_msgs):,} "
+    print(f"replies lost: {lost} (of {inputs:,}); error replies («Đã có lỗi…»): {api.errors}; bot messages {len(sent_msgs):,} "
           f"({len(sent_msgs) / max(1, inputs):.2f} per officer message); 429 answers: {n429}")
     print(f"delay officer message → first reply: p50 {percentile(delays, 50):.2f} s, p99 {percentile(delays, 99):.2f} s, "
           f"max {delays[-1] if delays else 0:.2f} s")
