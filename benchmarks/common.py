@@ -31,3 +31,46 @@ async def bench_database(url: str | None) -> AsyncIterator[Database]:
             tmp.cleanup()
         else:
             await downgrade(url, "base")
+
+
+PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test_perf"
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    """The p-th percentile of already sorted values (nearest rank); 0 for none."""
+    if not sorted_values:
+        return 0.0
+    rank = max(1, min(len(sorted_values), int(round(p / 100 * len(sorted_values)))))
+    return sorted_values[rank - 1]
+
+
+class StatementCounter:
+    """Counts the SQL statements sent to the database (writer and reader engines), by first word."""
+
+    def __init__(self, db: Database):
+        from sqlalchemy import event
+
+        self.n = 0
+        self.kinds: dict[str, int] = {}
+        self._event = event
+        self._engines = {id(e.sync_engine): e.sync_engine for e in (db.engine, db.read_engine)}.values()
+        for eng in self._engines:
+            event.listen(eng, "before_cursor_execute", self._count)
+            event.listen(eng, "commit", self._commit)
+
+    def _count(self, _conn, _cursor, statement: str, *_args) -> None:
+        self.n += 1
+        word = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "?"
+        self.kinds[word] = self.kinds.get(word, 0) + 1
+
+    def _commit(self, _conn) -> None:
+        self.n += 1
+        self.kinds["COMMIT"] = self.kinds.get("COMMIT", 0) + 1
+
+    def summary(self, per: int) -> str:
+        return ", ".join(f"{k} {v / per:.2f}" for k, v in sorted(self.kinds.items(), key=lambda kv: -kv[1]))
+
+    def close(self) -> None:
+        for eng in self._engines:
+            self._event.remove(eng, "before_cursor_execute", self._count)
+            self._event.remove(eng, "commit", self._commit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
@@ -11,7 +12,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
+from aiogram.methods.base import Response, TelegramType
 from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,14 +26,28 @@ log = logging.getLogger(__name__)
 CURRENT_SESSION: ContextVar[AsyncSession | None] = ContextVar("current_db_session", default=None)
 
 
+# Strong references to the ``Response[T]`` models aiogram parametrizes on every call (``check_response``).
+# pydantic keeps parametrized generics in a weak cache: each full garbage collection drops them and the next
+# call builds the model again (~10–50 ms of schema generation per message, most of the bot's CPU under load).
+_RESPONSE_TYPES: dict[Any, Any] = {}
+
+
+def keep_response_type(method: TelegramMethod[Any]) -> None:
+    returning = method.__returning__
+    if returning not in _RESPONSE_TYPES:
+        _RESPONSE_TYPES[returning] = Response[returning]  # type: ignore[valid-type]
+
+
 class CommitBeforeApiCall(BaseRequestMiddleware):
     """Commit the update's open transaction before any call to Telegram.
 
     What the bot says is then always already stored, and no database transaction (SQLite has one writer)
-    is held while waiting on the network."""
+    is held while waiting on the network. It also keeps the call's response model alive
+    (:func:`keep_response_type`)."""
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Any:
+        keep_response_type(method)
         session = CURRENT_SESSION.get()
         if session is not None and session.in_transaction():
             await session.commit()
@@ -48,9 +63,15 @@ def install(bot: Bot) -> Bot:
 class DbSessionMiddleware(BaseMiddleware):
     def __init__(self, services: Services):
         self.services = services
+        self._frozen = False
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not self._frozen:
+            # what exists at the first update (aiogram's and pydantic's ~250,000 objects, the catalogue) lives
+            # as long as the process: keep it out of the garbage collector's full passes (pauses of 50+ ms)
+            self._frozen = True
+            gc.freeze()
         user: User | None = data.get("event_from_user")
         lock = self.services.lock_for(user.id) if user else contextlib.nullcontext()
         async with lock, self.services.db.session() as session:
@@ -68,7 +89,8 @@ class DbSessionMiddleware(BaseMiddleware):
         data["account"] = None
         await self.services.refresh_outlines(repo)  # outlines published by another process
         if user is not None and not user.is_bot:
-            acc = await repo.ensure_account(user.id, user.full_name, user.username)
+            # one statement: the account, its position, submission, period, unit and answers (read once)
+            acc = await repo.account_context(user.id, user.full_name, user.username)
             if user.id in self.services.settings.admin_ids and acc.role != "admin":
                 acc.role = "admin"
             if session.new or session.dirty:

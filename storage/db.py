@@ -90,15 +90,22 @@ class Database:
                 await self.read_engine.dispose()
 
 
+# How long an update may wait for a database connection. In a deadline surge thousands of updates arrive within
+# seconds and queue for the pool (FIFO): they must wait their turn, not fail after the default 30 s.
+POOL_TIMEOUT = 900
+
+
 def open_database(url: str, *, echo: bool = False) -> Database:
     if is_sqlite(url):
         _prepare_sqlite_file(url)
         # one writer connection: SQLite writes one transaction at a time anyway, and waiting in the pool's
         # FIFO queue is fair, where SQLite's busy handler sleeps in growing steps and starves some writers
-        engine = _sqlite_engine(url, immediate=True, echo=echo, pool_size=1, max_overflow=0, pool_timeout=120)
+        engine = _sqlite_engine(url, immediate=True, echo=echo, pool_size=1, max_overflow=0,
+                                pool_timeout=POOL_TIMEOUT)
         read_engine = _sqlite_engine(url, immediate=False, echo=echo)
     else:
-        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, **JSON_ARGS)
+        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                                     pool_timeout=POOL_TIMEOUT, **JSON_ARGS)
         read_engine = engine
     return Database(
         url=url,

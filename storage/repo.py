@@ -7,15 +7,17 @@ acknowledged.
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, and_, cast, delete, func, or_, select, type_coerce, update
+from sqlalchemy import Text, and_, bindparam, cast, delete, func, insert, or_, select, type_coerce, update
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -80,9 +82,64 @@ class NoticeBatch:
         return [n.id for n in self.notices]
 
 
+def _answers_doc(dialect: str, submission_id: Any) -> Any:
+    """The answers of a submission as one JSON object built by the database (a correlated subquery)."""
+    if dialect == "postgresql":
+        agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
+    else:
+        agg = type_coerce(func.json_group_object(Answer.question_key, func.json(Answer.value)), Text)
+    return select(agg).where(Answer.submission_id == submission_id).correlate(Submission).scalar_subquery()
+
+
+@functools.cache
+def _hot(dialect: str) -> SimpleNamespace:
+    """The statements of the bot's hot path, built once per dialect with bound parameters: SQLAlchemy then
+    neither rebuilds them nor recomputes their cache key on every answer."""
+    mod = pg_dialect if dialect == "postgresql" else sqlite_dialect
+    a, r, sub = Answer.__table__, AnswerRevision.__table__, Submission.__table__
+
+    def p(name: str, col: Any) -> Any:
+        return bindparam(name, type_=col.type)
+
+    ins = mod.insert(a).values(submission_id=p("p_sid", a.c.submission_id), question_key=p("p_key", a.c.question_key),
+                               value=p("p_value", a.c.value), num=p("p_num", a.c.num), version=1,
+                               set_by=p("p_by", a.c.set_by), set_at=p("p_now", a.c.set_at), via=p("p_via", a.c.via),
+                               reason=p("p_reason", a.c.reason))
+    upsert = ins.on_conflict_do_update(
+        index_elements=[a.c.submission_id, a.c.question_key],
+        set_={"value": ins.excluded.value, "num": ins.excluded.num, "set_by": ins.excluded.set_by,
+              "set_at": ins.excluded.set_at, "via": ins.excluded.via, "reason": ins.excluded.reason,
+              "version": a.c.version + 1},
+    ).returning(a.c.version)
+    rev = dict(submission_id=p("p_sid", r.c.submission_id), question_key=p("p_key", r.c.question_key),
+               version=p("p_version", r.c.version), new_value=p("p_value", r.c.new_value),
+               changed_by=p("p_by", r.c.changed_by), changed_at=p("p_now", r.c.changed_at), via=p("p_via", r.c.via),
+               reason=p("p_reason", r.c.reason))
+    old = select(r.c.new_value).where(r.c.submission_id == rev["submission_id"], r.c.question_key == rev["question_key"],
+                                      r.c.version == rev["version"] - 1).scalar_subquery()
+    context = (
+        select(Account, ConversationPosition, Submission, Period, Unit, _answers_doc(dialect, Submission.id))
+        .outerjoin(ConversationPosition, ConversationPosition.account_id == Account.id)
+        .outerjoin(Submission, Submission.id == ConversationPosition.submission_id)
+        .outerjoin(Period, Period.id == Submission.period_id)
+        .outerjoin(Unit, Unit.id == Submission.unit_id)
+        .where(Account.telegram_id == bindparam("p_tg", type_=Account.__table__.c.telegram_id.type))
+    )
+    return SimpleNamespace(
+        upsert_answer=upsert,
+        revision_first=insert(r).values(old_value=None, **rev),
+        revision_next=insert(r).values(old_value=old, **rev),
+        touch_submission=update(sub).where(sub.c.id == p("p_sid", sub.c.id)).values(updated_at=p("p_now", sub.c.updated_at)),
+        context=context,
+    )
+
+
 class Repo:
     def __init__(self, session: AsyncSession):
         self.s = session
+        # read ahead by account_context (the bot's one read per update), each used once, then read again
+        self._context: dict[int, tuple[ConversationPosition, Submission, Period, Unit]] = {}
+        self._answers: dict[int, dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -160,6 +217,25 @@ class Repo:
         await self.s.execute(stmt)
         acc = await self.account_by_tg(telegram_id)
         assert acc is not None
+        return acc
+
+    async def account_context(self, telegram_id: int, full_name: str = "", username: str | None = None
+                              ) -> Account:
+        """:meth:`ensure_account` for the bot's hot path: the account, its conversation position, the position's
+        submission, period and unit and the submission's answers, in one statement. The position stays in the
+        session (``position`` reads it without a query); :meth:`position_context` and :meth:`answers` are
+        answered once from what was read here."""
+        row = (await self.s.execute(_hot(self.dialect).context, {"p_tg": telegram_id})).first()
+        if row is None:
+            return await self.ensure_account(telegram_id, full_name, username)
+        acc, pos, sub, period, unit, doc = row
+        if pos is not None and sub is not None and period is not None and unit is not None:
+            self._context[acc.id] = (pos, sub, period, unit)
+            self._answers[sub.id] = (doc if isinstance(doc, dict) else orjson.loads(doc)) if doc else {}
+        if full_name and (acc.full_name != full_name or acc.username != username):
+            acc.full_name, acc.username = full_name, username
+        if acc.blocked:
+            acc.blocked = False
         return acc
 
     async def list_accounts(self, role: str | None = None) -> list[Account]:
@@ -385,6 +461,9 @@ class Repo:
         return sub
 
     async def answers(self, submission_id: int) -> dict[str, Any]:
+        ahead = self._answers.pop(submission_id, None)
+        if ahead is not None:
+            return ahead
         q = select(Answer.question_key, Answer.value).where(Answer.submission_id == submission_id)
         return {k: v for k, v in (await self.s.execute(q)).all()}
 
@@ -404,34 +483,18 @@ class Repo:
         before the old value is read: two officers writing at once both get a revision, in order.
         """
         now = now or utcnow()
-        ins = self._insert(Answer).values(
-            submission_id=submission_id, question_key=key, value=value, num=num, version=1, set_by=by,
-            set_at=now, via=via, reason=reason,
-        )
-        stmt = ins.on_conflict_do_update(
-            index_elements=[Answer.submission_id, Answer.question_key],
-            set_={"value": ins.excluded.value, "num": ins.excluded.num, "set_by": ins.excluded.set_by,
-                  "set_at": ins.excluded.set_at, "via": ins.excluded.via, "reason": ins.excluded.reason,
-                  "version": Answer.version + 1},
-        ).returning(Answer.version)
-        version = (await self.s.execute(stmt)).scalar_one()
-        old = None
-        if version > 1:
-            q = select(AnswerRevision.new_value).where(
-                AnswerRevision.submission_id == submission_id, AnswerRevision.question_key == key,
-                AnswerRevision.version == version - 1,
-            )
-            old = (await self.s.execute(q)).scalar_one_or_none()
-        self.s.add(AnswerRevision(submission_id=submission_id, question_key=key, version=version, old_value=old,
-                                  new_value=value, changed_by=by, changed_at=now, via=via, reason=reason))
-        await self.s.execute(
-            update(Submission).where(Submission.id == submission_id).values(updated_at=now)
-            .execution_options(synchronize_session=False)
-        )
+        hot = _hot(self.dialect)
+        conn = await self.s.connection()
+        params = {"p_sid": submission_id, "p_key": key, "p_value": value, "p_num": num, "p_by": by, "p_now": now,
+                  "p_via": via, "p_reason": reason}
+        version = (await conn.execute(hot.upsert_answer, params)).scalar_one()
+        self._answers.pop(submission_id, None)
+        params["p_version"] = version
+        # from the second version on, the old value is the previous revision's new value, read by the insert
+        await conn.execute(hot.revision_next if version > 1 else hot.revision_first, params)
+        await conn.execute(hot.touch_submission, params)
         if commit:
             await self.s.commit()
-        else:
-            await self.s.flush()
         return version
 
     async def revisions(self, submission_id: int, key: str | None = None) -> list[AnswerRevision]:
@@ -541,6 +604,9 @@ class Repo:
     async def position_context(self, account_id: int
                                ) -> tuple[ConversationPosition, Submission, Period, Unit] | None:
         """The position with its submission, period and unit, in one statement (the bot's hot path)."""
+        ahead = self._context.pop(account_id, None)
+        if ahead is not None and ahead[0].submission_id == ahead[1].id:
+            return ahead
         q = (
             select(ConversationPosition, Submission, Period, Unit)
             .join(Submission, Submission.id == ConversationPosition.submission_id)

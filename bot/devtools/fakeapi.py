@@ -71,6 +71,8 @@ class FakeTelegram:
         # rate limiting (reminders): at most `rate` sends per `per` seconds overall, 1/s per chat optional
         self.rate: float | None = None
         self.per_chat_interval: float | None = None
+        # a chat may take this many messages at once before the interval applies (Telegram tolerates short bursts)
+        self.per_chat_burst: int = 1
         self.fail_5xx: set[int] = set()  # chat ids whose next send answers 500 once
         self._window: deque[float] = deque()
         self._last_chat: dict[int, float] = {}
@@ -165,12 +167,13 @@ class FakeTelegram:
                 retry = max(1, int(1.0 - (now - self._window[0]) + 0.999))
                 return self._err(429, f"Too Many Requests: retry after {retry}", retry_after=retry)
         if self.per_chat_interval is not None:
-            last = self._last_chat.get(chat_id)
-            if last is not None and now - last < self.per_chat_interval:
+            # GCRA: _last_chat holds the chat's theoretical arrival time (with burst 1: last send + interval)
+            tat = self._last_chat.get(chat_id, now)
+            if tat - now > (self.per_chat_burst - 1) * self.per_chat_interval + 1e-9:
                 return self._err(429, "Too Many Requests: retry after 1", retry_after=1)
+            self._last_chat[chat_id] = max(tat, now) + self.per_chat_interval
         if self.rate is not None:
             self._window.append(now)
-        self._last_chat[chat_id] = now
         return None
 
     async def _handle(self, request: web.Request) -> web.Response:
