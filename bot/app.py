@@ -24,9 +24,11 @@ from storage.db import Database, open_database, upgrade
 log = logging.getLogger("bot")
 
 
-def make_bot(settings: Settings, token: str | None = None, *, db: Database | None = None) -> Bot:
+def make_bot(settings: Settings, token: str | None = None, *, db: Database | None = None,
+             clock: Callable[[], datetime] = system_clock) -> Bot:
     """The bot, with the commit-before-call middleware and then the outbound layer (``bot/outbound.py``:
-    send budget, per-chat order, retries; undeliverable messages logged and, with ``db``, 403 marked blocked)."""
+    send budget, per-chat order, retries; undeliverable messages logged and, with ``db``, recorded in
+    ``outbound_failures`` and 403 marked blocked)."""
     from bot import outbound
     from bot.middleware import install
 
@@ -35,8 +37,30 @@ def make_bot(settings: Settings, token: str | None = None, *, db: Database | Non
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
     bot = install(Bot(token=token or settings.token or "", session=session,
                       default=DefaultBotProperties(link_preview_is_disabled=True)))
-    outbound.install(bot, outbound.from_settings(settings, bot, db=db))
+    ob = outbound.install(bot, outbound.from_settings(settings, bot, db=db))
+    if db is not None:
+        ob.sink = undeliverable_sink(db, clock)
     return bot
+
+
+def undeliverable_sink(db: Database, clock: Callable[[], datetime] = system_clock):
+    """Where a message Telegram would not take ends: a log line, a row in ``outbound_failures`` (with the
+    text and the reason, for the administrator) and, on 403, the account marked blocked."""
+    from bot import outbound
+    from storage.repo import Repo
+
+    async def sink(item: outbound.Undeliverable) -> None:
+        await outbound.log_sink(item)
+        if not isinstance(item.chat_id, int):
+            return
+        async with db.session() as s:
+            repo = Repo(s)
+            await repo.record_undeliverable(item.chat_id, item.method, item.text, item.reason, now=clock())
+            if item.code == 403:
+                await repo.mark_blocked(item.chat_id)
+            await s.commit()
+
+    return sink
 
 
 def make_services(settings: Settings, db: Database, clock: Callable[[], datetime] = system_clock) -> Services:
@@ -73,7 +97,7 @@ async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clo
 
 async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
     services, dp = await prepare(settings, clock)
-    bot = make_bot(settings, db=services.db)
+    bot = make_bot(settings, db=services.db, clock=clock)
     background: list[asyncio.Task] = []
 
     async def on_startup() -> None:
