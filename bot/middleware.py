@@ -16,6 +16,7 @@ from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import StoredPosition
+from bot.redelivery import resend_current
 from bot.services import Services
 from storage.repo import Repo
 
@@ -77,8 +78,8 @@ class DbSessionMiddleware(BaseMiddleware):
                 recent = list(acc.recent_updates or [])
                 if update_id in recent:
                     # Telegram delivered it again (the bot died before confirming it): it was handled
-                    log.info("update %s of user %s already handled; skipped", update_id, user.id)
-                    return None
+                    log.info("update %s of user %s already handled; its reply is sent again", update_id, user.id)
+                    return await resend_current(data.get("bot"), self.services, repo, acc, event)
                 # committed with what the handler stores (or at its first reply), not before
                 acc.recent_updates = (recent + [update_id])[-32:]
             data["account"] = acc

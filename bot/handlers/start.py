@@ -9,6 +9,7 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot import texts
 from bot.callbacks import JoinDecision, JoinUnit
 from bot.filters import InMode
 from bot.services import Services
@@ -43,9 +44,9 @@ async def join_search(message: Message, services: Services, repo: Repo) -> None:
         await message.answer("Hãy gõ tên đơn vị, ví dụ: «xã Giồng Riềng» hoặc «phuong long xuyen».")
         return
     index = await services.unit_index(repo)
-    matches = index.search(text, limit=5)
+    matches = index.search(text[:120], limit=5)  # no unit name is longer; a 4,096-character text costs nothing
     if not matches:
-        await message.answer(f"Không tìm thấy đơn vị nào giống «{text}». Gõ lại tên đơn vị (có dấu hay không dấu "
+        await message.answer(f"Không tìm thấy đơn vị nào giống «{texts.clip_user(text, 80)}». Gõ lại tên đơn vị (có dấu hay không dấu "
                              "đều được), ví dụ: «xa giong rieng».")
         return
     rows = [[InlineKeyboardButton(text=m.display()[:64], callback_data=JoinUnit(unit=m.unit_id).pack())] for m in matches]
