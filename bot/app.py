@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -119,7 +120,29 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
     else:
         log.info("starting long polling")
         await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, polling_timeout=30, handle_signals=True)
+        await _poll(bot, dp)
+
+
+async def _poll(bot: Bot, dp: Dispatcher) -> None:
+    """aiogram's polling, with :class:`bot.polling.Poller` in place of its update reader (see there)."""
+    import signal
+
+    from bot.polling import Poller
+
+    loop = asyncio.get_running_loop()
+    main = asyncio.current_task()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, main.cancel)
+    workflow = dp.resolve_used_update_types()
+    await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
+    try:
+        await Poller(bot, dp, allowed_updates=workflow).run()
+    except asyncio.CancelledError:
+        log.info("polling stopped")
+    finally:
+        await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
+        await bot.session.close()
 
 
 def _scheduler_starter():
@@ -137,7 +160,9 @@ def make_webhook_app(settings: Settings, bot: Bot, dp: Dispatcher):
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=settings.webhook_path)
+    # answered only once handled: an update in hand when the process dies is delivered again by Telegram
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
+                         ).register(app, path=settings.webhook_path)
     setup_application(app, dp, bot=bot)
     return app
 
