@@ -16,6 +16,7 @@ from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import StoredPosition
+from bot.locks import user_lock
 from bot.redelivery import resend_current
 from bot.services import Services
 from storage.repo import Repo
@@ -53,7 +54,7 @@ class DbSessionMiddleware(BaseMiddleware):
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
-        lock = self.services.lock_for(user.id) if user else contextlib.nullcontext()
+        lock = user_lock(self.services, user.id) if user else contextlib.nullcontext()
         async with lock, self.services.db.session() as session:
             token = CURRENT_SESSION.set(session)
             try:

@@ -148,3 +148,192 @@ async def test_error_handler_sorts_database_faults_from_bugs():
     except RuntimeError as e:
         assert database_unavailable(e)
     assert asyncio  # noqa: B018
+
+
+# --------------------------------------------------------------------------- the real bot over HTTP
+
+
+async def _open_week_and_invites(db, codes: list[str]) -> dict[str, str]:
+    """The period the bot's scheduler opens by itself for this week (same label), and an invite per unit."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from dialogs.loader import load_catalogue
+    from dialogs.periods import automatic_spec
+    from storage.importer import import_units
+    from storage.repo import Repo
+    from tests.conftest import DATA
+
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        spec = automatic_spec(load_catalogue().get("tuan-cqdp-2cap"), datetime.now(UTC),
+                              ZoneInfo("Asia/Ho_Chi_Minh"), timedelta(hours=48))
+        await repo.open_period("tuan-cqdp-2cap", spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
+                               starts_on=spec.starts_on, ends_on=spec.ends_on)
+        out = {c: (await repo.create_invite(await repo.unit_by_code(c), "officer")).code for c in codes}
+        await s.commit()
+    return out
+
+
+async def _ready(api, proc, calls_before: int, timeout: float = 120.0) -> None:
+    """Wait until the (re)started bot polls (start-up takes seconds on a busy machine)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not any(c.method == "getUpdates" for c in api.calls[calls_before:]):
+        assert proc.returncode is None, "the bot exited"
+        assert loop.time() < end, "the bot did not start polling"
+        await asyncio.sleep(0.1)
+
+
+async def _reply(api, user, before: int, timeout: float, quiet: float = 0.3) -> list[str]:
+    """The bot's messages to ``user`` after the first ``before``, once they stop coming."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while True:
+        msgs = api.messages(user.id)[before:]
+        if msgs and loop.time() - max(m.at for m in msgs) > quiet:
+            return [m.text for m in msgs]
+        if loop.time() > end:
+            return [m.text for m in msgs]
+        await asyncio.sleep(0.02)
+
+
+async def _spawn(api, db_url):
+    from tests.test_e2e import _spawn_bot
+
+    calls = len(api.calls)
+    proc = await _spawn_bot(api, db_url)
+    await _ready(api, proc, calls)
+    return proc
+
+
+async def _stop(proc) -> None:
+    if proc.returncode is None:
+        proc.terminate()
+        await proc.wait()
+
+
+async def _confirmed_in_history(db_url, values_by_unit: dict[str, list[int]]) -> dict[str, set[int]]:
+    from storage.db import open_database
+    from storage.models import Submission, Unit
+
+    db2 = open_database(db_url)
+    try:
+        async with db2.read_session() as s:
+            rows = (await s.execute(select(Unit.code, AnswerRevision.new_value)
+                                    .join(Submission, Submission.id == AnswerRevision.submission_id)
+                                    .join(Unit, Unit.id == Submission.unit_id))).all()
+    finally:
+        await db2.dispose()
+    stored: dict[str, set[int]] = {}
+    for code, v in rows:
+        if isinstance(v, int):
+            stored.setdefault(code, set()).add(v)
+    return stored
+
+
+@pytest.mark.slow
+async def test_bot_api_5xx_timeouts_and_429_for_a_while_then_replies_arrive(db, db_url):
+    from bot.devtools.fakeapi import FakeTelegram
+
+    code = (await _open_week_and_invites(db, ["BTP"]))["BTP"]
+    api = FakeTelegram("4243:OUTAGE")
+    await api.start()
+    u = api.user(311, "Hạnh")
+    proc = await _spawn(api, db_url)
+    try:
+        for text in (f"/start {code}", "/baocao"):
+            n = len(api.messages(311))
+            await u.send(text)
+            assert await _reply(api, u, n, 60)
+        for value, (mode, methods) in zip((90, 80, 70, 60), (("5xx", None), ("timeout", None),
+                                                            ("429", None), ("timeout", {"sendMessage"})), strict=True):
+            hits = api.outage_hits
+            api.fail_for(mode, 3.0, methods)
+            n = len(api.messages(311))
+            await u.send(str(value))
+            got = await _reply(api, u, n, 60)
+            assert any(t.startswith(f"✔ Đã lưu: {value}") for t in got), (mode, got)
+            assert api.outage_hits > hits, mode
+            assert proc.returncode is None
+            if value == 80:
+                await u.press("Quay lại")  # back to the first question for the next round
+                await _reply(api, u, len(api.messages(311)), 30)
+    finally:
+        await _stop(proc)
+        await api.stop()
+    stored = await _confirmed_in_history(db_url, {})
+    assert {90, 80, 70, 60} <= stored["BTP"]
+
+
+@pytest.mark.slow
+async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_url):
+    """Officers of four units answer at once; the bot is SIGKILLed three times at random moments and restarted.
+    Every answer an officer saw confirmed is in the database; every message got its reply (the reply owed by a
+    killed process is sent after the restart); the conversations go on from where they were."""
+    import random
+    import signal
+
+    from bot.devtools.fakeapi import FakeTelegram
+
+    rng = random.Random(4242)
+    units = ["BTP", "BNV", "BYT", "BCT"]
+    codes = await _open_week_and_invites(db, units)
+    api = FakeTelegram("4244:KILLS")
+    await api.start()
+    proc = await _spawn(api, db_url)
+    officers = {c: api.user(400 + i, f"Cán bộ {c}") for i, c in enumerate(units)}
+    confirmed: dict[str, list[int]] = {c: [] for c in units}
+    unanswered: list[tuple[str, str]] = []
+    killing = True
+
+    async def officer(k: int, unit: str) -> None:
+        u = officers[unit]
+        for text in (f"/start {codes[unit]}", "/baocao"):
+            n = len(api.messages(u.id))
+            await u.send(text)
+            assert await _reply(api, u, n, 120), (unit, text)
+        j = 0
+        while killing or j < 30:
+            last = api.messages(u.id)[-1]
+            n = len(api.messages(u.id))
+            if "Danh sách" in last.text and "⬅ Quay lại" in last.button_texts():
+                await u.press("⬅ Quay lại")
+                said = "⬅"
+            else:
+                said = str(k * 200 + 199 - j)
+                j += 1
+                await u.send(said)
+            got = await _reply(api, u, n, 120)
+            if not got:
+                unanswered.append((unit, said))
+            if any(t.startswith(f"✔ Đã lưu: {said} ") for t in got):
+                confirmed[unit].append(int(said))
+            await asyncio.sleep(rng.uniform(0, 0.05))
+
+    async def killer() -> None:
+        nonlocal proc, killing
+        for _ in range(3):
+            await asyncio.sleep(rng.uniform(0.5, 2.5))
+            proc.send_signal(signal.SIGKILL)
+            await proc.wait()
+            proc = await _spawn(api, db_url)
+        killing = False
+
+    try:
+        await asyncio.gather(killer(), *(officer(k, c) for k, c in enumerate(units)))
+        # each officer's conversation goes on at the stored position
+        for u in officers.values():
+            n = len(api.messages(u.id))
+            await u.send("/baocao")
+            got = await _reply(api, u, n, 60)
+            assert any(t.startswith("Báo cáo:") for t in got) and "📋" in got[-1], got
+    finally:
+        await _stop(proc)
+        await api.stop()
+    assert not unanswered, unanswered
+    stored = await _confirmed_in_history(db_url, confirmed)
+    for unit, values in confirmed.items():
+        assert len(values) >= 10, (unit, values)
+        assert set(values) <= stored.get(unit, set()), (unit, set(values) - stored.get(unit, set()))
