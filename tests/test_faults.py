@@ -344,3 +344,106 @@ async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_ur
     for unit, values in confirmed.items():
         assert len(values) >= 10, (unit, values)
         assert set(values) <= stored.get(unit, set()), (unit, set(values) - stored.get(unit, set()))
+
+
+# --------------------------------------------------------------------------- PostgreSQL down for a few seconds
+
+
+class TcpProxy:
+    """A TCP proxy in front of PostgreSQL that the test can cut (every connection dropped, new ones refused
+    at once) and restore: PostgreSQL stopped and started again, without touching the shared server."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.up = True
+        self.server: asyncio.base_events.Server | None = None
+        self.port = 0
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    async def start(self) -> None:
+        self.server = await asyncio.start_server(self._client, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not self.up:
+            writer.close()
+            return
+        try:
+            up_reader, up_writer = await asyncio.open_connection(*self.target)
+        except OSError:
+            writer.close()
+            return
+        self._writers |= {writer, up_writer}
+
+        async def pipe(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+            try:
+                while data := await r.read(65536):
+                    w.write(data)
+                    await w.drain()
+            except (OSError, asyncio.CancelledError):
+                pass
+            finally:
+                w.close()
+                self._writers.discard(w)
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    def cut(self) -> None:
+        self.up = False
+        for w in list(self._writers):
+            w.transport.abort()
+        self._writers.clear()
+
+    def restore(self) -> None:
+        self.up = True
+
+    async def stop(self) -> None:
+        self.cut()
+        self.server.close()
+
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+async def test_postgresql_down_for_a_few_seconds_users_told_to_retry_then_it_works(tmp_path, caplog):
+    import asyncpg
+
+    from storage.db import open_database, upgrade
+
+    try:
+        conn = await asyncpg.connect(PG_ADMIN, timeout=3)
+    except Exception as e:  # noqa: BLE001
+        pytest.skip(f"PostgreSQL unreachable ({e})")
+    try:
+        await conn.execute("DROP DATABASE IF EXISTS test_ops_faults WITH (FORCE)")
+        await conn.execute("CREATE DATABASE test_ops_faults")
+    finally:
+        await conn.close()
+    await upgrade("postgresql+asyncpg://postgres@127.0.0.1:5432/test_ops_faults")
+    proxy = TcpProxy("127.0.0.1", 5432)
+    await proxy.start()
+    url = f"postgresql+asyncpg://postgres@127.0.0.1:{proxy.port}/test_ops_faults"
+    db = open_database(url)
+    try:
+        p, = await setup_units(db)
+        h = await Harness(db, url).start()
+        u = h.user(101, "Lan")
+        await h.say(u, f"/start {await invite(db, 'BNV')}")
+        await h.say(u, "/baocao")
+        assert (await h.say(u, "50"))[0].startswith("✔ Đã lưu: 50")
+        proxy.cut()  # PostgreSQL stops
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            outs = [await h.say(u, str(v)) for v in (7, 8)]
+        assert outs == [[DB_BUSY], [DB_BUSY]], outs
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert len(errors) == 2 and all("database unavailable" in r.getMessage() and not r.exc_info for r in errors)
+        await asyncio.sleep(1)
+        proxy.restore()  # and starts again
+        out = await h.say(u, "9")
+        assert out and out[0].startswith("✔ Đã lưu: 9"), out
+        answers = await answers_of(db, "BNV", p)
+        assert answers["kl_nv_tong"] == 50 and answers["kl_nv_hoan_thanh"] == 9
+    finally:
+        await db.dispose()
+        await proxy.stop()
