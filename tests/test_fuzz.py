@@ -227,6 +227,7 @@ async def test_fuzz_thousands_of_hostile_updates(db, db_url):
     assert not any(t.startswith("Đã có lỗi") for t in replies)
     print(f"fuzz: {N_UPDATES} updates, {len(replies)} replies, {h.outbound.stats.as_dict()}")
     assert _check_calls(h) > N_UPDATES // 3
+    assert h.outbound.stats.clipped == 0 and h.outbound.stats.undeliverable == 0  # nothing cut, nothing lost
 
     async with db.read_session() as s:
         accounts = {a.id: a for a in (await s.execute(select(Account))).scalars()}
