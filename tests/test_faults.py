@@ -302,22 +302,18 @@ async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_ur
             await u.send(text)
             assert await _reply(api, u, n, 120), (unit, text)
         j = 0
-        while killing or j < 30:
-            last = api.messages(u.id)[-1]
-            n = len(api.messages(u.id))
-            if "Danh sách" in last.text and "⬅ Quay lại" in last.button_texts():
-                await u.press("⬅ Quay lại")
-                said = "⬅"
-            else:
-                said = str(k * 200 + 199 - j)
-                j += 1
+        while killing or j < 12:
+            # the first question again (/c1), then a new figure for it: every figure is one answer revision
+            for said in ("/c1", str(k * 200 + 199 - j)):
+                n = len(api.messages(u.id))
                 await u.send(said)
-            got = await _reply(api, u, n, 120)
-            if not got:
-                unanswered.append((unit, said))
-            if any(t.startswith(f"✔ Đã lưu: {said} ") for t in got):
-                confirmed[unit].append(int(said))
-            await asyncio.sleep(rng.uniform(0, 0.05))
+                got = await _reply(api, u, n, 120)
+                if not got:
+                    unanswered.append((unit, said))
+                if any(t.startswith(f"✔ Đã lưu: {said} ") for t in got):
+                    confirmed[unit].append(int(said))
+                await asyncio.sleep(rng.uniform(0, 0.05))
+            j += 1
 
     async def killer() -> None:
         nonlocal proc, killing
@@ -342,7 +338,7 @@ async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_ur
     assert not unanswered, unanswered
     stored = await _confirmed_in_history(db_url, confirmed)
     for unit, values in confirmed.items():
-        assert len(values) >= 10, (unit, values)
+        assert len(values) >= 8, (unit, values)
         assert set(values) <= stored.get(unit, set()), (unit, set(values) - stored.get(unit, set()))
 
 
