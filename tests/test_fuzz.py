@@ -26,7 +26,7 @@ from tests.harness import Harness
 from tests.test_conversation import invite, setup_units
 
 SEED = 20261128
-N_UPDATES = int(__import__("os").environ.get("FUZZ_N", "2000"))
+N_UPDATES = int(__import__("os").environ.get("FUZZ_N", "3000"))
 OFFICERS = {101: "BNV", 102: "BTP", 103: "VPCP", 104: "BNV"}
 SUPERVISOR, ADMIN = 800, 900
 STRANGERS = [5_000_001, 5_000_002]
