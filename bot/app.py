@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -24,9 +25,11 @@ from storage.db import Database, open_database, upgrade
 log = logging.getLogger("bot")
 
 
-def make_bot(settings: Settings, token: str | None = None, *, db: Database | None = None) -> Bot:
+def make_bot(settings: Settings, token: str | None = None, *, db: Database | None = None,
+             clock: Callable[[], datetime] = system_clock) -> Bot:
     """The bot, with the commit-before-call middleware and then the outbound layer (``bot/outbound.py``:
-    send budget, per-chat order, retries; undeliverable messages logged and, with ``db``, 403 marked blocked)."""
+    send budget, per-chat order, retries; undeliverable messages logged and, with ``db``, recorded in
+    ``outbound_failures`` and 403 marked blocked)."""
     from bot import outbound
     from bot.middleware import install
 
@@ -35,8 +38,30 @@ def make_bot(settings: Settings, token: str | None = None, *, db: Database | Non
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
     bot = install(Bot(token=token or settings.token or "", session=session,
                       default=DefaultBotProperties(link_preview_is_disabled=True)))
-    outbound.install(bot, outbound.from_settings(settings, bot, db=db))
+    ob = outbound.install(bot, outbound.from_settings(settings, bot, db=db))
+    if db is not None:
+        ob.sink = undeliverable_sink(db, clock)
     return bot
+
+
+def undeliverable_sink(db: Database, clock: Callable[[], datetime] = system_clock):
+    """Where a message Telegram would not take ends: a log line, a row in ``outbound_failures`` (with the
+    text and the reason, for the administrator) and, on 403, the account marked blocked."""
+    from bot import outbound
+    from storage.repo import Repo
+
+    async def sink(item: outbound.Undeliverable) -> None:
+        await outbound.log_sink(item)
+        if not isinstance(item.chat_id, int):
+            return
+        async with db.session() as s:
+            repo = Repo(s)
+            await repo.record_undeliverable(item.chat_id, item.method, item.text, item.reason, now=clock())
+            if item.code == 403:
+                await repo.mark_blocked(item.chat_id)
+            await s.commit()
+
+    return sink
 
 
 def make_services(settings: Settings, db: Database, clock: Callable[[], datetime] = system_clock) -> Services:
@@ -73,7 +98,7 @@ async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clo
 
 async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
     services, dp = await prepare(settings, clock)
-    bot = make_bot(settings, db=services.db)
+    bot = make_bot(settings, db=services.db, clock=clock)
     background: list[asyncio.Task] = []
 
     async def on_startup() -> None:
@@ -95,7 +120,29 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
     else:
         log.info("starting long polling")
         await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, polling_timeout=30, handle_signals=True)
+        await _poll(bot, dp)
+
+
+async def _poll(bot: Bot, dp: Dispatcher) -> None:
+    """aiogram's polling, with :class:`bot.polling.Poller` in place of its update reader (see there)."""
+    import signal
+
+    from bot.polling import Poller
+
+    loop = asyncio.get_running_loop()
+    main = asyncio.current_task()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, main.cancel)
+    workflow = dp.resolve_used_update_types()
+    await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
+    try:
+        await Poller(bot, dp, allowed_updates=workflow).run()
+    except asyncio.CancelledError:
+        log.info("polling stopped")
+    finally:
+        await dp.emit_shutdown(bot=bot, dispatcher=dp, **dp.workflow_data)
+        await bot.session.close()
 
 
 def _scheduler_starter():
@@ -113,7 +160,9 @@ def make_webhook_app(settings: Settings, bot: Bot, dp: Dispatcher):
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=settings.webhook_path)
+    # answered only once handled: an update in hand when the process dies is delivered again by Telegram
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
+                         ).register(app, path=settings.webhook_path)
     setup_application(app, dp, bot=bot)
     return app
 

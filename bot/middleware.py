@@ -17,6 +17,8 @@ from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import StoredPosition
+from bot.locks import user_lock
+from bot.redelivery import resend_current
 from bot.services import Services
 from storage.repo import Repo
 
@@ -73,7 +75,7 @@ class DbSessionMiddleware(BaseMiddleware):
             self._frozen = True
             gc.freeze()
         user: User | None = data.get("event_from_user")
-        lock = self.services.lock_for(user.id) if user else contextlib.nullcontext()
+        lock = user_lock(self.services, user.id) if user else contextlib.nullcontext()
         async with lock, self.services.db.session() as session:
             token = CURRENT_SESSION.set(session)
             try:
@@ -100,8 +102,8 @@ class DbSessionMiddleware(BaseMiddleware):
                 recent = list(acc.recent_updates or [])
                 if update_id in recent:
                     # Telegram delivered it again (the bot died before confirming it): it was handled
-                    log.info("update %s of user %s already handled; skipped", update_id, user.id)
-                    return None
+                    log.info("update %s of user %s already handled; its reply is sent again", update_id, user.id)
+                    return await resend_current(data.get("bot"), self.services, repo, acc, event)
                 # committed with what the handler stores (or at its first reply), not before
                 acc.recent_updates = (recent + [update_id])[-32:]
             data["account"] = acc

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import heapq
+import itertools
 from datetime import UTC, datetime, timedelta
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.types import Update
 
-from bot.app import make_dispatcher, make_services
+from bot import outbound
+from bot.app import make_dispatcher, make_services, undeliverable_sink
 from bot.config import Settings
 from bot.devtools.fakeapi import FakeSession, FakeTelegram, FakeUser
 from storage.db import Database
@@ -33,6 +37,55 @@ def test_settings(db_url: str, **kw) -> Settings:
     return Settings(_env_file=None, **base)
 
 
+class VirtualClock:
+    """Virtual monotonic time for the outbound layer: nothing waits in real time.
+
+    Inside :meth:`run`, ``sleep`` parks the caller until every running task has settled, then the clock jumps
+    to the earliest wake-up. Outside ``run`` (a test calling the bot directly) a sleep moves the clock at once."""
+
+    def __init__(self, t: float = 1000.0):
+        self.t = t
+        self._sleepers: list[tuple[float, int, asyncio.Future]] = []
+        self._seq = itertools.count()
+        self._running = 0
+
+    def __call__(self) -> float:
+        return self.t
+
+    async def sleep(self, dt: float) -> None:
+        if dt <= 0:
+            await asyncio.sleep(0)
+            return
+        if not self._running:
+            self.t += dt
+            await asyncio.sleep(0)
+            return
+        fut = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (self.t + dt, next(self._seq), fut))
+        await fut
+
+    async def run(self, aw):
+        task = asyncio.ensure_future(aw)
+        self._running += 1
+        try:
+            while not task.done():
+                for _ in range(30):
+                    await asyncio.sleep(0)
+                if task.done():
+                    break
+                await asyncio.sleep(0.001)  # let database threads answer
+                if task.done() or not self._sleepers:
+                    continue
+                self.t = max(self.t, self._sleepers[0][0])
+                while self._sleepers and self._sleepers[0][0] <= self.t:
+                    fut = heapq.heappop(self._sleepers)[2]
+                    if not fut.done():
+                        fut.set_result(None)
+        finally:
+            self._running -= 1
+        return task.result()
+
+
 class Harness:
     def __init__(self, db: Database, db_url: str, clock: Clock | None = None, **settings):
         self.db = db
@@ -43,6 +96,10 @@ class Harness:
 
         self.bot = install(Bot(TOKEN, session=FakeSession(self.api),
                                default=DefaultBotProperties(link_preview_is_disabled=True)))
+        # the real bot's outbound layer (budget, per-chat pacing, retries, undeliverable sink) on virtual time
+        self.vclock = VirtualClock()
+        self.outbound = outbound.install(self.bot, outbound.Outbound(
+            sink=undeliverable_sink(db, self.clock), clock=self.vclock, sleep=self.vclock.sleep))
         self.services = make_services(self.settings, db, self.clock)
         self.dp = make_dispatcher(self.services)
 
@@ -54,6 +111,9 @@ class Harness:
         return self.api.user(uid, name, last)
 
     async def flush(self) -> None:
+        await self.vclock.run(self._flush())
+
+    async def _flush(self) -> None:
         while self.api.updates:
             pending, self.api.updates = self.api.updates, []
             for raw in pending:

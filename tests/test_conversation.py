@@ -494,7 +494,8 @@ async def test_no_changes_after_the_period_closes(h, db):
 
 
 async def test_a_redelivered_update_is_handled_once(h, db):
-    """Telegram delivers an update again when the bot died before confirming it: the answer is not stored twice."""
+    """Telegram delivers an update again when the bot died before confirming it: the answer is not stored twice,
+    and the question the officer is on is shown again (the reply the dead process owed)."""
     (p1,) = await setup_units(db)
     u = h.user(101, "Lan")
     await h.say(u, f"/start {await invite(db, 'BNV')}")
@@ -505,7 +506,8 @@ async def test_a_redelivered_update_is_handled_once(h, db):
     before = len(h.api.messages(101))
     h.api.updates.append(raw)  # the same update, delivered again
     await h.flush()
-    assert len(h.api.messages(101)) == before  # nothing handled, nothing sent
+    again = h.api.messages(101)[before:]  # not handled again: the current question is shown again (reply owed)
+    assert len(again) == 1 and again[0].text.startswith("↻ Tin nhắn trước của bạn đã được lưu")
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 12}
     out = await h.say(u, "5")  # the next question got the next answer
     assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"

@@ -6,8 +6,6 @@ jumps to the next wake-up whenever the running tasks have settled."""
 from __future__ import annotations
 
 import asyncio
-import heapq
-import itertools
 import uuid
 from datetime import UTC, datetime
 
@@ -25,45 +23,10 @@ from storage.importer import import_units
 from storage.models import Account
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import TOKEN, Harness
+from tests.harness import TOKEN, Harness, VirtualClock
 
 REDIS_URL = "redis://127.0.0.1:6379/11"
 WEEKLY = "tuan-cqdp-2cap"
-
-
-class VirtualClock:
-    """Virtual monotonic time: ``sleep`` parks the caller until ``run`` moves the clock to its wake-up time."""
-
-    def __init__(self, t: float = 1000.0):
-        self.t = t
-        self._sleepers: list[tuple[float, int, asyncio.Future]] = []
-        self._seq = itertools.count()
-
-    def __call__(self) -> float:
-        return self.t
-
-    async def sleep(self, dt: float) -> None:
-        if dt <= 0:
-            await asyncio.sleep(0)
-            return
-        fut = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._sleepers, (self.t + dt, next(self._seq), fut))
-        await fut
-
-    async def run(self, aw):
-        task = asyncio.ensure_future(aw)
-        while not task.done():
-            for _ in range(30):
-                await asyncio.sleep(0)
-            await asyncio.sleep(0.001)  # let database threads answer
-            if task.done() or not self._sleepers:
-                continue
-            self.t = max(self.t, self._sleepers[0][0])
-            while self._sleepers and self._sleepers[0][0] <= self.t:
-                fut = heapq.heappop(self._sleepers)[2]
-                if not fut.done():
-                    fut.set_result(None)
-        return task.result()
 
 
 class Recorder:

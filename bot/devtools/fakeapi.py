@@ -5,7 +5,8 @@ It answers getMe, getUpdates (offset and long-poll timeout), sendMessage, editMe
 editMessageReplyMarkup, answerCallbackQuery, sendDocument (keeping the bytes), getFile and file downloads
 (documents sent by users and by the bot, 20 MB at most as Telegram), setMyCommands, deleteWebhook and a few more; records every call; and lets simulated users send text and press buttons.
 It can also enforce a global rate limit with 429 answers, refuse blocked users with 403 and fail with 5xx,
-for the reminder tests and benchmark. Used by the end-to-end tests and by ``baocao demo``.
+for the reminder tests and benchmark, and simulate an outage (``fail_for``: 5xx, 429 or hanging calls for a
+while) for the fault tests. Used by the end-to-end tests and by ``baocao demo``.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ class FakeTelegram:
         # a chat may take this many messages at once before the interval applies (Telegram tolerates short bursts)
         self.per_chat_burst: int = 1
         self.fail_5xx: set[int] = set()  # chat ids whose next send answers 500 once
+        # an outage (fault tests): until `outage_until` (time.monotonic), every HTTP call of `outage_methods`
+        # (all when None) answers 502 ("5xx"), 429 with retry_after 1 ("429"), or hangs until the outage ends
+        # and then drops the connection unanswered ("timeout")
+        self.outage: str | None = None
+        self.outage_until = 0.0
+        self.outage_methods: set[str] | None = None
+        self.outage_hits = 0
         self._window: deque[float] = deque()
         self._last_chat: dict[int, float] = {}
         self.on_call: Callable[[Call], None] | None = None
@@ -176,7 +184,32 @@ class FakeTelegram:
             self._window.append(now)
         return None
 
+    def fail_for(self, mode: str, seconds: float, methods: set[str] | None = None) -> None:
+        """Start an outage: ``mode`` "5xx", "429" or "timeout" for ``seconds``, on ``methods`` (None: all)."""
+        assert mode in ("5xx", "429", "timeout")
+        self.outage, self.outage_until = mode, time.monotonic() + seconds
+        self.outage_methods = {m.lower() for m in methods} if methods else None
+
+    async def _outage(self, request: web.Request) -> web.Response | None:
+        method = request.match_info["method"].lower()
+        left = self.outage_until - time.monotonic()
+        if self.outage is None or left <= 0 or (self.outage_methods is not None and method not in self.outage_methods):
+            return None
+        self.outage_hits += 1
+        if self.outage == "5xx":
+            return web.json_response({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502)
+        if self.outage == "429":
+            return web.json_response({"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+                                      "parameters": {"retry_after": 1}}, status=429)
+        await asyncio.sleep(left)
+        if request.transport is not None:
+            request.transport.close()  # the client sees its request cut off, unanswered
+        return web.Response(status=504)
+
     async def _handle(self, request: web.Request) -> web.Response:
+        failed = await self._outage(request)
+        if failed is not None:
+            return failed
         if request.match_info["token"] != self.token:
             status, body = self._err(401, "Unauthorized")
             return web.json_response(body, status=status)

@@ -8,6 +8,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot import texts
 from bot.callbacks import MK
 from bot.filters import InMode
 from bot.services import Services
@@ -30,7 +31,7 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
     try:
         deadline = parse_deadline(text, services.tz, today=services.today())
     except ParseError as e:
-        await message.answer(f"❗ {e.message}")
+        await message.answer(texts.clip(f"❗ {e.message}", 1000))
         return
     if deadline <= services.now():
         await message.answer(f"❗ Hạn {local_text(deadline, services.tz)} đã qua. Gõ một hạn trong tương lai, ví dụ: "

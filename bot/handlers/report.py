@@ -18,7 +18,7 @@ from bot.handlers.common import not_answering
 from bot.keyboards import markup
 from bot.services import Services
 from dialogs.answers import numeric
-from dialogs.engine import Ctx, Engine, Screen, Step, split_messages
+from dialogs.engine import Ctx, Engine, Screen, Step
 from dialogs.outline import Outline
 from dialogs.parsing import format_date
 from storage.models import Account, ConversationPosition, Period, Submission, Unit
@@ -43,7 +43,8 @@ class Loaded:
 
 async def send_screens(bot: Bot, chat_id: int, screens: list[Screen], nonce: int) -> None:
     for sc in screens:
-        parts = split_messages(sc.text.split("\n")) if len(sc.text) > 4000 else [sc.text]
+        # Telegram counts UTF-16 units (an emoji counts 2): split by that measure, at line breaks
+        parts = texts.split_text(sc.text, 4000) if texts.utf16_len(sc.text) > 4000 else [sc.text]
         for i, part in enumerate(parts):
             kb = markup(sc, nonce) if i == len(parts) - 1 else None
             await bot.send_message(chat_id, part or "…", reply_markup=kb)

@@ -243,7 +243,7 @@ async def act_periods(cb, bot, services, repo, account, unit, period) -> None:
 async def act_docx(cb, bot, services, repo, account, unit, period) -> None:
     await cb.answer("Đang làm tệp .docx…")
     try:
-        rep = await make_report(services, period.id, unit.code)
+        rep, _picture = await make_report(services, period.id, unit.code)
     except ExportError as e:
         await bot.send_message(cb.from_user.id, f"❗ Không làm được tệp: {e}")
         return

@@ -9,11 +9,12 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot import texts
 from bot.callbacks import JoinDecision, JoinUnit
 from bot.filters import InMode
 from bot.services import Services
 from dialogs.kinds import UNIT_KINDS
-from storage.models import Account
+from storage.models import Account, Invite
 from storage.repo import Repo, utcnow
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,9 @@ async def join_search(message: Message, services: Services, repo: Repo) -> None:
         await message.answer("Hãy gõ tên đơn vị, ví dụ: «xã Giồng Riềng» hoặc «phuong long xuyen».")
         return
     index = await services.unit_index(repo)
-    matches = index.search(text, limit=5)
+    matches = index.search(text[:120], limit=5)  # no unit name is longer; a 4,096-character text costs nothing
     if not matches:
-        await message.answer(f"Không tìm thấy đơn vị nào giống «{text}». Gõ lại tên đơn vị (có dấu hay không dấu "
+        await message.answer(f"Không tìm thấy đơn vị nào giống «{texts.clip_user(text, 80)}». Gõ lại tên đơn vị (có dấu hay không dấu "
                              "đều được), ví dụ: «xa giong rieng».")
         return
     rows = [[InlineKeyboardButton(text=m.display()[:64], callback_data=JoinUnit(unit=m.unit_id).pack())] for m in matches]
@@ -55,6 +56,10 @@ async def join_search(message: Message, services: Services, repo: Repo) -> None:
 
 async def start_with_code(message: Message, services: Services, command: CommandObject, repo: Repo, account: Account) -> None:
     code = (command.args or "").strip()
+    if await _already_bound(repo, account, code):
+        # the invite link opened again by its own officer: keep the invite's uses and the questionnaire position
+        await message.answer("Tài khoản của bạn đã được gắn với đơn vị này.\n" + await welcome_text(repo, account))
+        return
     res = await repo.redeem_invite(code, account, now=services.now())
     if res.status == "ok":
         await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
@@ -69,6 +74,13 @@ async def start_with_code(message: Message, services: Services, command: Command
     }[res.status]
     await message.answer(f"❗ {reason} Hãy xin quản trị viên một đường dẫn mời mới, hoặc gõ /start rồi gõ tên "
                          "đơn vị để gửi yêu cầu cho nơi tổng hợp duyệt.")
+
+
+async def _already_bound(repo: Repo, account: Account, code: str) -> bool:
+    if account.unit_id is None or not code:
+        return False
+    inv = await repo.s.get(Invite, code[:64])
+    return inv is not None and inv.unit_id == account.unit_id and inv.role == account.role
 
 
 async def start_plain(message: Message, repo: Repo, account: Account) -> None:
