@@ -22,5 +22,6 @@ except Exception as e:
 PY
 then
   echo "== database tests again on PostgreSQL ($PG_URL)"
-  TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -q -m db "$@"
+  # the slow end-to-end runs (real bot processes) already ran once above; here: every database test
+  TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -q -m "db and not slow" "$@"
 fi
