@@ -760,6 +760,15 @@ class Repo:
             await self.reopen(sub, by, comment, now=now)
         return True
 
+    async def unlocked_periods(self, unit_id: int, now: datetime | None = None) -> list[Period]:
+        """Periods (closed or past their closing time) this unit may still edit: an approved unlock not expired."""
+        now = now or utcnow()
+        q = (select(Period).join(Submission, Submission.period_id == Period.id)
+             .join(UnlockRequest, UnlockRequest.submission_id == Submission.id)
+             .where(Submission.unit_id == unit_id, UnlockRequest.status == "approved", UnlockRequest.expires_at > now)
+             .distinct())
+        return list((await self.s.execute(q)).scalars())
+
     async def active_unlock(self, sub: Submission, now: datetime | None = None) -> UnlockRequest | None:
         now = now or utcnow()
         q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id, UnlockRequest.status == "approved",

@@ -140,9 +140,14 @@ async def test_unlock_approved_then_expires(h, db):
     async with db.read_session() as s:
         repo = Repo(s)
         assert (await repo.can_edit(await repo.submission(ids["sub_BNV"]), h.clock()))[0]
+    # while unlocked, /baocao offers the closed period again (for this unit only)
+    out = await h.say(officer, "/baocao")
+    assert not any("chưa có kỳ báo cáo nào đang mở" in t for t in out) and any("Báo cáo:" in t for t in out)
     h.clock.advance(hours=24, minutes=1)
     await _scheduler(h).tick()
     assert "Hết thời gian mở lại" in officer.last().text and "đã khóa lại" in officer.last().text
+    out = await h.say(officer, "/baocao")
+    assert any("chưa có kỳ báo cáo nào đang mở" in t for t in out)
     async with db.read_session() as s:
         repo = Repo(s)
         sub = await repo.submission(ids["sub_BNV"])

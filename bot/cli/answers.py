@@ -45,7 +45,7 @@ async def cmd_answers_export(a: argparse.Namespace, st: Settings) -> int:
 async def cmd_answers_import(a: argparse.Namespace, st: Settings) -> int:
     """Store a filled template as the bot does when an officer sends it (only changed answers, via "xlsx")."""
     from bot.app import make_services
-    from bot.cli.common import _print_json, unit_or_complain
+    from bot.cli.common import _print_json, progress_bar, unit_or_complain
     from bot.template_io import TemplateLocked, import_file
     from exports.template import TemplateRefused
     from storage.repo import Repo
@@ -62,7 +62,9 @@ async def cmd_answers_import(a: argparse.Namespace, st: Settings) -> int:
                 if unit is None:
                     return 1
             try:
-                got = await import_file(services, repo, data, unit=unit, by=None, force=a.force)
+                with progress_bar(a, total=1, desc="Đọc tệp mẫu") as bar:
+                    got = await import_file(services, repo, data, unit=unit, by=None, force=a.force)
+                    bar.update(1)
             except TemplateRefused as e:
                 hint = " (thêm --force để vẫn nhập)" if isinstance(e, TemplateLocked) else ""
                 if a.json:

@@ -56,16 +56,18 @@ def fmt_dt(services: Services, dt: datetime) -> str:
 
 
 async def open_periods_for(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:
+    """The periods the unit can answer now: open ones, and closed ones a supervisor unlocked for it."""
     out = []
     now = services.now()
-    for p in await repo.list_periods(status="open"):
+    unlocked = {p.id: p for p in await repo.unlocked_periods(unit.id, now)}
+    for p in await repo.list_periods(status="open") + [p for p in unlocked.values() if p.status != "open"]:
         try:
             o = services.catalogue.get(p.outline_id)
         except KeyError:
             continue
-        if p.closes_at is not None and p.closes_at <= now:
+        if p.closes_at is not None and p.closes_at <= now and p.id not in unlocked:
             continue
-        if repo.period_covers(p, unit, o.respondents):
+        if p.id in unlocked or repo.period_covers(p, unit, o.respondents):
             out.append((p, o))
     return out
 
