@@ -302,7 +302,8 @@ def _spawn_admin_bot(api, db_url: str):
 
     env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
     env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS=str(ADMIN),
-               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="0")
+               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="0",
+               SEND_CHAT_RATE="0")  # the simulated admin and officer answer within milliseconds
     return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
                                           stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
 

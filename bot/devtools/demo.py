@@ -226,7 +226,10 @@ async def prepare_world(db_url: str, api_base: str) -> DemoWorld:
     """Database, units, the week-47 period, one invite per demo unit and the supervisor's account."""
     settings = Settings(_env_file=None, bot_token="7000000001:DEMO-TOKEN", database_url=db_url,
                         telegram_api_url=api_base, admin_ids=[], org_name="VĂN PHÒNG CHÍNH PHỦ",
-                        org_place="Hà Nội")
+                        org_place="Hà Nội",
+                        # the stand-in enforces no per-chat limit and simulated officers answer within
+                        # milliseconds: pacing each chat at Telegram's 1 message/s would only slow the demo down
+                        send_chat_rate=0)
     await upgrade(db_url)
     db = open_database(db_url)
     clock_now = [datetime(2026, 11, 18, 2, 0, tzinfo=UTC)]  # Wednesday of week 47, 9:00 in Hà Nội
