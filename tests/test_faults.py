@@ -81,7 +81,9 @@ async def test_redelivered_update_sends_the_current_question_again(h, db):
     assert len(again) == 1
     assert again[0].text.startswith("↻ Tin nhắn trước của bạn đã được lưu")
     last_question = h.api.messages(101)[before - 1]
-    assert last_question.text in again[0].text  # the question the officer is on, with its buttons
+    # the question the officer is on, with its buttons (without the "✔ Đã lưu …" line folded above it)
+    screen = last_question.text[last_question.text.index("📋"):]
+    assert screen in again[0].text
     assert again[0].button_texts() == last_question.button_texts()
     assert await _count(db, AnswerRevision) == revisions  # not stored twice
     assert (await answers_of(db, "BNV", p))["kl_nv_hoan_thanh"] == 7
