@@ -763,10 +763,10 @@ class Repo:
     async def unlocked_periods(self, unit_id: int, now: datetime | None = None) -> list[Period]:
         """Periods (closed or past their closing time) this unit may still edit: an approved unlock not expired."""
         now = now or utcnow()
-        q = (select(Period).join(Submission, Submission.period_id == Period.id)
-             .join(UnlockRequest, UnlockRequest.submission_id == Submission.id)
-             .where(Submission.unit_id == unit_id, UnlockRequest.status == "approved", UnlockRequest.expires_at > now)
-             .distinct())
+        # no DISTINCT over the row: PostgreSQL cannot compare its JSON column (unit_scope)
+        ids = (select(Submission.period_id).join(UnlockRequest, UnlockRequest.submission_id == Submission.id)
+               .where(Submission.unit_id == unit_id, UnlockRequest.status == "approved", UnlockRequest.expires_at > now))
+        q = select(Period).where(Period.id.in_(ids))
         return list((await self.s.execute(q)).scalars())
 
     async def active_unlock(self, sub: Submission, now: datetime | None = None) -> UnlockRequest | None:
