@@ -72,7 +72,8 @@ async def until(ready, what: str, timeout: float = 60.0) -> None:
 
 
 def has_button(user, label: str) -> bool:
-    return bool(user.api.messages(user.id)) and label in user.last().button_texts()
+    """``label`` on one of the user's latest messages (a scheduler notice may arrive after the screen)."""
+    return any(label in m.button_texts() for m in user.api.messages(user.id)[-4:])
 
 
 async def _started(api: FakeTelegram) -> None:
