@@ -69,7 +69,7 @@ def outline_version(services: Services, outline: Outline) -> int:
 def peek(data: bytes) -> dict[str, str] | None:
     """What the file says it is for (unit, period…), read without trusting it: ``read_template`` checks the
     signature afterwards. Raises TemplateRefused for a file too big or not a spreadsheet; None when unreadable."""
-    tpl._check_container(data)  # size, zip, inflated size: before openpyxl touches it
+    tpl.check_container(data)  # size, zip, inflated size: before openpyxl touches it
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:

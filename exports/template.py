@@ -582,7 +582,7 @@ NOT_OURS = ("Tệp này không phải mẫu do bot tạo (hoặc đã bị sửa
             "Hãy gõ /mau để lấy mẫu mới, điền vào các ô trả lời rồi gửi lại.")
 
 
-def _check_container(data: bytes) -> None:
+def check_container(data: bytes) -> None:
     """Size and zip checks before any spreadsheet parsing."""
     if len(data) > MAX_BYTES:
         raise TemplateRefused(f"Tệp nặng {format_integer(len(data) // (1024 * 1024))} MB, quá giới hạn 20 MB. "
@@ -676,7 +676,7 @@ def read_template(data: bytes, *, expect_unit: Any, expect_period: Any, expect_o
                   secret: str | bytes, outline: Outline, today: date | None = None) -> TemplateResult:
     """Read a filled template. ``expect_unit`` is the unit (or its code), ``expect_period`` the period (or its
     id). Raises :class:`TemplateRefused` for a file that must not be read at all."""
-    _check_container(data)
+    check_container(data)
     wb = _open(data)
     meta, cells = _read_meta(wb, secret)
     _check_identity(meta, outline, getattr(expect_unit, "code", expect_unit),

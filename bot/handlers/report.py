@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
@@ -152,26 +151,6 @@ async def enqueue_notice(repo: Repo, acc: Account, ld: Loaded, step: Step, late_
         await repo.enqueue_for_supervisors(ld.unit, "late_change",
                                            f"{ld.unit.name} vừa sửa báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
                                            f"sau hạn nộp (mục {keys}), người sửa: {who}.", period_id=ld.period.id, now=now)
-
-
-async def notify_supervisors(bot: Bot, repo: Repo, unit: Unit, text: str) -> int:
-    targets = [s.telegram_id for s in await repo.supervisors_of(unit) if not s.blocked]
-    await repo.commit()  # end the transaction before talking to Telegram
-    sent = 0
-    blocked = []
-    for tg in targets:
-        try:
-            await bot.send_message(tg, text)
-            sent += 1
-        except TelegramForbiddenError:
-            blocked.append(tg)
-        except TelegramBadRequest as e:
-            log.warning("notify supervisor %s failed: %s", tg, e)
-    for tg in blocked:
-        await repo.mark_blocked(tg)
-    if blocked:
-        await repo.commit()
-    return sent
 
 
 async def start_period(bot: Bot, chat_id: int, services: Services, repo: Repo, acc: Account, unit: Unit,

@@ -3,6 +3,7 @@ and the interface every kind of question keeps."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,7 +67,7 @@ class Ctx:
 ActionFn = Callable[["Kind", "Engine", str, dict[str, Any], str], "Step | None"]
 
 
-class Kind:
+class Kind(ABC):
     """What one kind of question does: the screen for it, what a typed text does, what a button does.
 
     A kind keeps no data of its own: everything is in the engine (answers, previous answers) and in the
@@ -76,11 +77,13 @@ class Kind:
 
     ACTIONS: ClassVar[dict[str, ActionFn]] = {}
 
+    @abstractmethod
     def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
-        raise NotImplementedError
+        """What the question shows."""
 
+    @abstractmethod
     def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
-        raise NotImplementedError
+        """What a typed text does."""
 
     def on_action(self, e: Engine, key: str, state: dict[str, Any], action: str, arg: str) -> Step | None:
         fn = self.ACTIONS.get(action)
@@ -92,6 +95,7 @@ class Kind:
 
     def enter(self, e: Engine, key: str, state: dict[str, Any]) -> None:
         """Adjust ``state`` when the question is shown (goto)."""
+        return None  # most kinds need nothing
 
 
 def option_buttons(item: Any, action: str) -> list[list[Button]]:
