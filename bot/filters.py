@@ -12,6 +12,7 @@ from typing import Any
 
 from aiogram.filters import Filter
 from aiogram.types import TelegramObject
+from magic_filter import MagicFilter
 
 from storage.models import Account, ConversationPosition
 from storage.repo import Repo
@@ -48,3 +49,23 @@ class InMode(Filter):
 
     def __str__(self) -> str:
         return f"InMode({', '.join(sorted(self.modes))})"
+
+
+class Magic(Filter):
+    """A magic filter (``F.text``, ``F.document``…) resolved in the event loop.
+
+    aiogram runs every filter that is not a coroutine through ``asyncio.to_thread``, and a bare ``F`` expression is
+    resolved by a plain method: each check of each handler was a round trip through the thread pool (most of the
+    routing time in ``benchmarks/bench_bot.py --profile``). Wrapping it in an async :class:`Filter` keeps the same
+    result (including ``.as_(name)`` dictionaries) without leaving the loop. ``tests/test_architecture.py`` checks
+    that no handler of the dispatcher is left with a filter that would run in a thread.
+    """
+
+    def __init__(self, magic: MagicFilter):
+        self.magic = magic
+
+    async def __call__(self, event: TelegramObject) -> Any:
+        return self.magic.resolve(event)
+
+    def __str__(self) -> str:
+        return f"Magic({self.magic!r})"

@@ -105,7 +105,7 @@ class DbSessionMiddleware(BaseMiddleware):
                     log.info("update %s of user %s already handled; its reply is sent again", update_id, user.id)
                     return await resend_current(data.get("bot"), self.services, repo, acc, event)
                 # committed with what the handler stores (or at its first reply), not before
-                acc.recent_updates = (recent + [update_id])[-32:]
+                await repo.note_updates(acc, (recent + [update_id])[-32:])
             data["account"] = acc
         data["stored_position"] = StoredPosition(repo, data["account"])  # read only if a mode filter asks
         try:

@@ -51,7 +51,7 @@ TELEGRAM_TEXT_LIMIT = 4096
 ELLIPSIS = "…"
 def utf16_len(text: str) -> int:
     """Telegram counts message length in UTF-16 code units (an emoji outside the BMP counts 2)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _cut(text: str, units: int) -> str:

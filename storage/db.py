@@ -44,8 +44,14 @@ def _json_loads(raw: Any) -> Any:
 JSON_ARGS: dict[str, Any] = {"json_serializer": _json_dumps, "json_deserializer": _json_loads}
 
 
-def _sqlite_engine(url: str, *, immediate: bool, **kw: Any) -> AsyncEngine:
+def _sqlite_engine(url: str, *, immediate: bool, inline: bool = False, **kw: Any) -> AsyncEngine:
+    if inline:  # SQLite called in the loop's thread, not through aiosqlite's worker (storage/sqlite_inline.py)
+        from storage.sqlite_inline import InlineDbapi
+
+        kw["module"] = InlineDbapi()
     engine = create_async_engine(url, **JSON_ARGS, **kw)
+    # inline: waits for another process's lock are asynchronous retries, never a blocking sleep in the loop
+    busy_ms = 0 if inline else 30000
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
@@ -55,7 +61,7 @@ def _sqlite_engine(url: str, *, immediate: bool, **kw: Any) -> AsyncEngine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={busy_ms}")
         cur.close()
 
     @event.listens_for(engine.sync_engine, "begin")
@@ -100,7 +106,7 @@ def open_database(url: str, *, echo: bool = False) -> Database:
         _prepare_sqlite_file(url)
         # one writer connection: SQLite writes one transaction at a time anyway, and waiting in the pool's
         # FIFO queue is fair, where SQLite's busy handler sleeps in growing steps and starves some writers
-        engine = _sqlite_engine(url, immediate=True, echo=echo, pool_size=1, max_overflow=0,
+        engine = _sqlite_engine(url, immediate=True, inline=True, echo=echo, pool_size=1, max_overflow=0,
                                 pool_timeout=POOL_TIMEOUT)
         read_engine = _sqlite_engine(url, immediate=False, echo=echo)
     else:

@@ -81,3 +81,26 @@ def test_callback_data_lives_in_one_module_with_unique_prefixes():
                if isinstance(c, type) and issubclass(c, CallbackData) and c is not CallbackData]
     prefixes = [c.__prefix__ for c in classes]
     assert len(classes) >= 7 and len(set(prefixes)) == len(prefixes), prefixes
+
+
+def test_no_handler_or_filter_of_the_dispatcher_runs_in_a_thread():
+    """aiogram runs a handler or filter that is not a coroutine through ``asyncio.to_thread``; a bare ``F`` filter
+    is one (the thread pool round trip per check was most of the routing time): wrap it in ``bot.filters.Magic``."""
+    from bot.handlers import get_routers
+
+    def walk(router):
+        yield router
+        for sub in router.sub_routers:
+            yield from walk(sub)
+
+    off = []
+    for root in get_routers():
+        for router in walk(root):
+            for name, observer in router.observers.items():
+                for handler in observer.handlers:
+                    where = f"{router.name}.{name} → {getattr(handler.callback, '__name__', handler.callback)}"
+                    if not handler.awaitable:
+                        off.append(f"{where}: the handler is not async")
+                    off += [f"{where}: filter {f.callback!r} runs in a thread"
+                            for f in handler.filters or [] if not f.awaitable]
+    assert not off, "\n".join(off)

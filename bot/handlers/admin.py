@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot import texts
 from bot.callbacks import MK
-from bot.filters import InMode
+from bot.filters import InMode, Magic
 from bot.services import Services
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
@@ -97,6 +97,6 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
 def setup() -> Router:
     router = Router(name="admin")
     router.message.register(cmd_moky, Command("moky"))
-    router.message.register(moky_text, F.text & ~F.text.startswith("/"), InMode("moky"))
+    router.message.register(moky_text, Magic(F.text & ~F.text.startswith("/")), InMode("moky"))
     router.callback_query.register(on_mk, MK.filter())
     return router

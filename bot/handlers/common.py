@@ -10,6 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import ErrorEvent, Message
 
 from bot import texts
+from bot.filters import Magic
 from storage.models import Account
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,8 @@ async def text_in_no_mode(message: Message, account: Account) -> None:
 
 def setup_fallback() -> Router:
     router = Router(name="fallback")
-    router.message.register(not_text, F.photo | F.sticker | F.voice | F.video | F.document | F.audio | F.video_note
-                            | F.animation | F.location | F.contact)
-    router.message.register(unknown_command, F.text.startswith("/"))
-    router.message.register(text_in_no_mode, F.text)
+    router.message.register(not_text, Magic(F.photo | F.sticker | F.voice | F.video | F.document | F.audio
+                                              | F.video_note | F.animation | F.location | F.contact))
+    router.message.register(unknown_command, Magic(F.text.startswith("/")))
+    router.message.register(text_in_no_mode, Magic(F.text))
     return router

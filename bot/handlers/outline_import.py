@@ -26,7 +26,7 @@ from aiogram.types import (
 )
 
 from bot.callbacks import MK, OI
-from bot.filters import InMode
+from bot.filters import InMode, Magic
 from bot.outline_drafts import preview_screens, problem_lines, screen_text, summary_lines
 from bot.services import Services
 from dialogs.engine import split_messages
@@ -234,7 +234,7 @@ def setup() -> Router:
     router = Router(name="outline_import")
     router.message.register(cmd_import, Command("nhapdecuong"))
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
-    router.message.register(on_document, F.document, InMode(MODE))
-    router.message.register(on_other, ~F.text.startswith("/"), InMode(MODE))
+    router.message.register(on_document, Magic(F.document), InMode(MODE))
+    router.message.register(on_other, Magic(~F.text.startswith("/")), InMode(MODE))
     router.callback_query.register(on_oi, OI.filter())
     return router

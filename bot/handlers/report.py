@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot import texts
 from bot.callbacks import QA, PickPeriod, UnlockAsk
-from bot.filters import InMode
+from bot.filters import InMode, Magic
 from bot.handlers.common import not_answering
 from bot.keyboards import markup
 from bot.services import Services
@@ -269,7 +269,7 @@ def setup() -> Router:
     router.message.register(cmd_baocao, Command("baocao"))
     router.callback_query.register(on_pick, PickPeriod.filter())
     router.callback_query.register(on_button, QA.filter())
-    router.message.register(open_by_number, F.text.regexp(r"^/c(\d{1,4})(@\w+)?$").as_("m"))
+    router.message.register(open_by_number, Magic(F.text.regexp(r"^/c(\d{1,4})(@\w+)?$").as_("m")))
     router.message.register(cmd_cancel, Command("huy"))
-    router.message.register(on_text, F.text & ~F.text.startswith("/"), InMode(*TYPING_MODES))
+    router.message.register(on_text, Magic(F.text & ~F.text.startswith("/")), InMode(*TYPING_MODES))
     return router

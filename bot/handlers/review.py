@@ -21,7 +21,7 @@ from aiogram.types import (
 
 from bot import texts
 from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
-from bot.filters import InMode
+from bot.filters import InMode, Magic
 from bot.handlers import report
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor
 from bot.handlers.consolidate import make_report
@@ -476,7 +476,7 @@ def setup() -> Router:
     router.callback_query.register(on_open_question, OpenQ.filter())
     router.callback_query.register(on_unlock_ask, UnlockAsk.filter())
     router.callback_query.register(on_unlock_decision, UnlockDecision.filter())
-    comment_text = F.text & (~F.text.startswith("/") | F.text.regexp(r"^/c\d"))
+    comment_text = Magic(F.text & (~F.text.startswith("/") | F.text.regexp(r"^/c\d")))
     router.message.register(on_comment, comment_text, InMode("review_comment"))
-    router.message.register(on_unlock_reason, F.text & ~F.text.startswith("/"), InMode("unlock_reason"))
+    router.message.register(on_unlock_reason, Magic(F.text & ~F.text.startswith("/")), InMode("unlock_reason"))
     return router

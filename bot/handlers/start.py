@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot import texts
 from bot.callbacks import JoinDecision, JoinUnit
-from bot.filters import InMode
+from bot.filters import InMode, Magic
 from bot.services import Services
 from dialogs.kinds import UNIT_KINDS
 from storage.models import Account, Invite
@@ -172,7 +172,7 @@ def setup() -> Router:
     router = Router(name="onboarding")
     router.message.register(start_with_code, CommandStart(deep_link=True))
     router.message.register(start_plain, CommandStart())
-    router.message.register(join_search, F.text & ~F.text.startswith("/"), InMode("join"))
+    router.message.register(join_search, Magic(F.text & ~F.text.startswith("/")), InMode("join"))
     router.callback_query.register(pick_unit, JoinUnit.filter())
     router.callback_query.register(decide, JoinDecision.filter())
     return router

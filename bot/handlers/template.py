@@ -18,6 +18,7 @@ from aiogram.types import (
 
 from bot import texts
 from bot.callbacks import TemplatePeriod, UnlockAsk
+from bot.filters import Magic
 from bot.handlers import report
 from bot.keyboards import markup
 from bot.services import Services
@@ -149,5 +150,5 @@ def setup() -> Router:
     router = Router(name="template")
     router.message.register(cmd_mau, Command("mau"))
     router.callback_query.register(on_period, TemplatePeriod.filter())
-    router.message.register(on_document, F.document)
+    router.message.register(on_document, Magic(F.document))
     return router
