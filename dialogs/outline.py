@@ -544,14 +544,14 @@ class Outline(_Model):
     def visible_refs(
         self, unit_code: str | None, unit_kind: str | None, answers: dict[str, Any] | None = None
     ) -> list[QuestionRef]:
-        out = []
-        for r in self.refs:
-            conds = [s.visible_if for s in r.path if s.visible_if] + (
-                [r.question.visible_if] if r.question.visible_if else []
-            )
-            if all(c.holds(unit_code, unit_kind, answers) for c in conds):
-                out.append(r)
-        return out
+        conditional = self.__dict__.get("_ref_conds")
+        if conditional is None:  # each question's conditions (its sections' and its own), gathered once
+            conditional = [(r, tuple([s.visible_if for s in r.path if s.visible_if]
+                                     + ([r.question.visible_if] if r.question.visible_if else [])))
+                           for r in self.refs]
+            self.__dict__["_ref_conds"] = conditional
+        return [r for r, conds in conditional
+                if not conds or all(c.holds(unit_code, unit_kind, answers) for c in conds)]
 
     @property
     def short(self) -> str:

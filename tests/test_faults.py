@@ -99,7 +99,8 @@ async def _pragma(db, sql: str) -> None:
     """Run ``sql`` on the writer connection (one connection in the SQLite writer pool: it stays set)."""
     async with db.engine.connect() as c:
         raw = await c.get_raw_connection()
-        await (await raw.driver_connection.execute(sql)).close()  # outside a transaction (BEGIN would write)
+        # the writer is a plain sqlite3 connection (storage/sqlite_inline.py); outside a transaction (BEGIN writes)
+        raw.driver_connection.execute(sql).close()
 
 
 @pytest.mark.parametrize("fault", ["read-only", "disk full"])

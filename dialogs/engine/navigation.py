@@ -31,10 +31,12 @@ class Navigation:
         return self._visible
 
     def _index(self, key: str | None) -> int:
-        for i, r in enumerate(self.visible):
-            if r.key == key:
-                return i
-        return -1
+        vis = self.visible
+        where = self.__dict__.get("_visible_at")
+        if where is None or where[0] is not vis:  # the position of each visible key, for this visible list
+            where = (vis, {r.key: i for i, r in enumerate(vis)})
+            self.__dict__["_visible_at"] = where
+        return where[1].get(key, -1) if key is not None else -1
 
     def is_visible(self, key: str) -> bool:
         return self._index(key) >= 0
