@@ -226,6 +226,7 @@ def build(doc: Document, filename: str) -> Built:
     for idx, code, title, first in caps:
         d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
         if d is not None:
+            d.captioned = first < idx
             drafts[idx] = d
             _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))

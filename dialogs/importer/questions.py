@@ -478,6 +478,20 @@ def documents_ask(inner: str) -> Ask | None:
     return Ask(f"{name[0].upper()}{name[1:]} ({guide[0].lower()}{guide[1:]})", "documents", "văn bản")
 
 
+def documents_counts(inner: str) -> list[str]:
+    """'(Nêu rõ số, ngày … ban hành văn bản …; các hội nghị quán triệt, triển khai…)': after the documents, the
+    events a 'nêu rõ số …' note names are counted ('Số hội nghị quán triệt, triển khai…')."""
+    parts = top_split(inner, ";")
+    if len(parts) < 2 or not DOCS_RE.search(fold(parts[0])):
+        return []
+    out = []
+    for p in parts[1:]:
+        m = re.match(r"^(?:và\s+)?(?:các|những)\s+(?P<n>.+)$", p.strip(" .;…"), flags=re.I)
+        if m and measure_word(f"số {m.group('n')}") and len(m.group("n").split()) <= 20:
+            out.append(clean_prompt(f"Số {m.group('n')}"))  # a plural noun phrase of countable things
+    return out
+
+
 def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, list[str], list[str]]:
     """The bullet without its guidance parentheses; the guidance (with the words just before it); list fields;
     the counts a parenthesis asks; the documents a parenthesis asks for."""
