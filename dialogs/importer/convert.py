@@ -20,6 +20,7 @@ from dialogs.importer.questions import (
     is_count,
     is_help_line,
     list_ask,
+    result_counts,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
@@ -41,6 +42,7 @@ class Ctx:
     notes: list[dict] = field(default_factory=list)  # {"key"/"section", "message"}
     refs: dict[str, dict] = field(default_factory=dict)  # table code → deepest section dict that refers to it
     used_fns: set[str] = field(default_factory=set)
+    figures: bool = False  # the section being read refers to a Biểu / Phụ lục of figures
 
 
 def norm_code(code: str) -> str:
@@ -117,8 +119,14 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text), tables)
+    if ctx.figures:  # a Biểu of figures is referred to here: 'Kết quả tinh giản biên chế' asks the number too
+        for a in [a for a in asks if a.type == "longtext"]:
+            at = asks.index(a) + 1
+            asks[at:at] = [c for c in result_counts(a.prompt) if not _asked(asks, c.prompt)]
     for fid in footnote_ids(text):  # a footnote listing rates or counts to cover, or asking a list, asks them too
         asks.extend(Ask(seg, *guess_type(seg)[:2]) for seg in figure_asks(ctx.footnotes.get(fid, "")))
+        if ctx.figures:
+            asks.extend(result_counts(ctx.footnotes.get(fid, "")))
         listed = list_ask(ctx.footnotes.get(fid, ""))
         if listed is not None:
             asks.append(listed)
@@ -126,6 +134,16 @@ def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tabl
     for i, a in enumerate(asks):
         out.append(question(ctx, a, path, no, fn_help if i == 0 else []))
     return out
+
+
+def _asked(asks: list[Ask], prompt: str) -> bool:
+    return any(fuzz.token_set_ratio(norm_words(a.prompt), norm_words(prompt)) >= 90 for a in asks if a.type != "longtext")
+
+
+def _mentions_annex(node: Node) -> bool:
+    """The item, its lines or its direct sub-items refer to a Biểu / Phụ lục (a table of figures)."""
+    texts = [node.text, *node.body, *node.after, *(c.text for c in node.children)]
+    return bool(node.tables) or any(REF_RE.search(t) for t in texts)
 
 
 def _title(text: str) -> str:
@@ -144,6 +162,14 @@ def _add_help(sec: dict, text: str) -> None:
 
 
 def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
+    outer, ctx.figures = ctx.figures, _mentions_annex(node)
+    try:
+        return _section(ctx, node, path, top)
+    finally:
+        ctx.figures = outer
+
+
+def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
     for fh in _fn_help(ctx, node.text):

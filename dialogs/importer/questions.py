@@ -582,6 +582,38 @@ def _breakdown_table(asks: list[Ask], sentences: list[str], rows: list[dict], no
     return [a for a in asks[:first]] + [table] + [a for a in asks[first:] if a not in counts]
 
 
+RESULT_ACTS = (r"tinh giản|khắc phục|xử lý|bố trí|sử dụng|giải quyết|tiếp nhận|tuyển dụng|đào tạo|bồi dưỡng|kiện toàn|"
+               r"số hóa|số hoá|thu hồi|cấp|sắp xếp|điều động|luân chuyển")
+RESULT_NOUNS = {"biên chế": "người", "người": "người", "cán bộ": "người", "công chức": "người", "viên chức": "người",
+                "đảng viên": "người", "tồn tại": "nội dung", "hạn chế": "nội dung", "nhiệm vụ": "nhiệm vụ",
+                "thủ tục": "thủ tục", "tthc": "thủ tục", "hồ sơ": "hồ sơ", "văn bản": "văn bản", "tài liệu": "trang",
+                "đơn thư": "đơn thư", "đơn": "đơn", "vụ việc": "vụ việc", "kiến nghị": "kiến nghị",
+                "trụ sở": "trụ sở", "xe": "xe", "dự án": "dự án"}
+RESULT_RE = re.compile(rf"^(?:kết quả|việc)\s+(?P<acts>(?:{RESULT_ACTS})(?:\s*,\s*(?:{RESULT_ACTS}))*)\s+"
+                       rf"(?:(?:những|các|số)\s+)?(?P<obj>(?:{'|'.join(RESULT_NOUNS)})\b.*)$", re.I)
+
+
+def result_counts(text: str) -> list[Ask]:
+    """Where the document refers to a Biểu or Phụ lục of figures, 'Kết quả tinh giản biên chế, …', 'Việc xử lý cán
+    bộ, công chức dôi dư…', 'Kết quả khắc phục những tồn tại, hạn chế … như thế nào?' also ask the number done:
+    'Số biên chế đã tinh giản' (a guess, marked for review)."""
+    out: list[Ask] = []
+    pieces = [s.strip(" ,.;:…") for p in top_split(text, ";:") for s in re.split(r"(?<=[.?!])\s+(?=[A-ZĐÀ-Ỹ])", p)]
+    for p in pieces:
+        p = re.sub(r"^\(?\d{1,2}\)\s*", "", p)
+        m = RESULT_RE.match(p)
+        if not m:
+            continue
+        obj = re.split(r"\s+(?:như thế nào|ra sao|thế nào)\b|[?(;.…]", m.group("obj"))[0].strip(" ,")
+        if len(obj.split()) > 10:  # '… biên chế, cơ cấu lại và nâng cao chất lượng …': the first noun only
+            obj = obj.split(",")[0]
+        noun = next(n for n in sorted(RESULT_NOUNS, key=len, reverse=True) if obj.lower().startswith(n))
+        prompt = f"Số {obj} đã {m.group('acts').lower()}"
+        out.append(Ask(prompt, "integer", RESULT_NOUNS[noun],
+                       guessed="số (đoán từ «kết quả/việc …» và biểu số liệu kèm theo)"))
+    return out
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
