@@ -91,7 +91,8 @@ COUNT_VERB = re.compile(r"^(?:phân loại|thống kê|lượng hoá|lượng h�
                         r"(?=(?:tổng số|số lượng|số)\s)", re.I)
 RATE = re.compile(r"\b(?:(?:phat sinh|binh quan|trung binh)\s+)?(?:theo|moi|binh quan|trung binh|tren)\s+(?:mot\s+)?"
                   r"(ngay|tuan|thang)\b")
-BY_EACH = re.compile(r"^(?:phân loại|chia|thống kê|tổng hợp)(?:\s+cụ thể)?\s+theo\s+từng\s+(?P<c>\w+(?:\s\w+)?)", re.I)
+BY_EACH = re.compile(r"^(?:phân loại|chia|thống kê|tổng hợp)(?:\s+cụ thể)?\s+theo\s+từng\s+(?P<c>\w+(?:\s\w+){0,3}?)"
+                     r"(?=\s+(?:theo|của|trong|tại|thuộc|và)\b|\s*[,;().?]|\s*$)", re.I)
 
 
 def strip_count_verb(text: str) -> str:
@@ -428,7 +429,7 @@ def _count_paren(inner: str) -> list[str]:
         rates = [p.strip(" ,.;") for p in re.split(r"\s*[/;]\s*(?=tỷ lệ)", inner, flags=re.I)]
         return [r[0].upper() + r[1:] for r in rates] if len(rates) >= 2 else []
     parts = [p.strip(" ,.;…") for p in re.split(r"\s*;\s*", inner) if p.strip(" ,.;…")]
-    if not any(COUNT_HEAD.match(p) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
+    if not any(COUNT_HEAD.match(strip_count_verb(p)) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
         return []
     out: list[str] = []
     for p in parts:
