@@ -4,7 +4,8 @@ Each seed is imported as .txt (the seed file itself) and as a .docx built from i
 (benchmarks/seed_docx.py: Biểu as Word tables with merged headers, automatic numbering). For each
 hand-written question the best imported question is found by prompt similarity (rapidfuzz on
 accent-folded text, one-to-one; the imported prompt is also compared with its help text appended,
-since the importer moves parenthesised guidance the hand-written prompt keeps into the help); it counts as found when its section number is the same, and typed
+since the importer moves parenthesised guidance the hand-written prompt keeps into the help; a hand-written question the
+importer split into consecutive questions is matched by the pieces joined, see _split_matches); it counts as found when its section number is the same, and typed
 when its type is the same too (a decimal with unit "%" counts as a percentage). Biểu cells: every (row label × column label) of a hand-written table
 that the document shows (its rows written in one table of the document — the seed's tab-separated block or
 the .docx table — and each column counted only when its label is written there: a table printed without a
@@ -79,9 +80,10 @@ def match_questions(hand: Outline, got: Outline, misses: list[str] | None = None
             continue
         used_h[i] = j
         used_g.add(j)
+    split = _split_matches(hand, got, used_h, used_g)
     found = typed = 0
     for i, h in enumerate(hand.refs):
-        j = used_h.get(i)
+        j = used_h.get(i, split.get(i))
         g = got.refs[j] if j is not None else None
         if g is not None and _sec(h) == _sec(g):
             found += 1
@@ -91,6 +93,37 @@ def match_questions(hand: Outline, got: Outline, misses: list[str] | None = None
         if misses is not None:
             misses.append(_miss_line(h, g, got))
     return len(hand.refs), found, typed
+
+
+SPLIT_MIN = 85  # stricter than MATCH_MIN: the pieces joined must read as the hand-written prompt
+
+
+def _split_matches(hand: Outline, got: Outline, used_h: dict[int, int], used_g: set[int]) -> dict[int, int]:
+    """A hand-written question the importer split into consecutive questions of the same section ('… như thế nào?
+    Đánh giá …? Cân đối …?' kept whole by the hand, asked as three by the importer): found when the pieces,
+    joined in order, match the hand-written prompt closely (SPLIT_MIN); it counts as the first piece (its type is
+    compared). The pieces are then used. A hand-written question split in two is not forgiven the other way."""
+    out: dict[int, int] = {}
+    for i, h in enumerate(hand.refs):
+        if i in used_h:
+            continue
+        best: tuple[float, int, int] | None = None
+        for j in range(len(got.refs)):
+            for n in (2, 3, 4):
+                run = list(range(j, j + n))
+                if run[-1] >= len(got.refs) or any(k in used_g for k in run):
+                    break
+                if len({_sec(got.refs[k]) for k in run}) > 1:
+                    break
+                joined = " ".join(got.refs[k].question.prompt for k in run)
+                s = fuzz.ratio(norm_words(h.question.prompt), norm_words(joined))
+                if s >= SPLIT_MIN and (best is None or s > best[0]):
+                    best = (s, j, n)
+        if best is not None:
+            _, j, n = best
+            out[i] = j
+            used_g.update(range(j, j + n))
+    return out
 
 
 def _kind(q) -> str:

@@ -553,3 +553,155 @@ def test_paragraphs_after_a_word_table_are_the_outline_not_its_note(after_note: 
 def test_title_keeps_the_capitals_of_the_source(heading: str, title: str):
     o = imp(f"{heading}\nI. KẾT QUẢ\n1. Tổng số cuộc kiểm tra\n")
     assert o.title == title
+
+
+# --------------------------------------------------------------------------- guidance, ellipsis, rates, results
+
+
+def _q(o: Outline, start: str):
+    return by_prompt(o, start).question
+
+
+def test_guidance_a_number_cannot_hold_is_its_own_question():
+    o = imp("1. Công tác xử lý đơn\n"
+            "- Còn bao nhiêu đơn chưa giải quyết (nêu rõ khó khăn, vướng mắc và lý do đối với từng đơn)?\n"
+            "- Số lượng đề án đang xây dựng (ghi rõ thời gian dự kiến trình)\n"
+            "- Việc triển khai các dự án còn chậm thì có biện pháp gì (nêu rõ dự án chậm, nguyên nhân, khó khăn "
+            "và hướng xử lý)?\n")
+    assert _q(o, "Còn bao nhiêu đơn").type == "integer"
+    assert _q(o, "Nêu rõ khó khăn, vướng mắc và lý do đối với từng đơn").type == "longtext"
+    listed = _q(o, "Danh sách đề án đang xây dựng")
+    assert listed.type == "list" and [f.label for f in listed.fields] == ["Đề án", "Thời gian dự kiến trình"]
+    slow = _q(o, "Việc triển khai các dự án")
+    assert slow.type == "list" and [f.label for f in slow.fields][:2] == ["Dự án chậm", "Nguyên nhân"]
+
+
+def test_a_time_phrase_stays_with_its_count_and_a_proposal_is_split_off():
+    o = imp("1. Chế độ chính sách\n- Đã giải quyết bao nhiêu hồ sơ? Tính đến ngày 30/6/2026, còn bao nhiêu hồ sơ "
+            "tồn đọng và đề xuất giải pháp gì để xử lý dứt điểm?\n")
+    prompts = [r.question.prompt for r in o.refs]
+    assert "Tính đến ngày 30/6/2026" not in prompts
+    assert _q(o, "Tính đến ngày 30/6/2026, còn bao nhiêu hồ sơ tồn đọng").type == "integer"
+    assert _q(o, "Đề xuất giải pháp gì để xử lý dứt điểm").type == "longtext"
+
+
+def test_elliptic_count_classified_counts_and_per_day_rates():
+    o = imp("2. Dịch vụ công\n- Tổng số dịch vụ công đã cung cấp, trong đó có bao nhiêu thủ tục được cung cấp toàn "
+            "trình; cung cấp một phần qua cổng của bộ (Phân loại cụ thể theo từng nhóm dịch vụ; thống kê số "
+            "thủ tục phát sinh hồ sơ)?\n"
+            "+ Lượng hoá số hồ sơ phát sinh theo ngày, theo tháng để bố trí nhân lực;\n")
+    assert _q(o, "Số thủ tục cung cấp một phần qua cổng của bộ").type == "integer"
+    grouped = _q(o, "Phân loại cụ thể theo từng nhóm dịch vụ")
+    assert grouped.type == "list" and grouped.fields[0].label == "Nhóm dịch vụ"
+    assert _q(o, "Thống kê số thủ tục phát sinh hồ sơ").type == "integer"
+    per_day = _q(o, "Lượng hoá số hồ sơ phát sinh theo ngày để bố trí nhân lực")
+    per_month = _q(o, "Lượng hoá số hồ sơ phát sinh theo tháng để bố trí nhân lực")
+    assert (per_day.type, per_day.unit, per_month.unit) == ("decimal", "hồ sơ/ngày", "hồ sơ/tháng")
+
+
+def test_a_remedy_after_a_count_names_what_was_counted():
+    o = imp("3. Nhân sự\n- Có bao nhiêu công chức được bố trí trái chuyên ngành đào tạo; giải pháp để khắc phục?\n")
+    assert _q(o, "Giải pháp để khắc phục công chức được bố trí trái chuyên ngành").type == "longtext"
+
+
+def test_documents_note_counts_meetings_conditional_note_and_intro_are_asked():
+    o = imp("I. KẾT QUẢ\n1. Công tác triển khai\n- Việc tuyên truyền được thực hiện như thế nào?\n"
+            "(Nêu rõ số, ngày tháng năm ban hành văn bản chỉ đạo; các cuộc họp triển khai… về nội dung trên).\n"
+            "2. Thủ tục hành chính\n- Số thủ tục đã công bố;\n"
+            "(Nếu trong tháng có thủ tục bị bãi bỏ thì nêu rõ tên, lý do bãi bỏ)\n"
+            "3. Báo cáo của các sở\nCác sở báo cáo kết quả thực hiện nhiệm vụ trong phạm vi quản lý. Trong đó:\n"
+            "- Sở Tư pháp báo cáo về công tác kiểm tra văn bản.\n")
+    assert _q(o, "Văn bản chỉ đạo").type == "documents"
+    assert _q(o, "Số cuộc họp triển khai").type == "integer"
+    assert _q(o, "Nếu trong tháng có thủ tục bị bãi bỏ thì nêu rõ").type == "longtext"
+    intro = by_prompt(o, "Các sở báo cáo kết quả thực hiện nhiệm vụ trong phạm vi quản lý")
+    assert intro.section_number == "I.3" and not intro.question.prompt.endswith(":")
+
+
+def test_results_next_to_a_bieu_of_figures_also_ask_the_number_done():
+    text = ("II. KẾT QUẢ\n1. Tổ chức bộ máy\n- Kết quả tinh giản biên chế, cơ cấu lại đội ngũ và nâng cao chất lượng "
+            "công chức, xác định vị trí việc làm.{ref}\n2. Khó khăn\n- Kết quả giải quyết hồ sơ tồn đọng như thế nào?\n")
+    with_ref = imp(text.format(ref="\n(Biểu số 4 kèm theo)"))
+    counted = _q(with_ref, "Số biên chế đã tinh giản")
+    assert counted.type == "integer" and by_prompt(with_ref, "Số biên chế").section_number == "II.1"
+    without = imp(text.format(ref=""))
+    assert not [r for r in without.refs if r.question.prompt.startswith("Số ")]  # no Biểu: no number guessed
+
+
+def test_bullet_followed_by_its_uncaptioned_word_table_asks_the_counts_in_the_table():
+    doc = Document()
+    doc.add_paragraph("ĐỀ CƯƠNG BÁO CÁO")
+    doc.add_paragraph("I. CHUYỂN ĐỔI SỐ")
+    doc.add_paragraph("- Đã cấp bao nhiêu chứng thư số/tổng số cán bộ cần cấp? Việc hướng dẫn sử dụng được tổ chức "
+                      "như thế nào? (ghi rõ số liệu từng cơ quan) (Biểu 2)")
+    t = doc.add_table(rows=3, cols=3)
+    for c, text in enumerate(["Cơ quan", "Số chứng thư số đã cấp", "Tổng số cán bộ cần cấp"]):
+        t.cell(0, c).text = text
+    t.cell(1, 0).text = "Sở Nội vụ"
+    t.cell(2, 0).text = "Tổng cộng"
+    buf = io.BytesIO()
+    doc.save(buf)
+    o = draft_outline(import_document(buf.getvalue(), "cds.docx"))
+    assert [r.question.type for r in o.refs] == ["longtext", "table"]
+    table = o.tables[0]
+    assert table.prompt.startswith("Đã cấp bao nhiêu chứng thư số/tổng số cán bộ cần cấp?")
+    assert "(ghi rõ số liệu từng cơ quan)" in table.prompt and table.table.code == "2"
+
+
+# --------------------------------------------------------------------------- PDF tables, guessed period
+
+
+def test_ruled_table_in_a_pdf_becomes_a_bieu_with_merged_headers():
+    fpdf = pytest.importorskip("fpdf")
+    pytest.importorskip("pdfplumber")
+    if not FONT.exists():
+        pytest.skip("DejaVu font not installed")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=10)
+    for line in ["ĐỀ CƯƠNG BÁO CÁO", "I. TIẾP CÔNG DÂN", "1. Tình hình tiếp công dân trong kỳ (Biểu số 3)",
+                 "II. KIẾN NGHỊ", "Nêu các kiến nghị, đề xuất.", "Biểu số 3. KẾT QUẢ TIẾP CÔNG DÂN"]:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 50, 25, 25, 25), first_row_as_headings=False) as t:
+        r = t.row()
+        for text, span in [("TT", 2), ("Đơn vị", 2), ("Tổng số lượt", 2)]:
+            r.cell(text, rowspan=span)
+        r.cell("Tiếp thường xuyên", colspan=2)
+        r = t.row()
+        r.cell("Số vụ việc")
+        r.cell("Số người")
+        for row in [["(1)", "(2)", "(3)", "(4)", "(5)"], ["I", "Cấp tỉnh", "", "", ""], ["1", "Sở Nội vụ", "", "", ""],
+                    ["II", "Cấp xã", "", "", ""], ["", "Tổng cộng", "", "", ""]]:
+            r = t.row()
+            for text in row:
+                r.cell(text)
+    pdf.multi_cell(0, 6, "Ghi chú: số liệu tính đến hết kỳ báo cáo.", new_x="LMARGIN", new_y="NEXT")
+    o = draft_outline(import_document(bytes(pdf.output()), "tiep-dan.pdf"))
+    table = o.tables[0].table
+    assert table.code == "3" and o.tables[0].prompt == "KẾT QUẢ TIẾP CÔNG DÂN"
+    assert [(c.label, c.group) for c in table.columns] == [
+        ("Tổng số lượt", None), ("Số vụ việc", "Tiếp thường xuyên"), ("Số người", "Tiếp thường xuyên")]
+    assert [(r.label, r.kind) for r in table.rows][-1] == ("Tổng cộng", "total")
+    assert [r.label for r in table.rows][:3] == ["Cấp tỉnh", "Sở Nội vụ", "Cấp xã"]
+    assert "hết kỳ báo cáo" in (table.note or "")
+    assert by_prompt(o, "Tình hình tiếp công dân").section_number == "I"  # the text around the table is kept
+
+
+@pytest.mark.parametrize(("head", "kind", "respondents", "word"), [
+    ("BÁO CÁO HẰNG THÁNG VỀ CÔNG TÁC DÂN VẬN\n(Gửi các sở, ban, ngành)", "monthly", ["so_nganh"], "HẰNG THÁNG"),
+    ("ĐỀ CƯƠNG GỢI Ý\ngiám sát thường xuyên việc cấp phép xây dựng", "campaign", ["xa", "phuong", "dac_khu"],
+     "thường xuyên"),
+    ("BÁO CÁO KẾT QUẢ CÔNG TÁC", "one_off", ["xa", "phuong", "dac_khu"], "mặc định"),
+])
+def test_period_and_respondents_are_marked_as_guesses(head: str, kind: str, respondents: list[str], word: str):
+    result = import_document(f"{head}\nI. KẾT QUẢ\n1. Tổng số cuộc kiểm tra\n".encode(), "de-cuong.txt")
+    o = draft_outline(result)
+    assert (o.period.kind, o.respondents) == (kind, respondents)
+    lines = result.yaml.splitlines()
+    period = next(x for x in lines if x.startswith("period:"))
+    assert "# ?" in period and word in period
+    assert "# ?" in next(x for x in lines if x.startswith("respondents:"))
+    keys = [n.get("key") for n in result.notes]
+    assert keys[:2] == ["period", "respondents"]
+    assert any(line.startswith("? period:") for line in result.summary_lines())

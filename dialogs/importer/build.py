@@ -142,10 +142,21 @@ def _columns_from_note(d: TableDraft, after: list) -> None:
 
 def _preamble(lines: list[str]) -> dict:
     meta: dict = {"title_parts": [], "subtitle": None, "note": []}
+    start = ""
     for line in lines:
         s = line.strip()
-        if not s or re.fullmatch(r"[-_=*.\s]+", s) or is_outline_start(s):
+        if is_outline_start(s):
+            start = s
             continue
+        if not s or re.fullmatch(r"[-_=*.\s]+", s):
+            continue
+        joined = re.match(r"^(ĐỀ CƯƠNG(?:\s+(?:BÁO CÁO|GỢI Ý))?)\s+(?=[a-zđà-ỹ])", s)
+        if joined and not meta["title_parts"]:  # the heading and its lower-case title joined as one line
+            meta["title_parts"].append(_sentence_case(joined.group(1)) + " " + s[joined.end():])
+            continue
+        if start and not meta["title_parts"] and s[0].islower():
+            # 'ĐỀ CƯƠNG GỢI Ý' / 'giám sát thường xuyên việc …': the heading begins the title the next lines go on with
+            meta["title_parts"].append(_sentence_case(start))
         f = fold(s)
         if f.startswith(("luu y", "chu y")):
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
@@ -226,6 +237,7 @@ def build(doc: Document, filename: str) -> Built:
     for idx, code, title, first in caps:
         d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
         if d is not None:
+            d.captioned = first < idx
             drafts[idx] = d
             _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
@@ -239,6 +251,8 @@ def build(doc: Document, filename: str) -> Built:
         sections = [section_from(ctx, tree, [], top=True)]
     _place_tables(ctx, sections, tail_tables)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
+    for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
+        ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
 
 
@@ -334,24 +348,70 @@ def _place_tables(ctx: Ctx, sections: list[dict], tables: list[TableDraft]) -> N
         sections.append(sec)
 
 
+PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
+    (r"\bhang tuan\b|\btheo tuan\b|\btuan toi\b|\bbao cao tuan\b", "weekly", "hằng tuần"),
+    (r"\bhang thang\b|\btheo thang\b|\bbao cao thang\b", "monthly", "hằng tháng"),
+    (r"\bhang quy\b|\btheo quy\b|\bbao cao quy\b", "quarterly", "hằng quý"),
+    (r"\bhang nam\b", "yearly", "hằng năm"),
+]
+CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
+PERIOD_VI = {"weekly": "hằng tuần", "monthly": "hằng tháng", "quarterly": "hằng quý", "yearly": "hằng năm",
+             "one_off": "một lần", "campaign": "theo đợt"}
+
+
+def _words_at(text: str, pattern: str) -> str | None:
+    """The words of `text` (as written, with diacritics) that the folded `pattern` matches."""
+    t = re.sub(r"\s+", " ", text)
+    folded = "".join(fold(c)[:1] or c for c in t)  # one character for one: positions stay those of `t`
+    m = re.search(pattern, folded.lower())
+    return t[m.start():m.end()] if m else None
+
+
+def guess_period(f: str, title: str = "") -> tuple[dict, str]:
+    """The report's period from the words of the document's first pages, or a title saying it is regular
+    ('giám sát thường xuyên', 'theo đợt'); the reason, for a '# ?' note: always a guess, the administrator decides."""
+    for pattern, kind, _ in PERIOD_WORDS:
+        w = _words_at(f, pattern)
+        if w:
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_VI[kind]}» được đoán từ chữ «{w}»"
+    w = _words_at(title, CAMPAIGN_WORDS)
+    if w:
+        return {"kind": "campaign"}, f"kỳ báo cáo «theo đợt» được đoán từ chữ «{w}» trong tên đề cương"
+    return {"kind": "one_off"}, ("kỳ báo cáo «một lần» là mặc định: văn bản không nói hằng tuần, hằng tháng, "
+                                 "hằng quý hay hằng năm")
+
+
+RESPONDENT_WORDS = [  # (folded pattern, unit kinds)
+    (r"\bbo,? co quan ngang bo\b", ["bo", "co_quan_ngang_bo"]),
+    (r"\b(tinh uy|thanh uy)\b", ["tinh_uy"]),
+    (r"\bubnd (cac )?tinh\b|\buy ban nhan dan (cac )?tinh\b|\bcac tinh, thanh pho\b", ["tinh", "thanh_pho"]),
+    (r"\bso,? ban,? nganh\b|\bcac so\b", ["so_nganh"]),
+    (r"\b(xa, phuong|cap xa|dac khu)\b", ["xa", "phuong", "dac_khu"]),
+]
+
+
+def guess_respondents(f: str) -> tuple[list[str], str]:
+    """Who answers, from the units the document's first pages name; the reason, for a '# ?' note."""
+    for pattern, kinds in RESPONDENT_WORDS:
+        w = _words_at(f, pattern)
+        if w:
+            return kinds, f"đơn vị trả lời được đoán từ chữ «{w}»: hãy sửa nếu đề cương gửi cho đơn vị khác"
+    return ["xa", "phuong", "dac_khu"], ("đơn vị trả lời là mặc định (xã, phường, đặc khu): văn bản không nói rõ "
+                                         "đơn vị nào báo cáo")
+
+
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
     title = _sentence_case(" ".join(meta["title_parts"]).strip()) or Path(filename).stem
-    f = fold(alltext[:3000])
-    kind = "weekly" if re.search(r"\bhang tuan\b|theo tuan|tuan toi", f) else (
-        "monthly" if re.search(r"\bhang thang\b", f) else "one_off")
-    period: dict = {"kind": kind}
+    f = alltext[:3000]
+    period, period_why = guess_period(f, title)
     m = re.search(r"từ ngày\s*(\d{1,2}/\d{1,2}/\d{4})", alltext)
     if m:
         period["window_from"] = m.group(1)
-    if re.search(r"\bbo,? co quan ngang bo\b", f):
-        respondents = ["bo", "co_quan_ngang_bo"]
-    elif re.search(r"\b(xa, phuong|cap xa|dac khu)\b", f):
-        respondents = ["xa", "phuong", "dac_khu"]
-    else:
-        respondents = ["xa", "phuong", "dac_khu"]
-    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy", f) else "state"
+    respondents, respondents_why = guess_respondents(f)
+    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy", fold(f)) else "state"
     data: dict = {
-        "id": (slug(title, 6).replace("_", "-") or "de-cuong")[:50].strip("-"),
+        "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
+               or "de-cuong")[:50].strip("-"),
         "version": 1,
         "title": title,
     }
@@ -360,6 +420,7 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     data["source"] = {"file": Path(filename).name}
     data["period"] = period
     data["respondents"] = respondents
+    data["_comments"] = {"period": f"? {period_why}", "respondents": f"? {respondents_why}"}
     data["layout"] = layout
     if meta["note"]:
         data["note"] = " ".join(n.strip() for n in meta["note"] if n.strip())

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
     documents_ask,
+    documents_counts,
     embedded_asks,
     figure_asks,
     guess_type,
@@ -17,13 +20,18 @@ from dialogs.importer.questions import (
     is_count,
     is_help_line,
     list_ask,
+    result_counts,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
-from dialogs.text import fold
+from dialogs.text import fold, norm_words
 
 ENUM_RE = re.compile(r"\((\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*")
 REF_RE = re.compile(r"(?:biểu|phụ lục)\s*(?:mẫu\s*)?(?:số\s*)?((?:\d{1,2}[A-Za-z]?)(?:\s*,\s*\d{1,2}[A-Za-z]?)*)", re.I)
+REF_TAIL = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re.I)
+CONDITIONAL_ASK = re.compile(r"^(?:trường hợp|nếu|khi)\b.{3,120}?\bthì\s+(?:nêu rõ|ghi rõ|làm rõ|báo cáo|nêu|bổ sung)\b",
+                             re.I)
+INTRO_ASK = re.compile(r"(?<=\S)[.;,]?\s+(?:trong đó|cụ thể)\s*:\s*$", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
@@ -34,6 +42,7 @@ class Ctx:
     notes: list[dict] = field(default_factory=list)  # {"key"/"section", "message"}
     refs: dict[str, dict] = field(default_factory=dict)  # table code → deepest section dict that refers to it
     used_fns: set[str] = field(default_factory=set)
+    figures: bool = False  # the section being read refers to a Biểu / Phụ lục of figures
 
 
 def norm_code(code: str) -> str:
@@ -110,8 +119,14 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text), tables)
+    if ctx.figures:  # a Biểu of figures is referred to here: 'Kết quả tinh giản biên chế' asks the number too
+        for a in [a for a in asks if a.type == "longtext"]:
+            at = asks.index(a) + 1
+            asks[at:at] = [c for c in result_counts(a.prompt) if not _asked(asks, c.prompt)]
     for fid in footnote_ids(text):  # a footnote listing rates or counts to cover, or asking a list, asks them too
         asks.extend(Ask(seg, *guess_type(seg)[:2]) for seg in figure_asks(ctx.footnotes.get(fid, "")))
+        if ctx.figures:
+            asks.extend(result_counts(ctx.footnotes.get(fid, "")))
         listed = list_ask(ctx.footnotes.get(fid, ""))
         if listed is not None:
             asks.append(listed)
@@ -119,6 +134,16 @@ def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tabl
     for i, a in enumerate(asks):
         out.append(question(ctx, a, path, no, fn_help if i == 0 else []))
     return out
+
+
+def _asked(asks: list[Ask], prompt: str) -> bool:
+    return any(fuzz.token_set_ratio(norm_words(a.prompt), norm_words(prompt)) >= 90 for a in asks if a.type != "longtext")
+
+
+def _mentions_annex(node: Node) -> bool:
+    """The item, its lines or its direct sub-items refer to a Biểu / Phụ lục (a table of figures)."""
+    texts = [node.text, *node.body, *node.after, *(c.text for c in node.children)]
+    return bool(node.tables) or any(REF_RE.search(t) for t in texts)
 
 
 def _title(text: str) -> str:
@@ -137,6 +162,14 @@ def _add_help(sec: dict, text: str) -> None:
 
 
 def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
+    outer, ctx.figures = ctx.figures, _mentions_annex(node)
+    try:
+        return _section(ctx, node, path, top)
+    finally:
+        ctx.figures = outer
+
+
+def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
     for fh in _fn_help(ctx, node.text):
@@ -172,9 +205,14 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
         record_refs(ctx, line, sec)
         if is_help_line(line):
             _add_help(sec, strip_fn(line))
-            docs = documents_ask(strip_fn(line).strip(" .").strip("()"))
+            inner = strip_fn(line).strip(" .").strip("()")
+            docs = documents_ask(inner)
             if docs is not None:  # '(Nêu rõ số, ngày tháng năm ban hành văn bản lãnh đạo, chỉ đạo; …)'
                 sec["items"].append(question(ctx, docs, path, None, []))
+            for c in documents_counts(inner):  # '…; các hội nghị quán triệt, triển khai…)'
+                sec["items"].append(question(ctx, Ask(c, *guess_type(c)[:2]), path, None, []))
+            if CONDITIONAL_ASK.match(inner):  # '(Trường hợp các tuần có thay đổi thì nêu rõ số lượng, nội dung …)'
+                sec["items"].append(question(ctx, Ask(inner[0].upper() + inner[1:]), path, None, []))
             for c in guided_counts(strip_fn(line)):  # '(…, nêu rõ số văn bản có thay đổi so với tuần trước)'
                 typ, unit, why = guess_type(c)
                 sec["items"].append(question(ctx, Ask(c, typ, unit, guessed=why), path, None, []))
@@ -188,6 +226,11 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
                 _add_help(sec, prefix)
             for no, seg in parts:
                 sec["items"].extend(asks_to_questions(ctx, seg, path, no))
+            continue
+        if before and has_children and INTRO_ASK.search(strip_fn(line)) and len(line.split()) >= 8:
+            # 'Các bộ … báo cáo kết quả thực hiện cụ thể … Trong đó:' asks in general, then its bullets in detail
+            prompt = INTRO_ASK.sub("", strip_fn(line)).strip(" .:;")
+            sec["items"].append(question(ctx, Ask(prompt), path, None, []))
             continue
         if before and has_children:
             _add_help(sec, strip_fn(line))
@@ -209,7 +252,7 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
         for b in node.body:
             if qs:
                 qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
-        return qs + [table_question(ctx, t, path) for _, t in node.tables]
+        return _bullet_with_tables(ctx, qs, node, path)
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
         return [section_from(ctx, node, path, top=False)]
     enum = inline_enum(strip_fn(node.text))
@@ -234,6 +277,40 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+FIGURE_TYPES = ("integer", "decimal", "percent", "money")
+BREAKDOWN_NOTE = re.compile(r"\((?:ghi rõ|nêu rõ|nêu)\s+số liệu[^()]*\)", re.I)
+
+
+def _held(prompt: str, columns: list[dict]) -> bool:
+    """Whether a count of the bullet is one of the table's columns ('Đã hoàn thành số hóa bao nhiêu trang tài
+    liệu?' ~ 'Số trang tài liệu đã số hóa')."""
+    words = re.sub(r"\b(bao nhieu|tong so|so luong|so|da hoan thanh|hoan thanh|duoc|co|con|bieu \d+\w?)\b", " ",
+                   norm_words(prompt))
+    return any(fuzz.token_set_ratio(words, norm_words(c["label"])) >= 80 for c in columns)
+
+
+def _bullet_with_tables(ctx: Ctx, qs: list[dict], node: Node, path: list[str]) -> list[dict]:
+    """A bullet followed by its Biểu: the bullet's asks, then the table. When no 'Biểu N …' line titles the table,
+    the counts the table's columns hold are asked by the table (one figure per row), not again on their own;
+    the table's prompt is the sentence asking them."""
+    tables = [table_question(ctx, t, path) for _, t in node.tables]
+    for (_, t), tq in zip(node.tables, tables, strict=True):
+        if t.captioned:
+            continue
+        held = [q for q in qs if q["type"] in FIGURE_TYPES and _held(q["prompt"], t.columns)]
+        if not held:
+            continue
+        text = strip_fn(node.text)
+        sentences = re.split(r"(?<=[?.!])\s+(?=\S)", BREAKDOWN_NOTE.sub("", text))
+        where = [s for s in sentences if any(norm_words(REF_TAIL.sub("", q["prompt"]))[:20] in norm_words(s)
+                                             for q in held)]
+        note = BREAKDOWN_NOTE.search(text)
+        prompt = " ".join(w.strip() for w in where) or held[0]["prompt"]
+        tq["prompt"] = f"{prompt} {note.group(0)}" if note else prompt
+        qs = [q for q in qs if q not in held]
+    return qs + tables
 
 
 def table_question(ctx: Ctx, t: TableDraft, path: list[str]) -> dict:

@@ -35,7 +35,8 @@ QUESTION_RE = re.compile(r"\b(?:gi|nao|bao nhieu|ra sao)\b")
 MODIFIER_START = re.compile(r"^(chưa|đã|đang|không|còn|được|cần)\b", re.I)
 HEAD_SPLIT = re.compile(r"\s(?:được|đã|đang|chưa|có|không|thuộc|cần|trong)\s", re.I)
 NARRATIVE_SPLIT = re.compile(
-    r"\s*(?:,|\svà)\s+(?=(?:hình thức|tình hình|nội dung|kết quả|nguyên nhân|lý do|giải pháp|đánh giá|khó khăn)\b)",
+    r"\s*(?:,|\svà)\s+(?=(?:hình thức|tình hình|nội dung|kết quả|nguyên nhân|lý do|giải pháp|đánh giá|khó khăn"
+    r"|đề xuất(?:\s+giải pháp)?\s+gì|kiến nghị\s+gì)\b)",
     re.I,
 )
 DOCS_RE = re.compile(r"(?:ghi|neu) ro so,? ngay")
@@ -86,8 +87,34 @@ def measure_word(text: str) -> str | None:
     return None
 
 
+COUNT_VERB = re.compile(r"^(?:phân loại|thống kê|lượng hoá|lượng hóa|báo cáo|nêu rõ|ghi rõ|nêu|ghi)\s+"
+                        r"(?=(?:tổng số|số lượng|số)\s)", re.I)
+RATE = re.compile(r"\b(?:(?:phat sinh|binh quan|trung binh)\s+)?(?:theo|moi|binh quan|trung binh|tren)\s+(?:mot\s+)?"
+                  r"(ngay|tuan|thang)\b")
+BY_EACH = re.compile(r"^(?:phân loại|chia|thống kê|tổng hợp)(?:\s+cụ thể)?\s+theo\s+từng\s+(?P<c>\w+(?:\s\w+){0,3}?)"
+                     r"(?=\s+(?:theo|của|trong|tại|thuộc|và)\b|\s*[,;().?]|\s*$)", re.I)
+
+
+def strip_count_verb(text: str) -> str:
+    """'Phân loại số TTHC …', 'Lượng hoá số TTHC …', 'Thống kê số …' ask the number: the verb is dropped."""
+    return COUNT_VERB.sub("", text.strip(), count=1)
+
+
+def _rate(text: str) -> tuple[str, str | None, str | None] | None:
+    """'Lượng hoá số TTHC phát sinh theo ngày', 'Số hồ sơ bình quân mỗi tháng' → an average: a decimal per period."""
+    f = fold(text)
+    m = RATE.search(f)
+    if not m or not (re.match(r"^luong hoa\b", f) or re.search(r"\b(phat sinh|binh quan|trung binh|moi)\b", f)):
+        return None
+    per = {"ngay": "ngày", "tuan": "tuần", "thang": "tháng"}[m.group(1)]
+    unit = measure_word(strip_count_verb(text))
+    return "decimal", f"{unit or 'số'}/{per}", "số thập phân (đoán: số bình quân theo ngày/tuần/tháng)"
+
+
 def guess_type(text: str) -> tuple[str, str | None, str | None]:
     """(type, unit, reason-if-guessed)."""
+    if COUNT_VERB.match(text.strip()):
+        return _rate(text) or guess_type(strip_count_verb(text))
     f = fold(text)
     words = f.split()
     head = " ".join(words[:5])
@@ -100,6 +127,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "list", None, "danh sách (đoán từ «những … chưa …»)"
     if _attribute_list(f):
         return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
+    if BY_EACH.match(text.strip()):
+        return "list", None, "danh sách (đoán từ «phân loại theo từng …»)"
     if re.match(r"^(liet ke|danh muc|danh sach)", f):
         if re.search(r"\bvan ban\b", head) and "(" not in text:
             return "documents", "văn bản", None
@@ -109,6 +138,9 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     ):
         return "documents", "văn bản", "danh sách văn bản (đoán)"
     if COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", f):
+        rate = _rate(text)
+        if rate:
+            return rate
         unit = measure_word(text)
         return "integer", unit, None if COUNT_HEAD.match(text.strip()) else "số nguyên (đoán từ «bao nhiêu»)"
     if is_yesno(text):
@@ -189,11 +221,15 @@ def _alternatives(seg: str) -> list[str]:
     times = _time_points(seg)
     if times:
         return times
-    m = ALT_END.search(seg.rstrip(" .;"))
+    core, purpose = seg.rstrip(" .;"), ""
+    p = re.search(r"\s+(?:để|nhằm)\s+\S.*$", core)
+    if p and not ALT_END.search(core):  # '… theo ngày, theo tuần để phân công xử lý kịp thời'
+        core, purpose = core[:p.start()], p.group(0)
+    m = ALT_END.search(core)
     if not m:
         return [seg]
-    pre = seg[:m.start()].rstrip()
-    return [f"{pre} {m.group('a')}", f"{pre} {m.group('b')}"]
+    pre = core[:m.start()].rstrip()
+    return [f"{pre} {m.group('a')}{purpose}", f"{pre} {m.group('b')}{purpose}"]
 
 
 RATIO = re.compile(r"\s*/\s*(?=(?:tổng số|chỉ tiêu|số lượng|số)\s)|\s+(?=trong tổng số\s)", re.I)
@@ -214,7 +250,7 @@ def _ratio(seg: str) -> list[str]:
 
 
 def is_count(text: str) -> bool:
-    return bool(COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", fold(text)))
+    return bool(COUNT_HEAD.match(strip_count_verb(text)) or re.search(r"\bbao nhieu\b", fold(text)))
 
 
 TIME_POINTS = re.compile(r"^(?P<pre>.+?)\s+(?P<alts>(?:trước khi|tại thời điểm|sau khi)\b.+)$", re.I)
@@ -236,7 +272,7 @@ def split_count_segments(text: str) -> list[str]:
     """'Tổng số X; số Y, số Z' → three segments; a segment starting 'chưa …' borrows the head noun;
     '… bao nhiêu X, còn bao nhiêu Y, giải pháp …' → one ask each."""
     t = text.strip()
-    if not (COUNT_HEAD.match(t) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
+    if not (COUNT_HEAD.match(strip_count_verb(t)) or re.match(r"^(kinh phí|dự toán)", t, re.I) or _many_counts(t)
             or (is_count(t) and (RATIO.search(t) or COUNT_SPLIT.search(t)))):
         return [text]
     segs = [s.strip(" ;,.") for s in top_split(text, ";") if s.strip(" ;,.")]
@@ -246,6 +282,7 @@ def split_count_segments(text: str) -> list[str]:
     out = [p for seg in out for p in NARRATIVE_SPLIT.split(seg) if p.strip(" ,.;")]
     out = [p for seg in out for p in re.split(r",\s+(?=những\s)", seg) if p.strip(" ,.;")]
     out = [a for seg in out for r in _ratio(seg) for p in _status_list(r) for a in _alternatives(p)]
+    out = _join_time_phrases(out)
     if len(out) <= 1:
         return [text]
     out = _shared_predicate(out)
@@ -254,18 +291,59 @@ def split_count_segments(text: str) -> list[str]:
     for s in out[1:]:
         if MODIFIER_START.match(s) and head:
             s = f"{head} {s}"
-        s = _about_previous(s, fixed[-1])
+        about = _about_previous(s, fixed[-1])
+        s = _elliptic_count(s, fixed) if about == s else about
         fixed.append(s[0].upper() + s[1:])
     return fixed
+
+
+NARRATIVE_START = re.compile(r"^(?:tình hình|kết quả|nguyên nhân|lý do|giải pháp|đánh giá|khó khăn|vướng mắc|việc|công tác|"
+                             r"những|các|hình thức|nội dung|đề xuất|kiến nghị|phân loại|chia|liệt kê|ghi|nêu)\b", re.I)
+
+
+def _elliptic_count(seg: str, before: list[str]) -> str:
+    """In a run of counts, a short lower-case clause that names no new ask continues the run: 'Tổng số TTHC …,
+    trong đó có bao nhiêu thủ tục … theo Nghị định; phân cấp, phân quyền của tỉnh' → 'Số thủ tục phân cấp, phân
+    quyền của tỉnh'."""
+    s = seg.strip(" ?.")
+    if (not s or not s[0].islower() or is_count(s) or NARRATIVE_START.match(s) or len(s.split()) > 8 or "%" in s
+            or re.search(r"\b(?:ty le|dat)\b", fold(s))
+            or is_yesno(seg) or QUESTION_RE.search(fold(s)) or not all(is_count(b) for b in before)):
+        return seg
+    noun = _head_noun(strip_count_verb(re.sub(r"^(?:có|còn|đã có)\s+", "", before[-1], flags=re.I)))
+    if not noun or len(noun.split()) > 4:
+        return seg
+    return f"số {noun} {s}" + ("?" if seg.rstrip().endswith("?") else "")
+
+
+TIME_ONLY = re.compile(r"^(?:tính\s+)?(?:đến|đến trước|trước|sau|từ|tại|vào|trong)\s+(?:ngày|tháng|năm|thời điểm|nay|"
+                       r"\d{1,2}/\d{1,2})[\w\s/.-]{0,20}$", re.I)
+
+
+def _join_time_phrases(out: list[str]) -> list[str]:
+    """'Đến trước 31/8/2025, còn bao nhiêu trường hợp …' was cut at the comma: the time phrase alone asks nothing,
+    it dates the ask after it."""
+    res: list[str] = []
+    for p in out:
+        if res and TIME_ONLY.match(res[-1].strip()) and not is_count(res[-1]):
+            res[-1] = f"{res[-1].strip()}, {p}"
+        else:
+            res.append(p)
+    return res
 
 
 def _about_previous(seg: str, prev: str) -> str:
     """After a count: 'lý do?' → 'Lý do <what was counted>'; 'đạt tỷ lệ … %' → 'Tỷ lệ <what was counted> (%)'."""
     f = fold(seg).strip(" ?.")
-    counted = COUNT_HEAD.sub("", prev.strip(), count=1).rstrip(" ?.")
-    if not COUNT_HEAD.match(prev.strip()) or counted == prev.strip():
+    lead = prev.split(",", 1)
+    if len(lead) == 2 and TIME_ONLY.match(lead[0].strip()):  # 'Đến ngày 15/8/2025, có bao nhiêu …'
+        prev = lead[1]
+    prev = TRAIL_REF.sub("", prev).strip()
+    counted = COUNT_HEAD.sub("", prev, count=1).rstrip(" ?.")
+    if not COUNT_HEAD.match(prev) or counted == prev:
         return seg
-    if f in ("ly do", "nguyen nhan", "ly do, nguyen nhan", "nguyen nhan, ly do"):
+    if f in ("ly do", "nguyen nhan", "ly do, nguyen nhan", "nguyen nhan, ly do") or re.fullmatch(
+            r"(giai phap|bien phap)( de)?( khac phuc| xu ly| giai quyet)?", f):  # 'giải pháp để khắc phục?'
         return f"{seg.strip(' ?.')} {counted}" + ("?" if seg.rstrip().endswith("?") else "")
     if re.match(r"^dat ty le\b", f):
         return f"Tỷ lệ {counted} (%)"
@@ -351,7 +429,7 @@ def _count_paren(inner: str) -> list[str]:
         rates = [p.strip(" ,.;") for p in re.split(r"\s*[/;]\s*(?=tỷ lệ)", inner, flags=re.I)]
         return [r[0].upper() + r[1:] for r in rates] if len(rates) >= 2 else []
     parts = [p.strip(" ,.;…") for p in re.split(r"\s*;\s*", inner) if p.strip(" ,.;…")]
-    if not any(COUNT_HEAD.match(p) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
+    if not any(COUNT_HEAD.match(strip_count_verb(p)) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
         return []
     out: list[str] = []
     for p in parts:
@@ -401,6 +479,20 @@ def documents_ask(inner: str) -> Ask | None:
     return Ask(f"{name[0].upper()}{name[1:]} ({guide[0].lower()}{guide[1:]})", "documents", "văn bản")
 
 
+def documents_counts(inner: str) -> list[str]:
+    """'(Nêu rõ số, ngày … ban hành văn bản …; các hội nghị quán triệt, triển khai…)': after the documents, the
+    events a 'nêu rõ số …' note names are counted ('Số hội nghị quán triệt, triển khai…')."""
+    parts = top_split(inner, ";")
+    if len(parts) < 2 or not DOCS_RE.search(fold(parts[0])):
+        return []
+    out = []
+    for p in parts[1:]:
+        m = re.match(r"^(?:và\s+)?(?:các|những)\s+(?P<n>.+)$", p.strip(" .;…"), flags=re.I)
+        if m and measure_word(f"số {m.group('n')}") and len(m.group("n").split()) <= 20:
+            out.append(clean_prompt(f"Số {m.group('n')}"))  # a plural noun phrase of countable things
+    return out
+
+
 def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, list[str], list[str]]:
     """The bullet without its guidance parentheses; the guidance (with the words just before it); list fields;
     the counts a parenthesis asks; the documents a parenthesis asks for."""
@@ -442,6 +534,10 @@ def _ask(seg: str) -> Ask:
         rest = re.sub(r"\s*\([^()]*\)", "", rest)
         parts = re.split(rf"\s*[;/]\s*|\s+và\s+|,\s+(?=(?:{ATTRS_VI})\b)", rest, flags=re.I)
         fields = [f[0].upper() + f[1:] for f in parts if f.strip()][:8] or None
+    by_each = BY_EACH.match(seg.strip())
+    if typ == "list" and by_each:  # 'Phân loại cụ thể theo từng lĩnh vực' → a row per field with its figure
+        cat = by_each.group("c")
+        fields = [cat[0].upper() + cat[1:], "Số lượng"]
     return Ask(seg.strip(), typ, unit, fields=fields, guessed=why)
 
 
@@ -487,6 +583,38 @@ def _breakdown_table(asks: list[Ask], sentences: list[str], rows: list[dict], no
     return [a for a in asks[:first]] + [table] + [a for a in asks[first:] if a not in counts]
 
 
+RESULT_ACTS = (r"tinh giản|khắc phục|xử lý|bố trí|sử dụng|giải quyết|tiếp nhận|tuyển dụng|đào tạo|bồi dưỡng|kiện toàn|"
+               r"số hóa|số hoá|thu hồi|cấp|sắp xếp|điều động|luân chuyển")
+RESULT_NOUNS = {"biên chế": "người", "người": "người", "cán bộ": "người", "công chức": "người", "viên chức": "người",
+                "đảng viên": "người", "tồn tại": "nội dung", "hạn chế": "nội dung", "nhiệm vụ": "nhiệm vụ",
+                "thủ tục": "thủ tục", "tthc": "thủ tục", "hồ sơ": "hồ sơ", "văn bản": "văn bản", "tài liệu": "trang",
+                "đơn thư": "đơn thư", "đơn": "đơn", "vụ việc": "vụ việc", "kiến nghị": "kiến nghị",
+                "trụ sở": "trụ sở", "xe": "xe", "dự án": "dự án"}
+RESULT_RE = re.compile(rf"^(?:kết quả|việc)\s+(?P<acts>(?:{RESULT_ACTS})(?:\s*,\s*(?:{RESULT_ACTS}))*)\s+"
+                       rf"(?:(?:những|các|số)\s+)?(?P<obj>(?:{'|'.join(RESULT_NOUNS)})\b.*)$", re.I)
+
+
+def result_counts(text: str) -> list[Ask]:
+    """Where the document refers to a Biểu or Phụ lục of figures, 'Kết quả tinh giản biên chế, …', 'Việc xử lý cán
+    bộ, công chức dôi dư…', 'Kết quả khắc phục những tồn tại, hạn chế … như thế nào?' also ask the number done:
+    'Số biên chế đã tinh giản' (a guess, marked for review)."""
+    out: list[Ask] = []
+    pieces = [s.strip(" ,.;:…") for p in top_split(text, ";:") for s in re.split(r"(?<=[.?!])\s+(?=[A-ZĐÀ-Ỹ])", p)]
+    for p in pieces:
+        p = re.sub(r"^\(?\d{1,2}\)\s*", "", p)
+        m = RESULT_RE.match(p)
+        if not m:
+            continue
+        obj = re.split(r"\s+(?:như thế nào|ra sao|thế nào)\b|[?(;.…]", m.group("obj"))[0].strip(" ,")
+        if len(obj.split()) > 10:  # '… biên chế, cơ cấu lại và nâng cao chất lượng …': the first noun only
+            obj = obj.split(",")[0]
+        noun = next(n for n in sorted(RESULT_NOUNS, key=len, reverse=True) if obj.lower().startswith(n))
+        prompt = f"Số {obj} đã {m.group('acts').lower()}"
+        out.append(Ask(prompt, "integer", RESULT_NOUNS[noun],
+                       guessed="số (đoán từ «kết quả/việc …» và biểu số liệu kèm theo)"))
+    return out
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
@@ -514,19 +642,85 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for before, h in help_parts:
         owner = _help_owner(asks, before)
         if owner is not None:
-            owner.help.append(h)
+            extra = guidance_asks(owner, h)
+            if not extra:
+                owner.help.append(h)
+            at = asks.index(owner) + 1
+            asks[at:at] = extra
     rows = next(((r, h) for _, h in help_parts if (r := breakdown_rows(h))), None) if tables else None
     if rows:
         asks = _breakdown_table(asks, _split_questions(main), *rows)
     return asks
 
 
+GUIDE_VERB = re.compile(r"^(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|ghi cụ thể|nêu)\s+", re.I)
+REASONS = r"khó khăn|vướng mắc|nguyên nhân|lý do|giải pháp|kiến nghị|đề xuất|hạn chế|tồn tại"
+ITEM_NOUNS = ("nhiệm vụ", "văn bản", "thủ tục", "tthc", "dự án", "đề án", "công trình", "hồ sơ", "vụ việc",
+              "chỉ tiêu", "cơ quan", "đơn vị", "lĩnh vực", "sản phẩm", "mô hình", "đơn thư")
+ATTR_START = re.compile(rf"^(?:từng\s+)?(?:tên|{ATTRS_VI}|{'|'.join(ITEM_NOUNS)})\b", re.I)
+FIGURE_WORDS = re.compile(r"\b(?:số liệu|số lượng|tỷ lệ|tổng số|kinh phí|số tiền)\b|^số\s", re.I)
+
+
+def _guide_items(rest: str) -> list[str]:
+    """'nhiệm vụ chưa hoàn thành, khó khăn, vướng mắc và nguyên nhân' → its items (', ' and ' và ' outside
+    parentheses; a comma inside 'của từng ban, sở, ngành' does not split when the next words name no item)."""
+    parts = re.split(rf",\s+(?=(?:từng\s+|các\s+)?(?:tên|{ATTRS_VI}|{REASONS}|{'|'.join(ITEM_NOUNS)})\b)"
+                     rf"|\s+và\s+(?=(?:{REASONS}|{ATTRS_VI}|tên)\b)|\s*;\s*", rest, flags=re.I)
+    return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+
+
+def _field_label(item: str) -> str:
+    label = re.sub(r"^từng\s+", "", item.strip(), flags=re.I)
+    words = label.split()
+    if len(words) > 6:  # 'tên thủ tục thuộc thẩm quyền giải quyết của từng ban…' → 'Tên thủ tục'
+        label = re.split(r"\s(?:thuộc|của|trong|tại|theo)\s", label, maxsplit=1)[0]
+    return label[0].upper() + label[1:]
+
+
+def guidance_asks(owner: Ask, guide: str) -> list[Ask]:
+    """A parenthesis that asks for more than a number can hold becomes a question of its own:
+    - on a count, '(nêu rõ khó khăn, vướng mắc và nguyên nhân …)' → a narrative question with those words;
+    - on a count, '(ghi rõ từng lĩnh vực, tên thủ tục …)', '(ghi rõ thời gian dự kiến ban hành)' → the list of
+      the counted items with those fields;
+    - on a narrative ask, '(nêu rõ nhiệm vụ chưa hoàn thành, khó khăn … và nguyên nhân)' → the ask itself is a
+      list (one row per item named first) with those fields.
+    Returns the new asks (none when the parenthesis is only help)."""
+    m = GUIDE_VERB.match(guide.strip())
+    if not m:
+        return []
+    rest = guide.strip()[m.end():].rstrip(" .;")
+    items = _guide_items(rest)
+    if not items or FIGURE_WORDS.search(rest) or re.search(r"\bsố,?\s+ngày\b", rest, re.I):
+        return []
+    reasons = [bool(re.match(rf"^(?:{REASONS})\b", i, re.I)) for i in items]
+    text = guide.strip().rstrip(" .;")
+    if owner.type == "integer" and all(reasons):
+        return [Ask(text[0].upper() + text[1:])]
+    attrs = [bool(ATTR_START.match(i)) for i in items]
+    if owner.type == "integer" and attrs[0] and not any(reasons):
+        counted = COUNT_HEAD.sub("", owner.prompt.strip(), count=1)
+        counted = re.sub(r"^(?:có|còn|đã có)\s+", "", TRAIL_REF.sub("", counted), flags=re.I).strip(" ?.")
+        noun = _head_noun(owner.prompt) or counted
+        fields = [_field_label(i) for i in items]
+        if not re.match(r"^(?:từng\s+)?(?:tên|" + "|".join(ITEM_NOUNS) + ")", items[0], re.I):
+            fields.insert(0, noun[0].upper() + noun[1:])
+        return [Ask(f"Danh sách {counted} ({text[0].lower()}{text[1:]})", "list", owner.unit, fields=fields[:8],
+                    guessed="danh sách (đoán từ «ghi rõ …» sau một câu hỏi số)")]
+    if (owner.type == "longtext" and len(items) >= 3 and re.match(r"^(?:" + "|".join(ITEM_NOUNS) + r")\b", items[0], re.I)
+            and any(reasons)):
+        owner.type, owner.fields = "list", [_field_label(i) for i in items][:8]
+        owner.guessed = "danh sách (đoán từ «nêu rõ …» kể các mục của từng việc)"
+        owner.help.append(guide)
+    return []
+
+
 def _help_owner(asks: list[Ask], before: str) -> Ask | None:
     """The ask a parenthesis follows: the last one whose prompt ends with the most words written before it."""
     words = norm_words(before).split()
+    ends = [norm_words(TRAIL_REF.sub("", a.prompt)) for a in asks]  # '… hiệu quả? (Biểu 2)' ends '… hiệu quả'
     for k in range(len(words), 0, -1):
         tail = " ".join(words[-k:])
-        hits = [a for a in asks if norm_words(a.prompt).endswith(tail)]
+        hits = [a for a, e in zip(asks, ends, strict=True) if e.endswith(tail)]
         if hits:
             return hits[-1]
     return asks[0] if asks else None

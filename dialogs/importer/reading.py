@@ -191,4 +191,16 @@ def read_pdf(data: bytes) -> Document:
             "Tệp PDF không có lớp chữ (có lẽ là bản scan/ảnh chụp), nên không đọc được nội dung. "
             "Hãy gửi bản .docx, hoặc PDF xuất trực tiếp từ Word."
         )
-    return read_txt(text, source="pdf")
+    from dialogs.importer.reading_pdf import pdf_tables
+
+    tables = pdf_tables(data)
+    if not tables:
+        return read_txt(text, source="pdf")
+    doc = Document(source="pdf")
+    for i, page in enumerate(pages):
+        for band in tables.get(i, [page]):
+            if isinstance(band, Grid):
+                doc.blocks.append(band)
+            else:
+                doc.blocks.extend(read_txt(band, source="pdf").blocks)
+    return doc

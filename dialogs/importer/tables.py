@@ -25,6 +25,7 @@ class TableDraft:
     notes: list[str] = field(default_factory=list)  # unsure points
     note: str | None = None
     cells: int = 0
+    captioned: bool = True  # False: no 'Biểu N …' line above it, the title is the paragraph before the table
 
 
 def _cell(grid: Grid, r: int, c: int) -> str:
