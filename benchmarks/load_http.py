@@ -58,8 +58,8 @@ class SurgeAPI(FakeTelegram):
         self.waiting: dict[int, asyncio.Future] = {}
         self.errors = 0  # "Đã có lỗi…" replies: the officer's message was not handled
 
-    def _record_send(self, chat_id: int, params: dict[str, Any], files: dict, *, document: bool) -> dict:
-        out = super()._record_send(chat_id, params, files, document=document)
+    def _record_send(self, chat_id: int, params: dict[str, Any], files: dict, **kind: bool) -> dict:
+        out = super()._record_send(chat_id, params, files, **kind)
         if params.get("text") == texts.ERROR:
             self.errors += 1
         fut = self.waiting.pop(chat_id, None)
