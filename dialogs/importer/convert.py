@@ -97,6 +97,11 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
     q["type"] = ask.type
     if ask.unit:
         q["unit"] = ask.unit
+    if ask.type == "money" and ask.unit:  # '… tỷ đồng', '… nghìn đồng', '… đồng' as the blank says
+        f = fold(ask.unit)
+        money = "ty" if "ty" in f.split() else "nghin" if "nghin" in f.split() else "dong" if f.strip() == "dong" else ""
+        if money:
+            q["money_unit"] = money
     helps = ask.help + extra_help
     if helps:
         q["help"] = " ".join(h.rstrip(".") + "." for h in helps)
@@ -174,7 +179,7 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     record_refs(ctx, node.text, sec)
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
-    if not top and node.children:
+    if not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
         typ, _, _ = guess_type(strip_fn(node.text))
         if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
             # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')

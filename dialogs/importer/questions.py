@@ -447,6 +447,14 @@ def _list_fields(inner: str) -> list[str]:
     return [p[0].upper() + p[1:] for p in parts if len(p) < 80][:8]
 
 
+def _field_names(note: str) -> list[str] | None:
+    """'tên sản phẩm, chủ thể, thời gian công nhận' → those fields; None for a sentence of guidance."""
+    parts = _list_fields(re.sub(r"^(?:ghi rõ|nêu rõ|gồm|bao gồm)\s*:?\s*", "", note.strip(), flags=re.I))
+    if len(parts) < 2 or any(len(p.split()) > 5 or re.search(r"[:?]", p) for p in parts):
+        return None
+    return parts
+
+
 DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
 
 
@@ -517,7 +525,7 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
         elif _count_paren(inner):
             count_paren = _count_paren(inner)
         elif DOCS_RE.search(fi) and (NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3]))
-                                     or is_count(text[:a])):
+                                     or is_count(text[:a]) or is_yesno(text[:a])):
             docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
         elif DOCS_RE.search(fi):
             keep.append(text[a:b])
@@ -553,10 +561,11 @@ def _blank_ask(seg: str, unit: str) -> Ask:
     blank_typ = unit_type(unit)
     if typ in ("list", "documents", "percent") or (typ == "integer" and blank_typ == "integer"):
         return Ask(seg.strip(), typ, unit if typ == "integer" else word, guessed=why)
-    seg = seg.strip()
+    seg, why = seg.strip(), None
     if blank_typ == "integer" and not is_count(seg) and len(seg.split()) <= 6 and COUNT_UNIT_PREFIX.match(unit):
+        why = f"lời câu hỏi dựng từ «{seg}: … {unit}»"
         seg = f"Số {unit} {seg[0].lower()}{seg[1:]}"  # '3 sao: … sản phẩm' → 'Số sản phẩm 3 sao'
-    return Ask(seg[0].upper() + seg[1:], blank_typ, unit, guessed=f"kiểu đoán từ chỗ điền «… {unit}»")
+    return Ask(seg[0].upper() + seg[1:], blank_typ, unit, guessed=why)
 
 
 BREAKDOWN = re.compile(r"^(?:ghi rõ|nêu rõ|nêu)\s+số liệu\s+(?:cụ thể\s+)?(?:của\s+|cho\s+)?(?P<e>(?:từng|các|khối)\b.+)$",
@@ -659,6 +668,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
         owner = _help_owner(asks, before)
+        if owner is not None and owner.type == "list" and not owner.fields and _field_names(h):
+            owner.fields = _field_names(h)  # 'Liệt kê các hội chợ đã tham gia (tên, thời gian, kết quả)'
         if owner is not None:
             extra = guidance_asks(owner, h)
             if not extra:
