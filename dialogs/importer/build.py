@@ -269,7 +269,12 @@ def build(doc: Document, filename: str) -> Built:
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
-    tree = build_tree(main[first_marker:])
+    body = main[first_marker:]
+    while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
+        if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline
+            meta["note"].insert(0, re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", body[-1].strip(), flags=re.I))
+        body = body[:-1]
+    tree = build_tree(body)
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
     if tree.body and not sections:

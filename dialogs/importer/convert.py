@@ -199,7 +199,8 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     if not sec["items"]:
         prompt = strip_fn(node.text).rstrip(" .:;")
         typ, unit, why = guess_type(prompt)
-        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, []))
+        guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
+        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, guide))
     return sec
 
 
