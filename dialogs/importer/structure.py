@@ -173,6 +173,8 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
     """Join a line to the previous one when it continues a sentence (lower-case start, or PDF wrap)."""
     out: list[str] = []
     joined = 0
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0  # a full line of the page
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -189,7 +191,7 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
             if line[0].islower() and not prev.rstrip().endswith((".", "?", "!")):
                 cont = True
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
-                cont = not (prev.isupper() and not line.isupper())
+                cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
         if cont:
             out[prev_i] = prev.rstrip() + " " + line
             del out[prev_i + 1:]
@@ -197,6 +199,13 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         else:
             out.append(line)
     return out, joined
+
+
+def _short_heading(prev: str, line: str, width: int) -> bool:
+    """'1. Tiếp công dân thường xuyên' then 'Tổng số lượt tiếp …': a numbered line ending far short of the page
+    width was not wrapped; the capitalised line after it starts a paragraph of its own."""
+    return (parse_marker(prev) is not None and line[:1].isupper() and width > 0
+            and len(prev.strip()) < 0.6 * width)
 
 
 def _is_caption(line: str) -> bool:
