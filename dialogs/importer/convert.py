@@ -32,6 +32,7 @@ REF_TAIL = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re
 CONDITIONAL_ASK = re.compile(r"^(?:trường hợp|nếu|khi)\b.{3,120}?\bthì\s+(?:nêu rõ|ghi rõ|làm rõ|báo cáo|nêu|bổ sung)\b",
                              re.I)
 INTRO_ASK = re.compile(r"(?<=\S)[.;,]?\s+(?:trong đó|cụ thể)\s*:\s*$", re.I)
+GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo)\b", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
@@ -200,6 +201,9 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         prompt = strip_fn(node.text).rstrip(" .:;")
         typ, unit, why = guess_type(prompt)
         guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
+        m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
+        if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
+            prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
         sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, guide))
     return sec
 

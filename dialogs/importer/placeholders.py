@@ -13,7 +13,7 @@ import re
 UNIT_MARK = re.compile(r"\s*⟦u:([^⟧]*)⟧")
 # ': … máy', '… triệu đồng', '.... ha' — a unit of at most three words, closed by a separator or the end
 BLANK_UNIT = re.compile(
-    r"(?:\s*:\s*|\s+)(?:…|\.{3,})[.…]*\s*(?P<u>[a-zđà-ỹ²³]+(?:\s[a-zđà-ỹ²³]+)?|%)(?=\s*(?:[;,.)(]|$))", re.I)
+    r"(?:\s*:\s*|\s*)(?:…|\.{3,})[.…]*\s*(?P<u>[a-zđà-ỹ²³]+(?:\s[a-zđà-ỹ²³]+)?|%)(?=\s*(?:[;,.)(]|$))", re.I)
 MONEY_UNIT = re.compile(r"\bđồng\b", re.I)
 MEASURE_UNITS = {"ha", "héc", "m", "m2", "m²", "m3", "m³", "km", "km²", "km2", "tấn", "kg", "tạ", "lít", "giờ",
                  "ngày", "tháng", "năm", "mw", "kwh", "triệu", "tỷ"}

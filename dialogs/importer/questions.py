@@ -560,7 +560,9 @@ def _blank_ask(seg: str, unit: str) -> Ask:
     typ, word, why = guess_type(seg)
     blank_typ = unit_type(unit)
     if typ in ("list", "documents", "percent") or (typ == "integer" and blank_typ == "integer"):
-        return Ask(seg.strip(), typ, unit if typ == "integer" else word, guessed=why)
+        if typ == "integer" and not (word and word.startswith(unit)):  # 'Số đơn thư …: … đơn' keeps 'đơn thư'
+            word = unit
+        return Ask(seg.strip(), typ, word, guessed=why)
     seg, why = seg.strip(), None
     if blank_typ == "integer" and not is_count(seg) and len(seg.split()) <= 6 and COUNT_UNIT_PREFIX.match(unit):
         why = f"lời câu hỏi dựng từ «{seg}: … {unit}»"

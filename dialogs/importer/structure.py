@@ -158,7 +158,8 @@ def split_flattened(lines: list[str]) -> tuple[list[str], int]:
             probe = Numbering(num.roman, num.dec, num.alpha)
             parts = _inline_parts(line, probe)
             if sum(1 for p in parts[1:] if parse_marker(p) and parse_marker(p).kind not in BULLET_KINDS) >= 2:
-                out.extend(parts)
+                # 'Lưu ý: …' run on after the last item is a note of its own
+                out.extend(x for p in parts for x in re.split(r"\s+(?=(?:Lưu ý|Chú ý|Ghi chú)\s*:)", p))
                 num = probe
                 count += 1
                 continue
