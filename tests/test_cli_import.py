@@ -133,3 +133,12 @@ async def test_an_outline_published_from_the_bot_is_known_to_the_cli(db, db_url,
             assert len(await Repo(s).list_periods(OID)) == 1
     finally:
         get_settings.cache_clear()
+
+
+def test_import_into_a_missing_folder_says_so_and_writes_nothing(tmp_path: Path, capsys, no_db):
+    src = tmp_path / "de-cuong.txt"
+    src.write_text("ĐỀ CƯƠNG\nI. KẾT QUẢ\n1. Tổng số hồ sơ: … hồ sơ\n", encoding="utf-8")
+    out = tmp_path / "khong-co" / "ban-nhap.yaml"
+    assert main(["outlines", "import", str(src), "--out", str(out)]) == 1
+    assert "thư mục không tồn tại" in capsys.readouterr().err
+    assert not out.exists()

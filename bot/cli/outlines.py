@@ -133,7 +133,14 @@ async def cmd_outlines_import(a: argparse.Namespace, st: Settings) -> int:
     except OutlineError as e:
         print(f"Trình nhập tạo ra bản nháp không hợp lệ (lỗi của chương trình, xin báo lại): {e}", file=sys.stderr)
         return 1
-    out.write_text(result.yaml, encoding="utf-8")
+    try:
+        out.write_text(result.yaml, encoding="utf-8")
+    except OSError as e:  # a folder that does not exist, no right to write, a full disk
+        why = ("thư mục không tồn tại" if isinstance(e, FileNotFoundError) else "không có quyền ghi"
+               if isinstance(e, PermissionError) else "lỗi khi ghi tệp")
+        print(f"Không ghi được bản nháp vào «{out}»: {why}. Hãy kiểm tra thư mục, ví dụ: "
+              f"--out {src.with_suffix('.yaml').name}", file=sys.stderr)
+        return 1
     if a.json:
         _print_json(outline_json(outline))
         print(f"Đã ghi bản nháp: {out}", file=sys.stderr)

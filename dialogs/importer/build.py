@@ -157,6 +157,8 @@ def _preamble(lines: list[str]) -> dict:
         if start and not meta["title_parts"] and s[0].islower():
             # 'ĐỀ CƯƠNG GỢI Ý' / 'giám sát thường xuyên việc …': the heading begins the title the next lines go on with
             meta["title_parts"].append(_sentence_case(start))
+        if _names_the_report(meta, start, s):
+            continue
         f = fold(s)
         if f.startswith(("luu y", "chu y")):
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
@@ -165,6 +167,29 @@ def _preamble(lines: list[str]) -> dict:
         elif s.isupper() or (meta["title_parts"] and s[0].islower()):
             meta["title_parts"].append(s)
     return meta
+
+
+GENERIC_HEAD = re.compile(r"^đề cương(?:\s+(?:báo cáo|gợi ý))?\s*:?$", re.I)
+
+
+def _names_the_report(meta: dict, start: str, s: str) -> bool:
+    """'ĐỀ CƯƠNG' / 'ĐỀ CƯƠNG BÁO CÁO CHUYÊN ĐỀ' then 'Báo cáo kết quả … quý … năm 2026' in sentence case: that line
+    names the report (the generic heading alone names nothing)."""
+    heads = meta["title_parts"]
+    if heads and not (len(heads) == 1 and fold(heads[0]).startswith("de cuong")):
+        return False
+    if not (start or heads) or s.isupper() or not s[0].isupper() or s.startswith("(") or parse_marker(s):
+        return False
+    if len(s) > 250 or re.match(r"^(luu y|chu y|ghi chu|can cu|thuc hien|kinh gui|noi nhan)\b", fold(s)):
+        return False
+    head = heads[0] if heads else start
+    rest = re.sub(r"^đề cương(?:\s+gợi ý)?\s*", "", head, flags=re.I).strip(" :")
+    if GENERIC_HEAD.match(head) or not rest:
+        report = fold(head).endswith("bao cao") and not fold(s).startswith("bao cao")
+        meta["title_parts"][:] = [f"Báo cáo {s[0].lower()}{s[1:]}" if report else s]
+    else:  # 'ĐỀ CƯƠNG BÁO CÁO CHUYÊN ĐỀ' + 'Kết quả …' → 'Báo cáo chuyên đề: Kết quả …'
+        meta["title_parts"][:] = [f"{_sentence_case(rest)}: {s}"]
+    return True
 
 
 ROMAN_TOKENS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XX"}
@@ -244,7 +269,12 @@ def build(doc: Document, filename: str) -> Built:
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
-    tree = build_tree(main[first_marker:])
+    body = main[first_marker:]
+    while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
+        if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline
+            meta["note"].insert(0, re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", body[-1].strip(), flags=re.I))
+        body = body[:-1]
+    tree = build_tree(body)
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
     if tree.body and not sections:
@@ -354,6 +384,10 @@ PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
     (r"\bhang quy\b|\btheo quy\b|\bbao cao quy\b", "quarterly", "hằng quý"),
     (r"\bhang nam\b", "yearly", "hằng năm"),
 ]
+TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report comes back each quarter / month
+    (r"\bquy\s+(?:[ivx]{1,3}|[1-4]|\.{2,}|…)(?=[\s/,.]|$)", "quarterly"),
+    (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
+]
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
 PERIOD_VI = {"weekly": "hằng tuần", "monthly": "hằng tháng", "quarterly": "hằng quý", "yearly": "hằng năm",
              "one_off": "một lần", "campaign": "theo đợt"}
@@ -374,6 +408,10 @@ def guess_period(f: str, title: str = "") -> tuple[dict, str]:
         w = _words_at(f, pattern)
         if w:
             return {"kind": kind}, f"kỳ báo cáo «{PERIOD_VI[kind]}» được đoán từ chữ «{w}»"
+    for pattern, kind in TITLE_PERIOD_WORDS:
+        w = _words_at(title, pattern)
+        if w:
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
     w = _words_at(title, CAMPAIGN_WORDS)
     if w:
         return {"kind": "campaign"}, f"kỳ báo cáo «theo đợt» được đoán từ chữ «{w}» trong tên đề cương"

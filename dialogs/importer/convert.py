@@ -32,6 +32,7 @@ REF_TAIL = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re
 CONDITIONAL_ASK = re.compile(r"^(?:trường hợp|nếu|khi)\b.{3,120}?\bthì\s+(?:nêu rõ|ghi rõ|làm rõ|báo cáo|nêu|bổ sung)\b",
                              re.I)
 INTRO_ASK = re.compile(r"(?<=\S)[.;,]?\s+(?:trong đó|cụ thể)\s*:\s*$", re.I)
+GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo)\b", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
@@ -97,6 +98,11 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
     q["type"] = ask.type
     if ask.unit:
         q["unit"] = ask.unit
+    if ask.type == "money" and ask.unit:  # '… tỷ đồng', '… nghìn đồng', '… đồng' as the blank says
+        f = fold(ask.unit)
+        money = "ty" if "ty" in f.split() else "nghin" if "nghin" in f.split() else "dong" if f.strip() == "dong" else ""
+        if money:
+            q["money_unit"] = money
     helps = ask.help + extra_help
     if helps:
         q["help"] = " ".join(h.rstrip(".") + "." for h in helps)
@@ -174,7 +180,7 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     record_refs(ctx, node.text, sec)
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
-    if not top and node.children:
+    if not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
         typ, _, _ = guess_type(strip_fn(node.text))
         if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
             # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
@@ -194,7 +200,11 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     if not sec["items"]:
         prompt = strip_fn(node.text).rstrip(" .:;")
         typ, unit, why = guess_type(prompt)
-        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, []))
+        guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
+        m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
+        if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
+            prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
+        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, guide))
     return sec
 
 

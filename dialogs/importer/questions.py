@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.keys import KeyMaker
+from dialogs.importer.placeholders import COUNT_UNIT_PREFIX, mark_units, strip_units, take_unit, unit_type
 from dialogs.text import fold, norm_words
 
 COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|tổng số|số lượng|số|bao nhiêu)\s+(?!hóa|hoá|liệu|ký hiệu|hiệu)", re.I)
@@ -429,6 +430,8 @@ def _count_paren(inner: str) -> list[str]:
         rates = [p.strip(" ,.;") for p in re.split(r"\s*[/;]\s*(?=tỷ lệ)", inner, flags=re.I)]
         return [r[0].upper() + r[1:] for r in rates] if len(rates) >= 2 else []
     parts = [p.strip(" ,.;…") for p in re.split(r"\s*;\s*", inner) if p.strip(" ,.;…")]
+    if len(parts) >= 2 and all(take_unit(p)[1] for p in parts):  # '(trong đó: lần đầu … vụ, nhiều lần … vụ)'
+        return [re.sub(r"^trong đó\s*[:,]?\s*", "", p, flags=re.I) for p in parts]
     if not any(COUNT_HEAD.match(strip_count_verb(p)) or re.search(r"\bbao nhiêu\b", p, re.I) for p in parts):
         return []
     out: list[str] = []
@@ -442,6 +445,14 @@ def _list_fields(inner: str) -> list[str]:
     inner = re.sub(r"^(liệt kê|danh mục|danh sách)\s*(danh mục|danh sách)?\s*[:,]?\s*", "", inner.strip(), flags=re.I)
     parts = [p.strip(" .;") for p in re.split(r",|;", inner) if p.strip(" .;")]
     return [p[0].upper() + p[1:] for p in parts if len(p) < 80][:8]
+
+
+def _field_names(note: str) -> list[str] | None:
+    """'tên sản phẩm, chủ thể, thời gian công nhận' → those fields; None for a sentence of guidance."""
+    parts = _list_fields(re.sub(r"^(?:ghi rõ|nêu rõ|gồm|bao gồm)\s*:?\s*", "", note.strip(), flags=re.I))
+    if len(parts) < 2 or any(len(p.split()) > 5 or re.search(r"[:?]", p) for p in parts):
+        return None
+    return parts
 
 
 DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
@@ -514,7 +525,7 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
         elif _count_paren(inner):
             count_paren = _count_paren(inner)
         elif DOCS_RE.search(fi) and (NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3]))
-                                     or is_count(text[:a])):
+                                     or is_count(text[:a]) or is_yesno(text[:a])):
             docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
         elif DOCS_RE.search(fi):
             keep.append(text[a:b])
@@ -527,6 +538,9 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
 
 
 def _ask(seg: str) -> Ask:
+    seg, blank = take_unit(seg)
+    if blank:
+        return _blank_ask(seg, blank)
     typ, unit, why = guess_type(seg)
     fields = None
     if typ == "list" and _attribute_list(fold(seg)):  # the attributes named are the list's fields
@@ -539,6 +553,21 @@ def _ask(seg: str) -> Ask:
         cat = by_each.group("c")
         fields = [cat[0].upper() + cat[1:], "Số lượng"]
     return Ask(seg.strip(), typ, unit, fields=fields, guessed=why)
+
+
+def _blank_ask(seg: str, unit: str) -> Ask:
+    """An ask followed by a blank to fill in with its unit ('… : … máy', '3 sao: … sản phẩm', '… : … ha')."""
+    typ, word, why = guess_type(seg)
+    blank_typ = unit_type(unit)
+    if typ in ("list", "documents", "percent") or (typ == "integer" and blank_typ == "integer"):
+        if typ == "integer" and not (word and word.startswith(unit)):  # 'Số đơn thư …: … đơn' keeps 'đơn thư'
+            word = unit
+        return Ask(seg.strip(), typ, word, guessed=why)
+    seg, why = seg.strip(), None
+    if blank_typ == "integer" and not is_count(seg) and len(seg.split()) <= 6 and COUNT_UNIT_PREFIX.match(unit):
+        why = f"lời câu hỏi dựng từ «{seg}: … {unit}»"
+        seg = f"Số {unit} {seg[0].lower()}{seg[1:]}"  # '3 sao: … sản phẩm' → 'Số sản phẩm 3 sao'
+    return Ask(seg[0].upper() + seg[1:], blank_typ, unit, guessed=why)
 
 
 BREAKDOWN = re.compile(r"^(?:ghi rõ|nêu rõ|nêu)\s+số liệu\s+(?:cụ thể\s+)?(?:của\s+|cho\s+)?(?P<e>(?:từng|các|khối)\b.+)$",
@@ -618,7 +647,7 @@ def result_counts(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    text = clean_prompt(text.strip().rstrip(";").strip())
+    text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
     main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
     main, other = _other_matters(main)
@@ -641,6 +670,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
         owner = _help_owner(asks, before)
+        if owner is not None and owner.type == "list" and not owner.fields and _field_names(h):
+            owner.fields = _field_names(h)  # 'Liệt kê các hội chợ đã tham gia (tên, thời gian, kết quả)'
         if owner is not None:
             extra = guidance_asks(owner, h)
             if not extra:
@@ -650,6 +681,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     rows = next(((r, h) for _, h in help_parts if (r := breakdown_rows(h))), None) if tables else None
     if rows:
         asks = _breakdown_table(asks, _split_questions(main), *rows)
+    for a in asks:  # a unit marker left in guidance or in a prompt made from other words
+        a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return asks
 
 

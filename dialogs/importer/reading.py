@@ -79,7 +79,7 @@ def sniff(data: bytes, filename: str) -> str:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise DocumentError("Đây là tệp Word cũ (.doc). Hãy mở bằng Word, chọn Lưu thành .docx rồi gửi lại.")
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
     except UnicodeDecodeError:
         text = None
     if text is None or _binaryish(text):
@@ -97,15 +97,27 @@ def _binaryish(text: str) -> bool:
     return ctrl > len(sample) * 0.01
 
 
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's 'Unicode')."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def read(data: bytes, filename: str) -> Document:
     kind = sniff(data, filename)
     if kind == "docx":
         from dialogs.importer.reading_docx import read_docx
 
-        return read_docx(data)
-    if kind == "pdf":
-        return read_pdf(data)
-    return read_txt(data.decode("utf-8-sig"))
+        doc = read_docx(data)
+    elif kind == "pdf":
+        doc = read_pdf(data)
+    else:
+        doc = read_txt(decode_text(data))
+    if not any(isinstance(b, Grid) or b.text.strip() for b in doc.blocks):
+        raise DocumentError(f"Tệp «{filename}» không có chữ nào (văn bản trống). Hãy gửi tệp đề cương có nội dung, "
+                            "ví dụ: de-cuong.docx")
+    return doc
 
 
 # --------------------------------------------------------------------------- text

@@ -108,7 +108,21 @@ def detect(lines: list[str]) -> bool:
     return marked_bad >= 2 and marked_bad / max(total, 1) > 0.004
 
 
-def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool) -> str | None:
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@lru_cache(maxsize=65536)
+def _tone(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", s) if ch in TONES)
+
+
+def _same_shape(low: str, cand: str) -> bool:
+    """Same length, one letter differs: a swapped vowel glyph ('sớ' for 'số', 'đờng' for 'đồng')."""
+    return len(low) == len(cand) and sum(a != b for a, b in zip(low, cand, strict=True)) == 1
+
+
+def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool,
+            swapped: frozenset[str] = frozenset()) -> str | None:
     low = tok.lower()
     valid = is_valid(low)
     if valid and not damaged:
@@ -116,8 +130,16 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool) -> str |
     cands = candidates(low)
     if not cands:
         return None
-    scored = sorted(((_score(c, prev, nxt), c) for c in cands), reverse=True)
+    tone = _tone(low)  # a broken font map swaps the vowel's glyph, not its tone: 'đờng' is 'đồng', not 'đông'
+    scored = sorted(((_score(c, prev, nxt) + (1.5 if tone and _tone(c) == tone else 0), c) for c in cands),
+                    reverse=True)
     best_score, best = scored[0]
+    uni, _ = load_bigrams()
+    if valid and not uni.get(low, 0) and swapped:  # a syllable the texts never use ('sớ') next to a common one ('số')
+        shaped = [c for _, c in scored if _same_shape(low, c) and _tone(c) == tone and uni.get(c, 0) >= 20
+                  and _diff_char(low, c) in swapped]
+        if shaped:
+            return max(shaped, key=lambda c: uni.get(c, 0))
     if valid:
         own = _score(low, prev, nxt)
         uni, bi = load_bigrams()
@@ -129,17 +151,27 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool) -> str |
     return best
 
 
+def _diff_char(a: str, b: str) -> str:
+    """The first letter of `a` that differs from `b`, without its tone ('sớ'/'số' → 'ơ')."""
+    ch = next((x for x, y in zip(a, b, strict=False) if x != y), "")
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in TONES))
+
+
 def repair_lines(lines: list[str]) -> tuple[list[str], RepairReport]:
     report = RepairReport(damaged=detect(lines))
     if not report.damaged:
         return lines, report
-    out = []
-    for line in lines:
-        out.append(_repair_line(unicodedata.normalize("NFC", line), report))
+    out = [_repair_line(unicodedata.normalize("NFC", line), report) for line in lines]
+    # the glyphs this document's font map swapped ('cơng → công': ơ), learnt from the sure repairs; a valid but
+    # unused syllable with such a glyph ('sớ người') is then read as its common twin ('số người')
+    swapped = frozenset(_diff_char(a.lower(), b.lower()) for a, _, b in (k.partition(" → ") for k in report.repairs)
+                        if _same_shape(a.lower(), b.lower()) and not is_valid(a.lower()))
+    if swapped:
+        out = [_repair_line(line, report, swapped) for line in out]
     return out, report
 
 
-def _repair_line(line: str, report: RepairReport) -> str:
+def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = frozenset()) -> str:
     toks = list(TOKEN_RE.finditer(line))
     words = [t.group(0).lower() for t in toks]
     pieces = []
@@ -150,7 +182,7 @@ def _repair_line(line: str, report: RepairReport) -> str:
             continue
         prev = words[i - 1] if i > 0 else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        best = _choose(tok, prev, nxt, True)
+        best = _choose(tok, prev, nxt, True, swapped)
         if best is None:
             if not is_valid(tok.lower()) and VIET_MARKS.search(tok):
                 report.unsure[tok] += 1

@@ -8,13 +8,18 @@ from dataclasses import dataclass, field
 from dialogs.text import fold
 
 UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
+PART_WORDS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}})))"
+                     r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", PART_RE),
     ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)])\s+(?=[{UPPER}])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
     ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2})\)\s*(?=\S)")),
+    ("paren_alpha", re.compile(r"^\((?P<m>[a-hk-zđ])\)\s*(?=\S)")),
     ("bullet", re.compile(r"^(?P<m>[-–—+•·*○▪➢✓o])\s+(?=\S)|^(?P<m2>[-–+•·])(?=[{UPPER}])".replace("{UPPER}", UPPER))),
 ]
 BULLET_KIND = {"-": "dash", "–": "dash", "—": "dash", "+": "plus", "•": "dot", "·": "middot", "*": "star",
@@ -53,8 +58,12 @@ def parse_marker(line: str) -> Marker | None:
             return Marker("roman", f"{mark}{'-' if punct in '-–' else '.'}", rest)
         if kind == "alpha":
             return Marker("alpha", f"{mark})" if punct == ")" else f"{mark}.", rest)
-        if kind == "paren":
-            return Marker("paren", f"({mark})", rest)
+        if kind in ("paren", "paren_alpha"):
+            return Marker(kind, f"({mark})", rest)
+        if kind == "part":  # 'Phần I.', 'PHẦN THỨ HAI:' → 'Phần I', 'Phần thứ hai'
+            word = mark.split(None, 1)[1]
+            word = word if re.fullmatch(r"[IVX]+|\d+", word) else word.lower()
+            return Marker("part", f"Phần {word}", rest)
         return Marker(kind, f"{mark}{punct}", rest)
     return None
 
@@ -149,7 +158,8 @@ def split_flattened(lines: list[str]) -> tuple[list[str], int]:
             probe = Numbering(num.roman, num.dec, num.alpha)
             parts = _inline_parts(line, probe)
             if sum(1 for p in parts[1:] if parse_marker(p) and parse_marker(p).kind not in BULLET_KINDS) >= 2:
-                out.extend(parts)
+                # 'Lưu ý: …' run on after the last item is a note of its own
+                out.extend(x for p in parts for x in re.split(r"\s+(?=(?:Lưu ý|Chú ý|Ghi chú)\s*:)", p))
                 num = probe
                 count += 1
                 continue
@@ -157,10 +167,15 @@ def split_flattened(lines: list[str]) -> tuple[list[str], int]:
     return out, count
 
 
+BARE_PART = re.compile(rf"^(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}))\s*[.:]?$")
+
+
 def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
     """Join a line to the previous one when it continues a sentence (lower-case start, or PDF wrap)."""
     out: list[str] = []
     joined = 0
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0  # a full line of the page
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -171,11 +186,13 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
             prev_i -= 1
         prev = out[prev_i] if prev_i >= 0 else ""
         cont = False
-        if prev and not parse_marker(line) and not line.startswith("("):
+        if BARE_PART.match(prev) and prev_i == len(out) - 1 and not parse_marker(line):
+            cont = True  # 'Phần I' on its own line, its title on the next
+        elif prev and not parse_marker(line) and not line.startswith("("):
             if line[0].islower() and not prev.rstrip().endswith((".", "?", "!")):
                 cont = True
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
-                cont = not (prev.isupper() and not line.isupper())
+                cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
         if cont:
             out[prev_i] = prev.rstrip() + " " + line
             del out[prev_i + 1:]
@@ -183,6 +200,13 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         else:
             out.append(line)
     return out, joined
+
+
+def _short_heading(prev: str, line: str, width: int) -> bool:
+    """'1. Tiếp công dân thường xuyên' then 'Tổng số lượt tiếp …': a numbered line ending far short of the page
+    width was not wrapped; the capitalised line after it starts a paragraph of its own."""
+    return (parse_marker(prev) is not None and line[:1].isupper() and width > 0
+            and len(prev.strip()) < 0.6 * width)
 
 
 def _is_caption(line: str) -> bool:
@@ -203,7 +227,7 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
-RANKS = {"upper": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+RANKS = {"part": -2, "upper": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
 
 
 def build_tree(items: list[str | object]) -> Node:

@@ -82,7 +82,8 @@ def _text_fill(grid: Grid, h: int) -> list[list[str]]:
 
 def _col_type(label: str) -> str:
     f = fold(label)
-    if re.search(r"ghi chu|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an|ghi cu the|hinh thuc|ly do", f):
+    if re.search(r"ghi chu|don vi tinh|\bdvt\b|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an"
+                 r"|ghi cu the|hinh thuc|ly do", f):
         return "text"
     if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
         return "date"
