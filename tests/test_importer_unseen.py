@@ -138,6 +138,14 @@ def test_flattened_outline_gives_the_same_questions():
     assert _shape(draft_outline(flat)) == _shape(_txt("ocop_chuyende"))
 
 
+@pytest.mark.parametrize("name", ["ocop_chuyende", "cds_quy"])
+def test_flattened_outline_keeps_the_title_subtitle_and_id(name: str):
+    """The heading, the report's name and '(Kèm theo …)' share the one line of a flattened preamble."""
+    flat, whole = draft_outline(import_document(UNSEEN / f"{name}_phang.txt")), _txt(name)
+    assert (flat.id, flat.title, flat.subtitle) == (whole.id, whole.title, whole.subtitle)
+    assert not flat.title.isupper() and name not in flat.title  # not the file name
+
+
 def _empty_docx() -> bytes:
     buf = io.BytesIO()
     Document().save(buf)

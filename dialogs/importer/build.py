@@ -140,9 +140,31 @@ def _columns_from_note(d: TableDraft, after: list) -> None:
             return
 
 
+def _split_heading_line(line: str) -> list[str]:
+    """A flattened preamble keeps the heading, the report's name and its '(Kèm theo …)' on one line: 'ĐỀ CƯƠNG Báo
+    cáo kết quả … năm 2026 (Kèm theo Công văn số …)' → the heading, the name, the parenthesis, as lines."""
+    s = line.strip()
+    words = s.split()
+    if len(words) < 3 or fold(" ".join(words[:2])) != "de cuong" or not words[1].isupper():
+        return [line]
+    k = 2
+    while k < len(words) and words[k].isupper():  # the heading goes on in capitals ('BÁO CÁO CHUYÊN ĐỀ')
+        k += 1
+    if k == len(words) or not words[k][0].isupper():  # no sentence-case name after it (or a lower-case one)
+        return [line]
+    out, rest = [" ".join(words[:k])], " ".join(words[k:])
+    paren = re.search(r"\s+(\([^()]{8,}\))\s*$", rest)
+    if paren:
+        out += [rest[:paren.start()], paren.group(1)]
+    else:
+        out.append(rest)
+    return out
+
+
 def _preamble(lines: list[str]) -> dict:
     meta: dict = {"title_parts": [], "subtitle": None, "note": []}
     start = ""
+    lines = [part for line in lines for part in _split_heading_line(line)]
     for line in lines:
         s = line.strip()
         if is_outline_start(s):
