@@ -32,23 +32,25 @@ LEVELS = [
 KIND_LEVEL = {"roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "alpha": 4, "dash": 5, "plus": 6}
 
 
-def _numbering(doc) -> str:
-    """Add one abstractNum with the levels above and a num pointing at it; return the numId."""
-    part = doc.part.numbering_part
-    root = part.element
-    abs_id, num_id = "90", "90"
+def _numbering(doc, levels: list[tuple[str, str]] | None = None, *, ident: str = "90",
+               restarts: dict[int, int] | None = None) -> str:
+    """Add one abstractNum with ``levels`` (format, text; the seeds' levels by default) and a num pointing at it;
+    return the numId. ``restarts``: level → the level after which it starts again (the seeds' letters restart after
+    any decimal level)."""
+    levels = LEVELS if levels is None else levels
+    restarts = {4: 4} if restarts is None else restarts
+    root = doc.part.numbering_part.element
     an = OxmlElement("w:abstractNum")
-    an.set(qn("w:abstractNumId"), abs_id)
-    for i, (fmt, text) in enumerate(LEVELS):
+    an.set(qn("w:abstractNumId"), ident)
+    for i, (fmt, text) in enumerate(levels):
         lvl = OxmlElement("w:lvl")
         lvl.set(qn("w:ilvl"), str(i))
-        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+        values = [("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)]
+        if i in restarts:
+            values.append(("w:lvlRestart", str(restarts[i])))
+        for tag, val in values:
             el = OxmlElement(tag)
             el.set(qn("w:val"), val)
-            lvl.append(el)
-        if i == 4:  # letters restart after any decimal level
-            el = OxmlElement("w:lvlRestart")
-            el.set(qn("w:val"), "4")
             lvl.append(el)
         an.append(lvl)
     first_num = root.find(qn("w:num"))
@@ -57,12 +59,12 @@ def _numbering(doc) -> str:
     else:
         root.append(an)
     num = OxmlElement("w:num")
-    num.set(qn("w:numId"), num_id)
+    num.set(qn("w:numId"), ident)
     ab = OxmlElement("w:abstractNumId")
-    ab.set(qn("w:val"), abs_id)
+    ab.set(qn("w:val"), ident)
     num.append(ab)
     root.append(num)
-    return num_id
+    return ident
 
 
 class AutoNumber:

@@ -128,13 +128,14 @@ def _hot(dialect: str) -> SimpleNamespace:
         .where(Account.telegram_id == bindparam("p_tg", type_=Account.__table__.c.telegram_id.type))
     )
     pos, acc = ConversationPosition.__table__, Account.__table__
+
+    def write(table: Any, key: Any, *cols: Any) -> Any:  # for Repo._write_through: 'p_pk' and 'p_<column>'
+        return update(table).where(key == p("p_pk", key)).values({c.name: p(f"p_{c.name}", c) for c in cols})
+
     return SimpleNamespace(
-        move_position=update(pos).where(pos.c.account_id == p("p_account", pos.c.account_id)).values(
-            submission_id=p("p_submission", pos.c.submission_id), question_key=p("p_question", pos.c.question_key),
-            mode=p("p_mode", pos.c.mode), state=p("p_state", pos.c.state), nonce=p("p_nonce", pos.c.nonce),
-            updated_at=p("p_now", pos.c.updated_at)),
-        note_updates=update(acc).where(acc.c.id == p("p_account", acc.c.id)).values(
-            recent_updates=p("p_recent", acc.c.recent_updates)),
+        move_position=write(pos, pos.c.account_id, pos.c.submission_id, pos.c.question_key, pos.c.mode,
+                            pos.c.state, pos.c.nonce, pos.c.updated_at),
+        note_updates=write(acc, acc.c.id, acc.c.recent_updates),
         upsert_answer=upsert,
         revision_first=insert(r).values(old_value=None, **rev),
         revision_next=insert(r).values(old_value=old, **rev),
@@ -604,27 +605,25 @@ class Repo:
         values = {"submission_id": submission_id, "question_key": question_key, "mode": mode,
                   "state": dict(state or {}), "nonce": (pos.nonce or 0) + 1 if bump else pos.nonce,
                   "updated_at": now}
-        await self._write_through(pos, _hot(self.dialect).move_position, {
-            "p_account": account_id, "p_submission": submission_id, "p_question": question_key, "p_mode": mode,
-            "p_state": values["state"], "p_nonce": values["nonce"], "p_now": now}, values)
+        await self._write_through(pos, _hot(self.dialect).move_position, values)
         return pos
 
     async def note_updates(self, acc: Account, recent: list[int]) -> None:
         """Remember the update ids the account's last updates had (a redelivered one is then recognised)."""
-        await self._write_through(acc, _hot(self.dialect).note_updates,
-                                  {"p_account": acc.id, "p_recent": recent}, {"recent_updates": recent})
+        await self._write_through(acc, _hot(self.dialect).note_updates, {"recent_updates": recent})
 
-    async def _write_through(self, obj: Any, stmt: Any, params: dict[str, Any], values: dict[str, Any]) -> None:
+    async def _write_through(self, obj: Any, stmt: Any, values: dict[str, Any]) -> None:
         """Update a loaded row with a prepared Core statement and record the new values on the object as the
         stored ones: the bot's hot path without the ORM's unit of work (a flush cost ~1 ms per answer). An object
         with other pending changes goes through the ORM as usual."""
-        if sa_inspect(obj).modified:
+        state = sa_inspect(obj)
+        if state.modified:
             for k, v in values.items():
                 setattr(obj, k, v)
             await self.s.flush()
             return
         conn = await self.s.connection()
-        await conn.execute(stmt, params)
+        await conn.execute(stmt, {"p_pk": state.identity[0], **{f"p_{k}": v for k, v in values.items()}})
         for k, v in values.items():
             set_committed_value(obj, k, v)
 

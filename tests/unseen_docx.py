@@ -12,9 +12,8 @@ import io
 import re
 
 from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
+from benchmarks.seed_docx import _numbering, _set_num  # Word's list definition and a paragraph's place in it
 from dialogs.importer.structure import parse_marker
 
 LEVELS = [
@@ -25,32 +24,6 @@ KIND_LEVEL = {"roman": 0, "dec1": 1, "dec2": 2, "alpha": 3, "paren": 4, "paren_a
               "dot": 8}
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 LETTERS = "abcdeghiklmnopqrstuvxy"
-
-
-def _numbering(doc) -> str:
-    root = doc.part.numbering_part.element
-    an = OxmlElement("w:abstractNum")
-    an.set(qn("w:abstractNumId"), "77")
-    for i, (fmt, text) in enumerate(LEVELS):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(i))
-        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
-            el = OxmlElement(tag)
-            el.set(qn("w:val"), val)
-            lvl.append(el)
-        an.append(lvl)
-    first = root.find(qn("w:num"))
-    if first is not None:
-        first.addprevious(an)
-    else:
-        root.append(an)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), "77")
-    ab = OxmlElement("w:abstractNumId")
-    ab.set(qn("w:val"), "77")
-    num.append(ab)
-    root.append(num)
-    return "77"
 
 
 class Counters:
@@ -78,16 +51,6 @@ class Counters:
         n = self.c.get(level, 0) + 1
         self.c = {k: v for k, v in self.c.items() if k < level}
         self.c[level] = n
-
-
-def _set_num(p, num_id: str, level: int) -> None:
-    ppr = p._p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    for tag, val in (("w:ilvl", str(level)), ("w:numId", num_id)):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), val)
-        numpr.append(el)
-    ppr.append(numpr)
 
 
 def _header_rows(rows: list[list[str]]) -> int:
@@ -125,7 +88,7 @@ def add_table(doc, lines: list[str]) -> None:
 
 def build_docx(text: str, auto_numbering: bool = True) -> bytes:
     doc = Document()
-    num_id = _numbering(doc) if auto_numbering else ""
+    num_id = _numbering(doc, LEVELS, ident="77", restarts={}) if auto_numbering else ""
     counters = Counters()
     lines = text.replace("\r\n", "\n").split("\n")
     i = 0
