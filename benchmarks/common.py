@@ -20,6 +20,7 @@ async def bench_database(url: str | None) -> AsyncIterator[Database]:
         tmp = tempfile.TemporaryDirectory()
         url = f"sqlite+aiosqlite:///{tmp.name}/bench.db"
     else:
+        await ensure_pg_database(url)
         await downgrade(url, "base")
     await upgrade(url)
     db = open_database(url)
@@ -31,6 +32,20 @@ async def bench_database(url: str | None) -> AsyncIterator[Database]:
             tmp.cleanup()
         else:
             await downgrade(url, "base")
+
+
+async def ensure_pg_database(url: str) -> None:
+    """Creates the benchmark's PostgreSQL database when it does not exist yet (a fresh machine has only `test`)."""
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    conn = await asyncpg.connect(host=u.host, port=u.port, user=u.username, password=u.password, database="postgres")
+    try:
+        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", u.database):
+            await conn.execute(f'CREATE DATABASE "{u.database}"')
+    finally:
+        await conn.close()
 
 
 PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test_perf"

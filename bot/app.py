@@ -90,7 +90,7 @@ def configure_logging(level: str = "INFO") -> None:
 
 async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clock) -> tuple[Services, Dispatcher]:
     await upgrade(settings.database_url)
-    db = open_database(settings.database_url)
+    db = open_database(settings.database_url, pool_size=settings.db_pool_size)
     services = make_services(settings, db, clock)
     await services.register_outlines()
     return services, make_dispatcher(services)

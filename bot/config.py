@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     bot_username: str | None = None
     database_url: str = DEFAULT_DB
+    # PostgreSQL: connections per bot process (updates handled against the database at once; more wait)
+    db_pool_size: int = Field(default=20, ge=1, le=500)
     telegram_api_url: str | None = None
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     tz: str = "Asia/Ho_Chi_Minh"

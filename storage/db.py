@@ -9,12 +9,13 @@ transactions, so a long export never blocks answers being written.
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -101,7 +102,33 @@ class Database:
 POOL_TIMEOUT = 900
 
 
-def open_database(url: str, *, echo: bool = False) -> Database:
+# PostgreSQL: a pooled connection is pinged before use only when it has lain idle this long (a restarted or
+# unreachable server is then noticed before an update uses it). Under load connections come back within
+# milliseconds and skip the round trip that SQLAlchemy's pool_pre_ping would make on every checkout.
+PING_AFTER_IDLE = 2.0
+
+
+def _ping_idle_connections(engine: AsyncEngine) -> None:
+    dialect = engine.dialect
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _stamp(_dbapi_conn: Any, record: Any) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _ping(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get("checked_in")
+        if last is None or time.monotonic() - last < PING_AFTER_IDLE:
+            return  # new (just connected) or in use a moment ago
+        try:
+            alive = dialect.do_ping(dbapi_conn)
+        except Exception as e:  # noqa: BLE001 - any failure: this connection is gone
+            raise exc.DisconnectionError(f"ping failed: {e}") from e
+        if alive is False:
+            raise exc.DisconnectionError("ping failed")
+
+
+def open_database(url: str, *, echo: bool = False, pool_size: int = 20) -> Database:
     if is_sqlite(url):
         _prepare_sqlite_file(url)
         # one writer connection: SQLite writes one transaction at a time anyway, and waiting in the pool's
@@ -110,8 +137,10 @@ def open_database(url: str, *, echo: bool = False) -> Database:
                                 pool_timeout=POOL_TIMEOUT)
         read_engine = _sqlite_engine(url, immediate=False, echo=echo)
     else:
-        engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True,
+        # the pool is the number of updates handled against the database at once; the rest wait in its queue
+        engine = create_async_engine(url, echo=echo, pool_size=pool_size, max_overflow=max(2, pool_size // 2),
                                      pool_timeout=POOL_TIMEOUT, **JSON_ARGS)
+        _ping_idle_connections(engine)
         read_engine = engine
     return Database(
         url=url,

@@ -17,11 +17,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, and_, bindparam, cast, delete, func, insert, or_, select, type_coerce, update
+from sqlalchemy import Text, and_, bindparam, cast, delete, event, func, insert, or_, select, type_coerce, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS
@@ -129,8 +130,11 @@ def _hot(dialect: str) -> SimpleNamespace:
     )
     pos, acc = ConversationPosition.__table__, Account.__table__
 
-    def write(table: Any, key: Any, *cols: Any) -> Any:  # for Repo._write_through: 'p_pk' and 'p_<column>'
-        return update(table).where(key == p("p_pk", key)).values({c.name: p(f"p_{c.name}", c) for c in cols})
+    def write(table: Any, key: Any, *cols: Any) -> Any:
+        # for Repo._write_through: parameters 'p_<table>__pk' and 'p_<table>_<column>', unique across the tables, so
+        # that writes deferred and joined into one statement (_joined) never share a parameter by accident
+        return (update(table).where(key == p(f"p_{table.name}__pk", key))
+                .values({c.name: p(f"p_{table.name}_{c.name}", c) for c in cols}))
 
     return SimpleNamespace(
         move_position=write(pos, pos.c.account_id, pos.c.submission_id, pos.c.question_key, pos.c.mode,
@@ -142,6 +146,50 @@ def _hot(dialect: str) -> SimpleNamespace:
         touch_submission=update(sub).where(sub.c.id == p("p_sid", sub.c.id)).values(updated_at=p("p_now", sub.c.updated_at)),
         context=context,
     )
+
+
+@functools.cache
+def _joined(dialect: str, main: str, extras: tuple[str, ...]) -> Any:
+    """Hot statement ``main`` carrying the hot writes ``extras`` as data-modifying CTEs (PostgreSQL): one round
+    trip instead of several. The statements share parameter names only where the values are the same."""
+    hot = _hot(dialect)
+    stmt = getattr(hot, main)
+    for name in extras:
+        stmt = stmt.add_cte(getattr(hot, name).cte(name))
+    return stmt
+
+
+# session.info key: hot writes put off until the session's next hot statement or its commit, whichever is first
+# (PostgreSQL then sends them with that statement: a round trip less per write)
+_DEFERRED = "deferred_hot_writes"
+
+
+def _pending_params(pending: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for params in pending.values():
+        merged.update(params)
+    return merged
+
+
+@event.listens_for(Session, "before_commit")
+def _write_deferred(session: Session) -> None:
+    """The deferred hot writes are part of the transaction: written just before it commits."""
+    pending: dict[str, dict[str, Any]] | None = session.info.pop(_DEFERRED, None)
+    if not pending:
+        return
+    conn = session.connection()
+    dialect = conn.dialect.name
+    names = tuple(pending)
+    if dialect == "postgresql":
+        conn.execute(_joined(dialect, names[0], names[1:]), _pending_params(pending))
+        return
+    for name, params in pending.items():
+        conn.execute(getattr(_hot(dialect), name), params)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_deferred(session: Session) -> None:
+    session.info.pop(_DEFERRED, None)
 
 
 class Repo:
@@ -501,8 +549,8 @@ class Repo:
         self._answers.pop(submission_id, None)
         params["p_version"] = version
         # from the second version on, the old value is the previous revision's new value, read by the insert
-        await conn.execute(hot.revision_next if version > 1 else hot.revision_first, params)
-        await conn.execute(hot.touch_submission, params)
+        # (a statement of its own: it must see what was committed while the upsert waited for the row's lock)
+        await self._run_hot("revision_next" if version > 1 else "revision_first", params, "touch_submission")
         if commit:
             await self.s.commit()
         return version
@@ -605,27 +653,58 @@ class Repo:
         values = {"submission_id": submission_id, "question_key": question_key, "mode": mode,
                   "state": dict(state or {}), "nonce": (pos.nonce or 0) + 1 if bump else pos.nonce,
                   "updated_at": now}
-        await self._write_through(pos, _hot(self.dialect).move_position, values)
+        await self._write_through(pos, "move_position", values)
         return pos
 
     async def note_updates(self, acc: Account, recent: list[int]) -> None:
-        """Remember the update ids the account's last updates had (a redelivered one is then recognised)."""
-        await self._write_through(acc, _hot(self.dialect).note_updates, {"recent_updates": recent})
+        """Remember the update ids the account's last updates had (a redelivered one is then recognised).
 
-    async def _write_through(self, obj: Any, stmt: Any, values: dict[str, Any]) -> None:
-        """Update a loaded row with a prepared Core statement and record the new values on the object as the
-        stored ones: the bot's hot path without the ORM's unit of work (a flush cost ~1 ms per answer). An object
-        with other pending changes goes through the ORM as usual."""
+        Written with the update's next write (the answer) or when it commits, not before: a redelivered update
+        is recognised exactly when what it stored is stored."""
+        await self._write_through(acc, "note_updates", {"recent_updates": recent}, defer=True)
+
+    async def _write_through(self, obj: Any, name: str, values: dict[str, Any], *, defer: bool = False) -> None:
+        """Update a loaded row with the prepared Core statement ``name`` of :func:`_hot` and record the new values
+        on the object as the stored ones: the bot's hot path without the ORM's unit of work (a flush cost ~1 ms
+        per answer). An object with other pending changes goes through the ORM as usual. ``defer``: the write
+        goes with the session's next hot statement, or is made just before the session commits."""
         state = sa_inspect(obj)
         if state.modified:
             for k, v in values.items():
                 setattr(obj, k, v)
             await self.s.flush()
             return
-        conn = await self.s.connection()
-        await conn.execute(stmt, {"p_pk": state.identity[0], **{f"p_{k}": v for k, v in values.items()}})
+        table = state.mapper.local_table.name
+        pk = f"p_{table}__pk"
+        params = {pk: state.identity[0], **{f"p_{table}_{k}": v for k, v in values.items()}}
         for k, v in values.items():
             set_committed_value(obj, k, v)
+        if defer:
+            pending = self.s.info.get(_DEFERRED, {})
+            if name in pending and pending[name][pk] != params[pk]:
+                # another row's write of the same kind: made now (with the rest of what waits)
+                await self._run_hot(name, pending.pop(name))
+            self.s.info.setdefault(_DEFERRED, {})[name] = params
+            return
+        await self._run_hot(name, params)
+
+    async def _run_hot(self, name: str, params: dict[str, Any], *also: str) -> Any:
+        """Execute the hot statement ``name`` together with the hot statements ``also`` (same parameters) and the
+        deferred writes: on PostgreSQL as one statement (data-modifying CTEs, one round trip), on SQLite (which
+        has none) one after another, the main statement last."""
+        pending: dict[str, dict[str, Any]] = self.s.info.pop(_DEFERRED, None) or {}
+        conn = await self.s.connection()
+        hot = _hot(self.dialect)
+        if not also and not pending:
+            return await conn.execute(getattr(hot, name), params)
+        if self.dialect == "postgresql":
+            return await conn.execute(_joined(self.dialect, name, also + tuple(pending)),
+                                      {**_pending_params(pending), **params})
+        for extra in also:
+            await conn.execute(getattr(hot, extra), params)
+        for extra, extra_params in pending.items():
+            await conn.execute(getattr(hot, extra), extra_params)
+        return await conn.execute(getattr(hot, name), params)
 
     async def position_context(self, account_id: int
                                ) -> tuple[ConversationPosition, Submission, Period, Unit] | None:
