@@ -9,7 +9,9 @@ from handlers, reminders, digests and exports all go through it without knowing 
   1/s), as Telegram tolerates;
 * keeps each chat's messages in order: a per-chat FIFO lane, held across waits and retries;
 * serves interactive replies before bulk sends (reminders, digests, "Nhắc ngay"): wrap those in
-  ``with bulk():``; when both wait for the budget, interactive goes first (within one process);
+  ``with bulk():``; when both wait for the budget, interactive goes first — within a process by the order of
+  its waiters, and across processes sharing Redis because an interactive send that has to wait marks the
+  budget as wanted until just after its turn, and bulk sends of every process stand back meanwhile;
 * on 429 pauses the whole budget for ``retry_after`` and retries in order; retries 5xx and network errors
   (timeouts included) with exponential backoff and jitter, a bounded number of times;
 * never drops a message silently: it is delivered, or reported to the undeliverable sink (403 blocked,
@@ -206,8 +208,10 @@ class Limits:
 
 
 class Budget(Protocol):
-    async def take(self, key: str, rule: Rule, token: str = "") -> float:
+    async def take(self, key: str, rule: Rule, token: str = "", priority: int = INTERACTIVE) -> float:
         """Take one slot of ``key`` now and return 0, or return how long (s) to wait before asking again.
+
+        ``priority``: a BULK take yields to INTERACTIVE sends waiting for the same key (in other processes too).
 
         A slot of a windowed rule stays in the window from its take until ``window`` after its ``done``: the
         server counts a request when it arrives, which may be later than the take (transit, a busy CPU)."""
@@ -234,8 +238,8 @@ class LocalBudget:
         self.paused_until = 0.0
         self._state: dict[str, _State] = {}
 
-    async def take(self, key: str, rule: Rule, token: str = "") -> float:
-        return self.take_now(key, rule)
+    async def take(self, key: str, rule: Rule, token: str = "", priority: int = INTERACTIVE) -> float:
+        return self.take_now(key, rule)  # one process: its gate already orders the waiters by priority
 
     async def done(self, key: str, rule: Rule, token: str = "") -> None:
         self.done_now(key, rule)
@@ -300,7 +304,18 @@ if limit > 0 then
     if w > wait then wait = w end
   end
 end
-if wait > 0 then return math.ceil(wait) end
+local prio, hold = tonumber(ARGV[7]), tonumber(ARGV[8])
+local want = tonumber(redis.call('GET', KEYS[4]) or '0')
+if prio > 0 and want > now then
+  -- an interactive send of some process is waiting for a slot: bulk stands back until just after its turn
+  return math.ceil(math.max(want - now, wait))
+end
+if wait > 0 then
+  if prio == 0 and now + wait + hold > want then
+    redis.call('SET', KEYS[4], string.format('%.0f', now + wait + hold), 'PX', math.ceil((wait + hold) / 1000) + 1000)
+  end
+  return math.ceil(wait)
+end
 local nt = tat + interval
 redis.call('SET', KEYS[1], string.format('%.0f', nt), 'PX', math.ceil((nt - now) / 1000) + 1000)
 if limit > 0 then
@@ -361,10 +376,14 @@ class RedisBudget:
     def _now_us(self) -> int:
         return int(self.clock() * 1_000_000) if self.clock is not None else -1
 
-    async def take(self, key: str, rule: Rule, token: str = "") -> float:
-        keys = [f"{self.prefix}:tat:{key}", f"{self.prefix}:log:{key}", f"{self.prefix}:pause"]
+    async def take(self, key: str, rule: Rule, token: str = "", priority: int = INTERACTIVE) -> float:
+        keys = [f"{self.prefix}:tat:{key}", f"{self.prefix}:log:{key}", f"{self.prefix}:pause",
+                f"{self.prefix}:want:{key}"]
+        # an interactive send that must wait holds bulk back until this long after its turn (its own wake-up
+        # may come a little late on a busy loop)
+        hold = max(0.05, 2 * rule.interval)
         args = [self._now_us(), rule.interval * 1e6, rule.burst, rule.limit, rule.window * 1e6,
-                token or f"{self._me}-{next(self._ids)}"]
+                token or f"{self._me}-{next(self._ids)}", priority, hold * 1e6]
         if time.monotonic() < self._down_until:
             return self.fallback.take_now(key, rule)
         try:
@@ -410,7 +429,7 @@ class RedisBudget:
 class _Gate:
     """Waiters for one budget key take turns by (priority, arrival); only the first in line asks for a slot."""
 
-    def __init__(self, take: Callable[[str], Awaitable[float]], sleep: Callable[[float], Awaitable[None]]):
+    def __init__(self, take: Callable[[str, int], Awaitable[float]], sleep: Callable[[float], Awaitable[None]]):
         self._take = take
         self._sleep = sleep
         self._heap: list[list[Any]] = []
@@ -422,7 +441,7 @@ class _Gate:
         try:
             while True:
                 if self._heap[0] is entry:
-                    wait = await self._take(token)
+                    wait = await self._take(token, priority)
                     if wait <= 0:
                         return
                     await self._sleep(wait)
@@ -508,9 +527,9 @@ class Outbound(BaseRequestMiddleware):
         self._tokens = itertools.count()
         self._me = f"{os.getpid()}-{random.getrandbits(32):x}"
 
-    def _taker(self, key: str) -> Callable[[str], Awaitable[float]]:
+    def _taker(self, key: str) -> Callable[[str, int], Awaitable[float]]:
         rule = self.limits.rule(key)
-        return lambda token: self.budget.take(key, rule, token)
+        return lambda token, priority: self.budget.take(key, rule, token, priority)
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Any:

@@ -352,6 +352,46 @@ async def test_two_processes_share_the_budget_through_redis():
         await b.close()
 
 
+async def test_interactive_replies_of_one_process_go_before_bulk_sends_of_another():
+    """Process A sends reminders (bulk) as fast as the shared budget allows; process B's replies (interactive)
+    arrive meanwhile: each gets one of the next slots instead of queueing behind A, then A carries on."""
+    await _redis_or_skip()
+    clock = VirtualClock()
+    prefix = f"test:{uuid.uuid4().hex}"
+    a = outbound.RedisBudget(REDIS_URL, prefix, clock=clock)
+    b = outbound.RedisBudget(REDIS_URL, prefix, clock=clock)
+    rule = outbound.Limits(rate=10, burst=1).rule("message")  # a slot every ~0.1 s
+    try:
+        sent: list[tuple[float, str]] = []
+        replies = 0
+        t0 = clock()
+        for step in range(400):  # 4 virtual seconds, both asking every 10 ms; A asks first
+            now = clock() - t0
+            token = uuid.uuid4().hex
+            if await a.take("message", rule, token, outbound.BULK) == 0:
+                sent.append((now, "A"))
+                await a.done("message", rule, token)  # answered at once
+            token = uuid.uuid4().hex
+            if step >= 100 and replies < 5 and await b.take("message", rule, token, outbound.INTERACTIVE) == 0:
+                sent.append((now, "B"))
+                await b.done("message", rule, token)
+                replies += 1
+            clock.t += 0.01
+        who = [w for _, w in sent]
+        first_b = who.index("B")
+        # from B's first reply on, B's five replies take five of the next six slots
+        assert who[first_b:first_b + 6].count("B") == 5, who
+        assert sent[first_b][0] < 1.25 and [t for t, w in sent if w == "B"][-1] < 1.75
+        assert who.count("A") > 25 and who[-1] == "A"  # A resumed once B had nothing more to send
+    finally:
+        r = a.redis
+        keys = [k async for k in r.scan_iter(f"{prefix}:*")]
+        if keys:
+            await r.delete(*keys)
+        await a.close()
+        await b.close()
+
+
 async def test_redis_down_falls_back_to_the_process_budget():
     budget = outbound.RedisBudget("redis://127.0.0.1:1/0", "test:down")
     rule = outbound.Limits().rule("chat")
