@@ -640,7 +640,9 @@ class Repo:
 
     async def save_position(self, account_id: int, *, submission_id: int | None, question_key: str | None,
                             mode: str = "question", state: dict[str, Any] | None = None,
-                            bump: bool = True) -> ConversationPosition:
+                            bump: bool = True, defer: bool = False) -> ConversationPosition:
+        """Move the account's position (``bump``: a new nonce, so buttons of older messages go stale).
+        ``defer``: written with the session's next hot write (an answer) or just before it commits."""
         pos = await self.s.get(ConversationPosition, account_id)
         now = utcnow()
         if pos is None:
@@ -653,7 +655,7 @@ class Repo:
         values = {"submission_id": submission_id, "question_key": question_key, "mode": mode,
                   "state": dict(state or {}), "nonce": (pos.nonce or 0) + 1 if bump else pos.nonce,
                   "updated_at": now}
-        await self._write_through(pos, "move_position", values)
+        await self._write_through(pos, "move_position", values, defer=defer)
         return pos
 
     async def note_updates(self, acc: Account, recent: list[int]) -> None:

@@ -63,25 +63,35 @@ async def test_noted_updates_are_written_at_commit_and_dropped_by_a_rollback(db)
 
 
 async def test_an_answer_carries_the_deferred_writes_in_its_statements(db):
-    """note_updates + set_answer: on PostgreSQL the revision, the submission's time stamp and the account's
-    update ids are one statement (data-modifying CTEs); on SQLite they are separate statements. Either way all
-    of it is stored together, and the revision chain is the same."""
+    """note_updates + a deferred position move + set_answer (the bot's answer): on PostgreSQL the revision, the
+    submission's time stamp, the account's update ids and the position are one statement (data-modifying CTEs);
+    on SQLite they are separate statements. Either way all of it is stored together, and the revision chain is
+    the same."""
     _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
+    async with db.session() as s:
+        await Repo(s).save_position(acc_id, submission_id=sub2, question_key="kl_nv_tong")
+        await s.commit()
     for value, version in ((10, 1), (12, 2)):
         async with db.session() as s:
             repo = Repo(s)
             acc = await s.get(Account, acc_id)
             with Statements(db) as st:
                 await repo.note_updates(acc, [100 + version])
+                await repo.save_position(acc_id, submission_id=sub2, question_key=f"q{version}", defer=True)
+                assert st.writes() == []
                 assert await repo.set_answer(sub2, "kl_nv_tong", value, num=value, by=acc_id) == version
             writes = st.writes()
             if PG_URL:
                 assert len(writes) == 2, writes  # the upsert, then everything else at once
                 assert writes[1].startswith("WITH") and "UPDATE accounts" in writes[1] \
+                    and "UPDATE conversation_positions" in writes[1] \
                     and "UPDATE submissions" in writes[1] and "INSERT INTO answer_revisions" in writes[1]
             else:
-                assert len(writes) == 4, writes
+                assert len(writes) == 5, writes
         assert await _recent(db, acc_id) == [100 + version]
+        async with db.read_session() as s:
+            stored = await Repo(s).position(acc_id)
+            assert (stored.question_key, stored.nonce) == (f"q{version}", 1 + version)
     async with db.read_session() as s:
         revs = [(r.version, r.old_value, r.new_value) for r in (await s.execute(
             select(AnswerRevision).where(AnswerRevision.submission_id == sub2).order_by(AnswerRevision.version)

@@ -110,20 +110,22 @@ async def apply_step(bot: Bot, chat_id: int, services: Services, repo: Repo, acc
         if not ok:
             await refuse_locked(bot, chat_id, repo, ld, why)
             return
+    # the position first, put off (defer): it is written with the answer below, in the same transaction (on
+    # PostgreSQL in the answer's own statement), or at the commit when nothing is stored
+    nonce = ld.pos.nonce
+    if not step.error or step.store:
+        pos = await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+                                       state=step.state, defer=True)
+        nonce = pos.nonce
+    elif step.state != (ld.pos.state or {}):  # a wrong input: its count is kept, the buttons shown stay valid
+        await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+                                 state=step.state, bump=False, defer=True)
     for key, value in step.store:
         q = ld.outline.question(key)
         await repo.set_answer(ld.sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=now,
                               commit=False)
     for key, reason in step.reasons:
         await repo.set_reason(ld.sub.id, key, reason)
-    nonce = ld.pos.nonce
-    if not step.error or step.store:
-        pos = await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
-                                       state=step.state)
-        nonce = pos.nonce
-    elif step.state != (ld.pos.state or {}):  # a wrong input: its count is kept, the buttons shown stay valid
-        await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
-                                 state=step.state, bump=False)
     was_submitted = ld.sub.status in ("submitted", "approved")
     if step.submit:
         await repo.submit(ld.sub, acc, now=now)
