@@ -290,8 +290,17 @@ local now = tonumber(ARGV[1])
 if now < 0 then local t = redis.call('TIME'); now = tonumber(t[1]) * 1000000 + tonumber(t[2]) end
 local interval, burst = tonumber(ARGV[2]), tonumber(ARGV[3])
 local limit, window = tonumber(ARGV[4]), tonumber(ARGV[5])
+local prio, hold = tonumber(ARGV[7]), tonumber(ARGV[8])
+local want = tonumber(redis.call('GET', KEYS[4]) or '0')
+local function wanted(w)
+  -- an interactive send waits w µs: bulk sends of every process stand back until just after its turn
+  if prio == 0 and now + w + hold > want then
+    redis.call('SET', KEYS[4], string.format('%.0f', now + w + hold), 'PX', math.ceil((w + hold) / 1000) + 1000)
+  end
+  return math.ceil(w)
+end
 local paused = tonumber(redis.call('GET', KEYS[3]) or '0')
-if paused > now then return math.ceil(paused - now) end
+if paused > now then return wanted(paused - now) end
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
 local wait = tat - (burst - 1) * interval - now
@@ -304,18 +313,11 @@ if limit > 0 then
     if w > wait then wait = w end
   end
 end
-local prio, hold = tonumber(ARGV[7]), tonumber(ARGV[8])
-local want = tonumber(redis.call('GET', KEYS[4]) or '0')
 if prio > 0 and want > now then
   -- an interactive send of some process is waiting for a slot: bulk stands back until just after its turn
   return math.ceil(math.max(want - now, wait))
 end
-if wait > 0 then
-  if prio == 0 and now + wait + hold > want then
-    redis.call('SET', KEYS[4], string.format('%.0f', now + wait + hold), 'PX', math.ceil((wait + hold) / 1000) + 1000)
-  end
-  return math.ceil(wait)
-end
+if wait > 0 then return wanted(wait) end
 local nt = tat + interval
 redis.call('SET', KEYS[1], string.format('%.0f', nt), 'PX', math.ceil((nt - now) / 1000) + 1000)
 if limit > 0 then

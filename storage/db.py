@@ -123,9 +123,10 @@ def _ping_idle_connections(engine: AsyncEngine) -> None:
         try:
             alive = dialect.do_ping(dbapi_conn)
         except Exception as e:  # noqa: BLE001 - any failure: this connection is gone
-            raise exc.DisconnectionError(f"ping failed: {e}") from e
+            # the server restarted or went away: every older connection of the pool is replaced too
+            raise exc.InvalidatePoolError(f"ping failed: {e}") from e
         if alive is False:
-            raise exc.DisconnectionError("ping failed")
+            raise exc.InvalidatePoolError("ping failed")
 
 
 def open_database(url: str, *, echo: bool = False, pool_size: int = 20) -> Database:

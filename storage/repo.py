@@ -174,7 +174,7 @@ def _pending_params(pending: dict[str, dict[str, Any]]) -> dict[str, Any]:
 @event.listens_for(Session, "before_commit")
 def _write_deferred(session: Session) -> None:
     """The deferred hot writes are part of the transaction: written just before it commits."""
-    pending: dict[str, dict[str, Any]] | None = session.info.pop(_DEFERRED, None)
+    pending: dict[str, dict[str, Any]] | None = session.info.get(_DEFERRED)
     if not pending:
         return
     conn = session.connection()
@@ -182,9 +182,11 @@ def _write_deferred(session: Session) -> None:
     names = tuple(pending)
     if dialect == "postgresql":
         conn.execute(_joined(dialect, names[0], names[1:]), _pending_params(pending))
-        return
-    for name, params in pending.items():
-        conn.execute(getattr(_hot(dialect), name), params)
+    else:
+        for name, params in pending.items():
+            conn.execute(getattr(_hot(dialect), name), params)
+    # only once written: a failed write leaves them pending, so a second commit cannot skip them
+    session.info.pop(_DEFERRED, None)
 
 
 @event.listens_for(Session, "after_rollback")
@@ -682,6 +684,9 @@ class Repo:
         for k, v in values.items():
             set_committed_value(obj, k, v)
         if defer:
+            # the transaction is opened now, as an immediate write would (the middleware may have just committed):
+            # the deferred write then always has a transaction to be committed or rolled back with
+            await self.s.connection()
             pending = self.s.info.get(_DEFERRED, {})
             if name in pending and pending[name][pk] != params[pk]:
                 # another row's write of the same kind: made now (with the rest of what waits)
@@ -697,6 +702,13 @@ class Repo:
         pending: dict[str, dict[str, Any]] = self.s.info.pop(_DEFERRED, None) or {}
         conn = await self.s.connection()
         hot = _hot(self.dialect)
+        for same in {name, *also} & pending.keys():
+            # a statement never carries two writes of one kind (their parameters would be shared): a pending
+            # write of the same row is replaced by this one; another row's is made first, on its own
+            earlier = pending.pop(same)
+            pk = next((k for k in earlier if k.endswith("__pk")), None)
+            if pk is None or earlier[pk] != params.get(pk):
+                await conn.execute(getattr(hot, same), earlier)
         if not also and not pending:
             return await conn.execute(getattr(hot, name), params)
         if self.dialect == "postgresql":

@@ -141,6 +141,52 @@ async def test_deferred_writes_of_two_rows_of_one_kind_are_both_made(db):
     assert await _recent(db, acc_id) == [1] and await _recent(db, other_id) == [2]
 
 
+async def test_a_write_deferred_after_a_commit_opens_the_transaction_it_belongs_to(db):
+    """The middleware commits a changed account before noting the update id: the deferred write must still have a
+    transaction (so a reply's commit-before-sending stores it, and a rollback drops it)."""
+    _unit, acc_id, *_ = await _setup_submission(db)
+    async with db.session() as s:
+        repo = Repo(s)
+        acc = await s.get(Account, acc_id)
+        acc.full_name = "Tên mới"
+        await s.commit()
+        assert not s.in_transaction()
+        await repo.note_updates(acc, [41])
+        assert s.in_transaction()
+        await s.rollback()
+        assert s.info.get("deferred_hot_writes") is None
+    assert await _recent(db, acc_id) in (None, [])
+
+
+async def test_two_position_moves_of_different_accounts_keep_their_own_values(db):
+    """A deferred move of one account, then an immediate move of another: each row gets its own values."""
+    _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
+    async with db.session() as s:
+        other = Account(telegram_id=999_002, full_name="Khác", role="officer", blocked=False, active=True,
+                        created_at=(await s.get(Account, acc_id)).created_at)
+        s.add(other)
+        await s.flush()
+        other_id = other.id
+        repo = Repo(s)
+        for a in (acc_id, other_id):
+            await repo.save_position(a, submission_id=sub2, question_key="dau")
+        await s.commit()
+    async with db.session() as s:
+        repo = Repo(s)
+        mine = await repo.save_position(acc_id, submission_id=sub2, question_key="cua-toi", defer=True)
+        theirs = await repo.save_position(other_id, submission_id=sub2, question_key="cua-ban")
+        mine_again = await repo.save_position(acc_id, submission_id=sub2, question_key="cua-toi-2", defer=True)
+        assert mine is mine_again
+        await repo.save_position(acc_id, submission_id=sub2, question_key="cua-toi-3", state={"x": "1"})
+        await s.commit()
+        expected = {acc_id: ("cua-toi-3", mine.nonce, {"x": "1"}), other_id: ("cua-ban", theirs.nonce, {})}
+    async with db.read_session() as s:
+        repo = Repo(s)
+        for a, want in expected.items():
+            pos = await repo.position(a)
+            assert (pos.question_key, pos.nonce, pos.state) == want
+
+
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: SQLite has no connections to lose")
 async def test_an_idle_connection_is_pinged_and_a_dead_one_replaced(monkeypatch):
     """A connection that lay idle is pinged at checkout; one the server dropped (pg_terminate_backend) is replaced

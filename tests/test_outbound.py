@@ -383,6 +383,13 @@ async def test_interactive_replies_of_one_process_go_before_bulk_sends_of_anothe
         assert who[first_b:first_b + 6].count("B") == 5, who
         assert sent[first_b][0] < 1.25 and [t for t, w in sent if w == "B"][-1] < 1.75
         assert who.count("A") > 25 and who[-1] == "A"  # A resumed once B had nothing more to send
+        # a 429 pause: an interactive send waiting it out is first once it ends, before bulk asking at that moment
+        clock.t += 5.0
+        await a.pause(1.0, rule)
+        assert await b.take("message", rule, "r1", outbound.INTERACTIVE) > 0.9
+        clock.t += 1.0
+        assert await a.take("message", rule, "bulk-after-pause", outbound.BULK) > 0
+        assert await b.take("message", rule, "r1", outbound.INTERACTIVE) == 0
     finally:
         r = a.redis
         keys = [k async for k in r.scan_iter(f"{prefix}:*")]
