@@ -72,11 +72,17 @@ class StatementCounter:
         for eng in self._engines:
             event.listen(eng, "before_cursor_execute", self._count)
             event.listen(eng, "commit", self._commit)
+            if eng.dialect.name != "sqlite":  # SQLite's BEGIN is a statement of its own (storage/db.py)
+                event.listen(eng, "begin", self._begin)
 
     def _count(self, _conn, _cursor, statement: str, *_args) -> None:
         self.n += 1
         word = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "?"
         self.kinds[word] = self.kinds.get(word, 0) + 1
+
+    def _begin(self, _conn) -> None:  # asyncpg sends BEGIN itself: a round trip too
+        self.n += 1
+        self.kinds["BEGIN"] = self.kinds.get("BEGIN", 0) + 1
 
     def _commit(self, _conn) -> None:
         self.n += 1
@@ -89,3 +95,5 @@ class StatementCounter:
         for eng in self._engines:
             self._event.remove(eng, "before_cursor_execute", self._count)
             self._event.remove(eng, "commit", self._commit)
+            if self._event.contains(eng, "begin", self._begin):
+                self._event.remove(eng, "begin", self._begin)
