@@ -200,6 +200,9 @@ class Repo:
         # read ahead by account_context (the bot's one read per update), each used once, then read again
         self._context: dict[int, tuple[ConversationPosition, Submission, Period, Unit]] = {}
         self._answers: dict[int, dict[str, Any]] = {}
+        # objects whose writes are deferred: held, so the session's (weak) identity map keeps them and a later
+        # read of the same row returns them, not the row as stored before the deferred write
+        self._held: list[Any] = []
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -692,6 +695,7 @@ class Repo:
                 # another row's write of the same kind: made now (with the rest of what waits)
                 await self._run_hot(name, pending.pop(name))
             self.s.info.setdefault(_DEFERRED, {})[name] = params
+            self._held.append(obj)
             return
         await self._run_hot(name, params)
 

@@ -187,6 +187,27 @@ async def test_two_position_moves_of_different_accounts_keep_their_own_values(db
             assert (pos.question_key, pos.nonce, pos.state) == want
 
 
+async def test_a_deferred_position_is_not_read_back_stale_after_its_object_is_dropped(db):
+    """The session's identity map holds objects weakly: a position moved with a deferred write and then let go of
+    must not be reloaded from the database as it was before the move (its nonce would be counted twice)."""
+    import gc
+
+    _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
+    async with db.session() as s:
+        await Repo(s).save_position(acc_id, submission_id=sub2, question_key="a")
+        await s.commit()
+    async with db.session() as s:
+        repo = Repo(s)
+        await repo.save_position(acc_id, submission_id=sub2, question_key="b", defer=True)  # not kept
+        gc.collect()
+        pos = await repo.save_position(acc_id, submission_id=sub2, question_key="c", defer=True)
+        assert pos.nonce == 3
+        await s.commit()
+    async with db.read_session() as s:
+        stored = await Repo(s).position(acc_id)
+        assert (stored.question_key, stored.nonce) == ("c", 3)
+
+
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: SQLite has no connections to lose")
 async def test_an_idle_connection_is_pinged_and_a_dead_one_replaced(monkeypatch):
     """A connection that lay idle is pinged at checkout; one the server dropped (pg_terminate_backend) is replaced
