@@ -17,7 +17,20 @@ from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, and_, bindparam, cast, delete, event, func, insert, or_, select, type_coerce, update
+from sqlalchemy import (
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect

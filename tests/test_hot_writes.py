@@ -125,14 +125,16 @@ async def test_a_position_move_carries_the_deferred_account_write(db):
         assert (stored.question_key, stored.nonce) == ("kl_nv_hoan_thanh", 2)
 
 
+async def _another_account(db, telegram_id: int) -> int:
+    async with db.session() as s:
+        acc = await Repo(s).ensure_account(telegram_id, "Khác")
+        await s.commit()
+        return acc.id
+
+
 async def test_deferred_writes_of_two_rows_of_one_kind_are_both_made(db):
     _unit, acc_id, *_ = await _setup_submission(db)
-    async with db.session() as s:
-        other = Account(telegram_id=999_001, full_name="Khác", role="officer", blocked=False, active=True,
-                        created_at=(await s.get(Account, acc_id)).created_at)
-        s.add(other)
-        await s.commit()
-        other_id = other.id
+    other_id = await _another_account(db, 999_001)
     async with db.session() as s:
         repo = Repo(s)
         await repo.note_updates(await s.get(Account, acc_id), [1])
@@ -161,12 +163,8 @@ async def test_a_write_deferred_after_a_commit_opens_the_transaction_it_belongs_
 async def test_two_position_moves_of_different_accounts_keep_their_own_values(db):
     """A deferred move of one account, then an immediate move of another: each row gets its own values."""
     _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
+    other_id = await _another_account(db, 999_002)
     async with db.session() as s:
-        other = Account(telegram_id=999_002, full_name="Khác", role="officer", blocked=False, active=True,
-                        created_at=(await s.get(Account, acc_id)).created_at)
-        s.add(other)
-        await s.flush()
-        other_id = other.id
         repo = Repo(s)
         for a in (acc_id, other_id):
             await repo.save_position(a, submission_id=sub2, question_key="dau")

@@ -6,6 +6,7 @@ jumps to the next wake-up whenever the running tasks have settled."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from datetime import UTC, datetime
 
@@ -304,15 +305,28 @@ async def _redis_or_skip():
         await r.aclose()
 
 
-async def test_two_processes_share_the_budget_through_redis():
+@contextlib.asynccontextmanager
+async def two_processes():
+    """Two Redis budgets with one prefix (two bot processes), on a shared virtual clock; their keys removed after."""
     await _redis_or_skip()
     clock = VirtualClock()
     prefix = f"test:{uuid.uuid4().hex}"
     a = outbound.RedisBudget(REDIS_URL, prefix, clock=clock)
     b = outbound.RedisBudget(REDIS_URL, prefix, clock=clock)
+    try:
+        yield a, b, clock
+    finally:
+        keys = [k async for k in a.redis.scan_iter(f"{prefix}:*")]
+        if keys:
+            await a.redis.delete(*keys)
+        await a.close()
+        await b.close()
+
+
+async def test_two_processes_share_the_budget_through_redis():
     limits = outbound.Limits(rate=30, burst=5)
     rule = limits.rule("message")
-    try:
+    async with two_processes() as (a, b, clock):
         taken: list[float] = []
         for _step in range(300):  # 3 virtual seconds, both processes asking every 10 ms
             for budget in (a, b):
@@ -343,25 +357,13 @@ async def test_two_processes_share_the_budget_through_redis():
         # a 429 seen by one process pauses the other
         await a.pause(2.0, rule)
         assert 1.9 < await b.take("message", rule) <= 2.0
-    finally:
-        r = a.redis
-        keys = [k async for k in r.scan_iter(f"{prefix}:*")]
-        if keys:
-            await r.delete(*keys)
-        await a.close()
-        await b.close()
 
 
 async def test_interactive_replies_of_one_process_go_before_bulk_sends_of_another():
     """Process A sends reminders (bulk) as fast as the shared budget allows; process B's replies (interactive)
     arrive meanwhile: each gets one of the next slots instead of queueing behind A, then A carries on."""
-    await _redis_or_skip()
-    clock = VirtualClock()
-    prefix = f"test:{uuid.uuid4().hex}"
-    a = outbound.RedisBudget(REDIS_URL, prefix, clock=clock)
-    b = outbound.RedisBudget(REDIS_URL, prefix, clock=clock)
     rule = outbound.Limits(rate=10, burst=1).rule("message")  # a slot every ~0.1 s
-    try:
+    async with two_processes() as (a, b, clock):
         sent: list[tuple[float, str]] = []
         replies = 0
         t0 = clock()
@@ -390,13 +392,6 @@ async def test_interactive_replies_of_one_process_go_before_bulk_sends_of_anothe
         clock.t += 1.0
         assert await a.take("message", rule, "bulk-after-pause", outbound.BULK) > 0
         assert await b.take("message", rule, "r1", outbound.INTERACTIVE) == 0
-    finally:
-        r = a.redis
-        keys = [k async for k in r.scan_iter(f"{prefix}:*")]
-        if keys:
-            await r.delete(*keys)
-        await a.close()
-        await b.close()
 
 
 async def test_redis_down_falls_back_to_the_process_budget():
