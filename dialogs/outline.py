@@ -37,12 +37,13 @@ QuestionType = Literal[
     "yesno", "choice", "multichoice", "list", "documents", "table",
 ]
 CellType = Literal["integer", "decimal", "percent", "money", "text", "date", "yesno", "choice"]
-PeriodKind = Literal["weekly", "monthly", "quarterly", "yearly", "one_off", "campaign"]
+PeriodKind = Literal["weekly", "monthly", "quarterly", "half_yearly", "yearly", "one_off", "campaign"]
 
 PERIOD_KIND_VI = {
     "weekly": "hằng tuần",
     "monthly": "hằng tháng",
     "quarterly": "hằng quý",
+    "half_yearly": "6 tháng một lần",
     "yearly": "hằng năm",
     "one_off": "một lần",
     "campaign": "theo đợt",
@@ -404,7 +405,7 @@ class Period(_Model):
         if self.compare_label:
             return self.compare_label
         return {"weekly": "tuần trước", "monthly": "tháng trước", "quarterly": "quý trước",
-                "yearly": "năm trước"}.get(self.kind, "kỳ trước")
+                "half_yearly": "6 tháng trước", "yearly": "năm trước"}.get(self.kind, "kỳ trước")
 
 
 class Source(_Model):

@@ -693,6 +693,10 @@ def test_ruled_table_in_a_pdf_becomes_a_bieu_with_merged_headers():
     ("ĐỀ CƯƠNG GỢI Ý\ngiám sát thường xuyên việc cấp phép xây dựng", "campaign", ["xa", "phuong", "dac_khu"],
      "thường xuyên"),
     ("BÁO CÁO KẾT QUẢ CÔNG TÁC", "one_off", ["xa", "phuong", "dac_khu"], "mặc định"),
+    ("BÁO CÁO ĐỊNH KỲ 6 THÁNG VỀ CÔNG TÁC DÂN VẬN\n(Gửi các sở, ban, ngành)", "half_yearly", ["so_nganh"],
+     "ĐỊNH KỲ 6 THÁNG"),
+    ("ĐỀ CƯƠNG\nBáo cáo sơ kết công tác dân vận 6 tháng đầu năm 2026", "half_yearly", ["xa", "phuong", "dac_khu"],
+     "6 tháng"),
 ])
 def test_period_and_respondents_are_marked_as_guesses(head: str, kind: str, respondents: list[str], word: str):
     result = import_document(f"{head}\nI. KẾT QUẢ\n1. Tổng số cuộc kiểm tra\n".encode(), "de-cuong.txt")

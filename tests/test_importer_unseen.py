@@ -61,6 +61,7 @@ def test_quarterly_digital_transformation_report(read):
 def test_half_year_complaints_report_counts_money_and_yes_no(read):
     o = read("kntc_6thang")
     assert o.title.startswith("Báo cáo công tác tiếp công dân")
+    assert o.period.kind == "half_yearly" and o.period.previous_label == "6 tháng trước"  # "6 tháng đầu năm"
     assert [s.no for s in o.sections] == ["A.", "B.", "C.", "D.", ""]
     shape = _shape(o)
     for ask in [("Tổng số lượt tiếp", "integer", "lượt"), ("Số người được tiếp", "integer", "người"),

@@ -21,9 +21,9 @@ async def cmd_outlines_list(a: argparse.Namespace, st: Settings) -> int:
     if a.json:
         _print_json(rows)
         return 0
-    print(f"{'Mã đề cương':<26} {'Kỳ':<10} {'Câu':>4} {'Biểu':>4}  Tên")
+    print(f"{'Mã đề cương':<26} {'Kỳ':<15} {'Câu':>4} {'Biểu':>4}  Tên")
     for o in cat:
-        print(f"{o.id:<26} {PERIOD_KIND_VI[o.period.kind]:<10} {len(o.refs):>4} {len(o.tables):>4}  {o.short}")
+        print(f"{o.id:<26} {PERIOD_KIND_VI[o.period.kind]:<15} {len(o.refs):>4} {len(o.tables):>4}  {o.short}")
     return 0
 
 

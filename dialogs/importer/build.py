@@ -21,6 +21,7 @@ from dialogs.importer.structure import (
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
+from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
 CAPTION_RE = re.compile(r"^(?:biểu|phụ lục|mẫu)\s*(?:mẫu\s*)?(?:số\s*)?(\d{1,2}[A-Za-z]?)\b[\s.:\-–]*(.*)$", re.I)
@@ -404,15 +405,17 @@ PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
     (r"\bhang tuan\b|\btheo tuan\b|\btuan toi\b|\bbao cao tuan\b", "weekly", "hằng tuần"),
     (r"\bhang thang\b|\btheo thang\b|\bbao cao thang\b", "monthly", "hằng tháng"),
     (r"\bhang quy\b|\btheo quy\b|\bbao cao quy\b", "quarterly", "hằng quý"),
+    (r"\b(?:6|sau) thang (?:mot lan|1 lan)\b|\bdinh ky (?:6|sau) thang\b|\bbao cao (?:6|sau) thang\b", "half_yearly",
+     "6 tháng một lần"),
     (r"\bhang nam\b", "yearly", "hằng năm"),
 ]
 TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report comes back each quarter / month
     (r"\bquy\s+(?:[ivx]{1,3}|[1-4]|\.{2,}|…)(?=[\s/,.]|$)", "quarterly"),
+    (r"\b(?:6|sau) thang\b", "half_yearly"),  # "6 tháng đầu năm", "sơ kết 6 tháng"
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
 ]
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
-PERIOD_VI = {"weekly": "hằng tuần", "monthly": "hằng tháng", "quarterly": "hằng quý", "yearly": "hằng năm",
-             "one_off": "một lần", "campaign": "theo đợt"}
+PERIOD_VI = PERIOD_KIND_VI
 
 
 def _words_at(text: str, pattern: str) -> str | None:
@@ -438,7 +441,7 @@ def guess_period(f: str, title: str = "") -> tuple[dict, str]:
     if w:
         return {"kind": "campaign"}, f"kỳ báo cáo «theo đợt» được đoán từ chữ «{w}» trong tên đề cương"
     return {"kind": "one_off"}, ("kỳ báo cáo «một lần» là mặc định: văn bản không nói hằng tuần, hằng tháng, "
-                                 "hằng quý hay hằng năm")
+                                 "hằng quý, 6 tháng hay hằng năm")
 
 
 RESPONDENT_WORDS = [  # (folded pattern, unit kinds)
