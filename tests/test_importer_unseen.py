@@ -175,3 +175,39 @@ def test_notepad_unicode_text_is_read():
     data = "ĐỀ CƯƠNG\nI. KẾT QUẢ\n1. Tổng số hồ sơ: … hồ sơ\n".encode("utf-16")
     o = draft_outline(import_document(data, "notepad.txt"))
     assert _shape(o) == [("Tổng số hồ sơ", "integer", "hồ sơ")]
+
+
+def _windows_1258(text: str) -> bytes:
+    """``text`` as old Windows Notepad saved Vietnamese (code page 1258): precomposed letters where the code page
+    has them, the tone mark as a combining character after the letter otherwise."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return bytes(out)
+
+
+def test_a_windows_1258_text_reads_as_its_utf8_twin():
+    text = (UNSEEN / "kntc_6thang.txt").read_text(encoding="utf-8")
+    data = _windows_1258(text)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert import_document(data, "kntc.txt").yaml == import_document(text.encode(), "kntc.txt").yaml
+
+
+def test_an_old_8_bit_vietnamese_font_text_is_refused_with_what_to_do():
+    # TCVN3 (ABC) bytes of «Báo cáo tình hình thực hiện nhiệm vụ năm 2026 / 1. Tổng số nhiệm vụ»: not Unicode,
+    # and not Windows-1258 either (read so, its words carry almost no Vietnamese letters)
+    data = ("B\xb8o c\xb8o t\xd5nh h\xd8nh th\xf8c hi\xd6n nhi\xd6m v\xf4 n\xa8m 2026\n"
+            "1. T\xaang s\xe8 nhi\xd6m v\xf4\n").encode("latin-1")
+    with pytest.raises(DocumentError, match=r"không dùng mã Unicode.*TCVN3.*chuyển sang Unicode.*UTF-8"):
+        import_document(data, "cu.txt")
+    with pytest.raises(DocumentError, match="nhị phân"):  # a binary file is still called one
+        import_document(b"\x00\x01\x02\x03\xff\xfe" * 100, "anh.txt")

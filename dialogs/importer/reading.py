@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -82,6 +83,13 @@ def sniff(data: bytes, filename: str) -> str:
         text = decode_text(data)
     except UnicodeDecodeError:
         text = None
+        if not _binaryish(data[:4000].decode("latin-1")):
+            # text, but in an old 8-bit code page that is not Vietnamese Windows-1258 (TCVN3/ABC, VNI…)
+            raise DocumentError(
+                f"Tệp «{filename}» là văn bản nhưng không dùng mã Unicode (có thể là bảng mã cũ TCVN3/ABC hay VNI). "
+                "Hãy mở tệp bằng Word, chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu thành "
+                ".docx, hoặc lưu .txt với mã UTF-8, rồi gửi lại."
+            ) from None
     if text is None or _binaryish(text):
         kind = "ảnh" if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" else "tệp nhị phân"
         raise DocumentError(
@@ -97,11 +105,41 @@ def _binaryish(text: str) -> bool:
     return ctrl > len(sample) * 0.01
 
 
+# letters only Vietnamese writes: ă â đ ê ô ơ ư and the vowels with a tone mark (after NFC)
+_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
+                        re.IGNORECASE)
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's 'Unicode')."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Notepad's 'Unicode'), or Vietnamese Windows-1258 (old
+    Notepad files: tone marks as combining characters, composed here). Anything else raises UnicodeDecodeError."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16")
-    return data.decode("utf-8-sig")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        legacy = _windows_1258(data)
+        if legacy is None:
+            raise
+        return legacy
+
+
+def _windows_1258(data: bytes) -> str | None:
+    """The text of a Windows-1258 file when it reads as Vietnamese: most of its words carry Vietnamese letters.
+    (A TCVN3 or VNI file also decodes as Windows-1258, but into words with few and stray tone marks: not taken.)"""
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    sample = text[:20000]
+    words = re.findall(r"[^\W\d_]+", sample)
+    if len(words) < 3 or _binaryish(text):
+        return None
+    # Vietnamese text: ~85–90 % of its words (the seeds); its tone marks all compose onto vowels, where a wrong
+    # decoding leaves combining marks stranded after consonants or punctuation
+    vietnamese = sum(1 for w in words if _VI_LETTER.search(w))
+    stranded = sum(1 for ch in sample if unicodedata.category(ch) == "Mn")
+    return text if vietnamese >= 0.6 * len(words) and stranded <= len(words) // 100 else None
 
 
 def read(data: bytes, filename: str) -> Document:
