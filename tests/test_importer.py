@@ -709,3 +709,52 @@ def test_period_and_respondents_are_marked_as_guesses(head: str, kind: str, resp
     keys = [n.get("key") for n in result.notes]
     assert keys[:2] == ["period", "respondents"]
     assert any(line.startswith("? period:") for line in result.summary_lines())
+
+
+def _long_table_pdf(*, repeat_heading: bool, second_table: bool = False) -> bytes:
+    """A Biểu of 60 communes + a total row, longer than a page (fpdf breaks it, repeating the heading row or not);
+    ``second_table``: after it, a heading and another table that starts at the top of a new page."""
+    fpdf = pytest.importorskip("fpdf")
+    pytest.importorskip("pdfplumber")
+    if not FONT.exists():
+        pytest.skip("DejaVu font not installed")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=10)
+    for line in ["ĐỀ CƯƠNG BÁO CÁO", "I. KẾT QUẢ", "1. Số liệu theo từng xã (Biểu số 1)", "II. KIẾN NGHỊ",
+                 "Nêu các kiến nghị, đề xuất.", "Biểu số 1. SỐ LIỆU THEO XÃ"]:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    plain = fpdf.FontFace(emphasis="")
+    with pdf.table(col_widths=(10, 60, 30, 30), headings_style=plain, repeat_headings=1 if repeat_heading else 0) as t:
+        for row in [["TT", "Tên xã", "Số hộ", "Số người"]] + [[str(i), f"Xã số {i}", "", ""] for i in range(1, 61)] \
+                + [["", "Tổng cộng", "", ""]]:
+            r = t.row()
+            for text in row:
+                r.cell(text)
+    if second_table:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Biểu số 2. KINH PHÍ", new_x="LMARGIN", new_y="NEXT")
+        with pdf.table(col_widths=(10, 60, 30, 30), headings_style=plain) as t:
+            for row in [["TT", "Nội dung", "Dự toán", "Đã chi"], ["1", "Tập huấn", "", ""], ["2", "Tuyên truyền", "", ""]]:
+                r = t.row()
+                for text in row:
+                    r.cell(text)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("repeat_heading", [True, False])
+def test_a_pdf_table_split_by_a_page_break_is_one_bieu(repeat_heading: bool):
+    o = draft_outline(import_document(_long_table_pdf(repeat_heading=repeat_heading), "xa.pdf"))
+    assert len(o.tables) == 1
+    table = o.tables[0].table
+    assert table.code == "1" and [c.label for c in table.columns] == ["Số hộ", "Số người"]
+    assert [r.label for r in table.rows] == [f"Xã số {i}" for i in range(1, 61)] + ["Tổng cộng"]
+    assert table.rows[-1].kind == "total"
+
+
+def test_tables_on_two_pages_with_a_heading_between_stay_two_bieu():
+    o = draft_outline(import_document(_long_table_pdf(repeat_heading=True, second_table=True), "xa.pdf"))
+    assert [t.table.code for t in o.tables] == ["1", "2"]
+    assert [r.label for r in o.tables[1].table.rows] == ["Tập huấn", "Tuyên truyền"]
+    assert len(o.tables[0].table.rows) == 61

@@ -13,6 +13,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from dialogs.text import fold
+
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -247,10 +249,47 @@ def read_pdf(data: bytes) -> Document:
     if not tables:
         return read_txt(text, source="pdf")
     doc = Document(source="pdf")
+    ending: Grid | None = None  # the table the previous page ended with (it may go on over the page break)
     for i, page in enumerate(pages):
-        for band in tables.get(i, [page]):
+        bands = tables.get(i, [page])
+        for j, band in enumerate(bands):
             if isinstance(band, Grid):
-                doc.blocks.append(band)
+                opens_page = all(_page_furniture(b) for b in bands[:j] if not isinstance(b, Grid))
+                if j == next(k for k, b in enumerate(bands) if isinstance(b, Grid)) and opens_page \
+                        and ending is not None and _continues(ending, band):
+                    _append_rows(ending, band)  # one Biểu split by the page break
+                else:
+                    doc.blocks.append(band)
+                    ending = band
             else:
                 doc.blocks.extend(read_txt(band, source="pdf").blocks)
+        last_grid = max((k for k, b in enumerate(bands) if isinstance(b, Grid)), default=None)
+        if last_grid is None or not all(_page_furniture(b) for b in bands[last_grid + 1:]):
+            ending = None
     return doc
+
+
+def _page_furniture(text: str) -> bool:
+    """Nothing but a page number or blank: "2", "- 2 -", "Trang 2", "2/5"."""
+    return re.fullmatch(r"\s*(?:trang\s*)?[-–—\s]*\d{0,3}(?:\s*/\s*\d{1,3})?[-–—\s]*", fold(text).lower()) is not None
+
+
+def _row_texts(row: list[tuple[str, tuple[int, int]]]) -> tuple[str, ...]:
+    return tuple(" ".join(t.split()).lower() for t, _ in row)
+
+
+def _continues(a: Grid, b: Grid) -> bool:
+    """``b`` (at the top of a page) goes on with ``a`` (at the bottom of the page before): the same columns."""
+    return bool(a.cells and b.cells) and len(a.cells[0]) == len(b.cells[0])
+
+
+def _append_rows(a: Grid, b: Grid) -> None:
+    """``b``'s rows after ``a``'s, without the header rows a printed table repeats on each page."""
+    header = {_row_texts(r) for r in a.cells[:4]}
+    skip = 0
+    while skip < len(b.cells) and _row_texts(b.cells[skip]) in header:
+        skip += 1
+    offset = len(a.cells) - skip
+    for r, row in enumerate(b.cells[skip:], start=skip):
+        a.cells.append([(t, (orow + offset, ocol) if orow >= skip else (r + offset, c))
+                        for c, (t, (orow, ocol)) in enumerate(row)])
