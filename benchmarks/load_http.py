@@ -9,7 +9,7 @@ same submission); the weekly outline's period opened for exactly those units.
 
 Each officer sends ``/baocao`` then ``--answers`` answers, waiting for the bot's reply before the next message
 (plus ``--think`` seconds), all starting within ``--spread`` seconds (the deadline surge). Reports replies lost,
-the delay from an officer's message to the first reply (p50, p99, max), the share of the allowed rate used
+the delay from an officer's message to its whole reply (p50, p99, max), the share of the allowed rate used
 during the surge, 429 answers, and the bot process's CPU time and peak RSS (from /proc).
 
 ``--rate-scale 10`` multiplies the server's limits and the bot's SEND_RATE / SEND_CHAT_RATE by 10 (as in
@@ -50,21 +50,32 @@ TG_BASE = 30_000_000
 ANSWERS = ["40", "12", "xong", "9", "xong", "3", "2", "xong"]
 
 
+# the message that completes the bot's reply to an officer's input: after /baocao the first question (the
+# period's header comes first), after an answer its confirmation (the next question is in the same message)
+QUESTION_MARK = "📋"
+SAVED_MARK = "✔"
+
+
 class SurgeAPI(FakeTelegram):
-    """The fake Bot API, waking the officer who waits for a reply."""
+    """The fake Bot API, waking the officer whose reply has come (its last message: see ``completes``)."""
 
     def __init__(self, *a: Any, **kw: Any):
         super().__init__(*a, **kw)
-        self.waiting: dict[int, asyncio.Future] = {}
+        self.waiting: dict[int, tuple[asyncio.Future, str]] = {}
         self.errors = 0  # "Đã có lỗi…" replies: the officer's message was not handled
+        self.last_send = time.monotonic()
 
     def _record_send(self, chat_id: int, params: dict[str, Any], files: dict, **kind: bool) -> dict:
         out = super()._record_send(chat_id, params, files, **kind)
-        if params.get("text") == texts.ERROR:
+        self.last_send = time.monotonic()
+        text = params.get("text") or ""
+        if text == texts.ERROR:
             self.errors += 1
-        fut = self.waiting.pop(chat_id, None)
-        if fut is not None and not fut.done():
-            fut.set_result(time.monotonic())
+        fut, mark = self.waiting.get(chat_id, (None, ""))
+        if fut is not None and (mark in text or text == texts.ERROR):
+            del self.waiting[chat_id]
+            if not fut.done():
+                fut.set_result(time.monotonic())
         return out
 
 
@@ -125,8 +136,9 @@ class Officer:
         self.lost = 0
 
     async def say(self, text: str, timeout: float) -> bool:
+        """Send ``text`` and wait for the whole reply to it (not merely the first message after sending)."""
         fut: asyncio.Future = asyncio.get_running_loop().create_future()
-        self.api.waiting[self.user.id] = fut
+        self.api.waiting[self.user.id] = (fut, QUESTION_MARK if text.startswith("/") else SAVED_MARK)
         t0 = time.monotonic()
         await self.user.send(text)
         try:
@@ -193,7 +205,9 @@ async def main(a: argparse.Namespace) -> None:
             await asyncio.gather(*(o.run(random.uniform(0, a.spread), a.answers, a.think, a.timeout, quiet)
                                    for o in officers))
             took = time.monotonic() - t_start
-            await asyncio.sleep(1.0)
+            # what the bot still has queued is delivered before it is stopped (and counted)
+            while time.monotonic() - api.last_send < max(3.0, 10 * quiet):
+                await asyncio.sleep(0.5)
             cpu1, peak = proc_stats(proc.pid)
         finally:
             proc.terminate()
@@ -204,6 +218,14 @@ async def main(a: argparse.Namespace) -> None:
             await api.stop()
             log.close()
         report(a, api, officers, calls_before, took, cpu1 - cpu0, peak)
+        if a.dump:
+            import json
+
+            with open(a.dump, "w", encoding="utf-8") as f:
+                for o in officers:
+                    f.write(json.dumps({"officer": o.user.id, "texts": [m.text for m in api.messages(o.user.id)]},
+                                       ensure_ascii=False) + "\n")
+            print(f"messages of each officer: {a.dump}")
         lines = log_path.read_text(errors="replace").splitlines()
         warnings = [ln for ln in lines if "level=WARNING" in ln or "level=ERROR" in ln]
         print(f"bot log: {len(warnings)} warnings/errors ({log_path})" + "".join(f"\n  {w[:200]}" for w in warnings[:5]))
@@ -216,8 +238,12 @@ def report(a: argparse.Namespace, api: SurgeAPI, officers: list[Officer], calls_
     sends = [c.at for c in calls if c.method.lower() in ("sendmessage", "senddocument") and c.status == 200]
     n429 = sum(1 for c in calls if c.status == 429)
     delays = sorted(d for o in officers for d in o.delays)
-    lost = sum(o.lost for o in officers)
-    inputs = len(delays) + lost
+    inputs = len(officers) * (1 + a.answers)
+    # every answer is confirmed («✔ …») and /baocao shows the first question: what is missing at the end was lost
+    lost = sum(max(0, 1 - sum(1 for m in api.messages(o.user.id)
+                              if QUESTION_MARK in m.text and not m.text.startswith(SAVED_MARK)))
+               + max(0, a.answers - sum(1 for m in api.messages(o.user.id) if m.text.startswith(SAVED_MARK)))
+               for o in officers)
     got, share, window = surge_share(sends, rate)
     sent_msgs: list[Sent] = [m for o in officers for m in api.messages(o.user.id)]
     print(f"{a.officers:,} officers × (/baocao + {a.answers} answers) = {inputs:,} officer messages, all started "
@@ -225,7 +251,7 @@ def report(a: argparse.Namespace, api: SurgeAPI, officers: list[Officer], calls_
           f"{a.rate_scale:g}/s per chat, burst {a.chat_burst}")
     print(f"replies lost: {lost} (of {inputs:,}); error replies («Đã có lỗi…»): {api.errors}; bot messages {len(sent_msgs):,} "
           f"({len(sent_msgs) / max(1, inputs):.2f} per officer message); 429 answers: {n429}")
-    print(f"delay officer message → first reply: p50 {percentile(delays, 50):.2f} s, p99 {percentile(delays, 99):.2f} s, "
+    print(f"delay officer message → its whole reply: p50 {percentile(delays, 50):.2f} s, p99 {percentile(delays, 99):.2f} s, "
           f"max {delays[-1] if delays else 0:.2f} s")
     print(f"surge: {got:.1f} msg/s over {window:.0f} s = {share:.3f} of the allowed {rate:g}/s; whole run {took:.0f} s")
     print(f"bot process: CPU {cpu:.1f} s ({cpu / max(1, len(sends)) * 1000:.1f} ms per bot message, "
@@ -244,4 +270,5 @@ if __name__ == "__main__":
     ap.add_argument("--think", type=float, default=0.0, help="mean seconds an officer takes before answering")
     ap.add_argument("--timeout", type=float, default=1800.0, help="a reply not seen within this is lost")
     ap.add_argument("--bot-log", default="/tmp/load_http_bot.log", help="where the bot process's log goes")
+    ap.add_argument("--dump", help="write each officer's messages (JSON lines) to this file")
     asyncio.run(main(ap.parse_args()))

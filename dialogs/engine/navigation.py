@@ -211,7 +211,7 @@ class Navigation:
                                  f"câu trả lời {self.ctx.prev_label} của cả mục, giữ nguyên hoặc sửa từng câu.")
             screens[-1].buttons = [[Button("⚡ Đi theo từng mục", "bysec"), Button("✍️ Trả lời từng câu", "byq")]]
             return Step(screens=screens, key=key, mode="choose", state={})
-        return self.goto(key, prefix=screens)
+        return self.finish(self.goto(key, prefix=screens))  # the period's header rides on the first question
 
     # ------------------------------------------------------------------ buttons that work in any mode
     def _pause(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
