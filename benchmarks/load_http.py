@@ -63,11 +63,11 @@ class SurgeAPI(FakeTelegram):
         super().__init__(*a, **kw)
         self.waiting: dict[int, tuple[asyncio.Future, str]] = {}
         self.errors = 0  # "Đã có lỗi…" replies: the officer's message was not handled
-        self.last_send = time.monotonic()
+        self.sent_one = asyncio.Event()  # set at each message the bot sends
 
     def _record_send(self, chat_id: int, params: dict[str, Any], files: dict, **kind: bool) -> dict:
         out = super()._record_send(chat_id, params, files, **kind)
-        self.last_send = time.monotonic()
+        self.sent_one.set()
         text = params.get("text") or ""
         if text == texts.ERROR:
             self.errors += 1
@@ -133,7 +133,6 @@ class Officer:
         self.user = api.user(TG_BASE + i, f"Cán bộ {i}")
         self.api = api
         self.delays: list[float] = []
-        self.lost = 0
 
     async def say(self, text: str, timeout: float) -> bool:
         """Send ``text`` and wait for the whole reply to it (not merely the first message after sending)."""
@@ -145,7 +144,6 @@ class Officer:
             at = await asyncio.wait_for(fut, timeout)
         except TimeoutError:
             self.api.waiting.pop(self.user.id, None)
-            self.lost += 1
             return False
         self.delays.append(at - t0)
         return True
@@ -206,8 +204,12 @@ async def main(a: argparse.Namespace) -> None:
                                    for o in officers))
             took = time.monotonic() - t_start
             # what the bot still has queued is delivered before it is stopped (and counted)
-            while time.monotonic() - api.last_send < max(3.0, 10 * quiet):
-                await asyncio.sleep(0.5)
+            while True:
+                api.sent_one.clear()
+                try:
+                    await asyncio.wait_for(api.sent_one.wait(), max(3.0, 10 * quiet))
+                except TimeoutError:
+                    break  # nothing sent for that long: the queue is empty
             cpu1, peak = proc_stats(proc.pid)
         finally:
             proc.terminate()

@@ -177,11 +177,28 @@ def _joined(dialect: str, main: str, extras: tuple[str, ...]) -> Any:
 _DEFERRED = "deferred_hot_writes"
 
 
-def _pending_params(pending: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for params in pending.values():
-        merged.update(params)
-    return merged
+def _hot_plan(dialect: str, name: str, params: dict[str, Any], also: tuple[str, ...],
+              pending: dict[str, dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
+    """The statements that run hot statement ``name`` with the hot statements ``also`` (same parameters) and the
+    ``pending`` deferred writes, ``name``'s last: on PostgreSQL one statement (data-modifying CTEs, one round
+    trip), on SQLite (which has none) one after another. A statement never carries two writes of one kind (their
+    parameters would be shared): a pending write of the same row is replaced, another row's is made first."""
+    hot = _hot(dialect)
+    pending = dict(pending)
+    plan: list[tuple[Any, dict[str, Any]]] = []
+    for same in {name, *also} & pending.keys():
+        earlier = pending.pop(same)
+        pk = next((k for k in earlier if k.endswith("__pk")), None)
+        if pk is None or earlier[pk] != params.get(pk):
+            plan.append((getattr(hot, same), earlier))
+    if dialect == "postgresql" and (also or pending):
+        merged: dict[str, Any] = {}
+        for extra_params in pending.values():
+            merged.update(extra_params)
+        return [*plan, (_joined(dialect, name, also + tuple(pending)), {**merged, **params})]
+    plan += [(getattr(hot, extra), params) for extra in also]
+    plan += [(getattr(hot, extra), extra_params) for extra, extra_params in pending.items()]
+    return [*plan, (getattr(hot, name), params)]
 
 
 @event.listens_for(Session, "before_commit")
@@ -191,13 +208,9 @@ def _write_deferred(session: Session) -> None:
     if not pending:
         return
     conn = session.connection()
-    dialect = conn.dialect.name
-    names = tuple(pending)
-    if dialect == "postgresql":
-        conn.execute(_joined(dialect, names[0], names[1:]), _pending_params(pending))
-    else:
-        for name, params in pending.items():
-            conn.execute(getattr(_hot(dialect), name), params)
+    first, *rest = pending
+    for stmt, params in _hot_plan(conn.dialect.name, first, pending[first], (), {k: pending[k] for k in rest}):
+        conn.execute(stmt, params)
     # only once written: a failed write leaves them pending, so a second commit cannot skip them
     session.info.pop(_DEFERRED, None)
 
@@ -713,29 +726,14 @@ class Repo:
         await self._run_hot(name, params)
 
     async def _run_hot(self, name: str, params: dict[str, Any], *also: str) -> Any:
-        """Execute the hot statement ``name`` together with the hot statements ``also`` (same parameters) and the
-        deferred writes: on PostgreSQL as one statement (data-modifying CTEs, one round trip), on SQLite (which
-        has none) one after another, the main statement last."""
+        """Execute the hot statement ``name`` with the hot statements ``also`` and the deferred writes
+        (:func:`_hot_plan`); returns ``name``'s result."""
         pending: dict[str, dict[str, Any]] = self.s.info.pop(_DEFERRED, None) or {}
         conn = await self.s.connection()
-        hot = _hot(self.dialect)
-        for same in {name, *also} & pending.keys():
-            # a statement never carries two writes of one kind (their parameters would be shared): a pending
-            # write of the same row is replaced by this one; another row's is made first, on its own
-            earlier = pending.pop(same)
-            pk = next((k for k in earlier if k.endswith("__pk")), None)
-            if pk is None or earlier[pk] != params.get(pk):
-                await conn.execute(getattr(hot, same), earlier)
-        if not also and not pending:
-            return await conn.execute(getattr(hot, name), params)
-        if self.dialect == "postgresql":
-            return await conn.execute(_joined(self.dialect, name, also + tuple(pending)),
-                                      {**_pending_params(pending), **params})
-        for extra in also:
-            await conn.execute(getattr(hot, extra), params)
-        for extra, extra_params in pending.items():
-            await conn.execute(getattr(hot, extra), extra_params)
-        return await conn.execute(getattr(hot, name), params)
+        *before, (stmt, stmt_params) = _hot_plan(self.dialect, name, params, also, pending)
+        for extra, extra_params in before:
+            await conn.execute(extra, extra_params)
+        return await conn.execute(stmt, stmt_params)
 
     async def position_context(self, account_id: int
                                ) -> tuple[ConversationPosition, Submission, Period, Unit] | None:

@@ -415,7 +415,6 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report co
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
 ]
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
-PERIOD_VI = PERIOD_KIND_VI
 
 
 def _words_at(text: str, pattern: str) -> str | None:
@@ -432,11 +431,11 @@ def guess_period(f: str, title: str = "") -> tuple[dict, str]:
     for pattern, kind, _ in PERIOD_WORDS:
         w = _words_at(f, pattern)
         if w:
-            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_VI[kind]}» được đoán từ chữ «{w}»"
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}»"
     for pattern, kind in TITLE_PERIOD_WORDS:
         w = _words_at(title, pattern)
         if w:
-            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
     w = _words_at(title, CAMPAIGN_WORDS)
     if w:
         return {"kind": "campaign"}, f"kỳ báo cáo «theo đợt» được đoán từ chữ «{w}» trong tên đề cương"

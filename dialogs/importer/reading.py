@@ -252,19 +252,17 @@ def read_pdf(data: bytes) -> Document:
     ending: Grid | None = None  # the table the previous page ended with (it may go on over the page break)
     for i, page in enumerate(pages):
         bands = tables.get(i, [page])
+        grids = [j for j, b in enumerate(bands) if isinstance(b, Grid)]
         for j, band in enumerate(bands):
-            if isinstance(band, Grid):
-                opens_page = all(_page_furniture(b) for b in bands[:j] if not isinstance(b, Grid))
-                if j == next(k for k, b in enumerate(bands) if isinstance(b, Grid)) and opens_page \
-                        and ending is not None and _continues(ending, band):
-                    _append_rows(ending, band)  # one Biểu split by the page break
-                else:
-                    doc.blocks.append(band)
-                    ending = band
-            else:
+            if not isinstance(band, Grid):
                 doc.blocks.extend(read_txt(band, source="pdf").blocks)
-        last_grid = max((k for k, b in enumerate(bands) if isinstance(b, Grid)), default=None)
-        if last_grid is None or not all(_page_furniture(b) for b in bands[last_grid + 1:]):
+            elif ending is not None and j == grids[0] and all(map(_page_furniture, bands[:j])) \
+                    and _continues(ending, band):
+                _append_rows(ending, band)  # one Biểu split by the page break
+            else:
+                doc.blocks.append(band)
+                ending = band
+        if not grids or not all(map(_page_furniture, bands[grids[-1] + 1:])):
             ending = None
     return doc
 
