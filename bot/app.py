@@ -116,11 +116,30 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
     if settings.webhook_url:
-        await _run_webhook(settings, bot, dp)
+        await _run_webhook(settings, bot, dp, services)
     else:
         log.info("starting long polling")
         await bot.delete_webhook(drop_pending_updates=False)
-        await _poll(bot, dp)
+        web_runner = await _start_web(services, bot) if settings.web_base_url else None
+        try:
+            await _poll(bot, dp)
+        finally:
+            if web_runner is not None:
+                await web_runner.cleanup()
+
+
+def _notify(bot: Bot):
+    """How the web form tells an officer in the chat (one message through the outbound layer)."""
+    async def notify(chat_id: int, text: str) -> None:
+        await bot.send_message(chat_id, text)
+    return notify
+
+
+async def _start_web(services: Services, bot: Bot):
+    """Polling mode with WEB_BASE_URL set: the web form on its own aiohttp server (WEB_HOST/WEB_PORT)."""
+    from bot.web.server import start_web_server
+
+    return await start_web_server(services, notify=_notify(bot))
 
 
 async def _poll(bot: Bot, dp: Dispatcher) -> None:
@@ -172,11 +191,15 @@ def webhook_target(settings: Settings) -> str:
     return url if url.endswith(settings.webhook_path) else url + settings.webhook_path
 
 
-async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
+async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher, services: Services | None = None) -> None:
     from aiohttp import web
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = make_webhook_app(settings, bot, dp)
+    if services is not None and settings.web_base_url:  # the web form on the same server, under /web
+        from bot.web.server import mount
+
+        mount(app, services, notify=_notify(bot))
 
     async def set_hook(_: web.Application) -> None:
         await bot.set_webhook(webhook_target(settings), secret_token=secret, drop_pending_updates=False)

@@ -62,6 +62,15 @@ class Settings(BaseSettings):
     notify_batch_minutes: float = 10.0
     template_secret: SecretStr | None = None
 
+    # the web form (issue 24): served by the bot's own aiohttp server when WEB_BASE_URL is set
+    web_base_url: str | None = None  # the public address, e.g. https://baocao.example.gov.vn (…/web/ is the form)
+    web_host: str | None = None  # polling mode: where the web server listens (default WEBHOOK_HOST / _PORT)
+    web_port: int | None = None
+    web_link_hours: float = Field(default=72.0, gt=0)  # a signed link (baocao link, /web) is valid this long
+    web_session_hours: float = Field(default=12.0, gt=0)  # a browser session opened by a link or the Mini App
+    web_initdata_max_age: int = Field(default=3600, gt=0)  # a Mini App's init data older than this is refused
+    web_secret: SecretStr | None = None  # signs links and sessions; default: derived from the bot token
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, v: object) -> object:
@@ -72,7 +81,7 @@ class Settings(BaseSettings):
         return v
 
     @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", "redis_url",
-                     mode="before")
+                     "web_base_url", "web_host", mode="before")
     @classmethod
     def _empty_none(cls, v: object) -> object:
         return None if isinstance(v, str) and not v.strip() else v
@@ -88,6 +97,13 @@ class Settings(BaseSettings):
             return self.template_secret.get_secret_value()
         base = self.token or "no-token:" + self.database_url
         return hmac.new(base.encode(), b"baocao-template-v1", hashlib.sha256).hexdigest()
+
+    def web_key(self) -> bytes:
+        """The key that signs web links and sessions: WEB_SECRET, else derived from the bot token."""
+        if self.web_secret is not None and self.web_secret.get_secret_value():
+            return self.web_secret.get_secret_value().encode()
+        base = self.token or "no-token:" + self.database_url
+        return hmac.new(base.encode(), b"baocao-web-v1", hashlib.sha256).digest()
 
     def sqlite_path(self) -> Path | None:
         if self.database_url.startswith("sqlite"):

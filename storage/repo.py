@@ -57,6 +57,7 @@ from storage.models import (
     SubmissionEvent,
     Unit,
     UnlockRequest,
+    WebLink,
 )
 
 
@@ -1048,3 +1049,62 @@ class Repo:
         self.s.add(row)
         await self.s.flush()
         return row
+
+
+    # ------------------------------------------------------------------ the web form (issue 24)
+    async def create_web_link(self, acc: Account, period_id: int | None, *, hours: float,
+                              now: datetime | None = None) -> WebLink:
+        """A new revocable link row for ``acc`` (and one period), valid ``hours``."""
+        now = now or utcnow()
+        link = WebLink(id=secrets.token_urlsafe(12), account_id=acc.id, period_id=period_id, created_at=now,
+                       expires_at=now + timedelta(hours=hours))
+        self.s.add(link)
+        await self.s.flush()
+        return link
+
+    async def web_link(self, link_id: str) -> WebLink | None:
+        return await self.s.get(WebLink, link_id)
+
+    async def web_links(self, account_ids: Iterable[int] | None = None) -> list[WebLink]:
+        q = select(WebLink)
+        if account_ids is not None:
+            q = q.where(WebLink.account_id.in_(list(account_ids)))
+        return list((await self.s.execute(q.order_by(WebLink.created_at))).scalars())
+
+    async def revoke_web_links(self, *, link_id: str | None = None, account_id: int | None = None,
+                               now: datetime | None = None) -> int:
+        """Revoke one link, or every link of an account; returns how many were revoked now."""
+        q = update(WebLink).where(WebLink.revoked_at.is_(None)).values(revoked_at=now or utcnow())
+        if link_id is not None:
+            q = q.where(WebLink.id == link_id)
+        if account_id is not None:
+            q = q.where(WebLink.account_id == account_id)
+        return (await self.s.execute(q)).rowcount or 0
+
+    async def ensure_web_account(self, unit: Unit, full_name: str) -> Account:
+        """An officer account for someone outside Telegram: a negative placeholder id (never a real Telegram
+        user), marked blocked so no Telegram message is tried for it (reminders skip blocked accounts)."""
+        lowest = (await self.s.execute(select(func.min(Account.telegram_id)))).scalar_one_or_none() or 0
+        acc = Account(telegram_id=min(int(lowest), 0) - 1, full_name=full_name, username=None, role="officer",
+                      unit_id=unit.id, blocked=True, active=True, created_at=utcnow())
+        self.s.add(acc)
+        await self.s.flush()
+        return acc
+
+    async def answer_versions(self, submission_id: int) -> dict[str, tuple[int, int | None, datetime, str]]:
+        """Each answer's (version, set_by, set_at, via)."""
+        q = select(Answer.question_key, Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
+            Answer.submission_id == submission_id)
+        return {k: (v, by, at, via) for k, v, by, at, via in (await self.s.execute(q)).all()}
+
+    async def revisions_after(self, submission_id: int, after_id: int, *, not_by: int | None = None,
+                              limit: int = 50) -> list[AnswerRevision]:
+        """Revisions of a submission newer than ``after_id`` (optionally: made by someone else), oldest first."""
+        q = select(AnswerRevision).where(AnswerRevision.submission_id == submission_id, AnswerRevision.id > after_id)
+        if not_by is not None:
+            q = q.where((AnswerRevision.changed_by != not_by) | AnswerRevision.changed_by.is_(None))
+        return list((await self.s.execute(q.order_by(AnswerRevision.id).limit(limit))).scalars())
+
+    async def last_revision_id(self, submission_id: int) -> int:
+        q = select(func.max(AnswerRevision.id)).where(AnswerRevision.submission_id == submission_id)
+        return int((await self.s.execute(q)).scalar_one_or_none() or 0)
