@@ -81,6 +81,21 @@ async def set_commands(bot: Bot) -> None:
     await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in texts.COMMANDS])
 
 
+async def set_web_menu(bot: Bot, services: Services) -> None:
+    """With the web form served over https: the chat's menu button opens it as a Mini App («📝 Điền trên web»)."""
+    from aiogram.types import MenuButtonWebApp, WebAppInfo
+
+    from bot.web.links import miniapp_url
+
+    url = miniapp_url(services)
+    if url is None:
+        return
+    try:
+        await bot.set_chat_menu_button(menu_button=MenuButtonWebApp(text="📝 Điền trên web", web_app=WebAppInfo(url=url)))
+    except Exception as e:  # noqa: BLE001 - the menu button is a convenience; /web works without it
+        log.warning("could not set the Mini App menu button: %s", e)
+
+
 def configure_logging(level: str = "INFO") -> None:
     logging.basicConfig(
         level=getattr(logging, level.upper(), logging.INFO),
@@ -103,6 +118,7 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
 
     async def on_startup() -> None:
         await set_commands(bot)
+        await set_web_menu(bot, services)
         starter = _scheduler_starter()
         if starter is not None and settings.scheduler_interval > 0:
             background.append(asyncio.create_task(starter(bot, services, settings.scheduler_interval)))

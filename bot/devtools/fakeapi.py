@@ -267,7 +267,7 @@ class FakeTelegram:
             "getme": {"id": BOT_ID, "is_bot": True, "first_name": "Trợ lý báo cáo", "username": BOT_USERNAME,
                       "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False},
             "answercallbackquery": True, "setmycommands": True, "deletewebhook": True, "setwebhook": True,
-            "deletemessage": True, "sendchataction": True, "close": True, "logout": True,
+            "deletemessage": True, "sendchataction": True, "close": True, "logout": True, "setchatmenubutton": True,
             "getwebhookinfo": {"url": "", "has_custom_certificate": False, "pending_update_count": 0},
         }
         if m in simple:

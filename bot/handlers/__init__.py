@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import admin, common, consolidate, outline_import, progress, report, review, start, template
+from bot.handlers import (
+    admin,
+    common,
+    consolidate,
+    outline_import,
+    progress,
+    report,
+    review,
+    start,
+    template,
+    web,
+)
 
 
 def get_routers() -> list[Router]:
@@ -22,6 +33,7 @@ def get_routers() -> list[Router]:
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
         template.setup(),     # /mau, a filled .xlsx sent back
+        web.setup(),          # /web: the questionnaire on the web (Mini App button, signed link)
         report.setup(),       # /baocao, the questionnaire (its modes), /c<n>, /huy
         common.setup_fallback(),
     ]
