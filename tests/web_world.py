@@ -20,7 +20,10 @@ UNITS_CSV = """ma,ten,loai,ma_cha
 00012,Xã Sóc Sơn,xa,01
 02,Tỉnh Hà Giang,tinh,
 00100,Xã Lũng Cú,xa,02
+CP,Chính phủ,chinh_phu,
+BTP,Bộ Tư pháp,bo,CP
 """
+WEEKLY = "tuan-cqdp-2cap"
 PREVIOUS_8B = {"rows": {}, "items": {"gd_thpt": [{"label": "Trường THPT Ba Đình", "so_co_cau": 4, "kq_so_co_cau": 3}]}}
 
 
@@ -34,6 +37,8 @@ class World:
     other_officer: int
     supervisor: int
     other_supervisor: int
+    ministry_officer: int
+    weekly: int  # the weekly outline's period (its lists), answered by the ministry
 
 
 async def build_world(db: Database, tmp: Path) -> World:
@@ -45,10 +50,12 @@ async def build_world(db: Database, tmp: Path) -> World:
         units = {u.code: u.id for u in await repo.list_units()}
         prev, _ = await repo.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, 10, tzinfo=UTC))
         cur, _ = await repo.open_period(OUTLINE, "Năm 2026", deadline=datetime(2026, 12, 29, 10, tzinfo=UTC))
+        weekly, _ = await repo.open_period(WEEKLY, "Tuần 49/2026", deadline=datetime(2026, 12, 30, 9, tzinfo=UTC))
         accs = {}
         for tg, name, code, role in ((101, "Nguyễn Văn An", "00004", "officer"), (102, "Trần Thị Bình", "00004", "officer"),
                                      (201, "Lò Văn Dũng", "00100", "officer"), (800, "Ban Tổ chức Thành ủy", "01", "supervisor"),
-                                     (810, "Ban Tổ chức Tỉnh ủy Hà Giang", "02", "supervisor")):
+                                     (810, "Ban Tổ chức Tỉnh ủy Hà Giang", "02", "supervisor"),
+                                     (301, "Phạm Thu Hà", "BTP", "officer")):
             acc = await repo.ensure_account(tg, name)
             await repo.set_account(acc, role=role, unit=await repo.unit(units[code]))
             accs[tg] = acc.id
@@ -59,4 +66,4 @@ async def build_world(db: Database, tmp: Path) -> World:
         sub.status = "submitted"
         await repo.close_period(prev)
         await s.commit()
-        return World(units, prev.id, cur.id, accs[101], accs[102], accs[201], accs[800], accs[810])
+        return World(units, prev.id, cur.id, accs[101], accs[102], accs[201], accs[800], accs[810], accs[301], weekly.id)

@@ -100,9 +100,12 @@ async def form_page(request: web.Request, rep: service.Report, sess: Any, *, bac
 
 @signed_in()
 async def form(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.StreamResponse:
-    if acc.unit_id is None and is_supervisor(acc):
-        raise web.HTTPSeeOther(f"{state(request).root}/progress")
-    rep = await service.open_report(state(request).services, repo, acc, _period_arg(request, sess))
+    try:
+        rep = await service.open_report(state(request).services, repo, acc, _period_arg(request, sess))
+    except service.Refused:
+        if is_supervisor(acc):  # a supervisor's own unit does not answer this period: the progress page
+            raise web.HTTPSeeOther(f"{state(request).root}/progress") from None
+        raise
     return await form_page(request, rep, sess)
 
 

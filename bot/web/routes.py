@@ -121,11 +121,11 @@ async def open_link(request: web.Request) -> web.StreamResponse:
         link.last_used_at = now
         await s.commit()
         target = f"{st.root}/form" + (f"?period={link.period_id}" if link.period_id else "")
-        if acc.unit_id is None and is_supervisor(acc):
+        if is_supervisor(acc):
             target = f"{st.root}/progress" + (f"?period={link.period_id}" if link.period_id else "")
         resp = web.HTTPSeeOther(target)
         _set_session(request, resp, acc, link.period_id, link.id, link.expires_at.timestamp())
-        return resp
+        raise resp
 
 
 async def miniapp(request: web.Request) -> web.Response:
@@ -171,7 +171,7 @@ async def telegram_login(request: web.Request) -> web.Response:
     if acc is None or not acc.active or (acc.unit_id is None and not is_supervisor(acc)):
         return jresp({"ok": False, "error": "Tài khoản Telegram này chưa được gắn với đơn vị nào. Mở bot, gõ "
                                             "/start kèm mã mời của đơn vị rồi thử lại."}, 403)
-    nxt = f"{st.root}/form" if acc.unit_id is not None else f"{st.root}/progress"
+    nxt = f"{st.root}/progress" if is_supervisor(acc) else f"{st.root}/form"
     resp = jresp({"ok": True, "next": nxt})
     _set_session(request, resp, acc, None, None, st.clock() + st.services.settings.web_session_hours * 3600)
     return resp

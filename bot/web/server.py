@@ -58,20 +58,26 @@ async def guard(request: web.Request, handler):
         try:
             resp = await handler(request)
         except web.HTTPException as e:
-            resp = e
+            _secure_headers(request, e)
+            raise
+    _secure_headers(request, resp)
+    return resp
+
+
+def _secure_headers(request: web.Request, resp: web.StreamResponse) -> None:
+    st = request.app[WEB]
     resp.headers.setdefault("Content-Security-Policy", CSP)
     resp.headers["X-Content-Type-Options"] = "nosniff"
     resp.headers["Referrer-Policy"] = "no-referrer"
     resp.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
-    if request.app[WEB].secure:
+    if st.secure:
         resp.headers["Strict-Transport-Security"] = "max-age=31536000"
-    if not request.path.startswith(request.app[WEB].root + "/static/"):
+    if not request.path.startswith(st.root + "/static/"):
         resp.headers["Cache-Control"] = "no-store"
-    return resp
 
 
-def build_web_app(services: Services, *, notify: Notify | None = None, clock: Callable[[], float] = time.time,
+def build_web_app(services: Services, *, notify: Notify | None = None, clock: Callable[[], float] | None = None,
                   root: str = PREFIX) -> web.Application:
     """The web form as an aiohttp application (mounted at ``root``); ``notify(telegram_id, text)`` tells an
     officer in the chat (the bot's ``send_message``) when the report was sent from the page."""
@@ -82,6 +88,7 @@ def build_web_app(services: Services, *, notify: Notify | None = None, clock: Ca
     parts = urlsplit(base) if base else None
     origins = frozenset({f"{parts.scheme}://{parts.netloc}"}) if parts and parts.netloc else frozenset()
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
+    clock = clock or (lambda: services.now().timestamp())  # the services' clock: links and sessions expire by it
     app[WEB] = WebState(services=services, key=st.web_key(), bot_token=st.token, notify=notify, clock=clock,
                         root=root, secure=base.startswith("https://"), origins=origins)
     setup_routes(app)

@@ -80,7 +80,7 @@ def list_view(q: Question, value: Any) -> dict[str, Any]:
     fields = q.record_fields
     items = [[{**_cell_view(f, it.get(f.key)), "required": f.required} for f in fields]
              for it in (value if isinstance(value, list) else [])]
-    return {"fields": [{**_cell_view(f, None), "required": f.required} for f in fields], "items": items}
+    return {"fields": [{**_cell_view(f, None), "required": f.required} for f in fields], "rows": items}
 
 
 def table_view(q: Question, value: Any, prev: Any) -> dict[str, Any]:
