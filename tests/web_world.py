@@ -50,7 +50,7 @@ async def build_world(db: Database, tmp: Path) -> World:
         units = {u.code: u.id for u in await repo.list_units()}
         prev, _ = await repo.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, 10, tzinfo=UTC))
         cur, _ = await repo.open_period(OUTLINE, "Năm 2026", deadline=datetime(2026, 12, 29, 10, tzinfo=UTC))
-        weekly, _ = await repo.open_period(WEEKLY, "Tuần 49/2026", deadline=datetime(2026, 12, 30, 9, tzinfo=UTC))
+        weekly, _ = await repo.open_period(WEEKLY, "Tuần 49/2026", deadline=datetime(2026, 12, 10, 9, tzinfo=UTC))
         accs = {}
         for tg, name, code, role in ((101, "Nguyễn Văn An", "00004", "officer"), (102, "Trần Thị Bình", "00004", "officer"),
                                      (201, "Lò Văn Dũng", "00100", "officer"), (800, "Ban Tổ chức Thành ủy", "01", "supervisor"),
