@@ -1108,3 +1108,39 @@ class Repo:
     async def last_revision_id(self, submission_id: int) -> int:
         q = select(func.max(AnswerRevision.id)).where(AnswerRevision.submission_id == submission_id)
         return int((await self.s.execute(q)).scalar_one_or_none() or 0)
+
+    async def web_session_account(self, account_id: int, link_id: str | None) -> Account | None:
+        """The account of a web session, in one statement: None when it is gone, inactive, or the session's
+        link was revoked."""
+        if link_id is None:
+            acc = await self.s.get(Account, account_id)
+            return acc if acc is not None and acc.active else None
+        q = _web_statements()["session"]
+        return (await self.s.execute(q, {"p_acc": account_id, "p_link": link_id})).scalar_one_or_none()
+
+    async def report_context(self, unit_id: int, period_id: int) -> tuple[Unit, Period, Submission | None] | None:
+        """A unit, a period and the unit's submission for it (None when not started), in one statement."""
+        row = (await self.s.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
+        return (row[0], row[1], row[2]) if row is not None else None
+
+    async def answer_version(self, submission_id: int, key: str) -> tuple[int, int | None, datetime, str] | None:
+        """One answer's (version, set_by, set_at, via), or None when it has none yet."""
+        row = (await self.s.execute(_web_statements()["version"], {"p_sid": submission_id, "p_key": key})).first()
+        return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
+@functools.cache
+def _web_statements() -> dict[str, Any]:
+    """The web form's per-request statements, built once (bound parameters)."""
+    from sqlalchemy import bindparam
+
+    return {
+        "session": (select(Account).join(WebLink, WebLink.account_id == Account.id)
+                    .where(Account.id == bindparam("p_acc"), Account.active.is_(True), WebLink.id == bindparam("p_link"),
+                           WebLink.revoked_at.is_(None))),
+        "report": (select(Unit, Period, Submission).select_from(Unit).join(Period, Period.id == bindparam("p_period"))
+                   .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == Period.id))
+                   .where(Unit.id == bindparam("p_unit"))),
+        "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
+            Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
+    }

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import timedelta
 
 import pytest
 from aiohttp import ClientSession, CookieJar, web
@@ -403,7 +402,7 @@ async def test_progress_page_view_a_unit_and_download_the_consolidation(w):
     assert f'/web/unit/{w.world.units["00004"]}?period={w.world.period}' in text
     r, text = await s.get(f"/web/unit/{w.world.units['00004']}?period={w.world.period}")
     assert r.status == 200 and "🔒 Chỉ xem." in text and 'value="40"' in text and 'data-csrf=""' in text
-    r, body = await s.http.get(s.url(f"/web/export/{w.world.period}/xlsx")), None
+    r = await s.http.get(s.url(f"/web/export/{w.world.period}/xlsx"))
     data = await r.read()
     assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
     import openpyxl

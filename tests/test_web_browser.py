@@ -42,7 +42,6 @@ if CHROMIUM is None or async_playwright is None:
                 "scripts/install-chromium.sh installs the browser", allow_module_level=True)
 
 SHOTS = os.environ.get("WEB_SCREENSHOTS")
-BAOCAO = (sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(sys.argv[1:]))")
 BOT_ENV_KEYS = ("BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "ADMIN_IDS", "WEBHOOK_URL", "BOT_USERNAME",
                 "SCHEDULER_INTERVAL", "WEB_BASE_URL", "WEB_PORT", "WEB_HOST")
 
@@ -125,7 +124,10 @@ async def _officer_fills_and_submits(page, link: str) -> None:
     await row.locator('input[data-col="kq_so_co_cau"]').fill("5")
     await page.locator("#in-iii2_tong_nv").focus()  # leaving the row saves it
     await page.locator("#q-bieu_8b [data-saved]").filter(has_text="Đã lưu").wait_for()
-    await page.locator('#q-bieu_8b .grid-wrap').scroll_into_view_if_needed()
+    await page.locator("#q-bieu_8b .ttitle").evaluate(
+        "t => { const w = t.nextElementSibling; w.scrollLeft = 0;"
+        " w.scrollTop = w.querySelector('tr[data-row=gd_thpt]').offsetTop - w.querySelector('thead').offsetHeight - 60;"
+        " t.scrollIntoView(); }")
     await _shot(page, "web-bieu-8b.png")
     # the rule fixed, then «Gửi báo cáo» (the chat's check)
     await page.locator("#submit").click()
@@ -154,11 +156,27 @@ async def _colleague_by_mini_app(browser, port: int, token: str) -> None:
     await page.close()
 
 
+async def _baocao_link(env: dict[str, str], *argv: str) -> list[dict]:
+    """`baocao link … --json`, run in this process (the same code as the command line), its output read back."""
+    import argparse
+    import contextlib
+
+    from bot.cli.link import cmd_link, register
+    from bot.config import Settings
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["link", *argv, "--json"])
+    st = Settings(_env_file=None, bot_token=env["BOT_TOKEN"], database_url=env["DATABASE_URL"],
+                  web_base_url=env["WEB_BASE_URL"])
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert await cmd_link(args, st) == 0
+    return json.loads(out.getvalue())
+
+
 async def _ministry_fills_a_list(browser, env: dict[str, str]) -> None:
-    out = await asyncio.create_subprocess_exec(*BAOCAO, "link", "BTP", "--json", env=env, cwd=str(ROOT),
-                                               stdout=asyncio.subprocess.PIPE)
-    printed, _ = await out.communicate()
-    link = json.loads(printed)[0]["url"]
+    link = (await _baocao_link(env, "BTP"))[0]["url"]
     page = await browser.new_page(viewport={"width": 360, "height": 780})
     await page.goto(link)
     await _open_section(page, "kl_ds_hoan_thanh")
@@ -222,6 +240,7 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
                 break
             await asyncio.sleep(0.1)
         import openpyxl
+        mark("/tonghop answered")
         wb = openpyxl.load_workbook(io.BytesIO(docs[0][1]))
         cells = [str(c.value) for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
         assert any("Trường THPT Phan Đình Phùng (Phường Ba Đình)" in v for v in cells)
@@ -229,6 +248,7 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
         if proc.returncode is None:
             proc.terminate()
             await proc.wait()
+        mark("bot stopped")
         await api.stop()
     async with db.read_session() as s:
         repo = Repo(s)
@@ -245,11 +265,9 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
 
 
 async def _supervisor_screenshot(browser, env: dict[str, str], period: int) -> None:
-    out = await asyncio.create_subprocess_exec(*BAOCAO, "link", "800", "--period", str(period), "--json", env=env,
-                                               cwd=str(ROOT), stdout=asyncio.subprocess.PIPE)
-    printed, _ = await out.communicate()
+    link = (await _baocao_link(env, "800", "--period", str(period)))[0]["url"]
     page = await browser.new_page(viewport={"width": 360, "height": 780})
-    await page.goto(json.loads(printed)[0]["url"])
+    await page.goto(link)
     await page.wait_for_selector("table.prog")
     await _shot(page, "web-progress.png", full=True)
     await page.close()

@@ -122,7 +122,7 @@ async def unit_report(request: web.Request, repo: Repo, sess: Any, acc: Account)
 
 
 async def _own_report(request: web.Request, repo: Repo, sess: Any, acc: Account) -> service.Report:
-    return await service.open_report(state(request).services, repo, acc, _period_arg(request, sess))
+    return await service.open_for_write(state(request).services, repo, acc, _period_arg(request, sess))
 
 
 @signed_in(write=True)

@@ -69,12 +69,8 @@ async def current(request: web.Request, repo: Repo) -> tuple[Session, Account]:
     """The session's account, or a 401: no session, expired, its link revoked, the account gone."""
     st = state(request)
     sess = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
-    acc = await repo.account(sess.account_id) if sess else None
-    if sess is not None and sess.link_id is not None:
-        link = await repo.web_link(sess.link_id)
-        if link is None or link.revoked_at is not None:
-            acc = None
-    if sess is None or acc is None or not acc.active:
+    acc = await repo.web_session_account(sess.account_id, sess.link_id) if sess else None
+    if sess is None or acc is None:
         raise NoSession()
     return sess, acc
 

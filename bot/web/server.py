@@ -22,7 +22,7 @@ log = logging.getLogger("bot.web")
 PREFIX = "/web"
 MAX_BODY = 256 * 1024  # a whole Biểu group or list sent at once stays far below this
 SAVE_RATE, SAVE_BURST = 10.0, 40.0  # writes per account: per second, at once
-GATE_RATE, GATE_BURST = 1.0, 20.0  # link openings and Mini App logins per address
+GATE_RATE, GATE_BURST = 2.0, 60.0  # link openings and Mini App logins per address (an office may share one)
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; "
@@ -51,7 +51,8 @@ WEB = web.AppKey("web_state", WebState)
 
 @web.middleware
 async def guard(request: web.Request, handler):
-    """Every response: security headers; every request: a bounded body."""
+    """Every response: security headers and the server's time (``Server-Timing``); every request: a bounded body."""
+    started = time.perf_counter()
     if request.content_length is not None and request.content_length > MAX_BODY:
         resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
     else:
@@ -61,6 +62,7 @@ async def guard(request: web.Request, handler):
             _secure_headers(request, e)
             raise
     _secure_headers(request, resp)
+    resp.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
     return resp
 
 
@@ -112,7 +114,7 @@ async def start_web_server(services: Services, *, notify: Notify | None = None, 
     st = services.settings
     root = web.Application(client_max_size=MAX_BODY)
     mount(root, services, notify=notify)
-    runner = web.AppRunner(root, access_log=None)
+    runner = web.AppRunner(root, access_log=None, shutdown_timeout=2.0)
     await runner.setup()
     site = web.TCPSite(runner, host or st.web_host or st.webhook_host, port or st.web_port or st.webhook_port)
     await site.start()

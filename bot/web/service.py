@@ -138,6 +138,24 @@ async def open_report(services: Services, repo: Repo, acc: Account, period_id: i
     return rep
 
 
+async def open_for_write(services: Services, repo: Repo, acc: Account, period_id: int | None) -> Report:
+    """The account's own report for a save or a submit: what :func:`open_report` gives, in three statements
+    (unit, period and submission at once; the answers; last period's answers are cached by the services)."""
+    if period_id is None or acc.unit_id is None:
+        return await open_report(services, repo, acc, period_id)
+    found = await repo.report_context(acc.unit_id, period_id)
+    if found is None or found[1].outline_id not in services.catalogue.outlines or found[2] is None:
+        raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
+    unit, period, sub = found
+    outline = services.catalogue.get(period.outline_id)
+    if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()):
+        raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
+    rep = Report(acc, unit, period, outline, sub, await repo.answers(sub.id),
+                 await services.previous_answers(repo, unit.id, period))
+    rep.editable, rep.why = await repo.can_edit(sub, services.now())
+    return rep
+
+
 async def _pick_period(services: Services, repo: Repo, unit: Unit, period_id: int | None, *,
                        own: bool) -> tuple[Period, Outline]:
     if period_id is None:
@@ -270,7 +288,7 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
         if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
             rep.answers[key] = (await repo.answers(rep.sub.id)).get(key)
             value, item_errors = read_input(services, rep, q, req)
-        conflict = _conflict(rep, key, req, await repo.answer_versions(rep.sub.id))
+        conflict = _conflict(rep, key, req, await repo.answer_version(rep.sub.id, key))
         others = await _names(repo, rep, conflict)
         version = await repo.set_answer(rep.sub.id, key, value, num=numeric(q, value), by=rep.acc.id, via="web",
                                         now=now, commit=False)
@@ -313,9 +331,8 @@ async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -
     return Saved(True, key, display=f"✔ Đã ghi lý do: {reason}")
 
 
-def _conflict(rep: Report, key: str, req: dict[str, Any], versions: dict) -> tuple[int, int | None, datetime, str] | None:
+def _conflict(rep: Report, key: str, req: dict[str, Any], cur: Any) -> tuple[int, int | None, datetime, str] | None:
     """The stored answer's (version, by, at, via) when someone else changed it after the page read ``base``."""
-    cur = versions.get(key)
     base = req.get("base")
     if cur is None or not isinstance(base, int) or cur[0] <= base or cur[1] == rep.acc.id:
         return None

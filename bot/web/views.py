@@ -65,8 +65,16 @@ def _cell_view(c: Column | ListField, value: Any) -> dict[str, Any]:
             "text": input_text(c, value), "hint": expected_form(c), "options": c.options or []}
 
 
+WEB_HINTS = {  # where the chat's wording speaks of messages and buttons the page does not have
+    "longtext": "Gõ nội dung; có thể xuống dòng. Nội dung được lưu khi bạn rời ô.",
+    "multichoice": "Chọn một hoặc nhiều mục.",
+    "choice": "Chọn một mục.",
+}
+
+
 def scalar_view(q: Question, value: Any) -> dict[str, Any]:
-    v: dict[str, Any] = {"mode": INPUTMODE.get(q.type, "text"), "text": input_text(q, value), "hint": expected_form(q)}
+    v: dict[str, Any] = {"mode": INPUTMODE.get(q.type, "text"), "text": input_text(q, value),
+                         "hint": WEB_HINTS.get(q.type) or expected_form(q)}
     if q.type in ("choice", "multichoice"):
         chosen = set(value if isinstance(value, list) else [value])
         v["options"] = [{"n": i, "label": o.label, "on": o.key in chosen} for i, o in enumerate(q.options or [], 1)]
