@@ -430,3 +430,61 @@ async def test_no_session_gets_a_vietnamese_explanation(w):
     assert r.status == 401 and "Phiên làm việc đã hết hạn" in text
     r, res = await b.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "1"})
     assert r.status == 401 and "Phiên làm việc" in res["error"]
+
+
+# --------------------------------------------------------------------------- the bot's /web and `baocao link`
+
+
+async def test_web_command_gives_the_mini_app_button_and_a_signed_link(db, db_url, tmp_path):
+    from tests.harness import Harness
+
+    world = await build_world(db, tmp_path)
+    h = await Harness(db, db_url, web_base_url="https://bc.example.vn").start()
+    u = h.user(101, "An")
+    got = await h.say(u, "/web")
+    msg = h.api.messages(101)[-1]
+    assert "Sơ kết 1 năm" in got[-1] and "Năm 2026" in got[-1] and "72 giờ" in got[-1]
+    buttons = [b for row in msg.buttons for b in row]
+    assert buttons[0]["text"] == "📝 Điền trên web" and buttons[0]["web_app"]["url"] == "https://bc.example.vn/web/app"
+    link = buttons[1]["url"]
+    assert link.startswith("https://bc.example.vn/web/l/") and link in got[-1]
+    # the link opens this officer's report (same key: derived from the same bot token)
+    env = await Web(db, db_url, world, Clock(h.clock())).start()
+    try:
+        b = env.browser()
+        r, text = await b.get(link.replace("https://bc.example.vn", ""))
+        assert r.status == 200 and "Phường Ba Đình" in text
+    finally:
+        await env.close()
+    # without WEB_BASE_URL the bot says the page is not enabled and what to do instead
+    h2 = await Harness(db, db_url).start()
+    got = await h2.say(h2.user(102, "Bình"), "/web")
+    assert "chưa được bật" in got[-1] and "/baocao" in got[-1]
+
+
+async def test_baocao_link_for_a_unit_without_officers_then_revoked(w, capsys):
+    import argparse
+    import json
+
+    from bot.cli.link import cmd_link, register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    st = w.settings
+    assert await cmd_link(parser.parse_args(["link", "00008", "--name", "Lê Văn Cường", "--json"]), st) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert len(printed) == 1 and printed[0]["name"] == "Lê Văn Cường" and printed[0]["account"] < 0
+    assert printed[0]["period"] == w.world.period
+    async with w.db.read_session() as s:
+        acc = await Repo(s).account_by_tg(printed[0]["account"])
+    assert acc.blocked and acc.role == "officer"  # no Telegram message is ever tried for it
+    b = w.browser()
+    path = printed[0]["url"].replace("http://bc.example.vn", "")
+    r, text = await b.get(path)
+    assert r.status == 200 and "Phường Ngọc Hà" in text and "Lê Văn Cường" in text
+    assert await cmd_link(parser.parse_args(["link", "00008", "--revoke", "all"]), st) == 0
+    assert "Đã thu hồi 1 đường dẫn" in capsys.readouterr().out
+    assert (await w.browser().get(path))[0].status == 403
+    assert (await b.get(f"/web/form?period={w.world.period}"))[0].status == 401
+    assert await cmd_link(parser.parse_args(["link", "khong-co"]), st) == 2
+    assert "Không có người dùng hay đơn vị" in capsys.readouterr().err
