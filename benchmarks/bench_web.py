@@ -1,5 +1,8 @@
 """The web form's speed (issue 24), on SQLite and PostgreSQL:
 
+The form is served by a process of its own (as the bot serves it); this process seeds the database and plays the
+officers over HTTP.
+
 1. opening seed 003's form (every question, six Biểu, last period's values beside each input) for one unit:
    the server's time (``Server-Timing``), target ≤ 300 ms;
 2. field saves with 200 officers at once: each officer (own unit, own session) saves a figure — through the
@@ -70,17 +73,40 @@ def server_ms(resp) -> float:
     return float(m.group(1)) if m else float("nan")
 
 
-async def run(url: str | None, officers: int, rounds: int, seconds: float, every: float) -> None:
-    import tempfile
-
-    from aiohttp import ClientSession, CookieJar, TCPConnector, web
-    from aiohttp.test_utils import TestServer
+async def serve(url: str, port: int) -> None:
+    """The web form alone, as the bot serves it (another process: the load generator does not share its CPU)."""
+    from aiohttp import web
 
     from bot.app import make_services
     from bot.config import Settings
     from bot.web.auth import RateLimiter
-    from bot.web.links import issue_link
     from bot.web.server import WEB, mount
+    from storage.db import open_database
+
+    db = open_database(url)
+    st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench")
+    services = make_services(st, db)
+    await services.register_outlines()
+    root = web.Application()
+    sub = mount(root, services)
+    # all 200 officers come from this one address here; real ones come from many (the per-address gate)
+    sub[WEB].gate = RateLimiter(1e6, 1e6)
+    runner = web.AppRunner(root, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    print("ready", flush=True)
+    await asyncio.Event().wait()
+
+
+async def run(url: str | None, officers: int, rounds: int, seconds: float, every: float) -> None:
+    import socket
+    import tempfile
+
+    from aiohttp import ClientSession, CookieJar, TCPConnector
+
+    from bot.app import make_services
+    from bot.config import Settings
+    from bot.web.links import issue_link
     from storage.repo import Repo
 
     async with bench_database(url) as db:
@@ -88,38 +114,39 @@ async def run(url: str | None, officers: int, rounds: int, seconds: float, every
             period, accs = await seed(db, officers, Path(tmp))
         st = Settings(_env_file=None, bot_token="1:BENCH", database_url=db.url, web_base_url="http://bench")
         services = make_services(st, db)
-        await services.register_outlines()
-        root = web.Application()
-        sub = mount(root, services)
-        # all 200 officers come from this one address here; real ones come from many (the per-address gate)
-        sub[WEB].gate = RateLimiter(1e6, 1e6)
-        server = TestServer(root)
-        await server.start_server()
+        async with db.session() as s:
+            repo = Repo(s)
+            links = [(await issue_link(services, repo, await repo.account(a), period)).url for a in accs]
+            await s.commit()
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        proc = await asyncio.create_subprocess_exec(sys.executable, __file__, "--serve", str(port), "--db", db.url,
+                                                    stdout=asyncio.subprocess.PIPE)
+        await proc.stdout.readline()
+        base = f"http://127.0.0.1:{port}"
         conn = TCPConnector(limit=0)
         sessions = []
         try:
-            async with db.session() as s:
-                repo = Repo(s)
-                links = [(await issue_link(services, repo, await repo.account(a), period)).url for a in accs]
-                await s.commit()
             for link in links:
                 http = ClientSession(cookie_jar=CookieJar(unsafe=True), connector=conn, connector_owner=False)
-                r = await http.get(str(server.make_url(link.replace("http://bench", ""))))
+                r = await http.get(link.replace("http://bench", base))
                 html = await r.text()
                 sessions.append((http, re.search(r'data-csrf="([^"]+)"', html).group(1)))
-            await open_form(server, sessions[0][0], period)
-            await saves(server, sessions, period, rounds, seconds, every)
+            await open_form(base, sessions[0][0], period)
+            await saves(base, sessions, period, rounds, seconds, every)
         finally:
             for http, _ in sessions:
                 await http.close()
             await conn.close()
-            await server.close()
+            proc.terminate()
+            await proc.wait()
 
 
-async def open_form(server, http, period: int, n: int = 15) -> None:
+async def open_form(base: str, http, period: int, n: int = 15) -> None:
     times, sizes = [], 0
     for _ in range(n):
-        r = await http.get(str(server.make_url(f"/web/form?period={period}")))
+        r = await http.get(f"{base}/web/form?period={period}")
         body = await r.read()
         assert r.status == 200 and "🕘 Kỳ trước" in body.decode()
         times.append(server_ms(r))
@@ -130,21 +157,21 @@ async def open_form(server, http, period: int, n: int = 15) -> None:
           f"(page {sizes / 1024:.0f} KiB) — target ≤ 300 ms")
 
 
-async def save_one(server, http, csrf: str, period: int, i: int) -> tuple[float, float]:
+async def save_one(base: str, http, csrf: str, period: int, i: int) -> tuple[float, float]:
     body = {"key": FIELDS[i % len(FIELDS)], "op": "set", "text": str(random.randint(0, 5000))}
     t = time.perf_counter()
-    r = await http.post(str(server.make_url(f"/web/api/save?period={period}")), json=body,
+    r = await http.post(f"{base}/web/api/save?period={period}", json=body,
                         headers={"X-CSRF-Token": csrf, "X-Request-Id": f"{random.getrandbits(64):016x}"})
     await r.read()
     assert r.status == 200, r.status
     return server_ms(r), (time.perf_counter() - t) * 1000
 
 
-async def saves(server, sessions, period: int, rounds: int, seconds: float, every: float) -> None:
+async def saves(base: str, sessions, period: int, rounds: int, seconds: float, every: float) -> None:
     n = len(sessions)
     burst: list[tuple[float, float]] = []
     for k in range(rounds):
-        burst += await asyncio.gather(*(save_one(server, h, c, period, k + i) for i, (h, c) in enumerate(sessions)))
+        burst += await asyncio.gather(*(save_one(base, h, c, period, k + i) for i, (h, c) in enumerate(sessions)))
     report(f"{n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves)", burst)
     paced: list[tuple[float, float]] = []
 
@@ -153,7 +180,7 @@ async def saves(server, sessions, period: int, rounds: int, seconds: float, ever
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
             t = time.perf_counter()
-            paced.append(await save_one(server, http, csrf, period, i))
+            paced.append(await save_one(base, http, csrf, period, i))
             await asyncio.sleep(max(0.0, every - (time.perf_counter() - t)))
 
     t0 = time.perf_counter()
@@ -178,7 +205,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--every", type=float, default=1.0, help="seconds between one officer's saves (paced run)")
+    ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.serve:
+        asyncio.run(serve(a.db, a.serve))
+        return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}")
     asyncio.run(run(a.pg, a.officers, a.rounds, a.seconds, a.every))
 

@@ -316,8 +316,12 @@ def _saved(services: Services, rep: Report, q: Question, value: Any, version: in
 
 
 def _answer_conditions(o: Outline) -> bool:
-    return any(c is not None and c.answer is not None
-               for r in o.refs for c in [r.question.visible_if, *(s.visible_if for s in r.path)])
+    hit = o.__dict__.get("_web_answer_conditions")
+    if hit is None:  # computed once per outline
+        hit = any(c is not None and c.answer is not None
+                  for r in o.refs for c in [r.question.visible_if, *(s.visible_if for s in r.path)])
+        o.__dict__["_web_answer_conditions"] = hit
+    return hit
 
 
 async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -> Saved:
