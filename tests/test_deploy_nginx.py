@@ -80,6 +80,12 @@ def _nginx(tmp: Path, conf: Path, *args: str) -> list[str]:
     return [NGINX, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "error.log"), *args]
 
 
+def _nginx_t(tmp: Path, conf: Path) -> None:
+    checked = subprocess.run(_nginx(tmp, conf, "-t"), capture_output=True, text=True, timeout=30)
+    assert checked.returncode == 0, checked.stderr
+    assert "test is successful" in checked.stderr
+
+
 class Bots:
     """The bot processes behind nginx: each answers 200 and counts what reached it."""
 
@@ -139,9 +145,7 @@ async def test_shipped_nginx_config_passes_nginx_t_and_refuses_a_missing_or_wron
     port = _free_port()
     bots = Bots()
     conf = _main_conf(tmp_path, _site(name, tmp_path, port, bots.ports))
-    checked = subprocess.run(_nginx(tmp_path, conf, "-t"), capture_output=True, text=True, timeout=30)
-    assert checked.returncode == 0, checked.stderr
-    assert "test is successful" in checked.stderr
+    _nginx_t(tmp_path, conf)
     await bots.start()
     proc = subprocess.Popen(_nginx(tmp_path, conf, "-g", "daemon off;"), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
