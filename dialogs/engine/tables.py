@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from dialogs.answers import (
     NONE_TEXT,
+    cell_example,
     expected_form,
     format_scalar,
     format_table,
     parse_row,
     parse_scalar,
+    split_cells,
     table_grid,
 )
 from dialogs.engine.base import (
@@ -45,11 +47,6 @@ def copy_table(v: Any) -> dict[str, Any]:
     v = v if isinstance(v, dict) else {}
     return {"rows": {k: dict(x) for k, x in (v.get("rows") or {}).items()},
             "items": {k: [dict(i) for i in x] for k, x in (v.get("items") or {}).items()}}
-
-
-def example(t: str) -> str:
-    return {"integer": "12", "decimal": "12,5", "percent": "49%", "money": "350", "date": "19/6/2025",
-            "yesno": "có", "choice": "1"}.get(t, "nội dung")
 
 
 def cells_text(cols: list[Column], cells: dict[str, Any]) -> str:
@@ -94,7 +91,7 @@ class TableKind(Kind):
                 lines.append(f"  {i}. {it.get('label', '')}: " + "; ".join(
                     format_scalar(c, it.get(c.key)) for c in cols if it.get(c.key) not in (None, "")))
         lines.append("✍️ Thêm một dòng: gõ tên rồi các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "
-                     + "; ".join(["Tên"] + [example(c.type) for c in cols]))
+                     + "; ".join(["Tên"] + [cell_example(c) for c in cols]))
         lines.append("Gõ «xoá 2» để xoá dòng 2. Bấm «Xong nhóm» khi hết.")
         buttons = [[Button("✔ Xong nhóm", "rownext")]]
         if prev and (prev.get("items") or {}).get(row.key) and not items:
@@ -131,7 +128,7 @@ class TableKind(Kind):
         sep = " " if all_num else "; "
         return (f"Gõ {len(cols)} giá trị theo thứ tự cột, cách nhau bằng "
                 + ("dấu cách" if all_num else "dấu chấm phẩy") + ". Ví dụ: "
-                + sep.join(example(c.type) for c in cols)
+                + sep.join(cell_example(c) for c in cols)
                 + (" — hoặc gõ từng ô một." if len(cols) > 1 else ""))
 
     def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
@@ -139,7 +136,7 @@ class TableKind(Kind):
         assert q.table is not None
         if row.open:
             return ("một dòng: tên rồi các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "
-                    + "; ".join(["Tên"] + [example(c.type) for c in q.table.input_columns]))
+                    + "; ".join(["Tên"] + [cell_example(c) for c in q.table.input_columns]))
         return self._row_hint(q, state)
 
     def _totals_line(self, q: Question, value: Any) -> str:
@@ -198,7 +195,8 @@ class TableKind(Kind):
         assert t is not None
         cols = t.input_columns
         cells = st.get("cells")
-        if cells is None and len(cols) > 1 and len(text.split()) == 1 and ";" not in text:
+        if cells is None and len(cols) > 1 and len(split_cells(text, cols)) == 1:
+            # one value ("4", "350 triệu"): the first cell; the others are asked one by one
             cells = {}
             st["col"] = 0
         if cells is None:
