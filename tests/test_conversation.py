@@ -523,10 +523,10 @@ async def test_a_redelivered_update_is_handled_once(h, db):
 
 def c_of(outline_id: str, key: str, unit_code: str, unit_kind: str) -> str:
     """The /c<n> command that opens ``key`` for this unit (its place among the visible questions)."""
-    from dialogs.engine import Ctx, Engine
+    from dialogs.engine import Engine, ReportContext
     from dialogs.loader import load_catalogue
 
-    e = Engine(Ctx(load_catalogue().get(outline_id), unit_code, unit_kind, {}))
+    e = Engine(ReportContext(load_catalogue().get(outline_id), unit_code, unit_kind, {}))
     return f"/c{e._index(key) + 1}"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dialogs.answers import (
     NONE_TEXT,
@@ -20,6 +20,7 @@ from dialogs.engine.base import (
     DONE_WORDS,
     MAX_MESSAGE,
     Button,
+    EngineView,
     Kind,
     Screen,
     Step,
@@ -30,9 +31,6 @@ from dialogs.engine.base import (
 from dialogs.outline import Column, Question, Row
 from dialogs.parsing import ParseError
 from dialogs.text import fold
-
-if TYPE_CHECKING:
-    from dialogs.engine.core import Engine
 
 NUMERIC_CELLS = ("integer", "decimal", "money", "percent")
 
@@ -55,8 +53,8 @@ def cells_text(cols: list[Column], cells: dict[str, Any]) -> str:
 
 class TableKind(Kind):
     # ------------------------------------------------------------------ screen
-    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
-        q = e.o.question(key)
+    def screen(self, e: EngineView, key: str, state: dict[str, Any]) -> Screen:
+        q = e.outline.question(key)
         t = q.table
         assert t is not None
         steps = table_rows(q)
@@ -81,7 +79,7 @@ class TableKind(Kind):
         buttons.append(nav_row())
         return Screen("\n".join(lines), buttons)
 
-    def _group_lines(self, e: Engine, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
+    def _group_lines(self, e: EngineView, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
                      lines: list[str]) -> list[list[Button]]:
         """An open group (named rows typed by the officer): the rows so far and how to add one."""
         items = (value.get("items") or {}).get(row.key) or []
@@ -98,7 +96,7 @@ class TableKind(Kind):
             buttons.append([Button(f"↩ Giữ như {e.ctx.prev_label}", "rowkeep")])
         return buttons
 
-    def _row_lines(self, e: Engine, q: Question, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
+    def _row_lines(self, e: EngineView, q: Question, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
                    state: dict[str, Any], lines: list[str]) -> list[list[Button]]:
         """A row with fixed cells: how to type them, what is stored, last period's row."""
         cells = dict((value.get("rows") or {}).get(row.key) or {})
@@ -131,7 +129,7 @@ class TableKind(Kind):
                 + sep.join(cell_example(c) for c in cols)
                 + (" — hoặc gõ từng ô một." if len(cols) > 1 else ""))
 
-    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
+    def expected(self, e: EngineView, key: str, state: dict[str, Any]) -> str:
         q, row = self._current_row(e, key, state)
         assert q.table is not None
         if row.open:
@@ -154,8 +152,8 @@ class TableKind(Kind):
         return "\n".join(out[:6])
 
     # ------------------------------------------------------------------ typed text
-    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
-        q = e.o.question(key)
+    def on_text(self, e: EngineView, key: str, state: dict[str, Any], text: str) -> Step:
+        q = e.outline.question(key)
         steps = table_rows(q)
         st = dict(state)
         row = steps[min(int(st.get("row", 0)), len(steps) - 1)]
@@ -165,7 +163,7 @@ class TableKind(Kind):
             return self._group_text(e, key, q, st, row, text)
         return self._row_text(e, key, q, st, row, text)
 
-    def _group_text(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
+    def _group_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
         """A named row added to an open group, or «xoá N»."""
         assert q.table is not None
         value = copy_table(e.ctx.answers.get(key))
@@ -189,7 +187,7 @@ class TableKind(Kind):
         return Step(store=[(key, value)], screens=[Screen(note), self.screen(e, key, st)], key=key,
                     mode="question", state=st)
 
-    def _row_text(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
+    def _row_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
         """A fixed row: all cells in one message, or (after a single value) cell by cell."""
         t = q.table
         assert t is not None
@@ -215,7 +213,7 @@ class TableKind(Kind):
             return e.error(key, st, f"❗ Ô «{c.label}»: {err.message}")
         return self._next_cell(e, key, q, st, row, cells, ci)
 
-    def _next_cell(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, cells: dict[str, Any],
+    def _next_cell(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, cells: dict[str, Any],
                    ci: int) -> Step:
         assert q.table is not None
         if ci + 1 < len(q.table.input_columns):
@@ -226,12 +224,12 @@ class TableKind(Kind):
         st.pop("col", None)
         return self._save_row(e, key, q, st, row, cells)
 
-    def _save_row(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row,
+    def _save_row(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row,
                   cells: dict[str, Any]) -> Step:
         value = copy_table(e.ctx.answers.get(key))
         value["rows"][row.key] = cells
         e.ctx.answers[key] = value
-        e._visible = None
+        e.answers_changed()
         t = q.table
         assert t is not None
         screens = [Screen(f"✔ Dòng «{row.label}»: " + cells_text(t.input_columns, cells))]
@@ -242,7 +240,7 @@ class TableKind(Kind):
         step.store.insert(0, (key, value))
         return step
 
-    def _move(self, e: Engine, key: str, q: Question, st: dict[str, Any], delta: int, screens: list[Screen]) -> Step:
+    def _move(self, e: EngineView, key: str, q: Question, st: dict[str, Any], delta: int, screens: list[Screen]) -> Step:
         steps = table_rows(q)
         ri = max(int(st.get("row", 0)) + delta, 0)
         st = {k: v for k, v in st.items() if k not in ("cells", "col")}
@@ -254,35 +252,35 @@ class TableKind(Kind):
         return Step(screens=screens + [self.screen(e, key, st)], key=key, mode="question", state=st)
 
     # ------------------------------------------------------------------ buttons
-    def _current_row(self, e: Engine, key: str, st: dict[str, Any]) -> tuple[Question, Row]:
-        q = e.o.question(key)
+    def _current_row(self, e: EngineView, key: str, st: dict[str, Any]) -> tuple[Question, Row]:
+        q = e.outline.question(key)
         steps = table_rows(q)
         return q, steps[min(int(st.get("row", 0)), len(steps) - 1)]
 
-    def back(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def back(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """«Quay lại» goes to the previous row; on the first row, to the previous question (the engine's)."""
         if int(st.get("row", 0)) > 0:
-            return self._move(e, key, e.o.question(key), st, -1, [])
+            return self._move(e, key, e.outline.question(key), st, -1, [])
         return None
 
-    def done(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def done(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         value = copy_table(e.ctx.answers.get(key))
         e.ctx.answers[key] = value
-        step = self._move(e, key, e.o.question(key), st, 10**6, [])
+        step = self._move(e, key, e.outline.question(key), st, 10**6, [])
         step.store.insert(0, (key, value))
         return step
 
-    def row_next(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
-        return self._move(e, key, e.o.question(key), st, +1, [])
+    def row_next(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
+        return self._move(e, key, e.outline.question(key), st, +1, [])
 
-    def row_back(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
-        return self._move(e, key, e.o.question(key), st, -1, [])
+    def row_back(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
+        return self._move(e, key, e.outline.question(key), st, -1, [])
 
-    def row_blank(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def row_blank(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         q, row = self._current_row(e, key, st)
         return self._save_row(e, key, q, st, row, {})
 
-    def cell_option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def cell_option(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """A choice or yes/no button of the cell being entered (or of a one-column row)."""
         q, row = self._current_row(e, key, st)
         assert q.table is not None
@@ -296,7 +294,7 @@ class TableKind(Kind):
         cells = {**(st.get("cells") or {}), cols[ci].key: value}
         return self._next_cell(e, key, q, st, row, cells, ci)
 
-    def row_keep(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def row_keep(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         q, row = self._current_row(e, key, st)
         prev = e.prev_value(key) or {}
         if not row.open:
