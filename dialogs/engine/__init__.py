@@ -10,9 +10,9 @@ question's message, so an officer gets about one message per input. A wrong inpu
 and counts ``state["tries"]`` (plain help after three); an answer far from last period's asks a one-line reason
 (``state["reason"]``; the reason comes back in ``Step.reasons``).
 
-Modes: ``question`` (one question; lists, tables and long texts keep their sub-step in ``state``),
-``section`` (weekly: a section's previous answers with keep-all), ``toc`` (sections), ``review``,
-``confirm`` (submit), ``idle`` (paused).
+Modes (:class:`Mode`, a string enum; positions store its value): ``question`` (one question; lists, tables and
+long texts keep their sub-step in ``state``), ``section`` (weekly: a section's previous answers with keep-all),
+``toc`` (sections), ``review``, ``confirm`` (submit), ``choose`` (among open periods), ``idle`` (paused).
 
 Modules: ``base`` (shared data, the :class:`Kind` interface and :class:`EngineView`, what a kind may use of the
 engine — kinds import no engine module), ``core`` (:class:`Engine`), ``navigation``
@@ -33,5 +33,5 @@ from dialogs.engine.base import (
 )
 from dialogs.engine.core import Engine
 
-__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "EngineView", "Kind", "ReportContext", "Screen", "Step",
+__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "EngineView", "Kind", "Mode", "ReportContext", "Screen", "Step",
            "split_messages"]

@@ -7,6 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 from dialogs.answers import expected_form
@@ -15,6 +16,20 @@ from dialogs.review import CHANGE_MIN, CHANGE_RATIO
 
 MAX_MESSAGE = 4000  # Telegram's limit is 4096 characters; keep a margin
 DONE_WORDS = {"xong", "het", "ket thuc", "done", "xong roi"}
+
+
+class Mode(StrEnum):
+    """Where the officer is in the questionnaire (stored with the position, as its string value)."""
+
+    QUESTION = "question"  # one question (lists, tables, long texts keep their sub-step in ``state``)
+    SECTION = "section"  # weekly: a section's previous answers with keep-all
+    TOC = "toc"  # the table of contents
+    REVIEW = "review"  # the review of all answers
+    CONFIRM = "confirm"  # confirm the submission
+    CHOOSE = "choose"  # choose among open periods
+    IDLE = "idle"  # paused
+
+
 NAV_ROW_BUTTONS = (("📑 Mục lục", "toc"), ("👁 Xem lại", "review"), ("⏸ Tạm dừng", "pause"))
 
 
@@ -36,7 +51,7 @@ class Step:
     store: list[tuple[str, Any]] = field(default_factory=list)
     screens: list[Screen] = field(default_factory=list)
     key: str | None = None
-    mode: str = "question"
+    mode: str = Mode.QUESTION
     state: dict[str, Any] = field(default_factory=dict)
     submit: bool = False
     error: bool = False

@@ -10,7 +10,18 @@ from collections.abc import Callable
 from typing import Any
 
 from dialogs.answers import Change, compare, failing_rules, format_value, none_value
-from dialogs.engine.base import Button, Kind, ReportContext, Screen, Step, fold_screens, nav_row, short, stale
+from dialogs.engine.base import (
+    Button,
+    Kind,
+    Mode,
+    ReportContext,
+    Screen,
+    Step,
+    fold_screens,
+    nav_row,
+    short,
+    stale,
+)
 from dialogs.engine.kinds import kind_for
 from dialogs.engine.navigation import NAV_ACTIONS, Navigation
 from dialogs.outline import QuestionRef
@@ -100,10 +111,10 @@ class Engine(Navigation):
 
     def _on_text(self, key: str | None, mode: str, state: dict[str, Any], text: str) -> Step:
         text = text.strip()
-        if mode == "idle" or key is None and mode not in ("review",):
+        if mode == Mode.IDLE or key is None and mode != Mode.REVIEW:
             return Step(screens=[Screen("Bạn đang không trả lời câu nào. Gõ /baocao để tiếp tục báo cáo.")],
                         key=key, mode=mode, state=state, error=True)
-        if mode in ("review", "section", "toc", "confirm", "choose"):
+        if mode in (Mode.REVIEW, Mode.SECTION, Mode.TOC, Mode.CONFIRM, Mode.CHOOSE):
             return Step(screens=[Screen("Hãy chọn một nút ở tin nhắn trên, hoặc gõ /c<số> để mở một câu "
                                         "(ví dụ /c3), /baocao để tiếp tục.")],
                         key=key, mode=mode, state=state, error=True)
@@ -117,7 +128,7 @@ class Engine(Navigation):
         nav = NAV_ACTIONS.get(action)
         if nav is not None:
             return nav(self, key, mode, st, arg)
-        if key is None or mode != "question":
+        if key is None or mode != Mode.QUESTION:
             return stale(key, mode, st)
         if st.get("reason"):
             return self._skip_reason(key, st, arg) if action == "noreason" else stale(key, mode, st)
@@ -142,7 +153,7 @@ class Engine(Navigation):
                     f"{self.kind(key).expected(self, key, st)}\nGõ đúng như ví dụ, hoặc bấm «Bỏ qua câu này» để "
                     "trả lời sau, hoặc gõ /huongdan để xem hướng dẫn.")
             buttons = [[Button("Bỏ qua câu này ➡", "skip"), Button("Gõ /huongdan", "help")]] + buttons
-        return Step(screens=[Screen(text, buttons)], key=key, mode="question", state=st, error=True)
+        return Step(screens=[Screen(text, buttons)], key=key, mode=Mode.QUESTION, state=st, error=True)
 
     def stored(self, key: str, value: Any, state: dict[str, Any], *, note: str | None = None) -> Step:
         """Store ``value`` as the answer to ``key``, confirm it (with rule warnings) and move on."""
@@ -170,14 +181,14 @@ class Engine(Navigation):
         if lc is None:
             return self.advance(key, walk, screens)
         screens.append(Screen(f"❓ {lc.prompt()}", [[Button(SKIP_REASON, "noreason")]]))
-        return Step(screens=screens, key=key, mode="question", state={**walk, "reason": True})
+        return Step(screens=screens, key=key, mode=Mode.QUESTION, state={**walk, "reason": True})
 
     def _reason_text(self, key: str, state: dict[str, Any], text: str) -> Step:
         try:
             reason = parse_reason(text)
         except ParseError as err:
             return Step(screens=[Screen(f"❗ {err.message}", [[Button(SKIP_REASON, "noreason")]])], key=key,
-                        mode="question", state=state, error=True)
+                        mode=Mode.QUESTION, state=state, error=True)
         walk = {k: v for k, v in state.items() if k == "walk"}
         step = self.advance(key, walk, [Screen(f"✔ Đã ghi lý do: {reason}")])
         step.reasons.append((key, reason))
@@ -211,7 +222,7 @@ class Engine(Navigation):
         pk = self.prev_key(key)
         if pk is None:
             return Step(screens=[Screen("Đây là câu đầu tiên."), self.question_screen(key, st)], key=key,
-                        mode="question", state=st)
+                        mode=Mode.QUESTION, state=st)
         return self.goto(pk, section_walk=st.get("walk") == "section")
 
     def _skip(self, key: str, st: dict[str, Any], arg: str) -> Step:
@@ -227,7 +238,7 @@ class Engine(Navigation):
         text = (f"ℹ️ Cách trả lời câu «{short(q.prompt, 80)}»: {self.kind(key).expected(self, key, st)}\n"
                 "Gõ /huongdan để xem hướng dẫn đầy đủ; bấm «Bỏ qua» để trả lời câu này sau.")
         return Step(screens=[Screen(text, [[Button("Bỏ qua câu này ➡", "skip")]]), self.question_screen(key, st)],
-                    key=key, mode="question", state=st)
+                    key=key, mode=Mode.QUESTION, state=st)
 
     def _none(self, key: str, st: dict[str, Any], arg: str) -> Step | None:
         q = self.outline.question(key)

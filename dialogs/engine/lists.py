@@ -12,6 +12,7 @@ from dialogs.engine.base import (
     Button,
     EngineView,
     Kind,
+    Mode,
     Screen,
     Step,
     option_buttons,
@@ -86,7 +87,7 @@ class ListKind(Kind):
         st = dict(state)
         f = fold(text)
         if st.get("item") is None and f in DONE_WORDS:
-            return e.on_action(key, "question", state, "done", "")
+            return e.on_action(key, Mode.QUESTION, state, "done", "")
         if st.get("item") is None and is_none_answer(text) and not items:
             if not q.none_ok:
                 return e.error(key, state, "Danh sách này cần ít nhất một mục.")
@@ -94,7 +95,7 @@ class ListKind(Kind):
         m = re.fullmatch(r"(xoa|xo|sua)\s+(\d+)", f)
         if m and st.get("item") is None:
             idx = int(m.group(2)) - 1
-            return e.on_action(key, "question", state, "del" if m.group(1).startswith("xo") else "edit", str(idx))
+            return e.on_action(key, Mode.QUESTION, state, "del" if m.group(1).startswith("xo") else "edit", str(idx))
         if st.get("item") is not None:
             return self._field_text(e, key, q, st, text)
         return self._item_text(e, key, q, st, text)
@@ -135,7 +136,7 @@ class ListKind(Kind):
         st = dict(st)
         st["item"] = item
         st["field"] = fi
-        return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
+        return Step(screens=[self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
 
     def _save_item(self, e: EngineView, key: str, q: Question, st: dict[str, Any], rec: dict[str, Any]) -> Step:
         missing = [f.label for f in q.record_fields if f.required and rec.get(f.key) in (None, "")]
@@ -157,7 +158,7 @@ class ListKind(Kind):
         e.ctx.answers[key] = items
         e.answers_changed()
         return Step(store=[(key, items)], screens=[Screen(msg), self.screen(e, key, st)], key=key,
-                    mode="question", state=st)
+                    mode=Mode.QUESTION, state=st)
 
     # ------------------------------------------------------------------ buttons
     def done(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
@@ -185,14 +186,14 @@ class ListKind(Kind):
         e.ctx.answers[key] = items
         st.pop("edit", None)
         return Step(store=[(key, items)], screens=[Screen(f"🗑 Đã xoá mục {idx + 1}."), self.screen(e, key, st)],
-                    key=key, mode="question", state=st)
+                    key=key, mode=Mode.QUESTION, state=st)
 
     def edit(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         picked = self._pick(e, key, st, arg)
         if isinstance(picked, Step):
             return picked
         st["edit"] = picked[1]
-        return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
+        return Step(screens=[self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
 
     def field_skip(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         if st.get("item") is None:
@@ -216,7 +217,7 @@ class ListKind(Kind):
         st.pop("item", None)
         st.pop("field", None)
         return Step(screens=[Screen("Đã huỷ mục đang nhập."), self.screen(e, key, st)], key=key,
-                    mode="question", state=st)
+                    mode=Mode.QUESTION, state=st)
 
     ACTIONS = {"done": done, "del": delete, "edit": edit, "fskip": field_skip, "fcancel": field_cancel,
                "fopt": field_option}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dialogs.answers import NONE_TEXT
-from dialogs.engine.base import DONE_WORDS, Button, EngineView, Kind, Screen, Step, split_messages
+from dialogs.engine.base import DONE_WORDS, Button, EngineView, Kind, Mode, Screen, Step, split_messages
 from dialogs.engine.scalar import prompt_screen
 from dialogs.parsing import format_integer, is_none_answer
 from dialogs.text import fold
@@ -27,7 +27,7 @@ class LongTextKind(Kind):
     def on_text(self, e: EngineView, key: str, state: dict[str, Any], text: str) -> Step:
         q = e.outline.question(key)
         if fold(text) in DONE_WORDS and state.get("collect"):
-            return e.on_action(key, "question", state, "done", "")
+            return e.on_action(key, Mode.QUESTION, state, "done", "")
         if is_none_answer(text) and not state.get("collect"):
             if not q.none_ok:
                 return e.error(key, state, "Câu này cần nội dung cụ thể.")
@@ -39,7 +39,7 @@ class LongTextKind(Kind):
         e.ctx.answers[key] = value
         st = dict(state)
         st["collect"] = True
-        return Step(store=[(key, value)], screens=[self._received(value)], key=key, mode="question", state=st)
+        return Step(store=[(key, value)], screens=[self._received(value)], key=key, mode=Mode.QUESTION, state=st)
 
     def _received(self, value: str) -> Screen:
         return Screen(f"📝 Đã nhận ({format_integer(len(value))} ký tự). Gửi tiếp nếu còn, hoặc bấm «Xong» để sang "
@@ -52,7 +52,7 @@ class LongTextKind(Kind):
             return e.error(key, st, "Chưa có nội dung. Hãy gõ câu trả lời, hoặc bấm «Không có».")
         parts = split_messages(value.split("\n"), limit=4000)
         screens = [Screen(p) for p in parts] + [self._received(value)]
-        return Step(screens=screens, key=key, mode="question", state=st)
+        return Step(screens=screens, key=key, mode=Mode.QUESTION, state=st)
 
     def done(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         if key not in e.ctx.answers:
@@ -62,7 +62,7 @@ class LongTextKind(Kind):
 
     def clear(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         st["collect"] = False
-        return Step(screens=[Screen("Đã xoá phần vừa gõ. Hãy gõ lại nội dung.")], key=key, mode="question", state=st)
+        return Step(screens=[Screen("Đã xoá phần vừa gõ. Hãy gõ lại nội dung.")], key=key, mode=Mode.QUESTION, state=st)
 
     ACTIONS = {"done": done, "clear": clear, "showtext": show_text}
 

@@ -10,6 +10,7 @@ from dialogs.answers import Change, failing_rules, format_value
 from dialogs.engine.base import (
     Button,
     Kind,
+    Mode,
     ReportContext,
     Screen,
     Step,
@@ -188,13 +189,13 @@ class Navigation:
         screens = list(prefix or [])
         if key is None:
             screens += self.review_screens()
-            return Step(screens=screens, key=None, mode="review")
+            return Step(screens=screens, key=None, mode=Mode.REVIEW)
         st = dict(state or {})
         if section_walk:
             st["walk"] = "section"
         self.kind(key).enter(self, key, st)
         screens.append(self.question_screen(key, st))
-        return Step(screens=screens, key=key, mode="question", state=st)
+        return Step(screens=screens, key=key, mode=Mode.QUESTION, state=st)
 
     def advance(self, key: str, state: dict[str, Any], prefix: list[Screen]) -> Step:
         """After ``key`` is done: the next question; in the weekly section walk, the next section screen."""
@@ -217,7 +218,7 @@ class Navigation:
         if gi >= len(groups):
             return self.goto(None, prefix=prefix)
         return Step(screens=list(prefix or []) + [self.section_screen(gi)], key=groups[gi][2][0].key,
-                    mode="section", state={"sec": gi})
+                    mode=Mode.SECTION, state={"sec": gi})
 
     def begin(self, key: str | None = None) -> Step:
         """/baocao: continue at ``key`` (the stored position) or the first unanswered question."""
@@ -225,31 +226,31 @@ class Navigation:
             key = self.first_unanswered()
         screens = self.start_screens(key)
         if key is None:
-            return Step(screens=screens, key=None, mode="review")
+            return Step(screens=screens, key=None, mode=Mode.REVIEW)
         if self.weekly_fast_path() and self.progress()[0] == 0:
             screens[-1].text += (f"\n\n{self.ctx.prev_label.capitalize()} đơn vị đã báo cáo. Đi theo từng mục: xem lại "
                                  f"câu trả lời {self.ctx.prev_label} của cả mục, giữ nguyên hoặc sửa từng câu.")
             screens[-1].buttons = [[Button("⚡ Đi theo từng mục", "bysec"), Button("✍️ Trả lời từng câu", "byq")]]
-            return Step(screens=screens, key=key, mode="choose", state={})
+            return Step(screens=screens, key=key, mode=Mode.CHOOSE, state={})
         return self.finish(self.goto(key, prefix=screens))  # the period's header rides on the first question
 
     # ------------------------------------------------------------------ buttons that work in any mode
     def _pause(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         return Step(screens=[Screen("⏸ Đã lưu mọi câu trả lời. Khi rảnh, gõ /baocao để tiếp tục đúng chỗ này.")],
-                    key=key, mode="idle", state=st)
+                    key=key, mode=Mode.IDLE, state=st)
 
     def _toc(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=[self.toc_screen()], key=key, mode="toc", state=st)
+        return Step(screens=[self.toc_screen()], key=key, mode=Mode.TOC, state=st)
 
     def _review(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=self.review_screens(), key=key, mode="review", state=st)
+        return Step(screens=self.review_screens(), key=key, mode=Mode.REVIEW, state=st)
 
     def _continue(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         k = key if key and self.is_visible(key) and key not in self.ctx.answers else self.first_unanswered(key)
         if k is None:
             return Step(screens=[Screen("Đã trả lời hết các câu. Bấm «Gửi báo cáo» khi sẵn sàng.",
                                         [[Button("📨 Gửi báo cáo", "submit"), Button("👁 Xem lại", "review")]])],
-                        key=key, mode="review", state={})
+                        key=key, mode=Mode.REVIEW, state={})
         return self.goto(k)
 
     def _section(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
@@ -276,7 +277,7 @@ class Navigation:
                       action: str) -> Step:
         gi = int(arg) if arg.isdigit() else -1
         groups = self.groups()
-        if mode != "section" or gi != st.get("sec") or not 0 <= gi < len(groups):
+        if mode != Mode.SECTION or gi != st.get("sec") or not 0 <= gi < len(groups):
             return stale(key, mode, st)
         refs = groups[gi][2]
         if action == "skipsec":
@@ -304,10 +305,10 @@ class Navigation:
         return step
 
     def _submit(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=[self.confirm_screen()], key=key, mode="confirm", state=st)
+        return Step(screens=[self.confirm_screen()], key=key, mode=Mode.CONFIRM, state=st)
 
     def _submit_ok(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        if mode != "confirm":
+        if mode != Mode.CONFIRM:
             return stale(key, mode, st)
         fails = failing_rules(self.outline, self.ctx.answers)
         if fails:
@@ -315,8 +316,8 @@ class Navigation:
                                         + "\n".join(f"• {f.message}" for f in fails)
                                         + "\nSửa các câu liên quan (xem lại, gõ /c<số>) rồi gửi lại.",
                                         [[Button("👁 Xem lại", "review")]])],
-                        key=key, mode="review", state=st, error=True)
-        return Step(screens=[], key=key, mode="idle", state={}, submit=True)
+                        key=key, mode=Mode.REVIEW, state=st, error=True)
+        return Step(screens=[], key=key, mode=Mode.IDLE, state={}, submit=True)
 
 
 def _walk(action: str) -> NavAction:

@@ -22,6 +22,7 @@ from dialogs.engine.base import (
     Button,
     EngineView,
     Kind,
+    Mode,
     Screen,
     Step,
     nav_row,
@@ -158,7 +159,7 @@ class TableKind(Kind):
         st = dict(state)
         row = steps[min(int(st.get("row", 0)), len(steps) - 1)]
         if fold(text) in DONE_WORDS:
-            return e.on_action(key, "question", state, "rownext" if row.open else "done", "")
+            return e.on_action(key, Mode.QUESTION, state, "rownext" if row.open else "done", "")
         if row.open:
             return self._group_text(e, key, q, st, row, text)
         return self._row_text(e, key, q, st, row, text)
@@ -185,7 +186,7 @@ class TableKind(Kind):
         value["items"][row.key] = items
         e.ctx.answers[key] = value
         return Step(store=[(key, value)], screens=[Screen(note), self.screen(e, key, st)], key=key,
-                    mode="question", state=st)
+                    mode=Mode.QUESTION, state=st)
 
     def _row_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
         """A fixed row: all cells in one message, or (after a single value) cell by cell."""
@@ -219,7 +220,7 @@ class TableKind(Kind):
         if ci + 1 < len(q.table.input_columns):
             st["cells"] = cells
             st["col"] = ci + 1
-            return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
+            return Step(screens=[self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
         st.pop("cells", None)
         st.pop("col", None)
         return self._save_row(e, key, q, st, row, cells)
@@ -249,7 +250,7 @@ class TableKind(Kind):
             done = [Screen(f"✔ Xong biểu.\n{format_table(q.table, value) if value else NONE_TEXT}"[:MAX_MESSAGE])]  # type: ignore[arg-type]
             return e.settle(key, st, screens + done) if value else e.advance(key, st, screens + done)
         st["row"] = ri
-        return Step(screens=screens + [self.screen(e, key, st)], key=key, mode="question", state=st)
+        return Step(screens=screens + [self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
 
     # ------------------------------------------------------------------ buttons
     def _current_row(self, e: EngineView, key: str, st: dict[str, Any]) -> tuple[Question, Row]:
