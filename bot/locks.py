@@ -53,7 +53,8 @@ class RedisUserLock:
                  heartbeat_s: float = HEARTBEAT_S):
         import redis.asyncio as aioredis
 
-        assert heartbeat_s * 1000 < ttl_ms / 2, "the heartbeat must renew the lock well before it expires"
+        if heartbeat_s * 1000 >= ttl_ms / 2:
+            raise ValueError("the heartbeat must renew the lock well before it expires (heartbeat < TTL / 2)")
         self.redis = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self.prefix = prefix
         self.ttl_ms = ttl_ms
@@ -81,9 +82,7 @@ class RedisUserLock:
         try:
             yield
         finally:
-            heartbeat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await heartbeat
+            heartbeat.cancel()  # a renewal still in flight is harmless: it extends only this token's lock
             try:
                 await self._release(keys=[key], args=[token])
             except Exception as e:  # noqa: BLE001 - it expires by itself
