@@ -222,7 +222,7 @@ async def test_a_biểu_cell_by_cell_merges_two_peoples_cells(w):
     a = await w.signed_in(w.world.officer)
     c = await w.signed_in(w.world.officer2)
     q = w.services.catalogue.get(OUTLINE).question("bieu_13b")
-    row = q.table.input_rows[0].key
+    row = next(r.key for r in q.table.rows if r.asked)
     cols = [x.key for x in q.table.input_columns][:2]
     r1 = (await a.post(save_url(w), {"key": "bieu_13b", "op": "cell", "row": row, "col": cols[0], "text": "12"}))[1]
     r2 = (await c.post(save_url(w), {"key": "bieu_13b", "op": "cell", "row": row, "col": cols[1], "text": "7", "base": 0}))[1]
