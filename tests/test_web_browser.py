@@ -79,6 +79,15 @@ async def _wait_for_web(port: int, proc, timeout: float = 30.0) -> None:
     raise TimeoutError("the bot's web server did not start")
 
 
+async def _message_with(api: FakeTelegram, chat_id: int, text: str, timeout: float = 20.0):
+    for _ in range(int(timeout / 0.1)):
+        found = [m for m in api.messages(chat_id) if text in m.text]
+        if found:
+            return found[-1]
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no message with {text!r}: {[m.text for m in api.messages(chat_id)]}")
+
+
 async def _shot(page, name: str, *, full: bool = False) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
@@ -207,8 +216,8 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
     try:
         await _wait_for_web(port, proc)
         mark("bot up")
-        got = await d.say(officer, "/web")
-        sent = next(m for m in got if "/web/l/" in m.text)
+        await d.say(officer, "/web")
+        sent = await _message_with(api, 101, "/web/l/")  # (the scheduler may announce the open period first)
         link = next(b["url"] for row in sent.buttons for b in row if b.get("url"))
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -228,12 +237,13 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
                 await browser.close()
         # the chat: told of the submission, and /baocao shows the report as submitted
         assert any("Đã gửi báo cáo" in m.text and "(gửi từ trang web)" in m.text for m in api.messages(101))
-        got = await d.say(officer, "/baocao")
-        assert any("(Báo cáo đã gửi" in m.text for m in got), [m.text for m in got]
+        await d.say(officer, "/baocao")
+        await _message_with(api, 101, "(Báo cáo đã gửi")
         mark("chat checked")
         # /tonghop: the spreadsheet holds the figures typed in the page
         await d.say(supervisor, "/tonghop")
-        got = await d.press(supervisor, "Tổng hợp ngay")
+        await _message_with(api, 800, "📊 Tổng hợp báo cáo")
+        await d.press(supervisor, "Tổng hợp ngay")
         for _ in range(100):
             docs = [m.document for m in api.messages(800) if m.document and m.document[0].endswith(".xlsx")]
             if docs:
