@@ -244,7 +244,7 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
         await d.say(supervisor, "/tonghop")
         await _message_with(api, 800, "📊 Tổng hợp báo cáo")
         await d.press(supervisor, "Tổng hợp ngay")
-        for _ in range(100):
+        for _ in range(300):
             docs = [m.document for m in api.messages(800) if m.document and m.document[0].endswith(".xlsx")]
             if docs:
                 break

@@ -11,7 +11,6 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.handlers.access import allowed_scopes, is_supervisor, scope_ok
 from bot.web import service, views
 from bot.web.routes import (
     NoSession,
@@ -31,6 +30,10 @@ from storage.repo import Repo
 
 log = logging.getLogger("bot.web")
 UNITS_LISTED = 300
+
+
+def is_supervisor(acc: Account) -> bool:
+    return service.access().is_supervisor(acc)
 
 
 def signed_in(*, write: bool = False):
@@ -169,10 +172,10 @@ async def _supervised(request: web.Request, repo: Repo, sess: Any, acc: Account)
     if not is_supervisor(acc):
         raise service.Refused("Trang này dành cho người tổng hợp. Cán bộ đầu mối: mở báo cáo của đơn vị mình.", 403)
     raw = request.query.get("scope", "")
-    roots = await allowed_scopes(repo, acc)
+    roots = await service.access().allowed_scopes(repo, acc)
     if roots == []:
         raise service.Refused("Tài khoản của bạn chưa được giao đơn vị nào. Hãy liên hệ quản trị viên.", 403)
-    scope = await scope_ok(repo, acc, int(raw)) if raw.isdigit() else (roots[0] if roots else None)
+    scope = await service.access().scope_ok(repo, acc, int(raw)) if raw.isdigit() else (roots[0] if roots else None)
     if scope is False:
         raise service.Refused("Bạn không có quyền xem phạm vi này.", 403)
     pid = _period_arg(request, sess)
@@ -190,7 +193,6 @@ async def _supervised(request: web.Request, repo: Repo, sess: Any, acc: Account)
 
 @signed_in()
 async def progress(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.StreamResponse:
-    from bot.handlers.progress import scope_children
     from exports.progress import period_progress
 
     st = state(request)
@@ -199,7 +201,8 @@ async def progress(request: web.Request, repo: Repo, sess: Any, acc: Account) ->
     outline = services.catalogue.get(period.outline_id)
     prog = await period_progress(repo, outline, period, scope)
     subs = []
-    for sc in prog.sub_counts(await scope_children(repo, scope)):
+    children = await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+    for sc in prog.sub_counts(children):  # the sub-units /tiendo breaks a scope into
         link = f"{st.root}/progress?period={period.id}&scope={sc.unit_id}" if sc.unit_id and sc.total > 1 else None
         subs.append({**asdict(sc), "link": link})
     units = [{"id": s.unit.id, "name": s.unit.name, "status": s.status, "text": _state_text(s)}

@@ -100,10 +100,39 @@ def submission_lock(sub_id: int) -> asyncio.Lock:
     return lock
 
 
-async def officer_periods(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:
-    from bot.handlers.report import open_periods_for
+def _chat():
+    """The chat's questionnaire services: ``bot.flows.questionnaire`` once the conversation core is channel-free
+    (h22), else the Telegram handler that holds them now; both have ``open_periods_for``, ``Loaded``,
+    ``enqueue_notice`` and ``fmt_dt`` with the same signatures."""
+    try:
+        from bot.flows import questionnaire as chat
+    except ImportError:
+        from bot.handlers import report as chat
+    return chat
 
-    return await open_periods_for(services, repo, unit)
+
+def access():
+    """Who may see what (supervisors' scopes): ``bot.flows.access`` once channel-free (h22), else the handlers'."""
+    try:
+        from bot.flows import access as rules
+    except ImportError:
+        from bot.handlers import access as rules
+    return rules
+
+
+async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) -> tuple[bool, str]:
+    """``Repo.can_edit`` with its reason as the officer reads it (a text, or a reason code worded by
+    ``dialogs.review.lock_text`` where the repository returns codes)."""
+    ok, why = await repo.can_edit(sub, now)
+    if ok or why is None or isinstance(why, str):
+        return ok, why or ""
+    from dialogs.review import lock_text  # type: ignore[attr-defined]
+
+    return ok, lock_text(why, period.label)
+
+
+async def officer_periods(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:
+    return await _chat().open_periods_for(services, repo, unit)
 
 
 async def open_report(services: Services, repo: Repo, acc: Account, period_id: int | None, *,
@@ -132,7 +161,7 @@ async def open_report(services: Services, repo: Repo, acc: Account, period_id: i
         rep.versions = await repo.answer_versions(sub.id)
         rep.last_revision = await repo.last_revision_id(sub.id)
     if own and sub is not None:
-        rep.editable, rep.why = await repo.can_edit(sub, services.now())
+        rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
     elif own:
         rep.why = f"Kỳ «{period.label}» không còn mở cho {unit.name}."
     return rep
@@ -152,7 +181,7 @@ async def open_for_write(services: Services, repo: Repo, acc: Account, period_id
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
     rep = Report(acc, unit, period, outline, sub, await repo.answers(sub.id),
                  await services.previous_answers(repo, unit.id, period))
-    rep.editable, rep.why = await repo.can_edit(sub, services.now())
+    rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
     return rep
 
 
@@ -362,10 +391,9 @@ async def _late_change_notice(services: Services, repo: Repo, rep: Report, key: 
     """A change after the deadline to a submitted report: the supervisors' notice, as the chat sends it."""
     assert rep.sub is not None
     if rep.sub.status in ("submitted", "approved") and now > rep.period.deadline:
-        from bot.handlers.report import Loaded, enqueue_notice
-
-        ld = Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, rep.engine(services))  # type: ignore[arg-type]
-        await enqueue_notice(repo, rep.acc, ld, Step(store=[(key, rep.answers[key])]), True, now)
+        chat = _chat()
+        ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, rep.engine(services))  # type: ignore[arg-type]
+        await chat.enqueue_notice(repo, rep.acc, ld, Step(store=[(key, rep.answers[key])]), True, now)
 
 
 def _visible(rep: Report) -> list[Any]:
@@ -385,16 +413,15 @@ async def submit(services: Services, repo: Repo, rep: Report) -> tuple[bool, str
     if not step.submit:
         return False, "\n".join(s.text for s in step.screens).replace("(xem lại, gõ /c<số>)", "(các câu có ⚠️)")
     now = services.now()
-    ok, why = await repo.can_edit(rep.sub, now)
+    ok, why = await _can_edit(repo, rep.sub, rep.period, now)
     if not ok:
         return False, f"⛔ {why}"
-    from bot.handlers.report import Loaded, enqueue_notice, fmt_dt
-
+    chat = _chat()
     await repo.submit(rep.sub, rep.acc, now=now)
-    ld = Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
-    await enqueue_notice(repo, rep.acc, ld, step, False, now)
+    ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
+    await chat.enqueue_notice(repo, rep.acc, ld, step, False, now)
     await repo.commit()
-    return True, (f"📨 Đã gửi báo cáo «{rep.outline.short}» kỳ {rep.period.label} lúc {fmt_dt(services, now)}.\n"
+    return True, (f"📨 Đã gửi báo cáo «{rep.outline.short}» kỳ {rep.period.label} lúc {chat.fmt_dt(services, now)}.\n"
                   "Nơi tổng hợp đã được báo. Bạn vẫn sửa được đến khi đóng kỳ.")
 
 
