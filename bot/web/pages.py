@@ -210,7 +210,12 @@ async def progress(request: web.Request, repo: Repo, sess: Any, acc: Account) ->
     up = None
     if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
         up = f"{st.root}/progress?period={period.id}&scope={scope.parent_id}"
-    return page(request, "progress.html", title="Tiến độ", who=_who(acc), outline=outline, period=period,
+    own = None  # a supervisor whose own unit also answers (a province reporting upward): its form
+    if acc.unit_id is not None and sess.period_id is None:
+        unit = await repo.unit(acc.unit_id)
+        if unit is not None and await service.officer_periods(services, repo, unit):
+            own = f"{st.root}/form"
+    return page(request, "progress.html", title="Tiến độ", who=_who(acc), outline=outline, period=period, own=own,
                 periods=shown, scope_name=scope.name if scope else "Tất cả đơn vị", scope_id=scope.id if scope else 0,
                 prog=prog, on_time=prog.counts.get("on_time", 0), late=prog.counts.get("late", 0), subs=subs,
                 units=units, more=max(0, len(prog.states) - UNITS_LISTED), up=up,
