@@ -272,6 +272,7 @@ async def test_an_approved_report_is_read_only(w):
     async with w.db.session() as s:
         repo = Repo(s)
         sub = await repo.find_submission(w.world.units["00004"], w.world.period)
+        await repo.submit(sub, await repo.account(w.world.officer))
         await repo.approve(sub, await repo.account(w.world.supervisor))
         await s.commit()
     _, text = await b.get(f"/web/form?period={w.world.period}")

@@ -15,6 +15,7 @@ import asyncio
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from bot.services import Services
@@ -124,11 +125,13 @@ async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) 
     """``Repo.can_edit`` with its reason as the officer reads it (a text, or a reason code worded by
     ``dialogs.review.lock_text`` where the repository returns codes)."""
     ok, why = await repo.can_edit(sub, now)
-    if ok or why is None or isinstance(why, str):
-        return ok, why or ""
-    from dialogs.review import lock_text  # type: ignore[attr-defined]
+    if ok or why is None:
+        return ok, ""
+    if isinstance(why, Enum):  # a reason code (a str enum): worded as the chat words it
+        from dialogs.review import lock_text  # type: ignore[attr-defined]
 
-    return ok, lock_text(why, period.label)
+        return ok, lock_text(why, period.label)
+    return ok, str(why)
 
 
 async def officer_periods(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:
