@@ -142,6 +142,11 @@ async def test_signed_link_opens_the_form_with_last_periods_values_and_safe_head
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp
     assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["Referrer-Policy"] == "no-referrer"
     assert r.headers["Cache-Control"] == "no-store"
+    # every input is named for a screen reader: its own <label for>, an aria-label, or a wrapping <label>
+    for tag in re.findall(r"<(?:input|textarea)\b[^>]*>", text):
+        named = "aria-label=" in tag or "data-field=" in tag or "data-reason-in" in tag or 'type="checkbox"' in tag
+        m = re.search(r'id="(in-[a-z0-9_]+)"', tag)
+        assert named or (m and f'for="{m.group(1)}"' in text), tag
     r, js = await b.get("/web/static/form.js")
     assert r.status == 200 and r.headers["Content-Type"].startswith("text/javascript")
     assert (await b.get("/web/static/..%2Fserver.py"))[0].status == 404
