@@ -1,0 +1,130 @@
+"""Text-only screens: buttons become numbered lines and typed words, long texts are cut at line breaks.
+
+A screen's buttons (the engine's ``Button``s, already turned into callback data by ``bot/keyboards.py::markup``,
+or any feature's inline keyboard) are shown on Zalo as text:
+
+- *options* (a choice, yes/no, a section of the table of contents, a question to open from the review, any other
+  feature's button) are numbered — ``1 · Có   2 · Không   0 · Bỏ qua`` — and picked by typing the number or the
+  option's words;
+- *commands* of the questionnaire (back, skip, table of contents, review, pause, keep, done, submit …) are
+  typed words, listed in one short line at the end: ``Gõ: quay lại · bỏ qua · mục lục · xem lại · tạm dừng``.
+
+A question that takes a typed number never gets numbered options (its buttons are all commands), so a typed
+figure is never taken for a menu pick. The menu (what each number and word stands for) is returned as a plain
+dict to be stored with the person's Zalo identity; :func:`pick` reads a typed text against it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dialogs.text import fold, norm_words
+
+# questionnaire actions shown as numbered options; every other questionnaire action is a typed command
+OPTION_ACTIONS = frozenset({"opt", "sec", "open", "pick"})
+# short words accepted besides a command's own words (folded)
+ALIASES = {"keep": ("giu", "giu nguyen"), "none": ("khong co",), "submit": ("gui", "gui bao cao"),
+           "submit_ok": ("xac nhan", "xac nhan gui"), "back": ("quay lai",), "skip": ("bo qua",),
+           "toc": ("muc luc",), "review": ("xem lai",), "pause": ("tam dung",), "done": ("xong",),
+           "cont": ("tiep tuc",), "rowkeep": ("giu dong", "giu"), "rowback": ("dong truoc",)}
+NAV_ORDER = ("back", "skip", "toc", "review", "pause")
+_LEAD = re.compile(r"^[^\w(«\"]+", re.UNICODE)
+_TAIL = re.compile(r"[^\w)»\"]+$", re.UNICODE)
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+")
+ROW_WIDTH = 48  # options on one line while the line stays this short
+
+
+def clean_label(text: str) -> str:
+    """A button's words without its pictogram or arrow: "⬅ Quay lại" → "Quay lại", "1. Có" → "Có"."""
+    s = _TAIL.sub("", _LEAD.sub("", text.strip()))
+    return _NUMBERED.sub("", s).strip() or text.strip()
+
+
+def qa_action(data: str) -> str | None:
+    """The engine action of a questionnaire button's callback data ("q:<nonce>:<action>:<arg>"), else None."""
+    if not data.startswith("q:"):
+        return None
+    parts = data.split(":")
+    return parts[2] if len(parts) >= 3 else None
+
+
+def render(text: str, rows: list[list[tuple[str, str]]]) -> tuple[str, dict[str, Any] | None]:
+    """``text`` with its buttons as text, and the menu to store (None when there are no buttons)."""
+    if not any(rows):
+        return text, None
+    numbers: dict[str, str] = {}
+    words: dict[str, str] = {}
+    option_lines: list[str] = []
+    commands: list[tuple[str, str, str | None]] = []  # (shown word, data, action)
+    for row in rows:
+        line: list[str] = []
+        for label, data in row:
+            action = qa_action(data)
+            if action is not None and action not in OPTION_ACTIONS:
+                commands.append((clean_label(label).lower(), data, action))
+                continue
+            n = str(len(numbers) + 1)
+            numbers[n] = data
+            words.setdefault(norm_words(clean_label(label)), data)
+            line.append(f"{n} · {clean_label(label)}")
+        if line:
+            option_lines.append(line)  # type: ignore[arg-type]
+    skip = next((d for _, d, a in commands if a == "skip"), None)
+    if numbers and skip is not None:
+        numbers["0"] = skip
+    out: list[str] = [_lay_out(option_lines, skip if numbers else None)]
+    commands.sort(key=lambda c: (c[2] in NAV_ORDER, NAV_ORDER.index(c[2]) if c[2] in NAV_ORDER else 0))
+    shown = []
+    for word, data, action in commands:
+        for w in (norm_words(word), *ALIASES.get(action or "", ())):
+            words.setdefault(w, data)
+        if word not in shown and not (numbers and action == "skip"):
+            shown.append(word)
+    if shown:
+        out.append("Gõ: " + " · ".join(shown))
+    body = "\n".join(x for x in out if x)
+    return f"{text}\n\n{body}", {"n": numbers, "w": words}
+
+
+def _lay_out(lines: list[list[str]], skip: str | None) -> str:
+    """Short options side by side ("1 · Có   2 · Không   0 · Bỏ qua"), long ones one a line."""
+    flat = [x for line in lines for x in line]
+    if skip is not None:
+        flat.append("0 · Bỏ qua")
+    if flat and sum(len(x) + 3 for x in flat) <= ROW_WIDTH:
+        return "   ".join(flat)
+    return "\n".join(flat)
+
+
+def pick(menu: dict[str, Any] | None, text: str) -> str | None:
+    """The callback data a typed ``text`` picks from ``menu`` (a number or an option's or command's words)."""
+    if not menu:
+        return None
+    t = text.strip()
+    if t.isdigit():
+        return (menu.get("n") or {}).get(str(int(t)))
+    key = norm_words(t)
+    if not key or len(key) > 80:
+        return None
+    return (menu.get("w") or {}).get(key)
+
+
+def split(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut at line breaks (else at a space, else anywhere)."""
+    parts: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        head = rest[:limit]
+        cut = head.rfind("\n")
+        if cut < limit // 3:
+            cut = head.rfind(" ")
+        if cut < limit // 3:
+            cut = limit
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest.strip() or not parts:
+        parts.append(rest or "…")
+    return parts
+
+
+__all__ = ["render", "pick", "split", "clean_label", "qa_action", "fold"]
