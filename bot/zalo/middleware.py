@@ -25,7 +25,7 @@ from aiogram.types import BufferedInputFile, Chat, InlineKeyboardMarkup, Message
 
 from bot.services import Services
 from bot.zalo import files
-from bot.zalo.render import render, split
+from bot.zalo.render import compact, render, split
 from dialogs.parsing import format_date
 from storage.channels import Channels
 
@@ -83,7 +83,7 @@ class ZaloText(BaseRequestMiddleware):
                     markup: Any) -> Message:
         body, menu = render(text or "…", _rows(markup))
         result = None
-        for part in split(body, self.limit):
+        for part in split(compact(body, self.limit), self.limit):
             result = await make_request(bot, SendMessage(chat_id=chat_id, text=part))
         if menu is not None and isinstance(chat_id, int):
             menu["mid"] = getattr(result, "message_id", 0)

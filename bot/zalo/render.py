@@ -21,7 +21,7 @@ from typing import Any
 from dialogs.text import fold, norm_words
 
 # questionnaire actions shown as numbered options; every other questionnaire action is a typed command
-OPTION_ACTIONS = frozenset({"opt", "sec", "open", "pick"})
+OPTION_ACTIONS = frozenset({"opt", "fopt", "copt", "sec", "open", "pick"})
 # short words accepted besides a command's own words (folded)
 ALIASES = {"keep": ("giu", "giu nguyen"), "none": ("khong co",), "submit": ("gui", "gui bao cao"),
            "submit_ok": ("xac nhan", "xac nhan gui"), "back": ("quay lai",), "skip": ("bo qua",),
@@ -107,6 +107,38 @@ def pick(menu: dict[str, Any] | None, text: str) -> str | None:
     if not key or len(key) > 80:
         return None
     return (menu.get("w") or {}).get(key)
+
+
+MORE = "… (gõ «xem lại» để xem đầy đủ)"
+
+
+def compact(text: str, limit: int) -> str:
+    """A screen over ``limit`` characters made to fit where it can without losing what the person must do: the
+    echo of what was just stored (the part before the question's "📋" heading: a finished table's rows, say) is
+    cut to its first lines, then running subtotals (lines "Σ …" after the first) are left out — both are in the
+    review ("xem lại"). The question itself is never shortened; what still does not fit is split by :func:`split`."""
+    if len(text) <= limit:
+        return text
+    q = text.find("\n📋 ")
+    if q > 0:
+        head, rest = text[:q], text[q:]
+        room = limit - len(rest) - len(MORE) - 2
+        if room < len(head):
+            lines, kept = head.split("\n"), []
+            for line in lines:
+                if sum(len(x) + 1 for x in kept) + len(line) + 1 > max(room, 160):
+                    break
+                kept.append(line)
+            text = "\n".join(kept or [lines[0][:157] + "…"]) + "\n" + MORE + "\n" + rest
+    if len(text) > limit:
+        lines = text.split("\n")
+        sums = [i for i, line in enumerate(lines) if line.startswith("Σ ")]
+        if len(sums) > 1:
+            drop = set(sums[1:])
+            lines = [line for i, line in enumerate(lines) if i not in drop]
+            lines.insert(sums[0] + 1, "Σ " + MORE)
+            text = "\n".join(lines)
+    return text
 
 
 def split(text: str, limit: int) -> list[str]:
