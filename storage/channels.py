@@ -132,6 +132,8 @@ class Channels:
         old = await self.s.get(Account, link.account_id)
         link.account_id = target.id
         link.menu = None
+        if old is not None and old.id != target.id and target.unit_id is None and old.unit_id is not None:
+            target.unit_id, target.role = old.unit_id, old.role if target.role != "admin" else target.role
         if old is not None and old.id != target.id and is_synthetic(old.telegram_id):
             others = [x for x in await self.links_of(old.id) if x.id != link.id]
             if not others:
