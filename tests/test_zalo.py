@@ -182,3 +182,102 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
         assert rows and all(r.status == "sent" for r in rows)
     finally:
         await zh.close()
+
+
+# --------------------------------------------------------------------------- files and pictures by expiring link
+
+
+async def test_files_by_expiring_link_bound_to_the_person(db, db_url):
+    import io
+    import re
+    from datetime import timedelta
+
+    import aiohttp
+    from openpyxl import load_workbook
+
+    from tests.harness import Clock
+
+    clock = Clock()
+    zh = await ZaloHarness.create(db, db_url, clock, file_link_hours=24)
+    try:
+        ids, invites = await _review_setup(db)
+        async with db.session() as s:
+            repo = Repo(s)
+            sup_code = (await repo.create_invite(await repo.unit_by_code("CP"), "supervisor")).code
+            await s.commit()
+        a, b, sup = zh.user("zfa", "Cán bộ A"), zh.user("zfb", "Cán bộ B"), zh.user("zsup", "Tổng hợp Zalo")
+        await zh.say(a, invites["BNV"])
+        await zh.say(b, invites["BTP"])
+        await zh.say(sup, sup_code)
+        out = await zh.say(a, "/mau")
+        url_a = re.search(r"Tải về: (\S+)", out[-1]).group(1)
+        assert "mau_BNV_" in url_a and "dành riêng cho bạn" in out[-1]
+        url_b = re.search(r"Tải về: (\S+)", (await zh.say(b, "/mau"))[-1]).group(1)
+        ref_a, token_a = url_a.split("/zalo/f/")[1].split("/")[:2]
+        ref_b = url_b.split("/zalo/f/")[1].split("/")[0]
+        async with aiohttp.ClientSession() as http:
+            async with http.get(url_a) as r:
+                assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
+                wb = load_workbook(io.BytesIO(await r.read()))
+                assert wb.sheetnames
+            forged = url_a.replace(f"/{ref_a}/", f"/{ref_b}/")  # A's file under B's name
+            async with http.get(forged) as r:
+                assert r.status == 403 and "dành cho người khác" in await r.text()
+            async with http.get(url_a.replace(token_a, token_a[:-2] + "xx")) as r:
+                assert r.status == 404
+            # a picture: /tiendo's chart reaches Zalo by sendPhoto with a link, fetched by Zalo's servers
+            await zh.say(sup, "/tiendo")
+            photos = zh.api.sent("sendPhoto")
+            assert photos and photos[-1].params["photo"].startswith(zh.zalo.services.settings.web_base_url)
+            assert sup.inbox and any(m.photo and m.photo.startswith(b"\x89PNG") for m in sup.inbox)
+            clock.advance(hours=24, seconds=1)  # expired
+            async with http.get(url_a) as r:
+                assert r.status == 410 and "hết hạn" in await r.text()
+            url_a2 = re.search(r"Tải về: (\S+)", (await zh.say(a, "/mau"))[-1]).group(1)
+            async with http.get(url_a2) as r:
+                assert r.status == 200
+            async with db.session() as s:  # A leaves the unit: the link dies with the access
+                acc = await Repo(s).account_by_tg(next(k for k, v in zh.zalo.addresses._map.items() if v == "zfa"))
+                acc.unit_id = ids["BTP"]
+                await s.commit()
+            async with http.get(url_a2) as r:
+                assert r.status == 403
+        assert timedelta(hours=24)  # FILE_LINK_HOURS is the setting used
+    finally:
+        await zh.close()
+
+
+# --------------------------------------------------------------------------- webhook mode
+
+
+async def test_webhook_mode_and_a_forged_webhook_refused(db, db_url):
+    import aiohttp
+
+    secret = "bi-mat-webhook-zalo-123"
+    zh = await ZaloHarness.create(db, db_url, zalo_webhook_secret=secret)
+    try:
+        s = zh.zalo.services.settings
+        assert zh.api.webhook == (s.web_base_url + s.zalo_webhook_path, secret)
+        assert not zh.zalo._tasks  # no long polling in webhook mode
+        _, invites = await _review_setup(db)
+        u = zh.user("zwh", "Cán bộ webhook")
+        upd = zh.api._update(u, "message.text.received", text=invites["BNV"])
+        forged = zh.api._update(u, "message.text.received", text="/baocao")
+        assert await zh.api.deliver_raw(forged, secret="") == 403  # no secret
+        assert await zh.api.deliver_raw(forged, secret="doan-sai-bi-mat") == 403  # a wrong one
+        async with aiohttp.ClientSession() as http, http.post(s.web_base_url + s.zalo_webhook_path, json=forged) as r:
+            assert r.status == 403
+        assert u.inbox == []  # nothing handled, nothing answered
+        assert await zh.api.deliver_raw(upd) == 200
+        assert "Đã gắn tài khoản" in u.last().text
+        assert await zh.api.deliver_raw(upd) == 200  # delivered twice: handled once (the invite used once)
+        assert len([m for m in u.inbox if "Đã gắn tài khoản" in m.text]) == 1
+        async with db.read_session() as ses:
+            from storage.models import Invite
+
+            assert (await ses.get(Invite, invites["BNV"])).uses == 1
+        n = len(u.inbox)
+        assert await zh.api.deliver_raw(zh.api._update(u, "message.text.received", text="/baocao")) == 200
+        assert len(u.inbox) == n + 1 and "Đã trả lời 43/43 câu" in u.last().text
+    finally:
+        await zh.close()
