@@ -281,3 +281,68 @@ async def test_webhook_mode_and_a_forged_webhook_refused(db, db_url):
         assert len(u.inbox) == n + 1 and "Đã trả lời 43/43 câu" in u.last().text
     finally:
         await zh.close()
+
+
+# --------------------------------------------------------------------------- text-only screens (pure)
+
+
+def test_buttons_become_numbered_options_and_typed_words():
+    from bot.zalo.render import pick, render
+
+    nav = [[("⬅ Quay lại", "q:5:back:"), ("Bỏ qua ➡", "q:5:skip:")],
+           [("📑 Mục lục", "q:5:toc:"), ("👁 Xem lại", "q:5:review:"), ("⏸ Tạm dừng", "q:5:pause:")]]
+    text, menu = render("Có làm không?", [[("Có", "q:5:opt:1"), ("Không", "q:5:opt:0")], *nav])
+    assert text.endswith("1 · Có   2 · Không   0 · Bỏ qua\nGõ: quay lại · mục lục · xem lại · tạm dừng")
+    assert [pick(menu, t) for t in ("1", "2", "0", "không", "CO", "quay lai", "Mục lục", "tam dung")] == [
+        "q:5:opt:1", "q:5:opt:0", "q:5:skip:", "q:5:opt:0", "q:5:opt:1", "q:5:back:", "q:5:toc:", "q:5:pause:"]
+    assert pick(menu, "3") is None and pick(menu, "12,5") is None and pick(menu, "đúng") is None
+    # a question that takes a number has no numbered options: a typed figure stays an answer
+    text, menu = render("Bao nhiêu?", [[("↩ Giữ như tuần trước", "q:6:keep:"), ("∅ Không có", "q:6:none:")], *nav])
+    assert "1 ·" not in text and text.endswith("Gõ: giữ như tuần trước · không có · quay lại · bỏ qua · mục lục · "
+                                               "xem lại · tạm dừng")
+    assert pick(menu, "1") is None and pick(menu, "0") is None and pick(menu, "giữ") == "q:6:keep:"
+    # another feature's buttons are options; long ones one a line
+    text, menu = render("Chọn:", [[("Báo cáo tuần CQĐP 2 cấp — Tuần 47/2026 (16/11–22/11/2026)", "p:3")],
+                                  [("Sơ kết 1 năm CQĐP 2 cấp — Kỳ thử", "p:4")]])
+    assert "\n1 · Báo cáo tuần CQĐP 2 cấp — Tuần 47/2026 (16/11–22/11/2026)\n2 · Sơ kết" in text
+    assert pick(menu, "2") == "p:4" and "Gõ:" not in text
+    assert render("Không nút", []) == ("Không nút", None)
+
+
+def test_long_screens_fit_zalo_at_line_boundaries():
+    from bot.zalo.render import compact, split
+
+    lines = [f"Dòng {i}: " + "x" * 90 for i in range(60)]
+    parts = split("\n".join(lines), 2000)
+    assert len(parts) == 3 and all(len(p) <= 2000 for p in parts)
+    assert all(p.split("\n")[-1] in lines for p in parts) and "\n".join(parts) == "\n".join(lines)
+    assert split("a" * 4500, 2000) == ["a" * 2000, "a" * 2000, "a" * 500]
+    echo = "✔ Xong biểu.\n" + "\n".join(f"{i} Lĩnh vực — Tổng số: 72; " + "y" * 150 for i in range(20))
+    question = "\n📋 III.2 — Câu hỏi\nCâu 29/86\n\nDòng 1/4: ...\nΣ TỔNG: 1\nΣ Nhóm A: 1\nΣ Nhóm B: 1"
+    out = compact(echo + question, 2000)
+    assert len(out) <= 2000 and out.endswith(question) and "✔ Xong biểu." in out and "xem lại" in out
+    assert compact("ngắn", 2000) == "ngắn"
+
+
+# --------------------------------------------------------------------------- the outbound layer on Zalo
+
+
+async def test_zalo_sends_retry_429_and_5xx_and_record_the_undeliverable(zh, db):
+    from sqlalchemy import select
+
+    from storage.models import OutboundFailure
+
+    _, invites = await _review_setup(db)
+    u, gone = zh.user("zretry", "Cán bộ"), zh.user("zgone", "Cán bộ đã chặn bot")
+    await zh.say(u, invites["BNV"])
+    await zh.say(gone, invites["BTP"])
+    zh.api.fails = [429, 502, 500]
+    out = await zh.say(u, "/baocao")
+    assert out and "Đã trả lời" in out[-1]  # delivered after a 429 and two 5xx
+    assert [c.status for c in zh.api.calls if c.method == "sendMessage"][-4:] == [429, 502, 500, 200]
+    assert zh.zalo.outbound.stats.seen_429 == 1
+    zh.api.blocked.add("zgone")
+    await zh.say(gone, "/baocao")
+    async with db.read_session() as s:
+        rows = list((await s.execute(select(OutboundFailure))).scalars())
+    assert len(rows) == 1 and rows[0].chat_id < 0 and "403" in rows[0].reason and "Đã trả lời" in (rows[0].text or "")
