@@ -25,6 +25,7 @@ from aiogram.types import BufferedInputFile, Chat, InlineKeyboardMarkup, Message
 
 from bot.services import Services
 from bot.zalo import files
+from bot.zalo.channels import CURRENT
 from bot.zalo.render import compact, render, split
 from dialogs.parsing import format_date
 from storage.channels import Channels
@@ -81,7 +82,9 @@ class ZaloText(BaseRequestMiddleware):
 
     async def _text(self, make_request: NextRequestMiddlewareType[Any], bot: Bot, chat_id: Any, text: str,
                     markup: Any) -> Message:
-        body, menu = render(text or "…", _rows(markup))
+        cur = CURRENT.get()
+        reply = cur is not None and cur[1] == chat_id  # answering the person's own message
+        body, menu = render(text or "…", _rows(markup), numbered=reply)
         result = None
         for part in split(compact(body, self.limit), self.limit):
             result = await make_request(bot, SendMessage(chat_id=chat_id, text=part))
@@ -96,7 +99,12 @@ class ZaloText(BaseRequestMiddleware):
         if zid is None:
             return
         async with self.services.db.session() as s:
-            await Channels(s).save_menu("zalo", zid, menu)
+            ch = Channels(s)
+            if menu.pop("merge", False):  # a notice's words join the menu of the screen the person is on
+                found = await ch.identity("zalo", zid)
+                old = dict(found.link.menu or {}) if found is not None else {}
+                menu = {**old, "w": {**(old.get("w") or {}), **menu["w"]}, "n": old.get("n") or {}}
+            await ch.save_menu("zalo", zid, menu)
             await s.commit()
 
     def _until(self, when: datetime) -> str:

@@ -48,10 +48,17 @@ def qa_action(data: str) -> str | None:
     return parts[2] if len(parts) >= 3 else None
 
 
-def render(text: str, rows: list[list[tuple[str, str]]]) -> tuple[str, dict[str, Any] | None]:
-    """``text`` with its buttons as text, and the menu to store (None when there are no buttons)."""
+def render(text: str, rows: list[list[tuple[str, str]]], *, numbered: bool = True
+           ) -> tuple[str, dict[str, Any] | None]:
+    """``text`` with its buttons as text, and the menu to store (None when there are no buttons). A notice that
+    does not answer the person (``numbered=False``: a reminder, a supervisor's return) shows its buttons as typed
+    words only, so the numbers of the screen the person is on keep their meaning."""
     if not any(rows):
         return text, None
+    if not numbered:
+        words = {norm_words(clean_label(label)): data for row in rows for label, data in row}
+        shown = [clean_label(label).lower() for row in rows for label, _ in row]
+        return f"{text}\n\nGõ: " + " · ".join(shown), {"n": {}, "w": words, "merge": True}
     numbers: dict[str, str] = {}
     words: dict[str, str] = {}
     option_lines: list[str] = []
