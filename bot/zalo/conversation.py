@@ -78,7 +78,7 @@ class Bridge:
         zid = str(sender.get("id") or chat.get("id") or "")
         if not zid:
             return
-        name = str(sender.get("display_name") or sender.get("name") or "")[:255]
+        name = str(sender.get("display_name") or sender.get("first_name") or sender.get("name") or "")[:255]
         async with self.services.db.session() as s:
             ident = await Channels(s).ensure_identity("zalo", zid, name, self.services.now())
             ident.link.last_seen = self.services.now()
