@@ -41,7 +41,7 @@ async def say(u: ZaloUser, text: str, *, quiet: float = 0.4, timeout: float = 30
     await u.send(text)
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
-    while len(u.inbox) == n and loop.time() < end:
+    while len(u.inbox) == n and loop.time() < end:  # noqa: ASYNC110 - another process answers over HTTP
         await asyncio.sleep(0.05)
     seen = -1
     while seen != len(u.inbox) and loop.time() < end:
@@ -78,7 +78,7 @@ async def test_python_m_bot_serves_zalo_alone_then_beside_telegram(db, db_url):
         await proc.wait()
         # restarted with Telegram as well: the Zalo officer goes on where they were, their typed words still work
         proc = await _spawn(db_url, z, tg, port)
-        while not z.calls or z.calls[-1].method != "getUpdates":  # started: polling (after its start-up notices)
+        while not z.calls or z.calls[-1].method != "getUpdates":  # noqa: ASYNC110 - polling started (after notices)
             await asyncio.sleep(0.1)
         await asyncio.sleep(1.0)
         got = await say(u, "quay lại")  # a typed command picks from the menu stored before the kill

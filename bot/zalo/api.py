@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -56,7 +55,7 @@ class ZaloClient:
                     body = None
                 status = r.status
                 retry = r.headers.get("Retry-After")
-        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+        except (TimeoutError, aiohttp.ClientError) as e:
             raise ZaloError(None, f"{type(e).__name__}: {e}") from e
         if not isinstance(body, dict):
             raise ZaloError(status if status >= 400 else 502, f"unreadable answer (HTTP {status})")
