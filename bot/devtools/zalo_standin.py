@@ -74,6 +74,7 @@ class ZaloStandIn:
         self._mids = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.base_url = ""
+        self.closing = False
         self.bot_id = "7" + "".join(str(secrets.randbelow(10)) for _ in range(17))
 
     # ------------------------------------------------------------------ server
@@ -89,6 +90,8 @@ class ZaloStandIn:
         return self.base_url
 
     async def stop(self) -> None:
+        self.closing = True
+        self._arrived.set()  # a long poll in progress ends now
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -163,6 +166,8 @@ class ZaloStandIn:
             try:
                 await asyncio.wait_for(self._arrived.wait(), timeout)
             except TimeoutError:
+                return self._answer("getUpdates", p, 408, "Request timeout")
+            if not self.queue:
                 return self._answer("getUpdates", p, 408, "Request timeout")
         return self._answer("getUpdates", p, 200, self.queue.pop(0))
 

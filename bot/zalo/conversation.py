@@ -81,7 +81,9 @@ class Bridge:
         name = str(sender.get("display_name") or sender.get("first_name") or sender.get("name") or "")[:255]
         async with self.services.db.session() as s:
             ident = await Channels(s).ensure_identity("zalo", zid, name, self.services.now())
-            ident.link.last_seen = self.services.now()
+            now = self.services.now()
+            if ident.link.last_seen is None or (now - ident.link.last_seen).total_seconds() > 60:
+                ident.link.last_seen = now  # (which identity reaches an account: the one seen last)
             acc, menu = ident.account, ident.link.menu
             text = msg.get("text") if isinstance(msg.get("text"), str) else None
             if text is not None and acc.unit_id is None and await _is_invite(s, text):
