@@ -347,3 +347,39 @@ async def test_zalo_sends_retry_429_and_5xx_and_record_the_undeliverable(zh, db)
     async with db.read_session() as s:
         rows = list((await s.execute(select(OutboundFailure))).scalars())
     assert len(rows) == 1 and rows[0].chat_id < 0 and "403" in rows[0].reason and "Đã trả lời" in (rows[0].text or "")
+
+
+async def test_supervisor_on_zalo_gets_tonghop_and_xem_files_by_link(zh, db):
+    import io
+    import re
+
+    import aiohttp
+    from docx import Document
+    from openpyxl import load_workbook
+
+    ids, invites = await _review_setup(db)
+    async with db.session() as s:
+        sup_code = (await Repo(s).create_invite(await Repo(s).unit_by_code("CP"), "supervisor")).code
+        await s.commit()
+    a, sup = zh.user("zta", "Cán bộ A"), zh.user("ztsup", "Tổng hợp Zalo")
+    await zh.say(a, invites["BNV"])
+    await _zalo_submit(zh, a)
+    await zh.say(sup, sup_code)
+    out = await zh.say(sup, "/tonghop")
+    assert "1 · Tổng hợp ngay" in out[-1]
+    out = await zh.say(sup, "tổng hợp ngay")  # the option's words
+    links = re.findall(r"Tải về: (\S+)", "\n".join(out))
+    assert [u.rsplit(".", 1)[-1] for u in links] == ["docx", "xlsx"], out
+    async with aiohttp.ClientSession() as http:
+        async with http.get(links[0]) as r:
+            doc = Document(io.BytesIO(await r.read()))
+            assert any("Bộ Nội vụ" in p.text or "BÁO CÁO" in p.text.upper() for p in doc.paragraphs)
+        async with http.get(links[1]) as r:
+            assert load_workbook(io.BytesIO(await r.read())).sheetnames
+        await zh.say(sup, "/xem bo noi vu")
+        out = await zh.say(sup, "1")  # «📄 Tải .docx»
+        (link,) = re.findall(r"Tải về: (\S+\.docx)", "\n".join(out))
+        async with http.get(link) as r:
+            assert r.status == 200 and Document(io.BytesIO(await r.read())).paragraphs
+    assert all(len(m.text) <= 2000 for m in sup.inbox)
+    assert zh.zalo.text.dropped_edits > 0  # the progress ticks of /tonghop were not repeated as messages
