@@ -90,6 +90,12 @@ class Channels:
              .order_by(ChannelLink.last_seen.desc()).limit(1))
         return (await self.s.execute(q)).scalar_one_or_none()
 
+    async def linked_addresses(self, channel: str = "zalo") -> set[int]:
+        """The addresses of every account that has an identity on ``channel``."""
+        q = (select(Account.telegram_id).join(ChannelLink, ChannelLink.account_id == Account.id)
+             .where(ChannelLink.channel == channel).distinct())
+        return set((await self.s.execute(q)).scalars())
+
     async def save_menu(self, channel: str, external_id: str, menu: dict[str, Any] | None) -> None:
         await self.s.execute(update(ChannelLink).where(ChannelLink.channel == channel,
                                                        ChannelLink.external_id == external_id).values(menu=menu))

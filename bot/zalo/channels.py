@@ -19,12 +19,10 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.methods import TelegramMethod
 from aiogram.types import TelegramObject
-from sqlalchemy import select
 
 from bot.middleware import CommitBeforeApiCall
 from bot.services import Services
 from storage.channels import Channels, is_synthetic
-from storage.models import Account, ChannelLink
 
 # (channel, account address) of the update being handled
 CURRENT: ContextVar[tuple[str, int] | None] = ContextVar("current_channel", default=None)
@@ -44,8 +42,7 @@ class Linked:
             return
         self._at = time.monotonic()
         async with self.services.db.read_session() as s:
-            q = select(Account.telegram_id).join(ChannelLink, ChannelLink.account_id == Account.id).distinct()
-            self.ids = set((await s.execute(q)).scalars())
+            self.ids = await Channels(s).linked_addresses("zalo")
 
     def add(self, chat_id: int) -> None:
         self.ids.add(chat_id)
