@@ -383,3 +383,47 @@ async def test_supervisor_on_zalo_gets_tonghop_and_xem_files_by_link(zh, db):
             assert r.status == 200 and Document(io.BytesIO(await r.read())).paragraphs
     assert all(len(m.text) <= 2000 for m in sup.inbox)
     assert zh.zalo.text.dropped_edits > 0  # the progress ticks of /tonghop were not repeated as messages
+
+
+async def test_keep_from_last_period_and_joining_by_unit_search_across_channels(zh, db):
+    from datetime import UTC, datetime
+
+    from exports.sample import synth_answers
+    from storage.importer import import_units
+    from tests.conftest import DATA
+    from tests.test_review_bot import OUTLINE, WEEKLY
+
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        unit = await repo.unit_by_code("BNV")
+        prev, _ = await repo.open_period(WEEKLY, "Tuần 46/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
+        old = await repo.ensure_submission(unit.id, prev.id)
+        week1 = synth_answers(OUTLINE, unit, week=1)
+        for k, v in week1.items():
+            await repo.set_answer(old.id, k, v, commit=False)
+        await repo.close_period(prev)
+        cur, _ = await repo.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+        sup = await repo.ensure_account(800, "Vụ Tổng hợp")
+        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+        await s.commit()
+    u, tsup = zh.user("zkeep", "Cán bộ Bộ Nội vụ"), zh.tg.user(800, "Vụ Tổng hợp")
+    # no invite: /start, the unit's name typed, the unit picked by its number, the supervisor (Telegram) agrees
+    await zh.say(u, "/start")
+    out = await zh.say(u, "bo noi vu")
+    assert "1 · Bộ Nội vụ" in out[-1]
+    await zh.say(u, "1")
+    assert "Đồng ý" in " ".join(zh.tg.api.messages(800)[-1].button_texts())
+    await zh.tg.press(tsup, "Đồng ý")
+    assert "Yêu cầu đã được duyệt" in u.last().text
+    out = await zh.say(u, "/baocao")
+    assert out[-1].endswith("Gõ: đi theo từng mục · trả lời từng câu")
+    out = await zh.say(u, "tra loi tung cau")  # without diacritics
+    assert "Gõ: giữ như tuần trước" in out[-1]
+    out = await zh.say(u, "giữ")
+    assert "giữ như tuần trước" in out[0].lower() or "Giữ nguyên" in out[0]
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.find_submission(unit.id, cur.id)
+        first = OUTLINE.refs[0].question.key
+        assert (await repo.answers(sub.id))[first] == week1[first]
