@@ -36,7 +36,7 @@ async def test_seed_walk_over_zalo(zh, db, seed):
         assert len(await repo.answers(sub.id)) > 10
     assert walk.per_input <= MAX_PER_INPUT, walk.tail()
     texts = [c.params["text"] for c in zh.api.sent("sendMessage")]
-    assert all(1 <= len(t) <= 2000 for t in texts)
+    assert all(1 <= len(t.encode("utf-16-le")) // 2 <= 2000 for t in texts)
     assert not zh.api.sent("editMessageText") and not [c for c in zh.api.calls if c.status != 200 and
                                                        c.method != "getUpdates"]
 
@@ -318,6 +318,9 @@ def test_long_screens_fit_zalo_at_line_boundaries():
     assert len(parts) == 3 and all(len(p) <= 2000 for p in parts)
     assert all(p.split("\n")[-1] in lines for p in parts) and "\n".join(parts) == "\n".join(lines)
     assert split("a" * 4500, 2000) == ["a" * 2000, "a" * 2000, "a" * 500]
+    # read strictly, as a JavaScript server counts: an emoji is 2 units
+    emoji = split("📋" * 2500, 2000)
+    assert [len(p) for p in emoji] == [1000, 1000, 500] and "".join(emoji) == "📋" * 2500
     echo = "✔ Xong biểu.\n" + "\n".join(f"{i} Lĩnh vực — Tổng số: 72; " + "y" * 150 for i in range(20))
     question = "\n📋 III.2 — Câu hỏi\nCâu 29/86\n\nDòng 1/4: ...\nΣ TỔNG: 1\nΣ Nhóm A: 1\nΣ Nhóm B: 1"
     out = compact(echo + question, 2000)

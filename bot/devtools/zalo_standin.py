@@ -24,6 +24,11 @@ from aiohttp import web
 TEXT_LIMIT = 2000
 
 
+def _units(text: str) -> int:
+    """Length as a JavaScript server counts it (UTF-16 code units): the strict reading of "2,000 characters"."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 @dataclass
 class ZCall:
     method: str
@@ -212,7 +217,7 @@ class ZaloStandIn:
         if refused is not None:
             return refused
         text = p.get("text")
-        if not isinstance(text, str) or not 1 <= len(text) <= TEXT_LIMIT:
+        if not isinstance(text, str) or not 1 <= _units(text) <= TEXT_LIMIT:
             return self._answer("sendMessage", p, 400, f"Bad Request: text must be 1 to {TEXT_LIMIT} characters")
         return self._answer("sendMessage", p, 200, self._deliver(p, text))
 
@@ -221,7 +226,7 @@ class ZaloStandIn:
         if refused is not None:
             return refused
         url, caption = p.get("photo"), p.get("caption") or ""
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or len(caption) > TEXT_LIMIT:
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")) or _units(caption) > TEXT_LIMIT:
             return self._answer("sendPhoto", p, 400, "Bad Request: photo must be a URL, caption ≤ 2000 characters")
         data, status = None, None
         try:

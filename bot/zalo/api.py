@@ -94,7 +94,7 @@ class ZaloClient:
         return await self.call("getWebhookInfo")
 
     async def send_message(self, chat_id: str, text: str) -> dict[str, Any]:
-        if not 1 <= len(text) <= TEXT_LIMIT:
+        if not 1 <= len(text.encode("utf-16-le")) // 2 <= TEXT_LIMIT:
             raise ValueError(f"Zalo takes 1 to {TEXT_LIMIT} characters, not {len(text)}")
         return await self.call("sendMessage", {"chat_id": chat_id, "text": text})
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.texts import utf16_len as size  # Zalo's limit read the strict way: an emoji counts 2 (as in JavaScript)
 from dialogs.text import fold, norm_words
 
 # questionnaire actions shown as numbered options; every other questionnaire action is a typed command
@@ -124,20 +125,20 @@ def compact(text: str, limit: int) -> str:
     echo of what was just stored (the part before the question's "📋" heading: a finished table's rows, say) is
     cut to its first lines, then running subtotals (lines "Σ …" after the first) are left out — both are in the
     review ("xem lại"). The question itself is never shortened; what still does not fit is split by :func:`split`."""
-    if len(text) <= limit:
+    if size(text) <= limit:
         return text
     q = text.find("\n📋 ")
     if q > 0:
         head, rest = text[:q], text[q:]
-        room = limit - len(rest) - len(MORE) - 2
+        room = limit - size(rest) - size(MORE) - 2
         if room < len(head):
             lines, kept = head.split("\n"), []
             for line in lines:
-                if sum(len(x) + 1 for x in kept) + len(line) + 1 > max(room, 160):
+                if sum(size(x) + 1 for x in kept) + size(line) + 1 > max(room, 160):
                     break
                 kept.append(line)
             text = "\n".join(kept or [lines[0][:157] + "…"]) + "\n" + MORE + "\n" + rest
-    if len(text) > limit:
+    if size(text) > limit:
         lines = text.split("\n")
         sums = [i for i, line in enumerate(lines) if line.startswith("Σ ")]
         if len(sums) > 1:
@@ -148,17 +149,26 @@ def compact(text: str, limit: int) -> str:
     return text
 
 
+def _fit(text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` (counted in UTF-16 units, see :func:`size`)."""
+    head = text[:limit]
+    while size(head) > limit:
+        head = head[: len(head) - max(1, (size(head) - limit) // 2)]
+    return head
+
+
 def split(text: str, limit: int) -> list[str]:
     """``text`` in pieces of at most ``limit`` characters, cut at line breaks (else at a space, else anywhere)."""
     parts: list[str] = []
     rest = text
-    while len(rest) > limit:
-        head = rest[:limit]
+    while size(rest) > limit:
+        head = _fit(rest, limit)
+        limit_here = len(head)
         cut = head.rfind("\n")
-        if cut < limit // 3:
+        if cut < limit_here // 3:
             cut = head.rfind(" ")
-        if cut < limit // 3:
-            cut = limit
+        if cut < limit_here // 3:
+            cut = limit_here
         parts.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip("\n ")
     if rest.strip() or not parts:
