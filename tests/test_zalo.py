@@ -117,6 +117,14 @@ async def test_review_loop_supervisor_on_telegram_officers_on_zalo(zh, db):
     assert "Đã duyệt và khóa báo cáo của Bộ Nội vụ" in sup.last().text
     assert "đã được duyệt" in bnv.last().text and "Xin mở lại" in bnv.last().text
     assert await status(db, ids["sub_BNV"]) == "approved"
+    # the officer asks to reopen it by typing the button's words, gives the reason; the supervisor agrees on Telegram
+    out = await zh.say(bnv, "xin mở lại")
+    assert "Ghi lý do" in out[-1]
+    out = await zh.say(bnv, "Nhập nhầm số hồ sơ ở câu 3")
+    assert "Đã gửi yêu cầu mở lại tới 1 người tổng hợp" in out[-1]
+    assert "Bộ Nội vụ xin mở lại" in sup.last().text
+    await zh.tg.press(sup, "Đồng ý")
+    assert "Đã đồng ý mở lại" in sup.last().text and "đồng ý mở lại" in bnv.last().text
     # the officer of BTP was never told anything about BNV
     assert not any("Bộ Nội vụ" in m.text and "Nhận xét" in m.text for m in btp.inbox)
 
