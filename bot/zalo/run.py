@@ -90,7 +90,7 @@ class ZaloRuntime:
 
             url = base_url(self.services) + s.zalo_webhook_path
             await self.client.set_webhook(url, s.zalo_secret)
-            log.info("Zalo webhook set to %s", url)
+            log.info("Zalo webhook set to %s (Zalo reports %s)", url, await self.client.get_webhook_info())
         else:
             with contextlib.suppress(ZaloError):
                 await self.client.delete_webhook()
