@@ -438,3 +438,29 @@ async def test_keep_from_last_period_and_joining_by_unit_search_across_channels(
         sub = await repo.find_submission(unit.id, cur.id)
         first = OUTLINE.refs[0].question.key
         assert (await repo.answers(sub.id))[first] == week1[first]
+
+
+async def test_zalo_has_its_own_send_budget(db, db_url):
+    import asyncio
+    import time
+
+    from bot import outbound
+
+    zh = await ZaloHarness.create(db, db_url, zalo_send_rate=10, zalo_send_burst=1)
+    try:
+        _, invites = await _review_setup(db)
+        users = [zh.user(f"zb{i}", f"Cán bộ {i}") for i in range(2)]
+        for u, code in zip(users, ("BNV", "BTP"), strict=True):
+            await zh.say(u, invites[code])
+        addresses = [next(k for k, v in zh.zalo.addresses._map.items() if v == u.id) for u in users]
+        assert zh.zalo.outbound is not zh.tg.outbound and zh.zalo.outbound.limits.rate == 10
+        tg_sent = zh.tg.outbound.stats.sent
+        start = time.monotonic()
+        with outbound.bulk():
+            await asyncio.gather(*(zh.zalo.bot.send_message(addresses[i % 2], f"⏰ Nhắc {i}") for i in range(11)))
+        elapsed = time.monotonic() - start
+        assert elapsed >= 0.9, elapsed  # 11 messages at 10 per second, one at a time
+        assert [m.text for m in users[0].inbox if m.text.startswith("⏰")] == [f"⏰ Nhắc {i}" for i in range(0, 11, 2)]
+        assert zh.tg.outbound.stats.sent == tg_sent  # Telegram's budget untouched
+    finally:
+        await zh.close()
