@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.texts import utf16_len as size  # Zalo's limit read the strict way: an emoji counts 2 (as in JavaScript)
+from bot.texts import (
+    utf16_len as size,  # Zalo's limit read the strict way: an emoji counts 2 (as in JavaScript)
+)
 from dialogs.text import fold, norm_words
 
 # questionnaire actions shown as numbered options; every other questionnaire action is a typed command
