@@ -23,8 +23,7 @@ async def cmd_link(message: Message, command: CommandObject, services: Services,
     code = (command.args or "").strip()
     ch = Channels(repo.s)
     if not code:
-        made = await ch.new_link_code(account.id, services.now(), CODE_MINUTES)
-        await repo.commit()
+        made = await ch.new_link_code(account.id, services.now(), CODE_MINUTES)  # stored before the reply is sent
         other = "Telegram" if channel == "zalo" else "Zalo"
         await message.answer(f"🔗 Mã liên kết của bạn: {made} (dùng một lần, trong {CODE_MINUTES} phút).\n"
                              f"Mở bot trên {other} và gõ: /lienket {made}\n"
@@ -32,12 +31,10 @@ async def cmd_link(message: Message, command: CommandObject, services: Services,
         return
     owner = await ch.redeem_link_code(code, services.now())
     if owner is None:
-        await repo.commit()
         await message.answer("❗ Mã liên kết không đúng hoặc đã hết hạn. Gõ /lienket ở kênh kia để lấy mã mới, "
                              "rồi gõ /lienket <mã> ở đây, ví dụ: /lienket 123456.")
         return
     if owner.id == account.id:
-        await repo.commit()
         await message.answer("Mã này do chính kênh này tạo. Hãy gõ /lienket <mã> ở kênh kia (Zalo hoặc Telegram).")
         return
     if channel == "zalo":  # this Zalo identity joins the account that made the code
@@ -47,7 +44,6 @@ async def cmd_link(message: Message, command: CommandObject, services: Services,
     for link in await ch.links_of(leave.id, "zalo"):
         await ch.move_identity(link, keep)
     await ch.set_last_channel(keep.id, channel, services.now())
-    await repo.commit()
     await message.answer("✅ Đã liên kết Telegram và Zalo vào một tài khoản. Thông báo và nhắc việc sẽ gửi tới nơi "
                          "bạn nhắn bot gần nhất. Gõ /baocao để làm báo cáo ở bất kỳ nơi nào.")
 
