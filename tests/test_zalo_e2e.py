@@ -18,7 +18,7 @@ from storage.repo import Repo
 from tests.conftest import DATA, ROOT
 from tests.fake_bot_api import FakeTelegram
 from tests.test_e2e import BOT_ENV_KEYS
-from tests.zalo_harness import free_port
+from tests.zalo_harness import ZaloHarness, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -101,3 +101,40 @@ async def test_python_m_bot_serves_zalo_alone_then_beside_telegram(db, db_url):
         repo = Repo(s)
         answers = await repo.answers((await repo.find_submission((await repo.unit_by_code("BTP")).id, p.id)).id)
     assert answers["kl_nv_tong"] == 31 and answers["kl_nv_hoan_thanh"] == 12
+
+
+class ProcessHarness(ZaloHarness):
+    """The Walker's harness against a bot in another process: a reply is complete once the bot has gone quiet."""
+
+    def __init__(self, api: ZaloStandIn):
+        super().__init__(None, api, None)  # type: ignore[arg-type]
+
+    async def say(self, u: ZaloUser, text: str) -> list[str]:
+        self._mark[u.id] = len(u.inbox)
+        return await say(u, text, quiet=0.3)
+
+
+async def test_a_seed_walked_over_zalo_through_the_bot_process(db, db_url):
+    from tests.test_walk_outlines import MAX_PER_INPUT, SEEDS, open_for
+    from tests.walk import Walker
+    from tests.zalo_harness import ZaloWalkHarness, ZaloWalkUser
+
+    outline, csv, code, _ = SEEDS["004"]
+    invite, period_id = await open_for(db, outline, csv, code)
+    z = ZaloStandIn()
+    await z.start()
+    proc = await _spawn(db_url, z, None, free_port())
+    try:
+        h = ProcessHarness(z)
+        u = h.user("e2e-walk-004", "Cán bộ phường")
+        assert any("Đã gắn tài khoản" in t for t in await h.say(u, invite))
+        walk = await Walker(ZaloWalkHarness(h), ZaloWalkUser(h, u)).run()
+        assert walk.per_input <= MAX_PER_INPUT, walk.tail()
+    finally:
+        proc.terminate()
+        await proc.wait()
+        await z.stop()
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.find_submission((await repo.unit_by_code(code)).id, period_id)
+        assert sub.status == "submitted" and len(await repo.answers(sub.id)) > 10
