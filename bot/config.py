@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     zalo_webhook_secret: SecretStr | None = None  # set: webhook mode at WEB_BASE_URL + ZALO_WEBHOOK_PATH
     zalo_api_url: str = "https://bot-api.zaloplatforms.com"  # base URL (a stand-in's in tests)
     zalo_webhook_path: str = "/zalo/webhook"
+    # Zalo user ids (strings, as Zalo sends them) of administrators without Telegram
+    zalo_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
     zalo_text_limit: int = Field(default=2000, ge=200)  # characters of one message (documented: 2,000)
     # not documented by Zalo: cautious defaults, raise them when Zalo publishes its limits
@@ -86,6 +88,13 @@ class Settings(BaseSettings):
             return [int(x) for x in v.replace(";", ",").split(",") if x.strip()]
         if isinstance(v, int):
             return [v]
+        return v
+
+    @field_validator("zalo_admin_ids", mode="before")
+    @classmethod
+    def _split_zalo_ids(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [x.strip() for x in v.replace(";", ",").split(",") if x.strip()]
         return v
 
     @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", "redis_url",

@@ -35,6 +35,7 @@ def is_synthetic(chat_id: int) -> bool:
 class Identity:
     link: ChannelLink
     account: Account
+    new: bool = False  # made by this call (first contact)
 
 
 class Channels:
@@ -74,7 +75,7 @@ class Channels:
             return again
         acc.telegram_id = synthetic_id(link.id)
         await self.s.flush()
-        return Identity(link, acc)
+        return Identity(link, acc, new=True)
 
     async def links_of(self, account_id: int, channel: str | None = None) -> list[ChannelLink]:
         q = select(ChannelLink).where(ChannelLink.account_id == account_id)

@@ -464,3 +464,28 @@ async def test_zalo_has_its_own_send_budget(db, db_url):
         assert zh.tg.outbound.stats.sent == tg_sent  # Telegram's budget untouched
     finally:
         await zh.close()
+
+
+async def test_pictures_stickers_and_groups_and_a_zalo_admin(db, db_url):
+    zh = await ZaloHarness.create(db, db_url, zalo_admin_ids="zadmin")
+    try:
+        u = zh.user("zpic", "Cán bộ")
+        before = zh.zalo.polled
+        await u.send_picture()
+        await zh.settle(before)
+        assert "chỉ nhận câu trả lời bằng chữ" in u.last().text  # what to type instead
+        before = zh.zalo.polled
+        await zh.api.deliver(u, "message.sticker.received", sticker="d063f44dc80821567819")
+        await zh.settle(before)
+        assert len(u.inbox) == 2
+        group = zh.api._update(u, "message.text.received", text="/baocao")
+        group["message"]["chat"] = {"id": "g123", "chat_type": "GROUP"}
+        before = zh.zalo.polled
+        await zh.api.deliver_raw(group)
+        await zh.settle(before)
+        assert len(u.inbox) == 2  # a group is not answered (a Zalo bot cannot join groups)
+        admin = zh.user("zadmin", "Quản trị")
+        out = await zh.say(admin, "/start")
+        assert "Chào quản trị viên" in out[-1]
+    finally:
+        await zh.close()

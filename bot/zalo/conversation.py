@@ -85,6 +85,10 @@ class Bridge:
             if ident.link.last_seen is None or (now - ident.link.last_seen).total_seconds() > 60:
                 ident.link.last_seen = now  # (which identity reaches an account: the one seen last)
             acc, menu = ident.account, ident.link.menu
+            if ident.new:
+                log.info("new Zalo user %s (%s): account %s", zid, name, acc.id)
+            if zid in self.services.settings.zalo_admin_ids and acc.role != "admin":
+                acc.role = "admin"
             text = msg.get("text") if isinstance(msg.get("text"), str) else None
             if text is not None and acc.unit_id is None and await _is_invite(s, text):
                 text = f"/start {text.strip()}"
