@@ -115,7 +115,8 @@ async def test_review_loop_supervisor_on_telegram_officers_on_zalo(zh, db):
     assert "↩ trả lại để sửa (Vụ Tổng hợp): câu 1" in sup.last().text
     await zh.tg.press(sup, "Duyệt")
     assert "Đã duyệt và khóa báo cáo của Bộ Nội vụ" in sup.last().text
-    assert "đã được duyệt" in bnv.last().text and "Xin mở lại" in bnv.last().text
+    told = bnv.last().text  # the button it names is typed: "gõ «xin mở lại»", listed under it
+    assert "đã được duyệt" in told and "gõ «xin mở lại»" in told and told.endswith("Gõ: xin mở lại")
     assert await status(db, ids["sub_BNV"]) == "approved"
     # the officer asks to reopen it by typing the button's words, gives the reason; the supervisor agrees on Telegram
     out = await zh.say(bnv, "xin mở lại")
@@ -316,6 +317,11 @@ def test_buttons_become_numbered_options_and_typed_words():
     assert "\n1 · Báo cáo tuần CQĐP 2 cấp — Tuần 47/2026 (16/11–22/11/2026)\n2 · Sơ kết" in text
     assert pick(menu, "2") == "p:4" and "Gõ:" not in text
     assert render("Không nút", []) == ("Không nút", None)
+    # what Telegram calls a tap is typed on Zalo
+    assert render("Bấm «✔ Xong nhóm» khi hết; nếu cần sửa, bấm «🔓 Xin mở lại».", [])[0] == \
+        "Gõ «xong nhóm» khi hết; nếu cần sửa, gõ «xin mở lại»."
+    assert render("Bấm nút dưới đây hoặc gõ /baocao để bắt đầu.", [])[0] == \
+        "Gõ một lựa chọn bên dưới hoặc gõ /baocao để bắt đầu."
 
 
 def test_long_screens_fit_zalo_at_line_boundaries():

@@ -51,11 +51,23 @@ def qa_action(data: str) -> str | None:
     return parts[2] if len(parts) >= 3 else None
 
 
+_TAP = re.compile(r"\b([Bb])ấm (?:nút )?«([^»]+)»")
+_TAP_BELOW = re.compile(r"\b([Bb])ấm (?:nút|một lựa chọn) (?:bên )?dưới(?: đây)?")
+
+
+def words_for_taps(text: str) -> str:
+    """Telegram's "bấm «Xong»" (tap) said the Zalo way, "gõ «xong»" (type), and "bấm nút dưới đây" as
+    "gõ một lựa chọn bên dưới"."""
+    text = _TAP.sub(lambda m: ("G" if m.group(1) == "B" else "g") + f"õ «{clean_label(m.group(2)).lower()}»", text)
+    return _TAP_BELOW.sub(lambda m: ("G" if m.group(1) == "B" else "g") + "õ một lựa chọn bên dưới", text)
+
+
 def render(text: str, rows: list[list[tuple[str, str]]], *, numbered: bool = True
            ) -> tuple[str, dict[str, Any] | None]:
     """``text`` with its buttons as text, and the menu to store (None when there are no buttons). A notice that
     does not answer the person (``numbered=False``: a reminder, a supervisor's return) shows its buttons as typed
     words only, so the numbers of the screen the person is on keep their meaning."""
+    text = words_for_taps(text)
     if not any(rows):
         return text, None
     if not numbered:
