@@ -113,53 +113,104 @@ async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clo
 
 async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
     services, dp = await prepare(settings, clock)
-    bot = make_bot(settings, db=services.db, clock=clock)
+    bot = make_bot(settings, db=services.db, clock=clock) if settings.token else None
+    zalo = make_zalo(services, dp, bot, clock)  # ZALO_BOT_TOKEN: the same conversation over Zalo (bot/zalo/)
+    main_bot = bot if bot is not None else zalo.bot  # type: ignore[union-attr]
     background: list[asyncio.Task] = []
+    web_runner: list = []  # the web server (web form, Zalo's webhook and file links) outside webhook mode
 
     async def on_startup() -> None:
-        await set_commands(bot)
-        await set_web_menu(bot, services)
+        if bot is not None:
+            await set_commands(bot)
+            await set_web_menu(bot, services)
+        if not (bot is not None and settings.webhook_url):  # polling, or Zalo only: the bot's web server of its own
+            web_runner.append(await _start_web(services, bot, zalo))
+        if zalo is not None:
+            await zalo.start(serve_web=False)  # its routes are on the bot's web server (the webhook's, or that one)
         starter = _scheduler_starter()
         if starter is not None and settings.scheduler_interval > 0:
-            background.append(asyncio.create_task(starter(bot, services, settings.scheduler_interval)))
+            background.append(asyncio.create_task(starter(main_bot, services, settings.scheduler_interval)))
 
     async def on_shutdown() -> None:
         for t in background:
             t.cancel()
         await asyncio.gather(*background, return_exceptions=True)
+        if zalo is not None:
+            await zalo.stop()
+        for runner in web_runner:
+            if runner is not None:
+                await runner.cleanup()
         await services.db.dispose()
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    if settings.webhook_url:
-        await _run_webhook(settings, bot, dp, services)
+    if bot is None:
+        log.info("no BOT_TOKEN: serving Zalo only")
+        await _poll(main_bot, dp, telegram=False)
+    elif settings.webhook_url:
+        await _run_webhook(settings, bot, dp, zalo, services)
     else:
         log.info("starting long polling")
         await bot.delete_webhook(drop_pending_updates=False)
-        web_runner = await _start_web(services, bot) if settings.web_base_url else None
-        try:
-            await _poll(bot, dp)
-        finally:
-            if web_runner is not None:
-                await web_runner.cleanup()
+        await _poll(bot, dp)
 
 
-def _notify(bot: Bot):
-    """How the web form tells an officer in the chat (one message through the outbound layer)."""
+def _notify(bot: Bot | None):
+    """How the web form tells an officer in the chat (one message through the outbound layer); None without Telegram."""
+    if bot is None:
+        return None
+
     async def notify(chat_id: int, text: str) -> None:
         await bot.send_message(chat_id, text)
     return notify
 
 
-async def _start_web(services: Services, bot: Bot):
-    """Polling mode with WEB_BASE_URL set: the web form on its own aiohttp server (WEB_HOST/WEB_PORT)."""
-    from bot.web.server import start_web_server
+def _web_routes(app, services: Services, bot: Bot | None, zalo) -> None:
+    """What the bot serves over HTTP besides Telegram's webhook: the web form under /web (WEB_BASE_URL set) and
+    Zalo's webhook and file links (ZALO_BOT_TOKEN set)."""
+    if services.settings.web_base_url:
+        from bot.web.server import mount
 
-    return await start_web_server(services, notify=_notify(bot))
+        mount(app, services, notify=_notify(bot))
+    if zalo is not None:
+        from bot.zalo.routes import setup_routes
+
+        setup_routes(app, zalo)
 
 
-async def _poll(bot: Bot, dp: Dispatcher) -> None:
-    """aiogram's polling, with :class:`bot.polling.Poller` in place of its update reader (see there)."""
+async def _start_web(services: Services, bot: Bot | None, zalo):
+    """Outside webhook mode: the bot's web server of its own (WEB_HOST/WEB_PORT, default the webhook's), when it
+    has something to serve."""
+    from aiohttp import web
+
+    s = services.settings
+    if not s.web_base_url and zalo is None:
+        return None
+    app = web.Application()
+    _web_routes(app, services, bot, zalo)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
+    await runner.setup()
+    host, port = s.web_host or s.webhook_host, s.web_port if s.web_port is not None else s.webhook_port
+    await web.TCPSite(runner, host, port).start()
+    log.info("web server (web form, Zalo webhook and file links) on %s:%s", host, port)
+    return runner
+
+
+def make_zalo(services: Services, dp: Dispatcher, telegram: Bot | None, clock: Callable[[], datetime] = system_clock):
+    """The Zalo adapter when ZALO_BOT_TOKEN is set (else None), wired to route each person's messages to the
+    channel they last used."""
+    if not services.settings.zalo_token:
+        return None
+    from bot.zalo.run import ZaloRuntime
+
+    zalo = ZaloRuntime(services, dp, clock=clock)
+    zalo.wire(telegram)
+    return zalo
+
+
+async def _poll(bot: Bot, dp: Dispatcher, *, telegram: bool = True) -> None:
+    """aiogram's polling, with :class:`bot.polling.Poller` in place of its update reader (see there); without
+    Telegram (Zalo only) the process just runs its startup and waits."""
     import signal
 
     from bot.polling import Poller
@@ -172,7 +223,10 @@ async def _poll(bot: Bot, dp: Dispatcher) -> None:
     workflow = dp.resolve_used_update_types()
     await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
     try:
-        await Poller(bot, dp, allowed_updates=workflow).run()
+        if telegram:
+            await Poller(bot, dp, allowed_updates=workflow).run()
+        else:
+            await asyncio.Event().wait()
     except asyncio.CancelledError:
         log.info("polling stopped")
     finally:
@@ -207,15 +261,17 @@ def webhook_target(settings: Settings) -> str:
     return url if url.endswith(settings.webhook_path) else url + settings.webhook_path
 
 
-async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher, services: Services | None = None) -> None:
+async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher, zalo=None, services: Services | None = None) -> None:
     from aiohttp import web
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = make_webhook_app(settings, bot, dp)
-    if services is not None and settings.web_base_url:  # the web form on the same server, under /web
-        from bot.web.server import mount
+    if services is not None:  # the web form and Zalo's routes on the same server
+        _web_routes(app, services, bot, zalo)
+    elif zalo is not None:
+        from bot.zalo.routes import setup_routes
 
-        mount(app, services, notify=_notify(bot))
+        setup_routes(app, zalo)
 
     async def set_hook(_: web.Application) -> None:
         await bot.set_webhook(webhook_target(settings), secret_token=secret, drop_pending_updates=False)

@@ -62,10 +62,25 @@ class Settings(BaseSettings):
     notify_batch_minutes: float = 10.0
     template_secret: SecretStr | None = None
 
-    # the web form (issue 24): served by the bot's own aiohttp server when WEB_BASE_URL is set
-    web_base_url: str | None = None  # the public address, e.g. https://baocao.example.gov.vn (…/web/ is the form)
-    web_host: str | None = None  # polling mode: where the web server listens (default WEBHOOK_HOST / _PORT)
+    # Zalo (issue 25): the same bot over the Zalo Bot Platform when ZALO_BOT_TOKEN is set (docs/zalo.md)
+    zalo_bot_token: SecretStr | None = None
+    zalo_webhook_secret: SecretStr | None = None  # set: webhook mode at WEB_BASE_URL + ZALO_WEBHOOK_PATH
+    zalo_api_url: str = "https://bot-api.zaloplatforms.com"  # base URL (a stand-in's in tests)
+    zalo_webhook_path: str = "/zalo/webhook"
+    # Zalo user ids (strings, as Zalo sends them) of administrators without Telegram
+    zalo_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
+    zalo_text_limit: int = Field(default=2000, ge=200)  # characters of one message (documented: 2,000)
+    # not documented by Zalo: cautious defaults, raise them when Zalo publishes its limits
+    zalo_send_rate: float = Field(default=10.0, gt=0)
+    zalo_send_burst: int = Field(default=3, ge=1)
+    zalo_chat_rate: float = Field(default=1.0, ge=0)
+    file_link_hours: float = Field(default=24.0, gt=0)  # a file sent to Zalo as a link is valid this long
+    # the bot's web server (shared with the web form of issue 24): public address, where it listens
+    web_base_url: str | None = None
+    web_host: str | None = None
     web_port: int | None = None
+    # the web form (issue 24, under WEB_BASE_URL/web/ on that server)
     web_link_hours: float = Field(default=72.0, gt=0)  # a signed link (baocao link, /web) is valid this long
     web_session_hours: float = Field(default=12.0, gt=0)  # a browser session opened by a link or the Mini App
     web_initdata_max_age: int = Field(default=3600, gt=0)  # a Mini App's init data older than this is refused
@@ -80,6 +95,13 @@ class Settings(BaseSettings):
             return [v]
         return v
 
+    @field_validator("zalo_admin_ids", mode="before")
+    @classmethod
+    def _split_zalo_ids(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [x.strip() for x in v.replace(";", ",").split(",") if x.strip()]
+        return v
+
     @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", "redis_url",
                      "web_base_url", "web_host", mode="before")
     @classmethod
@@ -90,19 +112,29 @@ class Settings(BaseSettings):
     def token(self) -> str | None:
         return self.bot_token.get_secret_value() if self.bot_token and self.bot_token.get_secret_value() else None
 
+    @property
+    def zalo_token(self) -> str | None:
+        v = self.zalo_bot_token.get_secret_value() if self.zalo_bot_token else ""
+        return v.strip() or None
+
+    @property
+    def zalo_secret(self) -> str | None:
+        v = self.zalo_webhook_secret.get_secret_value() if self.zalo_webhook_secret else ""
+        return v.strip() or None
+
     def template_key(self) -> str:
         """The key that signs the .xlsx templates: TEMPLATE_SECRET, else derived from the bot token (so the bot and
         `baocao answers import` agree without another setting)."""
         if self.template_secret is not None and self.template_secret.get_secret_value():
             return self.template_secret.get_secret_value()
-        base = self.token or "no-token:" + self.database_url
+        base = self.token or self.zalo_token or "no-token:" + self.database_url
         return hmac.new(base.encode(), b"baocao-template-v1", hashlib.sha256).hexdigest()
 
     def web_key(self) -> bytes:
         """The key that signs web links and sessions: WEB_SECRET, else derived from the bot token."""
         if self.web_secret is not None and self.web_secret.get_secret_value():
             return self.web_secret.get_secret_value().encode()
-        base = self.token or "no-token:" + self.database_url
+        base = self.token or self.zalo_token or "no-token:" + self.database_url
         return hmac.new(base.encode(), b"baocao-web-v1", hashlib.sha256).digest()
 
     def sqlite_path(self) -> Path | None:

@@ -41,6 +41,7 @@ COMMANDS = [
     ("web", "Điền báo cáo trên trang web (bảng biểu lớn)"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
+    ("lienket", "Liên kết Telegram với Zalo"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
 ]
