@@ -9,6 +9,7 @@ from pathlib import Path
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import REF_RE, Ctx, norm_code, section_from, table_question
 from dialogs.importer.keys import KeyMaker, slug
+from dialogs.importer.naming import own_name
 from dialogs.importer.questions import none_everywhere
 from dialogs.importer.reading import Document, Grid, Line
 from dialogs.importer.repair import RepairReport, repair_lines
@@ -21,6 +22,7 @@ from dialogs.importer.structure import (
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
+from dialogs.importer.tidy import tidy
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
@@ -292,6 +294,7 @@ def build(doc: Document, filename: str) -> Built:
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
+    meta["name"] = own_name([s for s in main[:_first_heading(main)] if isinstance(s, str)])
     body = main[first_marker:]
     while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
         if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline
@@ -303,6 +306,7 @@ def build(doc: Document, filename: str) -> Built:
     if tree.body and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
     _place_tables(ctx, sections, tail_tables)
+    tidy(sections, ctx.notes)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
@@ -462,15 +466,38 @@ def guess_respondents(f: str) -> tuple[list[str], str]:
                                          "đơn vị nào báo cáo")
 
 
+def _first_heading(main: list) -> int:
+    """Where the outline's own sections begin (a Roman numeral, 'Phần …' or 'A.'): the name is above."""
+    for k, s in enumerate(main):
+        if isinstance(s, str):
+            mk = parse_marker(s)
+            if mk is not None and mk.kind in ("roman", "part", "upper"):
+                return k
+    return len(main)
+
+
+def _title(meta: dict, filename: str) -> str:
+    """The outline's title: the preamble's 'ĐỀ CƯƠNG …' / 'Báo cáo …' title when it has one, else the document's
+    own name line (never the agency header), else the file name."""
+    old = _sentence_case(" ".join(meta["title_parts"]).strip())
+    f = fold(old)
+    if old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f):
+        return old
+    if meta.get("name"):
+        return _sentence_case(meta["name"])
+    return old or Path(filename).stem
+
+
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
-    title = _sentence_case(" ".join(meta["title_parts"]).strip()) or Path(filename).stem
+    title = _title(meta, filename)
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
     m = re.search(r"từ ngày\s*(\d{1,2}/\d{1,2}/\d{4})", alltext)
     if m:
         period["window_from"] = m.group(1)
     respondents, respondents_why = guess_respondents(f)
-    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy", fold(f)) else "state"
+    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy|dang cong san viet nam|"
+                                  r"\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu", fold(f)) else "state"
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),
