@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.cleaning import clean
-from dialogs.importer.convert import REF_RE, Ctx, norm_code, section_from, table_question
+from dialogs.importer.convert import REF_RE, Ctx, field_question, norm_code, section_from, table_question
+from dialogs.importer.forms import head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import own_name
 from dialogs.importer.questions import none_everywhere
@@ -306,6 +307,7 @@ def build(doc: Document, filename: str) -> Built:
     if tree.body and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
     _place_tables(ctx, sections, tail_tables)
+    _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     tidy(sections, ctx.notes)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
@@ -464,6 +466,16 @@ def guess_respondents(f: str) -> tuple[list[str], str]:
             return kinds, f"đơn vị trả lời được đoán từ chữ «{w}»: hãy sửa nếu đề cương gửi cho đơn vị khác"
     return ["xa", "phuong", "dac_khu"], ("đơn vị trả lời là mặc định (xã, phường, đặc khu): văn bản không nói rõ "
                                          "đơn vị nào báo cáo")
+
+
+def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) -> None:
+    """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
+    name = fold(meta.get("name") or " ".join(meta["title_parts"]))
+    skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
+    fields = head_fields(lines, skip)
+    if fields:
+        sections.insert(0, {"no": "", "title": "Thông tin chung",
+                            "items": [field_question(ctx, f, ["chung"], None) for f in fields]})
 
 
 def _first_heading(main: list) -> int:

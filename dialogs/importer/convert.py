@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.forms import filled_field, options_of
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
     Ask,
@@ -122,6 +123,26 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
     return q
 
 
+def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: str | None) -> dict | None:
+    """A question (or heading) whose lines below are its answer options → one choice (or yes/no) question."""
+    found = options_of(text, lines)
+    if found is None:
+        return None
+    kind, opts = found
+    q = question(ctx, Ask(_title(text)), path, no, [])
+    q["type"] = kind
+    if opts:
+        q["options"] = opts
+    return q
+
+
+def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
+    """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
+    typ, unit, _ = guess_type(label)
+    return question(ctx, Ask(label, typ if typ in ("integer", "decimal", "percent", "money", "date") else "text",
+                             unit), path, no, [])
+
+
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text), tables)
@@ -178,6 +199,10 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
 def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
+    chosen = option_question(ctx, node.text, node.body, path, None) if node.body else None
+    if chosen is not None:  # 'I. Mức độ hài lòng về …' then 'Rất hài lòng', 'Hài lòng', …: the heading asks
+        sec["items"].append(chosen)
+        node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
     if not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
@@ -256,6 +281,14 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
 
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
+    if not node.children and not node.tables and node.body:
+        chosen = option_question(ctx, node.text, node.body, path, node.no)
+        if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
+            return [chosen]
+    if not node.children and not node.tables and not numbered:
+        field = filled_field(strip_fn(node.text))
+        if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
+            return [field_question(ctx, field[0], path, node.no)]
     if node.tables and not node.children and not numbered:
         # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
         qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)
