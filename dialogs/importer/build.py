@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.cleaning import clean
-from dialogs.importer.convert import REF_RE, Ctx, field_question, norm_code, section_from, table_question
+from dialogs.importer.convert import REF_RE, Ctx, field_question, norm_code, question, section_from, table_question
 from dialogs.importer.forms import head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import own_name
+from dialogs.importer.prose import prose_asks
 from dialogs.importer.questions import none_everywhere
 from dialogs.importer.reading import Document, Grid, Line
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
+    BULLET_KINDS,
     build_tree,
     is_outline_start,
     join_broken,
@@ -293,6 +295,7 @@ def build(doc: Document, filename: str) -> Built:
             _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
+    main = _drop_addressees(main)
     first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["name"] = own_name([s for s in main[:_first_heading(main)] if isinstance(s, str)])
@@ -306,6 +309,11 @@ def build(doc: Document, filename: str) -> Built:
     sections = _unwrap(sections, meta)
     if tree.body and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
+    if not sections:  # a letter saying in sentences what to report: one question per thing it names
+        asks = prose_asks("\n".join(s for s in main if isinstance(s, str)))
+        if asks:
+            sections = [{"no": "", "title": "Nội dung báo cáo",
+                         "items": [question(ctx, a, ["noi_dung"], None, []) for a in asks]}]
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     tidy(sections, ctx.notes)
@@ -466,6 +474,26 @@ def guess_respondents(f: str) -> tuple[list[str], str]:
             return kinds, f"đơn vị trả lời được đoán từ chữ «{w}»: hãy sửa nếu đề cương gửi cho đơn vị khác"
     return ["xa", "phuong", "dac_khu"], ("đơn vị trả lời là mặc định (xã, phường, đặc khu): văn bản không nói rõ "
                                          "đơn vị nào báo cáo")
+
+
+def _drop_addressees(main: list) -> list:
+    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
+    out: list = []
+    addressing = False
+    for s in main:
+        if isinstance(s, str):
+            t = s.strip().strip("|").strip()
+            if fold(t).startswith("kinh gui"):
+                addressing = True
+                out.append(s)
+                continue
+            if addressing:
+                mk = parse_marker(t)
+                if not t or (mk is not None and mk.kind in BULLET_KINDS) or (len(t.split()) <= 6 and not mk):
+                    continue
+                addressing = False
+        out.append(s)
+    return out
 
 
 def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) -> None:

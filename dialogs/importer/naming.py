@@ -104,7 +104,7 @@ def own_name(lines: list[str]) -> str | None:
         if _named(f) and _upper(s.split(":")[0]):
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
-        elif _named(f) and s[0].isupper() and not s.endswith("?"):
+        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and len(s.split()) <= 25:
             sentence.append(s)
     for found in (upper, vv, sentence):
         if found:
