@@ -273,6 +273,7 @@ def build(doc: Document, filename: str) -> Built:
     fixed, report = repair_lines(texts)
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
+    seq = _number_lines(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]
@@ -476,6 +477,34 @@ def guess_respondents(f: str) -> tuple[list[str], str]:
                                          "đơn vị nào báo cáo")
 
 
+LONE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.|[a-hk-zđ]\))\s*$")
+QUESTION_NO = re.compile(r"^\s*Câu\s+(\d{1,3})\s*[.:]\s+(?=\S)")
+
+
+def _number_lines(seq: list) -> list:
+    """'1.1.' alone on a line with its title on the next (a PDF's columns) → one numbered line; a form's 'Câu 13.'
+    → '13.' (the question's number)."""
+    out: list = []
+    pending = ""
+    for s in seq:
+        if isinstance(s, str):
+            if LONE_NUMBER.match(s):
+                pending = s.strip()
+                continue
+            if pending and s.strip():
+                s, pending = f"{pending} {s.strip()}", ""
+            elif pending and not s.strip():
+                continue
+            s = QUESTION_NO.sub(r"\1. ", s)
+        elif pending:
+            out.append(pending)
+            pending = ""
+        out.append(s)
+    if pending:
+        out.append(pending)
+    return out
+
+
 def _drop_addressees(main: list) -> list:
     """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
     out: list = []
@@ -524,7 +553,12 @@ def _title(meta: dict, filename: str) -> str:
     if old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f):
         return old
     if meta.get("name"):
-        return _sentence_case(meta["name"])
+        name = meta["name"]
+        m = re.match(r"^((?:[^a-zà-ỹđ]+\s)+)(?=[A-ZĐÀ-Ỹ]?[a-zà-ỹđ])", name)
+        if m and not name.isupper():  # 'BÁO CÁO Chuyển đổi số …' → 'Báo cáo chuyển đổi số …'
+            rest = name[m.end():]
+            return f"{_sentence_case(m.group(1).strip())} {rest[:1].lower()}{rest[1:]}"
+        return _sentence_case(name)
     return old or Path(filename).stem
 
 

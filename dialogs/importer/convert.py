@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dialogs.importer.forms import filled_field, options_of
+from dialogs.importer.forms import explained_options, filled_field, is_filled_answer, options_of
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
     Ask,
@@ -285,6 +285,16 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
+    opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
+    if opts is not None:  # each option explained below it: still one choice question
+        q = question(ctx, Ask(_title(node.text)), path, node.no, [])
+        q["type"], q["options"] = "choice", opts
+        return [q]
+    if numbered and not node.tables and _filled(node):
+        # a copied report: the heading is the ask, the paragraphs (or bullets) under it one unit's answer
+        ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
+                                     "cáo: chỉ giữ đề mục làm câu hỏi"})
+        return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
     if not node.children and not node.tables and not numbered:
         field = filled_field(strip_fn(node.text))
         if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
@@ -320,6 +330,14 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+def _filled(node: Node) -> bool:
+    """The node is a heading over a written answer: its lines, or all its bullets, state what was done."""
+    if node.children:
+        return (not node.body and all(c.no in BULLETS and not c.children for c in node.children)
+                and is_filled_answer([c.text for c in node.children]) and len(node.text.split()) <= 15)
+    return bool(node.body) and is_filled_answer(node.body) and len(node.text.split()) <= 15
 
 
 FIGURE_TYPES = ("integer", "decimal", "percent", "money")

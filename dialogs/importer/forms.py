@@ -115,3 +115,26 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             out.append(s)
     flush()
     return out
+
+
+ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
+                    r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
+STATED = re.compile(r"\b(?:đã|được|đạt|có)\b|\d", re.I)
+
+
+def is_filled_answer(lines: list[str]) -> bool:
+    """Lines under a heading that are one unit's written answer ('Bám sát sự chỉ đạo …, Ban Tuyên giáo đã tham mưu
+    …'): statements of at least 15 words that ask nothing (a copied report, not an outline)."""
+    text = " ".join(ln.strip() for ln in lines).strip()
+    if len(text.split()) < 15 or text.startswith("(") or ASKING.search(text) or BLANK.search(text) or ".." in text:
+        return False
+    return bool(STATED.search(text))
+
+
+def explained_options(prompt: str, children: list) -> list[str] | None:
+    """'Câu 13. [Tên] làm việc chủ yếu cho …?' then '(1) Kinh tế cá thể' + its explanation, '(2) …': the options."""
+    if not prompt.rstrip().endswith("?") or len(children) < 2:
+        return None
+    if not all(c.no.startswith("(") and len(c.text.split()) <= 8 and not c.children for c in children):
+        return None
+    return [c.text.strip(" .:") for c in children]

@@ -55,7 +55,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             parts.append(s)
         elif s[0].islower() or prev.rstrip().endswith((",", ";")):
             parts.append(s)
-        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 5):
+        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6):
             parts.append(s)
         else:
             break
@@ -104,7 +104,7 @@ def own_name(lines: list[str]) -> str | None:
         if _named(f) and _upper(s.split(":")[0]):
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
-        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and len(s.split()) <= 25:
+        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and len(s.split()) <= 40:
             sentence.append(s)
     for found in (upper, vv, sentence):
         if found:

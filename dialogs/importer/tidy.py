@@ -43,15 +43,25 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
     Returns how many items were dropped."""
     reasons: dict[str, list[str]] = {}
 
-    def walk(items: list[dict]) -> list[dict]:
+    def walk(items: list[dict], top: bool = False) -> list[dict]:
         out: list[dict] = []
         signing = False
         for it in items:
             if "items" in it:
+                had = bool(it["items"])
                 it["items"] = walk(it["items"])
                 if it["items"]:
                     out.append(it)
                     signing = False
+                elif had and it.get("title") and not_an_ask(it["title"]) is None:
+                    # 'PHẦN III. NHỮNG CAM KẾT …' over a signature block only: the heading itself asks
+                    key = re.sub(r"[^a-z0-9]+", "_", fold(it["title"]))[:30].strip("_") or "muc"
+                    q = {"key": f"{key}_{len(out)}", "prompt": it["title"], "type": "longtext", "_comments": {}}
+                    if top:  # a top-level heading stays a section holding its one question
+                        it["items"] = [q]
+                        out.append(it)
+                    else:
+                        out.append({**q, **({"no": it["no"]} if it.get("no") else {})})
                 continue
             prompt = it.get("prompt", "") or ""
             why = not_an_ask(prompt) if it.get("type") != "table" else None
@@ -64,7 +74,7 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
             out.append(it)
         return out
 
-    sections[:] = walk(sections)
+    sections[:] = walk(sections, top=True)
     dropped = 0
     for why, prompts in reasons.items():
         dropped += len(prompts)
