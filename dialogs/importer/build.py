@@ -21,6 +21,7 @@ from dialogs.importer.structure import (
     is_outline_start,
     join_broken,
     parse_marker,
+    restore_marks,
     split_flattened,
 )
 from dialogs.importer.syllables import is_valid
@@ -54,7 +55,9 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, f = split_flattened(run)
+        lines, r = restore_marks(run)
+        lines, f = split_flattened(lines)
+        f += r
         lines, j = join_broken(lines, pdf)
         out.extend(lines)
         joined += j

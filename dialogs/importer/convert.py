@@ -267,6 +267,10 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
             prompt = INTRO_ASK.sub("", strip_fn(line)).strip(" .:;")
             sec["items"].append(question(ctx, Ask(prompt), path, None, []))
             continue
+        if before and has_children and GUIDE_START.match(strip_fn(line)) and not line.startswith("("):
+            # 'Nêu rõ hình thức tuyên truyền …' before the bullets that count: an ask of its own
+            sec["items"].extend(asks_to_questions(ctx, line, path, None))
+            continue
         if before and has_children:
             _add_help(sec, strip_fn(line))
             for fh in _fn_help(ctx, line):

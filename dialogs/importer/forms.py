@@ -119,7 +119,7 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
 
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
-STATED = re.compile(r"\b(?:đã|được|đạt|có)\b|\d", re.I)
+STATED = re.compile(r"\bđã\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
 def is_filled_answer(lines: list[str]) -> bool:

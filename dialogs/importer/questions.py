@@ -287,9 +287,16 @@ def split_count_segments(text: str) -> list[str]:
     if len(out) <= 1:
         return [text]
     out = _shared_predicate(out)
+    out[0] = re.sub(r"^(?:nêu rõ|ghi rõ|nêu)\s+(?=số\b)", "", out[0], flags=re.I)
+    lead = re.match(r"^(số lượng|tổng số)\s+", out[0], re.I)
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
     fixed = [out[0][0].upper() + out[0][1:]]
     for s in out[1:]:
+        if (lead and s[:1].islower() and len(s.split()) <= 4 and not is_count(s) and not NARRATIVE_START.match(s)
+                and not QUESTION_RE.search(fold(s))):
+            # 'Nêu rõ số lượng tin, bài; tài liệu; sách; sổ tay' → one count each: 'Số lượng tài liệu', …
+            fixed.append(f"{lead.group(1)[0].upper()}{lead.group(1)[1:].lower()} {s}")
+            continue
         if MODIFIER_START.match(s) and head:
             s = f"{head} {s}"
         about = _about_previous(s, fixed[-1])
@@ -648,6 +655,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
+    guided = _labelled_guide(text)
+    if guided:
+        return guided
     main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
     main, other = _other_matters(main)
@@ -684,6 +694,29 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return asks
+
+
+LABELLED_GUIDE = re.compile(r"^(?P<label>[^:()]{5,140}?):\s*(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|nêu)\s+(?P<rest>.+)$", re.I)
+
+
+def _labelled_guide(text: str) -> list[Ask]:
+    """'Công tác kiểm tra …: Nêu rõ việc có hay không ban hành kế hoạch kiểm tra; tổng số cuộc kiểm tra; kết quả
+    kiểm tra' → one ask per part ('… có hay không …' yes/no, a count, a narrative); the label is their help."""
+    m = LABELLED_GUIDE.match(text)
+    if not m:
+        return []
+    parts = [p.strip(" .;") for p in top_split(m.group("rest"), ";") if p.strip(" .;")]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return []
+    out: list[Ask] = []
+    for p in parts:
+        p = re.sub(r"^việc\s+(?=có hay không)", "", p, flags=re.I)
+        a = _ask(p[0].upper() + p[1:])
+        if re.search(r"\bcó hay không\b|\bđã\b.*\bhay chưa\b", p, re.I):
+            a.type, a.unit = "yesno", None
+        out.append(a)
+    out[0].help.append(m.group("label").strip())
+    return out
 
 
 GUIDE_VERB = re.compile(r"^(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|ghi cụ thể|nêu)\s+", re.I)

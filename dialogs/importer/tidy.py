@@ -13,7 +13,7 @@ from dialogs.text import fold
 
 SIGNATURE = re.compile(r"^(?:tm\.|t/m|kt\.|q\. |nguoi lap bieu|nguoi ky|\(ky\b|ky ten|xac nhan cua|noi nhan|"
                        r"thu truong (?:co quan|don vi)|chu tich$|giam doc$|bi thu$)")
-HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|dang cong san viet nam$|"
+HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|(?:tu do\s*[-–]\s*)?hanh phuc\b|dang cong san viet nam$|"
                     r"so\s*:.{0,30}$|[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
                     r"(?:tai ban day du|ban dang xem|luot xem|dang nhap|skip to main|mua tai khoan)\b)")
 METADATA = {"don vi tinh", "dvt", "ma so", "tt", "stt", "don vi bao cao", "don vi nhan bao cao", "ngay nhan bao cao"}
