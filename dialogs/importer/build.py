@@ -26,6 +26,7 @@ from dialogs.importer.structure import (
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
+from dialogs.importer.textgrid import FlatGrid, rebuild
 from dialogs.importer.tidy import tidy
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
@@ -277,6 +278,7 @@ def build(doc: Document, filename: str) -> Built:
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     seq = _number_lines(seq)
+    seq, _ = rebuild(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]
@@ -293,6 +295,8 @@ def build(doc: Document, filename: str) -> Built:
     skip: set[int] = set()
     for idx, code, title, first in caps:
         d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        if d is not None and isinstance(seq[idx], FlatGrid) and seq[idx].note:
+            d.notes.append(seq[idx].note)
         if d is not None:
             d.captioned = first < idx
             drafts[idx] = d
@@ -311,7 +315,7 @@ def build(doc: Document, filename: str) -> Built:
     tree = build_tree(body)
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    if tree.body and not sections:
+    if (tree.body or tree.tables) and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         asks = prose_asks("\n".join(s for s in main if isinstance(s, str)))
