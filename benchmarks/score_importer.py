@@ -317,9 +317,10 @@ def real_source(path: Path) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def is_junk(text: str) -> bool:
+def is_junk(text: str, column: bool = False) -> bool:
+    """A question's prompt (or a Biểu column's label: a year or a figure may label a column) that asks nothing."""
     f = fold(text).strip(" .:;-–")
-    if f in JUNK_WHOLE or re.fullmatch(r"[\d\s.,()/-]*", f):
+    if f in JUNK_WHOLE or (not column and re.fullmatch(r"[\d\s.,()/-]*", f)):
         return True
     return any(j in f for j in JUNK_ANYWHERE) or f.startswith("can cu ")
 
@@ -399,8 +400,9 @@ def score_real(path: Path, misses: list[str]) -> RealScore:
         misses.append(f"  layout: want {gold.layout}, got {got.layout}")
     for r in got.refs:
         q = r.question
-        texts = [q.prompt] + ([c.label for c in q.table.columns] if q.type == "table" else [])
-        score.junk += [t for t in texts if is_junk(t)]
+        score.junk += [q.prompt] if is_junk(q.prompt) else []
+        if q.type == "table":
+            score.junk += [c.label for c in q.table.columns if is_junk(c.label, column=True)]
     used = _match_tables(gold, got, score, misses)
     asks = [a for a in gold.asks if a.type != "table"]
     pairs = []

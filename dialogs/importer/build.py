@@ -103,13 +103,15 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                 m = CAPTION_RE.match(line)
                 if m:
                     code = m.group(1).upper()
-                    rest = m.group(2).strip(" *")
+                    rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)+\s+", "", m.group(2).strip(" *"))
+                    rest = re.sub(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", "", rest)
                     title_parts.insert(0, rest)
                     first = j
                     break
                 if parse_marker(line) or len(line) > 300:
                     break
-                title_parts.insert(0, line)
+                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d)", fold(line)):
+                    title_parts.insert(0, line)  # a statistics form's particulars are no part of its name
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
@@ -304,9 +306,9 @@ def build(doc: Document, filename: str) -> Built:
         skip.update(range(first, idx))
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_addressees(main)
-    first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
+    first_marker = next((k for k, s in enumerate(main) if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
-    meta["name"] = own_name([s for s in main[:_first_heading(main)] if isinstance(s, str)])
+    meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
     body = main[first_marker:]
     while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
         if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline

@@ -14,6 +14,7 @@ ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+
 NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
+METADATA_COL = re.compile(r"^(?:don vi tinh|dvt|ma so|ma chi tieu)$")
 
 
 @dataclass
@@ -163,6 +164,10 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.columns.append(col)
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
+    meta = [c for c in draft.columns if METADATA_COL.match(fold(c["label"]).strip(" :.()")) and not c.get("group")]
+    if meta and len(meta) < len(draft.columns):  # 'Đơn vị tính', 'Mã số': the form's own information, not asked
+        draft.columns = [c for c in draft.columns if c not in meta]
+        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None

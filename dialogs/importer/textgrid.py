@@ -32,7 +32,7 @@ class FlatGrid(Grid):
 
 
 def _value(cell: str) -> bool:
-    return cell == "" or bool(NUMBER.match(cell)) or bool(DITTO.match(cell))
+    return cell == "" or bool(NUMBER.match(cell)) or bool(DITTO.match(cell)) or bool(re.fullmatch(r"[.…]+", cell))
 
 
 def _text(cell: str) -> bool:
@@ -94,7 +94,7 @@ def _cells(lines: list[str]) -> list[str]:
 
 
 META_CELL = re.compile(r"^[^:]{2,40}:\s*\S")
-ROW_NO = re.compile(r"^(?P<no>\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ][.)]|[IVX]{1,4}\.)\s*(?=\S)")
+ROW_NO = re.compile(r"^(?P<no>\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?=\s)|[a-zđ][.)]|[IVX]{1,4}\.)\s*(?=\S)")
 
 
 def _title_cell(c: str) -> bool:
@@ -169,11 +169,15 @@ def stat_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     f = fold(lines[0])
     if not STAT_HEADER.search(f):
         return None
-    m = re.search(r"(?i)(?:mã số|đơn vị tính|đvt)\s+(?P<cols>.+)$", lines[0])
-    if not m:
+    metas = list(re.finditer(r"(?i)\b(?:mã số|đơn vị tính|đvt)\b", lines[0]))
+    if not metas:
         return None
-    cols = re.findall(r"[A-ZĐÀ-Ỹ][^A-ZĐÀ-Ỹ]*", m.group("cols"))
-    cols = [c.strip() for c in cols if c.strip()]
+    cols: list[str] = []
+    for w in lines[0][metas[-1].end():].split():  # 'Tổng số Công lập Tư thục Dân lập': a capital starts a column
+        if w[:1].isupper() or not cols:
+            cols.append(w)
+        else:
+            cols[-1] += f" {w}"
     used = 1
     rows: list[list[str]] = []
     stat = 0
