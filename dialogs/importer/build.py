@@ -10,7 +10,7 @@ from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import REF_RE, Ctx, field_question, norm_code, question, section_from, table_question
 from dialogs.importer.forms import head_fields
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.naming import own_name
+from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.questions import none_everywhere
 from dialogs.importer.reading import Document, Grid, Line
@@ -103,7 +103,9 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                 m = CAPTION_RE.match(line)
                 if m:
                     code = m.group(1).upper()
-                    rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)+\s+", "", m.group(2).strip(" *"))
+                    rest = m.group(2).strip(" *")
+                    if re.match(r"^-[A-ZĐ0-9]", line[m.end(1):]):  # 'Biểu 01-MN-ĐN BÁO CÁO …': the code goes on
+                        rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\s+", "", rest)
                     rest = re.sub(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", "", rest)
                     title_parts.insert(0, rest)
                     first = j
@@ -299,6 +301,12 @@ def build(doc: Document, filename: str) -> Built:
         d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
         if d is not None and isinstance(seq[idx], FlatGrid) and seq[idx].note:
             d.notes.append(seq[idx].note)
+        if d is None:  # never dropped silently: say which table and why
+            g = seq[idx]
+            size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
+            first_cell = next((t for row in g.cells for t, _ in row if t.strip()), "")  # type: ignore[union-attr]
+            ctx.notes.append({"message": f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
+                                         "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         if d is not None:
             d.captioned = first < idx
             drafts[idx] = d
@@ -428,7 +436,7 @@ def _place_tables(ctx: Ctx, sections: list[dict], tables: list[TableDraft]) -> N
 PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
     (r"\bhang tuan\b|\btheo tuan\b|\btuan toi\b|\bbao cao tuan\b", "weekly", "hằng tuần"),
     (r"\bhang thang\b|\btheo thang\b|\bbao cao thang\b", "monthly", "hằng tháng"),
-    (r"\bhang quy\b|\btheo quy\b|\bbao cao quy\b", "quarterly", "hằng quý"),
+    (r"\bhang quy\b|\btheo quy\b(?! dinh)|\bbao cao quy\b(?! dinh)", "quarterly", "hằng quý"),
     (r"\b(?:6|sau) thang (?:mot lan|1 lan)\b|\bdinh ky (?:6|sau) thang\b|\bbao cao (?:6|sau) thang\b", "half_yearly",
      "6 tháng một lần"),
     (r"\bhang nam\b", "yearly", "hằng năm"),
@@ -559,14 +567,20 @@ def _title(meta: dict, filename: str) -> str:
     own name line (never the agency header), else the file name."""
     old = _sentence_case(" ".join(meta["title_parts"]).strip())
     f = fold(old)
-    if old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f):
+    name = fold(meta.get("name") or "")
+    longer = bool(name) and name.startswith(f) and len(name) > len(f)
+    if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f)
+            and f.strip(" :") not in BARE_NAMES and not longer):
         return old
     if meta.get("name"):
         name = meta["name"]
-        m = re.match(r"^((?:[^a-zà-ỹđ]+\s)+)(?=[A-ZĐÀ-Ỹ]?[a-zà-ỹđ])", name)
-        if m and not name.isupper():  # 'BÁO CÁO Chuyển đổi số …' → 'Báo cáo chuyển đổi số …'
-            rest = name[m.end():]
-            return f"{_sentence_case(m.group(1).strip())} {rest[:1].lower()}{rest[1:]}"
+        words = name.split()
+        lead = 0
+        while lead < len(words) and words[lead].isupper():
+            lead += 1
+        if 0 < lead < len(words):  # 'BÁO CÁO Chuyển đổi số …' → 'Báo cáo chuyển đổi số …'
+            rest = " ".join(words[lead:])
+            return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
     return old or Path(filename).stem
 

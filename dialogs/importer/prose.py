@@ -59,16 +59,16 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
-        m = TRIGGER.search(s)
-        if not m or NOT_ASKED.search(s[:m.start()]):
+        m = next((t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")), None)
+        if not m or NOT_ASKED.search(s[:m.start()]):  # ('Để tổng hợp báo cáo, …' names nothing to report)
             continue
         rest = s[m.end():].rstrip(" .;)")
         for part in top_split(rest, ";"):
             inner = list(re.finditer(r",\s*báo cáo(?:\s+về)?\s+(?=số\b|về\b)", part, re.I))
             if inner:  # '…, báo cáo số trường đạt chuẩn quốc gia'
                 part = part[inner[-1].end():]
-            for piece in _split_heads(part, r",\s+", ", ", HEADS):
-                for item in _split_heads(piece, r"\s+và\s+", " và ", VERB_HEADS):
+            for piece in _split_heads(part, r"\s+và\s+", " và ", VERB_HEADS):
+                for item in _split_heads(piece, r",\s+", ", ", HEADS):
                     prompt, helps = _clean(item)
                     if len(prompt.split()) < 2 or NOT_ASKED.search(prompt):
                         continue

@@ -9,6 +9,7 @@ once flattened, so the leaf labels are kept in order and the Biểu carries an u
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from dialogs.importer.reading import Grid
@@ -127,13 +128,24 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     if len(head) < 2:
         return None
     rows: list[list[str]] = []
+    leading: list[str] = []
     for c in cells[k:]:
+        if not rows and not _text(c):
+            leading.append(c)
+            continue
         unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
                 and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":"))
         if _text(c) and not unit:
             rows.append([c])
         elif rows:
             rows[-1].append(c)
+    if not numbering and rows:  # no numbering row: the header ran on into the first row ('Tổng đàn trâu', 'Con')
+        common = Counter(len(r) for r in rows).most_common(1)[0][0]
+        for take in (2, 1):
+            if len(head) > take + 1 and take + len(leading) == common:
+                rows.insert(0, head[-take:] + leading)
+                del head[-take:]
+                break
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
     if len(rows) < 2 or len(labelled) * 2 < len(rows):
         return None

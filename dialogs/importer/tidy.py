@@ -27,7 +27,7 @@ def not_an_ask(prompt: str) -> str | None:
     """Why a prompt is no question (None when it may be one)."""
     p = prompt.strip()
     f = fold(p).strip(" .:;-–")
-    if _letters(p) < 3 or re.fullmatch(r"[\d\s.,%()/'\"“”‘’+\-–…x]*", p):
+    if _letters(p) < 2 or re.fullmatch(r"[\d\s.,%()/'\"“”‘’+\-–…x]*", p):
         return "dòng chỉ có số hoặc ký hiệu (có thể là bảng bị dàn mỗi ô một dòng)"
     if SIGNATURE.match(f):
         return "phần chữ ký"
