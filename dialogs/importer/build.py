@@ -404,7 +404,8 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             meta["note"].extend(q.get("prompt", q.get("title", "")) for q in _flat(s))
             continue
         subs = [it for it in s["items"] if "items" in it]
-        if re.match(r"^(noi dung bao cao|noi dung)\b", f) and subs and len(subs) == len(s["items"]):
+        if re.fullmatch(r"noi dung(?: (?:bao cao|de cuong|cu the|chu yeu|bao cao cu the))?\s*:?", f) and subs \
+                and len(subs) == len(s["items"]):  # (not 'NỘI DUNG CHÍNH CỦA BÁO CÁO TỔNG HỢP', a section of its own)
             out.extend(subs)
             continue
         out.append(s)
