@@ -314,7 +314,8 @@ def build(doc: Document, filename: str) -> Built:
         skip.update(range(first, idx))
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_addressees(main)
-    first_marker = next((k for k, s in enumerate(main) if not isinstance(s, str) or parse_marker(s)), len(main))
+    first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
+                         if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
     body = main[first_marker:]
@@ -523,6 +524,23 @@ def _number_lines(seq: list) -> list:
     return out
 
 
+def _header_end(main: list) -> int:
+    """Where the document's own header ends: after its name line ('BÁO CÁO' + the next line) or its 'Kính gửi' —
+    a web page's bullets above it ('• 06-06-2023', '• 4759 Lượt xem') are no items of the outline. 0 when the
+    document shows no such header in its first lines."""
+    end = 0
+    for k, s in enumerate(main[:80]):
+        if not isinstance(s, str):
+            break
+        f = fold(s.strip()).strip(" :")
+        if f.startswith("kinh gui") or f in ("bao cao", "de cuong", "de cuong bao cao", "ke hoach", "phieu khao sat"):
+            end = k + 1
+            nxt = main[k + 1] if k + 1 < len(main) else None
+            if not f.startswith("kinh gui") and isinstance(nxt, str) and nxt.strip() and not parse_marker(nxt):
+                end = k + 2  # 'BÁO CÁO' / 'Tình hình hoạt động …': the name goes on on the next line
+    return min(end, len(main))
+
+
 def _drop_addressees(main: list) -> list:
     """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
     out: list = []
@@ -594,7 +612,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     if m:
         period["window_from"] = m.group(1)
     respondents, respondents_why = guess_respondents(f)
-    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy|dang cong san viet nam|"
+    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|"
+                                  r"cap uy|dang cong san viet nam|"
                                   r"\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu", fold(f)) else "state"
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")

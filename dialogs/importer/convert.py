@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dialogs.importer.forms import explained_options, filled_field, is_filled_answer, options_of
+from dialogs.importer.forms import explained_options, filled_field, is_filled_answer, listed_options, options_of
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
     Ask,
@@ -222,6 +222,10 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         if pos >= len(node.children):
             sec["items"].append(table_question(ctx, t, path))
     _body(ctx, sec, node, path, before=False)
+    if not sec["items"] and top and not node.body and not strip_fn(node.text).isupper() and node.kind.startswith("dec"):
+        qs = asks_to_questions(ctx, node.text, path, None)  # '1. Có hay không …? Nếu có thì nêu …': two asks
+        if len(qs) > 1:
+            sec["items"] = qs
     if not sec["items"]:
         prompt = strip_fn(node.text).rstrip(" .:;")
         typ, unit, why = guess_type(prompt)
@@ -290,6 +294,8 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
+    if opts is None and not node.tables and not node.body:
+        opts = listed_options(strip_fn(node.text), node.children)
     if opts is not None:  # each option explained below it: still one choice question
         q = question(ctx, Ask(_title(node.text)), path, node.no, [])
         q["type"], q["options"] = "choice", opts

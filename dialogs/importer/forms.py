@@ -138,3 +138,22 @@ def explained_options(prompt: str, children: list) -> list[str] | None:
     if not all(c.no.startswith("(") and len(c.text.split()) <= 8 and not c.children for c in children):
         return None
     return [c.text.strip(" .:") for c in children]
+
+
+CATEGORY = re.compile(r"^(?:loại hình|mô hình|lĩnh vực|hình thức|trình độ|giới tính|dân tộc|xếp loại|phân loại|"
+                      r"mức độ|loại)\b", re.I)
+ASKS_WORD = re.compile(r"\b(?:số|tổng|tình hình|kết quả|việc|công tác|đánh giá|nêu|báo cáo|thực hiện)\b", re.I)
+
+
+def listed_options(prompt: str, children: list) -> list[str] | None:
+    """'Loại hình kinh tế:' then '3.1. HTX', '3.2. QTDND' …: the numbered children are the answer's options when
+    the heading names a category (or ends with ':') and each child is a short name that asks nothing itself."""
+    p = prompt.strip()
+    if len(children) < 2 or not (p.endswith(":") or CATEGORY.match(p)):
+        return None
+    texts = [c.text.strip(" .;") for c in children]
+    if any(c.children or c.body or c.tables for c in children):
+        return None
+    if any(len(t.split()) > 6 or BLANK.search(t) or ASKS_WORD.search(t) or t.endswith("?") for t in texts):
+        return None
+    return texts

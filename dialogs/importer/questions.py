@@ -172,6 +172,8 @@ def is_yesno(text: str) -> bool:
     f = fold(core)
     ends = f.rstrip(" .?;")
     asked = f.rstrip(" .;").endswith("?") or re.match(r"^(co|da)\b", f) is not None
+    if re.match(r"^(?:co hay khong|da hay chua)\b", f) and f.rstrip(" .;").endswith("?"):
+        return True  # 'Có hay không sự tăng, giảm đột biến …?'
     closes = ends.endswith((" khong", " chua"))
     if not (closes and (asked or re.search(r"\bhay (khong|chua)$", ends))):
         return False

@@ -152,6 +152,18 @@ TITLE_THEN_TEXT = re.compile(rf"^(?P<t>(?:[{CAPS}0-9][{CAPS}0-9,/()–-]*\s+){{2
 PART_NO_WORD = re.compile(rf"\b(Phần thứ|PHẦN THỨ)\s+(?=[{CAPS}]{{2,}}\s)")
 
 
+GLUED = re.compile(r"(?<=[a-zà-ỹđ.;])(?=(?:Phần|PHẦN)\s+(?:\d{1,2}|[IVX]{1,4}|thứ)\b|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+[A-ZĐ])")
+
+
+def unglue(lines: list[str]) -> list[str]:
+    """A web page's text may glue a heading to the sentence before it ('… đã có Công vănPhần 1', '… công tác trẻ
+    emII. Tình hình …'): break the line there."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(p for p in GLUED.split(line) if p.strip()) if GLUED.search(line) else out.append(line)
+    return out
+
+
 def restore_marks(lines: list[str]) -> tuple[list[str], int]:
     """A web page's text view of a document drops the dot after Roman numerals and the ordinal of 'Phần thứ …'
     ('I CÔNG TÁC CHỈ ĐẠO … Nêu rõ …  II CÔNG TÁC …'): in a long paragraph where the numerals run I, II, III …,
@@ -159,7 +171,7 @@ def restore_marks(lines: list[str]) -> tuple[list[str], int]:
     capitals and the sentence after it. Returns the lines and how many paragraphs were restored."""
     out: list[str] = []
     count = 0
-    for line in lines:
+    for line in unglue(lines):
         hits = list(BARE_ROMAN.finditer(line)) if len(line) > 250 else []
         seq = [m.group("r") for m in hits]
         if len(seq) < 2 or seq[: len(seq)] != ROMAN_SEQ[: len(seq)]:

@@ -16,6 +16,9 @@ SIGNATURE = re.compile(r"^(?:tm\.|t/m|kt\.|q\. |nguoi lap bieu|nguoi ky|\(ky\b|k
 HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|(?:tu do\s*[-–]\s*)?hanh phuc\b|dang cong san viet nam$|"
                     r"so\s*:.{0,30}$|[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
                     r"(?:tai ban day du|ban dang xem|luot xem|dang nhap|skip to main|mua tai khoan)\b)")
+PAGE_META = re.compile(r"^(?:loai van ban|so hieu|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|"
+                       r"so cong bao|tinh trang|linh vuc|chu the de nghi|du kien trinh|trang thai|tac gia|mo ta|"
+                       r"ngay dang|luot xem|chia se)\s*:")
 METADATA = {"don vi tinh", "dvt", "ma so", "tt", "stt", "don vi bao cao", "don vi nhan bao cao", "ngay nhan bao cao"}
 
 
@@ -31,10 +34,12 @@ def not_an_ask(prompt: str) -> str | None:
         return "dòng chỉ có số hoặc ký hiệu (có thể là bảng bị dàn mỗi ô một dòng)"
     if SIGNATURE.match(f):
         return "phần chữ ký"
-    if HEADER.match(f):
+    if HEADER.match(f) or PAGE_META.match(f):
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
     if f in METADATA:
         return "cột thông tin của biểu (đơn vị tính, mã số)"
+    if re.search(r"\b(?:gui|bao cao)\b.{0,80}\b(?:truoc ngay|qua dia chi|e-mail|email|hop thu|duong buu dien)\b", f):
+        return "hạn gửi, nơi nhận báo cáo"
     return None
 
 
@@ -45,7 +50,7 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
 
     def walk(items: list[dict], top: bool = False) -> list[dict]:
         out: list[dict] = []
-        signing = False
+        signing = closing = False
         for it in items:
             if "items" in it:
                 had = bool(it["items"])
@@ -65,11 +70,12 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 continue
             prompt = it.get("prompt", "") or ""
             why = not_an_ask(prompt) if it.get("type") != "table" else None
-            if why is None and signing and (prompt.isupper() or prompt.startswith("(")):
+            if why is None and signing and (prompt.isupper() or prompt.startswith("(") or closing):
                 why = "phần chữ ký"
             if why is not None:
                 reasons.setdefault(why, []).append(prompt.strip()[:40] or "(trống)")
                 signing = signing or why == "phần chữ ký"
+                closing = closing or fold(prompt).startswith("noi nhan")  # 'Nơi nhận:' and its list end the text
                 continue
             out.append(it)
         return out
