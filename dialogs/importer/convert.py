@@ -200,6 +200,12 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
     chosen = option_question(ctx, node.text, node.body, path, None) if node.body else None
+    listed = listed_options(strip_fn(node.text), node.children) if top and not node.body and not node.tables else None
+    if listed:  # '1. Loại hình kinh tế:' then '3.1. HTX', '3.2. QTDND', …: one choice question
+        q = question(ctx, Ask(_title(node.text)), path, None, [])
+        q["type"], q["options"] = "choice", listed
+        sec["items"].append(q)
+        return sec
     if chosen is not None:  # 'I. Mức độ hài lòng về …' then 'Rất hài lòng', 'Hài lòng', …: the heading asks
         sec["items"].append(chosen)
         node.body = []
@@ -224,7 +230,7 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     _body(ctx, sec, node, path, before=False)
     if not sec["items"] and top and not node.body and not strip_fn(node.text).isupper() and node.kind.startswith("dec"):
         qs = asks_to_questions(ctx, node.text, path, None)  # '1. Có hay không …? Nếu có thì nêu …': two asks
-        if len(qs) > 1:
+        if len(qs) > 1 or (qs and qs[0]["type"] != "longtext"):
             sec["items"] = qs
     if not sec["items"]:
         prompt = strip_fn(node.text).rstrip(" .:;")

@@ -142,7 +142,8 @@ def explained_options(prompt: str, children: list) -> list[str] | None:
 
 CATEGORY = re.compile(r"^(?:loại hình|mô hình|lĩnh vực|hình thức|trình độ|giới tính|dân tộc|xếp loại|phân loại|"
                       r"mức độ|loại)\b", re.I)
-ASKS_WORD = re.compile(r"\b(?:số|tổng|tình hình|kết quả|việc|công tác|đánh giá|nêu|báo cáo|thực hiện)\b", re.I)
+ASKS_WORD = re.compile(r"\b(?:số|tổng|tình hình|kết quả|việc (?:thực hiện|triển khai|tổ chức)|công tác|đánh giá|nêu|"
+                       r"báo cáo|thực hiện)\b", re.I)
 
 
 def listed_options(prompt: str, children: list) -> list[str] | None:

@@ -656,6 +656,9 @@ def result_counts(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
+    blanks = _labelled_blanks(text.strip())
+    if blanks:
+        return blanks
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
     guided = _labelled_guide(text)
     if guided:
@@ -696,6 +699,38 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return asks
+
+
+BLANK_AFTER_COLON = re.compile(r"\s*:\s*(?:(?:…|\.|_|/)\s*){2,}|\s*:\s*$")
+FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
+
+
+def _labelled_blanks(text: str) -> list[Ask]:
+    """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
+    Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
+    '…/…/…', a figure where the label counts, else a line of text. A blank followed by its unit ('… người') is
+    left to the counts."""
+    marks = list(BLANK_AFTER_COLON.finditer(text))
+    if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
+        return []
+    out: list[Ask] = []
+    start = 0
+    for m in marks:
+        label = FOOTNOTE_DIGIT.sub("", text[start:m.start()]).strip(" .;,")
+        start = m.end()
+        if not label:
+            continue
+        if len(label.split()) > 25 or not label[0].isupper():
+            return []
+        typ, unit, _ = guess_type(label)
+        if "/" in m.group(0):
+            typ, unit = "date", None
+        elif typ not in ("integer", "decimal", "percent", "money", "date"):
+            typ, unit = "text", None
+        out.append(Ask(label, typ, unit))
+    if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
+        return []
+    return out
 
 
 LABELLED_GUIDE = re.compile(r"^(?P<label>[^:()]{5,140}?):\s*(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|nêu)\s+(?P<rest>.+)$", re.I)
