@@ -199,6 +199,14 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
 def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
+    if (node.children and not node.tables and all(c.no not in BULLETS and not c.children and not c.tables
+                                                    and len(c.text.split()) >= 20 and is_filled_answer([c.text])
+                                                    for c in node.children)):
+        # 'I. Công tác chỉ đạo' over '1. Ngay sau khi …, Bộ đã ban hành …': a copied report, the heading asks
+        ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
+                                     "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
+        sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))
+        return sec
     chosen = option_question(ctx, node.text, node.body, path, None) if node.body else None
     listed = listed_options(strip_fn(node.text), node.children) if top and not node.body and not node.tables else None
     if listed:  # '1. Loại hình kinh tế:' then '3.1. HTX', '3.2. QTDND', …: one choice question

@@ -8,7 +8,8 @@ import re
 from dialogs.importer.questions import Ask, guess_type, top_split
 
 # the words after which a sentence lists what to report
-TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|báo cáo(?=\s+số\b)|tổng hợp báo cáo|"
+TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
+                     r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
                      r"các nội dung sau\s*:)\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
@@ -49,6 +50,10 @@ def _clean(item: str) -> tuple[str, list[str]]:
         helps.append(f"Theo {form.group(1)}")
         item = item[:form.start()] + item[form.end():]
     item = re.sub(r"\s+và phụ lục\b.*$", "", item, flags=re.I)
+    annex = re.search(r"\s+theo (?:các )?(?:biểu mẫu|biểu|mẫu|phụ lục)\b.*$", item, re.I)
+    if annex:  # '… theo các Biểu mẫu kèm theo Công văn này': where to write it, not what
+        helps.append(annex.group(0).strip()[0].upper() + annex.group(0).strip()[1:])
+        item = item[:annex.start()]
     item = re.sub(r"^(?:các|những)\s+(?=số liệu)|^kết quả\s+(?=số\b)", "", item.strip(" .;:,"), flags=re.I)
     item = re.sub(r"\s+", " ", item).strip(" .;:,")
     return (item[:1].upper() + item[1:]) if item else "", helps

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dialogs.importer.reading import Grid
+from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
 NUMBER = re.compile(r"^[-+]?\d[\d.,]*\s*%?$|^[-–—]$")
@@ -114,7 +115,9 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     head: list[str] = []
     numbering: list[str] = []
     while k < len(cells) and cells[k] and (_text(cells[k]) or YEAR.match(cells[k])):
-        if not META_CELL.match(cells[k]):
+        if re.fullmatch(r"\([^()]{1,20}\)", cells[k]) and head:
+            head[-1] = f"{head[-1]} {cells[k]}"  # 'Học sinh bỏ học' / '(người)': the unit of the cell above
+        elif not META_CELL.match(cells[k]):
             head.append(cells[k])
         k += 1
     while k < len(cells) and NUMBERING.match(cells[k]):
@@ -147,7 +150,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
                 del head[-take:]
                 break
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
-    if len(rows) < 2 or len(labelled) * 2 < len(rows):
+    if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 3):
         return None
     cols, group = _leaf_columns(head, numbering)
     if not cols:
@@ -297,12 +300,17 @@ def rebuild(seq: list) -> tuple[list, int]:
 
 def _cell_run_end(run: list[str], k: int) -> int:
     """Where a run of short lines that could be cells ends (a sentence or a long line ends it)."""
-    if not run[k].strip() or not _text(run[k].strip()) or not _short(run[k].strip()):
-        return k
+    if not run[k].strip() or not _text(run[k].strip()) or not _short(run[k].strip()) or parse_marker(run[k].strip()):
+        return k  # (a numbered line of the outline never opens a table)
     end = k
-    values = 0
+    values = numbers = 0
     while end < len(run) and _short(run[end].strip()):
-        if _value(run[end].strip()):
+        cell = run[end].strip()
+        if _value(cell) and cell:
             values += 1
+        if NUMBERING.match(cell) and cell.startswith("("):
+            numbers += 1
+        if not cell and end + 1 < len(run) and not run[end + 1].strip():
+            values += 1  # two blank lines: an empty cell
         end += 1
-    return end if values >= 4 else k
+    return end if values >= 4 or numbers >= 3 else k
