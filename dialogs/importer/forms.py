@@ -122,13 +122,25 @@ ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống k�
 STATED = re.compile(r"\bđã\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
+ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
+                           re.I)
+INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
+                               r"kết quả|tình hình|công tác|việc|những|các)\b", re.I)
+
+
 def is_filled_answer(lines: list[str]) -> bool:
     """Lines under a heading that are one unit's written answer ('Bám sát sự chỉ đạo …, Ban Tuyên giáo đã tham mưu
-    …'): statements of at least 15 words that ask nothing (a copied report, not an outline)."""
+    …'): statements of at least 15 words that ask nothing (a copied report, not an outline). A long statement
+    in the past ('Ngay sau khi …, Bộ trưởng đã ban hành …, yêu cầu các cơ quan …') is one even when it names
+    what was required of others."""
     text = " ".join(ln.strip() for ln in lines).strip()
-    if len(text.split()) < 15 or text.startswith("(") or ASKING.search(text) or BLANK.search(text) or ".." in text:
+    if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
-    return bool(STATED.search(text))
+    if not ASKING.search(text):
+        return bool(STATED.search(text))
+    past = re.search(r"\bđã\b", text, re.I)
+    return bool(past) and len(text.split()) >= 20 and not ASKING_STRONG.search(text) \
+        and not INSTRUCTION_START.match(text)
 
 
 def explained_options(prompt: str, children: list) -> list[str] | None:

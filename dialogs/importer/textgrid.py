@@ -59,6 +59,8 @@ def _leaf_columns(head: list[str], numbering: list[str]) -> tuple[list[str], str
     cells = [c for c in head if not LABEL_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))]
     digits = [n for n in numbering if n.strip("()").isdigit()]
     group = None
+    if digits and len(cells) == len(digits) + 1 and not re.match(r"(?i)^(?:số|tổng|tỷ)", cells[0]):
+        return cells[1:], None  # 'Cấp học' / 'Học sinh …' / '(1)': the first cell heads the row labels
     if digits and len(cells) > len(digits):
         extra = cells[: len(cells) - len(digits)]
         cells = cells[len(cells) - len(digits):]
@@ -132,12 +134,15 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         return None
     rows: list[list[str]] = []
     leading: list[str] = []
-    for c in cells[k:]:
+    body_cells = cells[k:]
+    for i, c in enumerate(body_cells):
         if not rows and not _text(c):
             leading.append(c)
             continue
+        after = body_cells[i + 1] if i + 1 < len(body_cells) else None
         unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
-                and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":"))
+                and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":")
+                and after is not None and _value(after))  # a unit is followed by the row's figures
         if _text(c) and not unit:
             rows.append([c])
         elif rows:
@@ -150,7 +155,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
                 del head[-take:]
                 break
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
-    if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 3):
+    if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
         return None
     cols, group = _leaf_columns(head, numbering)
     if not cols:
@@ -313,4 +318,4 @@ def _cell_run_end(run: list[str], k: int) -> int:
         if not cell and end + 1 < len(run) and not run[end + 1].strip():
             values += 1  # two blank lines: an empty cell
         end += 1
-    return end if values >= 4 or numbers >= 3 else k
+    return end if values >= 4 or numbers >= 2 else k
