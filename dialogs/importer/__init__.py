@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from dialogs.importer.build import build
+from dialogs.importer.document import DocumentError
 from dialogs.importer.emit import to_yaml
-from dialogs.importer.reading import MAX_BYTES, DocumentError, read
+from dialogs.importer.reading import MAX_BYTES, read
 from dialogs.importer.tidy import tidy
 from dialogs.loader import OutlineError, check_outline_text
 from dialogs.outline import Outline

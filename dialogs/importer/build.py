@@ -7,13 +7,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.cleaning import clean
-from dialogs.importer.convert import REF_RE, Ctx, field_question, norm_code, question, section_from, table_question
+from dialogs.importer.convert import (
+    REF_RE,
+    Ctx,
+    field_question,
+    norm_code,
+    question,
+    section_from,
+    table_question,
+)
+from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.questions import none_everywhere
-from dialogs.importer.reading import Document, Grid, Line
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dialogs.importer.forms import explained_options, filled_field, is_filled_answer, listed_options, options_of
+from dialogs.importer.forms import (
+    explained_options,
+    filled_field,
+    is_filled_answer,
+    listed_options,
+    options_of,
+)
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
     Ask,

@@ -164,6 +164,12 @@ def unglue(lines: list[str]) -> list[str]:
     return out
 
 
+def _number_parts(line: str) -> str:
+    """'Phần thứ TÌNH HÌNH …' (the ordinal dropped) → 'Phần thứ nhất. TÌNH HÌNH …', the next one 'hai', …"""
+    words = iter(["nhất", "hai", "ba", "tư", "năm", "sáu"])
+    return PART_NO_WORD.sub(lambda m: f"\n{m.group(1)} {next(words, 'sau')}. ", line)
+
+
 def restore_marks(lines: list[str]) -> tuple[list[str], int]:
     """A web page's text view of a document drops the dot after Roman numerals and the ordinal of 'Phần thứ …'
     ('I CÔNG TÁC CHỈ ĐẠO … Nêu rõ …  II CÔNG TÁC …'): in a long paragraph where the numerals run I, II, III …,
@@ -178,8 +184,7 @@ def restore_marks(lines: list[str]) -> tuple[list[str], int]:
             out.append(line)
             continue
         count += 1
-        parts_no = iter(["nhất", "hai", "ba", "tư", "năm"])
-        line = PART_NO_WORD.sub(lambda m: f"\n{m.group(1)} {next(parts_no)}. ", line)
+        line = _number_parts(line)
         line = BARE_ROMAN.sub(lambda m: f"\n{m.group('r')}. ", line)
         line = re.sub(rf"\s+-\s+(?=[{CAPS}])", "\n- ", line)
         for piece in line.split("\n"):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.document import Grid
 from dialogs.importer.keys import KeyMaker
-from dialogs.importer.reading import Grid
 from dialogs.text import fold
 
 ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+*•]|\.{2,}|…)$")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from dialogs.importer.reading import Grid
+from dialogs.importer.document import Grid
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
