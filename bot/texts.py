@@ -42,6 +42,7 @@ COMMANDS = [
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
+    ("coquan", "Cơ quan ban hành, người ký báo cáo tổng hợp (quản trị viên)"),
 ]
 
 
