@@ -592,16 +592,17 @@ def _per_unit(doc, c: Consolidation, nums: list[Item]) -> None:
         chunk = nums[start:start + 5]
         header = ["STT", "Đơn vị"] + [annex_header(it) for it in chunk]
         rows = []
-        totals = [0.0] * len(chunk)
+        totals: list[float | None] = [None] * len(chunk)
         for i, u in enumerate(units, 1):
             vals = c.current.get(u.id, {})
             nums_u = [_num_of(it, vals) for it in chunk]
-            totals = [t + (v or 0) for t, v in zip(totals, nums_u, strict=True)]
+            totals = [t if v is None else (t or 0) + v for t, v in zip(totals, nums_u, strict=True)]
             rows.append([str(i), u.name] + [_annex_value(it, v) for it, v in zip(chunk, nums_u, strict=True)])
         bold = set()
-        if any(it.ref.question.type in SUMMED for it in chunk) and len(units) > 1:
-            rows.append(["", "Tổng cộng"] + [_annex_value(it, t) if it.ref.question.type in SUMMED else ""
-                                             for it, t in zip(chunk, totals, strict=True)])
+        summed = [t if it.ref.question.type in SUMMED else None for it, t in zip(chunk, totals, strict=True)]
+        if any(t is not None for t in summed) and len(units) > 1:
+            rows.append(["", "Tổng cộng"] + [_annex_value(it, t) if t is not None else ""
+                                             for it, t in zip(chunk, summed, strict=True)])
             bold.add(len(rows) - 1)
         add_table(doc, [header], rows, numeric_cols=set(range(2, len(header))) | {0}, bold_rows=bold, font_size=10)
 

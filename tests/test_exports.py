@@ -95,7 +95,7 @@ def test_docx_sentences_tables_and_grouped_narratives():
     assert "3 | Bộ Tư pháp | Xây dựng đề án" in text
     assert "Chuẩn bị họp giao ban tuần." in text  # control characters removed, the text kept
     assert "Hà Nội, ngày 27 tháng 11 năm 2026" in text
-    assert "PHỤ LỤC" in text and "Muộn" in text
+    assert "Phụ lục I" in text and "Muộn" in text
 
 
 def test_docx_page_setup_fonts_header_and_page_numbers():
