@@ -562,7 +562,8 @@ def _completeness(doc, c: Consolidation) -> None:
         _para(doc, f"(Còn {len(rows) - MAX_DOC_ROWS} đơn vị: xem tệp Excel kèm theo.)", italic=True)
 
 
-SUMMED = ("integer", "money")  # a column of these gets a total row; rates and averages do not
+SUMMED = ("integer", "money")
+PER_TABLE = 3  # figures per annex table: unit names and figures stay on one line in portrait  # a column of these gets a total row; rates and averages do not
 
 
 def annex_header(it: Item) -> str:
@@ -588,8 +589,8 @@ def _per_unit(doc, c: Consolidation, nums: list[Item]) -> None:
         _para(doc, f"Có {len(units)} đơn vị có số liệu; bảng số liệu từng đơn vị nằm ở trang Từng đơn vị của tệp Excel "
                    "kèm theo.", italic=True)
         return
-    for start in range(0, len(nums), 5):
-        chunk = nums[start:start + 5]
+    for start in range(0, len(nums), PER_TABLE):
+        chunk = nums[start:start + PER_TABLE]
         header = ["STT", "Đơn vị"] + [annex_header(it) for it in chunk]
         rows = []
         totals: list[float | None] = [None] * len(chunk)

@@ -174,9 +174,11 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
     assert row[4].number_format == "#,##0"
     assert ws.freeze_panes == "A4" and ws.auto_filter.ref
     per = wb["Từng đơn vị"]
-    head = [c.value for c in per[1]]
-    assert head[:3] == ["Mã", "Đơn vị", "Trực thuộc"] and "Δ I.1.a" in head
-    bnv = next(r for r in per.iter_rows(min_row=2, values_only=True) if r[0] == "BNV")
+    assert per["A1"].value.startswith("SỐ LIỆU CỦA TỪNG ĐƠN VỊ")  # a title row saying what the sheet lists
+    head = [c.value for c in per[2]]
+    assert head[:3] == ["Mã", "Đơn vị", "Trực thuộc"] and "I.1.a Tăng/giảm so với kỳ trước" in head
+    assert not any("Δ" in str(h) for h in head)
+    bnv = next(r for r in per.iter_rows(min_row=3, values_only=True) if r[0] == "BNV")
     assert bnv[3] == 10 and bnv[4] == 2  # value and change against last week
     ws = wb["I.1.a Nhiệm vụ đang thực hiện"]
     cells = [c for r in ws.iter_rows(min_row=2) for c in r if isinstance(c.value, str) and "HYPERLINK" in c.value]
@@ -186,7 +188,7 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
             for cell in r:
                 assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
     prog = wb["Tiến độ"]
-    states = {r[0]: r[3] for r in prog.iter_rows(min_row=2, values_only=True)}
+    states = {r[0]: r[3] for r in prog.iter_rows(min_row=3, values_only=True)}
     assert states == {"BNV": "Đúng hạn", "BTP": "Muộn", "BYT": "Đang làm", "VPCP": "Đang làm"}
 
 

@@ -98,9 +98,11 @@ async def progress_picture(db, cat, period, scope_code: str | None, st: Settings
         rows = prog.sub_counts(children)
     if not rows:
         return None
+    from datetime import UTC, datetime
+
     return progress_chart(rows, title=outline.short, period=period.label,
                           scope=scope.name if scope else "Tất cả đơn vị", deadline=period.deadline,
-                          tz=ZoneInfo(st.tz))
+                          now=datetime.now(UTC), tz=ZoneInfo(st.tz))
 
 
 def write_charts(out: Path, stem: str, cons, history, progress_png: bytes | None) -> list[str]:
