@@ -1,0 +1,115 @@
+"""The document as the office issues it (issue 20): statements instead of questions, nothing printed that does
+not apply, annex tables, the .xlsx's fonts, titles, borders and dates, and the pictures — read back from the files."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+from docx import Document
+from openpyxl import load_workbook
+
+from dialogs.labels import label_rule, report_label
+from dialogs.loader import check_outline_text
+from exports import build_report
+from exports.consolidate import UnitInfo, consolidate
+from tests.test_print import CAT, sample
+
+
+def _text(docx: bytes) -> str:
+    return "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
+
+
+def test_questions_become_statements():
+    assert label_rule("Kết quả: đã tổ chức được bao nhiêu đợt tập huấn trực tuyến") == "Số đợt tập huấn trực tuyến đã tổ chức"
+    assert label_rule("Có bao nhiêu TTHC toàn trình ở cấp tỉnh") == "Số TTHC toàn trình ở cấp tỉnh"
+    assert label_rule("Xây dựng Kế hoạch bồi dưỡng nghiệp vụ như thế nào?") == "Xây dựng Kế hoạch bồi dưỡng nghiệp vụ"
+    assert label_rule("Biểu 3 — Còn bao nhiêu nhiệm vụ chưa hoàn thành?") == "Biểu 3 — số nhiệm vụ chưa hoàn thành"
+    for o in CAT:  # every figure of the five outlines reads as a statement
+        for r in [r for r in o.refs if r.question.type in ("integer", "decimal", "percent", "money", "yesno")]:
+            label = report_label(r.question)
+            assert "?" not in label and "bao nhiêu" not in label.lower(), (o.id, label)
+
+
+def test_an_outline_label_is_checked():
+    text = (CAT.get("tuan-cqdp-2cap").source and None) or None
+    from dialogs.loader import OUTLINES_DIR
+
+    src = (OUTLINES_DIR / "000_tuan_cqdp_2cap.yaml").read_text(encoding="utf-8")
+    ok = src.replace('unit: tổ\n', 'unit: tổ\n                label: Số tổ công tác đã thành lập\n', 1)
+    outline, probs = check_outline_text(ok)
+    assert not probs and any(q.label == "Số tổ công tác đã thành lập" for q in outline.questions)
+    bad = src.replace('unit: tổ\n', 'unit: tổ\n                label: Có bao nhiêu tổ?\n', 1)
+    _, probs = check_outline_text(bad)
+    assert any("câu trần thuật" in p.message for p in probs)
+    assert text is None
+
+
+def test_docx_prints_statements_and_nothing_that_does_not_apply():
+    c = sample(CAT.get("tuan-cqdp-2cap"))
+    text = _text(build_report(c).docx)
+    assert "Số đợt tập huấn trực tuyến đã tổ chức: " in text and "bao nhiêu" not in text
+    assert "Văn phòng Chính phủ báo cáo chi tiết" not in text  # §I.5's ministry-only parts: no such unit here
+    assert "(1)(1)" not in text and not re.search(r"\. \([^)]*\)\.$", text, re.M)  # no stray full stop before a bracket
+    assert "«có»" not in text and "«không»" not in text
+    lines = text.splitlines()
+    numbered = [x for x in lines if x.startswith("(1) ")]
+    assert len(numbered) == len(set(numbered))
+
+
+def test_empty_bieu_is_one_line_and_notes_are_summarised():
+    o = CAT.get("so-ket-1-nam-2-cap")
+    units = [UnitInfo(i, f"X{i}", f"Xã {i}", "xa") for i in (1, 2, 3)]
+    note = "Ghi chú dài của đơn vị về hội nghị quán triệt, tổ chức ở nhiều địa điểm khác nhau trong tháng"
+    cur = {u.id: {"bieu_1b": {"rows": {"hoi_nghi": {"cap_tinh": 1, "cap_xa": 2, "ca_hai": 3, "ghi_chu": note}}}}
+           for u in units}
+    c = consolidate(o, units=units, current=cur, previous=None, status={u.id: "submitted" for u in units},
+                    submitted_at={}, period_label="Sơ kết", deadline=None)
+    d = Document(BytesIO(build_report(c).docx))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "Biểu 2B. THỐNG KÊ" in text and "chưa có đơn vị nhập số liệu" in text  # an empty Biểu: one line
+    assert not any("Biểu 2B" in (t.rows[0].cells[0].text + t.rows[0].cells[1].text) for t in d.tables)
+    from exports.docx_report import note_cell
+
+    many = [(u, note) for u in units]
+    assert note_cell(many) == "3 đơn vị có ghi chú (xem phụ lục)" and note_cell([(units[0], "Đã xong")]) == "Xã 1: Đã xong"
+
+
+def test_annex_tables_have_stt_units_percent_and_totals():
+    c = sample(CAT.get("kiem-tra-cchc-2025"))
+    d = Document(BytesIO(build_report(c).docx))
+    tables = [t for t in d.tables if [x.text for x in t.rows[0].cells[:2]] == ["STT", "Đơn vị"]
+              and re.match(r"^[IVX]+\.", t.rows[0].cells[2].text)]
+    heads = [x.text for t in tables for x in t.rows[0].cells[2:]]
+    assert len(heads) == len(set(heads))  # told apart
+    assert any(h.endswith("(nhiệm vụ)") for h in heads) and any(h.endswith("(%)") for h in heads)
+    assert all("…" not in h or h.endswith("… (%)") or " …" in h for h in heads)  # never cut inside a word
+    pct = next(t for t in tables if any(x.text.endswith("(%)") for x in t.rows[0].cells))
+    col = next(i for i, x in enumerate(pct.rows[0].cells) if x.text.endswith("(%)"))
+    assert all(r.cells[col].text.endswith("%") or r.cells[col].text in ("—", "") for r in pct.rows[1:])
+    counts = next(t for t in tables if t.rows[0].cells[2].text.endswith("(nhiệm vụ)"))
+    last = counts.rows[-1]
+    assert last.cells[1].text == "Tổng cộng"
+    total = sum(int(r.cells[2].text.replace(".", "")) for r in counts.rows[1:-1] if r.cells[2].text != "—")
+    assert int(last.cells[2].text.replace(".", "")) == total
+
+
+def test_xlsx_fonts_titles_borders_and_dates():
+    c = sample(CAT.get("tuan-cqdp-2cap"))
+    wb = load_workbook(BytesIO(build_report(c).xlsx))
+    for ws in wb.worksheets:
+        first = ws.cell(1, 1)
+        assert isinstance(first.value, str) and len(first.value) > 8, ws.title  # a title row saying what it lists
+        for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 12)):
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name == "Times New Roman", (ws.title, cell.coordinate)
+    per = wb["Từng đơn vị"]
+    data = per.cell(3, 4)
+    assert data.border.left.style == "thin" and per.cell(3, 2).border.top.style == "thin"
+    lst = wb["I.1.a Nhiệm vụ đã hoàn thành"]
+    head = [x.value for x in lst[2]]
+    col = head.index("Thời gian hoàn thành") + 1
+    cell = lst.cell(3, col)
+    assert cell.is_date and cell.number_format == "dd/mm/yyyy"
+    assert "Tăng/giảm so với kỳ trước" in [x.value for x in wb["Tổng hợp"][3]]
