@@ -145,7 +145,7 @@ def _hr(container, total_cm: float, line_cm: float) -> None:
     """A short centred rule on its own line (under the issuing body, the tiêu ngữ, the subject)."""
     p = container.add_paragraph()
     pf = p.paragraph_format
-    pf.space_before = Pt(0)
+    pf.space_before = Pt(3)  # the rule sits below the line above, clear of its descenders
     pf.space_after = Pt(4)
     pf.first_line_indent = None
     side = Cm(max(0.0, (total_cm - line_cm) / 2))
@@ -174,7 +174,8 @@ def _state_header(doc, iss: Issuer, on: date) -> None:
     left.paragraphs[0].text = ""
     if iss.parent:
         _para(left, iss.parent, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
-    _para(left, iss.name, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
+    for line in name_lines(iss.name):
+        _para(left, line, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
     _hr(left, 6.0, 2.0)
     _para(left, iss.number_line(), size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     right.paragraphs[0].text = ""
@@ -185,6 +186,14 @@ def _state_header(doc, iss: Issuer, on: date) -> None:
     for cell in (left, right):
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
+
+
+def name_lines(name: str) -> list[str]:
+    """The issuing body on the lines a văn thư sets it: "ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG"."""
+    for head in ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "):
+        if name.upper().startswith(head) and len(name) > len(head):
+            return [name[:len(head)].strip(), name[len(head):].strip()]
+    return [name]
 
 
 def _party_header(doc, iss: Issuer, on: date) -> None:
@@ -656,6 +665,8 @@ def _signature(doc, iss: Issuer) -> None:
     signer's name. Nothing is printed for what is not configured (no form placeholders)."""
     _para(doc, "")
     left, right = _two_columns(doc, 8.0, 8.5)
+    # the block is never split over two pages (the name away from the title, "Lưu" away from "Nơi nhận")
+    left._tc.getparent().get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     p = left.paragraphs[0]
     r = p.add_run("Nơi nhận:")
     r.bold, r.italic = True, True

@@ -76,7 +76,7 @@ def test_docx_header_signature_and_recipients_from_the_issuer():
                        "recipients": "Bộ Nội vụ", "archive": "NC"})
     d = _docx_for(p)  # a Party committee's outline, issued by a People's Committee: the state layout
     head = d.tables[0].rows[0].cells
-    assert [x.text for x in head[0].paragraphs if x.text] == ["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số:      /BC-UBND"]
+    assert [x.text for x in head[0].paragraphs if x.text] == ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số:      /BC-UBND"]
     right = [x.text for x in head[1].paragraphs if x.text]
     assert right[0] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "ĐẢNG CỘNG SẢN VIỆT NAM" not in right
     assert right[-1] == "An Giang, ngày 06 tháng 3 năm 2026"
