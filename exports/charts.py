@@ -261,10 +261,8 @@ def _history_panel(ax, s: Series, x: list[int], labels: list[str]) -> None:
                         bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
         lo, hi = min(vs), max(vs)
         pad = (hi - lo) * 0.3 or max(abs(hi) * 0.1, 1)
-        if count and lo >= 0:  # a count starts at 0, so a change of 2 on 2.000 does not look like a fall
-            ax.set_ylim(0, hi + pad)
-        else:
-            ax.set_ylim(lo - pad, hi + pad)
+        bottom = 0.0 if count and lo >= 0 else lo - pad  # a count starts at 0: a change of 2 on 2.000 is small
+        ax.set_ylim(bottom, hi + max(pad, (hi - bottom) * 0.25))  # room for the labels above the highest point
     ax.set_xticks(x, labels, fontsize=8.5)
     ax.set_xlim(-0.4, len(x) - 0.6)
     ax.yaxis.set_major_locator(MaxNLocator(4, integer=s.qtype == "integer"))

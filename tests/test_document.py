@@ -113,3 +113,73 @@ def test_xlsx_fonts_titles_borders_and_dates():
     cell = lst.cell(3, col)
     assert cell.is_date and cell.number_format == "dd/mm/yyyy"
     assert "Tăng/giảm so với kỳ trước" in [x.value for x in wb["Tổng hợp"][3]]
+
+
+# --------------------------------------------------------------------------- pictures
+
+
+def _panel(values, qtype="integer"):
+    from matplotlib.figure import Figure
+
+    from exports.charts import _history_panel, tick_label
+    from exports.history import Series
+
+    labels = [f"Tuần {47 + i}/2026 (16/11–22/11/2026)" for i in range(len(values))]
+    ax = Figure(figsize=(8, 2)).add_subplot()
+    _history_panel(ax, Series("k", "I.1", "Số đợt tập huấn", "đợt", qtype, values), list(range(len(values))),
+                   [tick_label(x, len(values)) for x in labels])
+    return ax
+
+
+def test_count_panels_start_at_zero_with_whole_ticks_and_labels_off_the_line():
+    ax = _panel([2001.0, 2003.0, 2002.0])
+    assert ax.get_ylim()[0] == 0  # a count: from 0
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert all(float(t).is_integer() for t in ticks)
+    small = _panel([1.0, 3.0, 2.0])
+    assert all(float(t).is_integer() for t in small.get_yticks())  # 1, 2, 3 — never 1,5
+    notes = {a.get_text(): a for a in small.texts}
+    assert notes["3"].xyann[1] > 0 and notes["1"].xyann[1] < 0  # the peak's label above, the dip's below
+    assert small.get_title(loc="left").startswith("2 — I.1 Số đợt tập huấn (đợt)")  # this period's total first
+    assert small.get_ylim()[1] > 3  # room above the highest label
+    labels = [t.get_text() for t in small.get_xticklabels()]
+    assert labels[0].replace("\n", " ") == "Tuần 47/2026 (16/11–22/11/2026)"  # whole, on several lines
+    rate = _panel([40.0, 45.0], "percent")
+    assert rate.get_ylim()[0] > 0  # a rate keeps its own range
+
+
+def test_unit_names_are_not_cut_where_there_is_room():
+    from exports.charts import NAME_ROOM_IN, fit_name
+
+    long = "Ủy ban nhân dân phường Long Xuyên"  # 33 characters: once cut at 30
+    assert fit_name(long, NAME_ROOM_IN, 11) == long
+    cut = fit_name(long * 3, NAME_ROOM_IN, 11)
+    assert cut.endswith("…") and (long * 3).startswith(cut[:-1])
+
+
+async def test_cli_picture_of_a_passed_deadline_says_so(db, db_url, monkeypatch, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from bot.cli.export import progress_picture
+    from bot.config import get_settings
+    from dialogs.loader import load_catalogue
+    from storage.importer import import_units
+    from storage.repo import Repo
+    from tests.conftest import DATA
+
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        p, _ = await Repo(s).open_period("tuan-cqdp-2cap", "Tuần 1", deadline=datetime.now(UTC) - timedelta(hours=5))
+        await s.commit()
+    seen = {}
+    import exports.charts as charts
+
+    real = charts.progress_chart
+    monkeypatch.setattr(charts, "progress_chart", lambda rows, **kw: seen.update(kw) or real(rows, **kw))
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    get_settings.cache_clear()
+    try:
+        png = await progress_picture(db, load_catalogue(), p, None, get_settings())
+    finally:
+        get_settings.cache_clear()
+    assert png and "đã quá hạn 5 giờ" in charts.deadline_text(seen["deadline"], seen["now"])
