@@ -112,6 +112,7 @@ class _Sheet:
         self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
         self._in_title = False
         self._titles: list[int] = []  # rows holding a title: merged across the table and wrapped at the flush
+        self.spans: dict[int, dict[int, int]] = {}  # row → {column index: merged columns} (grouped headers)
 
     def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False,
              wrap: bool | None = None) -> WriteOnlyCell:
@@ -216,11 +217,13 @@ class _Sheet:
     def _row_height(self, row: int, values: list[Any], widths: list[float]) -> None:
         """An explicit height for a row with wrapping text (spreadsheets do not all fit rows on opening)."""
         lines = 1
+        spans = self.spans.get(row, {})
         for i, v in enumerate(values):
             if type(v) is Cell and i < len(widths):
                 x = v._value
-                if type(x) is str and len(x) > widths[i] - 2:
-                    room = max(widths[i] - 1.5, 4)
+                width = sum(widths[i:i + spans.get(i, 1)])
+                if type(x) is str and len(x) > width - 2:
+                    room = max(width - 1.5, 4)
                     n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
                     lines = max(lines, int(n))
         if lines > 1:
@@ -591,7 +594,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 row.append(_num_cell(sh, col.type, cells.get(col.key), bold=bold))
             else:
                 texts = s.texts.get((r.key, col.key), [])
-                row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts), wrap=True) if texts else None)
+                row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
         sh.append(row)
         for u, item in s.items.get(r.key, []):
             sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
@@ -606,6 +609,14 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
     sh.close()
 
 
+def _note_summary(texts: list) -> str:
+    """A text cell (Ghi chú) of the summed Biểu: one unit's short note itself, else how many units wrote one —
+    each unit's own note is in its table below, so the summed row stays one or two lines tall."""
+    if len(texts) == 1 and len(texts[0][1]) <= 60:
+        return f"{texts[0][0].name}: {texts[0][1]}"
+    return f"{len(texts)} đơn vị có ghi chú (xem Biểu của từng đơn vị bên dưới)"
+
+
 def _group_row(sh: _Sheet, groups: list[str | None]) -> None:
     """The grouped header above the columns, each group's cells merged."""
     row = sh.rows + 1
@@ -617,6 +628,7 @@ def _group_row(sh: _Sheet, groups: list[str | None]) -> None:
             j += 1
         if j > i:
             sh.ws.merged_cells.add(f"{get_column_letter(3 + i)}{row}:{get_column_letter(3 + j)}{row}")
+            sh.spans.setdefault(row, {})[2 + i] = j - i + 1
         i = j + 1
 
 
