@@ -17,7 +17,7 @@ from datetime import date
 
 from dialogs.text import fold
 
-AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.", "T/M", "K/T", "T/L")  # T/M, K/T, T/L: the Party's forms
 LAYOUTS = ("state", "party")
 LAYOUT_VI = {"state": "nhà nước", "party": "Đảng"}
 _PARTY = re.compile(r"\b(tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|chi bo|ban chap hanh|"
@@ -186,10 +186,10 @@ def _layout(value: str) -> str:
 def _authority(lines: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for line in lines:
-        up = " ".join(line.split()).upper().replace("T/M ", "TM. ").replace("K/T ", "KT. ")
-        if not up.startswith(AUTHORITIES) and up not in ("TM", "KT"):
-            raise IssuerError(f"Thẩm quyền «{line}» phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ., "
-                              "ví dụ: TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH")
+        up = " ".join(line.split()).upper()
+        if not up.startswith(AUTHORITIES):
+            raise IssuerError(f"Thẩm quyền «{line}» phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (văn bản của Đảng: "
+                              "T/M, K/T, T/L), ví dụ: TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH")
         out.append(up)
     return tuple(out)
 

@@ -289,6 +289,8 @@ def _bullet(no: str | None) -> str:
 def _item(doc, c: Consolidation, it: Item, *, repeat: bool = False) -> None:
     q = it.ref.question
     lead = "- " if repeat else _bullet(q.no)
+    if q.no and q.no.strip() not in BULLETS and report_label(q).startswith(q.no.strip()):
+        lead = ""  # the outline's wording carries its own number: never "(1) (1) …"
     if it.kind == "numeric":
         _para(doc, tidy(lead + numeric_sentence(c, it)))
         _reasons(doc, c, it)

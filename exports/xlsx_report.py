@@ -27,6 +27,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
+from openpyxl.drawing.text import Font as TextFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.page import PageMargins
@@ -279,8 +280,10 @@ class _Sheet:
             ws.print_title_rows = f"{self.head_rows[0]}:{self.head_rows[1]}"
         ws.oddHeader.center.text = self.info.header()
         ws.oddHeader.center.size = 9
+        ws.oddHeader.center.font = f"{FONT_NAME},Regular"
         ws.oddFooter.center.text = "Trang &P/&N"
         ws.oddFooter.center.size = 9
+        ws.oddFooter.center.font = f"{FONT_NAME},Regular"
 
     def close(self) -> None:
         if self._buffer is not None:
@@ -509,6 +512,9 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
         ch = LineChart()
         ch.title = _chart_title(_cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
         ch.height, ch.width = CHART_H, CHART_W
+        ch.txPr = _chart_text()
+        ch.x_axis.txPr = _chart_text()
+        ch.y_axis.txPr = _chart_text()
         ch.legend = None
         ch.y_axis.numFmt = "0%" if s.qtype == "percent" else "#,##0"
         ch.x_axis.delete = False
@@ -524,8 +530,14 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     return charts
 
 
+def _chart_text(size: int = 900) -> RichText:
+    """The chart's own text (axes, labels) in Times New Roman, like the sheets."""
+    cp = CharacterProperties(sz=size, latin=TextFont(typeface=FONT_NAME), cs=TextFont(typeface=FONT_NAME))
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=cp), endParaRPr=cp)])
+
+
 def _chart_title(text: str) -> Title:
-    cp = CharacterProperties(sz=1100, b=True)
+    cp = CharacterProperties(sz=1100, b=True, latin=TextFont(typeface=FONT_NAME), cs=TextFont(typeface=FONT_NAME))
     para = Paragraph(pPr=ParagraphProperties(defRPr=cp), r=[RegularTextRun(rPr=cp, t=text)])
     return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
 

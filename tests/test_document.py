@@ -32,7 +32,6 @@ def test_questions_become_statements():
 
 
 def test_an_outline_label_is_checked():
-    text = (CAT.get("tuan-cqdp-2cap").source and None) or None
     from dialogs.loader import OUTLINES_DIR
 
     src = (OUTLINES_DIR / "000_tuan_cqdp_2cap.yaml").read_text(encoding="utf-8")
@@ -42,7 +41,6 @@ def test_an_outline_label_is_checked():
     bad = src.replace('unit: tổ\n', 'unit: tổ\n                label: Có bao nhiêu tổ?\n', 1)
     _, probs = check_outline_text(bad)
     assert any("câu trần thuật" in p.message for p in probs)
-    assert text is None
 
 
 def test_docx_prints_statements_and_nothing_that_does_not_apply():
@@ -183,3 +181,51 @@ async def test_cli_picture_of_a_passed_deadline_says_so(db, db_url, monkeypatch,
     finally:
         get_settings.cache_clear()
     assert png and "đã quá hạn 5 giờ" in charts.deadline_text(seen["deadline"], seen["now"])
+
+
+# --------------------------------------------------------------------------- rendered by LibreOffice
+
+
+def test_rendered_report_reads_as_issued(tmp_path):
+    """The .docx and .xlsx of a Party committee's outline issued by a People's Committee, rendered to PDF: the
+    state header, the signature block whole on one page before the annexes, no form placeholder; the .xlsx
+    readable (no Biểu shrunk by its long title, every page in Times New Roman)."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from dialogs.issuer import apply_changes, default_issuer
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        import pytest
+
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer libreoffice-calc)")
+    issuer = apply_changes(default_issuer("Tỉnh An Giang", "tinh", "91"),
+                           {"authority": "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
+                            "signer": "Nguyễn Văn An", "recipients": "Bộ Nội vụ"})
+    rep = build_report(sample(CAT.get("so-ket-1-nam-2-cap")), issuer=issuer, on=date(2026, 3, 6))
+    (tmp_path / "r.docx").write_bytes(rep.docx)
+    (tmp_path / "r.xlsx").write_bytes(rep.xlsx)
+    for name in ("r.docx", "r.xlsx"):
+        res = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+                              "pdf", "--outdir", str(tmp_path / name[2:]), str(tmp_path / name)],
+                             capture_output=True, text=True, timeout=300)
+        assert res.returncode == 0, res.stderr
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(tmp_path / "docx" / "r.pdf")).pages]
+    first = pages[0]
+    assert "ỦY BAN NHÂN DÂN TỈNH AN GIANG" in first and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in first and "An Giang, ngày 06 tháng 3 năm 2026" in first
+    sig = next(i for i, t in enumerate(pages) if "Nơi nhận" in t)
+    assert all(x in pages[sig] for x in ("Lưu: VT, VP.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"))
+    annex = next(i for i, t in enumerate(pages) if "Phụ lục I " in t + " ")
+    assert sig < annex and "(Kèm theo Báo cáo số /BC-UBND ngày 06 tháng 3 năm 2026)" in pages[annex]
+    assert not any("Ký, ghi rõ họ tên" in t or "THỦ TRƯỞNG CƠ QUAN" in t for t in pages)
+    xlsx = PdfReader(str(tmp_path / "xlsx" / "r.pdf"))
+    fonts = {str(f.get("/BaseFont", "")) for p in xlsx.pages for f in (p.get("/Resources", {}).get("/Font", {}) or {}).values()
+             for f in [f.get_object()]}
+    assert fonts and all("Times" in f or "Liberation Serif" in f or "LiberationSerif" in f for f in fonts), fonts
+    bieu = next(p for p in xlsx.pages if "Biểu 1B. KẾT QUẢ CÔNG TÁC" in (p.extract_text() or ""))
+    assert float(bieu.mediabox.width) < float(bieu.mediabox.height)  # portrait: the long title no longer widens it

@@ -147,3 +147,9 @@ async def test_admin_sets_the_issuer_in_chat(db, db_url):
     assert "dành cho quản trị viên" in out[0]
     async with db.read_session() as s:
         assert not await Repo(s).issuer_is_set("91")
+
+
+def test_party_authority_forms_are_kept():
+    tu = default_issuer("Tỉnh ủy An Giang", "tinh_uy", "TU")
+    assert tu.authority == ("T/M BAN THƯỜNG VỤ",)
+    assert apply_changes(tu, {"authority": "T/M Ban Thường vụ; K/T Bí thư"}).authority == ("T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ")
