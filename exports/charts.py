@@ -241,7 +241,17 @@ def tonghop_chart(c, history: History | None = None, *, max_series: int = 5) -> 
     from exports.history import history_from_consolidation
 
     hist = history.with_current(c) if history is not None else history_from_consolidation(c)
-    return history_chart(hist, title=f"Số liệu chính «{c.outline.short}»", max_series=max_series)
+    return history_chart(hist, title=f"Số liệu chính «{c.outline.short}»", series=with_headline(hist, max_series))
+
+
+def with_headline(hist: History, n: int) -> list[Series]:
+    """The figures that moved most, the report's headline total among them: the outline's first "Tổng số …"
+    with known values takes the last place when it did not move enough to be chosen."""
+    chosen = hist.top(n)
+    head = next((s for s in hist.series if s.label.lower().startswith("tổng") and s.known), None)
+    if head is None or head in chosen or not chosen:
+        return chosen
+    return [head] + chosen[: n - 1]
 
 
 def _history_panel(ax, s: Series, x: list[int], labels: list[str]) -> None:

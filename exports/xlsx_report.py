@@ -611,9 +611,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         for u, item in s.items.get(r.key, []):
             sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else (sh.text(item.get(col.key), i, limit=TEXT_COL - 2)
-                               if item.get(col.key) not in (None, "") else None)
-                         for i, col in enumerate(t.columns)])
+                         else _text_or_date(sh, col.type, item.get(col.key), i) for i, col in enumerate(t.columns)])
     if not any(r.kind == "total" for r in t.rows):
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
@@ -671,8 +669,9 @@ def _units_tables(sh: _Sheet, s: TableSummary) -> None:
                 continue
             sh.append([sh.cell(r.no or ""), sh.text(r.label)]
                       + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
-                         else (sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
-                         for col in t.columns])
+                         else (_text_or_date(sh, col.type, cells.get(col.key), 200 + i) if col.type == "date"
+                               else sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
+                         for i, col in enumerate(t.columns)])
 
 
 def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
@@ -743,6 +742,15 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
         sh.append(row)
     sh.filter(2)
     sh.close()
+
+
+def _text_or_date(sh: _Sheet, typ: str, v: Any, col: int) -> Any:
+    """A Biểu's text cell; a date column's value as a real date."""
+    if v in (None, ""):
+        return None
+    if typ == "date" and isinstance(v, str) and _iso(v):
+        return sh.fast(col, _iso(v), DATE_FMT)
+    return sh.text(v, col, limit=TEXT_COL - 2)
 
 
 def _iso(v: str) -> date | None:

@@ -229,3 +229,19 @@ def test_rendered_report_reads_as_issued(tmp_path):
     assert fonts and all("Times" in f or "Liberation Serif" in f or "LiberationSerif" in f for f in fonts), fonts
     bieu = next(p for p in xlsx.pages if "Biểu 1B. KẾT QUẢ CÔNG TÁC" in (p.extract_text() or ""))
     assert float(bieu.mediabox.width) < float(bieu.mediabox.height)  # portrait: the long title no longer widens it
+
+
+def test_bieu_dates_are_real_dates_and_the_headline_total_is_charted():
+    from exports.charts import with_headline
+    from exports.history import History, Series
+
+    c = sample(CAT.get("so-ket-1-nam-2-cap"))
+    wb = load_workbook(BytesIO(build_report(c).xlsx))
+    ws = wb[next(n for n in wb.sheetnames if n.startswith("Biểu 2B"))]
+    dated = [cell for row in ws.iter_rows(min_row=4) for cell in row if getattr(cell, "is_date", False)]
+    assert dated and all(x.number_format == "dd/mm/yyyy" for x in dated)
+    assert not any(isinstance(x.value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", x.value) for row in ws.iter_rows() for x in row)
+    flat = Series("tong", "1", "Tổng số nhiệm vụ được giao", "nhiệm vụ", "integer", [100.0, 100.0, 101.0])
+    moving = [Series(f"s{i}", "2", f"Số {i}", "việc", "integer", [1.0, 50.0 * i, 9.0]) for i in range(1, 7)]
+    h = History("x", "Tỉnh", ["Tuần 1", "Tuần 2", "Tuần 3"], [flat, *moving])
+    assert flat not in h.top(5) and with_headline(h, 5)[0] is flat and len(with_headline(h, 5)) == 5
