@@ -247,6 +247,9 @@ async def test_tonghop_in_the_bot(db, db_url):
     assert "37 nhiệm vụ (tăng 4 so với tuần trước)" in summary
     text = docx_text(docs[0].document[1])
     assert "37 nhiệm vụ, tăng 4 so với tuần trước" in text
+    # issued by the scope's body, from the unit data: the Government, in Hà Nội, "Số:      /BC-CP"
+    head = Document(BytesIO(docs[0].document[1])).tables[0].rows[0].cells[0].text
+    assert head.startswith("CHÍNH PHỦ") and "/BC-CP" in head and "TM. CHÍNH PHỦ" in text
     wb = load_workbook(BytesIO(docs[1].document[1]))
     assert wb["Tổng hợp"]["E4"].value == 37
     # another period and a narrower scope, by buttons
@@ -283,12 +286,16 @@ async def test_cli_export(db, db_url, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DATABASE_URL", db_url)
     get_settings.cache_clear()
     try:
+        assert await asyncio.to_thread(main, ["issuer", "set", "CP", "--signer", "Nguyễn Văn An"]) == 0
+        capsys.readouterr()
         code = await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", str(p2), "--scope", "CP", "--out",
                                               str(tmp_path), "--json"])
         assert code == 0
         import json
 
         info = json.loads(capsys.readouterr().out)
+        signed = Document(info["docx"]).tables
+        assert any("Nguyễn Văn An" in c.text for t in signed for r in t.rows for c in r.cells)  # the stored signer
         assert info["units"] == 17
         doc = Document(info["docx"])
         assert any("37 nhiệm vụ" in p.text for p in doc.paragraphs)
