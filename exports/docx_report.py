@@ -577,12 +577,18 @@ SUMMED = ("integer", "money")
 PER_TABLE = 3  # figures per annex table: unit names and figures stay on one line in portrait  # a column of these gets a total row; rates and averages do not
 
 
-def annex_header(it: Item) -> str:
+def annex_header(it: Item, *, whole: bool = False) -> str:
     """A per-unit column's header: number, statement label (whole words) and unit of measure."""
     q = it.ref.question
     unit = "%" if q.type == "percent" or q.unit == "%" else ("triệu đồng" if q.type == "money" else q.unit)
-    label = _words(report_label(q), 90)
+    label = report_label(q) if whole else _words(report_label(q), 90)
     return f"{it.ref.number} {label}" + (f" ({unit})" if unit else "")
+
+
+def distinct(heads: list[str], items: list[Item]) -> list[str]:
+    """Headers that can be told apart: two that read the same after shortening get their whole labels."""
+    seen = [h for h in heads if heads.count(h) > 1]
+    return [annex_header(it, whole=True) if h in seen else h for h, it in zip(heads, items, strict=True)]
 
 
 def _words(s: str, n: int) -> str:
@@ -602,7 +608,7 @@ def _per_unit(doc, c: Consolidation, nums: list[Item]) -> None:
         return
     for start in range(0, len(nums), PER_TABLE):
         chunk = nums[start:start + PER_TABLE]
-        header = ["STT", "Đơn vị"] + [annex_header(it) for it in chunk]
+        header = ["STT", "Đơn vị"] + distinct([annex_header(it) for it in chunk], chunk)
         rows = []
         totals: list[float | None] = [None] * len(chunk)
         for i, u in enumerate(units, 1):

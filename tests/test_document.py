@@ -245,3 +245,13 @@ def test_bieu_dates_are_real_dates_and_the_headline_total_is_charted():
     moving = [Series(f"s{i}", "2", f"Số {i}", "việc", "integer", [1.0, 50.0 * i, 9.0]) for i in range(1, 7)]
     h = History("x", "Tỉnh", ["Tuần 1", "Tuần 2", "Tuần 3"], [flat, *moving])
     assert flat not in h.top(5) and with_headline(h, 5)[0] is flat and len(with_headline(h, 5)) == 5
+
+
+def test_annex_headers_cut_alike_get_their_whole_labels():
+    from exports.docx_report import annex_header, distinct
+
+    c = sample(CAT.get("kiem-tra-cchc-2025"))
+    items = [it for it in c.items if it.kind == "numeric"][:3]
+    got = distinct(["X …", "X …", "Y"], items)
+    assert got == [annex_header(items[0], whole=True), annex_header(items[1], whole=True), "Y"]
+    assert "…" not in annex_header(items[0], whole=True)
