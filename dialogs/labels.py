@@ -16,6 +16,7 @@ _VERB = re.compile(r"^(nêu rõ|nêu cụ thể|nêu khái quát|nêu ngắn g�
                    re.I)
 _HOW_MANY = re.compile(r"^(?P<pre>.*?)\s*(?:được\s+)?bao nhiêu\s+(?P<rest>.+)$", re.I)
 _TAIL_Q = re.compile(r"\s*(hay không|như thế nào|thế nào|không|chưa|gì|nào)?\s*\?\s*", re.I)
+_INNER_Q = re.compile(r"\s+(?:như thế nào|gì|nào)(?=[\s,;]|$)", re.I)
 _DROP_PRE = {"có", "hiện có", "còn", "hiện còn", ""}
 _COMMON = {"da", "con", "hien", "trong", "dang", "co", "duoc"}  # words lower-cased when moved after the noun
 _BIEU = re.compile(r"^(Biểu\s+\S+\s+[—–-]\s+)(.+)$")
@@ -64,6 +65,8 @@ def label_rule(prompt: str) -> str:
         head, _, tail = body.partition("?")
         body = _TAIL_Q.sub("", head + "?") + (f"; {tail.strip()}" if tail.strip() else "")
         body = body.rstrip(" ;")
+    if asked:  # interrogative words left inside the clause: "giải pháp gì để", "như thế nào để", "TTHC nào đã"
+        body = _INNER_Q.sub("", body)
     counted = _how_many(body)
     if counted:
         body = counted
