@@ -256,3 +256,12 @@ def test_annex_headers_cut_alike_get_their_whole_labels():
     got = distinct(["X …", "X …", "Y"], items)
     assert got == [annex_header(items[0], whole=True), annex_header(items[1], whole=True), "Y"]
     assert "…" not in annex_header(items[0], whole=True)
+
+
+def test_the_importer_proposes_a_label_for_a_question():
+    from dialogs.importer.emit import proposed_label, to_yaml
+
+    assert proposed_label("Có bao nhiêu xã, phường tổ chức tổ công nghệ số?") == "Số xã, phường tổ chức tổ công nghệ số"
+    assert proposed_label("Số hồ sơ tiếp nhận") is None  # already a statement: nothing to propose
+    text = to_yaml({"key": "q1", "prompt": "Đã tổ chức được bao nhiêu đợt tập huấn?", "type": "integer"}, [])
+    assert 'label: "Số đợt tập huấn đã tổ chức"  # ?' in text
