@@ -119,6 +119,21 @@ def default_issuer(name: str, kind: str, code: str = "", parent: str | None = No
                   if fold(name).startswith("so ") else "THỦ TRƯỞNG")
 
 
+def issuer_from_name(name: str, parent: str | None = None, place: str = "Hà Nội") -> Issuer:
+    """An issuer from a body's name alone (the ORG_NAME setting when nothing is stored for the scope): its kind
+    guessed from the name, the place as given."""
+    f = fold(name)
+    if f.startswith("uy ban nhan dan"):
+        return Issuer(name=name.upper(), place=place, abbrev="UBND", parent=parent,
+                      authority=("TM. ỦY BAN NHÂN DÂN",), title="CHỦ TỊCH")
+    kind = ("tinh_uy" if f.startswith(("tinh uy", "thanh uy")) else "dang_uy" if f.startswith("dang uy") else
+            "co_quan_dang" if is_party_body(name) else "bo" if f.startswith("bo ") else
+            "so_nganh" if f.startswith("so ") else "khac")
+    abbrev = "".join(w[0] for w in f.split()[:4]).upper() or "BC"
+    base = default_issuer(name, kind, abbrev if kind not in ("tinh_uy", "dang_uy") else "", None)
+    return replace(base, place=place, parent=parent.upper() if parent else None)
+
+
 # --------------------------------------------------------------------------- changes typed by an administrator
 
 # field → (accepted names, folded; Vietnamese name in messages)

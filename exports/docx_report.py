@@ -25,7 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar
-from dialogs.issuer import Issuer, date_line, is_party_body
+from dialogs.issuer import Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
@@ -46,16 +46,7 @@ MAX_TABLE_ITEMS = 300  # item rows under a Biểu's open groups in the .docx; th
 
 def issuer_of(org_name: str, org_parent: str | None = None, place: str = "Hà Nội") -> Issuer:
     """An issuer from the plain settings (ORG_NAME, ORG_PARENT, ORG_PLACE) when none is stored for the scope."""
-    from dialogs.text import fold
-
-    party = is_party_body(org_name)
-    words = fold(org_name).split()
-    abbrev = ("UBND" if fold(org_name).startswith("uy ban nhan dan") else
-              "TU" if fold(org_name).startswith(("tinh uy", "thanh uy")) else
-              "".join(w[0] for w in words[:4]).upper() or "BC")
-    return Issuer(name=org_name.upper(), parent=org_parent, place=place, abbrev=abbrev,
-                  layout="party" if party else "state", authority=("TM. ỦY BAN NHÂN DÂN",) if abbrev == "UBND" else (),
-                  title="CHỦ TỊCH" if abbrev == "UBND" else "THỦ TRƯỞNG CƠ QUAN")
+    return issuer_from_name(org_name, org_parent, place)
 
 
 def build_docx(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,

@@ -153,3 +153,13 @@ def test_party_authority_forms_are_kept():
     tu = default_issuer("Tỉnh ủy An Giang", "tinh_uy", "TU")
     assert tu.authority == ("T/M BAN THƯỜNG VỤ",)
     assert apply_changes(tu, {"authority": "T/M Ban Thường vụ; K/T Bí thư"}).authority == ("T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ")
+
+
+def test_issuer_from_the_org_name_setting():
+    from dialogs.issuer import issuer_from_name
+
+    bnv = issuer_from_name("Bộ Nội vụ")
+    assert (bnv.name, bnv.number_line(), bnv.title, bnv.layout) == ("BỘ NỘI VỤ", "Số:      /BC-BNV", "BỘ TRƯỞNG", "state")
+    tu = issuer_from_name("Tỉnh ủy An Giang", place="An Giang")
+    assert tu.layout == "party" and tu.number_line() == "Số      -BC/TU" and tu.place == "An Giang"
+    assert issuer_from_name("ỦY BAN NHÂN DÂN TỈNH AN GIANG", place="An Giang").authority == ("TM. ỦY BAN NHÂN DÂN",)
