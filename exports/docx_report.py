@@ -41,6 +41,7 @@ TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
 TEXT_WIDTH_LANDSCAPE = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
 LANDSCAPE_COLUMNS = 10  # a Biểu with more columns (TT and Nội dung included) goes on landscape pages
 MAX_DOC_ROWS = 500  # rows of one merged list in the .docx; the .xlsx has them all
+KEEP_ROWS = 25  # tables of at most this many rows are kept on one page
 MAX_TABLE_ITEMS = 300  # item rows under a Biểu's open groups in the .docx; the .xlsx has them all
 
 
@@ -726,7 +727,10 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
     width_total = sum(widths)
     sz = round(font_size * 2)
 
-    def cell(text: str | None, col: int, *, bold: bool, header: bool, span: int = 1, vmerge: str | None = None) -> str:
+    keep = len(rows) <= KEEP_ROWS  # a short table is kept on one page: never a header alone at a page's foot
+
+    def cell(text: str | None, col: int, *, bold: bool, header: bool, span: int = 1, vmerge: str | None = None,
+             last: bool = False) -> str:
         jc = "center" if header else ("right" if col in numeric_cols else "left")
         tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
         if span > 1:
@@ -737,7 +741,8 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
             tcpr += '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/><w:vAlign w:val="center"/>'
         rpr = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>{"<w:b/>" if bold else ""}<w:sz w:val="{sz}"/>'
         txt = escape(clean(text or ""))
-        return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/>"
+        nxt = "<w:keepNext/>" if keep and not last else ""
+        return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{nxt}<w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/>"
                 f"<w:jc w:val=\"{jc}\"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t xml:space=\"preserve\">{txt}</w:t></w:r></w:p></w:tc>")
 
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width_total}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -768,7 +773,8 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
     for ri, row in enumerate(rows):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for col in range(ncols):
-            parts.append(cell(row[col] if col < len(row) else "", col, bold=ri in bold_rows, header=False))
+            parts.append(cell(row[col] if col < len(row) else "", col, bold=ri in bold_rows, header=False,
+                              last=ri == len(rows) - 1))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     tbl = parse_xml("".join(parts))

@@ -265,3 +265,16 @@ def test_the_importer_proposes_a_label_for_a_question():
     assert proposed_label("Số hồ sơ tiếp nhận") is None  # already a statement: nothing to propose
     text = to_yaml({"key": "q1", "prompt": "Đã tổ chức được bao nhiêu đợt tập huấn?", "type": "integer"}, [])
     assert 'label: "Số đợt tập huấn đã tổ chức"  # ?' in text
+
+
+def test_short_tables_are_kept_on_one_page():
+    """A table of a few rows never starts at a page's foot with its header alone (LibreOffice then dropped the
+    rest of the rows): every row but the last keeps with the next."""
+    from docx.oxml.ns import qn
+
+    d = Document(BytesIO(build_report(sample(CAT.get("chuyen-de-02-kh-bcdtw"))).docx))
+    short = [t for t in d.tables[1:] if 2 < len(t.rows) <= 25 and t.rows[0].cells[0].text in ("STT", "TT")]
+    assert short
+    for t in short:
+        keeps = [r._tr.find(f".//{qn('w:keepNext')}") is not None for r in t.rows]
+        assert all(keeps[:-1]) and not keeps[-1]
