@@ -38,6 +38,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from dialogs.issuer import Issuer, default_issuer
+from dialogs.issuer import from_dict as issuer_from_dict
 from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS
 from storage.models import (
     Account,
@@ -46,6 +48,7 @@ from storage.models import (
     AnswerRevision,
     ConversationPosition,
     Invite,
+    IssuerSetting,
     JoinRequest,
     NotifyQueue,
     OutboundFailure,
@@ -59,6 +62,8 @@ from storage.models import (
     UnlockRequest,
     WebLink,
 )
+
+ALL_SCOPE = "*"  # the issuer of the report over all units (issue 20)
 
 
 def utcnow() -> datetime:
@@ -1069,7 +1074,9 @@ class Repo:
     async def ensure_web_account(self, unit: Unit, full_name: str) -> Account:
         """An officer account for someone outside Telegram: a negative placeholder id (never a real Telegram
         user), marked blocked so no Telegram message is tried for it (reminders skip blocked accounts)."""
-        lowest = (await self.s.execute(select(func.min(Account.telegram_id)))).scalar_one_or_none() or 0
+        # -1, -2, …: far above the Zalo accounts' synthetic addresses (storage/channels.py, from -10**15 down)
+        q = select(func.min(Account.telegram_id)).where(Account.telegram_id > -(10**14))
+        lowest = (await self.s.execute(q)).scalar_one_or_none() or 0
         acc = Account(telegram_id=min(int(lowest), 0) - 1, full_name=full_name, username=None, role="officer",
                       unit_id=unit.id, blocked=True, active=True, created_at=utcnow())
         self.s.add(acc)
@@ -1129,3 +1136,45 @@ def _web_statements() -> dict[str, Any]:
         "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
             Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
     }
+
+    # ================================================================== issuers (issue 20)
+    # Who issues each scope's consolidated report. Kept in one block at the end so it can move out whole.
+
+    async def issuer_for(self, scope_code: str | None, fallback: Issuer) -> Issuer:
+        """The issuer of a scope's report: what was set for it, else derived from the unit data. Over all units
+        (``scope_code`` None): what was set for "*", else the only top-level unit's, else ``fallback``."""
+        row = await self.s.get(IssuerSetting, scope_code or ALL_SCOPE)
+        if row is not None:
+            return issuer_from_dict(row.data)
+        if scope_code:
+            unit = await self.unit_by_code(scope_code)
+            if unit is None:
+                return fallback
+            parent = await self.unit(unit.parent_id) if unit.parent_id else None
+            return default_issuer(unit.name, unit.kind, unit.code, parent.name if parent else None)
+        q = select(Unit.code).where(Unit.parent_id.is_(None), Unit.active.is_(True)).limit(2)
+        roots = list((await self.s.execute(q)).scalars())
+        return await self.issuer_for(roots[0], fallback) if len(roots) == 1 else fallback
+
+    async def issuer_is_set(self, scope_code: str | None) -> bool:
+        return await self.s.get(IssuerSetting, scope_code or ALL_SCOPE) is not None
+
+    async def set_issuer(self, scope_code: str | None, issuer: Issuer, *, by: int | None = None,
+                         now: datetime | None = None) -> None:
+        row = await self.s.get(IssuerSetting, scope_code or ALL_SCOPE)
+        data = issuer.as_dict()
+        data.pop("derived", None)
+        if row is None:
+            self.s.add(IssuerSetting(scope=scope_code or ALL_SCOPE, data=data, updated_at=now or utcnow(), updated_by=by))
+        else:
+            row.data, row.updated_at, row.updated_by = data, now or utcnow(), by
+        await self.s.flush()
+
+    async def reset_issuer(self, scope_code: str | None) -> bool:
+        """Back to the defaults from the unit data; False when nothing was set."""
+        row = await self.s.get(IssuerSetting, scope_code or ALL_SCOPE)
+        if row is None:
+            return False
+        await self.s.delete(row)
+        await self.s.flush()
+        return True

@@ -1,14 +1,14 @@
 """web links: signed, revocable links to the web form (issue 24)
 
 Revision ID: 0005_i24
-Revises: 0005_i25
+Revises: 0005_i20
 Create Date: 2026-12-06
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_i24"
-down_revision = "0005_i25"  # chained after the Zalo migration (both were 0005 on their branches)
+down_revision = "0005_i20"  # chained after main's (0004 → 0005_i25 → 0005_i20); all were 0005 on their branches
 branch_labels = None
 depends_on = None
 
