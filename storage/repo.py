@@ -1121,22 +1121,6 @@ class Repo:
         return tuple(row) if row is not None else None  # type: ignore[return-value]
 
 
-@functools.cache
-def _web_statements() -> dict[str, Any]:
-    """The web form's per-request statements, built once (bound parameters)."""
-    from sqlalchemy import bindparam
-
-    return {
-        "session": (select(Account).join(WebLink, WebLink.account_id == Account.id)
-                    .where(Account.id == bindparam("p_acc"), Account.active.is_(True), WebLink.id == bindparam("p_link"),
-                           WebLink.revoked_at.is_(None))),
-        "report": (select(Unit, Period, Submission).select_from(Unit).join(Period, Period.id == bindparam("p_period"))
-                   .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == Period.id))
-                   .where(Unit.id == bindparam("p_unit"))),
-        "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
-            Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
-    }
-
     # ================================================================== issuers (issue 20)
     # Who issues each scope's consolidated report. Kept in one block at the end so it can move out whole.
 
@@ -1178,3 +1162,20 @@ def _web_statements() -> dict[str, Any]:
         await self.s.delete(row)
         await self.s.flush()
         return True
+
+
+@functools.cache
+def _web_statements() -> dict[str, Any]:
+    """The web form's per-request statements, built once (bound parameters)."""
+    from sqlalchemy import bindparam
+
+    return {
+        "session": (select(Account).join(WebLink, WebLink.account_id == Account.id)
+                    .where(Account.id == bindparam("p_acc"), Account.active.is_(True), WebLink.id == bindparam("p_link"),
+                           WebLink.revoked_at.is_(None))),
+        "report": (select(Unit, Period, Submission).select_from(Unit).join(Period, Period.id == bindparam("p_period"))
+                   .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == Period.id))
+                   .where(Unit.id == bindparam("p_unit"))),
+        "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
+            Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
+    }

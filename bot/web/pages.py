@@ -3,7 +3,6 @@ supervisor's progress page, one unit's report read-only and the consolidated fil
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from dataclasses import asdict
@@ -233,8 +232,7 @@ def _state_text(s: Any) -> str:
 @signed_in()
 async def export(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.StreamResponse:
     """The /tonghop files of the supervisor's scope: .docx or .xlsx."""
-    from exports import build_report
-    from exports.load import ExportError, load_consolidation
+    from exports.load import ExportError
 
     st = state(request)
     services = st.services
@@ -248,12 +246,9 @@ async def export(request: web.Request, repo: Repo, sess: Any, acc: Account) -> w
                                             repo, sess, acc)
     await repo.commit()
     try:
-        c = await load_consolidation(services.db, services.catalogue, period.id, scope.code if scope else None)
+        rep = await service.consolidated(services, period.id, scope.code if scope else None)
     except ExportError as e:
         raise service.Refused(f"Không tổng hợp được: {e}", 404) from None
-    s = services.settings
-    rep = await asyncio.to_thread(build_report, c, org_name=s.org_name, org_parent=s.org_parent, place=s.org_place,
-                                  on=services.today(), layout=s.doc_layout)
     body, name = (rep.docx, rep.docx_name) if fmt == "docx" else (rep.xlsx, rep.xlsx_name)
     ctype = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document" if fmt == "docx"
              else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -447,3 +447,22 @@ async def changes_since(services: Services, repo: Repo, rep: Report, after: int)
                     "text": f"{who} đã sửa {where} lúc {local.hour}:{local.minute:02d} "
                             f"(qua {VIA_VI.get(rv.via, rv.via)}): {value}"})
     return out
+
+
+async def consolidated(services: Services, period_id: int, scope_code: str | None) -> Any:
+    """/tonghop's .docx and .xlsx for a scope, built as the chat builds them (``make_report``: the scope's
+    issuing body, the last periods' figures), or by ``build_report`` where the chat has no such function."""
+    try:
+        from bot.handlers.consolidate import make_report
+    except ImportError:
+        make_report = None
+    if make_report is not None:
+        report, _picture = await make_report(services, period_id, scope_code)
+        return report
+    from exports import build_report
+    from exports.load import load_consolidation
+
+    c = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
+    st = services.settings
+    return await asyncio.to_thread(build_report, c, org_name=st.org_name, org_parent=st.org_parent,
+                                   place=st.org_place, on=services.today(), layout=st.doc_layout)
