@@ -44,7 +44,7 @@ async def send_message(bot: Bot, chat_id: int, m: Message) -> None:
 
 async def send_notice(bot: Bot, n: Notice) -> int:
     """The notice to each account (accounts that blocked the bot are skipped by the flow; one that blocked it
-    since is marked by the outbound layer's undeliverable sink: ``bot/app.py::undeliverable_sink``)."""
+    since is marked by the outbound layer's undeliverable sink: ``bot/undeliverable.py``)."""
     sent = 0
     kb = keyboard(n.choices)
     for acc in n.to:

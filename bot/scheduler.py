@@ -125,12 +125,8 @@ class Scheduler:
         done: list[int] = []
         for b in batches:
             status, _, _ = await self.sender.send_one(notice_message(b, names), report)
-            if status in ("sent", "blocked"):
+            if status in ("sent", "blocked"):  # blocked: marked by the undeliverable sink (bot/undeliverable.py)
                 done += b.ids
-            if status == "blocked":
-                async with self.s.db.session() as ses:
-                    await Repo(ses).mark_blocked(b.telegram_id)
-                    await ses.commit()
         async with self.s.db.session() as ses:
             await Repo(ses).finish_notices(done, now=now)
             await ses.commit()
