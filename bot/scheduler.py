@@ -18,8 +18,10 @@ from datetime import datetime, timedelta
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import RV, UnlockAsk
+from bot.callbacks import RV
+from bot.flows import review
 from bot.keyboards import PickPeriod
+from bot.render import keyboard
 from bot.sender import Outgoing, Sender, SendReport
 from bot.services import Services
 from bot.texts import clip
@@ -90,22 +92,11 @@ class Scheduler:
         return rep
 
     async def _relock(self, now: datetime, rep: TickReport) -> None:
-        """Unlocks whose time is up: recorded once ("relocked"), and the unit's officers told."""
+        """Unlocks whose time is up (``bot/flows/review.py::relock_expired``): the unit's officers told."""
         async with self.s.db.session() as ses:
-            repo = Repo(ses)
-            out: list[Outgoing] = []
-            for _req, sub in await repo.relock_expired(now):
-                period = await repo.period(sub.period_id)
-                unit = await repo.unit(sub.unit_id)
-                outline = self.s.catalogue.outlines.get(period.outline_id)
-                text = (f"🔒 Hết thời gian mở lại: báo cáo «{outline.short if outline else period.outline_id}» kỳ "
-                        f"{period.label} của {unit.name} đã khóa lại. Nếu còn cần sửa, bấm «🔓 Xin mở lại».")
-                kb = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
-                    text="🔓 Xin mở lại", callback_data=UnlockAsk(submission=sub.id).pack())]])
-                for acc in (await repo.officers_of([unit.id])).get(unit.id, []):
-                    if not acc.blocked:
-                        out.append(Outgoing(acc.telegram_id, text, kb))
+            told = await review.relock_expired(self.s, Repo(ses), now)
             await ses.commit()
+        out = [Outgoing(acc.telegram_id, clip(n.text), keyboard(n.choices)) for n in told.notices for acc in n.to]
         if out:
             rep.messages["relocked"] = len(out)
             await self.sender.send_all(out)
@@ -255,7 +246,7 @@ async def run_scheduler(bot: Bot, services: Services, interval: float = 30.0) ->
             raise
         except Exception:  # noqa: BLE001 - the schedule must keep running
             log.exception("scheduler tick failed")
-        await asyncio.sleep(interval)
+        await services.notices_or_timeout(interval)  # a queued notice wakes it: the first one goes at once
 
 
 __all__ = ["Scheduler", "run_scheduler", "digest_text"]

@@ -177,6 +177,7 @@ def _joined(dialect: str, main: str, extras: tuple[str, ...]) -> Any:
 # session.info key: hot writes put off until the session's next hot statement or its commit, whichever is first
 # (PostgreSQL then sends them with that statement: a round trip less per write)
 _DEFERRED = "deferred_hot_writes"
+NOTICES_QUEUED = "notices_queued"  # session.info: this session queued supervisors' notices
 
 
 def _hot_plan(dialect: str, name: str, params: dict[str, Any], also: tuple[str, ...],
@@ -605,14 +606,15 @@ class Repo:
             q = q.where(AnswerRevision.question_key == key)
         return list((await self.s.execute(q.order_by(AnswerRevision.question_key, AnswerRevision.version))).scalars())
 
-    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> None:
-        """Send the report (``lifecycle.submit``); sending ends an active unlock (nothing more is accepted)."""
+    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> UnlockRequest | None:
+        """Send the report (``lifecycle.submit``); sending ends an active unlock (nothing more is accepted under
+        it): returns that unlock, if there was one."""
         sub.status = lifecycle.submit(sub.status)
         sub.submitted_by = by.id
         sub.submitted_at = now or utcnow()
         sub.updated_at = sub.submitted_at
         await self.add_event(sub, Status.SUBMITTED, by, now=sub.submitted_at)
-        await self.end_unlock(sub, sub.submitted_at)
+        return await self.end_unlock(sub, sub.submitted_at)
 
     async def submissions_of_period(self, period_id: int) -> dict[int, Submission]:
         q = select(Submission).where(Submission.period_id == period_id)
@@ -812,6 +814,19 @@ class Repo:
     async def history(self, sub: Submission) -> list[SubmissionEvent]:
         q = select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id)
         return list((await self.s.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
+
+    async def last_event(self, sub: Submission, kind: str) -> SubmissionEvent | None:
+        q = (select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id, SubmissionEvent.kind == kind)
+             .order_by(SubmissionEvent.at.desc(), SubmissionEvent.id.desc()).limit(1))
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    async def values_at(self, submission_id: int, keys: Sequence[str], at: datetime) -> dict[str, Any]:
+        """The answers to ``keys`` as they stood at ``at`` (from the revisions; a key unanswered then is left out)."""
+        q = (select(AnswerRevision.question_key, AnswerRevision.new_value)
+             .where(AnswerRevision.submission_id == submission_id, AnswerRevision.question_key.in_(list(keys)),
+                    AnswerRevision.changed_at <= at)
+             .order_by(AnswerRevision.question_key, AnswerRevision.version))
+        return {k: v for k, v in (await self.s.execute(q)).all() if v is not None}
 
     async def return_submission(self, sub: Submission, by: Account, comment: str, keys: Sequence[str] = (),
                                 *, now: datetime | None = None) -> None:
@@ -1028,6 +1043,8 @@ class Repo:
         rows = [NotifyQueue(account_id=a, kind=kind, unit_id=unit_id, period_id=period_id, text=text, created_at=now)
                 for a in dict.fromkeys(account_ids)]
         self.s.add_all(rows)
+        if rows:
+            self.s.info[NOTICES_QUEUED] = True  # the caller may wake the sender once this commits
         await self.s.flush()
         return len(rows)
 
@@ -1040,15 +1057,19 @@ class Repo:
 
     async def take_due_notices(self, now: datetime | None = None, *, batch_minutes: float = NOTIFY_BATCH_MINUTES,
                                stale_minutes: float = 10) -> list[NoticeBatch]:
-        """Claim the notices of every supervisor whose oldest waiting notice is ``batch_minutes`` old: one batch
-        per supervisor, all their waiting notices. Claimed notices left unsent for ``stale_minutes`` (the process
+        """Claim the notices of every supervisor who got no notice in the last ``batch_minutes``: one batch per
+        supervisor, all their waiting notices (the first after a quiet spell goes at once, the next ones together). Claimed notices left unsent for ``stale_minutes`` (the process
         died) are claimed again. Call :meth:`finish_notices` after sending."""
         now = now or utcnow()
         waiting = and_(NotifyQueue.sent_at.is_(None),
                        or_(NotifyQueue.claimed_at.is_(None),
                            NotifyQueue.claimed_at < now - timedelta(minutes=stale_minutes)))
-        due = (select(NotifyQueue.account_id).where(waiting).group_by(NotifyQueue.account_id)
-               .having(func.min(NotifyQueue.created_at) <= now - timedelta(minutes=batch_minutes)))
+        # the first notice after a quiet spell goes at once; the ones that follow within ``batch_minutes`` of the
+        # last message (sent, or being sent) wait and go together
+        since = now - timedelta(minutes=batch_minutes)
+        recent = select(NotifyQueue.account_id).where(or_(NotifyQueue.sent_at > since, NotifyQueue.claimed_at > since))
+        due = (select(NotifyQueue.account_id).where(waiting, NotifyQueue.account_id.not_in(recent))
+               .group_by(NotifyQueue.account_id))
         due_ids = [a for (a,) in (await self.s.execute(due)).all()]
         if not due_ids:
             return []

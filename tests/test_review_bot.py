@@ -17,6 +17,7 @@ from dialogs.lifecycle import Lock
 from storage.repo import Repo
 from tests.conftest import DATA
 from tests.harness import Harness
+from bot.scheduler import TickReport
 from tests.test_periods import _scheduler
 
 WEEKLY = "tuan-cqdp-2cap"
@@ -204,30 +205,53 @@ async def test_supervisor_never_sees_or_acts_outside_scope(h, db):
     assert await status(db, ids["sub_BNV"]) == "submitted"
 
 
-async def test_three_submits_one_batched_notice(h, db):
+async def test_first_notice_at_once_then_the_following_ones_batched(h, db):
+    """Issue 22: the first notice after a quiet spell goes at once (the scheduler's loop is woken); the ones that
+    follow within NOTIFY_BATCH_MINUTES of it go together in one message."""
     await setup(db, prefill=tuple(OFFICERS))
     sup = h.user(800)
-    for tg in OFFICERS.values():
-        await submit(h, h.user(tg))
-    assert not any("đã gửi báo cáo" in t for t in sup.texts())  # nothing yet: batched
     sched = _scheduler(h)
-    h.clock.advance(minutes=9)
-    await sched.tick()
-    assert not any("đã gửi báo cáo" in t for t in sup.texts())
-    h.clock.advance(minutes=1)
-    await sched.tick()
+
+    async def tick() -> None:  # the scheduler's notice step (a full tick would also open next week's period)
+        await sched._notices(h.clock(), TickReport())
+    bnv, btp, byt = (h.user(tg) for tg in OFFICERS.values())
+    assert not h.services._notices_event.is_set()
+    await submit(h, bnv)
+    assert h.services._notices_event.is_set()  # run_scheduler waits on it: the tick comes now, not in 30 s
+    await tick()
     notices = [m for m in h.api.messages(800) if "đã gửi báo cáo" in m.text]
-    assert len(notices) == 1
-    text = notices[0].text
-    assert text.startswith("📨 3 đơn vị vừa gửi báo cáo:")
-    assert all(name in text for name in ("Bộ Nội vụ", "Bộ Tư pháp", "Bộ Y tế"))
-    assert len(notices[0].button_texts()) == 3 and all(b.startswith("👁 Xem") for b in notices[0].button_texts())
+    assert len(notices) == 1 and notices[0].text.startswith("Bộ Nội vụ đã gửi báo cáo")
+    h.clock.advance(minutes=1)
+    await submit(h, btp)
+    await submit(h, byt)
+    await tick()
+    h.clock.advance(minutes=8)
+    await tick()
+    assert len([m for m in h.api.messages(800) if "đã gửi báo cáo" in m.text]) == 1  # within 10 min: waiting
+    h.clock.advance(minutes=1)
+    await tick()
+    notices = [m for m in h.api.messages(800) if "đã gửi báo cáo" in m.text]
+    assert len(notices) == 2
+    text = notices[1].text
+    assert text.startswith("📨 2 đơn vị vừa gửi báo cáo:") and "Bộ Tư pháp" in text and "Bộ Y tế" in text
+    assert len(notices[1].button_texts()) == 2 and all(b.startswith("👁 Xem") for b in notices[1].button_texts())
     h.clock.advance(minutes=30)
-    await sched.tick()
-    assert len([m for m in h.api.messages(800) if "đã gửi báo cáo" in m.text]) == 1
-    # the narrow supervisor (Bộ Tư pháp only) was told of their unit only
+    await tick()
+    assert len([m for m in h.api.messages(800) if "đã gửi báo cáo" in m.text]) == 2
+    # the narrow supervisor (Bộ Tư pháp only) was told of their unit only, at once (their first notice)
     narrow = [m.text for m in h.api.messages(810) if "đã gửi báo cáo" in m.text]
     assert len(narrow) == 1 and "Bộ Tư pháp" in narrow[0] and "Bộ Nội vụ" not in narrow[0]
     # the button opens that unit's report
     await h.press(sup, "👁 Xem Bộ Y tế")
     assert any(t.startswith("📄 Bộ Y tế") for t in sup.texts())
+
+
+async def test_queued_notice_wakes_the_scheduler_loop(h):
+    import asyncio
+
+    waiting = asyncio.create_task(h.services.notices_or_timeout(30))
+    await asyncio.sleep(0.01)
+    assert not waiting.done()
+    h.services.wake_notices()
+    await asyncio.wait_for(waiting, 1)  # returned at once, not after 30 s
+    assert not h.services._notices_event.is_set()

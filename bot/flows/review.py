@@ -162,11 +162,10 @@ async def show(services: Services, repo: Repo, unit: Unit, period: Period) -> Ou
                              "Đơn vị chưa bắt đầu báo cáo kỳ này.", choices)
     answers = await repo.answers(sub.id)
     _, previous = await repo.unit_previous_answers(unit.id, period)
-    msgs = unit_report(outline, unit=unit, period_label=period.label, answers=answers, previous=previous,
-                       reasons=await repo.answer_reasons(sub.id), status=sub.status, comment=sub.comment)
     hist = await history_lines(services, repo, sub, outline, unit, answers)
-    tail = "🕘 Lịch sử:\n" + "\n".join(hist) if hist else "🕘 Chưa có lần gửi nào."
-    parts = msgs + texts.split_text(tail)
+    tail = ["\n🕘 Lịch sử:", *hist] if hist else ["\n🕘 Chưa có lần gửi nào."]
+    parts = unit_report(outline, unit=unit, period_label=period.label, answers=answers, previous=previous,
+                        reasons=await repo.answer_reasons(sub.id), status=sub.status, comment=sub.comment, tail=tail)
     out = Outcome()
     for i, part in enumerate(parts):
         out.say(part, choices if i == len(parts) - 1 else None)
@@ -304,7 +303,10 @@ def returned_notice(by: Account, unit: Unit, period: Period, outline: Outline, s
             f"của {unit.name} để sửa.\nNhận xét: {comment}")
     if numbers:
         text += "\nCâu cần sửa: " + ", ".join(f"/c{n}" for n in numbers) + " (gõ để mở)."
-    text += "\nSửa xong, bấm «📨 Gửi báo cáo» lần nữa (gõ /baocao để làm tiếp)."
+    if numbers:
+        text += "\nBấm nút bên dưới: bot đưa bạn qua từng câu cần sửa (kèm nhận xét), rồi tới bước gửi lại."
+    else:
+        text += "\nBấm nút bên dưới để mở báo cáo; sửa xong thì gửi lại (gõ /baocao để làm tiếp)."
     index = [r.key for r in outline.refs].index(keys[0]) if keys else first_question(outline, unit)
     label = f"▶ Mở câu {numbers[0]}" if numbers else "▶ Mở báo cáo"
     return text, [[btn(label, OPEN_QUESTION, submission=sub.id, question=index)]]
@@ -398,13 +400,37 @@ async def decide_unlock(services: Services, repo: Repo, acc: Account, request_id
     out = Outcome(alert="Đã ghi nhận.")
     if approve:
         until = questionnaire.fmt_dt(services, req.expires_at)
-        out.notify(told, f"🔓 Nơi tổng hợp đồng ý mở lại {what} đến {until}. Sửa xong bấm «📨 Gửi báo cáo»; "
-                         "hết giờ báo cáo tự khóa lại.",
+        out.notify(told, f"🔓 Nơi tổng hợp đồng ý mở lại {what} đến {until}. Bấm «▶ Mở báo cáo» để sửa, sửa xong "
+                         "thì gửi lại. Khi gửi lại hoặc khi hết giờ, báo cáo tự khóa"
+                         + (" và chờ nơi tổng hợp duyệt lại." if sub.status == Status.UNLOCKED else "."),
                    [[btn("▶ Mở báo cáo", OPEN_QUESTION, submission=sub.id, question=first_question(outline, unit))]])
     else:
         out.notify(told, f"⛔ Nơi tổng hợp không đồng ý mở lại {what}.")
-    return out.say(f"{'🔓 Đã đồng ý' if approve else '⛔ Đã từ chối'} mở lại {what}. Đã báo {len(told)} cán bộ.")
+    again = ""
+    if approve and sub.status == Status.UNLOCKED:
+        again = (f" Đơn vị sửa được đến {questionnaire.fmt_dt(services, req.expires_at)}; khi đơn vị gửi lại hoặc "
+                 "hết giờ, báo cáo cần bạn duyệt lại (bot sẽ báo kèm các câu đã sửa).")
+    return out.say(f"{'🔓 Đã đồng ý' if approve else '⛔ Đã từ chối'} mở lại {what}. Đã báo {len(told)} cán bộ."
+                   + again)
+
+
+async def relock_expired(services: Services, repo: Repo, now: datetime) -> Outcome:
+    """Unlocks whose time is up (the scheduler's tick): each closed once; the unit's officers told it is locked
+    again, the supervisors (queued notice) which answers changed and that it waits for their approval."""
+    out = Outcome()
+    for req, sub in await repo.relock_expired(now):
+        period = await repo.period(sub.period_id)
+        unit = await repo.unit(sub.unit_id)
+        outline = services.catalogue.outlines.get(period.outline_id)
+        if outline is not None:
+            await questionnaire.enqueue_corrected(repo, unit, period, outline, sub, req, now)
+        again = " và chờ nơi tổng hợp duyệt lại" if sub.status == Status.CORRECTED else ""
+        out.notify(reachable(await officers(repo, unit)),
+                   f"🔒 Hết thời gian mở lại: báo cáo «{outline.short if outline else period.outline_id}» kỳ "
+                   f"{period.label} của {unit.name} đã khóa lại{again}; mọi thay đổi từ nay không được nhận. Nếu còn "
+                   "cần sửa, bấm «🔓 Xin mở lại».", questionnaire.unlock_choice(sub.id))
+    return out
 
 
 __all__ = ["Status", "xem", "show", "press", "give_comment", "open_question", "ask_unlock", "give_unlock_reason",
-           "decide_unlock"]
+           "decide_unlock", "relock_expired"]
