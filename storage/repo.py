@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import (
+    Date,
     Text,
     and_,
     bindparam,
@@ -60,6 +61,26 @@ from storage.models import (
     Unit,
     UnlockRequest,
 )
+
+
+def period_order(p: Period) -> tuple[date, int]:
+    """An outline's periods in sequence: by start (a period without one: its deadline's day, UTC), then creation
+    (two rounds with the same dates still follow each other). :func:`before_in_sequence` is the same in SQL."""
+    return (p.starts_on or p.deadline.astimezone(UTC).date(), p.id)
+
+
+def period_start(dialect: str) -> Any:
+    """SQL for :func:`period_order`'s first part."""
+    day = func.date(Period.deadline) if dialect == "sqlite" else cast(func.timezone("UTC", Period.deadline), Date)
+    return type_coerce(func.coalesce(Period.starts_on, day), Date)
+
+
+def before_in_sequence(dialect: str, period: Period, *, inclusive: bool = False) -> Any:
+    """The periods of ``period``'s outline before it in the sequence (``inclusive``: and itself), newest first."""
+    start, (key, pid) = period_start(dialect), period_order(period)
+    same = Period.id <= pid if inclusive else Period.id < pid
+    return (select(Period).where(Period.outline_id == period.outline_id, or_(start < key, and_(start == key, same)))
+            .order_by(start.desc(), Period.id.desc()))
 
 
 def utcnow() -> datetime:
@@ -512,16 +533,12 @@ class Repo:
         await self.s.flush()
 
     async def previous_period(self, period: Period) -> Period | None:
-        q = (
-            select(Period)
-            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
-            .order_by(Period.deadline.desc())
-            .limit(1)
-        )
-        return (await self.s.execute(q)).scalar_one_or_none()
+        """The period before ``period`` in its outline's sequence (:func:`period_order`): "last period"."""
+        return (await self.s.execute(before_in_sequence(self.dialect, period).limit(1))).scalar_one_or_none()
 
     async def latest_period(self, outline_id: str) -> Period | None:
-        q = select(Period).where(Period.outline_id == outline_id).order_by(Period.deadline.desc()).limit(1)
+        start = period_start(self.dialect)
+        q = select(Period).where(Period.outline_id == outline_id).order_by(start.desc(), Period.id.desc()).limit(1)
         return (await self.s.execute(q)).scalar_one_or_none()
 
     @staticmethod
@@ -632,15 +649,9 @@ class Repo:
     async def period_answers(self, period: Period, unit_ids: Sequence[int] | None = None,
                              under: Unit | None = None, prev_keys: Sequence[str] | None = None) -> PeriodAnswers:
         """Current and previous answers of every unit (optionally: in ``unit_ids`` or under ``under``),
-        in one round trip: the previous period is chosen by a subquery in the same statement, and each
-        submission's answers come back as one JSON object aggregated by the database."""
-        prev_id_sq = (
-            select(Period.id)
-            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
-            .order_by(Period.deadline.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
+        in one round trip: the previous period (:meth:`previous_period`) is chosen by a subquery in the same
+        statement, and each submission's answers come back as one JSON object aggregated by the database."""
+        prev_id_sq = before_in_sequence(self.dialect, period).with_only_columns(Period.id).limit(1).scalar_subquery()
         if self.dialect == "postgresql":
             agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
         else:

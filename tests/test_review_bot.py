@@ -10,14 +10,14 @@ import pytest
 from docx import Document
 
 from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
+from bot.scheduler import TickReport
+from dialogs.lifecycle import Lock
 from dialogs.loader import load_catalogue
 from exports.sample import synth_answers
 from storage.importer import import_units
-from dialogs.lifecycle import Lock
 from storage.repo import Repo
 from tests.conftest import DATA
 from tests.harness import Harness
-from bot.scheduler import TickReport
 from tests.test_periods import _scheduler
 
 WEEKLY = "tuan-cqdp-2cap"

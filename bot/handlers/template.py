@@ -4,7 +4,6 @@ stored (only what changed), then the officer reviews and submits as usual."""
 from __future__ import annotations
 
 import io
-import re
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
@@ -26,6 +25,7 @@ from bot.services import Services
 from bot.template_io import XLSX_MIME, TemplateLocked, build, import_file
 from dialogs.engine import Button, Screen
 from dialogs.outline import Outline
+from dialogs.text import slug
 from exports.template import MAX_BYTES, TemplateRefused
 from storage.models import Account, Period, Unit
 from storage.repo import Repo
@@ -52,8 +52,7 @@ async def own_unit(message_or_cb, repo: Repo, account: Account) -> Unit | None:
 async def send_template(bot: Bot, chat_id: int, services: Services, repo: Repo, unit: Unit, period: Period,
                         outline: Outline) -> None:
     data = await build(services, repo, unit, period, outline)
-    label = re.sub(r"[^0-9A-Za-z]+", "-", period.label).strip("-")[:30]
-    await bot.send_document(chat_id, BufferedInputFile(data, filename=f"mau_{unit.code}_{label}.xlsx"),
+    await bot.send_document(chat_id, BufferedInputFile(data, filename=f"mau_{unit.code}_{slug(period.label)}.xlsx"),
                             caption=texts.clip(EXPLAIN.format(short=outline.short, label=period.label, unit=unit.name),
                                                1024))
 
