@@ -832,12 +832,18 @@ class Repo:
         return (await self.s.execute(q)).scalar_one_or_none()
 
     async def values_at(self, submission_id: int, keys: Sequence[str], at: datetime) -> dict[str, Any]:
-        """The answers to ``keys`` as they stood at ``at`` (from the revisions; a key unanswered then is left out)."""
-        q = (select(AnswerRevision.question_key, AnswerRevision.new_value)
+        """The answers to ``keys`` as they stood at ``at``: the old value of the first change after it, else the
+        current answer (a key unanswered then is left out)."""
+        q = (select(AnswerRevision.question_key, AnswerRevision.old_value)
              .where(AnswerRevision.submission_id == submission_id, AnswerRevision.question_key.in_(list(keys)),
-                    AnswerRevision.changed_at <= at)
+                    AnswerRevision.changed_at > at)
              .order_by(AnswerRevision.question_key, AnswerRevision.version))
-        return {k: v for k, v in (await self.s.execute(q)).all() if v is not None}
+        out: dict[str, Any] = {}
+        for k, old in (await self.s.execute(q)).all():
+            out.setdefault(k, old)
+        current = await self.answers(submission_id)
+        out.update({k: current[k] for k in keys if k not in out and k in current})
+        return {k: v for k, v in out.items() if v is not None}
 
     async def return_submission(self, sub: Submission, by: Account, comment: str, keys: Sequence[str] = (),
                                 *, now: datetime | None = None) -> None:

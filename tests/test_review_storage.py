@@ -218,3 +218,10 @@ async def test_scope_submissions_and_undeliverable(db):
         await s.commit()
         row = (await s.execute(select(OutboundFailure))).scalar_one()
         assert row.chat_id == 3001 and len(row.text) == 4096 and row.reason.startswith("Forbidden")
+
+
+def test_period_label_in_file_names_stays_readable():
+    from dialogs.text import slug
+
+    assert slug("Đợt 1/2026") == "dot-1-2026" and slug("Tuần 47/2026") == "tuan-47-2026"
+    assert slug("  Quý III — năm 2026  ") == "quy-iii-nam-2026"

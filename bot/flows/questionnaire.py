@@ -14,7 +14,7 @@ from bot.flows.outcome import PICK_PERIOD, UNLOCK_ASK, VIEW_REPORT, Choice, Outc
 from bot.services import Services
 from dialogs.answers import numeric
 from dialogs.engine import Ctx, Engine, Screen, Step
-from dialogs.lifecycle import Lock, Status, is_sent
+from dialogs.lifecycle import READ_ONLY, Lock, Status, is_sent
 from dialogs.outline import Outline
 from dialogs.parsing import format_date
 from dialogs.review import lock_text
@@ -121,6 +121,8 @@ async def apply_step(services: Services, repo: Repo, acc: Account, ld: Loaded, s
         lock = await repo.lock(ld.sub, now)
         if lock is not None:
             return refuse_locked(ld, lock)
+    elif ld.sub.status in READ_ONLY:  # moving around an approved report: its read-only screen instead
+        return await read_only(services, repo, acc, ld.sub, ld.period, ld.outline, ld.unit)
     # the position first, put off (defer): it is written with the answer below, in the same transaction (on
     # PostgreSQL in the answer's own statement), or at the commit when nothing is stored
     nonce = ld.pos.nonce
@@ -187,7 +189,7 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
     """Open (or resume) the unit's report of ``period``: where the officer stopped, else the first question. An
     approved report (or one waiting for approval again after an unlock) opens read-only."""
     sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
-    if sub.status in (Status.APPROVED, Status.CORRECTED):
+    if sub.status in READ_ONLY:
         return await read_only(services, repo, acc, sub, period, outline, unit)
     pos = await repo.position(acc.id)
     resume = pos.question_key if pos is not None and pos.submission_id == sub.id else None
