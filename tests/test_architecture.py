@@ -20,14 +20,17 @@ def _sources(*tops: str) -> list[Path]:
     return sorted(p for top in tops for p in (ROOT / top).rglob("*.py"))
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
-    """Every module imported anywhere in the file (also inside functions), with its line."""
+def _imports(path: Path, *, members: bool = False) -> list[tuple[int, str]]:
+    """Every module imported anywhere in the file (also inside functions), with its line. ``members``: also
+    ``package.name`` for each ``from package import name`` (a module imported that way)."""
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             out.append((node.lineno, node.module))
+            if members:
+                out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
     return out
 
 
@@ -119,18 +122,6 @@ def _router_modules() -> set[str]:
     return out
 
 
-def _imported_modules(path: Path) -> list[tuple[int, str]]:
-    """Like :func:`_imports`, with ``from package import module`` counted as importing ``package.module``."""
-    out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out += [(node.lineno, a.name) for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            out.append((node.lineno, node.module))
-            out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
-    return out
-
-
 def test_no_handler_imports_a_handler():
     """Handlers share code through ``bot/flows/`` (or helper modules without a router), never through each
     other; nothing else in ``bot/`` but the router list (``bot/handlers/__init__.py``) imports a handler."""
@@ -138,7 +129,7 @@ def test_no_handler_imports_a_handler():
     assert {"bot.handlers.report", "bot.handlers.review", "bot.handlers.template"} <= routers
     bad = [f"{p.relative_to(ROOT)}:{line} imports {mod}" for p in _sources("bot")
            if p != ROOT / "bot" / "handlers" / "__init__.py"
-           for line, mod in _imported_modules(p) if mod in routers]
+           for line, mod in _imports(p, members=True) if mod in routers]
     assert bad == []
 
 

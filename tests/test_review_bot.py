@@ -324,13 +324,19 @@ async def test_returned_questions_walked_with_the_comment_then_send_again(h, db)
     assert named_but_missing(h.api.messages(101)) == []
 
 
-async def test_unlock_in_an_open_period_is_time_limited_and_goes_back_for_approval(h, db):
+async def approved_then_unlocked(h: Harness, db, reason: str) -> tuple[dict, object, object, list[str]]:
+    """BNV's report submitted, approved, an unlock asked with ``reason`` and agreed: ids, officer, supervisor and
+    what the supervisor was told on agreeing."""
     ids = await setup(db)
     officer, sup = h.user(101), h.user(800, "Vụ Tổng hợp")
     await approve(h, officer, sup)
     await h.press(officer, "🔓 Xin mở lại")
-    await h.say(officer, "Nhập nhầm số nhiệm vụ ở câu 1")
-    out = await h.press(sup, "Đồng ý")
+    await h.say(officer, reason)
+    return ids, officer, sup, await h.press(sup, "Đồng ý")
+
+
+async def test_unlock_in_an_open_period_is_time_limited_and_goes_back_for_approval(h, db):
+    ids, officer, sup, out = await approved_then_unlocked(h, db, "Nhập nhầm số nhiệm vụ ở câu 1")
     assert "cần bạn duyệt lại" in out[-1]  # the supervisor is told it will need approving again
     assert "chờ nơi tổng hợp duyệt lại" in officer.last().text
     assert await status(db, ids["sub_BNV"]) == "unlocked"
@@ -368,12 +374,7 @@ async def test_unlock_in_an_open_period_is_time_limited_and_goes_back_for_approv
 
 
 async def test_sending_again_under_an_unlock_ends_it(h, db):
-    ids = await setup(db)
-    officer, sup = h.user(101), h.user(800, "Vụ Tổng hợp")
-    await approve(h, officer, sup)
-    await h.press(officer, "🔓 Xin mở lại")
-    await h.say(officer, "Sai câu 2")
-    await h.press(sup, "Đồng ý")
+    ids, officer, sup, _ = await approved_then_unlocked(h, db, "Sai câu 2")
     await h.press(officer, "Mở báo cáo")
     await h.say(officer, "/c2")
     await h.say(officer, "27")
