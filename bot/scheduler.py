@@ -178,7 +178,7 @@ class Scheduler:
                     f"Hạn nộp: {deadline}. Bấm nút dưới đây hoặc gõ /baocao để bắt đầu.")
         if kind == "overdue":
             return (f"⚠️ Đã quá hạn nộp báo cáo «{outline.short}» — {period.label} ({left_text(period.deadline, now)}).\n"
-                    f"Đơn vị: {st.unit.name}. {left}\nĐề nghị hoàn thành và bấm «Gửi báo cáo» sớm nhất.")
+                    f"Đơn vị: {st.unit.name}. {left}\nĐề nghị bấm «▶ Làm báo cáo», hoàn thành và gửi sớm nhất.")
         return (f"⏰ Nhắc báo cáo «{outline.short}» — {period.label}.\nHạn nộp: {deadline} "
                 f"({left_text(period.deadline, now)}).\nĐơn vị: {st.unit.name}. {left}")
 

@@ -36,7 +36,7 @@ from storage.repo import Repo
 
 OUT_OF_SCOPE = "Đơn vị này không thuộc phạm vi bạn phụ trách, nên bạn không xem hay duyệt được báo cáo của đơn vị."
 USAGE = ("Gõ /xem và tên đơn vị, ví dụ: /xem Bộ Tư pháp (viết không dấu cũng được). "
-         "Hoặc bấm «👁 Xem» trong danh sách của /tiendo.")
+         "Hoặc gõ /tiendo và chọn đơn vị trong danh sách.")
 NOT_OWN = "Nút này dành cho cán bộ đầu mối của đơn vị có báo cáo này."
 COMMENT_MAX = 1000
 COMMENT_MODE = "review_comment"
