@@ -306,6 +306,8 @@ async def test_returned_questions_walked_with_the_comment_then_send_again(h, db)
     await h.press(sup, "Trả lại")
     await h.say(sup, "câu 1, câu 2: số liệu chưa đúng")
     assert officer.last().button_texts() == ["▶ Mở câu 1"]
+    out = await h.say(officer, "/baocao")  # /baocao also starts at the first question to fix
+    assert "↩ Nơi tổng hợp yêu cầu sửa: câu 1, câu 2: số liệu chưa đúng\n" in out[-1] and "Câu 1/43" in out[-1]
     out = await h.press(officer, "Mở câu 1")
     assert out[-1].startswith("↩ Nơi tổng hợp yêu cầu sửa: câu 1, câu 2: số liệu chưa đúng\n") and "Câu 1/43" in out[-1]
     out = await h.say(officer, "230")

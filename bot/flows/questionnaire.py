@@ -199,6 +199,9 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
         pos.mode = "question"
     ld = await load(services, repo, acc)
     assert ld is not None
+    returned = [r.key for r in ld.engine.visible if r.key in ld.engine.ctx.returned]
+    if returned and resume not in returned:  # a returned report: at the first question to fix, not elsewhere
+        resume = returned[0]
     return await apply_step(services, repo, acc, ld, ld.engine.begin(resume))
 
 
