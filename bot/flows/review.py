@@ -203,18 +203,18 @@ async def press(services: Services, repo: Repo, acc: Account, action: str, unit_
     return await act(services, repo, acc, unit, period)
 
 
-async def act_view(services, repo, acc, unit, period) -> Outcome:
+async def act_view(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     return await show(services, repo, unit, period)
 
 
-async def act_periods(services, repo, acc, unit, period) -> Outcome:
+async def act_periods(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     rows = [[rv(f"{services.catalogue.get(p.outline_id).short} — {p.label}"
                 f"{' (đã đóng)' if p.status != 'open' else ''}", "v", unit, p.id)]
             for p in (await unit_periods(services, repo, unit))[:10]]
     return Outcome().say(f"Chọn kỳ báo cáo của {unit.name}:", rows)
 
 
-async def act_docx(services, repo, acc, unit, period) -> Outcome:
+async def act_docx(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     out = Outcome(alert="Đang làm tệp .docx…")
     try:
         rep, _picture = await make_report(services, period.id, unit.code)
@@ -234,7 +234,7 @@ async def sent_submission(repo: Repo, unit: Unit, period: Period, statuses, what
     return sub
 
 
-async def act_return(services, repo, acc, unit, period) -> Outcome:
+async def act_return(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     sub = await sent_submission(repo, unit, period, lifecycle.SENT, "trả lại")
     if isinstance(sub, Outcome):
         return sub
@@ -246,7 +246,7 @@ async def act_return(services, repo, acc, unit, period) -> Outcome:
                          "câu cần sửa, ví dụ: «câu 3, câu 12: thiếu số liệu quý III». Gõ /huy để thôi.")
 
 
-async def act_approve(services, repo, acc, unit, period) -> Outcome:
+async def act_approve(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     sub = await sent_submission(repo, unit, period, lifecycle.APPROVABLE, "duyệt")
     if isinstance(sub, Outcome):
         return sub
