@@ -42,9 +42,3 @@ def slug(text: str, limit: int = 40) -> str:
 def norm_words(text: str) -> str:
     """fold() and drop punctuation, for fuzzy matching of free text."""
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-

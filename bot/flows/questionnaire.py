@@ -13,7 +13,8 @@ from bot import texts
 from bot.flows.outcome import PICK_PERIOD, UNLOCK_ASK, VIEW_REPORT, Choice, Outcome, refuse, screens
 from bot.services import Services
 from dialogs.answers import numeric
-from dialogs.engine import Ctx, Engine, Screen, Step
+from dialogs.engine import Engine, ReportContext, Screen, Step
+from dialogs.engine.base import Mode
 from dialogs.lifecycle import READ_ONLY, Lock, Status, is_sent
 from dialogs.outline import Outline
 from dialogs.parsing import format_date
@@ -22,9 +23,9 @@ from exports.unit_view import unit_report
 from storage.models import Account, ConversationPosition, Period, Submission, Unit, UnlockRequest
 from storage.repo import Repo
 
-QUESTION_MODES = {"question", "section", "toc", "review", "confirm", "choose", "idle"}
+QUESTION_MODES = frozenset(Mode)
 # the modes whose typed text is the questionnaire's (text in "idle" goes to the fallback)
-TYPING_MODES = QUESTION_MODES - {"idle"}
+TYPING_MODES = QUESTION_MODES - {Mode.IDLE}
 STALE = texts.STALE
 NOT_IN_QUESTIONNAIRE = "Bạn không còn ở trong bảng hỏi này. Gõ /baocao để bắt đầu lại."
 PERIOD_GONE = "Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /baocao để xem các kỳ đang mở."
@@ -89,7 +90,7 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
         return None
     answers = await repo.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
-    ctx = Ctx(outline, unit.code, unit.kind, answers, prev, period.label,
+    ctx = ReportContext(outline, unit.code, unit.kind, answers, prev, period.label,
               submitted=is_sent(sub.status), today=services.today(),
               change_ratio=services.settings.change_ratio, change_min=services.settings.change_min)
     if sub.status == Status.RETURNED:
@@ -97,7 +98,7 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
     return Loaded(pos, sub, period, outline, unit, Engine(ctx))
 
 
-async def returned_context(repo: Repo, sub: Submission, outline: Outline, ctx: Ctx) -> None:
+async def returned_context(repo: Repo, sub: Submission, outline: Outline, ctx: ReportContext) -> None:
     """A returned report: the questions the supervisor pointed at, with the comment and their answers then (the
     engine leads the officer through them, then to «📨 Gửi lại»)."""
     ev = await repo.last_event(sub, "returned")
@@ -194,9 +195,9 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
     pos = await repo.position(acc.id)
     resume = pos.question_key if pos is not None and pos.submission_id == sub.id else None
     if pos is None or pos.submission_id != sub.id:
-        await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode="question", state={})
+        await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.QUESTION, state={})
     else:
-        pos.mode = "question"
+        pos.mode = Mode.QUESTION
     ld = await load(services, repo, acc)
     assert ld is not None
     returned = [r.key for r in ld.engine.visible if r.key in ld.engine.ctx.returned]
@@ -209,7 +210,7 @@ async def read_only(services: Services, repo: Repo, acc: Account, sub: Submissio
                     unit: Unit) -> Outcome:
     """A locked report's screen: its status, who approved it and when, «👁 Xem lại» and «🔓 Xin mở lại».
     Typed text no longer goes to the questionnaire (the position is left idle on it)."""
-    await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode="idle", state={})
+    await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.IDLE, state={})
     what = f"Báo cáo «{outline.short}» kỳ {period.label} của {unit.name}"
     if sub.status == Status.APPROVED:
         ev = await repo.last_event(sub, "approved")
@@ -314,18 +315,18 @@ async def open_number(services: Services, repo: Repo, acc: Account, n: int) -> O
 
 async def open_key(services: Services, repo: Repo, acc: Account, submission_id: int, key: str) -> Outcome | None:
     """Put the officer at question ``key`` of their submission (None when it cannot be loaded)."""
-    await repo.save_position(acc.id, submission_id=submission_id, question_key=None, mode="question", state={})
+    await repo.save_position(acc.id, submission_id=submission_id, question_key=None, mode=Mode.QUESTION, state={})
     ld = await load(services, repo, acc)
     if ld is None:
         return None
-    return await apply_step(services, repo, acc, ld, ld.engine.on_action(None, "question", {}, "open", key))
+    return await apply_step(services, repo, acc, ld, ld.engine.on_action(None, Mode.QUESTION, {}, "open", key))
 
 
 async def cancel(repo: Repo, acc: Account) -> Outcome:
     """/huy: leave the questionnaire (or the step that waits for a text); what was stored stays."""
     pos = await repo.position(acc.id)
-    if pos is None or pos.mode == "idle":
+    if pos is None or pos.mode == Mode.IDLE:
         return Outcome().say("Bạn không ở trong bảng hỏi nào. Gõ /baocao để bắt đầu.")
     await repo.save_position(acc.id, submission_id=pos.submission_id, question_key=pos.question_key,
-                             mode="idle" if pos.mode != "join" else "none", state={})
+                             mode=Mode.IDLE if pos.mode != "join" else "none", state={})
     return Outcome().say("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")

@@ -24,6 +24,7 @@ from bot.flows.outcome import (
 )
 from bot.services import Services
 from dialogs import lifecycle
+from dialogs.engine.base import Mode
 from dialogs.lifecycle import Status
 from dialogs.outline import Outline
 from dialogs.parsing import ParseError
@@ -267,7 +268,7 @@ ACTIONS = {"v": act_view, "per": act_periods, "doc": act_docx, "ret": act_return
 
 
 async def restore(repo: Repo, acc: Account, submission_id: int | None, question_key: str | None) -> None:
-    await repo.save_position(acc.id, submission_id=submission_id, question_key=question_key, mode="idle", state={})
+    await repo.save_position(acc.id, submission_id=submission_id, question_key=question_key, mode=Mode.IDLE, state={})
 
 
 async def give_comment(services: Services, repo: Repo, acc: Account, text: str) -> Outcome:

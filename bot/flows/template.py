@@ -10,6 +10,7 @@ from bot.flows.outcome import TEMPLATE_PERIOD, Choice, File, Outcome, refuse, sc
 from bot.services import Services
 from bot.template_io import XLSX_MIME, Imported, TemplateLocked, build, import_file
 from dialogs.engine import Button, Screen
+from dialogs.engine.base import Mode
 from dialogs.outline import Outline
 from dialogs.text import slug
 from exports.template import MAX_BYTES, TemplateRefused
@@ -108,7 +109,7 @@ async def imported(services: Services, repo: Repo, acc: Account, got: Imported) 
             got.unit, "late_change", f"{got.unit.name} sửa báo cáo «{got.outline.short}» kỳ {got.period.label} sau "
             f"hạn nộp bằng tệp .xlsx (mục {numbers}), người sửa: {acc.full_name or acc.telegram_id}.",
             period_id=got.period.id, now=now)
-    pos = await repo.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode="review",
+    pos = await repo.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.REVIEW,
                                    state={})
     parts = texts.split_text(got.text())
     out = Outcome()
