@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -89,6 +90,12 @@ class Scheduler:
             rep.send = await self.sender.send_all(outgoing)
         await self._relock(now, rep)
         await self._notices(now, rep)
+        return rep
+
+    async def send_notices(self) -> TickReport:
+        """Only the supervisors' notices that are due (woken by a queued one, between ticks)."""
+        rep = TickReport()
+        await self._notices(self.s.now(), rep)
         return rep
 
     async def _relock(self, now: datetime, rep: TickReport) -> None:
@@ -236,17 +243,27 @@ def digest_text(p: Progress, services: Services, limit: int = 3800) -> str:
 
 
 async def run_scheduler(bot: Bot, services: Services, interval: float = 30.0) -> None:
+    """A tick every ``interval`` seconds; in between, a queued supervisors' notice wakes only the notice step, so
+    the first notice after a quiet spell goes at once (:meth:`Services.wake_notices`)."""
     sched = Scheduler(bot, services)
+    loop = asyncio.get_running_loop()
     while True:
-        try:
-            rep = await sched.tick()
-            if rep.opened or rep.closed or rep.messages:
-                log.info("tick: opened=%s closed=%s messages=%s", rep.opened, rep.closed, rep.messages)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # noqa: BLE001 - the schedule must keep running
-            log.exception("scheduler tick failed")
-        await services.notices_or_timeout(interval)  # a queued notice wakes it: the first one goes at once
+        await _guarded(sched.tick())
+        due = loop.time() + interval
+        while (left := due - loop.time()) > 0:
+            if await services.notices_or_timeout(left):
+                await _guarded(sched.send_notices())
+
+
+async def _guarded(step: Awaitable[TickReport]) -> None:
+    try:
+        rep = await step
+        if rep.opened or rep.closed or rep.messages:
+            log.info("tick: opened=%s closed=%s messages=%s", rep.opened, rep.closed, rep.messages)
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # noqa: BLE001 - the schedule must keep running
+        log.exception("scheduler tick failed")
 
 
 __all__ = ["Scheduler", "run_scheduler", "digest_text"]

@@ -82,13 +82,14 @@ class Services:
         """Notices were queued: the scheduler's loop sends them now rather than at its next tick."""
         self._notices_event.set()
 
-    async def notices_or_timeout(self, timeout: float) -> None:
-        """Wait ``timeout`` seconds, or less when notices were queued (:meth:`wake_notices`)."""
+    async def notices_or_timeout(self, timeout: float) -> bool:
+        """Wait ``timeout`` seconds, or less when notices were queued (:meth:`wake_notices`): True if woken."""
         try:
             await asyncio.wait_for(self._notices_event.wait(), timeout)
         except TimeoutError:
-            pass
+            return False
         self._notices_event.clear()
+        return True
 
     def lock_for(self, user_id: int) -> asyncio.Lock:
         lock = self._locks.get(user_id)

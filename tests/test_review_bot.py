@@ -213,8 +213,8 @@ async def test_first_notice_at_once_then_the_following_ones_batched(h, db):
     sup = h.user(800)
     sched = _scheduler(h)
 
-    async def tick() -> None:  # the scheduler's notice step (a full tick would also open next week's period)
-        await sched._notices(h.clock(), TickReport())
+    async def tick() -> None:  # the step a queued notice wakes (a full tick would also open next week's period)
+        await sched.send_notices()
     bnv, btp, byt = (h.user(tg) for tg in OFFICERS.values())
     assert not h.services._notices_event.is_set()
     await submit(h, bnv)
@@ -254,8 +254,9 @@ async def test_queued_notice_wakes_the_scheduler_loop(h):
     await asyncio.sleep(0.01)
     assert not waiting.done()
     h.services.wake_notices()
-    await asyncio.wait_for(waiting, 1)  # returned at once, not after 30 s
+    assert await asyncio.wait_for(waiting, 1) is True  # returned at once, not after 30 s
     assert not h.services._notices_event.is_set()
+    assert await h.services.notices_or_timeout(0.01) is False
 
 
 # --------------------------------------------------------------------------- issue 22: the review loop without traps
@@ -440,3 +441,37 @@ async def test_last_period_is_the_one_before_in_sequence_even_with_the_same_dead
     out = await h.say(h.user(800), "/xem Bộ Nội vụ")
     line = next(t for t in out[0].split("\n") if "Tổng số nhiệm vụ" in t)
     assert line.endswith("40 nhiệm vụ [= không đổi]")  # compared with Đợt 1
+
+
+async def test_a_queued_notice_wakes_only_the_notice_step_between_ticks(h, monkeypatch):
+    import asyncio
+
+    import bot.scheduler as scheduler
+
+    calls: list[str] = []
+
+    class Recording:
+        def __init__(self, bot, services):
+            pass
+
+        async def tick(self):
+            calls.append("tick")
+            return TickReport()
+
+        async def send_notices(self):
+            calls.append("notices")
+            return TickReport()
+
+    monkeypatch.setattr(scheduler, "Scheduler", Recording)
+    task = asyncio.create_task(scheduler.run_scheduler(h.bot, h.services, interval=3600))
+    try:
+        while calls != ["tick"]:
+            await asyncio.sleep(0.005)
+        h.services.wake_notices()  # what the middleware does after an update queued a notice
+        for _ in range(200):
+            if calls == ["tick", "notices"]:
+                break
+            await asyncio.sleep(0.005)
+        assert calls == ["tick", "notices"]  # at once, and no full tick before the hour is up
+    finally:
+        task.cancel()
