@@ -343,6 +343,9 @@ async def test_unlock_in_an_open_period_is_time_limited_and_goes_back_for_approv
     assert "cần bạn duyệt lại" in out[-1]  # the supervisor is told it will need approving again
     assert "chờ nơi tổng hợp duyệt lại" in officer.last().text
     assert await status(db, ids["sub_BNV"]) == "unlocked"
+    out = await h.say(officer, "/baocao")  # how long the unlock lasts, not "editable until the period closes"
+    assert out[0].startswith("🔓 Báo cáo đang được mở lại để sửa đến 9:00 ngày 25/11/2026; khi bạn gửi lại hoặc hết "
+                             "giờ, báo cáo khóa và chờ nơi tổng hợp duyệt lại.") and "đến khi đóng kỳ" not in out[0]
     await h.press(officer, "Mở báo cáo")
     out = await h.say(officer, "225")
     assert out[0].startswith("✔ Đã lưu: 225 nhiệm vụ")
@@ -449,6 +452,7 @@ async def test_a_queued_notice_wakes_only_the_notice_step_between_ticks(h, monke
     import bot.scheduler as scheduler
 
     calls: list[str] = []
+    ticked, notified = asyncio.Event(), asyncio.Event()
 
     class Recording:
         def __init__(self, bot, services):
@@ -456,22 +460,20 @@ async def test_a_queued_notice_wakes_only_the_notice_step_between_ticks(h, monke
 
         async def tick(self):
             calls.append("tick")
+            ticked.set()
             return TickReport()
 
         async def send_notices(self):
             calls.append("notices")
+            notified.set()
             return TickReport()
 
     monkeypatch.setattr(scheduler, "Scheduler", Recording)
     task = asyncio.create_task(scheduler.run_scheduler(h.bot, h.services, interval=3600))
     try:
-        while calls != ["tick"]:
-            await asyncio.sleep(0.005)
+        await asyncio.wait_for(ticked.wait(), 5)
         h.services.wake_notices()  # what the middleware does after an update queued a notice
-        for _ in range(200):
-            if calls == ["tick", "notices"]:
-                break
-            await asyncio.sleep(0.005)
+        await asyncio.wait_for(notified.wait(), 1)
         assert calls == ["tick", "notices"]  # at once, and no full tick before the hour is up
     finally:
         task.cancel()

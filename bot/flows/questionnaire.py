@@ -203,7 +203,17 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
     returned = [r.key for r in ld.engine.visible if r.key in ld.engine.ctx.returned]
     if returned and resume not in returned:  # a returned report: at the first question to fix, not elsewhere
         resume = returned[0]
-    return await apply_step(services, repo, acc, ld, ld.engine.begin(resume))
+    now = services.now()
+    unlock = (await repo.active_unlock(sub, now)
+              if sub.status == Status.UNLOCKED or repo.period_closed(period, now) else None)
+    if unlock is not None:  # an unlock: say how long it lasts, not "editable until the period closes"
+        ld.engine.ctx.submitted = False
+    step = ld.engine.begin(resume)
+    if unlock is not None and step.screens:
+        again = " và chờ nơi tổng hợp duyệt lại" if sub.status == Status.UNLOCKED else ""
+        step.screens[0].text = (f"🔓 Báo cáo đang được mở lại để sửa đến {fmt_dt(services, unlock.expires_at)}; "
+                                f"khi bạn gửi lại hoặc hết giờ, báo cáo khóa{again}.\n\n{step.screens[0].text}")
+    return await apply_step(services, repo, acc, ld, step)
 
 
 async def read_only(services: Services, repo: Repo, acc: Account, sub: Submission, period: Period, outline: Outline,
