@@ -9,13 +9,25 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import admin, common, consolidate, outline_import, progress, report, review, start, template
+from bot.handlers import (
+    admin,
+    common,
+    consolidate,
+    link,
+    outline_import,
+    progress,
+    report,
+    review,
+    start,
+    template,
+)
 
 
 def get_routers() -> list[Router]:
     return [
         common.setup(),       # /huongdan, the error handler
         start.setup(),        # /start, invites, joining a unit (mode "join")
+        link.setup(),         # /lienket: Telegram and Zalo as one account (issue 25)
         consolidate.setup(),  # /tonghop
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
