@@ -43,6 +43,7 @@ COMMANDS = [
     ("lienket", "Liên kết Telegram với Zalo"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
+    ("coquan", "Cơ quan ban hành, người ký báo cáo tổng hợp (quản trị viên)"),
 ]
 
 

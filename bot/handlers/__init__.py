@@ -13,6 +13,7 @@ from bot.handlers import (
     admin,
     common,
     consolidate,
+    issuer,
     link,
     outline_import,
     progress,
@@ -31,6 +32,7 @@ def get_routers() -> list[Router]:
         consolidate.setup(),  # /tonghop
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
+        issuer.setup(),       # /coquan: who issues a scope's report (issuing body, signer, recipients)
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
         template.setup(),     # /mau, a filled .xlsx sent back
