@@ -16,13 +16,8 @@ from bot.config import Settings
 
 async def _accounts(repo: Any, target: str, name: str | None) -> list[Any] | None:
     """The accounts a link is made for, or None after saying why not."""
-    from sqlalchemy import select
-
-    from storage.models import Account
-
     if target.startswith("@"):
-        q = select(Account).where(Account.username == target[1:], Account.active.is_(True))
-        acc = (await repo.s.execute(q)).scalars().first()
+        acc = await repo.account_by_username(target[1:])
         if acc is None:
             print(f"Không có người dùng {target}. Xem danh sách: baocao users list", file=sys.stderr)
         return [acc] if acc else None

@@ -8,9 +8,10 @@ from aiogram.filters import Command
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, WebAppInfo
 
 from bot import texts
+from bot.flows.access import is_supervisor
 from bot.services import Services
 from bot.web.links import issue_link, miniapp_url
-from bot.web.service import access, officer_periods
+from bot.web.service import officer_periods
 from storage.models import Account
 from storage.repo import Repo
 
@@ -44,7 +45,7 @@ async def cmd_web(message: Message, services: Services, repo: Repo, account: Acc
     if not services.settings.web_base_url:
         await message.answer(NOT_ENABLED)
         return
-    if account.unit_id is None and not access().is_supervisor(account):
+    if account.unit_id is None and not is_supervisor(account):
         await message.answer(texts.NO_UNIT)
         return
     period_id, what = await _period_for(services, repo, account)

@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.flows import access
 from bot.web import service, views
 from bot.web.routes import (
     NoSession,
@@ -32,7 +33,7 @@ UNITS_LISTED = 300
 
 
 def is_supervisor(acc: Account) -> bool:
-    return service.access().is_supervisor(acc)
+    return access.is_supervisor(acc)
 
 
 def signed_in(*, write: bool = False):
@@ -171,10 +172,10 @@ async def _supervised(request: web.Request, repo: Repo, sess: Any, acc: Account)
     if not is_supervisor(acc):
         raise service.Refused("Trang này dành cho người tổng hợp. Cán bộ đầu mối: mở báo cáo của đơn vị mình.", 403)
     raw = request.query.get("scope", "")
-    roots = await service.access().allowed_scopes(repo, acc)
+    roots = await access.allowed_scopes(repo, acc)
     if roots == []:
         raise service.Refused("Tài khoản của bạn chưa được giao đơn vị nào. Hãy liên hệ quản trị viên.", 403)
-    scope = await service.access().scope_ok(repo, acc, int(raw)) if raw.isdigit() else (roots[0] if roots else None)
+    scope = await access.scope_ok(repo, acc, int(raw)) if raw.isdigit() else (roots[0] if roots else None)
     if scope is False:
         raise service.Refused("Bạn không có quyền xem phạm vi này.", 403)
     pid = _period_arg(request, sess)

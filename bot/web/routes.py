@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from bot.flows import access
 from bot.web import service, views
 from bot.web.auth import COOKIE, Session, new_session, read_session, unsign, verify_init_data
 from bot.web.server import MAX_BODY, WEB, WebState
@@ -24,7 +25,7 @@ log = logging.getLogger("bot.web")
 
 
 def is_supervisor(acc: Account) -> bool:
-    return service.access().is_supervisor(acc)
+    return access.is_supervisor(acc)
 STATIC = Path(__file__).parent / "static"
 STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".png": "image/png", ".svg": "image/svg+xml"}
 

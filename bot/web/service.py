@@ -15,9 +15,10 @@ import asyncio
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 from typing import Any
 
+from bot.flows import questionnaire as chat
+from bot.flows.files import make_report
 from bot.services import Services
 from dialogs.answers import (
     expected_form,
@@ -29,11 +30,12 @@ from dialogs.answers import (
     parse_scalar,
     table_grid,
 )
-from dialogs.engine import Ctx, Engine, Step
+from dialogs.engine import Engine, ReportContext, Step
 from dialogs.engine.tables import copy_table
+from dialogs.lifecycle import is_sent
 from dialogs.outline import Outline, Question
 from dialogs.parsing import ParseError
-from dialogs.review import large_change, parse_reason
+from dialogs.review import large_change, lock_text, parse_reason
 from storage.models import Account, Period, Submission, Unit
 from storage.repo import Repo
 
@@ -67,8 +69,8 @@ class Report:
     last_revision: int = 0
 
     def engine(self, services: Services) -> Engine:
-        ctx = Ctx(self.outline, self.unit.code, self.unit.kind, dict(self.answers), self.previous, self.period.label,
-                  submitted=self.sub is not None and self.sub.status in ("submitted", "approved"),
+        ctx = ReportContext(self.outline, self.unit.code, self.unit.kind, dict(self.answers), self.previous, self.period.label,
+                  submitted=self.sub is not None and is_sent(self.sub.status),
                   today=services.today(), change_ratio=services.settings.change_ratio,
                   change_min=services.settings.change_min)
         return Engine(ctx)
@@ -101,41 +103,14 @@ def submission_lock(sub_id: int) -> asyncio.Lock:
     return lock
 
 
-def _chat():
-    """The chat's questionnaire services: ``bot.flows.questionnaire`` once the conversation core is channel-free
-    (h22), else the Telegram handler that holds them now; both have ``open_periods_for``, ``Loaded``,
-    ``enqueue_notice`` and ``fmt_dt`` with the same signatures."""
-    try:
-        from bot.flows import questionnaire as chat
-    except ImportError:
-        from bot.handlers import report as chat
-    return chat
-
-
-def access():
-    """Who may see what (supervisors' scopes): ``bot.flows.access`` once channel-free (h22), else the handlers'."""
-    try:
-        from bot.flows import access as rules
-    except ImportError:
-        from bot.handlers import access as rules
-    return rules
-
-
 async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) -> tuple[bool, str]:
-    """``Repo.can_edit`` with its reason as the officer reads it (a text, or a reason code worded by
-    ``dialogs.review.lock_text`` where the repository returns codes)."""
+    """``Repo.can_edit`` with its reason as the officer reads it (the chat's words: ``lock_text``)."""
     ok, why = await repo.can_edit(sub, now)
-    if ok or why is None:
-        return ok, ""
-    if isinstance(why, Enum):  # a reason code (a str enum): worded as the chat words it
-        from dialogs.review import lock_text  # type: ignore[attr-defined]
-
-        return ok, lock_text(why, period.label)
-    return ok, str(why)
+    return ok, "" if ok or why is None else lock_text(why, period.label)
 
 
 async def officer_periods(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:
-    return await _chat().open_periods_for(services, repo, unit)
+    return await chat.open_periods_for(services, repo, unit)
 
 
 async def open_report(services: Services, repo: Repo, acc: Account, period_id: int | None, *,
@@ -393,8 +368,7 @@ def _conflict_text(services: Services, rep: Report, key: str, conflict: Any, who
 async def _late_change_notice(services: Services, repo: Repo, rep: Report, key: str, now: datetime) -> None:
     """A change after the deadline to a submitted report: the supervisors' notice, as the chat sends it."""
     assert rep.sub is not None
-    if rep.sub.status in ("submitted", "approved") and now > rep.period.deadline:
-        chat = _chat()
+    if is_sent(rep.sub.status) and now > rep.period.deadline:
         ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, rep.engine(services))  # type: ignore[arg-type]
         await chat.enqueue_notice(repo, rep.acc, ld, Step(store=[(key, rep.answers[key])]), True, now)
 
@@ -419,7 +393,6 @@ async def submit(services: Services, repo: Repo, rep: Report) -> tuple[bool, str
     ok, why = await _can_edit(repo, rep.sub, rep.period, now)
     if not ok:
         return False, f"⛔ {why}"
-    chat = _chat()
     await repo.submit(rep.sub, rep.acc, now=now)
     ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
     await chat.enqueue_notice(repo, rep.acc, ld, step, False, now)
@@ -450,19 +423,7 @@ async def changes_since(services: Services, repo: Repo, rep: Report, after: int)
 
 
 async def consolidated(services: Services, period_id: int, scope_code: str | None) -> Any:
-    """/tonghop's .docx and .xlsx for a scope, built as the chat builds them (``make_report``: the scope's
-    issuing body, the last periods' figures), or by ``build_report`` where the chat has no such function."""
-    try:
-        from bot.handlers.consolidate import make_report
-    except ImportError:
-        make_report = None
-    if make_report is not None:
-        report, _picture = await make_report(services, period_id, scope_code)
-        return report
-    from exports import build_report
-    from exports.load import load_consolidation
-
-    c = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
-    st = services.settings
-    return await asyncio.to_thread(build_report, c, org_name=st.org_name, org_parent=st.org_parent,
-                                   place=st.org_place, on=services.today(), layout=st.doc_layout)
+    """/tonghop's .docx and .xlsx for a scope, built as the chat builds them (``bot/flows/files.py::make_report``:
+    the scope's issuing body, the last periods' figures)."""
+    report, _picture = await make_report(services, period_id, scope_code)
+    return report
