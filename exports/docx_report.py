@@ -29,7 +29,7 @@ from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
-from exports.phrases import clean, fmt_number, fmt_plain, numeric_sentence
+from exports.phrases import basis_sentence, clean, fmt_number, fmt_plain, numeric_sentence, provisional_note
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
@@ -193,12 +193,10 @@ def _title(doc, c: Consolidation) -> None:
     _para(doc, subject, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(doc, f"Kỳ báo cáo: {c.period_label}", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _hr(doc, 16.5, 4.0)
-    comp = c.completeness
-    _para(doc, f"Trên cơ sở báo cáo của {comp.submitted}/{comp.expected} đơn vị ({c.scope_name}), "
-               f"trong đó {len(comp.on_time)} đơn vị nộp đúng hạn, {len(comp.late)} đơn vị nộp muộn"
-               + (f"; còn {len(comp.draft) + len(comp.returned)} đơn vị đang hoàn thiện và {len(comp.not_started)} đơn vị "
-                  "chưa báo cáo" if comp.expected > comp.submitted else "")
-               + ", kết quả tổng hợp như sau:")
+    note = provisional_note(c)
+    if note:
+        _para(doc, note, bold=True, italic=True)
+    _para(doc, basis_sentence(c))
 
 
 # --------------------------------------------------------------------------- body
@@ -488,10 +486,9 @@ def _num_of(it: Item, vals: dict):
 def _fmt_at(at) -> str:
     if at is None:
         return ""
-    from zoneinfo import ZoneInfo
+    from dialogs.localtime import day_text, hm
 
-    local = at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-    return f"{local.hour}:{local.minute:02d} {format_date(local.date())}"
+    return f"{hm(at)} {day_text(at)}"
 
 
 def _recipients(doc, layout: str) -> None:

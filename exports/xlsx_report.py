@@ -33,10 +33,12 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dialogs.answers import format_scalar, numeric
+from dialogs.figures import aggregate_of
+from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, one_measure
 from exports.history import History, history_from_consolidation
-from exports.phrases import clean
+from exports.phrases import clean, provisional_note
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEAD_FONT = Font(bold=True)
@@ -369,7 +371,8 @@ def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> 
                 max_widths={3: 70, 2: 12})
     sh.title(f"TỔNG HỢP: {c.outline.title}", bold=True)
     sh.title(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
-             f"{c.completeness.expected} đơn vị")
+             f"{c.completeness.expected} đơn vị" + (f" · {provisional_note(c, limit=10)}" if c.completeness.provisional
+                                                  else ""))
     sh.head(["STT", "Mục", "Câu hỏi", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", "Thay đổi", "Số đơn vị trả lời"])
     for i, it in enumerate([x for x in c.items if x.kind == "numeric"], 1):
         q = it.ref.question
@@ -491,7 +494,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                          else (sh.text(item.get(col.key), i, limit=TEXT_COL - 2)
                                if item.get(col.key) not in (None, "") else None)
                          for i, col in enumerate(t.columns)])
-    if not any(r.kind == "total" for r in t.rows):
+    if not any(r.kind == "total" for r in t.rows) and one_measure(t):
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s)
@@ -517,7 +520,7 @@ def _total_row(sh: _Sheet, s: TableSummary) -> None:
     top = [r for r in s.table.rows if r.level == 0]
     row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)]
     for col in s.table.columns:
-        if col.type in NUMERIC_TYPES and col.type != "percent":
+        if col.type in NUMERIC_TYPES and col.type != "percent" and (col.computed or aggregate_of(col) == "sum"):
             vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
             vals = [v for v in vals if isinstance(v, int | float)]
             row.append(_num_cell(sh, col.type, sum(vals) if vals else None, bold=True))
@@ -628,7 +631,7 @@ def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     sh.head(["Mã", "Đơn vị", "Trực thuộc", "Tình trạng", "Thời điểm nộp / số câu"])
 
     def at(x) -> Any:
-        return x.astimezone().replace(tzinfo=None) if x else None
+        return local_naive(x)  # the configured zone's wall time, never the server's
 
     def row(u, state: str, last: Any, fmt: str | None = None) -> None:
         sh.append([sh.fast(0, safe_text(u.code), None), sh.fast(1, safe_text(u.name), None),

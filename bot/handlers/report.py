@@ -18,8 +18,8 @@ from bot.keyboards import markup
 from bot.services import Services
 from dialogs.answers import numeric
 from dialogs.engine import Ctx, Engine, Screen, Step
+from dialogs.localtime import local_text
 from dialogs.outline import Outline
-from dialogs.parsing import format_date
 from storage.models import Account, ConversationPosition, Period, Submission, Unit
 from storage.repo import Repo
 
@@ -50,8 +50,7 @@ async def send_screens(bot: Bot, chat_id: int, screens: list[Screen], nonce: int
 
 
 def fmt_dt(services: Services, dt: datetime) -> str:
-    local = dt.astimezone(services.tz)
-    return f"{local.hour}:{local.minute:02d} ngày {format_date(local.date())}"
+    return local_text(dt, services.tz)
 
 
 async def open_periods_for(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:

@@ -26,6 +26,7 @@ from bot.handlers import report
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor
 from bot.handlers.consolidate import make_report
 from bot.services import Services
+from dialogs.localtime import short_text
 from dialogs.outline import Outline
 from dialogs.parsing import ParseError
 from dialogs.review import STATUS_VI, event_line, parse_reason, pointed_keys
@@ -48,8 +49,7 @@ def _btn(text: str, data) -> InlineKeyboardButton:
 
 
 def when_text(services: Services, dt: datetime) -> str:
-    local = dt.astimezone(services.tz)
-    return f"{local.day:02d}/{local.month:02d} {local.hour:02d}:{local.minute:02d}"
+    return short_text(dt, services.tz)
 
 
 async def tell(bot: Bot, repo: Repo, accounts: list[Account], text: str,
