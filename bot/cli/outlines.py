@@ -11,8 +11,8 @@ from typing import Any
 from bot.cli.common import _catalogue_db, _print_json
 from bot.config import Settings
 from bot.outline_drafts import summary_lines
-from dialogs.loader import OutlineError, Problem, check_outline_text
 from dialogs.figures import AGGREGATE_VI, aggregate_of
+from dialogs.loader import OutlineError, Problem, check_outline_text
 from dialogs.outline import NUMERIC_TYPES, PERIOD_KIND_VI, TYPE_VI, Outline
 
 
