@@ -516,9 +516,9 @@ def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, ma
     for groups in members.values():
         for m in groups:
             if len(m) >= 2:
-                # the text shown: the most common exact text, else the shortest (they differ only in wording)
+                # the text shown: the most common exact text, else the first written (they differ only in wording)
                 common = Counter(t.strip() for _, t in m).most_common(1)[0]
-                rep = common[0] if common[1] > 1 else min((t for _, t in m), key=len)
+                rep = common[0] if common[1] > 1 else m[0][1]
                 ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], [t for _, t in m]))
             else:
                 ns.singles.append(m[0])
