@@ -39,6 +39,7 @@ from dialogs.outline import NUMERIC_TYPES
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, one_measure
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
+from exports.xlsx_rows import RowWriter
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEAD_FONT = Font(bold=True)
@@ -91,6 +92,7 @@ class _Sheet:
                  freeze: str | None = "A2", min_widths: dict[int, float] | None = None,
                  max_widths: dict[int, float] | None = None, repeat_cols: str | None = None):
         self.ws = wb.create_sheet(title=_sheet_title(title, wb))
+        self._out = RowWriter(self.ws)  # rows as XML strings: openpyxl's per-cell writer is the slow part
         self.info = info
         self.head_rows = head_rows
         self.freeze = freeze
@@ -170,7 +172,7 @@ class _Sheet:
         if self._buffer is None:
             if wraps:
                 self._row_height(self.rows, values, self._widths)
-            self.ws.append(values)
+            self._out.append(values)
             return
         if kind != "title":
             self._measure_row(values, head=kind == "head")
@@ -209,7 +211,7 @@ class _Sheet:
         for i, (row, wraps) in enumerate(buf or [], self.rows - len(buf or []) + 1):
             if wraps:
                 self._row_height(i, row, widths)
-            self.ws.append(row)
+            self._out.append(row)
 
     def widths(self) -> list[float]:
         n = max([self.ncols, *self._measure.keys(), *self.min_widths.keys()] or [1])
