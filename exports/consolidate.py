@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -236,7 +237,9 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
     for ref in outline.refs:
         q = ref.question
         # who could answer: units for whom the question is visible
-        eligible = [u for u in units if _visible(outline, ref, u, all_current.get(u.id, {}))]
+        conds = [s.visible_if for s in ref.path if s.visible_if] + ([q.visible_if] if q.visible_if else [])
+        eligible = units if not conds else [u for u in units if all(c.holds(u.code, u.kind, all_current.get(u.id, {}))
+                                                                    for c in conds)]
         answered = [u for u in eligible if ref.key in current.get(u.id, {})]
         if q.type in NUMERIC_TYPES:
             s = numeric_summary(outline, ref.key, eligible, current, previous if has_prev else None)
@@ -282,11 +285,6 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
             items.append(Item(ref, "narrative", group_narratives(texts, similarity), len(answered), len(eligible)))
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
                          current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
-
-
-def _visible(outline: Outline, ref: QuestionRef, u: UnitInfo, answers: dict[str, Any]) -> bool:
-    conds = [s.visible_if for s in ref.path if s.visible_if] + ([ref.question.visible_if] if ref.question.visible_if else [])
-    return all(c.holds(u.code, u.kind, answers) for c in conds)
 
 
 def _label(f: Any, val: Any) -> str:
@@ -478,12 +476,12 @@ _FACT_RE = re.compile(r"\d(?:[\w./,\-]*\w)?")
 _POLARITY = frozenset({"khong", "chua", "chang", "tang", "giam"})
 
 
+@lru_cache(maxsize=65536)
 def statement_facts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """What two texts must share to be one statement: every figure, date and document number (in order, as
     written: "12", "19/6/2025", "12/kh-ubnd") and the words that turn a statement round (không, chưa, chẳng,
     tăng, giảm)."""
-    folded = fold(text)
-    return tuple(_FACT_RE.findall(folded)), frozenset(w for w in norm_words(text).split() if w in _POLARITY)
+    return tuple(_FACT_RE.findall(fold(text))), _POLARITY.intersection(norm_words(text).split())
 
 
 def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, max_clusters: int = 400) -> NarrativeSummary:
