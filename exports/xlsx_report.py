@@ -12,6 +12,7 @@ Text that a spreadsheet would run as a formula (starting with = + - @, tab or CR
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
@@ -106,6 +107,7 @@ class _Sheet:
         self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
         self._measure: dict[int, float] = {}
         self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
+        self._cell_styles: dict[tuple[str | None, bool, bool, bool], Any] = {}  # a look → its style array
 
     def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False,
              wrap: bool | None = None) -> WriteOnlyCell:
@@ -116,6 +118,12 @@ class _Sheet:
         if isinstance(value, str):
             c.data_type = "s"
             wrap = wrap is not False and (wrap or len(value) > MAX_WIDTH)
+        key = (fmt, bold, head, bool(wrap))
+        style = self._cell_styles.get(key)
+        if style is not None:  # the same look as an earlier cell: its style, without hashing each part again
+            c._style = copy(style)
+            self._wraps += bool(wrap) and not head
+            return c
         if fmt:
             c.number_format = fmt
         if head:
@@ -128,6 +136,7 @@ class _Sheet:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
             self._wraps += bool(wrap)
+        self._cell_styles[key] = copy(c._style)
         return c
 
     def text(self, value: Any, col: int | None = None, *, limit: int = MAX_WIDTH) -> Any:
@@ -156,7 +165,7 @@ class _Sheet:
             c.alignment = WRAP_BODY if wrap else MIDDLE
             self._templates[key] = c
         self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
-        c.value = value
+        c._value = value  # written at once by RowWriter, which reads the value as it is (text made safe by the caller)
         return c
 
     def head(self, values: list[Any]) -> None:

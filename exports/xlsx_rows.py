@@ -18,8 +18,6 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
-_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-
 
 class RowWriter:
     """Rows for one write-only worksheet: :meth:`append` as ``ws.append`` would, in the same order."""
@@ -29,7 +27,7 @@ class RowWriter:
         self.wb = ws.parent
         self.rows = 0
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self._styles: dict[bytes, int] = {}
+        self._styles: dict[bytes, str] = {}  # a style's bytes → its ' s="…"' attribute
         self._letters: list[str] = []
         closing = ws.close
 
@@ -45,13 +43,12 @@ class RowWriter:
         return self._letters[col]
 
     def _style(self, cell: Cell) -> str:
-        if not cell.has_style:
-            return ""
         key = cell._style.tobytes()
-        sid = self._styles.get(key)
-        if sid is None:
-            sid = self._styles[key] = self.wb._cell_styles.add(cell._style)
-        return f' s="{sid}"' if sid else ""
+        s = self._styles.get(key)
+        if s is None:
+            sid = self.wb._cell_styles.add(cell._style) if cell.has_style else 0
+            s = self._styles[key] = f' s="{sid}"' if sid else ""
+        return s
 
     def append(self, values: list[Any]) -> None:
         self.rows += 1
@@ -96,7 +93,9 @@ def _cell(ref: str, style: str, v: Any, epoch: Any) -> str:
     t = type(v)
     if t is str:
         space = ' xml:space="preserve"' if v != v.strip() else ""
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{v.translate(_ESCAPE)}</t></is></c>'
+        if "&" in v or "<" in v or ">" in v:
+            v = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{v}</t></is></c>'
     if t is bool:
         return f'<c r="{ref}"{style} t="b"><v>{int(v)}</v></c>'
     if t is int:
