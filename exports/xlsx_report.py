@@ -207,7 +207,7 @@ class _Sheet:
                     n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
                     lines = max(lines, int(n))
         if lines > 1:
-            self.ws.row_dimensions[row].height = min(409, 15 * lines)
+            self._out.heights[row] = min(409, 15 * lines)
 
     def _flush(self) -> None:
         buf, self._buffer = self._buffer, None

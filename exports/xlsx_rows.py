@@ -26,6 +26,7 @@ class RowWriter:
         self.ws = ws
         self.wb = ws.parent
         self.rows = 0
+        self.heights: dict[int, float] = {}  # row → an explicit height (points), for rows of wrapped text
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
         self._styles: dict[bytes, str] = {}  # a style's bytes → its ' s="…"' attribute
         self._letters: list[str] = []
@@ -53,9 +54,8 @@ class RowWriter:
     def append(self, values: list[Any]) -> None:
         self.rows += 1
         r = self.rows
-        dim = self.ws.row_dimensions.get(r) if r in self.ws.row_dimensions else None
-        parts = [f'<row r="{r}" ht="{dim.height}" customHeight="1">' if dim is not None and dim.height
-                 else f'<row r="{r}">']
+        height = self.heights.get(r)
+        parts = [f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">']
         for i, v in enumerate(values):
             if v is None:
                 continue
