@@ -409,7 +409,7 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
             acc = rows.setdefault(rk, {})
             for ck in sums:
                 x = cells.get(ck)
-                if isinstance(x, int | float) and not isinstance(x, bool):
+                if type(x) is int or type(x) is float:  # not a bool, not text
                     acc[ck] = acc.get(ck, 0) + x
             for ck in spread:
                 if (x := _cell_number(cells.get(ck))) is not None:
@@ -493,7 +493,12 @@ def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, ma
     reps: dict[tuple, list[str]] = {}  # facts → the normalised texts of the groups stating them
     members: dict[tuple, list[list[tuple[UnitInfo, str]]]] = {}
     clusters = 0
+    placed: dict[str, list[tuple[UnitInfo, str]]] = {}  # an exact text → the group it joined
     for u, t in texts:
+        same = placed.get(t)
+        if same is not None:  # written word for word by an earlier unit
+            same.append((u, t))
+            continue
         words = norm_words(t)
         if is_blank(t) or words in ("khong", "khong co"):
             ns.none_units.append(u)
@@ -505,9 +510,11 @@ def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, ma
         hit = process.extractOne(key, bucket, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if bucket else None
         if hit is not None:
             groups[hit[2]].append((u, t))
+            placed[t] = groups[hit[2]]
         elif clusters < max_clusters:
             bucket.append(key)
             groups.append([(u, t)])
+            placed[t] = groups[-1]
             clusters += 1
         else:
             ns.singles.append((u, t))
