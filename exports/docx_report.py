@@ -29,6 +29,7 @@ from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
+from exports.gcpause import gc_paused
 from exports.phrases import basis_sentence, clean, fmt_number, fmt_plain, numeric_sentence, provisional_note
 
 FONT = "Times New Roman"
@@ -42,6 +43,7 @@ MAX_DOC_ROWS = 500  # rows of one merged list in the .docx; the .xlsx has them a
 MAX_TABLE_ITEMS = 300  # item rows under a Biểu's open groups in the .docx; the .xlsx has them all
 
 
+@gc_paused()
 def build_docx(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
                place: str = "Hà Nội", on: date | None = None, layout: str = "auto") -> bytes:
     layout = c.outline.layout if layout == "auto" else layout

@@ -38,6 +38,7 @@ from dialogs.figures import aggregate_of
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, one_measure
+from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
 from exports.xlsx_rows import RowWriter
@@ -349,6 +350,7 @@ def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, co
     return sh.cell(v, fmt, bold=bold)
 
 
+@gc_paused()
 def build_xlsx(c: Consolidation, history: History | None = None) -> bytes:
     """The workbook; ``history`` (the last periods' figures, see :mod:`exports.history`) feeds the charts on
     the summary sheet — without it, this period against the previous one."""
