@@ -354,10 +354,30 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
                    else format_integer(abs(delta)) if q.type == "integer" else format_decimal(abs(delta)))
             word = "tăng" if delta > 0 else "giảm"
             assert f"{word} {mag}{' điểm phần trăm' if rate else ''} so với" in text, (q.key, delta)
-    per = wb["Từng đơn vị"]
-    shown = {r[0] for r in per.iter_rows(min_row=2, values_only=True)}
-    assert shown == {u.code for u in units if (u.id in counted and current.get(u.id)) or
-                     (u.id in prev_counted and previous.get(u.id))}
+    # each unit's own figures (and their change), for the counted units only
+    per = {r[0]: r for r in wb["Từng đơn vị"].iter_rows(min_row=2, values_only=True)}
+    assert set(per) == {u.code for u in units if (u.id in counted and current.get(u.id)) or
+                        (u.id in prev_counted and previous.get(u.id))}
+    step = 2 if has_prev else 1
+    for u in units:
+        if u.code not in per:
+            continue
+        for i, ref in enumerate(nums):
+            q = ref.question
+            mine = number(q, current[u.id].get(q.key)) if u.id in counted else None
+            assert close(per[u.code][3 + step * i], xlsx_number(q, mine)), (u.code, q.key)
+            if has_prev:
+                before = number(q, previous[u.id].get(q.key)) if u.id in prev_counted else None
+                change = mine - before if mine is not None and before is not None else None
+                assert close(per[u.code][4 + step * i], xlsx_number(q, change)), (u.code, q.key)
+    # yes/no questions: how many of the counted units said each
+    for ref in o.refs:
+        q = ref.question
+        if q.type == "yesno":
+            eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
+            said = [current[u.id][q.key] for u in eligible if u.id in counted and q.key in current[u.id]]
+            assert (f"{q.prompt} {said.count(True)} đơn vị trả lời «có», {said.count(False)} đơn vị trả lời «không»."
+                    in text), q.key
 
 
 def check_tables(o, units, current, counted, tables, wb) -> None:
