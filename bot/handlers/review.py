@@ -243,7 +243,8 @@ async def act_periods(cb, bot, services, repo, account, unit, period) -> None:
 async def act_docx(cb, bot, services, repo, account, unit, period) -> None:
     await cb.answer("Đang làm tệp .docx…")
     try:
-        rep, _picture = await make_report(services, period.id, unit.code)
+        # one unit's own report, whatever its state (an unsent one is marked "tạm tính" in the file)
+        rep, _picture = await make_report(services, period.id, unit.code, include_drafts=True)
     except ExportError as e:
         await bot.send_message(cb.from_user.id, f"❗ Không làm được tệp: {e}")
         return
