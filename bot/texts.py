@@ -40,8 +40,10 @@ COMMANDS = [
     ("mau", "Nhận mẫu Excel để điền rồi gửi lại"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
+    ("lienket", "Liên kết Telegram với Zalo"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
+    ("coquan", "Cơ quan ban hành, người ký báo cáo tổng hợp (quản trị viên)"),
 ]
 
 

@@ -24,8 +24,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from dialogs.labels import report_label as label
 from dialogs.loader import load_catalogue
 from dialogs.parsing import format_decimal, format_integer, format_money
+from dialogs.text import fold
 from exports import build_report
 from exports.consolidate import UnitInfo, consolidate
 
@@ -260,6 +262,13 @@ def facts(text: str) -> list[str]:
 # --------------------------------------------------------------------------- reading the files
 
 
+def below_header(ws, first: str) -> list[tuple]:
+    """The rows under a sheet's header row (the one starting with ``first``), whatever titles come before."""
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r and r[0] == first)
+    return rows[start + 1:]
+
+
 def xlsx_number(item: Any, v: float | None) -> float | None:
     if v is None:
         return None
@@ -339,14 +348,14 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
         value, n = figure(o, q, [current[u.id] for u in eligible if u.id in counted])
         prev, _ = figure(o, q, [previous[u.id] for u in eligible if u.id in prev_counted]) if has_prev else (None, 0)
         delta = value - prev if value is not None and prev is not None else None
-        assert row[2] == q.prompt
+        assert row[2] == label(q)
         assert close(row[4], xlsx_number(q, value)), (q.key, row, value)
         assert close(row[5], xlsx_number(q, prev)), (q.key, row, prev)
         assert close(row[6], xlsx_number(q, delta)), (q.key, row, delta)
         assert row[7] == n, (q.key, row, n)
         if value is None:
             continue
-        assert f"{q.prompt}: {vi_number(q, value)}" in text, (q.key, value)
+        assert f"{label(q)}: {vi_number(q, value)}" in text, (q.key, value)
         assert f"{n}/{len(eligible)} đơn vị báo cáo)" in text
         if delta:
             rate = q.type == "percent" or q.unit == "%"
@@ -355,7 +364,7 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
             word = "tăng" if delta > 0 else "giảm"
             assert f"{word} {mag}{' điểm phần trăm' if rate else ''} so với" in text, (q.key, delta)
     # each unit's own figures (and their change), for the counted units only
-    per = {r[0]: r for r in wb["Từng đơn vị"].iter_rows(min_row=2, values_only=True)}
+    per = {r[0]: r for r in below_header(wb["Từng đơn vị"], "Mã")}
     assert set(per) == {u.code for u in units if (u.id in counted and current.get(u.id)) or
                         (u.id in prev_counted and previous.get(u.id))}
     step = 2 if has_prev else 1
@@ -376,8 +385,9 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
         if q.type == "yesno":
             eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
             said = [current[u.id][q.key] for u in eligible if u.id in counted and q.key in current[u.id]]
-            assert (f"{q.prompt} {said.count(True)} đơn vị trả lời «có», {said.count(False)} đơn vị trả lời «không»."
-                    in text), q.key
+            neg = "chưa" if fold(q.prompt).rstrip(" ?").endswith("chua") else "không"
+            pos = "đã" if neg == "chưa" else "có"
+            assert f"{label(q)}: {said.count(True)} đơn vị {pos}, {said.count(False)} đơn vị {neg}." in text, q.key
 
 
 def check_tables(o, units, current, counted, tables, wb) -> None:
@@ -409,7 +419,9 @@ def check_tables(o, units, current, counted, tables, wb) -> None:
                 xs = [grid[r.key][col.key] for r in tops if grid[r.key][col.key] is not None]
                 want = sum(xs) if xs and (col.sum_of or aggregation(col) == "sum") else None
                 assert close(after[j], xlsx_number(col, want)), (q.key, col.key)
-        # the .docx prints the same cells
+        # the .docx prints the same cells (a Biểu no counted unit filled in has no table there)
+        if not values:
+            continue
         doc = next(tb for tb in tables if any(row[1].strip() == t.rows[0].label for row in tb)
                    and len(tb[0]) == 2 + len(t.columns) and any(row[1].strip() == t.rows[-1].label for row in tb))
         drows = [row for row in doc if row[1].strip() in {r.label for r in t.rows}]
@@ -426,13 +438,13 @@ def check_lists(o, units, current, counted, text) -> None:
         eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
         recs = [current[u.id].get(q.key) or [] for u in eligible if u.id in counted]
         total, with_items = sum(len(x) for x in recs), sum(1 for x in recs if x)
-        assert f"{q.prompt}: tổng số {format_integer(total)} {q.unit or 'mục'} của {with_items} đơn vị" in text
+        assert f"{label(q)}: tổng số {format_integer(total)} {q.unit or 'mục'} của {with_items} đơn vị" in text
 
 
 def check_narratives(o, units, current, counted, wb) -> None:
     """Every unit's text is shown once; a text shown for several units states each one's own figures."""
     names = {u.name: u for u in units}
-    rows = list(wb["Ý kiến"].iter_rows(min_row=2, values_only=True)) if "Ý kiến" in wb.sheetnames else []
+    rows = below_header(wb["Ý kiến"], "Mục") if "Ý kiến" in wb.sheetnames else []
     said: dict[tuple, list[tuple[str, str]]] = {}  # (number, prompt) → (unit, own text); a prompt may repeat
     for ref in o.refs:
         q = ref.question
@@ -442,7 +454,7 @@ def check_narratives(o, units, current, counted, wb) -> None:
         for u in eligible:
             v = current.get(u.id, {}).get(q.key)
             if u.id in counted and v is not None and re.sub(r"\W+", " ", str(v)).strip().lower() not in ("không", "không có", ""):
-                said.setdefault((ref.number or None, q.prompt), []).append((u.name, str(v)))
+                said.setdefault((ref.number or None, label(q)), []).append((u.name, str(v)))
     credited: dict[tuple, list[str]] = {}
     for number_, prompt, n, who, shown in rows:
         people = who.split(", ")
@@ -459,7 +471,7 @@ def check_narratives(o, units, current, counted, wb) -> None:
 
 
 def check_progress(units, status, at, wb) -> None:
-    rows = {r[0]: r for r in wb["Tiến độ"].iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: r for r in below_header(wb["Tiến độ"], "Mã")}
     for u in units:
         st_ = status.get(u.id)
         if st_ in SENT:

@@ -9,16 +9,30 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import admin, common, consolidate, outline_import, progress, report, review, start, template
+from bot.handlers import (
+    admin,
+    common,
+    consolidate,
+    issuer,
+    link,
+    outline_import,
+    progress,
+    report,
+    review,
+    start,
+    template,
+)
 
 
 def get_routers() -> list[Router]:
     return [
         common.setup(),       # /huongdan, the error handler
         start.setup(),        # /start, invites, joining a unit (mode "join")
+        link.setup(),         # /lienket: Telegram and Zalo as one account (issue 25)
         consolidate.setup(),  # /tonghop
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
+        issuer.setup(),       # /coquan: who issues a scope's report (issuing body, signer, recipients)
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
         template.setup(),     # /mau, a filled .xlsx sent back
