@@ -11,7 +11,7 @@ import functools
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -113,6 +113,7 @@ class PeriodAnswers:
     # unit_id → submission status / submitted_at for the current period
     status: dict[int, str]
     submitted_at: dict[int, datetime | None]
+    previous_status: dict[int, str] = field(default_factory=dict)  # unit_id → the previous period's status
 
 
 @dataclass
@@ -667,6 +668,7 @@ class Repo:
         cur: dict[int, dict[str, Any]] = {}
         prev: dict[int, dict[str, Any]] = {}
         status: dict[int, str] = {}
+        prev_status: dict[int, str] = {}
         submitted_at: dict[int, datetime | None] = {}
         prev_id: int | None = None
         loads = orjson.loads
@@ -682,11 +684,12 @@ class Repo:
                 cur[unit_id] = answers
             else:
                 prev[unit_id] = answers
+                prev_status[unit_id] = st
         if prev_id is None:
             prev_id = (await self.s.execute(select(prev_id_sq))).scalar_one_or_none()
         cur = {u: a for u, a in cur.items() if a}
         prev = {u: a for u, a in prev.items() if a}
-        return PeriodAnswers(period.id, prev_id, cur, prev, status, submitted_at)
+        return PeriodAnswers(period.id, prev_id, cur, prev, status, submitted_at, prev_status)
 
     # ------------------------------------------------------------------ conversation positions
     async def position(self, account_id: int) -> ConversationPosition | None:

@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = get_settings()
+    from dialogs.localtime import configure
+
+    configure(settings.tz)
     try:
         return asyncio.run(args.fn(args, settings))
     except KeyboardInterrupt:

@@ -33,6 +33,7 @@ from dialogs.answers import (
 from dialogs.engine import Engine, ReportContext, Step
 from dialogs.engine.tables import copy_table
 from dialogs.lifecycle import is_sent
+from dialogs.localtime import hm, to_local
 from dialogs.outline import Outline, Question
 from dialogs.parsing import ParseError
 from dialogs.review import large_change, lock_text, parse_reason
@@ -360,8 +361,7 @@ async def _names(repo: Repo, rep: Report, conflict: Any) -> str:
 def _conflict_text(services: Services, rep: Report, key: str, conflict: Any, who: str) -> str | None:
     if conflict is None:
         return None
-    local = conflict[2].astimezone(services.tz)
-    return (f"Lưu ý: {who} đã sửa câu này lúc {local.hour}:{local.minute:02d} (qua {VIA_VI.get(conflict[3], conflict[3])}) "
+    return (f"Lưu ý: {who} đã sửa câu này lúc {hm(conflict[2], services.tz)} (qua {VIA_VI.get(conflict[3], conflict[3])}) "
             "sau khi bạn mở trang. Giá trị của bạn đã được lưu đè; xem lại nếu cần.")
 
 
@@ -412,7 +412,7 @@ async def changes_since(services: Services, repo: Repo, rep: Report, after: int)
             a = await repo.account(rv.changed_by)
             names[rv.changed_by] = (a.full_name if a else "") or "Một cán bộ khác"
         who = names.get(rv.changed_by or -1, "Một người khác")
-        local = rv.changed_at.astimezone(services.tz)
+        local = to_local(rv.changed_at, services.tz)
         ref = rep.outline.ref(rv.question_key) if rep.outline.has(rv.question_key) else None
         where = f"câu {ref.number}" if ref is not None and ref.number else "một câu"
         value = format_value(ref.question, rv.new_value, limit=120) if ref is not None else ""
