@@ -26,6 +26,7 @@ from bot.services import Services
 from bot.texts import clip
 from dialogs.outline import Outline
 from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets
+from dialogs.regime import cutoff_text
 from dialogs.review import notice_batch_text
 from exports.progress import Progress, period_progress
 from storage.models import Period, ReminderLog
@@ -144,7 +145,8 @@ class Scheduler:
             if spec is None:
                 continue
             p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
-                                                ends_on=spec.ends_on, closes_at=spec.closes_at, now=now)
+                                                ends_on=spec.ends_on, closes_at=spec.closes_at, now=now,
+                                                cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
             if created:
                 rep.opened.append(f"{o.id}: {p.label}")
                 log.info("opened period %s %s", o.id, p.label)
@@ -192,6 +194,8 @@ class Scheduler:
 
     def _officer_text(self, kind: str, outline: Outline, period: Period, st, now: datetime) -> str:
         deadline = local_text(period.deadline, self.s.tz)
+        if period.cutoff_on:  # Nghị định 09/2019/NĐ-CP: the reminder says up to which day the figures count
+            deadline += f" ({cutoff_text(period.cutoff_on)})"
         left = f"Còn {st.total - st.answered}/{st.total} câu chưa trả lời." if st.answered else f"Chưa trả lời câu nào ({st.total} câu)."
         if kind == "opened":
             return (f"🆕 Kỳ báo cáo mới: «{outline.short}» — {period.label}.\nĐơn vị: {st.unit.name}.\n"

@@ -27,6 +27,7 @@ from docx.shared import Cm, Mm, Pt
 from dialogs.answers import format_scalar
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
+from dialogs.regime import cutoff_text
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
 from exports.phrases import clean, fmt_number, fmt_plain, numeric_sentence
@@ -192,6 +193,9 @@ def _title(doc, c: Consolidation) -> None:
     subject = f"Tổng hợp {c.outline.title[0].lower() + c.outline.title[1:]}"
     _para(doc, subject, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(doc, f"Kỳ báo cáo: {c.period_label}", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    if c.cutoff_on:
+        _para(doc, f"({cutoff_text(c.cutoff_on).capitalize()})", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
+              space_after=0)
     _hr(doc, 16.5, 4.0)
     comp = c.completeness
     _para(doc, f"Trên cơ sở báo cáo của {comp.submitted}/{comp.expected} đơn vị ({c.scope_name}), "

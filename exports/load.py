@@ -49,8 +49,10 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
     ids = {u.id for u in infos}
     current = {k: v for k, v in pa.current.items() if k in ids}
     previous = {k: v for k, v in pa.previous.items() if k in ids} if prev is not None else None
-    return consolidate(outline, units=infos, current=current, previous=previous, status=pa.status,
+    c = consolidate(outline, units=infos, current=current, previous=previous, status=pa.status,
                        submitted_at=pa.submitted_at, period_label=period.label, deadline=period.deadline,
                        previous_label=prev.label if prev else None,
                        scope_name=scope.name if scope else "Tất cả đơn vị", similarity=similarity,
                        reasons={k: v for k, v in reasons.items() if k in ids})
+    c.cutoff_on = period.cutoff_on
+    return c

@@ -485,11 +485,15 @@ class Repo:
     async def open_period(self, outline_id: str, label: str, *, deadline: datetime,
                           starts_on: date | None = None, ends_on: date | None = None,
                           closes_at: datetime | None = None, unit_ids: list[int] | None = None,
-                          now: datetime | None = None) -> tuple[Period, bool]:
+                          now: datetime | None = None, cutoff_on: date | None = None,
+                          level_deadlines: dict[str, datetime] | None = None,
+                          kind: str = "periodic") -> tuple[Period, bool]:
         """Open (or find) the period with this label; returns (period, created). Safe across processes."""
+        levels = {lv: d.isoformat() for lv, d in (level_deadlines or {}).items()} or None
         stmt = self._insert(Period).values(
             outline_id=outline_id, label=label, starts_on=starts_on, ends_on=ends_on, deadline=deadline,
             closes_at=closes_at, status="open", created_at=now or utcnow(), unit_scope=unit_ids or None,
+            cutoff_on=cutoff_on, level_deadlines=levels, kind=kind,
         ).on_conflict_do_nothing(index_elements=[Period.outline_id, Period.label]).returning(Period.id)
         new_id = (await self.s.execute(stmt)).scalar_one_or_none()
         q = select(Period).where(Period.outline_id == outline_id, Period.label == label)

@@ -20,6 +20,7 @@ from dialogs.answers import numeric
 from dialogs.engine import Ctx, Engine, Screen, Step
 from dialogs.outline import Outline
 from dialogs.parsing import format_date
+from dialogs.regime import period_heading
 from storage.models import Account, ConversationPosition, Period, Submission, Unit
 from storage.repo import Repo
 
@@ -84,7 +85,7 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
         return None
     answers = await repo.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
-    ctx = Ctx(outline, unit.code, unit.kind, answers, prev, period.label,
+    ctx = Ctx(outline, unit.code, unit.kind, answers, prev, period_heading(period.label, period.cutoff_on),
               submitted=sub.status in ("submitted", "approved"), today=services.today(),
               change_ratio=services.settings.change_ratio, change_min=services.settings.change_min)
     return Loaded(pos, sub, period, outline, unit, Engine(ctx))
