@@ -123,3 +123,12 @@ class TemplatePeriod(CallbackData, prefix="tp"):
     """/mau with several open periods: the period whose .xlsx to make."""
 
     period: int
+
+
+# --------------------------------------------------------------------------- ad hoc reports (/baocaonhanh)
+
+
+class AH(CallbackData, prefix="ah"):
+    """/baocaonhanh. action: qok (the questions as guessed are right), go (send the report now), cancel."""
+
+    action: str

@@ -41,6 +41,7 @@ COMMANDS = [
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
+    ("baocaonhanh", "Soạn và gửi ngay một báo cáo đột xuất (người tổng hợp)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
 ]
 

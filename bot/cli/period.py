@@ -37,9 +37,13 @@ async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
     tz = ZoneInfo(st.tz)
     try:
         spec = _regime_spec(a, o, tz, timedelta(hours=st.period_grace_hours))
-        deadline = parse_deadline(a.deadline, tz) if a.deadline else (spec.deadline if spec else None)
     except (ParseError, ValueError) as e:
-        print(f"Không đọc được: {getattr(e, 'message', e)}", file=sys.stderr)
+        print(f"Không mở được kỳ: {getattr(e, 'message', e)}", file=sys.stderr)
+        return 2
+    try:
+        deadline = parse_deadline(a.deadline, tz) if a.deadline else (spec.deadline if spec else None)
+    except ParseError as e:
+        print(f"Hạn nộp không đọc được: {e.message}", file=sys.stderr)
         return 2
     if deadline is None:
         print("Đề cương này không theo chế độ báo cáo (không có regime): cần --deadline, ví dụ "
