@@ -1052,3 +1052,40 @@ class Repo:
         self.s.add(row)
         await self.s.flush()
         return row
+
+    # ------------------------------------------------------------------ many officers at once (ad hoc reports)
+    async def ensure_submissions(self, unit_ids: Sequence[int], period_id: int, outline_version_id: int | None = None,
+                                 *, now: datetime | None = None) -> dict[int, int]:
+        """:meth:`ensure_submission` for many units in two statements: unit id → submission id."""
+        now = now or utcnow()
+        rows = [{"unit_id": u, "period_id": period_id, "outline_version_id": outline_version_id, "status": "draft",
+                 "created_at": now, "updated_at": now} for u in unit_ids]
+        if rows:
+            await self.s.execute(self._insert(Submission).on_conflict_do_nothing(
+                index_elements=[Submission.unit_id, Submission.period_id]), rows)
+        out: dict[int, int] = {}
+        ids = list(unit_ids)
+        for i in range(0, len(ids), 900):
+            q = select(Submission.unit_id, Submission.id).where(Submission.period_id == period_id,
+                                                                Submission.unit_id.in_(ids[i:i + 900]))
+            out.update(dict((await self.s.execute(q)).all()))
+        return out
+
+    async def place_positions(self, moves: Sequence[tuple[int, int, str | None, str, dict[str, Any]]]
+                              ) -> dict[int, int]:
+        """Move many accounts at once (account, submission, question key, mode, state), each with a new nonce, as
+        :meth:`save_position` does one: account id → nonce."""
+        ids = [m[0] for m in moves]
+        old: dict[int, int] = {}
+        for i in range(0, len(ids), 900):
+            q = select(ConversationPosition.account_id, ConversationPosition.nonce).where(
+                ConversationPosition.account_id.in_(ids[i:i + 900]))
+            old.update({a: n or 0 for a, n in (await self.s.execute(q)).all()})
+            await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id.in_(ids[i:i + 900]))
+                                 .execution_options(synchronize_session=False))
+        now = utcnow()
+        rows = [{"account_id": a, "submission_id": sub, "question_key": key, "mode": mode, "state": dict(state),
+                 "nonce": old.get(a, 0) + 1, "updated_at": now} for a, sub, key, mode, state in moves]
+        if rows:
+            await self.s.execute(insert(ConversationPosition), rows)
+        return {r["account_id"]: r["nonce"] for r in rows}

@@ -130,14 +130,15 @@ async def _resolve_scope(services: Services, repo: Repo, acc: Account, text: str
 
 
 async def _targets(repo: Repo, scope_ids: list[int]) -> list[Unit]:
-    """The units that answer: the commune-level units under the scope, or the scope units themselves."""
-    out: dict[int, Unit] = {}
-    for uid in scope_ids:
-        root = await repo.unit(uid)
-        if root is None:
-            continue
-        below = await repo.list_units(root, kinds=LOCAL_KINDS)
-        for u in below or [root]:
+    """The units that answer: the commune-level units under the scope units, or a scope unit itself when it is one
+    (or has none below it). One query, whatever the number of scope units."""
+    roots = set(scope_ids)
+    local = await repo.list_units(None, kinds=LOCAL_KINDS)
+    out = {u.id: u for u in local if roots & {int(x) for x in u.path.strip("/").split("/") if x}}
+    covered = {int(x) for u in out.values() for x in u.path.strip("/").split("/") if x}
+    for uid in roots - covered:  # a scope unit with no commune below it answers itself
+        u = await repo.unit(uid)
+        if u is not None:
             out[u.id] = u
     return list(out.values())
 
@@ -215,37 +216,16 @@ class DispatchReport:
 
 
 async def send_first_questions(bot: Bot, services: Services, period: Period, outline: Outline,
-                               concurrency: int = 64) -> DispatchReport:
-    """Every officer of every unit the period covers gets the first question, as if he had typed /baocao: the
-    submission and his position are stored first (one transaction), then the messages go out at interactive
-    priority through the outbound layer (its budget and per-chat pacing). An officer in the middle of another
-    report keeps what he typed there; /baocao takes him back."""
+                               concurrency: int = 64, batch: int = 500) -> DispatchReport:
+    """Every officer of every unit the period covers gets the first question, as if he had typed /baocao: each
+    batch of units' submissions and positions is committed, then its messages go out at interactive priority
+    through the outbound layer (its budget and per-chat pacing) while the next batch is stored. An officer in the
+    middle of another report keeps what he typed there; /baocao takes him back."""
     rep = DispatchReport()
     loop = asyncio.get_running_loop()
     t0 = loop.time()
-    jobs: list[tuple[int, str, InlineKeyboardMarkup | None]] = []
-    async with services.db.session() as s:
-        repo = Repo(s)
-        units = await expected_units(repo, period, outline.respondents, None)
-        officers = await repo.officers_of([u.id for u in units])
-        version = services.outline_versions.get(outline.id)
-        heading = period_heading(period.label, period.cutoff_on)
-        rep.units = len(units)
-        for u in units:
-            accs = [a for a in officers.get(u.id, []) if not a.blocked]
-            if not accs:
-                rep.no_officer += 1
-                continue
-            sub = await repo.ensure_submission(u.id, period.id, version, now=services.now())
-            step = Engine(Ctx(outline, u.code, u.kind, {}, None, heading, today=services.today())).begin(None)
-            head = f"⚡ BÁO CÁO ĐỘT XUẤT — hạn nộp {local_text(period.deadline, services.tz)}.\n"
-            text = head + "\n\n".join(sc.text for sc in step.screens)
-            for a in accs:
-                pos = await repo.save_position(a.id, submission_id=sub.id, question_key=step.key, mode=step.mode,
-                                               state=step.state)
-                jobs.append((a.telegram_id, text, markup(step.screens[-1], pos.nonce)))
-        await s.commit()
     sem = asyncio.Semaphore(concurrency)
+    sending: list[asyncio.Task] = []
 
     async def one(chat_id: int, text: str, kb: InlineKeyboardMarkup | None) -> None:
         async with sem:
@@ -258,9 +238,40 @@ async def send_first_questions(bot: Bot, services: Services, period: Period, out
                 rep.failed += 1
                 rep.errors.append(str(e)[:200])
 
-    await asyncio.gather(*(one(*j) for j in jobs))
+    async with services.db.read_session() as s:
+        units = await expected_units(Repo(s), period, outline.respondents, None)
+    rep.units = len(units)
+    for i in range(0, len(units), batch):
+        jobs = await _store_batch(services, period, outline, units[i:i + batch], rep)
+        sending += [asyncio.create_task(one(*j)) for j in jobs]
+        await asyncio.sleep(0)
+    await asyncio.gather(*sending)
     rep.seconds = loop.time() - t0
     return rep
+
+
+async def _store_batch(services: Services, period: Period, outline: Outline, units: list[Unit],
+                       rep: DispatchReport) -> list[tuple[int, str, InlineKeyboardMarkup | None]]:
+    """One batch of units: submissions and officers' positions on the first question, committed; the messages."""
+    heading = period_heading(period.label, period.cutoff_on)
+    head = f"⚡ BÁO CÁO ĐỘT XUẤT — hạn nộp {local_text(period.deadline, services.tz)}.\n"
+    async with services.db.session() as s:
+        repo = Repo(s)
+        officers = await repo.officers_of([u.id for u in units])
+        reached = [u for u in units if any(not a.blocked for a in officers.get(u.id, []))]
+        rep.no_officer += len(units) - len(reached)
+        subs = await repo.ensure_submissions([u.id for u in reached], period.id,
+                                             services.outline_versions.get(outline.id), now=services.now())
+        moves, texts = [], {}
+        for u in reached:
+            step = Engine(Ctx(outline, u.code, u.kind, {}, None, heading, today=services.today())).begin(None)
+            for a in officers[u.id]:
+                if not a.blocked:
+                    moves.append((a.id, subs[u.id], step.key, step.mode, step.state))
+                    texts[a.id] = (a.telegram_id, head + "\n\n".join(sc.text for sc in step.screens), step.screens[-1])
+        nonces = await repo.place_positions(moves)
+        await s.commit()
+    return [(tg, text, markup(screen, nonces[aid])) for aid, (tg, text, screen) in texts.items()]
 
 
 async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
