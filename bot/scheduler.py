@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from sqlalchemy import select
 
 from bot.callbacks import RV, UnlockAsk
 from bot.keyboards import PickPeriod
@@ -29,7 +28,7 @@ from dialogs.periods import automatic_spec, due_offset, left_text, local_text, o
 from dialogs.regime import cutoff_text
 from dialogs.review import notice_batch_text
 from exports.progress import Progress, period_progress
-from storage.models import Period, ReminderLog
+from storage.models import Period
 from storage.repo import NoticeBatch, Repo
 
 log = logging.getLogger(__name__)
@@ -96,8 +95,7 @@ class Scheduler:
         async with self.s.db.session() as ses:
             repo = Repo(ses)
             out: list[Outgoing] = []
-            for req in await repo.relock_expired(now):
-                sub = await repo.submission(req.submission_id)
+            for _req, sub in await repo.relock_expired(now):
                 period = await repo.period(sub.period_id)
                 unit = await repo.unit(sub.unit_id)
                 outline = self.s.catalogue.outlines.get(period.outline_id)
@@ -157,11 +155,6 @@ class Scheduler:
                 await repo.close_period(p)
                 rep.closed.append(f"{p.outline_id}: {p.label}")
 
-    async def _claimed(self, repo: Repo, period_id: int, kinds: list[str]) -> set[tuple[int, str, int]]:
-        q = select(ReminderLog.unit_id, ReminderLog.kind, ReminderLog.account_id).where(
-            ReminderLog.period_id == period_id, ReminderLog.kind.in_(kinds))
-        return {(u, k, a) for u, k, a in (await repo.s.execute(q)).all()}
-
     async def _officer_messages(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
                                 rep: TickReport) -> list[Outgoing]:
         missing = {st.unit.id: st for st in prog.states if not st.submitted}
@@ -174,7 +167,7 @@ class Scheduler:
         closes = period.closes_at
         if now >= period.deadline and (closes is None or now < closes):
             kinds.append("overdue")
-        claimed = await self._claimed(repo, period.id, kinds)
+        claimed = await repo.claimed_reminders(period.id, kinds)
         out: list[Outgoing] = []
         for kind in kinds:
             if kind == "opened" and now >= period.deadline:
@@ -208,7 +201,7 @@ class Scheduler:
 
     async def _digests(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
                        rep: TickReport) -> list[Outgoing]:
-        claimed = await self._claimed(repo, period.id, ["digest"])
+        claimed = await repo.claimed_reminders(period.id, ["digest"])
         out = []
         for sup in await repo.list_accounts("supervisor"):
             if sup.blocked:

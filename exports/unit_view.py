@@ -10,6 +10,7 @@ from typing import Any
 
 from dialogs.answers import compare, format_value
 from dialogs.engine.base import MAX_MESSAGE, split_messages
+from dialogs.lifecycle import Status
 from dialogs.outline import Outline, QuestionRef
 from dialogs.review import STATUS_VI
 
@@ -61,7 +62,7 @@ def unit_report(outline: Outline, *, unit: Any, period_label: str, answers: Mapp
     if previous is not None:
         head.append(f"Ký hiệu: ▲▼ tăng/giảm, = không đổi, ✎ thay đổi, «mới» so với {prev_label}.")
     head.append("Khi trả lại, ghi số câu cần sửa trong nhận xét, ví dụ: «câu 3, câu 12: thiếu số liệu».")
-    if comment and status == "returned":
+    if comment and status == Status.RETURNED:
         head.append(f"↩ Nhận xét khi trả lại: {comment}")
     blocks = ["\n".join(head)]
     top = None

@@ -1,8 +1,8 @@
 """The repository layer: every query the bot, the exports, the reminders and the CLI need.
 
 One ``Repo`` wraps one ``AsyncSession`` (one per update in the bot). Methods that change data flush but
-do not commit unless they say so; ``set_answer`` commits, because an answer is durable the moment it is
-acknowledged.
+never commit: the caller's unit of work does (in the bot, the update's session, committed before any message
+goes out: docs/architecture.md). ``set_answer(commit=True)`` is for scripts and tests storing one answer.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from dialogs import lifecycle
+from dialogs.lifecycle import Lock, Status, UnlockState
 from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS
 from storage.models import (
     Account,
@@ -525,10 +527,9 @@ class Repo:
         q = select(Period).where(Period.outline_id == outline_id).order_by(Period.deadline.desc()).limit(1)
         return (await self.s.execute(q)).scalar_one_or_none()
 
-    def period_covers(self, period: Period, unit: Unit, respondent_kinds: Sequence[str]) -> bool:
-        if period.unit_scope:
-            return unit.id in period.unit_scope
-        return unit.kind in respondent_kinds
+    @staticmethod
+    def period_covers(period: Period, unit: Unit, respondent_kinds: Sequence[str]) -> bool:
+        return lifecycle.covers(period.unit_scope, unit.id, unit.kind, respondent_kinds)
 
     # ------------------------------------------------------------------ submissions
     async def submission(self, submission_id: int) -> Submission | None:
@@ -545,7 +546,7 @@ class Repo:
             return sub
         now = now or utcnow()
         stmt = self._insert(Submission).values(
-            unit_id=unit_id, period_id=period_id, outline_version_id=outline_version_id, status="draft",
+            unit_id=unit_id, period_id=period_id, outline_version_id=outline_version_id, status=Status.DRAFT,
             created_at=now, updated_at=now,
         ).on_conflict_do_nothing(index_elements=[Submission.unit_id, Submission.period_id])
         await self.s.execute(stmt)
@@ -566,7 +567,7 @@ class Repo:
 
     async def set_answer(self, submission_id: int, key: str, value: Any, *, num: float | None = None,
                          by: int | None = None, via: str = "bot", now: datetime | None = None,
-                         commit: bool = True, reason: str | None = None) -> int:
+                         commit: bool = False, reason: str | None = None) -> int:
         """Store an answer and its revision (old → new) atomically; returns the answer's new version.
 
         ``reason`` is the officer's reason for a large change; a new value without one clears the old reason.
@@ -590,6 +591,18 @@ class Repo:
             await self.s.commit()
         return version
 
+    async def answer_rows(self, period_id: int) -> list[tuple[Any, ...]]:
+        """Every answer of a period for the CSV export: unit code and name, status, key, value, version, time, via."""
+        q = (
+            select(Unit.code, Unit.name, Submission.status, Answer.question_key, Answer.value, Answer.version,
+                   Answer.set_at, Answer.via)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Unit, Unit.id == Submission.unit_id)
+            .where(Submission.period_id == period_id)
+            .order_by(Unit.code, Answer.question_key)
+        )
+        return [tuple(r) for r in (await self.s.execute(q)).all()]
+
     async def revisions(self, submission_id: int, key: str | None = None) -> list[AnswerRevision]:
         q = select(AnswerRevision).where(AnswerRevision.submission_id == submission_id)
         if key:
@@ -597,11 +610,13 @@ class Repo:
         return list((await self.s.execute(q.order_by(AnswerRevision.question_key, AnswerRevision.version))).scalars())
 
     async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> None:
-        sub.status = "submitted"
+        """Send the report (``lifecycle.submit``); sending ends an active unlock (nothing more is accepted)."""
+        sub.status = lifecycle.submit(sub.status)
         sub.submitted_by = by.id
         sub.submitted_at = now or utcnow()
         sub.updated_at = sub.submitted_at
-        await self.add_event(sub, "submitted", by, now=sub.submitted_at)
+        await self.add_event(sub, Status.SUBMITTED, by, now=sub.submitted_at)
+        await self.end_unlock(sub, sub.submitted_at)
 
     async def submissions_of_period(self, period_id: int) -> dict[int, Submission]:
         q = select(Submission).where(Submission.period_id == period_id)
@@ -776,6 +791,12 @@ class Repo:
             )
         )
 
+    async def claimed_reminders(self, period_id: int, kinds: Sequence[str]) -> set[tuple[int, str, int]]:
+        """(unit id, kind, account id) of every message of ``kinds`` already claimed for the period."""
+        q = select(ReminderLog.unit_id, ReminderLog.kind, ReminderLog.account_id).where(
+            ReminderLog.period_id == period_id, ReminderLog.kind.in_(list(kinds)))
+        return {(u, k, a) for u, k, a in (await self.s.execute(q)).all()}
+
     async def pending_reminders(self, older_than: datetime) -> list[tuple[ReminderLog, int]]:
         """Messages claimed before ``older_than`` and never finished (their process died): with the chat id."""
         q = (select(ReminderLog, Account.telegram_id).join(Account, Account.id == ReminderLog.account_id)
@@ -800,61 +821,45 @@ class Repo:
                                 *, now: datetime | None = None) -> None:
         """Send a submission back to its unit with a comment (and the questions concerned): editable again."""
         now = now or utcnow()
-        sub.status = "returned"
+        sub.status = lifecycle.return_(sub.status)
         sub.comment = comment
         sub.returned_by = by.id
         sub.returned_at = now
         sub.updated_at = now
         await self.add_event(sub, "returned", by, comment=comment, keys=keys, now=now)
+        await self.end_unlock(sub, now)
 
     async def approve(self, sub: Submission, by: Account, *, comment: str | None = None,
                       now: datetime | None = None) -> bool:
-        """Approve and lock a submission; False (nothing done) when it was already approved."""
-        if sub.status == "approved":
+        """Approve and lock a submission; False (nothing done) when its status cannot be approved."""
+        if sub.status not in lifecycle.APPROVABLE:
             return False
         now = now or utcnow()
-        sub.status = "approved"
+        sub.status = lifecycle.approve(sub.status)
         sub.updated_at = now
         await self.add_event(sub, "approved", by, comment=comment, now=now)
         return True
 
-    async def reopen(self, sub: Submission, by: Account | None, comment: str | None = None,
-                     *, now: datetime | None = None) -> bool:
-        """Undo an approval: the submission is editable again (status "returned"). False when not approved."""
-        if sub.status != "approved":
-            return False
-        now = now or utcnow()
-        sub.status = "returned"
-        sub.updated_at = now
-        await self.add_event(sub, "reopened", by, comment=comment, now=now)
-        return True
-
     @staticmethod
     def period_closed(period: Period, now: datetime) -> bool:
-        return period.status != "open" or (period.closes_at is not None and period.closes_at <= now)
+        return lifecycle.period_closed(period.status, period.closes_at, now)
 
-    async def can_edit(self, sub: Submission, now: datetime | None = None) -> tuple[bool, str]:
-        """Whether the unit may change this submission now, and if not why (Vietnamese, for the officer).
-
-        Approved → locked. Period closed → locked unless an unlock for this submission is active.
-        Draft, returned or submitted → open while the period is open.
-        """
+    async def lock(self, sub: Submission, now: datetime | None = None) -> Lock | None:
+        """Why the unit may not change this submission now (``lifecycle.can_edit``), or None when it may."""
         now = now or utcnow()
         period = await self.s.get(Period, sub.period_id)
-        label = period.label if period else ""
-        if sub.status == "approved":
-            return False, (f"Báo cáo kỳ «{label}» đã được duyệt nên không sửa được nữa. Nếu còn cần sửa, "
-                           "bấm «Xin mở lại» và ghi lý do; nơi tổng hợp sẽ xem xét.")
-        if period is None or not self.period_closed(period, now):
-            return True, ""
-        if await self.active_unlock(sub, now) is not None:
-            return True, ""
-        expired = await self._last_unlock(sub)
-        if expired is not None and expired.status == "approved":
-            return False, (f"Thời gian được mở lại để sửa báo cáo kỳ «{label}» đã hết. Nếu còn cần sửa, "
-                           "bấm «Xin mở lại» lần nữa và ghi lý do.")
-        return False, (f"Kỳ «{label}» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. "
-                       "Nếu cần sửa, bấm «Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3».")
+        closed = period is not None and self.period_closed(period, now)
+        if not closed and sub.status not in (Status.APPROVED, Status.CORRECTED, Status.UNLOCKED):
+            return None  # the common case, without reading the unlocks
+        last = await self._last_unlock(sub)
+        approved = last is not None and last.status == "approved"
+        active = approved and last.expires_at is not None and last.expires_at > now
+        return lifecycle.can_edit(sub.status, closed, UnlockState(active=active, ended=approved and not active))
+
+    async def can_edit(self, sub: Submission, now: datetime | None = None) -> tuple[bool, Lock | None]:
+        """Whether the unit may change this submission now, and if not why (a reason code)."""
+        why = await self.lock(sub, now)
+        return why is None, why
 
     async def _last_unlock(self, sub: Submission) -> UnlockRequest | None:
         q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id).order_by(UnlockRequest.id.desc())
@@ -880,7 +885,8 @@ class Repo:
     async def decide_unlock(self, req: UnlockRequest, by: Account, approve: bool, *, hours: float = UNLOCK_HOURS,
                             comment: str | None = None, now: datetime | None = None) -> bool:
         """Approve or refuse a pending request. Only the first decision counts (two supervisors tapping at
-        once): returns False when it had already been decided. Approving an approved submission reopens it."""
+        once): returns False when it had already been decided. Approving opens the report (``lifecycle.unlock``)
+        until the unlock expires."""
         now = now or utcnow()
         expires = now + timedelta(hours=hours) if approve else None
         res = await self.s.execute(
@@ -895,7 +901,8 @@ class Repo:
         assert sub is not None
         await self.add_event(sub, "unlock_approved" if approve else "unlock_refused", by, comment=comment, now=now)
         if approve:
-            await self.reopen(sub, by, comment, now=now)
+            sub.status = lifecycle.unlock(sub.status)
+            sub.updated_at = now
         return True
 
     async def unlocked_periods(self, unit_id: int, now: datetime | None = None) -> list[Period]:
@@ -913,9 +920,9 @@ class Repo:
                                         UnlockRequest.expires_at > now)
         return (await self.s.execute(q.order_by(UnlockRequest.expires_at.desc()).limit(1))).scalar_one_or_none()
 
-    async def relock_expired(self, now: datetime | None = None) -> list[UnlockRequest]:
-        """Record a "relocked" event once for each approved unlock that has expired (for the scheduler).
-        The lock itself needs nothing: :meth:`can_edit` compares times."""
+    async def relock_expired(self, now: datetime | None = None) -> list[tuple[UnlockRequest, Submission]]:
+        """Close each approved unlock that has expired, once (for the scheduler): a "relocked" event, and an
+        unlocked report goes back to the supervisor for approval (``lifecycle.relock``)."""
         now = now or utcnow()
         res = await self.s.execute(
             update(UnlockRequest).where(UnlockRequest.status == "approved", UnlockRequest.expires_at <= now,
@@ -930,8 +937,32 @@ class Repo:
         subs = {s.id: s for s in (await self.s.execute(
             select(Submission).where(Submission.id.in_([r.submission_id for r in reqs])))).scalars()}
         for r in reqs:
-            await self.add_event(subs[r.submission_id], "relocked", None, now=now)
-        return reqs
+            sub = subs[r.submission_id]
+            sub.status = lifecycle.relock(sub.status)
+            sub.updated_at = now
+            await self.add_event(sub, "relocked", None, now=now)
+        return [(r, subs[r.submission_id]) for r in reqs]
+
+    async def end_unlock(self, sub: Submission, now: datetime) -> UnlockRequest | None:
+        """End the submission's active unlock now (the officer sent the report again, or it was returned):
+        nothing more is accepted under it. Returns the unlock ended, if there was one."""
+        active = await self.active_unlock(sub, now)
+        if active is not None:
+            active.expires_at = now
+            active.relocked_at = now
+            await self.s.flush()
+        return active
+
+    async def unlock_changes(self, req: UnlockRequest) -> list[str]:
+        """The question keys changed while the unlock was open (from its decision to its end), in order."""
+        q = select(AnswerRevision.question_key).where(AnswerRevision.submission_id == req.submission_id)
+        if req.decided_at is not None:
+            q = q.where(AnswerRevision.changed_at >= req.decided_at)
+        end = req.relocked_at or req.expires_at
+        if end is not None:
+            q = q.where(AnswerRevision.changed_at <= end)
+        rows = (await self.s.execute(q.order_by(AnswerRevision.changed_at, AnswerRevision.id))).scalars()
+        return list(dict.fromkeys(rows))
 
     # ------------------------------------------------------------------ review: reasons and views
     async def set_reason(self, submission_id: int, key: str, reason: str | None) -> bool:

@@ -13,6 +13,7 @@ from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
 from dialogs.loader import load_catalogue
 from exports.sample import synth_answers
 from storage.importer import import_units
+from dialogs.lifecycle import Lock
 from storage.repo import Repo
 from tests.conftest import DATA
 from tests.harness import Harness
@@ -108,7 +109,7 @@ async def test_return_resubmit_approve_locked(h, db):
         repo = Repo(s)
         sub = await repo.submission(ids["sub_BNV"])
         ok, why = await repo.can_edit(sub, h.clock())
-        assert not ok and "đã được duyệt" in why
+        assert not ok and why is Lock.APPROVED
         events = [(e.kind, e.keys, e.by_account is not None) for e in await repo.history(sub)]
     assert events[:2] == [("submitted", None, True), ("returned", ["kl_nv_tong"], True)]
     assert events[-1][0] == "approved"
@@ -152,7 +153,7 @@ async def test_unlock_approved_then_expires(h, db):
         repo = Repo(s)
         sub = await repo.submission(ids["sub_BNV"])
         ok, why = await repo.can_edit(sub, h.clock())
-        assert not ok and "đã hết" in why
+        assert not ok and why is Lock.UNLOCK_EXPIRED
         assert [e.kind for e in await repo.history(sub)][-1] == "relocked"
 
 
@@ -160,7 +161,7 @@ async def test_large_change_reason_shown_in_xem(h, db):
     ids = await setup(db)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.set_answer(ids["sub_BNV"], "kl_nv_tong", 500, num=500)
+        await repo.set_answer(ids["sub_BNV"], "kl_nv_tong", 500, num=500, commit=True)
         assert await repo.set_reason(ids["sub_BNV"], "kl_nv_tong", "Nhận thêm nhiệm vụ của Bộ sáp nhập")
         await s.commit()
     out = await h.say(h.user(800), "/xem bộ nội vụ")

@@ -18,12 +18,12 @@ from aiogram.types import (
 )
 
 from bot.callbacks import TH
+from bot.flows.files import make_report
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
 from dialogs.parsing import format_decimal
-from exports import Report, build_report
-from exports.load import ExportError, load_consolidation
+from exports.load import ExportError
 from storage.models import Account, Period, Unit
 from storage.repo import Repo
 
@@ -247,29 +247,6 @@ ACTIONS: dict[str, Callable[[Pressed, Period, Unit | None], Awaitable[None]]] = 
     "card": show_card, "o": show_card, "p": show_card, "s": show_card,
     "outl": pick_outline, "per": pick_period, "scope": pick_scope, "go": consolidate,
 }
-
-
-async def make_report(services: Services, period_id: int, scope_code: str | None,
-                      progress: Callable[[float], None] = lambda _share: None) -> tuple[Report, bytes | None]:
-    """The consolidated files and /tonghop's picture (key figures over the last periods, or None)."""
-    from exports.charts import tonghop_chart
-    from exports.history import load_history
-
-    cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
-    progress(0.3)
-    history = await load_history(services.db, services.catalogue, period_id, scope_code)
-    progress(0.35)
-    st = services.settings
-
-    def build() -> tuple[Report, bytes | None]:
-        report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
-                              on=services.today(), layout=st.doc_layout, history=history,
-                              progress=lambda share: progress(0.35 + 0.55 * share))
-        picture = tonghop_chart(cons, history)
-        progress(1.0)
-        return report, picture
-
-    return await asyncio.to_thread(build)
 
 
 def setup() -> Router:

@@ -17,10 +17,11 @@ from aiogram.types import (
 )
 
 from bot import texts
-from bot.callbacks import TemplatePeriod, UnlockAsk
+from bot.callbacks import TemplatePeriod
 from bot.filters import Magic
-from bot.handlers import report
-from bot.keyboards import markup
+from bot.flows import questionnaire
+from bot.flows.outcome import Outcome, screens
+from bot.render import show
 from bot.services import Services
 from bot.template_io import XLSX_MIME, TemplateLocked, build, import_file
 from dialogs.engine import Button, Screen
@@ -61,7 +62,7 @@ async def cmd_mau(message: Message, bot: Bot, services: Services, repo: Repo, ac
     unit = await own_unit(message, repo, account)
     if unit is None:
         return
-    periods = await report.open_periods_for(services, repo, unit)
+    periods = await questionnaire.open_periods_for(services, repo, unit)
     if not periods:
         await message.answer(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}, nên chưa có mẫu để điền.")
         return
@@ -80,7 +81,7 @@ async def on_period(cb: CallbackQuery, callback_data: TemplatePeriod, bot: Bot, 
         await cb.answer(texts.NO_UNIT, show_alert=True)
         return
     unit = await repo.unit(account.unit_id)
-    match = [(p, o) for p, o in await report.open_periods_for(services, repo, unit) if p.id == callback_data.period]
+    match = [(p, o) for p, o in await questionnaire.open_periods_for(services, repo, unit) if p.id == callback_data.period]
     if not match:
         await cb.answer("Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /mau để chọn lại.", show_alert=True)
         return
@@ -112,14 +113,12 @@ async def on_document(message: Message, bot: Bot, services: Services, repo: Repo
     if why is not None:
         await message.answer(f"⛔ {why}")
         return
-    await repo.commit()
     buf = await bot.download(doc, destination=io.BytesIO())
     try:
         got = await import_file(services, repo, buf.getvalue(), unit=unit, by=account)
     except TemplateLocked as e:
-        kb = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
-            text="🔓 Xin mở lại", callback_data=UnlockAsk(submission=e.submission.id).pack())]])
-        await message.answer(f"⛔ Chưa lưu gì: {e.reason}", reply_markup=kb)
+        await show(bot, message.chat.id,
+                   Outcome().say(f"⛔ Chưa lưu gì: {e.reason}", questionnaire.unlock_choice(e.submission.id)))
         return
     except TemplateRefused as e:
         await message.answer(f"⛔ Tệp không được nhận, chưa lưu gì: {e.reason}")
@@ -138,12 +137,12 @@ async def after_import(bot: Bot, chat_id: int, services: Services, repo: Repo, a
             period_id=got.period.id, now=now)
     pos = await repo.save_position(account.id, submission_id=got.submission.id, question_key=None, mode="review",
                                    state={})
-    await repo.commit()
     parts = texts.split_text(got.text())
+    out = Outcome()
     for part in parts[:-1]:
-        await bot.send_message(chat_id, part)
+        out.say(part)
     screen = Screen(parts[-1], [[Button("👁 Xem lại", "review"), Button("📨 Gửi báo cáo", "submit")]])
-    await bot.send_message(chat_id, parts[-1], reply_markup=markup(screen, pos.nonce))
+    await show(bot, chat_id, screens(out, [screen], pos.nonce))
 
 
 def setup() -> Router:

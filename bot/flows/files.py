@@ -1,0 +1,34 @@
+"""Files a flow hands out: the consolidated report of a period (and /tonghop's picture), shared by /tonghop and
+/xem's "📄 Tải .docx". No aiogram."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from bot.services import Services
+from exports import Report, build_report
+from exports.load import load_consolidation
+
+
+async def make_report(services: Services, period_id: int, scope_code: str | None,
+                      progress: Callable[[float], None] = lambda _share: None) -> tuple[Report, bytes | None]:
+    """The consolidated files and /tonghop's picture (key figures over the last periods, or None)."""
+    from exports.charts import tonghop_chart
+    from exports.history import load_history
+
+    cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
+    progress(0.3)
+    history = await load_history(services.db, services.catalogue, period_id, scope_code)
+    progress(0.35)
+    st = services.settings
+
+    def build() -> tuple[Report, bytes | None]:
+        report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
+                              on=services.today(), layout=st.doc_layout, history=history,
+                              progress=lambda share: progress(0.35 + 0.55 * share))
+        picture = tonghop_chart(cons, history)
+        progress(1.0)
+        return report, picture
+
+    return await asyncio.to_thread(build)
