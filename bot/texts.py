@@ -42,6 +42,7 @@ COMMANDS = [
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
     ("baocaonhanh", "Soạn và gửi ngay một báo cáo đột xuất (người tổng hợp)"),
+    ("baocaolen", "Lập báo cáo của tỉnh gửi cấp trên (người tổng hợp cấp tỉnh)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs.kinds import PROVINCE_KINDS
 from dialogs.loader import Catalogue
 from exports.consolidate import Consolidation, UnitInfo, consolidate
 from storage.db import Database
@@ -16,6 +17,19 @@ class ExportError(ValueError):
 async def expected_units(repo: Repo, period: Period, respondents: list[str], scope: Unit | None) -> list[Unit]:
     units = await repo.list_units(scope, kinds=None if period.unit_scope else respondents)
     return [u for u in units if Repo.period_covers(period, u, respondents)]
+
+
+async def reporting_provinces(repo: Repo, period: Period, respondents: list[str]) -> list[Unit]:
+    """The provinces that report this period upward (/baocaolen): those over the units it asks, once any of them
+    has its own report in it; else none. The level above consolidates these provinces' reports."""
+    if set(respondents) & set(PROVINCE_KINDS):
+        return []
+    subs = await repo.submissions_of_period(period.id)
+    provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
+    if not any(p.id in subs for p in provinces):
+        return []
+    asked = {u.path.split("/")[1] for u in await expected_units(repo, period, respondents, None)}
+    return [p for p in provinces if str(p.id) in asked]
 
 
 async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int, scope_code: str | None = None,
@@ -34,7 +48,8 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
             scope = await repo.unit_by_code(scope_code)
             if scope is None:
                 raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
-        units = await expected_units(repo, period, outline.respondents, scope)
+        provinces = await reporting_provinces(repo, period, outline.respondents) if scope is None else []
+        units = provinces or await expected_units(repo, period, outline.respondents, scope)
         compared = [q.key for q in outline.questions if q.type in ("integer", "decimal", "percent", "money", "list",
                                                                    "documents", "yesno", "choice")]
         pa = await repo.period_answers(period, under=scope, prev_keys=compared)
@@ -46,10 +61,11 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
     ids = {u.id for u in infos}
     current = {k: v for k, v in pa.current.items() if k in ids}
     previous = {k: v for k, v in pa.previous.items() if k in ids} if prev is not None else None
+    deadline = (period.level_deadline("province") or period.deadline) if provinces else period.deadline
     c = consolidate(outline, units=infos, current=current, previous=previous, status=pa.status,
-                       submitted_at=pa.submitted_at, period_label=period.label, deadline=period.deadline,
-                       previous_label=prev.label if prev else None,
-                       scope_name=scope.name if scope else "Tất cả đơn vị", similarity=similarity,
-                       reasons={k: v for k, v in reasons.items() if k in ids})
+                    submitted_at=pa.submitted_at, period_label=period.label, deadline=deadline,
+                    previous_label=prev.label if prev else None,
+                    scope_name=scope.name if scope else ("Các tỉnh, thành phố" if provinces else "Tất cả đơn vị"),
+                    similarity=similarity, reasons={k: v for k, v in reasons.items() if k in ids})
     c.cutoff_on = period.cutoff_on
     return c

@@ -1120,3 +1120,13 @@ class Repo:
         if rows:
             await self.s.execute(insert(ConversationPosition), rows)
         return {r["account_id"]: r["nonce"] for r in rows}
+
+    async def answer_vias(self, submission_id: int) -> dict[str, str]:
+        """How each answer of a submission was last set (``bot``, ``rollup``, ``xlsx``…): question key → via."""
+        q = select(Answer.question_key, Answer.via).where(Answer.submission_id == submission_id)
+        return dict((await self.s.execute(q)).all())
+
+    async def unit_accounts(self, unit_id: int, role: str) -> list[Account]:
+        """Active accounts of ``role`` bound to the unit (the province's people who send its report upward)."""
+        q = select(Account).where(Account.unit_id == unit_id, Account.role == role, Account.active.is_(True))
+        return list((await self.s.execute(q)).scalars())

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import adhoc, admin, common, consolidate, outline_import, progress, report, review, start, template
+from bot.handlers import (
+    adhoc,
+    admin,
+    common,
+    consolidate,
+    outline_import,
+    progress,
+    report,
+    review,
+    start,
+    template,
+    upward,
+)
 
 
 def get_routers() -> list[Router]:
@@ -20,6 +32,7 @@ def get_routers() -> list[Router]:
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
         adhoc.setup(),        # /baocaonhanh (mode "adhoc"): an ad hoc report composed in chat, sent at once
+        upward.setup(),       # /baocaolen (mode "upward_edit"): the province's own report for the level above
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
         template.setup(),     # /mau, a filled .xlsx sent back

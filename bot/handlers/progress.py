@@ -21,6 +21,7 @@ from bot.keyboards import edit_or_send
 from bot.services import Services
 from dialogs.periods import left_text, local_text
 from exports.progress import Progress, period_progress
+from exports.upward import level_counts
 from storage.models import Account, Period, Unit
 from storage.repo import Repo
 
@@ -63,6 +64,7 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     pages = max(1, (len(missing) + PAGE - 1) // PAGE)
     page = min(max(page, 0), pages - 1)
     lines = progress_lines(services, period, prog, scope, page, pages)
+    lines[5:5] = await regime_lines(services, repo, period, prog, scope)
     rows = []
     nav = []
     sid = scope.id if scope else 0
@@ -84,6 +86,21 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
         rows.append([_button("⬆ Lên cấp trên", TD(action="show", period=period.id, scope=scope.parent_id))])
     return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+async def regime_lines(services: Services, repo: Repo, period: Period, prog: Progress, scope: Unit | None) -> list[str]:
+    """Timeliness as the reporting regime counts it, per level: on time, late, missing (Nghị định 09/2019/NĐ-CP)."""
+    levels = await level_counts(repo, prog.outline, period, prog.states, scope, services.now())
+    lines = []
+    for lv in levels:
+        head = "Cấp xã" if lv.level == "commune" else "Cấp tỉnh gửi lên"
+        line = (f"{head}: {lv.sent}/{lv.total} — đúng hạn {lv.on_time}, muộn {lv.late}, thiếu {lv.missing}"
+                + (f", chưa đến hạn {lv.pending}" if lv.pending else "")
+                + f" (hạn {local_text(lv.deadline, services.tz)})")
+        if lv.level == "province" and lv.missing_names:
+            line += "\n  Thiếu: " + ", ".join(lv.missing_names[:10])
+        lines.append(line)
+    return lines if period.level_deadlines or len(levels) > 1 else []
 
 
 async def scope_children(repo: Repo, scope: Unit | None) -> list[Unit]:

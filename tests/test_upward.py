@@ -1,0 +1,152 @@
+"""Reports that travel upward, end to end through the real Dispatcher: communes of two provinces answer a monthly
+outline; each province consolidates (/baocaolen), edits its narrative and sends upward; the centre returns one, which
+fixes and sends again; the centre approves both, and its /tonghop rolls up the two provinces with figures equal to the
+sum of the communes' sent reports (computed here from what the test typed, not by the code under test)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import openpyxl
+
+from dialogs.loader import load_catalogue
+from dialogs.periods import regime_spec
+from exports.load import load_consolidation
+from storage.importer import import_units
+from storage.repo import Repo
+from tests.conftest import DATA, ROOT
+from tests.harness import Clock, Harness
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REGIME_DIR = ROOT / "tests" / "data" / "regime"
+MONTHLY = "thang-xa-test"
+# (province code, commune index) → (households, files, on-time files/all files, narrative); None: not sent
+ANSWERS = {
+    ("91", 0): (12, 340, "300/340", "Hoàn thành kế hoạch hỗ trợ hộ nghèo"),
+    ("91", 1): (7, 120, "110/120", "Hoàn thành kế hoạch hỗ trợ hộ nghèo"),
+    ("91", 2): (3, 95, "95/95", "Đã số hoá toàn bộ hồ sơ"),
+    ("01", 0): (20, 500, "450/500", "Triển khai đúng tiến độ"),
+    ("01", 1): (5, 80, "70/80", "Triển khai đúng tiến độ"),
+    ("01", 2): (9, 60, "30/60", None),  # answers, but never sends: must not count
+}
+
+
+async def _setup(db) -> dict:
+    await import_units(db, DATA / "vn_units_2025.csv")
+    info: dict = {"communes": {}, "provinces": {}}
+    async with db.session() as s:
+        repo = Repo(s)
+        unit_ids = []
+        for i, code in enumerate(("91", "01")):
+            prov = await repo.unit_by_code(code)
+            info["provinces"][code] = prov
+            sup = await repo.ensure_account(810 + i, f"Văn phòng {prov.name}")
+            await repo.set_account(sup, role="supervisor", unit=prov)
+            await repo.add_scope(sup, prov)
+            for j, u in enumerate((await repo.list_units(prov, include_root=False))[:3]):
+                acc = await repo.ensure_account(700 + 10 * i + j, f"Cán bộ {u.name}")
+                await repo.set_account(acc, role="officer", unit=u)
+                info["communes"][(code, j)] = u
+                unit_ids.append(u.id)
+        o = load_catalogue((str(REGIME_DIR),)).get(MONTHLY)
+        spec = regime_spec(o, date(2026, 2, 10), TZ, timedelta(hours=48))
+        p, _ = await repo.open_period(MONTHLY, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+                                      ends_on=spec.ends_on, closes_at=spec.closes_at, unit_ids=unit_ids,
+                                      cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
+        info["period"] = p.id
+        await s.commit()
+    return info
+
+
+async def _answer(h: Harness, tg: int, a: tuple, send: bool) -> None:
+    officer = h.user(tg)
+    out = await h.say(officer, "/baocao")
+    assert "số liệu tính đến ngày 14/2/2026" in out[0]
+    await h.say(officer, str(a[0]))
+    await h.say(officer, str(a[1]))
+    await h.say(officer, a[2])
+    await h.say(officer, a[3] or "Chưa có đánh giá")
+    await h.press(officer, "Xong")
+    if send:
+        await h.press(officer, "Gửi báo cáo")
+        await h.press(officer, "Xác nhận gửi")
+        assert "Đã gửi báo cáo" in officer.last().text
+
+
+async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
+    info = await _setup(db)
+    clock = Clock(datetime(2026, 2, 23, 9, tzinfo=TZ).astimezone(UTC))
+    h = await Harness(db, db_url, clock, outlines_dir=str(REGIME_DIR)).start()
+    for (code, j), a in ANSWERS.items():
+        await _answer(h, 700 + 10 * ("91", "01").index(code) + j, a, send=a[3] is not None)
+
+    # An Giang's supervisor: the draft carries the sums of its three communes, with their source
+    ag = h.user(810, "Văn phòng An Giang")
+    out = await h.say(ag, "/baocaolen")
+    draft = out[-1]
+    assert "Hạn cấp tỉnh: 17:00 ngày 25/2/2026" in draft
+    assert "Số hộ nghèo được hỗ trợ trong tháng: 22 hộ (tổng của 3/3 đơn vị đã gửi)" in draft, draft
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in draft and "tính lại từ tử số/mẫu số" in draft
+    assert "Hoàn thành kế hoạch hỗ trợ hộ nghèo" in draft and "dự thảo từ câu trả lời của các xã" in draft
+    # a commune changes its sent report before the province sends: the province's figure follows
+    await h.say(h.user(700), "/c1")
+    await h.say(h.user(700), "15")
+    await h.press(ag, "Tính lại")
+    assert "Số hộ nghèo được hỗ trợ trong tháng: 25 hộ" in ag.last().text
+    await h.press(ag, "Sửa mục I.4")
+    out = await h.say(ag, "Tỉnh hoàn thành 100% kế hoạch hỗ trợ hộ nghèo tháng 2.")
+    assert "tỉnh đã sửa" in out[-1]
+    await h.press(ag, "Gửi lên cấp trên")
+    assert "Đã gửi báo cáo của Tỉnh An Giang lên cấp trên" in ag.last().text
+    # after sending, the province's figures are locked: a later change in a commune does not move them
+    await h.say(h.user(701), "/c1")
+    await h.say(h.user(701), "8")
+    out = await h.say(ag, "/baocaolen")
+    assert "25 hộ" in out[-1] and "số liệu đã khóa" in out[-1]
+
+    # Hà Nội: two communes sent (the third only drafted), sends upward
+    hn = h.user(811, "Văn phòng Hà Nội")
+    out = await h.say(hn, "/baocaolen")
+    assert "Số hộ nghèo được hỗ trợ trong tháng: 25 hộ (tổng của 2/2 đơn vị đã gửi)" in out[-1], out[-1]
+    await h.press(hn, "Gửi lên cấp trên")
+
+    # the centre sees provinces in /tiendo, returns Hà Nội, which fixes its narrative and sends again
+    centre = h.user(900, "Văn phòng Chính phủ")
+    text = "\n".join(await h.say(centre, "/tiendo"))
+    assert "Cấp tỉnh gửi lên: 2/2" in text and "đúng hạn 2" in text, text
+    out = await h.say(centre, "/xem Thành phố Hà Nội")
+    assert "Số hộ nghèo" in "\n".join(out)
+    await h.press(centre, "Trả lại")
+    await h.say(centre, "mục 4: thiếu đánh giá chung của thành phố")
+    told = h.api.messages(811)[-1].text
+    assert "thiếu đánh giá chung" in told
+    out = await h.say(hn, "/baocaolen")
+    assert "Cấp trên trả lại" in out[-1]
+    await h.press(hn, "Sửa mục I.4")
+    await h.say(hn, "Thành phố triển khai đúng tiến độ; 2/3 xã đã báo cáo.")
+    await h.press(hn, "Gửi lên cấp trên")
+    assert "Đã gửi báo cáo của Thành phố Hà Nội lên cấp trên" in hn.last().text
+    for name in ("Thành phố Hà Nội", "Tỉnh An Giang"):
+        await h.say(centre, f"/xem {name}")
+        await h.press(centre, "Duyệt")
+        assert "Đã duyệt" in centre.last().text
+
+    # the centre's /tonghop rolls up the two provinces: the sums of the communes' sent reports
+    sent = {k: v for k, v in ANSWERS.items() if v[3] is not None}
+    households = sum(v[0] for v in sent.values()) + (15 - 12)  # commune 700 changed 12 → 15 before An Giang sent
+    files = sum(v[1] for v in sent.values())
+    ontime_num = sum(int(v[2].split("/")[0]) for v in sent.values())
+    ontime_den = sum(int(v[2].split("/")[1]) for v in sent.values())
+    c = await load_consolidation(db, h.services.catalogue, info["period"])
+    assert [u.code for u in c.units] == ["01", "91"] or sorted(u.code for u in c.units) == ["01", "91"]
+    assert c.item("ho_ngheo").summary.value == households == 47
+    assert c.item("ho_so_tthc").summary.value == files
+    assert abs(c.item("ty_le_dung_han").summary.value - 100 * ontime_num / ontime_den) < 1e-6
+    await h.say(centre, "/tonghop")
+    await h.press(centre, "Tổng hợp ngay")
+    xlsx = next(m for m in h.api.messages(900) if m.document and m.document[0].endswith(".xlsx"))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.document[1]))
+    values = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert households in values and files in values
