@@ -83,7 +83,14 @@ async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
         if a is not None:
             await _answer(h, 700 + 10 * ("91", "01").index(code) + j, a, send=True)
 
-    # An Giang's supervisor: the draft carries the sums of its three communes, with their source
+    await _an_giang_sends(h)
+    hn = await _ha_noi_sends(h)
+    centre = await _centre_returns_and_approves(h, hn)
+    await _centre_rolls_up(h, db, info, centre)
+
+
+async def _an_giang_sends(h: Harness) -> None:
+    """An Giang's supervisor: the draft carries the sums of its three communes, with their source."""
     ag = h.user(810, "Văn phòng An Giang")
     out = await h.say(ag, "/baocaolen")
     draft = out[-1]
@@ -107,13 +114,19 @@ async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
     out = await h.say(ag, "/baocaolen")
     assert "25 hộ" in out[-1] and "số liệu đã khóa" in out[-1]
 
-    # Hà Nội: two communes sent (the third only drafted), sends upward
+
+
+async def _ha_noi_sends(h: Harness):
+    """Hà Nội: two communes sent (the third never answered); it sends upward."""
     hn = h.user(811, "Văn phòng Hà Nội")
     out = await h.say(hn, "/baocaolen")
     assert "Số hộ nghèo được hỗ trợ trong tháng: 25 hộ (tổng của 2/2 đơn vị đã gửi)" in out[-1], out[-1]
     await h.press(hn, "Gửi lên cấp trên")
+    return hn
 
-    # the centre sees provinces in /tiendo, returns Hà Nội, which fixes its narrative and sends again
+
+async def _centre_returns_and_approves(h: Harness, hn):
+    """The centre sees provinces in /tiendo, returns Hà Nội, which fixes its narrative and sends again."""
     centre = h.user(900, "Văn phòng Chính phủ")
     text = "\n".join(await h.say(centre, "/tiendo"))
     assert "Cấp tỉnh gửi lên: 2/2" in text and "đúng hạn 2" in text, text
@@ -133,8 +146,11 @@ async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
         await h.say(centre, f"/xem {name}")
         await h.press(centre, "Duyệt")
         assert "Đã duyệt" in centre.last().text
+    return centre
 
-    # the centre's /tonghop rolls up the two provinces: the sums of the communes' sent reports
+
+async def _centre_rolls_up(h: Harness, db, info: dict, centre) -> None:
+    """The centre's /tonghop rolls up the two provinces: the sums of the communes' sent reports."""
     sent = {k: v for k, v in ANSWERS.items() if v is not None}
     # commune 700 changed 12 → 15 before An Giang sent (counted); 701 changed 7 → 8 after (locked out: not counted)
     households = sum(v[0] for v in sent.values()) + (15 - 12)
@@ -152,3 +168,7 @@ async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
     wb = openpyxl.load_workbook(io.BytesIO(xlsx.document[1]))
     values = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     assert households in values and files in values
+    # the progress sheet counts the provinces as the regime does (both sent before the provinces' deadline)
+    rows = list(wb["Tiến độ"].iter_rows(values_only=True))
+    assert rows[0][5] == "Theo chế độ báo cáo"
+    assert sorted((r[1], r[5]) for r in rows[1:]) == [("Thành phố Hà Nội", "Đúng hạn"), ("Tỉnh An Giang", "Đúng hạn")]

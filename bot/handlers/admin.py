@@ -12,8 +12,8 @@ from bot import texts
 from bot.callbacks import MK
 from bot.filters import InMode, Magic
 from bot.services import Services
-from dialogs.parsing import ParseError, format_date
 from dialogs.outline import Outline
+from dialogs.parsing import ParseError, format_date
 from dialogs.periods import PeriodSpec, local_text, parse_deadline, regime_lines, regime_spec
 from storage.models import Account, ConversationPosition
 from storage.repo import Repo

@@ -119,9 +119,11 @@ async def send_picture(bot: Bot, chat_id: int, services: Services, repo: Repo, p
     if not rows:
         return
     await repo.commit()  # nothing is held open while the picture is drawn
+    levels = [x.split("\n")[0] for x in await regime_lines(services, repo, period, prog, scope)]
+    await repo.commit()
     png = await asyncio.to_thread(progress_chart, rows, title=outline.short, period=period.label,
                                   scope=scope.name if scope else "Tất cả đơn vị", deadline=period.deadline,
-                                  now=services.now(), tz=services.tz)
+                                  now=services.now(), tz=services.tz, levels=levels)
     caption = f"📊 Tiến độ theo đơn vị — {scope.name if scope else 'tất cả đơn vị'}"
     await bot.send_photo(chat_id, BufferedInputFile(png, filename="tien-do.png"), caption=caption[:1000])
 
