@@ -83,13 +83,13 @@ async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
         if a is not None:
             await _answer(h, 700 + 10 * ("91", "01").index(code) + j, a, send=True)
 
-    await _an_giang_sends(h)
+    await _an_giang_sends(h, info)
     hn = await _ha_noi_sends(h)
     centre = await _centre_returns_and_approves(h, hn)
     await _centre_rolls_up(h, db, info, centre)
 
 
-async def _an_giang_sends(h: Harness) -> None:
+async def _an_giang_sends(h: Harness, info: dict) -> None:
     """An Giang's supervisor: the draft carries the sums of its three communes, with their source."""
     ag = h.user(810, "Văn phòng An Giang")
     out = await h.say(ag, "/baocaolen")
@@ -98,9 +98,19 @@ async def _an_giang_sends(h: Harness) -> None:
     assert "Số hộ nghèo được hỗ trợ trong tháng: 22 hộ (tổng của 3/3 đơn vị đã gửi)" in draft, draft
     assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in draft and "tính lại từ tử số/mẫu số" in draft
     assert "Hoàn thành kế hoạch hỗ trợ hộ nghèo" in draft and "dự thảo từ câu trả lời của các xã" in draft
-    # a commune changes its sent report before the province sends: the province's figure follows
-    await h.say(h.user(700), "/c1")
-    await h.say(h.user(700), "15")
+    # the province approves a commune's report; the commune asks to reopen it, is allowed, changes its figure before
+    # the province sends: the province's figure follows
+    commune = h.user(700)
+    await h.say(ag, f"/xem {info['communes'][('91', 0)].name}")
+    await h.press(ag, "Duyệt")
+    assert "Đã duyệt" in ag.last().text
+    await h.press(commune, "Xin mở lại")
+    await h.say(commune, "Nhập nhầm số hộ nghèo ở câu 1")
+    await h.press(ag, "Đồng ý")
+    assert "Đã đồng ý mở lại" in ag.last().text
+    await h.say(commune, "/baocao")
+    await h.say(commune, "/c1")
+    await h.say(commune, "15")
     await h.press(ag, "Tính lại")
     assert "Số hộ nghèo được hỗ trợ trong tháng: 25 hộ" in ag.last().text
     await h.press(ag, "Sửa mục I.4")
