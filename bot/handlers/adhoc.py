@@ -25,7 +25,7 @@ from bot.keyboards import markup
 from bot.services import Services
 from dialogs.adhoc import AdhocError, AdhocQuestion, adhoc_yaml, parse_hours, parse_questions
 from dialogs.engine import Ctx, Engine
-from dialogs.kinds import LOCAL_KINDS
+from dialogs.kinds import LOCAL_KINDS, PROVINCE_KINDS
 from dialogs.loader import load_outline_text, text_hash
 from dialogs.outline import Outline
 from dialogs.periods import local_text
@@ -106,8 +106,8 @@ async def _resolve_scope(services: Services, repo: Repo, acc: Account, text: str
     """Units named by code or name, separated by commas; «tất cả» = the whole scope of the account."""
     if fold(text) in ("tat ca", "toan bo", "het"):
         scopes = await repo.scopes(acc) if acc.role != "admin" else []
-        if acc.role == "admin":
-            return [u for u in await repo.list_units(None) if u.parent_id is None]
+        if acc.role == "admin":  # every province (the ministries have no communes to ask)
+            return [u for u in await repo.list_units(None, kinds=PROVINCE_KINDS) if u.parent_id is None]
         if not scopes:
             raise AdhocError("Bạn chưa được giao phạm vi nào. Gõ mã hoặc tên đơn vị, ví dụ: 91, Tỉnh An Giang")
         return scopes
