@@ -4,7 +4,7 @@ limit with 429 answers (retry_after), refuses a few blocked users (403) and fail
 The clock is real; the limit is scaled so the run takes under a minute: the server allows SCALE × 30
 messages per second and the sender is configured to the same SCALE × 30 (default SCALE = 10 → 300/s).
 Reports the achieved rate as a fraction of the allowed rate, and delivered + undeliverable (must be 5,000).
-Everything goes through the bot's outbound layer (bot/outbound.py), installed on the bot as in production;
+Everything goes through the bot's outbound layer (bot/outbound/), installed on the bot as in production;
 meanwhile officers' interactive replies (--interactive per second) go through the same layer, and the time each
 waited in the queue is reported for both (interactive replies must not wait behind the reminders).
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -263,7 +262,3 @@ def _tables_referenced(outline: Outline, line: str, placed: set[str]) -> list[Qu
         if fuzz.partial_ratio(norm_words(q.prompt)[:80], n) >= 90:
             out.append(q)
     return out
-
-
-def seed_docx_bytes(seed_path: Path, outline: Outline) -> bytes:
-    return build_docx(seed_path.read_text(encoding="utf-8"), outline)

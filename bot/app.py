@@ -27,7 +27,7 @@ log = logging.getLogger("bot")
 
 def make_bot(settings: Settings, token: str | None = None, *, db: Database | None = None,
              clock: Callable[[], datetime] = system_clock) -> Bot:
-    """The bot, with the commit-before-call middleware and then the outbound layer (``bot/outbound.py``:
+    """The bot, with the commit-before-call middleware and then the outbound layer (``bot/outbound/``:
     send budget, per-chat order, retries; undeliverable messages logged and, with ``db``, recorded in
     ``outbound_failures`` and 403 marked blocked)."""
     from bot import outbound

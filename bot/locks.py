@@ -5,11 +5,16 @@ on one database (webhook mode behind a reverse proxy, see README "Triển khai n
 update may reach another process while the first is still being handled; a lock shared by the processes makes
 the second wait:
 
-* ``REDIS_URL`` set: a Redis lock (``SET NX PX`` with a token, released by compare-and-delete; it expires by
-  itself if its process dies);
+* ``REDIS_URL`` set: a Redis lock (``SET NX PX`` with a token, released by compare-and-delete). It lives
+  only ``ttl_ms`` (3 s) unless its holder renews it: while an update is handled, a heartbeat extends it every
+  second. A process that dies (kill -9, out of memory, a lost machine) stops renewing, and its users' locks are
+  gone within 3 s: Telegram's redelivery of the update it was handling, and the user's next message, are then
+  handled by another process;
 * otherwise on PostgreSQL: a session advisory lock (``pg_advisory_lock(telegram id)``) on a connection of a
   small pool of its own (a holder never waits for a lock connection while holding a database one, so the two
-  pools cannot deadlock); PostgreSQL releases it if its process dies;
+  pools cannot deadlock). PostgreSQL releases it as soon as the holder's connection closes — at once when its
+  process dies (the kernel closes the socket); for a machine that vanishes, the server's TCP keepalive probes
+  (``tcp_keepalives_*`` set on these connections) close it within about 10 s;
 * SQLite: one process, the in-process lock is enough.
 
 A user types one message and waits for the reply, so serialising is what keeps their order; two updates of one
@@ -34,15 +39,28 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 """
 
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+
+LOCK_TTL_MS = 3_000  # a dead holder's lock is gone within this
+HEARTBEAT_S = 1.0  # a live holder renews its lock this often
+
 
 class RedisUserLock:
-    def __init__(self, url: str, prefix: str = "baocao:user", ttl_ms: int = 60_000):
+    def __init__(self, url: str, prefix: str = "baocao:user", ttl_ms: int = LOCK_TTL_MS,
+                 heartbeat_s: float = HEARTBEAT_S):
         import redis.asyncio as aioredis
 
-        self.redis = aioredis.from_url(url, socket_timeout=5, socket_connect_timeout=2)
+        if heartbeat_s * 1000 >= ttl_ms / 2:
+            raise ValueError("the heartbeat must renew the lock well before it expires (heartbeat < TTL / 2)")
+        self.redis = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self.prefix = prefix
         self.ttl_ms = ttl_ms
+        self.heartbeat_s = heartbeat_s
         self._release = self.redis.register_script(_RELEASE)
+        self._renew = self.redis.register_script(_RENEW)
         self._me = f"{os.getpid()}-{random.getrandbits(32):x}"
         self._n = 0
 
@@ -60,13 +78,27 @@ class RedisUserLock:
             log.warning("Redis user lock unavailable (%s); handling user %s without it", e, user_id)
             yield
             return
+        heartbeat = asyncio.create_task(self._heartbeat(key, token, user_id))
         try:
             yield
         finally:
+            heartbeat.cancel()  # a renewal still in flight is harmless: it extends only this token's lock
             try:
                 await self._release(keys=[key], args=[token])
             except Exception as e:  # noqa: BLE001 - it expires by itself
                 log.warning("could not release the lock of user %s: %s", user_id, e)
+
+    async def _heartbeat(self, key: str, token: str, user_id: int) -> None:
+        """Keep the lock while its update is handled: renewed every ``heartbeat_s`` for another ``ttl_ms``."""
+        while True:
+            await asyncio.sleep(self.heartbeat_s)
+            try:
+                if not await self._renew(keys=[key], args=[token, self.ttl_ms]):
+                    log.warning("the lock of user %s expired while held (event loop blocked %.0f s or more?)",
+                                user_id, self.ttl_ms / 1000)
+                    return
+            except Exception as e:  # noqa: BLE001 - Redis away for a moment: try again at the next beat
+                log.warning("could not renew the lock of user %s: %s", user_id, e)
 
     async def close(self) -> None:
         await self.redis.aclose()
@@ -76,7 +108,11 @@ class PgUserLock:
     def __init__(self, url: str, pool_size: int = 10):
         from sqlalchemy.ext.asyncio import create_async_engine
 
-        self.engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+        # the server probes an idle lock connection after 5 s, every 2 s, and closes it (releasing its locks)
+        # after 3 unanswered probes: a holder whose machine vanished without closing its sockets
+        keepalive = {"tcp_keepalives_idle": "5", "tcp_keepalives_interval": "2", "tcp_keepalives_count": "3"}
+        self.engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                                          connect_args={"server_settings": keepalive})
 
     @contextlib.asynccontextmanager
     async def hold(self, user_id: int) -> AsyncIterator[None]:

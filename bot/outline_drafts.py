@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from dialogs.engine import Ctx, Engine, Screen
+from dialogs.engine import Engine, ReportContext, Screen
 from dialogs.loader import Problem
 from dialogs.outline import TYPE_VI, Outline, Section
 
@@ -61,7 +61,7 @@ def summary_lines(outline: Outline, yaml_text: str, repairs: dict[str, int] | No
 
 def preview_screens(outline: Outline, today: date | None = None, count: int = 3) -> list[Screen]:
     """The first ``count`` questions rendered by the real question engine, as an officer will see them."""
-    engine = Engine(Ctx(outline, None, None, {}, None, "Xem trước", today=today))
+    engine = Engine(ReportContext(outline, None, None, {}, None, "Xem trước", today=today))
     return [engine.question_screen(r.key) for r in outline.refs[:count]]
 
 

@@ -1,7 +1,7 @@
 """Sending many messages (reminders, digests, "Nhắc ngay") within Telegram's limits, losing none.
 
 The limits, the 429 pauses, the retries of 5xx and network errors and the per-chat order are the outbound
-layer's (``bot/outbound.py``), shared with every reply the bot sends; this module sends the batch at bulk
+layer's (``bot/outbound/``), shared with every reply the bot sends; this module sends the batch at bulk
 priority (interactive replies go first), reports what happened, and finishes each message's reminder_log row:
 sent, or failed with the reason. A user who blocked the bot (403) is marked and skipped afterwards.
 """
@@ -92,14 +92,11 @@ class Sender:
             try:
                 await self._send(item)
                 status, err = "sent", None
-            except TelegramRetryAfter as e:
-                status, err = "failed", f"429 lặp lại quá nhiều lần (retry_after={e.retry_after})"
             except TelegramForbiddenError as e:
-                status, err = "blocked", f"403: {e.message}"
-            except TelegramBadRequest as e:
-                status, err = "failed", f"400: {e.message}"
-            except (TelegramServerError, TelegramNetworkError, TimeoutError) as e:
-                status, err = "failed", f"lỗi máy chủ/mạng sau {t.attempts} lần thử: {e}"
+                status, err = "blocked", outbound.failure_reason(e, t.attempts)
+            except (TelegramRetryAfter, TelegramBadRequest, TelegramServerError, TelegramNetworkError,
+                    TimeoutError) as e:
+                status, err = "failed", outbound.failure_reason(e, t.attempts)
         report.retries_429 += t.retries_429
         report.retries_other += t.retries_other
         return status, err, max(1, t.attempts)
@@ -133,7 +130,7 @@ class Sender:
                     status, err, attempts = await self.send_one(it, report)
                 except Exception as e:  # noqa: BLE001 - never lose a message silently
                     log.exception("sending to %s failed", it.chat_id)
-                    status, err, attempts = "failed", f"lỗi không lường trước: {e!r}", 1
+                    status, err, attempts = "failed", outbound.failure_reason(e, 1), 1
                 results.append((it, status, err, attempts))
                 if status == "sent":
                     report.sent += 1

@@ -35,8 +35,10 @@ from dialogs.parsing import (
     parse_percent,
     parse_yesno,
     shown,
+    unit_words,
 )
 from dialogs.rules import compile_rule, evaluate
+from dialogs.text import fold
 
 NONE_TEXT = "Không"
 
@@ -203,11 +205,33 @@ def parse_record(fields: list[ListField], text: str, *, default_year: int | None
     return out
 
 
-def _split_cells(text: str) -> list[str]:
-    s = text.strip()
+def split_cells(text: str, cols: list[Column]) -> list[str]:
+    """The cells of a Biểu row typed in one message: by ";" (or "|", line breaks) when there is one; otherwise
+    by spaces, a unit word staying with its number ("350 triệu 49% 12 người" → 3 cells)."""
+    s = clean_input(text).strip()
     if any(sep in s for sep in (";", "|", "\n")):
         return [p.strip() for p in re.split(r"[;|\n]", s)]
-    return s.split()
+    units = [w.split() for w in unit_words([c.unit for c in cols])]
+    tokens = s.split()
+    cells: list[str] = []
+    i = 0
+    while i < len(tokens):
+        n = _unit_at(tokens, i, units) if cells and re.search(r"\d", cells[-1]) else 0
+        if n:
+            cells[-1] = " ".join([cells[-1], *tokens[i:i + n]])
+            i += n
+        else:
+            cells.append(tokens[i])
+            i += 1
+    return cells
+
+
+def _unit_at(tokens: list[str], i: int, units: list[list[str]]) -> int:
+    """How many tokens from ``i`` make a unit word (0: none); ``units`` folded, longest first."""
+    for words in units:
+        if [fold(t) for t in tokens[i:i + len(words)]] == words:
+            return len(words)
+    return 0
 
 
 def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str, Any]:
@@ -217,7 +241,7 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
     """
     cols = table.input_columns
     text = clean_input(text)
-    cells = _split_cells(text)
+    cells = split_cells(text, cols)
     if with_label:
         parts = [p.strip() for p in re.split(r"[;|\n]", text.strip())]
         if len(parts) == len(cols) and cols and cols[0].type == "text" and len(cols) > 1:
@@ -226,7 +250,7 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
         if len(parts) < 2:
             raise ParseError(
                 "Gõ tên rồi đến các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "
-                + "; ".join(["Tên đơn vị"] + [_cell_example(c) for c in cols])
+                + "; ".join(["Tên đơn vị"] + [cell_example(c) for c in cols])
             )
         cells = parts
     expected = len(cols) + (1 if with_label else 0)
@@ -238,8 +262,8 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
     if len(cells) != expected:
         names = ", ".join(c.label for c in cols)
         numeric_only = all(c.type in NUMERIC_TYPES for c in cols)
-        sep = " " if numeric_only and not with_label else " ; "
-        example = sep.join((["Tên"] if with_label else []) + [_cell_example(c) for c in cols])
+        sep = " " if numeric_only and not with_label else "; "
+        example = sep.join((["Tên"] if with_label else []) + [cell_example(c) for c in cols])
         raise ParseError(
             f"Dòng này cần {expected} giá trị ({'tên, ' if with_label else ''}{names}), bạn gõ {len(cells)}. "
             f"Ví dụ: {example}"
@@ -262,7 +286,7 @@ def parse_row(table: Table, text: str, *, with_label: bool = False) -> dict[str,
     return out
 
 
-def _cell_example(c: Column) -> str:
+def cell_example(c: Column) -> str:
     return {"integer": "12", "decimal": "12,5", "percent": "49%", "money": "350", "date": "19/6/2025",
             "yesno": "có", "choice": "1"}.get(c.type, "nội dung")
 

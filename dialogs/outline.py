@@ -210,10 +210,6 @@ class Table(_Model):
     def input_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.computed]
 
-    @property
-    def input_rows(self) -> list[Row]:
-        return [r for r in self.rows if r.asked]
-
     def children_of(self, row: Row) -> list[Row]:
         """Rows under ``row``: those after it with a greater level, until one at its level or above."""
         idx = self.rows.index(row)

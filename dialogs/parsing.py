@@ -162,6 +162,10 @@ def _number_error(e: ParseError, raw: str, sample: str) -> ParseError | None:
     return None
 
 
+MEASURE_WORDS = ("nhiệm vụ", "văn bản", "hồ sơ", "thủ tục", "người", "cuộc", "đơn vị", "trường hợp", "đợt", "tổ",
+                 "trang", "vị trí", "cơ sở", "nội dung")
+
+
 def _strip_unit(text: str, unit: str | None) -> str:
     """Drop a trailing measure word the officer may have typed: "12 nhiệm vụ" → "12"."""
     t = text.strip()
@@ -170,8 +174,15 @@ def _strip_unit(text: str, unit: str | None) -> str:
         ft = fold(t)
         if ft.endswith(fu):
             t = t[: len(t) - len(unit)].strip() if len(t) >= len(unit) else t
-    t = re.sub(r"(?i)\s*(nhiệm vụ|văn bản|hồ sơ|thủ tục|người|cuộc|đơn vị|trường hợp|đợt|tổ|trang|vị trí|cơ sở|nội dung)\s*$", "", t)
+    t = re.sub(rf"(?i)\s*({'|'.join(MEASURE_WORDS)})\s*$", "", t)
     return t.strip()
+
+
+def unit_words(units: list[str | None]) -> list[str]:
+    """The folded words that may follow a number as its unit ("350 triệu", "49 %", "12 người", a column's own
+    unit), longest first: a Biểu row typed with spaces keeps them with their number."""
+    words = set(MONEY_UNITS) | {"%"} | {fold(w) for w in MEASURE_WORDS} | {fold(u) for u in units if u}
+    return sorted(words, key=lambda w: (-len(w.split()), -len(w)))
 
 
 def parse_integer(text: str, *, unit: str | None = None, none_ok: bool = True,

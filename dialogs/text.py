@@ -37,9 +37,3 @@ def fold(text: str) -> str:
 def norm_words(text: str) -> str:
     """fold() and drop punctuation, for fuzzy matching of free text."""
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-

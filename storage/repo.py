@@ -275,14 +275,6 @@ class Repo:
         q = select(Unit).where(Unit.parent_id == unit.id, Unit.active.is_(True)).order_by(Unit.name)
         return list((await self.s.execute(q)).scalars())
 
-    async def ancestors(self, unit: Unit) -> list[Unit]:
-        ids = [int(x) for x in unit.path.strip("/").split("/") if x]
-        found = await self.units_by_ids(ids)
-        return [found[i] for i in ids if i in found]
-
-    async def count_units(self) -> int:
-        return int((await self.s.execute(select(func.count()).select_from(Unit))).scalar_one())
-
     # ------------------------------------------------------------------ accounts
     async def account(self, account_id: int) -> Account | None:
         return await self.s.get(Account, account_id)
@@ -475,10 +467,6 @@ class Repo:
 
     async def delete_outline_draft(self, account_id: int) -> None:
         await self.s.execute(delete(OutlineDraft).where(OutlineDraft.account_id == account_id))
-
-    async def latest_outline_version(self, outline_id: str) -> OutlineVersion | None:
-        q = select(OutlineVersion).where(OutlineVersion.outline_id == outline_id).order_by(OutlineVersion.id.desc())
-        return (await self.s.execute(q.limit(1))).scalar_one_or_none()
 
     # ------------------------------------------------------------------ periods
     async def period(self, period_id: int) -> Period | None:
@@ -769,9 +757,6 @@ class Repo:
         )
         row = (await self.s.execute(q)).first()
         return tuple(row) if row is not None else None  # type: ignore[return-value]
-
-    async def clear_position(self, account_id: int) -> None:
-        await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id == account_id))
 
     # ------------------------------------------------------------------ reminder log
     async def claim_reminder(self, period_id: int, unit_id: int, kind: str, account_id: int,

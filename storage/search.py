@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -115,7 +114,3 @@ class UnitIndex:
             out.append(Match(uid, u.code, u.name, u.kind, parent.code if parent else None,
                              parent.name if parent else None, min(score, 100.0), alias))
         return out
-
-
-def looks_like_code(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9_-]{1,32}", text.strip())) and any(c.isdigit() for c in text)

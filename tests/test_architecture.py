@@ -20,14 +20,29 @@ def _sources(*tops: str) -> list[Path]:
     return sorted(p for top in tops for p in (ROOT / top).rglob("*.py"))
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
-    """Every module imported anywhere in the file (also inside functions), with its line."""
+def _module_of(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, module: str | None = None) -> list[tuple[int, str]]:
+    """Every module imported anywhere in the file (also inside functions, also relatively: ``from ..storage
+    import repo`` in ``dialogs/x.py`` is ``storage``), with its line. ``module``: the file's dotted name."""
+    module = module if module is not None else _module_of(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             out.append((node.lineno, node.module))
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".") if package else []
+            base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
+            if node.module:
+                out.append((node.lineno, ".".join([*base, node.module])))
+            else:  # from . import x: the module x of that package
+                out += [(node.lineno, ".".join([*base, a.name])) for a in node.names]
     return out
 
 
@@ -45,6 +60,43 @@ def test_no_aiogram_below_bot():
 def test_layers_import_only_downwards():
     bad = [v for pkg, forbidden in FORBIDDEN.items() for v in _violations(pkg, forbidden)]
     assert bad == []
+
+
+def test_relative_imports_are_checked_like_absolute_ones(tmp_path):
+    src = tmp_path / "x.py"
+    src.write_text("from ..storage.repo import Repo\nfrom . import outline\nfrom .engine.base import Kind\n"
+                   "def f():\n    from ... import bot\n", encoding="utf-8")
+    assert sorted(m for _, m in _imports(src, "dialogs.x")) == ["bot", "dialogs.engine.base", "dialogs.outline",
+                                                               "storage.repo"]
+    assert [m for _, m in _imports(src, "dialogs.x") if m.split(".")[0] in FORBIDDEN["dialogs"]] == ["storage.repo",
+                                                                                                     "bot"]
+
+
+def test_no_import_circle_in_the_engine_and_kinds_see_it_through_its_protocol():
+    """Within ``dialogs/engine`` imports go one way (also under TYPE_CHECKING): the kinds use ``EngineView`` and
+    never import ``core``; no module sets another object's private attribute (``e._visible = None``)."""
+    engine = {_module_of(p): p for p in _sources("dialogs/engine")}
+    graph = {m: {i for _, i in _imports(p) if i in engine and i != m} for m, p in engine.items()}
+    graph["dialogs.engine"] = set()  # the package's own __init__ only re-exports
+
+    def cycle_from(m: str, path: list[str]) -> list[str] | None:
+        if m in path:
+            return path[path.index(m):] + [m]
+        for n in sorted(graph.get(m, ())):
+            found = cycle_from(n, path + [m])
+            if found:
+                return found
+        return None
+
+    cycles = [c for m in sorted(graph) if (c := cycle_from(m, []))]
+    assert cycles == [], cycles[0]
+    kinds = [m for m in engine if m.rpartition(".")[2] in ("scalar", "longtext", "lists", "tables", "base")]
+    assert all("dialogs.engine.core" not in graph[m] for m in kinds)
+    poking = [f"{p.relative_to(ROOT)}:{node.lineno}" for p in engine.values()
+              for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and node.attr.startswith("_")
+              and not (isinstance(node.value, ast.Name) and node.value.id == "self")]
+    assert poking == []
 
 
 def test_handlers_do_not_import_devtools():

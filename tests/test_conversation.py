@@ -523,10 +523,10 @@ async def test_a_redelivered_update_is_handled_once(h, db):
 
 def c_of(outline_id: str, key: str, unit_code: str, unit_kind: str) -> str:
     """The /c<n> command that opens ``key`` for this unit (its place among the visible questions)."""
-    from dialogs.engine import Ctx, Engine
+    from dialogs.engine import Engine, ReportContext
     from dialogs.loader import load_catalogue
 
-    e = Engine(Ctx(load_catalogue().get(outline_id), unit_code, unit_kind, {}))
+    e = Engine(ReportContext(load_catalogue().get(outline_id), unit_code, unit_kind, {}))
     return f"/c{e._index(key) + 1}"
 
 
@@ -621,6 +621,36 @@ async def test_an_error_keeps_the_way_forward(h, db):
     assert {"Bỏ trống", "✖ Huỷ mục này"} <= set(o.last().button_texts())
     out = await h.press(o, "Huỷ mục này")
     assert out[0].startswith("Đã huỷ mục đang nhập.")
+
+
+async def test_a_value_with_its_unit_word_is_one_biểu_cell(h, db):
+    """Biểu 12B (7 columns: money and percent pairs, notes). With no semicolon a value keeps its unit word: "350 triệu"
+    alone is the first cell (the others asked one by one), a whole row typed with spaces is read cell by cell, and
+    the error's example is spaced like the prompt's."""
+    u, period_id = await commune_on(h, db)
+    await h.say(u, c_of("so-ket-1-nam-2-cap", "bieu_12b", "31261", "xa"))
+    q = u.last().text
+    prompt_example = "350; 49%; 350; 49%; 350; 49%; nội dung"
+    assert "Dòng 1/16: 1 Cấp tỉnh" in q, q
+    assert f"cách nhau bằng dấu chấm phẩy. Ví dụ: {prompt_example} — hoặc gõ từng ô" in q
+    out = await h.say(u, "350 triệu")
+    assert not out[0].startswith("❗") and "Ô 2/7 — Tỷ trọng" in out[-1], out
+    for text, cell in (("49%", "Ô 3/7"), ("1,2 tỷ", "Ô 4/7"), ("50 %", "Ô 5/7"), ("-", "Ô 6/7"), ("-", "Ô 7/7")):
+        out = await h.say(u, text)
+        assert cell in out[-1], (text, out)
+    out = await h.say(u, "đã rà soát")
+    assert first_line(out).startswith("✔ Dòng «Cấp tỉnh»: 350 triệu đồng | 49% | 1.200 triệu đồng | 50%"), out
+    assert "Dòng 2/16: 2 Cấp xã" in out[-1]
+    out = await h.say(u, "1,2 tỷ 10% 500 triệu 20 % 300 triệu đồng 30%")  # six values with spaces, notes left out
+    assert first_line(out).startswith("✔ Dòng «Cấp xã»: 1.200 triệu đồng | 10% | 500 triệu đồng | 20% | "
+                                      "300 triệu đồng | 30%"), out
+    out = await h.say(u, "350 triệu 49%")
+    assert out[0].startswith("❗ Dòng này cần 7 giá trị") and "bạn gõ 2" in out[0], out
+    assert f"Ví dụ: {prompt_example}\n" in out[0], out[0]
+    value = (await answers_of(db, "31261", period_id))["bieu_12b"]
+    assert value["rows"]["thu_tinh"]["n2025_so"] == 350_000_000 and value["rows"]["thu_tinh"]["kh2026_so"] == 1_200_000_000
+    assert value["rows"]["thu_tinh"]["ghi_chu"] == "đã rà soát" and "th2026_so" not in value["rows"]["thu_tinh"]
+    assert value["rows"]["thu_xa"]["th2026_so"] == 300_000_000 and value["rows"]["thu_xa"]["n2025_so"] == 1_200_000_000
 
 
 async def test_three_wrong_tries_say_plainly_what_is_expected(h, db):

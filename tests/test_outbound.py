@@ -1,4 +1,4 @@
-"""The outbound layer (bot/outbound.py) against the fake Bot API enforcing Telegram's limits, on a virtual clock.
+"""The outbound layer (bot/outbound/) against the fake Bot API enforcing Telegram's limits, on a virtual clock.
 
 No test waits for real time: the fake server, the budget and every sleep share a :class:`VirtualClock` that
 jumps to the next wake-up whenever the running tasks have settled."""
@@ -259,6 +259,25 @@ async def test_reminder_sender_goes_through_the_installed_layer_at_bulk_priority
     assert rep.sent == 39 and rep.failed == {"blocked": 1}
     assert len(ob.stats.waits[outbound.BULK]) == 40 and not ob.stats.waits[outbound.INTERACTIVE]
     assert ob.stats.sent == 39 and ob.stats.undeliverable == 1
+
+
+async def test_the_reminder_sender_and_the_undeliverable_sink_word_a_failure_alike():
+    """One wording (``bot/outbound/reasons.py``): what the sender stores in the reminder log is what the sink got."""
+    from bot.sender import Outgoing, Sender, SendReport
+
+    found: list[outbound.Undeliverable] = []
+
+    async def sink(item: outbound.Undeliverable) -> None:
+        found.append(item)
+
+    vc, api, bot, ob, rec = make(None, sink=sink, max_attempts=3)
+    api.blocked = {6101}
+    bot.session.middleware(Fail({6102}, times=100))
+    sender = Sender(bot, None, clock=vc, sleep=vc.sleep)
+    outcomes = {chat: await vc.run(sender.send_one(Outgoing(chat, "Nhắc"), SendReport())) for chat in (6101, 6102)}
+    by_chat = {f.chat_id: f.reason for f in found}
+    assert outcomes[6101][:2] == ("blocked", by_chat[6101]) and by_chat[6101].startswith("403: ")
+    assert outcomes[6102][:2] == ("failed", by_chat[6102]) and by_chat[6102].startswith("lỗi máy chủ/mạng sau 3 lần thử")
 
 
 # --------------------------------------------------------------------------- texts that do not fit

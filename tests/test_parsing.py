@@ -354,3 +354,16 @@ def test_scalar_parsers_only_raise_parse_errors(text):
             parse_scalar(f, text)
         except ParseError:
             pass
+
+
+def test_a_biểu_row_typed_with_spaces_keeps_each_unit_word_with_its_number():
+    from dialogs.answers import split_cells
+    from dialogs.outline import Column
+
+    cols = [Column(key="a", label="A", type="money", unit="triệu đồng"), Column(key="b", label="B", type="percent"),
+            Column(key="c", label="C", type="integer", unit="hộ"), Column(key="d", label="D", type="yesno")]
+    assert split_cells("350 triệu", cols) == ["350 triệu"]
+    assert split_cells("1,2 tỷ đồng 49 % 12 hộ có", cols) == ["1,2 tỷ đồng", "49 %", "12 hộ", "có"]
+    assert split_cells("12 người 3 nhiệm vụ", cols) == ["12 người", "3 nhiệm vụ"]
+    assert split_cells("triệu 12", cols) == ["triệu", "12"]  # a unit word with no number before it is a cell
+    assert split_cells("1 tỷ; 49%", cols) == ["1 tỷ", "49%"]  # with a semicolon, only the semicolons split

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dialogs.engine import Ctx, Engine
+from dialogs.engine import Engine, ReportContext
 from dialogs.loader import load_catalogue
 from dialogs.parsing import ParseError
 from dialogs.review import (
@@ -46,7 +46,7 @@ def test_report_marks_changes_and_shows_reasons():
 def test_numbers_are_the_officers_c_numbers_and_point_back():
     o = CAT.get("so-ket-1-nam-2-cap")
     answers = synth_answers(o, XA, week=2)
-    eng = Engine(Ctx(o, XA.code, XA.kind, answers, None, "Đợt 1"))
+    eng = Engine(ReportContext(o, XA.code, XA.kind, answers, None, "Đợt 1"))
     msgs = unit_report(o, unit=XA, period_label="Đợt 1", answers=answers, previous=None)
     text = "\n".join(msgs)
     assert "▲" not in text and "Ký hiệu" not in text  # no previous period: no change marks

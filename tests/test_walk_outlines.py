@@ -118,12 +118,12 @@ sections:
 
 
 def test_table_cells_of_choice_and_yes_no_offer_buttons():
-    from dialogs.engine import Ctx, Engine
+    from dialogs.engine import Engine, ReportContext
     from dialogs.loader import check_outline_text
 
     outline, problems = check_outline_text(TABLE_WITH_CHOICES)
     assert problems == [] and outline is not None
-    e = Engine(Ctx(outline, "1", "xa", {}))
+    e = Engine(ReportContext(outline, "1", "xa", {}))
     step = e.begin()
     assert len(step.screens) == 1  # the period's header and the first question: one message
     assert "\n\n📋 I — Phần một\n" in step.screens[0].text  # "I-" shown alone keeps its form, not in a path

@@ -149,9 +149,9 @@ def _narrative(key: str, unit: str, week: int) -> str:
 
 async def answer_week_one(d: Driver, user: FakeUser, outline: Outline, unit_code: str, unit_kind: str) -> int:
     """Answer every visible question, in order; returns how many were answered."""
-    from dialogs.engine import Ctx, Engine
+    from dialogs.engine import Engine, ReportContext
 
-    refs = Engine(Ctx(outline, unit_code, unit_kind, {})).visible
+    refs = Engine(ReportContext(outline, unit_code, unit_kind, {})).visible
     n = 0
     for ref in refs:
         current = user.last().text

@@ -34,7 +34,6 @@ from dialogs.text import fold
 from exports.load import expected_units
 from storage.models import Account, ConversationPosition, Period, Unit
 from storage.repo import Repo
-from storage.search import looks_like_code
 
 log = logging.getLogger(__name__)
 MODE = "adhoc"
@@ -114,7 +113,7 @@ async def _resolve_scope(services: Services, repo: Repo, acc: Account, text: str
     out: list[Unit] = []
     index = await services.unit_index(repo)
     for part in [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]:
-        unit = await repo.unit_by_code(part) if looks_like_code(part) else None
+        unit = await repo.unit_by_code(part) if len(part) <= 32 else None
         if unit is None:
             found = index.search(part, limit=1)
             unit = await repo.unit(found[0].unit_id) if found and found[0].score >= 85 else None

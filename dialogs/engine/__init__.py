@@ -10,16 +10,28 @@ question's message, so an officer gets about one message per input. A wrong inpu
 and counts ``state["tries"]`` (plain help after three); an answer far from last period's asks a one-line reason
 (``state["reason"]``; the reason comes back in ``Step.reasons``).
 
-Modes: ``question`` (one question; lists, tables and long texts keep their sub-step in ``state``),
-``section`` (weekly: a section's previous answers with keep-all), ``toc`` (sections), ``review``,
-``confirm`` (submit), ``idle`` (paused).
+Modes (:class:`Mode`, a string enum; positions store its value): ``question`` (one question; lists, tables and
+long texts keep their sub-step in ``state``), ``section`` (weekly: a section's previous answers with keep-all),
+``toc`` (sections), ``review``, ``confirm`` (submit), ``choose`` (among open periods), ``idle`` (paused).
 
-Modules: ``base`` (shared data and the :class:`Kind` interface), ``core`` (:class:`Engine`), ``navigation``
+Modules: ``base`` (shared data, the :class:`Kind` interface and :class:`EngineView`, what a kind may use of the
+engine — kinds import no engine module), ``core`` (:class:`Engine`), ``navigation``
 (order, table of contents, section walk, review, submit), one module per kind of question (``scalar``,
 ``longtext``, ``lists``, ``tables``) and ``kinds`` (the registry: question type → kind).
 """
 
-from dialogs.engine.base import MAX_MESSAGE, Button, Ctx, Kind, Screen, Step, split_messages
+from dialogs.engine.base import (
+           MAX_MESSAGE,
+           Button,
+           Ctx,
+           EngineView,
+           Kind,
+           ReportContext,
+           Screen,
+           Step,
+           split_messages,
+)
 from dialogs.engine.core import Engine
 
-__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "Kind", "Screen", "Step", "split_messages"]
+__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "EngineView", "Kind", "Mode", "ReportContext", "Screen", "Step",
+           "split_messages"]

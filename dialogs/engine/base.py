@@ -7,17 +7,29 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from enum import StrEnum
+from typing import Any, ClassVar, Protocol
 
 from dialogs.answers import expected_form
 from dialogs.outline import Outline
 from dialogs.review import CHANGE_MIN, CHANGE_RATIO
 
-if TYPE_CHECKING:
-    from dialogs.engine.core import Engine
-
 MAX_MESSAGE = 4000  # Telegram's limit is 4096 characters; keep a margin
 DONE_WORDS = {"xong", "het", "ket thuc", "done", "xong roi"}
+
+
+class Mode(StrEnum):
+    """Where the officer is in the questionnaire (stored with the position, as its string value)."""
+
+    QUESTION = "question"  # one question (lists, tables, long texts keep their sub-step in ``state``)
+    SECTION = "section"  # weekly: a section's previous answers with keep-all
+    TOC = "toc"  # the table of contents
+    REVIEW = "review"  # the review of all answers
+    CONFIRM = "confirm"  # confirm the submission
+    CHOOSE = "choose"  # choose among open periods
+    IDLE = "idle"  # paused
+
+
 NAV_ROW_BUTTONS = (("📑 Mục lục", "toc"), ("👁 Xem lại", "review"), ("⏸ Tạm dừng", "pause"))
 
 
@@ -39,7 +51,7 @@ class Step:
     store: list[tuple[str, Any]] = field(default_factory=list)
     screens: list[Screen] = field(default_factory=list)
     key: str | None = None
-    mode: str = "question"
+    mode: str = Mode.QUESTION
     state: dict[str, Any] = field(default_factory=dict)
     submit: bool = False
     error: bool = False
@@ -47,7 +59,7 @@ class Step:
 
 
 @dataclass
-class Ctx:
+class ReportContext:
     outline: Outline
     unit_code: str | None
     unit_kind: str | None
@@ -64,7 +76,54 @@ class Ctx:
         return self.outline.period.previous_label
 
 
-ActionFn = Callable[["Kind", "Engine", str, dict[str, Any], str], "Step | None"]
+Ctx = ReportContext  # the former name, still used by callers outside the engine
+
+
+class EngineView(Protocol):
+    """What a kind of question needs of the engine (:class:`~dialogs.engine.core.Engine` provides it). Kinds see
+    the engine through this only: they import no engine module, and change its state through these methods."""
+
+    ctx: ReportContext
+    outline: Outline
+
+    def header(self, key: str) -> list[str]:
+        """The first lines of a question's screen."""
+
+    def nav_buttons(self, *, keep: bool, none: bool, extra: list[Button] | None = None) -> list[list[Button]]:
+        """The buttons under a question: keep / none, back / skip, the navigation row."""
+
+    def prev_value(self, key: str) -> Any:
+        """Last period's answer to ``key`` (None when there is none)."""
+
+    def has_prev(self, key: str) -> bool:
+        """Whether last period answered ``key``."""
+
+    def change_label(self, key: str, value: Any) -> str:
+        """How ``value`` compares with last period's ("mới", "như kỳ trước", "tăng 3")."""
+
+    def error(self, key: str, state: dict[str, Any], message: str) -> Step:
+        """A wrong input: the message, the question's buttons kept."""
+
+    def stored(self, key: str, value: Any, state: dict[str, Any], *, note: str | None = None) -> Step:
+        """Store the complete answer, confirm it and move on."""
+
+    def settle(self, key: str, state: dict[str, Any], screens: list[Screen], *, ask_reason: bool = True) -> Step:
+        """After an answer is complete: rule warnings, a reason for a large change, or the next question."""
+
+    def advance(self, key: str, state: dict[str, Any], prefix: list[Screen]) -> Step:
+        """The next question, ``prefix`` screens first."""
+
+    def on_action(self, key: str | None, mode: str, state: dict[str, Any], action: str, arg: str) -> Step:
+        """A button, as if pressed."""
+
+    def rule_warnings(self, key: str) -> Screen | None:
+        """The outline's rules that fail once ``key`` is answered."""
+
+    def answers_changed(self) -> None:
+        """The answers changed outside :meth:`stored` (a table row, a list item): visibility is worked out again."""
+
+
+ActionFn = Callable[["Kind", EngineView, str, dict[str, Any], str], "Step | None"]
 
 
 class Kind(ABC):
@@ -78,22 +137,22 @@ class Kind(ABC):
     ACTIONS: ClassVar[dict[str, ActionFn]] = {}
 
     @abstractmethod
-    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
+    def screen(self, e: EngineView, key: str, state: dict[str, Any]) -> Screen:
         """What the question shows."""
 
     @abstractmethod
-    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
+    def on_text(self, e: EngineView, key: str, state: dict[str, Any], text: str) -> Step:
         """What a typed text does."""
 
-    def on_action(self, e: Engine, key: str, state: dict[str, Any], action: str, arg: str) -> Step | None:
+    def on_action(self, e: EngineView, key: str, state: dict[str, Any], action: str, arg: str) -> Step | None:
         fn = self.ACTIONS.get(action)
         return fn(self, e, key, state, arg) if fn is not None else None
 
-    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
+    def expected(self, e: EngineView, key: str, state: dict[str, Any]) -> str:
         """What to type at this sub-step, with an example (repeated after wrong tries)."""
-        return expected_form(e.o.question(key))
+        return expected_form(e.outline.question(key))
 
-    def enter(self, e: Engine, key: str, state: dict[str, Any]) -> None:
+    def enter(self, e: EngineView, key: str, state: dict[str, Any]) -> None:
         """Adjust ``state`` when the question is shown (goto)."""
         return None  # most kinds need nothing
 

@@ -10,7 +10,18 @@ from collections.abc import Callable
 from typing import Any
 
 from dialogs.answers import Change, compare, failing_rules, format_value, none_value
-from dialogs.engine.base import Button, Ctx, Kind, Screen, Step, fold_screens, nav_row, short, stale
+from dialogs.engine.base import (
+    Button,
+    Kind,
+    Mode,
+    ReportContext,
+    Screen,
+    Step,
+    fold_screens,
+    nav_row,
+    short,
+    stale,
+)
 from dialogs.engine.kinds import kind_for
 from dialogs.engine.navigation import NAV_ACTIONS, Navigation
 from dialogs.outline import QuestionRef
@@ -24,13 +35,13 @@ QuestionAction = Callable[["Engine", str, dict[str, Any], str], "Step | None"]
 
 
 class Engine(Navigation):
-    def __init__(self, ctx: Ctx):
+    def __init__(self, ctx: ReportContext):
         self.ctx = ctx
-        self.o = ctx.outline
+        self.outline = ctx.outline
         self._visible: list[QuestionRef] | None = None
 
     def kind(self, key: str) -> Kind:
-        return kind_for(self.o.question(key).type)
+        return kind_for(self.outline.question(key).type)
 
     # ------------------------------------------------------------------ previous answers
     def prev_value(self, key: str) -> Any:
@@ -41,11 +52,11 @@ class Engine(Navigation):
         return bool(self.ctx.previous) and key in (self.ctx.previous or {})
 
     def change(self, key: str, value: Any) -> Change:
-        q = self.o.question(key)
+        q = self.outline.question(key)
         return compare(q, value, self.prev_value(key), has_previous=self.has_prev(key))
 
     def change_label(self, key: str, value: Any) -> str:
-        return self.change(key, value).label(self.o.question(key), self.ctx.prev_label)
+        return self.change(key, value).label(self.outline.question(key), self.ctx.prev_label)
 
     # ------------------------------------------------------------------ rendering helpers
     def heading(self, ref: QuestionRef) -> str:
@@ -61,7 +72,7 @@ class Engine(Navigation):
     def header(self, key: str) -> list[str]:
         """The first lines of a question's screen: section heading, position and progress."""
         answered, total = self.progress()
-        return [self.heading(self.o.ref(key)), f"Câu {self._index(key) + 1}/{total} · Đã trả lời {answered}/{total} câu",
+        return [self.heading(self.outline.ref(key)), f"Câu {self._index(key) + 1}/{total} · Đã trả lời {answered}/{total} câu",
                 ""]
 
     def nav_buttons(self, *, keep: bool, none: bool, extra: list[Button] | None = None) -> list[list[Button]]:
@@ -100,10 +111,10 @@ class Engine(Navigation):
 
     def _on_text(self, key: str | None, mode: str, state: dict[str, Any], text: str) -> Step:
         text = text.strip()
-        if mode == "idle" or key is None and mode not in ("review",):
+        if mode == Mode.IDLE or key is None and mode != Mode.REVIEW:
             return Step(screens=[Screen("Bạn đang không trả lời câu nào. Gõ /baocao để tiếp tục báo cáo.")],
                         key=key, mode=mode, state=state, error=True)
-        if mode in ("review", "section", "toc", "confirm", "choose"):
+        if mode in (Mode.REVIEW, Mode.SECTION, Mode.TOC, Mode.CONFIRM, Mode.CHOOSE):
             return Step(screens=[Screen("Hãy chọn một nút ở tin nhắn trên, hoặc gõ /c<số> để mở một câu "
                                         "(ví dụ /c3), /baocao để tiếp tục.")],
                         key=key, mode=mode, state=state, error=True)
@@ -117,7 +128,7 @@ class Engine(Navigation):
         nav = NAV_ACTIONS.get(action)
         if nav is not None:
             return nav(self, key, mode, st, arg)
-        if key is None or mode != "question":
+        if key is None or mode != Mode.QUESTION:
             return stale(key, mode, st)
         if st.get("reason"):
             return self._skip_reason(key, st, arg) if action == "noreason" else stale(key, mode, st)
@@ -142,13 +153,13 @@ class Engine(Navigation):
                     f"{self.kind(key).expected(self, key, st)}\nGõ đúng như ví dụ, hoặc bấm «Bỏ qua câu này» để "
                     "trả lời sau, hoặc gõ /huongdan để xem hướng dẫn.")
             buttons = [[Button("Bỏ qua câu này ➡", "skip"), Button("Gõ /huongdan", "help")]] + buttons
-        return Step(screens=[Screen(text, buttons)], key=key, mode="question", state=st, error=True)
+        return Step(screens=[Screen(text, buttons)], key=key, mode=Mode.QUESTION, state=st, error=True)
 
     def stored(self, key: str, value: Any, state: dict[str, Any], *, note: str | None = None) -> Step:
         """Store ``value`` as the answer to ``key``, confirm it (with rule warnings) and move on."""
-        q = self.o.question(key)
+        q = self.outline.question(key)
         self.ctx.answers[key] = value
-        self._visible = None
+        self.answers_changed()
         label = note or self.change_label(key, value)
         confirm = f"✔ Đã lưu: {format_value(q, value, limit=200)} — {label}"
         step = self.settle(key, state, [Screen(confirm)], ask_reason=note is None)
@@ -165,19 +176,19 @@ class Engine(Navigation):
         walk = {k: v for k, v in state.items() if k == "walk"}
         lc = None
         if ask_reason and self.has_prev(key):
-            lc = large_change(self.o.question(key), self.ctx.answers.get(key), self.prev_value(key),
+            lc = large_change(self.outline.question(key), self.ctx.answers.get(key), self.prev_value(key),
                               self.ctx.change_ratio, self.ctx.change_min)
         if lc is None:
             return self.advance(key, walk, screens)
         screens.append(Screen(f"❓ {lc.prompt()}", [[Button(SKIP_REASON, "noreason")]]))
-        return Step(screens=screens, key=key, mode="question", state={**walk, "reason": True})
+        return Step(screens=screens, key=key, mode=Mode.QUESTION, state={**walk, "reason": True})
 
     def _reason_text(self, key: str, state: dict[str, Any], text: str) -> Step:
         try:
             reason = parse_reason(text)
         except ParseError as err:
             return Step(screens=[Screen(f"❗ {err.message}", [[Button(SKIP_REASON, "noreason")]])], key=key,
-                        mode="question", state=state, error=True)
+                        mode=Mode.QUESTION, state=state, error=True)
         walk = {k: v for k, v in state.items() if k == "walk"}
         step = self.advance(key, walk, [Screen(f"✔ Đã ghi lý do: {reason}")])
         step.reasons.append((key, reason))
@@ -187,7 +198,7 @@ class Engine(Navigation):
         return self.advance(key, {k: v for k, v in st.items() if k == "walk"}, [Screen("➡ Không ghi lý do.")])
 
     def rule_warnings(self, key: str) -> Screen | None:
-        fails = failing_rules(self.o, self.ctx.answers, involving=key)
+        fails = failing_rules(self.outline, self.ctx.answers, involving=key)
         if not fails:
             return None
         lines = ["⚠️ Số liệu chưa khớp:"]
@@ -195,9 +206,9 @@ class Engine(Navigation):
         for f in fails:
             lines.append(f"• {f.message}")
             for k in f.keys:
-                if not self.o.has(k) or not self.is_visible(k):
+                if not self.outline.has(k) or not self.is_visible(k):
                     continue
-                ref = self.o.ref(k)
+                ref = self.outline.ref(k)
                 v = self.ctx.answers.get(k)
                 lines.append(f"   – {ref.number} {short(ref.question.prompt, 60)}: "
                              f"{format_value(ref.question, v, limit=80)} (/c{self._index(k) + 1})")
@@ -211,7 +222,7 @@ class Engine(Navigation):
         pk = self.prev_key(key)
         if pk is None:
             return Step(screens=[Screen("Đây là câu đầu tiên."), self.question_screen(key, st)], key=key,
-                        mode="question", state=st)
+                        mode=Mode.QUESTION, state=st)
         return self.goto(pk, section_walk=st.get("walk") == "section")
 
     def _skip(self, key: str, st: dict[str, Any], arg: str) -> Step:
@@ -223,14 +234,14 @@ class Engine(Navigation):
         return self.stored(key, self.prev_value(key), st, note=f"= giữ như {self.ctx.prev_label}")
 
     def _help(self, key: str, st: dict[str, Any], arg: str) -> Step:
-        q = self.o.question(key)
+        q = self.outline.question(key)
         text = (f"ℹ️ Cách trả lời câu «{short(q.prompt, 80)}»: {self.kind(key).expected(self, key, st)}\n"
                 "Gõ /huongdan để xem hướng dẫn đầy đủ; bấm «Bỏ qua» để trả lời câu này sau.")
         return Step(screens=[Screen(text, [[Button("Bỏ qua câu này ➡", "skip")]]), self.question_screen(key, st)],
-                    key=key, mode="question", state=st)
+                    key=key, mode=Mode.QUESTION, state=st)
 
     def _none(self, key: str, st: dict[str, Any], arg: str) -> Step | None:
-        q = self.o.question(key)
+        q = self.outline.question(key)
         if not q.none_ok:
             return None
         return self.stored(key, none_value(q), st, note="không có")

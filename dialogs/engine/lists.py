@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dialogs.answers import expected_form, format_record, parse_record, parse_scalar
-from dialogs.engine.base import DONE_WORDS, Button, Kind, Screen, Step, option_buttons, option_value
+from dialogs.engine.base import (
+    DONE_WORDS,
+    Button,
+    EngineView,
+    Kind,
+    Mode,
+    Screen,
+    Step,
+    option_buttons,
+    option_value,
+)
 from dialogs.outline import Question
 from dialogs.parsing import ParseError, is_none_answer
 from dialogs.text import fold
-
-if TYPE_CHECKING:
-    from dialogs.engine.core import Engine
 
 ITEM_STATE = ("item", "field")
 
 
 class ListKind(Kind):
     # ------------------------------------------------------------------ screen
-    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
-        q = e.o.question(key)
+    def screen(self, e: EngineView, key: str, state: dict[str, Any]) -> Screen:
+        q = e.outline.question(key)
         fields = q.record_fields
         items: list[dict[str, Any]] = list(e.ctx.answers.get(key) or [])
         lines = e.header(key) + [q.prompt]
@@ -64,8 +71,8 @@ class ListKind(Kind):
         rows += [[Button("Bỏ trống", "fskip")] if not f.required else [], [Button("✖ Huỷ mục này", "fcancel")]]
         return Screen("\n".join(lines), [r for r in rows if r])
 
-    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
-        q = e.o.question(key)
+    def expected(self, e: EngineView, key: str, state: dict[str, Any]) -> str:
+        q = e.outline.question(key)
         if state.get("item") is not None:
             f = q.record_fields[int(state.get("field", 0))]
             return f"«{f.label}»: {expected_form(f)}"
@@ -74,13 +81,13 @@ class ListKind(Kind):
                 f"«{first.label}» để được hỏi lần lượt từng trường; bấm «Xong» khi đủ")
 
     # ------------------------------------------------------------------ typed text
-    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
-        q = e.o.question(key)
+    def on_text(self, e: EngineView, key: str, state: dict[str, Any], text: str) -> Step:
+        q = e.outline.question(key)
         items = list(e.ctx.answers.get(key) or [])
         st = dict(state)
         f = fold(text)
         if st.get("item") is None and f in DONE_WORDS:
-            return e.on_action(key, "question", state, "done", "")
+            return e.on_action(key, Mode.QUESTION, state, "done", "")
         if st.get("item") is None and is_none_answer(text) and not items:
             if not q.none_ok:
                 return e.error(key, state, "Danh sách này cần ít nhất một mục.")
@@ -88,12 +95,12 @@ class ListKind(Kind):
         m = re.fullmatch(r"(xoa|xo|sua)\s+(\d+)", f)
         if m and st.get("item") is None:
             idx = int(m.group(2)) - 1
-            return e.on_action(key, "question", state, "del" if m.group(1).startswith("xo") else "edit", str(idx))
+            return e.on_action(key, Mode.QUESTION, state, "del" if m.group(1).startswith("xo") else "edit", str(idx))
         if st.get("item") is not None:
             return self._field_text(e, key, q, st, text)
         return self._item_text(e, key, q, st, text)
 
-    def _field_text(self, e: Engine, key: str, q: Question, st: dict[str, Any], text: str) -> Step:
+    def _field_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], text: str) -> Step:
         """The next field of the item being entered field by field."""
         fi = int(st.get("field", 0))
         fdef = q.record_fields[fi]
@@ -105,7 +112,7 @@ class ListKind(Kind):
         item[fdef.key] = val
         return self._next_field(e, key, q, st, item, fi + 1)
 
-    def _item_text(self, e: Engine, key: str, q: Question, st: dict[str, Any], text: str) -> Step:
+    def _item_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], text: str) -> Step:
         """A whole item (one field a line, or «;»-separated), or the first field of a field-by-field entry."""
         fields = q.record_fields
         multi = "\n" in text or (";" in text and len(fields) > 1)
@@ -121,7 +128,7 @@ class ListKind(Kind):
             return e.error(key, st, f"❗ {err.message}")
         return self._save_item(e, key, q, st, rec)
 
-    def _next_field(self, e: Engine, key: str, q: Question, st: dict[str, Any], item: dict[str, Any],
+    def _next_field(self, e: EngineView, key: str, q: Question, st: dict[str, Any], item: dict[str, Any],
                     fi: int) -> Step:
         if fi >= len(q.record_fields):
             st = {k: v for k, v in st.items() if k not in ITEM_STATE}
@@ -129,9 +136,9 @@ class ListKind(Kind):
         st = dict(st)
         st["item"] = item
         st["field"] = fi
-        return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
+        return Step(screens=[self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
 
-    def _save_item(self, e: Engine, key: str, q: Question, st: dict[str, Any], rec: dict[str, Any]) -> Step:
+    def _save_item(self, e: EngineView, key: str, q: Question, st: dict[str, Any], rec: dict[str, Any]) -> Step:
         missing = [f.label for f in q.record_fields if f.required and rec.get(f.key) in (None, "")]
         if missing:
             return e.error(key, st, "❗ Thiếu: " + ", ".join(missing) + ". Gõ lại cả mục, mỗi trường một dòng.")
@@ -149,13 +156,13 @@ class ListKind(Kind):
             items.append(rec)
             msg = f"✔ Đã thêm mục {len(items)}: {format_record(q.record_fields, rec)}"
         e.ctx.answers[key] = items
-        e._visible = None
+        e.answers_changed()
         return Step(store=[(key, items)], screens=[Screen(msg), self.screen(e, key, st)], key=key,
-                    mode="question", state=st)
+                    mode=Mode.QUESTION, state=st)
 
     # ------------------------------------------------------------------ buttons
-    def done(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
-        q = e.o.question(key)
+    def done(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
+        q = e.outline.question(key)
         items = list(e.ctx.answers.get(key) or [])
         e.ctx.answers[key] = items
         step = e.advance(key, st, [Screen(f"✔ Danh sách có {len(items)} {q.unit or 'mục'} — "
@@ -163,14 +170,14 @@ class ListKind(Kind):
         step.store.insert(0, (key, items))
         return step
 
-    def _pick(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> tuple[list[dict[str, Any]], int] | Step:
+    def _pick(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> tuple[list[dict[str, Any]], int] | Step:
         items = list(e.ctx.answers.get(key) or [])
         idx = int(arg) if arg.lstrip("-").isdigit() else -1
         if not 0 <= idx < len(items):
             return e.error(key, st, f"❗ Không có mục {idx + 1}." + (f" Danh sách có {len(items)} mục." if items else ""))
         return items, idx
 
-    def delete(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def delete(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         picked = self._pick(e, key, st, arg)
         if isinstance(picked, Step):
             return picked
@@ -179,25 +186,25 @@ class ListKind(Kind):
         e.ctx.answers[key] = items
         st.pop("edit", None)
         return Step(store=[(key, items)], screens=[Screen(f"🗑 Đã xoá mục {idx + 1}."), self.screen(e, key, st)],
-                    key=key, mode="question", state=st)
+                    key=key, mode=Mode.QUESTION, state=st)
 
-    def edit(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def edit(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         picked = self._pick(e, key, st, arg)
         if isinstance(picked, Step):
             return picked
         st["edit"] = picked[1]
-        return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
+        return Step(screens=[self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
 
-    def field_skip(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def field_skip(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         if st.get("item") is None:
             return None
-        return self._next_field(e, key, e.o.question(key), st, dict(st["item"]), int(st.get("field", 0)) + 1)
+        return self._next_field(e, key, e.outline.question(key), st, dict(st["item"]), int(st.get("field", 0)) + 1)
 
-    def field_option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def field_option(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """A choice or yes/no button of the field being entered."""
         if st.get("item") is None and st.get("edit") is not None:
             return None
-        q = e.o.question(key)
+        q = e.outline.question(key)
         fi = int(st.get("field", 0)) if st.get("item") is not None else 0  # no item yet: its first field
         ok, value = option_value(q.record_fields[fi], arg)
         if not ok:
@@ -206,15 +213,15 @@ class ListKind(Kind):
         item[q.record_fields[fi].key] = value
         return self._next_field(e, key, q, st, item, fi + 1)
 
-    def field_cancel(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def field_cancel(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         st.pop("item", None)
         st.pop("field", None)
         return Step(screens=[Screen("Đã huỷ mục đang nhập."), self.screen(e, key, st)], key=key,
-                    mode="question", state=st)
+                    mode=Mode.QUESTION, state=st)
 
     ACTIONS = {"done": done, "del": delete, "edit": edit, "fskip": field_skip, "fcancel": field_cancel,
                "fopt": field_option}
 
 
-def _year(e: Engine) -> int:
+def _year(e: EngineView) -> int:
     return (e.ctx.today or date.today()).year

@@ -4,30 +4,51 @@ section walk (keep a whole section as last week), the review, confirm and submit
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dialogs.answers import failing_rules, format_value
-from dialogs.engine.base import Button, Ctx, Screen, Step, fit, nav_row, short, split_messages, stale
+from dialogs.answers import Change, failing_rules, format_value
+from dialogs.engine.base import (
+    Button,
+    Kind,
+    Mode,
+    ReportContext,
+    Screen,
+    Step,
+    fit,
+    nav_row,
+    short,
+    split_messages,
+    stale,
+)
 from dialogs.outline import Outline, QuestionRef
 
-if TYPE_CHECKING:
-    from dialogs.engine.core import Engine
-
-NavAction = Callable[["Engine", "str | None", str, dict[str, Any], str], Step]
+NavAction = Callable[["Navigation", "str | None", str, dict[str, Any], str], Step]
 
 
 class Navigation:
     """Where the officer is and where to go next. Mixed into :class:`~dialogs.engine.core.Engine`."""
 
-    ctx: Ctx
-    o: Outline
+    ctx: ReportContext
+    outline: Outline
     _visible: list[QuestionRef] | None
+    # what it uses of the engine it is mixed into (dialogs.engine.core.Engine defines them)
+    kind: Callable[[str], Kind]
+    question_screen: Callable[..., Screen]
+    finish: Callable[[Step], Step]
+    prev_value: Callable[[str], Any]
+    has_prev: Callable[[str], bool]
+    change: Callable[[str, Any], Change]
+    change_label: Callable[[str, Any], str]
+
+    def answers_changed(self) -> None:
+        """The answers changed: which questions are visible is worked out again when next asked."""
+        self._visible = None
 
     # ------------------------------------------------------------------ order of the visible questions
     @property
     def visible(self) -> list[QuestionRef]:
         if self._visible is None:
-            self._visible = self.o.visible_refs(self.ctx.unit_code, self.ctx.unit_kind, self.ctx.answers)
+            self._visible = self.outline.visible_refs(self.ctx.unit_code, self.ctx.unit_kind, self.ctx.answers)
         return self._visible
 
     def _index(self, key: str | None) -> int:
@@ -82,12 +103,12 @@ class Navigation:
         return 0
 
     def weekly_fast_path(self) -> bool:
-        return self.o.period.kind == "weekly" and bool(self.ctx.previous)
+        return self.outline.period.kind == "weekly" and bool(self.ctx.previous)
 
     # ------------------------------------------------------------------ screens
-    def start_screens(self: Engine, key: str | None) -> list[Screen]:
+    def start_screens(self, key: str | None) -> list[Screen]:
         answered, total = self.progress()
-        head = (f"Báo cáo: {self.o.short}\nKỳ: {self.ctx.period_label}\nĐã trả lời {answered}/{total} câu."
+        head = (f"Báo cáo: {self.outline.short}\nKỳ: {self.ctx.period_label}\nĐã trả lời {answered}/{total} câu."
                 + ("\n(Báo cáo đã gửi; bạn vẫn sửa được đến khi đóng kỳ.)" if self.ctx.submitted else ""))
         if key is None:
             return [Screen(head + "\nĐã trả lời hết các câu. Xem lại rồi bấm «Gửi báo cáo».",
@@ -105,7 +126,7 @@ class Navigation:
         buttons.append([Button("👁 Xem lại", "review"), Button("⏸ Tạm dừng", "pause")])
         return Screen("\n".join(lines), buttons)
 
-    def section_screen(self: Engine, gi: int) -> Screen:
+    def section_screen(self, gi: int) -> Screen:
         num, title, refs = self.groups()[gi]
         lines = [f"📋 {num} — {title}", f"Mục {gi + 1}/{len(self.groups())}", "",
                  f"Câu trả lời {self.ctx.prev_label}:"]
@@ -123,9 +144,9 @@ class Navigation:
                    nav_row()]
         return Screen(text, buttons)
 
-    def review_screens(self: Engine) -> list[Screen]:
+    def review_screens(self) -> list[Screen]:
         answered, total = self.progress()
-        blocks: list[str] = [f"👁 Xem lại — {self.o.short}\nKỳ: {self.ctx.period_label}\n"
+        blocks: list[str] = [f"👁 Xem lại — {self.outline.short}\nKỳ: {self.ctx.period_label}\n"
                              f"Đã trả lời {answered}/{total} câu. Gõ /c<số> để mở và sửa một câu (ví dụ /c3).\n"
                              f"Ký hiệu: ▲▼ tăng/giảm, ✎ thay đổi, = không đổi, «mới» so với {self.ctx.prev_label}."]
         current_top = None
@@ -143,7 +164,7 @@ class Navigation:
                 blocks.append(f"/c{i} {r.number} {short(q.prompt, 80)}: {val}{tag}")
             else:
                 blocks.append(f"/c{i} {r.number} {short(q.prompt, 80)}: — chưa trả lời")
-        fails = failing_rules(self.o, self.ctx.answers)
+        fails = failing_rules(self.outline, self.ctx.answers)
         if fails:
             blocks.append("\n⚠️ Cần kiểm tra lại:")
             blocks += [f"• {f.message}" for f in fails]
@@ -155,28 +176,28 @@ class Navigation:
     def confirm_screen(self) -> Screen:
         answered, total = self.progress()
         missing = total - answered
-        text = (f"Gửi báo cáo «{self.o.short}», kỳ {self.ctx.period_label}?\n"
+        text = (f"Gửi báo cáo «{self.outline.short}», kỳ {self.ctx.period_label}?\n"
                 f"Đã trả lời {answered}/{total} câu."
                 + (f"\n⚠️ Còn {missing} câu chưa trả lời (sẽ để trống trong báo cáo)." if missing else "")
                 + "\nSau khi gửi vẫn sửa được đến khi đóng kỳ; mọi thay đổi đều được ghi lại.")
         return Screen(text, [[Button("📨 Xác nhận gửi", "submit_ok"), Button("✖ Chưa gửi", "review")]])
 
     # ------------------------------------------------------------------ transitions
-    def goto(self: Engine, key: str | None, *, state: dict[str, Any] | None = None,
+    def goto(self, key: str | None, *, state: dict[str, Any] | None = None,
              prefix: list[Screen] | None = None, section_walk: bool = False) -> Step:
         """Show ``key`` (or the review when there is nothing left)."""
         screens = list(prefix or [])
         if key is None:
             screens += self.review_screens()
-            return Step(screens=screens, key=None, mode="review")
+            return Step(screens=screens, key=None, mode=Mode.REVIEW)
         st = dict(state or {})
         if section_walk:
             st["walk"] = "section"
         self.kind(key).enter(self, key, st)
         screens.append(self.question_screen(key, st))
-        return Step(screens=screens, key=key, mode="question", state=st)
+        return Step(screens=screens, key=key, mode=Mode.QUESTION, state=st)
 
-    def advance(self: Engine, key: str, state: dict[str, Any], prefix: list[Screen]) -> Step:
+    def advance(self, key: str, state: dict[str, Any], prefix: list[Screen]) -> Step:
         """After ``key`` is done: the next question; in the weekly section walk, the next section screen."""
         nxt = self.next_key(key)
         if state.get("walk") == "section":
@@ -192,47 +213,47 @@ class Navigation:
             return self.goto(None, prefix=prefix)
         return self.goto(nxt, prefix=prefix)
 
-    def goto_section(self: Engine, gi: int, *, prefix: list[Screen] | None = None) -> Step:
+    def goto_section(self, gi: int, *, prefix: list[Screen] | None = None) -> Step:
         groups = self.groups()
         if gi >= len(groups):
             return self.goto(None, prefix=prefix)
         return Step(screens=list(prefix or []) + [self.section_screen(gi)], key=groups[gi][2][0].key,
-                    mode="section", state={"sec": gi})
+                    mode=Mode.SECTION, state={"sec": gi})
 
-    def begin(self: Engine, key: str | None = None) -> Step:
+    def begin(self, key: str | None = None) -> Step:
         """/baocao: continue at ``key`` (the stored position) or the first unanswered question."""
         if key is None or not self.is_visible(key):
             key = self.first_unanswered()
         screens = self.start_screens(key)
         if key is None:
-            return Step(screens=screens, key=None, mode="review")
+            return Step(screens=screens, key=None, mode=Mode.REVIEW)
         if self.weekly_fast_path() and self.progress()[0] == 0:
             screens[-1].text += (f"\n\n{self.ctx.prev_label.capitalize()} đơn vị đã báo cáo. Đi theo từng mục: xem lại "
                                  f"câu trả lời {self.ctx.prev_label} của cả mục, giữ nguyên hoặc sửa từng câu.")
             screens[-1].buttons = [[Button("⚡ Đi theo từng mục", "bysec"), Button("✍️ Trả lời từng câu", "byq")]]
-            return Step(screens=screens, key=key, mode="choose", state={})
+            return Step(screens=screens, key=key, mode=Mode.CHOOSE, state={})
         return self.finish(self.goto(key, prefix=screens))  # the period's header rides on the first question
 
     # ------------------------------------------------------------------ buttons that work in any mode
     def _pause(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         return Step(screens=[Screen("⏸ Đã lưu mọi câu trả lời. Khi rảnh, gõ /baocao để tiếp tục đúng chỗ này.")],
-                    key=key, mode="idle", state=st)
+                    key=key, mode=Mode.IDLE, state=st)
 
     def _toc(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=[self.toc_screen()], key=key, mode="toc", state=st)
+        return Step(screens=[self.toc_screen()], key=key, mode=Mode.TOC, state=st)
 
-    def _review(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=self.review_screens(), key=key, mode="review", state=st)
+    def _review(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
+        return Step(screens=self.review_screens(), key=key, mode=Mode.REVIEW, state=st)
 
-    def _continue(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
+    def _continue(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         k = key if key and self.is_visible(key) and key not in self.ctx.answers else self.first_unanswered(key)
         if k is None:
             return Step(screens=[Screen("Đã trả lời hết các câu. Bấm «Gửi báo cáo» khi sẵn sàng.",
                                         [[Button("📨 Gửi báo cáo", "submit"), Button("👁 Xem lại", "review")]])],
-                        key=key, mode="review", state={})
+                        key=key, mode=Mode.REVIEW, state={})
         return self.goto(k)
 
-    def _section(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
+    def _section(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         groups = self.groups()
         gi = int(arg) if arg.isdigit() else -1
         if not 0 <= gi < len(groups):
@@ -241,22 +262,22 @@ class Navigation:
             return self.goto_section(gi)
         return self.goto(groups[gi][2][0].key)
 
-    def _open(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        if not self.o.has(arg) or not self.is_visible(arg):
+    def _open(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
+        if not self.outline.has(arg) or not self.is_visible(arg):
             return stale(key, mode, st)
         return self.goto(arg)
 
-    def _by_section(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
+    def _by_section(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         return self.goto_section(0)
 
-    def _by_question(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
+    def _by_question(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         return self.goto(self.first_unanswered() or (self.visible[0].key if self.visible else None))
 
-    def _section_walk(self: Engine, key: str | None, mode: str, st: dict[str, Any], arg: str,
+    def _section_walk(self, key: str | None, mode: str, st: dict[str, Any], arg: str,
                       action: str) -> Step:
         gi = int(arg) if arg.isdigit() else -1
         groups = self.groups()
-        if mode != "section" or gi != st.get("sec") or not 0 <= gi < len(groups):
+        if mode != Mode.SECTION or gi != st.get("sec") or not 0 <= gi < len(groups):
             return stale(key, mode, st)
         refs = groups[gi][2]
         if action == "skipsec":
@@ -265,14 +286,14 @@ class Navigation:
             return self.goto(refs[0].key, section_walk=True)
         return self._keep_section(gi, groups[gi][0], refs)
 
-    def _keep_section(self: Engine, gi: int, number: str, refs: list[QuestionRef]) -> Step:
+    def _keep_section(self, gi: int, number: str, refs: list[QuestionRef]) -> Step:
         store = []
         for r in refs:
             if r.key not in self.ctx.answers and self.has_prev(r.key):
                 v = self.prev_value(r.key)
                 self.ctx.answers[r.key] = v
                 store.append((r.key, v))
-        self._visible = None
+        self.answers_changed()
         note = Screen(f"✔ Giữ nguyên {len(store)} câu của mục {number} như {self.ctx.prev_label}.")
         missing = [r.key for r in refs if r.key not in self.ctx.answers]
         if missing:
@@ -284,19 +305,19 @@ class Navigation:
         return step
 
     def _submit(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=[self.confirm_screen()], key=key, mode="confirm", state=st)
+        return Step(screens=[self.confirm_screen()], key=key, mode=Mode.CONFIRM, state=st)
 
     def _submit_ok(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        if mode != "confirm":
+        if mode != Mode.CONFIRM:
             return stale(key, mode, st)
-        fails = failing_rules(self.o, self.ctx.answers)
+        fails = failing_rules(self.outline, self.ctx.answers)
         if fails:
             return Step(screens=[Screen("❗ Chưa gửi được vì số liệu chưa khớp:\n"
                                         + "\n".join(f"• {f.message}" for f in fails)
                                         + "\nSửa các câu liên quan (xem lại, gõ /c<số>) rồi gửi lại.",
                                         [[Button("👁 Xem lại", "review")]])],
-                        key=key, mode="review", state=st, error=True)
-        return Step(screens=[], key=key, mode="idle", state={}, submit=True)
+                        key=key, mode=Mode.REVIEW, state=st, error=True)
+        return Step(screens=[], key=key, mode=Mode.IDLE, state={}, submit=True)
 
 
 def _walk(action: str) -> NavAction:

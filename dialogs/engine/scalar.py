@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dialogs.answers import expected_form, format_value, parse_answer
-from dialogs.engine.base import Button, Kind, Screen, Step, option_buttons, option_value
+from dialogs.engine.base import Button, EngineView, Kind, Screen, Step, option_buttons, option_value
 from dialogs.parsing import ParseError
 
-if TYPE_CHECKING:
-    from dialogs.engine.core import Engine
 
-
-def prompt_screen(e: Engine, key: str, state: dict[str, Any], *, extra: list[Button] | None = None,
+def prompt_screen(e: EngineView, key: str, state: dict[str, Any], *, extra: list[Button] | None = None,
                     options: list[list[Button]] | None = None, notes: list[str] | None = None) -> Screen:
     """The screen of a one-message question: prompt, expected form, previous and current answer, buttons."""
-    q = e.o.question(key)
+    q = e.outline.question(key)
     lines = e.header(key)
     lines.append(f"{(q.no + ' ') if q.no and q.no.strip() not in ('-', '+', '·') else ''}{q.prompt}")
     if q.help:
@@ -32,19 +29,19 @@ def prompt_screen(e: Engine, key: str, state: dict[str, Any], *, extra: list[But
 
 
 class ScalarKind(Kind):
-    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
-        return prompt_screen(e, key, state, options=option_buttons(e.o.question(key), "opt"))
+    def screen(self, e: EngineView, key: str, state: dict[str, Any]) -> Screen:
+        return prompt_screen(e, key, state, options=option_buttons(e.outline.question(key), "opt"))
 
-    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
+    def on_text(self, e: EngineView, key: str, state: dict[str, Any], text: str) -> Step:
         try:
-            value = parse_answer(e.o, e.o.question(key), text, today=e.ctx.today)
+            value = parse_answer(e.outline, e.outline.question(key), text, today=e.ctx.today)
         except ParseError as err:
             return e.error(key, state, err.message)
         return e.stored(key, value, state)
 
-    def option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def option(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """A yes/no or choice button."""
-        ok, value = option_value(e.o.question(key), arg)
+        ok, value = option_value(e.outline.question(key), arg)
         return e.stored(key, value, st) if ok else None
 
     ACTIONS = {"opt": option}

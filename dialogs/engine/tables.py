@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dialogs.answers import (
     NONE_TEXT,
+    cell_example,
     expected_form,
     format_scalar,
     format_table,
     parse_row,
     parse_scalar,
+    split_cells,
     table_grid,
 )
 from dialogs.engine.base import (
     DONE_WORDS,
     MAX_MESSAGE,
     Button,
+    EngineView,
     Kind,
+    Mode,
     Screen,
     Step,
     nav_row,
@@ -28,9 +32,6 @@ from dialogs.engine.base import (
 from dialogs.outline import Column, Question, Row
 from dialogs.parsing import ParseError
 from dialogs.text import fold
-
-if TYPE_CHECKING:
-    from dialogs.engine.core import Engine
 
 NUMERIC_CELLS = ("integer", "decimal", "money", "percent")
 
@@ -47,19 +48,14 @@ def copy_table(v: Any) -> dict[str, Any]:
             "items": {k: [dict(i) for i in x] for k, x in (v.get("items") or {}).items()}}
 
 
-def example(t: str) -> str:
-    return {"integer": "12", "decimal": "12,5", "percent": "49%", "money": "350", "date": "19/6/2025",
-            "yesno": "có", "choice": "1"}.get(t, "nội dung")
-
-
 def cells_text(cols: list[Column], cells: dict[str, Any]) -> str:
     return " | ".join(format_scalar(c, cells.get(c.key)) for c in cols)
 
 
 class TableKind(Kind):
     # ------------------------------------------------------------------ screen
-    def screen(self, e: Engine, key: str, state: dict[str, Any]) -> Screen:
-        q = e.o.question(key)
+    def screen(self, e: EngineView, key: str, state: dict[str, Any]) -> Screen:
+        q = e.outline.question(key)
         t = q.table
         assert t is not None
         steps = table_rows(q)
@@ -84,7 +80,7 @@ class TableKind(Kind):
         buttons.append(nav_row())
         return Screen("\n".join(lines), buttons)
 
-    def _group_lines(self, e: Engine, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
+    def _group_lines(self, e: EngineView, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
                      lines: list[str]) -> list[list[Button]]:
         """An open group (named rows typed by the officer): the rows so far and how to add one."""
         items = (value.get("items") or {}).get(row.key) or []
@@ -94,14 +90,14 @@ class TableKind(Kind):
                 lines.append(f"  {i}. {it.get('label', '')}: " + "; ".join(
                     format_scalar(c, it.get(c.key)) for c in cols if it.get(c.key) not in (None, "")))
         lines.append("✍️ Thêm một dòng: gõ tên rồi các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "
-                     + "; ".join(["Tên"] + [example(c.type) for c in cols]))
+                     + "; ".join(["Tên"] + [cell_example(c) for c in cols]))
         lines.append("Gõ «xoá 2» để xoá dòng 2. Bấm «Xong nhóm» khi hết.")
         buttons = [[Button("✔ Xong nhóm", "rownext")]]
         if prev and (prev.get("items") or {}).get(row.key) and not items:
             buttons.append([Button(f"↩ Giữ như {e.ctx.prev_label}", "rowkeep")])
         return buttons
 
-    def _row_lines(self, e: Engine, q: Question, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
+    def _row_lines(self, e: EngineView, q: Question, row: Row, cols: list[Column], value: dict[str, Any], prev: Any,
                    state: dict[str, Any], lines: list[str]) -> list[list[Button]]:
         """A row with fixed cells: how to type them, what is stored, last period's row."""
         cells = dict((value.get("rows") or {}).get(row.key) or {})
@@ -131,15 +127,15 @@ class TableKind(Kind):
         sep = " " if all_num else "; "
         return (f"Gõ {len(cols)} giá trị theo thứ tự cột, cách nhau bằng "
                 + ("dấu cách" if all_num else "dấu chấm phẩy") + ". Ví dụ: "
-                + sep.join(example(c.type) for c in cols)
+                + sep.join(cell_example(c) for c in cols)
                 + (" — hoặc gõ từng ô một." if len(cols) > 1 else ""))
 
-    def expected(self, e: Engine, key: str, state: dict[str, Any]) -> str:
+    def expected(self, e: EngineView, key: str, state: dict[str, Any]) -> str:
         q, row = self._current_row(e, key, state)
         assert q.table is not None
         if row.open:
             return ("một dòng: tên rồi các cột, cách nhau bằng dấu chấm phẩy. Ví dụ: "
-                    + "; ".join(["Tên"] + [example(c.type) for c in q.table.input_columns]))
+                    + "; ".join(["Tên"] + [cell_example(c) for c in q.table.input_columns]))
         return self._row_hint(q, state)
 
     def _totals_line(self, q: Question, value: Any) -> str:
@@ -157,18 +153,18 @@ class TableKind(Kind):
         return "\n".join(out[:6])
 
     # ------------------------------------------------------------------ typed text
-    def on_text(self, e: Engine, key: str, state: dict[str, Any], text: str) -> Step:
-        q = e.o.question(key)
+    def on_text(self, e: EngineView, key: str, state: dict[str, Any], text: str) -> Step:
+        q = e.outline.question(key)
         steps = table_rows(q)
         st = dict(state)
         row = steps[min(int(st.get("row", 0)), len(steps) - 1)]
         if fold(text) in DONE_WORDS:
-            return e.on_action(key, "question", state, "rownext" if row.open else "done", "")
+            return e.on_action(key, Mode.QUESTION, state, "rownext" if row.open else "done", "")
         if row.open:
             return self._group_text(e, key, q, st, row, text)
         return self._row_text(e, key, q, st, row, text)
 
-    def _group_text(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
+    def _group_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
         """A named row added to an open group, or «xoá N»."""
         assert q.table is not None
         value = copy_table(e.ctx.answers.get(key))
@@ -190,15 +186,16 @@ class TableKind(Kind):
         value["items"][row.key] = items
         e.ctx.answers[key] = value
         return Step(store=[(key, value)], screens=[Screen(note), self.screen(e, key, st)], key=key,
-                    mode="question", state=st)
+                    mode=Mode.QUESTION, state=st)
 
-    def _row_text(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
+    def _row_text(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, text: str) -> Step:
         """A fixed row: all cells in one message, or (after a single value) cell by cell."""
         t = q.table
         assert t is not None
         cols = t.input_columns
         cells = st.get("cells")
-        if cells is None and len(cols) > 1 and len(text.split()) == 1 and ";" not in text:
+        if cells is None and len(cols) > 1 and len(split_cells(text, cols)) == 1:
+            # one value ("4", "350 triệu"): the first cell; the others are asked one by one
             cells = {}
             st["col"] = 0
         if cells is None:
@@ -217,23 +214,23 @@ class TableKind(Kind):
             return e.error(key, st, f"❗ Ô «{c.label}»: {err.message}")
         return self._next_cell(e, key, q, st, row, cells, ci)
 
-    def _next_cell(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row, cells: dict[str, Any],
+    def _next_cell(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row, cells: dict[str, Any],
                    ci: int) -> Step:
         assert q.table is not None
         if ci + 1 < len(q.table.input_columns):
             st["cells"] = cells
             st["col"] = ci + 1
-            return Step(screens=[self.screen(e, key, st)], key=key, mode="question", state=st)
+            return Step(screens=[self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
         st.pop("cells", None)
         st.pop("col", None)
         return self._save_row(e, key, q, st, row, cells)
 
-    def _save_row(self, e: Engine, key: str, q: Question, st: dict[str, Any], row: Row,
+    def _save_row(self, e: EngineView, key: str, q: Question, st: dict[str, Any], row: Row,
                   cells: dict[str, Any]) -> Step:
         value = copy_table(e.ctx.answers.get(key))
         value["rows"][row.key] = cells
         e.ctx.answers[key] = value
-        e._visible = None
+        e.answers_changed()
         t = q.table
         assert t is not None
         screens = [Screen(f"✔ Dòng «{row.label}»: " + cells_text(t.input_columns, cells))]
@@ -244,7 +241,7 @@ class TableKind(Kind):
         step.store.insert(0, (key, value))
         return step
 
-    def _move(self, e: Engine, key: str, q: Question, st: dict[str, Any], delta: int, screens: list[Screen]) -> Step:
+    def _move(self, e: EngineView, key: str, q: Question, st: dict[str, Any], delta: int, screens: list[Screen]) -> Step:
         steps = table_rows(q)
         ri = max(int(st.get("row", 0)) + delta, 0)
         st = {k: v for k, v in st.items() if k not in ("cells", "col")}
@@ -253,38 +250,38 @@ class TableKind(Kind):
             done = [Screen(f"✔ Xong biểu.\n{format_table(q.table, value) if value else NONE_TEXT}"[:MAX_MESSAGE])]  # type: ignore[arg-type]
             return e.settle(key, st, screens + done) if value else e.advance(key, st, screens + done)
         st["row"] = ri
-        return Step(screens=screens + [self.screen(e, key, st)], key=key, mode="question", state=st)
+        return Step(screens=screens + [self.screen(e, key, st)], key=key, mode=Mode.QUESTION, state=st)
 
     # ------------------------------------------------------------------ buttons
-    def _current_row(self, e: Engine, key: str, st: dict[str, Any]) -> tuple[Question, Row]:
-        q = e.o.question(key)
+    def _current_row(self, e: EngineView, key: str, st: dict[str, Any]) -> tuple[Question, Row]:
+        q = e.outline.question(key)
         steps = table_rows(q)
         return q, steps[min(int(st.get("row", 0)), len(steps) - 1)]
 
-    def back(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def back(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """«Quay lại» goes to the previous row; on the first row, to the previous question (the engine's)."""
         if int(st.get("row", 0)) > 0:
-            return self._move(e, key, e.o.question(key), st, -1, [])
+            return self._move(e, key, e.outline.question(key), st, -1, [])
         return None
 
-    def done(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def done(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         value = copy_table(e.ctx.answers.get(key))
         e.ctx.answers[key] = value
-        step = self._move(e, key, e.o.question(key), st, 10**6, [])
+        step = self._move(e, key, e.outline.question(key), st, 10**6, [])
         step.store.insert(0, (key, value))
         return step
 
-    def row_next(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
-        return self._move(e, key, e.o.question(key), st, +1, [])
+    def row_next(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
+        return self._move(e, key, e.outline.question(key), st, +1, [])
 
-    def row_back(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
-        return self._move(e, key, e.o.question(key), st, -1, [])
+    def row_back(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
+        return self._move(e, key, e.outline.question(key), st, -1, [])
 
-    def row_blank(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def row_blank(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         q, row = self._current_row(e, key, st)
         return self._save_row(e, key, q, st, row, {})
 
-    def cell_option(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step | None:
+    def cell_option(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step | None:
         """A choice or yes/no button of the cell being entered (or of a one-column row)."""
         q, row = self._current_row(e, key, st)
         assert q.table is not None
@@ -298,7 +295,7 @@ class TableKind(Kind):
         cells = {**(st.get("cells") or {}), cols[ci].key: value}
         return self._next_cell(e, key, q, st, row, cells, ci)
 
-    def row_keep(self, e: Engine, key: str, st: dict[str, Any], arg: str) -> Step:
+    def row_keep(self, e: EngineView, key: str, st: dict[str, Any], arg: str) -> Step:
         q, row = self._current_row(e, key, st)
         prev = e.prev_value(key) or {}
         if not row.open:

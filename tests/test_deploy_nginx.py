@@ -1,0 +1,164 @@
+"""The shipped nginx configurations (``deploy/nginx.conf``, ``deploy/nginx-compose.conf``) as nginx reads them.
+
+Where nginx is installed, each is checked by ``nginx -t`` and then served by a throw-away nginx (its own prefix
+in a temporary folder, 127.0.0.1 on a free port, the system's nginx configuration untouched), with the
+certificate paths, the listening address, the upstreams and the secret replaced by temporary ones: an update
+without the secret or with a wrong one is refused at nginx (403, the bot never sees it), one with the right
+secret reaches a bot, other methods and paths are refused."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from aiohttp import ClientSession, ClientTimeout, web
+
+from tests.conftest import ROOT
+
+NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)),
+                                      None)
+pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx to run these)")
+SECRET = "test-secret-0123456789abcdef"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    assert old in text, f"the shipped configuration no longer contains {old!r}"
+    return text.replace(old, new)
+
+
+def _certificate(tmp: Path) -> tuple[Path, Path]:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed (needed for a temporary certificate)")
+    cert, key = tmp / "cert.pem", tmp / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def _site(name: str, tmp: Path, port: int, bots: list[int]) -> str:
+    """The shipped file with everything machine-specific replaced by this test's temporary values."""
+    text = (ROOT / "deploy" / name).read_text(encoding="utf-8")
+    if name == "nginx.conf":
+        cert, key = _certificate(tmp)
+        text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{port} ssl http2;")
+        text = _replace(text, "/etc/letsencrypt/live/baocao.example.gov.vn/fullchain.pem", str(cert))
+        text = _replace(text, "/etc/letsencrypt/live/baocao.example.gov.vn/privkey.pem", str(key))
+        text = _replace(text, '"thay-bang-WEBHOOK_SECRET"', f'"{SECRET}"')
+        for shipped, bot in zip(("127.0.0.1:8081", "127.0.0.1:8082"), bots, strict=True):
+            text = _replace(text, f"server {shipped} ", f"server 127.0.0.1:{bot} ")
+    else:  # the compose template: what the nginx image's envsubst does with WEBHOOK_SECRET
+        text = _replace(text, "listen 80;", f"listen 127.0.0.1:{port};")
+        text = _replace(text, '"${WEBHOOK_SECRET}"', f'"{SECRET}"')
+        for shipped, bot in zip(("bot1:8080", "bot2:8080"), bots, strict=True):
+            text = _replace(text, f"server {shipped} ", f"server 127.0.0.1:{bot} ")
+    return text
+
+
+def _main_conf(tmp: Path, site: str) -> Path:
+    (tmp / "site.conf").write_text(site, encoding="utf-8")
+    temps = "\n".join(f"    {d}_temp_path {tmp / d};" for d in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    user = "user root;\n" if os.geteuid() == 0 else ""  # as root, workers would drop to nobody (no access to tmp)
+    conf = tmp / "nginx.conf"
+    conf.write_text(f"{user}pid {tmp / 'nginx.pid'};\nerror_log {tmp / 'error.log'} warn;\n"
+                    f"events {{ worker_connections 64; }}\n"
+                    f"http {{\n    access_log off;\n{temps}\n    include {tmp / 'site.conf'};\n}}\n", encoding="utf-8")
+    return conf
+
+
+def _nginx(tmp: Path, conf: Path, *args: str) -> list[str]:
+    return [NGINX, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "error.log"), *args]
+
+
+def _nginx_t(tmp: Path, conf: Path) -> None:
+    checked = subprocess.run(_nginx(tmp, conf, "-t"), capture_output=True, text=True, timeout=30)
+    assert checked.returncode == 0, checked.stderr
+    assert "test is successful" in checked.stderr
+
+
+class Bots:
+    """The bot processes behind nginx: each answers 200 and counts what reached it."""
+
+    def __init__(self) -> None:
+        self.ports = [_free_port(), _free_port()]
+        self.seen: list[tuple[str, bytes]] = []
+        self.runners: list[web.AppRunner] = []
+
+    async def start(self) -> None:
+        async def telegram(request: web.Request) -> web.Response:
+            self.seen.append((request.headers.get("X-Telegram-Bot-Api-Secret-Token", ""), await request.read()))
+            return web.Response(text="ok")
+
+        for port in self.ports:
+            app = web.Application()
+            app.router.add_post("/telegram", telegram)
+            runner = web.AppRunner(app, access_log=None)
+            await runner.setup()
+            await web.TCPSite(runner, "127.0.0.1", port).start()
+            self.runners.append(runner)
+
+    async def stop(self) -> None:
+        for runner in self.runners:
+            await runner.cleanup()
+
+
+async def _until_up(url: str, proc: subprocess.Popen, http: ClientSession) -> None:
+    for _ in range(100):
+        assert proc.poll() is None, "nginx exited"
+        try:
+            async with http.get(url, ssl=False):
+                return
+        except OSError:
+            await asyncio.sleep(0.05)
+    raise AssertionError("nginx did not start listening")
+
+
+async def _requests(base: str, http: ClientSession) -> dict[str, int]:
+    body = b'{"update_id": 1}'
+    cases = {
+        "no secret": dict(method="POST", path="/telegram", headers={}),
+        "wrong secret": dict(method="POST", path="/telegram", headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}),
+        "empty secret": dict(method="POST", path="/telegram", headers={"X-Telegram-Bot-Api-Secret-Token": ""}),
+        "right secret": dict(method="POST", path="/telegram", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}),
+        "GET with secret": dict(method="GET", path="/telegram", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}),
+        "other path": dict(method="POST", path="/other", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}),
+    }
+    out = {}
+    for name, c in cases.items():
+        async with http.request(c["method"], base + c["path"], data=body, headers=c["headers"], ssl=False) as r:
+            out[name] = r.status
+    return out
+
+
+@pytest.mark.parametrize("name", ["nginx.conf", "nginx-compose.conf"])
+async def test_shipped_nginx_config_passes_nginx_t_and_refuses_a_missing_or_wrong_secret(tmp_path, name):
+    port = _free_port()
+    bots = Bots()
+    conf = _main_conf(tmp_path, _site(name, tmp_path, port, bots.ports))
+    _nginx_t(tmp_path, conf)
+    await bots.start()
+    proc = subprocess.Popen(_nginx(tmp_path, conf, "-g", "daemon off;"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    scheme = "https" if name == "nginx.conf" else "http"
+    base = f"{scheme}://127.0.0.1:{port}"
+    try:
+        async with ClientSession(timeout=ClientTimeout(total=10)) as http:
+            await _until_up(base + "/", proc, http)
+            statuses = await _requests(base, http)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        await bots.stop()
+    assert statuses == {"no secret": 403, "wrong secret": 403, "empty secret": 403, "right secret": 200,
+                        "GET with secret": 403, "other path": 404}, statuses
+    assert bots.seen == [(SECRET, b'{"update_id": 1}')]  # only the update with the right secret reached a bot

@@ -1,0 +1,237 @@
+"""A bot process killed while it handles an officer's update: the other process takes the officer over at once.
+
+Two real bot processes in webhook mode on one PostgreSQL database, the per-user lock shared through Redis (its
+own database number; ``bot/locks.py``). Process A is handling the officer's answer (its reply held at the fake
+Bot API, A holding the officer's lock) when it is killed with SIGKILL. The update it was handling comes back to
+process B (Telegram's redelivery), and so does the officer's next message: B answers it within 5 s of the kill
+— the dead process's lock does not outlive it. (Set ``FAILOVER_PG=1`` to run the same with PostgreSQL's
+advisory locks instead of Redis; ``tests/test_locks.py`` kills a holder of each kind of lock more cheaply.)"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import uuid
+
+import pytest
+from aiohttp import ClientSession, ClientTimeout, web
+
+from tests.conftest import ROOT
+from tests.test_two_processes import _free_port, _up
+
+pytestmark = pytest.mark.slow
+
+PG_ADMIN = os.environ.get("TWO_PROC_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+DB_NAME = "test_h27_twoproc"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+SECRET = "s3cret-failover"
+OFFICER = 701
+TAKEOVER_S = 5.0
+
+
+async def _database() -> str:
+    import asyncpg
+
+    try:
+        conn = await asyncpg.connect(PG_ADMIN, timeout=3)
+    except Exception as e:  # noqa: BLE001
+        pytest.skip(f"PostgreSQL unreachable ({e})")
+    try:
+        await conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        await conn.execute(f"CREATE DATABASE {DB_NAME}")
+    finally:
+        await conn.close()
+    return PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://") + f"/{DB_NAME}"
+
+
+async def _redis():
+    import redis.asyncio as aioredis
+
+    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        await r.ping()
+    except Exception as e:  # noqa: BLE001
+        await r.aclose()
+        pytest.skip(f"Redis unreachable ({e})")
+    return r
+
+
+class Switch:
+    """The reverse proxy: every update to the process in ``target`` (nginx sends to the live one); a process that
+    does not answer gives 502, and Telegram delivers the update again."""
+
+    def __init__(self, target: int):
+        self.target = target
+        self.port = _free_port()
+        self.runner: web.AppRunner | None = None
+        self.http: ClientSession | None = None
+
+    async def start(self) -> None:
+        self.http = ClientSession(timeout=ClientTimeout(total=60))
+        app = web.Application()
+        app.router.add_post("/telegram", self.forward)
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
+
+    async def forward(self, request: web.Request) -> web.Response:
+        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
+        try:
+            async with self.http.post(f"http://127.0.0.1:{self.target}/telegram", data=await request.read(),
+                                      headers=headers) as r:
+                return web.Response(status=r.status, body=await r.read())
+        except Exception:  # noqa: BLE001 - the process died under the request
+            return web.Response(status=502)
+
+    async def stop(self) -> None:
+        await self.http.close()
+        await self.runner.cleanup()
+
+
+async def _deliver(api, proxy: Switch, stop: asyncio.Event) -> None:
+    """Telegram's side of the webhook: every update POSTed, again after 0.2 s until answered 200."""
+    async with ClientSession(timeout=ClientTimeout(total=60)) as http:
+        async def one(update: dict) -> None:
+            while True:
+                try:
+                    async with http.post(f"http://127.0.0.1:{proxy.port}/telegram", json=update,
+                                         headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as r:
+                        if r.status == 200:
+                            return
+                except Exception:  # noqa: BLE001, S110
+                    pass
+                await asyncio.sleep(0.2)
+
+        tasks = set()
+        while not stop.is_set():
+            while api.updates:
+                t = asyncio.create_task(one(api.updates.pop(0)))
+                tasks.add(t)
+                t.add_done_callback(tasks.discard)
+            await asyncio.sleep(0.01)
+        for t in tasks:
+            t.cancel()
+
+
+def _spawn(api, db_url: str, port: int, proxy_port: int, redis_url: str | None, prefix: str):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK", "DATABASE", "REDIS", "SEND"))}
+    env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS="",
+               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="3600", SEND_CHAT_RATE="0",
+               WEBHOOK_URL=f"http://127.0.0.1:{proxy_port}/telegram", WEBHOOK_SECRET=SECRET,
+               WEBHOOK_HOST="127.0.0.1", WEBHOOK_PORT=str(port), REDIS_PREFIX=prefix)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
+                                          stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+
+
+def _hold_reply(api, text_start: str) -> tuple[asyncio.Event, asyncio.Event]:
+    """The fake Bot API keeps the officer's reply starting with ``text_start`` waiting (its sender, holding the
+    officer's lock, waits too) until ``release`` is set; ``held`` is set once such a reply is waiting."""
+    held, release = asyncio.Event(), asyncio.Event()
+    call = api.call
+
+    async def holding(method, params, files=None):
+        if (method.lower() == "sendmessage" and str(params.get("chat_id")) == str(OFFICER)
+                and str(params.get("text", "")).startswith(text_start) and not release.is_set()):
+            held.set()
+            await release.wait()
+        return await call(method, params, files)
+
+    api.call = holding
+    return held, release
+
+
+async def _says(api, text: str, after: int, timeout: float) -> float | None:
+    """When (loop time) the officer is sent a message starting with ``text`` (after the first ``after``)."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while loop.time() - start < timeout:
+        if any(m.text.startswith(text) for m in api.messages(OFFICER)[after:]):
+            return loop.time()
+        await asyncio.sleep(0.02)
+    return None
+
+
+async def _lock_held(db_url: str, redis, prefix: str) -> bool:
+    if redis is not None:
+        return bool(await redis.exists(f"{prefix}:user:{OFFICER}"))
+    import asyncpg
+
+    conn = await asyncpg.connect(db_url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        return bool(await conn.fetchval("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1"
+                                        " AND granted", OFFICER))
+    finally:
+        await conn.close()
+
+
+async def _stored(db) -> dict:
+    from storage.repo import Repo
+
+    async with db.read_session() as s:
+        repo = Repo(s)
+        unit = await repo.unit_by_code("BTP")
+        period = (await repo.list_periods(status="open"))[0]
+        return await repo.answers((await repo.find_submission(unit.id, period.id)).id)
+
+
+@pytest.mark.parametrize("shared", ["redis", "postgresql"] if os.environ.get("FAILOVER_PG") else ["redis"])
+async def test_a_killed_process_s_officer_is_answered_by_the_other_within_5_seconds(shared):
+    from bot.devtools.fakeapi import FakeTelegram
+    from storage.db import open_database, upgrade
+    from tests.test_faults import _open_week_and_invites
+
+    redis = await _redis() if shared == "redis" else None
+    db_url = await _database()
+    await upgrade(db_url)
+    db = open_database(db_url)
+    codes = await _open_week_and_invites(db, ["BTP"])
+    api = FakeTelegram("4401:FAILOVER")
+    await api.start()
+    port_a, port_b = _free_port(), _free_port()
+    proxy = Switch(port_a)
+    await proxy.start()
+    prefix = f"test_h27:{uuid.uuid4().hex[:8]}"
+    procs = [await _spawn(api, db_url, p, proxy.port, REDIS_URL if redis else None, prefix) for p in (port_a, port_b)]
+    stop = asyncio.Event()
+    deliver = asyncio.create_task(_deliver(api, proxy, stop))
+    try:
+        for p in (port_a, port_b):
+            await _up(p, procs)
+        u = api.user(OFFICER, "Cán bộ BTP")
+        for text in (f"/start {codes['BTP']}", "/baocao"):
+            n = len(api.messages(OFFICER))
+            await u.send(text)
+            assert await _says(api, "", n, 30) is not None, text
+            await asyncio.sleep(0.3)
+        held, release = _hold_reply(api, "✔ Đã lưu: 31 ")
+        await u.send("31")  # process A handles it; its reply waits at the Bot API, A holding the officer's lock
+        await asyncio.wait_for(held.wait(), 30)
+        assert await _lock_held(db_url, redis, prefix)
+        killed = asyncio.get_running_loop().time()
+        procs[0].send_signal(signal.SIGKILL)
+        await procs[0].wait()
+        proxy.target = port_b  # nginx: the dead process refuses connections, the live one gets the updates
+        release.set()
+        n = len(api.messages(OFFICER))
+        await u.send("12")
+        answered = await _says(api, "✔ Đã lưu: 12 ", n, 70)
+        took = None if answered is None else answered - killed
+    finally:
+        stop.set()
+        await deliver
+        for p in procs:
+            if p.returncode is None:
+                p.terminate()
+                await p.wait()
+        await proxy.stop()
+        await api.stop()
+        if redis is not None:
+            await redis.aclose()
+    assert took is not None and took < TAKEOVER_S, f"the other process answered after {took} s"
+    answers = await _stored(db)
+    await db.dispose()
+    assert answers["kl_nv_tong"] == 31 and answers["kl_nv_hoan_thanh"] == 12  # nothing lost, nothing doubled

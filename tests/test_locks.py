@@ -1,0 +1,129 @@
+"""The per-user lock shared by the bot processes (``bot/locks.py``): a live holder keeps it as long as it needs
+(the heartbeat renews a short TTL), a killed holder's lock is gone within seconds — Redis and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import ROOT
+
+PG_URL = os.environ.get("LOCKS_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+async def _redis_ok() -> None:
+    import redis.asyncio as aioredis
+
+    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        await r.ping()
+    except Exception as e:  # noqa: BLE001
+        pytest.skip(f"Redis unreachable ({e})")
+    finally:
+        await r.aclose()
+
+
+async def _pg_ok() -> None:
+    import asyncpg
+
+    try:
+        conn = await asyncpg.connect(PG_URL.replace("postgresql+asyncpg://", "postgresql://"), timeout=3)
+    except Exception as e:  # noqa: BLE001
+        pytest.skip(f"PostgreSQL unreachable ({e})")
+    await conn.close()
+
+
+def _lock(kind: str, prefix: str):
+    from bot.locks import PgUserLock, RedisUserLock
+
+    return RedisUserLock(REDIS_URL, prefix) if kind == "redis" else PgUserLock(PG_URL, pool_size=2)
+
+
+async def test_a_live_holder_keeps_its_redis_lock_past_the_ttl_by_its_heartbeat():
+    """TTL 0.6 s, heartbeat every 0.15 s: held for 1.5 s, nobody else gets it until it is released."""
+    from bot.locks import RedisUserLock
+
+    await _redis_ok()
+    prefix = f"test_h27:{random.getrandbits(32):x}"
+    holder = RedisUserLock(REDIS_URL, prefix, ttl_ms=600, heartbeat_s=0.15)
+    other = RedisUserLock(REDIS_URL, prefix, ttl_ms=600, heartbeat_s=0.15)
+    loop = asyncio.get_running_loop()
+    events: list[tuple[str, float]] = []
+    held = asyncio.Event()
+
+    async def hold() -> None:
+        async with holder.hold(42):
+            held.set()
+            await asyncio.sleep(1.5)
+            events.append(("released", loop.time()))
+
+    async def wait() -> None:
+        await held.wait()
+        async with other.hold(42):
+            events.append(("other got it", loop.time()))
+
+    try:
+        await asyncio.gather(hold(), wait())
+        assert [e for e, _ in events] == ["released", "other got it"]
+        assert not await holder.redis.exists(f"{prefix}:42")  # released, not left to expire
+    finally:
+        await holder.close()
+        await other.close()
+
+
+HOLDER = """
+import asyncio, sys
+sys.path.insert(0, {root!r})
+from tests.test_locks import _lock
+
+async def main():
+    lock = _lock({kind!r}, {prefix!r})
+    async with lock.hold({key}):
+        print("held", flush=True)
+        await asyncio.sleep(600)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("kind", ["redis", "postgresql"])
+async def test_a_killed_holder_s_lock_is_gone_within_seconds(kind):
+    """Another process holds the lock and is killed (SIGKILL): this one gets the lock within 5 s (Redis: the TTL
+    of 3 s, no longer renewed; PostgreSQL: at once, the dead connection's advisory lock is released)."""
+    await (_redis_ok() if kind == "redis" else _pg_ok())
+    prefix = f"test_h27:{random.getrandbits(32):x}"
+    key = random.randrange(10**9, 2 * 10**9)  # a user id no other test uses
+    code = textwrap.dedent(HOLDER).format(root=str(ROOT), kind=kind, prefix=prefix, key=key)
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", code, cwd=str(ROOT),
+                                                stdout=asyncio.subprocess.PIPE)
+    lock = _lock(kind, prefix)
+    loop = asyncio.get_running_loop()
+    try:
+        assert (await asyncio.wait_for(proc.stdout.readline(), 60)).strip() == b"held"
+        with pytest.raises(TimeoutError):  # held by the live process (beyond its TTL for Redis: the heartbeat)
+            await asyncio.wait_for(_take(lock, key), 3.5)
+        proc.send_signal(signal.SIGKILL)
+        await proc.wait()
+        killed = loop.time()
+        await asyncio.wait_for(_take(lock, key), 10)
+        took = loop.time() - killed
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        await lock.close()
+    assert took < 5.0, f"the dead holder's lock lasted {took:.1f} s"
+    if kind == "postgresql":
+        assert took < 1.0, took  # PostgreSQL releases it with the connection
+
+
+async def _take(lock, key: int) -> None:
+    async with lock.hold(key):
+        pass
