@@ -85,7 +85,7 @@ async def test_provinces_report_upward_and_the_centre_rolls_them_up(db, db_url):
 
     await _an_giang_sends(h, info)
     hn = await _ha_noi_sends(h)
-    centre = await _centre_returns_and_approves(h, hn)
+    centre = await _centre_returns_and_approves(h, hn, info)
     await _centre_rolls_up(h, db, info, centre)
 
 
@@ -135,11 +135,15 @@ async def _ha_noi_sends(h: Harness):
     return hn
 
 
-async def _centre_returns_and_approves(h: Harness, hn):
+async def _centre_returns_and_approves(h: Harness, hn, info: dict):
     """The centre sees provinces in /tiendo, returns Hà Nội, which fixes its narrative and sends again."""
     centre = h.user(900, "Văn phòng Chính phủ")
     text = "\n".join(await h.say(centre, "/tiendo"))
     assert "Cấp tỉnh gửi lên: 2/2" in text and "đúng hạn 2" in text, text
+    assert "Cấp xã: 5/6" in text
+    await h.press(centre, "Thành phố Hà Nội: 2/3")  # drill down to the communes of one province
+    missing = info["communes"][("01", 2)].name
+    assert "Phạm vi: Thành phố Hà Nội" in centre.last().text and missing in centre.last().text
     out = await h.say(centre, "/xem Thành phố Hà Nội")
     assert "Số hộ nghèo" in "\n".join(out)
     await h.press(centre, "Trả lại")
