@@ -28,6 +28,14 @@ async def reporting_provinces(repo: Repo, period: Period, respondents: list[str]
     provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
     if not any(p.id in subs for p in provinces):
         return []
+    return await provinces_over(repo, period, respondents, provinces)
+
+
+async def provinces_over(repo: Repo, period: Period, respondents: list[str],
+                         provinces: list[Unit] | None = None) -> list[Unit]:
+    """The provinces over the units a period asks (those that consolidate it and report it upward)."""
+    if provinces is None:
+        provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
     asked = {u.path.split("/")[1] for u in await expected_units(repo, period, respondents, None)}
     return [p for p in provinces if str(p.id) in asked]
 

@@ -186,3 +186,30 @@ async def _centre_rolls_up(h: Harness, db, info: dict, centre) -> None:
     rows = list(wb["Tiến độ"].iter_rows(values_only=True))
     assert rows[0][5] == "Theo chế độ báo cáo"
     assert sorted((r[1], r[5]) for r in rows[1:]) == [("Thành phố Hà Nội", "Đúng hạn"), ("Tỉnh An Giang", "Đúng hạn")]
+
+
+async def test_province_supervisors_are_reminded_of_the_provinces_deadline(db, db_url):
+    from bot.scheduler import Scheduler
+    from bot.sender import Sender
+
+    await _setup(db)
+    # Tuesday 24/2/2026 18:00: the provinces' deadline (Wednesday 25/2 17:00) is less than a day away
+    clock = Clock(datetime(2026, 2, 24, 18, tzinfo=TZ).astimezone(UTC))
+    h = await Harness(db, db_url, clock, outlines_dir=str(REGIME_DIR)).start()
+    await _answer(h, 700, ANSWERS[("91", 0)], send=True)
+    hn = h.user(811, "Văn phòng Hà Nội")
+    await h.say(hn, "/baocaolen")
+    await h.press(hn, "Gửi lên cấp trên")  # Hà Nội has sent: it is not reminded
+    sched = Scheduler(h.bot, h.services, Sender(h.bot, h.db, now=h.clock))
+    rep = await h.vclock.run(sched.tick())
+    assert rep.messages.get("province") == 1
+    text = next(m.text for m in h.api.messages(810) if "gửi cấp trên" in m.text)
+    assert "⏰ Nhắc báo cáo của Tỉnh An Giang gửi cấp trên" in text and "Hạn cấp tỉnh: 17:00 ngày 25/2/2026" in text
+    assert "Đã có 1/3 đơn vị cấp xã gửi báo cáo" in text and "/baocaolen" in text
+    assert not any("Nhắc báo cáo của" in m.text for m in h.api.messages(811))
+    rep = await h.vclock.run(sched.tick())  # claimed once: not sent again
+    assert not rep.messages.get("province")
+    clock.t = datetime(2026, 2, 25, 18, tzinfo=TZ).astimezone(UTC)  # after the deadline: once more, overdue
+    rep = await h.vclock.run(sched.tick())
+    assert rep.messages.get("province") == 1
+    assert any("Đã quá hạn báo cáo của Tỉnh An Giang gửi cấp trên" in m.text for m in h.api.messages(810))
