@@ -15,6 +15,7 @@ Cách lấy token:
   2. Đặt tên hiển thị và tên bot (kết thúc bằng «bot»), BotFather trả về một token dạng 123456789:ABC...
   3. Sao chép .env.example thành .env rồi điền: BOT_TOKEN=123456789:ABC...
      (hoặc đặt biến môi trường BOT_TOKEN), sau đó chạy lại lệnh này.
+Dùng Zalo thay cho (hoặc cùng với) Telegram: điền ZALO_BOT_TOKEN (xem README, phần «Zalo»).
 
 Muốn xem bot hoạt động ngay mà chưa cần token? Chạy bản trình diễn ngoại tuyến:
   .venv/bin/baocao demo
@@ -23,7 +24,7 @@ Muốn xem bot hoạt động ngay mà chưa cần token? Chạy bản trình di
 
 def main() -> int:
     settings = get_settings()
-    if not settings.token:
+    if not settings.token and not settings.zalo_token:
         print(NO_TOKEN)
         return 2
     configure_logging(settings.log_level)

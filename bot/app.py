@@ -98,33 +98,56 @@ async def prepare(settings: Settings, clock: Callable[[], datetime] = system_clo
 
 async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
     services, dp = await prepare(settings, clock)
-    bot = make_bot(settings, db=services.db, clock=clock)
+    bot = make_bot(settings, db=services.db, clock=clock) if settings.token else None
+    zalo = make_zalo(services, dp, bot, clock)  # ZALO_BOT_TOKEN: the same conversation over Zalo (bot/zalo/)
+    main_bot = bot if bot is not None else zalo.bot  # type: ignore[union-attr]
     background: list[asyncio.Task] = []
 
     async def on_startup() -> None:
-        await set_commands(bot)
+        if bot is not None:
+            await set_commands(bot)
+        if zalo is not None:
+            await zalo.start(serve_web=not (bot is not None and settings.webhook_url))
         starter = _scheduler_starter()
         if starter is not None and settings.scheduler_interval > 0:
-            background.append(asyncio.create_task(starter(bot, services, settings.scheduler_interval)))
+            background.append(asyncio.create_task(starter(main_bot, services, settings.scheduler_interval)))
 
     async def on_shutdown() -> None:
         for t in background:
             t.cancel()
         await asyncio.gather(*background, return_exceptions=True)
+        if zalo is not None:
+            await zalo.stop()
         await services.db.dispose()
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    if settings.webhook_url:
-        await _run_webhook(settings, bot, dp)
+    if bot is None:
+        log.info("no BOT_TOKEN: serving Zalo only")
+        await _poll(main_bot, dp, telegram=False)
+    elif settings.webhook_url:
+        await _run_webhook(settings, bot, dp, zalo)
     else:
         log.info("starting long polling")
         await bot.delete_webhook(drop_pending_updates=False)
         await _poll(bot, dp)
 
 
-async def _poll(bot: Bot, dp: Dispatcher) -> None:
-    """aiogram's polling, with :class:`bot.polling.Poller` in place of its update reader (see there)."""
+def make_zalo(services: Services, dp: Dispatcher, telegram: Bot | None, clock: Callable[[], datetime] = system_clock):
+    """The Zalo adapter when ZALO_BOT_TOKEN is set (else None), wired to route each person's messages to the
+    channel they last used."""
+    if not services.settings.zalo_token:
+        return None
+    from bot.zalo.run import ZaloRuntime
+
+    zalo = ZaloRuntime(services, dp, clock=clock)
+    zalo.wire(telegram)
+    return zalo
+
+
+async def _poll(bot: Bot, dp: Dispatcher, *, telegram: bool = True) -> None:
+    """aiogram's polling, with :class:`bot.polling.Poller` in place of its update reader (see there); without
+    Telegram (Zalo only) the process just runs its startup and waits."""
     import signal
 
     from bot.polling import Poller
@@ -137,7 +160,10 @@ async def _poll(bot: Bot, dp: Dispatcher) -> None:
     workflow = dp.resolve_used_update_types()
     await dp.emit_startup(bot=bot, dispatcher=dp, **dp.workflow_data)
     try:
-        await Poller(bot, dp, allowed_updates=workflow).run()
+        if telegram:
+            await Poller(bot, dp, allowed_updates=workflow).run()
+        else:
+            await asyncio.Event().wait()
     except asyncio.CancelledError:
         log.info("polling stopped")
     finally:
@@ -172,11 +198,15 @@ def webhook_target(settings: Settings) -> str:
     return url if url.endswith(settings.webhook_path) else url + settings.webhook_path
 
 
-async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher) -> None:
+async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher, zalo=None) -> None:
     from aiohttp import web
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = make_webhook_app(settings, bot, dp)
+    if zalo is not None:
+        from bot.zalo.routes import setup_routes
+
+        setup_routes(app, zalo)  # the Zalo webhook and file links on the same server
 
     async def set_hook(_: web.Application) -> None:
         await bot.set_webhook(webhook_target(settings), secret_token=secret, drop_pending_updates=False)

@@ -62,6 +62,25 @@ class Settings(BaseSettings):
     notify_batch_minutes: float = 10.0
     template_secret: SecretStr | None = None
 
+    # Zalo (issue 25): the same bot over the Zalo Bot Platform when ZALO_BOT_TOKEN is set (docs/zalo.md)
+    zalo_bot_token: SecretStr | None = None
+    zalo_webhook_secret: SecretStr | None = None  # set: webhook mode at WEB_BASE_URL + ZALO_WEBHOOK_PATH
+    zalo_api_url: str = "https://bot-api.zaloplatforms.com"  # base URL (a stand-in's in tests)
+    zalo_webhook_path: str = "/zalo/webhook"
+    # Zalo user ids (strings, as Zalo sends them) of administrators without Telegram
+    zalo_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    zalo_poll_timeout: int = Field(default=30, ge=1, le=60)
+    zalo_text_limit: int = Field(default=2000, ge=200)  # characters of one message (documented: 2,000)
+    # not documented by Zalo: cautious defaults, raise them when Zalo publishes its limits
+    zalo_send_rate: float = Field(default=10.0, gt=0)
+    zalo_send_burst: int = Field(default=3, ge=1)
+    zalo_chat_rate: float = Field(default=1.0, ge=0)
+    file_link_hours: float = Field(default=24.0, gt=0)  # a file sent to Zalo as a link is valid this long
+    # the bot's web server (shared with the web form of issue 24): public address, where it listens
+    web_base_url: str | None = None
+    web_host: str | None = None
+    web_port: int | None = None
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, v: object) -> object:
@@ -71,8 +90,15 @@ class Settings(BaseSettings):
             return [v]
         return v
 
+    @field_validator("zalo_admin_ids", mode="before")
+    @classmethod
+    def _split_zalo_ids(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [x.strip() for x in v.replace(";", ",").split(",") if x.strip()]
+        return v
+
     @field_validator("telegram_api_url", "webhook_url", "outlines_dir", "org_parent", "bot_username", "redis_url",
-                     mode="before")
+                     "web_base_url", "web_host", mode="before")
     @classmethod
     def _empty_none(cls, v: object) -> object:
         return None if isinstance(v, str) and not v.strip() else v
@@ -81,12 +107,22 @@ class Settings(BaseSettings):
     def token(self) -> str | None:
         return self.bot_token.get_secret_value() if self.bot_token and self.bot_token.get_secret_value() else None
 
+    @property
+    def zalo_token(self) -> str | None:
+        v = self.zalo_bot_token.get_secret_value() if self.zalo_bot_token else ""
+        return v.strip() or None
+
+    @property
+    def zalo_secret(self) -> str | None:
+        v = self.zalo_webhook_secret.get_secret_value() if self.zalo_webhook_secret else ""
+        return v.strip() or None
+
     def template_key(self) -> str:
         """The key that signs the .xlsx templates: TEMPLATE_SECRET, else derived from the bot token (so the bot and
         `baocao answers import` agree without another setting)."""
         if self.template_secret is not None and self.template_secret.get_secret_value():
             return self.template_secret.get_secret_value()
-        base = self.token or "no-token:" + self.database_url
+        base = self.token or self.zalo_token or "no-token:" + self.database_url
         return hmac.new(base.encode(), b"baocao-template-v1", hashlib.sha256).hexdigest()
 
     def sqlite_path(self) -> Path | None:

@@ -42,6 +42,7 @@ COMMANDS = [
     ("mau", "Nhận mẫu Excel để điền rồi gửi lại"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
+    ("lienket", "Liên kết Telegram với Zalo"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
     ("baocaonhanh", "Soạn và gửi ngay một báo cáo đột xuất (người tổng hợp)"),
     ("baocaolen", "Lập báo cáo của tỉnh gửi cấp trên (người tổng hợp cấp tỉnh)"),

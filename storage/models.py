@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -359,3 +360,59 @@ class OutboundFailure(Base):
     text: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+# --------------------------------------------------------------------------- channels (issue 25: Zalo)
+
+
+class ChannelLink(Base):
+    """One person's identity on a channel other than Telegram (a Zalo user id), bound to an account. The last
+    menu the bot showed there (numbered options of a text-only screen) is kept with it, so a typed number picks
+    the same option after a restart or in another process."""
+
+    __tablename__ = "channel_links"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(128))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    display_name: Mapped[str] = mapped_column(String(255), default="")
+    menu: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    last_seen: Mapped[datetime | None] = mapped_column(TZDateTime())
+
+
+class AccountChannel(Base):
+    """The channel an account last wrote from ("telegram" or "zalo"): notices and reminders go there."""
+
+    __tablename__ = "account_channels"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    last_channel: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class LinkCode(Base):
+    """A one-time code that joins a second channel to an account (typed as «/lienket 123456» on the other one)."""
+
+    __tablename__ = "link_codes"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    expires_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class FileLink(Base):
+    """A file (.docx, .xlsx, picture) served by the bot's web server under an unguessable, expiring link bound to
+    the account it was made for."""
+
+    __tablename__ = "file_links"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(128))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    expires_at: Mapped[datetime] = mapped_column(TZDateTime(), index=True)

@@ -49,6 +49,8 @@ async def cmd_invite(a: argparse.Namespace, st: Settings) -> int:
           + (f", hết hạn sau {a.days} ngày." if a.days else "."))
     if not username:
         print("(Chưa biết tên bot: đặt BOT_USERNAME hoặc BOT_TOKEN trong .env để in đường dẫn đầy đủ.)")
+    if st.zalo_token:
+        print(f"Trên Zalo: mở cuộc trò chuyện với bot rồi gõ mã mời {inv.code}.")
     return 0
 
 

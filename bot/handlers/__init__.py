@@ -14,6 +14,7 @@ from bot.handlers import (
     admin,
     common,
     consolidate,
+    link,
     outline_import,
     progress,
     report,
@@ -28,6 +29,7 @@ def get_routers() -> list[Router]:
     return [
         common.setup(),       # /huongdan, the error handler
         start.setup(),        # /start, invites, joining a unit (mode "join")
+        link.setup(),         # /lienket: Telegram and Zalo as one account (issue 25)
         consolidate.setup(),  # /tonghop
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
