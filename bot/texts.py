@@ -47,6 +47,7 @@ COMMANDS = [
     ("baocaonhanh", "Soạn và gửi ngay một báo cáo đột xuất (người tổng hợp)"),
     ("baocaolen", "Lập báo cáo của tỉnh gửi cấp trên (người tổng hợp cấp tỉnh)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
+    ("coquan", "Cơ quan ban hành, người ký báo cáo tổng hợp (quản trị viên)"),
 ]
 
 

@@ -242,6 +242,9 @@ def _check_items(outline: Outline) -> tuple[list[Problem], dict[str, str], dict[
             probs.append(Problem(q.line, f"câu «{q.key}»: min/max chỉ dùng cho kiểu số, không cho «{q.type}»"))
         if q.table is not None:
             _check_table(probs, q, q.table)
+        if q.label is not None and ("?" in q.label or "bao nhiêu" in q.label.lower()):
+            probs.append(Problem(q.line, f"câu «{q.key}»: label là câu trần thuật dùng trong báo cáo, không phải câu "
+                                         "hỏi; ví dụ «Số đợt tập huấn đã tổ chức» thay cho «đã tổ chức bao nhiêu đợt?»"))
 
     for s in outline.sections:
         check_section(s)

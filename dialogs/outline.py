@@ -240,6 +240,8 @@ class Question(_Model):
     key: str = Field(pattern=KEY_RE)
     no: str | None = Field(default=None, description="the bullet or number as the document writes it")
     prompt: str = Field(min_length=1)
+    label: str | None = Field(default=None, max_length=160,
+                              description="the report's short statement for this figure (dialogs/labels.py)")
     help: str | None = None
     type: QuestionType = "longtext"
     unit: str | None = Field(default=None, description="measure word: nhiệm vụ, văn bản, người, %…")

@@ -110,6 +110,20 @@ def order_rows(rows: Sequence[SubCount], max_rows: int = MAX_ROWS) -> list[SubCo
     return keep + [agg]
 
 
+NAME_ROOM_IN = 0.45 * WIDTH_IN - 0.3  # the widest unit name column (inches)
+
+
+def fit_name(name: str, room_in: float, size: float) -> str:
+    """A unit's name whole when it fits in ``room_in`` inches, else cut at a word with "…"."""
+    name = " ".join(name.split())
+    if text_width_in(name, size) <= room_in:
+        return name
+    words = name.split(" ")
+    while len(words) > 1 and text_width_in(" ".join(words) + "…", size) > room_in:
+        words.pop()
+    return " ".join(words) + "…"
+
+
 def progress_chart_size(n_rows: int) -> tuple[int, int]:
     """The picture's size in pixels for ``n_rows`` drawn rows (after :func:`order_rows`)."""
     return round(WIDTH_IN * DPI), round((HEAD_IN + FOOT_IN + max(n_rows, 3) * ROW_IN) * DPI)
@@ -142,7 +156,7 @@ def progress_chart(rows: Sequence[SubCount], *, title: str, period: str, scope: 
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(w / DPI, h / DPI), dpi=DPI)
         hin = h / DPI
-        names = [_short(r.name, 30) for r in drawn]
+        names = [fit_name(r.name, NAME_ROOM_IN, 11) for r in drawn]
         label_in = max((text_width_in(n, 11) for n in names), default=1.0)
         left = min(0.45, (0.25 + label_in) / WIDTH_IN)
         head_in = HEAD_IN + len(levels) * 17 / 72
@@ -201,7 +215,7 @@ def history_chart(history: History, *, title: str = "", series: Sequence[Series]
     if not chosen or len(history.labels) < 2:
         return None
     w, h = history_chart_size(len(chosen))
-    labels = [textwrap.fill(_short(x, 24), 12) if len(history.labels) > 4 else _short(x, 24) for x in history.labels]
+    labels = [tick_label(x, len(history.labels)) for x in history.labels]
     x = list(range(len(labels)))
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(w / DPI, h / DPI), dpi=DPI)
@@ -218,35 +232,65 @@ def history_chart(history: History, *, title: str = "", series: Sequence[Series]
         return _png(fig)
 
 
+def tick_label(label: str, n: int) -> str:
+    """A period's name under the axis, whole, on up to three lines ("Tuần 47/2026\n(16/11–22/11)")."""
+    width = 12 if n > 4 else 24
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)[:3])
+
+
 def tonghop_chart(c, history: History | None = None, *, max_series: int = 5) -> bytes | None:
     """/tonghop's picture for a consolidation: ``history`` (from :func:`exports.history.period_history`) with
     this report's own totals as the last period, or this period against the previous one without it."""
     from exports.history import history_from_consolidation
 
     hist = history.with_current(c) if history is not None else history_from_consolidation(c)
-    return history_chart(hist, title=f"Số liệu chính «{c.outline.short}»", max_series=max_series)
+    return history_chart(hist, title=f"Số liệu chính «{c.outline.short}»", series=with_headline(hist, max_series))
+
+
+def with_headline(hist: History, n: int) -> list[Series]:
+    """The figures that moved most, the report's headline total among them: the outline's first "Tổng số …"
+    with known values takes the last place when it did not move enough to be chosen."""
+    chosen = hist.top(n)
+    head = next((s for s in hist.series if s.label.lower().startswith("tổng") and s.known), None)
+    if head is None or head in chosen or not chosen:
+        return chosen
+    return [head] + chosen[: n - 1]
 
 
 def _history_panel(ax, s: Series, x: list[int], labels: list[str]) -> None:
     pts = [(xi, v) for xi, v in zip(x, s.values, strict=False) if v is not None]
     head = f"{s.number} {s.label}".strip() + (f" ({s.unit})" if s.unit else "")
+    if pts:  # the headline figure: this period's total, first on the panel
+        head = f"{number_text(pts[-1][1], s.qtype)} — {head}"
     ax.set_title("\n".join(textwrap.wrap(head, 80)[:2]), loc="left", fontsize=10.5)
+    count = s.qtype in ("integer", "money")
     if pts:
         xs, vs = zip(*pts, strict=True)
         ax.plot(xs, vs, marker="o", color="#1565c0", linewidth=2)
-        for xi, v in pts:
-            ax.annotate(number_text(v, s.qtype), (xi, v), textcoords="offset points", xytext=(0, 6), ha="center",
-                        fontsize=9)
+        for k, (xi, v) in enumerate(pts):
+            above = _label_above(vs, k)
+            ax.annotate(number_text(v, s.qtype), (xi, v), textcoords="offset points", xytext=(0, 7 if above else -8),
+                        ha="center", va="bottom" if above else "top", fontsize=9,
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
         lo, hi = min(vs), max(vs)
-        pad = (hi - lo) * 0.25 or max(abs(hi) * 0.1, 1)
-        ax.set_ylim(min(0, lo - pad) if lo >= 0 and lo - pad < 0 else lo - pad, hi + pad)
+        pad = (hi - lo) * 0.3 or max(abs(hi) * 0.1, 1)
+        bottom = 0.0 if count and lo >= 0 else lo - pad  # a count starts at 0: a change of 2 on 2.000 is small
+        ax.set_ylim(bottom, hi + max(pad, (hi - bottom) * 0.25))  # room for the labels above the highest point
     ax.set_xticks(x, labels, fontsize=8.5)
     ax.set_xlim(-0.4, len(x) - 0.6)
-    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.yaxis.set_major_locator(MaxNLocator(4, integer=s.qtype == "integer"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: number_text(v, s.qtype if s.qtype == "percent" else "")))
     ax.grid(axis="y", color="#dddddd")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+
+
+def _label_above(vs: Sequence[float], k: int) -> bool:
+    """A value's label goes on the side away from the line: above a peak or a rise, below a dip."""
+    prev = vs[k - 1] if k > 0 else None
+    nxt = vs[k + 1] if k + 1 < len(vs) else None
+    around = [x for x in (prev, nxt) if x is not None]
+    return not around or vs[k] >= sum(around) / len(around)
 
 
 __all__ = ["progress_chart", "history_chart", "tonghop_chart", "order_rows", "progress_chart_size", "history_chart_size",

@@ -25,12 +25,14 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar
+from dialogs.issuer import Issuer, date_line, issuer_from_name
+from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
 from dialogs.regime import cutoff_text
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
-from exports.phrases import clean, fmt_number, fmt_plain, numeric_sentence
+from exports.phrases import clean, fmt_number, fmt_plain, numeric_sentence, tidy
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
@@ -40,25 +42,35 @@ TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
 TEXT_WIDTH_LANDSCAPE = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm
 LANDSCAPE_COLUMNS = 10  # a Biểu with more columns (TT and Nội dung included) goes on landscape pages
 MAX_DOC_ROWS = 500  # rows of one merged list in the .docx; the .xlsx has them all
+KEEP_ROWS = 25  # tables of at most this many rows are kept on one page
 MAX_TABLE_ITEMS = 300  # item rows under a Biểu's open groups in the .docx; the .xlsx has them all
 
 
+def issuer_of(org_name: str, org_parent: str | None = None, place: str = "Hà Nội") -> Issuer:
+    """An issuer from the plain settings (ORG_NAME, ORG_PARENT, ORG_PLACE) when none is stored for the scope."""
+    return issuer_from_name(org_name, org_parent, place)
+
+
 def build_docx(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
-               place: str = "Hà Nội", on: date | None = None, layout: str = "auto") -> bytes:
-    layout = c.outline.layout if layout == "auto" else layout
+               place: str = "Hà Nội", on: date | None = None, layout: str = "auto", issuer: Issuer | None = None) -> bytes:
+    """The report as the office issues it: header, body, signature and "Nơi nhận", then the annexes. The
+    issuing body is ``issuer`` (stored per scope), else built from ``org_name``/``org_parent``/``place``;
+    ``layout`` "auto" is the issuer's (Party layout only for a Party body)."""
+    iss = issuer or issuer_of(org_name, org_parent, place)
+    layout = iss.layout if layout == "auto" else layout
     on = on or date.today()
     doc = Document()
     _page_setup(doc)
     body_size = 14
     _base_style(doc, body_size)
     if layout == "party":
-        _party_header(doc, org_name, org_parent, place, on)
+        _party_header(doc, iss, on)
     else:
-        _state_header(doc, org_name, org_parent, place, on)
-    _title(doc, c)
+        _state_header(doc, iss, on)
+    _title(doc, c, iss)
     _body(doc, c)
-    _annex(doc, c)
-    _recipients(doc, layout)
+    _signature(doc, iss)
+    _annex(doc, c, iss, on)
     _page_numbers(doc)
     buf = BytesIO()
     doc.save(buf)
@@ -126,7 +138,7 @@ def _hr(container, total_cm: float, line_cm: float) -> None:
     """A short centred rule on its own line (under the issuing body, the tiêu ngữ, the subject)."""
     p = container.add_paragraph()
     pf = p.paragraph_format
-    pf.space_before = Pt(0)
+    pf.space_before = Pt(3)  # the rule sits below the line above, clear of its descenders
     pf.space_after = Pt(4)
     pf.first_line_indent = None
     side = Cm(max(0.0, (total_cm - line_cm) / 2))
@@ -136,10 +148,6 @@ def _hr(container, total_cm: float, line_cm: float) -> None:
     pPr.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
     r = p.add_run("")
     r.font.size = Pt(2)
-
-
-def _date_line(place: str, on: date) -> str:
-    return f"{place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}"
 
 
 def _two_columns(doc, left_cm: float, right_cm: float):
@@ -154,40 +162,49 @@ def _two_columns(doc, left_cm: float, right_cm: float):
     return t.rows[0].cells
 
 
-def _state_header(doc, org: str, parent: str | None, place: str, on: date) -> None:
+def _state_header(doc, iss: Issuer, on: date) -> None:
     left, right = _two_columns(doc, 6.2, 10.3)
     left.paragraphs[0].text = ""
-    if parent:
-        _para(left, parent, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
-    _para(left, org, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
+    if iss.parent:
+        _para(left, iss.parent, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
+    for line in name_lines(iss.name):
+        _para(left, line, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
     _hr(left, 6.0, 2.0)
-    _para(left, "Số:      /BC-", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _para(left, iss.number_line(), size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     right.paragraphs[0].text = ""
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _hr(right, 10.1, 6.0)
-    _para(right, _date_line(place, on), italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _para(right, date_line(iss.place, on), italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     for cell in (left, right):
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
 
 
-def _party_header(doc, org: str, parent: str | None, place: str, on: date) -> None:
+def name_lines(name: str) -> list[str]:
+    """The issuing body on the lines a văn thư sets it: "ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG"."""
+    for head in ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "):
+        if name.upper().startswith(head) and len(name) > len(head):
+            return [name[:len(head)].strip(), name[len(head):].strip()]
+    return [name]
+
+
+def _party_header(doc, iss: Issuer, on: date) -> None:
     left, right = _two_columns(doc, 7.5, 9.0)
-    if parent:
-        _para(left, parent, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
-    _para(left, org, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
+    if iss.parent:
+        _para(left, iss.parent, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
+    _para(left, iss.name, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, caps=True, space_after=0)
     _para(left, "*", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _para(left, "Số      -BC/", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _para(left, iss.number_line(), size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER, underline=True,
           space_after=6)
-    _para(right, _date_line(place, on), italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _para(right, date_line(iss.place, on), italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     for cell in (left, right):
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
 
 
-def _title(doc, c: Consolidation) -> None:
+def _title(doc, c: Consolidation, iss: Issuer) -> None:
     _para(doc, "", space_after=0)
     _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     subject = f"Tổng hợp {c.outline.title[0].lower() + c.outline.title[1:]}"
@@ -197,6 +214,9 @@ def _title(doc, c: Consolidation) -> None:
         _para(doc, f"({cutoff_text(c.cutoff_on).capitalize()})", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
               space_after=0)
     _hr(doc, 16.5, 4.0)
+    if iss.addressee:
+        _para(doc, "Kính gửi: " + "; ".join(iss.addressee) + ".", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
+              indent=False)
     comp = c.completeness
     _para(doc, f"Trên cơ sở báo cáo của {comp.submitted}/{comp.expected} đơn vị ({c.scope_name}), "
                f"trong đó {len(comp.on_time)} đơn vị nộp đúng hạn, {len(comp.late)} đơn vị nộp muộn"
@@ -208,20 +228,48 @@ def _title(doc, c: Consolidation) -> None:
 # --------------------------------------------------------------------------- body
 
 
+def applies(sec: Section, by_key: dict[str, Item]) -> bool:
+    """A section is printed when one of its questions applies to a unit in the scope (a ministry-only section
+    is left out of a commune report)."""
+    for item in sec.items:
+        if isinstance(item, Section):
+            if applies(item, by_key):
+                return True
+        elif (it := by_key.get(item.key)) is not None and it.eligible > 0:
+            return True
+    return False
+
+
+def numbered(no: str, text: str) -> str:
+    """"(1) Title", never "(1)(1) Title" when the title already starts with its number."""
+    no = no.strip()
+    if no in BULLETS:
+        return f"- {text}"
+    if not no or text.startswith(no) or text.startswith(no.rstrip(".")):
+        return text
+    return f"{no} {text}"
+
+
 def _body(doc, c: Consolidation) -> None:
     by_key = {it.ref.key: it for it in c.items}
 
     def section(sec: Section, depth: int) -> None:
+        if not applies(sec, by_key):
+            return
         no = sec.no.strip()
-        heading = f"{no} {sec.title}" if no and no not in BULLETS else (f"- {sec.title}" if no in BULLETS else sec.title)
+        heading = numbered(no, tidy(sec.title))
         _para(doc, heading, bold=depth <= 1, italic=depth >= 2 and no in BULLETS, indent=depth > 0)
+        last_no = None
         for item in sec.items:
             if isinstance(item, Section):
                 section(item, depth + 1)
-            else:
-                it = by_key.get(item.key)
-                if it is not None:
-                    _item(doc, c, it)
+                last_no = None
+                continue
+            it = by_key.get(item.key)
+            if it is not None and it.eligible > 0:
+                # a number already printed (the outline repeats "(1)" on each part of one point): a dash instead
+                _item(doc, c, it, repeat=bool(item.no) and item.no.strip() in (last_no, no))
+                last_no = (item.no or "").strip() or last_no
 
     for s in c.outline.sections:
         section(s, 0)
@@ -234,39 +282,49 @@ def _bullet(no: str | None) -> str:
     return f"{n} " if n not in BULLETS else "- "
 
 
-def _item(doc, c: Consolidation, it: Item) -> None:
+def _item(doc, c: Consolidation, it: Item, *, repeat: bool = False) -> None:
     q = it.ref.question
-    lead = _bullet(q.no)
+    lead = "- " if repeat else _bullet(q.no)
+    if q.no and q.no.strip() not in BULLETS and report_label(q).startswith(q.no.strip()):
+        lead = ""  # the outline's wording carries its own number: never "(1) (1) …"
     if it.kind == "numeric":
-        _para(doc, lead + numeric_sentence(c, it))
+        _para(doc, tidy(lead + numeric_sentence(c, it)))
         _reasons(doc, c, it)
     elif it.kind == "choice":
         s = it.summary
         if q.type == "yesno":
-            yes = s.counts.get(True, 0)
-            no = s.counts.get(False, 0)
-            _para(doc, f"{lead}{q.prompt} {yes} đơn vị trả lời «có», {no} đơn vị trả lời «không».")
-            if 0 < no <= 30:
-                names = ", ".join(u.name for u, v in s.per_unit if v is False)
-                _para(doc, f"Các đơn vị trả lời «không»: {names}.", italic=True)
+            _yesno(doc, lead, q, s)
         else:
             labels = {o.key: o.label for o in q.options or []}
             parts = [f"{labels.get(k, k)}: {n} đơn vị" for k, n in s.counts.most_common()]
-            _para(doc, f"{lead}{q.prompt}: " + ("; ".join(parts) if parts else "chưa có đơn vị trả lời") + ".")
+            _para(doc, tidy(f"{lead}{report_label(q)}: " + ("; ".join(parts) if parts else "chưa có đơn vị trả lời") + "."))
     elif it.kind == "date":
         vals = sorted(v for _, v in it.summary.per_unit if v)
         span = (f"sớm nhất {format_date(date.fromisoformat(vals[0]))}, muộn nhất {format_date(date.fromisoformat(vals[-1]))}"
                 if vals else "chưa có đơn vị trả lời")
-        _para(doc, f"{lead}{q.prompt}: {span}.")
+        _para(doc, tidy(f"{lead}{report_label(q)}: {span}."))
     elif it.kind == "list":
-        _list(doc, c, it)
+        _list(doc, c, it, lead)
     elif it.kind == "table":
-        _table(doc, c, it)
+        _table(doc, c, it, lead)
     else:
-        _narrative(doc, c, it)
+        _narrative(doc, c, it, lead)
 
 
-def _list(doc, c: Consolidation, it: Item) -> None:
+def _yesno(doc, lead: str, q, s) -> None:
+    """"Bảo đảm kịch bản tăng trưởng: 5 đơn vị có, 2 đơn vị không." — "chưa" for a "… chưa?" question."""
+    from dialogs.text import fold
+
+    yes, no = s.counts.get(True, 0), s.counts.get(False, 0)
+    neg = "chưa" if fold(q.prompt).rstrip(" ?").endswith("chua") else "không"
+    pos = "đã" if neg == "chưa" else "có"
+    _para(doc, tidy(f"{lead}{report_label(q)}: {yes} đơn vị {pos}, {no} đơn vị {neg}."))
+    if 0 < no <= 30:
+        names = ", ".join(u.name for u, v in s.per_unit if v is False)
+        _para(doc, f"Các đơn vị trả lời {neg}: {names}.", italic=True)
+
+
+def _list(doc, c: Consolidation, it: Item, lead: str) -> None:
     q = it.ref.question
     s: ListSummary = it.summary
     unit = q.unit or "mục"
@@ -276,8 +334,8 @@ def _list(doc, c: Consolidation, it: Item) -> None:
         d = s.count - s.prev_count
         change = (f", {'tăng' if d > 0 else 'giảm'} {abs(d)} so với {c.outline.period.previous_label}" if d
                   else f", không đổi so với {c.outline.period.previous_label}")
-    _para(doc, f"{_bullet(q.no)}{q.prompt}: tổng số {format_integer(s.count)} {unit} của {s.units_with_items} đơn vị"
-               + change + (f" ({counts})" if counts else "") + ".")
+    _para(doc, tidy(f"{lead}{report_label(q)}: tổng số {format_integer(s.count)} {unit} của "
+                    f"{s.units_with_items} đơn vị" + change + (f" ({counts})" if counts else "") + "."))
     if not s.rows:
         return
     fields = q.record_fields
@@ -291,12 +349,17 @@ def _list(doc, c: Consolidation, it: Item) -> None:
         _para(doc, f"(Còn {len(s.rows) - MAX_DOC_ROWS} dòng khác: xem đầy đủ trong tệp Excel kèm theo.)", italic=True)
 
 
-def _table(doc, c: Consolidation, it: Item) -> None:
-    """A Biểu, summed; on landscape pages of its own when it has more than ~10 columns."""
+def _table(doc, c: Consolidation, it: Item, lead: str) -> None:
+    """A Biểu, summed; on landscape pages of its own when it has more than ~10 columns; one line when no unit
+    filled it in."""
+    if it.summary.units == 0:
+        q = it.ref.question
+        _para(doc, tidy(f"{lead}{report_label(q)} ({it.summary.table.title}): chưa có đơn vị nhập số liệu."))
+        return
     wide = 2 + len(it.summary.table.columns) > LANDSCAPE_COLUMNS
     if wide:
         section_break(doc, landscape=False)
-    _bieu(doc, c, it, TEXT_WIDTH_LANDSCAPE if wide else TEXT_WIDTH)
+    _bieu(doc, c, it, TEXT_WIDTH_LANDSCAPE if wide else TEXT_WIDTH, lead)
     if wide:
         section_break(doc, landscape=True)
 
@@ -322,11 +385,11 @@ def section_break(doc, *, landscape: bool) -> None:
     body.sectPr.addprevious(p)
 
 
-def _bieu(doc, c: Consolidation, it: Item, avail: int) -> None:
+def _bieu(doc, c: Consolidation, it: Item, avail: int, lead: str) -> None:
     q = it.ref.question
     s: TableSummary = it.summary
     t = s.table
-    _para(doc, f"{_bullet(q.no)}{q.prompt} (tổng hợp {s.units} đơn vị):")
+    _para(doc, tidy(f"{lead}{report_label(q)} (tổng hợp {s.units} đơn vị):"))
     _para(doc, t.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, size=12)
     groups = [col.group for col in t.columns]
     has_groups = any(groups)
@@ -361,8 +424,7 @@ def _bieu(doc, c: Consolidation, it: Item, avail: int) -> None:
             if col.type in ("integer", "decimal", "money", "percent"):
                 row.append(_cell_num(col.type, v))
             else:
-                texts = s.texts.get((r.key, col.key), [])
-                row.append("; ".join(f"{u.name}: {x}" for u, x in texts[:5]) + (" …" if len(texts) > 5 else ""))
+                row.append(note_cell(s.texts.get((r.key, col.key), [])))
         rows.append(row)
         if r.kind != "data" or r.computed:
             bold_rows.add(len(rows) - 1)
@@ -383,6 +445,20 @@ def _bieu(doc, c: Consolidation, it: Item, avail: int) -> None:
         _para(doc, t.note, italic=True, size=12)
 
 
+NOTE_INLINE = 60  # a single note this short is printed in its cell; more notes are counted, listed in the annex
+
+
+def note_cell(texts: list) -> str:
+    """A Biểu's text cell (Ghi chú) in the summed table: the note itself when one unit wrote a short one, else how
+    many units wrote one (the notes are in the annex), so a row stays one or two lines tall."""
+    if not texts:
+        return ""
+    if len(texts) == 1 and len(texts[0][1]) <= NOTE_INLINE:
+        u, x = texts[0]
+        return f"{u.name}: {x}"
+    return f"{len(texts)} đơn vị có ghi chú (xem phụ lục)"
+
+
 def _cell_num(typ: str, v) -> str:
     if v is None or v == "":
         return ""
@@ -395,17 +471,17 @@ def _cell_num(typ: str, v) -> str:
     return format_decimal(v)
 
 
-def _narrative(doc, c: Consolidation, it: Item) -> None:
+def _narrative(doc, c: Consolidation, it: Item, lead: str) -> None:
     q = it.ref.question
     s: NarrativeSummary = it.summary
-    _para(doc, f"{_bullet(q.no)}{q.prompt}:", italic=False)
+    _para(doc, tidy(f"{lead}{report_label(q)}:"), italic=False)
     if s.count == 0:
         _para(doc, "Chưa có đơn vị nêu nội dung này." if not s.none_units else
               f"{len(s.none_units)} đơn vị báo cáo không có nội dung.", italic=True)
         return
     for g in s.groups:
         names = ", ".join(u.name for u in g.units[:12]) + (f" và {len(g.units) - 12} đơn vị khác" if len(g.units) > 12 else "")
-        _para(doc, f"+ {len(g.units)} đơn vị nêu: {g.text} ({names}).")
+        _para(doc, tidy(f"+ {len(g.units)} đơn vị nêu: {g.text} ({names})."))
     shown = 0
     for u, text in s.singles:
         if shown >= 300:
@@ -440,13 +516,40 @@ def _reasons(doc, c: Consolidation, it: Item) -> None:
         _para(doc, clean(f"- {line}."), italic=True)
 
 
-def _annex(doc, c: Consolidation) -> None:
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _annex_title(doc, n: int, title: str, iss: Issuer, on: date) -> None:
+    """"Phụ lục I" / TITLE / "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)" on a new page (Nghị định 30)."""
     doc.add_page_break()
-    _para(doc, "PHỤ LỤC", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
-    _para(doc, f"Tình hình nộp báo cáo và số liệu từng đơn vị — kỳ {c.period_label}", italic=True,
-          align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    _para(doc, f"Phụ lục {ROMAN[n - 1] if n <= len(ROMAN) else n}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+          indent=False, space_after=0)
+    _para(doc, title, bold=True, caps=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
+    _para(doc, f"(Kèm theo {iss.report_ref(on)})", italic=True,
+          align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
+    _hr(doc, 16.5, 4.0)
+
+
+def _annex(doc, c: Consolidation, iss: Issuer, on: date) -> None:
+    """The annexes after the signature: who reported; each unit's figures; the notes written in the Biểu."""
+    n = 1
+    _annex_title(doc, n, "Tình hình nộp báo cáo của các đơn vị", iss, on)
+    _completeness(doc, c)
+    nums = [it for it in c.items if it.kind == "numeric" and it.eligible > 0]
+    if nums:
+        n += 1
+        _annex_title(doc, n, "Số liệu của từng đơn vị", iss, on)
+        _per_unit(doc, c, nums)
+    notes = _bieu_notes(c)
+    if notes:
+        n += 1
+        _annex_title(doc, n, "Ghi chú của các đơn vị trong các Biểu", iss, on)
+        add_table(doc, [["STT", "Biểu, dòng", "Ghi chú của đơn vị"]],
+                  [[str(i)] + r for i, r in enumerate(notes[:MAX_DOC_ROWS], 1)], numeric_cols={0}, font_size=11)
+
+
+def _completeness(doc, c: Consolidation) -> None:
     comp = c.completeness
-    _para(doc, "1. Tình hình nộp báo cáo", bold=True)
     rows = []
     for u, at in comp.on_time:
         rows.append([u.name, c.state(u, "Đúng hạn"), _fmt_at(at)])
@@ -460,27 +563,90 @@ def _annex(doc, c: Consolidation) -> None:
         rows.append([u.name, "Chưa làm", ""])
     _para(doc, f"Tổng số {comp.expected} đơn vị: đã nộp {comp.submitted} (đúng hạn {len(comp.on_time)}, muộn "
                f"{len(comp.late)}), đang làm {len(comp.draft) + len(comp.returned)}, chưa làm {len(comp.not_started)}.")
-    numbered = [[str(i)] + r for i, r in enumerate(rows[:MAX_DOC_ROWS], 1)]
-    add_table(doc, [["STT", "Đơn vị", "Tình trạng", "Thời điểm nộp"]], numbered, numeric_cols={0}, font_size=11)
+    numbered_rows = [[str(i)] + r for i, r in enumerate(rows[:MAX_DOC_ROWS], 1)]
+    add_table(doc, [["STT", "Đơn vị", "Tình trạng", "Thời điểm nộp"]], numbered_rows, numeric_cols={0}, font_size=11)
     if len(rows) > MAX_DOC_ROWS:
         _para(doc, f"(Còn {len(rows) - MAX_DOC_ROWS} đơn vị: xem tệp Excel kèm theo.)", italic=True)
-    nums = [it for it in c.items if it.kind == "numeric"]
-    if not nums:
-        return
-    _para(doc, "2. Số liệu từng đơn vị", bold=True)
+
+
+SUMMED = ("integer", "money")
+PER_TABLE = 3  # figures per annex table: unit names and figures stay on one line in portrait  # a column of these gets a total row; rates and averages do not
+
+
+def annex_header(it: Item, *, whole: bool = False) -> str:
+    """A per-unit column's header: number, statement label (whole words) and unit of measure."""
+    q = it.ref.question
+    unit = "%" if q.type == "percent" or q.unit == "%" else ("triệu đồng" if q.type == "money" else q.unit)
+    label = report_label(q) if whole else _words(report_label(q), 90)
+    return f"{it.ref.number} {label}" + (f" ({unit})" if unit else "")
+
+
+def distinct(heads: list[str], items: list[Item]) -> list[str]:
+    """Headers that can be told apart: two that read the same after shortening get their whole labels."""
+    seen = [h for h in heads if heads.count(h) > 1]
+    return [annex_header(it, whole=True) if h in seen else h for h, it in zip(heads, items, strict=True)]
+
+
+def _words(s: str, n: int) -> str:
+    """At most about ``n`` characters, cut between words (never inside one)."""
+    s = " ".join(s.split())
+    if len(s) <= n:
+        return s
+    cut = s[:n].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + " …"
+
+
+def _per_unit(doc, c: Consolidation, nums: list[Item]) -> None:
     units = [u for u in c.units if c.current.get(u.id)]
     if len(units) > 200:
-        _para(doc, f"Có {len(units)} đơn vị có số liệu; bảng số liệu từng đơn vị nằm ở trang «Từng đơn vị» của tệp Excel "
+        _para(doc, f"Có {len(units)} đơn vị có số liệu; bảng số liệu từng đơn vị nằm ở trang Từng đơn vị của tệp Excel "
                    "kèm theo.", italic=True)
         return
-    for start in range(0, len(nums), 5):
-        chunk = nums[start:start + 5]
-        header = ["Đơn vị"] + [f"{it.ref.number} {_short(it.ref.question.prompt, 40)}" for it in chunk]
+    for start in range(0, len(nums), PER_TABLE):
+        chunk = nums[start:start + PER_TABLE]
+        header = ["STT", "Đơn vị"] + distinct([annex_header(it) for it in chunk], chunk)
         rows = []
-        for u in units:
+        totals: list[float | None] = [None] * len(chunk)
+        for i, u in enumerate(units, 1):
             vals = c.current.get(u.id, {})
-            rows.append([u.name] + [fmt_plain(it.ref.question, _num_of(it, vals)) for it in chunk])
-        add_table(doc, [header], rows, numeric_cols=set(range(1, len(header))), font_size=10)
+            nums_u = [_num_of(it, vals) for it in chunk]
+            totals = [t if v is None else (t or 0) + v for t, v in zip(totals, nums_u, strict=True)]
+            rows.append([str(i), u.name] + [_annex_value(it, v) for it, v in zip(chunk, nums_u, strict=True)])
+        bold = set()
+        summed = [t if it.ref.question.type in SUMMED else None for it, t in zip(chunk, totals, strict=True)]
+        if any(t is not None for t in summed) and len(units) > 1:
+            rows.append(["", "Tổng cộng"] + [_annex_value(it, t) if t is not None else ""
+                                             for it, t in zip(chunk, summed, strict=True)])
+            bold.add(len(rows) - 1)
+        add_table(doc, [header], rows, numeric_cols=set(range(2, len(header))) | {0}, bold_rows=bold, font_size=10)
+
+
+def _annex_value(it: Item, v) -> str:
+    q = it.ref.question
+    if v is None:
+        return "—"
+    if q.type == "percent" or q.unit == "%":
+        return f"{format_decimal(v)}%"
+    return fmt_plain(q, v)
+
+
+def _bieu_notes(c: Consolidation) -> list[list[str]]:
+    """Every note (a text cell) written in a Biểu, per row: "Biểu 1B, dòng 2. Hội nghị …" / "Xã A: …"."""
+    out = []
+    for it in c.items:
+        if it.kind != "table" or it.eligible == 0:
+            continue
+        t = it.summary.table
+        rows = {r.key: r for r in t.rows}
+        for (rkey, _ck), texts in it.summary.texts.items():
+            if len(texts) == 1 and len(texts[0][1]) <= NOTE_INLINE:
+                continue  # printed in its cell
+            r = rows.get(rkey)
+            where = f"{t.title.split(':')[0].split(' — ')[0][:40]}, dòng {(r.no + ' ') if r and r.no else ''}{r.label if r else rkey}"
+            shown = "; ".join(f"{u.name}: {x}" for u, x in texts[:5])
+            more = f" (và {len(texts) - 5} đơn vị khác: xem tệp Excel)" if len(texts) > 5 else ""
+            out.append([where, shown + more])
+    return out
 
 
 def _num_of(it: Item, vals: dict):
@@ -498,19 +664,29 @@ def _fmt_at(at) -> str:
     return f"{local.hour}:{local.minute:02d} {format_date(local.date())}"
 
 
-def _recipients(doc, layout: str) -> None:
+def _signature(doc, iss: Issuer) -> None:
+    """"Nơi nhận" (left) and the signature block (right): authority (TM./KT./…), title, room to sign, the
+    signer's name. Nothing is printed for what is not configured (no form placeholders)."""
     _para(doc, "")
     left, right = _two_columns(doc, 8.0, 8.5)
+    # the block is never split over two pages (the name away from the title, "Lưu" away from "Nơi nhận")
+    left._tc.getparent().get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     p = left.paragraphs[0]
     r = p.add_run("Nơi nhận:")
     r.bold, r.italic = True, True
     r.font.size = Pt(12)
-    for line in ("- Như trên;", "- Lưu: VT."):
+    for line in iss.recipient_lines():
         _para(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, space_after=0)
-    sign = "T/M BAN THƯỜNG VỤ" if layout == "party" else "THỦ TRƯỞNG CƠ QUAN"
     right.paragraphs[0].text = ""
-    _para(right, sign, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _para(right, "(Ký, ghi rõ họ tên, đóng dấu)", italic=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    head = list(iss.authority) + ([iss.title] if iss.title else [])
+    for line in head:
+        _para(right, line, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for _ in range(4):  # room for the signature and the seal
+        _para(right, "", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    if iss.signer:
+        _para(right, iss.signer, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    first = right.paragraphs[0]
+    first._p.getparent().remove(first._p)
 
 
 def _page_numbers(doc) -> None:
@@ -555,7 +731,10 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
     width_total = sum(widths)
     sz = round(font_size * 2)
 
-    def cell(text: str | None, col: int, *, bold: bool, header: bool, span: int = 1, vmerge: str | None = None) -> str:
+    keep = len(rows) <= KEEP_ROWS  # a short table is kept on one page: never a header alone at a page's foot
+
+    def cell(text: str | None, col: int, *, bold: bool, header: bool, span: int = 1, vmerge: str | None = None,
+             last: bool = False) -> str:
         jc = "center" if header else ("right" if col in numeric_cols else "left")
         tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
         if span > 1:
@@ -566,7 +745,8 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
             tcpr += '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/><w:vAlign w:val="center"/>'
         rpr = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>{"<w:b/>" if bold else ""}<w:sz w:val="{sz}"/>'
         txt = escape(clean(text or ""))
-        return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/>"
+        nxt = "<w:keepNext/>" if keep and not last else ""
+        return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{nxt}<w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/>"
                 f"<w:jc w:val=\"{jc}\"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t xml:space=\"preserve\">{txt}</w:t></w:r></w:p></w:tc>")
 
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width_total}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -597,7 +777,8 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
     for ri, row in enumerate(rows):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for col in range(ncols):
-            parts.append(cell(row[col] if col < len(row) else "", col, bold=ri in bold_rows, header=False))
+            parts.append(cell(row[col] if col < len(row) else "", col, bold=ri in bold_rows, header=False,
+                              last=ri == len(rows) - 1))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     tbl = parse_xml("".join(parts))
@@ -609,11 +790,6 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
 
 def _in_span(col: int, span_at: dict[int, int]) -> bool:
     return any(start <= col < start + n for start, n in span_at.items())
-
-
-def _short(s: str, n: int) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
 __all__ = ["build_docx", "add_table"]

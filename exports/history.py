@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dialogs.labels import report_label
 from dialogs.outline import NUMERIC_TYPES, Outline
 from dialogs.parsing import Percent
 from exports.consolidate import Consolidation
@@ -17,7 +18,7 @@ MAX_PERIODS = 8
 class Series:
     key: str
     number: str  # the outline's numbering, "I.1.a"
-    label: str  # the question's prompt
+    label: str  # the question's report label (dialogs/labels.py)
     unit: str  # measure word ("nhiệm vụ", "%", "triệu đồng")
     qtype: str
     values: list[float | None] = field(default_factory=list)  # one per period, oldest first; money in triệu đồng
@@ -83,7 +84,7 @@ def history_from_consolidation(c: Consolidation) -> History:
             continue
         q = it.ref.question
         vals = ([_scaled(q.type, it.summary.prev_value)] if c.previous else []) + [_scaled(q.type, it.summary.value)]
-        series.append(Series(q.key, it.ref.number, q.prompt, measure(q), q.type, vals))
+        series.append(Series(q.key, it.ref.number, report_label(q), measure(q), q.type, vals))
     return History(c.outline.id, c.scope_name, labels, series)
 
 
@@ -104,7 +105,7 @@ def aggregate(outline: Outline, labels: list[str], period_ids: list[int], scope_
             else:
                 total, count = sums.get((pid, q.key), (0.0, 0))
                 vals.append(_scaled(q.type, total) if count else None)
-        series.append(Series(q.key, ref.number, q.prompt, measure(q), q.type, vals))
+        series.append(Series(q.key, ref.number, report_label(q), measure(q), q.type, vals))
     return History(outline.id, scope_name, labels, series)
 
 

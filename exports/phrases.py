@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dialogs.labels import report_label
 from dialogs.outline import Question
 from dialogs.parsing import format_decimal, format_integer, format_money
 from exports.consolidate import Consolidation, Item, NumericSummary
@@ -63,9 +64,9 @@ def numeric_sentence(c: Consolidation, it: Item) -> str:
     s: NumericSummary = it.summary
     prev_word = c.outline.period.previous_label
     if s.count == 0:
-        return f"{q.prompt}: chưa có đơn vị nào báo cáo."
+        return f"{report_label(q)}: chưa có đơn vị nào báo cáo."
     value = fmt_number(q, s.value)
-    parts = [f"{q.prompt}: {value}"]
+    parts = [f"{report_label(q)}: {value}"]
     ch = change_phrase(q, s, prev_word)
     if ch:
         parts.append(ch)
@@ -122,3 +123,16 @@ def summary_text(c: Consolidation, limit: int = 3900) -> str:
 def _short(s: str, n: int) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+_STRAY = ((re.compile(r"\s*[.;]\s*\((?=[^)]*\)\s*[.:;]?\s*$)"), " ("),  # "… xong. (3/4 đơn vị)." → "… xong (3/4 …)."
+          (re.compile(r"[.?!:;]+\s*:"), ":"),  # "như thế nào?:" → ":"
+          (re.compile(r"(?<!\.)\.\s+\.(?!\.)"), "."),  # ". ." → "."
+          (re.compile(r"\s+([,.;:])(?=\s|$)"), r"\1"))
+
+
+def tidy(text: str) -> str:
+    """A generated sentence without stray punctuation: no full stop before a closing bracket's group, no "?:"."""
+    for pat, rep in _STRAY:
+        text = pat.sub(rep, text)
+    return text

@@ -11,10 +11,12 @@ Text that a spreadsheet would run as a formula (starting with = + - @, tab or CR
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -25,6 +27,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
+from openpyxl.drawing.text import Font as TextFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.page import PageMargins
@@ -33,19 +36,25 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dialogs.answers import format_scalar, numeric
+from dialogs.labels import report_label
 from dialogs.outline import NUMERIC_TYPES
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HEAD_FONT = Font(bold=True)
+FONT_NAME = "Times New Roman"
+BODY_FONT = Font(name=FONT_NAME, size=11)
+HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
 WRAP_BODY = Alignment(wrap_text=True, vertical="center")
 MIDDLE = Alignment(vertical="center")  # a row with wrapped text: its other cells centred beside it
 _THIN = Side(style="thin", color="999999")
 HEAD_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+CELL_BORDER = HEAD_BORDER  # data cells are bordered like the header
+DATE_FMT = "dd/mm/yyyy"
+CHANGE_HEAD = "Tăng/giảm so với kỳ trước"
 INT_FMT = "#,##0"
 DEC_FMT = "#,##0.##"
 PCT_FMT = "0.0%"
@@ -102,6 +111,9 @@ class _Sheet:
         self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
         self._measure: dict[int, float] = {}
         self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
+        self._in_title = False
+        self._titles: list[int] = []  # rows holding a title: merged across the table and wrapped at the flush
+        self.spans: dict[int, dict[int, int]] = {}  # row → {column index: merged columns} (grouped headers)
 
     def cell(self, value: Any, fmt: str | None = None, *, bold: bool = False, head: bool = False,
              wrap: bool | None = None) -> WriteOnlyCell:
@@ -123,6 +135,8 @@ class _Sheet:
             if bold:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
+            if not self._in_title:
+                c.border = CELL_BORDER
             self._wraps += bool(wrap)
         return c
 
@@ -137,8 +151,6 @@ class _Sheet:
         """A styled cell reused across rows once the sheet streams (write-only rows are written at append)."""
         if value is None:
             return None
-        if type(value) is str and not (wrap or bold or fmt):
-            return value  # plain text costs nothing to style (on one line, its vertical alignment does not show)
         if self._buffer is not None:
             return self.cell(value, fmt, bold=bold, wrap=wrap)
         key = (col, fmt, bold, wrap)
@@ -150,6 +162,7 @@ class _Sheet:
             if bold:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
+            c.border = CELL_BORDER
             self._templates[key] = c
         self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
         c.value = value
@@ -159,9 +172,20 @@ class _Sheet:
         self.append([self.cell(v, head=True) if v is not None else None for v in values], kind="head")
 
     def title(self, text: str, *, bold: bool = False) -> None:
-        self.append([self.cell(text, bold=bold, wrap=False)], kind="title")
+        """A line saying what the sheet (or the block below) lists; before the table starts it is merged across
+        the table's width and wraps, so a long title never widens the printed page."""
+        self._in_title = True
+        try:
+            cell = self.cell(text, bold=bold, wrap=False)
+        finally:
+            self._in_title = False
+        if self._buffer is not None:
+            self._titles.append(self.rows + 1)
+        self.append([cell], kind="title")
 
     def append(self, values: list[Any], *, kind: str = "body") -> None:
+        if kind == "body" and values:
+            values = [self._bordered(i, v) for i, v in enumerate(values)]
         self.ncols = max(self.ncols, len(values))
         self.rows += 1
         wraps, self._wraps = self._wraps or kind == "head", 0
@@ -176,6 +200,14 @@ class _Sheet:
         if len(self._buffer) >= SAMPLE_ROWS:
             self._flush()
 
+    def _bordered(self, i: int, v: Any) -> Any:
+        """A data cell with its border (a plain value is put into a bordered cell; an empty one too)."""
+        if isinstance(v, Cell):
+            return v
+        if v is None:
+            return self.fast(-100 - i, "", None)
+        return self.fast(-100 - i, v, DATE_FMT if isinstance(v, date) else None)
+
     def _measure_row(self, values: list[Any], *, head: bool) -> None:
         m = self._measure
         for i, v in enumerate(values, 1):
@@ -186,11 +218,13 @@ class _Sheet:
     def _row_height(self, row: int, values: list[Any], widths: list[float]) -> None:
         """An explicit height for a row with wrapping text (spreadsheets do not all fit rows on opening)."""
         lines = 1
+        spans = self.spans.get(row, {})
         for i, v in enumerate(values):
             if type(v) is Cell and i < len(widths):
                 x = v._value
-                if type(x) is str and len(x) > widths[i] - 2:
-                    room = max(widths[i] - 1.5, 4)
+                width = sum(widths[i:i + spans.get(i, 1)])
+                if type(x) is str and len(x) > width - 2:
+                    room = max(width - 1.5, 4)
                     n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
                     lines = max(lines, int(n))
         if lines > 1:
@@ -204,10 +238,23 @@ class _Sheet:
         if self.freeze:
             self.ws.freeze_panes = self.freeze
         self._print_setup(sum(widths))
-        for i, (row, wraps) in enumerate(buf or [], self.rows - len(buf or []) + 1):
-            if wraps:
+        first = self.rows - len(buf or []) + 1
+        for i, (row, wraps) in enumerate(buf or [], first):
+            if i in self._titles:
+                self._wide_title(i, row[0], widths)
+            elif wraps:
                 self._row_height(i, row, widths)
             self.ws.append(row)
+
+    def _wide_title(self, row: int, cell: Any, widths: list[float]) -> None:
+        last = max(len(widths), 1)
+        if last > 1:
+            self.ws.merged_cells.add(f"A{row}:{get_column_letter(last)}{row}")
+        if isinstance(cell, Cell) and isinstance(cell.value, str):
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            lines = max(1, -(-int(len(cell.value) * 1.1) // max(int(sum(widths)) - 2, 10)))
+            if lines > 1:
+                self.ws.row_dimensions[row].height = min(409, 16 * lines)
 
     def widths(self) -> list[float]:
         n = max([self.ncols, *self._measure.keys(), *self.min_widths.keys()] or [1])
@@ -233,8 +280,10 @@ class _Sheet:
             ws.print_title_rows = f"{self.head_rows[0]}:{self.head_rows[1]}"
         ws.oddHeader.center.text = self.info.header()
         ws.oddHeader.center.size = 9
+        ws.oddHeader.center.font = f"{FONT_NAME},Regular"
         ws.oddFooter.center.text = "Trang &P/&N"
         ws.oddFooter.center.size = 9
+        ws.oddFooter.center.font = f"{FONT_NAME},Regular"
 
     def close(self) -> None:
         if self._buffer is not None:
@@ -243,6 +292,14 @@ class _Sheet:
     def filter(self, header_row: int = 1) -> None:
         if self.rows > header_row:
             self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(max(self.ncols, 1))}{self.rows}"
+
+
+def times_new_roman(wb: Workbook) -> None:
+    """Times New Roman as the workbook's default font: every cell without its own font prints in it."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    wb._fonts = IndexedList([BODY_FONT])
+    wb._named_styles["Normal"].font = BODY_FONT
 
 
 def _display_width(v: Any, head: bool) -> float:
@@ -308,15 +365,50 @@ def short_title(text: str, room: int) -> str:
         t = LEAD_WORDS.sub("", t)
     if sum(ch.isupper() for ch in t) > sum(ch.islower() for ch in t):
         t = t.lower()
-    t = _cut(t, room)
+    t = phrase_cut(" ".join(t.split()), room)
     return t[:1].upper() + t[1:]
+
+
+# a Vietnamese word is often two syllables ("quán triệt"): a name is cut only where a phrase ends — at a comma
+# or before a linking word — never after any space
+_JOINERS = re.compile(r"[,;:]\s|\s(?=(?:và|của|theo|trong|đối với|về|cho|tại|để|từ|đến|thuộc|liên quan|với)\s)")
+
+
+def phrase_cut(t: str, room: int) -> str:
+    """``t`` whole when it fits in ``room`` characters, else its longest leading phrase that does ("" if none)."""
+    if len(t) <= room:
+        return t
+    ends = [m.start() for m in _JOINERS.finditer(t) if m.start() <= room]
+    if ends:
+        return t[:ends[-1]].rstrip(" ,;:")
+    # no phrase fits: cut between two syllables that do not make a word together ("văn bản", "quán triệt" do)
+    pairs = _bigrams()
+    words = t.split(" ")
+    for n in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:n])
+        pair = f"{words[n - 1].lower().strip(',;:.()')} {words[n].lower().strip(',;:.()')}"
+        if len(head) <= room and pairs.get(pair, 0) < 3:
+            return head.rstrip(" ,;:")
+    return ""
+
+
+@functools.cache
+def _bigrams() -> dict[str, int]:
+    """Syllable pairs counted in administrative texts (dialogs/data/vi_bigrams.txt): a frequent pair is a word."""
+    path = Path(__file__).resolve().parent.parent / "dialogs" / "data" / "vi_bigrams.txt"
+    out: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        pair, _, n = line.rpartition(" ")
+        if " " in pair and n.isdigit():
+            out[pair] = int(n)
+    return out
 
 
 def sheet_name(number: str | None, title: str) -> str:
     """"I.1.a Nhiệm vụ đã hoàn thành", "Biểu 1B Kết quả công tác quán triệt" (≤ 31 characters)."""
     lead = (number or "").strip()
     room = 31 - len(lead) - (1 if lead else 0)
-    return f"{lead} {short_title(title, room)}".strip() if room >= 6 else _cut(lead, 31)
+    return (f"{lead} {short_title(title, room)}".strip() or _cut(title, 31)) if room >= 6 else _cut(lead, 31)
 
 
 def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None) -> Any:
@@ -340,6 +432,7 @@ def build_xlsx(c: Consolidation, history: History | None = None) -> bytes:
     """The workbook; ``history`` (the last periods' figures, see :mod:`exports.history`) feeds the charts on
     the summary sheet — without it, this period against the previous one."""
     wb = Workbook(write_only=True)
+    times_new_roman(wb)
     info = PrintInfo(c.outline.title, c.period_label)
     hist = history.with_current(c) if history is not None else history_from_consolidation(c)
     _summary(wb, c, info, hist)
@@ -370,14 +463,24 @@ def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> 
     sh.title(f"TỔNG HỢP: {c.outline.title}", bold=True)
     sh.title(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
              f"{c.completeness.expected} đơn vị")
-    sh.head(["STT", "Mục", "Câu hỏi", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", "Thay đổi", "Số đơn vị trả lời"])
+    sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", CHANGE_HEAD, "Số đơn vị trả lời"])
     for i, it in enumerate([x for x in c.items if x.kind == "numeric"], 1):
         q = it.ref.question
         s = it.summary
-        sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(q.prompt, wrap=True), sh.cell(_unit_label(q)),
+        sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(report_label(q), wrap=True), sh.cell(_unit_label(q)),
                    _num_cell(sh, q.type, s.value), _num_cell(sh, q.type, s.prev_value),
                    _num_cell(sh, q.type, s.delta), sh.cell(s.count, INT_FMT)])
     sh.filter(3)
+    sh.close()
+    _trend_sheet(wb, hist, info)
+
+
+def _trend_sheet(wb: Workbook, hist: History, info: PrintInfo) -> None:
+    """The key figures over the last periods and their charts, on a sheet of their own (so no chart prints
+    under the summary's repeated header row); only when there are at least two periods to compare."""
+    if len(hist.labels) < 2 or not hist.top(5):
+        return
+    sh = _Sheet(wb, "Diễn biến", info, head_rows=(1, 1), freeze=None, min_widths={3: 30}, max_widths={3: 60})
     charts = _history_block(sh, hist)
     sh.close()
     _place_charts(sh, charts)
@@ -395,8 +498,7 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     series = hist.top(n) if len(hist.labels) >= 2 else []
     if not series:
         return []
-    sh.append([])
-    sh.title(f"Diễn biến qua {len(hist.labels)} kỳ gần nhất (các chỉ tiêu thay đổi nhiều nhất)", bold=True)
+    sh.title(f"DIỄN BIẾN QUA {len(hist.labels)} KỲ GẦN NHẤT (các chỉ tiêu thay đổi nhiều nhất)", bold=True)
     head_row = sh.rows + 1
     sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính"] + hist.labels)
     first = head_row + 1
@@ -410,6 +512,9 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
         ch = LineChart()
         ch.title = _chart_title(_cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
         ch.height, ch.width = CHART_H, CHART_W
+        ch.txPr = _chart_text()
+        ch.x_axis.txPr = _chart_text()
+        ch.y_axis.txPr = _chart_text()
         ch.legend = None
         ch.y_axis.numFmt = "0%" if s.qtype == "percent" else "#,##0"
         ch.x_axis.delete = False
@@ -425,8 +530,14 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     return charts
 
 
+def _chart_text(size: int = 900) -> RichText:
+    """The chart's own text (axes, labels) in Times New Roman, like the sheets."""
+    cp = CharacterProperties(sz=size, latin=TextFont(typeface=FONT_NAME), cs=TextFont(typeface=FONT_NAME))
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=cp), endParaRPr=cp)])
+
+
 def _chart_title(text: str) -> Title:
-    cp = CharacterProperties(sz=1100, b=True)
+    cp = CharacterProperties(sz=1100, b=True, latin=TextFont(typeface=FONT_NAME), cs=TextFont(typeface=FONT_NAME))
     para = Paragraph(pPr=ParagraphProperties(defRPr=cp), r=[RegularTextRun(rPr=cp, t=text)])
     return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
 
@@ -443,10 +554,13 @@ def _place_charts(sh: _Sheet, charts: list[LineChart]) -> None:
     per_row = 2 if second is not None and edges[-1] >= 2 * CHART_W + 0.5 else 1
     # rows of the sheet on one printed page (landscape A4, 19 cm high, at the fit-to-width scale): a chart
     # row that would cross a page starts the next one
-    scale = min(1.0, 27.5 / max(edges[-1], 1.0))
-    page_rows = int(18.5 / scale / ROW_CM)
+    landscape = sh.ws.page_setup.orientation == "landscape"
+    page_w, page_h = (27.5, 17.0) if landscape else (19.0, 25.0)  # printable cm (A4 less margins, header, footer)
+    scale = min(1.0, page_w / max(edges[-1], 1.0))
+    title_rows = 1 if sh.head_rows else 0  # the repeated title row takes room on every page
+    page_rows = int(page_h / scale / ROW_CM) - title_rows - 1
     row = sh.rows + 1
-    used = sh.rows % page_rows
+    used = _rows_height(sh) % page_rows
     for k in range(-(-len(charts) // per_row)):
         if used + CHART_ROWS > page_rows:
             sh.ws.row_breaks.append(Break(id=row - 1))
@@ -460,10 +574,19 @@ def _place_charts(sh: _Sheet, charts: list[LineChart]) -> None:
     sh.title("Biểu đồ: số liệu tổng hợp từ báo cáo của các đơn vị trong từng kỳ.")
 
 
+def _rows_height(sh: _Sheet) -> int:
+    """The rows written so far, in default-height rows (a wrapped row counts as several)."""
+    total = 0.0
+    for r in range(1, sh.rows + 1):
+        h = sh.ws.row_dimensions[r].height if r in sh.ws.row_dimensions else None
+        total += (h or 15) / 15
+    return int(total + 0.999)
+
+
 def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> None:
     s: TableSummary = it.summary
     t = s.table
-    name = f"Biểu {t.code} {short_title(t.title, 25 - len(t.code))}" if t.code else sheet_name(it.ref.number, t.title)
+    name = f"Biểu {t.code} {short_title(t.title, 25 - len(t.code))}".strip() if t.code else sheet_name(it.ref.number, t.title)
     groups = [col.group for col in t.columns]
     has_groups = any(groups)
     header_rows = 5 if has_groups else 4
@@ -483,19 +606,25 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 row.append(_num_cell(sh, col.type, cells.get(col.key), bold=bold))
             else:
                 texts = s.texts.get((r.key, col.key), [])
-                row.append(sh.cell("; ".join(f"{u.name}: {x}" for u, x in texts), wrap=True) if texts else None)
+                row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
         sh.append(row)
         for u, item in s.items.get(r.key, []):
             sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else (sh.text(item.get(col.key), i, limit=TEXT_COL - 2)
-                               if item.get(col.key) not in (None, "") else None)
-                         for i, col in enumerate(t.columns)])
+                         else _text_or_date(sh, col.type, item.get(col.key), i) for i, col in enumerate(t.columns)])
     if not any(r.kind == "total" for r in t.rows):
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s)
     sh.close()
+
+
+def _note_summary(texts: list) -> str:
+    """A text cell (Ghi chú) of the summed Biểu: one unit's short note itself, else how many units wrote one —
+    each unit's own note is in its table below, so the summed row stays one or two lines tall."""
+    if len(texts) == 1 and len(texts[0][1]) <= 60:
+        return f"{texts[0][0].name}: {texts[0][1]}"
+    return f"{len(texts)} đơn vị có ghi chú (xem Biểu của từng đơn vị bên dưới)"
 
 
 def _group_row(sh: _Sheet, groups: list[str | None]) -> None:
@@ -509,6 +638,7 @@ def _group_row(sh: _Sheet, groups: list[str | None]) -> None:
             j += 1
         if j > i:
             sh.ws.merged_cells.add(f"{get_column_letter(3 + i)}{row}:{get_column_letter(3 + j)}{row}")
+            sh.spans.setdefault(row, {})[2 + i] = j - i + 1
         i = j + 1
 
 
@@ -539,8 +669,9 @@ def _units_tables(sh: _Sheet, s: TableSummary) -> None:
                 continue
             sh.append([sh.cell(r.no or ""), sh.text(r.label)]
                       + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
-                         else (sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
-                         for col in t.columns])
+                         else (_text_or_date(sh, col.type, cells.get(col.key), 200 + i) if col.type == "date"
+                               else sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
+                         for i, col in enumerate(t.columns)])
 
 
 def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
@@ -548,13 +679,18 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     has_prev = bool(c.previous)
     longest = max((len(u.name) for u in c.units), default=10)
     cols = range(4, 4 + (2 if has_prev else 1) * len(nums))
-    sh = _Sheet(wb, "Từng đơn vị", info, freeze="D2", repeat_cols="A:B", max_widths=dict.fromkeys(cols, 16),
-                min_widths={2: min(40, longest + 2)} | dict.fromkeys(cols, 11))
+    sh = _Sheet(wb, "Từng đơn vị", info, head_rows=(2, 2), freeze="D3", repeat_cols="A:B",
+                max_widths=dict.fromkeys(cols, 16), min_widths={2: min(40, longest + 2)} | dict.fromkeys(cols, 11))
+    sh.title(f"SỐ LIỆU CỦA TỪNG ĐƠN VỊ — {c.period_label}" + (f" (cột «{CHANGE_HEAD}»: so với {c.previous_label})"
+                                                          if has_prev and c.previous_label else ""), bold=True)
     head = ["Mã", "Đơn vị", "Trực thuộc"]
     for it in nums:
-        head.append(_cut(f"{it.ref.number} {it.ref.question.prompt}", 60))
+        q = it.ref.question
+        label = report_label(q)
+        label = label if len(label) <= 90 else (phrase_cut(label, 88) or _cut(label, 88)) + " …"
+        head.append(f"{it.ref.number} {label}" + (f" ({_unit_label(q)})" if _unit_label(q) else ""))
         if has_prev:
-            head.append(f"Δ {it.ref.number}")
+            head.append(f"{it.ref.number} {CHANGE_HEAD}")
     with_reasons = bool(c.reasons)
     if with_reasons:
         head.append("Lý do thay đổi lớn")
@@ -578,7 +714,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
             row.append(sh.fast(-4, safe_text("; ".join(f"{it.ref.number}: {mine[it.ref.key]}" for it in nums
                                                        if it.ref.key in mine)), None))
         sh.append(row)
-    sh.filter()
+    sh.filter(2)
     sh.close()
 
 
@@ -586,7 +722,9 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
     s: ListSummary = it.summary
     q = it.ref.question
     fields = q.record_fields
-    sh = _Sheet(wb, sheet_name(it.ref.number, q.prompt), info)
+    sh = _Sheet(wb, sheet_name(it.ref.number, report_label(q)), info, head_rows=(2, 2), freeze="A3")
+    sh.title(f"{it.ref.number} {report_label(q)} — {c.period_label} ({s.count} mục của {s.units_with_items} đơn vị)",
+             bold=True)
     sh.head(["STT", "Đơn vị"] + [f.label for f in fields])
     for i, (u, rec) in enumerate(s.rows, 1):
         row: list[Any] = [sh.fast(-1, i, None), sh.fast(-2, safe_text(u.name), None)]
@@ -596,35 +734,55 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
                 row.append(None)
             elif f.type in ("integer", "decimal", "money", "percent"):
                 row.append(_num_cell(sh, f.type, numeric(f, v), col=j))
+            elif f.type == "date" and isinstance(v, str) and _iso(v):
+                row.append(sh.fast(j, _iso(v), DATE_FMT))
             else:
                 text = safe_text(format_scalar(f, v))
                 row.append(sh.fast(j, text, None, wrap=len(text) > MAX_WIDTH))
         sh.append(row)
-    sh.filter()
+    sh.filter(2)
     sh.close()
+
+
+def _text_or_date(sh: _Sheet, typ: str, v: Any, col: int) -> Any:
+    """A Biểu's text cell; a date column's value as a real date."""
+    if v in (None, ""):
+        return None
+    if typ == "date" and isinstance(v, str) and _iso(v):
+        return sh.fast(col, _iso(v), DATE_FMT)
+    return sh.text(v, col, limit=TEXT_COL - 2)
+
+
+def _iso(v: str) -> date | None:
+    try:
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        return None
 
 
 def _narratives(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     items = [it for it in c.items if it.kind == "narrative" and it.summary.count]
     if not items:
         return
-    sh = _Sheet(wb, "Ý kiến", info, max_widths={2: 40, 4: 40, 5: 70})
-    sh.head(["Mục", "Câu hỏi", "Số đơn vị", "Đơn vị", "Nội dung"])
+    sh = _Sheet(wb, "Ý kiến", info, head_rows=(2, 2), freeze="A3", max_widths={2: 40, 4: 40, 5: 70})
+    sh.title(f"Ý KIẾN CỦA CÁC ĐƠN VỊ (nội dung trả lời bằng lời) — {c.period_label}", bold=True)
+    sh.head(["Mục", "Nội dung báo cáo", "Số đơn vị", "Đơn vị", "Ý kiến"])
     for it in items:
         q = it.ref.question
         rows = [(len(g.units), ", ".join(u.name for u in g.units), g.text) for g in it.summary.groups]
         rows += [(1, u.name, text) for u, text in it.summary.singles]
         for n, names, text in rows:
-            sh.append([sh.fast(0, safe_text(it.ref.number), None), sh.fast(1, safe_text(q.prompt), None, wrap=True),
+            sh.append([sh.fast(0, safe_text(it.ref.number), None), sh.fast(1, safe_text(report_label(q)), None, wrap=True),
                        sh.fast(2, n, INT_FMT), sh.fast(3, safe_text(names), None, wrap=len(names) > 40),
                        sh.fast(4, safe_text(text), None, wrap=True)])
-    sh.filter()
+    sh.filter(2)
     sh.close()
 
 
 def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     comp = c.completeness
-    sh = _Sheet(wb, "Tiến độ", info)
+    sh = _Sheet(wb, "Tiến độ", info, head_rows=(2, 2), freeze="A3")
+    sh.title(f"TÌNH HÌNH NỘP BÁO CÁO — {c.period_label}: đã nộp {comp.submitted}/{comp.expected} đơn vị", bold=True)
     sh.head(["Mã", "Đơn vị", "Trực thuộc", "Tình trạng", "Thời điểm nộp / số câu", "Theo chế độ báo cáo"])
     # Nghị định 09/2019/NĐ-CP counts a report on time, late, or missing once the deadline has passed unsent
     unsent = "Thiếu" if c.deadline is not None and datetime.now(UTC) > c.deadline else "Chưa đến hạn"
@@ -648,5 +806,5 @@ def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
         row(u, "Trả lại để sửa", None)
     for u in comp.not_started:
         row(u, "Chưa làm", None)
-    sh.filter()
+    sh.filter(2)
     sh.close()

@@ -17,6 +17,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dialogs.issuer import apply_changes, default_issuer
 from dialogs.loader import load_catalogue
 from exports import build_report
 from exports.charts import history_chart
@@ -25,6 +26,10 @@ from exports.history import History, history_from_consolidation
 from exports.sample import synth_answers
 
 out = Path(sys.argv[1])
+# the issuing body a province's People's Committee would configure (baocao issuer set 91 …)
+issuer = apply_changes(default_issuer("Tỉnh An Giang", "tinh", "91"),
+                       {"authority": "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
+                        "signer": "Nguyễn Văn An", "recipients": "Văn phòng Chính phủ; Bộ Nội vụ", "archive": "NC"})
 for o in load_catalogue():
     units = [UnitInfo(i, f"U{i}", f"Ủy ban nhân dân xã mẫu số {i}", o.respondents[0]) for i in range(1, 9)]
     at = {u.id: datetime(2026, 11, 10, 3, 5, tzinfo=UTC) for u in units}
@@ -41,7 +46,7 @@ for o in load_catalogue():
                    [type(s)(s.key, s.number, s.label, s.unit, s.qtype, [h.series[i].values[0] for h in weeks])
                     for i, s in enumerate(weeks[0].series)])
     c = week(8, 7)
-    rep = build_report(c, history=hist)
+    rep = build_report(c, history=hist, issuer=issuer, on=datetime(2026, 12, 4).date())
     (out / rep.docx_name).write_bytes(rep.docx)
     (out / rep.xlsx_name).write_bytes(rep.xlsx)
     png = history_chart(hist, title=f"Số liệu chính «{o.short}»")

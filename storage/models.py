@@ -416,3 +416,14 @@ class FileLink(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
     expires_at: Mapped[datetime] = mapped_column(TZDateTime(), index=True)
+class IssuerSetting(Base):
+    """Who issues the consolidated report of a scope (issue 20): the issuing body, place, number, layout,
+    signature and recipients (:class:`dialogs.issuer.Issuer` as JSON). ``scope`` is a unit code, or "*" for the
+    report over all units. No row: the defaults derived from the unit data."""
+
+    __tablename__ = "issuer_settings"
+
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(TZDateTime())
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))

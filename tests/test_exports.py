@@ -95,7 +95,7 @@ def test_docx_sentences_tables_and_grouped_narratives():
     assert "3 | Bộ Tư pháp | Xây dựng đề án" in text
     assert "Chuẩn bị họp giao ban tuần." in text  # control characters removed, the text kept
     assert "Hà Nội, ngày 27 tháng 11 năm 2026" in text
-    assert "PHỤ LỤC" in text and "Muộn" in text
+    assert "Phụ lục I" in text and "Muộn" in text
 
 
 def test_docx_page_setup_fonts_header_and_page_numbers():
@@ -174,9 +174,11 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
     assert row[4].number_format == "#,##0"
     assert ws.freeze_panes == "A4" and ws.auto_filter.ref
     per = wb["Từng đơn vị"]
-    head = [c.value for c in per[1]]
-    assert head[:3] == ["Mã", "Đơn vị", "Trực thuộc"] and "Δ I.1.a" in head
-    bnv = next(r for r in per.iter_rows(min_row=2, values_only=True) if r[0] == "BNV")
+    assert per["A1"].value.startswith("SỐ LIỆU CỦA TỪNG ĐƠN VỊ")  # a title row saying what the sheet lists
+    head = [c.value for c in per[2]]
+    assert head[:3] == ["Mã", "Đơn vị", "Trực thuộc"] and "I.1.a Tăng/giảm so với kỳ trước" in head
+    assert not any("Δ" in str(h) for h in head)
+    bnv = next(r for r in per.iter_rows(min_row=3, values_only=True) if r[0] == "BNV")
     assert bnv[3] == 10 and bnv[4] == 2  # value and change against last week
     ws = wb["I.1.a Nhiệm vụ đang thực hiện"]
     cells = [c for r in ws.iter_rows(min_row=2) for c in r if isinstance(c.value, str) and "HYPERLINK" in c.value]
@@ -186,7 +188,7 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
             for cell in r:
                 assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
     prog = wb["Tiến độ"]
-    states = {r[0]: r[3] for r in prog.iter_rows(min_row=2, values_only=True)}
+    states = {r[0]: r[3] for r in prog.iter_rows(min_row=3, values_only=True)}
     assert states == {"BNV": "Đúng hạn", "BTP": "Muộn", "BYT": "Đang làm", "VPCP": "Đang làm"}
 
 
@@ -245,6 +247,9 @@ async def test_tonghop_in_the_bot(db, db_url):
     assert "37 nhiệm vụ (tăng 4 so với tuần trước)" in summary
     text = docx_text(docs[0].document[1])
     assert "37 nhiệm vụ, tăng 4 so với tuần trước" in text
+    # issued by the scope's body, from the unit data: the Government, in Hà Nội, "Số:      /BC-CP"
+    head = Document(BytesIO(docs[0].document[1])).tables[0].rows[0].cells[0].text
+    assert head.startswith("CHÍNH PHỦ") and "/BC-CP" in head and "TM. CHÍNH PHỦ" in text
     wb = load_workbook(BytesIO(docs[1].document[1]))
     assert wb["Tổng hợp"]["E4"].value == 37
     # another period and a narrower scope, by buttons
@@ -281,12 +286,16 @@ async def test_cli_export(db, db_url, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DATABASE_URL", db_url)
     get_settings.cache_clear()
     try:
+        assert await asyncio.to_thread(main, ["issuer", "set", "CP", "--signer", "Nguyễn Văn An"]) == 0
+        capsys.readouterr()
         code = await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", str(p2), "--scope", "CP", "--out",
                                               str(tmp_path), "--json"])
         assert code == 0
         import json
 
         info = json.loads(capsys.readouterr().out)
+        signed = Document(info["docx"]).tables
+        assert any("Nguyễn Văn An" in c.text for t in signed for r in t.rows for c in r.cells)  # the stored signer
         assert info["units"] == 17
         doc = Document(info["docx"])
         assert any("37 nhiệm vụ" in p.text for p in doc.paragraphs)

@@ -371,7 +371,7 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
     narrative = scripted_value(outline.question("i3_tinh_hinh_tiep"), "BTP", 1)[0][1]
     per_unit = load_workbook(io.BytesIO(xlsx.document[1]))["Từng đơn vị"]
     rows = list(per_unit.iter_rows(values_only=True))
-    col = next(i for i, v in enumerate(rows[0]) if v and "Tổng số đơn thư tiếp nhận trong kỳ" in v)
+    col = next(i for i, v in enumerate(rows[1]) if v and "Tổng số đơn thư tiếp nhận trong kỳ" in v)  # row 1: title
     assert next(r for r in rows if r[0] == "BTP")[col] == figure
     text = "\n".join(p.text for p in Document(io.BytesIO(docx_msg.document[1])).paragraphs)
     assert f"1. Tổng số đơn thư tiếp nhận trong kỳ: {figure} đơn thư" in text

@@ -89,7 +89,7 @@ def test_weekly_sheet_names_by_hand(reports):
     names = load_workbook(BytesIO(reports["tuan-cqdp-2cap"][1].xlsx), read_only=True).sheetnames
     assert {"I.1.a Nhiệm vụ đã hoàn thành", "I.1.a Nhiệm vụ đang thực hiện", "I.2.1 Văn bản đã ban hành"} <= set(names)
     names = load_workbook(BytesIO(reports["so-ket-1-nam-2-cap"][1].xlsx), read_only=True).sheetnames
-    assert "Biểu 1B Kết quả công tác quán" in names
+    assert "Biểu 1B Kết quả công tác" in names  # not "… công tác quán" ("quán triệt" is one word)
 
 
 def test_column_widths_follow_the_content(reports):
@@ -116,7 +116,7 @@ def test_native_charts_of_the_largest_changes_over_eight_periods():
               for i, r in enumerate(keys)]
     series[0].values = [5.0] * 8  # unchanged: not charted
     xlsx = build_xlsx(c, History(o.id, "Tỉnh mẫu", labels, series))
-    ws = load_workbook(BytesIO(xlsx))["Tổng hợp"]
+    ws = load_workbook(BytesIO(xlsx))["Diễn biến"]  # on a sheet of their own, after the summary
     head = next(r for r in ws.iter_rows() if r[2].value == "Chỉ tiêu")
     assert [x.value for x in head[4:12]] == labels
     charted = [r for r in ws.iter_rows(min_row=head[0].row + 1, max_row=head[0].row + 5)]
@@ -130,9 +130,9 @@ def test_native_charts_of_the_largest_changes_over_eight_periods():
         sers = part.findall(".//c:ser", C_NS)
         assert len(sers) == 1
         r = row[0].row
-        assert sers[0].find("c:val//c:f", C_NS).text == f"'Tổng hợp'!$E${r}:$L${r}"
-        assert sers[0].find("c:cat//c:f", C_NS).text == f"'Tổng hợp'!$E${head[0].row}:$L${head[0].row}"
-        assert sers[0].find("c:tx//c:f", C_NS).text == f"'Tổng hợp'!$C${r}"
+        assert sers[0].find("c:val//c:f", C_NS).text == f"'Diễn biến'!$E${r}:$L${r}"
+        assert sers[0].find("c:cat//c:f", C_NS).text == f"'Diễn biến'!$E${head[0].row}:$L${head[0].row}"
+        assert sers[0].find("c:tx//c:f", C_NS).text == f"'Diễn biến'!$C${r}"
 
 
 def test_without_history_the_charts_compare_with_the_previous_period(reports):
@@ -140,7 +140,7 @@ def test_without_history_the_charts_compare_with_the_previous_period(reports):
     parts = chart_parts(rep.xlsx)
     assert 1 <= len(parts) <= 5
     ref = parts[0].find(".//c:ser/c:val//c:f", C_NS).text
-    assert re.fullmatch(r"'Tổng hợp'!\$E\$(\d+):\$F\$\1", ref)  # two periods: E and F
+    assert re.fullmatch(r"'Diễn biến'!\$E\$(\d+):\$F\$\1", ref)  # two periods: E and F
     no_prev = consolidate(c.outline, units=c.units, current=c.current, previous=None, status={}, submitted_at={},
                           period_label="Đợt 1", deadline=None)
     assert chart_parts(build_xlsx(no_prev)) == []
@@ -191,7 +191,8 @@ def test_dates_and_numbers_never_wrap_and_the_unit_column_is_not_wider_than_need
     assert w[3] >= text_twips("10/11/2026", 11) + CELL_PAD  # "10/11/2026" at 11 pt fits on one line
     longest = max(text_twips(r.cells[1].text, 11) for r in prog.rows[1:])
     assert w[1] <= longest + CELL_PAD + 1  # the unit column: just the longest name
-    nums = next(t for t in doc.tables if t.rows[0].cells[0].text == "Đơn vị" and len(t.columns) > 2)
+    nums = next(t for t in doc.tables if [c.text for c in t.rows[0].cells[:2]] == ["STT", "Đơn vị"]
+                and t.rows[0].cells[2].text.startswith("I.1.a "))  # the annex of each unit's figures
     for col, width in enumerate(grid_widths(nums)[1:], 1):
         widest = max(text_twips(r.cells[col].text, 10) for r in nums.rows[1:])
         assert width >= widest + CELL_PAD - 1

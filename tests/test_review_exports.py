@@ -43,10 +43,10 @@ async def test_reasons_and_approval_reach_the_exports(db):
     assert any("Bộ Tư pháp" in r and "Đúng hạn (đã duyệt)" in r for r in annex)
     wb = load_workbook(BytesIO(rep.xlsx))
     per = wb["Từng đơn vị"]
-    head = [c.value for c in per[1]]
+    head = [c.value for c in per[2]]  # row 1: the sheet's title
     assert head[-1] == "Lý do thay đổi lớn"
-    rows = {r[1]: r for r in per.iter_rows(min_row=2, values_only=True)}
+    rows = {r[1]: r for r in per.iter_rows(min_row=3, values_only=True)}
     number = load_catalogue().get("tuan-cqdp-2cap").ref("kl_nv_tong").number
     assert rows["Bộ Nội vụ"][-1] == f"{number}: nhận thêm 65 nhiệm vụ từ Bộ cũ"
-    states = {r[1]: r[3] for r in wb["Tiến độ"].iter_rows(min_row=2, values_only=True)}
+    states = {r[1]: r[3] for r in wb["Tiến độ"].iter_rows(min_row=3, values_only=True)}
     assert states["Bộ Tư pháp"] == "Đúng hạn (đã duyệt)"

@@ -50,12 +50,16 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
             print(f"Không tổng hợp được: {e}", file=sys.stderr)
             return 2
         history = await load_history(db, cat, period.id, a.scope)
+        from bot.cli.issuer import load_issuer
+
+        issuer = await load_issuer(db, a.scope, st)
         charts = await progress_picture(db, cat, period, a.scope, st) if a.chart else None
     with progress_bar(a, total=100, desc="Tổng hợp") as bar:
         step = Stepper(bar)
         step(0.3)
         report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
-                              layout=st.doc_layout, history=history, progress=lambda share: step(0.3 + 0.6 * share))
+                              layout=st.doc_layout, history=history, progress=lambda share: step(0.3 + 0.6 * share),
+                              issuer=issuer)
         out = Path(a.out)
         out.mkdir(parents=True, exist_ok=True)
         (out / report.docx_name).write_bytes(report.docx)
@@ -94,9 +98,11 @@ async def progress_picture(db, cat, period, scope_code: str | None, st: Settings
         rows = prog.sub_counts(children)
     if not rows:
         return None
+    from datetime import UTC, datetime
+
     return progress_chart(rows, title=outline.short, period=period.label,
                           scope=scope.name if scope else "Tất cả đơn vị", deadline=period.deadline,
-                          tz=ZoneInfo(st.tz))
+                          now=datetime.now(UTC), tz=ZoneInfo(st.tz))
 
 
 def write_charts(out: Path, stem: str, cons, history, progress_png: bytes | None) -> list[str]:

@@ -14,6 +14,7 @@ from bot.handlers import (
     admin,
     common,
     consolidate,
+    issuer,
     link,
     outline_import,
     progress,
@@ -35,6 +36,7 @@ def get_routers() -> list[Router]:
         admin.setup(),        # /moky (mode "moky")
         adhoc.setup(),        # /baocaonhanh (mode "adhoc"): an ad hoc report composed in chat, sent at once
         upward.setup(),       # /baocaolen (mode "upward_edit"): the province's own report for the level above
+        issuer.setup(),       # /coquan: who issues a scope's report (issuing body, signer, recipients)
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
         template.setup(),     # /mau, a filled .xlsx sent back

@@ -60,6 +60,17 @@ def _mapping(d: dict, indent: int, out: list[str], first_prefix: str | None = No
                     _mapping(x, indent + 4, out, first_prefix=f"{pad}  - ")
         else:
             out.append(f"{lead}{k}: {_scalar(v)}{note}")
+            if k == "prompt" and "label" not in d and isinstance(v, str) and (label := proposed_label(v)):
+                out.append(f"{pad}label: {_scalar(label)}  # ? nhãn trong báo cáo tổng hợp, sửa nếu cần")
+
+
+def proposed_label(prompt: str) -> str | None:
+    """The report's statement for a question worded as a question (issue 20's rule), else None."""
+    from dialogs.labels import label_rule
+
+    label = label_rule(prompt)
+    asked = "?" in prompt or "bao nhiêu" in prompt.lower()
+    return label if asked and label != prompt.strip() and len(label) <= 160 else None
 
 
 def to_yaml(data: dict, header: list[str]) -> str:
