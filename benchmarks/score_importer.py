@@ -1,4 +1,12 @@
-"""Score the outline importer against the hand-written outlines of the five seeds.
+"""Score the outline importer against the hand-written outlines of the five seeds, and against the real corpus.
+
+The real corpus (tests/data/real/NN_name.txt, each with its page address on the first line) holds outlines copied
+from public pages; NN_name.gold lists the asks a careful administrator expects, written by reading the document
+before the importer was run on it ("section<TAB>type<TAB>prompt"; a Biểu is one "table" ask followed by the "col"
+and "row" labels to fill), with the document's title and layout. An ask is right when an imported question of the
+same section and type matches its prompt (as for the seeds below); a Biểu is right when an imported table of that
+section shows at least half of its labels. Junk: an imported question (or table column) that is web chrome, the
+agency header or motto, a signature, or a statistics form's metadata ("Đơn vị tính", "Mã số").
 
 Each seed is imported as .txt (the seed file itself) and as a .docx built from its text
 (benchmarks/seed_docx.py: Biểu as Word tables with merged headers, automatic numbering). For each
@@ -17,8 +25,9 @@ Run: .venv/bin/python -m benchmarks.score_importer   (from the repository root)
 from __future__ import annotations
 
 import io
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document as DocxDocument
@@ -28,7 +37,7 @@ from benchmarks.seed_docx import build_docx
 from dialogs.importer import draft_outline, import_document
 from dialogs.loader import OUTLINES_DIR, load_outline
 from dialogs.outline import Outline, QuestionRef
-from dialogs.text import norm_words
+from dialogs.text import fold, norm_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -222,12 +231,260 @@ def score(hand: Outline, data: bytes, filename: str, blocks: list[list[str]],
     return Score(n, found, typed, cells, cells_found)
 
 
+
+# --- the real corpus: outlines copied from public pages, with gold asks written by reading them ---------------------
+
+REAL = ROOT / "tests" / "data" / "real"
+ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+            "chin": 9, "muoi": 10}
+ROMAN = {"I": 1, "V": 5, "X": 10}
+# a question whose prompt reads like one of these is junk: web-page chrome, the national motto and agency header,
+# the metadata of a statistics form, signatures (checked on folded text; the first list anywhere, the second whole)
+JUNK_ANYWHERE = ["tai ban day du", "ban dang xem", "luot xem", "dang nhap", "quen mat khau", "dang ky moi",
+                 "tu khoa:", "so hieu:", "loai van ban:", "noi ban hanh:", "nguoi ky:", "ngay ban hanh:",
+                 "cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap – tu do", "tu do - hanh phuc",
+                 "kinh gui", "noi nhan", "nguoi lap bieu", "ky, ghi ro ho", "ky, dong dau", "don vi nhan bao cao",
+                 "ngay nhan bao cao", "skip to main", "skip ribbon", "mua tai khoan", "hom nay:", "hom qua:",
+                 "tat ca:", "so hoa boi", "chuyen doi du lieu", "dang tai"]
+JUNK_WHOLE = {"don vi tinh", "dvt", "ma so", "tt", "stt", "a", "b", "c", "truy cap", "don vi bao cao",
+              "dang cong san viet nam", "tm uy ban nhan dan", "chu tich"}
+
+
+def _roman(s: str) -> int | None:
+    if not s or any(c not in ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = ROMAN[c]
+        total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def norm_section(sec: str) -> str:
+    """A section path in one spelling for both sides: 'Phần thứ nhất.I', 'PHẦN 1.I', 'Phần I.I' → 'P1.I'."""
+    s = fold(sec).upper().replace(" ", "")
+
+    def part(m: re.Match) -> str:
+        w = m.group(1).lower()
+        n = ORDINALS.get(w) or _roman(w.upper()) or (int(w) if w.isdigit() else None)
+        return f"P{n}" if n else f"P{w}"
+
+    s = re.sub(r"PHAN(?:THU)?([A-Z]+|\d+)", part, s)
+    return s.replace("-", "").strip(".")
+
+
+@dataclass
+class GoldAsk:
+    section: str
+    type: str
+    prompt: str
+    cols: list[str]
+    rows: list[str]
+
+
+@dataclass
+class Gold:
+    title: str
+    layout: str
+    asks: list[GoldAsk]
+
+
+def read_gold(path: Path) -> Gold:
+    title = layout = ""
+    asks: list[GoldAsk] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("title:"):
+            title = line[6:].strip()
+            continue
+        if line.startswith("layout:"):
+            layout = line[7:].strip()
+            continue
+        sec, typ, prompt = (line.split("\t") + ["", ""])[:3]
+        if typ in ("col", "row"):
+            (asks[-1].cols if typ == "col" else asks[-1].rows).append(prompt.strip())
+        else:
+            asks.append(GoldAsk(sec.strip(), typ.strip(), prompt.strip(), [], []))
+    return Gold(title, layout, asks)
+
+
+def real_source(path: Path) -> bytes:
+    """The document as the page gave it: the '# nguồn:' address line at the top is ours, not the document's."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and (lines[0].startswith("# nguồn:") or not lines[0].strip()):
+        lines.pop(0)
+    return "".join(lines).encode("utf-8")
+
+
+def is_junk(text: str, column: bool = False) -> bool:
+    """A question's prompt (or a Biểu column's label: a year or a figure may label a column) that asks nothing."""
+    f = fold(text).strip(" .:;-–")
+    if f in JUNK_WHOLE or (not column and re.fullmatch(r"[\d\s.,()/-]*", f)):
+        return True
+    return any(j in f for j in JUNK_ANYWHERE) or f.startswith("can cu ")
+
+
+def _label_found(label: str, labels: list[str]) -> bool:
+    lab = norm_words(label)
+    for x in labels:
+        y = norm_words(x)
+        if lab and y and (fuzz.ratio(lab, y) >= 85 or (len(lab) >= 6 and lab in y)):
+            return True
+    return False
+
+
+def _sec_ok(gold_sec: str, ref: QuestionRef) -> bool:
+    """Same section; an ask numbered at the top of a document ('1. …' with no heading above) is written in the
+    outline format as a section '1.' holding it (the format has no questions outside sections): the same place."""
+    want = norm_section(gold_sec)
+    if not want and len(ref.path) == 1 and re.fullmatch(r"\d{1,2}[.)]?", (ref.path[0].no or "").strip()):
+        return True
+    return want in (norm_section(ref.section_number), norm_section(ref.number))
+
+
+@dataclass
+class RealScore:
+    name: str
+    asks: int = 0
+    found: int = 0
+    typed: int = 0
+    labels: int = 0
+    labels_found: int = 0
+    title_ok: bool | None = None
+    layout_ok: bool = True
+    junk: list[str] = field(default_factory=list)
+    refused: str = ""
+
+
+def _match_tables(gold: Gold, got: Outline, score: RealScore, misses: list[str]) -> set[int]:
+    used: set[int] = set()
+    tables = [(j, r) for j, r in enumerate(got.refs) if r.question.type == "table"]
+    for g in (a for a in gold.asks if a.type == "table"):
+        best: tuple[float, int, int] | None = None
+        for j, r in tables:
+            if j in used:
+                continue
+            t = r.question.table
+            labels = [c.label for c in t.columns] + [c.group or "" for c in t.columns] + [x.label for x in t.rows]
+            n = sum(_label_found(lab, labels) for lab in g.cols + g.rows)
+            key = (n, sim(g.prompt, t.title), j)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        want = len(g.cols) + len(g.rows)
+        score.labels += want
+        n = best[0] if best else 0
+        score.labels_found += n
+        ok = best is not None and (n * 2 >= want if want else best[1] >= 60)
+        if ok and _sec_ok(g.section, got.refs[best[2]]):
+            score.found += 1
+            score.typed += 1
+            used.add(best[2])
+        else:
+            misses.append(f"  hand [{g.section}] table     {g.prompt[:100]}  ({n}/{want} labels)")
+    return used
+
+
+def score_real(path: Path, misses: list[str]) -> RealScore:
+    gold = read_gold(path.with_suffix(".gold"))
+    score = RealScore(path.stem)
+    score.asks = len(gold.asks)
+    try:
+        result = import_document(real_source(path), path.name)
+        got = draft_outline(result)
+    except Exception as e:  # a refusal (DocumentError) or an invalid draft: both fail the corpus
+        score.refused = f"{type(e).__name__}: {e}"
+        return score
+    if gold.title != "-":
+        score.title_ok = sim(gold.title, got.title) >= 80
+        if not score.title_ok:
+            misses.append(f"  title: want «{gold.title}», got «{got.title}»")
+    score.layout_ok = got.layout == gold.layout
+    if not score.layout_ok:
+        misses.append(f"  layout: want {gold.layout}, got {got.layout}")
+    for r in got.refs:
+        q = r.question
+        score.junk += [q.prompt] if is_junk(q.prompt) else []
+        if q.type == "table":
+            score.junk += [c.label for c in q.table.columns if is_junk(c.label, column=True)]
+    used = _match_tables(gold, got, score, misses)
+    asks = [a for a in gold.asks if a.type != "table"]
+    pairs = []
+    for i, h in enumerate(asks):
+        for j, g in enumerate(got.refs):
+            if j in used:
+                continue
+            s = sim(h.prompt, g.question.prompt)
+            if g.question.help:
+                s = max(s, sim(h.prompt, f"{g.question.prompt} ({g.question.help})"))
+            if s >= MATCH_MIN:
+                pairs.append((s + (10 if _sec_ok(h.section, g) else 0), i, j))
+    pairs.sort(reverse=True)
+    taken: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in taken and j not in used:
+            taken[i] = j
+            used.add(j)
+    for i, h in enumerate(asks):
+        g = got.refs[taken[i]] if i in taken else None
+        if g is not None and _sec_ok(h.section, g):
+            score.found += 1
+            if _kind(g.question) == h.type:
+                score.typed += 1
+                continue
+        line = f"  hand [{h.section}] {h.type:<9} {h.prompt[:100]}"
+        if g is not None:
+            line += f"\n   got [{g.section_number}] {g.question.type:<9} {g.question.prompt[:100]}"
+        misses.append(line)
+    return score
+
+
+HOLDOUT = REAL / "holdout"  # gathered after the importer work, never used to tune it
+
+
+def main_real(show_misses: bool, only: str | None, where: Path = REAL) -> list[RealScore]:
+    rows: list[RealScore] = []
+    for path in sorted(where.glob("*.txt")):
+        if only and not path.stem.startswith(only):
+            continue
+        misses: list[str] = []
+        s = score_real(path, misses)
+        rows.append(s)
+        if show_misses and (misses or s.junk or s.refused):
+            print(f"--- {path.stem}: {len(misses)} missed or mistyped" + (f"; REFUSED {s.refused}" if s.refused else ""))
+            print("\n".join(misses + [f"  junk: {j[:100]}" for j in s.junk]))
+    print(f"{'document':<32} {'asks':>5} {'found':>6} {'typed':>6} {'Biểu labels':>12} {'title':>6} {'layout':>7} {'junk':>5}")
+    for s in rows:
+        title = "—" if s.title_ok is None else ("ok" if s.title_ok else "MISS")
+        lab = f"{s.labels_found}/{s.labels}" if s.labels else "—"
+        print(f"{s.name:<32} {s.asks:>5} {s.found:>6} {s.typed:>6} {lab:>12} {title:>6} "
+              f"{'ok' if s.layout_ok else 'MISS':>7} {len(s.junk):>5}" + ("  REFUSED" if s.refused else ""))
+    asks = sum(s.asks for s in rows)
+    typed = sum(s.typed for s in rows)
+    found = sum(s.found for s in rows)
+    labels = sum(s.labels for s in rows)
+    lf = sum(s.labels_found for s in rows)
+    titled = [s for s in rows if s.title_ok is not None]
+    print(f"TOTAL {len(rows)} documents: asks found {found}/{asks} ({100 * found / max(asks, 1):.1f}%), "
+          f"right section and type {typed}/{asks} ({100 * typed / max(asks, 1):.1f}%); Biểu labels {lf}/{labels}; "
+          f"titles {sum(bool(s.title_ok) for s in titled)}/{len(titled)}; layouts "
+          f"{sum(s.layout_ok for s in rows)}/{len(rows)}; refused {sum(bool(s.refused) for s in rows)}; "
+          f"documents with junk {sum(bool(s.junk) for s in rows)}/{len(rows)}")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     """Options: --misses (print every hand-written question not found with the right section and type,
-    and the imported question it was matched to or the nearest one); --seed NNN (only that seed)."""
+    and the imported question it was matched to or the nearest one); --seed NNN (only that seed); --real (only the
+    real corpus, tests/data/real); --holdout (the hold-out documents, tests/data/real/holdout); --doc NN (only that real
+    document). Without --seed or --real both tables print."""
     argv = sys.argv[1:] if argv is None else argv
     show_misses = "--misses" in argv
     only = argv[argv.index("--seed") + 1] if "--seed" in argv else None
+    if "--real" in argv or "--doc" in argv or "--holdout" in argv:
+        main_real(show_misses, argv[argv.index("--doc") + 1] if "--doc" in argv else None,
+                  HOLDOUT if "--holdout" in argv else REAL)
+        return 0
     rows = []
     for path in sorted(OUTLINES_DIR.glob("*.yaml")):
         if only and not path.stem.startswith(only):
@@ -251,6 +508,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{seed:<5} {fmt:<6} {s.pct(s.found, s.questions):>10} {s.pct(s.typed, s.questions):>8} "
               f"{s.pct(s.cells_found, s.cells):>12}   ({s.found}/{s.questions} q, {s.typed} typed, "
               f"{s.cells_found}/{s.cells} cells)")
+    if only is None:
+        print()
+        main_real(show_misses, None)
     return 0
 
 

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from dialogs.importer.build import build
+from dialogs.importer.document import DocumentError
 from dialogs.importer.emit import to_yaml
-from dialogs.importer.reading import MAX_BYTES, DocumentError, read
+from dialogs.importer.reading import MAX_BYTES, read
+from dialogs.importer.tidy import tidy
 from dialogs.loader import OutlineError, check_outline_text
 from dialogs.outline import Outline
 
@@ -104,6 +106,9 @@ def import_document(source: str | Path | bytes, filename: str | None = None) -> 
     if built.dropped:
         header.append(f"Đã bỏ {len(built.dropped)} dòng rác của trang web (tải về, lượt xem, chia sẻ…).")
     text = to_yaml(built.data, header)
+    _, problems = check_outline_text(text)
+    if problems:  # never refuse a document with content: drop the pieces the checker rejects, say so
+        text = _salvage(built, header, problems)
     data = _strip_private(copy.deepcopy(built.data))
     notes = list(built.ctx.notes)
     for k, n in built.repair.unsure.items():
@@ -118,6 +123,46 @@ def import_document(source: str | Path | bytes, filename: str | None = None) -> 
     if problems:  # a bug of the importer: never hand out a draft that does not pass the checker
         raise OutlineError(name, problems)
     return ImportResult(text, data, notes, dict(built.repair.repairs), stats, name)
+
+
+def _questions(items: list[dict]) -> list[dict]:
+    out = []
+    for it in items:
+        out.extend(_questions(it["items"]) if "items" in it else [it])
+    return out
+
+
+def _salvage(built, header: list[str], problems: list) -> str:
+    """The draft failed the checker (an importer gap, not the administrator's fault): first drop the questions that
+    cannot stand (no prompt, a table without rows or columns, a choice without options → a text answer), then,
+    if it still fails, keep every question as a written answer in one section. Each step is an unsure point."""
+    notes = built.ctx.notes
+    for q in _questions(built.data["sections"]):
+        if q.get("type") == "table" and not (q.get("table", {}).get("rows") and q.get("table", {}).get("columns")):
+            q["type"] = "longtext"
+            q.pop("table", None)
+            notes.append({"key": q["key"], "message": "biểu không dựng được (thiếu dòng hoặc cột): để câu trả lời "
+                                                      "bằng lời, hãy dựng lại biểu"})
+        if q.get("type") in ("choice", "multichoice") and not q.get("options"):
+            q["type"] = "longtext"
+    tidy(built.data["sections"], notes)
+    if not built.data["sections"]:
+        built.data["sections"] = [{"no": "", "title": built.data["title"], "items": [
+            {"key": "noi_dung", "prompt": "Nội dung báo cáo", "type": "longtext", "_comments": {}}]}]
+    text = to_yaml(built.data, header)
+    _, left = check_outline_text(text)
+    if not left:
+        return text
+    flat = [q for q in _questions(built.data["sections"]) if (q.get("prompt") or "").strip()]
+    for q in flat:
+        for k in [k for k in q if k not in ("key", "no", "prompt", "help", "_comments")]:
+            q.pop(k)
+        q["type"] = "longtext"
+    built.data["sections"] = [{"no": "", "title": built.data["title"], "items": flat or [
+        {"key": "noi_dung", "prompt": "Nội dung báo cáo", "type": "longtext", "_comments": {}}]}]
+    notes.append({"message": "bản nháp đầu không qua được kiểm tra ("
+                             + "; ".join(str(p) for p in problems[:3]) + "): mọi câu để trả lời bằng lời, hãy sửa kiểu"})
+    return to_yaml(built.data, header)
 
 
 def draft_outline(result: ImportResult) -> Outline:

@@ -7,20 +7,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.cleaning import clean
-from dialogs.importer.convert import REF_RE, Ctx, norm_code, section_from, table_question
+from dialogs.importer.convert import (
+    REF_RE,
+    Ctx,
+    field_question,
+    norm_code,
+    question,
+    section_from,
+    table_question,
+)
+from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.forms import head_fields
 from dialogs.importer.keys import KeyMaker, slug
+from dialogs.importer.naming import BARE_NAMES, own_name
+from dialogs.importer.prose import prose_asks
 from dialogs.importer.questions import none_everywhere
-from dialogs.importer.reading import Document, Grid, Line
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
+    BULLET_KINDS,
     build_tree,
     is_outline_start,
     join_broken,
     parse_marker,
+    restore_marks,
     split_flattened,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
+from dialogs.importer.textgrid import FlatGrid, rebuild
+from dialogs.importer.tidy import tidy
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
@@ -49,7 +64,9 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, f = split_flattened(run)
+        lines, r = restore_marks(run)
+        lines, f = split_flattened(lines)
+        f += r
         lines, j = join_broken(lines, pdf)
         out.extend(lines)
         joined += j
@@ -95,12 +112,16 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                 if m:
                     code = m.group(1).upper()
                     rest = m.group(2).strip(" *")
+                    if re.match(r"^-[A-ZĐ0-9]", line[m.end(1):]):  # 'Biểu 01-MN-ĐN BÁO CÁO …': the code goes on
+                        rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\s+", "", rest)
+                    rest = re.sub(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", "", rest)
                     title_parts.insert(0, rest)
                     first = j
                     break
                 if parse_marker(line) or len(line) > 300:
                     break
-                title_parts.insert(0, line)
+                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d)", fold(line)):
+                    title_parts.insert(0, line)  # a statistics form's particulars are no part of its name
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
@@ -268,6 +289,8 @@ def build(doc: Document, filename: str) -> Built:
     fixed, report = repair_lines(texts)
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
+    seq = _number_lines(seq)
+    seq, _ = rebuild(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]
@@ -284,14 +307,27 @@ def build(doc: Document, filename: str) -> Built:
     skip: set[int] = set()
     for idx, code, title, first in caps:
         d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        if d is not None and isinstance(seq[idx], FlatGrid) and seq[idx].note:
+            d.notes.append(seq[idx].note)
+        if d is None:  # never dropped silently: say which table and why
+            g = seq[idx]
+            size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
+            first_cell = next((t for row in g.cells for t, _ in row if t.strip()), "")  # type: ignore[union-attr]
+            ctx.notes.append({"message": f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
+                                         "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         if d is not None:
             d.captioned = first < idx
             drafts[idx] = d
             _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    first_marker = next((k for k, s in enumerate(main) if isinstance(s, str) and parse_marker(s)), len(main))
+    main = _drop_addressees(main)
+    first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
+                         if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
+    meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+    meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
+                           for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     body = main[first_marker:]
     while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
         if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline
@@ -300,9 +336,16 @@ def build(doc: Document, filename: str) -> Built:
     tree = build_tree(body)
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    if tree.body and not sections:
+    if (tree.body or tree.tables) and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
+    if not sections:  # a letter saying in sentences what to report: one question per thing it names
+        asks = prose_asks("\n".join(s for s in main if isinstance(s, str)))
+        if asks:
+            sections = [{"no": "", "title": "Nội dung báo cáo",
+                         "items": [question(ctx, a, ["noi_dung"], None, []) for a in asks]}]
     _place_tables(ctx, sections, tail_tables)
+    _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
+    tidy(sections, ctx.notes)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
@@ -372,7 +415,8 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             meta["note"].extend(q.get("prompt", q.get("title", "")) for q in _flat(s))
             continue
         subs = [it for it in s["items"] if "items" in it]
-        if re.match(r"^(noi dung bao cao|noi dung)\b", f) and subs and len(subs) == len(s["items"]):
+        if re.fullmatch(r"noi dung(?: (?:bao cao|de cuong|cu the|chu yeu|bao cao cu the))?\s*:?", f) and subs \
+                and len(subs) == len(s["items"]):  # (not 'NỘI DUNG CHÍNH CỦA BÁO CÁO TỔNG HỢP', a section of its own)
             out.extend(subs)
             continue
         out.append(s)
@@ -404,7 +448,7 @@ def _place_tables(ctx: Ctx, sections: list[dict], tables: list[TableDraft]) -> N
 PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
     (r"\bhang tuan\b|\btheo tuan\b|\btuan toi\b|\bbao cao tuan\b", "weekly", "hằng tuần"),
     (r"\bhang thang\b|\btheo thang\b|\bbao cao thang\b", "monthly", "hằng tháng"),
-    (r"\bhang quy\b|\btheo quy\b|\bbao cao quy\b", "quarterly", "hằng quý"),
+    (r"\bhang quy\b|\btheo quy\b(?! dinh)|\bbao cao quy\b(?! dinh)", "quarterly", "hằng quý"),
     (r"\b(?:6|sau) thang (?:mot lan|1 lan)\b|\bdinh ky (?:6|sau) thang\b|\bbao cao (?:6|sau) thang\b", "half_yearly",
      "6 tháng một lần"),
     (r"\bhang nam\b", "yearly", "hằng năm"),
@@ -462,8 +506,124 @@ def guess_respondents(f: str) -> tuple[list[str], str]:
                                          "đơn vị nào báo cáo")
 
 
+LONE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.|[a-hk-zđ]\))\s*$")
+QUESTION_NO = re.compile(r"^\s*Câu\s+(\d{1,3})\s*[.:]\s+(?=\S)")
+
+
+def _number_lines(seq: list) -> list:
+    """'1.1.' alone on a line with its title on the next (a PDF's columns) → one numbered line; a form's 'Câu 13.'
+    → '13.' (the question's number)."""
+    out: list = []
+    pending = ""
+    for s in seq:
+        if isinstance(s, str):
+            if LONE_NUMBER.match(s):
+                pending = s.strip()
+                continue
+            if pending and s.strip():
+                s, pending = f"{pending} {s.strip()}", ""
+            elif pending and not s.strip():
+                continue
+            s = QUESTION_NO.sub(r"\1. ", s)
+        elif pending:
+            out.append(pending)
+            pending = ""
+        out.append(s)
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _header_end(main: list) -> int:
+    """Where the document's own header ends: after its name line ('BÁO CÁO' + the next line) or its 'Kính gửi' —
+    a web page's bullets above it ('• 06-06-2023', '• 4759 Lượt xem') are no items of the outline. 0 when the
+    document shows no such header in its first lines."""
+    end = 0
+    for k, s in enumerate(main[:80]):
+        if not isinstance(s, str):
+            break
+        f = fold(s.strip()).strip(" :")
+        if f.startswith("kinh gui") or f in ("bao cao", "de cuong", "de cuong bao cao", "ke hoach", "phieu khao sat"):
+            end = k + 1
+            nxt = main[k + 1] if k + 1 < len(main) else None
+            if not f.startswith("kinh gui") and isinstance(nxt, str) and nxt.strip() and not parse_marker(nxt):
+                end = k + 2  # 'BÁO CÁO' / 'Tình hình hoạt động …': the name goes on on the next line
+    return min(end, len(main))
+
+
+def _drop_addressees(main: list) -> list:
+    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
+    out: list = []
+    addressing = False
+    for s in main:
+        if isinstance(s, str):
+            t = s.strip().strip("|").strip()
+            if fold(t).startswith("kinh gui"):
+                addressing = True
+                out.append(s)
+                continue
+            if addressing:
+                mk = parse_marker(t)
+                if not t or (mk is not None and mk.kind in BULLET_KINDS) or (len(t.split()) <= 6 and not mk):
+                    continue
+                addressing = False
+        out.append(s)
+    return out
+
+
+def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) -> None:
+    """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
+    name = fold(meta.get("name") or " ".join(meta["title_parts"]))
+    skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
+    fields = head_fields(lines, skip)
+    if fields:
+        sections.insert(0, {"no": "", "title": "Thông tin chung",
+                            "items": [field_question(ctx, f, ["chung"], None) for f in fields]})
+
+
+def _first_heading(main: list) -> int:
+    """Where the outline's own sections begin (a Roman numeral, 'Phần …' or 'A.'): the name is above."""
+    for k, s in enumerate(main):
+        if isinstance(s, str):
+            mk = parse_marker(s)
+            if mk is not None and mk.kind in ("roman", "part", "upper"):
+                return k
+    return len(main)
+
+
+def _title(meta: dict, filename: str) -> str:
+    """The outline's title: the preamble's 'ĐỀ CƯƠNG …' / 'Báo cáo …' title when it has one, else the document's
+    own name line (never the agency header), else the file name."""
+    old = _sentence_case(" ".join(meta["title_parts"]).strip())
+    f = fold(old)
+    name = fold(meta.get("name") or "")
+    longer = bool(name) and name.startswith(f) and len(name) > len(f)
+    if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f)
+            and f.strip(" :") not in BARE_NAMES and not longer):
+        return old
+    if not meta.get("name") and re.search(r"cong hoa xa hoi|doc lap|^(?:uy ban|ubnd|bo |so |dang uy|tinh uy)", f):
+        # the agency header is never the title: the document's number says what it is ('Số: 02/BC-…' → a report)
+        num = meta.get("number")
+        kind = re.search(r"/([A-ZĐ]{2,4})-", num or "")
+        kinds = {"BC": "Báo cáo", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QĐ": "Quyết định", "TB": "Thông báo"}
+        if num and kind and kind.group(1) in kinds:
+            return f"{kinds[kind.group(1)]} số {num.replace(' ', '')}"
+        return Path(filename).stem
+    if meta.get("name"):
+        name = meta["name"]
+        words = name.split()
+        lead = 0
+        while lead < len(words) and words[lead].isupper():
+            lead += 1
+        if 0 < lead < len(words):  # 'BÁO CÁO Chuyển đổi số …' → 'Báo cáo chuyển đổi số …'
+            rest = " ".join(words[lead:])
+            return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
+        return _sentence_case(name)
+    return old or Path(filename).stem
+
+
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
-    title = _sentence_case(" ".join(meta["title_parts"]).strip()) or Path(filename).stem
+    title = _title(meta, filename)
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
     if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):
@@ -473,7 +633,9 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     if m:
         period["window_from"] = m.group(1)
     respondents, respondents_why = guess_respondents(f)
-    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu|cap uy", fold(f)) else "state"
+    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|"
+                                  r"cap uy|dang cong san viet nam|"
+                                  r"\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu", fold(f)) else "state"
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

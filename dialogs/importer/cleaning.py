@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dialogs.importer.reading import Document, Grid, Line
+from dialogs.importer.document import Document, Grid, Line
 
 CHROME = [
     r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",

@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.forms import (
+    explained_options,
+    filled_field,
+    is_filled_answer,
+    listed_options,
+    options_of,
+)
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
     Ask,
@@ -122,6 +129,26 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
     return q
 
 
+def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: str | None) -> dict | None:
+    """A question (or heading) whose lines below are its answer options → one choice (or yes/no) question."""
+    found = options_of(text, lines)
+    if found is None:
+        return None
+    kind, opts = found
+    q = question(ctx, Ask(_title(text)), path, no, [])
+    q["type"] = kind
+    if opts:
+        q["options"] = opts
+    return q
+
+
+def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
+    """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
+    typ, unit, _ = guess_type(label)
+    return question(ctx, Ask(label, typ if typ in ("integer", "decimal", "percent", "money", "date") else "text",
+                             unit), path, no, [])
+
+
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text), tables)
@@ -178,6 +205,24 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
 def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
+    if (node.children and not node.tables and all(c.no not in BULLETS and not c.children and not c.tables
+                                                    and len(c.text.split()) >= 20 and is_filled_answer([c.text])
+                                                    for c in node.children)):
+        # 'I. Công tác chỉ đạo' over '1. Ngay sau khi …, Bộ đã ban hành …': a copied report, the heading asks
+        ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
+                                     "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
+        sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))
+        return sec
+    chosen = option_question(ctx, node.text, node.body, path, None) if node.body else None
+    listed = listed_options(strip_fn(node.text), node.children) if top and not node.body and not node.tables else None
+    if listed:  # '1. Loại hình kinh tế:' then '3.1. HTX', '3.2. QTDND', …: one choice question
+        q = question(ctx, Ask(_title(node.text)), path, None, [])
+        q["type"], q["options"] = "choice", listed
+        sec["items"].append(q)
+        return sec
+    if chosen is not None:  # 'I. Mức độ hài lòng về …' then 'Rất hài lòng', 'Hài lòng', …: the heading asks
+        sec["items"].append(chosen)
+        node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
     if not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
@@ -197,6 +242,10 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         if pos >= len(node.children):
             sec["items"].append(table_question(ctx, t, path))
     _body(ctx, sec, node, path, before=False)
+    if not sec["items"] and top and not node.body and not strip_fn(node.text).isupper() and node.kind.startswith("dec"):
+        qs = asks_to_questions(ctx, node.text, path, None)  # '1. Có hay không …? Nếu có thì nêu …': two asks
+        if len(qs) > 1 or (qs and qs[0]["type"] != "longtext"):
+            sec["items"] = qs
     if not sec["items"]:
         prompt = strip_fn(node.text).rstrip(" .:;")
         typ, unit, why = guess_type(prompt)
@@ -242,6 +291,10 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
             prompt = INTRO_ASK.sub("", strip_fn(line)).strip(" .:;")
             sec["items"].append(question(ctx, Ask(prompt), path, None, []))
             continue
+        if before and has_children and GUIDE_START.match(strip_fn(line)) and not line.startswith("("):
+            # 'Nêu rõ hình thức tuyên truyền …' before the bullets that count: an ask of its own
+            sec["items"].extend(asks_to_questions(ctx, line, path, None))
+            continue
         if before and has_children:
             _add_help(sec, strip_fn(line))
             for fh in _fn_help(ctx, line):
@@ -256,6 +309,26 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
 
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
+    if not node.children and not node.tables and node.body:
+        chosen = option_question(ctx, node.text, node.body, path, node.no)
+        if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
+            return [chosen]
+    opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
+    if opts is None and not node.tables and not node.body:
+        opts = listed_options(strip_fn(node.text), node.children)
+    if opts is not None:  # each option explained below it: still one choice question
+        q = question(ctx, Ask(_title(node.text)), path, node.no, [])
+        q["type"], q["options"] = "choice", opts
+        return [q]
+    if numbered and not node.tables and _filled(node):
+        # a copied report: the heading is the ask, the paragraphs (or bullets) under it one unit's answer
+        ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
+                                     "cáo: chỉ giữ đề mục làm câu hỏi"})
+        return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
+    if not node.children and not node.tables and not numbered:
+        field = filled_field(strip_fn(node.text))
+        if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
+            return [field_question(ctx, field[0], path, node.no)]
     if node.tables and not node.children and not numbered:
         # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
         qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)
@@ -287,6 +360,14 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+def _filled(node: Node) -> bool:
+    """The node is a heading over a written answer: its lines, or all its bullets, state what was done."""
+    if node.children:
+        return (not node.body and all(c.no in BULLETS and not c.children for c in node.children)
+                and is_filled_answer([c.text for c in node.children]) and len(node.text.split()) <= 15)
+    return bool(node.body) and is_filled_answer(node.body) and len(node.text.split()) <= 15
 
 
 FIGURE_TYPES = ("integer", "decimal", "percent", "money")

@@ -172,6 +172,8 @@ def is_yesno(text: str) -> bool:
     f = fold(core)
     ends = f.rstrip(" .?;")
     asked = f.rstrip(" .;").endswith("?") or re.match(r"^(co|da)\b", f) is not None
+    if re.match(r"^(?:co hay khong|da hay chua)\b", f) and f.rstrip(" .;").endswith("?"):
+        return True  # 'Có hay không sự tăng, giảm đột biến …?'
     closes = ends.endswith((" khong", " chua"))
     if not (closes and (asked or re.search(r"\bhay (khong|chua)$", ends))):
         return False
@@ -287,9 +289,16 @@ def split_count_segments(text: str) -> list[str]:
     if len(out) <= 1:
         return [text]
     out = _shared_predicate(out)
+    out[0] = re.sub(r"^(?:nêu rõ|ghi rõ|nêu)\s+(?=số\b)", "", out[0], flags=re.I)
+    lead = re.match(r"^(số lượng|tổng số)\s+", out[0], re.I)
     head = HEAD_SPLIT.split(" " + out[0] + " ", maxsplit=1)[0].strip()
     fixed = [out[0][0].upper() + out[0][1:]]
     for s in out[1:]:
+        if (lead and s[:1].islower() and len(s.split()) <= 4 and not is_count(s) and not NARRATIVE_START.match(s)
+                and not QUESTION_RE.search(fold(s))):
+            # 'Nêu rõ số lượng tin, bài; tài liệu; sách; sổ tay' → one count each: 'Số lượng tài liệu', …
+            fixed.append(f"{lead.group(1)[0].upper()}{lead.group(1)[1:].lower()} {s}")
+            continue
         if MODIFIER_START.match(s) and head:
             s = f"{head} {s}"
         about = _about_previous(s, fixed[-1])
@@ -647,7 +656,13 @@ def result_counts(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
+    blanks = _labelled_blanks(text.strip())
+    if blanks:
+        return blanks
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
+    guided = _labelled_guide(text)
+    if guided:
+        return guided
     main, help_parts, list_fields, count_paren, docs = _parts(text)
     asks: list[Ask] = []
     main, other = _other_matters(main)
@@ -684,6 +699,61 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return asks
+
+
+BLANK_AFTER_COLON = re.compile(r"\s*:\s*(?:(?:…|\.|_|/)\s*){2,}|\s*:\s*$")
+FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
+
+
+def _labelled_blanks(text: str) -> list[Ask]:
+    """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
+    Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
+    '…/…/…', a figure where the label counts, else a line of text. A blank followed by its unit ('… người') is
+    left to the counts."""
+    marks = list(BLANK_AFTER_COLON.finditer(text))
+    if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
+        return []
+    out: list[Ask] = []
+    start = 0
+    for m in marks:
+        label = FOOTNOTE_DIGIT.sub("", text[start:m.start()]).strip(" .;,")
+        start = m.end()
+        if not label:
+            continue
+        if len(label.split()) > 25 or not label[0].isupper():
+            return []
+        typ, unit, _ = guess_type(label)
+        if "/" in m.group(0):
+            typ, unit = "date", None
+        elif typ not in ("integer", "decimal", "percent", "money", "date"):
+            typ, unit = "text", None
+        out.append(Ask(label, typ, unit))
+    if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
+        return []
+    return out
+
+
+LABELLED_GUIDE = re.compile(r"^(?P<label>[^:()]{5,140}?):\s*(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|nêu)\s+(?P<rest>.+)$", re.I)
+
+
+def _labelled_guide(text: str) -> list[Ask]:
+    """'Công tác kiểm tra …: Nêu rõ việc có hay không ban hành kế hoạch kiểm tra; tổng số cuộc kiểm tra; kết quả
+    kiểm tra' → one ask per part ('… có hay không …' yes/no, a count, a narrative); the label is their help."""
+    m = LABELLED_GUIDE.match(text)
+    if not m:
+        return []
+    parts = [p.strip(" .;") for p in top_split(m.group("rest"), ";") if p.strip(" .;")]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return []
+    out: list[Ask] = []
+    for p in parts:
+        p = re.sub(r"^việc\s+(?=có hay không)", "", p, flags=re.I)
+        a = _ask(p[0].upper() + p[1:])
+        if re.search(r"\bcó hay không\b|\bđã\b.*\bhay chưa\b", p, re.I):
+            a.type, a.unit = "yesno", None
+        out.append(a)
+    out[0].help.append(m.group("label").strip())
+    return out
 
 
 GUIDE_VERB = re.compile(r"^(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|ghi cụ thể|nêu)\s+", re.I)

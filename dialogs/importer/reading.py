@@ -11,53 +11,14 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
 
+# the document's types live in dialogs.importer.document (no reader imports another for them); re-exported here
+from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line  # noqa: F401
 from dialogs.text import fold
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-class DocumentError(ValueError):
-    """The file cannot be imported; the message (Vietnamese) says why and what to send instead."""
-
-
-@dataclass
-class Line:
-    text: str
-    level: int | None = None  # Word list level when the number came from numbering
-
-
-@dataclass
-class Grid:
-    """A table: cells[r][c] = (text, origin) where merged cells share one origin (row, col)."""
-
-    cells: list[list[tuple[str, tuple[int, int]]]]
-    merged_known: bool = True  # False for tab-separated text, where merges are guessed
-
-
-@dataclass
-class Document:
-    blocks: list[Line | Grid] = field(default_factory=list)
-    source: str = "txt"
-
-
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX"]
-
-
-def _fmt(n: int, fmt: str) -> str:
-    if fmt == "upperRoman":
-        return ROMAN[n] if n < len(ROMAN) else str(n)
-    if fmt == "lowerRoman":
-        return (ROMAN[n] if n < len(ROMAN) else str(n)).lower()
-    if fmt == "lowerLetter":
-        return "abcdefghiklmnopqrstuvxy"[(n - 1) % 23]
-    if fmt == "upperLetter":
-        return "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23]
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
 
 
 def sniff(data: bytes, filename: str) -> str:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from dialogs.importer.reading import ROMAN, Document, DocumentError, Grid, Line, _fmt
+from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
+from dialogs.importer.document import format_number as _fmt
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -12,7 +12,7 @@ import io
 import logging
 from typing import Any
 
-from dialogs.importer.reading import Grid
+from dialogs.importer.document import Grid
 
 log = logging.getLogger(__name__)
 

@@ -130,9 +130,16 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool,
     cands = candidates(low)
     if not cands:
         return None
-    tone = _tone(low)  # a broken font map swaps the vowel's glyph, not its tone: 'đờng' is 'đồng', not 'đông'
-    scored = sorted(((_score(c, prev, nxt) + (1.5 if tone and _tone(c) == tone else 0), c) for c in cands),
-                    reverse=True)
+    tone = _tone(low)
+    if not valid and _vowels(low):
+        # the token kept its vowel and so its tone mark: a repair never adds or changes a tone ('tơng' is 'tông',
+        # never 'tổng')
+        cands = tuple(c for c in cands if _tone(c) == tone)
+        if not cands:
+            return None  # a broken font map swaps the vowel's glyph, not its tone: 'đờng' is 'đồng', not 'đông'
+    # a swapped glyph keeps the word's length ('đờng' is 'đồng' rather than 'đường')
+    scored = sorted(((_score(c, prev, nxt) + (1.5 if tone and _tone(c) == tone else 0)
+                      + (1.0 if not valid and _same_shape(low, c) else 0), c) for c in cands), reverse=True)
     best_score, best = scored[0]
     uni, _ = load_bigrams()
     if valid and not uni.get(low, 0) and swapped:  # a syllable the texts never use ('sớ') next to a common one ('số')
@@ -148,6 +155,10 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool,
             return None
     elif best_score <= 0.5 * math.log1p(1) and len(scored) > 1:
         return None
+    elif len(scored) > 1 and best_score - scored[1][0] < 1.0:
+        _, bi = load_bigrams()
+        if not ((bi.get((prev, best), 0) if prev else 0) + (bi.get((best, nxt), 0) if nxt else 0)):
+            return None  # two readings, nothing in context to choose: reported, not applied
     return best
 
 

@@ -144,6 +144,60 @@ def _inline_parts(line: str, num: Numbering) -> list[str]:
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
 
 
+ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+CAPS = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
+BARE_ROMAN = re.compile(rf"(?<=\s)(?P<r>{'|'.join(reversed(ROMAN_SEQ))})\s+(?=[{CAPS}]{{2,}}[\s,]+[{CAPS}]{{2,}})")
+TITLE_THEN_TEXT = re.compile(rf"^(?P<t>(?:[{CAPS}0-9][{CAPS}0-9,/()–-]*\s+){{2,}}[{CAPS}0-9][{CAPS}0-9,/()–-]*)\s+"
+                             rf"(?=[{CAPS}][a-zà-ỹđ])")
+PART_NO_WORD = re.compile(rf"\b(Phần thứ|PHẦN THỨ)\s+(?=[{CAPS}]{{2,}}\s)")
+
+
+GLUED = re.compile(r"(?<=[a-zà-ỹđ.;])(?=(?:Phần|PHẦN)\s+(?:\d{1,2}|[IVX]{1,4}|thứ)\b|(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+[A-ZĐ])")
+
+
+def unglue(lines: list[str]) -> list[str]:
+    """A web page's text may glue a heading to the sentence before it ('… đã có Công vănPhần 1', '… công tác trẻ
+    emII. Tình hình …'): break the line there."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(p for p in GLUED.split(line) if p.strip()) if GLUED.search(line) else out.append(line)
+    return out
+
+
+def _number_parts(line: str) -> str:
+    """'Phần thứ TÌNH HÌNH …' (the ordinal dropped) → 'Phần thứ nhất. TÌNH HÌNH …', the next one 'hai', …"""
+    words = iter(["nhất", "hai", "ba", "tư", "năm", "sáu"])
+    return PART_NO_WORD.sub(lambda m: f"\n{m.group(1)} {next(words, 'sau')}. ", line)
+
+
+def restore_marks(lines: list[str]) -> tuple[list[str], int]:
+    """A web page's text view of a document drops the dot after Roman numerals and the ordinal of 'Phần thứ …'
+    ('I CÔNG TÁC CHỈ ĐẠO … Nêu rõ …  II CÔNG TÁC …'): in a long paragraph where the numerals run I, II, III …,
+    put the marks back and break the line before each numeral, before each ' - ' bullet, and between a heading in
+    capitals and the sentence after it. Returns the lines and how many paragraphs were restored."""
+    out: list[str] = []
+    count = 0
+    for line in unglue(lines):
+        hits = list(BARE_ROMAN.finditer(line)) if len(line) > 250 else []
+        seq = [m.group("r") for m in hits]
+        if len(seq) < 2 or seq[: len(seq)] != ROMAN_SEQ[: len(seq)]:
+            out.append(line)
+            continue
+        count += 1
+        line = _number_parts(line)
+        line = BARE_ROMAN.sub(lambda m: f"\n{m.group('r')}. ", line)
+        line = re.sub(rf"\s+-\s+(?=[{CAPS}])", "\n- ", line)
+        for piece in line.split("\n"):
+            piece = piece.strip()
+            mk = parse_marker(piece)
+            m = TITLE_THEN_TEXT.match(mk.rest) if mk is not None and mk.kind not in BULLET_KINDS else None
+            if m and len(m.group("t").split()) >= 3:
+                out.extend([f"{mk.no} {m.group('t').strip()}", mk.rest[m.end():].strip()])
+            elif piece:
+                out.append(piece)
+    return out, count
+
+
 def split_flattened(lines: list[str]) -> tuple[list[str], int]:
     """A long paragraph holding several numbered items inline ('I. … 1. … a) … - …') is split before each number
     that continues the document's numbering (and before bullets), whatever punctuation precedes it."""

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.document import Grid
 from dialogs.importer.keys import KeyMaker
-from dialogs.importer.reading import Grid
 from dialogs.text import fold
 
 ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+*•]|\.{2,}|…)$")
 NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
+METADATA_COL = re.compile(r"^(?:don vi tinh|dvt|ma so|ma chi tieu)$")
 
 
 @dataclass
@@ -163,6 +164,10 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.columns.append(col)
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
+    meta = [c for c in draft.columns if METADATA_COL.match(fold(c["label"]).strip(" :.()")) and not c.get("group")]
+    if meta and len(meta) < len(draft.columns):  # 'Đơn vị tính', 'Mã số': the form's own information, not asked
+        draft.columns = [c for c in draft.columns if c not in meta]
+        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None
@@ -238,11 +243,56 @@ def _finish_rows(draft: TableDraft) -> None:
         for r in rows:
             r["kind"] = "data"
             r.pop("sum_of", None)
+    _subsets(draft)
     for r in rows:
         if r.get("level") == 0:
             r.pop("level")
         if r.get("kind") == "data":
             r.pop("kind")
+
+
+SUBSET = re.compile(r"^(?:trong do|trong tong so|trd|tr\.d)\b")
+LABEL_ONLY = re.compile(r"^(?:trong do|trong tong so|chia ra|chia ra theo [\w ,]+|phan theo [\w ,]+)\s*:?$")
+
+
+def _subsets(draft: TableDraft) -> None:
+    """A total sums its direct parts only: a 'Trong đó …' row (and the rows after a bare 'Trong đó:') is a subset,
+    never a summand; a bare 'Trong đó:' / 'Chia ra:' line is a label, not a row to fill. When no part is left the
+    total is asked, with an unsure point."""
+    rows = draft.rows
+    for r in rows:
+        if LABEL_ONLY.match(fold(r["label"]).strip()):
+            r["kind"] = "group"
+            r.pop("sum_of", None)
+            r.pop("open", None)
+    for i, r in enumerate(rows):
+        if r.get("sum_of") != "children":
+            continue
+        lvl = r.get("level", 0)
+        kids = []
+        for k in rows[i + 1:]:
+            if k.get("kind") == "total" or k.get("level", 0) <= lvl:
+                break
+            kids.append(k)
+        direct = min((k.get("level", 0) for k in kids), default=lvl + 1)
+        parts: list[dict] = []
+        subset = False
+        for k in kids:
+            if k.get("level", 0) != direct:
+                continue
+            if SUBSET.match(fold(k["label"])):
+                subset = True
+            if not subset and not LABEL_ONLY.match(fold(k["label"]).strip()):
+                parts.append(k)
+        if not subset:
+            continue
+        if parts:
+            r["sum_of"] = [k["key"] for k in parts]
+        else:
+            r.pop("sum_of")
+            r["kind"] = "data"
+            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, "
+                               "hãy nhập trực tiếp")
 
 
 def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
@@ -260,7 +310,8 @@ def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
         if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or col.get("group"):
             continue
         grp = cols[i + 1].get("group") if i + 1 < len(cols) else None
-        if grp and fold(grp).startswith("trong do"):
+        # 'Tổng số' then 'Chia ra: …' is computed; 'Trong đó: …' is a subset, never its parts (asked)
+        if grp and re.match(r"^(?:trong do\s*:?\s*)?(?:chia ra|chia theo|phan theo|phan ra)\b", fold(grp)):
             members = [c["key"] for c in cols[i + 1:] if c.get("group") == grp]
             if len(members) >= 2:
                 col["sum_of"] = members

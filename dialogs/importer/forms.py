@@ -1,0 +1,172 @@
+"""Forms: answer options under a question, labelled blanks, a form's 'Label: value' lines.
+
+- Options: a question (or a heading) followed only by short lines without numbering ('Rất hài lòng', 'Hài lòng',
+  …, or '0 lần', '01 lần') is one choice question; 'Có'/'Không' alone make it a yes/no question.
+- Blanks: 'Khối (xóm)…………… phường (xã)……………' holds two questions, one per labelled blank.
+- Filled forms: '- Phía Đông giáp: Đất ruộng bậc thang.' asks 'Phía Đông giáp' (the value is one unit's answer);
+  a run of such lines in a form's head ('Tên cơ sở: …', 'Địa chỉ: …', 'Điện thoại: …') asks each label."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.structure import parse_marker
+from dialogs.text import fold
+
+BLANK = re.compile(r"(?:…|\.{3,}|_{3,}|-{4,})+")
+YESNO_WORDS = {"co", "khong", "co □", "khong □", "□ co", "□ khong"}
+INSTRUCTION = re.compile(r"^(?:nêu|ghi|báo cáo|đánh giá|làm rõ|liệt kê|cụ thể|trong đó|gồm|bao gồm|tổng hợp|xem|"
+                         r"theo|đề nghị|yêu cầu|thực hiện|căn cứ)\b", re.I)
+NOT_A_FIELD = re.compile(r"^(?:kinh gui|noi nhan|v/v|ve viec|so|can cu|luu y|chu y|ghi chu|ngay nhan bao cao|"
+                         r"ngay nop bao cao|don vi bao cao|don vi nhan|don vi gui|don vi tinh|thoi gian|thoi han|"
+                         r"ban hanh theo|ky bao cao|bao cao nam|trong do|cu the|vi du|tai lieu|nguon|tu khoa|"
+                         r"so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang|"
+                         r"ngay cong bao|so cong bao|linh vuc|hom nay|hom qua|tuan nay|thang nay|tat ca)\b")
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def is_option(line: str) -> bool:
+    s = line.strip()
+    if not s or _words(s) > 6 or s.endswith((":", "?", ";")) or parse_marker(s) or BLANK.search(s):
+        return False
+    return sum(c.isalpha() for c in s) >= 2 or bool(re.fullmatch(r"\d{1,2}\s*\S+.*", s))
+
+
+def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """('choice' | 'yesno', options) when the lines under a question are its answer options."""
+    opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
+    if not opts or not all(is_option(o) for o in opts):
+        return None
+    folded = {fold(o) for o in opts}
+    if folded <= YESNO_WORDS:
+        return "yesno", []
+    if len(opts) < 2:
+        return None
+    return "choice", opts
+
+
+def filled_field(text: str) -> tuple[str, str] | None:
+    """'Phía Đông giáp: Đất ruộng bậc thang.' → ('Phía Đông giáp', 'Đất ruộng bậc thang'); None when the text after
+    the colon is an instruction, a blank or long prose."""
+    m = re.match(r"^(?P<l>[^:()]{2,60}?)\s*(?:\(\d{1,2}\))?\s*:\s*(?P<v>.+?)\s*$", text.strip())
+    if not m:
+        return None
+    label, raw = m.group("l").strip(" -–+•"), m.group("v")
+    value = raw.strip(" .;")
+    if BLANK.search(raw) or ".." in raw:
+        return None
+    if not label or _words(label) > 7 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
+        return None
+    if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > 14:
+        return None
+    return label, value
+
+
+def blank_fields(line: str) -> list[str]:
+    """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)']."""
+    s = line.strip()
+    if not BLANK.search(s) or parse_marker(s):
+        return []
+    labels = []
+    for seg in BLANK.split(s):
+        lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
+        lab = re.sub(r"\s+\)", ")", lab)
+        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(lab) > 8:
+            continue
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/bc.*)", lab) or fold(lab).endswith(" so"):
+            continue
+        labels.append(lab[0].upper() + lab[1:])
+    return labels
+
+
+def head_fields(lines: list[str], skip: set[str]) -> list[str]:
+    """The fields a form's head asks (the lines above its first section): labelled blanks, a run of three or more
+    'Label: value' lines, a cover's 'Tên …' lines. Lines in `skip` (the document's name) are not fields."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.extend(run)
+        run.clear()
+
+    for raw in lines:
+        s = raw.strip()
+        if not s or fold(s) in skip or s.startswith("("):
+            flush()
+            continue
+        f = filled_field(s)
+        if f is not None:
+            run.append(f[0])
+            continue
+        labels = [] if re.search(r"(?i)\bngày\b.*\btháng\b", s) else blank_fields(s)
+        if labels:
+            if run and len(labels) == 1:  # 'Điện thoại: ……' ends a run of filled lines
+                run.append(labels[0])
+            else:
+                flush()
+                out.extend(labels)
+            continue
+        flush()
+        if re.match(r"^Tên\s+\S", s) and _words(s) <= 8 and not s.endswith((".", ":", ";")):
+            out.append(s)
+    flush()
+    return out
+
+
+ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
+                    r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
+STATED = re.compile(r"\bđã\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
+
+
+ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
+                           re.I)
+INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
+                               r"kết quả|tình hình|công tác|việc|những|các)\b", re.I)
+
+
+def is_filled_answer(lines: list[str]) -> bool:
+    """Lines under a heading that are one unit's written answer ('Bám sát sự chỉ đạo …, Ban Tuyên giáo đã tham mưu
+    …'): statements of at least 15 words that ask nothing (a copied report, not an outline). A long statement
+    in the past ('Ngay sau khi …, Bộ trưởng đã ban hành …, yêu cầu các cơ quan …') is one even when it names
+    what was required of others."""
+    text = " ".join(ln.strip() for ln in lines).strip()
+    if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
+        return False
+    if not ASKING.search(text):
+        return bool(STATED.search(text))
+    past = re.search(r"\bđã\b", text, re.I)
+    return bool(past) and len(text.split()) >= 20 and not ASKING_STRONG.search(text) \
+        and not INSTRUCTION_START.match(text)
+
+
+def explained_options(prompt: str, children: list) -> list[str] | None:
+    """'Câu 13. [Tên] làm việc chủ yếu cho …?' then '(1) Kinh tế cá thể' + its explanation, '(2) …': the options."""
+    if not prompt.rstrip().endswith("?") or len(children) < 2:
+        return None
+    if not all(c.no.startswith("(") and len(c.text.split()) <= 8 and not c.children for c in children):
+        return None
+    return [c.text.strip(" .:") for c in children]
+
+
+CATEGORY = re.compile(r"^(?:loại hình|mô hình|lĩnh vực|hình thức|trình độ|giới tính|dân tộc|xếp loại|phân loại|"
+                      r"mức độ|loại)\b", re.I)
+ASKS_WORD = re.compile(r"\b(?:số|tổng|tình hình|kết quả|việc (?:thực hiện|triển khai|tổ chức)|công tác|đánh giá|nêu|"
+                       r"báo cáo|thực hiện)\b", re.I)
+
+
+def listed_options(prompt: str, children: list) -> list[str] | None:
+    """'Loại hình kinh tế:' then '3.1. HTX', '3.2. QTDND' …: the numbered children are the answer's options when
+    the heading names a category (or ends with ':') and each child is a short name that asks nothing itself."""
+    p = prompt.strip()
+    if len(children) < 2 or not (p.endswith(":") or CATEGORY.match(p)):
+        return None
+    texts = [c.text.strip(" .;") for c in children]
+    if any(c.children or c.body or c.tables for c in children):
+        return None
+    if any(len(t.split()) > 6 or BLANK.search(t) or ASKS_WORD.search(t) or t.endswith("?") for t in texts):
+        return None
+    return texts

@@ -1,0 +1,112 @@
+"""The document's own name: 'BÁO CÁO …', 'ĐỀ CƯƠNG …', 'Biểu số 8 / TÌNH HÌNH …', 'V/v …' — never the agency
+header ('ỦY BAN NHÂN DÂN …', 'CỘNG HÒA XÃ HỘI …'), never a web page's own title when the document names itself."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.structure import parse_marker
+from dialogs.text import fold
+
+# what a document's name line begins with (folded)
+NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
+              "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau")
+# a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
+BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
+              "thong bao", "to trinh", "cong van"}
+HEADER = re.compile(
+    r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap|bo |so |so:|dang uy|tinh uy|huyen uy|thanh uy|dang bo|"
+    r"chi bo|dang cong san|ban chap hanh|ban thuong vu|chu tich|kinh gui|noi nhan|tm\.|kt\.|v/v|\(ky|\(lưu|"
+    r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang)")
+CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*(?P<code>[\w.]*\d[\w./-]*)\s*:?\s*(?P<rest>.*)$",
+                       re.I)
+META_TAIL = re.compile(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", re.I)
+
+
+def _upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _named(f: str) -> bool:
+    return any(f == w or f.startswith(w + " ") or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
+
+
+def _header(s: str) -> bool:
+    return bool(HEADER.match(fold(s)))
+
+
+def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
+    """The name line and the lines that go on with it: after a bare 'BÁO CÁO' its next line, then lines beginning
+    in lower case (or following a ',' / ';'); after a name in capitals, further capitals (a short one may be
+    followed by another name line: 'THỐNG KÊ ĐẦU NĂM' / 'THỐNG KÊ GIÁO DỤC MẦM NON')."""
+    parts = [first]
+    k = i + 1
+    taken = 0
+    while k < len(lines) and taken < 3:
+        s = lines[k].strip()
+        k += 1
+        if not s:
+            continue
+        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200:
+            break
+        prev = parts[-1]
+        if bare and taken == 0:
+            parts.append(s)
+        elif s[0].islower() or prev.rstrip().endswith((",", ";")):
+            parts.append(s)
+        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6):
+            parts.append(s)
+        else:
+            break
+        taken += 1
+    return " ".join(p.strip() for p in parts)
+
+
+def own_name(lines: list[str]) -> str | None:
+    """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
+    in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
+    line ('Bộ câu hỏi khảo sát …', '4. Đề cương …'). None when the document names itself nowhere."""
+    upper: list[str] = []
+    vv: list[str] = []
+    sentence: list[str] = []
+    for i, raw in enumerate(lines[:120]):
+        s = raw.strip()
+        if not s or len(s) > 300:
+            continue
+        f = fold(s)
+        code = CODE_LINE.match(s)
+        if code:
+            rest = META_TAIL.sub("", code.group("rest")).strip(" :.-")
+            if rest and _upper(rest):
+                upper.append(_continuation(lines, i, rest, False))
+            elif rest:
+                sentence.append(rest)
+            else:
+                nxt = [t.strip() for t in lines[i + 1:i + 9] if t.strip()][:5]
+                hit = next((k for k, t in enumerate(nxt) if _upper(t) and not _header(t)), None)
+                if hit is not None:
+                    j = lines.index(nxt[hit], i + 1)
+                    upper.append(_continuation(lines, j, nxt[hit], False))
+            continue
+        if f.startswith("v/v") or f.startswith("ve viec:"):
+            subject = re.sub(r"^(?:v/v|về việc:)\s*:?\s*", "", s, flags=re.I)
+            if subject:
+                vv.append(_continuation(lines, i, subject, False))
+            continue
+        mk = parse_marker(s)
+        if mk is not None:
+            if fold(mk.rest).startswith("de cuong"):
+                sentence.append(mk.rest)
+            continue
+        if _header(s) and not _named(f):
+            continue
+        if _named(f) and _upper(s.split(":")[0]):
+            bare = f.strip(" :") in BARE_NAMES
+            upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
+        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and len(s.split()) <= 40:
+            sentence.append(s)
+    for found in (upper, vv, sentence):
+        if found:
+            return re.sub(r"\s+", " ", found[0]).strip(" :")
+    return None

@@ -1,0 +1,82 @@
+"""Prose outlines: a letter that says in sentences what to report ('Báo cáo đầy đủ các số liệu về …; chỉ đạo …',
+'Nội dung báo cáo cần tập trung đánh giá …, phân tích … và đề xuất …') → one question per thing asked."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.questions import Ask, guess_type, top_split
+
+# the words after which a sentence lists what to report
+TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
+                     r"tổng hợp báo cáo|"
+                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
+                     r"các nội dung sau\s*:)\s*(?:đầy đủ\s+)?", re.I)
+# the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
+HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "chỉ đạo", "biện pháp", "giải pháp",
+         "hạn chế", "giúp đỡ", "thực hiện", "kết quả", "tình hình", "nguyên nhân", "khó khăn", "tồn tại", "bài học",
+         "công tác", "phương hướng", "nhiệm vụ")
+# … and after 'và' only the verbs (a 'và' before a noun joins two parts of one thing)
+VERB_HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "giúp đỡ")
+NOT_ASKED = re.compile(r"\b(?:gửi về|trước ngày|thời hạn|hộp thư|địa chỉ)\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    text = re.sub(r",(?=[^\s\d])", ", ", text)
+    out = []
+    for para in re.split(r"\n+", text):
+        out.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(])", para) if s.strip())
+    return out
+
+
+def _split_heads(item: str, sep: str, joiner: str, heads: tuple[str, ...]) -> list[str]:
+    """Split before each head word; a piece of fewer than three words stays with its neighbour ('tổ chức, kết quả
+    các kì thi' is one thing)."""
+    pat = re.compile(rf"{sep}(?=(?:{'|'.join(heads)})\b)", re.I)
+    parts = [p.strip() for p in pat.split(item) if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if out and (len(p.split()) < 3 or len(out[-1].split()) < 3):
+            out[-1] = f"{out[-1]}{joiner}{p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _clean(item: str) -> tuple[str, list[str]]:
+    helps = []
+    form = re.search(r"\s*(?:điền vào|theo)\s+(mẫu\s+(?:số\s+)?\d+\w?)", item, re.I)
+    if form:
+        helps.append(f"Theo {form.group(1)}")
+        item = item[:form.start()] + item[form.end():]
+    item = re.sub(r"\s+và phụ lục\b.*$", "", item, flags=re.I)
+    annex = re.search(r"\s+theo (?:các )?(?:biểu mẫu|biểu|mẫu|phụ lục)\b.*$", item, re.I)
+    if annex:  # '… theo các Biểu mẫu kèm theo Công văn này': where to write it, not what
+        helps.append(annex.group(0).strip()[0].upper() + annex.group(0).strip()[1:])
+        item = item[:annex.start()]
+    item = re.sub(r"^(?:các|những)\s+(?=số liệu)|^kết quả\s+(?=số\b)", "", item.strip(" .;:,"), flags=re.I)
+    item = re.sub(r"\s+", " ", item).strip(" .;:,")
+    return (item[:1].upper() + item[1:]) if item else "", helps
+
+
+def prose_asks(text: str) -> list[Ask]:
+    """The things a prose outline asks, in order; [] when its sentences name none."""
+    asks: list[Ask] = []
+    for sent in _sentences(text):
+        s = sent.strip().strip("()")
+        m = next((t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")), None)
+        if not m or NOT_ASKED.search(s[:m.start()]):  # ('Để tổng hợp báo cáo, …' names nothing to report)
+            continue
+        rest = s[m.end():].rstrip(" .;)")
+        for part in top_split(rest, ";"):
+            inner = list(re.finditer(r",\s*báo cáo(?:\s+về)?\s+(?=số\b|về\b)", part, re.I))
+            if inner:  # '…, báo cáo số trường đạt chuẩn quốc gia'
+                part = part[inner[-1].end():]
+            for piece in _split_heads(part, r"\s+và\s+", " và ", VERB_HEADS):
+                for item in _split_heads(piece, r",\s+", ", ", HEADS):
+                    prompt, helps = _clean(item)
+                    if len(prompt.split()) < 2 or NOT_ASKED.search(prompt):
+                        continue
+                    typ, unit, _ = guess_type(prompt)
+                    asks.append(Ask(prompt, typ, unit, help=helps))
+    return asks

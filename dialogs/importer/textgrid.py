@@ -1,0 +1,321 @@
+"""Tables flattened into text, rebuilt as grids for the Biểu builder.
+
+Web pages and PDFs without ruling give a table as text: one cell per line ('Số huyện' / 'Số xã' / … then
+'Tụ huyết trùng' / 'Trâu bò' / '' / …), a row per line with its unit, code and figures ('1. Tổng số trường
+trường 01 1 1' under 'TT Chỉ tiêu Đơn vị tính Mã số Tổng số Công lập …'), or HTML cells ending in '|'. The grid
+is recognised by its row labels repeating a pattern of values; the header's several levels cannot be told apart
+once flattened, so the leaf labels are kept in order and the Biểu carries an unsure point saying so."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from dialogs.importer.document import Grid
+from dialogs.importer.structure import parse_marker
+from dialogs.text import fold
+
+NUMBER = re.compile(r"^[-+]?\d[\d.,]*\s*%?$|^[-–—]$")
+DITTO = re.compile(r"^(?:\"|''|“|”|〃|nt|-)$", re.I)
+NUMBERING = re.compile(r"^(?:[A-E]|\(\d{1,2}\)|\d{1,2})$")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+LABEL_HEAD = re.compile(r"^(?:tt|stt|so tt|chi tieu|noi dung|ten [\w ]+|danh muc|don vi)$")
+METADATA = re.compile(r"^(?:dvt|don vi tinh|ma so|ma)$")
+GROUP_HEAD = re.compile(r"^(?:chia (?:ra|theo)|phan theo|trong do)\b")
+STAT_HEADER = re.compile(r"\b(?:chi tieu|noi dung)\b.*\b(?:don vi tinh|dvt|ma so)\b")
+STAT_ROW = re.compile(r"^(?P<no>(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*\.?|[-–+•])\s+)?(?P<label>.+?)\s+(?P<unit>\S+)\s+"
+                      r"(?P<code>\d{2,3})(?P<vals>(?:\s+[\d.,]+)*)\s*$")
+
+
+@dataclass
+class FlatGrid(Grid):
+    note: str = ""
+
+
+def _value(cell: str) -> bool:
+    return cell == "" or bool(NUMBER.match(cell)) or bool(DITTO.match(cell)) or bool(re.fullmatch(r"[.…]+", cell))
+
+
+def _text(cell: str) -> bool:
+    return sum(c.isalpha() for c in cell) >= 2 and not DITTO.match(cell)
+
+
+def _short(cell: str) -> bool:
+    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
+
+
+def _grid(header: list[str], rows: list[list[str]], note: str) -> FlatGrid:
+    width = max(len(header), *(len(r) for r in rows))
+    cells = [[(t, (r, c)) for c, t in enumerate(row + [""] * (width - len(row)))]
+             for r, row in enumerate([header, *rows])]
+    return FlatGrid(cells=cells, merged_known=True, note=note)
+
+
+def _leaf_columns(head: list[str], numbering: list[str]) -> tuple[list[str], str | None]:
+    """The columns to fill from a flattened header: label and metadata headers dropped, 'Chia theo …' group heads
+    dropped; with a numbering row of k figures, the k last header cells (their group, if one cell is left before
+    them, kept as the group)."""
+    cells = [c for c in head if not LABEL_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))]
+    digits = [n for n in numbering if n.strip("()").isdigit()]
+    group = None
+    if digits and len(cells) == len(digits) + 1 and not re.match(r"(?i)^(?:số|tổng|tỷ)", cells[0]):
+        return cells[1:], None  # 'Cấp học' / 'Học sinh …' / '(1)': the first cell heads the row labels
+    if digits and len(cells) > len(digits):
+        extra = cells[: len(cells) - len(digits)]
+        cells = cells[len(cells) - len(digits):]
+        if len(extra) == 1 and not GROUP_HEAD.match(fold(extra[0])):
+            group = extra[0]
+        elif any(not GROUP_HEAD.match(fold(e)) for e in extra):
+            cells = [c for c in head if not LABEL_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))
+                     and not GROUP_HEAD.match(fold(c))]
+    return [c for c in cells if not GROUP_HEAD.match(fold(c))], group
+
+
+def _cells(lines: list[str]) -> list[str]:
+    """A run's cells. When cells are separated by blank lines (a web page's paragraphs), one blank line separates
+    two cells and each further pair of blank lines is an empty cell; lines with no blank between are one cell
+    ('Trong' / 'tổng' / 'số' written down a merged cell)."""
+    texts = [ln.strip() for ln in lines]
+    filled = [t for t in texts if t]
+    adjacent = sum(1 for a, b in zip(texts, texts[1:], strict=False) if a and b)
+    if not filled or adjacent > 0.1 * len(filled):
+        return texts
+    cells: list[str] = []
+    blanks = 0
+    for t in texts:
+        if not t:
+            blanks += 1
+            continue
+        if cells and blanks == 0:
+            cells[-1] = f"{cells[-1]} {t}"
+        else:
+            cells.extend([""] * (max(blanks - 1, 0) // 2 if cells else 0))
+            cells.append(t)
+        blanks = 0
+    cells.extend([""] * (max(blanks - 1, 0) // 2))
+    return cells
+
+
+META_CELL = re.compile(r"^[^:]{2,40}:\s*\S")
+ROW_NO = re.compile(r"^(?P<no>\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?=\s)|[a-zđ][.)]|[IVX]{1,4}\.)\s*(?=\S)")
+
+
+def _title_cell(c: str) -> bool:
+    letters = [x for x in c if x.isalpha()]
+    return (c.startswith("(") or (len(c.split()) >= 4 and letters and all(x.isupper() for x in letters))
+            or bool(META_CELL.match(c)))
+
+
+def cell_run_table(lines: list[str]) -> FlatGrid | None:
+    """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
+    each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
+    cells = _cells(lines)
+    while cells and (not cells[0] or _title_cell(cells[0])):
+        cells.pop(0)
+    k = 0
+    head: list[str] = []
+    numbering: list[str] = []
+    while k < len(cells) and cells[k] and (_text(cells[k]) or YEAR.match(cells[k])):
+        if re.fullmatch(r"\([^()]{1,20}\)", cells[k]) and head:
+            head[-1] = f"{head[-1]} {cells[k]}"  # 'Học sinh bỏ học' / '(người)': the unit of the cell above
+        elif not META_CELL.match(cells[k]):
+            head.append(cells[k])
+        k += 1
+    while k < len(cells) and NUMBERING.match(cells[k]):
+        numbering.append(cells[k])
+        k += 1
+    if head and not numbering and (ROW_NO.match(head[-1]) or head[-1].startswith(("-", "–", "+"))):
+        head.pop()  # '1.Tổng số trường mầm non' is the first row, not a header
+        k -= 1
+        while k > 0 and cells[k] != "" and not ROW_NO.match(cells[k]) and not cells[k].startswith(("-", "–", "+")):
+            k -= 1
+    if len(head) < 2:
+        return None
+    rows: list[list[str]] = []
+    leading: list[str] = []
+    body_cells = cells[k:]
+    for i, c in enumerate(body_cells):
+        if not rows and not _text(c):
+            leading.append(c)
+            continue
+        after = body_cells[i + 1] if i + 1 < len(body_cells) else None
+        unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
+                and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":")
+                and after is not None and _value(after))  # a unit is followed by the row's figures
+        if _text(c) and not unit:
+            rows.append([c])
+        elif rows:
+            rows[-1].append(c)
+    if not numbering and rows:  # no numbering row: the header ran on into the first row ('Tổng đàn trâu', 'Con')
+        common = Counter(len(r) for r in rows).most_common(1)[0][0]
+        for take in (2, 1):
+            if len(head) > take + 1 and take + len(leading) == common:
+                rows.insert(0, head[-take:] + leading)
+                del head[-take:]
+                break
+    labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
+    if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
+        return None
+    cols, group = _leaf_columns(head, numbering)
+    if not cols:
+        return None
+    header = ["TT", "Chỉ tiêu", *cols]
+    body = []
+    for r in rows:
+        lab = re.sub(r"^[-–+•]\s*", "", r[0])
+        m = ROW_NO.match(lab)
+        body.append([m.group("no"), lab[m.end():].strip()] if m else ["", lab])
+    note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(body)} "
+            "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    grid = _grid(header, body, note)
+    if group:  # the group over the leaf labels: a second header row
+        top = [(t if c < 2 else group, (0, c if c < 2 else 2)) for c, (t, _) in enumerate(grid.cells[0])]
+        grid.cells.insert(0, top)
+        for c in range(2):
+            grid.cells[1][c] = (grid.cells[0][c][0], (0, c))
+    return grid
+
+
+def _unitish(cell: str) -> bool:
+    """A unit written after a row's label ('Tấn', 'Con', 'Tr.viên', 'Trâu bò')."""
+    return len(cell) <= 12
+
+
+def stat_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'TT Chỉ tiêu Đơn vị tính Mã số Tổng số Công lập Tư thục Dân lập' then a row per line ('1. Tổng số trường
+    trường 01 1 1'), group lines ('Chia ra theo vùng:', 'Trong đó:') kept as labels. Returns the grid and how many
+    lines it used."""
+    f = fold(lines[0])
+    if not STAT_HEADER.search(f):
+        return None
+    metas = list(re.finditer(r"(?i)\b(?:mã số|đơn vị tính|đvt)\b", lines[0]))
+    if not metas:
+        return None
+    cols: list[str] = []
+    for w in lines[0][metas[-1].end():].split():  # 'Tổng số Công lập Tư thục Dân lập': a capital starts a column
+        if w[:1].isupper() or not cols:
+            cols.append(w)
+        else:
+            cols[-1] += f" {w}"
+    used = 1
+    rows: list[list[str]] = []
+    stat = 0
+    for ln in lines[1:]:
+        s = ln.strip()
+        if not s:
+            used += 1
+            continue
+        if re.fullmatch(r"(?:[A-E]\s+)+\d(?:\s+\d{1,2})*", s):  # 'A B C 1 2 3 4'
+            used += 1
+            continue
+        row = STAT_ROW.match(s)
+        if row:
+            no = (row.group("no") or "").strip()
+            rows.append([no, row.group("label").strip(" –-+"), row.group("unit"), row.group("code")])
+            stat += 1
+        elif len(s.split()) <= 8 and not s.endswith((".", "?")):
+            parts = s.split(None, 1)
+            no = parts[0] if len(parts) == 2 and re.fullmatch(r"[IVX]{1,4}|[-–+]", parts[0]) else ""
+            rows.append([no, (parts[1] if no else s).strip(" –-+")])
+        else:
+            break
+        used += 1
+    if stat < 3 or not cols:
+        return None
+    header = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mã số", *cols]
+    note = "biểu chép mỗi dòng một hàng (không kẻ ô): đã dựng lại từ dòng tiêu đề, hãy kiểm tra tên cột"
+    return _grid(header, [r + [""] * 0 for r in rows], note), used
+
+
+def pipe_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """HTML cells copied as lines ending in '|', a line '|' opening each row."""
+    if not lines or lines[0].strip() != "|":
+        return None
+    rows: list[list[str]] = []
+    used = 0
+    for ln in lines:
+        s = ln.strip()
+        if s == "|":
+            rows.append([])
+        elif s.endswith("|") and rows:
+            cell = s.rstrip("|").strip()
+            if cell:
+                rows[-1].append(cell)
+        else:
+            break
+        used += 1
+    rows = [r for r in rows if r]
+    if len(rows) < 3:
+        return None
+    numbering = next((i for i, r in enumerate(rows) if len(r) >= 3 and all(x.isdigit() for x in r)), None)
+    if numbering is None:
+        return None
+    head = [c for r in rows[1:numbering] for c in r] if numbering > 1 else rows[0]
+    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not GROUP_HEAD.match(fold(c))]
+    body = []
+    for r in rows[numbering + 1:]:
+        label = r[1] if len(r) > 1 and re.fullmatch(r"[IVX]{1,4}|\d{1,2}", r[0]) else r[0]
+        no = r[0] if label is not r[0] else ""
+        body.append([no, label])
+    if not body or not cols:
+        return None
+    header = ["TT", rows[0][1] if len(rows[0]) > 1 else "Tên", *cols]
+    note = ("bảng HTML chép thành từng ô «|»: tiêu đề nhiều tầng không còn phân biệt được, các cột là tên ở tầng "
+            "dưới, hãy kiểm tra")
+    return _grid(header, body, note), used
+
+
+def rebuild(seq: list) -> tuple[list, int]:
+    """Replace each flattened table in a sequence of lines (and grids) by a FlatGrid; returns the new sequence and
+    how many tables were rebuilt."""
+    out: list = []
+    i = 0
+    n = 0
+    while i < len(seq):
+        it = seq[i]
+        if not isinstance(it, str):
+            out.append(it)
+            i += 1
+            continue
+        j = i
+        while j < len(seq) and isinstance(seq[j], str):
+            j += 1
+        run = seq[i:j]
+        k = 0
+        while k < len(run):
+            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400])
+            if got:
+                out.append(got[0])
+                k += got[1]
+                n += 1
+                continue
+            end = _cell_run_end(run, k)
+            grid = cell_run_table(run[k:end]) if end - k >= 12 else None
+            if grid is not None:
+                out.append(grid)
+                k = end
+                n += 1
+                continue
+            out.append(run[k])
+            k += 1
+        i = j
+    return out, n
+
+
+def _cell_run_end(run: list[str], k: int) -> int:
+    """Where a run of short lines that could be cells ends (a sentence or a long line ends it)."""
+    if not run[k].strip() or not _text(run[k].strip()) or not _short(run[k].strip()) or parse_marker(run[k].strip()):
+        return k  # (a numbered line of the outline never opens a table)
+    end = k
+    values = numbers = 0
+    while end < len(run) and _short(run[end].strip()):
+        cell = run[end].strip()
+        if _value(cell) and cell:
+            values += 1
+        if NUMBERING.match(cell) and cell.startswith("("):
+            numbers += 1
+        if not cell and end + 1 < len(run) and not run[end + 1].strip():
+            values += 1  # two blank lines: an empty cell
+        end += 1
+    return end if values >= 4 or numbers >= 2 else k

@@ -1,0 +1,89 @@
+"""Last pass over the draft: what is not an ask goes, with an unsure point saying so.
+
+A line of figures from a table flattened into text ('15.172', '"'), a signature block ('TM. ỦY BAN NHÂN DÂN',
+'(Ký, ghi rõ họ tên)'), the national motto or a Party header copied into the body, a cell code ('A', '(1)') —
+none of these is a question. Questions with an empty prompt are dropped rather than written (a draft must always
+pass the checker); sections left empty go too."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.text import fold
+
+SIGNATURE = re.compile(r"^(?:tm\.|t/m|kt\.|q\. |nguoi lap bieu|nguoi ky|\(ky\b|ky ten|xac nhan cua|noi nhan|"
+                       r"thu truong (?:co quan|don vi)|chu tich$|giam doc$|bi thu$)")
+HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|(?:tu do\s*[-–]\s*)?hanh phuc\b|dang cong san viet nam$|"
+                    r"so\s*:.{0,30}$|[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
+                    r"(?:tai ban day du|ban dang xem|luot xem|dang nhap|skip to main|mua tai khoan)\b)")
+PAGE_META = re.compile(r"^(?:loai van ban|so hieu|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|"
+                       r"so cong bao|tinh trang|linh vuc|chu the de nghi|du kien trinh|trang thai|tac gia|mo ta|"
+                       r"ngay dang|luot xem|chia se)\s*:")
+METADATA = {"don vi tinh", "dvt", "ma so", "tt", "stt", "don vi bao cao", "don vi nhan bao cao", "ngay nhan bao cao"}
+
+
+def _letters(s: str) -> int:
+    return sum(c.isalpha() for c in s)
+
+
+def not_an_ask(prompt: str) -> str | None:
+    """Why a prompt is no question (None when it may be one)."""
+    p = prompt.strip()
+    f = fold(p).strip(" .:;-–")
+    if _letters(p) < 2 or re.fullmatch(r"[\d\s.,%()/'\"“”‘’+\-–…x]*", p):
+        return "dòng chỉ có số hoặc ký hiệu (có thể là bảng bị dàn mỗi ô một dòng)"
+    if SIGNATURE.match(f):
+        return "phần chữ ký"
+    if HEADER.match(f) or PAGE_META.match(f):
+        return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
+    if f in METADATA:
+        return "cột thông tin của biểu (đơn vị tính, mã số)"
+    if re.search(r"\b(?:gui|bao cao)\b.{0,80}\b(?:truoc ngay|qua dia chi|e-mail|email|hop thu|duong buu dien)\b", f):
+        return "hạn gửi, nơi nhận báo cáo"
+    return None
+
+
+def tidy(sections: list[dict], notes: list[dict]) -> int:
+    """Drop what is not an ask from the sections (in place); each reason is listed once among the unsure points.
+    Returns how many items were dropped."""
+    reasons: dict[str, list[str]] = {}
+
+    def walk(items: list[dict], top: bool = False) -> list[dict]:
+        out: list[dict] = []
+        signing = closing = False
+        for it in items:
+            if "items" in it:
+                had = bool(it["items"])
+                it["items"] = walk(it["items"])
+                if it["items"]:
+                    out.append(it)
+                    signing = False
+                elif had and it.get("title") and not_an_ask(it["title"]) is None:
+                    # 'PHẦN III. NHỮNG CAM KẾT …' over a signature block only: the heading itself asks
+                    key = re.sub(r"[^a-z0-9]+", "_", fold(it["title"]))[:30].strip("_") or "muc"
+                    q = {"key": f"{key}_{len(out)}", "prompt": it["title"], "type": "longtext", "_comments": {}}
+                    if top:  # a top-level heading stays a section holding its one question
+                        it["items"] = [q]
+                        out.append(it)
+                    else:
+                        out.append({**q, **({"no": it["no"]} if it.get("no") else {})})
+                continue
+            prompt = it.get("prompt", "") or ""
+            why = not_an_ask(prompt) if it.get("type") != "table" else None
+            if why is None and signing and (prompt.isupper() or prompt.startswith("(") or closing):
+                why = "phần chữ ký"
+            if why is not None:
+                reasons.setdefault(why, []).append(prompt.strip()[:40] or "(trống)")
+                signing = signing or why == "phần chữ ký"
+                closing = closing or fold(prompt).startswith("noi nhan")  # 'Nơi nhận:' and its list end the text
+                continue
+            out.append(it)
+        return out
+
+    sections[:] = walk(sections, top=True)
+    dropped = 0
+    for why, prompts in reasons.items():
+        dropped += len(prompts)
+        shown = "; ".join(f"«{p}»" for p in prompts[:4]) + (" …" if len(prompts) > 4 else "")
+        notes.append({"message": f"đã bỏ {len(prompts)} dòng không phải câu hỏi ({why}): {shown}"})
+    return dropped
