@@ -12,7 +12,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
-from bot.callbacks import QA, RV, OpenQ, PickPeriod, TemplatePeriod, UnlockAsk, UnlockDecision
+from bot.callbacks import QA, RV, OpenQ, PickPeriod, TemplatePeriod, UnlockAsk, UnlockDecision, ViewReport
 from bot.flows import outcome as oc
 from bot.flows.outcome import Choice, File, Message, Notice, Outcome, Picture
 
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 CALLBACKS: dict[str, type[CallbackData]] = {
     oc.QUESTION: QA, oc.PICK_PERIOD: PickPeriod, oc.UNLOCK_ASK: UnlockAsk, oc.UNLOCK_DECIDE: UnlockDecision,
-    oc.OPEN_QUESTION: OpenQ, oc.REVIEW: RV, oc.TEMPLATE_PERIOD: TemplatePeriod,
+    oc.OPEN_QUESTION: OpenQ, oc.REVIEW: RV, oc.TEMPLATE_PERIOD: TemplatePeriod, oc.VIEW_REPORT: ViewReport,
 }
 
 
@@ -44,7 +44,7 @@ async def send_message(bot: Bot, chat_id: int, m: Message) -> None:
 
 async def send_notice(bot: Bot, n: Notice) -> int:
     """The notice to each account (accounts that blocked the bot are skipped by the flow; one that blocked it
-    since is marked by the outbound layer's undeliverable sink: ``bot/app.py::undeliverable_sink``)."""
+    since is marked by the outbound layer's undeliverable sink: ``bot/undeliverable.py``)."""
     sent = 0
     kb = keyboard(n.choices)
     for acc in n.to:

@@ -35,6 +35,8 @@ class Status(StrEnum):
 SENT = frozenset({Status.SUBMITTED, Status.APPROVED, Status.UNLOCKED, Status.CORRECTED})
 # the statuses a supervisor may approve
 APPROVABLE = frozenset({Status.SUBMITTED, Status.CORRECTED})
+# the statuses whose report opens read-only, whatever the period (approved, or waiting for approval again)
+READ_ONLY = frozenset({Status.APPROVED, Status.CORRECTED})
 
 
 def is_sent(status: str | None) -> bool:

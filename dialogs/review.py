@@ -202,13 +202,18 @@ def notice_batch_text(notices: Sequence[tuple[str, str]]) -> str:
     """One message for a supervisor's waiting notices [(kind, text)]: the units that submitted, listed together,
     then the other notices (answers changed after the deadline…)."""
     submitted = [t for k, t in notices if k == "submitted"]
-    others = [t for k, t in notices if k != "submitted"]
+    corrected = [t for k, t in notices if k == "corrected"]
+    others = [t for k, t in notices if k not in ("submitted", "corrected")]
     parts: list[str] = []
     if len(submitted) == 1:
         parts.append(submitted[0])
     elif submitted:
         parts.append(f"📨 {format_integer(len(submitted))} đơn vị vừa gửi báo cáo:\n"
                      + "\n".join(f"• {t}" for t in submitted))
+    if len(corrected) == 1:
+        parts.append(corrected[0])
+    elif corrected:
+        parts.append("🔒 Cần duyệt lại sau khi mở lại:\n" + "\n".join(f"• {t}" for t in corrected))
     if len(others) == 1:
         parts.append(others[0])
     elif others:

@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import (
+    Date,
     Text,
     and_,
     bindparam,
@@ -63,6 +64,27 @@ from storage.models import (
     Unit,
     UnlockRequest,
 )
+
+
+def period_order(p: Period) -> tuple[date, int]:
+    """An outline's periods in sequence: by start (a period without one: its deadline's day, UTC), then creation
+    (two rounds with the same dates still follow each other). :func:`before_in_sequence` is the same in SQL."""
+    return (p.starts_on or p.deadline.astimezone(UTC).date(), p.id)
+
+
+def period_start(dialect: str) -> Any:
+    """SQL for :func:`period_order`'s first part."""
+    day = func.date(Period.deadline) if dialect == "sqlite" else cast(func.timezone("UTC", Period.deadline), Date)
+    return type_coerce(func.coalesce(Period.starts_on, day), Date)
+
+
+def before_in_sequence(dialect: str, period: Period, *, inclusive: bool = False) -> Any:
+    """The periods of ``period``'s outline before it in the sequence (``inclusive``: and itself), newest first."""
+    start, (key, pid) = period_start(dialect), period_order(period)
+    same = Period.id <= pid if inclusive else Period.id < pid
+    return (select(Period).where(Period.outline_id == period.outline_id, or_(start < key, and_(start == key, same)))
+            .order_by(start.desc(), Period.id.desc()))
+
 
 ALL_SCOPE = "*"  # the issuer of the report over all units (issue 20)
 
@@ -182,6 +204,7 @@ def _joined(dialect: str, main: str, extras: tuple[str, ...]) -> Any:
 # session.info key: hot writes put off until the session's next hot statement or its commit, whichever is first
 # (PostgreSQL then sends them with that statement: a round trip less per write)
 _DEFERRED = "deferred_hot_writes"
+NOTICES_QUEUED = "notices_queued"  # session.info: this session queued supervisors' notices
 
 
 def _hot_plan(dialect: str, name: str, params: dict[str, Any], also: tuple[str, ...],
@@ -508,16 +531,12 @@ class Repo:
         await self.s.flush()
 
     async def previous_period(self, period: Period) -> Period | None:
-        q = (
-            select(Period)
-            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
-            .order_by(Period.deadline.desc())
-            .limit(1)
-        )
-        return (await self.s.execute(q)).scalar_one_or_none()
+        """The period before ``period`` in its outline's sequence (:func:`period_order`): "last period"."""
+        return (await self.s.execute(before_in_sequence(self.dialect, period).limit(1))).scalar_one_or_none()
 
     async def latest_period(self, outline_id: str) -> Period | None:
-        q = select(Period).where(Period.outline_id == outline_id).order_by(Period.deadline.desc()).limit(1)
+        start = period_start(self.dialect)
+        q = select(Period).where(Period.outline_id == outline_id).order_by(start.desc(), Period.id.desc()).limit(1)
         return (await self.s.execute(q)).scalar_one_or_none()
 
     @staticmethod
@@ -602,14 +621,15 @@ class Repo:
             q = q.where(AnswerRevision.question_key == key)
         return list((await self.s.execute(q.order_by(AnswerRevision.question_key, AnswerRevision.version))).scalars())
 
-    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> None:
-        """Send the report (``lifecycle.submit``); sending ends an active unlock (nothing more is accepted)."""
+    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> UnlockRequest | None:
+        """Send the report (``lifecycle.submit``); sending ends an active unlock (nothing more is accepted under
+        it): returns that unlock, if there was one."""
         sub.status = lifecycle.submit(sub.status)
         sub.submitted_by = by.id
         sub.submitted_at = now or utcnow()
         sub.updated_at = sub.submitted_at
         await self.add_event(sub, Status.SUBMITTED, by, now=sub.submitted_at)
-        await self.end_unlock(sub, sub.submitted_at)
+        return await self.end_unlock(sub, sub.submitted_at)
 
     async def submissions_of_period(self, period_id: int) -> dict[int, Submission]:
         q = select(Submission).where(Submission.period_id == period_id)
@@ -627,15 +647,9 @@ class Repo:
     async def period_answers(self, period: Period, unit_ids: Sequence[int] | None = None,
                              under: Unit | None = None, prev_keys: Sequence[str] | None = None) -> PeriodAnswers:
         """Current and previous answers of every unit (optionally: in ``unit_ids`` or under ``under``),
-        in one round trip: the previous period is chosen by a subquery in the same statement, and each
-        submission's answers come back as one JSON object aggregated by the database."""
-        prev_id_sq = (
-            select(Period.id)
-            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
-            .order_by(Period.deadline.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
+        in one round trip: the previous period (:meth:`previous_period`) is chosen by a subquery in the same
+        statement, and each submission's answers come back as one JSON object aggregated by the database."""
+        prev_id_sq = before_in_sequence(self.dialect, period).with_only_columns(Period.id).limit(1).scalar_subquery()
         if self.dialect == "postgresql":
             agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
         else:
@@ -806,6 +820,25 @@ class Repo:
     async def history(self, sub: Submission) -> list[SubmissionEvent]:
         q = select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id)
         return list((await self.s.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
+
+    async def last_event(self, sub: Submission, kind: str) -> SubmissionEvent | None:
+        q = (select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id, SubmissionEvent.kind == kind)
+             .order_by(SubmissionEvent.at.desc(), SubmissionEvent.id.desc()).limit(1))
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    async def values_at(self, submission_id: int, keys: Sequence[str], at: datetime) -> dict[str, Any]:
+        """The answers to ``keys`` as they stood at ``at``: the old value of the first change after it, else the
+        current answer (a key unanswered then is left out)."""
+        q = (select(AnswerRevision.question_key, AnswerRevision.old_value)
+             .where(AnswerRevision.submission_id == submission_id, AnswerRevision.question_key.in_(list(keys)),
+                    AnswerRevision.changed_at > at)
+             .order_by(AnswerRevision.question_key, AnswerRevision.version))
+        out: dict[str, Any] = {}
+        for k, old in (await self.s.execute(q)).all():
+            out.setdefault(k, old)
+        current = await self.answers(submission_id)
+        out.update({k: current[k] for k in keys if k not in out and k in current})
+        return {k: v for k, v in out.items() if v is not None}
 
     async def return_submission(self, sub: Submission, by: Account, comment: str, keys: Sequence[str] = (),
                                 *, now: datetime | None = None) -> None:
@@ -1022,6 +1055,8 @@ class Repo:
         rows = [NotifyQueue(account_id=a, kind=kind, unit_id=unit_id, period_id=period_id, text=text, created_at=now)
                 for a in dict.fromkeys(account_ids)]
         self.s.add_all(rows)
+        if rows:
+            self.s.info[NOTICES_QUEUED] = True  # the caller may wake the sender once this commits
         await self.s.flush()
         return len(rows)
 
@@ -1034,15 +1069,19 @@ class Repo:
 
     async def take_due_notices(self, now: datetime | None = None, *, batch_minutes: float = NOTIFY_BATCH_MINUTES,
                                stale_minutes: float = 10) -> list[NoticeBatch]:
-        """Claim the notices of every supervisor whose oldest waiting notice is ``batch_minutes`` old: one batch
-        per supervisor, all their waiting notices. Claimed notices left unsent for ``stale_minutes`` (the process
+        """Claim the notices of every supervisor who got no notice in the last ``batch_minutes``: one batch per
+        supervisor, all their waiting notices (the first after a quiet spell goes at once, the next ones together). Claimed notices left unsent for ``stale_minutes`` (the process
         died) are claimed again. Call :meth:`finish_notices` after sending."""
         now = now or utcnow()
         waiting = and_(NotifyQueue.sent_at.is_(None),
                        or_(NotifyQueue.claimed_at.is_(None),
                            NotifyQueue.claimed_at < now - timedelta(minutes=stale_minutes)))
-        due = (select(NotifyQueue.account_id).where(waiting).group_by(NotifyQueue.account_id)
-               .having(func.min(NotifyQueue.created_at) <= now - timedelta(minutes=batch_minutes)))
+        # the first notice after a quiet spell goes at once; the ones that follow within ``batch_minutes`` of the
+        # last message (sent, or being sent) wait and go together
+        since = now - timedelta(minutes=batch_minutes)
+        recent = select(NotifyQueue.account_id).where(or_(NotifyQueue.sent_at > since, NotifyQueue.claimed_at > since))
+        due = (select(NotifyQueue.account_id).where(waiting, NotifyQueue.account_id.not_in(recent))
+               .group_by(NotifyQueue.account_id))
         due_ids = [a for (a,) in (await self.s.execute(due)).all()]
         if not due_ids:
             return []

@@ -25,9 +25,10 @@ def _module_of(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(path: Path, module: str | None = None) -> list[tuple[int, str]]:
+def _imports(path: Path, module: str | None = None, *, members: bool = False) -> list[tuple[int, str]]:
     """Every module imported anywhere in the file (also inside functions, also relatively: ``from ..storage
-    import repo`` in ``dialogs/x.py`` is ``storage``), with its line. ``module``: the file's dotted name."""
+    import repo`` in ``dialogs/x.py`` is ``storage``), with its line. ``module``: the file's dotted name.
+    ``members``: also ``package.name`` for each ``from package import name`` (a module imported that way)."""
     module = module if module is not None else _module_of(path)
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     out = []
@@ -36,6 +37,8 @@ def _imports(path: Path, module: str | None = None) -> list[tuple[int, str]]:
             out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             out.append((node.lineno, node.module))
+            if members:
+                out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
         elif isinstance(node, ast.ImportFrom):
             base = package.split(".") if package else []
             base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
@@ -171,18 +174,6 @@ def _router_modules() -> set[str]:
     return out
 
 
-def _imported_modules(path: Path) -> list[tuple[int, str]]:
-    """Like :func:`_imports`, with ``from package import module`` counted as importing ``package.module``."""
-    out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out += [(node.lineno, a.name) for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            out.append((node.lineno, node.module))
-            out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
-    return out
-
-
 def test_no_handler_imports_a_handler():
     """Handlers share code through ``bot/flows/`` (or helper modules without a router), never through each
     other; nothing else in ``bot/`` but the router list (``bot/handlers/__init__.py``) imports a handler."""
@@ -190,7 +181,7 @@ def test_no_handler_imports_a_handler():
     assert {"bot.handlers.report", "bot.handlers.review", "bot.handlers.template"} <= routers
     bad = [f"{p.relative_to(ROOT)}:{line} imports {mod}" for p in _sources("bot")
            if p != ROOT / "bot" / "handlers" / "__init__.py"
-           for line, mod in _imported_modules(p) if mod in routers]
+           for line, mod in _imports(p, members=True) if mod in routers]
     assert bad == []
 
 

@@ -161,21 +161,28 @@ async def test_notices_are_batched_per_supervisor(db):
         bnv, btc = await repo.unit(ids["bnv"]), await repo.unit(ids["btc"])
         assert await repo.enqueue_for_supervisors(bnv, "submitted", "Bộ Nội vụ (59/59 câu)", period_id=ids["period"],
                                                   now=T0) == 1
+        await s.commit()
+        # the first notice after a quiet spell goes at once
+        first = await repo.take_due_notices(T0)
+        assert [(b.telegram_id, [n.text for n in b.notices]) for b in first] == [(3100, ["Bộ Nội vụ (59/59 câu)"])]
+        await repo.finish_notices(first[0].ids, now=T0)
         await repo.enqueue_for_supervisors(btc, "submitted", "Bộ Tài chính (50/59 câu)", period_id=ids["period"],
                                            now=T0 + timedelta(minutes=4))
+        await repo.enqueue_for_supervisors(bnv, "submitted", "Bộ Nội vụ gửi lại", period_id=ids["period"],
+                                           now=T0 + timedelta(minutes=5))
         await repo.enqueue_for_supervisors(btc, "late_change", "Bộ Tài chính sửa câu 3 sau hạn",
                                            period_id=ids["period"], now=T0 + timedelta(minutes=6))
         await s.commit()
-        # the oldest waiting notice is younger than the window: nothing yet
+        # the following ones wait until NOTIFY_BATCH_MINUTES after the last message, then go together
         assert await repo.take_due_notices(T0 + timedelta(minutes=NOTIFY_BATCH_MINUTES - 1)) == []
         due = T0 + timedelta(minutes=NOTIFY_BATCH_MINUTES)
         batches = await repo.take_due_notices(due)
         assert len(batches) == 1 and batches[0].telegram_id == 3100
         b = batches[0]
-        assert [n.text for n in b.notices] == ["Bộ Nội vụ (59/59 câu)", "Bộ Tài chính (50/59 câu)",
+        assert [n.text for n in b.notices] == ["Bộ Tài chính (50/59 câu)", "Bộ Nội vụ gửi lại",
                                                "Bộ Tài chính sửa câu 3 sau hạn"]
         text = notice_batch_text([(n.kind, n.text) for n in b.notices])
-        assert text.startswith("📨 2 đơn vị vừa gửi báo cáo:\n• Bộ Nội vụ (59/59 câu)\n• Bộ Tài chính")
+        assert text.startswith("📨 2 đơn vị vừa gửi báo cáo:\n• Bộ Tài chính (50/59 câu)\n• Bộ Nội vụ gửi lại")
         assert "Bộ Tài chính sửa câu 3 sau hạn" in text
         # claimed: another process finds nothing; once sent, nothing again even after the stale delay
         assert await repo.take_due_notices(due) == []
@@ -211,3 +218,10 @@ async def test_scope_submissions_and_undeliverable(db):
         await s.commit()
         row = (await s.execute(select(OutboundFailure))).scalar_one()
         assert row.chat_id == 3001 and len(row.text) == 4096 and row.reason.startswith("Forbidden")
+
+
+def test_period_label_in_file_names_stays_readable():
+    from dialogs.text import slug
+
+    assert slug("Đợt 1/2026") == "dot-1-2026" and slug("Tuần 47/2026") == "tuan-47-2026"
+    assert slug("  Quý III — năm 2026  ") == "quy-iii-nam-2026"

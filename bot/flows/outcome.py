@@ -10,6 +10,7 @@ button and, when pressed, calls the flow the kind names with those values:
 | ``QUESTION`` | ``nonce``, ``action``, ``arg`` | ``questionnaire.press`` |
 | ``PICK_PERIOD`` | ``period`` | ``questionnaire.pick`` |
 | ``UNLOCK_ASK`` | ``submission`` | ``review.ask_unlock`` |
+| ``VIEW_REPORT`` | ``submission`` | ``questionnaire.view_report`` (a locked report, read-only) |
 | ``UNLOCK_DECIDE`` | ``request``, ``approve`` (1/0) | ``review.decide_unlock`` |
 | ``OPEN_QUESTION`` | ``submission``, ``question`` (index in the outline) | ``review.open_question`` |
 | ``REVIEW`` | ``action``, ``unit``, ``period`` | ``review.press`` (``v`` view, ``u``, ``per``, ``doc``, ``ret``, ``ok``) |
@@ -27,6 +28,7 @@ from storage.models import Account
 QUESTION = "question"
 PICK_PERIOD = "pick_period"
 UNLOCK_ASK = "unlock_ask"
+VIEW_REPORT = "view_report"
 UNLOCK_DECIDE = "unlock_decide"
 OPEN_QUESTION = "open_question"
 REVIEW = "review"

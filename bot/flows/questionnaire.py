@@ -10,21 +10,23 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import texts
-from bot.flows.outcome import PICK_PERIOD, UNLOCK_ASK, Choice, Outcome, refuse, screens
+from bot.flows.outcome import PICK_PERIOD, UNLOCK_ASK, VIEW_REPORT, Choice, Outcome, refuse, screens
 from bot.services import Services
 from dialogs.answers import numeric
-from dialogs.engine import Ctx, Engine, Screen, Step
-from dialogs.lifecycle import Lock, Status, is_sent
+from dialogs.engine import Engine, ReportContext, Screen, Step
+from dialogs.engine.base import Mode
+from dialogs.lifecycle import READ_ONLY, Lock, Status, is_sent
 from dialogs.outline import Outline
 from dialogs.parsing import format_date
 from dialogs.regime import period_heading
 from dialogs.review import lock_text
-from storage.models import Account, ConversationPosition, Period, Submission, Unit
+from exports.unit_view import unit_report
+from storage.models import Account, ConversationPosition, Period, Submission, Unit, UnlockRequest
 from storage.repo import Repo
 
-QUESTION_MODES = {"question", "section", "toc", "review", "confirm", "choose", "idle"}
+QUESTION_MODES = frozenset(Mode)
 # the modes whose typed text is the questionnaire's (text in "idle" goes to the fallback)
-TYPING_MODES = QUESTION_MODES - {"idle"}
+TYPING_MODES = QUESTION_MODES - {Mode.IDLE}
 STALE = texts.STALE
 NOT_IN_QUESTIONNAIRE = "Bạn không còn ở trong bảng hỏi này. Gõ /baocao để bắt đầu lại."
 PERIOD_GONE = "Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /baocao để xem các kỳ đang mở."
@@ -89,10 +91,23 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
         return None
     answers = await repo.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
-    ctx = Ctx(outline, unit.code, unit.kind, answers, prev, period_heading(period.label, period.cutoff_on),
+    ctx = ReportContext(outline, unit.code, unit.kind, answers, prev, period_heading(period.label, period.cutoff_on),
               submitted=is_sent(sub.status), today=services.today(),
               change_ratio=services.settings.change_ratio, change_min=services.settings.change_min)
+    if sub.status == Status.RETURNED:
+        await returned_context(repo, sub, outline, ctx)
     return Loaded(pos, sub, period, outline, unit, Engine(ctx))
+
+
+async def returned_context(repo: Repo, sub: Submission, outline: Outline, ctx: ReportContext) -> None:
+    """A returned report: the questions the supervisor pointed at, with the comment and their answers then (the
+    engine leads the officer through them, then to «📨 Gửi lại»)."""
+    ev = await repo.last_event(sub, "returned")
+    keys = [k for k in (ev.keys or []) if outline.has(k)] if ev is not None else []
+    if not keys:
+        return
+    ctx.returned = {k: ev.comment or "" for k in keys}
+    ctx.returned_values = await repo.values_at(sub.id, keys, ev.at)
 
 
 def refuse_locked(ld: Loaded, lock: Lock) -> Outcome:
@@ -108,6 +123,8 @@ async def apply_step(services: Services, repo: Repo, acc: Account, ld: Loaded, s
         lock = await repo.lock(ld.sub, now)
         if lock is not None:
             return refuse_locked(ld, lock)
+    elif ld.sub.status in READ_ONLY:  # moving around an approved report: its read-only screen instead
+        return await read_only(services, repo, acc, ld.sub, ld.period, ld.outline, ld.unit)
     # the position first, put off (defer): it is written with the answer below, in the same transaction (on
     # PostgreSQL in the answer's own statement), or at the commit when nothing is stored
     nonce = ld.pos.nonce
@@ -124,10 +141,12 @@ async def apply_step(services: Services, repo: Repo, acc: Account, ld: Loaded, s
     for key, reason in step.reasons:
         await repo.set_reason(ld.sub.id, key, reason)
     was_submitted = is_sent(ld.sub.status)
-    if step.submit:
-        await repo.submit(ld.sub, acc, now=now)
+    ended = await repo.submit(ld.sub, acc, now=now) if step.submit else None
     late_change = bool(step.store) and was_submitted and now > ld.period.deadline
-    await enqueue_notice(repo, acc, ld, step, late_change, now)
+    if ended is not None:  # sent again under an unlock: the unlock is over, the supervisors see what changed
+        await enqueue_corrected(repo, ld.unit, ld.period, ld.outline, ld.sub, ended, now, sent_by=acc)
+    else:
+        await enqueue_notice(repo, acc, ld, step, late_change, now)
     shown = list(step.screens)
     if step.submit:
         shown.append(Screen(f"📨 Đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} lúc {fmt_dt(services, now)}.\n"
@@ -151,19 +170,89 @@ async def enqueue_notice(repo: Repo, acc: Account, ld: Loaded, step: Step, late_
                                            f"sau hạn nộp (mục {keys}), người sửa: {who}.", period_id=ld.period.id, now=now)
 
 
+async def enqueue_corrected(repo: Repo, unit: Unit, period: Period, outline: Outline, sub: Submission,
+                            unlock: UnlockRequest, now: datetime, *, sent_by: Account | None = None) -> None:
+    """The supervisors' notice that an unlock is over (sent again, or its time ran out): the answers changed
+    during it, and that the report waits for their approval again."""
+    keys = await repo.unlock_changes(unlock)
+    visible = outline.visible_refs(unit.code, unit.kind, await repo.answers(sub.id))
+    numbers = [str(i) for i, r in enumerate(visible, 1) if r.key in keys]
+    how = (f"gửi lại ({sent_by.full_name or sent_by.telegram_id})" if sent_by is not None
+           else "hết thời gian mở lại, đã khóa")
+    changed = f"các câu đã sửa: {', '.join(numbers)}" if numbers else "không sửa câu nào"
+    again = ", cần duyệt lại" if sub.status == Status.CORRECTED else ""
+    await repo.enqueue_for_supervisors(unit, "corrected",
+                                       f"{unit.name} — báo cáo «{outline.short}» kỳ {period.label}: {how} sau khi "
+                                       f"được mở lại ({changed}){again}.", period_id=period.id, now=now)
+
+
 async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period,
                        outline: Outline) -> Outcome:
-    """Open (or resume) the unit's report of ``period``: where the officer stopped, else the first question."""
+    """Open (or resume) the unit's report of ``period``: where the officer stopped, else the first question. An
+    approved report (or one waiting for approval again after an unlock) opens read-only."""
     sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
+    if sub.status in READ_ONLY:
+        return await read_only(services, repo, acc, sub, period, outline, unit)
     pos = await repo.position(acc.id)
     resume = pos.question_key if pos is not None and pos.submission_id == sub.id else None
     if pos is None or pos.submission_id != sub.id:
-        await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode="question", state={})
+        await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.QUESTION, state={})
     else:
-        pos.mode = "question"
+        pos.mode = Mode.QUESTION
     ld = await load(services, repo, acc)
     assert ld is not None
-    return await apply_step(services, repo, acc, ld, ld.engine.begin(resume))
+    returned = [r.key for r in ld.engine.visible if r.key in ld.engine.ctx.returned]
+    if returned and resume not in returned:  # a returned report: at the first question to fix, not elsewhere
+        resume = returned[0]
+    now = services.now()
+    unlock = (await repo.active_unlock(sub, now)
+              if sub.status == Status.UNLOCKED or repo.period_closed(period, now) else None)
+    if unlock is not None:  # an unlock: say how long it lasts, not "editable until the period closes"
+        ld.engine.ctx.submitted = False
+    step = ld.engine.begin(resume)
+    if unlock is not None and step.screens:
+        again = " và chờ nơi tổng hợp duyệt lại" if sub.status == Status.UNLOCKED else ""
+        step.screens[0].text = (f"🔓 Báo cáo đang được mở lại để sửa đến {fmt_dt(services, unlock.expires_at)}; "
+                                f"khi bạn gửi lại hoặc hết giờ, báo cáo khóa{again}.\n\n{step.screens[0].text}")
+    return await apply_step(services, repo, acc, ld, step)
+
+
+async def read_only(services: Services, repo: Repo, acc: Account, sub: Submission, period: Period, outline: Outline,
+                    unit: Unit) -> Outcome:
+    """A locked report's screen: its status, who approved it and when, «👁 Xem lại» and «🔓 Xin mở lại».
+    Typed text no longer goes to the questionnaire (the position is left idle on it)."""
+    await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.IDLE, state={})
+    what = f"Báo cáo «{outline.short}» kỳ {period.label} của {unit.name}"
+    if sub.status == Status.APPROVED:
+        ev = await repo.last_event(sub, "approved")
+        who = await repo.account(ev.by_account) if ev is not None and ev.by_account else None
+        by = f" bởi {who.full_name}" if who is not None and who.full_name else ""
+        when = f" lúc {fmt_dt(services, ev.at)}" if ev is not None else ""
+        text = (f"✅ {what} đã được duyệt{by}{when}.\nBáo cáo đã khóa: chỉ xem được, không sửa được nữa. Nếu còn cần "
+                "sửa, bấm «🔓 Xin mở lại» và ghi lý do.")
+    else:
+        when = f" lúc {fmt_dt(services, sub.submitted_at)}" if sub.submitted_at else ""
+        text = (f"📨 {what} đã được gửi lại sau khi mở lại{when} và đang chờ nơi tổng hợp duyệt lại.\nTrong lúc chờ, "
+                "báo cáo chỉ xem được, không sửa được. Nếu còn cần sửa, bấm «🔓 Xin mở lại» và ghi lý do.")
+    choices = [[Choice.of("👁 Xem lại", VIEW_REPORT, submission=sub.id)], *unlock_choice(sub.id)]
+    return Outcome().say(text, choices)
+
+
+async def view_report(services: Services, repo: Repo, acc: Account, submission_id: int) -> Outcome:
+    """«👁 Xem lại» on a locked report: every answer, read-only, then «🔓 Xin mở lại»."""
+    sub = await repo.submission(submission_id)
+    if sub is None or acc.unit_id is None or sub.unit_id != acc.unit_id:
+        return refuse("Nút này dành cho cán bộ đầu mối của đơn vị có báo cáo này.")
+    period = await repo.period(sub.period_id)
+    unit = await repo.unit(sub.unit_id)
+    outline = services.catalogue.get(period.outline_id)
+    _, previous = await repo.unit_previous_answers(unit.id, period)
+    parts = unit_report(outline, unit=unit, period_label=period.label, answers=await repo.answers(sub.id),
+                        previous=previous, reasons=await repo.answer_reasons(sub.id), status=sub.status, hint=False)
+    out = Outcome()
+    for i, part in enumerate(parts):
+        out.say(part, unlock_choice(sub.id) if i == len(parts) - 1 else None)
+    return out
 
 
 async def begin(services: Services, repo: Repo, acc: Account) -> Outcome:
@@ -184,7 +273,8 @@ async def begin(services: Services, repo: Repo, acc: Account) -> Outcome:
     for p, o in periods:
         sub = await repo.find_submission(unit.id, p.id)
         n = await repo.answer_count(sub.id) if sub else 0
-        state = " ✅ đã gửi" if sub and sub.status == Status.SUBMITTED else (f" · đã trả lời {n} câu" if n else "")
+        state = (" ✅ đã duyệt" if sub and sub.status == Status.APPROVED else " ✅ đã gửi" if sub and is_sent(sub.status)
+                 else f" · đã trả lời {n} câu" if n else "")
         here = " ◀ đang làm" if pos and sub and pos.submission_id == sub.id else ""
         rows.append([Choice.of(f"{o.short} — {p.label}{state}{here}"[:64], PICK_PERIOD, period=p.id)])
     return Outcome().say(f"{unit.name} có {len(periods)} báo cáo đang mở. Chọn báo cáo muốn làm:", rows)
@@ -236,18 +326,18 @@ async def open_number(services: Services, repo: Repo, acc: Account, n: int) -> O
 
 async def open_key(services: Services, repo: Repo, acc: Account, submission_id: int, key: str) -> Outcome | None:
     """Put the officer at question ``key`` of their submission (None when it cannot be loaded)."""
-    await repo.save_position(acc.id, submission_id=submission_id, question_key=None, mode="question", state={})
+    await repo.save_position(acc.id, submission_id=submission_id, question_key=None, mode=Mode.QUESTION, state={})
     ld = await load(services, repo, acc)
     if ld is None:
         return None
-    return await apply_step(services, repo, acc, ld, ld.engine.on_action(None, "question", {}, "open", key))
+    return await apply_step(services, repo, acc, ld, ld.engine.on_action(None, Mode.QUESTION, {}, "open", key))
 
 
 async def cancel(repo: Repo, acc: Account) -> Outcome:
     """/huy: leave the questionnaire (or the step that waits for a text); what was stored stays."""
     pos = await repo.position(acc.id)
-    if pos is None or pos.mode == "idle":
+    if pos is None or pos.mode == Mode.IDLE:
         return Outcome().say("Bạn không ở trong bảng hỏi nào. Gõ /baocao để bắt đầu.")
     await repo.save_position(acc.id, submission_id=pos.submission_id, question_key=pos.question_key,
-                             mode="idle" if pos.mode != "join" else "none", state={})
+                             mode=Mode.IDLE if pos.mode != "join" else "none", state={})
     return Outcome().say("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")

@@ -24,6 +24,7 @@ from bot.flows.outcome import (
 )
 from bot.services import Services
 from dialogs import lifecycle
+from dialogs.engine.base import Mode
 from dialogs.kinds import PROVINCE_KINDS
 from dialogs.lifecycle import Status
 from dialogs.outline import Outline
@@ -37,7 +38,7 @@ from storage.repo import Repo
 
 OUT_OF_SCOPE = "Đơn vị này không thuộc phạm vi bạn phụ trách, nên bạn không xem hay duyệt được báo cáo của đơn vị."
 USAGE = ("Gõ /xem và tên đơn vị, ví dụ: /xem Bộ Tư pháp (viết không dấu cũng được). "
-         "Hoặc bấm «👁 Xem» trong danh sách của /tiendo.")
+         "Hoặc gõ /tiendo và chọn đơn vị trong danh sách.")
 NOT_OWN = "Nút này dành cho cán bộ đầu mối của đơn vị có báo cáo này."
 COMMENT_MAX = 1000
 COMMENT_MODE = "review_comment"
@@ -173,11 +174,10 @@ async def show(services: Services, repo: Repo, unit: Unit, period: Period) -> Ou
                              "Đơn vị chưa bắt đầu báo cáo kỳ này.", choices)
     answers = await repo.answers(sub.id)
     _, previous = await repo.unit_previous_answers(unit.id, period)
-    msgs = unit_report(outline, unit=unit, period_label=period.label, answers=answers, previous=previous,
-                       reasons=await repo.answer_reasons(sub.id), status=sub.status, comment=sub.comment)
     hist = await history_lines(services, repo, sub, outline, unit, answers)
-    tail = "🕘 Lịch sử:\n" + "\n".join(hist) if hist else "🕘 Chưa có lần gửi nào."
-    parts = msgs + texts.split_text(tail)
+    tail = ["\n🕘 Lịch sử:", *hist] if hist else ["\n🕘 Chưa có lần gửi nào."]
+    parts = unit_report(outline, unit=unit, period_label=period.label, answers=answers, previous=previous,
+                        reasons=await repo.answer_reasons(sub.id), status=sub.status, comment=sub.comment, tail=tail)
     out = Outcome()
     for i, part in enumerate(parts):
         out.say(part, choices if i == len(parts) - 1 else None)
@@ -215,18 +215,18 @@ async def press(services: Services, repo: Repo, acc: Account, action: str, unit_
     return await act(services, repo, acc, unit, period)
 
 
-async def act_view(services, repo, acc, unit, period) -> Outcome:
+async def act_view(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     return await show(services, repo, unit, period)
 
 
-async def act_periods(services, repo, acc, unit, period) -> Outcome:
+async def act_periods(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     rows = [[rv(f"{services.catalogue.get(p.outline_id).short} — {p.label}"
                 f"{' (đã đóng)' if p.status != 'open' else ''}", "v", unit, p.id)]
             for p in (await unit_periods(services, repo, unit))[:10]]
     return Outcome().say(f"Chọn kỳ báo cáo của {unit.name}:", rows)
 
 
-async def act_docx(services, repo, acc, unit, period) -> Outcome:
+async def act_docx(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     out = Outcome(alert="Đang làm tệp .docx…")
     try:
         rep, _picture = await make_report(services, period.id, unit.code)
@@ -246,7 +246,7 @@ async def sent_submission(repo: Repo, unit: Unit, period: Period, statuses, what
     return sub
 
 
-async def act_return(services, repo, acc, unit, period) -> Outcome:
+async def act_return(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     sub = await sent_submission(repo, unit, period, lifecycle.SENT, "trả lại")
     if isinstance(sub, Outcome):
         return sub
@@ -258,7 +258,7 @@ async def act_return(services, repo, acc, unit, period) -> Outcome:
                          "câu cần sửa, ví dụ: «câu 3, câu 12: thiếu số liệu quý III». Gõ /huy để thôi.")
 
 
-async def act_approve(services, repo, acc, unit, period) -> Outcome:
+async def act_approve(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     sub = await sent_submission(repo, unit, period, lifecycle.APPROVABLE, "duyệt")
     if isinstance(sub, Outcome):
         return sub
@@ -279,7 +279,7 @@ ACTIONS = {"v": act_view, "per": act_periods, "doc": act_docx, "ret": act_return
 
 
 async def restore(repo: Repo, acc: Account, submission_id: int | None, question_key: str | None) -> None:
-    await repo.save_position(acc.id, submission_id=submission_id, question_key=question_key, mode="idle", state={})
+    await repo.save_position(acc.id, submission_id=submission_id, question_key=question_key, mode=Mode.IDLE, state={})
 
 
 async def give_comment(services: Services, repo: Repo, acc: Account, text: str) -> Outcome:
@@ -315,7 +315,10 @@ def returned_notice(by: Account, unit: Unit, period: Period, outline: Outline, s
             f"của {unit.name} để sửa.\nNhận xét: {comment}")
     if numbers:
         text += "\nCâu cần sửa: " + ", ".join(f"/c{n}" for n in numbers) + " (gõ để mở)."
-    text += "\nSửa xong, bấm «📨 Gửi báo cáo» lần nữa (gõ /baocao để làm tiếp)."
+    if numbers:
+        text += "\nBấm nút bên dưới: bot đưa bạn qua từng câu cần sửa (kèm nhận xét), rồi tới bước gửi lại."
+    else:
+        text += "\nBấm nút bên dưới để mở báo cáo; sửa xong thì gửi lại (gõ /baocao để làm tiếp)."
     index = [r.key for r in outline.refs].index(keys[0]) if keys else first_question(outline, unit)
     label = f"▶ Mở câu {numbers[0]}" if numbers else "▶ Mở báo cáo"
     return text, [[btn(label, OPEN_QUESTION, submission=sub.id, question=index)]]
@@ -409,13 +412,37 @@ async def decide_unlock(services: Services, repo: Repo, acc: Account, request_id
     out = Outcome(alert="Đã ghi nhận.")
     if approve:
         until = questionnaire.fmt_dt(services, req.expires_at)
-        out.notify(told, f"🔓 Nơi tổng hợp đồng ý mở lại {what} đến {until}. Sửa xong bấm «📨 Gửi báo cáo»; "
-                         "hết giờ báo cáo tự khóa lại.",
+        out.notify(told, f"🔓 Nơi tổng hợp đồng ý mở lại {what} đến {until}. Bấm «▶ Mở báo cáo» để sửa, sửa xong "
+                         "thì gửi lại. Khi gửi lại hoặc khi hết giờ, báo cáo tự khóa"
+                         + (" và chờ nơi tổng hợp duyệt lại." if sub.status == Status.UNLOCKED else "."),
                    [[btn("▶ Mở báo cáo", OPEN_QUESTION, submission=sub.id, question=first_question(outline, unit))]])
     else:
         out.notify(told, f"⛔ Nơi tổng hợp không đồng ý mở lại {what}.")
-    return out.say(f"{'🔓 Đã đồng ý' if approve else '⛔ Đã từ chối'} mở lại {what}. Đã báo {len(told)} cán bộ.")
+    again = ""
+    if approve and sub.status == Status.UNLOCKED:
+        again = (f" Đơn vị sửa được đến {questionnaire.fmt_dt(services, req.expires_at)}; khi đơn vị gửi lại hoặc "
+                 "hết giờ, báo cáo cần bạn duyệt lại (bot sẽ báo kèm các câu đã sửa).")
+    return out.say(f"{'🔓 Đã đồng ý' if approve else '⛔ Đã từ chối'} mở lại {what}. Đã báo {len(told)} cán bộ."
+                   + again)
+
+
+async def relock_expired(services: Services, repo: Repo, now: datetime) -> Outcome:
+    """Unlocks whose time is up (the scheduler's tick): each closed once; the unit's officers told it is locked
+    again, the supervisors (queued notice) which answers changed and that it waits for their approval."""
+    out = Outcome()
+    for req, sub in await repo.relock_expired(now):
+        period = await repo.period(sub.period_id)
+        unit = await repo.unit(sub.unit_id)
+        outline = services.catalogue.outlines.get(period.outline_id)
+        if outline is not None:
+            await questionnaire.enqueue_corrected(repo, unit, period, outline, sub, req, now)
+        again = " và chờ nơi tổng hợp duyệt lại" if sub.status == Status.CORRECTED else ""
+        out.notify(reachable(await officers(repo, unit)),
+                   f"🔒 Hết thời gian mở lại: báo cáo «{outline.short if outline else period.outline_id}» kỳ "
+                   f"{period.label} của {unit.name} đã khóa lại{again}; mọi thay đổi từ nay không được nhận. Nếu còn "
+                   "cần sửa, bấm «🔓 Xin mở lại».", questionnaire.unlock_choice(sub.id))
+    return out
 
 
 __all__ = ["Status", "xem", "show", "press", "give_comment", "open_question", "ask_unlock", "give_unlock_reason",
-           "decide_unlock"]
+           "decide_unlock", "relock_expired"]

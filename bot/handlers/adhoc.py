@@ -21,7 +21,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.callbacks import AH
 from bot.filters import InMode, Magic
 from bot.handlers.access import is_supervisor
-from bot.keyboards import markup
+from bot.flows.outcome import QUESTION, Choice
+from bot.render import keyboard
 from bot.services import Services
 from dialogs.adhoc import AdhocError, AdhocQuestion, adhoc_yaml, parse_hours, parse_questions
 from dialogs.engine import Ctx, Engine
@@ -270,7 +271,13 @@ async def _store_batch(services: Services, period: Period, outline: Outline, uni
                     texts[a.id] = (a.telegram_id, head + "\n\n".join(sc.text for sc in step.screens), step.screens[-1])
         nonces = await repo.place_positions(moves)
         await s.commit()
-    return [(tg, text, markup(screen, nonces[aid])) for aid, (tg, text, screen) in texts.items()]
+    return [(tg, text, _markup(screen, nonces[aid])) for aid, (tg, text, screen) in texts.items()]
+
+
+def _markup(screen, nonce: int) -> InlineKeyboardMarkup | None:
+    """The first question's buttons, as the questionnaire renders them (``QA`` with the position's nonce)."""
+    return keyboard([[Choice.of(b.text, QUESTION, nonce=nonce, action=b.action, arg=b.arg) for b in row]
+                     for row in screen.buttons])
 
 
 async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:

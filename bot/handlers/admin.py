@@ -40,7 +40,6 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
         return
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
                              state={"outline": outline_id, "deadline": deadline.isoformat()})
-    await repo.commit()
     o = services.catalogue.get(outline_id)
     if o.period.regime is not None:
         await message.answer(_regime_question(services, o, deadline), reply_markup=_confirm_kb())
@@ -103,7 +102,6 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
     state = (pos.state or {}) if pos and pos.mode == "moky" else {}
     if callback_data.action == "cancel" or "deadline" not in state:
         await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-        await repo.commit()
         await cb.answer("Đã huỷ.")
         return
     o = services.catalogue.get(state["outline"])
@@ -119,7 +117,6 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
                                             ends_on=o.period.window_to, closes_at=deadline + grace, now=services.now())
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
     await cb.answer()
     await bot.send_message(cb.from_user.id,
                            (f"✅ Đã mở kỳ «{p.label}» (số {p.id}). Cán bộ các đơn vị liên quan sẽ được báo ngay."

@@ -159,7 +159,6 @@ async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
     await p.cb.answer("Đang tổng hợp…")
     chat = p.cb.from_user.id
     p.account.last_outline_id = period.outline_id
-    await p.repo.commit()
     status = await p.bot.send_message(chat, working_text(0.0))
     ticker = ProgressTicker(p.bot, chat, status.message_id)
     try:

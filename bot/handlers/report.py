@@ -7,7 +7,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import QA, PickPeriod
+from bot.callbacks import QA, PickPeriod, ViewReport
 from bot.filters import InMode, Magic
 from bot.flows import questionnaire as flow
 from bot.render import show
@@ -33,6 +33,11 @@ async def on_button(cb: CallbackQuery, services: Services, callback_data: QA, bo
     await show(bot, cb.from_user.id, await flow.press(services, repo, account, d.nonce, d.action, d.arg), cb)
 
 
+async def on_view(cb: CallbackQuery, services: Services, callback_data: ViewReport, bot: Bot, repo: Repo,
+                  account: Account) -> None:
+    await show(bot, cb.from_user.id, await flow.view_report(services, repo, account, callback_data.submission), cb)
+
+
 async def open_by_number(message: Message, services: Services, m, bot: Bot, repo: Repo, account: Account) -> None:
     await show(bot, message.chat.id, await flow.open_number(services, repo, account, int(m.group(1))))
 
@@ -50,6 +55,7 @@ def setup() -> Router:
     router.message.register(cmd_baocao, Command("baocao"))
     router.callback_query.register(on_pick, PickPeriod.filter())
     router.callback_query.register(on_button, QA.filter())
+    router.callback_query.register(on_view, ViewReport.filter())
     router.message.register(open_by_number, Magic(F.text.regexp(r"^/c(\d{1,4})(@\w+)?$").as_("m")))
     router.message.register(cmd_cancel, Command("huy"))
     router.message.register(on_text, Magic(F.text & ~F.text.startswith("/")), InMode(*TYPING_MODES))
