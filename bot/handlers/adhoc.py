@@ -20,12 +20,12 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.callbacks import AH
 from bot.filters import InMode, Magic
-from bot.handlers.access import is_supervisor
 from bot.flows.outcome import QUESTION, Choice
+from bot.handlers.access import is_supervisor
 from bot.render import keyboard
 from bot.services import Services
 from dialogs.adhoc import AdhocError, AdhocQuestion, adhoc_yaml, parse_hours, parse_questions
-from dialogs.engine import Ctx, Engine
+from dialogs.engine import Engine, ReportContext
 from dialogs.kinds import LOCAL_KINDS, PROVINCE_KINDS
 from dialogs.loader import load_outline_text, text_hash
 from dialogs.outline import Outline
@@ -264,7 +264,7 @@ async def _store_batch(services: Services, period: Period, outline: Outline, uni
                                              services.outline_versions.get(outline.id), now=services.now())
         moves, texts = [], {}
         for u in reached:
-            step = Engine(Ctx(outline, u.code, u.kind, {}, None, heading, today=services.today())).begin(None)
+            step = Engine(ReportContext(outline, u.code, u.kind, {}, None, heading, today=services.today())).begin(None)
             for a in officers[u.id]:
                 if not a.blocked:
                     moves.append((a.id, subs[u.id], step.key, step.mode, step.state))
