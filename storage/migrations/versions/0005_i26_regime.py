@@ -1,14 +1,14 @@
 """reporting regime (Nghị định 09/2019/NĐ-CP): a period's data cutoff, deadlines per level, ad hoc periods
 
 Revision ID: 0005_i26
-Revises: 0005_i20
+Revises: 0005_i24
 Create Date: 2026-12-06
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_i26"
-down_revision = "0005_i20"
+down_revision = "0005_i24"
 branch_labels = None
 depends_on = None
 
