@@ -130,3 +130,24 @@ class TemplatePeriod(CallbackData, prefix="tp"):
     """/mau with several open periods: the period whose .xlsx to make."""
 
     period: int
+
+
+# --------------------------------------------------------------------------- ad hoc reports (/baocaonhanh)
+
+
+class AH(CallbackData, prefix="ah"):
+    """/baocaonhanh. action: qok (the questions as guessed are right), go (send the report now), cancel."""
+
+    action: str
+
+
+# --------------------------------------------------------------------------- the province's report upward (/baocaolen)
+
+
+class UP(CallbackData, prefix="up"):
+    """/baocaolen. action: p (period chosen), r (recompute and show), e (edit narrative question ``q``, its index in
+    the outline), s (send upward). The province and the rights are checked again on every press."""
+
+    action: str
+    period: int = 0
+    q: int = -1

@@ -26,9 +26,12 @@ from bot.render import keyboard
 from bot.sender import Outgoing, Sender, SendReport
 from bot.services import Services
 from bot.texts import clip
+from dialogs.lifecycle import is_sent
 from dialogs.outline import Outline
 from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets
+from dialogs.regime import cutoff_text
 from dialogs.review import notice_batch_text
+from exports.load import provinces_over
 from exports.progress import Progress, period_progress
 from storage.models import Period
 from storage.repo import NoticeBatch, Repo
@@ -73,7 +76,8 @@ class Scheduler:
             repo = Repo(ses)
             # claimed by a process that died before sending: send now (at least once rather than never)
             for entry, chat in await repo.pending_reminders(now - self.stale_after):
-                outgoing.append(Outgoing(chat, entry.text or "", None if entry.kind == "digest" else start_button(entry.period_id),
+                plain = entry.kind == "digest" or entry.kind.startswith("province")  # supervisors: no «Làm báo cáo»
+                outgoing.append(Outgoing(chat, entry.text or "", None if plain else start_button(entry.period_id),
                                          entry.id))
                 rep.messages["resent"] = rep.messages.get("resent", 0) + 1
             for period in await repo.list_periods(status="open"):
@@ -83,6 +87,7 @@ class Scheduler:
                     continue
                 prog = await period_progress(repo, outline, period, None)
                 outgoing += await self._officer_messages(repo, outline, period, prog, now, rep)
+                outgoing += await self._province_messages(repo, outline, period, prog, now, rep)
                 if now >= period.deadline:
                     outgoing += await self._digests(repo, outline, period, prog, now, rep)
             await ses.commit()
@@ -136,7 +141,8 @@ class Scheduler:
             if spec is None:
                 continue
             p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
-                                                ends_on=spec.ends_on, closes_at=spec.closes_at, now=now)
+                                                ends_on=spec.ends_on, closes_at=spec.closes_at, now=now,
+                                                cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
             if created:
                 rep.opened.append(f"{o.id}: {p.label}")
                 log.info("opened period %s %s", o.id, p.label)
@@ -177,8 +183,44 @@ class Scheduler:
                     rep.messages[kind.split(":")[0]] = rep.messages.get(kind.split(":")[0], 0) + 1
         return out
 
+    async def _province_messages(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
+                                 rep: TickReport) -> list[Outgoing]:
+        """The provinces' supervisors, before the provinces' deadline (and once after it) while the province has not
+        sent its own report upward (/baocaolen) — Nghị định 09/2019/NĐ-CP's deadline of the province level."""
+        deadline = period.level_deadline("province") if period.level_deadlines else None
+        if deadline is None:
+            return []
+        due = due_offset(deadline, now, self.offsets)
+        kind = f"province:before:{offset_code(due)}" if due is not None else (
+            "province:overdue" if now >= deadline and (period.closes_at is None or now < period.closes_at) else None)
+        if kind is None:
+            return []
+        subs = await repo.submissions_of_period(period.id)
+        claimed = await repo.claimed_reminders(period.id, [kind])
+        out: list[Outgoing] = []
+        for prov in await provinces_over(repo, period, outline.respondents):
+            sub = subs.get(prov.id)
+            if sub is not None and is_sent(sub.status):
+                continue
+            sent = sum(1 for st in prog.states if st.submitted and st.unit.path.startswith(prov.path))
+            total = sum(1 for st in prog.states if st.unit.path.startswith(prov.path))
+            text = (f"{'⚠️ Đã quá hạn' if kind.endswith('overdue') else '⏰ Nhắc'} báo cáo của {prov.name} gửi cấp trên "
+                    f"«{outline.short}» — {period.label}.\nHạn cấp tỉnh: {local_text(deadline, self.s.tz)} "
+                    f"({left_text(deadline, now)}). Đã có {sent}/{total} đơn vị cấp xã gửi báo cáo.\n"
+                    "Gõ /baocaolen để lập báo cáo của tỉnh từ báo cáo các xã và gửi lên cấp trên.")
+            for acc in await repo.unit_accounts(prov.id, "supervisor"):
+                if acc.blocked or (prov.id, kind, acc.id) in claimed:
+                    continue
+                log_id = await repo.claim_reminder(period.id, prov.id, kind, acc.id, now=now, text=text)
+                if log_id is not None:
+                    out.append(Outgoing(acc.telegram_id, text, None, log_id))
+                    rep.messages["province"] = rep.messages.get("province", 0) + 1
+        return out
+
     def _officer_text(self, kind: str, outline: Outline, period: Period, st, now: datetime) -> str:
         deadline = local_text(period.deadline, self.s.tz)
+        if period.cutoff_on:  # Nghị định 09/2019/NĐ-CP: the reminder says up to which day the figures count
+            deadline += f" ({cutoff_text(period.cutoff_on)})"
         left = f"Còn {st.total - st.answered}/{st.total} câu chưa trả lời." if st.answered else f"Chưa trả lời câu nào ({st.total} câu)."
         if kind == "opened":
             return (f"🆕 Kỳ báo cáo mới: «{outline.short}» — {period.label}.\nĐơn vị: {st.unit.name}.\n"

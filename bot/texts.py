@@ -22,6 +22,8 @@ Người tổng hợp:
 • /tiendo — xem đơn vị nào đã nộp, đang làm, chưa làm; nhắc đơn vị chậm.
 • /tonghop — nhận báo cáo tổng hợp .docx và .xlsx.
 • /xem <tên đơn vị> — đọc báo cáo của một đơn vị (có so sánh với kỳ trước và lý do thay đổi lớn), tải .docx, «↩ Trả lại» kèm nhận xét (ghi số câu, ví dụ «câu 3: thiếu số liệu») hoặc «✅ Duyệt».
+• /baocaonhanh — soạn một báo cáo đột xuất ngay trong bot (tên, câu hỏi mỗi câu một dòng, phạm vi, hạn tính bằng giờ) và gửi ngay cho các xã.
+• /baocaolen — người tổng hợp cấp tỉnh lập báo cáo của tỉnh từ báo cáo các xã (số liệu cộng dồn kèm nguồn, phần tường thuật dự thảo để sửa) và gửi lên cấp trên.
 
 Lệnh khác: /huy — thoát khỏi bảng hỏi (câu trả lời vẫn giữ); /start — đăng ký đơn vị."""
 
@@ -43,6 +45,8 @@ COMMANDS = [
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("lienket", "Liên kết Telegram với Zalo"),
     ("moky", "Mở kỳ báo cáo (quản trị viên)"),
+    ("baocaonhanh", "Soạn và gửi ngay một báo cáo đột xuất (người tổng hợp)"),
+    ("baocaolen", "Lập báo cáo của tỉnh gửi cấp trên (người tổng hợp cấp tỉnh)"),
     ("nhapdecuong", "Nhập đề cương mới từ tệp Word/PDF (quản trị viên)"),
     ("coquan", "Cơ quan ban hành, người ký báo cáo tổng hợp (quản trị viên)"),
 ]

@@ -264,6 +264,9 @@ def _check_period(outline: Outline) -> list[Problem]:
         probs.append(Problem(p.line, "window_from sau window_to: khoảng thời gian số liệu bị ngược"))
     if p.kind == "weekly" and p.deadline_rule.kind not in ("weekly", "none"):
         probs.append(Problem(p.line, "đề cương hằng tuần cần hạn nộp theo thứ, ví dụ «thứ Năm 16:00»"))
+    if p.regime is not None and p.kind not in ("monthly", "quarterly", "half_yearly", "yearly"):
+        probs.append(Problem(p.regime.line or p.line, "regime (chốt số liệu theo Nghị định 09/2019/NĐ-CP) chỉ dùng "
+                             "cho kỳ monthly, quarterly, half_yearly hoặc yearly; bỏ regime hoặc đổi kind"))
     for kind in outline.respondents:
         if kind not in UNIT_KINDS:
             probs.append(

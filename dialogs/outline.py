@@ -388,8 +388,28 @@ def _parse_dmy(v: Any) -> Any:
     return v
 
 
+class Regime(_Model):
+    """Nghị định 09/2019/NĐ-CP: the data cutoff and, per level, the deadline in working days after it."""
+
+    cutoff_day: int = Field(default=14, ge=1, le=28, description="data from the day after it to this day")
+    levels: dict[Literal["commune", "province", "centre"], int] = Field(
+        default_factory=lambda: {"commune": 1, "province": 3, "centre": 5},
+        description="working days after the cutoff, per level")
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_order(cls, v: dict[str, int]) -> dict[str, int]:
+        days = [v[lv] for lv in ("commune", "province", "centre") if lv in v]
+        if any(d < 0 or d > 60 for d in days):
+            raise ValueError("số ngày làm việc sau ngày chốt số liệu phải từ 0 đến 60")
+        if days != sorted(days):
+            raise ValueError("hạn cấp trên phải sau hạn cấp dưới: cấp xã ≤ cấp tỉnh ≤ trung ương")
+        return v
+
+
 class Period(_Model):
     kind: PeriodKind
+    regime: Regime | None = None
     deadline: str | None = Field(default=None, description="'thứ Năm 16:00', 'ngày 25 16:00' or '29/5/2026'")
     window_from: date | None = None
     window_to: date | None = None

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from dialogs.outline import Outline
 from dialogs.parsing import ParseError, parse_date
+from dialogs.regime import LEVEL_VI, RegimePeriod, WorkCalendar, level_deadlines, regime_period
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class PeriodSpec:
     ends_on: date | None
     deadline: datetime
     closes_at: datetime | None
+    # Nghị định 09/2019/NĐ-CP: the last day the data counts, and each level's deadline (the communes' = deadline)
+    cutoff_on: date | None = None
+    level_deadlines: dict[str, datetime] | None = None
 
 
 def _fmt_day(d: date, with_year: bool = True) -> str:
@@ -49,10 +53,42 @@ def month_spec(outline: Outline, day: date, tz: ZoneInfo, grace: timedelta) -> P
     return PeriodSpec(f"Tháng {first.month}/{first.year}", first, last, deadline, deadline + grace)
 
 
+def regime_spec(outline: Outline, day: date, tz: ZoneInfo, grace: timedelta, *, cal: WorkCalendar | None = None,
+                overrides: dict[str, datetime] | None = None, cutoff: date | None = None) -> PeriodSpec:
+    """The regime's period whose data window contains ``day``: the window ends at the cutoff, the communes' deadline
+    is the period's deadline, and the last level's deadline plus ``grace`` closes it. Per period, ``cutoff`` moves
+    the cutoff (deadlines follow), ``overrides`` set a level's deadline, ``cal`` adds days off or worked days."""
+    reg = outline.period.regime
+    assert reg is not None
+    at = outline.period.deadline_rule.at
+    rp = regime_period(outline.period.kind, day, days=dict(reg.levels), tz=tz, at=at, cutoff_day=reg.cutoff_day,
+                       cal=cal, overrides=overrides)
+    if cutoff is not None and cutoff != rp.cutoff_on:
+        moved = level_deadlines(cutoff, dict(reg.levels), cal or WorkCalendar(), at, tz, overrides)
+        rp = RegimePeriod(rp.label, rp.starts_on, cutoff, moved or rp.deadlines)
+    last = max(rp.deadlines.values())
+    return PeriodSpec(rp.label, rp.starts_on, rp.cutoff_on, rp.commune_deadline, last + grace, rp.cutoff_on,
+                      rp.deadlines)
+
+
+def regime_lines(spec: PeriodSpec, tz: ZoneInfo) -> list[str]:
+    """The period's cutoff and deadlines, one line each, for the administrator's confirmation."""
+    lines = []
+    if spec.starts_on and spec.cutoff_on:
+        lines.append(f"Số liệu từ ngày {_fmt_day(spec.starts_on)} đến hết ngày {_fmt_day(spec.cutoff_on)} "
+                     "(Nghị định 09/2019/NĐ-CP).")
+    for lv, when in (spec.level_deadlines or {}).items():
+        lines.append(f"Hạn {LEVEL_VI[lv]}: {local_text(when, tz)}.")
+    return lines
+
+
 def automatic_spec(outline: Outline, now: datetime, tz: ZoneInfo, grace: timedelta) -> PeriodSpec | None:
-    """The period that should be open now for an outline that opens periods by itself (weekly, monthly)."""
+    """The period that should be open now for an outline that opens periods by itself (weekly, monthly, or any
+    outline under the reporting regime)."""
     rule = outline.period.deadline_rule
     local = now.astimezone(tz).date()
+    if outline.period.regime is not None and outline.period.kind in ("monthly", "quarterly", "half_yearly", "yearly"):
+        return regime_spec(outline, local, tz, grace)
     if outline.period.kind == "weekly" and rule.kind == "weekly":
         return week_spec(outline, local, tz, grace)
     if outline.period.kind == "monthly" and rule.kind == "monthly":

@@ -141,23 +141,26 @@ def _row_note(r: SubCount) -> str:
 
 def progress_chart(rows: Sequence[SubCount], *, title: str, period: str, scope: str = "",
                    deadline: datetime | None = None, now: datetime | None = None, tz: ZoneInfo | None = TZ,
-                   max_rows: int = MAX_ROWS) -> bytes:
+                   max_rows: int = MAX_ROWS, levels: Sequence[str] = ()) -> bytes:
     """Submitted / in progress / not started per sub-unit, as shares of each one's units (horizontal
     stacked bars, most behind on top), with "đã nộp/tổng" at the right of each bar; the heading gives the
-    outline, period, scope, overall count and the deadline with the time left. PNG bytes, 1080 px wide."""
+    outline, period, scope, overall count and the deadline with the time left, and ``levels``: one line per level
+    as the reporting regime counts it (on time, late, missing). PNG bytes, 1080 px wide."""
     drawn = order_rows(rows, max_rows)
     total = sum(r.total for r in rows)
     done = sum(r.submitted for r in rows)
     late = sum(r.late for r in rows)
     show_late = late > 0
     w, h = progress_chart_size(len(drawn))
+    h += round(len(levels) * 17 / 72 * DPI)
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(w / DPI, h / DPI), dpi=DPI)
         hin = h / DPI
         names = [fit_name(r.name, NAME_ROOM_IN, 11) for r in drawn]
         label_in = max((text_width_in(n, 11) for n in names), default=1.0)
         left = min(0.45, (0.25 + label_in) / WIDTH_IN)
-        ax = fig.add_axes((left, FOOT_IN / hin, 0.87 - left, 1 - (HEAD_IN + FOOT_IN) / hin))
+        head_in = HEAD_IN + len(levels) * 17 / 72
+        ax = fig.add_axes((left, FOOT_IN / hin, 0.87 - left, 1 - (head_in + FOOT_IN) / hin))
         y = list(range(len(drawn)))
         if show_late:
             segments = [("submitted", [r.submitted - r.late for r in drawn]), ("late", [r.late for r in drawn])]
@@ -186,7 +189,7 @@ def progress_chart(rows: Sequence[SubCount], *, title: str, period: str, scope: 
             line2 += f" · {len(drawn) - 1} đơn vị chậm nhất trước"
         head = [(_short(title, 60), 14, "bold"), (_short(line2, 90), 11, "normal"),
                 (f"Đã nộp {format_integer(done)}/{format_integer(total)} đơn vị ({pct})", 11, "bold"),
-                (deadline_text(deadline, now, tz), 11, "normal")]
+                (deadline_text(deadline, now, tz), 11, "normal")] + [(_short(x, 100), 11, "normal") for x in levels]
         ytop = 1 - 0.12 / hin
         for text, size, weight in head:
             if text:

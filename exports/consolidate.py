@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -195,6 +195,7 @@ class Consolidation:
     current: dict[int, dict[str, Any]]
     previous: dict[int, dict[str, Any]]
     reasons: dict[int, dict[str, str]] = field(default_factory=dict)  # unit id → key → reason for a large change
+    cutoff_on: date | None = None  # Nghị định 09/2019/NĐ-CP: the last day the figures count
 
     def state(self, u: UnitInfo, base: str) -> str:
         """A submitted unit's state label, with "đã duyệt" when its report was approved."""

@@ -30,6 +30,7 @@ from dialogs.issuer import Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
+from dialogs.regime import cutoff_text
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
 from exports.gcpause import gc_paused
@@ -220,6 +221,9 @@ def _title(doc, c: Consolidation, iss: Issuer) -> None:
     subject = f"Tổng hợp {c.outline.title[0].lower() + c.outline.title[1:]}"
     _para(doc, subject, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     _para(doc, f"Kỳ báo cáo: {c.period_label}", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    if c.cutoff_on:
+        _para(doc, f"({cutoff_text(c.cutoff_on).capitalize()})", italic=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
+              space_after=0)
     _hr(doc, 16.5, 4.0)
     if iss.addressee:
         _para(doc, "Kính gửi: " + "; ".join(iss.addressee) + ".", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs.kinds import PROVINCE_KINDS
 from dialogs.loader import Catalogue
 from exports.consolidate import Consolidation, UnitInfo, consolidate
 from exports.gcpause import gc_paused
@@ -17,6 +18,27 @@ class ExportError(ValueError):
 async def expected_units(repo: Repo, period: Period, respondents: list[str], scope: Unit | None) -> list[Unit]:
     units = await repo.list_units(scope, kinds=None if period.unit_scope else respondents)
     return [u for u in units if Repo.period_covers(period, u, respondents)]
+
+
+async def reporting_provinces(repo: Repo, period: Period, respondents: list[str]) -> list[Unit]:
+    """The provinces that report this period upward (/baocaolen): those over the units it asks, once any of them
+    has its own report in it; else none. The level above consolidates these provinces' reports."""
+    if set(respondents) & set(PROVINCE_KINDS):
+        return []
+    subs = await repo.submissions_of_period(period.id)
+    provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
+    if not any(p.id in subs for p in provinces):
+        return []
+    return await provinces_over(repo, period, respondents, provinces)
+
+
+async def provinces_over(repo: Repo, period: Period, respondents: list[str],
+                         provinces: list[Unit] | None = None) -> list[Unit]:
+    """The provinces over the units a period asks (those that consolidate it and report it upward)."""
+    if provinces is None:
+        provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
+    asked = {u.path.split("/")[1] for u in await expected_units(repo, period, respondents, None)}
+    return [p for p in provinces if str(p.id) in asked]
 
 
 async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int, scope_code: str | None = None,
@@ -43,7 +65,8 @@ async def _load(db: Database, catalogue: Catalogue, period_id: int, scope_code: 
             scope = await repo.unit_by_code(scope_code)
             if scope is None:
                 raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
-        units = await expected_units(repo, period, outline.respondents, scope)
+        provinces = await reporting_provinces(repo, period, outline.respondents) if scope is None else []
+        units = provinces or await expected_units(repo, period, outline.respondents, scope)
         compared = [q.key for q in outline.questions if q.type in ("integer", "decimal", "percent", "money", "list",
                                                                    "documents", "yesno", "choice")]
         pa = await repo.period_answers(period, under=scope, prev_keys=compared)
@@ -55,9 +78,12 @@ async def _load(db: Database, catalogue: Catalogue, period_id: int, scope_code: 
     ids = {u.id for u in infos}
     current = {k: v for k, v in pa.current.items() if k in ids}
     previous = {k: v for k, v in pa.previous.items() if k in ids} if prev is not None else None
-    return consolidate(outline, units=infos, current=current, previous=previous, status=pa.status,
-                       submitted_at=pa.submitted_at, period_label=period.label, deadline=period.deadline,
-                       previous_label=prev.label if prev else None,
-                       scope_name=scope.name if scope else "Tất cả đơn vị", similarity=similarity,
-                       reasons={k: v for k, v in reasons.items() if k in ids}, include_drafts=include_drafts,
-                       previous_status=pa.previous_status)
+    deadline = (period.level_deadline("province") or period.deadline) if provinces else period.deadline
+    c = consolidate(outline, units=infos, current=current, previous=previous, status=pa.status,
+                    submitted_at=pa.submitted_at, period_label=period.label, deadline=deadline,
+                    previous_label=prev.label if prev else None,
+                    scope_name=scope.name if scope else ("Các tỉnh, thành phố" if provinces else "Tất cả đơn vị"),
+                    similarity=similarity, reasons={k: v for k, v in reasons.items() if k in ids},
+                    include_drafts=include_drafts, previous_status=pa.previous_status)
+    c.cutoff_on = period.cutoff_on
+    return c

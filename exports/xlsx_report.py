@@ -15,7 +15,7 @@ import functools
 import re
 from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -802,14 +802,18 @@ def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     comp = c.completeness
     sh = _Sheet(wb, "Tiến độ", info, head_rows=(2, 2), freeze="A3")
     sh.title(f"TÌNH HÌNH NỘP BÁO CÁO — {c.period_label}: đã nộp {comp.submitted}/{comp.expected} đơn vị", bold=True)
-    sh.head(["Mã", "Đơn vị", "Trực thuộc", "Tình trạng", "Thời điểm nộp / số câu"])
+    sh.head(["Mã", "Đơn vị", "Trực thuộc", "Tình trạng", "Thời điểm nộp / số câu", "Theo chế độ báo cáo"])
+    # Nghị định 09/2019/NĐ-CP counts a report on time, late, or missing once the deadline has passed unsent
+    unsent = "Thiếu" if c.deadline is not None and datetime.now(UTC) > c.deadline else "Chưa đến hạn"
 
     def at(x) -> Any:
         return local_naive(x)  # the configured zone's wall time, never the server's
 
     def row(u, state: str, last: Any, fmt: str | None = None) -> None:
+        regime = state.split(" (")[0] if state.startswith(("Đúng hạn", "Muộn")) else unsent
         sh.append([sh.fast(0, safe_text(u.code), None), sh.fast(1, safe_text(u.name), None),
-                   sh.fast(2, safe_text(u.parent or ""), None), sh.fast(3, state, None), sh.fast(4, last, fmt)])
+                   sh.fast(2, safe_text(u.parent or ""), None), sh.fast(3, state, None), sh.fast(4, last, fmt),
+                   sh.fast(5, regime, None)])
 
     for u, t in comp.on_time:
         row(u, c.state(u, "Đúng hạn"), at(t), "dd/mm/yyyy hh:mm")

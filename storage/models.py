@@ -39,6 +39,7 @@ NAMING = {
 ROLES = ("admin", "supervisor", "officer")
 SUBMISSION_STATUSES = tuple(Status)  # dialogs/lifecycle.py
 PERIOD_STATUSES = ("open", "closed")
+PERIOD_KINDS = ("periodic", "adhoc")
 VIA = ("bot", "cli", "import", "xlsx", "web")
 EVENT_KINDS = ("submitted", "returned", "approved", "unlock_requested", "unlock_approved", "unlock_refused",
                "reopened", "relocked")
@@ -194,6 +195,18 @@ class Period(Base):
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
     # empty: every active unit of the outline's respondent kinds
     unit_scope: Mapped[list[int] | None] = mapped_column(JSON)
+    # Nghị định 09/2019/NĐ-CP: the last day the data counts ("số liệu tính đến ngày …"), the deadline of each level
+    # ({"commune"|"province"|"centre": ISO datetime}), and the kind of report (periodic, or "adhoc": đột xuất)
+    cutoff_on: Mapped[date | None] = mapped_column(Date)
+    level_deadlines: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    kind: Mapped[str] = mapped_column(String(16), default="periodic")
+
+    def level_deadline(self, level: str) -> datetime | None:
+        """The deadline of ``level``; the communes' is the period's own deadline when none was set."""
+        raw = (self.level_deadlines or {}).get(level)
+        if raw:
+            return datetime.fromisoformat(raw)
+        return self.deadline if level == "commune" else None
 
 
 class Submission(Base):

@@ -505,11 +505,15 @@ class Repo:
     async def open_period(self, outline_id: str, label: str, *, deadline: datetime,
                           starts_on: date | None = None, ends_on: date | None = None,
                           closes_at: datetime | None = None, unit_ids: list[int] | None = None,
-                          now: datetime | None = None) -> tuple[Period, bool]:
+                          now: datetime | None = None, cutoff_on: date | None = None,
+                          level_deadlines: dict[str, datetime] | None = None,
+                          kind: str = "periodic") -> tuple[Period, bool]:
         """Open (or find) the period with this label; returns (period, created). Safe across processes."""
+        levels = {lv: d.isoformat() for lv, d in (level_deadlines or {}).items()} or None
         stmt = self._insert(Period).values(
             outline_id=outline_id, label=label, starts_on=starts_on, ends_on=ends_on, deadline=deadline,
             closes_at=closes_at, status="open", created_at=now or utcnow(), unit_scope=unit_ids or None,
+            cutoff_on=cutoff_on, level_deadlines=levels, kind=kind,
         ).on_conflict_do_nothing(index_elements=[Period.outline_id, Period.label]).returning(Period.id)
         new_id = (await self.s.execute(stmt)).scalar_one_or_none()
         q = select(Period).where(Period.outline_id == outline_id, Period.label == label)
@@ -1113,6 +1117,52 @@ class Repo:
         await self.s.flush()
         return row
 
+    # ------------------------------------------------------------------ many officers at once (ad hoc reports)
+    async def ensure_submissions(self, unit_ids: Sequence[int], period_id: int, outline_version_id: int | None = None,
+                                 *, now: datetime | None = None) -> dict[int, int]:
+        """:meth:`ensure_submission` for many units in two statements: unit id → submission id."""
+        now = now or utcnow()
+        rows = [{"unit_id": u, "period_id": period_id, "outline_version_id": outline_version_id, "status": "draft",
+                 "created_at": now, "updated_at": now} for u in unit_ids]
+        if rows:
+            await self.s.execute(self._insert(Submission).on_conflict_do_nothing(
+                index_elements=[Submission.unit_id, Submission.period_id]), rows)
+        out: dict[int, int] = {}
+        ids = list(unit_ids)
+        for i in range(0, len(ids), 900):
+            q = select(Submission.unit_id, Submission.id).where(Submission.period_id == period_id,
+                                                                Submission.unit_id.in_(ids[i:i + 900]))
+            out.update(dict((await self.s.execute(q)).all()))
+        return out
+
+    async def place_positions(self, moves: Sequence[tuple[int, int, str | None, str, dict[str, Any]]]
+                              ) -> dict[int, int]:
+        """Move many accounts at once (account, submission, question key, mode, state), each with a new nonce, as
+        :meth:`save_position` does one: account id → nonce."""
+        ids = [m[0] for m in moves]
+        old: dict[int, int] = {}
+        for i in range(0, len(ids), 900):
+            q = select(ConversationPosition.account_id, ConversationPosition.nonce).where(
+                ConversationPosition.account_id.in_(ids[i:i + 900]))
+            old.update({a: n or 0 for a, n in (await self.s.execute(q)).all()})
+            await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id.in_(ids[i:i + 900]))
+                                 .execution_options(synchronize_session=False))
+        now = utcnow()
+        rows = [{"account_id": a, "submission_id": sub, "question_key": key, "mode": mode, "state": dict(state),
+                 "nonce": old.get(a, 0) + 1, "updated_at": now} for a, sub, key, mode, state in moves]
+        if rows:
+            await self.s.execute(insert(ConversationPosition), rows)
+        return {r["account_id"]: r["nonce"] for r in rows}
+
+    async def answer_vias(self, submission_id: int) -> dict[str, str]:
+        """How each answer of a submission was last set (``bot``, ``rollup``, ``xlsx``…): question key → via."""
+        q = select(Answer.question_key, Answer.via).where(Answer.submission_id == submission_id)
+        return dict((await self.s.execute(q)).all())
+
+    async def unit_accounts(self, unit_id: int, role: str) -> list[Account]:
+        """Active accounts of ``role`` bound to the unit (the province's people who send its report upward)."""
+        q = select(Account).where(Account.unit_id == unit_id, Account.role == role, Account.active.is_(True))
+        return list((await self.s.execute(q)).scalars())
 
     # ------------------------------------------------------------------ the web form (issue 24)
     async def create_web_link(self, acc: Account, period_id: int | None, *, hours: float,

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.cli.common import _catalogue_db, _db, _print_json, progress_bar, unit_or_complain
 from bot.config import Settings
 from dialogs.localtime import day_text
-from dialogs.parsing import ParseError
-from dialogs.periods import local_text, parse_deadline
+from dialogs.parsing import ParseError, parse_date
+from dialogs.periods import PeriodSpec, local_text, parse_deadline, regime_lines, regime_spec
+from dialogs.regime import LEVEL_ALIASES, WorkCalendar
+from dialogs.text import fold
 
 
 def _period_json(p, tz: ZoneInfo) -> dict[str, Any]:
@@ -20,7 +22,9 @@ def _period_json(p, tz: ZoneInfo) -> dict[str, Any]:
             "starts_on": p.starts_on.isoformat() if p.starts_on else None,
             "ends_on": p.ends_on.isoformat() if p.ends_on else None,
             "deadline": p.deadline.isoformat(), "deadline_local": local_text(p.deadline, tz),
-            "closes_at": p.closes_at.isoformat() if p.closes_at else None, "units": p.unit_scope}
+            "closes_at": p.closes_at.isoformat() if p.closes_at else None, "units": p.unit_scope,
+            "kind": p.kind, "cutoff_on": p.cutoff_on.isoformat() if p.cutoff_on else None,
+            "level_deadlines": p.level_deadlines}
 
 
 async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
@@ -33,11 +37,23 @@ async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
     o = cat.get(a.outline)
     tz = ZoneInfo(st.tz)
     try:
-        deadline = parse_deadline(a.deadline, tz)
+        spec = _regime_spec(a, o, tz, timedelta(hours=st.period_grace_hours))
+    except (ParseError, ValueError) as e:
+        print(f"Không mở được kỳ: {getattr(e, 'message', e)}", file=sys.stderr)
+        return 2
+    try:
+        deadline = parse_deadline(a.deadline, tz) if a.deadline else (spec.deadline if spec else None)
     except ParseError as e:
         print(f"Hạn nộp không đọc được: {e.message}", file=sys.stderr)
         return 2
-    label = a.label or f"{o.short} — hạn {day_text(deadline, tz)}"
+    if deadline is None:
+        print("Đề cương này không theo chế độ báo cáo (không có regime): cần --deadline, ví dụ "
+              "--deadline \"29/5/2026 17:00\"", file=sys.stderr)
+        return 2
+    label = a.label or (spec.label if spec else f"{o.short} — hạn {day_text(deadline, tz)}")
+    levels = dict(spec.level_deadlines or {}) if spec else {}
+    if spec and a.deadline:
+        levels["commune"] = deadline
     async with _db(st) as db, db.session() as s:
         repo = Repo(s)
         unit_ids = None
@@ -48,19 +64,48 @@ async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
                 if u is None:
                     return 2
                 unit_ids.extend(x.id for x in await repo.list_units(u, kinds=o.respondents) or [u])
-        p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
-                                            ends_on=o.period.window_to,
-                                            closes_at=deadline + timedelta(hours=st.period_grace_hours),
-                                            unit_ids=unit_ids)
+        last = max([deadline, *levels.values()])
+        p, created = await repo.open_period(o.id, label, deadline=deadline,
+                                            starts_on=spec.starts_on if spec else o.period.window_from,
+                                            ends_on=spec.ends_on if spec else o.period.window_to,
+                                            closes_at=last + timedelta(hours=st.period_grace_hours),
+                                            unit_ids=unit_ids, cutoff_on=spec.cutoff_on if spec else None,
+                                            level_deadlines=levels or None)
         await s.commit()
     if a.json:
         _print_json({"created": created, **_period_json(p, tz)})
     elif created:
         print(f"Đã mở kỳ {p.id}: «{p.label}», hạn nộp {local_text(p.deadline, tz)}. "
               "Bot đang chạy sẽ báo cho cán bộ các đơn vị liên quan trong vòng một phút.")
+        for line in regime_lines(spec, tz) if spec else []:
+            print("  " + line)
     else:
         print(f"Kỳ «{p.label}» đã có (số {p.id}); không mở thêm.")
     return 0
+
+
+def _dates(text: str | None) -> frozenset:
+    return frozenset(parse_date(x.strip()) for x in (text or "").split(",") if x.strip())
+
+
+def _regime_spec(a: argparse.Namespace, o, tz: ZoneInfo, grace: timedelta) -> PeriodSpec | None:
+    """The regime's period (Nghị định 09/2019/NĐ-CP) with this period's overrides, or None for other outlines."""
+    if o.period.regime is None:
+        if a.cutoff or a.level or a.off or a.workday:
+            raise ValueError(f"đề cương «{o.id}» không theo chế độ báo cáo (không có regime): "
+                             "--cutoff/--level/--off/--workday không dùng được; chỉ cần --deadline")
+        return None
+    cal = WorkCalendar(days_off=_dates(a.off), workdays=_dates(a.workday))
+    overrides = {}
+    for item in a.level or []:
+        name, _, when = item.partition("=")
+        level = LEVEL_ALIASES.get(fold(name).strip())
+        if level is None or not when:
+            raise ValueError(f"«{item}»: viết cấp=ngày, ví dụ --level tinh=\"20/6/2026 17:00\" (cấp: xa, tinh, tw)")
+        overrides[level] = parse_deadline(when, tz)
+    day = parse_date(a.date) if a.date else datetime.now(tz).date()
+    cutoff = parse_date(a.cutoff) if a.cutoff else None
+    return regime_spec(o, day, tz, grace, cal=cal, overrides=overrides, cutoff=cutoff)
 
 
 async def cmd_list(a: argparse.Namespace, st: Settings) -> int:
@@ -129,7 +174,13 @@ def register(sub: Any) -> None:
     pp = sub.add_parser("period", help="kỳ báo cáo").add_subparsers(dest="sub", required=True)
     x = pp.add_parser("open", help="mở một kỳ báo cáo")
     x.add_argument("outline")
-    x.add_argument("--deadline", required=True, help="hạn nộp, ví dụ «29/5/2026 17:00»")
+    x.add_argument("--deadline", help="hạn nộp (của cấp xã), ví dụ «29/5/2026 17:00»; đề cương theo chế độ báo "
+                                      "cáo (regime) tự tính từ ngày chốt số liệu")
+    x.add_argument("--date", help="một ngày trong kỳ cần mở (mặc định: hôm nay), ví dụ 10/6/2026")
+    x.add_argument("--cutoff", help="ngày chốt số liệu riêng của kỳ này, ví dụ 12/6/2026 (hạn các cấp tính lại)")
+    x.add_argument("--level", action="append", help="hạn riêng một cấp, ví dụ tinh=\"20/6/2026 17:00\" (xa, tinh, tw)")
+    x.add_argument("--off", help="ngày nghỉ thêm do Chính phủ quyết định, ví dụ 19/6/2026,22/6/2026")
+    x.add_argument("--workday", help="ngày nghỉ cuối tuần phải đi làm bù, ví dụ 27/6/2026")
     x.add_argument("--label", help="nhãn kỳ, ví dụ «Sơ kết 1 năm (2026)»")
     x.add_argument("--units", nargs="*", help="mã đơn vị (kèm cây con) phải báo cáo; mặc định: mọi đơn vị đúng loại")
     x.add_argument("--json", action="store_true")

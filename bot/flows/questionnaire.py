@@ -18,6 +18,7 @@ from dialogs.engine.base import Mode
 from dialogs.lifecycle import READ_ONLY, Lock, Status, is_sent
 from dialogs.localtime import local_text
 from dialogs.outline import Outline
+from dialogs.regime import period_heading
 from dialogs.review import lock_text
 from exports.unit_view import unit_report
 from storage.models import Account, ConversationPosition, Period, Submission, Unit, UnlockRequest
@@ -89,7 +90,7 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
         return None
     answers = await repo.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
-    ctx = ReportContext(outline, unit.code, unit.kind, answers, prev, period.label,
+    ctx = ReportContext(outline, unit.code, unit.kind, answers, prev, period_heading(period.label, period.cutoff_on),
               submitted=is_sent(sub.status), today=services.today(),
               change_ratio=services.settings.change_ratio, change_min=services.settings.change_min)
     if sub.status == Status.RETURNED:

@@ -25,6 +25,7 @@ from bot.flows.outcome import (
 from bot.services import Services
 from dialogs import lifecycle
 from dialogs.engine.base import Mode
+from dialogs.kinds import PROVINCE_KINDS
 from dialogs.lifecycle import Status
 from dialogs.localtime import short_text
 from dialogs.outline import Outline
@@ -58,7 +59,17 @@ def when_text(services: Services, dt: datetime) -> str:
 
 
 async def officers(repo: Repo, unit: Unit) -> list[Account]:
-    return (await repo.officers_of([unit.id])).get(unit.id, [])
+    found = (await repo.officers_of([unit.id])).get(unit.id, [])
+    if not found and unit.kind in PROVINCE_KINDS:  # a province's report upward is sent by its supervisors
+        found = await repo.unit_accounts(unit.id, "supervisor")
+    return found
+
+
+async def answers_period(repo: Repo, period: Period, unit: Unit, outline: Outline) -> bool:
+    """The unit answers the period — or, a province, sends its own report of it upward (/baocaolen)."""
+    if repo.period_covers(period, unit, outline.respondents):
+        return True
+    return unit.kind in PROVINCE_KINDS and await repo.find_submission(unit.id, period.id) is not None
 
 
 def first_question(outline: Outline, unit: Unit) -> int:
@@ -95,7 +106,7 @@ async def unit_periods(services: Services, repo: Repo, unit: Unit) -> list[Perio
     out = []
     for p in await repo.list_periods():
         o = services.catalogue.outlines.get(p.outline_id)
-        if o is not None and repo.period_covers(p, unit, o.respondents):
+        if o is not None and await answers_period(repo, p, unit, o):
             out.append(p)
     return sorted(out, key=lambda p: (p.status == "open", p.deadline, p.id), reverse=True)
 
@@ -196,7 +207,7 @@ async def press(services: Services, repo: Repo, acc: Account, action: str, unit_
         return await show_default(services, repo, unit)
     period = await repo.period(period_id)
     outline = services.catalogue.outlines.get(period.outline_id) if period is not None else None
-    if period is None or outline is None or not repo.period_covers(period, unit, outline.respondents):
+    if period is None or outline is None or not await answers_period(repo, period, unit, outline):
         return refuse("Kỳ báo cáo này không còn hoặc không dành cho đơn vị này. Gõ /xem để chọn lại.")
     act = ACTIONS.get(action)
     if act is None:

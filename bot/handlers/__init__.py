@@ -10,6 +10,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    adhoc,
     admin,
     common,
     consolidate,
@@ -21,6 +22,7 @@ from bot.handlers import (
     review,
     start,
     template,
+    upward,
     web,
 )
 
@@ -33,6 +35,8 @@ def get_routers() -> list[Router]:
         consolidate.setup(),  # /tonghop
         progress.setup(),     # /tiendo
         admin.setup(),        # /moky (mode "moky")
+        adhoc.setup(),        # /baocaonhanh (mode "adhoc"): an ad hoc report composed in chat, sent at once
+        upward.setup(),       # /baocaolen (mode "upward_edit"): the province's own report for the level above
         issuer.setup(),       # /coquan: who issues a scope's report (issuing body, signer, recipients)
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")

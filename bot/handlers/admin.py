@@ -13,8 +13,9 @@ from bot.callbacks import MK
 from bot.filters import InMode, Magic
 from bot.services import Services
 from dialogs.localtime import day_text
+from dialogs.outline import Outline
 from dialogs.parsing import ParseError, format_date
-from dialogs.periods import local_text, parse_deadline
+from dialogs.periods import PeriodSpec, local_text, parse_deadline, regime_lines, regime_spec
 from storage.models import Account, ConversationPosition
 from storage.repo import Repo
 
@@ -41,10 +42,31 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
                              state={"outline": outline_id, "deadline": deadline.isoformat()})
     o = services.catalogue.get(outline_id)
-    kb = InlineKeyboardMarkup(inline_keyboard=[[
+    if o.period.regime is not None:
+        await message.answer(_regime_question(services, o, deadline), reply_markup=_confirm_kb())
+        return
+    await message.answer(f"Mở kỳ báo cáo «{o.short}», hạn nộp {local_text(deadline, services.tz)}?",
+                         reply_markup=_confirm_kb())
+
+
+def _confirm_kb() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[
         InlineKeyboardButton(text="✅ Mở kỳ", callback_data=MK(action="ok").pack()),
         InlineKeyboardButton(text="✖ Huỷ", callback_data=MK(action="cancel").pack())]])
-    await message.answer(f"Mở kỳ báo cáo «{o.short}», hạn nộp {local_text(deadline, services.tz)}?", reply_markup=kb)
+
+
+def _regime(services: Services, o: Outline, commune_deadline: datetime | None) -> PeriodSpec:
+    """The period of today under the reporting regime; a typed deadline replaces the communes' one."""
+    overrides = {"commune": commune_deadline} if commune_deadline else None
+    return regime_spec(o, services.today(), services.tz, timedelta(hours=services.settings.period_grace_hours),
+                       overrides=overrides)
+
+
+def _regime_question(services: Services, o: Outline, commune_deadline: datetime | None) -> str:
+    spec = _regime(services, o, commune_deadline)
+    return "\n".join([f"Mở kỳ «{spec.label}» của «{o.short}»?", *regime_lines(spec, services.tz),
+                      "Bấm «✅ Mở kỳ», hoặc gõ một hạn khác cho cấp xã, ví dụ: "
+                      f"{format_date(spec.deadline.astimezone(services.tz).date() + timedelta(days=1))} 17:00"])
 
 
 async def cmd_moky(message: Message, services: Services, repo: Repo, account: Account) -> None:
@@ -64,10 +86,16 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         if callback_data.outline not in services.catalogue.outlines:
             await cb.answer("Không có đề cương này.", show_alert=True)
             return
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
-                                 state={"outline": callback_data.outline})
-        await cb.answer()
         o = services.catalogue.get(callback_data.outline)
+        state = {"outline": o.id}
+        if o.period.regime is not None:  # the regime fixes the period and its deadlines: confirm at once
+            state["deadline"] = _regime(services, o, None).deadline.isoformat()
+        await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky", state=state)
+        await repo.commit()
+        await cb.answer()
+        if o.period.regime is not None:
+            await bot.send_message(cb.from_user.id, _regime_question(services, o, None), reply_markup=_confirm_kb())
+            return
         await bot.send_message(cb.from_user.id, f"«{o.short}»: gõ hạn nộp, ví dụ: "
                                                f"{format_date(services.today() + timedelta(days=14))} 17:00")
         return
@@ -79,11 +107,16 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         return
     o = services.catalogue.get(state["outline"])
     deadline = datetime.fromisoformat(state["deadline"])
-    label = f"{o.short} — hạn {day_text(deadline, services.tz)}"
-    p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
-                                        ends_on=o.period.window_to,
-                                        closes_at=deadline + timedelta(hours=services.settings.period_grace_hours),
-                                        now=services.now())
+    grace = timedelta(hours=services.settings.period_grace_hours)
+    if o.period.regime is not None:
+        spec = _regime(services, o, deadline)
+        p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+                                            ends_on=spec.ends_on, closes_at=spec.closes_at, now=services.now(),
+                                            cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
+    else:
+        label = f"{o.short} — hạn {day_text(deadline, services.tz)}"
+        p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
+                                            ends_on=o.period.window_to, closes_at=deadline + grace, now=services.now())
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     await cb.answer()
     await bot.send_message(cb.from_user.id,

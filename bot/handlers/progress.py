@@ -21,6 +21,7 @@ from bot.keyboards import edit_or_send
 from bot.services import Services
 from dialogs.periods import left_text, local_text
 from exports.progress import Progress, period_progress
+from exports.upward import level_counts
 from storage.models import Account, Period, Unit
 from storage.repo import Repo
 
@@ -63,6 +64,7 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     pages = max(1, (len(missing) + PAGE - 1) // PAGE)
     page = min(max(page, 0), pages - 1)
     lines = progress_lines(services, period, prog, scope, page, pages)
+    lines[5:5] = await regime_lines(services, repo, period, prog, scope)
     rows = []
     nav = []
     sid = scope.id if scope else 0
@@ -86,6 +88,21 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
+async def regime_lines(services: Services, repo: Repo, period: Period, prog: Progress, scope: Unit | None) -> list[str]:
+    """Timeliness as the reporting regime counts it, per level: on time, late, missing (Nghị định 09/2019/NĐ-CP)."""
+    levels = await level_counts(repo, prog.outline, period, prog.states, scope, services.now())
+    lines = []
+    for lv in levels:
+        head = "Cấp xã" if lv.level == "commune" else "Cấp tỉnh gửi lên"
+        line = (f"{head}: {lv.sent}/{lv.total} — đúng hạn {lv.on_time}, muộn {lv.late}, thiếu {lv.missing}"
+                + (f", chưa đến hạn {lv.pending}" if lv.pending else "")
+                + f" (hạn {local_text(lv.deadline, services.tz)})")
+        if lv.level == "province" and lv.missing_names:
+            line += "\n  Thiếu: " + ", ".join(lv.missing_names[:10])
+        lines.append(line)
+    return lines if period.level_deadlines or len(levels) > 1 else []
+
+
 async def scope_children(repo: Repo, scope: Unit | None) -> list[Unit]:
     """The sub-units /tiendo breaks a scope into: its children, or the top-level units for everything."""
     return await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
@@ -102,9 +119,11 @@ async def send_picture(bot: Bot, chat_id: int, services: Services, repo: Repo, p
     if not rows:
         return
     await repo.commit()  # nothing is held open while the picture is drawn
+    levels = [x.split("\n")[0] for x in await regime_lines(services, repo, period, prog, scope)]
+    await repo.commit()
     png = await asyncio.to_thread(progress_chart, rows, title=outline.short, period=period.label,
                                   scope=scope.name if scope else "Tất cả đơn vị", deadline=period.deadline,
-                                  now=services.now(), tz=services.tz)
+                                  now=services.now(), tz=services.tz, levels=levels)
     caption = f"📊 Tiến độ theo đơn vị — {scope.name if scope else 'tất cả đơn vị'}"
     await bot.send_photo(chat_id, BufferedInputFile(png, filename="tien-do.png"), caption=caption[:1000])
 

@@ -626,6 +626,9 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     title = _title(meta, filename)
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
+    if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):
+        # Nghị định 09/2019/NĐ-CP: data from the 15th to the 14th, deadlines per level in working days after it
+        period["regime"] = {"cutoff_day": 14, "levels": {"commune": 1, "province": 3, "centre": 5}}
     m = re.search(r"từ ngày\s*(\d{1,2}/\d{1,2}/\d{4})", alltext)
     if m:
         period["window_from"] = m.group(1)
