@@ -598,36 +598,9 @@ class Outline(_Model):
 
     def to_json(self) -> dict[str, Any]:
         """The outline as plain JSON: metadata, a flat question list and a table list."""
-        qs = []
-        for r in self.refs:
-            q = r.question
-            d: dict[str, Any] = {
-                "key": q.key,
-                "section": r.section_number,
-                "number": r.number,
-                "no": q.no,
-                "type": q.type,
-                "prompt": q.prompt,
-            }
-            for attr in ("help", "unit", "min", "max"):
-                if getattr(q, attr) is not None:
-                    d[attr] = getattr(q, attr)
-            d["none_ok"] = q.none_ok
-            if q.type in NUMERIC_TYPES:
-                d["aggregate"] = aggregate_of(q)
-                if q.numerator:
-                    d["numerator"], d["denominator"] = q.numerator, q.denominator
-            if q.options:
-                d["options"] = [o.label for o in q.options]
-            if q.type in ("list", "documents"):
-                d["fields"] = [{"key": f.key, "label": f.label, "type": f.type} for f in q.record_fields]
-            if q.visible_if:
-                d["visible_if"] = q.visible_if.model_dump(exclude_none=True)
-            qs.append(d)
 
         def sec_json(s: Section, prefix: str) -> dict[str, Any]:
-            own = clean_no(s.no)
-            num = join_no(prefix, own)
+            num = join_no(prefix, clean_no(s.no))
             return {
                 "number": num,
                 "no": s.no,
@@ -650,25 +623,46 @@ class Outline(_Model):
             "layout": self.layout,
             "source": self.source.model_dump(exclude_none=True),
             "sections": [sec_json(s, "") for s in self.sections],
-            "questions": qs,
-            "tables": [
-                {
-                    "key": q.key,
-                    "code": q.table.code,
-                    "title": q.table.title,
-                    "rows": [r.label for r in q.table.rows],
-                    "row_keys": [r.key for r in q.table.rows],
-                    "columns": [c.label for c in q.table.columns],
-                    "column_groups": [c.group for c in q.table.columns],
-                    "column_keys": [c.key for c in q.table.columns],
-                    "column_aggregates": [aggregate_of(c) if c.type in NUMERIC_TYPES and not c.computed
-                                          else ("sum" if c.computed else "none") for c in q.table.columns],
-                }
-                for q in self.tables
-                if q.table
-            ],
+            "questions": [_question_json(r) for r in self.refs],
+            "tables": [_table_json(q) for q in self.tables if q.table],
             "rules": [{"check": r.check, "message": r.message} for r in self.rules],
         }
 
+
+def _question_json(r: QuestionRef) -> dict[str, Any]:
+    q = r.question
+    d: dict[str, Any] = {"key": q.key, "section": r.section_number, "number": r.number, "no": q.no,
+                         "type": q.type, "prompt": q.prompt}
+    for attr in ("help", "unit", "min", "max"):
+        if getattr(q, attr) is not None:
+            d[attr] = getattr(q, attr)
+    d["none_ok"] = q.none_ok
+    if q.type in NUMERIC_TYPES:
+        d["aggregate"] = aggregate_of(q)
+        if q.numerator:
+            d["numerator"], d["denominator"] = q.numerator, q.denominator
+    if q.options:
+        d["options"] = [o.label for o in q.options]
+    if q.type in ("list", "documents"):
+        d["fields"] = [{"key": f.key, "label": f.label, "type": f.type} for f in q.record_fields]
+    if q.visible_if:
+        d["visible_if"] = q.visible_if.model_dump(exclude_none=True)
+    return d
+
+
+def _table_json(q: Question) -> dict[str, Any]:
+    t = q.table
+    return {
+        "key": q.key,
+        "code": t.code,
+        "title": t.title,
+        "rows": [r.label for r in t.rows],
+        "row_keys": [r.key for r in t.rows],
+        "columns": [c.label for c in t.columns],
+        "column_groups": [c.group for c in t.columns],
+        "column_keys": [c.key for c in t.columns],
+        "column_aggregates": [aggregate_of(c) if c.type in NUMERIC_TYPES and not c.computed
+                              else ("sum" if c.computed else "none") for c in t.columns],
+    }
 
 Section.model_rebuild()

@@ -239,40 +239,16 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
     for ref in outline.refs:
         q = ref.question
         # who could answer: units for whom the question is visible
-        conds = [s.visible_if for s in ref.path if s.visible_if] + ([q.visible_if] if q.visible_if else [])
-        eligible = units if not conds else [u for u in units if all(c.holds(u.code, u.kind, all_current.get(u.id, {}))
-                                                                    for c in conds)]
+        eligible = _eligible(ref, units, all_current)
         answered = [u for u in eligible if ref.key in current.get(u.id, {})]
         if q.type in NUMERIC_TYPES:
             s = numeric_summary(outline, ref.key, eligible, current, previous if has_prev else None)
             items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else len(answered), len(eligible)))
         elif q.type in ("yesno", "choice", "multichoice"):
-            cs = ChoiceSummary()
-            for u in answered:
-                v = current[u.id][ref.key]
-                cs.per_unit.append((u, v))
-                for k in (v if isinstance(v, list) else [v]):
-                    cs.counts[k] += 1
-            items.append(Item(ref, "choice", cs, len(answered), len(eligible)))
+            items.append(Item(ref, "choice", _choice_summary(ref.key, answered, current), len(answered),
+                              len(eligible)))
         elif q.type in ("list", "documents"):
-            ls = ListSummary()
-            choice_fields = [f for f in q.record_fields if f.type == "choice" or f.key == "loai"]
-            for f in choice_fields:
-                ls.by_field[f.key] = Counter()
-            prev_n = 0
-            for u in eligible:
-                rows = current.get(u.id, {}).get(ref.key) or []
-                if rows:
-                    ls.units_with_items += 1
-                for r in rows:
-                    ls.rows.append((u, r))
-                    for f in choice_fields:
-                        val = r.get(f.key)
-                        if val not in (None, ""):
-                            ls.by_field[f.key][_label(f, val)] += 1
-                if has_prev:
-                    prev_n += len(previous.get(u.id, {}).get(ref.key) or [])
-            ls.prev_count = prev_n if has_prev else None
+            ls = _list_summary(q, ref.key, eligible, current, previous if has_prev else None)
             items.append(Item(ref, "list", ls, len(answered), len(eligible)))
         elif q.type == "table" and q.table is not None:
             items.append(Item(ref, "table", _table(q.table, ref.key, eligible, current, previous if has_prev else None),
@@ -287,6 +263,47 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
             items.append(Item(ref, "narrative", group_narratives(texts, similarity), len(answered), len(eligible)))
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
                          current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
+
+
+def _eligible(ref: QuestionRef, units: list[UnitInfo], answers: dict[int, dict[str, Any]]) -> list[UnitInfo]:
+    """The units for whom the question is visible (its sections' and its own conditions hold)."""
+    q = ref.question
+    conds = [s.visible_if for s in ref.path if s.visible_if] + ([q.visible_if] if q.visible_if else [])
+    if not conds:
+        return units
+    return [u for u in units if all(c.holds(u.code, u.kind, answers.get(u.id, {})) for c in conds)]
+
+
+def _choice_summary(key: str, answered: list[UnitInfo], current: dict[int, dict[str, Any]]) -> ChoiceSummary:
+    cs = ChoiceSummary()
+    for u in answered:
+        v = current[u.id][key]
+        cs.per_unit.append((u, v))
+        for k in (v if isinstance(v, list) else [v]):
+            cs.counts[k] += 1
+    return cs
+
+
+def _list_summary(q: Any, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
+                  previous: dict[int, dict[str, Any]] | None) -> ListSummary:
+    """Every unit's items, the units with any, counts by each choice field, and last period's item count."""
+    ls = ListSummary()
+    choice_fields = [f for f in q.record_fields if f.type == "choice" or f.key == "loai"]
+    for f in choice_fields:
+        ls.by_field[f.key] = Counter()
+    for u in eligible:
+        rows = current.get(u.id, {}).get(key) or []
+        if rows:
+            ls.units_with_items += 1
+        for r in rows:
+            ls.rows.append((u, r))
+            for f in choice_fields:
+                val = r.get(f.key)
+                if val not in (None, ""):
+                    ls.by_field[f.key][_label(f, val)] += 1
+    ls.prev_count = (sum(len(previous.get(u.id, {}).get(key) or []) for u in eligible)
+                     if previous is not None else None)
+    return ls
 
 
 def _label(f: Any, val: Any) -> str:

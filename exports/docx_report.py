@@ -11,6 +11,7 @@ Big tables are written as WordprocessingML directly (python-docx's cell API is t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from datetime import date
 from io import BytesIO
@@ -757,31 +758,8 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
         return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{nxt}<w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/>"
                 f"<w:jc w:val=\"{jc}\"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t xml:space=\"preserve\">{txt}</w:t></w:r></w:p></w:tc>")
 
-    parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width_total}" w:type="dxa"/><w:jc w:val="center"/>'
-             '<w:tblBorders>' + "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                                         for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
-             + '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="60" w:type="dxa"/>'
-             '<w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
-             + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
-    for hi, hrow in enumerate(header_rows):
-        parts.append('<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>')
-        col = 0
-        while col < ncols:
-            text = hrow[col] if col < len(hrow) else ""
-            if len(header_rows) > 1 and hi == 0 and col in span_at:
-                parts.append(cell(text, col, bold=True, header=True, span=span_at[col]))
-                col += span_at[col]
-                continue
-            vm = None
-            if len(header_rows) > 1 and vmerge_first:
-                if hi == 0 and not _in_span(col, span_at):
-                    vm = "restart"
-                elif hi > 0 and not _in_span(col, span_at):
-                    vm = "continue"
-                    text = ""
-            parts.append(cell(text, col, bold=True, header=True, vmerge=vm))
-            col += 1
-        parts.append("</w:tr>")
+    parts = [_table_open(widths, width_total)]
+    parts += _header_rows_xml(header_rows, ncols, span_at, vmerge_first, cell)
     for ri, row in enumerate(rows):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for col in range(ncols):
@@ -794,6 +772,39 @@ def add_table(doc, header_rows: list[list[str | None]], rows: list[list[str]], *
     body.sectPr.addprevious(tbl)
     after = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:after="120"/></w:pPr></w:p>')
     body.sectPr.addprevious(after)
+
+
+def _table_open(widths: list[int], width_total: int) -> str:
+    """A table's start: its width, borders, fixed layout, cell margins and column grid."""
+    borders = "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{width_total}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>'
+            '<w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>")
+
+
+def _header_rows_xml(header_rows: list[list[str | None]], ncols: int, span_at: dict[int, int], vmerge_first: int,
+                     cell: Callable[..., str]) -> list[str]:
+    """The repeated header rows: the first row's spans over column groups, the other columns merged downwards."""
+    parts: list[str] = []
+    for hi, hrow in enumerate(header_rows):
+        parts.append('<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>')
+        col = 0
+        while col < ncols:
+            text = hrow[col] if col < len(hrow) else ""
+            if len(header_rows) > 1 and hi == 0 and col in span_at:
+                parts.append(cell(text, col, bold=True, header=True, span=span_at[col]))
+                col += span_at[col]
+                continue
+            vm = None
+            if len(header_rows) > 1 and vmerge_first and not _in_span(col, span_at):
+                vm = "restart" if hi == 0 else "continue"
+                text = text if hi == 0 else ""
+            parts.append(cell(text, col, bold=True, header=True, vmerge=vm))
+            col += 1
+        parts.append("</w:tr>")
+    return parts
 
 
 def _in_span(col: int, span_at: dict[int, int]) -> bool:
