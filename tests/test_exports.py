@@ -295,6 +295,13 @@ async def test_tonghop_in_the_bot(db, db_url):
     await h.press(sup, "Đổi kỳ")
     await h.press(sup, "Tuần 47/2026")
     assert "Kỳ: Tuần 47/2026" in sup.last().text
+
+
+async def test_tonghop_of_a_narrow_scope_and_a_forged_one(db, db_url):
+    from tests.harness import Harness
+
+    _p1, p2 = await _weekly_db(db)
+    h = await Harness(db, db_url).start()
     # a supervisor of one unit only gets that unit
     narrow = h.user(801)
     await h.say(narrow, "/tonghop")

@@ -311,14 +311,38 @@ def _spawn_admin_bot(api, db_url: str):
 
 
 @pytest.mark.slow
+async def _polling(api, proc) -> None:
+    """Until the bot process polls (start-up, importing aiogram, can be slow on a loaded machine) or has exited."""
+    import asyncio
+
+    for _ in range(2400):
+        if api.calls_of("getUpdates") or proc.returncode is not None:
+            return
+        await asyncio.sleep(0.05)
+
+
+async def _exported_figures_are_the_officers(outline, xlsx: bytes, docx: bytes) -> int:
+    """The officer's scripted figure in the .xlsx's per-unit sheet and in the .docx, with his narrative; the figure."""
+    from docx import Document
+
+    from bot.devtools.demo import scripted_value
+
+    figure = int(scripted_value(outline.question("i1_don_thu_tiep"), "BTP", 1)[0][1])
+    narrative = scripted_value(outline.question("i3_tinh_hinh_tiep"), "BTP", 1)[0][1]
+    rows = list(load_workbook(io.BytesIO(xlsx))["Từng đơn vị"].iter_rows(values_only=True))
+    col = next(i for i, v in enumerate(rows[1]) if v and "Tổng số đơn thư tiếp nhận trong kỳ" in v)  # row 1: title
+    assert next(r for r in rows if r[0] == "BTP")[col] == figure
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+    assert f"1. Tổng số đơn thư tiếp nhận trong kỳ: {figure} đơn thư" in text
+    assert f"+ Bộ Tư pháp: {narrative}" in text
+    return figure
+
+
 async def test_end_to_end_docx_imported_published_answered_and_consolidated_over_http(db, db_url):
     """The real bot over HTTP: a .docx đề cương imported by the administrator, published, a period opened
     from the bot, an officer answers and submits, and /tonghop exports the officer's figures."""
-    import asyncio
 
-    from docx import Document
-
-    from bot.devtools.demo import Driver, answer_week_one, scripted_value
+    from bot.devtools.demo import Driver, answer_week_one
     from tests.fake_bot_api import FakeTelegram
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
@@ -332,10 +356,7 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
     admin, officer = api.user(ADMIN, "Quản trị"), api.user(321, "Lan")
     proc = await _spawn_admin_bot(api, db_url)
     try:
-        for _ in range(2400):  # start-up (importing aiogram) can be slow on a loaded machine
-            if api.calls_of("getUpdates") or proc.returncode is not None:
-                break
-            await asyncio.sleep(0.05)
+        await _polling(api, proc)
         await d.say(admin, "/nhapdecuong")
         await admin.send_document("de-cuong-tiep-cong-dan.docx", sample_docx())
         await _wait_for(admin, lambda m: "📢 Công bố" in m.button_texts())
@@ -368,15 +389,7 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
             proc.terminate()
             await proc.wait()
         await api.stop()
-    figure = int(scripted_value(outline.question("i1_don_thu_tiep"), "BTP", 1)[0][1])
-    narrative = scripted_value(outline.question("i3_tinh_hinh_tiep"), "BTP", 1)[0][1]
-    per_unit = load_workbook(io.BytesIO(xlsx.document[1]))["Từng đơn vị"]
-    rows = list(per_unit.iter_rows(values_only=True))
-    col = next(i for i, v in enumerate(rows[1]) if v and "Tổng số đơn thư tiếp nhận trong kỳ" in v)  # row 1: title
-    assert next(r for r in rows if r[0] == "BTP")[col] == figure
-    text = "\n".join(p.text for p in Document(io.BytesIO(docx_msg.document[1])).paragraphs)
-    assert f"1. Tổng số đơn thư tiếp nhận trong kỳ: {figure} đơn thư" in text
-    assert f"+ Bộ Tư pháp: {narrative}" in text
+    figure = await _exported_figures_are_the_officers(outline, xlsx.document[1], docx_msg.document[1])
     async with db.read_session() as s:
         repo = Repo(s)
         p = (await repo.list_periods(OID))[0]
