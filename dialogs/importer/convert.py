@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from dialogs.importer.forms import (
+    BLANK,
+    BREAKDOWN_LABEL,
+    blank_only,
     explained_options,
     filled_field,
     is_filled_answer,
     listed_options,
     options_of,
+    yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
@@ -307,12 +311,55 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
         sec["items"].extend(asks_to_questions(ctx, line, path, None))
 
 
+def _form_line(line: str) -> bool:
+    s = line.strip()
+    return (yesno_line(s) or bool(BREAKDOWN_LABEL.match(s)) or bool(BLANK.search(s))
+            or (s.endswith(":") and len(s.split()) <= 14))
+
+
+def blank_head(ctx: Ctx, node: Node, path: list[str]) -> list[dict] | None:
+    """'1.3. Tổng số học sinh: ……' over 'Nam: …… Nữ: ……' (or 'Trong đó:' and the parts): a numbered line that
+    carries a blank is an ask, not a section's title — a form writes a figure's parts under it, asks of the same
+    section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask."""
+    if node.no in BULLETS or node.children or node.tables:
+        return None
+    text = re.sub(r"[.;,]?\s*(?:trong đó|chia ra|cụ thể)\s*:?\s*$", "", strip_fn(node.text), flags=re.I)
+    lines = [b.strip() for b in node.body if b.strip()]
+    if not lines or not all(_form_line(b) for b in lines):
+        return None
+    yes_first = yesno_line(lines[0])
+    if not (yes_first or BLANK.search(text)):
+        return None
+    if yes_first:
+        out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]
+        lines = lines[1:]
+    else:
+        out = asks_to_questions(ctx, text, path, node.no)
+    kind = out[0]["type"] if len(out) == 1 and out[0]["type"] in ("integer", "decimal") else None
+    for b in lines:
+        if yesno_line(b):  # 'Label:' then 'Có  Không': the label asks yes or no
+            if out:
+                out[-1]["type"] = "yesno"
+                out[-1].pop("unit", None)
+            continue
+        if BREAKDOWN_LABEL.match(b) or blank_only(b):
+            continue
+        for q in asks_to_questions(ctx, b, path, None):
+            if kind and q["type"] == "text":  # 'Tổng số học sinh: …' / 'Nam: …': a part of a count is a count
+                q["type"] = kind
+            out.append(q)
+    return out
+
+
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
+    heads = blank_head(ctx, node, path)
+    if heads:
+        return heads
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
     if opts is None and not node.tables and not node.body:
         opts = listed_options(strip_fn(node.text), node.children)

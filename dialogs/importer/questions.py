@@ -701,7 +701,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     return asks
 
 
-BLANK_AFTER_COLON = re.compile(r"\s*:\s*(?:(?:…|\.|_|/)\s*){2,}|\s*:\s*$")
+# a blank after a label's colon: dots, dashes, slashes — or one '…' (an ellipsis right after a colon is a blank)
+BLANK_AFTER_COLON = re.compile(r"\s*:\s*(?:(?:(?:…|\.|_|/)\s*){2,}|…\s*)|\s*:\s*$")
 FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
 
 
