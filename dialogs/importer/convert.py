@@ -25,6 +25,7 @@ from dialogs.importer.questions import (
     documents_ask,
     documents_counts,
     embedded_asks,
+    field_type,
     figure_asks,
     guess_type,
     guided_counts,
@@ -148,9 +149,8 @@ def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: 
 
 def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
-    typ, unit, _ = guess_type(label)
-    return question(ctx, Ask(label, typ if typ in ("integer", "decimal", "percent", "money", "date") else "text",
-                             unit), path, no, [])
+    typ, unit = field_type(label)
+    return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
