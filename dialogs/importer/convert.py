@@ -44,7 +44,7 @@ REF_TAIL = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re
 CONDITIONAL_ASK = re.compile(r"^(?:trường hợp|nếu|khi)\b.{3,120}?\bthì\s+(?:nêu rõ|ghi rõ|làm rõ|báo cáo|nêu|bổ sung)\b",
                              re.I)
 INTRO_ASK = re.compile(r"(?<=\S)[.;,]?\s+(?:trong đó|cụ thể)\s*:\s*$", re.I)
-GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo)\b", re.I)
+GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|khái quát)\b", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
@@ -351,6 +351,20 @@ def blank_head(ctx: Ctx, node: Node, path: list[str]) -> list[dict] | None:
     return out
 
 
+def _guided_heading(ctx: Ctx, node: Node, path: list[str]) -> dict | None:
+    """'2. Nguyên nhân của tình hình …' over one line of guidance 'Phân tích theo 02 nhóm nguyên nhân …': the heading
+    is the ask (what the outline's author names), the line tells how to answer it — its help, not another ask."""
+    if node.children or node.tables or len(node.body) != 1 or BLANK.search(node.text):
+        return None
+    line = strip_fn(node.body[0]).strip()
+    if not GUIDE_START.match(line) or BLANK.search(line) or strip_fn(node.text).isupper():
+        return None
+    asks = asks_from_text(line)
+    if len(asks) != 1 or asks[0].type != "longtext" or guess_type(strip_fn(node.text))[0] != "longtext":
+        return None
+    return question(ctx, Ask(_title(node.text)), path, node.no, [line.rstrip(".")])
+
+
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     if not node.children and not node.tables and node.body:
@@ -383,6 +397,9 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
             if qs:
                 qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
         return _bullet_with_tables(ctx, qs, node, path)
+    guided = _guided_heading(ctx, node, path) if numbered else None
+    if guided is not None:
+        return [guided]
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
         return [section_from(ctx, node, path, top=False)]
     enum = inline_enum(strip_fn(node.text))
