@@ -45,6 +45,8 @@ CONDITIONAL_ASK = re.compile(r"^(?:trường hợp|nếu|khi)\b.{3,120}?\bthì\s
                              re.I)
 INTRO_ASK = re.compile(r"(?<=\S)[.;,]?\s+(?:trong đó|cụ thể)\s*:\s*$", re.I)
 GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|khái quát)\b", re.I)
+# guidance on how to answer a heading (not what): 'Phân tích theo 02 nhóm …', 'Khái quát …', 'Tập trung vào …'
+MANNER_START = re.compile(r"^(?:phân tích|khái quát|tập trung|so sánh)\b", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
@@ -353,11 +355,12 @@ def blank_head(ctx: Ctx, node: Node, path: list[str]) -> list[dict] | None:
 
 def _guided_heading(ctx: Ctx, node: Node, path: list[str]) -> dict | None:
     """'2. Nguyên nhân của tình hình …' over one line of guidance 'Phân tích theo 02 nhóm nguyên nhân …': the heading
-    is the ask (what the outline's author names), the line tells how to answer it — its help, not another ask."""
+    is the ask (what the outline's author names), the line tells how to answer it — its help, not another ask.
+    A line that states the ask itself ('Nêu các mô hình, sáng kiến …', 'Ghi rõ …') stays the ask."""
     if node.children or node.tables or len(node.body) != 1 or BLANK.search(node.text):
         return None
     line = strip_fn(node.body[0]).strip()
-    if not GUIDE_START.match(line) or BLANK.search(line) or strip_fn(node.text).isupper():
+    if not MANNER_START.match(line) or BLANK.search(line) or strip_fn(node.text).isupper():
         return None
     asks = asks_from_text(line)
     if len(asks) != 1 or asks[0].type != "longtext" or guess_type(strip_fn(node.text))[0] != "longtext":
