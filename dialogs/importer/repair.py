@@ -147,9 +147,15 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool,
                   and _diff_char(low, c) in swapped]
         if shaped:
             return max(shaped, key=lambda c: uni.get(c, 0))
-    if valid:  # a valid syllable is never turned into another ('Cụ thể họ tên' stays, not 'hóa tên'): only the
-        return None  # glyph swap learnt from this document's sure repairs, above, may read it as its twin
-    if best_score <= 0.5 * math.log1p(1) and len(scored) > 1:
+    if valid:
+        if _tone(best) != tone:  # a valid syllable never changes its tone: 'Cụ thể họ tên' stays, never 'hóa tên'
+            return None
+        own = _score(low, prev, nxt)
+        uni, bi = load_bigrams()
+        ctx = (bi.get((prev, best), 0) if prev else 0) + (bi.get((best, nxt), 0) if nxt else 0)
+        if uni.get(low, 0) > 0 or ctx < 2 or best_score <= own + 2:
+            return None
+    elif best_score <= 0.5 * math.log1p(1) and len(scored) > 1:
         return None
     elif len(scored) > 1 and best_score - scored[1][0] < 1.0:
         _, bi = load_bigrams()
