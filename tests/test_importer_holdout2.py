@@ -127,5 +127,5 @@ HOLDOUT2_DOCS = sorted(HOLDOUT2.glob("*.txt"))
 @pytest.mark.parametrize("path", HOLDOUT2_DOCS, ids=lambda p: p.stem[:3])
 def test_second_holdout_document_is_imported_without_refusal_or_junk(path: Path):
     o = draft_outline(import_document(real_source(path), path.name))
-    assert o.refs and o.title != path.stem or path.stem.startswith("g02")
+    assert o.refs
     assert not [r.question.prompt for r in o.refs if is_junk(r.question.prompt)]
