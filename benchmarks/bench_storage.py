@@ -81,7 +81,7 @@ async def main(url: str | None, upserts: int) -> None:
             key = f"q{rng.randrange(N_KEYS):03d}"
             t0 = time.perf_counter()
             async with db.session() as s:
-                await Repo(s).set_answer(sid, key, i, num=i, by=None)
+                await Repo(s).set_answer(sid, key, i, num=i, by=None, commit=True)
             lat.append((time.perf_counter() - t0) * 1000)
         lat.sort()
         print(f"upsert one answer ({upserts} samples): median {statistics.median(lat):.2f} ms, "

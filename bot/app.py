@@ -45,23 +45,10 @@ def make_bot(settings: Settings, token: str | None = None, *, db: Database | Non
 
 
 def undeliverable_sink(db: Database, clock: Callable[[], datetime] = system_clock):
-    """Where a message Telegram would not take ends: a log line, a row in ``outbound_failures`` (with the
-    text and the reason, for the administrator) and, on 403, the account marked blocked."""
-    from bot import outbound
-    from storage.repo import Repo
+    """Where a message Telegram would not take ends (``bot/undeliverable.py``: logged, recorded, 403 marked)."""
+    from bot import undeliverable
 
-    async def sink(item: outbound.Undeliverable) -> None:
-        await outbound.log_sink(item)
-        if not isinstance(item.chat_id, int):
-            return
-        async with db.session() as s:
-            repo = Repo(s)
-            await repo.record_undeliverable(item.chat_id, item.method, item.text, item.reason, now=clock())
-            if item.code == 403:
-                await repo.mark_blocked(item.chat_id)
-            await s.commit()
-
-    return sink
+    return undeliverable.sink(db, clock)
 
 
 def make_services(settings: Settings, db: Database, clock: Callable[[], datetime] = system_clock) -> Services:

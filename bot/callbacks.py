@@ -26,6 +26,12 @@ class PickPeriod(CallbackData, prefix="p"):
     period: int
 
 
+class ViewReport(CallbackData, prefix="vw"):
+    """«👁 Xem lại» on a locked (approved) report: its answers, read-only."""
+
+    submission: int
+
+
 class UnlockAsk(CallbackData, prefix="ua"):
     """«🔓 Xin mở lại»: ask to reopen a submission locked because its period closed (handled in review.py)."""
 

@@ -1,27 +1,15 @@
-"""Rendering engine screens as Telegram messages, and updating a message whose button was pressed."""
+"""Updating a message whose button was pressed (engine screens and other outcomes are rendered by
+``bot/render.py``)."""
 
 from __future__ import annotations
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 
-from bot.callbacks import QA, PickPeriod
-from dialogs.engine import Screen
+from bot.callbacks import PickPeriod
 
-__all__ = ["PickPeriod", "edit_or_send", "markup"]  # PickPeriod: bot/scheduler.py imports it from here
-
-
-def markup(screen: Screen, nonce: int) -> InlineKeyboardMarkup | None:
-    if not screen.buttons:
-        return None
-    rows = [
-        [InlineKeyboardButton(text=b.text, callback_data=QA(nonce=nonce, action=b.action, arg=b.arg).pack())
-         for b in row]
-        for row in screen.buttons
-        if row
-    ]
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+__all__ = ["PickPeriod", "edit_or_send"]  # PickPeriod: bot/scheduler.py imports it from here
 
 
 async def edit_or_send(bot: Bot, cb: CallbackQuery, text: str, kb: InlineKeyboardMarkup | None) -> None:

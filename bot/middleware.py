@@ -20,7 +20,7 @@ from bot.filters import StoredPosition
 from bot.locks import user_lock
 from bot.redelivery import resend_current
 from bot.services import Services
-from storage.repo import Repo
+from storage.repo import NOTICES_QUEUED, Repo
 
 log = logging.getLogger(__name__)
 
@@ -114,4 +114,6 @@ class DbSessionMiddleware(BaseMiddleware):
             await session.rollback()
             raise
         await session.commit()
+        if session.info.pop(NOTICES_QUEUED, False):
+            self.services.wake_notices()
         return result

@@ -10,6 +10,9 @@ from typing import Any
 from aiogram import Bot
 from aiogram.types import Update
 
+from bot import render
+from bot.flows import questionnaire
+from bot.flows.outcome import Outcome, screens
 from bot.services import Services
 from dialogs.engine import Engine, Screen
 from storage.models import Account, ConversationPosition
@@ -50,17 +53,15 @@ def _chat_of(update: Any, acc: Account) -> int:
 
 async def resend_current(bot: Bot | None, services: Services, repo: Repo, acc: Account, update: Any) -> None:
     """Send the user's current screen again (called by the middleware for an update already handled)."""
-    from bot.handlers.report import load, send_screens
-
     if bot is None:
         return
     chat = _chat_of(update, acc)
-    ld = await load(services, repo, acc) if acc.unit_id is not None else None
+    ld = await questionnaire.load(services, repo, acc) if acc.unit_id is not None else None
     if ld is None:
         await bot.send_message(chat, NOT_IN_REPORT)
         return
-    screens = current_screens(ld.engine, ld.pos)
-    first = screens[0]
-    screens[0] = Screen(f"{NOTE}\n\n{first.text}", first.buttons)
+    shown = current_screens(ld.engine, ld.pos)
+    first = shown[0]
+    shown[0] = Screen(f"{NOTE}\n\n{first.text}", first.buttons)
     log.info("update of user %s redelivered: current screen (%s) sent again", acc.telegram_id, ld.pos.mode)
-    await send_screens(bot, chat, screens, ld.pos.nonce)
+    await render.show(bot, chat, screens(Outcome(), shown, ld.pos.nonce))

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from sqlalchemy import select
 
-from bot.callbacks import RV, UnlockAsk
+from bot.callbacks import RV
+from bot.flows import review
 from bot.keyboards import PickPeriod
+from bot.render import keyboard
 from bot.sender import Outgoing, Sender, SendReport
 from bot.services import Services
 from bot.texts import clip
@@ -28,7 +30,7 @@ from dialogs.outline import Outline
 from dialogs.periods import automatic_spec, due_offset, left_text, local_text, offset_code, parse_offsets
 from dialogs.review import notice_batch_text
 from exports.progress import Progress, period_progress
-from storage.models import Period, ReminderLog
+from storage.models import Period
 from storage.repo import NoticeBatch, Repo
 
 log = logging.getLogger(__name__)
@@ -90,24 +92,18 @@ class Scheduler:
         await self._notices(now, rep)
         return rep
 
+    async def send_notices(self) -> TickReport:
+        """Only the supervisors' notices that are due (woken by a queued one, between ticks)."""
+        rep = TickReport()
+        await self._notices(self.s.now(), rep)
+        return rep
+
     async def _relock(self, now: datetime, rep: TickReport) -> None:
-        """Unlocks whose time is up: recorded once ("relocked"), and the unit's officers told."""
+        """Unlocks whose time is up (``bot/flows/review.py::relock_expired``): the unit's officers told."""
         async with self.s.db.session() as ses:
-            repo = Repo(ses)
-            out: list[Outgoing] = []
-            for req in await repo.relock_expired(now):
-                sub = await repo.submission(req.submission_id)
-                period = await repo.period(sub.period_id)
-                unit = await repo.unit(sub.unit_id)
-                outline = self.s.catalogue.outlines.get(period.outline_id)
-                text = (f"🔒 Hết thời gian mở lại: báo cáo «{outline.short if outline else period.outline_id}» kỳ "
-                        f"{period.label} của {unit.name} đã khóa lại. Nếu còn cần sửa, bấm «🔓 Xin mở lại».")
-                kb = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
-                    text="🔓 Xin mở lại", callback_data=UnlockAsk(submission=sub.id).pack())]])
-                for acc in (await repo.officers_of([unit.id])).get(unit.id, []):
-                    if not acc.blocked:
-                        out.append(Outgoing(acc.telegram_id, text, kb))
+            told = await review.relock_expired(self.s, Repo(ses), now)
             await ses.commit()
+        out = [Outgoing(acc.telegram_id, clip(n.text), keyboard(n.choices)) for n in told.notices for acc in n.to]
         if out:
             rep.messages["relocked"] = len(out)
             await self.sender.send_all(out)
@@ -127,12 +123,8 @@ class Scheduler:
         done: list[int] = []
         for b in batches:
             status, _, _ = await self.sender.send_one(notice_message(b, names), report)
-            if status in ("sent", "blocked"):
+            if status in ("sent", "blocked"):  # blocked: marked by the undeliverable sink (bot/undeliverable.py)
                 done += b.ids
-            if status == "blocked":
-                async with self.s.db.session() as ses:
-                    await Repo(ses).mark_blocked(b.telegram_id)
-                    await ses.commit()
         async with self.s.db.session() as ses:
             await Repo(ses).finish_notices(done, now=now)
             await ses.commit()
@@ -155,11 +147,6 @@ class Scheduler:
                 await repo.close_period(p)
                 rep.closed.append(f"{p.outline_id}: {p.label}")
 
-    async def _claimed(self, repo: Repo, period_id: int, kinds: list[str]) -> set[tuple[int, str, int]]:
-        q = select(ReminderLog.unit_id, ReminderLog.kind, ReminderLog.account_id).where(
-            ReminderLog.period_id == period_id, ReminderLog.kind.in_(kinds))
-        return {(u, k, a) for u, k, a in (await repo.s.execute(q)).all()}
-
     async def _officer_messages(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
                                 rep: TickReport) -> list[Outgoing]:
         missing = {st.unit.id: st for st in prog.states if not st.submitted}
@@ -172,7 +159,7 @@ class Scheduler:
         closes = period.closes_at
         if now >= period.deadline and (closes is None or now < closes):
             kinds.append("overdue")
-        claimed = await self._claimed(repo, period.id, kinds)
+        claimed = await repo.claimed_reminders(period.id, kinds)
         out: list[Outgoing] = []
         for kind in kinds:
             if kind == "opened" and now >= period.deadline:
@@ -198,13 +185,13 @@ class Scheduler:
                     f"Hạn nộp: {deadline}. Bấm nút dưới đây hoặc gõ /baocao để bắt đầu.")
         if kind == "overdue":
             return (f"⚠️ Đã quá hạn nộp báo cáo «{outline.short}» — {period.label} ({left_text(period.deadline, now)}).\n"
-                    f"Đơn vị: {st.unit.name}. {left}\nĐề nghị hoàn thành và bấm «Gửi báo cáo» sớm nhất.")
+                    f"Đơn vị: {st.unit.name}. {left}\nĐề nghị bấm «▶ Làm báo cáo», hoàn thành và gửi sớm nhất.")
         return (f"⏰ Nhắc báo cáo «{outline.short}» — {period.label}.\nHạn nộp: {deadline} "
                 f"({left_text(period.deadline, now)}).\nĐơn vị: {st.unit.name}. {left}")
 
     async def _digests(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
                        rep: TickReport) -> list[Outgoing]:
-        claimed = await self._claimed(repo, period.id, ["digest"])
+        claimed = await repo.claimed_reminders(period.id, ["digest"])
         out = []
         for sup in await repo.list_accounts("supervisor"):
             if sup.blocked:
@@ -256,17 +243,27 @@ def digest_text(p: Progress, services: Services, limit: int = 3800) -> str:
 
 
 async def run_scheduler(bot: Bot, services: Services, interval: float = 30.0) -> None:
+    """A tick every ``interval`` seconds; in between, a queued supervisors' notice wakes only the notice step, so
+    the first notice after a quiet spell goes at once (:meth:`Services.wake_notices`)."""
     sched = Scheduler(bot, services)
+    loop = asyncio.get_running_loop()
     while True:
-        try:
-            rep = await sched.tick()
-            if rep.opened or rep.closed or rep.messages:
-                log.info("tick: opened=%s closed=%s messages=%s", rep.opened, rep.closed, rep.messages)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # noqa: BLE001 - the schedule must keep running
-            log.exception("scheduler tick failed")
-        await asyncio.sleep(interval)
+        await _guarded(sched.tick())
+        due = loop.time() + interval
+        while (left := due - loop.time()) > 0:
+            if await services.notices_or_timeout(left):
+                await _guarded(sched.send_notices())
+
+
+async def _guarded(step: Awaitable[TickReport]) -> None:
+    try:
+        rep = await step
+        if rep.opened or rep.closed or rep.messages:
+            log.info("tick: opened=%s closed=%s messages=%s", rep.opened, rep.closed, rep.messages)
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # noqa: BLE001 - the schedule must keep running
+        log.exception("scheduler tick failed")
 
 
 __all__ = ["Scheduler", "run_scheduler", "digest_text"]

@@ -149,9 +149,7 @@ class Sender:
         now = self.now()
         async with self.db.session() as s:
             repo = Repo(s)
-            for it, status, err, attempts in results:
-                if status == "blocked":
-                    await repo.mark_blocked(it.chat_id)
+            for it, status, err, attempts in results:  # a 403 was marked by the undeliverable sink
                 if it.log_id is not None:
                     await repo.finish_reminder(it.log_id, "sent" if status == "sent" else "failed",
                                                error=err, attempts=attempts, now=now)

@@ -66,6 +66,7 @@ class Services:
     _index_at: float = 0.0
     _prev: dict[tuple[int, int], tuple[float, dict[str, Any] | None]] = field(default_factory=dict)
     _locks: weakref.WeakValueDictionary = field(default_factory=weakref.WeakValueDictionary)
+    _notices_event: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -76,6 +77,19 @@ class Services:
 
     def today(self) -> date:
         return self.clock().astimezone(self.tz).date()
+
+    def wake_notices(self) -> None:
+        """Notices were queued: the scheduler's loop sends them now rather than at its next tick."""
+        self._notices_event.set()
+
+    async def notices_or_timeout(self, timeout: float) -> bool:
+        """Wait ``timeout`` seconds, or less when notices were queued (:meth:`wake_notices`): True if woken."""
+        try:
+            await asyncio.wait_for(self._notices_event.wait(), timeout)
+        except TimeoutError:
+            return False
+        self._notices_event.clear()
+        return True
 
     def lock_for(self, user_id: int) -> asyncio.Lock:
         lock = self._locks.get(user_id)

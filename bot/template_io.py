@@ -17,7 +17,9 @@ from openpyxl import load_workbook
 
 from bot.services import Services
 from dialogs.answers import numeric
+from dialogs.lifecycle import is_sent
 from dialogs.outline import Outline
+from dialogs.review import lock_text
 from exports import template as tpl
 from exports.template import (
     META_NAMES,
@@ -111,8 +113,8 @@ async def _target(services: Services, repo: Repo, data: bytes, unit: Unit | None
 
 async def import_file(services: Services, repo: Repo, data: bytes, *, unit: Unit | None, by: Account | None,
                       force: bool = False, now: datetime | None = None) -> Imported:
-    """Read a filled template for ``unit`` (None: the unit the file names) and store the answers that differ.
-    Raises TemplateRefused (nothing stored) or TemplateLocked (the unit may not change it; ``force`` ignores that)."""
+    """Read a filled template for ``unit`` (None: the unit the file names) and store the answers that differ (the
+    caller's unit of work commits them). Raises TemplateRefused (nothing stored) or TemplateLocked (the unit may not change it; ``force`` ignores that)."""
     now = now or services.now()
     unit, period, outline = await _target(services, repo, data, unit)
     result = await asyncio.to_thread(read_template, data, expect_unit=unit, expect_period=period,
@@ -122,15 +124,14 @@ async def import_file(services: Services, repo: Repo, data: bytes, *, unit: Unit
         raise TemplateRefused(f"Kỳ «{period.label}» không dành cho {unit.name}. Gõ /mau để lấy mẫu của kỳ đang mở.")
     sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
     if not force:
-        ok, why = await repo.can_edit(sub, now)
-        if not ok:
-            raise TemplateLocked(why, sub)
+        lock = await repo.lock(sub, now)
+        if lock is not None:
+            raise TemplateLocked(lock_text(lock, period.label), sub)
     current = await repo.answers(sub.id)
     changed = [k for k, v in result.answers.items() if current.get(k, object()) != v]
     for key in changed:
         value = result.answers[key]
         await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value),
-                              by=by.id if by else None, via="xlsx", now=now, commit=False)
-    was_submitted = sub.status in ("submitted", "approved")
-    await repo.commit()
+                              by=by.id if by else None, via="xlsx", now=now)
+    was_submitted = is_sent(sub.status)
     return Imported(unit, period, outline, sub, result, changed, was_submitted)

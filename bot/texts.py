@@ -16,7 +16,7 @@ Cán bộ đầu mối:
 • «Xem lại» cho xem toàn bộ câu trả lời và thay đổi so với kỳ trước; gõ /c<số> để sửa câu đó. Cuối cùng bấm «Gửi báo cáo».
 • Mọi câu trả lời được lưu ngay khi bot xác nhận «✔ Đã lưu»; mất mạng hay bot khởi động lại cũng không mất.
 • /mau — nhận tệp Excel (.xlsx) của báo cáo để điền trên máy tính (tiện cho các Biểu lớn); điền xong gửi lại tệp cho bot, bot báo ô nào sai và lưu các ô đúng.
-• Báo cáo bị trả lại: bot gửi nhận xét và nút mở câu cần sửa; sửa xong bấm «Gửi báo cáo» lần nữa. Báo cáo đã duyệt hoặc kỳ đã đóng: bấm «🔓 Xin mở lại» và ghi lý do.
+• Báo cáo bị trả lại: bot gửi nhận xét và nút mở câu cần sửa, dẫn bạn qua từng câu đó rồi tới «📨 Gửi lại». Báo cáo đã duyệt chỉ xem được; cần sửa (hoặc kỳ đã đóng) thì bấm «🔓 Xin mở lại» và ghi lý do: nếu được đồng ý, bạn sửa được trong thời gian giới hạn, sau đó báo cáo khóa lại và chờ duyệt lại.
 
 Người tổng hợp:
 • /tiendo — xem đơn vị nào đã nộp, đang làm, chưa làm; nhắc đơn vị chậm.

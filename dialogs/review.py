@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dialogs.answers import numeric, table_grid
+from dialogs.lifecycle import Lock, Status
 from dialogs.outline import NUMERIC_TYPES, Question, QuestionRef, Table
 from dialogs.parsing import ParseError, format_decimal, format_integer, format_money, money_scale
 
@@ -158,11 +159,30 @@ EVENT_VI = {
 }
 
 STATUS_VI = {
-    "draft": "đang làm",
-    "submitted": "đã gửi",
-    "returned": "bị trả lại để sửa",
-    "approved": "đã duyệt",
+    Status.DRAFT: "đang làm",
+    Status.SUBMITTED: "đã gửi",
+    Status.RETURNED: "bị trả lại để sửa",
+    Status.APPROVED: "đã duyệt",
+    Status.UNLOCKED: "đã duyệt, đang mở lại để sửa",
+    Status.CORRECTED: "đã sửa sau khi mở lại, chờ duyệt lại",
 }
+
+# why a report cannot be changed (``dialogs/lifecycle.py::Lock``); {label} is the period's label. Each names
+# «🔓 Xin mở lại» only where the message carries that button (every refusal does: the officer may ask).
+LOCK_VI = {
+    Lock.APPROVED: ("Báo cáo kỳ «{label}» đã được duyệt nên không sửa được nữa. Nếu còn cần sửa, bấm «🔓 Xin mở lại» "
+                    "và ghi lý do; nơi tổng hợp sẽ xem xét."),
+    Lock.CORRECTED: ("Báo cáo kỳ «{label}» đã được gửi lại sau khi mở lại và đang chờ nơi tổng hợp duyệt, nên không "
+                     "sửa được nữa. Nếu còn cần sửa, bấm «🔓 Xin mở lại» và ghi lý do."),
+    Lock.UNLOCK_EXPIRED: ("Thời gian được mở lại để sửa báo cáo kỳ «{label}» đã hết. Nếu còn cần sửa, bấm "
+                          "«🔓 Xin mở lại» lần nữa và ghi lý do."),
+    Lock.CLOSED: ("Kỳ «{label}» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. Nếu cần sửa, bấm "
+                  "«🔓 Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3»."),
+}
+
+
+def lock_text(lock: Lock, label: str) -> str:
+    return LOCK_VI[lock].format(label=label)
 
 
 def event_line(kind: str, who: str | None, when: str, comment: str | None = None,
@@ -182,13 +202,18 @@ def notice_batch_text(notices: Sequence[tuple[str, str]]) -> str:
     """One message for a supervisor's waiting notices [(kind, text)]: the units that submitted, listed together,
     then the other notices (answers changed after the deadline…)."""
     submitted = [t for k, t in notices if k == "submitted"]
-    others = [t for k, t in notices if k != "submitted"]
+    corrected = [t for k, t in notices if k == "corrected"]
+    others = [t for k, t in notices if k not in ("submitted", "corrected")]
     parts: list[str] = []
     if len(submitted) == 1:
         parts.append(submitted[0])
     elif submitted:
         parts.append(f"📨 {format_integer(len(submitted))} đơn vị vừa gửi báo cáo:\n"
                      + "\n".join(f"• {t}" for t in submitted))
+    if len(corrected) == 1:
+        parts.append(corrected[0])
+    elif corrected:
+        parts.append("🔒 Cần duyệt lại sau khi mở lại:\n" + "\n".join(f"• {t}" for t in corrected))
     if len(others) == 1:
         parts.append(others[0])
     elif others:

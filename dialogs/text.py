@@ -34,6 +34,11 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def slug(text: str, limit: int = 40) -> str:
+    """For file names: folded, runs of other characters as one "-" ("Đợt 1/2026" → "dot-1-2026")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:limit].strip("-")
+
+
 def norm_words(text: str) -> str:
     """fold() and drop punctuation, for fuzzy matching of free text."""
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,9 +19,9 @@ class Report:
 
 
 def file_stem(c: Consolidation) -> str:
-    from dialogs.text import fold
+    from dialogs.text import slug
 
-    label = re.sub(r"[^a-z0-9]+", "-", fold(c.period_label)).strip("-")[:40]
+    label = slug(c.period_label)
     return f"tong-hop_{c.outline.id}_{label or 'ky'}"
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from dialogs.answers import is_blank, numeric, table_grid
+from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
 from dialogs.text import norm_words
@@ -390,15 +391,15 @@ def _completeness(units: list[UnitInfo], current: dict[int, dict[str, Any]], sta
     for u in sorted(units, key=lambda x: x.name):
         st = status.get(u.id)
         n = len(current.get(u.id, {}))
-        if st in ("submitted", "approved"):
-            if st == "approved":
+        if is_sent(st):
+            if st == Status.APPROVED:
                 c.approved.add(u.id)
             at = submitted_at.get(u.id)
             if deadline is not None and at is not None and at > deadline:
                 c.late.append((u, at))
             else:
                 c.on_time.append((u, at))
-        elif st == "returned":
+        elif st == Status.RETURNED:
             c.returned.append(u)
         elif n > 0:
             c.draft.append((u, n))

@@ -15,10 +15,7 @@ class ExportError(ValueError):
 
 async def expected_units(repo: Repo, period: Period, respondents: list[str], scope: Unit | None) -> list[Unit]:
     units = await repo.list_units(scope, kinds=None if period.unit_scope else respondents)
-    if period.unit_scope:
-        wanted = set(period.unit_scope)
-        units = [u for u in units if u.id in wanted]
-    return units
+    return [u for u in units if Repo.period_covers(period, u, respondents)]
 
 
 async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int, scope_code: str | None = None,

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import Outline
 from exports.load import expected_units
 from storage.models import Period, Unit
@@ -180,15 +181,15 @@ async def period_progress(repo: Repo, outline: Outline, period: Period, scope: U
             totals[key] = len(outline.visible_refs(u.code, u.kind))
         sub = subs.get(u.id)
         n = counts.get(u.id, 0)
-        if sub is not None and sub.status in ("submitted", "approved"):
+        if sub is not None and is_sent(sub.status):
             late = sub.submitted_at is not None and sub.submitted_at > period.deadline
             st = "late" if late else "on_time"
-        elif sub is not None and sub.status == "returned":
+        elif sub is not None and sub.status == Status.RETURNED:
             st = "returned"
         elif n > 0:
             st = "draft"
         else:
             st = "not_started"
         p.states.append(UnitState(u, st, n, totals[key], sub.submitted_at if sub else None,
-                                  approved=sub is not None and sub.status == "approved"))
+                                  approved=sub is not None and sub.status == Status.APPROVED))
     return p

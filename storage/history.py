@@ -13,18 +13,12 @@ from storage.models import Answer, Period, Submission, Unit
 
 
 async def recent_periods(s: AsyncSession, period: Period, *, limit: int = 8) -> list[Period]:
-    """Up to ``limit`` periods of the same outline whose deadline is not after ``period``'s, ``period``
-    included, oldest first."""
-    q = (
-        select(Period)
-        .where(Period.outline_id == period.outline_id, Period.deadline <= period.deadline)
-        .order_by(Period.deadline.desc(), Period.id.desc())
-        .limit(limit)
-    )
-    found = list((await s.execute(q)).scalars())
-    if all(p.id != period.id for p in found):  # same deadline as more than ``limit`` others
-        found = [period] + found[: limit - 1]
-    return sorted(found, key=lambda p: (p.deadline, p.id))
+    """Up to ``limit`` periods of the same outline up to ``period`` in the outline's sequence
+    (``storage/repo.py::period_order``), ``period`` included, oldest first."""
+    from storage.repo import before_in_sequence, period_order
+
+    q = before_in_sequence(s.bind.dialect.name, period, inclusive=True).limit(limit)
+    return sorted((await s.execute(q)).scalars(), key=period_order)
 
 
 def _scoped(q, under: Unit | None):

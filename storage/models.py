@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from dialogs.lifecycle import Status
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -35,7 +37,7 @@ NAMING = {
 }
 
 ROLES = ("admin", "supervisor", "officer")
-SUBMISSION_STATUSES = ("draft", "submitted", "returned", "approved")
+SUBMISSION_STATUSES = tuple(Status)  # dialogs/lifecycle.py
 PERIOD_STATUSES = ("open", "closed")
 VIA = ("bot", "cli", "import", "xlsx")
 EVENT_KINDS = ("submitted", "returned", "approved", "unlock_requested", "unlock_approved", "unlock_refused",
@@ -202,7 +204,7 @@ class Submission(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     period_id: Mapped[int] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
     outline_version_id: Mapped[int | None] = mapped_column(ForeignKey("outline_versions.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(16), default="draft")
+    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value)
     submitted_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     submitted_at: Mapped[datetime | None] = mapped_column(TZDateTime())
     comment: Mapped[str | None] = mapped_column(Text)

@@ -1,8 +1,8 @@
 """The repository layer: every query the bot, the exports, the reminders and the CLI need.
 
 One ``Repo`` wraps one ``AsyncSession`` (one per update in the bot). Methods that change data flush but
-do not commit unless they say so; ``set_answer`` commits, because an answer is durable the moment it is
-acknowledged.
+never commit: the caller's unit of work does (in the bot, the update's session, committed before any message
+goes out: docs/architecture.md). ``set_answer(commit=True)`` is for scripts and tests storing one answer.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import (
+    Date,
     Text,
     and_,
     bindparam,
@@ -38,8 +39,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from dialogs import lifecycle
 from dialogs.issuer import Issuer, default_issuer
 from dialogs.issuer import from_dict as issuer_from_dict
+from dialogs.lifecycle import Lock, Status, UnlockState
 from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS
 from storage.models import (
     Account,
@@ -61,6 +64,26 @@ from storage.models import (
     Unit,
     UnlockRequest,
 )
+
+
+def period_order(p: Period) -> tuple[date, int]:
+    """An outline's periods in sequence: by start (a period without one: its deadline's day, UTC), then creation
+    (two rounds with the same dates still follow each other). :func:`before_in_sequence` is the same in SQL."""
+    return (p.starts_on or p.deadline.astimezone(UTC).date(), p.id)
+
+
+def period_start(dialect: str) -> Any:
+    """SQL for :func:`period_order`'s first part."""
+    day = func.date(Period.deadline) if dialect == "sqlite" else cast(func.timezone("UTC", Period.deadline), Date)
+    return type_coerce(func.coalesce(Period.starts_on, day), Date)
+
+
+def before_in_sequence(dialect: str, period: Period, *, inclusive: bool = False) -> Any:
+    """The periods of ``period``'s outline before it in the sequence (``inclusive``: and itself), newest first."""
+    start, (key, pid) = period_start(dialect), period_order(period)
+    same = Period.id <= pid if inclusive else Period.id < pid
+    return (select(Period).where(Period.outline_id == period.outline_id, or_(start < key, and_(start == key, same)))
+            .order_by(start.desc(), Period.id.desc()))
 
 
 ALL_SCOPE = "*"  # the issuer of the report over all units (issue 20)
@@ -181,6 +204,7 @@ def _joined(dialect: str, main: str, extras: tuple[str, ...]) -> Any:
 # session.info key: hot writes put off until the session's next hot statement or its commit, whichever is first
 # (PostgreSQL then sends them with that statement: a round trip less per write)
 _DEFERRED = "deferred_hot_writes"
+NOTICES_QUEUED = "notices_queued"  # session.info: this session queued supervisors' notices
 
 
 def _hot_plan(dialect: str, name: str, params: dict[str, Any], also: tuple[str, ...],
@@ -503,22 +527,17 @@ class Repo:
         await self.s.flush()
 
     async def previous_period(self, period: Period) -> Period | None:
-        q = (
-            select(Period)
-            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
-            .order_by(Period.deadline.desc())
-            .limit(1)
-        )
-        return (await self.s.execute(q)).scalar_one_or_none()
+        """The period before ``period`` in its outline's sequence (:func:`period_order`): "last period"."""
+        return (await self.s.execute(before_in_sequence(self.dialect, period).limit(1))).scalar_one_or_none()
 
     async def latest_period(self, outline_id: str) -> Period | None:
-        q = select(Period).where(Period.outline_id == outline_id).order_by(Period.deadline.desc()).limit(1)
+        start = period_start(self.dialect)
+        q = select(Period).where(Period.outline_id == outline_id).order_by(start.desc(), Period.id.desc()).limit(1)
         return (await self.s.execute(q)).scalar_one_or_none()
 
-    def period_covers(self, period: Period, unit: Unit, respondent_kinds: Sequence[str]) -> bool:
-        if period.unit_scope:
-            return unit.id in period.unit_scope
-        return unit.kind in respondent_kinds
+    @staticmethod
+    def period_covers(period: Period, unit: Unit, respondent_kinds: Sequence[str]) -> bool:
+        return lifecycle.covers(period.unit_scope, unit.id, unit.kind, respondent_kinds)
 
     # ------------------------------------------------------------------ submissions
     async def submission(self, submission_id: int) -> Submission | None:
@@ -535,7 +554,7 @@ class Repo:
             return sub
         now = now or utcnow()
         stmt = self._insert(Submission).values(
-            unit_id=unit_id, period_id=period_id, outline_version_id=outline_version_id, status="draft",
+            unit_id=unit_id, period_id=period_id, outline_version_id=outline_version_id, status=Status.DRAFT,
             created_at=now, updated_at=now,
         ).on_conflict_do_nothing(index_elements=[Submission.unit_id, Submission.period_id])
         await self.s.execute(stmt)
@@ -556,7 +575,7 @@ class Repo:
 
     async def set_answer(self, submission_id: int, key: str, value: Any, *, num: float | None = None,
                          by: int | None = None, via: str = "bot", now: datetime | None = None,
-                         commit: bool = True, reason: str | None = None) -> int:
+                         commit: bool = False, reason: str | None = None) -> int:
         """Store an answer and its revision (old → new) atomically; returns the answer's new version.
 
         ``reason`` is the officer's reason for a large change; a new value without one clears the old reason.
@@ -580,18 +599,33 @@ class Repo:
             await self.s.commit()
         return version
 
+    async def answer_rows(self, period_id: int) -> list[tuple[Any, ...]]:
+        """Every answer of a period for the CSV export: unit code and name, status, key, value, version, time, via."""
+        q = (
+            select(Unit.code, Unit.name, Submission.status, Answer.question_key, Answer.value, Answer.version,
+                   Answer.set_at, Answer.via)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Unit, Unit.id == Submission.unit_id)
+            .where(Submission.period_id == period_id)
+            .order_by(Unit.code, Answer.question_key)
+        )
+        return [tuple(r) for r in (await self.s.execute(q)).all()]
+
     async def revisions(self, submission_id: int, key: str | None = None) -> list[AnswerRevision]:
         q = select(AnswerRevision).where(AnswerRevision.submission_id == submission_id)
         if key:
             q = q.where(AnswerRevision.question_key == key)
         return list((await self.s.execute(q.order_by(AnswerRevision.question_key, AnswerRevision.version))).scalars())
 
-    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> None:
-        sub.status = "submitted"
+    async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> UnlockRequest | None:
+        """Send the report (``lifecycle.submit``); sending ends an active unlock (nothing more is accepted under
+        it): returns that unlock, if there was one."""
+        sub.status = lifecycle.submit(sub.status)
         sub.submitted_by = by.id
         sub.submitted_at = now or utcnow()
         sub.updated_at = sub.submitted_at
-        await self.add_event(sub, "submitted", by, now=sub.submitted_at)
+        await self.add_event(sub, Status.SUBMITTED, by, now=sub.submitted_at)
+        return await self.end_unlock(sub, sub.submitted_at)
 
     async def submissions_of_period(self, period_id: int) -> dict[int, Submission]:
         q = select(Submission).where(Submission.period_id == period_id)
@@ -609,15 +643,9 @@ class Repo:
     async def period_answers(self, period: Period, unit_ids: Sequence[int] | None = None,
                              under: Unit | None = None, prev_keys: Sequence[str] | None = None) -> PeriodAnswers:
         """Current and previous answers of every unit (optionally: in ``unit_ids`` or under ``under``),
-        in one round trip: the previous period is chosen by a subquery in the same statement, and each
-        submission's answers come back as one JSON object aggregated by the database."""
-        prev_id_sq = (
-            select(Period.id)
-            .where(Period.outline_id == period.outline_id, Period.deadline < period.deadline)
-            .order_by(Period.deadline.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
+        in one round trip: the previous period (:meth:`previous_period`) is chosen by a subquery in the same
+        statement, and each submission's answers come back as one JSON object aggregated by the database."""
+        prev_id_sq = before_in_sequence(self.dialect, period).with_only_columns(Period.id).limit(1).scalar_subquery()
         if self.dialect == "postgresql":
             agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
         else:
@@ -763,6 +791,12 @@ class Repo:
             )
         )
 
+    async def claimed_reminders(self, period_id: int, kinds: Sequence[str]) -> set[tuple[int, str, int]]:
+        """(unit id, kind, account id) of every message of ``kinds`` already claimed for the period."""
+        q = select(ReminderLog.unit_id, ReminderLog.kind, ReminderLog.account_id).where(
+            ReminderLog.period_id == period_id, ReminderLog.kind.in_(list(kinds)))
+        return {(u, k, a) for u, k, a in (await self.s.execute(q)).all()}
+
     async def pending_reminders(self, older_than: datetime) -> list[tuple[ReminderLog, int]]:
         """Messages claimed before ``older_than`` and never finished (their process died): with the chat id."""
         q = (select(ReminderLog, Account.telegram_id).join(Account, Account.id == ReminderLog.account_id)
@@ -783,65 +817,68 @@ class Repo:
         q = select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id)
         return list((await self.s.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
 
+    async def last_event(self, sub: Submission, kind: str) -> SubmissionEvent | None:
+        q = (select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id, SubmissionEvent.kind == kind)
+             .order_by(SubmissionEvent.at.desc(), SubmissionEvent.id.desc()).limit(1))
+        return (await self.s.execute(q)).scalar_one_or_none()
+
+    async def values_at(self, submission_id: int, keys: Sequence[str], at: datetime) -> dict[str, Any]:
+        """The answers to ``keys`` as they stood at ``at``: the old value of the first change after it, else the
+        current answer (a key unanswered then is left out)."""
+        q = (select(AnswerRevision.question_key, AnswerRevision.old_value)
+             .where(AnswerRevision.submission_id == submission_id, AnswerRevision.question_key.in_(list(keys)),
+                    AnswerRevision.changed_at > at)
+             .order_by(AnswerRevision.question_key, AnswerRevision.version))
+        out: dict[str, Any] = {}
+        for k, old in (await self.s.execute(q)).all():
+            out.setdefault(k, old)
+        current = await self.answers(submission_id)
+        out.update({k: current[k] for k in keys if k not in out and k in current})
+        return {k: v for k, v in out.items() if v is not None}
+
     async def return_submission(self, sub: Submission, by: Account, comment: str, keys: Sequence[str] = (),
                                 *, now: datetime | None = None) -> None:
         """Send a submission back to its unit with a comment (and the questions concerned): editable again."""
         now = now or utcnow()
-        sub.status = "returned"
+        sub.status = lifecycle.return_(sub.status)
         sub.comment = comment
         sub.returned_by = by.id
         sub.returned_at = now
         sub.updated_at = now
         await self.add_event(sub, "returned", by, comment=comment, keys=keys, now=now)
+        await self.end_unlock(sub, now)
 
     async def approve(self, sub: Submission, by: Account, *, comment: str | None = None,
                       now: datetime | None = None) -> bool:
-        """Approve and lock a submission; False (nothing done) when it was already approved."""
-        if sub.status == "approved":
+        """Approve and lock a submission; False (nothing done) when its status cannot be approved."""
+        if sub.status not in lifecycle.APPROVABLE:
             return False
         now = now or utcnow()
-        sub.status = "approved"
+        sub.status = lifecycle.approve(sub.status)
         sub.updated_at = now
         await self.add_event(sub, "approved", by, comment=comment, now=now)
         return True
 
-    async def reopen(self, sub: Submission, by: Account | None, comment: str | None = None,
-                     *, now: datetime | None = None) -> bool:
-        """Undo an approval: the submission is editable again (status "returned"). False when not approved."""
-        if sub.status != "approved":
-            return False
-        now = now or utcnow()
-        sub.status = "returned"
-        sub.updated_at = now
-        await self.add_event(sub, "reopened", by, comment=comment, now=now)
-        return True
-
     @staticmethod
     def period_closed(period: Period, now: datetime) -> bool:
-        return period.status != "open" or (period.closes_at is not None and period.closes_at <= now)
+        return lifecycle.period_closed(period.status, period.closes_at, now)
 
-    async def can_edit(self, sub: Submission, now: datetime | None = None) -> tuple[bool, str]:
-        """Whether the unit may change this submission now, and if not why (Vietnamese, for the officer).
-
-        Approved → locked. Period closed → locked unless an unlock for this submission is active.
-        Draft, returned or submitted → open while the period is open.
-        """
+    async def lock(self, sub: Submission, now: datetime | None = None) -> Lock | None:
+        """Why the unit may not change this submission now (``lifecycle.can_edit``), or None when it may."""
         now = now or utcnow()
         period = await self.s.get(Period, sub.period_id)
-        label = period.label if period else ""
-        if sub.status == "approved":
-            return False, (f"Báo cáo kỳ «{label}» đã được duyệt nên không sửa được nữa. Nếu còn cần sửa, "
-                           "bấm «Xin mở lại» và ghi lý do; nơi tổng hợp sẽ xem xét.")
-        if period is None or not self.period_closed(period, now):
-            return True, ""
-        if await self.active_unlock(sub, now) is not None:
-            return True, ""
-        expired = await self._last_unlock(sub)
-        if expired is not None and expired.status == "approved":
-            return False, (f"Thời gian được mở lại để sửa báo cáo kỳ «{label}» đã hết. Nếu còn cần sửa, "
-                           "bấm «Xin mở lại» lần nữa và ghi lý do.")
-        return False, (f"Kỳ «{label}» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. "
-                       "Nếu cần sửa, bấm «Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3».")
+        closed = period is not None and self.period_closed(period, now)
+        if not closed and sub.status not in (Status.APPROVED, Status.CORRECTED, Status.UNLOCKED):
+            return None  # the common case, without reading the unlocks
+        last = await self._last_unlock(sub)
+        approved = last is not None and last.status == "approved"
+        active = approved and last.expires_at is not None and last.expires_at > now
+        return lifecycle.can_edit(sub.status, closed, UnlockState(active=active, ended=approved and not active))
+
+    async def can_edit(self, sub: Submission, now: datetime | None = None) -> tuple[bool, Lock | None]:
+        """Whether the unit may change this submission now, and if not why (a reason code)."""
+        why = await self.lock(sub, now)
+        return why is None, why
 
     async def _last_unlock(self, sub: Submission) -> UnlockRequest | None:
         q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id).order_by(UnlockRequest.id.desc())
@@ -867,7 +904,8 @@ class Repo:
     async def decide_unlock(self, req: UnlockRequest, by: Account, approve: bool, *, hours: float = UNLOCK_HOURS,
                             comment: str | None = None, now: datetime | None = None) -> bool:
         """Approve or refuse a pending request. Only the first decision counts (two supervisors tapping at
-        once): returns False when it had already been decided. Approving an approved submission reopens it."""
+        once): returns False when it had already been decided. Approving opens the report (``lifecycle.unlock``)
+        until the unlock expires."""
         now = now or utcnow()
         expires = now + timedelta(hours=hours) if approve else None
         res = await self.s.execute(
@@ -882,7 +920,8 @@ class Repo:
         assert sub is not None
         await self.add_event(sub, "unlock_approved" if approve else "unlock_refused", by, comment=comment, now=now)
         if approve:
-            await self.reopen(sub, by, comment, now=now)
+            sub.status = lifecycle.unlock(sub.status)
+            sub.updated_at = now
         return True
 
     async def unlocked_periods(self, unit_id: int, now: datetime | None = None) -> list[Period]:
@@ -900,9 +939,9 @@ class Repo:
                                         UnlockRequest.expires_at > now)
         return (await self.s.execute(q.order_by(UnlockRequest.expires_at.desc()).limit(1))).scalar_one_or_none()
 
-    async def relock_expired(self, now: datetime | None = None) -> list[UnlockRequest]:
-        """Record a "relocked" event once for each approved unlock that has expired (for the scheduler).
-        The lock itself needs nothing: :meth:`can_edit` compares times."""
+    async def relock_expired(self, now: datetime | None = None) -> list[tuple[UnlockRequest, Submission]]:
+        """Close each approved unlock that has expired, once (for the scheduler): a "relocked" event, and an
+        unlocked report goes back to the supervisor for approval (``lifecycle.relock``)."""
         now = now or utcnow()
         res = await self.s.execute(
             update(UnlockRequest).where(UnlockRequest.status == "approved", UnlockRequest.expires_at <= now,
@@ -917,8 +956,32 @@ class Repo:
         subs = {s.id: s for s in (await self.s.execute(
             select(Submission).where(Submission.id.in_([r.submission_id for r in reqs])))).scalars()}
         for r in reqs:
-            await self.add_event(subs[r.submission_id], "relocked", None, now=now)
-        return reqs
+            sub = subs[r.submission_id]
+            sub.status = lifecycle.relock(sub.status)
+            sub.updated_at = now
+            await self.add_event(sub, "relocked", None, now=now)
+        return [(r, subs[r.submission_id]) for r in reqs]
+
+    async def end_unlock(self, sub: Submission, now: datetime) -> UnlockRequest | None:
+        """End the submission's active unlock now (the officer sent the report again, or it was returned):
+        nothing more is accepted under it. Returns the unlock ended, if there was one."""
+        active = await self.active_unlock(sub, now)
+        if active is not None:
+            active.expires_at = now
+            active.relocked_at = now
+            await self.s.flush()
+        return active
+
+    async def unlock_changes(self, req: UnlockRequest) -> list[str]:
+        """The question keys changed while the unlock was open (from its decision to its end), in order."""
+        q = select(AnswerRevision.question_key).where(AnswerRevision.submission_id == req.submission_id)
+        if req.decided_at is not None:
+            q = q.where(AnswerRevision.changed_at >= req.decided_at)
+        end = req.relocked_at or req.expires_at
+        if end is not None:
+            q = q.where(AnswerRevision.changed_at <= end)
+        rows = (await self.s.execute(q.order_by(AnswerRevision.changed_at, AnswerRevision.id))).scalars()
+        return list(dict.fromkeys(rows))
 
     # ------------------------------------------------------------------ review: reasons and views
     async def set_reason(self, submission_id: int, key: str, reason: str | None) -> bool:
@@ -988,6 +1051,8 @@ class Repo:
         rows = [NotifyQueue(account_id=a, kind=kind, unit_id=unit_id, period_id=period_id, text=text, created_at=now)
                 for a in dict.fromkeys(account_ids)]
         self.s.add_all(rows)
+        if rows:
+            self.s.info[NOTICES_QUEUED] = True  # the caller may wake the sender once this commits
         await self.s.flush()
         return len(rows)
 
@@ -1000,15 +1065,19 @@ class Repo:
 
     async def take_due_notices(self, now: datetime | None = None, *, batch_minutes: float = NOTIFY_BATCH_MINUTES,
                                stale_minutes: float = 10) -> list[NoticeBatch]:
-        """Claim the notices of every supervisor whose oldest waiting notice is ``batch_minutes`` old: one batch
-        per supervisor, all their waiting notices. Claimed notices left unsent for ``stale_minutes`` (the process
+        """Claim the notices of every supervisor who got no notice in the last ``batch_minutes``: one batch per
+        supervisor, all their waiting notices (the first after a quiet spell goes at once, the next ones together). Claimed notices left unsent for ``stale_minutes`` (the process
         died) are claimed again. Call :meth:`finish_notices` after sending."""
         now = now or utcnow()
         waiting = and_(NotifyQueue.sent_at.is_(None),
                        or_(NotifyQueue.claimed_at.is_(None),
                            NotifyQueue.claimed_at < now - timedelta(minutes=stale_minutes)))
-        due = (select(NotifyQueue.account_id).where(waiting).group_by(NotifyQueue.account_id)
-               .having(func.min(NotifyQueue.created_at) <= now - timedelta(minutes=batch_minutes)))
+        # the first notice after a quiet spell goes at once; the ones that follow within ``batch_minutes`` of the
+        # last message (sent, or being sent) wait and go together
+        since = now - timedelta(minutes=batch_minutes)
+        recent = select(NotifyQueue.account_id).where(or_(NotifyQueue.sent_at > since, NotifyQueue.claimed_at > since))
+        due = (select(NotifyQueue.account_id).where(waiting, NotifyQueue.account_id.not_in(recent))
+               .group_by(NotifyQueue.account_id))
         due_ids = [a for (a,) in (await self.s.execute(due)).all()]
         if not due_ids:
             return []

@@ -25,9 +25,10 @@ def _module_of(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(path: Path, module: str | None = None) -> list[tuple[int, str]]:
+def _imports(path: Path, module: str | None = None, *, members: bool = False) -> list[tuple[int, str]]:
     """Every module imported anywhere in the file (also inside functions, also relatively: ``from ..storage
-    import repo`` in ``dialogs/x.py`` is ``storage``), with its line. ``module``: the file's dotted name."""
+    import repo`` in ``dialogs/x.py`` is ``storage``), with its line. ``module``: the file's dotted name.
+    ``members``: also ``package.name`` for each ``from package import name`` (a module imported that way)."""
     module = module if module is not None else _module_of(path)
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     out = []
@@ -36,6 +37,8 @@ def _imports(path: Path, module: str | None = None) -> list[tuple[int, str]]:
             out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             out.append((node.lineno, node.module))
+            if members:
+                out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
         elif isinstance(node, ast.ImportFrom):
             base = package.split(".") if package else []
             base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
@@ -156,3 +159,68 @@ def test_no_handler_or_filter_of_the_dispatcher_runs_in_a_thread():
                     off += [f"{where}: filter {f.callback!r} runs in a thread"
                             for f in handler.filters or [] if not f.awaitable]
     assert not off, "\n".join(off)
+
+
+# --------------------------------------------------------------------------- the conversation core (issue 23)
+
+
+def _router_modules() -> set[str]:
+    """The handler modules: those of ``bot/handlers/`` that define a router (``setup``)."""
+    out = set()
+    for p in _sources("bot/handlers"):
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        if any(isinstance(n, ast.FunctionDef) and n.name == "setup" for n in tree.body):
+            out.add(f"bot.handlers.{p.stem}")
+    return out
+
+
+def test_no_handler_imports_a_handler():
+    """Handlers share code through ``bot/flows/`` (or helper modules without a router), never through each
+    other; nothing else in ``bot/`` but the router list (``bot/handlers/__init__.py``) imports a handler."""
+    routers = _router_modules()
+    assert {"bot.handlers.report", "bot.handlers.review", "bot.handlers.template"} <= routers
+    bad = [f"{p.relative_to(ROOT)}:{line} imports {mod}" for p in _sources("bot")
+           if p != ROOT / "bot" / "handlers" / "__init__.py"
+           for line, mod in _imports(p, members=True) if mod in routers]
+    assert bad == []
+
+
+def test_flows_know_no_channel():
+    """The conversation core (``bot/flows/``) any channel drives: no aiogram, no handler, no rendering."""
+    bad = [v for v in _violations("bot/flows", ("aiogram",))]
+    bad += [f"{p.relative_to(ROOT)}:{line} imports {mod}" for p in _sources("bot/flows")
+            for line, mod in _imports(p) if mod.startswith(("bot.handlers", "bot.render", "bot.keyboards",
+                                                            "bot.callbacks", "bot.outbound", "bot.middleware"))]
+    assert bad == []
+
+
+def test_no_query_outside_storage():
+    """Every query is a repository method (``storage/``): no ``select``/``insert``/``update``/``delete`` elsewhere."""
+    verbs = {"select", "insert", "update", "delete"}
+    bad = []
+    for p in _sources("dialogs", "exports", "bot"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                bad += [f"{p.relative_to(ROOT)}:{node.lineno} imports {a.name}" for a in node.names if a.name in verbs]
+            elif isinstance(node, ast.Attribute) and node.attr in verbs and isinstance(node.value, ast.Name) \
+                    and node.value.id in ("sa", "sqlalchemy"):
+                bad.append(f"{p.relative_to(ROOT)}:{node.lineno} uses {node.value.id}.{node.attr}")
+    assert bad == []
+
+
+def test_submission_statuses_are_the_lifecycle_enum():
+    """No bare submission status literal outside the lifecycle (``dialogs/lifecycle.py``) and the storage models:
+    comparisons with ``.status`` of a submission use ``Status``/``SENT``."""
+    bad = []
+    for p in _sources("bot", "exports"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            sides = [node.left, *node.comparators] if isinstance(node, ast.Compare) else []
+            sides += [e for s in sides if isinstance(s, ast.Tuple | ast.Set | ast.List) for e in s.elts]
+            values = {c.value for c in sides if isinstance(c, ast.Constant)}
+            # "draft"/"returned" alone are also progress states (exports/progress.py): a literal "submitted" or
+            # "corrected", or "returned"/"draft" compared with a `.status`, is a submission status
+            on_status = any(isinstance(s, ast.Attribute) and s.attr == "status" and ast.unparse(s.value).endswith("sub")
+                            for s in sides)
+            if values & {"submitted", "corrected", "unlocked"} or (on_status and values & {"draft", "returned"}):
+                bad.append(f"{p.relative_to(ROOT)}:{node.lineno}")
+    assert bad == []

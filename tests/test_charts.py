@@ -151,10 +151,10 @@ async def test_period_history_from_the_database(db):
             u = await repo.unit_by_code(code)
             for i, p in enumerate(periods):
                 sub = await repo.ensure_submission(u.id, p.id)
-                await repo.set_answer(sub.id, "i4_nv_tong", base + i, num=base + i)
+                await repo.set_answer(sub.id, "i4_nv_tong", base + i, num=base + i, commit=True)
                 pct = {"value": 50.0, "num": 1 + i, "den": 2 + 2 * i} if code == "BNV" else {"value": 25.0, "num": 1,
                                                                                                "den": 4}
-                await repo.set_answer(sub.id, "ii3_ty_le_dung_han", pct, num=pct["value"])
+                await repo.set_answer(sub.id, "ii3_ty_le_dung_han", pct, num=pct["value"], commit=True)
         await s.commit()
         h = await period_history(s, o, periods[8], None)
         btp = await repo.unit_by_code("BTP")

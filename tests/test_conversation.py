@@ -348,9 +348,9 @@ async def test_second_week_keep_and_change_marks(h, db):
         repo = Repo(s)
         unit = await repo.unit_by_code("BNV")
         sub = await repo.ensure_submission(unit.id, p1)
-        await repo.set_answer(sub.id, "kl_nv_tong", 10, num=10)
-        await repo.set_answer(sub.id, "kl_nv_hoan_thanh", 4, num=4)
-        await repo.set_answer(sub.id, "kk_noi_dung", "Thiếu cán bộ", num=None)
+        await repo.set_answer(sub.id, "kl_nv_tong", 10, num=10, commit=True)
+        await repo.set_answer(sub.id, "kl_nv_hoan_thanh", 4, num=4, commit=True)
+        await repo.set_answer(sub.id, "kk_noi_dung", "Thiếu cán bộ", num=None, commit=True)
         await repo.close_period(await repo.period(p1))
         await s.commit()
     out = await h.say(u, "/baocao")
@@ -485,7 +485,7 @@ async def test_no_changes_after_the_period_closes(h, db):
     out = await h.say(u, "6")
     assert before.startswith("✔ Đã lưu: 5 nhiệm vụ") and "Số lượng nhiệm vụ đã hoàn thành" in before
     assert out == ["⛔ Kỳ «Tuần 47/2026» đã đóng: câu trả lời được giữ nguyên nhưng không sửa được nữa. Nếu cần "
-                   "sửa, bấm «Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3»."]
+                   "sửa, bấm «🔓 Xin mở lại» và ghi lý do, ví dụ: «Nhập nhầm số hồ sơ ở câu 3»."]
     sub_id = (await submission_of(db, "BNV", p1)).id
     assert u.last().buttons == [[{"text": "🔓 Xin mở lại", "callback_data": f"ua:{sub_id}"}]]
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}
@@ -707,7 +707,7 @@ async def second_week(h, db, previous: dict):
         repo = Repo(s)
         sub = await repo.ensure_submission((await repo.unit_by_code("BNV")).id, p1)
         for k, v in previous.items():
-            await repo.set_answer(sub.id, k, v, num=v)
+            await repo.set_answer(sub.id, k, v, num=v, commit=True)
         await repo.close_period(await repo.period(p1))
         await s.commit()
     await h.say(u, "/baocao")
@@ -760,5 +760,6 @@ async def test_an_approved_report_stores_nothing_and_says_why(h, db):
         await s.commit()
     out = await h.say(u, "6")
     assert out[0].startswith("⛔ Báo cáo kỳ «Tuần 47/2026» đã được duyệt nên không sửa được nữa.")
-    assert u.last().buttons == []
+    # the refusal names «🔓 Xin mở lại» and carries that button (issue 22)
+    assert "«🔓 Xin mở lại»" in out[0] and u.last().button_texts() == ["🔓 Xin mở lại"]
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 5}

@@ -57,11 +57,12 @@ BOT_ENV_KEYS = ("BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "ADMIN_IDS", "W
                 "SCHEDULER_INTERVAL")
 
 
-def _spawn_bot(api: FakeTelegram, db_url: str) -> asyncio.subprocess.Process:
+def _spawn_bot(api: FakeTelegram, db_url: str, **settings: str) -> asyncio.subprocess.Process:
     env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
     env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS="",
                PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="3600",
                SEND_CHAT_RATE="0")  # the simulated officer answers within milliseconds: no per-chat pacing
+    env.update(settings)
     return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
                                           stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
 

@@ -215,9 +215,9 @@ async def _weekly_db(db):
         for code, prev, cur in (("BNV", 8, 10), ("BTP", 20, 20), ("BYT", 5, 7)):
             u = await repo.unit_by_code(code)
             s1 = await repo.ensure_submission(u.id, p1.id)
-            await repo.set_answer(s1.id, "kl_nv_tong", prev, num=prev)
+            await repo.set_answer(s1.id, "kl_nv_tong", prev, num=prev, commit=True)
             s2 = await repo.ensure_submission(u.id, p2.id)
-            await repo.set_answer(s2.id, "kl_nv_tong", cur, num=cur)
+            await repo.set_answer(s2.id, "kl_nv_tong", cur, num=cur, commit=True)
         sup = await repo.ensure_account(800, "Tổng hợp Chính phủ")
         await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
         narrow = await repo.ensure_account(801, "Tổng hợp BTP")

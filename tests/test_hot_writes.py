@@ -79,7 +79,7 @@ async def test_an_answer_carries_the_deferred_writes_in_its_statements(db):
                 await repo.note_updates(acc, [100 + version])
                 await repo.save_position(acc_id, submission_id=sub2, question_key=f"q{version}", defer=True)
                 assert st.writes() == []
-                assert await repo.set_answer(sub2, "kl_nv_tong", value, num=value, by=acc_id) == version
+                assert await repo.set_answer(sub2, "kl_nv_tong", value, num=value, by=acc_id, commit=True) == version
             writes = st.writes()
             if PG_URL:
                 assert len(writes) == 2, writes  # the upsert, then everything else at once

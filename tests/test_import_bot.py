@@ -240,9 +240,9 @@ async def test_new_version_keeps_old_answers_readable_and_exportable(h, db):
         p, _ = await repo.open_period(OID, "Quý IV/2026", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
         unit = await repo.unit_by_code("BTP")
         sub = await repo.ensure_submission(unit.id, p.id, first_version)
-        await repo.set_answer(sub.id, "i1_don_thu_tiep", 4321, num=4321)
-        await repo.set_answer(sub.id, "i3_tinh_hinh_tiep", "Tiếp 12 lượt công dân.")
-        await repo.set_answer(sub.id, "i2_don_thu_giai", 77, num=77)  # a question version 2 drops
+        await repo.set_answer(sub.id, "i1_don_thu_tiep", 4321, num=4321, commit=True)
+        await repo.set_answer(sub.id, "i3_tinh_hinh_tiep", "Tiếp 12 lượt công dân.", commit=True)
+        await repo.set_answer(sub.id, "i2_don_thu_giai", 77, num=77, commit=True)  # a question version 2 drops
         await s.commit()
         period_id, sub_id = p.id, sub.id
     # version 2: a question renamed, one removed, one added

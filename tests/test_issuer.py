@@ -12,7 +12,15 @@ from io import BytesIO
 import pytest
 from docx import Document
 
-from dialogs.issuer import IssuerError, apply_changes, date_line, default_issuer, is_party_body, nd30_day, parse_lines
+from dialogs.issuer import (
+    IssuerError,
+    apply_changes,
+    date_line,
+    default_issuer,
+    is_party_body,
+    nd30_day,
+    parse_lines,
+)
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA

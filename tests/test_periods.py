@@ -135,10 +135,10 @@ async def test_reminder_offsets_once_only_overdue_and_digest(db, db_url):
         p = (await repo.list_periods(WEEKLY))[0]
         btp = await repo.unit_by_code("BTP")
         sub = await repo.ensure_submission(btp.id, p.id)
-        await repo.set_answer(sub.id, "kl_nv_tong", 5, num=5)
+        await repo.set_answer(sub.id, "kl_nv_tong", 5, num=5, commit=True)
         bnv = await repo.unit_by_code("BNV")
         sub2 = await repo.ensure_submission(bnv.id, p.id)
-        await repo.set_answer(sub2.id, "kl_nv_tong", 5, num=5)
+        await repo.set_answer(sub2.id, "kl_nv_tong", 5, num=5, commit=True)
         await repo.submit(sub2, await repo.account_by_tg(501), now=clock())
         await s.commit()
     deadline = datetime(2026, 11, 26, 16, 0, tzinfo=TZ)
@@ -275,7 +275,7 @@ async def test_tiendo_counts_drill_down_and_remind_now(db, db_url):
         await repo.set_account(officer, role="officer", unit=communes[0])
         done = communes[1]
         sub = await repo.ensure_submission(done.id, p.id)
-        await repo.set_answer(sub.id, "i_dac_diem", "Đặc điểm", num=None)
+        await repo.set_answer(sub.id, "i_dac_diem", "Đặc điểm", num=None, commit=True)
         await repo.submit(sub, sup, now=clock())
         await s.commit()
         n = len(communes)

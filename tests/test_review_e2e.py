@@ -1,5 +1,7 @@
 """The review loop end to end: the real bot (`python -m bot`) polling the fake Bot API over HTTP.
-Submit → return with a comment → the officer opens the question, changes it, resubmits → approve → locked."""
+Submit → return with a comment → the officer opens the question, changes it, resubmits → approve → locked →
+/baocao opens read-only → unlock asked and agreed → a change → the unlock expires in the open period: locked
+again, back to the supervisor for approval, who is told which answers changed."""
 
 from __future__ import annotations
 
@@ -81,10 +83,10 @@ async def _started(api: FakeTelegram) -> None:
 
 
 @asynccontextmanager
-async def running_bot(api: FakeTelegram, db_url: str):
+async def running_bot(api: FakeTelegram, db_url: str, **settings: str):
     """The real bot polling ``api`` (started and ready), stopped afterwards."""
     await api.start()
-    proc = await _spawn_bot(api, db_url)
+    proc = await _spawn_bot(api, db_url, **settings)
     try:
         await _started(api)
         yield
@@ -112,8 +114,11 @@ async def test_review_loop_over_http(db, db_url):
     api = FakeTelegram("4343:REVIEW-E2E")
     d = Driver(api)
     officer, sup = api.user(401, "Lan"), api.user(402, "Vụ Tổng hợp")
-    async with running_bot(api, db_url):
+    # an unlock of 15 s and notices batched over 3 s, so the expiry and the supervisor's notice come within the test
+    async with running_bot(api, db_url, UNLOCK_HOURS="0.004", NOTIFY_BATCH_MINUTES="0.05", SCHEDULER_INTERVAL="1"):
         await _submit(d, officer)
+        # the first notice after a quiet spell goes at once
+        await until(lambda: any("Bộ Nội vụ đã gửi báo cáo" in t for t in sup.texts()), "the supervisor's notice")
         got = await d.say(sup, "/xem Bộ Nội vụ")
         assert got[0].text.startswith("📄 Bộ Nội vụ")
         await until(lambda: has_button(sup, "↩ Trả lại"), "the review buttons")
@@ -125,13 +130,53 @@ async def test_review_loop_over_http(db, db_url):
         await d.press(officer, "Mở câu 1")
         await until(lambda: "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in officer.last().text, "question 1")
         got = await d.say(officer, "77")
-        assert got[0].text.startswith("✔ Đã lưu: 77 nhiệm vụ")
-        await _submit(d, officer)
-        await d.say(sup, "/xem Bộ Nội vụ")
-        await until(lambda: has_button(sup, "✅ Duyệt"), "the approve button")
-        await d.press(sup, "Duyệt")
-        await until(lambda: "Đã duyệt và khóa" in sup.last().text, "the approval")
-        assert "đã được duyệt" in officer.last().text and officer.last().button_texts() == ["🔓 Xin mở lại"]
+        assert got[0].text.startswith("✔ Đã lưu: 77 nhiệm vụ — đã sửa theo yêu cầu (trước: ")
+        await until(lambda: has_button(officer, "📨 Gửi lại"), "«📨 Gửi lại» after the returned question")
+        await d.press(officer, "📨 Gửi lại")
+        await until(lambda: any("Đã gửi báo cáo" in t for t in officer.texts()[-3:]), "the second submit")
+        await _approve(d, sup, officer)
+        await _read_only_then_unlock(d, sup, officer)
+        await _expires(d, sup, officer)
     status, locked, answers, kinds = await stored_state(db_url, sub_id)
-    assert status == "approved" and locked and answers["kl_nv_tong"] == 77
-    assert kinds == ["submitted", "returned", "submitted", "approved"]
+    assert status == "approved" and locked and answers["kl_nv_tong"] == 78
+    assert kinds == ["submitted", "returned", "submitted", "approved", "unlock_requested", "unlock_approved",
+                     "relocked", "approved"]
+
+
+async def _approve(d: Driver, sup, officer) -> None:
+    await d.say(sup, "/xem Bộ Nội vụ")
+    await until(lambda: has_button(sup, "✅ Duyệt"), "the approve button")
+    seen_sup, seen_officer = len(sup.texts()), len(officer.texts())
+    await d.press(sup, "Duyệt")
+    await until(lambda: any("Đã duyệt và khóa" in t for t in sup.texts()[seen_sup:]), "the approval")
+    await until(lambda: any("đã được duyệt" in t for t in officer.texts()[seen_officer:]), "the notice")
+
+
+async def _read_only_then_unlock(d: Driver, sup, officer) -> None:
+    """The approved report opens read-only; «🔓 Xin mở lại», the supervisor agrees; one answer changed."""
+    got = await d.say(officer, "/baocao")
+    assert "đã được duyệt bởi Vụ Tổng hợp" in got[0].text and "Câu 1/" not in got[0].text
+    assert got[-1].button_texts() == ["👁 Xem lại", "🔓 Xin mở lại"]
+    await d.press(officer, "👁 Xem lại")
+    await until(lambda: any("Tình trạng: đã duyệt" in t for t in officer.texts()[-3:]), "the read-only report")
+    await d.press(officer, "🔓 Xin mở lại")
+    await until(lambda: "Ghi lý do" in officer.last().text, "the reason prompt")
+    await d.say(officer, "Nhập nhầm số nhiệm vụ")
+    await until(lambda: has_button(sup, "✅ Đồng ý"), "the unlock request")
+    await d.press(sup, "Đồng ý")
+    await until(lambda: "cần bạn duyệt lại" in sup.last().text, "the agreement")
+    await until(lambda: has_button(officer, "▶ Mở báo cáo"), "the unlock notice")
+    await d.press(officer, "Mở báo cáo")
+    await until(lambda: "Tổng số nhiệm vụ thuộc lĩnh vực được phân công" in officer.last().text, "question 1")
+    got = await d.say(officer, "78")
+    assert got[0].text.startswith("✔ Đã lưu: 78 nhiệm vụ")
+
+
+async def _expires(d: Driver, sup, officer) -> None:
+    """The unlock runs out while the period is open: nothing more is accepted, the supervisor approves again."""
+    await until(lambda: any("Hết thời gian mở lại" in t for t in officer.texts()[-3:]), "the expiry", 90.0)
+    got = await d.say(officer, "79")
+    assert got[0].text.startswith("⛔ ") and "chờ nơi tổng hợp duyệt" in got[0].text
+    assert got[0].button_texts() == ["🔓 Xin mở lại"]
+    await until(lambda: any("các câu đã sửa: 1), cần duyệt lại" in t for t in sup.texts()), "the supervisor's notice")
+    await _approve(d, sup, officer)

@@ -26,7 +26,7 @@ async def test_reasons_and_approval_reach_the_exports(db):
         period = await repo.period(p2)
         bnv = await repo.unit_by_code("BNV")
         sub = await repo.find_submission(bnv.id, p2)
-        await repo.set_answer(sub.id, "kl_nv_tong", 75, num=75, reason="nhận thêm 65 nhiệm vụ từ Bộ cũ")
+        await repo.set_answer(sub.id, "kl_nv_tong", 75, num=75, reason="nhận thêm 65 nhiệm vụ từ Bộ cũ", commit=True)
         btp = await repo.find_submission((await repo.unit_by_code("BTP")).id, p2)
         await repo.submit(btp, sup, now=datetime(2026, 11, 25, tzinfo=UTC))
         assert await repo.approve(btp, sup, now=datetime(2026, 11, 25, 1, tzinfo=UTC))

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS, notice_batch_text
+from dialogs.lifecycle import Lock
+from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS, lock_text, notice_batch_text
 from storage.importer import import_units
 from storage.models import AnswerRevision, OutboundFailure
 from storage.repo import Repo
@@ -45,7 +46,7 @@ async def test_return_and_approve_record_history_and_lock(db):
         repo = Repo(s)
         sub = await repo.submission(ids["sub"])
         off, sup = await repo.account(ids["off"]), await repo.account(ids["sup"])
-        assert await repo.can_edit(sub, T0) == (True, "")
+        assert await repo.can_edit(sub, T0) == (True, None)
         await repo.submit(sub, off, now=T0 + timedelta(hours=1))
         await repo.return_submission(sub, sup, "Câu 3 thiếu số liệu", ["kl_nv_tong", "kk_noi_dung"],
                                      now=T0 + timedelta(hours=2))
@@ -60,7 +61,9 @@ async def test_return_and_approve_record_history_and_lock(db):
         sub = await repo.submission(ids["sub"])
         assert sub.status == "approved"
         ok, why = await repo.can_edit(sub, T0 + timedelta(hours=6))
-        assert ok is False and "đã được duyệt" in why and "Tuần 47/2026" in why and "Xin mở lại" in why
+        assert ok is False and why is Lock.APPROVED
+        text = lock_text(why, "Tuần 47/2026")
+        assert "đã được duyệt" in text and "Tuần 47/2026" in text and "«🔓 Xin mở lại»" in text
         hist = await repo.history(sub)
         assert [(e.kind, e.by_account) for e in hist] == [
             ("submitted", ids["off"]), ("returned", ids["sup"]), ("submitted", ids["off"]), ("approved", ids["sup"])]
@@ -78,7 +81,7 @@ async def test_closed_period_locks_unless_unlocked_and_unlock_expires(db):
         sub = await repo.submission(ids["sub"])
         off, sup = await repo.account(ids["off"]), await repo.account(ids["sup"])
         ok, why = await repo.can_edit(sub, closed_at)
-        assert ok is False and "đã đóng" in why and "Xin mở lại" in why
+        assert ok is False and why is Lock.CLOSED and "đã đóng" in lock_text(why, "Tuần 47/2026")
         req, created = await repo.request_unlock(sub, off, "Nhập nhầm số ở câu 3", now=asked_at)
         again, created2 = await repo.request_unlock(sub, off, "Lần nữa", now=asked_at)
         assert created and not created2 and again.id == req.id
@@ -92,13 +95,13 @@ async def test_closed_period_locks_unless_unlocked_and_unlock_expires(db):
     async with db.session() as s:
         repo = Repo(s)
         sub = await repo.submission(ids["sub"])
-        assert await repo.can_edit(sub, expires - timedelta(seconds=1)) == (True, "")
+        assert await repo.can_edit(sub, expires - timedelta(seconds=1)) == (True, None)
         assert (await repo.active_unlock(sub, expires - timedelta(seconds=1))) is not None
         ok, why = await repo.can_edit(sub, expires)
-        assert ok is False and "đã hết" in why
+        assert ok is False and why is Lock.UNLOCK_EXPIRED and "đã hết" in lock_text(why, "Tuần 47/2026")
         assert await repo.relock_expired(expires - timedelta(seconds=1)) == []
         relocked = await repo.relock_expired(expires)
-        assert [r.submission_id for r in relocked] == [ids["sub"]]
+        assert [r.submission_id for r, _ in relocked] == [ids["sub"]]
         assert await repo.relock_expired(expires + timedelta(hours=1)) == []  # recorded once
         await s.commit()
         kinds = [e.kind for e in await repo.history(sub)]
@@ -120,11 +123,12 @@ async def test_unlock_of_approved_submission_reopens_it_and_refusal_keeps_lock(d
         req2, created = await repo.request_unlock(sub, off, "Xin lại lần nữa", now=T0 + timedelta(hours=4))
         assert created and req2.id != req.id
         assert await repo.decide_unlock(req2, sup, True, now=T0 + timedelta(hours=5))
-        assert sub.status == "returned"
-        assert await repo.can_edit(sub, T0 + timedelta(hours=6)) == (True, "")
+        assert sub.status == "unlocked"  # opened for the unlock's hours only (lifecycle.unlock)
+        assert await repo.can_edit(sub, T0 + timedelta(hours=6)) == (True, None)
+        assert await repo.can_edit(sub, T0 + timedelta(hours=5 + UNLOCK_HOURS)) == (False, Lock.UNLOCK_EXPIRED)
         kinds = [e.kind for e in await repo.history(sub)]
         assert kinds == ["submitted", "approved", "unlock_requested", "unlock_refused", "unlock_requested",
-                         "unlock_approved", "reopened"]
+                         "unlock_approved"]
 
 
 async def test_reason_stored_with_answer_and_revision(db):
@@ -132,10 +136,10 @@ async def test_reason_stored_with_answer_and_revision(db):
     async with db.session() as s:
         repo = Repo(s)
         sub_id = ids["sub"]
-        await repo.set_answer(sub_id, "kl_nv_tong", 12, num=12, by=ids["off"], now=T0)
-        await repo.set_answer(sub_id, "kl_nv_tong", 75, num=75, by=ids["off"], now=T0, reason="Thêm 3 xã sáp nhập")
+        await repo.set_answer(sub_id, "kl_nv_tong", 12, num=12, by=ids["off"], now=T0, commit=True)
+        await repo.set_answer(sub_id, "kl_nv_tong", 75, num=75, by=ids["off"], now=T0, reason="Thêm 3 xã sáp nhập", commit=True)
         assert await repo.answer_reasons(sub_id) == {"kl_nv_tong": "Thêm 3 xã sáp nhập"}
-        await repo.set_answer(sub_id, "tthc_tong", 40, num=40, by=ids["off"], now=T0)
+        await repo.set_answer(sub_id, "tthc_tong", 40, num=40, by=ids["off"], now=T0, commit=True)
         assert await repo.set_reason(sub_id, "tthc_tong", "Tiếp nhận thêm thủ tục")
         assert not await repo.set_reason(sub_id, "khong_co", "x")
         await s.commit()
@@ -143,7 +147,7 @@ async def test_reason_stored_with_answer_and_revision(db):
         assert revs == {("kl_nv_tong", 1): None, ("kl_nv_tong", 2): "Thêm 3 xã sáp nhập",
                         ("tthc_tong", 1): "Tiếp nhận thêm thủ tục"}
         # a new value without a reason clears the old one (it explained another figure)
-        await repo.set_answer(sub_id, "kl_nv_tong", 76, num=76, by=ids["off"], now=T0)
+        await repo.set_answer(sub_id, "kl_nv_tong", 76, num=76, by=ids["off"], now=T0, commit=True)
         assert await repo.answer_reasons(sub_id) == {"tthc_tong": "Tiếp nhận thêm thủ tục"}
         last = (await s.execute(select(AnswerRevision).where(AnswerRevision.question_key == "kl_nv_tong",
                                                              AnswerRevision.version == 3))).scalar_one()
@@ -157,21 +161,28 @@ async def test_notices_are_batched_per_supervisor(db):
         bnv, btc = await repo.unit(ids["bnv"]), await repo.unit(ids["btc"])
         assert await repo.enqueue_for_supervisors(bnv, "submitted", "Bộ Nội vụ (59/59 câu)", period_id=ids["period"],
                                                   now=T0) == 1
+        await s.commit()
+        # the first notice after a quiet spell goes at once
+        first = await repo.take_due_notices(T0)
+        assert [(b.telegram_id, [n.text for n in b.notices]) for b in first] == [(3100, ["Bộ Nội vụ (59/59 câu)"])]
+        await repo.finish_notices(first[0].ids, now=T0)
         await repo.enqueue_for_supervisors(btc, "submitted", "Bộ Tài chính (50/59 câu)", period_id=ids["period"],
                                            now=T0 + timedelta(minutes=4))
+        await repo.enqueue_for_supervisors(bnv, "submitted", "Bộ Nội vụ gửi lại", period_id=ids["period"],
+                                           now=T0 + timedelta(minutes=5))
         await repo.enqueue_for_supervisors(btc, "late_change", "Bộ Tài chính sửa câu 3 sau hạn",
                                            period_id=ids["period"], now=T0 + timedelta(minutes=6))
         await s.commit()
-        # the oldest waiting notice is younger than the window: nothing yet
+        # the following ones wait until NOTIFY_BATCH_MINUTES after the last message, then go together
         assert await repo.take_due_notices(T0 + timedelta(minutes=NOTIFY_BATCH_MINUTES - 1)) == []
         due = T0 + timedelta(minutes=NOTIFY_BATCH_MINUTES)
         batches = await repo.take_due_notices(due)
         assert len(batches) == 1 and batches[0].telegram_id == 3100
         b = batches[0]
-        assert [n.text for n in b.notices] == ["Bộ Nội vụ (59/59 câu)", "Bộ Tài chính (50/59 câu)",
+        assert [n.text for n in b.notices] == ["Bộ Tài chính (50/59 câu)", "Bộ Nội vụ gửi lại",
                                                "Bộ Tài chính sửa câu 3 sau hạn"]
         text = notice_batch_text([(n.kind, n.text) for n in b.notices])
-        assert text.startswith("📨 2 đơn vị vừa gửi báo cáo:\n• Bộ Nội vụ (59/59 câu)\n• Bộ Tài chính")
+        assert text.startswith("📨 2 đơn vị vừa gửi báo cáo:\n• Bộ Tài chính (50/59 câu)\n• Bộ Nội vụ gửi lại")
         assert "Bộ Tài chính sửa câu 3 sau hạn" in text
         # claimed: another process finds nothing; once sent, nothing again even after the stale delay
         assert await repo.take_due_notices(due) == []
@@ -207,3 +218,10 @@ async def test_scope_submissions_and_undeliverable(db):
         await s.commit()
         row = (await s.execute(select(OutboundFailure))).scalar_one()
         assert row.chat_id == 3001 and len(row.text) == 4096 and row.reason.startswith("Forbidden")
+
+
+def test_period_label_in_file_names_stays_readable():
+    from dialogs.text import slug
+
+    assert slug("Đợt 1/2026") == "dot-1-2026" and slug("Tuần 47/2026") == "tuan-47-2026"
+    assert slug("  Quý III — năm 2026  ") == "quy-iii-nam-2026"

@@ -171,8 +171,8 @@ async def test_answers_keep_full_history(db):
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
         repo = Repo(s)
-        assert await repo.set_answer(sub2, "kl_nv_tong", 10, num=10, by=acc_id) == 1
-        assert await repo.set_answer(sub2, "kl_nv_tong", 12, num=12, by=acc_id, via="cli") == 2
+        assert await repo.set_answer(sub2, "kl_nv_tong", 10, num=10, by=acc_id, commit=True) == 1
+        assert await repo.set_answer(sub2, "kl_nv_tong", 12, num=12, by=acc_id, via="cli", commit=True) == 2
         revs = await repo.revisions(sub2, "kl_nv_tong")
         assert [(r.version, r.old_value, r.new_value, r.via) for r in revs] == [(1, None, 10, "bot"), (2, 10, 12, "cli")]
         assert (await repo.answers(sub2)) == {"kl_nv_tong": 12}
@@ -182,9 +182,9 @@ async def test_previous_period_lookup_in_one_query(db):
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.set_answer(sub1, "kl_nv_tong", 8, num=8, by=acc_id)
-        await repo.set_answer(sub1, "kk_noi_dung", "Thiếu người", by=acc_id)
-        await repo.set_answer(sub2, "kl_nv_tong", 11, num=11, by=acc_id)
+        await repo.set_answer(sub1, "kl_nv_tong", 8, num=8, by=acc_id, commit=True)
+        await repo.set_answer(sub1, "kk_noi_dung", "Thiếu người", by=acc_id, commit=True)
+        await repo.set_answer(sub2, "kl_nv_tong", 11, num=11, by=acc_id, commit=True)
         period = await repo.period(p2)
     statements = []
     from sqlalchemy import event
@@ -211,7 +211,7 @@ async def test_concurrent_writers_lose_no_revision(db):
 
     async def writer(i: int) -> int:
         async with db.session() as s:
-            return await Repo(s).set_answer(sub2, "tthc_tong", i, num=i, by=acc_id)
+            return await Repo(s).set_answer(sub2, "tthc_tong", i, num=i, by=acc_id, commit=True)
 
     versions = await asyncio.gather(*(writer(i) for i in range(n)))
     assert sorted(versions) == list(range(1, n + 1))
@@ -235,7 +235,7 @@ async def main(url, sub, n):
     db = open_database(url)
     for i in range(n):
         async with db.session() as s:
-            await Repo(s).set_answer(sub, f"q{i}", i, num=i)
+            await Repo(s).set_answer(sub, f"q{i}", i, num=i, commit=True)
         print(f"ACK {i}", flush=True)
     await asyncio.sleep(60)
 asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
@@ -277,7 +277,7 @@ async def test_backup_while_writing(db, db_url, tmp_path, capsys, monkeypatch):
         i = 0
         while not stop.is_set():
             async with db.session() as s:
-                await Repo(s).set_answer(sub2, f"k{i % 50}", i, num=i)
+                await Repo(s).set_answer(sub2, f"k{i % 50}", i, num=i, commit=True)
             i += 1
             await asyncio.sleep(0)
 
@@ -347,8 +347,8 @@ def test_cli_units_find_list_invite_users_export(tmp_path, capsys, monkeypatch):
 async def test_answers_export_csv(db, db_url, tmp_path, capsys, monkeypatch):
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
-        await Repo(s).set_answer(sub2, "kk_noi_dung", "=cmd|' /C calc'!A0", by=acc_id)
-        await Repo(s).set_answer(sub2, "kl_nv_tong", 5, num=5, by=acc_id)
+        await Repo(s).set_answer(sub2, "kk_noi_dung", "=cmd|' /C calc'!A0", by=acc_id, commit=True)
+        await Repo(s).set_answer(sub2, "kl_nv_tong", 5, num=5, by=acc_id, commit=True)
     monkeypatch.setenv("DATABASE_URL", db_url)
     from bot.config import get_settings
 

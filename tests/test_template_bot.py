@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -59,6 +60,8 @@ async def get_template(h: Harness, user) -> bytes:
     await h.say(user, "/mau")
     doc = user.last()
     assert doc.document is not None and doc.document[0].endswith(".xlsx")
+    # the period stays readable in the file name (issue 22): «Sơ kết 1 năm» → so-ket-1-nam, not S-k-t-1-n-m
+    assert re.fullmatch(r"mau_\d+_so-ket-1-nam\.xlsx", doc.document[0]), doc.document[0]
     assert "Mẫu báo cáo" in doc.caption and "gửi lại tệp" in doc.caption
     return doc.document[1]
 

@@ -40,7 +40,8 @@ def test_report_marks_changes_and_shows_reasons():
     assert "[= không đổi]" in lines["4."]
     cp = next(ln for ln in lines.values() if ": 9 nhiệm vụ" in ln)
     assert cp.endswith("[mới]")
-    assert "— chưa trả lời" in text
+    # the 39 unanswered questions in one line of ranges, not 39 lines (issue 22)
+    assert "39 câu chưa trả lời: câu 3, 5, 7–43 (mục I.1.a–" in text and "— chưa trả lời" not in text
 
 
 def test_numbers_are_the_officers_c_numbers_and_point_back():
@@ -61,6 +62,10 @@ def test_long_report_split_under_telegram_limit():
     answers = synth_answers(o, XA, week=2, list_items=6, open_items=3)
     msgs = unit_report(o, unit=XA, period_label="Đợt 1", answers=answers, previous=synth_answers(o, XA, week=1))
     assert len(msgs) > 1 and all(0 < len(m) <= 4000 for m in msgs)
+    with_history = unit_report(o, unit=XA, period_label="Đợt 1", answers=answers,
+                               previous=synth_answers(o, XA, week=1), tail=["\n🕘 Lịch sử:", "20/11 09:15 — 📨 gửi"])
+    assert with_history[-1].endswith("🕘 Lịch sử:\n20/11 09:15 — 📨 gửi")  # the history follows the last answers
+    assert all(m.count("\n") >= 3 for m in with_history)  # no message of a stray line or two
     n = len(o.visible_refs(XA.code, XA.kind, answers))
     starts = [ln.split(".", 1)[0] for m in msgs for ln in m.splitlines() if ln[:1].isdigit() and ". " in ln[:6]]
     assert starts == [str(i) for i in range(1, n + 1)]  # every question once, in order, none cut across messages

@@ -14,27 +14,18 @@ from bot.config import Settings
 
 
 async def cmd_answers_export(a: argparse.Namespace, st: Settings) -> int:
-    from sqlalchemy import select
-
-    from storage.models import Answer, Submission, Unit
+    from storage.repo import Repo
 
     out = Path(a.out)
     n = 0
     async with _db(st) as db, db.read_session() as s:
-        q = (
-            select(Unit.code, Unit.name, Submission.status, Answer.question_key, Answer.value, Answer.version,
-                   Answer.set_at, Answer.via)
-            .join(Submission, Submission.id == Answer.submission_id)
-            .join(Unit, Unit.id == Submission.unit_id)
-            .where(Submission.period_id == a.period)
-            .order_by(Unit.code, Answer.question_key)
-        )
+        rows = await Repo(s).answer_rows(a.period)
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(["ma_don_vi", "ten_don_vi", "trang_thai", "cau_hoi", "gia_tri_json", "phien_ban",
                         "thoi_diem", "nguon"])
-            for code, name, status, key, value, version, set_at, via in (await s.execute(q)).all():
+            for code, name, status, key, value, version, set_at, via in rows:
                 w.writerow([code, name, status, key, json.dumps(value, ensure_ascii=False), version,
                             set_at.isoformat(), via])
                 n += 1
@@ -64,6 +55,7 @@ async def cmd_answers_import(a: argparse.Namespace, st: Settings) -> int:
             try:
                 with progress_bar(a, total=1, desc="Đọc tệp mẫu") as bar:
                     got = await import_file(services, repo, data, unit=unit, by=None, force=a.force)
+                    await s.commit()
                     bar.update(1)
             except TemplateRefused as e:
                 hint = " (thêm --force để vẫn nhập)" if isinstance(e, TemplateLocked) else ""

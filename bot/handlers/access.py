@@ -1,35 +1,14 @@
-"""Who may see what: the supervisors' refusal text and their scopes (shared by /tiendo, /tonghop and /xem)."""
+"""The supervisors' buttons: the scope a button names, or a refusal (the rules are in ``bot/flows/access.py``)."""
 
 from __future__ import annotations
 
 from aiogram.types import CallbackQuery
 
+from bot.flows.access import REFUSE, allowed_scopes, is_supervisor, scope_ok
 from storage.models import Account, Unit
 from storage.repo import Repo
 
-REFUSE = ("Lệnh này dành cho người tổng hợp. Bạn là cán bộ đầu mối: gõ /baocao để làm báo cáo của đơn vị mình. "
-          "Nếu bạn cần quyền tổng hợp, hãy xin quản trị viên một đường dẫn mời dành cho người tổng hợp.")
-
-
-def is_supervisor(acc: Account) -> bool:
-    return acc.role in ("supervisor", "admin")
-
-
-async def allowed_scopes(repo: Repo, acc: Account) -> list[Unit] | None:
-    """The supervisor's scope units; None for an administrator (everything)."""
-    if acc.role == "admin":
-        return None
-    return await repo.scopes(acc)
-
-
-async def scope_ok(repo: Repo, acc: Account, scope_id: int) -> Unit | None | bool:
-    """The chosen scope unit (None = all, admins only), or False when not allowed."""
-    if scope_id == 0:
-        return None if acc.role == "admin" else False
-    unit = await repo.unit(scope_id)
-    if unit is None or not await repo.in_scope(acc, unit):
-        return False
-    return unit
+__all__ = ["REFUSE", "allowed_scopes", "is_supervisor", "pressed_scope", "scope_ok"]
 
 
 async def pressed_scope(cb: CallbackQuery, repo: Repo, acc: Account, scope_id: int, denied: str) -> Unit | None | bool:

@@ -39,7 +39,6 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
         return
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
                              state={"outline": outline_id, "deadline": deadline.isoformat()})
-    await repo.commit()
     o = services.catalogue.get(outline_id)
     kb = InlineKeyboardMarkup(inline_keyboard=[[
         InlineKeyboardButton(text="✅ Mở kỳ", callback_data=MK(action="ok").pack()),
@@ -66,7 +65,6 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
             return
         await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
                                  state={"outline": callback_data.outline})
-        await repo.commit()
         await cb.answer()
         o = services.catalogue.get(callback_data.outline)
         await bot.send_message(cb.from_user.id, f"«{o.short}»: gõ hạn nộp, ví dụ: "
@@ -76,7 +74,6 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
     state = (pos.state or {}) if pos and pos.mode == "moky" else {}
     if callback_data.action == "cancel" or "deadline" not in state:
         await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-        await repo.commit()
         await cb.answer("Đã huỷ.")
         return
     o = services.catalogue.get(state["outline"])
@@ -87,7 +84,6 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
                                         closes_at=deadline + timedelta(hours=services.settings.period_grace_hours),
                                         now=services.now())
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
     await cb.answer()
     await bot.send_message(cb.from_user.id,
                            (f"✅ Đã mở kỳ «{p.label}» (số {p.id}). Cán bộ các đơn vị liên quan sẽ được báo ngay."

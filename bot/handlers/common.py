@@ -11,6 +11,7 @@ from aiogram.types import ErrorEvent, Message
 
 from bot import texts
 from bot.filters import Magic
+from bot.flows import questionnaire
 from storage.models import Account
 
 log = logging.getLogger(__name__)
@@ -94,10 +95,7 @@ def setup() -> Router:
 
 async def not_answering(message: Message, account: Account) -> None:
     """Typed text when no feature's mode claims it (no questionnaire open, paused, waiting for approval)."""
-    if account.unit_id is None and account.role == "officer":
-        await message.answer(texts.NO_UNIT)
-    else:
-        await message.answer("Gõ /baocao để trả lời báo cáo, /huongdan để xem hướng dẫn.")
+    await message.answer(questionnaire.not_answering(account).messages[0].text)
 
 
 async def not_text(message: Message) -> None:

@@ -18,12 +18,12 @@ from aiogram.types import (
 )
 
 from bot.callbacks import TH
+from bot.flows.files import make_report
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
 from dialogs.parsing import format_decimal
-from exports import Report, build_report
-from exports.load import ExportError, load_consolidation
+from exports.load import ExportError
 from storage.models import Account, Period, Unit
 from storage.repo import Repo
 
@@ -159,7 +159,6 @@ async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
     await p.cb.answer("Đang tổng hợp…")
     chat = p.cb.from_user.id
     p.account.last_outline_id = period.outline_id
-    await p.repo.commit()
     status = await p.bot.send_message(chat, working_text(0.0))
     ticker = ProgressTicker(p.bot, chat, status.message_id)
     try:
@@ -247,39 +246,6 @@ ACTIONS: dict[str, Callable[[Pressed, Period, Unit | None], Awaitable[None]]] = 
     "card": show_card, "o": show_card, "p": show_card, "s": show_card,
     "outl": pick_outline, "per": pick_period, "scope": pick_scope, "go": consolidate,
 }
-
-
-async def make_report(services: Services, period_id: int, scope_code: str | None,
-                      progress: Callable[[float], None] = lambda _share: None) -> tuple[Report, bytes | None]:
-    """The consolidated files and /tonghop's picture (key figures over the last periods, or None)."""
-    from exports.charts import tonghop_chart
-    from exports.history import load_history
-
-    cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
-    progress(0.3)
-    history = await load_history(services.db, services.catalogue, period_id, scope_code)
-    progress(0.35)
-    st = services.settings
-    issuer = await report_issuer(services, scope_code)
-
-    def build() -> tuple[Report, bytes | None]:
-        report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
-                              on=services.today(), layout=st.doc_layout, history=history,
-                              progress=lambda share: progress(0.35 + 0.55 * share), issuer=issuer)
-        picture = tonghop_chart(cons, history)
-        progress(1.0)
-        return report, picture
-
-    return await asyncio.to_thread(build)
-
-
-async def report_issuer(services: Services, scope_code: str | None):
-    """Who issues the scope's report (``baocao issuer`` / /coquan), else the defaults from the unit data."""
-    from exports.docx_report import issuer_of
-
-    st = services.settings
-    async with services.db.read_session() as s:
-        return await Repo(s).issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place))
 
 
 def setup() -> Router:

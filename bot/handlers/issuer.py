@@ -39,7 +39,7 @@ async def cmd_coquan(message: Message, services: Services, repo: Repo, account: 
         await message.answer(f"Không có đơn vị mã «{code}». Gõ mã đơn vị như trong danh sách đơn vị, ví dụ: /coquan 89 "
                              "(để trống mã: báo cáo tổng hợp mọi đơn vị).")
         return
-    from bot.handlers.consolidate import report_issuer
+    from bot.flows.files import report_issuer
 
     if reset:
         await repo.reset_issuer(code)

@@ -58,7 +58,6 @@ async def cmd_import(message: Message, bot: Bot, services: Services, repo: Repo,
         await message.answer(NOT_ADMIN)
         return
     await repo.save_position(account.id, submission_id=None, question_key=None, mode=MODE, state={})
-    await repo.commit()
     reply = message.reply_to_message
     if reply is not None and reply.document is not None:
         await take_document(message, reply.document, bot, services, repo, account)
@@ -78,7 +77,6 @@ async def on_document(message: Message, bot: Bot, services: Services, repo: Repo
 async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
     """/huy while importing: leave the mode; the draft stays (its «Công bố» button still works)."""
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
     await message.answer("Đã thôi nhập đề cương. Bản nháp (nếu có) vẫn được giữ: gõ /nhapdecuong để tiếp tục.")
 
 
@@ -130,7 +128,6 @@ async def take_document(message: Message, doc: Document, bot: Bot, services: Ser
                              "Hãy thử gửi bản .docx hoặc .txt của đề cương.")
         return
     await repo.save_outline_draft(account.id, name, result.yaml)
-    await repo.commit()
     await present(message, bot, services, outline, result.yaml, result.repairs)
 
 
@@ -150,7 +147,6 @@ async def _take_yaml(message: Message, bot: Bot, name: str, data: bytes, service
             await message.answer(part)
         return
     await repo.save_outline_draft(account.id, name, text)
-    await repo.commit()
     await present(message, bot, services, outline, text)
 
 
@@ -185,7 +181,6 @@ async def on_oi(cb: CallbackQuery, callback_data: OI, bot: Bot, services: Servic
     if callback_data.action == "cancel" or draft is None:
         await repo.delete_outline_draft(account.id)
         await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-        await repo.commit()
         await cb.answer("Đã huỷ bản nháp." if draft else "Không còn bản nháp nào. Gõ /nhapdecuong để nhập lại.",
                         show_alert=draft is None)
         return
@@ -198,7 +193,6 @@ async def on_oi(cb: CallbackQuery, callback_data: OI, bot: Bot, services: Servic
                                              outline.title, yaml_text=draft.yaml_text)
     await repo.delete_outline_draft(account.id)
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
     await services.reload_outlines(repo)
     await cb.answer("Đã công bố.")
     current = services.outline_versions.get(outline.id)

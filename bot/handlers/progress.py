@@ -205,7 +205,7 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
             if log_id is None:
                 continue
             out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))
-    await repo.commit()
+    await repo.commit()  # the claims stored before the sender (its own sessions) records their outcome
     report = await Sender(bot, services.db, rate=services.settings.send_rate, now=services.now).send_all(out)
     return report.sent, report.undeliverable, nobody
 

@@ -63,7 +63,6 @@ async def start_with_code(message: Message, services: Services, command: Command
     res = await repo.redeem_invite(code, account, now=services.now())
     if res.status == "ok":
         await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-        await repo.commit()
         await message.answer(f"✅ Đã gắn tài khoản với {res.unit.name} ({ROLE_VI.get(res.role, res.role)}).\n"
                              + await welcome_text(repo, account))
         return
@@ -89,7 +88,6 @@ async def start_plain(message: Message, repo: Repo, account: Account) -> None:
         await message.answer(text)
         return
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="join", state={})
-    await repo.commit()
     await message.answer("Chào mừng bạn đến với Trợ lý báo cáo!\nBạn là cán bộ đầu mối của đơn vị nào? "
                          "Gõ tên đơn vị (có dấu hay không dấu đều được), ví dụ: «xã Giồng Riềng».")
 
@@ -106,7 +104,6 @@ async def pick_unit(cb: CallbackQuery, services: Services, callback_data: JoinUn
     jr = await repo.create_join_request(account.telegram_id, account.full_name, unit)
     await repo.save_position(account.id, submission_id=None, question_key=None, mode="waiting", state={})
     sups = [s for s in await repo.supervisors_of(unit) if not s.blocked]
-    await repo.commit()
     await cb.answer()
     kb = InlineKeyboardMarkup(inline_keyboard=[[
         InlineKeyboardButton(text="✅ Đồng ý", callback_data=JoinDecision(request=jr.id, approve=1).pack()),
@@ -148,7 +145,6 @@ async def decide(cb: CallbackQuery, callback_data: JoinDecision, bot: Bot, repo:
     if callback_data.approve and officer is not None:
         await repo.set_account(officer, role="officer" if officer.role != "admin" else "admin", unit=unit)
         await repo.save_position(officer.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
     await cb.answer("Đã ghi nhận.")
     verdict = "đồng ý" if callback_data.approve else "từ chối"
     if cb.message is not None:

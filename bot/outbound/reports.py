@@ -92,15 +92,8 @@ async def log_sink(item: Undeliverable) -> None:
 
 
 def db_sink(db: Any) -> Sink:
-    """The default sink: a clear log line, and the account marked blocked on 403 (``Repo.mark_blocked``)."""
+    """The default sink (``bot/undeliverable.py``, the one place a blocked user is marked): a clear log line, the
+    message recorded and, on 403, the account marked blocked."""
+    from bot import undeliverable
 
-    async def sink(item: Undeliverable) -> None:
-        await log_sink(item)
-        if item.code == 403 and isinstance(item.chat_id, int) and db is not None:
-            from storage.repo import Repo
-
-            async with db.session() as s:
-                await Repo(s).mark_blocked(item.chat_id)
-                await s.commit()
-
-    return sink
+    return undeliverable.sink(db)

@@ -26,6 +26,7 @@ from dialogs.engine.base import (
            Ctx,
            EngineView,
            Kind,
+           Mode,
            ReportContext,
            Screen,
            Step,

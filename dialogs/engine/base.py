@@ -70,6 +70,9 @@ class ReportContext:
     today: date | None = None
     change_ratio: float = CHANGE_RATIO  # a large change (a reason is asked): above this share of the old figure…
     change_min: float = CHANGE_MIN  # …and above this in absolute terms
+    # a returned report: the questions the supervisor pointed at → the comment (the officer is led through them)
+    returned: dict[str, str] = field(default_factory=dict)
+    returned_values: dict[str, Any] = field(default_factory=dict)  # their answers when the report was returned
 
     @property
     def prev_label(self) -> str:

@@ -58,6 +58,15 @@ class Engine(Navigation):
     def change_label(self, key: str, value: Any) -> str:
         return self.change(key, value).label(self.outline.question(key), self.ctx.prev_label)
 
+    def fixed_label(self, key: str) -> str | None:
+        """A returned question answered again: "đã sửa theo yêu cầu (trước: 5)"."""
+        if key not in self.ctx.returned:
+            return None
+        if key not in self.ctx.returned_values:
+            return "đã sửa theo yêu cầu"
+        before = format_value(self.outline.question(key), self.ctx.returned_values[key], limit=80)
+        return f"đã sửa theo yêu cầu (trước: {before})"
+
     # ------------------------------------------------------------------ rendering helpers
     def heading(self, ref: QuestionRef) -> str:
         titles = []
@@ -72,8 +81,11 @@ class Engine(Navigation):
     def header(self, key: str) -> list[str]:
         """The first lines of a question's screen: section heading, position and progress."""
         answered, total = self.progress()
-        return [self.heading(self.outline.ref(key)), f"Câu {self._index(key) + 1}/{total} · Đã trả lời {answered}/{total} câu",
-                ""]
+        lines = [self.heading(self.outline.ref(key)), f"Câu {self._index(key) + 1}/{total} · Đã trả lời {answered}/{total} câu",
+                 ""]
+        if key in self.ctx.returned:  # a returned report: the supervisor's comment above the question
+            lines.insert(0, f"↩ Nơi tổng hợp yêu cầu sửa: {self.ctx.returned[key]}")
+        return lines
 
     def nav_buttons(self, *, keep: bool, none: bool, extra: list[Button] | None = None) -> list[list[Button]]:
         rows: list[list[Button]] = []
@@ -160,7 +172,7 @@ class Engine(Navigation):
         q = self.outline.question(key)
         self.ctx.answers[key] = value
         self.answers_changed()
-        label = note or self.change_label(key, value)
+        label = note or self.fixed_label(key) or self.change_label(key, value)
         confirm = f"✔ Đã lưu: {format_value(q, value, limit=200)} — {label}"
         step = self.settle(key, state, [Screen(confirm)], ask_reason=note is None)
         step.store.insert(0, (key, value))

@@ -198,7 +198,10 @@ class Navigation:
         return Step(screens=screens, key=key, mode=Mode.QUESTION, state=st)
 
     def advance(self, key: str, state: dict[str, Any], prefix: list[Screen]) -> Step:
-        """After ``key`` is done: the next question; in the weekly section walk, the next section screen."""
+        """After ``key`` is done: the next question; in the weekly section walk, the next section screen; in a
+        returned report, the next question the supervisor pointed at, then «📨 Gửi lại»."""
+        if key in self.ctx.returned:
+            return self.next_returned(key, prefix)
         nxt = self.next_key(key)
         if state.get("walk") == "section":
             gi = self.group_of(key)
@@ -212,6 +215,19 @@ class Navigation:
                                           "trả lời; xem lại để kiểm tra.")]
             return self.goto(None, prefix=prefix)
         return self.goto(nxt, prefix=prefix)
+
+    def next_returned(self, key: str, prefix: list[Screen]) -> Step:
+        keys = [r.key for r in self.visible if r.key in self.ctx.returned]
+        later = keys[keys.index(key) + 1:] if key in keys else []
+        if later:
+            return self.goto(later[0], prefix=prefix)
+        return Step(screens=prefix + [self.resend_screen()], key=key, mode=Mode.CONFIRM)
+
+    def resend_screen(self) -> Screen:
+        """The end of a returned report's fixes: send it again (or look through it first)."""
+        return Screen(f"Đã xem hết {len(self.ctx.returned)} câu nơi tổng hợp yêu cầu sửa. Gửi lại báo cáo "
+                      f"«{self.outline.short}», kỳ {self.ctx.period_label}?",
+                      [[Button("📨 Gửi lại", "submit_ok"), Button("👁 Xem lại", "review")]])
 
     def goto_section(self, gi: int, *, prefix: list[Screen] | None = None) -> Step:
         groups = self.groups()
