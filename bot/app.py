@@ -68,6 +68,21 @@ async def set_commands(bot: Bot) -> None:
     await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in texts.COMMANDS])
 
 
+async def set_web_menu(bot: Bot, services: Services) -> None:
+    """With the web form served over https: the chat's menu button opens it as a Mini App («📝 Điền trên web»)."""
+    from aiogram.types import MenuButtonWebApp, WebAppInfo
+
+    from bot.web.links import miniapp_url
+
+    url = miniapp_url(services)
+    if url is None:
+        return
+    try:
+        await bot.set_chat_menu_button(menu_button=MenuButtonWebApp(text="📝 Điền trên web", web_app=WebAppInfo(url=url)))
+    except Exception as e:  # noqa: BLE001 - the menu button is a convenience; /web works without it
+        log.warning("could not set the Mini App menu button: %s", e)
+
+
 def configure_logging(level: str = "INFO") -> None:
     logging.basicConfig(
         level=getattr(logging, level.upper(), logging.INFO),
@@ -89,12 +104,16 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
     zalo = make_zalo(services, dp, bot, clock)  # ZALO_BOT_TOKEN: the same conversation over Zalo (bot/zalo/)
     main_bot = bot if bot is not None else zalo.bot  # type: ignore[union-attr]
     background: list[asyncio.Task] = []
+    web_runner: list = []  # the web server (web form, Zalo's webhook and file links) outside webhook mode
 
     async def on_startup() -> None:
         if bot is not None:
             await set_commands(bot)
+            await set_web_menu(bot, services)
+        if not (bot is not None and settings.webhook_url):  # polling, or Zalo only: the bot's web server of its own
+            web_runner.append(await _start_web(services, bot, zalo))
         if zalo is not None:
-            await zalo.start(serve_web=not (bot is not None and settings.webhook_url))
+            await zalo.start(serve_web=False)  # its routes are on the bot's web server (the webhook's, or that one)
         starter = _scheduler_starter()
         if starter is not None and settings.scheduler_interval > 0:
             background.append(asyncio.create_task(starter(main_bot, services, settings.scheduler_interval)))
@@ -105,6 +124,9 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
         await asyncio.gather(*background, return_exceptions=True)
         if zalo is not None:
             await zalo.stop()
+        for runner in web_runner:
+            if runner is not None:
+                await runner.cleanup()
         await services.db.dispose()
 
     dp.startup.register(on_startup)
@@ -113,11 +135,52 @@ async def run(settings: Settings, clock: Callable[[], datetime] = system_clock) 
         log.info("no BOT_TOKEN: serving Zalo only")
         await _poll(main_bot, dp, telegram=False)
     elif settings.webhook_url:
-        await _run_webhook(settings, bot, dp, zalo)
+        await _run_webhook(settings, bot, dp, zalo, services)
     else:
         log.info("starting long polling")
         await bot.delete_webhook(drop_pending_updates=False)
         await _poll(bot, dp)
+
+
+def _notify(bot: Bot | None):
+    """How the web form tells an officer in the chat (one message through the outbound layer); None without Telegram."""
+    if bot is None:
+        return None
+
+    async def notify(chat_id: int, text: str) -> None:
+        await bot.send_message(chat_id, text)
+    return notify
+
+
+def _web_routes(app, services: Services, bot: Bot | None, zalo) -> None:
+    """What the bot serves over HTTP besides Telegram's webhook: the web form under /web (WEB_BASE_URL set) and
+    Zalo's webhook and file links (ZALO_BOT_TOKEN set)."""
+    if services.settings.web_base_url:
+        from bot.web.server import mount
+
+        mount(app, services, notify=_notify(bot))
+    if zalo is not None:
+        from bot.zalo.routes import setup_routes
+
+        setup_routes(app, zalo)
+
+
+async def _start_web(services: Services, bot: Bot | None, zalo):
+    """Outside webhook mode: the bot's web server of its own (WEB_HOST/WEB_PORT, default the webhook's), when it
+    has something to serve."""
+    from aiohttp import web
+
+    s = services.settings
+    if not s.web_base_url and zalo is None:
+        return None
+    app = web.Application()
+    _web_routes(app, services, bot, zalo)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
+    await runner.setup()
+    host, port = s.web_host or s.webhook_host, s.web_port if s.web_port is not None else s.webhook_port
+    await web.TCPSite(runner, host, port).start()
+    log.info("web server (web form, Zalo webhook and file links) on %s:%s", host, port)
+    return runner
 
 
 def make_zalo(services: Services, dp: Dispatcher, telegram: Bot | None, clock: Callable[[], datetime] = system_clock):
@@ -185,15 +248,17 @@ def webhook_target(settings: Settings) -> str:
     return url if url.endswith(settings.webhook_path) else url + settings.webhook_path
 
 
-async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher, zalo=None) -> None:
+async def _run_webhook(settings: Settings, bot: Bot, dp: Dispatcher, zalo=None, services: Services | None = None) -> None:
     from aiohttp import web
 
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     app = make_webhook_app(settings, bot, dp)
-    if zalo is not None:
+    if services is not None:  # the web form and Zalo's routes on the same server
+        _web_routes(app, services, bot, zalo)
+    elif zalo is not None:
         from bot.zalo.routes import setup_routes
 
-        setup_routes(app, zalo)  # the Zalo webhook and file links on the same server
+        setup_routes(app, zalo)
 
     async def set_hook(_: web.Application) -> None:
         await bot.set_webhook(webhook_target(settings), secret_token=secret, drop_pending_updates=False)

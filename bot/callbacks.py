@@ -58,7 +58,8 @@ class JoinDecision(CallbackData, prefix="jr"):
 
 
 class TH(CallbackData, prefix="th"):
-    """/tonghop card. action: card, go, outl, per, scope; o, p, s = an outline, period, scope was chosen."""
+    """/tonghop card. action: card, go (sent reports), gd (drafts too), outl, per, scope; o, p, s = an outline,
+    period, scope was chosen."""
 
     action: str
     period: int = 0

@@ -80,6 +80,11 @@ class Settings(BaseSettings):
     web_base_url: str | None = None
     web_host: str | None = None
     web_port: int | None = None
+    # the web form (issue 24, under WEB_BASE_URL/web/ on that server)
+    web_link_hours: float = Field(default=72.0, gt=0)  # a signed link (baocao link, /web) is valid this long
+    web_session_hours: float = Field(default=12.0, gt=0)  # a browser session opened by a link or the Mini App
+    web_initdata_max_age: int = Field(default=3600, gt=0)  # a Mini App's init data older than this is refused
+    web_secret: SecretStr | None = None  # signs links and sessions; default: derived from the bot token
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -124,6 +129,13 @@ class Settings(BaseSettings):
             return self.template_secret.get_secret_value()
         base = self.token or self.zalo_token or "no-token:" + self.database_url
         return hmac.new(base.encode(), b"baocao-template-v1", hashlib.sha256).hexdigest()
+
+    def web_key(self) -> bytes:
+        """The key that signs web links and sessions: WEB_SECRET, else derived from the bot token."""
+        if self.web_secret is not None and self.web_secret.get_secret_value():
+            return self.web_secret.get_secret_value().encode()
+        base = self.token or self.zalo_token or "no-token:" + self.database_url
+        return hmac.new(base.encode(), b"baocao-web-v1", hashlib.sha256).digest()
 
     def sqlite_path(self) -> Path | None:
         if self.database_url.startswith("sqlite"):

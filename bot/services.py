@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from dialogs.loader import Catalogue, OutlineError, load_outline_text
+from dialogs.localtime import configure as configure_zone
+from dialogs.localtime import zone
 from dialogs.outline import Outline
 from storage.db import Database
 from storage.models import Period
@@ -68,9 +70,12 @@ class Services:
     _locks: weakref.WeakValueDictionary = field(default_factory=weakref.WeakValueDictionary)
     _notices_event: asyncio.Event = field(default_factory=asyncio.Event)
 
+    def __post_init__(self) -> None:
+        configure_zone(self.settings.tz)  # the documents and pictures format local times in this zone too
+
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.settings.tz)
+        return zone(self.settings.tz)
 
     def now(self) -> datetime:
         return self.clock()

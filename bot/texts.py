@@ -38,6 +38,7 @@ COMMANDS = [
     ("tonghop", "Nhận báo cáo tổng hợp .docx và .xlsx"),
     ("xem", "Xem, trả lại hoặc duyệt báo cáo một đơn vị"),
     ("mau", "Nhận mẫu Excel để điền rồi gửi lại"),
+    ("web", "Điền báo cáo trên trang web (bảng biểu lớn)"),
     ("huongdan", "Hướng dẫn sử dụng"),
     ("huy", "Thoát bảng hỏi (câu trả lời vẫn giữ)"),
     ("lienket", "Liên kết Telegram với Zalo"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dialogs.figures import aggregate_of
 from dialogs.outline import NUMERIC_TYPES, Column, ListField, Outline, Question, Table
 from dialogs.parsing import (
     ParseError,
@@ -328,7 +329,9 @@ def _plan(table: Table) -> _GridPlan:
     hit = _PLANS.get(id(table))
     if hit is not None and hit[0] is table:
         return hit[1]
-    numeric_cols = tuple(c.key for c in table.columns if c.type in NUMERIC_TYPES and c.type != "percent")
+    # only summed columns add up over rows (a rate, a share or a mean does not)
+    numeric_cols = tuple(c.key for c in table.columns if c.type in NUMERIC_TYPES and c.type != "percent"
+                         and (c.computed or aggregate_of(c) == "sum"))
     computed_cols = tuple((c.key, tuple(c.sum_of)) for c in table.columns if c.sum_of)
     known = {r.key for r in table.rows if r.asked or r.open}
     pending = [r for r in table.rows if r.computed]

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from dialogs.figures import aggregate_problems
 from dialogs.kinds import UNIT_KINDS
 from dialogs.outline import (
     ALL_TYPES,
@@ -248,6 +249,10 @@ def _check_items(outline: Outline) -> tuple[list[Problem], dict[str, str], dict[
 
     for s in outline.sections:
         check_section(s)
+    numbers = {k: t for k, t in types.items() if t in NUMERIC_TYPES}
+    for ref in outline.refs:
+        q = ref.question
+        probs += [Problem(q.line, m) for m in aggregate_problems(q, f"câu «{q.key}»", numbers)]
     return probs, types, order
 
 
@@ -344,6 +349,13 @@ def _check_table(probs: list[Problem], q: Question, t: Table) -> None:
             probs.append(Problem(r.line, f"biểu «{q.key}»: dòng «{r.key}» không thể vừa mở (open) vừa là tổng"))
     if not any(r.asked or r.open for r in t.rows):
         probs.append(Problem(t.line, f"biểu «{q.key}» không có dòng nào để nhập"))
+    col_numbers = {c.key: c.type for c in t.columns if c.type in NUMERIC_TYPES}
+    for c in t.columns:
+        where = f"biểu «{q.key}», cột «{c.key}»"
+        if c.computed and (c.aggregate not in (None, "sum") or c.numerator or c.of):
+            probs.append(Problem(c.line, f"{where} là cột tổng (sum_of): bỏ aggregate/numerator/of"))
+            continue
+        probs.extend(Problem(c.line, m) for m in aggregate_problems(c, where, col_numbers))
 
 
 def _table_cell_names(outline: Outline) -> set[str]:

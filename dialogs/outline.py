@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from dialogs.figures import aggregate_of
 from dialogs.text import fold
 
 KEY_RE = r"^[a-z][a-z0-9_]*$"
@@ -37,6 +38,8 @@ QuestionType = Literal[
     "yesno", "choice", "multichoice", "list", "documents", "table",
 ]
 CellType = Literal["integer", "decimal", "percent", "money", "text", "date", "yesno", "choice"]
+Aggregate = Literal["sum", "mean", "ratio", "min", "max", "none"]
+ColumnAggregate = Literal["sum", "mean", "ratio", "min", "max", "none", "share"]
 PeriodKind = Literal["weekly", "monthly", "quarterly", "half_yearly", "yearly", "one_off", "campaign"]
 
 PERIOD_KIND_VI = {
@@ -159,6 +162,10 @@ class Column(_Model):
     sum_of: list[str] | None = Field(default=None, description="computed: the sum of these columns")
     unit: str | None = None
     options: list[Option] | None = None
+    aggregate: ColumnAggregate | None = Field(default=None, description="how units' cells are consolidated")
+    numerator: str | None = Field(default=None, description="ratio: the column summed above the line")
+    denominator: str | None = Field(default=None, description="ratio: the column summed below the line")
+    of: str | None = Field(default=None, description="share: the count column this is the share of")
 
     _norm_options = field_validator("options", mode="before")(_coerce_options)
 
@@ -255,6 +262,9 @@ class Question(_Model):
     within_window: bool = Field(default=False, description="a date must fall inside the reporting window")
     visible_if: Condition | None = None
     money_unit: Literal["dong", "nghin", "trieu", "ty"] = "trieu"
+    aggregate: Aggregate | None = Field(default=None, description="how units' answers are consolidated")
+    numerator: str | None = Field(default=None, description="ratio: the question summed above the line")
+    denominator: str | None = Field(default=None, description="ratio: the question summed below the line")
 
     _norm_options = field_validator("options", mode="before")(_coerce_options)
 
@@ -583,6 +593,10 @@ class Outline(_Model):
                 if getattr(q, attr) is not None:
                     d[attr] = getattr(q, attr)
             d["none_ok"] = q.none_ok
+            if q.type in NUMERIC_TYPES:
+                d["aggregate"] = aggregate_of(q)
+                if q.numerator:
+                    d["numerator"], d["denominator"] = q.numerator, q.denominator
             if q.options:
                 d["options"] = [o.label for o in q.options]
             if q.type in ("list", "documents"):
@@ -627,6 +641,8 @@ class Outline(_Model):
                     "columns": [c.label for c in q.table.columns],
                     "column_groups": [c.group for c in q.table.columns],
                     "column_keys": [c.key for c in q.table.columns],
+                    "column_aggregates": [aggregate_of(c) if c.type in NUMERIC_TYPES and not c.computed
+                                          else ("sum" if c.computed else "none") for c in q.table.columns],
                 }
                 for q in self.tables
                 if q.table

@@ -80,6 +80,45 @@ def is_none_answer(text: str) -> bool:
 _NUM_CHARS = re.compile(r"^[+-]?[\d.,\s\u00a0\u202f]+$")
 
 
+def _thousands(groups: list[str]) -> str:
+    """Digit groups split by a thousands separator ("1", "234", "567") joined; refused unless well formed."""
+    if not (re.fullmatch(r"\d{1,3}", groups[0]) and all(re.fullmatch(r"\d{3}", g) for g in groups[1:])):
+        raise ParseError("")
+    return "".join(groups)
+
+
+def _plain_digits(s: str) -> str:
+    """Vietnamese (or English) separators normalised: "1.234,5" / "1,234.5" / "12,5" / "1.234" → "1234.5"…"""
+    if " " in s:  # spaces group thousands only between digit groups of three: "1 234", "12 345,5"
+        parts = s.split()
+        if not (re.fullmatch(r"\d{1,3}", parts[0]) and all(re.fullmatch(r"\d{3}", p) for p in parts[1:-1])
+                and re.fullmatch(r"\d{3}([.,]\d+)?", parts[-1])):
+            raise ParseError("")
+        s = "".join(parts)
+    has_dot, has_comma = "." in s, "," in s
+    if has_dot and has_comma:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        int_part, _, frac = s.rpartition(dec)
+        if not frac.isdigit():
+            raise ParseError("")
+        return _thousands(int_part.split("," if dec == "." else ".")) + "." + frac
+    if has_dot:
+        groups = s.split(".")
+        if len(groups) > 2 or (len(groups) == 2 and len(groups[1]) == 3 and groups[0] not in ("0", "")):
+            return _thousands(groups)
+        if not all(g.isdigit() for g in groups if g) or not groups[-1]:
+            raise ParseError("")
+        return ("0" if not groups[0] else groups[0]) + "." + groups[1]
+    if has_comma:
+        groups = s.split(",")
+        if len(groups) > 2:
+            return _thousands(groups)
+        if not groups[1].isdigit() or not groups[0].isdigit():
+            raise ParseError("")
+        return groups[0] + "." + groups[1]
+    return s
+
+
 def _to_decimal(text: str, *, allow_negative: bool = False) -> Decimal:
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
     if not s or not _NUM_CHARS.match(s):
@@ -91,48 +130,7 @@ def _to_decimal(text: str, *, allow_negative: bool = False) -> Decimal:
                 raise ParseError("negative")
             sign = -1
         s = s[1:].strip()
-    # spaces group thousands only between digit groups of three: "1 234", "12 345,5"
-    if " " in s:
-        parts = s.split()
-        if not (
-            re.fullmatch(r"\d{1,3}", parts[0])
-            and all(re.fullmatch(r"\d{3}", p) for p in parts[1:-1])
-            and re.fullmatch(r"\d{3}([.,]\d+)?", parts[-1])
-        ):
-            raise ParseError("")
-        s = "".join(parts)
-    has_dot, has_comma = "." in s, "," in s
-    if has_dot and has_comma:
-        dec = "." if s.rfind(".") > s.rfind(",") else ","
-        thou = "," if dec == "." else "."
-        int_part, _, frac = s.rpartition(dec)
-        groups = int_part.split(thou)
-        if not (re.fullmatch(r"\d{1,3}", groups[0]) and all(re.fullmatch(r"\d{3}", g) for g in groups[1:])):
-            raise ParseError("")
-        if not frac.isdigit():
-            raise ParseError("")
-        s = "".join(groups) + "." + frac
-    elif has_dot:
-        groups = s.split(".")
-        if len(groups) > 2 or (len(groups) == 2 and len(groups[1]) == 3 and groups[0] not in ("0", "")):
-            # thousands grouping
-            if not (re.fullmatch(r"\d{1,3}", groups[0]) and all(re.fullmatch(r"\d{3}", g) for g in groups[1:])):
-                raise ParseError("")
-            s = "".join(groups)
-        else:
-            if not all(g.isdigit() for g in groups if g) or not groups[-1]:
-                raise ParseError("")
-            s = ("0" if not groups[0] else groups[0]) + "." + groups[1]
-    elif has_comma:
-        groups = s.split(",")
-        if len(groups) > 2:
-            if not (re.fullmatch(r"\d{1,3}", groups[0]) and all(re.fullmatch(r"\d{3}", g) for g in groups[1:])):
-                raise ParseError("")
-            s = "".join(groups)
-        else:
-            if not groups[1].isdigit() or not groups[0].isdigit():
-                raise ParseError("")
-            s = groups[0] + "." + groups[1]
+    s = _plain_digits(s)
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         raise ParseError("")
     int_part, _, frac = s.partition(".")

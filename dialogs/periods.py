@@ -137,6 +137,8 @@ def left_text(deadline: datetime, now: datetime) -> str:
     return f"đã quá hạn {span}" if late else f"còn {span}"
 
 
-def local_text(dt: datetime, tz: ZoneInfo) -> str:
-    loc = dt.astimezone(tz)
-    return f"{loc.hour}:{loc.minute:02d} ngày {_fmt_day(loc.date())}"
+def local_text(dt: datetime, tz: ZoneInfo | None = None) -> str:
+    """"10:05 ngày 29/5/2026" in the zone (see :mod:`dialogs.localtime`)."""
+    from dialogs.localtime import local_text as text
+
+    return text(dt, tz)

@@ -40,7 +40,7 @@ RC = {"font.family": [FONT_FAMILY], "font.size": 11, "axes.titlesize": 12, "svg.
 
 DPI = 135
 WIDTH_IN = 8.0  # 1080 px
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+TZ: ZoneInfo | None = None  # None: the configured zone (dialogs.localtime)
 COLORS = {"submitted": "#2e7d32", "late": "#9ccc65", "draft": "#f9a825", "not_started": "#c62828"}
 LEGEND = {"submitted": "Đã nộp", "late": "Nộp muộn", "draft": "Đang làm", "not_started": "Chưa làm"}
 MAX_ROWS = 36  # sub-units drawn; the rest (the furthest ahead) are summed into one last bar
@@ -85,7 +85,7 @@ def number_text(v: float, qtype: str = "decimal") -> str:
     return format_decimal(v, 2 if abs(v) < 100 else 1)
 
 
-def deadline_text(deadline: datetime | None, now: datetime | None, tz: ZoneInfo = TZ) -> str:
+def deadline_text(deadline: datetime | None, now: datetime | None, tz: ZoneInfo | None = TZ) -> str:
     """"Hạn nộp 16:00 ngày 26/11/2026 (còn 1 ngày 4 giờ)" or "(đã quá hạn 3 giờ)"."""
     if deadline is None:
         return ""
@@ -140,7 +140,7 @@ def _row_note(r: SubCount) -> str:
 
 
 def progress_chart(rows: Sequence[SubCount], *, title: str, period: str, scope: str = "",
-                   deadline: datetime | None = None, now: datetime | None = None, tz: ZoneInfo = TZ,
+                   deadline: datetime | None = None, now: datetime | None = None, tz: ZoneInfo | None = TZ,
                    max_rows: int = MAX_ROWS) -> bytes:
     """Submitted / in progress / not started per sub-unit, as shares of each one's units (horizontal
     stacked bars, most behind on top), with "đã nộp/tổng" at the right of each bar; the heading gives the

@@ -1,28 +1,37 @@
 """Consolidation: many units' answers to one outline and period → one report's figures (no Telegram here).
 
-For each question, in the outline's order:
-  numbers     → total, units answering, change against the previous period (total and per unit);
-  percentages → recomputed from summed parts when given as "47/96", else average and range;
+Only sent reports (:data:`dialogs.figures.SENT_STATUSES`: submitted, approved, unlocked, corrected) count, unless a supervisor
+asks for provisional figures (``include_drafts``: drafts and returned reports count too, and the documents
+say so). For each question, in the outline's order:
+  numbers     → the aggregate the outline declares or its default (:func:`dialogs.figures.aggregate_of`):
+                sum, mean (percentages given as "47/96" by every unit: recomputed from the summed parts),
+                ratio recomputed from two summed questions, min, max or none; units answering; change
+                against the previous period;
   lists       → one merged list with the unit on each row, with counts by status;
-  Biểu        → summed cell by cell in the Biểu's own layout (computed rows/columns), each unit's own table kept;
-  narratives  → each unit's text, similar texts grouped ("N đơn vị nêu: …") most common first;
+  Biểu        → summed cell by cell in the Biểu's own layout (computed rows/columns); rates averaged or
+                recomputed from summed parts, shares recomputed from the summed counts; each unit's own table kept;
+  narratives  → each unit's text; only near-identical texts that state the same figures, dates and
+                documents are grouped ("N đơn vị nêu: …"), most common first;
 plus completeness: units submitted on time, late, in draft, not started — by name.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from dialogs.answers import is_blank, numeric, table_grid
+from dialogs.figures import SENT_STATUSES, aggregate_of
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
-from dialogs.text import norm_words
+from dialogs.text import fold, norm_words
 
 
 @dataclass(frozen=True)
@@ -40,35 +49,45 @@ class NumericSummary:
     count: int = 0
     prev_total: float | None = None
     prev_count: int = 0
-    # percentages
-    mode: str = "sum"  # "sum", "fraction", "average"
+    # "sum", "average" (mean), "fraction" (a mean of percentages all given as parts: recomputed from them),
+    # "ratio" (recomputed from two summed questions), "min", "max", "none"
+    mode: str = "sum"
     num: float = 0.0
     den: float = 0.0
     prev_num: float = 0.0
     prev_den: float = 0.0
     minimum: float | None = None
     maximum: float | None = None
+    prev_minimum: float | None = None
+    prev_maximum: float | None = None
+    prev_mode: str | None = None  # the previous period's, when it differs ("average" against "fraction")
     per_unit: list[tuple[UnitInfo, float, float | None]] = field(default_factory=list)
+
+    @staticmethod
+    def _of(mode: str, total: float, count: int, num: float, den: float, lo: float | None,
+            hi: float | None) -> float | None:
+        if count == 0 or mode == "none":
+            return None
+        if mode in ("fraction", "ratio"):
+            return num * 100 / den if den else None
+        if mode == "average":
+            return total / count
+        if mode == "min":
+            return lo
+        if mode == "max":
+            return hi
+        return total
 
     @property
     def value(self) -> float | None:
-        if self.count == 0:
-            return None
-        if self.mode == "fraction":
-            return self.num * 100 / self.den if self.den else None
-        if self.mode == "average":
-            return self.total / self.count
-        return self.total
+        return self._of(self.mode, self.total, self.count, self.num, self.den, self.minimum, self.maximum)
 
     @property
     def prev_value(self) -> float | None:
-        if self.prev_total is None or self.prev_count == 0:
+        if self.prev_total is None:
             return None
-        if self.mode == "fraction":
-            return self.prev_num * 100 / self.prev_den if self.prev_den else None
-        if self.mode == "average":
-            return self.prev_total / self.prev_count
-        return self.prev_total
+        return self._of(self.prev_mode or self.mode, self.prev_total, self.prev_count, self.prev_num, self.prev_den,
+                        self.prev_minimum, self.prev_maximum)
 
     @property
     def delta(self) -> float | None:
@@ -140,6 +159,19 @@ class Completeness:
     returned: list[UnitInfo] = field(default_factory=list)
     not_started: list[UnitInfo] = field(default_factory=list)
     approved: set[int] = field(default_factory=set)  # unit ids of the submitted whose report was approved
+    include_drafts: bool = False  # provisional figures: drafts and returned reports counted too
+
+    @property
+    def provisional(self) -> list[UnitInfo]:
+        """The units whose unsent answers are in the figures (only with ``include_drafts``)."""
+        if not self.include_drafts:
+            return []
+        return sorted([u for u, _ in self.draft] + self.returned, key=lambda u: u.name)
+
+    @property
+    def counted(self) -> int:
+        """Units whose answers are in the figures."""
+        return self.submitted + len(self.provisional)
 
     @property
     def expected(self) -> int:
@@ -178,22 +210,41 @@ class Consolidation:
 # --------------------------------------------------------------------------- building
 
 
+def counted_units(status: dict[int, str], current: dict[int, dict[str, Any]], include_drafts: bool = False) -> set[int]:
+    """The units whose answers go into the figures: those that sent their report; with ``include_drafts``,
+    also every unit with answers in a draft or returned report."""
+    return {u for u, a in current.items() if status.get(u) in SENT_STATUSES or (include_drafts and a)}
+
+
 def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, dict[str, Any]],
                 previous: dict[int, dict[str, Any]] | None, status: dict[int, str],
                 submitted_at: dict[int, datetime | None], period_label: str, deadline: datetime | None,
-                previous_label: str | None = None, scope_name: str = "", similarity: int = 82,
-                reasons: dict[int, dict[str, str]] | None = None) -> Consolidation:
+                previous_label: str | None = None, scope_name: str = "", similarity: int = 90,
+                reasons: dict[int, dict[str, str]] | None = None, include_drafts: bool = False,
+                previous_status: dict[int, str] | None = None) -> Consolidation:
+    """``current`` holds every unit's answers whatever its report's status; only the counted ones
+    (:func:`counted_units`) reach the figures. ``previous_status``: the previous period's statuses (its
+    unsent reports are left out of the comparison); without it every previous answer counts."""
+    comp = _completeness(units, current, status, submitted_at, deadline)
+    comp.include_drafts = include_drafts
+    counted = counted_units(status, current, include_drafts)
+    all_current = current
+    current = {u: a for u, a in current.items() if u in counted}
     previous = previous or {}
+    if previous_status is not None:
+        previous = {u: a for u, a in previous.items() if previous_status.get(u) in SENT_STATUSES}
     has_prev = bool(previous)
     items: list[Item] = []
     for ref in outline.refs:
         q = ref.question
         # who could answer: units for whom the question is visible
-        eligible = [u for u in units if _visible(outline, ref, u, current.get(u.id, {}))]
+        conds = [s.visible_if for s in ref.path if s.visible_if] + ([q.visible_if] if q.visible_if else [])
+        eligible = units if not conds else [u for u in units if all(c.holds(u.code, u.kind, all_current.get(u.id, {}))
+                                                                    for c in conds)]
         answered = [u for u in eligible if ref.key in current.get(u.id, {})]
         if q.type in NUMERIC_TYPES:
-            s = _numeric(q.type, ref.key, eligible, current, previous if has_prev else None, q)
-            items.append(Item(ref, "numeric", s, len(answered), len(eligible)))
+            s = numeric_summary(outline, ref.key, eligible, current, previous if has_prev else None)
+            items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else len(answered), len(eligible)))
         elif q.type in ("yesno", "choice", "multichoice"):
             cs = ChoiceSummary()
             for u in answered:
@@ -233,14 +284,8 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         else:
             texts = [(u, str(current[u.id][ref.key])) for u in answered]
             items.append(Item(ref, "narrative", group_narratives(texts, similarity), len(answered), len(eligible)))
-    comp = _completeness(units, current, status, submitted_at, deadline)
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
-                         current, previous, reasons or {})
-
-
-def _visible(outline: Outline, ref: QuestionRef, u: UnitInfo, answers: dict[str, Any]) -> bool:
-    conds = [s.visible_if for s in ref.path if s.visible_if] + ([ref.question.visible_if] if ref.question.visible_if else [])
-    return all(c.holds(u.code, u.kind, answers) for c in conds)
+                         current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
 
 
 def _label(f: Any, val: Any) -> str:
@@ -250,46 +295,64 @@ def _label(f: Any, val: Any) -> str:
     return str(val)
 
 
-def _numeric(qtype: str, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
-             previous: dict[int, dict[str, Any]] | None, q: Any) -> NumericSummary:
-    s = NumericSummary()
-    if previous is not None:
-        s.prev_total = 0.0
-    fractions = 0
-    plain = 0
-    vals: list[float] = []
+def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
+             previous: dict[int, dict[str, Any]] | None) -> NumericSummary:
+    """One number over the units, by its aggregation (:func:`dialogs.figures.aggregate_of`)."""
+    q = outline.question(key)
+    agg = aggregate_of(q)
+    s = NumericSummary(mode={"mean": "average"}.get(agg, agg))
     for u in eligible:
         cur = current.get(u.id, {}).get(key)
         prv = previous.get(u.id, {}).get(key) if previous is not None else None
-        c = numeric(q, cur)
-        p = numeric(q, prv)
-        if c is not None:
-            s.total += c
-            s.count += 1
-            vals.append(c)
-            if qtype == "percent":
-                pc = Percent.from_json(cur)
-                if pc.num is not None and pc.den:
-                    s.num += pc.num
-                    s.den += pc.den
-                    fractions += 1
-                else:
-                    plain += 1
-        if p is not None and s.prev_total is not None:
-            s.prev_total += p
-            s.prev_count += 1
-            if qtype == "percent":
-                pp = Percent.from_json(prv)
-                if pp.num is not None and pp.den:
-                    s.prev_num += pp.num
-                    s.prev_den += pp.den
+        c, p = numeric(q, cur), numeric(q, prv)
         if c is not None or p is not None:
             s.per_unit.append((u, c, p))  # type: ignore[arg-type]
-    if qtype == "percent":
-        s.mode = "fraction" if fractions and not plain else "average"
+    if agg == "ratio":
+        nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
+
+        def parts(answers: dict[int, dict[str, Any]]) -> tuple[float, float, int]:
+            num = den = 0.0
+            n = 0
+            for u in eligible:
+                a = answers.get(u.id, {})
+                x, y = numeric(nq, a.get(nq.key)), numeric(dq, a.get(dq.key))
+                if x is not None and y is not None:
+                    num, den, n = num + x, den + y, n + 1
+            return num, den, n
+
+        s.num, s.den, s.count = parts(current)
+        if previous is not None:
+            s.prev_num, s.prev_den, s.prev_count = parts(previous)
+            s.prev_total = 0.0
+        return s
+    vals = [c for _, c, _ in s.per_unit if c is not None]
+    s.total, s.count = float(sum(vals)), len(vals)
     if vals:
         s.minimum, s.maximum = min(vals), max(vals)
+    if previous is not None:
+        pvals = [p for _, _, p in s.per_unit if p is not None]
+        s.prev_total, s.prev_count = float(sum(pvals)), len(pvals)
+        if pvals:
+            s.prev_minimum, s.prev_maximum = min(pvals), max(pvals)
+    if q.type == "percent" and agg == "mean":
+        # when every unit gave its parts ("47/96"): the rate of the summed parts
+        cur = _parts([current.get(u.id, {}).get(key) for u, c, _ in s.per_unit if c is not None])
+        if cur is not None:
+            s.mode, (s.num, s.den) = "fraction", cur
+        if previous is not None:
+            prv = _parts([previous.get(u.id, {}).get(key) for u, _, p in s.per_unit if p is not None])
+            if prv is not None:
+                s.prev_num, s.prev_den = prv
+            s.prev_mode = "fraction" if prv is not None else "average"
     return s
+
+
+def _parts(values: list[Any]) -> tuple[float, float] | None:
+    """The summed numerators and denominators of percentages, when every one was given as parts."""
+    ps = [Percent.from_json(v) for v in values]
+    if not ps or not all(p.num is not None and p.den for p in ps):
+        return None
+    return float(sum(p.num for p in ps)), float(sum(p.den for p in ps))  # type: ignore[misc]
 
 
 PER_UNIT_TABLES_MAX = 300  # each unit's own Biểu is kept (for the .xlsx) up to this many units
@@ -297,31 +360,11 @@ PER_UNIT_TABLES_MAX = 300  # each unit's own Biểu is kept (for the .xlsx) up t
 
 def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
            previous: dict[int, dict[str, Any]] | None) -> TableSummary:
-    """Sum the Biểu's input cells over units, then compute totals once: the totals are linear, so the
-    total of the sums is the sum of each unit's totals (percentages are averaged instead)."""
+    """Sum the Biểu's summed columns over units, then compute totals once: the totals are linear, so the
+    total of the sums is the sum of each unit's totals. Columns of other aggregations: see :func:`table_figures`."""
     ts = TableSummary(t)
     keep = len(eligible) <= PER_UNIT_TABLES_MAX
     text_cols = [c for c in t.columns if c.type not in NUMERIC_TYPES]
-    pct_cols = [c.key for c in t.input_columns if c.type == "percent"]
-    sum_cols = [c.key for c in t.input_columns if c.type in NUMERIC_TYPES and c.type != "percent"]
-
-    def accumulate(values: list[Any]) -> tuple[dict[str, Any], dict[tuple[str, str], list[float]]]:
-        rows: dict[str, dict[str, float]] = {}
-        pct: dict[tuple[str, str], list[float]] = defaultdict(list)
-        for v in values:
-            for rk, cells in (v.get("rows") or {}).items():
-                acc = rows.setdefault(rk, {})
-                for ck in sum_cols:
-                    x = cells.get(ck)
-                    if isinstance(x, int | float) and not isinstance(x, bool):
-                        acc[ck] = acc.get(ck, 0) + x
-                for ck in pct_cols:
-                    x = cells.get(ck)
-                    x = x.get("value") if isinstance(x, dict) else x
-                    if isinstance(x, int | float) and not isinstance(x, bool):
-                        pct[(rk, ck)].append(float(x))
-        return rows, pct
-
     values = []
     for u in eligible:
         v = current.get(u.id, {}).get(key)
@@ -339,49 +382,155 @@ def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict
                 val = cells.get(c.key)
                 if val not in (None, ""):
                     ts.texts.setdefault((rk, c.key), []).append((u, str(val)))
-    rows, pct = accumulate(values)
-    agg_items = {rk: [it for _, it in lst] for rk, lst in ts.items.items()}
-    ts.grid = table_grid(t, {"rows": rows, "items": agg_items})
-    for (rk, ck), vals in pct.items():
-        ts.grid.setdefault(rk, {})[ck] = sum(vals) / len(vals)
+    ts.grid = table_figures(t, values)
     if previous is not None:
-        pvals = [pv for u in eligible if isinstance(pv := previous.get(u.id, {}).get(key), dict)]
-        prow, _ = accumulate(pvals)
-        pitems: dict[str, list[Any]] = {}
-        for pv in pvals:
-            for rk, items in (pv.get("items") or {}).items():
-                pitems.setdefault(rk, []).extend(items)
-        ts.prev_grid = table_grid(t, {"rows": prow, "items": pitems})
+        ts.prev_grid = table_figures(t, [pv for u in eligible if isinstance(pv := previous.get(u.id, {}).get(key), dict)])
     return ts
 
 
-def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 82, max_clusters: int = 400) -> NarrativeSummary:
-    """Group texts that say much the same thing (rapidfuzz over normalised text), most units first."""
+def _cell_number(x: Any) -> float | None:
+    x = x.get("value") if isinstance(x, dict) else x
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
+
+
+def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
+    """The consolidated grid of a Biểu from the units' answers: summed columns added cell by cell (computed
+    rows and columns from the sums); mean/min/max columns over the units' cells of data and open rows (none
+    on computed rows); ratio columns recomputed on every row from the summed numerator and denominator
+    columns; share columns recomputed from the summed counts (a row's count over the count of the row it is
+    summed into)."""
+    aggs = {c.key: aggregate_of(c) for c in t.input_columns if c.type in NUMERIC_TYPES}
+    sums = [k for k, a in aggs.items() if a == "sum"]
+    spread = {k: a for k, a in aggs.items() if a in ("mean", "min", "max")}
+    rows: dict[str, dict[str, float]] = {}
+    items: dict[str, list[dict[str, Any]]] = {}
+    cells_of: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for v in values:
+        for rk, cells in (v.get("rows") or {}).items():
+            acc = rows.setdefault(rk, {})
+            for ck in sums:
+                x = cells.get(ck)
+                if type(x) is int or type(x) is float:  # not a bool, not text
+                    acc[ck] = acc.get(ck, 0) + x
+            for ck in spread:
+                if (x := _cell_number(cells.get(ck))) is not None:
+                    cells_of[(rk, ck)].append(x)
+        for rk, its in (v.get("items") or {}).items():
+            items.setdefault(rk, []).extend(its)
+            for it in its:
+                for ck in spread:
+                    if (x := _cell_number(it.get(ck))) is not None:
+                        cells_of[(rk, ck)].append(x)
+    grid = table_grid(t, {"rows": rows, "items": items})
+    for ck, agg in aggs.items():
+        if agg == "sum":
+            continue
+        col = t.column(ck)
+        parent = share_parents(t) if agg == "share" else {}
+        for r in t.rows:
+            cell = grid.setdefault(r.key, {})
+            if ck in spread:
+                xs = cells_of.get((r.key, ck))
+                cell[ck] = (None if not xs else sum(xs) / len(xs) if agg == "mean" else min(xs) if agg == "min"
+                            else max(xs))
+            elif agg == "ratio":
+                cell[ck] = _rate(cell.get(col.numerator or ""), cell.get(col.denominator or ""))
+            elif agg == "share":
+                up = parent.get(r.key)
+                cell[ck] = _rate(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
+            else:
+                cell[ck] = None
+    return grid
+
+
+def one_measure(t: Table) -> bool:
+    """Whether a total row over the Biểu's top-level rows means something: it has a summed column and its
+    top-level rows are not two or more groups (sections such as "I. Quán triệt" and "II. Kiểm tra" count
+    different things — conferences, inspections — that are never added up)."""
+    groups = [r for r in t.rows if r.level == 0 and r.kind == "group"]
+    summed = [c for c in t.input_columns if c.type in NUMERIC_TYPES and aggregate_of(c) == "sum"]
+    return len(groups) < 2 and bool(summed)
+
+
+def _rate(num: Any, den: Any) -> float | None:
+    if not isinstance(num, int | float) or not isinstance(den, int | float) or not den:
+        return None
+    return num * 100 / den
+
+
+def share_parents(t: Table) -> dict[str, str]:
+    """Each row → the computed row it is summed into (the closest: its group rather than a grand total)."""
+    out: dict[str, str] = {}
+    grand: set[str] = set()
+    for r in t.rows:
+        if not r.computed:
+            continue
+        if r.sum_of == "all":
+            grand.add(r.key)
+        for src in t.row_sum_sources(r):
+            if src.key not in out or (out[src.key] in grand and r.sum_of != "all"):
+                out[src.key] = r.key
+    return out
+
+
+_FACT_RE = re.compile(r"\d(?:[\w./,\-]*\w)?")
+_POLARITY = frozenset({"khong", "chua", "chang", "tang", "giam"})
+
+
+@lru_cache(maxsize=65536)
+def statement_facts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What two texts must share to be one statement: every figure, date and document number (in order, as
+    written: "12", "19/6/2025", "12/kh-ubnd") and the words that turn a statement round (không, chưa, chẳng,
+    tăng, giảm)."""
+    return tuple(_FACT_RE.findall(fold(text))), _POLARITY.intersection(norm_words(text).split())
+
+
+def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, max_clusters: int = 400) -> NarrativeSummary:
+    """Group texts that say the same thing, most units first: texts are grouped only when they state the same
+    figures, dates and documents and the same negations (:func:`statement_facts`), and their normalised
+    wording is at least ``similarity`` % alike (rapidfuzz token sort ratio) — near-duplicates, written once
+    with every unit that wrote them. Any other text stays its unit's own."""
     ns = NarrativeSummary()
-    reps: list[str] = []
-    members: list[list[tuple[UnitInfo, str]]] = []
+    reps: dict[tuple, list[str]] = {}  # facts → the normalised texts of the groups stating them
+    members: dict[tuple, list[list[tuple[UnitInfo, str]]]] = {}
+    clusters = 0
+    placed: dict[str, list[tuple[UnitInfo, str]]] = {}  # an exact text → the group it joined
     for u, t in texts:
-        if is_blank(t) or norm_words(t) in ("khong", "khong co"):
+        same = placed.get(t)
+        if same is not None:  # written word for word by an earlier unit
+            same.append((u, t))
+            continue
+        words = norm_words(t)
+        if is_blank(t) or words in ("khong", "khong co"):
             ns.none_units.append(u)
             continue
-        key = norm_words(t)[:400]
-        hit = process.extractOne(key, reps, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if reps else None
+        facts = statement_facts(t)
+        key = words[:400]
+        bucket = reps.setdefault(facts, [])
+        groups = members.setdefault(facts, [])
+        hit = process.extractOne(key, bucket, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if bucket else None
         if hit is not None:
-            members[hit[2]].append((u, t))
-        elif len(reps) < max_clusters:
-            reps.append(key)
-            members.append([(u, t)])
+            groups[hit[2]].append((u, t))
+            placed[t] = groups[hit[2]]
+        elif clusters < max_clusters:
+            bucket.append(key)
+            groups.append([(u, t)])
+            placed[t] = groups[-1]
+            clusters += 1
         else:
             ns.singles.append((u, t))
-    for m in members:
-        if len(m) >= 2:
-            # the representative: the most common exact text, else the shortest
-            common = Counter(t.strip() for _, t in m).most_common(1)[0]
-            rep = common[0] if common[1] > 1 else min((t for _, t in m), key=len)
-            ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], [t for _, t in m]))
-        else:
-            ns.singles.append(m[0])
+    for groups in members.values():
+        for m in groups:
+            if len(m) >= 2:
+                # the text shown: the most common exact text, else the first written (they differ only in wording)
+                common = Counter(t.strip() for _, t in m).most_common(1)[0]
+                rep = common[0] if common[1] > 1 else m[0][1]
+                ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], [t for _, t in m]))
+            else:
+                ns.singles.append(m[0])
     ns.groups.sort(key=lambda g: (-len(g.units), g.text))
+    order = {u.id: i for i, (u, _) in enumerate(texts)}
+    ns.singles.sort(key=lambda ut: order.get(ut[0].id, 0))
     return ns
 
 

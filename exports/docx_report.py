@@ -25,13 +25,23 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar
+from dialogs.figures import aggregate_of
 from dialogs.issuer import Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
-from exports.phrases import clean, fmt_number, fmt_plain, numeric_sentence, tidy
+from exports.gcpause import gc_paused
+from exports.phrases import (
+    basis_sentence,
+    clean,
+    fmt_number,
+    fmt_plain,
+    numeric_sentence,
+    provisional_note,
+    tidy,
+)
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
@@ -50,6 +60,7 @@ def issuer_of(org_name: str, org_parent: str | None = None, place: str = "Hà N�
     return issuer_from_name(org_name, org_parent, place)
 
 
+@gc_paused()
 def build_docx(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
                place: str = "Hà Nội", on: date | None = None, layout: str = "auto", issuer: Issuer | None = None) -> bytes:
     """The report as the office issues it: header, body, signature and "Nơi nhận", then the annexes. The
@@ -213,12 +224,10 @@ def _title(doc, c: Consolidation, iss: Issuer) -> None:
     if iss.addressee:
         _para(doc, "Kính gửi: " + "; ".join(iss.addressee) + ".", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
               indent=False)
-    comp = c.completeness
-    _para(doc, f"Trên cơ sở báo cáo của {comp.submitted}/{comp.expected} đơn vị ({c.scope_name}), "
-               f"trong đó {len(comp.on_time)} đơn vị nộp đúng hạn, {len(comp.late)} đơn vị nộp muộn"
-               + (f"; còn {len(comp.draft) + len(comp.returned)} đơn vị đang hoàn thiện và {len(comp.not_started)} đơn vị "
-                  "chưa báo cáo" if comp.expected > comp.submitted else "")
-               + ", kết quả tổng hợp như sau:")
+    note = provisional_note(c)
+    if note:
+        _para(doc, note, bold=True, italic=True)
+    _para(doc, basis_sentence(c))
 
 
 # --------------------------------------------------------------------------- body
@@ -609,7 +618,7 @@ def _per_unit(doc, c: Consolidation, nums: list[Item]) -> None:
             totals = [t if v is None else (t or 0) + v for t, v in zip(totals, nums_u, strict=True)]
             rows.append([str(i), u.name] + [_annex_value(it, v) for it, v in zip(chunk, nums_u, strict=True)])
         bold = set()
-        summed = [t if it.ref.question.type in SUMMED else None for it, t in zip(chunk, totals, strict=True)]
+        summed = [t if aggregate_of(it.ref.question) == "sum" else None for it, t in zip(chunk, totals, strict=True)]
         if any(t is not None for t in summed) and len(units) > 1:
             rows.append(["", "Tổng cộng"] + [_annex_value(it, t) if t is not None else ""
                                              for it, t in zip(chunk, summed, strict=True)])
@@ -654,10 +663,9 @@ def _num_of(it: Item, vals: dict):
 def _fmt_at(at) -> str:
     if at is None:
         return ""
-    from zoneinfo import ZoneInfo
+    from dialogs.localtime import day_text, hm
 
-    local = at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-    return f"{local.hour}:{local.minute:02d} {format_date(local.date())}"
+    return f"{hm(at)} {day_text(at)}"
 
 
 def _signature(doc, iss: Issuer) -> None:

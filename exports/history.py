@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dialogs.figures import aggregate_of
 from dialogs.labels import report_label
 from dialogs.outline import NUMERIC_TYPES, Outline
-from dialogs.parsing import Percent
 from exports.consolidate import Consolidation
 
 MAX_PERIODS = 8
@@ -89,10 +89,13 @@ def history_from_consolidation(c: Consolidation) -> History:
 
 
 def aggregate(outline: Outline, labels: list[str], period_ids: list[int], scope_name: str,
-              sums: dict[tuple[int, str], tuple[float, int]], percents: dict[tuple[int, str], list[Any]]) -> History:
-    """Build the history from per period × question sums (count, total) and the raw percent answers:
-    percentages are recomputed from their parts ("47/96") when every answer has them, else averaged —
-    the same rule as the consolidation."""
+              sums: dict[tuple[int, str], tuple[float, int]], values: dict[int, dict[int, dict[str, Any]]]) -> History:
+    """Build the history from per period × question sums (count, total) of the summed questions, and the
+    units' raw answers (``values``: period → unit → key → answer) of the others, aggregated by the very
+    code of the consolidation (mean, recomputed ratio, percentages from their parts, min, max)."""
+    from exports.consolidate import UnitInfo, numeric_summary
+
+    free = sums_free(outline)
     series = []
     for ref in outline.refs:
         q = ref.question
@@ -100,8 +103,10 @@ def aggregate(outline: Outline, labels: list[str], period_ids: list[int], scope_
             continue
         vals: list[float | None] = []
         for pid in period_ids:
-            if q.type == "percent":
-                vals.append(_percent_total(percents.get((pid, q.key), [])))
+            if q.key in free:
+                answers = values.get(pid, {})
+                units = [UnitInfo(uid, "", "", "") for uid in answers]
+                vals.append(_scaled(q.type, numeric_summary(outline, q.key, units, answers, None).value))
             else:
                 total, count = sums.get((pid, q.key), (0.0, 0))
                 vals.append(_scaled(q.type, total) if count else None)
@@ -109,28 +114,25 @@ def aggregate(outline: Outline, labels: list[str], period_ids: list[int], scope_
     return History(outline.id, scope_name, labels, series)
 
 
-def _percent_total(values: list[Any]) -> float | None:
-    parts = [Percent.from_json(v) for v in values if v is not None]
-    parts = [p for p in parts if p.value is not None]
-    if not parts:
-        return None
-    if all(p.num is not None and p.den for p in parts):
-        den = sum(p.den for p in parts)
-        return sum(p.num for p in parts) * 100 / den if den else None
-    return sum(p.value for p in parts) / len(parts)
+def sums_free(outline: Outline) -> set[str]:
+    """The numeric questions whose figure is not the plain sum of the answers."""
+    return {q.key for q in outline.questions
+            if q.type in NUMERIC_TYPES and (q.type == "percent" or aggregate_of(q) != "sum")}
 
 
 async def period_history(session, outline: Outline, period, scope=None, *, periods: int = MAX_PERIODS) -> History:
     """The last ``periods`` periods of ``period``'s outline up to and including it, under ``scope`` (a Unit or
     None for every unit), with each numeric question's total per period. ``session``: an open AsyncSession."""
-    from storage.history import numeric_sums, percent_values, recent_periods
+    from storage.history import numeric_sums, recent_periods, unit_values
 
     plist = await recent_periods(session, period, limit=periods)
     ids = [p.id for p in plist]
     nums = [r.question for r in outline.refs if r.question.type in NUMERIC_TYPES]
-    sums = await numeric_sums(session, ids, [q.key for q in nums if q.type != "percent"], under=scope)
-    pcts = await percent_values(session, ids, [q.key for q in nums if q.type == "percent"], under=scope)
-    return aggregate(outline, [p.label for p in plist], ids, scope.name if scope else "Tất cả đơn vị", sums, pcts)
+    free = sums_free(outline)
+    parts = {k for q in nums if q.key in free for k in (q.key, q.numerator, q.denominator) if k}
+    sums = await numeric_sums(session, ids, [q.key for q in nums if q.key not in free], under=scope)
+    raw = await unit_values(session, ids, sorted(parts), under=scope)
+    return aggregate(outline, [p.label for p in plist], ids, scope.name if scope else "Tất cả đơn vị", sums, raw)
 
 
 async def load_history(db, catalogue, period_id: int, scope_code: str | None = None, *,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dialogs.loader import Catalogue
 from exports.consolidate import Consolidation, UnitInfo, consolidate
+from exports.gcpause import gc_paused
 from storage.db import Database
 from storage.models import Period, Unit
 from storage.repo import Repo
@@ -19,7 +20,15 @@ async def expected_units(repo: Repo, period: Period, respondents: list[str], sco
 
 
 async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int, scope_code: str | None = None,
-                             *, similarity: int = 82) -> Consolidation:
+                             *, similarity: int = 90, include_drafts: bool = False) -> Consolidation:
+    """The consolidation of the sent reports; ``include_drafts``: provisional figures that count the units'
+    unsent answers too (the documents then say so and name those units)."""
+    with gc_paused():
+        return await _load(db, catalogue, period_id, scope_code, similarity, include_drafts)
+
+
+async def _load(db: Database, catalogue: Catalogue, period_id: int, scope_code: str | None, similarity: int,
+                include_drafts: bool) -> Consolidation:
     async with db.read_session() as s:
         repo = Repo(s)
         period = await repo.period(period_id)
@@ -50,4 +59,5 @@ async def load_consolidation(db: Database, catalogue: Catalogue, period_id: int,
                        submitted_at=pa.submitted_at, period_label=period.label, deadline=period.deadline,
                        previous_label=prev.label if prev else None,
                        scope_name=scope.name if scope else "Tất cả đơn vị", similarity=similarity,
-                       reasons={k: v for k, v in reasons.items() if k in ids})
+                       reasons={k: v for k, v in reasons.items() if k in ids}, include_drafts=include_drafts,
+                       previous_status=pa.previous_status)

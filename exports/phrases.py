@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dialogs.figures import is_rate
 from dialogs.labels import report_label
 from dialogs.outline import Question
 from dialogs.parsing import format_decimal, format_integer, format_money
@@ -51,7 +52,7 @@ def change_phrase(q: Question, s: NumericSummary, prev_word: str) -> str:
     if abs(d) < 1e-9:
         return f"không đổi so với {prev_word}"
     word = "tăng" if d > 0 else "giảm"
-    if q.type == "percent":
+    if is_rate(q.type, q.unit):
         return f"{word} {format_decimal(abs(d))} điểm phần trăm so với {prev_word}"
     if q.type == "money":
         return f"{word} {format_money(abs(d), q.unit or 'triệu đồng')} so với {prev_word}"
@@ -71,15 +72,61 @@ def numeric_sentence(c: Consolidation, it: Item) -> str:
     if ch:
         parts.append(ch)
     text = ", ".join(parts)
-    extra = []
-    if q.type == "percent" and s.mode == "fraction":
-        extra.append(f"tính trên tổng {format_decimal(s.num)}/{format_decimal(s.den)}")
-    elif q.type == "percent" or (s.mode == "average"):
-        if s.count > 1 and s.minimum is not None and s.maximum is not None:
-            extra.append(f"bình quân của {s.count} đơn vị, thấp nhất {format_decimal(s.minimum)}%, "
-                         f"cao nhất {format_decimal(s.maximum)}%")
+    extra = aggregate_notes(c, it)
     extra.append(f"{s.count}/{it.eligible or len(c.units)} đơn vị báo cáo")
     return f"{text} ({'; '.join(extra)})."
+
+
+def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
+    """How the figure was obtained, when it is not a plain sum."""
+    q = it.ref.question
+    s: NumericSummary = it.summary
+    pct = "%" if is_rate(q.type, q.unit) else ""
+    if s.mode == "fraction":
+        return [f"tính trên tổng {format_decimal(s.num)}/{format_decimal(s.den)}"]
+    if s.mode == "ratio":
+        nq, dq = c.outline.question(q.numerator or ""), c.outline.question(q.denominator or "")
+        return [f"tính lại từ tổng «{_short(report_label(nq), 60)}» {format_decimal(s.num)} trên tổng "
+                f"«{_short(report_label(dq), 60)}» {format_decimal(s.den)}"]
+    if s.mode == "average" and s.count > 1 and s.minimum is not None and s.maximum is not None:
+        return [f"bình quân của {s.count} đơn vị, thấp nhất {format_decimal(s.minimum)}{pct}, "
+                f"cao nhất {format_decimal(s.maximum)}{pct}"]
+    if s.mode in ("min", "max") and s.count > 1:
+        return [f"{'thấp' if s.mode == 'min' else 'cao'} nhất trong {s.count} đơn vị"]
+    if s.mode == "none":
+        return ["không cộng gộp; xem số liệu từng đơn vị"]
+    return []
+
+
+def basis_sentence(c: Consolidation) -> str:
+    """The opening sentence: whose reports the figures are drawn from (the same units as every "(n/N …)")."""
+    comp = c.completeness
+    prov = comp.provisional
+    if prov:
+        head = (f"Trên cơ sở báo cáo của {comp.counted}/{comp.expected} đơn vị ({c.scope_name}), gồm "
+                f"{comp.submitted} đơn vị đã gửi ({len(comp.on_time)} đúng hạn, {len(comp.late)} muộn) và "
+                f"{len(prov)} đơn vị chưa gửi, lấy theo bản đang làm")
+        rest = len(comp.draft) + len(comp.returned) - len(prov)
+    else:
+        head = (f"Trên cơ sở báo cáo của {comp.submitted}/{comp.expected} đơn vị ({c.scope_name}), "
+                f"trong đó {len(comp.on_time)} đơn vị nộp đúng hạn, {len(comp.late)} đơn vị nộp muộn")
+        rest = len(comp.draft) + len(comp.returned)
+    tail = []
+    if rest:
+        tail.append(f"{rest} đơn vị đang hoàn thiện (chưa tính vào số liệu)")
+    if comp.not_started:
+        tail.append(f"{len(comp.not_started)} đơn vị chưa báo cáo")
+    return head + (f"; còn {' và '.join(tail)}" if tail else "") + ", kết quả tổng hợp như sau:"
+
+
+def provisional_note(c: Consolidation, limit: int = 30) -> str:
+    """For provisional figures (drafts counted): what the reader must know, with the draft units named."""
+    prov = c.completeness.provisional
+    if not prov:
+        return ""
+    names = ", ".join(u.name for u in prov[:limit]) + (f" và {len(prov) - limit} đơn vị khác" if len(prov) > limit else "")
+    return (f"SỐ LIỆU TẠM TÍNH: gồm cả bản đang làm, chưa gửi, của {len(prov)} đơn vị ({names}); "
+            "số liệu có thể thay đổi khi các đơn vị này gửi báo cáo.")
 
 
 def summary_text(c: Consolidation, limit: int = 3900) -> str:
@@ -88,6 +135,8 @@ def summary_text(c: Consolidation, limit: int = 3900) -> str:
     lines = [f"📊 Tổng hợp «{c.outline.short}»", f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name}",
              f"Đã nộp {comp.submitted}/{comp.expected} đơn vị (đúng hạn {len(comp.on_time)}, muộn {len(comp.late)}); "
              f"đang làm {len(comp.draft) + len(comp.returned)}; chưa làm {len(comp.not_started)}."]
+    if comp.provisional:
+        lines.append("⚠️ " + provisional_note(c, limit=10))
     nums = [it for it in c.items if it.kind == "numeric" and it.summary.count]
     if nums:
         lines.append("\nSố liệu chính:")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
@@ -36,11 +37,15 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dialogs.answers import format_scalar, numeric
+from dialogs.figures import aggregate_of
 from dialogs.labels import report_label
+from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, one_measure
+from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
-from exports.phrases import clean
+from exports.phrases import clean, provisional_note
+from exports.xlsx_rows import RowWriter
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FONT_NAME = "Times New Roman"
@@ -98,6 +103,7 @@ class _Sheet:
                  freeze: str | None = "A2", min_widths: dict[int, float] | None = None,
                  max_widths: dict[int, float] | None = None, repeat_cols: str | None = None):
         self.ws = wb.create_sheet(title=_sheet_title(title, wb))
+        self._out = RowWriter(self.ws)  # rows as XML strings: openpyxl's per-cell writer is the slow part
         self.info = info
         self.head_rows = head_rows
         self.freeze = freeze
@@ -111,6 +117,7 @@ class _Sheet:
         self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
         self._measure: dict[int, float] = {}
         self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
+        self._cell_styles: dict[tuple[str | None, bool, bool, bool, bool], Any] = {}  # a look → its style array
         self._in_title = False
         self._titles: list[int] = []  # rows holding a title: merged across the table and wrapped at the flush
         self.spans: dict[int, dict[int, int]] = {}  # row → {column index: merged columns} (grouped headers)
@@ -124,6 +131,12 @@ class _Sheet:
         if isinstance(value, str):
             c.data_type = "s"
             wrap = wrap is not False and (wrap or len(value) > MAX_WIDTH)
+        key = (fmt, bold, head, bool(wrap), self._in_title)
+        style = self._cell_styles.get(key)
+        if style is not None:  # the same look as an earlier cell: its style, without hashing each part again
+            c._style = copy(style)
+            self._wraps += bool(wrap) and not head
+            return c
         if fmt:
             c.number_format = fmt
         if head:
@@ -138,6 +151,7 @@ class _Sheet:
             if not self._in_title:
                 c.border = CELL_BORDER
             self._wraps += bool(wrap)
+        self._cell_styles[key] = copy(c._style)
         return c
 
     def text(self, value: Any, col: int | None = None, *, limit: int = MAX_WIDTH) -> Any:
@@ -165,7 +179,7 @@ class _Sheet:
             c.border = CELL_BORDER
             self._templates[key] = c
         self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
-        c.value = value
+        c._value = value  # written at once by RowWriter, which reads the value as it is (text made safe by the caller)
         return c
 
     def head(self, values: list[Any]) -> None:
@@ -192,7 +206,7 @@ class _Sheet:
         if self._buffer is None:
             if wraps:
                 self._row_height(self.rows, values, self._widths)
-            self.ws.append(values)
+            self._out.append(values)
             return
         if kind != "title":
             self._measure_row(values, head=kind == "head")
@@ -228,7 +242,7 @@ class _Sheet:
                     n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
                     lines = max(lines, int(n))
         if lines > 1:
-            self.ws.row_dimensions[row].height = min(409, 15 * lines)
+            self._out.heights[row] = min(409, 15 * lines)
 
     def _flush(self) -> None:
         buf, self._buffer = self._buffer, None
@@ -244,7 +258,7 @@ class _Sheet:
                 self._wide_title(i, row[0], widths)
             elif wraps:
                 self._row_height(i, row, widths)
-            self.ws.append(row)
+            self._out.append(row)
 
     def _wide_title(self, row: int, cell: Any, widths: list[float]) -> None:
         last = max(len(widths), 1)
@@ -254,7 +268,7 @@ class _Sheet:
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             lines = max(1, -(-int(len(cell.value) * 1.1) // max(int(sum(widths)) - 2, 10)))
             if lines > 1:
-                self.ws.row_dimensions[row].height = min(409, 16 * lines)
+                self._out.heights[row] = min(409, 16 * lines)
 
     def widths(self) -> list[float]:
         n = max([self.ncols, *self._measure.keys(), *self.min_widths.keys()] or [1])
@@ -284,6 +298,10 @@ class _Sheet:
         ws.oddFooter.center.text = "Trang &P/&N"
         ws.oddFooter.center.size = 9
         ws.oddFooter.center.font = f"{FONT_NAME},Regular"
+
+    def height(self, row: int) -> float | None:
+        """The explicit height of a written row (points), None for the default."""
+        return self._out.heights.get(row)
 
     def close(self) -> None:
         if self._buffer is not None:
@@ -428,6 +446,7 @@ def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, co
     return sh.cell(v, fmt, bold=bold)
 
 
+@gc_paused()
 def build_xlsx(c: Consolidation, history: History | None = None) -> bytes:
     """The workbook; ``history`` (the last periods' figures, see :mod:`exports.history`) feeds the charts on
     the summary sheet — without it, this period against the previous one."""
@@ -462,7 +481,8 @@ def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> 
                 max_widths={3: 70, 2: 12})
     sh.title(f"TỔNG HỢP: {c.outline.title}", bold=True)
     sh.title(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
-             f"{c.completeness.expected} đơn vị")
+             f"{c.completeness.expected} đơn vị" + (f" · {provisional_note(c, limit=10)}" if c.completeness.provisional
+                                                  else ""))
     sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", CHANGE_HEAD, "Số đơn vị trả lời"])
     for i, it in enumerate([x for x in c.items if x.kind == "numeric"], 1):
         q = it.ref.question
@@ -578,8 +598,7 @@ def _rows_height(sh: _Sheet) -> int:
     """The rows written so far, in default-height rows (a wrapped row counts as several)."""
     total = 0.0
     for r in range(1, sh.rows + 1):
-        h = sh.ws.row_dimensions[r].height if r in sh.ws.row_dimensions else None
-        total += (h or 15) / 15
+        total += (sh.height(r) or 15) / 15
     return int(total + 0.999)
 
 
@@ -612,7 +631,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
             sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
                       + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
                          else _text_or_date(sh, col.type, item.get(col.key), i) for i, col in enumerate(t.columns)])
-    if not any(r.kind == "total" for r in t.rows):
+    if not any(r.kind == "total" for r in t.rows) and one_measure(t):
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s)
@@ -647,7 +666,7 @@ def _total_row(sh: _Sheet, s: TableSummary) -> None:
     top = [r for r in s.table.rows if r.level == 0]
     row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)]
     for col in s.table.columns:
-        if col.type in NUMERIC_TYPES and col.type != "percent":
+        if col.type in NUMERIC_TYPES and col.type != "percent" and (col.computed or aggregate_of(col) == "sum"):
             vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
             vals = [v for v in vals if isinstance(v, int | float)]
             row.append(_num_cell(sh, col.type, sum(vals) if vals else None, bold=True))
@@ -786,7 +805,7 @@ def _completeness(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     sh.head(["Mã", "Đơn vị", "Trực thuộc", "Tình trạng", "Thời điểm nộp / số câu"])
 
     def at(x) -> Any:
-        return x.astimezone().replace(tzinfo=None) if x else None
+        return local_naive(x)  # the configured zone's wall time, never the server's
 
     def row(u, state: str, last: Any, fmt: str | None = None) -> None:
         sh.append([sh.fast(0, safe_text(u.code), None), sh.fast(1, safe_text(u.name), None),

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+# the web form's browser tests use Debian's Chromium: installed when missing (quick, never fatal; skipped without)
+bash scripts/install-chromium.sh || true
 export PYTHONDONTWRITEBYTECODE=1
 .venv/bin/python -m pytest -q "$@"
 PG_URL="${TEST_DATABASE_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/test}"

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.figures import SENT_STATUSES
 from storage.models import Answer, Period, Submission, Unit
 
 
@@ -22,7 +23,8 @@ async def recent_periods(s: AsyncSession, period: Period, *, limit: int = 8) -> 
 
 
 def _scoped(q, under: Unit | None):
-    q = q.join(Submission, Submission.id == Answer.submission_id)
+    """Only sent reports (a draft or a returned report is not a period's figure)."""
+    q = q.join(Submission, Submission.id == Answer.submission_id).where(Submission.status.in_(sorted(SENT_STATUSES)))
     if under is not None:
         q = q.join(Unit, Unit.id == Submission.unit_id).where(Unit.path.startswith(under.path, autoescape=True))
     return q
@@ -41,14 +43,15 @@ async def numeric_sums(s: AsyncSession, period_ids: Sequence[int], keys: Sequenc
     return {(pid, key): (float(total or 0), int(n)) for pid, key, total, n in await s.execute(q)}
 
 
-async def percent_values(s: AsyncSession, period_ids: Sequence[int], keys: Sequence[str],
-                         under: Unit | None = None) -> dict[tuple[int, str], list[Any]]:
-    """(period id, question key) → the stored answers (a percentage keeps its parts "47/96")."""
+async def unit_values(s: AsyncSession, period_ids: Sequence[int], keys: Sequence[str],
+                      under: Unit | None = None) -> dict[int, dict[int, dict[str, Any]]]:
+    """period id → unit id → {question key: stored answer} (a percentage keeps its parts "47/96"), for the
+    figures that are not plain sums (means, ratios, percentages)."""
     if not period_ids or not keys:
         return {}
-    q = _scoped(select(Submission.period_id, Answer.question_key, Answer.value), under)
+    q = _scoped(select(Submission.period_id, Submission.unit_id, Answer.question_key, Answer.value), under)
     q = q.where(Submission.period_id.in_(list(period_ids)), Answer.question_key.in_(list(keys)))
-    out: dict[tuple[int, str], list[Any]] = {}
-    for pid, key, value in await s.execute(q):
-        out.setdefault((pid, key), []).append(value)
+    out: dict[int, dict[int, dict[str, Any]]] = {}
+    for pid, uid, key, value in await s.execute(q):
+        out.setdefault(pid, {}).setdefault(uid, {})[key] = value
     return out

@@ -125,6 +125,77 @@ def parse_unit_file(path: str | Path) -> list[UnitRow]:
     return out
 
 
+def _check_rows(rows: list, existing: dict[str, Unit]) -> None:
+    """Every parent known (in the file or the database) and no parent–child cycle; else the whole file is refused."""
+    codes_in_file = {r.code for r in rows}
+    problems: list[tuple[int, str]] = []
+    for r in rows:
+        if r.parent and r.parent not in codes_in_file and r.parent not in existing:
+            problems.append((r.row, f"mã cha «{r.parent}» không có trong tệp lẫn trong cơ sở dữ liệu"))
+    by_id = {u.id: c for c, u in existing.items()}
+    parent_code = {c: by_id.get(u.parent_id) if u.parent_id else None for c, u in existing.items()}
+    parent_code.update({r.code: r.parent for r in rows})
+    for r in rows:
+        seen_codes = {r.code}
+        p = parent_code.get(r.code)
+        while p:
+            if p in seen_codes:
+                problems.append((r.row, f"vòng lặp cha–con qua mã «{p}»"))
+                break
+            seen_codes.add(p)
+            p = parent_code.get(p)
+    if problems:
+        raise ImportError_(sorted(set(problems)))
+
+
+def _upsert_units(s, rows: list, units: dict[str, Unit]) -> tuple[int, int, int]:
+    """Create or update each row's unit in ``units`` (by code); (created, updated, unchanged)."""
+    created = updated = unchanged = 0
+    for r in rows:
+        u = units.get(r.code)
+        if u is None:
+            u = Unit(code=r.code, name=r.name, kind=r.kind, active=True, path="/", folded=fold(r.name))
+            s.add(u)
+            units[r.code] = u
+            created += 1
+        else:
+            changed = (u.name, u.kind, u.active) != (r.name, r.kind, True)
+            u.name, u.kind, u.active, u.folded = r.name, r.kind, True, fold(r.name)
+            if changed:
+                updated += 1
+            else:
+                unchanged += 1
+    return created, updated, unchanged
+
+
+def _link_parents(rows: list, units: dict[str, Unit], existing: dict[str, Unit]) -> int:
+    """Set each row's parent; the number of units whose only change is a new parent."""
+    moved = 0
+    for code, r in {r.code: r for r in rows}.items():
+        u = units[code]
+        new_parent = units[r.parent].id if r.parent else None
+        if u.parent_id != new_parent and code in existing and (u.name, u.kind) == (r.name, r.kind):
+            moved += 1
+        u.parent_id = new_parent
+    return moved
+
+
+def _set_paths(units: dict[str, Unit]) -> None:
+    """Materialised paths ("/1/7/42/"), parents first."""
+    by_uid = {u.id: u for u in units.values()}
+    memo: dict[int, str] = {}
+
+    def path_of(u: Unit) -> str:
+        if u.id in memo:
+            return memo[u.id]
+        p = by_uid.get(u.parent_id) if u.parent_id else None
+        memo[u.id] = (path_of(p) if p else "/") + f"{u.id}/"
+        return memo[u.id]
+
+    for u in units.values():
+        u.path = path_of(u)
+
+
 async def import_units(db: Database, path: str | Path, progress: Callable[[float], None] | None = None
                        ) -> ImportResult:
     """Validate every row, then upsert all in one transaction; any bad row rejects the whole file.
@@ -134,67 +205,15 @@ async def import_units(db: Database, path: str | Path, progress: Callable[[float
     tell(0.2)
     async with db.session() as s:
         existing = {u.code: u for u in (await s.execute(select(Unit))).scalars()}
-        codes_in_file = {r.code for r in rows}
-        problems: list[tuple[int, str]] = []
-        for r in rows:
-            if r.parent and r.parent not in codes_in_file and r.parent not in existing:
-                problems.append((r.row, f"mã cha «{r.parent}» không có trong tệp lẫn trong cơ sở dữ liệu"))
-        # cycles
-        parent_of = {c: u.parent_id for c, u in existing.items()}
-        by_id = {u.id: c for c, u in existing.items()}
-        parent_code = {c: by_id.get(p) if p else None for c, p in parent_of.items()}
-        parent_code.update({r.code: r.parent for r in rows})
-        for r in rows:
-            seen_codes = {r.code}
-            p = parent_code.get(r.code)
-            while p:
-                if p in seen_codes:
-                    problems.append((r.row, f"vòng lặp cha–con qua mã «{p}»"))
-                    break
-                seen_codes.add(p)
-                p = parent_code.get(p)
-        if problems:
-            raise ImportError_(sorted(set(problems)))
+        _check_rows(rows, existing)
         tell(0.4)
-        created = updated = unchanged = 0
         units = dict(existing)
-        for r in rows:
-            u = units.get(r.code)
-            if u is None:
-                u = Unit(code=r.code, name=r.name, kind=r.kind, active=True, path="/", folded=fold(r.name))
-                s.add(u)
-                units[r.code] = u
-                created += 1
-            else:
-                changed = (u.name, u.kind, u.active) != (r.name, r.kind, True)
-                u.name, u.kind, u.active, u.folded = r.name, r.kind, True, fold(r.name)
-                if changed:
-                    updated += 1
-                else:
-                    unchanged += 1
+        created, updated, unchanged = _upsert_units(s, rows, units)
         await s.flush()
         tell(0.7)
-        file_rows = {r.code: r for r in rows}
-        for code, r in file_rows.items():
-            u = units[code]
-            new_parent = units[r.parent].id if r.parent else None
-            if u.parent_id != new_parent and code in existing and (u.name, u.kind) == (r.name, r.kind):
-                updated += 1
-                unchanged -= 1
-            u.parent_id = new_parent
-        # materialised paths, parents first
-        by_uid = {u.id: u for u in units.values()}
-        memo: dict[int, str] = {}
-
-        def path_of(u: Unit) -> str:
-            if u.id in memo:
-                return memo[u.id]
-            p = by_uid.get(u.parent_id) if u.parent_id else None
-            memo[u.id] = (path_of(p) if p else "/") + f"{u.id}/"
-            return memo[u.id]
-
-        for u in units.values():
-            u.path = path_of(u)
+        moved = _link_parents(rows, units, existing)
+        updated, unchanged = updated + moved, unchanged - moved
+        _set_paths(units)
         tell(0.8)
         await s.commit()
     tell(1.0)

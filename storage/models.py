@@ -39,7 +39,7 @@ NAMING = {
 ROLES = ("admin", "supervisor", "officer")
 SUBMISSION_STATUSES = tuple(Status)  # dialogs/lifecycle.py
 PERIOD_STATUSES = ("open", "closed")
-VIA = ("bot", "cli", "import", "xlsx")
+VIA = ("bot", "cli", "import", "xlsx", "web")
 EVENT_KINDS = ("submitted", "returned", "approved", "unlock_requested", "unlock_approved", "unlock_refused",
                "reopened", "relocked")
 UNLOCK_STATUSES = ("pending", "approved", "refused")
@@ -347,6 +347,22 @@ class OutboundFailure(Base):
     text: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
+
+
+class WebLink(Base):
+    """A signed web-form link (issue 24): bound to one account and (usually) one period, valid until
+    ``expires_at``, refused once ``revoked_at`` is set. The link's text carries ``id`` and is signed; the row is
+    what makes it revocable."""
+
+    __tablename__ = "web_links"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    period_id: Mapped[int | None] = mapped_column(ForeignKey("periods.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())
+    expires_at: Mapped[datetime] = mapped_column(TZDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(TZDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(TZDateTime())
 
 
 # --------------------------------------------------------------------------- channels (issue 25: Zalo)

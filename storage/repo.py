@@ -11,7 +11,7 @@ import functools
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -63,6 +63,7 @@ from storage.models import (
     SubmissionEvent,
     Unit,
     UnlockRequest,
+    WebLink,
 )
 
 
@@ -112,6 +113,7 @@ class PeriodAnswers:
     # unit_id → submission status / submitted_at for the current period
     status: dict[int, str]
     submitted_at: dict[int, datetime | None]
+    previous_status: dict[int, str] = field(default_factory=dict)  # unit_id → the previous period's status
 
 
 @dataclass
@@ -666,6 +668,7 @@ class Repo:
         cur: dict[int, dict[str, Any]] = {}
         prev: dict[int, dict[str, Any]] = {}
         status: dict[int, str] = {}
+        prev_status: dict[int, str] = {}
         submitted_at: dict[int, datetime | None] = {}
         prev_id: int | None = None
         loads = orjson.loads
@@ -681,11 +684,12 @@ class Repo:
                 cur[unit_id] = answers
             else:
                 prev[unit_id] = answers
+                prev_status[unit_id] = st
         if prev_id is None:
             prev_id = (await self.s.execute(select(prev_id_sq))).scalar_one_or_none()
         cur = {u: a for u, a in cur.items() if a}
         prev = {u: a for u, a in prev.items() if a}
-        return PeriodAnswers(period.id, prev_id, cur, prev, status, submitted_at)
+        return PeriodAnswers(period.id, prev_id, cur, prev, status, submitted_at, prev_status)
 
     # ------------------------------------------------------------------ conversation positions
     async def position(self, account_id: int) -> ConversationPosition | None:
@@ -1110,6 +1114,91 @@ class Repo:
         return row
 
 
+    # ------------------------------------------------------------------ the web form (issue 24)
+    async def create_web_link(self, acc: Account, period_id: int | None, *, hours: float,
+                              now: datetime | None = None) -> WebLink:
+        """A new revocable link row for ``acc`` (and one period), valid ``hours``."""
+        now = now or utcnow()
+        link = WebLink(id=secrets.token_urlsafe(12), account_id=acc.id, period_id=period_id, created_at=now,
+                       expires_at=now + timedelta(hours=hours))
+        self.s.add(link)
+        await self.s.flush()
+        return link
+
+    async def web_link(self, link_id: str) -> WebLink | None:
+        return await self.s.get(WebLink, link_id)
+
+    async def web_links(self, account_ids: Iterable[int] | None = None) -> list[WebLink]:
+        q = select(WebLink)
+        if account_ids is not None:
+            q = q.where(WebLink.account_id.in_(list(account_ids)))
+        return list((await self.s.execute(q.order_by(WebLink.created_at))).scalars())
+
+    async def revoke_web_links(self, *, link_id: str | None = None, account_id: int | None = None,
+                               now: datetime | None = None) -> int:
+        """Revoke one link, or every link of an account; returns how many were revoked now."""
+        q = update(WebLink).where(WebLink.revoked_at.is_(None)).values(revoked_at=now or utcnow())
+        if link_id is not None:
+            q = q.where(WebLink.id == link_id)
+        if account_id is not None:
+            q = q.where(WebLink.account_id == account_id)
+        return (await self.s.execute(q)).rowcount or 0
+
+    async def ensure_web_account(self, unit: Unit, full_name: str) -> Account:
+        """An officer account for someone outside Telegram: a negative placeholder id (never a real Telegram
+        user), marked blocked so no Telegram message is tried for it (reminders skip blocked accounts)."""
+        # -1, -2, …: far above the Zalo accounts' synthetic addresses (storage/channels.py, from -10**15 down)
+        q = select(func.min(Account.telegram_id)).where(Account.telegram_id > -(10**14))
+        lowest = (await self.s.execute(q)).scalar_one_or_none() or 0
+        acc = Account(telegram_id=min(int(lowest), 0) - 1, full_name=full_name, username=None, role="officer",
+                      unit_id=unit.id, blocked=True, active=True, created_at=utcnow())
+        self.s.add(acc)
+        await self.s.flush()
+        return acc
+
+    async def answer_versions(self, submission_id: int) -> dict[str, tuple[int, int | None, datetime, str]]:
+        """Each answer's (version, set_by, set_at, via)."""
+        q = select(Answer.question_key, Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
+            Answer.submission_id == submission_id)
+        return {k: (v, by, at, via) for k, v, by, at, via in (await self.s.execute(q)).all()}
+
+    async def revisions_after(self, submission_id: int, after_id: int, *, not_by: int | None = None,
+                              limit: int = 50) -> list[AnswerRevision]:
+        """Revisions of a submission newer than ``after_id`` (optionally: made by someone else), oldest first."""
+        q = select(AnswerRevision).where(AnswerRevision.submission_id == submission_id, AnswerRevision.id > after_id)
+        if not_by is not None:
+            q = q.where((AnswerRevision.changed_by != not_by) | AnswerRevision.changed_by.is_(None))
+        return list((await self.s.execute(q.order_by(AnswerRevision.id).limit(limit))).scalars())
+
+    async def last_revision_id(self, submission_id: int) -> int:
+        q = select(func.max(AnswerRevision.id)).where(AnswerRevision.submission_id == submission_id)
+        return int((await self.s.execute(q)).scalar_one_or_none() or 0)
+
+    async def account_by_username(self, username: str) -> Account | None:
+        """An active account by its Telegram @username (without the @)."""
+        q = select(Account).where(Account.username == username, Account.active.is_(True)).order_by(Account.id)
+        return (await self.s.execute(q.limit(1))).scalar_one_or_none()
+
+    async def web_session_account(self, account_id: int, link_id: str | None) -> Account | None:
+        """The account of a web session, in one statement: None when it is gone, inactive, or the session's
+        link was revoked."""
+        if link_id is None:
+            acc = await self.s.get(Account, account_id)
+            return acc if acc is not None and acc.active else None
+        q = _web_statements()["session"]
+        return (await self.s.execute(q, {"p_acc": account_id, "p_link": link_id})).scalar_one_or_none()
+
+    async def report_context(self, unit_id: int, period_id: int) -> tuple[Unit, Period, Submission | None] | None:
+        """A unit, a period and the unit's submission for it (None when not started), in one statement."""
+        row = (await self.s.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
+        return (row[0], row[1], row[2]) if row is not None else None
+
+    async def answer_version(self, submission_id: int, key: str) -> tuple[int, int | None, datetime, str] | None:
+        """One answer's (version, set_by, set_at, via), or None when it has none yet."""
+        row = (await self.s.execute(_web_statements()["version"], {"p_sid": submission_id, "p_key": key})).first()
+        return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
     # ================================================================== issuers (issue 20)
     # Who issues each scope's consolidated report. Kept in one block at the end so it can move out whole.
 
@@ -1151,3 +1240,20 @@ class Repo:
         await self.s.delete(row)
         await self.s.flush()
         return True
+
+
+@functools.cache
+def _web_statements() -> dict[str, Any]:
+    """The web form's per-request statements, built once (bound parameters)."""
+    from sqlalchemy import bindparam
+
+    return {
+        "session": (select(Account).join(WebLink, WebLink.account_id == Account.id)
+                    .where(Account.id == bindparam("p_acc"), Account.active.is_(True), WebLink.id == bindparam("p_link"),
+                           WebLink.revoked_at.is_(None))),
+        "report": (select(Unit, Period, Submission).select_from(Unit).join(Period, Period.id == bindparam("p_period"))
+                   .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == Period.id))
+                   .where(Unit.id == bindparam("p_unit"))),
+        "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
+            Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
+    }

@@ -67,31 +67,47 @@ def _spawn_bot(api: FakeTelegram, db_url: str, **settings: str) -> asyncio.subpr
                                           stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
 
 
-async def test_bot_killed_mid_outline_continues_at_the_same_question(db, db_url, tmp_path):
+async def _this_weeks_period_and_invite(db) -> tuple[int, str]:
+    """The period the bot's scheduler opens by itself for this week (same label: it finds it, opens no other) and an
+    officer's invite code for Bộ Tư pháp."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from dialogs.loader import load_catalogue
+    from dialogs.periods import automatic_spec
+
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        # the period the bot's scheduler opens by itself for this week (same label: it finds it, opens no other)
-        from datetime import timedelta
-        from zoneinfo import ZoneInfo
-
-        from dialogs.loader import load_catalogue
-        from dialogs.periods import automatic_spec
-
         spec = automatic_spec(load_catalogue().get("tuan-cqdp-2cap"), datetime.now(UTC), ZoneInfo("Asia/Ho_Chi_Minh"),
                               timedelta(hours=48))
         p, _ = await repo.open_period("tuan-cqdp-2cap", spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
                                       starts_on=spec.starts_on, ends_on=spec.ends_on)
         inv = await repo.create_invite(await repo.unit_by_code("BTP"), "officer")
         await s.commit()
-        period_id = p.id
+        return p.id, inv.code
+
+
+async def _stored_answers(db_url: str, unit_code: str, period_id: int) -> dict:
+    db2 = open_database(db_url)
+    try:
+        async with db2.read_session() as s:
+            repo = Repo(s)
+            sub = await repo.find_submission((await repo.unit_by_code(unit_code)).id, period_id)
+            return await repo.answers(sub.id)
+    finally:
+        await db2.dispose()
+
+
+async def test_bot_killed_mid_outline_continues_at_the_same_question(db, db_url, tmp_path):
+    period_id, code = await _this_weeks_period_and_invite(db)
     api = FakeTelegram("4242:KILL-TEST")
     await api.start()
     d = Driver(api)
     u = api.user(301, "Hạnh")
     proc = await _spawn_bot(api, db_url)
     try:
-        got = await d.say(u, f"/start {inv.code}")
+        got = await d.say(u, f"/start {code}")
         # the bot's scheduler may announce the open period at any time: look at every reply, not only the last
         assert any("Bộ Tư pháp" in m.text for m in got), [m.text for m in got]
         assert api.commands and api.commands[0]["command"] == "start"  # setMyCommands at start-up
@@ -123,15 +139,7 @@ async def test_bot_killed_mid_outline_continues_at_the_same_question(db, db_url,
             proc.terminate()
             await proc.wait()
         await api.stop()
-    db2 = open_database(db_url)
-    try:
-        async with db2.read_session() as s:
-            repo = Repo(s)
-            unit = await repo.unit_by_code("BTP")
-            sub = await repo.find_submission(unit.id, period_id)
-            answers = await repo.answers(sub.id)
-    finally:
-        await db2.dispose()
+    answers = await _stored_answers(db_url, "BTP", period_id)
     assert answers["kl_nv_tong"] == 31 and answers["kl_nv_hoan_thanh"] == 12
     assert [i["ten"] for i in answers["kl_ds_hoan_thanh"]] == ["Nhiệm vụ một", "Nhiệm vụ hai"]
 

@@ -34,8 +34,9 @@ def weekly_fixture():
     }
     previous = {1: {"kl_nv_tong": 8, "kl_nv_hoan_thanh": 4}, 2: {"kl_nv_tong": 20}, 3: {"kl_nv_tong": 25},
                 4: {"kl_nv_tong": 5}}
-    status = {1: "submitted", 2: "submitted", 3: "draft", 4: "draft"}
-    at = {1: datetime(2026, 11, 26, 8, tzinfo=UTC), 2: datetime(2026, 11, 26, 10, tzinfo=UTC)}
+    status = {1: "submitted", 2: "submitted", 3: "approved", 4: "draft"}
+    at = {1: datetime(2026, 11, 26, 8, tzinfo=UTC), 2: datetime(2026, 11, 26, 10, tzinfo=UTC),
+          3: datetime(2026, 11, 26, 8, 30, tzinfo=UTC)}
     return consolidate(o, units=[U1, U2, U3, U4], current=current, previous=previous, status=status, submitted_at=at,
                        period_label="Tuần 48/2026", deadline=DEADLINE, previous_label="Tuần 47/2026",
                        scope_name="Chính phủ")
@@ -53,15 +54,15 @@ def docx_text(data: bytes) -> str:
 def test_totals_changes_and_completeness_by_hand():
     c = weekly_fixture()
     tong = c.item("kl_nv_tong").summary
-    # BYT did not answer this week: 10 + 20 + 30; previous: 8 + 20 + 25 + 5
+    # BYT (a draft) does not count this week: 10 + 20 + 30; previous (no statuses given): 8 + 20 + 25 + 5
     assert (tong.total, tong.count, tong.prev_total, tong.delta) == (60, 3, 58, 2)
     per = {u.code: (v, p) for u, v, p in tong.per_unit}
     assert per == {"BNV": (10, 8), "BTP": (20, 20), "VPCP": (30, 25), "BYT": (None, 5)}
     hs = c.item("vpcp_hs_tong")
     assert hs.eligible == 1 and hs.summary.total == 1000  # only the Văn phòng Chính phủ is asked
     comp = c.completeness
-    assert [u.code for u, _ in comp.on_time] == ["BNV"] and [u.code for u, _ in comp.late] == ["BTP"]
-    assert sorted(u.code for u, _ in comp.draft) == ["BYT", "VPCP"] and comp.not_started == []
+    assert [u.code for u, _ in comp.on_time] == ["BNV", "VPCP"] and [u.code for u, _ in comp.late] == ["BTP"]
+    assert sorted(u.code for u, _ in comp.draft) == ["BYT"] and comp.not_started == []
     lst = c.item("kl_ds_dang_th").summary
     assert lst.count == 3 and lst.units_with_items == 2
     assert dict(lst.by_field["dung_han"]) == {"Chậm tiến độ": 1, "Đúng tiến độ": 2}
@@ -70,19 +71,35 @@ def test_totals_changes_and_completeness_by_hand():
 def test_percent_recomputed_from_parts():
     o = CAT.get("kiem-tra-cchc-2025")
     u = [UnitInfo(i, f"X{i}", f"Xã {i}", "xa") for i in (1, 2, 3)]
-    cur = {1: {"ii3_ty_le_dung_han": {"value": 48.96, "num": 47, "den": 96}},
-           2: {"ii3_ty_le_dung_han": {"value": 75.0, "num": 3, "den": 4}},
-           3: {"ii3_ty_le_truc_tuyen": {"value": 40.0}}}
-    cur[1]["ii3_ty_le_truc_tuyen"] = {"value": 60.0}
-    c = consolidate(o, units=u, current=cur, previous=None, status={}, submitted_at={}, period_label="Đợt 1",
-                    deadline=None)
-    s = c.item("ii3_ty_le_dung_han").summary
+    cur = {1: {"ii3_ty_le_truc_tuyen": {"value": 48.96, "num": 47, "den": 96}},
+           2: {"ii3_ty_le_truc_tuyen": {"value": 75.0, "num": 3, "den": 4}},
+           3: {"ii3_ty_le_ttphvhcc": {"value": 40.0}}}
+    cur[1]["ii3_ty_le_ttphvhcc"] = {"value": 60.0}
+    c = consolidate(o, units=u, current=cur, previous=None, status=dict.fromkeys((1, 2, 3), "submitted"),
+                    submitted_at={}, period_label="Đợt 1", deadline=None)
+    s = c.item("ii3_ty_le_truc_tuyen").summary
     assert s.mode == "fraction" and s.value == pytest.approx(50.0)  # (47 + 3) / (96 + 4)
-    avg = c.item("ii3_ty_le_truc_tuyen").summary
+    avg = c.item("ii3_ty_le_ttphvhcc").summary
     assert avg.mode == "average" and avg.value == pytest.approx(50.0) and (avg.minimum, avg.maximum) == (40, 60)
     text = docx_text(build_report(c).docx)
-    assert "Tỷ lệ hồ sơ giải quyết đúng hạn đạt: 50%" in text and "tính trên tổng 50/100" in text
+    assert "Tỷ lệ hồ sơ trực tuyến: 50%" in text and "tính trên tổng 50/100" in text
     assert "bình quân của 2 đơn vị, thấp nhất 40%, cao nhất 60%" in text
+
+
+def test_declared_ratio_is_recomputed_from_the_summed_parts():
+    o = CAT.get("kiem-tra-cchc-2025")  # ii3_ty_le_dung_han: ratio of ii3_hs_dung_han / ii3_hs_da_giai_quyet
+    u = [UnitInfo(i, f"X{i}", f"Xã {i}", "xa") for i in (1, 2, 3)]
+    cur = {1: {"ii3_hs_dung_han": 90, "ii3_hs_da_giai_quyet": 100, "ii3_ty_le_dung_han": {"value": 90.0}},
+           2: {"ii3_hs_dung_han": 1, "ii3_hs_da_giai_quyet": 10, "ii3_ty_le_dung_han": {"value": 10.0}},
+           3: {"ii3_hs_dung_han": 5}}  # no denominator: not in the ratio
+    prev = {1: {"ii3_hs_dung_han": 50, "ii3_hs_da_giai_quyet": 100}}
+    c = consolidate(o, units=u, current=cur, previous=prev, status=dict.fromkeys((1, 2, 3), "submitted"),
+                    submitted_at={}, period_label="Đợt 1", deadline=None)
+    it = c.item("ii3_ty_le_dung_han")
+    assert it.summary.mode == "ratio" and it.summary.value == pytest.approx(91 * 100 / 110)  # not (90 + 10) / 2
+    assert it.answered == 2 and it.summary.prev_value == pytest.approx(50.0)
+    text = docx_text(build_report(c).docx)
+    assert "82,73%" in text and "tăng 32,73 điểm phần trăm" in text and "2/3 đơn vị báo cáo" in text
 
 
 def test_docx_sentences_tables_and_grouped_narratives():
@@ -91,7 +108,8 @@ def test_docx_sentences_tables_and_grouped_narratives():
     text = docx_text(rep.docx)
     assert "Tổng số nhiệm vụ thuộc lĩnh vực được phân công: 60 nhiệm vụ, tăng 2 so với tuần trước (3/4 đơn vị báo cáo)." in text
     assert "3 đơn vị nêu: " in text and "(Bộ Nội vụ, Bộ Tư pháp, Văn phòng Chính phủ)" in text
-    assert "Bộ Y tế: Kinh phí chưa được bố trí kịp thời." in text
+    assert "Kinh phí chưa được bố trí kịp thời." not in text  # Bộ Y tế's draft is not in the report
+    assert "Trên cơ sở báo cáo của 3/4 đơn vị" in text and "còn 1 đơn vị đang hoàn thiện" in text
     assert "3 | Bộ Tư pháp | Xây dựng đề án" in text
     assert "Chuẩn bị họp giao ban tuần." in text  # control characters removed, the text kept
     assert "Hà Nội, ngày 27 tháng 11 năm 2026" in text
@@ -141,8 +159,8 @@ def test_bieu_summed_cell_by_cell_in_xlsx_and_docx():
                                     "kiem_tra": {"cap_tinh": 4, "cap_xa": 0, "ca_hai": 1}}}},
            2: {"bieu_1b": {"rows": {"hoi_nghi": {"cap_tinh": 10, "cap_xa": 20, "ca_hai": 30},
                                     "tap_huan": {"cap_tinh": 5, "cap_xa": 5, "ca_hai": 5}}}}}
-    c = consolidate(o, units=units, current=cur, previous=None, status={1: "submitted"}, submitted_at={},
-                    period_label="Sơ kết", deadline=None)
+    c = consolidate(o, units=units, current=cur, previous=None, status={1: "submitted", 2: "approved"},
+                    submitted_at={}, period_label="Sơ kết", deadline=None)
     g = c.item("bieu_1b").summary.grid
     assert g["hoi_nghi"] == {"tong": 66, "cap_tinh": 11, "cap_xa": 22, "ca_hai": 33}
     assert g["quan_triet"] == {"tong": 81, "cap_tinh": 16, "cap_xa": 27, "ca_hai": 38}  # group I = 1 + 2 + 3
@@ -189,7 +207,7 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
                 assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
     prog = wb["Tiến độ"]
     states = {r[0]: r[3] for r in prog.iter_rows(min_row=3, values_only=True)}
-    assert states == {"BNV": "Đúng hạn", "BTP": "Muộn", "BYT": "Đang làm", "VPCP": "Đang làm"}
+    assert states == {"BNV": "Đúng hạn", "BTP": "Muộn", "BYT": "Đang làm", "VPCP": "Đúng hạn (đã duyệt)"}
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\r=2"])
@@ -212,12 +230,17 @@ async def _weekly_db(db):
         repo = Repo(s)
         p1, _ = await repo.open_period("tuan-cqdp-2cap", "Tuần 47/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
         p2, _ = await repo.open_period("tuan-cqdp-2cap", "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+        clerk = await repo.ensure_account(799, "Cán bộ nhập liệu")
+        # every unit sent last week's report; this week Bộ Y tế's is still a draft
         for code, prev, cur in (("BNV", 8, 10), ("BTP", 20, 20), ("BYT", 5, 7)):
             u = await repo.unit_by_code(code)
             s1 = await repo.ensure_submission(u.id, p1.id)
             await repo.set_answer(s1.id, "kl_nv_tong", prev, num=prev, commit=True)
+            await repo.submit(s1, clerk, now=datetime(2026, 11, 19, 3, 5, tzinfo=UTC))
             s2 = await repo.ensure_submission(u.id, p2.id)
             await repo.set_answer(s2.id, "kl_nv_tong", cur, num=cur, commit=True)
+            if code != "BYT":
+                await repo.submit(s2, clerk, now=datetime(2026, 11, 26, 3, 5, tzinfo=UTC))
         sup = await repo.ensure_account(800, "Tổng hợp Chính phủ")
         await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
         narrow = await repo.ensure_account(801, "Tổng hợp BTP")
@@ -244,14 +267,29 @@ async def test_tonghop_in_the_bot(db, db_url):
     assert [d.document[0].rsplit(".", 1)[1] for d in docs] == ["docx", "xlsx"]
     summary = sup.last().text
     assert summary.startswith("📊 Tổng hợp «Báo cáo tuần CQĐP 02 cấp»") and len(summary) < 4096
-    assert "37 nhiệm vụ (tăng 4 so với tuần trước)" in summary
+    assert "30 nhiệm vụ (giảm 3 so với tuần trước)" in summary  # Bộ Y tế's draft is not counted
     text = docx_text(docs[0].document[1])
-    assert "37 nhiệm vụ, tăng 4 so với tuần trước" in text
+    assert "30 nhiệm vụ, giảm 3 so với tuần trước (2/17 đơn vị báo cáo)" in text
+    assert "Trên cơ sở báo cáo của 2/17 đơn vị" in text and "còn 1 đơn vị đang hoàn thiện" in text
+    assert "10:05 26/11/2026" in text  # submitted at 03:05 UTC, shown in Vietnam's time
     # issued by the scope's body, from the unit data: the Government, in Hà Nội, "Số:      /BC-CP"
     head = Document(BytesIO(docs[0].document[1])).tables[0].rows[0].cells[0].text
     assert head.startswith("CHÍNH PHỦ") and "/BC-CP" in head and "TM. CHÍNH PHỦ" in text
     wb = load_workbook(BytesIO(docs[1].document[1]))
-    assert wb["Tổng hợp"]["E4"].value == 37
+    assert wb["Tổng hợp"]["E4"].value == 37 - 7
+    times = [r[4] for r in wb["Tiến độ"].iter_rows(min_row=2, values_only=True) if r[0] == "BNV"]
+    assert times == [datetime(2026, 11, 26, 10, 5)]  # the same local time as the .docx, not the server's
+    # provisional figures, on request: the draft counted and named
+    await h.say(sup, "/tonghop")
+    await h.press(sup, "Tổng hợp gồm cả bản đang làm")
+    docs = [m for m in h.api.messages(sup.id) if m.document][-2:]
+    summary = sup.last().text
+    assert "37 nhiệm vụ (tăng 4 so với tuần trước)" in summary and "SỐ LIỆU TẠM TÍNH" in summary
+    text = docx_text(docs[0].document[1])
+    assert "37 nhiệm vụ, tăng 4 so với tuần trước (3/17 đơn vị báo cáo)" in text
+    assert "SỐ LIỆU TẠM TÍNH: gồm cả bản đang làm, chưa gửi, của 1 đơn vị (Bộ Y tế)" in text
+    assert "Trên cơ sở báo cáo của 3/17 đơn vị" in text
+    assert load_workbook(BytesIO(docs[1].document[1]))["Tổng hợp"]["E4"].value == 37
     # another period and a narrower scope, by buttons
     await h.say(sup, "/tonghop")
     await h.press(sup, "Đổi kỳ")
@@ -262,7 +300,7 @@ async def test_tonghop_in_the_bot(db, db_url):
     await h.say(narrow, "/tonghop")
     assert "Phạm vi: Bộ Tư pháp" in narrow.last().text
     await h.press(narrow, "Tổng hợp ngay")
-    assert "Đã nộp 0/1 đơn vị" in narrow.last().text
+    assert "Đã nộp 1/1 đơn vị" in narrow.last().text
     # forging the scope of the whole Government is refused
     from bot.callbacks import TH
 
@@ -298,8 +336,16 @@ async def test_cli_export(db, db_url, tmp_path, monkeypatch, capsys):
         assert any("Nguyễn Văn An" in c.text for t in signed for r in t.rows for c in r.cells)  # the stored signer
         assert info["units"] == 17
         doc = Document(info["docx"])
+        assert any("30 nhiệm vụ" in p.text for p in doc.paragraphs)  # the sent reports only
+        assert load_workbook(info["xlsx"])["Tổng hợp"]["E4"].value == 30
+        assert info["counted"] == 2 and info["provisional"] == []
+        code = await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", str(p2), "--scope", "CP", "--out",
+                                              str(tmp_path), "--json", "--gom-ban-dang-lam"])
+        info = json.loads(capsys.readouterr().out)
+        assert code == 0 and info["counted"] == 3 and info["provisional"] == ["BYT"]
+        doc = Document(info["docx"])
         assert any("37 nhiệm vụ" in p.text for p in doc.paragraphs)
-        assert load_workbook(info["xlsx"])["Tổng hợp"]["E4"].value == 37
+        assert any(p.text.startswith("SỐ LIỆU TẠM TÍNH") for p in doc.paragraphs)
         assert await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", "Tuần 99", "--out", str(tmp_path)]) == 2
         assert "Không có kỳ" in capsys.readouterr().err
     finally:

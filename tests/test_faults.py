@@ -278,6 +278,22 @@ async def test_bot_api_5xx_timeouts_and_429_for_a_while_then_replies_arrive(db, 
 
 
 @pytest.mark.slow
+async def _say_each(api, u, *texts: str) -> None:
+    """Each text sent once its predecessor has a reply."""
+    for text in texts:
+        n = len(api.messages(u.id))
+        await u.send(text)
+        assert await _reply(api, u, n, 120), (u.id, text)
+
+
+async def _goes_on_at_stored_position(api, u) -> None:
+    """/baocao shows the report's header and the question the officer was at."""
+    n = len(api.messages(u.id))
+    await u.send("/baocao")
+    got = await _reply(api, u, n, 60)
+    assert any(t.startswith("Báo cáo:") for t in got) and "📋" in got[-1], got
+
+
 async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_url):
     """Officers of four units answer at once; the bot is SIGKILLed three times at random moments and restarted.
     Every answer an officer saw confirmed is in the database; every message got its reply (the reply owed by a
@@ -300,10 +316,7 @@ async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_ur
 
     async def officer(k: int, unit: str) -> None:
         u = officers[unit]
-        for text in (f"/start {codes[unit]}", "/baocao"):
-            n = len(api.messages(u.id))
-            await u.send(text)
-            assert await _reply(api, u, n, 120), (unit, text)
+        await _say_each(api, u, f"/start {codes[unit]}", "/baocao")
         j = 0
         while killing or j < 12:
             # the first question again (/c1), then a new figure for it: every figure is one answer revision
@@ -329,12 +342,8 @@ async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_ur
 
     try:
         await asyncio.gather(killer(), *(officer(k, c) for k, c in enumerate(units)))
-        # each officer's conversation goes on at the stored position
         for u in officers.values():
-            n = len(api.messages(u.id))
-            await u.send("/baocao")
-            got = await _reply(api, u, n, 60)
-            assert any(t.startswith("Báo cáo:") for t in got) and "📋" in got[-1], got
+            await _goes_on_at_stored_position(api, u)
     finally:
         await _stop(proc)
         await api.stop()

@@ -243,6 +243,7 @@ async def test_new_version_keeps_old_answers_readable_and_exportable(h, db):
         await repo.set_answer(sub.id, "i1_don_thu_tiep", 4321, num=4321, commit=True)
         await repo.set_answer(sub.id, "i3_tinh_hinh_tiep", "Tiếp 12 lượt công dân.", commit=True)
         await repo.set_answer(sub.id, "i2_don_thu_giai", 77, num=77, commit=True)  # a question version 2 drops
+        await repo.submit(sub, await repo.ensure_account(990, "Cán bộ Bộ Tư pháp"))  # only sent reports count
         await s.commit()
         period_id, sub_id = p.id, sub.id
     # version 2: a question renamed, one removed, one added

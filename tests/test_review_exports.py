@@ -32,7 +32,7 @@ async def test_reasons_and_approval_reach_the_exports(db):
         assert await repo.approve(btp, sup, now=datetime(2026, 11, 25, 1, tzinfo=UTC))
         await s.commit()
         prog = await period_progress(repo, load_catalogue().get("tuan-cqdp-2cap"), period, None)
-    assert prog.approved == 1 and prog.submitted == 1
+    assert prog.approved == 1 and prog.submitted == 2  # BNV sent, BTP sent and approved (BYT: a draft)
     assert {u["name"] for u in prog.to_json()["units"] if u["approved"]} == {"Bộ Tư pháp"}
     c = await load_consolidation(db, load_catalogue(), p2)
     assert c.reasons[bnv.id] == {"kl_nv_tong": "nhận thêm 65 nhiệm vụ từ Bộ cũ"}

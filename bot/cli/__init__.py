@@ -11,11 +11,11 @@ import argparse
 import asyncio
 import sys
 
-from bot.cli import answers, backup, db, demo, export, invite, issuer, outlines, period, units
+from bot.cli import answers, backup, db, demo, export, invite, issuer, link, outlines, period, units
 from bot.config import get_settings
 
 # in the order `baocao --help` lists them
-GROUPS = (outlines, db, units, invite, backup, answers, period, export, issuer, demo)
+GROUPS = (outlines, db, units, invite, link, backup, answers, period, export, issuer, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = get_settings()
+    from dialogs.localtime import configure
+
+    configure(settings.tz)
     try:
         return asyncio.run(args.fn(args, settings))
     except KeyboardInterrupt:

@@ -45,7 +45,7 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
             print(f"Không có kỳ «{a.period}» của đề cương {a.outline}. Xem các kỳ: baocao period list", file=sys.stderr)
             return 2
         try:
-            cons = await load_consolidation(db, cat, period.id, a.scope)
+            cons = await load_consolidation(db, cat, period.id, a.scope, include_drafts=a.include_drafts)
         except ExportError as e:
             print(f"Không tổng hợp được: {e}", file=sys.stderr)
             return 2
@@ -65,7 +65,9 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
         (out / report.docx_name).write_bytes(report.docx)
         (out / report.xlsx_name).write_bytes(report.xlsx)
         info: dict[str, Any] = {"docx": str(out / report.docx_name), "xlsx": str(out / report.xlsx_name),
-                                "units": cons.completeness.expected, "submitted": cons.completeness.submitted}
+                                "units": cons.completeness.expected, "submitted": cons.completeness.submitted,
+                                "counted": cons.completeness.counted,
+                                "provisional": [u.code for u in cons.completeness.provisional]}
         if a.chart:
             info["charts"] = write_charts(out, report.docx_name[:-5], cons, history, charts)
         step(1.0)
@@ -124,5 +126,7 @@ def register(sub: Any) -> None:
     x.add_argument("--scope", help="mã đơn vị: chỉ tổng hợp cây đơn vị này")
     x.add_argument("--out", required=True, help="thư mục ghi tệp")
     x.add_argument("--chart", action="store_true", help="ghi thêm hình tiến độ và số liệu chính (PNG)")
+    x.add_argument("--gom-ban-dang-lam", "--include-drafts", dest="include_drafts", action="store_true",
+                   help="gồm cả bản đang làm (chưa gửi, bị trả lại) của các đơn vị: số liệu tạm tính, văn bản ghi rõ")
     x.add_argument("--json", action="store_true")
     x.set_defaults(fn=cmd_export)

@@ -11,8 +11,9 @@ from typing import Any
 from bot.cli.common import _catalogue_db, _print_json
 from bot.config import Settings
 from bot.outline_drafts import summary_lines
+from dialogs.figures import AGGREGATE_VI, aggregate_of
 from dialogs.loader import OutlineError, Problem, check_outline_text
-from dialogs.outline import PERIOD_KIND_VI, TYPE_VI, Outline
+from dialogs.outline import NUMERIC_TYPES, PERIOD_KIND_VI, TYPE_VI, Outline
 
 
 async def cmd_outlines_list(a: argparse.Namespace, st: Settings) -> int:
@@ -89,11 +90,21 @@ def _print_outline(o: Outline) -> None:
             last_section = r.section_number
             print(f"\n{r.section_number}. {r.section.title}")
         q = r.question
-        print(f"  [{q.key}] {q.no or ''} {q.prompt}  ({TYPE_VI[q.type]}{', ' + q.unit if q.unit else ''})")
+        print(f"  [{q.key}] {q.no or ''} {q.prompt}  ({TYPE_VI[q.type]}{', ' + q.unit if q.unit else ''}"
+              f"{'; tổng hợp: ' + aggregate_text(q) if q.numeric else ''})")
         if q.table is not None:
             print(f"      {q.table.title}")
-            print("      Cột: " + " | ".join(c.label for c in q.table.columns))
+            print("      Cột: " + " | ".join(c.label + (f" [{aggregate_text(c)}]" if c.type in NUMERIC_TYPES
+                                                     and not c.computed else "") for c in q.table.columns))
             print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() for rw in q.table.rows))
+
+
+def aggregate_text(item) -> str:
+    """How a number is consolidated, in words: "cộng", "tỷ lệ tính lại … (a / b)", "tỷ trọng … (của x)"."""
+    agg = aggregate_of(item)
+    parts = (f" ({item.numerator} / {item.denominator})" if agg == "ratio"
+             else f" (của {item.of})" if agg == "share" else "")
+    return AGGREGATE_VI[agg] + parts
 
 
 async def cmd_outlines_check(a: argparse.Namespace, st: Settings) -> int:

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from bot.cli.common import _catalogue_db, _db, _print_json, progress_bar, unit_or_complain
 from bot.config import Settings
-from dialogs.parsing import ParseError, format_date
+from dialogs.localtime import day_text
+from dialogs.parsing import ParseError
 from dialogs.periods import local_text, parse_deadline
 
 
@@ -36,7 +37,7 @@ async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
     except ParseError as e:
         print(f"Hạn nộp không đọc được: {e.message}", file=sys.stderr)
         return 2
-    label = a.label or f"{o.short} — hạn {format_date(deadline.astimezone(tz).date())}"
+    label = a.label or f"{o.short} — hạn {day_text(deadline, tz)}"
     async with _db(st) as db, db.session() as s:
         repo = Repo(s)
         unit_ids = None

@@ -95,7 +95,7 @@ class FakeTelegram:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("*", "/file/bot{token}/{path:.*}", self._file)
-        self._runner = web.AppRunner(app, access_log=None)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)  # a long poll in hand ends at once
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
@@ -267,7 +267,7 @@ class FakeTelegram:
             "getme": {"id": BOT_ID, "is_bot": True, "first_name": "Trợ lý báo cáo", "username": BOT_USERNAME,
                       "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False},
             "answercallbackquery": True, "setmycommands": True, "deletewebhook": True, "setwebhook": True,
-            "deletemessage": True, "sendchataction": True, "close": True, "logout": True,
+            "deletemessage": True, "sendchataction": True, "close": True, "logout": True, "setchatmenubutton": True,
             "getwebhookinfo": {"url": "", "has_custom_certificate": False, "pending_update_count": 0},
         }
         if m in simple:

@@ -13,12 +13,15 @@ from storage.repo import Repo
 
 
 async def make_report(services: Services, period_id: int, scope_code: str | None,
-                      progress: Callable[[float], None] = lambda _share: None) -> tuple[Report, bytes | None]:
-    """The consolidated files and /tonghop's picture (key figures over the last periods, or None)."""
+                      progress: Callable[[float], None] = lambda _share: None,
+                      include_drafts: bool = False) -> tuple[Report, bytes | None]:
+    """The consolidated files and /tonghop's picture (key figures over the last periods, or None);
+    ``include_drafts``: provisional figures counting the unsent drafts too."""
     from exports.charts import tonghop_chart
     from exports.history import load_history
 
-    cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code)
+    cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code,
+                                    include_drafts=include_drafts)
     progress(0.3)
     history = await load_history(services.db, services.catalogue, period_id, scope_code)
     progress(0.35)

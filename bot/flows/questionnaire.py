@@ -16,8 +16,8 @@ from dialogs.answers import numeric
 from dialogs.engine import Engine, ReportContext, Screen, Step
 from dialogs.engine.base import Mode
 from dialogs.lifecycle import READ_ONLY, Lock, Status, is_sent
+from dialogs.localtime import local_text
 from dialogs.outline import Outline
-from dialogs.parsing import format_date
 from dialogs.review import lock_text
 from exports.unit_view import unit_report
 from storage.models import Account, ConversationPosition, Period, Submission, Unit, UnlockRequest
@@ -44,8 +44,7 @@ class Loaded:
 
 
 def fmt_dt(services: Services, dt: datetime) -> str:
-    local = dt.astimezone(services.tz)
-    return f"{local.hour}:{local.minute:02d} ngày {format_date(local.date())}"
+    return local_text(dt, services.tz)
 
 
 def unlock_choice(submission_id: int) -> list[list[Choice]]:

@@ -26,6 +26,7 @@ from bot.services import Services
 from dialogs import lifecycle
 from dialogs.engine.base import Mode
 from dialogs.lifecycle import Status
+from dialogs.localtime import short_text
 from dialogs.outline import Outline
 from dialogs.parsing import ParseError
 from dialogs.review import STATUS_VI, event_line, lock_text, parse_reason, pointed_keys
@@ -53,8 +54,7 @@ def rv(text: str, action: str, unit: Unit, period_id: int = 0) -> Choice:
 
 
 def when_text(services: Services, dt: datetime) -> str:
-    local = dt.astimezone(services.tz)
-    return f"{local.day:02d}/{local.month:02d} {local.hour:02d}:{local.minute:02d}"
+    return short_text(dt, services.tz)
 
 
 async def officers(repo: Repo, unit: Unit) -> list[Account]:
@@ -218,7 +218,7 @@ async def act_periods(services: Services, repo: Repo, acc: Account, unit: Unit, 
 async def act_docx(services: Services, repo: Repo, acc: Account, unit: Unit, period: Period) -> Outcome:
     out = Outcome(alert="Đang làm tệp .docx…")
     try:
-        rep, _picture = await make_report(services, period.id, unit.code)
+        rep, _picture = await make_report(services, period.id, unit.code, include_drafts=True)
     except ExportError as e:
         return out.say(f"❗ Không làm được tệp: {e}")
     name = rep.docx_name.replace("tong-hop_", f"bao-cao_{unit.code}_", 1)

@@ -21,6 +21,7 @@ from bot.handlers import (
     review,
     start,
     template,
+    web,
 )
 
 
@@ -36,6 +37,7 @@ def get_routers() -> list[Router]:
         outline_import.setup(),  # /nhapdecuong (mode "import"): a đề cương document → a published outline
         review.setup(),       # /xem, return (mode "review_comment"), approve, unlock (mode "unlock_reason")
         template.setup(),     # /mau, a filled .xlsx sent back
+        web.setup(),          # /web: the questionnaire on the web (Mini App button, signed link)
         report.setup(),       # /baocao, the questionnaire (its modes), /c<n>, /huy
         common.setup_fallback(),
     ]

@@ -12,6 +12,7 @@ from bot import texts
 from bot.callbacks import MK
 from bot.filters import InMode, Magic
 from bot.services import Services
+from dialogs.localtime import day_text
 from dialogs.parsing import ParseError, format_date
 from dialogs.periods import local_text, parse_deadline
 from storage.models import Account, ConversationPosition
@@ -78,7 +79,7 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         return
     o = services.catalogue.get(state["outline"])
     deadline = datetime.fromisoformat(state["deadline"])
-    label = f"{o.short} — hạn {format_date(deadline.astimezone(services.tz).date())}"
+    label = f"{o.short} — hạn {day_text(deadline, services.tz)}"
     p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
                                         ends_on=o.period.window_to,
                                         closes_at=deadline + timedelta(hours=services.settings.period_grace_hours),

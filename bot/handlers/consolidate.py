@@ -61,6 +61,8 @@ async def card(services: Services, repo: Repo, period: Period, scope_id: int) ->
     kb = InlineKeyboardMarkup(inline_keyboard=[
         [InlineKeyboardButton(text="✅ Tổng hợp ngay",
                               callback_data=TH(action="go", period=period.id, scope=scope_id).pack())],
+        [InlineKeyboardButton(text="📝 Tổng hợp gồm cả bản đang làm",
+                              callback_data=TH(action="gd", period=period.id, scope=scope_id).pack())],
         [InlineKeyboardButton(text="📋 Đổi đề cương",
                               callback_data=TH(action="outl", period=period.id, scope=scope_id).pack()),
          InlineKeyboardButton(text="🗓 Đổi kỳ", callback_data=TH(action="per", period=period.id, scope=scope_id).pack())],
@@ -156,6 +158,7 @@ async def pick_scope(p: Pressed, period: Period, scope: Unit | None) -> None:
 
 
 async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
+    """"go": the sent reports only; "gd": provisional figures that count the drafts too (the files say so)."""
     await p.cb.answer("Đang tổng hợp…")
     chat = p.cb.from_user.id
     p.account.last_outline_id = period.outline_id
@@ -164,7 +167,7 @@ async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
     try:
         async with ticker:
             report, picture = await make_report(p.services, period.id, scope.code if scope is not None else None,
-                                                progress=ticker.set)
+                                                progress=ticker.set, include_drafts=p.data.action == "gd")
     except ExportError as e:
         await p.bot.send_message(chat, f"❗ Không tổng hợp được: {e}")
         return
@@ -244,7 +247,7 @@ class ProgressTicker:
 # TH.action -> what the button does: card/o/p/s show the card (o, p, s after choosing an outline, period, scope)
 ACTIONS: dict[str, Callable[[Pressed, Period, Unit | None], Awaitable[None]]] = {
     "card": show_card, "o": show_card, "p": show_card, "s": show_card,
-    "outl": pick_outline, "per": pick_period, "scope": pick_scope, "go": consolidate,
+    "outl": pick_outline, "per": pick_period, "scope": pick_scope, "go": consolidate, "gd": consolidate,
 }
 
 

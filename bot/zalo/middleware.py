@@ -27,7 +27,7 @@ from bot.services import Services
 from bot.zalo import files
 from bot.zalo.channels import CURRENT
 from bot.zalo.render import compact, render, split
-from dialogs.parsing import format_date
+from dialogs.localtime import local_text
 from storage.channels import Channels
 
 log = logging.getLogger(__name__)
@@ -108,8 +108,7 @@ class ZaloText(BaseRequestMiddleware):
             await s.commit()
 
     def _until(self, when: datetime) -> str:
-        local = when.astimezone(self.services.tz)
-        return f"{local.hour}:{local.minute:02d} ngày {format_date(local.date())}"
+        return local_text(when, self.services.tz)
 
     async def _document(self, make_request: NextRequestMiddlewareType[Any], bot: Bot, method: Any) -> Message:
         doc = method.document

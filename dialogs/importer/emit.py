@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dialogs.figures import guess_aggregate
+
 
 def _scalar(v: Any) -> str:
     if isinstance(v, bool):
@@ -32,6 +34,8 @@ def _is_simple(v: Any) -> bool:
 
 
 def _mapping(d: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+    if "prompt" in d and (guess := guess_aggregate(d)):  # how the figure is consolidated: a guess to check
+        d = {**d, **guess, "_comments": {**d.get("_comments", {}), "aggregate": "? cách tổng hợp đoán theo kiểu, đơn vị"}}
     comments = d.get("_comments", {})
     pad = " " * indent
     first = True
@@ -52,8 +56,9 @@ def _mapping(d: dict, indent: int, out: list[str], first_prefix: str | None = No
                 out.append(f"{lead}{k}: {_flow(v)}{note}")
             elif k in ("columns", "rows", "fields"):
                 out.append(f"{lead}{k}:{note}")
-                for x in v:
-                    out.append(f"{pad}  - {_flow(x)}")
+                for i, x in enumerate(v):
+                    guess = guess_aggregate(x, v[i - 1] if i else None) if k == "columns" else {}
+                    out.append(f"{pad}  - {_flow({**x, **guess})}" + ("  # ? cách tổng hợp đoán theo tên cột" if guess else ""))
             else:
                 out.append(f"{lead}{k}:{note}")
                 for x in v:

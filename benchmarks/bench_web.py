@@ -1,0 +1,219 @@
+"""The web form's speed (issue 24), on SQLite and PostgreSQL:
+
+The form is served by a process of its own (as the bot serves it); this process seeds the database and plays the
+officers over HTTP.
+
+1. opening seed 003's form (every question, six Biểu, last period's values beside each input) for one unit:
+   the server's time (``Server-Timing``), target ≤ 300 ms;
+2. field saves with 200 officers at once: each officer (own unit, own session) saves a figure — through the
+   chat's parser, the rules, the revision — (a) all 200 at the same instant, several rounds, and (b) each one
+   every second for a while (200 saves/s); the server's time per save, p50/p99, target p99 ≤ 50 ms.
+
+    .venv/bin/python benchmarks/bench_web.py                 # SQLite (temporary file)
+    .venv/bin/python benchmarks/bench_web.py --pg [URL]      # PostgreSQL (default test_bench_web)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import bench_database, percentile  # noqa: E402
+
+OUTLINE = "so-ket-1-nam-2-cap"
+PG_DEFAULT = "postgresql+asyncpg://postgres@127.0.0.1:5432/test_bench_web"
+FIELDS = ("iii_nv_tong", "iii_nv_da_th", "iii_nv_chua_th", "iii_nv_dang_cham", "iii2_tong_nv", "iii1_bien_che")
+
+
+async def seed(db, officers: int, tmp: Path):
+    """A province with ``officers`` communes (one officer each), last year's period answered in full (synthetic
+    answers for every question), this year's period open."""
+    from dialogs.answers import numeric
+    from dialogs.loader import load_catalogue
+    from exports.sample import synth_answers
+    from storage.importer import import_units
+    from storage.repo import Repo
+
+    outline = load_catalogue().get(OUTLINE)
+    lines = ["ma,ten,loai,ma_cha", "01,Thành phố Hà Nội,thanh_pho,"]
+    lines += [f"{10000 + i},Phường số {i},phuong,01" for i in range(officers)]
+    (tmp / "units.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    await import_units(db, tmp / "units.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        prev, _ = await repo.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, tzinfo=UTC))
+        cur, _ = await repo.open_period(OUTLINE, "Năm 2026", deadline=datetime(2099, 5, 29, tzinfo=UTC))
+        accs = []
+        for i in range(officers):
+            unit = await repo.unit_by_code(str(10000 + i))
+            acc = await repo.ensure_account(5000 + i, f"Cán bộ {i}")
+            await repo.set_account(acc, role="officer", unit=unit)
+            accs.append(acc)
+            if i == 0:  # the unit whose form is opened: last year's answers, every question
+                sub = await repo.ensure_submission(unit.id, prev.id)
+                for key, value in synth_answers(outline, unit).items():
+                    await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
+                sub.status = "submitted"
+        await repo.close_period(prev)
+        await s.commit()
+        return cur.id, [a.id for a in accs]
+
+
+def server_ms(resp) -> float:
+    m = re.search(r"dur=([\d.]+)", resp.headers.get("Server-Timing", ""))
+    return float(m.group(1)) if m else float("nan")
+
+
+async def serve(url: str, port: int) -> None:
+    """The web form alone, as the bot serves it (another process: the load generator does not share its CPU)."""
+    from aiohttp import web
+
+    from bot.app import make_services
+    from bot.config import Settings
+    from bot.web.auth import RateLimiter
+    from bot.web.server import WEB, mount
+    from storage.db import open_database
+
+    db = open_database(url)
+    st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench")
+    services = make_services(st, db)
+    await services.register_outlines()
+    root = web.Application()
+    sub = mount(root, services)
+    # all 200 officers come from this one address here; real ones come from many (the per-address gate)
+    sub[WEB].gate = RateLimiter(1e6, 1e6)
+    runner = web.AppRunner(root, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    print("ready", flush=True)
+    await asyncio.Event().wait()
+
+
+async def run(url: str | None, officers: int, rounds: int, seconds: float, every: float) -> None:
+    import socket
+    import tempfile
+
+    from aiohttp import ClientSession, CookieJar, TCPConnector
+
+    from bot.app import make_services
+    from bot.config import Settings
+    from bot.web.links import issue_link
+    from storage.repo import Repo
+
+    async with bench_database(url) as db:
+        with tempfile.TemporaryDirectory() as tmp:
+            period, accs = await seed(db, officers, Path(tmp))
+        st = Settings(_env_file=None, bot_token="1:BENCH", database_url=db.url, web_base_url="http://bench")
+        services = make_services(st, db)
+        async with db.session() as s:
+            repo = Repo(s)
+            links = [(await issue_link(services, repo, await repo.account(a), period)).url for a in accs]
+            await s.commit()
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        proc = await asyncio.create_subprocess_exec(sys.executable, __file__, "--serve", str(port), "--db", db.url,
+                                                    stdout=asyncio.subprocess.PIPE)
+        await proc.stdout.readline()
+        base = f"http://127.0.0.1:{port}"
+        conn = TCPConnector(limit=0)
+        sessions = []
+        try:
+            for link in links:
+                http = ClientSession(cookie_jar=CookieJar(unsafe=True), connector=conn, connector_owner=False)
+                r = await http.get(link.replace("http://bench", base))
+                html = await r.text()
+                sessions.append((http, re.search(r'data-csrf="([^"]+)"', html).group(1)))
+            await open_form(base, sessions[0][0], period)
+            await saves(base, sessions, period, rounds, seconds, every)
+        finally:
+            for http, _ in sessions:
+                await http.close()
+            await conn.close()
+            proc.terminate()
+            await proc.wait()
+
+
+async def open_form(base: str, http, period: int, n: int = 15) -> None:
+    times, sizes = [], 0
+    for _ in range(n):
+        r = await http.get(f"{base}/web/form?period={period}")
+        body = await r.read()
+        assert r.status == 200 and "🕘 Kỳ trước" in body.decode()
+        times.append(server_ms(r))
+        sizes = len(body)
+    times = sorted(times[2:])  # the first two warm the template cache
+    print(f"open seed 003's form with last period's values (one unit, {n - 2} runs): server time "
+          f"median {statistics.median(times):.0f} ms, p95 {percentile(times, 95):.0f} ms, max {max(times):.0f} ms "
+          f"(page {sizes / 1024:.0f} KiB) — target ≤ 300 ms")
+
+
+async def save_one(base: str, http, csrf: str, period: int, i: int) -> tuple[float, float]:
+    body = {"key": FIELDS[i % len(FIELDS)], "op": "set", "text": str(random.randint(0, 5000))}
+    t = time.perf_counter()
+    r = await http.post(f"{base}/web/api/save?period={period}", json=body,
+                        headers={"X-CSRF-Token": csrf, "X-Request-Id": f"{random.getrandbits(64):016x}"})
+    await r.read()
+    assert r.status == 200, r.status
+    return server_ms(r), (time.perf_counter() - t) * 1000
+
+
+async def saves(base: str, sessions, period: int, rounds: int, seconds: float, every: float) -> None:
+    n = len(sessions)
+    burst: list[tuple[float, float]] = []
+    for k in range(rounds):
+        burst += await asyncio.gather(*(save_one(base, h, c, period, k + i) for i, (h, c) in enumerate(sessions)))
+    report(f"{n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves)", burst)
+    paced: list[tuple[float, float]] = []
+
+    async def officer(i: int, http, csrf: str) -> None:
+        await asyncio.sleep(random.random() * every)  # each officer starts at its own moment
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            t = time.perf_counter()
+            paced.append(await save_one(base, http, csrf, period, i))
+            await asyncio.sleep(max(0.0, every - (time.perf_counter() - t)))
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(officer(i, h, c) for i, (h, c) in enumerate(sessions)))
+    rate = len(paced) / (time.perf_counter() - t0)
+    report(f"{n} officers each saving a field every {every:g} s for {seconds:.0f} s ({len(paced)} saves, {rate:.0f}/s)",
+           paced)
+
+
+def report(what: str, samples: list[tuple[float, float]]) -> None:
+    srv = sorted(s for s, _ in samples)
+    rt = sorted(r for _, r in samples)
+    print(f"field save, {what}: server time p50 {percentile(srv, 50):.1f} ms, p99 {percentile(srv, 99):.1f} ms; "
+          f"round trip incl. queueing p50 {percentile(rt, 50):.1f} ms, p99 {percentile(rt, 99):.1f} ms "
+          "— target p99 ≤ 50 ms")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pg", nargs="?", const=PG_DEFAULT, help="PostgreSQL URL (default %(const)s)")
+    ap.add_argument("--officers", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--every", type=float, default=1.0, help="seconds between one officer's saves (paced run)")
+    ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.serve:
+        asyncio.run(serve(a.db, a.serve))
+        return
+    print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}")
+    asyncio.run(run(a.pg, a.officers, a.rounds, a.seconds, a.every))
+
+
+if __name__ == "__main__":
+    main()

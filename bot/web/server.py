@@ -1,0 +1,123 @@
+"""The web form's aiohttp application: assembled in one place, mounted under ``/web`` on the bot's own server
+(the webhook's, or one started for it in polling mode when WEB_BASE_URL is set).
+
+Other route sets (another channel's file links, say) are added the same way: a function that builds a
+sub-application, mounted by :func:`mount` on the root application."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from bot.services import Services
+from bot.web.auth import RateLimiter, SeenRequests
+
+log = logging.getLogger("bot.web")
+PREFIX = "/web"
+MAX_BODY = 256 * 1024  # a whole Biểu group or list sent at once stays far below this
+SAVE_RATE, SAVE_BURST = 10.0, 40.0  # writes per account: per second, at once
+GATE_RATE, GATE_BURST = 2.0, 60.0  # link openings and Mini App logins per address (an office may share one)
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; "
+       "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org")
+
+Notify = Callable[[int, str], Awaitable[Any]]
+
+
+@dataclass
+class WebState:
+    services: Services
+    key: bytes
+    bot_token: str | None
+    notify: Notify | None = None
+    clock: Callable[[], float] = time.time
+    limiter: RateLimiter = field(default_factory=lambda: RateLimiter(SAVE_RATE, SAVE_BURST))
+    gate: RateLimiter = field(default_factory=lambda: RateLimiter(GATE_RATE, GATE_BURST))
+    seen: SeenRequests = field(default_factory=SeenRequests)
+    root: str = PREFIX
+    secure: bool = False
+    origins: frozenset[str] = frozenset()
+
+
+WEB = web.AppKey("web_state", WebState)
+
+
+@web.middleware
+async def guard(request: web.Request, handler):
+    """Every response: security headers and the server's time (``Server-Timing``); every request: a bounded body."""
+    started = time.perf_counter()
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
+    else:
+        try:
+            resp = await handler(request)
+        except web.HTTPException as e:
+            _secure_headers(request, e)
+            raise
+    _secure_headers(request, resp)
+    resp.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return resp
+
+
+def _secure_headers(request: web.Request, resp: web.StreamResponse) -> None:
+    st = request.app[WEB]
+    resp.headers.setdefault("Content-Security-Policy", CSP)
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    resp.headers["Referrer-Policy"] = "no-referrer"
+    resp.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    if st.secure:
+        resp.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if not request.path.startswith(st.root + "/static/"):
+        resp.headers["Cache-Control"] = "no-store"
+
+
+def build_web_app(services: Services, *, notify: Notify | None = None, clock: Callable[[], float] | None = None,
+                  root: str = PREFIX) -> web.Application:
+    """The web form as an aiohttp application (mounted at ``root``); ``notify(telegram_id, text)`` tells an
+    officer in the chat (the bot's ``send_message``) when the report was sent from the page."""
+    from bot.web.routes import setup_routes
+
+    st = services.settings
+    base = (st.web_base_url or "").rstrip("/")
+    parts = urlsplit(base) if base else None
+    origins = frozenset({f"{parts.scheme}://{parts.netloc}"}) if parts and parts.netloc else frozenset()
+    app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
+    clock = clock or (lambda: services.now().timestamp())  # the services' clock: links and sessions expire by it
+    app[WEB] = WebState(services=services, key=st.web_key(), bot_token=st.token, notify=notify, clock=clock,
+                        root=root, secure=base.startswith("https://"), origins=origins)
+    setup_routes(app)
+    return app
+
+
+def mount(root_app: web.Application, services: Services, **kw: Any) -> web.Application:
+    sub = build_web_app(services, **kw)
+    root_app.add_subapp(PREFIX, sub)
+    return sub
+
+
+def web_url(services: Services, path: str = "") -> str | None:
+    base = (services.settings.web_base_url or "").rstrip("/")
+    return f"{base}{PREFIX}{path}" if base else None
+
+
+async def start_web_server(services: Services, *, notify: Notify | None = None, host: str | None = None,
+                           port: int | None = None) -> web.AppRunner:
+    """Polling mode: the web form on its own small server (WEB_HOST/WEB_PORT, default the webhook's)."""
+    st = services.settings
+    root = web.Application(client_max_size=MAX_BODY)
+    mount(root, services, notify=notify)
+    runner = web.AppRunner(root, access_log=None, shutdown_timeout=2.0)
+    await runner.setup()
+    site = web.TCPSite(runner, host or st.web_host or st.webhook_host, port or st.web_port or st.webhook_port)
+    await site.start()
+    log.info("web form listening on %s:%s%s", host or st.web_host or st.webhook_host,
+             port or st.web_port or st.webhook_port, PREFIX)
+    return runner

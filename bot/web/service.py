@@ -1,0 +1,429 @@
+"""The web form's one contact with the questionnaire: opening a unit's report for a period, saving one field,
+submitting — through the same parsers, rules, engine checks and repository as the chat.
+
+Everything the web does to answers goes through here (``bot/web/routes.py`` only speaks HTTP), so that this
+module alone changes when the conversation core moves into channel-free services. It reuses the chat's own
+pieces: ``dialogs.answers`` (parse_answer, parse_scalar, failing_rules, table_grid), ``dialogs.engine.Engine``
+(the «Gửi báo cáo» check is the engine's ``submit_ok``), ``dialogs.review`` (large changes and their reasons),
+``Repo.can_edit`` / ``set_answer`` (``via="web"``) / ``submit``, and ``bot.handlers.report`` (which periods a
+unit may answer, the supervisors' notices).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.flows import questionnaire as chat
+from bot.flows.files import make_report
+from bot.services import Services
+from dialogs.answers import (
+    expected_form,
+    failing_rules,
+    format_value,
+    none_value,
+    numeric,
+    parse_answer,
+    parse_scalar,
+    table_grid,
+)
+from dialogs.engine import Engine, ReportContext, Step
+from dialogs.engine.tables import copy_table
+from dialogs.lifecycle import is_sent
+from dialogs.localtime import hm, to_local
+from dialogs.outline import Outline, Question
+from dialogs.parsing import ParseError
+from dialogs.review import large_change, lock_text, parse_reason
+from storage.models import Account, Period, Submission, Unit
+from storage.repo import Repo
+
+VIA_VI = {"bot": "Telegram", "web": "trang web", "xlsx": "tệp Excel", "cli": "dòng lệnh", "import": "nhập tệp"}
+_LOCKS: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+class Refused(Exception):
+    """The account may not do this here; ``message`` is for the person (Vietnamese), ``status`` the HTTP code."""
+
+    def __init__(self, message: str, status: int = 403):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass
+class Report:
+    """One unit's report for one period, as the form shows it."""
+
+    acc: Account
+    unit: Unit
+    period: Period
+    outline: Outline
+    sub: Submission | None
+    answers: dict[str, Any]
+    previous: dict[str, Any] | None
+    versions: dict[str, tuple[int, int | None, datetime, str]] = field(default_factory=dict)
+    editable: bool = False
+    why: str = ""
+    last_revision: int = 0
+
+    def engine(self, services: Services) -> Engine:
+        ctx = ReportContext(self.outline, self.unit.code, self.unit.kind, dict(self.answers), self.previous, self.period.label,
+                  submitted=self.sub is not None and is_sent(self.sub.status),
+                  today=services.today(), change_ratio=services.settings.change_ratio,
+                  change_min=services.settings.change_min)
+        return Engine(ctx)
+
+
+@dataclass
+class Saved:
+    """What a save answers: the error under the field, or the stored value's display, the Biểu's grid, rule
+    warnings, a large-change question, and who else changed this answer since the page was opened."""
+
+    ok: bool
+    key: str
+    error: str | None = None
+    item_errors: dict[str, str] = field(default_factory=dict)  # "index.field" -> message (lists, open groups)
+    display: str = ""
+    grid: dict[str, dict[str, Any]] | None = None
+    warnings: list[str] = field(default_factory=list)
+    reason_prompt: str | None = None
+    conflict: str | None = None
+    version: int = 0
+    visible: list[str] | None = None
+
+
+def submission_lock(sub_id: int) -> asyncio.Lock:
+    """Saves to one submission in this process go one at a time (a Biểu cell is merged into the stored table)."""
+    lock = _LOCKS.get(sub_id)
+    if lock is None:
+        lock = asyncio.Lock()
+        _LOCKS[sub_id] = lock
+    return lock
+
+
+async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) -> tuple[bool, str]:
+    """``Repo.can_edit`` with its reason as the officer reads it (the chat's words: ``lock_text``)."""
+    ok, why = await repo.can_edit(sub, now)
+    return ok, "" if ok or why is None else lock_text(why, period.label)
+
+
+async def officer_periods(services: Services, repo: Repo, unit: Unit) -> list[tuple[Period, Outline]]:
+    return await chat.open_periods_for(services, repo, unit)
+
+
+async def open_report(services: Services, repo: Repo, acc: Account, period_id: int | None, *,
+                      unit: Unit | None = None) -> Report:
+    """The report of ``unit`` (default: the account's own) for ``period_id`` (default: its only open period).
+    An officer gets only the own unit; a supervisor only units in scope, read-only."""
+    own = unit is None
+    if own:
+        if acc.unit_id is None:
+            raise Refused("Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo để điền. "
+                          "Người tổng hợp: mở trang tiến độ.", 403)
+        unit = await repo.unit(acc.unit_id)
+    elif not await repo.in_scope(acc, unit) or acc.role == "officer" and acc.unit_id != unit.id:
+        raise Refused("Bạn không có quyền xem báo cáo của đơn vị này.", 403)
+    assert unit is not None
+    period, outline = await _pick_period(services, repo, unit, period_id, own=own)
+    sub = await repo.find_submission(unit.id, period.id)
+    open_now = own and any(p.id == period.id for p, _ in await officer_periods(services, repo, unit))
+    if sub is None and open_now:
+        sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
+        await repo.commit()
+    answers = await repo.answers(sub.id) if sub else {}
+    previous = await services.previous_answers(repo, unit.id, period)
+    rep = Report(acc, unit, period, outline, sub, answers, previous)
+    if sub is not None:
+        rep.versions = await repo.answer_versions(sub.id)
+        rep.last_revision = await repo.last_revision_id(sub.id)
+    if own and sub is not None:
+        rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+    elif own:
+        rep.why = f"Kỳ «{period.label}» không còn mở cho {unit.name}."
+    return rep
+
+
+async def open_for_write(services: Services, repo: Repo, acc: Account, period_id: int | None) -> Report:
+    """The account's own report for a save or a submit: what :func:`open_report` gives, in three statements
+    (unit, period and submission at once; the answers; last period's answers are cached by the services)."""
+    if period_id is None or acc.unit_id is None:
+        return await open_report(services, repo, acc, period_id)
+    found = await repo.report_context(acc.unit_id, period_id)
+    if found is None or found[1].outline_id not in services.catalogue.outlines or found[2] is None:
+        raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
+    unit, period, sub = found
+    outline = services.catalogue.get(period.outline_id)
+    if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()):
+        raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
+    rep = Report(acc, unit, period, outline, sub, await repo.answers(sub.id),
+                 await services.previous_answers(repo, unit.id, period))
+    rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+    return rep
+
+
+async def _pick_period(services: Services, repo: Repo, unit: Unit, period_id: int | None, *,
+                       own: bool) -> tuple[Period, Outline]:
+    if period_id is None:
+        periods = await officer_periods(services, repo, unit)
+        if not periods:
+            raise Refused(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}. Khi có kỳ mới, bot sẽ báo.", 404)
+        return periods[0]
+    period = await repo.period(period_id)
+    if period is None or period.outline_id not in services.catalogue.outlines:
+        raise Refused("Không có kỳ báo cáo này. Mở lại đường dẫn mới nhất bot gửi cho bạn.", 404)
+    outline = services.catalogue.get(period.outline_id)
+    covered = repo.period_covers(period, unit, outline.respondents)
+    if not covered and await repo.find_submission(unit.id, period.id) is None:
+        raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
+    return period, outline
+
+
+# --------------------------------------------------------------------------- reading one field's input
+
+
+def _parse_cell(col: Any, text: str) -> Any:
+    try:
+        return parse_scalar(col, text)
+    except ParseError as e:
+        raise ParseError(f"Ô «{col.label}»: {e.message}") from None
+
+
+def _parse_items(fields: list[Any], raw_items: Any, *, labelled: bool, year: int) -> tuple[list[dict], dict[str, str]]:
+    """Rows typed in the page (a list's items, or the named rows of a Biểu's open group): each field through
+    ``parse_scalar``, errors worded as the chat words them; wholly empty rows are dropped, rows with an error
+    are not stored (they stay on the page under their error)."""
+    if not isinstance(raw_items, list) or len(raw_items) > 500:
+        raise ParseError("Danh sách gửi lên không hợp lệ. Tải lại trang rồi nhập lại.")
+    items: list[dict] = []
+    errors: dict[str, str] = {}
+    for i, raw in enumerate(raw_items):
+        raw = raw if isinstance(raw, dict) else {}
+        texts = {k: str(v).strip() for k, v in raw.items() if isinstance(v, str | int | float) and str(v).strip()}
+        if not texts:
+            continue
+        item: dict[str, Any] = {}
+        if labelled:
+            if not texts.get("label"):
+                errors[f"{i}.label"] = "Thiếu tên ở ô đầu tiên."
+            else:
+                item["label"] = texts["label"][:300]
+        for f in fields:
+            t = texts.get(f.key, "")
+            if not t or t == "-":
+                if getattr(f, "required", False):
+                    errors[f"{i}.{f.key}"] = f"Thiếu «{f.label}». {expected_form(f)}."
+                continue
+            try:
+                item[f.key] = parse_scalar(f, t, default_year=year)
+            except ParseError as e:
+                errors[f"{i}.{f.key}"] = (f"Cột «{f.label}»: " if labelled else f"«{f.label}»: ") + e.message
+        if not any(k.startswith(f"{i}.") for k in errors):
+            items.append(item)
+    return items, errors
+
+
+def read_input(services: Services, rep: Report, q: Question, req: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+    """The value ``req`` asks to store for ``q`` (raises ParseError with the chat's wording), and item errors."""
+    op = req.get("op", "set")
+    year = services.today().year
+    if op == "none":
+        if not q.none_ok:
+            raise ParseError(f"Câu này cần câu trả lời cụ thể, không nhận «không». {expected_form(q)}.")
+        return none_value(q), {}
+    if op == "keep":
+        if not rep.previous or q.key not in rep.previous:
+            raise ParseError(f"Không có câu trả lời {rep.outline.period.previous_label} để giữ.")
+        return rep.previous[q.key], {}
+    if op == "set" and q.type not in ("list", "documents", "table"):
+        return parse_answer(rep.outline, q, str(req.get("text", ""))[:20000], today=services.today()), {}
+    if op == "list" and q.type in ("list", "documents"):
+        return _parse_items(q.record_fields, req.get("items"), labelled=False, year=year)
+    if q.type == "table" and q.table is not None and op in ("cell", "group"):
+        return _table_input(rep, q, req, year)
+    raise ParseError("Yêu cầu không hợp lệ cho câu này. Tải lại trang rồi thử lại.")
+
+
+def _table_input(rep: Report, q: Question, req: dict[str, Any], year: int) -> tuple[Any, dict[str, str]]:
+    t = q.table
+    assert t is not None
+    rows = {r.key: r for r in t.rows}
+    row = rows.get(str(req.get("row", "")))
+    value = copy_table(rep.answers.get(q.key))
+    if req.get("op") == "cell":
+        if row is None or not row.asked:
+            raise ParseError("Dòng này không nhập được (dòng tổng hoặc dòng nhóm tự cộng).")
+        col = next((c for c in t.input_columns if c.key == req.get("col")), None)
+        if col is None:
+            raise ParseError("Cột này không nhập được (cột tự cộng).")
+        text = str(req.get("text", "")).strip()[:2000]
+        cells = dict(value["rows"].get(row.key) or {})
+        if text in ("", "-"):
+            cells.pop(col.key, None)
+        else:
+            cells[col.key] = _parse_cell(col, text)
+        value["rows"][row.key] = cells
+        return value, {}
+    if row is None or not row.open:
+        raise ParseError("Nhóm này không thêm dòng được.")
+    items, errors = _parse_items(t.input_columns, req.get("items"), labelled=True, year=year)
+    value["items"][row.key] = items
+    return value, errors
+
+
+# --------------------------------------------------------------------------- saving
+
+
+async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str, Any]) -> Saved:
+    """Store one field the officer left (or a button: «Không có», «Giữ như kỳ trước»), like the chat stores an
+    answer; a large-change reason with ``op="reason"``."""
+    key = str(req.get("key", ""))
+    if not rep.outline.has(key) or not any(r.key == key for r in _visible(rep)):
+        return Saved(False, key, error="Câu này không có trong báo cáo của đơn vị bạn. Tải lại trang.")
+    if not rep.editable or rep.sub is None:
+        return Saved(False, key, error=f"⛔ {rep.why or 'Báo cáo này không sửa được nữa.'}")
+    q = rep.outline.question(key)
+    if req.get("op") == "reason":
+        return await _save_reason(repo, rep, key, req)
+    try:
+        value, item_errors = read_input(services, rep, q, req)
+    except ParseError as e:
+        return Saved(False, key, error=f"❗ {e.message}")
+    now = services.now()
+    async with submission_lock(rep.sub.id):
+        if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
+            rep.answers[key] = (await repo.answers(rep.sub.id)).get(key)
+            value, item_errors = read_input(services, rep, q, req)
+        conflict = _conflict(rep, key, req, await repo.answer_version(rep.sub.id, key))
+        others = await _names(repo, rep, conflict)
+        version = await repo.set_answer(rep.sub.id, key, value, num=numeric(q, value), by=rep.acc.id, via="web",
+                                        now=now, commit=False)
+        rep.answers[key] = value
+        await _late_change_notice(services, repo, rep, key, now)
+        await repo.commit()
+    return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
+
+
+def _saved(services: Services, rep: Report, q: Question, value: Any, version: int, item_errors: dict[str, str],
+           conflict: str | None) -> Saved:
+    key = q.key
+    out = Saved(True, key, item_errors=item_errors, display=format_value(q, value, limit=300), version=version,
+                conflict=conflict)
+    if q.type == "table" and q.table is not None:
+        out.grid = table_grid(q.table, value)
+    out.warnings = [f.message for f in failing_rules(rep.outline, rep.answers, involving=key)]
+    if rep.previous and key in rep.previous:
+        lc = large_change(q, value, rep.previous.get(key), services.settings.change_ratio,
+                          services.settings.change_min)
+        out.reason_prompt = lc.prompt() if lc is not None else None
+    if _answer_conditions(rep.outline):  # only then can an answer show or hide other questions
+        out.visible = [r.key for r in _visible(rep)]
+    return out
+
+
+def _answer_conditions(o: Outline) -> bool:
+    hit = o.__dict__.get("_web_answer_conditions")
+    if hit is None:  # computed once per outline
+        hit = any(c is not None and c.answer is not None
+                  for r in o.refs for c in [r.question.visible_if, *(s.visible_if for s in r.path)])
+        o.__dict__["_web_answer_conditions"] = hit
+    return hit
+
+
+async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -> Saved:
+    try:
+        reason = parse_reason(str(req.get("text", ""))[:2000])
+    except ParseError as e:
+        return Saved(False, key, error=f"❗ {e.message}")
+    assert rep.sub is not None
+    await repo.set_reason(rep.sub.id, key, reason)
+    await repo.commit()
+    return Saved(True, key, display=f"✔ Đã ghi lý do: {reason}")
+
+
+def _conflict(rep: Report, key: str, req: dict[str, Any], cur: Any) -> tuple[int, int | None, datetime, str] | None:
+    """The stored answer's (version, by, at, via) when someone else changed it after the page read ``base``."""
+    base = req.get("base")
+    if cur is None or not isinstance(base, int) or cur[0] <= base or cur[1] == rep.acc.id:
+        return None
+    return cur
+
+
+async def _names(repo: Repo, rep: Report, conflict: Any) -> str:
+    if conflict is None or conflict[1] is None:
+        return "Một người khác"
+    acc = await repo.account(conflict[1])
+    return (acc.full_name or "Một cán bộ khác") if acc else "Một người khác"
+
+
+def _conflict_text(services: Services, rep: Report, key: str, conflict: Any, who: str) -> str | None:
+    if conflict is None:
+        return None
+    return (f"Lưu ý: {who} đã sửa câu này lúc {hm(conflict[2], services.tz)} (qua {VIA_VI.get(conflict[3], conflict[3])}) "
+            "sau khi bạn mở trang. Giá trị của bạn đã được lưu đè; xem lại nếu cần.")
+
+
+async def _late_change_notice(services: Services, repo: Repo, rep: Report, key: str, now: datetime) -> None:
+    """A change after the deadline to a submitted report: the supervisors' notice, as the chat sends it."""
+    assert rep.sub is not None
+    if is_sent(rep.sub.status) and now > rep.period.deadline:
+        ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, rep.engine(services))  # type: ignore[arg-type]
+        await chat.enqueue_notice(repo, rep.acc, ld, Step(store=[(key, rep.answers[key])]), True, now)
+
+
+def _visible(rep: Report) -> list[Any]:
+    return rep.outline.visible_refs(rep.unit.code, rep.unit.kind, rep.answers)
+
+
+# --------------------------------------------------------------------------- submitting
+
+
+async def submit(services: Services, repo: Repo, rep: Report) -> tuple[bool, str]:
+    """«Gửi báo cáo»: the chat's own check (the engine's ``submit_ok``: every rule must hold), then the submission
+    and the supervisors' notice, as the chat does. Returns (sent, message)."""
+    if rep.sub is None or not rep.editable:
+        return False, f"⛔ {rep.why or 'Báo cáo này không gửi được nữa.'}"
+    engine = rep.engine(services)
+    step = engine.on_action(None, "confirm", {}, "submit_ok", "")
+    if not step.submit:
+        return False, "\n".join(s.text for s in step.screens).replace("(xem lại, gõ /c<số>)", "(các câu có ⚠️)")
+    now = services.now()
+    ok, why = await _can_edit(repo, rep.sub, rep.period, now)
+    if not ok:
+        return False, f"⛔ {why}"
+    await repo.submit(rep.sub, rep.acc, now=now)
+    ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
+    await chat.enqueue_notice(repo, rep.acc, ld, step, False, now)
+    await repo.commit()
+    return True, (f"📨 Đã gửi báo cáo «{rep.outline.short}» kỳ {rep.period.label} lúc {chat.fmt_dt(services, now)}.\n"
+                  "Nơi tổng hợp đã được báo. Bạn vẫn sửa được đến khi đóng kỳ.")
+
+
+async def changes_since(services: Services, repo: Repo, rep: Report, after: int) -> list[dict[str, Any]]:
+    """What other people changed in this report since revision ``after``: who, which question, when, via."""
+    if rep.sub is None:
+        return []
+    out = []
+    names: dict[int, str] = {}
+    for rv in await repo.revisions_after(rep.sub.id, after, not_by=rep.acc.id):
+        if rv.changed_by is not None and rv.changed_by not in names:
+            a = await repo.account(rv.changed_by)
+            names[rv.changed_by] = (a.full_name if a else "") or "Một cán bộ khác"
+        who = names.get(rv.changed_by or -1, "Một người khác")
+        local = to_local(rv.changed_at, services.tz)
+        ref = rep.outline.ref(rv.question_key) if rep.outline.has(rv.question_key) else None
+        where = f"câu {ref.number}" if ref is not None and ref.number else "một câu"
+        value = format_value(ref.question, rv.new_value, limit=120) if ref is not None else ""
+        out.append({"id": rv.id, "key": rv.question_key, "version": rv.version,
+                    "text": f"{who} đã sửa {where} lúc {local.hour}:{local.minute:02d} "
+                            f"(qua {VIA_VI.get(rv.via, rv.via)}): {value}"})
+    return out
+
+
+async def consolidated(services: Services, period_id: int, scope_code: str | None) -> Any:
+    """/tonghop's .docx and .xlsx for a scope, built as the chat builds them (``bot/flows/files.py::make_report``:
+    the scope's issuing body, the last periods' figures)."""
+    report, _picture = await make_report(services, period_id, scope_code)
+    return report
