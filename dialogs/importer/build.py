@@ -17,7 +17,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.forms import head_fields
+from dialogs.importer.forms import BLANK, head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.prose import prose_asks
@@ -289,7 +289,7 @@ def build(doc: Document, filename: str) -> Built:
     fixed, report = repair_lines(texts)
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
-    seq = _number_lines(seq)
+    seq = _number_lines(_join_bare_marks(seq))
     seq, _ = rebuild(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
@@ -321,7 +321,7 @@ def build(doc: Document, filename: str) -> Built:
             _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    main = _drop_addressees(main)
+    main = _drop_recipients(_drop_addressees(main))
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
@@ -510,6 +510,31 @@ LONE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.|[a-hk-zđ
 QUESTION_NO = re.compile(r"^\s*Câu\s+(\d{1,3})\s*[.:]\s+(?=\S)")
 
 
+BARE_MARK = re.compile(r"^\s*[-+•·▪➢○]\s*$")
+
+
+def _join_bare_marks(seq: list) -> list:
+    """A bullet mark alone on its line, its text on the next (a PDF's or a web page's columns: '+' / '' /
+    'Số giấy phép thành lập: ……') → one bulleted line. A lone '-' joins only a line that is a field (a blank, or a
+    label ending in ':'), since a flattened table writes '-' for an empty cell."""
+    out: list = []
+    pending = ""
+    for s in seq:
+        if isinstance(s, str) and BARE_MARK.match(s):
+            pending = s.strip()
+            continue
+        if isinstance(s, str) and pending and not s.strip():
+            continue
+        if isinstance(s, str) and pending:
+            field = bool(BLANK.search(s)) or s.rstrip().endswith(":")
+            s = f"{pending} {s.strip()}" if pending != "-" or field else s
+        elif pending and pending != "-":
+            out.append(pending)
+        pending = ""
+        out.append(s)
+    return out
+
+
 def _number_lines(seq: list) -> list:
     """'1.1.' alone on a line with its title on the next (a PDF's columns) → one numbered line; a form's 'Câu 13.'
     → '13.' (the question's number)."""
@@ -564,9 +589,33 @@ def _drop_addressees(main: list) -> list:
                 continue
             if addressing:
                 mk = parse_marker(t)
+                if t and (BLANK.search(t) or t.endswith(":")):  # 'Tên đơn vị:' / 'Đảng ủy:……': a form's field
+                    addressing = False
+                    out.append(s)
+                    continue
                 if not t or (mk is not None and mk.kind in BULLET_KINDS) or (len(t.split()) <= 6 and not mk):
                     continue
                 addressing = False
+        out.append(s)
+    return out
+
+
+def _drop_recipients(main: list) -> list:
+    """'Nơi nhận:' and its list ('- Như trên;', '- Lưu: VT, KHTC.') close a letter, with the signer's title and name:
+    none of it is an item. Dropped up to the next numbered line or longer text (an appendix may follow)."""
+    out: list = []
+    closing = False
+    for s in main:
+        if isinstance(s, str):
+            t = s.strip()
+            if fold(t).strip(" :") == "noi nhan":
+                closing = True
+                continue
+            if closing:
+                mk = parse_marker(t)
+                if not t or (mk is not None and mk.kind in BULLET_KINDS) or (len(t.split()) <= 6 and not mk):
+                    continue
+                closing = False
         out.append(s)
     return out
 

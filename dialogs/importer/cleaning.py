@@ -25,6 +25,10 @@ CHROME = [
     r"^(tags?|từ khóa)\s*:",
     r"^(bài viết liên quan|tin liên quan|có thể bạn quan tâm)\b",
     r"^(copyright|©)",
+    r"^thống kê truy cập\s*$",
+    # a portal's visitor counter ('Đang truy cập : 67', 'Hôm nay : 630', 'Tổng lượt truy cập : 4555606')
+    r"^(?:(?:đang truy cập|đang online|khách viếng thăm|máy chủ tìm kiếm|thành viên|hôm nay|hôm qua|tuần này|"
+    r"tháng này|tháng hiện tại|năm hiện tại|tổng lượt truy cập|lượt truy cập|tất cả)\s*)+:\s*[\d.,]+\s*$",
 ]
 CHROME_RE = re.compile("|".join(CHROME), re.IGNORECASE)
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"

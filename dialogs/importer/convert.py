@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from dialogs.importer.forms import (
+    BLANK,
+    BREAKDOWN_LABEL,
+    blank_only,
     explained_options,
     filled_field,
     is_filled_answer,
     listed_options,
     options_of,
+    yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.questions import (
@@ -21,6 +25,7 @@ from dialogs.importer.questions import (
     documents_ask,
     documents_counts,
     embedded_asks,
+    field_type,
     figure_asks,
     guess_type,
     guided_counts,
@@ -39,7 +44,9 @@ REF_TAIL = re.compile(r"[\s.?]*\((?:phụ lục|biểu)[^()]{0,40}\)[\s.]*$", re
 CONDITIONAL_ASK = re.compile(r"^(?:trường hợp|nếu|khi)\b.{3,120}?\bthì\s+(?:nêu rõ|ghi rõ|làm rõ|báo cáo|nêu|bổ sung)\b",
                              re.I)
 INTRO_ASK = re.compile(r"(?<=\S)[.;,]?\s+(?:trong đó|cụ thể)\s*:\s*$", re.I)
-GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo)\b", re.I)
+GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|khái quát)\b", re.I)
+# guidance on how to answer a heading (not what): 'Phân tích theo 02 nhóm …', 'Khái quát …', 'Tập trung vào …'
+MANNER_START = re.compile(r"^(?:phân tích|khái quát|tập trung|so sánh)\b", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
@@ -144,9 +151,8 @@ def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: 
 
 def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
-    typ, unit, _ = guess_type(label)
-    return question(ctx, Ask(label, typ if typ in ("integer", "decimal", "percent", "money", "date") else "text",
-                             unit), path, no, [])
+    typ, unit = field_type(label)
+    return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
 def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
@@ -307,12 +313,70 @@ def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> Non
         sec["items"].extend(asks_to_questions(ctx, line, path, None))
 
 
+def _form_line(line: str) -> bool:
+    s = line.strip()
+    return (yesno_line(s) or bool(BREAKDOWN_LABEL.match(s)) or bool(BLANK.search(s))
+            or (s.endswith(":") and len(s.split()) <= 14))
+
+
+def blank_head(ctx: Ctx, node: Node, path: list[str]) -> list[dict] | None:
+    """'1.3. Tổng số học sinh: ……' over 'Nam: …… Nữ: ……' (or 'Trong đó:' and the parts): a numbered line that
+    carries a blank is an ask, not a section's title — a form writes a figure's parts under it, asks of the same
+    section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask."""
+    if node.no in BULLETS or node.children or node.tables:
+        return None
+    text = re.sub(r"[.;,]?\s*(?:trong đó|chia ra|cụ thể)\s*:?\s*$", "", strip_fn(node.text), flags=re.I)
+    lines = [b.strip() for b in node.body if b.strip()]
+    if not lines or not all(_form_line(b) for b in lines):
+        return None
+    yes_first = yesno_line(lines[0])
+    if not (yes_first or BLANK.search(text)):
+        return None
+    if yes_first:
+        out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]
+        lines = lines[1:]
+    else:
+        out = asks_to_questions(ctx, text, path, node.no)
+    kind = out[0]["type"] if len(out) == 1 and out[0]["type"] in ("integer", "decimal") else None
+    for b in lines:
+        if yesno_line(b):  # 'Label:' then 'Có  Không': the label asks yes or no
+            if out:
+                out[-1]["type"] = "yesno"
+                out[-1].pop("unit", None)
+            continue
+        if BREAKDOWN_LABEL.match(b) or blank_only(b):
+            continue
+        for q in asks_to_questions(ctx, b, path, None):
+            if kind and q["type"] == "text":  # 'Tổng số học sinh: …' / 'Nam: …': a part of a count is a count
+                q["type"] = kind
+            out.append(q)
+    return out
+
+
+def _guided_heading(ctx: Ctx, node: Node, path: list[str]) -> dict | None:
+    """'2. Nguyên nhân của tình hình …' over one line of guidance 'Phân tích theo 02 nhóm nguyên nhân …': the heading
+    is the ask (what the outline's author names), the line tells how to answer it — its help, not another ask.
+    A line that states the ask itself ('Nêu các mô hình, sáng kiến …', 'Ghi rõ …') stays the ask."""
+    if node.children or node.tables or len(node.body) != 1 or BLANK.search(node.text):
+        return None
+    line = strip_fn(node.body[0]).strip()
+    if not MANNER_START.match(line) or BLANK.search(line) or strip_fn(node.text).isupper():
+        return None
+    asks = asks_from_text(line)
+    if len(asks) != 1 or asks[0].type != "longtext" or guess_type(strip_fn(node.text))[0] != "longtext":
+        return None
+    return question(ctx, Ask(_title(node.text)), path, node.no, [line.rstrip(".")])
+
+
 def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
+    heads = blank_head(ctx, node, path)
+    if heads:
+        return heads
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
     if opts is None and not node.tables and not node.body:
         opts = listed_options(strip_fn(node.text), node.children)
@@ -336,6 +400,9 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
             if qs:
                 qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
         return _bullet_with_tables(ctx, qs, node, path)
+    guided = _guided_heading(ctx, node, path) if numbered else None
+    if guided is not None:
+        return [guided]
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
         return [section_from(ctx, node, path, top=False)]
     enum = inline_enum(strip_fn(node.text))

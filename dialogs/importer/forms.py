@@ -24,6 +24,21 @@ NOT_A_FIELD = re.compile(r"^(?:kinh gui|noi nhan|v/v|ve viec|so|can cu|luu y|chu
                          r"ngay cong bao|so cong bao|linh vuc|hom nay|hom qua|tuan nay|thang nay|tat ca)\b")
 
 
+BREAKDOWN_LABEL = re.compile(r"^(?:trong đó|chia ra|gồm|bao gồm|cụ thể)\s*:?\s*$", re.I)
+
+
+def yesno_line(line: str) -> bool:
+    """'Có                   Không', 'Có □  Không □', '□ Có □ Không': the two boxes of a yes/no answer on one line."""
+    words = fold(line).replace("□", " ").replace("☐", " ").split()
+    return words == ["co", "khong"]  # in this order: 'Không có' is an answer ('none'), not the two boxes
+
+
+def blank_only(line: str) -> bool:
+    """'…………………………': the answer space of the label above it."""
+    s = line.strip()
+    return bool(s) and bool(BLANK.search(s)) and not re.sub(r"[\s.…_/,;:-]", "", s)
+
+
 def _words(s: str) -> int:
     return len(s.split())
 
@@ -66,8 +81,9 @@ def filled_field(text: str) -> tuple[str, str] | None:
 
 
 def blank_fields(line: str) -> list[str]:
-    """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)']."""
-    s = line.strip()
+    """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
+    A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
+    s = re.sub(r"(?i)^kính gửi\s*:\s*", "", line.strip())
     if not BLANK.search(s) or parse_marker(s):
         return []
     labels = []
@@ -82,27 +98,70 @@ def blank_fields(line: str) -> list[str]:
     return labels
 
 
+def empty_labels(line: str) -> list[str]:
+    """A form's labels whose blanks the copy lost: 'Tên đơn vị:' → ['Tên đơn vị']; 'Điện thoại: Fax: Email:' →
+    three labels. Each label short, beginning with a capital, not a letter's own heading ('Kính gửi:', 'Nơi nhận:')."""
+    s = line.strip()
+    if not s.endswith(":") or BLANK.search(s):
+        return []
+    parts = [p.strip(" -–+•") for p in re.split(r"\s*:\s*", s)[:-1]]
+    if not parts or any(not p or _words(p) > 10 or not p[0].isupper() or NOT_A_FIELD.match(fold(p)) for p in parts):
+        return []
+    return parts
+
+
+def dated_fields(line: str) -> list[str]:
+    """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
+    and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing."""
+    m = re.search(r"(?i)(?:\b(?P<verb>sinh|cấp|ký|lập|vào đảng|vào đoàn)\s+)?\bngày\b\W*(?:\w{0,3}\W*)?tháng\b", line)
+    if not m:
+        return []
+    before = blank_fields(line[:m.start()])
+    if not before:
+        return []
+    return before + ([f"{m.group('verb')[0].upper()}{m.group('verb')[1:]} ngày"] if m.group("verb") else [])
+
+
 def head_fields(lines: list[str], skip: set[str]) -> list[str]:
     """The fields a form's head asks (the lines above its first section): labelled blanks, a run of three or more
-    'Label: value' lines, a cover's 'Tên …' lines. Lines in `skip` (the document's name) are not fields."""
+    'Label: value' lines, a run of two or more labels whose blanks the copy lost ('Tên đơn vị:' / 'Địa chỉ:'), a
+    cover's 'Tên …' lines. Lines in `skip` (the document's name) are not fields."""
     out: list[str] = []
     run: list[str] = []
+    empty: list[str] = []
 
     def flush() -> None:
         if len(run) >= 3:
             out.extend(run)
         run.clear()
 
+    def flush_empty() -> None:
+        if len(empty) >= 2:
+            out.extend(empty)
+        empty.clear()
+
     for raw in lines:
         s = raw.strip()
-        if not s or fold(s) in skip or s.startswith("("):
+        if not s:
+            continue
+        bare = empty_labels(s) if fold(s) not in skip else []
+        if bare:
+            flush()
+            empty.extend(bare)
+            continue
+        flush_empty()
+        if fold(s) in skip or s.startswith("("):
             flush()
             continue
         f = filled_field(s)
         if f is not None:
             run.append(f[0])
             continue
-        labels = [] if re.search(r"(?i)\bngày\b.*\btháng\b", s) else blank_fields(s)
+        if re.search(r"(?i)\bngày\b.*\btháng\b", s):
+            flush()
+            out.extend(dated_fields(s))
+            continue
+        labels = blank_fields(s)
         if labels:
             if run and len(labels) == 1:  # 'Điện thoại: ……' ends a run of filled lines
                 run.append(labels[0])
@@ -114,6 +173,7 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
         if re.match(r"^Tên\s+\S", s) and _words(s) <= 8 and not s.endswith((".", ":", ";")):
             out.append(s)
     flush()
+    flush_empty()
     return out
 
 

@@ -10,7 +10,8 @@ from dialogs.text import fold
 
 # what a document's name line begins with (folded)
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
-              "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau")
+              "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
+              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van"}

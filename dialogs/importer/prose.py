@@ -8,16 +8,22 @@ import re
 from dialogs.importer.questions import Ask, guess_type, top_split
 
 # the words after which a sentence lists what to report
-TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
+TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
+                     r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
                      r"các nội dung sau\s*:)\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
 HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "chỉ đạo", "biện pháp", "giải pháp",
          "hạn chế", "giúp đỡ", "thực hiện", "kết quả", "tình hình", "nguyên nhân", "khó khăn", "tồn tại", "bài học",
-         "công tác", "phương hướng", "nhiệm vụ")
+         "công tác", "phương hướng", "nhiệm vụ", "số lượng", "số", "thành phần")
 # … and after 'và' only the verbs (a 'và' before a noun joins two parts of one thing)
-VERB_HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "giúp đỡ")
+VERB_HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "giúp đỡ",
+              # … and the forward part of a report ('kết quả … và kế hoạch / phương hướng kỳ tới'): a second thing
+              "kế hoạch", "phương hướng")
+# 'báo cáo về Cục Chăn nuôi …' sends the report to a body: 'về' names where, not what
+DESTINATION = re.compile(r"^(?:cục|bộ|sở|tổng cục|vụ|ủy ban|ubnd|phòng|ban|văn phòng|thanh tra|trung tâm|"
+                         r"hội đồng|đảng ủy|tỉnh ủy|huyện ủy)\b", re.I)
 NOT_ASKED = re.compile(r"\b(?:gửi về|trước ngày|thời hạn|hộp thư|địa chỉ)\b", re.I)
 
 
@@ -50,6 +56,10 @@ def _clean(item: str) -> tuple[str, list[str]]:
         helps.append(f"Theo {form.group(1)}")
         item = item[:form.start()] + item[form.end():]
     item = re.sub(r"\s+và phụ lục\b.*$", "", item, flags=re.I)
+    ref = re.search(r"\s*\(([^()]*\b(?:mẫu|phụ lục|biểu)\b[^()]*)\)?\s*$", item, re.I)
+    if ref:  # '… kỳ tiếp theo (mẫu đề cương báo cáo theo phụ lục đính kèm)': where to write it, not what
+        helps.append(ref.group(1)[0].upper() + ref.group(1)[1:])
+        item = item[:ref.start()]
     annex = re.search(r"\s+theo (?:các )?(?:biểu mẫu|biểu|mẫu|phụ lục)\b.*$", item, re.I)
     if annex:  # '… theo các Biểu mẫu kèm theo Công văn này': where to write it, not what
         helps.append(annex.group(0).strip()[0].upper() + annex.group(0).strip()[1:])
@@ -64,7 +74,8 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
-        m = next((t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")), None)
+        m = next((t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")
+                  and not (t.group(0).rstrip().endswith("về") and DESTINATION.match(s[t.end():].lstrip()))), None)
         if not m or NOT_ASKED.search(s[:m.start()]):  # ('Để tổng hợp báo cáo, …' names nothing to report)
             continue
         rest = s[m.end():].rstrip(" .;)")

@@ -701,8 +701,43 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     return asks
 
 
-BLANK_AFTER_COLON = re.compile(r"\s*:\s*(?:(?:…|\.|_|/)\s*){2,}|\s*:\s*$")
+# a blank after a label's colon: dots, dashes, slashes — or one '…' (an ellipsis right after a colon is a blank)
+BLANK_AFTER_COLON = re.compile(r"\s*:\s*(?:(?:(?:…|\.|_|/)\s*){2,}|…\s*)|\s*:\s*$")
 FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
+
+
+# a form's label naming an identifier, not a count: 'Số điện thoại', 'Số giấy phép thành lập', 'Mã số thuế'
+IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết định|tài khoản|cmnd|cccd|căn cước|chứng minh|hộ chiếu|"
+                        r"hiệu|thẻ|sổ|định danh|hợp đồng|đăng ký)|mã số|mã|điện thoại|fax|e-?mail)\b", re.I)
+# a form's label naming a date: 'Ngày cấp', 'Sinh ngày', 'Thời gian cấp', 'Ngày, tháng, năm sinh'
+DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$)",
+                        re.I)
+
+
+def field_type(label: str) -> tuple[str, str | None]:
+    """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
+    (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
+    s = label.strip()
+    if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
+        return "text", None
+    if DATE_LABEL.match(s):
+        return "date", None
+    typ, unit, _ = guess_type(s)
+    if typ in ("integer", "decimal", "percent", "money", "date"):
+        return typ, unit
+    m = re.search(r"\((?P<u>[^()]{1,20})\)\s*$", s)
+    if m and measure_unit(m.group("u")):
+        return "decimal", m.group("u").strip()
+    return "text", None
+
+
+UNIT_WORDS = re.compile(r"^(?:tấn|kg|tạ|ha|m2|m²|m3|m³|km|m|lít|con|người|hộ|triệu đồng|tỷ đồng|nghìn đồng|đồng|"
+                        r"kwh|mw|lượt|chiếc|cái)(?:\s*/\s*(?:năm|tháng|ngày|giờ|ha|người|hộ))?$", re.I)
+
+
+def measure_unit(text: str) -> bool:
+    """'tấn/năm', 'ha', 'triệu đồng': a unit of measure (a figure's label names it in parentheses)."""
+    return bool(UNIT_WORDS.match(text.strip()))
 
 
 def _labelled_blanks(text: str) -> list[Ask]:
@@ -722,11 +757,9 @@ def _labelled_blanks(text: str) -> list[Ask]:
             continue
         if len(label.split()) > 25 or not label[0].isupper():
             return []
-        typ, unit, _ = guess_type(label)
+        typ, unit = field_type(label)
         if "/" in m.group(0):
             typ, unit = "date", None
-        elif typ not in ("integer", "decimal", "percent", "money", "date"):
-            typ, unit = "text", None
         out.append(Ask(label, typ, unit))
     if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
         return []

@@ -148,6 +148,8 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool,
         if shaped:
             return max(shaped, key=lambda c: uni.get(c, 0))
     if valid:
+        if _tone(best) != tone:  # a valid syllable never changes its tone: 'Cụ thể họ tên' stays, never 'hóa tên'
+            return None
         own = _score(low, prev, nxt)
         uni, bi = load_bigrams()
         ctx = (bi.get((prev, best), 0) if prev else 0) + (bi.get((best, nxt), 0) if nxt else 0)
