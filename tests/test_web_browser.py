@@ -240,26 +240,35 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
         await d.say(officer, "/baocao")
         await _message_with(api, 101, "(Báo cáo đã gửi")
         mark("chat checked")
-        # /tonghop: the spreadsheet holds the figures typed in the page
-        await d.say(supervisor, "/tonghop")
-        await _message_with(api, 800, "📊 Tổng hợp báo cáo")
-        await d.press(supervisor, "Tổng hợp ngay")
-        for _ in range(300):
-            docs = [m.document for m in api.messages(800) if m.document and m.document[0].endswith(".xlsx")]
-            if docs:
-                break
-            await asyncio.sleep(0.1)
-        import openpyxl
+        await _tonghop_holds_the_page_figures(api, d, supervisor)
         mark("/tonghop answered")
-        wb = openpyxl.load_workbook(io.BytesIO(docs[0][1]))
-        cells = [str(c.value) for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
-        assert any("Trường THPT Phan Đình Phùng (Phường Ba Đình)" in v for v in cells)
     finally:
         if proc.returncode is None:
             proc.terminate()
             await proc.wait()
         mark("bot stopped")
         await api.stop()
+    await _stored_as_typed_in_the_page(db, world)
+
+
+async def _tonghop_holds_the_page_figures(api, d, supervisor) -> None:
+    """/tonghop: the spreadsheet holds the figures typed in the page."""
+    import openpyxl
+
+    await d.say(supervisor, "/tonghop")
+    await _message_with(api, 800, "📊 Tổng hợp báo cáo")
+    await d.press(supervisor, "Tổng hợp ngay")
+    for _ in range(300):
+        docs = [m.document for m in api.messages(800) if m.document and m.document[0].endswith(".xlsx")]
+        if docs:
+            break
+        await asyncio.sleep(0.1)
+    wb = openpyxl.load_workbook(io.BytesIO(docs[0][1]))
+    cells = [str(c.value) for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
+    assert any("Trường THPT Phan Đình Phùng (Phường Ba Đình)" in v for v in cells)
+
+
+async def _stored_as_typed_in_the_page(db, world) -> None:
     async with db.read_session() as s:
         repo = Repo(s)
         sub = await repo.find_submission(world.units["00004"], world.period)

@@ -282,6 +282,40 @@ def _sentence_case(text: str) -> str:
     return res[:1].upper() + res[1:]
 
 
+def _table_drafts(ctx: Ctx, seq: list, caps: list) -> tuple[dict[int, TableDraft], set[int]]:
+    """Each captioned grid as a Biểu draft (by its place in ``seq``), and the caption lines to skip; a grid that
+    cannot be rebuilt is never dropped silently: the unsure points say which table and why."""
+    drafts: dict[int, TableDraft] = {}
+    skip: set[int] = set()
+    for idx, code, title, first in caps:
+        d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        if d is None:
+            g = seq[idx]
+            size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
+            first_cell = next((t for row in g.cells for t, _ in row if t.strip()), "")  # type: ignore[union-attr]
+            ctx.notes.append({"message": f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
+                                         "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
+        else:
+            if isinstance(seq[idx], FlatGrid) and seq[idx].note:
+                d.notes.append(seq[idx].note)
+            d.captioned = first < idx
+            drafts[idx] = d
+            _columns_from_note(d, seq[idx + 1:idx + 5])
+        skip.update(range(first, idx))
+    return drafts, skip
+
+
+def _without_closing_note(body: list, meta: dict) -> list:
+    """The body without trailing blanks and a closing 'Lưu ý: …' ('Mục nào không có nội dung thì ghi "không"…'
+    after the last item is for the whole outline: it goes to the outline's note)."""
+    while body and isinstance(body[-1], str) and (not body[-1].strip()
+                                                  or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
+        if body[-1].strip():
+            meta["note"].insert(0, re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", body[-1].strip(), flags=re.I))
+        body = body[:-1]
+    return body
+
+
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = _sequence(cleaned.doc)
@@ -303,23 +337,7 @@ def build(doc: Document, filename: str) -> Built:
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
     appendix = _appendix(seq, caps, referenced)
-    drafts: dict[int, TableDraft] = {}
-    skip: set[int] = set()
-    for idx, code, title, first in caps:
-        d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
-        if d is not None and isinstance(seq[idx], FlatGrid) and seq[idx].note:
-            d.notes.append(seq[idx].note)
-        if d is None:  # never dropped silently: say which table and why
-            g = seq[idx]
-            size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
-            first_cell = next((t for row in g.cells for t, _ in row if t.strip()), "")  # type: ignore[union-attr]
-            ctx.notes.append({"message": f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
-                                         "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
-        if d is not None:
-            d.captioned = first < idx
-            drafts[idx] = d
-            _columns_from_note(d, seq[idx + 1:idx + 5])
-        skip.update(range(first, idx))
+    drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_recipients(_drop_addressees(main))
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
@@ -328,12 +346,7 @@ def build(doc: Document, filename: str) -> Built:
     meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
     meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
-    body = main[first_marker:]
-    while body and isinstance(body[-1], str) and (not body[-1].strip() or re.match(r"^(lưu ý|chú ý)\s*:", body[-1].strip(), re.I)):
-        if body[-1].strip():  # 'Lưu ý: Mục nào không có nội dung thì ghi "không"…' after the last item: for the whole outline
-            meta["note"].insert(0, re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", body[-1].strip(), flags=re.I))
-        body = body[:-1]
-    tree = build_tree(body)
+    tree = build_tree(_without_closing_note(main[first_marker:], meta))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
     if (tree.body or tree.tables) and not sections:

@@ -107,12 +107,8 @@ def _title_cell(c: str) -> bool:
             or bool(META_CELL.match(c)))
 
 
-def cell_run_table(lines: list[str]) -> FlatGrid | None:
-    """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
-    each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
-    cells = _cells(lines)
-    while cells and (not cells[0] or _title_cell(cells[0])):
-        cells.pop(0)
+def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
+    """The header's text cells, its numbering row ('A', 'B', '1', '2' …) and where the rows begin."""
     k = 0
     head: list[str] = []
     numbering: list[str] = []
@@ -130,6 +126,16 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         k -= 1
         while k > 0 and cells[k] != "" and not ROW_NO.match(cells[k]) and not cells[k].startswith(("-", "–", "+")):
             k -= 1
+    return head, numbering, k
+
+
+def cell_run_table(lines: list[str]) -> FlatGrid | None:
+    """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
+    each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
+    cells = _cells(lines)
+    while cells and (not cells[0] or _title_cell(cells[0])):
+        cells.pop(0)
+    head, numbering, k = _header_cells(cells)
     if len(head) < 2:
         return None
     rows: list[list[str]] = []
