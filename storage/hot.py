@@ -85,7 +85,7 @@ def _hot(dialect: str) -> SimpleNamespace:
     pos, acc = ConversationPosition.__table__, Account.__table__
 
     def write(table: Any, key: Any, *cols: Any) -> Any:
-        # for Repo._write_through: parameters 'p_<table>__pk' and 'p_<table>_<column>', unique across the tables, so
+        # for HotPath._write_through: parameters 'p_<table>__pk' and 'p_<table>_<column>', unique across the tables, so
         # that writes deferred and joined into one statement (_joined) never share a parameter by accident
         return (update(table).where(key == p(f"p_{table.name}__pk", key))
                 .values({c.name: p(f"p_{table.name}_{c.name}", c) for c in cols}))
