@@ -9,17 +9,7 @@ import functools
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import (
-    Text,
-    bindparam,
-    cast,
-    event,
-    func,
-    insert,
-    select,
-    type_coerce,
-    update,
-)
+from sqlalchemy import Text, bindparam, cast, event, func, insert, select, type_coerce, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -27,15 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from storage.models import (
-    Account,
-    Answer,
-    AnswerRevision,
-    ConversationPosition,
-    Period,
-    Submission,
-    Unit,
-)
+from storage.models import Account, Answer, AnswerRevision, ConversationPosition, Period, Submission, Unit
 from storage.repos.base import RepoBase
 
 

@@ -1,4 +1,5 @@
-"""Accounts, their units and scopes, and who supervises or reports for a unit. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Accounts, their units and scopes, and who supervises or reports for a unit. A mixin of :class:`storage.repo.Repo`
+(docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
@@ -6,22 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import orjson
-from sqlalchemy import (
-    delete,
-    select,
-    update,
-)
+from sqlalchemy import delete, select, update
 
 from storage.hot import HotPath, _hot
-from storage.models import (
-    Account,
-    AccountScope,
-    ConversationPosition,
-    Unit,
-)
-from storage.repos.base import (
-    utcnow,
-)
+from storage.models import Account, AccountScope, ConversationPosition, Unit
+from storage.repos.base import utcnow
 
 
 class AccountsRepo(HotPath):

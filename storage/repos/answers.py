@@ -1,4 +1,5 @@
-"""Submissions and their answers: versioned values, revisions, reasons, a period's answers. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Submissions and their answers: versioned values, revisions, reasons, a period's answers. A mixin of
+:class:`storage.repo.Repo` (docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
@@ -7,30 +8,12 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import (
-    Text,
-    cast,
-    func,
-    or_,
-    select,
-    type_coerce,
-    update,
-)
+from sqlalchemy import Text, cast, func, or_, select, type_coerce, update
 
 from dialogs.lifecycle import Status
 from storage.hot import HotPath, _hot
-from storage.models import (
-    Answer,
-    AnswerRevision,
-    Period,
-    Submission,
-    Unit,
-)
-from storage.repos.base import (
-    PeriodAnswers,
-    before_in_sequence,
-    utcnow,
-)
+from storage.models import Answer, AnswerRevision, Period, Submission, Unit
+from storage.repos.base import PeriodAnswers, before_in_sequence, utcnow
 from storage.repos.web import _web_statements
 
 

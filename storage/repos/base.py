@@ -7,26 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import (
-    Date,
-    and_,
-    cast,
-    func,
-    or_,
-    select,
-    type_coerce,
-)
+from sqlalchemy import Date, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import (
-    ConversationPosition,
-    NotifyQueue,
-    Period,
-    Submission,
-    Unit,
-)
+from storage.models import ConversationPosition, NotifyQueue, Period, Submission, Unit
 
 
 def period_order(p: Period) -> tuple[date, int]:

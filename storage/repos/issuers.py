@@ -1,24 +1,16 @@
-"""Who issues a report (the header of the documents), per scope. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Who issues a report (the header of the documents), per scope. A mixin of :class:`storage.repo.Repo`
+(docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (
-    select,
-)
+from sqlalchemy import select
 
 from dialogs.issuer import Issuer, default_issuer
 from dialogs.issuer import from_dict as issuer_from_dict
-from storage.models import (
-    IssuerSetting,
-    Unit,
-)
-from storage.repos.base import (
-    ALL_SCOPE,
-    RepoBase,
-    utcnow,
-)
+from storage.models import IssuerSetting, Unit
+from storage.repos.base import ALL_SCOPE, RepoBase, utcnow
 
 
 class IssuersRepo(RepoBase):

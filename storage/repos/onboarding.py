@@ -1,25 +1,15 @@
-"""Invites and join requests: how an account gets its unit and role. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Invites and join requests: how an account gets its unit and role. A mixin of :class:`storage.repo.Repo`
+(docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import (
-    update,
-)
+from sqlalchemy import update
 
-from storage.models import (
-    Account,
-    Invite,
-    JoinRequest,
-    Unit,
-)
-from storage.repos.base import (
-    InviteResult,
-    RepoBase,
-    utcnow,
-)
+from storage.models import Account, Invite, JoinRequest, Unit
+from storage.repos.base import InviteResult, RepoBase, utcnow
 
 
 class OnboardingRepo(RepoBase):

@@ -1,31 +1,16 @@
-"""The outbox: reminders claimed and finished, supervisors' notices queued and taken, undeliverable sends. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""The outbox: reminders claimed and finished, supervisors' notices queued and taken, undeliverable sends. A mixin of
+:class:`storage.repo.Repo` (docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import (
-    and_,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import and_, or_, select, update
 
 from dialogs.review import NOTIFY_BATCH_MINUTES
-from storage.models import (
-    Account,
-    NotifyQueue,
-    OutboundFailure,
-    ReminderLog,
-    Unit,
-)
-from storage.repos.base import (
-    NOTICES_QUEUED,
-    NoticeBatch,
-    RepoBase,
-    utcnow,
-)
+from storage.models import Account, NotifyQueue, OutboundFailure, ReminderLog, Unit
+from storage.repos.base import NOTICES_QUEUED, NoticeBatch, RepoBase, utcnow
 
 
 class OutboxRepo(RepoBase):

@@ -1,21 +1,12 @@
-"""Outline versions and the outline drafts being imported. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Outline versions and the outline drafts being imported. A mixin of :class:`storage.repo.Repo` (docs/architecture.md,
+storage)."""
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    delete,
-    func,
-    select,
-)
+from sqlalchemy import delete, func, select
 
-from storage.models import (
-    OutlineDraft,
-    OutlineVersion,
-)
-from storage.repos.base import (
-    RepoBase,
-    utcnow,
-)
+from storage.models import OutlineDraft, OutlineVersion
+from storage.repos.base import RepoBase, utcnow
 
 
 class OutlinesRepo(RepoBase):

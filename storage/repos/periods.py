@@ -1,25 +1,16 @@
-"""Reporting periods: opened, closed, in sequence, and which units a period covers. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Reporting periods: opened, closed, in sequence, and which units a period covers. A mixin of
+:class:`storage.repo.Repo` (docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import (
-    select,
-)
+from sqlalchemy import select
 
 from dialogs import lifecycle
-from storage.models import (
-    Period,
-    Unit,
-)
-from storage.repos.base import (
-    RepoBase,
-    before_in_sequence,
-    period_start,
-    utcnow,
-)
+from storage.models import Period, Unit
+from storage.repos.base import RepoBase, before_in_sequence, period_start, utcnow
 
 
 class PeriodsRepo(RepoBase):

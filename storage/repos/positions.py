@@ -1,26 +1,16 @@
-"""Conversation positions: where each account is in its questionnaire. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""Conversation positions: where each account is in its questionnaire. A mixin of :class:`storage.repo.Repo`
+(docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import (
-    delete,
-    insert,
-    select,
-)
+from sqlalchemy import delete, insert, select
 
 from storage.hot import HotPath
-from storage.models import (
-    ConversationPosition,
-    Period,
-    Submission,
-    Unit,
-)
-from storage.repos.base import (
-    utcnow,
-)
+from storage.models import ConversationPosition, Period, Submission, Unit
+from storage.repos.base import utcnow
 
 
 class PositionsRepo(HotPath):

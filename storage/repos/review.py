@@ -1,31 +1,18 @@
-"""The review of a submission: submit, return, approve, locks and unlock requests, events. A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""The review of a submission: submit, return, approve, locks and unlock requests, events. A mixin of
+:class:`storage.repo.Repo` (docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import (
-    select,
-    update,
-)
+from sqlalchemy import select, update
 
 from dialogs import lifecycle
 from dialogs.lifecycle import Lock, Status, UnlockState
 from dialogs.review import UNLOCK_HOURS
-from storage.models import (
-    Account,
-    AnswerRevision,
-    Period,
-    Submission,
-    SubmissionEvent,
-    Unit,
-    UnlockRequest,
-)
-from storage.repos.base import (
-    RepoBase,
-    utcnow,
-)
+from storage.models import Account, AnswerRevision, Period, Submission, SubmissionEvent, Unit, UnlockRequest
+from storage.repos.base import RepoBase, utcnow
 
 
 class ReviewRepo(RepoBase):

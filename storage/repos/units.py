@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import (
-    and_,
-    select,
-)
+from sqlalchemy import and_, select
 
-from storage.models import (
-    Unit,
-)
-from storage.repos.base import (
-    RepoBase,
-)
+from storage.models import Unit
+from storage.repos.base import RepoBase
 
 
 class UnitsRepo(RepoBase):

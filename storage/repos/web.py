@@ -1,4 +1,5 @@
-"""The web form's links and sessions (a channel besides Telegram). A mixin of :class:`storage.repo.Repo` (docs/architecture.md, storage)."""
+"""The web form's links and sessions (a channel besides Telegram). A mixin of :class:`storage.repo.Repo`
+(docs/architecture.md, storage)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    bindparam,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import bindparam, func, select, update
 
-from storage.models import (
-    Account,
-    Answer,
-    Period,
-    Submission,
-    Unit,
-    WebLink,
-)
-from storage.repos.base import (
-    RepoBase,
-    utcnow,
-)
+from storage.models import Account, Answer, Period, Submission, Unit, WebLink
+from storage.repos.base import RepoBase, utcnow
 
 
 class WebRepo(RepoBase):
