@@ -15,7 +15,7 @@ from dialogs.loader import OUTLINES_DIR, text_hash
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, SEEDS
-from tests.docx_sample import sample_docx
+from tests.support.docx_sample import sample_docx
 from tests.test_import_bot import BAD, OID
 
 

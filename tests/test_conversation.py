@@ -12,7 +12,7 @@ from storage.importer import import_units
 from storage.models import AnswerRevision, ConversationPosition, Submission
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
+from tests.support.harness import Harness
 from tests.test_periods import _scheduler
 
 WEEKLY = "tuan-cqdp-2cap"
@@ -370,7 +370,7 @@ async def test_webhook_mode_checks_the_secret_token(h, db, db_url):
     from aiohttp.test_utils import TestClient, TestServer
 
     from bot.app import make_webhook_app, webhook_target
-    from tests.harness import test_settings
+    from tests.support.harness import test_settings
 
     await setup_units(db)
     code = await invite(db, "BNV")

@@ -15,7 +15,7 @@ from storage.db import open_database
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, PG_URL, ROOT
-from tests.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import FakeTelegram
 
 pytestmark = pytest.mark.slow
 

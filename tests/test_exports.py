@@ -252,7 +252,7 @@ async def _weekly_db(db):
 
 
 async def test_tonghop_in_the_bot(db, db_url):
-    from tests.harness import Harness
+    from tests.support.harness import Harness
 
     p1, p2 = await _weekly_db(db)
     h = await Harness(db, db_url).start()
@@ -298,7 +298,7 @@ async def test_tonghop_in_the_bot(db, db_url):
 
 
 async def test_tonghop_of_a_narrow_scope_and_a_forged_one(db, db_url):
-    from tests.harness import Harness
+    from tests.support.harness import Harness
 
     _p1, p2 = await _weekly_db(db)
     h = await Harness(db, db_url).start()

@@ -1,6 +1,6 @@
 """Faults: nothing acknowledged is lost and the conversation continues.
 
-In-process (the real Dispatcher, tests/harness.py): a chat Telegram refuses, a redelivered update, the database
+In-process (the real Dispatcher, tests/support/harness.py): a chat Telegram refuses, a redelivered update, the database
 unavailable (SQLite read-only or full, PostgreSQL cut by a TCP proxy). Over HTTP (the real ``python -m bot``
 against the fake Bot API): the bot SIGKILLed at random moments while officers answer, the Bot API answering
 5xx, timing out or 429 for a while."""
@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from bot.handlers.common import DB_BUSY
 from storage.models import Account, AnswerRevision, OutboundFailure
-from tests.harness import Harness
+from tests.support.harness import Harness
 from tests.test_conversation import answers_of, invite, setup_units
 
 

@@ -22,7 +22,7 @@ from dialogs.loader import load_catalogue
 from exports import build_report
 from exports.load import load_consolidation
 from storage.models import Account, AnswerRevision, JoinRequest, Submission
-from tests.harness import Harness
+from tests.support.harness import Harness
 from tests.test_conversation import invite, setup_units
 
 SEED = 20261128

@@ -15,8 +15,8 @@ from storage.importer import import_units
 from storage.models import OutlineDraft, OutlineVersion
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.docx_sample import sample_docx
-from tests.harness import Harness
+from tests.support.docx_sample import sample_docx
+from tests.support.harness import Harness
 
 OID = "bao-cao-tinh-hinh-tiep-cong"
 ADMIN = 900
@@ -343,7 +343,7 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
     from the bot, an officer answers and submits, and /tonghop exports the officer's figures."""
 
     from bot.devtools.demo import Driver, answer_week_one
-    from tests.fake_bot_api import FakeTelegram
+    from tests.support.fake_bot_api import FakeTelegram
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:

@@ -24,7 +24,7 @@ from dialogs.issuer import (
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
+from tests.support.harness import Harness
 
 
 @pytest.mark.parametrize(("on", "text"), [(date(2026, 3, 6), "06 tháng 3 năm 2026"), (date(2026, 1, 15), "15 tháng 01 năm 2026"),

@@ -19,7 +19,7 @@ from storage.importer import import_units
 from storage.models import Account, ReminderLog
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Clock, Harness
+from tests.support.harness import Clock, Harness
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKLY = "tuan-cqdp-2cap"

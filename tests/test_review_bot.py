@@ -18,7 +18,7 @@ from exports.sample import synth_answers
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
+from tests.support.harness import Harness
 from tests.test_periods import _scheduler
 
 WEEKLY = "tuan-cqdp-2cap"

@@ -20,7 +20,7 @@ from storage.db import open_database
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import FakeTelegram
 from tests.test_e2e import _spawn_bot
 
 pytestmark = pytest.mark.slow

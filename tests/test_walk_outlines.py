@@ -1,5 +1,5 @@
 """Seeds 000–004 walked end to end through the real Dispatcher by a driver that answers from the bot's own hints
-and taps buttons by their text (tests/walk.py): no dead end, submitted, and at most 1.2 bot messages per input."""
+and taps buttons by their text (tests/support/walk.py): no dead end, submitted, and at most 1.2 bot messages per input."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from storage.importer import import_units
 from storage.models import Submission
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
-from tests.walk import Walker
+from tests.support.harness import Harness
+from tests.support.walk import Walker
 
 # seed → (outline, unit list, unit code, what the unit is)
 SEEDS = {

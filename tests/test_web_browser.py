@@ -27,8 +27,8 @@ from bot.devtools.demo import Driver
 from bot.web.auth import make_init_data
 from storage.repo import Repo
 from tests.conftest import ROOT
-from tests.fake_bot_api import FakeTelegram
-from tests.web_world import build_world
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.web_world import build_world
 
 pytestmark = [pytest.mark.slow, pytest.mark.db]
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(p).exists()), None)

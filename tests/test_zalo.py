@@ -1,5 +1,5 @@
 """Zalo (issue 25): the same conversation over the Zalo Bot API stand-in, through the real Dispatcher, the Zalo
-adapter's polling, text rendering, outbound layer and web server (tests/zalo_harness.py)."""
+adapter's polling, text rendering, outbound layer and web server (tests/support/zalo_harness.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from storage.models import Submission
 from storage.repo import Repo
 from tests.test_walk_outlines import MAX_PER_INPUT, SEEDS, open_for
-from tests.walk import Walker
-from tests.zalo_harness import ZaloHarness, ZaloWalkHarness, ZaloWalkUser
+from tests.support.walk import Walker
+from tests.support.zalo_harness import ZaloHarness, ZaloWalkHarness, ZaloWalkUser
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
     import re
     from datetime import UTC, datetime, timedelta
 
-    from tests.harness import Clock
+    from tests.support.harness import Clock
     from tests.test_periods import TZ, WEEKLY, _scheduler, _setup
 
     await _setup(db, officers=(("BNV", 501),))
@@ -205,7 +205,7 @@ async def test_files_by_expiring_link_bound_to_the_person(db, db_url):
     import aiohttp
     from openpyxl import load_workbook
 
-    from tests.harness import Clock
+    from tests.support.harness import Clock
 
     clock = Clock()
     zh = await ZaloHarness.create(db, db_url, clock, file_link_hours=24)

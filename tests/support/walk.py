@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.devtools.fakeapi import FakeUser
-from tests.harness import Harness
+from tests.support.harness import Harness
 
 OUT_METHODS = ("sendmessage", "editmessagetext", "senddocument")
 DEFAULT_TEXT = "Nội dung báo cáo thử"

@@ -13,7 +13,7 @@ import socket
 from bot.devtools.zalo_standin import ZaloStandIn, ZaloUser, ZSent
 from bot.zalo.render import clean_label
 from dialogs.text import norm_words
-from tests.harness import Harness
+from tests.support.harness import Harness
 
 _NUMBERED = re.compile(r"(?:^|   )(\d+) · (.+?)(?=   \d+ · |$)")
 
@@ -130,7 +130,7 @@ class ZaloHarness:
 
 
 class ZaloWalkUser:
-    """The Walker's view of a Zalo user (tests/walk.py): ``last()`` is the whole last reply."""
+    """The Walker's view of a Zalo user (tests/support/walk.py): ``last()`` is the whole last reply."""
 
     def __init__(self, h: ZaloHarness, u: ZaloUser):
         self.h, self.u, self.id = h, u, u.id
