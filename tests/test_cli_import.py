@@ -16,7 +16,7 @@ from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, SEEDS
 from tests.support.docx_sample import sample_docx
-from tests.test_import_bot import BAD, OID
+from tests.support.import_data import BAD, OID
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from bot.handlers.common import DB_BUSY
 from storage.models import Account, AnswerRevision, OutboundFailure
+from tests.support.conversation import answers_of, invite, setup_units
 from tests.support.harness import Harness
-from tests.test_conversation import answers_of, invite, setup_units
 
 
 @pytest.fixture

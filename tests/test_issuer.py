@@ -73,7 +73,7 @@ def test_typed_changes_are_checked():
 
 def _docx_for(issuer, on=date(2026, 3, 6)):
     from exports import build_report
-    from tests.test_print import CAT, sample
+    from tests.support.print_sample import CAT, sample
 
     return Document(BytesIO(build_report(sample(CAT.get("so-ket-1-nam-2-cap")), issuer=issuer, on=on).docx))
 

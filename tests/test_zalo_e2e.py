@@ -17,8 +17,8 @@ from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, ROOT
 from tests.support.fake_bot_api import FakeTelegram
-from tests.test_e2e import BOT_ENV_KEYS
 from tests.support.zalo_harness import ZaloHarness, free_port
+from tests.test_e2e import BOT_ENV_KEYS
 
 pytestmark = pytest.mark.slow
 
@@ -115,8 +115,7 @@ class ProcessHarness(ZaloHarness):
 
 
 async def test_a_seed_walked_over_zalo_through_the_bot_process(db, db_url):
-    from tests.test_walk_outlines import MAX_PER_INPUT, SEEDS, open_for
-    from tests.support.walk import Walker
+    from tests.support.walk import MAX_PER_INPUT, SEEDS, Walker, open_for
     from tests.support.zalo_harness import ZaloWalkHarness, ZaloWalkUser
 
     outline, csv, code, _ = SEEDS["004"]
