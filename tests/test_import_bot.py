@@ -266,7 +266,7 @@ def _spawn_admin_bot(api, db_url: str):
     import sys
 
     from tests.conftest import ROOT
-    from tests.test_e2e import BOT_ENV_KEYS
+    from tests.support.processes import BOT_ENV_KEYS
 
     env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
     env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS=str(ADMIN),

@@ -17,8 +17,8 @@ from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, ROOT
 from tests.support.fake_bot_api import FakeTelegram
-from tests.support.zalo_harness import ZaloHarness, free_port
-from tests.test_e2e import BOT_ENV_KEYS
+from tests.support.processes import BOT_ENV_KEYS, free_port
+from tests.support.zalo_harness import ZaloHarness
 
 pytestmark = pytest.mark.slow
 
