@@ -15,9 +15,10 @@ import signal
 import uuid
 
 import pytest
-from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp import web
 
 from tests.support.processes import (
+    WebhookProxy,
     deliver_webhook_updates,
     free_port,
     fresh_database,
@@ -36,36 +37,19 @@ OFFICER = 701
 TAKEOVER_S = 5.0
 
 
-class Switch:
+class Switch(WebhookProxy):
     """The reverse proxy: every update to the process in ``target`` (nginx sends to the live one); a process that
     does not answer gives 502, and Telegram delivers the update again."""
 
     def __init__(self, target: int):
+        super().__init__()
         self.target = target
-        self.port = free_port()
-        self.runner: web.AppRunner | None = None
-        self.http: ClientSession | None = None
-
-    async def start(self) -> None:
-        self.http = ClientSession(timeout=ClientTimeout(total=60))
-        app = web.Application()
-        app.router.add_post("/telegram", self.forward)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
 
     async def forward(self, request: web.Request) -> web.Response:
-        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
         try:
-            async with self.http.post(f"http://127.0.0.1:{self.target}/telegram", data=await request.read(),
-                                      headers=headers) as r:
-                return web.Response(status=r.status, body=await r.read())
+            return await self.pass_on(request, self.target)
         except Exception:  # noqa: BLE001 - the process died under the request
             return web.Response(status=502)
-
-    async def stop(self) -> None:
-        await self.http.close()
-        await self.runner.cleanup()
 
 
 def _hold_reply(api, text_start: str) -> tuple[asyncio.Event, asyncio.Event]:

@@ -14,9 +14,10 @@ import os
 import uuid
 
 import pytest
-from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp import web
 
 from tests.support.processes import (
+    WebhookProxy,
     deliver_webhook_updates,
     free_port,
     fresh_database,
@@ -35,35 +36,18 @@ UNITS = ["BTP", "BNV", "BYT", "BCT"]
 SCRIPT = ["31", "12", "⬅", "30", "11", "⬅", "29", "10"]  # numbers; "⬅" presses «⬅ Quay lại» (twice back)
 
 
-class Proxy:
+class Proxy(WebhookProxy):
     """A tiny reverse proxy: each POST to /telegram goes to the next backend in turn (headers kept)."""
 
     def __init__(self, backends: list[int]):
+        super().__init__()
         self.backends = itertools.cycle(backends)
         self.hits: dict[int, int] = {b: 0 for b in backends}
-        self.port = free_port()
-        self.runner: web.AppRunner | None = None
-        self.http: ClientSession | None = None
-
-    async def start(self) -> None:
-        self.http = ClientSession(timeout=ClientTimeout(total=60))
-        app = web.Application()
-        app.router.add_post("/telegram", self.forward)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
 
     async def forward(self, request: web.Request) -> web.Response:
         port = next(self.backends)
         self.hits[port] += 1
-        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
-        async with self.http.post(f"http://127.0.0.1:{port}/telegram", data=await request.read(),
-                                  headers=headers) as r:
-            return web.Response(status=r.status, body=await r.read())
-
-    async def stop(self) -> None:
-        await self.http.close()
-        await self.runner.cleanup()
+        return await self.pass_on(request, port)
 
 
 async def _converse(api, codes: dict[str, str]) -> None:

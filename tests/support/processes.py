@@ -9,7 +9,7 @@ import os
 import sys
 
 import pytest
-from aiohttp import ClientSession, ClientTimeout
+from aiohttp import ClientSession, ClientTimeout, web
 
 from tests.conftest import ROOT
 from tests.support.fake_bot_api import FakeTelegram
@@ -19,6 +19,7 @@ BOT_ENV_KEYS = ("BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "ADMIN_IDS", "W
 
 
 def spawn_bot(api: FakeTelegram, db_url: str, **settings: str) -> asyncio.subprocess.Process:
+    """``python -m bot`` polling the fake Bot API ``api`` on ``db_url``; ``settings`` override the environment."""
     env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
     env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS="",
                PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="3600",
@@ -29,6 +30,7 @@ def spawn_bot(api: FakeTelegram, db_url: str, **settings: str) -> asyncio.subpro
 
 
 def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     import socket
 
     with socket.socket() as s:
@@ -37,6 +39,8 @@ def free_port() -> int:
 
 
 async def webhook_up(port: int, procs, timeout: float = 120.0) -> None:
+    """Wait until the bot process's webhook on ``port`` answers (a wrong secret: 401/403); every process of
+    ``procs`` must stay alive meanwhile."""
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
     async with ClientSession() as http:
@@ -163,3 +167,34 @@ async def deliver_webhook_updates(api, port: int, secret: str, stop: asyncio.Eve
         else:
             for t in tasks:
                 t.cancel()
+
+
+class WebhookProxy:
+    """A reverse proxy in front of bot processes in webhook mode, listening on ``port``: a subclass's ``forward``
+    chooses the process each POST to /telegram goes to and passes it on (``pass_on``, Telegram's headers kept)."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.runner: web.AppRunner | None = None
+        self.http: ClientSession | None = None
+
+    async def start(self) -> None:
+        self.http = ClientSession(timeout=ClientTimeout(total=60))
+        app = web.Application()
+        app.router.add_post("/telegram", self.forward)
+        self.runner = web.AppRunner(app, access_log=None)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
+
+    async def forward(self, request: web.Request) -> web.Response:
+        raise NotImplementedError
+
+    async def pass_on(self, request: web.Request, port: int) -> web.Response:
+        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
+        async with self.http.post(f"http://127.0.0.1:{port}/telegram", data=await request.read(),
+                                  headers=headers) as r:
+            return web.Response(status=r.status, body=await r.read())
+
+    async def stop(self) -> None:
+        await self.http.close()
+        await self.runner.cleanup()
