@@ -15,7 +15,7 @@ from storage.importer import import_units
 from storage.models import Period
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Clock, Harness
+from tests.support.harness import Clock, Harness
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -224,3 +224,15 @@ def test_submission_statuses_are_the_lifecycle_enum():
             if values & {"submitted", "corrected", "unlocked"} or (on_status and values & {"draft", "returned"}):
                 bad.append(f"{p.relative_to(ROOT)}:{node.lineno}")
     assert bad == []
+
+
+def test_no_test_module_imports_another_and_helpers_live_in_support():
+    """A test module imports no other test module (``tests.test_*``); shared helpers live in tests/support/,
+    and every module directly under tests/ is a test module (or conftest)."""
+    bad = [f"{p.relative_to(ROOT)}:{line} imports {mod}" for p in _sources("tests", "benchmarks")
+           for line, mod in _imports(p, members=True)
+           if mod.startswith("tests.test_")]
+    assert bad == []
+    loose = [p.name for p in (ROOT / "tests").glob("*.py")
+             if not p.name.startswith("test_") and p.name not in ("__init__.py", "conftest.py")]
+    assert loose == []

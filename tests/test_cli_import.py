@@ -15,8 +15,8 @@ from dialogs.loader import OUTLINES_DIR, text_hash
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, SEEDS
-from tests.docx_sample import sample_docx
-from tests.test_import_bot import BAD, OID
+from tests.support.docx_sample import sample_docx
+from tests.support.import_data import BAD, OID
 
 
 @pytest.fixture

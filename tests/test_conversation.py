@@ -12,48 +12,15 @@ from storage.importer import import_units
 from storage.models import AnswerRevision, ConversationPosition, Submission
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
-from tests.test_periods import _scheduler
-
-WEEKLY = "tuan-cqdp-2cap"
-
-
-async def setup_units(db, *, weeks=1):
-    await import_units(db, DATA / "vn_ministries_2025.csv")
-    async with db.session() as s:
-        repo = Repo(s)
-        periods = []
-        for w in range(weeks):
-            p, _ = await repo.open_period(WEEKLY, f"Tuần {47 + w}/2026",
-                                          deadline=datetime(2026, 11, 19 + 7 * w, 9, tzinfo=UTC))
-            periods.append(p.id)
-        cp = await repo.unit_by_code("CP")
-        sup = await repo.ensure_account(800, "Người tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=cp)
-        await s.commit()
-        return periods
-
-
-async def invite(db, unit_code: str, role: str = "officer", uses: int = 5) -> str:
-    async with db.session() as s:
-        repo = Repo(s)
-        inv = await repo.create_invite(await repo.unit_by_code(unit_code), role, uses=uses)
-        await s.commit()
-        return inv.code
+from tests.support.conversation import WEEKLY, answers_of, invite, setup_units
+from tests.support.harness import Harness
+from tests.support.schedule import _scheduler
 
 
 async def submission_of(db, unit_code: str, period_id: int) -> Submission | None:
     async with db.read_session() as s:
         repo = Repo(s)
         return await repo.find_submission((await repo.unit_by_code(unit_code)).id, period_id)
-
-
-async def answers_of(db, unit_code: str, period_id: int) -> dict:
-    async with db.read_session() as s:
-        repo = Repo(s)
-        u = await repo.unit_by_code(unit_code)
-        sub = await repo.find_submission(u.id, period_id)
-        return await repo.answers(sub.id) if sub else {}
 
 
 def first_line(out: list[str]) -> str:
@@ -370,7 +337,7 @@ async def test_webhook_mode_checks_the_secret_token(h, db, db_url):
     from aiohttp.test_utils import TestClient, TestServer
 
     from bot.app import make_webhook_app, webhook_target
-    from tests.harness import test_settings
+    from tests.support.harness import test_settings
 
     await setup_units(db)
     code = await invite(db, "BNV")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 from pathlib import Path
 
@@ -19,17 +18,12 @@ import pytest
 from aiohttp import ClientSession, ClientTimeout, web
 
 from tests.conftest import ROOT
+from tests.support.processes import free_port
 
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)),
                                       None)
 pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx to run these)")
 SECRET = "test-secret-0123456789abcdef"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _replace(text: str, old: str, new: str) -> str:
@@ -90,7 +84,7 @@ class Bots:
     """The bot processes behind nginx: each answers 200 and counts what reached it."""
 
     def __init__(self) -> None:
-        self.ports = [_free_port(), _free_port()]
+        self.ports = [free_port(), free_port()]
         self.seen: list[tuple[str, bytes]] = []
         self.runners: list[web.AppRunner] = []
 
@@ -142,7 +136,7 @@ async def _requests(base: str, http: ClientSession) -> dict[str, int]:
 
 @pytest.mark.parametrize("name", ["nginx.conf", "nginx-compose.conf"])
 async def test_shipped_nginx_config_passes_nginx_t_and_refuses_a_missing_or_wrong_secret(tmp_path, name):
-    port = _free_port()
+    port = free_port()
     bots = Bots()
     conf = _main_conf(tmp_path, _site(name, tmp_path, port, bots.ports))
     _nginx_t(tmp_path, conf)

@@ -13,7 +13,7 @@ from dialogs.labels import label_rule, report_label
 from dialogs.loader import check_outline_text
 from exports import build_report
 from exports.consolidate import UnitInfo, consolidate
-from tests.test_print import CAT, sample
+from tests.support.print_sample import CAT, sample
 
 
 def _text(docx: bytes) -> str:

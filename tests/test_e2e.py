@@ -15,7 +15,8 @@ from storage.db import open_database
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, PG_URL, ROOT
-from tests.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.processes import BOT_ENV_KEYS, spawn_bot
 
 pytestmark = pytest.mark.slow
 
@@ -51,20 +52,6 @@ async def test_two_weeks_of_the_weekly_outline_over_http(db, db_url, tmp_path):
     assert "= giữ như tuần trước" in transcript
     assert "✔ Giữ nguyên" in transcript
     assert "98.500 hồ sơ" in transcript
-
-
-BOT_ENV_KEYS = ("BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "ADMIN_IDS", "WEBHOOK_URL", "BOT_USERNAME",
-                "SCHEDULER_INTERVAL")
-
-
-def _spawn_bot(api: FakeTelegram, db_url: str, **settings: str) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
-    env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS="",
-               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="3600",
-               SEND_CHAT_RATE="0")  # the simulated officer answers within milliseconds: no per-chat pacing
-    env.update(settings)
-    return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
-                                          stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
 
 
 async def _this_weeks_period_and_invite(db) -> tuple[int, str]:
@@ -105,7 +92,7 @@ async def test_bot_killed_mid_outline_continues_at_the_same_question(db, db_url,
     await api.start()
     d = Driver(api)
     u = api.user(301, "Hạnh")
-    proc = await _spawn_bot(api, db_url)
+    proc = await spawn_bot(api, db_url)
     try:
         got = await d.say(u, f"/start {code}")
         # the bot's scheduler may announce the open period at any time: look at every reply, not only the last
@@ -121,7 +108,7 @@ async def test_bot_killed_mid_outline_continues_at_the_same_question(db, db_url,
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
         assert proc.returncode == -signal.SIGKILL
-        proc = await _spawn_bot(api, db_url)
+        proc = await spawn_bot(api, db_url)
         got = await d.say(u, "KL 179")  # the next message continues the same item, same field order
         # (the restarted bot's scheduler may also announce the open period: look at every reply)
         assert any("Tên sản phẩm" in m.text for m in got), [m.text for m in got]
@@ -130,7 +117,7 @@ async def test_bot_killed_mid_outline_continues_at_the_same_question(db, db_url,
         assert any("Danh sách hiện có (2" in m.text for m in got), [m.text for m in got]
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
-        proc = await _spawn_bot(api, db_url)
+        proc = await spawn_bot(api, db_url)
         got = await d.say(u, "/baocao")
         assert any("Liệt kê danh mục nhiệm vụ đã hoàn thành" in m.text and "2. Nhiệm vụ hai; KL 179" in m.text
                    for m in got), [m.text for m in got]

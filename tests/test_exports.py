@@ -13,6 +13,7 @@ from dialogs.loader import load_catalogue
 from exports import build_report
 from exports.consolidate import UnitInfo, consolidate
 from exports.sample import synth_answers
+from tests.support.weekly import _weekly_db
 
 CAT = load_catalogue()
 U1, U2, U3, U4 = (UnitInfo(1, "BNV", "Bộ Nội vụ", "bo"), UnitInfo(2, "BTP", "Bộ Tư pháp", "bo"),
@@ -220,39 +221,9 @@ def test_every_formula_start_is_neutralised(text):
 
 # --------------------------------------------------------------------------- delivery: /tonghop and baocao export
 
-async def _weekly_db(db):
-    from storage.importer import import_units
-    from storage.repo import Repo
-    from tests.conftest import DATA
-
-    await import_units(db, DATA / "vn_ministries_2025.csv")
-    async with db.session() as s:
-        repo = Repo(s)
-        p1, _ = await repo.open_period("tuan-cqdp-2cap", "Tuần 47/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
-        p2, _ = await repo.open_period("tuan-cqdp-2cap", "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-        clerk = await repo.ensure_account(799, "Cán bộ nhập liệu")
-        # every unit sent last week's report; this week Bộ Y tế's is still a draft
-        for code, prev, cur in (("BNV", 8, 10), ("BTP", 20, 20), ("BYT", 5, 7)):
-            u = await repo.unit_by_code(code)
-            s1 = await repo.ensure_submission(u.id, p1.id)
-            await repo.set_answer(s1.id, "kl_nv_tong", prev, num=prev, commit=True)
-            await repo.submit(s1, clerk, now=datetime(2026, 11, 19, 3, 5, tzinfo=UTC))
-            s2 = await repo.ensure_submission(u.id, p2.id)
-            await repo.set_answer(s2.id, "kl_nv_tong", cur, num=cur, commit=True)
-            if code != "BYT":
-                await repo.submit(s2, clerk, now=datetime(2026, 11, 26, 3, 5, tzinfo=UTC))
-        sup = await repo.ensure_account(800, "Tổng hợp Chính phủ")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
-        narrow = await repo.ensure_account(801, "Tổng hợp BTP")
-        await repo.set_account(narrow, role="supervisor", unit=await repo.unit_by_code("BTP"))
-        officer = await repo.ensure_account(802, "Cán bộ")
-        await repo.set_account(officer, role="officer", unit=await repo.unit_by_code("BNV"))
-        await s.commit()
-        return p1.id, p2.id
-
 
 async def test_tonghop_in_the_bot(db, db_url):
-    from tests.harness import Harness
+    from tests.support.harness import Harness
 
     p1, p2 = await _weekly_db(db)
     h = await Harness(db, db_url).start()
@@ -298,7 +269,7 @@ async def test_tonghop_in_the_bot(db, db_url):
 
 
 async def test_tonghop_of_a_narrow_scope_and_a_forged_one(db, db_url):
-    from tests.harness import Harness
+    from tests.support.harness import Harness
 
     _p1, p2 = await _weekly_db(db)
     h = await Harness(db, db_url).start()

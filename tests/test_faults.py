@@ -1,6 +1,6 @@
 """Faults: nothing acknowledged is lost and the conversation continues.
 
-In-process (the real Dispatcher, tests/harness.py): a chat Telegram refuses, a redelivered update, the database
+In-process (the real Dispatcher, tests/support/harness.py): a chat Telegram refuses, a redelivered update, the database
 unavailable (SQLite read-only or full, PostgreSQL cut by a TCP proxy). Over HTTP (the real ``python -m bot``
 against the fake Bot API): the bot SIGKILLed at random moments while officers answer, the Bot API answering
 5xx, timing out or 429 for a while."""
@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 
 from bot.handlers.common import DB_BUSY
 from storage.models import Account, AnswerRevision, OutboundFailure
-from tests.harness import Harness
-from tests.test_conversation import answers_of, invite, setup_units
+from tests.support.conversation import _open_week_and_invites, answers_of, invite, setup_units
+from tests.support.harness import Harness
+from tests.support.processes import replies_after
 
 
 @pytest.fixture
@@ -156,29 +157,6 @@ async def test_error_handler_sorts_database_faults_from_bugs():
 # --------------------------------------------------------------------------- the real bot over HTTP
 
 
-async def _open_week_and_invites(db, codes: list[str]) -> dict[str, str]:
-    """The period the bot's scheduler opens by itself for this week (same label), and an invite per unit."""
-    from datetime import UTC, datetime, timedelta
-    from zoneinfo import ZoneInfo
-
-    from dialogs.loader import load_catalogue
-    from dialogs.periods import automatic_spec
-    from storage.importer import import_units
-    from storage.repo import Repo
-    from tests.conftest import DATA
-
-    await import_units(db, DATA / "vn_ministries_2025.csv")
-    async with db.session() as s:
-        repo = Repo(s)
-        spec = automatic_spec(load_catalogue().get("tuan-cqdp-2cap"), datetime.now(UTC),
-                              ZoneInfo("Asia/Ho_Chi_Minh"), timedelta(hours=48))
-        await repo.open_period("tuan-cqdp-2cap", spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
-                               starts_on=spec.starts_on, ends_on=spec.ends_on)
-        out = {c: (await repo.create_invite(await repo.unit_by_code(c), "officer")).code for c in codes}
-        await s.commit()
-    return out
-
-
 async def _ready(api, proc, calls_before: int, timeout: float = 120.0) -> None:
     """Wait until the (re)started bot polls (start-up takes seconds on a busy machine)."""
     loop = asyncio.get_running_loop()
@@ -189,24 +167,11 @@ async def _ready(api, proc, calls_before: int, timeout: float = 120.0) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _reply(api, user, before: int, timeout: float, quiet: float = 0.3) -> list[str]:
-    """The bot's messages to ``user`` after the first ``before``, once they stop coming."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while True:
-        msgs = api.messages(user.id)[before:]
-        if msgs and loop.time() - max(m.at for m in msgs) > quiet:
-            return [m.text for m in msgs]
-        if loop.time() > end:
-            return [m.text for m in msgs]
-        await asyncio.sleep(0.02)
-
-
 async def _spawn(api, db_url):
-    from tests.test_e2e import _spawn_bot
+    from tests.support.processes import spawn_bot
 
     calls = len(api.calls)
-    proc = await _spawn_bot(api, db_url)
+    proc = await spawn_bot(api, db_url)
     await _ready(api, proc, calls)
     return proc
 
@@ -249,14 +214,14 @@ async def test_bot_api_5xx_timeouts_and_429_for_a_while_then_replies_arrive(db, 
         for text in (f"/start {code}", "/baocao"):
             n = len(api.messages(311))
             await u.send(text)
-            assert await _reply(api, u, n, 60)
+            assert await replies_after(api, u, n, 60)
         for value, (mode, methods) in zip((90, 80, 70, 60), (("5xx", None), ("timeout", None),
                                                             ("429", None), ("timeout", {"sendMessage"})), strict=True):
             hits = api.outage_hits
             api.fail_for(mode, 3.0, methods)
             n = len(api.messages(311))
             await u.send(str(value))
-            got = await _reply(api, u, n, 60)
+            got = await replies_after(api, u, n, 60)
             if not any(t.startswith(f"✔ Đã lưu: {value}") for t in got):
                 import json
                 import pathlib
@@ -269,7 +234,7 @@ async def test_bot_api_5xx_timeouts_and_429_for_a_while_then_replies_arrive(db, 
             assert proc.returncode is None
             n = len(api.messages(311))
             await u.press("⬅ Quay lại")  # back to the first question for the next round
-            assert await _reply(api, u, n, 60)
+            assert await replies_after(api, u, n, 60)
     finally:
         await _stop(proc)
         await api.stop()
@@ -283,14 +248,14 @@ async def _say_each(api, u, *texts: str) -> None:
     for text in texts:
         n = len(api.messages(u.id))
         await u.send(text)
-        assert await _reply(api, u, n, 120), (u.id, text)
+        assert await replies_after(api, u, n, 120), (u.id, text)
 
 
 async def _goes_on_at_stored_position(api, u) -> None:
     """/baocao shows the report's header and the question the officer was at."""
     n = len(api.messages(u.id))
     await u.send("/baocao")
-    got = await _reply(api, u, n, 60)
+    got = await replies_after(api, u, n, 60)
     assert any(t.startswith("Báo cáo:") for t in got) and "📋" in got[-1], got
 
 
@@ -323,7 +288,7 @@ async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_ur
             for said in ("/c1", str(k * 200 + 199 - j)):
                 n = len(api.messages(u.id))
                 await u.send(said)
-                got = await _reply(api, u, n, 120)
+                got = await replies_after(api, u, n, 120)
                 if not got:
                     unanswered.append((unit, said))
                 if any(t.startswith(f"✔ Đã lưu: {said} ") for t in got):

@@ -22,8 +22,8 @@ from dialogs.loader import load_catalogue
 from exports import build_report
 from exports.load import load_consolidation
 from storage.models import Account, AnswerRevision, JoinRequest, Submission
-from tests.harness import Harness
-from tests.test_conversation import invite, setup_units
+from tests.support.conversation import invite, setup_units
+from tests.support.harness import Harness
 
 SEED = 20261128
 N_UPDATES = int(__import__("os").environ.get("FUZZ_N", "3000"))

@@ -11,7 +11,7 @@ from sqlalchemy import event, select
 from storage.models import Account, Answer, AnswerRevision, Submission
 from storage.repo import Repo
 from tests.conftest import PG_URL
-from tests.test_storage import _setup_submission
+from tests.support.submissions import _setup_submission
 
 
 class Statements:

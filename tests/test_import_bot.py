@@ -15,10 +15,10 @@ from storage.importer import import_units
 from storage.models import OutlineDraft, OutlineVersion
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.docx_sample import sample_docx
-from tests.harness import Harness
+from tests.support.docx_sample import sample_docx
+from tests.support.harness import Harness
+from tests.support.import_data import BAD, OID
 
-OID = "bao-cao-tinh-hinh-tiep-cong"
 ADMIN = 900
 
 
@@ -101,40 +101,6 @@ async def test_non_admin_is_refused_politely(h):
     out = await h.say(user, "/nhapdecuong")
     assert out == ["Lệnh /nhapdecuong dành cho quản trị viên. Nếu có đề cương mới cần đưa vào bot, "
                    "hãy gửi tệp đề cương cho quản trị viên."]
-
-
-def _pdf_scanned() -> bytes:
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.rect(10, 10, 100, 100, style="F")
-    return bytes(pdf.output())
-
-
-def _pdf_encrypted() -> bytes:
-    fpdf = pytest.importorskip("fpdf")
-    from pypdf import PdfReader, PdfWriter
-
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(0, 10, "DE CUONG BAO CAO")
-    w = PdfWriter()
-    for p in PdfReader(io.BytesIO(bytes(pdf.output()))).pages:
-        w.add_page(p)
-    w.encrypt("secret")
-    buf = io.BytesIO()
-    w.write(buf)
-    return buf.getvalue()
-
-
-BAD = {
-    "empty": ("rong.docx", lambda: b"", None, "rỗng"),
-    "not a document": ("anh.docx", lambda: b"\x89PNG\r\n\x1a\n" + bytes(300), None, "không phải văn bản"),
-    "scanned pdf": ("scan.pdf", _pdf_scanned, None, "không có lớp chữ"),
-    "encrypted pdf": ("khoa.pdf", _pdf_encrypted, None, "mật khẩu"),
-    "50 MB": ("lon.docx", lambda: b"PK", 50 * 1024 * 1024, "chỉ nhận tệp đến 20 MB"),
-}
 
 
 @pytest.mark.parametrize("case", list(BAD))
@@ -300,7 +266,7 @@ def _spawn_admin_bot(api, db_url: str):
     import sys
 
     from tests.conftest import ROOT
-    from tests.test_e2e import BOT_ENV_KEYS
+    from tests.support.processes import BOT_ENV_KEYS
 
     env = {k: v for k, v in os.environ.items() if k not in BOT_ENV_KEYS}
     env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS=str(ADMIN),
@@ -343,7 +309,7 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
     from the bot, an officer answers and submits, and /tonghop exports the officer's figures."""
 
     from bot.devtools.demo import Driver, answer_week_one
-    from tests.fake_bot_api import FakeTelegram
+    from tests.support.fake_bot_api import FakeTelegram
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:

@@ -11,7 +11,7 @@ from docx import Document
 
 from dialogs.importer import DocumentError, draft_outline, import_document
 from dialogs.outline import Outline
-from tests.unseen_docx import build_docx
+from tests.support.unseen_docx import build_docx
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 

@@ -24,7 +24,7 @@ from dialogs.issuer import (
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
+from tests.support.harness import Harness
 
 
 @pytest.mark.parametrize(("on", "text"), [(date(2026, 3, 6), "06 tháng 3 năm 2026"), (date(2026, 1, 15), "15 tháng 01 năm 2026"),
@@ -73,7 +73,7 @@ def test_typed_changes_are_checked():
 
 def _docx_for(issuer, on=date(2026, 3, 6)):
     from exports import build_report
-    from tests.test_print import CAT, sample
+    from tests.support.print_sample import CAT, sample
 
     return Document(BytesIO(build_report(sample(CAT.get("so-ket-1-nam-2-cap")), issuer=issuer, on=on).docx))
 

@@ -12,14 +12,20 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 import uuid
 
 import pytest
-from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp import web
 
-from tests.conftest import ROOT
-from tests.test_two_processes import _free_port, _up
+from tests.support.processes import (
+    WebhookProxy,
+    deliver_webhook_updates,
+    free_port,
+    fresh_database,
+    redis_or_skip,
+    spawn_webhook_bot,
+    webhook_up,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -31,100 +37,19 @@ OFFICER = 701
 TAKEOVER_S = 5.0
 
 
-async def _database() -> str:
-    import asyncpg
-
-    try:
-        conn = await asyncpg.connect(PG_ADMIN, timeout=3)
-    except Exception as e:  # noqa: BLE001
-        pytest.skip(f"PostgreSQL unreachable ({e})")
-    try:
-        await conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        await conn.execute(f"CREATE DATABASE {DB_NAME}")
-    finally:
-        await conn.close()
-    return PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://") + f"/{DB_NAME}"
-
-
-async def _redis():
-    import redis.asyncio as aioredis
-
-    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        await r.ping()
-    except Exception as e:  # noqa: BLE001
-        await r.aclose()
-        pytest.skip(f"Redis unreachable ({e})")
-    return r
-
-
-class Switch:
+class Switch(WebhookProxy):
     """The reverse proxy: every update to the process in ``target`` (nginx sends to the live one); a process that
     does not answer gives 502, and Telegram delivers the update again."""
 
     def __init__(self, target: int):
+        super().__init__()
         self.target = target
-        self.port = _free_port()
-        self.runner: web.AppRunner | None = None
-        self.http: ClientSession | None = None
-
-    async def start(self) -> None:
-        self.http = ClientSession(timeout=ClientTimeout(total=60))
-        app = web.Application()
-        app.router.add_post("/telegram", self.forward)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
 
     async def forward(self, request: web.Request) -> web.Response:
-        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
         try:
-            async with self.http.post(f"http://127.0.0.1:{self.target}/telegram", data=await request.read(),
-                                      headers=headers) as r:
-                return web.Response(status=r.status, body=await r.read())
+            return await self.pass_on(request, self.target)
         except Exception:  # noqa: BLE001 - the process died under the request
             return web.Response(status=502)
-
-    async def stop(self) -> None:
-        await self.http.close()
-        await self.runner.cleanup()
-
-
-async def _deliver(api, proxy: Switch, stop: asyncio.Event) -> None:
-    """Telegram's side of the webhook: every update POSTed, again after 0.2 s until answered 200."""
-    async with ClientSession(timeout=ClientTimeout(total=60)) as http:
-        async def one(update: dict) -> None:
-            while True:
-                try:
-                    async with http.post(f"http://127.0.0.1:{proxy.port}/telegram", json=update,
-                                         headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as r:
-                        if r.status == 200:
-                            return
-                except Exception:  # noqa: BLE001, S110
-                    pass
-                await asyncio.sleep(0.2)
-
-        tasks = set()
-        while not stop.is_set():
-            while api.updates:
-                t = asyncio.create_task(one(api.updates.pop(0)))
-                tasks.add(t)
-                t.add_done_callback(tasks.discard)
-            await asyncio.sleep(0.01)
-        for t in tasks:
-            t.cancel()
-
-
-def _spawn(api, db_url: str, port: int, proxy_port: int, redis_url: str | None, prefix: str):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK", "DATABASE", "REDIS", "SEND"))}
-    env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS="",
-               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="3600", SEND_CHAT_RATE="0",
-               WEBHOOK_URL=f"http://127.0.0.1:{proxy_port}/telegram", WEBHOOK_SECRET=SECRET,
-               WEBHOOK_HOST="127.0.0.1", WEBHOOK_PORT=str(port), REDIS_PREFIX=prefix)
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
-                                          stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
 
 
 def _hold_reply(api, text_start: str) -> tuple[asyncio.Event, asyncio.Event]:
@@ -182,25 +107,26 @@ async def _stored(db) -> dict:
 async def test_a_killed_process_s_officer_is_answered_by_the_other_within_5_seconds(shared):
     from bot.devtools.fakeapi import FakeTelegram
     from storage.db import open_database, upgrade
-    from tests.test_faults import _open_week_and_invites
+    from tests.support.conversation import _open_week_and_invites
 
-    redis = await _redis() if shared == "redis" else None
-    db_url = await _database()
+    redis = await redis_or_skip(REDIS_URL) if shared == "redis" else None
+    db_url = await fresh_database(PG_ADMIN, DB_NAME)
     await upgrade(db_url)
     db = open_database(db_url)
     codes = await _open_week_and_invites(db, ["BTP"])
     api = FakeTelegram("4401:FAILOVER")
     await api.start()
-    port_a, port_b = _free_port(), _free_port()
+    port_a, port_b = free_port(), free_port()
     proxy = Switch(port_a)
     await proxy.start()
     prefix = f"test_h27:{uuid.uuid4().hex[:8]}"
-    procs = [await _spawn(api, db_url, p, proxy.port, REDIS_URL if redis else None, prefix) for p in (port_a, port_b)]
+    procs = [await spawn_webhook_bot(api, db_url, p, proxy.port, secret=SECRET, prefix=prefix,
+                                     redis_url=REDIS_URL if redis else None) for p in (port_a, port_b)]
     stop = asyncio.Event()
-    deliver = asyncio.create_task(_deliver(api, proxy, stop))
+    deliver = asyncio.create_task(deliver_webhook_updates(api, proxy.port, SECRET, stop, finish=False))
     try:
         for p in (port_a, port_b):
-            await _up(p, procs)
+            await webhook_up(p, procs)
         u = api.user(OFFICER, "Cán bộ BTP")
         for text in (f"/start {codes['BTP']}", "/baocao"):
             n = len(api.messages(OFFICER))

@@ -13,44 +13,17 @@ import textwrap
 import pytest
 
 from tests.conftest import ROOT
+from tests.support.processes import pg_ok, redis_ok, user_lock
 
 PG_URL = os.environ.get("LOCKS_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = "redis://127.0.0.1:6379/14"
-
-
-async def _redis_ok() -> None:
-    import redis.asyncio as aioredis
-
-    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        await r.ping()
-    except Exception as e:  # noqa: BLE001
-        pytest.skip(f"Redis unreachable ({e})")
-    finally:
-        await r.aclose()
-
-
-async def _pg_ok() -> None:
-    import asyncpg
-
-    try:
-        conn = await asyncpg.connect(PG_URL.replace("postgresql+asyncpg://", "postgresql://"), timeout=3)
-    except Exception as e:  # noqa: BLE001
-        pytest.skip(f"PostgreSQL unreachable ({e})")
-    await conn.close()
-
-
-def _lock(kind: str, prefix: str):
-    from bot.locks import PgUserLock, RedisUserLock
-
-    return RedisUserLock(REDIS_URL, prefix) if kind == "redis" else PgUserLock(PG_URL, pool_size=2)
 
 
 async def test_a_live_holder_keeps_its_redis_lock_past_the_ttl_by_its_heartbeat():
     """TTL 0.6 s, heartbeat every 0.15 s: held for 1.5 s, nobody else gets it until it is released."""
     from bot.locks import RedisUserLock
 
-    await _redis_ok()
+    await redis_ok(REDIS_URL)
     prefix = f"test_h27:{random.getrandbits(32):x}"
     holder = RedisUserLock(REDIS_URL, prefix, ttl_ms=600, heartbeat_s=0.15)
     other = RedisUserLock(REDIS_URL, prefix, ttl_ms=600, heartbeat_s=0.15)
@@ -81,10 +54,10 @@ async def test_a_live_holder_keeps_its_redis_lock_past_the_ttl_by_its_heartbeat(
 HOLDER = """
 import asyncio, sys
 sys.path.insert(0, {root!r})
-from tests.test_locks import _lock
+from tests.support.processes import user_lock
 
 async def main():
-    lock = _lock({kind!r}, {prefix!r})
+    lock = user_lock({kind!r}, {prefix!r}, redis_url={redis_url!r}, pg_url={pg_url!r})
     async with lock.hold({key}):
         print("held", flush=True)
         await asyncio.sleep(600)
@@ -97,13 +70,14 @@ asyncio.run(main())
 async def test_a_killed_holder_s_lock_is_gone_within_seconds(kind):
     """Another process holds the lock and is killed (SIGKILL): this one gets the lock within 5 s (Redis: the TTL
     of 3 s, no longer renewed; PostgreSQL: at once, the dead connection's advisory lock is released)."""
-    await (_redis_ok() if kind == "redis" else _pg_ok())
+    await (redis_ok(REDIS_URL) if kind == "redis" else pg_ok(PG_URL))
     prefix = f"test_h27:{random.getrandbits(32):x}"
     key = random.randrange(10**9, 2 * 10**9)  # a user id no other test uses
-    code = textwrap.dedent(HOLDER).format(root=str(ROOT), kind=kind, prefix=prefix, key=key)
+    code = textwrap.dedent(HOLDER).format(root=str(ROOT), kind=kind, prefix=prefix, key=key,
+                                         redis_url=REDIS_URL, pg_url=PG_URL)
     proc = await asyncio.create_subprocess_exec(sys.executable, "-c", code, cwd=str(ROOT),
                                                 stdout=asyncio.subprocess.PIPE)
-    lock = _lock(kind, prefix)
+    lock = user_lock(kind, prefix, redis_url=REDIS_URL, pg_url=PG_URL)
     loop = asyncio.get_running_loop()
     try:
         assert (await asyncio.wait_for(proc.stdout.readline(), 60)).strip() == b"held"

@@ -24,7 +24,7 @@ from storage.importer import import_units
 from storage.models import Account
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import TOKEN, Harness, VirtualClock
+from tests.support.harness import TOKEN, Harness, VirtualClock
 
 REDIS_URL = "redis://127.0.0.1:6379/11"
 WEEKLY = "tuan-cqdp-2cap"

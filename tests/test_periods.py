@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
 from bot.devtools.fakeapi import FakeSession, FakeTelegram
-from bot.scheduler import Scheduler
 from bot.sender import Outgoing, Sender
 from dialogs.loader import load_catalogue
 from dialogs.parsing import ParseError
@@ -19,26 +17,8 @@ from storage.importer import import_units
 from storage.models import Account, ReminderLog
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Clock, Harness
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-WEEKLY = "tuan-cqdp-2cap"
-
-
-class VTime:
-    """A virtual monotonic clock: sleeping advances it instead of waiting."""
-
-    def __init__(self) -> None:
-        self.t = 1000.0
-        self.slept = 0.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    async def sleep(self, dt: float) -> None:
-        self.t += max(0.0, dt)
-        self.slept += max(0.0, dt)
-        await asyncio.sleep(0)
+from tests.support.harness import Clock, Harness
+from tests.support.schedule import TZ, WEEKLY, VTime, _scheduler, _setup
 
 
 def test_deadline_and_offsets_parsing():
@@ -67,24 +47,6 @@ def test_week_label_window_and_deadline():
     assert (spec.starts_on.isoformat(), spec.ends_on.isoformat()) == ("2026-11-23", "2026-11-29")
     assert spec.deadline == datetime(2026, 11, 26, 16, 0, tzinfo=TZ)  # thứ Năm 16:00
     assert spec.closes_at == spec.deadline + timedelta(hours=48)
-
-
-async def _setup(db, *, officers=(("BNV", 501), ("BTP", 502), ("BYT", 503))):
-    await import_units(db, DATA / "vn_ministries_2025.csv")
-    async with db.session() as s:
-        repo = Repo(s)
-        for code, tg in officers:
-            acc = await repo.ensure_account(tg, f"Cán bộ {code}")
-            await repo.set_account(acc, role="officer", unit=await repo.unit_by_code(code))
-        sup = await repo.ensure_account(800, "Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
-        await s.commit()
-
-
-def _scheduler(h: Harness, vt: VTime | None = None, **sender_kw) -> Scheduler:
-    vt = vt or VTime()
-    sender = Sender(h.bot, h.db, rate=30, clock=vt, sleep=vt.sleep, concurrency=1, now=h.clock, **sender_kw)
-    return Scheduler(h.bot, h.services, sender)
 
 
 def sent_texts(h: Harness, chat: int) -> list[str]:

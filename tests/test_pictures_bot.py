@@ -18,8 +18,8 @@ from bot.handlers.consolidate import ProgressTicker
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import TOKEN, Clock, Harness
-from tests.test_exports import _weekly_db
+from tests.support.harness import TOKEN, Clock, Harness
+from tests.support.weekly import _weekly_db
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

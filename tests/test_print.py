@@ -17,29 +17,15 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from dialogs.loader import load_catalogue
 from exports import build_report
-from exports.consolidate import UnitInfo, consolidate
+from exports.consolidate import consolidate
 from exports.docx_report import TEXT_WIDTH, TEXT_WIDTH_LANDSCAPE
 from exports.docx_widths import CELL_PAD, text_twips
 from exports.history import History, Series
-from exports.sample import synth_answers
 from exports.xlsx_report import WIDE, build_xlsx
+from tests.support.print_sample import CAT, sample
 
-CAT = load_catalogue()
 C_NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
-
-
-def sample(o, n: int = 8):
-    from datetime import UTC, datetime
-
-    units = [UnitInfo(i, f"U{i}", f"Ủy ban nhân dân xã mẫu số {i}", o.respondents[0]) for i in range(1, n + 1)]
-    cur = {u.id: synth_answers(o, u, 2) for u in units[:-1]}
-    prev = {u.id: synth_answers(o, u, 1) for u in units[:-1]}
-    at = {u.id: datetime(2026, 11, 10, 3, 5, tzinfo=UTC) for u in units}
-    return consolidate(o, units=units, current=cur, previous=prev, status={u.id: "submitted" for u in units[:5]},
-                       submitted_at=at, period_label="Tuần 48/2026", deadline=None, previous_label="Tuần 47/2026",
-                       scope_name="Tỉnh mẫu")
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from dialogs.regime import WorkCalendar, cutoff_text, level_deadlines, regime_wi
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, ROOT
-from tests.harness import Clock, Harness
+from tests.support.harness import Clock, Harness
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REGIME_DIR = ROOT / "tests" / "data" / "regime"

@@ -13,16 +13,14 @@ from docx import Document
 from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
 from bot.scheduler import TickReport
 from dialogs.lifecycle import Lock
-from dialogs.loader import load_catalogue
 from exports.sample import synth_answers
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
-from tests.test_periods import _scheduler
+from tests.support.harness import Harness
+from tests.support.review import OUTLINE, WEEKLY, status
+from tests.support.schedule import _scheduler
 
-WEEKLY = "tuan-cqdp-2cap"
-OUTLINE = load_catalogue().get(WEEKLY)
 OFFICERS = {"BNV": 101, "BTP": 102, "BYT": 103}
 
 
@@ -66,11 +64,6 @@ async def submit(h: Harness, user) -> None:
     await h.press(user, "Gửi báo cáo")
     out = await h.press(user, "Xác nhận gửi")
     assert any("Đã gửi báo cáo" in t for t in out), out
-
-
-async def status(db, sub_id: int) -> str:
-    async with db.read_session() as s:
-        return (await Repo(s).submission(sub_id)).status
 
 
 @pytest.fixture

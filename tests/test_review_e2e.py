@@ -20,8 +20,8 @@ from storage.db import open_database
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.fake_bot_api import FakeTelegram
-from tests.test_e2e import _spawn_bot
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.processes import spawn_bot
 
 pytestmark = pytest.mark.slow
 WEEKLY = "tuan-cqdp-2cap"
@@ -86,7 +86,7 @@ async def _started(api: FakeTelegram) -> None:
 async def running_bot(api: FakeTelegram, db_url: str, **settings: str):
     """The real bot polling ``api`` (started and ready), stopped afterwards."""
     await api.start()
-    proc = await _spawn_bot(api, db_url, **settings)
+    proc = await spawn_bot(api, db_url, **settings)
     try:
         await _started(api)
         yield

@@ -15,7 +15,7 @@ from exports import build_report
 from exports.load import load_consolidation
 from exports.progress import period_progress
 from storage.repo import Repo
-from tests.test_exports import _weekly_db
+from tests.support.weekly import _weekly_db
 
 
 async def test_reasons_and_approval_reach_the_exports(db):

@@ -21,9 +21,9 @@ from storage.models import Answer, AnswerRevision, Unit
 from storage.repo import Repo
 from storage.search import UnitIndex
 from tests.conftest import DATA, PG_URL, ROOT
+from tests.support.submissions import MINISTRIES_CSV, _setup_submission
 
 UNITS_CSV = DATA / "vn_units_2025.csv"
-MINISTRIES_CSV = DATA / "vn_ministries_2025.csv"
 MERGES = DATA / "dvhcvn_20250701_mapping_merges.json"
 
 
@@ -146,25 +146,6 @@ async def test_invites(db):
         assert [u.code for u in await repo.scopes(a3)] == ["BNV"]
         assert [a.telegram_id for a in await repo.supervisors_of(bnv)] == [1003]
         await s.commit()
-
-
-async def _setup_submission(db):
-    await import_units(db, MINISTRIES_CSV)
-    async with db.session() as s:
-        repo = Repo(s)
-        u = await repo.unit_by_code("BNV")
-        acc = await repo.ensure_account(2001, "Cán bộ")
-        p1, created = await repo.open_period("tuan-cqdp-2cap", "Tuần 47/2026",
-                                             deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
-        assert created
-        p2, _ = await repo.open_period("tuan-cqdp-2cap", "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-        again, created = await repo.open_period("tuan-cqdp-2cap", "Tuần 48/2026",
-                                                deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-        assert not created and again.id == p2.id
-        sub1 = await repo.ensure_submission(u.id, p1.id)
-        sub2 = await repo.ensure_submission(u.id, p2.id)
-        await s.commit()
-        return u.id, acc.id, p1.id, p2.id, sub1.id, sub2.id
 
 
 async def test_answers_keep_full_history(db):

@@ -19,8 +19,8 @@ from storage.importer import import_units
 from storage.models import AnswerRevision
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.harness import Harness
-from tests.test_template import _cell_map, _expected, _fill
+from tests.support.harness import Harness
+from tests.support.template_fill import _cell_map, _expected, _fill
 
 SOKET = "so-ket-1-nam-2-cap"
 OUTLINE = load_catalogue().get(SOKET)

@@ -11,13 +11,20 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
-import sys
 import uuid
 
 import pytest
-from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp import web
 
-from tests.conftest import ROOT
+from tests.support.processes import (
+    WebhookProxy,
+    deliver_webhook_updates,
+    free_port,
+    fresh_database,
+    redis_ok,
+    spawn_webhook_bot,
+    webhook_up,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -29,127 +36,22 @@ UNITS = ["BTP", "BNV", "BYT", "BCT"]
 SCRIPT = ["31", "12", "⬅", "30", "11", "⬅", "29", "10"]  # numbers; "⬅" presses «⬅ Quay lại» (twice back)
 
 
-async def _pg_url() -> str:
-    import asyncpg
-
-    try:
-        conn = await asyncpg.connect(PG_ADMIN, timeout=3)
-    except Exception as e:  # noqa: BLE001
-        pytest.skip(f"PostgreSQL unreachable ({e})")
-    try:
-        await conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        await conn.execute(f"CREATE DATABASE {DB_NAME}")
-    finally:
-        await conn.close()
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    return f"{base}/{DB_NAME}"
-
-
-async def _redis_ok() -> None:
-    import redis.asyncio as aioredis
-
-    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        await r.ping()
-    except Exception as e:  # noqa: BLE001
-        pytest.skip(f"Redis unreachable ({e})")
-    finally:
-        await r.aclose()
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Proxy:
+class Proxy(WebhookProxy):
     """A tiny reverse proxy: each POST to /telegram goes to the next backend in turn (headers kept)."""
 
     def __init__(self, backends: list[int]):
+        super().__init__()
         self.backends = itertools.cycle(backends)
         self.hits: dict[int, int] = {b: 0 for b in backends}
-        self.port = _free_port()
-        self.runner: web.AppRunner | None = None
-        self.http: ClientSession | None = None
-
-    async def start(self) -> None:
-        self.http = ClientSession(timeout=ClientTimeout(total=60))
-        app = web.Application()
-        app.router.add_post("/telegram", self.forward)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
 
     async def forward(self, request: web.Request) -> web.Response:
         port = next(self.backends)
         self.hits[port] += 1
-        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
-        async with self.http.post(f"http://127.0.0.1:{port}/telegram", data=await request.read(),
-                                  headers=headers) as r:
-            return web.Response(status=r.status, body=await r.read())
-
-    async def stop(self) -> None:
-        await self.http.close()
-        await self.runner.cleanup()
-
-
-async def _deliver(api, proxy: Proxy, stop: asyncio.Event) -> None:
-    """Telegram's side of the webhook: every update POSTed (concurrently), again until answered 200."""
-    async with ClientSession(timeout=ClientTimeout(total=60)) as http:
-        async def one(update: dict) -> None:
-            while True:
-                try:
-                    async with http.post(f"http://127.0.0.1:{proxy.port}/telegram", json=update,
-                                         headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as r:
-                        if r.status == 200:
-                            return
-                except Exception:  # noqa: BLE001, S110 - a process not up yet: again
-                    pass
-                await asyncio.sleep(0.2)
-
-        tasks = set()
-        while not stop.is_set():
-            while api.updates:
-                t = asyncio.create_task(one(api.updates.pop(0)))
-                tasks.add(t)
-                t.add_done_callback(tasks.discard)
-            await asyncio.sleep(0.01)
-        await asyncio.gather(*tasks)
-
-
-def _spawn(api, db_url: str, port: int, proxy_port: int, prefix: str):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK", "DATABASE", "REDIS", "SEND"))}
-    env.update(BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, DATABASE_URL=db_url, ADMIN_IDS="",
-               PYTHONPATH=str(ROOT), LOG_LEVEL="WARNING", SCHEDULER_INTERVAL="1", SEND_CHAT_RATE="0",
-               WEBHOOK_URL=f"http://127.0.0.1:{proxy_port}/telegram", WEBHOOK_SECRET=SECRET,
-               WEBHOOK_HOST="127.0.0.1", WEBHOOK_PORT=str(port), REDIS_URL=REDIS_URL, REDIS_PREFIX=prefix,
-               SEND_RATE="20")
-    return asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
-                                          stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
-
-
-async def _up(port: int, procs, timeout: float = 120.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    async with ClientSession() as http:
-        while True:
-            assert all(p.returncode is None for p in procs), "a bot process exited"
-            try:
-                async with http.post(f"http://127.0.0.1:{port}/telegram", json={},
-                                     headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as r:
-                    if r.status in (401, 403):
-                        return
-            except Exception:  # noqa: BLE001, S110
-                pass
-            assert loop.time() < end, "the bot process did not start"
-            await asyncio.sleep(0.3)
+        return await self.pass_on(request, port)
 
 
 async def _converse(api, codes: dict[str, str]) -> None:
-    from tests.test_faults import _reply
+    from tests.support.processes import replies_after
 
     async def officer(i: int, unit: str) -> None:
         u = api.user(600 + i, f"Cán bộ {unit}")
@@ -157,12 +59,12 @@ async def _converse(api, codes: dict[str, str]) -> None:
             n = len(api.messages(u.id))
             if text == "⬅":
                 await u.press("⬅ Quay lại")
-                await _reply(api, u, n, 60)
+                await replies_after(api, u, n, 60)
                 n = len(api.messages(u.id))
                 await u.press("⬅ Quay lại")
             else:
                 await u.send(text)
-            got = await _reply(api, u, n, 60)
+            got = await replies_after(api, u, n, 60)
             assert got, (unit, text)
             if text.isdigit():
                 assert any(t.startswith(f"✔ Đã lưu: {text} ") for t in got), (unit, text, got)
@@ -173,23 +75,24 @@ async def _converse(api, codes: dict[str, str]) -> None:
 async def _run(db_url: str, n_processes: int) -> tuple[dict[str, dict], dict[int, int], object, Proxy]:
     from bot.devtools.fakeapi import FakeTelegram
     from storage.db import open_database, upgrade
-    from tests.test_faults import _open_week_and_invites
+    from tests.support.conversation import _open_week_and_invites
 
     await upgrade(db_url)
     db = open_database(db_url)
     codes = await _open_week_and_invites(db, UNITS)
     api = FakeTelegram(f"{4300 + n_processes}:TWO")
     await api.start()
-    ports = [_free_port() for _ in range(n_processes)]
+    ports = [free_port() for _ in range(n_processes)]
     proxy = Proxy(ports)
     await proxy.start()
     prefix = f"test_ops:{uuid.uuid4().hex[:8]}"
-    procs = [await _spawn(api, db_url, p, proxy.port, prefix) for p in ports]
+    procs = [await spawn_webhook_bot(api, db_url, p, proxy.port, secret=SECRET, prefix=prefix, redis_url=REDIS_URL,
+                                     SCHEDULER_INTERVAL="1", SEND_RATE="20") for p in ports]
     stop = asyncio.Event()
-    deliver = asyncio.create_task(_deliver(api, proxy, stop))
+    deliver = asyncio.create_task(deliver_webhook_updates(api, proxy.port, SECRET, stop, finish=True))
     try:
         for p in ports:
-            await _up(p, procs)
+            await webhook_up(p, procs)
         await _converse(api, codes)
         await asyncio.sleep(3)  # a few more ticks of every scheduler
     finally:
@@ -232,8 +135,8 @@ async def _reset(url: str) -> None:
 
 
 async def test_two_webhook_processes_one_postgresql_behind_a_round_robin_proxy():
-    await _redis_ok()
-    url = await _pg_url()
+    await redis_ok(REDIS_URL)
+    url = await fresh_database(PG_ADMIN, DB_NAME)
     two, opened_two, api, proxy = await _run(url, 2)
     assert all(h >= 8 for h in proxy.hits.values()), proxy.hits  # both processes served the conversations
     assert all(n == 1 for n in opened_two.values()), opened_two  # each officer told of the period once

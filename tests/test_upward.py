@@ -17,7 +17,7 @@ from exports.load import load_consolidation
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, ROOT
-from tests.harness import Clock, Harness
+from tests.support.harness import Clock, Harness
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REGIME_DIR = ROOT / "tests" / "data" / "regime"

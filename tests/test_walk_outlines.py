@@ -1,38 +1,14 @@
 """Seeds 000–004 walked end to end through the real Dispatcher by a driver that answers from the bot's own hints
-and taps buttons by their text (tests/walk.py): no dead end, submitted, and at most 1.2 bot messages per input."""
+and taps buttons by their text (tests/support/walk.py): no dead end, submitted, and at most 1.2 bot messages per input."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from storage.importer import import_units
 from storage.models import Submission
 from storage.repo import Repo
-from tests.conftest import DATA
-from tests.harness import Harness
-from tests.walk import Walker
-
-# seed → (outline, unit list, unit code, what the unit is)
-SEEDS = {
-    "000": ("tuan-cqdp-2cap", "vn_ministries_2025.csv", "BNV", "bộ"),
-    "001": ("giam-sat-phan-cap-tthc", "vn_units_2025.csv", "04", "tỉnh"),
-    "002": ("kiem-tra-cchc-2025", "vn_units_2025.csv", "00376", "xã"),
-    "003": ("so-ket-1-nam-2-cap", "vn_units_2025.csv", "00376", "xã"),
-    "004": ("chuyen-de-02-kh-bcdtw", "vn_units_2025.csv", "00004", "phường"),
-}
-MAX_PER_INPUT = 1.2
-
-
-async def open_for(db, outline: str, csv: str, code: str) -> tuple[str, int]:
-    await import_units(db, DATA / csv)
-    async with db.session() as s:
-        repo = Repo(s)
-        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
-        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
-        await s.commit()
-        return inv.code, p.id
+from tests.support.harness import Harness
+from tests.support.walk import MAX_PER_INPUT, SEEDS, Walker, open_for
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))

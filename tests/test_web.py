@@ -19,9 +19,9 @@ from bot.web.server import mount
 from dialogs.answers import parse_answer
 from dialogs.parsing import ParseError
 from storage.repo import Repo
-from tests.harness import TOKEN, Clock
-from tests.harness import test_settings as make_settings
-from tests.web_world import OUTLINE, World, build_world
+from tests.support.harness import TOKEN, Clock
+from tests.support.harness import test_settings as make_settings
+from tests.support.web_world import OUTLINE, World, build_world
 
 pytestmark = pytest.mark.db
 
@@ -442,7 +442,7 @@ async def test_no_session_gets_a_vietnamese_explanation(w):
 
 
 async def test_web_command_gives_the_mini_app_button_and_a_signed_link(db, db_url, tmp_path):
-    from tests.harness import Harness
+    from tests.support.harness import Harness
 
     world = await build_world(db, tmp_path)
     h = await Harness(db, db_url, web_base_url="https://bc.example.vn").start()

@@ -17,7 +17,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import sys
 from pathlib import Path
 
@@ -27,8 +26,9 @@ from bot.devtools.demo import Driver
 from bot.web.auth import make_init_data
 from storage.repo import Repo
 from tests.conftest import ROOT
-from tests.fake_bot_api import FakeTelegram
-from tests.web_world import build_world
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.processes import free_port
+from tests.support.web_world import build_world
 
 pytestmark = [pytest.mark.slow, pytest.mark.db]
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(p).exists()), None)
@@ -44,12 +44,6 @@ if CHROMIUM is None or async_playwright is None:
 SHOTS = os.environ.get("WEB_SCREENSHOTS")
 BOT_ENV_KEYS = ("BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "ADMIN_IDS", "WEBHOOK_URL", "BOT_USERNAME",
                 "SCHEDULER_INTERVAL", "WEB_BASE_URL", "WEB_PORT", "WEB_HOST")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _env(api: FakeTelegram, db_url: str, port: int) -> dict[str, str]:
@@ -204,7 +198,7 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
     world = await build_world(db, tmp_path)
     api = FakeTelegram("4343:WEB-TEST")
     await api.start()
-    port = _free_port()
+    port = free_port()
     env = _env(api, db_url, port)
     proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
                                                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)

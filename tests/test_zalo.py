@@ -1,5 +1,5 @@
 """Zalo (issue 25): the same conversation over the Zalo Bot API stand-in, through the real Dispatcher, the Zalo
-adapter's polling, text rendering, outbound layer and web server (tests/zalo_harness.py)."""
+adapter's polling, text rendering, outbound layer and web server (tests/support/zalo_harness.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import pytest
 
 from storage.models import Submission
 from storage.repo import Repo
-from tests.test_walk_outlines import MAX_PER_INPUT, SEEDS, open_for
-from tests.walk import Walker
-from tests.zalo_harness import ZaloHarness, ZaloWalkHarness, ZaloWalkUser
+from tests.support.walk import MAX_PER_INPUT, SEEDS, Walker, open_for
+from tests.support.zalo_harness import ZaloHarness, ZaloWalkHarness, ZaloWalkUser
 
 
 @pytest.fixture
@@ -50,7 +49,7 @@ async def _review_setup(db):
     from exports.sample import synth_answers
     from storage.importer import import_units
     from tests.conftest import DATA
-    from tests.test_review_bot import OUTLINE, WEEKLY
+    from tests.support.review import OUTLINE, WEEKLY
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
@@ -82,7 +81,7 @@ async def _zalo_submit(zh, u) -> None:
 
 
 async def test_review_loop_supervisor_on_telegram_officers_on_zalo(zh, db):
-    from tests.test_review_bot import status
+    from tests.support.review import status
 
     ids, invites = await _review_setup(db)
     bnv, btp = zh.user("zbnv", "Cán bộ Bộ Nội vụ"), zh.user("zbtp", "Cán bộ Bộ Tư pháp")
@@ -137,8 +136,8 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
     import re
     from datetime import UTC, datetime, timedelta
 
-    from tests.harness import Clock
-    from tests.test_periods import TZ, WEEKLY, _scheduler, _setup
+    from tests.support.harness import Clock
+    from tests.support.schedule import TZ, WEEKLY, _scheduler, _setup
 
     await _setup(db, officers=(("BNV", 501),))
     clock = Clock(datetime(2026, 11, 23, 8, 0, tzinfo=TZ).astimezone(UTC))
@@ -205,7 +204,7 @@ async def test_files_by_expiring_link_bound_to_the_person(db, db_url):
     import aiohttp
     from openpyxl import load_workbook
 
-    from tests.harness import Clock
+    from tests.support.harness import Clock
 
     clock = Clock()
     zh = await ZaloHarness.create(db, db_url, clock, file_link_hours=24)
@@ -408,7 +407,7 @@ async def test_keep_from_last_period_and_joining_by_unit_search_across_channels(
     from exports.sample import synth_answers
     from storage.importer import import_units
     from tests.conftest import DATA
-    from tests.test_review_bot import OUTLINE, WEEKLY
+    from tests.support.review import OUTLINE, WEEKLY
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:

@@ -16,9 +16,9 @@ from bot.devtools.zalo_standin import ZaloStandIn, ZaloUser
 from storage.importer import import_units
 from storage.repo import Repo
 from tests.conftest import DATA, ROOT
-from tests.fake_bot_api import FakeTelegram
-from tests.test_e2e import BOT_ENV_KEYS
-from tests.zalo_harness import ZaloHarness, free_port
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.processes import BOT_ENV_KEYS, free_port
+from tests.support.zalo_harness import ZaloHarness
 
 pytestmark = pytest.mark.slow
 
@@ -115,9 +115,8 @@ class ProcessHarness(ZaloHarness):
 
 
 async def test_a_seed_walked_over_zalo_through_the_bot_process(db, db_url):
-    from tests.test_walk_outlines import MAX_PER_INPUT, SEEDS, open_for
-    from tests.walk import Walker
-    from tests.zalo_harness import ZaloWalkHarness, ZaloWalkUser
+    from tests.support.walk import MAX_PER_INPUT, SEEDS, Walker, open_for
+    from tests.support.zalo_harness import ZaloWalkHarness, ZaloWalkUser
 
     outline, csv, code, _ = SEEDS["004"]
     invite, period_id = await open_for(db, outline, csv, code)

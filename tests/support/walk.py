@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.devtools.fakeapi import FakeUser
-from tests.harness import Harness
+from storage.importer import import_units
+from storage.repo import Repo
+from tests.conftest import DATA
+from tests.support.harness import Harness
 
 OUT_METHODS = ("sendmessage", "editmessagetext", "senddocument")
 DEFAULT_TEXT = "Nội dung báo cáo thử"
@@ -173,3 +177,26 @@ class Walker:
         example = first_example(self.u.last().text[self.u.last().text.rfind("📋"):], row=True) or "0"
         await self._do("say", zeros(example))
         return True
+
+
+# seed → (outline, unit list, unit code, what the unit is)
+SEEDS = {
+    "000": ("tuan-cqdp-2cap", "vn_ministries_2025.csv", "BNV", "bộ"),
+    "001": ("giam-sat-phan-cap-tthc", "vn_units_2025.csv", "04", "tỉnh"),
+    "002": ("kiem-tra-cchc-2025", "vn_units_2025.csv", "00376", "xã"),
+    "003": ("so-ket-1-nam-2-cap", "vn_units_2025.csv", "00376", "xã"),
+    "004": ("chuyen-de-02-kh-bcdtw", "vn_units_2025.csv", "00004", "phường"),
+}
+
+
+MAX_PER_INPUT = 1.2
+
+
+async def open_for(db, outline: str, csv: str, code: str) -> tuple[str, int]:
+    await import_units(db, DATA / csv)
+    async with db.session() as s:
+        repo = Repo(s)
+        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
+        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        await s.commit()
+        return inv.code, p.id

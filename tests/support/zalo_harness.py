@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-import socket
 
 from bot.devtools.zalo_standin import ZaloStandIn, ZaloUser, ZSent
 from bot.zalo.render import clean_label
 from dialogs.text import norm_words
-from tests.harness import Harness
+from tests.support.harness import Harness
+from tests.support.processes import free_port
 
 _NUMBERED = re.compile(r"(?:^|   )(\d+) · (.+?)(?=   \d+ · |$)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _norm(label: str) -> str:
@@ -130,7 +124,7 @@ class ZaloHarness:
 
 
 class ZaloWalkUser:
-    """The Walker's view of a Zalo user (tests/walk.py): ``last()`` is the whole last reply."""
+    """The Walker's view of a Zalo user (tests/support/walk.py): ``last()`` is the whole last reply."""
 
     def __init__(self, h: ZaloHarness, u: ZaloUser):
         self.h, self.u, self.id = h, u, u.id

@@ -1,0 +1,1 @@
+"""Shared helpers for the tests (not tests themselves): harnesses, fake servers, sample builders."""
