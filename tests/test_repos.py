@@ -23,7 +23,7 @@ from storage.repos.positions import PositionsRepo
 from storage.repos.review import ReviewRepo
 from storage.repos.units import UnitsRepo
 from storage.repos.web import WebRepo
-from tests.test_storage import _setup_submission
+from tests.support.submissions import _setup_submission
 
 HOLDERS = {"units": UnitsRepo, "accounts": AccountsRepo, "onboarding": OnboardingRepo, "outlines": OutlinesRepo,
            "periods": PeriodsRepo, "submissions": AnswersRepo, "review": ReviewRepo, "positions": PositionsRepo,
