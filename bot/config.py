@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     web_session_hours: float = Field(default=12.0, gt=0)  # a browser session opened by a link or the Mini App
     web_initdata_max_age: int = Field(default=3600, gt=0)  # a Mini App's init data older than this is refused
     web_secret: SecretStr | None = None  # signs links and sessions; default: derived from the bot token
+    # X-Real-IP / X-Forwarded-For are believed only from these proxy addresses (nginx; comma-separated, CIDR allowed)
+    web_trusted_proxies: str = "127.0.0.1,::1"
 
     @field_validator("admin_ids", mode="before")
     @classmethod

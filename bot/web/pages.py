@@ -4,6 +4,7 @@ supervisor's progress page, one unit's report read-only and the consolidated fil
 from __future__ import annotations
 
 import functools
+import hmac
 import logging
 from dataclasses import asdict
 from typing import Any
@@ -12,6 +13,7 @@ from aiohttp import web
 
 from bot.flows import access
 from bot.web import service, views
+from bot.web.auth import COOKIE, Session, read_session
 from bot.web.routes import (
     NoSession,
     _json_body,
@@ -49,7 +51,7 @@ def signed_in(*, write: bool = False):
                 try:
                     sess, acc = await current(request, repo)
                     if write:
-                        refused = _write_refused(request, sess, acc)
+                        refused = await _write_refused(request, sess)
                         if refused is not None:
                             return refused
                     return await fn(request, repo, sess, acc)
@@ -64,14 +66,16 @@ def signed_in(*, write: bool = False):
     return wrap
 
 
-def _write_refused(request: web.Request, sess: Any, acc: Account) -> web.Response | None:
+async def _write_refused(request: web.Request, sess: Session) -> web.Response | None:
+    """A write's checks, before any database work: the CSRF token and origin, the account's rate (shared by the
+    processes when Redis is set), a request id never seen in this session."""
     st = state(request)
-    if request.headers.get("X-CSRF-Token") != sess.csrf(st.key) or not _origin_ok(request):
+    if not hmac.compare_digest(request.headers.get("X-CSRF-Token", ""), sess.csrf(st.key)) or not _origin_ok(request):
         return jresp({"ok": False, "error": "Phiên làm việc không khớp. Tải lại trang rồi thử lại."}, 403)
-    if not st.limiter.allow(("acc", acc.id)):
+    if not await st.allow("save", sess.account_id):
         return jresp({"ok": False, "error": "Bạn đang gửi quá nhanh. Chờ vài giây rồi thử lại."}, 429)
     rid = request.headers.get("X-Request-Id", "")
-    if not 8 <= len(rid) <= 64 or not st.seen.first_time(sess.sid, rid):
+    if not 8 <= len(rid) <= 64 or not await st.store.first_time(sess.sid, rid):
         return jresp({"ok": False, "error": "Yêu cầu này đã được xử lý (gửi lặp lại). Tải lại trang nếu cần."}, 409)
     return None
 
@@ -128,11 +132,45 @@ async def _own_report(request: web.Request, repo: Repo, sess: Any, acc: Account)
     return await service.open_for_write(state(request).services, repo, acc, _period_arg(request, sess))
 
 
-@signed_in(write=True)
-async def api_save(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
+async def api_save(request: web.Request) -> web.Response:
+    """One field left: the session and the write's checks without the database, the report in one read, the
+    input parsed and checked, then the write with the other saves of the moment (group commit); the pages open
+    on the same report are told."""
+    st = state(request)
+    sess = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
+    if sess is None:
+        return _no_session(request)
+    refused = await _write_refused(request, sess)
+    if refused is not None:
+        return refused
     body = await _json_body(request)
+    try:
+        period_id = _period_arg(request, sess)
+        if period_id is None:  # a Mini App session that did not say which period: its only open one
+            request["web_body"] = body
+            return await _save_open_period(request)
+        rep = await service.open_for_save(st.services, sess.account_id, sess.link_id, period_id, str(body.get("key")))
+        if rep is None:
+            return _no_session(request)
+        assert st.writer is not None
+        saved = await service.save_field(st.services, st.writer, rep, body)
+    except service.Refused as e:
+        return jresp({"ok": False, "error": e.message}, e.status)
+    if saved.ok and rep.sub is not None and body.get("op") != "reason":
+        await st.store.publish(rep.sub.id, {"by": sess.account_id})
+    return jresp(asdict(saved), 200 if saved.ok else 422)
+
+
+@signed_in()
+async def _save_open_period(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
+    st = state(request)
+    body = request["web_body"]
     rep = await _own_report(request, repo, sess, acc)
-    saved = await service.save_field(state(request).services, repo, rep, body)
+    await repo.commit()
+    assert st.writer is not None
+    saved = await service.save_field(st.services, st.writer, rep, body)
+    if saved.ok and rep.sub is not None:
+        await st.store.publish(rep.sub.id, {"by": acc.id})
     return jresp(asdict(saved), 200 if saved.ok else 422)
 
 

@@ -49,7 +49,7 @@ def jresp(obj: Any, status: int = 200) -> web.Response:
 
 
 def _ip(request: web.Request) -> str:
-    return request.headers.get("X-Real-IP") or request.remote or "?"
+    return state(request).client_ip(request)
 
 
 # --------------------------------------------------------------------------- sessions
@@ -103,7 +103,7 @@ def _period_arg(request: web.Request, sess: Session) -> int | None:
 
 async def open_link(request: web.Request) -> web.StreamResponse:
     st = state(request)
-    if not st.gate.allow(("ip", _ip(request))):
+    if not await st.allow("gate", _ip(request)):
         return message(request, "Thử lại sau", "Có quá nhiều lần mở đường dẫn từ máy này. Chờ một phút rồi thử lại.",
                        status=429)
     p = unsign(st.key, request.match_info["token"], "l", now=st.clock())
@@ -158,7 +158,7 @@ async def telegram_login(request: web.Request) -> web.Response:
     st = state(request)
     if not _origin_ok(request):
         return jresp({"ok": False, "error": "Yêu cầu không đến từ trang báo cáo."}, 403)
-    if not st.gate.allow(("ip", _ip(request))):
+    if not await st.allow("gate", _ip(request)):
         return jresp({"ok": False, "error": "Quá nhiều lần đăng nhập. Chờ một phút rồi thử lại."}, 429)
     body = await _json_body(request)
     user = verify_init_data(str(body.get("init_data", "")), st.bot_token or "",

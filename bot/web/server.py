@@ -6,6 +6,7 @@ sub-application, mounted by :func:`mount` on the root application."""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -16,7 +17,8 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.services import Services
-from bot.web.auth import RateLimiter, SeenRequests
+from bot.web.batch import GroupCommit
+from bot.web.shared import LocalStore, open_store
 
 log = logging.getLogger("bot.web")
 PREFIX = "/web"
@@ -38,12 +40,40 @@ class WebState:
     bot_token: str | None
     notify: Notify | None = None
     clock: Callable[[], float] = time.time
-    limiter: RateLimiter = field(default_factory=lambda: RateLimiter(SAVE_RATE, SAVE_BURST))
-    gate: RateLimiter = field(default_factory=lambda: RateLimiter(GATE_RATE, GATE_BURST))
-    seen: SeenRequests = field(default_factory=SeenRequests)
+    store: LocalStore = field(default_factory=LocalStore)  # rate limits, replay memory, change notices
+    writer: GroupCommit | None = None  # the saves' group commit
+    limits: dict[str, tuple[float, float]] = field(default_factory=lambda: {
+        "save": (SAVE_RATE, SAVE_BURST), "gate": (GATE_RATE, GATE_BURST)})
+    proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
     root: str = PREFIX
     secure: bool = False
     origins: frozenset[str] = frozenset()
+
+    async def allow(self, bucket: str, key: Any) -> bool:
+        rate, burst = self.limits[bucket]
+        return await self.store.allow(bucket, str(key), rate, burst)
+
+    def client_ip(self, request: web.Request) -> str:
+        """The officer's address: the peer's, or what a trusted proxy (WEB_TRUSTED_PROXIES) says it is."""
+        peer = request.remote or "?"
+        if not self.proxies or not _in(peer, self.proxies):
+            return peer
+        real = request.headers.get("X-Real-IP", "").strip()
+        if not real:  # the last address the proxy appended is the one it saw
+            real = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        return real[:64] or peer
+
+
+def _in(addr: str, nets: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(addr)
+    except ValueError:
+        return False
+    return any(ip in n for n in nets)
+
+
+def parse_proxies(text: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(x.strip(), strict=False) for x in text.replace(";", ",").split(",") if x.strip())
 
 
 WEB = web.AppKey("web_state", WebState)
@@ -91,8 +121,16 @@ def build_web_app(services: Services, *, notify: Notify | None = None, clock: Ca
     origins = frozenset({f"{parts.scheme}://{parts.netloc}"}) if parts and parts.netloc else frozenset()
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
     clock = clock or (lambda: services.now().timestamp())  # the services' clock: links and sessions expire by it
-    app[WEB] = WebState(services=services, key=st.web_key(), bot_token=st.token, notify=notify, clock=clock,
-                        root=root, secure=base.startswith("https://"), origins=origins)
+    state = WebState(services=services, key=st.web_key(), bot_token=st.token, notify=notify, clock=clock,
+                     root=root, secure=base.startswith("https://"), origins=origins,
+                     store=open_store(st.redis_url, f"{st.redis_prefix}:web"), writer=GroupCommit(services.db),
+                     proxies=parse_proxies(st.web_trusted_proxies))
+    app[WEB] = state
+
+    async def close_store(_app: web.Application) -> None:
+        await state.store.close()
+
+    app.on_cleanup.append(close_store)
     setup_routes(app)
     return app
 

@@ -11,8 +11,6 @@ unit may answer, the supervisors' notices).
 
 from __future__ import annotations
 
-import asyncio
-import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,6 +18,7 @@ from typing import Any
 from bot.flows import questionnaire as chat
 from bot.flows.files import make_report
 from bot.services import Services
+from bot.web.batch import GroupCommit
 from dialogs.answers import (
     expected_form,
     failing_rules,
@@ -41,7 +40,6 @@ from storage.models import Account, Period, Submission, Unit
 from storage.repo import Repo
 
 VIA_VI = {"bot": "Telegram", "web": "trang web", "xlsx": "tệp Excel", "cli": "dòng lệnh", "import": "nhập tệp"}
-_LOCKS: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
 class Refused(Exception):
@@ -93,15 +91,6 @@ class Saved:
     conflict: str | None = None
     version: int = 0
     visible: list[str] | None = None
-
-
-def submission_lock(sub_id: int) -> asyncio.Lock:
-    """Saves to one submission in this process go one at a time (a Biểu cell is merged into the stored table)."""
-    lock = _LOCKS.get(sub_id)
-    if lock is None:
-        lock = asyncio.Lock()
-        _LOCKS[sub_id] = lock
-    return lock
 
 
 async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) -> tuple[bool, str]:
@@ -276,9 +265,33 @@ def _table_input(rep: Report, q: Question, req: dict[str, Any], year: int) -> tu
 # --------------------------------------------------------------------------- saving
 
 
-async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str, Any]) -> Saved:
+async def open_for_save(services: Services, account_id: int, link_id: str | None, period_id: int,
+                        key: str) -> Report | None:
+    """The account's own report for one field save, read in one statement on a reading connection (no write lock
+    is held while the input is parsed and checked): None when the session's account is gone or its link revoked."""
+    async with services.db.read_session() as s:
+        repo = Repo(s)
+        ctx = await repo.web_save_context(account_id, link_id, period_id, key)
+        if ctx is None:
+            return None
+        unit, period, sub = ctx.unit, ctx.period, ctx.submission
+        if unit is None:
+            raise Refused("Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo để điền.", 403)
+        if period is None or period.outline_id not in services.catalogue.outlines or sub is None:
+            raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
+        outline = services.catalogue.get(period.outline_id)
+        if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()):
+            raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
+        rep = Report(ctx.account, unit, period, outline, sub, ctx.answers,
+                     await services.previous_answers(repo, unit.id, period))
+        rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+    return rep
+
+
+async def save_field(services: Services, writer: GroupCommit, rep: Report, req: dict[str, Any]) -> Saved:
     """Store one field the officer left (or a button: «Không có», «Giữ như kỳ trước»), like the chat stores an
-    answer; a large-change reason with ``op="reason"``."""
+    answer; a large-change reason with ``op="reason"``. The input is parsed and checked first, without the
+    database; the write goes with the other saves of the moment in one transaction (:mod:`bot.web.batch`)."""
     key = str(req.get("key", ""))
     if not rep.outline.has(key) or not any(r.key == key for r in _visible(rep)):
         return Saved(False, key, error="Câu này không có trong báo cáo của đơn vị bạn. Tải lại trang.")
@@ -286,23 +299,29 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
         return Saved(False, key, error=f"⛔ {rep.why or 'Báo cáo này không sửa được nữa.'}")
     q = rep.outline.question(key)
     if req.get("op") == "reason":
-        return await _save_reason(repo, rep, key, req)
+        return await _save_reason(writer, rep, key, req)
     try:
         value, item_errors = read_input(services, rep, q, req)
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
-    now = services.now()
-    async with submission_lock(rep.sub.id):
+    sub_id, now = rep.sub.id, services.now()
+
+    async def write(repo: Repo) -> tuple[Any, dict[str, str], int, Any, str]:
+        v, errors = value, item_errors
         if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
-            rep.answers[key] = (await repo.answers(rep.sub.id)).get(key)
-            value, item_errors = read_input(services, rep, q, req)
-        conflict = _conflict(rep, key, req, await repo.answer_version(rep.sub.id, key))
+            rep.answers[key] = await repo.answer_value(sub_id, key, for_update=True)
+            v, errors = read_input(services, rep, q, req)
+        conflict = _conflict(rep, key, req, await repo.answer_version(sub_id, key))
         others = await _names(repo, rep, conflict)
-        version = await repo.set_answer(rep.sub.id, key, value, num=numeric(q, value), by=rep.acc.id, via="web",
-                                        now=now, commit=False)
-        rep.answers[key] = value
+        version = await repo.set_answer(sub_id, key, v, num=numeric(q, v), by=rep.acc.id, via="web", now=now)
+        rep.answers[key] = v
         await _late_change_notice(services, repo, rep, key, now)
-        await repo.commit()
+        return v, errors, version, conflict, others
+
+    try:
+        value, item_errors, version, conflict, others = await writer.run(sub_id, write)
+    except ParseError as e:
+        return Saved(False, key, error=f"❗ {e.message}")
     return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
 
 
@@ -332,14 +351,18 @@ def _answer_conditions(o: Outline) -> bool:
     return hit
 
 
-async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -> Saved:
+async def _save_reason(writer: GroupCommit, rep: Report, key: str, req: dict[str, Any]) -> Saved:
     try:
         reason = parse_reason(str(req.get("text", ""))[:2000])
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
     assert rep.sub is not None
-    await repo.set_reason(rep.sub.id, key, reason)
-    await repo.commit()
+    sub_id = rep.sub.id
+
+    async def write(repo: Repo) -> None:
+        await repo.set_reason(sub_id, key, reason)
+
+    await writer.run(sub_id, write)
     return Saved(True, key, display=f"✔ Đã ghi lý do: {reason}")
 
 

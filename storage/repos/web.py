@@ -6,10 +6,12 @@ from __future__ import annotations
 import functools
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+import orjson
+from sqlalchemy import bindparam, exists, func, select, update
 
 from storage.models import Account, Answer, Period, Submission, Unit, WebLink
 from storage.repos.base import RepoBase, utcnow
@@ -67,17 +69,69 @@ class WebRepo(RepoBase):
         q = _web_statements()["session"]
         return (await self.s.execute(q, {"p_acc": account_id, "p_link": link_id})).scalar_one_or_none()
 
+    async def web_save_context(self, account_id: int, link_id: str | None, period_id: int,
+                               key: str) -> WebSaveContext | None:
+        """What a field save needs, in one statement: the session's account (None when it is gone, inactive, or the
+        session's link was revoked), its unit, the period, the unit's submission, its answers and the stored
+        version of ``key`` (version, by, at, via)."""
+        q = _web_statements(self.dialect)["save_link" if link_id is not None else "save"]
+        params = {"p_acc": account_id, "p_period": period_id, "p_key": key, "p_link": link_id}
+        if link_id is None:
+            params.pop("p_link")
+        row = (await self.s.execute(q, params)).first()
+        if row is None:
+            return None
+        acc, unit, period, sub, doc, *version = row
+        answers = (doc if isinstance(doc, dict) else orjson.loads(doc)) if doc else {}
+        return WebSaveContext(acc, unit, period, sub, answers, tuple(version) if version[0] is not None else None)
+
+    async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
+        """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
+        ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
+        q = select(Answer.value).where(Answer.submission_id == submission_id, Answer.question_key == key)
+        if for_update and self.dialect == "postgresql":
+            q = q.with_for_update()
+        return (await self.s.execute(q)).scalar_one_or_none()
+
     async def report_context(self, unit_id: int, period_id: int) -> tuple[Unit, Period, Submission | None] | None:
         """A unit, a period and the unit's submission for it (None when not started), in one statement."""
         row = (await self.s.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
         return (row[0], row[1], row[2]) if row is not None else None
 
 
+@dataclass
+class WebSaveContext:
+    account: Account
+    unit: Unit | None
+    period: Period | None
+    submission: Submission | None
+    answers: dict[str, Any]
+    version: tuple[int, int | None, datetime, str] | None
+
+
+def _save_context(dialect: str, with_link: bool) -> Any:
+    from storage.hot import _answers_doc
+
+    q = (select(Account, Unit, Period, Submission, _answers_doc(dialect, Submission.id), Answer.version, Answer.set_by,
+                Answer.set_at, Answer.via)
+         .select_from(Account).outerjoin(Unit, Unit.id == Account.unit_id)
+         .outerjoin(Period, Period.id == bindparam("p_period"))
+         .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == Period.id))
+         .outerjoin(Answer, (Answer.submission_id == Submission.id) & (Answer.question_key == bindparam("p_key")))
+         .where(Account.id == bindparam("p_acc"), Account.active.is_(True)))
+    if with_link:
+        q = q.where(exists().where(WebLink.id == bindparam("p_link"), WebLink.account_id == Account.id,
+                                   WebLink.revoked_at.is_(None)))
+    return q
+
+
 @functools.cache
-def _web_statements() -> dict[str, Any]:
-    """The web form's per-request statements, built once (bound parameters)."""
+def _web_statements(dialect: str = "") -> dict[str, Any]:
+    """The web form's per-request statements, built once per dialect (bound parameters)."""
 
     return {
+        "save": _save_context(dialect, False),
+        "save_link": _save_context(dialect, True),
         "session": (select(Account).join(WebLink, WebLink.account_id == Account.id)
                     .where(Account.id == bindparam("p_acc"), Account.active.is_(True), WebLink.id == bindparam("p_link"),
                            WebLink.revoked_at.is_(None))),

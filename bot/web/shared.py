@@ -1,0 +1,172 @@
+"""What the web form's processes must share: rate limits (per account, per address), the request ids already
+handled (a replayed write is refused), and «this report changed» notices for the pages open on it (live updates).
+
+:class:`LocalStore` keeps them in the process (one process, or REDIS_URL not set); :class:`RedisStore` keeps them in
+Redis when REDIS_URL is set, so that behind nginx any process answers any request with the same limits and memory,
+and a save in one process reaches the pages streaming from another (pub/sub). When Redis fails mid-way the call
+falls back to the process's own store (logged) rather than refusing the officer.
+
+Notices carry no answers, only ``{"sub": submission id, "by": account id}``: a page told about a change reads what
+changed from the database, with its own session's rights."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from typing import Any
+
+import orjson
+
+from bot.web.auth import RateLimiter, SeenRequests
+
+log = logging.getLogger("bot.web")
+REPLAY_TTL = 6 * 3600  # a request id is remembered this long (a session lasts at most WEB_SESSION_HOURS anyway)
+
+# a token bucket in one Redis hash: fields t (tokens) and at (seconds, Redis's clock); returns 1 when allowed
+_BUCKET = """
+local now = redis.call('TIME')
+now = tonumber(now[1]) + tonumber(now[2]) / 1000000
+local rate, burst, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local b = redis.call('HMGET', KEYS[1], 't', 'at')
+local t = tonumber(b[1]) or burst
+local at = tonumber(b[2]) or now
+t = math.min(burst, t + math.max(0, now - at) * rate)
+local ok = 0
+if t >= cost then t = t - cost; ok = 1 end
+redis.call('HSET', KEYS[1], 't', tostring(t), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
+return ok
+"""
+
+
+class Hub:
+    """In-process fan-out: the queues of the pages listening to each submission."""
+
+    def __init__(self) -> None:
+        self.listeners: dict[int, set[asyncio.Queue]] = defaultdict(set)
+
+    def deliver(self, sub_id: int, notice: dict[str, Any]) -> None:
+        for q in list(self.listeners.get(sub_id, ())):
+            if q.qsize() < 100:  # a page that stopped reading misses notices, not memory
+                q.put_nowait(notice)
+
+    @contextlib.asynccontextmanager
+    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
+        q: asyncio.Queue = asyncio.Queue()
+        self.listeners[sub_id].add(q)
+        try:
+            yield q
+        finally:
+            self.listeners[sub_id].discard(q)
+            if not self.listeners[sub_id]:
+                del self.listeners[sub_id]
+
+
+class LocalStore:
+    """Everything in this process (the fallback)."""
+
+    shared = False
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, RateLimiter] = {}
+        self.seen = SeenRequests(ttl=REPLAY_TTL)
+        self.hub = Hub()
+
+    async def allow(self, bucket: str, key: str, rate: float, burst: float) -> bool:
+        lim = self.buckets.get(bucket)
+        if lim is None or (lim.rate, lim.burst) != (rate, burst):
+            lim = self.buckets[bucket] = RateLimiter(rate, burst)
+        return lim.allow(key)
+
+    async def first_time(self, sid: str, request_id: str) -> bool:
+        return self.seen.first_time(sid, request_id)
+
+    async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
+        self.hub.deliver(sub_id, notice)
+
+    def listen(self, sub_id: int) -> contextlib.AbstractAsyncContextManager[asyncio.Queue]:
+        return self.hub.listen(sub_id)
+
+    async def close(self) -> None:
+        return None
+
+
+class RedisStore(LocalStore):
+    """Limits, replay memory and notices in Redis (keys under ``prefix``), the process's own store as fallback."""
+
+    shared = True
+
+    def __init__(self, url: str, prefix: str) -> None:
+        import redis.asyncio as aioredis
+
+        super().__init__()
+        self.prefix = prefix
+        self.redis = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self._bucket = self.redis.register_script(_BUCKET)
+        # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
+        self.sub_redis = aioredis.from_url(url, socket_connect_timeout=2, health_check_interval=30)
+        self._reader: asyncio.Task | None = None
+        self._ready = asyncio.Event()
+
+    async def allow(self, bucket: str, key: str, rate: float, burst: float) -> bool:
+        try:
+            return bool(await self._bucket(keys=[f"{self.prefix}:rate:{bucket}:{key}"], args=[rate, burst, 1]))
+        except Exception as e:  # noqa: BLE001 - Redis away: this process's own limits
+            log.warning("web rate limit without Redis (%s)", e)
+            return await super().allow(bucket, key, rate, burst)
+
+    async def first_time(self, sid: str, request_id: str) -> bool:
+        try:
+            return bool(await self.redis.set(f"{self.prefix}:seen:{sid}:{request_id}", 1, nx=True, ex=REPLAY_TTL))
+        except Exception as e:  # noqa: BLE001
+            log.warning("web replay memory without Redis (%s)", e)
+            return await super().first_time(sid, request_id)
+
+    async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
+        try:
+            await self.redis.publish(f"{self.prefix}:changed", orjson.dumps({**notice, "sub": sub_id}))
+        except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
+            log.warning("web change notice without Redis (%s)", e)
+            self.hub.deliver(sub_id, notice)
+
+    @contextlib.asynccontextmanager
+    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
+        if self._reader is None or self._reader.done():
+            self._ready = asyncio.Event()
+            self._reader = asyncio.create_task(self._read())
+        with contextlib.suppress(TimeoutError):  # subscribed before the page is told it listens
+            await asyncio.wait_for(self._ready.wait(), 2.0)
+        async with self.hub.listen(sub_id) as q:
+            yield q
+
+    async def _read(self) -> None:
+        """One subscription per process; each notice fans out to this process's listening pages."""
+        while True:
+            try:
+                async with self.sub_redis.pubsub() as ps:
+                    await ps.subscribe(f"{self.prefix}:changed")
+                    self._ready.set()
+                    async for msg in ps.listen():
+                        if msg.get("type") == "message":
+                            notice = orjson.loads(msg["data"])
+                            self.hub.deliver(int(notice.get("sub", 0)), notice)
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic check meanwhile
+                log.warning("web change notices: Redis subscription lost (%s); retrying", e)
+                await asyncio.sleep(2.0)
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(BaseException):
+                await self._reader
+        await self.redis.aclose()
+        await self.sub_redis.aclose()
+
+
+def open_store(redis_url: str | None, prefix: str) -> LocalStore:
+    return RedisStore(redis_url, prefix) if redis_url else LocalStore()
