@@ -6,6 +6,7 @@ sub-application, mounted by :func:`mount` on the root application."""
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import logging
 import time
@@ -48,6 +49,7 @@ class WebState:
     root: str = PREFIX
     secure: bool = False
     origins: frozenset[str] = frozenset()
+    frozen: bool = False
 
     async def allow(self, bucket: str, key: Any) -> bool:
         rate, burst = self.limits[bucket]
@@ -83,6 +85,12 @@ WEB = web.AppKey("web_state", WebState)
 async def guard(request: web.Request, handler):
     """Every response: security headers and the server's time (``Server-Timing``); every request: a bounded body."""
     started = time.perf_counter()
+    st = request.app[WEB]
+    if not st.frozen:
+        # what exists at the first request (the catalogue, aiohttp's and pydantic's objects) lives as long as the
+        # process: out of the garbage collector's full passes (as the bot does at its first update)
+        st.frozen = True
+        gc.freeze()
     if request.content_length is not None and request.content_length > MAX_BODY:
         resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
     else:

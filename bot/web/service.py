@@ -268,8 +268,11 @@ def _table_input(rep: Report, q: Question, req: dict[str, Any], year: int) -> tu
 async def open_for_save(services: Services, account_id: int, link_id: str | None, period_id: int,
                         key: str) -> Report | None:
     """The account's own report for one field save, read in one statement on a reading connection (no write lock
-    is held while the input is parsed and checked): None when the session's account is gone or its link revoked."""
-    async with services.db.read_session() as s:
+    is held while the input is parsed and checked): None when the session's account is gone or its link revoked.
+    SQLite: on the writer's connection all the same (called in the loop's thread, a few hundred microseconds; the
+    reading pool's worker thread costs more than the lock), released before the parsing."""
+    db = services.db
+    async with (db.session() if db.sqlite else db.read_session()) as s:
         repo = Repo(s)
         ctx = await repo.web_save_context(account_id, link_id, period_id, key)
         if ctx is None:

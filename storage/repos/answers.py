@@ -257,5 +257,6 @@ class AnswersRepo(HotPath):
 
     async def answer_version(self, submission_id: int, key: str) -> tuple[int, int | None, datetime, str] | None:
         """One answer's (version, set_by, set_at, via), or None when it has none yet."""
-        row = (await self.s.execute(_web_statements()["version"], {"p_sid": submission_id, "p_key": key})).first()
+        conn = await self.s.connection()  # Core: no ORM context for four columns
+        row = (await conn.execute(_web_statements()["version"], {"p_sid": submission_id, "p_key": key})).first()
         return tuple(row) if row is not None else None  # type: ignore[return-value]

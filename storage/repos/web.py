@@ -88,10 +88,9 @@ class WebRepo(RepoBase):
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
-        q = select(Answer.value).where(Answer.submission_id == submission_id, Answer.question_key == key)
-        if for_update and self.dialect == "postgresql":
-            q = q.with_for_update()
-        return (await self.s.execute(q)).scalar_one_or_none()
+        q = _web_statements()["value_lock" if for_update and self.dialect == "postgresql" else "value"]
+        conn = await self.s.connection()
+        return (await conn.execute(q, {"p_sid": submission_id, "p_key": key})).scalar_one_or_none()
 
     async def report_context(self, unit_id: int, period_id: int) -> tuple[Unit, Period, Submission | None] | None:
         """A unit, a period and the unit's submission for it (None when not started), in one statement."""
@@ -128,6 +127,8 @@ def _save_context(dialect: str, with_link: bool) -> Any:
 @functools.cache
 def _web_statements(dialect: str = "") -> dict[str, Any]:
     """The web form's per-request statements, built once per dialect (bound parameters)."""
+    _value = select(Answer.value).where(Answer.submission_id == bindparam("p_sid"),
+                                        Answer.question_key == bindparam("p_key"))
 
     return {
         "save": _save_context(dialect, False),
@@ -138,6 +139,8 @@ def _web_statements(dialect: str = "") -> dict[str, Any]:
         "report": (select(Unit, Period, Submission).select_from(Unit).join(Period, Period.id == bindparam("p_period"))
                    .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.period_id == Period.id))
                    .where(Unit.id == bindparam("p_unit"))),
+        "value": _value,
+        "value_lock": _value.with_for_update(),
         "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
             Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
     }
