@@ -5,7 +5,9 @@ missing CSRF, replayed requests, oversized bodies, too many requests."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+import json
 import re
 
 import pytest
@@ -15,7 +17,7 @@ from aiohttp.test_utils import TestServer
 from bot.app import make_services
 from bot.web.auth import make_init_data
 from bot.web.links import issue_link
-from bot.web.server import mount
+from bot.web.server import WEB, mount
 from dialogs.answers import parse_answer
 from dialogs.parsing import ParseError
 from storage.repo import Repo
@@ -247,7 +249,6 @@ async def test_who_changed_what_when_two_people_edit_the_same_report(w):
     r, res = await a.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "56", "base": 0})
     assert res["ok"] and "Trần Thị Bình đã sửa câu này lúc" in res["conflict"] and "(qua trang web)" in res["conflict"]
     _, ch = await a.get(f"/web/api/changes?period={w.world.period}&after={rev}")
-    import json
     changes = json.loads(ch)["changes"]
     assert len(changes) == 1 and changes[0]["key"] == "iii_nv_tong" and "Trần Thị Bình đã sửa câu III" in changes[0]["text"]
     assert "55 nhiệm vụ" in changes[0]["text"]
@@ -390,6 +391,83 @@ async def test_writes_need_csrf_a_fresh_request_id_a_small_body_and_a_sane_rate(
     codes = [(await b.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": str(i)}))[0].status
              for i in range(60)]
     assert 429 in codes and codes[0] == 200
+
+
+# --------------------------------------------------------------------------- live updates, shared limits, proxies
+
+
+async def read_events(resp, want: int, timeout: float = 10.0) -> list[dict[str, str]]:
+    """The next ``want`` server-sent events of a stream (comment lines skipped)."""
+    events: list[dict[str, str]] = []
+    cur: dict[str, str] = {}
+
+    async def go() -> None:
+        async for raw in resp.content:
+            line = raw.decode().rstrip("\n")
+            if line.startswith(":"):
+                continue
+            if line:
+                k, _, v = line.partition(": ")
+                cur[k] = v
+                continue
+            if "data" in cur:
+                events.append(dict(cur))
+            cur.clear()
+            if len(events) >= want:
+                return
+
+    await asyncio.wait_for(go(), timeout)
+    return events
+
+
+async def watch(b: Browser, w: Web, **headers: str):
+    r = await b.http.get(b.url(f"/web/api/events?period={w.world.period}&after=0"), headers=headers)
+    assert r.status == 200 and r.headers["Content-Type"].startswith("text/event-stream")
+    assert r.headers["X-Accel-Buffering"] == "no" and "default-src 'none'" in r.headers["Content-Security-Policy"]
+    return r
+
+
+async def test_a_save_reaches_the_other_page_on_the_same_report_as_a_server_sent_event(w):
+    a = await w.signed_in(w.world.officer)
+    c = await w.signed_in(w.world.officer2)
+    stream = await watch(a, w)
+    assert (await a.post(save_url(w), {"key": "iii_nv_da_th", "op": "set", "text": "3"}))[1]["ok"]  # own: not shown
+    assert (await c.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "55"}))[1]["ok"]
+    [ev] = await read_events(stream, 1)
+    change = json.loads(ev["data"])
+    assert ev["event"] == "change" and int(ev["id"]) == change["id"] and change["key"] == "iii_nv_tong"
+    assert "Trần Thị Bình đã sửa câu III" in change["text"] and "55 nhiệm vụ" in change["text"]
+    stream.close()
+    # the browser reconnects with Last-Event-ID: only what came after it
+    assert (await c.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "7"}))[1]["ok"]
+    again = await watch(a, w, **{"Last-Event-ID": ev["id"]})
+    [ev2] = await read_events(again, 1)
+    assert json.loads(ev2["data"])["key"] == "iii_nv_chua_th" and int(ev2["id"]) > int(ev["id"])
+    again.close()
+
+
+async def test_another_units_stream_is_refused(w):
+    b = await w.signed_in(w.world.officer)
+    r = await b.http.get(b.url(f"/web/api/events?period={w.world.period}&unit={w.world.units['00100']}"))
+    assert r.status == 403 and "không có quyền" in (await r.json())["error"]
+    anon = w.browser()
+    r = await anon.http.get(anon.url(f"/web/api/events?period={w.world.period}"))
+    assert r.status == 401
+
+
+@pytest.mark.parametrize("trusted, shared_bucket", [("127.0.0.1,::1", False), ("10.9.8.7/32", True)])
+async def test_forwarded_addresses_are_believed_only_from_a_trusted_proxy(db, db_url, tmp_path, trusted, shared_bucket):
+    env = await Web(db, db_url, await build_world(db, tmp_path), Clock(), web_trusted_proxies=trusted).start()
+    try:
+        env.server.app._subapps[0][WEB].limits["gate"] = (0.001, 2)  # two openings per address, then wait
+        b = env.browser()
+        codes = [(await b.get("/web/l/not-a-token", headers={"X-Real-IP": f"203.0.113.{i}"}))[0].status
+                 for i in range(4)]
+        assert codes == ([403, 403, 429, 429] if shared_bucket else [403] * 4)
+        r, _ = await b.get("/web/l/not-a-token", headers={"X-Forwarded-For": "198.51.100.1, 203.0.113.50"})
+        assert r.status == (429 if shared_bucket else 403)
+    finally:
+        await env.close()
 
 
 # --------------------------------------------------------------------------- the supervisor's page

@@ -3,12 +3,14 @@ supervisor's progress page, one unit's report read-only and the consolidated fil
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hmac
 import logging
 from dataclasses import asdict
 from typing import Any
 
+import orjson
 from aiohttp import web
 
 from bot.flows import access
@@ -26,12 +28,15 @@ from bot.web.routes import (
     page,
     state,
 )
+from bot.web.server import _secure_headers
 from dialogs.periods import left_text, local_text
 from storage.models import Account
 from storage.repo import Repo
 
 log = logging.getLogger("bot.web")
 UNITS_LISTED = 300
+HEARTBEAT = 15.0  # seconds: a live page's keep-alive, and its look at changes made elsewhere (the chat, a file)
+STREAM_SECONDS = 600.0  # a live stream ends after this; the browser opens the next one
 
 
 def is_supervisor(acc: Account) -> bool:
@@ -147,8 +152,7 @@ async def api_save(request: web.Request) -> web.Response:
     try:
         period_id = _period_arg(request, sess)
         if period_id is None:  # a Mini App session that did not say which period: its only open one
-            request["web_body"] = body
-            return await _save_open_period(request)
+            return await _save_open_period(request, body)
         rep = await service.open_for_save(st.services, sess.account_id, sess.link_id, period_id, str(body.get("key")))
         if rep is None:
             return _no_session(request)
@@ -161,17 +165,19 @@ async def api_save(request: web.Request) -> web.Response:
     return jresp(asdict(saved), 200 if saved.ok else 422)
 
 
-@signed_in()
-async def _save_open_period(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
+async def _save_open_period(request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
     st = state(request)
-    body = request["web_body"]
-    rep = await _own_report(request, repo, sess, acc)
-    await repo.commit()
-    assert st.writer is not None
-    saved = await service.save_field(st.services, st.writer, rep, body)
-    if saved.ok and rep.sub is not None:
-        await st.store.publish(rep.sub.id, {"by": acc.id})
-    return jresp(asdict(saved), 200 if saved.ok else 422)
+
+    async def save(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
+        rep = await _own_report(request, repo, sess, acc)
+        await repo.commit()
+        assert st.writer is not None
+        saved = await service.save_field(st.services, st.writer, rep, body)
+        if saved.ok and rep.sub is not None:
+            await st.store.publish(rep.sub.id, {"by": acc.id})
+        return jresp(asdict(saved), 200 if saved.ok else 422)
+
+    return await signed_in()(save)(request)
 
 
 @signed_in(write=True)
@@ -188,17 +194,76 @@ async def api_submit(request: web.Request, repo: Repo, sess: Any, acc: Account) 
                  200 if sent else 422)
 
 
-@signed_in()
-async def api_changes(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
-    """What other people changed in this report since revision ``after`` (the page asks every few seconds)."""
-    raw = request.query.get("after", "0")
+async def _watched_report(request: web.Request, repo: Repo, acc: Account, sess: Any) -> service.Report:
+    """The report a page watches for other people's changes: the own unit's, or (a supervisor) a unit in scope."""
     unit_raw = request.query.get("unit", "")
     unit = await repo.unit(int(unit_raw)) if unit_raw.isdigit() and int(unit_raw) != acc.unit_id else None
     if unit_raw.isdigit() and int(unit_raw) != acc.unit_id and (unit is None or not is_supervisor(acc)):
         raise service.Refused("Bạn không có quyền xem báo cáo của đơn vị này.", 403)
-    rep = await service.open_report(state(request).services, repo, acc, _period_arg(request, sess), unit=unit)
+    return await service.open_report(state(request).services, repo, acc, _period_arg(request, sess), unit=unit)
+
+
+@signed_in()
+async def api_changes(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
+    """What other people changed in this report since revision ``after`` (polling: the pages without a stream)."""
+    raw = request.query.get("after", "0")
+    rep = await _watched_report(request, repo, acc, sess)
     changes = await service.changes_since(state(request).services, repo, rep, int(raw) if raw.isdigit() else 0)
     return jresp({"ok": True, "changes": changes})
+
+
+@signed_in()
+async def _open_watch(request: web.Request, repo: Repo, sess: Any, acc: Account) -> service.Report:
+    rep = await _watched_report(request, repo, acc, sess)
+    await repo.commit()
+    return rep
+
+
+async def api_events(request: web.Request) -> web.StreamResponse:
+    """Other people's changes to this report as server-sent events (``event: change``, ``id:`` the revision), as
+    soon as a save in any process publishes its notice (:mod:`bot.web.shared`); every HEARTBEAT seconds a
+    comment line and a look at the database (changes made in the chat or by a file). No database connection is
+    held while waiting. The stream ends after STREAM_SECONDS; the browser reconnects with Last-Event-ID."""
+    st = state(request)
+    rep = await _open_watch(request)
+    if isinstance(rep, web.StreamResponse):  # no session, another unit's report…
+        return rep
+    if rep.sub is None:  # nothing to watch yet: 204 tells EventSource not to reconnect
+        return web.Response(status=204)
+    raw = request.headers.get("Last-Event-ID") or request.query.get("after", "0")
+    after = int(raw) if raw.isdigit() else 0
+    resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
+    _secure_headers(request, resp)
+    await resp.prepare(request)
+    loop = asyncio.get_running_loop()
+    until = loop.time() + STREAM_SECONDS
+    try:
+        await resp.write(b"retry: 3000\n\n")
+        async with st.store.listen(rep.sub.id) as queue:
+            after = await _send_changes(st, rep, after, resp)
+            while loop.time() < until:
+                try:
+                    notice = await asyncio.wait_for(queue.get(), HEARTBEAT)
+                    mine = notice.get("by") == rep.acc.id
+                    while not queue.empty():
+                        mine = queue.get_nowait().get("by") == rep.acc.id and mine
+                    if mine:  # the page's own save: nothing to show
+                        continue
+                except TimeoutError:
+                    await resp.write(b": ping\n\n")
+                after = await _send_changes(st, rep, after, resp)
+    except (ConnectionResetError, asyncio.CancelledError):
+        return resp
+    return resp
+
+
+async def _send_changes(st: Any, rep: service.Report, after: int, resp: web.StreamResponse) -> int:
+    async with st.services.db.read_session() as s:
+        changes = await service.changes_since(st.services, Repo(s), rep, after)
+    for c in changes:
+        await resp.write(f"id: {c['id']}\nevent: change\ndata: ".encode() + orjson.dumps(c) + b"\n\n")
+        after = max(after, c["id"])
+    return after
 
 
 # --------------------------------------------------------------------------- the supervisor's pages
@@ -301,5 +366,6 @@ def setup(app: web.Application) -> None:
     app.router.add_post("/api/save", api_save)
     app.router.add_post("/api/submit", api_submit)
     app.router.add_get("/api/changes", api_changes)
+    app.router.add_get("/api/events", api_events)
     app.router.add_get("/progress", progress)
     app.router.add_get("/export/{period_id}/{fmt}", export)

@@ -148,6 +148,7 @@ class RedisStore(LocalStore):
             try:
                 async with self.sub_redis.pubsub() as ps:
                     await ps.subscribe(f"{self.prefix}:changed")
+                    await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
                     self._ready.set()
                     async for msg in ps.listen():
                         if msg.get("type") == "message":

@@ -293,20 +293,31 @@
   /* ------------------------------------------------------------------ who else changed this report */
   var rev = parseInt(body.getAttribute("data-rev") || "0", 10);
   var unit = body.getAttribute("data-unit");
+  function show(c) {
+    if (c.id <= rev) { return; }
+    rev = c.id;
+    var box = document.getElementById("changes");
+    box.hidden = false;
+    var p = document.createElement("p"); p.textContent = "👥 " + c.text; box.appendChild(p);
+    var q = document.getElementById("q-" + c.key);
+    if (q) { q.classList.add("changed"); }
+  }
   function poll() {
     fetch(ROOT + "/api/changes?period=" + PERIOD + "&unit=" + unit + "&after=" + rev, {credentials: "same-origin"})
       .then(function (r) { return r.ok ? r.json() : null; }).then(function (res) {
-        if (!res || !res.changes || !res.changes.length) { return; }
-        var box = document.getElementById("changes");
-        box.hidden = false;
-        res.changes.forEach(function (c) {
-          rev = Math.max(rev, c.id);
-          var p = document.createElement("p"); p.textContent = "👥 " + c.text; box.appendChild(p);
-          var q = document.getElementById("q-" + c.key);
-          if (q) { q.classList.add("changed"); }
-        });
+        if (res && res.changes) { res.changes.forEach(show); }
       }, function () {});
   }
-  setInterval(poll, 15000);
+  var polling = false;
+  function pollEvery15s() { if (!polling) { polling = true; setInterval(poll, 15000); } }
+  /* live: server-sent events (a change reaches the page as soon as it is saved); the browser reconnects by
+     itself after a cut (Last-Event-ID); without EventSource, or when the server refuses the stream: polling */
+  if (window.EventSource) {
+    var events = new EventSource(ROOT + "/api/events?period=" + PERIOD + "&unit=" + unit + "&after=" + rev);
+    events.addEventListener("change", function (e) { try { show(JSON.parse(e.data)); } catch (err) { /* skip */ } });
+    events.onerror = function () { if (events.readyState === 2) { pollEvery15s(); } };
+  } else {
+    pollEvery15s();
+  }
   document.querySelectorAll("table.grid").forEach(recompute);
 })();
