@@ -9,6 +9,7 @@ import asyncio
 import io
 import json
 import re
+import secrets
 
 import pytest
 from aiohttp import ClientSession, CookieJar, web
@@ -468,6 +469,83 @@ async def test_forwarded_addresses_are_believed_only_from_a_trusted_proxy(db, db
         assert r.status == (429 if shared_bucket else 403)
     finally:
         await env.close()
+
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture
+async def two_processes(db, db_url, tmp_path):
+    """Two web servers over one database and one Redis (own key prefix), as two bot processes behind nginx."""
+    import redis.asyncio as aioredis
+
+    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        await r.ping()
+    except Exception as e:  # noqa: BLE001
+        await r.aclose()
+        pytest.skip(f"Redis at 127.0.0.1:6379 is not reachable ({e}): the shared store is not tested here")
+    prefix = f"h24test:{secrets.token_hex(4)}"
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    world = await build_world(db, tmp_path)
+    one = await Web(db, db_url, world, clock, redis_url=REDIS_URL, redis_prefix=prefix).start()
+    two = await Web(db, db_url, world, clock, redis_url=REDIS_URL, redis_prefix=prefix).start()
+    yield one, two
+    await one.close()
+    await two.close()
+    keys = [k async for k in r.scan_iter(match=f"{prefix}:*")]
+    if keys:
+        await r.delete(*keys)
+    await r.aclose()
+
+
+def web_state(env: Web):
+    return env.server.app._subapps[0][WEB]
+
+
+async def post_to(b: Browser, env: Web, path: str, body: dict, rid: str):
+    r = await b.http.post(env.server.make_url(path), json=body, headers={"X-CSRF-Token": b.csrf, "X-Request-Id": rid})
+    return r.status
+
+
+async def test_with_redis_replays_and_rates_are_shared_by_the_processes(two_processes):
+    one, two = two_processes
+    assert web_state(one).store.shared and web_state(two).store.shared
+    for env in (one, two):
+        web_state(env).limits["save"] = (0.001, 4)  # an account's budget: four writes, then wait
+    b = await one.signed_in(one.world.officer)
+    body = {"key": "iii_nv_tong", "op": "set", "text": "5"}
+    assert await post_to(b, one, save_url(one), body, "same-request-1") == 200
+    assert await post_to(b, two, save_url(two), body, "same-request-1") == 409  # replayed at the other process
+    codes = [await post_to(b, env, save_url(one), body, f"request-{i:04d}") for i, env in enumerate((two, one, two))]
+    assert codes == [200, 200, 429]  # the budget spent across both processes
+
+
+async def test_with_redis_a_save_in_one_process_reaches_a_page_streaming_from_another(two_processes):
+    one, two = two_processes
+    a = await one.signed_in(one.world.officer)
+    c = await one.signed_in(one.world.officer2)
+    r = await a.http.get(two.server.make_url(f"/web/api/events?period={one.world.period}&after=0"))
+    assert r.status == 200
+    assert await post_to(c, one, save_url(one), {"key": "iii_nv_tong", "op": "set", "text": "42"}, "from-c-0001") == 200
+    [ev] = await read_events(r, 1)
+    assert json.loads(ev["data"])["key"] == "iii_nv_tong" and "42 nhiệm vụ" in json.loads(ev["data"])["text"]
+    r.close()
+
+
+async def test_when_redis_fails_the_process_keeps_its_own_limits_and_memory():
+    from bot.web.shared import RedisStore
+
+    store = RedisStore("redis://127.0.0.1:1/0", "h24test:down")  # nothing listens there
+    try:
+        assert await store.allow("save", "7", 0.001, 1) and not await store.allow("save", "7", 0.001, 1)
+        assert await store.first_time("sid", "request-1") and not await store.first_time("sid", "request-1")
+        async with store.hub.listen(9) as q:
+            await store.publish(9, {"by": 1})
+            assert q.get_nowait() == {"by": 1}
+    finally:
+        await store.close()
 
 
 # --------------------------------------------------------------------------- the supervisor's page
