@@ -127,7 +127,7 @@ async def run(url: str | None, officers: int, rounds: int, seconds: float, every
                 html = await r.text()
                 sessions.append((http, re.search(r'data-csrf="([^"]+)"', html).group(1)))
             await open_form(bases[0], sessions[0][0], period)
-            await saves(bases, sessions, period, rounds, seconds, every)
+            await saves(bases, sessions, period, rounds, seconds, every, [p.pid for p in procs])
         finally:
             for http, _ in sessions:
                 await http.close()
@@ -178,23 +178,39 @@ async def save_one(base: str, http, csrf: str, period: int, i: int) -> tuple[flo
     return server_ms(r), (time.perf_counter() - t) * 1000
 
 
-async def saves(base: list[str], sessions, period: int, rounds: int, seconds: float, every: list[float]) -> None:
+def cpu_seconds(pids: list[int]) -> float:
+    """The server processes' CPU time so far (Linux /proc): what a save costs whatever else runs on the machine."""
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def saves(base: list[str], sessions, period: int, rounds: int, seconds: float, every: list[float],
+                pids: list[int]) -> None:
     n = len(sessions)
     burst: list[tuple[float, float]] = []
     clear: list[float] = []
+    cpu = cpu_seconds(pids)
     for k in range(rounds):
         t0 = time.perf_counter()
         burst += await asyncio.gather(*(save_one(base[i % len(base)], h, c, period, k + i)
                                         for i, (h, c) in enumerate(sessions)))
         clear.append((time.perf_counter() - t0) * 1000)
         await asyncio.sleep(0.5)
+    cpu_ms = (cpu_seconds(pids) - cpu) / len(burst) * 1000
     report(f"a burst: {n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves; "
-           f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms)", burst)
+           f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms; "
+           f"server CPU {cpu_ms:.2f} ms a save)", burst)
     for e in every:
-        await paced(base, sessions, period, seconds, e)
+        cpu = cpu_seconds(pids)
+        done = await paced(base, sessions, period, seconds, e)
+        print(f"    server CPU {(cpu_seconds(pids) - cpu) / max(1, done) * 1000:.2f} ms a save", flush=True)
 
 
-async def paced(base: list[str], sessions, period: int, seconds: float, every: float) -> None:
+async def paced(base: list[str], sessions, period: int, seconds: float, every: float) -> int:
     samples: list[tuple[float, float]] = []
 
     async def officer(i: int, http, csrf: str) -> None:
@@ -210,6 +226,7 @@ async def paced(base: list[str], sessions, period: int, seconds: float, every: f
     rate = len(samples) / (time.perf_counter() - t0)
     report(f"{len(sessions)} officers active together, each saving a field every {every:g} s for {seconds:.0f} s "
            f"({len(samples)} saves, {rate:.0f}/s)", samples)
+    return len(samples)
 
 
 def report(what: str, samples: list[tuple[float, float]]) -> None:
