@@ -98,6 +98,23 @@ async def serve(url: str, port: int) -> None:
     await asyncio.Event().wait()
 
 
+def serve_profiled(url: str, port: int) -> None:
+    """BENCH_WEB_PROFILE=file: the server under cProfile, its statistics written to that file when it is stopped."""
+    import cProfile
+    import signal
+
+    prof = cProfile.Profile()
+
+    def stop(*_: object) -> None:
+        prof.disable()
+        prof.dump_stats(os.environ["BENCH_WEB_PROFILE"])
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    prof.enable()
+    asyncio.run(serve(url, port))
+
+
 async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int) -> None:
     import tempfile
 
@@ -253,7 +270,7 @@ def main() -> None:
     ap.add_argument("--db", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.serve:
-        asyncio.run(serve(a.db, a.serve))
+        serve_profiled(a.db, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else asyncio.run(serve(a.db, a.serve))
         return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} server process(es), "
           f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)

@@ -288,6 +288,8 @@ async def open_for_save(services: Services, account_id: int, link_id: str | None
         rep = Report(ctx.account, unit, period, outline, sub, ctx.answers,
                      await services.previous_answers(repo, unit.id, period))
         rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+        if ctx.version is not None:
+            rep.versions[key] = ctx.version
     return rep
 
 
@@ -314,7 +316,9 @@ async def save_field(services: Services, writer: GroupCommit, rep: Report, req: 
         if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
             rep.answers[key] = await repo.answer_value(sub_id, key, for_update=True)
             v, errors = read_input(services, rep, q, req)
-        conflict = _conflict(rep, key, req, await repo.answer_version(sub_id, key))
+        # who changed this answer since the page read it: the version read a moment ago (a Biểu's cells merge
+        # anyway; for a scalar the warning says another value was overwritten)
+        conflict = _conflict(rep, key, req, rep.versions.get(key))
         others = await _names(repo, rep, conflict)
         version = await repo.set_answer(sub_id, key, v, num=numeric(q, v), by=rep.acc.id, via="web", now=now)
         rep.answers[key] = v
