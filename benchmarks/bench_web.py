@@ -1,16 +1,21 @@
 """The web form's speed (issue 24), on SQLite and PostgreSQL:
 
-The form is served by a process of its own (as the bot serves it); this process seeds the database and plays the
-officers over HTTP.
+The form is served by processes of their own (as the bot serves it; ``--workers N``: N of them, the officers spread
+over them as nginx spreads requests — a session is a signed cookie, any process answers it); this process seeds the
+database and plays the officers over HTTP.
 
 1. opening seed 003's form (every question, six Biểu, last period's values beside each input) for one unit:
    the server's time (``Server-Timing``), target ≤ 300 ms;
-2. field saves with 200 officers at once: each officer (own unit, own session) saves a figure — through the
-   chat's parser, the rules, the revision — (a) all 200 at the same instant, several rounds, and (b) each one
-   every second for a while (200 saves/s); the server's time per save, p50/p99, target p99 ≤ 50 ms.
+2. field saves with 200 officers (own unit, own session) — each through the chat's parser, the rules, the revision,
+   the group commit: (a) a burst: all 200 at the same instant, several rounds, p99 and the time to clear a burst;
+   (b) the 200 active together, each saving a field every 1 s, then every 5 s (``--every``): p50/p95/p99.
+   The server's time per save (target p99 ≤ 50 ms), the round trip, and the server processes' CPU per save (what
+   a save costs whatever else the machine runs).
 
     .venv/bin/python benchmarks/bench_web.py                 # SQLite (temporary file)
     .venv/bin/python benchmarks/bench_web.py --pg [URL]      # PostgreSQL (default test_bench_web)
+    .venv/bin/python benchmarks/bench_web.py --workers 2     # two server processes
+    BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the server under cProfile
 """
 
 from __future__ import annotations

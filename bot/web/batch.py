@@ -2,13 +2,14 @@
 and go together in the next one (one BEGIN … COMMIT for many saves), as the chat's hot path keeps an update to one
 transaction.
 
-Each save is a *job* ``async (repo) -> result`` run in the batch's transaction, one after another (never two of the
-same submission at once: a Biểu cell is merged into the stored table). A batch that fails is rolled back and its jobs
-written again one by one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a
-save at once; under load the batches grow by themselves.
+Each save is a *job* ``async (repo) -> result`` — read the report, parse and check the input, write the answer —
+run in the batch's transaction, one after another. A batch that fails is rolled back and its jobs run again one by
+one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
+load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
 
-SQLite has one writer anyway: one lane. PostgreSQL: a few lanes (transactions at once), a submission always in the
-same lane so its saves keep their order."""
+SQLite has one writer anyway: one lane. PostgreSQL: a few lanes (transactions at once), an account always in the
+same lane so its saves keep their order; cells of one Biểu typed by two people are merged under the submission's row
+lock (``Repo.answer_value(for_update=True)``), in one process or several."""
 
 from __future__ import annotations
 

@@ -151,18 +151,20 @@ async def api_save(request: web.Request) -> web.Response:
     body = await _json_body(request)
     try:
         period_id = _period_arg(request, sess)
-        if period_id is None:  # a Mini App session that did not say which period: its only open one
-            return await _save_open_period(request, body)
-        rep = await service.open_for_save(st.services, sess.account_id, sess.link_id, period_id, str(body.get("key")))
-        if rep is None:
-            return _no_session(request)
-        assert st.writer is not None
-        saved = await service.save_field(st.services, st.writer, rep, body)
     except service.Refused as e:
         return jresp({"ok": False, "error": e.message}, e.status)
-    if saved.ok and rep.sub is not None and body.get("op") != "reason":
-        await st.store.publish(rep.sub.id, {"by": sess.account_id})
-    return jresp(asdict(saved), 200 if saved.ok else 422)
+    if period_id is None:  # a Mini App session that did not say which period: its only open one
+        return await _save_open_period(request, body)
+    assert st.writer is not None
+    res = await service.save(st.services, st.writer, sess.account_id, sess.link_id, period_id, body)
+    if res.gone:
+        return _no_session(request)
+    if res.refused is not None:
+        return jresp({"ok": False, "error": res.refused.message}, res.refused.status)
+    assert res.saved is not None
+    if res.saved.ok and res.sub_id is not None and body.get("op") != "reason":
+        await st.store.publish(res.sub_id, {"by": sess.account_id})
+    return jresp(asdict(res.saved), 200 if res.saved.ok else 422)
 
 
 async def _save_open_period(request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
@@ -170,9 +172,8 @@ async def _save_open_period(request: web.Request, body: dict[str, Any]) -> web.S
 
     async def save(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.Response:
         rep = await _own_report(request, repo, sess, acc)
+        saved = await service.save_field(st.services, repo, rep, body)
         await repo.commit()
-        assert st.writer is not None
-        saved = await service.save_field(st.services, st.writer, rep, body)
         if saved.ok and rep.sub is not None:
             await st.store.publish(rep.sub.id, {"by": acc.id})
         return jresp(asdict(saved), 200 if saved.ok else 422)

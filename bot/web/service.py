@@ -265,38 +265,61 @@ def _table_input(rep: Report, q: Question, req: dict[str, Any], year: int) -> tu
 # --------------------------------------------------------------------------- saving
 
 
-async def open_for_save(services: Services, account_id: int, link_id: str | None, period_id: int,
+@dataclass
+class SaveResult:
+    """A save's outcome: the answer for the page, the submission it went to (for the change notice), or why the
+    session may not save (``gone``: the account or its link; ``refused``: a Refused)."""
+
+    saved: Saved | None = None
+    sub_id: int | None = None
+    gone: bool = False
+    refused: Refused | None = None
+
+
+async def save(services: Services, writer: GroupCommit, account_id: int, link_id: str | None, period_id: int,
+               req: dict[str, Any]) -> SaveResult:
+    """One field save as ONE job of the group commit (:mod:`bot.web.batch`): the report read in one statement, the
+    input parsed and checked, the answer written — in the transaction the saves of the moment share, so a save
+    costs no transaction of its own, neither to read nor to write."""
+
+    async def job(repo: Repo) -> SaveResult:
+        try:
+            rep = await load_for_save(services, repo, account_id, link_id, period_id, str(req.get("key", "")))
+        except Refused as e:
+            return SaveResult(refused=e)
+        if rep is None:
+            return SaveResult(gone=True)
+        return SaveResult(await save_field(services, repo, rep, req), rep.sub.id if rep.sub else None)
+
+    return await writer.run(account_id, job)
+
+
+async def load_for_save(services: Services, repo: Repo, account_id: int, link_id: str | None, period_id: int,
                         key: str) -> Report | None:
-    """The account's own report for one field save, read in one statement on a reading connection (no write lock
-    is held while the input is parsed and checked): None when the session's account is gone or its link revoked.
-    SQLite: on the writer's connection all the same (called in the loop's thread, a few hundred microseconds; the
-    reading pool's worker thread costs more than the lock), released before the parsing."""
-    db = services.db
-    async with (db.session() if db.sqlite else db.read_session()) as s:
-        repo = Repo(s)
-        ctx = await repo.web_save_context(account_id, link_id, period_id, key)
-        if ctx is None:
-            return None
-        unit, period, sub = ctx.unit, ctx.period, ctx.submission
-        if unit is None:
-            raise Refused("Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo để điền.", 403)
-        if period is None or period.outline_id not in services.catalogue.outlines or sub is None:
-            raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
-        outline = services.catalogue.get(period.outline_id)
-        if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()):
-            raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
-        rep = Report(ctx.account, unit, period, outline, sub, ctx.answers,
-                     await services.previous_answers(repo, unit.id, period))
-        rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
-        if ctx.version is not None:
-            rep.versions[key] = ctx.version
+    """The account's own report for one field save, in one statement: None when the session's account is gone or
+    its link revoked."""
+    ctx = await repo.web_save_context(account_id, link_id, period_id, key)
+    if ctx is None:
+        return None
+    unit, period, sub = ctx.unit, ctx.period, ctx.submission
+    if unit is None:
+        raise Refused("Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo để điền.", 403)
+    if period is None or period.outline_id not in services.catalogue.outlines or sub is None:
+        raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
+    outline = services.catalogue.get(period.outline_id)
+    if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()):
+        raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
+    rep = Report(ctx.account, unit, period, outline, sub, ctx.answers,
+                 await services.previous_answers(repo, unit.id, period))
+    rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+    if ctx.version is not None:
+        rep.versions[key] = ctx.version
     return rep
 
 
-async def save_field(services: Services, writer: GroupCommit, rep: Report, req: dict[str, Any]) -> Saved:
+async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str, Any]) -> Saved:
     """Store one field the officer left (or a button: «Không có», «Giữ như kỳ trước»), like the chat stores an
-    answer; a large-change reason with ``op="reason"``. The input is parsed and checked first, without the
-    database; the write goes with the other saves of the moment in one transaction (:mod:`bot.web.batch`)."""
+    answer; a large-change reason with ``op="reason"``. Runs inside a group-commit job (no commit here)."""
     key = str(req.get("key", ""))
     if not rep.outline.has(key) or not any(r.key == key for r in _visible(rep)):
         return Saved(False, key, error="Câu này không có trong báo cáo của đơn vị bạn. Tải lại trang.")
@@ -304,31 +327,20 @@ async def save_field(services: Services, writer: GroupCommit, rep: Report, req: 
         return Saved(False, key, error=f"⛔ {rep.why or 'Báo cáo này không sửa được nữa.'}")
     q = rep.outline.question(key)
     if req.get("op") == "reason":
-        return await _save_reason(writer, rep, key, req)
+        return await _save_reason(repo, rep, key, req)
+    sub_id, now = rep.sub.id, services.now()
     try:
+        if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
+            rep.answers[key] = await repo.answer_value(sub_id, key, for_update=True)
         value, item_errors = read_input(services, rep, q, req)
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
-    sub_id, now = rep.sub.id, services.now()
-
-    async def write(repo: Repo) -> tuple[Any, dict[str, str], int, Any, str]:
-        v, errors = value, item_errors
-        if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
-            rep.answers[key] = await repo.answer_value(sub_id, key, for_update=True)
-            v, errors = read_input(services, rep, q, req)
-        # who changed this answer since the page read it: the version read a moment ago (a Biểu's cells merge
-        # anyway; for a scalar the warning says another value was overwritten)
-        conflict = _conflict(rep, key, req, rep.versions.get(key))
-        others = await _names(repo, rep, conflict)
-        version = await repo.set_answer(sub_id, key, v, num=numeric(q, v), by=rep.acc.id, via="web", now=now)
-        rep.answers[key] = v
-        await _late_change_notice(services, repo, rep, key, now)
-        return v, errors, version, conflict, others
-
-    try:
-        value, item_errors, version, conflict, others = await writer.run(sub_id, write)
-    except ParseError as e:
-        return Saved(False, key, error=f"❗ {e.message}")
+    # who changed this answer since the page read it (for a Biểu the cells merge; for a scalar: overwritten)
+    conflict = _conflict(rep, key, req, rep.versions.get(key))
+    others = await _names(repo, rep, conflict)
+    version = await repo.set_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id, via="web", now=now)
+    rep.answers[key] = value
+    await _late_change_notice(services, repo, rep, key, now)
     return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
 
 
@@ -358,18 +370,13 @@ def _answer_conditions(o: Outline) -> bool:
     return hit
 
 
-async def _save_reason(writer: GroupCommit, rep: Report, key: str, req: dict[str, Any]) -> Saved:
+async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -> Saved:
     try:
         reason = parse_reason(str(req.get("text", ""))[:2000])
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
     assert rep.sub is not None
-    sub_id = rep.sub.id
-
-    async def write(repo: Repo) -> None:
-        await repo.set_reason(sub_id, key, reason)
-
-    await writer.run(sub_id, write)
+    await repo.set_reason(rep.sub.id, key, reason)
     return Saved(True, key, display=f"✔ Đã ghi lý do: {reason}")
 
 

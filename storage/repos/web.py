@@ -88,8 +88,11 @@ class WebRepo(RepoBase):
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
-        q = _web_statements()["value_lock" if for_update and self.dialect == "postgresql" else "value"]
+        lock = for_update and self.dialect == "postgresql"
         conn = await self.s.connection()
+        if lock:  # the submission's row: two processes merging cells of one report go one after the other
+            await conn.execute(_web_statements()["lock_submission"], {"p_sid": submission_id})
+        q = _web_statements()["value_lock" if lock else "value"]
         return (await conn.execute(q, {"p_sid": submission_id, "p_key": key})).scalar_one_or_none()
 
     async def report_context(self, unit_id: int, period_id: int) -> tuple[Unit, Period, Submission | None] | None:
@@ -141,6 +144,7 @@ def _web_statements(dialect: str = "") -> dict[str, Any]:
                    .where(Unit.id == bindparam("p_unit"))),
         "value": _value,
         "value_lock": _value.with_for_update(),
+        "lock_submission": select(Submission.id).where(Submission.id == bindparam("p_sid")).with_for_update(),
         "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
             Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
     }
