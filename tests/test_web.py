@@ -394,6 +394,29 @@ async def test_writes_need_csrf_a_fresh_request_id_a_small_body_and_a_sane_rate(
     assert 429 in codes and codes[0] == 200
 
 
+async def test_saves_at_once_share_a_transaction_and_a_failing_one_fails_alone(w):
+    await w.signed_in(w.world.officer)  # the form opened: the submission exists
+    async with w.db.read_session() as s:
+        sub_id = (await Repo(s).find_submission(w.world.units["00004"], w.world.period)).id
+    writer = web_state(w).writer
+
+    def put(key: str, value: int):
+        return lambda repo: repo.set_answer(sub_id, key, value, by=w.world.officer, via="web")
+
+    async def broken(repo: Repo) -> None:
+        await repo.set_answer(sub_id, "iii_nv_tong", 999, via="web")
+        raise RuntimeError("broken save")
+
+    before = writer.batches
+    assert await asyncio.gather(*(writer.run(1, put(k, 7)) for k in ("iii_nv_tong", "iii_nv_da_th", "iii_nv_chua_th")))
+    assert writer.batches == before + 1  # three saves, one transaction
+    res = await asyncio.gather(writer.run(1, put("iii_nv_tong", 5)), writer.run(1, broken),
+                               writer.run(1, put("iii_nv_da_th", 3)), return_exceptions=True)
+    assert isinstance(res[1], RuntimeError) and res[0] == 2 and res[2] == 2  # each answer's second version
+    stored = await w.answers("00004")
+    assert (stored["iii_nv_tong"], stored["iii_nv_da_th"], stored["iii_nv_chua_th"]) == (5, 3, 7)
+
+
 # --------------------------------------------------------------------------- live updates, shared limits, proxies
 
 
