@@ -467,6 +467,11 @@ async def test_a_save_reaches_the_other_page_on_the_same_report_as_a_server_sent
     again = await watch(a, w, **{"Last-Event-ID": ev["id"]})
     [ev2] = await read_events(again, 1)
     assert json.loads(ev2["data"])["key"] == "iii_nv_chua_th" and int(ev2["id"]) > int(ev["id"])
+    async with w.db.session() as s:  # the link revoked: the open stream shows nothing more and ends
+        await Repo(s).revoke_web_links(account_id=w.world.officer)
+        await s.commit()
+    assert (await c.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "56"}))[1]["ok"]
+    assert await read_events(again, 1) == []
     again.close()
 
 

@@ -238,11 +238,12 @@ async def api_events(request: web.Request) -> web.StreamResponse:
     await resp.prepare(request)
     loop = asyncio.get_running_loop()
     until = loop.time() + STREAM_SECONDS
+    link = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
     try:
         await resp.write(b"retry: 3000\n\n")
         async with st.store.listen(rep.sub.id) as queue:
-            after = await _send_changes(st, rep, after, resp)
-            while loop.time() < until:
+            seen: int | None = await _send_changes(st, rep, after, resp)
+            while seen is not None and loop.time() < until and link is not None and link.expires > st.clock():
                 try:
                     notice = await asyncio.wait_for(queue.get(), HEARTBEAT)
                     mine = notice.get("by") == rep.acc.id
@@ -252,15 +253,21 @@ async def api_events(request: web.Request) -> web.StreamResponse:
                         continue
                 except TimeoutError:
                     await resp.write(b": ping\n\n")
-                after = await _send_changes(st, rep, after, resp)
-    except (ConnectionResetError, asyncio.CancelledError):
+                seen = await _send_changes(st, rep, seen, resp, link)
+    except ConnectionResetError:  # the page was closed
         return resp
     return resp
 
 
-async def _send_changes(st: Any, rep: service.Report, after: int, resp: web.StreamResponse) -> int:
+async def _send_changes(st: Any, rep: service.Report, after: int, resp: web.StreamResponse,
+                        sess: Session | None = None) -> int | None:
+    """The changes after revision ``after`` as events; a session whose link was revoked meanwhile gets none (its
+    stream ends: the browser's next connection is refused)."""
     async with st.services.db.read_session() as s:
-        changes = await service.changes_since(st.services, Repo(s), rep, after)
+        repo = Repo(s)
+        if sess is not None and await repo.web_session_account(sess.account_id, sess.link_id) is None:
+            return None
+        changes = await service.changes_since(st.services, repo, rep, after)
     for c in changes:
         await resp.write(f"id: {c['id']}\nevent: change\ndata: ".encode() + orjson.dumps(c) + b"\n\n")
         after = max(after, c["id"])
