@@ -29,7 +29,7 @@ from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar
 from dialogs.figures import aggregate_of
-from dialogs.issuer import Issuer, date_line, issuer_from_name
+from dialogs.issuer import DOTS, Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
@@ -794,7 +794,7 @@ def _fmt_at(at) -> str:
 
 def _signature(doc, iss: Issuer) -> None:
     """"Nơi nhận" (left) and the signature block (right): authority (TM./KT./…), title, room to sign, the
-    signer's name. Nothing is printed for what is not configured (no form placeholders)."""
+    signer's name — a dotted line to write on where the title or the name is not configured (no form placeholders)."""
     _para(doc, "")
     left, right = _two_columns(doc, 8.0, 8.5)
     # the block is never split over two pages (the name away from the title, "Lưu" away from "Nơi nhận")
@@ -806,13 +806,13 @@ def _signature(doc, iss: Issuer) -> None:
     for line in iss.recipient_lines():
         _para(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, space_after=0)
     right.paragraphs[0].text = ""
-    head = list(iss.authority) + ([iss.title] if iss.title else [])
+    head = list(iss.authority) + [iss.title or DOTS]
     for line in head:
         _para(right, line, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     for _ in range(4):  # room for the signature and the seal
         _para(right, "", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    if iss.signer:
-        _para(right, iss.signer, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    # no name set: a dotted line to write it on, never a form's "(Ký, ghi rõ họ tên)"
+    _para(right, iss.signer or DOTS, bold=bool(iss.signer), size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     first = right.paragraphs[0]
     first._p.getparent().remove(first._p)
 
