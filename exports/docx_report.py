@@ -412,27 +412,8 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         _para(doc, f"Đơn vị tính: {common}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False,
               space_after=2)
     labels = [col.label + (f" ({u})" if u else "") for col, u in zip(t.columns, col_units, strict=True)]
-    groups = [col.group for col in t.columns]
-    has_groups = any(groups)
-    head1 = ["STT", "Nội dung"]
-    head2 = ["", ""]
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(t.columns):
-        g = groups[i]
-        j = i
-        while j + 1 < len(t.columns) and g and groups[j + 1] == g:
-            j += 1
-        if g:
-            head1.append(g)
-            head1.extend([None] * (j - i))  # type: ignore[list-item]
-            spans.append((2 + i, j - i + 1))
-            head2.extend(labels[i:j + 1])
-        else:
-            head1.append(labels[i])
-            head2.append("")
-        i = j + 1
-    header_rows = [head1, head2] if has_groups else [["STT", "Nội dung", *labels]]
+    header_rows, spans = bieu_header(t, labels)
+    has_groups = len(header_rows) > 1
     rows = []
     bold_rows = set()
     items_left = MAX_TABLE_ITEMS
@@ -464,6 +445,33 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
                    f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)
+
+
+def bieu_header(t, labels: list[str]) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
+    """A Biểu's header rows: "STT", "Nội dung", then the columns — under their group's spanning cell when the
+    outline groups them (two rows), else one row."""
+    groups = [col.group for col in t.columns]
+    if not any(groups):
+        return [["STT", "Nội dung", *labels]], []
+    head1: list[str | None] = ["STT", "Nội dung"]
+    head2 = ["", ""]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(t.columns):
+        g = groups[i]
+        j = i
+        while j + 1 < len(t.columns) and g and groups[j + 1] == g:
+            j += 1
+        if g:
+            head1.append(g)
+            head1.extend([None] * (j - i))
+            spans.append((2 + i, j - i + 1))
+            head2.extend(labels[i:j + 1])
+        else:
+            head1.append(labels[i])
+            head2.append("")
+        i = j + 1
+    return [head1, head2], spans
 
 
 NOTE_INLINE = 60  # a single note this short is printed in its cell; more notes are counted, listed in the annex
