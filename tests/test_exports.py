@@ -329,6 +329,12 @@ async def test_cli_export(db, db_url, tmp_path, monkeypatch, capsys):
         doc = Document(info["docx"])
         assert any("37 nhiệm vụ" in p.text for p in doc.paragraphs)
         assert any(p.text.startswith("SỐ LIỆU TẠM TÍNH") for p in doc.paragraphs)
+        assert info["issuer_gaps"] == ["đơn vị soạn thảo sau «Lưu» (đang để dòng chấm)"]
+        assert info["issuer_command"] == 'baocao issuer set CP --archive "VP"'
+        assert await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", str(p2), "--scope", "CP", "--out",
+                                              str(tmp_path)]) == 0
+        out = capsys.readouterr().out  # said plainly, with the exact command
+        assert "còn để trống: đơn vị soạn thảo" in out and "  baocao issuer set CP --archive" in out
         assert await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", "Tuần 99", "--out", str(tmp_path)]) == 2
         assert "Không có kỳ" in capsys.readouterr().err
     finally:
