@@ -803,7 +803,9 @@ def _fmt_at(at) -> str:
 def _signature(doc, iss: Issuer) -> None:
     """"Nơi nhận" (left) and the signature block (right): authority (TM./KT./…), title, room to sign, the
     signer's name — a dotted line to write on where the title or the name is not configured (no form placeholders)."""
-    _para(doc, "")
+    if doc.paragraphs:  # the body's last line goes over with the signature: never a signature alone on a page
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "").paragraph_format.keep_with_next = True
     left, right = _two_columns(doc, 8.0, 8.5)
     # the block is never split over two pages (the name away from the title, "Lưu" away from "Nơi nhận")
     left._tc.getparent().get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))

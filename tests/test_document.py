@@ -223,6 +223,12 @@ def test_rendered_report_reads_as_issued(tmp_path):
     assert all(x in pages[sig] for x in ("Lưu: VT, VP.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"))
     annex = next(i for i, t in enumerate(pages) if "Phụ lục I " in t + " ")
     assert sig < annex and "(Kèm theo Báo cáo số /BC-UBND ngày 06 tháng 3 năm 2026)" in pages[annex]
+    assert "Kèm theo báo cáo này: số liệu của từng đơn vị" in pages[sig] or "Kèm theo báo cáo này" in pages[sig - 1]
+    bieu_pages = [i for i, t in enumerate(pages) if re.search(r"Phụ lục [IVX]+ BIỂU \w+\.", t)]
+    assert bieu_pages and all(i > sig for i in bieu_pages)  # the Biểu follow the signature, each titled
+    reader = PdfReader(str(tmp_path / "docx" / "r.pdf"))
+    wide = next(i for i in bieu_pages if "BIỂU 8B" in pages[i])  # 16 columns: on landscape pages
+    assert float(reader.pages[wide].mediabox.width) > float(reader.pages[wide].mediabox.height)
     assert not any("Ký, ghi rõ họ tên" in t or "THỦ TRƯỞNG CƠ QUAN" in t for t in pages)
     xlsx = PdfReader(str(tmp_path / "xlsx" / "r.pdf"))
     fonts = {str(f.get("/BaseFont", "")) for p in xlsx.pages for f in (p.get("/Resources", {}).get("/Font", {}) or {}).values()
