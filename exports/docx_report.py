@@ -418,9 +418,10 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
     bold_rows = set()
     items_left = MAX_TABLE_ITEMS
     items_total = sum(len(v) for v in s.items.values())
+    numbers = stt_numbers(t)
     for r in t.rows:
         cells = s.grid.get(r.key, {})
-        row = [r.no or "", ("    " * r.level) + r.label]
+        row = [numbers[r.key], ("    " * r.level) + r.label]
         for col in t.columns:
             v = cells.get(col.key)
             if col.type in ("integer", "decimal", "money", "percent"):
@@ -472,6 +473,20 @@ def bieu_header(t, labels: list[str]) -> tuple[list[list[str | None]], list[tupl
             head2.append("")
         i = j + 1
     return [head1, head2], spans
+
+
+def stt_numbers(t) -> dict[str, str]:
+    """The STT column: the outline's own row numbers ("I", "1", "a"); when it gives none, the rows numbered 1, 2, …
+    (a total row is not numbered)."""
+    if any(r.no for r in t.rows):
+        return {r.key: r.no or "" for r in t.rows}
+    n = 0
+    out = {}
+    for r in t.rows:
+        if r.kind != "total":
+            n += 1
+        out[r.key] = "" if r.kind == "total" else str(n)
+    return out
 
 
 NOTE_INLINE = 60  # a single note this short is printed in its cell; more notes are counted, listed in the annex

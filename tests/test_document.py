@@ -337,3 +337,7 @@ def test_bieu_annex_unit_of_measure_and_totals_only_where_the_outline_has_them()
     b1 = next(t for t in d.tables if t.rows[0].cells[0].text == "STT" and "Tổng số lượng" in t.rows[0].cells[2].text)
     labels = [r.cells[1].text.strip() for r in b1.rows[2:]]
     assert "Tổng cộng" not in labels  # the outline's own group rows, no total row added over unlike counts
+    d = Document(BytesIO(build_report(sample(CAT.get("chuyen-de-02-kh-bcdtw"))).docx))
+    tthc = next(t for t in d.tables if [c.text for c in t.rows[0].cells[:2]] == ["STT", "Nội dung"])
+    # rows the outline does not number are numbered; its own total row is printed, unnumbered
+    assert [[c.text for c in r.cells[:2]] for r in tthc.rows[1:]] == [["1", "Cấp tỉnh"], ["2", "Cấp xã"], ["", "Tổng cộng"]]
