@@ -90,7 +90,8 @@ for o in load_catalogue():
     for page, name in ((1, "trang-1"), (bieu + 1, "bieu")):
         subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-scale-to", "900", "-png", "-singlefile", str(docx),
                         str(img / f"{o.id}_{name}")], check=True)
-    what = re.search(r"(Phụ lục [IVXL]+)", pages[bieu]).group(1)
+    m = re.search(r"Phụ lục ([IVXL]+) BIỂU (\w+)", pages[bieu])
+    what = f"Phụ lục {m.group(1)} (Biểu {m.group(2)})" if m else re.search(r"(Phụ lục [IVXL]+)", pages[bieu]).group(1)
     rows.append(f"| {o.short} | {len(pages)} / {len(PdfReader(str(xlsx)).pages)} trang | "
                 f"[xem](docs/img/{o.id}_trang-1.png) | [{what}](docs/img/{o.id}_bieu.png) |")
 print("README rows:")
