@@ -116,6 +116,9 @@ async def test_cli_issuer_show_set_reset_and_export_uses_it(db, db_url, monkeypa
         assert await run("issuer", "show", "91", "--json") == 0
         shown = json.loads(capsys.readouterr().out)
         assert shown["name"] == "ỦY BAN NHÂN DÂN TỈNH AN GIANG" and shown["place"] == "An Giang" and not shown["stored"]
+        assert shown["gaps"] == ["họ tên người ký (đang để dòng chấm)"]
+        assert await run("issuer", "show", "91") == 0
+        assert '  baocao issuer set 91 --signer "' in capsys.readouterr().out  # what to type, said plainly
         assert await run("issuer", "set", "91", "--signer", "Nguyễn Văn An", "--title", "PHÓ CHỦ TỊCH",
                          "--authority", "TM. ỦY BAN NHÂN DÂN", "--authority", "KT. CHỦ TỊCH", "--recipient", "Bộ Nội vụ",
                          "--json") == 0
