@@ -1,7 +1,9 @@
 """Reports that travel upward, end to end through the real Dispatcher: communes of two provinces answer a monthly
-outline; each province consolidates (/baocaolen), edits its narrative and sends upward; the centre returns one, which
-fixes and sends again; the centre approves both, and its /tonghop rolls up the two provinces with figures equal to the
-sum of the communes' sent reports (computed here from what the test typed, not by the code under test)."""
+outline (numbers, a narrative, choices, a list, a Biểu); each province consolidates (/baocaolen) — its figures, Biểu
+rows and list items carried from the communes, its choices proposed from their counts — edits its narrative and a
+choice and sends upward; the centre returns one, which fixes and sends again; the centre approves both, and its
+/tonghop rolls up the two provinces with figures, Biểu cells and list items equal to what the communes sent (computed
+here from what the test typed, not by the code under test)."""
 
 from __future__ import annotations
 
