@@ -33,6 +33,7 @@ NO_PROVINCE = ("Lệnh /baocaolen dành cho người tổng hợp cấp tỉnh: 
                "Hãy liên hệ quản trị viên.")
 VIA = "rollup"
 CARRIED_TYPES = (*NUMERIC_TYPES, "table", "list", "documents")
+EMPTY: dict[str, Any] = {"list": [], "documents": [], "table": {"rows": {}, "items": {}}}
 CARRIED_REFUSED = ("Số liệu này được cộng từ báo cáo của các xã nên tỉnh không sửa trực tiếp. Nếu một xã báo sai, "
                    "trả lại báo cáo của xã đó (/xem), xã sửa và gửi lại, rồi bấm «🔄 Tính lại» trong /baocaolen.")
 
@@ -102,7 +103,9 @@ async def refresh(services: Services, repo: Repo, acc: Account, province: Unit, 
     current = await repo.answers(sub.id)
     now = services.now()
     own = {**r.proposals, **r.narrative}  # the province's to change: kept once it has written its own
-    for key, value in [*r.figures.items(), *((k, v) for k, v in own.items() if vias.get(k, VIA) == VIA)]:
+    gone = {k: EMPTY[outline.question(k).type] for k, via in vias.items()  # no sent commune carries it any more
+            if via == VIA and k not in r.figures and outline.has(k) and outline.question(k).type in EMPTY}
+    for key, value in [*gone.items(), *r.figures.items(), *((k, v) for k, v in own.items() if vias.get(k, VIA) == VIA)]:
         if current.get(key) != value:
             await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), by=acc.id,
                                   via=VIA, now=now)
