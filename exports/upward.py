@@ -92,8 +92,7 @@ def rollup(c: Consolidation) -> Rollup:
             out.sources[q.key] = f"cộng bảng của {it.summary.units}/{out.sent} đơn vị đã gửi"
         elif it.kind == "list" and isinstance(it.summary, ListSummary) and it.answered:
             out.figures[q.key] = [{**rec, SOURCE_KEY: u.name} for u, rec in it.summary.rows]
-            out.sources[q.key] = (f"{it.summary.count} mục của {it.summary.units_with_items} đơn vị, "
-                                  f"nối tiếp nhau, ghi rõ đơn vị")
+            out.sources[q.key] = f"{it.summary.count} mục từ {it.summary.units_with_items} đơn vị, ghi rõ đơn vị gửi"
         elif it.kind == "choice" and isinstance(it.summary, ChoiceSummary) and it.summary.per_unit:
             out.proposals[q.key] = propose_choice(q, it.summary)
             out.sources[q.key] = choice_counts(q, it.summary)

@@ -64,7 +64,7 @@ async def _an_giang_sends(h: Harness, info: dict) -> None:
     assert f"Số hộ nghèo được hỗ trợ trong tháng: {exp['households']} hộ (tổng của 3/3 đơn vị đã gửi)" in draft, draft
     assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in draft and "tính lại từ tử số/mẫu số" in draft
     assert "Hoàn thành kế hoạch hỗ trợ hộ nghèo" in draft and "dự thảo từ câu trả lời của các xã" in draft
-    assert f"Các xã: Có: {exp['yes']} đơn vị; Không: {exp['no']} đơn vị" in draft
+    assert f"Cấp xã: Có: {exp['yes']} đơn vị; Không: {exp['no']} đơn vị" in draft
     assert "Hình thức tuyên truyền đã áp dụng: Hội nghị, Loa truyền thanh, Mạng xã hội — đề xuất" in draft
     assert f"[{info['communes'][('91', 1)].name}] Rà soát hộ nghèo; 12" in draft
     assert "cộng bảng của 3/3 đơn vị đã gửi" in draft and "thiếu 5 (" in draft

@@ -150,10 +150,11 @@ async def begin(services: Services, repo: Repo, acc: Account) -> Outcome:
 
 def _answer_line(ref_no: str, q: Any, shown: str, source: str | None, kind: str, own: bool) -> str:
     if kind == "figure":
-        return f"{ref_no} {q.prompt}: {shown} ({source})" if source else f"{ref_no} {q.prompt}: {shown}"
+        src = f" ({source})" if source else ""
+        return f"{ref_no} {q.prompt}{src}:\n{shown}" if "\n" in shown else f"{ref_no} {q.prompt}: {shown}{src}"
     if kind == "choice":
         who = "tỉnh đã chọn" if own else "đề xuất từ các xã, tỉnh xác nhận hoặc sửa"
-        return f"{ref_no} {q.prompt}: {shown} — {who}" + (f"\n   Các xã: {source}" if source else "")
+        return f"{ref_no} {q.prompt}: {shown} — {who}" + (f"\n   Cấp xã: {source}" if source else "")
     who = "tỉnh đã sửa" if own else "dự thảo từ câu trả lời của các xã"
     return f"{ref_no} {q.prompt} — {who}:\n{shown}"
 
