@@ -24,8 +24,8 @@ from dialogs.text import fold
 
 MARK = "baocaolen"
 MAX_BYTES = 20 * 1024 * 1024
-NOT_OURS = ("Tệp .docx này không phải tệp báo cáo gửi cấp trên do bot làm ra. Bấm «📥 Tải tệp để sửa» trong /baocaolen "
-            "để lấy tệp, sửa phần dưới các mục rồi gửi lại đúng tệp đó.")
+NOT_OURS = ("Tệp này không phải tệp báo cáo gửi cấp trên của tỉnh do bot làm ra cho kỳ đang mở. Bấm «📥 Tải tệp để sửa» "
+            "trong /baocaolen để lấy tệp .xlsx hoặc .docx, sửa phần của tỉnh rồi gửi lại đúng tệp đó.")
 
 
 class UpwardFileRefused(ValueError):

@@ -344,7 +344,8 @@ async def _read_xlsx(services: Services, repo: Repo, acc: Account, data: bytes) 
     import asyncio
 
     from bot.template_io import outline_version, peek
-    from exports.template import NOT_OURS, read_template
+    from exports.template import read_template
+    from exports.upward_file import NOT_OURS
 
     meta = peek(data)
     province = await province_of(repo, acc)
