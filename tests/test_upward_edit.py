@@ -155,6 +155,8 @@ async def test_the_province_edits_its_report_in_the_web_form(db, db_url):
         r, page = await b.get(url)
         assert r.status == 200 and r.url.path == "/web/form", page[:300]
         assert "Tỉnh An Giang" in page and "Hoàn thành kế hoạch hỗ trợ hộ nghèo" in page and b.csrf
+        block = page[page.index('id="q-ho_ngheo"'):page.index('id="q-ho_so_tthc"')]
+        assert "Số liệu cộng từ báo cáo các xã đã gửi" in block  # a carried figure says where it comes from
         period = info["period"]
         r, res = await b.post(f"/web/api/save?period={period}", {"key": "tinh_hinh", "op": "set", "text": NEW_TEXT})
         assert res["ok"], res

@@ -173,6 +173,17 @@ async def open_for_write(services: Services, repo: Repo, acc: Account, period_id
     return rep
 
 
+def mark_upward(rep: Report, sections: list[dict[str, Any]]) -> None:
+    """The province's report upward in the form: each carried figure says where it comes from and that it is read-only."""
+    if not upward.reports_upward(rep.unit, rep.outline):
+        return
+    for sec in sections:
+        for q in sec["questions"]:
+            if not upward.editable_by_province(rep.outline, q["key"]):
+                q["help"] = ("📊 Số liệu cộng từ báo cáo các xã đã gửi, tự tính lại đến khi tỉnh gửi; chỉ xem ở đây. "
+                             "Số của xã nào sai thì trả lại báo cáo của xã đó (/xem) rồi bấm «🔄 Tính lại» trong /baocaolen.")
+
+
 def _upward_lock(rep: Report) -> None:
     """The province's report upward is locked once sent (its figures with it), until the level above returns it."""
     if rep.editable and rep.sub is not None and is_sent(rep.sub.status) and upward.reports_upward(rep.unit, rep.outline):
