@@ -74,7 +74,7 @@ class Web:
         async def notify(chat_id: int, text: str) -> None:
             self.told.append((chat_id, text))
 
-        mount(root, self.services, notify=notify)
+        self.app = mount(root, self.services, notify=notify)
         self.server = TestServer(root)
         await self.server.start_server()
         self.browsers: list[Browser] = []
@@ -488,7 +488,7 @@ async def test_another_units_stream_is_refused(w):
 async def test_forwarded_addresses_are_believed_only_from_a_trusted_proxy(db, db_url, tmp_path, trusted, shared_bucket):
     env = await Web(db, db_url, await build_world(db, tmp_path), Clock(), web_trusted_proxies=trusted).start()
     try:
-        env.server.app._subapps[0][WEB].limits["gate"] = (0.001, 2)  # two openings per address, then wait
+        env.app[WEB].limits["gate"] = (0.001, 2)  # two openings per address, then wait
         b = env.browser()
         codes = [(await b.get("/web/l/not-a-token", headers={"X-Real-IP": f"203.0.113.{i}"}))[0].status
                  for i in range(4)]
@@ -529,7 +529,7 @@ async def two_processes(db, db_url, tmp_path):
 
 
 def web_state(env: Web):
-    return env.server.app._subapps[0][WEB]
+    return env.app[WEB]
 
 
 async def post_to(b: Browser, env: Web, path: str, body: dict, rid: str):
