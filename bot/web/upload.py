@@ -57,9 +57,13 @@ async def _bounded(part: Any, limit: int) -> bytes | None:
 
 async def _read_form(request: web.Request) -> _Form:
     """The multipart form, read as a stream: the file at most ``MAX_BYTES``, each other field ``FIELD_MAX``."""
+    form = _Form()
+    if request.content_type == "application/x-www-form-urlencoded":  # «Áp dụng» / «Huỷ» without a file
+        posted = await request.post()  # bounded by the form's MAX_BODY
+        form.fields = {k: str(posted.get(k, ""))[:FIELD_MAX] for k in ("csrf", "rid", "token", "do") if k in posted}
+        return form
     if not request.content_type.startswith("multipart/form-data"):
         raise service.Refused("Yêu cầu không đúng dạng. Tải lại trang rồi chọn tệp và gửi lại.", 400)
-    form = _Form()
     reader = await request.multipart()
     while (part := await reader.next()) is not None:
         if part.name == "file" and part.filename is not None:
