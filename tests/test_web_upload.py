@@ -146,9 +146,11 @@ async def test_cell_errors_as_in_the_chat_and_cancel_stores_nothing(site):
 
 def _bomb() -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:  # 0.9 MB inflating to 201 MB
         z.writestr("xl/workbook.xml", "<workbook/>")
-        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            for _ in range(201):
+                f.write(b"\0" * (1 << 20))
     return buf.getvalue()
 
 

@@ -494,3 +494,53 @@ async def test_pictures_stickers_and_groups_and_a_zalo_admin(db, db_url):
         assert "Chào quản trị viên" in out[-1]
     finally:
         await zh.close()
+
+
+# --------------------------------------------------------------------------- /mau on Zalo: the filled file back through the web page
+
+
+async def test_mau_on_zalo_filled_and_uploaded_through_the_web_page(zh, db):
+    import io
+    import re
+
+    import aiohttp
+    from openpyxl import load_workbook
+
+    from tests.support.review import OUTLINE as WEEKLY_OUTLINE
+    from tests.support.template_fill import _cell_map
+    from tests.support.upload_client import Uploader, text_of
+
+    ids, invites = await _review_setup(db)
+    a = zh.user("zup_a", "Cán bộ Bộ Nội vụ")
+    await zh.say(a, invites["BNV"])
+    out = "\n".join(await zh.say(a, "/mau"))
+    assert "gửi lại tệp vào cuộc trò chuyện này" not in out  # Zalo brings no file to the bot: a link instead
+    download = re.search(r"Tải về: (\S+)", out).group(1)
+    upload = re.search(r"tải tệp lên tại: (\S+)", out).group(1)
+    assert "/web/u/" in upload and "dành riêng cho bạn và kỳ báo cáo này" in out
+    async with aiohttp.ClientSession() as http, http.get(download) as r:
+        wb = load_workbook(io.BytesIO(await r.read()))
+    q = next(r.question for r in WEEKLY_OUTLINE.refs if r.question.type == "integer")
+    sheet, cell = next((s, c) for s, c, p in _cell_map(wb) if p == ["q", q.key])
+    wb[sheet][cell] = 4321
+    buf = io.BytesIO()
+    wb.save(buf)
+    browser, stranger = Uploader(upload.split("/web/")[0]), Uploader(upload.split("/web/")[0])
+    try:
+        status, _ = await browser.get(upload)
+        assert status == 200 and browser.final.endswith("/web/upload") and "Bộ Nội vụ" in text_of(browser.last)
+        status, page = await browser.upload("mau-bnv.xlsx", buf.getvalue())
+        assert status == 200 and "Xem trước khi lưu" in text_of(page) and "→ 4.321" in text_of(page), text_of(page)
+        status, page = await browser.confirm("apply")
+        assert status == 200 and "Đã lưu 1 câu" in text_of(page), text_of(page)
+        status, _ = await stranger.get(upload.replace(upload.rsplit(".", 1)[1], "A" * 43))  # a tampered link
+        assert status == 403
+    finally:
+        await browser.close()
+        await stranger.close()
+    async with db.read_session() as s:
+        answers = await Repo(s).answers(ids["sub_BNV"])
+    assert answers[q.key] == 4321
+    sup = zh.tg.user(800, "Vụ Tổng hợp")  # the supervisor (on Telegram) reads it with /xem
+    out = "\n".join(await zh.tg.say(sup, "/xem bo noi vu"))
+    assert "4.321" in out, out[:1500]

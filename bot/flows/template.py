@@ -21,12 +21,13 @@ from storage.repo import Repo
 UPLOAD_TYPES = (XLSX_MIME, "application/octet-stream", "application/zip")
 # modes whose typed input a file must not interrupt (another feature is waiting for text)
 BUSY_MODES = {"join", "moky", "review_comment", "unlock_reason"}
+SEND_BACK = "Điền xong, lưu dạng .xlsx rồi gửi lại tệp vào cuộc trò chuyện này."  # a channel without files replaces
 EXPLAIN = ("📊 Mẫu báo cáo «{short}» — {label} của {unit}.\n"
            "• Mỗi phần của đề cương là một trang, mỗi Biểu một trang riêng; chỉ điền vào các ô trắng.\n"
            "• Ô màu vàng là số liệu kỳ trước, giữ nguyên nếu không đổi. Dòng tổng bot tự tính lại.\n"
            "• Số viết 1234 hoặc 1.234; tỷ lệ 49% hoặc 47/96; ngày 19/6/2025.\n"
-           "Điền xong, lưu dạng .xlsx rồi gửi lại tệp vào cuộc trò chuyện này. Bot đọc từng ô, báo ô nào sai "
-           "(trang, ô, lý do, ví dụ) và lưu các ô đúng; sau đó bạn xem lại và gửi báo cáo như thường lệ.")
+           + SEND_BACK + " Bot đọc từng ô, báo ô nào sai (trang, ô, lý do, ví dụ) và lưu các ô đúng; sau đó bạn xem "
+           "lại và gửi báo cáo như thường lệ.")
 
 
 def no_unit(acc: Account) -> str | None:

@@ -23,9 +23,10 @@ from aiohttp import hdrs, web
 from bot.flows import template as flow
 from bot.template_io import XLSX_MIME, import_file
 from bot.web import service
+from bot.web.links import Issued, issue_link
 from bot.web.pages import _who, signed_in
 from bot.web.routes import _origin_ok, _period_arg, open_link, page, state
-from bot.web.server import BODY_LIMITS
+from bot.web.server import BODY_LIMITS, PREFIX
 from exports.template import MAX_BYTES, TemplateRefused
 from storage.channels import Channels
 from storage.repo import Repo
@@ -192,6 +193,12 @@ async def open_upload_link(request: web.Request) -> web.StreamResponse:
     except web.HTTPSeeOther as e:
         e.headers[hdrs.LOCATION] = f"{state(request).root}/upload"
         raise
+
+
+async def issue_upload_link(services: Any, repo: Repo, acc: Any, period_id: int, *, hours: float) -> Issued:
+    """A signed link (one account, one period, ``hours``) that opens the upload page; the caller commits."""
+    issued = await issue_link(services, repo, acc, period_id, hours=hours)
+    return Issued(issued.link, issued.url.replace(f"{PREFIX}/l/", f"{PREFIX}/u/", 1))
 
 
 def setup(app: web.Application) -> None:

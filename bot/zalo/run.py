@@ -101,6 +101,10 @@ class ZaloRuntime:
         s = self.services.settings
         app = web.Application()
         setup_routes(app, self)
+        if s.web_base_url:  # the web form (its upload: how a filled /mau comes back from Zalo) on the same server
+            from bot.web.server import mount
+
+            mount(app, self.services)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         port = s.web_port if s.web_port is not None else s.webhook_port
