@@ -26,7 +26,7 @@ from tests.support.template_fill import _cell_map, _expected, _fill
 from tests.support.upload_client import XLSX, Uploader, hidden, text_of
 from tests.support.web_world import OUTLINE, World, build_world
 
-O = load_catalogue().get(OUTLINE)
+SOKET = load_catalogue().get(OUTLINE)
 
 
 class Site:
@@ -93,9 +93,9 @@ async def test_upload_preview_apply_stores_via_web(site, db):
     assert "Tải tệp .xlsx đã điền lên" in page and "Phường Ba Đình" in page and "Năm 2026" in page
     assert {"csrf", "rid"} <= set(hidden(b.last))
     unit = await site.unit("00004")
-    answers = synth_answers(O, unit, week=2, open_items=2)
+    answers = synth_answers(SOKET, unit, week=2, open_items=2)
     answers.pop("bieu_8b")
-    filled = _fill(await template(b), O, answers)
+    filled = _fill(await template(b), SOKET, answers)
     status, page = await b.upload("mau-da-dien.xlsx", filled)
     shown = text_of(page)
     assert status == 200 and "Xem trước khi lưu" in shown and "không có ô lỗi" in shown, shown[:2000]
@@ -106,7 +106,7 @@ async def test_upload_preview_apply_stores_via_web(site, db):
     assert status == 200 and "Đã lưu" in text_of(page), text_of(page)[:1000]
     got = await site.answers("00004")
     prev_8b = got.pop("bieu_8b")  # last period's Biểu 8B row, shown in the template, came back with the file
-    assert got == _expected(O, answers) and any(O.question(k).type == "table" for k in got)
+    assert got == _expected(SOKET, answers) and any(SOKET.question(k).type == "table" for k in got)
     assert prev_8b["items"]["gd_thpt"][0]["label"] == "Trường THPT Ba Đình"
     async with db.read_session() as s:
         rows = (await s.execute(AnswerRevision.__table__.select())).all()
@@ -127,8 +127,8 @@ async def test_upload_preview_apply_stores_via_web(site, db):
 async def test_cell_errors_as_in_the_chat_and_cancel_stores_nothing(site):
     b = await site.person(site.world.officer)
     unit = await site.unit("00004")
-    wb = load_workbook(io.BytesIO(_fill(await template(b), O, synth_answers(O, unit, week=2))))
-    q = next(r.question for r in O.visible_refs(unit.code, unit.kind) if r.question.type == "integer")
+    wb = load_workbook(io.BytesIO(_fill(await template(b), SOKET, synth_answers(SOKET, unit, week=2))))
+    q = next(r.question for r in SOKET.visible_refs(unit.code, unit.kind) if r.question.type == "integer")
     sheet, cell = next((s, c) for s, c, p in _cell_map(wb) if p == ["q", q.key])
     wb[sheet][cell] = "mười hai"
     buf = io.BytesIO()
@@ -157,7 +157,7 @@ def _bomb() -> bytes:
 async def test_refusals_another_unit_bad_files_csrf_replay_size(site):
     mine = await site.person(site.world.officer)
     other = await site.person(site.world.other_officer)
-    foreign = _fill(await template(other), O, synth_answers(O, await site.unit("00100"), week=2))
+    foreign = _fill(await template(other), SOKET, synth_answers(SOKET, await site.unit("00100"), week=2))
     status, page = await mine.upload("mau.xlsx", foreign)
     assert status == 422 and "Tệp không được nhận, chưa lưu gì" in text_of(page) and "Xã Lũng Cú" in text_of(page)
     cases = [("bao-cao.pdf", b"%PDF-1.4", "application/pdf", "không phải bảng tính .xlsx", 415),
@@ -188,7 +188,7 @@ async def test_refusals_another_unit_bad_files_csrf_replay_size(site):
     assert status == 413
     # another person's pending file cannot be applied
     await other.get("/web/upload")
-    own = _fill(await template(other), O, synth_answers(O, await site.unit("00100"), week=2))
+    own = _fill(await template(other), SOKET, synth_answers(SOKET, await site.unit("00100"), week=2))
     status, page = await other.upload("mau.xlsx", own)
     assert status == 200 and "token" in hidden(page)
     await mine.get("/web/upload")
