@@ -544,3 +544,34 @@ async def test_mau_on_zalo_filled_and_uploaded_through_the_web_page(zh, db):
     sup = zh.tg.user(800, "Vụ Tổng hợp")  # the supervisor (on Telegram) reads it with /xem
     out = "\n".join(await zh.tg.say(sup, "/xem bo noi vu"))
     assert "4.321" in out, out[:1500]
+
+
+async def test_typed_invite_code_is_forgiving_case_spaces_and_a_pasted_invite(zh, db):
+    """Zalo has no deep link carrying a start parameter (docs/zalo.md): the code is typed, so case, spaces and
+    the whole invite message pasted are all understood."""
+    from storage.importer import import_units
+    from storage.models import Invite
+    from tests.conftest import DATA
+
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        unit = await repo.unit_by_code("BNV")
+        codes = [(await repo.create_invite(unit, "officer")).code for _ in range(4)]
+        await s.commit()
+    c = codes[0]
+    typed = {
+        "zinv1": " ".join(c.lower()[i:i + 4] for i in range(0, len(c), 4)),  # lower case, in groups of four
+        "zinv2": f"Mã mời: {codes[1]}\nĐường dẫn: https://t.me/tro_ly_bao_cao_demo_bot?start={codes[1]}\n"
+                 f"Cho: Bộ Nội vụ (cán bộ đầu mối); dùng được 1 lần.\nTrên Zalo: gõ mã mời {codes[1]}.",
+        "zinv3": f"https://t.me/tro_ly_bao_cao_demo_bot?start={codes[2]}",
+        "zinv4": f"/start {codes[3].upper()}",
+    }
+    for uid, text in typed.items():
+        out = await zh.say(zh.user(uid, "Cán bộ mới"), text)
+        assert any("Đã gắn tài khoản" in t and "Bộ Nội vụ" in t for t in out), (text, out)
+    # a wrong code is still refused with what to do instead
+    out = await zh.say(zh.user("zinv5", "Người lạ"), "XXXXYYYYZZZZ")
+    assert not any("Đã gắn tài khoản" in t for t in out)
+    async with db.read_session() as s:
+        assert [(await s.get(Invite, x)).uses for x in codes] == [1, 1, 1, 1]
