@@ -3,6 +3,8 @@ adapter's polling, text rendering, outbound layer and web server (tests/support/
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from storage.models import Submission
@@ -358,6 +360,7 @@ async def test_zalo_sends_retry_429_and_5xx_and_record_the_undeliverable(zh, db)
     assert out and "Đã trả lời" in out[-1]  # delivered after a 429 and two 5xx
     assert [c.status for c in zh.api.calls if c.method == "sendMessage"][-4:] == [429, 502, 500, 200]
     assert zh.zalo.outbound.stats.seen_429 == 1
+    assert zh.zalo.pace.cuts == 1 and zh.zalo.outbound.limits.rate == 500  # the 1000/s guess halved by the 429
     zh.api.blocked.add("zgone")
     await zh.say(gone, "/baocao")
     async with db.read_session() as s:
@@ -643,3 +646,56 @@ async def test_undeliverable_notice_falls_back_to_the_other_channel_once(db, db_
         assert blocked and not any(r.startswith("fallback") and "bốn" in r for r in rows)
     finally:
         await zh.close()
+
+
+async def test_zalo_429_hints_honoured_and_the_send_rate_adapts():
+    """Zalo publishes no limits (docs/zalo.md): a 429's retry hint is waited out, a 429 without one waits 1, 2,
+    4 … s while they keep coming, each 429 halves the send rate (never under the floor), quiet time restores it."""
+    from aiogram import Bot
+    from aiogram.exceptions import TelegramRetryAfter
+    from aiogram.methods import SendMessage
+
+    from bot import outbound
+    from bot.zalo.api import ZaloError
+    from bot.zalo.pace import Pace
+    from bot.zalo.session import ZaloSession
+
+    t = [0.0]
+    ob = outbound.Outbound(outbound.Limits(rate=8.0, burst=3))
+    pace = Pace(ob, floor=1.0, recover_after=30.0, clock=lambda: t[0])
+    answers: list[Any] = [ZaloError(429, "Too Many Requests", 5.2), ZaloError(429, "Too Many Requests"),
+                          ZaloError(429, "Too Many Requests"), ZaloError(429, "Too Many Requests"),
+                          {"message_id": "m1", "date": 1}, ZaloError(429, "Too Many Requests")]
+
+    class Client:
+        async def send_message(self, chat: str, text: str) -> Any:
+            a = answers.pop(0)
+            if isinstance(a, Exception):
+                raise a
+            return a
+
+    async def resolve(_: int) -> str:
+        return "zalo-user"
+
+    session = ZaloSession(Client(), resolve)  # type: ignore[arg-type]
+    session.pace = pace
+    bot = Bot("1:zalo", session=session)
+    waits, rates = [], []
+    for _ in range(6):
+        try:
+            await session.make_request(bot, SendMessage(chat_id=-10**15 - 1, text="Chào"))
+            waits.append(0)
+        except TelegramRetryAfter as e:
+            waits.append(e.retry_after)
+        rates.append(ob.limits.rate)
+    assert waits == [6, 2, 4, 8, 0, 1]  # the hint (5.2 → 6 s); none: 2, 4, 8 in a row; after a send, 1 again
+    assert rates == [4.0, 2.0, 1.0, 1.0, 1.0, 1.0]  # halved each time, never under the floor
+    assert abs(ob.limits.rule("message").interval - 1.03) < 1e-9  # the outbound layer spaces sends by it
+    for at, want in ((29.0, 1.0), (31.0, 1.5), (45.0, 1.5), (61.5, 2.25), (200.0, 3.375)):
+        t[0] = at
+        pace.on_sent()
+        assert ob.limits.rate == want, (at, ob.limits.rate)
+    for at in (300.0, 400.0, 500.0, 600.0, 700.0):
+        t[0] = at
+        pace.on_sent()
+    assert ob.limits.rate == 8.0  # back to the configured guess, never above it

@@ -20,6 +20,7 @@ from bot.zalo.api import ZaloClient, ZaloError
 from bot.zalo.channels import ChannelMark, ChannelRouter, Linked, install_router
 from bot.zalo.conversation import Addresses, Bridge
 from bot.zalo.middleware import ZaloText
+from bot.zalo.pace import Pace
 from bot.zalo.routes import setup_routes
 from bot.zalo.session import ZaloSession
 
@@ -60,6 +61,8 @@ class ZaloRuntime:
         self.bot.session.middleware(self.text)
         self.outbound = outbound.install(self.bot, ob or zalo_outbound(s, self.bot))
         self.outbound.sink = undeliverable_sink(services.db, clock)
+        self.pace = Pace(self.outbound, floor=s.zalo_rate_floor, recover_after=s.zalo_rate_recover_seconds)
+        self.bot.session.pace = self.pace
         self.bridge = Bridge(services, dp, self.bot, self.addresses)
         self.linked: Linked | None = None
         self._tasks: list[asyncio.Task] = []
