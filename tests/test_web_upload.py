@@ -201,3 +201,13 @@ async def test_refusals_another_unit_bad_files_csrf_replay_size(site):
     site.people.append(anon)
     status, _ = await anon.get("/web/upload")
     assert status == 401
+
+
+async def test_the_form_links_to_the_upload_and_a_form_link_session_uses_it(site):
+    b = await site.person(site.world.officer, kind="l")  # the ordinary signed link: the form first
+    assert "/web/form" in b.final
+    assert f"/web/upload?period={site.world.period}" in b.last and "Điền bằng Excel" in text_of(b.last)
+    status, page = await b.get(f"/web/upload?period={site.world.period}")
+    assert status == 200 and "csrf" in hidden(page)
+    status, _ = await b.get(f"/web/upload?period={site.world.prev_period}")  # the link is for one period
+    assert status == 403
