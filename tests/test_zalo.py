@@ -583,14 +583,28 @@ async def test_typed_invite_code_is_forgiving_case_spaces_and_a_pasted_invite(zh
 # --------------------------------------------------------------------------- cross-channel fallback
 
 
-async def test_undeliverable_notice_falls_back_to_the_other_channel_once(db, db_url):
-    import re
+def _tries(calls, text: str) -> int:
+    return sum(1 for c in calls if c.method == "sendMessage" and c.params.get("text") == text)
 
-    from aiogram.exceptions import TelegramForbiddenError
+
+async def _channel_state(db, chat: int) -> tuple[str | None, bool, list[str]]:
     from sqlalchemy import select
 
     from storage.channels import Channels
     from storage.models import Account, OutboundFailure
+
+    async with db.read_session() as s:
+        last = await Channels(s).last_channel(chat)
+        blocked = (await s.execute(select(Account.blocked).where(Account.telegram_id == chat))).scalar_one()
+        rows = [f"{r.method}|{r.reason}" for r in (await s.execute(select(OutboundFailure))).scalars()]
+    return last, blocked, rows
+
+
+async def test_undeliverable_notice_falls_back_to_the_other_channel_once(db, db_url):
+    import re
+
+    from aiogram.exceptions import TelegramForbiddenError
+
     from tests.support.schedule import _setup
 
     await _setup(db, officers=(("BNV", 501),))
@@ -600,49 +614,34 @@ async def test_undeliverable_notice_falls_back_to_the_other_channel_once(db, db_
         code = re.search(r"/lienket (\d{6})", (await zh.tg.say(tg, "/lienket"))[-1]).group(1)
         assert "Đã liên kết" in (await zh.say(z, f"/lienket {code}"))[-1]
         await zh.tg.say(tg, "/baocao")  # Telegram is the channel last used
-
-        def tg_tries(text: str) -> int:
-            return sum(1 for c in zh.tg.api.calls if c.method == "sendMessage" and c.params.get("text") == text)
-
-        def z_tries(text: str) -> int:
-            return sum(1 for c in zh.api.calls if c.method == "sendMessage" and c.params.get("text") == text)
-
-        async def state() -> tuple[str | None, bool, list[str]]:
-            async with db.read_session() as s:
-                last = await Channels(s).last_channel(501)
-                blocked = (await s.execute(select(Account.blocked).where(Account.telegram_id == 501))).scalar_one()
-                rows = [f"{r.method}|{r.reason}" for r in (await s.execute(select(OutboundFailure))).scalars()]
-            return last, blocked, rows
-
         # the person blocked the Telegram bot: the notice goes once on Zalo, recorded, Zalo becomes the channel
         zh.tg.api.blocked.add(501)
         await zh.tg.bot.send_message(501, "🔔 Thông báo một")
-        assert tg_tries("🔔 Thông báo một") == 1 and z_tries("🔔 Thông báo một") == 1
+        assert _tries(zh.tg.api.calls, "🔔 Thông báo một") == 1 and _tries(zh.api.calls, "🔔 Thông báo một") == 1
         assert [m.text for m in z.inbox].count("🔔 Thông báo một") == 1
-        last, blocked, rows = await state()
+        last, blocked, rows = await _channel_state(db, 501)
         assert last == "zalo" and not blocked and len(rows) == 2
         assert rows[0].startswith("sendMessage|403") and rows[1].startswith("fallback:zalo|telegram: ")
         assert "đã gửi qua zalo thay thế" in rows[1]
         # the next notice goes straight to Zalo: no second try on Telegram
         await zh.tg.bot.send_message(501, "🔔 Thông báo hai")
-        assert tg_tries("🔔 Thông báo hai") == 0 and z_tries("🔔 Thông báo hai") == 1
+        assert _tries(zh.tg.api.calls, "🔔 Thông báo hai") == 0 and _tries(zh.api.calls, "🔔 Thông báo hai") == 1
         # the other way: Zalo answers 403, Telegram takes it again
         zh.tg.api.blocked.discard(501)
         zh.api.blocked.add("zfb501")
         await zh.tg.bot.send_message(501, "🔔 Thông báo ba")
-        assert z_tries("🔔 Thông báo ba") == 1 and tg_tries("🔔 Thông báo ba") == 1  # one try each
-        assert [c.status for c in zh.api.calls if c.method == "sendMessage"][-1] == 403
+        assert _tries(zh.api.calls, "🔔 Thông báo ba") == 1 and _tries(zh.tg.api.calls, "🔔 Thông báo ba") == 1
         assert "🔔 Thông báo ba" not in [m.text for m in z.inbox]
         assert [m.text for m in zh.tg.api.messages(501)].count("🔔 Thông báo ba") == 1
-        last, blocked, rows = await state()
+        last, blocked, rows = await _channel_state(db, 501)
         assert last == "telegram" and not blocked and rows[-1].startswith("fallback:telegram|zalo: ")
         # both channels refuse: one try on each, never more, the error raised and recorded
         zh.tg.api.blocked.add(501)
         zh.api.calls.clear()
         with pytest.raises(TelegramForbiddenError):
             await zh.tg.bot.send_message(501, "🔔 Thông báo bốn")
-        assert tg_tries("🔔 Thông báo bốn") == 1 and len([c for c in zh.api.calls if c.method == "sendMessage"]) == 1
-        last, blocked, rows = await state()
+        assert _tries(zh.tg.api.calls, "🔔 Thông báo bốn") == 1 and _tries(zh.api.calls, "🔔 Thông báo bốn") == 1
+        last, blocked, rows = await _channel_state(db, 501)
         assert blocked and not any(r.startswith("fallback") and "bốn" in r for r in rows)
     finally:
         await zh.close()
