@@ -87,6 +87,8 @@ class Bridge:
             if ident.link.last_seen is None or (now - ident.link.last_seen).total_seconds() > 60:
                 ident.link.last_seen = now  # (which identity reaches an account: the one seen last)
             acc, menu = ident.account, ident.link.menu
+            if acc.blocked:  # blocked on Telegram perhaps, but writing here: reachable again (Telegram's own rule)
+                acc.blocked = False
             if ident.new:
                 log.info("new Zalo user %s (%s): account %s", zid, name, acc.id)
             if zid in self.services.settings.zalo_admin_ids and acc.role != "admin":
