@@ -134,8 +134,20 @@ async def test_review_loop_supervisor_on_telegram_officers_on_zalo(zh, db):
 # --------------------------------------------------------------------------- one person, two channels: reminders once
 
 
-async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(db, db_url):
+async def _link_by_code(zh, tg, z) -> None:
+    """Linking: a one-time code from Telegram typed on Zalo (a wrong one refused, the right one used once)."""
     import re
+
+    out = await zh.tg.say(tg, "/lienket")
+    code = re.search(r"/lienket (\d{6})", out[-1]).group(1)
+    out = await zh.say(z, "/lienket 000000")
+    assert "không đúng hoặc đã hết hạn" in out[-1]
+    out = await zh.say(z, f"/lienket {code}")
+    assert "Đã liên kết" in out[-1]
+    assert "không đúng" in (await zh.say(z, f"/lienket {code}"))[-1]  # used once
+
+
+async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(db, db_url):
     from datetime import UTC, datetime, timedelta
 
     from tests.support.harness import Clock
@@ -156,14 +168,7 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
         z = zh.user("zbnv501", "Cán bộ BNV")
         zonly = zh.user("zbtp", "Cán bộ BTP")
         await zh.say(zonly, inv)
-        # linking: a one-time code from Telegram typed on Zalo
-        out = await zh.tg.say(tg, "/lienket")
-        code = re.search(r"/lienket (\d{6})", out[-1]).group(1)
-        out = await zh.say(z, "/lienket 000000")
-        assert "không đúng hoặc đã hết hạn" in out[-1]
-        out = await zh.say(z, f"/lienket {code}")
-        assert "Đã liên kết" in out[-1]
-        assert "không đúng" in (await zh.say(z, f"/lienket {code}"))[-1]  # used once
+        await _link_by_code(zh, tg, z)
         await zh.say(z, "/baocao")  # Zalo is now the channel last used (the same account: BNV's questionnaire)
         assert "Bộ Nội vụ" in z.last().text or "Câu 1/" in z.last().text
 
@@ -184,6 +189,14 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
         await sched.tick()
         await zh.zalo.drain()
         assert reminders() == (1, 1, 2)
+        # the officer then blocks the Telegram bot: the overdue reminder falls back to Zalo, once
+        zh.tg.api.blocked.add(501)
+        clock.t = (deadline + timedelta(hours=2)).astimezone(UTC)
+        for _ in range(2):
+            await sched.tick()
+            await zh.zalo.drain()
+        overdue = [m.text for m in z.inbox if m.text.startswith("⚠️ Đã quá hạn")]
+        assert len(overdue) == 1 and not [m for m in zh.tg.api.messages(501) if m.text.startswith("⚠️")]
         async with db.read_session() as s:
             from sqlalchemy import select
 
