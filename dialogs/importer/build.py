@@ -638,9 +638,39 @@ def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) 
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
-    if fields:
-        sections.insert(0, {"no": "", "title": "Thông tin chung",
-                            "items": [field_question(ctx, f, ["chung"], None) for f in fields]})
+    if not fields:
+        return
+    first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
+    chain = enclosing_headings(lines[:first])
+    path = [no for no, _ in chain] or ["chung"]
+    sec = {"no": "", "title": "Thông tin chung", "items": [field_question(ctx, f, path, None) for f in fields]}
+    sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+HEADING_RANK = {"part": 0, "roman": 1, "upper": 2, "dec1": 3, "dec2": 4, "dec3": 5, "dec4": 6}
+
+
+def enclosing_headings(lines: list[str]) -> list[tuple[str, str]]:
+    """The numbered headings the lines below sit in, outermost first: a web page's 'I. CÁC TÀI LIỆU …' then '1. Đơn
+    xin vào Đảng (Mẫu 1-KNĐ)' above a form's name and its blanks. A heading carries no blank; each one further up
+    ranks higher ('Phần', 'I.', 'A.', '1.', '1.1.'); [] when no numbered heading stands above."""
+    chain: list[tuple[str, str]] = []
+    rank = len(HEADING_RANK)
+    for s in reversed(lines):
+        mk = parse_marker(s)
+        if mk is None or mk.kind not in HEADING_RANK or BLANK.search(s) or HEADING_RANK[mk.kind] >= rank:
+            continue
+        chain.insert(0, (mk.no, mk.rest.strip(" :")))
+        rank = HEADING_RANK[mk.kind]
+    return chain
+
+
+def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
+    """Sections nested along a heading chain, the items in the innermost."""
+    sec: dict = {"no": chain[-1][0], "title": chain[-1][1], "items": items}
+    for no, title in reversed(chain[:-1]):
+        sec = {"no": no, "title": title, "items": [sec]}
+    return sec
 
 
 def _first_heading(main: list) -> int:
