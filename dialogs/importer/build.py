@@ -352,10 +352,7 @@ def build(doc: Document, filename: str) -> Built:
     if (tree.body or tree.tables) and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
-        asks = prose_asks("\n".join(s for s in main if isinstance(s, str)))
-        if asks:
-            sections = [{"no": "", "title": "Nội dung báo cáo",
-                         "items": [question(ctx, a, ["noi_dung"], None, []) for a in asks]}]
+        sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     tidy(sections, ctx.notes)
@@ -631,6 +628,35 @@ def _drop_recipients(main: list) -> list:
                 closing = False
         out.append(s)
     return out
+
+
+def _prose_sections(ctx: Ctx, lines: list[str]) -> list[dict]:
+    """The asks of a prose text, each in the numbered heading its paragraph sits under ('1. Mẫu báo cáo … là gì?'
+    over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
+    out: list[dict] = []
+    for k, line in enumerate(lines):
+        asks = prose_asks(line)
+        if not asks:
+            continue
+        chain = enclosing_headings(lines[:k])
+        path = [no for no, _ in chain] or ["noi_dung"]
+        items = [question(ctx, a, path, None, []) for a in asks]
+        inner = out[-1] if out and out[-1]["_chain"] == chain else None
+        if inner is not None:
+            _innermost(inner)["items"].extend(items)
+            continue
+        sec = nest(chain, items) if chain else {"no": "", "title": "Nội dung báo cáo", "items": items}
+        sec["_chain"] = chain
+        out.append(sec)
+    for sec in out:
+        sec.pop("_chain")
+    return out
+
+
+def _innermost(sec: dict) -> dict:
+    while sec["items"] and "items" in sec["items"][0] and len(sec["items"]) == 1:
+        sec = sec["items"][0]
+    return sec
 
 
 def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) -> None:
