@@ -441,6 +441,7 @@ def score_real(path: Path, misses: list[str]) -> RealScore:
 
 HOLDOUT = REAL / "holdout"  # gathered after the importer work, never used to tune it
 HOLDOUT2 = REAL / "holdout2"  # a second hold-out, gold committed before the importer first ran on it
+HOLDOUT3 = REAL / "holdout3"  # a third hold-out (session 19), gold committed before the importer first ran on it
 
 
 def main_real(show_misses: bool, only: str | None, where: Path = REAL) -> list[RealScore]:
@@ -478,12 +479,13 @@ def main(argv: list[str] | None = None) -> int:
     """Options: --misses (print every hand-written question not found with the right section and type,
     and the imported question it was matched to or the nearest one); --seed NNN (only that seed); --real (only the
     real corpus, tests/data/real); --holdout (the hold-out documents, tests/data/real/holdout); --holdout2 (the second
-    hold-out, tests/data/real/holdout2); --doc NN (only that real document). Without --seed or --real both tables print."""
+    hold-out, tests/data/real/holdout2); --holdout3 (the third, tests/data/real/holdout3); --doc NN (only that real document). Without --seed or --real both tables print."""
     argv = sys.argv[1:] if argv is None else argv
     show_misses = "--misses" in argv
     only = argv[argv.index("--seed") + 1] if "--seed" in argv else None
-    if "--real" in argv or "--doc" in argv or "--holdout" in argv or "--holdout2" in argv:
-        where = HOLDOUT2 if "--holdout2" in argv else HOLDOUT if "--holdout" in argv else REAL
+    sets = {"--holdout3": HOLDOUT3, "--holdout2": HOLDOUT2, "--holdout": HOLDOUT}
+    if "--real" in argv or "--doc" in argv or any(k in argv for k in sets):
+        where = next((v for k, v in sets.items() if k in argv), REAL)
         main_real(show_misses, argv[argv.index("--doc") + 1] if "--doc" in argv else None, where)
         return 0
     rows = []
