@@ -16,6 +16,7 @@ from dialogs.importer.forms import (
     is_filled_answer,
     listed_options,
     options_of,
+    written_answer,
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
@@ -211,9 +212,8 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
 def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
-    if (node.children and not node.tables and all(c.no not in BULLETS and not c.children and not c.tables
-                                                    and len(c.text.split()) >= 20 and is_filled_answer([c.text])
-                                                    for c in node.children)):
+    if (not node.tables and not any(c.children or c.tables for c in node.children)
+            and written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after)):
         # 'I. Công tác chỉ đạo' over '1. Ngay sau khi …, Bộ đã ban hành …': a copied report, the heading asks
         ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
                                      "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
@@ -431,10 +431,14 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
 
 def _filled(node: Node) -> bool:
     """The node is a heading over a written answer: its lines, or all its bullets, state what was done."""
+    if len(node.text.split()) > 15 or any(c.children or c.tables for c in node.children):
+        return False
+    if written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after):
+        return True
     if node.children:
-        return (not node.body and all(c.no in BULLETS and not c.children for c in node.children)
-                and is_filled_answer([c.text for c in node.children]) and len(node.text.split()) <= 15)
-    return bool(node.body) and is_filled_answer(node.body) and len(node.text.split()) <= 15
+        return (not node.body and all(c.no in BULLETS for c in node.children)
+                and is_filled_answer([c.text for c in node.children]))
+    return bool(node.body) and is_filled_answer(node.body)
 
 
 FIGURE_TYPES = ("integer", "decimal", "percent", "money")

@@ -203,6 +203,31 @@ def is_filled_answer(lines: list[str]) -> bool:
         and not INSTRUCTION_START.match(text)
 
 
+EVALUATIVE = re.compile(r"^(?:ưu điểm|khuyết điểm|nhược điểm|hạn chế|tồn tại|hướng khắc phục|biện pháp khắc phục|"
+                        r"thuận lợi|khó khăn|mặt mạnh|mặt yếu|điểm mạnh|điểm yếu)\b", re.I)
+PAREN_BLANK = re.compile(r"\(\s*(?:…|\.|_)+\s*\)")
+
+
+def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
+    """The lines under a heading are one unit's written answer, not asks (a report copied as a model): long
+    statements that ask nothing (each numbered paragraph, or most of the bullets, a filled answer), a paragraph of
+    prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
+    a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
+    texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
+    if not texts or any(BLANK.search(t) or ".." in t or ASKING_STRONG.search(t) for t in texts):
+        return False
+    if EVALUATIVE.match(heading.strip()) and children and not body:
+        return all(t.endswith(".") and not INSTRUCTION_VERB.match(t) for t in texts)
+    if body and not children:
+        return is_filled_answer(body) and len(" ".join(body).split()) >= 25
+    if body or any(len(t.split()) < 20 for t in texts):
+        return False
+    return 2 * sum(is_filled_answer([t]) for t in texts) >= len(texts) + (len(texts) == 1)
+
+
+INSTRUCTION_VERB = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|phân tích|báo cáo|tổng hợp|liệt kê|thống kê)\b", re.I)
+
+
 def explained_options(prompt: str, children: list) -> list[str] | None:
     """'Câu 13. [Tên] làm việc chủ yếu cho …?' then '(1) Kinh tế cá thể' + its explanation, '(2) …': the options."""
     if not prompt.rstrip().endswith("?") or len(children) < 2:

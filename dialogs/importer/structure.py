@@ -17,7 +17,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)])\s+(?=[{UPPER}])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
-    ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
+    ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2})\)\s*(?=\S)")),
     ("paren_alpha", re.compile(r"^\((?P<m>[a-hk-zđ])\)\s*(?=\S)")),
     ("bullet", re.compile(r"^(?P<m>[-–—+•·*○▪➢✓o])\s+(?=\S)|^(?P<m2>[-–+•·])(?=[{UPPER}])".replace("{UPPER}", UPPER))),
@@ -42,8 +42,8 @@ def parse_marker(line: str) -> Marker | None:
         m = rx.match(s)
         if not m:
             continue
-        mark = m.group("m") or (m.groupdict().get("m2") or "")
-        punct = (m.groupdict().get("p") or m.groupdict().get("p2") or "").strip()
+        mark = m.group("m") or (m.groupdict().get("m2") or m.groupdict().get("m3") or "")
+        punct = (m.groupdict().get("p") or m.groupdict().get("p2") or m.groupdict().get("p3") or "").strip()
         rest = s[m.end():].strip()
         if not rest:
             return None
@@ -72,7 +72,7 @@ def parse_marker(line: str) -> Marker | None:
 
 
 INLINE_MARK = re.compile(
-    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])\)"
+    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])[)/]"
     rf"|(?P<bullet>[-+•])(?=\s))\s*(?=[{UPPER}])"
 )
 ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
