@@ -34,6 +34,7 @@ from dialogs.importer.questions import (
     is_help_line,
     list_ask,
     result_counts,
+    titled_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
@@ -259,7 +260,9 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
         if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
             prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
-        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, guide))
+        titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
+        ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
+        sec["items"].append(question(ctx, ask, path, None, guide))
     return sec
 
 

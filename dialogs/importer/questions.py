@@ -660,7 +660,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if blanks:
         return blanks
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = _labelled_guide(text)
+    guided = _labelled_guide(text) or titled_ask(text)
     if guided:
         return guided
     main, help_parts, list_fields, count_paren, docs = _parts(text)
@@ -787,6 +787,31 @@ def _labelled_guide(text: str) -> list[Ask]:
         out.append(a)
     out[0].help.append(m.group("label").strip())
     return out
+
+
+TITLED = re.compile(r"^(?P<label>[^:()\d?]{3,60}?)\s*:\s+(?P<rest>[^:?]{12,}?)[.;]?$")
+NOT_TITLE = re.compile(r"^(?:về|trong đó|gồm|bao gồm|cụ thể|lưu ý|ghi chú|chú ý|ví dụ|kính gửi|nơi nhận|căn cứ|v/v|về việc)\b",
+                       re.I)
+NAME_LABEL = re.compile(r"^(?:tên|họ và tên|họ tên|địa chỉ|chức vụ|nghề nghiệp|quê quán|nơi|đơn vị|cơ quan)\b", re.I)
+DATE_VALUE = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b", re.I)
+
+
+def titled_ask(text: str) -> list[Ask]:
+    """'Đặt vấn đề: Nêu lên sự cần thiết của đề tài, …' → the short title asks, the rest is its guidance; a filled
+    field 'Tên sáng kiến: Vận dụng …' / 'Thời gian triển khai: từ ngày 01 tháng 6 năm 2013' → the label asks (a line
+    of text for a name, a date where the value is one). [] when the line is no 'Title: words' pair."""
+    m = TITLED.match(text.strip())
+    if not m or BLANK_AFTER_COLON.search(text):
+        return []
+    label, rest = m.group("label").strip(" -–+•"), m.group("rest").strip()
+    if not label[:1].isupper() or len(label.split()) > 8 or len(rest.split()) < 3 or NOT_TITLE.match(label):
+        return []
+    if DATE_VALUE.search(rest) and re.match(r"^(?:thời gian|ngày)\b", label, re.I):
+        return [Ask(label, "date", help=[f"Ví dụ: {rest}"])]
+    if NAME_LABEL.match(label):
+        return [Ask(label, "text", help=[f"Ví dụ: {rest}"])]
+    typ, unit, _ = guess_type(label)
+    return [Ask(label, typ, unit, help=[rest[0].upper() + rest[1:]])]
 
 
 GUIDE_VERB = re.compile(r"^(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|ghi cụ thể|nêu)\s+", re.I)
