@@ -789,7 +789,7 @@ def _labelled_guide(text: str) -> list[Ask]:
     return out
 
 
-TITLED = re.compile(r"^(?P<label>[^:()\d?]{3,60}?)\s*:\s+(?P<rest>[^:?]{12,}?)[.;]?$")
+TITLED = re.compile(r"^(?P<label>[^:()\d?]{3,60}?)\s*:\s+(?P<rest>[^:?;]{12,}?)[.;]?$")
 NOT_TITLE = re.compile(r"^(?:về|trong đó|gồm|bao gồm|cụ thể|lưu ý|ghi chú|chú ý|ví dụ|kính gửi|nơi nhận|căn cứ|v/v|về việc)\b",
                        re.I)
 NAME_LABEL = re.compile(r"^(?:tên|họ và tên|họ tên|địa chỉ|chức vụ|nghề nghiệp|quê quán|nơi|đơn vị|cơ quan)\b", re.I)
@@ -805,6 +805,8 @@ def titled_ask(text: str) -> list[Ask]:
         return []
     label, rest = m.group("label").strip(" -–+•"), m.group("rest").strip()
     if not label[:1].isupper() or len(label.split()) > 8 or len(rest.split()) < 3 or NOT_TITLE.match(label):
+        return []
+    if COUNT_HEAD.match(rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):  # the rest asks itself
         return []
     if DATE_VALUE.search(rest) and re.match(r"^(?:thời gian|ngày)\b", label, re.I):
         return [Ask(label, "date", help=[f"Ví dụ: {rest}"])]
