@@ -638,7 +638,7 @@ def _prose_sections(ctx: Ctx, lines: list[str]) -> list[dict]:
         asks = prose_asks(line)
         if not asks:
             continue
-        chain = enclosing_headings(lines[:k])
+        chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
         path = [no for no, _ in chain] or ["noi_dung"]
         items = [question(ctx, a, path, None, []) for a in asks]
         inner = out[-1] if out and out[-1]["_chain"] == chain else None

@@ -20,6 +20,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
+from dialogs.importer.prose import clause_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -260,6 +261,10 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
         if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
             prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
+        clauses = clause_asks(prompt) if len(prompt.split()) >= 25 and not guide else []
+        if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
+            sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
+            return sec
         titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
         ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
         sec["items"].append(question(ctx, ask, path, None, guide))
