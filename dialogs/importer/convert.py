@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from dialogs.importer.forms import (
     BLANK,
     BREAKDOWN_LABEL,
+    COUNT_UNIT,
     blank_only,
     explained_options,
     filled_field,
@@ -154,6 +155,9 @@ def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: 
 
 def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
+    m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
+    if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
+        return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
     typ, unit = field_type(label)
     return question(ctx, Ask(label, typ, unit), path, no, [])
 

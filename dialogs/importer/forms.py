@@ -80,14 +80,23 @@ def filled_field(text: str) -> tuple[str, str] | None:
     return label, value
 
 
+COUNT_UNIT = re.compile(r"^(?:đ/c|đồng chí|người|hộ|con|cái|chiếc|lượt|em|cháu|học sinh)$", re.I)
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
     s = re.sub(r"(?i)^kính gửi\s*:\s*", "", line.strip())
     if not BLANK.search(s) or parse_marker(s):
         return []
-    labels = []
+    labels: list[str] = []
     for seg in BLANK.split(s):
+        unit, sep, rest = seg.rpartition(";")
+        unit = (unit if sep else seg).strip(" .…;,")
+        if labels and COUNT_UNIT.match(unit):
+            # 'Tổng số đảng viên: …… Đ/c; Có mặt: …… Đ/c': the word after a blank is the previous label's unit
+            labels[-1] += f" ({unit})"
+            seg = rest if sep else ""
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(lab) > 8:
