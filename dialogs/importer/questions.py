@@ -656,7 +656,7 @@ def result_counts(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = _labelled_blanks(text.strip())
+    blanks = _labelled_blanks(text.strip()) or colon_labels(text.strip())
     if blanks:
         return blanks
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
@@ -763,6 +763,30 @@ def _labelled_blanks(text: str) -> list[Ask]:
         out.append(Ask(label, typ, unit))
     if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
         return []
+    return out
+
+
+YESNO_COLON = re.compile(r"^(?P<q>.{5,}?\bkhông)\s*:\s*có\s*:?\s*không\s*:?\s*$", re.I)
+
+
+def colon_labels(text: str) -> list[Ask]:
+    """A form whose blanks the copy lost, on one line: 'Trường có Ban Sức khoẻ không: Có: Không:' → a yes/no
+    question; 'Tổng số học sinh: Nam: Nữ:' → three labels, the parts of a count counted too. [] otherwise."""
+    m = YESNO_COLON.match(text)
+    if m:
+        return [Ask(m.group("q").strip(), "yesno")]
+    if not text.endswith(":") or BLANK_AFTER_COLON.search(text.rstrip(":")) or "…" in text or ".." in text:
+        return []
+    parts = [p.strip(" -") for p in text.rstrip(": ").split(":")]
+    if len(parts) < 2 or any(not p or len(p.split()) > 8 or not p[0].isupper() or "." in p for p in parts):
+        return []
+    head_type, head_unit = field_type(parts[0])
+    out = [Ask(parts[0], head_type, head_unit)]
+    for p in parts[1:]:
+        typ, unit = field_type(p)
+        if head_type == "integer" and typ == "text" and len(p.split()) <= 3:  # 'Nam', 'Nữ' of a count
+            typ, unit = "integer", head_unit
+        out.append(Ask(p, typ, unit))
     return out
 
 
