@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.questions import Ask, guess_type, top_split
+from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.lexicon import top_split
 
 # the words after which a sentence lists what to report
 TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
