@@ -238,7 +238,8 @@ NOT_TITLE = re.compile(r"^(?:về|trong đó|gồm|bao gồm|cụ thể|lưu ý|
                        re.I)
 
 
-NAME_LABEL = re.compile(r"^(?:tên|họ và tên|họ tên|địa chỉ|chức vụ|nghề nghiệp|quê quán|nơi|đơn vị|cơ quan)\b", re.I)
+NAME_LABEL = re.compile(r"^(?:tên|họ và tên|họ tên|địa chỉ|chức vụ|nghề nghiệp|nghề|quê quán|nguyên quán|hộ khẩu|"
+                        r"thường trú|tạm trú|nơi|đơn vị|cơ quan|địa điểm|dân tộc|tôn giáo|điện thoại|email)\b", re.I)
 
 
 DATE_VALUE = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b", re.I)

@@ -30,6 +30,7 @@ from dialogs.importer.counts import (  # noqa: F401
     result_counts,
     split_count_segments,
 )
+from dialogs.importer.forms import BLANK, blank_fields, dated_fields
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -138,10 +139,23 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
     return main, help_parts, fields_asked, paren_counts, docs
 
 
+def bare_blanks(text: str) -> list[Ask]:
+    """A form's line whose labels stand before their blanks with no colon ('Họ và tên khai sinh ……… Nam, Nữ ………',
+    'Sinh ngày …… tháng …… năm …… số CMND, CCCD ……'): one ask per label, typed by its words (a date for 'Sinh
+    ngày'). Only a line that ends with a blank and has no colon (those are the labelled blanks' case)."""
+    t = text.rstrip(" .;,")
+    if ":" in t or not BLANK.search(t) or not re.search(r"(?:…|\.{3,}|_{3,})$", t):
+        return []
+    labels = dated_fields(t) or blank_fields(t)
+    if not labels or any(len(x.split()) > 10 or measure_unit(x) for x in labels):
+        return []
+    return [Ask(x, *field_type(x)) for x in labels]
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = labelled_blanks(text.strip()) or colon_labels(text.strip()) or bare_blanks(text.strip())
     if blanks:
         return blanks
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
