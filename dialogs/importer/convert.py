@@ -426,7 +426,8 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if numbered and len(qs) > 2 and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
+    if numbered and len(qs) > 2 and "(" in node.text \
+            and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
         for q in qs[1:]:
             q.pop("no", None)

@@ -99,6 +99,12 @@ def labelled_blanks(text: str) -> list[Ask]:
         start = m.end()
         if not label:
             continue
+        head, colon, rest = label.partition(":")
+        value, comma, nxt = rest.rpartition(",")
+        if colon and comma and value.strip() and 0 < len(nxt.split()) <= 4 and len(head.split()) <= 6:
+            # 'Nơi cấp: Bộ công an, ngày cấp: ……': a filled field, then the label of the blank
+            out.append(Ask(head.strip(), *field_type(head.strip())))
+            label = nxt.strip()[0].upper() + nxt.strip()[1:]
         if len(label.split()) > 25 or not label[0].isupper():
             return []
         typ, unit = field_type(label)

@@ -215,14 +215,13 @@ def read_docx(data: bytes) -> Document:
     return doc
 
 
-LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|\(k[ýí] (?:tên|và ghi rõ)|ngày\s*\S{0,12}\s*tháng",
-                          re.I)
+LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)
 
 
 def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | None:
-    """A small table that only lays out the letterhead (agency | motto and the document's name) or the signatures
-    (place and date | 'Người khai (ký và ghi rõ họ tên)'): its paragraphs as lines, cell by cell, so that the name
-    is read as the document's name and the rest as header or closing. None for a table with data."""
+    """A small table that only lays out the letterhead (agency | motto and the document's name): its paragraphs as
+    lines, cell by cell, so that the name is read as the document's name and the rest as its header. None for a
+    table with data (a signature table stays a table: the importer reports it)."""
     rows = tbl.findall("w:tr", NS)
     cells = [tc for tr in rows for tc in tr.findall("w:tc", NS)]
     if not rows or len(rows) > 3 or len(cells) > 6:
