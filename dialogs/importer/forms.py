@@ -101,7 +101,7 @@ def blank_fields(line: str) -> list[str]:
         lab = re.sub(r"\s+\)", ")", lab)
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(lab) > 8:
             continue
-        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/bc.*)", lab) or fold(lab).endswith(" so"):
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or fold(lab).endswith(" so"):
             continue
         labels.append(lab[0].upper() + lab[1:])
     return labels
