@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.score_importer import HOLDOUT2, HOLDOUT3, REAL, real_source, score_real
+from benchmarks.score_importer import DOCX, HOLDOUT2, HOLDOUT3, REAL, real_documents, real_source, score_real
 from dialogs.importer import draft_outline, import_document
 from dialogs.importer.prose import clause_asks
 from dialogs.importer.questions import bare_blanks, colon_labels, titled_ask
@@ -122,7 +122,7 @@ def _typed(where: Path) -> tuple[int, int, int, int]:
             sum(bool(s.junk) for s in scores))
 
 
-@pytest.mark.parametrize(("where", "floor"), [(REAL, 84), (HOLDOUT2, 75), (HOLDOUT3, 26)],
+@pytest.mark.parametrize(("where", "floor"), [(REAL, 84), (HOLDOUT2, 81), (HOLDOUT3, 27)],
                          ids=["real", "holdout2", "holdout3"])
 def test_measured_floor_of_each_real_set_holds(where: Path, floor: int):
     """Asks right (section and type) as measured at the end of session 19; a regression below fails. Raise the floor
@@ -138,3 +138,10 @@ def test_third_holdout_has_ten_documents_or_more_each_with_its_source_and_gold()
     for p in HOLDOUT3_DOCS:
         assert p.read_text(encoding="utf-8").startswith("# nguồn: http")
         assert p.with_suffix(".gold").read_text(encoding="utf-8").startswith("# nguồn: http")
+
+
+@pytest.mark.skipif(not real_documents(DOCX), reason="the real .docx files live in ../shared/real_docx (not committed)")
+def test_real_docx_form_floor_holds():
+    scores = [score_real(p, [], DOCX / f"{p.stem}.gold") for p in real_documents(DOCX)]
+    assert not any(s.refused for s in scores)
+    assert sum(s.typed for s in scores) >= 12 and all(s.title_ok for s in scores)
