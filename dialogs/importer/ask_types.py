@@ -34,6 +34,7 @@ class Ask:
     fields: list[str] | None = None
     guessed: str | None = None  # why the type is a guess
     table: dict | None = None
+    options: list[str] | None = None  # a choice's options, where the words list them
 
 
 def _rate(text: str) -> tuple[str, str | None, str | None] | None:
@@ -177,3 +178,20 @@ def is_help_line(line: str) -> bool:
 def none_everywhere(text: str) -> bool:
     f = fold(text)
     return bool(re.search(r"(khong co noi dung|khong co so lieu|khong phat sinh).{0,40}ghi\s*[\"“”'‘’«]?\s*khong", f))
+
+
+ALTERNATIVES = re.compile(r"^(?P<a>[^\s,/]{2,12})\s*[,/]\s*(?P<b>[^\s,/]{2,12})$")
+LISTED_IN_PARENS = re.compile(r"^(?P<p>[^()]{3,80}?)\s*\((?P<g>[^():]{0,60}):\s*(?P<o>[^()]+)\)\s*$")
+
+
+def choice_ask(label: str) -> Ask | None:
+    """A form's label that lists its own options: 'Nam, Nữ' (one of two short words), 'Trình độ học lực (bậc cao
+    nhất, đã tốt nghiệp: ĐH, CĐ, TC, THPT, THCS)' (three or more short options after a colon in parentheses)."""
+    m = ALTERNATIVES.match(label.strip())
+    if m and m.group("a")[0].isupper() and m.group("b")[0].isupper():
+        return Ask(label.strip(), "choice", options=[m.group("a"), m.group("b")])
+    m = LISTED_IN_PARENS.match(label.strip())
+    opts = [o.strip(" .") for o in m.group("o").split(",")] if m else []
+    if len(opts) >= 3 and all(0 < len(o.split()) <= 3 for o in opts):
+        return Ask(m.group("p").strip(), "choice", help=[f"{m.group('g').strip()}: {', '.join(opts)}"], options=opts)
+    return None

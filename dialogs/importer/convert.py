@@ -131,6 +131,8 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
                        for i, f in enumerate(fields)]
         if not ask.fields:
             q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
+    if ask.type == "choice" and ask.options:
+        q["options"] = list(ask.options)
     if ask.table is not None:
         q["table"] = dict(ask.table)
         q.pop("unit", None)

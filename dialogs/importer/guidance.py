@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.ask_types import Ask, ask_of, field_type, guess_type
+from dialogs.importer.ask_types import Ask, ask_of, choice_ask, field_type, guess_type
 from dialogs.importer.counts import head_noun
 from dialogs.importer.lexicon import (
     ATTR_START,
@@ -173,6 +173,9 @@ def titled_ask(text: str) -> list[Ask]:
         return [Ask(label, "date", help=[f"Ví dụ: {rest}"])]
     if NAME_LABEL.match(label):
         return [Ask(label, "text", help=[f"Ví dụ: {rest}"])]
+    choice = choice_ask(label)
+    if choice is not None:
+        return [choice]
     typ, unit, _ = guess_type(label)
     return [Ask(label, typ, unit, help=[rest[0].upper() + rest[1:]])]
 

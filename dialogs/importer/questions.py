@@ -10,6 +10,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     Ask,
     ask_of,
     attribute_list,
+    choice_ask,
     field_type,
     guess_type,
     is_count,
@@ -144,12 +145,12 @@ def bare_blanks(text: str) -> list[Ask]:
     'Sinh ngày …… tháng …… năm …… số CMND, CCCD ……'): one ask per label, typed by its words (a date for 'Sinh
     ngày'). Only a line that ends with a blank and has no colon (those are the labelled blanks' case)."""
     t = text.rstrip(" .;,")
-    if ":" in t or not BLANK.search(t) or not re.search(r"(?:…|\.{3,}|_{3,})$", t):
+    if ":" in re.sub(r"\([^()]*\)", "", t) or not BLANK.search(t) or not re.search(r"(?:…|\.{3,}|_{3,})$", t):
         return []
     labels = dated_fields(t) or blank_fields(t)
     if not labels or any(len(x.split()) > 10 or measure_unit(x) for x in labels):
         return []
-    return [Ask(x, *field_type(x)) for x in labels]
+    return [choice_ask(x) or Ask(x, *field_type(x)) for x in labels]
 
 
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
