@@ -24,6 +24,7 @@ from bot.web.shared import LocalStore, open_store
 log = logging.getLogger("bot.web")
 PREFIX = "/web"
 MAX_BODY = 256 * 1024  # a whole Biểu group or list sent at once stays far below this
+BODY_LIMITS: dict[str, int] = {}  # a route's own body limit (the .xlsx upload, bot/web/upload.py), by its path under the root
 SAVE_RATE, SAVE_BURST = 10.0, 40.0  # writes per account: per second, at once
 GATE_RATE, GATE_BURST = 2.0, 60.0  # link openings and Mini App logins per address (an office may share one)
 
@@ -51,9 +52,9 @@ class WebState:
     origins: frozenset[str] = frozenset()
     frozen: bool = False
 
-    async def allow(self, bucket: str, key: Any) -> bool:
+    async def allow(self, bucket: str, key: Any, cost: float = 1.0) -> bool:
         rate, burst = self.limits[bucket]
-        return await self.store.allow(bucket, str(key), rate, burst)
+        return await self.store.allow(bucket, str(key), rate, burst, cost)
 
     def client_ip(self, request: web.Request) -> str:
         """The officer's address: the peer's, or what a trusted proxy (WEB_TRUSTED_PROXIES) says it is."""
@@ -91,7 +92,8 @@ async def guard(request: web.Request, handler):
         # process: out of the garbage collector's full passes (as the bot does at its first update)
         st.frozen = True
         gc.freeze()
-    if request.content_length is not None and request.content_length > MAX_BODY:
+    limit = BODY_LIMITS.get(request.path.removeprefix(st.root), MAX_BODY)
+    if request.content_length is not None and request.content_length > limit:
         resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
     else:
         try:

@@ -75,11 +75,11 @@ class LocalStore:
         self.seen = SeenRequests(ttl=REPLAY_TTL)
         self.hub = Hub()
 
-    async def allow(self, bucket: str, key: str, rate: float, burst: float) -> bool:
+    async def allow(self, bucket: str, key: str, rate: float, burst: float, cost: float = 1.0) -> bool:
         lim = self.buckets.get(bucket)
         if lim is None or (lim.rate, lim.burst) != (rate, burst):
             lim = self.buckets[bucket] = RateLimiter(rate, burst)
-        return lim.allow(key)
+        return lim.allow(key, cost)
 
     async def first_time(self, sid: str, request_id: str) -> bool:
         return self.seen.first_time(sid, request_id)
@@ -111,12 +111,12 @@ class RedisStore(LocalStore):
         self._reader: asyncio.Task | None = None
         self._ready = asyncio.Event()
 
-    async def allow(self, bucket: str, key: str, rate: float, burst: float) -> bool:
+    async def allow(self, bucket: str, key: str, rate: float, burst: float, cost: float = 1.0) -> bool:
         try:
-            return bool(await self._bucket(keys=[f"{self.prefix}:rate:{bucket}:{key}"], args=[rate, burst, 1]))
+            return bool(await self._bucket(keys=[f"{self.prefix}:rate:{bucket}:{key}"], args=[rate, burst, cost]))
         except Exception as e:  # noqa: BLE001 - Redis away: this process's own limits
             log.warning("web rate limit without Redis (%s)", e)
-            return await super().allow(bucket, key, rate, burst)
+            return await super().allow(bucket, key, rate, burst, cost)
 
     async def first_time(self, sid: str, request_id: str) -> bool:
         try:
