@@ -45,7 +45,7 @@ from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, 
 from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
-from exports.xlsx_rows import RowWriter
+from exports.xlsx_rows import Look, RowWriter, Styled
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FONT_NAME = "Times New Roman"
@@ -116,7 +116,7 @@ class _Sheet:
         self._widths: list[float] = []
         self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
         self._measure: dict[int, float] = {}
-        self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
+        self._looks: dict[tuple[str | None, bool, bool], Look] = {}  # the big sheets' cell styles
         self._cell_styles: dict[tuple[str | None, bool, bool, bool, bool], Any] = {}  # a look → its style array
         self._in_title = False
         self._titles: list[int] = []  # rows holding a title: merged across the table and wrapped at the flush
@@ -162,14 +162,15 @@ class _Sheet:
         return self.cell(s) if col is None else self.fast(col, s, None, wrap=True)
 
     def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False, wrap: bool = False) -> Any:
-        """A styled cell reused across rows once the sheet streams (write-only rows are written at append)."""
+        """A styled cell for a big sheet: once the sheet streams, a :class:`Styled` value with a look shared by
+        every cell of that format (``col`` is kept for the callers' sake; the look does not depend on it)."""
         if value is None:
             return None
         if self._buffer is not None:
             return self.cell(value, fmt, bold=bold, wrap=wrap)
-        key = (col, fmt, bold, wrap)
-        c = self._templates.get(key)
-        if c is None:
+        key = (fmt, bold, wrap)
+        look = self._looks.get(key)
+        if look is None:
             c = WriteOnlyCell(self.ws)
             if fmt:
                 c.number_format = fmt
@@ -177,10 +178,10 @@ class _Sheet:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
             c.border = CELL_BORDER
-            self._templates[key] = c
-        self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
-        c._value = value  # written at once by RowWriter, which reads the value as it is (text made safe by the caller)
-        return c
+            look = self._looks[key] = Look(c)
+        if wrap and len(value) > 24:  # shorter text fits any text column: no row height needed
+            self._wraps += 1
+        return Styled(value, look)  # written at once by RowWriter, as it is (text made safe by the caller)
 
     def head(self, values: list[Any]) -> None:
         self.append([self.cell(v, head=True) if v is not None else None for v in values], kind="head")
@@ -199,7 +200,7 @@ class _Sheet:
 
     def append(self, values: list[Any], *, kind: str = "body") -> None:
         if kind == "body" and values:
-            values = [self._bordered(i, v) for i, v in enumerate(values)]
+            values = self._bordered(values)
         self.ncols = max(self.ncols, len(values))
         self.rows += 1
         wraps, self._wraps = self._wraps or kind == "head", 0
@@ -214,13 +215,27 @@ class _Sheet:
         if len(self._buffer) >= SAMPLE_ROWS:
             self._flush()
 
-    def _bordered(self, i: int, v: Any) -> Any:
-        """A data cell with its border (a plain value is put into a bordered cell; an empty one too)."""
-        if isinstance(v, Cell):
-            return v
-        if v is None:
-            return self.fast(-100 - i, "", None)
-        return self.fast(-100 - i, v, DATE_FMT if isinstance(v, date) else None)
+    def _bordered(self, values: list[Any]) -> list[Any]:
+        """Data cells with their border (a plain value is put into a bordered cell; an empty one too)."""
+        if self._buffer is not None:
+            return [v if isinstance(v, Cell) else self.fast(0, "" if v is None else v,
+                                                            DATE_FMT if isinstance(v, date) else None)
+                    for v in values]
+        plain = self._looks.get((None, False, False)) or self.fast(0, "", None).look
+        out = []
+        for v in values:
+            t = type(v)
+            if t is Styled or t is Cell:
+                out.append(v)
+            elif v is None:
+                out.append(Styled("", plain))
+            elif t is str or t is int or t is float:
+                out.append(Styled(v, plain))
+            elif isinstance(v, Cell):
+                out.append(v)
+            else:
+                out.append(self.fast(0, v, DATE_FMT if isinstance(v, date) else None))
+        return out
 
     def _measure_row(self, values: list[Any], *, head: bool) -> None:
         m = self._measure
@@ -233,14 +248,18 @@ class _Sheet:
         """An explicit height for a row with wrapping text (spreadsheets do not all fit rows on opening)."""
         lines = 1
         spans = self.spans.get(row, {})
+        n = len(widths)
         for i, v in enumerate(values):
-            if type(v) is Cell and i < len(widths):
-                x = v._value
-                width = sum(widths[i:i + spans.get(i, 1)])
-                if type(x) is str and len(x) > width - 2:
+            t = type(v)
+            if i >= n or (t is not Styled and t is not Cell):
+                continue
+            x = v.v if t is Styled else v._value
+            if type(x) is str and len(x) > widths[i] - 2:
+                width = sum(widths[i:i + spans.get(i, 1)]) if spans else widths[i]
+                if len(x) > width - 2:
                     room = max(width - 1.5, 4)
-                    n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
-                    lines = max(lines, int(n))
+                    k = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
+                    lines = max(lines, int(k))
         if lines > 1:
             self._out.heights[row] = min(409, 15 * lines)
 
