@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from math import isfinite
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -236,33 +238,62 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         previous = {u: a for u, a in previous.items() if previous_status.get(u) in SENT_STATUSES}
     has_prev = bool(previous)
     items: list[Item] = []
+    cur = Columns(units, current)
+    prev = Columns(units, previous) if has_prev else None
     for ref in outline.refs:
         q = ref.question
+        key = q.key
         # who could answer: units for whom the question is visible
         eligible = _eligible(ref, units, all_current)
-        answered = [u for u in eligible if ref.key in current.get(u.id, {})]
+        among = None if eligible is units else {u.id for u in eligible}
+        pairs = cur.pairs(key, among)
+        n, n_eligible = len(pairs), len(eligible)
         if q.type in NUMERIC_TYPES:
-            s = numeric_summary(outline, ref.key, eligible, current, previous if has_prev else None)
-            items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else len(answered), len(eligible)))
+            s = _numeric(outline, q, eligible, among, cur, prev)
+            items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else n, n_eligible))
         elif q.type in ("yesno", "choice", "multichoice"):
-            items.append(Item(ref, "choice", _choice_summary(ref.key, answered, current), len(answered),
-                              len(eligible)))
+            items.append(Item(ref, "choice", _choice_summary(pairs), n, n_eligible))
         elif q.type in ("list", "documents"):
-            ls = _list_summary(q, ref.key, eligible, current, previous if has_prev else None)
-            items.append(Item(ref, "list", ls, len(answered), len(eligible)))
+            ls = _list_summary(q, pairs, prev.pairs(key, among) if prev else None)
+            items.append(Item(ref, "list", ls, n, n_eligible))
         elif q.type == "table" and q.table is not None:
-            items.append(Item(ref, "table", _table(q.table, ref.key, eligible, current, previous if has_prev else None),
-                              len(answered), len(eligible)))
+            ts = _table(q.table, pairs, prev.pairs(key, among) if prev else None, keep=n_eligible <= PER_UNIT_TABLES_MAX)
+            items.append(Item(ref, "table", ts, n, n_eligible))
         elif q.type == "date":
-            ds = ChoiceSummary()
-            for u in answered:
-                ds.per_unit.append((u, current[u.id][ref.key]))
-            items.append(Item(ref, "date", ds, len(answered), len(eligible)))
+            items.append(Item(ref, "date", ChoiceSummary(per_unit=list(pairs)), n, n_eligible))
         else:
-            texts = [(u, str(current[u.id][ref.key])) for u in answered]
-            items.append(Item(ref, "narrative", group_narratives(texts, similarity), len(answered), len(eligible)))
+            texts = [(u, str(v)) for u, v in pairs]
+            items.append(Item(ref, "narrative", group_narratives(texts, similarity), n, n_eligible))
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
                          current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
+
+
+class Columns:
+    """The units' answers by question: key → [(unit, value)] in the units' order, read in one pass over each
+    unit's answers (a loop per question over thousands of units' answer dicts is many times slower); with
+    ``keys``, only those questions."""
+
+    def __init__(self, units: list[UnitInfo], answers: dict[int, dict[str, Any]], keys: list[str] | None = None):
+        cols: dict[str, list[tuple[UnitInfo, Any]]] = {}
+        for u in units:
+            a = answers.get(u.id)
+            if not a:
+                continue
+            for k, v in (a.items() if keys is None else [(k, a[k]) for k in keys if k in a]):
+                col = cols.get(k)
+                if col is None:
+                    col = cols[k] = []
+                col.append((u, v))
+        self.cols = cols
+
+    def pairs(self, key: str, among: set[int] | None = None) -> list[tuple[UnitInfo, Any]]:
+        """The units (of ``among``, unit ids, when given) that answered ``key``, with their answers."""
+        col = self.cols.get(key, [])
+        return col if among is None else [(u, v) for u, v in col if u.id in among]
+
+    def values(self, key: str, among: set[int] | None = None) -> dict[int, Any]:
+        """Unit id → its answer to ``key``."""
+        return {u.id: v for u, v in self.pairs(key, among)}
 
 
 def _eligible(ref: QuestionRef, units: list[UnitInfo], answers: dict[int, dict[str, Any]]) -> list[UnitInfo]:
@@ -274,35 +305,32 @@ def _eligible(ref: QuestionRef, units: list[UnitInfo], answers: dict[int, dict[s
     return [u for u in units if all(c.holds(u.code, u.kind, answers.get(u.id, {})) for c in conds)]
 
 
-def _choice_summary(key: str, answered: list[UnitInfo], current: dict[int, dict[str, Any]]) -> ChoiceSummary:
+def _choice_summary(pairs: list[tuple[UnitInfo, Any]]) -> ChoiceSummary:
     cs = ChoiceSummary()
-    for u in answered:
-        v = current[u.id][key]
-        cs.per_unit.append((u, v))
+    cs.per_unit.extend(pairs)
+    for _, v in pairs:
         for k in (v if isinstance(v, list) else [v]):
             cs.counts[k] += 1
     return cs
 
 
-def _list_summary(q: Any, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
-                  previous: dict[int, dict[str, Any]] | None) -> ListSummary:
+def _list_summary(q: Any, pairs: list[tuple[UnitInfo, Any]], previous: list[tuple[UnitInfo, Any]] | None) -> ListSummary:
     """Every unit's items, the units with any, counts by each choice field, and last period's item count."""
     ls = ListSummary()
     choice_fields = [f for f in q.record_fields if f.type == "choice" or f.key == "loai"]
     for f in choice_fields:
         ls.by_field[f.key] = Counter()
-    for u in eligible:
-        rows = current.get(u.id, {}).get(key) or []
-        if rows:
-            ls.units_with_items += 1
+    for u, rows in pairs:
+        if not rows:
+            continue
+        ls.units_with_items += 1
         for r in rows:
             ls.rows.append((u, r))
             for f in choice_fields:
                 val = r.get(f.key)
                 if val not in (None, ""):
                     ls.by_field[f.key][_label(f, val)] += 1
-    ls.prev_count = (sum(len(previous.get(u.id, {}).get(key) or []) for u in eligible)
-                     if previous is not None else None)
+    ls.prev_count = sum(len(v or []) for _, v in previous) if previous is not None else None
     return ls
 
 
@@ -317,23 +345,39 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
              previous: dict[int, dict[str, Any]] | None) -> NumericSummary:
     """One number over the units, by its aggregation (:func:`dialogs.figures.aggregate_of`)."""
     q = outline.question(key)
+    keys = [key] + [k for k in (q.numerator, q.denominator) if k]
+    return _numeric(outline, q, eligible, None, Columns(eligible, current, keys),
+                    Columns(eligible, previous, keys) if previous is not None else None)
+
+
+def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
+             previous: Columns | None) -> NumericSummary:
+    key = q.key
     agg = aggregate_of(q)
     s = NumericSummary(mode={"mean": "average"}.get(agg, agg))
+    conv = number_of(q)
+    cur_of = current.values(key, among)
+    prv_of = previous.values(key, among) if previous is not None else None
     for u in eligible:
-        cur = current.get(u.id, {}).get(key)
-        prv = previous.get(u.id, {}).get(key) if previous is not None else None
-        c, p = numeric(q, cur), numeric(q, prv)
+        cur = cur_of.get(u.id)
+        c = None if cur is None else conv(cur)
+        prv = prv_of.get(u.id) if prv_of else None
+        p = None if prv is None else conv(prv)
         if c is not None or p is not None:
             s.per_unit.append((u, c, p))  # type: ignore[arg-type]
     if agg == "ratio":
         nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
+        nconv, dconv = number_of(nq), number_of(dq)
 
-        def parts(answers: dict[int, dict[str, Any]]) -> tuple[float, float, int]:
+        def parts(answers: Columns) -> tuple[float, float, int]:
             num = den = 0.0
             n = 0
+            xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
             for u in eligible:
-                a = answers.get(u.id, {})
-                x, y = numeric(nq, a.get(nq.key)), numeric(dq, a.get(dq.key))
+                x, y = xs.get(u.id), ys.get(u.id)
+                if x is None or y is None:
+                    continue
+                x, y = nconv(x), dconv(y)
                 if x is not None and y is not None:
                     num, den, n = num + x, den + y, n + 1
             return num, den, n
@@ -343,26 +387,51 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
             s.prev_num, s.prev_den, s.prev_count = parts(previous)
             s.prev_total = 0.0
         return s
+    _spread(s, q, agg, cur_of, prv_of)
+    return s
+
+
+def _spread(s: NumericSummary, q: Any, agg: str, cur_of: dict[int, Any], prv_of: dict[int, Any] | None) -> None:
+    """Total, count, minimum and maximum (this period's and the previous one's); a mean of percentages all
+    given as parts becomes the rate of the summed parts."""
     vals = [c for _, c, _ in s.per_unit if c is not None]
     s.total, s.count = float(sum(vals)), len(vals)
     if vals:
         s.minimum, s.maximum = min(vals), max(vals)
-    if previous is not None:
+    if prv_of is not None:
         pvals = [p for _, _, p in s.per_unit if p is not None]
         s.prev_total, s.prev_count = float(sum(pvals)), len(pvals)
         if pvals:
             s.prev_minimum, s.prev_maximum = min(pvals), max(pvals)
     if q.type == "percent" and agg == "mean":
         # when every unit gave its parts ("47/96"): the rate of the summed parts
-        cur = _parts([current.get(u.id, {}).get(key) for u, c, _ in s.per_unit if c is not None])
+        cur = _parts([cur_of[u.id] for u, c, _ in s.per_unit if c is not None])
         if cur is not None:
             s.mode, (s.num, s.den) = "fraction", cur
-        if previous is not None:
-            prv = _parts([previous.get(u.id, {}).get(key) for u, _, p in s.per_unit if p is not None])
+        if prv_of is not None:
+            prv = _parts([prv_of[u.id] for u, _, p in s.per_unit if p is not None])
             if prv is not None:
                 s.prev_num, s.prev_den = prv
             s.prev_mode = "fraction" if prv is not None else "average"
-    return s
+
+
+_BIG = 1e300  # an integer beyond this is left to numeric() (it may not fit a float)
+
+
+def number_of(q: Any) -> Callable[[Any], float | None]:
+    """:func:`dialogs.answers.numeric` for one question or column, with plain numbers read without a call."""
+    if q.type not in ("integer", "decimal", "money"):
+        return lambda v: numeric(q, v)
+
+    def plain(v: Any) -> float | None:
+        t = type(v)
+        if t is float:
+            return v if isfinite(v) else None
+        if t is int and -_BIG < v < _BIG:
+            return float(v)
+        return numeric(q, v)
+
+    return plain
 
 
 def _parts(values: list[Any]) -> tuple[float, float] | None:
@@ -376,16 +445,16 @@ def _parts(values: list[Any]) -> tuple[float, float] | None:
 PER_UNIT_TABLES_MAX = 300  # each unit's own Biểu is kept (for the .xlsx) up to this many units
 
 
-def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
-           previous: dict[int, dict[str, Any]] | None) -> TableSummary:
+def _table(t: Table, pairs: list[tuple[UnitInfo, Any]], previous: list[tuple[UnitInfo, Any]] | None, *,
+           keep: bool) -> TableSummary:
     """Sum the Biểu's summed columns over units, then compute totals once: the totals are linear, so the
-    total of the sums is the sum of each unit's totals. Columns of other aggregations: see :func:`table_figures`."""
+    total of the sums is the sum of each unit's totals. Columns of other aggregations: see :func:`table_figures`.
+    ``keep``: each unit's own table too."""
     ts = TableSummary(t)
-    keep = len(eligible) <= PER_UNIT_TABLES_MAX
-    text_cols = [c for c in t.columns if c.type not in NUMERIC_TYPES]
+    text_cols = [c.key for c in t.columns if c.type not in NUMERIC_TYPES]
     values = []
-    for u in eligible:
-        v = current.get(u.id, {}).get(key)
+    by_row = ts.items
+    for u, v in pairs:
         if not isinstance(v, dict):
             continue
         values.append(v)
@@ -393,16 +462,20 @@ def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict
         if keep:
             ts.per_unit.append((u, table_grid(t, v)))
         for rk, items in (v.get("items") or {}).items():
-            for it in items:
-                ts.items.setdefault(rk, []).append((u, it))
-        for rk, cells in (v.get("rows") or {}).items():
-            for c in text_cols:
-                val = cells.get(c.key)
-                if val not in (None, ""):
-                    ts.texts.setdefault((rk, c.key), []).append((u, str(val)))
+            if items:
+                mine = by_row.get(rk)
+                if mine is None:
+                    mine = by_row[rk] = []
+                mine.extend([(u, it) for it in items])
+        if text_cols:
+            for rk, cells in (v.get("rows") or {}).items():
+                for ck in text_cols:
+                    val = cells.get(ck)
+                    if val not in (None, ""):
+                        ts.texts.setdefault((rk, ck), []).append((u, str(val)))
     ts.grid = table_figures(t, values)
     if previous is not None:
-        ts.prev_grid = table_figures(t, [pv for u in eligible if isinstance(pv := previous.get(u.id, {}).get(key), dict)])
+        ts.prev_grid = table_figures(t, [pv for _, pv in previous if isinstance(pv, dict)])
     return ts
 
 
@@ -425,20 +498,24 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
     cells_of: dict[tuple[str, str], list[float]] = defaultdict(list)
     for v in values:
         for rk, cells in (v.get("rows") or {}).items():
-            acc = rows.setdefault(rk, {})
+            acc = rows.get(rk)
+            if acc is None:
+                acc = rows[rk] = {}
             for ck in sums:
                 x = cells.get(ck)
-                if type(x) is int or type(x) is float:  # not a bool, not text
+                if x is not None and (type(x) is int or type(x) is float):  # not a bool, not text
                     acc[ck] = acc.get(ck, 0) + x
-            for ck in spread:
-                if (x := _cell_number(cells.get(ck))) is not None:
-                    cells_of[(rk, ck)].append(x)
+            if spread:
+                for ck in spread:
+                    if (x := _cell_number(cells.get(ck))) is not None:
+                        cells_of[(rk, ck)].append(x)
         for rk, its in (v.get("items") or {}).items():
             items.setdefault(rk, []).extend(its)
-            for it in its:
-                for ck in spread:
-                    if (x := _cell_number(it.get(ck))) is not None:
-                        cells_of[(rk, ck)].append(x)
+            if spread:
+                for it in its:
+                    for ck in spread:
+                        if (x := _cell_number(it.get(ck))) is not None:
+                            cells_of[(rk, ck)].append(x)
     grid = table_grid(t, {"rows": rows, "items": items})
     for ck, agg in aggs.items():
         if agg == "sum":
@@ -541,14 +618,16 @@ def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, ma
         for m in groups:
             if len(m) >= 2:
                 # the text shown: the most common exact text, else the first written (they differ only in wording)
-                common = Counter(t.strip() for _, t in m).most_common(1)[0]
+                written = [t for _, t in m]
+                common = Counter(map(str.strip, written)).most_common(1)[0]
                 rep = common[0] if common[1] > 1 else m[0][1]
-                ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], [t for _, t in m]))
+                ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], written))
             else:
                 ns.singles.append(m[0])
     ns.groups.sort(key=lambda g: (-len(g.units), g.text))
-    order = {u.id: i for i, (u, _) in enumerate(texts)}
-    ns.singles.sort(key=lambda ut: order.get(ut[0].id, 0))
+    if len(ns.singles) > 1:
+        order = {u.id: i for i, (u, _) in enumerate(texts)}
+        ns.singles.sort(key=lambda ut: order.get(ut[0].id, 0))
     return ns
 
 
