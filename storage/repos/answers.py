@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, cast, func, or_, select, type_coerce, update
+from sqlalchemy import Text, case, cast, func, literal, or_, select, type_coerce, update
 
 from dialogs.lifecycle import Status
 from storage.hot import HotPath, _hot
@@ -118,7 +118,7 @@ class AnswersRepo(HotPath):
         if self.dialect == "postgresql":
             agg = cast(func.json_object_agg(Answer.question_key, Answer.value), Text)
         else:
-            agg = type_coerce(func.json_group_object(Answer.question_key, func.json(Answer.value)), Text)
+            agg = _sqlite_object()
         doc_q = select(agg).where(Answer.submission_id == Submission.id)
         if prev_keys is not None:
             # of the previous period, only what the comparison needs (numbers, list lengths)
@@ -259,3 +259,14 @@ class AnswersRepo(HotPath):
         """One answer's (version, set_by, set_at, via), or None when it has none yet."""
         row = (await self.s.execute(_web_statements()["version"], {"p_sid": submission_id, "p_key": key})).first()
         return tuple(row) if row is not None else None  # type: ignore[return-value]
+
+
+def _sqlite_object() -> Any:
+    """Each submission's answers as one JSON object, on SQLite: the stored JSON texts joined as they are
+    (``json_group_object(key, json(value))`` parses and re-writes every value: twice the time on 860,000 answers).
+    A number is stored as an SQLite number (the JSON column's numeric affinity): an integer prints as JSON; a
+    real is written by ``json()`` as before."""
+    raw = type_coerce(Answer.value, Text)
+    value = case((func.typeof(Answer.value) == "real", func.json(Answer.value)), else_=raw)
+    pair = func.json_quote(Answer.question_key).op("||")(literal(":")).op("||")(value)
+    return type_coerce(literal("{").op("||")(func.group_concat(pair, ",")).op("||")(literal("}")), Text)
