@@ -41,7 +41,7 @@ from dialogs.figures import aggregate_of
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, one_measure
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of, one_measure
 from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
@@ -199,15 +199,17 @@ class _Sheet:
         self.append([cell], kind="title")
 
     def append(self, values: list[Any], *, kind: str = "body") -> None:
-        if kind == "body" and values:
+        body = kind == "body" and bool(values)
+        if body and self._buffer is not None:
             values = self._bordered(values)
-        self.ncols = max(self.ncols, len(values))
+        if len(values) > self.ncols:
+            self.ncols = len(values)
         self.rows += 1
         wraps, self._wraps = self._wraps or kind == "head", 0
         if self._buffer is None:
             if wraps:
                 self._row_height(self.rows, values, self._widths)
-            self._out.append(values)
+            self._out.append(values, self._body if body else None)
             return
         if kind != "title":
             self._measure_row(values, head=kind == "head")
@@ -216,26 +218,16 @@ class _Sheet:
             self._flush()
 
     def _bordered(self, values: list[Any]) -> list[Any]:
-        """Data cells with their border (a plain value is put into a bordered cell; an empty one too)."""
-        if self._buffer is not None:
-            return [v if isinstance(v, Cell) else self.fast(0, "" if v is None else v,
-                                                            DATE_FMT if isinstance(v, date) else None)
-                    for v in values]
-        plain = self._looks.get((None, False, False)) or self.fast(0, "", None).look
-        out = []
-        for v in values:
-            t = type(v)
-            if t is Styled or t is Cell:
-                out.append(v)
-            elif v is None:
-                out.append(Styled("", plain))
-            elif t is str or t is int or t is float:
-                out.append(Styled(v, plain))
-            elif isinstance(v, Cell):
-                out.append(v)
-            else:
-                out.append(self.fast(0, v, DATE_FMT if isinstance(v, date) else None))
-        return out
+        """Data cells with their border (a plain value is put into a bordered cell; an empty one too), before
+        the sheet streams (then :class:`RowWriter` borders them itself, see :attr:`_body`)."""
+        return [v if isinstance(v, Cell) else self.fast(0, "" if v is None else v,
+                                                        DATE_FMT if isinstance(v, date) else None)
+                for v in values]
+
+    @functools.cached_property
+    def _body(self) -> tuple[Look, Look]:
+        """The looks of a table's plain cell and date cell once the sheet streams (bordered, as :meth:`fast`)."""
+        return self.fast(0, "", None).look, self.fast(0, date.min, DATE_FMT).look
 
     def _measure_row(self, values: list[Any], *, head: bool) -> None:
         m = self._measure
@@ -251,9 +243,9 @@ class _Sheet:
         n = len(widths)
         for i, v in enumerate(values):
             t = type(v)
-            if i >= n or (t is not Styled and t is not Cell):
-                continue
-            x = v.v if t is Styled else v._value
+            if i >= n:
+                break
+            x = v.v if t is Styled else v._value if t is Cell else v  # a plain value: bordered as it is written
             if type(x) is str and len(x) > widths[i] - 2:
                 width = sum(widths[i:i + spans.get(i, 1)]) if spans else widths[i]
                 if len(x) > width - 2:
@@ -646,15 +638,33 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 texts = s.texts.get((r.key, col.key), [])
                 row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
         sh.append(row)
-        for u, item in s.items.get(r.key, []):
-            sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
-                      + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else _text_or_date(sh, col.type, item.get(col.key), i) for i, col in enumerate(t.columns)])
+        _item_rows(sh, t, s.items.get(r.key, []))
     if not any(r.kind == "total" for r in t.rows) and one_measure(t):
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s)
     sh.close()
+
+
+def _item_rows(sh: _Sheet, t: Any, items: list[tuple[Any, dict[str, Any]]]) -> None:
+    """The items listed under an open row, one row each with its unit (tens of thousands of rows: each
+    column's kind is looked up once)."""
+    cols = [(i, col.key, col.type, col.type in NUMERIC_TYPES) for i, col in enumerate(t.columns)]
+    limit = TEXT_COL - 2
+    for u, item in items:
+        row: list[Any] = [None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
+        for i, key, typ, num in cols:
+            v = item.get(key)
+            if num:
+                row.append(None if v is None else _num_cell(sh, typ, v, col=i))
+            elif v is None or v == "":
+                row.append(None)
+            elif typ == "date":
+                row.append(_text_or_date(sh, typ, v, i))
+            else:
+                text = safe_text(v)
+                row.append(text if len(text) <= limit else sh.fast(i, text, None, wrap=True))
+        sh.append(row)
 
 
 def _note_summary(texts: list) -> str:
@@ -733,6 +743,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     if with_reasons:
         head.append("Lý do thay đổi lớn")
     sh.head(head)
+    convs = [(it.ref.key, it.ref.question.type, number_of(it.ref.question)) for it in nums]
     for u in c.units:
         cur = c.current.get(u.id, {})
         prv = c.previous.get(u.id, {}) if has_prev else {}
@@ -740,13 +751,14 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
             continue
         row: list[Any] = [sh.fast(-1, safe_text(u.code), None), sh.fast(-2, safe_text(u.name), None),
                           sh.fast(-3, safe_text(u.parent or ""), None)]
-        for i, it in enumerate(nums):
-            q = it.ref.question
-            v = numeric(q, cur.get(it.ref.key))
-            row.append(_num_cell(sh, q.type, v, col=2 * i))
+        for i, (key, qtype, conv) in enumerate(convs):
+            x = cur.get(key)
+            v = None if x is None else conv(x)
+            row.append(None if v is None else _num_cell(sh, qtype, v, col=2 * i))
             if has_prev:
-                p = numeric(q, prv.get(it.ref.key))
-                row.append(_num_cell(sh, q.type, None if v is None or p is None else v - p, col=2 * i + 1))
+                x = prv.get(key)
+                p = None if x is None or v is None else conv(x)
+                row.append(None if p is None else _num_cell(sh, qtype, v - p, col=2 * i + 1))  # type: ignore[operator]
         if with_reasons:
             mine = c.reasons.get(u.id, {})
             row.append(sh.fast(-4, safe_text("; ".join(f"{it.ref.number}: {mine[it.ref.key]}" for it in nums

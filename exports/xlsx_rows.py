@@ -90,7 +90,9 @@ class RowWriter:
         look.attr = s
         return s
 
-    def append(self, values: list[Any]) -> None:
+    def append(self, values: list[Any], body: tuple[Look, Look] | None = None) -> None:
+        """One row; with ``body`` (the looks of a plain value and of a date), every cell of a table's body:
+        plain values and dates take those looks and an empty cell is written with the plain one (bordered)."""
         self.rows += 1
         r = str(self.rows)
         height = self.heights.get(self.rows)
@@ -99,13 +101,24 @@ class RowWriter:
             self._letter(len(values) - 1)
         letters = self._letters
         for i, v in enumerate(values):
-            if v is None:
-                continue
-            if type(v) is Styled:
+            t = type(v)
+            if t is Styled:
                 style = v.look.attr
                 if style is None:
                     style = self._look(v.look)
                 v = v.v
+            elif v is None:
+                if body is None:
+                    continue
+                style = body[0].attr
+                v = ""
+                if style is None:
+                    style = self._look(body[0])
+            elif body is not None and not isinstance(v, Cell):
+                look = body[1] if isinstance(v, date) else body[0]
+                style = look.attr
+                if style is None:
+                    style = self._look(look)
             elif isinstance(v, Cell):
                 style = self._style(v)
                 v = v._value
