@@ -262,8 +262,7 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         elif q.type == "date":
             items.append(Item(ref, "date", ChoiceSummary(per_unit=list(pairs)), n, n_eligible))
         else:
-            texts = [(u, str(v)) for u, v in pairs]
-            items.append(Item(ref, "narrative", group_narratives(texts, similarity), n, n_eligible))
+            items.append(Item(ref, "narrative", group_narratives(pairs, similarity), n, n_eligible))
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
                          current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
 
@@ -580,20 +579,51 @@ def statement_facts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(_FACT_RE.findall(fold(text))), _POLARITY.intersection(norm_words(text).split())
 
 
-def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, max_clusters: int = 400) -> NarrativeSummary:
+class _Group:
+    """The texts grouped as one statement: their units and texts in order, and how often each exact text came."""
+
+    __slots__ = ("units", "texts", "counts")
+
+    def __init__(self) -> None:
+        self.units: list[UnitInfo] = []
+        self.texts: list[str] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, u: UnitInfo, t: str) -> None:
+        self.units.append(u)
+        self.texts.append(t)
+        self.counts[t] = self.counts.get(t, 0) + 1
+
+    def shown(self) -> str:
+        """The text shown: the most common exact text (its spaces trimmed), else the first written (they differ
+        only in wording)."""
+        trimmed: Counter[str] = Counter()
+        for t, n in self.counts.items():  # in the order first written, as a count over every member's text
+            trimmed[t.strip()] += n
+        common = trimmed.most_common(1)[0]
+        return common[0] if common[1] > 1 else self.texts[0]
+
+
+def group_narratives(texts: list[tuple[UnitInfo, Any]], similarity: int = 90, max_clusters: int = 400) -> NarrativeSummary:
     """Group texts that say the same thing, most units first: texts are grouped only when they state the same
     figures, dates and documents and the same negations (:func:`statement_facts`), and their normalised
     wording is at least ``similarity`` % alike (rapidfuzz token sort ratio) — near-duplicates, written once
-    with every unit that wrote them. Any other text stays its unit's own."""
+    with every unit that wrote them. Any other text stays its unit's own. (A text that is not a string is read
+    as ``str(text)``. Each text is read in one pass: on thousands of units, every further pass over the texts
+    costs as much as the grouping.)"""
     ns = NarrativeSummary()
     reps: dict[tuple, list[str]] = {}  # facts → the normalised texts of the groups stating them
-    members: dict[tuple, list[list[tuple[UnitInfo, str]]]] = {}
+    members: dict[tuple, list[_Group]] = {}
     clusters = 0
-    placed: dict[str, list[tuple[UnitInfo, str]]] = {}  # an exact text → the group it joined
-    for u, t in texts:
+    placed: dict[str, _Group] = {}  # an exact text → the group it joined
+    order: dict[int, int] = {}
+    for i, (u, t) in enumerate(texts):
+        order[u.id] = i
+        if type(t) is not str:
+            t = str(t)
         same = placed.get(t)
         if same is not None:  # written word for word by an earlier unit
-            same.append((u, t))
+            same.add(u, t)
             continue
         words = norm_words(t)
         if is_blank(t) or words in ("khong", "khong co"):
@@ -605,28 +635,24 @@ def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, ma
         groups = members.setdefault(facts, [])
         hit = process.extractOne(key, bucket, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if bucket else None
         if hit is not None:
-            groups[hit[2]].append((u, t))
+            groups[hit[2]].add(u, t)
             placed[t] = groups[hit[2]]
         elif clusters < max_clusters:
             bucket.append(key)
-            groups.append([(u, t)])
-            placed[t] = groups[-1]
+            g = placed[t] = _Group()
+            g.add(u, t)
+            groups.append(g)
             clusters += 1
         else:
             ns.singles.append((u, t))
     for groups in members.values():
-        for m in groups:
-            if len(m) >= 2:
-                # the text shown: the most common exact text, else the first written (they differ only in wording)
-                written = [t for _, t in m]
-                common = Counter(map(str.strip, written)).most_common(1)[0]
-                rep = common[0] if common[1] > 1 else m[0][1]
-                ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], written))
+        for g in groups:
+            if len(g.units) >= 2:
+                ns.groups.append(NarrativeGroup(g.shown().strip(), g.units, g.texts))
             else:
-                ns.singles.append(m[0])
+                ns.singles.append((g.units[0], g.texts[0]))
     ns.groups.sort(key=lambda g: (-len(g.units), g.text))
     if len(ns.singles) > 1:
-        order = {u.id: i for i, (u, _) in enumerate(texts)}
         ns.singles.sort(key=lambda ut: order.get(ut[0].id, 0))
     return ns
 
