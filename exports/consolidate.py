@@ -29,7 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from dialogs.answers import is_blank, numeric, table_grid
-from dialogs.figures import SENT_STATUSES, aggregate_of
+from dialogs.figures import SENT_STATUSES, aggregate_of, one_measure  # noqa: F401 (one_measure: re-exported)
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
@@ -535,15 +535,6 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
             else:
                 cell[ck] = None
     return grid
-
-
-def one_measure(t: Table) -> bool:
-    """Whether a total row over the Biểu's top-level rows means something: it has a summed column and its
-    top-level rows are not two or more groups (sections such as "I. Quán triệt" and "II. Kiểm tra" count
-    different things — conferences, inspections — that are never added up)."""
-    groups = [r for r in t.rows if r.level == 0 and r.kind == "group"]
-    summed = [c for c in t.input_columns if c.type in NUMERIC_TYPES and aggregate_of(c) == "sum"]
-    return len(groups) < 2 and bool(summed)
 
 
 def _rate(num: Any, den: Any) -> float | None:

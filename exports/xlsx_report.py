@@ -39,11 +39,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from dialogs.answers import format_scalar, numeric
-from dialogs.figures import aggregate_of
+from dialogs.figures import aggregate_of, total_row
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of, one_measure
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of
 from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
@@ -653,7 +653,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
         sh.append(row)
         _item_rows(sh, t, s.items.get(r.key, []))
-    if not any(r.kind == "total" for r in t.rows) and one_measure(t):
+    if total_row(t):  # the outline's «total», else only when the top-level rows measure one thing
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s)
