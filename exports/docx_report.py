@@ -25,7 +25,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
-from dialogs.answers import format_scalar
+from dialogs.answers import format_scalar, item_unit
 from dialogs.figures import aggregate_of
 from dialogs.issuer import Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
@@ -352,7 +352,7 @@ def _list(doc, c: Consolidation, it: Item, lead: str) -> None:
     header = ["STT", "Đơn vị"] + [f.label for f in fields]
     rows = []
     for i, (u, rec) in enumerate(s.rows[:MAX_DOC_ROWS], 1):
-        rows.append([str(i), u.name] + [format_scalar(f, rec.get(f.key)) if rec.get(f.key) not in (None, "") else ""
+        rows.append([str(i), item_unit(u.name, rec)] + [format_scalar(f, rec.get(f.key)) if rec.get(f.key) not in (None, "") else ""
                                         for f in fields])
     add_table(doc, [header], rows, numeric_cols={0})
     if len(s.rows) > MAX_DOC_ROWS:
