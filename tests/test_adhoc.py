@@ -39,18 +39,18 @@ async def _setup(db) -> dict[str, list[int]]:
     await import_units(db, DATA / "vn_units_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        ag = await repo.unit_by_code("91")
-        other = await repo.unit_by_code("01")
-        ag_communes = (await repo.list_units(ag, include_root=False))[:3]
-        other_commune = (await repo.list_units(other, include_root=False))[0]
+        ag = await repo.units.unit_by_code("91")
+        other = await repo.units.unit_by_code("01")
+        ag_communes = (await repo.units.list_units(ag, include_root=False))[:3]
+        other_commune = (await repo.units.list_units(other, include_root=False))[0]
         for i, u in enumerate([*ag_communes, other_commune]):
-            acc = await repo.ensure_account(700 + i, f"Cán bộ {u.name}")
-            await repo.set_account(acc, role="officer", unit=u)
-        sup = await repo.ensure_account(800, "Văn phòng UBND tỉnh An Giang")
-        await repo.set_account(sup, role="supervisor", unit=ag)
-        await repo.add_scope(sup, ag)
+            acc = await repo.accounts.ensure_account(700 + i, f"Cán bộ {u.name}")
+            await repo.accounts.set_account(acc, role="officer", unit=u)
+        sup = await repo.accounts.ensure_account(800, "Văn phòng UBND tỉnh An Giang")
+        await repo.accounts.set_account(sup, role="supervisor", unit=ag)
+        await repo.accounts.add_scope(sup, ag)
         await s.commit()
-        return {"ag": [u.id for u in ag_communes], "ag_total": len(await repo.list_units(ag, include_root=False))}
+        return {"ag": [u.id for u in ag_communes], "ag_total": len(await repo.units.list_units(ag, include_root=False))}
 
 
 async def test_supervisor_sends_an_ad_hoc_report_and_follows_it(db, db_url):
@@ -81,7 +81,7 @@ async def test_supervisor_sends_an_ad_hoc_report_and_follows_it(db, db_url):
         assert "BÁO CÁO ĐỘT XUẤT" in first and "Số nhà bị hư hại" in first, first
     assert h.api.messages(703) == []
     async with db.read_session() as s:
-        period = (await Repo(s).list_periods())[-1]
+        period = (await Repo(s).periods.list_periods())[-1]
     assert period.kind == "adhoc" and len(period.unit_scope) == info["ag_total"]
     assert period.deadline == datetime(2026, 11, 24, 17, tzinfo=TZ)
     # officers answer straight away: the answer goes to the ad hoc report
@@ -113,5 +113,5 @@ async def test_officers_cannot_send_ad_hoc_reports(db, db_url):
     out = await h.say(h.user(700), "/baocaonhanh")
     assert "dành cho quản trị viên và người tổng hợp" in out[0]
     async with db.read_session() as s:
-        assert (await Repo(s).list_periods()) == []
+        assert (await Repo(s).periods.list_periods()) == []
     assert Period  # (the model is what list_periods returns)

@@ -145,21 +145,21 @@ async def test_period_history_from_the_database(db):
         repo = Repo(s)
         periods = []
         for i in range(10):
-            p, _ = await repo.open_period(o.id, f"Đợt {i + 1}", deadline=start + timedelta(days=7 * i))
+            p, _ = await repo.periods.open_period(o.id, f"Đợt {i + 1}", deadline=start + timedelta(days=7 * i))
             periods.append(p)
-        clerk = await repo.ensure_account(990, "Cán bộ")
+        clerk = await repo.accounts.ensure_account(990, "Cán bộ")
         for code, base in (("BNV", 10), ("BTP", 20), ("BYT", 1000)):
-            u = await repo.unit_by_code(code)
+            u = await repo.units.unit_by_code(code)
             for i, p in enumerate(periods):
-                sub = await repo.ensure_submission(u.id, p.id)
-                await repo.set_answer(sub.id, "i4_nv_tong", base + i, num=base + i, commit=True)
-                await repo.set_answer(sub.id, "ii3_hs_dung_han", 1 + i if code == "BNV" else 1, num=1, commit=True)
-                await repo.set_answer(sub.id, "ii3_hs_da_giai_quyet", 2 + 2 * i if code == "BNV" else 4, num=1, commit=True)
+                sub = await repo.submissions.ensure_submission(u.id, p.id)
+                await repo.submissions.set_answer(sub.id, "i4_nv_tong", base + i, num=base + i, commit=True)
+                await repo.submissions.set_answer(sub.id, "ii3_hs_dung_han", 1 + i if code == "BNV" else 1, num=1, commit=True)
+                await repo.submissions.set_answer(sub.id, "ii3_hs_da_giai_quyet", 2 + 2 * i if code == "BNV" else 4, num=1, commit=True)
                 if code != "BYT":  # Bộ Y tế never sends its report: its drafts are in no period's figures
-                    await repo.submit(sub, clerk)
+                    await repo.review.submit(sub, clerk)
         await s.commit()
         h = await period_history(s, o, periods[8], None)
-        btp = await repo.unit_by_code("BTP")
+        btp = await repo.units.unit_by_code("BTP")
         hb = await period_history(s, o, periods[8], btp)
     assert h.labels == [f"Đợt {i}" for i in range(2, 10)]  # the last 8 up to the 9th, oldest first
     tong = next(x for x in h.series if x.key == "i4_nv_tong")

@@ -122,7 +122,7 @@ async def test_an_outline_published_from_the_bot_is_known_to_the_cli(db, db_url,
         assert await run("outlines", "show", OID) == 2  # a draft is not published
         capsys.readouterr()
         async with db.session() as s:
-            await Repo(s).register_outline(OID, 1, text_hash(text), "de-cuong.docx", "Tiếp công dân", yaml_text=text)
+            await Repo(s).outlines.register_outline(OID, 1, text_hash(text), "de-cuong.docx", "Tiếp công dân", yaml_text=text)
             await s.commit()
         assert await run("outlines", "list", "--json") == 0
         assert OID in [o["id"] for o in json.loads(capsys.readouterr().out)]
@@ -130,7 +130,7 @@ async def test_an_outline_published_from_the_bot_is_known_to_the_cli(db, db_url,
         assert await run("period", "open", OID, "--deadline", "20/12/2026 17:00", "--json") == 0
         capsys.readouterr()
         async with db.read_session() as s:
-            assert len(await Repo(s).list_periods(OID)) == 1
+            assert len(await Repo(s).periods.list_periods(OID)) == 1
     finally:
         get_settings.cache_clear()
 

@@ -20,7 +20,7 @@ from tests.support.schedule import _scheduler
 async def submission_of(db, unit_code: str, period_id: int) -> Submission | None:
     async with db.read_session() as s:
         repo = Repo(s)
-        return await repo.find_submission((await repo.unit_by_code(unit_code)).id, period_id)
+        return await repo.submissions.find_submission((await repo.units.unit_by_code(unit_code)).id, period_id)
 
 
 def first_line(out: list[str]) -> str:
@@ -41,8 +41,8 @@ async def test_onboarding_by_invite_and_bad_codes(h, db):
     out = await h.say(u, f"/start {code}")
     assert "Bộ Nội vụ" in out[0] and "/baocao" in out[0]
     async with db.read_session() as s:
-        acc = await Repo(s).account_by_tg(101)
-        assert acc.role == "officer" and (await Repo(s).unit(acc.unit_id)).code == "BNV"
+        acc = await Repo(s).accounts.account_by_tg(101)
+        assert acc.role == "officer" and (await Repo(s).units.unit(acc.unit_id)).code == "BNV"
     out = await h.say(h.user(102, "Minh"), f"/start {code}")
     assert "đã được dùng hết" in out[0]
     out = await h.say(h.user(103, "Hoa"), "/start saima")
@@ -68,8 +68,8 @@ async def test_onboarding_by_search_and_supervisor_approval(h, db):
     await h.press(sup, "Đồng ý")
     assert "được duyệt" in officer.last().text
     async with db.read_session() as s:
-        acc = await Repo(s).account_by_tg(111)
-        assert (await Repo(s).unit(acc.unit_id)).code == "BTP"
+        acc = await Repo(s).accounts.account_by_tg(111)
+        assert (await Repo(s).units.unit(acc.unit_id)).code == "BTP"
 
 
 async def test_answering_stores_each_answer_and_rejects_bad_input(h, db):
@@ -202,7 +202,7 @@ async def test_stale_and_forged_buttons_do_nothing(h, db):
     await h.flush()
     assert len(h.alerts()) == 4
     async with db.read_session() as s:
-        pos = await s.get(ConversationPosition, (await Repo(s).account_by_tg(101)).id)
+        pos = await s.get(ConversationPosition, (await Repo(s).accounts.account_by_tg(101)).id)
     assert pos.question_key == "kl_nv_hoan_thanh"
     assert await answers_of(db, "BNV", p1) == {"kl_nv_tong": 7}
 
@@ -313,12 +313,12 @@ async def test_second_week_keep_and_change_marks(h, db):
     await h.say(u, f"/start {await invite(db, 'BNV')}")
     async with db.session() as s:
         repo = Repo(s)
-        unit = await repo.unit_by_code("BNV")
-        sub = await repo.ensure_submission(unit.id, p1)
-        await repo.set_answer(sub.id, "kl_nv_tong", 10, num=10, commit=True)
-        await repo.set_answer(sub.id, "kl_nv_hoan_thanh", 4, num=4, commit=True)
-        await repo.set_answer(sub.id, "kk_noi_dung", "Thiếu cán bộ", num=None, commit=True)
-        await repo.close_period(await repo.period(p1))
+        unit = await repo.units.unit_by_code("BNV")
+        sub = await repo.submissions.ensure_submission(unit.id, p1)
+        await repo.submissions.set_answer(sub.id, "kl_nv_tong", 10, num=10, commit=True)
+        await repo.submissions.set_answer(sub.id, "kl_nv_hoan_thanh", 4, num=4, commit=True)
+        await repo.submissions.set_answer(sub.id, "kk_noi_dung", "Thiếu cán bộ", num=None, commit=True)
+        await repo.periods.close_period(await repo.periods.period(p1))
         await s.commit()
     out = await h.say(u, "/baocao")
     assert "Đi theo từng mục" in " ".join(u.last().button_texts())
@@ -367,8 +367,8 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     await import_units(db, DATA / "vn_units_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
-        inv = await repo.create_invite(await repo.unit_by_code("31261"), "officer")
+        p, _ = await repo.periods.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code("31261"), "officer")
         await s.commit()
         period_id = p.id
     u = h.user(131, "Xã")
@@ -391,8 +391,8 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     await h.press(u, "Xong biểu")
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission((await repo.unit_by_code("31261")).id, period_id)
-        value = (await repo.answers(sub.id))["bieu_1b"]
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code("31261")).id, period_id)
+        value = (await repo.submissions.answers(sub.id))["bieu_1b"]
     assert value["rows"] == {"hoi_nghi": {"cap_tinh": 1, "cap_xa": 2, "ca_hai": 3},
                              "tap_huan": {"cap_tinh": 4, "cap_xa": 5, "ca_hai": 6}}
     # Biểu 2B: documents under "Cấp ủy cấp tỉnh"
@@ -405,7 +405,7 @@ async def test_tables_row_by_row_cell_by_cell_and_open_groups(h, db):
     await h.press(u, "Xong nhóm")
     assert "Dòng 2/4: II Hội đồng nhân dân cấp tỉnh" in u.last().text
     async with db.read_session() as s:
-        value = (await Repo(s).answers(sub.id))["bieu_2b"]
+        value = (await Repo(s).submissions.answers(sub.id))["bieu_2b"]
     assert value["items"]["cap_uy_tinh"] == [{"label": "Nghị quyết", "loai": "Nghị quyết", "so_hieu": "12-NQ/TU", "ngay_ban_hanh": "2025-08-15",
                                               "trich_yeu": "Về sắp xếp bộ máy"}]
 
@@ -446,7 +446,7 @@ async def test_no_changes_after_the_period_closes(h, db):
     await h.say(u, "5")
     async with db.session() as s:
         repo = Repo(s)
-        await repo.close_period(await repo.period(p1))
+        await repo.periods.close_period(await repo.periods.period(p1))
         await s.commit()
     before = u.last().text
     out = await h.say(u, "6")
@@ -510,8 +510,8 @@ async def commune_on(h, db, outline: str = "so-ket-1-nam-2-cap", code: str = "31
     await import_units(db, DATA / "vn_units_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
-        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        p, _ = await repo.periods.open_period(outline, "Kỳ thử", deadline=datetime(2099, 5, 29, 10, tzinfo=UTC))
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code(code), "officer")
         await s.commit()
     u = h.user(uid, "Xã")
     await h.say(u, f"/start {inv.code}")
@@ -554,7 +554,7 @@ async def test_choices_offer_buttons_in_list_items_and_yes_no(h, db):
     out = await h.say(u, "cham tien do")
     assert first_line(out).startswith("✔ Đã thêm mục 2") and "Chậm tiến độ" in first_line(out)
     async with db.read_session() as s:
-        items = (await Repo(s).answers((await s.execute(select(Submission))).scalar_one().id))["kl_ds_dang_th"]
+        items = (await Repo(s).submissions.answers((await s.execute(select(Submission))).scalar_one().id))["kl_ds_dang_th"]
     assert [i["dung_han"] for i in items] == ["cham", "cham"]
 
 
@@ -638,7 +638,7 @@ async def test_three_wrong_tries_say_plainly_what_is_expected(h, db):
     out = await h.say(u, "5")
     assert first_line(out) == "✔ Đã lưu: 5 nhiệm vụ — mới"
     async with db.read_session() as s:
-        pos = await s.get(ConversationPosition, (await Repo(s).account_by_tg(101)).id)
+        pos = await s.get(ConversationPosition, (await Repo(s).accounts.account_by_tg(101)).id)
     assert "tries" not in pos.state
     await h.say(u, "/c1")
     out = await h.say(u, "sai")
@@ -672,10 +672,10 @@ async def second_week(h, db, previous: dict):
     await h.say(u, f"/start {await invite(db, 'BNV')}")
     async with db.session() as s:
         repo = Repo(s)
-        sub = await repo.ensure_submission((await repo.unit_by_code("BNV")).id, p1)
+        sub = await repo.submissions.ensure_submission((await repo.units.unit_by_code("BNV")).id, p1)
         for k, v in previous.items():
-            await repo.set_answer(sub.id, k, v, num=v, commit=True)
-        await repo.close_period(await repo.period(p1))
+            await repo.submissions.set_answer(sub.id, k, v, num=v, commit=True)
+        await repo.periods.close_period(await repo.periods.period(p1))
         await s.commit()
     await h.say(u, "/baocao")
     await h.press(u, "Trả lời từng câu")
@@ -685,8 +685,8 @@ async def second_week(h, db, previous: dict):
 async def reasons_of(db, period_id: int) -> dict:
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission((await repo.unit_by_code("BNV")).id, period_id)
-        return await repo.answer_reasons(sub.id)
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code("BNV")).id, period_id)
+        return await repo.submissions.answer_reasons(sub.id)
 
 
 async def test_large_change_asks_a_reason_stored_with_the_answer(h, db):

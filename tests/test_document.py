@@ -168,7 +168,7 @@ async def test_cli_picture_of_a_passed_deadline_says_so(db, db_url, monkeypatch,
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
-        p, _ = await Repo(s).open_period("tuan-cqdp-2cap", "Tuần 1", deadline=datetime.now(UTC) - timedelta(hours=5))
+        p, _ = await Repo(s).periods.open_period("tuan-cqdp-2cap", "Tuần 1", deadline=datetime.now(UTC) - timedelta(hours=5))
         await s.commit()
     seen = {}
     import exports.charts as charts

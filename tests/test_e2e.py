@@ -29,9 +29,9 @@ async def test_two_weeks_of_the_weekly_outline_over_http(db, db_url, tmp_path):
     assert res["week1_answered"] == {"BNV": 43, "BTP": 40, "VPCP": 45}
     async with db.read_session() as s:
         repo = Repo(s)
-        w1 = await repo.period_answers(await repo.period(p1))
-        w2 = await repo.period_answers(await repo.period(p2))
-        units = {u.code: u.id for u in await repo.list_units()}
+        w1 = await repo.submissions.period_answers(await repo.periods.period(p1))
+        w2 = await repo.submissions.period_answers(await repo.periods.period(p2))
+        units = {u.code: u.id for u in await repo.units.list_units()}
     # week one: every visible question answered, lists included, all submitted
     bnv = units["BNV"]
     assert len(w1.current[bnv]) == 43
@@ -68,9 +68,9 @@ async def _this_weeks_period_and_invite(db) -> tuple[int, str]:
         repo = Repo(s)
         spec = automatic_spec(load_catalogue().get("tuan-cqdp-2cap"), datetime.now(UTC), ZoneInfo("Asia/Ho_Chi_Minh"),
                               timedelta(hours=48))
-        p, _ = await repo.open_period("tuan-cqdp-2cap", spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
+        p, _ = await repo.periods.open_period("tuan-cqdp-2cap", spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
                                       starts_on=spec.starts_on, ends_on=spec.ends_on)
-        inv = await repo.create_invite(await repo.unit_by_code("BTP"), "officer")
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code("BTP"), "officer")
         await s.commit()
         return p.id, inv.code
 
@@ -80,8 +80,8 @@ async def _stored_answers(db_url: str, unit_code: str, period_id: int) -> dict:
     try:
         async with db2.read_session() as s:
             repo = Repo(s)
-            sub = await repo.find_submission((await repo.unit_by_code(unit_code)).id, period_id)
-            return await repo.answers(sub.id)
+            sub = await repo.submissions.find_submission((await repo.units.unit_by_code(unit_code)).id, period_id)
+            return await repo.submissions.answers(sub.id)
     finally:
         await db2.dispose()
 

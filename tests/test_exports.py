@@ -286,7 +286,7 @@ async def test_tonghop_of_a_narrow_scope_and_a_forged_one(db, db_url):
     async with db.read_session() as s:
         from storage.repo import Repo
 
-        cp = await Repo(s).unit_by_code("CP")
+        cp = await Repo(s).units.unit_by_code("CP")
     await narrow.press("", data=TH(action="go", period=p2, scope=cp.id).pack())
     await h.flush()
     assert [a for a in h.alerts() if "không có quyền" in a].__len__() == 2

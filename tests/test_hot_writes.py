@@ -46,7 +46,7 @@ async def test_noted_updates_are_written_at_commit_and_dropped_by_a_rollback(db)
         repo = Repo(s)
         acc = await s.get(Account, acc_id)
         with Statements(db) as st:
-            await repo.note_updates(acc, [7, 8])
+            await repo.accounts.note_updates(acc, [7, 8])
             assert st.writes() == []  # put off: nothing sent yet
             assert acc.recent_updates == [7, 8]  # but the loaded object says it already
             await s.commit()
@@ -56,7 +56,7 @@ async def test_noted_updates_are_written_at_commit_and_dropped_by_a_rollback(db)
     async with db.session() as s:
         repo = Repo(s)
         acc = await s.get(Account, acc_id)
-        await repo.note_updates(acc, [7, 8, 9])
+        await repo.accounts.note_updates(acc, [7, 8, 9])
         await s.rollback()  # the handler failed: the update is not marked as handled
         await s.commit()  # and nothing deferred is left to be written later
     assert await _recent(db, acc_id) == [7, 8]
@@ -69,17 +69,17 @@ async def test_an_answer_carries_the_deferred_writes_in_its_statements(db):
     the same."""
     _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
-        await Repo(s).save_position(acc_id, submission_id=sub2, question_key="kl_nv_tong")
+        await Repo(s).positions.save_position(acc_id, submission_id=sub2, question_key="kl_nv_tong")
         await s.commit()
     for value, version in ((10, 1), (12, 2)):
         async with db.session() as s:
             repo = Repo(s)
             acc = await s.get(Account, acc_id)
             with Statements(db) as st:
-                await repo.note_updates(acc, [100 + version])
-                await repo.save_position(acc_id, submission_id=sub2, question_key=f"q{version}", defer=True)
+                await repo.accounts.note_updates(acc, [100 + version])
+                await repo.positions.save_position(acc_id, submission_id=sub2, question_key=f"q{version}", defer=True)
                 assert st.writes() == []
-                assert await repo.set_answer(sub2, "kl_nv_tong", value, num=value, by=acc_id, commit=True) == version
+                assert await repo.submissions.set_answer(sub2, "kl_nv_tong", value, num=value, by=acc_id, commit=True) == version
             writes = st.writes()
             if PG_URL:
                 assert len(writes) == 2, writes  # the upsert, then everything else at once
@@ -90,7 +90,7 @@ async def test_an_answer_carries_the_deferred_writes_in_its_statements(db):
                 assert len(writes) == 5, writes
         assert await _recent(db, acc_id) == [100 + version]
         async with db.read_session() as s:
-            stored = await Repo(s).position(acc_id)
+            stored = await Repo(s).positions.position(acc_id)
             assert (stored.question_key, stored.nonce) == (f"q{version}", 1 + version)
     async with db.read_session() as s:
         revs = [(r.version, r.old_value, r.new_value) for r in (await s.execute(
@@ -106,28 +106,28 @@ async def test_a_position_move_carries_the_deferred_account_write(db):
     _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.save_position(acc_id, submission_id=sub2, question_key="kl_nv_tong")
+        await repo.positions.save_position(acc_id, submission_id=sub2, question_key="kl_nv_tong")
         await s.commit()
     async with db.session() as s:
         repo = Repo(s)
         acc = await s.get(Account, acc_id)
-        pos = await repo.position(acc_id)
+        pos = await repo.positions.position(acc_id)
         with Statements(db) as st:
-            await repo.note_updates(acc, [5])
-            await repo.save_position(acc_id, submission_id=sub2, question_key="kl_nv_hoan_thanh")
+            await repo.accounts.note_updates(acc, [5])
+            await repo.positions.save_position(acc_id, submission_id=sub2, question_key="kl_nv_hoan_thanh")
             await s.commit()
         assert len(st.writes()) == (1 if PG_URL else 2), st.writes()
         assert pos.question_key == "kl_nv_hoan_thanh" and pos.nonce == 2
     assert await _recent(db, acc_id) == [5]
     async with db.read_session() as s:
         repo = Repo(s)
-        stored = await repo.position(acc_id)
+        stored = await repo.positions.position(acc_id)
         assert (stored.question_key, stored.nonce) == ("kl_nv_hoan_thanh", 2)
 
 
 async def _another_account(db, telegram_id: int) -> int:
     async with db.session() as s:
-        acc = await Repo(s).ensure_account(telegram_id, "Khác")
+        acc = await Repo(s).accounts.ensure_account(telegram_id, "Khác")
         await s.commit()
         return acc.id
 
@@ -137,8 +137,8 @@ async def test_deferred_writes_of_two_rows_of_one_kind_are_both_made(db):
     other_id = await _another_account(db, 999_001)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.note_updates(await s.get(Account, acc_id), [1])
-        await repo.note_updates(await s.get(Account, other_id), [2])
+        await repo.accounts.note_updates(await s.get(Account, acc_id), [1])
+        await repo.accounts.note_updates(await s.get(Account, other_id), [2])
         await s.commit()
     assert await _recent(db, acc_id) == [1] and await _recent(db, other_id) == [2]
 
@@ -153,7 +153,7 @@ async def test_a_write_deferred_after_a_commit_opens_the_transaction_it_belongs_
         acc.full_name = "Tên mới"
         await s.commit()
         assert not s.in_transaction()
-        await repo.note_updates(acc, [41])
+        await repo.accounts.note_updates(acc, [41])
         assert s.in_transaction()
         await s.rollback()
         assert s.info.get("deferred_hot_writes") is None
@@ -167,21 +167,21 @@ async def test_two_position_moves_of_different_accounts_keep_their_own_values(db
     async with db.session() as s:
         repo = Repo(s)
         for a in (acc_id, other_id):
-            await repo.save_position(a, submission_id=sub2, question_key="dau")
+            await repo.positions.save_position(a, submission_id=sub2, question_key="dau")
         await s.commit()
     async with db.session() as s:
         repo = Repo(s)
-        mine = await repo.save_position(acc_id, submission_id=sub2, question_key="cua-toi", defer=True)
-        theirs = await repo.save_position(other_id, submission_id=sub2, question_key="cua-ban")
-        mine_again = await repo.save_position(acc_id, submission_id=sub2, question_key="cua-toi-2", defer=True)
+        mine = await repo.positions.save_position(acc_id, submission_id=sub2, question_key="cua-toi", defer=True)
+        theirs = await repo.positions.save_position(other_id, submission_id=sub2, question_key="cua-ban")
+        mine_again = await repo.positions.save_position(acc_id, submission_id=sub2, question_key="cua-toi-2", defer=True)
         assert mine is mine_again
-        await repo.save_position(acc_id, submission_id=sub2, question_key="cua-toi-3", state={"x": "1"})
+        await repo.positions.save_position(acc_id, submission_id=sub2, question_key="cua-toi-3", state={"x": "1"})
         await s.commit()
         expected = {acc_id: ("cua-toi-3", mine.nonce, {"x": "1"}), other_id: ("cua-ban", theirs.nonce, {})}
     async with db.read_session() as s:
         repo = Repo(s)
         for a, want in expected.items():
-            pos = await repo.position(a)
+            pos = await repo.positions.position(a)
             assert (pos.question_key, pos.nonce, pos.state) == want
 
 
@@ -192,17 +192,17 @@ async def test_a_deferred_position_is_not_read_back_stale_after_its_object_is_dr
 
     _unit, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
-        await Repo(s).save_position(acc_id, submission_id=sub2, question_key="a")
+        await Repo(s).positions.save_position(acc_id, submission_id=sub2, question_key="a")
         await s.commit()
     async with db.session() as s:
         repo = Repo(s)
-        await repo.save_position(acc_id, submission_id=sub2, question_key="b", defer=True)  # not kept
+        await repo.positions.save_position(acc_id, submission_id=sub2, question_key="b", defer=True)  # not kept
         gc.collect()
-        pos = await repo.save_position(acc_id, submission_id=sub2, question_key="c", defer=True)
+        pos = await repo.positions.save_position(acc_id, submission_id=sub2, question_key="c", defer=True)
         assert pos.nonce == 3
         await s.commit()
     async with db.read_session() as s:
-        stored = await Repo(s).position(acc_id)
+        stored = await Repo(s).positions.position(acc_id)
         assert (stored.question_key, stored.nonce) == ("c", 3)
 
 

@@ -93,7 +93,7 @@ async def test_docx_imported_previewed_and_published_survives_restart(h, db, db_
     await h2.press(admin2, "Mở kỳ")
     assert "Đã mở kỳ" in admin2.last().text
     async with db.read_session() as s:
-        assert len(await Repo(s).list_periods(OID)) == 1
+        assert len(await Repo(s).periods.list_periods(OID)) == 1
 
 
 async def test_non_admin_is_refused_politely(h):
@@ -204,13 +204,13 @@ async def test_new_version_keeps_old_answers_readable_and_exportable(h, db):
     first_version = h.services.outline_versions[OID]
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period(OID, "Quý IV/2026", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
-        unit = await repo.unit_by_code("BTP")
-        sub = await repo.ensure_submission(unit.id, p.id, first_version)
-        await repo.set_answer(sub.id, "i1_don_thu_tiep", 4321, num=4321, commit=True)
-        await repo.set_answer(sub.id, "i3_tinh_hinh_tiep", "Tiếp 12 lượt công dân.", commit=True)
-        await repo.set_answer(sub.id, "i2_don_thu_giai", 77, num=77, commit=True)  # a question version 2 drops
-        await repo.submit(sub, await repo.ensure_account(990, "Cán bộ Bộ Tư pháp"))  # only sent reports count
+        p, _ = await repo.periods.open_period(OID, "Quý IV/2026", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
+        unit = await repo.units.unit_by_code("BTP")
+        sub = await repo.submissions.ensure_submission(unit.id, p.id, first_version)
+        await repo.submissions.set_answer(sub.id, "i1_don_thu_tiep", 4321, num=4321, commit=True)
+        await repo.submissions.set_answer(sub.id, "i3_tinh_hinh_tiep", "Tiếp 12 lượt công dân.", commit=True)
+        await repo.submissions.set_answer(sub.id, "i2_don_thu_giai", 77, num=77, commit=True)  # a question version 2 drops
+        await repo.review.submit(sub, await repo.accounts.ensure_account(990, "Cán bộ Bộ Tư pháp"))  # only sent reports count
         await s.commit()
         period_id, sub_id = p.id, sub.id
     # version 2: a question renamed, one removed, one added
@@ -314,7 +314,7 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        inv = await repo.create_invite(await repo.unit_by_code("BTP"), "officer")
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code("BTP"), "officer")
         await s.commit()
     api = FakeTelegram("4343:IMPORT-E2E")
     await api.start()
@@ -358,10 +358,10 @@ async def test_end_to_end_docx_imported_published_answered_and_consolidated_over
     figure = await _exported_figures_are_the_officers(outline, xlsx.document[1], docx_msg.document[1])
     async with db.read_session() as s:
         repo = Repo(s)
-        p = (await repo.list_periods(OID))[0]
-        sub = await repo.find_submission((await repo.unit_by_code("BTP")).id, p.id)
+        p = (await repo.periods.list_periods(OID))[0]
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code("BTP")).id, p.id)
         assert sub.status == "submitted" and sub.outline_version_id is not None
-        assert (await repo.answers(sub.id))["i1_don_thu_tiep"] == figure
+        assert (await repo.submissions.answers(sub.id))["i1_don_thu_tiep"] == figure
 
 
 async def test_an_importer_failure_is_told_not_fatal(h, db, monkeypatch):

@@ -126,7 +126,7 @@ async def test_cli_issuer_show_set_reset_and_export_uses_it(db, db_url, monkeypa
         assert await run("issuer", "show", "KHONGCO") == 2
         assert "baocao units find" in capsys.readouterr().err
         async with db.read_session() as s:
-            got = await Repo(s).issuer_for("91", default_issuer("x", "khac"))
+            got = await Repo(s).issuers.issuer_for("91", default_issuer("x", "khac"))
         assert got.signer == "Nguyễn Văn An" and got.title == "PHÓ CHỦ TỊCH"
         assert await run("issuer", "reset", "91", "--json") == 0
         assert json.loads(capsys.readouterr().out)["signer"] == ""
@@ -143,7 +143,7 @@ async def test_admin_sets_the_issuer_in_chat(db, db_url):
     out = await h.say(admin, "/coquan 91\nngười ký: Trần Thị Bình\nchức vụ: chủ tịch\nnơi nhận: Bộ Nội vụ; Văn phòng Chính phủ")
     assert out[0].startswith("✅ Đã lưu") and "Người ký: Trần Thị Bình" in out[0] and "- Văn phòng Chính phủ;" in out[0]
     async with db.read_session() as s:
-        got = await Repo(s).issuer_for("91", default_issuer("x", "khac"))
+        got = await Repo(s).issuers.issuer_for("91", default_issuer("x", "khac"))
     assert got.signer == "Trần Thị Bình" and got.recipients == ("Bộ Nội vụ", "Văn phòng Chính phủ")
     out = await h.say(admin, "/coquan 91\nchữ ký: x")
     assert out[0].startswith("❗") and "người ký: Nguyễn Văn An" in out[0]  # says what to type instead
@@ -154,7 +154,7 @@ async def test_admin_sets_the_issuer_in_chat(db, db_url):
     out = await h.say(h.user(901, "Người thường"), "/coquan 91\nngười ký: Kẻ lạ")
     assert "dành cho quản trị viên" in out[0]
     async with db.read_session() as s:
-        assert not await Repo(s).issuer_is_set("91")
+        assert not await Repo(s).issuers.issuer_is_set("91")
 
 
 def test_party_authority_forms_are_kept():

@@ -98,9 +98,9 @@ async def _stored(db) -> dict:
 
     async with db.read_session() as s:
         repo = Repo(s)
-        unit = await repo.unit_by_code("BTP")
-        period = (await repo.list_periods(status="open"))[0]
-        return await repo.answers((await repo.find_submission(unit.id, period.id)).id)
+        unit = await repo.units.unit_by_code("BTP")
+        period = (await repo.periods.list_periods(status="open"))[0]
+        return await repo.submissions.answers((await repo.submissions.find_submission(unit.id, period.id)).id)
 
 
 @pytest.mark.parametrize("shared", ["redis", "postgresql"] if os.environ.get("FAILOVER_PG") else ["redis"])

@@ -60,11 +60,11 @@ async def _sixty_officers_type_baocao(db, db_url, with_outbound: bool) -> tuple[
     officers = [50_000 + i for i in range(60)]
     async with db.session() as s:
         repo = Repo(s)
-        await repo.open_period(WEEKLY, "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-        units = [u for u in await repo.list_units(None) if u.code != "CP"]
+        await repo.periods.open_period(WEEKLY, "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+        units = [u for u in await repo.units.list_units(None) if u.code != "CP"]
         for i, tg in enumerate(officers):
-            acc = await repo.ensure_account(tg, f"Cán bộ {i}")
-            await repo.set_account(acc, role="officer", unit=units[i % len(units)])
+            acc = await repo.accounts.ensure_account(tg, f"Cán bộ {i}")
+            await repo.accounts.set_account(acc, role="officer", unit=units[i % len(units)])
         await s.commit()
     vc = VirtualClock()
     h = await Harness(db, db_url).start()
@@ -229,7 +229,7 @@ async def test_retries_are_bounded_and_recorded():
 async def test_blocked_user_is_recorded_undeliverable_and_marked_blocked(db):
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
-        await Repo(s).ensure_account(4003, "Người đã chặn bot")
+        await Repo(s).accounts.ensure_account(4003, "Người đã chặn bot")
         await s.commit()
     found: list[outbound.Undeliverable] = []
     db_sink = outbound.db_sink(db)

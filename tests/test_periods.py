@@ -74,7 +74,7 @@ async def test_weekly_period_opens_at_the_right_local_time_and_closes_after_grac
     rep = await sched.tick()
     assert rep.opened == [f"{WEEKLY}: Tuần 49/2026 (30/11–6/12/2026)"]
     async with db.read_session() as s:
-        periods = await Repo(s).list_periods(WEEKLY)
+        periods = await Repo(s).periods.list_periods(WEEKLY)
     assert [(p.label[:8], p.status) for p in periods] == [("Tuần 48/", "closed"), ("Tuần 49/", "open")]
     assert periods[1].deadline == datetime(2026, 12, 3, 16, 0, tzinfo=TZ)
     # the officers were told of each new period once, with a button to start
@@ -94,14 +94,14 @@ async def test_reminder_offsets_once_only_overdue_and_digest(db, db_url):
     await sched.tick()  # opens week 48, tells everyone
     async with db.session() as s:
         repo = Repo(s)
-        p = (await repo.list_periods(WEEKLY))[0]
-        btp = await repo.unit_by_code("BTP")
-        sub = await repo.ensure_submission(btp.id, p.id)
-        await repo.set_answer(sub.id, "kl_nv_tong", 5, num=5, commit=True)
-        bnv = await repo.unit_by_code("BNV")
-        sub2 = await repo.ensure_submission(bnv.id, p.id)
-        await repo.set_answer(sub2.id, "kl_nv_tong", 5, num=5, commit=True)
-        await repo.submit(sub2, await repo.account_by_tg(501), now=clock())
+        p = (await repo.periods.list_periods(WEEKLY))[0]
+        btp = await repo.units.unit_by_code("BTP")
+        sub = await repo.submissions.ensure_submission(btp.id, p.id)
+        await repo.submissions.set_answer(sub.id, "kl_nv_tong", 5, num=5, commit=True)
+        bnv = await repo.units.unit_by_code("BNV")
+        sub2 = await repo.submissions.ensure_submission(bnv.id, p.id)
+        await repo.submissions.set_answer(sub2.id, "kl_nv_tong", 5, num=5, commit=True)
+        await repo.review.submit(sub2, await repo.accounts.account_by_tg(501), now=clock())
         await s.commit()
     deadline = datetime(2026, 11, 26, 16, 0, tzinfo=TZ)
     # 2 days and 1 minute before: nothing yet
@@ -184,12 +184,12 @@ async def test_429_403_and_5xx_are_handled_and_nothing_is_lost(db, db_url):
     bot = Bot("123456:TEST-TOKEN", session=FakeSession(api))
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period(WEEKLY, "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-        unit = await repo.unit_by_code("BNV")
+        p, _ = await repo.periods.open_period(WEEKLY, "Tuần 48/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+        unit = await repo.units.unit_by_code("BNV")
         items = []
         for i in range(40):
-            acc = await repo.ensure_account(7000 + i, f"Người {i}")
-            log_id = await repo.claim_reminder(p.id, unit.id, f"manual:{i}", acc.id)
+            acc = await repo.accounts.ensure_account(7000 + i, f"Người {i}")
+            log_id = await repo.outbox.claim_reminder(p.id, unit.id, f"manual:{i}", acc.id)
             items.append(Outgoing(7000 + i, f"Tin {i}", None, log_id))
         await s.commit()
     sender = Sender(bot, db, rate=20, clock=vt, sleep=vt.sleep, concurrency=1)
@@ -227,18 +227,18 @@ async def test_tiendo_counts_drill_down_and_remind_now(db, db_url):
     h = await Harness(db, db_url, clock).start()
     async with db.session() as s:
         repo = Repo(s)
-        ag = await repo.unit_by_code("91")  # Tỉnh An Giang
-        p, _ = await repo.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 17, tzinfo=TZ),
-                                      unit_ids=[u.id for u in await repo.list_units(ag, kinds=["xa", "phuong", "dac_khu"])])
-        sup = await repo.ensure_account(800, "Ban Tổ chức Tỉnh ủy")
-        await repo.set_account(sup, role="supervisor", unit=ag)
-        communes = await repo.list_units(ag, include_root=False)
-        officer = await repo.ensure_account(601, "Cán bộ xã")
-        await repo.set_account(officer, role="officer", unit=communes[0])
+        ag = await repo.units.unit_by_code("91")  # Tỉnh An Giang
+        p, _ = await repo.periods.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 17, tzinfo=TZ),
+                                      unit_ids=[u.id for u in await repo.units.list_units(ag, kinds=["xa", "phuong", "dac_khu"])])
+        sup = await repo.accounts.ensure_account(800, "Ban Tổ chức Tỉnh ủy")
+        await repo.accounts.set_account(sup, role="supervisor", unit=ag)
+        communes = await repo.units.list_units(ag, include_root=False)
+        officer = await repo.accounts.ensure_account(601, "Cán bộ xã")
+        await repo.accounts.set_account(officer, role="officer", unit=communes[0])
         done = communes[1]
-        sub = await repo.ensure_submission(done.id, p.id)
-        await repo.set_answer(sub.id, "i_dac_diem", "Đặc điểm", num=None, commit=True)
-        await repo.submit(sub, sup, now=clock())
+        sub = await repo.submissions.ensure_submission(done.id, p.id)
+        await repo.submissions.set_answer(sub.id, "i_dac_diem", "Đặc điểm", num=None, commit=True)
+        await repo.review.submit(sub, sup, now=clock())
         await s.commit()
         n = len(communes)
     u = h.user(800)
@@ -309,7 +309,7 @@ async def test_moky_opens_a_period_in_the_bot(db, db_url):
     await h.press(admin, "Mở kỳ")
     assert "Đã mở kỳ" in admin.last().text
     async with db.read_session() as s:
-        p = (await Repo(s).list_periods("kiem-tra-cchc-2025"))[0]
+        p = (await Repo(s).periods.list_periods("kiem-tra-cchc-2025"))[0]
     assert p.deadline == datetime(2026, 5, 29, 16, tzinfo=TZ)
     out = await h.say(h.user(901, "Người thường"), "/moky")
     assert "dành cho quản trị viên" in out[0]
@@ -322,11 +322,11 @@ async def test_message_claimed_by_a_dead_process_is_sent_later(db, db_url):
     h = await Harness(db, db_url, clock).start()
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", deadline=deadline)
-        acc = await repo.account_by_tg(503)
-        unit = await repo.unit_by_code("BYT")
+        p, _ = await repo.periods.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", deadline=deadline)
+        acc = await repo.accounts.account_by_tg(503)
+        unit = await repo.units.unit_by_code("BYT")
         # a process claimed this reminder, then died before sending it
-        await repo.claim_reminder(p.id, unit.id, "before:2h", acc.id, now=clock() - timedelta(minutes=45),
+        await repo.outbox.claim_reminder(p.id, unit.id, "before:2h", acc.id, now=clock() - timedelta(minutes=45),
                                   text="⏰ Nhắc báo cáo (bị bỏ dở)")
         await s.commit()
     rep = await _scheduler(h).tick()

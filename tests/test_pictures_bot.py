@@ -35,12 +35,12 @@ async def test_tiendo_sends_its_picture_and_drill_down_sends_the_sub_units(db, d
     h = await Harness(db, db_url, clock).start()
     async with db.session() as s:
         repo = Repo(s)
-        ag = await repo.unit_by_code("91")  # Tỉnh An Giang
-        communes = await repo.list_units(ag, include_root=False)
-        await repo.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 17, tzinfo=TZ),
+        ag = await repo.units.unit_by_code("91")  # Tỉnh An Giang
+        communes = await repo.units.list_units(ag, include_root=False)
+        await repo.periods.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 17, tzinfo=TZ),
                                unit_ids=[u.id for u in communes])
-        sup = await repo.ensure_account(800, "Ban Tổ chức Tỉnh ủy")
-        await repo.set_account(sup, role="supervisor", unit=ag)
+        sup = await repo.accounts.ensure_account(800, "Ban Tổ chức Tỉnh ủy")
+        await repo.accounts.set_account(sup, role="supervisor", unit=ag)
         await s.commit()
     u = h.user(800)
     out = await h.say(u, "/tiendo")

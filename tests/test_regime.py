@@ -162,9 +162,9 @@ async def _officer_setup(db, tg: int = 601) -> None:
     await import_units(db, DATA / "vn_units_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        acc = await repo.ensure_account(tg, "Cán bộ xã")
-        commune = (await repo.list_units(await repo.unit_by_code("91"), include_root=False))[0]
-        await repo.set_account(acc, role="officer", unit=commune)
+        acc = await repo.accounts.ensure_account(tg, "Cán bộ xã")
+        commune = (await repo.units.list_units(await repo.units.unit_by_code("91"), include_root=False))[0]
+        await repo.accounts.set_account(acc, role="officer", unit=commune)
         await s.commit()
 
 
@@ -186,7 +186,7 @@ async def test_moky_opens_the_regime_period_and_the_officer_sees_the_cutoff(db, 
     await h.press(admin, "Mở kỳ")
     assert "Đã mở kỳ «Tháng 2/2026»" in admin.last().text
     async with db.read_session() as s:
-        p = (await Repo(s).list_periods(MONTHLY))[0]
+        p = (await Repo(s).periods.list_periods(MONTHLY))[0]
     assert p.cutoff_on == date(2026, 2, 14) and p.starts_on == date(2026, 1, 15)
     assert p.deadline == datetime(2026, 2, 24, 10, tzinfo=TZ)
     assert p.level_deadline("province") == datetime(2026, 2, 25, 17, tzinfo=TZ)
@@ -210,7 +210,7 @@ async def test_reminder_and_docx_carry_the_cutoff(db, db_url):
     opened = h.api.messages(601)[-1].text
     assert "Hạn nộp: 17:00 ngày 23/2/2026 (số liệu tính đến ngày 14/2/2026)" in opened
     async with db.read_session() as s:
-        p = (await Repo(s).list_periods(MONTHLY))[0]
+        p = (await Repo(s).periods.list_periods(MONTHLY))[0]
     c = await load_consolidation(db, h.services.catalogue, p.id)
     report = build_report(c)
     doc = Document(io.BytesIO(report.docx))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from storage.hot import DeferredWrites, HotPath
 from storage.models import Account
-from storage.repo import Repo
+from storage.repo import Repo, Repositories
 from storage.repos.accounts import AccountsRepo
 from storage.repos.answers import AnswersRepo
 from storage.repos.base import RepoBase
@@ -31,7 +31,7 @@ HOLDERS = {"units": UnitsRepo, "accounts": AccountsRepo, "onboarding": Onboardin
 
 
 def test_each_query_belongs_to_one_aggregate_and_every_aggregate_has_a_holder():
-    aggregates = [c for c in Repo.__mro__ if c not in (Repo, HotPath, RepoBase, object)]
+    aggregates = [c for c in Repositories.__mro__ if c not in (Repositories, HotPath, RepoBase, object)]
     assert set(aggregates) == set(HOLDERS.values())
     seen: dict[str, str] = {}
     for cls in aggregates:
@@ -40,6 +40,7 @@ def test_each_query_belongs_to_one_aggregate_and_every_aggregate_has_a_holder():
                 assert name not in seen, f"{name} in both {seen[name]} and {cls.__name__}"
                 seen[name] = cls.__name__
     assert not set(seen) & set(HOLDERS), "a holder attribute hides a query"
+    assert not [n for n in seen if hasattr(Repo, n)], "Repo exposes a query flatly: name the aggregate"
     for holder, cls in HOLDERS.items():
         assert inspect.signature(getattr(Repo, holder).fget).return_annotation in (cls.__name__, cls)
 
@@ -49,21 +50,23 @@ async def test_holders_are_the_repo_on_its_session(db):
     async with db.session() as s:
         repo = Repo(s)
         for holder, cls in HOLDERS.items():
-            assert getattr(repo, holder) is repo and isinstance(getattr(repo, holder), cls)
+            assert getattr(repo, holder) is repo.units and isinstance(getattr(repo, holder), cls)
+            assert getattr(repo, holder).s is s
         assert (await repo.units.unit_by_code("BNV")).id == unit_id
         assert (await repo.submissions.find_submission(unit_id, p2)).id == sub2
         assert (await repo.accounts.account(acc_id)).telegram_id == 2001
+        assert not hasattr(repo, "unit_by_code")  # a flat query is an error (scripts/codemods/repo_holders.py)
 
 
 async def test_a_deferred_write_waits_until_the_next_hot_statement_carries_it(db):
     unit_id, acc_id, _p1, _p2, _sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.note_updates(await s.get(Account, acc_id), [7, 8])
+        await repo.accounts.note_updates(await s.get(Account, acc_id), [7, 8])
         assert list(DeferredWrites.of(s).pending) == ["note_updates"]
         stored = (await s.execute(select(Account.recent_updates).where(Account.id == acc_id))).scalar_one()
         assert stored in (None, [])  # not yet written: it waits for the answer
-        await repo.set_answer(sub2, "q1", "mười", by=acc_id)
+        await repo.submissions.set_answer(sub2, "q1", "mười", by=acc_id)
         assert s.info.get(DeferredWrites.KEY) is None  # gone with the answer's statement
         stored = (await s.execute(select(Account.recent_updates).where(Account.id == acc_id))).scalar_one()
         assert stored == [7, 8]  # written in the same transaction, before any commit

@@ -30,28 +30,28 @@ async def setup(db, *, prefill=("BNV",)) -> dict:
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        prev, _ = await repo.open_period(WEEKLY, "Tuần 46/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
-        cur, _ = await repo.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC),
+        prev, _ = await repo.periods.open_period(WEEKLY, "Tuần 46/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
+        cur, _ = await repo.periods.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC),
                                         closes_at=datetime(2026, 11, 28, 9, tzinfo=UTC))
-        await repo.close_period(prev)
+        await repo.periods.close_period(prev)
         ids = {"prev": prev.id, "cur": cur.id}
         for code, tg in OFFICERS.items():
-            unit = await repo.unit_by_code(code)
+            unit = await repo.units.unit_by_code(code)
             ids[code] = unit.id
-            acc = await repo.ensure_account(tg, f"Cán bộ {code}")
-            await repo.set_account(acc, role="officer", unit=unit)
+            acc = await repo.accounts.ensure_account(tg, f"Cán bộ {code}")
+            await repo.accounts.set_account(acc, role="officer", unit=unit)
             if code in prefill:
-                old = await repo.ensure_submission(unit.id, prev.id)
+                old = await repo.submissions.ensure_submission(unit.id, prev.id)
                 for k, v in synth_answers(OUTLINE, unit, week=1).items():
-                    await repo.set_answer(old.id, k, v, now=datetime(2026, 11, 18, 9, tzinfo=UTC))
-                sub = await repo.ensure_submission(unit.id, cur.id)
+                    await repo.submissions.set_answer(old.id, k, v, now=datetime(2026, 11, 18, 9, tzinfo=UTC))
+                sub = await repo.submissions.ensure_submission(unit.id, cur.id)
                 ids[f"sub_{code}"] = sub.id
                 for k, v in synth_answers(OUTLINE, unit, week=2).items():  # entered before the tests' clock
-                    await repo.set_answer(sub.id, k, v, now=datetime(2026, 11, 23, 9, tzinfo=UTC))
-        sup = await repo.ensure_account(800, "Vụ Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
-        narrow = await repo.ensure_account(810, "Người tổng hợp Bộ Tư pháp")
-        await repo.set_account(narrow, role="supervisor", unit=await repo.unit_by_code("BTP"))
+                    await repo.submissions.set_answer(sub.id, k, v, now=datetime(2026, 11, 23, 9, tzinfo=UTC))
+        sup = await repo.accounts.ensure_account(800, "Vụ Tổng hợp")
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
+        narrow = await repo.accounts.ensure_account(810, "Người tổng hợp Bộ Tư pháp")
+        await repo.accounts.set_account(narrow, role="supervisor", unit=await repo.units.unit_by_code("BTP"))
         await s.commit()
     return ids
 
@@ -102,10 +102,10 @@ async def test_return_resubmit_approve_locked(h, db):
     assert await status(db, ids["sub_BNV"]) == "approved"
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.submission(ids["sub_BNV"])
-        ok, why = await repo.can_edit(sub, h.clock())
+        sub = await repo.submissions.submission(ids["sub_BNV"])
+        ok, why = await repo.review.can_edit(sub, h.clock())
         assert not ok and why is Lock.APPROVED
-        events = [(e.kind, e.keys, e.by_account is not None) for e in await repo.history(sub)]
+        events = [(e.kind, e.keys, e.by_account is not None) for e in await repo.review.history(sub)]
     assert events[:2] == [("submitted", None, True), ("returned", ["kl_nv_tong"], True)]
     assert events[-1][0] == "approved"
     # a second approval (an old button) changes nothing
@@ -135,7 +135,7 @@ async def test_unlock_approved_then_expires(h, db):
     assert "đã được xử lý trước đó (đồng ý)" in h.alerts()[-1]
     async with db.read_session() as s:
         repo = Repo(s)
-        assert (await repo.can_edit(await repo.submission(ids["sub_BNV"]), h.clock()))[0]
+        assert (await repo.review.can_edit(await repo.submissions.submission(ids["sub_BNV"]), h.clock()))[0]
     # while unlocked, /baocao offers the closed period again (for this unit only)
     out = await h.say(officer, "/baocao")
     assert not any("chưa có kỳ báo cáo nào đang mở" in t for t in out) and any("Báo cáo:" in t for t in out)
@@ -146,18 +146,18 @@ async def test_unlock_approved_then_expires(h, db):
     assert any("chưa có kỳ báo cáo nào đang mở" in t for t in out)
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.submission(ids["sub_BNV"])
-        ok, why = await repo.can_edit(sub, h.clock())
+        sub = await repo.submissions.submission(ids["sub_BNV"])
+        ok, why = await repo.review.can_edit(sub, h.clock())
         assert not ok and why is Lock.UNLOCK_EXPIRED
-        assert [e.kind for e in await repo.history(sub)][-1] == "relocked"
+        assert [e.kind for e in await repo.review.history(sub)][-1] == "relocked"
 
 
 async def test_large_change_reason_shown_in_xem(h, db):
     ids = await setup(db)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.set_answer(ids["sub_BNV"], "kl_nv_tong", 500, num=500, commit=True)
-        assert await repo.set_reason(ids["sub_BNV"], "kl_nv_tong", "Nhận thêm nhiệm vụ của Bộ sáp nhập")
+        await repo.submissions.set_answer(ids["sub_BNV"], "kl_nv_tong", 500, num=500, commit=True)
+        assert await repo.submissions.set_reason(ids["sub_BNV"], "kl_nv_tong", "Nhận thêm nhiệm vụ của Bộ sáp nhập")
         await s.commit()
     out = await h.say(h.user(800), "/xem bộ nội vụ")
     line = next(t for t in "\n".join(out).split("\n") if "Tổng số nhiệm vụ" in t)
@@ -186,7 +186,7 @@ async def test_supervisor_never_sees_or_acts_outside_scope(h, db):
     assert len(h.api.messages(810)) == before  # nothing shown, no document
     assert await status(db, ids["sub_BNV"]) == "submitted"
     async with db.read_session() as s:
-        assert (await Repo(s).position(810)) is None  # not waiting for a comment
+        assert (await Repo(s).positions.position(810)) is None  # not waiting for a comment
     # officers: no supervisor buttons; no other unit's questions or unlocks
     await h.press(other, "x", data=RV(action="ok", unit=ids["BNV"], period=ids["cur"]).pack())
     assert "dành cho người tổng hợp" in h.alerts()[-1]
@@ -288,7 +288,7 @@ async def test_approved_report_opens_read_only(h, db):
     assert "Khi trả lại" not in text  # the supervisor's hint is not for the officer
     assert officer.last().button_texts() == ["🔓 Xin mở lại"]
     async with db.read_session() as s:
-        assert (await Repo(s).answers(ids["sub_BNV"]))["kl_nv_tong"] == 221
+        assert (await Repo(s).submissions.answers(ids["sub_BNV"]))["kl_nv_tong"] == 221
     assert named_but_missing(h.api.messages(101)) == []
 
 
@@ -354,14 +354,14 @@ async def test_unlock_in_an_open_period_is_time_limited_and_goes_back_for_approv
     assert out[0].startswith("📨 Báo cáo «") and "chờ nơi tổng hợp duyệt lại" in out[0]
     async with db.session() as s:  # an officer still on a question screen types a new figure
         repo = Repo(s)
-        await repo.save_position((await repo.account_by_tg(101)).id, submission_id=ids["sub_BNV"],
+        await repo.positions.save_position((await repo.accounts.account_by_tg(101)).id, submission_id=ids["sub_BNV"],
                                  question_key="kl_nv_tong", mode="question", state={})
         await s.commit()
     out = await h.say(officer, "300")
     assert out[0].startswith("⛔ Báo cáo kỳ «Tuần 47/2026» đã được gửi lại sau khi mở lại")
     assert officer.last().button_texts() == ["🔓 Xin mở lại"]
     async with db.read_session() as s:
-        assert (await Repo(s).answers(ids["sub_BNV"]))["kl_nv_tong"] == 225
+        assert (await Repo(s).submissions.answers(ids["sub_BNV"]))["kl_nv_tong"] == 225
     # the supervisor: which answers changed, and the report to approve again
     notice = [m for m in h.api.messages(800) if "sau khi được mở lại" in m.text][-1]
     assert "hết thời gian mở lại, đã khóa sau khi được mở lại (các câu đã sửa: 1), cần duyệt lại" in notice.text
@@ -381,9 +381,9 @@ async def test_sending_again_under_an_unlock_ends_it(h, db):
     assert await status(db, ids["sub_BNV"]) == "corrected"
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.submission(ids["sub_BNV"])
-        assert await repo.active_unlock(sub, h.clock()) is None  # the unlock ended with the sending
-        assert await repo.can_edit(sub, h.clock()) == (False, Lock.CORRECTED)
+        sub = await repo.submissions.submission(ids["sub_BNV"])
+        assert await repo.review.active_unlock(sub, h.clock()) is None  # the unlock ended with the sending
+        assert await repo.review.can_edit(sub, h.clock()) == (False, Lock.CORRECTED)
     await _scheduler(h)._notices(h.clock(), TickReport())
     notice = [m for m in h.api.messages(800) if "sau khi được mở lại" in m.text][-1]
     assert "gửi lại (Cán bộ) sau khi được mở lại (các câu đã sửa: 2), cần duyệt lại" in notice.text
@@ -393,9 +393,9 @@ async def test_xem_collapses_unanswered_questions_and_keeps_history_with_the_rep
     ids = await setup(db, prefill=())
     async with db.session() as s:
         repo = Repo(s)
-        sub = await repo.ensure_submission(ids["BNV"], ids["cur"])
+        sub = await repo.submissions.ensure_submission(ids["BNV"], ids["cur"])
         for k, v in (("kl_nv_tong", 12), ("kl_nv_hoan_thanh", 5)):
-            await repo.set_answer(sub.id, k, v, num=v)
+            await repo.submissions.set_answer(sub.id, k, v, num=v)
         await s.commit()
     sup = h.user(800)
     out = await h.say(sup, "/xem Bộ Nội vụ")
@@ -422,17 +422,17 @@ async def test_last_period_is_the_one_before_in_sequence_even_with_the_same_dead
     async with db.session() as s:
         repo = Repo(s)
         same = datetime(2026, 11, 26, 9, tzinfo=UTC)
-        r1, _ = await repo.open_period(WEEKLY, "Đợt 1", deadline=same)
-        r2, _ = await repo.open_period(WEEKLY, "Đợt 2", deadline=same)
-        assert (await repo.previous_period(r2)).id == r1.id and await repo.previous_period(r1) is None
-        assert (await repo.latest_period(WEEKLY)).id == r2.id
-        unit = await repo.unit_by_code("BNV")
-        old = await repo.ensure_submission(unit.id, r1.id)
-        await repo.set_answer(old.id, "kl_nv_tong", 40, num=40)
-        new = await repo.ensure_submission(unit.id, r2.id)
-        await repo.set_answer(new.id, "kl_nv_tong", 40, num=40)
-        sup = await repo.ensure_account(800, "Vụ Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+        r1, _ = await repo.periods.open_period(WEEKLY, "Đợt 1", deadline=same)
+        r2, _ = await repo.periods.open_period(WEEKLY, "Đợt 2", deadline=same)
+        assert (await repo.periods.previous_period(r2)).id == r1.id and await repo.periods.previous_period(r1) is None
+        assert (await repo.periods.latest_period(WEEKLY)).id == r2.id
+        unit = await repo.units.unit_by_code("BNV")
+        old = await repo.submissions.ensure_submission(unit.id, r1.id)
+        await repo.submissions.set_answer(old.id, "kl_nv_tong", 40, num=40)
+        new = await repo.submissions.ensure_submission(unit.id, r2.id)
+        await repo.submissions.set_answer(new.id, "kl_nv_tong", 40, num=40)
+        sup = await repo.accounts.ensure_account(800, "Vụ Tổng hợp")
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
         await s.commit()
     out = await h.say(h.user(800), "/xem Bộ Nội vụ")
     line = next(t for t in out[0].split("\n") if "Tổng số nhiệm vụ" in t)

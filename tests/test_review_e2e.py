@@ -34,16 +34,16 @@ async def _setup(db) -> tuple[int, int]:
         repo = Repo(s)
         # the period the bot's scheduler would open for this week (same label: it opens no other)
         spec = automatic_spec(outline, datetime.now(UTC), ZoneInfo("Asia/Ho_Chi_Minh"), timedelta(hours=48))
-        p, _ = await repo.open_period(WEEKLY, spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
+        p, _ = await repo.periods.open_period(WEEKLY, spec.label, deadline=datetime(2099, 1, 1, tzinfo=UTC),
                                       starts_on=spec.starts_on, ends_on=spec.ends_on)
-        unit = await repo.unit_by_code("BNV")
-        officer = await repo.ensure_account(401, "Lan")
-        await repo.set_account(officer, role="officer", unit=unit)
-        sup = await repo.ensure_account(402, "Vụ Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
-        sub = await repo.ensure_submission(unit.id, p.id)
+        unit = await repo.units.unit_by_code("BNV")
+        officer = await repo.accounts.ensure_account(401, "Lan")
+        await repo.accounts.set_account(officer, role="officer", unit=unit)
+        sup = await repo.accounts.ensure_account(402, "Vụ Tổng hợp")
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
+        sub = await repo.submissions.ensure_submission(unit.id, p.id)
         for k, v in synth_answers(outline, unit, week=1).items():
-            await repo.set_answer(sub.id, k, v, commit=False)
+            await repo.submissions.set_answer(sub.id, k, v, commit=False)
         await s.commit()
         return p.id, sub.id
 
@@ -102,9 +102,9 @@ async def stored_state(db_url: str, sub_id: int) -> tuple[str, bool, dict, list[
     try:
         async with db.read_session() as s:
             repo = Repo(s)
-            sub = await repo.submission(sub_id)
-            return (sub.status, not (await repo.can_edit(sub))[0], await repo.answers(sub_id),
-                    [e.kind for e in await repo.history(sub)])
+            sub = await repo.submissions.submission(sub_id)
+            return (sub.status, not (await repo.review.can_edit(sub))[0], await repo.submissions.answers(sub_id),
+                    [e.kind for e in await repo.review.history(sub)])
     finally:
         await db.dispose()
 

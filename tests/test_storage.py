@@ -53,9 +53,9 @@ async def test_import_real_units_idempotent(db):
     assert (res.created, res.updated, res.unchanged) == (0, 0, 3355)
     async with db.read_session() as s:
         repo = Repo(s)
-        ag = await repo.unit_by_code("91")
+        ag = await repo.units.unit_by_code("91")
         assert ag is not None and ag.name == "Tỉnh An Giang"
-        communes = await repo.list_units(ag, include_root=False)
+        communes = await repo.units.list_units(ag, include_root=False)
         assert len(communes) > 50 and all(u.parent_id == ag.id for u in communes)
         kinds = dict((await s.execute(select(Unit.kind, func.count()).group_by(Unit.kind))).all())
         assert kinds == {"tinh": 28, "thanh_pho": 6, "xa": 2621, "phuong": 687, "dac_khu": 13}
@@ -85,7 +85,7 @@ async def test_bad_row_rejects_whole_file(db, tmp_path, bad_row, row_no, words):
     async with db.read_session() as s:
         after = (await s.execute(select(func.count()).select_from(Unit))).scalar_one()
         assert after == before
-        assert (await Repo(s).unit_by_code("00004")) is None
+        assert (await Repo(s).units.unit_by_code("00004")) is None
 
 
 async def test_import_xlsx_with_english_headers(db, tmp_path):
@@ -103,8 +103,8 @@ async def test_import_xlsx_with_english_headers(db, tmp_path):
     assert res.created == 3
     async with db.read_session() as s:
         repo = Repo(s)
-        so = await repo.unit_by_code("S1")
-        t1 = await repo.unit_by_code("T1")
+        so = await repo.units.unit_by_code("S1")
+        t1 = await repo.units.unit_by_code("T1")
         assert so.kind == "so_nganh" and so.parent_id == t1.id and so.path == f"/{t1.id}/{so.id}/"
 
 
@@ -129,22 +129,22 @@ async def test_invites(db):
     now = datetime(2026, 11, 24, 8, tzinfo=UTC)
     async with db.session() as s:
         repo = Repo(s)
-        bnv = await repo.unit_by_code("BNV")
-        inv = await repo.create_invite(bnv, "officer", uses=2, days=7, now=now)
-        a1 = await repo.ensure_account(1001, "Nguyễn Văn A")
-        a2 = await repo.ensure_account(1002, "Trần Thị B")
-        a3 = await repo.ensure_account(1003, "Lê C")
-        r = await repo.redeem_invite(inv.code, a1, now=now)
+        bnv = await repo.units.unit_by_code("BNV")
+        inv = await repo.onboarding.create_invite(bnv, "officer", uses=2, days=7, now=now)
+        a1 = await repo.accounts.ensure_account(1001, "Nguyễn Văn A")
+        a2 = await repo.accounts.ensure_account(1002, "Trần Thị B")
+        a3 = await repo.accounts.ensure_account(1003, "Lê C")
+        r = await repo.onboarding.redeem_invite(inv.code, a1, now=now)
         assert r.status == "ok" and r.unit.code == "BNV" and a1.unit_id == bnv.id and a1.role == "officer"
-        assert (await repo.redeem_invite(inv.code, a2, now=now)).status == "ok"
-        assert (await repo.redeem_invite(inv.code, a3, now=now)).status == "used_up"
-        assert (await repo.redeem_invite("khongco", a3, now=now)).status == "not_found"
-        inv2 = await repo.create_invite(bnv, "supervisor", days=1, now=now)
-        assert (await repo.redeem_invite(inv2.code, a3, now=now + timedelta(days=2))).status == "expired"
-        r = await repo.redeem_invite(inv2.code, a3, now=now)
+        assert (await repo.onboarding.redeem_invite(inv.code, a2, now=now)).status == "ok"
+        assert (await repo.onboarding.redeem_invite(inv.code, a3, now=now)).status == "used_up"
+        assert (await repo.onboarding.redeem_invite("khongco", a3, now=now)).status == "not_found"
+        inv2 = await repo.onboarding.create_invite(bnv, "supervisor", days=1, now=now)
+        assert (await repo.onboarding.redeem_invite(inv2.code, a3, now=now + timedelta(days=2))).status == "expired"
+        r = await repo.onboarding.redeem_invite(inv2.code, a3, now=now)
         assert r.status == "ok" and a3.role == "supervisor"
-        assert [u.code for u in await repo.scopes(a3)] == ["BNV"]
-        assert [a.telegram_id for a in await repo.supervisors_of(bnv)] == [1003]
+        assert [u.code for u in await repo.accounts.scopes(a3)] == ["BNV"]
+        assert [a.telegram_id for a in await repo.accounts.supervisors_of(bnv)] == [1003]
         await s.commit()
 
 
@@ -152,21 +152,21 @@ async def test_answers_keep_full_history(db):
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
         repo = Repo(s)
-        assert await repo.set_answer(sub2, "kl_nv_tong", 10, num=10, by=acc_id, commit=True) == 1
-        assert await repo.set_answer(sub2, "kl_nv_tong", 12, num=12, by=acc_id, via="cli", commit=True) == 2
-        revs = await repo.revisions(sub2, "kl_nv_tong")
+        assert await repo.submissions.set_answer(sub2, "kl_nv_tong", 10, num=10, by=acc_id, commit=True) == 1
+        assert await repo.submissions.set_answer(sub2, "kl_nv_tong", 12, num=12, by=acc_id, via="cli", commit=True) == 2
+        revs = await repo.submissions.revisions(sub2, "kl_nv_tong")
         assert [(r.version, r.old_value, r.new_value, r.via) for r in revs] == [(1, None, 10, "bot"), (2, 10, 12, "cli")]
-        assert (await repo.answers(sub2)) == {"kl_nv_tong": 12}
+        assert (await repo.submissions.answers(sub2)) == {"kl_nv_tong": 12}
 
 
 async def test_previous_period_lookup_in_one_query(db):
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
         repo = Repo(s)
-        await repo.set_answer(sub1, "kl_nv_tong", 8, num=8, by=acc_id, commit=True)
-        await repo.set_answer(sub1, "kk_noi_dung", "Thiếu người", by=acc_id, commit=True)
-        await repo.set_answer(sub2, "kl_nv_tong", 11, num=11, by=acc_id, commit=True)
-        period = await repo.period(p2)
+        await repo.submissions.set_answer(sub1, "kl_nv_tong", 8, num=8, by=acc_id, commit=True)
+        await repo.submissions.set_answer(sub1, "kk_noi_dung", "Thiếu người", by=acc_id, commit=True)
+        await repo.submissions.set_answer(sub2, "kl_nv_tong", 11, num=11, by=acc_id, commit=True)
+        period = await repo.periods.period(p2)
     statements = []
     from sqlalchemy import event
 
@@ -176,7 +176,7 @@ async def test_previous_period_lookup_in_one_query(db):
     event.listen(db.read_engine.sync_engine, "before_cursor_execute", count)
     try:
         async with db.read_session() as s:
-            pa = await Repo(s).period_answers(period)
+            pa = await Repo(s).submissions.period_answers(period)
     finally:
         event.remove(db.read_engine.sync_engine, "before_cursor_execute", count)
     assert [st for st in statements if st.lstrip().upper().startswith("SELECT")].__len__() == 1
@@ -192,7 +192,7 @@ async def test_concurrent_writers_lose_no_revision(db):
 
     async def writer(i: int) -> int:
         async with db.session() as s:
-            return await Repo(s).set_answer(sub2, "tthc_tong", i, num=i, by=acc_id, commit=True)
+            return await Repo(s).submissions.set_answer(sub2, "tthc_tong", i, num=i, by=acc_id, commit=True)
 
     versions = await asyncio.gather(*(writer(i) for i in range(n)))
     assert sorted(versions) == list(range(1, n + 1))
@@ -216,7 +216,7 @@ async def main(url, sub, n):
     db = open_database(url)
     for i in range(n):
         async with db.session() as s:
-            await Repo(s).set_answer(sub, f"q{i}", i, num=i, commit=True)
+            await Repo(s).submissions.set_answer(sub, f"q{i}", i, num=i, commit=True)
         print(f"ACK {i}", flush=True)
     await asyncio.sleep(60)
 asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
@@ -242,7 +242,7 @@ async def test_sigkill_after_ack_loses_nothing(db, db_url, tmp_path):
     db2 = open_database(db_url)
     try:
         async with db2.read_session() as s:
-            got = await Repo(s).answers(sub2)
+            got = await Repo(s).submissions.answers(sub2)
     finally:
         await db2.dispose()
     for i in range(acked + 1):
@@ -258,7 +258,7 @@ async def test_backup_while_writing(db, db_url, tmp_path, capsys, monkeypatch):
         i = 0
         while not stop.is_set():
             async with db.session() as s:
-                await Repo(s).set_answer(sub2, f"k{i % 50}", i, num=i, commit=True)
+                await Repo(s).submissions.set_answer(sub2, f"k{i % 50}", i, num=i, commit=True)
             i += 1
             await asyncio.sleep(0)
 
@@ -279,7 +279,7 @@ async def test_backup_while_writing(db, db_url, tmp_path, capsys, monkeypatch):
         async with copy.read_session() as s:
             n = (await s.execute(select(func.count()).select_from(Answer))).scalar_one()
             assert n > 0
-            assert (await Repo(s).unit_by_code("BNV")) is not None
+            assert (await Repo(s).units.unit_by_code("BNV")) is not None
     finally:
         await copy.dispose()
 
@@ -328,8 +328,8 @@ def test_cli_units_find_list_invite_users_export(tmp_path, capsys, monkeypatch):
 async def test_answers_export_csv(db, db_url, tmp_path, capsys, monkeypatch):
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     async with db.session() as s:
-        await Repo(s).set_answer(sub2, "kk_noi_dung", "=cmd|' /C calc'!A0", by=acc_id, commit=True)
-        await Repo(s).set_answer(sub2, "kl_nv_tong", 5, num=5, by=acc_id, commit=True)
+        await Repo(s).submissions.set_answer(sub2, "kk_noi_dung", "=cmd|' /C calc'!A0", by=acc_id, commit=True)
+        await Repo(s).submissions.set_answer(sub2, "kl_nv_tong", 5, num=5, by=acc_id, commit=True)
     monkeypatch.setenv("DATABASE_URL", db_url)
     from bot.config import get_settings
 

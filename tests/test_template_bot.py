@@ -31,14 +31,14 @@ async def setup(db) -> dict:
     await import_units(db, DATA / "vn_units_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        ag = await repo.unit_by_code("91")
-        communes = await repo.list_units(ag, kinds=["xa"])
-        p, _ = await repo.open_period(SOKET, "Sơ kết 1 năm", deadline=datetime(2026, 11, 30, 9, tzinfo=UTC),
+        ag = await repo.units.unit_by_code("91")
+        communes = await repo.units.list_units(ag, kinds=["xa"])
+        p, _ = await repo.periods.open_period(SOKET, "Sơ kết 1 năm", deadline=datetime(2026, 11, 30, 9, tzinfo=UTC),
                                       unit_ids=[u.id for u in communes])
         out = {"period": p.id}
         for tg, unit in ((301, communes[0]), (302, communes[1])):
-            acc = await repo.ensure_account(tg, f"Cán bộ {unit.name}")
-            await repo.set_account(acc, role="officer", unit=unit)
+            acc = await repo.accounts.ensure_account(tg, f"Cán bộ {unit.name}")
+            await repo.accounts.set_account(acc, role="officer", unit=unit)
             out[tg] = unit
         await s.commit()
     return out
@@ -47,8 +47,8 @@ async def setup(db) -> dict:
 async def stored(db, unit_id: int, period_id: int) -> dict:
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(unit_id, period_id)
-        return await repo.answers(sub.id) if sub else {}
+        sub = await repo.submissions.find_submission(unit_id, period_id)
+        return await repo.submissions.answers(sub.id) if sub else {}
 
 
 @pytest.fixture
@@ -155,9 +155,9 @@ async def test_approved_report_refuses_a_file_and_cli_import(h, db, capsys, tmp_
     assert ids[301].name in capsys.readouterr().err
     async with db.session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(ids[301].id, ids["period"])
-        await repo.submit(sub, await repo.account_by_tg(301))
-        await repo.approve(sub, await repo.account_by_tg(301))
+        sub = await repo.submissions.find_submission(ids[301].id, ids["period"])
+        await repo.review.submit(sub, await repo.accounts.account_by_tg(301))
+        await repo.review.approve(sub, await repo.accounts.account_by_tg(301))
         await s.commit()
     out = await send(h, u, "mau.xlsx", filled)
     assert out[0].startswith("⛔ Chưa lưu gì") and "đã được duyệt" in out[0]

@@ -117,10 +117,10 @@ async def _answers(db) -> dict[str, dict]:
     async with db.read_session() as s:
         repo = Repo(s)
         for code in UNITS:
-            unit = await repo.unit_by_code(code)
-            period = (await repo.list_periods(status="open"))[0]
-            sub = await repo.find_submission(unit.id, period.id)
-            out[code] = await repo.answers(sub.id)
+            unit = await repo.units.unit_by_code(code)
+            period = (await repo.periods.list_periods(status="open"))[0]
+            sub = await repo.submissions.find_submission(unit.id, period.id)
+            out[code] = await repo.submissions.answers(sub.id)
     return out
 
 

@@ -23,9 +23,9 @@ async def test_walk_outline_end_to_end(db, db_url, seed):
           f"{walk.per_input:.2f} per input")
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission((await repo.unit_by_code(code)).id, period_id)
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code(code)).id, period_id)
         assert isinstance(sub, Submission) and sub.status == "submitted"
-        assert len(await repo.answers(sub.id)) > 10
+        assert len(await repo.submissions.answers(sub.id)) > 10
     assert walk.per_input <= MAX_PER_INPUT, walk.tail()
 
 

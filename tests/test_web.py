@@ -85,7 +85,7 @@ class Web:
     async def link(self, account_id: int, period_id: int | None, hours: float | None = None) -> str:
         async with self.db.session() as s:
             repo = Repo(s)
-            issued = await issue_link(self.services, repo, await repo.account(account_id), period_id, hours=hours)
+            issued = await issue_link(self.services, repo, await repo.accounts.account(account_id), period_id, hours=hours)
             await s.commit()
         return issued.url.replace("http://bc.example.vn", "")
 
@@ -98,8 +98,8 @@ class Web:
     async def answers(self, unit_code: str, period_id: int | None = None) -> dict:
         async with self.db.read_session() as s:
             repo = Repo(s)
-            sub = await repo.find_submission(self.world.units[unit_code], period_id or self.world.period)
-            return await repo.answers(sub.id) if sub else {}
+            sub = await repo.submissions.find_submission(self.world.units[unit_code], period_id or self.world.period)
+            return await repo.submissions.answers(sub.id) if sub else {}
 
     async def close(self):
         for b in self.browsers:
@@ -166,8 +166,8 @@ async def test_a_value_goes_through_the_chats_parser_and_is_saved_with_a_web_rev
     assert "iii_nv_da_th" not in await w.answers("00004")
     async with w.db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(w.world.units["00004"], w.world.period)
-        revs = await repo.revisions(sub.id, "iii_nv_tong")
+        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+        revs = await repo.submissions.revisions(sub.id, "iii_nv_tong")
     assert [(x.via, x.changed_by, x.new_value) for x in revs] == [("web", w.world.officer, 1234)]
 
 
@@ -187,7 +187,7 @@ async def test_a_rule_that_fails_is_shown_under_the_field_and_blocks_sending(w):
     assert w.told and w.told[0][0] == 101 and "(gửi từ trang web)" in w.told[0][1]
     async with w.db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(w.world.units["00004"], w.world.period)
+        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
         assert sub.status == "submitted" and sub.submitted_by == w.world.officer
         from sqlalchemy import select
 
@@ -276,9 +276,9 @@ async def test_an_approved_report_is_read_only(w):
     b = await w.signed_in(w.world.officer)
     async with w.db.session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(w.world.units["00004"], w.world.period)
-        await repo.submit(sub, await repo.account(w.world.officer))
-        await repo.approve(sub, await repo.account(w.world.supervisor))
+        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+        await repo.review.submit(sub, await repo.accounts.account(w.world.officer))
+        await repo.review.approve(sub, await repo.accounts.account(w.world.supervisor))
         await s.commit()
     _, text = await b.get(f"/web/form?period={w.world.period}")
     assert "🔒 Chỉ xem." in text and "đã được duyệt" in text and 'id="submit"' not in text
@@ -346,7 +346,7 @@ async def test_expired_tampered_and_revoked_links_are_refused(w):
     url2 = await w.link(w.world.officer, w.world.period)
     assert (await b2.get(url2))[0].status == 200
     async with w.db.session() as s:
-        n = await Repo(s).revoke_web_links(account_id=w.world.officer)
+        n = await Repo(s).web.revoke_web_links(account_id=w.world.officer)
         await s.commit()
     assert n == 2
     assert (await w.browser().get(url2))[0].status == 403
@@ -482,7 +482,7 @@ async def test_baocao_link_for_a_unit_without_officers_then_revoked(w, capsys):
     assert len(printed) == 1 and printed[0]["name"] == "Lê Văn Cường" and printed[0]["account"] < 0
     assert printed[0]["period"] == w.world.period
     async with w.db.read_session() as s:
-        acc = await Repo(s).account_by_tg(printed[0]["account"])
+        acc = await Repo(s).accounts.account_by_tg(printed[0]["account"])
     assert acc.blocked and acc.role == "officer"  # no Telegram message is ever tried for it
     b = w.browser()
     path = printed[0]["url"].replace("http://bc.example.vn", "")

@@ -265,11 +265,11 @@ async def _tonghop_holds_the_page_figures(api, d, supervisor) -> None:
 async def _stored_as_typed_in_the_page(db, world) -> None:
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(world.units["00004"], world.period)
-        answers = await repo.answers(sub.id)
-        btp = await repo.find_submission(world.units["BTP"], world.weekly)
-        listed = (await repo.answers(btp.id))["kl_ds_hoan_thanh"]
-        revs = await repo.revisions(sub.id, "bieu_8b")
+        sub = await repo.submissions.find_submission(world.units["00004"], world.period)
+        answers = await repo.submissions.answers(sub.id)
+        btp = await repo.submissions.find_submission(world.units["BTP"], world.weekly)
+        listed = (await repo.submissions.answers(btp.id))["kl_ds_hoan_thanh"]
+        revs = await repo.submissions.revisions(sub.id, "bieu_8b")
     assert sub.status == "submitted" and answers["iii_nv_chua_th"] == 2
     assert answers["bieu_8b"]["items"]["gd_thpt"][-1] == {"label": "Trường THPT Phan Đình Phùng", "so_co_cau": 7,
                                                           "kq_so_co_cau": 5}

@@ -30,9 +30,9 @@ async def test_seed_walk_over_zalo(zh, db, seed):
           f"{walk.per_input:.2f} per input")
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission((await repo.unit_by_code(code)).id, period_id)
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code(code)).id, period_id)
         assert isinstance(sub, Submission) and sub.status == "submitted"
-        assert len(await repo.answers(sub.id)) > 10
+        assert len(await repo.submissions.answers(sub.id)) > 10
     assert walk.per_input <= MAX_PER_INPUT, walk.tail()
     texts = [c.params["text"] for c in zh.api.sent("sendMessage")]
     assert all(1 <= len(t.encode("utf-16-le")) // 2 <= 2000 for t in texts)
@@ -54,18 +54,18 @@ async def _review_setup(db):
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        cur, _ = await repo.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC),
+        cur, _ = await repo.periods.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC),
                                         closes_at=datetime(2026, 11, 28, 9, tzinfo=UTC))
         ids, invites = {"cur": cur.id}, {}
         for code in ("BNV", "BTP"):
-            unit = await repo.unit_by_code(code)
-            sub = await repo.ensure_submission(unit.id, cur.id)
+            unit = await repo.units.unit_by_code(code)
+            sub = await repo.submissions.ensure_submission(unit.id, cur.id)
             ids[code], ids[f"sub_{code}"] = unit.id, sub.id
             for k, v in synth_answers(OUTLINE, unit, week=2).items():
-                await repo.set_answer(sub.id, k, v, commit=False)
-            invites[code] = (await repo.create_invite(unit, "officer")).code
-        sup = await repo.ensure_account(800, "Vụ Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+                await repo.submissions.set_answer(sub.id, k, v, commit=False)
+            invites[code] = (await repo.onboarding.create_invite(unit, "officer")).code
+        sup = await repo.accounts.ensure_account(800, "Vụ Tổng hợp")
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
         await s.commit()
     return ids, invites
 
@@ -147,8 +147,8 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
         await sched.tick()  # opens week 48 and tells the officer (on Telegram: the only channel known)
         async with db.session() as s:
             repo = Repo(s)
-            p = (await repo.list_periods(WEEKLY))[0]
-            inv = (await repo.create_invite(await repo.unit_by_code("BTP"), "officer")).code
+            p = (await repo.periods.list_periods(WEEKLY))[0]
+            inv = (await repo.onboarding.create_invite(await repo.units.unit_by_code("BTP"), "officer")).code
             await s.commit()
         tg = zh.tg.user(501, "Cán bộ BNV")
         z = zh.user("zbnv501", "Cán bộ BNV")
@@ -212,7 +212,7 @@ async def test_files_by_expiring_link_bound_to_the_person(db, db_url):
         ids, invites = await _review_setup(db)
         async with db.session() as s:
             repo = Repo(s)
-            sup_code = (await repo.create_invite(await repo.unit_by_code("CP"), "supervisor")).code
+            sup_code = (await repo.onboarding.create_invite(await repo.units.unit_by_code("CP"), "supervisor")).code
             await s.commit()
         a, b, sup = zh.user("zfa", "Cán bộ A"), zh.user("zfb", "Cán bộ B"), zh.user("zsup", "Tổng hợp Zalo")
         await zh.say(a, invites["BNV"])
@@ -246,7 +246,7 @@ async def test_files_by_expiring_link_bound_to_the_person(db, db_url):
             async with http.get(url_a2) as r:
                 assert r.status == 200
             async with db.session() as s:  # A leaves the unit: the link dies with the access
-                acc = await Repo(s).account_by_tg(next(k for k, v in zh.zalo.addresses._map.items() if v == "zfa"))
+                acc = await Repo(s).accounts.account_by_tg(next(k for k, v in zh.zalo.addresses._map.items() if v == "zfa"))
                 acc.unit_id = ids["BTP"]
                 await s.commit()
             async with http.get(url_a2) as r:
@@ -375,7 +375,7 @@ async def test_supervisor_on_zalo_gets_tonghop_and_xem_files_by_link(zh, db):
 
     ids, invites = await _review_setup(db)
     async with db.session() as s:
-        sup_code = (await Repo(s).create_invite(await Repo(s).unit_by_code("CP"), "supervisor")).code
+        sup_code = (await Repo(s).onboarding.create_invite(await Repo(s).units.unit_by_code("CP"), "supervisor")).code
         await s.commit()
     a, sup = zh.user("zta", "Cán bộ A"), zh.user("ztsup", "Tổng hợp Zalo")
     await zh.say(a, invites["BNV"])
@@ -412,16 +412,16 @@ async def test_keep_from_last_period_and_joining_by_unit_search_across_channels(
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        unit = await repo.unit_by_code("BNV")
-        prev, _ = await repo.open_period(WEEKLY, "Tuần 46/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
-        old = await repo.ensure_submission(unit.id, prev.id)
+        unit = await repo.units.unit_by_code("BNV")
+        prev, _ = await repo.periods.open_period(WEEKLY, "Tuần 46/2026", deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
+        old = await repo.submissions.ensure_submission(unit.id, prev.id)
         week1 = synth_answers(OUTLINE, unit, week=1)
         for k, v in week1.items():
-            await repo.set_answer(old.id, k, v, commit=False)
-        await repo.close_period(prev)
-        cur, _ = await repo.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
-        sup = await repo.ensure_account(800, "Vụ Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+            await repo.submissions.set_answer(old.id, k, v, commit=False)
+        await repo.periods.close_period(prev)
+        cur, _ = await repo.periods.open_period(WEEKLY, "Tuần 47/2026", deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
+        sup = await repo.accounts.ensure_account(800, "Vụ Tổng hợp")
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
         await s.commit()
     u, tsup = zh.user("zkeep", "Cán bộ Bộ Nội vụ"), zh.tg.user(800, "Vụ Tổng hợp")
     # no invite: /start, the unit's name typed, the unit picked by its number, the supervisor (Telegram) agrees
@@ -440,9 +440,9 @@ async def test_keep_from_last_period_and_joining_by_unit_search_across_channels(
     assert "giữ như tuần trước" in out[0].lower() or "Giữ nguyên" in out[0]
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(unit.id, cur.id)
+        sub = await repo.submissions.find_submission(unit.id, cur.id)
         first = OUTLINE.refs[0].question.key
-        assert (await repo.answers(sub.id))[first] == week1[first]
+        assert (await repo.submissions.answers(sub.id))[first] == week1[first]
 
 
 async def test_zalo_has_its_own_send_budget(db, db_url):

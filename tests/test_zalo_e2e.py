@@ -54,9 +54,9 @@ async def test_python_m_bot_serves_zalo_alone_then_beside_telegram(db, db_url):
     await import_units(db, DATA / "vn_ministries_2025.csv")
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period("tuan-cqdp-2cap", "Tuần thử", deadline=datetime(2099, 1, 1, tzinfo=UTC))
-        inv = await repo.create_invite(await repo.unit_by_code("BTP"), "officer")
-        inv2 = await repo.create_invite(await repo.unit_by_code("BNV"), "officer")
+        p, _ = await repo.periods.open_period("tuan-cqdp-2cap", "Tuần thử", deadline=datetime(2099, 1, 1, tzinfo=UTC))
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code("BTP"), "officer")
+        inv2 = await repo.onboarding.create_invite(await repo.units.unit_by_code("BNV"), "officer")
         await s.commit()
     z, tg = ZaloStandIn(), FakeTelegram("4343:ZALO-E2E")
     await z.start()
@@ -99,7 +99,7 @@ async def test_python_m_bot_serves_zalo_alone_then_beside_telegram(db, db_url):
         await tg.stop()
     async with db.read_session() as s:
         repo = Repo(s)
-        answers = await repo.answers((await repo.find_submission((await repo.unit_by_code("BTP")).id, p.id)).id)
+        answers = await repo.submissions.answers((await repo.submissions.find_submission((await repo.units.unit_by_code("BTP")).id, p.id)).id)
     assert answers["kl_nv_tong"] == 31 and answers["kl_nv_hoan_thanh"] == 12
 
 
@@ -135,5 +135,5 @@ async def test_a_seed_walked_over_zalo_through_the_bot_process(db, db_url):
         await z.stop()
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission((await repo.unit_by_code(code)).id, period_id)
-        assert sub.status == "submitted" and len(await repo.answers(sub.id)) > 10
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code(code)).id, period_id)
+        assert sub.status == "submitted" and len(await repo.submissions.answers(sub.id)) > 10

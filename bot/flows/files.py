@@ -45,4 +45,4 @@ async def report_issuer(services: Services, scope_code: str | None):
 
     st = services.settings
     async with services.db.read_session() as s:
-        return await Repo(s).issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place))
+        return await Repo(s).issuers.issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place))

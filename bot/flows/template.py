@@ -47,7 +47,7 @@ async def choose(services: Services, repo: Repo, acc: Account) -> Outcome:
     why = no_unit(acc)
     if why is not None:
         return Outcome().say(why)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     periods = await questionnaire.open_periods_for(services, repo, unit)
     if not periods:
         return Outcome().say(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}, nên chưa có mẫu để điền.")
@@ -61,7 +61,7 @@ async def for_period(services: Services, repo: Repo, acc: Account, period_id: in
     """A ``TEMPLATE_PERIOD`` choice: that period's .xlsx."""
     if acc.unit_id is None:
         return refuse(texts.NO_UNIT)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     match = [(p, o) for p, o in await questionnaire.open_periods_for(services, repo, unit) if p.id == period_id]
     if not match:
         return refuse("Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /mau để chọn lại.")
@@ -72,7 +72,7 @@ async def for_period(services: Services, repo: Repo, acc: Account, period_id: in
 
 async def refuse_file(repo: Repo, acc: Account, name: str, mime: str | None, size: int | None) -> Outcome | None:
     """Before the file is fetched: why it is not taken (None: fetch it and call :func:`take_file`)."""
-    pos = await repo.position(acc.id)
+    pos = await repo.positions.position(acc.id)
     if pos is not None and pos.mode in BUSY_MODES:
         return Outcome().say("Bot đang chờ bạn gõ câu trả lời cho bước trước. Gõ /huy rồi gửi lại tệp.")
     why = no_unit(acc)
@@ -90,7 +90,7 @@ async def refuse_file(repo: Repo, acc: Account, name: str, mime: str | None, siz
 
 async def take_file(services: Services, repo: Repo, acc: Account, data: bytes) -> Outcome:
     """A filled template: stored (what changed) and summed up, or refused with the reason (nothing stored)."""
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     try:
         got = await import_file(services, repo, data, unit=unit, by=acc)
     except TemplateLocked as e:
@@ -105,11 +105,11 @@ async def imported(services: Services, repo: Repo, acc: Account, got: Imported) 
     now = services.now()
     if got.changed and got.was_submitted and now > got.period.deadline:
         numbers = ", ".join(got.outline.ref(k).number or k for k in got.changed[:10])
-        await repo.enqueue_for_supervisors(
+        await repo.outbox.enqueue_for_supervisors(
             got.unit, "late_change", f"{got.unit.name} sửa báo cáo «{got.outline.short}» kỳ {got.period.label} sau "
             f"hạn nộp bằng tệp .xlsx (mục {numbers}), người sửa: {acc.full_name or acc.telegram_id}.",
             period_id=got.period.id, now=now)
-    pos = await repo.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.REVIEW,
+    pos = await repo.positions.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.REVIEW,
                                    state={})
     parts = texts.split_text(got.text())
     out = Outcome()

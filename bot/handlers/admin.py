@@ -39,7 +39,7 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
         await message.answer(f"❗ Hạn {local_text(deadline, services.tz)} đã qua. Gõ một hạn trong tương lai, ví dụ: "
                              f"{format_date(services.today() + timedelta(days=7))} 17:00")
         return
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="moky",
                              state={"outline": outline_id, "deadline": deadline.isoformat()})
     o = services.catalogue.get(outline_id)
     if o.period.regime is not None:
@@ -90,7 +90,7 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         state = {"outline": o.id}
         if o.period.regime is not None:  # the regime fixes the period and its deadlines: confirm at once
             state["deadline"] = _regime(services, o, None).deadline.isoformat()
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky", state=state)
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="moky", state=state)
         await repo.commit()
         await cb.answer()
         if o.period.regime is not None:
@@ -99,10 +99,10 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         await bot.send_message(cb.from_user.id, f"«{o.short}»: gõ hạn nộp, ví dụ: "
                                                f"{format_date(services.today() + timedelta(days=14))} 17:00")
         return
-    pos = await repo.position(account.id)
+    pos = await repo.positions.position(account.id)
     state = (pos.state or {}) if pos and pos.mode == "moky" else {}
     if callback_data.action == "cancel" or "deadline" not in state:
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
         await cb.answer("Đã huỷ.")
         return
     o = services.catalogue.get(state["outline"])
@@ -110,14 +110,14 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
     grace = timedelta(hours=services.settings.period_grace_hours)
     if o.period.regime is not None:
         spec = _regime(services, o, deadline)
-        p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+        p, created = await repo.periods.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
                                             ends_on=spec.ends_on, closes_at=spec.closes_at, now=services.now(),
                                             cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
     else:
         label = f"{o.short} — hạn {day_text(deadline, services.tz)}"
-        p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
+        p, created = await repo.periods.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
                                             ends_on=o.period.window_to, closes_at=deadline + grace, now=services.now())
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     await cb.answer()
     await bot.send_message(cb.from_user.id,
                            (f"✅ Đã mở kỳ «{p.label}» (số {p.id}). Cán bộ các đơn vị liên quan sẽ được báo ngay."

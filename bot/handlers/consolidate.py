@@ -31,13 +31,13 @@ log = logging.getLogger(__name__)
 PROGRESS_EVERY = 2.0  # seconds between edits of the "Đang tổng hợp…" message
 
 async def default_choice(services: Services, repo: Repo, acc: Account) -> tuple[Period | None, int]:
-    periods = await repo.list_periods()
+    periods = await repo.periods.list_periods()
     known = [p for p in periods if p.outline_id in services.catalogue.outlines]
     if not known:
         return None, 0
     period = None
     if acc.last_outline_id:
-        period = await repo.latest_period(acc.last_outline_id)
+        period = await repo.periods.latest_period(acc.last_outline_id)
     if period is None:
         period = max(known, key=lambda p: (p.deadline, p.id))
     scopes = await allowed_scopes(repo, acc)
@@ -55,7 +55,7 @@ def _back(period: Period, scope_id: int) -> list[InlineKeyboardButton]:
 
 async def card(services: Services, repo: Repo, period: Period, scope_id: int) -> tuple[str, InlineKeyboardMarkup]:
     o = services.catalogue.get(period.outline_id)
-    scope = await repo.unit(scope_id) if scope_id else None
+    scope = await repo.units.unit(scope_id) if scope_id else None
     text = (f"📊 Tổng hợp báo cáo\nĐề cương: {o.short}\nKỳ: {period.label}"
             f"{' (đã đóng)' if period.status == 'closed' else ''}\nPhạm vi: {scope.name if scope else 'Tất cả đơn vị'}")
     kb = InlineKeyboardMarkup(inline_keyboard=[
@@ -93,9 +93,9 @@ async def on_th(cb: CallbackQuery, callback_data: TH, bot: Bot, services: Servic
     scope = await pressed_scope(cb, repo, account, d.scope, "Bạn không có quyền tổng hợp phạm vi này.")
     if scope is False:
         return
-    period = await repo.period(d.period) if d.period else None
+    period = await repo.periods.period(d.period) if d.period else None
     if d.action == "o":
-        period = await repo.latest_period(d.outline) if d.outline in services.catalogue.outlines else None
+        period = await repo.periods.latest_period(d.outline) if d.outline in services.catalogue.outlines else None
     if period is None or period.outline_id not in services.catalogue.outlines:
         await cb.answer("Kỳ báo cáo này không còn. Gõ /tonghop để chọn lại.", show_alert=True)
         return
@@ -126,14 +126,14 @@ async def show_card(p: Pressed, period: Period, scope: Unit | None) -> None:
 async def pick_outline(p: Pressed, period: Period, scope: Unit | None) -> None:
     rows = []
     for oid, o in p.services.catalogue.outlines.items():
-        if await p.repo.latest_period(oid) is not None:
+        if await p.repo.periods.latest_period(oid) is not None:
             rows.append(_button(o.short, TH(action="o", outline=oid, scope=p.data.scope)))
     rows.append(_back(period, p.data.scope))
     await p.show("Chọn đề cương:", rows)
 
 
 async def pick_period(p: Pressed, period: Period, scope: Unit | None) -> None:
-    periods = list(reversed(await p.repo.list_periods(period.outline_id)))[:10]
+    periods = list(reversed(await p.repo.periods.list_periods(period.outline_id)))[:10]
     rows = [_button(f"{x.label}{' (đã đóng)' if x.status == 'closed' else ''}",
                     TH(action="p", period=x.id, scope=p.data.scope)) for x in periods]
     rows.append(_back(period, p.data.scope))
@@ -145,12 +145,12 @@ async def pick_scope(p: Pressed, period: Period, scope: Unit | None) -> None:
     roots = await allowed_scopes(p.repo, p.account)
     if roots is None:
         rows = [[InlineKeyboardButton(text="Tất cả đơn vị", callback_data=TH(action="s", period=period.id, scope=0).pack())]]
-        roots = [u for u in await p.repo.list_units() if u.parent_id is None][:20]
+        roots = [u for u in await p.repo.units.list_units() if u.parent_id is None][:20]
     else:
         rows = []
     for r in roots:
         options.append(r)
-        options.extend((await p.repo.children(r))[:15])
+        options.extend((await p.repo.units.children(r))[:15])
     for u in options[:40]:
         rows.append(_button(u.name, TH(action="s", period=period.id, scope=u.id)))
     rows.append(_back(period, p.data.scope))

@@ -29,7 +29,7 @@ PAGE = 15
 
 
 async def open_periods_in_scope(services: Services, repo: Repo) -> list[Period]:
-    return [p for p in await repo.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
+    return [p for p in await repo.periods.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
 
 
 def _button(text: str, data: TD) -> InlineKeyboardButton:
@@ -105,7 +105,7 @@ async def regime_lines(services: Services, repo: Repo, period: Period, prog: Pro
 
 async def scope_children(repo: Repo, scope: Unit | None) -> list[Unit]:
     """The sub-units /tiendo breaks a scope into: its children, or the top-level units for everything."""
-    return await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+    return await repo.units.children(scope) if scope else [u for u in await repo.units.list_units() if u.parent_id is None]
 
 
 async def send_picture(bot: Bot, chat_id: int, services: Services, repo: Repo, period: Period,
@@ -171,7 +171,7 @@ async def on_td(cb: CallbackQuery, callback_data: TD, bot: Bot, services: Servic
     scope = await pressed_scope(cb, repo, account, callback_data.scope, "Bạn không có quyền xem phạm vi này.")
     if scope is False:
         return
-    period = await repo.period(callback_data.period)
+    period = await repo.periods.period(callback_data.period)
     if period is None or period.outline_id not in services.catalogue.outlines:
         await cb.answer("Kỳ báo cáo này không còn. Gõ /tiendo để xem lại.", show_alert=True)
         return
@@ -206,7 +206,7 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
     outline = services.catalogue.get(period.outline_id)
     prog = await period_progress(repo, outline, period, scope)
     missing = prog.missing
-    officers = await repo.officers_of(st.unit.id for st in missing)
+    officers = await repo.accounts.officers_of(st.unit.id for st in missing)
     kind = "manual:" + hashlib.sha1(press.encode()).hexdigest()[:12]
     now = services.now()
     out = []
@@ -220,7 +220,7 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
             text = (f"🔔 Nơi tổng hợp nhắc: báo cáo «{outline.short}» — {period.label}, hạn nộp "
                     f"{local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)}).\n"
                     f"Đơn vị: {st.unit.name}, {left}.")
-            log_id = await repo.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now, text=text)
+            log_id = await repo.outbox.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now, text=text)
             if log_id is None:
                 continue
             out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))

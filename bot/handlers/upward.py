@@ -36,17 +36,17 @@ NO_PROVINCE = ("Lệnh /baocaolen dành cho người tổng hợp cấp tỉnh: 
 async def province_of(repo: Repo, acc: Account) -> Unit | None:
     if not is_supervisor(acc):
         return None
-    for u in await repo.scopes(acc):
+    for u in await repo.accounts.scopes(acc):
         if u.kind in PROVINCE_KINDS:
             return u
-    unit = await repo.unit(acc.unit_id) if acc.unit_id else None
+    unit = await repo.units.unit(acc.unit_id) if acc.unit_id else None
     return unit if unit is not None and unit.kind in PROVINCE_KINDS else None
 
 
 async def periods_for(services: Services, repo: Repo) -> list[tuple[Period, Outline]]:
     """Open periods whose outline the communes answer: each is a report the province sends upward."""
     out = []
-    for p in await repo.list_periods(status="open"):
+    for p in await repo.periods.list_periods(status="open"):
         o = services.catalogue.outlines.get(p.outline_id)
         if o is not None and set(o.respondents) & set(LOCAL_KINDS):
             out.append((p, o))
@@ -78,23 +78,23 @@ async def refresh(services: Services, repo: Repo, acc: Account, province: Unit, 
                   outline: Outline) -> tuple[Submission, dict[str, str], int]:
     """The province's submission with the figures recomputed from the communes (while it is not sent) and the
     narrative drafted where the province has not written its own; the figures' sources; communes that sent."""
-    sub = await repo.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id),
+    sub = await repo.submissions.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id),
                                        now=services.now())
     await repo.commit()  # the consolidation reads in its own session
     c = await load_consolidation(services.db, services.catalogue, period.id, province.code)
     r = rollup(c)
     if lifecycle.is_sent(sub.status):
         return sub, r.sources, r.sent
-    vias = await repo.answer_vias(sub.id)
-    current = await repo.answers(sub.id)
+    vias = await repo.submissions.answer_vias(sub.id)
+    current = await repo.submissions.answers(sub.id)
     now = services.now()
     for key, value in r.figures.items():
         if current.get(key) != value:
-            await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), by=acc.id,
+            await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), by=acc.id,
                                   via="rollup", now=now)
     for key, text in r.narrative.items():
         if vias.get(key, "rollup") == "rollup" and current.get(key) != text:
-            await repo.set_answer(sub.id, key, text, by=acc.id, via="rollup", now=now)
+            await repo.submissions.set_answer(sub.id, key, text, by=acc.id, via="rollup", now=now)
     await repo.commit()
     return sub, r.sources, r.sent
 
@@ -102,8 +102,8 @@ async def refresh(services: Services, repo: Repo, acc: Account, province: Unit, 
 async def draft(services: Services, repo: Repo, acc: Account, province: Unit, period: Period,
                 outline: Outline) -> tuple[str, InlineKeyboardMarkup]:
     sub, sources, sent = await refresh(services, repo, acc, province, period, outline)
-    answers = await repo.answers(sub.id)
-    vias = await repo.answer_vias(sub.id)
+    answers = await repo.submissions.answers(sub.id)
+    vias = await repo.submissions.answer_vias(sub.id)
     deadline = period.level_deadline("province")
     lines = [f"🏛 Báo cáo của {province.name} gửi cấp trên — «{outline.short}», {period.label}",
              f"Từ báo cáo của {sent} đơn vị cấp xã đã gửi."
@@ -136,7 +136,7 @@ async def draft(services: Services, repo: Repo, acc: Account, province: Unit, pe
 
 async def on_up(cb: CallbackQuery, services: Services, callback_data: UP, bot: Bot, repo: Repo, account: Account) -> None:
     province = await province_of(repo, account)
-    period = await repo.period(callback_data.period)
+    period = await repo.periods.period(callback_data.period)
     outline = services.catalogue.outlines.get(period.outline_id) if period else None
     if province is None or period is None or outline is None or period.status != "open":
         await cb.answer(NO_PROVINCE if province is None else "Kỳ này không còn mở. Gõ /baocaolen để chọn lại.",
@@ -145,7 +145,7 @@ async def on_up(cb: CallbackQuery, services: Services, callback_data: UP, bot: B
     d = callback_data
     if d.action == "e" and 0 <= d.q < len(outline.refs):
         q = outline.refs[d.q].question
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode=MODE,
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode=MODE,
                                  state={"period": period.id, "key": q.key})
         await repo.commit()
         await cb.answer()
@@ -168,10 +168,10 @@ async def send_upward(bot: Bot, chat_id: int, services: Services, repo: Repo, ac
         await bot.send_message(chat_id, "Báo cáo của tỉnh đã gửi lên cấp trên rồi. Gõ /baocaolen để xem.")
         return
     now = services.now()
-    await repo.submit(sub, acc, now=now)
+    await repo.review.submit(sub, acc, now=now)
     deadline = period.level_deadline("province")
     late = deadline is not None and now > deadline
-    await repo.enqueue_for_supervisors(province, "submitted",
+    await repo.outbox.enqueue_for_supervisors(province, "submitted",
                                        f"{province.name} đã gửi báo cáo «{outline.short}» kỳ {period.label} lên cấp "
                                        f"trên (từ {sent} đơn vị cấp xã){', sau hạn' if late else ''}.",
                                        period_id=period.id, now=now)
@@ -185,27 +185,27 @@ async def on_edit_text(message: Message, services: Services, repo: Repo, account
                        position: ConversationPosition) -> None:
     st = dict(position.state or {})
     province = await province_of(repo, account)
-    period = await repo.period(int(st.get("period", 0)))
+    period = await repo.periods.period(int(st.get("period", 0)))
     outline = services.catalogue.outlines.get(period.outline_id) if period else None
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     if province is None or outline is None or st.get("key") not in {r.key for r in outline.refs}:
         await repo.commit()
         await message.answer("Không còn mục nào đang sửa. Gõ /baocaolen để xem báo cáo của tỉnh.")
         return
-    sub = await repo.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id))
+    sub = await repo.submissions.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id))
     if lifecycle.is_sent(sub.status):
         await repo.commit()
         await message.answer("Báo cáo của tỉnh đã gửi lên cấp trên: không sửa được nữa, trừ khi cấp trên trả lại.")
         return
     text = (message.text or "").strip()
-    await repo.set_answer(sub.id, st["key"], text, by=account.id, via="bot", now=services.now())
+    await repo.submissions.set_answer(sub.id, st["key"], text, by=account.id, via="bot", now=services.now())
     await repo.commit()
     body, kb = await draft(services, repo, account, province, period, outline)
     await message.answer("✔ Đã lưu phần tỉnh sửa.\n\n" + body, reply_markup=kb)
 
 
 async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     await repo.commit()
     await message.answer("Đã thôi sửa. Gõ /baocaolen để xem báo cáo của tỉnh.")
 

@@ -39,10 +39,10 @@ async def _setup(db, *, officers=(("BNV", 501), ("BTP", 502), ("BYT", 503))):
     async with db.session() as s:
         repo = Repo(s)
         for code, tg in officers:
-            acc = await repo.ensure_account(tg, f"Cán bộ {code}")
-            await repo.set_account(acc, role="officer", unit=await repo.unit_by_code(code))
-        sup = await repo.ensure_account(800, "Tổng hợp")
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+            acc = await repo.accounts.ensure_account(tg, f"Cán bộ {code}")
+            await repo.accounts.set_account(acc, role="officer", unit=await repo.units.unit_by_code(code))
+        sup = await repo.accounts.ensure_account(800, "Tổng hợp")
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
         await s.commit()
 
 

@@ -196,7 +196,7 @@ async def open_for(db, outline: str, csv: str, code: str) -> tuple[str, int]:
     await import_units(db, DATA / csv)
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
-        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        p, _ = await repo.periods.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code(code), "officer")
         await s.commit()
         return inv.code, p.id
