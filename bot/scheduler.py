@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import RV
+from bot.callbacks import ReviewButton
 from bot.flows import review
 from bot.keyboards import PickPeriod
 from bot.render import keyboard
@@ -261,7 +261,7 @@ def notice_message(batch: NoticeBatch, names: dict[int, str]) -> Outgoing:
         if n.unit_id and n.period_id and (n.unit_id, n.period_id) not in seen and len(rows) < 8:
             seen.add((n.unit_id, n.period_id))
             rows.append([InlineKeyboardButton(text=f"👁 Xem {names.get(n.unit_id, '')}"[:60],
-                                              callback_data=RV(action="v", unit=n.unit_id, period=n.period_id).pack())])
+                                              callback_data=ReviewButton(action="v", unit=n.unit_id, period=n.period_id).pack())])
     return Outgoing(batch.telegram_id, clip(text), InlineKeyboardMarkup(inline_keyboard=rows) if rows else None)
 
 

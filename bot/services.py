@@ -136,7 +136,7 @@ class Services:
 
     async def unit_index(self, repo: Repo, max_age: float = 600.0) -> UnitIndex:
         if self._index is None or time.monotonic() - self._index_at > max_age:
-            self._index = await UnitIndex.load(repo.s)
+            self._index = await UnitIndex.load(repo.session)
             self._index_at = time.monotonic()
         return self._index
 

@@ -53,7 +53,7 @@ class Repositories(UnitsRepo, AccountsRepo, OnboardingRepo, OutlinesRepo, Period
     the queries call each other flat (``self.find_submission(...)``); outside ``storage/`` nobody sees it flat."""
 
     def __init__(self, session: AsyncSession):
-        self.s = session
+        self.session = session
         self._context: dict[int, tuple[ConversationPosition, Submission, Period, Unit]] = {}
         self._answers: dict[int, dict[str, Any]] = {}
         self._held: list[Any] = []
@@ -66,11 +66,11 @@ class Repo:
     commit covers them all."""
 
     def __init__(self, session: AsyncSession):
-        self.s = session
+        self.session = session
         self._all = Repositories(session)
 
     async def commit(self) -> None:
-        await self.s.commit()
+        await self.session.commit()
 
     # ------------------------------------------------------------------ the aggregates, by name
     @property

@@ -280,14 +280,14 @@ async def test_tonghop_of_a_narrow_scope_and_a_forged_one(db, db_url):
     await h.press(narrow, "Tổng hợp ngay")
     assert "Đã nộp 1/1 đơn vị" in narrow.last().text
     # forging the scope of the whole Government is refused
-    from bot.callbacks import TH
+    from bot.callbacks import ConsolidateButton
 
-    await narrow.press("", data=TH(action="go", period=p2, scope=0).pack())
+    await narrow.press("", data=ConsolidateButton(action="go", period=p2, scope=0).pack())
     async with db.read_session() as s:
         from storage.repo import Repo
 
         cp = await Repo(s).units.unit_by_code("CP")
-    await narrow.press("", data=TH(action="go", period=p2, scope=cp.id).pack())
+    await narrow.press("", data=ConsolidateButton(action="go", period=p2, scope=cp.id).pack())
     await h.flush()
     assert [a for a in h.alerts() if "không có quyền" in a].__len__() == 2
 

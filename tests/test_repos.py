@@ -51,7 +51,7 @@ async def test_holders_are_the_repo_on_its_session(db):
         repo = Repo(s)
         for holder, cls in HOLDERS.items():
             assert getattr(repo, holder) is repo.units and isinstance(getattr(repo, holder), cls)
-            assert getattr(repo, holder).s is s
+            assert getattr(repo, holder).session is s
         assert (await repo.units.unit_by_code("BNV")).id == unit_id
         assert (await repo.submissions.find_submission(unit_id, p2)).id == sub2
         assert (await repo.accounts.account(acc_id)).telegram_id == 2001

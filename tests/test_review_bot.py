@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from docx import Document
 
-from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
+from bot.callbacks import OpenQ, ReviewButton, UnlockAsk, UnlockDecision
 from bot.scheduler import TickReport
 from dialogs.lifecycle import Lock
 from exports.sample import synth_answers
@@ -109,7 +109,7 @@ async def test_return_resubmit_approve_locked(h, db):
     assert events[:2] == [("submitted", None, True), ("returned", ["kl_nv_tong"], True)]
     assert events[-1][0] == "approved"
     # a second approval (an old button) changes nothing
-    await h.press(sup, "x", data=RV(action="ok", unit=ids["BNV"], period=ids["cur"]).pack())
+    await h.press(sup, "x", data=ReviewButton(action="ok", unit=ids["BNV"], period=ids["cur"]).pack())
     assert "đang ở trạng thái «đã duyệt»" in h.alerts()[-1]
 
 
@@ -181,14 +181,14 @@ async def test_supervisor_never_sees_or_acts_outside_scope(h, db):
     assert out[0].startswith("📄 Bộ Tư pháp")
     before = len(h.api.messages(810))
     for action in ("u", "v", "per", "doc", "ret", "ok"):
-        await h.press(narrow, "x", data=RV(action=action, unit=ids["BNV"], period=ids["cur"]).pack())
+        await h.press(narrow, "x", data=ReviewButton(action=action, unit=ids["BNV"], period=ids["cur"]).pack())
         assert "không thuộc phạm vi" in h.alerts()[-1], action
     assert len(h.api.messages(810)) == before  # nothing shown, no document
     assert await status(db, ids["sub_BNV"]) == "submitted"
     async with db.read_session() as s:
         assert (await Repo(s).positions.position(810)) is None  # not waiting for a comment
     # officers: no supervisor buttons; no other unit's questions or unlocks
-    await h.press(other, "x", data=RV(action="ok", unit=ids["BNV"], period=ids["cur"]).pack())
+    await h.press(other, "x", data=ReviewButton(action="ok", unit=ids["BNV"], period=ids["cur"]).pack())
     assert "dành cho người tổng hợp" in h.alerts()[-1]
     await h.press(other, "x", data=OpenQ(submission=ids["sub_BNV"], question=0).pack())
     assert "dành cho cán bộ đầu mối của đơn vị" in h.alerts()[-1]

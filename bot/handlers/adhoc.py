@@ -18,7 +18,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.callbacks import AH
+from bot.callbacks import AdhocButton
 from bot.filters import InMode, Magic
 from bot.flows.outcome import QUESTION, Choice
 from bot.handlers.access import is_supervisor
@@ -60,7 +60,7 @@ async def cmd_adhoc(message: Message, repo: Repo, account: Account) -> None:
 
 def _kb(*buttons: tuple[str, str]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=t, callback_data=AH(action=a).pack()) for t, a in buttons]])
+        InlineKeyboardButton(text=t, callback_data=AdhocButton(action=a).pack()) for t, a in buttons]])
 
 
 async def on_text(message: Message, services: Services, repo: Repo, account: Account,
@@ -151,7 +151,7 @@ async def _summary(services: Services, repo: Repo, state: dict, hours: float) ->
             f"({sum(len(v) for v in officers.values())} cán bộ đã vào bot), hạn nộp {local_text(deadline, services.tz)}?")
 
 
-async def on_ah(cb: CallbackQuery, services: Services, callback_data: AH, bot: Bot, repo: Repo, account: Account) -> None:
+async def on_ah(cb: CallbackQuery, services: Services, callback_data: AdhocButton, bot: Bot, repo: Repo, account: Account) -> None:
     if not is_supervisor(account):
         await cb.answer(NOT_ALLOWED, show_alert=True)
         return
@@ -291,5 +291,5 @@ def setup() -> Router:
     router.message.register(cmd_adhoc, Command("baocaonhanh"))
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_text, Magic(F.text & ~F.text.startswith("/")), InMode(MODE))
-    router.callback_query.register(on_ah, AH.filter())
+    router.callback_query.register(on_ah, AdhocButton.filter())
     return router

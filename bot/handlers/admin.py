@@ -9,7 +9,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot import texts
-from bot.callbacks import MK
+from bot.callbacks import OpenPeriodButton
 from bot.filters import InMode, Magic
 from bot.services import Services
 from dialogs.localtime import day_text
@@ -51,8 +51,8 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
 
 def _confirm_kb() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text="✅ Mở kỳ", callback_data=MK(action="ok").pack()),
-        InlineKeyboardButton(text="✖ Huỷ", callback_data=MK(action="cancel").pack())]])
+        InlineKeyboardButton(text="✅ Mở kỳ", callback_data=OpenPeriodButton(action="ok").pack()),
+        InlineKeyboardButton(text="✖ Huỷ", callback_data=OpenPeriodButton(action="cancel").pack())]])
 
 
 def _regime(services: Services, o: Outline, commune_deadline: datetime | None) -> PeriodSpec:
@@ -73,12 +73,12 @@ async def cmd_moky(message: Message, services: Services, repo: Repo, account: Ac
     if account.role != "admin":
         await message.answer(NOT_ADMIN)
         return
-    rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=MK(action="o", outline=o.id).pack())]
+    rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=OpenPeriodButton(action="o", outline=o.id).pack())]
             for o in services.catalogue]
     await message.answer("Chọn đề cương cần mở kỳ báo cáo:", reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
-async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: Bot, repo: Repo, account: Account) -> None:
+async def on_mk(cb: CallbackQuery, services: Services, callback_data: OpenPeriodButton, bot: Bot, repo: Repo, account: Account) -> None:
     if account.role != "admin":
         await cb.answer(NOT_ADMIN, show_alert=True)
         return
@@ -128,5 +128,5 @@ def setup() -> Router:
     router = Router(name="admin")
     router.message.register(cmd_moky, Command("moky"))
     router.message.register(moky_text, Magic(F.text & ~F.text.startswith("/")), InMode("moky"))
-    router.callback_query.register(on_mk, MK.filter())
+    router.callback_query.register(on_mk, OpenPeriodButton.filter())
     return router

@@ -25,7 +25,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import MK, OI
+from bot.callbacks import OpenPeriodButton, OutlineDraftButton
 from bot.filters import InMode, Magic
 from bot.outline_drafts import preview_screens, problem_lines, screen_text, summary_lines
 from bot.services import Services
@@ -167,12 +167,12 @@ async def present(message: Message, bot: Bot, services: Services, outline: Outli
     else:
         what = f"Đề cương mới, mã «{outline.id}»."
     kb = InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text="📢 Công bố", callback_data=OI(action="pub").pack()),
-        InlineKeyboardButton(text="✖ Huỷ", callback_data=OI(action="cancel").pack())]])
+        InlineKeyboardButton(text="📢 Công bố", callback_data=OutlineDraftButton(action="pub").pack()),
+        InlineKeyboardButton(text="✖ Huỷ", callback_data=OutlineDraftButton(action="cancel").pack())]])
     await bot.send_message(chat_id, f"{what}\nCông bố để mở kỳ báo cáo theo đề cương này?", reply_markup=kb)
 
 
-async def on_oi(cb: CallbackQuery, callback_data: OI, bot: Bot, services: Services, repo: Repo,
+async def on_oi(cb: CallbackQuery, callback_data: OutlineDraftButton, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
     if not _is_admin(account):
         await cb.answer(NOT_ADMIN, show_alert=True)
@@ -218,7 +218,7 @@ def published_text(services: Services, outline: Outline, version_id: int, existe
 
 def _open_period_button(outline_id: str) -> InlineKeyboardMarkup | None:
     try:
-        data = MK(action="o", outline=outline_id).pack()
+        data = OpenPeriodButton(action="o", outline=outline_id).pack()
     except ValueError:  # longer than Telegram's 64 bytes of callback data: /moky lists the outline anyway
         return None
     return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="🗓 Mở kỳ báo cáo", callback_data=data)]])
@@ -230,5 +230,5 @@ def setup() -> Router:
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_document, Magic(F.document), InMode(MODE))
     router.message.register(on_other, Magic(~F.text.startswith("/")), InMode(MODE))
-    router.callback_query.register(on_oi, OI.filter())
+    router.callback_query.register(on_oi, OutlineDraftButton.filter())
     return router

@@ -15,7 +15,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import RV, TD
+from bot.callbacks import ProgressButton, ReviewButton
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
@@ -32,7 +32,7 @@ async def open_periods_in_scope(services: Services, repo: Repo) -> list[Period]:
     return [p for p in await repo.periods.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
 
 
-def _button(text: str, data: TD) -> InlineKeyboardButton:
+def _button(text: str, data: ProgressButton) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
@@ -69,22 +69,22 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     nav = []
     sid = scope.id if scope else 0
     if page > 0:
-        nav.append(_button("◀ Trang trước", TD(action="page", period=period.id, scope=sid, page=page - 1)))
+        nav.append(_button("◀ Trang trước", ProgressButton(action="page", period=period.id, scope=sid, page=page - 1)))
     if page < pages - 1:
-        nav.append(_button("Trang sau ▶", TD(action="page", period=period.id, scope=sid, page=page + 1)))
+        nav.append(_button("Trang sau ▶", ProgressButton(action="page", period=period.id, scope=sid, page=page + 1)))
     if nav:
         rows.append(nav)
     children = await scope_children(repo, scope)
     for ch, sub in prog.by_child(children)[:12]:
         rows.append([_button(f"{ch.name}: {sub.submitted}/{sub.total}"[:60],
-                             TD(action="show", period=period.id, scope=ch.id))])
+                             ProgressButton(action="show", period=period.id, scope=ch.id))])
     rows += view_buttons(prog, period, missing[page * PAGE:(page + 1) * PAGE])
     if missing:
         rows.append([_button(f"🔔 Nhắc ngay {len(missing)} đơn vị chưa nộp",
-                             TD(action="remind", period=period.id, scope=sid))])
+                             ProgressButton(action="remind", period=period.id, scope=sid))])
     roots = await allowed_scopes(repo, acc)
     if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
-        rows.append([_button("⬆ Lên cấp trên", TD(action="show", period=period.id, scope=scope.parent_id))])
+        rows.append([_button("⬆ Lên cấp trên", ProgressButton(action="show", period=period.id, scope=scope.parent_id))])
     return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
@@ -133,7 +133,7 @@ def view_buttons(prog: Progress, period: Period, listed: list) -> list[list[Inli
     done = sorted((s for s in prog.states if s.submitted), key=lambda s: s.submitted_at or period.deadline, reverse=True)
     units = [s.unit for s in done] + [s.unit for s in listed if s.answered]
     buttons = [InlineKeyboardButton(text=f"👁 Xem {u.name}"[:60],
-                                    callback_data=RV(action="v", unit=u.id, period=period.id).pack())
+                                    callback_data=ReviewButton(action="v", unit=u.id, period=period.id).pack())
                for u in units[:10]]
     return [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
 
@@ -157,7 +157,7 @@ async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: 
             o = services.catalogue.get(p.outline_id)
             prog = await period_progress(repo, o, p, scope)
             rows.append([_button(f"{o.short} — {p.label}: {prog.submitted}/{prog.total}"[:64],
-                                 TD(action="show", period=p.id, scope=scope.id if scope else 0))])
+                                 ProgressButton(action="show", period=p.id, scope=scope.id if scope else 0))])
         await message.answer("Các kỳ báo cáo đang mở — chọn để xem chi tiết:",
                              reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
@@ -166,7 +166,7 @@ async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: 
     await message.answer(text, reply_markup=kb)
 
 
-async def on_td(cb: CallbackQuery, callback_data: TD, bot: Bot, services: Services, repo: Repo,
+async def on_td(cb: CallbackQuery, callback_data: ProgressButton, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
     scope = await pressed_scope(cb, repo, account, callback_data.scope, "Bạn không có quyền xem phạm vi này.")
     if scope is False:
@@ -232,5 +232,5 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
 def setup() -> Router:
     router = Router(name="progress")
     router.message.register(cmd_tiendo, Command("tiendo"))
-    router.callback_query.register(on_td, TD.filter())
+    router.callback_query.register(on_td, ProgressButton.filter())
     return router

@@ -78,7 +78,7 @@ async def start_with_code(message: Message, services: Services, command: Command
 async def _already_bound(repo: Repo, account: Account, code: str) -> bool:
     if account.unit_id is None or not code:
         return False
-    inv = await repo.s.get(Invite, code[:64])
+    inv = await repo.session.get(Invite, code[:64])
     return inv is not None and inv.unit_id == account.unit_id and inv.role == account.role
 
 

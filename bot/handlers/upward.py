@@ -14,7 +14,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.callbacks import UP
+from bot.callbacks import UpwardButton
 from bot.filters import InMode, Magic
 from bot.handlers.access import REFUSE, is_supervisor
 from bot.services import Services
@@ -66,7 +66,7 @@ async def cmd_upward(message: Message, services: Services, repo: Repo, account: 
         await message.answer("Hiện không có kỳ báo cáo nào đang mở để tỉnh báo cáo lên cấp trên.")
         return
     if len(periods) > 1:
-        rows = [[InlineKeyboardButton(text=f"{o.short} — {p.label}"[:60], callback_data=UP(action="r", period=p.id).pack())]
+        rows = [[InlineKeyboardButton(text=f"{o.short} — {p.label}"[:60], callback_data=UpwardButton(action="r", period=p.id).pack())]
                 for p, o in periods]
         await message.answer("Chọn báo cáo cần gửi lên cấp trên:", reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
@@ -126,15 +126,15 @@ async def draft(services: Services, repo: Repo, acc: Account, province: Unit, pe
             lines.append(f"{ref.number or i + 1} {q.prompt} — {who}:\n{shown}")
         if q.type in NARRATIVE_TYPES and not sent_now:
             rows.append([InlineKeyboardButton(text=f"✏️ Sửa mục {ref.number or i + 1}"[:60],
-                                              callback_data=UP(action="e", period=period.id, q=i).pack())])
+                                              callback_data=UpwardButton(action="e", period=period.id, q=i).pack())])
     if not sent_now:
-        rows.append([InlineKeyboardButton(text="🔄 Tính lại", callback_data=UP(action="r", period=period.id).pack()),
-                     InlineKeyboardButton(text="📨 Gửi lên cấp trên", callback_data=UP(action="s", period=period.id).pack())])
+        rows.append([InlineKeyboardButton(text="🔄 Tính lại", callback_data=UpwardButton(action="r", period=period.id).pack()),
+                     InlineKeyboardButton(text="📨 Gửi lên cấp trên", callback_data=UpwardButton(action="s", period=period.id).pack())])
     text = "\n".join(lines)
     return (text if len(text) <= 4000 else text[:3990] + "…"), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def on_up(cb: CallbackQuery, services: Services, callback_data: UP, bot: Bot, repo: Repo, account: Account) -> None:
+async def on_up(cb: CallbackQuery, services: Services, callback_data: UpwardButton, bot: Bot, repo: Repo, account: Account) -> None:
     province = await province_of(repo, account)
     period = await repo.periods.period(callback_data.period)
     outline = services.catalogue.outlines.get(period.outline_id) if period else None
@@ -215,5 +215,5 @@ def setup() -> Router:
     router.message.register(cmd_upward, Command("baocaolen"))
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_edit_text, Magic(F.text & ~F.text.startswith("/")), InMode(MODE))
-    router.callback_query.register(on_up, UP.filter())
+    router.callback_query.register(on_up, UpwardButton.filter())
     return router

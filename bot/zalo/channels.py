@@ -60,7 +60,7 @@ class ChannelMark(BaseMiddleware):
             return await handler(event, data)
         await self.linked.refresh()  # at most once per ttl: accounts linked by another process
         if channel != "telegram" or acc.telegram_id in self.linked.ids:
-            await Channels(data["repo"].s).set_last_channel(acc.id, channel, self.services.now())
+            await Channels(data["repo"].session).set_last_channel(acc.id, channel, self.services.now())
         token = CURRENT.set((channel, acc.telegram_id))
         try:
             return await handler(event, data)

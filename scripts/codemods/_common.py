@@ -7,6 +7,7 @@ when something needs a person (printed as ``UNHANDLED``)."""
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -158,3 +159,16 @@ def finish(changed: int, unhandled: list[str], what: str) -> None:
         print(f"UNHANDLED: {u}")
     print(f"{what}: {changed} change(s), {len(unhandled)} unhandled")
     sys.exit(1 if unhandled else 0)
+
+
+def tidy(paths: list[Path], unhandled: list[str]) -> None:
+    """Sort the imports the rename touched (``ruff --fix --select I``) and report what ruff still finds in the
+    changed files (a line grown past the limit) for a person to fix."""
+    if not paths:
+        return
+    files = [str(p) for p in paths]
+    ruff = [sys.executable, "-m", "ruff", "check", "--quiet"]
+    subprocess.run([*ruff, "--fix", "--select", "I", *files], cwd=ROOT, check=False, capture_output=True)
+    left = subprocess.run([*ruff, "--output-format", "concise", *files], cwd=ROOT, check=False,
+                          capture_output=True, text=True)
+    unhandled += [f"ruff: {line}" for line in left.stdout.splitlines() if line.strip() and ":" in line]

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Edits, finish, python_files, rel, repo_attributes, repo_queries  # noqa: E402
+from _common import Edits, finish, python_files, rel, repo_attributes, repo_queries, tidy  # noqa: E402
 
 REPO_OWN = {"session", "commit", "s"}  # what Repo itself has (``s``: the old name, see rename_callbacks.py)
 
@@ -132,13 +132,16 @@ def main() -> None:
     others = other_names()
     changed: list[str] = []
     unhandled: list[str] = []
+    touched: list[Path] = []
     for path in python_files():
+        original = path.read_text()
+        changes = rewrite(path, methods, holders, others, unhandled)
+        changed += changes
         if check:
-            original = path.read_text()
-            changed += rewrite(path, methods, holders, others, unhandled)
             path.write_text(original)
-        else:
-            changed += rewrite(path, methods, holders, others, unhandled)
+        elif changes:
+            touched.append(path)
+    tidy(touched, unhandled)
     for c in changed:
         print(c)
     if check and changed:
