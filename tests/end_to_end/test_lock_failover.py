@@ -5,7 +5,7 @@ own database number; ``bot/locks.py``). Process A is handling the officer's answ
 Bot API, A holding the officer's lock) when it is killed with SIGKILL. The update it was handling comes back to
 process B (Telegram's redelivery), and so does the officer's next message: B answers it within 5 s of the kill
 — the dead process's lock does not outlive it. (Set ``FAILOVER_PG=1`` to run the same with PostgreSQL's
-advisory locks instead of Redis; ``tests/test_locks.py`` kills a holder of each kind of lock more cheaply.)"""
+advisory locks instead of Redis; ``tests/end_to_end/test_locks.py`` kills a holder of each kind of lock more cheaply.)"""
 
 from __future__ import annotations
 

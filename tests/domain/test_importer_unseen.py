@@ -13,7 +13,7 @@ from dialogs.importer import DocumentError, draft_outline, import_document
 from dialogs.outline import Outline
 from tests.support.unseen_docx import build_docx
 
-UNSEEN = Path(__file__).parent / "data" / "unseen"
+UNSEEN = Path(__file__).parent.parent / "data" / "unseen"
 
 
 def _txt(name: str) -> Outline:
