@@ -13,9 +13,9 @@ from openpyxl import Workbook, load_workbook
 
 from dialogs.loader import load_catalogue
 from dialogs.outline import Outline
-from exports import template as tpl
 from exports.sample import synth_answers
 from exports.template import META_SHEET, TemplateRefused, make_template, read_template
+from exports.template import read as template_read
 from tests.support.template_fill import _cell_map, _expected, _fill
 
 SECRET = "khoa-bi-mat"
@@ -147,7 +147,7 @@ def test_big_or_not_a_spreadsheet_refused_before_reading(monkeypatch):
     def boom(*a, **kw):
         raise AssertionError("openpyxl must not be reached")
 
-    monkeypatch.setattr(tpl, "load_workbook", boom)
+    monkeypatch.setattr(template_read, "load_workbook", boom)
     with pytest.raises(TemplateRefused, match="quá giới hạn 20 MB"):
         _read(b"PK\x03\x04" + bytes(20 * 1024 * 1024), o)
     with pytest.raises(TemplateRefused, match="không phải bảng tính Excel"):
