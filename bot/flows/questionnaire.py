@@ -340,3 +340,10 @@ async def cancel(repo: Repo, acc: Account) -> Outcome:
     await repo.positions.save_position(acc.id, submission_id=pos.submission_id, question_key=pos.question_key,
                              mode=Mode.IDLE if pos.mode != "join" else "none", state={})
     return Outcome().say("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")
+
+
+async def leave(repo: Repo, acc: Account, said: str) -> Outcome:
+    """/huy in a feature's own text-waiting mode (/baocaonhanh, /baocaolen): back to no mode; ``said`` tells what
+    was dropped and what to type instead."""
+    await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
+    return Outcome().say(said)

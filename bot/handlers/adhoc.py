@@ -20,9 +20,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.callbacks import AdhocButton
 from bot.filters import InMode, Magic
+from bot.flows import questionnaire
 from bot.flows.outcome import QUESTION, Choice
 from bot.handlers.access import is_supervisor
-from bot.render import keyboard
+from bot.render import keyboard, show
 from bot.services import Services
 from dialogs.adhoc import AdhocError, AdhocQuestion, adhoc_yaml, parse_hours, parse_questions
 from dialogs.engine import Engine, ReportContext
@@ -280,10 +281,8 @@ def _markup(screen, nonce: int) -> InlineKeyboardMarkup | None:
                      for row in screen.buttons])
 
 
-async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
-    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
-    await message.answer("Đã thôi soạn báo cáo nhanh. Gõ /baocaonhanh để soạn lại.")
+async def cmd_cancel(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
+    await show(bot, message.chat.id, await questionnaire.leave(repo, account, "Đã thôi soạn báo cáo nhanh. Gõ /baocaonhanh để soạn lại."))
 
 
 def setup() -> Router:

@@ -16,7 +16,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.callbacks import UpwardButton
 from bot.filters import InMode, Magic
+from bot.flows import questionnaire
 from bot.handlers.access import REFUSE, is_supervisor
+from bot.render import show
 from bot.services import Services
 from dialogs import lifecycle
 from dialogs.answers import format_value, numeric
@@ -204,10 +206,8 @@ async def on_edit_text(message: Message, services: Services, repo: Repo, account
     await message.answer("✔ Đã lưu phần tỉnh sửa.\n\n" + body, reply_markup=kb)
 
 
-async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
-    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
-    await message.answer("Đã thôi sửa. Gõ /baocaolen để xem báo cáo của tỉnh.")
+async def cmd_cancel(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
+    await show(bot, message.chat.id, await questionnaire.leave(repo, account, "Đã thôi sửa. Gõ /baocaolen để xem báo cáo của tỉnh."))
 
 
 def setup() -> Router:

@@ -53,6 +53,20 @@ async def _setup(db) -> dict[str, list[int]]:
         return {"ag": [u.id for u in ag_communes], "ag_total": len(await repo.units.list_units(ag, include_root=False))}
 
 
+async def test_huy_drops_the_report_being_composed(db, db_url):
+    await _setup(db)
+    h = await Harness(db, db_url, Clock(datetime(2026, 11, 24, 9, tzinfo=TZ).astimezone(UTC))).start()
+    sup = h.user(800, "Tổng hợp")
+    await h.say(sup, "/baocaonhanh")
+    out = await h.say(sup, "/huy")
+    assert out == ["Đã thôi soạn báo cáo nhanh. Gõ /baocaonhanh để soạn lại."]
+    out = await h.say(sup, "Thiệt hại do bão số 15")  # no longer taken as the report's title
+    assert not any("mỗi câu một dòng" in o for o in out)
+    async with db.read_session() as s:
+        pos = await Repo(s).positions.position((await Repo(s).accounts.account_by_tg(800)).id)
+        assert pos.mode == "none"
+
+
 async def test_supervisor_sends_an_ad_hoc_report_and_follows_it(db, db_url):
     info = await _setup(db)
     clock = Clock(datetime(2026, 11, 24, 9, tzinfo=TZ).astimezone(UTC))

@@ -18,7 +18,7 @@ from storage.models import Account, ReminderLog
 from storage.repo import Repo
 from tests.conftest import DATA
 from tests.support.harness import Clock, Harness
-from tests.support.schedule import TZ, WEEKLY, VTime, _scheduler, _setup
+from tests.support.schedule import TZ, WEEKLY, VTime, _scheduler, _setup, an_giang_round
 
 
 def test_deadline_and_offsets_parsing():
@@ -222,21 +222,15 @@ async def test_per_chat_limit_one_per_second():
 
 
 async def test_tiendo_counts_drill_down_and_remind_now(db, db_url):
-    await import_units(db, DATA / "vn_units_2025.csv")
-    clock = Clock(datetime(2026, 5, 20, 9, tzinfo=TZ).astimezone(UTC))
-    h = await Harness(db, db_url, clock).start()
+    ag = await an_giang_round(db, db_url)
+    h, clock, communes = ag.h, ag.clock, ag.communes
     async with db.session() as s:
         repo = Repo(s)
-        ag = await repo.units.unit_by_code("91")  # Tỉnh An Giang
-        p, _ = await repo.periods.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 17, tzinfo=TZ),
-                                      unit_ids=[u.id for u in await repo.units.list_units(ag, kinds=["xa", "phuong", "dac_khu"])])
-        sup = await repo.accounts.ensure_account(800, "Ban Tổ chức Tỉnh ủy")
-        await repo.accounts.set_account(sup, role="supervisor", unit=ag)
-        communes = await repo.units.list_units(ag, include_root=False)
+        sup = await repo.accounts.account_by_tg(800)
         officer = await repo.accounts.ensure_account(601, "Cán bộ xã")
         await repo.accounts.set_account(officer, role="officer", unit=communes[0])
         done = communes[1]
-        sub = await repo.submissions.ensure_submission(done.id, p.id)
+        sub = await repo.submissions.ensure_submission(done.id, ag.period_id)
         await repo.submissions.set_answer(sub.id, "i_dac_diem", "Đặc điểm", num=None, commit=True)
         await repo.review.submit(sub, sup, now=clock())
         await s.commit()

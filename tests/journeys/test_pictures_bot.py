@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
@@ -15,10 +14,8 @@ from PIL import Image
 
 from bot.devtools.fakeapi import FakeSession, FakeTelegram
 from bot.handlers.consolidate import ProgressTicker
-from storage.importer import import_units
-from storage.repo import Repo
-from tests.conftest import DATA
-from tests.support.harness import TOKEN, Clock, Harness
+from tests.support.harness import TOKEN, Harness
+from tests.support.schedule import an_giang_round
 from tests.support.weekly import _weekly_db
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -30,18 +27,8 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 async def test_tiendo_sends_its_picture_and_drill_down_sends_the_sub_units(db, db_url):
-    await import_units(db, DATA / "vn_units_2025.csv")
-    clock = Clock(datetime(2026, 5, 20, 9, tzinfo=TZ).astimezone(UTC))
-    h = await Harness(db, db_url, clock).start()
-    async with db.session() as s:
-        repo = Repo(s)
-        ag = await repo.units.unit_by_code("91")  # Tỉnh An Giang
-        communes = await repo.units.list_units(ag, include_root=False)
-        await repo.periods.open_period("so-ket-1-nam-2-cap", "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 17, tzinfo=TZ),
-                               unit_ids=[u.id for u in communes])
-        sup = await repo.accounts.ensure_account(800, "Ban Tổ chức Tỉnh ủy")
-        await repo.accounts.set_account(sup, role="supervisor", unit=ag)
-        await s.commit()
+    ag = await an_giang_round(db, db_url)
+    h, communes = ag.h, ag.communes
     u = h.user(800)
     out = await h.say(u, "/tiendo")
     photos = [m for m in h.api.messages(800) if m.photo]

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storage.models import Submission
-from storage.repo import Repo
 from tests.support.harness import Harness
-from tests.support.walk import MAX_PER_INPUT, SEEDS, Walker, open_for
+from tests.support.walk import SEEDS, Walker, check_walked, open_for
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -21,12 +19,7 @@ async def test_walk_outline_end_to_end(db, db_url, seed):
     walk = await Walker(h, u).run()
     print(f"\nseed {seed} ({outline}, {what} {code}): {walk.inputs} inputs, {walk.bot_messages} bot messages, "
           f"{walk.per_input:.2f} per input")
-    async with db.read_session() as s:
-        repo = Repo(s)
-        sub = await repo.submissions.find_submission((await repo.units.unit_by_code(code)).id, period_id)
-        assert isinstance(sub, Submission) and sub.status == "submitted"
-        assert len(await repo.submissions.answers(sub.id)) > 10
-    assert walk.per_input <= MAX_PER_INPUT, walk.tail()
+    await check_walked(db, walk, code, period_id)
 
 
 # --------------------------------------------------------------------------- pure: examples and table choices

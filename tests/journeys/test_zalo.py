@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storage.models import Submission
 from storage.repo import Repo
-from tests.support.walk import MAX_PER_INPUT, SEEDS, Walker, open_for
+from tests.support.walk import SEEDS, Walker, check_walked, open_for
 from tests.support.zalo_harness import ZaloHarness, ZaloWalkHarness, ZaloWalkUser
 
 
@@ -28,12 +27,7 @@ async def test_seed_walk_over_zalo(zh, db, seed):
     walk = await Walker(ZaloWalkHarness(zh), ZaloWalkUser(zh, u)).run()
     print(f"\nZalo seed {seed} ({outline}, {what} {code}): {walk.inputs} inputs, {walk.bot_messages} bot messages, "
           f"{walk.per_input:.2f} per input")
-    async with db.read_session() as s:
-        repo = Repo(s)
-        sub = await repo.submissions.find_submission((await repo.units.unit_by_code(code)).id, period_id)
-        assert isinstance(sub, Submission) and sub.status == "submitted"
-        assert len(await repo.submissions.answers(sub.id)) > 10
-    assert walk.per_input <= MAX_PER_INPUT, walk.tail()
+    await check_walked(db, walk, code, period_id)
     texts = [c.params["text"] for c in zh.api.sent("sendMessage")]
     assert all(1 <= len(t.encode("utf-16-le")) // 2 <= 2000 for t in texts)
     assert not zh.api.sent("editMessageText") and not [c for c in zh.api.calls if c.status != 200 and
