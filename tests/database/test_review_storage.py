@@ -10,7 +10,7 @@ from sqlalchemy import select
 from dialogs.lifecycle import Lock
 from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS, lock_text, notice_batch_text
 from storage.importer import import_units
-from storage.models import AnswerRevision, OutboundFailure
+from storage.models import Account, AnswerRevision, OutboundFailure, Submission
 from storage.repo import Repo
 from tests.conftest import DATA
 
@@ -40,12 +40,17 @@ async def _setup(db):
                 "sub": sub.id}
 
 
+async def _loaded(repo: Repo, ids: dict[str, int]) -> tuple[Submission, Account, Account]:
+    """The set-up's submission, its officer and its supervisor, on ``repo``'s session."""
+    sub = await repo.submissions.submission(ids["sub"])
+    return sub, await repo.accounts.account(ids["off"]), await repo.accounts.account(ids["sup"])
+
+
 async def test_return_and_approve_record_history_and_lock(db):
     ids = await _setup(db)
     async with db.session() as s:
         repo = Repo(s)
-        sub = await repo.submissions.submission(ids["sub"])
-        off, sup = await repo.accounts.account(ids["off"]), await repo.accounts.account(ids["sup"])
+        sub, off, sup = await _loaded(repo, ids)
         assert await repo.review.can_edit(sub, T0) == (True, None)
         await repo.review.submit(sub, off, now=T0 + timedelta(hours=1))
         await repo.review.return_submission(sub, sup, "Câu 3 thiếu số liệu", ["kl_nv_tong", "kk_noi_dung"],
@@ -78,8 +83,7 @@ async def test_closed_period_locks_unless_unlocked_and_unlock_expires(db):
     asked_at = closed_at + timedelta(hours=1)
     async with db.session() as s:
         repo = Repo(s)
-        sub = await repo.submissions.submission(ids["sub"])
-        off, sup = await repo.accounts.account(ids["off"]), await repo.accounts.account(ids["sup"])
+        sub, off, sup = await _loaded(repo, ids)
         ok, why = await repo.review.can_edit(sub, closed_at)
         assert ok is False and why is Lock.CLOSED and "đã đóng" in lock_text(why, "Tuần 47/2026")
         req, created = await repo.review.request_unlock(sub, off, "Nhập nhầm số ở câu 3", now=asked_at)
@@ -112,8 +116,7 @@ async def test_unlock_of_approved_submission_reopens_it_and_refusal_keeps_lock(d
     ids = await _setup(db)
     async with db.session() as s:
         repo = Repo(s)
-        sub = await repo.submissions.submission(ids["sub"])
-        off, sup = await repo.accounts.account(ids["off"]), await repo.accounts.account(ids["sup"])
+        sub, off, sup = await _loaded(repo, ids)
         await repo.review.submit(sub, off, now=T0)
         await repo.review.approve(sub, sup, now=T0 + timedelta(hours=1))
         req, _ = await repo.review.request_unlock(sub, off, "Sai số cán bộ", now=T0 + timedelta(hours=2))

@@ -12,7 +12,7 @@ from storage.importer import import_units
 from storage.models import AnswerRevision, ConversationPosition, Submission
 from storage.repo import Repo
 from tests.conftest import DATA
-from tests.support.conversation import WEEKLY, answers_of, invite, setup_units
+from tests.support.conversation import WEEKLY, answers_of, invite, setup_units, start_report
 from tests.support.harness import Harness
 from tests.support.schedule import _scheduler
 
@@ -108,9 +108,7 @@ async def test_answering_stores_each_answer_and_rejects_bad_input(h, db):
 
 async def test_lists_item_by_item_edit_and_delete(h, db):
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await h.say(u, "5")
     await h.say(u, "2")
     assert "Liệt kê danh mục nhiệm vụ đã hoàn thành" in u.last().text
@@ -139,9 +137,7 @@ async def test_lists_item_by_item_edit_and_delete(h, db):
 
 async def test_long_text_spans_messages_and_is_stored_whole(h, db):
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await h.say(u, "/c22")  # tthc_csdl, a narrative answer
     assert "cơ sở dữ liệu quốc gia" in u.last().text
     long_part = "Đã kết nối cơ sở dữ liệu. " * 300  # ~7.800 characters: longer than one Telegram message
@@ -158,9 +154,7 @@ async def test_long_text_spans_messages_and_is_stored_whole(h, db):
 
 async def test_table_of_contents_jumps_to_a_section(h, db):
     await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await h.press(u, "Mục lục")
     labels = u.last().button_texts()
     assert any(b.endswith("II KHÓ KHĂN, VƯỚNG MẮC") for b in labels)
@@ -170,9 +164,7 @@ async def test_table_of_contents_jumps_to_a_section(h, db):
 
 async def test_visibility_per_ministry(h, db):
     await setup_units(db)
-    vp = h.user(201, "VPCP")
-    await h.say(vp, f"/start {await invite(db, 'VPCP')}")
-    await h.say(vp, "/baocao")
+    vp = await start_report(h, db, 201, "VPCP", "VPCP")
     await h.press(vp, "Mục lục")
     toc = " ".join(vp.last().button_texts())
     await h.say(vp, "/c35")
@@ -187,9 +179,7 @@ async def test_visibility_per_ministry(h, db):
 
 async def test_stale_and_forged_buttons_do_nothing(h, db):
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     old = u.last()
     await h.say(u, "7")
     skip = next(b for row in old.buttons for b in row if b["text"].startswith("Bỏ qua"))
@@ -209,9 +199,7 @@ async def test_stale_and_forged_buttons_do_nothing(h, db):
 
 async def test_non_text_commands_mid_questionnaire_and_cancel(h, db):
     await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await u.send_sticker()
     await h.flush()
     assert "chỉ nhận câu trả lời bằng chữ" in u.last().text
@@ -244,9 +232,7 @@ async def test_two_officers_share_the_submission(h, db):
 
 async def test_review_submit_and_supervisor_notified(h, db):
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await h.say(u, "10")
     await h.press(u, "Xem lại")
     review = [m.text for m in h.api.messages(u.id)][-3:]
@@ -267,9 +253,7 @@ async def test_review_submit_and_supervisor_notified(h, db):
 
 async def test_submit_blocked_while_a_rule_fails(h, db):
     await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await h.say(u, "1")
     await h.say(u, "5")
     await h.press(u, "Bỏ qua")
@@ -440,9 +424,7 @@ async def test_choosing_among_open_periods_and_late_changes_reported(h, db):
 
 async def test_no_changes_after_the_period_closes(h, db):
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await h.say(u, "5")
     async with db.session() as s:
         repo = Repo(s)
@@ -464,9 +446,7 @@ async def test_a_redelivered_update_is_handled_once(h, db):
     """Telegram delivers an update again when the bot died before confirming it: the answer is not stored twice,
     and the question the officer is on is shown again (the reply the dead process owed)."""
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     await u.send("12")
     raw = dict(h.api.updates[-1])
     await h.flush()
@@ -500,9 +480,7 @@ def c_of(outline_id: str, key: str, unit_code: str, unit_kind: str) -> str:
 async def ministry_officer(h, db):
     """Lan, officer of Bộ Nội vụ, at the first question of week 47; returns her and the period."""
     (p1,) = await setup_units(db)
-    u = h.user(101, "Lan")
-    await h.say(u, f"/start {await invite(db, 'BNV')}")
-    await h.say(u, "/baocao")
+    u = await start_report(h, db)
     return u, p1
 
 
@@ -576,9 +554,7 @@ async def test_an_error_keeps_the_way_forward(h, db):
     assert {"Bỏ qua dòng ➡", "✔ Xong biểu", "∅ Dòng trống"} <= set(u.last().button_texts())
     await h.press(u, "Xong biểu")
     await setup_units(db)
-    o = h.user(102, "Minh")
-    await h.say(o, f"/start {await invite(db, 'BNV')}")
-    await h.say(o, "/baocao")
+    o = await start_report(h, db, 102, "Minh", "BNV")
     await h.say(o, c_of(WEEKLY, "kl_ds_hoan_thanh", "BNV", "bo"))
     await h.say(o, "Rà soát thủ tục")
     await h.press(o, "Bỏ trống")

@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from aiogram import Bot
@@ -212,12 +213,18 @@ async def test_network_error_then_success():
     assert ob.stats.retries == 1 and ob.stats.undeliverable == 0
 
 
-async def test_retries_are_bounded_and_recorded():
+def _collected() -> tuple[list[outbound.Undeliverable], Any]:
+    """An undeliverable sink that keeps what it is given, and the list it keeps it in."""
     found: list[outbound.Undeliverable] = []
 
     async def sink(item: outbound.Undeliverable) -> None:
         found.append(item)
 
+    return found, sink
+
+
+async def test_retries_are_bounded_and_recorded():
+    found, sink = _collected()
     vc, api, bot, ob, rec = make(None, sink=sink, max_attempts=3)
     bot.session.middleware(Fail({79}, times=100))
     with pytest.raises(TelegramNetworkError):
@@ -265,11 +272,7 @@ async def test_the_reminder_sender_and_the_undeliverable_sink_word_a_failure_ali
     """One wording (``bot/outbound/reasons.py``): what the sender stores in the reminder log is what the sink got."""
     from bot.sender import Outgoing, Sender, SendReport
 
-    found: list[outbound.Undeliverable] = []
-
-    async def sink(item: outbound.Undeliverable) -> None:
-        found.append(item)
-
+    found, sink = _collected()
     vc, api, bot, ob, rec = make(None, sink=sink, max_attempts=3)
     api.blocked = {6101}
     bot.session.middleware(Fail({6102}, times=100))

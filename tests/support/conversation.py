@@ -35,6 +35,14 @@ async def invite(db, unit_code: str, role: str = "officer", uses: int = 5) -> st
         return inv.code
 
 
+async def start_report(h, db, tg_id: int = 101, name: str = "Lan", unit_code: str = "BNV"):
+    """An officer of ``unit_code`` who joined through an invite and typed /baocao: the report's first screen shown."""
+    u = h.user(tg_id, name)
+    await h.say(u, f"/start {await invite(db, unit_code)}")
+    await h.say(u, "/baocao")
+    return u
+
+
 async def answers_of(db, unit_code: str, period_id: int) -> dict:
     async with db.read_session() as s:
         repo = Repo(s)
