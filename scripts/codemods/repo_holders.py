@@ -88,7 +88,7 @@ def embedded(text: str, tree: ast.AST, methods: dict[str, str], edits: Edits, wh
 
 
 def rewrite(path: Path, methods: dict[str, str], holders: set[str], others: set[str],
-            unhandled: list[str]) -> list[str]:
+            unhandled: list[str], *, write: bool = True) -> list[str]:
     text = path.read_text()
     tree = ast.parse(text)
     edits, changes = Edits(text), []
@@ -118,7 +118,7 @@ def rewrite(path: Path, methods: dict[str, str], holders: set[str], others: set[
             unhandled.append(f"{rel(path)}:{node.lineno}: {ast.unparse(node)} — a Repo under an unusual name? "
                              "(name it repo, or rewrite by hand)")
     changes += embedded(text, tree, methods, edits, rel(path), unhandled)
-    if changes:
+    if changes and write:
         new = edits.apply()
         ast.parse(new)  # never write a file that no longer parses
         path.write_text(new)
@@ -134,12 +134,9 @@ def main() -> None:
     unhandled: list[str] = []
     touched: list[Path] = []
     for path in python_files():
-        original = path.read_text()
-        changes = rewrite(path, methods, holders, others, unhandled)
+        changes = rewrite(path, methods, holders, others, unhandled, write=not check)
         changed += changes
-        if check:
-            path.write_text(original)
-        elif changes:
+        if changes and not check:
             touched.append(path)
     tidy(touched, unhandled)
     for c in changed:
