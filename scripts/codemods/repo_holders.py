@@ -20,13 +20,24 @@ would change).
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Edits, finish, python_files, rel, repo_attributes, repo_queries, tidy  # noqa: E402
+from _common import (  # noqa: E402
+    ROOT,
+    SKIP_DIRS,
+    Edits,
+    finish,
+    python_files,
+    rel,
+    repo_attributes,
+    repo_queries,
+    tidy,
+)
 
 REPO_OWN = {"session", "commit", "s"}  # what Repo itself has (``s``: the old name, see rename_callbacks.py)
 
@@ -125,6 +136,22 @@ def rewrite(path: Path, methods: dict[str, str], holders: set[str], others: set[
     return changes
 
 
+def docs(methods: dict[str, str], *, write: bool) -> list[str]:
+    """``Repo.<query>`` named in the Markdown docs → ``repo.<holder>.<query>``."""
+    mention = re.compile(r"\bRepo\.([a-z_]+)\b")
+    changes = []
+    for path in sorted(ROOT.rglob("*.md")):
+        if set(path.relative_to(ROOT).parts) & SKIP_DIRS:
+            continue
+        text = path.read_text()
+        new = mention.sub(lambda m: f"repo.{methods[m[1]]}.{m[1]}" if m[1] in methods else m[0], text)
+        if new != text:
+            changes += [f"{rel(path)}: Repo.{m} → repo.{methods[m]}.{m}" for m in mention.findall(text) if m in methods]
+            if write:
+                path.write_text(new)
+    return changes
+
+
 def main() -> None:
     check = "--check" in sys.argv[1:]
     methods, by_class = repo_queries()
@@ -139,6 +166,7 @@ def main() -> None:
         if changes and not check:
             touched.append(path)
     tidy(touched, unhandled)
+    changed += docs(methods, write=not check)
     for c in changed:
         print(c)
     if check and changed:
