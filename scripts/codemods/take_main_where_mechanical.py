@@ -7,6 +7,10 @@ the codemods redo, so main's side (stage 2) is taken (``git checkout --ours``, `
 next, rewrite it. Any other conflict is printed as ``RESOLVE BY HAND`` (exit 1): h23 changed that file by hand too.
 
 Usage (in the merge, before the codemods): ``python scripts/codemods/take_main_where_mechanical.py``.
+
+``--after``: for a branch merged into a main that already has h23 (main is "ours" and holds the mechanical side):
+main's version (stage 2) is compared with the ancestor, and where main's change there was only mechanical the
+branch's side is taken (``git checkout --theirs``); the codemods, run next, rewrite it.
 """
 
 from __future__ import annotations
@@ -60,10 +64,12 @@ def shape(text: str) -> str:
 
 
 def main() -> None:
+    after = "--after" in sys.argv[1:]
+    mine, keep = (2, "--theirs") if after else (3, "--ours")  # the stage holding h23's side; the side to keep
     conflicted = [p for p in git("diff", "--name-only", "--diff-filter=U").splitlines() if p]
     by_hand = []
     for path in conflicted:
-        base, h23 = stage(1, path), stage(3, path)
+        base, h23 = stage(1, path), stage(mine, path)
         mechanical = False
         if path.endswith(".py") and base is not None and h23 is not None:
             try:
@@ -71,14 +77,15 @@ def main() -> None:
             except SyntaxError:
                 mechanical = False
         if mechanical:
-            git("checkout", "--ours", "--", path)
+            git("checkout", keep, "--", path)
             git("add", "--", path)
-            print(f"main's side taken: {path} (h23 only rewrote it mechanically; the codemods redo that)")
+            side = "the branch's" if after else "main's"
+            print(f"{side} side taken: {path} (the other side only rewrote it mechanically; the codemods redo that)")
         else:
             by_hand.append(path)
     for path in by_hand:
         print(f"RESOLVE BY HAND: {path}")
-    print(f"take_main_where_mechanical: {len(conflicted) - len(by_hand)} taken from main, {len(by_hand)} by hand")
+    print(f"take_main_where_mechanical: {len(conflicted) - len(by_hand)} resolved, {len(by_hand)} by hand")
     sys.exit(1 if by_hand else 0)
 
 
