@@ -20,6 +20,7 @@ from bot.callbacks import (
     TemplatePeriod,
     UnlockAsk,
     UnlockDecision,
+    UpwardButton,
     ViewReport,
 )
 from bot.flows import outcome as oc
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 CALLBACKS: dict[str, type[CallbackData]] = {
     oc.QUESTION: QA, oc.PICK_PERIOD: PickPeriod, oc.UNLOCK_ASK: UnlockAsk, oc.UNLOCK_DECIDE: UnlockDecision,
     oc.OPEN_QUESTION: OpenQ, oc.REVIEW: ReviewButton, oc.TEMPLATE_PERIOD: TemplatePeriod, oc.VIEW_REPORT: ViewReport,
+    oc.UPWARD: UpwardButton,
 }
 
 

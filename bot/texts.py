@@ -23,7 +23,7 @@ Người tổng hợp:
 • /tonghop — nhận báo cáo tổng hợp .docx và .xlsx.
 • /xem <tên đơn vị> — đọc báo cáo của một đơn vị (có so sánh với kỳ trước và lý do thay đổi lớn), tải .docx, «↩ Trả lại» kèm nhận xét (ghi số câu, ví dụ «câu 3: thiếu số liệu») hoặc «✅ Duyệt».
 • /baocaonhanh — soạn một báo cáo đột xuất ngay trong bot (tên, câu hỏi mỗi câu một dòng, phạm vi, hạn tính bằng giờ) và gửi ngay cho các xã.
-• /baocaolen — người tổng hợp cấp tỉnh lập báo cáo của tỉnh từ báo cáo các xã (số liệu cộng dồn kèm nguồn, phần tường thuật dự thảo để sửa) và gửi lên cấp trên.
+• /baocaolen — người tổng hợp cấp tỉnh lập báo cáo của tỉnh từ báo cáo các xã (số liệu, Biểu, danh sách cộng dồn kèm nguồn; lựa chọn đếm theo xã; phần tường thuật dự thảo) và gửi lên cấp trên; sửa trong Telegram, trên web hoặc bằng tệp .xlsx/.docx gửi lại.
 
 Lệnh khác: /huy — thoát khỏi bảng hỏi (câu trả lời vẫn giữ); /start — đăng ký đơn vị."""
 

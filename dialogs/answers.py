@@ -473,9 +473,27 @@ def format_scalar(item: Question | ListField | Column, value: Any) -> str:
     return str(value)
 
 
+SOURCE_KEY = "_nguon"
+"""A list item carried upward from a lower unit (the province's report to the centre) names that unit here: the
+key cannot be an outline's field (keys start with a letter)."""
+
+
+def item_source(rec: Any) -> str | None:
+    """The lower unit a list item was carried from (:data:`SOURCE_KEY`), if any."""
+    src = rec.get(SOURCE_KEY) if isinstance(rec, dict) else None
+    return src if isinstance(src, str) and src else None
+
+
+def item_unit(unit_name: str, rec: Any) -> str:
+    """The unit a list item is shown under: "Tỉnh An Giang — Xã Mỹ Hòa Hưng" for an item the province carried up."""
+    src = item_source(rec)
+    return f"{unit_name} — {src}" if src else unit_name
+
+
 def format_record(fields: list[ListField], rec: dict[str, Any]) -> str:
     parts = [format_scalar(f, rec[f.key]) for f in fields if rec.get(f.key) not in (None, "")]
-    return "; ".join(parts)
+    src = item_source(rec)
+    return (f"[{src}] " if src else "") + "; ".join(parts)
 
 
 def format_value(q: Question, value: Any, *, limit: int | None = None) -> str:

@@ -11,8 +11,10 @@ Big tables are written as WordprocessingML directly (python-docx's cell API is t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from copy import deepcopy
+from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -25,9 +27,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
-from dialogs.answers import format_scalar
+from dialogs.answers import format_scalar, item_unit
 from dialogs.figures import aggregate_of
-from dialogs.issuer import Issuer, date_line, issuer_from_name
+from dialogs.issuer import DOTS, Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer
@@ -79,10 +81,12 @@ def build_docx(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH"
         _party_header(doc, iss, on)
     else:
         _state_header(doc, iss, on)
-    _title(doc, c, iss)
-    _body(doc, c)
+    plan = plan_annexes(c)
+    _title(doc, c, iss, plan)
+    _body(doc, c, plan)
+    _closing(doc, plan)
     _signature(doc, iss)
-    _annex(doc, c, iss, on)
+    _annex(doc, c, iss, on, plan)
     _page_numbers(doc)
     buf = BytesIO()
     doc.save(buf)
@@ -216,7 +220,7 @@ def _party_header(doc, iss: Issuer, on: date) -> None:
         first._p.getparent().remove(first._p)
 
 
-def _title(doc, c: Consolidation, iss: Issuer) -> None:
+def _title(doc, c: Consolidation, iss: Issuer, plan: AnnexPlan) -> None:
     _para(doc, "", space_after=0)
     _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     subject = f"Tổng hợp {c.outline.title[0].lower() + c.outline.title[1:]}"
@@ -232,7 +236,7 @@ def _title(doc, c: Consolidation, iss: Issuer) -> None:
     note = provisional_note(c)
     if note:
         _para(doc, note, bold=True, italic=True)
-    _para(doc, basis_sentence(c))
+    _para(doc, basis_sentence(c, annex=plan.name_of("completeness")))
 
 
 # --------------------------------------------------------------------------- body
@@ -260,7 +264,7 @@ def numbered(no: str, text: str) -> str:
     return f"{no} {text}"
 
 
-def _body(doc, c: Consolidation) -> None:
+def _body(doc, c: Consolidation, plan: AnnexPlan) -> None:
     by_key = {it.ref.key: it for it in c.items}
 
     def section(sec: Section, depth: int) -> None:
@@ -278,7 +282,7 @@ def _body(doc, c: Consolidation) -> None:
             it = by_key.get(item.key)
             if it is not None and it.eligible > 0:
                 # a number already printed (the outline repeats "(1)" on each part of one point): a dash instead
-                _item(doc, c, it, repeat=bool(item.no) and item.no.strip() in (last_no, no))
+                _item(doc, c, it, plan, repeat=bool(item.no) and item.no.strip() in (last_no, no))
                 last_no = (item.no or "").strip() or last_no
 
     for s in c.outline.sections:
@@ -292,7 +296,7 @@ def _bullet(no: str | None) -> str:
     return f"{n} " if n not in BULLETS else "- "
 
 
-def _item(doc, c: Consolidation, it: Item, *, repeat: bool = False) -> None:
+def _item(doc, c: Consolidation, it: Item, plan: AnnexPlan, *, repeat: bool = False) -> None:
     q = it.ref.question
     lead = "- " if repeat else _bullet(q.no)
     if q.no and q.no.strip() not in BULLETS and report_label(q).startswith(q.no.strip()):
@@ -316,7 +320,7 @@ def _item(doc, c: Consolidation, it: Item, *, repeat: bool = False) -> None:
     elif it.kind == "list":
         _list(doc, c, it, lead)
     elif it.kind == "table":
-        _table(doc, c, it, lead)
+        _table(doc, it, lead, plan)
     else:
         _narrative(doc, c, it, lead)
 
@@ -352,26 +356,28 @@ def _list(doc, c: Consolidation, it: Item, lead: str) -> None:
     header = ["STT", "Đơn vị"] + [f.label for f in fields]
     rows = []
     for i, (u, rec) in enumerate(s.rows[:MAX_DOC_ROWS], 1):
-        rows.append([str(i), u.name] + [format_scalar(f, rec.get(f.key)) if rec.get(f.key) not in (None, "") else ""
+        rows.append([str(i), item_unit(u.name, rec)] + [format_scalar(f, rec.get(f.key)) if rec.get(f.key) not in (None, "") else ""
                                         for f in fields])
     add_table(doc, [header], rows, numeric_cols={0})
     if len(s.rows) > MAX_DOC_ROWS:
         _para(doc, f"(Còn {len(s.rows) - MAX_DOC_ROWS} dòng khác: xem đầy đủ trong tệp Excel kèm theo.)", italic=True)
 
 
-def _table(doc, c: Consolidation, it: Item, lead: str) -> None:
-    """A Biểu, summed; on landscape pages of its own when it has more than ~10 columns; one line when no unit
-    filled it in."""
-    if it.summary.units == 0:
-        q = it.ref.question
-        _para(doc, tidy(f"{lead}{report_label(q)} ({it.summary.table.title}): chưa có đơn vị nhập số liệu."))
+OWN_ANNEX = re.compile(r"\s*\((?:xem |theo )?(?:Phụ lục|Biểu)(?: số)? [^)]*\)", re.IGNORECASE)
+
+
+def _table(doc, it: Item, lead: str, plan: AnnexPlan) -> None:
+    """A Biểu in the body: one line that says how many units it sums and which annex holds it (Nghị định 30: the
+    tables go in annexes after the signature); one line too when no unit filled it in."""
+    q = it.ref.question
+    s: TableSummary = it.summary
+    where = plan.bieu.get(it.ref.key)
+    if s.units == 0 or where is None:
+        _para(doc, tidy(f"{lead}{report_label(q)} ({s.table.title}): chưa có đơn vị nhập số liệu."))
         return
-    wide = 2 + len(it.summary.table.columns) > LANDSCAPE_COLUMNS
-    if wide:
-        section_break(doc, landscape=False)
-    _bieu(doc, c, it, TEXT_WIDTH_LANDSCAPE if wide else TEXT_WIDTH, lead)
-    if wide:
-        section_break(doc, landscape=True)
+    code = f" theo Biểu {s.table.code}" if s.table.code else ""
+    label = OWN_ANNEX.sub("", report_label(q))  # the outline's "(Phụ lục số 1B)": the report's annex is named instead
+    _para(doc, tidy(f"{lead}{label}: tổng hợp số liệu của {s.units} đơn vị{code}, chi tiết tại {where.name}."))
 
 
 def section_break(doc, *, landscape: bool) -> None:
@@ -395,46 +401,33 @@ def section_break(doc, *, landscape: bool) -> None:
     body.sectPr.addprevious(p)
 
 
-def _bieu(doc, c: Consolidation, it: Item, avail: int, lead: str) -> None:
-    q = it.ref.question
+def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
+    """A Biểu summed over the units, as its annex prints it: the outline's own rows and columns, an STT column,
+    the unit of measure (one line above the table when all columns share it, else in each column's header),
+    the header rows repeated on each page; total rows only where the outline has them."""
     s: TableSummary = it.summary
     t = s.table
-    _para(doc, tidy(f"{lead}{report_label(q)} (tổng hợp {s.units} đơn vị):"))
-    _para(doc, t.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, size=12)
-    groups = [col.group for col in t.columns]
-    has_groups = any(groups)
-    head1 = ["TT", "Nội dung"]
-    head2 = ["", ""]
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(t.columns):
-        g = groups[i]
-        j = i
-        while j + 1 < len(t.columns) and g and groups[j + 1] == g:
-            j += 1
-        if g:
-            head1.append(g)
-            head1.extend([None] * (j - i))  # type: ignore[list-item]
-            spans.append((2 + i, j - i + 1))
-            head2.extend(col.label for col in t.columns[i:j + 1])
-        else:
-            head1.append(t.columns[i].label)
-            head2.append("")
-        i = j + 1
-    header_rows = [head1, head2] if has_groups else [[ "TT", "Nội dung"] + [col.label for col in t.columns]]
+    common, col_units = bieu_units(t)
+    if common:
+        _para(doc, f"Đơn vị tính: {common}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False,
+              space_after=2)
+    labels = [col.label + (f" ({u})" if u else "") for col, u in zip(t.columns, col_units, strict=True)]
+    header_rows, spans = bieu_header(t, labels)
+    has_groups = len(header_rows) > 1
     rows = []
     bold_rows = set()
     items_left = MAX_TABLE_ITEMS
     items_total = sum(len(v) for v in s.items.values())
+    numbers = stt_numbers(t)
     for r in t.rows:
         cells = s.grid.get(r.key, {})
-        row = [r.no or "", ("    " * r.level) + r.label]
+        row = [numbers[r.key], ("    " * r.level) + r.label]
         for col in t.columns:
             v = cells.get(col.key)
             if col.type in ("integer", "decimal", "money", "percent"):
                 row.append(_cell_num(col.type, v))
             else:
-                row.append(note_cell(s.texts.get((r.key, col.key), [])))
+                row.append(note_cell(s.texts.get((r.key, col.key), []), notes_annex))
         rows.append(row)
         if r.kind != "data" or r.computed:
             bold_rows.add(len(rows) - 1)
@@ -455,10 +448,51 @@ def _bieu(doc, c: Consolidation, it: Item, avail: int, lead: str) -> None:
         _para(doc, t.note, italic=True, size=12)
 
 
+def bieu_header(t, labels: list[str]) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
+    """A Biểu's header rows: "STT", "Nội dung", then the columns — under their group's spanning cell when the
+    outline groups them (two rows), else one row."""
+    groups = [col.group for col in t.columns]
+    if not any(groups):
+        return [["STT", "Nội dung", *labels]], []
+    head1: list[str | None] = ["STT", "Nội dung"]
+    head2 = ["", ""]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(t.columns):
+        g = groups[i]
+        j = i
+        while j + 1 < len(t.columns) and g and groups[j + 1] == g:
+            j += 1
+        if g:
+            head1.append(g)
+            head1.extend([None] * (j - i))
+            spans.append((2 + i, j - i + 1))
+            head2.extend(labels[i:j + 1])
+        else:
+            head1.append(labels[i])
+            head2.append("")
+        i = j + 1
+    return [head1, head2], spans
+
+
+def stt_numbers(t) -> dict[str, str]:
+    """The STT column: the outline's own row numbers ("I", "1", "a"); when it gives none, the rows numbered 1, 2, …
+    (a total row is not numbered)."""
+    if any(r.no for r in t.rows):
+        return {r.key: r.no or "" for r in t.rows}
+    n = 0
+    out = {}
+    for r in t.rows:
+        if r.kind != "total":
+            n += 1
+        out[r.key] = "" if r.kind == "total" else str(n)
+    return out
+
+
 NOTE_INLINE = 60  # a single note this short is printed in its cell; more notes are counted, listed in the annex
 
 
-def note_cell(texts: list) -> str:
+def note_cell(texts: list, annex: str | None = None) -> str:
     """A Biểu's text cell (Ghi chú) in the summed table: the note itself when one unit wrote a short one, else how
     many units wrote one (the notes are in the annex), so a row stays one or two lines tall."""
     if not texts:
@@ -466,7 +500,7 @@ def note_cell(texts: list) -> str:
     if len(texts) == 1 and len(texts[0][1]) <= NOTE_INLINE:
         u, x = texts[0]
         return f"{u.name}: {x}"
-    return f"{len(texts)} đơn vị có ghi chú (xem phụ lục)"
+    return f"{len(texts)} đơn vị có ghi chú (xem {annex or 'phụ lục'})"
 
 
 def _cell_num(typ: str, v) -> str:
@@ -526,36 +560,144 @@ def _reasons(doc, c: Consolidation, it: Item) -> None:
         _para(doc, clean(f"- {line}."), italic=True)
 
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+def roman(n: int) -> str:
+    """1 → "I", 14 → "XIV": annexes are numbered in Roman numerals (Nghị định 30, Phụ lục I)."""
+    out = ""
+    for value, mark in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += mark
+            n -= value
+    return out
 
 
-def _annex_title(doc, n: int, title: str, iss: Issuer, on: date) -> None:
-    """"Phụ lục I" / TITLE / "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)" on a new page (Nghị định 30)."""
-    doc.add_page_break()
-    _para(doc, f"Phụ lục {ROMAN[n - 1] if n <= len(ROMAN) else n}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
-          indent=False, space_after=0)
-    _para(doc, title, bold=True, caps=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
+@dataclass(frozen=True)
+class Annex:
+    """One annex after the signature: "Phụ lục <no>", its title and what it holds."""
+
+    no: int
+    kind: str  # "completeness", "bieu", "per_unit", "notes"
+    title: str
+    item: Item | None = None
+    wide: bool = False  # landscape pages: a Biểu of more than LANDSCAPE_COLUMNS columns
+
+    @property
+    def name(self) -> str:
+        return f"Phụ lục {roman(self.no)}"
+
+
+@dataclass
+class AnnexPlan:
+    """The annexes in the order the body refers to them: who reported (I), each filled Biểu in the outline's
+    order, each unit's figures, the notes written in the Biểu."""
+
+    annexes: list[Annex] = field(default_factory=list)
+    bieu: dict[str, Annex] = field(default_factory=dict)  # question key → its annex
+    nums: list[Item] = field(default_factory=list)
+    notes: list[list[str]] = field(default_factory=list)
+
+    def add(self, kind: str, title: str, item: Item | None = None, wide: bool = False) -> Annex:
+        a = Annex(len(self.annexes) + 1, kind, title, item, wide)
+        self.annexes.append(a)
+        return a
+
+    def name_of(self, kind: str) -> str | None:
+        return next((a.name for a in self.annexes if a.kind == kind), None)
+
+
+def plan_annexes(c: Consolidation) -> AnnexPlan:
+    plan = AnnexPlan()
+    plan.add("completeness", "Tình hình nộp báo cáo của các đơn vị")
+    for it in c.items:
+        if it.kind == "table" and it.eligible > 0 and it.summary.units > 0:
+            t = it.summary.table
+            plan.bieu[it.ref.key] = plan.add("bieu", t.title, it, wide=2 + len(t.columns) > LANDSCAPE_COLUMNS)
+    plan.nums = [it for it in c.items if it.kind == "numeric" and it.eligible > 0]
+    if plan.nums:
+        plan.add("per_unit", "Số liệu của từng đơn vị")
+    plan.notes = _bieu_notes(c)
+    if plan.notes:
+        plan.add("notes", "Ghi chú của các đơn vị trong các Biểu")
+    return plan
+
+
+def bieu_units(t) -> tuple[str | None, list[str | None]]:
+    """A Biểu's units of measure: (the one all its figure columns share, or None; else each column's own)."""
+    units = [col.unit or ("triệu đồng" if col.type == "money" else "%" if col.type == "percent" else None)
+             if col.type in ("integer", "decimal", "money", "percent") else None for col in t.columns]
+    figures = [u for u, col in zip(units, t.columns, strict=True) if col.type in ("integer", "decimal", "money", "percent")]
+    if len(figures) > 1 and None not in figures and len(set(figures)) == 1:
+        return figures[0], [None] * len(units)
+    return None, units
+
+
+def _closing(doc, plan: AnnexPlan) -> None:
+    """The last body line names the annexes the body has not referred to yet (each unit's figures, the notes)."""
+    parts = []
+    per_unit, notes = plan.name_of("per_unit"), plan.name_of("notes")
+    if per_unit:
+        parts.append(f"số liệu của từng đơn vị ({per_unit})")
+    if notes:
+        parts.append(f"ghi chú của các đơn vị trong các Biểu ({notes})")
+    if parts:
+        _para(doc, f"Kèm theo báo cáo này: {' và '.join(parts)}.")
+
+
+class _Pages:
+    """Page orientation while the annexes are written: a wide Biểu on landscape pages of its own section."""
+
+    def __init__(self) -> None:
+        self.landscape = False
+
+    def new_page(self, doc, landscape: bool) -> None:
+        if landscape != self.landscape:
+            section_break(doc, landscape=self.landscape)  # ends the current section; the next starts a new page
+            self.landscape = landscape
+        else:
+            doc.add_page_break()
+
+    def finish(self, doc) -> None:
+        """The document's last section takes the orientation of its last annex."""
+        if self.landscape:
+            size = doc.element.body.sectPr.find(qn("w:pgSz"))
+            size.set(qn("w:w"), str(PAGE_H))
+            size.set(qn("w:h"), str(PAGE_W))
+            size.set(qn("w:orient"), "landscape")
+
+
+def _annex_title(doc, a: Annex, iss: Issuer, on: date) -> None:
+    """"Phụ lục I" / TITLE / "(Kèm theo Báo cáo số …/BC-UBND ngày …)" at the top of a new page (Nghị định 30)."""
+    _para(doc, a.name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
+    _para(doc, a.title, bold=True, caps=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
     _para(doc, f"(Kèm theo {iss.report_ref(on)})", italic=True,
           align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, space_after=0)
     _hr(doc, 16.5, 4.0)
 
 
-def _annex(doc, c: Consolidation, iss: Issuer, on: date) -> None:
-    """The annexes after the signature: who reported; each unit's figures; the notes written in the Biểu."""
-    n = 1
-    _annex_title(doc, n, "Tình hình nộp báo cáo của các đơn vị", iss, on)
-    _completeness(doc, c)
-    nums = [it for it in c.items if it.kind == "numeric" and it.eligible > 0]
-    if nums:
-        n += 1
-        _annex_title(doc, n, "Số liệu của từng đơn vị", iss, on)
-        _per_unit(doc, c, nums)
-    notes = _bieu_notes(c)
-    if notes:
-        n += 1
-        _annex_title(doc, n, "Ghi chú của các đơn vị trong các Biểu", iss, on)
-        add_table(doc, [["STT", "Biểu, dòng", "Ghi chú của đơn vị"]],
-                  [[str(i)] + r for i, r in enumerate(notes[:MAX_DOC_ROWS], 1)], numeric_cols={0}, font_size=11)
+def _annex(doc, c: Consolidation, iss: Issuer, on: date, plan: AnnexPlan) -> None:
+    """The annexes after the signature, in the plan's order, each on new pages."""
+    pages = _Pages()
+    notes_annex = plan.name_of("notes")
+    for a in plan.annexes:
+        pages.new_page(doc, a.wide)
+        _annex_title(doc, a, iss, on)
+        if a.kind == "completeness":
+            _completeness(doc, c)
+        elif a.kind == "bieu" and a.item is not None:
+            _bieu_annex(doc, a.item, TEXT_WIDTH_LANDSCAPE if a.wide else TEXT_WIDTH, notes_annex)
+        elif a.kind == "per_unit":
+            _per_unit(doc, c, plan.nums)
+        elif a.kind == "notes":
+            add_table(doc, [["STT", "Biểu, dòng", "Ghi chú của đơn vị"]],
+                      [[str(i)] + r for i, r in enumerate(plan.notes[:MAX_DOC_ROWS], 1)], numeric_cols={0}, font_size=11)
+    pages.finish(doc)
+
+
+def _bieu_annex(doc, it: Item, avail: int, notes_annex: str | None) -> None:
+    s: TableSummary = it.summary
+    _para(doc, f"(Tổng hợp số liệu của {s.units} đơn vị)", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER,
+          indent=False)
+    _bieu(doc, it, avail, notes_annex)
 
 
 def _completeness(doc, c: Consolidation) -> None:
@@ -675,8 +817,10 @@ def _fmt_at(at) -> str:
 
 def _signature(doc, iss: Issuer) -> None:
     """"Nơi nhận" (left) and the signature block (right): authority (TM./KT./…), title, room to sign, the
-    signer's name. Nothing is printed for what is not configured (no form placeholders)."""
-    _para(doc, "")
+    signer's name — a dotted line to write on where the title or the name is not configured (no form placeholders)."""
+    if doc.paragraphs:  # the body's last line goes over with the signature: never a signature alone on a page
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "").paragraph_format.keep_with_next = True
     left, right = _two_columns(doc, 8.0, 8.5)
     # the block is never split over two pages (the name away from the title, "Lưu" away from "Nơi nhận")
     left._tc.getparent().get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
@@ -687,13 +831,13 @@ def _signature(doc, iss: Issuer) -> None:
     for line in iss.recipient_lines():
         _para(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, space_after=0)
     right.paragraphs[0].text = ""
-    head = list(iss.authority) + ([iss.title] if iss.title else [])
+    head = list(iss.authority) + [iss.title or DOTS]
     for line in head:
         _para(right, line, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     for _ in range(4):  # room for the signature and the seal
         _para(right, "", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    if iss.signer:
-        _para(right, iss.signer, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    # no name set: a dotted line to write it on, never a form's "(Ký, ghi rõ họ tên)"
+    _para(right, iss.signer or DOTS, bold=bool(iss.signer), size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
     first = right.paragraphs[0]
     first._p.getparent().remove(first._p)
 

@@ -98,8 +98,9 @@ def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
     return []
 
 
-def basis_sentence(c: Consolidation) -> str:
-    """The opening sentence: whose reports the figures are drawn from (the same units as every "(n/N …)")."""
+def basis_sentence(c: Consolidation, annex: str | None = None) -> str:
+    """The opening sentence: whose reports the figures are drawn from (the same units as every "(n/N …)");
+    ``annex`` ("Phụ lục I"): where the list of units and their state is."""
     comp = c.completeness
     prov = comp.provisional
     if prov:
@@ -116,7 +117,8 @@ def basis_sentence(c: Consolidation) -> str:
         tail.append(f"{rest} đơn vị đang hoàn thiện (chưa tính vào số liệu)")
     if comp.not_started:
         tail.append(f"{len(comp.not_started)} đơn vị chưa báo cáo")
-    return head + (f"; còn {' và '.join(tail)}" if tail else "") + ", kết quả tổng hợp như sau:"
+    where = f" (danh sách tại {annex})" if annex else ""
+    return head + (f"; còn {' và '.join(tail)}" if tail else "") + where + ", kết quả tổng hợp như sau:"
 
 
 def provisional_note(c: Consolidation, limit: int = 30) -> str:

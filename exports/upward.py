@@ -2,7 +2,16 @@
 
 Figures are carried from the consolidation (the same sums, averages and recomputed shares as /tonghop — only sent
 reports count), each with its source ("tổng của 12/150 xã đã gửi"); narrative answers are drafted from the grouped
-commune answers, for the province to edit. Lists, tables and choices are not carried: the province answers them.
+commune answers, for the province to edit. Carried the same way:
+
+* a Biểu: its asked rows are the communes' rows added up for summed columns, mean/min/max columns over the communes'
+  cells, ratio and share columns recomputed from the sums (:func:`exports.consolidate.table_figures`, the rule of
+  /tonghop); text cells merged with the communes named; the items of open rows concatenated, each tagged with its
+  commune;
+* a list: the communes' items one after another, each tagged with its commune (:data:`dialogs.answers.SOURCE_KEY`);
+* a choice (yes/no, one or several options): the count per option over the communes ("Có: 12 đơn vị; Không: 3 đơn
+  vị") as the source, and a proposed answer — the most common option, for several options every option a commune
+  chose — that the province confirms or changes.
 """
 
 from __future__ import annotations
@@ -10,9 +19,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from exports.consolidate import Consolidation, NarrativeSummary, NumericSummary
+from dialogs.answers import SOURCE_KEY, format_scalar
+from dialogs.outline import NUMERIC_TYPES, Question, Table
+from exports.consolidate import (
+    ChoiceSummary,
+    Consolidation,
+    ListSummary,
+    NarrativeSummary,
+    NumericSummary,
+    TableSummary,
+)
 
 NARRATIVE_TYPES = ("text", "longtext")
+CHOICE_TYPES = ("yesno", "choice", "multichoice")
 DRAFT_LIMIT = 3500
 
 
@@ -21,6 +40,7 @@ class Rollup:
     figures: dict[str, Any] = field(default_factory=dict)  # question key → the value to store
     sources: dict[str, str] = field(default_factory=dict)  # question key → where the figure comes from
     narrative: dict[str, str] = field(default_factory=dict)  # question key → the drafted text
+    proposals: dict[str, Any] = field(default_factory=dict)  # choice key → the proposed answer (the province confirms)
     sent: int = 0
     expected: int = 0
 
@@ -57,7 +77,8 @@ def _draft(s: NarrativeSummary) -> str:
 
 
 def rollup(c: Consolidation) -> Rollup:
-    """The province's figures and narrative drafts from its communes' consolidation."""
+    """The province's figures, tables, lists, proposed choices and narrative drafts from its communes'
+    consolidation."""
     out = Rollup(sent=c.completeness.submitted, expected=c.completeness.expected)
     for it in c.items:
         q = it.ref.question
@@ -66,11 +87,90 @@ def rollup(c: Consolidation) -> Rollup:
             if value is not None:
                 out.figures[q.key] = value
                 out.sources[q.key] = _source(q.type, it.summary, out.sent)
+        elif it.kind == "table" and isinstance(it.summary, TableSummary) and it.summary.units:
+            out.figures[q.key] = province_table(it.summary)
+            out.sources[q.key] = f"cộng bảng của {it.summary.units}/{out.sent} đơn vị đã gửi"
+        elif it.kind == "list" and isinstance(it.summary, ListSummary) and it.answered:
+            out.figures[q.key] = [{**rec, SOURCE_KEY: u.name} for u, rec in it.summary.rows]
+            out.sources[q.key] = f"{it.summary.count} mục từ {it.summary.units_with_items} đơn vị, ghi rõ đơn vị gửi"
+        elif it.kind == "choice" and isinstance(it.summary, ChoiceSummary) and it.summary.per_unit:
+            out.proposals[q.key] = propose_choice(q, it.summary)
+            out.sources[q.key] = choice_counts(q, it.summary)
         elif it.kind == "narrative" and isinstance(it.summary, NarrativeSummary) and q.type in NARRATIVE_TYPES:
             text = _draft(it.summary)
             if text:
                 out.narrative[q.key] = text
     return out
+
+
+def choice_counts(q: Question, s: ChoiceSummary) -> str:
+    """"Có: 12 đơn vị; Không: 3 đơn vị" — every option in the outline's order, those no commune chose left out."""
+    if q.type == "yesno":
+        order: list[Any] = [True, False]
+    else:
+        order = [o.key for o in q.options or []] + [k for k in s.counts if k not in {o.key for o in q.options or []}]
+    parts = []
+    for k in order:
+        n = s.counts.get(k, 0)
+        if n:
+            shown = format_scalar(q, [k] if q.type == "multichoice" else k)
+            parts.append(f"{shown}: {n} đơn vị")
+    return "; ".join(parts) + f" (trên {len(s.per_unit)} đơn vị trả lời)"
+
+
+def propose_choice(q: Question, s: ChoiceSummary) -> Any:
+    """The answer proposed to the province: for several options every option a commune chose (in the outline's
+    order); otherwise the most common answer (a tie: the first in the outline's order, "Có" before "Không")."""
+    if q.type == "multichoice":
+        return [o.key for o in q.options or [] if s.counts.get(o.key)]
+    order = [True, False] if q.type == "yesno" else [o.key for o in q.options or []]
+    best = max(s.counts.values())
+    for k in order:
+        if s.counts.get(k) == best:
+            return k
+    return s.counts.most_common(1)[0][0]
+
+
+def _cell(t: Table, ck: str, v: Any) -> Any:
+    col = t.column(ck)
+    if v is None:
+        return None
+    if col.type == "percent":
+        return {"value": round(float(v), 2)}
+    if col.type == "integer" and float(v).is_integer():
+        return int(v)
+    return round(float(v), 2)
+
+
+def _merged_text(texts: list[tuple[Any, str]]) -> str:
+    """A Biểu's text cell over the communes: each distinct text once, with the communes that wrote it."""
+    by_text: dict[str, list[str]] = {}
+    for u, text in texts:
+        by_text.setdefault(text.strip(), []).append(u.name)
+    return "; ".join(f"{text} ({', '.join(names)})" for text, names in by_text.items())
+
+
+def province_table(s: TableSummary) -> dict[str, Any]:
+    """The province's own Biểu: asked rows from the consolidated grid (the /tonghop rule), text cells merged,
+    open rows' items concatenated with their commune; computed rows and columns are left to the Biểu itself."""
+    t = s.table
+    rows: dict[str, dict[str, Any]] = {}
+    for r in t.rows:
+        if not r.asked:
+            continue
+        cells = {}
+        for c in t.input_columns:
+            if c.type in NUMERIC_TYPES:
+                v = _cell(t, c.key, s.grid.get(r.key, {}).get(c.key))
+            else:
+                v = _merged_text(s.texts.get((r.key, c.key), [])) or None
+            if v is not None:
+                cells[c.key] = v
+        if cells:
+            rows[r.key] = cells
+    items = {rk: [{**it, "label": f"{it.get('label', '')} — {u.name}"} for u, it in found]
+             for rk, found in s.items.items()}
+    return {"rows": rows, "items": items}
 
 
 # --------------------------------------------------------------------------- timeliness per level

@@ -36,7 +36,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dialogs.answers import format_scalar, numeric
+from dialogs.answers import format_scalar, item_unit, numeric
 from dialogs.figures import aggregate_of
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
@@ -732,7 +732,7 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
              bold=True)
     sh.head(["STT", "Đơn vị"] + [f.label for f in fields])
     for i, (u, rec) in enumerate(s.rows, 1):
-        row: list[Any] = [sh.fast(-1, i, None), sh.fast(-2, safe_text(u.name), None)]
+        row: list[Any] = [sh.fast(-1, i, None), sh.fast(-2, safe_text(item_unit(u.name, rec)), None)]
         for j, f in enumerate(fields):
             v = rec.get(f.key)
             if v in (None, ""):

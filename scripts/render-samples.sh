@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sample consolidated reports (.docx and .xlsx, with 8 weeks of history for the charts) for each of the five
 # outlines, from generated demo data, converted to PDF with LibreOffice (installed with apt-get when missing)
-# and to PNG pages (pdftoppm), with the /tonghop picture of each outline. Output: ./demo/samples/
+# and to PNG pages (pdftoppm), with the /tonghop picture of each outline. Output: ./demo/samples/; the README's
+# phone-size pictures (the first page and the first Biểu annex page of each .docx) are refreshed in docs/img/, and
+# the README's table rows (pages of each .docx / .xlsx) are printed at the end. One command: bash scripts/render-samples.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -65,3 +67,33 @@ for pdf in "$out"/pdf-*/*.pdf; do
   echo "$pdf: $(.venv/bin/python -c "import sys; from pypdf import PdfReader; print(len(PdfReader(sys.argv[1]).pages))" "$pdf") pages"
 done
 echo "Rendered $(ls "$out"/pdf-*/*.pdf | wc -l) PDF files; page images in $out/png/"
+# docs/img: phone-size (900 px high) pictures of page 1 and of the first page of the first Biểu annex (else Phụ lục II)
+.venv/bin/python - "$out" <<'PY'
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from dialogs.loader import load_catalogue
+
+out, img = Path(sys.argv[1]), Path("docs/img")
+img.mkdir(parents=True, exist_ok=True)
+rows = []
+for o in load_catalogue():
+    docx = next((out / "pdf-docx").glob(f"tong-hop_{o.id}_*.pdf"))
+    xlsx = next((out / "pdf-xlsx").glob(f"tong-hop_{o.id}_*.pdf"))
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(docx)).pages]
+    annex = [i for i, t in enumerate(pages) if re.search(r"Phụ lục [IVXL]+ ", t) and "Kèm theo Báo cáo" in t]
+    bieu = next((i for i in annex if re.search(r"Phụ lục [IVXL]+ BIỂU", pages[i])), annex[1] if len(annex) > 1 else annex[0])
+    for page, name in ((1, "trang-1"), (bieu + 1, "bieu")):
+        subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-scale-to", "900", "-png", "-singlefile", str(docx),
+                        str(img / f"{o.id}_{name}")], check=True)
+    m = re.search(r"Phụ lục ([IVXL]+) BIỂU (\w+)", pages[bieu])
+    what = f"Phụ lục {m.group(1)} (Biểu {m.group(2)})" if m else re.search(r"(Phụ lục [IVXL]+)", pages[bieu]).group(1)
+    rows.append(f"| {o.short} | {len(pages)} / {len(PdfReader(str(xlsx)).pages)} trang | "
+                f"[xem](docs/img/{o.id}_trang-1.png) | [{what}](docs/img/{o.id}_bieu.png) |")
+print("README rows:")
+print("\n".join(rows))
+PY

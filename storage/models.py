@@ -443,3 +443,14 @@ class IssuerSetting(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(TZDateTime())
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+
+
+class AccountNotice(Base):
+    """A notice an account has been given once and is not given again (e.g. /tonghop telling how to set the
+    signer's name with /coquan); ``key`` names the notice and its scope."""
+
+    __tablename__ = "account_notices"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime())

@@ -73,14 +73,26 @@ async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
         step(1.0)
     took = time.perf_counter() - t0
     info["seconds"] = round(took, 2)
+    _tell(a, info, report, took, issuer)
+    return 0
+
+
+def _tell(a: argparse.Namespace, info: dict[str, Any], report, took: float, issuer) -> None:
+    """What was written — and, plainly, what the .docx still leaves blank with the exact command that sets it."""
+    from dialogs.issuer import gaps_notice, set_command
+
+    notice = gaps_notice(issuer, a.scope, chat=False)
+    if notice:
+        info["issuer_gaps"], info["issuer_command"] = issuer.gaps(), set_command(issuer, a.scope)
     if a.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
-    else:
-        print(report.summary)
-        print(f"\nĐã ghi {info['docx']} và {info['xlsx']} ({took:.1f} giây).")
-        for path in info.get("charts", []):
-            print(f"Hình: {path}")
-    return 0
+        return
+    print(report.summary)
+    print(f"\nĐã ghi {info['docx']} và {info['xlsx']} ({took:.1f} giây).")
+    if notice:
+        print(f"\n{notice}")
+    for path in info.get("charts", []):
+        print(f"Hình: {path}")
 
 
 async def progress_picture(db, cat, period, scope_code: str | None, st: Settings) -> bytes | None:

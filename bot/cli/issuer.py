@@ -43,7 +43,7 @@ async def _scope(db, code: str) -> tuple[bool, str | None]:
 
 
 async def cmd_issuer(a: argparse.Namespace, st: Settings) -> int:
-    from dialogs.issuer import IssuerError, apply_changes, describe
+    from dialogs.issuer import IssuerError, apply_changes, describe, gaps_notice
     from storage.repo import Repo
 
     async with _db(st) as db:
@@ -72,11 +72,15 @@ async def cmd_issuer(a: argparse.Namespace, st: Settings) -> int:
         async with db.read_session() as s:
             stored = await Repo(s).issuers.issuer_is_set(scope)
     if a.json:
-        _print_json({"scope": scope or "*", "stored": stored, **issuer.as_dict()})
+        _print_json({"scope": scope or "*", "stored": stored, **issuer.as_dict(), "gaps": issuer.gaps()})
     else:
+        basis = "đã đặt" if stored else ("theo ORG_NAME" if issuer.from_settings else "mặc định theo dữ liệu đơn vị")
         print(f"Cơ quan ban hành báo cáo {'tổng hợp mọi đơn vị' if scope is None else f'của đơn vị {scope}'}"
-              f" ({'đã đặt' if stored else 'mặc định theo dữ liệu đơn vị'}):")
+              f" ({basis}):")
         print(describe(issuer))
+        notice = gaps_notice(issuer, scope, chat=False)
+        if notice:
+            print(f"\n{notice}")
     return 0
 
 

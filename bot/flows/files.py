@@ -14,9 +14,10 @@ from storage.repo import Repo
 
 async def make_report(services: Services, period_id: int, scope_code: str | None,
                       progress: Callable[[float], None] = lambda _share: None,
-                      include_drafts: bool = False) -> tuple[Report, bytes | None]:
+                      include_drafts: bool = False, account=None) -> tuple[Report, bytes | None]:
     """The consolidated files and /tonghop's picture (key figures over the last periods, or None);
-    ``include_drafts``: provisional figures counting the unsent drafts too."""
+    ``include_drafts``: provisional figures counting the unsent drafts too; ``account``: who asks (over all
+    units, the issuing body defaults to their unit's)."""
     from exports.charts import tonghop_chart
     from exports.history import load_history
 
@@ -26,7 +27,7 @@ async def make_report(services: Services, period_id: int, scope_code: str | None
     history = await load_history(services.db, services.catalogue, period_id, scope_code)
     progress(0.35)
     st = services.settings
-    issuer = await report_issuer(services, scope_code)
+    issuer = await report_issuer(services, scope_code, account)
 
     def build() -> tuple[Report, bytes | None]:
         report = build_report(cons, org_name=st.org_name, org_parent=st.org_parent, place=st.org_place,
@@ -39,10 +40,13 @@ async def make_report(services: Services, period_id: int, scope_code: str | None
     return await asyncio.to_thread(build)
 
 
-async def report_issuer(services: Services, scope_code: str | None):
-    """Who issues the scope's report (``baocao issuer`` / /coquan), else the defaults from the unit data."""
+async def report_issuer(services: Services, scope_code: str | None, account=None):
+    """Who issues the scope's report (``baocao issuer`` / /coquan), else the defaults from the unit data (over all
+    units: the only top-level unit, else the unit of ``account``), else ORG_NAME."""
     from exports.docx_report import issuer_of
 
     st = services.settings
     async with services.db.read_session() as s:
-        return await Repo(s).issuers.issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place))
+        repo = Repo(s)
+        own = await repo.issuers.own_unit_code(account) if account is not None and scope_code is None else None
+        return await repo.issuers.issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place), own_unit=own)

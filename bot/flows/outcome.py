@@ -15,6 +15,7 @@ button and, when pressed, calls the flow the kind names with those values:
 | ``OPEN_QUESTION`` | ``submission``, ``question`` (index in the outline) | ``review.open_question`` |
 | ``REVIEW`` | ``action``, ``unit``, ``period`` | ``review.press`` (``v`` view, ``u``, ``per``, ``doc``, ``ret``, ``ok``) |
 | ``TEMPLATE_PERIOD`` | ``period`` | the .xlsx questionnaire of that period (Telegram: ``/mau``) |
+| ``UPWARD`` | ``action``, ``period``, ``q`` | ``upward.press`` (the province's report upward: ``r`` recompute, ``e`` edit question ``q``, ``f`` files, ``w`` web, ``s`` send) |
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ UNLOCK_DECIDE = "unlock_decide"
 OPEN_QUESTION = "open_question"
 REVIEW = "review"
 TEMPLATE_PERIOD = "template_period"
+UPWARD = "upward"
 
 
 @dataclass(frozen=True)

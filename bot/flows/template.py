@@ -5,7 +5,7 @@ review with «👁 Xem lại» / «📨 Gửi báo cáo». Each function returns
 from __future__ import annotations
 
 from bot import texts
-from bot.flows import questionnaire
+from bot.flows import questionnaire, upward
 from bot.flows.outcome import TEMPLATE_PERIOD, Choice, File, Outcome, refuse, screens
 from bot.services import Services
 from bot.template_io import XLSX_MIME, Imported, TemplateLocked, build, import_file
@@ -75,6 +75,11 @@ async def refuse_file(repo: Repo, acc: Account, name: str, mime: str | None, siz
     pos = await repo.positions.position(acc.id)
     if pos is not None and pos.mode in BUSY_MODES:
         return Outcome().say("Bot đang chờ bạn gõ câu trả lời cho bước trước. Gõ /huy rồi gửi lại tệp.")
+    if size is not None and size <= MAX_BYTES and await upward.province_of(repo, acc) is not None:
+        if name.lower().endswith((".xlsx", ".docx")):
+            return None  # the province's report upward, edited (read by ``upward.take_file``)
+        return Outcome().say(f"⛔ Tệp «{texts.clip_user(name, 60)}» không phải .xlsx hay .docx. Bấm «📥 Tải tệp để "
+                             "sửa» trong /baocaolen, sửa tệp đó rồi gửi lại (lưu dạng .xlsx hoặc .docx).")
     why = no_unit(acc)
     if why is not None:
         return Outcome().say(why)
@@ -90,6 +95,8 @@ async def refuse_file(repo: Repo, acc: Account, name: str, mime: str | None, siz
 
 async def take_file(services: Services, repo: Repo, acc: Account, data: bytes) -> Outcome:
     """A filled template: stored (what changed) and summed up, or refused with the reason (nothing stored)."""
+    if await upward.province_of(repo, acc) is not None:
+        return await upward.take_file(services, repo, acc, data)
     unit = await repo.units.unit(acc.unit_id)
     try:
         got = await import_file(services, repo, data, unit=unit, by=acc)

@@ -167,7 +167,8 @@ async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
     try:
         async with ticker:
             report, picture = await make_report(p.services, period.id, scope.code if scope is not None else None,
-                                                progress=ticker.set, include_drafts=p.data.action == "gd")
+                                                progress=ticker.set, include_drafts=p.data.action == "gd",
+                                                account=p.account)
     except ExportError as e:
         await p.bot.send_message(chat, f"❗ Không tổng hợp được: {e}")
         return
@@ -179,7 +180,27 @@ async def consolidate(p: Pressed, period: Period, scope: Unit | None) -> None:
     if picture is not None:
         await p.bot.send_photo(chat, BufferedInputFile(picture, filename="so-lieu-chinh.png"),
                                caption="📈 Số liệu chính qua các kỳ gần nhất")
+    notice = await issuer_notice(p, report.issuer, scope.code if scope is not None else None)
+    if notice:
+        await p.bot.send_message(chat, notice)
     await p.bot.send_message(chat, report.summary)
+
+
+async def issuer_notice(p: Pressed, issuer, scope_code: str | None) -> str | None:
+    """What the .docx still leaves blank and the /coquan message that sets it: every time while the issuing body
+    itself is the ORG_NAME placeholder; once per supervisor and scope for the signer's name and the like."""
+    from dialogs.issuer import body_is_placeholder, gaps_notice
+
+    notice = gaps_notice(issuer, scope_code, chat=True) if issuer is not None else None
+    if notice is None:
+        return None
+    if not body_is_placeholder(issuer):
+        if not await p.repo.issuers.notice_once(p.account.id, f"issuer:{scope_code or '*'}", now=p.services.now()):
+            return None
+        await p.repo.commit()
+    if p.account.role != "admin":
+        notice = notice.replace("Quản trị viên đặt", "Nhờ quản trị viên đặt")
+    return notice
 
 
 def working_text(share: float) -> str:

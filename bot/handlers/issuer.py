@@ -46,13 +46,13 @@ async def cmd_coquan(message: Message, services: Services, repo: Repo, account: 
         await repo.commit()
     elif rest.strip():
         try:
-            new = apply_changes(await report_issuer(services, code), parse_lines(rest))
+            new = apply_changes(await report_issuer(services, code, account), parse_lines(rest))
         except IssuerError as e:
             await message.answer(texts.clip(f"❗ {e}", 1500))
             return
         await repo.issuers.set_issuer(code, new, by=account.id, now=services.now())
         await repo.commit()
-    issuer = await report_issuer(services, code)
+    issuer = await report_issuer(services, code, account)
     stored = await repo.issuers.issuer_is_set(code)
     head = ("✅ Đã lưu. " if rest.strip() else ("✅ Đã trả về mặc định. " if reset else ""))
     scope = f"đơn vị {code}" if code else "báo cáo tổng hợp mọi đơn vị"

@@ -93,6 +93,7 @@ async def form_page(request: web.Request, rep: service.Report, sess: Any, *, bac
         async with services.db.read_session() as s:
             periods = [p for p, _ in await service.officer_periods(services, Repo(s), rep.unit)]
     sections = views.form_sections(rep, engine)
+    service.mark_upward(rep, sections)
     return page(request, "form.html", title=rep.outline.short, csrf=sess.csrf(st.key) if rep.editable else "",
                 who=_who(rep.acc), unit=rep.unit, period=rep.period, outline=rep.outline, sections=sections,
                 answered=answered, total=total, editable=rep.editable, why=rep.why, periods=periods, back=back,

@@ -15,6 +15,7 @@ import orjson
 from aiohttp import web
 
 from bot.flows import access
+from bot.flows.upward import reports_upward
 from bot.web import service, views
 from bot.web.auth import COOKIE, Session, new_session, read_session, unsign, verify_init_data
 from bot.web.server import MAX_BODY, WEB, WebState
@@ -121,11 +122,18 @@ async def open_link(request: web.Request) -> web.StreamResponse:
         link.last_used_at = now
         await s.commit()
         target = f"{st.root}/form" + (f"?period={link.period_id}" if link.period_id else "")
-        if is_supervisor(acc):
+        if is_supervisor(acc) and not await _upward_link(st.services, repo, acc, link.period_id):
             target = f"{st.root}/progress" + (f"?period={link.period_id}" if link.period_id else "")
         resp = web.HTTPSeeOther(target)
         _set_session(request, resp, acc, link.period_id, link.id, link.expires_at.timestamp())
         raise resp
+
+
+async def _upward_link(services: Any, repo: Repo, acc: Account, period_id: int | None) -> bool:
+    """A province supervisor's link to the province's own report upward (/baocaolen «🌐 Sửa trên web»): the form."""
+    period = await repo.periods.period(period_id) if period_id else None
+    unit = await repo.units.unit(acc.unit_id) if acc.unit_id else None
+    return period is not None and reports_upward(unit, services.catalogue.outlines.get(period.outline_id))
 
 
 async def miniapp(request: web.Request) -> web.Response:

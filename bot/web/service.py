@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.flows import questionnaire as chat
+from bot.flows import upward
 from bot.flows.files import make_report
 from bot.services import Services
 from dialogs.answers import (
@@ -40,7 +41,9 @@ from dialogs.review import large_change, lock_text, parse_reason
 from storage.models import Account, Period, Submission, Unit
 from storage.repo import Repo
 
-VIA_VI = {"bot": "Telegram", "web": "trang web", "xlsx": "tệp Excel", "cli": "dòng lệnh", "import": "nhập tệp"}
+VIA_VI = {"bot": "Telegram", "web": "trang web", "xlsx": "tệp Excel", "cli": "dòng lệnh", "import": "nhập tệp",
+          "docx": "tệp Word", "rollup": "cộng từ các xã"}
+UPWARD_SENT = "Báo cáo của tỉnh đã gửi lên cấp trên: số liệu đã khóa, chỉ sửa được khi cấp trên trả lại."
 _LOCKS: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
@@ -130,6 +133,9 @@ async def open_report(services: Services, repo: Repo, acc: Account, period_id: i
     period, outline = await _pick_period(services, repo, unit, period_id, own=own)
     sub = await repo.submissions.find_submission(unit.id, period.id)
     open_now = own and any(p.id == period.id for p, _ in await officer_periods(services, repo, unit))
+    if own and period.status == "open" and upward.reports_upward(unit, outline):
+        sub = (await upward.refresh(services, repo, acc, unit, period, outline)).sub  # the province's report upward
+        open_now = True
     if sub is None and open_now:
         sub = await repo.submissions.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
         await repo.commit()
@@ -141,6 +147,7 @@ async def open_report(services: Services, repo: Repo, acc: Account, period_id: i
         rep.last_revision = await repo.submissions.last_revision_id(sub.id)
     if own and sub is not None:
         rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+        _upward_lock(rep)
     elif own:
         rep.why = f"Kỳ «{period.label}» không còn mở cho {unit.name}."
     return rep
@@ -156,12 +163,31 @@ async def open_for_write(services: Services, repo: Repo, acc: Account, period_id
         raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
     unit, period, sub = found
     outline = services.catalogue.get(period.outline_id)
-    if not repo.periods.period_covers(period, unit, outline.respondents) and not repo.periods.period_closed(period, services.now()):
+    if not repo.periods.period_covers(period, unit, outline.respondents) and not repo.periods.period_closed(period, services.now()) \
+            and not upward.reports_upward(unit, outline):
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
     rep = Report(acc, unit, period, outline, sub, await repo.submissions.answers(sub.id),
                  await services.previous_answers(repo, unit.id, period))
     rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
+    _upward_lock(rep)
     return rep
+
+
+def mark_upward(rep: Report, sections: list[dict[str, Any]]) -> None:
+    """The province's report upward in the form: each carried figure says where it comes from and that it is read-only."""
+    if not upward.reports_upward(rep.unit, rep.outline):
+        return
+    for sec in sections:
+        for q in sec["questions"]:
+            if not upward.editable_by_province(rep.outline, q["key"]):
+                q["help"] = ("📊 Số liệu cộng từ báo cáo các xã đã gửi, tự tính lại đến khi tỉnh gửi; chỉ xem ở đây. "
+                             "Số của xã nào sai thì trả lại báo cáo của xã đó (/xem) rồi bấm «🔄 Tính lại» trong /baocaolen.")
+
+
+def _upward_lock(rep: Report) -> None:
+    """The province's report upward is locked once sent (its figures with it), until the level above returns it."""
+    if rep.editable and rep.sub is not None and is_sent(rep.sub.status) and upward.reports_upward(rep.unit, rep.outline):
+        rep.editable, rep.why = False, UPWARD_SENT
 
 
 async def _pick_period(services: Services, repo: Repo, unit: Unit, period_id: int | None, *,
@@ -175,7 +201,7 @@ async def _pick_period(services: Services, repo: Repo, unit: Unit, period_id: in
     if period is None or period.outline_id not in services.catalogue.outlines:
         raise Refused("Không có kỳ báo cáo này. Mở lại đường dẫn mới nhất bot gửi cho bạn.", 404)
     outline = services.catalogue.get(period.outline_id)
-    covered = repo.periods.period_covers(period, unit, outline.respondents)
+    covered = repo.periods.period_covers(period, unit, outline.respondents) or (own and upward.reports_upward(unit, outline))
     if not covered and await repo.submissions.find_submission(unit.id, period.id) is None:
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
     return period, outline
@@ -285,6 +311,8 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
     if not rep.editable or rep.sub is None:
         return Saved(False, key, error=f"⛔ {rep.why or 'Báo cáo này không sửa được nữa.'}")
     q = rep.outline.question(key)
+    if upward.reports_upward(rep.unit, rep.outline) and not upward.editable_by_province(rep.outline, key):
+        return Saved(False, key, error=f"⛔ {upward.CARRIED_REFUSED}")
     if req.get("op") == "reason":
         return await _save_reason(repo, rep, key, req)
     try:
@@ -385,6 +413,10 @@ async def submit(services: Services, repo: Repo, rep: Report) -> tuple[bool, str
     and the supervisors' notice, as the chat does. Returns (sent, message)."""
     if rep.sub is None or not rep.editable:
         return False, f"⛔ {rep.why or 'Báo cáo này không gửi được nữa.'}"
+    if upward.reports_upward(rep.unit, rep.outline):  # the province's report: recomputed one last time, then sent
+        out = await upward.send(services, repo, rep.acc, rep.unit, rep.period, rep.outline)
+        await repo.commit()
+        return True, out.messages[0].text
     engine = rep.engine(services)
     step = engine.on_action(None, "confirm", {}, "submit_ok", "")
     if not step.submit:

@@ -9,14 +9,15 @@ from sqlalchemy import select
 
 from dialogs.issuer import Issuer, default_issuer
 from dialogs.issuer import from_dict as issuer_from_dict
-from storage.models import IssuerSetting, Unit
+from storage.models import AccountNotice, IssuerSetting, Unit
 from storage.repos.base import ALL_SCOPE, RepoBase, utcnow
 
 
 class IssuersRepo(RepoBase):
-    async def issuer_for(self, scope_code: str | None, fallback: Issuer) -> Issuer:
+    async def issuer_for(self, scope_code: str | None, fallback: Issuer, *, own_unit: str | None = None) -> Issuer:
         """The issuer of a scope's report: what was set for it, else derived from the unit data. Over all units
-        (``scope_code`` None): what was set for "*", else the only top-level unit's, else ``fallback``."""
+        (``scope_code`` None): what was set for "*", else the only top-level unit's (the Government over the
+        ministries), else ``own_unit``'s (the unit of the supervisor who asks), else ``fallback`` (ORG_NAME)."""
         row = await self.session.get(IssuerSetting, scope_code or ALL_SCOPE)
         if row is not None:
             return issuer_from_dict(row.data)
@@ -28,7 +29,19 @@ class IssuersRepo(RepoBase):
             return default_issuer(unit.name, unit.kind, unit.code, parent.name if parent else None)
         q = select(Unit.code).where(Unit.parent_id.is_(None), Unit.active.is_(True)).limit(2)
         roots = list((await self.session.execute(q)).scalars())
-        return await self.issuer_for(roots[0], fallback) if len(roots) == 1 else fallback
+        if len(roots) == 1:
+            return await self.issuer_for(roots[0], fallback)
+        if own_unit:
+            return await self.issuer_for(own_unit, fallback)
+        return fallback
+
+    async def own_unit_code(self, acc) -> str | None:
+        """The unit a supervisor's reports come from: the one unit in their scope, else the unit they belong to."""
+        scopes = await self.scopes(acc)
+        if len(scopes) == 1:
+            return scopes[0].code
+        unit = await self.unit(acc.unit_id) if acc.unit_id else None
+        return unit.code if unit is not None else None
 
     async def issuer_is_set(self, scope_code: str | None) -> bool:
         return await self.session.get(IssuerSetting, scope_code or ALL_SCOPE) is not None
@@ -50,5 +63,13 @@ class IssuersRepo(RepoBase):
         if row is None:
             return False
         await self.session.delete(row)
+        await self.session.flush()
+        return True
+
+    async def notice_once(self, account_id: int, key: str, *, now: datetime | None = None) -> bool:
+        """True the first time ``account_id`` is given the notice ``key`` (and remembers it), False after."""
+        if await self.session.get(AccountNotice, (account_id, key[:64])) is not None:
+            return False
+        self.session.add(AccountNotice(account_id=account_id, key=key[:64], created_at=now or utcnow()))
         await self.session.flush()
         return True

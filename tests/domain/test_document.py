@@ -223,6 +223,12 @@ def test_rendered_report_reads_as_issued(tmp_path):
     assert all(x in pages[sig] for x in ("Lưu: VT, VP.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"))
     annex = next(i for i, t in enumerate(pages) if "Phụ lục I " in t + " ")
     assert sig < annex and "(Kèm theo Báo cáo số /BC-UBND ngày 06 tháng 3 năm 2026)" in pages[annex]
+    assert "Kèm theo báo cáo này: số liệu của từng đơn vị" in pages[sig] or "Kèm theo báo cáo này" in pages[sig - 1]
+    bieu_pages = [i for i, t in enumerate(pages) if re.search(r"Phụ lục [IVX]+ BIỂU \w+\.", t)]
+    assert bieu_pages and all(i > sig for i in bieu_pages)  # the Biểu follow the signature, each titled
+    reader = PdfReader(str(tmp_path / "docx" / "r.pdf"))
+    wide = next(i for i in bieu_pages if "BIỂU 8B" in pages[i])  # 16 columns: on landscape pages
+    assert float(reader.pages[wide].mediabox.width) > float(reader.pages[wide].mediabox.height)
     assert not any("Ký, ghi rõ họ tên" in t or "THỦ TRƯỞNG CƠ QUAN" in t for t in pages)
     xlsx = PdfReader(str(tmp_path / "xlsx" / "r.pdf"))
     fonts = {str(f.get("/BaseFont", "")) for p in xlsx.pages for f in (p.get("/Resources", {}).get("/Font", {}) or {}).values()
@@ -278,3 +284,60 @@ def test_short_tables_are_kept_on_one_page():
     for t in short:
         keeps = [r._tr.find(f".//{qn('w:keepNext')}") is not None for r in t.rows]
         assert all(keeps[:-1]) and not keeps[-1]
+
+
+def test_bieu_tables_are_annexes_after_the_signature_in_order():
+    """Nghị định 30: each filled Biểu in an annex of its own after the signature ("Phụ lục II" …, with "(Kèm theo
+    Báo cáo số …)"), in the body's order, the body naming the annex where the Biểu was; a wide Biểu on landscape
+    pages with its header rows repeated; an STT column; no Biểu table left in the body."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    d = Document(BytesIO(build_report(sample(CAT.get("so-ket-1-nam-2-cap"))).docx))
+    body = list(d.element.body.iterchildren())
+    paras = d.paragraphs
+    sig = next(t for t in d.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    at_sig = body.index(sig._tbl)
+    titles = [(i, p) for i, p in enumerate(paras) if re.fullmatch(r"Phụ lục [IVXL]+", p.text)]
+    names = [p.text for _, p in titles]
+    assert names == [f"Phụ lục {r}" for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")]
+    assert all(body.index(p._p) > at_sig for _, p in titles)
+    for i, _ in titles:
+        assert paras[i + 2].text.startswith("(Kèm theo Báo cáo số ") and " ngày " in paras[i + 2].text
+    bieu_titles = [paras[i + 1].text for i, _ in titles if paras[i + 1].text.startswith("BIỂU ")]
+    assert [t.split(".")[0] for t in bieu_titles] == ["BIỂU 1B", "BIỂU 2B", "BIỂU 8B", "BIỂU 12B", "BIỂU 13B"]
+    refs = [m for p in paras if body.index(p._p) < at_sig for m in re.findall(r"theo (Biểu \w+), chi tiết tại (Phụ lục [IVX]+)", p.text)]
+    assert [r[1] for r in refs] == ["Phụ lục II", "Phụ lục III", "Phụ lục IV", "Phụ lục V", "Phụ lục VI"]  # in order
+    assert "(Phụ lục số 1B)" not in "\n".join(p.text for p in paras)  # the outline's own name for its Biểu
+    grids = [t for t in d.tables if t.rows[0].cells[0].text == "STT" and t.rows[0].cells[1].text == "Nội dung"]
+    assert len(grids) == 5 and all(body.index(t._tbl) > at_sig for t in grids)
+    assert all(t.rows[0]._tr.find(f".//{qn('w:tblHeader')}") is not None for t in grids)  # repeated on each page
+    assert not any(t.rows[0].cells[0].text == "TT" for t in d.tables)
+    orient = [s.orientation for s in d.sections]
+    assert WD_ORIENT.LANDSCAPE in orient and orient[0] == WD_ORIENT.PORTRAIT
+    wide = next(t for t in grids if len(t.columns) > 10)
+    landscape_from = next(body.index(p._p) for p in paras if p._p.find(f".//{qn('w:sectPr')}") is not None)
+    assert body.index(wide._tbl) > landscape_from  # after the first section break: on the landscape pages
+
+
+def test_bieu_annex_unit_of_measure_and_totals_only_where_the_outline_has_them():
+    from dialogs.outline import Column, Row, Table
+    from exports.docx_report import bieu_units
+
+    money = Table(title="Biểu X", columns=[Column(key="a", label="Thu", type="money"),
+                                           Column(key="b", label="Chi", type="money")], rows=[Row(key="r", label="R")])
+    assert bieu_units(money) == ("triệu đồng", [None, None])
+    mixed = Table(title="Biểu Y", columns=[Column(key="a", label="Số", unit="cuộc"), Column(key="b", label="Tỷ lệ", type="percent"),
+                                           Column(key="c", label="Ghi chú", type="text")], rows=[Row(key="r", label="R")])
+    assert bieu_units(mixed) == (None, ["cuộc", "%", None])
+    d = Document(BytesIO(build_report(sample(CAT.get("so-ket-1-nam-2-cap"))).docx))
+    b12 = next(t for t in d.tables if t.rows[0].cells[0].text == "STT" and "Năm 2025" in t.rows[0].cells[2].text)
+    heads = [c.text for c in b12.rows[1].cells]
+    assert "Số lượng (triệu đồng)" in heads and "Tỷ trọng (%)" in heads  # Biểu 12B: each column's unit
+    b1 = next(t for t in d.tables if t.rows[0].cells[0].text == "STT" and "Tổng số lượng" in t.rows[0].cells[2].text)
+    labels = [r.cells[1].text.strip() for r in b1.rows[2:]]
+    assert "Tổng cộng" not in labels  # the outline's own group rows, no total row added over unlike counts
+    d = Document(BytesIO(build_report(sample(CAT.get("chuyen-de-02-kh-bcdtw"))).docx))
+    tthc = next(t for t in d.tables if [c.text for c in t.rows[0].cells[:2]] == ["STT", "Nội dung"])
+    # rows the outline does not number are numbered; its own total row is printed, unnumbered
+    assert [[c.text for c in r.cells[:2]] for r in tthc.rows[1:]] == [["1", "Cấp tỉnh"], ["2", "Cấp xã"], ["", "Tổng cộng"]]

@@ -236,8 +236,12 @@ async def test_tonghop_in_the_bot(db, db_url):
     await h.press(sup, "Tổng hợp ngay")
     docs = [m for m in h.api.messages(sup.id) if m.document]
     assert [d.document[0].rsplit(".", 1)[1] for d in docs] == ["docx", "xlsx"]
-    summary = sup.last().text
+    texts = [m.text or "" for m in h.api.messages(sup.id)]
+    summary = next(t for t in reversed(texts) if t.startswith("📊 Tổng hợp «"))
     assert summary.startswith("📊 Tổng hợp «Báo cáo tuần CQĐP 02 cấp»") and len(summary) < 4096
+    # the signer's name is not set: said once, with the /coquan message an administrator sends
+    notice = texts[-2]
+    assert "còn để trống: họ tên người ký" in notice and "/coquan CP\nngười ký: " in notice
     assert "30 nhiệm vụ (giảm 3 so với tuần trước)" in summary  # Bộ Y tế's draft is not counted
     text = docx_text(docs[0].document[1])
     assert "30 nhiệm vụ, giảm 3 so với tuần trước (2/17 đơn vị báo cáo)" in text
@@ -255,6 +259,7 @@ async def test_tonghop_in_the_bot(db, db_url):
     await h.press(sup, "Tổng hợp gồm cả bản đang làm")
     docs = [m for m in h.api.messages(sup.id) if m.document][-2:]
     summary = sup.last().text
+    assert not any("còn để trống" in (m.text or "") for m in h.api.messages(sup.id)[len(texts):])  # not repeated
     assert "37 nhiệm vụ (tăng 4 so với tuần trước)" in summary and "SỐ LIỆU TẠM TÍNH" in summary
     text = docx_text(docs[0].document[1])
     assert "37 nhiệm vụ, tăng 4 so với tuần trước (3/17 đơn vị báo cáo)" in text
@@ -324,6 +329,12 @@ async def test_cli_export(db, db_url, tmp_path, monkeypatch, capsys):
         doc = Document(info["docx"])
         assert any("37 nhiệm vụ" in p.text for p in doc.paragraphs)
         assert any(p.text.startswith("SỐ LIỆU TẠM TÍNH") for p in doc.paragraphs)
+        assert info["issuer_gaps"] == ["đơn vị soạn thảo sau «Lưu» (đang để dòng chấm)"]
+        assert info["issuer_command"] == 'baocao issuer set CP --archive "VP"'
+        assert await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", str(p2), "--scope", "CP", "--out",
+                                              str(tmp_path)]) == 0
+        out = capsys.readouterr().out  # said plainly, with the exact command
+        assert "còn để trống: đơn vị soạn thảo" in out and "  baocao issuer set CP --archive" in out
         assert await asyncio.to_thread(main, ["export", "tuan-cqdp-2cap", "Tuần 99", "--out", str(tmp_path)]) == 2
         assert "Không có kỳ" in capsys.readouterr().err
     finally:

@@ -116,6 +116,9 @@ async def test_cli_issuer_show_set_reset_and_export_uses_it(db, db_url, monkeypa
         assert await run("issuer", "show", "91", "--json") == 0
         shown = json.loads(capsys.readouterr().out)
         assert shown["name"] == "ỦY BAN NHÂN DÂN TỈNH AN GIANG" and shown["place"] == "An Giang" and not shown["stored"]
+        assert shown["gaps"] == ["họ tên người ký (đang để dòng chấm)"]
+        assert await run("issuer", "show", "91") == 0
+        assert '  baocao issuer set 91 --signer "' in capsys.readouterr().out  # what to type, said plainly
         assert await run("issuer", "set", "91", "--signer", "Nguyễn Văn An", "--title", "PHÓ CHỦ TỊCH",
                          "--authority", "TM. ỦY BAN NHÂN DÂN", "--authority", "KT. CHỦ TỊCH", "--recipient", "Bộ Nội vụ",
                          "--json") == 0
@@ -150,7 +153,7 @@ async def test_admin_sets_the_issuer_in_chat(db, db_url):
     out = await h.say(admin, "/coquan 99999")
     assert "Không có đơn vị mã «99999»" in out[0]
     out = await h.say(admin, "/coquan 91 mặc định")
-    assert "Đã trả về mặc định" in out[0] and "Người ký: (chưa có)" in out[0]
+    assert "Đã trả về mặc định" in out[0] and "Người ký: (chưa có" in out[0]
     out = await h.say(h.user(901, "Người thường"), "/coquan 91\nngười ký: Kẻ lạ")
     assert "dành cho quản trị viên" in out[0]
     async with db.read_session() as s:
@@ -171,3 +174,71 @@ def test_issuer_from_the_org_name_setting():
     tu = issuer_from_name("Tỉnh ủy An Giang", place="An Giang")
     assert tu.layout == "party" and tu.number_line() == "Số      -BC/TU" and tu.place == "An Giang"
     assert issuer_from_name("ỦY BAN NHÂN DÂN TỈNH AN GIANG", place="An Giang").authority == ("TM. ỦY BAN NHÂN DÂN",)
+
+
+def test_defaults_follow_the_issuing_body():
+    """Nghị định 30 for state bodies, Hướng dẫn 36-HD/VPTW for the Party: who signs, with which title, and where
+    the copy is kept, from the unit's kind and name."""
+    xa = default_issuer("Xã Phú Hòa", "xa", "30337", "Tỉnh An Giang")
+    assert (xa.authority, xa.title, xa.recipient_lines()) == (("TM. ỦY BAN NHÂN DÂN",), "CHỦ TỊCH", ["- Lưu: VT, VP."])
+    assert default_issuer("Bộ Y tế", "bo", "BYT").title == "BỘ TRƯỞNG"
+    assert default_issuer("Ngân hàng Nhà nước Việt Nam", "co_quan_ngang_bo", "NHNN").title == "THỐNG ĐỐC"
+    assert default_issuer("Thanh tra Chính phủ", "co_quan_ngang_bo", "TTCP").title == "TỔNG THANH TRA"
+    tu = default_issuer("Tỉnh ủy An Giang", "tinh_uy", "TU91", "Tỉnh An Giang")
+    assert (tu.authority, tu.title, tu.recipient_lines()) == (("T/M BAN THƯỜNG VỤ",), "BÍ THƯ", ["- Lưu Văn phòng Tỉnh ủy."])
+    du = default_issuer("Đảng ủy xã Phú Hòa", "dang_uy", "", "Xã Phú Hòa")
+    assert (du.place, du.number_line(), du.recipient_lines()) == ("Phú Hòa", "Số      -BC/ĐU", ["- Lưu Văn phòng Đảng ủy."])
+    btc = default_issuer("Ban Tổ chức Tỉnh ủy An Giang", "co_quan_dang", "", "Tỉnh ủy An Giang")
+    assert (btc.parent, btc.name, btc.number_line(), btc.title, btc.place) == (
+        "TỈNH ỦY AN GIANG", "BAN TỔ CHỨC", "Số      -BC/BTCTU", "TRƯỞNG BAN", "An Giang")
+    so = default_issuer("Sở Nội vụ tỉnh An Giang", "so_nganh", "9101", "Tỉnh An Giang")
+    assert (so.parent, so.number_line(), so.title) == ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số:      /BC-SNV", "GIÁM ĐỐC")
+    bnv = default_issuer("Bộ Nội vụ", "bo", "BNV")
+    assert bnv.archive is None and bnv.recipient_lines() == ["- Lưu: VT, ………."]  # the drafting Vụ: not known
+    assert apply_changes(bnv, parse_lines("đơn vị soạn thảo: Vụ CQĐP")).recipient_lines() == ["- Lưu: VT, Vụ CQĐP."]
+
+
+def test_an_unset_signer_leaves_a_dotted_line_to_sign_on():
+    from dialogs.issuer import DOTS
+
+    d = _docx_for(default_issuer("Tỉnh An Giang", "tinh", "91"))
+    sig = next(t for t in d.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    block = [x.text for x in sig.rows[0].cells[1].paragraphs if x.text]
+    assert block == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", DOTS] and set(DOTS) == {"…"}
+    assert [x.text for x in sig.rows[0].cells[0].paragraphs][-1] == "- Lưu: VT, VP."
+    text = "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert "Ký, ghi rõ họ tên" not in text and "THỦ TRƯỞNG" not in text
+
+
+def test_what_is_still_blank_is_said_with_the_exact_command():
+    from dialogs.issuer import gaps_notice, issuer_from_name
+
+    placeholder = issuer_from_name("ỦY BAN NHÂN DÂN TỈNH")  # the ORG_NAME default
+    cli = gaps_notice(placeholder, None, chat=False)
+    assert "tên cơ quan ban hành (đang in «ỦY BAN NHÂN DÂN TỈNH»" in cli and "họ tên người ký" in cli
+    assert "baocao issuer set '*' --name \"ỦY BAN NHÂN DÂN TỈNH AN GIANG\" --place \"An Giang\" --signer" in cli
+    chat = gaps_notice(placeholder, None, chat=True)
+    assert "/coquan\ntên: ỦY BAN NHÂN DÂN TỈNH AN GIANG\nđịa danh: An Giang\nngười ký: " in chat
+    named = issuer_from_name("ỦY BAN NHÂN DÂN TỈNH AN GIANG", place="An Giang")
+    assert "tên cơ quan" not in gaps_notice(named, None, chat=False)  # ORG_NAME set to a real body
+    signed = apply_changes(default_issuer("Tỉnh An Giang", "tinh", "91"), {"signer": "Nguyễn Văn An"})
+    assert gaps_notice(signed, "91", chat=True) is None
+
+
+async def test_the_all_units_report_takes_its_issuer_from_the_unit_data(db):
+    from dialogs.issuer import issuer_from_name
+
+    await import_units(db, DATA / "vn_units_2025.csv")  # 34 provinces, no single root
+    fallback = issuer_from_name("ỦY BAN NHÂN DÂN TỈNH")
+    async with db.session() as s:
+        repo = Repo(s)
+        assert (await repo.issuers.issuer_for(None, fallback)).from_settings  # nothing in the data names one body
+        own = await repo.issuers.issuer_for(None, fallback, own_unit="91")  # the asking supervisor's province
+        assert own.name == "ỦY BAN NHÂN DÂN TỈNH AN GIANG" and own.place == "An Giang" and not own.from_settings
+        acc = await repo.accounts.ensure_account(4242, "Giám sát")
+        acc.role, acc.unit_id = "supervisor", (await repo.units.unit_by_code("91")).id
+        await s.flush()
+        assert await repo.issuers.own_unit_code(acc) == "91"
+        assert await repo.issuers.notice_once(acc.id, "issuer:*") and not await repo.issuers.notice_once(acc.id, "issuer:*")
+        await repo.issuers.set_issuer(None, apply_changes(own, {"signer": "Trần Văn Bình"}))
+        assert (await repo.issuers.issuer_for(None, fallback)).signer == "Trần Văn Bình"  # what was set for "*" wins
