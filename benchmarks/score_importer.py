@@ -385,12 +385,13 @@ def _match_tables(gold: Gold, got: Outline, score: RealScore, misses: list[str])
     return used
 
 
-def score_real(path: Path, misses: list[str]) -> RealScore:
-    gold = read_gold(path.with_suffix(".gold"))
+def score_real(path: Path, misses: list[str], gold_path: Path | None = None) -> RealScore:
+    gold = read_gold(gold_path or path.with_suffix(".gold"))
     score = RealScore(path.stem)
     score.asks = len(gold.asks)
     try:
-        result = import_document(real_source(path), path.name)
+        data = real_source(path) if path.suffix == ".txt" else path.read_bytes()
+        result = import_document(data, path.name)
         got = draft_outline(result)
     except Exception as e:  # a refusal (DocumentError) or an invalid draft: both fail the corpus
         score.refused = f"{type(e).__name__}: {e}"
@@ -441,15 +442,26 @@ def score_real(path: Path, misses: list[str]) -> RealScore:
 
 HOLDOUT = REAL / "holdout"  # gathered after the importer work, never used to tune it
 HOLDOUT2 = REAL / "holdout2"  # a second hold-out, gold committed before the importer first ran on it
+HOLDOUT3 = REAL / "holdout3"  # a third hold-out (session 19), gold committed before the importer first ran on it
+DOCX = REAL / "docx"  # real .docx documents: gold here, the binaries (fetched, not committed) in ../shared/real_docx
+DOCX_FILES = ROOT.parent / "shared" / "real_docx"
+
+
+def real_documents(where: Path) -> list[Path]:
+    """The documents of a set: its .txt files; for the .docx set, the binaries in ../shared/real_docx that have a
+    gold here (a missing binary is skipped)."""
+    if where == DOCX:
+        return [f for g in sorted(where.glob("*.gold")) for f in [DOCX_FILES / f"{g.stem}.docx"] if f.is_file()]
+    return sorted(where.glob("*.txt"))
 
 
 def main_real(show_misses: bool, only: str | None, where: Path = REAL) -> list[RealScore]:
     rows: list[RealScore] = []
-    for path in sorted(where.glob("*.txt")):
+    for path in real_documents(where):
         if only and not path.stem.startswith(only):
             continue
         misses: list[str] = []
-        s = score_real(path, misses)
+        s = score_real(path, misses, DOCX / f"{path.stem}.gold" if where == DOCX else None)
         rows.append(s)
         if show_misses and (misses or s.junk or s.refused):
             print(f"--- {path.stem}: {len(misses)} missed or mistyped" + (f"; REFUSED {s.refused}" if s.refused else ""))
@@ -478,12 +490,13 @@ def main(argv: list[str] | None = None) -> int:
     """Options: --misses (print every hand-written question not found with the right section and type,
     and the imported question it was matched to or the nearest one); --seed NNN (only that seed); --real (only the
     real corpus, tests/data/real); --holdout (the hold-out documents, tests/data/real/holdout); --holdout2 (the second
-    hold-out, tests/data/real/holdout2); --doc NN (only that real document). Without --seed or --real both tables print."""
+    hold-out, tests/data/real/holdout2); --holdout3 (the third, tests/data/real/holdout3); --docx (real .docx files, gold in tests/data/real/docx); --doc NN (only that real document). Without --seed or --real both tables print."""
     argv = sys.argv[1:] if argv is None else argv
     show_misses = "--misses" in argv
     only = argv[argv.index("--seed") + 1] if "--seed" in argv else None
-    if "--real" in argv or "--doc" in argv or "--holdout" in argv or "--holdout2" in argv:
-        where = HOLDOUT2 if "--holdout2" in argv else HOLDOUT if "--holdout" in argv else REAL
+    sets = {"--docx": DOCX, "--holdout3": HOLDOUT3, "--holdout2": HOLDOUT2, "--holdout": HOLDOUT}
+    if "--real" in argv or "--doc" in argv or any(k in argv for k in sets):
+        where = next((v for k, v in sets.items() if k in argv), REAL)
         main_real(show_misses, argv[argv.index("--doc") + 1] if "--doc" in argv else None, where)
         return 0
     rows = []

@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     zalo_send_rate: float = Field(default=10.0, gt=0)
     zalo_send_burst: int = Field(default=3, ge=1)
     zalo_chat_rate: float = Field(default=1.0, ge=0)
+    zalo_rate_floor: float = Field(default=1.0, gt=0)  # a 429 halves the rate, never under this (bot/zalo/pace.py)
+    zalo_rate_recover_seconds: float = Field(default=30.0, gt=0)  # quiet time before the rate grows back a step
     file_link_hours: float = Field(default=24.0, gt=0)  # a file sent to Zalo as a link is valid this long
     # the bot's web server (shared with the web form of issue 24): public address, where it listens
     web_base_url: str | None = None

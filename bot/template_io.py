@@ -52,6 +52,7 @@ class Imported:
     result: TemplateResult
     changed: list[str] = field(default_factory=list)  # keys stored (their value differed)
     was_submitted: bool = False
+    before: dict = field(default_factory=dict)  # the stored answers the file was compared with
 
     def text(self) -> str:
         s = self.result.summary()
@@ -112,9 +113,11 @@ async def _target(services: Services, repo: Repo, data: bytes, unit: Unit | None
 
 
 async def import_file(services: Services, repo: Repo, data: bytes, *, unit: Unit | None, by: Account | None,
-                      force: bool = False, now: datetime | None = None) -> Imported:
+                      force: bool = False, now: datetime | None = None, via: str = "xlsx",
+                      store: bool = True) -> Imported:
     """Read a filled template for ``unit`` (None: the unit the file names) and store the answers that differ (the
-    caller's unit of work commits them). Raises TemplateRefused (nothing stored) or TemplateLocked (the unit may not change it; ``force`` ignores that)."""
+    caller's unit of work commits them; ``store=False``: only say what would change, for a confirmation). Raises
+    TemplateRefused (nothing stored) or TemplateLocked (the unit may not change it; ``force`` ignores that)."""
     now = now or services.now()
     unit, period, outline = await _target(services, repo, data, unit)
     result = await asyncio.to_thread(read_template, data, expect_unit=unit, expect_period=period,
@@ -129,9 +132,9 @@ async def import_file(services: Services, repo: Repo, data: bytes, *, unit: Unit
             raise TemplateLocked(lock_text(lock, period.label), sub)
     current = await repo.submissions.answers(sub.id)
     changed = [k for k, v in result.answers.items() if current.get(k, object()) != v]
-    for key in changed:
+    for key in changed if store else ():
         value = result.answers[key]
         await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value),
-                              by=by.id if by else None, via="xlsx", now=now)
+                              by=by.id if by else None, via=via, now=now)
     was_submitted = is_sent(sub.status)
-    return Imported(unit, period, outline, sub, result, changed, was_submitted)
+    return Imported(unit, period, outline, sub, result, changed, was_submitted, current)

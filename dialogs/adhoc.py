@@ -1,6 +1,6 @@
 """Ad hoc ("đột xuất") reports composed in chat: a title and a few questions typed one per line become an outline.
 
-The type of each question is guessed as the importer guesses it (``dialogs.importer.questions.guess_type``):
+The type of each question is guessed as the importer guesses it (``dialogs.importer.ask_types.guess_type``):
 "Số nhà bị hư hại" → a count, "Tỷ lệ …" → a percentage, "Kinh phí …" → money, "… có … không?" → yes/no, anything
 else → free text. Types an officer cannot answer in a line or two in chat (lists, tables) become free text.
 """
@@ -13,7 +13,7 @@ from datetime import datetime
 
 import yaml
 
-from dialogs.importer.questions import guess_type
+from dialogs.importer.ask_types import guess_type
 from dialogs.outline import TYPE_VI
 from dialogs.text import fold
 

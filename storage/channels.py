@@ -159,5 +159,8 @@ class Channels:
     async def file(self, token: str) -> FileLink | None:
         return await self.s.get(FileLink, token[:64])
 
+    async def drop_file(self, token: str) -> None:
+        await self.s.execute(delete(FileLink).where(FileLink.token == token[:64]))
+
 
 __all__ = ["Channels", "Identity", "synthetic_id", "is_synthetic", "SYNTHETIC_BASE", "utcnow"]

@@ -55,8 +55,8 @@ class Outbound(BaseRequestMiddleware):
         self._me = f"{os.getpid()}-{random.getrandbits(32):x}"
 
     def _taker(self, key: str) -> Callable[[str, int], Awaitable[float]]:
-        rule = self.limits.rule(key)
-        return lambda token, priority: self.budget.take(key, rule, token, priority)
+        # the rule read at each take: a layer whose limits adapt (Zalo's, bot/zalo/pace.py) changes ``limits``
+        return lambda token, priority: self.budget.take(key, self.limits.rule(key), token, priority)
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Any:

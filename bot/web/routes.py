@@ -210,7 +210,7 @@ async def static(request: web.Request) -> web.StreamResponse:
 
 
 def setup_routes(app: web.Application) -> None:
-    from bot.web import pages
+    from bot.web import pages, upload
 
     app.router.add_get("/", home)
     app.router.add_get("/l/{token}", open_link)
@@ -219,5 +219,6 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_post("/logout", logout)
     app.router.add_get("/static/{name}", static)
     pages.setup(app)
+    upload.setup(app)
 
 

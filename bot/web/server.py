@@ -21,6 +21,7 @@ from bot.web.auth import RateLimiter, SeenRequests
 log = logging.getLogger("bot.web")
 PREFIX = "/web"
 MAX_BODY = 256 * 1024  # a whole Biểu group or list sent at once stays far below this
+BODY_LIMITS: dict[str, int] = {}  # a route's own body limit (the .xlsx upload, bot/web/upload.py), by its path under the root
 SAVE_RATE, SAVE_BURST = 10.0, 40.0  # writes per account: per second, at once
 GATE_RATE, GATE_BURST = 2.0, 60.0  # link openings and Mini App logins per address (an office may share one)
 
@@ -53,7 +54,8 @@ WEB = web.AppKey("web_state", WebState)
 async def guard(request: web.Request, handler):
     """Every response: security headers and the server's time (``Server-Timing``); every request: a bounded body."""
     started = time.perf_counter()
-    if request.content_length is not None and request.content_length > MAX_BODY:
+    limit = BODY_LIMITS.get(request.path.removeprefix(request.app[WEB].root), MAX_BODY)
+    if request.content_length is not None and request.content_length > limit:
         resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
     else:
         try:

@@ -5,11 +5,14 @@
 - :class:`ChannelRouter` (a request middleware on each channel's bot, right after the commit middleware) sends
   a message meant for a person to the channel they last used: the reply to the update in hand goes back where
   it came from; anything else (a notice, a reminder, the supervisor's return reaching the officer) goes to the
-  account's last channel — once, through that channel's own outbound layer.
+  account's last channel — once, through that channel's own outbound layer. When that channel would not take a
+  notice or reminder (the person blocked the bot: Telegram 403, Zalo 403/404), it is sent once on the
+  person's other channel, recorded, and that channel becomes the last used.
 Accounts that never used Zalo are never looked up (a set of linked accounts, refreshed from the database)."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
@@ -17,16 +20,22 @@ from typing import Any
 
 from aiogram import BaseMiddleware, Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.exceptions import TelegramForbiddenError, TelegramNotFound
 from aiogram.methods import TelegramMethod
 from aiogram.types import TelegramObject
 
 from bot.middleware import CommitBeforeApiCall
 from bot.services import Services
 from storage.channels import Channels, is_synthetic
+from storage.repo import Repo
 
 # (channel, account address) of the update being handled
 CURRENT: ContextVar[tuple[str, int] | None] = ContextVar("current_channel", default=None)
 ROUTED = {"sendMessage", "sendDocument", "sendPhoto", "editMessageText", "sendChatAction"}
+FALLBACK = {"sendMessage", "sendDocument", "sendPhoto"}  # what may go on the other channel when undeliverable
+UNDELIVERABLE = (TelegramForbiddenError, TelegramNotFound)  # blocked (Telegram, Zalo 403), gone (Zalo 404)
+ROUTING: ContextVar[bool] = ContextVar("channel_routing", default=False)  # a router above has chosen already
+log = logging.getLogger(__name__)
 
 
 class Linked:
@@ -74,18 +83,53 @@ class ChannelRouter(BaseRequestMiddleware):
     def __init__(self, services: Services, channel: str, bots: dict[str, Bot], linked: Linked):
         self.services, self.channel, self.bots, self.linked = services, channel, bots, linked
         self.redirected = 0
+        self.fell_back = 0
 
     async def __call__(self, make_request: NextRequestMiddlewareType[Any], bot: Bot,
                        method: TelegramMethod[Any]) -> Any:
         chat = getattr(method, "chat_id", None)
-        if method.__api_method__ not in ROUTED or not isinstance(chat, int):
-            return await make_request(bot, method)
+        if method.__api_method__ not in ROUTED or not isinstance(chat, int) or ROUTING.get():
+            return await make_request(bot, method)  # (routed already: by the router of the bot it came through)
         target = await self.target(chat)
         other = self.bots.get(target)
-        if target == self.channel or other is None or other is bot:
-            return await make_request(bot, method)
-        self.redirected += 1
-        return await other(method)
+        cur = CURRENT.get()
+        token = ROUTING.set(True)
+        try:
+            if target == self.channel or other is None or other is bot:
+                return await make_request(bot, method)
+            self.redirected += 1
+            return await other(method)
+        except UNDELIVERABLE as e:
+            if cur is not None and cur[1] == chat or method.__api_method__ not in FALLBACK:
+                raise  # a reply goes where the person wrote from; an edit or "typing" has no second chance
+            return await self._fallback(method, chat, target, e)
+        finally:
+            ROUTING.reset(token)
+
+    async def _fallback(self, method: TelegramMethod[Any], chat: int, failed: str, error: Exception) -> Any:
+        """A notice or reminder the channel last used would not take (blocked, the person gone): sent once on the
+        person's other channel, and that recorded — ``outbound_failures`` gets a row saying where it went, the
+        account is reachable again (the 403 had marked it blocked) and its last channel becomes the one that
+        worked, so the next notice goes there directly. Never a third try; a failure there is raised."""
+        alt = next((c for c in self.bots if c != failed), None)
+        if alt == "zalo":
+            await self.linked.refresh(force=True)  # (rare: the person may have linked Zalo a moment ago)
+        if alt is None or is_synthetic(chat) and alt == "telegram" or alt == "zalo" and chat not in self.linked.ids:
+            raise error
+        result = await self.bots[alt](method)  # ROUTING is set: its router sends it there, no routing again
+        self.fell_back += 1
+        log.info("notice to %s undeliverable on %s (%s): sent on %s instead", chat, failed, error, alt)
+        async with self.services.db.session() as s:
+            repo = Repo(s)
+            acc = await repo.accounts.account_by_tg(chat)
+            await repo.outbox.record_undeliverable(chat, f"fallback:{alt}", getattr(method, "text", None)
+                                            or getattr(method, "caption", None),
+                                            f"{failed}: {error} — đã gửi qua {alt} thay thế", now=self.services.now())
+            if acc is not None:
+                await repo.accounts.mark_blocked(chat, False)
+                await Channels(s).set_last_channel(acc.id, alt, self.services.now())
+            await s.commit()
+        return result
 
     async def target(self, chat: int) -> str:
         if is_synthetic(chat):

@@ -5,7 +5,8 @@ handlers already answer, fed to the same Dispatcher with the Zalo bot — no sec
   ``render.py``) becomes the button press (a callback query with that button's data); any other text stays a
   message (an answer, a command such as /baocao).
 - A person writing for the first time gets an account (a synthetic address, ``storage/channels.py``); an
-  invite code typed alone (Zalo has no deep links with a payload) is read as ``/start <code>``.
+  invite code typed (Zalo has no deep link with a start parameter, docs/zalo.md) is read as ``/start <code>`` —
+  without regard to case or spaces, or found in a pasted invite message or link (``invite_candidates``).
 - Pictures, stickers and anything else are handed on as a picture, which the fallback answers with what to
   type instead. Group chats are ignored (a Zalo bot cannot join groups).
 The update id is derived from Zalo's message id, so a webhook delivered twice is handled once (the same check
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import re
 from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +28,7 @@ from aiogram.types import Update
 from bot.services import Services
 from bot.zalo.render import pick
 from storage.channels import Channels
-from storage.models import Invite
+from storage.repo import Repo
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +87,16 @@ class Bridge:
             if ident.link.last_seen is None or (now - ident.link.last_seen).total_seconds() > 60:
                 ident.link.last_seen = now  # (which identity reaches an account: the one seen last)
             acc, menu = ident.account, ident.link.menu
+            if acc.blocked:  # blocked on Telegram perhaps, but writing here: reachable again (Telegram's own rule)
+                acc.blocked = False
             if ident.new:
                 log.info("new Zalo user %s (%s): account %s", zid, name, acc.id)
             if zid in self.services.settings.zalo_admin_ids and acc.role != "admin":
                 acc.role = "admin"
             text = msg.get("text") if isinstance(msg.get("text"), str) else None
-            if text is not None and acc.unit_id is None and await _is_invite(s, text):
-                text = f"/start {text.strip()}"
+            code = await _invite_code(s, text) if text is not None and acc.unit_id is None else None
+            if code is not None:
+                text = f"/start {code}"
             address = acc.telegram_id
             await s.commit()
         self.addresses.remember(address, zid)
@@ -123,8 +128,28 @@ class Bridge:
         return {"update_id": uid, "message": message}
 
 
-async def _is_invite(s, text: str) -> bool:
+_CODE = re.compile(r"[A-Za-z0-9_-]{6,64}")
+_START = re.compile(r"(?:[?&]start=|/start\s+)([A-Za-z0-9_-]{6,64})", re.IGNORECASE)
+
+
+def invite_candidates(text: str) -> list[str]:
+    """What in a typed or pasted message could be an invite code, most likely first: the code of a pasted link
+    (``?start=…``) or ``/start …``; the whole text with its spaces taken out (a code typed in groups, «AbcD
+    EfgH»); each word of a pasted invite message («Mã mời: AbcDEfgH…»). Zalo has no deep link that carries a
+    start parameter (docs/zalo.md), so the code reaches the bot typed."""
     t = text.strip()
-    if not t or t.startswith("/") or " " in t or len(t) > 64:
-        return False
-    return await s.get(Invite, t) is not None
+    if not t or len(t) > 2000:
+        return []
+    out = [m.group(1) for m in _START.finditer(t)]
+    joined = re.sub(r"\s+", "", t)
+    if len(joined) <= 64 and _CODE.fullmatch(joined):
+        out.append(joined)
+    out += _CODE.findall(t)
+    return list(dict.fromkeys(out))[:40]
+
+
+async def _invite_code(s, text: str) -> str | None:
+    """The invite code a message carries (compared without case), or None."""
+    if text.strip().startswith("/") and not text.strip().lower().startswith("/start"):
+        return None
+    return await Repo(s).onboarding.invite_code_like(invite_candidates(text))

@@ -7,7 +7,8 @@ Telegram becomes what Zalo can show.
 - ``editMessageText`` → a new message only when it carries buttons (it changes what the person must do);
   progress ticks and "done" marks are dropped.
 - ``answerCallbackQuery`` with a text (a refusal, "no longer valid") → a message; without text → nothing.
-- ``sendDocument`` → a message with an expiring link to the file; ``sendPhoto`` with bytes → ``sendPhoto``
+- ``sendDocument`` → a message with an expiring link to the file (a /mau template also with the link to the web
+  page's upload, ``upload.py``); ``sendPhoto`` with bytes → ``sendPhoto``
   with such a link.
 Everything then goes through the outbound layer (budget, per-chat order, retries) like on Telegram."""
 
@@ -23,10 +24,12 @@ from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextR
 from aiogram.methods import SendMessage, SendPhoto, TelegramMethod
 from aiogram.types import BufferedInputFile, Chat, InlineKeyboardMarkup, Message
 
+from bot.flows.template import SEND_BACK
 from bot.services import Services
 from bot.zalo import files
 from bot.zalo.channels import CURRENT
 from bot.zalo.render import compact, render, split
+from bot.zalo.upload import upload_note
 from dialogs.localtime import local_text
 from storage.channels import Channels
 
@@ -119,8 +122,13 @@ class ZaloText(BaseRequestMiddleware):
             return await make_request(bot, SendMessage(chat_id=method.chat_id, text="…"))
         text = (f"📎 {doc.filename}\nTải về: {link.url}\n(Đường dẫn dành riêng cho bạn, dùng được đến "
                 f"{self._until(link.expires_at)}.)")
-        if method.caption:
-            text = f"{method.caption}\n\n{text}"
+        caption = method.caption or ""
+        note = await upload_note(self.services, method.chat_id, doc.filename or "", doc.data)
+        if note is not None:  # a /mau template: Zalo brings no file back, the web page's upload does
+            caption = caption.split(SEND_BACK)[0].rstrip()
+            text = f"{text}\n\n{note}"
+        if caption:
+            text = f"{caption}\n\n{text}"
         return await self._text(make_request, bot, method.chat_id, text, method.reply_markup)
 
     async def _photo(self, make_request: NextRequestMiddlewareType[Any], bot: Bot, method: Any) -> Message:

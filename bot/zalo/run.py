@@ -20,6 +20,7 @@ from bot.zalo.api import ZaloClient, ZaloError
 from bot.zalo.channels import ChannelMark, ChannelRouter, Linked, install_router
 from bot.zalo.conversation import Addresses, Bridge
 from bot.zalo.middleware import ZaloText
+from bot.zalo.pace import Pace
 from bot.zalo.routes import setup_routes
 from bot.zalo.session import ZaloSession
 
@@ -60,6 +61,8 @@ class ZaloRuntime:
         self.bot.session.middleware(self.text)
         self.outbound = outbound.install(self.bot, ob or zalo_outbound(s, self.bot))
         self.outbound.sink = undeliverable_sink(services.db, clock)
+        self.pace = Pace(self.outbound, floor=s.zalo_rate_floor, recover_after=s.zalo_rate_recover_seconds)
+        self.bot.session.pace = self.pace
         self.bridge = Bridge(services, dp, self.bot, self.addresses)
         self.linked: Linked | None = None
         self._tasks: list[asyncio.Task] = []
@@ -101,6 +104,10 @@ class ZaloRuntime:
         s = self.services.settings
         app = web.Application()
         setup_routes(app, self)
+        if s.web_base_url:  # the web form (its upload: how a filled /mau comes back from Zalo) on the same server
+            from bot.web.server import mount
+
+            mount(app, self.services)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         port = s.web_port if s.web_port is not None else s.webhook_port

@@ -3,7 +3,8 @@
 Below the Zalo bot's request middlewares (commit, text rendering, the outbound layer) only plain calls arrive
 here: ``sendMessage`` (text ≤ 2,000 characters, no buttons), ``sendPhoto`` with a URL, ``sendChatAction``,
 ``getMe``. The account's integer address (``chat_id``) is turned into the person's Zalo id; Zalo's answers are
-turned into aiogram objects, its errors into aiogram's exceptions (429 → ``TelegramRetryAfter``, 5xx and network
+turned into aiogram objects, its errors into aiogram's exceptions (429 → ``TelegramRetryAfter`` with the wait
+``pace.py`` chose from Zalo's hint, 5xx and network
 → retried by the outbound layer, 403/404 → recorded as undeliverable)."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from aiogram.methods import TelegramMethod
 from aiogram.types import Chat, Message, User
 
 from bot.zalo.api import ZaloClient, ZaloError
+from bot.zalo.pace import Pace
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,11 @@ class ZaloSession(BaseSession):
         self.resolve = resolve
         self._ids = itertools.count(1)
         self.me: dict[str, Any] | None = None
+        self.pace: Pace | None = None  # the Zalo outbound layer's adaptive pace (run.py), when installed
+
+    def _sent(self) -> None:
+        if self.pace is not None:
+            self.pace.on_sent()
 
     async def close(self) -> None:
         await self.client.close()
@@ -66,13 +73,17 @@ class ZaloSession(BaseSession):
             chat = await self._chat(method)
             if name == "sendMessage":
                 res = await self.client.send_message(chat, method.text)
+                self._sent()
                 return self._message(method, res, method.text)
             if name == "sendPhoto" and isinstance(method.photo, str):
                 res = await self.client.send_photo(chat, method.photo, method.caption)
+                self._sent()
                 return self._message(method, res, method.caption or "")
             if name == "sendChatAction":
                 return await self.client.send_chat_action(chat, ACTIONS.get(method.action, "typing")) or True
         except ZaloError as e:
+            if e.code == 429 and self.pace is not None:
+                e.retry_after = self.pace.on_429(e.retry_after)
             raise _as_aiogram(method, e) from e
         raise TelegramBadRequest(method=method, message=f"{name} is not available on Zalo")
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dialogs.importer.ask_types import none_everywhere
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -21,7 +22,6 @@ from dialogs.importer.forms import BLANK, head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.prose import prose_asks
-from dialogs.importer.questions import none_everywhere
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
@@ -352,10 +352,7 @@ def build(doc: Document, filename: str) -> Built:
     if (tree.body or tree.tables) and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
-        asks = prose_asks("\n".join(s for s in main if isinstance(s, str)))
-        if asks:
-            sections = [{"no": "", "title": "Nội dung báo cáo",
-                         "items": [question(ctx, a, ["noi_dung"], None, []) for a in asks]}]
+        sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     tidy(sections, ctx.notes)
@@ -633,14 +630,73 @@ def _drop_recipients(main: list) -> list:
     return out
 
 
+def _prose_sections(ctx: Ctx, lines: list[str]) -> list[dict]:
+    """The asks of a prose text, each in the numbered heading its paragraph sits under ('1. Mẫu báo cáo … là gì?'
+    over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
+    out: list[dict] = []
+    for k, line in enumerate(lines):
+        asks = prose_asks(line)
+        if not asks:
+            continue
+        chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
+        path = [no for no, _ in chain] or ["noi_dung"]
+        items = [question(ctx, a, path, None, []) for a in asks]
+        inner = out[-1] if out and out[-1]["_chain"] == chain else None
+        if inner is not None:
+            _innermost(inner)["items"].extend(items)
+            continue
+        sec = nest(chain, items) if chain else {"no": "", "title": "Nội dung báo cáo", "items": items}
+        sec["_chain"] = chain
+        out.append(sec)
+    for sec in out:
+        sec.pop("_chain")
+    return out
+
+
+def _innermost(sec: dict) -> dict:
+    while sec["items"] and "items" in sec["items"][0] and len(sec["items"]) == 1:
+        sec = sec["items"][0]
+    return sec
+
+
 def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) -> None:
     """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
-    if fields:
-        sections.insert(0, {"no": "", "title": "Thông tin chung",
-                            "items": [field_question(ctx, f, ["chung"], None) for f in fields]})
+    if not fields:
+        return
+    first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
+    chain = enclosing_headings(lines[:first])
+    path = [no for no, _ in chain] or ["chung"]
+    sec = {"no": "", "title": "Thông tin chung", "items": [field_question(ctx, f, path, None) for f in fields]}
+    sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+HEADING_RANK = {"part": 0, "roman": 1, "upper": 2, "dec1": 3, "dec2": 4, "dec3": 5, "dec4": 6}
+
+
+def enclosing_headings(lines: list[str]) -> list[tuple[str, str]]:
+    """The numbered headings the lines below sit in, outermost first: a web page's 'I. CÁC TÀI LIỆU …' then '1. Đơn
+    xin vào Đảng (Mẫu 1-KNĐ)' above a form's name and its blanks. A heading carries no blank; each one further up
+    ranks higher ('Phần', 'I.', 'A.', '1.', '1.1.'); [] when no numbered heading stands above."""
+    chain: list[tuple[str, str]] = []
+    rank = len(HEADING_RANK)
+    for s in reversed(lines):
+        mk = parse_marker(s)
+        if mk is None or mk.kind not in HEADING_RANK or BLANK.search(s) or HEADING_RANK[mk.kind] >= rank:
+            continue
+        chain.insert(0, (mk.no, mk.rest.strip(" :")))
+        rank = HEADING_RANK[mk.kind]
+    return chain
+
+
+def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
+    """Sections nested along a heading chain, the items in the innermost."""
+    sec: dict = {"no": chain[-1][0], "title": chain[-1][1], "items": items}
+    for no, title in reversed(chain[:-1]):
+        sec = {"no": no, "title": title, "items": [sec]}
+    return sec
 
 
 def _first_heading(main: list) -> int:

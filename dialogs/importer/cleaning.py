@@ -78,6 +78,9 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
     return "".join(out)
 
 
+CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
+
+
 def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
     text = _footnote_defs("\n".join(strip_markup(x) for x in lines), cleaned.footnotes)
     text = FN_REF_RE.sub(lambda m: f"⟦fn:{m.group(1)}⟧", text)
@@ -91,6 +94,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             out.append("")
             continue
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
+        line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue

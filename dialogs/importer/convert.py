@@ -10,15 +10,18 @@ from rapidfuzz import fuzz
 from dialogs.importer.forms import (
     BLANK,
     BREAKDOWN_LABEL,
+    COUNT_UNIT,
     blank_only,
     explained_options,
     filled_field,
     is_filled_answer,
     listed_options,
     options_of,
+    written_answer,
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
+from dialogs.importer.prose import clause_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -33,6 +36,7 @@ from dialogs.importer.questions import (
     is_help_line,
     list_ask,
     result_counts,
+    titled_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.tables import TableDraft
@@ -127,6 +131,8 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
                        for i, f in enumerate(fields)]
         if not ask.fields:
             q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
+    if ask.type == "choice" and ask.options:
+        q["options"] = list(ask.options)
     if ask.table is not None:
         q["table"] = dict(ask.table)
         q.pop("unit", None)
@@ -151,6 +157,9 @@ def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: 
 
 def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
+    m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
+    if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
+        return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
     typ, unit = field_type(label)
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
@@ -211,9 +220,8 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
 def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
-    if (node.children and not node.tables and all(c.no not in BULLETS and not c.children and not c.tables
-                                                    and len(c.text.split()) >= 20 and is_filled_answer([c.text])
-                                                    for c in node.children)):
+    if (not node.tables and not any(c.children or c.tables for c in node.children)
+            and written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after)):
         # 'I. Công tác chỉ đạo' over '1. Ngay sau khi …, Bộ đã ban hành …': a copied report, the heading asks
         ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
                                      "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
@@ -259,7 +267,13 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
         if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
             prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
-        sec["items"].append(question(ctx, Ask(prompt, typ, unit, guessed=why), path, None, guide))
+        clauses = clause_asks(prompt) if len(prompt.split()) >= 25 and not guide else []
+        if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
+            sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
+            return sec
+        titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
+        ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
+        sec["items"].append(question(ctx, ask, path, None, guide))
     return sec
 
 
@@ -414,7 +428,8 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if numbered and len(qs) > 2 and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
+    if numbered and len(qs) > 2 and "(" in node.text \
+            and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
         for q in qs[1:]:
             q.pop("no", None)
@@ -431,10 +446,14 @@ def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
 
 def _filled(node: Node) -> bool:
     """The node is a heading over a written answer: its lines, or all its bullets, state what was done."""
+    if len(node.text.split()) > 15 or any(c.children or c.tables for c in node.children):
+        return False
+    if written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after):
+        return True
     if node.children:
-        return (not node.body and all(c.no in BULLETS and not c.children for c in node.children)
-                and is_filled_answer([c.text for c in node.children]) and len(node.text.split()) <= 15)
-    return bool(node.body) and is_filled_answer(node.body) and len(node.text.split()) <= 15
+        return (not node.body and all(c.no in BULLETS for c in node.children)
+                and is_filled_answer([c.text for c in node.children]))
+    return bool(node.body) and is_filled_answer(node.body)
 
 
 FIGURE_TYPES = ("integer", "decimal", "percent", "money")

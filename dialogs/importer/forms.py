@@ -80,19 +80,28 @@ def filled_field(text: str) -> tuple[str, str] | None:
     return label, value
 
 
+COUNT_UNIT = re.compile(r"^(?:đ/c|đồng chí|người|hộ|con|cái|chiếc|lượt|em|cháu|học sinh)$", re.I)
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
     s = re.sub(r"(?i)^kính gửi\s*:\s*", "", line.strip())
     if not BLANK.search(s) or parse_marker(s):
         return []
-    labels = []
+    labels: list[str] = []
     for seg in BLANK.split(s):
+        unit, sep, rest = seg.rpartition(";")
+        unit = (unit if sep else seg).strip(" .…;,")
+        if labels and COUNT_UNIT.match(unit):
+            # 'Tổng số đảng viên: …… Đ/c; Có mặt: …… Đ/c': the word after a blank is the previous label's unit
+            labels[-1] += f" ({unit})"
+            seg = rest if sep else ""
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(lab) > 8:
             continue
-        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/bc.*)", lab) or fold(lab).endswith(" so"):
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or fold(lab).endswith(" so"):
             continue
         labels.append(lab[0].upper() + lab[1:])
     return labels
@@ -201,6 +210,31 @@ def is_filled_answer(lines: list[str]) -> bool:
     past = re.search(r"\bđã\b", text, re.I)
     return bool(past) and len(text.split()) >= 20 and not ASKING_STRONG.search(text) \
         and not INSTRUCTION_START.match(text)
+
+
+EVALUATIVE = re.compile(r"^(?:ưu điểm|khuyết điểm|nhược điểm|hạn chế|tồn tại|hướng khắc phục|biện pháp khắc phục|"
+                        r"thuận lợi|khó khăn|mặt mạnh|mặt yếu|điểm mạnh|điểm yếu)\b", re.I)
+PAREN_BLANK = re.compile(r"\(\s*(?:…|\.|_)+\s*\)")
+
+
+def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
+    """The lines under a heading are one unit's written answer, not asks (a report copied as a model): long
+    statements that ask nothing (each numbered paragraph, or most of the bullets, a filled answer), a paragraph of
+    prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
+    a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
+    texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
+    if not texts or any(BLANK.search(t) or ".." in t or ASKING_STRONG.search(t) for t in texts):
+        return False
+    if EVALUATIVE.match(heading.strip()) and children and not body:
+        return all(t.endswith(".") and not INSTRUCTION_VERB.match(t) for t in texts)
+    if body and not children:
+        return is_filled_answer(body) and len(" ".join(body).split()) >= 25
+    if body or any(len(t.split()) < 20 for t in texts):
+        return False
+    return 2 * sum(is_filled_answer([t]) for t in texts) >= len(texts) + (len(texts) == 1)
+
+
+INSTRUCTION_VERB = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|phân tích|báo cáo|tổng hợp|liệt kê|thống kê)\b", re.I)
 
 
 def explained_options(prompt: str, children: list) -> list[str] | None:

@@ -11,10 +11,10 @@ from dialogs.text import fold
 # what a document's name line begins with (folded)
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
-              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke")
+              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
-              "thong bao", "to trinh", "cong van"}
+              "thong bao", "to trinh", "cong van", "bien ban"}
 HEADER = re.compile(
     r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap|bo |so |so:|dang uy|tinh uy|huyen uy|thanh uy|dang bo|"
     r"chi bo|dang cong san|ban chap hanh|ban thuong vu|chu tich|kinh gui|noi nhan|tm\.|kt\.|v/v|\(ky|\(lưu|"
@@ -72,7 +72,7 @@ def own_name(lines: list[str]) -> str | None:
     vv: list[str] = []
     sentence: list[str] = []
     for i, raw in enumerate(lines[:120]):
-        s = raw.strip()
+        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         if not s or len(s) > 300:
             continue
         f = fold(s)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.questions import Ask, guess_type, top_split
+from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.lexicon import top_split
 
 # the words after which a sentence lists what to report
 TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
@@ -90,4 +91,27 @@ def prose_asks(text: str) -> list[Ask]:
                         continue
                     typ, unit, _ = guess_type(prompt)
                     asks.append(Ask(prompt, typ, unit, help=helps))
-    return asks
+    return asks or clause_asks(text)
+
+
+# a clause that gives one thing to report: 'tập trung đánh giá …', 'phân tích …', 'rút ra …', 'đề xuất …'
+CLAUSE_VERB = re.compile(r"^(?:(?:trong đó|đồng thời|qua tổng kết|từ đó)\s*,?\s*)?(?:cần\s+)?(?:tập trung\s+)?"
+                         r"(?P<v>đánh giá|phân tích|rút ra|chỉ rõ|chỉ ra|làm rõ|nêu rõ|đề xuất|kiến nghị)\s+(?P<o>.+)$",
+                         re.I)
+
+
+def clause_asks(text: str) -> list[Ask]:
+    """A paragraph that lists, clause by clause, what the report must hold ('…; trong đó tập trung đánh giá kết quả
+    đạt được …; phân tích những vấn đề tồn tại … và nguyên nhân. 2. Rút ra những bài học kinh nghiệm; đề xuất …'):
+    one written answer per clause led by an asking verb; a proposal keeps its verb ('Đề xuất các giải pháp …').
+    [] unless at least two clauses ask (one verb in passing is no list of asks)."""
+    asks: list[Ask] = []
+    for sent in _sentences(text):
+        for part in top_split(sent.strip().rstrip("."), ";"):
+            m = CLAUSE_VERB.match(part.strip(" ,."))
+            if not m or len(m.group("o").split()) < 2:
+                continue
+            verb, obj = m.group("v").lower(), m.group("o").strip(" ,.")
+            prompt = f"{verb} {obj}" if verb in ("đề xuất", "kiến nghị") else obj
+            asks.append(Ask(prompt[0].upper() + prompt[1:]))
+    return asks if len(asks) >= 2 else []

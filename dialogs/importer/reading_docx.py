@@ -210,8 +210,27 @@ def read_docx(data: bytes) -> Document:
             label = numbering.label(*npr) if npr and text.strip() else None
             doc.blocks.append(Line(f"{label} {text.strip()}" if label else text, level=npr[1] if label and npr else None))
         elif el.tag == _q("tbl"):
-            doc.blocks.append(_grid(el, notes))
+            layout = _layout_lines(el, notes)
+            doc.blocks.extend(Line(t) for t in layout) if layout else doc.blocks.append(_grid(el, notes))
     return doc
+
+
+LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)
+
+
+def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | None:
+    """A small table that only lays out the letterhead (agency | motto and the document's name): its paragraphs as
+    lines, cell by cell, so that the name is read as the document's name and the rest as its header. None for a
+    table with data (a signature table stays a table: the importer reports it)."""
+    rows = tbl.findall("w:tr", NS)
+    cells = [tc for tr in rows for tc in tr.findall("w:tc", NS)]
+    if not rows or len(rows) > 3 or len(cells) > 6:
+        return None
+    paras = [[_para_text(p, notes).strip() for p in tc.findall("w:p", NS)] for tc in cells]
+    text = " ".join(t for ps in paras for t in ps)
+    if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?:ngày|năm|số)\s*:?\s*\S*", "", text)):
+        return None
+    return [t for ps in paras for t in ps if t]
 
 
 __all__ = ["read_docx", "Numbering", "ROMAN", "DocumentError"]

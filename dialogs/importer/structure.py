@@ -17,7 +17,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)])\s+(?=[{UPPER}])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
-    ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
+    ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2})\)\s*(?=\S)")),
     ("paren_alpha", re.compile(r"^\((?P<m>[a-hk-zđ])\)\s*(?=\S)")),
     ("bullet", re.compile(r"^(?P<m>[-–—+•·*○▪➢✓o])\s+(?=\S)|^(?P<m2>[-–+•·])(?=[{UPPER}])".replace("{UPPER}", UPPER))),
@@ -42,8 +42,8 @@ def parse_marker(line: str) -> Marker | None:
         m = rx.match(s)
         if not m:
             continue
-        mark = m.group("m") or (m.groupdict().get("m2") or "")
-        punct = (m.groupdict().get("p") or m.groupdict().get("p2") or "").strip()
+        mark = m.group("m") or (m.groupdict().get("m2") or m.groupdict().get("m3") or "")
+        punct = (m.groupdict().get("p") or m.groupdict().get("p2") or m.groupdict().get("p3") or "").strip()
         rest = s[m.end():].strip()
         if not rest:
             return None
@@ -72,7 +72,7 @@ def parse_marker(line: str) -> Marker | None:
 
 
 INLINE_MARK = re.compile(
-    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])\)"
+    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])[)/]"
     rf"|(?P<bullet>[-+•])(?=\s))\s*(?=[{UPPER}])"
 )
 ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -170,13 +170,48 @@ def _number_parts(line: str) -> str:
     return PART_NO_WORD.sub(lambda m: f"\n{m.group(1)} {next(words, 'sau')}. ", line)
 
 
+LINE_ROMAN = re.compile(rf"(?:(?<=\s)|^)(?P<r>{'|'.join(reversed(ROMAN_SEQ))})\s+(?=[{CAPS}]{{2,}}[\s,]+[{CAPS}]{{2,}})")
+INLINE_DEC = re.compile(rf"(?<=\S)\s+(?P<d>\d{{1,2}})\.(?P<e>\d{{1,2}})\.?\s+(?=[{CAPS}])")
+
+
+def restore_page_numbers(lines: list[str]) -> tuple[list[str], int]:
+    """A PDF's text that lost the dots of its Roman numerals across the page ('… NĂM 2012 I ĐẶC ĐIỂM, TÌNH HÌNH',
+    'II ĐIỀU KIỆN HỌC TẬP 2.1 Số ca học ngày:', '… Tỷ lệ : % III VỆ SINH MÔI TRƯỜNG'): only when the bare numerals
+    before capitals run I, II, III (at least three, in order, nowhere else), each is made a heading line, and
+    the line is broken before each inline '2.1'/'3.4' that goes on from the numbering around it. Short lines only."""
+    seq = [m.group("r") for line in lines for m in LINE_ROMAN.finditer(line)]
+    if len(seq) < 3 or seq != ROMAN_SEQ[:len(seq)] or any(len(line) > 250 for line in lines if LINE_ROMAN.search(line)):
+        # (a long paragraph holding them is restore_marks' case)
+        return lines, 0
+    out: list[str] = []
+    last = (0, 0)
+    for line in lines:
+        line = LINE_ROMAN.sub(lambda m: f"\n{m.group('r')}. ", line)
+        for piece in (p.strip() for p in line.split("\n")):
+            mk = parse_marker(piece)
+            if mk is not None and mk.kind == "roman":
+                last = (ROMAN_SEQ.index(mk.no.rstrip(".")) + 1, 0)
+            cuts = []
+            for m in INLINE_DEC.finditer(piece):
+                d, e = int(m.group("d")), int(m.group("e"))
+                if d == last[0] and last[1] < e <= last[1] + 3 or (d == last[0] + 1 and e == 1):
+                    cuts.append(m.start())
+                    last = (d, e)
+            m0 = re.match(r"^(\d{1,2})\.(\d{1,2})\b", piece)
+            if m0 and not cuts:
+                last = (int(m0.group(1)), int(m0.group(2)))
+            bounds = [0, *cuts, len(piece)]
+            out.extend(piece[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if piece[a:b].strip())
+    return out, 1
+
+
 def restore_marks(lines: list[str]) -> tuple[list[str], int]:
     """A web page's text view of a document drops the dot after Roman numerals and the ordinal of 'Phần thứ …'
     ('I CÔNG TÁC CHỈ ĐẠO … Nêu rõ …  II CÔNG TÁC …'): in a long paragraph where the numerals run I, II, III …,
     put the marks back and break the line before each numeral, before each ' - ' bullet, and between a heading in
     capitals and the sentence after it. Returns the lines and how many paragraphs were restored."""
+    lines, count = restore_page_numbers(lines)
     out: list[str] = []
-    count = 0
     for line in unglue(lines):
         hits = list(BARE_ROMAN.finditer(line)) if len(line) > 250 else []
         seq = [m.group("r") for m in hits]

@@ -36,6 +36,8 @@ def not_an_ask(prompt: str) -> str | None:
         return "phần chữ ký"
     if HEADER.match(f) or PAGE_META.match(f):
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
+    if f.startswith("can cu "):  # 'Căn cứ nhiệm vụ năm học …, trường … báo cáo như sau:': the grounds, not an ask
+        return "căn cứ, lời dẫn của văn bản"
     if f in METADATA:
         return "cột thông tin của biểu (đơn vị tính, mã số)"
     if re.search(r"\b(?:gui|bao cao)\b.{0,80}\b(?:truoc ngay|qua dia chi|e-mail|email|hop thu|duong buu dien)\b", f):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from storage.models import Account, Invite, JoinRequest, Unit
 from storage.repos.base import InviteResult, RepoBase, utcnow
@@ -26,6 +26,17 @@ class OnboardingRepo(RepoBase):
         self.session.add(inv)
         await self.session.flush()
         return inv
+
+    async def invite_code_like(self, candidates: list[str]) -> str | None:
+        """The stored invite code among ``candidates``, compared without case (a code typed or pasted by hand);
+        an exact match first. None: none of them is a code."""
+        if not candidates:
+            return None
+        lowered = {c.lower() for c in candidates}
+        rows = (await self.session.execute(select(Invite.code).where(func.lower(Invite.code).in_(lowered)).limit(10))).scalars()
+        found = list(rows)
+        exact = [c for c in found if c in candidates]
+        return (exact or found or [None])[0]
 
     async def redeem_invite(self, code: str, acc: Account, *, now: datetime | None = None) -> InviteResult:
         """Use one of an invite's uses atomically and bind the account; says why when it cannot."""

@@ -3,6 +3,8 @@ adapter's polling, text rendering, outbound layer and web server (tests/support/
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from storage.repo import Repo
@@ -126,8 +128,20 @@ async def test_review_loop_supervisor_on_telegram_officers_on_zalo(zh, db):
 # --------------------------------------------------------------------------- one person, two channels: reminders once
 
 
-async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(db, db_url):
+async def _link_by_code(zh, tg, z) -> None:
+    """Linking: a one-time code from Telegram typed on Zalo (a wrong one refused, the right one used once)."""
     import re
+
+    out = await zh.tg.say(tg, "/lienket")
+    code = re.search(r"/lienket (\d{6})", out[-1]).group(1)
+    out = await zh.say(z, "/lienket 000000")
+    assert "không đúng hoặc đã hết hạn" in out[-1]
+    out = await zh.say(z, f"/lienket {code}")
+    assert "Đã liên kết" in out[-1]
+    assert "không đúng" in (await zh.say(z, f"/lienket {code}"))[-1]  # used once
+
+
+async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(db, db_url):
     from datetime import UTC, datetime, timedelta
 
     from tests.support.harness import Clock
@@ -148,14 +162,7 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
         z = zh.user("zbnv501", "Cán bộ BNV")
         zonly = zh.user("zbtp", "Cán bộ BTP")
         await zh.say(zonly, inv)
-        # linking: a one-time code from Telegram typed on Zalo
-        out = await zh.tg.say(tg, "/lienket")
-        code = re.search(r"/lienket (\d{6})", out[-1]).group(1)
-        out = await zh.say(z, "/lienket 000000")
-        assert "không đúng hoặc đã hết hạn" in out[-1]
-        out = await zh.say(z, f"/lienket {code}")
-        assert "Đã liên kết" in out[-1]
-        assert "không đúng" in (await zh.say(z, f"/lienket {code}"))[-1]  # used once
+        await _link_by_code(zh, tg, z)
         await zh.say(z, "/baocao")  # Zalo is now the channel last used (the same account: BNV's questionnaire)
         assert "Bộ Nội vụ" in z.last().text or "Câu 1/" in z.last().text
 
@@ -176,6 +183,14 @@ async def test_linked_account_gets_each_reminder_once_on_the_channel_last_used(d
         await sched.tick()
         await zh.zalo.drain()
         assert reminders() == (1, 1, 2)
+        # the officer then blocks the Telegram bot: the overdue reminder falls back to Zalo, once
+        zh.tg.api.blocked.add(501)
+        clock.t = (deadline + timedelta(hours=2)).astimezone(UTC)
+        for _ in range(2):
+            await sched.tick()
+            await zh.zalo.drain()
+        overdue = [m.text for m in z.inbox if m.text.startswith("⚠️ Đã quá hạn")]
+        assert len(overdue) == 1 and not [m for m in zh.tg.api.messages(501) if m.text.startswith("⚠️")]
         async with db.read_session() as s:
             from sqlalchemy import select
 
@@ -352,6 +367,7 @@ async def test_zalo_sends_retry_429_and_5xx_and_record_the_undeliverable(zh, db)
     assert out and "Đã trả lời" in out[-1]  # delivered after a 429 and two 5xx
     assert [c.status for c in zh.api.calls if c.method == "sendMessage"][-4:] == [429, 502, 500, 200]
     assert zh.zalo.outbound.stats.seen_429 == 1
+    assert zh.zalo.pace.cuts == 1 and zh.zalo.outbound.limits.rate == 500  # the 1000/s guess halved by the 429
     zh.api.blocked.add("zgone")
     await zh.say(gone, "/baocao")
     async with db.read_session() as s:
@@ -488,3 +504,204 @@ async def test_pictures_stickers_and_groups_and_a_zalo_admin(db, db_url):
         assert "Chào quản trị viên" in out[-1]
     finally:
         await zh.close()
+
+
+# --------------------------------------------------------------------------- /mau on Zalo: the filled file back through the web page
+
+
+async def test_mau_on_zalo_filled_and_uploaded_through_the_web_page(zh, db):
+    import io
+    import re
+
+    import aiohttp
+    from openpyxl import load_workbook
+
+    from tests.support.review import OUTLINE as WEEKLY_OUTLINE
+    from tests.support.template_fill import _cell_map
+    from tests.support.upload_client import Uploader, text_of
+
+    ids, invites = await _review_setup(db)
+    a = zh.user("zup_a", "Cán bộ Bộ Nội vụ")
+    await zh.say(a, invites["BNV"])
+    out = "\n".join(await zh.say(a, "/mau"))
+    assert "gửi lại tệp vào cuộc trò chuyện này" not in out  # Zalo brings no file to the bot: a link instead
+    download = re.search(r"Tải về: (\S+)", out).group(1)
+    upload = re.search(r"tải tệp lên tại: (\S+)", out).group(1)
+    assert "/web/u/" in upload and "dành riêng cho bạn và kỳ báo cáo này" in out
+    async with aiohttp.ClientSession() as http, http.get(download) as r:
+        wb = load_workbook(io.BytesIO(await r.read()))
+    q = next(r.question for r in WEEKLY_OUTLINE.refs if r.question.type == "integer")
+    sheet, cell = next((s, c) for s, c, p in _cell_map(wb) if p == ["q", q.key])
+    wb[sheet][cell] = 4321
+    buf = io.BytesIO()
+    wb.save(buf)
+    browser, stranger = Uploader(upload.split("/web/")[0]), Uploader(upload.split("/web/")[0])
+    try:
+        status, _ = await browser.get(upload)
+        assert status == 200 and browser.final.endswith("/web/upload") and "Bộ Nội vụ" in text_of(browser.last)
+        status, page = await browser.upload("mau-bnv.xlsx", buf.getvalue())
+        assert status == 200 and "Xem trước khi lưu" in text_of(page) and "→ 4.321" in text_of(page), text_of(page)
+        status, page = await browser.confirm("apply")
+        assert status == 200 and "Đã lưu 1 câu" in text_of(page), text_of(page)
+        status, _ = await stranger.get(upload.replace(upload.rsplit(".", 1)[1], "A" * 43))  # a tampered link
+        assert status == 403
+    finally:
+        await browser.close()
+        await stranger.close()
+    async with db.read_session() as s:
+        answers = await Repo(s).submissions.answers(ids["sub_BNV"])
+    assert answers[q.key] == 4321
+    sup = zh.tg.user(800, "Vụ Tổng hợp")  # the supervisor (on Telegram) reads it with /xem
+    out = "\n".join(await zh.tg.say(sup, "/xem bo noi vu"))
+    assert "4.321" in out, out[:1500]
+
+
+async def test_typed_invite_code_is_forgiving_case_spaces_and_a_pasted_invite(zh, db):
+    """Zalo has no deep link carrying a start parameter (docs/zalo.md): the code is typed, so case, spaces and
+    the whole invite message pasted are all understood."""
+    from storage.importer import import_units
+    from storage.models import Invite
+    from tests.conftest import DATA
+
+    await import_units(db, DATA / "vn_ministries_2025.csv")
+    async with db.session() as s:
+        repo = Repo(s)
+        unit = await repo.units.unit_by_code("BNV")
+        codes = [(await repo.onboarding.create_invite(unit, "officer")).code for _ in range(4)]
+        await s.commit()
+    c = codes[0]
+    typed = {
+        "zinv1": " ".join(c.lower()[i:i + 4] for i in range(0, len(c), 4)),  # lower case, in groups of four
+        "zinv2": f"Mã mời: {codes[1]}\nĐường dẫn: https://t.me/tro_ly_bao_cao_demo_bot?start={codes[1]}\n"
+                 f"Cho: Bộ Nội vụ (cán bộ đầu mối); dùng được 1 lần.\nTrên Zalo: gõ mã mời {codes[1]}.",
+        "zinv3": f"https://t.me/tro_ly_bao_cao_demo_bot?start={codes[2]}",
+        "zinv4": f"/start {codes[3].upper()}",
+    }
+    for uid, text in typed.items():
+        out = await zh.say(zh.user(uid, "Cán bộ mới"), text)
+        assert any("Đã gắn tài khoản" in t and "Bộ Nội vụ" in t for t in out), (text, out)
+    # a wrong code is still refused with what to do instead
+    out = await zh.say(zh.user("zinv5", "Người lạ"), "XXXXYYYYZZZZ")
+    assert not any("Đã gắn tài khoản" in t for t in out)
+    async with db.read_session() as s:
+        assert [(await s.get(Invite, x)).uses for x in codes] == [1, 1, 1, 1]
+
+
+# --------------------------------------------------------------------------- cross-channel fallback
+
+
+def _tries(calls, text: str) -> int:
+    return sum(1 for c in calls if c.method == "sendMessage" and c.params.get("text") == text)
+
+
+async def _channel_state(db, chat: int) -> tuple[str | None, bool, list[str]]:
+    from sqlalchemy import select
+
+    from storage.channels import Channels
+    from storage.models import Account, OutboundFailure
+
+    async with db.read_session() as s:
+        last = await Channels(s).last_channel(chat)
+        blocked = (await s.execute(select(Account.blocked).where(Account.telegram_id == chat))).scalar_one()
+        rows = [f"{r.method}|{r.reason}" for r in (await s.execute(select(OutboundFailure))).scalars()]
+    return last, blocked, rows
+
+
+async def test_undeliverable_notice_falls_back_to_the_other_channel_once(db, db_url):
+    import re
+
+    from aiogram.exceptions import TelegramForbiddenError
+
+    from tests.support.schedule import _setup
+
+    await _setup(db, officers=(("BNV", 501),))
+    zh = await ZaloHarness.create(db, db_url)
+    try:
+        tg, z = zh.tg.user(501, "Cán bộ BNV"), zh.user("zfb501", "Cán bộ BNV")
+        code = re.search(r"/lienket (\d{6})", (await zh.tg.say(tg, "/lienket"))[-1]).group(1)
+        assert "Đã liên kết" in (await zh.say(z, f"/lienket {code}"))[-1]
+        await zh.tg.say(tg, "/baocao")  # Telegram is the channel last used
+        # the person blocked the Telegram bot: the notice goes once on Zalo, recorded, Zalo becomes the channel
+        zh.tg.api.blocked.add(501)
+        await zh.tg.bot.send_message(501, "🔔 Thông báo một")
+        assert _tries(zh.tg.api.calls, "🔔 Thông báo một") == 1 and _tries(zh.api.calls, "🔔 Thông báo một") == 1
+        assert [m.text for m in z.inbox].count("🔔 Thông báo một") == 1
+        last, blocked, rows = await _channel_state(db, 501)
+        assert last == "zalo" and not blocked and len(rows) == 2
+        assert rows[0].startswith("sendMessage|403") and rows[1].startswith("fallback:zalo|telegram: ")
+        assert "đã gửi qua zalo thay thế" in rows[1]
+        # the next notice goes straight to Zalo: no second try on Telegram
+        await zh.tg.bot.send_message(501, "🔔 Thông báo hai")
+        assert _tries(zh.tg.api.calls, "🔔 Thông báo hai") == 0 and _tries(zh.api.calls, "🔔 Thông báo hai") == 1
+        # the other way: Zalo answers 403, Telegram takes it again
+        zh.tg.api.blocked.discard(501)
+        zh.api.blocked.add("zfb501")
+        await zh.tg.bot.send_message(501, "🔔 Thông báo ba")
+        assert _tries(zh.api.calls, "🔔 Thông báo ba") == 1 and _tries(zh.tg.api.calls, "🔔 Thông báo ba") == 1
+        assert "🔔 Thông báo ba" not in [m.text for m in z.inbox]
+        assert [m.text for m in zh.tg.api.messages(501)].count("🔔 Thông báo ba") == 1
+        last, blocked, rows = await _channel_state(db, 501)
+        assert last == "telegram" and not blocked and rows[-1].startswith("fallback:telegram|zalo: ")
+        # both channels refuse: one try on each, never more, the error raised and recorded
+        zh.tg.api.blocked.add(501)
+        zh.api.calls.clear()
+        with pytest.raises(TelegramForbiddenError):
+            await zh.tg.bot.send_message(501, "🔔 Thông báo bốn")
+        assert _tries(zh.tg.api.calls, "🔔 Thông báo bốn") == 1 and _tries(zh.api.calls, "🔔 Thông báo bốn") == 1
+        last, blocked, rows = await _channel_state(db, 501)
+        assert blocked and not any(r.startswith("fallback") and "bốn" in r for r in rows)
+    finally:
+        await zh.close()
+
+
+async def test_zalo_429_hints_honoured_and_the_send_rate_adapts():
+    """Zalo publishes no limits (docs/zalo.md): a 429's retry hint is waited out, a 429 without one waits 1, 2,
+    4 … s while they keep coming, each 429 halves the send rate (never under the floor), quiet time restores it."""
+    from aiogram import Bot
+    from aiogram.exceptions import TelegramRetryAfter
+    from aiogram.methods import SendMessage
+
+    from bot import outbound
+    from bot.zalo.api import ZaloError
+    from bot.zalo.pace import Pace
+    from bot.zalo.session import ZaloSession
+
+    t = [0.0]
+    ob = outbound.Outbound(outbound.Limits(rate=8.0, burst=3))
+    pace = Pace(ob, floor=1.0, recover_after=30.0, clock=lambda: t[0])
+    answers: list[Any] = [ZaloError(429, "Too Many Requests", 5.2), ZaloError(429, "Too Many Requests"),
+                          ZaloError(429, "Too Many Requests"), ZaloError(429, "Too Many Requests"),
+                          {"message_id": "m1", "date": 1}, ZaloError(429, "Too Many Requests")]
+
+    class Client:
+        async def send_message(self, chat: str, text: str) -> Any:
+            a = answers.pop(0)
+            if isinstance(a, Exception):
+                raise a
+            return a
+
+    async def resolve(_: int) -> str:
+        return "zalo-user"
+
+    session = ZaloSession(Client(), resolve)  # type: ignore[arg-type]
+    session.pace = pace
+    bot = Bot("1:zalo", session=session)
+    waits, rates = [], []
+    for _ in range(6):
+        try:
+            await session.make_request(bot, SendMessage(chat_id=-10**15 - 1, text="Chào"))
+            waits.append(0)
+        except TelegramRetryAfter as e:
+            waits.append(e.retry_after)
+        rates.append(ob.limits.rate)
+    assert waits == [6, 2, 4, 8, 0, 1]  # the hint (5.2 → 6 s); none: 2, 4, 8 in a row; after a send, 1 again
+    assert rates == [4.0, 2.0, 1.0, 1.0, 1.0, 1.0]  # halved each time, never under the floor
+    assert abs(ob.limits.rule("message").interval - 1.03) < 1e-9  # the outbound layer spaces sends by it
+    for at, want in ((29.0, 1.0), (31.0, 1.5), (45.0, 1.5), (61.5, 2.25), (200.0, 3.375)):
+        t[0] = at
+        pace.on_sent()
+        assert ob.limits.rate == want, (at, ob.limits.rate)
+    for at in (300.0, 400.0, 500.0, 600.0, 700.0):
+        t[0] = at
+        pace.on_sent()
+    assert ob.limits.rate == 8.0  # back to the configured guess, never above it

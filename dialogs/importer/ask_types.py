@@ -1,0 +1,197 @@
+"""An ask and its type: the `Ask` record, the type guessed from a prompt's words (count, amount, percentage,
+yes/no, date, a line or a page of text) and from a form's label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dialogs.importer.lexicon import (
+    ATTRS,
+    ATTRS_VI,
+    BY_EACH,
+    COUNT_HEAD,
+    COUNT_VERB,
+    DATE_LABEL,
+    IDENTIFIER,
+    QUESTION_RE,
+    RATE,
+    TRAIL_REF,
+    UNIT_WORDS,
+    measure_word,
+    strip_count_verb,
+)
+from dialogs.importer.placeholders import COUNT_UNIT_PREFIX, take_unit, unit_type
+from dialogs.text import fold
+
+
+@dataclass
+class Ask:
+    prompt: str
+    type: str = "longtext"
+    unit: str | None = None
+    help: list[str] = field(default_factory=list)
+    fields: list[str] | None = None
+    guessed: str | None = None  # why the type is a guess
+    table: dict | None = None
+    options: list[str] | None = None  # a choice's options, where the words list them
+
+
+def _rate(text: str) -> tuple[str, str | None, str | None] | None:
+    """'Lượng hoá số TTHC phát sinh theo ngày', 'Số hồ sơ bình quân mỗi tháng' → an average: a decimal per period."""
+    f = fold(text)
+    m = RATE.search(f)
+    if not m or not (re.match(r"^luong hoa\b", f) or re.search(r"\b(phat sinh|binh quan|trung binh|moi)\b", f)):
+        return None
+    per = {"ngay": "ngày", "tuan": "tuần", "thang": "tháng"}[m.group(1)]
+    unit = measure_word(strip_count_verb(text))
+    return "decimal", f"{unit or 'số'}/{per}", "số thập phân (đoán: số bình quân theo ngày/tuần/tháng)"
+
+
+def guess_type(text: str) -> tuple[str, str | None, str | None]:
+    """(type, unit, reason-if-guessed)."""
+    if COUNT_VERB.match(text.strip()):
+        return _rate(text) or guess_type(strip_count_verb(text))
+    f = fold(text)
+    words = f.split()
+    head = " ".join(words[:5])
+    if "%" in text or "ty le" in head or "ty trong" in head:
+        return "percent", "%", None
+    if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
+        return "money", "triệu đồng", "tiền (đoán từ «kinh phí/dự toán»)"
+    if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
+                r"\b(chua|con|bi)\b", f):
+        return "list", None, "danh sách (đoán từ «những … chưa …»)"
+    if attribute_list(f):
+        return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
+    if BY_EACH.match(text.strip()):
+        return "list", None, "danh sách (đoán từ «phân loại theo từng …»)"
+    if re.match(r"^(liet ke|danh muc|danh sach)", f):
+        if re.search(r"\bvan ban\b", head) and "(" not in text:
+            return "documents", "văn bản", None
+        return "list", None, None
+    if re.search(r"ghi ro so,? ngay|so,? ngay,? thang,? nam ban hanh|so,? ky hieu", f) or re.match(
+        r"^(tham muu )?(ban hanh )?(cac )?van ban (chi dao|lanh dao|huong dan)", f
+    ):
+        return "documents", "văn bản", "danh sách văn bản (đoán)"
+    if COUNT_HEAD.match(text.strip()) or re.search(r"\bbao nhieu\b", f):
+        rate = _rate(text)
+        if rate:
+            return rate
+        unit = measure_word(text)
+        return "integer", unit, None if COUNT_HEAD.match(text.strip()) else "số nguyên (đoán từ «bao nhiêu»)"
+    if is_yesno(text):
+        return "yesno", None, "có/không (đoán)"
+    return "longtext", None, None
+
+
+def attribute_list(f: str) -> bool:
+    """'Nêu rõ nội dung đề xuất, chủ thể được đề xuất; kết quả/sản phẩm … và thời gian thực hiện' — three or more
+    attributes of each item to write down: a list."""
+    if not re.match(r"^(neu ro|ghi ro|neu cu the)\b", f):
+        return False
+    found = set(re.findall(rf"(?:^(?:neu ro|ghi ro|neu cu the)\s+|[,;/]\s*|\bva\s+)({ATTRS})\b", f))
+    return len(found) >= 3
+
+
+def is_yesno(text: str) -> bool:
+    """'… đã … chưa?', 'Có … không?', '… hay không' closing the ask (a trailing '(Biểu N)' ignored), and no
+    open question word ('gì', 'nào', 'bao nhiêu', 'như thế nào')."""
+    core = TRAIL_REF.sub("?" if "?" in text[-20:] else "", text.strip())
+    f = fold(core)
+    ends = f.rstrip(" .?;")
+    asked = f.rstrip(" .;").endswith("?") or re.match(r"^(co|da)\b", f) is not None
+    if re.match(r"^(?:co hay khong|da hay chua)\b", f) and f.rstrip(" .;").endswith("?"):
+        return True  # 'Có hay không sự tăng, giảm đột biến …?'
+    closes = ends.endswith((" khong", " chua"))
+    if not (closes and (asked or re.search(r"\bhay (khong|chua)$", ends))):
+        return False
+    return not QUESTION_RE.search(f)
+
+
+def is_count(text: str) -> bool:
+    return bool(COUNT_HEAD.match(strip_count_verb(text)) or re.search(r"\bbao nhieu\b", fold(text)))
+
+
+def ask_of(seg: str) -> Ask:
+    seg, blank = take_unit(seg)
+    if blank:
+        return _blank_ask(seg, blank)
+    typ, unit, why = guess_type(seg)
+    fields = None
+    if typ == "list" and attribute_list(fold(seg)):  # the attributes named are the list's fields
+        rest = re.sub(r"^(nêu rõ|ghi rõ|nêu cụ thể)\s+", "", seg.strip(), flags=re.I)
+        rest = re.sub(r"\s*\([^()]*\)", "", rest)
+        parts = re.split(rf"\s*[;/]\s*|\s+và\s+|,\s+(?=(?:{ATTRS_VI})\b)", rest, flags=re.I)
+        fields = [f[0].upper() + f[1:] for f in parts if f.strip()][:8] or None
+    by_each = BY_EACH.match(seg.strip())
+    if typ == "list" and by_each:  # 'Phân loại cụ thể theo từng lĩnh vực' → a row per field with its figure
+        cat = by_each.group("c")
+        fields = [cat[0].upper() + cat[1:], "Số lượng"]
+    return Ask(seg.strip(), typ, unit, fields=fields, guessed=why)
+
+
+def _blank_ask(seg: str, unit: str) -> Ask:
+    """An ask followed by a blank to fill in with its unit ('… : … máy', '3 sao: … sản phẩm', '… : … ha')."""
+    typ, word, why = guess_type(seg)
+    blank_typ = unit_type(unit)
+    if typ in ("list", "documents", "percent") or (typ == "integer" and blank_typ == "integer"):
+        if typ == "integer" and not (word and word.startswith(unit)):  # 'Số đơn thư …: … đơn' keeps 'đơn thư'
+            word = unit
+        return Ask(seg.strip(), typ, word, guessed=why)
+    seg, why = seg.strip(), None
+    if blank_typ == "integer" and not is_count(seg) and len(seg.split()) <= 6 and COUNT_UNIT_PREFIX.match(unit):
+        why = f"lời câu hỏi dựng từ «{seg}: … {unit}»"
+        seg = f"Số {unit} {seg[0].lower()}{seg[1:]}"  # '3 sao: … sản phẩm' → 'Số sản phẩm 3 sao'
+    return Ask(seg[0].upper() + seg[1:], blank_typ, unit, guessed=why)
+
+
+def field_type(label: str) -> tuple[str, str | None]:
+    """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
+    (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
+    s = label.strip()
+    if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
+        return "text", None
+    if DATE_LABEL.match(s):
+        return "date", None
+    typ, unit, _ = guess_type(s)
+    if typ in ("integer", "decimal", "percent", "money", "date"):
+        return typ, unit
+    m = re.search(r"\((?P<u>[^()]{1,20})\)\s*$", s)
+    if m and measure_unit(m.group("u")):
+        return "decimal", m.group("u").strip()
+    return "text", None
+
+
+def measure_unit(text: str) -> bool:
+    """'tấn/năm', 'ha', 'triệu đồng': a unit of measure (a figure's label names it in parentheses)."""
+    return bool(UNIT_WORDS.match(text.strip()))
+
+
+def is_help_line(line: str) -> bool:
+    s = line.strip()
+    if s.startswith("(") and s.rstrip(".").endswith(")"):
+        return True
+    return fold(s).startswith(("luu y", "chu y", "ghi chu"))
+
+
+def none_everywhere(text: str) -> bool:
+    f = fold(text)
+    return bool(re.search(r"(khong co noi dung|khong co so lieu|khong phat sinh).{0,40}ghi\s*[\"“”'‘’«]?\s*khong", f))
+
+
+ALTERNATIVES = re.compile(r"^(?P<a>[^\s,/]{2,12})\s*[,/]\s*(?P<b>[^\s,/]{2,12})$")
+LISTED_IN_PARENS = re.compile(r"^(?P<p>[^()]{3,80}?)\s*\((?P<g>[^():]{0,60}):\s*(?P<o>[^()]+)\)\s*$")
+
+
+def choice_ask(label: str) -> Ask | None:
+    """A form's label that lists its own options: 'Nam, Nữ' (one of two short words), 'Trình độ học lực (bậc cao
+    nhất, đã tốt nghiệp: ĐH, CĐ, TC, THPT, THCS)' (three or more short options after a colon in parentheses)."""
+    m = ALTERNATIVES.match(label.strip())
+    if m and m.group("a")[0].isupper() and m.group("b")[0].isupper():
+        return Ask(label.strip(), "choice", options=[m.group("a"), m.group("b")])
+    m = LISTED_IN_PARENS.match(label.strip())
+    opts = [o.strip(" .") for o in m.group("o").split(",")] if m else []
+    if len(opts) >= 3 and all(0 < len(o.split()) <= 3 for o in opts):
+        return Ask(m.group("p").strip(), "choice", help=[f"{m.group('g').strip()}: {', '.join(opts)}"], options=opts)
+    return None

@@ -1,0 +1,245 @@
+"""Guidance and labels: what a heading's guidance asks ('Nêu rõ số, ngày …; khó khăn …'), which question it
+helps, documents and lists asked for, and a form's labelled blanks ('Tên đơn vị: ……', 'Có: Không:')."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.ask_types import Ask, ask_of, choice_ask, field_type, guess_type
+from dialogs.importer.counts import head_noun
+from dialogs.importer.lexicon import (
+    ATTR_START,
+    ATTRS_VI,
+    BLANK_AFTER_COLON,
+    COUNT_HEAD,
+    DATE_VALUE,
+    DOCS_RE,
+    FIGURE_WORDS,
+    FOOTNOTE_DIGIT,
+    GUIDE_VERB,
+    ITEM_NOUNS,
+    LABELLED_GUIDE,
+    NAME_LABEL,
+    NOT_TITLE,
+    REASONS,
+    TITLED,
+    TRAIL_REF,
+    YESNO_COLON,
+    clean_prompt,
+    measure_word,
+    top_split,
+)
+from dialogs.text import fold, norm_words
+
+
+def list_ask(note: str) -> Ask | None:
+    """A note 'Liệt kê, ghi rõ trích yếu, ngày, cơ quan ban hành văn bản.' on a count → the list it asks for."""
+    note = note.strip().rstrip(".")
+    if not re.match(r"^(liệt kê|danh mục|danh sách)\b", note, re.I):
+        return None
+    fields = [re.sub(r"^(ghi rõ|nêu rõ|gồm)\s+", "", f, flags=re.I) for f in list_fields(note)]
+    fields = [f[0].upper() + f[1:] for f in fields if f]
+    return Ask(note, "list", fields=fields or None)
+
+
+def list_fields(inner: str) -> list[str]:
+    inner = re.sub(r"^(liệt kê|danh mục|danh sách)\s*(danh mục|danh sách)?\s*[:,]?\s*", "", inner.strip(), flags=re.I)
+    parts = [p.strip(" .;") for p in re.split(r",|;", inner) if p.strip(" .;")]
+    return [p[0].upper() + p[1:] for p in parts if len(p) < 80][:8]
+
+
+def field_names(note: str) -> list[str] | None:
+    """'tên sản phẩm, chủ thể, thời gian công nhận' → those fields; None for a sentence of guidance."""
+    parts = list_fields(re.sub(r"^(?:ghi rõ|nêu rõ|gồm|bao gồm)\s*:?\s*", "", note.strip(), flags=re.I))
+    if len(parts) < 2 or any(len(p.split()) > 5 or re.search(r"[:?]", p) for p in parts):
+        return None
+    return parts
+
+
+def documents_ask(inner: str) -> Ask | None:
+    """'(ghi rõ số, ngày tháng năm ban hành văn bản lãnh đạo nếu có)' → 'Văn bản lãnh đạo (ghi rõ số, ngày tháng năm
+    ban hành nếu có)', a documents question."""
+    first = top_split(inner, ";")[0] if inner.strip() else ""
+    m = re.search(r"\s(văn bản(?:\s(?!nếu có)[^;()]*?)?)(?=\s+nếu có\b|$)", first.strip(" .;"), re.I)
+    if not DOCS_RE.search(fold(first)) or not m:
+        return None
+    name = m.group(1).strip(" ,")
+    guide = (first[:m.start()] + first[m.end():]).strip(" ,.;")
+    if name.lower() == "văn bản":
+        name = "văn bản đã ban hành"
+    return Ask(f"{name[0].upper()}{name[1:]} ({guide[0].lower()}{guide[1:]})", "documents", "văn bản")
+
+
+def documents_counts(inner: str) -> list[str]:
+    """'(Nêu rõ số, ngày … ban hành văn bản …; các hội nghị quán triệt, triển khai…)': after the documents, the
+    events a 'nêu rõ số …' note names are counted ('Số hội nghị quán triệt, triển khai…')."""
+    parts = top_split(inner, ";")
+    if len(parts) < 2 or not DOCS_RE.search(fold(parts[0])):
+        return []
+    out = []
+    for p in parts[1:]:
+        m = re.match(r"^(?:và\s+)?(?:các|những)\s+(?P<n>.+)$", p.strip(" .;…"), flags=re.I)
+        if m and measure_word(f"số {m.group('n')}") and len(m.group("n").split()) <= 20:
+            out.append(clean_prompt(f"Số {m.group('n')}"))  # a plural noun phrase of countable things
+    return out
+
+
+def labelled_blanks(text: str) -> list[Ask]:
+    """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
+    Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
+    '…/…/…', a figure where the label counts, else a line of text. A blank followed by its unit ('… người') is
+    left to the counts."""
+    marks = list(BLANK_AFTER_COLON.finditer(text))
+    if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
+        return []
+    out: list[Ask] = []
+    start = 0
+    for m in marks:
+        label = FOOTNOTE_DIGIT.sub("", text[start:m.start()]).strip(" .;,")
+        start = m.end()
+        if not label:
+            continue
+        head, colon, rest = label.partition(":")
+        value, comma, nxt = rest.rpartition(",")
+        if colon and comma and value.strip() and 0 < len(nxt.split()) <= 4 and len(head.split()) <= 6:
+            # 'Nơi cấp: Bộ công an, ngày cấp: ……': a filled field, then the label of the blank
+            out.append(Ask(head.strip(), *field_type(head.strip())))
+            label = nxt.strip()[0].upper() + nxt.strip()[1:]
+        if len(label.split()) > 25 or not label[0].isupper():
+            return []
+        typ, unit = field_type(label)
+        if "/" in m.group(0):
+            typ, unit = "date", None
+        out.append(Ask(label, typ, unit))
+    if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
+        return []
+    return out
+
+
+def colon_labels(text: str) -> list[Ask]:
+    """A form whose blanks the copy lost, on one line: 'Trường có Ban Sức khoẻ không: Có: Không:' → a yes/no
+    question; 'Tổng số học sinh: Nam: Nữ:' → three labels, the parts of a count counted too. [] otherwise."""
+    m = YESNO_COLON.match(text)
+    if m:
+        return [Ask(m.group("q").strip(), "yesno")]
+    if not text.endswith(":") or BLANK_AFTER_COLON.search(text.rstrip(":")) or "…" in text or ".." in text:
+        return []
+    parts = [p.strip(" -") for p in text.rstrip(": ").split(":")]
+    if len(parts) < 2 or any(not p or len(p.split()) > 8 or not p[0].isupper() or "." in p for p in parts):
+        return []
+    head_type, head_unit = field_type(parts[0])
+    out = [Ask(parts[0], head_type, head_unit)]
+    for p in parts[1:]:
+        typ, unit = field_type(p)
+        if head_type == "integer" and typ == "text" and len(p.split()) <= 3:  # 'Nam', 'Nữ' of a count
+            typ, unit = "integer", head_unit
+        out.append(Ask(p, typ, unit))
+    return out
+
+
+def labelled_guide(text: str) -> list[Ask]:
+    """'Công tác kiểm tra …: Nêu rõ việc có hay không ban hành kế hoạch kiểm tra; tổng số cuộc kiểm tra; kết quả
+    kiểm tra' → one ask per part ('… có hay không …' yes/no, a count, a narrative); the label is their help."""
+    m = LABELLED_GUIDE.match(text)
+    if not m:
+        return []
+    parts = [p.strip(" .;") for p in top_split(m.group("rest"), ";") if p.strip(" .;")]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return []
+    out: list[Ask] = []
+    for p in parts:
+        p = re.sub(r"^việc\s+(?=có hay không)", "", p, flags=re.I)
+        a = ask_of(p[0].upper() + p[1:])
+        if re.search(r"\bcó hay không\b|\bđã\b.*\bhay chưa\b", p, re.I):
+            a.type, a.unit = "yesno", None
+        out.append(a)
+    out[0].help.append(m.group("label").strip())
+    return out
+
+
+def titled_ask(text: str) -> list[Ask]:
+    """'Đặt vấn đề: Nêu lên sự cần thiết của đề tài, …' → the short title asks, the rest is its guidance; a filled
+    field 'Tên sáng kiến: Vận dụng …' / 'Thời gian triển khai: từ ngày 01 tháng 6 năm 2013' → the label asks (a line
+    of text for a name, a date where the value is one). [] when the line is no 'Title: words' pair."""
+    m = TITLED.match(text.strip())
+    if not m or BLANK_AFTER_COLON.search(text):
+        return []
+    label, rest = m.group("label").strip(" -–+•"), m.group("rest").strip()
+    if not label[:1].isupper() or len(label.split()) > 8 or len(rest.split()) < 3 or NOT_TITLE.match(label):
+        return []
+    if COUNT_HEAD.match(rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):  # the rest asks itself
+        return []
+    if DATE_VALUE.search(rest) and re.match(r"^(?:thời gian|ngày)\b", label, re.I):
+        return [Ask(label, "date", help=[f"Ví dụ: {rest}"])]
+    if NAME_LABEL.match(label):
+        return [Ask(label, "text", help=[f"Ví dụ: {rest}"])]
+    choice = choice_ask(label)
+    if choice is not None:
+        return [choice]
+    typ, unit, _ = guess_type(label)
+    return [Ask(label, typ, unit, help=[rest[0].upper() + rest[1:]])]
+
+
+def _guide_items(rest: str) -> list[str]:
+    """'nhiệm vụ chưa hoàn thành, khó khăn, vướng mắc và nguyên nhân' → its items (', ' and ' và ' outside
+    parentheses; a comma inside 'của từng ban, sở, ngành' does not split when the next words name no item)."""
+    parts = re.split(rf",\s+(?=(?:từng\s+|các\s+)?(?:tên|{ATTRS_VI}|{REASONS}|{'|'.join(ITEM_NOUNS)})\b)"
+                     rf"|\s+và\s+(?=(?:{REASONS}|{ATTRS_VI}|tên)\b)|\s*;\s*", rest, flags=re.I)
+    return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+
+
+def _field_label(item: str) -> str:
+    label = re.sub(r"^từng\s+", "", item.strip(), flags=re.I)
+    words = label.split()
+    if len(words) > 6:  # 'tên thủ tục thuộc thẩm quyền giải quyết của từng ban…' → 'Tên thủ tục'
+        label = re.split(r"\s(?:thuộc|của|trong|tại|theo)\s", label, maxsplit=1)[0]
+    return label[0].upper() + label[1:]
+
+
+def guidance_asks(owner: Ask, guide: str) -> list[Ask]:
+    """A parenthesis that asks for more than a number can hold becomes a question of its own:
+    - on a count, '(nêu rõ khó khăn, vướng mắc và nguyên nhân …)' → a narrative question with those words;
+    - on a count, '(ghi rõ từng lĩnh vực, tên thủ tục …)', '(ghi rõ thời gian dự kiến ban hành)' → the list of
+      the counted items with those fields;
+    - on a narrative ask, '(nêu rõ nhiệm vụ chưa hoàn thành, khó khăn … và nguyên nhân)' → the ask itself is a
+      list (one row per item named first) with those fields.
+    Returns the new asks (none when the parenthesis is only help)."""
+    m = GUIDE_VERB.match(guide.strip())
+    if not m:
+        return []
+    rest = guide.strip()[m.end():].rstrip(" .;")
+    items = _guide_items(rest)
+    if not items or FIGURE_WORDS.search(rest) or re.search(r"\bsố,?\s+ngày\b", rest, re.I):
+        return []
+    reasons = [bool(re.match(rf"^(?:{REASONS})\b", i, re.I)) for i in items]
+    text = guide.strip().rstrip(" .;")
+    if owner.type == "integer" and all(reasons):
+        return [Ask(text[0].upper() + text[1:])]
+    attrs = [bool(ATTR_START.match(i)) for i in items]
+    if owner.type == "integer" and attrs[0] and not any(reasons):
+        counted = COUNT_HEAD.sub("", owner.prompt.strip(), count=1)
+        counted = re.sub(r"^(?:có|còn|đã có)\s+", "", TRAIL_REF.sub("", counted), flags=re.I).strip(" ?.")
+        noun = head_noun(owner.prompt) or counted
+        fields = [_field_label(i) for i in items]
+        if not re.match(r"^(?:từng\s+)?(?:tên|" + "|".join(ITEM_NOUNS) + ")", items[0], re.I):
+            fields.insert(0, noun[0].upper() + noun[1:])
+        return [Ask(f"Danh sách {counted} ({text[0].lower()}{text[1:]})", "list", owner.unit, fields=fields[:8],
+                    guessed="danh sách (đoán từ «ghi rõ …» sau một câu hỏi số)")]
+    if (owner.type == "longtext" and len(items) >= 3 and re.match(r"^(?:" + "|".join(ITEM_NOUNS) + r")\b", items[0], re.I)
+            and any(reasons)):
+        owner.type, owner.fields = "list", [_field_label(i) for i in items][:8]
+        owner.guessed = "danh sách (đoán từ «nêu rõ …» kể các mục của từng việc)"
+        owner.help.append(guide)
+    return []
+
+
+def help_owner(asks: list[Ask], before: str) -> Ask | None:
+    """The ask a parenthesis follows: the last one whose prompt ends with the most words written before it."""
+    words = norm_words(before).split()
+    ends = [norm_words(TRAIL_REF.sub("", a.prompt)) for a in asks]  # '… hiệu quả? (Biểu 2)' ends '… hiệu quả'
+    for k in range(len(words), 0, -1):
+        tail = " ".join(words[-k:])
+        hits = [a for a, e in zip(asks, ends, strict=True) if e.endswith(tail)]
+        if hits:
+            return hits[-1]
+    return asks[0] if asks else None
