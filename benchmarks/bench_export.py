@@ -54,8 +54,8 @@ async def fill(db, n: int) -> int:
                                         "parent_id": 1, "path": f"/1/{i + 2}/", "active": True, "folded": f"xa {i}"}
                                        for i in range(n)])
         repo = Repo(s)
-        p1, _ = await repo.open_period(OUTLINE, "Kỳ trước", deadline=datetime(2025, 12, 1, tzinfo=UTC))
-        p2, _ = await repo.open_period(OUTLINE, "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 10, tzinfo=UTC))
+        p1, _ = await repo.periods.open_period(OUTLINE, "Kỳ trước", deadline=datetime(2025, 12, 1, tzinfo=UTC))
+        p2, _ = await repo.periods.open_period(OUTLINE, "Sơ kết 1 năm", deadline=datetime(2026, 5, 29, 10, tzinfo=UTC))
         await s.commit()
         for p, week in ((p1, 1), (p2, 2)):
             await s.execute(insert(Submission), [{"unit_id": i + 2, "period_id": p.id, "status": "submitted",

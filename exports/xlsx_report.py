@@ -30,7 +30,7 @@ from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.drawing.text import Font as TextFont
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
@@ -48,22 +48,26 @@ from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
 from exports.xlsx_rows import Look, RowWriter, Styled
+from exports.xlsx_style import (
+    BOX,
+    DATE_FMT,
+    DEC_FMT,
+    FONT_NAME,
+    HEAD_FILL,
+    INT_FMT,
+    WRAP,
+    cut,
+    sheet_title,
+)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FONT_NAME = "Times New Roman"
 BODY_FONT = Font(name=FONT_NAME, size=11)
 HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-WRAP = Alignment(wrap_text=True, vertical="top")
 WRAP_BODY = Alignment(wrap_text=True, vertical="center")
 MIDDLE = Alignment(vertical="center")  # a row with wrapped text: its other cells centred beside it
-_THIN = Side(style="thin", color="999999")
-HEAD_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEAD_BORDER = BOX
 CELL_BORDER = HEAD_BORDER  # data cells are bordered like the header
-DATE_FMT = "dd/mm/yyyy"
 CHANGE_HEAD = "Tăng/giảm so với kỳ trước"
-INT_FMT = "#,##0"
-DEC_FMT = "#,##0.##"
 PCT_FMT = "0.0%"
 
 
@@ -81,7 +85,6 @@ TEXT_COL = 28  # the widest text column of a Biểu (longer text wraps)
 WIDE = 100  # a sheet wider than this (characters) prints landscape
 PAGE_CHARS = 150  # about what a landscape A4 page shows readably; a sheet wider than two pages is printed
 # that many pages wide (its key columns repeated on each) instead of shrunk to one unreadable page
-BAD_NAME = str.maketrans({ch: "-" for ch in '[]:*?/\\'})
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class PrintInfo:
     period: str
 
     def header(self) -> str:
-        text = f"{_cut(self.title, 150)} — {self.period}"
+        text = f"{cut(self.title, 150)} — {self.period}"
         return text.replace("&", "&&")
 
 
@@ -358,26 +361,9 @@ def _display_width(v: Any, head: bool) -> float:
     return max((len(line) for line in s.splitlines()), default=0) * 1.05
 
 
-def _cut(s: str, n: int) -> str:
-    """At most ``n`` characters, cut at a word boundary, without trailing punctuation."""
-    s = " ".join(s.split())
-    if len(s) <= n:
-        return s
-    cut = s[: n + 1].rsplit(" ", 1)[0] if " " in s[: n + 1] else s[:n]
-    return cut[:n].rstrip(" ,;:.-–(")
-
-
 def _sheet_title(title: str, wb: Workbook) -> str:
-    """A sheet name Excel accepts: no []:*?/\\, not starting or ending with an apostrophe, at most 31
-    characters, unique without regard to case."""
-    t = _cut(title.translate(BAD_NAME).strip("' "), 31) or "Trang"
-    taken = {n.casefold() for n in wb.sheetnames}
-    base, n = t, 2
-    while t.casefold() in taken or t.casefold() == "history":
-        suffix = f" ({n})"
-        t = _cut(base, 31 - len(suffix)) + suffix
-        n += 1
-    return t
+    """A new sheet's name (``xlsx_style.sheet_title``), unique in ``wb``."""
+    return sheet_title(title, {n.casefold() for n in wb.sheetnames})
 
 
 LEAD_WORDS = re.compile(r"^(liệt kê|nêu rõ|nêu|ghi rõ|thống kê|danh mục|các|những)\s+", re.IGNORECASE)
@@ -440,7 +426,7 @@ def sheet_name(number: str | None, title: str) -> str:
     """"I.1.a Nhiệm vụ đã hoàn thành", "Biểu 1B Kết quả công tác quán triệt" (≤ 31 characters)."""
     lead = (number or "").strip()
     room = 31 - len(lead) - (1 if lead else 0)
-    return (f"{lead} {short_title(title, room)}".strip() or _cut(title, 31)) if room >= 6 else _cut(lead, 31)
+    return (f"{lead} {short_title(title, room)}".strip() or cut(title, 31)) if room >= 6 else cut(lead, 31)
 
 
 def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None) -> Any:
@@ -555,7 +541,7 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     charts = []
     for i, s in enumerate(series):
         ch = LineChart()
-        ch.title = _chart_title(_cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
+        ch.title = _chart_title(cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
         ch.height, ch.width = CHART_H, CHART_W
         ch.txPr = _chart_text()
         ch.x_axis.txPr = _chart_text()
@@ -749,7 +735,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     for it in nums:
         q = it.ref.question
         label = report_label(q)
-        label = label if len(label) <= 90 else (phrase_cut(label, 88) or _cut(label, 88)) + " …"
+        label = label if len(label) <= 90 else (phrase_cut(label, 88) or cut(label, 88)) + " …"
         head.append(f"{it.ref.number} {label}" + (f" ({_unit_label(q)})" if _unit_label(q) else ""))
         if has_prev:
             head.append(f"{it.ref.number} {CHANGE_HEAD}")
