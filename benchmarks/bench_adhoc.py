@@ -51,14 +51,14 @@ async def seed(db, n: int) -> tuple[list[int], int]:
     await import_units(db, UNITS)
     async with db.session() as s:
         repo = Repo(s)
-        communes = await repo.list_units(None, kinds=LOCAL_KINDS)
+        communes = await repo.units.list_units(None, kinds=LOCAL_KINDS)
         if len(communes) < n:
             raise SystemExit(f"only {len(communes)} communes in {UNITS.name}")
         for i, u in enumerate(communes[:n]):
-            acc = await repo.ensure_account(BASE_TG + i, f"Cán bộ {u.name}")
-            await repo.set_account(acc, role="officer", unit=u)
-        admin = await repo.ensure_account(900, "Quản trị")
-        await repo.set_account(admin, role="admin")
+            acc = await repo.accounts.ensure_account(BASE_TG + i, f"Cán bộ {u.name}")
+            await repo.accounts.set_account(acc, role="officer", unit=u)
+        admin = await repo.accounts.ensure_account(900, "Quản trị")
+        await repo.accounts.set_account(admin, role="admin")
         await s.commit()
         return [u.id for u in communes[:n]], admin.id
 
@@ -87,7 +87,7 @@ async def main(n: int, scale: float, batch: int) -> None:
     t0 = time.monotonic()
     async with db.session() as s:
         repo = Repo(s)
-        admin = await repo.account(admin_id)
+        admin = await repo.accounts.account(admin_id)
         period, outline = await _publish(services, repo, admin, state)
     t_pub = time.monotonic()
     rep = await send_first_questions(bot, services, period, outline, batch=batch)

@@ -46,7 +46,7 @@ async def seed(db: Any, n_officers: int) -> None:
         await s.execute(insert(Account), [{"telegram_id": 10_000 + i, "full_name": f"Cán bộ {i}", "role": "officer",
                                            "unit_id": i + 1, "blocked": False, "active": True,
                                            "created_at": datetime.now(UTC)} for i in range(n_officers)])
-        await Repo(s).open_period("tuan-cqdp-2cap", "Tuần bench", deadline=datetime(2099, 1, 1, tzinfo=UTC))
+        await Repo(s).periods.open_period("tuan-cqdp-2cap", "Tuần bench", deadline=datetime(2099, 1, 1, tzinfo=UTC))
         await s.commit()
 
 

@@ -40,8 +40,8 @@ async def fill(db, outline_id: str) -> tuple[int, int, list[int]]:
         await s.execute(insert(Unit), [{"code": f"U{i:05d}", "name": f"Xã {i}", "kind": "xa", "parent_id": 1,
                                         "path": f"/1/{i + 2}/", "active": True, "folded": f"xa {i}"}
                                        for i in range(N_UNITS)])
-        p1, _ = await repo.open_period(outline_id, "Kỳ 1", deadline=datetime(2026, 11, 19, tzinfo=UTC))
-        p2, _ = await repo.open_period(outline_id, "Kỳ 2", deadline=datetime(2026, 11, 26, tzinfo=UTC))
+        p1, _ = await repo.periods.open_period(outline_id, "Kỳ 1", deadline=datetime(2026, 11, 19, tzinfo=UTC))
+        p2, _ = await repo.periods.open_period(outline_id, "Kỳ 2", deadline=datetime(2026, 11, 26, tzinfo=UTC))
         await s.commit()
         unit_ids = [i + 2 for i in range(N_UNITS)]
         sub_rows = [{"unit_id": u, "period_id": p, "status": "submitted", "created_at": now, "updated_at": now}
@@ -81,7 +81,7 @@ async def main(url: str | None, upserts: int) -> None:
             key = f"q{rng.randrange(N_KEYS):03d}"
             t0 = time.perf_counter()
             async with db.session() as s:
-                await Repo(s).set_answer(sid, key, i, num=i, by=None, commit=True)
+                await Repo(s).submissions.set_answer(sid, key, i, num=i, by=None, commit=True)
             lat.append((time.perf_counter() - t0) * 1000)
         lat.sort()
         print(f"upsert one answer ({upserts} samples): median {statistics.median(lat):.2f} ms, "
@@ -92,7 +92,7 @@ async def main(url: str | None, upserts: int) -> None:
             t0 = time.perf_counter()
             async with db.read_session() as s:
                 repo = Repo(s)
-                pa = await repo.period_answers(await repo.period(p2))
+                pa = await repo.submissions.period_answers(await repo.periods.period(p2))
             loads.append(time.perf_counter() - t0)
         n_cur = sum(len(v) for v in pa.current.values())
         n_prev = sum(len(v) for v in pa.previous.values())

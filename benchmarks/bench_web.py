@@ -56,20 +56,20 @@ async def seed(db, officers: int, tmp: Path):
     await import_units(db, tmp / "units.csv")
     async with db.session() as s:
         repo = Repo(s)
-        prev, _ = await repo.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, tzinfo=UTC))
-        cur, _ = await repo.open_period(OUTLINE, "Năm 2026", deadline=datetime(2099, 5, 29, tzinfo=UTC))
+        prev, _ = await repo.periods.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, tzinfo=UTC))
+        cur, _ = await repo.periods.open_period(OUTLINE, "Năm 2026", deadline=datetime(2099, 5, 29, tzinfo=UTC))
         accs = []
         for i in range(officers):
-            unit = await repo.unit_by_code(str(10000 + i))
-            acc = await repo.ensure_account(5000 + i, f"Cán bộ {i}")
-            await repo.set_account(acc, role="officer", unit=unit)
+            unit = await repo.units.unit_by_code(str(10000 + i))
+            acc = await repo.accounts.ensure_account(5000 + i, f"Cán bộ {i}")
+            await repo.accounts.set_account(acc, role="officer", unit=unit)
             accs.append(acc)
             if i == 0:  # the unit whose form is opened: last year's answers, every question
-                sub = await repo.ensure_submission(unit.id, prev.id)
+                sub = await repo.submissions.ensure_submission(unit.id, prev.id)
                 for key, value in synth_answers(outline, unit).items():
-                    await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
+                    await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
                 sub.status = "submitted"
-        await repo.close_period(prev)
+        await repo.periods.close_period(prev)
         await s.commit()
         return cur.id, [a.id for a in accs]
 
@@ -137,7 +137,7 @@ async def run(url: str | None, officers: int, rounds: int, seconds: float, every
         services = make_services(st, db)
         async with db.session() as s:
             repo = Repo(s)
-            links = [(await issue_link(services, repo, await repo.account(a), period)).url for a in accs]
+            links = [(await issue_link(services, repo, await repo.accounts.account(a), period)).url for a in accs]
             await s.commit()
         procs, bases = await start_servers(db.url, workers)
         conn = TCPConnector(limit=0)

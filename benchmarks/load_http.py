@@ -90,7 +90,7 @@ async def seed(db: Any, n_officers: int) -> int:
         await s.execute(insert(Account), [{"telegram_id": TG_BASE + i, "full_name": f"Cán bộ {i}", "role": "officer",
                                            "unit_id": u, "blocked": False, "active": True, "created_at": now}
                                           for i, u in enumerate(bound)])
-        await Repo(s).open_period("tuan-cqdp-2cap", "Tuần cao điểm", deadline=datetime(2099, 1, 1, tzinfo=UTC),
+        await Repo(s).periods.open_period("tuan-cqdp-2cap", "Tuần cao điểm", deadline=datetime(2099, 1, 1, tzinfo=UTC),
                                   unit_ids=sorted(set(bound)))
         await s.commit()
     return len(set(bound))

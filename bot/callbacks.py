@@ -57,7 +57,7 @@ class JoinDecision(CallbackData, prefix="jr"):
 # --------------------------------------------------------------------------- consolidate (/tonghop)
 
 
-class TH(CallbackData, prefix="th"):
+class ConsolidateButton(CallbackData, prefix="th"):
     """/tonghop card. action: card, go (sent reports), gd (drafts too), outl, per, scope; o, p, s = an outline,
     period, scope was chosen."""
 
@@ -70,7 +70,7 @@ class TH(CallbackData, prefix="th"):
 # --------------------------------------------------------------------------- progress (/tiendo)
 
 
-class TD(CallbackData, prefix="td"):
+class ProgressButton(CallbackData, prefix="td"):
     """/tiendo. action: show (a period in a scope, with its picture), page (another page of it) or remind."""
 
     action: str
@@ -82,7 +82,7 @@ class TD(CallbackData, prefix="td"):
 # --------------------------------------------------------------------------- admin (/moky)
 
 
-class MK(CallbackData, prefix="mk"):
+class OpenPeriodButton(CallbackData, prefix="mk"):
     """/moky. action: o (outline chosen), ok (open the period), cancel."""
 
     action: str
@@ -92,7 +92,7 @@ class MK(CallbackData, prefix="mk"):
 # --------------------------------------------------------------------------- outline import (/nhapdecuong)
 
 
-class OI(CallbackData, prefix="oi"):
+class OutlineDraftButton(CallbackData, prefix="oi"):
     """/nhapdecuong draft. action: pub (publish the draft), cancel (drop it)."""
 
     action: str
@@ -100,7 +100,7 @@ class OI(CallbackData, prefix="oi"):
 # --------------------------------------------------------------------------- review (/xem, return, approve, unlock)
 
 
-class RV(CallbackData, prefix="rv"):
+class ReviewButton(CallbackData, prefix="rv"):
     """/xem. action: u (unit chosen: its default period), v (view a period), per (choose the period), doc (.docx),
     ret (return, asks the comment), ok (approve). Scope is checked again on every press."""
 
@@ -135,7 +135,7 @@ class TemplatePeriod(CallbackData, prefix="tp"):
 # --------------------------------------------------------------------------- ad hoc reports (/baocaonhanh)
 
 
-class AH(CallbackData, prefix="ah"):
+class AdhocButton(CallbackData, prefix="ah"):
     """/baocaonhanh. action: qok (the questions as guessed are right), go (send the report now), cancel."""
 
     action: str
@@ -144,7 +144,7 @@ class AH(CallbackData, prefix="ah"):
 # --------------------------------------------------------------------------- the province's report upward (/baocaolen)
 
 
-class UP(CallbackData, prefix="up"):
+class UpwardButton(CallbackData, prefix="up"):
     """/baocaolen. action: p (period chosen), r (recompute and show), e (edit narrative question ``q``, its index in
     the outline), s (send upward). The province and the rights are checked again on every press."""
 

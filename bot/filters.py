@@ -29,7 +29,7 @@ class StoredPosition:
 
     async def get(self) -> ConversationPosition | None:
         if not self._loaded:
-            self._position = await self.repo.position(self.account.id) if self.account is not None else None
+            self._position = await self.repo.positions.position(self.account.id) if self.account is not None else None
             self._loaded = True
         return self._position
 

@@ -92,7 +92,7 @@ class DbSessionMiddleware(BaseMiddleware):
         await self.services.refresh_outlines(repo)  # outlines published by another process
         if user is not None and not user.is_bot:
             # one statement: the account, its position, submission, period, unit and answers (read once)
-            acc = await repo.account_context(user.id, user.full_name, user.username)
+            acc = await repo.accounts.account_context(user.id, user.full_name, user.username)
             if user.id in self.services.settings.admin_ids and acc.role != "admin":
                 acc.role = "admin"
             if session.new or session.dirty:
@@ -105,7 +105,7 @@ class DbSessionMiddleware(BaseMiddleware):
                     log.info("update %s of user %s already handled; its reply is sent again", update_id, user.id)
                     return await resend_current(data.get("bot"), self.services, repo, acc, event)
                 # committed with what the handler stores (or at its first reply), not before
-                await repo.note_updates(acc, (recent + [update_id])[-32:])
+                await repo.accounts.note_updates(acc, (recent + [update_id])[-32:])
             data["account"] = acc
         data["stored_position"] = StoredPosition(repo, data["account"])  # read only if a mode filter asks
         try:

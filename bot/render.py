@@ -12,7 +12,17 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
-from bot.callbacks import QA, RV, UP, OpenQ, PickPeriod, TemplatePeriod, UnlockAsk, UnlockDecision, ViewReport
+from bot.callbacks import (
+    QA,
+    OpenQ,
+    PickPeriod,
+    ReviewButton,
+    TemplatePeriod,
+    UnlockAsk,
+    UnlockDecision,
+    UpwardButton,
+    ViewReport,
+)
 from bot.flows import outcome as oc
 from bot.flows.outcome import Choice, File, Message, Notice, Outcome, Picture
 
@@ -20,8 +30,8 @@ log = logging.getLogger(__name__)
 
 CALLBACKS: dict[str, type[CallbackData]] = {
     oc.QUESTION: QA, oc.PICK_PERIOD: PickPeriod, oc.UNLOCK_ASK: UnlockAsk, oc.UNLOCK_DECIDE: UnlockDecision,
-    oc.OPEN_QUESTION: OpenQ, oc.REVIEW: RV, oc.TEMPLATE_PERIOD: TemplatePeriod, oc.VIEW_REPORT: ViewReport,
-    oc.UPWARD: UP,
+    oc.OPEN_QUESTION: OpenQ, oc.REVIEW: ReviewButton, oc.TEMPLATE_PERIOD: TemplatePeriod, oc.VIEW_REPORT: ViewReport,
+    oc.UPWARD: UpwardButton,
 }
 
 

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import RV
+from bot.callbacks import ReviewButton
 from bot.flows import review
 from bot.keyboards import PickPeriod
 from bot.render import keyboard
@@ -75,12 +75,12 @@ class Scheduler:
         async with self.s.db.session() as ses:
             repo = Repo(ses)
             # claimed by a process that died before sending: send now (at least once rather than never)
-            for entry, chat in await repo.pending_reminders(now - self.stale_after):
+            for entry, chat in await repo.outbox.pending_reminders(now - self.stale_after):
                 plain = entry.kind == "digest" or entry.kind.startswith("province")  # supervisors: no «Làm báo cáo»
                 outgoing.append(Outgoing(chat, entry.text or "", None if plain else start_button(entry.period_id),
                                          entry.id))
                 rep.messages["resent"] = rep.messages.get("resent", 0) + 1
-            for period in await repo.list_periods(status="open"):
+            for period in await repo.periods.list_periods(status="open"):
                 try:
                     outline = self.s.catalogue.get(period.outline_id)
                 except KeyError:
@@ -118,8 +118,8 @@ class Scheduler:
         is finished once sent (or undeliverable: blocked); one that failed otherwise is claimed again later."""
         async with self.s.db.session() as ses:
             repo = Repo(ses)
-            batches = await repo.take_due_notices(now, batch_minutes=self.s.settings.notify_batch_minutes)
-            units = await repo.units_by_ids({n.unit_id for b in batches for n in b.notices if n.unit_id})
+            batches = await repo.outbox.take_due_notices(now, batch_minutes=self.s.settings.notify_batch_minutes)
+            units = await repo.units.units_by_ids({n.unit_id for b in batches for n in b.notices if n.unit_id})
             names = {i: u.name for i, u in units.items()}
             await ses.commit()
         if not batches:
@@ -131,7 +131,7 @@ class Scheduler:
             if status in ("sent", "blocked"):  # blocked: marked by the undeliverable sink (bot/undeliverable.py)
                 done += b.ids
         async with self.s.db.session() as ses:
-            await Repo(ses).finish_notices(done, now=now)
+            await Repo(ses).outbox.finish_notices(done, now=now)
             await ses.commit()
         rep.messages["notices"] = report.sent
 
@@ -140,7 +140,7 @@ class Scheduler:
             spec = automatic_spec(o, now, self.s.tz, self.grace)
             if spec is None:
                 continue
-            p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+            p, created = await repo.periods.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
                                                 ends_on=spec.ends_on, closes_at=spec.closes_at, now=now,
                                                 cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
             if created:
@@ -148,16 +148,16 @@ class Scheduler:
                 log.info("opened period %s %s", o.id, p.label)
 
     async def _close_due(self, repo: Repo, now: datetime, rep: TickReport) -> None:
-        for p in await repo.list_periods(status="open"):
+        for p in await repo.periods.list_periods(status="open"):
             if p.closes_at is not None and p.closes_at <= now:
-                await repo.close_period(p)
+                await repo.periods.close_period(p)
                 rep.closed.append(f"{p.outline_id}: {p.label}")
 
     async def _officer_messages(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
                                 rep: TickReport) -> list[Outgoing]:
         missing = {st.unit.id: st for st in prog.states if not st.submitted}
         everyone = {st.unit.id: st for st in prog.states}
-        officers = await repo.officers_of(everyone)
+        officers = await repo.accounts.officers_of(everyone)
         kinds = ["opened"]
         due = due_offset(period.deadline, now, self.offsets)
         if due is not None:
@@ -165,7 +165,7 @@ class Scheduler:
         closes = period.closes_at
         if now >= period.deadline and (closes is None or now < closes):
             kinds.append("overdue")
-        claimed = await repo.claimed_reminders(period.id, kinds)
+        claimed = await repo.outbox.claimed_reminders(period.id, kinds)
         out: list[Outgoing] = []
         for kind in kinds:
             if kind == "opened" and now >= period.deadline:
@@ -176,7 +176,7 @@ class Scheduler:
                     if acc.blocked or (unit_id, kind, acc.id) in claimed:
                         continue
                     text = self._officer_text(kind, outline, period, st, now)
-                    log_id = await repo.claim_reminder(period.id, unit_id, kind, acc.id, now=now, text=text)
+                    log_id = await repo.outbox.claim_reminder(period.id, unit_id, kind, acc.id, now=now, text=text)
                     if log_id is None:
                         continue  # another process claimed it first
                     out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))
@@ -195,8 +195,8 @@ class Scheduler:
             "province:overdue" if now >= deadline and (period.closes_at is None or now < period.closes_at) else None)
         if kind is None:
             return []
-        subs = await repo.submissions_of_period(period.id)
-        claimed = await repo.claimed_reminders(period.id, [kind])
+        subs = await repo.submissions.submissions_of_period(period.id)
+        claimed = await repo.outbox.claimed_reminders(period.id, [kind])
         out: list[Outgoing] = []
         for prov in await provinces_over(repo, period, outline.respondents):
             sub = subs.get(prov.id)
@@ -208,10 +208,10 @@ class Scheduler:
                     f"«{outline.short}» — {period.label}.\nHạn cấp tỉnh: {local_text(deadline, self.s.tz)} "
                     f"({left_text(deadline, now)}). Đã có {sent}/{total} đơn vị cấp xã gửi báo cáo.\n"
                     "Gõ /baocaolen để lập báo cáo của tỉnh từ báo cáo các xã và gửi lên cấp trên.")
-            for acc in await repo.unit_accounts(prov.id, "supervisor"):
+            for acc in await repo.accounts.unit_accounts(prov.id, "supervisor"):
                 if acc.blocked or (prov.id, kind, acc.id) in claimed:
                     continue
-                log_id = await repo.claim_reminder(period.id, prov.id, kind, acc.id, now=now, text=text)
+                log_id = await repo.outbox.claim_reminder(period.id, prov.id, kind, acc.id, now=now, text=text)
                 if log_id is not None:
                     out.append(Outgoing(acc.telegram_id, text, None, log_id))
                     rep.messages["province"] = rep.messages.get("province", 0) + 1
@@ -233,17 +233,17 @@ class Scheduler:
 
     async def _digests(self, repo: Repo, outline: Outline, period: Period, prog: Progress, now: datetime,
                        rep: TickReport) -> list[Outgoing]:
-        claimed = await repo.claimed_reminders(period.id, ["digest"])
+        claimed = await repo.outbox.claimed_reminders(period.id, ["digest"])
         out = []
-        for sup in await repo.list_accounts("supervisor"):
+        for sup in await repo.accounts.list_accounts("supervisor"):
             if sup.blocked:
                 continue
-            for scope in await repo.scopes(sup):
+            for scope in await repo.accounts.scopes(sup):
                 sub = Progress(period, outline, scope, [s for s in prog.states if s.unit.path.startswith(scope.path)])
                 if not sub.states or (scope.id, "digest", sup.id) in claimed:
                     continue
                 text = digest_text(sub, self.s)
-                log_id = await repo.claim_reminder(period.id, scope.id, "digest", sup.id, now=now, text=text)
+                log_id = await repo.outbox.claim_reminder(period.id, scope.id, "digest", sup.id, now=now, text=text)
                 if log_id is None:
                     continue
                 out.append(Outgoing(sup.telegram_id, text, None, log_id))
@@ -261,7 +261,7 @@ def notice_message(batch: NoticeBatch, names: dict[int, str]) -> Outgoing:
         if n.unit_id and n.period_id and (n.unit_id, n.period_id) not in seen and len(rows) < 8:
             seen.add((n.unit_id, n.period_id))
             rows.append([InlineKeyboardButton(text=f"👁 Xem {names.get(n.unit_id, '')}"[:60],
-                                              callback_data=RV(action="v", unit=n.unit_id, period=n.period_id).pack())])
+                                              callback_data=ReviewButton(action="v", unit=n.unit_id, period=n.period_id).pack())])
     return Outgoing(batch.telegram_id, clip(text), InlineKeyboardMarkup(inline_keyboard=rows) if rows else None)
 
 

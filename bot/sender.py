@@ -151,6 +151,6 @@ class Sender:
             repo = Repo(s)
             for it, status, err, attempts in results:  # a 403 was marked by the undeliverable sink
                 if it.log_id is not None:
-                    await repo.finish_reminder(it.log_id, "sent" if status == "sent" else "failed",
+                    await repo.outbox.finish_reminder(it.log_id, "sent" if status == "sent" else "failed",
                                                error=err, attempts=attempts, now=now)
             await s.commit()

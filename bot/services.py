@@ -32,7 +32,7 @@ async def published_catalogue(base: Catalogue, repo: Repo, file_versions: dict[s
     and the outline version id of each outline (``file_versions`` for the files, when registered)."""
     published: dict[str, tuple[Outline, str]] = {}
     versions = dict(file_versions or {})
-    for row in await repo.latest_outline_versions():
+    for row in await repo.outlines.latest_outline_versions():
         if row.yaml_text is None:  # the newest version of this id is a file: the catalogue has it
             versions.setdefault(row.outline_id, row.id)
             continue
@@ -111,14 +111,14 @@ class Services:
             repo = Repo(s)
             for o in self.base_catalogue:
                 path = self.base_catalogue.files[o.id]
-                self.file_versions[o.id] = await repo.register_outline(
+                self.file_versions[o.id] = await repo.outlines.register_outline(
                     o.id, o.version, self.base_catalogue.hash(o.id), path.name, o.title)
             await s.commit()
             await self.reload_outlines(repo)
 
     async def reload_outlines(self, repo: Repo) -> None:
         """Load the outlines published from the bot (by this process or another) into the catalogue."""
-        seen = await repo.max_outline_version_id()
+        seen = await repo.outlines.max_outline_version_id()
         cat, versions = await published_catalogue(self.base_catalogue or self.catalogue, repo, self.file_versions)
         self.catalogue = cat
         self.outline_versions.clear()
@@ -131,12 +131,12 @@ class Services:
         if time.monotonic() - self._outlines_checked_at < every:
             return
         self._outlines_checked_at = time.monotonic()
-        if await repo.max_outline_version_id() != self._outlines_seen:
+        if await repo.outlines.max_outline_version_id() != self._outlines_seen:
             await self.reload_outlines(repo)
 
     async def unit_index(self, repo: Repo, max_age: float = 600.0) -> UnitIndex:
         if self._index is None or time.monotonic() - self._index_at > max_age:
-            self._index = await UnitIndex.load(repo.s)
+            self._index = await UnitIndex.load(repo.session)
             self._index_at = time.monotonic()
         return self._index
 
@@ -147,12 +147,12 @@ class Services:
         now = time.monotonic()
         if hit and now - hit[0] < ttl:
             return hit[1]
-        prev_period = await repo.previous_period(period)
+        prev_period = await repo.periods.previous_period(period)
         result: dict[str, Any] | None = None
         if prev_period is not None:
-            sub = await repo.find_submission(unit_id, prev_period.id)
+            sub = await repo.submissions.find_submission(unit_id, prev_period.id)
             if sub is not None:
-                result = await repo.answers(sub.id)
+                result = await repo.submissions.answers(sub.id)
         if len(self._prev) > 20000:
             self._prev.clear()
         self._prev[key] = (now, result)

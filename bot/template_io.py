@@ -89,8 +89,8 @@ def peek(data: bytes) -> dict[str, str] | None:
 
 
 async def build(services: Services, repo: Repo, unit: Unit, period: Period, outline: Outline) -> bytes:
-    sub = await repo.find_submission(unit.id, period.id)
-    answers = await repo.answers(sub.id) if sub is not None else {}
+    sub = await repo.submissions.find_submission(unit.id, period.id)
+    answers = await repo.submissions.answers(sub.id) if sub is not None else {}
     previous = await services.previous_answers(repo, unit.id, period)
     return await asyncio.to_thread(make_template, outline, unit, period, answers, previous,
                                    outline_version(services, outline), secret=services.settings.template_key(),
@@ -102,10 +102,10 @@ async def _target(services: Services, repo: Repo, data: bytes, unit: Unit | None
     if meta is None or not meta.get("period", "").isdigit():
         raise TemplateRefused(tpl.NOT_OURS)
     if unit is None:
-        unit = await repo.unit_by_code(meta.get("unit", ""))
+        unit = await repo.units.unit_by_code(meta.get("unit", ""))
         if unit is None:
             raise TemplateRefused(tpl.NOT_OURS)
-    period = await repo.period(int(meta["period"]))
+    period = await repo.periods.period(int(meta["period"]))
     if period is None or period.outline_id not in services.catalogue.outlines:
         raise TemplateRefused(f"Tệp này là mẫu của kỳ «{meta.get('period_label', '')}», kỳ này không còn trong hệ "
                               "thống. Gõ /mau để lấy mẫu của kỳ đang mở.")
@@ -123,18 +123,18 @@ async def import_file(services: Services, repo: Repo, data: bytes, *, unit: Unit
     result = await asyncio.to_thread(read_template, data, expect_unit=unit, expect_period=period,
                                      expect_outline_version=outline_version(services, outline),
                                      secret=services.settings.template_key(), outline=outline, today=services.today())
-    if not repo.period_covers(period, unit, outline.respondents):
+    if not repo.periods.period_covers(period, unit, outline.respondents):
         raise TemplateRefused(f"Kỳ «{period.label}» không dành cho {unit.name}. Gõ /mau để lấy mẫu của kỳ đang mở.")
-    sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
+    sub = await repo.submissions.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
     if not force:
-        lock = await repo.lock(sub, now)
+        lock = await repo.review.lock(sub, now)
         if lock is not None:
             raise TemplateLocked(lock_text(lock, period.label), sub)
-    current = await repo.answers(sub.id)
+    current = await repo.submissions.answers(sub.id)
     changed = [k for k, v in result.answers.items() if current.get(k, object()) != v]
     for key in changed if store else ():
         value = result.answers[key]
-        await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value),
+        await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value),
                               by=by.id if by else None, via=via, now=now)
     was_submitted = is_sent(sub.status)
     return Imported(unit, period, outline, sub, result, changed, was_submitted, current)

@@ -20,9 +20,9 @@ def sink(db: Any, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> 
             return
         async with db.session() as s:
             repo = Repo(s)
-            await repo.record_undeliverable(item.chat_id, item.method, item.text, item.reason, now=clock())
+            await repo.outbox.record_undeliverable(item.chat_id, item.method, item.text, item.reason, now=clock())
             if item.code == 403:
-                await repo.mark_blocked(item.chat_id)
+                await repo.accounts.mark_blocked(item.chat_id)
             await s.commit()
 
     return record

@@ -99,6 +99,42 @@ def aggregate_problems(item: Any, where: str, numeric_names: dict[str, str]) -> 
     return out
 
 
+def summed_columns(t: Any) -> list[Any]:
+    """A Biểu's input columns added up over units (a total row can add them over rows too)."""
+    return [c for c in t.columns if not c.computed and c.type in _NUMERIC and aggregate_of(c) == "sum"]
+
+
+def one_measure(t: Any) -> bool:
+    """Whether a total row over the Biểu's top-level rows means something, when the outline does not say
+    (``total``): it has a summed column and its top-level rows are not two or more groups (sections such as
+    "I. Quán triệt" and "II. Kiểm tra" count different things — conferences, inspections — never added up)."""
+    groups = [r for r in t.rows if r.level == 0 and r.kind == "group"]
+    return len(groups) < 2 and bool(summed_columns(t))
+
+
+def total_row(t: Any) -> bool:
+    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu: never when it has its own total row
+    (``kind: total``); else as its ``total`` flag says; else when its top-level rows are one measure
+    (:func:`one_measure`)."""
+    if any(r.kind == "total" for r in t.rows):
+        return False
+    if t.total is not None:
+        return bool(t.total) and bool(summed_columns(t))
+    return one_measure(t)
+
+
+def total_problems(t: Any, where: str) -> list[str]:
+    """What is wrong with a Biểu's ``total`` flag (Vietnamese, with what to write instead)."""
+    if not t.total:
+        return []
+    own = next((r for r in t.rows if r.kind == "total"), None)
+    if own is not None:
+        return [f"{where} đã có dòng tổng «{own.key}» (kind: total): bỏ «total: true»"]
+    if not summed_columns(t):
+        return [f"{where}: «total: true» nhưng không có cột số nào được cộng (aggregate: sum); bỏ «total: true»"]
+    return []
+
+
 _SHARE_RE = re.compile(r"^\s*(t[ỷỉ]\s*tr[ọo]ng|t[ỷỉ]\s*l[ệe])\b", re.IGNORECASE)
 
 

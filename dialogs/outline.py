@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from dialogs.figures import aggregate_of
+from dialogs.figures import aggregate_of, total_row
 from dialogs.text import fold
 
 KEY_RE = r"^[a-z][a-z0-9_]*$"
@@ -198,6 +198,8 @@ class Table(_Model):
     columns: list[Column]
     rows: list[Row]
     note: str | None = None
+    total: bool | None = Field(default=None, description="a «Tổng cộng» row over the top-level rows in the .xlsx: "
+                               "true/false; unset: added when those rows measure one thing (dialogs.figures.total_row)")
 
     @model_validator(mode="after")
     def _check(self) -> Table:
@@ -663,6 +665,8 @@ def _table_json(q: Question) -> dict[str, Any]:
         "column_keys": [c.key for c in t.columns],
         "column_aggregates": [aggregate_of(c) if c.type in NUMERIC_TYPES and not c.computed
                               else ("sum" if c.computed else "none") for c in t.columns],
+        "total": total_row(t),  # whether the .xlsx adds a «Tổng cộng» row
+        "total_declared": t.total,
     }
 
 Section.model_rebuild()

@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from math import isfinite
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from dialogs.answers import is_blank, numeric, table_grid
-from dialogs.figures import SENT_STATUSES, aggregate_of
+from dialogs.figures import SENT_STATUSES, aggregate_of, one_measure  # noqa: F401 (one_measure: re-exported)
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
@@ -236,33 +238,61 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         previous = {u: a for u, a in previous.items() if previous_status.get(u) in SENT_STATUSES}
     has_prev = bool(previous)
     items: list[Item] = []
+    cur = Columns(units, current)
+    prev = Columns(units, previous) if has_prev else None
     for ref in outline.refs:
         q = ref.question
+        key = q.key
         # who could answer: units for whom the question is visible
         eligible = _eligible(ref, units, all_current)
-        answered = [u for u in eligible if ref.key in current.get(u.id, {})]
+        among = None if eligible is units else {u.id for u in eligible}
+        pairs = cur.pairs(key, among)
+        n, n_eligible = len(pairs), len(eligible)
         if q.type in NUMERIC_TYPES:
-            s = numeric_summary(outline, ref.key, eligible, current, previous if has_prev else None)
-            items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else len(answered), len(eligible)))
+            s = _numeric(outline, q, eligible, among, cur, prev)
+            items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else n, n_eligible))
         elif q.type in ("yesno", "choice", "multichoice"):
-            items.append(Item(ref, "choice", _choice_summary(ref.key, answered, current), len(answered),
-                              len(eligible)))
+            items.append(Item(ref, "choice", _choice_summary(pairs), n, n_eligible))
         elif q.type in ("list", "documents"):
-            ls = _list_summary(q, ref.key, eligible, current, previous if has_prev else None)
-            items.append(Item(ref, "list", ls, len(answered), len(eligible)))
+            ls = _list_summary(q, pairs, prev.pairs(key, among) if prev else None)
+            items.append(Item(ref, "list", ls, n, n_eligible))
         elif q.type == "table" and q.table is not None:
-            items.append(Item(ref, "table", _table(q.table, ref.key, eligible, current, previous if has_prev else None),
-                              len(answered), len(eligible)))
+            ts = _table(q.table, pairs, prev.pairs(key, among) if prev else None, keep=n_eligible <= PER_UNIT_TABLES_MAX)
+            items.append(Item(ref, "table", ts, n, n_eligible))
         elif q.type == "date":
-            ds = ChoiceSummary()
-            for u in answered:
-                ds.per_unit.append((u, current[u.id][ref.key]))
-            items.append(Item(ref, "date", ds, len(answered), len(eligible)))
+            items.append(Item(ref, "date", ChoiceSummary(per_unit=list(pairs)), n, n_eligible))
         else:
-            texts = [(u, str(current[u.id][ref.key])) for u in answered]
-            items.append(Item(ref, "narrative", group_narratives(texts, similarity), len(answered), len(eligible)))
+            items.append(Item(ref, "narrative", group_narratives(pairs, similarity), n, n_eligible))
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
                          current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
+
+
+class Columns:
+    """The units' answers by question: key → [(unit, value)] in the units' order, read in one pass over each
+    unit's answers (a loop per question over thousands of units' answer dicts is many times slower); with
+    ``keys``, only those questions."""
+
+    def __init__(self, units: list[UnitInfo], answers: dict[int, dict[str, Any]], keys: list[str] | None = None):
+        cols: dict[str, list[tuple[UnitInfo, Any]]] = {}
+        for u in units:
+            a = answers.get(u.id)
+            if not a:
+                continue
+            for k, v in (a.items() if keys is None else [(k, a[k]) for k in keys if k in a]):
+                col = cols.get(k)
+                if col is None:
+                    col = cols[k] = []
+                col.append((u, v))
+        self.cols = cols
+
+    def pairs(self, key: str, among: set[int] | None = None) -> list[tuple[UnitInfo, Any]]:
+        """The units (of ``among``, unit ids, when given) that answered ``key``, with their answers."""
+        col = self.cols.get(key, [])
+        return col if among is None else [(u, v) for u, v in col if u.id in among]
+
+    def values(self, key: str, among: set[int] | None = None) -> dict[int, Any]:
+        """Unit id → its answer to ``key``."""
+        return {u.id: v for u, v in self.pairs(key, among)}
 
 
 def _eligible(ref: QuestionRef, units: list[UnitInfo], answers: dict[int, dict[str, Any]]) -> list[UnitInfo]:
@@ -274,35 +304,32 @@ def _eligible(ref: QuestionRef, units: list[UnitInfo], answers: dict[int, dict[s
     return [u for u in units if all(c.holds(u.code, u.kind, answers.get(u.id, {})) for c in conds)]
 
 
-def _choice_summary(key: str, answered: list[UnitInfo], current: dict[int, dict[str, Any]]) -> ChoiceSummary:
+def _choice_summary(pairs: list[tuple[UnitInfo, Any]]) -> ChoiceSummary:
     cs = ChoiceSummary()
-    for u in answered:
-        v = current[u.id][key]
-        cs.per_unit.append((u, v))
+    cs.per_unit.extend(pairs)
+    for _, v in pairs:
         for k in (v if isinstance(v, list) else [v]):
             cs.counts[k] += 1
     return cs
 
 
-def _list_summary(q: Any, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
-                  previous: dict[int, dict[str, Any]] | None) -> ListSummary:
+def _list_summary(q: Any, pairs: list[tuple[UnitInfo, Any]], previous: list[tuple[UnitInfo, Any]] | None) -> ListSummary:
     """Every unit's items, the units with any, counts by each choice field, and last period's item count."""
     ls = ListSummary()
     choice_fields = [f for f in q.record_fields if f.type == "choice" or f.key == "loai"]
     for f in choice_fields:
         ls.by_field[f.key] = Counter()
-    for u in eligible:
-        rows = current.get(u.id, {}).get(key) or []
-        if rows:
-            ls.units_with_items += 1
+    for u, rows in pairs:
+        if not rows:
+            continue
+        ls.units_with_items += 1
         for r in rows:
             ls.rows.append((u, r))
             for f in choice_fields:
                 val = r.get(f.key)
                 if val not in (None, ""):
                     ls.by_field[f.key][_label(f, val)] += 1
-    ls.prev_count = (sum(len(previous.get(u.id, {}).get(key) or []) for u in eligible)
-                     if previous is not None else None)
+    ls.prev_count = sum(len(v or []) for _, v in previous) if previous is not None else None
     return ls
 
 
@@ -317,23 +344,39 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
              previous: dict[int, dict[str, Any]] | None) -> NumericSummary:
     """One number over the units, by its aggregation (:func:`dialogs.figures.aggregate_of`)."""
     q = outline.question(key)
+    keys = [key] + [k for k in (q.numerator, q.denominator) if k]
+    return _numeric(outline, q, eligible, None, Columns(eligible, current, keys),
+                    Columns(eligible, previous, keys) if previous is not None else None)
+
+
+def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
+             previous: Columns | None) -> NumericSummary:
+    key = q.key
     agg = aggregate_of(q)
     s = NumericSummary(mode={"mean": "average"}.get(agg, agg))
+    conv = number_of(q)
+    cur_of = current.values(key, among)
+    prv_of = previous.values(key, among) if previous is not None else None
     for u in eligible:
-        cur = current.get(u.id, {}).get(key)
-        prv = previous.get(u.id, {}).get(key) if previous is not None else None
-        c, p = numeric(q, cur), numeric(q, prv)
+        cur = cur_of.get(u.id)
+        c = None if cur is None else conv(cur)
+        prv = prv_of.get(u.id) if prv_of else None
+        p = None if prv is None else conv(prv)
         if c is not None or p is not None:
             s.per_unit.append((u, c, p))  # type: ignore[arg-type]
     if agg == "ratio":
         nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
+        nconv, dconv = number_of(nq), number_of(dq)
 
-        def parts(answers: dict[int, dict[str, Any]]) -> tuple[float, float, int]:
+        def parts(answers: Columns) -> tuple[float, float, int]:
             num = den = 0.0
             n = 0
+            xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
             for u in eligible:
-                a = answers.get(u.id, {})
-                x, y = numeric(nq, a.get(nq.key)), numeric(dq, a.get(dq.key))
+                x, y = xs.get(u.id), ys.get(u.id)
+                if x is None or y is None:
+                    continue
+                x, y = nconv(x), dconv(y)
                 if x is not None and y is not None:
                     num, den, n = num + x, den + y, n + 1
             return num, den, n
@@ -343,26 +386,51 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
             s.prev_num, s.prev_den, s.prev_count = parts(previous)
             s.prev_total = 0.0
         return s
+    _spread(s, q, agg, cur_of, prv_of)
+    return s
+
+
+def _spread(s: NumericSummary, q: Any, agg: str, cur_of: dict[int, Any], prv_of: dict[int, Any] | None) -> None:
+    """Total, count, minimum and maximum (this period's and the previous one's); a mean of percentages all
+    given as parts becomes the rate of the summed parts."""
     vals = [c for _, c, _ in s.per_unit if c is not None]
     s.total, s.count = float(sum(vals)), len(vals)
     if vals:
         s.minimum, s.maximum = min(vals), max(vals)
-    if previous is not None:
+    if prv_of is not None:
         pvals = [p for _, _, p in s.per_unit if p is not None]
         s.prev_total, s.prev_count = float(sum(pvals)), len(pvals)
         if pvals:
             s.prev_minimum, s.prev_maximum = min(pvals), max(pvals)
     if q.type == "percent" and agg == "mean":
         # when every unit gave its parts ("47/96"): the rate of the summed parts
-        cur = _parts([current.get(u.id, {}).get(key) for u, c, _ in s.per_unit if c is not None])
+        cur = _parts([cur_of[u.id] for u, c, _ in s.per_unit if c is not None])
         if cur is not None:
             s.mode, (s.num, s.den) = "fraction", cur
-        if previous is not None:
-            prv = _parts([previous.get(u.id, {}).get(key) for u, _, p in s.per_unit if p is not None])
+        if prv_of is not None:
+            prv = _parts([prv_of[u.id] for u, _, p in s.per_unit if p is not None])
             if prv is not None:
                 s.prev_num, s.prev_den = prv
             s.prev_mode = "fraction" if prv is not None else "average"
-    return s
+
+
+_BIG = 1e300  # an integer beyond this is left to numeric() (it may not fit a float)
+
+
+def number_of(q: Any) -> Callable[[Any], float | None]:
+    """:func:`dialogs.answers.numeric` for one question or column, with plain numbers read without a call."""
+    if q.type not in ("integer", "decimal", "money"):
+        return lambda v: numeric(q, v)
+
+    def plain(v: Any) -> float | None:
+        t = type(v)
+        if t is float:
+            return v if isfinite(v) else None
+        if t is int and -_BIG < v < _BIG:
+            return float(v)
+        return numeric(q, v)
+
+    return plain
 
 
 def _parts(values: list[Any]) -> tuple[float, float] | None:
@@ -376,16 +444,16 @@ def _parts(values: list[Any]) -> tuple[float, float] | None:
 PER_UNIT_TABLES_MAX = 300  # each unit's own Biểu is kept (for the .xlsx) up to this many units
 
 
-def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict[str, Any]],
-           previous: dict[int, dict[str, Any]] | None) -> TableSummary:
+def _table(t: Table, pairs: list[tuple[UnitInfo, Any]], previous: list[tuple[UnitInfo, Any]] | None, *,
+           keep: bool) -> TableSummary:
     """Sum the Biểu's summed columns over units, then compute totals once: the totals are linear, so the
-    total of the sums is the sum of each unit's totals. Columns of other aggregations: see :func:`table_figures`."""
+    total of the sums is the sum of each unit's totals. Columns of other aggregations: see :func:`table_figures`.
+    ``keep``: each unit's own table too."""
     ts = TableSummary(t)
-    keep = len(eligible) <= PER_UNIT_TABLES_MAX
-    text_cols = [c for c in t.columns if c.type not in NUMERIC_TYPES]
+    text_cols = [c.key for c in t.columns if c.type not in NUMERIC_TYPES]
     values = []
-    for u in eligible:
-        v = current.get(u.id, {}).get(key)
+    by_row = ts.items
+    for u, v in pairs:
         if not isinstance(v, dict):
             continue
         values.append(v)
@@ -393,16 +461,20 @@ def _table(t: Table, key: str, eligible: list[UnitInfo], current: dict[int, dict
         if keep:
             ts.per_unit.append((u, table_grid(t, v)))
         for rk, items in (v.get("items") or {}).items():
-            for it in items:
-                ts.items.setdefault(rk, []).append((u, it))
-        for rk, cells in (v.get("rows") or {}).items():
-            for c in text_cols:
-                val = cells.get(c.key)
-                if val not in (None, ""):
-                    ts.texts.setdefault((rk, c.key), []).append((u, str(val)))
+            if items:
+                mine = by_row.get(rk)
+                if mine is None:
+                    mine = by_row[rk] = []
+                mine.extend([(u, it) for it in items])
+        if text_cols:
+            for rk, cells in (v.get("rows") or {}).items():
+                for ck in text_cols:
+                    val = cells.get(ck)
+                    if val not in (None, ""):
+                        ts.texts.setdefault((rk, ck), []).append((u, str(val)))
     ts.grid = table_figures(t, values)
     if previous is not None:
-        ts.prev_grid = table_figures(t, [pv for u in eligible if isinstance(pv := previous.get(u.id, {}).get(key), dict)])
+        ts.prev_grid = table_figures(t, [pv for _, pv in previous if isinstance(pv, dict)])
     return ts
 
 
@@ -425,20 +497,24 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
     cells_of: dict[tuple[str, str], list[float]] = defaultdict(list)
     for v in values:
         for rk, cells in (v.get("rows") or {}).items():
-            acc = rows.setdefault(rk, {})
+            acc = rows.get(rk)
+            if acc is None:
+                acc = rows[rk] = {}
             for ck in sums:
                 x = cells.get(ck)
-                if type(x) is int or type(x) is float:  # not a bool, not text
+                if x is not None and (type(x) is int or type(x) is float):  # not a bool, not text
                     acc[ck] = acc.get(ck, 0) + x
-            for ck in spread:
-                if (x := _cell_number(cells.get(ck))) is not None:
-                    cells_of[(rk, ck)].append(x)
+            if spread:
+                for ck in spread:
+                    if (x := _cell_number(cells.get(ck))) is not None:
+                        cells_of[(rk, ck)].append(x)
         for rk, its in (v.get("items") or {}).items():
             items.setdefault(rk, []).extend(its)
-            for it in its:
-                for ck in spread:
-                    if (x := _cell_number(it.get(ck))) is not None:
-                        cells_of[(rk, ck)].append(x)
+            if spread:
+                for it in its:
+                    for ck in spread:
+                        if (x := _cell_number(it.get(ck))) is not None:
+                            cells_of[(rk, ck)].append(x)
     grid = table_grid(t, {"rows": rows, "items": items})
     for ck, agg in aggs.items():
         if agg == "sum":
@@ -459,15 +535,6 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
             else:
                 cell[ck] = None
     return grid
-
-
-def one_measure(t: Table) -> bool:
-    """Whether a total row over the Biểu's top-level rows means something: it has a summed column and its
-    top-level rows are not two or more groups (sections such as "I. Quán triệt" and "II. Kiểm tra" count
-    different things — conferences, inspections — that are never added up)."""
-    groups = [r for r in t.rows if r.level == 0 and r.kind == "group"]
-    summed = [c for c in t.input_columns if c.type in NUMERIC_TYPES and aggregate_of(c) == "sum"]
-    return len(groups) < 2 and bool(summed)
 
 
 def _rate(num: Any, den: Any) -> float | None:
@@ -503,20 +570,51 @@ def statement_facts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(_FACT_RE.findall(fold(text))), _POLARITY.intersection(norm_words(text).split())
 
 
-def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, max_clusters: int = 400) -> NarrativeSummary:
+class _Group:
+    """The texts grouped as one statement: their units and texts in order, and how often each exact text came."""
+
+    __slots__ = ("units", "texts", "counts")
+
+    def __init__(self) -> None:
+        self.units: list[UnitInfo] = []
+        self.texts: list[str] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, u: UnitInfo, t: str) -> None:
+        self.units.append(u)
+        self.texts.append(t)
+        self.counts[t] = self.counts.get(t, 0) + 1
+
+    def shown(self) -> str:
+        """The text shown: the most common exact text (its spaces trimmed), else the first written (they differ
+        only in wording)."""
+        trimmed: Counter[str] = Counter()
+        for t, n in self.counts.items():  # in the order first written, as a count over every member's text
+            trimmed[t.strip()] += n
+        common = trimmed.most_common(1)[0]
+        return common[0] if common[1] > 1 else self.texts[0]
+
+
+def group_narratives(texts: list[tuple[UnitInfo, Any]], similarity: int = 90, max_clusters: int = 400) -> NarrativeSummary:
     """Group texts that say the same thing, most units first: texts are grouped only when they state the same
     figures, dates and documents and the same negations (:func:`statement_facts`), and their normalised
     wording is at least ``similarity`` % alike (rapidfuzz token sort ratio) — near-duplicates, written once
-    with every unit that wrote them. Any other text stays its unit's own."""
+    with every unit that wrote them. Any other text stays its unit's own. (A text that is not a string is read
+    as ``str(text)``. Each text is read in one pass: on thousands of units, every further pass over the texts
+    costs as much as the grouping.)"""
     ns = NarrativeSummary()
     reps: dict[tuple, list[str]] = {}  # facts → the normalised texts of the groups stating them
-    members: dict[tuple, list[list[tuple[UnitInfo, str]]]] = {}
+    members: dict[tuple, list[_Group]] = {}
     clusters = 0
-    placed: dict[str, list[tuple[UnitInfo, str]]] = {}  # an exact text → the group it joined
-    for u, t in texts:
+    placed: dict[str, _Group] = {}  # an exact text → the group it joined
+    order: dict[int, int] = {}
+    for i, (u, t) in enumerate(texts):
+        order[u.id] = i
+        if type(t) is not str:
+            t = str(t)
         same = placed.get(t)
         if same is not None:  # written word for word by an earlier unit
-            same.append((u, t))
+            same.add(u, t)
             continue
         words = norm_words(t)
         if is_blank(t) or words in ("khong", "khong co"):
@@ -528,27 +626,25 @@ def group_narratives(texts: list[tuple[UnitInfo, str]], similarity: int = 90, ma
         groups = members.setdefault(facts, [])
         hit = process.extractOne(key, bucket, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if bucket else None
         if hit is not None:
-            groups[hit[2]].append((u, t))
+            groups[hit[2]].add(u, t)
             placed[t] = groups[hit[2]]
         elif clusters < max_clusters:
             bucket.append(key)
-            groups.append([(u, t)])
-            placed[t] = groups[-1]
+            g = placed[t] = _Group()
+            g.add(u, t)
+            groups.append(g)
             clusters += 1
         else:
             ns.singles.append((u, t))
     for groups in members.values():
-        for m in groups:
-            if len(m) >= 2:
-                # the text shown: the most common exact text, else the first written (they differ only in wording)
-                common = Counter(t.strip() for _, t in m).most_common(1)[0]
-                rep = common[0] if common[1] > 1 else m[0][1]
-                ns.groups.append(NarrativeGroup(rep.strip(), [u for u, _ in m], [t for _, t in m]))
+        for g in groups:
+            if len(g.units) >= 2:
+                ns.groups.append(NarrativeGroup(g.shown().strip(), g.units, g.texts))
             else:
-                ns.singles.append(m[0])
+                ns.singles.append((g.units[0], g.texts[0]))
     ns.groups.sort(key=lambda g: (-len(g.units), g.text))
-    order = {u.id: i for i, (u, _) in enumerate(texts)}
-    ns.singles.sort(key=lambda ut: order.get(ut[0].id, 0))
+    if len(ns.singles) > 1:
+        ns.singles.sort(key=lambda ut: order.get(ut[0].id, 0))
     return ns
 
 

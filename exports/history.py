@@ -143,12 +143,12 @@ async def load_history(db, catalogue, period_id: int, scope_code: str | None = N
 
     async with db.read_session() as s:
         repo = Repo(s)
-        period = await repo.period(period_id)
+        period = await repo.periods.period(period_id)
         if period is None:
             raise ExportError(f"không có kỳ báo cáo số {period_id}; xem danh sách bằng: baocao period list")
         scope = None
         if scope_code:
-            scope = await repo.unit_by_code(scope_code)
+            scope = await repo.units.unit_by_code(scope_code)
             if scope is None:
                 raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
         return await period_history(s, catalogue.get(period.outline_id), period, scope, periods=periods)

@@ -9,6 +9,7 @@ from exports.gcpause import gc_paused
 from storage.db import Database
 from storage.models import Period, Unit
 from storage.repo import Repo
+from storage.repos.periods import PeriodsRepo
 
 
 class ExportError(ValueError):
@@ -16,8 +17,8 @@ class ExportError(ValueError):
 
 
 async def expected_units(repo: Repo, period: Period, respondents: list[str], scope: Unit | None) -> list[Unit]:
-    units = await repo.list_units(scope, kinds=None if period.unit_scope else respondents)
-    return [u for u in units if Repo.period_covers(period, u, respondents)]
+    units = await repo.units.list_units(scope, kinds=None if period.unit_scope else respondents)
+    return [u for u in units if PeriodsRepo.period_covers(period, u, respondents)]
 
 
 async def reporting_provinces(repo: Repo, period: Period, respondents: list[str]) -> list[Unit]:
@@ -25,8 +26,8 @@ async def reporting_provinces(repo: Repo, period: Period, respondents: list[str]
     has its own report in it; else none. The level above consolidates these provinces' reports."""
     if set(respondents) & set(PROVINCE_KINDS):
         return []
-    subs = await repo.submissions_of_period(period.id)
-    provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
+    subs = await repo.submissions.submissions_of_period(period.id)
+    provinces = await repo.units.list_units(None, kinds=PROVINCE_KINDS)
     if not any(p.id in subs for p in provinces):
         return []
     return await provinces_over(repo, period, respondents, provinces)
@@ -36,7 +37,7 @@ async def provinces_over(repo: Repo, period: Period, respondents: list[str],
                          provinces: list[Unit] | None = None) -> list[Unit]:
     """The provinces over the units a period asks (those that consolidate it and report it upward)."""
     if provinces is None:
-        provinces = await repo.list_units(None, kinds=PROVINCE_KINDS)
+        provinces = await repo.units.list_units(None, kinds=PROVINCE_KINDS)
     asked = {u.path.split("/")[1] for u in await expected_units(repo, period, respondents, None)}
     return [p for p in provinces if str(p.id) in asked]
 
@@ -53,7 +54,7 @@ async def _load(db: Database, catalogue: Catalogue, period_id: int, scope_code: 
                 include_drafts: bool) -> Consolidation:
     async with db.read_session() as s:
         repo = Repo(s)
-        period = await repo.period(period_id)
+        period = await repo.periods.period(period_id)
         if period is None:
             raise ExportError(f"không có kỳ báo cáo số {period_id}; xem danh sách bằng: baocao period list")
         try:
@@ -62,17 +63,17 @@ async def _load(db: Database, catalogue: Catalogue, period_id: int, scope_code: 
             raise ExportError(f"không có đề cương «{period.outline_id}» trong danh mục") from None
         scope = None
         if scope_code:
-            scope = await repo.unit_by_code(scope_code)
+            scope = await repo.units.unit_by_code(scope_code)
             if scope is None:
                 raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
         provinces = await reporting_provinces(repo, period, outline.respondents) if scope is None else []
         units = provinces or await expected_units(repo, period, outline.respondents, scope)
         compared = [q.key for q in outline.questions if q.type in ("integer", "decimal", "percent", "money", "list",
                                                                    "documents", "yesno", "choice")]
-        pa = await repo.period_answers(period, under=scope, prev_keys=compared)
-        prev = await repo.period(pa.previous_period_id) if pa.previous_period_id else None
-        parents = await repo.units_by_ids({u.parent_id for u in units if u.parent_id})
-        reasons = await repo.period_reasons(period.id, under=scope)
+        pa = await repo.submissions.period_answers(period, under=scope, prev_keys=compared)
+        prev = await repo.periods.period(pa.previous_period_id) if pa.previous_period_id else None
+        parents = await repo.units.units_by_ids({u.parent_id for u in units if u.parent_id})
+        reasons = await repo.submissions.period_reasons(period.id, under=scope)
     infos = [UnitInfo(u.id, u.code, u.name, u.kind, parents[u.parent_id].name if u.parent_id in parents else None)
              for u in units]
     ids = {u.id for u in infos}

@@ -16,7 +16,10 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def clean(text: Any) -> str:
     """Text safe for XML (Word, Excel): control characters removed."""
-    return _XML_BAD.sub("", str(text)) if text is not None else ""
+    if text is None:
+        return ""
+    s = str(text)
+    return s if s.isprintable() else _XML_BAD.sub("", s)  # printable: no control character (a quick test)
 
 
 def fmt_number(q: Question, v: float | None) -> str:

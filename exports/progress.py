@@ -168,8 +168,8 @@ def _path_prefix(path: str, slashes: int) -> str | None:
 
 async def period_progress(repo: Repo, outline: Outline, period: Period, scope: Unit | None) -> Progress:
     units = await expected_units(repo, period, outline.respondents, scope)
-    subs = await repo.submissions_of_period(period.id)
-    counts = await repo.answer_counts(period.id)
+    subs = await repo.submissions.submissions_of_period(period.id)
+    counts = await repo.submissions.answer_counts(period.id)
     totals: dict[tuple[str, str], int] = {}
     p = Progress(period, outline, scope)
     has_code_conditions = any(

@@ -216,7 +216,7 @@ async def level_counts(repo: Any, outline: Any, period: Any, states: list, scope
     provinces = [p for p in await reporting_provinces(repo, period, outline.respondents)
                  if scope is None or p.path.startswith(scope.path)]
     if provinces:
-        subs = await repo.submissions_of_period(period.id)
+        subs = await repo.submissions.submissions_of_period(period.id)
         level = LevelCount("province", period.level_deadline("province") or period.deadline)
         for p in provinces:
             sub = subs.get(p.id)

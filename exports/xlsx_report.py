@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -29,39 +30,44 @@ from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.drawing.text import Font as TextFont
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from dialogs.answers import format_scalar, item_unit, numeric
-from dialogs.figures import aggregate_of
+from dialogs.figures import aggregate_of, total_row
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, one_measure
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of
 from exports.gcpause import gc_paused
 from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
-from exports.xlsx_rows import RowWriter
+from exports.xlsx_rows import Look, RowWriter, Styled
+from exports.xlsx_style import (
+    BOX,
+    DATE_FMT,
+    DEC_FMT,
+    FONT_NAME,
+    HEAD_FILL,
+    INT_FMT,
+    WRAP,
+    cut,
+    sheet_title,
+)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FONT_NAME = "Times New Roman"
 BODY_FONT = Font(name=FONT_NAME, size=11)
 HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-WRAP = Alignment(wrap_text=True, vertical="top")
 WRAP_BODY = Alignment(wrap_text=True, vertical="center")
 MIDDLE = Alignment(vertical="center")  # a row with wrapped text: its other cells centred beside it
-_THIN = Side(style="thin", color="999999")
-HEAD_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEAD_BORDER = BOX
 CELL_BORDER = HEAD_BORDER  # data cells are bordered like the header
-DATE_FMT = "dd/mm/yyyy"
 CHANGE_HEAD = "Tăng/giảm so với kỳ trước"
-INT_FMT = "#,##0"
-DEC_FMT = "#,##0.##"
 PCT_FMT = "0.0%"
 
 
@@ -79,7 +85,6 @@ TEXT_COL = 28  # the widest text column of a Biểu (longer text wraps)
 WIDE = 100  # a sheet wider than this (characters) prints landscape
 PAGE_CHARS = 150  # about what a landscape A4 page shows readably; a sheet wider than two pages is printed
 # that many pages wide (its key columns repeated on each) instead of shrunk to one unreadable page
-BAD_NAME = str.maketrans({ch: "-" for ch in '[]:*?/\\'})
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ class PrintInfo:
     period: str
 
     def header(self) -> str:
-        text = f"{_cut(self.title, 150)} — {self.period}"
+        text = f"{cut(self.title, 150)} — {self.period}"
         return text.replace("&", "&&")
 
 
@@ -116,7 +121,7 @@ class _Sheet:
         self._widths: list[float] = []
         self._wraps = 0  # wrapping cells made since the last row was appended (that row needs a height)
         self._measure: dict[int, float] = {}
-        self._templates: dict[tuple[int, str | None, bool, bool], WriteOnlyCell] = {}
+        self._looks: dict[tuple[str | None, bool, bool], Look] = {}  # the big sheets' cell styles
         self._cell_styles: dict[tuple[str | None, bool, bool, bool, bool], Any] = {}  # a look → its style array
         self._in_title = False
         self._titles: list[int] = []  # rows holding a title: merged across the table and wrapped at the flush
@@ -162,14 +167,15 @@ class _Sheet:
         return self.cell(s) if col is None else self.fast(col, s, None, wrap=True)
 
     def fast(self, col: int, value: Any, fmt: str | None, bold: bool = False, wrap: bool = False) -> Any:
-        """A styled cell reused across rows once the sheet streams (write-only rows are written at append)."""
+        """A styled cell for a big sheet: once the sheet streams, a :class:`Styled` value with a look shared by
+        every cell of that format (``col`` is kept for the callers' sake; the look does not depend on it)."""
         if value is None:
             return None
         if self._buffer is not None:
             return self.cell(value, fmt, bold=bold, wrap=wrap)
-        key = (col, fmt, bold, wrap)
-        c = self._templates.get(key)
-        if c is None:
+        key = (fmt, bold, wrap)
+        look = self._looks.get(key)
+        if look is None:
             c = WriteOnlyCell(self.ws)
             if fmt:
                 c.number_format = fmt
@@ -177,10 +183,10 @@ class _Sheet:
                 c.font = HEAD_FONT
             c.alignment = WRAP_BODY if wrap else MIDDLE
             c.border = CELL_BORDER
-            self._templates[key] = c
-        self._wraps += wrap and len(value) > 24  # shorter text fits any text column: no row height needed
-        c._value = value  # written at once by RowWriter, which reads the value as it is (text made safe by the caller)
-        return c
+            look = self._looks[key] = Look(c)
+        if wrap and len(value) > 24:  # shorter text fits any text column: no row height needed
+            self._wraps += 1
+        return Styled(value, look)  # written at once by RowWriter, as it is (text made safe by the caller)
 
     def head(self, values: list[Any]) -> None:
         self.append([self.cell(v, head=True) if v is not None else None for v in values], kind="head")
@@ -198,15 +204,17 @@ class _Sheet:
         self.append([cell], kind="title")
 
     def append(self, values: list[Any], *, kind: str = "body") -> None:
-        if kind == "body" and values:
-            values = [self._bordered(i, v) for i, v in enumerate(values)]
-        self.ncols = max(self.ncols, len(values))
+        body = kind == "body" and bool(values)
+        if body and self._buffer is not None:
+            values = self._bordered(values)
+        if len(values) > self.ncols:
+            self.ncols = len(values)
         self.rows += 1
         wraps, self._wraps = self._wraps or kind == "head", 0
         if self._buffer is None:
             if wraps:
                 self._row_height(self.rows, values, self._widths)
-            self._out.append(values)
+            self._out.append(values, self._body if body else None)
             return
         if kind != "title":
             self._measure_row(values, head=kind == "head")
@@ -214,13 +222,17 @@ class _Sheet:
         if len(self._buffer) >= SAMPLE_ROWS:
             self._flush()
 
-    def _bordered(self, i: int, v: Any) -> Any:
-        """A data cell with its border (a plain value is put into a bordered cell; an empty one too)."""
-        if isinstance(v, Cell):
-            return v
-        if v is None:
-            return self.fast(-100 - i, "", None)
-        return self.fast(-100 - i, v, DATE_FMT if isinstance(v, date) else None)
+    def _bordered(self, values: list[Any]) -> list[Any]:
+        """Data cells with their border (a plain value is put into a bordered cell; an empty one too), before
+        the sheet streams (then :class:`RowWriter` borders them itself, see :attr:`_body`)."""
+        return [v if isinstance(v, Cell) else self.fast(0, "" if v is None else v,
+                                                        DATE_FMT if isinstance(v, date) else None)
+                for v in values]
+
+    @functools.cached_property
+    def _body(self) -> tuple[Look, Look]:
+        """The looks of a table's plain cell and date cell once the sheet streams (bordered, as :meth:`fast`)."""
+        return self.fast(0, "", None).look, self.fast(0, date.min, DATE_FMT).look
 
     def _measure_row(self, values: list[Any], *, head: bool) -> None:
         m = self._measure
@@ -233,14 +245,19 @@ class _Sheet:
         """An explicit height for a row with wrapping text (spreadsheets do not all fit rows on opening)."""
         lines = 1
         spans = self.spans.get(row, {})
+        n = len(widths)
         for i, v in enumerate(values):
-            if type(v) is Cell and i < len(widths):
-                x = v._value
-                width = sum(widths[i:i + spans.get(i, 1)])
-                if type(x) is str and len(x) > width - 2:
+            t = type(v)
+            if i >= n:
+                break
+            x = v.v if t is Styled else v._value if t is Cell else v  # a plain value: bordered as it is written
+            if type(x) is str and len(x) > widths[i] - 2:
+                width = sum(widths[i:i + spans.get(i, 1)]) if spans else widths[i]
+                if len(x) > width - 2:
                     room = max(width - 1.5, 4)
-                    n = sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n"))
-                    lines = max(lines, int(n))
+                    k = (sum(max(1, -(-len(line) * 1.08 // room)) for line in x.split("\n")) if "\n" in x
+                         else max(1, -(-len(x) * 1.08 // room)))
+                    lines = max(lines, int(k))
         if lines > 1:
             self._out.heights[row] = min(409, 15 * lines)
 
@@ -344,26 +361,9 @@ def _display_width(v: Any, head: bool) -> float:
     return max((len(line) for line in s.splitlines()), default=0) * 1.05
 
 
-def _cut(s: str, n: int) -> str:
-    """At most ``n`` characters, cut at a word boundary, without trailing punctuation."""
-    s = " ".join(s.split())
-    if len(s) <= n:
-        return s
-    cut = s[: n + 1].rsplit(" ", 1)[0] if " " in s[: n + 1] else s[:n]
-    return cut[:n].rstrip(" ,;:.-–(")
-
-
 def _sheet_title(title: str, wb: Workbook) -> str:
-    """A sheet name Excel accepts: no []:*?/\\, not starting or ending with an apostrophe, at most 31
-    characters, unique without regard to case."""
-    t = _cut(title.translate(BAD_NAME).strip("' "), 31) or "Trang"
-    taken = {n.casefold() for n in wb.sheetnames}
-    base, n = t, 2
-    while t.casefold() in taken or t.casefold() == "history":
-        suffix = f" ({n})"
-        t = _cut(base, 31 - len(suffix)) + suffix
-        n += 1
-    return t
+    """A new sheet's name (``xlsx_style.sheet_title``), unique in ``wb``."""
+    return sheet_title(title, {n.casefold() for n in wb.sheetnames})
 
 
 LEAD_WORDS = re.compile(r"^(liệt kê|nêu rõ|nêu|ghi rõ|thống kê|danh mục|các|những)\s+", re.IGNORECASE)
@@ -426,7 +426,7 @@ def sheet_name(number: str | None, title: str) -> str:
     """"I.1.a Nhiệm vụ đã hoàn thành", "Biểu 1B Kết quả công tác quán triệt" (≤ 31 characters)."""
     lead = (number or "").strip()
     room = 31 - len(lead) - (1 if lead else 0)
-    return (f"{lead} {short_title(title, room)}".strip() or _cut(title, 31)) if room >= 6 else _cut(lead, 31)
+    return (f"{lead} {short_title(title, room)}".strip() or cut(title, 31)) if room >= 6 else cut(lead, 31)
 
 
 def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None) -> Any:
@@ -464,8 +464,19 @@ def build_xlsx(c: Consolidation, history: History | None = None) -> bytes:
             _list_sheet(wb, c, it, info)
     _narratives(wb, c, info)
     _completeness(wb, c, info)
+    return _save(wb)
+
+
+ZIP_LEVEL = 3  # deflate level of the workbook's parts: zlib's default (6) takes twice the time for a file 16 % smaller
+
+
+def _save(wb: Workbook) -> bytes:
+    """``wb.save`` with the archive's compression level set (:data:`ZIP_LEVEL`): on a 5,000-unit report the
+    sheets are ~70 MB of XML, and compressing them was a quarter of the workbook's time."""
     buf = BytesIO()
-    wb.save(buf)
+    archive = ZipFile(buf, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=ZIP_LEVEL)
+    wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+    ExcelWriter(wb, archive).save()
     return buf.getvalue()
 
 
@@ -530,7 +541,7 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     charts = []
     for i, s in enumerate(series):
         ch = LineChart()
-        ch.title = _chart_title(_cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
+        ch.title = _chart_title(cut(f"{s.number} {s.label}", 70) + (f" ({s.unit})" if s.unit else ""))
         ch.height, ch.width = CHART_H, CHART_W
         ch.txPr = _chart_text()
         ch.x_axis.txPr = _chart_text()
@@ -627,15 +638,33 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
                 texts = s.texts.get((r.key, col.key), [])
                 row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
         sh.append(row)
-        for u, item in s.items.get(r.key, []):
-            sh.append([None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
-                      + [_num_cell(sh, col.type, item.get(col.key), col=i) if col.type in NUMERIC_TYPES
-                         else _text_or_date(sh, col.type, item.get(col.key), i) for i, col in enumerate(t.columns)])
-    if not any(r.kind == "total" for r in t.rows) and one_measure(t):
+        _item_rows(sh, t, s.items.get(r.key, []))
+    if total_row(t):  # the outline's «total», else only when the top-level rows measure one thing
         _total_row(sh, s)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s)
     sh.close()
+
+
+def _item_rows(sh: _Sheet, t: Any, items: list[tuple[Any, dict[str, Any]]]) -> None:
+    """The items listed under an open row, one row each with its unit (tens of thousands of rows: each
+    column's kind is looked up once)."""
+    cols = [(i, col.key, col.type, col.type in NUMERIC_TYPES) for i, col in enumerate(t.columns)]
+    limit = TEXT_COL - 2
+    for u, item in items:
+        row: list[Any] = [None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
+        for i, key, typ, num in cols:
+            v = item.get(key)
+            if num:
+                row.append(None if v is None else _num_cell(sh, typ, v, col=i))
+            elif v is None or v == "":
+                row.append(None)
+            elif typ == "date":
+                row.append(_text_or_date(sh, typ, v, i))
+            else:
+                text = safe_text(v)
+                row.append(text if len(text) <= limit else sh.fast(i, text, None, wrap=True))
+        sh.append(row)
 
 
 def _note_summary(texts: list) -> str:
@@ -706,7 +735,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     for it in nums:
         q = it.ref.question
         label = report_label(q)
-        label = label if len(label) <= 90 else (phrase_cut(label, 88) or _cut(label, 88)) + " …"
+        label = label if len(label) <= 90 else (phrase_cut(label, 88) or cut(label, 88)) + " …"
         head.append(f"{it.ref.number} {label}" + (f" ({_unit_label(q)})" if _unit_label(q) else ""))
         if has_prev:
             head.append(f"{it.ref.number} {CHANGE_HEAD}")
@@ -714,6 +743,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     if with_reasons:
         head.append("Lý do thay đổi lớn")
     sh.head(head)
+    convs = [(it.ref.key, it.ref.question.type, number_of(it.ref.question)) for it in nums]
     for u in c.units:
         cur = c.current.get(u.id, {})
         prv = c.previous.get(u.id, {}) if has_prev else {}
@@ -721,13 +751,14 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
             continue
         row: list[Any] = [sh.fast(-1, safe_text(u.code), None), sh.fast(-2, safe_text(u.name), None),
                           sh.fast(-3, safe_text(u.parent or ""), None)]
-        for i, it in enumerate(nums):
-            q = it.ref.question
-            v = numeric(q, cur.get(it.ref.key))
-            row.append(_num_cell(sh, q.type, v, col=2 * i))
+        for i, (key, qtype, conv) in enumerate(convs):
+            x = cur.get(key)
+            v = None if x is None else conv(x)
+            row.append(None if v is None else _num_cell(sh, qtype, v, col=2 * i))
             if has_prev:
-                p = numeric(q, prv.get(it.ref.key))
-                row.append(_num_cell(sh, q.type, None if v is None or p is None else v - p, col=2 * i + 1))
+                x = prv.get(key)
+                p = None if x is None or v is None else conv(x)
+                row.append(None if p is None else _num_cell(sh, qtype, v - p, col=2 * i + 1))  # type: ignore[operator]
         if with_reasons:
             mine = c.reasons.get(u.id, {})
             row.append(sh.fast(-4, safe_text("; ".join(f"{it.ref.number}: {mine[it.ref.key]}" for it in nums

@@ -62,7 +62,7 @@ class Channels:
         repo = Repo(self.s)
         # a placeholder address first (the link's id is not known yet), then the synthetic one
         tmp = SYNTHETIC_BASE - 10**12 - secrets.randbelow(10**12)
-        acc = await repo.ensure_account(tmp, name)
+        acc = await repo.accounts.ensure_account(tmp, name)
         link = ChannelLink(channel=channel, external_id=external_id, account_id=acc.id, display_name=name or "",
                            created_at=now, last_seen=now)
         self.s.add(link)

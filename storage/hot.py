@@ -184,7 +184,7 @@ class HotPath(RepoBase):
         if state.modified:
             for k, v in values.items():
                 setattr(obj, k, v)
-            await self.s.flush()
+            await self.session.flush()
             return
         table = state.mapper.local_table.name
         pk = f"p_{table}__pk"
@@ -194,12 +194,12 @@ class HotPath(RepoBase):
         if defer:
             # the transaction is opened now, as an immediate write would (the middleware may have just committed):
             # the deferred write then always has a transaction to be committed or rolled back with
-            await self.s.connection()
-            pending = DeferredWrites.of(self.s).pending
+            await self.session.connection()
+            pending = DeferredWrites.of(self.session).pending
             if name in pending and pending[name][pk] != params[pk]:
                 # another row's write of the same kind: made now (with the rest of what waits)
                 await self._run_hot(name, pending.pop(name))
-            DeferredWrites.of(self.s).pending[name] = params
+            DeferredWrites.of(self.session).pending[name] = params
             self._held.append(obj)
             return
         await self._run_hot(name, params)
@@ -207,8 +207,8 @@ class HotPath(RepoBase):
     async def _run_hot(self, name: str, params: dict[str, Any], *also: str) -> Any:
         """Execute the hot statement ``name`` with the hot statements ``also`` and the deferred writes
         (:func:`_hot_plan`); returns ``name``'s result."""
-        pending = DeferredWrites.take(self.s)
-        conn = await self.s.connection()
+        pending = DeferredWrites.take(self.session)
+        conn = await self.session.connection()
         *before, (stmt, stmt_params) = _hot_plan(self.dialect, name, params, also, pending)
         for extra, extra_params in before:
             await conn.execute(extra, extra_params)

@@ -5,8 +5,8 @@ never commit: the caller's unit of work does (in the bot, the update's session, 
 goes out: docs/architecture.md). ``set_answer(commit=True)`` is for scripts and tests storing one answer.
 
 ``Repo`` is assembled from one repository per aggregate (``storage/repos/``), each a mixin owning its tables'
-queries; the hot path's machinery is ``storage/hot.py``. Every ``repo.method()`` works as before; new code names
-the aggregate: ``repo.units.unit_by_code(...)`` (docs/architecture.md, storage).
+queries; the hot path's machinery is ``storage/hot.py``. A caller names the aggregate:
+``repo.units.unit_by_code(...)`` (docs/architecture.md, storage); a flat ``repo.unit_by_code(...)`` is an error.
 """
 
 from __future__ import annotations
@@ -42,66 +42,78 @@ from storage.repos.web import WebRepo
 
 __all__ = [
     "ALL_SCOPE", "NOTICES_QUEUED", "DeferredWrites", "InviteResult", "NoticeBatch", "PeriodAnswers", "Repo",
+    "Repositories",
     "before_in_sequence", "period_order", "period_start", "utcnow",
 ]
 
 
-class Repo(UnitsRepo, AccountsRepo, OnboardingRepo, OutlinesRepo, PeriodsRepo, AnswersRepo, ReviewRepo,
-           PositionsRepo, OutboxRepo, IssuersRepo, WebRepo, HotPath):
-    """Every repository on one session. ``repo.<aggregate>`` is the same object typed as that aggregate's
-    repository: the way new code names what it uses (``repo.periods.latest_period(...)``)."""
+class Repositories(UnitsRepo, AccountsRepo, OnboardingRepo, OutlinesRepo, PeriodsRepo, AnswersRepo, ReviewRepo,
+                   PositionsRepo, OutboxRepo, IssuersRepo, WebRepo, HotPath):
+    """Every aggregate's queries on one session: the one object each holder of a :class:`Repo` returns. Inside it
+    the queries call each other flat (``self.find_submission(...)``); outside ``storage/`` nobody sees it flat."""
 
     def __init__(self, session: AsyncSession):
-        self.s = session
+        self.session = session
         self._context: dict[int, tuple[ConversationPosition, Submission, Period, Unit]] = {}
         self._answers: dict[int, dict[str, Any]] = {}
         self._held: list[Any] = []
 
+
+class Repo:
+    """One unit of work's repositories, by aggregate: ``repo.periods.latest_period(...)``. There is no flat
+    ``repo.latest_period(...)`` (an ``AttributeError``): a caller names the aggregate it uses. Every holder is the
+    same :class:`Repositories` on the same session, typed as that aggregate's class, so it costs nothing and one
+    commit covers them all."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+        self._all = Repositories(session)
+
     async def commit(self) -> None:
-        await self.s.commit()
+        await self.session.commit()
 
     # ------------------------------------------------------------------ the aggregates, by name
     @property
     def units(self) -> UnitsRepo:
-        return self
+        return self._all
 
     @property
     def accounts(self) -> AccountsRepo:
-        return self
+        return self._all
 
     @property
     def onboarding(self) -> OnboardingRepo:
-        return self
+        return self._all
 
     @property
     def outlines(self) -> OutlinesRepo:
-        return self
+        return self._all
 
     @property
     def periods(self) -> PeriodsRepo:
-        return self
+        return self._all
 
     @property
     def submissions(self) -> AnswersRepo:
         """Submissions and their answers (``repo.answers(...)`` is already the answers of one submission)."""
-        return self
+        return self._all
 
     @property
     def review(self) -> ReviewRepo:
-        return self
+        return self._all
 
     @property
     def positions(self) -> PositionsRepo:
-        return self
+        return self._all
 
     @property
     def outbox(self) -> OutboxRepo:
-        return self
+        return self._all
 
     @property
     def issuers(self) -> IssuersRepo:
-        return self
+        return self._all
 
     @property
     def web(self) -> WebRepo:
-        return self
+        return self._all

@@ -226,13 +226,34 @@ def test_submission_statuses_are_the_lifecycle_enum():
     assert bad == []
 
 
+JOURNEYS = ("domain", "database", "journeys", "end_to_end")  # scripts/codemods/tests_by_journey.py places them
+
+
 def test_no_test_module_imports_another_and_helpers_live_in_support():
-    """A test module imports no other test module (``tests.test_*``); shared helpers live in tests/support/,
-    and every module directly under tests/ is a test module (or conftest)."""
+    """A test module imports no other test module (``tests.<journey>.test_*``); shared helpers live in
+    tests/support/; the test modules live in folders by journey (``JOURNEYS``), and directly under tests/ there is
+    only this house-wide test and conftest."""
     bad = [f"{p.relative_to(ROOT)}:{line} imports {mod}" for p in _sources("tests", "benchmarks")
            for line, mod in _imports(p, members=True)
-           if mod.startswith("tests.test_")]
+           if mod.startswith("tests.") and not mod.startswith("tests.support")
+           and any(part.startswith("test_") for part in mod.split("."))]
     assert bad == []
     loose = [p.name for p in (ROOT / "tests").glob("*.py")
-             if not p.name.startswith("test_") and p.name not in ("__init__.py", "conftest.py")]
-    assert loose == []
+             if p.name not in ("__init__.py", "conftest.py", "test_architecture.py")]
+    assert loose == [], "a test module belongs in a journey's folder: run scripts/codemods/tests_by_journey.py"
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == {*JOURNEYS, "support", "data"}
+    stray = [f"{p.relative_to(ROOT)}" for j in JOURNEYS for p in (ROOT / "tests" / j).rglob("*.py")
+             if not p.name.startswith("test_") and p.name != "__init__.py"]
+    assert stray == [], "helpers shared by tests live in tests/support/"
+
+
+def test_every_query_names_its_aggregate():
+    """No flat ``repo.<query>`` outside storage/ (``Repo`` has none at run time either: tests/database/test_repos.py):
+    ``scripts/codemods/repo_holders.py --check`` finds nothing to rewrite and nothing it cannot handle."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/codemods/repo_holders.py"), "--check"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-3000:]

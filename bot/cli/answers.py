@@ -19,7 +19,7 @@ async def cmd_answers_export(a: argparse.Namespace, st: Settings) -> int:
     out = Path(a.out)
     n = 0
     async with _db(st) as db, db.read_session() as s:
-        rows = await Repo(s).answer_rows(a.period)
+        rows = await Repo(s).submissions.answer_rows(a.period)
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)

@@ -64,7 +64,7 @@ async def _db(settings: Settings):
 
 async def unit_or_complain(repo: Any, code: str):
     """The unit with this code, or None after telling the administrator how to find the right code."""
-    unit = await repo.unit_by_code(code)
+    unit = await repo.units.unit_by_code(code)
     if unit is None:
         print(f"Không có đơn vị mã «{code}». Tìm mã bằng: baocao units find TÊN", file=sys.stderr)
     return unit

@@ -14,7 +14,7 @@ from bot.config import Settings
 
 
 async def find_period(repo, outline_id: str, ref: str):
-    periods = await repo.list_periods(outline_id)
+    periods = await repo.periods.list_periods(outline_id)
     if ref.isdigit():
         for p in periods:
             if p.id == int(ref):
@@ -105,10 +105,10 @@ async def progress_picture(db, cat, period, scope_code: str | None, st: Settings
 
     async with db.read_session() as s:
         repo = Repo(s)
-        scope = await repo.unit_by_code(scope_code) if scope_code else None
+        scope = await repo.units.unit_by_code(scope_code) if scope_code else None
         outline = cat.get(period.outline_id)
         prog = await period_progress(repo, outline, period, scope)
-        children = await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+        children = await repo.units.children(scope) if scope else [u for u in await repo.units.list_units() if u.parent_id is None]
         rows = prog.sub_counts(children)
     if not rows:
         return None

@@ -35,7 +35,7 @@ async def cmd_invite(a: argparse.Namespace, st: Settings) -> int:
         unit = await unit_or_complain(repo, a.unit)
         if unit is None:
             return 2
-        inv = await repo.create_invite(unit, a.role, uses=a.uses, days=a.days)
+        inv = await repo.onboarding.create_invite(unit, a.role, uses=a.uses, days=a.days)
         await s.commit()
     username = await _bot_username(st)
     link = f"https://t.me/{username or '<tên_bot>'}?start={inv.code}"
@@ -59,11 +59,11 @@ async def cmd_users_list(a: argparse.Namespace, st: Settings) -> int:
 
     async with _db(st) as db, db.read_session() as s:
         repo = Repo(s)
-        accs = await repo.list_accounts(a.role)
-        units = await repo.units_by_ids([x.unit_id for x in accs if x.unit_id])
+        accs = await repo.accounts.list_accounts(a.role)
+        units = await repo.units.units_by_ids([x.unit_id for x in accs if x.unit_id])
         rows = []
         for x in accs:
-            scopes = [u.code for u in await repo.scopes(x)] if x.role != "officer" else []
+            scopes = [u.code for u in await repo.accounts.scopes(x)] if x.role != "officer" else []
             u = units.get(x.unit_id) if x.unit_id else None
             rows.append({"telegram_id": x.telegram_id, "name": x.full_name, "role": x.role,
                          "unit": u.code if u else None, "unit_name": u.name if u else None, "scopes": scopes,
@@ -91,8 +91,8 @@ async def cmd_users_add(a: argparse.Namespace, st: Settings) -> int:
         elif a.role != "admin":
             print("Cần --unit MÃ cho cán bộ và người tổng hợp.", file=sys.stderr)
             return 2
-        acc = await repo.ensure_account(a.telegram_id, a.name or "")
-        await repo.set_account(acc, role=a.role, unit=unit)
+        acc = await repo.accounts.ensure_account(a.telegram_id, a.name or "")
+        await repo.accounts.set_account(acc, role=a.role, unit=unit)
         await s.commit()
     print(f"Đã thêm {a.telegram_id} với vai trò {a.role}" + (f" cho {unit.name}." if unit else "."))
     return 0
@@ -103,11 +103,11 @@ async def cmd_users_remove(a: argparse.Namespace, st: Settings) -> int:
 
     async with _db(st) as db, db.session() as s:
         repo = Repo(s)
-        acc = await repo.account_by_tg(a.telegram_id)
+        acc = await repo.accounts.account_by_tg(a.telegram_id)
         if acc is None or not acc.active:
             print(f"Không có người dùng {a.telegram_id}. Xem danh sách: baocao users list", file=sys.stderr)
             return 2
-        await repo.remove_account(acc)
+        await repo.accounts.remove_account(acc)
         await s.commit()
     print(f"Đã gỡ quyền của {a.telegram_id} (các câu trả lời đã nhập vẫn được giữ).")
     return 0

@@ -29,7 +29,7 @@ async def load_issuer(db, scope: str | None, st: Settings):
     from storage.repo import Repo
 
     async with db.read_session() as s:
-        return await Repo(s).issuer_for(scope, settings_issuer(st))
+        return await Repo(s).issuers.issuer_for(scope, settings_issuer(st))
 
 
 async def _scope(db, code: str) -> tuple[bool, str | None]:
@@ -52,7 +52,7 @@ async def cmd_issuer(a: argparse.Namespace, st: Settings) -> int:
             return 2
         if a.action == "reset":
             async with db.session() as s:
-                await Repo(s).reset_issuer(scope)
+                await Repo(s).issuers.reset_issuer(scope)
                 await s.commit()
         elif a.action == "set":
             changes = {f: getattr(a, opt) for opt, f in OPTIONS.items() if getattr(a, opt) is not None}
@@ -66,11 +66,11 @@ async def cmd_issuer(a: argparse.Namespace, st: Settings) -> int:
                 print(str(e), file=sys.stderr)
                 return 2
             async with db.session() as s:
-                await Repo(s).set_issuer(scope, new)
+                await Repo(s).issuers.set_issuer(scope, new)
                 await s.commit()
         issuer = await load_issuer(db, scope, st)
         async with db.read_session() as s:
-            stored = await Repo(s).issuer_is_set(scope)
+            stored = await Repo(s).issuers.issuer_is_set(scope)
     if a.json:
         _print_json({"scope": scope or "*", "stored": stored, **issuer.as_dict(), "gaps": issuer.gaps()})
     else:

@@ -17,22 +17,22 @@ from bot.config import Settings
 async def _accounts(repo: Any, target: str, name: str | None) -> list[Any] | None:
     """The accounts a link is made for, or None after saying why not."""
     if target.startswith("@"):
-        acc = await repo.account_by_username(target[1:])
+        acc = await repo.accounts.account_by_username(target[1:])
         if acc is None:
             print(f"Không có người dùng {target}. Xem danh sách: baocao users list", file=sys.stderr)
         return [acc] if acc else None
     if target.lstrip("-").isdigit():
-        acc = await repo.account_by_tg(int(target))
+        acc = await repo.accounts.account_by_tg(int(target))
         if acc is not None and acc.active:
             return [acc]
-    unit = await repo.unit_by_code(target)
+    unit = await repo.units.unit_by_code(target)
     if unit is None:
         print(f"Không có người dùng hay đơn vị «{target}». Dùng mã đơn vị (tìm: baocao units find TÊN), "
               "Telegram id hoặc @tên_người_dùng.", file=sys.stderr)
         return None
-    officers = (await repo.officers_of([unit.id])).get(unit.id) or []
+    officers = (await repo.accounts.officers_of([unit.id])).get(unit.id) or []
     if not officers:
-        officers = [await repo.ensure_web_account(unit, name or f"Cán bộ đầu mối {unit.name}")]
+        officers = [await repo.web.ensure_web_account(unit, name or f"Cán bộ đầu mối {unit.name}")]
     return officers
 
 
@@ -60,7 +60,7 @@ async def cmd_link(a: argparse.Namespace, st: Settings) -> int:
         if accs is None:
             return 2
         for acc in accs:
-            unit = await repo.unit(acc.unit_id) if acc.unit_id else None
+            unit = await repo.units.unit(acc.unit_id) if acc.unit_id else None
             period_id = a.period
             if period_id is None and unit is not None:
                 periods = await officer_periods(services, repo, unit)
@@ -101,13 +101,13 @@ async def _revoke_or_list(a: argparse.Namespace, st: Settings) -> int:
             n = 0
             if a.revoke == "all":
                 for acc in accs or []:
-                    n += await repo.revoke_web_links(account_id=acc.id)
+                    n += await repo.web.revoke_web_links(account_id=acc.id)
             else:
-                n = await repo.revoke_web_links(link_id=a.revoke)
+                n = await repo.web.revoke_web_links(link_id=a.revoke)
             await s.commit()
             print(f"Đã thu hồi {n} đường dẫn." if n else "Không có đường dẫn nào còn hiệu lực để thu hồi.")
             return 0 if n else 1
-        links = await repo.web_links([x.id for x in accs] if accs else None)
+        links = await repo.web.web_links([x.id for x in accs] if accs else None)
         rows = [{"link_id": x.id, "account_id": x.account_id, "period": x.period_id, "expires_at": x.expires_at,
                  "revoked": x.revoked_at is not None, "last_used_at": x.last_used_at} for x in links]
     if a.json:

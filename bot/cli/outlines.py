@@ -11,7 +11,7 @@ from typing import Any
 from bot.cli.common import _catalogue_db, _print_json
 from bot.config import Settings
 from bot.outline_drafts import summary_lines
-from dialogs.figures import AGGREGATE_VI, aggregate_of
+from dialogs.figures import AGGREGATE_VI, aggregate_of, summed_columns, total_row
 from dialogs.loader import OutlineError, Problem, check_outline_text
 from dialogs.outline import NUMERIC_TYPES, PERIOD_KIND_VI, TYPE_VI, Outline
 
@@ -97,6 +97,21 @@ def _print_outline(o: Outline) -> None:
             print("      Cột: " + " | ".join(c.label + (f" [{aggregate_text(c)}]" if c.type in NUMERIC_TYPES
                                                      and not c.computed else "") for c in q.table.columns))
             print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() for rw in q.table.rows))
+            print("      Dòng «Tổng cộng» thêm vào tệp .xlsx: " + total_text(q.table))
+
+
+def total_text(t) -> str:
+    """Whether the .xlsx adds a «Tổng cộng» row under a Biểu, and why, in words (the ``total`` flag or the rule)."""
+    own = next((r for r in t.rows if r.kind == "total"), None)
+    if own is not None:
+        return f"không — biểu đã có dòng tổng «{own.label}»"
+    if t.total is not None:
+        return "có (total: true)" if total_row(t) else "không (total: false)"
+    if total_row(t):
+        return "có — các dòng lớn cùng đo một thứ (ghi «total: false» nếu không cộng được)"
+    if not summed_columns(t):
+        return "không — không có cột số nào được cộng"
+    return "không — các dòng lớn là hai nhóm trở lên, đo những thứ khác nhau (ghi «total: true» nếu cộng được)"
 
 
 def aggregate_text(item) -> str:

@@ -63,9 +63,9 @@ async def cmd_open(a: argparse.Namespace, st: Settings) -> int:
                 u = await unit_or_complain(repo, code)
                 if u is None:
                     return 2
-                unit_ids.extend(x.id for x in await repo.list_units(u, kinds=o.respondents) or [u])
+                unit_ids.extend(x.id for x in await repo.units.list_units(u, kinds=o.respondents) or [u])
         last = max([deadline, *levels.values()])
-        p, created = await repo.open_period(o.id, label, deadline=deadline,
+        p, created = await repo.periods.open_period(o.id, label, deadline=deadline,
                                             starts_on=spec.starts_on if spec else o.period.window_from,
                                             ends_on=spec.ends_on if spec else o.period.window_to,
                                             closes_at=last + timedelta(hours=st.period_grace_hours),
@@ -113,7 +113,7 @@ async def cmd_list(a: argparse.Namespace, st: Settings) -> int:
 
     tz = ZoneInfo(st.tz)
     async with _db(st) as db, db.read_session() as s:
-        periods = await Repo(s).list_periods(a.outline, "open" if a.open else None)
+        periods = await Repo(s).periods.list_periods(a.outline, "open" if a.open else None)
     if a.json:
         _print_json([_period_json(p, tz) for p in periods])
         return 0
@@ -128,11 +128,11 @@ async def cmd_close(a: argparse.Namespace, st: Settings) -> int:
 
     async with _db(st) as db, db.session() as s:
         repo = Repo(s)
-        p = await repo.period(a.id)
+        p = await repo.periods.period(a.id)
         if p is None:
             print(f"Không có kỳ số {a.id}. Xem danh sách: baocao period list", file=sys.stderr)
             return 2
-        await repo.close_period(p)
+        await repo.periods.close_period(p)
         await s.commit()
     print(f"Đã đóng kỳ {a.id} «{p.label}»: cán bộ không sửa được nữa; báo cáo tổng hợp vẫn xuất được.")
     return 0
@@ -146,7 +146,7 @@ async def cmd_status(a: argparse.Namespace, st: Settings) -> int:
     tz = ZoneInfo(st.tz)
     async with _db(st) as db, db.read_session() as s:
         repo = Repo(s)
-        p = await repo.period(a.id)
+        p = await repo.periods.period(a.id)
         if p is None or p.outline_id not in cat.outlines:
             print(f"Không có kỳ số {a.id}. Xem danh sách: baocao period list", file=sys.stderr)
             return 2

@@ -73,10 +73,10 @@ async def cmd_units_list(a: argparse.Namespace, st: Settings) -> int:
             under = await unit_or_complain(repo, a.under)
             if under is None:
                 return 2
-        units = await repo.list_units(under, active_only=not a.all)
+        units = await repo.units.list_units(under, active_only=not a.all)
         by_id = {u.id: u for u in units}
         missing = {u.parent_id for u in units if u.parent_id and u.parent_id not in by_id}
-        by_id.update(await repo.units_by_ids(missing))
+        by_id.update(await repo.units.units_by_ids(missing))
     rows = [_unit_json(u, by_id[u.parent_id].code if u.parent_id else None) for u in units]
     if a.json:
         _print_json(rows)

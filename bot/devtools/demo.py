@@ -240,14 +240,14 @@ async def prepare_world(db_url: str, api_base: str) -> DemoWorld:
     await import_units(db, SHARED_UNITS)
     async with db.session() as s:
         repo = Repo(s)
-        p1, _ = await repo.open_period(WEEKLY, "Tuần 47/2026 (16/11–22/11/2026)", starts_on=datetime(2026, 11, 16).date(),
+        p1, _ = await repo.periods.open_period(WEEKLY, "Tuần 47/2026 (16/11–22/11/2026)", starts_on=datetime(2026, 11, 16).date(),
                                        ends_on=datetime(2026, 11, 22).date(), deadline=datetime(2026, 11, 19, 9, tzinfo=UTC))
         codes = {}
         for code, _name in DEMO_UNITS:
-            inv = await repo.create_invite(await repo.unit_by_code(code), "officer", uses=1, now=clock_now[0])
+            inv = await repo.onboarding.create_invite(await repo.units.unit_by_code(code), "officer", uses=1, now=clock_now[0])
             codes[code] = inv.code
-        sup = await repo.ensure_account(SUPERVISOR[0], SUPERVISOR[1])
-        await repo.set_account(sup, role="supervisor", unit=await repo.unit_by_code("CP"))
+        sup = await repo.accounts.ensure_account(SUPERVISOR[0], SUPERVISOR[1])
+        await repo.accounts.set_account(sup, role="supervisor", unit=await repo.units.unit_by_code("CP"))
         await s.commit()
         return DemoWorld(db, services, settings, clock_now, codes, p1.id)
 
@@ -261,7 +261,7 @@ async def play_week_one(d: Driver, world: DemoWorld, users: dict[str, FakeUser])
         await d.say(u, f"/start {world.invite_codes[code]}")
         await d.say(u, "/baocao")
         async with world.db.read_session() as s:
-            unit = await Repo(s).unit_by_code(code)
+            unit = await Repo(s).units.unit_by_code(code)
         counts[code] = await answer_week_one(d, u, outline, code, unit.kind)
         await d.press(u, "Gửi báo cáo")
         await d.press(u, "Xác nhận gửi")
@@ -280,8 +280,8 @@ async def play_week_two(d: Driver, world: DemoWorld, users: dict[str, FakeUser])
     world.clock_now[0] = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
     async with world.db.session() as s:
         repo = Repo(s)
-        await repo.close_period(await repo.period(world.first_period))
-        p2, _ = await repo.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", starts_on=datetime(2026, 11, 23).date(),
+        await repo.periods.close_period(await repo.periods.period(world.first_period))
+        p2, _ = await repo.periods.open_period(WEEKLY, "Tuần 48/2026 (23/11–29/11/2026)", starts_on=datetime(2026, 11, 23).date(),
                                        ends_on=datetime(2026, 11, 29).date(), deadline=datetime(2026, 11, 26, 9, tzinfo=UTC))
         await s.commit()
         p2_id = p2.id

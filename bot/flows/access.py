@@ -18,14 +18,14 @@ async def allowed_scopes(repo: Repo, acc: Account) -> list[Unit] | None:
     """The supervisor's scope units; None for an administrator (everything)."""
     if acc.role == "admin":
         return None
-    return await repo.scopes(acc)
+    return await repo.accounts.scopes(acc)
 
 
 async def scope_ok(repo: Repo, acc: Account, scope_id: int) -> Unit | None | bool:
     """The chosen scope unit (None = all, admins only), or False when not allowed."""
     if scope_id == 0:
         return None if acc.role == "admin" else False
-    unit = await repo.unit(scope_id)
-    if unit is None or not await repo.in_scope(acc, unit):
+    unit = await repo.units.unit(scope_id)
+    if unit is None or not await repo.accounts.in_scope(acc, unit):
         return False
     return unit

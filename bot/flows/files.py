@@ -48,5 +48,5 @@ async def report_issuer(services: Services, scope_code: str | None, account=None
     st = services.settings
     async with services.db.read_session() as s:
         repo = Repo(s)
-        own = await repo.own_unit_code(account) if account is not None and scope_code is None else None
-        return await repo.issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place), own_unit=own)
+        own = await repo.issuers.own_unit_code(account) if account is not None and scope_code is None else None
+        return await repo.issuers.issuer_for(scope_code, issuer_of(st.org_name, st.org_parent, st.org_place), own_unit=own)

@@ -63,22 +63,22 @@ async def open_periods_for(services: Services, repo: Repo, unit: Unit) -> list[t
     """The periods the unit can answer now: open ones, and closed ones a supervisor unlocked for it."""
     out = []
     now = services.now()
-    unlocked = {p.id: p for p in await repo.unlocked_periods(unit.id, now)}
-    for p in await repo.list_periods(status="open") + [p for p in unlocked.values() if p.status != "open"]:
+    unlocked = {p.id: p for p in await repo.review.unlocked_periods(unit.id, now)}
+    for p in await repo.periods.list_periods(status="open") + [p for p in unlocked.values() if p.status != "open"]:
         try:
             o = services.catalogue.get(p.outline_id)
         except KeyError:
             continue
         if p.closes_at is not None and p.closes_at <= now and p.id not in unlocked:
             continue
-        if p.id in unlocked or repo.period_covers(p, unit, o.respondents):
+        if p.id in unlocked or repo.periods.period_covers(p, unit, o.respondents):
             out.append((p, o))
     return out
 
 
 async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
     """The questionnaire the account is in (None when it is in none)."""
-    found = await repo.position_context(acc.id)
+    found = await repo.positions.position_context(acc.id)
     if found is None:
         return None
     pos, sub, period, unit = found
@@ -88,7 +88,7 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
         outline = services.catalogue.get(period.outline_id)
     except KeyError:
         return None
-    answers = await repo.answers(sub.id)
+    answers = await repo.submissions.answers(sub.id)
     prev = await services.previous_answers(repo, unit.id, period)
     ctx = ReportContext(outline, unit.code, unit.kind, answers, prev, period_heading(period.label, period.cutoff_on),
               submitted=is_sent(sub.status), today=services.today(),
@@ -101,12 +101,12 @@ async def load(services: Services, repo: Repo, acc: Account) -> Loaded | None:
 async def returned_context(repo: Repo, sub: Submission, outline: Outline, ctx: ReportContext) -> None:
     """A returned report: the questions the supervisor pointed at, with the comment and their answers then (the
     engine leads the officer through them, then to «📨 Gửi lại»)."""
-    ev = await repo.last_event(sub, "returned")
+    ev = await repo.review.last_event(sub, "returned")
     keys = [k for k in (ev.keys or []) if outline.has(k)] if ev is not None else []
     if not keys:
         return
     ctx.returned = {k: ev.comment or "" for k in keys}
-    ctx.returned_values = await repo.values_at(sub.id, keys, ev.at)
+    ctx.returned_values = await repo.submissions.values_at(sub.id, keys, ev.at)
 
 
 def refuse_locked(ld: Loaded, lock: Lock) -> Outcome:
@@ -119,7 +119,7 @@ async def apply_step(services: Services, repo: Repo, acc: Account, ld: Loaded, s
     A locked submission (approved, or its period closed) stores nothing and says why."""
     now = services.now()
     if step.store or step.submit or step.reasons:
-        lock = await repo.lock(ld.sub, now)
+        lock = await repo.review.lock(ld.sub, now)
         if lock is not None:
             return refuse_locked(ld, lock)
     elif ld.sub.status in READ_ONLY:  # moving around an approved report: its read-only screen instead
@@ -128,19 +128,19 @@ async def apply_step(services: Services, repo: Repo, acc: Account, ld: Loaded, s
     # PostgreSQL in the answer's own statement), or at the commit when nothing is stored
     nonce = ld.pos.nonce
     if not step.error or step.store:
-        pos = await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+        pos = await repo.positions.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
                                        state=step.state, defer=True)
         nonce = pos.nonce
     elif step.state != (ld.pos.state or {}):  # a wrong input: its count is kept, the buttons shown stay valid
-        await repo.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+        await repo.positions.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
                                  state=step.state, bump=False, defer=True)
     for key, value in step.store:
         q = ld.outline.question(key)
-        await repo.set_answer(ld.sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=now)
+        await repo.submissions.set_answer(ld.sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=now)
     for key, reason in step.reasons:
-        await repo.set_reason(ld.sub.id, key, reason)
+        await repo.submissions.set_reason(ld.sub.id, key, reason)
     was_submitted = is_sent(ld.sub.status)
-    ended = await repo.submit(ld.sub, acc, now=now) if step.submit else None
+    ended = await repo.review.submit(ld.sub, acc, now=now) if step.submit else None
     late_change = bool(step.store) and was_submitted and now > ld.period.deadline
     if ended is not None:  # sent again under an unlock: the unlock is over, the supervisors see what changed
         await enqueue_corrected(repo, ld.unit, ld.period, ld.outline, ld.sub, ended, now, sent_by=acc)
@@ -159,12 +159,12 @@ async def enqueue_notice(repo: Repo, acc: Account, ld: Loaded, step: Step, late_
     who = acc.full_name or acc.telegram_id
     if step.submit:
         answered, total = ld.engine.progress()
-        await repo.enqueue_for_supervisors(ld.unit, "submitted",
+        await repo.outbox.enqueue_for_supervisors(ld.unit, "submitted",
                                            f"{ld.unit.name} đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
                                            f"({answered}/{total} câu), người gửi: {who}.", period_id=ld.period.id, now=now)
     elif late_change:
         keys = ", ".join(ld.outline.ref(k).number or k for k, _ in step.store)
-        await repo.enqueue_for_supervisors(ld.unit, "late_change",
+        await repo.outbox.enqueue_for_supervisors(ld.unit, "late_change",
                                            f"{ld.unit.name} vừa sửa báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
                                            f"sau hạn nộp (mục {keys}), người sửa: {who}.", period_id=ld.period.id, now=now)
 
@@ -173,14 +173,14 @@ async def enqueue_corrected(repo: Repo, unit: Unit, period: Period, outline: Out
                             unlock: UnlockRequest, now: datetime, *, sent_by: Account | None = None) -> None:
     """The supervisors' notice that an unlock is over (sent again, or its time ran out): the answers changed
     during it, and that the report waits for their approval again."""
-    keys = await repo.unlock_changes(unlock)
-    visible = outline.visible_refs(unit.code, unit.kind, await repo.answers(sub.id))
+    keys = await repo.review.unlock_changes(unlock)
+    visible = outline.visible_refs(unit.code, unit.kind, await repo.submissions.answers(sub.id))
     numbers = [str(i) for i, r in enumerate(visible, 1) if r.key in keys]
     how = (f"gửi lại ({sent_by.full_name or sent_by.telegram_id})" if sent_by is not None
            else "hết thời gian mở lại, đã khóa")
     changed = f"các câu đã sửa: {', '.join(numbers)}" if numbers else "không sửa câu nào"
     again = ", cần duyệt lại" if sub.status == Status.CORRECTED else ""
-    await repo.enqueue_for_supervisors(unit, "corrected",
+    await repo.outbox.enqueue_for_supervisors(unit, "corrected",
                                        f"{unit.name} — báo cáo «{outline.short}» kỳ {period.label}: {how} sau khi "
                                        f"được mở lại ({changed}){again}.", period_id=period.id, now=now)
 
@@ -189,13 +189,13 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
                        outline: Outline) -> Outcome:
     """Open (or resume) the unit's report of ``period``: where the officer stopped, else the first question. An
     approved report (or one waiting for approval again after an unlock) opens read-only."""
-    sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
+    sub = await repo.submissions.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
     if sub.status in READ_ONLY:
         return await read_only(services, repo, acc, sub, period, outline, unit)
-    pos = await repo.position(acc.id)
+    pos = await repo.positions.position(acc.id)
     resume = pos.question_key if pos is not None and pos.submission_id == sub.id else None
     if pos is None or pos.submission_id != sub.id:
-        await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.QUESTION, state={})
+        await repo.positions.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.QUESTION, state={})
     else:
         pos.mode = Mode.QUESTION
     ld = await load(services, repo, acc)
@@ -204,8 +204,8 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
     if returned and resume not in returned:  # a returned report: at the first question to fix, not elsewhere
         resume = returned[0]
     now = services.now()
-    unlock = (await repo.active_unlock(sub, now)
-              if sub.status == Status.UNLOCKED or repo.period_closed(period, now) else None)
+    unlock = (await repo.review.active_unlock(sub, now)
+              if sub.status == Status.UNLOCKED or repo.periods.period_closed(period, now) else None)
     if unlock is not None:  # an unlock: say how long it lasts, not "editable until the period closes"
         ld.engine.ctx.submitted = False
     step = ld.engine.begin(resume)
@@ -220,11 +220,11 @@ async def read_only(services: Services, repo: Repo, acc: Account, sub: Submissio
                     unit: Unit) -> Outcome:
     """A locked report's screen: its status, who approved it and when, «👁 Xem lại» and «🔓 Xin mở lại».
     Typed text no longer goes to the questionnaire (the position is left idle on it)."""
-    await repo.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.IDLE, state={})
+    await repo.positions.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.IDLE, state={})
     what = f"Báo cáo «{outline.short}» kỳ {period.label} của {unit.name}"
     if sub.status == Status.APPROVED:
-        ev = await repo.last_event(sub, "approved")
-        who = await repo.account(ev.by_account) if ev is not None and ev.by_account else None
+        ev = await repo.review.last_event(sub, "approved")
+        who = await repo.accounts.account(ev.by_account) if ev is not None and ev.by_account else None
         by = f" bởi {who.full_name}" if who is not None and who.full_name else ""
         when = f" lúc {fmt_dt(services, ev.at)}" if ev is not None else ""
         text = (f"✅ {what} đã được duyệt{by}{when}.\nBáo cáo đã khóa: chỉ xem được, không sửa được nữa. Nếu còn cần "
@@ -239,15 +239,15 @@ async def read_only(services: Services, repo: Repo, acc: Account, sub: Submissio
 
 async def view_report(services: Services, repo: Repo, acc: Account, submission_id: int) -> Outcome:
     """«👁 Xem lại» on a locked report: every answer, read-only, then «🔓 Xin mở lại»."""
-    sub = await repo.submission(submission_id)
+    sub = await repo.submissions.submission(submission_id)
     if sub is None or acc.unit_id is None or sub.unit_id != acc.unit_id:
         return refuse("Nút này dành cho cán bộ đầu mối của đơn vị có báo cáo này.")
-    period = await repo.period(sub.period_id)
-    unit = await repo.unit(sub.unit_id)
+    period = await repo.periods.period(sub.period_id)
+    unit = await repo.units.unit(sub.unit_id)
     outline = services.catalogue.get(period.outline_id)
-    _, previous = await repo.unit_previous_answers(unit.id, period)
-    parts = unit_report(outline, unit=unit, period_label=period.label, answers=await repo.answers(sub.id),
-                        previous=previous, reasons=await repo.answer_reasons(sub.id), status=sub.status, hint=False)
+    _, previous = await repo.submissions.unit_previous_answers(unit.id, period)
+    parts = unit_report(outline, unit=unit, period_label=period.label, answers=await repo.submissions.answers(sub.id),
+                        previous=previous, reasons=await repo.submissions.answer_reasons(sub.id), status=sub.status, hint=False)
     out = Outcome()
     for i, part in enumerate(parts):
         out.say(part, unlock_choice(sub.id) if i == len(parts) - 1 else None)
@@ -260,18 +260,18 @@ async def begin(services: Services, repo: Repo, acc: Account) -> Outcome:
         if acc.role in ("supervisor", "admin"):
             return Outcome().say("Bạn là người tổng hợp: dùng /tiendo để xem tiến độ, /tonghop để nhận báo cáo tổng hợp.")
         return Outcome().say(texts.NO_UNIT)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     assert unit is not None
     periods = await open_periods_for(services, repo, unit)
     if not periods:
         return Outcome().say(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}. Khi có kỳ mới, bot sẽ báo cho bạn.")
     if len(periods) == 1:
         return await start_period(services, repo, acc, unit, *periods[0])
-    pos = await repo.position(acc.id)
+    pos = await repo.positions.position(acc.id)
     rows = []
     for p, o in periods:
-        sub = await repo.find_submission(unit.id, p.id)
-        n = await repo.answer_count(sub.id) if sub else 0
+        sub = await repo.submissions.find_submission(unit.id, p.id)
+        n = await repo.submissions.answer_count(sub.id) if sub else 0
         state = (" ✅ đã duyệt" if sub and sub.status == Status.APPROVED else " ✅ đã gửi" if sub and is_sent(sub.status)
                  else f" · đã trả lời {n} câu" if n else "")
         here = " ◀ đang làm" if pos and sub and pos.submission_id == sub.id else ""
@@ -283,7 +283,7 @@ async def pick(services: Services, repo: Repo, acc: Account, period_id: int) -> 
     """The officer chose the report of ``period_id`` among several."""
     if acc.unit_id is None:
         return refuse(texts.NO_UNIT)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     assert unit is not None
     match = [(p, o) for p, o in await open_periods_for(services, repo, unit) if p.id == period_id]
     if not match:
@@ -325,7 +325,7 @@ async def open_number(services: Services, repo: Repo, acc: Account, n: int) -> O
 
 async def open_key(services: Services, repo: Repo, acc: Account, submission_id: int, key: str) -> Outcome | None:
     """Put the officer at question ``key`` of their submission (None when it cannot be loaded)."""
-    await repo.save_position(acc.id, submission_id=submission_id, question_key=None, mode=Mode.QUESTION, state={})
+    await repo.positions.save_position(acc.id, submission_id=submission_id, question_key=None, mode=Mode.QUESTION, state={})
     ld = await load(services, repo, acc)
     if ld is None:
         return None
@@ -334,9 +334,16 @@ async def open_key(services: Services, repo: Repo, acc: Account, submission_id: 
 
 async def cancel(repo: Repo, acc: Account) -> Outcome:
     """/huy: leave the questionnaire (or the step that waits for a text); what was stored stays."""
-    pos = await repo.position(acc.id)
+    pos = await repo.positions.position(acc.id)
     if pos is None or pos.mode == Mode.IDLE:
         return Outcome().say("Bạn không ở trong bảng hỏi nào. Gõ /baocao để bắt đầu.")
-    await repo.save_position(acc.id, submission_id=pos.submission_id, question_key=pos.question_key,
+    await repo.positions.save_position(acc.id, submission_id=pos.submission_id, question_key=pos.question_key,
                              mode=Mode.IDLE if pos.mode != "join" else "none", state={})
     return Outcome().say("Đã thoát bảng hỏi. Mọi câu trả lời đã lưu vẫn được giữ; gõ /baocao để làm tiếp.")
+
+
+async def leave(repo: Repo, acc: Account, said: str) -> Outcome:
+    """/huy in a feature's own text-waiting mode (/baocaonhanh, /baocaolen): back to no mode; ``said`` tells what
+    was dropped and what to type instead."""
+    await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
+    return Outcome().say(said)

@@ -59,17 +59,17 @@ def when_text(services: Services, dt: datetime) -> str:
 
 
 async def officers(repo: Repo, unit: Unit) -> list[Account]:
-    found = (await repo.officers_of([unit.id])).get(unit.id, [])
+    found = (await repo.accounts.officers_of([unit.id])).get(unit.id, [])
     if not found and unit.kind in PROVINCE_KINDS:  # a province's report upward is sent by its supervisors
-        found = await repo.unit_accounts(unit.id, "supervisor")
+        found = await repo.accounts.unit_accounts(unit.id, "supervisor")
     return found
 
 
 async def answers_period(repo: Repo, period: Period, unit: Unit, outline: Outline) -> bool:
     """The unit answers the period — or, a province, sends its own report of it upward (/baocaolen)."""
-    if repo.period_covers(period, unit, outline.respondents):
+    if repo.periods.period_covers(period, unit, outline.respondents):
         return True
-    return unit.kind in PROVINCE_KINDS and await repo.find_submission(unit.id, period.id) is not None
+    return unit.kind in PROVINCE_KINDS and await repo.submissions.find_submission(unit.id, period.id) is not None
 
 
 def first_question(outline: Outline, unit: Unit) -> int:
@@ -87,7 +87,7 @@ async def scoped_matches(services: Services, repo: Repo, acc: Account, query: st
     roots = await allowed_scopes(repo, acc)
     out: list[tuple[Unit, float]] = []
     for m in index.search(query, limit=40):
-        unit = await repo.unit(m.unit_id)
+        unit = await repo.units.unit(m.unit_id)
         if unit is None or not unit.active:
             continue
         if roots is None or any(unit.path.startswith(r.path) for r in roots):
@@ -104,7 +104,7 @@ async def scoped_matches(services: Services, repo: Repo, acc: Account, query: st
 async def unit_periods(services: Services, repo: Repo, unit: Unit) -> list[Period]:
     """The periods the unit answers, open ones first, then the newest."""
     out = []
-    for p in await repo.list_periods():
+    for p in await repo.periods.list_periods():
         o = services.catalogue.outlines.get(p.outline_id)
         if o is not None and await answers_period(repo, p, unit, o):
             out.append(p)
@@ -142,8 +142,8 @@ async def history_lines(services: Services, repo: Repo, sub: Submission, outline
     visible = outline.visible_refs(unit.code, unit.kind, answers)
     number = {r.key: str(i) for i, r in enumerate(visible, 1)}
     lines = []
-    for ev in (await repo.history(sub))[-8:]:
-        who = await repo.account(ev.by_account) if ev.by_account else None
+    for ev in (await repo.review.history(sub))[-8:]:
+        who = await repo.accounts.account(ev.by_account) if ev.by_account else None
         lines.append(event_line(ev.kind, who.full_name if who else None, when_text(services, ev.at), ev.comment,
                                 [number[k] for k in ev.keys or [] if k in number]))
     return lines
@@ -167,17 +167,17 @@ def view_choices(unit: Unit, period: Period, sub: Submission | None) -> list[lis
 async def show(services: Services, repo: Repo, unit: Unit, period: Period) -> Outcome:
     """The unit's report of ``period``: answers, comparisons, reasons, status, history, and the actions."""
     outline = services.catalogue.get(period.outline_id)
-    sub = await repo.find_submission(unit.id, period.id)
+    sub = await repo.submissions.find_submission(unit.id, period.id)
     choices = view_choices(unit, period, sub)
     if sub is None:
         return Outcome().say(f"📄 {unit.name} — {outline.short}\nKỳ: {period.label}\n"
                              "Đơn vị chưa bắt đầu báo cáo kỳ này.", choices)
-    answers = await repo.answers(sub.id)
-    _, previous = await repo.unit_previous_answers(unit.id, period)
+    answers = await repo.submissions.answers(sub.id)
+    _, previous = await repo.submissions.unit_previous_answers(unit.id, period)
     hist = await history_lines(services, repo, sub, outline, unit, answers)
     tail = ["\n🕘 Lịch sử:", *hist] if hist else ["\n🕘 Chưa có lần gửi nào."]
     parts = unit_report(outline, unit=unit, period_label=period.label, answers=answers, previous=previous,
-                        reasons=await repo.answer_reasons(sub.id), status=sub.status, comment=sub.comment, tail=tail)
+                        reasons=await repo.submissions.answer_reasons(sub.id), status=sub.status, comment=sub.comment, tail=tail)
     out = Outcome()
     for i, part in enumerate(parts):
         out.say(part, choices if i == len(parts) - 1 else None)
@@ -191,8 +191,8 @@ async def pressed_unit(repo: Repo, acc: Account, unit_id: int) -> Unit | Outcome
     """The unit a supervisor's button names, or the refusal (role, scope)."""
     if not is_supervisor(acc):
         return refuse(REFUSE)
-    unit = await repo.unit(unit_id)
-    if unit is None or not await repo.in_scope(acc, unit):
+    unit = await repo.units.unit(unit_id)
+    if unit is None or not await repo.accounts.in_scope(acc, unit):
         return refuse(OUT_OF_SCOPE)
     return unit
 
@@ -205,7 +205,7 @@ async def press(services: Services, repo: Repo, acc: Account, action: str, unit_
         return unit
     if action == "u":
         return await show_default(services, repo, unit)
-    period = await repo.period(period_id)
+    period = await repo.periods.period(period_id)
     outline = services.catalogue.outlines.get(period.outline_id) if period is not None else None
     if period is None or outline is None or not await answers_period(repo, period, unit, outline):
         return refuse("Kỳ báo cáo này không còn hoặc không dành cho đơn vị này. Gõ /xem để chọn lại.")
@@ -238,7 +238,7 @@ async def act_docx(services: Services, repo: Repo, acc: Account, unit: Unit, per
 
 
 async def sent_submission(repo: Repo, unit: Unit, period: Period, statuses, what: str) -> Submission | Outcome:
-    sub = await repo.find_submission(unit.id, period.id)
+    sub = await repo.submissions.find_submission(unit.id, period.id)
     if sub is None or sub.status not in statuses:
         state = STATUS_VI.get(sub.status, sub.status) if sub is not None else "chưa bắt đầu"
         return refuse(f"Không {what} được: báo cáo của {unit.name} kỳ này đang ở trạng thái «{state}». "
@@ -250,8 +250,8 @@ async def act_return(services: Services, repo: Repo, acc: Account, unit: Unit, p
     sub = await sent_submission(repo, unit, period, lifecycle.SENT, "trả lại")
     if isinstance(sub, Outcome):
         return sub
-    pos = await repo.position(acc.id)
-    await repo.save_position(acc.id, submission_id=pos.submission_id if pos else None,
+    pos = await repo.positions.position(acc.id)
+    await repo.positions.save_position(acc.id, submission_id=pos.submission_id if pos else None,
                              question_key=pos.question_key if pos else None, mode=COMMENT_MODE,
                              state={"submission": sub.id, "unit": unit.id})
     return Outcome().say(f"↩ Trả lại báo cáo của {unit.name} — {period.label}.\nGõ nhận xét (một tin nhắn), ghi số "
@@ -262,7 +262,7 @@ async def act_approve(services: Services, repo: Repo, acc: Account, unit: Unit, 
     sub = await sent_submission(repo, unit, period, lifecycle.APPROVABLE, "duyệt")
     if isinstance(sub, Outcome):
         return sub
-    await repo.approve(sub, acc, now=services.now())
+    await repo.review.approve(sub, acc, now=services.now())
     outline = services.catalogue.get(period.outline_id)
     told = reachable(await officers(repo, unit))
     return (Outcome(alert="Đã duyệt.")
@@ -279,7 +279,7 @@ ACTIONS = {"v": act_view, "per": act_periods, "doc": act_docx, "ret": act_return
 
 
 async def restore(repo: Repo, acc: Account, submission_id: int | None, question_key: str | None) -> None:
-    await repo.save_position(acc.id, submission_id=submission_id, question_key=question_key, mode=Mode.IDLE, state={})
+    await repo.positions.save_position(acc.id, submission_id=submission_id, question_key=question_key, mode=Mode.IDLE, state={})
 
 
 async def give_comment(services: Services, repo: Repo, acc: Account, text: str) -> Outcome:
@@ -288,20 +288,20 @@ async def give_comment(services: Services, repo: Repo, acc: Account, text: str) 
     if not comment or len(comment) > COMMENT_MAX:
         return Outcome().say(f"Nhận xét cần từ 1 đến {COMMENT_MAX} ký tự. Gõ lại, ví dụ: «câu 3: thiếu số liệu "
                              "quý III». Gõ /huy để thôi.")
-    pos = await repo.position(acc.id)
+    pos = await repo.positions.position(acc.id)
     st = (pos.state or {}) if pos is not None else {}
-    sub = await repo.submission(int(st.get("submission", 0)))
-    unit = await repo.unit(sub.unit_id) if sub is not None else None
+    sub = await repo.submissions.submission(int(st.get("submission", 0)))
+    unit = await repo.units.unit(sub.unit_id) if sub is not None else None
     await restore(repo, acc, pos.submission_id if pos else None, pos.question_key if pos else None)
-    if unit is None or not is_supervisor(acc) or not await repo.in_scope(acc, unit):
+    if unit is None or not is_supervisor(acc) or not await repo.accounts.in_scope(acc, unit):
         return Outcome().say(OUT_OF_SCOPE)
     if not lifecycle.is_sent(sub.status):
         return Outcome().say("Báo cáo này không còn ở trạng thái đã gửi (có thể đã được trả lại). Gõ /xem để xem lại.")
-    period = await repo.period(sub.period_id)
+    period = await repo.periods.period(sub.period_id)
     outline = services.catalogue.get(period.outline_id)
-    visible = outline.visible_refs(unit.code, unit.kind, await repo.answers(sub.id))
+    visible = outline.visible_refs(unit.code, unit.kind, await repo.submissions.answers(sub.id))
     keys = pointed_keys(visible, comment)
-    await repo.return_submission(sub, acc, comment, keys, now=services.now())
+    await repo.review.return_submission(sub, acc, comment, keys, now=services.now())
     numbers = [str(i) for i, r in enumerate(visible, 1) if r.key in keys]
     told = reachable(await officers(repo, unit))
     out = Outcome().notify(told, *returned_notice(acc, unit, period, outline, sub, comment, keys, numbers))
@@ -329,7 +329,7 @@ def returned_notice(by: Account, unit: Unit, period: Period, outline: Outline, s
 
 async def own_submission(repo: Repo, acc: Account, submission_id: int) -> Submission | None:
     """The officer's own submission named by a button (None when it is not theirs)."""
-    sub = await repo.submission(submission_id)
+    sub = await repo.submissions.submission(submission_id)
     if sub is None or acc.unit_id is None or sub.unit_id != acc.unit_id:
         return None
     return sub
@@ -340,8 +340,8 @@ async def open_question(services: Services, repo: Repo, acc: Account, submission
     sub = await own_submission(repo, acc, submission_id)
     if sub is None:
         return refuse(NOT_OWN)
-    period = await repo.period(sub.period_id)
-    lock = await repo.lock(sub, services.now())
+    period = await repo.periods.period(sub.period_id)
+    lock = await repo.review.lock(sub, services.now())
     if lock is not None:
         return refuse(lock_text(lock, period.label))
     refs = services.catalogue.get(period.outline_id).refs
@@ -356,10 +356,10 @@ async def ask_unlock(services: Services, repo: Repo, acc: Account, submission_id
     sub = await own_submission(repo, acc, submission_id)
     if sub is None:
         return refuse(NOT_OWN)
-    if await repo.lock(sub, services.now()) is None:
+    if await repo.review.lock(sub, services.now()) is None:
         return refuse("Báo cáo này đang sửa được, không cần xin mở lại. Gõ /baocao để sửa.")
-    pos = await repo.position(acc.id)
-    await repo.save_position(acc.id, submission_id=pos.submission_id if pos else None,
+    pos = await repo.positions.position(acc.id)
+    await repo.positions.save_position(acc.id, submission_id=pos.submission_id if pos else None,
                              question_key=pos.question_key if pos else None, mode=REASON_MODE,
                              state={"submission": sub.id})
     return Outcome().say("🔓 Ghi lý do cần mở lại để sửa (một dòng), ví dụ: «Nhập nhầm số hồ sơ ở câu 3». "
@@ -372,20 +372,20 @@ async def give_unlock_reason(services: Services, repo: Repo, acc: Account, text:
         reason = parse_reason(text)
     except ParseError as e:
         return Outcome().say(f"❗ {e.message}")
-    pos = await repo.position(acc.id)
-    sub = await repo.submission(int(((pos.state if pos else None) or {}).get("submission", 0)))
+    pos = await repo.positions.position(acc.id)
+    sub = await repo.submissions.submission(int(((pos.state if pos else None) or {}).get("submission", 0)))
     await restore(repo, acc, pos.submission_id if pos else None, pos.question_key if pos else None)
     if sub is None or sub.unit_id != acc.unit_id:
         return Outcome().say("Không tìm thấy báo cáo cần mở lại. Gõ /baocao để xem các kỳ đang mở.")
-    req, created = await repo.request_unlock(sub, acc, reason, now=services.now())
+    req, created = await repo.review.request_unlock(sub, acc, reason, now=services.now())
     if not created:
         return Outcome().say("Yêu cầu mở lại trước đó vẫn đang chờ nơi tổng hợp trả lời. Bot sẽ báo khi có kết quả.")
-    unit = await repo.unit(sub.unit_id)
-    period = await repo.period(sub.period_id)
+    unit = await repo.units.unit(sub.unit_id)
+    period = await repo.periods.period(sub.period_id)
     outline = services.catalogue.get(period.outline_id)
     choices = [[btn("✅ Đồng ý", UNLOCK_DECIDE, request=req.id, approve=1),
                 btn("⛔ Từ chối", UNLOCK_DECIDE, request=req.id, approve=0)]]
-    told = reachable(await repo.supervisors_of(unit))
+    told = reachable(await repo.accounts.supervisors_of(unit))
     return (Outcome()
             .notify(told, f"🔓 {unit.name} xin mở lại báo cáo «{outline.short}» kỳ {period.label} để sửa.\nLý do: "
                           f"{reason}\nNgười xin: {acc.full_name or acc.telegram_id}. Nếu đồng ý, đơn vị được sửa trong "
@@ -395,17 +395,17 @@ async def give_unlock_reason(services: Services, repo: Repo, acc: Account, text:
 
 async def decide_unlock(services: Services, repo: Repo, acc: Account, request_id: int, approve: bool) -> Outcome:
     """A supervisor agrees to (or refuses) an unlock request; only the first decision counts."""
-    req = await repo.unlock_request(request_id)
-    sub = await repo.submission(req.submission_id) if req is not None else None
+    req = await repo.review.unlock_request(request_id)
+    sub = await repo.submissions.submission(req.submission_id) if req is not None else None
     if sub is None:
         return refuse("Yêu cầu này không còn.")
     unit = await pressed_unit(repo, acc, sub.unit_id)
     if isinstance(unit, Outcome):
         return unit
-    if not await repo.decide_unlock(req, acc, approve, hours=services.settings.unlock_hours, now=services.now()):
+    if not await repo.review.decide_unlock(req, acc, approve, hours=services.settings.unlock_hours, now=services.now()):
         done = "đồng ý" if req.status == "approved" else "từ chối"
         return refuse(f"Yêu cầu này đã được xử lý trước đó ({done}).")
-    period = await repo.period(sub.period_id)
+    period = await repo.periods.period(sub.period_id)
     outline = services.catalogue.get(period.outline_id)
     what = f"báo cáo «{outline.short}» kỳ {period.label} của {unit.name}"
     told = reachable(await officers(repo, unit))
@@ -430,9 +430,9 @@ async def relock_expired(services: Services, repo: Repo, now: datetime) -> Outco
     """Unlocks whose time is up (the scheduler's tick): each closed once; the unit's officers told it is locked
     again, the supervisors (queued notice) which answers changed and that it waits for their approval."""
     out = Outcome()
-    for req, sub in await repo.relock_expired(now):
-        period = await repo.period(sub.period_id)
-        unit = await repo.unit(sub.unit_id)
+    for req, sub in await repo.review.relock_expired(now):
+        period = await repo.periods.period(sub.period_id)
+        unit = await repo.units.unit(sub.unit_id)
         outline = services.catalogue.outlines.get(period.outline_id)
         if outline is not None:
             await questionnaire.enqueue_corrected(repo, unit, period, outline, sub, req, now)

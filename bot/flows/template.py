@@ -50,7 +50,7 @@ async def choose(services: Services, repo: Repo, acc: Account) -> Outcome:
     why = no_unit(acc)
     if why is not None:
         return Outcome().say(why)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     periods = await questionnaire.open_periods_for(services, repo, unit)
     if not periods:
         return Outcome().say(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}, nên chưa có mẫu để điền.")
@@ -64,7 +64,7 @@ async def for_period(services: Services, repo: Repo, acc: Account, period_id: in
     """A ``TEMPLATE_PERIOD`` choice: that period's .xlsx."""
     if acc.unit_id is None:
         return refuse(texts.NO_UNIT)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     match = [(p, o) for p, o in await questionnaire.open_periods_for(services, repo, unit) if p.id == period_id]
     if not match:
         return refuse("Kỳ báo cáo này không còn mở cho đơn vị của bạn. Gõ /mau để chọn lại.")
@@ -87,7 +87,7 @@ def refuse_upload(name: str, mime: str | None, size: int | None) -> str | None:
 
 async def refuse_file(repo: Repo, acc: Account, name: str, mime: str | None, size: int | None) -> Outcome | None:
     """Before the file is fetched: why it is not taken (None: fetch it and call :func:`take_file`)."""
-    pos = await repo.position(acc.id)
+    pos = await repo.positions.position(acc.id)
     if pos is not None and pos.mode in BUSY_MODES:
         return Outcome().say("Bot đang chờ bạn gõ câu trả lời cho bước trước. Gõ /huy rồi gửi lại tệp.")
     if size is not None and size <= MAX_BYTES and await upward.province_of(repo, acc) is not None:
@@ -103,7 +103,7 @@ async def take_file(services: Services, repo: Repo, acc: Account, data: bytes) -
     """A filled template: stored (what changed) and summed up, or refused with the reason (nothing stored)."""
     if await upward.province_of(repo, acc) is not None:
         return await upward.take_file(services, repo, acc, data)
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     try:
         got = await import_file(services, repo, data, unit=unit, by=acc)
     except TemplateLocked as e:
@@ -123,7 +123,7 @@ def refusal(e: TemplateRefused) -> str:
 async def imported(services: Services, repo: Repo, acc: Account, got: Imported) -> Outcome:
     """The summary, then the officer is put in the questionnaire's review with "Xem lại" / "Gửi báo cáo"."""
     await late_change(services, repo, acc, got)
-    pos = await repo.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.REVIEW,
+    pos = await repo.positions.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.REVIEW,
                                    state={})
     parts = texts.split_text(got.text())
     out = Outcome()
@@ -138,7 +138,7 @@ async def late_change(services: Services, repo: Repo, acc: Account, got: Importe
     now = services.now()
     if got.changed and got.was_submitted and now > got.period.deadline:
         numbers = ", ".join(got.outline.ref(k).number or k for k in got.changed[:10])
-        await repo.enqueue_for_supervisors(
+        await repo.outbox.enqueue_for_supervisors(
             got.unit, "late_change", f"{got.unit.name} sửa báo cáo «{got.outline.short}» kỳ {got.period.label} sau "
             f"hạn nộp bằng tệp .xlsx (mục {numbers}), người sửa: {acc.full_name or acc.telegram_id}.",
             period_id=got.period.id, now=now)

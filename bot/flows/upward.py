@@ -53,17 +53,17 @@ async def province_of(repo: Repo, acc: Account) -> Unit | None:
     """The province whose report the account sends upward (a supervisor of it), if any."""
     if not is_supervisor(acc):
         return None
-    for u in await repo.scopes(acc):
+    for u in await repo.accounts.scopes(acc):
         if u.kind in PROVINCE_KINDS:
             return u
-    unit = await repo.unit(acc.unit_id) if acc.unit_id else None
+    unit = await repo.units.unit(acc.unit_id) if acc.unit_id else None
     return unit if unit is not None and unit.kind in PROVINCE_KINDS else None
 
 
 async def periods_for(services: Services, repo: Repo) -> list[tuple[Period, Outline]]:
     """Open periods whose outline the communes answer: each is a report the province sends upward."""
     out = []
-    for p in await repo.list_periods(status="open"):
+    for p in await repo.periods.list_periods(status="open"):
         o = services.catalogue.outlines.get(p.outline_id)
         if o is not None and set(o.respondents) & set(LOCAL_KINDS):
             out.append((p, o))
@@ -73,7 +73,7 @@ async def periods_for(services: Services, repo: Repo) -> list[tuple[Period, Outl
 async def upward_report(services: Services, repo: Repo, acc: Account, period_id: int) -> tuple[Unit, Period, Outline] | None:
     """The province and the open period of the province's report for ``period_id``, when the account sends it."""
     province = await province_of(repo, acc)
-    period = await repo.period(period_id)
+    period = await repo.periods.period(period_id)
     outline = services.catalogue.outlines.get(period.outline_id) if period is not None else None
     if province is None or period is None or period.status != "open" or not reports_upward(province, outline):
         return None
@@ -92,22 +92,22 @@ async def refresh(services: Services, repo: Repo, acc: Account, province: Unit, 
                   outline: Outline) -> Refreshed:
     """The province's submission with the carried answers recomputed from the communes (while it is not sent).
     Commits: the consolidation reads in a session of its own."""
-    sub = await repo.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id),
+    sub = await repo.submissions.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id),
                                        now=services.now())
     await repo.commit()
     c = await load_consolidation(services.db, services.catalogue, period.id, province.code)
     r = rollup(c)
     if lifecycle.is_sent(sub.status):
         return Refreshed(sub, r.sources, r.sent)
-    vias = await repo.answer_vias(sub.id)
-    current = await repo.answers(sub.id)
+    vias = await repo.submissions.answer_vias(sub.id)
+    current = await repo.submissions.answers(sub.id)
     now = services.now()
     own = {**r.proposals, **r.narrative}  # the province's to change: kept once it has written its own
     gone = {k: EMPTY[outline.question(k).type] for k, via in vias.items()  # no sent commune carries it any more
             if via == VIA and k not in r.figures and outline.has(k) and outline.question(k).type in EMPTY}
     for key, value in [*gone.items(), *r.figures.items(), *((k, v) for k, v in own.items() if vias.get(k, VIA) == VIA)]:
         if current.get(key) != value:
-            await repo.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), by=acc.id,
+            await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), by=acc.id,
                                   via=VIA, now=now)
     await repo.commit()
     return Refreshed(sub, r.sources, r.sent)
@@ -164,8 +164,8 @@ async def draft(services: Services, repo: Repo, acc: Account, province: Unit, pe
     """The province's report as it stands (recomputed while unsent), with its buttons."""
     r = await refresh(services, repo, acc, province, period, outline)
     sub = r.sub
-    answers = await repo.answers(sub.id)
-    vias = await repo.answer_vias(sub.id)
+    answers = await repo.submissions.answers(sub.id)
+    vias = await repo.submissions.answer_vias(sub.id)
     deadline = period.level_deadline("province")
     lines = ([lead, ""] if lead else []) + [
         f"🏛 Báo cáo của {province.name} gửi cấp trên — «{outline.short}», {period.label}",
@@ -204,7 +204,7 @@ async def press(services: Services, repo: Repo, acc: Account, action: str, perio
     province, period, outline = found
     if action == "e" and 0 <= q < len(outline.refs) and editable_by_province(outline, outline.refs[q].key):
         question = outline.refs[q].question
-        await repo.save_position(acc.id, submission_id=None, question_key=None, mode=MODE,
+        await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode=MODE,
                                  state={"period": period.id, "key": question.key})
         hint = ("Gõ nội dung mới" if question.type in NARRATIVE_TYPES
                 else "Gõ câu trả lời của tỉnh (ví dụ: «có», «không», hoặc số thứ tự các lựa chọn: 1, 3)")
@@ -220,7 +220,7 @@ async def give_text(services: Services, repo: Repo, acc: Account, state: dict[st
     found = await upward_report(services, repo, acc, int(state.get("period", 0) or 0))
     key = str(state.get("key", ""))
     if found is None or not editable_by_province(found[2], key):
-        await repo.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
         return Outcome().say("Không còn mục nào đang sửa. Gõ /baocaolen để xem báo cáo của tỉnh.")
     province, period, outline = found
     q = outline.question(key)
@@ -228,11 +228,11 @@ async def give_text(services: Services, repo: Repo, acc: Account, state: dict[st
         value = text.strip() if q.type in NARRATIVE_TYPES else parse_answer(outline, q, text, today=services.today())
     except ParseError as e:
         return Outcome().say(f"❗ {e.message}\nGõ lại, hoặc gõ /huy để thôi.")
-    await repo.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
-    sub = await repo.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id))
+    await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
+    sub = await repo.submissions.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id))
     if lifecycle.is_sent(sub.status):
         return Outcome().say("Báo cáo của tỉnh đã gửi lên cấp trên: không sửa được nữa, trừ khi cấp trên trả lại.")
-    await repo.set_answer(sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=services.now())
+    await repo.submissions.set_answer(sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=services.now())
     return await draft(services, repo, acc, province, period, outline, lead="✔ Đã lưu phần tỉnh sửa.")
 
 
@@ -243,10 +243,10 @@ async def send(services: Services, repo: Repo, acc: Account, province: Unit, per
     if lifecycle.is_sent(r.sub.status):
         return Outcome().say("Báo cáo của tỉnh đã gửi lên cấp trên rồi. Gõ /baocaolen để xem.")
     now = services.now()
-    await repo.submit(r.sub, acc, now=now)
+    await repo.review.submit(r.sub, acc, now=now)
     deadline = period.level_deadline("province")
     late = deadline is not None and now > deadline
-    await repo.enqueue_for_supervisors(province, "submitted",
+    await repo.outbox.enqueue_for_supervisors(province, "submitted",
                                        f"{province.name} đã gửi báo cáo «{outline.short}» kỳ {period.label} lên cấp "
                                        f"trên (từ {r.sent} đơn vị cấp xã){', sau hạn' if late else ''}.",
                                        period_id=period.id, now=now)
@@ -270,7 +270,7 @@ async def files(services: Services, repo: Repo, acc: Account, period_id: int) ->
         return refuse("Kỳ này không còn mở. Gõ /baocaolen để chọn lại.")
     province, period, outline = found
     r = await refresh(services, repo, acc, province, period, outline)
-    answers = await repo.answers(r.sub.id)
+    answers = await repo.submissions.answers(r.sub.id)
     xlsx = await build(services, repo, province, period, outline)
     docx = await asyncio.to_thread(make_upward_docx, outline, province, period, answers, r.sources,
                                    lambda k: editable_by_province(outline, k))
@@ -299,14 +299,14 @@ async def take_file(services: Services, repo: Repo, acc: Account, data: bytes) -
     except (UpwardFileRefused, ValueError) as e:
         return Outcome().say(f"⛔ Tệp không được nhận, chưa lưu gì: {e}")
     province, period, outline = await upward_report(services, repo, acc, period_id)  # type: ignore[misc]
-    sub = await repo.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id))
+    sub = await repo.submissions.ensure_submission(province.id, period.id, services.outline_versions.get(outline.id))
     if lifecycle.is_sent(sub.status):
         return Outcome().say("⛔ Chưa lưu gì: báo cáo của tỉnh đã gửi lên cấp trên, chỉ sửa được khi cấp trên trả lại.")
-    current = await repo.answers(sub.id)
+    current = await repo.submissions.answers(sub.id)
     changed = [k for k, v in own_answers(outline, read).items() if current.get(k, object()) != v]
     now = services.now()
     for key in changed:
-        await repo.set_answer(sub.id, key, read[key], num=numeric(outline.question(key), read[key]), by=acc.id,
+        await repo.submissions.set_answer(sub.id, key, read[key], num=numeric(outline.question(key), read[key]), by=acc.id,
                               via="docx" if kind == "docx" else "xlsx", now=now)
     numbers = ", ".join(outline.ref(k).number or k for k in changed)
     lead = (f"📄 Đã đọc tệp: {'lưu phần sửa ở mục ' + numbers if changed else 'không có mục nào thay đổi'}."
@@ -325,8 +325,8 @@ async def _read_docx(services: Services, repo: Repo, acc: Account, data: bytes) 
         raise UpwardFileRefused(NOT_OURS)
     _, period, outline = found
     got = read_upward_docx(data, outline)
-    sub = await repo.find_submission(province.id, period.id)
-    current = await repo.answers(sub.id) if sub is not None else {}
+    sub = await repo.submissions.find_submission(province.id, period.id)
+    current = await repo.submissions.answers(sub.id) if sub is not None else {}
     out: dict[str, Any] = {}
     errors: list[str] = []
     for key, text in got.texts.items():

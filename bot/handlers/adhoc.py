@@ -18,11 +18,12 @@ from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.callbacks import AH
+from bot.callbacks import AdhocButton
 from bot.filters import InMode, Magic
+from bot.flows import questionnaire
 from bot.flows.outcome import QUESTION, Choice
 from bot.handlers.access import is_supervisor
-from bot.render import keyboard
+from bot.render import keyboard, show
 from bot.services import Services
 from dialogs.adhoc import AdhocError, AdhocQuestion, adhoc_yaml, parse_hours, parse_questions
 from dialogs.engine import Engine, ReportContext
@@ -45,7 +46,7 @@ ASK_QUESTIONS = ("Gõ các câu hỏi, mỗi câu một dòng (trong một tin n
 
 
 async def _save(repo: Repo, acc: Account, state: dict) -> None:
-    await repo.save_position(acc.id, submission_id=None, question_key=None, mode=MODE, state=state)
+    await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode=MODE, state=state)
     await repo.commit()
 
 
@@ -60,7 +61,7 @@ async def cmd_adhoc(message: Message, repo: Repo, account: Account) -> None:
 
 def _kb(*buttons: tuple[str, str]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=t, callback_data=AH(action=a).pack()) for t, a in buttons]])
+        InlineKeyboardButton(text=t, callback_data=AdhocButton(action=a).pack()) for t, a in buttons]])
 
 
 async def on_text(message: Message, services: Services, repo: Repo, account: Account,
@@ -105,23 +106,23 @@ async def on_text(message: Message, services: Services, repo: Repo, account: Acc
 async def _resolve_scope(services: Services, repo: Repo, acc: Account, text: str) -> list[Unit]:
     """Units named by code or name, separated by commas; «tất cả» = the whole scope of the account."""
     if fold(text) in ("tat ca", "toan bo", "het"):
-        scopes = await repo.scopes(acc) if acc.role != "admin" else []
+        scopes = await repo.accounts.scopes(acc) if acc.role != "admin" else []
         if acc.role == "admin":  # every province (the ministries have no communes to ask)
-            return [u for u in await repo.list_units(None, kinds=PROVINCE_KINDS) if u.parent_id is None]
+            return [u for u in await repo.units.list_units(None, kinds=PROVINCE_KINDS) if u.parent_id is None]
         if not scopes:
             raise AdhocError("Bạn chưa được giao phạm vi nào. Gõ mã hoặc tên đơn vị, ví dụ: 91, Tỉnh An Giang")
         return scopes
     out: list[Unit] = []
     index = await services.unit_index(repo)
     for part in [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]:
-        unit = await repo.unit_by_code(part) if len(part) <= 32 else None
+        unit = await repo.units.unit_by_code(part) if len(part) <= 32 else None
         if unit is None:
             found = index.search(part, limit=1)
-            unit = await repo.unit(found[0].unit_id) if found and found[0].score >= 85 else None
+            unit = await repo.units.unit(found[0].unit_id) if found and found[0].score >= 85 else None
         if unit is None:
             raise AdhocError(f"Không tìm thấy đơn vị «{part}». Gõ mã hoặc tên đúng, cách nhau dấu phẩy, "
                              "ví dụ: 91, Tỉnh Gia Lai — hoặc «tất cả».")
-        if not await repo.in_scope(acc, unit):
+        if not await repo.accounts.in_scope(acc, unit):
             raise AdhocError(f"«{unit.name}» ngoài phạm vi bạn phụ trách. Gõ đơn vị trong phạm vi của bạn.")
         out.append(unit)
     if not out:
@@ -133,11 +134,11 @@ async def _targets(repo: Repo, scope_ids: list[int]) -> list[Unit]:
     """The units that answer: the commune-level units under the scope units, or a scope unit itself when it is one
     (or has none below it). One query, whatever the number of scope units."""
     roots = set(scope_ids)
-    local = await repo.list_units(None, kinds=LOCAL_KINDS)
+    local = await repo.units.list_units(None, kinds=LOCAL_KINDS)
     out = {u.id: u for u in local if roots & {int(x) for x in u.path.strip("/").split("/") if x}}
     covered = {int(x) for u in out.values() for x in u.path.strip("/").split("/") if x}
     for uid in roots - covered:  # a scope unit with no commune below it answers itself
-        u = await repo.unit(uid)
+        u = await repo.units.unit(uid)
         if u is not None:
             out[u.id] = u
     return list(out.values())
@@ -145,20 +146,20 @@ async def _targets(repo: Repo, scope_ids: list[int]) -> list[Unit]:
 
 async def _summary(services: Services, repo: Repo, state: dict, hours: float) -> str:
     units = await _targets(repo, state["scope"])
-    officers = await repo.officers_of([u.id for u in units])
+    officers = await repo.accounts.officers_of([u.id for u in units])
     deadline = services.now() + timedelta(hours=hours)
     return (f"Gửi báo cáo nhanh «{state['title']}» ({len(state['questions'])} câu) tới {len(units)} đơn vị "
             f"({sum(len(v) for v in officers.values())} cán bộ đã vào bot), hạn nộp {local_text(deadline, services.tz)}?")
 
 
-async def on_ah(cb: CallbackQuery, services: Services, callback_data: AH, bot: Bot, repo: Repo, account: Account) -> None:
+async def on_ah(cb: CallbackQuery, services: Services, callback_data: AdhocButton, bot: Bot, repo: Repo, account: Account) -> None:
     if not is_supervisor(account):
         await cb.answer(NOT_ALLOWED, show_alert=True)
         return
-    pos = await repo.position(account.id)
+    pos = await repo.positions.position(account.id)
     state = dict(pos.state or {}) if pos is not None and pos.mode == MODE else {}
     if callback_data.action == "cancel" or not state:
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
         await repo.commit()
         await cb.answer("Đã huỷ báo cáo nhanh." if state else "Không còn báo cáo nhanh nào đang soạn. Gõ /baocaonhanh.",
                         show_alert=not state)
@@ -192,14 +193,14 @@ async def _publish(services: Services, repo: Repo, acc: Account, state: dict) ->
     questions = [AdhocQuestion(**q) for q in state["questions"]]
     text = adhoc_yaml(state["title"], questions, kinds, now.astimezone(services.tz))
     outline = load_outline_text(text, "báo cáo nhanh")
-    await repo.register_outline(outline.id, outline.version, text_hash(text), f"{outline.id}.yaml", outline.title,
+    await repo.outlines.register_outline(outline.id, outline.version, text_hash(text), f"{outline.id}.yaml", outline.title,
                                 yaml_text=text)
     deadline = now + timedelta(hours=float(state["hours"]))
-    period, _ = await repo.open_period(outline.id, f"Đột xuất {local_text(now, services.tz)}", deadline=deadline,
+    period, _ = await repo.periods.open_period(outline.id, f"Đột xuất {local_text(now, services.tz)}", deadline=deadline,
                                        starts_on=None, ends_on=now.astimezone(services.tz).date(),
                                        closes_at=deadline + timedelta(hours=services.settings.period_grace_hours),
                                        unit_ids=[u.id for u in units], now=now, kind="adhoc")
-    await repo.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.positions.save_position(acc.id, submission_id=None, question_key=None, mode="none", state={})
     await repo.commit()
     await services.reload_outlines(repo)
     return period, services.catalogue.get(outline.id)
@@ -257,10 +258,10 @@ async def _store_batch(services: Services, period: Period, outline: Outline, uni
     head = f"⚡ BÁO CÁO ĐỘT XUẤT — hạn nộp {local_text(period.deadline, services.tz)}.\n"
     async with services.db.session() as s:
         repo = Repo(s)
-        officers = await repo.officers_of([u.id for u in units])
+        officers = await repo.accounts.officers_of([u.id for u in units])
         reached = [u for u in units if any(not a.blocked for a in officers.get(u.id, []))]
         rep.no_officer += len(units) - len(reached)
-        subs = await repo.ensure_submissions([u.id for u in reached], period.id,
+        subs = await repo.submissions.ensure_submissions([u.id for u in reached], period.id,
                                              services.outline_versions.get(outline.id), now=services.now())
         moves, texts = [], {}
         for u in reached:
@@ -269,7 +270,7 @@ async def _store_batch(services: Services, period: Period, outline: Outline, uni
                 if not a.blocked:
                     moves.append((a.id, subs[u.id], step.key, step.mode, step.state))
                     texts[a.id] = (a.telegram_id, head + "\n\n".join(sc.text for sc in step.screens), step.screens[-1])
-        nonces = await repo.place_positions(moves)
+        nonces = await repo.positions.place_positions(moves)
         await s.commit()
     return [(tg, text, _markup(screen, nonces[aid])) for aid, (tg, text, screen) in texts.items()]
 
@@ -280,10 +281,8 @@ def _markup(screen, nonce: int) -> InlineKeyboardMarkup | None:
                      for row in screen.buttons])
 
 
-async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
-    await message.answer("Đã thôi soạn báo cáo nhanh. Gõ /baocaonhanh để soạn lại.")
+async def cmd_cancel(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
+    await show(bot, message.chat.id, await questionnaire.leave(repo, account, "Đã thôi soạn báo cáo nhanh. Gõ /baocaonhanh để soạn lại."))
 
 
 def setup() -> Router:
@@ -291,5 +290,5 @@ def setup() -> Router:
     router.message.register(cmd_adhoc, Command("baocaonhanh"))
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_text, Magic(F.text & ~F.text.startswith("/")), InMode(MODE))
-    router.callback_query.register(on_ah, AH.filter())
+    router.callback_query.register(on_ah, AdhocButton.filter())
     return router

@@ -9,7 +9,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot import texts
-from bot.callbacks import MK
+from bot.callbacks import OpenPeriodButton
 from bot.filters import InMode, Magic
 from bot.services import Services
 from dialogs.localtime import day_text
@@ -39,7 +39,7 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
         await message.answer(f"❗ Hạn {local_text(deadline, services.tz)} đã qua. Gõ một hạn trong tương lai, ví dụ: "
                              f"{format_date(services.today() + timedelta(days=7))} 17:00")
         return
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky",
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="moky",
                              state={"outline": outline_id, "deadline": deadline.isoformat()})
     o = services.catalogue.get(outline_id)
     if o.period.regime is not None:
@@ -51,8 +51,8 @@ async def moky_text(message: Message, services: Services, repo: Repo, account: A
 
 def _confirm_kb() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text="✅ Mở kỳ", callback_data=MK(action="ok").pack()),
-        InlineKeyboardButton(text="✖ Huỷ", callback_data=MK(action="cancel").pack())]])
+        InlineKeyboardButton(text="✅ Mở kỳ", callback_data=OpenPeriodButton(action="ok").pack()),
+        InlineKeyboardButton(text="✖ Huỷ", callback_data=OpenPeriodButton(action="cancel").pack())]])
 
 
 def _regime(services: Services, o: Outline, commune_deadline: datetime | None) -> PeriodSpec:
@@ -73,12 +73,12 @@ async def cmd_moky(message: Message, services: Services, repo: Repo, account: Ac
     if account.role != "admin":
         await message.answer(NOT_ADMIN)
         return
-    rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=MK(action="o", outline=o.id).pack())]
+    rows = [[InlineKeyboardButton(text=o.short[:60], callback_data=OpenPeriodButton(action="o", outline=o.id).pack())]
             for o in services.catalogue]
     await message.answer("Chọn đề cương cần mở kỳ báo cáo:", reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
-async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: Bot, repo: Repo, account: Account) -> None:
+async def on_mk(cb: CallbackQuery, services: Services, callback_data: OpenPeriodButton, bot: Bot, repo: Repo, account: Account) -> None:
     if account.role != "admin":
         await cb.answer(NOT_ADMIN, show_alert=True)
         return
@@ -90,7 +90,7 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         state = {"outline": o.id}
         if o.period.regime is not None:  # the regime fixes the period and its deadlines: confirm at once
             state["deadline"] = _regime(services, o, None).deadline.isoformat()
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="moky", state=state)
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="moky", state=state)
         await repo.commit()
         await cb.answer()
         if o.period.regime is not None:
@@ -99,10 +99,10 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
         await bot.send_message(cb.from_user.id, f"«{o.short}»: gõ hạn nộp, ví dụ: "
                                                f"{format_date(services.today() + timedelta(days=14))} 17:00")
         return
-    pos = await repo.position(account.id)
+    pos = await repo.positions.position(account.id)
     state = (pos.state or {}) if pos and pos.mode == "moky" else {}
     if callback_data.action == "cancel" or "deadline" not in state:
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
         await cb.answer("Đã huỷ.")
         return
     o = services.catalogue.get(state["outline"])
@@ -110,14 +110,14 @@ async def on_mk(cb: CallbackQuery, services: Services, callback_data: MK, bot: B
     grace = timedelta(hours=services.settings.period_grace_hours)
     if o.period.regime is not None:
         spec = _regime(services, o, deadline)
-        p, created = await repo.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+        p, created = await repo.periods.open_period(o.id, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
                                             ends_on=spec.ends_on, closes_at=spec.closes_at, now=services.now(),
                                             cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
     else:
         label = f"{o.short} — hạn {day_text(deadline, services.tz)}"
-        p, created = await repo.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
+        p, created = await repo.periods.open_period(o.id, label, deadline=deadline, starts_on=o.period.window_from,
                                             ends_on=o.period.window_to, closes_at=deadline + grace, now=services.now())
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     await cb.answer()
     await bot.send_message(cb.from_user.id,
                            (f"✅ Đã mở kỳ «{p.label}» (số {p.id}). Cán bộ các đơn vị liên quan sẽ được báo ngay."
@@ -128,5 +128,5 @@ def setup() -> Router:
     router = Router(name="admin")
     router.message.register(cmd_moky, Command("moky"))
     router.message.register(moky_text, Magic(F.text & ~F.text.startswith("/")), InMode("moky"))
-    router.callback_query.register(on_mk, MK.filter())
+    router.callback_query.register(on_mk, OpenPeriodButton.filter())
     return router

@@ -17,7 +17,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import TH
+from bot.callbacks import ConsolidateButton
 from bot.flows.files import make_report
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
@@ -31,13 +31,13 @@ log = logging.getLogger(__name__)
 PROGRESS_EVERY = 2.0  # seconds between edits of the "Đang tổng hợp…" message
 
 async def default_choice(services: Services, repo: Repo, acc: Account) -> tuple[Period | None, int]:
-    periods = await repo.list_periods()
+    periods = await repo.periods.list_periods()
     known = [p for p in periods if p.outline_id in services.catalogue.outlines]
     if not known:
         return None, 0
     period = None
     if acc.last_outline_id:
-        period = await repo.latest_period(acc.last_outline_id)
+        period = await repo.periods.latest_period(acc.last_outline_id)
     if period is None:
         period = max(known, key=lambda p: (p.deadline, p.id))
     scopes = await allowed_scopes(repo, acc)
@@ -45,29 +45,29 @@ async def default_choice(services: Services, repo: Repo, acc: Account) -> tuple[
     return period, scope_id
 
 
-def _button(text: str, data: TH) -> list[InlineKeyboardButton]:
+def _button(text: str, data: ConsolidateButton) -> list[InlineKeyboardButton]:
     return [InlineKeyboardButton(text=text[:60], callback_data=data.pack())]
 
 
 def _back(period: Period, scope_id: int) -> list[InlineKeyboardButton]:
-    return _button("⬅ Quay lại", TH(action="card", period=period.id, scope=scope_id))
+    return _button("⬅ Quay lại", ConsolidateButton(action="card", period=period.id, scope=scope_id))
 
 
 async def card(services: Services, repo: Repo, period: Period, scope_id: int) -> tuple[str, InlineKeyboardMarkup]:
     o = services.catalogue.get(period.outline_id)
-    scope = await repo.unit(scope_id) if scope_id else None
+    scope = await repo.units.unit(scope_id) if scope_id else None
     text = (f"📊 Tổng hợp báo cáo\nĐề cương: {o.short}\nKỳ: {period.label}"
             f"{' (đã đóng)' if period.status == 'closed' else ''}\nPhạm vi: {scope.name if scope else 'Tất cả đơn vị'}")
     kb = InlineKeyboardMarkup(inline_keyboard=[
         [InlineKeyboardButton(text="✅ Tổng hợp ngay",
-                              callback_data=TH(action="go", period=period.id, scope=scope_id).pack())],
+                              callback_data=ConsolidateButton(action="go", period=period.id, scope=scope_id).pack())],
         [InlineKeyboardButton(text="📝 Tổng hợp gồm cả bản đang làm",
-                              callback_data=TH(action="gd", period=period.id, scope=scope_id).pack())],
+                              callback_data=ConsolidateButton(action="gd", period=period.id, scope=scope_id).pack())],
         [InlineKeyboardButton(text="📋 Đổi đề cương",
-                              callback_data=TH(action="outl", period=period.id, scope=scope_id).pack()),
-         InlineKeyboardButton(text="🗓 Đổi kỳ", callback_data=TH(action="per", period=period.id, scope=scope_id).pack())],
+                              callback_data=ConsolidateButton(action="outl", period=period.id, scope=scope_id).pack()),
+         InlineKeyboardButton(text="🗓 Đổi kỳ", callback_data=ConsolidateButton(action="per", period=period.id, scope=scope_id).pack())],
         [InlineKeyboardButton(text="🏢 Đổi phạm vi",
-                              callback_data=TH(action="scope", period=period.id, scope=scope_id).pack())],
+                              callback_data=ConsolidateButton(action="scope", period=period.id, scope=scope_id).pack())],
     ])
     return text, kb
 
@@ -87,15 +87,15 @@ async def cmd_tonghop(message: Message, services: Services, repo: Repo, account:
     await message.answer(text, reply_markup=kb)
 
 
-async def on_th(cb: CallbackQuery, callback_data: TH, bot: Bot, services: Services, repo: Repo,
+async def on_th(cb: CallbackQuery, callback_data: ConsolidateButton, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
     d = callback_data
     scope = await pressed_scope(cb, repo, account, d.scope, "Bạn không có quyền tổng hợp phạm vi này.")
     if scope is False:
         return
-    period = await repo.period(d.period) if d.period else None
+    period = await repo.periods.period(d.period) if d.period else None
     if d.action == "o":
-        period = await repo.latest_period(d.outline) if d.outline in services.catalogue.outlines else None
+        period = await repo.periods.latest_period(d.outline) if d.outline in services.catalogue.outlines else None
     if period is None or period.outline_id not in services.catalogue.outlines:
         await cb.answer("Kỳ báo cáo này không còn. Gõ /tonghop để chọn lại.", show_alert=True)
         return
@@ -109,7 +109,7 @@ async def on_th(cb: CallbackQuery, callback_data: TH, bot: Bot, services: Servic
 class Pressed:
     """One press of a /tonghop button, with what its actions need."""
 
-    def __init__(self, cb: CallbackQuery, data: TH, bot: Bot, services: Services, repo: Repo, account: Account):
+    def __init__(self, cb: CallbackQuery, data: ConsolidateButton, bot: Bot, services: Services, repo: Repo, account: Account):
         self.cb, self.data, self.bot, self.services, self.repo, self.account = cb, data, bot, services, repo, account
 
     async def show(self, text: str, rows: list[list[InlineKeyboardButton]] | InlineKeyboardMarkup) -> None:
@@ -126,16 +126,16 @@ async def show_card(p: Pressed, period: Period, scope: Unit | None) -> None:
 async def pick_outline(p: Pressed, period: Period, scope: Unit | None) -> None:
     rows = []
     for oid, o in p.services.catalogue.outlines.items():
-        if await p.repo.latest_period(oid) is not None:
-            rows.append(_button(o.short, TH(action="o", outline=oid, scope=p.data.scope)))
+        if await p.repo.periods.latest_period(oid) is not None:
+            rows.append(_button(o.short, ConsolidateButton(action="o", outline=oid, scope=p.data.scope)))
     rows.append(_back(period, p.data.scope))
     await p.show("Chọn đề cương:", rows)
 
 
 async def pick_period(p: Pressed, period: Period, scope: Unit | None) -> None:
-    periods = list(reversed(await p.repo.list_periods(period.outline_id)))[:10]
+    periods = list(reversed(await p.repo.periods.list_periods(period.outline_id)))[:10]
     rows = [_button(f"{x.label}{' (đã đóng)' if x.status == 'closed' else ''}",
-                    TH(action="p", period=x.id, scope=p.data.scope)) for x in periods]
+                    ConsolidateButton(action="p", period=x.id, scope=p.data.scope)) for x in periods]
     rows.append(_back(period, p.data.scope))
     await p.show("Chọn kỳ báo cáo:", rows)
 
@@ -144,15 +144,15 @@ async def pick_scope(p: Pressed, period: Period, scope: Unit | None) -> None:
     options: list[Unit] = []
     roots = await allowed_scopes(p.repo, p.account)
     if roots is None:
-        rows = [[InlineKeyboardButton(text="Tất cả đơn vị", callback_data=TH(action="s", period=period.id, scope=0).pack())]]
-        roots = [u for u in await p.repo.list_units() if u.parent_id is None][:20]
+        rows = [[InlineKeyboardButton(text="Tất cả đơn vị", callback_data=ConsolidateButton(action="s", period=period.id, scope=0).pack())]]
+        roots = [u for u in await p.repo.units.list_units() if u.parent_id is None][:20]
     else:
         rows = []
     for r in roots:
         options.append(r)
-        options.extend((await p.repo.children(r))[:15])
+        options.extend((await p.repo.units.children(r))[:15])
     for u in options[:40]:
-        rows.append(_button(u.name, TH(action="s", period=period.id, scope=u.id)))
+        rows.append(_button(u.name, ConsolidateButton(action="s", period=period.id, scope=u.id)))
     rows.append(_back(period, p.data.scope))
     await p.show("Chọn phạm vi tổng hợp:", rows)
 
@@ -195,7 +195,7 @@ async def issuer_notice(p: Pressed, issuer, scope_code: str | None) -> str | Non
     if notice is None:
         return None
     if not body_is_placeholder(issuer):
-        if not await p.repo.notice_once(p.account.id, f"issuer:{scope_code or '*'}", now=p.services.now()):
+        if not await p.repo.issuers.notice_once(p.account.id, f"issuer:{scope_code or '*'}", now=p.services.now()):
             return None
         await p.repo.commit()
     if p.account.role != "admin":
@@ -275,5 +275,5 @@ ACTIONS: dict[str, Callable[[Pressed, Period, Unit | None], Awaitable[None]]] = 
 def setup() -> Router:
     router = Router(name="consolidate")
     router.message.register(cmd_tonghop, Command("tonghop"))
-    router.callback_query.register(on_th, TH.filter())
+    router.callback_query.register(on_th, ConsolidateButton.filter())
     return router

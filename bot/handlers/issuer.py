@@ -35,14 +35,14 @@ async def cmd_coquan(message: Message, services: Services, repo: Repo, account: 
     words = first.split()[1:]
     reset = fold(" ".join(words[1:])) in ("mac dinh", "macdinh") if len(words) > 1 else False
     code = words[0] if words and words[0] != "*" else None
-    if code is not None and await repo.unit_by_code(code) is None:
+    if code is not None and await repo.units.unit_by_code(code) is None:
         await message.answer(f"Không có đơn vị mã «{code}». Gõ mã đơn vị như trong danh sách đơn vị, ví dụ: /coquan 89 "
                              "(để trống mã: báo cáo tổng hợp mọi đơn vị).")
         return
     from bot.flows.files import report_issuer
 
     if reset:
-        await repo.reset_issuer(code)
+        await repo.issuers.reset_issuer(code)
         await repo.commit()
     elif rest.strip():
         try:
@@ -50,10 +50,10 @@ async def cmd_coquan(message: Message, services: Services, repo: Repo, account: 
         except IssuerError as e:
             await message.answer(texts.clip(f"❗ {e}", 1500))
             return
-        await repo.set_issuer(code, new, by=account.id, now=services.now())
+        await repo.issuers.set_issuer(code, new, by=account.id, now=services.now())
         await repo.commit()
     issuer = await report_issuer(services, code, account)
-    stored = await repo.issuer_is_set(code)
+    stored = await repo.issuers.issuer_is_set(code)
     head = ("✅ Đã lưu. " if rest.strip() else ("✅ Đã trả về mặc định. " if reset else ""))
     scope = f"đơn vị {code}" if code else "báo cáo tổng hợp mọi đơn vị"
     state = "đã đặt" if stored else "mặc định theo dữ liệu đơn vị"

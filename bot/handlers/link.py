@@ -21,7 +21,7 @@ CODE_MINUTES = 15
 async def cmd_link(message: Message, command: CommandObject, services: Services, repo: Repo, account: Account,
                    channel: str = "telegram") -> None:
     code = (command.args or "").strip()
-    ch = Channels(repo.s)
+    ch = Channels(repo.session)
     if not code:
         made = await ch.new_link_code(account.id, services.now(), CODE_MINUTES)  # stored before the reply is sent
         other = "Telegram" if channel == "zalo" else "Zalo"

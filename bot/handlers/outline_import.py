@@ -25,7 +25,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import MK, OI
+from bot.callbacks import OpenPeriodButton, OutlineDraftButton
 from bot.filters import InMode, Magic
 from bot.outline_drafts import preview_screens, problem_lines, screen_text, summary_lines
 from bot.services import Services
@@ -57,7 +57,7 @@ async def cmd_import(message: Message, bot: Bot, services: Services, repo: Repo,
     if not _is_admin(account):
         await message.answer(NOT_ADMIN)
         return
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode=MODE, state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode=MODE, state={})
     reply = message.reply_to_message
     if reply is not None and reply.document is not None:
         await take_document(message, reply.document, bot, services, repo, account)
@@ -76,7 +76,7 @@ async def on_document(message: Message, bot: Bot, services: Services, repo: Repo
 
 async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
     """/huy while importing: leave the mode; the draft stays (its «Công bố» button still works)."""
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     await message.answer("Đã thôi nhập đề cương. Bản nháp (nếu có) vẫn được giữ: gõ /nhapdecuong để tiếp tục.")
 
 
@@ -127,7 +127,7 @@ async def take_document(message: Message, doc: Document, bot: Bot, services: Ser
         await message.answer(f"❗ Trình nhập chưa đọc được «{name}» (lỗi của chương trình, đã ghi lại). "
                              "Hãy thử gửi bản .docx hoặc .txt của đề cương.")
         return
-    await repo.save_outline_draft(account.id, name, result.yaml)
+    await repo.outlines.save_outline_draft(account.id, name, result.yaml)
     await present(message, bot, services, outline, result.yaml, result.repairs)
 
 
@@ -146,7 +146,7 @@ async def _take_yaml(message: Message, bot: Bot, name: str, data: bytes, service
         for part in split_messages(lines):
             await message.answer(part)
         return
-    await repo.save_outline_draft(account.id, name, text)
+    await repo.outlines.save_outline_draft(account.id, name, text)
     await present(message, bot, services, outline, text)
 
 
@@ -167,20 +167,20 @@ async def present(message: Message, bot: Bot, services: Services, outline: Outli
     else:
         what = f"Đề cương mới, mã «{outline.id}»."
     kb = InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text="📢 Công bố", callback_data=OI(action="pub").pack()),
-        InlineKeyboardButton(text="✖ Huỷ", callback_data=OI(action="cancel").pack())]])
+        InlineKeyboardButton(text="📢 Công bố", callback_data=OutlineDraftButton(action="pub").pack()),
+        InlineKeyboardButton(text="✖ Huỷ", callback_data=OutlineDraftButton(action="cancel").pack())]])
     await bot.send_message(chat_id, f"{what}\nCông bố để mở kỳ báo cáo theo đề cương này?", reply_markup=kb)
 
 
-async def on_oi(cb: CallbackQuery, callback_data: OI, bot: Bot, services: Services, repo: Repo,
+async def on_oi(cb: CallbackQuery, callback_data: OutlineDraftButton, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
     if not _is_admin(account):
         await cb.answer(NOT_ADMIN, show_alert=True)
         return
-    draft = await repo.outline_draft(account.id)
+    draft = await repo.outlines.outline_draft(account.id)
     if callback_data.action == "cancel" or draft is None:
-        await repo.delete_outline_draft(account.id)
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.outlines.delete_outline_draft(account.id)
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
         await cb.answer("Đã huỷ bản nháp." if draft else "Không còn bản nháp nào. Gõ /nhapdecuong để nhập lại.",
                         show_alert=draft is None)
         return
@@ -189,10 +189,10 @@ async def on_oi(cb: CallbackQuery, callback_data: OI, bot: Bot, services: Servic
         await cb.answer(f"Bản nháp có lỗi ở dòng {problems[0].line}: hãy gửi lại tệp .yaml đã sửa.", show_alert=True)
         return
     existed = outline.id in services.catalogue.outlines
-    version_id = await repo.register_outline(outline.id, outline.version, text_hash(draft.yaml_text), draft.filename,
+    version_id = await repo.outlines.register_outline(outline.id, outline.version, text_hash(draft.yaml_text), draft.filename,
                                              outline.title, yaml_text=draft.yaml_text)
-    await repo.delete_outline_draft(account.id)
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+    await repo.outlines.delete_outline_draft(account.id)
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
     await services.reload_outlines(repo)
     await cb.answer("Đã công bố.")
     current = services.outline_versions.get(outline.id)
@@ -218,7 +218,7 @@ def published_text(services: Services, outline: Outline, version_id: int, existe
 
 def _open_period_button(outline_id: str) -> InlineKeyboardMarkup | None:
     try:
-        data = MK(action="o", outline=outline_id).pack()
+        data = OpenPeriodButton(action="o", outline=outline_id).pack()
     except ValueError:  # longer than Telegram's 64 bytes of callback data: /moky lists the outline anyway
         return None
     return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="🗓 Mở kỳ báo cáo", callback_data=data)]])
@@ -230,5 +230,5 @@ def setup() -> Router:
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_document, Magic(F.document), InMode(MODE))
     router.message.register(on_other, Magic(~F.text.startswith("/")), InMode(MODE))
-    router.callback_query.register(on_oi, OI.filter())
+    router.callback_query.register(on_oi, OutlineDraftButton.filter())
     return router

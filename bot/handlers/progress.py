@@ -15,7 +15,7 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import RV, TD
+from bot.callbacks import ProgressButton, ReviewButton
 from bot.handlers.access import REFUSE, allowed_scopes, is_supervisor, pressed_scope
 from bot.keyboards import edit_or_send
 from bot.services import Services
@@ -29,10 +29,10 @@ PAGE = 15
 
 
 async def open_periods_in_scope(services: Services, repo: Repo) -> list[Period]:
-    return [p for p in await repo.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
+    return [p for p in await repo.periods.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
 
 
-def _button(text: str, data: TD) -> InlineKeyboardButton:
+def _button(text: str, data: ProgressButton) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
@@ -69,22 +69,22 @@ async def render(services: Services, repo: Repo, acc: Account, period: Period, s
     nav = []
     sid = scope.id if scope else 0
     if page > 0:
-        nav.append(_button("◀ Trang trước", TD(action="page", period=period.id, scope=sid, page=page - 1)))
+        nav.append(_button("◀ Trang trước", ProgressButton(action="page", period=period.id, scope=sid, page=page - 1)))
     if page < pages - 1:
-        nav.append(_button("Trang sau ▶", TD(action="page", period=period.id, scope=sid, page=page + 1)))
+        nav.append(_button("Trang sau ▶", ProgressButton(action="page", period=period.id, scope=sid, page=page + 1)))
     if nav:
         rows.append(nav)
     children = await scope_children(repo, scope)
     for ch, sub in prog.by_child(children)[:12]:
         rows.append([_button(f"{ch.name}: {sub.submitted}/{sub.total}"[:60],
-                             TD(action="show", period=period.id, scope=ch.id))])
+                             ProgressButton(action="show", period=period.id, scope=ch.id))])
     rows += view_buttons(prog, period, missing[page * PAGE:(page + 1) * PAGE])
     if missing:
         rows.append([_button(f"🔔 Nhắc ngay {len(missing)} đơn vị chưa nộp",
-                             TD(action="remind", period=period.id, scope=sid))])
+                             ProgressButton(action="remind", period=period.id, scope=sid))])
     roots = await allowed_scopes(repo, acc)
     if scope is not None and scope.parent_id and (roots is None or all(r.id != scope.id for r in roots)):
-        rows.append([_button("⬆ Lên cấp trên", TD(action="show", period=period.id, scope=scope.parent_id))])
+        rows.append([_button("⬆ Lên cấp trên", ProgressButton(action="show", period=period.id, scope=scope.parent_id))])
     return "\n".join(lines)[:4000], InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
@@ -105,7 +105,7 @@ async def regime_lines(services: Services, repo: Repo, period: Period, prog: Pro
 
 async def scope_children(repo: Repo, scope: Unit | None) -> list[Unit]:
     """The sub-units /tiendo breaks a scope into: its children, or the top-level units for everything."""
-    return await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+    return await repo.units.children(scope) if scope else [u for u in await repo.units.list_units() if u.parent_id is None]
 
 
 async def send_picture(bot: Bot, chat_id: int, services: Services, repo: Repo, period: Period,
@@ -133,7 +133,7 @@ def view_buttons(prog: Progress, period: Period, listed: list) -> list[list[Inli
     done = sorted((s for s in prog.states if s.submitted), key=lambda s: s.submitted_at or period.deadline, reverse=True)
     units = [s.unit for s in done] + [s.unit for s in listed if s.answered]
     buttons = [InlineKeyboardButton(text=f"👁 Xem {u.name}"[:60],
-                                    callback_data=RV(action="v", unit=u.id, period=period.id).pack())
+                                    callback_data=ReviewButton(action="v", unit=u.id, period=period.id).pack())
                for u in units[:10]]
     return [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
 
@@ -157,7 +157,7 @@ async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: 
             o = services.catalogue.get(p.outline_id)
             prog = await period_progress(repo, o, p, scope)
             rows.append([_button(f"{o.short} — {p.label}: {prog.submitted}/{prog.total}"[:64],
-                                 TD(action="show", period=p.id, scope=scope.id if scope else 0))])
+                                 ProgressButton(action="show", period=p.id, scope=scope.id if scope else 0))])
         await message.answer("Các kỳ báo cáo đang mở — chọn để xem chi tiết:",
                              reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return
@@ -166,12 +166,12 @@ async def cmd_tiendo(message: Message, services: Services, repo: Repo, account: 
     await message.answer(text, reply_markup=kb)
 
 
-async def on_td(cb: CallbackQuery, callback_data: TD, bot: Bot, services: Services, repo: Repo,
+async def on_td(cb: CallbackQuery, callback_data: ProgressButton, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
     scope = await pressed_scope(cb, repo, account, callback_data.scope, "Bạn không có quyền xem phạm vi này.")
     if scope is False:
         return
-    period = await repo.period(callback_data.period)
+    period = await repo.periods.period(callback_data.period)
     if period is None or period.outline_id not in services.catalogue.outlines:
         await cb.answer("Kỳ báo cáo này không còn. Gõ /tiendo để xem lại.", show_alert=True)
         return
@@ -206,7 +206,7 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
     outline = services.catalogue.get(period.outline_id)
     prog = await period_progress(repo, outline, period, scope)
     missing = prog.missing
-    officers = await repo.officers_of(st.unit.id for st in missing)
+    officers = await repo.accounts.officers_of(st.unit.id for st in missing)
     kind = "manual:" + hashlib.sha1(press.encode()).hexdigest()[:12]
     now = services.now()
     out = []
@@ -220,7 +220,7 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
             text = (f"🔔 Nơi tổng hợp nhắc: báo cáo «{outline.short}» — {period.label}, hạn nộp "
                     f"{local_text(period.deadline, services.tz)} ({left_text(period.deadline, now)}).\n"
                     f"Đơn vị: {st.unit.name}, {left}.")
-            log_id = await repo.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now, text=text)
+            log_id = await repo.outbox.claim_reminder(period.id, st.unit.id, kind, acc.id, now=now, text=text)
             if log_id is None:
                 continue
             out.append(Outgoing(acc.telegram_id, text, start_button(period.id), log_id))
@@ -232,5 +232,5 @@ async def remind_now(bot: Bot, services: Services, repo: Repo, period: Period, s
 def setup() -> Router:
     router = Router(name="progress")
     router.message.register(cmd_tiendo, Command("tiendo"))
-    router.callback_query.register(on_td, TD.filter())
+    router.callback_query.register(on_td, ProgressButton.filter())
     return router

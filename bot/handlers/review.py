@@ -10,7 +10,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import RV, OpenQ, UnlockAsk, UnlockDecision
+from bot.callbacks import OpenQ, ReviewButton, UnlockAsk, UnlockDecision
 from bot.filters import InMode, Magic
 from bot.flows import review as flow
 from bot.render import show
@@ -24,7 +24,7 @@ async def cmd_xem(message: Message, command: CommandObject, bot: Bot, services: 
     await show(bot, message.chat.id, await flow.xem(services, repo, account, command.args or ""))
 
 
-async def on_rv(cb: CallbackQuery, callback_data: RV, bot: Bot, services: Services, repo: Repo,
+async def on_rv(cb: CallbackQuery, callback_data: ReviewButton, bot: Bot, services: Services, repo: Repo,
                 account: Account) -> None:
     d = callback_data
     await show(bot, cb.from_user.id, await flow.press(services, repo, account, d.action, d.unit, d.period), cb)
@@ -58,7 +58,7 @@ async def on_unlock_decision(cb: CallbackQuery, callback_data: UnlockDecision, b
 def setup() -> Router:
     router = Router(name="review")
     router.message.register(cmd_xem, Command("xem"))
-    router.callback_query.register(on_rv, RV.filter())
+    router.callback_query.register(on_rv, ReviewButton.filter())
     router.callback_query.register(on_open_question, OpenQ.filter())
     router.callback_query.register(on_unlock_ask, UnlockAsk.filter())
     router.callback_query.register(on_unlock_decision, UnlockDecision.filter())

@@ -28,7 +28,7 @@ async def welcome_text(repo: Repo, acc: Account) -> str:
             return ("Chào quản trị viên. Dùng lệnh baocao trên máy chủ để nhập đơn vị, tạo mã mời, mở kỳ báo cáo. "
                     "Gõ /huongdan để xem hướng dẫn.")
         return ""
-    unit = await repo.unit(acc.unit_id)
+    unit = await repo.units.unit(acc.unit_id)
     name = unit.name if unit else "đơn vị"
     if acc.role == "officer":
         return (f"Xin chào {acc.full_name}! Bạn là {ROLE_VI['officer']} của {name}.\n"
@@ -60,9 +60,9 @@ async def start_with_code(message: Message, services: Services, command: Command
         # the invite link opened again by its own officer: keep the invite's uses and the questionnaire position
         await message.answer("Tài khoản của bạn đã được gắn với đơn vị này.\n" + await welcome_text(repo, account))
         return
-    res = await repo.redeem_invite(code, account, now=services.now())
+    res = await repo.onboarding.redeem_invite(code, account, now=services.now())
     if res.status == "ok":
-        await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
         await message.answer(f"✅ Đã gắn tài khoản với {res.unit.name} ({ROLE_VI.get(res.role, res.role)}).\n"
                              + await welcome_text(repo, account))
         return
@@ -78,7 +78,7 @@ async def start_with_code(message: Message, services: Services, command: Command
 async def _already_bound(repo: Repo, account: Account, code: str) -> bool:
     if account.unit_id is None or not code:
         return False
-    inv = await repo.s.get(Invite, code[:64])
+    inv = await repo.session.get(Invite, code[:64])
     return inv is not None and inv.unit_id == account.unit_id and inv.role == account.role
 
 
@@ -87,23 +87,23 @@ async def start_plain(message: Message, repo: Repo, account: Account) -> None:
     if text:
         await message.answer(text)
         return
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="join", state={})
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="join", state={})
     await message.answer("Chào mừng bạn đến với Trợ lý báo cáo!\nBạn là cán bộ đầu mối của đơn vị nào? "
                          "Gõ tên đơn vị (có dấu hay không dấu đều được), ví dụ: «xã Giồng Riềng».")
 
 
 async def pick_unit(cb: CallbackQuery, services: Services, callback_data: JoinUnit, bot: Bot, repo: Repo, account: Account) -> None:
-    pos = await repo.position(account.id)
+    pos = await repo.positions.position(account.id)
     if pos is None or pos.mode != "join" or account.unit_id is not None:
         await cb.answer("Yêu cầu này không còn hiệu lực. Gõ /start để bắt đầu lại.", show_alert=True)
         return
-    unit = await repo.unit(callback_data.unit)
+    unit = await repo.units.unit(callback_data.unit)
     if unit is None or not unit.active:
         await cb.answer("Không tìm thấy đơn vị này. Gõ lại tên đơn vị.", show_alert=True)
         return
-    jr = await repo.create_join_request(account.telegram_id, account.full_name, unit)
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="waiting", state={})
-    sups = [s for s in await repo.supervisors_of(unit) if not s.blocked]
+    jr = await repo.onboarding.create_join_request(account.telegram_id, account.full_name, unit)
+    await repo.positions.save_position(account.id, submission_id=None, question_key=None, mode="waiting", state={})
+    sups = [s for s in await repo.accounts.supervisors_of(unit) if not s.blocked]
     await cb.answer()
     kb = InlineKeyboardMarkup(inline_keyboard=[[
         InlineKeyboardButton(text="✅ Đồng ý", callback_data=JoinDecision(request=jr.id, approve=1).pack()),
@@ -128,23 +128,23 @@ async def pick_unit(cb: CallbackQuery, services: Services, callback_data: JoinUn
 
 
 async def decide(cb: CallbackQuery, callback_data: JoinDecision, bot: Bot, repo: Repo, account: Account) -> None:
-    jr = await repo.join_request(callback_data.request)
+    jr = await repo.onboarding.join_request(callback_data.request)
     if jr is None or jr.status != "pending":
         await cb.answer("Yêu cầu này đã được xử lý.", show_alert=True)
         return
-    unit = await repo.unit(jr.unit_id)
+    unit = await repo.units.unit(jr.unit_id)
     assert unit is not None
-    allowed = account.role == "admin" or (account.role == "supervisor" and await repo.in_scope(account, unit))
+    allowed = account.role == "admin" or (account.role == "supervisor" and await repo.accounts.in_scope(account, unit))
     if not allowed:
         await cb.answer("Bạn không có quyền duyệt yêu cầu của đơn vị này.", show_alert=True)
         return
     jr.status = "approved" if callback_data.approve else "refused"
     jr.decided_by = account.id
     jr.decided_at = utcnow()
-    officer = await repo.account_by_tg(jr.telegram_id)
+    officer = await repo.accounts.account_by_tg(jr.telegram_id)
     if callback_data.approve and officer is not None:
-        await repo.set_account(officer, role="officer" if officer.role != "admin" else "admin", unit=unit)
-        await repo.save_position(officer.id, submission_id=None, question_key=None, mode="none", state={})
+        await repo.accounts.set_account(officer, role="officer" if officer.role != "admin" else "admin", unit=unit)
+        await repo.positions.save_position(officer.id, submission_id=None, question_key=None, mode="none", state={})
     await cb.answer("Đã ghi nhận.")
     verdict = "đồng ý" if callback_data.approve else "từ chối"
     if cb.message is not None:

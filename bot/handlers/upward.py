@@ -13,8 +13,9 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import UP
+from bot.callbacks import UpwardButton
 from bot.filters import InMode, Magic
+from bot.flows import questionnaire
 from bot.flows import upward as flow
 from bot.render import show
 from bot.services import Services
@@ -40,7 +41,7 @@ async def _web_link(services: Services, repo: Repo, account: Account, period_id:
             f"{issued.url}")
 
 
-async def on_up(cb: CallbackQuery, services: Services, callback_data: UP, bot: Bot, repo: Repo,
+async def on_up(cb: CallbackQuery, services: Services, callback_data: UpwardButton, bot: Bot, repo: Repo,
                 account: Account) -> None:
     d = callback_data
     if d.action in ("w", "f") and await flow.upward_report(services, repo, account, d.period) is not None:
@@ -57,10 +58,8 @@ async def on_edit_text(message: Message, bot: Bot, services: Services, repo: Rep
     await show(bot, message.chat.id, out)
 
 
-async def cmd_cancel(message: Message, repo: Repo, account: Account) -> None:
-    await repo.save_position(account.id, submission_id=None, question_key=None, mode="none", state={})
-    await repo.commit()
-    await message.answer("Đã thôi sửa. Gõ /baocaolen để xem báo cáo của tỉnh.")
+async def cmd_cancel(message: Message, bot: Bot, repo: Repo, account: Account) -> None:
+    await show(bot, message.chat.id, await questionnaire.leave(repo, account, "Đã thôi sửa. Gõ /baocaolen để xem báo cáo của tỉnh."))
 
 
 def setup() -> Router:
@@ -68,5 +67,5 @@ def setup() -> Router:
     router.message.register(cmd_upward, Command("baocaolen"))
     router.message.register(cmd_cancel, Command("huy"), InMode(MODE))
     router.message.register(on_edit_text, Magic(F.text & ~F.text.startswith("/")), InMode(MODE))
-    router.callback_query.register(on_up, UP.filter())
+    router.callback_query.register(on_up, UpwardButton.filter())
     return router

@@ -23,18 +23,18 @@ async def _period_for(services: Services, repo: Repo, acc: Account) -> tuple[int
     """The period the link is for: the officer's open period (the one in progress, if several), or for a
     supervisor the newest open one."""
     if acc.unit_id is not None:
-        unit = await repo.unit(acc.unit_id)
+        unit = await repo.units.unit(acc.unit_id)
         periods = await officer_periods(services, repo, unit) if unit else []
         if not periods:
             return None, ""
-        pos = await repo.position(acc.id)
+        pos = await repo.positions.position(acc.id)
         for p, o in periods:
-            sub = await repo.find_submission(acc.unit_id, p.id)
+            sub = await repo.submissions.find_submission(acc.unit_id, p.id)
             if pos is not None and sub is not None and pos.submission_id == sub.id:
                 return p.id, f"{o.short} — {p.label}"
         p, o = periods[0]
         return p.id, f"{o.short} — {p.label}"
-    opened = [p for p in await repo.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
+    opened = [p for p in await repo.periods.list_periods(status="open") if p.outline_id in services.catalogue.outlines]
     if not opened:
         return None, ""
     p = max(opened, key=lambda x: (x.deadline, x.id))

@@ -31,7 +31,7 @@ def link_url(services: Services, link: WebLink) -> str:
 async def issue_link(services: Services, repo: Repo, acc: Account, period_id: int | None, *,
                      hours: float | None = None) -> Issued:
     """A new link for ``acc`` and one period, valid WEB_LINK_HOURS (or ``hours``); the caller commits."""
-    link = await repo.create_web_link(acc, period_id, hours=hours or services.settings.web_link_hours,
+    link = await repo.web.create_web_link(acc, period_id, hours=hours or services.settings.web_link_hours,
                                       now=services.now())
     return Issued(link, link_url(services, link))
 

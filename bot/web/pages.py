@@ -126,8 +126,8 @@ async def form(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web
 async def unit_report(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web.StreamResponse:
     """«👁 Xem»: one unit's report, read-only, for a supervisor whose scope holds it."""
     raw = request.match_info["unit_id"]
-    unit = await repo.unit(int(raw)) if raw.isdigit() else None
-    if unit is None or not is_supervisor(acc) or not await repo.in_scope(acc, unit):
+    unit = await repo.units.unit(int(raw)) if raw.isdigit() else None
+    if unit is None or not is_supervisor(acc) or not await repo.accounts.in_scope(acc, unit):
         raise service.Refused("Bạn không có quyền xem báo cáo của đơn vị này.", 403)
     rep = await service.open_report(state(request).services, repo, acc, _period_arg(request, sess), unit=unit)
     back = f"{state(request).root}/progress?period={rep.period.id}"
@@ -199,7 +199,7 @@ async def api_submit(request: web.Request, repo: Repo, sess: Any, acc: Account) 
 async def _watched_report(request: web.Request, repo: Repo, acc: Account, sess: Any) -> service.Report:
     """The report a page watches for other people's changes: the own unit's, or (a supervisor) a unit in scope."""
     unit_raw = request.query.get("unit", "")
-    unit = await repo.unit(int(unit_raw)) if unit_raw.isdigit() and int(unit_raw) != acc.unit_id else None
+    unit = await repo.units.unit(int(unit_raw)) if unit_raw.isdigit() and int(unit_raw) != acc.unit_id else None
     if unit_raw.isdigit() and int(unit_raw) != acc.unit_id and (unit is None or not is_supervisor(acc)):
         raise service.Refused("Bạn không có quyền xem báo cáo của đơn vị này.", 403)
     return await service.open_report(state(request).services, repo, acc, _period_arg(request, sess), unit=unit)
@@ -266,7 +266,7 @@ async def _send_changes(st: Any, rep: service.Report, after: int, resp: web.Stre
     stream ends: the browser's next connection is refused)."""
     async with st.services.db.read_session() as s:
         repo = Repo(s)
-        if sess is not None and await repo.web_session_account(sess.account_id, sess.link_id) is None:
+        if sess is not None and await repo.web.web_session_account(sess.account_id, sess.link_id) is None:
             return None
         changes = await service.changes_since(st.services, repo, rep, after)
     for c in changes:
@@ -291,7 +291,7 @@ async def _supervised(request: web.Request, repo: Repo, sess: Any, acc: Account)
     if scope is False:
         raise service.Refused("Bạn không có quyền xem phạm vi này.", 403)
     pid = _period_arg(request, sess)
-    periods = [p for p in await repo.list_periods() if p.outline_id in services.catalogue.outlines]
+    periods = [p for p in await repo.periods.list_periods() if p.outline_id in services.catalogue.outlines]
     if pid is not None:
         period = next((p for p in periods if p.id == pid), None)
     else:
@@ -313,7 +313,7 @@ async def progress(request: web.Request, repo: Repo, sess: Any, acc: Account) ->
     outline = services.catalogue.get(period.outline_id)
     prog = await period_progress(repo, outline, period, scope)
     subs = []
-    children = await repo.children(scope) if scope else [u for u in await repo.list_units() if u.parent_id is None]
+    children = await repo.units.children(scope) if scope else [u for u in await repo.units.list_units() if u.parent_id is None]
     for sc in prog.sub_counts(children):  # the sub-units /tiendo breaks a scope into
         link = f"{st.root}/progress?period={period.id}&scope={sc.unit_id}" if sc.unit_id and sc.total > 1 else None
         subs.append({**asdict(sc), "link": link})
@@ -324,7 +324,7 @@ async def progress(request: web.Request, repo: Repo, sess: Any, acc: Account) ->
         up = f"{st.root}/progress?period={period.id}&scope={scope.parent_id}"
     own = None  # a supervisor whose own unit also answers (a province reporting upward): its form
     if acc.unit_id is not None and sess.period_id is None:
-        unit = await repo.unit(acc.unit_id)
+        unit = await repo.units.unit(acc.unit_id)
         if unit is not None and await service.officer_periods(services, repo, unit):
             own = f"{st.root}/form"
     return page(request, "progress.html", title="Tiến độ", who=_who(acc), outline=outline, period=period, own=own,

@@ -74,7 +74,7 @@ async def current(request: web.Request, repo: Repo) -> tuple[Session, Account]:
     """The session's account, or a 401: no session, expired, its link revoked, the account gone."""
     st = state(request)
     sess = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
-    acc = await repo.web_session_account(sess.account_id, sess.link_id) if sess else None
+    acc = await repo.web.web_session_account(sess.account_id, sess.link_id) if sess else None
     if sess is None or acc is None:
         raise NoSession()
     return sess, acc
@@ -110,11 +110,11 @@ async def open_link(request: web.Request) -> web.StreamResponse:
     p = unsign(st.key, request.match_info["token"], "l", now=st.clock())
     async with st.services.db.session() as s:
         repo = Repo(s)
-        link = await repo.web_link(p["i"]) if p and isinstance(p.get("i"), str) else None
+        link = await repo.web.web_link(p["i"]) if p and isinstance(p.get("i"), str) else None
         now = datetime.fromtimestamp(st.clock(), UTC)
         ok = (link is not None and link.revoked_at is None and link.account_id == p["a"]
               and link.period_id == p.get("p") and link.expires_at > now)
-        acc = await repo.account(link.account_id) if ok else None
+        acc = await repo.accounts.account(link.account_id) if ok else None
         if acc is None or not acc.active:
             return message(request, "Đường dẫn không dùng được",
                            "Đường dẫn này sai, đã hết hạn hoặc đã bị thu hồi. Xin đường dẫn mới: gõ /web trong bot, "
@@ -131,8 +131,8 @@ async def open_link(request: web.Request) -> web.StreamResponse:
 
 async def _upward_link(services: Any, repo: Repo, acc: Account, period_id: int | None) -> bool:
     """A province supervisor's link to the province's own report upward (/baocaolen «🌐 Sửa trên web»): the form."""
-    period = await repo.period(period_id) if period_id else None
-    unit = await repo.unit(acc.unit_id) if acc.unit_id else None
+    period = await repo.periods.period(period_id) if period_id else None
+    unit = await repo.units.unit(acc.unit_id) if acc.unit_id else None
     return period is not None and reports_upward(unit, services.catalogue.outlines.get(period.outline_id))
 
 
@@ -175,7 +175,7 @@ async def telegram_login(request: web.Request) -> web.Response:
         return jresp({"ok": False, "error": "Không xác minh được dữ liệu từ Telegram (sai hoặc đã cũ). "
                                             "Đóng trang rồi bấm lại nút «📝 Điền trên web» trong bot."}, 403)
     async with st.services.db.read_session() as s:
-        acc = await Repo(s).account_by_tg(user.id)
+        acc = await Repo(s).accounts.account_by_tg(user.id)
     if acc is None or not acc.active or (acc.unit_id is None and not is_supervisor(acc)):
         return jresp({"ok": False, "error": "Tài khoản Telegram này chưa được gắn với đơn vị nào. Mở bot, gõ "
                                             "/start kèm mã mời của đơn vị rồi thử lại."}, 403)

@@ -98,7 +98,7 @@ class Saved:
 
 async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) -> tuple[bool, str]:
     """``Repo.can_edit`` with its reason as the officer reads it (the chat's words: ``lock_text``)."""
-    ok, why = await repo.can_edit(sub, now)
+    ok, why = await repo.review.can_edit(sub, now)
     return ok, "" if ok or why is None else lock_text(why, period.label)
 
 
@@ -115,25 +115,25 @@ async def open_report(services: Services, repo: Repo, acc: Account, period_id: i
         if acc.unit_id is None:
             raise Refused("Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo để điền. "
                           "Người tổng hợp: mở trang tiến độ.", 403)
-        unit = await repo.unit(acc.unit_id)
-    elif not await repo.in_scope(acc, unit) or acc.role == "officer" and acc.unit_id != unit.id:
+        unit = await repo.units.unit(acc.unit_id)
+    elif not await repo.accounts.in_scope(acc, unit) or acc.role == "officer" and acc.unit_id != unit.id:
         raise Refused("Bạn không có quyền xem báo cáo của đơn vị này.", 403)
     assert unit is not None
     period, outline = await _pick_period(services, repo, unit, period_id, own=own)
-    sub = await repo.find_submission(unit.id, period.id)
+    sub = await repo.submissions.find_submission(unit.id, period.id)
     open_now = own and any(p.id == period.id for p, _ in await officer_periods(services, repo, unit))
     if own and period.status == "open" and upward.reports_upward(unit, outline):
         sub = (await upward.refresh(services, repo, acc, unit, period, outline)).sub  # the province's report upward
         open_now = True
     if sub is None and open_now:
-        sub = await repo.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
+        sub = await repo.submissions.ensure_submission(unit.id, period.id, services.outline_versions.get(outline.id))
         await repo.commit()
-    answers = await repo.answers(sub.id) if sub else {}
+    answers = await repo.submissions.answers(sub.id) if sub else {}
     previous = await services.previous_answers(repo, unit.id, period)
     rep = Report(acc, unit, period, outline, sub, answers, previous)
     if sub is not None:
-        rep.versions = await repo.answer_versions(sub.id)
-        rep.last_revision = await repo.last_revision_id(sub.id)
+        rep.versions = await repo.submissions.answer_versions(sub.id)
+        rep.last_revision = await repo.submissions.last_revision_id(sub.id)
     if own and sub is not None:
         rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
         _upward_lock(rep)
@@ -147,15 +147,15 @@ async def open_for_write(services: Services, repo: Repo, acc: Account, period_id
     (unit, period and submission at once; the answers; last period's answers are cached by the services)."""
     if period_id is None or acc.unit_id is None:
         return await open_report(services, repo, acc, period_id)
-    found = await repo.report_context(acc.unit_id, period_id)
+    found = await repo.web.report_context(acc.unit_id, period_id)
     if found is None or found[1].outline_id not in services.catalogue.outlines or found[2] is None:
         raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
     unit, period, sub = found
     outline = services.catalogue.get(period.outline_id)
-    if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()) \
+    if not repo.periods.period_covers(period, unit, outline.respondents) and not repo.periods.period_closed(period, services.now()) \
             and not upward.reports_upward(unit, outline):
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
-    rep = Report(acc, unit, period, outline, sub, await repo.answers(sub.id),
+    rep = Report(acc, unit, period, outline, sub, await repo.submissions.answers(sub.id),
                  await services.previous_answers(repo, unit.id, period))
     rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
     _upward_lock(rep)
@@ -186,12 +186,12 @@ async def _pick_period(services: Services, repo: Repo, unit: Unit, period_id: in
         if not periods:
             raise Refused(f"Hiện chưa có kỳ báo cáo nào đang mở cho {unit.name}. Khi có kỳ mới, bot sẽ báo.", 404)
         return periods[0]
-    period = await repo.period(period_id)
+    period = await repo.periods.period(period_id)
     if period is None or period.outline_id not in services.catalogue.outlines:
         raise Refused("Không có kỳ báo cáo này. Mở lại đường dẫn mới nhất bot gửi cho bạn.", 404)
     outline = services.catalogue.get(period.outline_id)
-    covered = repo.period_covers(period, unit, outline.respondents) or (own and upward.reports_upward(unit, outline))
-    if not covered and await repo.find_submission(unit.id, period.id) is None:
+    covered = repo.periods.period_covers(period, unit, outline.respondents) or (own and upward.reports_upward(unit, outline))
+    if not covered and await repo.submissions.find_submission(unit.id, period.id) is None:
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
     return period, outline
 
@@ -324,7 +324,7 @@ async def load_for_save(services: Services, repo: Repo, account_id: int, link_id
                         key: str) -> Report | None:
     """The account's own report for one field save, in one statement: None when the session's account is gone or
     its link revoked."""
-    ctx = await repo.web_save_context(account_id, link_id, period_id, key)
+    ctx = await repo.web.web_save_context(account_id, link_id, period_id, key)
     if ctx is None:
         return None
     unit, period, sub = ctx.unit, ctx.period, ctx.submission
@@ -333,7 +333,7 @@ async def load_for_save(services: Services, repo: Repo, account_id: int, link_id
     if period is None or period.outline_id not in services.catalogue.outlines or sub is None:
         raise Refused("Báo cáo này chưa mở trên trang web. Tải lại trang rồi thử lại.", 409)
     outline = services.catalogue.get(period.outline_id)
-    if not repo.period_covers(period, unit, outline.respondents) and not repo.period_closed(period, services.now()) \
+    if not repo.periods.period_covers(period, unit, outline.respondents) and not repo.periods.period_closed(period, services.now()) \
             and not upward.reports_upward(unit, outline):
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
     rep = Report(ctx.account, unit, period, outline, sub, ctx.answers,
@@ -361,14 +361,14 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
     sub_id, now = rep.sub.id, services.now()
     try:
         if q.type == "table":  # merge into what is stored now (another person may have typed another cell)
-            rep.answers[key] = await repo.answer_value(sub_id, key, for_update=True)
+            rep.answers[key] = await repo.web.answer_value(sub_id, key, for_update=True)
         value, item_errors = read_input(services, rep, q, req)
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
     # who changed this answer since the page read it (for a Biểu the cells merge; for a scalar: overwritten)
     conflict = _conflict(rep, key, req, rep.versions.get(key))
     others = await _names(repo, rep, conflict)
-    version = await repo.set_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id, via="web", now=now)
+    version = await repo.submissions.set_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id, via="web", now=now)
     rep.answers[key] = value
     await _late_change_notice(services, repo, rep, key, now)
     return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
@@ -406,7 +406,7 @@ async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
     assert rep.sub is not None
-    await repo.set_reason(rep.sub.id, key, reason)
+    await repo.submissions.set_reason(rep.sub.id, key, reason)
     return Saved(True, key, display=f"✔ Đã ghi lý do: {reason}")
 
 
@@ -421,7 +421,7 @@ def _conflict(rep: Report, key: str, req: dict[str, Any], cur: Any) -> tuple[int
 async def _names(repo: Repo, rep: Report, conflict: Any) -> str:
     if conflict is None or conflict[1] is None:
         return "Một người khác"
-    acc = await repo.account(conflict[1])
+    acc = await repo.accounts.account(conflict[1])
     return (acc.full_name or "Một cán bộ khác") if acc else "Một người khác"
 
 
@@ -464,7 +464,7 @@ async def submit(services: Services, repo: Repo, rep: Report) -> tuple[bool, str
     ok, why = await _can_edit(repo, rep.sub, rep.period, now)
     if not ok:
         return False, f"⛔ {why}"
-    await repo.submit(rep.sub, rep.acc, now=now)
+    await repo.review.submit(rep.sub, rep.acc, now=now)
     ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
     await chat.enqueue_notice(repo, rep.acc, ld, step, False, now)
     await repo.commit()
@@ -478,9 +478,9 @@ async def changes_since(services: Services, repo: Repo, rep: Report, after: int)
         return []
     out = []
     names: dict[int, str] = {}
-    for rv in await repo.revisions_after(rep.sub.id, after, not_by=rep.acc.id):
+    for rv in await repo.submissions.revisions_after(rep.sub.id, after, not_by=rep.acc.id):
         if rv.changed_by is not None and rv.changed_by not in names:
-            a = await repo.account(rv.changed_by)
+            a = await repo.accounts.account(rv.changed_by)
             names[rv.changed_by] = (a.full_name if a else "") or "Một cán bộ khác"
         who = names.get(rv.changed_by or -1, "Một người khác")
         local = to_local(rv.changed_at, services.tz)

@@ -150,7 +150,7 @@ async def upload_post(request: web.Request, repo: Repo, sess: Any, acc: Any) -> 
     if not got.changed:
         lines.append("Không có câu nào thay đổi so với câu trả lời đã lưu, nên không có gì để áp dụng.")
         return _show(request, rep, sess, "Không có gì thay đổi", lines=lines, ask=True)
-    row = await Channels(repo.s).add_file(acc.id, f"{PENDING}:{rep.period.id}|{name}"[:255], XLSX_MIME, data,
+    row = await Channels(repo.session).add_file(acc.id, f"{PENDING}:{rep.period.id}|{name}"[:255], XLSX_MIME, data,
                                           services.now(), PENDING_HOURS)
     await repo.commit()
     return _show(request, rep, sess, "Xem trước khi lưu", lines=lines, changes=flow.change_lines(got),
@@ -165,7 +165,7 @@ async def upload_apply(request: web.Request, repo: Repo, sess: Any, acc: Any) ->
     rep = await _report(request, repo, sess, acc)
     services = state(request).services
     token = form.fields.get("token", "")
-    ch = Channels(repo.s)
+    ch = Channels(repo.session)
     row = await ch.file(token) if token else None
     if row is None or row.account_id != acc.id or not row.filename.startswith(f"{PENDING}:{rep.period.id}|") \
             or row.expires_at <= services.now():

@@ -69,7 +69,7 @@ class ChannelMark(BaseMiddleware):
             return await handler(event, data)
         await self.linked.refresh()  # at most once per ttl: accounts linked by another process
         if channel != "telegram" or acc.telegram_id in self.linked.ids:
-            await Channels(data["repo"].s).set_last_channel(acc.id, channel, self.services.now())
+            await Channels(data["repo"].session).set_last_channel(acc.id, channel, self.services.now())
         token = CURRENT.set((channel, acc.telegram_id))
         try:
             return await handler(event, data)
@@ -121,12 +121,12 @@ class ChannelRouter(BaseRequestMiddleware):
         log.info("notice to %s undeliverable on %s (%s): sent on %s instead", chat, failed, error, alt)
         async with self.services.db.session() as s:
             repo = Repo(s)
-            acc = await repo.account_by_tg(chat)
-            await repo.record_undeliverable(chat, f"fallback:{alt}", getattr(method, "text", None)
+            acc = await repo.accounts.account_by_tg(chat)
+            await repo.outbox.record_undeliverable(chat, f"fallback:{alt}", getattr(method, "text", None)
                                             or getattr(method, "caption", None),
                                             f"{failed}: {error} — đã gửi qua {alt} thay thế", now=self.services.now())
             if acc is not None:
-                await repo.mark_blocked(chat, False)
+                await repo.accounts.mark_blocked(chat, False)
                 await Channels(s).set_last_channel(acc.id, alt, self.services.now())
             await s.commit()
         return result

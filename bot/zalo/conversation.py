@@ -152,4 +152,4 @@ async def _invite_code(s, text: str) -> str | None:
     """The invite code a message carries (compared without case), or None."""
     if text.strip().startswith("/") and not text.strip().lower().startswith("/start"):
         return None
-    return await Repo(s).invite_code_like(invite_candidates(text))
+    return await Repo(s).onboarding.invite_code_like(invite_candidates(text))

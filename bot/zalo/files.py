@@ -56,7 +56,7 @@ async def make_link(services: Services, chat_id: int, filename: str, data: bytes
     async with services.db.session() as s:
         from storage.repo import Repo
 
-        acc = await Repo(s).account_by_tg(chat_id)
+        acc = await Repo(s).accounts.account_by_tg(chat_id)
         if acc is None:
             return None
         # the person's role and unit when the link was made: a link dies when they change

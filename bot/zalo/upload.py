@@ -36,7 +36,7 @@ async def upload_note(services: Services, chat_id: int, filename: str, data: byt
 
     async with services.db.session() as s:
         repo = Repo(s)
-        acc = await repo.account_by_tg(chat_id)
+        acc = await repo.accounts.account_by_tg(chat_id)
         if acc is None:
             return None
         issued = await issue_upload_link(services, repo, acc, int(meta["period"]),

@@ -1,4 +1,4 @@
-"""What the repositories share: the session they work on (:class:`RepoBase`), the order of periods, the current
+"""What the repositories share: the session they work on (:class:`RepoBase`, ``session``), the order of periods, the current
 time and the small result types. The repositories themselves are in this package, one module per aggregate."""
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ NOTICES_QUEUED = "notices_queued"  # session.info: this session queued superviso
 class RepoBase:
     """The session a repository works on; :class:`storage.repo.Repo` sets it up (one per update in the bot)."""
 
-    s: AsyncSession
+    session: AsyncSession
     # read ahead by account_context (the bot's one read per update), each used once, then read again
     _context: dict[int, tuple[ConversationPosition, Submission, Period, Unit]]
     _answers: dict[int, dict[str, Any]]
@@ -93,7 +93,7 @@ class RepoBase:
 
     @property
     def dialect(self) -> str:
-        return self.s.bind.dialect.name if self.s.bind is not None else "sqlite"
+        return self.session.bind.dialect.name if self.session.bind is not None else "sqlite"
 
     def _insert(self, model: Any):
         mod = pg_dialect if self.dialect == "postgresql" else sqlite_dialect

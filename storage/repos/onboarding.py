@@ -23,8 +23,8 @@ class OnboardingRepo(RepoBase):
             expires_at=(now + timedelta(days=days)) if days else None,
             created_at=now, created_by=created_by.id if created_by else None,
         )
-        self.s.add(inv)
-        await self.s.flush()
+        self.session.add(inv)
+        await self.session.flush()
         return inv
 
     async def invite_code_like(self, candidates: list[str]) -> str | None:
@@ -33,7 +33,7 @@ class OnboardingRepo(RepoBase):
         if not candidates:
             return None
         lowered = {c.lower() for c in candidates}
-        rows = (await self.s.execute(select(Invite.code).where(func.lower(Invite.code).in_(lowered)).limit(10))).scalars()
+        rows = (await self.session.execute(select(Invite.code).where(func.lower(Invite.code).in_(lowered)).limit(10))).scalars()
         found = list(rows)
         exact = [c for c in found if c in candidates]
         return (exact or found or [None])[0]
@@ -41,12 +41,12 @@ class OnboardingRepo(RepoBase):
     async def redeem_invite(self, code: str, acc: Account, *, now: datetime | None = None) -> InviteResult:
         """Use one of an invite's uses atomically and bind the account; says why when it cannot."""
         now = now or utcnow()
-        inv = await self.s.get(Invite, code)
+        inv = await self.session.get(Invite, code)
         if inv is None:
             return InviteResult("not_found")
         if inv.expires_at is not None and inv.expires_at <= now:
             return InviteResult("expired")
-        res = await self.s.execute(
+        res = await self.session.execute(
             update(Invite)
             .where(Invite.code == code, Invite.uses < Invite.max_uses)
             .values(uses=Invite.uses + 1)
@@ -64,9 +64,9 @@ class OnboardingRepo(RepoBase):
     async def create_join_request(self, telegram_id: int, full_name: str, unit: Unit) -> JoinRequest:
         jr = JoinRequest(telegram_id=telegram_id, full_name=full_name, unit_id=unit.id, status="pending",
                          created_at=utcnow())
-        self.s.add(jr)
-        await self.s.flush()
+        self.session.add(jr)
+        await self.session.flush()
         return jr
 
     async def join_request(self, jr_id: int) -> JoinRequest | None:
-        return await self.s.get(JoinRequest, jr_id)
+        return await self.session.get(JoinRequest, jr_id)

@@ -22,11 +22,11 @@ class OutboxRepo(RepoBase):
             period_id=period_id, unit_id=unit_id, kind=kind, account_id=account_id, status="pending",
             attempts=0, created_at=now or utcnow(), text=text,
         ).on_conflict_do_nothing().returning(ReminderLog.id)
-        return (await self.s.execute(stmt)).scalar_one_or_none()
+        return (await self.session.execute(stmt)).scalar_one_or_none()
 
     async def finish_reminder(self, log_id: int, status: str, *, error: str | None = None,
                               attempts: int = 1, now: datetime | None = None) -> None:
-        await self.s.execute(
+        await self.session.execute(
             update(ReminderLog).where(ReminderLog.id == log_id).values(
                 status=status, error=error, attempts=attempts, sent_at=(now or utcnow()) if status == "sent" else None,
             )
@@ -36,14 +36,14 @@ class OutboxRepo(RepoBase):
         """(unit id, kind, account id) of every message of ``kinds`` already claimed for the period."""
         q = select(ReminderLog.unit_id, ReminderLog.kind, ReminderLog.account_id).where(
             ReminderLog.period_id == period_id, ReminderLog.kind.in_(list(kinds)))
-        return {(u, k, a) for u, k, a in (await self.s.execute(q)).all()}
+        return {(u, k, a) for u, k, a in (await self.session.execute(q)).all()}
 
     async def pending_reminders(self, older_than: datetime) -> list[tuple[ReminderLog, int]]:
         """Messages claimed before ``older_than`` and never finished (their process died): with the chat id."""
         q = (select(ReminderLog, Account.telegram_id).join(Account, Account.id == ReminderLog.account_id)
              .where(ReminderLog.status == "pending", ReminderLog.created_at < older_than,
                     ReminderLog.text.is_not(None)))
-        return [(r, tg) for r, tg in (await self.s.execute(q)).all()]
+        return [(r, tg) for r, tg in (await self.session.execute(q)).all()]
 
     # ------------------------------------------------------------------ supervisors' notices, batched
     async def enqueue_notice(self, account_ids: Iterable[int], kind: str, text: str, *, unit_id: int | None = None,
@@ -51,10 +51,10 @@ class OutboxRepo(RepoBase):
         now = now or utcnow()
         rows = [NotifyQueue(account_id=a, kind=kind, unit_id=unit_id, period_id=period_id, text=text, created_at=now)
                 for a in dict.fromkeys(account_ids)]
-        self.s.add_all(rows)
+        self.session.add_all(rows)
         if rows:
-            self.s.info[NOTICES_QUEUED] = True  # the caller may wake the sender once this commits
-        await self.s.flush()
+            self.session.info[NOTICES_QUEUED] = True  # the caller may wake the sender once this commits
+        await self.session.flush()
         return len(rows)
 
     async def enqueue_for_supervisors(self, unit: Unit, kind: str, text: str, *, period_id: int | None = None,
@@ -79,10 +79,10 @@ class OutboxRepo(RepoBase):
         recent = select(NotifyQueue.account_id).where(or_(NotifyQueue.sent_at > since, NotifyQueue.claimed_at > since))
         due = (select(NotifyQueue.account_id).where(waiting, NotifyQueue.account_id.not_in(recent))
                .group_by(NotifyQueue.account_id))
-        due_ids = [a for (a,) in (await self.s.execute(due)).all()]
+        due_ids = [a for (a,) in (await self.session.execute(due)).all()]
         if not due_ids:
             return []
-        res = await self.s.execute(
+        res = await self.session.execute(
             update(NotifyQueue).where(waiting, NotifyQueue.account_id.in_(due_ids), NotifyQueue.created_at <= now)
             .values(claimed_at=now).returning(NotifyQueue.id).execution_options(synchronize_session=False)
         )
@@ -92,13 +92,13 @@ class OutboxRepo(RepoBase):
                                                           NotifyQueue.id)
              .execution_options(populate_existing=True))
         batches: dict[int, NoticeBatch] = {}
-        for n, tg in (await self.s.execute(q)).all():
+        for n, tg in (await self.session.execute(q)).all():
             b = batches.setdefault(n.account_id, NoticeBatch(n.account_id, tg, []))
             b.notices.append(n)
         return list(batches.values())
 
     async def finish_notices(self, ids: Iterable[int], *, now: datetime | None = None) -> None:
-        await self.s.execute(update(NotifyQueue).where(NotifyQueue.id.in_(list(ids)))
+        await self.session.execute(update(NotifyQueue).where(NotifyQueue.id.in_(list(ids)))
                              .values(sent_at=now or utcnow()).execution_options(synchronize_session=False))
 
     # ------------------------------------------------------------------ messages Telegram would not take
@@ -106,6 +106,6 @@ class OutboxRepo(RepoBase):
                                    now: datetime | None = None) -> OutboundFailure:
         row = OutboundFailure(chat_id=chat_id, method=method[:64], text=text[:4096] if text is not None else None,
                               reason=reason, created_at=now or utcnow())
-        self.s.add(row)
-        await self.s.flush()
+        self.session.add(row)
+        await self.session.flush()
         return row

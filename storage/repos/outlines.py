@@ -16,33 +16,33 @@ class OutlinesRepo(RepoBase):
         """The id of this outline content, registered if new (``yaml_text``: an outline published as text)."""
         q = select(OutlineVersion.id).where(OutlineVersion.outline_id == outline_id,
                                             OutlineVersion.content_hash == content_hash)
-        found = (await self.s.execute(q)).scalar_one_or_none()
+        found = (await self.session.execute(q)).scalar_one_or_none()
         if found is not None:
             return found
         stmt = self._insert(OutlineVersion).values(
             outline_id=outline_id, version=version, content_hash=content_hash, source_file=source_file,
             title=title, created_at=utcnow(), yaml_text=yaml_text,
         ).on_conflict_do_nothing()
-        await self.s.execute(stmt)
-        return (await self.s.execute(q)).scalar_one()
+        await self.session.execute(stmt)
+        return (await self.session.execute(q)).scalar_one()
 
     async def latest_outline_versions(self) -> list[OutlineVersion]:
         """The newest registered version of every outline (published text or file)."""
         newest = select(func.max(OutlineVersion.id)).group_by(OutlineVersion.outline_id)
         q = select(OutlineVersion).where(OutlineVersion.id.in_(newest)).order_by(OutlineVersion.id)
-        return list((await self.s.execute(q)).scalars())
+        return list((await self.session.execute(q)).scalars())
 
     async def max_outline_version_id(self) -> int:
-        return (await self.s.execute(select(func.max(OutlineVersion.id)))).scalar_one() or 0
+        return (await self.session.execute(select(func.max(OutlineVersion.id)))).scalar_one() or 0
 
     async def save_outline_draft(self, account_id: int, filename: str, yaml_text: str) -> None:
-        await self.s.execute(delete(OutlineDraft).where(OutlineDraft.account_id == account_id))
-        self.s.add(OutlineDraft(account_id=account_id, filename=filename, yaml_text=yaml_text, updated_at=utcnow()))
-        await self.s.flush()
+        await self.session.execute(delete(OutlineDraft).where(OutlineDraft.account_id == account_id))
+        self.session.add(OutlineDraft(account_id=account_id, filename=filename, yaml_text=yaml_text, updated_at=utcnow()))
+        await self.session.flush()
 
     async def outline_draft(self, account_id: int) -> OutlineDraft | None:
         q = select(OutlineDraft).where(OutlineDraft.account_id == account_id)
-        return (await self.s.execute(q)).scalar_one_or_none()
+        return (await self.session.execute(q)).scalar_one_or_none()
 
     async def delete_outline_draft(self, account_id: int) -> None:
-        await self.s.execute(delete(OutlineDraft).where(OutlineDraft.account_id == account_id))
+        await self.session.execute(delete(OutlineDraft).where(OutlineDraft.account_id == account_id))

@@ -16,7 +16,7 @@ from storage.repos.base import RepoBase, before_in_sequence, period_start, utcno
 class PeriodsRepo(RepoBase):
     # ------------------------------------------------------------------ periods
     async def period(self, period_id: int) -> Period | None:
-        return await self.s.get(Period, period_id)
+        return await self.session.get(Period, period_id)
 
     async def open_period(self, outline_id: str, label: str, *, deadline: datetime,
                           starts_on: date | None = None, ends_on: date | None = None,
@@ -31,9 +31,9 @@ class PeriodsRepo(RepoBase):
             closes_at=closes_at, status="open", created_at=now or utcnow(), unit_scope=unit_ids or None,
             cutoff_on=cutoff_on, level_deadlines=levels, kind=kind,
         ).on_conflict_do_nothing(index_elements=[Period.outline_id, Period.label]).returning(Period.id)
-        new_id = (await self.s.execute(stmt)).scalar_one_or_none()
+        new_id = (await self.session.execute(stmt)).scalar_one_or_none()
         q = select(Period).where(Period.outline_id == outline_id, Period.label == label)
-        p = (await self.s.execute(q)).scalar_one()
+        p = (await self.session.execute(q)).scalar_one()
         return p, new_id is not None
 
     async def list_periods(self, outline_id: str | None = None, status: str | None = None) -> list[Period]:
@@ -42,20 +42,20 @@ class PeriodsRepo(RepoBase):
             q = q.where(Period.outline_id == outline_id)
         if status:
             q = q.where(Period.status == status)
-        return list((await self.s.execute(q.order_by(Period.deadline, Period.id))).scalars())
+        return list((await self.session.execute(q.order_by(Period.deadline, Period.id))).scalars())
 
     async def close_period(self, period: Period) -> None:
         period.status = "closed"
-        await self.s.flush()
+        await self.session.flush()
 
     async def previous_period(self, period: Period) -> Period | None:
         """The period before ``period`` in its outline's sequence (:func:`period_order`): "last period"."""
-        return (await self.s.execute(before_in_sequence(self.dialect, period).limit(1))).scalar_one_or_none()
+        return (await self.session.execute(before_in_sequence(self.dialect, period).limit(1))).scalar_one_or_none()
 
     async def latest_period(self, outline_id: str) -> Period | None:
         start = period_start(self.dialect)
         q = select(Period).where(Period.outline_id == outline_id).order_by(start.desc(), Period.id.desc()).limit(1)
-        return (await self.s.execute(q)).scalar_one_or_none()
+        return (await self.session.execute(q)).scalar_one_or_none()
 
     @staticmethod
     def period_covers(period: Period, unit: Unit, respondent_kinds: Sequence[str]) -> bool:

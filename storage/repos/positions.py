@@ -16,21 +16,21 @@ from storage.repos.base import utcnow
 class PositionsRepo(HotPath):
     # ------------------------------------------------------------------ conversation positions
     async def position(self, account_id: int) -> ConversationPosition | None:
-        return await self.s.get(ConversationPosition, account_id)
+        return await self.session.get(ConversationPosition, account_id)
 
     async def save_position(self, account_id: int, *, submission_id: int | None, question_key: str | None,
                             mode: str = "question", state: dict[str, Any] | None = None,
                             bump: bool = True, defer: bool = False) -> ConversationPosition:
         """Move the account's position (``bump``: a new nonce, so buttons of older messages go stale).
         ``defer``: written with the session's next hot write (an answer) or just before it commits."""
-        pos = await self.s.get(ConversationPosition, account_id)
+        pos = await self.session.get(ConversationPosition, account_id)
         now = utcnow()
         if pos is None:
             pos = ConversationPosition(account_id=account_id, submission_id=submission_id,
                                        question_key=question_key, mode=mode, state=state or {}, nonce=1,
                                        updated_at=now)
-            self.s.add(pos)
-            await self.s.flush()
+            self.session.add(pos)
+            await self.session.flush()
             return pos
         values = {"submission_id": submission_id, "question_key": question_key, "mode": mode,
                   "state": dict(state or {}), "nonce": (pos.nonce or 0) + 1 if bump else pos.nonce,
@@ -51,7 +51,7 @@ class PositionsRepo(HotPath):
             .join(Unit, Unit.id == Submission.unit_id)
             .where(ConversationPosition.account_id == account_id)
         )
-        row = (await self.s.execute(q)).first()
+        row = (await self.session.execute(q)).first()
         return tuple(row) if row is not None else None  # type: ignore[return-value]
 
     async def place_positions(self, moves: Sequence[tuple[int, int, str | None, str, dict[str, Any]]]
@@ -63,12 +63,12 @@ class PositionsRepo(HotPath):
         for i in range(0, len(ids), 900):
             q = select(ConversationPosition.account_id, ConversationPosition.nonce).where(
                 ConversationPosition.account_id.in_(ids[i:i + 900]))
-            old.update({a: n or 0 for a, n in (await self.s.execute(q)).all()})
-            await self.s.execute(delete(ConversationPosition).where(ConversationPosition.account_id.in_(ids[i:i + 900]))
+            old.update({a: n or 0 for a, n in (await self.session.execute(q)).all()})
+            await self.session.execute(delete(ConversationPosition).where(ConversationPosition.account_id.in_(ids[i:i + 900]))
                                  .execution_options(synchronize_session=False))
         now = utcnow()
         rows = [{"account_id": a, "submission_id": sub, "question_key": key, "mode": mode, "state": dict(state),
                  "nonce": old.get(a, 0) + 1, "updated_at": now} for a, sub, key, mode, state in moves]
         if rows:
-            await self.s.execute(insert(ConversationPosition), rows)
+            await self.session.execute(insert(ConversationPosition), rows)
         return {r["account_id"]: r["nonce"] for r in rows}

@@ -31,18 +31,18 @@ class ReviewRepo(RepoBase):
                         keys: Sequence[str] | None = None, now: datetime | None = None) -> SubmissionEvent:
         ev = SubmissionEvent(submission_id=sub.id, kind=kind, by_account=by.id if by else None, at=now or utcnow(),
                              comment=comment, keys=[str(k) for k in keys] if keys else None)
-        self.s.add(ev)
-        await self.s.flush()
+        self.session.add(ev)
+        await self.session.flush()
         return ev
 
     async def history(self, sub: Submission) -> list[SubmissionEvent]:
         q = select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id)
-        return list((await self.s.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
+        return list((await self.session.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
 
     async def last_event(self, sub: Submission, kind: str) -> SubmissionEvent | None:
         q = (select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id, SubmissionEvent.kind == kind)
              .order_by(SubmissionEvent.at.desc(), SubmissionEvent.id.desc()).limit(1))
-        return (await self.s.execute(q)).scalar_one_or_none()
+        return (await self.session.execute(q)).scalar_one_or_none()
 
     async def return_submission(self, sub: Submission, by: Account, comment: str, keys: Sequence[str] = (),
                                 *, now: datetime | None = None) -> None:
@@ -70,7 +70,7 @@ class ReviewRepo(RepoBase):
     async def lock(self, sub: Submission, now: datetime | None = None) -> Lock | None:
         """Why the unit may not change this submission now (``lifecycle.can_edit``), or None when it may."""
         now = now or utcnow()
-        period = await self.s.get(Period, sub.period_id)
+        period = await self.session.get(Period, sub.period_id)
         closed = period is not None and self.period_closed(period, now)
         if not closed and sub.status not in (Status.APPROVED, Status.CORRECTED, Status.UNLOCKED):
             return None  # the common case, without reading the unlocks
@@ -86,24 +86,24 @@ class ReviewRepo(RepoBase):
 
     async def _last_unlock(self, sub: Submission) -> UnlockRequest | None:
         q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id).order_by(UnlockRequest.id.desc())
-        return (await self.s.execute(q.limit(1))).scalar_one_or_none()
+        return (await self.session.execute(q.limit(1))).scalar_one_or_none()
 
     # ------------------------------------------------------------------ review: unlock after the period closed
     async def request_unlock(self, sub: Submission, by: Account, reason: str,
                              *, now: datetime | None = None) -> tuple[UnlockRequest, bool]:
         """Ask to reopen; returns (request, created). A pending request is reused, not duplicated."""
         q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id, UnlockRequest.status == "pending")
-        found = (await self.s.execute(q.limit(1))).scalar_one_or_none()
+        found = (await self.session.execute(q.limit(1))).scalar_one_or_none()
         if found is not None:
             return found, False
         now = now or utcnow()
         req = UnlockRequest(submission_id=sub.id, requested_by=by.id, reason=reason, status="pending", created_at=now)
-        self.s.add(req)
+        self.session.add(req)
         await self.add_event(sub, "unlock_requested", by, comment=reason, now=now)
         return req, True
 
     async def unlock_request(self, request_id: int) -> UnlockRequest | None:
-        return await self.s.get(UnlockRequest, request_id)
+        return await self.session.get(UnlockRequest, request_id)
 
     async def decide_unlock(self, req: UnlockRequest, by: Account, approve: bool, *, hours: float = UNLOCK_HOURS,
                             comment: str | None = None, now: datetime | None = None) -> bool:
@@ -112,15 +112,15 @@ class ReviewRepo(RepoBase):
         until the unlock expires."""
         now = now or utcnow()
         expires = now + timedelta(hours=hours) if approve else None
-        res = await self.s.execute(
+        res = await self.session.execute(
             update(UnlockRequest).where(UnlockRequest.id == req.id, UnlockRequest.status == "pending")
             .values(status="approved" if approve else "refused", decided_by=by.id, decided_at=now, expires_at=expires)
             .execution_options(synchronize_session=False)
         )
-        await self.s.refresh(req)
+        await self.session.refresh(req)
         if res.rowcount != 1:
             return False
-        sub = await self.s.get(Submission, req.submission_id)
+        sub = await self.session.get(Submission, req.submission_id)
         assert sub is not None
         await self.add_event(sub, "unlock_approved" if approve else "unlock_refused", by, comment=comment, now=now)
         if approve:
@@ -135,19 +135,19 @@ class ReviewRepo(RepoBase):
         ids = (select(Submission.period_id).join(UnlockRequest, UnlockRequest.submission_id == Submission.id)
                .where(Submission.unit_id == unit_id, UnlockRequest.status == "approved", UnlockRequest.expires_at > now))
         q = select(Period).where(Period.id.in_(ids))
-        return list((await self.s.execute(q)).scalars())
+        return list((await self.session.execute(q)).scalars())
 
     async def active_unlock(self, sub: Submission, now: datetime | None = None) -> UnlockRequest | None:
         now = now or utcnow()
         q = select(UnlockRequest).where(UnlockRequest.submission_id == sub.id, UnlockRequest.status == "approved",
                                         UnlockRequest.expires_at > now)
-        return (await self.s.execute(q.order_by(UnlockRequest.expires_at.desc()).limit(1))).scalar_one_or_none()
+        return (await self.session.execute(q.order_by(UnlockRequest.expires_at.desc()).limit(1))).scalar_one_or_none()
 
     async def relock_expired(self, now: datetime | None = None) -> list[tuple[UnlockRequest, Submission]]:
         """Close each approved unlock that has expired, once (for the scheduler): a "relocked" event, and an
         unlocked report goes back to the supervisor for approval (``lifecycle.relock``)."""
         now = now or utcnow()
-        res = await self.s.execute(
+        res = await self.session.execute(
             update(UnlockRequest).where(UnlockRequest.status == "approved", UnlockRequest.expires_at <= now,
                                         UnlockRequest.relocked_at.is_(None))
             .values(relocked_at=now).returning(UnlockRequest.id).execution_options(synchronize_session=False)
@@ -155,9 +155,9 @@ class ReviewRepo(RepoBase):
         ids = [r for (r,) in res.all()]
         if not ids:
             return []
-        reqs = list((await self.s.execute(select(UnlockRequest).where(UnlockRequest.id.in_(ids))
+        reqs = list((await self.session.execute(select(UnlockRequest).where(UnlockRequest.id.in_(ids))
                                           .execution_options(populate_existing=True))).scalars())
-        subs = {s.id: s for s in (await self.s.execute(
+        subs = {s.id: s for s in (await self.session.execute(
             select(Submission).where(Submission.id.in_([r.submission_id for r in reqs])))).scalars()}
         for r in reqs:
             sub = subs[r.submission_id]
@@ -173,7 +173,7 @@ class ReviewRepo(RepoBase):
         if active is not None:
             active.expires_at = now
             active.relocked_at = now
-            await self.s.flush()
+            await self.session.flush()
         return active
 
     async def unlock_changes(self, req: UnlockRequest) -> list[str]:
@@ -184,7 +184,7 @@ class ReviewRepo(RepoBase):
         end = req.relocked_at or req.expires_at
         if end is not None:
             q = q.where(AnswerRevision.changed_at <= end)
-        rows = (await self.s.execute(q.order_by(AnswerRevision.changed_at, AnswerRevision.id))).scalars()
+        rows = (await self.session.execute(q.order_by(AnswerRevision.changed_at, AnswerRevision.id))).scalars()
         return list(dict.fromkeys(rows))
 
     async def scope_submissions(self, acc: Account, period: Period,

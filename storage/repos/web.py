@@ -25,18 +25,18 @@ class WebRepo(RepoBase):
         now = now or utcnow()
         link = WebLink(id=secrets.token_urlsafe(12), account_id=acc.id, period_id=period_id, created_at=now,
                        expires_at=now + timedelta(hours=hours))
-        self.s.add(link)
-        await self.s.flush()
+        self.session.add(link)
+        await self.session.flush()
         return link
 
     async def web_link(self, link_id: str) -> WebLink | None:
-        return await self.s.get(WebLink, link_id)
+        return await self.session.get(WebLink, link_id)
 
     async def web_links(self, account_ids: Iterable[int] | None = None) -> list[WebLink]:
         q = select(WebLink)
         if account_ids is not None:
             q = q.where(WebLink.account_id.in_(list(account_ids)))
-        return list((await self.s.execute(q.order_by(WebLink.created_at))).scalars())
+        return list((await self.session.execute(q.order_by(WebLink.created_at))).scalars())
 
     async def revoke_web_links(self, *, link_id: str | None = None, account_id: int | None = None,
                                now: datetime | None = None) -> int:
@@ -46,28 +46,28 @@ class WebRepo(RepoBase):
             q = q.where(WebLink.id == link_id)
         if account_id is not None:
             q = q.where(WebLink.account_id == account_id)
-        return (await self.s.execute(q)).rowcount or 0
+        return (await self.session.execute(q)).rowcount or 0
 
     async def ensure_web_account(self, unit: Unit, full_name: str) -> Account:
         """An officer account for someone outside Telegram: a negative placeholder id (never a real Telegram
         user), marked blocked so no Telegram message is tried for it (reminders skip blocked accounts)."""
         # -1, -2, …: far above the Zalo accounts' synthetic addresses (storage/channels.py, from -10**15 down)
         q = select(func.min(Account.telegram_id)).where(Account.telegram_id > -(10**14))
-        lowest = (await self.s.execute(q)).scalar_one_or_none() or 0
+        lowest = (await self.session.execute(q)).scalar_one_or_none() or 0
         acc = Account(telegram_id=min(int(lowest), 0) - 1, full_name=full_name, username=None, role="officer",
                       unit_id=unit.id, blocked=True, active=True, created_at=utcnow())
-        self.s.add(acc)
-        await self.s.flush()
+        self.session.add(acc)
+        await self.session.flush()
         return acc
 
     async def web_session_account(self, account_id: int, link_id: str | None) -> Account | None:
         """The account of a web session, in one statement: None when it is gone, inactive, or the session's
         link was revoked."""
         if link_id is None:
-            acc = await self.s.get(Account, account_id)
+            acc = await self.session.get(Account, account_id)
             return acc if acc is not None and acc.active else None
         q = _web_statements()["session"]
-        return (await self.s.execute(q, {"p_acc": account_id, "p_link": link_id})).scalar_one_or_none()
+        return (await self.session.execute(q, {"p_acc": account_id, "p_link": link_id})).scalar_one_or_none()
 
     async def web_save_context(self, account_id: int, link_id: str | None, period_id: int,
                                key: str) -> WebSaveContext | None:
@@ -78,7 +78,7 @@ class WebRepo(RepoBase):
         params = {"p_acc": account_id, "p_period": period_id, "p_key": key, "p_link": link_id}
         if link_id is None:
             params.pop("p_link")
-        row = (await self.s.execute(q, params)).first()
+        row = (await self.session.execute(q, params)).first()
         if row is None:
             return None
         acc, unit, period, sub, doc, *version = row
@@ -89,7 +89,7 @@ class WebRepo(RepoBase):
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
         lock = for_update and self.dialect == "postgresql"
-        conn = await self.s.connection()
+        conn = await self.session.connection()
         if lock:  # the submission's row: two processes merging cells of one report go one after the other
             await conn.execute(_web_statements()["lock_submission"], {"p_sid": submission_id})
         q = _web_statements()["value_lock" if lock else "value"]
@@ -97,7 +97,7 @@ class WebRepo(RepoBase):
 
     async def report_context(self, unit_id: int, period_id: int) -> tuple[Unit, Period, Submission | None] | None:
         """A unit, a period and the unit's submission for it (None when not started), in one statement."""
-        row = (await self.s.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
+        row = (await self.session.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
         return (row[0], row[1], row[2]) if row is not None else None
 
 

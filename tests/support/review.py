@@ -13,4 +13,4 @@ OUTLINE = load_catalogue().get(WEEKLY)
 
 async def status(db, sub_id: int) -> str:
     async with db.read_session() as s:
-        return (await Repo(s).submission(sub_id)).status
+        return (await Repo(s).submissions.submission(sub_id)).status

@@ -43,19 +43,19 @@ async def setup(db) -> dict:
         repo = Repo(s)
         unit_ids = []
         for i, code in enumerate(("91", "01")):
-            prov = await repo.unit_by_code(code)
+            prov = await repo.units.unit_by_code(code)
             info["provinces"][code] = prov
-            sup = await repo.ensure_account(810 + i, f"Văn phòng {prov.name}")
-            await repo.set_account(sup, role="supervisor", unit=prov)
-            await repo.add_scope(sup, prov)
-            for j, u in enumerate((await repo.list_units(prov, include_root=False))[:3]):
-                acc = await repo.ensure_account(700 + 10 * i + j, f"Cán bộ {u.name}")
-                await repo.set_account(acc, role="officer", unit=u)
+            sup = await repo.accounts.ensure_account(810 + i, f"Văn phòng {prov.name}")
+            await repo.accounts.set_account(sup, role="supervisor", unit=prov)
+            await repo.accounts.add_scope(sup, prov)
+            for j, u in enumerate((await repo.units.list_units(prov, include_root=False))[:3]):
+                acc = await repo.accounts.ensure_account(700 + 10 * i + j, f"Cán bộ {u.name}")
+                await repo.accounts.set_account(acc, role="officer", unit=u)
                 info["communes"][(code, j)] = u
                 unit_ids.append(u.id)
         o = load_catalogue((str(REGIME_DIR),)).get(MONTHLY)
         spec = regime_spec(o, date(2026, 2, 10), TZ, timedelta(hours=48))
-        p, _ = await repo.open_period(MONTHLY, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
+        p, _ = await repo.periods.open_period(MONTHLY, spec.label, deadline=spec.deadline, starts_on=spec.starts_on,
                                       ends_on=spec.ends_on, closes_at=spec.closes_at, unit_ids=unit_ids,
                                       cutoff_on=spec.cutoff_on, level_deadlines=spec.level_deadlines)
         info["period"] = p.id
@@ -110,5 +110,5 @@ def expected(code: str | None, changed: dict | None = None) -> dict:
 async def province_answers(db, info: dict, code: str) -> dict:
     async with db.read_session() as s:
         repo = Repo(s)
-        sub = await repo.find_submission(info["provinces"][code].id, info["period"])
-        return await repo.answers(sub.id)
+        sub = await repo.submissions.find_submission(info["provinces"][code].id, info["period"])
+        return await repo.submissions.answers(sub.id)

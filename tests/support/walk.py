@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from bot.devtools.fakeapi import FakeUser
 from storage.importer import import_units
+from storage.models import Submission
 from storage.repo import Repo
 from tests.conftest import DATA
 from tests.support.harness import Harness
@@ -196,7 +197,18 @@ async def open_for(db, outline: str, csv: str, code: str) -> tuple[str, int]:
     await import_units(db, DATA / csv)
     async with db.session() as s:
         repo = Repo(s)
-        p, _ = await repo.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
-        inv = await repo.create_invite(await repo.unit_by_code(code), "officer")
+        p, _ = await repo.periods.open_period(outline, "Kỳ thử", deadline=datetime(2026, 12, 20, 10, tzinfo=UTC))
+        inv = await repo.onboarding.create_invite(await repo.units.unit_by_code(code), "officer")
         await s.commit()
         return inv.code, p.id
+
+
+async def check_walked(db, walk: Walk, code: str, period_id: int) -> None:
+    """A walk's end, on any channel: the unit's report submitted with its answers stored, and at most
+    ``MAX_PER_INPUT`` bot messages per input."""
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.submissions.find_submission((await repo.units.unit_by_code(code)).id, period_id)
+        assert isinstance(sub, Submission) and sub.status == "submitted"
+        assert len(await repo.submissions.answers(sub.id)) > 10
+    assert walk.per_input <= MAX_PER_INPUT, walk.tail()

@@ -47,23 +47,23 @@ async def build_world(db: Database, tmp: Path) -> World:
     await import_units(db, csv)
     async with db.session() as s:
         repo = Repo(s)
-        units = {u.code: u.id for u in await repo.list_units()}
-        prev, _ = await repo.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, 10, tzinfo=UTC))
-        cur, _ = await repo.open_period(OUTLINE, "Năm 2026", deadline=datetime(2026, 12, 29, 10, tzinfo=UTC))
-        weekly, _ = await repo.open_period(WEEKLY, "Tuần 49/2026", deadline=datetime(2026, 12, 10, 9, tzinfo=UTC))
+        units = {u.code: u.id for u in await repo.units.list_units()}
+        prev, _ = await repo.periods.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, 10, tzinfo=UTC))
+        cur, _ = await repo.periods.open_period(OUTLINE, "Năm 2026", deadline=datetime(2026, 12, 29, 10, tzinfo=UTC))
+        weekly, _ = await repo.periods.open_period(WEEKLY, "Tuần 49/2026", deadline=datetime(2026, 12, 10, 9, tzinfo=UTC))
         accs = {}
         for tg, name, code, role in ((101, "Nguyễn Văn An", "00004", "officer"), (102, "Trần Thị Bình", "00004", "officer"),
                                      (201, "Lò Văn Dũng", "00100", "officer"), (800, "Ban Tổ chức Thành ủy", "01", "supervisor"),
                                      (810, "Ban Tổ chức Tỉnh ủy Hà Giang", "02", "supervisor"),
                                      (301, "Phạm Thu Hà", "BTP", "officer")):
-            acc = await repo.ensure_account(tg, name)
-            await repo.set_account(acc, role=role, unit=await repo.unit(units[code]))
+            acc = await repo.accounts.ensure_account(tg, name)
+            await repo.accounts.set_account(acc, role=role, unit=await repo.units.unit(units[code]))
             accs[tg] = acc.id
-        sub = await repo.ensure_submission(units["00004"], prev.id)
+        sub = await repo.submissions.ensure_submission(units["00004"], prev.id)
         for key, value in (("iii_nv_tong", 40), ("iii_nv_da_th", 30), ("bieu_8b", PREVIOUS_8B)):
-            await repo.set_answer(sub.id, key, value, num=value if isinstance(value, int) else None, by=accs[101],
+            await repo.submissions.set_answer(sub.id, key, value, num=value if isinstance(value, int) else None, by=accs[101],
                                   commit=False)
         sub.status = "submitted"
-        await repo.close_period(prev)
+        await repo.periods.close_period(prev)
         await s.commit()
         return World(units, prev.id, cur.id, accs[101], accs[102], accs[201], accs[800], accs[810], accs[301], weekly.id)

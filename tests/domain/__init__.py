@@ -1,0 +1,1 @@
+"""The domain and the files made from it: parsing, outlines, the engine, the importer, the lifecycle, the regime, the exports."""
