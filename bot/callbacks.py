@@ -12,7 +12,7 @@ from aiogram.filters.callback_data import CallbackData
 # --------------------------------------------------------------------------- report (the questionnaire)
 
 
-class QA(CallbackData, prefix="q"):
+class AnswerButton(CallbackData, prefix="q"):
     """A questionnaire button: the engine's action and argument, and the position's nonce when it was shown."""
 
     nonce: int

@@ -56,12 +56,12 @@ async def resend_current(bot: Bot | None, services: Services, repo: Repo, acc: A
     if bot is None:
         return
     chat = _chat_of(update, acc)
-    ld = await questionnaire.load(services, repo, acc) if acc.unit_id is not None else None
-    if ld is None:
+    loaded = await questionnaire.load(services, repo, acc) if acc.unit_id is not None else None
+    if loaded is None:
         await bot.send_message(chat, NOT_IN_REPORT)
         return
-    shown = current_screens(ld.engine, ld.pos)
+    shown = current_screens(loaded.engine, loaded.pos)
     first = shown[0]
     shown[0] = Screen(f"{NOTE}\n\n{first.text}", first.buttons)
-    log.info("update of user %s redelivered: current screen (%s) sent again", acc.telegram_id, ld.pos.mode)
-    await render.show(bot, chat, screens(Outcome(), shown, ld.pos.nonce))
+    log.info("update of user %s redelivered: current screen (%s) sent again", acc.telegram_id, loaded.pos.mode)
+    await render.show(bot, chat, screens(Outcome(), shown, loaded.pos.nonce))

@@ -13,7 +13,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 
 from bot import texts
 from bot.callbacks import (
-    QA,
+    AnswerButton,
     OpenQ,
     PickPeriod,
     ReviewButton,
@@ -29,7 +29,7 @@ from bot.flows.outcome import Choice, File, Message, Notice, Outcome, Picture
 log = logging.getLogger(__name__)
 
 CALLBACKS: dict[str, type[CallbackData]] = {
-    oc.QUESTION: QA, oc.PICK_PERIOD: PickPeriod, oc.UNLOCK_ASK: UnlockAsk, oc.UNLOCK_DECIDE: UnlockDecision,
+    oc.QUESTION: AnswerButton, oc.PICK_PERIOD: PickPeriod, oc.UNLOCK_ASK: UnlockAsk, oc.UNLOCK_DECIDE: UnlockDecision,
     oc.OPEN_QUESTION: OpenQ, oc.REVIEW: ReviewButton, oc.TEMPLATE_PERIOD: TemplatePeriod, oc.VIEW_REPORT: ViewReport,
     oc.UPWARD: UpwardButton,
 }

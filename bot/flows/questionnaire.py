@@ -109,64 +109,64 @@ async def returned_context(repo: Repo, sub: Submission, outline: Outline, ctx: R
     ctx.returned_values = await repo.submissions.values_at(sub.id, keys, ev.at)
 
 
-def refuse_locked(ld: Loaded, lock: Lock) -> Outcome:
+def refuse_locked(loaded: Loaded, lock: Lock) -> Outcome:
     """The submission cannot be changed now: say why, with «🔓 Xin mở lại» (the text names it). Nothing stored."""
-    return Outcome().say(f"⛔ {lock_text(lock, ld.period.label)}", unlock_choice(ld.sub.id))
+    return Outcome().say(f"⛔ {lock_text(lock, loaded.period.label)}", unlock_choice(loaded.sub.id))
 
 
-async def apply_step(services: Services, repo: Repo, acc: Account, ld: Loaded, step: Step) -> Outcome:
+async def apply_step(services: Services, repo: Repo, acc: Account, loaded: Loaded, step: Step) -> Outcome:
     """Store answers (and their large-change reasons), then the position — and only then the messages to show.
     A locked submission (approved, or its period closed) stores nothing and says why."""
     now = services.now()
     if step.store or step.submit or step.reasons:
-        lock = await repo.review.lock(ld.sub, now)
+        lock = await repo.review.lock(loaded.sub, now)
         if lock is not None:
-            return refuse_locked(ld, lock)
-    elif ld.sub.status in READ_ONLY:  # moving around an approved report: its read-only screen instead
-        return await read_only(services, repo, acc, ld.sub, ld.period, ld.outline, ld.unit)
+            return refuse_locked(loaded, lock)
+    elif loaded.sub.status in READ_ONLY:  # moving around an approved report: its read-only screen instead
+        return await read_only(services, repo, acc, loaded.sub, loaded.period, loaded.outline, loaded.unit)
     # the position first, put off (defer): it is written with the answer below, in the same transaction (on
     # PostgreSQL in the answer's own statement), or at the commit when nothing is stored
-    nonce = ld.pos.nonce
+    nonce = loaded.pos.nonce
     if not step.error or step.store:
-        pos = await repo.positions.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+        pos = await repo.positions.save_position(acc.id, submission_id=loaded.sub.id, question_key=step.key, mode=step.mode,
                                        state=step.state, defer=True)
         nonce = pos.nonce
-    elif step.state != (ld.pos.state or {}):  # a wrong input: its count is kept, the buttons shown stay valid
-        await repo.positions.save_position(acc.id, submission_id=ld.sub.id, question_key=step.key, mode=step.mode,
+    elif step.state != (loaded.pos.state or {}):  # a wrong input: its count is kept, the buttons shown stay valid
+        await repo.positions.save_position(acc.id, submission_id=loaded.sub.id, question_key=step.key, mode=step.mode,
                                  state=step.state, bump=False, defer=True)
     for key, value in step.store:
-        q = ld.outline.question(key)
-        await repo.submissions.set_answer(ld.sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=now)
+        q = loaded.outline.question(key)
+        await repo.submissions.set_answer(loaded.sub.id, key, value, num=numeric(q, value), by=acc.id, via="bot", now=now)
     for key, reason in step.reasons:
-        await repo.submissions.set_reason(ld.sub.id, key, reason)
-    was_submitted = is_sent(ld.sub.status)
-    ended = await repo.review.submit(ld.sub, acc, now=now) if step.submit else None
-    late_change = bool(step.store) and was_submitted and now > ld.period.deadline
+        await repo.submissions.set_reason(loaded.sub.id, key, reason)
+    was_submitted = is_sent(loaded.sub.status)
+    ended = await repo.review.submit(loaded.sub, acc, now=now) if step.submit else None
+    late_change = bool(step.store) and was_submitted and now > loaded.period.deadline
     if ended is not None:  # sent again under an unlock: the unlock is over, the supervisors see what changed
-        await enqueue_corrected(repo, ld.unit, ld.period, ld.outline, ld.sub, ended, now, sent_by=acc)
+        await enqueue_corrected(repo, loaded.unit, loaded.period, loaded.outline, loaded.sub, ended, now, sent_by=acc)
     else:
-        await enqueue_notice(repo, acc, ld, step, late_change, now)
+        await enqueue_notice(repo, acc, loaded, step, late_change, now)
     shown = list(step.screens)
     if step.submit:
-        shown.append(Screen(f"📨 Đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} lúc {fmt_dt(services, now)}.\n"
+        shown.append(Screen(f"📨 Đã gửi báo cáo «{loaded.outline.short}» kỳ {loaded.period.label} lúc {fmt_dt(services, now)}.\n"
                             "Nơi tổng hợp đã được báo. Bạn vẫn sửa được đến khi đóng kỳ: gõ /baocao."))
     return screens(Outcome(), shown, nonce)
 
 
-async def enqueue_notice(repo: Repo, acc: Account, ld: Loaded, step: Step, late_change: bool, now: datetime) -> None:
+async def enqueue_notice(repo: Repo, acc: Account, loaded: Loaded, step: Step, late_change: bool, now: datetime) -> None:
     """The supervisors' notice of a submit or of a change after the deadline, queued with the answers (the
     scheduler sends them: bot/scheduler.py)."""
     who = acc.full_name or acc.telegram_id
     if step.submit:
-        answered, total = ld.engine.progress()
-        await repo.outbox.enqueue_for_supervisors(ld.unit, "submitted",
-                                           f"{ld.unit.name} đã gửi báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
-                                           f"({answered}/{total} câu), người gửi: {who}.", period_id=ld.period.id, now=now)
+        answered, total = loaded.engine.progress()
+        await repo.outbox.enqueue_for_supervisors(loaded.unit, "submitted",
+                                           f"{loaded.unit.name} đã gửi báo cáo «{loaded.outline.short}» kỳ {loaded.period.label} "
+                                           f"({answered}/{total} câu), người gửi: {who}.", period_id=loaded.period.id, now=now)
     elif late_change:
-        keys = ", ".join(ld.outline.ref(k).number or k for k, _ in step.store)
-        await repo.outbox.enqueue_for_supervisors(ld.unit, "late_change",
-                                           f"{ld.unit.name} vừa sửa báo cáo «{ld.outline.short}» kỳ {ld.period.label} "
-                                           f"sau hạn nộp (mục {keys}), người sửa: {who}.", period_id=ld.period.id, now=now)
+        keys = ", ".join(loaded.outline.ref(k).number or k for k, _ in step.store)
+        await repo.outbox.enqueue_for_supervisors(loaded.unit, "late_change",
+                                           f"{loaded.unit.name} vừa sửa báo cáo «{loaded.outline.short}» kỳ {loaded.period.label} "
+                                           f"sau hạn nộp (mục {keys}), người sửa: {who}.", period_id=loaded.period.id, now=now)
 
 
 async def enqueue_corrected(repo: Repo, unit: Unit, period: Period, outline: Outline, sub: Submission,
@@ -198,22 +198,22 @@ async def start_period(services: Services, repo: Repo, acc: Account, unit: Unit,
         await repo.positions.save_position(acc.id, submission_id=sub.id, question_key=None, mode=Mode.QUESTION, state={})
     else:
         pos.mode = Mode.QUESTION
-    ld = await load(services, repo, acc)
-    assert ld is not None
-    returned = [r.key for r in ld.engine.visible if r.key in ld.engine.ctx.returned]
+    loaded = await load(services, repo, acc)
+    assert loaded is not None
+    returned = [r.key for r in loaded.engine.visible if r.key in loaded.engine.ctx.returned]
     if returned and resume not in returned:  # a returned report: at the first question to fix, not elsewhere
         resume = returned[0]
     now = services.now()
     unlock = (await repo.review.active_unlock(sub, now)
               if sub.status == Status.UNLOCKED or repo.periods.period_closed(period, now) else None)
     if unlock is not None:  # an unlock: say how long it lasts, not "editable until the period closes"
-        ld.engine.ctx.submitted = False
-    step = ld.engine.begin(resume)
+        loaded.engine.ctx.submitted = False
+    step = loaded.engine.begin(resume)
     if unlock is not None and step.screens:
         again = " và chờ nơi tổng hợp duyệt lại" if sub.status == Status.UNLOCKED else ""
         step.screens[0].text = (f"🔓 Báo cáo đang được mở lại để sửa đến {fmt_dt(services, unlock.expires_at)}; "
                                 f"khi bạn gửi lại hoặc hết giờ, báo cáo khóa{again}.\n\n{step.screens[0].text}")
-    return await apply_step(services, repo, acc, ld, step)
+    return await apply_step(services, repo, acc, loaded, step)
 
 
 async def read_only(services: Services, repo: Repo, acc: Account, sub: Submission, period: Period, outline: Outline,
@@ -293,43 +293,43 @@ async def pick(services: Services, repo: Repo, acc: Account, period_id: int) -> 
 
 async def press(services: Services, repo: Repo, acc: Account, nonce: int, action: str, arg: str) -> Outcome:
     """A questionnaire button (``QUESTION`` choice): refused when it is from an older screen (``nonce``)."""
-    ld = await load(services, repo, acc)
-    if ld is None:
+    loaded = await load(services, repo, acc)
+    if loaded is None:
         return refuse(NOT_IN_QUESTIONNAIRE)
-    if nonce != ld.pos.nonce:
+    if nonce != loaded.pos.nonce:
         return refuse(STALE)
-    step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), action, arg)
-    return await apply_step(services, repo, acc, ld, step)
+    step = loaded.engine.on_action(loaded.pos.question_key, loaded.pos.mode, dict(loaded.pos.state or {}), action, arg)
+    return await apply_step(services, repo, acc, loaded, step)
 
 
 async def type_text(services: Services, repo: Repo, acc: Account, text: str) -> Outcome:
     """A typed answer (or a command the current screen understands)."""
-    ld = await load(services, repo, acc)
-    if ld is None:
+    loaded = await load(services, repo, acc)
+    if loaded is None:
         return not_answering(acc)
-    step = ld.engine.on_text(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), text)
-    return await apply_step(services, repo, acc, ld, step)
+    step = loaded.engine.on_text(loaded.pos.question_key, loaded.pos.mode, dict(loaded.pos.state or {}), text)
+    return await apply_step(services, repo, acc, loaded, step)
 
 
 async def open_number(services: Services, repo: Repo, acc: Account, n: int) -> Outcome:
     """/c<n>: the n-th visible question."""
-    ld = await load(services, repo, acc)
-    if ld is None:
+    loaded = await load(services, repo, acc)
+    if loaded is None:
         return Outcome().say("Gõ /baocao trước, rồi dùng /c<số> để mở một câu.")
-    vis = ld.engine.visible
+    vis = loaded.engine.visible
     if not 1 <= n <= len(vis):
         return Outcome().say(f"Không có câu {n}. Báo cáo này có {len(vis)} câu: gõ từ /c1 đến /c{len(vis)}.")
-    step = ld.engine.on_action(ld.pos.question_key, ld.pos.mode, dict(ld.pos.state or {}), "open", vis[n - 1].key)
-    return await apply_step(services, repo, acc, ld, step)
+    step = loaded.engine.on_action(loaded.pos.question_key, loaded.pos.mode, dict(loaded.pos.state or {}), "open", vis[n - 1].key)
+    return await apply_step(services, repo, acc, loaded, step)
 
 
 async def open_key(services: Services, repo: Repo, acc: Account, submission_id: int, key: str) -> Outcome | None:
     """Put the officer at question ``key`` of their submission (None when it cannot be loaded)."""
     await repo.positions.save_position(acc.id, submission_id=submission_id, question_key=None, mode=Mode.QUESTION, state={})
-    ld = await load(services, repo, acc)
-    if ld is None:
+    loaded = await load(services, repo, acc)
+    if loaded is None:
         return None
-    return await apply_step(services, repo, acc, ld, ld.engine.on_action(None, Mode.QUESTION, {}, "open", key))
+    return await apply_step(services, repo, acc, loaded, loaded.engine.on_action(None, Mode.QUESTION, {}, "open", key))
 
 
 async def cancel(repo: Repo, acc: Account) -> Outcome:

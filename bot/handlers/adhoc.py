@@ -276,7 +276,7 @@ async def _store_batch(services: Services, period: Period, outline: Outline, uni
 
 
 def _markup(screen, nonce: int) -> InlineKeyboardMarkup | None:
-    """The first question's buttons, as the questionnaire renders them (``QA`` with the position's nonce)."""
+    """The first question's buttons, as the questionnaire renders them (``AnswerButton`` with the position's nonce)."""
     return keyboard([[Choice.of(b.text, QUESTION, nonce=nonce, action=b.action, arg=b.arg) for b in row]
                      for row in screen.buttons])
 

@@ -7,7 +7,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import QA, PickPeriod, ViewReport
+from bot.callbacks import AnswerButton, PickPeriod, ViewReport
 from bot.filters import InMode, Magic
 from bot.flows import questionnaire as flow
 from bot.render import show
@@ -27,7 +27,7 @@ async def on_pick(cb: CallbackQuery, services: Services, callback_data: PickPeri
     await show(bot, cb.from_user.id, await flow.pick(services, repo, account, callback_data.period), cb)
 
 
-async def on_button(cb: CallbackQuery, services: Services, callback_data: QA, bot: Bot, repo: Repo,
+async def on_button(cb: CallbackQuery, services: Services, callback_data: AnswerButton, bot: Bot, repo: Repo,
                     account: Account) -> None:
     d = callback_data
     await show(bot, cb.from_user.id, await flow.press(services, repo, account, d.nonce, d.action, d.arg), cb)
@@ -54,7 +54,7 @@ def setup() -> Router:
     router = Router(name="report")
     router.message.register(cmd_baocao, Command("baocao"))
     router.callback_query.register(on_pick, PickPeriod.filter())
-    router.callback_query.register(on_button, QA.filter())
+    router.callback_query.register(on_button, AnswerButton.filter())
     router.callback_query.register(on_view, ViewReport.filter())
     router.message.register(open_by_number, Magic(F.text.regexp(r"^/c(\d{1,4})(@\w+)?$").as_("m")))
     router.message.register(cmd_cancel, Command("huy"))

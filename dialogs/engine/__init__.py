@@ -23,7 +23,6 @@ engine — kinds import no engine module), ``core`` (:class:`Engine`), ``navigat
 from dialogs.engine.base import (
            MAX_MESSAGE,
            Button,
-           Ctx,
            EngineView,
            Kind,
            Mode,
@@ -34,5 +33,5 @@ from dialogs.engine.base import (
 )
 from dialogs.engine.core import Engine
 
-__all__ = ["MAX_MESSAGE", "Button", "Ctx", "Engine", "EngineView", "Kind", "Mode", "ReportContext", "Screen", "Step",
+__all__ = ["MAX_MESSAGE", "Button", "Engine", "EngineView", "Kind", "Mode", "ReportContext", "Screen", "Step",
            "split_messages"]

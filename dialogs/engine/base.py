@@ -79,7 +79,6 @@ class ReportContext:
         return self.outline.period.previous_label
 
 
-Ctx = ReportContext  # the former name, still used by callers outside the engine
 
 
 class EngineView(Protocol):

@@ -10,7 +10,7 @@ from dialogs.importer.ask_types import none_everywhere
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
-    Ctx,
+    ImportContext,
     field_question,
     norm_code,
     question,
@@ -45,7 +45,7 @@ CAPTION_RE = re.compile(r"^(?:biểu|phụ lục|mẫu)\s*(?:mẫu\s*)?(?:số\s
 @dataclass
 class Built:
     data: dict
-    ctx: Ctx
+    ctx: ImportContext
     repair: RepairReport
     joined: int = 0
     flattened: int = 0
@@ -282,7 +282,7 @@ def _sentence_case(text: str) -> str:
     return res[:1].upper() + res[1:]
 
 
-def _table_drafts(ctx: Ctx, seq: list, caps: list) -> tuple[dict[int, TableDraft], set[int]]:
+def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, TableDraft], set[int]]:
     """Each captioned grid as a Biểu draft (by its place in ``seq``), and the caption lines to skip; a grid that
     cannot be rebuilt is never dropped silently: the unsure points say which table and why."""
     drafts: dict[int, TableDraft] = {}
@@ -333,7 +333,7 @@ def build(doc: Document, filename: str) -> Built:
         seq = _from_inline_start(seq)
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
-    ctx = Ctx(footnotes=cleaned.footnotes)
+    ctx = ImportContext(footnotes=cleaned.footnotes)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
     appendix = _appendix(seq, caps, referenced)
@@ -440,7 +440,7 @@ def _flat(sec: dict) -> list[dict]:
     return out
 
 
-def _place_tables(ctx: Ctx, sections: list[dict], tables: list[TableDraft]) -> None:
+def _place_tables(ctx: ImportContext, sections: list[dict], tables: list[TableDraft]) -> None:
     leftover = []
     for t in tables:
         target = ctx.refs.get(norm_code(t.code)) if t.code else None
@@ -630,7 +630,7 @@ def _drop_recipients(main: list) -> list:
     return out
 
 
-def _prose_sections(ctx: Ctx, lines: list[str]) -> list[dict]:
+def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     """The asks of a prose text, each in the numbered heading its paragraph sits under ('1. Mẫu báo cáo … là gì?'
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
@@ -659,7 +659,7 @@ def _innermost(sec: dict) -> dict:
     return sec
 
 
-def _head_section(ctx: Ctx, sections: list[dict], lines: list[str], meta: dict) -> None:
+def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], meta: dict) -> None:
     """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}

@@ -55,7 +55,7 @@ BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
 
 
 @dataclass
-class Ctx:
+class ImportContext:
     keys: KeyMaker = field(default_factory=KeyMaker)
     footnotes: dict[str, str] = field(default_factory=dict)
     notes: list[dict] = field(default_factory=list)  # {"key"/"section", "message"}
@@ -68,7 +68,7 @@ def norm_code(code: str) -> str:
     return code.strip().upper().lstrip("0") or "0"
 
 
-def record_refs(ctx: Ctx, text: str, sec: dict) -> None:
+def record_refs(ctx: ImportContext, text: str, sec: dict) -> None:
     for m in REF_RE.finditer(text):
         for code in re.split(r"\s*,\s*", m.group(1)):
             ctx.refs.setdefault(norm_code(code), sec)
@@ -99,7 +99,7 @@ def _enum_value(mark: str) -> int:
     return int(mark) if mark.isdigit() else ROMAN.get(mark, 0)
 
 
-def _fn_help(ctx: Ctx, text: str) -> list[str]:
+def _fn_help(ctx: ImportContext, text: str) -> list[str]:
     out = []
     for fid in footnote_ids(text):
         if fid in ctx.footnotes:
@@ -108,7 +108,7 @@ def _fn_help(ctx: Ctx, text: str) -> list[str]:
     return out
 
 
-def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: list[str]) -> dict:
+def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extra_help: list[str]) -> dict:
     q: dict = {"key": ctx.keys.make(ask.prompt, no_slug(path)), "_comments": {}}
     if no:
         q["no"] = no
@@ -142,7 +142,7 @@ def question(ctx: Ctx, ask: Ask, path: list[str], no: str | None, extra_help: li
     return q
 
 
-def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: str | None) -> dict | None:
+def option_question(ctx: ImportContext, text: str, lines: list[str], path: list[str], no: str | None) -> dict | None:
     """A question (or heading) whose lines below are its answer options → one choice (or yes/no) question."""
     found = options_of(text, lines)
     if found is None:
@@ -155,7 +155,7 @@ def option_question(ctx: Ctx, text: str, lines: list[str], path: list[str], no: 
     return q
 
 
-def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dict:
+def field_question(ctx: ImportContext, label: str, path: list[str], no: str | None) -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
@@ -164,7 +164,7 @@ def field_question(ctx: Ctx, label: str, path: list[str], no: str | None) -> dic
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
-def asks_to_questions(ctx: Ctx, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
+def asks_to_questions(ctx: ImportContext, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
     asks = asks_from_text(strip_fn(text), tables)
     if ctx.figures:  # a Biểu of figures is referred to here: 'Kết quả tinh giản biên chế' asks the number too
@@ -209,7 +209,7 @@ def _add_help(sec: dict, text: str) -> None:
         sec["help"] = (sec.get("help", "") + " " + text.rstrip(".") + ".").strip()
 
 
-def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
+def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     outer, ctx.figures = ctx.figures, _mentions_annex(node)
     try:
         return _section(ctx, node, path, top)
@@ -217,7 +217,7 @@ def section_from(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
         ctx.figures = outer
 
 
-def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
+def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
     if (not node.tables and not any(c.children or c.tables for c in node.children)
@@ -277,7 +277,7 @@ def _section(ctx: Ctx, node: Node, path: list[str], top: bool) -> dict:
     return sec
 
 
-def _body(ctx: Ctx, sec: dict, node: Node, path: list[str], before: bool) -> None:
+def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bool) -> None:
     lines = node.body if before else node.after
     has_children = bool(node.children)
     for line in lines:
@@ -333,7 +333,7 @@ def _form_line(line: str) -> bool:
             or (s.endswith(":") and len(s.split()) <= 14))
 
 
-def blank_head(ctx: Ctx, node: Node, path: list[str]) -> list[dict] | None:
+def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
     """'1.3. Tổng số học sinh: ……' over 'Nam: …… Nữ: ……' (or 'Trong đó:' and the parts): a numbered line that
     carries a blank is an ask, not a section's title — a form writes a figure's parts under it, asks of the same
     section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask."""
@@ -367,7 +367,7 @@ def blank_head(ctx: Ctx, node: Node, path: list[str]) -> list[dict] | None:
     return out
 
 
-def _guided_heading(ctx: Ctx, node: Node, path: list[str]) -> dict | None:
+def _guided_heading(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:
     """'2. Nguyên nhân của tình hình …' over one line of guidance 'Phân tích theo 02 nhóm nguyên nhân …': the heading
     is the ask (what the outline's author names), the line tells how to answer it — its help, not another ask.
     A line that states the ask itself ('Nêu các mô hình, sáng kiến …', 'Ghi rõ …') stays the ask."""
@@ -382,7 +382,7 @@ def _guided_heading(ctx: Ctx, node: Node, path: list[str]) -> dict | None:
     return question(ctx, Ask(_title(node.text)), path, node.no, [line.rstrip(".")])
 
 
-def child_items(ctx: Ctx, node: Node, path: list[str]) -> list[dict]:
+def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
@@ -468,7 +468,7 @@ def _held(prompt: str, columns: list[dict]) -> bool:
     return any(fuzz.token_set_ratio(words, norm_words(c["label"])) >= 80 for c in columns)
 
 
-def _bullet_with_tables(ctx: Ctx, qs: list[dict], node: Node, path: list[str]) -> list[dict]:
+def _bullet_with_tables(ctx: ImportContext, qs: list[dict], node: Node, path: list[str]) -> list[dict]:
     """A bullet followed by its Biểu: the bullet's asks, then the table. When no 'Biểu N …' line titles the table,
     the counts the table's columns hold are asked by the table (one figure per row), not again on their own;
     the table's prompt is the sentence asking them."""
@@ -490,7 +490,7 @@ def _bullet_with_tables(ctx: Ctx, qs: list[dict], node: Node, path: list[str]) -
     return qs + tables
 
 
-def table_question(ctx: Ctx, t: TableDraft, path: list[str]) -> dict:
+def table_question(ctx: ImportContext, t: TableDraft, path: list[str]) -> dict:
     title = t.title or (f"Biểu {t.code}" if t.code else "Biểu")
     q: dict = {"key": ctx.keys.make(f"bieu {t.code}" if t.code else title, no_slug(path)), "_comments": {}}
     q["prompt"] = title
