@@ -436,8 +436,8 @@ async def _late_change_notice(services: Services, repo: Repo, rep: Report, key: 
     """A change after the deadline to a submitted report: the supervisors' notice, as the chat sends it."""
     assert rep.sub is not None
     if is_sent(rep.sub.status) and now > rep.period.deadline:
-        ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, rep.engine(services))  # type: ignore[arg-type]
-        await chat.enqueue_notice(repo, rep.acc, ld, Step(store=[(key, rep.answers[key])]), True, now)
+        loaded = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, rep.engine(services))  # type: ignore[arg-type]
+        await chat.enqueue_notice(repo, rep.acc, loaded, Step(store=[(key, rep.answers[key])]), True, now)
 
 
 def _visible(rep: Report) -> list[Any]:
@@ -465,8 +465,8 @@ async def submit(services: Services, repo: Repo, rep: Report) -> tuple[bool, str
     if not ok:
         return False, f"⛔ {why}"
     await repo.review.submit(rep.sub, rep.acc, now=now)
-    ld = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
-    await chat.enqueue_notice(repo, rep.acc, ld, step, False, now)
+    loaded = chat.Loaded(None, rep.sub, rep.period, rep.outline, rep.unit, engine)  # type: ignore[arg-type]
+    await chat.enqueue_notice(repo, rep.acc, loaded, step, False, now)
     await repo.commit()
     return True, (f"📨 Đã gửi báo cáo «{rep.outline.short}» kỳ {rep.period.label} lúc {chat.fmt_dt(services, now)}.\n"
                   "Nơi tổng hợp đã được báo. Bạn vẫn sửa được đến khi đóng kỳ.")
