@@ -293,7 +293,7 @@
   /* ------------------------------------------------------------------ who else changed this report */
   var rev = parseInt(body.getAttribute("data-rev") || "0", 10);
   var unit = body.getAttribute("data-unit");
-  function show(c) {
+  function showChange(c) {
     if (c.id <= rev) { return; }
     rev = c.id;
     var box = document.getElementById("changes");
@@ -305,7 +305,7 @@
   function poll() {
     fetch(ROOT + "/api/changes?period=" + PERIOD + "&unit=" + unit + "&after=" + rev, {credentials: "same-origin"})
       .then(function (r) { return r.ok ? r.json() : null; }).then(function (res) {
-        if (res && res.changes) { res.changes.forEach(show); }
+        if (res && res.changes) { res.changes.forEach(showChange); }
       }, function () {});
   }
   var polling = false;
@@ -314,7 +314,7 @@
      itself after a cut (Last-Event-ID); without EventSource, or when the server refuses the stream: polling */
   if (window.EventSource) {
     var events = new EventSource(ROOT + "/api/events?period=" + PERIOD + "&unit=" + unit + "&after=" + rev);
-    events.addEventListener("change", function (e) { try { show(JSON.parse(e.data)); } catch (err) { /* skip */ } });
+    events.addEventListener("change", function (e) { try { showChange(JSON.parse(e.data)); } catch (err) { /* skip */ } });
     events.onerror = function () { if (events.readyState === 2) { pollEvery15s(); } };
   } else {
     pollEvery15s();
