@@ -103,8 +103,10 @@ async def refresh(services: Services, repo: Repo, acc: Account, province: Unit, 
     current = await repo.submissions.answers(sub.id)
     now = services.now()
     own = {**r.proposals, **r.narrative}  # the province's to change: kept once it has written its own
-    gone = {k: EMPTY[outline.question(k).type] for k, via in vias.items()  # no sent commune carries it any more
-            if via == VIA and k not in r.figures and outline.has(k) and outline.question(k).type in EMPTY}
+    # no sent commune carries it any more (its communes' reports were returned): a number becomes blank, a list or
+    # Biểu empty — never a figure no sent report supports
+    gone = {k: EMPTY.get(outline.question(k).type) for k, via in vias.items()
+            if via == VIA and k not in r.figures and outline.has(k) and k not in own}
     for key, value in [*gone.items(), *r.figures.items(), *((k, v) for k, v in own.items() if vias.get(k, VIA) == VIA)]:
         if current.get(key) != value:
             await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), by=acc.id,

@@ -173,3 +173,20 @@ async def test_the_province_edits_its_report_in_the_web_form(db, db_url):
         await server.close()
     out = await h.say(ag, "/baocaolen")
     assert NEW_TEXT in out[-1] and "số liệu đã khóa" in out[-1]
+
+
+async def test_a_figure_no_sent_commune_supports_any_more_leaves_the_province_draft(db, db_url):
+    """Every commune's report returned: the carried number becomes blank, the list and Biểu empty (a figure the
+    province would send upward with no sent report behind it is the defect this guards)."""
+    h, info = await _an_giang(db, db_url)
+    ag = h.user(810, "Văn phòng An Giang")
+    got = await province_answers(db, info, "91")
+    assert got["ho_ngheo"] == sum(ANSWERS[("91", j)][0] for j in range(3))
+    for j in range(3):
+        await h.say(ag, f"/xem {info['communes'][('91', j)].name}")
+        await h.press(ag, "Trả lại")
+        await h.say(ag, "câu 1: cần rà soát lại")
+    await h.say(ag, "/baocaolen")
+    got = await province_answers(db, info, "91")
+    assert got.get("ho_ngheo") is None
+    assert got.get("nhiem_vu") in (None, []) and not (got.get("bieu_nhan_luc") or {}).get("rows")
