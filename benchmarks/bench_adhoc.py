@@ -38,8 +38,8 @@ from bot.handlers.adhoc import _publish, send_first_questions  # noqa: E402
 from dialogs.adhoc import parse_questions  # noqa: E402
 from dialogs.kinds import LOCAL_KINDS  # noqa: E402
 from storage.db import open_database, upgrade  # noqa: E402
-from storage.importer import import_units  # noqa: E402
 from storage.repo import Repo  # noqa: E402
+from storage.unit_import import import_units  # noqa: E402
 
 UNITS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "vn_units_2025.csv"
 TOKEN = "5000:BENCH"

@@ -60,8 +60,8 @@ def fake_states(units, seed: int = 7):
 def main(runs: int, out: Path | None) -> None:
     t = time.perf_counter()
     from exports import charts
-    from exports.history import History, Series
     from exports.progress import sub_unit_counts
+    from exports.trends import History, Series
 
     print(f"import exports.charts (matplotlib): {time.perf_counter() - t:.2f} s (once per process)")
     units = real_units()

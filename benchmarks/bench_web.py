@@ -46,8 +46,8 @@ async def seed(db, officers: int, tmp: Path):
     from dialogs.answers import numeric
     from dialogs.loader import load_catalogue
     from exports.sample import synth_answers
-    from storage.importer import import_units
     from storage.repo import Repo
+    from storage.unit_import import import_units
 
     outline = load_catalogue().get(OUTLINE)
     lines = ["ma,ten,loai,ma_cha", "01,Thành phố Hà Nội,thanh_pho,"]

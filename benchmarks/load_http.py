@@ -39,9 +39,9 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from bot import texts  # noqa: E402
 from bot.devtools.fakeapi import FakeTelegram, Sent  # noqa: E402
-from storage.importer import import_units  # noqa: E402
 from storage.models import Account, Unit  # noqa: E402
 from storage.repo import Repo  # noqa: E402
+from storage.unit_import import import_units  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 TOKEN = "5555:LOAD-HTTP"

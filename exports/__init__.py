@@ -30,7 +30,7 @@ def file_stem(c: Consolidation) -> str:
 def build_report(c: Consolidation, *, org_name: str = "ỦY BAN NHÂN DÂN TỈNH", org_parent: str | None = None,
                  place: str = "Hà Nội", on: date | None = None, layout: str = "auto", history=None,
                  progress: Callable[[float], None] | None = None, issuer=None) -> Report:
-    """The .docx and .xlsx; ``history`` (:class:`exports.history.History`, the last periods' figures) feeds the
+    """The .docx and .xlsx; ``history`` (:class:`exports.trends.History`, the last periods' figures) feeds the
     .xlsx charts — without it they compare this period with the previous one. ``progress`` is told the share
     done (0–1) after each file (the bot edits its "Đang tổng hợp…" message with it). ``issuer``
     (:class:`dialogs.issuer.Issuer`, stored per scope) names the issuing body; without it ``org_name`` does."""

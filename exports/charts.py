@@ -26,8 +26,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from dialogs.parsing import format_decimal, format_integer  # noqa: E402
-from exports.history import History, Series  # noqa: E402
 from exports.progress import SubCount  # noqa: E402
+from exports.trends import History, Series  # noqa: E402
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
@@ -239,9 +239,9 @@ def tick_label(label: str, n: int) -> str:
 
 
 def tonghop_chart(c, history: History | None = None, *, max_series: int = 5) -> bytes | None:
-    """/tonghop's picture for a consolidation: ``history`` (from :func:`exports.history.period_history`) with
+    """/tonghop's picture for a consolidation: ``history`` (from :func:`exports.trends.period_history`) with
     this report's own totals as the last period, or this period against the previous one without it."""
-    from exports.history import history_from_consolidation
+    from exports.trends import history_from_consolidation
 
     hist = history.with_current(c) if history is not None else history_from_consolidation(c)
     return history_chart(hist, title=f"Số liệu chính «{c.outline.short}»", series=with_headline(hist, max_series))

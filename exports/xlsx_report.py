@@ -45,8 +45,8 @@ from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of
 from exports.gcpause import gc_paused
-from exports.history import History, history_from_consolidation
 from exports.phrases import clean, provisional_note
+from exports.trends import History, history_from_consolidation
 from exports.xlsx_rows import Look, RowWriter, Styled
 from exports.xlsx_style import (
     BOX,
@@ -448,7 +448,7 @@ def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, co
 
 @gc_paused()
 def build_xlsx(c: Consolidation, history: History | None = None) -> bytes:
-    """The workbook; ``history`` (the last periods' figures, see :mod:`exports.history`) feeds the charts on
+    """The workbook; ``history`` (the last periods' figures, see :mod:`exports.trends`) feeds the charts on
     the summary sheet — without it, this period against the previous one."""
     wb = Workbook(write_only=True)
     times_new_roman(wb)

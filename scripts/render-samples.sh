@@ -24,7 +24,7 @@ from dialogs.loader import load_catalogue
 from exports import build_report
 from exports.charts import history_chart
 from exports.consolidate import UnitInfo, consolidate
-from exports.history import History, history_from_consolidation
+from exports.trends import History, history_from_consolidation
 from exports.sample import synth_answers
 
 out = Path(sys.argv[1])

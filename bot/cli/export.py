@@ -29,8 +29,8 @@ async def find_period(repo, outline_id: str, ref: str):
 
 async def cmd_export(a: argparse.Namespace, st: Settings) -> int:
     from exports import build_report
-    from exports.history import load_history
     from exports.load import ExportError, load_consolidation
+    from exports.trends import load_history
     from storage.repo import Repo
 
     cat = await _catalogue_db(st)

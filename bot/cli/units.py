@@ -16,13 +16,13 @@ def _unit_json(u, parent_code: str | None) -> dict[str, Any]:
 
 
 async def cmd_units_import(a: argparse.Namespace, st: Settings) -> int:
-    from storage.importer import ImportError_, import_aliases, import_units
+    from storage.unit_import import UnitImportError, import_aliases, import_units
 
     async with _db(st) as db:
         try:
             with progress_bar(a, total=100, desc="Nhập đơn vị") as bar:
                 res = await import_units(db, a.file, progress=Stepper(bar))
-        except ImportError_ as e:
+        except UnitImportError as e:
             print("Tệp bị từ chối, không có đơn vị nào được nhập:", file=sys.stderr)
             for row, msg in e.problems:
                 print(f"  dòng {row}: {msg}", file=sys.stderr)
@@ -38,7 +38,7 @@ async def cmd_units_import(a: argparse.Namespace, st: Settings) -> int:
 
 
 async def cmd_units_aliases(a: argparse.Namespace, st: Settings) -> int:
-    from storage.importer import import_aliases
+    from storage.unit_import import import_aliases
 
     async with _db(st) as db:
         n = await import_aliases(db, a.file)

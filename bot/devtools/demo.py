@@ -24,8 +24,8 @@ from bot.devtools.fakeapi import FakeTelegram, FakeUser, Sent
 from bot.services import Services
 from dialogs.outline import Outline, Question
 from storage.db import Database, open_database, upgrade
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 
 WEEKLY = "tuan-cqdp-2cap"
 DEMO_UNITS = [("BNV", "Nguyễn Thị Lan"), ("BTP", "Trần Văn Minh"), ("VPCP", "Lê Thu Hà")]

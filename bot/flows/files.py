@@ -19,7 +19,7 @@ async def make_report(services: Services, period_id: int, scope_code: str | None
     ``include_drafts``: provisional figures counting the unsent drafts too; ``account``: who asks (over all
     units, the issuing body defaults to their unit's)."""
     from exports.charts import tonghop_chart
-    from exports.history import load_history
+    from exports.trends import load_history
 
     cons = await load_consolidation(services.db, services.catalogue, period_id, scope_code,
                                     include_drafts=include_drafts)

@@ -137,12 +137,12 @@ async def show_default(services: Services, repo: Repo, unit: Unit) -> Outcome:
 # --------------------------------------------------------------------------- the view
 
 
-async def history_lines(services: Services, repo: Repo, sub: Submission, outline: Outline, unit: Unit,
+async def event_lines(services: Services, repo: Repo, sub: Submission, outline: Outline, unit: Unit,
                         answers: dict) -> list[str]:
     visible = outline.visible_refs(unit.code, unit.kind, answers)
     number = {r.key: str(i) for i, r in enumerate(visible, 1)}
     lines = []
-    for ev in (await repo.review.history(sub))[-8:]:
+    for ev in (await repo.review.events(sub))[-8:]:
         who = await repo.accounts.account(ev.by_account) if ev.by_account else None
         lines.append(event_line(ev.kind, who.full_name if who else None, when_text(services, ev.at), ev.comment,
                                 [number[k] for k in ev.keys or [] if k in number]))
@@ -174,7 +174,7 @@ async def show(services: Services, repo: Repo, unit: Unit, period: Period) -> Ou
                              "Đơn vị chưa bắt đầu báo cáo kỳ này.", choices)
     answers = await repo.submissions.answers(sub.id)
     _, previous = await repo.submissions.unit_previous_answers(unit.id, period)
-    hist = await history_lines(services, repo, sub, outline, unit, answers)
+    hist = await event_lines(services, repo, sub, outline, unit, answers)
     tail = ["\n🕘 Lịch sử:", *hist] if hist else ["\n🕘 Chưa có lần gửi nào."]
     parts = unit_report(outline, unit=unit, period_label=period.label, answers=answers, previous=previous,
                         reasons=await repo.submissions.answer_reasons(sub.id), status=sub.status, comment=sub.comment, tail=tail)

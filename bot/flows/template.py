@@ -123,7 +123,7 @@ def refusal(e: TemplateRefused) -> str:
 async def imported(services: Services, repo: Repo, acc: Account, got: Imported) -> Outcome:
     """The summary, then the officer is put in the questionnaire's review with "Xem lại" / "Gửi báo cáo"."""
     await late_change(services, repo, acc, got)
-    pos = await repo.positions.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.REVIEW,
+    pos = await repo.positions.save_position(acc.id, submission_id=got.submission.id, question_key=None, mode=Mode.RECAP,
                                    state={})
     parts = texts.split_text(got.text())
     out = Outcome()

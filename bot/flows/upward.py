@@ -115,7 +115,7 @@ async def refresh(services: Services, repo: Repo, acc: Account, province: Unit, 
     return Refreshed(sub, r.sources, r.sent)
 
 
-def kind_of(outline: Outline, key: str) -> str:
+def priority_of(outline: Outline, key: str) -> str:
     """How the draft labels an answer: ``figure`` (carried), ``choice`` or ``narrative`` (the province's)."""
     t = outline.question(key).type
     return "choice" if t in CHOICE_TYPES else "narrative" if t in NARRATIVE_TYPES else "figure" \
@@ -183,7 +183,7 @@ async def draft(services: Services, repo: Repo, acc: Account, province: Unit, pe
         q = ref.question
         if q.key not in answers:
             continue
-        kind = kind_of(outline, q.key)
+        kind = priority_of(outline, q.key)
         no = ref.number or str(i + 1)
         lines.append(_answer_line(no, q, format_value(q, answers[q.key], limit=600), r.sources.get(q.key), kind,
                                   vias.get(q.key) != VIA))

@@ -38,11 +38,11 @@ messages and their sinks, tracking, counters), ``reasons`` (the words of a faile
 
 from bot.outbound.limits import Budget, Limits, LocalBudget, Rule
 from bot.outbound.middleware import Outbound, from_settings, install, installed
-from bot.outbound.priorities import BULK, INTERACTIVE, PRIORITY, bulk, kind_of
+from bot.outbound.priorities import BULK, INTERACTIVE, PRIORITY, bulk, priority_of
 from bot.outbound.reasons import failure_reason
 from bot.outbound.redis_budget import RedisBudget
 from bot.outbound.reports import Delivery, OutboundStats, Undeliverable, db_sink, log_sink, tracking
 
 __all__ = ["Outbound", "Limits", "Rule", "Budget", "LocalBudget", "RedisBudget", "Undeliverable", "OutboundStats",
-           "Delivery", "bulk", "kind_of", "tracking", "install", "installed", "from_settings", "db_sink", "log_sink",
+           "Delivery", "bulk", "priority_of", "tracking", "install", "installed", "from_settings", "db_sink", "log_sink",
            "failure_reason", "INTERACTIVE", "BULK", "PRIORITY"]

@@ -25,7 +25,7 @@ from aiogram.methods.base import TelegramType
 from bot.outbound.fitting import fit
 from bot.outbound.limits import Budget, Limits, LocalBudget
 from bot.outbound.ordering import ChatLanes, Gate
-from bot.outbound.priorities import PRIORITY, kind_of
+from bot.outbound.priorities import PRIORITY, priority_of
 from bot.outbound.reasons import benign, failure_reason, status_code
 from bot.outbound.redis_budget import RedisBudget
 from bot.outbound.reports import TRACK, OutboundStats, Sink, Undeliverable, db_sink, log_sink
@@ -60,7 +60,7 @@ class Outbound(BaseRequestMiddleware):
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Any:
-        kind = kind_of(method)
+        kind = priority_of(method)
         if kind is None:
             return await make_request(bot, method)
         chat = getattr(method, "chat_id", None) if kind == "message" else None

@@ -28,7 +28,7 @@ def bulk() -> Iterator[None]:
         PRIORITY.reset(token)
 
 
-def kind_of(method: TelegramMethod[Any]) -> str | None:
+def priority_of(method: TelegramMethod[Any]) -> str | None:
     """"message", "light", or None for calls that send nothing."""
     name = method.__api_method__
     if name in LIGHT_METHODS:

@@ -24,7 +24,7 @@ class Mode(StrEnum):
     QUESTION = "question"  # one question (lists, tables, long texts keep their sub-step in ``state``)
     SECTION = "section"  # weekly: a section's previous answers with keep-all
     TOC = "toc"  # the table of contents
-    REVIEW = "review"  # the review of all answers
+    RECAP = "review"  # the officer's recap of all answers before sending (the value is stored in positions: kept)
     CONFIRM = "confirm"  # confirm the submission
     CHOOSE = "choose"  # choose among open periods
     IDLE = "idle"  # paused

@@ -123,10 +123,10 @@ class Engine(Navigation):
 
     def _on_text(self, key: str | None, mode: str, state: dict[str, Any], text: str) -> Step:
         text = text.strip()
-        if mode == Mode.IDLE or key is None and mode != Mode.REVIEW:
+        if mode == Mode.IDLE or key is None and mode != Mode.RECAP:
             return Step(screens=[Screen("Bạn đang không trả lời câu nào. Gõ /baocao để tiếp tục báo cáo.")],
                         key=key, mode=mode, state=state, error=True)
-        if mode in (Mode.REVIEW, Mode.SECTION, Mode.TOC, Mode.CONFIRM, Mode.CHOOSE):
+        if mode in (Mode.RECAP, Mode.SECTION, Mode.TOC, Mode.CONFIRM, Mode.CHOOSE):
             return Step(screens=[Screen("Hãy chọn một nút ở tin nhắn trên, hoặc gõ /c<số> để mở một câu "
                                         "(ví dụ /c3), /baocao để tiếp tục.")],
                         key=key, mode=mode, state=state, error=True)

@@ -189,7 +189,7 @@ class Navigation:
         screens = list(prefix or [])
         if key is None:
             screens += self.review_screens()
-            return Step(screens=screens, key=None, mode=Mode.REVIEW)
+            return Step(screens=screens, key=None, mode=Mode.RECAP)
         st = dict(state or {})
         if section_walk:
             st["walk"] = "section"
@@ -242,7 +242,7 @@ class Navigation:
             key = self.first_unanswered()
         screens = self.start_screens(key)
         if key is None:
-            return Step(screens=screens, key=None, mode=Mode.REVIEW)
+            return Step(screens=screens, key=None, mode=Mode.RECAP)
         if self.weekly_fast_path() and self.progress()[0] == 0:
             screens[-1].text += (f"\n\n{self.ctx.prev_label.capitalize()} đơn vị đã báo cáo. Đi theo từng mục: xem lại "
                                  f"câu trả lời {self.ctx.prev_label} của cả mục, giữ nguyên hoặc sửa từng câu.")
@@ -259,14 +259,14 @@ class Navigation:
         return Step(screens=[self.toc_screen()], key=key, mode=Mode.TOC, state=st)
 
     def _review(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
-        return Step(screens=self.review_screens(), key=key, mode=Mode.REVIEW, state=st)
+        return Step(screens=self.review_screens(), key=key, mode=Mode.RECAP, state=st)
 
     def _continue(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
         k = key if key and self.is_visible(key) and key not in self.ctx.answers else self.first_unanswered(key)
         if k is None:
             return Step(screens=[Screen("Đã trả lời hết các câu. Bấm «Gửi báo cáo» khi sẵn sàng.",
                                         [[Button("📨 Gửi báo cáo", "submit"), Button("👁 Xem lại", "review")]])],
-                        key=key, mode=Mode.REVIEW, state={})
+                        key=key, mode=Mode.RECAP, state={})
         return self.goto(k)
 
     def _section(self, key: str | None, mode: str, st: dict[str, Any], arg: str) -> Step:
@@ -332,7 +332,7 @@ class Navigation:
                                         + "\n".join(f"• {f.message}" for f in fails)
                                         + "\nSửa các câu liên quan (xem lại, gõ /c<số>) rồi gửi lại.",
                                         [[Button("👁 Xem lại", "review")]])],
-                        key=key, mode=Mode.REVIEW, state=st, error=True)
+                        key=key, mode=Mode.RECAP, state=st, error=True)
         return Step(screens=[], key=key, mode=Mode.IDLE, state={}, submit=True)
 
 

@@ -35,7 +35,7 @@ class ReviewRepo(RepoBase):
         await self.session.flush()
         return ev
 
-    async def history(self, sub: Submission) -> list[SubmissionEvent]:
+    async def events(self, sub: Submission) -> list[SubmissionEvent]:
         q = select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id)
         return list((await self.session.execute(q.order_by(SubmissionEvent.at, SubmissionEvent.id))).scalars())
 

@@ -12,8 +12,8 @@ import pytest
 from bot.cli import main
 from bot.config import get_settings
 from dialogs.loader import OUTLINES_DIR, text_hash
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA, SEEDS
 from tests.support.docx_sample import sample_docx
 from tests.support.import_data import BAD, OID

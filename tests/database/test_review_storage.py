@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from dialogs.lifecycle import Lock
 from dialogs.review import NOTIFY_BATCH_MINUTES, UNLOCK_HOURS, lock_text, notice_batch_text
-from storage.importer import import_units
 from storage.models import Account, AnswerRevision, OutboundFailure, Submission
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 
 T0 = datetime(2026, 11, 20, 8, tzinfo=UTC)
@@ -69,7 +69,7 @@ async def test_return_and_approve_record_history_and_lock(db):
         assert ok is False and why is Lock.APPROVED
         text = lock_text(why, "Tuần 47/2026")
         assert "đã được duyệt" in text and "Tuần 47/2026" in text and "«🔓 Xin mở lại»" in text
-        hist = await repo.review.history(sub)
+        hist = await repo.review.events(sub)
         assert [(e.kind, e.by_account) for e in hist] == [
             ("submitted", ids["off"]), ("returned", ids["sup"]), ("submitted", ids["off"]), ("approved", ids["sup"])]
         ret = hist[1]
@@ -108,7 +108,7 @@ async def test_closed_period_locks_unless_unlocked_and_unlock_expires(db):
         assert [r.submission_id for r, _ in relocked] == [ids["sub"]]
         assert await repo.review.relock_expired(expires + timedelta(hours=1)) == []  # recorded once
         await s.commit()
-        kinds = [e.kind for e in await repo.review.history(sub)]
+        kinds = [e.kind for e in await repo.review.events(sub)]
         assert kinds == ["unlock_requested", "unlock_approved", "relocked"]
 
 
@@ -129,7 +129,7 @@ async def test_unlock_of_approved_submission_reopens_it_and_refusal_keeps_lock(d
         assert sub.status == "unlocked"  # opened for the unlock's hours only (lifecycle.unlock)
         assert await repo.review.can_edit(sub, T0 + timedelta(hours=6)) == (True, None)
         assert await repo.review.can_edit(sub, T0 + timedelta(hours=5 + UNLOCK_HOURS)) == (False, Lock.UNLOCK_EXPIRED)
-        kinds = [e.kind for e in await repo.review.history(sub)]
+        kinds = [e.kind for e in await repo.review.events(sub)]
         assert kinds == ["submitted", "approved", "unlock_requested", "unlock_refused", "unlock_requested",
                          "unlock_approved"]
 

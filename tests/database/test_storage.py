@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 
 from bot.cli import main
 from storage.db import current_revision, downgrade, open_database, upgrade
-from storage.importer import ImportError_, import_aliases, import_units
 from storage.models import Answer, AnswerRevision, Unit
 from storage.repo import Repo
 from storage.search import UnitIndex
+from storage.unit_import import UnitImportError, import_aliases, import_units
 from tests.conftest import DATA, PG_URL, ROOT
 from tests.support.submissions import MINISTRIES_CSV, _setup_submission
 
@@ -79,7 +79,7 @@ async def test_bad_row_rejects_whole_file(db, tmp_path, bad_row, row_no, words):
     f = tmp_path / "units.csv"
     _write_csv(f, [["ma", "ten", "loai", "ma_cha"], ["01", "Thành phố Hà Nội", "thanh_pho", ""],
                    ["00004", "Phường Ba Đình", "phuong", "01"], bad_row, ["00008", "Phường Ngọc Hà", "phuong", "01"]])
-    with pytest.raises(ImportError_) as e:
+    with pytest.raises(UnitImportError) as e:
         await import_units(db, f)
     assert any(r == row_no and words in m for r, m in e.value.problems), e.value.problems
     async with db.read_session() as s:

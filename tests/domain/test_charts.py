@@ -15,8 +15,8 @@ from PIL import Image
 
 from dialogs.loader import load_catalogue
 from exports import charts
-from exports.history import History, Series, period_history
 from exports.progress import SubCount, UnitState, sub_unit_counts
+from exports.trends import History, Series, period_history
 from storage.models import Unit
 from tests.conftest import DATA
 
@@ -134,8 +134,8 @@ def test_history_top_and_picture():
 
 
 async def test_period_history_from_the_database(db):
-    from storage.importer import import_units
     from storage.repo import Repo
+    from storage.unit_import import import_units
 
     o = CAT.get("kiem-tra-cchc-2025")
 

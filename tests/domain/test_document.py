@@ -121,7 +121,7 @@ def _panel(values, qtype="integer"):
     from matplotlib.figure import Figure
 
     from exports.charts import _history_panel, tick_label
-    from exports.history import Series
+    from exports.trends import Series
 
     labels = [f"Tuần {47 + i}/2026 (16/11–22/11/2026)" for i in range(len(values))]
     ax = Figure(figsize=(8, 2)).add_subplot()
@@ -162,8 +162,8 @@ async def test_cli_picture_of_a_passed_deadline_says_so(db, db_url, monkeypatch,
     from bot.cli.export import progress_picture
     from bot.config import get_settings
     from dialogs.loader import load_catalogue
-    from storage.importer import import_units
     from storage.repo import Repo
+    from storage.unit_import import import_units
     from tests.conftest import DATA
 
     await import_units(db, DATA / "vn_ministries_2025.csv")
@@ -240,7 +240,7 @@ def test_rendered_report_reads_as_issued(tmp_path):
 
 def test_bieu_dates_are_real_dates_and_the_headline_total_is_charted():
     from exports.charts import with_headline
-    from exports.history import History, Series
+    from exports.trends import History, Series
 
     c = sample(CAT.get("so-ket-1-nam-2-cap"))
     wb = load_workbook(BytesIO(build_report(c).xlsx))

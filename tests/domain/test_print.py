@@ -21,7 +21,7 @@ from exports import build_report
 from exports.consolidate import consolidate
 from exports.docx_report import TEXT_WIDTH, TEXT_WIDTH_LANDSCAPE
 from exports.docx_widths import CELL_PAD, text_twips
-from exports.history import History, Series
+from exports.trends import History, Series
 from exports.xlsx_report import WIDE, build_xlsx
 from tests.support.print_sample import CAT, sample
 

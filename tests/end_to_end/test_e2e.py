@@ -12,8 +12,8 @@ import pytest
 
 from bot.devtools.demo import Driver, answer_week_one, run_demo
 from storage.db import open_database
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA, PG_URL, ROOT
 from tests.support.fake_bot_api import FakeTelegram
 from tests.support.processes import BOT_ENV_KEYS, spawn_bot

@@ -17,8 +17,8 @@ from dialogs.loader import load_catalogue
 from dialogs.periods import automatic_spec
 from exports.sample import synth_answers
 from storage.db import open_database
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.fake_bot_api import FakeTelegram
 from tests.support.processes import spawn_bot
@@ -104,7 +104,7 @@ async def stored_state(db_url: str, sub_id: int) -> tuple[str, bool, dict, list[
             repo = Repo(s)
             sub = await repo.submissions.submission(sub_id)
             return (sub.status, not (await repo.review.can_edit(sub))[0], await repo.submissions.answers(sub_id),
-                    [e.kind for e in await repo.review.history(sub)])
+                    [e.kind for e in await repo.review.events(sub)])
     finally:
         await db.dispose()
 

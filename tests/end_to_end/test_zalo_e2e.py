@@ -13,8 +13,8 @@ import pytest
 
 from bot.devtools.demo import Driver
 from bot.devtools.zalo_standin import ZaloStandIn, ZaloUser
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA, ROOT
 from tests.support.fake_bot_api import FakeTelegram
 from tests.support.processes import BOT_ENV_KEYS, free_port

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from dialogs.adhoc import AdhocError, parse_hours, parse_questions
-from storage.importer import import_units
 from storage.models import Period
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Clock, Harness
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from storage.importer import import_units
 from storage.models import AnswerRevision, ConversationPosition, Submission
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.conversation import WEEKLY, answers_of, invite, setup_units, start_report
 from tests.support.harness import Harness

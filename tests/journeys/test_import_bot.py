@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from storage.importer import import_units
 from storage.models import OutlineDraft, OutlineVersion
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.docx_sample import sample_docx
 from tests.support.harness import Harness

@@ -21,8 +21,8 @@ from dialogs.issuer import (
     nd30_day,
     parse_lines,
 )
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Harness
 

@@ -21,9 +21,9 @@ from sqlalchemy import select
 from bot import outbound
 from bot.devtools.fakeapi import Call, FakeSession, FakeTelegram
 from bot.texts import clip, clip_user, split_text, utf16_len
-from storage.importer import import_units
 from storage.models import Account
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import TOKEN, Harness, VirtualClock
 

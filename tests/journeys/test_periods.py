@@ -13,9 +13,9 @@ from bot.sender import Outgoing, Sender
 from dialogs.loader import load_catalogue
 from dialogs.parsing import ParseError
 from dialogs.periods import due_offset, left_text, parse_deadline, parse_offsets, week_spec
-from storage.importer import import_units
 from storage.models import Account, ReminderLog
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Clock, Harness
 from tests.support.schedule import TZ, WEEKLY, VTime, _scheduler, _setup, an_giang_round

@@ -26,8 +26,8 @@ from docx import Document
 from dialogs.loader import check_outline_text, load_catalogue
 from dialogs.periods import automatic_spec, regime_spec
 from dialogs.regime import WorkCalendar, cutoff_text, level_deadlines, regime_window, timeliness
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA, ROOT
 from tests.support.harness import Clock, Harness
 

@@ -14,8 +14,8 @@ from bot.callbacks import OpenQ, ReviewButton, UnlockAsk, UnlockDecision
 from bot.scheduler import TickReport
 from dialogs.lifecycle import Lock
 from exports.sample import synth_answers
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Harness
 from tests.support.review import OUTLINE, WEEKLY, status
@@ -105,7 +105,7 @@ async def test_return_resubmit_approve_locked(h, db):
         sub = await repo.submissions.submission(ids["sub_BNV"])
         ok, why = await repo.review.can_edit(sub, h.clock())
         assert not ok and why is Lock.APPROVED
-        events = [(e.kind, e.keys, e.by_account is not None) for e in await repo.review.history(sub)]
+        events = [(e.kind, e.keys, e.by_account is not None) for e in await repo.review.events(sub)]
     assert events[:2] == [("submitted", None, True), ("returned", ["kl_nv_tong"], True)]
     assert events[-1][0] == "approved"
     # a second approval (an old button) changes nothing
@@ -149,7 +149,7 @@ async def test_unlock_approved_then_expires(h, db):
         sub = await repo.submissions.submission(ids["sub_BNV"])
         ok, why = await repo.review.can_edit(sub, h.clock())
         assert not ok and why is Lock.UNLOCK_EXPIRED
-        assert [e.kind for e in await repo.review.history(sub)][-1] == "relocked"
+        assert [e.kind for e in await repo.review.events(sub)][-1] == "relocked"
 
 
 async def test_large_change_reason_shown_in_xem(h, db):

@@ -15,9 +15,9 @@ from openpyxl import load_workbook
 from bot.cli.answers import cmd_answers_import
 from dialogs.loader import load_catalogue
 from exports.sample import synth_answers
-from storage.importer import import_units
 from storage.models import AnswerRevision
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Harness
 from tests.support.template_fill import _cell_map, _expected, _fill

@@ -43,7 +43,7 @@ async def _review_setup(db):
     from datetime import UTC, datetime
 
     from exports.sample import synth_answers
-    from storage.importer import import_units
+    from storage.unit_import import import_units
     from tests.conftest import DATA
     from tests.support.review import OUTLINE, WEEKLY
 
@@ -415,7 +415,7 @@ async def test_keep_from_last_period_and_joining_by_unit_search_across_channels(
     from datetime import UTC, datetime
 
     from exports.sample import synth_answers
-    from storage.importer import import_units
+    from storage.unit_import import import_units
     from tests.conftest import DATA
     from tests.support.review import OUTLINE, WEEKLY
 
@@ -559,8 +559,8 @@ async def test_mau_on_zalo_filled_and_uploaded_through_the_web_page(zh, db):
 async def test_typed_invite_code_is_forgiving_case_spaces_and_a_pasted_invite(zh, db):
     """Zalo has no deep link carrying a start parameter (docs/zalo.md): the code is typed, so case, spaces and
     the whole invite message pasted are all understood."""
-    from storage.importer import import_units
     from storage.models import Invite
+    from storage.unit_import import import_units
     from tests.conftest import DATA
 
     await import_units(db, DATA / "vn_ministries_2025.csv")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 
 WEEKLY = "tuan-cqdp-2cap"
@@ -58,8 +58,8 @@ async def _open_week_and_invites(db, codes: list[str]) -> dict[str, str]:
 
     from dialogs.loader import load_catalogue
     from dialogs.periods import automatic_spec
-    from storage.importer import import_units
     from storage.repo import Repo
+    from storage.unit_import import import_units
     from tests.conftest import DATA
 
     await import_units(db, DATA / "vn_ministries_2025.csv")

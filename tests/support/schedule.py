@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from bot.scheduler import Scheduler
 from bot.sender import Sender
-from storage.importer import import_units
 from storage.models import Unit
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Clock, Harness
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 
 MINISTRIES_CSV = DATA / "vn_ministries_2025.csv"

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from dialogs.loader import load_catalogue
 from dialogs.periods import regime_spec
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA, ROOT
 from tests.support.harness import Harness
 

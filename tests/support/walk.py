@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.devtools.fakeapi import FakeUser
-from storage.importer import import_units
 from storage.models import Submission
 from storage.repo import Repo
+from storage.unit_import import import_units
 from tests.conftest import DATA
 from tests.support.harness import Harness
 

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from storage.db import Database
-from storage.importer import import_units
 from storage.repo import Repo
+from storage.unit_import import import_units
 
 OUTLINE = "so-ket-1-nam-2-cap"
 UNITS_CSV = """ma,ten,loai,ma_cha

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 
 async def _weekly_db(db):
-    from storage.importer import import_units
     from storage.repo import Repo
+    from storage.unit_import import import_units
     from tests.conftest import DATA
 
     await import_units(db, DATA / "vn_ministries_2025.csv")

@@ -24,7 +24,7 @@ HEADER_ALIASES = {
 }
 
 
-class ImportError_(ValueError):
+class UnitImportError(ValueError):
     """The file is rejected; ``problems`` lists (row number, reason)."""
 
     def __init__(self, problems: list[tuple[int, str]]):
@@ -71,7 +71,7 @@ def _read_table(path: Path) -> list[list[str]]:
         except csv.Error:
             pass
         return [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect)]
-    raise ImportError_([(0, f"định dạng «{suffix}» không hỗ trợ; dùng tệp .csv hoặc .xlsx")])
+    raise UnitImportError([(0, f"định dạng «{suffix}» không hỗ trợ; dùng tệp .csv hoặc .xlsx")])
 
 
 def normalise_kind(value: str) -> str | None:
@@ -89,11 +89,11 @@ def parse_unit_file(path: str | Path) -> list[UnitRow]:
     rows = _read_table(path)
     rows = [r for r in rows if any(c for c in r)]
     if not rows:
-        raise ImportError_([(1, "tệp rỗng")])
+        raise UnitImportError([(1, "tệp rỗng")])
     header = [HEADER_ALIASES.get(fold(h).replace("_", " "), HEADER_ALIASES.get(fold(h), "")) for h in rows[0]]
     missing = [c for c in ("code", "name", "kind") if c not in header]
     if missing:
-        raise ImportError_([(1, "thiếu cột " + ", ".join(missing)
+        raise UnitImportError([(1, "thiếu cột " + ", ".join(missing)
                              + " (tiêu đề cần: code, name, kind, parent hoặc ma, ten, loai, ma_cha)")])
     idx = {h: i for i, h in enumerate(header) if h}
     problems: list[tuple[int, str]] = []
@@ -121,7 +121,7 @@ def parse_unit_file(path: str | Path) -> list[UnitRow]:
             problems.append((n, f"đơn vị «{code}» không thể là cha của chính nó"))
         out.append(UnitRow(n, code, name, kind or "", parent or None))
     if problems:
-        raise ImportError_(problems)
+        raise UnitImportError(problems)
     return out
 
 
@@ -145,7 +145,7 @@ def _check_rows(rows: list, existing: dict[str, Unit]) -> None:
             seen_codes.add(p)
             p = parent_code.get(p)
     if problems:
-        raise ImportError_(sorted(set(problems)))
+        raise UnitImportError(sorted(set(problems)))
 
 
 def _upsert_units(s, rows: list, units: dict[str, Unit]) -> tuple[int, int, int]:
