@@ -1,5 +1,5 @@
 """Review, pure: large changes since last period (and the reason asked for them), the questions a supervisor
-points at by number, the wording of the review history and of batched notices.
+points at by number, the wording of a report's events and of batched notices.
 
 Defaults of the settings the bot reads (bot/config.py): CHANGE_RATIO, CHANGE_MIN, UNLOCK_HOURS,
 NOTIFY_BATCH_MINUTES.

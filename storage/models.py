@@ -297,7 +297,7 @@ class ReminderLog(Base):
 
 
 class SubmissionEvent(Base):
-    """The review history of a submission: who submitted, returned, approved, unlocked it, when and why."""
+    """The events of a submission (its log): who submitted, returned, approved, unlocked it, when and why."""
 
     __tablename__ = "submission_events"
 
