@@ -81,3 +81,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "db" in getattr(item, "fixturenames", ()) or "db_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture
+def no_db(monkeypatch, tmp_path):
+    """A settings environment whose database does not exist: the CLI works from the outline files."""
+    from bot.config import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'none.db'}")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

@@ -19,15 +19,6 @@ from tests.support.docx_sample import sample_docx
 from tests.support.import_data import BAD, OID
 
 
-@pytest.fixture
-def no_db(monkeypatch, tmp_path):
-    """A settings environment whose database does not exist: the CLI works from the outline files."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'none.db'}")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
 def test_import_docx_writes_the_draft_and_prints_the_summary(tmp_path: Path, capsys, no_db):
     src = tmp_path / "de-cuong.docx"
     src.write_bytes(sample_docx())

@@ -9,12 +9,10 @@ import json
 from io import BytesIO
 from pathlib import Path
 
-import pytest
 from docx import Document
 from openpyxl import load_workbook
 
 from bot.cli import main
-from bot.config import get_settings
 from dialogs.figures import one_measure, total_row
 from dialogs.loader import check_outline_text
 from exports.consolidate import UnitInfo, consolidate
@@ -134,14 +132,6 @@ def test_check_refuses_a_total_that_cannot_be():
                                           "(aggregate: sum); bỏ «total: true»"]
     _, probs = check_outline_text(OUTLINE % {"a": "\n          total: có lẽ", "b": ""})
     assert probs and "total" in probs[0].message
-
-
-@pytest.fixture
-def no_db(monkeypatch, tmp_path):
-    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'none.db'}")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def test_show_tells_whether_the_xlsx_adds_the_row(tmp_path: Path, capsys, no_db):

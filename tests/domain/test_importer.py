@@ -13,9 +13,10 @@ from docx import Document
 
 from benchmarks.seed_docx import build_docx
 from dialogs.importer import DocumentError, draft_outline, import_document
-from dialogs.loader import OUTLINES_DIR, check_outline_text, load_outline
+from dialogs.loader import OUTLINES_DIR, load_outline
 from dialogs.outline import Outline
 from tests.conftest import SEEDS
+from tests.support.importing import imp
 
 
 @functools.lru_cache(maxsize=8)
@@ -25,13 +26,6 @@ def seed_docx(yaml_name: str) -> bytes:
 
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def imp(text: str, name: str = "de-cuong.txt") -> Outline:
-    result = import_document(text.encode("utf-8"), name)
-    outline, problems = check_outline_text(result.yaml)
-    assert not problems, problems
-    return outline
 
 
 def by_prompt(outline: Outline, start: str):

@@ -12,27 +12,14 @@ from dialogs.importer import draft_outline, import_document
 from dialogs.importer.forms import dated_fields, empty_labels, yesno_line
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.questions import field_type
-from dialogs.loader import check_outline_text
-from dialogs.outline import Outline
-
-
-def imp(text: str, name: str = "mau.txt") -> Outline:
-    result = import_document(text.encode("utf-8"), name)
-    outline, problems = check_outline_text(result.yaml)
-    assert not problems, problems
-    return outline
-
-
-def by_prompt(o: Outline) -> dict[str, tuple[str, str]]:
-    """prompt → (section number, type); the last one wins for a repeated prompt."""
-    return {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
+from tests.support.importing import imp, prompts
 
 
 def test_numbered_line_with_a_blank_is_an_ask_and_its_parts_are_counts_of_the_same_section():
     o = imp("BÁO CÁO CÔNG TÁC Y TẾ\n1. TÌNH HÌNH CHUNG:\n1.1. Tổng số phòng khám: ……………\nTrong đó:\n"
             "Phòng kiên cố: ………… phòng\nPhòng tạm: ……………\n1.2. Tổng số nhân viên: …………\nNam: ……… Nữ: ………\n"
             "1.3. Có tổ sơ cứu riêng:\nCó                 Không\nSố người trong tổ: ……\n1.4. Phòng cách ly\nCó    Không\n")
-    got = by_prompt(o)
+    got = prompts(o)
     assert got["Tổng số phòng khám"] == ("1", "integer")
     assert got["Phòng tạm"] == ("1", "integer")  # a part of a count is a count, in the count's section
     assert got["Nam"] == ("1", "integer") and got["Nữ"] == ("1", "integer")
@@ -51,7 +38,7 @@ def test_yes_no_boxes_on_one_line():
 def test_labels_whose_blanks_the_copy_lost_are_fields_and_no_addressees():
     o = imp("BÁO CÁO TÌNH HÌNH SẢN XUẤT GIỐNG CÂY TRỒNG\nKính gửi: Sở Nông nghiệp và Môi trường\n\nTên cơ sở:\n\n"
             "Địa chỉ giao dịch:\n\nĐiện thoại: Fax: Email:\n\nCông suất thiết kế (tấn/năm):\n\nCơ quan cấp phép:\n")
-    got = by_prompt(o)
+    got = prompts(o)
     assert {"Tên cơ sở", "Địa chỉ giao dịch", "Điện thoại", "Fax", "Email", "Cơ quan cấp phép"} <= set(got)
     assert got["Công suất thiết kế (tấn/năm)"][1] == "decimal"
     assert "Sở Nông nghiệp và Môi trường" not in got
@@ -73,7 +60,7 @@ def test_form_labels_name_identifiers_dates_and_units():
 def test_a_bullet_mark_alone_on_its_line_joins_the_field_below():
     o = imp("PHIẾU ĐIỀU TRA\n1. Thông tin pháp lý\n- Giấy phép hoạt động:\n+\n\nSố giấy phép: ..........\n\n+\n\n"
             "Ngày cấp: ..........\n\n+\n\nNơi cấp: ..........\n")
-    got = by_prompt(o)
+    got = prompts(o)
     assert got["Số giấy phép"][1] == "text" and got["Ngày cấp"][1] == "date" and "Nơi cấp" in got
 
 
@@ -117,7 +104,7 @@ def test_a_valid_syllable_is_never_repaired_in_a_damaged_text():
 
 
 def test_one_ellipsis_after_a_colon_is_a_blank():
-    got = by_prompt(imp("BÁO CÁO\n1. Nhân sự\n1.1. Số cán bộ y tế: ……\nY sỹ: … Y tá: ……… Hộ lý: …..\n"))
+    got = prompts(imp("BÁO CÁO\n1. Nhân sự\n1.1. Số cán bộ y tế: ……\nY sỹ: … Y tá: ……… Hộ lý: …..\n"))
     assert {"Y sỹ", "Y tá", "Hộ lý"} <= set(got)
 
 

@@ -12,26 +12,14 @@ from dialogs.importer import draft_outline, import_document
 from dialogs.importer.prose import clause_asks
 from dialogs.importer.questions import bare_blanks, choice_ask, colon_labels, titled_ask
 from dialogs.importer.structure import parse_marker, restore_page_numbers
-from dialogs.loader import check_outline_text
-from dialogs.outline import Outline
-
-
-def imp(text: str, name: str = "mau.txt") -> Outline:
-    result = import_document(text.encode("utf-8"), name)
-    outline, problems = check_outline_text(result.yaml)
-    assert not problems, problems
-    return outline
-
-
-def by_prompt(o: Outline) -> dict[str, tuple[str, str]]:
-    return {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
+from tests.support.importing import imp, prompts
 
 
 def test_a_forms_fields_sit_in_the_numbered_headings_above_its_name():
     o = imp("CÁC MẪU TÀI LIỆU VỀ CÔNG TÁC HỘI VIÊN\nI. CÁC TÀI LIỆU TRONG HỒ SƠ\n1. Đơn xin vào Hội (Mẫu 1)\n"
             "ĐƠN XIN VÀO HỘI\nKính gửi: Ban chấp hành:………………\nHọ và tên:……………………\nNơi cư trú:………………\n"
             "Nghề nghiệp:………………\n")
-    got = by_prompt(o)
+    got = prompts(o)
     assert got["Họ và tên"] == ("I.1", "text") and got["Nghề nghiệp"] == ("I.1", "text")
 
 
@@ -39,7 +27,7 @@ def test_prose_asks_sit_in_the_numbered_heading_above_their_paragraph():
     o = imp("Mẫu báo cáo tình hình hội viên\n1. Báo cáo tình hình hội viên là gì?\nNội dung chính của báo cáo này cần "
             "trình bày cụ thể về số lượng hội viên, số hội viên mới kết nạp, thành phần hội viên.\n"
             "2. Mẫu báo cáo tình hình hội viên:\nBÁO CÁO\nTình hình hội viên dự đại hội\n")
-    got = by_prompt(o)
+    got = prompts(o)
     assert got["Số lượng hội viên"] == ("1", "integer") and got["Thành phần hội viên"][0] == "1"
 
 
@@ -47,7 +35,7 @@ def test_letter_slash_items_and_a_model_reports_written_answers_leave_the_headin
     assert parse_marker("a/ Ưu điểm").no == "a." and parse_marker("c/ Hướng khắc phục").kind == "alpha"
     o = imp("BÁO CÁO SƠ KẾT HỌC KÌ I\nI. CÔNG TÁC DUY TRÌ SĨ SỐ\na/ Ưu điểm\n- Học sinh đi học đầy đủ, đúng giờ.\n"
             "b/ Khuyết điểm\n- Lớp vẫn còn học sinh nghỉ học không phép.\nc/ Hướng khắc phục\n- Giáo viên theo sát lớp hơn.\n")
-    got = by_prompt(o)
+    got = prompts(o)
     assert got == {"Ưu điểm": ("I", "longtext"), "Khuyết điểm": ("I", "longtext"),
                    "Hướng khắc phục": ("I", "longtext")}
 
@@ -56,8 +44,8 @@ def test_a_heading_over_a_written_paragraph_asks_and_the_paragraph_is_no_questio
     o = imp("BÁO CÁO SÁNG KIẾN\n1. Sự cần thiết của sáng kiến\nCông tác phòng, chống tham nhũng những năm qua đã đạt "
             "được nhiều kết quả tích cực, tỉnh đã ban hành nhiều văn bản chỉ đạo và đã tổ chức thực hiện nghiêm túc ở "
             "tất cả các cơ quan, đơn vị trên địa bàn.\n2. Hiệu quả của sáng kiến\n")
-    assert by_prompt(o)["Sự cần thiết của sáng kiến"] == ("1", "longtext")
-    assert not [p for p in by_prompt(o) if p.startswith("Công tác phòng")]
+    assert prompts(o)["Sự cần thiết của sáng kiến"] == ("1", "longtext")
+    assert not [p for p in prompts(o) if p.startswith("Công tác phòng")]
 
 
 def test_a_short_title_with_guidance_asks_the_title_and_a_filled_label_asks_the_label():
@@ -82,7 +70,7 @@ def test_clause_asks_one_written_answer_per_clause_led_by_an_asking_verb():
 
 
 def test_a_count_unit_after_a_blank_belongs_to_the_label_before_it():
-    got = by_prompt(imp("BIÊN BẢN HỌP TỔ\nĐịa điểm tại: ……………\nTổng số đảng viên: ……… Đ/c; Có mặt: ……… Đ/c; "
+    got = prompts(imp("BIÊN BẢN HỌP TỔ\nĐịa điểm tại: ……………\nTổng số đảng viên: ……… Đ/c; Có mặt: ……… Đ/c; "
                         "Vắng: ……… Đ/c\n"))
     assert got["Có mặt"][1] == "integer" and got["Vắng"][1] == "integer" and got["Tổng số đảng viên"][1] == "integer"
 

@@ -13,13 +13,7 @@ from benchmarks.score_importer import REAL, is_junk, real_source
 from dialogs.importer import draft_outline, import_document
 from dialogs.loader import check_outline_text
 from dialogs.outline import Outline
-
-
-def imp(text: str, name: str = "de-cuong.txt") -> Outline:
-    result = import_document(text.encode("utf-8"), name)
-    outline, problems = check_outline_text(result.yaml)
-    assert not problems, problems
-    return outline
+from tests.support.importing import imp
 
 
 def asks(o: Outline) -> list[tuple[str, str, str | None]]:
