@@ -21,6 +21,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
+from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks
 from dialogs.importer.questions import (
     Ask,
@@ -333,38 +334,82 @@ def _form_line(line: str) -> bool:
             or (s.endswith(":") and len(s.split()) <= 14))
 
 
+def _form_lines(node: Node) -> list[str] | None:
+    """The lines under a numbered form line: its unnumbered lines, or its bullets when each is a leaf form line
+    ('4.2. Bệnh tật sau khám:' over '- Cận thị: Tỷ lệ: %'); None when anything else is under it."""
+    if node.tables or (node.children and node.body):
+        return None
+    if node.children and any(c.children or c.tables or c.body or c.no not in BULLETS for c in node.children):
+        return None
+    lines = [strip_fn(b).strip() for b in (node.body or [c.text for c in node.children]) if b.strip()]
+    if not lines or not all(_form_line(b) or lost_blank_asks(b) for b in lines):
+        return None
+    return lines
+
+
+def _lost_form(lines: list[str]) -> bool:
+    """Every line is a form line that lost its blanks: yes/no boxes, labels with their units, a group's label."""
+    return all(yesno_lead(b)[0] or yesno_line(b) or lost_blank_asks(b) or _group_label(b) for b in lines)
+
+
+def _group_label(line: str) -> str | None:
+    """'Cán bộ y tế:' alone: the label of the labels on the next line."""
+    parts = lost_labels(line)
+    if parts and len(parts) == 1 and line.rstrip().endswith(":") and not lost_blank_asks(line):
+        return parts[0][0]
+    return None
+
+
 def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
     """'1.3. Tổng số học sinh: ……' over 'Nam: …… Nữ: ……' (or 'Trong đó:' and the parts): a numbered line that
     carries a blank is an ask, not a section's title — a form writes a figure's parts under it, asks of the same
-    section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask."""
-    if node.no in BULLETS or node.children or node.tables:
+    section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask. A
+    form whose blanks were lost ('3.7. Nước uống cho học sinh:' over 'Đun sôi: Bình lọc: Mang theo:') likewise."""
+    lines = _form_lines(node) if node.no not in BULLETS else None
+    if not lines:
         return None
     text = re.sub(r"[.;,]?\s*(?:trong đó|chia ra|cụ thể)\s*:?\s*$", "", strip_fn(node.text), flags=re.I)
-    lines = [b.strip() for b in node.body if b.strip()]
-    if not lines or not all(_form_line(b) for b in lines):
-        return None
-    yes_first = yesno_line(lines[0])
-    if not (yes_first or BLANK.search(text)):
+    yes_first = yesno_line(lines[0]) or yesno_lead(lines[0])[0]
+    bare = text.rstrip().endswith(":") and not BLANK.search(text) and _lost_form(lines)
+    if not (yes_first or BLANK.search(text) or bare):
         return None
     if yes_first:
         out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]
-        lines = lines[1:]
     else:
-        out = asks_to_questions(ctx, text, path, node.no)
+        out = asks_to_questions(ctx, text, path, node.no) if not bare or lost_blank_asks(text) else []
+    group = _title(text) if bare and not out else None
     kind = out[0]["type"] if len(out) == 1 and out[0]["type"] in ("integer", "decimal") else None
     for b in lines:
-        if yesno_line(b):  # 'Label:' then 'Có  Không': the label asks yes or no
-            if out:
-                out[-1]["type"] = "yesno"
-                out[-1].pop("unit", None)
-            continue
-        if BREAKDOWN_LABEL.match(b) or blank_only(b):
-            continue
-        for q in asks_to_questions(ctx, b, path, None):
-            if kind and q["type"] == "text":  # 'Tổng số học sinh: …' / 'Nam: …': a part of a count is a count
-                q["type"] = kind
-            out.append(q)
+        out.extend(_form_line_asks(ctx, b, path, out, group, kind))
+        group = _group_label(yesno_lead(b)[1]) or (group if not out else None)
     return out
+
+
+def _form_line_asks(ctx: ImportContext, b: str, path: list[str], out: list[dict], group: str | None,
+                    kind: str | None) -> list[dict]:
+    """The asks of one line under a numbered form line; yes/no boxes turn the ask above into a yes/no question."""
+    yes, b = yesno_lead(b)
+    if yes or yesno_line(b):
+        if out:
+            out[-1]["type"] = "yesno"
+            out[-1].pop("unit", None)
+        b = "" if yesno_line(b) else b
+    if not b or BREAKDOWN_LABEL.match(b) or blank_only(b) or _group_label(b):
+        return []
+    parts = lost_labels(b)
+    if group and parts and len(parts) >= 2 and all(u is None for _, u in parts):
+        if parts_are_counts(group):  # 'Cán bộ y tế:' over 'Bác sĩ: Y sĩ: Khác:' — each counts people
+            return [question(ctx, Ask(x, "integer"), path, None, []) for x, _ in parts]
+        q = question(ctx, Ask(group, "choice"), path, None, [])  # 'Nước uống:' over 'Đun sôi: Bình lọc:'
+        q["options"] = [x for x, _ in parts]
+        return [q]
+    qs = asks_to_questions(ctx, b, path, None)
+    for q in qs:
+        if kind and q["type"] == "text":  # 'Tổng số học sinh: …' / 'Nam: …': a part of a count is a count
+            q["type"] = kind
+    if group and qs and not out:
+        qs[0]["help"] = (group + ". " + qs[0].get("help", "")).strip()
+    return qs
 
 
 def _guided_heading(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:

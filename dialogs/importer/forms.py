@@ -28,8 +28,8 @@ BREAKDOWN_LABEL = re.compile(r"^(?:trong đó|chia ra|gồm|bao gồm|cụ thể
 
 
 def yesno_line(line: str) -> bool:
-    """'Có                   Không', 'Có □  Không □', '□ Có □ Không': the two boxes of a yes/no answer on one line."""
-    words = fold(line).replace("□", " ").replace("☐", " ").split()
+    """'Có                   Không', 'Có □  Không □', '□ Có □ Không', 'Có: Không:': the two boxes of a yes/no answer on one line."""
+    words = fold(line).replace("□", " ").replace("☐", " ").replace(":", " ").split()
     return words == ["co", "khong"]  # in this order: 'Không có' is an answer ('none'), not the two boxes
 
 

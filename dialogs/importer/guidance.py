@@ -29,6 +29,7 @@ from dialogs.importer.lexicon import (
     measure_word,
     top_split,
 )
+from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.text import fold, norm_words
 
 
@@ -122,6 +123,9 @@ def colon_labels(text: str) -> list[Ask]:
     m = YESNO_COLON.match(text)
     if m:
         return [Ask(m.group("q").strip(), "yesno")]
+    lost = lost_blank_asks(text)
+    if lost:
+        return lost
     if not text.endswith(":") or BLANK_AFTER_COLON.search(text.rstrip(":")) or "…" in text or ".." in text:
         return []
     parts = [p.strip(" -") for p in text.rstrip(": ").split(":")]

@@ -3,7 +3,10 @@ only when sure, forms whose blanks a PDF copy lost, dates written with blanks, n
 
 from __future__ import annotations
 
+from dialogs.importer.cleaning import strip_page_marks
+from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.importer.repair import repair_lines
+from tests.support.importing import imp, prompts
 
 
 def test_a_repair_to_a_syllable_no_text_uses_is_reported_not_applied():
@@ -13,3 +16,41 @@ def test_a_repair_to_a_syllable_no_text_uses_is_reported_not_applied():
     assert out[0] == "Báo cáo công tác quản lý trường học không đúng hạn"  # sure: a glyph swapped, a used syllable
     assert "phịng học" in out[1] and report.unsure["phịng"] >= 1  # only reading 'phiệng', never written: reported
     assert out[2].endswith("bao-cao-bieu-mau")  # a web address's words are no damage ('bieu' is never 'biêu')
+
+
+def test_labels_whose_blanks_were_lost_keep_their_units_rates_bounds_and_kinds():
+    def asks(text):
+        return [(a.prompt, a.type) for a in lost_blank_asks(text)]
+
+    assert asks("Số bình quân trẻ/nhóm: Tối thiểu : trẻ/nhóm Tối đa: trẻ/nhóm") == [
+        ("Số bình quân trẻ/nhóm: Tối thiểu", "integer"), ("Tối đa", "integer")]  # the bounds of an average
+    assert asks("Số giếng khoan đạt chuẩn: Tỷ lệ : %") == [("Số giếng khoan đạt chuẩn", "integer"), ("Tỷ lệ", "percent")]
+    assert asks("Sâu răng: Tỷ lệ: % - Viêm họng: Tỷ lệ: %") == [("Sâu răng", "percent"), ("Viêm họng", "percent")]
+    assert asks("Số trẻ được tiêm đủ mũi: trẻ / trẻ Tỷ lệ: %")[0] == ("Số trẻ được tiêm đủ mũi", "integer")
+    assert asks("Loại nhà vệ sinh: Tự hoại: Hai ngăn : Khác :") == [("Loại nhà vệ sinh", "choice")]
+    assert asks("Tên hợp tác xã:") == [("Tên hợp tác xã", "text")]
+    assert asks("Những việc đã làm:") == [] and asks("Tình trạng mặt đường: Tốt") == []  # a heading; a filled value
+    assert asks("Lớp 1: Lớp 2:") == [("Lớp 1", "text"), ("Lớp 2", "text")]  # capitalised words are no unit
+
+
+def test_a_numbered_form_line_over_lines_that_lost_their_blanks_is_asks_of_the_section_above():
+    got = prompts(imp("PHIẾU KHẢO SÁT NHÀ VĂN HÓA THÔN\nI. CƠ SỞ VẬT CHẤT\n1.1 Tên nhà văn hóa:\n"
+                      "1.2 Thôn có người trông coi không:\nCó: Không: Nhân viên trông coi:\n"
+                      "Chuyên trách: Kiêm nhiệm: Tình nguyện:\n1.3 Nguồn điện sử dụng:\n"
+                      "Điện lưới: Máy phát: Năng lượng mặt trời:\n1.4 Nhà văn hóa có sân thể thao không:\nCó: Không:\n"
+                      "II. HOẠT ĐỘNG\n2.1 Tình hình sinh hoạt sau đợt kiểm tra:\n- Văn nghệ: Tỷ lệ: % - Thể thao: Tỷ lệ: %\n"))
+    assert got["Tên nhà văn hóa"] == ("I", "text")
+    assert got["Thôn có người trông coi không"] == ("I", "yesno")
+    assert got["Chuyên trách"] == ("I", "integer") and got["Tình nguyện"] == ("I", "integer")  # people counted
+    assert got["Nguồn điện sử dụng"] == ("I", "choice")  # the words on the next line are its boxes
+    assert got["Nhà văn hóa có sân thể thao không"] == ("I", "yesno")
+    assert got["Văn nghệ"] == ("II", "percent") and got["Thể thao"] == ("II", "percent")
+
+
+def test_page_numbers_glued_to_a_pdf_pages_first_line_are_dropped_only_when_they_count_pages():
+    filler = [f"Dòng nội dung thứ {k} của trang" for k in range(9)]
+    lines = ["(1)BÁO CÁO NĂM", *filler, "(2)Loại nhà vệ sinh: Tự hoại:", *filler, "(3)Ghi chú"]
+    assert [x for x in strip_page_marks(lines) if not x.startswith("Dòng")] == [
+        "BÁO CÁO NĂM", "Loại nhà vệ sinh: Tự hoại:", "Ghi chú"]
+    enumeration = ["(1)Kinh tế cá thể", "(2)Doanh nghiệp", "(3)Hợp tác xã"]  # consecutive: an enumeration
+    assert strip_page_marks(enumeration) == enumeration
