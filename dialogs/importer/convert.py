@@ -371,10 +371,13 @@ def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | 
     text = re.sub(r"[.;,]?\s*(?:trong đó|chia ra|cụ thể)\s*:?\s*$", "", strip_fn(node.text), flags=re.I)
     yes_first = yesno_line(lines[0]) or yesno_lead(lines[0])[0]
     bare = text.rstrip().endswith(":") and not BLANK.search(text) and _lost_form(lines)
-    if not (yes_first or BLANK.search(text) or bare):
+    filled = _label_value(text) if all(BLANK.search(b) for b in lines) else None
+    if not (yes_first or BLANK.search(text) or bare or filled):
         return None
     if yes_first:
         out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]
+    elif filled and not BLANK.search(text):  # '2. Thời gian khóa học: 110 giờ.' over 'Bắt đầu từ ngày … tháng …'
+        out = [_filled_question(ctx, *filled, path, node.no)]
     else:
         out = asks_to_questions(ctx, text, path, node.no) if not bare or lost_blank_asks(text) else []
     group = _title(text) if bare and not out else None
@@ -383,6 +386,22 @@ def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | 
         out.extend(_form_line_asks(ctx, b, path, out, group, kind))
         group = _group_label(yesno_lead(b)[1]) or (group if not out else None)
     return out
+
+
+def _label_value(text: str) -> tuple[str, str] | None:
+    """'Thời gian khóa học: 110 giờ thực học.' → (label, value): a numbered form line filled in by one unit."""
+    m = re.match(r"^(?P<l>[^:()]{2,60}?)\s*:\s*(?P<v>[^:]+?)[\s.;]*$", text.strip())
+    if not m or BLANK.search(text) or len(m.group("l").split()) > 8 or len(m.group("v").split()) > 14:
+        return None
+    return (m.group("l"), m.group("v")) if m.group("l")[0].isupper() else None
+
+
+def _filled_question(ctx: ImportContext, label: str, value: str, path: list[str], no: str | None) -> dict:
+    """A form's label with one unit's value: the label asks; a figure with its unit ('110 giờ thực học') is a count."""
+    m = re.match(r"^\d+(?:[.,]\d+)?\s+(?P<u>[^\d\s][^\d]{0,30})$", value.strip())
+    if m:
+        return question(ctx, Ask(label, "integer", m.group("u").strip()), path, no, [])
+    return field_question(ctx, label, path, no)
 
 
 def _form_line_asks(ctx: ImportContext, b: str, path: list[str], out: list[dict], group: str | None,

@@ -119,9 +119,40 @@ def empty_labels(line: str) -> list[str]:
     return parts
 
 
+DATE_BLANK = re.compile(r"(?i)(?P<time>\b(?:vào\s+(?:lúc\s+)?)?hồi\W*(?:\w{0,3}\W*)?giờ\W*(?:\w{0,3}\W*)?"
+                        r"(?:phút\W*(?:\w{0,3}\W*)?)?)?\bngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b"
+                        r"(?:\s*\d{0,4}(?:(?:…|\.|_)\s*)*)?")
+DATE_PREP = re.compile(r"(?i)(?:^|\s)(?:từ|đến|trước|sau|sinh|cấp|ký|lập)$")
+
+
+def date_blank(text: str) -> tuple[str, str] | None:
+    """A date to write in blanks, named by the words before it: 'Bắt đầu từ ngày … tháng … năm 2025' → ('Bắt đầu từ
+    ngày', ''); 'Dự kiến kết thúc khóa học vào ngày … tháng … năm …' → ('Dự kiến kết thúc khóa học', '');
+    'Hồi … giờ … ngày … tháng … năm …; Tổ …' → ('Ngày giờ', 'Tổ …') (the minutes' opening: when it took place).
+    None for a place and a date ('Hà Nội, ngày … tháng …') or labelled blanks before the date (dated_fields)."""
+    m = DATE_BLANK.search(text)
+    if not m or not BLANK.search(m.group(0)):
+        return None
+    before = text[:m.start()]
+    if BLANK.search(before) or (before.rstrip().endswith(",") and not m.group("time")):
+        return None
+    label = re.sub(r"(?i)(?:^|\s)(?:hôm nay|vào lúc|vào)$", "", before.strip(" ,;:-–+•")).strip(" ,;:")
+    if len(label.split()) > 10 or (label and not label[0].isupper()):
+        return None
+    if not label:
+        label = "Ngày giờ" if m.group("time") else "Ngày"
+    elif DATE_PREP.search(label) or len(label.split()) == 1:
+        label += " ngày"
+    return label, text[m.end():].strip(" ,;.")
+
+
 def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
-    and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing."""
+    and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
+    by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it."""
+    named = date_blank(line)
+    if named is not None:
+        return [named[0], *blank_fields(named[1])]
     m = re.search(r"(?i)(?:\b(?P<verb>sinh|cấp|ký|lập|vào đảng|vào đoàn)\s+)?\bngày\b\W*(?:\w{0,3}\W*)?tháng\b", line)
     if not m:
         return []

@@ -31,7 +31,7 @@ from dialogs.importer.counts import (  # noqa: F401
     result_counts,
     split_count_segments,
 )
-from dialogs.importer.forms import BLANK, blank_fields, dated_fields
+from dialogs.importer.forms import BLANK, blank_fields, date_blank, dated_fields
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -153,10 +153,20 @@ def bare_blanks(text: str) -> list[Ask]:
     return [choice_ask(x) or Ask(x, *field_type(x)) for x in labels]
 
 
+def date_asks(text: str) -> list[Ask]:
+    """'Bắt đầu từ ngày … tháng … năm 2025.' → a date; the blanks after the date ('…; Tổ: ……') ask too."""
+    named = date_blank(text)
+    if named is None:
+        return []
+    label, after = named
+    return [Ask(label, "date"), *(asks_from_text(after) if after and BLANK.search(after) else [])]
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = labelled_blanks(text.strip()) or colon_labels(text.strip()) or bare_blanks(text.strip())
+    blanks = (labelled_blanks(text.strip()) or colon_labels(text.strip()) or bare_blanks(text.strip())
+              or date_asks(text.strip()))
     if blanks:
         return blanks
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))

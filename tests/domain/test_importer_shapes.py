@@ -4,6 +4,7 @@ only when sure, forms whose blanks a PDF copy lost, dates written with blanks, n
 from __future__ import annotations
 
 from dialogs.importer.cleaning import strip_page_marks
+from dialogs.importer.forms import date_blank
 from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.importer.repair import repair_lines
 from tests.support.importing import imp, prompts
@@ -54,3 +55,23 @@ def test_page_numbers_glued_to_a_pdf_pages_first_line_are_dropped_only_when_they
         "BÁO CÁO NĂM", "Loại nhà vệ sinh: Tự hoại:", "Ghi chú"]
     enumeration = ["(1)Kinh tế cá thể", "(2)Doanh nghiệp", "(3)Hợp tác xã"]  # consecutive: an enumeration
     assert strip_page_marks(enumeration) == enumeration
+
+
+def test_a_date_in_blanks_is_named_by_the_words_before_it():
+    assert date_blank("Ngày khai giảng dự kiến vào ngày … tháng … năm 2026.") == ("Ngày khai giảng dự kiến", "")
+    assert date_blank("Nghỉ hè từ ngày …… tháng …… năm ……")[0] == "Nghỉ hè từ ngày"
+    label, after = date_blank("Vào hồi …… giờ …… ngày …… tháng …… năm 20……; Chi đoàn: ……………")
+    assert label == "Ngày giờ" and after.startswith("Chi đoàn")  # the minutes' opening: when it took place
+    assert date_blank("Thanh Hóa, ngày …… tháng …… năm 2026") is None  # a place and a date ask nothing
+    assert date_blank("Họ tên: ………, sinh ngày … tháng … năm …") is None  # labelled blanks first: dated_fields
+    got = prompts(imp("BIÊN BẢN SINH HOẠT CHI ĐOÀN\nVào hồi …… giờ …… ngày …… tháng …… năm 20……; Chi đoàn: ……………\n"
+                      "Địa điểm: ……………………\n"))
+    assert got["Ngày giờ"][1] == "date" and got["Chi đoàn"][1] == "text"
+
+
+def test_a_numbered_line_filled_in_over_lines_with_blanks_is_asks_of_the_section_above():
+    got = prompts(imp("PHIẾU ĐĂNG KÝ LỚP BỒI DƯỠNG\nI. THÔNG TIN LỚP HỌC\n1. Tên lớp: Bồi dưỡng kế toán xã.\n"
+                      "2. Thời lượng: 40 tiết học.\nNgày khai giảng dự kiến vào ngày … tháng … năm 2026.\n"
+                      "Kết thúc trước ngày … tháng … năm 2026.\n3. Địa điểm học: Hội trường xã.\n"))
+    assert got["Thời lượng"] == ("I", "integer")  # a figure and its unit filled in: a count
+    assert got["Ngày khai giảng dự kiến"] == ("I", "date") and got["Kết thúc trước ngày"] == ("I", "date")
