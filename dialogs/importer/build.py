@@ -339,7 +339,7 @@ def build(doc: Document, filename: str) -> Built:
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    main = _drop_recipients(_drop_addressees(main))
+    main = _drop_pledges(_drop_recipients(_drop_addressees(main)), ctx)
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
@@ -627,6 +627,19 @@ def _drop_recipients(main: list) -> list:
                     continue
                 closing = False
         out.append(s)
+    return out
+
+
+PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|chúng tôi)\s+xin\s+(?:cam kết|chịu trách nhiệm)\b",
+                    re.I)
+
+
+def _drop_pledges(main: list, ctx: ImportContext) -> list:
+    """'Tôi xin cam đoan những thông tin đã khai là đúng sự thật …' closes a form above its signature: it asks
+    nothing, and is no line of the numbered item above it."""
+    out = [s for s in main if not (isinstance(s, str) and PLEDGE.match(s.strip()))]
+    if len(out) < len(main):
+        ctx.notes.append({"message": "đã bỏ lời cam đoan của người khai (không phải câu hỏi)"})
     return out
 
 

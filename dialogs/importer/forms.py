@@ -99,7 +99,7 @@ def blank_fields(line: str) -> list[str]:
             seg = rest if sep else ""
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
-        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(lab) > 8:
+        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or fold(lab).endswith(" so"):
             continue
@@ -219,7 +219,7 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
 
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
-STATED = re.compile(r"\bđã\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
+STATED = re.compile(r"\bđã\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
 ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",

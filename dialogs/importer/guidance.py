@@ -101,11 +101,13 @@ def labelled_blanks(text: str) -> list[Ask]:
         if not label:
             continue
         head, colon, rest = label.partition(":")
-        value, comma, nxt = rest.rpartition(",")
-        if colon and comma and value.strip() and 0 < len(nxt.split()) <= 4 and len(head.split()) <= 6:
+        value, comma, nxt = _last_label(rest)
+        if colon and comma and value.strip() and 0 < len(nxt.split()) <= 4 and len(head.split()) <= 10:
             # 'Nơi cấp: Bộ công an, ngày cấp: ……': a filled field, then the label of the blank
             out.append(Ask(head.strip(), *field_type(head.strip())))
             label = nxt.strip()[0].upper() + nxt.strip()[1:]
+        if out and not colon and re.search(r"\.\s+\S", label):  # '…, tỉnh Kon Tum. Điện thoại: ……': the value
+            label = re.split(r"\.\s+(?=\S)", label)[-1]  # filled in the blank before ends; the next label begins
         if len(label.split()) > 25 or not label[0].isupper():
             return []
         typ, unit = field_type(label)
@@ -115,6 +117,13 @@ def labelled_blanks(text: str) -> list[Ask]:
     if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
         return []
     return out
+
+
+def _last_label(rest: str) -> tuple[str, str, str]:
+    """'Bộ công an, ngày cấp' / 'Làm nông tại thôn A, xã B. Điện thoại' → (value, separator, the next label): the
+    value filled after a label ends at its last comma or full stop."""
+    cut = max(rest.rfind(", "), rest.rfind(". "))
+    return (rest[:cut], rest[cut], rest[cut + 2:]) if cut >= 0 else ("", "", rest)
 
 
 def colon_labels(text: str) -> list[Ask]:

@@ -148,7 +148,7 @@ def bare_blanks(text: str) -> list[Ask]:
     if ":" in re.sub(r"\([^()]*\)", "", t) or not BLANK.search(t) or not re.search(r"(?:…|\.{3,}|_{3,})$", t):
         return []
     labels = dated_fields(t) or blank_fields(t)
-    if not labels or any(len(x.split()) > 10 or measure_unit(x) for x in labels):
+    if not labels or any(len(re.sub(r"\([^()]*\)", "", x).split()) > 10 or measure_unit(x) for x in labels):
         return []
     return [choice_ask(x) or Ask(x, *field_type(x)) for x in labels]
 

@@ -75,3 +75,23 @@ def test_a_numbered_line_filled_in_over_lines_with_blanks_is_asks_of_the_section
                       "Kết thúc trước ngày … tháng … năm 2026.\n3. Địa điểm học: Hội trường xã.\n"))
     assert got["Thời lượng"] == ("I", "integer")  # a figure and its unit filled in: a count
     assert got["Ngày khai giảng dự kiến"] == ("I", "date") and got["Kết thúc trước ngày"] == ("I", "date")
+
+
+def test_a_filled_value_ends_at_its_full_stop_and_a_pledge_closes_the_form():
+    got = prompts(imp("PHIẾU THÔNG TIN HỌC VIÊN\nI. THÔNG TIN CÁ NHÂN\n"
+                      "1. Công việc đang làm, nơi làm việc hiện nay: Làm vườn tại thôn Đông, xã Tây. Điện thoại: ………\n"
+                      "2. Người liên hệ khi cần (họ, tên, địa chỉ): ………, thôn Đông, xã Tây. Điện thoại: ………\n"
+                      "3. Trình độ chuyên môn cao nhất (đã được cấp bằng: Đại học, Cao đẳng, Trung cấp, Sơ cấp) ………\n"
+                      "Tôi xin cam đoan những điều khai trên là đúng sự thật.\n"))
+    assert got["Công việc đang làm, nơi làm việc hiện nay"] == ("I", "text")
+    assert got["Người liên hệ khi cần (họ, tên, địa chỉ)"] == ("I", "text") and got["Điện thoại"] == ("I", "text")
+    assert got["Trình độ chuyên môn cao nhất"] == ("I", "choice")  # its options listed in its parenthesis
+    assert not [p for p in got if "cam đoan" in p]
+
+
+def test_a_form_heading_over_a_paragraph_written_in_advance_asks_the_heading():
+    got = prompts(imp("PHIẾU ĐĂNG KÝ HỌC NGHỀ\nII. THÔNG TIN KHÓA HỌC\n1. Tên nghề: ………\n"
+                      "2. Việc làm sau khi học xong:\nHọc viên học xong khóa học sửa chữa máy nông nghiệp có thể làm việc "
+                      "tại các hợp tác xã, cơ sở sửa chữa máy móc, trang trại hoặc tự mở cửa hàng tại địa phương.\n"))
+    assert got["Việc làm sau khi học xong"] == ("II", "longtext")
+    assert not [p for p in got if p.startswith("Học viên học xong")]
