@@ -25,6 +25,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
+    Node,
     build_tree,
     is_outline_start,
     join_broken,
@@ -346,7 +347,7 @@ def build(doc: Document, filename: str) -> Built:
     meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
     meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
-    tree = build_tree(_without_closing_note(main[first_marker:], meta))
+    tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
     if (tree.body or tree.tables) and not sections:
@@ -641,6 +642,28 @@ def _drop_pledges(main: list, ctx: ImportContext) -> list:
     if len(out) < len(main):
         ctx.notes.append({"message": "đã bỏ lời cam đoan của người khai (không phải câu hỏi)"})
     return out
+
+
+def _adopt_fields(node: Node) -> Node:
+    """A web page that renumbers a form's list ('1. THÔNG TIN CHUNG', '2. Tên HTX: ……', '3. Mã số thuế: ……' where the
+    form had 1., 1.1., 1.2.): a heading in capitals with nothing under it takes the numbered lines of the same
+    kind that follow it and carry a blank — those are its fields, not sections beside it."""
+    kids: list[Node] = []
+    for c in node.children:
+        head = kids[-1] if kids else None
+        if (head is not None and head.kind == c.kind and head.kind.startswith("dec") and _caps_heading(head)
+                and BLANK.search(c.text) and not c.children and not c.tables and not head.tables
+                and all(k.kind == c.kind and BLANK.search(k.text) for k in head.children)):
+            head.children.append(c)
+            continue
+        kids.append(_adopt_fields(c))
+    node.children = kids
+    return node
+
+
+def _caps_heading(n: Node) -> bool:
+    letters = [ch for ch in n.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and not n.body and not BLANK.search(n.text)
 
 
 def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:

@@ -95,3 +95,13 @@ def test_a_form_heading_over_a_paragraph_written_in_advance_asks_the_heading():
                       "tại các hợp tác xã, cơ sở sửa chữa máy móc, trang trại hoặc tự mở cửa hàng tại địa phương.\n"))
     assert got["Việc làm sau khi học xong"] == ("II", "longtext")
     assert not [p for p in got if p.startswith("Học viên học xong")]
+
+
+def test_a_capitals_heading_takes_the_renumbered_field_lines_after_it():
+    got = prompts(imp("BÁO CÁO\nTình hình hoạt động của cơ sở giáo dục nghề nghiệp\n1. THÔNG TIN CƠ SỞ\n"
+                      "2. Tên cơ sở (viết in hoa): ……………\n3. Mã số thuế: ……………\nĐịa chỉ trụ sở: ……………\n"
+                      "4. Kết quả tuyển sinh trong năm\n"))
+    assert got["Tên cơ sở (viết in hoa)"][0] == "1" and got["Mã số thuế"][0] == "1" and got["Địa chỉ trụ sở"][0] == "1"
+    assert got["Kết quả tuyển sinh trong năm"][0] == "4"  # no blank: an item of its own
+    plain = prompts(imp("ĐỀ CƯƠNG\n1. KẾT QUẢ ĐẠT ĐƯỢC\n2. Tồn tại, hạn chế\n"))
+    assert plain["Tồn tại, hạn chế"][0] == "2"
