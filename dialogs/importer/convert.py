@@ -22,7 +22,7 @@ from dialogs.importer.forms import (
 )
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
-from dialogs.importer.prose import clause_asks
+from dialogs.importer.prose import clause_asks, focus_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -37,6 +37,7 @@ from dialogs.importer.questions import (
     is_help_line,
     list_ask,
     result_counts,
+    split_lists,
     titled_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
@@ -268,7 +269,8 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
         if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
             prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
-        clauses = clause_asks(prompt) if len(prompt.split()) >= 25 and not guide else []
+        long = len(prompt.split()) >= 25 and not guide
+        clauses = split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
         if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
             sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
             return sec

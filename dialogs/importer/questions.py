@@ -104,6 +104,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     top_split,
 )
 from dialogs.importer.placeholders import mark_units, strip_units
+from dialogs.importer.prose import focus_asks
 from dialogs.text import fold
 
 
@@ -169,6 +170,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()))
     if blanks:
         return blanks
+    focused = focus_asks(text) or split_lists(text)
+    if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
+        return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
     guided = labelled_guide(text) or titled_ask(text)
     if guided:
@@ -209,6 +213,16 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return asks
+
+
+def split_lists(text: str) -> list[Ask]:
+    """'Danh sách viên chức được bổ nhiệm …; các cán bộ nghỉ hưu trong 03 năm' → two lists, the second named 'Danh sách
+    các cán bộ …' ([] unless a list's text goes on after ';' with another 'các' / 'những')."""
+    m = re.match(r"^(?P<h>danh sách|danh mục)\s", text.strip(), re.I)
+    parts = [p.strip(" .;") for p in top_split(text.strip(), ";")] if m else []
+    if len(parts) < 2 or not all(re.match(r"^(?:các|những)\s", p, re.I) for p in parts[1:]):
+        return []
+    return [Ask(p if k == 0 else f"{m.group('h')} {p}", "list") for k, p in enumerate(parts)]
 
 
 def _other_matters(main: str) -> tuple[str, list[str]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dialogs.importer.cleaning import strip_page_marks
 from dialogs.importer.forms import date_blank
 from dialogs.importer.lost_blanks import lost_blank_asks
+from dialogs.importer.prose import focus_asks
+from dialogs.importer.questions import split_lists
 from dialogs.importer.repair import repair_lines
 from tests.support.importing import imp, prompts
 
@@ -105,3 +107,22 @@ def test_a_capitals_heading_takes_the_renumbered_field_lines_after_it():
     assert got["Kết quả tuyển sinh trong năm"][0] == "4"  # no blank: an item of its own
     plain = prompts(imp("ĐỀ CƯƠNG\n1. KẾT QUẢ ĐẠT ĐƯỢC\n2. Tồn tại, hạn chế\n"))
     assert plain["Tồn tại, hạn chế"][0] == "2"
+
+
+def test_a_sentence_listing_what_to_focus_on_gives_one_written_answer_per_thing():
+    asks = focus_asks("Báo cáo bằng văn bản cần ngắn gọn, tập trung làm rõ những việc đã làm được, những mô hình hay; "
+                      "những tồn tại, hạn chế, nêu rõ nguyên nhân, bài học kinh nghiệm; đồng thời đề xuất các giải "
+                      "pháp cho năm tới.")
+    assert [a.prompt for a in asks] == [
+        "Những việc đã làm được", "Những mô hình hay", "Những tồn tại, hạn chế", "Nguyên nhân của những tồn tại, hạn chế",
+        "Bài học kinh nghiệm", "Đề xuất các giải pháp cho năm tới"]
+    # guidance in parentheses is help, and one verb in passing lists nothing
+    assert focus_asks("Kết quả tuyên truyền (tập trung làm rõ: các hình thức, đối tượng, phạm vi, kết quả)") == []
+    assert focus_asks("Cần tập trung đánh giá những kết quả đạt được.") == []
+
+
+def test_a_list_that_goes_on_after_a_semicolon_with_another_group_is_two_lists():
+    asks = split_lists("Danh sách cán bộ được bổ nhiệm trong năm; các cán bộ nghỉ hưu trong năm.")
+    assert [(a.prompt, a.type) for a in asks] == [("Danh sách cán bộ được bổ nhiệm trong năm", "list"),
+                                                  ("Danh sách các cán bộ nghỉ hưu trong năm", "list")]
+    assert split_lists("Danh sách cán bộ được bổ nhiệm; ghi rõ họ tên, chức vụ.") == []
