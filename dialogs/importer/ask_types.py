@@ -154,6 +154,8 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "text", None
     if DATE_LABEL.match(s):
         return "date", None
+    if YEAR_LABEL.match(s):  # 'Năm xây dựng', 'Năm sinh': a year
+        return "integer", None
     typ, unit, _ = guess_type(s)
     if typ in ("integer", "decimal", "percent", "money", "date"):
         return typ, unit
@@ -161,6 +163,10 @@ def field_type(label: str) -> tuple[str, str | None]:
     if m and measure_unit(m.group("u")):
         return "decimal", m.group("u").strip()
     return "text", None
+
+
+YEAR_LABEL = re.compile(r"^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
+                        r"đưa vào sử dụng|công nhận|cấp)$", re.I)
 
 
 def measure_unit(text: str) -> bool:

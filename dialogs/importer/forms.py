@@ -50,8 +50,27 @@ def is_option(line: str) -> bool:
     return sum(c.isalpha() for c in s) >= 2 or bool(re.fullmatch(r"\d{1,2}\s*\S+.*", s))
 
 
+BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
+MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
+
+
+def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """'□ Đánh giá thường niên.' / '□ Khác (ghi rõ): ……' under a question: its options, the boxes' words (a blank
+    line for 'Khác' goes with it); 'multichoice' when the question says several may be ticked."""
+    texts = [ln.strip() for ln in lines if ln.strip() and not blank_only(ln)]
+    if len(texts) < 2 or not all(BOX.match(t) for t in texts):
+        return None
+    opts = [re.sub(r"\s*\([^()]*\bghi rõ\b[^()]*\)|[\s:.;]*$", "", BLANK.sub("", BOX.sub("", t))).strip(" .:;")
+            for t in texts]
+    opts = [o[0].upper() + o[1:] for o in opts if o]
+    return ("multichoice" if MANY.search(prompt) else "choice", opts) if len(opts) >= 2 else None
+
+
 def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """('choice' | 'yesno', options) when the lines under a question are its answer options."""
+    boxed = boxed_options(prompt, lines)
+    if boxed is not None:
+        return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
     if not opts or not all(is_option(o) for o in opts):
         return None

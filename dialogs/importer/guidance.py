@@ -114,7 +114,12 @@ def labelled_blanks(text: str) -> list[Ask]:
         if "/" in m.group(0):
             typ, unit = "date", None
         out.append(Ask(label, typ, unit))
-    if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
+    tail = text[start:].strip(" .;,")
+    last = re.fullmatch(r"(?P<l>[^…:]{2,60}?)\s*(?:…|\.{3,}|_{3,})[….\s_]*", tail) if tail else None
+    if last and out and len(last.group("l").split()) <= 8:  # '…: ……… theo Quyết định số của ………': one more label
+        label = last.group("l").strip(" ,;")
+        out.append(Ask(label[0].upper() + label[1:], *field_type(label)))
+    elif tail:  # words after the last blank: a unit or more text, not a form line
         return []
     return out
 

@@ -154,8 +154,17 @@ def bare_blanks(text: str) -> list[Ask]:
     return [choice_ask(x) or Ask(x, *field_type(x)) for x in labels]
 
 
+DATE_RANGE = re.compile(r"^(?P<l>[^:…]{2,80}?)\s*:?\s*(?P<a>từ ngày)\s*(?:(?:…|\.|_|/)\s*)+"
+                        r"(?P<b>đến(?: hết)? ngày)\s*(?:(?:…|\.|_|/)\s*)+$", re.I)
+
+
 def date_asks(text: str) -> list[Ask]:
-    """'Bắt đầu từ ngày … tháng … năm 2025.' → a date; the blanks after the date ('…; Tổ: ……') ask too."""
+    """'Bắt đầu từ ngày … tháng … năm 2025.' → a date; the blanks after the date ('…; Tổ: ……') ask too. 'Thời gian
+    đánh giá: từ ngày …… đến hết ngày ……' → two dates, the first and the last day."""
+    rng = DATE_RANGE.match(text.strip())
+    if rng:
+        label = rng.group("l").strip(" -–+•")
+        return [Ask(f"{label}: {rng.group(k)}", "date") for k in ("a", "b")]
     named = date_blank(text)
     if named is None:
         return []

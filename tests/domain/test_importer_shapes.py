@@ -126,3 +126,16 @@ def test_a_list_that_goes_on_after_a_semicolon_with_another_group_is_two_lists()
     assert [(a.prompt, a.type) for a in asks] == [("Danh sách cán bộ được bổ nhiệm trong năm", "list"),
                                                   ("Danh sách các cán bộ nghỉ hưu trong năm", "list")]
     assert split_lists("Danh sách cán bộ được bổ nhiệm; ghi rõ họ tên, chức vụ.") == []
+
+
+def test_ticked_boxes_date_ranges_and_a_label_after_the_last_blank():
+    got = prompts(imp("BÁO CÁO TỰ ĐÁNH GIÁ NHÀ VĂN HÓA\nI. THÔNG TIN CHUNG\n"
+                      "- Năm thành lập:………… theo Quyết định số của………..\n1. Hình thức đánh giá\n"
+                      "□ Đánh giá định kỳ.\n□ Khác (nếu có – ghi rõ)…………………\n2. Thời gian:\n"
+                      "- Thời gian tự đánh giá: từ ngày …………… đến hết ngày ……….\n"
+                      "3. Cách lấy số liệu (có thể chọn nhiều):\n□ Phiếu khảo sát\n□ Sổ sách của nhà văn hóa\n"))
+    assert got["Năm thành lập"] == ("I", "integer") and got["Theo Quyết định số của"] == ("I", "text")
+    assert got["Hình thức đánh giá"] == ("I", "choice")
+    assert got["Thời gian tự đánh giá: từ ngày"] == ("I.2", "date")
+    assert got["Thời gian tự đánh giá: đến hết ngày"] == ("I.2", "date")
+    assert got["Cách lấy số liệu (có thể chọn nhiều)"][1] == "multichoice"
