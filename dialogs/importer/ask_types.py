@@ -156,6 +156,8 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "date", None
     if YEAR_LABEL.match(s):  # 'Năm xây dựng', 'Năm sinh': a year
         return "integer", None
+    if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
+        return "decimal", None
     typ, unit, _ = guess_type(s)
     if typ in ("integer", "decimal", "percent", "money", "date"):
         return typ, unit
@@ -167,6 +169,10 @@ def field_type(label: str) -> tuple[str, str | None]:
 
 YEAR_LABEL = re.compile(r"^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)$", re.I)
+
+
+MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"
+                        r"hình thức|nội dung|bảo vệ|đánh giá|học tập|xét tuyển|chuẩn)\b", re.I)
 
 
 def measure_unit(text: str) -> bool:

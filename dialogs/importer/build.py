@@ -340,7 +340,7 @@ def build(doc: Document, filename: str) -> Built:
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    main = _drop_pledges(_drop_recipients(_drop_addressees(main)), ctx)
+    main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
@@ -352,6 +352,8 @@ def build(doc: Document, filename: str) -> Built:
     sections = _unwrap(sections, meta)
     if (tree.body or tree.tables) and not sections:
         sections = [section_from(ctx, tree, [], top=True)]
+    elif tree.body or tree.tables:  # lines and tables above the first item: never dropped
+        sections.insert(0, section_from(ctx, Node(body=tree.body, tables=tree.tables), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
@@ -633,6 +635,28 @@ def _drop_recipients(main: list) -> list:
 
 PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|chúng tôi)\s+xin\s+(?:cam kết|chịu trách nhiệm)\b",
                     re.I)
+
+
+SIGNED = re.compile(r"^\(\s*ký\b", re.I)
+PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
+
+
+def _drop_signature(main: list) -> list:
+    """A form's place and date ('Khánh Hòa, ngày … tháng … năm …') and its signer's title right above '(Ký và ghi rõ họ
+    tên)' ask nothing: dropped with the '(Ký …)' line."""
+    out: list = []
+    for s in main:
+        if isinstance(s, str) and SIGNED.match(s.strip()):
+            while out and isinstance(out[-1], str) and (not out[-1].strip() or len(out[-1].split()) <= 6
+                                                         and not BLANK.search(out[-1]) and not parse_marker(out[-1])):
+                if not out.pop().strip():
+                    continue
+                break
+            continue
+        if isinstance(s, str) and PLACE_DATE.match(s.strip()):
+            continue
+        out.append(s)
+    return out
 
 
 def _drop_pledges(main: list, ctx: ImportContext) -> list:

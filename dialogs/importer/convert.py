@@ -163,7 +163,12 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
     typ, unit = field_type(label)
+    if typ == "text" and COMMENT_LABEL.match(label):  # 'Nhận xét chung:', 'Ý kiến của …:': written prose
+        typ = "longtext"
     return question(ctx, Ask(label, typ, unit), path, no, [])
+
+
+COMMENT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận)\b", re.I)
 
 
 def asks_to_questions(ctx: ImportContext, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:

@@ -94,9 +94,20 @@ def filled_field(text: str) -> tuple[str, str] | None:
         return None
     if not label or _words(label) > 7 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None
-    if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > 14:
+    longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
+    if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:
         return None
     return label, value
+
+
+NEXT_LABEL = re.compile(r"(?:(?<=\s)|^)(?P<l>[A-ZĐ][A-ZĐ0-9]{1,8})\s*:\s*(?=\S)|(?<=\d)\s+(?P<m>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+                        r"(?:\s[a-zà-ỹđ]+)?)\s*:\s*(?=\S)")
+
+
+def more_fields(value: str) -> list[str]:
+    """The labels of the other fields filled in on the same line: 'Nguyễn Văn A  MSSV: 6113' → ['MSSV'] (a code in
+    capitals before a colon), '61  Ngành: Công nghệ' → ['Ngành'] (words after a figure, before a colon)."""
+    return [m.group("l") or m.group("m") for m in NEXT_LABEL.finditer(value)]
 
 
 COUNT_UNIT = re.compile(r"^(?:đ/c|đồng chí|người|hộ|con|cái|chiếc|lượt|em|cháu|học sinh)$", re.I)
@@ -181,10 +192,13 @@ def dated_fields(line: str) -> list[str]:
     return before + ([f"{m.group('verb')[0].upper()}{m.group('verb')[1:]} ngày"] if m.group("verb") else [])
 
 
+SCORE = re.compile(r"(?P<l>[A-ZĐÀ-Ỹ][^:…]{1,50}?)\s*:\s*(?:(?:…|\.|_)\s*)+/\s*(?P<of>10|20|100)\b")
+
+
 def head_fields(lines: list[str], skip: set[str]) -> list[str]:
     """The fields a form's head asks (the lines above its first section): labelled blanks, a run of three or more
     'Label: value' lines, a run of two or more labels whose blanks the copy lost ('Tên đơn vị:' / 'Địa chỉ:'), a
-    cover's 'Tên …' lines. Lines in `skip` (the document's name) are not fields."""
+    cover's 'Tên …' lines, a label over lines of dots. Lines in `skip` (the document's name) are not fields."""
     out: list[str] = []
     run: list[str] = []
     empty: list[str] = []
@@ -208,19 +222,22 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             flush()
             empty.extend(bare)
             continue
+        if blank_only(s) and len(empty) == 1:  # 'Nhận xét chung:' over lines of dots: the space to write in
+            out.append(empty.pop())
+            continue
         flush_empty()
         if fold(s) in skip or s.startswith("("):
             flush()
             continue
         f = filled_field(s)
         if f is not None:
-            run.append(f[0])
+            run.extend([f[0], *more_fields(f[1])])
             continue
         if re.search(r"(?i)\bngày\b.*\btháng\b", s):
             flush()
             out.extend(dated_fields(s))
             continue
-        labels = blank_fields(s)
+        labels = [m.group("l").strip() for m in SCORE.finditer(s)] or blank_fields(s)  # marks '……/10' first
         if labels:
             if run and len(labels) == 1:  # 'Điện thoại: ……' ends a run of filled lines
                 run.append(labels[0])

@@ -3,7 +3,9 @@
 - 'Số bình quân học sinh/lớp: Tối thiểu : hs/lớp Tối đa: hs/lớp' → the bounds of the average, each a figure;
 - 'Số phòng học đạt yêu cầu: Tỷ lệ : %' → the count and its rate; 'Cận thị: Tỷ lệ: %' → the rate of 'Cận thị';
 - 'Loại hố vệ sinh: Tự hoại: Hai ngăn:' (a label naming a kind, then the boxes' words) → one choice;
-- 'Tên trường:' alone → a line of text; 'Có: Không:' at the head of a line → the yes/no boxes of the ask above.
+- 'Tên trường:' alone → a line of text; 'Có: Không:' at the head of a line → the yes/no boxes of the ask above;
+- 'Kết luận: Được bảo vệ: Không được bảo vệ:' → the yes/no question 'Được bảo vệ';
+- 'Điểm hình thức: ……/10 Điểm nội dung: ……/10' → marks out of ten, each a decimal.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, field_type
-from dialogs.importer.forms import BLANK
+from dialogs.importer.forms import BLANK, SCORE
 from dialogs.importer.lexicon import COUNT_HEAD, NAME_LABEL
 
 UNIT_LEAD = re.compile(r"^(?P<u>%|[a-zđà-ỹ]{1,8}\s*/\s*[a-zđà-ỹ]{1,8}|(?:người|hộ|lượt|em|cháu|ha|tấn|con|cái|chiếc|"
@@ -81,7 +83,20 @@ def _lone_field(seg: str) -> bool:
     return seg.strip().endswith(":") and bool(NAME_LABEL.match(label) or field_type(label)[0] != "text")
 
 
+def _negated_pair(labels: list[tuple[str, str | None]]) -> list[Ask] | None:
+    """'Kết luận: Được bảo vệ: Không được bảo vệ:' → the yes/no question 'Được bảo vệ' (the boxes of one answer),
+    the label before the pair its help."""
+    names = [x for x, _ in labels]
+    k = next((i for i in range(1, len(names)) if names[i].lower() == f"không {names[i - 1].lower()}"), None)
+    if k is None or len(names) > k + 1 or k > 2:
+        return None
+    return [Ask(names[k - 1], "yesno", help=[names[0]] if k == 2 else [])]
+
+
 def _labels_to_asks(labels: list[tuple[str, str | None]]) -> list[Ask]:
+    pair = _negated_pair(labels)
+    if pair is not None:
+        return pair
     head, head_unit = labels[0]
     rest = labels[1:]
     if rest and all(u is None for _, u in labels) and KIND_LABEL.search(head):
@@ -116,3 +131,8 @@ def yesno_lead(line: str) -> tuple[bool, str]:
 def parts_are_counts(head: str) -> bool:
     """A group label naming people ('Cán bộ y tế:', 'Giáo viên:') over labels: each label counts people."""
     return bool(PEOPLE_HEAD.match(head.strip()))
+
+
+def score_asks(text: str) -> list[Ask]:
+    """Marks out of ten (or twenty, a hundred) to write in blanks: one decimal per label."""
+    return [Ask(m.group("l").strip(), "decimal", f"điểm/{m.group('of')}") for m in SCORE.finditer(text)]

@@ -139,3 +139,17 @@ def test_ticked_boxes_date_ranges_and_a_label_after_the_last_blank():
     assert got["Thời gian tự đánh giá: từ ngày"] == ("I.2", "date")
     assert got["Thời gian tự đánh giá: đến hết ngày"] == ("I.2", "date")
     assert got["Cách lấy số liệu (có thể chọn nhiều)"][1] == "multichoice"
+
+
+def test_a_forms_marks_boxes_named_pairs_and_lines_above_the_first_item():
+    got = prompts(imp("PHIẾU ĐÁNH GIÁ THỰC TẬP\nTên cơ sở thực tập: Hợp tác xã nông nghiệp dịch vụ tổng hợp xã Đông Hòa, "
+                      "huyện Tây Sơn, tỉnh Bình Định.\nNgười hướng dẫn: Trần Văn B.\nHọc viên: Lê Thị C  MSHV: 2041\n"
+                      "Lớp:  12  Ngành:  Thú y\nNhận xét của người hướng dẫn:\n……………………………………\n"
+                      "…………… Điểm chuyên cần: ……/10 Điểm thực hành: ......../10\n"
+                      "+ Đối với học viên cuối khóa:\nKết luận: Được công nhận: Không được công nhận:\n"
+                      "Bình Định, ngày…….tháng…….năm………\nNgười đánh giá\n(Ký và ghi rõ họ tên)\n"))
+    assert got["Tên cơ sở thực tập"][1] == "text" and got["MSHV"][1] == "text" and got["Ngành"][1] == "text"
+    assert got["Điểm chuyên cần"][1] == "decimal" and got["Điểm thực hành"][1] == "decimal"
+    assert got["Được công nhận"][1] == "yesno" and "Không được công nhận" not in got
+    assert got["Nhận xét của người hướng dẫn"][1] == "longtext"  # above the first bullet: kept
+    assert not [p for p in got if p.startswith("Bình Định") or p == "Người đánh giá"]  # place, date and signer
