@@ -27,11 +27,13 @@ from dialogs.importer.structure import (
     BULLET_KINDS,
     Node,
     build_tree,
+    footnote_ids,
     is_outline_start,
     join_broken,
     parse_marker,
     restore_marks,
     split_flattened,
+    strip_fn,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
@@ -332,6 +334,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
+    seq = _blank_notes(seq, cleaned.footnotes)
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -354,6 +357,8 @@ def build(doc: Document, filename: str) -> Built:
         sections = [section_from(ctx, tree, [], top=True)]
     elif tree.body or tree.tables:  # lines and tables above the first item: never dropped
         sections.insert(0, section_from(ctx, Node(body=tree.body, tables=tree.tables), [], top=True))
+    if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
+        sections.append(section_from(ctx, Node(body=tree.after), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
@@ -637,7 +642,7 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
                     re.I)
 
 
-SIGNED = re.compile(r"^\(\s*ký\b", re.I)
+SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
 
 
@@ -666,6 +671,40 @@ def _drop_pledges(main: list, ctx: ImportContext) -> list:
     if len(out) < len(main):
         ctx.notes.append({"message": "đã bỏ lời cam đoan của người khai (không phải câu hỏi)"})
     return out
+
+
+NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$", re.I)
+NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
+NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
+
+
+def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
+    """A form's 'Ghi chú:' explaining its numbered blanks ('Đã kiểm tra đối với: ……(3)……' / '(3) Ghi khu vực, hạng
+    mục được kiểm tra.'): each note becomes the help of the blank that carries its number, and the list goes.
+    Only when two numbers or more are found in the form's blanks (else the list is an outline's own items)."""
+    k = next((i for i, x in enumerate(seq) if isinstance(x, str) and NOTES_HEAD.match(x.strip())), None)
+    if k is None:
+        return seq
+    notes: dict[str, str] = {}
+    end = k + 1
+    while end < len(seq) and isinstance(seq[end], str):
+        line = seq[end].strip()
+        m = NOTE_ITEM.match(line)
+        if m:
+            notes[m.group(1)] = m.group(2).strip()
+        elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
+            notes[list(notes)[-1]] += " " + line  # a note's own bullets ('(4) … theo các nội dung sau:' / '– …')
+        elif line:
+            break
+        end += 1
+    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
+    if len(marked) < 2:
+        return seq
+    for n in marked:
+        footnotes[f"b{n}"] = notes[n].rstrip(".")
+    head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
+            if isinstance(x, str) else x for x in seq[:k]]
+    return head + seq[end:]
 
 
 def _adopt_fields(node: Node) -> Node:
@@ -722,6 +761,7 @@ def _innermost(sec: dict) -> dict:
 def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], meta: dict) -> None:
     """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
+    marked, lines = lines, [strip_fn(s) for s in lines]  # a numbered blank's note ('……(1)……') is its help
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
     if not fields:
@@ -729,7 +769,14 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    sec = {"no": "", "title": "Thông tin chung", "items": [field_question(ctx, f, path, None) for f in fields]}
+    items = []
+    for f in fields:
+        q = field_question(ctx, f, path, None)
+        notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
+        if notes:
+            q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
+        items.append(q)
+    sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
 
 

@@ -251,6 +251,8 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
             # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
             sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+    if top and node.body and not node.children and blank_only(strip_fn(node.body[0])) and not BLANK.search(node.text):
+        sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children):
         for pos, t in node.tables:
@@ -313,6 +315,10 @@ def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bo
                 _add_help(sec, prefix)
             for no, seg in parts:
                 sec["items"].extend(asks_to_questions(ctx, seg, path, no))
+            continue
+        if before and has_children and BLANK.search(line) and not blank_only(strip_fn(line)):
+            # 'Hồi … giờ … ngày …' / 'Đã kiểm tra đối với: ……' above a list of bullets: a form's fields, not help
+            sec["items"].extend(asks_to_questions(ctx, line, path, None))
             continue
         if before and has_children and INTRO_ASK.search(strip_fn(line)) and len(line.split()) >= 8:
             # 'Các bộ … báo cáo kết quả thực hiện cụ thể … Trong đó:' asks in general, then its bullets in detail
@@ -379,10 +385,13 @@ def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | 
     yes_first = yesno_line(lines[0]) or yesno_lead(lines[0])[0]
     bare = text.rstrip().endswith(":") and not BLANK.search(text) and _lost_form(lines)
     filled = _label_value(text) if all(BLANK.search(b) for b in lines) else None
-    if not (yes_first or BLANK.search(text) or bare or filled):
+    spaced = blank_only(lines[0]) and not BLANK.search(text) and len(lines) > 1  # '2. Kiến nghị.' over a dotted line
+    if not (yes_first or BLANK.search(text) or bare or filled or spaced):
         return None
     if yes_first:
         out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]
+    elif spaced:
+        out = [question(ctx, Ask(_title(text)), path, node.no, [])]
     elif filled and not BLANK.search(text):  # '2. Thời gian khóa học: 110 giờ.' over 'Bắt đầu từ ngày … tháng …'
         out = [_filled_question(ctx, *filled, path, node.no)]
     else:

@@ -36,7 +36,7 @@ def yesno_line(line: str) -> bool:
 def blank_only(line: str) -> bool:
     """'…………………………': the answer space of the label above it."""
     s = line.strip()
-    return bool(s) and bool(BLANK.search(s)) and not re.sub(r"[\s.…_/,;:-]", "", s)
+    return bool(s) and bool(BLANK.search(s)) and not re.sub(r"\(\d{1,2}\)|[\s.…_/,;:-]", "", s)  # a numbered blank too
 
 
 def _words(s: str) -> int:

@@ -177,7 +177,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
     blanks = (score_asks(text.strip()) or labelled_blanks(text.strip()) or colon_labels(text.strip())
-              or bare_blanks(text.strip()) or date_asks(text.strip()))
+              or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
     focused = focus_asks(text) or split_lists(text)

@@ -153,3 +153,17 @@ def test_a_forms_marks_boxes_named_pairs_and_lines_above_the_first_item():
     assert got["Được công nhận"][1] == "yesno" and "Không được công nhận" not in got
     assert got["Nhận xét của người hướng dẫn"][1] == "longtext"  # above the first bullet: kept
     assert not [p for p in got if p.startswith("Bình Định") or p == "Người đánh giá"]  # place, date and signer
+
+
+def test_a_minutes_numbered_blanks_take_their_notes_and_headings_over_dots_ask():
+    got = imp("BIÊN BẢN KIỂM TRA AN TOÀN THỰC PHẨM\nTại bếp ăn: ……………(1)……………\nChúng tôi gồm (2):\n"
+              "– Ông/bà: …………………… ; chức vụ: ……………………\n– Ông/bà: …………………… ; chức vụ: ……………………\n"
+              "Đã kiểm tra các khu vực:……………(3)……………\n1. Kết quả kiểm tra:\n……………(4)……………\n2. Đề nghị.\n"
+              "……………(5)……………\nBuổi kiểm tra kết thúc vào hồi …. giờ….. ngày … tháng …… năm …….\n"
+              "ĐẠI DIỆN BẾP ĂN (Ký ghi rõ họ, tên) |\nGhi chú:\n(1) Tên bếp ăn tập thể.\n(2) Ghi tên người kiểm tra.\n"
+              "(3) Ghi các khu vực: sơ chế, chế biến, kho.\n")
+    qs = {r.question.prompt: r.question for r in got.refs}
+    assert qs["Đã kiểm tra các khu vực"].type == "text"
+    assert "sơ chế, chế biến, kho" in (qs["Đã kiểm tra các khu vực"].help or "")  # its note is its help
+    assert qs["Đề nghị"].type == "longtext" and qs["Buổi kiểm tra kết thúc"].type == "date"
+    assert not [p for p in qs if p.startswith(("Tên bếp ăn tập thể", "Ghi tên", "ĐẠI DIỆN"))]  # notes, signature
