@@ -761,7 +761,8 @@ def _innermost(sec: dict) -> dict:
 def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], meta: dict) -> None:
     """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
-    marked, lines = lines, [strip_fn(s) for s in lines]  # a numbered blank's note ('……(1)……') is its help
+    # a numbered blank's note ('……(1)……') is its help
+    marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
     if not fields:
