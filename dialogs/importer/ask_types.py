@@ -207,3 +207,17 @@ def choice_ask(label: str) -> Ask | None:
     if len(opts) >= 3 and all(0 < len(o.split()) <= 3 for o in opts):
         return Ask(m.group("p").strip(), "choice", help=[f"{m.group('g').strip()}: {', '.join(opts)}"], options=opts)
     return None
+
+
+LEVELS = r"(?:huyện|xã|tỉnh|thôn|trường|phòng|sở|bộ|trung ương|[A-ZĐ]{2,6})"
+LEVEL_PAIR = re.compile(rf"^(?P<pre>.+?)\s+(?:của\s+)?cấp\s*(?P<a>{LEVELS})\s*,\s*(?:cấp\s*)?(?P<b>{LEVELS})\b(?P<post>.*)$")
+
+
+def per_level(ask: Ask) -> list[Ask]:
+    """'Số đơn vị cấp huyện, cấp xã đã đạt chuẩn', 'Số học sinh tốt nghiệp của cấp THCS, THPT': a count for each
+    level named, one figure each (one number cannot hold both)."""
+    m = LEVEL_PAIR.match(ask.prompt.strip()) if ask.type == "integer" else None
+    if not m:
+        return [ask]
+    return [Ask(f"{m.group('pre')} cấp {lv}{m.group('post')}", ask.type, ask.unit, list(ask.help), guessed=ask.guessed)
+            for lv in (m.group("a"), m.group("b"))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
 
 # the words after which a sentence lists what to report
@@ -90,7 +90,7 @@ def prose_asks(text: str) -> list[Ask]:
                     if len(prompt.split()) < 2 or NOT_ASKED.search(prompt):
                         continue
                     typ, unit, _ = guess_type(prompt)
-                    asks.append(Ask(prompt, typ, unit, help=helps))
+                    asks.extend(per_level(Ask(prompt, typ, unit, help=helps)))
     return asks or clause_asks(text)
 
 

@@ -18,6 +18,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     is_yesno,
     measure_unit,
     none_everywhere,
+    per_level,
 )
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
@@ -222,7 +223,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         asks = breakdown_table(asks, _split_questions(main), *rows)
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
-    return asks
+    return [x for a in asks for x in per_level(a)]
 
 
 def split_lists(text: str) -> list[Ask]:

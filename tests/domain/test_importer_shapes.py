@@ -3,6 +3,7 @@ only when sure, forms whose blanks a PDF copy lost, dates written with blanks, n
 
 from __future__ import annotations
 
+from dialogs.importer.ask_types import Ask, per_level
 from dialogs.importer.cleaning import strip_page_marks
 from dialogs.importer.forms import date_blank
 from dialogs.importer.lost_blanks import lost_blank_asks
@@ -167,3 +168,11 @@ def test_a_minutes_numbered_blanks_take_their_notes_and_headings_over_dots_ask()
     assert "sơ chế, chế biến, kho" in (qs["Đã kiểm tra các khu vực"].help or "")  # its note is its help
     assert qs["Đề nghị"].type == "longtext" and qs["Buổi kiểm tra kết thúc"].type == "date"
     assert not [p for p in qs if p.startswith(("Tên bếp ăn tập thể", "Ghi tên", "ĐẠI DIỆN"))]  # notes, signature
+
+
+def test_a_count_over_two_levels_is_one_count_per_level():
+    asks = per_level(Ask("Số đơn vị cấp tỉnh, cấp huyện đã hoàn thành", "integer"))
+    assert [a.prompt for a in asks] == ["Số đơn vị cấp tỉnh đã hoàn thành", "Số đơn vị cấp huyện đã hoàn thành"]
+    asks = per_level(Ask("Số giáo viên đạt chuẩn của cấpTHCS, THPT", "integer"))  # a web page glued 'cấpTHCS'
+    assert [a.prompt for a in asks] == ["Số giáo viên đạt chuẩn cấp THCS", "Số giáo viên đạt chuẩn cấp THPT"]
+    assert per_level(Ask("Tình hình cấp tỉnh, cấp huyện")) == [Ask("Tình hình cấp tỉnh, cấp huyện")]  # a narrative
