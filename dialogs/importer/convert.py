@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from dialogs.importer.forms import (
+    ASKING_STRONG,
     BLANK,
     BREAKDOWN_LABEL,
     COUNT_UNIT,
@@ -253,6 +254,12 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
             sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     if top and node.body and not node.children and blank_only(strip_fn(node.body[0])) and not BLANK.search(node.text):
         sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
+    if _bullet_with_note(node) and top:
+        # '- Đánh giá chung và đề xuất, kiến nghị' over 'Đặc biệt là cần chú trọng …': the bullet asks, the line helps
+        sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+        for b in node.body:
+            _add_help(sec["items"][0] if sec["items"] else sec, strip_fn(b))
+        node.body = []
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children):
         for pos, t in node.tables:
@@ -285,6 +292,13 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
         sec["items"].append(question(ctx, ask, path, None, guide))
     return sec
+
+
+def _bullet_with_note(node: Node) -> bool:
+    """A bullet that asks (not a 'Label:' heading) over lines that ask nothing themselves."""
+    return (node.no in BULLETS and not node.children and not node.tables and bool(node.body)
+            and not strip_fn(node.text).rstrip().endswith(":") and not BLANK.search(node.text)
+            and not any(ASKING_STRONG.search(b) or BLANK.search(b) for b in node.body))
 
 
 def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bool) -> None:

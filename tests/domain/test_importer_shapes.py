@@ -176,3 +176,12 @@ def test_a_count_over_two_levels_is_one_count_per_level():
     asks = per_level(Ask("Số giáo viên đạt chuẩn của cấpTHCS, THPT", "integer"))  # a web page glued 'cấpTHCS'
     assert [a.prompt for a in asks] == ["Số giáo viên đạt chuẩn cấp THCS", "Số giáo viên đạt chuẩn cấp THPT"]
     assert per_level(Ask("Tình hình cấp tỉnh, cấp huyện")) == [Ask("Tình hình cấp tỉnh, cấp huyện")]  # a narrative
+
+
+def test_a_bullet_that_asks_keeps_its_ask_and_the_note_under_it_is_its_help():
+    o = imp("Các nội dung báo cáo của tổ công đoàn:\n- Công tác chăm lo đời sống đoàn viên\n"
+            "- Đánh giá chung và đề xuất, kiến nghị\nCần chú trọng phần đánh giá chung của cả năm.\n")
+    qs = {r.question.prompt: r.question for r in o.refs}
+    assert "Đánh giá chung và đề xuất, kiến nghị" in qs
+    assert "chú trọng" in (qs["Đánh giá chung và đề xuất, kiến nghị"].help or "")
+    assert not [p for p in qs if p.startswith("Cần chú trọng")]
