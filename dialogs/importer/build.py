@@ -429,7 +429,7 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
     out: list[dict] = []
     for s in sections:
         f = fold(s["title"])
-        if re.match(r"^(yeu cau chung|muc dich,? yeu cau|yeu cau)", f):
+        if re.match(r"^(yeu cau chung|muc dich,? yeu cau|yeu cau)", f) or _bare_purpose(s):
             meta["note"].extend(q.get("prompt", q.get("title", "")) for q in _flat(s))
             continue
         subs = [it for it in s["items"] if "items" in it]
@@ -439,6 +439,12 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             continue
         out.append(s)
     return out
+
+
+def _bare_purpose(sec: dict) -> bool:
+    """'1. Mục đích:' with nothing under it (the copy stops there): the letter's purpose, no ask."""
+    title = sec["title"].strip(" :.")
+    return fold(title) == "muc dich" and all(q.get("prompt", "").strip(" :.") == title for q in _flat(sec))
 
 
 def _flat(sec: dict) -> list[dict]:

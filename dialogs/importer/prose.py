@@ -13,7 +13,7 @@ TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|b
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
-                     r"các nội dung sau\s*:)\s*(?:đầy đủ\s+)?", re.I)
+                     r"các nội dung sau\s*:|tiến hành (?=sơ kết|tổng kết))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
 HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "chỉ đạo", "biện pháp", "giải pháp",
          "hạn chế", "giúp đỡ", "thực hiện", "kết quả", "tình hình", "nguyên nhân", "khó khăn", "tồn tại", "bài học",
@@ -66,6 +66,8 @@ def _clean(item: str) -> tuple[str, list[str]]:
         helps.append(annex.group(0).strip()[0].upper() + annex.group(0).strip()[1:])
         item = item[:annex.start()]
     item = re.sub(r"^(?:các|những)\s+(?=số liệu)|^kết quả\s+(?=số\b)", "", item.strip(" .;:,"), flags=re.I)
+    item = re.sub(r",?\s*(?:cụ thể|như)\s+(?:như\s+)?sau\s*:?$", "", item, flags=re.I)
+    item = re.sub(r"^(sơ kết|tổng kết)\b", r"kết quả \1", item, flags=re.I)  # 'tiến hành sơ kết 03 năm …'
     item = re.sub(r"\s+", " ", item).strip(" .;:,")
     return (item[:1].upper() + item[1:]) if item else "", helps
 

@@ -185,3 +185,12 @@ def test_a_bullet_that_asks_keeps_its_ask_and_the_note_under_it_is_its_help():
     assert "Đánh giá chung và đề xuất, kiến nghị" in qs
     assert "chú trọng" in (qs["Đánh giá chung và đề xuất, kiến nghị"].help or "")
     assert not [p for p in qs if p.startswith("Cần chú trọng")]
+
+
+def test_a_letter_asking_to_review_a_programme_and_its_direction_gives_two_written_answers():
+    got = prompts(imp("Kính gửi: Ủy ban nhân dân các huyện\nThực hiện Kế hoạch của Ban Chỉ đạo tỉnh, Sở Nông nghiệp đề "
+                      "nghị các huyện tiến hành tổng kết 05 năm thực hiện Đề án phát triển cây dược liệu và phương "
+                      "hướng, nhiệm vụ giai đoạn 2026-2030, cụ thể như sau:\n1. Mục đích:\n"))
+    assert got["Kết quả tổng kết 05 năm thực hiện Đề án phát triển cây dược liệu"][1] == "longtext"
+    assert got["Phương hướng, nhiệm vụ giai đoạn 2026-2030"][1] == "longtext"
+    assert "Mục đích" not in got  # the copy stops at the purpose's heading: no ask
