@@ -326,7 +326,7 @@ def build(doc: Document, filename: str) -> Built:
     fixed, report = repair_lines(texts)
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
-    seq = _number_lines(_join_bare_marks(seq))
+    seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
@@ -682,6 +682,37 @@ def _drop_pledges(main: list, ctx: ImportContext) -> list:
 NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$", re.I)
 NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
 NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
+
+
+FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
+SIGN_WORDS = re.compile(r"\s*\b(?:ký tên|ký và ghi rõ họ tên|ký, ghi rõ họ tên)\b\s*", re.I)
+
+
+def _field_rows(seq: list) -> list:
+    """A Word table whose rows hold a form's fields among its data rows ('Kiểm tra giữa kỳ' across, then 'Ngày
+    kiểm tra: ……' | 'Đánh giá công việc hoàn thành: ……%: Ký tên  Được tiếp tục:'): those fields are asks after the
+    table, the row across them their help; a repeat of the header row (the table goes on) is no data row."""
+    out: list = []
+    for it in seq:
+        if not isinstance(it, Grid) or len(it.cells) < 3:
+            out.append(it)
+            continue
+        rows, lines = [], []
+        head = [t.strip() for t, _ in it.cells[0]]
+        for row in it.cells:
+            texts = list(dict.fromkeys(t.strip() for t, _ in row if t.strip()))
+            if rows and [t.strip() for t, _ in row] == head:
+                continue
+            if texts and all(FIELD_CELL.search(t) for t in texts):
+                caption = rows.pop() if rows and len({t.strip() for t, _ in rows[-1] if t.strip()}) == 1 else None
+                for t in texts:
+                    lines.extend(p.strip() for p in SIGN_WORDS.split(re.sub(r"%\s*:", "%", t)) if p.strip(" :"))
+                if caption:
+                    lines.append(f"({caption[0][0].strip()})")
+                continue
+            rows.append(row)
+        out.extend([Grid(rows, it.merged_known), *lines] if lines else [it])
+    return out
 
 
 def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:

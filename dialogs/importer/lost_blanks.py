@@ -83,20 +83,7 @@ def _lone_field(seg: str) -> bool:
     return seg.strip().endswith(":") and bool(NAME_LABEL.match(label) or field_type(label)[0] != "text")
 
 
-def _negated_pair(labels: list[tuple[str, str | None]]) -> list[Ask] | None:
-    """'Kết luận: Được bảo vệ: Không được bảo vệ:' → the yes/no question 'Được bảo vệ' (the boxes of one answer),
-    the label before the pair its help."""
-    names = [x for x, _ in labels]
-    k = next((i for i in range(1, len(names)) if names[i].lower() == f"không {names[i - 1].lower()}"), None)
-    if k is None or len(names) > k + 1 or k > 2:
-        return None
-    return [Ask(names[k - 1], "yesno", help=[names[0]] if k == 2 else [])]
-
-
 def _labels_to_asks(labels: list[tuple[str, str | None]]) -> list[Ask]:
-    pair = _negated_pair(labels)
-    if pair is not None:
-        return pair
     head, head_unit = labels[0]
     rest = labels[1:]
     if rest and all(u is None for _, u in labels) and KIND_LABEL.search(head):
@@ -136,3 +123,16 @@ def parts_are_counts(head: str) -> bool:
 def score_asks(text: str) -> list[Ask]:
     """Marks out of ten (or twenty, a hundred) to write in blanks: one decimal per label."""
     return [Ask(m.group("l").strip(), "decimal", f"điểm/{m.group('of')}") for m in SCORE.finditer(text)]
+
+
+PAIR = re.compile(r"^(?:(?P<h>[^:]{2,40}):\s*)??(?P<a>(?:được\s+)?(?P<v>[^:]{2,40}?))\s*:\s*không\s+(?:được\s+)?(?P=v)\s*:?"
+                  r"(?:\s*(?:…|\.|_)+)?\s*$", re.I)
+
+
+def pair_yesno(text: str) -> list[Ask]:
+    """'Được tiếp tục: Không tiếp tục: ……', 'Kết luận: Được bảo vệ: Không được bảo vệ:' → one yes/no question (the
+    boxes of one answer), the label before the pair its help."""
+    m = PAIR.match(text.strip())
+    if not m:
+        return []
+    return [Ask(m.group("a").strip(), "yesno", help=[m.group("h").strip()] if m.group("h") else [])]

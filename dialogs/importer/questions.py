@@ -104,7 +104,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     strip_count_verb,
     top_split,
 )
-from dialogs.importer.lost_blanks import score_asks
+from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units
 from dialogs.importer.prose import focus_asks
 from dialogs.text import fold
@@ -177,7 +177,7 @@ def date_asks(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = (score_asks(text.strip()) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks

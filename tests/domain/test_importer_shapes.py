@@ -3,6 +3,11 @@ only when sure, forms whose blanks a PDF copy lost, dates written with blanks, n
 
 from __future__ import annotations
 
+import io
+
+from docx import Document as Docx
+
+from dialogs.importer import import_document
 from dialogs.importer.ask_types import Ask, per_level
 from dialogs.importer.cleaning import strip_page_marks
 from dialogs.importer.forms import date_blank
@@ -10,6 +15,7 @@ from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.importer.prose import focus_asks
 from dialogs.importer.questions import split_lists
 from dialogs.importer.repair import repair_lines
+from dialogs.loader import check_outline_text
 from tests.support.importing import imp, prompts
 
 
@@ -194,3 +200,24 @@ def test_a_letter_asking_to_review_a_programme_and_its_direction_gives_two_writt
     assert got["Kết quả tổng kết 05 năm thực hiện Đề án phát triển cây dược liệu"][1] == "longtext"
     assert got["Phương hướng, nhiệm vụ giai đoạn 2026-2030"][1] == "longtext"
     assert "Mục đích" not in got  # the copy stops at the purpose's heading: no ask
+
+
+def test_a_word_tables_row_of_fields_is_asked_after_the_table():
+    doc = Docx()
+    doc.add_paragraph("PHIẾU THEO DÕI TIẾN ĐỘ THỰC TẬP")
+    t = doc.add_table(rows=6, cols=3)
+    for r, row in enumerate([["Lần", "Ngày", "Nội dung"], ["1", "", ""], ["2", "", ""],
+                             ["Kiểm tra giữa kỳ", "Kiểm tra giữa kỳ", "Kiểm tra giữa kỳ"],
+                             ["Ngày kiểm tra: ………", "Ngày kiểm tra: ………",
+                              "Mức hoàn thành: ……%: Ký tên  Được tiếp tục: Không tiếp tục: ……"], ["3", "", ""]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    result = import_document(buf.getvalue(), "phieu.docx")
+    o, problems = check_outline_text(result.yaml)
+    assert not problems
+    qs = {r.question.prompt: r.question.type for r in o.refs}
+    assert qs["Ngày kiểm tra"] == "date" and qs["Mức hoàn thành"] == "percent" and qs["Được tiếp tục"] == "yesno"
+    [table] = [r.question.table for r in o.refs if r.question.type == "table"]
+    assert [r.label for r in table.rows] == ["1", "2", "3"]  # the fields are no rows of the table
