@@ -277,21 +277,26 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if len(qs) > 1 or (qs and qs[0]["type"] != "longtext"):
             sec["items"] = qs
     if not sec["items"]:
-        prompt = strip_fn(node.text).rstrip(" .:;")
-        typ, unit, why = guess_type(prompt)
-        guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
-        m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
-        if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
-            prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
-        long = len(prompt.split()) >= 25 and not guide
-        clauses = split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
-        if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
-            sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
-            return sec
-        titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
-        ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
-        sec["items"].append(question(ctx, ask, path, None, guide))
+        _heading_asks(ctx, sec, node, path)
     return sec
+
+
+def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> None:
+    """A section with nothing under it: its heading asks (one ask per clause of a long one)."""
+    prompt = strip_fn(node.text).rstrip(" .:;")
+    typ, unit, why = guess_type(prompt)
+    guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
+    m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
+    if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
+        prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
+    long = len(prompt.split()) >= 25 and not guide
+    clauses = split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
+    if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
+        sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
+        return
+    titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
+    ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
+    sec["items"].append(question(ctx, ask, path, None, guide))
 
 
 def _bullet_with_note(node: Node) -> bool:
