@@ -22,6 +22,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
+from dialogs.importer.lexicon import NARRATIVE_START
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, focus_asks
 from dialogs.importer.questions import (
@@ -306,10 +307,27 @@ def _bullet_with_note(node: Node) -> bool:
             and not any(ASKING_STRONG.search(b) or BLANK.search(b) for b in node.body))
 
 
+def _over_dots(line: str, nxt: str) -> bool:
+    """'Cụ thể họ tên cán bộ phụ trách:' over a dotted line: a form's label and the space to write its answer."""
+    s = strip_fn(line).strip()
+    return s.endswith(":") and not BLANK.search(s) and len(s.split()) <= 15 and blank_only(strip_fn(nxt))
+
+
+def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
+    label = strip_fn(line).strip().rstrip(":").strip()
+    q = field_question(ctx, label, path, None)
+    if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label)):
+        q["type"] = "longtext"  # 'Kết quả kiểm tra:' over dots: written prose
+    return q
+
+
 def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bool) -> None:
     lines = node.body if before else node.after
     has_children = bool(node.children)
-    for line in lines:
+    for k, line in enumerate(lines):
+        if k + 1 < len(lines) and _over_dots(line, lines[k + 1]):  # a name, a date or a figure by its words
+            sec["items"].append(_dotted_field(ctx, line, path))
+            continue
         record_refs(ctx, line, sec)
         if is_help_line(line):
             _add_help(sec, strip_fn(line))
@@ -417,7 +435,10 @@ def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | 
         out = asks_to_questions(ctx, text, path, node.no) if not bare or lost_blank_asks(text) else []
     group = _title(text) if bare and not out else None
     kind = out[0]["type"] if len(out) == 1 and out[0]["type"] in ("integer", "decimal") else None
-    for b in lines:
+    for k, b in enumerate(lines):
+        if k + 1 < len(lines) and _over_dots(b, lines[k + 1]) and not yesno_lead(b)[0]:
+            out.append(_dotted_field(ctx, b, path))
+            continue
         out.extend(_form_line_asks(ctx, b, path, out, group, kind))
         group = _group_label(yesno_lead(b)[1]) or (group if not out else None)
     return out

@@ -124,7 +124,7 @@ def _typed(where: Path) -> tuple[int, int, int, int]:
             sum(bool(s.junk) for s in scores))
 
 
-@pytest.mark.parametrize(("where", "floor"), [(REAL, 84), (HOLDOUT, 16), (HOLDOUT2, 102), (HOLDOUT3, 28)],
+@pytest.mark.parametrize(("where", "floor"), [(REAL, 86), (HOLDOUT, 16), (HOLDOUT2, 103), (HOLDOUT3, 28)],
                          ids=["real", "holdout", "holdout2", "holdout3"])
 def test_measured_floor_of_each_real_set_holds(where: Path, floor: int):
     """Asks right (section and type) as measured in session 20 (h21b); a regression below fails. Raise the floor
@@ -144,7 +144,7 @@ def test_third_holdout_has_ten_documents_or_more_each_with_its_source_and_gold()
 
 @pytest.mark.skipif(not real_documents(DOCX), reason="the real .docx files live in ../shared/real_docx (not committed)")
 def test_real_docx_form_floor_holds():
-    floors = {"d01_gdnn_phieu_hocvien": 22, "d02_gd_phieu_tiendo_datn": 12}  # measured in session 20 (h21b)
+    floors = {"d01_gdnn_phieu_hocvien": 22, "d02_gd_phieu_tiendo_datn": 14}  # measured in session 20 (h21b)
     scores = [score_real(p, [], DOCX / f"{p.stem}.gold") for p in real_documents(DOCX)]
     assert not any(s.refused for s in scores) and all(s.title_ok for s in scores)
     for s in scores:

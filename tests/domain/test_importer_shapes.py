@@ -221,3 +221,11 @@ def test_a_word_tables_row_of_fields_is_asked_after_the_table():
     assert qs["Ngày kiểm tra"] == "date" and qs["Mức hoàn thành"] == "percent" and qs["Được tiếp tục"] == "yesno"
     [table] = [r.question.table for r in o.refs if r.question.type == "table"]
     assert [r.label for r in table.rows] == ["1", "2", "3"]  # the fields are no rows of the table
+
+
+def test_a_label_over_a_dotted_line_is_a_field_typed_by_its_words():
+    got = prompts(imp("BÁO CÁO Y TẾ TRƯỜNG HỌC\nI. NHÂN LỰC\n1.1. Số nhân viên y tế: ……..Trong đó:\n"
+                      "Họ tên người phụ trách công tác y tế:\n…………….\nKết quả kiểm tra sức khỏe đầu năm:\n"
+                      "……………………………\n"))
+    assert got["Họ tên người phụ trách công tác y tế"] == ("I", "text")
+    assert got["Kết quả kiểm tra sức khỏe đầu năm"] == ("I", "longtext")
