@@ -229,3 +229,9 @@ def test_a_label_over_a_dotted_line_is_a_field_typed_by_its_words():
                       "……………………………\n"))
     assert got["Họ tên người phụ trách công tác y tế"] == ("I", "text")
     assert got["Kết quả kiểm tra sức khỏe đầu năm"] == ("I", "longtext")
+
+
+def test_a_portals_one_line_letter_header_names_the_letter_by_its_subject():
+    o = imp("1234/SVHTT-TV\nCông văn Số: 1234/SVHTT-TV ngày 05 tháng 3 năm 2026 Về việc Hướng dẫn báo cáo hoạt động nhà văn "
+            "hóa năm 2025.\nKính gửi: Ủy ban nhân dân các xã\nĐề nghị các xã báo cáo về số nhà văn hóa, số câu lạc bộ.\n")
+    assert o.title == "Hướng dẫn báo cáo hoạt động nhà văn hóa năm 2025"
