@@ -67,7 +67,7 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, r = restore_marks(run)
+        lines, r = restore_marks([part for line in run for part in split_buried_name(line)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)
@@ -84,6 +84,27 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
             out.append(it)
     flush()
     return out, joined, flat
+
+
+BURIED_NAME = re.compile(r"(?<=hạnh phúc)[\s\-–—_.]*(?=(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|KẾ HOẠCH|ĐƠN XIN|TỜ KHAI|"
+                         r"DANH SÁCH|BẢN KIỂM ĐIỂM|GIẤY)\s)", re.I)
+
+
+def split_buried_name(line: str) -> list[str]:
+    """A document flattened into one paragraph keeps its name in capitals right after the motto ('… Hạnh phúc
+    ------ BÁO CÁO SƠ KẾT HỌC KÌ I Năm học 20…-20… Lớp: ……'): the name is cut out as a line of its own, so that it
+    names the document and its fields follow it."""
+    m = BURIED_NAME.search(line) if len(line) > 120 else None
+    if not m:
+        return [line]
+    words = line[m.end():].split(" ")
+    k = 0
+    while k < len(words) and (not any(ch.isalpha() for ch in words[k]) or not any(ch.islower() for ch in words[k])):
+        k += 1
+    name = " ".join(words[:k]).strip()
+    if len(name.split()) < 3:
+        return [line]
+    return [line[:m.start()].strip(), name, " ".join(words[k:]).strip()]
 
 
 def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:

@@ -9,6 +9,7 @@ from docx import Document as Docx
 
 from dialogs.importer import import_document
 from dialogs.importer.ask_types import Ask, per_level
+from dialogs.importer.build import split_buried_name
 from dialogs.importer.cleaning import strip_page_marks
 from dialogs.importer.forms import date_blank
 from dialogs.importer.lost_blanks import lost_blank_asks
@@ -235,3 +236,11 @@ def test_a_portals_one_line_letter_header_names_the_letter_by_its_subject():
     o = imp("1234/SVHTT-TV\nCông văn Số: 1234/SVHTT-TV ngày 05 tháng 3 năm 2026 Về việc Hướng dẫn báo cáo hoạt động nhà văn "
             "hóa năm 2025.\nKính gửi: Ủy ban nhân dân các xã\nĐề nghị các xã báo cáo về số nhà văn hóa, số câu lạc bộ.\n")
     assert o.title == "Hướng dẫn báo cáo hoạt động nhà văn hóa năm 2025"
+
+
+def test_a_name_in_capitals_buried_in_a_flattened_paragraph_names_the_document():
+    o = imp("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc ------------ BÁO CÁO TỔNG KẾT NĂM HỌC "
+            "Năm học 20...-20... Chi đội: ……….. I. CÔNG TÁC HỌC TẬP 1. Kết quả học tập của chi đội trong năm học "
+            "II. CÔNG TÁC PHONG TRÀO 1. Các hoạt động phong trào đã tham gia")
+    assert o.title.startswith("Báo cáo tổng kết năm học")
+    assert split_buried_name("Độc lập – Tự do – Hạnh phúc Báo cáo năm") == ["Độc lập – Tự do – Hạnh phúc Báo cáo năm"]
