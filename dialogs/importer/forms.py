@@ -260,6 +260,9 @@ STATED = re.compile(r"\bđã\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|n
 
 ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
                            re.I)
+# in a written answer 'chưa' states ('… chưa chặt chẽ'); it asks only closing a question ('… đã … chưa?')
+ASKS_IN_ANSWER = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không)\b|\bchưa\s*\?|\?",
+                            re.I)
 INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
                                r"kết quả|tình hình|công tác|việc|những|các)\b", re.I)
 
@@ -290,10 +293,12 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
     texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
-    if not texts or any(BLANK.search(t) or ".." in t or ASKING_STRONG.search(t) for t in texts):
+    if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) for t in texts):
         return False
     if EVALUATIVE.match(heading.strip()) and children and not body:
-        return all(t.endswith(".") and not INSTRUCTION_VERB.match(t) for t in texts)
+        # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
+        return all((t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
+                   for t, r in zip(texts, children + body, strict=True))
     if body and not children:
         return is_filled_answer(body) and len(" ".join(body).split()) >= 25
     if body or any(len(t.split()) < 20 for t in texts):
