@@ -92,7 +92,7 @@ def filled_field(text: str) -> tuple[str, str] | None:
     value = raw.strip(" .;")
     if BLANK.search(raw) or ".." in raw:
         return None
-    if not label or _words(label) > 7 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
+    if not label or _words(label) > 9 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None
     longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
     if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:

@@ -11,7 +11,7 @@ from dialogs.importer import import_document
 from dialogs.importer.ask_types import Ask, per_level
 from dialogs.importer.build import split_buried_name
 from dialogs.importer.cleaning import strip_page_marks
-from dialogs.importer.forms import date_blank
+from dialogs.importer.forms import date_blank, filled_field
 from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.importer.prose import focus_asks
 from dialogs.importer.questions import split_lists
@@ -252,3 +252,9 @@ def test_a_written_shortcoming_that_lost_its_full_stop_is_still_a_written_answer
                       "thật chặt chẽ nên nhiều em còn nghỉ học không lý do và dẫn\n"))
     assert got["Khuyết điểm"] == ("I", "longtext")  # 'chưa' states here; the copy cut the last sentence
     assert not [p for p in got if p.startswith("Còn học sinh")]
+
+
+def test_a_filled_label_of_eight_or_nine_words_is_still_a_label():
+    assert filled_field("Cơ quan cấp trên quản lý trực tiếp: Sở Y tế tỉnh;") == ("Cơ quan cấp trên quản lý trực tiếp",
+                                                                                  "Sở Y tế tỉnh")
+    assert filled_field("Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh cần báo cáo: số vụ") is None  # a sentence
