@@ -18,7 +18,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.forms import BLANK, head_fields
+from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.prose import prose_asks
@@ -831,12 +831,20 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     items = []
     for f in fields:
         q = field_question(ctx, f, path, None)
+        if _entries_below(lines, f):  # 'Họ tên đảng viên vắng mặt:' over '1 ……', '2 ……': several lines to write
+            q["type"] = "longtext"
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
         items.append(q)
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+def _entries_below(lines: list[str], label: str) -> bool:
+    texts = [s.strip() for s in lines if s.strip()]
+    at = next((k for k, s in enumerate(texts) if s.rstrip(":").strip() == label), None)
+    return at is not None and at + 1 < len(texts) and bool(NUMBERED_BLANK.match(texts[at + 1]))
 
 
 HEADING_RANK = {"part": 0, "roman": 1, "upper": 2, "dec1": 3, "dec2": 4, "dec3": 5, "dec4": 6}

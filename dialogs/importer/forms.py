@@ -195,6 +195,9 @@ def dated_fields(line: str) -> list[str]:
 SCORE = re.compile(r"(?P<l>[A-ZĐÀ-Ỹ][^:…]{1,50}?)\s*:\s*(?:(?:…|\.|_)\s*)+/\s*(?P<of>10|20|100)\b")
 
 
+NUMBERED_BLANK = re.compile(r"^\d{1,2}[.)]?\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # '1 ………': one entry of several
+
+
 def head_fields(lines: list[str], skip: set[str]) -> list[str]:
     """The fields a form's head asks (the lines above its first section): labelled blanks, a run of three or more
     'Label: value' lines, a run of two or more labels whose blanks the copy lost ('Tên đơn vị:' / 'Địa chỉ:'), a
@@ -222,7 +225,7 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             flush()
             empty.extend(bare)
             continue
-        if blank_only(s) and len(empty) == 1:  # 'Nhận xét chung:' over lines of dots: the space to write in
+        if (blank_only(s) or NUMBERED_BLANK.match(s)) and len(empty) == 1:  # 'Nhận xét chung:' over dotted lines
             out.append(empty.pop())
             continue
         flush_empty()

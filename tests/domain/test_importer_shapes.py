@@ -258,3 +258,9 @@ def test_a_filled_label_of_eight_or_nine_words_is_still_a_label():
     assert filled_field("Cơ quan cấp trên quản lý trực tiếp: Sở Y tế tỉnh;") == ("Cơ quan cấp trên quản lý trực tiếp",
                                                                                   "Sở Y tế tỉnh")
     assert filled_field("Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh cần báo cáo: số vụ") is None  # a sentence
+
+
+def test_a_label_over_numbered_blank_lines_is_written_line_by_line():
+    got = prompts(imp("BIÊN BẢN HỌP CHI ĐOÀN\nĐịa điểm: ……………\nTổng số đoàn viên: ……… người\n"
+                      "Họ tên đoàn viên vắng mặt:\n1 ………………\n2 ………………\n"))
+    assert got["Họ tên đoàn viên vắng mặt"][1] == "longtext"
