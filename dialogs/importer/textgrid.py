@@ -272,6 +272,81 @@ def pipe_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return _grid(header, body, note), used
 
 
+ROW_END = "⟂"
+
+
+def _pipe_cells(lines: list[str]) -> tuple[list[str], int]:
+    """The cells of a run of lines each ending in '|' ('Tổng số |', '|' an empty cell, '||||' the end of a header
+    row); how many lines the run takes."""
+    cells: list[str] = []
+    used = 0
+    for ln in lines:
+        s = ln.strip()
+        if not s.endswith("|"):
+            break
+        if re.fullmatch(r"\|{2,}", s):
+            cells.append(ROW_END)
+        else:
+            cells.append(s[:-1].strip())
+        used += 1
+    return cells, used
+
+
+def _numbering_at(cells: list[str]) -> tuple[int, int] | None:
+    """Where the column-numbering row begins ('' 'A' '(1)' … '(18)') and how many cells a row has."""
+    for k, c in enumerate(cells):
+        if not re.fullmatch(r"A|\(1\)|1", c) or c == "1" and cells[k + 1: k + 2] != ["2"]:
+            continue
+        j = k + (c == "A")
+        n = 1
+        while j < len(cells) and cells[j].strip("()") == str(n):
+            j, n = j + 1, n + 1
+        if n > 3:
+            start = k - 1 if k and cells[k - 1] == "" else k
+            return start, j - start
+    return None
+
+
+ROW_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
+
+
+def _pipe_rows(cells: list[str]) -> list[list[str]]:
+    """The rows of a form's body from its cells: a row number ('I', '1', '1.1') then its label, or a label alone
+    ('Tổng số'); the figures (empty in a blank form) are not kept."""
+    rows: list[list[str]] = []
+    no = ""
+    for c in cells:
+        if ROW_NO.match(c):
+            no = c
+        elif _text(c) and c != ROW_END and not NUMBER.match(c):
+            rows.append([no, c])
+            no = ""
+    return rows
+
+
+def pipe_cells_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """HTML cells copied one per line ending in '|' with no line opening each row (a multi-level header, a
+    numbering row 'A (1) (2) …', then rows of as many cells: number, label, figures): rebuilt with the leaf labels of
+    the header as its columns (group heads over a lower header row dropped)."""
+    cells, used = _pipe_cells(lines)
+    at = _numbering_at(cells) if used >= 12 else None
+    if at is None:
+        return None
+    start, width = at
+    values = width - 2
+    head = [c for c in cells[1:start] if c]  # the first cell heads the row labels
+    leaves = [c for c in head if c != ROW_END and not GROUP_HEAD.match(fold(c))]
+    for k in range(len(head) - 1, 0, -1):  # a group head: the last label of a row with a lower row under it
+        if len(leaves) > values and head[k] == ROW_END and head[k - 1] in leaves and k + 1 < len(head):
+            leaves.remove(head[k - 1])
+    body = _pipe_rows(cells[start + width:])
+    if len(leaves) != values or not body:
+        return None
+    note = ("bảng HTML chép thành từng ô «|»: tiêu đề nhiều tầng không còn phân biệt được, các cột là tên ở tầng "
+            "dưới, hãy kiểm tra")
+    return _grid(["TT", cells[0] or "Tên", *leaves], body, note), used
+
+
 def rebuild(seq: list) -> tuple[list, int]:
     """Replace each flattened table in a sequence of lines (and grids) by a FlatGrid; returns the new sequence and
     how many tables were rebuilt."""
@@ -290,7 +365,7 @@ def rebuild(seq: list) -> tuple[list, int]:
         run = seq[i:j]
         k = 0
         while k < len(run):
-            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400])
+            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or pipe_cells_table(run[k:k + 600])
             if got:
                 out.append(got[0])
                 k += got[1]
