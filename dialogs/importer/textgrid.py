@@ -42,7 +42,8 @@ def _text(cell: str) -> bool:
 
 
 def _short(cell: str) -> bool:
-    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
+    words = 20 if ROW_NO.match(cell) else 14  # a numbered row label ('1. Tổng số hộ dân cư (…) tính đến …') runs longer
+    return len(cell.split()) <= words and len(cell) <= 140 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
 
 
 def _grid(header: list[str], rows: list[list[str]], note: str) -> FlatGrid:
@@ -141,6 +142,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     rows: list[list[str]] = []
     leading: list[str] = []
     body_cells = cells[k:]
+    unit_col = any(METADATA.match(fold(h).strip(" :")) for h in head)  # a 'Đơn vị tính' column: each row's unit
     for i, c in enumerate(body_cells):
         if not rows and not _text(c):
             leading.append(c)
@@ -148,7 +150,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         after = body_cells[i + 1] if i + 1 < len(body_cells) else None
         unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
                 and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":")
-                and after is not None and _value(after))  # a unit is followed by the row's figures
+                and (after is not None and _value(after) or unit_col))  # a unit is followed by the row's figures
         if _text(c) and not unit:
             rows.append([c])
         elif rows:
@@ -307,7 +309,7 @@ def _numbering_at(cells: list[str]) -> tuple[int, int] | None:
     return None
 
 
-ROW_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
+PIPE_ROW_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
 
 
 def _pipe_rows(cells: list[str]) -> list[list[str]]:
@@ -316,7 +318,7 @@ def _pipe_rows(cells: list[str]) -> list[list[str]]:
     rows: list[list[str]] = []
     no = ""
     for c in cells:
-        if ROW_NO.match(c):
+        if PIPE_ROW_NO.match(c):
             no = c
         elif _text(c) and c != ROW_END and not NUMBER.match(c):
             rows.append([no, c])
@@ -390,12 +392,16 @@ def _cell_run_end(run: list[str], k: int) -> int:
         return k  # (a numbered line of the outline never opens a table)
     end = k
     values = numbers = 0
+    seq: list[str] = []  # the numbering row 'A' / '1' / '2' down the lines (blank lines between)
     while end < len(run) and _short(run[end].strip()):
         cell = run[end].strip()
         if _value(cell) and cell:
             values += 1
         if NUMBERING.match(cell) and cell.startswith("("):
             numbers += 1
+        if cell:
+            seq = [*seq, cell] if NUMBERING.match(cell) else []
+            numbers += 2 if seq in (["A", "1", "2"], ["1", "2", "3"]) else 0
         if not cell and end + 1 < len(run) and not run[end + 1].strip():
             values += 1  # two blank lines: an empty cell
         end += 1

@@ -16,7 +16,7 @@ from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.importer.prose import focus_asks
 from dialogs.importer.questions import split_lists
 from dialogs.importer.repair import repair_lines
-from dialogs.importer.textgrid import pipe_cells_table
+from dialogs.importer.textgrid import cell_run_table, pipe_cells_table
 from dialogs.loader import check_outline_text
 from tests.support.importing import imp, prompts
 
@@ -278,3 +278,14 @@ def test_html_cells_one_per_line_with_a_numbering_row_are_rebuilt_as_a_bieu():
     assert labels[2:] == ["Tổng số", "Nam", "Nữ", "Dưới 16 tuổi", "Trên 80 tuổi", "Từ 60 đến 80 tuổi"]  # the leaves
     assert [row[1][0] for row in grid.cells[1:]] == ["Tổng số", "Tư vấn", "Tư vấn trực tiếp"]
     assert pipe_cells_table(["Tổng số |", "Nam |", "Nữ |"]) is None  # no numbering row: no table
+
+
+def test_a_blank_statistics_form_one_cell_per_line_keeps_its_rows_and_their_units():
+    cells = ["Tên chỉ tiêu", "Đơn vị tính", "Số lượng", "A", "1", "2", "I", "ĐẤT ĐAI VÀ DÂN CƯ", "1.",
+             "Tổng diện tích đất tự nhiên của xã (gồm đất nông nghiệp và phi nông nghiệp) tính đến cuối năm", "ha",
+             "Trong đó: Đất trồng lúa", "ha", "2.", "Số thôn, tổ dân phố", "Thôn"]
+    grid = cell_run_table([x for c in cells for x in (c, "")])
+    assert [t for t, _ in grid.cells[0]] == ["TT", "Chỉ tiêu", "Số lượng"]
+    assert [row[1][0] for row in grid.cells[1:]] == [
+        "ĐẤT ĐAI VÀ DÂN CƯ", "Tổng diện tích đất tự nhiên của xã (gồm đất nông nghiệp và phi nông nghiệp) tính đến cuối năm",
+        "Trong đó: Đất trồng lúa", "Số thôn, tổ dân phố"]  # 'ha', 'Thôn' are units, no rows
