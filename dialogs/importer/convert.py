@@ -279,7 +279,35 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
             sec["items"] = qs
     if not sec["items"]:
         _heading_asks(ctx, sec, node, path)
+    sec["items"] = _repeated_as_list(ctx, sec["items"], path)
     return sec
+
+
+def _repeated_as_list(ctx: ImportContext, items: list[dict], path: list[str]) -> list[dict]:
+    """The same form line written twice or more ('– Ông/bà: ……; chức vụ: ……' on two lines, one per person): one
+    list whose fields are the line's labels, instead of the same questions again."""
+    out: list[dict] = []
+    k = 0
+    while k < len(items):
+        for m in (1, 2, 3):
+            run = items[k:k + m]
+            same = [x.get("prompt") for x in run]
+            if len(run) < m or any("prompt" not in x or x.get("type") not in ("text", "date") for x in run):
+                continue
+            reps = 1
+            while [x.get("prompt") for x in items[k + reps * m:k + (reps + 1) * m]] == same:
+                reps += 1
+            if reps >= 2:
+                q = question(ctx, Ask(f"Danh sách ({', '.join(p.lower() for p in same)})", "list", fields=same),
+                             path, None, [])
+                q["_comments"].pop("fields", None)
+                out.append(q)
+                k += reps * m
+                break
+        else:
+            out.append(items[k])
+            k += 1
+    return out
 
 
 def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> None:

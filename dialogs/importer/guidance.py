@@ -108,6 +108,8 @@ def labelled_blanks(text: str) -> list[Ask]:
             label = nxt.strip()[0].upper() + nxt.strip()[1:]
         if out and not colon and re.search(r"\.\s+\S", label):  # '…, tỉnh Kon Tum. Điện thoại: ……': the value
             label = re.split(r"\.\s+(?=\S)", label)[-1]  # filled in the blank before ends; the next label begins
+        if out and label[0].islower() and len(label.split()) <= 6:  # 'Ông/bà: ……; chức vụ: ……': the next label
+            label = label[0].upper() + label[1:]
         if len(re.sub(r"\([^()]*\)", "", label).split()) > 25 or not label[0].isupper():
             return []
         typ, unit = field_type(label)

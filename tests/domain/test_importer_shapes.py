@@ -289,3 +289,11 @@ def test_a_blank_statistics_form_one_cell_per_line_keeps_its_rows_and_their_unit
     assert [row[1][0] for row in grid.cells[1:]] == [
         "ĐẤT ĐAI VÀ DÂN CƯ", "Tổng diện tích đất tự nhiên của xã (gồm đất nông nghiệp và phi nông nghiệp) tính đến cuối năm",
         "Trong đó: Đất trồng lúa", "Số thôn, tổ dân phố"]  # 'ha', 'Thôn' are units, no rows
+
+
+def test_the_same_form_line_written_for_each_person_is_one_list():
+    o = imp("BIÊN BẢN BÀN GIAO TÀI SẢN\n1. Thành phần\nBên giao gồm:\n– Ông/bà: …………………… ; chức vụ: ……………………\n"
+            "– Ông/bà: …………………… ; chức vụ: ……………………\n2. Nội dung bàn giao\n")
+    lists = [r.question for r in o.refs if r.question.type == "list"]
+    assert len(lists) == 1 and [f.label for f in lists[0].fields] == ["Ông/bà", "Chức vụ"]
+    assert not [r for r in o.refs if r.question.prompt == "Ông/bà"]
