@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -227,6 +228,9 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             continue
         if (blank_only(s) or NUMBERED_BLANK.match(s)) and len(empty) == 1:  # 'Nhận xét chung:' over dotted lines
             out.append(empty.pop())
+            continue
+        if empty and (IDENTIFIER.match(s) or NAME_LABEL.match(s)) and _words(s) <= 14 and not re.search(r"[.;?]$", s):
+            empty.append(s)  # 'Số giấy chứng nhận …' among labels whose blanks were lost: its colon went too
             continue
         flush_empty()
         if fold(s) in skip or s.startswith("("):

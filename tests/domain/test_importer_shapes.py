@@ -297,3 +297,10 @@ def test_the_same_form_line_written_for_each_person_is_one_list():
     lists = [r.question for r in o.refs if r.question.type == "list"]
     assert len(lists) == 1 and [f.label for f in lists[0].fields] == ["Ông/bà", "Chức vụ"]
     assert not [r for r in o.refs if r.question.prompt == "Ông/bà"]
+
+
+def test_an_identifier_label_that_lost_its_colon_among_empty_labels_is_a_label():
+    got = prompts(imp("BÁO CÁO TÌNH HÌNH KINH DOANH PHÂN BÓN\nKính gửi: Sở Nông nghiệp\nTên cơ sở:\nĐịa chỉ:\n"
+                      "Số giấy phép kinh doanh phân bón do cơ quan có thẩm quyền cấp\nCơ quan cấp:\n"))
+    assert got["Số giấy phép kinh doanh phân bón do cơ quan có thẩm quyền cấp"][1] == "text"
+    assert got["Cơ quan cấp"][1] == "text"
