@@ -17,6 +17,7 @@ from dialogs.importer.prose import focus_asks
 from dialogs.importer.questions import split_lists
 from dialogs.importer.repair import repair_lines
 from dialogs.importer.textgrid import cell_run_table, pipe_cells_table
+from dialogs.importer.tidy import not_an_ask
 from dialogs.loader import check_outline_text
 from tests.support.importing import imp, prompts
 
@@ -304,3 +305,8 @@ def test_an_identifier_label_that_lost_its_colon_among_empty_labels_is_a_label()
                       "Số giấy phép kinh doanh phân bón do cơ quan có thẩm quyền cấp\nCơ quan cấp:\n"))
     assert got["Số giấy phép kinh doanh phân bón do cơ quan có thẩm quyền cấp"][1] == "text"
     assert got["Cơ quan cấp"][1] == "text"
+
+
+def test_a_forms_code_line_is_no_question():
+    assert not_an_ask("Biểu 03-DSX") and not_an_ask("Mẫu số PC02") and not_an_ask("Phụ lục 2")
+    assert not_an_ask("Biểu dương người tốt việc tốt") is None
