@@ -530,8 +530,27 @@ def _guided_heading(ctx: ImportContext, node: Node, path: list[str]) -> dict | N
     return question(ctx, Ask(_title(node.text)), path, node.no, [line.rstrip(".")])
 
 
+def _boxes_under(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """'- Tên miền:' over 'Nhà cung cấp dịch vụ (hosting)' and '+ Hosting tại A:', '+ Hosting tại B:', '+ Khác: ……':
+    a label whose blank was lost, then a question whose boxes (the bullets, each a label ending in ':') were lost."""
+    if len(node.body) != 1 or len(node.children) < 2 or node.tables or BLANK.search(node.body[0]):
+        return None
+    kids = [strip_fn(c.text).strip() for c in node.children]
+    if any(c.children or c.body or c.tables or c.no not in BULLETS for c in node.children) or not all(
+            (k.endswith(":") or fold(k).startswith("khac")) and len(k.split()) <= 12 for k in kids):
+        return None
+    opts = [re.sub(r"\s*[:.…_]+$", "", BLANK.sub("", k)).strip(" :") for k in kids]
+    q = question(ctx, Ask(strip_fn(node.body[0]).strip(" .:"), "choice"), path, None, [])
+    q["options"] = opts
+    head = strip_fn(node.text).strip()
+    return ([field_question(ctx, head.rstrip(":").strip(), path, node.no)] if head.endswith(":") else []) + [q]
+
+
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
+    boxed = _boxes_under(ctx, node, path)
+    if boxed:
+        return boxed
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'

@@ -310,3 +310,9 @@ def test_an_identifier_label_that_lost_its_colon_among_empty_labels_is_a_label()
 def test_a_forms_code_line_is_no_question():
     assert not_an_ask("Biểu 03-DSX") and not_an_ask("Mẫu số PC02") and not_an_ask("Phụ lục 2")
     assert not_an_ask("Biểu dương người tốt việc tốt") is None
+
+
+def test_a_question_over_bullets_that_lost_their_boxes_is_a_choice():
+    got = prompts(imp("PHIẾU KHẢO SÁT PHẦN MỀM\n1. Thông tin chung\n- Tên phần mềm:\nNơi đặt máy chủ của phần mềm\n"
+                      "+ Đặt tại Sở:\n+ Đặt tại đơn vị:\n+ Khác: …………………\n- Số người dùng: ……… người\n"))
+    assert got["Tên phần mềm"] == ("1", "text") and got["Nơi đặt máy chủ của phần mềm"] == ("1", "choice")
