@@ -185,7 +185,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or titled_ask(text)
+    guided = labelled_guide(text) or titled_ask(text) or _with_examples(text)
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)
@@ -224,6 +224,20 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(a)]
+
+
+EXAMPLES = re.compile(r"^(?P<p>(?:nêu rõ|ghi rõ|nêu|liệt kê)\s[^:?]{5,140}?)\s*:\s*(?P<e>[^:;?]{5,300}?)[.\s]*$", re.I)
+
+
+def _with_examples(text: str) -> list[Ask]:
+    """'Nêu rõ hình thức tuyên truyền, tập huấn: Hội thảo, hội nghị, đưa tin, …' → the ask before the colon; the short
+    names after it are examples of the answer, its help."""
+    m = EXAMPLES.match(text.strip())
+    items = [x.strip() for x in m.group("e").split(",")] if m else []
+    if len(items) < 3 or any(not x or len(x.split()) > 6 for x in items):
+        return []
+    prompt = m.group("p").strip()
+    return [Ask(prompt, *guess_type(prompt)[:2], help=[f"Ví dụ: {m.group('e').strip()}"])]
 
 
 def split_lists(text: str) -> list[Ask]:

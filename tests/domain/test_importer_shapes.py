@@ -14,7 +14,7 @@ from dialogs.importer.cleaning import strip_page_marks
 from dialogs.importer.forms import date_blank, filled_field
 from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.importer.prose import focus_asks
-from dialogs.importer.questions import split_lists
+from dialogs.importer.questions import asks_from_text, split_lists
 from dialogs.importer.repair import repair_lines
 from dialogs.importer.textgrid import cell_run_table, pipe_cells_table
 from dialogs.importer.tidy import not_an_ask
@@ -316,3 +316,9 @@ def test_a_question_over_bullets_that_lost_their_boxes_is_a_choice():
     got = prompts(imp("PHIẾU KHẢO SÁT PHẦN MỀM\n1. Thông tin chung\n- Tên phần mềm:\nNơi đặt máy chủ của phần mềm\n"
                       "+ Đặt tại Sở:\n+ Đặt tại đơn vị:\n+ Khác: …………………\n- Số người dùng: ……… người\n"))
     assert got["Tên phần mềm"] == ("1", "text") and got["Nơi đặt máy chủ của phần mềm"] == ("1", "choice")
+
+
+def test_short_names_after_an_instructions_colon_are_examples_of_the_answer():
+    [a] = asks_from_text("Nêu rõ hình thức phổ biến, giáo dục pháp luật: Hội nghị, tọa đàm, sân khấu hóa, pa nô, áp phích")
+    assert a.prompt == "Nêu rõ hình thức phổ biến, giáo dục pháp luật" and a.help[0].startswith("Ví dụ: Hội nghị")
+    assert len(asks_from_text("Nêu rõ kết quả: đã tổ chức được nhiều hội nghị lớn với sự tham gia của các sở ngành")) == 1
