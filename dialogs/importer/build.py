@@ -25,6 +25,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
+    Node,
     build_tree,
     is_outline_start,
     join_broken,
@@ -39,6 +40,7 @@ from dialogs.importer.tidy import tidy
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
+FILLED = re.compile(r"^[^:]{1,40}:\s*\S[^:]{0,60}$")
 CAPTION_RE = re.compile(r"^(?:biểu|phụ lục|mẫu)\s*(?:mẫu\s*)?(?:số\s*)?(\d{1,2}[A-Za-z]?)\b[\s.:\-–]*(.*)$", re.I)
 
 
@@ -125,6 +127,7 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
             title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
@@ -349,8 +352,8 @@ def build(doc: Document, filename: str) -> Built:
     tree = build_tree(_without_closing_note(main[first_marker:], meta))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    if (tree.body or tree.tables) and not sections:
-        sections = [section_from(ctx, tree, [], top=True)]
+    if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
+        sections.insert(0, _lead_section(ctx, tree))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
@@ -360,6 +363,14 @@ def build(doc: Document, filename: str) -> Built:
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _lead_section(ctx: ImportContext, tree: Node) -> dict:
+    """What stands before the first numbered heading, from the first table on: its tables first, as the document
+    shows them, then the asks of the lines after them."""
+    sec = section_from(ctx, Node(body=tree.body), [], top=True) if tree.body else {"no": "", "title": "Mục", "items": []}
+    sec["items"][:0] = [table_question(ctx, t, []) for _, t in tree.tables]
+    return sec
 
 
 NOTE_HEAD = re.compile(

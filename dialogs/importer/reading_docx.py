@@ -11,6 +11,7 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
+from dialogs.importer.word_tables import form_lines, plain, signature_lines, split_bands, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -140,7 +141,7 @@ def _footnotes(xml: bytes | None) -> dict[str, str]:
         return out
     for fn in etree.fromstring(xml).findall("w:footnote", NS):
         fid = fn.get(_q("id"))
-        text = " ".join(_para_text(p, {}) for p in fn.findall(".//w:p", NS)).strip()
+        text = " ".join(_para_text(p, {}).replace("\t", " ") for p in fn.findall(".//w:p", NS)).strip()
         if text and fid and not fid.startswith("-") and fid != "0":
             out[fid] = text
     return out
@@ -152,7 +153,7 @@ def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
         if el.tag == _q("t"):
             parts.append(el.text or "")
         elif el.tag == _q("tab"):
-            parts.append(" ")
+            parts.append("\t")  # kept: a tab may separate two fields of a form (word_tables.tab_fields)
         elif el.tag == _q("br"):
             parts.append(" ")
         elif el.tag == _q("footnoteReference"):
@@ -171,7 +172,7 @@ def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
             span_el = tc.find("w:tcPr/w:gridSpan", NS)
             span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
             vm = tc.find("w:tcPr/w:vMerge", NS)
-            text = " ".join(_para_text(p, notes) for p in tc.findall("w:p", NS)).strip()
+            text = "\n".join(_para_text(p, notes) for p in tc.findall("w:p", NS)).strip()
             ci = len(row)
             origin = (ri, ci)
             if vm is not None and vm.get(_q("val"), "continue") != "restart" and ri > 0:
@@ -205,14 +206,29 @@ def read_docx(data: bytes) -> Document:
         return doc
     for el in body:
         if el.tag == _q("p"):
-            text = _para_text(el, notes)
+            parts = tab_fields(_para_text(el, notes))
             npr = _num_pr(el, styles)
-            label = numbering.label(*npr) if npr and text.strip() else None
-            doc.blocks.append(Line(f"{label} {text.strip()}" if label else text, level=npr[1] if label and npr else None))
+            label = numbering.label(*npr) if npr and parts[0].strip() else None
+            level = npr[1] if label and npr else None
+            doc.blocks.append(Line(f"{label} {parts[0].strip()}" if label else parts[0], level=level))
+            doc.blocks.extend(Line(t) for t in parts[1:])
         elif el.tag == _q("tbl"):
-            layout = _layout_lines(el, notes)
-            doc.blocks.extend(Line(t) for t in layout) if layout else doc.blocks.append(_grid(el, notes))
+            doc.blocks.extend(_table_blocks(el, notes))
     return doc
+
+
+def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Grid]:
+    """A Word table as what it shows: the letterhead, a form's fields or a signature as lines; a Biểu as its grid,
+    followed by the fields of a band inside it (word_tables)."""
+    layout = _layout_lines(tbl, notes)
+    if layout:
+        return [Line(t) for t in layout]
+    grid = _grid(tbl, notes)
+    lines = form_lines(grid) or signature_lines(grid)
+    if lines:
+        return [Line(t) for t in lines]
+    grid, after = split_bands(grid)
+    return [plain(grid), *(Line(t) for t in after)]
 
 
 LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)
@@ -226,7 +242,7 @@ def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | Non
     cells = [tc for tr in rows for tc in tr.findall("w:tc", NS)]
     if not rows or len(rows) > 3 or len(cells) > 6:
         return None
-    paras = [[_para_text(p, notes).strip() for p in tc.findall("w:p", NS)] for tc in cells]
+    paras = [[_para_text(p, notes).replace("\t", " ").strip() for p in tc.findall("w:p", NS)] for tc in cells]
     text = " ".join(t for ps in paras for t in ps)
     if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?:ngày|năm|số)\s*:?\s*\S*", "", text)):
         return None

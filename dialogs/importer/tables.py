@@ -84,7 +84,7 @@ def _text_fill(grid: Grid, h: int) -> list[list[str]]:
 def _col_type(label: str) -> str:
     f = fold(label)
     if re.search(r"ghi chu|don vi tinh|\bdvt\b|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an"
-                 r"|ghi cu the|hinh thuc|ly do", f):
+                 r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu", f):
         return "text"
     if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
         return "date"
@@ -126,12 +126,18 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     header = _text_fill(grid, h)
     width = max(len(r) for r in grid.cells)
     headerless = h == 0
-    no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in (
-        "tt", "stt", "so tt", "so thu tu") else None
+    no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in TT_WORDS else None
     label_col = 1 if no_col == 0 else 0
     draft = TableDraft(code, title, [], [])
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
-    data_rows = _rows(grid, body, no_col, label_col, keys, draft)
+    listed = _list_from(grid, header, body)
+    if listed is not None:  # a list to fill: every column after the numbering one is asked, rows added one by one
+        lead = header[0][0] if listed and header and header[0] else ""
+        name = lead if lead and fold(lead) not in TT_WORDS else "Danh sách"
+        data_rows = [{"key": keys.scope().make(name), "label": name, "open": True}]
+        label_col = listed
+    else:
+        data_rows = _rows(grid, body, no_col, label_col, keys, draft)
     register = any(r.get("open") for r in data_rows) and all(
         r.get("open") or r.get("level", 0) == 0 for r in data_rows)
     first_col = label_col if register else label_col + 1
@@ -177,6 +183,29 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         return None
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
+
+
+TT_WORDS = ("tt", "stt", "so tt", "so thu tu")
+ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?|[-+*•]|…+|\.{2,})?$")
+NOT_A_NAME = re.compile(r"^[\d\s/.,:%-]*$")  # a date, a figure: an example filled in, no row's name
+
+
+def _name(v: str) -> bool:
+    return sum(ch.isalpha() for ch in v) >= 2 and not NOT_A_NAME.match(v) and not ORDINAL.match(v)
+
+
+def _list_from(grid: Grid, header: list[list[str]], body: list[int]) -> int | None:
+    """A list to fill ('Lần | Ngày | Nội dung | Nhận xét', 'STT | Tên văn bản | Ngày ban hành'): a header, then rows
+    numbered 1, 2, 3, … (or empty) whose cells name no row — empty, or an example filled in. Returns the first column
+    to fill (1 after a numbering column, else 0); None when the rows are named ('1 | Sở Nội vụ | …')."""
+    if not header or len(grid.cells[0]) < 2:
+        return None
+    firsts = [_cell(grid, r, 0) for r in body]
+    start = 1 if all(ORDINAL.match(v) for v in firsts) and (any(firsts) or fold(header[0][0]) in TT_WORDS) else 0
+    named = [r for r in body if any(_name(_cell(grid, r, c)) for c in (0, 1))]
+    if len(named) * 2 >= len(body) and body:
+        return None
+    return start
 
 
 def _rows(grid: Grid, body: list[int], no_col: int | None, label_col: int, keys: KeyMaker,
