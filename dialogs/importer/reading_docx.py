@@ -11,7 +11,7 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
-from dialogs.importer.word_tables import form_lines, plain, signature_lines, split_bands, tab_fields
+from dialogs.importer.word_tables import box_lines, form_lines, plain, signature_lines, split_bands, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -224,8 +224,8 @@ def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Gri
     if layout:
         return [Line(t) for t in layout]
     grid = _grid(tbl, notes)
-    lines = form_lines(grid) or signature_lines(grid)
-    if lines:
+    lines = box_lines(grid) or form_lines(grid) or signature_lines(grid)
+    if lines is not None:
         return [Line(t) for t in lines]
     grid, after = split_bands(grid)
     return [plain(grid), *(Line(t) for t in after)]

@@ -120,7 +120,9 @@ def _is_total(label: str, no: str) -> bool:
 
 
 def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> TableDraft | None:
-    if len(grid.cells) < 2 or len(grid.cells[0]) < 2:
+    if not grid.cells or len(grid.cells[0]) < 2:
+        return None
+    if len(grid.cells) < 2 and not _header_only(grid.cells[0]):
         return None
     h, numrow = _header_count(grid)
     header = _text_fill(grid, h)
@@ -128,7 +130,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     headerless = h == 0
     no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in TT_WORDS else None
     label_col = 1 if no_col == 0 else 0
-    draft = TableDraft(code, title, [], [])
+    draft = TableDraft(code, title.strip().rstrip(" :"), [], [])  # 'Danh sách cán bộ tham gia:' names the table
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
     listed = _list_from(grid, header, body)
     if listed is not None:  # a list to fill: every column after the numbering one is asked, rows added one by one
@@ -188,6 +190,12 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
 TT_WORDS = ("tt", "stt", "so tt", "so thu tu")
 ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?|[-+*•]|…+|\.{2,})?$")
 NOT_A_NAME = re.compile(r"^[\d\s/.,:%-]*$")  # a date, a figure: an example filled in, no row's name
+
+
+def _header_only(row: list[tuple[str, tuple[int, int]]]) -> bool:
+    """One row of short column names ('STT | Họ và tên | Chức vụ | Ghi chú'): a list whose rows the unit adds."""
+    texts = [t.strip() for t, _ in row]
+    return sum(1 for t in texts if _name(t)) >= 3 and all(len(t.split()) <= 8 for t in texts)
 
 
 def _name(v: str) -> bool:
