@@ -11,7 +11,14 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
-from dialogs.importer.word_tables import box_lines, form_lines, plain, signature_lines, split_bands, tab_fields
+from dialogs.importer.word_tables import (
+    box_lines,
+    form_lines,
+    plain,
+    signature_lines,
+    split_bands,
+    tab_fields,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -3,6 +3,7 @@ their group rows, total rows and formula hints as computed, numbering rows dropp
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+
 NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
+UNIT_COL = re.compile(r"^(?:don vi tinh|dvt)$")
 METADATA_COL = re.compile(r"^(?:don vi tinh|dvt|ma so|ma chi tieu)$")
 
 
@@ -139,7 +141,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         data_rows = [{"key": keys.scope().make(name), "label": name, "open": True}]
         label_col = listed
     else:
-        data_rows = _rows(grid, body, no_col, label_col, keys, draft)
+        data_rows = _rows(grid, body, (no_col, label_col, _units(grid, header)), keys, draft)
     register = any(r.get("open") for r in data_rows) and all(
         r.get("open") or r.get("level", 0) == 0 for r in data_rows)
     first_col = label_col if register else label_col + 1
@@ -192,6 +194,16 @@ ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?|[
 NOT_A_NAME = re.compile(r"^[\d\s/.,:%-]*$")  # a date, a figure: an example filled in, no row's name
 
 
+def _units(grid: Grid, header: list[list[str]]) -> dict[int, str]:
+    """The unit of each row ('Hộ', 'Người'), from the 'Đơn vị tính' column or as a flattened table recorded it:
+    rows of different units are never summed."""
+    found = getattr(grid, "units", None)
+    if found:
+        return found
+    col = next((c for c, t in enumerate(header[-1] if header else []) if UNIT_COL.match(fold(t).strip(" :.()"))), None)
+    return {} if col is None else {r: _cell(grid, r, col) for r in range(len(header), len(grid.cells))}
+
+
 def _header_only(row: list[tuple[str, tuple[int, int]]]) -> bool:
     """One row of short column names ('STT | Họ và tên | Chức vụ | Ghi chú'): a list whose rows the unit adds."""
     texts = [t.strip() for t, _ in row]
@@ -216,8 +228,9 @@ def _list_from(grid: Grid, header: list[list[str]], body: list[int]) -> int | No
     return start
 
 
-def _rows(grid: Grid, body: list[int], no_col: int | None, label_col: int, keys: KeyMaker,
+def _rows(grid: Grid, body: list[int], cols: tuple[int | None, int, dict[int, str]], keys: KeyMaker,
           draft: TableDraft) -> list[dict]:
+    no_col, label_col, unit_col = cols
     rows: list[dict] = []
     rkeys = keys.scope()
     last_level = 0
@@ -234,6 +247,8 @@ def _rows(grid: Grid, body: list[int], no_col: int | None, label_col: int, keys:
                         break
             continue
         row: dict = {"key": rkeys.make(label), "label": label}
+        if unit_col.get(r):
+            row["_unit"] = fold(unit_col[r])
         if no and not PLACEHOLDER.match(no):
             row["no"] = no
         if _is_total(label, no):
@@ -281,7 +296,9 @@ def _finish_rows(draft: TableDraft) -> None:
             r["kind"] = "data"
             r.pop("sum_of", None)
     _subsets(draft)
+    _mixed_units(draft)
     for r in rows:
+        r.pop("_unit", None)
         if r.get("level") == 0:
             r.pop("level")
         if r.get("kind") == "data":
@@ -313,13 +330,16 @@ def _subsets(draft: TableDraft) -> None:
             kids.append(k)
         direct = min((k.get("level", 0) for k in kids), default=lvl + 1)
         parts: list[dict] = []
-        subset = False
+        subset = under = False  # under: after a bare 'Trong đó:' every sibling is a subset
         for k in kids:
             if k.get("level", 0) != direct:
                 continue
-            if SUBSET.match(fold(k["label"])):
+            f = fold(k["label"])
+            if SUBSET.match(f):
                 subset = True
-            if not subset and not LABEL_ONLY.match(fold(k["label"]).strip()):
+                under = under or bool(LABEL_ONLY.match(f.strip()))
+                continue  # 'Trong đó: Số hộ gia đình' is a subset of the row above it, never a summand
+            if not under and not LABEL_ONLY.match(f.strip()):
                 parts.append(k)
         if not subset:
             continue
@@ -330,6 +350,29 @@ def _subsets(draft: TableDraft) -> None:
             r["kind"] = "data"
             draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, "
                                "hãy nhập trực tiếp")
+
+
+def _mixed_units(draft: TableDraft) -> None:
+    """A row over rows of different units ('HỘ VÀ NHÂN KHẨU' over households and persons) sums nothing: a heading
+    is a label only, a row with its own unit is asked — with an unsure point."""
+    rows = draft.rows
+    for i, r in enumerate(rows):
+        if not r.get("sum_of") or r.get("kind") == "total" and r["sum_of"] == "all" and not r.get("_unit"):
+            continue
+        if isinstance(r["sum_of"], list):
+            parts = [k for k in rows if k["key"] in r["sum_of"]]
+        else:
+            lvl = r.get("level", 0)
+            parts = list(itertools.takewhile(lambda k, lvl=lvl: k.get("level", 0) > lvl and k.get("kind") != "total",
+                                             rows[i + 1:])) if r["sum_of"] == "children" else rows
+        units = {k["_unit"] for k in parts if k.get("_unit")} | ({r["_unit"]} if r.get("_unit") else set())
+        if len(units) < 2:
+            continue
+        r.pop("sum_of")
+        if r.get("_unit"):
+            r["kind"] = "data"
+            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới khác đơn vị tính, không cộng thành tổng, hãy nhập "
+                               "trực tiếp")
 
 
 def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:

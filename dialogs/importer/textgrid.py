@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dialogs.importer.document import Grid
 from dialogs.importer.structure import parse_marker
@@ -31,6 +31,8 @@ STAT_ROW = re.compile(r"^(?P<no>(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*\.?|[-–+•
 @dataclass
 class FlatGrid(Grid):
     note: str = ""
+    first: str = ""  # the header's first cell: the lines above it in the run are the table's caption
+    units: dict[int, str] = field(default_factory=dict)  # grid row → the unit written for that row
 
 
 def _value(cell: str) -> bool:
@@ -136,8 +138,12 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     while cells and (not cells[0] or _title_cell(cells[0])):
         cells.pop(0)
     head, numbering, k = _header_cells(cells)
+    lead = next((i for i, c in enumerate(head) if LABEL_HEAD.match(fold(c))), 0)
+    if all(c.isupper() for c in head[:lead]):
+        head = head[lead:]  # 'NĂM …' above 'Tên chỉ tiêu': the form's heading in capitals, no column
     if len(head) < 2:
         return None
+    units = any(METADATA.match(fold(c).strip(" :")) and fold(c).startswith(("don vi", "dvt")) for c in head)
     rows: list[list[str]] = []
     leading: list[str] = []
     body_cells = cells[k:]
@@ -149,6 +155,8 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
                 and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":")
                 and after is not None and _value(after))  # a unit is followed by the row's figures
+        unit = unit or bool(units and rows and len(rows[-1]) == 1 and len(c) <= 12 and len(c.split()) <= 2
+                            and not ROW_NO.match(c) and not c.isupper() and not rows[-1][0].endswith(":"))
         if _text(c) and not unit:
             rows.append([c])
         elif rows:
@@ -175,6 +183,9 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(body)} "
             "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     grid = _grid(header, body, note)
+    grid.first = head[0]
+    if units:  # each row's unit: the Biểu never sums rows of different units
+        grid.units = {i + 1: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     if group:  # the group over the leaf labels: a second header row
         top = [(t if c < 2 else group, (0, c if c < 2 else 2)) for c, (t, _) in enumerate(grid.cells[0])]
         grid.cells.insert(0, top)
@@ -299,6 +310,9 @@ def rebuild(seq: list) -> tuple[list, int]:
             end = _cell_run_end(run, k)
             grid = cell_run_table(run[k:end]) if end - k >= 12 else None
             if grid is not None:
+                while k < end and run[k].strip() != grid.first:  # the caption above the header stays a line
+                    out.append(run[k])
+                    k += 1
                 out.append(grid)
                 k = end
                 n += 1
@@ -314,14 +328,25 @@ def _cell_run_end(run: list[str], k: int) -> int:
     if not run[k].strip() or not _text(run[k].strip()) or not _short(run[k].strip()) or parse_marker(run[k].strip()):
         return k  # (a numbered line of the outline never opens a table)
     end = k
-    values = numbers = 0
-    while end < len(run) and _short(run[end].strip()):
+    values = numbers = codes = 0
+    while end < len(run) and (_short(run[end].strip()) or codes and _row_label(run[end].strip())):
         cell = run[end].strip()
         if _value(cell) and cell:
             values += 1
         if NUMBERING.match(cell) and cell.startswith("("):
             numbers += 1
+        if re.fullmatch(r"[A-E]", cell) and end + 2 < len(run) and NUMBERING.match(_next_cell(run, end)):
+            codes += 1  # 'A' then '1', '2' …: the column codes of a statistics form, the rows follow
         if not cell and end + 1 < len(run) and not run[end + 1].strip():
             values += 1  # two blank lines: an empty cell
         end += 1
-    return end if values >= 4 or numbers >= 2 else k
+    return end if values >= 4 or numbers >= 2 or (codes and values >= 2) else k
+
+
+def _next_cell(run: list[str], i: int) -> str:
+    return next((x.strip() for x in run[i + 1:i + 4] if x.strip()), "")
+
+
+def _row_label(cell: str) -> bool:
+    """A row's long name in a statistics form ('Tổng số hộ dân cư (hộ tập thể + hộ gia đình) tính đến cuối năm')."""
+    return len(cell.split()) <= 30 and not cell.endswith((".", ";", "?", "!"))
