@@ -86,7 +86,7 @@ def _text_fill(grid: Grid, h: int) -> list[list[str]]:
 def _col_type(label: str) -> str:
     f = fold(label)
     if re.search(r"ghi chu|don vi tinh|\bdvt\b|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an"
-                 r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu", f):
+                 r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu|^chi tieu$", f):
         return "text"
     if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
         return "date"

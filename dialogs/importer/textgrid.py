@@ -283,6 +283,38 @@ def pipe_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return _grid(header, body, note), used
 
 
+UNIT_LINE = re.compile(r"^(?:don vi tinh|dvt)\s*:\s*\S")
+
+
+def header_run_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A statistics form copied without its rows: 'Đơn vị tính: Vụ việc' then its header one cell per line ('Phân
+    theo lĩnh vực …', 'Tổng số', 'Chia ra', 'Kỳ trước chuyển qua' …) to the end of the text. The leaf names become
+    the columns of a Biểu whose rows the unit adds; returns the grid and how many lines it used (the unit line too)."""
+    if not lines or not UNIT_LINE.match(fold(lines[0].strip())):
+        return None
+    cells: list[str] = []
+    used = 1
+    for ln in lines[1:]:
+        s = ln.strip()
+        if s and (not _short(s) or parse_marker(s) or _value(s)):
+            break
+        used += 1
+        if s:
+            cells.append(s)
+    heads = [c for c in cells if GROUP_HEAD.match(fold(c)) or re.match(r"^tong so\b", fold(c))]
+    if len(cells) < 6 or len(heads) < 2 or used < len(lines) and lines[used].strip() and _text(lines[used]):
+        return None
+    if LABEL_HEAD.match(fold(cells[0])) or re.match(r"^(?:phan|chia) theo\b", fold(cells[0])):
+        cells = cells[1:]  # 'Phân theo lĩnh vực …' heads the rows' names
+    cols: list[str] = []
+    for c in cells:
+        if not GROUP_HEAD.match(fold(c)) and c not in cols:
+            cols.append(c)
+    note = (f"biểu chép mỗi ô tiêu đề một dòng, không có dòng nào (từ «{cells[0][:30]}»): đã dựng lại {len(cols)} cột "
+            "từ các tên ở tầng dưới, các dòng do đơn vị thêm; hãy kiểm tra tên, thứ tự cột và tiêu đề nhiều tầng")
+    return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note), used
+
+
 def rebuild(seq: list) -> tuple[list, int]:
     """Replace each flattened table in a sequence of lines (and grids) by a FlatGrid; returns the new sequence and
     how many tables were rebuilt."""
@@ -301,7 +333,7 @@ def rebuild(seq: list) -> tuple[list, int]:
         run = seq[i:j]
         k = 0
         while k < len(run):
-            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400])
+            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or header_run_table(run[k:k + 400])
             if got:
                 out.append(got[0])
                 k += got[1]
