@@ -283,6 +283,72 @@ def pipe_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return _grid(header, body, note), used
 
 
+CODE = re.compile(r"^(?:[A-E]|\(\d{1,2}\)|\d{1,2})$")
+
+
+def _bar_cells(lines: list[str]) -> tuple[list[str], int]:
+    """HTML cells copied one a line, each ending in '|' ('Nam |'); '|' alone is an empty cell, '||||' four."""
+    cells: list[str] = []
+    used = 0
+    for ln in lines:
+        s = ln.strip()
+        if s and not s.endswith("|"):
+            break
+        used += 1
+        if s and set(s) == {"|"}:
+            cells += [""] * len(s)
+        elif s:
+            cells.append(s.rstrip("| ").strip())
+    return cells, used
+
+
+def _bar_leaves(rows: list[list[str]]) -> list[str]:
+    """The header's leaf names: a cell with a name under it in the next header row is a group ('Chia theo giới
+    tính' over 'Nam', 'Nữ'); the top-left cell heads the rows' names."""
+    out: list[str] = []
+    for k, row in enumerate(rows):
+        below = rows[k + 1] if k + 1 < len(rows) else []
+        for c, t in enumerate(row):
+            if not _text(t) or (k == 0 and c == 0) or LABEL_HEAD.match(fold(t)) or GROUP_HEAD.match(fold(t)):
+                continue
+            if c < len(below) and _text(below[c]):
+                continue
+            out.append(t)
+    return out
+
+
+def bar_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A table whose HTML cells were copied one a line ending in '|': its header rows, a column-code row ('A', '(1)',
+    '(2)' …), then its rows, all padded to one width. The width is the distance between the rows' names; each row's
+    name with the number before it; the header's leaf names as columns (their groups only in the unsure point)."""
+    cells, used = _bar_cells(lines)
+    a = next((i for i in range(len(cells) - 2) if CODE.match(cells[i]) and CODE.match(cells[i + 1])
+              and CODE.match(cells[i + 2])), None)
+    if a is None or len(cells) < 20:
+        return None
+    b = a
+    while b < len(cells) and CODE.match(cells[b]):
+        b += 1
+    names = [p for p in range(b, len(cells)) if _text(cells[p])]
+    gaps = Counter(y - x for x, y in zip(names, names[1:], strict=False))
+    if len(names) < 2 or not gaps:
+        return None
+    width = gaps.most_common(1)[0][0]
+    base = a % width
+    head = [cells[base + k * width: base + (k + 1) * width] for k in range((a - base) // width)]
+    leaves = _bar_leaves(head)
+    body: dict[int, list[str]] = {}
+    for p in names:
+        body.setdefault((p - base) // width, [cells[p - 1] if ROWNO_CELL.match(cells[p - 1]) else "", cells[p]])
+    if not leaves or len(body) < 2:
+        return None
+    codes = sum(1 for c in cells[a:b] if re.search(r"\d", c))
+    note = (f"bảng HTML chép mỗi ô một dòng «|»: đã dựng lại {len(leaves)} cột (hàng mã cột có {codes}), "
+            f"{len(body)} dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    return _grid(["TT", "Chỉ tiêu", *leaves], list(body.values()), note), used
+
+
+ROWNO_CELL = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
 UNIT_LINE = re.compile(r"^(?:don vi tinh|dvt)\s*:\s*\S")
 
 
@@ -333,7 +399,8 @@ def rebuild(seq: list) -> tuple[list, int]:
         run = seq[i:j]
         k = 0
         while k < len(run):
-            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or header_run_table(run[k:k + 400])
+            got = (stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+                   or header_run_table(run[k:k + 400]))
             if got:
                 out.append(got[0])
                 k += got[1]
