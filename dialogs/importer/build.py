@@ -296,8 +296,9 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
             g = seq[idx]
             size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
             first_cell = next((t for row in g.cells for t, _ in row if t.strip()), "")  # type: ignore[union-attr]
-            ctx.notes.append({"message": f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
-                                         "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
+            ctx.notes.append({"message": g.note if isinstance(g, FlatGrid) and g.note else  # why, as the text showed
+                              f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
+                              "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         else:
             if isinstance(seq[idx], FlatGrid) and seq[idx].note:
                 d.notes.append(seq[idx].note)
@@ -359,6 +360,9 @@ def build(doc: Document, filename: str) -> Built:
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     tidy(sections, ctx.notes)
+    lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
+    if lost > 0:  # a last guard: a table is never dropped without a word
+        ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: hãy nhập biểu bằng tay"})
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})

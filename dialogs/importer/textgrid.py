@@ -348,6 +348,31 @@ def bar_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return _grid(["TT", "Chỉ tiêu", *leaves], list(body.values()), note), used
 
 
+MIXED_HEAD = re.compile(r"^(?:STT|TT)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){3,}$")
+
+
+def mixed_header(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'STT Ngày, Nội dung tuyên Số lượng …' then 'tháng, truyền, huấn tuyên Chứng', 'năm luyện Lực lượng …': a
+    table's header whose column names a PDF copy mixed across lines. It cannot be rebuilt; it is kept as a table
+    that the unsure points name (never read as questions)."""
+    first = lines[0].strip() if lines else ""
+    if not MIXED_HEAD.match(first) or first.endswith((".", ";", "?", ":")):
+        return None
+    used = 1
+    broken = 0
+    for ln in lines[1:]:
+        s = ln.strip()
+        if s and (parse_marker(s) or s.endswith(":") or len(s.split()) > 12 or s.endswith((".", "?"))):
+            break
+        used += 1
+        broken += bool(s) and s[0].islower()
+    if broken < 2:
+        return None
+    note = (f"bảng có tiêu đề cột bị trộn giữa các dòng khi chép từ PDF (từ «{first[:40]}»): không dựng lại được, hãy "
+            "nhập biểu bằng tay")
+    return FlatGrid(cells=[[(first, (0, 0))]], merged_known=True, note=note), used
+
+
 ROWNO_CELL = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
 UNIT_LINE = re.compile(r"^(?:don vi tinh|dvt)\s*:\s*\S")
 
@@ -400,7 +425,7 @@ def rebuild(seq: list) -> tuple[list, int]:
         k = 0
         while k < len(run):
             got = (stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
-                   or header_run_table(run[k:k + 400]))
+                   or header_run_table(run[k:k + 400]) or mixed_header(run[k:k + 60]))
             if got:
                 out.append(got[0])
                 k += got[1]

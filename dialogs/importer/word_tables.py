@@ -130,7 +130,7 @@ def signature_lines(grid: Grid) -> list[str] | None:
     cells = [c for row in grid.cells for c in _distinct(row) if c.strip()]
     if len(grid.cells) > 3 or not cells or len(cells) > 6:
         return None
-    if not any(SIGN_WORDS.search(fold(c)) for c in cells) or any(re.search(r"\d{3,}", c) for c in cells):
+    if not any(SIGN_WORDS.search(fold(c)) for c in cells) or any(re.search(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}", c) for c in cells):
         return None
     return [ln for c in cells for ln in _lines(c)]
 
