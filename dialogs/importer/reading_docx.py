@@ -154,6 +154,9 @@ def _footnotes(xml: bytes | None) -> dict[str, str]:
     return out
 
 
+BOX_CHARS = {"F06F", "F070", "F071", "F072", "F0A8", "F0FE", "F0FD", "F078", "F06E", "F0A1", "F0A3"}
+
+
 def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
     parts: list[str] = []
     for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("footnoteReference"), _q("sym")):
@@ -163,6 +166,8 @@ def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
             parts.append("\t")  # kept: a tab may separate two fields of a form (word_tables.tab_fields)
         elif el.tag == _q("br"):
             parts.append(" ")
+        elif el.tag == _q("sym"):  # a Wingdings box ('Có □ Không □'): the answer box of a form
+            parts.append("□" if el.get(_q("char"), "").upper() in BOX_CHARS else "")
         elif el.tag == _q("footnoteReference"):
             fid = el.get(_q("id"))
             parts.append(f"[footnoteRef:{fid}]")
@@ -179,7 +184,7 @@ def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
             span_el = tc.find("w:tcPr/w:gridSpan", NS)
             span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
             vm = tc.find("w:tcPr/w:vMerge", NS)
-            text = "\n".join(_para_text(p, notes) for p in tc.findall("w:p", NS)).strip()
+            text = "\n".join(_para_text(p, notes) for p in _blocks(tc) if p.tag == _q("p")).strip()
             ci = len(row)
             origin = (ri, ci)
             if vm is not None and vm.get(_q("val"), "continue") != "restart" and ri > 0:
@@ -211,7 +216,7 @@ def read_docx(data: bytes) -> Document:
     doc = Document(source="docx")
     if body is None:
         return doc
-    for el in body:
+    for el in _blocks(body):
         if el.tag == _q("p"):
             parts = tab_fields(_para_text(el, notes))
             npr = _num_pr(el, styles)
@@ -224,6 +229,18 @@ def read_docx(data: bytes) -> Document:
     return doc
 
 
+def _blocks(parent: etree._Element) -> list[etree._Element]:
+    """The paragraphs and tables of a body or a cell in order, those inside content controls (w:sdt) too."""
+    out: list[etree._Element] = []
+    for el in parent:
+        if el.tag == _q("sdt"):
+            content = el.find("w:sdtContent", NS)
+            out.extend(_blocks(content) if content is not None else [])
+        elif el.tag in (_q("p"), _q("tbl")):
+            out.append(el)
+    return out
+
+
 def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Grid]:
     """A Word table as what it shows: the letterhead, a form's fields or a signature as lines; a Biểu as its grid,
     followed by the fields of a band inside it (word_tables)."""
@@ -231,11 +248,12 @@ def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Gri
     if layout:
         return [Line(t) for t in layout]
     grid = _grid(tbl, notes)
+    nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, notes)]
     lines = box_lines(grid) or form_lines(grid) or signature_lines(grid)
     if lines is not None:
-        return [Line(t) for t in lines]
+        return [*(Line(t) for t in lines), *nested]
     grid, after = split_bands(grid)
-    return [plain(grid), *(Line(t) for t in after)]
+    return [plain(grid), *(Line(t) for t in after), *nested]  # a table inside a cell: read after its table
 
 
 LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)
