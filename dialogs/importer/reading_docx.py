@@ -12,7 +12,6 @@ from lxml import etree
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
 from dialogs.importer.word_tables import (
-    box_lines,
     form_lines,
     plain,
     signature_lines,
@@ -157,7 +156,7 @@ def _footnotes(xml: bytes | None) -> dict[str, str]:
 BOX_CHARS = {"F06F", "F070", "F071", "F072", "F0A8", "F0FE", "F0FD", "F078", "F06E", "F0A1", "F0A3"}
 
 
-def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
+def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ") -> str:
     parts: list[str] = []
     for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("footnoteReference"), _q("sym")):
         if el.tag == _q("t"):
@@ -165,7 +164,7 @@ def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
         elif el.tag == _q("tab"):
             parts.append("\t")  # kept: a tab may separate two fields of a form (word_tables.tab_fields)
         elif el.tag == _q("br"):
-            parts.append(" ")
+            parts.append(br)
         elif el.tag == _q("sym"):  # a Wingdings box ('Có □ Không □'): the answer box of a form
             parts.append("□" if el.get(_q("char"), "").upper() in BOX_CHARS else "")
         elif el.tag == _q("footnoteReference"):
@@ -184,7 +183,7 @@ def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
             span_el = tc.find("w:tcPr/w:gridSpan", NS)
             span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
             vm = tc.find("w:tcPr/w:vMerge", NS)
-            text = "\n".join(_para_text(p, notes) for p in _blocks(tc) if p.tag == _q("p")).strip()
+            text = "\n".join(_para_text(p, notes, "\n") for p in _blocks(tc) if p.tag == _q("p")).strip()
             ci = len(row)
             origin = (ri, ci)
             if vm is not None and vm.get(_q("val"), "continue") != "restart" and ri > 0:
@@ -249,7 +248,9 @@ def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Gri
         return [Line(t) for t in layout]
     grid = _grid(tbl, notes)
     nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, notes)]
-    lines = box_lines(grid) or form_lines(grid) or signature_lines(grid)
+    if signature_lines(grid) is not None:  # the place and date, the signer: nothing to ask, nothing to keep
+        return nested
+    lines = form_lines(grid)
     if lines is not None:
         return [*(Line(t) for t in lines), *nested]
     grid, after = split_bands(grid)

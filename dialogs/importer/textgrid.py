@@ -393,7 +393,7 @@ def header_run_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
         if s:
             cells.append(s)
     heads = [c for c in cells if GROUP_HEAD.match(fold(c)) or re.match(r"^tong so\b", fold(c))]
-    if len(cells) < 6 or len(heads) < 2 or used < len(lines) and lines[used].strip() and _text(lines[used]):
+    if any(c.endswith("|") for c in cells) or len(cells) < 6 or len(heads) < 2 or used < len(lines) and lines[used].strip() and _text(lines[used]):
         return None
     if LABEL_HEAD.match(fold(cells[0])) or re.match(r"^(?:phan|chia) theo\b", fold(cells[0])):
         cells = cells[1:]  # 'Phân theo lĩnh vực …' heads the rows' names

@@ -118,15 +118,9 @@ def form_lines(grid: Grid) -> list[str] | None:
     return out
 
 
-def box_lines(grid: Grid) -> list[str] | None:
-    """A table of one column (text framed in a box, a title in a border): its lines."""
-    if any(len(_distinct(row)) > 1 for row in grid.cells):
-        return None
-    return [ln for row in grid.cells for c in _distinct(row) for ln in _lines(c)]
-
-
 def signature_lines(grid: Grid) -> list[str] | None:
-    """A small table placing the place and date, the signer's title and name side by side: its lines."""
+    """A small table placing the place and date, the signer's title and name side by side: its lines (None for any
+    other table)."""
     cells = [c for row in grid.cells for c in _distinct(row) if c.strip()]
     if len(grid.cells) > 3 or not cells or len(cells) > 6:
         return None
