@@ -12,6 +12,7 @@ from lxml import etree
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
 from dialogs.importer.word_tables import (
+    caption_row,
     form_lines,
     plain,
     signature_lines,
@@ -178,7 +179,9 @@ def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ") -> str:
 def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
     rows: list[list[tuple[str, tuple[int, int]]]] = []
     for ri, tr in enumerate(tbl.findall("w:tr", NS)):
-        row: list[tuple[str, tuple[int, int]]] = []
+        before = tr.find("w:trPr/w:gridBefore", NS)  # grid columns the row leaves out before its first cell
+        row: list[tuple[str, tuple[int, int]]] = [("", (-1, -1))] * int(
+            before.get(_q("val"), "0") if before is not None else 0)
         for tc in tr.findall("w:tc", NS):
             span_el = tc.find("w:tcPr/w:gridSpan", NS)
             span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
@@ -253,8 +256,9 @@ def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Gri
     lines = form_lines(grid)
     if lines is not None:
         return [*(Line(t) for t in lines), *nested]
+    caption, grid = caption_row(grid)
     grid, after = split_bands(grid)
-    return [plain(grid), *(Line(t) for t in after), *nested]  # a table inside a cell: read after its table
+    return [*(Line(t) for t in caption), plain(grid), *(Line(t) for t in after), *nested]  # a table inside a cell: read after its table
 
 
 LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)

@@ -387,14 +387,20 @@ def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
                 col["sum_of"] = srcs
     cols = draft.columns
     for i, col in enumerate(cols):
-        if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or col.get("group"):
+        if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or i + 1 >= len(cols):
             continue
-        grp = cols[i + 1].get("group") if i + 1 < len(cols) else None
-        # 'Tổng số' then 'Chia ra: …' is computed; 'Trong đó: …' is a subset, never its parts (asked)
-        if grp and re.match(r"^(?:trong do\s*:?\s*)?(?:chia ra|chia theo|phan theo|phan ra)\b", fold(grp)):
-            members = [c["key"] for c in cols[i + 1:] if c.get("group") == grp]
-            if len(members) >= 2:
-                col["sum_of"] = members
+        path = col.get("group", "")
+        grp = cols[i + 1].get("group") or ""
+        last = grp.split(GROUP_SEP)[-1]
+        # 'Tổng số' then 'Chia ra: …' (its parts, one level below, however deep they go) is computed; 'Trong đó: …'
+        # is a subset, never its parts (asked)
+        if (grp.rsplit(GROUP_SEP, 1)[0] if GROUP_SEP in grp else "") != path:
+            continue
+        if re.match(r"^(?:trong do\s*:?\s*)?(?:chia ra|chia theo|phan theo|phan ra)\b", fold(last)):
+            members = list(itertools.takewhile(lambda c, g=grp: (c.get("group") or "").startswith(g), cols[i + 1:]))
+            deeper = [(c.get("group") or "")[len(grp):] for c in members]
+            if len(members) >= 2 and not any(re.search(r"trong do", fold(d)) for d in deeper):
+                col["sum_of"] = [c["key"] for c in members]
     for col in cols:
         if "sum_of" in col:
             col.pop("type", None)

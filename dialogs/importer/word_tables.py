@@ -134,6 +134,15 @@ def _same(a: list[tuple[str, tuple[int, int]]], b: list[tuple[str, tuple[int, in
     return ta == tb and sum(1 for t in ta if t) >= 2
 
 
+def caption_row(grid: Grid) -> tuple[list[str], Grid]:
+    """A first row that is one cell over the whole width ('Biểu số 03: KẾT QUẢ …') above the header: the table's
+    caption, read as a line before it."""
+    rows = grid.cells
+    if len(rows) < 3 or len(rows[0]) < 3 or len(_distinct(rows[0])) != 1 or len(_distinct(rows[1])) < 2:
+        return [], grid
+    return _lines(_distinct(rows[0])[0]), Grid(rows[1:], grid.merged_known)
+
+
 def split_bands(grid: Grid) -> tuple[Grid, list[str]]:
     """A Biểu's grid without the rows that are no rows of it: the header row printed again lower down, and a band
     of fields to fill (cells merged unlike the columns, holding 'Label: ……' or 'Label:') with the title row spanning

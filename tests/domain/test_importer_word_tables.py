@@ -77,6 +77,36 @@ def test_a_four_level_merged_header_with_three_rows_right_after_a_numbered_line_
     assert prompts(o)["Khó khăn, vướng mắc"][0] == "I"
 
 
+def test_a_caption_row_over_the_table_names_it_and_a_total_column_sums_its_parts_however_deep():
+    rows = [["Biểu số 03: KẾT QUẢ TUYÊN TRUYỀN", None, None, None, None, None, None],
+            ["TT", "Nội dung", "Tổng số", "Chia theo cấp", None, None, "Ghi chú"],
+            [None, None, None, "Cấp tỉnh", "Cấp xã", None, None],
+            [None, None, None, None, "Xã", "Phường", None],
+            ["1", "Hội nghị", "", "", "", "", ""], ["2", "Tọa đàm", "", "", "", "", ""]]
+    merges = [((0, 0), (0, 6)), ((1, 0), (3, 0)), ((1, 1), (3, 1)), ((1, 2), (3, 2)), ((1, 3), (1, 5)),
+              ((2, 3), (3, 3)), ((2, 4), (2, 5)), ((1, 6), (3, 6))]
+    o, _ = imp_docx(word("BÁO CÁO", "I. KẾT QUẢ", "1. Công tác tuyên truyền", (rows, merges), "2. Khó khăn"))
+    t = tables(o)[0].question.table
+    assert t.code == "03" and t.title.endswith("KẾT QUẢ TUYÊN TRUYỀN")
+    assert [r.label for r in t.rows] == ["Hội nghị", "Tọa đàm"]
+    cols = {c.label: c for c in t.columns}
+    assert cols["Tổng số"].sum_of == [cols["Cấp tỉnh"].key, cols["Xã"].key, cols["Phường"].key]
+    assert not any(c.group and "Biểu" in c.group for c in t.columns)
+
+
+def test_a_total_column_over_a_subset_group_is_asked_over_its_parts_computed():
+    def total(group: str):
+        rows = [["TT", "Nội dung", "Tổng số", group, None], [None, None, None, "Nam", "Nữ"],
+                ["1", "Hội nghị", "", "", ""], ["2", "Tọa đàm", "", "", ""]]
+        merges = [((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (1, 2)), ((0, 3), (0, 4))]
+        o, _ = imp_docx(word("BÁO CÁO", "I. KẾT QUẢ", "1. Công tác tuyên truyền", (rows, merges)))
+        return {c.label: c for c in tables(o)[0].question.table.columns}
+
+    parts = total("Chia ra")
+    assert parts["Tổng số"].sum_of == [parts["Nam"].key, parts["Nữ"].key]
+    assert total("Trong đó")["Tổng số"].sum_of is None  # 'Trong đó' is a subset: the total is asked
+
+
 def test_a_list_table_above_the_first_numbered_heading_is_never_dropped():
     header_only = ([["STT", "Tên văn bản", "Ngày ban hành", "Trích yếu"]], [])
     o, notes = imp_docx(word("BÁO CÁO KẾT QUẢ", "Các văn bản đã ban hành:", header_only, "I. TÌNH HÌNH CHUNG",
@@ -175,6 +205,29 @@ def test_content_controls_nested_tables_and_answer_boxes_are_read():
     assert got["Số cán bộ của đơn vị"] == ("I", "integer")
     assert got["Đơn vị có bộ phận một cửa không"][1] == "yesno"
     assert "Người liên hệ" in got and "Số điện thoại" in got
+
+
+def test_a_row_that_leaves_out_grid_columns_before_its_first_cell_keeps_its_cells_in_their_columns():
+    d = DocxDocument()
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("I. KẾT QUẢ")
+    t = d.add_table(rows=3, cols=4)
+    for r, row in enumerate([["TT", "Nội dung", "Số cuộc", "Số người"], ["1", "Hội nghị", "", ""],
+                             ["", "Tọa đàm", "3", "40"]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    tr = t.rows[2]._tr
+    tr.remove(tr.tc_lst[0])  # Word writes such a row as <w:gridBefore w:val="1"/> and one cell fewer
+    pr = tr.get_or_add_trPr()
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    pr.insert(0, before)
+    buf = io.BytesIO()
+    d.save(buf)
+    o, _ = imp_docx(buf.getvalue())
+    table = tables(o)[0].question.table
+    assert [r.label for r in table.rows] == ["Hội nghị", "Tọa đàm"]
+    assert [c.label for c in table.columns] == ["Số cuộc", "Số người"]
 
 
 def _grid(rows: list[list[str]]) -> Grid:
