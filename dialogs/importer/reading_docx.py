@@ -12,6 +12,7 @@ from lxml import etree
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
 from dialogs.importer.word_tables import (
+    box_lines,
     caption_row,
     form_lines,
     plain,
@@ -253,7 +254,7 @@ def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Gri
     nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, notes)]
     if signature_lines(grid) is not None:  # the place and date, the signer: nothing to ask, nothing to keep
         return nested
-    lines = form_lines(grid)
+    lines = box_lines(grid) or form_lines(grid)
     if lines is not None:
         return [*(Line(t) for t in lines), *nested]
     caption, grid = caption_row(grid)

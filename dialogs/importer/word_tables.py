@@ -118,6 +118,18 @@ def form_lines(grid: Grid) -> list[str] | None:
     return out
 
 
+NUMBERED = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+\S")
+
+
+def box_lines(grid: Grid) -> list[str] | None:
+    """A table of one column that frames the outline itself (numbered headings and paragraphs in a bordered box):
+    its lines. A short framed note stays a table the unsure points name."""
+    if any(len(_distinct(row)) > 1 for row in grid.cells):
+        return None
+    lines = [ln for row in grid.cells for c in _distinct(row) for ln in _lines(c)]
+    return lines if len(lines) >= 3 and any(NUMBERED.match(ln) for ln in lines) else None
+
+
 def signature_lines(grid: Grid) -> list[str] | None:
     """A small table placing the place and date, the signer's title and name side by side: its lines (None for any
     other table)."""

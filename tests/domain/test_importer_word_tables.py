@@ -154,6 +154,20 @@ def test_a_form_laid_out_in_a_table_asks_each_label():
     assert not tables(o) and not [n for n in notes if "bảng" in n]
 
 
+def test_an_outline_framed_in_a_one_cell_table_is_read_as_its_lines():
+    d = DocxDocument()
+    d.add_paragraph("ĐỀ CƯƠNG BÁO CÁO")
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "I. TÌNH HÌNH CHUNG"
+    for line in ("1. Số hộ được hỗ trợ: …… hộ", "2. Khó khăn, vướng mắc"):
+        cell.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    o, notes = imp_docx(buf.getvalue())
+    assert prompts(o)["Số hộ được hỗ trợ"] == ("I", "integer") and "Khó khăn, vướng mắc" in prompts(o)
+    assert not [n for n in notes if "bảng" in n]
+
+
 def test_a_signature_table_is_no_table_and_no_question():
     sign = ([["", "Hà Nội, ngày … tháng … năm 2026\nNGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)"]], [])
     o, notes = imp_docx(word("BÁO CÁO", "I. KẾT QUẢ", "1. Số cuộc kiểm tra: …… cuộc", sign))
