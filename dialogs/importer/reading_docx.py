@@ -11,15 +11,7 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
-from dialogs.importer.word_tables import (
-    box_lines,
-    caption_row,
-    form_lines,
-    plain,
-    signature_lines,
-    split_bands,
-    tab_fields,
-)
+from dialogs.importer.word_tables import grid_blocks, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -245,21 +237,13 @@ def _blocks(parent: etree._Element) -> list[etree._Element]:
 
 
 def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Grid]:
-    """A Word table as what it shows: the letterhead, a form's fields or a signature as lines; a Biểu as its grid,
-    followed by the fields of a band inside it (word_tables)."""
+    """A Word table as what it shows (the letterhead as lines, the rest by word_tables.grid_blocks), then the
+    tables nested in its cells."""
     layout = _layout_lines(tbl, notes)
     if layout:
         return [Line(t) for t in layout]
-    grid = _grid(tbl, notes)
     nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, notes)]
-    if signature_lines(grid) is not None:  # the place and date, the signer: nothing to ask, nothing to keep
-        return nested
-    lines = box_lines(grid) or form_lines(grid)
-    if lines is not None:
-        return [*(Line(t) for t in lines), *nested]
-    caption, grid = caption_row(grid)
-    grid, after = split_bands(grid)
-    return [*(Line(t) for t in caption), plain(grid), *(Line(t) for t in after), *nested]  # a table inside a cell: read after its table
+    return [Line(b) if isinstance(b, str) else b for b in grid_blocks(_grid(tbl, notes))] + nested
 
 
 LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)

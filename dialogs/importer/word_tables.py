@@ -184,3 +184,16 @@ def split_bands(grid: Grid) -> tuple[Grid, list[str]]:
 def plain(grid: Grid) -> Grid:
     """The grid with each cell's paragraphs and tabs as spaces."""
     return Grid([[(_flat(t), o) for t, o in row] for row in grid.cells], grid.merged_known)
+
+
+def grid_blocks(grid: Grid) -> list[str | Grid]:
+    """A table (Word, or ruled in a PDF) as what it shows: a signature nothing; an outline framed in a box or a
+    form laid out in cells as lines; a Biểu as its caption line, its grid, then the fields of a band inside it."""
+    if signature_lines(grid) is not None:  # the place and date, the signer: nothing to ask, nothing to keep
+        return []
+    lines = box_lines(grid) or form_lines(grid)
+    if lines is not None:
+        return list(lines)
+    caption, grid = caption_row(grid)
+    grid, after = split_bands(grid)
+    return [*caption, plain(grid), *after]

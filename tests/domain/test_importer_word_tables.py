@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from docx import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -22,6 +23,7 @@ from dialogs.importer.textgrid import rebuild
 from dialogs.importer.word_tables import tab_fields
 from dialogs.loader import check_outline_text
 from dialogs.outline import Outline
+from tests.domain.test_importer import FONT
 from tests.support.importing import imp, prompts
 
 
@@ -347,3 +349,28 @@ def test_a_header_mixed_across_lines_by_a_pdf_copy_is_named_among_the_unsure_poi
     assert any("tiêu đề cột bị trộn" in n["message"] for n in result.notes)
     outline, problems = check_outline_text(result.yaml)
     assert not problems and not [r for r in outline.refs if r.question.prompt.startswith("tháng")]
+
+
+def test_a_form_ruled_in_a_pdf_asks_each_label_as_in_word():
+    fpdf = pytest.importorskip("fpdf")
+    pytest.importorskip("pdfplumber")
+    if not FONT.exists():
+        pytest.skip("DejaVu font not installed")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=10)
+    pdf.multi_cell(0, 6, "PHIẾU THÔNG TIN CÁN BỘ", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(50, 100), first_row_as_headings=False) as t:
+        for label in ("Họ và tên:", "Ngày sinh:", "Đơn vị công tác:"):
+            r = t.row()
+            r.cell(label)
+            r.cell("")
+    for line in ("I. NỘI DUNG", "1. Số lớp bồi dưỡng đã tham gia: …… lớp"):
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    result = import_document(bytes(pdf.output()), "phieu.pdf")
+    outline, problems = check_outline_text(result.yaml)
+    assert not problems
+    got = prompts(outline)
+    assert got["Họ và tên"][1] == "text" and got["Ngày sinh"][1] == "date" and "Đơn vị công tác" in got
+    assert got["Số lớp bồi dưỡng đã tham gia"] == ("I", "integer") and not tables(outline)
