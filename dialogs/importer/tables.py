@@ -140,6 +140,9 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         name = lead if lead and fold(lead) not in TT_WORDS else "Danh sách"
         data_rows = [{"key": keys.scope().make(name), "label": name, "open": True}]
         label_col = listed
+    elif _group_column(grid, body, label_col):  # 'Cấp tỉnh' merged down over 'Sở Nội vụ', 'Sở Tư pháp'
+        data_rows = _grouped_rows(grid, body, label_col, keys)
+        label_col += 1
     else:
         data_rows = _rows(grid, body, (no_col, label_col, _units(grid, header)), keys, draft)
     register = any(r.get("open") for r in data_rows) and all(
@@ -192,6 +195,37 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
 TT_WORDS = ("tt", "stt", "so tt", "so thu tu")
 ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?|[-+*•]|…+|\.{2,})?$")
 NOT_A_NAME = re.compile(r"^[\d\s/.,:%-]*$")  # a date, a figure: an example filled in, no row's name
+
+
+def _group_column(grid: Grid, body: list[int], col: int) -> bool:
+    """The names column merged down over several rows, each of which names itself in the next column ('Cấp tỉnh'
+    over 'Sở Nội vụ', 'Sở Tư pháp'): the merged cell is a group, the next column the rows' names."""
+    if not grid.merged_known or col + 1 >= len(grid.cells[0]) or len(body) < 2:
+        return False
+    merged = any(grid.cells[a][col][1] == grid.cells[b][col][1] and _cell(grid, a, col)
+                 for a, b in zip(body, body[1:], strict=False) if b == a + 1)
+    named = [r for r in body if grid.cells[r][col + 1][1] != grid.cells[r][col][1] and _name(_cell(grid, r, col + 1))]
+    return merged and len(named) >= 2
+
+
+def _grouped_rows(grid: Grid, body: list[int], col: int, keys: KeyMaker) -> list[dict]:
+    rows: list[dict] = []
+    rkeys = keys.scope()
+    seen: set[tuple[int, int]] = set()
+    for r in body:
+        (text, origin), (sub, sub_origin) = grid.cells[r][col], grid.cells[r][col + 1]
+        text, sub = text.strip(), sub.strip()
+        if sub_origin == origin or not sub:  # one name over both columns ('Tổng cộng')
+            if text:
+                total = _is_total(text, "")
+                rows.append({"key": rkeys.make(text), "label": text,
+                             **({"kind": "total", "sum_of": "all"} if total else {"level": 0})})
+            continue
+        if text and origin not in seen:
+            seen.add(origin)
+            rows.append({"key": rkeys.make(text), "label": text, "level": 0})
+        rows.append({"key": rkeys.make(sub), "label": sub, "level": 1 if text else 0})
+    return rows
 
 
 def _units(grid: Grid, header: list[list[str]]) -> dict[int, str]:

@@ -109,6 +109,19 @@ def test_a_total_column_over_a_subset_group_is_asked_over_its_parts_computed():
     assert total("Trong đó")["Tổng số"].sum_of is None  # 'Trong đó' is a subset: the total is asked
 
 
+def test_a_names_column_merged_down_over_rows_named_in_the_next_column_groups_them():
+    rows = [["Cấp", "Cơ quan", "Số cuộc", "Số người"], ["Cấp tỉnh", "Sở Nội vụ", "", ""], [None, "Sở Tư pháp", "", ""],
+            ["Cấp xã", "UBND xã", "", ""], [None, "Công an xã", "", ""], ["Tổng cộng", None, "", ""]]
+    merges = [((1, 0), (2, 0)), ((3, 0), (4, 0)), ((5, 0), (5, 1))]
+    o, _ = imp_docx(word("BÁO CÁO", "I. KẾT QUẢ", "1. Kết quả kiểm tra", (rows, merges)))
+    t = tables(o)[0].question.table
+    assert [c.label for c in t.columns] == ["Số cuộc", "Số người"]
+    assert [(r.label, r.kind, r.level) for r in t.rows] == [
+        ("Cấp tỉnh", "group", 0), ("Sở Nội vụ", "data", 1), ("Sở Tư pháp", "data", 1), ("Cấp xã", "group", 0),
+        ("UBND xã", "data", 1), ("Công an xã", "data", 1), ("Tổng cộng", "total", 0)]
+    assert t.rows[0].sum_of == "children" and t.rows[-1].sum_of == "all"
+
+
 def test_a_list_table_above_the_first_numbered_heading_is_never_dropped():
     header_only = ([["STT", "Tên văn bản", "Ngày ban hành", "Trích yếu"]], [])
     o, notes = imp_docx(word("BÁO CÁO KẾT QUẢ", "Các văn bản đã ban hành:", header_only, "I. TÌNH HÌNH CHUNG",
