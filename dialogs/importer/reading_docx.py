@@ -150,13 +150,25 @@ def _footnotes(xml: bytes | None) -> dict[str, str]:
 BOX_CHARS = {"F06F", "F070", "F071", "F072", "F0A8", "F0FE", "F0FD", "F078", "F06E", "F0A1", "F0A3"}
 
 
+def _leaders(p: etree._Element) -> list[bool]:
+    """For each tab stop of the paragraph, left to right: whether it draws a leader (dots, a line) up to it."""
+    stops = [t for t in p.findall("w:pPr/w:tabs/w:tab", NS) if t.get(_q("val")) != "clear"]
+    stops.sort(key=lambda t: int(t.get(_q("pos"), "0") or 0))
+    return [t.get(_q("leader"), "none") not in ("none", "") for t in stops]
+
+
 def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ") -> str:
     parts: list[str] = []
+    leaders, tabs = _leaders(p), 0
     for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("footnoteReference"), _q("sym")):
         if el.tag == _q("t"):
             parts.append(el.text or "")
         elif el.tag == _q("tab"):
-            parts.append("\t")  # kept: a tab may separate two fields of a form (word_tables.tab_fields)
+            if el.getparent().tag == _q("tabs"):
+                continue  # a tab stop's definition, not a tab in the text
+            # kept: a tab may separate two fields of a form (word_tables.tab_fields); a dotted leader is a blank
+            parts.append("……\t" if tabs < len(leaders) and leaders[tabs] else "\t")
+            tabs += 1
         elif el.tag == _q("br"):
             parts.append(br)
         elif el.tag == _q("sym"):  # a Wingdings box ('Có □ Không □'): the answer box of a form

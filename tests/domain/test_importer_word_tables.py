@@ -12,8 +12,10 @@ import io
 
 import pytest
 from docx import Document as DocxDocument
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from dialogs.importer import import_document
 from dialogs.importer.document import Grid
@@ -201,6 +203,23 @@ def test_tab_separated_fields_of_a_paragraph_are_separate_fields():
     o, _ = imp_docx(word("PHIẾU THÔNG TIN", "Họ tên: ……………\t\tLớp: ………", "I. NỘI DUNG", "1. Kết quả học tập"))
     got = prompts(o)
     assert got["Họ tên"][1] == "text" and got["Lớp"][1] == "text"
+
+
+def test_tabs_to_a_dotted_leader_are_blanks():
+    d = DocxDocument()
+    d.add_paragraph("PHIẾU THÔNG TIN")
+    p = d.add_paragraph("Họ và tên:\tNgày sinh:\t")
+    for pos in (Cm(9), Cm(16)):
+        p.paragraph_format.tab_stops.add_tab_stop(pos, WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
+    d.add_paragraph("I. NỘI DUNG")
+    d.add_paragraph("1. Số cuộc họp đã dự:\t cuộc").paragraph_format.tab_stops.add_tab_stop(
+        Cm(12), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
+    buf = io.BytesIO()
+    d.save(buf)
+    o, _ = imp_docx(buf.getvalue())
+    got = prompts(o)
+    assert got["Họ và tên"][1] == "text" and got["Ngày sinh"][1] == "date"
+    assert got["Số cuộc họp đã dự"] == ("I", "integer")
 
 
 def test_content_controls_nested_tables_and_answer_boxes_are_read():
