@@ -188,6 +188,9 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     _finish_rows(draft)
     if not draft.rows:
         return None
+    if not draft.title and not code:  # no caption, no paragraph naming it: its columns say what it holds
+        names = [c["label"] for c in draft.columns[:3]]
+        draft.title = f"Biểu ({', '.join(names)}{', …' if len(draft.columns) > 3 else ''})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
 

@@ -153,8 +153,10 @@ def test_a_band_of_fields_and_the_header_printed_again_inside_a_table_are_no_row
             ["Ngày đánh giá: ………", None, "Mức độ hoàn thành: ……%", None],
             ["Lần", "Ngày", "Nội dung", "Nhận xét"], ["3", "", "", ""]]
     merges = [((3, 0), (3, 3)), ((4, 0), (4, 1)), ((4, 2), (4, 3))]
-    o, _ = imp_docx(word("SỔ THEO DÕI THỰC TẬP", (rows, merges), "I. KẾT LUẬN", "1. Ý kiến của cơ sở thực tập"))
+    o, _ = imp_docx(word("SỔ THEO DÕI THỰC TẬP", "Họ tên sinh viên: ……………", (rows, merges), "I. KẾT LUẬN",
+                         "1. Ý kiến của cơ sở thực tập"))
     [ref] = tables(o)
+    assert ref.question.table.title == "Biểu (Ngày, Nội dung, Nhận xét)"  # no caption: named by its columns
     assert [r.label for r in ref.question.table.rows] == ["Lần"]
     got = prompts(o)
     assert got["Ngày đánh giá"][1] == "date" and got["Mức độ hoàn thành"][1] == "percent"
