@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from docx import Document as DocxDocument
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -25,8 +24,7 @@ from dialogs.importer.textgrid import rebuild
 from dialogs.importer.word_tables import tab_fields
 from dialogs.loader import check_outline_text
 from dialogs.outline import Outline
-from tests.domain.test_importer import FONT
-from tests.support.importing import imp, prompts
+from tests.support.importing import imp, pdf_page, prompts
 
 
 def word(*blocks) -> bytes:
@@ -386,14 +384,7 @@ def test_a_header_mixed_across_lines_by_a_pdf_copy_is_named_among_the_unsure_poi
 
 
 def test_a_form_ruled_in_a_pdf_asks_each_label_as_in_word():
-    fpdf = pytest.importorskip("fpdf")
-    pytest.importorskip("pdfplumber")
-    if not FONT.exists():
-        pytest.skip("DejaVu font not installed")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.add_font("dv", fname=str(FONT))
-    pdf.set_font("dv", size=10)
+    pdf = pdf_page()
     pdf.multi_cell(0, 6, "PHIẾU THÔNG TIN CÁN BỘ", new_x="LMARGIN", new_y="NEXT")
     with pdf.table(col_widths=(50, 100), first_row_as_headings=False) as t:
         for label in ("Họ và tên:", "Ngày sinh:", "Đơn vị công tác:"):
