@@ -25,8 +25,6 @@ def seed_docx(yaml_name: str) -> bytes:
     return build_docx((SEEDS / hand.source.file).read_text(encoding="utf-8"), hand)
 
 
-
-
 def by_prompt(outline: Outline, start: str):
     for r in outline.refs:
         if r.question.prompt.startswith(start):
