@@ -134,17 +134,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     label_col = 1 if no_col == 0 else 0
     draft = TableDraft(code, title.strip().rstrip(" :"), [], [])  # 'Danh sách cán bộ tham gia:' names the table
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
-    listed = _list_from(grid, header, body)
-    if listed is not None:  # a list to fill: every column after the numbering one is asked, rows added one by one
-        lead = header[0][0] if listed and header and header[0] else ""
-        name = lead if lead and fold(lead) not in TT_WORDS else "Danh sách"
-        data_rows = [{"key": keys.scope().make(name), "label": name, "open": True}]
-        label_col = listed
-    elif _group_column(grid, body, label_col):  # 'Cấp tỉnh' merged down over 'Sở Nội vụ', 'Sở Tư pháp'
-        data_rows = _grouped_rows(grid, body, label_col, keys)
-        label_col += 1
-    else:
-        data_rows = _rows(grid, body, (no_col, label_col, _units(grid, header)), keys, draft)
+    data_rows, label_col = _data_rows(grid, header, body, (no_col, label_col), keys, draft)
     register = any(r.get("open") for r in data_rows) and all(
         r.get("open") or r.get("level", 0) == 0 for r in data_rows)
     first_col = label_col if register else label_col + 1
@@ -177,10 +167,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.columns.append(col)
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
-    meta = [c for c in draft.columns if METADATA_COL.match(fold(c["label"]).strip(" :.()")) and not c.get("group")]
-    if meta and len(meta) < len(draft.columns):  # 'Đơn vị tính', 'Mã số': the form's own information, not asked
-        draft.columns = [c for c in draft.columns if c not in meta]
-        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
+    _drop_metadata(draft)
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None
@@ -189,10 +176,32 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     if not draft.rows:
         return None
     if not draft.title and not code:  # no caption, no paragraph naming it: its columns say what it holds
-        names = [c["label"] for c in draft.columns[:3]]
-        draft.title = f"Biểu ({', '.join(names)}{', …' if len(draft.columns) > 3 else ''})"
+        draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
+
+
+def _drop_metadata(draft: TableDraft) -> None:
+    """'Đơn vị tính', 'Mã số': the form's own information, not asked."""
+    meta = [c for c in draft.columns if METADATA_COL.match(fold(c["label"]).strip(" :.()")) and not c.get("group")]
+    if meta and len(meta) < len(draft.columns):
+        draft.columns = [c for c in draft.columns if c not in meta]
+        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
+
+
+def _data_rows(grid: Grid, header: list[list[str]], body: list[int], cols: tuple[int | None, int], keys: KeyMaker,
+               draft: TableDraft) -> tuple[list[dict], int]:
+    """The rows to fill and the column of their names: a list (one open row), a group column merged over named
+    rows, or rows named in the names column."""
+    no_col, label_col = cols
+    listed = _list_from(grid, header, body)
+    if listed is not None:  # a list to fill: every column after the numbering one is asked, rows added one by one
+        lead = header[0][0] if listed and header and header[0] else ""
+        name = lead if lead and fold(lead) not in TT_WORDS else "Danh sách"
+        return [{"key": keys.scope().make(name), "label": name, "open": True}], listed
+    if _group_column(grid, body, label_col):  # 'Cấp tỉnh' merged down over 'Sở Nội vụ', 'Sở Tư pháp'
+        return _grouped_rows(grid, body, label_col, keys), label_col + 1
+    return _rows(grid, body, (no_col, label_col, _units(grid, header)), keys, draft), label_col
 
 
 TT_WORDS = ("tt", "stt", "so tt", "so thu tu")

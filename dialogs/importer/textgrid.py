@@ -123,6 +123,9 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
     while k < len(cells) and NUMBERING.match(cells[k]):
         numbering.append(cells[k])
         k += 1
+    lead = next((i for i, c in enumerate(head) if LABEL_HEAD.match(fold(c))), 0)
+    if all(c.isupper() for c in head[:lead]):
+        head = head[lead:]  # 'NĂM …' above 'Tên chỉ tiêu': the form's heading in capitals, no column
     if head and not numbering and (ROW_NO.match(head[-1]) or head[-1].startswith(("-", "–", "+"))):
         head.pop()  # '1.Tổng số trường mầm non' is the first row, not a header
         k -= 1
@@ -138,9 +141,6 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     while cells and (not cells[0] or _title_cell(cells[0])):
         cells.pop(0)
     head, numbering, k = _header_cells(cells)
-    lead = next((i for i, c in enumerate(head) if LABEL_HEAD.match(fold(c))), 0)
-    if all(c.isupper() for c in head[:lead]):
-        head = head[lead:]  # 'NĂM …' above 'Tên chỉ tiêu': the form's heading in capitals, no column
     if len(head) < 2:
         return None
     units = any(METADATA.match(fold(c).strip(" :")) and fold(c).startswith(("don vi", "dvt")) for c in head)
@@ -184,13 +184,14 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
             "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     grid = _grid(header, body, note)
     grid.first = head[0]
-    if units:  # each row's unit: the Biểu never sums rows of different units
-        grid.units = {i + 1: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     if group:  # the group over the leaf labels: a second header row
         top = [(t if c < 2 else group, (0, c if c < 2 else 2)) for c, (t, _) in enumerate(grid.cells[0])]
         grid.cells.insert(0, top)
         for c in range(2):
             grid.cells[1][c] = (grid.cells[0][c][0], (0, c))
+    if units:  # each row's unit: the Biểu never sums rows of different units
+        top = len(grid.cells) - len(rows)
+        grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
 
 
