@@ -61,11 +61,17 @@ def _header_count(grid: Grid) -> tuple[int, int | None]:
         if origin_above:
             merged_to = r if merged_to == r - 1 else merged_to
             continue
-        if first and ROWNO_RE.match(first):
+        if first and ROWNO_RE.match(first) or _band(grid, r):  # a band over the width ('A. KHỐI TỈNH') is a row
             return r, None
         if not first and _cell(grid, r, 1) and not any(_cell(grid, r, c) for c in range(2, len(grid.cells[r]))):
             return r, None
     return merged_to + 1, None
+
+
+def _band(grid: Grid, r: int) -> bool:
+    """A row that is one merged cell over the whole width, with a name in it."""
+    row = grid.cells[r]
+    return grid.merged_known and len(row) >= 3 and len({o for _, o in row}) == 1 and bool(row[0][0].strip())
 
 
 def _text_fill(grid: Grid, h: int) -> list[list[str]]:
@@ -102,6 +108,8 @@ def _row_level(no: str) -> int | None:
         return None
     if re.fullmatch(r"[IVX]+\.?", no):
         return 0
+    if re.fullmatch(r"[A-ZĐ]\.?", no):  # 'A. KHỐI TỈNH' over 'I', '1' …
+        return -1
     if re.fullmatch(r"\d+\.?", no):
         return 1
     if re.fullmatch(r"\d+[.,]\d+\.?", no) or re.fullmatch(r"[a-zđ]\)?", no):
@@ -283,6 +291,9 @@ def _rows(grid: Grid, body: list[int], cols: tuple[int | None, int, dict[int, st
     for r in body:
         no = _cell(grid, r, no_col) if no_col is not None else ""
         label = _cell(grid, r, label_col)
+        if no and no_col is not None and grid.cells[r][no_col][1] == grid.cells[r][label_col][1]:
+            m = re.match(r"^([IVX]{1,4}|[A-ZĐ]|\d{1,2})[.)]\s+(\S.*)$", label)  # one cell over both: 'B. KHỐI XÃ'
+            no, label = (m.group(1), m.group(2)) if m else ("", label)
         if not label and no and not ROWNO_RE.match(no):
             label, no = no, ""
         if not label or PLACEHOLDER.match(label):

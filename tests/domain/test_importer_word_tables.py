@@ -122,6 +122,19 @@ def test_a_names_column_merged_down_over_rows_named_in_the_next_column_groups_th
     assert t.rows[0].sum_of == "children" and t.rows[-1].sum_of == "all"
 
 
+def test_a_band_over_the_width_inside_a_bieu_is_a_group_row_and_a_closing_field_no_row():
+    rows = [["TT", "Đơn vị", "Số cuộc", "Số người"], ["A. KHỐI TỈNH", None, None, None], ["1", "Sở Nội vụ", "", ""],
+            ["2", "Sở Tư pháp", "", ""], ["B. KHỐI XÃ", None, None, None], ["1", "Xã An Bình", "", ""],
+            ["Người lập biểu: ……………", None, None, None]]
+    merges = [((1, 0), (1, 3)), ((4, 0), (4, 3)), ((6, 0), (6, 3))]
+    o, _ = imp_docx(word("BÁO CÁO", "I. KẾT QUẢ", "1. Kết quả kiểm tra", (rows, merges)))
+    t = tables(o)[0].question.table
+    assert [c.label for c in t.columns] == ["Số cuộc", "Số người"]
+    assert [(r.no, r.label, r.kind) for r in t.rows] == [
+        ("A", "KHỐI TỈNH", "group"), ("1", "Sở Nội vụ", "data"), ("2", "Sở Tư pháp", "data"), ("B", "KHỐI XÃ", "group"),
+        ("1", "Xã An Bình", "data")]
+
+
 def test_a_list_table_above_the_first_numbered_heading_is_never_dropped():
     header_only = ([["STT", "Tên văn bản", "Ngày ban hành", "Trích yếu"]], [])
     o, notes = imp_docx(word("BÁO CÁO KẾT QUẢ", "Các văn bản đã ban hành:", header_only, "I. TÌNH HÌNH CHUNG",
