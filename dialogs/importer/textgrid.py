@@ -374,6 +374,40 @@ def mixed_header(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return FlatGrid(cells=[[(first, (0, 0))]], merged_known=True, note=note), used
 
 
+SERIES = re.compile(r"(Quý|Tháng|Năm|Đợt|Tuần|Kỳ|Lần)\s+([IVX]{1,4}|\d{1,4})\b")
+
+
+def series_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'STT Bệnh/triệu chứng Số trường hợp' then 'Quý I Quý II Quý III Quý IV Cảm, sốt cao' and a row's name a line:
+    a PDF copy that kept the columns as one series (one word with an ordinal: quarters, months, years) running on into
+    the first row's name. The series are the columns; each line after it names a row (its number dropped)."""
+    first = lines[0].strip() if lines else ""
+    if not re.match(r"^(?:STT|TT)\s+\S", first) or len(lines) < 3:
+        return None
+    text = lines[1].strip()
+    run: list[re.Match[str]] = []
+    for m in SERIES.finditer(text):
+        if m.start() != (run[-1].end() + 1 if run else 0) or (run and m.group(1) != run[0].group(1)):
+            break
+        run.append(m)
+    if len(run) < 3:
+        return None
+    names = [text[run[-1].end():].strip()]
+    used = 2
+    for ln in lines[2:40]:
+        t = ln.strip()
+        if not t or t.endswith(":") or len(t.split()) > 12 or (len(t.split()) > 1 and t.isupper()):
+            break
+        names.append(re.sub(r"^[\d().\s]+", "", t))
+        used += 1
+    rows = [["", n] for n in names if _text(n)]
+    if len(rows) < 2:
+        return None
+    note = (f"bảng chép từ PDF mất ô (từ «{first[:40]}»): cột là dãy «{run[0].group(0)} … {run[-1].group(0)}», mỗi dòng "
+            "sau là tên một dòng (có thể hai tên dính nhau); hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *(m.group(0) for m in run)], rows, note), used
+
+
 ROWNO_CELL = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
 UNIT_LINE = re.compile(r"^(?:don vi tinh|dvt)\s*:\s*\S")
 
@@ -426,7 +460,7 @@ def rebuild(seq: list) -> tuple[list, int]:
         k = 0
         while k < len(run):
             got = (stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
-                   or header_run_table(run[k:k + 400]) or mixed_header(run[k:k + 60]))
+                   or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60]))
             if got:
                 out.append(got[0])
                 k += got[1]

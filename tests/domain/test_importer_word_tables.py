@@ -412,3 +412,13 @@ def test_a_form_ruled_in_a_pdf_asks_each_label_as_in_word():
     got = prompts(outline)
     assert got["Họ và tên"][1] == "text" and got["Ngày sinh"][1] == "date" and "Đơn vị công tác" in got
     assert got["Số lớp bồi dưỡng đã tham gia"] == ("I", "integer") and not tables(outline)
+
+
+def test_a_pdf_table_whose_columns_are_one_series_run_on_into_the_first_row_is_rebuilt():
+    text = ("BÁO CÁO CÔNG TÁC THÚ Y\nI. TÌNH HÌNH DỊCH BỆNH\n1. Số ổ dịch đã phát hiện trong năm\n"
+            "STT Loài vật nuôi Số con mắc bệnh\nTháng 1 Tháng 2 Tháng 3 Tháng 4 Trâu, bò\n2 Lợn thịt\n(3)4 Gà, vịt\n")
+    o = imp(text)
+    [ref] = tables(o)
+    t = ref.question.table
+    assert [c.label for c in t.columns] == ["Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4"]
+    assert [r.label for r in t.rows] == ["Trâu, bò", "Lợn thịt", "Gà, vịt"]
