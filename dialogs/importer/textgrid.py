@@ -349,7 +349,7 @@ def bar_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return _grid(["TT", "Chỉ tiêu", *leaves], list(body.values()), note), used
 
 
-MIXED_HEAD = re.compile(r"^(?:STT|TT)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){3,}$")
+MIXED_HEAD = re.compile(r"^STT\s+[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){3,}$")
 
 
 def mixed_header(lines: list[str]) -> tuple[FlatGrid, int] | None:
@@ -357,7 +357,8 @@ def mixed_header(lines: list[str]) -> tuple[FlatGrid, int] | None:
     table's header whose column names a PDF copy mixed across lines. It cannot be rebuilt; it is kept as a table
     that the unsure points name (never read as questions)."""
     first = lines[0].strip() if lines else ""
-    if not MIXED_HEAD.match(first) or first.endswith((".", ";", "?", ":")):
+    capitals = sum(1 for w in first.split()[1:] if w[:1].isupper())  # column names: 'Ngày,', 'Nội dung', 'Số lượng'
+    if not MIXED_HEAD.match(first) or first.endswith((".", ";", "?", ":")) or capitals < 3:
         return None
     used = 1
     broken = 0

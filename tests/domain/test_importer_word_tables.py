@@ -394,6 +394,9 @@ def test_a_header_mixed_across_lines_by_a_pdf_copy_is_named_among_the_unsure_poi
     assert any("tiêu đề cột bị trộn" in n["message"] for n in result.notes)
     outline, problems = check_outline_text(result.yaml)
     assert not problems and not [r for r in outline.refs if r.question.prompt.startswith("tháng")]
+    prose = import_document("BÁO CÁO\nI. KẾT QUẢ\n1. Tuyên truyền\nTT Huế đã tổ chức nhiều đợt Tuyên truyền Lưu động\n"
+                            "trong năm, với sự tham gia của\ncác đơn vị trên địa bàn\n".encode(), "bc.txt")
+    assert not any("bị trộn" in n["message"] for n in prose.notes)  # prose that wraps is no table
 
 
 def test_a_form_ruled_in_a_pdf_asks_each_label_as_in_word():
