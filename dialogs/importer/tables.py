@@ -353,6 +353,8 @@ def _finish_rows(draft: TableDraft) -> None:
             r["kind"] = "data"
             r.pop("sum_of", None)
     _subsets(draft)
+    _split_out(draft)
+    _total_without_subsets(draft)
     _mixed_units(draft)
     for r in rows:
         r.pop("_unit", None)
@@ -407,6 +409,56 @@ def _subsets(draft: TableDraft) -> None:
             r["kind"] = "data"
             draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, "
                                "hãy nhập trực tiếp")
+
+
+SPLIT_LABEL = re.compile(r"^(?:chia ra|chia theo|phan theo|phan ra)\b")
+
+
+def _split_out(draft: TableDraft) -> None:
+    """'Tổng số cán bộ' then a bare 'Chia ra:' and the rows it splits into ('Nam', 'Nữ'): the total is their sum —
+    up to a 'Trong đó' row, a label or a row above them."""
+    rows = draft.rows
+    for i, r in enumerate(rows[:-2]):
+        label = rows[i + 1]
+        if (r.get("sum_of") or r.get("kind") == "total" or not re.match(r"^tong so\b", fold(r["label"]))
+                or not LABEL_ONLY.match(fold(label["label"]).strip()) or not SPLIT_LABEL.match(fold(label["label"]))):
+            continue
+        level = rows[i + 2].get("level", 0)
+        parts = list(itertools.takewhile(
+            lambda k, lv=level: k.get("level", 0) == lv and k.get("kind") != "total" and not k.get("sum_of")
+            and not SUBSET.match(fold(k["label"])) and not LABEL_ONLY.match(fold(k["label"]).strip()), rows[i + 2:]))
+        if len(parts) >= 2 and level >= label.get("level", 0):
+            r["sum_of"] = [k["key"] for k in parts]
+
+
+def _total_without_subsets(draft: TableDraft) -> None:
+    """A 'Tổng số' over every row sums the rows to fill but never a 'Trong đó …' row, nor the rows under a bare
+    'Trong đó:' (at its level and below, until a row above it); when nothing is left the total is asked."""
+    for r in draft.rows:
+        if r.get("kind") != "total" or r.get("sum_of") != "all":
+            continue
+        parts: list[dict] = []
+        subset, under = False, None
+        for k in draft.rows:
+            f, lvl = fold(k["label"]), k.get("level", 0)
+            under = None if under is not None and lvl < under else under
+            if k is r or k.get("kind") == "total":
+                continue
+            if SUBSET.match(f):
+                subset = True
+                under = lvl if LABEL_ONLY.match(f.strip()) else under
+                continue
+            if under is None and ((k.get("kind", "data") == "data" and not k.get("sum_of")) or k.get("open")):
+                parts.append(k)
+        if not subset:
+            continue
+        if parts:
+            r["sum_of"] = [k["key"] for k in parts]
+        else:
+            r.pop("sum_of")
+            r["kind"] = "data"
+            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, hãy nhập "
+                               "trực tiếp")
 
 
 def _mixed_units(draft: TableDraft) -> None:

@@ -307,6 +307,18 @@ def test_a_subset_row_is_never_a_summand_and_rows_of_different_units_are_not_sum
     assert [c["label"] for c in t.columns] == ["Số lượng"]
 
 
+def test_a_total_over_every_row_never_adds_a_subset_and_chia_ra_parts_make_their_total():
+    t = build_table(_grid([["Chỉ tiêu", "Số lượng"], ["Tổng số", ""], ["Trong đó:", ""], ["Nữ", ""], ["Đảng viên", ""]]),
+                    None, "Biểu", KeyMaker())
+    assert "sum_of" not in t.rows[0] and any("trong đó" in n for n in t.notes)  # asked, with an unsure point
+    t = build_table(_grid([["Chỉ tiêu", "Số lượng"], ["Tổng số", ""], ["Nam", ""], ["Nữ", ""],
+                           ["Trong đó: người dân tộc thiểu số", ""]]), None, "Biểu", KeyMaker())
+    assert t.rows[0]["sum_of"] == ["nam", "nu"]
+    t = build_table(_grid([["Chỉ tiêu", "Số lượng"], ["Tổng số cán bộ", ""], ["Chia ra:", ""], ["Nam", ""], ["Nữ", ""],
+                           ["Trong đó: đảng viên", ""]]), None, "Biểu", KeyMaker())
+    assert t.rows[0]["sum_of"] == ["nam", "nu"]
+
+
 CELL_RUN = """BÁO CÁO THỐNG KÊ CƠ SỞ VĂN HÓA XÃ
 
 NĂM...
