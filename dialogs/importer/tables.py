@@ -400,15 +400,19 @@ def _subsets(draft: TableDraft) -> None:
                 continue  # 'Trong đó: Số hộ gia đình' is a subset of the row above it, never a summand
             if not under and not LABEL_ONLY.match(f.strip()):
                 parts.append(k)
-        if not subset:
-            continue
-        if parts:
-            r["sum_of"] = [k["key"] for k in parts]
-        else:
-            r.pop("sum_of")
-            r["kind"] = "data"
-            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, "
-                               "hãy nhập trực tiếp")
+        if subset:
+            _sum_parts(draft, r, parts)
+
+
+def _sum_parts(draft: TableDraft, r: dict, parts: list[dict]) -> None:
+    """The row sums the parts left once the 'Trong đó' rows are set aside; asked, with an unsure point, if none."""
+    if parts:
+        r["sum_of"] = [k["key"] for k in parts]
+        return
+    r.pop("sum_of")
+    r["kind"] = "data"
+    draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, hãy nhập "
+                       "trực tiếp")
 
 
 SPLIT_LABEL = re.compile(r"^(?:chia ra|chia theo|phan theo|phan ra)\b")
@@ -450,15 +454,8 @@ def _total_without_subsets(draft: TableDraft) -> None:
                 continue
             if under is None and ((k.get("kind", "data") == "data" and not k.get("sum_of")) or k.get("open")):
                 parts.append(k)
-        if not subset:
-            continue
-        if parts:
-            r["sum_of"] = [k["key"] for k in parts]
-        else:
-            r.pop("sum_of")
-            r["kind"] = "data"
-            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, hãy nhập "
-                               "trực tiếp")
+        if subset:
+            _sum_parts(draft, r, parts)
 
 
 def _mixed_units(draft: TableDraft) -> None:
