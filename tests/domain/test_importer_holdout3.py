@@ -137,4 +137,4 @@ def test_third_holdout_has_ten_documents_or_more_each_with_its_source_and_gold()
 def test_real_docx_form_floor_holds():
     scores = [score_real(p, [], DOCX / f"{p.stem}.gold") for p in real_documents(DOCX)]
     assert not any(s.refused for s in scores)
-    assert sum(s.typed for s in scores) >= 13 and all(s.title_ok for s in scores)
+    assert sum(s.typed for s in scores) >= 23 and all(s.title_ok for s in scores)  # 13 after session 19; 23 (h21c)

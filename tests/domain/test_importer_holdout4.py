@@ -13,6 +13,7 @@ from benchmarks.score_importer import HOLDOUT4, read_gold, score_real
 
 HOLDOUT4_DOCS = sorted(HOLDOUT4.glob("*.txt"))
 FIRST_RUN = 20
+FLOOR = 23  # measured after the Word and flattened-table rules (session 20, h21c): m01, m02, m11 rebuilt
 
 
 def test_fourth_holdout_has_twelve_documents_or_more_each_with_its_source_and_gold():
@@ -33,5 +34,5 @@ def test_fourth_holdout_document_is_scored_without_refusal(path: Path):
 def test_fourth_holdout_floor_holds():
     scores = [score_real(p, []) for p in HOLDOUT4_DOCS]
     typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    assert typed >= FIRST_RUN, f"{typed}/{asks} asks right, floor {FIRST_RUN}"
+    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
     assert sum(bool(s.junk) for s in scores) <= max(1, len(scores) // 20 + 1)
