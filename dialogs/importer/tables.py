@@ -176,6 +176,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
     _drop_metadata(draft)
+    _yes_no_columns(draft)
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None
@@ -195,6 +196,20 @@ def _drop_metadata(draft: TableDraft) -> None:
     if meta and len(meta) < len(draft.columns):
         draft.columns = [c for c in draft.columns if c not in meta]
         draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
+
+
+YES_NO = {("co", "khong"), ("dat", "khong dat"), ("dat", "chua dat"), ("co", "chua"), ("da", "chua")}
+
+
+def _yes_no_columns(draft: TableDraft) -> None:
+    """'Có' | 'Không' (or 'Đạt' | 'Chưa đạt') side by side: the two boxes of one yes/no answer a row — one column."""
+    cols = draft.columns
+    for i in range(len(cols) - 2, -1, -1):
+        a, b = cols[i], cols[i + 1]
+        pair = (fold(a["label"]).strip(" :."), fold(b["label"]).strip(" :."))
+        if pair in YES_NO and a.get("group") == b.get("group"):
+            a.update({"label": f"{a['label']}/{b['label'][:1].lower()}{b['label'][1:]}", "type": "yesno"})
+            del cols[i + 1]
 
 
 def _data_rows(grid: Grid, header: list[list[str]], body: list[int], cols: tuple[int | None, int], keys: KeyMaker,
@@ -340,7 +355,7 @@ def _finish_rows(draft: TableDraft) -> None:
                 r.pop("open")
             if numeric:
                 r["sum_of"] = "children"
-            else:
+            elif not any(c.get("type") == "yesno" for c in draft.columns):  # a checklist's heading is a label only
                 r["open"] = True
     if not any(r.get("kind", "data") == "data" and not r.get("sum_of") or r.get("open") for r in rows):
         for r in rows:

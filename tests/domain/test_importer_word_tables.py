@@ -135,6 +135,17 @@ def test_a_band_over_the_width_inside_a_bieu_is_a_group_row_and_a_closing_field_
         ("1", "Xã An Bình", "data")]
 
 
+def test_yes_and_no_columns_side_by_side_are_one_yes_no_column_of_a_checklist():
+    rows = [["TT", "Nội dung tự đánh giá", "Có", "Không", "Ghi chú"], ["I", "Cơ sở vật chất", "", "", ""],
+            ["1", "Có phòng đọc riêng", "", "", ""], ["2", "Có máy tính tra cứu", "", "", ""],
+            ["II", "Hoạt động", "", "", ""], ["1", "Tổ chức ngày hội đọc sách", "", "", ""]]
+    o, _ = imp_docx(word("PHIẾU TỰ ĐÁNH GIÁ", "I. TỰ ĐÁNH GIÁ", (rows, [])))
+    t = tables(o)[0].question.table
+    assert [(c.label, c.type) for c in t.columns] == [("Có/không", "yesno"), ("Ghi chú", "text")]
+    assert [(r.label, r.kind, r.open) for r in t.rows][:2] == [("Cơ sở vật chất", "group", False),
+                                                               ("Có phòng đọc riêng", "data", False)]
+
+
 def test_a_list_table_above_the_first_numbered_heading_is_never_dropped():
     header_only = ([["STT", "Tên văn bản", "Ngày ban hành", "Trích yếu"]], [])
     o, notes = imp_docx(word("BÁO CÁO KẾT QUẢ", "Các văn bản đã ban hành:", header_only, "I. TÌNH HÌNH CHUNG",
