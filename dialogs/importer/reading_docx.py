@@ -15,6 +15,7 @@ from dialogs.importer.word_tables import grid_blocks, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _q(tag: str) -> str:
@@ -219,6 +220,8 @@ def read_docx(data: bytes) -> Document:
         root = etree.fromstring(body_xml)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
         raise DocumentError(f"Tệp .docx bị hỏng, không đọc được ({e}). Hãy mở bằng Word và lưu lại.") from None
+    for fallback in list(root.iter(f"{{{MC}}}Fallback")):  # a text box written twice (drawing, VML): read once
+        fallback.clear()
     body = root.find("w:body", NS)
     doc = Document(source="docx")
     if body is None:

@@ -15,6 +15,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from lxml import etree
 
 from dialogs.importer import import_document
 from dialogs.importer.document import Grid
@@ -448,3 +449,23 @@ def test_a_pdf_table_whose_columns_are_one_series_run_on_into_the_first_row_is_r
     t = ref.question.table
     assert [c.label for c in t.columns] == ["Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4"]
     assert [r.label for r in t.rows] == ["Trâu, bò", "Lợn thịt", "Gà, vịt"]
+
+
+def test_a_text_box_written_twice_for_old_word_versions_is_read_once():
+    d = DocxDocument()
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("I. KẾT QUẢ")
+    box = ('<w:p xmlns:w="{w}"><w:r><w:t>Số lớp đã mở: …… lớp</w:t></w:r></w:p>').format(
+        w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")
+    alt = etree.fromstring(
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<mc:Choice Requires="wps"><w:txbxContent>{box}</w:txbxContent></mc:Choice>'
+        f'<mc:Fallback><w:txbxContent>{box}</w:txbxContent></mc:Fallback></mc:AlternateContent>')
+    run = OxmlElement("w:r")
+    run.append(alt)
+    d.add_paragraph("1. ").add_run()._r.addnext(run)
+    buf = io.BytesIO()
+    d.save(buf)
+    o, _ = imp_docx(buf.getvalue())
+    assert [r.question.prompt for r in o.refs].count("Số lớp đã mở") == 1
