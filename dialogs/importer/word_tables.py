@@ -1,10 +1,11 @@
 """Word tables that are no Biểu, and Word lines laid out with tabs.
 
-A Word document lays out much more than statistics in tables: a form's fields (label cell | answer cell), the place,
-date and signature at the end, and, inside a Biểu, a band that spans the whole width with a few fields to fill
-('Kiểm tra giữa kỳ …' then 'Ngày kiểm tra: ……' | 'Mức độ hoàn thành: ……%') or the header row printed again. Each of
-these is read here as the lines a reader sees, so that the form rules ask them; what is left is the Biểu's grid.
-A tab between two labelled fields of a paragraph ('Họ tên: Nguyễn Văn A<tab><tab>Mã số: 6113') separates them."""
+A Word document (or a PDF with ruled cells) lays out much more than statistics in tables: a form's fields (label cell |
+answer cell), an outline framed in a box, the place, date and signature at the end, and, inside a Biểu, its caption
+in a first row over the whole width, a band with a few fields to fill ('Kiểm tra giữa kỳ …' then 'Ngày kiểm tra: ……'
+| 'Mức độ hoàn thành: ……%') or the header row printed again. Each is read here as the lines a reader sees, so that the
+form rules ask them (a signature as nothing); what is left is the Biểu's grid. A tab between two labelled fields of a
+paragraph ('Họ tên: Nguyễn Văn A<tab><tab>Lớp: 10A') separates them."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def _negation(yes: str, no: str) -> bool:
 def tab_fields(text: str) -> list[str]:
     """A paragraph's text (tabs kept) as the lines it shows: a tab run before a new labelled field ('MSSV: …',
     'Ngành: …') after a field ends one line; any other tab is a space. 'X:<tab>Không X:' — a box for a thing and one
-    for its negation — is one yes/no field 'X: Có: Không:'."""
+    for its negation — is one yes/no field 'X: Có □ Không □'."""
     out: list[str] = []
     for part in (p.strip() for p in re.split(r"\t+", text)):
         if not part or (out and SIGN_WORDS.search(fold(part)) and len(part.split()) <= 6):
@@ -130,15 +131,15 @@ def box_lines(grid: Grid) -> list[str] | None:
     return lines if len(lines) >= 3 and any(NUMBERED.match(ln) for ln in lines) else None
 
 
-def signature_lines(grid: Grid) -> list[str] | None:
-    """A small table placing the place and date, the signer's title and name side by side: its lines (None for any
-    other table)."""
+NOT_A_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}")  # a figure of three digits or more, no year
+
+
+def is_signature(grid: Grid) -> bool:
+    """A small table placing the place and date, the signer's title and name side by side."""
     cells = [c for row in grid.cells for c in _distinct(row) if c.strip()]
     if len(grid.cells) > 3 or not cells or len(cells) > 6:
-        return None
-    if not any(SIGN_WORDS.search(fold(c)) for c in cells) or any(re.search(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d{3,}", c) for c in cells):
-        return None
-    return [ln for c in cells for ln in _lines(c)]
+        return False
+    return any(SIGN_WORDS.search(fold(c)) for c in cells) and not any(NOT_A_YEAR.search(c) for c in cells)
 
 
 def _same(a: list[tuple[str, tuple[int, int]]], b: list[tuple[str, tuple[int, int]]]) -> bool:
@@ -189,7 +190,7 @@ def plain(grid: Grid) -> Grid:
 def grid_blocks(grid: Grid) -> list[str | Grid]:
     """A table (Word, or ruled in a PDF) as what it shows: a signature nothing; an outline framed in a box or a
     form laid out in cells as lines; a Biểu as its caption line, its grid, then the fields of a band inside it."""
-    if signature_lines(grid) is not None:  # the place and date, the signer: nothing to ask, nothing to keep
+    if is_signature(grid):  # the place and date, the signer: nothing to ask, nothing to keep
         return []
     lines = box_lines(grid) or form_lines(grid)
     if lines is not None:
