@@ -362,7 +362,8 @@ def build(doc: Document, filename: str) -> Built:
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word
-        ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: hãy nhập biểu bằng tay"})
+        ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
+                                     "hãy nhập biểu bằng tay"})
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
@@ -372,7 +373,9 @@ def build(doc: Document, filename: str) -> Built:
 def _lead_section(ctx: ImportContext, tree: Node) -> dict:
     """What stands before the first numbered heading, from the first table on: its tables first, as the document
     shows them, then the asks of the lines after them."""
-    sec = section_from(ctx, Node(body=tree.body), [], top=True) if tree.body else {"no": "", "title": "Mục", "items": []}
+    sec = {"no": "", "title": "Mục", "items": []}
+    if tree.body:
+        sec = section_from(ctx, Node(body=tree.body), [], top=True)
     sec["items"][:0] = [table_question(ctx, t, []) for _, t in tree.tables]
     return sec
 
