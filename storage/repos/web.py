@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import bindparam, exists, func, select, update
 
+from storage import rawsql
 from storage.models import Account, Answer, Period, Submission, Unit, WebLink
 from storage.repos.base import RepoBase, utcnow
 
@@ -85,6 +86,19 @@ class WebRepo(RepoBase):
         answers = (doc if isinstance(doc, dict) else orjson.loads(doc)) if doc else {}
         return WebSaveContext(acc, unit, period, sub, answers, tuple(version) if version[0] is not None else None)
 
+    async def web_save_probe(self, account_id: int, link_id: str | None, period_id: int, key: str) -> WebSaveProbe | None:
+        """What a field save must check each time, in one statement on the driver's connection (``storage/rawsql.py``):
+        the columns of the account, its unit, the period and the submission that a cached context was built from
+        (``stamp``), the submission's ``answers_rev`` and the stored version of ``key``. None: the account is gone or
+        inactive, or the session's link was revoked."""
+        stmt = _raw(self.session, "probe_link" if link_id is not None else "probe")
+        params = {"p_acc": account_id, "p_period": period_id, "p_key": key, "p_link": link_id}
+        row = await rawsql.fetch_one(self.session, stmt, params)
+        if row is None:
+            return None
+        stamp, (rev, *version) = row[:-5], row[-5:]
+        return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
+
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
@@ -109,6 +123,52 @@ class WebSaveContext:
     submission: Submission | None
     answers: dict[str, Any]
     version: tuple[int, int | None, datetime, str] | None
+
+
+@dataclass(frozen=True)
+class WebSaveProbe:
+    stamp: tuple[Any, ...]
+    submission_id: int | None
+    answers_rev: int | None
+    version: tuple[int, int | None, datetime, str] | None
+
+
+_ACCOUNT_COLS = ("id", "unit_id", "role", "full_name", "username", "active", "blocked", "telegram_id")
+_PROBE_SUB = len(_ACCOUNT_COLS) + len(Unit.__table__.c) + len(Period.__table__.c)  # where the submission's id is
+
+
+def _probe(with_link: bool) -> Any:
+    a, u, p, s, ans = (m.__table__ for m in (Account, Unit, Period, Submission, Answer))
+    cols = [*(a.c[n] for n in _ACCOUNT_COLS), *u.c, *p.c, *(c for c in s.c if c.name not in ("updated_at", "answers_rev")),
+            s.c.answers_rev, ans.c.version, ans.c.set_by, ans.c.set_at, ans.c.via]
+    q = (select(*cols).select_from(a).outerjoin(u, u.c.id == a.c.unit_id)
+         .outerjoin(p, p.c.id == bindparam("p_period"))
+         .outerjoin(s, (s.c.unit_id == u.c.id) & (s.c.period_id == p.c.id))
+         .outerjoin(ans, (ans.c.submission_id == s.c.id) & (ans.c.question_key == bindparam("p_key")))
+         .where(a.c.id == bindparam("p_acc"), a.c.active.is_(True)))
+    if with_link:
+        q = q.where(exists().where(WebLink.id == bindparam("p_link"), WebLink.account_id == a.c.id,
+                                   WebLink.revoked_at.is_(None)))
+    return q
+
+
+_RAW: dict[tuple[str, str, str], rawsql.Raw] = {}
+
+
+def _raw(session: Any, name: str) -> rawsql.Raw:
+    """Statement ``name`` of the web form's save compiled for the session's dialect (once)."""
+    dialect = session.bind.dialect
+    key = (dialect.name, dialect.driver, name)
+    found = _RAW.get(key)
+    if found is None:
+        from storage.hot import _hot, _joined
+
+        stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
+                 "touch_with_revision_first": lambda: _joined(dialect.name, "touch_returning", ("revision_first",)),
+                 "touch_with_revision_next": lambda: _joined(dialect.name, "touch_returning", ("revision_next",))}
+        stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
+        found = _RAW[key] = rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
+    return found
 
 
 def _save_context(dialect: str, with_link: bool) -> Any:
