@@ -21,6 +21,7 @@ from bot.flows.files import make_report
 from bot.services import Services
 from bot.web.batch import GroupCommit
 from bot.web.cache import SaveCache, remember
+from bot.web.views import input_text
 from dialogs.answers import (
     expected_form,
     failing_rules,
@@ -35,7 +36,7 @@ from dialogs.engine import Engine, ReportContext, Step
 from dialogs.engine.tables import copy_table
 from dialogs.lifecycle import is_sent
 from dialogs.localtime import hm, to_local
-from dialogs.outline import Outline, Question
+from dialogs.outline import SCALAR_TYPES, Outline, Question
 from dialogs.parsing import ParseError
 from dialogs.review import large_change, lock_text, parse_reason
 from storage.models import Account, Period, Submission, Unit
@@ -43,6 +44,8 @@ from storage.repo import Repo
 
 VIA_VI = {"bot": "Telegram", "web": "trang web", "xlsx": "tệp Excel", "cli": "dòng lệnh", "import": "nhập tệp",
           "docx": "tệp Word", "rollup": "cộng từ các xã"}
+# the questions typed into one input (not buttons, lists or a Biểu): a change by someone else replaces its text
+TYPED_INPUTS = SCALAR_TYPES - {"yesno", "choice", "multichoice"}
 UPWARD_SENT = "Báo cáo của tỉnh đã gửi lên cấp trên: số liệu đã khóa, chỉ sửa được khi cấp trên trả lại."
 
 
@@ -513,9 +516,12 @@ async def changes_since(services: Services, repo: Repo, rep: Report, after: int)
         ref = rep.outline.ref(rv.question_key) if rep.outline.has(rv.question_key) else None
         where = f"câu {ref.number}" if ref is not None and ref.number else "một câu"
         value = format_value(ref.question, rv.new_value, limit=120) if ref is not None else ""
-        out.append({"id": rv.id, "key": rv.question_key, "version": rv.version,
-                    "text": f"{who} đã sửa {where} lúc {local.hour}:{local.minute:02d} "
-                            f"(qua {VIA_VI.get(rv.via, rv.via)}): {value}"})
+        change = {"id": rv.id, "key": rv.question_key, "version": rv.version, "who": who, "display": value,
+                  "text": f"{who} đã sửa {where} lúc {local.hour}:{local.minute:02d} "
+                          f"(qua {VIA_VI.get(rv.via, rv.via)}): {value}"}
+        if ref is not None and ref.question.type in TYPED_INPUTS:  # the page puts the new value in the input
+            change["input"] = input_text(ref.question, rv.new_value)
+        out.append(change)
     return out
 
 
