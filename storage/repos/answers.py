@@ -86,18 +86,21 @@ class AnswersRepo(HotPath):
         ``answers_rev`` after it)."""
         params = {"p_sid": submission_id, "p_key": key, "p_value": value, "p_num": num, "p_by": by, "p_now": now,
                   "p_via": via, "p_reason": None}
+        self._answers.pop(submission_id, None)
+        if self.dialect == "postgresql":  # one round trip (storage/repos/web.py::_write_in_one)
+            row = await rawsql.fetch_one(self.session, _raw(self.session, "write_in_one"), params)
+            assert row is not None
+            version, rev, missing = row
+            if missing and version > 1:  # written by another transaction while this one waited for the row
+                await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), {**params, "p_version": version})
+            return version, rev
         row = await rawsql.fetch_one(self.session, _raw(self.session, "upsert_answer"), params)
         assert row is not None
-        self._answers.pop(submission_id, None)
         params["p_version"] = version = row[0]
-        revision = "revision_next" if version > 1 else "revision_first"
-        if self.dialect == "postgresql":  # the revision and the touch: one round trip
-            rev = await rawsql.fetch_one(self.session, _raw(self.session, f"touch_with_{revision}"), params)
-        else:
-            await rawsql.fetch(self.session, _raw(self.session, revision), params)
-            rev = await rawsql.fetch_one(self.session, _raw(self.session, "touch_returning"), params)
-        assert rev is not None
-        return version, rev[0]
+        await rawsql.fetch(self.session, _raw(self.session, "revision_next" if version > 1 else "revision_first"), params)
+        touched = await rawsql.fetch_one(self.session, _raw(self.session, "touch_returning"), params)
+        assert touched is not None
+        return version, touched[0]
 
     async def answer_rows(self, period_id: int) -> list[tuple[Any, ...]]:
         """Every answer of a period for the CSV export: unit code and name, status, key, value, version, time, via."""

@@ -14,7 +14,7 @@ import orjson
 from sqlalchemy import bindparam, exists, func, select, update
 
 from storage import rawsql
-from storage.models import Account, Answer, Period, Submission, Unit, WebLink
+from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
 from storage.repos.base import RepoBase, utcnow
 
 
@@ -152,6 +152,40 @@ def _probe(with_link: bool) -> Any:
     return q
 
 
+def _write_in_one(dialect: str) -> Any:
+    """PostgreSQL: ``set_answer``'s three statements as one (one round trip): the upsert, the revision (its old
+    value: the previous revision's new value) and the touch, as data-modifying CTEs; returns the new version, the
+    submission's ``answers_rev`` and whether the old value was not found. Not found at version > 1 happens when
+    another transaction wrote this answer while this one waited for its row: its revision is not in this statement's
+    snapshot, and ``fix_old_value`` (a statement of its own, which sees it) fills it in."""
+    from storage.hot import _hot
+
+    hot = _hot(dialect)
+    r = AnswerRevision.__table__
+    up = hot.upsert_answer.cte("up")
+    new_version = up.c.version
+    old = (select(r.c.new_value).where(r.c.submission_id == bindparam("p_sid"), r.c.question_key == bindparam("p_key"),
+                                       r.c.version == new_version - 1).scalar_subquery())
+    rows = select(bindparam("p_sid", type_=r.c.submission_id.type), bindparam("p_key", type_=r.c.question_key.type),
+                  new_version, old, bindparam("p_value", type_=r.c.new_value.type),
+                  bindparam("p_by", type_=r.c.changed_by.type), bindparam("p_now", type_=r.c.changed_at.type),
+                  bindparam("p_via", type_=r.c.via.type), bindparam("p_reason", type_=r.c.reason.type)).select_from(up)
+    rev = (r.insert().from_select(["submission_id", "question_key", "version", "old_value", "new_value", "changed_by",
+                                   "changed_at", "via", "reason"], rows)
+           .returning(r.c.version, r.c.old_value.is_(None).label("missing")).cte("rev"))
+    touch = hot.touch_returning.cte("touch")
+    return select(rev.c.version, touch.c.answers_rev, rev.c.missing)
+
+
+def _fix_old_value() -> Any:
+    r, before = AnswerRevision.__table__, AnswerRevision.__table__.alias("before")
+    prev = (select(before.c.new_value).where(before.c.submission_id == bindparam("p_sid"),
+                                             before.c.question_key == bindparam("p_key"),
+                                             before.c.version == bindparam("p_version") - 1).scalar_subquery())
+    return (update(r).where(r.c.submission_id == bindparam("p_sid"), r.c.question_key == bindparam("p_key"),
+                            r.c.version == bindparam("p_version")).values(old_value=prev).returning(r.c.version))
+
+
 _RAW: dict[tuple[str, str, str], rawsql.Raw] = {}
 
 
@@ -161,11 +195,10 @@ def _raw(session: Any, name: str) -> rawsql.Raw:
     key = (dialect.name, dialect.driver, name)
     found = _RAW.get(key)
     if found is None:
-        from storage.hot import _hot, _joined
+        from storage.hot import _hot
 
         stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
-                 "touch_with_revision_first": lambda: _joined(dialect.name, "touch_returning", ("revision_first",)),
-                 "touch_with_revision_next": lambda: _joined(dialect.name, "touch_returning", ("revision_next",))}
+                 "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
         stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
         found = _RAW[key] = rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
     return found
