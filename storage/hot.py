@@ -65,6 +65,8 @@ def _hot(dialect: str) -> SimpleNamespace:
         .where(Account.telegram_id == bindparam("p_tg", type_=Account.__table__.c.telegram_id.type))
     )
     pos, acc = ConversationPosition.__table__, Account.__table__
+    touch = (update(sub).where(sub.c.id == p("p_sid", sub.c.id))
+             .values(updated_at=p("p_now", sub.c.updated_at), answers_rev=sub.c.answers_rev + 1))
 
     def write(table: Any, key: Any, *cols: Any) -> Any:
         # for HotPath._write_through: parameters 'p_<table>__pk' and 'p_<table>_<column>', unique across the tables, so
@@ -79,7 +81,8 @@ def _hot(dialect: str) -> SimpleNamespace:
         upsert_answer=upsert,
         revision_first=insert(r).values(old_value=None, **rev),
         revision_next=insert(r).values(old_value=old, **rev),
-        touch_submission=update(sub).where(sub.c.id == p("p_sid", sub.c.id)).values(updated_at=p("p_now", sub.c.updated_at)),
+        touch_submission=touch,
+        touch_returning=touch.returning(sub.c.answers_rev),
         context=context,
     )
 

@@ -225,6 +225,9 @@ class Submission(Base):
     returned_at: Mapped[datetime | None] = mapped_column(TZDateTime())
     created_at: Mapped[datetime] = mapped_column(TZDateTime())
     updated_at: Mapped[datetime] = mapped_column(TZDateTime())
+    # raised by every answer written (``Repo.set_answer``): the web form's cache of a report's answers is current
+    # while this is what it saw (bot/web/service.py)
+    answers_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Answer(Base):

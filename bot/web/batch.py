@@ -18,6 +18,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from bot.web.cache import SaveCache
 from storage.db import Database
 from storage.repo import Repo
 
@@ -33,6 +34,7 @@ class GroupCommit:
         self.max_batch = max_batch
         self.queues: list[list[tuple[Job, asyncio.Future]]] = [[] for _ in range(self.lanes)]
         self.tasks: list[asyncio.Task | None] = [None] * self.lanes
+        self.cache = SaveCache()  # what the saves of a session share between one save and the next (bot/web/cache.py)
         self.batches = 0  # transactions written (the benchmark prints saves per transaction)
         self.jobs = 0
 

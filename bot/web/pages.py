@@ -165,7 +165,7 @@ async def api_save(request: web.Request) -> web.Response:
     assert res.saved is not None
     if res.saved.ok and res.sub_id is not None and body.get("op") != "reason":
         await st.store.publish(res.sub_id, {"by": sess.account_id})
-    return jresp(asdict(res.saved), 200 if res.saved.ok else 422)
+    return jresp(res.saved, 200 if res.saved.ok else 422)  # orjson writes the dataclass as it is
 
 
 async def _save_open_period(request: web.Request, body: dict[str, Any]) -> web.StreamResponse:

@@ -20,6 +20,8 @@ from bot.flows import upward
 from bot.flows.files import make_report
 from bot.services import Services
 from bot.web.batch import GroupCommit
+from bot.web.cache import SaveCache, remember
+from bot.web.views import input_text
 from dialogs.answers import (
     expected_form,
     failing_rules,
@@ -34,7 +36,7 @@ from dialogs.engine import Engine, ReportContext, Step
 from dialogs.engine.tables import copy_table
 from dialogs.lifecycle import is_sent
 from dialogs.localtime import hm, to_local
-from dialogs.outline import Outline, Question
+from dialogs.outline import SCALAR_TYPES, Outline, Question
 from dialogs.parsing import ParseError
 from dialogs.review import large_change, lock_text, parse_reason
 from storage.models import Account, Period, Submission, Unit
@@ -42,6 +44,8 @@ from storage.repo import Repo
 
 VIA_VI = {"bot": "Telegram", "web": "trang web", "xlsx": "tệp Excel", "cli": "dòng lệnh", "import": "nhập tệp",
           "docx": "tệp Word", "rollup": "cộng từ các xã"}
+# the questions typed into one input (not buttons, lists or a Biểu): a change by someone else replaces its text
+TYPED_INPUTS = SCALAR_TYPES - {"yesno", "choice", "multichoice"}
 UPWARD_SENT = "Báo cáo của tỉnh đã gửi lên cấp trên: số liệu đã khóa, chỉ sửa được khi cấp trên trả lại."
 
 
@@ -69,6 +73,7 @@ class Report:
     editable: bool = False
     why: str = ""
     last_revision: int = 0
+    rev: int | None = None  # the submission's answers_rev that ``answers`` stand at (a field save), None: unknown
 
     def engine(self, services: Services) -> Engine:
         ctx = ReportContext(self.outline, self.unit.code, self.unit.kind, dict(self.answers), self.previous, self.period.label,
@@ -98,7 +103,7 @@ class Saved:
 
 async def _can_edit(repo: Repo, sub: Submission, period: Period, now: datetime) -> tuple[bool, str]:
     """``Repo.can_edit`` with its reason as the officer reads it (the chat's words: ``lock_text``)."""
-    ok, why = await repo.review.can_edit(sub, now)
+    ok, why = await repo.review.can_edit(sub, now, period=period)
     return ok, "" if ok or why is None else lock_text(why, period.label)
 
 
@@ -294,39 +299,59 @@ def _table_input(rep: Report, q: Question, req: dict[str, Any], year: int) -> tu
 @dataclass
 class SaveResult:
     """A save's outcome: the answer for the page, the submission it went to (for the change notice), or why the
-    session may not save (``gone``: the account or its link; ``refused``: a Refused)."""
+    session may not save (``gone``: the account or its link; ``refused``: a Refused). ``answers``: the report's
+    answers after the save, at the submission's ``answers_rev`` ``rev`` (for the process's cache, once committed)."""
 
     saved: Saved | None = None
     sub_id: int | None = None
     gone: bool = False
     refused: Refused | None = None
+    rev: int | None = None
+    answers: dict[str, Any] | None = None
 
 
 async def save(services: Services, writer: GroupCommit, account_id: int, link_id: str | None, period_id: int,
                req: dict[str, Any]) -> SaveResult:
-    """One field save as ONE job of the group commit (:mod:`bot.web.batch`): the report read in one statement, the
-    input parsed and checked, the answer written — in the transaction the saves of the moment share, so a save
-    costs no transaction of its own, neither to read nor to write."""
+    """One field save as ONE job of the group commit (:mod:`bot.web.batch`): the report read in one statement (the
+    rest from the process's cache while that statement says it holds), the input parsed and checked, the answer
+    written — in the transaction the saves of the moment share, so a save costs no transaction of its own."""
+    cache = writer.cache
 
     async def job(repo: Repo) -> SaveResult:
         try:
-            rep = await load_for_save(services, repo, account_id, link_id, period_id, str(req.get("key", "")))
+            rep = await load_for_save(services, repo, account_id, link_id, period_id, str(req.get("key", "")), cache)
         except Refused as e:
             return SaveResult(refused=e)
         if rep is None:
             return SaveResult(gone=True)
-        return SaveResult(await save_field(services, repo, rep, req), rep.sub.id if rep.sub else None)
+        saved = await save_field(services, repo, rep, req)
+        return SaveResult(saved, rep.sub.id if rep.sub else None, rev=rep.rev, answers=rep.answers)
 
-    return await writer.run(account_id, job)
+    res = await writer.run(account_id, job)
+    if res.sub_id is not None and res.rev is not None and res.answers is not None:
+        cache.put_answers(res.sub_id, res.rev, res.answers)  # committed: what the next save of this report starts from
+    return res
 
 
 async def load_for_save(services: Services, repo: Repo, account_id: int, link_id: str | None, period_id: int,
-                        key: str) -> Report | None:
-    """The account's own report for one field save, in one statement: None when the session's account is gone or
-    its link revoked."""
-    ctx = await repo.web.web_save_context(account_id, link_id, period_id, key)
-    if ctx is None:
+                        key: str, cache: SaveCache | None = None) -> Report | None:
+    """The account's own report for one field save: None when the session's account is gone or its link revoked.
+    One statement (``repo.web.web_save_probe``) checks the account, its unit, the period and the submission against
+    what ``cache`` holds from an earlier save and reads the key's version; the full read only when they changed."""
+    cache = cache if cache is not None else SaveCache()
+    probe = await repo.web.web_save_probe(account_id, link_id, period_id, key)
+    if probe is None:
         return None
+    ctx = cache.context((account_id, link_id, period_id), probe.stamp)
+    answers = cache.answers(repo, probe.submission_id, probe.answers_rev) if ctx is not None else None
+    if ctx is None or answers is None:
+        full = await repo.web.web_save_context(account_id, link_id, period_id, key)
+        if full is None:
+            return None
+        ctx = cache.put_context((account_id, link_id, period_id), probe.stamp, full)
+        answers = dict(full.answers)
+        if full.submission is not None:
+            cache.put_answers(full.submission.id, full.submission.answers_rev, full.answers)
     unit, period, sub = ctx.unit, ctx.period, ctx.submission
     if unit is None:
         raise Refused("Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo để điền.", 403)
@@ -336,12 +361,12 @@ async def load_for_save(services: Services, repo: Repo, account_id: int, link_id
     if not repo.periods.period_covers(period, unit, outline.respondents) and not repo.periods.period_closed(period, services.now()) \
             and not upward.reports_upward(unit, outline):
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
-    rep = Report(ctx.account, unit, period, outline, sub, ctx.answers,
-                 await services.previous_answers(repo, unit.id, period))
+    rep = Report(ctx.account, unit, period, outline, sub, answers, await services.previous_answers(repo, unit.id, period))
     rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
     _upward_lock(rep)
-    if ctx.version is not None:
-        rep.versions[key] = ctx.version
+    rep.rev = probe.answers_rev
+    if probe.version is not None:
+        rep.versions[key] = probe.version
     return rep
 
 
@@ -368,8 +393,12 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
     # who changed this answer since the page read it (for a Biểu the cells merge; for a scalar: overwritten)
     conflict = _conflict(rep, key, req, rep.versions.get(key))
     others = await _names(repo, rep, conflict)
-    version = await repo.submissions.set_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id, via="web", now=now)
+    version, rev = await repo.submissions.write_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id,
+                                                       via="web", now=now)
     rep.answers[key] = value
+    # the answers now stand at ``rev`` only if no other process wrote to this report since they were read
+    rep.rev = rev if rep.rev is not None and rev == rep.rev + 1 else None
+    remember(repo, sub_id, rep.rev, rep.answers)
     await _late_change_notice(services, repo, rep, key, now)
     return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
 
@@ -487,9 +516,12 @@ async def changes_since(services: Services, repo: Repo, rep: Report, after: int)
         ref = rep.outline.ref(rv.question_key) if rep.outline.has(rv.question_key) else None
         where = f"câu {ref.number}" if ref is not None and ref.number else "một câu"
         value = format_value(ref.question, rv.new_value, limit=120) if ref is not None else ""
-        out.append({"id": rv.id, "key": rv.question_key, "version": rv.version,
-                    "text": f"{who} đã sửa {where} lúc {local.hour}:{local.minute:02d} "
-                            f"(qua {VIA_VI.get(rv.via, rv.via)}): {value}"})
+        change = {"id": rv.id, "key": rv.question_key, "version": rv.version, "who": who, "display": value,
+                  "text": f"{who} đã sửa {where} lúc {local.hour}:{local.minute:02d} "
+                          f"(qua {VIA_VI.get(rv.via, rv.via)}): {value}"}
+        if ref is not None and ref.question.type in TYPED_INPUTS:  # the page puts the new value in the input
+            change["input"] = input_text(ref.question, rv.new_value)
+        out.append(change)
     return out
 
 

@@ -42,6 +42,7 @@ from dialogs.importer.tidy import tidy
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
+FILLED = re.compile(r"^[^:]{1,40}:\s*\S[^:]{0,60}$")
 CAPTION_RE = re.compile(r"^(?:biểu|phụ lục|mẫu)\s*(?:mẫu\s*)?(?:số\s*)?(\d{1,2}[A-Za-z]?)\b[\s.:\-–]*(.*)$", re.I)
 
 
@@ -149,6 +150,7 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
             title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
@@ -317,8 +319,9 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
             g = seq[idx]
             size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
             first_cell = next((t for row in g.cells for t, _ in row if t.strip()), "")  # type: ignore[union-attr]
-            ctx.notes.append({"message": f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
-                                         "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
+            ctx.notes.append({"message": g.note if isinstance(g, FlatGrid) and g.note else  # why, as the text showed
+                              f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
+                              "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         else:
             if isinstance(seq[idx], FlatGrid) and seq[idx].note:
                 d.notes.append(seq[idx].note)
@@ -374,10 +377,8 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    if (tree.body or tree.tables) and not sections:
-        sections = [section_from(ctx, tree, [], top=True)]
-    elif tree.body or tree.tables:  # lines and tables above the first item: never dropped
-        sections.insert(0, section_from(ctx, Node(body=tree.body, tables=tree.tables), [], top=True))
+    if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
+        sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
         sections.append(section_from(ctx, Node(body=tree.after), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
@@ -385,10 +386,24 @@ def build(doc: Document, filename: str) -> Built:
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     tidy(sections, ctx.notes)
+    lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
+    if lost > 0:  # a last guard: a table is never dropped without a word
+        ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
+                                     "hãy nhập biểu bằng tay"})
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _lead_section(ctx: ImportContext, tree: Node) -> dict:
+    """What stands before the first numbered heading, from the first table on: its tables first, as the document
+    shows them, then the asks of the lines after them."""
+    sec = {"no": "", "title": "Mục", "items": []}
+    if tree.body:
+        sec = section_from(ctx, Node(body=tree.body), [], top=True)
+    sec["items"][:0] = [table_question(ctx, t, []) for _, t in tree.tables]
+    return sec
 
 
 NOTE_HEAD = re.compile(

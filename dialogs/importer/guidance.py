@@ -189,6 +189,8 @@ def titled_ask(text: str) -> list[Ask]:
         return []
     if COUNT_HEAD.match(rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):  # the rest asks itself
         return []
+    if fold(rest).replace("□", " ").replace("☐", " ").split() == ["co", "khong"]:  # '…: Có □ Không □': two boxes
+        return [Ask(label, "yesno")]
     if DATE_VALUE.search(rest) and re.match(r"^(?:thời gian|ngày)\b", label, re.I):
         return [Ask(label, "date", help=[f"Ví dụ: {rest}"])]
     if NAME_LABEL.match(label):

@@ -11,9 +11,11 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
+from dialogs.importer.word_tables import grid_blocks, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _q(tag: str) -> str:
@@ -140,21 +142,38 @@ def _footnotes(xml: bytes | None) -> dict[str, str]:
         return out
     for fn in etree.fromstring(xml).findall("w:footnote", NS):
         fid = fn.get(_q("id"))
-        text = " ".join(_para_text(p, {}) for p in fn.findall(".//w:p", NS)).strip()
+        text = " ".join(_para_text(p, {}).replace("\t", " ") for p in fn.findall(".//w:p", NS)).strip()
         if text and fid and not fid.startswith("-") and fid != "0":
             out[fid] = text
     return out
 
 
-def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
+BOX_CHARS = {"F06F", "F070", "F071", "F072", "F0A8", "F0FE", "F0FD", "F078", "F06E", "F0A1", "F0A3"}
+
+
+def _leaders(p: etree._Element) -> list[bool]:
+    """For each tab stop of the paragraph, left to right: whether it draws a leader (dots, a line) up to it."""
+    stops = [t for t in p.findall("w:pPr/w:tabs/w:tab", NS) if t.get(_q("val")) != "clear"]
+    stops.sort(key=lambda t: int(t.get(_q("pos"), "0") or 0))
+    return [t.get(_q("leader"), "none") not in ("none", "") for t in stops]
+
+
+def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ") -> str:
     parts: list[str] = []
+    leaders, tabs = _leaders(p), 0
     for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("footnoteReference"), _q("sym")):
         if el.tag == _q("t"):
             parts.append(el.text or "")
         elif el.tag == _q("tab"):
-            parts.append(" ")
+            if el.getparent().tag == _q("tabs"):
+                continue  # a tab stop's definition, not a tab in the text
+            # kept: a tab may separate two fields of a form (word_tables.tab_fields); a dotted leader is a blank
+            parts.append("……\t" if tabs < len(leaders) and leaders[tabs] else "\t")
+            tabs += 1
         elif el.tag == _q("br"):
-            parts.append(" ")
+            parts.append(br)
+        elif el.tag == _q("sym"):  # a Wingdings box ('Có □ Không □'): the answer box of a form
+            parts.append("□" if el.get(_q("char"), "").upper() in BOX_CHARS else "")
         elif el.tag == _q("footnoteReference"):
             fid = el.get(_q("id"))
             parts.append(f"[footnoteRef:{fid}]")
@@ -166,12 +185,14 @@ def _para_text(p: etree._Element, notes: dict[str, str]) -> str:
 def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
     rows: list[list[tuple[str, tuple[int, int]]]] = []
     for ri, tr in enumerate(tbl.findall("w:tr", NS)):
-        row: list[tuple[str, tuple[int, int]]] = []
+        before = tr.find("w:trPr/w:gridBefore", NS)  # grid columns the row leaves out before its first cell
+        row: list[tuple[str, tuple[int, int]]] = [("", (-1, -1))] * int(
+            before.get(_q("val"), "0") if before is not None else 0)
         for tc in tr.findall("w:tc", NS):
             span_el = tc.find("w:tcPr/w:gridSpan", NS)
             span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
             vm = tc.find("w:tcPr/w:vMerge", NS)
-            text = " ".join(_para_text(p, notes) for p in tc.findall("w:p", NS)).strip()
+            text = "\n".join(_para_text(p, notes, "\n") for p in _blocks(tc) if p.tag == _q("p")).strip()
             ci = len(row)
             origin = (ri, ci)
             if vm is not None and vm.get(_q("val"), "continue") != "restart" and ri > 0:
@@ -199,20 +220,45 @@ def read_docx(data: bytes) -> Document:
         root = etree.fromstring(body_xml)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
         raise DocumentError(f"Tệp .docx bị hỏng, không đọc được ({e}). Hãy mở bằng Word và lưu lại.") from None
+    for fallback in list(root.iter(f"{{{MC}}}Fallback")):  # a text box written twice (drawing, VML): read once
+        fallback.clear()
     body = root.find("w:body", NS)
     doc = Document(source="docx")
     if body is None:
         return doc
-    for el in body:
+    for el in _blocks(body):
         if el.tag == _q("p"):
-            text = _para_text(el, notes)
+            parts = tab_fields(_para_text(el, notes))
             npr = _num_pr(el, styles)
-            label = numbering.label(*npr) if npr and text.strip() else None
-            doc.blocks.append(Line(f"{label} {text.strip()}" if label else text, level=npr[1] if label and npr else None))
+            label = numbering.label(*npr) if npr and parts[0].strip() else None
+            level = npr[1] if label and npr else None
+            doc.blocks.append(Line(f"{label} {parts[0].strip()}" if label else parts[0], level=level))
+            doc.blocks.extend(Line(t) for t in parts[1:])
         elif el.tag == _q("tbl"):
-            layout = _layout_lines(el, notes)
-            doc.blocks.extend(Line(t) for t in layout) if layout else doc.blocks.append(_grid(el, notes))
+            doc.blocks.extend(_table_blocks(el, notes))
     return doc
+
+
+def _blocks(parent: etree._Element) -> list[etree._Element]:
+    """The paragraphs and tables of a body or a cell in order, those inside content controls (w:sdt) too."""
+    out: list[etree._Element] = []
+    for el in parent:
+        if el.tag == _q("sdt"):
+            content = el.find("w:sdtContent", NS)
+            out.extend(_blocks(content) if content is not None else [])
+        elif el.tag in (_q("p"), _q("tbl")):
+            out.append(el)
+    return out
+
+
+def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Grid]:
+    """A Word table as what it shows (the letterhead as lines, the rest by word_tables.grid_blocks), then the
+    tables nested in its cells."""
+    layout = _layout_lines(tbl, notes)
+    if layout:
+        return [Line(t) for t in layout]
+    nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, notes)]
+    return [Line(b) if isinstance(b, str) else b for b in grid_blocks(_grid(tbl, notes))] + nested
 
 
 LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)
@@ -226,7 +272,7 @@ def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | Non
     cells = [tc for tr in rows for tc in tr.findall("w:tc", NS)]
     if not rows or len(rows) > 3 or len(cells) > 6:
         return None
-    paras = [[_para_text(p, notes).strip() for p in tc.findall("w:p", NS)] for tc in cells]
+    paras = [[_para_text(p, notes).replace("\t", " ").strip() for p in tc.findall("w:p", NS)] for tc in cells]
     text = " ".join(t for ps in paras for t in ps)
     if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?:ngày|năm|số)\s*:?\s*\S*", "", text)):
         return None

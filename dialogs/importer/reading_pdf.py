@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from dialogs.importer.document import Grid
+from dialogs.importer.word_tables import grid_blocks
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def _page_bands(page: Any) -> list[str | Grid] | None:
         x0, t_top, x1, t_bottom = t.bbox
         if t_top > top:
             out.append(page.crop((0, top, page.width, t_top)).extract_text() or "")
-        out.append(g)
+        out.extend(grid_blocks(g))  # a form laid out in cells, a caption row, a band of fields: as in Word
         top = max(top, t_bottom)
     if top < page.height:
         out.append(page.crop((0, top, page.width, page.height)).extract_text() or "")

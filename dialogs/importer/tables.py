@@ -3,6 +3,7 @@ their group rows, total rows and formula hints as computed, numbering rows dropp
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+
 NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
+UNIT_COL = re.compile(r"^(?:don vi tinh|dvt)$")
 METADATA_COL = re.compile(r"^(?:don vi tinh|dvt|ma so|ma chi tieu)$")
 
 
@@ -59,11 +61,17 @@ def _header_count(grid: Grid) -> tuple[int, int | None]:
         if origin_above:
             merged_to = r if merged_to == r - 1 else merged_to
             continue
-        if first and ROWNO_RE.match(first):
+        if first and ROWNO_RE.match(first) or _band(grid, r):  # a band over the width ('A. KHỐI TỈNH') is a row
             return r, None
         if not first and _cell(grid, r, 1) and not any(_cell(grid, r, c) for c in range(2, len(grid.cells[r]))):
             return r, None
     return merged_to + 1, None
+
+
+def _band(grid: Grid, r: int) -> bool:
+    """A row that is one merged cell over the whole width, with a name in it."""
+    row = grid.cells[r]
+    return grid.merged_known and len(row) >= 3 and len({o for _, o in row}) == 1 and bool(row[0][0].strip())
 
 
 def _text_fill(grid: Grid, h: int) -> list[list[str]]:
@@ -84,7 +92,7 @@ def _text_fill(grid: Grid, h: int) -> list[list[str]]:
 def _col_type(label: str) -> str:
     f = fold(label)
     if re.search(r"ghi chu|don vi tinh|\bdvt\b|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an"
-                 r"|ghi cu the|hinh thuc|ly do", f):
+                 r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu|^chi tieu$", f):
         return "text"
     if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
         return "date"
@@ -100,6 +108,8 @@ def _row_level(no: str) -> int | None:
         return None
     if re.fullmatch(r"[IVX]+\.?", no):
         return 0
+    if re.fullmatch(r"[A-ZĐ]\.?", no):  # 'A. KHỐI TỈNH' over 'I', '1' …
+        return -1
     if re.fullmatch(r"\d+\.?", no):
         return 1
     if re.fullmatch(r"\d+[.,]\d+\.?", no) or re.fullmatch(r"[a-zđ]\)?", no):
@@ -120,18 +130,19 @@ def _is_total(label: str, no: str) -> bool:
 
 
 def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> TableDraft | None:
-    if len(grid.cells) < 2 or len(grid.cells[0]) < 2:
+    if not grid.cells or len(grid.cells[0]) < 2:
+        return None
+    if len(grid.cells) < 2 and not _header_only(grid.cells[0]):
         return None
     h, numrow = _header_count(grid)
     header = _text_fill(grid, h)
     width = max(len(r) for r in grid.cells)
     headerless = h == 0
-    no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in (
-        "tt", "stt", "so tt", "so thu tu") else None
+    no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in TT_WORDS else None
     label_col = 1 if no_col == 0 else 0
-    draft = TableDraft(code, title, [], [])
+    draft = TableDraft(code, title.strip().rstrip(" :"), [], [])  # 'Danh sách cán bộ tham gia:' names the table
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
-    data_rows = _rows(grid, body, no_col, label_col, keys, draft)
+    data_rows, label_col = _data_rows(grid, header, body, (no_col, label_col), keys, draft)
     register = any(r.get("open") for r in data_rows) and all(
         r.get("open") or r.get("level", 0) == 0 for r in data_rows)
     first_col = label_col if register else label_col + 1
@@ -164,10 +175,8 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.columns.append(col)
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
-    meta = [c for c in draft.columns if METADATA_COL.match(fold(c["label"]).strip(" :.()")) and not c.get("group")]
-    if meta and len(meta) < len(draft.columns):  # 'Đơn vị tính', 'Mã số': the form's own information, not asked
-        draft.columns = [c for c in draft.columns if c not in meta]
-        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
+    _drop_metadata(draft)
+    _yes_no_columns(draft)
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None
@@ -175,18 +184,131 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     _finish_rows(draft)
     if not draft.rows:
         return None
+    if not draft.title and not code:  # no caption, no paragraph naming it: its columns say what it holds
+        draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
 
 
-def _rows(grid: Grid, body: list[int], no_col: int | None, label_col: int, keys: KeyMaker,
+def _drop_metadata(draft: TableDraft) -> None:
+    """'Đơn vị tính', 'Mã số': the form's own information, not asked."""
+    meta = [c for c in draft.columns if METADATA_COL.match(fold(c["label"]).strip(" :.()")) and not c.get("group")]
+    if meta and len(meta) < len(draft.columns):
+        draft.columns = [c for c in draft.columns if c not in meta]
+        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in meta) + " là thông tin của biểu, không hỏi")
+
+
+YES_NO = {("co", "khong"), ("dat", "khong dat"), ("dat", "chua dat"), ("co", "chua"), ("da", "chua")}
+
+
+def _yes_no_columns(draft: TableDraft) -> None:
+    """'Có' | 'Không' (or 'Đạt' | 'Chưa đạt') side by side: the two boxes of one yes/no answer a row — one column."""
+    cols = draft.columns
+    for i in range(len(cols) - 2, -1, -1):
+        a, b = cols[i], cols[i + 1]
+        pair = (fold(a["label"]).strip(" :."), fold(b["label"]).strip(" :."))
+        if pair in YES_NO and a.get("group") == b.get("group"):
+            a.update({"label": f"{a['label']}/{b['label'][:1].lower()}{b['label'][1:]}", "type": "yesno"})
+            del cols[i + 1]
+
+
+def _data_rows(grid: Grid, header: list[list[str]], body: list[int], cols: tuple[int | None, int], keys: KeyMaker,
+               draft: TableDraft) -> tuple[list[dict], int]:
+    """The rows to fill and the column of their names: a list (one open row), a group column merged over named
+    rows, or rows named in the names column."""
+    no_col, label_col = cols
+    listed = _list_from(grid, header, body)
+    if listed is not None:  # a list to fill: every column after the numbering one is asked, rows added one by one
+        lead = header[0][0] if listed and header and header[0] else ""
+        name = lead if lead and fold(lead) not in TT_WORDS else "Danh sách"
+        return [{"key": keys.scope().make(name), "label": name, "open": True}], listed
+    if _group_column(grid, body, label_col):  # 'Cấp tỉnh' merged down over 'Sở Nội vụ', 'Sở Tư pháp'
+        return _grouped_rows(grid, body, label_col, keys), label_col + 1
+    return _rows(grid, body, (no_col, label_col, _units(grid, header)), keys, draft), label_col
+
+
+TT_WORDS = ("tt", "stt", "so tt", "so thu tu")
+ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?|[-+*•]|…+|\.{2,})?$")
+NOT_A_NAME = re.compile(r"^[\d\s/.,:%-]*$")  # a date, a figure: an example filled in, no row's name
+
+
+def _group_column(grid: Grid, body: list[int], col: int) -> bool:
+    """The names column merged down over several rows, each of which names itself in the next column ('Cấp tỉnh'
+    over 'Sở Nội vụ', 'Sở Tư pháp'): the merged cell is a group, the next column the rows' names."""
+    if not grid.merged_known or col + 1 >= len(grid.cells[0]) or len(body) < 2:
+        return False
+    merged = any(grid.cells[a][col][1] == grid.cells[b][col][1] and _cell(grid, a, col)
+                 for a, b in zip(body, body[1:], strict=False) if b == a + 1)
+    named = [r for r in body if grid.cells[r][col + 1][1] != grid.cells[r][col][1] and _name(_cell(grid, r, col + 1))]
+    return merged and len(named) >= 2
+
+
+def _grouped_rows(grid: Grid, body: list[int], col: int, keys: KeyMaker) -> list[dict]:
+    rows: list[dict] = []
+    rkeys = keys.scope()
+    seen: set[tuple[int, int]] = set()
+    for r in body:
+        (text, origin), (sub, sub_origin) = grid.cells[r][col], grid.cells[r][col + 1]
+        text, sub = text.strip(), sub.strip()
+        if sub_origin == origin or not sub:  # one name over both columns ('Tổng cộng')
+            if text:
+                total = _is_total(text, "")
+                rows.append({"key": rkeys.make(text), "label": text,
+                             **({"kind": "total", "sum_of": "all"} if total else {"level": 0})})
+            continue
+        if text and origin not in seen:
+            seen.add(origin)
+            rows.append({"key": rkeys.make(text), "label": text, "level": 0})
+        rows.append({"key": rkeys.make(sub), "label": sub, "level": 1 if text else 0})
+    return rows
+
+
+def _units(grid: Grid, header: list[list[str]]) -> dict[int, str]:
+    """The unit of each row ('Hộ', 'Người'), from the 'Đơn vị tính' column or as a flattened table recorded it:
+    rows of different units are never summed."""
+    found = getattr(grid, "units", None)
+    if found:
+        return found
+    col = next((c for c, t in enumerate(header[-1] if header else []) if UNIT_COL.match(fold(t).strip(" :.()"))), None)
+    return {} if col is None else {r: _cell(grid, r, col) for r in range(len(header), len(grid.cells))}
+
+
+def _header_only(row: list[tuple[str, tuple[int, int]]]) -> bool:
+    """One row of short column names ('STT | Họ và tên | Chức vụ | Ghi chú'): a list whose rows the unit adds."""
+    texts = [t.strip() for t, _ in row]
+    return sum(1 for t in texts if _name(t)) >= 3 and all(len(t.split()) <= 8 for t in texts)
+
+
+def _name(v: str) -> bool:
+    return sum(ch.isalpha() for ch in v) >= 2 and not NOT_A_NAME.match(v) and not ORDINAL.match(v)
+
+
+def _list_from(grid: Grid, header: list[list[str]], body: list[int]) -> int | None:
+    """A list to fill ('Lần | Ngày | Nội dung | Nhận xét', 'STT | Tên văn bản | Ngày ban hành'): a header, then rows
+    numbered 1, 2, 3, … (or empty) whose cells name no row — empty, or an example filled in. Returns the first column
+    to fill (1 after a numbering column, else 0); None when the rows are named ('1 | Sở Nội vụ | …')."""
+    if not header or len(grid.cells[0]) < 2:
+        return None
+    firsts = [_cell(grid, r, 0) for r in body]
+    start = 1 if all(ORDINAL.match(v) for v in firsts) and (any(firsts) or fold(header[0][0]) in TT_WORDS) else 0
+    named = [r for r in body if any(_name(_cell(grid, r, c)) for c in (0, 1))]
+    if len(named) * 2 >= len(body) and body:
+        return None
+    return start
+
+
+def _rows(grid: Grid, body: list[int], cols: tuple[int | None, int, dict[int, str]], keys: KeyMaker,
           draft: TableDraft) -> list[dict]:
+    no_col, label_col, unit_col = cols
     rows: list[dict] = []
     rkeys = keys.scope()
     last_level = 0
     for r in body:
         no = _cell(grid, r, no_col) if no_col is not None else ""
         label = _cell(grid, r, label_col)
+        if no and no_col is not None and grid.cells[r][no_col][1] == grid.cells[r][label_col][1]:
+            m = re.match(r"^([IVX]{1,4}|[A-ZĐ]|\d{1,2})[.)]\s+(\S.*)$", label)  # one cell over both: 'B. KHỐI XÃ'
+            no, label = (m.group(1), m.group(2)) if m else ("", label)
         if not label and no and not ROWNO_RE.match(no):
             label, no = no, ""
         if not label or PLACEHOLDER.match(label):
@@ -197,6 +319,8 @@ def _rows(grid: Grid, body: list[int], no_col: int | None, label_col: int, keys:
                         break
             continue
         row: dict = {"key": rkeys.make(label), "label": label}
+        if unit_col.get(r):
+            row["_unit"] = fold(unit_col[r])
         if no and not PLACEHOLDER.match(no):
             row["no"] = no
         if _is_total(label, no):
@@ -231,7 +355,7 @@ def _finish_rows(draft: TableDraft) -> None:
                 r.pop("open")
             if numeric:
                 r["sum_of"] = "children"
-            else:
+            elif not any(c.get("type") == "yesno" for c in draft.columns):  # a checklist's heading is a label only
                 r["open"] = True
     if not any(r.get("kind", "data") == "data" and not r.get("sum_of") or r.get("open") for r in rows):
         for r in rows:
@@ -244,7 +368,11 @@ def _finish_rows(draft: TableDraft) -> None:
             r["kind"] = "data"
             r.pop("sum_of", None)
     _subsets(draft)
+    _split_out(draft)
+    _total_without_subsets(draft)
+    _mixed_units(draft)
     for r in rows:
+        r.pop("_unit", None)
         if r.get("level") == 0:
             r.pop("level")
         if r.get("kind") == "data":
@@ -276,23 +404,96 @@ def _subsets(draft: TableDraft) -> None:
             kids.append(k)
         direct = min((k.get("level", 0) for k in kids), default=lvl + 1)
         parts: list[dict] = []
-        subset = False
+        subset = under = False  # under: after a bare 'Trong đó:' every sibling is a subset
         for k in kids:
             if k.get("level", 0) != direct:
                 continue
-            if SUBSET.match(fold(k["label"])):
+            f = fold(k["label"])
+            if SUBSET.match(f):
                 subset = True
-            if not subset and not LABEL_ONLY.match(fold(k["label"]).strip()):
+                under = under or bool(LABEL_ONLY.match(f.strip()))
+                continue  # 'Trong đó: Số hộ gia đình' is a subset of the row above it, never a summand
+            if not under and not LABEL_ONLY.match(f.strip()):
                 parts.append(k)
-        if not subset:
+        if subset:
+            _sum_parts(draft, r, parts)
+
+
+def _sum_parts(draft: TableDraft, r: dict, parts: list[dict]) -> None:
+    """The row sums the parts left once the 'Trong đó' rows are set aside; asked, with an unsure point, if none."""
+    if parts:
+        r["sum_of"] = [k["key"] for k in parts]
+        return
+    r.pop("sum_of")
+    r["kind"] = "data"
+    draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, hãy nhập "
+                       "trực tiếp")
+
+
+SPLIT_LABEL = re.compile(r"^(?:chia ra|chia theo|phan theo|phan ra)\b")
+
+
+def _split_out(draft: TableDraft) -> None:
+    """'Tổng số cán bộ' then a bare 'Chia ra:' and the rows it splits into ('Nam', 'Nữ'): the total is their sum —
+    up to a 'Trong đó' row, a label or a row above them."""
+    rows = draft.rows
+    for i, r in enumerate(rows[:-2]):
+        label = rows[i + 1]
+        if (r.get("sum_of") or r.get("kind") == "total" or not re.match(r"^tong so\b", fold(r["label"]))
+                or not LABEL_ONLY.match(fold(label["label"]).strip()) or not SPLIT_LABEL.match(fold(label["label"]))):
             continue
-        if parts:
+        level = rows[i + 2].get("level", 0)
+        parts = list(itertools.takewhile(
+            lambda k, lv=level: k.get("level", 0) == lv and k.get("kind") != "total" and not k.get("sum_of")
+            and not SUBSET.match(fold(k["label"])) and not LABEL_ONLY.match(fold(k["label"]).strip()), rows[i + 2:]))
+        if len(parts) >= 2 and level >= label.get("level", 0):
             r["sum_of"] = [k["key"] for k in parts]
+
+
+def _total_without_subsets(draft: TableDraft) -> None:
+    """A 'Tổng số' over every row sums the rows to fill but never a 'Trong đó …' row, nor the rows under a bare
+    'Trong đó:' (at its level and below, until a row above it); when nothing is left the total is asked."""
+    for r in draft.rows:
+        if r.get("kind") != "total" or r.get("sum_of") != "all":
+            continue
+        parts: list[dict] = []
+        subset, under = False, None
+        for k in draft.rows:
+            f, lvl = fold(k["label"]), k.get("level", 0)
+            under = None if under is not None and lvl < under else under
+            if k is r or k.get("kind") == "total":
+                continue
+            if SUBSET.match(f):
+                subset = True
+                under = lvl if LABEL_ONLY.match(f.strip()) else under
+                continue
+            if under is None and ((k.get("kind", "data") == "data" and not k.get("sum_of")) or k.get("open")):
+                parts.append(k)
+        if subset:
+            _sum_parts(draft, r, parts)
+
+
+def _mixed_units(draft: TableDraft) -> None:
+    """A row over rows of different units ('HỘ VÀ NHÂN KHẨU' over households and persons) sums nothing: a heading
+    is a label only, a row with its own unit is asked — with an unsure point."""
+    rows = draft.rows
+    for i, r in enumerate(rows):
+        if not r.get("sum_of") or r.get("kind") == "total" and r["sum_of"] == "all" and not r.get("_unit"):
+            continue
+        if isinstance(r["sum_of"], list):
+            parts = [k for k in rows if k["key"] in r["sum_of"]]
         else:
-            r.pop("sum_of")
+            lvl = r.get("level", 0)
+            parts = list(itertools.takewhile(lambda k, lvl=lvl: k.get("level", 0) > lvl and k.get("kind") != "total",
+                                             rows[i + 1:])) if r["sum_of"] == "children" else rows
+        units = {k["_unit"] for k in parts if k.get("_unit")} | ({r["_unit"]} if r.get("_unit") else set())
+        if len(units) < 2:
+            continue
+        r.pop("sum_of")
+        if r.get("_unit"):
             r["kind"] = "data"
-            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, "
-                               "hãy nhập trực tiếp")
+            draft.notes.append(f"dòng «{r['label']}»: các dòng dưới khác đơn vị tính, không cộng thành tổng, hãy nhập "
+                               "trực tiếp")
 
 
 def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
@@ -307,14 +508,20 @@ def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
                 col["sum_of"] = srcs
     cols = draft.columns
     for i, col in enumerate(cols):
-        if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or col.get("group"):
+        if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or i + 1 >= len(cols):
             continue
-        grp = cols[i + 1].get("group") if i + 1 < len(cols) else None
-        # 'Tổng số' then 'Chia ra: …' is computed; 'Trong đó: …' is a subset, never its parts (asked)
-        if grp and re.match(r"^(?:trong do\s*:?\s*)?(?:chia ra|chia theo|phan theo|phan ra)\b", fold(grp)):
-            members = [c["key"] for c in cols[i + 1:] if c.get("group") == grp]
-            if len(members) >= 2:
-                col["sum_of"] = members
+        path = col.get("group", "")
+        grp = cols[i + 1].get("group") or ""
+        last = grp.split(GROUP_SEP)[-1]
+        # 'Tổng số' then 'Chia ra: …' (its parts, one level below, however deep they go) is computed; 'Trong đó: …'
+        # is a subset, never its parts (asked)
+        if (grp.rsplit(GROUP_SEP, 1)[0] if GROUP_SEP in grp else "") != path:
+            continue
+        if re.match(r"^(?:trong do\s*:?\s*)?(?:chia ra|chia theo|phan theo|phan ra)\b", fold(last)):
+            members = list(itertools.takewhile(lambda c, g=grp: (c.get("group") or "").startswith(g), cols[i + 1:]))
+            deeper = [(c.get("group") or "")[len(grp):] for c in members]
+            if len(members) >= 2 and not any(re.search(r"trong do", fold(d)) for d in deeper):
+                col["sum_of"] = [c["key"] for c in members]
     for col in cols:
         if "sum_of" in col:
             col.pop("type", None)

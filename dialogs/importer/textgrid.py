@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dialogs.importer.document import Grid
 from dialogs.importer.structure import parse_marker
@@ -31,6 +31,8 @@ STAT_ROW = re.compile(r"^(?P<no>(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*\.?|[-–+•
 @dataclass
 class FlatGrid(Grid):
     note: str = ""
+    first: str = ""  # the header's first cell: the lines above it in the run are the table's caption
+    units: dict[int, str] = field(default_factory=dict)  # grid row → the unit written for that row
 
 
 def _value(cell: str) -> bool:
@@ -42,8 +44,7 @@ def _text(cell: str) -> bool:
 
 
 def _short(cell: str) -> bool:
-    words = 20 if ROW_NO.match(cell) else 14  # a numbered row label ('1. Tổng số hộ dân cư (…) tính đến …') runs longer
-    return len(cell.split()) <= words and len(cell) <= 140 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
+    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
 
 
 def _grid(header: list[str], rows: list[list[str]], note: str) -> FlatGrid:
@@ -122,6 +123,9 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
     while k < len(cells) and NUMBERING.match(cells[k]):
         numbering.append(cells[k])
         k += 1
+    lead = next((i for i, c in enumerate(head) if LABEL_HEAD.match(fold(c))), 0)
+    if all(c.isupper() for c in head[:lead]):
+        head = head[lead:]  # 'NĂM …' above 'Tên chỉ tiêu': the form's heading in capitals, no column
     if head and not numbering and (ROW_NO.match(head[-1]) or head[-1].startswith(("-", "–", "+"))):
         head.pop()  # '1.Tổng số trường mầm non' is the first row, not a header
         k -= 1
@@ -139,10 +143,10 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     head, numbering, k = _header_cells(cells)
     if len(head) < 2:
         return None
+    units = any(METADATA.match(fold(c).strip(" :")) and fold(c).startswith(("don vi", "dvt")) for c in head)
     rows: list[list[str]] = []
     leading: list[str] = []
     body_cells = cells[k:]
-    unit_col = any(METADATA.match(fold(h).strip(" :")) for h in head)  # a 'Đơn vị tính' column: each row's unit
     for i, c in enumerate(body_cells):
         if not rows and not _text(c):
             leading.append(c)
@@ -150,7 +154,9 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         after = body_cells[i + 1] if i + 1 < len(body_cells) else None
         unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
                 and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":")
-                and (after is not None and _value(after) or unit_col))  # a unit is followed by the row's figures
+                and after is not None and _value(after))  # a unit is followed by the row's figures
+        unit = unit or bool(units and rows and len(rows[-1]) == 1 and len(c) <= 12 and len(c.split()) <= 2
+                            and not ROW_NO.match(c) and not c.isupper() and not rows[-1][0].endswith(":"))
         if _text(c) and not unit:
             rows.append([c])
         elif rows:
@@ -177,11 +183,15 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(body)} "
             "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     grid = _grid(header, body, note)
+    grid.first = head[0]
     if group:  # the group over the leaf labels: a second header row
         top = [(t if c < 2 else group, (0, c if c < 2 else 2)) for c, (t, _) in enumerate(grid.cells[0])]
         grid.cells.insert(0, top)
         for c in range(2):
             grid.cells[1][c] = (grid.cells[0][c][0], (0, c))
+    if units:  # each row's unit: the Biểu never sums rows of different units
+        top = len(grid.cells) - len(rows)
+        grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
 
 
@@ -274,79 +284,162 @@ def pipe_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return _grid(header, body, note), used
 
 
-ROW_END = "⟂"
+CODE = re.compile(r"^(?:[A-E]|\(\d{1,2}\)|\d{1,2})$")
 
 
-def _pipe_cells(lines: list[str]) -> tuple[list[str], int]:
-    """The cells of a run of lines each ending in '|' ('Tổng số |', '|' an empty cell, '||||' the end of a header
-    row); how many lines the run takes."""
+def _bar_cells(lines: list[str]) -> tuple[list[str], int]:
+    """HTML cells copied one a line, each ending in '|' ('Nam |'); '|' alone is an empty cell, '||||' four."""
     cells: list[str] = []
     used = 0
     for ln in lines:
         s = ln.strip()
-        if not s.endswith("|"):
+        if s and not s.endswith("|"):
             break
-        if re.fullmatch(r"\|{2,}", s):
-            cells.append(ROW_END)
-        else:
-            cells.append(s[:-1].strip())
         used += 1
+        if s and set(s) == {"|"}:
+            cells += [""] * len(s)
+        elif s:
+            cells.append(s.rstrip("| ").strip())
     return cells, used
 
 
-def _numbering_at(cells: list[str]) -> tuple[int, int] | None:
-    """Where the column-numbering row begins ('' 'A' '(1)' … '(18)') and how many cells a row has."""
-    for k, c in enumerate(cells):
-        if not re.fullmatch(r"A|\(1\)|1", c) or c == "1" and cells[k + 1: k + 2] != ["2"]:
-            continue
-        j = k + (c == "A")
-        n = 1
-        while j < len(cells) and cells[j].strip("()") == str(n):
-            j, n = j + 1, n + 1
-        if n > 3:
-            start = k - 1 if k and cells[k - 1] == "" else k
-            return start, j - start
-    return None
+def _bar_leaves(rows: list[list[str]]) -> list[str]:
+    """The header's leaf names: a cell with a name under it in the next header row is a group ('Chia theo giới
+    tính' over 'Nam', 'Nữ'); the top-left cell heads the rows' names."""
+    out: list[str] = []
+    for k, row in enumerate(rows):
+        below = rows[k + 1] if k + 1 < len(rows) else []
+        for c, t in enumerate(row):
+            if not _text(t) or (k == 0 and c == 0) or LABEL_HEAD.match(fold(t)) or GROUP_HEAD.match(fold(t)):
+                continue
+            if c < len(below) and _text(below[c]):
+                continue
+            out.append(t)
+    return out
 
 
-PIPE_ROW_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
+def bar_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A table whose HTML cells were copied one a line ending in '|': its header rows, a column-code row ('A', '(1)',
+    '(2)' …), then its rows, all padded to one width. The width is the distance between the rows' names; each row's
+    name with the number before it; the header's leaf names as columns (their groups only in the unsure point)."""
+    cells, used = _bar_cells(lines)
+    a = next((i for i in range(len(cells) - 2) if CODE.match(cells[i]) and CODE.match(cells[i + 1])
+              and CODE.match(cells[i + 2])), None)
+    if a is None or len(cells) < 20:
+        return None
+    b = a
+    while b < len(cells) and CODE.match(cells[b]):
+        b += 1
+    names = [p for p in range(b, len(cells)) if _text(cells[p])]
+    gaps = Counter(y - x for x, y in zip(names, names[1:], strict=False))
+    if len(names) < 2 or not gaps:
+        return None
+    width = gaps.most_common(1)[0][0]
+    base = a % width
+    head = [cells[base + k * width: base + (k + 1) * width] for k in range((a - base) // width)]
+    leaves = _bar_leaves(head)
+    body: dict[int, list[str]] = {}
+    for p in names:
+        body.setdefault((p - base) // width, [cells[p - 1] if ROWNO_CELL.match(cells[p - 1]) else "", cells[p]])
+    if not leaves or len(body) < 2:
+        return None
+    codes = sum(1 for c in cells[a:b] if re.search(r"\d", c))
+    note = (f"bảng HTML chép mỗi ô một dòng «|»: đã dựng lại {len(leaves)} cột (hàng mã cột có {codes}), "
+            f"{len(body)} dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    return _grid(["TT", "Chỉ tiêu", *leaves], list(body.values()), note), used
 
 
-def _pipe_rows(cells: list[str]) -> list[list[str]]:
-    """The rows of a form's body from its cells: a row number ('I', '1', '1.1') then its label, or a label alone
-    ('Tổng số'); the figures (empty in a blank form) are not kept."""
-    rows: list[list[str]] = []
-    no = ""
+MIXED_HEAD = re.compile(r"^STT\s+[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){3,}$")
+
+
+def mixed_header(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'STT Ngày, Nội dung tuyên Số lượng …' then 'tháng, truyền, huấn tuyên Chứng', 'năm luyện Lực lượng …': a
+    table's header whose column names a PDF copy mixed across lines. It cannot be rebuilt; it is kept as a table
+    that the unsure points name (never read as questions)."""
+    first = lines[0].strip() if lines else ""
+    capitals = sum(1 for w in first.split()[1:] if w[:1].isupper())  # column names: 'Ngày,', 'Nội dung', 'Số lượng'
+    if not MIXED_HEAD.match(first) or first.endswith((".", ";", "?", ":")) or capitals < 3:
+        return None
+    used = 1
+    broken = 0
+    for ln in lines[1:]:
+        s = ln.strip()
+        if s and (parse_marker(s) or s.endswith(":") or len(s.split()) > 12 or s.endswith((".", "?"))):
+            break
+        used += 1
+        broken += bool(s) and s[0].islower()
+    if broken < 2:
+        return None
+    note = (f"bảng có tiêu đề cột bị trộn giữa các dòng khi chép từ PDF (từ «{first[:40]}»): không dựng lại được, hãy "
+            "nhập biểu bằng tay")
+    return FlatGrid(cells=[[(first, (0, 0))]], merged_known=True, note=note), used
+
+
+SERIES = re.compile(r"(Quý|Tháng|Năm|Đợt|Tuần|Kỳ|Lần)\s+([IVX]{1,4}|\d{1,4})\b")
+
+
+def series_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'STT Bệnh/triệu chứng Số trường hợp' then 'Quý I Quý II Quý III Quý IV Cảm, sốt cao' and a row's name a line:
+    a PDF copy that kept the columns as one series (one word with an ordinal: quarters, months, years) running on into
+    the first row's name. The series are the columns; each line after it names a row (its number dropped)."""
+    first = lines[0].strip() if lines else ""
+    if not re.match(r"^(?:STT|TT)\s+\S", first) or len(lines) < 3:
+        return None
+    text = lines[1].strip()
+    run: list[re.Match[str]] = []
+    for m in SERIES.finditer(text):
+        if m.start() != (run[-1].end() + 1 if run else 0) or (run and m.group(1) != run[0].group(1)):
+            break
+        run.append(m)
+    if len(run) < 3:
+        return None
+    names = [text[run[-1].end():].strip()]
+    used = 2
+    for ln in lines[2:40]:
+        t = ln.strip()
+        if not t or t.endswith(":") or len(t.split()) > 12 or (len(t.split()) > 1 and t.isupper()):
+            break
+        names.append(re.sub(r"^[\d().\s]+", "", t))
+        used += 1
+    rows = [["", n] for n in names if _text(n)]
+    if len(rows) < 2:
+        return None
+    note = (f"bảng chép từ PDF mất ô (từ «{first[:40]}»): cột là dãy «{run[0].group(0)} … {run[-1].group(0)}», mỗi dòng "
+            "sau là tên một dòng (có thể hai tên dính nhau); hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *(m.group(0) for m in run)], rows, note), used
+
+
+ROWNO_CELL = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.?$")
+UNIT_LINE = re.compile(r"^(?:don vi tinh|dvt)\s*:\s*\S")
+
+
+def header_run_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A statistics form copied without its rows: 'Đơn vị tính: Vụ việc' then its header one cell per line ('Phân
+    theo lĩnh vực …', 'Tổng số', 'Chia ra', 'Kỳ trước chuyển qua' …) to the end of the text. The leaf names become
+    the columns of a Biểu whose rows the unit adds; returns the grid and how many lines it used (the unit line too)."""
+    if not lines or not UNIT_LINE.match(fold(lines[0].strip())):
+        return None
+    cells: list[str] = []
+    used = 1
+    for ln in lines[1:]:
+        s = ln.strip()
+        if s and (not _short(s) or parse_marker(s) or _value(s)):
+            break
+        used += 1
+        if s:
+            cells.append(s)
+    heads = [c for c in cells if GROUP_HEAD.match(fold(c)) or re.match(r"^tong so\b", fold(c))]
+    if any(c.endswith("|") for c in cells) or len(cells) < 6 or len(heads) < 2 or used < len(lines) and lines[used].strip() and _text(lines[used]):
+        return None
+    if LABEL_HEAD.match(fold(cells[0])) or re.match(r"^(?:phan|chia) theo\b", fold(cells[0])):
+        cells = cells[1:]  # 'Phân theo lĩnh vực …' heads the rows' names
+    cols: list[str] = []
     for c in cells:
-        if PIPE_ROW_NO.match(c):
-            no = c
-        elif _text(c) and c != ROW_END and not NUMBER.match(c):
-            rows.append([no, c])
-            no = ""
-    return rows
-
-
-def pipe_cells_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
-    """HTML cells copied one per line ending in '|' with no line opening each row (a multi-level header, a
-    numbering row 'A (1) (2) …', then rows of as many cells: number, label, figures): rebuilt with the leaf labels of
-    the header as its columns (group heads over a lower header row dropped)."""
-    cells, used = _pipe_cells(lines)
-    at = _numbering_at(cells) if used >= 12 else None
-    if at is None:
-        return None
-    start, width = at
-    values = width - 2
-    head = [c for c in cells[1:start] if c]  # the first cell heads the row labels
-    leaves = [c for c in head if c != ROW_END and not GROUP_HEAD.match(fold(c))]
-    for k in range(len(head) - 1, 0, -1):  # a group head: the last label of a row with a lower row under it
-        if len(leaves) > values and head[k] == ROW_END and head[k - 1] in leaves and k + 1 < len(head):
-            leaves.remove(head[k - 1])
-    body = _pipe_rows(cells[start + width:])
-    if len(leaves) != values or not body:
-        return None
-    note = ("bảng HTML chép thành từng ô «|»: tiêu đề nhiều tầng không còn phân biệt được, các cột là tên ở tầng "
-            "dưới, hãy kiểm tra")
-    return _grid(["TT", cells[0] or "Tên", *leaves], body, note), used
+        if not GROUP_HEAD.match(fold(c)) and c not in cols:
+            cols.append(c)
+    note = (f"biểu chép mỗi ô tiêu đề một dòng, không có dòng nào (từ «{cells[0][:30]}»): đã dựng lại {len(cols)} cột "
+            "từ các tên ở tầng dưới, các dòng do đơn vị thêm; hãy kiểm tra tên, thứ tự cột và tiêu đề nhiều tầng")
+    return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note), used
 
 
 def rebuild(seq: list) -> tuple[list, int]:
@@ -367,7 +460,8 @@ def rebuild(seq: list) -> tuple[list, int]:
         run = seq[i:j]
         k = 0
         while k < len(run):
-            got = stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or pipe_cells_table(run[k:k + 600])
+            got = (stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+                   or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60]))
             if got:
                 out.append(got[0])
                 k += got[1]
@@ -376,6 +470,9 @@ def rebuild(seq: list) -> tuple[list, int]:
             end = _cell_run_end(run, k)
             grid = cell_run_table(run[k:end]) if end - k >= 12 else None
             if grid is not None:
+                while k < end and run[k].strip() != grid.first:  # the caption above the header stays a line
+                    out.append(run[k])
+                    k += 1
                 out.append(grid)
                 k = end
                 n += 1
@@ -391,18 +488,25 @@ def _cell_run_end(run: list[str], k: int) -> int:
     if not run[k].strip() or not _text(run[k].strip()) or not _short(run[k].strip()) or parse_marker(run[k].strip()):
         return k  # (a numbered line of the outline never opens a table)
     end = k
-    values = numbers = 0
-    seq: list[str] = []  # the numbering row 'A' / '1' / '2' down the lines (blank lines between)
-    while end < len(run) and _short(run[end].strip()):
+    values = numbers = codes = 0
+    while end < len(run) and (_short(run[end].strip()) or codes and _row_label(run[end].strip())):
         cell = run[end].strip()
         if _value(cell) and cell:
             values += 1
         if NUMBERING.match(cell) and cell.startswith("("):
             numbers += 1
-        if cell:
-            seq = [*seq, cell] if NUMBERING.match(cell) else []
-            numbers += 2 if seq in (["A", "1", "2"], ["1", "2", "3"]) else 0
+        if re.fullmatch(r"[A-E]", cell) and end + 2 < len(run) and NUMBERING.match(_next_cell(run, end)):
+            codes += 1  # 'A' then '1', '2' …: the column codes of a statistics form, the rows follow
         if not cell and end + 1 < len(run) and not run[end + 1].strip():
             values += 1  # two blank lines: an empty cell
         end += 1
-    return end if values >= 4 or numbers >= 2 else k
+    return end if values >= 4 or numbers >= 2 or (codes and values >= 2) else k
+
+
+def _next_cell(run: list[str], i: int) -> str:
+    return next((x.strip() for x in run[i + 1:i + 4] if x.strip()), "")
+
+
+def _row_label(cell: str) -> bool:
+    """A row's long name in a statistics form ('Tổng số hộ dân cư (hộ tập thể + hộ gia đình) tính đến cuối năm')."""
+    return len(cell.split()) <= 30 and not cell.endswith((".", ";", "?", "!"))

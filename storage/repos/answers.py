@@ -11,10 +11,11 @@ import orjson
 from sqlalchemy import Text, case, cast, func, literal, or_, select, type_coerce, update
 
 from dialogs.lifecycle import Status
+from storage import rawsql
 from storage.hot import HotPath, _hot
 from storage.models import Answer, AnswerRevision, Period, Submission, Unit
 from storage.repos.base import PeriodAnswers, before_in_sequence, utcnow
-from storage.repos.web import _web_statements
+from storage.repos.web import _raw, _web_statements
 
 
 class AnswersRepo(HotPath):
@@ -77,6 +78,29 @@ class AnswersRepo(HotPath):
         if commit:
             await self.session.commit()
         return version
+
+    async def write_answer(self, submission_id: int, key: str, value: Any, *, num: float | None, by: int | None,
+                           via: str, now: datetime) -> tuple[int, int]:
+        """:meth:`set_answer` (the same statements, the same order and locks) run on the driver's connection
+        (``storage/rawsql.py``) for the web form's field save; returns (the answer's new version, the submission's
+        ``answers_rev`` after it)."""
+        params = {"p_sid": submission_id, "p_key": key, "p_value": value, "p_num": num, "p_by": by, "p_now": now,
+                  "p_via": via, "p_reason": None}
+        self._answers.pop(submission_id, None)
+        if self.dialect == "postgresql":  # one round trip (storage/repos/web.py::_write_in_one)
+            row = await rawsql.fetch_one(self.session, _raw(self.session, "write_in_one"), params)
+            assert row is not None
+            version, rev, missing = row
+            if missing and version > 1:  # written by another transaction while this one waited for the row
+                await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), {**params, "p_version": version})
+            return version, rev
+        row = await rawsql.fetch_one(self.session, _raw(self.session, "upsert_answer"), params)
+        assert row is not None
+        params["p_version"] = version = row[0]
+        await rawsql.fetch(self.session, _raw(self.session, "revision_next" if version > 1 else "revision_first"), params)
+        touched = await rawsql.fetch_one(self.session, _raw(self.session, "touch_returning"), params)
+        assert touched is not None
+        return version, touched[0]
 
     async def answer_rows(self, period_id: int) -> list[tuple[Any, ...]]:
         """Every answer of a period for the CSV export: unit code and name, status, key, value, version, time, via."""

@@ -67,10 +67,12 @@ class ReviewRepo(RepoBase):
         await self.add_event(sub, "approved", by, comment=comment, now=now)
         return True
 
-    async def lock(self, sub: Submission, now: datetime | None = None) -> Lock | None:
-        """Why the unit may not change this submission now (``lifecycle.can_edit``), or None when it may."""
+    async def lock(self, sub: Submission, now: datetime | None = None, *, period: Period | None = None) -> Lock | None:
+        """Why the unit may not change this submission now (``lifecycle.can_edit``), or None when it may.
+        ``period``: the submission's period when the caller has it (else read)."""
         now = now or utcnow()
-        period = await self.session.get(Period, sub.period_id)
+        if period is None or period.id != sub.period_id:
+            period = await self.session.get(Period, sub.period_id)
         closed = period is not None and self.period_closed(period, now)
         if not closed and sub.status not in (Status.APPROVED, Status.CORRECTED, Status.UNLOCKED):
             return None  # the common case, without reading the unlocks
@@ -79,9 +81,10 @@ class ReviewRepo(RepoBase):
         active = approved and last.expires_at is not None and last.expires_at > now
         return lifecycle.can_edit(sub.status, closed, UnlockState(active=active, ended=approved and not active))
 
-    async def can_edit(self, sub: Submission, now: datetime | None = None) -> tuple[bool, Lock | None]:
+    async def can_edit(self, sub: Submission, now: datetime | None = None, *,
+                       period: Period | None = None) -> tuple[bool, Lock | None]:
         """Whether the unit may change this submission now, and if not why (a reason code)."""
-        why = await self.lock(sub, now)
+        why = await self.lock(sub, now, period=period)
         return why is None, why
 
     async def _last_unlock(self, sub: Submission) -> UnlockRequest | None:

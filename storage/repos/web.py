@@ -13,7 +13,8 @@ from typing import Any
 import orjson
 from sqlalchemy import bindparam, exists, func, select, update
 
-from storage.models import Account, Answer, Period, Submission, Unit, WebLink
+from storage import rawsql
+from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
 from storage.repos.base import RepoBase, utcnow
 
 
@@ -85,6 +86,19 @@ class WebRepo(RepoBase):
         answers = (doc if isinstance(doc, dict) else orjson.loads(doc)) if doc else {}
         return WebSaveContext(acc, unit, period, sub, answers, tuple(version) if version[0] is not None else None)
 
+    async def web_save_probe(self, account_id: int, link_id: str | None, period_id: int, key: str) -> WebSaveProbe | None:
+        """What a field save must check each time, in one statement on the driver's connection (``storage/rawsql.py``):
+        the columns of the account, its unit, the period and the submission that a cached context was built from
+        (``stamp``), the submission's ``answers_rev`` and the stored version of ``key``. None: the account is gone or
+        inactive, or the session's link was revoked."""
+        stmt = _raw(self.session, "probe_link" if link_id is not None else "probe")
+        params = {"p_acc": account_id, "p_period": period_id, "p_key": key, "p_link": link_id}
+        row = await rawsql.fetch_one(self.session, stmt, params)
+        if row is None:
+            return None
+        stamp, (rev, *version) = row[:-5], row[-5:]
+        return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
+
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
@@ -109,6 +123,85 @@ class WebSaveContext:
     submission: Submission | None
     answers: dict[str, Any]
     version: tuple[int, int | None, datetime, str] | None
+
+
+@dataclass(frozen=True)
+class WebSaveProbe:
+    stamp: tuple[Any, ...]
+    submission_id: int | None
+    answers_rev: int | None
+    version: tuple[int, int | None, datetime, str] | None
+
+
+_ACCOUNT_COLS = ("id", "unit_id", "role", "full_name", "username", "active", "blocked", "telegram_id")
+_PROBE_SUB = len(_ACCOUNT_COLS) + len(Unit.__table__.c) + len(Period.__table__.c)  # where the submission's id is
+
+
+def _probe(with_link: bool) -> Any:
+    a, u, p, s, ans = (m.__table__ for m in (Account, Unit, Period, Submission, Answer))
+    cols = [*(a.c[n] for n in _ACCOUNT_COLS), *u.c, *p.c, *(c for c in s.c if c.name not in ("updated_at", "answers_rev")),
+            s.c.answers_rev, ans.c.version, ans.c.set_by, ans.c.set_at, ans.c.via]
+    q = (select(*cols).select_from(a).outerjoin(u, u.c.id == a.c.unit_id)
+         .outerjoin(p, p.c.id == bindparam("p_period"))
+         .outerjoin(s, (s.c.unit_id == u.c.id) & (s.c.period_id == p.c.id))
+         .outerjoin(ans, (ans.c.submission_id == s.c.id) & (ans.c.question_key == bindparam("p_key")))
+         .where(a.c.id == bindparam("p_acc"), a.c.active.is_(True)))
+    if with_link:
+        q = q.where(exists().where(WebLink.id == bindparam("p_link"), WebLink.account_id == a.c.id,
+                                   WebLink.revoked_at.is_(None)))
+    return q
+
+
+def _write_in_one(dialect: str) -> Any:
+    """PostgreSQL: ``set_answer``'s three statements as one (one round trip): the upsert, the revision (its old
+    value: the previous revision's new value) and the touch, as data-modifying CTEs; returns the new version, the
+    submission's ``answers_rev`` and whether the old value was not found. Not found at version > 1 happens when
+    another transaction wrote this answer while this one waited for its row: its revision is not in this statement's
+    snapshot, and ``fix_old_value`` (a statement of its own, which sees it) fills it in."""
+    from storage.hot import _hot
+
+    hot = _hot(dialect)
+    r = AnswerRevision.__table__
+    up = hot.upsert_answer.cte("up")
+    new_version = up.c.version
+    old = (select(r.c.new_value).where(r.c.submission_id == bindparam("p_sid"), r.c.question_key == bindparam("p_key"),
+                                       r.c.version == new_version - 1).scalar_subquery())
+    rows = select(bindparam("p_sid", type_=r.c.submission_id.type), bindparam("p_key", type_=r.c.question_key.type),
+                  new_version, old, bindparam("p_value", type_=r.c.new_value.type),
+                  bindparam("p_by", type_=r.c.changed_by.type), bindparam("p_now", type_=r.c.changed_at.type),
+                  bindparam("p_via", type_=r.c.via.type), bindparam("p_reason", type_=r.c.reason.type)).select_from(up)
+    rev = (r.insert().from_select(["submission_id", "question_key", "version", "old_value", "new_value", "changed_by",
+                                   "changed_at", "via", "reason"], rows)
+           .returning(r.c.version, r.c.old_value.is_(None).label("missing")).cte("rev"))
+    touch = hot.touch_returning.cte("touch")
+    return select(rev.c.version, touch.c.answers_rev, rev.c.missing)
+
+
+def _fix_old_value() -> Any:
+    r, before = AnswerRevision.__table__, AnswerRevision.__table__.alias("before")
+    prev = (select(before.c.new_value).where(before.c.submission_id == bindparam("p_sid"),
+                                             before.c.question_key == bindparam("p_key"),
+                                             before.c.version == bindparam("p_version") - 1).scalar_subquery())
+    return (update(r).where(r.c.submission_id == bindparam("p_sid"), r.c.question_key == bindparam("p_key"),
+                            r.c.version == bindparam("p_version")).values(old_value=prev).returning(r.c.version))
+
+
+_RAW: dict[tuple[str, str, str], rawsql.Raw] = {}
+
+
+def _raw(session: Any, name: str) -> rawsql.Raw:
+    """Statement ``name`` of the web form's save compiled for the session's dialect (once)."""
+    dialect = session.bind.dialect
+    key = (dialect.name, dialect.driver, name)
+    found = _RAW.get(key)
+    if found is None:
+        from storage.hot import _hot
+
+        stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
+                 "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
+        stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
+        found = _RAW[key] = rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
+    return found
 
 
 def _save_context(dialect: str, with_link: bool) -> Any:

@@ -186,13 +186,22 @@ async def test_previous_period_lookup_in_one_query(db):
     assert pa.status[unit_id] == "draft"
 
 
-async def test_concurrent_writers_lose_no_revision(db):
+@pytest.mark.parametrize("web", [False, True], ids=["chat", "chat_and_web"])
+async def test_concurrent_writers_lose_no_revision(db, web):
+    """Twelve writers of one answer at once (PostgreSQL: each waits for the row); with ``web`` every other one is the
+    web form's write (``write_answer``: one statement on PostgreSQL, its old value filled in after such a wait)."""
     unit_id, acc_id, p1, p2, sub1, sub2 = await _setup_submission(db)
     n = 12
 
     async def writer(i: int) -> int:
         async with db.session() as s:
-            return await Repo(s).submissions.set_answer(sub2, "tthc_tong", i, num=i, by=acc_id, commit=True)
+            repo = Repo(s)
+            if web and i % 2:
+                version, _rev = await repo.submissions.write_answer(sub2, "tthc_tong", i, num=i, by=acc_id, via="web",
+                                                                    now=datetime.now(UTC))
+                await s.commit()
+                return version
+            return await repo.submissions.set_answer(sub2, "tthc_tong", i, num=i, by=acc_id, commit=True)
 
     versions = await asyncio.gather(*(writer(i) for i in range(n)))
     assert sorted(versions) == list(range(1, n + 1))
@@ -206,6 +215,8 @@ async def test_concurrent_writers_lose_no_revision(db):
     for a, b in zip(revs, revs[1:], strict=False):
         assert b.old_value == a.new_value
     assert final.version == n and final.value == revs[-1].new_value
+    async with db.read_session() as s:
+        assert (await Repo(s).submissions.submission(sub2)).answers_rev == n  # raised by every write
 
 
 WRITER = r"""

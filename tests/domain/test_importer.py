@@ -16,16 +16,13 @@ from dialogs.importer import DocumentError, draft_outline, import_document
 from dialogs.loader import OUTLINES_DIR, load_outline
 from dialogs.outline import Outline
 from tests.conftest import SEEDS
-from tests.support.importing import imp
+from tests.support.importing import imp, pdf_page
 
 
 @functools.lru_cache(maxsize=8)
 def seed_docx(yaml_name: str) -> bytes:
     hand = load_outline(OUTLINES_DIR / yaml_name)
     return build_docx((SEEDS / hand.source.file).read_text(encoding="utf-8"), hand)
-
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def by_prompt(outline: Outline, start: str):
@@ -270,13 +267,7 @@ def test_tab_separated_table_in_text():
 
 
 def _pdf(lines: list[str], password: str | None = None, size: int = 11) -> bytes:
-    fpdf = pytest.importorskip("fpdf")
-    if not FONT.exists():
-        pytest.skip("DejaVu font not installed")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.add_font("dv", fname=str(FONT))
-    pdf.set_font("dv", size=size)
+    pdf = pdf_page(size, tables=False)
     for line in lines:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     data = bytes(pdf.output())
@@ -646,14 +637,7 @@ def test_bullet_followed_by_its_uncaptioned_word_table_asks_the_counts_in_the_ta
 
 
 def test_ruled_table_in_a_pdf_becomes_a_bieu_with_merged_headers():
-    fpdf = pytest.importorskip("fpdf")
-    pytest.importorskip("pdfplumber")
-    if not FONT.exists():
-        pytest.skip("DejaVu font not installed")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.add_font("dv", fname=str(FONT))
-    pdf.set_font("dv", size=10)
+    pdf = pdf_page()
     for line in ["ĐỀ CƯƠNG BÁO CÁO", "I. TIẾP CÔNG DÂN", "1. Tình hình tiếp công dân trong kỳ (Biểu số 3)",
                  "II. KIẾN NGHỊ", "Nêu các kiến nghị, đề xuất.", "Biểu số 3. KẾT QUẢ TIẾP CÔNG DÂN"]:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
@@ -708,18 +692,11 @@ def test_period_and_respondents_are_marked_as_guesses(head: str, kind: str, resp
 def _long_table_pdf(*, repeat_heading: bool, second_table: bool = False) -> bytes:
     """A Biểu of 60 communes + a total row, longer than a page (fpdf breaks it, repeating the heading row or not);
     ``second_table``: after it, a heading and another table that starts at the top of a new page."""
-    fpdf = pytest.importorskip("fpdf")
-    pytest.importorskip("pdfplumber")
-    if not FONT.exists():
-        pytest.skip("DejaVu font not installed")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    pdf.add_font("dv", fname=str(FONT))
-    pdf.set_font("dv", size=10)
+    pdf = pdf_page()
     for line in ["ĐỀ CƯƠNG BÁO CÁO", "I. KẾT QUẢ", "1. Số liệu theo từng xã (Biểu số 1)", "II. KIẾN NGHỊ",
                  "Nêu các kiến nghị, đề xuất.", "Biểu số 1. SỐ LIỆU THEO XÃ"]:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    plain = fpdf.FontFace(emphasis="")
+    plain = pytest.importorskip("fpdf").FontFace(emphasis="")
     with pdf.table(col_widths=(10, 60, 30, 30), headings_style=plain, repeat_headings=1 if repeat_heading else 0) as t:
         for row in [["TT", "Tên xã", "Số hộ", "Số người"]] + [[str(i), f"Xã số {i}", "", ""] for i in range(1, 61)] \
                 + [["", "Tổng cộng", "", ""]]:

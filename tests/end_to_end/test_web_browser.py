@@ -294,3 +294,95 @@ def test_chromium_install_script_is_quick_when_chromium_is_there():
     subprocess.run(["bash", str(ROOT / "scripts" / "install-chromium.sh")], check=True, timeout=30)
     assert time.monotonic() - t < 5
     assert shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# --------------------------------------------------------------------------- two people on one report, live
+
+
+async def _page_on(browser, env: dict[str, str], who: str, period: int):
+    """A browser of its own (its own cookies) on the report, opened by the link `baocao link` prints for ``who``."""
+    link = (await _baocao_link(env, who, "--period", str(period)))[0]["url"]
+    context = await browser.new_context(viewport={"width": 360, "height": 780})
+    page = await context.new_page()
+    page.set_default_timeout(10000)
+    await page.goto(link)
+    await page.wait_for_selector("#report")
+    for key in ("iii_nv_tong", "iii_nv_dang_cham"):
+        await _open_section(page, key)
+    return page
+
+
+async def _sees_change(page, key: str, who: str, value: str) -> None:
+    """The page shows, without reloading, who changed ``key`` and the new value: in the changes box, and in the field."""
+    await page.locator("#changes p").filter(has_text=who).filter(has_text=f": {value} nhiệm vụ").wait_for()
+    for _ in range(100):  # (no wait_for_function: the page's CSP forbids evaluating strings)
+        if await page.locator(f"#in-{key}").input_value() == value:
+            break
+        await asyncio.sleep(0.05)
+    assert await page.locator(f"#in-{key}").input_value() == value
+    assert who in await page.locator(f"#q-{key} [data-saved]").inner_text()
+    assert "changed" in (await page.locator(f"#q-{key}").get_attribute("class") or "")
+
+
+async def test_two_people_on_one_report_see_each_other_live(db, db_url, tmp_path):
+    """Nguyễn Văn An and Trần Thị Bình (the same commune) have the report open in two browsers: what one saves appears
+    in the other's page at once (server-sent events) with who changed it; a wrong value or a failing rule shows
+    under the field of the page that typed it; a field overwritten while the other was typing in it says so."""
+    world = await build_world(db, tmp_path)
+    api = FakeTelegram("4344:WEB-LIVE")
+    await api.start()
+    port = free_port()
+    env = _env(api, db_url, port)
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
+                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        await _wait_for_web(port, proc)
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            try:
+                a = await _page_on(browser, env, "101", world.period)
+                b = await _page_on(browser, env, "102", world.period)
+                await _live_edits(a, b)
+            finally:
+                await browser.close()
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            await proc.wait()
+        await api.stop()
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.submissions.find_submission(world.units["00004"], world.period)
+        revs = await repo.submissions.revisions(sub.id)
+        answers = await repo.submissions.answers(sub.id)
+    by = {(r.question_key, r.version): (r.changed_by, r.via, r.new_value) for r in revs}
+    assert by[("iii_nv_tong", 1)] == (world.officer, "web", 12)
+    assert by[("iii_nv_dang_cham", 1)] == (world.officer2, "web", 20)
+    assert by[("iii_nv_tong", 2)] == (world.officer, "web", 15)
+    assert by[("iii_nv_tong", 3)] == (world.officer2, "web", 30)
+    assert {r.changed_by for r in revs} == {world.officer, world.officer2} and {r.via for r in revs} == {"web"}
+    assert answers["iii_nv_tong"] == 30 and answers["iii_nv_dang_cham"] == 20
+
+
+async def _live_edits(a, b) -> None:
+    # A saves a figure: B's page shows it in the field and says who changed it, without a reload
+    await _fill_and_leave(a, "#in-iii_nv_tong", "12")
+    await a.locator("#q-iii_nv_tong [data-saved]").filter(has_text="Đã lưu: 12").wait_for()
+    await _sees_change(b, "iii_nv_tong", "Nguyễn Văn An", "12")
+    # B types a wrong value: the chat's message under B's field, nothing saved, nothing shown to A
+    await _fill_and_leave(b, "#in-iii_nv_dang_cham", "mười")
+    await b.locator("#q-iii_nv_dang_cham [data-err]").filter(has_text="không phải là một số").wait_for()
+    # B types a value that breaks a rule with A's figure: saved, and the rule's message under B's field
+    await _fill_and_leave(b, "#in-iii_nv_dang_cham", "20")
+    await b.locator("#q-iii_nv_dang_cham [data-warn]").filter(has_text="còn chậm không được lớn hơn tổng số nhiệm vụ").wait_for()
+    assert (await b.locator("#q-iii_nv_dang_cham [data-err]").inner_text()).strip() == ""
+    await _sees_change(a, "iii_nv_dang_cham", "Trần Thị Bình", "20")
+    # B is typing in a field when A saves it: B's text is kept; B's save then says A changed it meanwhile
+    await b.locator("#in-iii_nv_tong").fill("3")
+    await _fill_and_leave(a, "#in-iii_nv_tong", "15")
+    await b.locator("#changes p").filter(has_text="Nguyễn Văn An").filter(has_text=": 15 nhiệm vụ").wait_for()
+    assert await b.locator("#in-iii_nv_tong").input_value() == "3"
+    await b.locator("#in-iii_nv_tong").fill("30")
+    await b.press("#in-iii_nv_tong", "Tab")
+    await b.locator("#q-iii_nv_tong .conflict").filter(has_text="Nguyễn Văn An đã sửa câu này").wait_for()
+    await _sees_change(a, "iii_nv_tong", "Trần Thị Bình", "30")

@@ -174,6 +174,9 @@ async def test_a_value_goes_through_the_chats_parser_and_is_saved_with_a_web_rev
     assert [(x.via, x.changed_by, x.new_value) for x in revs] == [("web", w.world.officer, 1234)]
 
 
+RULE_III = "Số nhiệm vụ đã thực hiện cộng chưa thực hiện không được lớn hơn tổng số nhiệm vụ được giao (mục III)."
+
+
 async def test_a_rule_that_fails_is_shown_under_the_field_and_blocks_sending(w):
     b = await w.signed_in(w.world.officer)
     for key, text in (("iii_nv_tong", "10"), ("iii_nv_da_th", "8")):
@@ -415,6 +418,49 @@ async def test_saves_at_once_share_a_transaction_and_a_failing_one_fails_alone(w
     assert isinstance(res[1], RuntimeError) and res[0] == 2 and res[2] == 2  # each answer's second version
     stored = await w.answers("00004")
     assert (stored["iii_nv_tong"], stored["iii_nv_da_th"], stored["iii_nv_chua_th"]) == (5, 3, 7)
+
+
+async def test_the_next_save_sees_what_another_process_the_chat_or_a_supervisor_changed_meanwhile(w, db, db_url):
+    """A process keeps a session's report between its saves (bot/web/cache.py); each save's one statement tells it
+    when something changed elsewhere: another process's save, the chat's answer, an approval, a deactivated account."""
+    two = await Web(db, db_url, w.world, w.clock).start()  # a second process behind nginx: a cache of its own
+    try:
+        a = await w.signed_in(w.world.officer)
+        for key, text in (("iii_nv_tong", "10"), ("iii_nv_da_th", "8")):
+            assert (await a.post(save_url(w), {"key": key, "op": "set", "text": text}))[1]["ok"]
+        # the other process raises the total: the first one checks the rule against 20, not the 10 it saved itself
+        assert await post_to(a, two, save_url(two), {"key": "iii_nv_tong", "op": "set", "text": "20"}, "at-two-0001") == 200
+        r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "5"})
+        assert res["ok"] and res["warnings"] == []
+        # the chat changes an answer: the next web save checks the rule with it
+        async with w.db.session() as s:
+            repo = Repo(s)
+            sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+            await repo.submissions.set_answer(sub.id, "iii_nv_da_th", 18, num=18, by=w.world.officer2, via="bot")
+            await s.commit()
+        r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "4", "base": 1})
+        assert res["ok"] and res["warnings"] == [RULE_III] and res["version"] == 2
+        r, res = await a.post(save_url(w), {"key": "iii_nv_da_th", "op": "set", "text": "9", "base": 1})
+        assert "Trần Thị Bình đã sửa câu này" in res["conflict"] and "(qua Telegram)" in res["conflict"]
+        # a supervisor approves: the next save is refused with the chat's words
+        async with w.db.session() as s:
+            repo = Repo(s)
+            sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+            await repo.review.submit(sub, await repo.accounts.account(w.world.officer))
+            await repo.review.approve(sub, await repo.accounts.account(w.world.supervisor))
+            await s.commit()
+        r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "1"})
+        assert r.status == 422 and "đã được duyệt" in res["error"]
+        # the account is deactivated: the session ends
+        async with w.db.session() as s:
+            repo = Repo(s)
+            (await repo.accounts.account(w.world.officer)).active = False
+            await s.commit()
+        r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "1"})
+        assert r.status == 401 and "Phiên làm việc đã hết hạn" in res["error"]
+        assert (await w.answers("00004"))["iii_nv_chua_th"] == 4
+    finally:
+        await two.close()
 
 
 # --------------------------------------------------------------------------- live updates, shared limits, proxies

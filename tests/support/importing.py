@@ -3,6 +3,10 @@ the draft's questions by prompt."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from dialogs.importer import import_document
 from dialogs.loader import check_outline_text
 from dialogs.outline import Outline
@@ -18,3 +22,21 @@ def imp(text: str, name: str = "de-cuong.txt") -> Outline:
 def prompts(o: Outline) -> dict[str, tuple[str, str]]:
     """prompt → (section number, type); the last one wins for a repeated prompt."""
     return {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def pdf_page(size: int = 10, tables: bool = True):
+    """An fpdf document on its first page, in a font with Vietnamese letters (the test is skipped without fpdf, the
+    font, or pdfplumber when it reads ruled tables)."""
+    fpdf = pytest.importorskip("fpdf")
+    if tables:
+        pytest.importorskip("pdfplumber")
+    if not FONT.exists():
+        pytest.skip("DejaVu font not installed")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=size)
+    return pdf

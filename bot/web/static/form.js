@@ -300,7 +300,16 @@
     box.hidden = false;
     var p = document.createElement("p"); p.textContent = "👥 " + c.text; box.appendChild(p);
     var q = document.getElementById("q-" + c.key);
-    if (q) { q.classList.add("changed"); }
+    if (!q) { return; }
+    q.classList.add("changed");
+    /* the new value in the field, unless this person is typing in it (then their save says who changed it) */
+    var inp = document.getElementById("in-" + c.key);
+    if (inp && typeof c.input === "string" && document.activeElement !== inp && c.version > parseInt(q.getAttribute("data-version") || "0", 10)) {
+      inp.value = c.input;
+      q.setAttribute("data-version", c.version);
+      q.querySelector("[data-err]").textContent = "";
+      q.querySelector("[data-saved]").textContent = "👥 " + c.who + " đã sửa: " + c.display;
+    }
   }
   function poll() {
     fetch(ROOT + "/api/changes?period=" + PERIOD + "&unit=" + unit + "&after=" + rev, {credentials: "same-origin"})

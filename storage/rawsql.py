@@ -1,0 +1,88 @@
+"""Core statements compiled once per dialect and run on the database driver's own connection, inside the session's
+transaction: the web form's field save (``storage/repos/web.py``) without SQLAlchemy's per-statement machinery.
+
+Why: through ``AsyncConnection.execute`` a prepared Core statement still costs ~0.1–0.2 ms of CPU (execution
+context, parameter processing, result set-up, the greenlet hop), and a field save is four of them — most of a
+save's CPU (``benchmarks/bench_web.py``). Here the statement is compiled once (SQL text, the order of its
+parameters, their type processors: the same ``TZDateTime`` / ``JSON`` handling as SQLAlchemy's), and each call is
+the driver's own call: ``sqlite3`` in the loop's thread (``storage/sqlite_inline.py``) or asyncpg (its prepared
+statement cache).
+
+The session's transaction is started first (SQLite: SQLAlchemy's ``BEGIN IMMEDIATE``; PostgreSQL: the asyncpg
+adapter's transaction), so what runs here commits or rolls back with the session."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+DRIVER = "rawsql_driver"  # session.info: (transaction, dialect name, the driver's connection)
+
+
+class Raw:
+    """One statement compiled for one dialect: ``sql``, its parameters in order with their bind processors, and the
+    result processors of the selected (or returned) columns; the first ``raw_columns`` (negative: all but the last
+    ``-raw_columns``) are left as the driver gives them (values only compared, never used)."""
+
+    __slots__ = ("sql", "names", "defaults", "procs", "todo")
+
+    def __init__(self, stmt: Any, dialect: Any, *, raw_columns: int = 0):
+        compiled = stmt.compile(dialect=dialect)
+        self.sql = str(compiled)
+        self.names: tuple[str, ...] = tuple(compiled.positiontup or ())
+        # literal values bound by the statement itself (version=1, …)
+        self.defaults = compiled.construct_params(_check=False)
+        processors = compiled._bind_processors
+        self.procs = tuple(processors.get(n) for n in self.names)
+        columns = list(stmt.selected_columns) if hasattr(stmt, "selected_columns") else list(stmt._returning)
+        first = raw_columns if raw_columns >= 0 else len(columns) + raw_columns
+        self.todo = [(i, proc) for i, col in enumerate(columns) if i >= first
+                     for proc in [col.type._cached_result_processor(dialect, None)] if proc is not None]
+
+    def args(self, params: dict[str, Any]) -> list[Any]:
+        out = []
+        for name, proc in zip(self.names, self.procs, strict=True):
+            v = params[name] if name in params else self.defaults.get(name)
+            out.append(proc(v) if proc is not None else v)
+        return out
+
+    def row(self, raw: Sequence[Any]) -> tuple[Any, ...]:
+        if not self.todo:
+            return tuple(raw)
+        out = list(raw)
+        for i, proc in self.todo:
+            out[i] = proc(out[i])
+        return tuple(out)
+
+
+async def driver(session: AsyncSession) -> tuple[str, Any]:
+    """The session's connection as the driver's own (``sqlite3.Connection`` or asyncpg's), its transaction begun;
+    kept in the session for the rest of its transaction."""
+    held = session.info.get(DRIVER)
+    if held is not None and held[0] is session.sync_session.get_transaction():
+        return held[1], held[2]
+    conn = await session.connection()
+    adapted = (await conn.get_raw_connection()).dbapi_connection
+    kind = conn.dialect.name
+    if kind == "postgresql" and getattr(adapted, "_transaction", True) is None:
+        await adapted._start_transaction()  # the asyncpg adapter begins lazily, at its first cursor
+    session.info[DRIVER] = (session.sync_session.get_transaction(), kind, adapted._connection)
+    return kind, adapted._connection
+
+
+async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``stmt`` (processed as SQLAlchemy would), run on the driver's connection."""
+    kind, conn = await driver(session)
+    args = stmt.args(params)
+    if kind == "postgresql":
+        rows: Any = await conn.fetch(stmt.sql, *args)
+    else:
+        rows = conn.execute(stmt.sql, args).fetchall()
+    return [stmt.row(r) for r in rows]
+
+
+async def fetch_one(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> tuple[Any, ...] | None:
+    rows = await fetch(session, stmt, params)
+    return rows[0] if rows else None
