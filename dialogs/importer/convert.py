@@ -546,8 +546,8 @@ def _boxes_under(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] 
     return ([field_question(ctx, head.rstrip(":").strip(), path, node.no)] if head.endswith(":") else []) + [q]
 
 
-def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
-    numbered = node.no not in BULLETS
+def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """A form's item that is no section: its boxes, its options, or its blank with the lines under it."""
     boxed = _boxes_under(ctx, node, path)
     if boxed:
         return boxed
@@ -555,9 +555,14 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
-    heads = blank_head(ctx, node, path)
-    if heads:
-        return heads
+    return blank_head(ctx, node, path)
+
+
+def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    numbered = node.no not in BULLETS
+    early = _form_items(ctx, node, path)
+    if early:
+        return early
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
     if opts is None and not node.tables and not node.body:
         opts = listed_options(strip_fn(node.text), node.children)
