@@ -551,6 +551,11 @@ def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] |
     boxed = _boxes_under(ctx, node, path)
     if boxed:
         return boxed
+    if (node.kind in ("dec2", "dec3") and len(node.tables) == 1 and not node.children and not node.body
+            and not node.tables[0][1].captioned):  # '4.3. Tình hình bệnh tật …' over its table: the table's name
+        t = node.tables[0][1]
+        t.title = t.title or _title(node.text)
+        return [table_question(ctx, t, path[:-1])]
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'

@@ -309,3 +309,21 @@ def test_short_names_after_an_instructions_colon_are_examples_of_the_answer():
     [a] = asks_from_text("Nêu rõ hình thức phổ biến, giáo dục pháp luật: Hội nghị, tọa đàm, sân khấu hóa, pa nô, áp phích")
     assert a.prompt == "Nêu rõ hình thức phổ biến, giáo dục pháp luật" and a.help[0].startswith("Ví dụ: Hội nghị")
     assert len(asks_from_text("Nêu rõ kết quả: đã tổ chức được nhiều hội nghị lớn với sự tham gia của các sở ngành")) == 1
+
+
+def test_a_numbered_form_line_over_its_table_names_the_table_of_the_section_above():
+    doc = Docx()
+    doc.add_paragraph("BÁO CÁO Y TẾ TRƯỜNG HỌC")
+    doc.add_paragraph("IV. TÌNH HÌNH SỨC KHỎE")
+    doc.add_paragraph("4.1 Số học sinh khám sức khỏe: …… học sinh")
+    doc.add_paragraph("4.2 Các trường hợp sơ cứu tại phòng y tế trường")
+    t = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([["Bệnh/triệu chứng", "Học kỳ I", "Học kỳ II"], ["Sốt", "", ""], ["Đau bụng", "", ""]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    o, problems = check_outline_text(import_document(buf.getvalue(), "yte.docx").yaml)
+    assert not problems
+    [ref] = [r for r in o.refs if r.question.type == "table"]
+    assert ref.section_number == "IV" and ref.question.table.title.startswith("Các trường hợp sơ cứu")
