@@ -3,10 +3,6 @@ only when sure, forms whose blanks a PDF copy lost, dates written with blanks, n
 
 from __future__ import annotations
 
-import io
-
-from docx import Document as Docx
-
 from dialogs.importer import import_document
 from dialogs.importer.ask_types import Ask, per_level
 from dialogs.importer.build import split_buried_name
@@ -19,7 +15,14 @@ from dialogs.importer.repair import repair_lines
 from dialogs.importer.textgrid import cell_run_table
 from dialogs.importer.tidy import not_an_ask
 from dialogs.loader import check_outline_text
-from tests.support.importing import imp, prompts
+from tests.support.importing import imp, prompts, word_file
+
+
+def _docx_outline(paragraphs: list[str], rows: list[list[str]]):
+    """A Word file: the paragraphs, then a table of these rows; imported, and checked as an outline."""
+    outline, problems = check_outline_text(import_document(word_file(paragraphs, rows), "phieu.docx").yaml)
+    assert not problems, problems
+    return outline
 
 
 def test_a_repair_to_a_syllable_no_text_uses_is_reported_not_applied():
@@ -206,20 +209,10 @@ def test_a_letter_asking_to_review_a_programme_and_its_direction_gives_two_writt
 
 
 def test_a_word_tables_row_of_fields_is_asked_after_the_table():
-    doc = Docx()
-    doc.add_paragraph("PHIẾU THEO DÕI TIẾN ĐỘ THỰC TẬP")
-    t = doc.add_table(rows=6, cols=3)
-    for r, row in enumerate([["Lần", "Ngày", "Nội dung"], ["1", "", ""], ["2", "", ""],
-                             ["Kiểm tra giữa kỳ", "Kiểm tra giữa kỳ", "Kiểm tra giữa kỳ"],
-                             ["Ngày kiểm tra: ………", "Ngày kiểm tra: ………",
-                              "Mức hoàn thành: ……%: Ký tên  Được tiếp tục: Không tiếp tục: ……"], ["3", "", ""]]):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    result = import_document(buf.getvalue(), "phieu.docx")
-    o, problems = check_outline_text(result.yaml)
-    assert not problems
+    o = _docx_outline(["PHIẾU THEO DÕI TIẾN ĐỘ THỰC TẬP"], [
+        ["Lần", "Ngày", "Nội dung"], ["1", "", ""], ["2", "", ""], ["Kiểm tra giữa kỳ", "Kiểm tra giữa kỳ", "Kiểm tra giữa kỳ"],
+        ["Ngày kiểm tra: ………", "Ngày kiểm tra: ………", "Mức hoàn thành: ……%: Ký tên  Được tiếp tục: Không tiếp tục: ……"],
+        ["3", "", ""]])
     qs = {r.question.prompt: r.question.type for r in o.refs}
     assert qs["Ngày kiểm tra"] == "date" and qs["Mức hoàn thành"] == "percent" and qs["Được tiếp tục"] == "yesno"
     [table] = [r.question.table for r in o.refs if r.question.type == "table"]
@@ -312,18 +305,8 @@ def test_short_names_after_an_instructions_colon_are_examples_of_the_answer():
 
 
 def test_a_numbered_form_line_over_its_table_names_the_table_of_the_section_above():
-    doc = Docx()
-    doc.add_paragraph("BÁO CÁO Y TẾ TRƯỜNG HỌC")
-    doc.add_paragraph("IV. TÌNH HÌNH SỨC KHỎE")
-    doc.add_paragraph("4.1 Số học sinh khám sức khỏe: …… học sinh")
-    doc.add_paragraph("4.2 Các trường hợp sơ cứu tại phòng y tế trường")
-    t = doc.add_table(rows=3, cols=3)
-    for r, row in enumerate([["Bệnh/triệu chứng", "Học kỳ I", "Học kỳ II"], ["Sốt", "", ""], ["Đau bụng", "", ""]]):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    o, problems = check_outline_text(import_document(buf.getvalue(), "yte.docx").yaml)
-    assert not problems
+    o = _docx_outline(["BÁO CÁO Y TẾ TRƯỜNG HỌC", "IV. TÌNH HÌNH SỨC KHỎE", "4.1 Số học sinh khám sức khỏe: …… học sinh",
+                       "4.2 Các trường hợp sơ cứu tại phòng y tế trường"],
+                      [["Bệnh/triệu chứng", "Học kỳ I", "Học kỳ II"], ["Sốt", "", ""], ["Đau bụng", "", ""]])
     [ref] = [r for r in o.refs if r.question.type == "table"]
     assert ref.section_number == "IV" and ref.question.table.title.startswith("Các trường hợp sơ cứu")
