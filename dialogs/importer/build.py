@@ -21,6 +21,7 @@ from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
+from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
@@ -893,8 +894,8 @@ def _first_heading(main: list) -> int:
     for k, s in enumerate(main):
         if isinstance(s, str):
             mk = parse_marker(s)
-            if mk is not None and mk.kind in ("roman", "part", "upper"):
-                return k
+            if mk is not None and mk.kind in ("roman", "part", "upper") and not _agency(mk.rest):
+                return k  # 'II. SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI  Biểu số: 001.N' is the agency, not a section
     return len(main)
 
 

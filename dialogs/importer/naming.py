@@ -11,7 +11,7 @@ from dialogs.text import fold
 # what a document's name line begins with (folded)
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
-              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket")
+              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -36,8 +36,22 @@ def _named(f: str) -> bool:
     return any(f == w or f.startswith(w + " ") or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
 
 
-def _header(s: str) -> bool:
-    return bool(HEADER.match(fold(s)))
+def is_agency_header(s: str) -> bool:
+    """The agency header, the motto, the place and date, the addressee: never the document's name."""
+    f = fold(s)
+    if f.startswith("so ") and not s.lstrip().upper().startswith("SỞ"):
+        return False  # 'SỐ THANH NIÊN …', 'Sổ theo dõi …' are names; 'SỞ Y TẾ' is the agency
+    return bool(HEADER.match(f))
+
+
+_header = is_agency_header
+
+
+def _subtitle(name: str, s: str) -> bool:
+    """A short name in capitals ('BÁO CÁO THÀNH TÍCH') goes on in a sentence-case line under it ('Phong trào hoạt
+    động của Chi hội … năm 2021'): no blank, no label, no sentence, not itself a name."""
+    return (_upper(name) and len(name.split()) <= 4 and s[0].isupper() and not _upper(s) and len(s.split()) <= 20
+            and not s.endswith((".", ";")) and not re.search(r"[:…]|\.\.", s) and not _named(fold(s)))
 
 
 def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
@@ -57,6 +71,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         prev = parts[-1]
         if bare and taken == 0:
             parts.append(s)
+        elif taken == 0 and _subtitle(parts[0], s):
+            parts.append(s)
         elif s[0].islower() or prev.rstrip().endswith((",", ";")):
             parts.append(s)
         elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6):
@@ -65,6 +81,43 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             break
         taken += 1
     return " ".join(p.strip() for p in parts)
+
+
+WEB_TAIL = re.compile(r"(?:\s+mới(?: nhất)?(?: \d{4})?)?\s*(?:[,;-]\s*(?:chuẩn\s+)?file\s+word\b.*|(?:xem trước|tải)\b.*)?$",
+                      re.I)
+
+
+def _web_name(name: str) -> str:
+    """A download page's name of a form: 'Mẫu báo cáo thu nộp đảng phí mới, chuẩn file Word' → 'báo cáo thu nộp đảng
+    phí' (the page's 'Mẫu …', 'mới nhất', 'file Word', 'Xem trước / Tải' are the page's words, not the form's)."""
+    f = fold(name)
+    if not re.search(r"file word|xem truoc|\btai\b", f):
+        return name
+    out = WEB_TAIL.sub("", name).strip(" ,;-")
+    out = re.sub(r"^mẫu\s+(?=\S+\s+\S+)", "", out, flags=re.I)
+    return out if len(out.split()) >= 2 else name
+
+
+def _lead_capitals(s: str) -> str:
+    """The words in capitals a line begins with: '1. PHIẾU THAM KHẢO HỘ NÔNG DÂN Huyện……' → 'PHIẾU … NÔNG DÂN'."""
+    words = []
+    for w in s.split():
+        if not _upper(w + "XXX") or not any(c.isalpha() for c in w) or "…" in w or ".." in w:
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def caps_after_header(lines: list[str]) -> str | None:
+    """No name word anywhere: the first line in capitals (three words or more) below the agency header and its
+    motto / date ('NIÊN GIÁM THỐNG KÊ 5 NĂM GẦN NHẤT' under 'CỘNG HÒA XÃ HỘI …' and 'Đồng Hưu, ngày …')."""
+    head = [i for i, t in enumerate(lines[:40]) if re.search(r"cong hoa xa hoi|doc lap|, ngay\b", fold(t))]
+    start = head[-1] + 1 if head else 0
+    for i in range(start, min(len(lines), start + 25)):
+        s = lines[i].strip()
+        if s and _upper(s) and len(s.split()) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
+            return _continuation(lines, i, s, False)
+    return None
 
 
 def own_name(lines: list[str]) -> str | None:
@@ -76,6 +129,9 @@ def own_name(lines: list[str]) -> str | None:
     sentence: list[str] = []
     for i, raw in enumerate(lines[:120]):
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
+        if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
+            s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
         if not s or len(s) > 300:
             continue
         f = fold(s)
@@ -104,17 +160,20 @@ def own_name(lines: list[str]) -> str | None:
             continue
         mk = parse_marker(s)
         if mk is not None:
+            lead = _lead_capitals(mk.rest)
             if fold(mk.rest).startswith("de cuong"):
                 sentence.append(mk.rest)
+            elif i < 10 and _named(fold(lead)) and len(lead.split()) >= 3 and lead != mk.rest:
+                upper.append(lead)  # '1. PHIẾU THAM KHẢO HỘ NÔNG DÂN Huyện……': a form squeezed onto one line
             continue
         if _header(s) and not _named(f):
             continue
         if _named(f) and _upper(s.split(":")[0]):
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
-        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and len(s.split()) <= 40:
+        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40:
             sentence.append(s)
-    for found in (upper, vv, sentence):
-        if found:
-            return re.sub(r"\s+", " ", found[0]).strip(" :")
+    for found in (upper, vv, sentence, [caps_after_header(lines)]):
+        if found and found[0]:
+            return _web_name(re.sub(r"\s+", " ", found[0]).strip(" :"))
     return None
