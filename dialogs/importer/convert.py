@@ -18,6 +18,7 @@ from dialogs.importer.forms import (
     is_filled_answer,
     listed_options,
     options_of,
+    value_type,
     written_answer,
     yesno_line,
 )
@@ -159,14 +160,18 @@ def option_question(ctx: ImportContext, text: str, lines: list[str], path: list[
     return q
 
 
-def field_question(ctx: ImportContext, label: str, path: list[str], no: str | None) -> dict:
-    """A form's field: a count or an amount by its words ('Tổng số trường'), else a line of text."""
+def field_question(ctx: ImportContext, label: str, path: list[str], no: str | None, value: str = "") -> dict:
+    """A form's field: a count or an amount by its words ('Tổng số trường'), else by the value one unit filled in
+    ('Số nhà vệ sinh: 6', 'Có nguồn nước sạch: Có (tốt)'), else a line of text."""
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
     typ, unit = field_type(label)
     if typ == "text" and COMMENT_LABEL.match(label):  # 'Nhận xét chung:', 'Ý kiến của …:': written prose
         typ = "longtext"
+    by_value = value_type(value)
+    if typ in ("text", "longtext") and by_value:
+        typ, unit = by_value, None
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
@@ -583,7 +588,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     if not node.children and not node.tables and not numbered:
         field = filled_field(strip_fn(node.text))
         if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
-            return [field_question(ctx, field[0], path, node.no)]
+            return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:
         # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
         qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)

@@ -83,6 +83,20 @@ def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     return "choice", opts
 
 
+FILLED_FIGURE = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{3})*(?P<d>,\d+)?)\s*(?P<p>%)?(?:\s*\([^()]*\))?$")
+FILLED_YESNO = re.compile(r"^\(?(?:có|không|chưa|đã)\b[^()]{0,20}?\)?(?:\s*\([^()]*\))?$", re.I)
+
+
+def value_type(value: str) -> str | None:
+    """What a value filled into a form says its field asks: '15 (mới XD)' a count, '86,4%' a rate, '3,5' a decimal,
+    'Có (tốt)' / '(chưa)' a yes or no; None for words ('Đốt (hố lấp)')."""
+    v = value.strip(" .;")
+    m = FILLED_FIGURE.match(v)
+    if m:
+        return "percent" if m.group("p") else "decimal" if m.group("d") else "integer"
+    return "yesno" if FILLED_YESNO.match(v) else None
+
+
 def filled_field(text: str) -> tuple[str, str] | None:
     """'Phía Đông giáp: Đất ruộng bậc thang.' → ('Phía Đông giáp', 'Đất ruộng bậc thang'); None when the text after
     the colon is an instruction, a blank or long prose."""
@@ -93,7 +107,8 @@ def filled_field(text: str) -> tuple[str, str] | None:
     value = raw.strip(" .;")
     if BLANK.search(raw) or ".." in raw:
         return None
-    if not label or _words(label) > 9 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
+    most = 14 if value_type(value) else 9  # a long label with a figure or a 'Có' after it is still a field
+    if not label or _words(label) > most or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None
     longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
     if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:
