@@ -551,11 +551,50 @@ def _boxes_under(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] 
     return ([field_question(ctx, head.rstrip(":").strip(), path, node.no)] if head.endswith(":") else []) + [q]
 
 
+SUBSET_TAIL = re.compile(r"\s*[;,.]?\s*(?:trong đó|chia ra|gồm)\s*:?\s*$", re.I)
+
+
+def _filled_count(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """'2. Số cán bộ y tế trường học: 01; Trong đó:' over bullets: a figure one unit filled in and its parts are asks
+    of the section above (the count, then each bullet), not a section titled by the filled line."""
+    if (node.no in BULLETS or not node.children or node.tables or node.body
+            or any(c.children or c.tables or c.no not in BULLETS for c in node.children)):
+        return None
+    field = filled_field(SUBSET_TAIL.sub("", strip_fn(node.text)))
+    if field is None or value_type(field[1]) not in FIGURE_TYPES:
+        return None
+    out = [field_question(ctx, field[0], path, node.no, field[1])]
+    for c in node.children:
+        labels = labelled_run(strip_fn(c.text))
+        parts = ([question(ctx, Ask(x, out[0]["type"]), path, c.no, []) for x in labels] if labels
+                 else child_items(ctx, c, path))
+        for q in parts:  # the parts of a count are counts ('Bác sĩ: ; Y tá: 01'), whatever their own words say
+            if q.get("type") in ("text", "longtext") and "options" not in q:
+                q["type"] = out[0]["type"]
+        out.extend(parts)
+    return out
+
+
+def labelled_run(text: str) -> list[str]:
+    """Several labels on one line, each with its value or its lost blank: 'Bác sĩ: ; Trung cấp : ; Khác: 01 (GV)'
+    → ['Bác sĩ', 'Trung cấp', 'Khác']; [] unless every piece between ';' is a short label and a colon."""
+    pieces = [p for p in re.split(r"\s*;\s*", text.strip(" .;")) if p]
+    found = [re.match(r"^(?P<l>[^:;()]{1,40}?)\s*:\s*(?P<v>[^:]{0,40})$", p) for p in pieces]
+    if len(pieces) < 2 or not all(found):
+        return []
+    return [m.group("l").strip(" -–+•") for m in found if m]
+
+
 def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
     """A form's item that is no section: its boxes, its options, or its blank with the lines under it."""
-    boxed = _boxes_under(ctx, node, path)
+    boxed = _boxes_under(ctx, node, path) or _filled_count(ctx, node, path)
     if boxed:
         return boxed
+    label = strip_fn(node.text).strip()
+    if (COMMENT_LABEL.match(label) and label.endswith(":") and len(label.split()) <= 6 and node.children
+            and not node.tables and all(not c.children and c.no in BULLETS for c in node.children)):
+        # '-Nhận xét:' over '+ …' lines one unit wrote: the remark is the ask, its lines were the answer
+        return [question(ctx, Ask(label.rstrip(" :"), "longtext"), path, node.no, [])]
     if (node.kind in ("dec2", "dec3") and len(node.tables) == 1 and not node.children and not node.body
             and not node.tables[0][1].captioned):  # '4.3. Tình hình bệnh tật …' over its table: the table's name
         t = node.tables[0][1]

@@ -18,7 +18,7 @@ BLANK = re.compile(r"(?:…|\.{3,}|_{3,}|-{4,})+")
 YESNO_WORDS = {"co", "khong", "co □", "khong □", "□ co", "□ khong"}
 INSTRUCTION = re.compile(r"^(?:nêu|ghi|báo cáo|đánh giá|làm rõ|liệt kê|cụ thể|trong đó|gồm|bao gồm|tổng hợp|xem|"
                          r"theo|đề nghị|yêu cầu|thực hiện|căn cứ)\b", re.I)
-NOT_A_FIELD = re.compile(r"^(?:kinh gui|noi nhan|v/v|ve viec|so|can cu|luu y|chu y|ghi chu|ngay nhan bao cao|"
+NOT_A_FIELD = re.compile(r"^(?:kinh gui|noi nhan|v/v|ve viec|so$|can cu|luu y|chu y|ghi chu|ngay nhan bao cao|"
                          r"ngay nop bao cao|don vi bao cao|don vi nhan|don vi gui|don vi tinh|thoi gian|thoi han|"
                          r"ban hanh theo|ky bao cao|bao cao nam|trong do|cu the|vi du|tai lieu|nguon|tu khoa|"
                          r"so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang|"
