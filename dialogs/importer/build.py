@@ -372,6 +372,7 @@ def build(doc: Document, filename: str) -> Built:
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
+    meta["shown"] = shown_bodies([s for s in seq if isinstance(s, str)])
     meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
     meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -930,6 +931,21 @@ def _title(meta: dict, filename: str) -> str:
     return old or Path(filename).stem
 
 
+PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
+                        r"dang cong san viet nam|\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu")
+
+
+def shown_bodies(lines: list[str]) -> str:
+    """The lines that show who issues or asks the document — the header, the number, the name, short headings —
+    not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
+    return " ".join(s for s in lines[:150] if len(s.split()) <= 10 or _upper_line(s) or re.search(r"-[A-ZĐ]{2,3}/", s))
+
+
+def _upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
     title = _title(meta, filename)
     f = alltext[:3000]
@@ -941,9 +957,7 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     if m:
         period["window_from"] = m.group(1)
     respondents, respondents_why = guess_respondents(f)
-    layout = "party" if re.search(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|"
-                                  r"cap uy|dang cong san viet nam|"
-                                  r"\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu", fold(f)) else "state"
+    layout = "party" if PARTY_BODY.search(fold(meta.get("shown") or f)) else "state"
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

@@ -84,6 +84,16 @@ def test_a_numbered_count_filled_in_over_its_parts_is_asks_of_the_section_above(
     assert not any(p.startswith("Nhân viên làm việc") for p in got)
 
 
+def test_a_party_body_mentioned_in_prose_does_not_make_the_layout_party():
+    youth = ("ĐOÀN XÃ AN PHÚ\nBÁO CÁO CÔNG TÁC ĐOÀN 6 THÁNG ĐẦU NĂM\nTrong 6 tháng đầu năm, dưới sự lãnh đạo trực tiếp "
+             "của Ban thường vụ Đảng ủy xã và sự phối hợp của các đoàn thể, Đoàn xã đã triển khai các hoạt động.\n"
+             "I. KẾT QUẢ\n1. Công tác tuyên truyền, giáo dục\n")
+    assert imp(youth).layout == "state"
+    cell = ("ĐẢNG BỘ XÃ AN PHÚ\nCHI BỘ THÔN ĐÔNG\nBÁO CÁO KẾT QUẢ LÃNH ĐẠO 6 THÁNG ĐẦU NĂM\n"
+            "I. KẾT QUẢ\n1. Công tác tuyên truyền, giáo dục\n")
+    assert imp(cell).layout == "party"  # the header shows the Party body that issues it
+
+
 def test_fifth_holdout_has_its_documents_each_with_source_and_gold():
     assert len(HOLDOUT5_DOCS) >= 14
     for p in HOLDOUT5_DOCS:
