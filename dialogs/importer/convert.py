@@ -624,6 +624,10 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
                                      "cáo: chỉ giữ đề mục làm câu hỏi"})
         return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
+    if (node.kind == "alpha" and strip_fn(node.text).rstrip().endswith(":") and node.children and not node.tables
+            and not node.body and all(not c.children and not c.tables and c.no in BULLETS for c in node.children)):
+        # 'a) Hiện trạng các thành phần môi trường:' over dashes: a label grouping asks of the section it is in
+        return [q for c in node.children for q in child_items(ctx, c, path)]
     if not node.children and not node.tables and not numbered:
         field = filled_field(strip_fn(node.text))
         if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
