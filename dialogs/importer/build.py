@@ -369,6 +369,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
+    main = [_agency_unnumbered(s) for s in main]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
@@ -888,6 +889,13 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
     for no, title in reversed(chain[:-1]):
         sec = {"no": no, "title": title, "items": [sec]}
     return sec
+
+
+def _agency_unnumbered(s):
+    """'II. SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI  Biểu số: 001.N' (a Biểu copied from a list of agencies' Biểu): the
+    agency header, not a section — its number goes."""
+    mk = parse_marker(s) if isinstance(s, str) else None
+    return mk.rest if mk is not None and mk.kind == "roman" and _agency(mk.rest) else s
 
 
 def _first_heading(main: list) -> int:

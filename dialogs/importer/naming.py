@@ -39,8 +39,9 @@ def _named(f: str) -> bool:
 def is_agency_header(s: str) -> bool:
     """The agency header, the motto, the place and date, the addressee: never the document's name."""
     f = fold(s)
-    if f.startswith("so ") and not s.lstrip().upper().startswith("SỞ"):
-        return False  # 'SỐ THANH NIÊN …', 'Sổ theo dõi …' are names; 'SỞ Y TẾ' is the agency
+    first = (s.split() or [""])[0].upper()
+    if f.startswith(("so ", "bo ")) and first not in ("SỞ", "BỘ"):
+        return False  # 'SỐ THANH NIÊN …', 'Sổ theo dõi …', 'BỐ CỤC …' are no agency; 'SỞ Y TẾ', 'BỘ TÀI CHÍNH' are
     return bool(HEADER.match(f))
 
 

@@ -54,6 +54,54 @@ def _grid(header: list[str], rows: list[list[str]], note: str) -> FlatGrid:
     return FlatGrid(cells=cells, merged_known=True, note=note)
 
 
+CODE_NUMBERING = re.compile(r"^(?:[A-E]\s+)+\d{1,2}(?:\s+\d{1,2})*$")  # 'A B 1 2': the columns' codes
+CODED_ROW = re.compile(r"^(?P<label>[^\d(].*?[^\W\d_)].*?)\s+(?P<code>\d{2,3})$")
+SIGNATURE = re.compile(r"^(?:nguoi lap|nguoi kiem tra|thu truong|ngay\b|\(ky|ghi chu)")
+
+
+def _coded_columns(head: list[str], n: int) -> list[str]:
+    """The n columns under a numbering row from the header lines above it: 'Tổng số Trong đó: Thanh niên' →
+    ['Tổng số', 'Thanh niên'] (a group word splits a line; the n last pieces are the columns)."""
+    parts: list[str] = []
+    for h in head:
+        if METADATA.match(fold(h).strip(" :")) or UNIT_LINE.match(fold(h)):
+            continue
+        parts += [p.strip(" :") for p in re.split(r"(?i)\s*\b(?:trong đó|chia ra|chia theo)\s*:\s*", h) if p.strip(" :")]
+    return parts[-n:] if len(parts) >= n else [f"Cột {k}" for k in range(1, n + 1)]
+
+
+def coded_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A statistics Biểu copied from a PDF, a row a line with its code ('Nam 02'): 'Mã số', the header lines, the
+    numbering row 'A B 1 2', then rows and group lines ('Chia theo giới tính') until the signatures. Returns the grid
+    (its columns from the header, as many as the numbering row's figures) and how many lines it used."""
+    if fold(lines[0].strip()) not in ("ma so", "ma so:"):
+        return None
+    at = next((k for k in range(1, min(len(lines), 8)) if CODE_NUMBERING.match(lines[k].strip())), None)
+    if at is None:
+        return None
+    n = sum(t.isdigit() for t in lines[at].split())
+    rows: list[list[str]] = []
+    used = at + 1
+    for ln in lines[at + 1:]:
+        s = ln.strip()
+        row = CODED_ROW.match(s)
+        if s and SIGNATURE.match(fold(s)) or s and not row and (len(s.split()) > 12 or s.endswith((".", "?"))):
+            break
+        used += 1
+        if row and not s.startswith("("):
+            rows.append(["", row.group("label").strip(" –-+"), row.group("code")])
+        elif s and not row and not s.startswith("("):
+            rows.append(["", s.strip(" :")])
+    while rows and len(rows[-1]) == 2:  # a group line left with no row under it ('Chia theo quận/huyện …')
+        rows.pop()
+    if sum(len(r) == 3 for r in rows) < 4:
+        return None
+    cols = _coded_columns([t.strip() for t in lines[1:at] if t.strip()], n)
+    note = ("biểu thống kê chép mỗi dòng một hàng kèm mã số: đã dựng lại, cột lấy từ tiêu đề theo dòng đánh số "
+            f"«{lines[at].strip()}»; hãy kiểm tra tên cột")
+    return _grid(["TT", "Chỉ tiêu", "Mã số", *cols], rows, note), used
+
+
 def _leaf_columns(head: list[str], numbering: list[str]) -> tuple[list[str], str | None]:
     """The columns to fill from a flattened header: label and metadata headers dropped, 'Chia theo …' group heads
     dropped; with a numbering row of k figures, the k last header cells (their group, if one cell is left before
@@ -460,7 +508,7 @@ def rebuild(seq: list) -> tuple[list, int]:
         run = seq[i:j]
         k = 0
         while k < len(run):
-            got = (stat_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+            got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60]))
             if got:
                 out.append(got[0])
