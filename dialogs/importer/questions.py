@@ -174,10 +174,33 @@ def date_asks(text: str) -> list[Ask]:
     return [Ask(label, "date"), *(asks_from_text(after) if after and BLANK.search(after) else [])]
 
 
+REPORTED = re.compile(r"^(?P<v>[^\d;]{3,60}?)\s+(?:đạt\s+)?(?P<n>\d[\d.,]*)\s*(?P<u>%|[^\W\d_][^;]{0,25})$")
+WHERE_PREFIX = re.compile(r"^(?:toàn quốc|cả nước|toàn tỉnh|toàn huyện|toàn thành phố|toàn xã|trong (?:tháng|quý|kỳ)"
+                          r"[^,]{0,15},?)\s+", re.I)
+
+
+def reported_figures(text: str) -> list[Ask]:
+    """Published figures copied as the outline ('Toàn quốc xảy ra 2.829 vụ; khám phá 2.437 vụ; tỷ lệ khám phá đạt
+    86,14%. So với tháng 8 …'): each figure is an ask, named by its unit and its verb ('Số vụ xảy ra', 'Tỷ lệ khám
+    phá'); the comparison with the last period is computed, not asked. [] unless two figures or more."""
+    head = re.split(r"(?i)\.\s+(?=so với|tăng|giảm)|,\s*so với", text.strip())[0].strip(" .")
+    asks: list[Ask] = []
+    for piece in re.split(r"\s*;\s*", head):
+        m = REPORTED.match(WHERE_PREFIX.sub("", piece.strip()))
+        if not m:
+            return []
+        verb, unit = m.group("v").strip(" ,"), m.group("u").strip(" ,.")
+        if unit == "%":
+            asks.append(Ask(verb[:1].upper() + verb[1:], "percent", "%"))
+        else:
+            asks.append(Ask(f"Số {unit} {verb}", "integer", unit.split(",")[0]))
+    return asks if len(asks) >= 2 else []
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = (score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (reported_figures(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
