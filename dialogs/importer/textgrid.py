@@ -19,7 +19,8 @@ from dialogs.text import fold
 NUMBER = re.compile(r"^[-+]?\d[\d.,]*\s*%?$|^[-–—]$")
 DITTO = re.compile(r"^(?:\"|''|“|”|〃|nt|-)$", re.I)
 NUMBERING = re.compile(r"^(?:[A-E]|\(\d{1,2}\)|\d{1,2})$")
-YEAR = re.compile(r"^(?:19|20)\d{2}$")
+YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")  # '2021', a school year '2021-2022'
+PERIOD_WORD = re.compile(r"(?i)(?:năm học|năm|học kỳ|quý|tháng)$")
 LABEL_HEAD = re.compile(r"^(?:tt|stt|so tt|chi tieu|noi dung|ten [\w ]+|danh muc|don vi)$")
 METADATA = re.compile(r"^(?:dvt|don vi tinh|ma so|ma)$")
 GROUP_HEAD = re.compile(r"^(?:chia (?:ra|theo)|phan theo|trong do)\b")
@@ -165,12 +166,18 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
     while k < len(cells) and cells[k] and (_text(cells[k]) or YEAR.match(cells[k])):
         if re.fullmatch(r"\([^()]{1,20}\)", cells[k]) and head:
             head[-1] = f"{head[-1]} {cells[k]}"  # 'Học sinh bỏ học' / '(người)': the unit of the cell above
+        elif YEAR.match(cells[k]) and head and PERIOD_WORD.search(head[-1]):
+            head[-1] = f"{head[-1]} {cells[k]}"  # 'Năm học' / '2017-2018': one column's name broken in two
         elif not META_CELL.match(cells[k]):
             head.append(cells[k])
         k += 1
     while k < len(cells) and NUMBERING.match(cells[k]):
         numbering.append(cells[k])
         k += 1
+    figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
+    if any(b != a + 1 for a, b in zip(figures, figures[1:], strict=False)):
+        k -= len(numbering)  # '4', '4', '3': the first row's figures, not a numbering row '1', '2', '3'
+        numbering = []
     lead = next((i for i, c in enumerate(head) if LABEL_HEAD.match(fold(c))), 0)
     if all(c.isupper() for c in head[:lead]):
         head = head[lead:]  # 'NĂM …' above 'Tên chỉ tiêu': the form's heading in capitals, no column

@@ -13,7 +13,7 @@ from dialogs.importer.forms import value_type
 from dialogs.importer.naming import is_agency_header
 from dialogs.importer.questions import reported_figures
 from dialogs.importer.structure import parse_marker
-from dialogs.importer.textgrid import coded_rows_table
+from dialogs.importer.textgrid import cell_run_table, coded_rows_table
 from tests.support.importing import imp, prompts
 
 HOLDOUT5_DOCS = sorted(HOLDOUT5.glob("*.txt"))
@@ -138,6 +138,16 @@ def test_published_figures_copied_as_an_outline_are_one_ask_each_and_the_compari
                    ("Tỷ lệ giải quyết", "percent", "%")]
     assert reported_figures("Toàn tỉnh xảy ra 112 vụ, so với tháng trước tăng 8 vụ") == []  # one figure: no split
     assert reported_figures("Nêu rõ kết quả đạt được; những hạn chế, tồn tại") == []
+
+
+def test_a_column_name_broken_into_a_word_and_a_school_year_is_one_column():
+    lines = ["Số học sinh", "Năm học", "2022-2023", "Năm học", "2023-2024", "Năm học", "2024-2025",
+             "Khối lớp 1", "30", "32", "31", "Khối lớp 2", "28", "30", "33", "Khối lớp 3", "27", "29", "30",
+             "Cộng", "85", "91", "94"]
+    grid = cell_run_table(lines)
+    head = [t for t, _ in grid.cells[0] if t]
+    assert head[-3:] == ["Năm học 2022-2023", "Năm học 2023-2024", "Năm học 2024-2025"]
+    assert [r[1][0] for r in grid.cells[1:]] == ["Khối lớp 1", "Khối lớp 2", "Khối lớp 3", "Cộng"]
 
 
 def test_fifth_holdout_has_its_documents_each_with_source_and_gold():
