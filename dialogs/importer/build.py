@@ -930,7 +930,7 @@ def _title(meta: dict, filename: str) -> str:
         name = meta["name"]
         words = name.split()
         lead = 0
-        while lead < len(words) and words[lead].isupper():
+        while lead < len(words) and (words[lead].isupper() or not any(c.isalpha() for c in words[lead])):
             lead += 1
         if 0 < lead < len(words):  # 'BÁO CÁO Chuyển đổi số …' → 'Báo cáo chuyển đổi số …'
             rest = " ".join(words[lead:])

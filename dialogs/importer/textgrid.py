@@ -20,6 +20,7 @@ NUMBER = re.compile(r"^[-+]?\d[\d.,]*\s*%?$|^[-–—]$")
 DITTO = re.compile(r"^(?:\"|''|“|”|〃|nt|-)$", re.I)
 NUMBERING = re.compile(r"^(?:[A-E]|\(\d{1,2}\)|\d{1,2})$")
 YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")  # '2021', a school year '2021-2022'
+TOTAL_CELL = re.compile(r"(?i)^(?:cộng|tổng)\b")  # 'Cộng' after a row's figures is the total row, no unit
 PERIOD_WORD = re.compile(r"(?i)(?:năm học|năm|học kỳ|quý|tháng)$")
 LABEL_HEAD = re.compile(r"^(?:tt|stt|so tt|chi tieu|noi dung|ten [\w ]+|danh muc|don vi)$")
 METADATA = re.compile(r"^(?:dvt|don vi tinh|ma so|ma)$")
@@ -196,6 +197,8 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     while cells and (not cells[0] or _title_cell(cells[0])):
         cells.pop(0)
     head, numbering, k = _header_cells(cells)
+    while len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3:
+        head.pop(0)  # '1. Số lớp học' over the header: the table's numbered caption, no column
     if len(head) < 2:
         return None
     units = any(METADATA.match(fold(c).strip(" :")) and fold(c).startswith(("don vi", "dvt")) for c in head)
@@ -207,7 +210,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
             leading.append(c)
             continue
         after = body_cells[i + 1] if i + 1 < len(body_cells) else None
-        unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c)
+        unit = (rows and len(c) <= 12 and len(c.split()) <= 2 and not ROW_NO.match(c) and not TOTAL_CELL.match(c)
                 and all(not _text(x) for x in rows[-1][1:]) and len(rows[-1]) <= 3 and not rows[-1][0].endswith(":")
                 and after is not None and _value(after))  # a unit is followed by the row's figures
         unit = unit or bool(units and rows and len(rows[-1]) == 1 and len(c) <= 12 and len(c.split()) <= 2
@@ -546,6 +549,9 @@ def _cell_run_end(run: list[str], k: int) -> int:
     values = numbers = codes = 0
     while end < len(run) and (_short(run[end].strip()) or codes and _row_label(run[end].strip())):
         cell = run[end].strip()
+        mk = parse_marker(cell) if end > k and values >= 4 else None
+        if mk is not None and len(mk.rest.split()) >= 3 and LABEL_HEAD.match(fold(_next_cell(run, end))):
+            break  # '2. Cơ cấu khối công trình …' over 'TT': the next table's caption ends this one
         if _value(cell) and cell:
             values += 1
         if NUMBERING.match(cell) and cell.startswith("("):
