@@ -626,8 +626,12 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
     if (node.kind == "alpha" and strip_fn(node.text).rstrip().endswith(":") and node.children and not node.tables
             and not node.body and all(not c.children and not c.tables and c.no in BULLETS for c in node.children)):
-        # 'a) Hiện trạng các thành phần môi trường:' over dashes: a label grouping asks of the section it is in
-        return [q for c in node.children for q in child_items(ctx, c, path)]
+        # 'a) Hiện trạng các thành phần môi trường:' over dashes: a label grouping asks of the section it is in —
+        # unless the dashes are figures that repeat under other labels ('Tỷ lệ …: %', 'Số … đã xử lý xong' twice)
+        flat = [q for c in node.children for q in child_items(ctx, c, path)]
+        said = [fold(q.get("prompt", "")) for q in flat]
+        if len(set(said)) == len(said) and not any(q.get("type") == "percent" for q in flat):
+            return flat
     if not node.children and not node.tables and not numbered:
         field = filled_field(strip_fn(node.text))
         if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
