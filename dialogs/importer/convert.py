@@ -607,6 +607,19 @@ def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] |
     return blank_head(ctx, node, path)
 
 
+def _letter_group(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """'a) Hiện trạng các thành phần môi trường:' over dashes: a label grouping asks of the section it is in —
+    unless the dashes are rates or repeat under another label ('Tỷ lệ …: %', 'Số … đã xử lý xong' twice)."""
+    if not (node.kind == "alpha" and strip_fn(node.text).rstrip().endswith(":") and node.children and not node.tables
+            and not node.body and all(not c.children and not c.tables and c.no in BULLETS for c in node.children)):
+        return None
+    flat = [q for c in node.children for q in child_items(ctx, c, path)]
+    said = [fold(q.get("prompt", "")) for q in flat]
+    if len(set(said)) == len(said) and not any(q.get("type") == "percent" for q in flat):
+        return flat
+    return None
+
+
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     early = _form_items(ctx, node, path)
@@ -624,14 +637,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
                                      "cáo: chỉ giữ đề mục làm câu hỏi"})
         return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
-    if (node.kind == "alpha" and strip_fn(node.text).rstrip().endswith(":") and node.children and not node.tables
-            and not node.body and all(not c.children and not c.tables and c.no in BULLETS for c in node.children)):
-        # 'a) Hiện trạng các thành phần môi trường:' over dashes: a label grouping asks of the section it is in —
-        # unless the dashes are figures that repeat under other labels ('Tỷ lệ …: %', 'Số … đã xử lý xong' twice)
-        flat = [q for c in node.children for q in child_items(ctx, c, path)]
-        said = [fold(q.get("prompt", "")) for q in flat]
-        if len(set(said)) == len(said) and not any(q.get("type") == "percent" for q in flat):
-            return flat
+    grouped = _letter_group(ctx, node, path)
+    if grouped:
+        return grouped
     if not node.children and not node.tables and not numbered:
         field = filled_field(strip_fn(node.text))
         if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer

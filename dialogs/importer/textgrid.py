@@ -197,8 +197,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     while cells and (not cells[0] or _title_cell(cells[0])):
         cells.pop(0)
     head, numbering, k = _header_cells(cells)
-    while len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3:
-        head.pop(0)  # '1. Số lớp học' over the header: the table's numbered caption, no column
+    head = head[1:] if len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3 else head  # a caption
     if len(head) < 2:
         return None
     units = any(METADATA.match(fold(c).strip(" :")) and fold(c).startswith(("don vi", "dvt")) for c in head)
