@@ -197,10 +197,33 @@ def reported_figures(text: str) -> list[Ask]:
     return asks if len(asks) >= 2 else []
 
 
+CODE_OPTION = re.compile(r"^(?:(?P<a>\d{1,2})\s*[:.)]?\s*(?P<w>\D.*?)|(?P<w2>\D.*?)\s*\(?(?P<b>\d{1,2})\)?)$")
+
+
+def coded_choice(text: str) -> list[Ask]:
+    """A label that lists its answers' codes: 'Loại hộ: (1: Hộ thuần nông; 2: Hộ NN kiêm TTCN; 3: khác)' → a choice
+    of those answers; 'Giới tính (nam 0; nữ 1)' too; '… hay không? (1: có; 2: không)' → a yes or no."""
+    m = re.match(r"^(?P<l>[^()]{2,200}?)\s*:?\s*\((?:[^():;]{2,20}:\s*)?(?P<c>[^()]+)\)\s*\.?$", text.strip())
+    if not m:
+        return []
+    pieces = [p.strip(" .") for p in re.split(r"\s*;\s*", m.group("c")) if p.strip(" .")]
+    found = [CODE_OPTION.match(p) for p in pieces]
+    if len(pieces) < 2 or not all(found):
+        return []
+    codes = [int(f.group("a") or f.group("b")) for f in found if f]
+    if codes[0] not in (0, 1) or any(b != a + 1 for a, b in zip(codes, codes[1:], strict=False)):
+        return []  # '(theo Quyết định số 12; Kế hoạch 5)': figures in a note, not the answers' codes 1, 2, 3
+    options = [(f.group("w") or f.group("w2")).strip(" :.") for f in found if f]
+    label = m.group("l").strip(" :")
+    if {fold(o) for o in options} == {"co", "khong"}:
+        return [Ask(label, "yesno")]
+    return [Ask(label, "choice", options=[o[:1].upper() + o[1:] for o in options])]
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = (reported_figures(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (reported_figures(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks

@@ -19,7 +19,7 @@ from benchmarks.score_importer import (
 )
 from dialogs.importer.forms import value_type
 from dialogs.importer.naming import is_agency_header
-from dialogs.importer.questions import reported_figures
+from dialogs.importer.questions import asks_from_text, reported_figures
 from dialogs.importer.structure import parse_marker
 from dialogs.importer.textgrid import cell_run_table, coded_rows_table
 from dialogs.loader import load_outline
@@ -182,6 +182,18 @@ def test_the_seeds_keep_ninety_percent_right_with_the_hold_out_5_rules(yaml_path
     text = (SEEDS / (hand.source.file or "")).read_text(encoding="utf-8")
     s = score(hand, text.encode(), "seed.txt", table_blocks_txt(text))
     assert s.typed >= 0.9 * s.questions, f"{s.typed}/{s.questions}"
+
+
+def test_answers_listed_with_their_codes_are_a_choice_and_có_không_codes_a_yes_or_no():
+    def asks(text):
+        return [(a.prompt, a.type, a.options) for a in asks_from_text(text)]
+
+    assert asks("Nguồn nước chính: (1: Giếng khoan; 2: Nước máy; 3: khác)") == [
+        ("Nguồn nước chính", "choice", ["Giếng khoan", "Nước máy", "Khác"])]
+    assert asks("Giới tính (nam 0; nữ 1)") == [("Giới tính", "choice", ["Nam", "Nữ"])]
+    assert asks("Hộ có vay vốn ngân hàng hay không? (1: có; 2: không)") == [
+        ("Hộ có vay vốn ngân hàng hay không?", "yesno", None)]
+    assert asks("Kết quả thực hiện (theo Quyết định số 12; Kế hoạch 5)")[0][1] != "choice"  # no codes 1, 2, 3
 
 
 def test_fifth_holdout_has_its_documents_each_with_source_and_gold():
