@@ -18,14 +18,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from bot.web.cache import PROBES, SaveCache
+from bot.web.cache import SaveCache
 from storage.db import Database
 from storage.repo import Repo
 
 log = logging.getLogger("bot.web")
 T = TypeVar("T")
 Job = Callable[[Repo], Awaitable[Any]]
-Item = tuple[Job, asyncio.Future, tuple | None]  # a job, its result, what its probe reads (None: no probe)
 
 
 class GroupCommit:
@@ -33,19 +32,18 @@ class GroupCommit:
         self.db = db
         self.lanes = lanes or (1 if db.sqlite else 4)
         self.max_batch = max_batch
-        self.queues: list[list[Item]] = [[] for _ in range(self.lanes)]
+        self.queues: list[list[tuple[Job, asyncio.Future]]] = [[] for _ in range(self.lanes)]
         self.tasks: list[asyncio.Task | None] = [None] * self.lanes
         self.cache = SaveCache()  # what the saves of a session share between one save and the next (bot/web/cache.py)
         self.batches = 0  # transactions written (the benchmark prints saves per transaction)
         self.jobs = 0
 
-    async def run(self, key: int, job: Callable[[Repo], Awaitable[T]], probe: tuple | None = None) -> T:
+    async def run(self, key: int, job: Callable[[Repo], Awaitable[T]]) -> T:
         """``job`` written in a transaction with the other saves waiting in ``key``'s lane; returns its result once
-        committed (or raises its error). ``probe``: (account, link, period, key) of a field save, whose probe
-        (``repo.web.web_save_probes``) is read for the whole batch in one statement before its jobs run."""
+        committed (or raises its error)."""
         lane = key % self.lanes
         fut: asyncio.Future = asyncio.get_running_loop().create_future()
-        self.queues[lane].append((job, fut, probe))
+        self.queues[lane].append((job, fut))
         if self.tasks[lane] is None:
             self.tasks[lane] = asyncio.create_task(self._drain(lane))
         return await fut
@@ -60,15 +58,12 @@ class GroupCommit:
         finally:
             self.tasks[lane] = None
 
-    async def _write(self, batch: list[Item]) -> None:
+    async def _write(self, batch: list[tuple[Job, asyncio.Future]]) -> None:
         results: list[Any] = []
         try:
             async with self.db.session() as s:
                 repo = Repo(s)
-                wanted = list(dict.fromkeys(p for _, _, p in batch if p is not None))
-                if len(wanted) > 1 and not self.db.sqlite:  # PostgreSQL: one round trip for the batch's probes
-                    s.info[PROBES] = dict(zip(wanted, await repo.web.web_save_probes(wanted), strict=True))
-                for job, _, _ in batch:
+                for job, _ in batch:
                     results.append(await job(repo))
                 await s.commit()
         except Exception as e:  # noqa: BLE001 - the batch is rolled back; each save is tried alone
@@ -82,6 +77,6 @@ class GroupCommit:
             return
         self.batches += 1
         self.jobs += len(batch)
-        for (_, fut, _), result in zip(batch, results, strict=True):
+        for (_, fut), result in zip(batch, results, strict=True):
             if not fut.done():
                 fut.set_result(result)

@@ -14,16 +14,13 @@ from is recorded: another process's write in between leaves the cache behind, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from storage.models import Account, Period, Submission, Unit
 from storage.repo import Repo
 
 PENDING = "web_answers"  # session.info: submission id → (answers_rev, answers) written in this transaction
-PROBES = "web_probes"  # session.info: (account, link, period, key) → its probe, read for the batch (bot/web/batch.py)
-WRITTEN = "web_written"  # session.info: submission id → answers_rev, (id, key) → version written in this transaction
-NOT_READ = object()
 
 
 @dataclass(frozen=True)
@@ -75,25 +72,3 @@ def remember(repo: Repo, sub_id: int, rev: int | None, answers: dict[str, Any]) 
         pending.pop(sub_id, None)
     else:
         pending[sub_id] = (rev, answers)
-
-
-def probed(repo: Repo, wanted: tuple[Any, ...]) -> Any:
-    """The probe read for the batch (``NOT_READ``: none, read it now), brought up to this transaction's own writes:
-    a submission written earlier in the batch stands at the ``answers_rev`` that write returned (its row is locked
-    by this transaction until the commit, so no one else has changed it since) and its answers at their versions."""
-    probes = repo.session.info.get(PROBES)
-    if probes is None or wanted not in probes:
-        return NOT_READ
-    probe = probes[wanted]
-    written = repo.session.info.get(WRITTEN)
-    if probe is None or written is None or probe.submission_id not in written:
-        return probe
-    version = written.get((probe.submission_id, wanted[3]), probe.version)
-    return replace(probe, answers_rev=written[probe.submission_id], version=version)
-
-
-def wrote(repo: Repo, sub_id: int, key: str, rev: int, version: tuple[Any, ...]) -> None:
-    """An answer this transaction wrote: what :func:`probed` brings a later probe of the batch up to."""
-    written = repo.session.info.setdefault(WRITTEN, {})
-    written[sub_id] = rev
-    written[(sub_id, key)] = version

@@ -20,7 +20,7 @@ from bot.flows import upward
 from bot.flows.files import make_report
 from bot.services import Services
 from bot.web.batch import GroupCommit
-from bot.web.cache import NOT_READ, SaveCache, probed, remember, wrote
+from bot.web.cache import SaveCache, remember
 from bot.web.views import input_text
 from dialogs.answers import (
     expected_form,
@@ -327,7 +327,7 @@ async def save(services: Services, writer: GroupCommit, account_id: int, link_id
         saved = await save_field(services, repo, rep, req)
         return SaveResult(saved, rep.sub.id if rep.sub else None, rev=rep.rev, answers=rep.answers)
 
-    res = await writer.run(account_id, job, (account_id, link_id, period_id, str(req.get("key", ""))))
+    res = await writer.run(account_id, job)
     if res.sub_id is not None and res.rev is not None and res.answers is not None:
         cache.put_answers(res.sub_id, res.rev, res.answers)  # committed: what the next save of this report starts from
     return res
@@ -339,9 +339,7 @@ async def load_for_save(services: Services, repo: Repo, account_id: int, link_id
     One statement (``repo.web.web_save_probe``) checks the account, its unit, the period and the submission against
     what ``cache`` holds from an earlier save and reads the key's version; the full read only when they changed."""
     cache = cache if cache is not None else SaveCache()
-    probe = probed(repo, (account_id, link_id, period_id, key))
-    if probe is NOT_READ:
-        probe = await repo.web.web_save_probe(account_id, link_id, period_id, key)
+    probe = await repo.web.web_save_probe(account_id, link_id, period_id, key)
     if probe is None:
         return None
     ctx = cache.context((account_id, link_id, period_id), probe.stamp)
@@ -397,7 +395,6 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
     others = await _names(repo, rep, conflict)
     version, rev = await repo.submissions.write_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id,
                                                        via="web", now=now)
-    wrote(repo, sub_id, key, rev, (version, rep.acc.id, now, "web"))
     rep.answers[key] = value
     # the answers now stand at ``rev`` only if no other process wrote to this report since they were read
     rep.rev = rev if rep.rev is not None and rev == rep.rev + 1 else None

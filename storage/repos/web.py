@@ -11,8 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Integer, String, bindparam, column, exists, func, or_, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import bindparam, exists, func, select, update
 
 from storage import rawsql
 from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
@@ -95,20 +94,10 @@ class WebRepo(RepoBase):
         stmt = _raw(self.session, "probe_link" if link_id is not None else "probe")
         params = {"p_acc": account_id, "p_period": period_id, "p_key": key, "p_link": link_id}
         row = await rawsql.fetch_one(self.session, stmt, params)
-        return _probe_of(row) if row is not None else None
-
-    async def web_save_probes(self, wanted: list[tuple[int, str | None, int, str]]) -> list[WebSaveProbe | None]:
-        """:meth:`web_save_probe` for all the saves of a group commit's batch (account, link, period, key each) in
-        ONE statement (PostgreSQL: arrays unnested; one round trip however many saves)."""
-        if self.dialect != "postgresql":
-            return [await self.web_save_probe(*w) for w in wanted]
-        accs, links, periods, keys = (list(c) for c in zip(*wanted, strict=True))
-        rows = await rawsql.fetch(self.session, _raw(self.session, "probe_many"),
-                                  {"p_accs": accs, "p_links": links, "p_periods": periods, "p_keys": keys})
-        out: list[WebSaveProbe | None] = [None] * len(wanted)
-        for row in rows:
-            out[row[0] - 1] = _probe_of(row[1:])
-        return out
+        if row is None:
+            return None
+        stamp, (rev, *version) = row[:-5], row[-5:]
+        return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
 
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
@@ -148,33 +137,19 @@ _ACCOUNT_COLS = ("id", "unit_id", "role", "full_name", "username", "active", "bl
 _PROBE_SUB = len(_ACCOUNT_COLS) + len(Unit.__table__.c) + len(Period.__table__.c)  # where the submission's id is
 
 
-def _probe_of(row: Any) -> WebSaveProbe:
-    stamp, (rev, *version) = row[:-5], row[-5:]
-    return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
-
-
-def _probe(with_link: bool, many: bool = False) -> Any:
-    """The save's probe; ``many``: for arrays of (account, link, period, key), each row led by its place (from 1)."""
+def _probe(with_link: bool) -> Any:
     a, u, p, s, ans = (m.__table__ for m in (Account, Unit, Period, Submission, Answer))
     cols = [*(a.c[n] for n in _ACCOUNT_COLS), *u.c, *p.c, *(c for c in s.c if c.name not in ("updated_at", "answers_rev")),
             s.c.answers_rev, ans.c.version, ans.c.set_by, ans.c.set_at, ans.c.via]
-    acc, link, period, key = bindparam("p_acc"), bindparam("p_link"), bindparam("p_period"), bindparam("p_key")
-    frm: Any = a
-    if many:
-        args = (bindparam(f"p_{n}s", type_=ARRAY(t)) for n, t in (("acc", Integer), ("link", String), ("period", Integer),
-                                                                   ("key", String)))
-        w = func.unnest(*args).table_valued(column("acc", Integer), column("link", String), column("period", Integer),
-                                            column("key", String), with_ordinality="n").render_derived("w")
-        acc, link, period, key = w.c.acc, w.c.link, w.c.period, w.c.key
-        frm, cols = w.join(a, a.c.id == acc), [w.c.n, *cols]
-    frm = (frm.outerjoin(u, u.c.id == a.c.unit_id).outerjoin(p, p.c.id == period)
-           .outerjoin(s, (s.c.unit_id == u.c.id) & (s.c.period_id == p.c.id))
-           .outerjoin(ans, (ans.c.submission_id == s.c.id) & (ans.c.question_key == key)))
-    q = select(*cols).select_from(frm).where(a.c.id == acc, a.c.active.is_(True))
-    linked = exists().where(WebLink.id == link, WebLink.account_id == a.c.id, WebLink.revoked_at.is_(None))
-    if many:
-        return q.where(or_(link.is_(None), linked))
-    return q.where(linked) if with_link else q
+    q = (select(*cols).select_from(a).outerjoin(u, u.c.id == a.c.unit_id)
+         .outerjoin(p, p.c.id == bindparam("p_period"))
+         .outerjoin(s, (s.c.unit_id == u.c.id) & (s.c.period_id == p.c.id))
+         .outerjoin(ans, (ans.c.submission_id == s.c.id) & (ans.c.question_key == bindparam("p_key")))
+         .where(a.c.id == bindparam("p_acc"), a.c.active.is_(True)))
+    if with_link:
+        q = q.where(exists().where(WebLink.id == bindparam("p_link"), WebLink.account_id == a.c.id,
+                                   WebLink.revoked_at.is_(None)))
+    return q
 
 
 def _write_in_one(dialect: str) -> Any:
@@ -222,7 +197,7 @@ def _raw(session: Any, name: str) -> rawsql.Raw:
     if found is None:
         from storage.hot import _hot
 
-        stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True), "probe_many": lambda: _probe(True, True),
+        stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
                  "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
         stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
         found = _RAW[key] = rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)

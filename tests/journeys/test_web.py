@@ -420,51 +420,6 @@ async def test_saves_at_once_share_a_transaction_and_a_failing_one_fails_alone(w
     assert (stored["iii_nv_tong"], stored["iii_nv_da_th"], stored["iii_nv_chua_th"]) == (5, 3, 7)
 
 
-async def test_the_saves_of_one_batch_probe_once_and_see_each_others_writes(w, monkeypatch):
-    """A batch's saves are probed together (PostgreSQL: one statement for all of them); a later save of the batch
-    still sees what an earlier one wrote: the answer's version, who wrote it (the conflict), the rule's inputs."""
-    from bot.web import service
-    from bot.web.batch import GroupCommit
-    from storage.repos.web import WebRepo
-
-    await w.signed_in(w.world.officer)  # the form opened: the submission exists
-    async with w.db.session() as s:
-        repo = Repo(s)
-        link = await repo.web.create_web_link(await repo.accounts.account(w.world.officer), w.world.period, hours=1)
-        gone = await repo.web.create_web_link(await repo.accounts.account(w.world.officer2), w.world.period, hours=1)
-        link_id, gone_id = link.id, gone.id
-        await repo.web.revoke_web_links(link_id=gone_id)
-        await s.commit()
-    singles: list[tuple] = []
-    single = WebRepo.web_save_probe
-
-    async def counted(self, *args):
-        singles.append(args)
-        return await single(self, *args)
-
-    monkeypatch.setattr(WebRepo, "web_save_probe", counted)
-    writer, p = GroupCommit(w.services.db, lanes=1), w.world.period
-    saves = [(w.world.officer2, None, {"key": "iii_nv_tong", "op": "set", "text": "5", "base": 0}),
-             (w.world.officer, link_id, {"key": "iii_nv_tong", "op": "set", "text": "6", "base": 0}),
-             (w.world.officer, link_id, {"key": "iii_nv_da_th", "op": "set", "text": "4"}),
-             (w.world.officer, link_id, {"key": "iii_nv_chua_th", "op": "set", "text": "3"}),
-             (w.world.officer2, gone_id, {"key": "iii_nv_chua_th", "op": "set", "text": "1"})]
-    res = await asyncio.gather(*(service.save(w.services, writer, a, link, p, req) for a, link, req in saves))
-    assert writer.batches == 1 and writer.jobs == 5
-    assert len(singles) == (5 if w.db.sqlite else 0)
-    first, second, da, chua, revoked = res
-    assert first.saved.ok and first.saved.version == 1 and first.saved.conflict is None
-    assert second.saved.version == 2 and "Trần Thị Bình đã sửa câu này" in second.saved.conflict
-    assert da.saved.warnings == [] and chua.saved.warnings == [RULE_III]  # 4 + 3 > 6: the batch's own total
-    assert revoked.gone and revoked.saved is None
-    async with w.db.read_session() as s:
-        repo = Repo(s)
-        sub = await repo.submissions.find_submission(w.world.units["00004"], p)
-        revs = await repo.submissions.revisions(sub.id, "iii_nv_tong")
-    assert [(r.version, r.old_value, r.new_value) for r in revs] == [(1, None, 5), (2, 5, 6)]
-    assert (await w.answers("00004"))["iii_nv_chua_th"] == 3
-
-
 async def test_the_next_save_sees_what_another_process_the_chat_or_a_supervisor_changed_meanwhile(w, db, db_url):
     """A process keeps a session's report between its saves (bot/web/cache.py); each save's one statement tells it
     when something changed elsewhere: another process's save, the chat's answer, an approval, a deactivated account."""
