@@ -154,6 +154,12 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "text", None
     if DATE_LABEL.match(s):
         return "date", None
+    if YEAR_LABEL.match(s):  # 'Năm xây dựng', 'Năm sinh': a year
+        return "integer", None
+    if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
+        return "decimal", None
+    if re.match(r"(?i)^được\s+\w+(?:\s+\w+){0,3}$", s):  # 'Được tiếp tục', 'Được công nhận': granted or not
+        return "yesno", None
     typ, unit, _ = guess_type(s)
     if typ in ("integer", "decimal", "percent", "money", "date"):
         return typ, unit
@@ -161,6 +167,14 @@ def field_type(label: str) -> tuple[str, str | None]:
     if m and measure_unit(m.group("u")):
         return "decimal", m.group("u").strip()
     return "text", None
+
+
+YEAR_LABEL = re.compile(r"^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
+                        r"đưa vào sử dụng|công nhận|cấp)$", re.I)
+
+
+MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"
+                        r"hình thức|nội dung|bảo vệ|đánh giá|học tập|xét tuyển|chuẩn)\b", re.I)
 
 
 def measure_unit(text: str) -> bool:
@@ -195,3 +209,17 @@ def choice_ask(label: str) -> Ask | None:
     if len(opts) >= 3 and all(0 < len(o.split()) <= 3 for o in opts):
         return Ask(m.group("p").strip(), "choice", help=[f"{m.group('g').strip()}: {', '.join(opts)}"], options=opts)
     return None
+
+
+LEVELS = r"(?:huyện|xã|tỉnh|thôn|trường|phòng|sở|bộ|trung ương|[A-ZĐ]{2,6})"
+LEVEL_PAIR = re.compile(rf"^(?P<pre>.+?)\s+(?:của\s+)?cấp\s*(?P<a>{LEVELS})\s*,\s*(?:cấp\s*)?(?P<b>{LEVELS})\b(?P<post>.*)$")
+
+
+def per_level(ask: Ask) -> list[Ask]:
+    """'Số đơn vị cấp huyện, cấp xã đã đạt chuẩn', 'Số học sinh tốt nghiệp của cấp THCS, THPT': a count for each
+    level named, one figure each (one number cannot hold both)."""
+    m = LEVEL_PAIR.match(ask.prompt.strip()) if ask.type == "integer" else None
+    if not m:
+        return [ask]
+    return [Ask(f"{m.group('pre')} cấp {lv}{m.group('post')}", ask.type, ask.unit, list(ask.help), guessed=ask.guessed)
+            for lv in (m.group("a"), m.group("b"))]

@@ -18,7 +18,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.forms import BLANK, head_fields
+from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.prose import prose_asks
@@ -27,11 +27,13 @@ from dialogs.importer.structure import (
     BULLET_KINDS,
     Node,
     build_tree,
+    footnote_ids,
     is_outline_start,
     join_broken,
     parse_marker,
     restore_marks,
     split_flattened,
+    strip_fn,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
@@ -66,7 +68,7 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, r = restore_marks(run)
+        lines, r = restore_marks([part for line in run for part in split_buried_name(line)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)
@@ -83,6 +85,27 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
             out.append(it)
     flush()
     return out, joined, flat
+
+
+BURIED_NAME = re.compile(r"(?<=hạnh phúc)[\s\-–—_.]*(?=(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|KẾ HOẠCH|ĐƠN XIN|TỜ KHAI|"
+                         r"DANH SÁCH|BẢN KIỂM ĐIỂM|GIẤY)\s)", re.I)
+
+
+def split_buried_name(line: str) -> list[str]:
+    """A document flattened into one paragraph keeps its name in capitals right after the motto ('… Hạnh phúc
+    ------ BÁO CÁO SƠ KẾT HỌC KÌ I Năm học 20…-20… Lớp: ……'): the name is cut out as a line of its own, so that it
+    names the document and its fields follow it."""
+    m = BURIED_NAME.search(line) if len(line) > 120 else None
+    if not m:
+        return [line]
+    words = line[m.end():].split(" ")
+    k = 0
+    while k < len(words) and (not any(ch.isalpha() for ch in words[k]) or not any(ch.islower() for ch in words[k])):
+        k += 1
+    name = " ".join(words[:k]).strip()
+    if len(name.split()) < 3:
+        return [line]
+    return [line[:m.start()].strip(), name, " ".join(words[k:]).strip()]
 
 
 def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
@@ -327,7 +350,7 @@ def build(doc: Document, filename: str) -> Built:
     fixed, report = repair_lines(texts)
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
-    seq = _number_lines(_join_bare_marks(seq))
+    seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
@@ -335,6 +358,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
+    seq = _blank_notes(seq, cleaned.footnotes)
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -343,18 +367,20 @@ def build(doc: Document, filename: str) -> Built:
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    main = _drop_recipients(_drop_addressees(main))
+    main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
     meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
-    tree = build_tree(_without_closing_note(main[first_marker:], meta))
+    tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
+    if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
+        sections.append(section_from(ctx, Node(body=tree.after), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
@@ -439,7 +465,7 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
     out: list[dict] = []
     for s in sections:
         f = fold(s["title"])
-        if re.match(r"^(yeu cau chung|muc dich,? yeu cau|yeu cau)", f):
+        if re.match(r"^(yeu cau chung|muc dich,? yeu cau|yeu cau)", f) or _bare_purpose(s):
             meta["note"].extend(q.get("prompt", q.get("title", "")) for q in _flat(s))
             continue
         subs = [it for it in s["items"] if "items" in it]
@@ -449,6 +475,12 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             continue
         out.append(s)
     return out
+
+
+def _bare_purpose(sec: dict) -> bool:
+    """'1. Mục đích:' with nothing under it (the copy stops there): the letter's purpose, no ask."""
+    title = sec["title"].strip(" :.")
+    return fold(title) == "muc dich" and all(q.get("prompt", "").strip(" :.") == title for q in _flat(sec))
 
 
 def _flat(sec: dict) -> list[dict]:
@@ -648,6 +680,128 @@ def _drop_recipients(main: list) -> list:
     return out
 
 
+PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|chúng tôi)\s+xin\s+(?:cam kết|chịu trách nhiệm)\b",
+                    re.I)
+
+
+SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
+PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
+
+
+def _drop_signature(main: list) -> list:
+    """A form's place and date ('Khánh Hòa, ngày … tháng … năm …') and its signer's title right above '(Ký và ghi rõ họ
+    tên)' ask nothing: dropped with the '(Ký …)' line."""
+    out: list = []
+    for s in main:
+        if isinstance(s, str) and SIGNED.match(s.strip()):
+            while out and isinstance(out[-1], str) and (not out[-1].strip() or len(out[-1].split()) <= 6
+                                                         and not BLANK.search(out[-1]) and not parse_marker(out[-1])):
+                if not out.pop().strip():
+                    continue
+                break
+            continue
+        if isinstance(s, str) and PLACE_DATE.match(s.strip()):
+            continue
+        out.append(s)
+    return out
+
+
+def _drop_pledges(main: list, ctx: ImportContext) -> list:
+    """'Tôi xin cam đoan những thông tin đã khai là đúng sự thật …' closes a form above its signature: it asks
+    nothing, and is no line of the numbered item above it."""
+    out = [s for s in main if not (isinstance(s, str) and PLEDGE.match(s.strip()))]
+    if len(out) < len(main):
+        ctx.notes.append({"message": "đã bỏ lời cam đoan của người khai (không phải câu hỏi)"})
+    return out
+
+
+NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$", re.I)
+NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
+NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
+
+
+FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
+SIGN_WORDS = re.compile(r"\s*\b(?:ký tên|ký và ghi rõ họ tên|ký, ghi rõ họ tên)\b\s*", re.I)
+
+
+def _field_rows(seq: list) -> list:
+    """A Word table whose rows hold a form's fields among its data rows ('Kiểm tra giữa kỳ' across, then 'Ngày
+    kiểm tra: ……' | 'Đánh giá công việc hoàn thành: ……%: Ký tên  Được tiếp tục:'): those fields are asks after the
+    table, the row across them their help; a repeat of the header row (the table goes on) is no data row."""
+    out: list = []
+    for it in seq:
+        if not isinstance(it, Grid) or len(it.cells) < 3:
+            out.append(it)
+            continue
+        rows, lines = [], []
+        head = [t.strip() for t, _ in it.cells[0]]
+        for row in it.cells:
+            texts = list(dict.fromkeys(t.strip() for t, _ in row if t.strip()))
+            if rows and [t.strip() for t, _ in row] == head:
+                continue
+            if texts and all(FIELD_CELL.search(t) for t in texts):
+                caption = rows.pop() if rows and len({t.strip() for t, _ in rows[-1] if t.strip()}) == 1 else None
+                for t in texts:
+                    lines.extend(p.strip() for p in SIGN_WORDS.split(re.sub(r"%\s*:", "%", t)) if p.strip(" :"))
+                if caption:
+                    lines.append(f"({caption[0][0].strip()})")
+                continue
+            rows.append(row)
+        out.extend([Grid(rows, it.merged_known), *lines] if lines else [it])
+    return out
+
+
+def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
+    """A form's 'Ghi chú:' explaining its numbered blanks ('Đã kiểm tra đối với: ……(3)……' / '(3) Ghi khu vực, hạng
+    mục được kiểm tra.'): each note becomes the help of the blank that carries its number, and the list goes.
+    Only when two numbers or more are found in the form's blanks (else the list is an outline's own items)."""
+    k = next((i for i, x in enumerate(seq) if isinstance(x, str) and NOTES_HEAD.match(x.strip())), None)
+    if k is None:
+        return seq
+    notes: dict[str, str] = {}
+    end = k + 1
+    while end < len(seq) and isinstance(seq[end], str):
+        line = seq[end].strip()
+        m = NOTE_ITEM.match(line)
+        if m:
+            notes[m.group(1)] = m.group(2).strip()
+        elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
+            notes[list(notes)[-1]] += " " + line  # a note's own bullets ('(4) … theo các nội dung sau:' / '– …')
+        elif line:
+            break
+        end += 1
+    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
+    if len(marked) < 2:
+        return seq
+    for n in marked:
+        footnotes[f"b{n}"] = notes[n].rstrip(".")
+    head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
+            if isinstance(x, str) else x for x in seq[:k]]
+    return head + seq[end:]
+
+
+def _adopt_fields(node: Node) -> Node:
+    """A web page that renumbers a form's list ('1. THÔNG TIN CHUNG', '2. Tên HTX: ……', '3. Mã số thuế: ……' where the
+    form had 1., 1.1., 1.2.): a heading in capitals with nothing under it takes the numbered lines of the same
+    kind that follow it and carry a blank — those are its fields, not sections beside it."""
+    kids: list[Node] = []
+    for c in node.children:
+        head = kids[-1] if kids else None
+        if (head is not None and head.kind == c.kind and head.kind.startswith("dec") and _caps_heading(head)
+                and BLANK.search(c.text) and not c.children and not c.tables and not head.tables
+                and all(k.kind == c.kind and BLANK.search(k.text) for k in head.children)):
+            head.children.append(c)
+            continue
+        kids.append(_adopt_fields(c))
+    node.children = kids
+    return node
+
+
+def _caps_heading(n: Node) -> bool:
+    letters = [ch for ch in n.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and not n.body and not BLANK.search(n.text)
+
+
 def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     """The asks of a prose text, each in the numbered heading its paragraph sits under ('1. Mẫu báo cáo … là gì?'
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
@@ -680,6 +834,8 @@ def _innermost(sec: dict) -> dict:
 def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], meta: dict) -> None:
     """A form's head asks too: 'Khối (xóm)……', 'Tên cơ sở: …', 'Địa chỉ: …' → a first, unnumbered section."""
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
+    # a numbered blank's note ('……(1)……') is its help
+    marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
     if not fields:
@@ -687,8 +843,23 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    sec = {"no": "", "title": "Thông tin chung", "items": [field_question(ctx, f, path, None) for f in fields]}
+    items = []
+    for f in fields:
+        q = field_question(ctx, f, path, None)
+        if _entries_below(lines, f):  # 'Họ tên đảng viên vắng mặt:' over '1 ……', '2 ……': several lines to write
+            q["type"] = "longtext"
+        notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
+        if notes:
+            q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
+        items.append(q)
+    sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+def _entries_below(lines: list[str], label: str) -> bool:
+    texts = [s.strip() for s in lines if s.strip()]
+    at = next((k for k, s in enumerate(texts) if s.rstrip(":").strip() == label), None)
+    return at is not None and at + 1 < len(texts) and bool(NUMBERED_BLANK.match(texts[at + 1]))
 
 
 HEADING_RANK = {"part": 0, "roman": 1, "upper": 2, "dec1": 3, "dec2": 4, "dec3": 5, "dec4": 6}

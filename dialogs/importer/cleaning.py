@@ -79,6 +79,21 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
 
 
 CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
+PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
+PAGE_GAP = 8  # lines at least between two page numbers
+
+
+def strip_page_marks(lines: list[str]) -> list[str]:
+    """A PDF's page numbers glued to the first line of each page ('(2)Loại hố vệ sinh: …', '(3)7 Bệnh mắt'): marks
+    '(n)' with no space after them that count 1, 2, 3 … in order down the text, each at least PAGE_GAP lines after
+    the one before, are removed (an enumeration '(1) …', '(2) …' runs on consecutive lines, with a space)."""
+    hits = [(k, int(m.group(1))) for k, line in enumerate(lines) for m in [PAGE_MARK.match(line.strip())] if m]
+    if len(hits) < 2 or any(b[1] != a[1] + 1 or b[0] - a[0] < PAGE_GAP for a, b in zip(hits, hits[1:], strict=False)):
+        return lines
+    out = list(lines)
+    for k, _ in hits:
+        out[k] = PAGE_MARK.sub("", out[k].strip())
+    return out
 
 
 def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
@@ -99,7 +114,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             cleaned.dropped.append(line.strip())
             continue
         out.append(line)
-    return out
+    return strip_page_marks(out)
 
 
 def clean(doc: Document) -> Cleaned:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from dialogs.importer.forms import (
+    ASKING_STRONG,
     BLANK,
     BREAKDOWN_LABEL,
     COUNT_UNIT,
@@ -21,7 +22,9 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.prose import clause_asks
+from dialogs.importer.lexicon import NARRATIVE_START
+from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.prose import clause_asks, focus_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -36,6 +39,7 @@ from dialogs.importer.questions import (
     is_help_line,
     list_ask,
     result_counts,
+    split_lists,
     titled_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
@@ -161,7 +165,12 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
     typ, unit = field_type(label)
+    if typ == "text" and COMMENT_LABEL.match(label):  # 'Nhận xét chung:', 'Ý kiến của …:': written prose
+        typ = "longtext"
     return question(ctx, Ask(label, typ, unit), path, no, [])
+
+
+COMMENT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận)\b", re.I)
 
 
 def asks_to_questions(ctx: ImportContext, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
@@ -244,6 +253,14 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
             # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
             sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+    if top and node.body and not node.children and blank_only(strip_fn(node.body[0])) and not BLANK.search(node.text):
+        sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
+    if _bullet_with_note(node) and top:
+        # '- Đánh giá chung và đề xuất, kiến nghị' over 'Đặc biệt là cần chú trọng …': the bullet asks, the line helps
+        sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+        for b in node.body:
+            _add_help(sec["items"][0] if sec["items"] else sec, strip_fn(b))
+        node.body = []
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children):
         for pos, t in node.tables:
@@ -261,26 +278,84 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if len(qs) > 1 or (qs and qs[0]["type"] != "longtext"):
             sec["items"] = qs
     if not sec["items"]:
-        prompt = strip_fn(node.text).rstrip(" .:;")
-        typ, unit, why = guess_type(prompt)
-        guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
-        m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
-        if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
-            prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
-        clauses = clause_asks(prompt) if len(prompt.split()) >= 25 and not guide else []
-        if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
-            sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
-            return sec
-        titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
-        ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
-        sec["items"].append(question(ctx, ask, path, None, guide))
+        _heading_asks(ctx, sec, node, path)
+    sec["items"] = _repeated_as_list(ctx, sec["items"], path)
     return sec
+
+
+def _repeated_as_list(ctx: ImportContext, items: list[dict], path: list[str]) -> list[dict]:
+    """The same form line written twice or more ('– Ông/bà: ……; chức vụ: ……' on two lines, one per person): one
+    list whose fields are the line's labels, instead of the same questions again."""
+    out: list[dict] = []
+    k = 0
+    while k < len(items):
+        for m in (1, 2, 3):
+            run = items[k:k + m]
+            same = [x.get("prompt") for x in run]
+            if len(run) < m or any("prompt" not in x or x.get("type") not in ("text", "date") for x in run):
+                continue
+            reps = 1
+            while [x.get("prompt") for x in items[k + reps * m:k + (reps + 1) * m]] == same:
+                reps += 1
+            if reps >= 2:
+                q = question(ctx, Ask(f"Danh sách ({', '.join(p.lower() for p in same)})", "list", fields=same),
+                             path, None, [])
+                q["_comments"].pop("fields", None)
+                out.append(q)
+                k += reps * m
+                break
+        else:
+            out.append(items[k])
+            k += 1
+    return out
+
+
+def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> None:
+    """A section with nothing under it: its heading asks (one ask per clause of a long one)."""
+    prompt = strip_fn(node.text).rstrip(" .:;")
+    typ, unit, why = guess_type(prompt)
+    guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
+    m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
+    if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
+        prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
+    long = len(prompt.split()) >= 25 and not guide
+    clauses = split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
+    if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
+        sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
+        return
+    titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
+    ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
+    sec["items"].append(question(ctx, ask, path, None, guide))
+
+
+def _bullet_with_note(node: Node) -> bool:
+    """A bullet that asks (not a 'Label:' heading) over lines that ask nothing themselves."""
+    return (node.no in BULLETS and not node.children and not node.tables and bool(node.body)
+            and not strip_fn(node.text).rstrip().endswith(":") and not BLANK.search(node.text)
+            and not any(ASKING_STRONG.search(b) or BLANK.search(b) for b in node.body))
+
+
+def _over_dots(line: str, nxt: str) -> bool:
+    """'Cụ thể họ tên cán bộ phụ trách:' over a dotted line: a form's label and the space to write its answer."""
+    s = strip_fn(line).strip()
+    return s.endswith(":") and not BLANK.search(s) and len(s.split()) <= 15 and blank_only(strip_fn(nxt))
+
+
+def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
+    label = strip_fn(line).strip().rstrip(":").strip()
+    q = field_question(ctx, label, path, None)
+    if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label)):
+        q["type"] = "longtext"  # 'Kết quả kiểm tra:' over dots: written prose
+    return q
 
 
 def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bool) -> None:
     lines = node.body if before else node.after
     has_children = bool(node.children)
-    for line in lines:
+    for k, line in enumerate(lines):
+        if k + 1 < len(lines) and _over_dots(line, lines[k + 1]):  # a name, a date or a figure by its words
+            sec["items"].append(_dotted_field(ctx, line, path))
+            continue
         record_refs(ctx, line, sec)
         if is_help_line(line):
             _add_help(sec, strip_fn(line))
@@ -305,6 +380,10 @@ def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bo
                 _add_help(sec, prefix)
             for no, seg in parts:
                 sec["items"].extend(asks_to_questions(ctx, seg, path, no))
+            continue
+        if before and has_children and BLANK.search(line) and not blank_only(strip_fn(line)):
+            # 'Hồi … giờ … ngày …' / 'Đã kiểm tra đối với: ……' above a list of bullets: a form's fields, not help
+            sec["items"].extend(asks_to_questions(ctx, line, path, None))
             continue
         if before and has_children and INTRO_ASK.search(strip_fn(line)) and len(line.split()) >= 8:
             # 'Các bộ … báo cáo kết quả thực hiện cụ thể … Trong đó:' asks in general, then its bullets in detail
@@ -333,38 +412,107 @@ def _form_line(line: str) -> bool:
             or (s.endswith(":") and len(s.split()) <= 14))
 
 
+def _form_lines(node: Node) -> list[str] | None:
+    """The lines under a numbered form line: its unnumbered lines, or its bullets when each is a leaf form line
+    ('4.2. Bệnh tật sau khám:' over '- Cận thị: Tỷ lệ: %'); None when anything else is under it."""
+    if node.tables or (node.children and node.body):
+        return None
+    if node.children and any(c.children or c.tables or c.body or c.no not in BULLETS for c in node.children):
+        return None
+    lines = [strip_fn(b).strip() for b in (node.body or [c.text for c in node.children]) if b.strip()]
+    if not lines or not all(_form_line(b) or lost_blank_asks(b) for b in lines):
+        return None
+    return lines
+
+
+def _lost_form(lines: list[str]) -> bool:
+    """Every line is a form line that lost its blanks: yes/no boxes, labels with their units, a group's label."""
+    return all(yesno_lead(b)[0] or yesno_line(b) or lost_blank_asks(b) or _group_label(b) for b in lines)
+
+
+def _group_label(line: str) -> str | None:
+    """'Cán bộ y tế:' alone: the label of the labels on the next line."""
+    parts = lost_labels(line)
+    if parts and len(parts) == 1 and line.rstrip().endswith(":") and not lost_blank_asks(line):
+        return parts[0][0]
+    return None
+
+
 def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
     """'1.3. Tổng số học sinh: ……' over 'Nam: …… Nữ: ……' (or 'Trong đó:' and the parts): a numbered line that
     carries a blank is an ask, not a section's title — a form writes a figure's parts under it, asks of the same
-    section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask."""
-    if node.no in BULLETS or node.children or node.tables:
+    section, and the parts of a count are counts. '1.5. Thành lập ban …:' over 'Có   Không': a yes/no ask. A
+    form whose blanks were lost ('3.7. Nước uống cho học sinh:' over 'Đun sôi: Bình lọc: Mang theo:') likewise."""
+    lines = _form_lines(node) if node.no not in BULLETS else None
+    if not lines:
         return None
     text = re.sub(r"[.;,]?\s*(?:trong đó|chia ra|cụ thể)\s*:?\s*$", "", strip_fn(node.text), flags=re.I)
-    lines = [b.strip() for b in node.body if b.strip()]
-    if not lines or not all(_form_line(b) for b in lines):
-        return None
-    yes_first = yesno_line(lines[0])
-    if not (yes_first or BLANK.search(text)):
+    yes_first = yesno_line(lines[0]) or yesno_lead(lines[0])[0]
+    bare = text.rstrip().endswith(":") and not BLANK.search(text) and _lost_form(lines)
+    filled = _label_value(text) if all(BLANK.search(b) for b in lines) else None
+    spaced = blank_only(lines[0]) and not BLANK.search(text) and len(lines) > 1  # '2. Kiến nghị.' over a dotted line
+    if not (yes_first or BLANK.search(text) or bare or filled or spaced):
         return None
     if yes_first:
         out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]
-        lines = lines[1:]
+    elif spaced:
+        out = [question(ctx, Ask(_title(text)), path, node.no, [])]
+    elif filled and not BLANK.search(text):  # '2. Thời gian khóa học: 110 giờ.' over 'Bắt đầu từ ngày … tháng …'
+        out = [_filled_question(ctx, *filled, path, node.no)]
     else:
-        out = asks_to_questions(ctx, text, path, node.no)
+        out = asks_to_questions(ctx, text, path, node.no) if not bare or lost_blank_asks(text) else []
+    group = _title(text) if bare and not out else None
     kind = out[0]["type"] if len(out) == 1 and out[0]["type"] in ("integer", "decimal") else None
-    for b in lines:
-        if yesno_line(b):  # 'Label:' then 'Có  Không': the label asks yes or no
-            if out:
-                out[-1]["type"] = "yesno"
-                out[-1].pop("unit", None)
+    for k, b in enumerate(lines):
+        if k + 1 < len(lines) and _over_dots(b, lines[k + 1]) and not yesno_lead(b)[0]:
+            out.append(_dotted_field(ctx, b, path))
             continue
-        if BREAKDOWN_LABEL.match(b) or blank_only(b):
-            continue
-        for q in asks_to_questions(ctx, b, path, None):
-            if kind and q["type"] == "text":  # 'Tổng số học sinh: …' / 'Nam: …': a part of a count is a count
-                q["type"] = kind
-            out.append(q)
+        out.extend(_form_line_asks(ctx, b, path, out, group, kind))
+        group = _group_label(yesno_lead(b)[1]) or (group if not out else None)
     return out
+
+
+def _label_value(text: str) -> tuple[str, str] | None:
+    """'Thời gian khóa học: 110 giờ thực học.' → (label, value): a numbered form line filled in by one unit."""
+    m = re.match(r"^(?P<l>[^:()]{2,60}?)\s*:\s*(?P<v>[^:]+?)[\s.;]*$", text.strip())
+    if not m or BLANK.search(text) or len(m.group("l").split()) > 8 or len(m.group("v").split()) > 14:
+        return None
+    return (m.group("l"), m.group("v")) if m.group("l")[0].isupper() else None
+
+
+def _filled_question(ctx: ImportContext, label: str, value: str, path: list[str], no: str | None) -> dict:
+    """A form's label with one unit's value: the label asks; a figure with its unit ('110 giờ thực học') is a count."""
+    m = re.match(r"^\d+(?:[.,]\d+)?\s+(?P<u>[^\d\s][^\d]{0,30})$", value.strip())
+    if m:
+        return question(ctx, Ask(label, "integer", m.group("u").strip()), path, no, [])
+    return field_question(ctx, label, path, no)
+
+
+def _form_line_asks(ctx: ImportContext, b: str, path: list[str], out: list[dict], group: str | None,
+                    kind: str | None) -> list[dict]:
+    """The asks of one line under a numbered form line; yes/no boxes turn the ask above into a yes/no question."""
+    yes, b = yesno_lead(b)
+    if yes or yesno_line(b):
+        if out:
+            out[-1]["type"] = "yesno"
+            out[-1].pop("unit", None)
+        b = "" if yesno_line(b) else b
+    if not b or BREAKDOWN_LABEL.match(b) or blank_only(b) or _group_label(b):
+        return []
+    parts = lost_labels(b)
+    if group and parts and len(parts) >= 2 and all(u is None for _, u in parts):
+        if parts_are_counts(group):  # 'Cán bộ y tế:' over 'Bác sĩ: Y sĩ: Khác:' — each counts people
+            return [question(ctx, Ask(x, "integer"), path, None, []) for x, _ in parts]
+        q = question(ctx, Ask(group, "choice"), path, None, [])  # 'Nước uống:' over 'Đun sôi: Bình lọc:'
+        q["options"] = [x for x, _ in parts]
+        return [q]
+    qs = asks_to_questions(ctx, b, path, None)
+    for q in qs:
+        if kind and q["type"] == "text":  # 'Tổng số học sinh: …' / 'Nam: …': a part of a count is a count
+            q["type"] = kind
+    if group and qs and not out:
+        qs[0]["help"] = (group + ". " + qs[0].get("help", "")).strip()
+    return qs
 
 
 def _guided_heading(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:
@@ -382,15 +530,44 @@ def _guided_heading(ctx: ImportContext, node: Node, path: list[str]) -> dict | N
     return question(ctx, Ask(_title(node.text)), path, node.no, [line.rstrip(".")])
 
 
-def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
-    numbered = node.no not in BULLETS
+def _boxes_under(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """'- Tên miền:' over 'Nhà cung cấp dịch vụ (hosting)' and '+ Hosting tại A:', '+ Hosting tại B:', '+ Khác: ……':
+    a label whose blank was lost, then a question whose boxes (the bullets, each a label ending in ':') were lost."""
+    if len(node.body) != 1 or len(node.children) < 2 or node.tables or BLANK.search(node.body[0]):
+        return None
+    kids = [strip_fn(c.text).strip() for c in node.children]
+    if any(c.children or c.body or c.tables or c.no not in BULLETS for c in node.children) or not all(
+            (k.endswith(":") or fold(k).startswith("khac")) and len(k.split()) <= 12 for k in kids):
+        return None
+    opts = [re.sub(r"\s*[:.…_]+$", "", BLANK.sub("", k)).strip(" :") for k in kids]
+    q = question(ctx, Ask(strip_fn(node.body[0]).strip(" .:"), "choice"), path, None, [])
+    q["options"] = opts
+    head = strip_fn(node.text).strip()
+    return ([field_question(ctx, head.rstrip(":").strip(), path, node.no)] if head.endswith(":") else []) + [q]
+
+
+def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """A form's item that is no section: its boxes, its options, or its blank with the lines under it."""
+    boxed = _boxes_under(ctx, node, path)
+    if boxed:
+        return boxed
+    if (node.kind in ("dec2", "dec3") and len(node.tables) == 1 and not node.children and not node.body
+            and not node.tables[0][1].captioned):  # '4.3. Tình hình bệnh tật …' over its table: the table's name
+        t = node.tables[0][1]
+        t.title = t.title or _title(node.text)
+        return [table_question(ctx, t, path[:-1])]
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
-    heads = blank_head(ctx, node, path)
-    if heads:
-        return heads
+    return blank_head(ctx, node, path)
+
+
+def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    numbered = node.no not in BULLETS
+    early = _form_items(ctx, node, path)
+    if early:
+        return early
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
     if opts is None and not node.tables and not node.body:
         opts = listed_options(strip_fn(node.text), node.children)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -28,15 +29,15 @@ BREAKDOWN_LABEL = re.compile(r"^(?:trong đó|chia ra|gồm|bao gồm|cụ thể
 
 
 def yesno_line(line: str) -> bool:
-    """'Có                   Không', 'Có □  Không □', '□ Có □ Không': the two boxes of a yes/no answer on one line."""
-    words = fold(line).replace("□", " ").replace("☐", " ").split()
+    """'Có                   Không', 'Có □  Không □', '□ Có □ Không', 'Có: Không:': the two boxes of a yes/no answer on one line."""
+    words = fold(line).replace("□", " ").replace("☐", " ").replace(":", " ").split()
     return words == ["co", "khong"]  # in this order: 'Không có' is an answer ('none'), not the two boxes
 
 
 def blank_only(line: str) -> bool:
     """'…………………………': the answer space of the label above it."""
     s = line.strip()
-    return bool(s) and bool(BLANK.search(s)) and not re.sub(r"[\s.…_/,;:-]", "", s)
+    return bool(s) and bool(BLANK.search(s)) and not re.sub(r"\(\d{1,2}\)|[\s.…_/,;:-]", "", s)  # a numbered blank too
 
 
 def _words(s: str) -> int:
@@ -50,8 +51,27 @@ def is_option(line: str) -> bool:
     return sum(c.isalpha() for c in s) >= 2 or bool(re.fullmatch(r"\d{1,2}\s*\S+.*", s))
 
 
+BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
+MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
+
+
+def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """'□ Đánh giá thường niên.' / '□ Khác (ghi rõ): ……' under a question: its options, the boxes' words (a blank
+    line for 'Khác' goes with it); 'multichoice' when the question says several may be ticked."""
+    texts = [ln.strip() for ln in lines if ln.strip() and not blank_only(ln)]
+    if len(texts) < 2 or not all(BOX.match(t) for t in texts):
+        return None
+    opts = [re.sub(r"\s*\([^()]*\bghi rõ\b[^()]*\)|[\s:.;]*$", "", BLANK.sub("", BOX.sub("", t))).strip(" .:;")
+            for t in texts]
+    opts = [o[0].upper() + o[1:] for o in opts if o]
+    return ("multichoice" if MANY.search(prompt) else "choice", opts) if len(opts) >= 2 else None
+
+
 def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """('choice' | 'yesno', options) when the lines under a question are its answer options."""
+    boxed = boxed_options(prompt, lines)
+    if boxed is not None:
+        return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
     if not opts or not all(is_option(o) for o in opts):
         return None
@@ -73,11 +93,22 @@ def filled_field(text: str) -> tuple[str, str] | None:
     value = raw.strip(" .;")
     if BLANK.search(raw) or ".." in raw:
         return None
-    if not label or _words(label) > 7 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
+    if not label or _words(label) > 9 or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None
-    if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > 14:
+    longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
+    if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:
         return None
     return label, value
+
+
+NEXT_LABEL = re.compile(r"(?:(?<=\s)|^)(?P<l>[A-ZĐ][A-ZĐ0-9]{1,8})\s*:\s*(?=\S)|(?<=\d)\s+(?P<m>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+                        r"(?:\s[a-zà-ỹđ]+)?)\s*:\s*(?=\S)")
+
+
+def more_fields(value: str) -> list[str]:
+    """The labels of the other fields filled in on the same line: 'Nguyễn Văn A  MSSV: 6113' → ['MSSV'] (a code in
+    capitals before a colon), '61  Ngành: Công nghệ' → ['Ngành'] (words after a figure, before a colon)."""
+    return [m.group("l") or m.group("m") for m in NEXT_LABEL.finditer(value)]
 
 
 COUNT_UNIT = re.compile(r"^(?:đ/c|đồng chí|người|hộ|con|cái|chiếc|lượt|em|cháu|học sinh)$", re.I)
@@ -99,7 +130,7 @@ def blank_fields(line: str) -> list[str]:
             seg = rest if sep else ""
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
-        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(lab) > 8:
+        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or fold(lab).endswith(" so"):
             continue
@@ -119,9 +150,40 @@ def empty_labels(line: str) -> list[str]:
     return parts
 
 
+DATE_BLANK = re.compile(r"(?i)(?P<time>\b(?:vào\s+(?:lúc\s+)?)?hồi\W*(?:\w{0,3}\W*)?giờ\W*(?:\w{0,3}\W*)?"
+                        r"(?:phút\W*(?:\w{0,3}\W*)?)?)?\bngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b"
+                        r"(?:\s*\d{0,4}(?:(?:…|\.|_)\s*)*)?")
+DATE_PREP = re.compile(r"(?i)(?:^|\s)(?:từ|đến|trước|sau|sinh|cấp|ký|lập)$")
+
+
+def date_blank(text: str) -> tuple[str, str] | None:
+    """A date to write in blanks, named by the words before it: 'Bắt đầu từ ngày … tháng … năm 2025' → ('Bắt đầu từ
+    ngày', ''); 'Dự kiến kết thúc khóa học vào ngày … tháng … năm …' → ('Dự kiến kết thúc khóa học', '');
+    'Hồi … giờ … ngày … tháng … năm …; Tổ …' → ('Ngày giờ', 'Tổ …') (the minutes' opening: when it took place).
+    None for a place and a date ('Hà Nội, ngày … tháng …') or labelled blanks before the date (dated_fields)."""
+    m = DATE_BLANK.search(text)
+    if not m or not BLANK.search(m.group(0)):
+        return None
+    before = text[:m.start()]
+    if BLANK.search(before) or (before.rstrip().endswith(",") and not m.group("time")):
+        return None
+    label = re.sub(r"(?i)(?:^|\s)(?:hôm nay|vào lúc|vào)$", "", before.strip(" ,;:-–+•")).strip(" ,;:")
+    if len(label.split()) > 10 or (label and not label[0].isupper()):
+        return None
+    if not label:
+        label = "Ngày giờ" if m.group("time") else "Ngày"
+    elif DATE_PREP.search(label) or len(label.split()) == 1:
+        label += " ngày"
+    return label, text[m.end():].strip(" ,;.")
+
+
 def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
-    and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing."""
+    and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
+    by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it."""
+    named = date_blank(line)
+    if named is not None:
+        return [named[0], *blank_fields(named[1])]
     m = re.search(r"(?i)(?:\b(?P<verb>sinh|cấp|ký|lập|vào đảng|vào đoàn)\s+)?\bngày\b\W*(?:\w{0,3}\W*)?tháng\b", line)
     if not m:
         return []
@@ -131,10 +193,16 @@ def dated_fields(line: str) -> list[str]:
     return before + ([f"{m.group('verb')[0].upper()}{m.group('verb')[1:]} ngày"] if m.group("verb") else [])
 
 
+SCORE = re.compile(r"(?P<l>[A-ZĐÀ-Ỹ][^:…]{1,50}?)\s*:\s*(?:(?:…|\.|_)\s*)+/\s*(?P<of>10|20|100)\b")
+
+
+NUMBERED_BLANK = re.compile(r"^\d{1,2}[.)]?\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # '1 ………': one entry of several
+
+
 def head_fields(lines: list[str], skip: set[str]) -> list[str]:
     """The fields a form's head asks (the lines above its first section): labelled blanks, a run of three or more
     'Label: value' lines, a run of two or more labels whose blanks the copy lost ('Tên đơn vị:' / 'Địa chỉ:'), a
-    cover's 'Tên …' lines. Lines in `skip` (the document's name) are not fields."""
+    cover's 'Tên …' lines, a label over lines of dots. Lines in `skip` (the document's name) are not fields."""
     out: list[str] = []
     run: list[str] = []
     empty: list[str] = []
@@ -158,19 +226,25 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             flush()
             empty.extend(bare)
             continue
+        if (blank_only(s) or NUMBERED_BLANK.match(s)) and len(empty) == 1:  # 'Nhận xét chung:' over dotted lines
+            out.append(empty.pop())
+            continue
+        if empty and (IDENTIFIER.match(s) or NAME_LABEL.match(s)) and _words(s) <= 14 and not re.search(r"[.;?]$", s):
+            empty.append(s)  # 'Số giấy chứng nhận …' among labels whose blanks were lost: its colon went too
+            continue
         flush_empty()
         if fold(s) in skip or s.startswith("("):
             flush()
             continue
         f = filled_field(s)
         if f is not None:
-            run.append(f[0])
+            run.extend([f[0], *more_fields(f[1])])
             continue
         if re.search(r"(?i)\bngày\b.*\btháng\b", s):
             flush()
             out.extend(dated_fields(s))
             continue
-        labels = blank_fields(s)
+        labels = [m.group("l").strip() for m in SCORE.finditer(s)] or blank_fields(s)  # marks '……/10' first
         if labels:
             if run and len(labels) == 1:  # 'Điện thoại: ……' ends a run of filled lines
                 run.append(labels[0])
@@ -188,11 +262,14 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
 
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
-STATED = re.compile(r"\bđã\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
+STATED = re.compile(r"\bđã\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
 ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
                            re.I)
+# in a written answer 'chưa' states ('… chưa chặt chẽ'); it asks only closing a question ('… đã … chưa?')
+ASKS_IN_ANSWER = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không)\b|\bchưa\s*\?|\?",
+                            re.I)
 INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
                                r"kết quả|tình hình|công tác|việc|những|các)\b", re.I)
 
@@ -223,10 +300,12 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
     texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
-    if not texts or any(BLANK.search(t) or ".." in t or ASKING_STRONG.search(t) for t in texts):
+    if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) for t in texts):
         return False
     if EVALUATIVE.match(heading.strip()) and children and not body:
-        return all(t.endswith(".") and not INSTRUCTION_VERB.match(t) for t in texts)
+        # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
+        return all((t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
+                   for t, r in zip(texts, children + body, strict=True))
     if body and not children:
         return is_filled_answer(body) and len(" ".join(body).split()) >= 25
     if body or any(len(t.split()) < 20 for t in texts):

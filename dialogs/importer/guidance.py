@@ -29,6 +29,7 @@ from dialogs.importer.lexicon import (
     measure_word,
     top_split,
 )
+from dialogs.importer.lost_blanks import lost_blank_asks
 from dialogs.text import fold, norm_words
 
 
@@ -100,20 +101,36 @@ def labelled_blanks(text: str) -> list[Ask]:
         if not label:
             continue
         head, colon, rest = label.partition(":")
-        value, comma, nxt = rest.rpartition(",")
-        if colon and comma and value.strip() and 0 < len(nxt.split()) <= 4 and len(head.split()) <= 6:
+        value, comma, nxt = _last_label(rest)
+        if colon and comma and value.strip() and 0 < len(nxt.split()) <= 4 and len(head.split()) <= 10:
             # 'Nơi cấp: Bộ công an, ngày cấp: ……': a filled field, then the label of the blank
             out.append(Ask(head.strip(), *field_type(head.strip())))
             label = nxt.strip()[0].upper() + nxt.strip()[1:]
-        if len(label.split()) > 25 or not label[0].isupper():
+        if out and not colon and re.search(r"\.\s+\S", label):  # '…, tỉnh Kon Tum. Điện thoại: ……': the value
+            label = re.split(r"\.\s+(?=\S)", label)[-1]  # filled in the blank before ends; the next label begins
+        if out and label[0].islower() and len(label.split()) <= 6:  # 'Ông/bà: ……; chức vụ: ……': the next label
+            label = label[0].upper() + label[1:]
+        if len(re.sub(r"\([^()]*\)", "", label).split()) > 25 or not label[0].isupper():
             return []
         typ, unit = field_type(label)
         if "/" in m.group(0):
             typ, unit = "date", None
         out.append(Ask(label, typ, unit))
-    if text[start:].strip(" .;,"):  # words after the last blank: a unit or more text, not a form line
+    tail = text[start:].strip(" .;,")
+    last = re.fullmatch(r"(?P<l>[^…:]{2,60}?)\s*(?:…|\.{3,}|_{3,})[….\s_]*", tail) if tail else None
+    if last and out and len(last.group("l").split()) <= 8:  # '…: ……… theo Quyết định số của ………': one more label
+        label = last.group("l").strip(" ,;")
+        out.append(Ask(label[0].upper() + label[1:], *field_type(label)))
+    elif tail:  # words after the last blank: a unit or more text, not a form line
         return []
     return out
+
+
+def _last_label(rest: str) -> tuple[str, str, str]:
+    """'Bộ công an, ngày cấp' / 'Làm nông tại thôn A, xã B. Điện thoại' → (value, separator, the next label): the
+    value filled after a label ends at its last comma or full stop."""
+    cut = max(rest.rfind(", "), rest.rfind(". "))
+    return (rest[:cut], rest[cut], rest[cut + 2:]) if cut >= 0 else ("", "", rest)
 
 
 def colon_labels(text: str) -> list[Ask]:
@@ -122,6 +139,9 @@ def colon_labels(text: str) -> list[Ask]:
     m = YESNO_COLON.match(text)
     if m:
         return [Ask(m.group("q").strip(), "yesno")]
+    lost = lost_blank_asks(text)
+    if lost:
+        return lost
     if not text.endswith(":") or BLANK_AFTER_COLON.search(text.rstrip(":")) or "…" in text or ".." in text:
         return []
     parts = [p.strip(" -") for p in text.rstrip(": ").split(":")]

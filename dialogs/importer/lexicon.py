@@ -217,8 +217,9 @@ IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết đ�
 
 
 # a form's label naming a date: 'Ngày cấp', 'Sinh ngày', 'Thời gian cấp', 'Ngày, tháng, năm sinh'
-DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$)",
-                        re.I)
+DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$|"
+                        r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|"
+                        r".{3,60}\s(?:từ|đến|trước) ngày$)", re.I)
 
 
 UNIT_WORDS = re.compile(r"^(?:tấn|kg|tạ|ha|m2|m²|m3|m³|km|m|lít|con|người|hộ|triệu đồng|tỷ đồng|nghìn đồng|đồng|"

@@ -24,6 +24,9 @@ CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s
 META_TAIL = re.compile(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", re.I)
 
 
+LETTER_SUBJECT = re.compile(r"^(?:công văn|cv)\b.{0,80}?\b(?:v/v|về việc)\s*:?\s*(?P<s>\S.{5,250})$", re.I)
+
+
 def _upper(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -94,6 +97,10 @@ def own_name(lines: list[str]) -> str | None:
             subject = re.sub(r"^(?:v/v|về việc:)\s*:?\s*", "", s, flags=re.I)
             if subject:
                 vv.append(_continuation(lines, i, subject, False))
+            continue
+        letter = LETTER_SUBJECT.match(s)
+        if letter:  # 'Công văn Số: 1929/BVHTTDL-TV ngày … Về việc Hướng dẫn sơ kết …' (a portal's one-line header)
+            vv.append(letter.group("s").strip(" ."))
             continue
         mk = parse_marker(s)
         if mk is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
 
 # the words after which a sentence lists what to report
@@ -13,7 +13,7 @@ TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|b
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
-                     r"các nội dung sau\s*:)\s*(?:đầy đủ\s+)?", re.I)
+                     r"các nội dung sau\s*:|tiến hành (?=sơ kết|tổng kết))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
 HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "chỉ đạo", "biện pháp", "giải pháp",
          "hạn chế", "giúp đỡ", "thực hiện", "kết quả", "tình hình", "nguyên nhân", "khó khăn", "tồn tại", "bài học",
@@ -66,6 +66,8 @@ def _clean(item: str) -> tuple[str, list[str]]:
         helps.append(annex.group(0).strip()[0].upper() + annex.group(0).strip()[1:])
         item = item[:annex.start()]
     item = re.sub(r"^(?:các|những)\s+(?=số liệu)|^kết quả\s+(?=số\b)", "", item.strip(" .;:,"), flags=re.I)
+    item = re.sub(r",?\s*(?:cụ thể|như)\s+(?:như\s+)?sau\s*:?$", "", item, flags=re.I)
+    item = re.sub(r"^(sơ kết|tổng kết)\b", r"kết quả \1", item, flags=re.I)  # 'tiến hành sơ kết 03 năm …'
     item = re.sub(r"\s+", " ", item).strip(" .;:,")
     return (item[:1].upper() + item[1:]) if item else "", helps
 
@@ -90,7 +92,7 @@ def prose_asks(text: str) -> list[Ask]:
                     if len(prompt.split()) < 2 or NOT_ASKED.search(prompt):
                         continue
                     typ, unit, _ = guess_type(prompt)
-                    asks.append(Ask(prompt, typ, unit, help=helps))
+                    asks.extend(per_level(Ask(prompt, typ, unit, help=helps)))
     return asks or clause_asks(text)
 
 
@@ -115,3 +117,45 @@ def clause_asks(text: str) -> list[Ask]:
             prompt = f"{verb} {obj}" if verb in ("đề xuất", "kiến nghị") else obj
             asks.append(Ask(prompt[0].upper() + prompt[1:]))
     return asks if len(asks) >= 2 else []
+
+
+# 'cần đánh giá ngắn gọn, tập trung làm rõ A, B; C, nêu rõ D, E; đồng thời đề xuất F': the things a report must hold
+FOCUS = re.compile(r"\b(?:cần\s+)?tập trung\s+(?:làm rõ|đánh giá|phân tích)\s+(?=(?:những|các)\s)", re.I)
+FOCUS_VERB = re.compile(r"^(?:đồng thời\s*,?\s*|và\s+)?(?P<v>nêu rõ|làm rõ|phân tích|chỉ rõ|rút ra|đề xuất|kiến nghị)\b"
+                        r"\s*,?\s*", re.I)
+VERB_CUT = re.compile(r",\s+(?=(?:đồng thời\s+)?(?:nêu rõ|làm rõ|chỉ rõ|rút ra|đề xuất)\b)", re.I)
+NOUN_CUT = re.compile(r",\s+(?=(?:những|các)\s)", re.I)
+SHORTFALL = re.compile(r"^(?:những|các)\s+(?:khó khăn|hạn chế|tồn tại|yếu kém|vướng mắc)", re.I)
+
+
+def focus_asks(text: str) -> list[Ask]:
+    """A sentence that lists, after 'tập trung làm rõ', what the report must hold, its parts joined by ';' and ','
+    ('… những thành tích nổi bật, những hoạt động mới; những khó khăn, hạn chế; nêu rõ nguyên nhân, bài học kinh
+    nghiệm, đồng thời đề xuất …'): one written answer per thing. A cause right after the shortfalls is theirs
+    ('Nguyên nhân của những khó khăn, hạn chế'); proposals keep their verb. [] unless three things are named."""
+    m = FOCUS.search(text)
+    if not m or text[:m.start()].count("(") > text[:m.start()].count(")"):  # guidance in parentheses: help
+        return []
+    rest = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text[m.end():], maxsplit=1)[0].strip(" .")
+    items: list[str] = []
+    for clause in top_split(rest, ";"):
+        for piece in VERB_CUT.split(clause.strip(" ,")):
+            v = FOCUS_VERB.match(piece.strip())
+            if v and v.group("v").lower() in ("đề xuất", "kiến nghị"):
+                items.append(re.sub(r"^(?:đồng thời|và)\s*,?\s*", "", piece.strip(), flags=re.I))
+            elif v and v.group("v").lower() == "nêu rõ" and all(
+                    len(p.split()) <= 4 for p in piece.strip()[v.end():].split(",")):
+                # 'nêu rõ nguyên nhân, bài học kinh nghiệm': each short noun after the verb is a thing
+                items.extend(p.strip() for p in piece.strip()[v.end():].split(",") if p.strip())
+            elif v:
+                items.append(piece.strip()[v.end():])
+            else:
+                items.extend(NOUN_CUT.split(piece.strip()))
+    out: list[Ask] = []
+    for k, item in enumerate(items):
+        item = item.strip(" ,.;")
+        if re.fullmatch(r"(?i)nguyên nhân", item) and k and SHORTFALL.match(items[k - 1].strip()):
+            item = f"nguyên nhân của {items[k - 1].strip(' ,.;')}"
+        if len(item.split()) >= 2 or re.fullmatch(r"(?i)nguyên nhân|giải pháp|kiến nghị", item):
+            out.append(Ask(item[0].upper() + item[1:]))
+    return out if len(out) >= 3 else []

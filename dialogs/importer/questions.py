@@ -18,6 +18,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     is_yesno,
     measure_unit,
     none_everywhere,
+    per_level,
 )
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
@@ -31,7 +32,7 @@ from dialogs.importer.counts import (  # noqa: F401
     result_counts,
     split_count_segments,
 )
-from dialogs.importer.forms import BLANK, blank_fields, dated_fields
+from dialogs.importer.forms import BLANK, blank_fields, date_blank, dated_fields
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -103,7 +104,9 @@ from dialogs.importer.lexicon import (  # noqa: F401
     strip_count_verb,
     top_split,
 )
+from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units
+from dialogs.importer.prose import focus_asks
 from dialogs.text import fold
 
 
@@ -148,19 +151,41 @@ def bare_blanks(text: str) -> list[Ask]:
     if ":" in re.sub(r"\([^()]*\)", "", t) or not BLANK.search(t) or not re.search(r"(?:…|\.{3,}|_{3,})$", t):
         return []
     labels = dated_fields(t) or blank_fields(t)
-    if not labels or any(len(x.split()) > 10 or measure_unit(x) for x in labels):
+    if not labels or any(len(re.sub(r"\([^()]*\)", "", x).split()) > 10 or measure_unit(x) for x in labels):
         return []
     return [choice_ask(x) or Ask(x, *field_type(x)) for x in labels]
+
+
+DATE_RANGE = re.compile(r"^(?P<l>[^:…]{2,80}?)\s*:?\s*(?P<a>từ ngày)\s*(?:(?:…|\.|_|/)\s*)+"
+                        r"(?P<b>đến(?: hết)? ngày)\s*(?:(?:…|\.|_|/)\s*)+$", re.I)
+
+
+def date_asks(text: str) -> list[Ask]:
+    """'Bắt đầu từ ngày … tháng … năm 2025.' → a date; the blanks after the date ('…; Tổ: ……') ask too. 'Thời gian
+    đánh giá: từ ngày …… đến hết ngày ……' → two dates, the first and the last day."""
+    rng = DATE_RANGE.match(text.strip())
+    if rng:
+        label = rng.group("l").strip(" -–+•")
+        return [Ask(f"{label}: {rng.group(k)}", "date") for k in ("a", "b")]
+    named = date_blank(text)
+    if named is None:
+        return []
+    label, after = named
+    return [Ask(label, "date"), *(asks_from_text(after) if after and BLANK.search(after) else [])]
 
 
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    blanks = labelled_blanks(text.strip()) or colon_labels(text.strip()) or bare_blanks(text.strip())
+    blanks = (score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+              or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
+    focused = focus_asks(text) or split_lists(text)
+    if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
+        return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or titled_ask(text)
+    guided = labelled_guide(text) or titled_ask(text) or _with_examples(text)
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)
@@ -198,7 +223,31 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         asks = breakdown_table(asks, _split_questions(main), *rows)
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
-    return asks
+    return [x for a in asks for x in per_level(a)]
+
+
+EXAMPLES = re.compile(r"^(?P<p>(?:nêu rõ|ghi rõ|nêu|liệt kê)\s[^:?]{5,140}?)\s*:\s*(?P<e>[^:;?]{5,300}?)[.\s]*$", re.I)
+
+
+def _with_examples(text: str) -> list[Ask]:
+    """'Nêu rõ hình thức tuyên truyền, tập huấn: Hội thảo, hội nghị, đưa tin, …' → the ask before the colon; the short
+    names after it are examples of the answer, its help."""
+    m = EXAMPLES.match(text.strip())
+    items = [x.strip() for x in m.group("e").split(",")] if m else []
+    if len(items) < 3 or any(not x or len(x.split()) > 6 for x in items):
+        return []
+    prompt = m.group("p").strip()
+    return [Ask(prompt, *guess_type(prompt)[:2], help=[f"Ví dụ: {m.group('e').strip()}"])]
+
+
+def split_lists(text: str) -> list[Ask]:
+    """'Danh sách viên chức được bổ nhiệm …; các cán bộ nghỉ hưu trong 03 năm' → two lists, the second named 'Danh sách
+    các cán bộ …' ([] unless a list's text goes on after ';' with another 'các' / 'những')."""
+    m = re.match(r"^(?P<h>danh sách|danh mục)\s", text.strip(), re.I)
+    parts = [p.strip(" .;") for p in top_split(text.strip(), ";")] if m else []
+    if len(parts) < 2 or not all(re.match(r"^(?:các|những)\s", p, re.I) for p in parts[1:]):
+        return []
+    return [Ask(p if k == 0 else f"{m.group('h')} {p}", "list") for k, p in enumerate(parts)]
 
 
 def _other_matters(main: str) -> tuple[str, list[str]]:

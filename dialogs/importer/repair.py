@@ -161,7 +161,17 @@ def _choose(tok: str, prev: str | None, nxt: str | None, damaged: bool,
         _, bi = load_bigrams()
         if not ((bi.get((prev, best), 0) if prev else 0) + (bi.get((best, nxt), 0) if nxt else 0)):
             return None  # two readings, nothing in context to choose: reported, not applied
+    if not valid and not _attested_or_swapped(tok, best):
+        return None
     return best
+
+
+def _attested_or_swapped(tok: str, best: str) -> bool:
+    """A repair of a broken token is sure only when its reading is a syllable the texts use, or one glyph of a
+    marked token swapped for another ('nuơi' → 'nuôi'). 'phịng' → 'phiệng' (never written) and a web address's
+    'bieu' → 'biêu' are reported, not applied."""
+    uni, _ = load_bigrams()
+    return uni.get(best, 0) > 0 or (bool(VIET_MARKS.search(tok)) and _same_shape(tok.lower(), best))
 
 
 def _diff_char(a: str, b: str) -> str:

@@ -361,10 +361,15 @@ def build_tree(items: list[str | object]) -> Node:
     return root
 
 
+FIELD_LINE = re.compile(r":\s*(?:…|\.{3,}|_{3,})")
+
+
 def _new_paragraph(bullet: Node, line: str) -> bool:
     """A line after a bullet starts a new paragraph when the bullet's text (and its continuation) is a finished
     sentence and the line is a sentence of its own (capital start, not guidance in parentheses)."""
     last = (bullet.body[-1] if bullet.body else bullet.text).rstrip()
+    if line[:1].isupper() and FIELD_LINE.search(line) and FIELD_LINE.search(bullet.text):
+        return True  # 'Đã kiểm tra đối với: ……' after '– Ông/bà: ……; chức vụ: ……': the form's next field
     return (last.endswith((".", "?", "!")) and line[:1].isupper() and not line.startswith("(")
             and len(line.split()) >= 4 and not fold(line).startswith(("luu y", "chu y", "ghi chu")))
 

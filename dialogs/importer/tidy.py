@@ -34,11 +34,13 @@ def not_an_ask(prompt: str) -> str | None:
         return "dòng chỉ có số hoặc ký hiệu (có thể là bảng bị dàn mỗi ô một dòng)"
     if SIGNATURE.match(f):
         return "phần chữ ký"
-    if HEADER.match(f) or PAGE_META.match(f):
+    if HEADER.match(f) or PAGE_META.match(f) or re.search(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do", f):
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
+    if re.fullmatch(r"(?:bieu|mau|phu luc)(?: mau)?(?: so)?\s*:?\s*[\w./-]*\d[\w./-]*", f):
+        return "số hiệu của biểu mẫu"  # 'Biểu 03-DSX', 'Mẫu số PC02' name the form, ask nothing
     if f.startswith("can cu "):  # 'Căn cứ nhiệm vụ năm học …, trường … báo cáo như sau:': the grounds, not an ask
         return "căn cứ, lời dẫn của văn bản"
-    if f in METADATA:
+    if f in METADATA or re.match(r"(?:ngay nhan|ngay gui|don vi nhan|don vi) bao cao\b", f):
         return "cột thông tin của biểu (đơn vị tính, mã số)"
     if re.search(r"\b(?:gui|bao cao)\b.{0,80}\b(?:truoc ngay|qua dia chi|e-mail|email|hop thu|duong buu dien)\b", f):
         return "hạn gửi, nơi nhận báo cáo"

@@ -13,7 +13,7 @@ from benchmarks.score_importer import HOLDOUT4, read_gold, score_real
 
 HOLDOUT4_DOCS = sorted(HOLDOUT4.glob("*.txt"))
 FIRST_RUN = 20
-FLOOR = 23  # measured after the Word and flattened-table rules (session 20, h21c): m01, m02, m11 rebuilt
+FLOOR = 40  # measured after the general rules of session 20 (h21b); raise it as the importer gets better
 
 
 def test_fourth_holdout_has_twelve_documents_or_more_each_with_its_source_and_gold():

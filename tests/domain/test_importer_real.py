@@ -13,7 +13,7 @@ from benchmarks.score_importer import REAL, is_junk, real_source
 from dialogs.importer import draft_outline, import_document
 from dialogs.loader import check_outline_text
 from dialogs.outline import Outline
-from tests.support.importing import imp
+from tests.support.importing import imp, word_file
 
 
 def asks(o: Outline) -> list[tuple[str, str, str | None]]:
@@ -128,17 +128,7 @@ def test_html_cells_ending_in_a_bar_become_a_bieu():
 
 
 def _word_table(rows: list[list[str]]) -> bytes:
-    doc = Document()
-    doc.add_paragraph("ĐỀ CƯƠNG BÁO CÁO")
-    doc.add_paragraph("I. SỐ LIỆU")
-    doc.add_paragraph("Biểu 1. Kết quả")
-    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return word_file(["ĐỀ CƯƠNG BÁO CÁO", "I. SỐ LIỆU", "Biểu 1. Kết quả"], rows)
 
 
 def test_total_row_sums_its_direct_children_and_a_trong_do_subset_is_never_a_summand():

@@ -3,9 +3,11 @@ the draft's questions by prompt."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from dialogs.importer import import_document
 from dialogs.loader import check_outline_text
@@ -22,6 +24,20 @@ def imp(text: str, name: str = "de-cuong.txt") -> Outline:
 def prompts(o: Outline) -> dict[str, tuple[str, str]]:
     """prompt → (section number, type); the last one wins for a repeated prompt."""
     return {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
+
+
+def word_file(paragraphs: list[str], rows: list[list[str]]) -> bytes:
+    """A Word file: the paragraphs, then a table of these rows (one text a cell)."""
+    doc = Document()
+    for p in paragraphs:
+        doc.add_paragraph(p)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
 
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
