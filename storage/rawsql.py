@@ -4,21 +4,29 @@ transaction: the web form's field save (``storage/repos/web.py``) without SQLAlc
 Why: through ``AsyncConnection.execute`` a prepared Core statement still costs ~0.1–0.2 ms of CPU (execution
 context, parameter processing, result set-up, the greenlet hop), and a field save is four of them — most of a
 save's CPU (``benchmarks/bench_web.py``). Here the statement is compiled once (SQL text, the order of its
-parameters, their type processors: the same ``TZDateTime`` / ``JSON`` handling as SQLAlchemy's), and each call is
-the driver's own call: ``sqlite3`` in the loop's thread (``storage/sqlite_inline.py``) or asyncpg (its prepared
-statement cache).
+parameters, their types' bind processors: the same ``TZDateTime`` / ``JSON`` handling as SQLAlchemy's), and each
+call is the driver's own call: ``sqlite3`` in the loop's thread (``storage/sqlite_inline.py``) or asyncpg (its
+prepared statement cache).
 
-The session's transaction is started first (SQLite: SQLAlchemy's ``BEGIN IMMEDIATE``; PostgreSQL: the asyncpg
-adapter's transaction), so what runs here commits or rolls back with the session."""
+Public APIs only: ``Compiled.positiontup`` / ``binds`` / ``params``, ``TypeEngine.dialect_impl(…).bind_processor`` /
+``result_processor``, ``exported_columns``, ``PoolProxiedConnection.driver_connection`` and, to begin the
+transaction, ``AsyncConnection.exec_driver_sql``: the first statement of a PostgreSQL transaction goes through it
+(SQLAlchemy's asyncpg adapter begins its transaction at its first cursor); the following ones find asyncpg's
+connection in a transaction and run on it directly. SQLite's ``BEGIN IMMEDIATE`` is SQLAlchemy's ``begin`` event
+(``storage/db.py``), run by ``session.connection()``. So what runs here commits or rolls back with the session."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-DRIVER = "rawsql_driver"  # session.info: (transaction, dialect name, the driver's connection)
+DRIVER = "rawsql_driver"  # session.info: (transaction, dialect name, SQLAlchemy's connection, the driver's)
+
+
+def _bind(bind: Any, dialect: Any) -> Any:
+    return bind.type.dialect_impl(dialect).bind_processor(dialect)
 
 
 class Raw:
@@ -32,14 +40,12 @@ class Raw:
         compiled = stmt.compile(dialect=dialect)
         self.sql = str(compiled)
         self.names: tuple[str, ...] = tuple(compiled.positiontup or ())
-        # literal values bound by the statement itself (version=1, …)
-        self.defaults = compiled.construct_params(_check=False)
-        processors = compiled._bind_processors
-        self.procs = tuple(processors.get(n) for n in self.names)
-        columns = list(stmt.selected_columns) if hasattr(stmt, "selected_columns") else list(stmt._returning)
+        self.defaults = compiled.params  # literal values bound by the statement itself (version=1, …)
+        self.procs = tuple(_bind(compiled.binds[n], dialect) for n in self.names)
+        columns = list(stmt.exported_columns)
         first = raw_columns if raw_columns >= 0 else len(columns) + raw_columns
         self.todo = [(i, proc) for i, col in enumerate(columns) if i >= first
-                     for proc in [col.type._cached_result_processor(dialect, None)] if proc is not None]
+                     for proc in [col.type.dialect_impl(dialect).result_processor(dialect, None)] if proc is not None]
 
     def args(self, params: dict[str, Any]) -> list[Any]:
         out = []
@@ -57,29 +63,28 @@ class Raw:
         return tuple(out)
 
 
-async def driver(session: AsyncSession) -> tuple[str, Any]:
-    """The session's connection as the driver's own (``sqlite3.Connection`` or asyncpg's), its transaction begun;
-    kept in the session for the rest of its transaction."""
+async def driver(session: AsyncSession) -> tuple[str, AsyncConnection, Any]:
+    """The session's connection (SQLAlchemy's and the driver's own: ``sqlite3.Connection`` or asyncpg's), kept in the
+    session for the rest of its transaction."""
     held = session.info.get(DRIVER)
     if held is not None and held[0] is session.sync_session.get_transaction():
-        return held[1], held[2]
+        return held[1], held[2], held[3]
     conn = await session.connection()
-    adapted = (await conn.get_raw_connection()).dbapi_connection
-    kind = conn.dialect.name
-    if kind == "postgresql" and getattr(adapted, "_transaction", True) is None:
-        await adapted._start_transaction()  # the asyncpg adapter begins lazily, at its first cursor
-    session.info[DRIVER] = (session.sync_session.get_transaction(), kind, adapted._connection)
-    return kind, adapted._connection
+    raw = (await conn.get_raw_connection()).driver_connection
+    session.info[DRIVER] = (session.sync_session.get_transaction(), conn.dialect.name, conn, raw)
+    return conn.dialect.name, conn, raw
 
 
 async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of ``stmt`` (processed as SQLAlchemy would), run on the driver's connection."""
-    kind, conn = await driver(session)
+    kind, conn, raw = await driver(session)
     args = stmt.args(params)
-    if kind == "postgresql":
-        rows: Any = await conn.fetch(stmt.sql, *args)
-    else:
-        rows = conn.execute(stmt.sql, args).fetchall()
+    if kind != "postgresql":
+        rows: Any = raw.execute(stmt.sql, args).fetchall()
+    elif raw.is_in_transaction():
+        rows = await raw.fetch(stmt.sql, *args)
+    else:  # the transaction's first statement: through SQLAlchemy, which begins its transaction
+        rows = (await conn.exec_driver_sql(stmt.sql, tuple(args))).all()
     return [stmt.row(r) for r in rows]
 
 

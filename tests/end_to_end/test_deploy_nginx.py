@@ -156,3 +156,60 @@ async def test_shipped_nginx_config_passes_nginx_t_and_refuses_a_missing_or_wron
     assert statuses == {"no secret": 403, "wrong secret": 403, "empty secret": 403, "right secret": 200,
                         "GET with secret": 403, "other path": 404}, statuses
     assert bots.seen == [(SECRET, b'{"update_id": 1}')]  # only the update with the right secret reached a bot
+
+
+async def test_the_web_form_through_nginx_opens_saves_and_streams_unbuffered(tmp_path, db, db_url):
+    """The real web server behind the shipped nginx.conf (two upstream ports, one app): a signed link opens the form,
+    a field save (POST with the CSRF token) is stored, and a change made by another person reaches an open
+    ``/web/api/events`` stream at once (not held in nginx's buffers)."""
+    from aiohttp import CookieJar, TCPConnector
+    from yarl import URL
+
+    from tests.journeys.test_web import Browser, Web, read_events, save_url
+    from tests.support.harness import Clock
+    from tests.support.web_world import build_world
+
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    w = await Web(db, db_url, await build_world(db, tmp_path), clock).start()
+    second = web.TCPSite(w.server.runner, "127.0.0.1", free_port())  # a second "process" port, the same app
+    await second.start()
+    port = free_port()
+    conf = _main_conf(tmp_path, _site("nginx.conf", tmp_path, port, [w.server.port, second._port]))
+    _nginx_t(tmp_path, conf)
+    proc = subprocess.Popen(_nginx(tmp_path, conf, "-g", "daemon off;"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+    class Nginx:  # what a Browser asks for its URLs: nginx's address instead of the server's
+        @staticmethod
+        def make_url(path: str) -> URL:
+            return URL(f"https://127.0.0.1:{port}{path}")
+
+    async def browser() -> Browser:
+        b = Browser(Nginx())  # type: ignore[arg-type]
+        await b.http.close()
+        b.http = ClientSession(cookie_jar=CookieJar(unsafe=True), connector=TCPConnector(ssl=False),
+                               timeout=ClientTimeout(total=20))
+        w.browsers.append(b)
+        return b
+
+    try:
+        await _until_up(f"https://127.0.0.1:{port}/", proc, w.browser().http)
+        a, c = await browser(), await browser()
+        for b, acc in ((a, w.world.officer), (c, w.world.officer2)):
+            r, page = await b.get(await w.link(acc, w.world.period))
+            assert r.status == 200 and "iii_nv_tong" in page and b.csrf, page[:300]
+        stream = await a.http.get(a.url(f"/web/api/events?period={w.world.period}&after=0"))
+        assert stream.status == 200 and stream.headers["Content-Type"].startswith("text/event-stream")
+        r, res = await c.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "55"})
+        assert r.status == 200 and res["ok"], res
+        [ev] = await read_events(stream, 1, timeout=5.0)
+        assert "55 nhiệm vụ" in ev["data"]
+        stream.close()
+        r, res = await a.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "1"}, csrf="forged")
+        assert r.status == 403 and not res["ok"]
+        assert (await w.answers("00004"))["iii_nv_tong"] == 55
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        await w.close()

@@ -18,6 +18,8 @@ import json
 import os
 import shutil
 import sys
+import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -71,6 +73,25 @@ async def _wait_for_web(port: int, proc, timeout: float = 30.0) -> None:
                 pass
             await asyncio.sleep(0.2)
     raise TimeoutError("the bot's web server did not start")
+
+
+@asynccontextmanager
+async def _running_bot(db_url: str, token: str):
+    """The real bot (`python -m bot`) with its web server, against a fake Bot API; stopped on the way out."""
+    api = FakeTelegram(token)
+    await api.start()
+    port = free_port()
+    env = _env(api, db_url, port)
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
+                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        await _wait_for_web(port, proc)
+        yield api, env, port
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            await proc.wait()
+        await api.stop()
 
 
 async def _message_with(api: FakeTelegram, chat_id: int, text: str, timeout: float = 20.0):
@@ -196,19 +217,11 @@ async def _ministry_fills_a_list(browser, env: dict[str, str]) -> None:
 
 async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_path):
     world = await build_world(db, tmp_path)
-    api = FakeTelegram("4343:WEB-TEST")
-    await api.start()
-    port = free_port()
-    env = _env(api, db_url, port)
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
-                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    d = Driver(api)
-    officer, supervisor = api.user(101, "An"), api.user(800, "Thành ủy")
-    import time
     t0 = time.monotonic()
     mark = lambda what: print(f"{time.monotonic() - t0:6.1f} s  {what}")  # noqa: E731
-    try:
-        await _wait_for_web(port, proc)
+    async with _running_bot(db_url, "4343:WEB-TEST") as (api, env, port):
+        d = Driver(api)
+        officer, supervisor = api.user(101, "An"), api.user(800, "Thành ủy")
         mark("bot up")
         await d.say(officer, "/web")
         sent = await _message_with(api, 101, "/web/l/")  # (the scheduler may announce the open period first)
@@ -236,12 +249,7 @@ async def test_the_web_form_in_chromium_against_the_real_bot(db, db_url, tmp_pat
         mark("chat checked")
         await _tonghop_holds_the_page_figures(api, d, supervisor)
         mark("/tonghop answered")
-    finally:
-        if proc.returncode is None:
-            proc.terminate()
-            await proc.wait()
-        mark("bot stopped")
-        await api.stop()
+    mark("bot stopped")
     await _stored_as_typed_in_the_page(db, world)
 
 
@@ -329,14 +337,7 @@ async def test_two_people_on_one_report_see_each_other_live(db, db_url, tmp_path
     in the other's page at once (server-sent events) with who changed it; a wrong value or a failing rule shows
     under the field of the page that typed it; a field overwritten while the other was typing in it says so."""
     world = await build_world(db, tmp_path)
-    api = FakeTelegram("4344:WEB-LIVE")
-    await api.start()
-    port = free_port()
-    env = _env(api, db_url, port)
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=str(ROOT), env=env,
-                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    try:
-        await _wait_for_web(port, proc)
+    async with _running_bot(db_url, "4344:WEB-LIVE") as (_api, env, _port):
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             try:
@@ -345,11 +346,6 @@ async def test_two_people_on_one_report_see_each_other_live(db, db_url, tmp_path
                 await _live_edits(a, b)
             finally:
                 await browser.close()
-    finally:
-        if proc.returncode is None:
-            proc.terminate()
-            await proc.wait()
-        await api.stop()
     async with db.read_session() as s:
         repo = Repo(s)
         sub = await repo.submissions.find_submission(world.units["00004"], world.period)

@@ -126,6 +126,16 @@ def save_url(w: Web, period: int | None = None) -> str:
 # --------------------------------------------------------------------------- the form over the chat's parsers
 
 
+async def submit_and_approve(w: Web) -> None:
+    """The commune's officer sends the report and the supervisor approves it (straight in the database)."""
+    async with w.db.session() as s:
+        repo = Repo(s)
+        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+        await repo.review.submit(sub, await repo.accounts.account(w.world.officer))
+        await repo.review.approve(sub, await repo.accounts.account(w.world.supervisor))
+        await s.commit()
+
+
 async def test_signed_link_opens_the_form_with_last_periods_values_and_safe_headers(w):
     b = w.browser()
     r, text = await b.get(await w.link(w.world.officer, w.world.period))
@@ -279,12 +289,7 @@ async def test_a_list_is_added_to_and_removed_from_like_the_chat(w):
 
 async def test_an_approved_report_is_read_only(w):
     b = await w.signed_in(w.world.officer)
-    async with w.db.session() as s:
-        repo = Repo(s)
-        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
-        await repo.review.submit(sub, await repo.accounts.account(w.world.officer))
-        await repo.review.approve(sub, await repo.accounts.account(w.world.supervisor))
-        await s.commit()
+    await submit_and_approve(w)
     _, text = await b.get(f"/web/form?period={w.world.period}")
     assert "🔒 Chỉ xem." in text and "đã được duyệt" in text and 'id="submit"' not in text
     assert 'data-csrf=""' in text and re.search(r'id="in-iii_nv_tong"[^>]*disabled', text)
@@ -443,12 +448,7 @@ async def test_the_next_save_sees_what_another_process_the_chat_or_a_supervisor_
         r, res = await a.post(save_url(w), {"key": "iii_nv_da_th", "op": "set", "text": "9", "base": 1})
         assert "Trần Thị Bình đã sửa câu này" in res["conflict"] and "(qua Telegram)" in res["conflict"]
         # a supervisor approves: the next save is refused with the chat's words
-        async with w.db.session() as s:
-            repo = Repo(s)
-            sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
-            await repo.review.submit(sub, await repo.accounts.account(w.world.officer))
-            await repo.review.approve(sub, await repo.accounts.account(w.world.supervisor))
-            await s.commit()
+        await submit_and_approve(w)
         r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "1"})
         assert r.status == 422 and "đã được duyệt" in res["error"]
         # the account is deactivated: the session ends
