@@ -369,7 +369,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in main]
+    main = [_agency_unnumbered(s) for s in main if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
@@ -889,6 +889,9 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
     for no, title in reversed(chain[:-1]):
         sec = {"no": no, "title": title, "items": [sec]}
     return sec
+
+
+CLOSING = re.compile(r"^Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}$", re.I)  # the letter's closing formula
 
 
 def _agency_unnumbered(s):
