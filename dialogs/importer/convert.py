@@ -329,8 +329,21 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
     titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
-    ask = titled[0] if titled else Ask(prompt, typ, unit, guessed=why)
+    field = _bullet_field(node) if not titled and not guide and typ == "longtext" else None
+    ask = titled[0] if titled else field or Ask(prompt, typ, unit, guessed=why)
     sec["items"].append(question(ctx, ask, path, None, guide))
+
+
+def _bullet_field(node: Node) -> Ask | None:
+    """'* Địa điểm: ……', '– Người đại diện:' alone: a form's labelled blank, a line of text (or a date, a count by
+    the label's words) — not written prose, unless the label asks for a comment ('Nhận xét:')."""
+    m = re.match(r"^(?P<l>[^:]{2,80}?)\s*:\s*(?:…|\.|_|\s)*$", strip_fn(node.text).strip())
+    if node.no not in BULLETS or not m or len(m.group("l").split()) > 8 or not m.group("l")[0].isupper():
+        return None
+    label = m.group("l").strip()
+    if COMMENT_LABEL.match(label) or NARRATIVE_START.match(label):
+        return None
+    return Ask(label, *field_type(label))
 
 
 def _bullet_with_note(node: Node) -> bool:
