@@ -13,6 +13,7 @@ from dialogs.importer.forms import (
     BREAKDOWN_LABEL,
     COUNT_UNIT,
     blank_only,
+    date_blank,
     explained_options,
     filled_field,
     is_filled_answer,
@@ -328,15 +329,19 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
-    titled = titled_ask(prompt) if node.no in BULLETS and not guide else []
-    field = _bullet_field(node) if not titled and not guide and typ == "longtext" else None
+    field = _bullet_field(node) if not guide and typ == "longtext" else None
+    titled = titled_ask(prompt) if node.no in BULLETS and not guide and not field else []
     ask = titled[0] if titled else field or Ask(prompt, typ, unit, guessed=why)
     sec["items"].append(question(ctx, ask, path, None, guide))
 
 
 def _bullet_field(node: Node) -> Ask | None:
     """'* Địa điểm: ……', '– Người đại diện:' alone: a form's labelled blank, a line of text (or a date, a count by
-    the label's words) — not written prose, unless the label asks for a comment ('Nhận xét:')."""
+    the label's words) — not written prose, unless the label asks for a comment ('Nhận xét:'). '* Thời gian: Vào
+    lúc … giờ … phút, ngày … tháng … năm': a date."""
+    dated = date_blank(strip_fn(node.text).strip()) if node.no in BULLETS else None
+    if dated and not dated[1] and ":" in node.text:
+        return Ask(dated[0], "date")
     m = re.match(r"^(?P<l>[^:]{2,80}?)\s*:\s*(?:…|\.|_|\s)*$", strip_fn(node.text).strip())
     if node.no not in BULLETS or not m or len(m.group("l").split()) > 8 or not m.group("l")[0].isupper():
         return None
