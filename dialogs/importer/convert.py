@@ -329,6 +329,11 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
+    if node.no in BULLETS and not guide and BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …': fields
+        blanks = asks_to_questions(ctx, node.text, path, None)
+        if len(blanks) > 1 and all(q["type"] != "longtext" for q in blanks):
+            sec["items"].extend(blanks)
+            return
     field = _bullet_field(node) if not guide and typ == "longtext" else None
     titled = titled_ask(prompt) if node.no in BULLETS and not guide and not field else []
     ask = titled[0] if titled else field or Ask(prompt, typ, unit, guessed=why)
