@@ -479,7 +479,8 @@ def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | 
     bare = text.rstrip().endswith(":") and not BLANK.search(text) and _lost_form(lines)
     filled = _label_value(text) if all(BLANK.search(b) for b in lines) else None
     spaced = blank_only(lines[0]) and not BLANK.search(text) and len(lines) > 1  # '2. Kiến nghị.' over a dotted line
-    if not (yes_first or BLANK.search(text) or bare or filled or spaced):
+    lost = not bare and bool(lost_blank_asks(text))  # '1. Tổng số trường: trường, trong đó:' — its blank lost
+    if not (yes_first or BLANK.search(text) or bare or filled or spaced or lost):
         return None
     if yes_first:
         out = [question(ctx, Ask(_title(text), "yesno"), path, node.no, [])]

@@ -16,15 +16,16 @@ from dialogs.importer.ask_types import Ask, field_type
 from dialogs.importer.forms import BLANK, SCORE
 from dialogs.importer.lexicon import COUNT_HEAD, NAME_LABEL
 
-UNIT_LEAD = re.compile(r"^(?P<u>%|[a-zđà-ỹ]{1,8}\s*/\s*[a-zđà-ỹ]{1,8}|(?:người|hộ|lượt|em|cháu|ha|tấn|con|cái|chiếc|"
+UNIT_LEAD = re.compile(r"^(?:\d{1,4}\s+(?=[a-zđà-ỹ]))?(?P<u>%|[a-zđà-ỹ]{1,8}\s*/\s*[a-zđà-ỹ]{1,8}|(?:người|hộ|lượt|em|cháu|ha|tấn|con|cái|chiếc|"
                        r"phòng|lớp|trường|xã|lần|ngày|buổi|giờ|m2|m²|km|kg))(?=\s|$)\s*")  # lower case: a unit
+UNIT_END = re.compile(r":\s*(?:\d+\s+)?(?:người|hộ|lượt|em|cháu|con|cái|chiếc|phòng|lớp|trường|xã|lần)$")
 YESNO_LEAD = re.compile(r"^\s*có\s*[:□☐]\s*không\s*[:□☐]?\s*", re.I)
 BOUNDS = re.compile(r"^(?:tối thiểu|tối đa|thấp nhất|cao nhất|nhỏ nhất|lớn nhất|ít nhất|nhiều nhất)$", re.I)
 KIND_LABEL = re.compile(r"^(?:loại|kiểu|hình thức|tình trạng|nguồn|mức độ|xếp loại|phân loại)\b|\((?:[^()]*\b(?:loại gì|"
                         r"hay)\b[^()]*)\)", re.I)
 PEOPLE_HEAD = re.compile(r"^(?:cán\b|giáo viên|nhân viên|công chức|viên chức|học sinh|sinh viên|đảng viên|hội viên|"
                          r"đoàn viên|thành viên|lao động|người|nhân sự|nhân lực|bác s)", re.I)
-GLUED_BULLET = re.compile(r"(?<=[:%])\s+[-–+]\s+(?=[A-ZĐÀ-Ỹ])")
+GLUED_BULLET = re.compile(r"(?<=[:%])\s+[-–+]\s+(?=[A-ZĐÀ-Ỹ])|(?<=[a-zđà-ỹ])\.?\s+[-–]\s+(?=[A-ZĐÀ-Ỹ][^:]{0,60}:)")
 
 
 def lost_labels(text: str) -> list[tuple[str, str | None]] | None:
@@ -32,6 +33,7 @@ def lost_labels(text: str) -> list[tuple[str, str | None]] | None:
     with the unit written after its blank. None when the line is no such form line (a blank still there, a long
     or lower-case label, a sentence)."""
     s = text.strip()
+    s = s[:-1] if s.endswith(".") and UNIT_END.search(s[:-1]) else s  # 'THCS: trường.': the unit, then the full stop
     if ":" not in s or BLANK.search(s) or ".." in s:
         return None
     pieces = re.split(r"\s*:\s*", s)
