@@ -334,10 +334,41 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         if len(blanks) > 1 and all(q["type"] != "longtext" for q in blanks):
             sec["items"].extend(blanks)
             return
+    parts = _sub_blanks(strip_fn(node.text)) if node.no in BULLETS else []
+    if parts:  # '* Thành phần: có mặt …/… đồng chí, vắng mặt ……, lý do': one ask per lower-case label
+        sec["items"].extend(question(ctx, a, path, None, []) for a in parts)
+        return
     field = _bullet_field(node) if not guide and typ == "longtext" else None
     titled = titled_ask(prompt) if node.no in BULLETS and not guide and not field else []
     ask = titled[0] if titled else field or Ask(prompt, typ, unit, guessed=why)
     sec["items"].append(question(ctx, ask, path, None, guide))
+
+
+SUB_BLANK = re.compile(r"^(?P<l>[a-zđà-ỹ][a-zđà-ỹ ]{1,25}?)\s*(?P<b>(?:…|\.{2,}|_{2,})[…./_ ]*)?(?P<u>[a-zđà-ỹ ]{0,30})$")
+
+
+def _sub_blanks(text: str) -> list[Ask]:
+    """'Thành phần: có mặt…/… đồng chí chi uỷ viên, vắng mặt ……, lý do' → the lower-case labels after the colon, each
+    before its blank (the last one's blank lost at the line's end): a count where the blank is '…/…' or a unit of
+    people follows it, or where it is the count's other half ('vắng mặt' after 'có mặt'), else a line of text."""
+    head, colon, rest = text.partition(":")
+    pieces = [p.strip(" .;") for p in rest.split(",")]
+    if not colon or len(pieces) < 2 or len(head.split()) > 4 or not BLANK.search(rest):
+        return []
+    matches = [SUB_BLANK.match(p) for p in pieces]
+    if not all(matches) or not all(m.group("b") for m in matches[:-1]):
+        return []
+    out: list[Ask] = []
+    for m in matches:
+        label = (m.group("l") if m.group("b") else m.group(0)).strip()  # 'lý do' at the end: all of it the label
+        label = label[0].upper() + label[1:]
+        counted = "/" in (m.group("b") or "") or bool(PEOPLE_UNIT.match(m.group("u").strip()))
+        counted = counted or bool(out and out[-1].type == "integer" and m.group("b"))
+        out.append(Ask(label, "integer") if counted else Ask(label, *field_type(label)))
+    return out
+
+
+PEOPLE_UNIT = re.compile(r"^(?:đồng chí|đ/c|người|đảng viên|đoàn viên|hội viên|thành viên)\b", re.I)
 
 
 def _bullet_field(node: Node) -> Ask | None:
