@@ -285,8 +285,25 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
             sec["items"] = qs
     if not sec["items"]:
         _heading_asks(ctx, sec, node, path)
+    _empty_parts_count(sec["items"], node)
     sec["items"] = _repeated_as_list(ctx, sec["items"], path)
     return sec
+
+
+def _empty_parts_count(items: list[dict], node: Node) -> None:
+    """'- Tổng số …: 29' over '+ Cán bộ quản lý: 03', '+ Giáo viên:' — the parts of a count are counts, a part left
+    empty too (in place)."""
+    qs = [q for q in items if "prompt" in q]
+    if not qs or qs[0].get("type") != "integer" or not node.children:
+        return
+    empty = {strip_fn(c.text).strip().rstrip(":").strip() for c in node.children
+             if c.no in BULLETS and not c.children and not c.body and strip_fn(c.text).strip().endswith(":")}
+    parts = [q for q in qs[1:] if q.get("no") in BULLETS]
+    if sum(q.get("type") == "integer" for q in parts) < 2:
+        return
+    for q in parts:
+        if q.get("type") in ("text", "longtext") and q["prompt"] in empty and not COMMENT_LABEL.match(q["prompt"]):
+            q["type"] = "integer"
 
 
 def _repeated_as_list(ctx: ImportContext, items: list[dict], path: list[str]) -> list[dict]:
