@@ -546,6 +546,11 @@ def blank_head(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | 
             continue
         out.extend(_form_line_asks(ctx, b, path, out, group, kind))
         group = _group_label(yesno_lead(b)[1]) or (group if not out else None)
+    after = [strip_fn(b).strip() for b in node.after if b.strip()]
+    if after and all(BLANK.search(b) for b in after):  # the form goes on after the bullets: 'Số trường mới ………'
+        for b in after:
+            out.extend(_form_line_asks(ctx, b, path, out, None, None))
+        node.after = []
     return out
 
 
