@@ -232,7 +232,7 @@ YESNO_COLON = re.compile(r"^(?P<q>.{5,}?\bkhông)\s*:\s*có\s*:?\s*không\s*:?\s
 LABELLED_GUIDE = re.compile(r"^(?P<label>[^:()]{5,140}?):\s*(?:nêu rõ|ghi rõ|làm rõ|nêu cụ thể|nêu)\s+(?P<rest>.+)$", re.I)
 
 
-TITLED = re.compile(r"^(?P<label>[^:()\d?]{3,60}?)\s*:\s+(?P<rest>[^:?;]{12,}?)[.;]?$")
+TITLED = re.compile(r"^(?P<label>[^:()\d?]{3,60}?)\s*:\s+(?P<rest>[^:?]{12,}?)[.;]?$")
 
 
 NOT_TITLE = re.compile(r"^(?:về|trong đó|gồm|bao gồm|cụ thể|lưu ý|ghi chú|chú ý|ví dụ|kính gửi|nơi nhận|căn cứ|v/v|về việc)\b",
