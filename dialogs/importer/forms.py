@@ -315,7 +315,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
     texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
-    if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) for t in texts):
+    if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) or FILLED_COUNT.match(t) for t in texts):
         return False
     if EVALUATIVE.match(heading.strip()) and children and not body:
         # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
@@ -328,6 +328,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     return 2 * sum(is_filled_answer([t]) for t in texts) >= len(texts) + (len(texts) == 1)
 
 
+FILLED_COUNT = re.compile(r"(?i)^(?:tổng số|số)\s[^:;.]{3,}:\s*\d[\d.,]*(?:\s+[^\d\s.;]+){0,2}\.?$")  # 'Số …: 01'
 INSTRUCTION_VERB = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|phân tích|báo cáo|tổng hợp|liệt kê|thống kê)\b", re.I)
 
 
