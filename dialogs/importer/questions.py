@@ -220,9 +220,15 @@ def coded_choice(text: str) -> list[Ask]:
     return [Ask(label, "choice", options=[o[:1].upper() + o[1:] for o in options])]
 
 
+GLUED_FIELDS = re.compile(r"(?<=[^\s\d…._])\s+-\s+(?=[A-ZĐ][^:]{2,60}:\s*(?:…|\.{2,}|_{2,}))")
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
+    glued = GLUED_FIELDS.split(text.strip())
+    if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
+        return [a for g in glued for a in asks_from_text(g, tables)]
     blanks = (reported_figures(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
