@@ -165,8 +165,8 @@ async def test_the_web_form_through_nginx_opens_saves_and_streams_unbuffered(tmp
     from aiohttp import CookieJar, TCPConnector
     from yarl import URL
 
-    from tests.journeys.test_web import Browser, Web, read_events, save_url
     from tests.support.harness import Clock
+    from tests.support.web_client import Browser, Web, read_events, save_url
     from tests.support.web_world import build_world
 
     clock = Clock()
