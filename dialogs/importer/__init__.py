@@ -105,6 +105,9 @@ def import_document(source: str | Path | bytes, filename: str | None = None) -> 
         header.append("Đã sửa chữ hỏng (PDF lỗi phông): " + "; ".join(built.repair.lines()[:20]))
     if built.dropped:
         header.append(f"Đã bỏ {len(built.dropped)} dòng rác của trang web (tải về, lượt xem, chia sẻ…).")
+    # the unsure points about the whole document (a table seen but not rebuilt, lines dropped…) have no line of
+    # their own: they head the draft as «# ?» lines, so the CLI and the bot list them with the others
+    header += [f"? {' '.join(n['message'].split())}" for n in built.ctx.notes if not (n.get("key") or n.get("section"))]
     text = to_yaml(built.data, header)
     _, problems = check_outline_text(text)
     if problems:  # never refuse a document with content: drop the pieces the checker rejects, say so

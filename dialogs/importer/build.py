@@ -344,6 +344,14 @@ def _without_closing_note(body: list, meta: dict) -> list:
     return body
 
 
+def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
+    """A table seen in the text but not rebuilt (a one-cell grid carrying the reason) and not captioned — so no Biểu
+    draft will name it — is listed among the unsure points here."""
+    captioned = {idx for idx, *_ in caps}
+    ctx.notes.extend({"message": g.note} for k, g in enumerate(seq)
+                     if isinstance(g, FlatGrid) and g.note and len(g.cells) == 1 and k not in captioned)
+
+
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = _sequence(cleaned.doc)
@@ -363,6 +371,7 @@ def build(doc: Document, filename: str) -> Built:
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
+    _unbuilt_notes(ctx, seq, caps)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
     appendix = _appendix(seq, caps, referenced)

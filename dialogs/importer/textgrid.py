@@ -537,7 +537,32 @@ def rebuild(seq: list) -> tuple[list, int]:
             out.append(run[k])
             k += 1
         i = j
-    return out, n
+    return _unbuilt_cell_runs(out), n
+
+
+CELL_END = re.compile(r".{0,80}\|\s*$")  # a web page's table copied with its cells ending in '|'
+
+
+def _unbuilt_cell_runs(seq: list, least: int = 8) -> list:
+    """A run of ``least`` or more lines ending in '|' that no rebuilder took is a table seen but not rebuilt: it is
+    named among the unsure points (like a mixed PDF header) instead of its cells becoming questions."""
+    out: list = []
+    i = 0
+    while i < len(seq):
+        j = i
+        while j < len(seq) and isinstance(seq[j], str) and (CELL_END.match(seq[j].strip()) or not seq[j].strip()):
+            j += 1
+        cells = [s.strip() for s in seq[i:j] if s.strip()]
+        if len(cells) < least:
+            out.append(seq[i])
+            i += 1
+            continue
+        first = next((c.rstrip("| ").strip() for c in cells if c.rstrip("| ").strip()), "")
+        note = (f"bảng chép từ trang web, các ô ngăn bằng «|» ({len(cells)} dòng, từ «{first[:40]}»): không dựng lại "
+                "được thành Biểu, hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")
+        out.append(FlatGrid(cells=[[(first or "bảng", (0, 0))]], merged_known=True, note=note))
+        i = j
+    return out
 
 
 def _cell_run_end(run: list[str], k: int) -> int:

@@ -108,3 +108,21 @@ def test_sixth_holdout_floor_holds():
     assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
     assert not any(s.refused for s in scores)
     assert sum(bool(s.junk) for s in scores) <= 1
+
+
+def test_a_table_of_bar_separated_cells_not_rebuilt_is_an_unsure_point_not_questions():
+    """A web page's table whose '|' cells no rebuilder can read (a header cut off, a row of 'x'): its cells never
+    become questions, and the draft's unsure points — the «# ?» lines the CLI and the bot list — name it."""
+    from bot.outline_drafts import unsure_points
+    from dialogs.importer import draft_outline, import_document
+
+    cells = ["Số thuyền |", "Trong đó đánh bắt xa bờ |", "Công suất máy |", "Ghi chú |", "||||", "Dưới 90 CV |",
+             "Từ 90 CV trở lên |", "||", "x |", "x |", "x |", "x |"]
+    text = "\n".join(["BÁO CÁO TÌNH HÌNH TÀU CÁ", "I. Số tàu cá đầu kỳ: …… chiếc", *cells,
+                      "II. Số tàu cá đăng ký mới trong kỳ: …… chiếc", ""])
+    result = import_document(text.encode(), "tau_ca.txt")
+    got = prompts(draft_outline(result))
+    assert not any(p.startswith(("x", "Dưới 90", "Công suất", "Ghi chú")) for p in got), got
+    assert any("Số tàu cá" in p for p in got)
+    named = [u for u in unsure_points(result.yaml) if "các ô ngăn bằng «|»" in u]
+    assert len(named) == 1 and "không dựng lại được" in named[0] and "Số thuyền" in named[0]
