@@ -103,7 +103,7 @@ def _lead_capitals(s: str) -> str:
     """The words in capitals a line begins with: '1. PHIẾU THAM KHẢO HỘ NÔNG DÂN Huyện……' → 'PHIẾU … NÔNG DÂN'."""
     words = []
     for w in s.split():
-        if not _upper(w + "XXX") or not any(c.isalpha() for c in w) or "…" in w or ".." in w:
+        if any(c.islower() for c in w) or not any(c.isalpha() for c in w) or "…" in w or ".." in w:
             break
         words.append(w)
     return " ".join(words)

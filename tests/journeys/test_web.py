@@ -19,6 +19,7 @@ from dialogs.answers import parse_answer
 from dialogs.parsing import ParseError
 from storage.repo import Repo
 from tests.support.harness import TOKEN, Clock
+from tests.support.processes import redis_or_skip
 from tests.support.web_client import Browser, Web, read_events, save_url
 from tests.support.web_world import OUTLINE, build_world
 
@@ -439,14 +440,7 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 @pytest.fixture
 async def two_processes(db, db_url, tmp_path):
     """Two web servers over one database and one Redis (own key prefix), as two bot processes behind nginx."""
-    import redis.asyncio as aioredis
-
-    r = aioredis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        await r.ping()
-    except Exception as e:  # noqa: BLE001
-        await r.aclose()
-        pytest.skip(f"Redis at 127.0.0.1:6379 is not reachable ({e}): the shared store is not tested here")
+    r = await redis_or_skip(REDIS_URL)
     prefix = f"h24test:{secrets.token_hex(4)}"
     clock = Clock()
     clock.t = clock.t.replace(year=2026, month=12, day=6)
