@@ -383,7 +383,8 @@ def build(doc: Document, filename: str) -> Built:
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["shown"] = shown_bodies([s for s in seq if isinstance(s, str)])
-    meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+    meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+                    or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
     meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
@@ -977,7 +978,9 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     if m:
         period["window_from"] = m.group(1)
     respondents, respondents_why = guess_respondents(f)
-    layout = "party" if PARTY_BODY.search(fold(meta.get("shown") or f)) else "state"
+    # a page on one line shows no header line: its words in capitals near the top are the header
+    shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
+    layout = "party" if PARTY_BODY.search(fold(shown)) else "state"
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

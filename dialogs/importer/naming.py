@@ -133,9 +133,14 @@ def own_name(lines: list[str]) -> str | None:
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
+        if i < 3 and len(s) > 300 and _named(fold(s)):  # a whole page on one line: the name it begins with
+            s = re.split(r"\s+[-–]\s+", s, maxsplit=1)[0]
         if not s or len(s) > 300:
             continue
         f = fold(s)
+        if f in BARE_NAMES and s.islower():  # 'báo cáo' / 'dự toán thu - chi …': a name whose capitals were lost
+            upper.append(_continuation(lines, i, s, True))
+            continue
         code = CODE_LINE.match(s)
         if code:
             rest = META_TAIL.sub("", code.group("rest")).strip(" :.-")
@@ -176,5 +181,24 @@ def own_name(lines: list[str]) -> str | None:
             sentence.append(s)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
-            return _web_name(re.sub(r"\s+", " ", found[0]).strip(" :"))
+            return _web_name(_template_name(found))
     return None
+
+
+TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
+
+
+def _template_name(found: list[str]) -> str:
+    """A page names the form it offers 'Mẫu báo cáo …' ('Mẫu' = template); the form's own name line below it
+    ('BÁO CÁO KẾT QUẢ …') wins when there is one, else the name is read without 'Mẫu'."""
+    names = [re.sub(r"\s+", " ", x).strip(" :") for x in found if x]
+    own = next((x for x in names if not TEMPLATE.match(x) and len(x.split()) >= 3), None)
+    if own is not None and TEMPLATE.match(names[0]):
+        return own
+    name = TEMPLATE.sub("", names[0]) or names[0]
+    return LEGAL_TAIL.sub("", name).strip(" ,;-–") if TEMPLATE.match(names[0]) else name
+
+
+# a page's name of a form goes on with its code and the act it comes with: '… biểu số 24/BTP ban hành – THÔNG TƯ …'
+LEGAL_TAIL = re.compile(r"(?i)\s+(?:(?:biểu|mẫu)\s+số\s+\S*\d.*|(?:được\s+)?ban hành\b.*|kèm theo\b.*|"
+                        r"[–-]\s+(?:thông tư|quyết định|nghị định)\b.*)$")
