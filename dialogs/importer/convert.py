@@ -171,6 +171,8 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     if typ == "text" and COMMENT_LABEL.match(label):  # 'Nhận xét chung:', 'Ý kiến của …:': written prose
         typ = "longtext"
     by_value = value_type(value)
+    if by_value == "yesno" and re.search(r"(?i)\(nếu có\)", label):  # 'Giáo viên dư (nếu có): Không': which, if any
+        by_value = None
     if typ in ("text", "longtext") and by_value:
         typ, unit = by_value, None
     return question(ctx, Ask(label, typ, unit), path, no, [])

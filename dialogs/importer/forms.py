@@ -21,7 +21,8 @@ INSTRUCTION = re.compile(r"^(?:nêu|ghi|báo cáo|đánh giá|làm rõ|liệt k�
 NOT_A_FIELD = re.compile(r"^(?:kinh gui|noi nhan|v/v|ve viec|so$|can cu|luu y|chu y|ghi chu|ngay nhan bao cao|"
                          r"ngay nop bao cao|don vi bao cao|don vi nhan|don vi gui|don vi tinh|thoi gian|thoi han|"
                          r"ban hanh theo|ky bao cao|bao cao nam|trong do|cu the|vi du|tai lieu|nguon|tu khoa|"
-                         r"so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang|"
+                         r"so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang$|"
+                         r"tinh trang hieu luc|"
                          r"ngay cong bao|so cong bao|linh vuc|hom nay|hom qua|tuan nay|thang nay|tat ca)\b")
 
 
@@ -100,15 +101,17 @@ def value_type(value: str) -> str | None:
 def filled_field(text: str) -> tuple[str, str] | None:
     """'Phía Đông giáp: Đất ruộng bậc thang.' → ('Phía Đông giáp', 'Đất ruộng bậc thang'); None when the text after
     the colon is an instruction, a blank or long prose."""
-    m = re.match(r"^(?P<l>[^:()]{2,60}?)\s*(?:\(\d{1,2}\))?\s*:\s*(?P<v>.+?)\s*$", text.strip())
+    m = re.match(r"^(?P<l>(?:[^:()]|\([^():]{1,30}\)){2,80}?)\s*(?:\(\d{1,2}\))?\s*:\s*(?P<v>.+?)\s*$", text.strip())
     if not m:
         return None
     label, raw = m.group("l").strip(" -–+•"), m.group("v")
     value = raw.strip(" .;")
     if BLANK.search(raw) or ".." in raw:
         return None
-    most = 14 if value_type(value) else 9  # a long label with a figure or a 'Có' after it is still a field
-    if not label or _words(label) > most or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
+    # a long label is still a field when what follows it is a figure, a 'Có' or a word or two ('03 GV', 'Tốt')
+    most = 14 if value_type(value) or _words(value) <= 2 else 9
+    bare = re.sub(r"\([^()]*\)", "", label)
+    if not label or _words(bare) > most or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None
     longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
     if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:

@@ -36,5 +36,33 @@ def test_a_page_squeezed_onto_one_line_is_named_by_its_start_and_not_made_party_
     assert o.layout == "state"
 
 
-def _unused() -> None:
-    prompts  # the helper used by the tests below
+def test_a_line_of_labelled_blanks_asks_each_label_including_those_whose_blank_was_lost() -> None:
+    """Labelled blanks on one line, the last label's blank lost at the end of the line (its note in parentheses
+    goes to the help); a footnote digit glued to a label goes; a blank 'Ngày …/…/2030' after a label is a date;
+    a unit after a blank stays a unit."""
+    o = imp("I. THÔNG TIN CHUNG\n"
+            "– Ngành nghề kinh doanh chính:……; số lao động thường xuyên: ……Mùa cao điểm (ghi rõ các tháng trong năm)\n"
+            "– Quyết định thành lập3 số: ….. ngày……… nơi ban hành\n"
+            "– Thời điểm khai trương: Ngày ...../...../2030\n"
+            "– Diện tích nhà xưởng: ……… m2\n")
+    p = prompts(o)
+    assert p["Ngành nghề kinh doanh chính"][1] == "text"
+    assert p["Mùa cao điểm"][1] == "text"
+    assert p["Quyết định thành lập số"][1] == "text"
+    assert p["Nơi ban hành"][1] == "text"
+    assert p["Thời điểm khai trương"][1] == "date"
+    assert "Diện tích nhà xưởng" in p and "M2" not in p
+
+
+def test_a_value_filled_after_a_label_leaves_the_prompt() -> None:
+    """A copied answer 'Label: value' asks its label: a label with a note in parentheses or of ten words and more
+    when the value is a word or two; 'Không' after '(nếu có)' says none (the field asks which), not a yes/no."""
+    o = imp("1. Cơ sở vật chất\n"
+            "- Những phòng học cần sửa chữa lớn trong năm học tới: 02 phòng.\n"
+            "- Thiết bị hư hỏng chưa thay thế (nếu có):  Không\n"
+            "- Tình trạng sân chơi: Tốt\n"
+            "2. Học sinh\n- Tổng số học sinh: 315\n")
+    p = prompts(o)
+    assert p["Những phòng học cần sửa chữa lớn trong năm học tới"] == ("1", "text")
+    assert p["Thiết bị hư hỏng chưa thay thế (nếu có)"] == ("1", "text")
+    assert "Tình trạng sân chơi" in p
