@@ -348,9 +348,9 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
-    if node.no in BULLETS and not guide and BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …': fields
+    if node.no in BULLETS and BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …': fields
         blanks = asks_to_questions(ctx, node.text, path, None)
-        if len(blanks) > 1 and all(q["type"] != "longtext" for q in blanks):
+        if blanks and all(q["type"] != "longtext" for q in blanks):
             sec["items"].extend(blanks)
             return
     parts = _sub_blanks(strip_fn(node.text)) if node.no in BULLETS else []

@@ -40,12 +40,15 @@ def test_a_line_of_labelled_blanks_asks_each_label_including_those_whose_blank_w
     """Labelled blanks on one line, the last label's blank lost at the end of the line (its note in parentheses
     goes to the help); a footnote digit glued to a label goes; a blank 'Ngày …/…/2030' after a label is a date;
     a unit after a blank stays a unit."""
-    o = imp("I. THÔNG TIN CHUNG\n"
-            "– Ngành nghề kinh doanh chính:……; số lao động thường xuyên: ……Mùa cao điểm (ghi rõ các tháng trong năm)\n"
-            "– Quyết định thành lập3 số: ….. ngày……… nơi ban hành\n"
-            "– Thời điểm khai trương: Ngày ...../...../2030\n"
-            "– Diện tích nhà xưởng: ……… m2\n")
-    p = prompts(o)
+    lines = ("– Ngành nghề kinh doanh chính:……; số lao động thường xuyên: ……Mùa cao điểm (ghi rõ các tháng trong năm)\n"
+             "– Quyết định thành lập3 số: ….. ngày……… nơi ban hành\n"
+             "– Thời điểm khai trương: Ngày ...../...../2030\n"
+             "– Diện tích nhà xưởng: ……… m2\n")
+    for text in ("I. THÔNG TIN CHUNG\n" + lines, "THÔNG TIN CHUNG\n" + lines):  # under a numbered heading or not
+        _check_blanks(prompts(imp(text)))
+
+
+def _check_blanks(p: dict[str, tuple[str, str]]) -> None:
     assert p["Ngành nghề kinh doanh chính"][1] == "text"
     assert p["Mùa cao điểm"][1] == "text"
     assert p["Quyết định thành lập số"][1] == "text"
