@@ -26,6 +26,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
+    PART_WORDS,
     Node,
     build_tree,
     footnote_ids,
@@ -584,6 +585,7 @@ QUESTION_NO = re.compile(r"^\s*Câu\s+(\d{1,3})\s*[.:]\s+(?=\S)")
 
 
 BARE_MARK = re.compile(r"^\s*[-+•·▪➢○]\s*$")
+BARE_PART = re.compile(rf"^\s*(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}))\s*[.:]?\s*$")
 
 
 def _join_bare_marks(seq: list) -> list:
@@ -593,12 +595,17 @@ def _join_bare_marks(seq: list) -> list:
     out: list = []
     pending = ""
     for s in seq:
-        if isinstance(s, str) and BARE_MARK.match(s):
+        if isinstance(s, str) and (BARE_MARK.match(s) or BARE_PART.match(s)):
             pending = s.strip()
             continue
         if isinstance(s, str) and pending and not s.strip():
             continue
-        if isinstance(s, str) and pending:
+        if isinstance(s, str) and pending and BARE_PART.match(pending):  # 'Phần thứ nhất' / 'TÌNH HÌNH …': one heading
+            if parse_marker(s) is None and s.strip()[:1].isupper():
+                s = f"{pending.rstrip(' .:')}. {s.strip()}"
+            else:
+                out.append(pending)
+        elif isinstance(s, str) and pending:
             field = bool(BLANK.search(s)) or s.rstrip().endswith(":")
             s = f"{pending} {s.strip()}" if pending != "-" or field else s
         elif pending and pending != "-":

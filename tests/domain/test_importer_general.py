@@ -69,3 +69,15 @@ def test_a_value_filled_after_a_label_leaves_the_prompt() -> None:
     assert p["Những phòng học cần sửa chữa lớn trong năm học tới"] == ("1", "text")
     assert p["Thiết bị hư hỏng chưa thay thế (nếu có)"] == ("1", "text")
     assert "Tình trạng sân chơi" in p
+
+
+def test_a_part_heading_alone_on_its_line_holds_the_sections_below() -> None:
+    """'Phần thứ nhất' alone, its title on the next line: a part holding 'I.', 'II.' (the asks of 'I.' belong to
+    the part, a numbered line under 'II.' to 'II.')."""
+    o = imp("Phần thứ nhất\n\nKẾT QUẢ CÔNG TÁC KHUYẾN NÔNG NĂM 2030\n\nI. ĐÁNH GIÁ CHUNG\n\n"
+            "II. KẾT QUẢ TỪNG MẶT CÔNG TÁC\n\n1. Công tác chuyển giao giống cây trồng mới\n\n"
+            "PHẦN II\n\nPHƯƠNG HƯỚNG NĂM 2031\n\n1. Mục tiêu chủ yếu\n")
+    p = prompts(o)
+    assert p["ĐÁNH GIÁ CHUNG"][0] == "Phần thứ nhất"
+    assert p["Công tác chuyển giao giống cây trồng mới"][0] == "Phần thứ nhất.II"
+    assert p["Mục tiêu chủ yếu"][0].startswith("Phần II")
