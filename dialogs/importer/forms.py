@@ -278,9 +278,10 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
     return out
 
 
+ELLIPSIS = re.compile(r"(?<=[^\W\d_])\.{3}(?=\s|$)")  # '… hệ thống loa truyền thanh...': 'and so on', not a blank
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
-STATED = re.compile(r"\bđã\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
+STATED = re.compile(r"\bđã\b|\b(?:làm tốt|thực hiện có hiệu quả)\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
 ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
@@ -297,7 +298,7 @@ def is_filled_answer(lines: list[str]) -> bool:
     …'): statements of at least 15 words that ask nothing (a copied report, not an outline). A long statement
     in the past ('Ngay sau khi …, Bộ trưởng đã ban hành …, yêu cầu các cơ quan …') is one even when it names
     what was required of others."""
-    text = " ".join(ln.strip() for ln in lines).strip()
+    text = ELLIPSIS.sub("", " ".join(ln.strip() for ln in lines).strip())
     if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
     if not ASKING.search(text):

@@ -81,3 +81,17 @@ def test_a_part_heading_alone_on_its_line_holds_the_sections_below() -> None:
     assert p["ĐÁNH GIÁ CHUNG"][0] == "Phần thứ nhất"
     assert p["Công tác chuyển giao giống cây trồng mới"][0] == "Phần thứ nhất.II"
     assert p["Mục tiêu chủ yếu"][0].startswith("Phần II")
+
+
+def test_a_heading_over_a_copied_report_asks_in_the_section_above() -> None:
+    """A numbered heading over one unit's written paragraphs ('… làm tốt …', '… thực hiện có hiệu quả …', an
+    ellipsis '...' that is no blank): the heading is one written ask of the section above, not a section of
+    the sentences."""
+    o = imp("I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Công tác chăm sóc cây trồng\n"
+            "Hội Nông dân xã thường xuyên hướng dẫn hội viên về kỹ thuật bón phân, tưới nước; Hội làm tốt việc "
+            "phổ biến thông tin qua các kênh như: nhóm Zalo; loa phát thanh...\n"
+            "Phối hợp thực hiện có hiệu quả mô hình cánh đồng lớn; vận động hội viên tham gia tổ hợp tác sản xuất.\n"
+            "II. PHƯƠNG HƯỚNG\n1. Nhiệm vụ trọng tâm\n")
+    p = prompts(o)
+    assert p["Công tác chăm sóc cây trồng"] == ("I", "longtext")
+    assert not any(k.startswith("Hội Nông dân") for k in p)
