@@ -36,6 +36,7 @@ from dialogs.importer.structure import (
     restore_marks,
     split_flattened,
     strip_fn,
+    undotted_numbers,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
@@ -362,6 +363,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(seq)
+    seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]

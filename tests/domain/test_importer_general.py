@@ -95,3 +95,15 @@ def test_a_heading_over_a_copied_report_asks_in_the_section_above() -> None:
     p = prompts(o)
     assert p["Công tác chăm sóc cây trồng"] == ("I", "longtext")
     assert not any(k.startswith("Hội Nông dân") for k in p)
+
+
+def test_a_scanned_letters_numbers_that_lost_their_dot_still_number_its_items() -> None:
+    """'1 Rà soát …', '2 Đánh giá …' (a scan dropped the dots): a run counting 1, 2, 3 of sentences is numbered
+    items, each its own ask; a row of figures ('1 Xã Tân An 12 15 20') is no such item."""
+    o = imp("Kính gửi: Các phòng chuyên môn thuộc huyện\n"
+            "1 Rà soát các trạm bơm điện do đơn vị quản lý năm 2029 và 6 tháng đầu năm 2030\n"
+            "2 Đánh giá chung hiệu quả tưới tiêu của các trạm bơm, thuận lợi, khó khăn, kiến nghị\n"
+            "3 Đề xuất danh mục trạm bơm cần nâng cấp trong năm 2031\n")
+    p = prompts(o)
+    assert p["Đánh giá chung hiệu quả tưới tiêu của các trạm bơm, thuận lợi, khó khăn, kiến nghị"][0] == "2"
+    assert any(k.startswith("Đề xuất danh mục trạm bơm") and v[0] == "3" for k, v in p.items())
