@@ -26,7 +26,7 @@ from dialogs.importer.forms import (
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lexicon import NARRATIVE_START
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
-from dialogs.importer.prose import clause_asks, focus_asks
+from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -344,7 +344,7 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
         prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
     long = len(prompt.split()) >= 25 and not guide
-    clauses = split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
+    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return

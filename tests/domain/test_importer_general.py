@@ -107,3 +107,19 @@ def test_a_scanned_letters_numbers_that_lost_their_dot_still_number_its_items() 
     p = prompts(o)
     assert p["Đánh giá chung hiệu quả tưới tiêu của các trạm bơm, thuận lợi, khó khăn, kiến nghị"][0] == "2"
     assert any(k.startswith("Đề xuất danh mục trạm bơm") and v[0] == "3" for k, v in p.items())
+
+
+def test_a_line_listing_the_contents_of_the_report_asks_each_thing() -> None:
+    """'Nội dung chi tiết của báo cáo: A, B, C' / 'Báo cáo gồm các nội dung: A; B; C': one ask per thing listed,
+    typed by its own words (a count is a count), not the whole line as one page of text."""
+    o = imp("Báo cáo hoạt động hội cựu chiến binh gồm:\n"
+            "• Tên đơn vị báo cáo;\n"
+            "• Nội dung chi tiết của báo cáo: Tổng số hội viên đến cuối kỳ, kết quả phong trào thi đua của các chi "
+            "hội, những khó khăn trong sinh hoạt hội;\n"
+            "1. Báo cáo gồm các nội dung: tình hình tổ chức đại hội chi hội; số hội viên được khen thưởng trong năm\n")
+    p = prompts(o)
+    assert p["Tổng số hội viên đến cuối kỳ"][1] == "integer"
+    assert p["Kết quả phong trào thi đua của các chi hội"][1] == "longtext"
+    assert "Những khó khăn trong sinh hoạt hội" in p
+    assert p["Số hội viên được khen thưởng trong năm"] == ("1", "integer")
+    assert not any(k.startswith("Nội dung chi tiết") for k in p)
