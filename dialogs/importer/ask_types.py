@@ -210,7 +210,17 @@ def choice_ask(label: str) -> Ask | None:
     opts = [o.strip(" .") for o in m.group("o").split(",")] if m else []
     if len(opts) >= 3 and all(0 < len(o.split()) <= 3 for o in opts):
         return Ask(m.group("p").strip(), "choice", help=[f"{m.group('g').strip()}: {', '.join(opts)}"], options=opts)
+    m = NAMED_IN_PARENS.match(label.strip()) if CATEGORY_LABEL.match(label.strip()) else None
+    opts = [o.strip(" .") for o in re.split(r"\s*[,;]\s*", m.group("o"))] if m else []
+    if len(opts) >= 3 and all(o and o[0].isupper() and len(o.split()) <= 12 for o in opts):
+        # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty hợp danh, Công ty cổ phần)': the kinds to pick
+        return Ask(m.group("p").strip(), "choice", options=opts)
     return None
+
+
+CATEGORY_LABEL = re.compile(r"^(?:loại|hình thức|loại hình|mô hình|lĩnh vực|ngành|trình độ|dân tộc|giới tính|xếp loại|"
+                            r"mức độ|tình trạng|nguồn)\b", re.I)
+NAMED_IN_PARENS = re.compile(r"^(?P<p>[^()]{3,80}?)\s*\((?P<o>[^():]{10,400})\)\s*:?\s*$")
 
 
 LEVELS = r"(?:huyện|xã|tỉnh|thôn|trường|phòng|sở|bộ|trung ương|[A-ZĐ]{2,6})"

@@ -30,6 +30,7 @@ from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
+    choice_ask,
     documents_ask,
     documents_counts,
     embedded_asks,
@@ -167,6 +168,9 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
+    chosen = choice_ask(label)
+    if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …)': pick one
+        return question(ctx, chosen, path, no, [])
     typ, unit = field_type(label)
     if typ == "text" and COMMENT_LABEL.match(label):  # 'Nhận xét chung:', 'Ý kiến của …:': written prose
         typ = "longtext"

@@ -150,7 +150,7 @@ def blank_fields(line: str) -> list[str]:
         lab = re.sub(r"\s+\)", ")", lab)
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
             continue
-        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or fold(lab).endswith(" so"):
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):
             continue
         labels.append(lab[0].upper() + lab[1:])
     return labels

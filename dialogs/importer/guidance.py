@@ -115,6 +115,10 @@ def labelled_blanks(text: str) -> list[Ask]:
             label = label[0].upper() + label[1:]
         if len(re.sub(r"\([^()]*\)", "", label).split()) > 25 or not label[0].isupper():
             return []
+        chosen = choice_ask(label)
+        if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …): ……'
+            out.append(chosen)
+            continue
         typ, unit = field_type(label)
         if "/" in m.group(0):
             typ, unit = "date", None

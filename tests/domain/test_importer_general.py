@@ -123,3 +123,21 @@ def test_a_line_listing_the_contents_of_the_report_asks_each_thing() -> None:
     assert "Những khó khăn trong sinh hoạt hội" in p
     assert p["Số hội viên được khen thưởng trong năm"] == ("1", "integer")
     assert not any(k.startswith("Nội dung chi tiết") for k in p)
+
+
+def test_a_category_label_listing_its_kinds_in_parentheses_is_a_choice() -> None:
+    """'Loại hình cơ sở (Nhà trẻ tư thục, Nhóm trẻ độc lập, Lớp mẫu giáo độc lập): ……' → a choice of those kinds,
+    in a form's head as under a numbered heading."""
+    line = ("Loại hình cơ sở (Nhà trẻ tư thục, Nhóm trẻ gia đình độc lập có giấy phép, "
+            "Lớp mẫu giáo độc lập): ………………………………\n")
+    for text in ("Tên cơ sở: …………………\n" + line + "I. Số trẻ\n1. Tổng số trẻ: …… trẻ\n",
+                 "I. THÔNG TIN CHUNG\n- " + line):
+        o = imp(text)
+        q = next(r.question for r in o.refs if r.question.prompt == "Loại hình cơ sở")
+        assert q.type == "choice" and len(q.options) == 3
+
+
+def test_a_label_ending_in_co_so_is_a_field_not_a_document_number() -> None:
+    """'Tên cơ sở: ……' is a field; only a label ending in 'số' ('Quyết định số') is a number's blank."""
+    p = prompts(imp("Tên cơ sở: …………………\nĐịa chỉ: …………………\nI. Số trẻ\n1. Tổng số trẻ: …… trẻ\n"))
+    assert p["Tên cơ sở"][1] == "text"
