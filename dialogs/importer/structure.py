@@ -280,6 +280,9 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         elif prev and not parse_marker(line) and not line.startswith("("):
             if line[0].islower() and not prev.rstrip().endswith((".", "?", "!")):
                 cont = True
+            elif DANGLING.search(prev) and not _header_line(line) and (line[0].isdigit() or not parse_marker(prev)):
+                # '… tỉ lệ hội viên trên' / '80%; …': one sentence (a numbered heading goes on only with a figure)
+                cont = True
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
                 cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
         if cont:
@@ -289,6 +292,16 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         else:
             out.append(line)
     return out, joined
+
+
+# a line ending with a word that never ends a sentence or a heading goes on in the next line
+DANGLING = re.compile(r"(?<=\S)\s+(?:và|của|trên|dưới|là|với|các|những|cho|về|tại|theo|hoặc|trong|từ|đến|được|"
+                      r"để|mà|thì|nhưng|như|hay|bằng|vào|ra|có)$")
+
+
+def _header_line(line: str) -> bool:
+    f = fold(line)
+    return bool(re.match(r"(?:cong hoa xa hoi|doc lap|so:|kinh gui|noi nhan)", f))
 
 
 def _short_heading(prev: str, line: str, width: int) -> bool:

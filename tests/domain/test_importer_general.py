@@ -141,3 +141,17 @@ def test_a_label_ending_in_co_so_is_a_field_not_a_document_number() -> None:
     """'Tên cơ sở: ……' is a field; only a label ending in 'số' ('Quyết định số') is a number's blank."""
     p = prompts(imp("Tên cơ sở: …………………\nĐịa chỉ: …………………\nI. Số trẻ\n1. Tổng số trẻ: …… trẻ\n"))
     assert p["Tên cơ sở"][1] == "text"
+
+
+def test_a_filled_paragraph_of_figures_asks_each_figure() -> None:
+    """One unit's paragraph stating its figures, broken across lines ('… tỉ lệ tham gia trên' / '75%; …'): each
+    figure is an ask — 'Số <thing counted>' for a count, the rate by its words (a rate left blank too)."""
+    o = imp("A. TÌNH HÌNH CHUNG\n"
+            "Tổ dân phố số 4 có 320 hộ gia đình, câu lạc bộ có 86 hội viên đang sinh hoạt ở 5 nhóm sở thích. "
+            "Tỷ lệ hộ tham gia trên\n75%; Tỷ lệ hộ đạt danh hiệu gia đình văn hóa là ……. %.\n"
+            "B. KẾT QUẢ\n1. Công tác tuyên truyền\n")
+    p = prompts(o)
+    assert p["Số hộ gia đình"] == ("A", "integer")
+    assert p["Số nhóm sở thích"] == ("A", "integer")
+    assert p["Tỷ lệ hộ tham gia"] == ("A", "percent")
+    assert p["Tỷ lệ hộ đạt danh hiệu gia đình văn hóa"] == ("A", "percent")
