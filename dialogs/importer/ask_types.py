@@ -152,6 +152,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
     s = label.strip()
+    if ACCOUNT_LABEL.match(s):  # 'Nhận xét', 'Ý kiến của …', 'Thuyết minh …': an account written out
+        return "longtext", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
     if DATE_LABEL.match(s):
@@ -171,6 +173,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     return "text", None
 
 
+ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
+                           re.I)
 YEAR_LABEL = re.compile(r"^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)$", re.I)
 

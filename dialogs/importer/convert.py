@@ -19,6 +19,7 @@ from dialogs.importer.forms import (
     is_filled_answer,
     listed_options,
     options_of,
+    states_figures,
     value_type,
     written_answer,
     yesno_line,
@@ -247,6 +248,10 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
                                      "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
         sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))
+        return sec
+    if (top and node.body and not node.children and not node.tables and is_count(strip_fn(node.text))
+            and all(states_figures(b) for b in node.body if b.strip())):  # '2. Số vụ …:' over '… xảy ra 208 vụ …'
+        sec["items"].append(question(ctx, Ask(_title(node.text), *guess_type(strip_fn(node.text))[:2]), path, None, []))
         return sec
     chosen = option_question(ctx, node.text, node.body, path, None) if node.body else None
     listed = listed_options(strip_fn(node.text), node.children) if top and not node.body and not node.tables else None

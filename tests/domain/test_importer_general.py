@@ -155,3 +155,13 @@ def test_a_filled_paragraph_of_figures_asks_each_figure() -> None:
     assert p["Số nhóm sở thích"] == ("A", "integer")
     assert p["Tỷ lệ hộ tham gia"] == ("A", "percent")
     assert p["Tỷ lệ hộ đạt danh hiệu gia đình văn hóa"] == ("A", "percent")
+
+
+def test_a_count_heading_over_its_reported_figure_is_the_count_asked() -> None:
+    """'2. Số vụ cháy rừng:' over a published statement of its figure ('Toàn tỉnh xảy ra 12 vụ, so với cùng kỳ
+    giảm 3 vụ (-20%).'): the heading is the count asked, not the statement (nor a rate)."""
+    o = imp("1. Số vụ cháy rừng:\nToàn tỉnh xảy ra 12 vụ, so với cùng kỳ giảm 3 vụ (-20%).\n"
+            "2. Số héc-ta rừng bị thiệt hại:\nToàn tỉnh thiệt hại 40 ha, so với cùng kỳ tăng 5 ha.\n")
+    p = prompts(o)
+    assert p["Số vụ cháy rừng"] == ("1", "integer")
+    assert not any(k.startswith("Toàn tỉnh") for k in p)
