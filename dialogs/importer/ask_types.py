@@ -66,6 +66,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
     if BY_EACH.match(text.strip()):
         return "list", None, "danh sách (đoán từ «phân loại theo từng …»)"
+    if re.search(r"\b(?:de xuat|lap|gui|cung cap|tong hop)\s+(?:bo sung\s+)?(?:danh sach|danh muc)\b", f):
+        return "list", None, "danh sách (đoán từ «đề xuất/lập … danh sách»)"  # 'Mở rộng …: đề xuất bổ sung danh sách …'
     if re.match(r"^(liet ke|danh muc|danh sach)", f):
         if re.search(r"\bvan ban\b", head) and "(" not in text:
             return "documents", "văn bản", None

@@ -165,3 +165,11 @@ def test_a_count_heading_over_its_reported_figure_is_the_count_asked() -> None:
     p = prompts(o)
     assert p["Số vụ cháy rừng"] == ("1", "integer")
     assert not any(k.startswith("Toàn tỉnh") for k in p)
+
+
+def test_an_ask_to_propose_or_draw_up_a_list_is_a_list() -> None:
+    """'… đề xuất bổ sung danh sách …', '… lập danh mục …' anywhere in the ask: a list to fill, not prose."""
+    p = prompts(imp("1. Phát triển mạng lưới điểm bưu điện văn hóa xã: đề xuất bổ sung danh sách điểm cần nâng cấp\n"
+                    "2. Lập danh mục thiết bị cần thay thế trong năm 2031\n"))
+    assert p["Phát triển mạng lưới điểm bưu điện văn hóa xã: đề xuất bổ sung danh sách điểm cần nâng cấp"][1] == "list"
+    assert p["Lập danh mục thiết bị cần thay thế trong năm 2031"][1] == "list"
