@@ -109,7 +109,7 @@ def filled_field(text: str) -> tuple[str, str] | None:
     if BLANK.search(raw) or ".." in raw:
         return None
     # a long label is still a field when what follows it is a figure, a 'Có' or a word or two ('03 GV', 'Tốt')
-    most = 14 if value_type(value) or _words(value) <= 2 else 9
+    most = 14 if value_type(value) or (_words(value) <= 2 and (value[:1].isupper() or value[:1].isdigit())) else 9
     bare = re.sub(r"\([^()]*\)", "", label)
     if not label or _words(bare) > most or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None

@@ -144,7 +144,10 @@ def _trailing_labels(tail: str) -> list[Ask]:
     blanks, short labels whose blank is lost at the end of the line (a note in parentheses is their help). [] when
     a piece is a unit ('… người'), a sentence or too long."""
     out: list[Ask] = []
-    for piece in [p.strip(" ,;.") for p in TAIL_BLANK.split(tail) if p.strip(" ,;.")]:
+    pieces = [p.strip(" ,;.") for p in TAIL_BLANK.split(tail) if p.strip(" ,;.")]
+    if len(pieces) == 1 and pieces[0][:1].islower():  # '…: …… sản phẩm': the blank's unit, not another label
+        return []
+    for piece in pieces:
         bare = re.sub(r"\s*\([^()]*\)", "", piece).strip(" ,;.:-–")
         words = bare.split()
         if not 1 <= len(words) <= 8 or measure_unit(bare) or re.search(r"[.?!;:]", bare) or not bare[0].isalpha():
