@@ -925,7 +925,8 @@ def _first_heading(main: list) -> int:
     for k, s in enumerate(main):
         if isinstance(s, str):
             mk = parse_marker(s)
-            if mk is not None and mk.kind in ("roman", "part", "upper") and not _agency(mk.rest):
+            if (mk is not None and mk.kind in ("roman", "part", "upper") and not _agency(mk.rest)
+                    and not re.match(r"(?i)mẫu\s", mk.rest)):  # 'A. Mẫu báo cáo …' names the form below it
                 return k  # 'II. SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI  Biểu số: 001.N' is the agency, not a section
     return len(main)
 

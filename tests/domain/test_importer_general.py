@@ -173,3 +173,13 @@ def test_an_ask_to_propose_or_draw_up_a_list_is_a_list() -> None:
                     "2. Lập danh mục thiết bị cần thay thế trong năm 2031\n"))
     assert p["Phát triển mạng lưới điểm bưu điện văn hóa xã: đề xuất bổ sung danh sách điểm cần nâng cấp"][1] == "list"
     assert p["Lập danh mục thiết bị cần thay thế trong năm 2031"][1] == "list"
+
+
+def test_a_heading_naming_a_template_leaves_the_name_to_the_form_below() -> None:
+    """'A. Mẫu báo cáo …' over the agency header and the form's own name line: the form's line is the title."""
+    o = imp("Phụ lục 2\nMẪU BÁO CÁO TIẾN ĐỘ GIẢI NGÂN\n"
+            "A. Mẫu Báo cáo tiến độ giải ngân vốn hằng tuần\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "TỔNG HỢP TIẾN ĐỘ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG HẰNG TUẦN\n"
+            "Ngày báo cáo: ...../...../2030\n1. Tổng số vốn đã giải ngân: …… triệu đồng\n")
+    assert o.title == "Tổng hợp tiến độ giải ngân vốn đầu tư công hằng tuần"
