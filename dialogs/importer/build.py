@@ -938,7 +938,7 @@ def _title(meta: dict, filename: str) -> str:
     f = fold(old)
     name = fold(meta.get("name") or "")
     longer = bool(name) and name.startswith(f) and len(name) > len(f)
-    if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f)
+    if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f) and old.lower() != f
             and f.strip(" :") not in BARE_NAMES and not longer):
         return old
     if not meta.get("name") and re.search(r"cong hoa xa hoi|doc lap|^(?:uy ban|ubnd|bo |so |dang uy|tinh uy)", f):

@@ -69,6 +69,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             continue
         if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200:
             break
+        if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
+            break
         prev = parts[-1]
         if bare and taken == 0:
             parts.append(s)
@@ -189,14 +191,21 @@ TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 
 
 def _template_name(found: list[str]) -> str:
-    """A page names the form it offers 'Mẫu báo cáo …' ('Mẫu' = template); the form's own name line below it
-    ('BÁO CÁO KẾT QUẢ …') wins when there is one, else the name is read without 'Mẫu'."""
+    """A page names the form it offers 'Mẫu báo cáo …' ('Mẫu' = template), or gives its file title without accents
+    ('BAO CAO TOM TAT …'); the form's own name line below it ('BÁO CÁO KẾT QUẢ …') wins when there is one, else the
+    name is read without 'Mẫu'."""
     names = [re.sub(r"\s+", " ", x).strip(" :") for x in found if x]
-    own = next((x for x in names if not TEMPLATE.match(x) and len(x.split()) >= 3), None)
-    if own is not None and TEMPLATE.match(names[0]):
-        return own
+    own = next((x for x in names if not TEMPLATE.match(x) and len(x.split()) >= 3 and not _unaccented(x)), None)
+    if own is not None and (TEMPLATE.match(names[0]) or _unaccented(names[0])):
+        return own  # a page's own title without accents ('BAO CAO TOM TAT …') yields to the document's name line
     name = TEMPLATE.sub("", names[0]) or names[0]
     return LEGAL_TAIL.sub("", name).strip(" ,;-–") if TEMPLATE.match(names[0]) else name
+
+
+def _unaccented(name: str) -> bool:
+    """'BAO CAO TOM TAT PHONG TRAO …': Vietnamese words written without a single diacritic (a page's file title)."""
+    letters = [c for c in name if c.isalpha()]
+    return len(name.split()) >= 4 and all(c.isascii() for c in letters)
 
 
 # a page's name of a form goes on with its code and the act it comes with: '… biểu số 24/BTP ban hành – THÔNG TƯ …'

@@ -183,3 +183,12 @@ def test_a_heading_naming_a_template_leaves_the_name_to_the_form_below() -> None
             "TỔNG HỢP TIẾN ĐỘ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG HẰNG TUẦN\n"
             "Ngày báo cáo: ...../...../2030\n1. Tổng số vốn đã giải ngân: …… triệu đồng\n")
     assert o.title == "Tổng hợp tiến độ giải ngân vốn đầu tư công hằng tuần"
+
+
+def test_a_page_title_without_accents_yields_to_the_documents_own_name() -> None:
+    """'BAO CAO KET QUA …' (a download page's file title, no diacritic) then the document's 'BÁO CÁO …' line: the
+    accented name is the title."""
+    o = imp("BAO CAO KET QUA HOI THI GIAO VIEN DAY GIOI\n\nTRƯỜNG THCS AN PHÚ\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "BÁO CÁO KẾT QUẢ HỘI THI GIÁO VIÊN DẠY GIỎI CẤP TRƯỜNG\nI. Số giáo viên dự thi: …… người\n")
+    assert o.title == "Báo cáo kết quả hội thi giáo viên dạy giỏi cấp trường"
