@@ -33,7 +33,7 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
-from dialogs.importer.forms import BLANK, blank_fields, date_blank, dated_fields
+from dialogs.importer.forms import BLANK, FILLED_FIGURE, blank_fields, date_blank, dated_fields
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -276,7 +276,24 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         asks = breakdown_table(asks, _split_questions(main), *rows)
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
-    return [x for a in asks for x in per_level(a)]
+    return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _without_value(ask: Ask) -> Ask:
+    """A count with one unit's figure filled after its label ('Số học sinh: 469') asks the label; a head naming
+    what it counts before a short sub-label ('Tổng số lớp và học sinh (THCS): Lớp: 15') asks 'Số lớp'."""
+    head, colon, value = ask.prompt.rpartition(":")
+    if not colon or ask.type not in ("integer", "decimal", "percent") or not FILLED_FIGURE.match(value.strip(" .;")):
+        return ask
+    label = head.strip(" :")
+    top, colon2, sub = label.rpartition(":")
+    if colon2 and re.match(r"(?i)^(?:tổng\s+)?số\b", top.strip()) and 0 < len(sub.split()) <= 3 \
+            and not re.match(r"(?i)^(?:tổng\s+)?số\b", sub.strip()):
+        label = f"Số {sub.strip()[0].lower()}{sub.strip()[1:]}"
+    if len(label.split()) < 1:
+        return ask
+    ask.prompt = label
+    return ask
 
 
 EXAMPLES = re.compile(r"^(?P<p>(?:nêu rõ|ghi rõ|nêu|liệt kê)\s[^:?]{5,140}?)\s*:\s*(?P<e>[^:;?]{5,300}?)[.\s]*$", re.I)

@@ -192,3 +192,12 @@ def test_a_page_title_without_accents_yields_to_the_documents_own_name() -> None
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "BÁO CÁO KẾT QUẢ HỘI THI GIÁO VIÊN DẠY GIỎI CẤP TRƯỜNG\nI. Số giáo viên dự thi: …… người\n")
     assert o.title == "Báo cáo kết quả hội thi giáo viên dạy giỏi cấp trường"
+
+
+def test_a_figure_filled_after_a_count_leaves_the_prompt() -> None:
+    """'Số phòng máy: 4' asks 'Số phòng máy'; 'Tổng số tổ và tổ viên (HTX): Tổ: 6; Số tổ viên: 58' asks 'Số tổ' and
+    'Số tổ viên'."""
+    p = prompts(imp("I. Quy mô\n1. Tổng số tổ và tổ viên (HTX) :Tổ: 6; Số tổ viên: 58.\n2. Số phòng máy: 4\n"))
+    assert p["Số tổ"] == ("I", "integer")
+    assert p["Số tổ viên"] == ("I", "integer")
+    assert p["Số phòng máy"] == ("I", "integer")
