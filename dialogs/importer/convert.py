@@ -728,8 +728,10 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    if not node.children and not node.tables and not numbered:
+    if not node.children and not node.tables and (not numbered or not node.body):
         field = filled_field(strip_fn(node.text))
+        if numbered and field is not None and not re.match(r"\d", field[1]):
+            field = None  # '4. Những thôn chưa đạt …: 02 thôn': a numbered ask keeps only a figure as a filled value
         if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
             return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:

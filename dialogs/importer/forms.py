@@ -371,3 +371,15 @@ def states_figures(line: str) -> bool:
     s = line.strip()
     return bool(re.search(r"\d[\d.,]*\s+[^\W\d_]", s)) and not ASKING.search(s) and not BLANK.search(s) \
         and not s.startswith("(")
+
+
+BOXED_YESNO = re.compile(r"^(?P<q>\S.{4,}?)\s*[:?]?\s*[□☐❑◻▢]?\s*có\s*[□☐❑◻▢:]?\s*[□☐❑◻▢]?\s*không\s*[□☐❑◻▢:]?\s*$",
+                         re.I)
+
+
+def boxed_yesno(text: str) -> str | None:
+    """'Có tổ chức … không: Có □ Không □', '… hay không? □ Có □ Không': the question of a yes/no with its boxes on
+    the same line (at least one box)."""
+    s = text.strip()
+    m = BOXED_YESNO.match(s) if re.search(r"[□☐❑◻▢]", s) else None
+    return m.group("q").strip(" :") if m else None

@@ -167,11 +167,16 @@ CONTENTS = re.compile(r"^(?:(?:các\s+)?nội dung(?:\s+chi tiết|\s+chính)?(?
                       re.I)
 
 
+# 'Đề nghị các xã báo cáo gồm các nội dung: A; B; C' — a request naming what the report holds
+ASKED_CONTENTS = re.compile(r"^(?:đề nghị|yêu cầu|các|những)\b[^:]{0,120}?\bbáo cáo\b[^:]{0,40}?(?:gồm|bao gồm|với|về)\s+"
+                            r"(?:các|những)\s+nội dung(?:\s+(?:chính|sau|chủ yếu))?(?:\s+như sau)?\s*:\s*(?P<r>.+)$", re.I)
+
+
 def content_list(text: str) -> list[Ask]:
     """'Nội dung chi tiết của báo cáo: tổng số hội viên cuối kỳ, số hội viên mới kết nạp, …' / 'Báo cáo gồm các
     nội dung: A; B; C': one ask per thing listed (parts by ';', else by ','), each typed by its own words. [] unless
     two things or more, none a sentence of its own."""
-    m = CONTENTS.match(text.strip())
+    m = CONTENTS.match(text.strip()) or ASKED_CONTENTS.search(text.strip())
     if not m:
         return []
     rest = m.group("r").strip(" .;")

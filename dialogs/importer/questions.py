@@ -33,7 +33,7 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
-from dialogs.importer.forms import BLANK, FILLED_FIGURE, blank_fields, date_blank, dated_fields
+from dialogs.importer.forms import BLANK, FILLED_FIGURE, blank_fields, boxed_yesno, date_blank, dated_fields
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -227,6 +227,9 @@ GLUED_FIELDS = re.compile(r"(?<=[^\s\d…._])\s+-\s+(?=[A-ZĐ][^:]{2,60}:\s*(?:�
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
+    boxed = boxed_yesno(text)
+    if boxed:  # 'Có tổ chức … không: Có □ Không □': one yes/no, its boxes the answer
+        return [Ask(boxed, "yesno")]
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]

@@ -201,3 +201,22 @@ def test_a_figure_filled_after_a_count_leaves_the_prompt() -> None:
     assert p["Số tổ"] == ("I", "integer")
     assert p["Số tổ viên"] == ("I", "integer")
     assert p["Số phòng máy"] == ("I", "integer")
+
+
+def test_a_request_naming_the_reports_contents_asks_each_one() -> None:
+    """'Đề nghị các xã báo cáo gồm các nội dung: A; B; C' in a letter: one ask per thing, typed by its words."""
+    p = prompts(imp("PHẦN II\nPHƯƠNG HƯỚNG\nĐề nghị các trường báo cáo gồm các nội dung: kết quả duy trì sĩ số học "
+                    "sinh; số giáo viên được bồi dưỡng chuyên môn; những khó khăn, vướng mắc và kiến nghị.\n"))
+    assert p["Kết quả duy trì sĩ số học sinh"][1] == "longtext"
+    assert p["Số giáo viên được bồi dưỡng chuyên môn"][1] == "integer"
+    assert "Những khó khăn, vướng mắc và kiến nghị" in p
+
+
+def test_a_yes_or_no_with_its_boxes_on_the_line_is_one_yes_or_no() -> None:
+    """'3. Có … không: Có □ Không □' is one yes/no (not a page of text as well); '4. Những …: 02 điểm' keeps the
+    label, the figure was one unit's answer."""
+    p = prompts(imp("I. KẾT QUẢ\n3. Có tổ chức ngày hội đọc sách không: Có □ Không □\n"
+                    "4. Những điểm trường chưa có thư viện và lý do: 02 điểm\n"))
+    assert p["Có tổ chức ngày hội đọc sách không"] == ("I", "yesno")
+    assert not any("□" in k for k in p)
+    assert p["Những điểm trường chưa có thư viện và lý do"] == ("I", "text")
