@@ -728,12 +728,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    if not node.children and not node.tables and (not numbered or not node.body):
-        field = filled_field(strip_fn(node.text))
-        if numbered and field is not None and not re.match(r"\d", field[1]):
-            field = None  # '4. Những thôn chưa đạt …: 02 thôn': a numbered ask keeps only a figure as a filled value
-        if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
-            return [field_question(ctx, field[0], path, node.no, field[1])]
+    field = _leaf_field(node, numbered)
+    if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
+        return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:
         # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
         qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)
@@ -769,6 +766,15 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
+    """A leaf 'Label: value' one unit filled in; a numbered ask keeps only a figure as its filled value ('4. Những
+    thôn chưa đạt …: 02 thôn')."""
+    if node.children or node.tables or (numbered and node.body):
+        return None
+    field = filled_field(strip_fn(node.text))
+    return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
 
 
 def _filled(node: Node) -> bool:

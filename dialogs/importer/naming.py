@@ -123,6 +123,11 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
+def _page_start(s: str) -> str:
+    """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
+    return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -135,14 +140,10 @@ def own_name(lines: list[str]) -> str | None:
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
-        if i < 3 and len(s) > 300 and _named(fold(s)):  # a whole page on one line: the name it begins with
-            s = re.split(r"\s+[-–]\s+", s, maxsplit=1)[0]
+        s = _page_start(s) if i < 3 else s
         if not s or len(s) > 300:
             continue
         f = fold(s)
-        if f in BARE_NAMES and s.islower():  # 'báo cáo' / 'dự toán thu - chi …': a name whose capitals were lost
-            upper.append(_continuation(lines, i, s, True))
-            continue
         code = CODE_LINE.match(s)
         if code:
             rest = META_TAIL.sub("", code.group("rest")).strip(" :.-")
@@ -176,7 +177,8 @@ def own_name(lines: list[str]) -> str | None:
             continue
         if _header(s) and not _named(f):
             continue
-        if _named(f) and _upper(s.split(":")[0]):
+        if _named(f) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
+            # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
         elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40:
