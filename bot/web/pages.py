@@ -119,6 +119,9 @@ async def form(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web
         if is_supervisor(acc):  # a supervisor's own unit does not answer this period: the progress page
             raise web.HTTPSeeOther(f"{state(request).root}/progress") from None
         raise
+    writer = state(request).writer
+    if writer is not None:
+        await service.prime_saves(repo, rep, sess.link_id, writer.cache)
     return await form_page(request, rep, sess)
 
 
