@@ -41,9 +41,10 @@ PG_DEFAULT = "postgresql+asyncpg://postgres@127.0.0.1:5432/test_bench_web"
 FIELDS = ("iii_nv_tong", "iii_nv_da_th", "iii_nv_chua_th", "iii_nv_dang_cham", "iii2_tong_nv", "iii1_bien_che")
 
 
-async def seed(db, officers: int, tmp: Path):
+async def seed(db, officers: int, tmp: Path, full: bool = False):
     """A province with ``officers`` communes (one officer each), last year's period answered in full (synthetic
-    answers for every question), this year's period open."""
+    answers for every question), this year's period open; ``full``: every officer's report of this year answered
+    in full too (the saves are then those of an officer going back over a finished report: the rules read Biểu)."""
     from dialogs.answers import numeric
     from dialogs.loader import load_catalogue
     from exports.sample import synth_answers
@@ -59,7 +60,7 @@ async def seed(db, officers: int, tmp: Path):
         repo = Repo(s)
         prev, _ = await repo.periods.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, tzinfo=UTC))
         cur, _ = await repo.periods.open_period(OUTLINE, "Năm 2026", deadline=datetime(2099, 5, 29, tzinfo=UTC))
-        accs = []
+        accs, answers = [], None
         for i in range(officers):
             unit = await repo.units.unit_by_code(str(10000 + i))
             acc = await repo.accounts.ensure_account(5000 + i, f"Cán bộ {i}")
@@ -70,6 +71,11 @@ async def seed(db, officers: int, tmp: Path):
                 for key, value in synth_answers(outline, unit).items():
                     await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
                 sub.status = "submitted"
+            if full:
+                answers = answers or synth_answers(outline, unit)
+                sub = await repo.submissions.ensure_submission(unit.id, cur.id)
+                for key, value in answers.items():
+                    await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
         await repo.periods.close_period(prev)
         await s.commit()
         return cur.id, [a.id for a in accs]
@@ -126,7 +132,8 @@ def serve_profiled(url: str, port: int) -> None:
     asyncio.run(serve(url, port))
 
 
-async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int) -> None:
+async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int,
+              full: bool = False) -> None:
     import tempfile
 
     from aiohttp import ClientSession, CookieJar, TCPConnector
@@ -138,7 +145,7 @@ async def run(url: str | None, officers: int, rounds: int, seconds: float, every
 
     async with bench_database(url) as db:
         with tempfile.TemporaryDirectory() as tmp:
-            period, accs = await seed(db, officers, Path(tmp))
+            period, accs = await seed(db, officers, Path(tmp), full)
         st = Settings(_env_file=None, bot_token="1:BENCH", database_url=db.url, web_base_url="http://bench")
         services = make_services(st, db)
         async with db.session() as s:
@@ -289,6 +296,7 @@ def main() -> None:
     ap.add_argument("--redis", help="REDIS_URL for the server processes (limits, replay memory and change notices "
                                     "shared, as deploy/ runs them)")
     ap.add_argument("--lanes", type=int, help="the group commit's lanes (default: SQLite 1, PostgreSQL 4)")
+    ap.add_argument("--full", action="store_true", help="every officer's report already answered in full")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -301,8 +309,9 @@ def main() -> None:
         return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} server process(es), "
           f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
-          f"{', Redis' if a.redis else ''}{f', {a.lanes} lanes' if a.lanes else ''}", flush=True)
-    asyncio.run(run(a.pg, a.officers, a.rounds, a.seconds, a.every, a.workers))
+          f"{', Redis' if a.redis else ''}{f', {a.lanes} lanes' if a.lanes else ''}"
+          f"{', every report already full' if a.full else ''}", flush=True)
+    asyncio.run(run(a.pg, a.officers, a.rounds, a.seconds, a.every, a.workers, a.full))
 
 
 if __name__ == "__main__":
