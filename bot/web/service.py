@@ -248,7 +248,8 @@ def _parse_items(fields: list[Any], raw_items: Any, *, labelled: bool, year: int
 def read_input(services: Services, rep: Report, q: Question, req: dict[str, Any]) -> tuple[Any, dict[str, str]]:
     """The value ``req`` asks to store for ``q`` (raises ParseError with the chat's wording), and item errors."""
     op = req.get("op", "set")
-    year = services.today().year
+    today = services.today()
+    year = today.year
     if op == "none":
         if not q.none_ok:
             raise ParseError(f"Câu này cần câu trả lời cụ thể, không nhận «không». {expected_form(q)}.")
@@ -258,7 +259,7 @@ def read_input(services: Services, rep: Report, q: Question, req: dict[str, Any]
             raise ParseError(f"Không có câu trả lời {rep.outline.period.previous_label} để giữ.")
         return rep.previous[q.key], {}
     if op == "set" and q.type not in ("list", "documents", "table"):
-        return parse_answer(rep.outline, q, str(req.get("text", ""))[:20000], today=services.today()), {}
+        return parse_answer(rep.outline, q, str(req.get("text", ""))[:20000], today=today), {}
     if op == "list" and q.type in ("list", "documents"):
         return _parse_items(q.record_fields, req.get("items"), labelled=False, year=year)
     if q.type == "table" and q.table is not None and op in ("cell", "group"):
