@@ -40,6 +40,13 @@ redis.call('HSET', KEYS[1], 't', tostring(t), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return ok
 """
+# a write's two checks in one round trip: the account's bucket (as _BUCKET), then the request id (KEYS[2]) recorded
+# if new; returns 0 (rate refused, nothing recorded), 1 (allowed, id new) or 2 (a replay)
+_WRITE = _BUCKET.replace("return ok\n", "") + """
+if ok == 0 then return 0 end
+if redis.call('SET', KEYS[2], 1, 'NX', 'EX', tonumber(ARGV[4])) then return 1 end
+return 2
+"""
 
 
 class Hub:
@@ -84,6 +91,13 @@ class LocalStore:
     async def first_time(self, sid: str, request_id: str) -> bool:
         return self.seen.first_time(sid, request_id)
 
+    async def write_check(self, key: str, rate: float, burst: float, sid: str, request_id: str) -> str | None:
+        """A write's account rate and request id: None (go on), "rate" (too fast: the id is not recorded) or
+        "seen" (a replay)."""
+        if not await self.allow("save", key, rate, burst):
+            return "rate"
+        return None if await self.first_time(sid, request_id) else "seen"
+
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
         self.hub.deliver(sub_id, notice)
 
@@ -106,6 +120,7 @@ class RedisStore(LocalStore):
         self.prefix = prefix
         self.redis = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self._bucket = self.redis.register_script(_BUCKET)
+        self._write = self.redis.register_script(_WRITE)
         # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
         self.sub_redis = aioredis.from_url(url, socket_connect_timeout=2, health_check_interval=30)
         self._reader: asyncio.Task | None = None
@@ -117,6 +132,18 @@ class RedisStore(LocalStore):
         except Exception as e:  # noqa: BLE001 - Redis away: this process's own limits
             log.warning("web rate limit without Redis (%s)", e)
             return await super().allow(bucket, key, rate, burst, cost)
+
+    async def write_check(self, key: str, rate: float, burst: float, sid: str, request_id: str) -> str | None:
+        """Both checks in one round trip to Redis (one script), as the two calls would make them."""
+        try:
+            verdict = await self._write(keys=[f"{self.prefix}:rate:save:{key}", f"{self.prefix}:seen:{sid}:{request_id}"],
+                                        args=[rate, burst, 1.0, REPLAY_TTL])
+        except Exception as e:  # noqa: BLE001 - Redis away: this process's own limits and memory
+            log.warning("web write checks without Redis (%s)", e)
+            if not await LocalStore.allow(self, "save", key, rate, burst):
+                return "rate"
+            return None if await LocalStore.first_time(self, sid, request_id) else "seen"
+        return {0: "rate", 1: None}.get(int(verdict), "seen")
 
     async def first_time(self, sid: str, request_id: str) -> bool:
         try:

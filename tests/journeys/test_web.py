@@ -497,6 +497,9 @@ async def test_when_redis_fails_the_process_keeps_its_own_limits_and_memory():
     try:
         assert await store.allow("save", "7", 0.001, 1) and not await store.allow("save", "7", 0.001, 1)
         assert await store.first_time("sid", "request-1") and not await store.first_time("sid", "request-1")
+        assert await store.write_check("8", 0.001, 2, "sid", "request-2") is None
+        assert await store.write_check("8", 0.001, 2, "sid", "request-2") == "seen"
+        assert await store.write_check("8", 0.001, 2, "sid", "request-3") == "rate"
         async with store.hub.listen(9) as q:
             await store.publish(9, {"by": 1})
             assert q.get_nowait() == {"by": 1}
