@@ -23,6 +23,7 @@ import orjson
 from bot.web.auth import RateLimiter, SeenRequests
 
 log = logging.getLogger("bot.web")
+REDIS_CONNECTIONS = 32  # a process's connections to Redis for limits, replay memory and notices
 REPLAY_TTL = 6 * 3600  # a request id is remembered this long (a session lasts at most WEB_SESSION_HOURS anyway)
 
 # a token bucket in one Redis hash: fields t (tokens) and at (seconds, Redis's clock); returns 1 when allowed
@@ -118,7 +119,11 @@ class RedisStore(LocalStore):
 
         super().__init__()
         self.prefix = prefix
-        self.redis = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        # a bounded pool that waits for a free connection: a burst of saves (200 at once) would otherwise open a
+        # connection each, past the client's default cap of 100, and the rest would fall back to this process's store
+        pool = aioredis.BlockingConnectionPool.from_url(url, max_connections=REDIS_CONNECTIONS, timeout=2,
+                                                        socket_timeout=2, socket_connect_timeout=2)
+        self.redis = aioredis.Redis.from_pool(pool)  # owns the pool: closed with the client
         self._bucket = self.redis.register_script(_BUCKET)
         self._write = self.redis.register_script(_WRITE)
         # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
