@@ -129,6 +129,8 @@ class RedisStore(LocalStore):
         # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
         self.sub_redis = aioredis.from_url(url, socket_connect_timeout=2, health_check_interval=30)
         self._reader: asyncio.Task | None = None
+        self._outbox: list[tuple[int, dict[str, Any]]] = []  # notices waiting for this moment's message
+        self._sending: asyncio.Future | None = None
         self._ready = asyncio.Event()
 
     async def allow(self, bucket: str, key: str, rate: float, burst: float, cost: float = 1.0) -> bool:
@@ -158,11 +160,25 @@ class RedisStore(LocalStore):
             return await super().first_time(sid, request_id)
 
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
+        """The notices of one moment (the saves a group commit answered together) go to Redis as ONE message: the
+        first of them waits one turn of the loop for the others, sends them all, and every one returns once sent."""
+        self._outbox.append((sub_id, notice))
+        if self._sending is not None:
+            await asyncio.shield(self._sending)
+            return
+        self._sending = sent = asyncio.get_running_loop().create_future()
         try:
-            await self.redis.publish(f"{self.prefix}:changed", orjson.dumps({**notice, "sub": sub_id}))
+            await asyncio.sleep(0)
+        finally:
+            batch, self._outbox, self._sending = self._outbox, [], None
+        try:
+            await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
         except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
-            log.warning("web change notice without Redis (%s)", e)
-            self.hub.deliver(sub_id, notice)
+            log.warning("web change notices without Redis (%s)", e)
+            for sid, n in batch:
+                self.hub.deliver(sid, n)
+        finally:
+            sent.set_result(None)
 
     @contextlib.asynccontextmanager
     async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
@@ -184,8 +200,9 @@ class RedisStore(LocalStore):
                     self._ready.set()
                     async for msg in ps.listen():
                         if msg.get("type") == "message":
-                            notice = orjson.loads(msg["data"])
-                            self.hub.deliver(int(notice.get("sub", 0)), notice)
+                            data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
+                            for notice in data if isinstance(data, list) else [data]:
+                                self.hub.deliver(int(notice.get("sub", 0)), notice)
             except asyncio.CancelledError:
                 raise
             except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic check meanwhile

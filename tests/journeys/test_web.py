@@ -490,6 +490,33 @@ async def test_with_redis_a_save_in_one_process_reaches_a_page_streaming_from_an
     r.close()
 
 
+async def test_with_redis_the_notices_of_one_moment_go_as_one_message_and_each_reaches_its_pages():
+    from bot.web.shared import RedisStore
+
+    r = await redis_or_skip(REDIS_URL)
+    prefix = f"h24test:{secrets.token_hex(4)}"
+    sender, receiver = RedisStore(REDIS_URL, prefix), RedisStore(REDIS_URL, prefix)
+    raw = r.pubsub()
+    try:
+        await raw.subscribe(f"{prefix}:changed")
+        await raw.get_message(timeout=2.0)
+        async with receiver.listen(5) as q5, receiver.listen(6) as q6:
+            await asyncio.gather(*(sender.publish(5 if i % 2 else 6, {"by": i}) for i in range(20)))
+            msg = await raw.get_message(ignore_subscribe_messages=True, timeout=2.0)
+            assert len(json.loads(msg["data"])) == 20  # one message for the twenty saves of a batch
+            assert await raw.get_message(ignore_subscribe_messages=True, timeout=0.2) is None
+            for _ in range(50):
+                if q5.qsize() == q6.qsize() == 10:
+                    break
+                await asyncio.sleep(0.05)
+            assert q5.qsize() == q6.qsize() == 10 and q5.get_nowait() == {"by": 1, "sub": 5}
+    finally:
+        await raw.aclose()
+        await sender.close()
+        await receiver.close()
+        await r.aclose()
+
+
 async def test_when_redis_fails_the_process_keeps_its_own_limits_and_memory():
     from bot.web.shared import RedisStore
 
