@@ -15,6 +15,8 @@ database and plays the officers over HTTP.
     .venv/bin/python benchmarks/bench_web.py                 # SQLite (temporary file)
     .venv/bin/python benchmarks/bench_web.py --pg [URL]      # PostgreSQL (default test_bench_web)
     .venv/bin/python benchmarks/bench_web.py --workers 2     # two server processes
+    .venv/bin/python benchmarks/bench_web.py --workers 2 --redis redis://127.0.0.1:6379/0   # as deploy/ runs them
+    .venv/bin/python benchmarks/bench_web.py --full          # every report already answered (the rules read Biểu)
     BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the bursts under cProfile
 """
 
@@ -231,7 +233,7 @@ async def saves(base: list[str], sessions, period: int, rounds: int, seconds: fl
     profiled = bool(os.environ.get("BENCH_WEB_PROFILE"))
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR1)
-    cpu = cpu_seconds(pids)
+    cpu, client = cpu_seconds(pids), time.process_time()
     per_round: list[float] = []
     for k in range(rounds):
         t0 = time.perf_counter()
@@ -242,11 +244,12 @@ async def saves(base: list[str], sessions, period: int, rounds: int, seconds: fl
         per_round.append(percentile(sorted(s for s, _ in done), 99))
         await asyncio.sleep(0.5)
     cpu_ms = (cpu_seconds(pids) - cpu) / len(burst) * 1000
+    client_ms = (time.process_time() - client) / len(burst) * 1000  # the officers' side, on the same machine
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR2)
     report(f"a burst: {n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves; "
            f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms; "
-           f"server CPU {cpu_ms:.2f} ms a save)", burst)
+           f"server CPU {cpu_ms:.2f} ms a save; the benchmark's client {client_ms:.2f} ms)", burst)
     print("    server time p99 of each burst: " + ", ".join(f"{x:.0f}" for x in per_round) + " ms", flush=True)
     for e in every:
         cpu = cpu_seconds(pids)

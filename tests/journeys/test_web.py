@@ -376,6 +376,22 @@ async def test_the_next_save_sees_what_another_process_the_chat_or_a_supervisor_
         await two.close()
 
 
+async def test_opening_the_form_readies_the_first_save_which_still_sees_a_change_made_after_it(w):
+    """The form's opening fills the process's save cache (bot/web/service.py::prime_saves); the first save's probe
+    still tells it that the chat answered meanwhile."""
+    cache = web_state(w).writer.cache
+    a = await w.signed_in(w.world.officer)
+    assert [k for k in cache.contexts if k[0] == w.world.officer]  # ready before any save
+    async with w.db.session() as s:  # the chat answers the total after the page was opened
+        repo = Repo(s)
+        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+        await repo.submissions.set_answer(sub.id, "iii_nv_tong", 10, num=10, by=w.world.officer2, via="bot")
+        await s.commit()
+    assert (await a.post(save_url(w), {"key": "iii_nv_da_th", "op": "set", "text": "8"}))[1]["ok"]
+    r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "5"})
+    assert res["ok"] and res["warnings"] == [RULE_III]  # 8 + 5 > the chat's 10
+
+
 # --------------------------------------------------------------------------- live updates, shared limits, proxies
 
 
