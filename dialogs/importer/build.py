@@ -90,7 +90,7 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     return out, joined, flat
 
 
-BURIED_NAME = re.compile(r"(?<=hạnh phúc)[\s\-–—_.]*(?=(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|KẾ HOẠCH|ĐƠN XIN|TỜ KHAI|"
+BURIED_NAME = re.compile(r"hạnh phúc[\s\-–—_.]*(?:Số\s*:[^:]{0,120}?\bnăm\b[\s.…_\d]*)?(?=(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|KẾ HOẠCH|ĐƠN XIN|TỜ KHAI|"
                          r"DANH SÁCH|BẢN KIỂM ĐIỂM|GIẤY)\s)", re.I)
 
 
@@ -105,10 +105,16 @@ def split_buried_name(line: str) -> list[str]:
     k = 0
     while k < len(words) and (not any(ch.isalpha() for ch in words[k]) or not any(ch.islower() for ch in words[k])):
         k += 1
+    if k <= 2:  # 'BÁO CÁO Kết quả công tác … Phần I …': the name runs on to the first part or numbered heading
+        stop = NAME_END.search(line, m.end())
+        k = len(line[m.end():stop.start()].split()) if stop and stop.start() - m.end() < 300 else k
     name = " ".join(words[:k]).strip()
     if len(name.split()) < 3:
         return [line]
-    return [line[:m.start()].strip(), name, " ".join(words[k:]).strip()]
+    return [line[:m.end()].strip(), name, " ".join(words[k:]).strip()]
+
+
+NAME_END = re.compile(r"\s(?:Phần\s+(?:[IVX]{1,4}|\d{1,2}|thứ)\b|PHẦN\s|[IVX]{1,4}\.\s|[A-H]\.\s|1\.\s)")
 
 
 def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:

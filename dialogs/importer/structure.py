@@ -73,7 +73,8 @@ def parse_marker(line: str) -> Marker | None:
 
 INLINE_MARK = re.compile(
     rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])[)/]"
-    rf"|(?P<bullet>[-+•])(?=\s))\s*(?=[{UPPER}])"
+    rf"|(?P<bullet>[-+•])(?=\s)|(?:Phần|PHẦN)\s+(?P<part>[IVX]{{1,4}}|\d{{1,2}})(?:\s*[.:\-–])?(?=\s)"
+    rf"|(?P<upper>[A-H])\.(?=\s+[{UPPER}]{{2,}}\b))\s*(?=[{UPPER}])"
 )
 ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -84,8 +85,15 @@ class Numbering:
     roman: int = 0
     dec: tuple[int, ...] = ()
     alpha: str = ""
+    part: int = 0
+    upper: str = ""
 
     def accepts(self, m: re.Match[str]) -> bool:
+        if m.group("part"):  # 'Phần I', 'Phần II' … and 'A.', 'B.' … count up from the first
+            p = m.group("part")
+            return (int(p) if p.isdigit() else ROMAN_VALUE.get(p, 0)) == self.part + 1
+        if m.group("upper"):
+            return ord(m.group("upper")) == (ord(self.upper) + 1 if self.upper else ord("A"))
         if m.group("roman"):
             return ROMAN_VALUE.get(m.group("roman"), 0) in (self.roman + 1, 1)
         if m.group("dec"):
@@ -105,7 +113,13 @@ class Numbering:
             groups = {kind: no}
         else:
             groups = {k: v for k, v in m.groupdict().items() if v}
-        if "roman" in groups:
+        if "part" in groups:
+            p = groups["part"].split()[-1]
+            self.part = int(p) if p.isdigit() else ROMAN_VALUE.get(p, self.part)
+            self.roman, self.dec, self.alpha, self.upper = 0, (), "", ""
+        elif "upper" in groups:
+            self.upper, self.roman, self.dec, self.alpha = groups["upper"][:1], 0, (), ""
+        elif "roman" in groups:
             self.roman, self.dec, self.alpha = ROMAN_VALUE.get(groups["roman"], self.roman), (), ""
         elif "dec" in groups:
             self.dec, self.alpha = tuple(int(x) for x in groups["dec"].split(".") if x.isdigit()), ""
@@ -146,7 +160,7 @@ def _inline_parts(line: str, num: Numbering) -> list[str]:
 
 ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 CAPS = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
-BARE_ROMAN = re.compile(rf"(?<=\s)(?P<r>{'|'.join(reversed(ROMAN_SEQ))})\s+(?=[{CAPS}]{{2,}}[\s,]+[{CAPS}]{{2,}})")
+BARE_ROMAN = re.compile(rf"(?<=\s)(?<!Phần\s)(?<!PHẦN\s)(?P<r>{'|'.join(reversed(ROMAN_SEQ))})\s+(?=[{CAPS}]{{2,}}[\s,]+[{CAPS}]{{2,}})")
 TITLE_THEN_TEXT = re.compile(rf"^(?P<t>(?:[{CAPS}0-9][{CAPS}0-9,/()–-]*\s+){{2,}}[{CAPS}0-9][{CAPS}0-9,/()–-]*)\s+"
                              rf"(?=[{CAPS}][a-zà-ỹđ])")
 PART_NO_WORD = re.compile(rf"\b(Phần thứ|PHẦN THỨ)\s+(?=[{CAPS}]{{2,}}\s)")
@@ -241,7 +255,7 @@ def split_flattened(lines: list[str]) -> tuple[list[str], int]:
     num = Numbering()
     for line in lines:
         mk = parse_marker(line)
-        if mk is not None and mk.kind in ("roman", "alpha") or (mk is not None and mk.kind.startswith("dec")):
+        if mk is not None and mk.kind in ("roman", "alpha", "part", "upper") or (mk is not None and mk.kind.startswith("dec")):
             num.take(mk)
         if len(line) > 250:
             probe = Numbering(num.roman, num.dec, num.alpha)
