@@ -14,6 +14,7 @@ from dialogs.importer.lexicon import (
     COUNT_VERB,
     DATE_LABEL,
     IDENTIFIER,
+    PEOPLE_LABEL,
     QUESTION_RE,
     RATE,
     TRAIL_REF,
@@ -156,6 +157,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     s = label.strip()
     if ACCOUNT_LABEL.match(s):  # 'Nhận xét', 'Ý kiến của …', 'Thuyết minh …': an account written out
         return "longtext", None
+    if PEOPLE_LABEL.search(s + ":"):  # 'Chúng tôi gồm', 'Thành phần tham dự': the people present, a list
+        return "list", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
     if DATE_LABEL.match(s):

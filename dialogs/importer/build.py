@@ -18,7 +18,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields
+from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.naming import is_agency_header as _agency
@@ -75,6 +75,7 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)
+        lines = people_lists(lines)
         out.extend(lines)
         joined += j
         flat += f
@@ -90,7 +91,7 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     return out, joined, flat
 
 
-BURIED_NAME = re.compile(r"hạnh phúc[\s\-–—_.]*(?:Số\s*:[^:]{0,120}?\bnăm\b[\s.…_\d]*)?(?=(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|KẾ HOẠCH|ĐƠN XIN|TỜ KHAI|"
+BURIED_NAME = re.compile(r"hạnh phúc[\s\-–—_.]*(?P<no>Số\s*:[^:]{0,120}?\bnăm\b[\s.…_\d]*)?(?=(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|KẾ HOẠCH|ĐƠN XIN|TỜ KHAI|"
                          r"DANH SÁCH|BẢN KIỂM ĐIỂM|GIẤY)\s)", re.I)
 
 
@@ -105,6 +106,8 @@ def split_buried_name(line: str) -> list[str]:
     k = 0
     while k < len(words) and (not any(ch.isalpha() for ch in words[k]) or not any(ch.islower() for ch in words[k])):
         k += 1
+    if k > 2 and m.group("no"):  # (a name in capitals after the number and date: the page's own name stays)
+        return [line]
     if k <= 2:  # 'BÁO CÁO Kết quả công tác … Phần I …': the name runs on to the first part or numbered heading
         stop = NAME_END.search(line, m.end())
         k = len(line[m.end():stop.start()].split()) if stop and stop.start() - m.end() < 300 else k

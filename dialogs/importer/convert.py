@@ -25,7 +25,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.lexicon import NARRATIVE_START
+from dialogs.importer.lexicon import NARRATIVE_START, PEOPLE_LABEL
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.questions import (
@@ -116,11 +116,18 @@ def _fn_help(ctx: ImportContext, text: str) -> list[str]:
     return out
 
 
+SAID_BLANKS = re.compile(r"\s*\((?P<s>[^()]*\s…\s[^()]*)\)$")
+
+
 def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extra_help: list[str]) -> dict:
     q: dict = {"key": ctx.keys.make(ask.prompt, no_slug(path)), "_comments": {}}
     if no:
         q["no"] = no
     q["prompt"] = ask.prompt.rstrip(" ;:")
+    said = SAID_BLANKS.search(q["prompt"])
+    if said and said.start() > 0:  # 'Ngày giờ (hồi … giờ … ngày …)': the document's words with blanks, as help
+        q["prompt"] = q["prompt"][:said.start()]
+        extra_help = [f"Văn bản ghi: «{said.group('s')[0].upper()}{said.group('s')[1:]}»", *extra_help]
     q["type"] = ask.type
     if ask.unit:
         q["unit"] = ask.unit
@@ -133,11 +140,12 @@ def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extr
     if helps:
         q["help"] = " ".join(h.rstrip(".") + "." for h in helps)
     if ask.type == "list":
-        fields = ask.fields or ["Nội dung"]
+        people = not ask.fields and PEOPLE_LABEL.search(ask.prompt + ":")  # the people present: name and post
+        fields = ask.fields or (["Họ và tên", "Chức vụ"] if people else ["Nội dung"])
         fk = KeyMaker()
         q["fields"] = [{"key": fk.make(f), "label": f, **({"required": True} if i == 0 else {})}
                        for i, f in enumerate(fields)]
-        if not ask.fields:
+        if not ask.fields and not people:
             q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
     if ask.type == "choice" and ask.options:
         q["options"] = list(ask.options)

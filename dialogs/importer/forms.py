@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
+from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -188,8 +188,11 @@ def date_blank(text: str) -> tuple[str, str] | None:
     label = re.sub(r"(?i)(?:^|\s)(?:hôm nay|vào lúc|vào)$", "", before.strip(" ,;:-–+•")).strip(" ,;:")
     if len(label.split()) > 10 or (label and not label[0].isupper()):
         return None
-    if not label:
-        label = "Ngày giờ" if m.group("time") else "Ngày"
+    if not label and m.group("time"):  # the minutes' opening, its words kept: 'Ngày giờ (hồi … giờ … phút, ngày …)'
+        said = re.sub(r"\s*(?:…|\.{2,}|_{2,})[….\s_]*", " … ", m.group(0)).strip(" ,;.")
+        label = f"Ngày giờ ({said[0].lower()}{said[1:]})"
+    elif not label:
+        label = "Ngày"
     elif DATE_PREP.search(label) or len(label.split()) == 1:
         label += " ngày"
     return label, text[m.end():].strip(" ,;.")
@@ -383,3 +386,22 @@ def boxed_yesno(text: str) -> str | None:
     s = text.strip()
     m = BOXED_YESNO.match(s) if re.search(r"[□☐❑◻▢]", s) else None
     return m.group("q").strip(" :") if m else None
+
+
+PERSON_LINE = re.compile(r"(?i)^(?:\d{1,2}\s*[.)/]\s*|[-+•–]\s*)?(?:ông|bà|ông\s*[\[(/]\s*bà\s*[\])]?|đồng chí|đ/c)\b"
+                         r"\s*[\]):]?\s*\S")
+
+
+def people_lists(lines: list[str]) -> list[str]:
+    """The people present in minutes ('Chúng tôi gồm:', 'Thành phần tham dự:' then '1. Ông [Bà]: … chức vụ: …' or
+    '- Bà …, chức vụ …' lines) are one list the user fills in, not one question or section per person: the
+    person lines after such a label are dropped, the label stays (its type is a list, see field_type)."""
+    out: list[str] = []
+    after_label = False
+    for line in lines:
+        s = line.strip()
+        if after_label and PERSON_LINE.match(s):
+            continue
+        after_label = bool(PEOPLE_LABEL.search(s)) or (after_label and not s)
+        out.append(line)
+    return out

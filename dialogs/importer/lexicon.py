@@ -271,3 +271,9 @@ MEASURED = re.compile(r"^(?P<head>(?:hình thức|việc|kết quả|cách thứ
 
 
 YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^;]+?\s(?:không|chưa))\s*\??\s*$", re.I)
+
+
+# the label over the people present in minutes (a list to fill in)
+PEOPLE_LABEL = re.compile(r"(?i)(?:^|[\s.;])(?P<l>chúng tôi gồm(?: có)?|thành phần(?: tham (?:dự|gia)| gồm(?: có)?| đoàn"
+                          r"(?: kiểm tra)?)?|(?:đoàn|tổ) (?:kiểm tra|công tác|thẩm định) gồm(?: có)?|(?:những )?người "
+                          r"(?:tham dự|có mặt)(?: gồm)?)\s*:\s*$")
