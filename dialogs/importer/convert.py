@@ -19,6 +19,7 @@ from dialogs.importer.forms import (
     is_filled_answer,
     listed_options,
     options_of,
+    papers_checklist,
     states_figures,
     value_type,
     written_answer,
@@ -287,7 +288,11 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
             _add_help(sec["items"][0] if sec["items"] else sec, strip_fn(b))
         node.body = []
     _body(ctx, sec, node, path, before=True)
-    for i, child in enumerate(node.children):
+    papers = papers_checklist(_title(node.text), [strip_fn(c.text).strip() for c in node.children]) if not node.tables \
+        and all(c.no in BULLETS and not c.children and not c.body for c in node.children) else None
+    for child, (prompt, typ) in zip(node.children if papers else [], papers or [], strict=False):
+        sec["items"].append(question(ctx, Ask(prompt, typ), path, child.no, []))  # 'Hồ sơ …:' then the papers
+    for i, child in enumerate(node.children if not papers else []):
         for pos, t in node.tables:
             if pos == i:
                 sec["items"].append(table_question(ctx, t, path))

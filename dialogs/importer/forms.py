@@ -195,7 +195,8 @@ def date_blank(text: str) -> tuple[str, str] | None:
         label = "Ngày"
     elif DATE_PREP.search(label) or len(label.split()) == 1:
         label += " ngày"
-    return label, text[m.end():].strip(" ,;.")
+    rest = text[m.end():].lstrip(" ,;.").rstrip(" ,;")  # (the blank closing the rest stays: 'tại Nhà hàng ……')
+    return label, re.sub(r"(?<![.…])\.$", "", rest)
 
 
 def dated_fields(line: str) -> list[str]:
@@ -243,6 +244,10 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
         if not s:
             continue
         bare = empty_labels(s) if fold(s) not in skip else []
+        if bare and len(bare) == 1 and PEOPLE_LABEL.search(s):  # 'Thành phần tham dự:' over its people (a list)
+            flush()
+            out.extend(bare)
+            continue
         if bare:
             flush()
             empty.extend(bare)
@@ -404,4 +409,27 @@ def people_lists(lines: list[str]) -> list[str]:
             continue
         after_label = bool(PEOPLE_LABEL.search(s)) or (after_label and not s)
         out.append(line)
+    return out
+
+
+PAPERS_HEAD = re.compile(r"^(?:kiểm tra\s+|danh mục\s+|thành phần\s+)?(?:hồ sơ|giấy tờ|tài liệu|các văn bản|văn bản)\b", re.I)
+REF_BLANKS = re.compile(r"(?i)\bsố\b\s*(?:…|\.{2,}|_{2,}).*\bngày\b")
+DATE_BLANKS = re.compile(r"(?:…|\.{2,}|_{2,})\s*/\s*(?:…|\.{2,}|_{2,})|(?i:\bngày\b\W*(?:…|\.{2,}|_{2,}))")
+
+
+def papers_checklist(head: str, items: list[str]) -> list[tuple[str, str]] | None:
+    """A checklist of papers under 'Hồ sơ …:' / 'Giấy tờ …' / 'Tài liệu …' whose bullets name documents ('- Nội quy
+    PCCC.', '- Giấy chứng nhận …, số … ngày …'): whether the unit has each one (yes/no); a bullet with 'số … ngày …'
+    blanks asks that reference (text), one with only a date's blanks that date. None when it is not such a list."""
+    if not PAPERS_HEAD.match(head.strip()) or len(items) < 2:
+        return None
+    if any(len(i.split()) > 25 or i.rstrip().endswith("?") or re.search(r":\s*\S", i) or not i[:1].isupper()
+           for i in items):
+        return None
+    out = []
+    for i in items:
+        prompt = re.sub(r"\s+", " ", re.sub(r"[….]*(?:…|\.{2,}|_{2,})[…._]*", " ", i)).strip(" .;,:/")
+        prompt = re.sub(r"\s+([,/])", r"\1", prompt)
+        typ = "text" if REF_BLANKS.search(i) else "date" if DATE_BLANKS.search(i) else "yesno"
+        out.append((prompt, typ))
     return out

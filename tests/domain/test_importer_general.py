@@ -220,3 +220,60 @@ def test_a_yes_or_no_with_its_boxes_on_the_line_is_one_yes_or_no() -> None:
     assert p["Có tổ chức ngày hội đọc sách không"] == ("I", "yesno")
     assert not any("□" in k for k in p)
     assert p["Những điểm trường chưa có thư viện và lý do"] == ("I", "text")
+
+
+def test_a_report_squeezed_onto_one_line_is_split_at_its_parts_counting_up() -> None:
+    """A PDF or web copy that put a whole report on one line: it is broken before 'Phần I/II', 'I./II.' and
+    '1./2./3.' where they count up in order (a '3.' a sentence merely mentions stays where it is)."""
+    line = ("BÁO CÁO Tình hình thực hiện chương trình nước sạch nông thôn Phần I KẾT QUẢ THỰC HIỆN NĂM QUA "
+            "I. CÔNG TÁC CHỈ ĐẠO 1. Ban hành văn bản hướng dẫn theo điều 3. Quy chế của tỉnh 2. Tuyên truyền, vận "
+            "động người dân sử dụng nước sạch 3. Kiểm tra, giám sát chất lượng nước II. ĐÁNH GIÁ CHUNG 1. Mặt được "
+            "2. Hạn chế, nguyên nhân Phần II NHIỆM VỤ NĂM TỚI 1. Mục tiêu 2. Giải pháp chủ yếu")
+    got = prompts(imp(f"Trang tài liệu chia sẻ\n{line}\n"))
+    assert got["Tuyên truyền, vận động người dân sử dụng nước sạch"][0] == "Phần I.I"
+    assert got["Kiểm tra, giám sát chất lượng nước"][0] == "Phần I.I"
+    assert got["Hạn chế, nguyên nhân"][0] == "Phần I.II"
+    assert got["Giải pháp chủ yếu"][0] == "Phần II"
+    assert any(p.startswith("Ban hành văn bản hướng dẫn theo điều 3") for p in got)  # not cut at 'điều 3.'
+
+
+def test_a_form_squeezed_onto_one_line_asks_the_fields_of_its_lettered_part() -> None:
+    """'A. THÔNG TIN … 1. Tên: …… Mã số: 2. Địa chỉ: …… B. …' on one line: the numbered lines are fields of part A,
+    each labelled blank a question, not sections of their own."""
+    line = ("PHIẾU KHẢO SÁT CƠ SỞ CHẾ BIẾN NÔNG SẢN Kỳ khảo sát: Quý….. năm…. A. THÔNG TIN CHUNG 1. Tên cơ sở: "
+            "........................................ Mã cơ sở: 2. Địa chỉ trụ sở: ...................................."
+            ".................... 3. Người đại diện theo pháp luật: ......................... Số điện thoại: "
+            "........................ B. KẾT LUẬN CỦA ĐOÀN 1. Nhận xét chung: ..............................")
+    got = prompts(imp(f"Xem tài liệu\n{line}\n"))
+    assert got["Địa chỉ trụ sở"] == ("A", "text")
+    assert got["Người đại diện theo pháp luật"] == ("A", "text")
+    assert got["Số điện thoại"] == ("A", "text")
+
+
+def test_the_minutes_opening_is_a_date_and_the_people_present_one_list() -> None:
+    """'Vào lúc … giờ … ngày … tháng … năm … tại …' is when (a date) and where; 'Thành phần tham dự:' over
+    'Ông/Bà …' lines is one list of the people present, not a question or a section per person."""
+    o = imp("BIÊN BẢN KIỂM TRA VỆ SINH AN TOÀN THỰC PHẨM\n"
+            "Vào lúc ..... giờ ..... ngày ..... tháng ..... năm ..... tại Nhà hàng ...........\n"
+            "Thành phần tham dự:\n1. Ông/Bà: ................ chức vụ: Trưởng đoàn\n"
+            "2. Ông/Bà: ................ chức vụ: Thành viên\n"
+            "I. NỘI DUNG KIỂM TRA\n1. Điều kiện vệ sinh cơ sở: ...............\n")
+    got = prompts(o)
+    assert got["Ngày giờ"][1] == "date"
+    assert got["Tại Nhà hàng"][1] == "text"
+    assert got["Thành phần tham dự"][1] == "list"
+    assert not any("chức vụ" in p for p in got)
+    people = next(r.question for r in o.refs if r.question.prompt == "Thành phần tham dự")
+    assert [f.label for f in people.fields] == ["Họ và tên", "Chức vụ"]
+
+
+def test_a_checklist_of_papers_asks_whether_each_is_there() -> None:
+    """Bullets naming papers under 'Hồ sơ …:' are yes/no each; a paper with 'số … ngày …' blanks asks its reference,
+    one with only a date's blanks its date."""
+    got = prompts(imp("BIÊN BẢN KIỂM TRA CƠ SỞ GIẾT MỔ\n1. Hồ sơ pháp lý của cơ sở:\n- Giấy phép kinh doanh.\n"
+                      "- Sổ theo dõi nhập động vật.\n- Quyết định công nhận cơ sở an toàn dịch bệnh, số ……/QĐ ngày "
+                      "……/……/……\n- Biên bản kiểm tra lần trước …/…/……\n2. Điều kiện vệ sinh: ...................\n"))
+    assert got["Giấy phép kinh doanh"] == ("1", "yesno")
+    assert got["Sổ theo dõi nhập động vật"] == ("1", "yesno")
+    assert got["Biên bản kiểm tra lần trước"] == ("1", "date")
+    assert [t for p, t in got.items() if p.startswith("Quyết định công nhận")] == [("1", "text")]
