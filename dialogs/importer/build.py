@@ -495,11 +495,22 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             continue
         subs = [it for it in s["items"] if "items" in it]
         if re.fullmatch(r"noi dung(?: (?:bao cao|de cuong|cu the|chu yeu|bao cao cu the))?\s*:?", f) and subs \
-                and len(subs) == len(s["items"]):  # (not 'NỘI DUNG CHÍNH CỦA BÁO CÁO TỔNG HỢP', a section of its own)
+                and len(subs) == len(s["items"]) and not _asking_sibling(s, sections):
+            # (not 'NỘI DUNG CHÍNH CỦA BÁO CÁO TỔNG HỢP', a section of its own; not 'II. NỘI DUNG BÁO CÁO' after an
+            # 'I. THÔNG TIN …' that asks: its '1.', '2.' stay under 'II.')
             out.extend(subs)
             continue
         out.append(s)
     return out
+
+
+def _asking_sibling(sec: dict, sections: list[dict]) -> bool:
+    """Another section numbered the same way as `sec` ('I.' beside 'II.') that asks questions of its own."""
+    def kind(no: str) -> str:
+        return "roman" if re.fullmatch(r"[IVX]+[.\-]?", no) else "upper" if re.fullmatch(r"[A-H][.)]?", no) else "other"
+    return kind(sec["no"]) != "other" and any(
+        o is not sec and kind(o["no"]) == kind(sec["no"]) and any("prompt" in it for it in o["items"])
+        and not re.match(r"^(yeu cau|muc dich)", fold(o["title"])) for o in sections)
 
 
 def _bare_purpose(sec: dict) -> bool:

@@ -21,6 +21,8 @@ from dialogs.importer.forms import (
     options_of,
     papers_checklist,
     states_figures,
+    ticked,
+    ticked_choice,
     value_type,
     written_answer,
     yesno_line,
@@ -228,6 +230,7 @@ def _mentions_annex(node: Node) -> bool:
 def _title(text: str) -> str:
     t = strip_fn(text)
     t = re.sub(r"[.;:]?\s*(trong đó|cụ thể)\s*:?\s*$", "", t, flags=re.I).strip(" .;:")
+    t = re.sub(r"\s*[□☐❑◻▢]$", "", t)  # a box to tick belongs to the ask, not to the heading
     return t or "Mục"
 
 
@@ -292,6 +295,7 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         and all(c.no in BULLETS and not c.children and not c.body for c in node.children) else None
     for child, (prompt, typ) in zip(node.children if papers else [], papers or [], strict=False):
         sec["items"].append(question(ctx, Ask(prompt, typ), path, child.no, []))  # 'Hồ sơ …:' then the papers
+    papers = papers or _ticked_children(ctx, sec, node, path)
     for i, child in enumerate(node.children if not papers else []):
         for pos, t in node.tables:
             if pos == i:
@@ -312,6 +316,25 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     _empty_parts_count(sec["items"], node)
     sec["items"] = _repeated_as_list(ctx, sec["items"], path)
     return sec
+
+
+def _ticked_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:
+    """'1. Báo cáo cập nhật … □' over its fields: ticked or not, then the fields; bullets each with a box
+    ('+ Ảnh hưởng đến toàn bộ … □', '+ … một số … □'): one choice (and the figure asked after a box)."""
+    tick = ticked(strip_fn(node.text)) if node.no not in BULLETS and node.children else None
+    if tick and not tick[1]:
+        sec["items"].append(question(ctx, Ask(tick[0], "yesno"), path, None, []))
+    if node.tables or any(c.children or c.body or c.no not in BULLETS for c in node.children):
+        return False
+    chosen = ticked_choice([strip_fn(c.text) for c in node.children])
+    if chosen is None:
+        return False
+    q = question(ctx, Ask(chosen[0], "choice"), path, None, [])
+    q["options"] = chosen[1]
+    sec["items"].append(q)
+    if chosen[2]:
+        sec["items"].append(question(ctx, Ask(chosen[2], "text"), path, None, []))
+    return True
 
 
 def _empty_parts_count(items: list[dict], node: Node) -> None:

@@ -433,3 +433,39 @@ def papers_checklist(head: str, items: list[str]) -> list[tuple[str, str]] | Non
         typ = "text" if REF_BLANKS.search(i) else "date" if DATE_BLANKS.search(i) else "yesno"
         out.append((prompt, typ))
     return out
+
+
+TICK_END = re.compile(r"^(?P<q>\S.*?)\s*[□☐❑◻▢]\s*(?P<after>.*)$")
+
+
+def ticked(text: str) -> tuple[str, str] | None:
+    """'Hệ thống … bị tác động □': a statement to tick (one box, at or near the end) → (the statement, what follows
+    the box). None for a line with several boxes or the yes/no pair (boxed_yesno)."""
+    s = text.strip()
+    if len(re.findall(r"[□☐❑◻▢]", s)) != 1 or boxed_yesno(s):
+        return None
+    m = TICK_END.match(s)
+    if not m or len(m.group("q").split()) < 2:
+        return None
+    return m.group("q").strip(" :"), m.group("after").strip()
+
+
+def ticked_choice(items: list[str]) -> tuple[str, list[str], str | None] | None:
+    """Sibling bullets each a statement with its box ('+ Ảnh hưởng đến toàn bộ khách hàng □', '+ Ảnh hưởng đến một
+    số khách hàng □ …/… <Số lượng …>'): one choice → (prompt, options, the label of a figure asked after a box)."""
+    ticks = [ticked(i) for i in items]
+    if len(items) < 2 or not all(ticks):
+        return None
+    opts = [t[0] for t in ticks]
+    words = [o.split() for o in opts]
+    k = 0
+    while all(len(w) > k + 1 and w[k] == words[0][k] for w in words):
+        k += 1
+    lead = " ".join(words[0][:k])
+    prompt = (lead + " " + " / ".join(" ".join(w[k:]) for w in words)).strip() if k >= 2 else " / ".join(opts)
+    extra = None
+    for t in ticks:
+        m = re.search(r"[<(\[](?P<l>[^<>()\[\]]{3,120})[>)\]]", t[1])
+        if m and BLANK.search(t[1]):
+            extra = m.group("l").strip()
+    return prompt, opts, extra

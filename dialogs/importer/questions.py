@@ -33,7 +33,15 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
-from dialogs.importer.forms import BLANK, FILLED_FIGURE, blank_fields, boxed_yesno, date_blank, dated_fields
+from dialogs.importer.forms import (
+    BLANK,
+    FILLED_FIGURE,
+    blank_fields,
+    boxed_yesno,
+    date_blank,
+    dated_fields,
+    ticked,
+)
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -230,6 +238,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     boxed = boxed_yesno(text)
     if boxed:  # 'Có tổ chức … không: Có □ Không □': one yes/no, its boxes the answer
         return [Ask(boxed, "yesno")]
+    tick = ticked(text)
+    if tick and not tick[1]:  # 'Hệ thống … bị tác động □': ticked or not
+        return [Ask(tick[0], "yesno")]
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]

@@ -277,3 +277,16 @@ def test_a_checklist_of_papers_asks_whether_each_is_there() -> None:
     assert got["Sổ theo dõi nhập động vật"] == ("1", "yesno")
     assert got["Biên bản kiểm tra lần trước"] == ("1", "date")
     assert [t for p, t in got.items() if p.startswith("Quyết định công nhận")] == [("1", "text")]
+
+
+def test_boxes_to_tick_are_yes_or_no_and_a_choice_never_text_with_the_box() -> None:
+    """A statement with one box ('… bị gián đoạn □') is ticked or not; sibling bullets each with a box are one
+    choice; a heading 'II. NỘI DUNG BÁO CÁO' beside an 'I.' that asks keeps its '1.', '2.' under it."""
+    got = prompts(imp("PHIẾU BÁO CÁO SỰ CỐ MẤT ĐIỆN\nI. THÔNG TIN NGƯỜI BÁO CÁO\n- Họ và tên: ………… Chức vụ: …………\n"
+                      "II. NỘI DUNG BÁO CÁO\n1. Báo cáo lần đầu □\n+ Thời điểm phát hiện: ……………\n"
+                      "2. Phạm vi ảnh hưởng:\n- Trạm biến áp bị gián đoạn □\n+ Mất điện toàn khu vực □\n"
+                      "+ Mất điện một phần khu vực □\n"))
+    assert got["Báo cáo lần đầu"] == ("II.1", "yesno")
+    assert got["Trạm biến áp bị gián đoạn"] == ("II.2", "yesno")
+    assert got["Mất điện toàn khu vực / một phần khu vực"] == ("II.2", "choice")
+    assert not any("□" in p for p in got)
