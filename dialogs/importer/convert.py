@@ -20,6 +20,7 @@ from dialogs.importer.forms import (
     listed_options,
     options_of,
     papers_checklist,
+    scored_criteria,
     states_figures,
     ticked,
     ticked_choice,
@@ -295,8 +296,10 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         and all(c.no in BULLETS and not c.children and not c.body for c in node.children) else None
     for child, (prompt, typ) in zip(node.children if papers else [], papers or [], strict=False):
         sec["items"].append(question(ctx, Ask(prompt, typ), path, child.no, []))  # 'Hồ sơ …:' then the papers
-    papers = papers or _ticked_children(ctx, sec, node, path)
-    for i, child in enumerate(node.children if not papers else []):
+    done = len(node.children) if papers or _ticked_children(ctx, sec, node, path) else _rubric_children(ctx, sec, node, path)
+    for i, child in enumerate(node.children):
+        if i < done:
+            continue
         for pos, t in node.tables:
             if pos == i:
                 sec["items"].append(table_question(ctx, t, path))
@@ -335,6 +338,25 @@ def _ticked_children(ctx: ImportContext, sec: dict, node: Node, path: list[str])
     if chosen[2]:
         sec["items"].append(question(ctx, Ask(chosen[2], "text"), path, None, []))
     return True
+
+
+def _rubric_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> int:
+    """The bullets a section opens with, when they are a scoring rubric ('- …: 1/2 * Điểm tối đa', '- … không …:
+    0 điểm'): what the unit states, each a yes/no, or one choice among alternatives (named by the criterion above
+    them, without its points). Returns how many children were read."""
+    run = 0
+    while run < len(node.children) and node.children[run].no in BULLETS and not node.children[run].children:
+        run += 1
+    asks = scored_criteria([strip_fn(c.text) for c in node.children[:run]]) if not node.tables else None
+    if asks is None:
+        return 0
+    named = next((strip_fn(b) for b in node.body if b.strip() and not b.strip().startswith("(")), _title(node.text))
+    for prompt, typ, options in asks:
+        q = question(ctx, Ask(prompt or re.sub(r"\s*\(\s*\d+\s*(?:đ|điểm)\s*\)\s*:?$", "", named), typ), path, None, [])
+        if options:
+            q["options"] = options
+        sec["items"].append(q)
+    return run
 
 
 def _empty_parts_count(items: list[dict], node: Node) -> None:
@@ -393,7 +415,7 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
-    if node.no in BULLETS and BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …': fields
+    if BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …', '2. Ngành chính: ……' (then its help): fields
         blanks = asks_to_questions(ctx, node.text, path, None)
         if blanks and all(q["type"] != "longtext" for q in blanks):
             sec["items"].extend(blanks)

@@ -469,3 +469,25 @@ def ticked_choice(items: list[str]) -> tuple[str, list[str], str | None] | None:
         if m and BLANK.search(t[1]):
             extra = m.group("l").strip()
     return prompt, opts, extra
+
+
+SCORED = re.compile(r"^(?P<s>.{6,}?)\s*:\s*(?P<score>[^:]{0,40}?\b(?:điểm(?:\s+tối\s+đa)?|\d+\s*đ)\b[^:]{0,20})$", re.I)
+NEGATION = re.compile(r"\b(?:không|chưa)\s+", re.I)
+
+
+def scored_criteria(items: list[str]) -> list[tuple[str, str, list[str] | None]] | None:
+    """A scoring rubric's bullets ('- … tham gia đầy đủ …: 1/2 * Điểm tối đa', '- … không tham gia đầy đủ …: 0 điểm'):
+    the unit says which holds, the score is the grader's. Each statement whose negation is also listed is a yes/no
+    (the negation asks nothing more); statements that are alternatives of one another ('Trưởng ban là A: …',
+    'Trưởng ban là B: …', 'Chưa có …: 0 điểm') are one choice. → [(prompt, type, options)], None if not a rubric."""
+    ms = [SCORED.match(i.strip()) for i in items]
+    if len(items) < 2 or not all(ms):
+        return None
+    stmts = [re.sub(r"\s+", " ", m.group("s")).strip() for m in ms]
+    folded = [fold(re.sub(r"\s*\([^()]*\)", "", s)) for s in stmts]
+    negs = [i for i, s in enumerate(stmts) if NEGATION.search(s)]
+    pos = [i for i in range(len(stmts)) if i not in negs]
+    paired = all(fold(NEGATION.sub("", re.sub(r"\s*\([^()]*\)", "", stmts[i]), count=1)) in folded for i in negs) and pos
+    if paired and len(negs) >= 1:
+        return [(stmts[i], "yesno", None) for i in pos]
+    return [("", "choice", stmts)]

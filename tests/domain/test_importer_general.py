@@ -290,3 +290,18 @@ def test_boxes_to_tick_are_yes_or_no_and_a_choice_never_text_with_the_box() -> N
     assert got["Trạm biến áp bị gián đoạn"] == ("II.2", "yesno")
     assert got["Mất điện toàn khu vực / một phần khu vực"] == ("II.2", "choice")
     assert not any("□" in p for p in got)
+
+
+def test_a_scoring_rubric_asks_what_holds_not_the_points() -> None:
+    """Bullets scored by the grader ('…: 1/2 * Điểm tối đa', '… không …: 0 điểm'): a statement listed with its
+    negation is one yes/no; alternatives of one another are one choice; the points leave the prompts."""
+    got = prompts(imp("BỘ TIÊU CHÍ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH\n1. Công tác chỉ đạo (20 điểm)\n"
+                      "Ban hành kế hoạch cải cách hành chính năm (5đ)\n- Kế hoạch ban hành trong quý I: Điểm tối đa\n"
+                      "- Kế hoạch ban hành sau quý I: 1/2 * Điểm tối đa\n- Không ban hành kế hoạch: 0 điểm\n"
+                      "1.2. Tuyên truyền cải cách hành chính (5đ)\n- Có chuyên mục trên cổng thông tin: 1/2 * Điểm tối đa\n"
+                      "- Tổ chức hội nghị quán triệt: 1/2 * Điểm tối đa\n- Không có chuyên mục trên cổng thông tin: 0 điểm\n"
+                      "- Không tổ chức hội nghị quán triệt: 0 điểm\n"))
+    assert got["Có chuyên mục trên cổng thông tin"] == ("1.2", "yesno")
+    assert got["Tổ chức hội nghị quán triệt"] == ("1.2", "yesno")
+    assert got["Ban hành kế hoạch cải cách hành chính năm"] == ("1", "choice")
+    assert not any("điểm" in p.lower() for p in got)
