@@ -114,7 +114,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     top_split,
 )
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
-from dialogs.importer.placeholders import mark_units, strip_units
+from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.text import fold
 
@@ -238,6 +238,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     boxed = boxed_yesno(text)
     if boxed:  # 'Có tổ chức … không: Có □ Không □': one yes/no, its boxes the answer
         return [Ask(boxed, "yesno")]
+    row = unit_row(text)
+    if row:  # 'Tổng số lao động đầu năm Người Tổng số lao động cuối năm Người': a unit column flattened into the line
+        return row
     tick = ticked(text)
     if tick and not tick[1]:  # 'Hệ thống … bị tác động □': ticked or not
         return [Ask(tick[0], "yesno")]
@@ -396,3 +399,26 @@ def _yesno_tail(text: str) -> list[str]:
         return [text]
     a = m.group("a").rstrip(" ,;")
     return [a + "?" if text.rstrip().endswith("?") else a, m.group("b")[0].upper() + m.group("b")[1:] + "?"]
+
+
+UNIT_CELL = re.compile(r"(?<=\S)\s+(?P<u>Người|Hộ|Lượt|Cái|Chiếc|Con|Triệu đồng|Nghìn đồng|Tỷ đồng|Đồng|Ha|Tấn|Kg|%)"
+                       r"(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
+
+
+def unit_row(text: str) -> list[Ask]:
+    """A form's row copied with its unit column ('Số lao động đầu năm Người Số lao động cuối năm Người', 'Trong đó:
+    Nữ Người Trong đó: Nữ Người'): each label before a unit (written with a capital, as a column's cell) is a
+    figure in that unit. Only when the line ends with such a unit and holds at least two."""
+    s = text.strip()
+    cells = list(UNIT_CELL.finditer(s))
+    if len(cells) < 2 or cells[-1].end() != len(s) or BLANK.search(s):
+        return []
+    out, start = [], 0
+    for m in cells:
+        label = s[start:m.start()].strip(" ;,")
+        if len(label.split()) < 1 or not label[:1].isupper() or len(label.split()) > 14:
+            return []
+        unit = m.group("u").lower()
+        out.append(Ask(label, unit_type(unit), unit))
+        start = m.end()
+    return out

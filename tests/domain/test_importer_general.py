@@ -305,3 +305,12 @@ def test_a_scoring_rubric_asks_what_holds_not_the_points() -> None:
     assert got["Tổ chức hội nghị quán triệt"] == ("1.2", "yesno")
     assert got["Ban hành kế hoạch cải cách hành chính năm"] == ("1", "choice")
     assert not any("điểm" in p.lower() for p in got)
+
+
+def test_a_row_copied_with_its_unit_column_asks_each_figure_in_its_unit() -> None:
+    """'Label Người Label Người' (a form's row whose unit column was flattened into the line): a figure each."""
+    got = prompts(imp("PHIẾU THÔNG TIN HỢP TÁC XÃ\n2. Thành viên\nSố thành viên đầu kỳ Người Số thành viên cuối kỳ Người\n"
+                      "Vốn điều lệ đầu kỳ Triệu đồng Vốn điều lệ cuối kỳ Triệu đồng\n"))
+    assert got["Số thành viên đầu kỳ"] == ("2", "integer")
+    assert got["Số thành viên cuối kỳ"] == ("2", "integer")
+    assert got["Vốn điều lệ cuối kỳ"] == ("2", "money")
