@@ -36,6 +36,7 @@ from dialogs.importer.structure import (
     restore_marks,
     split_flattened,
     strip_fn,
+    strip_page_numbers,
     undotted_numbers,
 )
 from dialogs.importer.syllables import is_valid
@@ -71,7 +72,7 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, r = restore_marks([part for line in run for part in split_buried_name(line)])
+        lines, r = restore_marks([part for line in strip_page_numbers(run) for part in split_buried_name(line)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)

@@ -72,7 +72,7 @@ def parse_marker(line: str) -> Marker | None:
 
 
 INLINE_MARK = re.compile(
-    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})*)\.|(?P<alpha>[a-hk-zđ])[)/]"
+    rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\.)|(?P<alpha>[a-hk-zđ])[)/]"
     rf"|(?P<bullet>[-+•])(?=\s)|(?:Phần|PHẦN)\s+(?P<part>[IVX]{{1,4}}|\d{{1,2}})(?:\s*[.:\-–])?(?=\s)"
     rf"|(?P<upper>[A-H])\.(?=\s+[{UPPER}]{{2,}}\b))\s*(?=[{UPPER}])"
 )
@@ -97,9 +97,10 @@ class Numbering:
         if m.group("roman"):
             return ROMAN_VALUE.get(m.group("roman"), 0) in (self.roman + 1, 1)
         if m.group("dec"):
-            n = tuple(int(x) for x in m.group("dec").split("."))
+            n = tuple(int(x) for x in m.group("dec").split(".") if x)
             nexts = {self.dec + (1,)} | {self.dec[:k] + (self.dec[k] + 1,) for k in range(len(self.dec))}
-            return n in nexts or (not self.dec and n == (1,))
+            # ('I. …' then '1.1.': the decimals carry the Roman part's number)
+            return n in nexts or (not self.dec and n in ((1,), (self.roman, 1)))
         if m.group("alpha"):
             return ord(m.group("alpha")) == (ord(self.alpha) + 1 if self.alpha else ord("a"))
         return True
@@ -245,6 +246,28 @@ def restore_marks(lines: list[str]) -> tuple[list[str], int]:
             elif piece:
                 out.append(piece)
     return out, count
+
+
+PAGE_NO = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?=\S)")
+
+
+def strip_page_numbers(lines: list[str]) -> list[str]:
+    """A document-sharing page that gives each PDF page as one paragraph numbers them ('1. PHIẾU … (a whole page)',
+    '2. II. Nhân khẩu …'): when a page-long line (over 600 characters) begins with '1.' and the next paragraphs go on
+    '2.', '3.', those numbers are the pages', not the document's: they are dropped."""
+    firsts = [i for i, line in enumerate(lines) if line.strip()]
+    pages = [i for i in firsts if (m := PAGE_NO.match(lines[i]))]
+    if not pages or int(PAGE_NO.match(lines[pages[0]]).group("n")) != 1 or len(lines[pages[0]]) < 600:
+        return lines
+    out = list(lines)
+    expect = 1
+    for i in firsts[firsts.index(pages[0]):]:
+        m = PAGE_NO.match(out[i])
+        if not m or int(m.group("n")) != expect:
+            break
+        out[i] = out[i][m.end():]
+        expect += 1
+    return out if expect > 2 else lines
 
 
 def split_flattened(lines: list[str]) -> tuple[list[str], int]:

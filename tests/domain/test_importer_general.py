@@ -314,3 +314,15 @@ def test_a_row_copied_with_its_unit_column_asks_each_figure_in_its_unit() -> Non
     assert got["Số thành viên đầu kỳ"] == ("2", "integer")
     assert got["Số thành viên cuối kỳ"] == ("2", "integer")
     assert got["Vốn điều lệ cuối kỳ"] == ("2", "money")
+
+
+def test_pages_numbered_by_a_sharing_site_and_decimals_under_a_roman_part_are_split() -> None:
+    """A sharing site's copy gives each page as one paragraph numbered '1.', '2.': the page numbers go; inside a
+    page, 'I. …' then '1.1. …', '1.2 …' (no closing dot) count on and start their own lines."""
+    filler = " ".join(["Phiếu dùng cho cán bộ khuyến nông khi đến thăm từng hộ gia đình."] * 8)
+    page1 = (f"1. PHIẾU KHẢO SÁT HỘ NUÔI TÔM {filler} I. Tình hình nuôi tôm của hộ 1.1. Hộ có ao nuôi tôm hay không? "
+             "1.2 Diện tích ao nuôi của hộ: ……… ha 1.3 Theo ông bà, khó khăn lớn nhất khi nuôi tôm là gì?")
+    got = prompts(imp(f"Xem mẫu\n{page1}\n2. II. Ý kiến của hộ về dịch vụ khuyến nông\n"))
+    assert got["Diện tích ao nuôi của hộ"] == ("I", "decimal")
+    assert got["Theo ông bà, khó khăn lớn nhất khi nuôi tôm là gì?"][0] == "I"
+    assert not any(p.startswith("II.") for p in got)  # '2.' was the page's number: 'II.' is the document's part
