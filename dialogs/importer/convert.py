@@ -36,6 +36,7 @@ from dialogs.importer.questions import (
     Ask,
     asks_from_text,
     choice_ask,
+    coded_choice,
     documents_ask,
     documents_counts,
     embedded_asks,
@@ -181,7 +182,8 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
-    chosen = choice_ask(label)
+    coded = coded_choice(label)  # 'Giới tính (nam 0; nữ 1)', 'Loại hộ: (1: …; 2: …)': the coded answers
+    chosen = coded[0] if coded else choice_ask(label)
     if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …)': pick one
         return question(ctx, chosen, path, no, [])
     typ, unit = field_type(label)

@@ -132,6 +132,9 @@ def more_fields(value: str) -> list[str]:
 COUNT_UNIT = re.compile(r"^(?:đ/c|đồng chí|người|hộ|con|cái|chiếc|lượt|em|cháu|học sinh)$", re.I)
 
 
+CODED_END = re.compile(r"(?<=\))[.;]?\s+(?=[A-ZĐ][^()]{1,40}\()")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
@@ -148,6 +151,11 @@ def blank_fields(line: str) -> list[str]:
             seg = rest if sep else ""
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
+        coded = [p.strip(" .;,:") for p in CODED_END.split(lab)]
+        if len(coded) > 1 and all(p[:1].isupper() and re.search(r"\([^()]*\d[^()]*\)", p) for p in coded):
+            # 'Dân tộc (1: Kinh; 2: Tày). Giới tính (nam 0; nữ 1) Loại hộ: (1: …; 2: …)': a coded choice each
+            labels.extend(coded)
+            continue
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):

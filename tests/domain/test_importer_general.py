@@ -326,3 +326,15 @@ def test_pages_numbered_by_a_sharing_site_and_decimals_under_a_roman_part_are_sp
     assert got["Diện tích ao nuôi của hộ"] == ("I", "decimal")
     assert got["Theo ông bà, khó khăn lớn nhất khi nuôi tôm là gì?"][0] == "I"
     assert not any(p.startswith("II.") for p in got)  # '2.' was the page's number: 'II.' is the document's part
+
+
+def test_coded_answers_run_together_on_a_form_head_are_a_choice_each() -> None:
+    """'Nghề chính (1: Trồng trọt; 2: Chăn nuôi). Giới tính (nam 0; nữ 1) Loại đất: (1: …; 2: …)' after blanks on one
+    line: each label with its coded answers is a choice."""
+    got = prompts(imp("PHIẾU ĐIỀU TRA HỘ TRỒNG CHÈ\nHọ và tên chủ hộ ………… Năm sinh/tuổi ……… Nghề chính (1: Trồng trọt; "
+                      "2: Chăn nuôi; 3: Khác). Giới tính (nam 0; nữ 1) Loại đất: (1: Đất đồi; 2: Đất bãi; 3: khác)\n"
+                      "I. Diện tích chè\n1.1. Diện tích chè của hộ: ……… ha\n"))
+    assert got["Năm sinh/tuổi"][1] == "integer"
+    assert got["Nghề chính"][1] == "choice"
+    assert got["Giới tính"][1] == "choice"
+    assert got["Loại đất"][1] == "choice"
