@@ -19,14 +19,40 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 DATA = SHARED / "data"
 
-PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def _per_worker(url: str | None) -> str | None:
+    """Under pytest-xdist (``-n``) each worker has a PostgreSQL database of its own: ``<name>_<worker>``, made
+    when missing (the tests truncate and reset their database, so two workers never share one)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    base, _, name = url.rpartition("/")
+    name, sep, query = name.partition("?")
+    return f"{base}/{name}_{worker}{sep}{query}"
+
+
+BASE_PG_URL = os.environ.get("TEST_DATABASE_URL")
+PG_URL = _per_worker(BASE_PG_URL)
+
+
+def _asyncpg(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://")
 
 
 def _pg_reset(url: str) -> None:
     import asyncpg
 
     async def go() -> None:
-        conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+        if url != BASE_PG_URL:  # a worker's own database: created on the server of TEST_DATABASE_URL
+            admin = await asyncpg.connect(_asyncpg(BASE_PG_URL))
+            try:
+                name = url.rpartition("/")[2].partition("?")[0]
+                if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+                    await admin.execute(f'CREATE DATABASE "{name}"')
+            finally:
+                await admin.close()
+        conn = await asyncpg.connect(_asyncpg(url))
         try:
             await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
         finally:
