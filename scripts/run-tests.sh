@@ -11,7 +11,7 @@ bash scripts/bootstrap.sh || exit $?
 # the web form's browser tests use Debian's Chromium: installed when missing (quick, never fatal; skipped without)
 bash scripts/install-chromium.sh || true
 export PYTHONDONTWRITEBYTECODE=1
-WORKERS=(-n "${TEST_WORKERS:-2}" --dist worksteal)
+WORKERS=(-n "${TEST_WORKERS:-2}")
 rc=0
 .venv/bin/python -m pytest -q "${WORKERS[@]}" "$@" || rc=$?
 PG_URL="${TEST_DATABASE_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/test}"

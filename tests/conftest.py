@@ -107,6 +107,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "db" in getattr(item, "fixturenames", ()) or "db_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.db)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # on xdist workers the tests of tens of seconds go first (every worker sorts alike): the workers share
+        # them out at the start and end together, not one of them alone on a long test at the end
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("long") is None)
 
 
 @pytest.fixture
