@@ -74,14 +74,28 @@ def db_template(tmp_path_factory) -> str:
     return str(path)
 
 
-async def _truncate_pg(db: Database) -> None:
-    from sqlalchemy import text
+RESTART_SEQUENCES = """DO $$ DECLARE s record; BEGIN
+  FOR s IN SELECT c.oid::regclass AS seq FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE c.relkind = 'S' AND n.nspname = 'public' LOOP
+    EXECUTE format('ALTER SEQUENCE %s RESTART', s.seq);
+  END LOOP;
+END $$;"""
+
+
+async def _empty_pg(url: str) -> None:
+    """Every table emptied and every sequence restarted, as ``TRUNCATE … RESTART IDENTITY`` would, in one
+    transaction: DELETE, children before parents, is ~20× quicker than TRUNCATE on the few rows a test leaves
+    (TRUNCATE makes new files for every table and index: 0.25 s a test)."""
+    import asyncpg
 
     from storage.models import Base
 
-    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
-    async with db.engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    deletes = " ".join(f"DELETE FROM {t.name};" for t in reversed(Base.metadata.sorted_tables))
+    conn = await asyncpg.connect(_asyncpg(url))
+    try:
+        await conn.execute(f"BEGIN; {deletes} {RESTART_SEQUENCES} COMMIT;")
+    finally:
+        await conn.close()
 
 
 @pytest.fixture
@@ -95,9 +109,9 @@ def db_url(db_template, tmp_path) -> str:
 
 @pytest.fixture
 async def db(db_url) -> Database:
-    database = open_database(db_url)
     if PG_URL:
-        await _truncate_pg(database)
+        await _empty_pg(db_url)
+    database = open_database(db_url)
     yield database
     await database.dispose()
 
