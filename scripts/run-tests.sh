@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # One command for a fresh machine: set everything up and run the whole test suite,
 # on SQLite always, and again (database tests) on PostgreSQL when one is reachable.
-# Each pass runs on TEST_WORKERS pytest-xdist workers (default 2; 0 runs in one process): the end-to-end
-# tests mostly wait on bot processes, so two workers halve the time even on two cores. Each worker has its
-# own SQLite files and its own PostgreSQL database (<name>_gw0, <name>_gw1: tests/conftest.py).
-# A failure in either pass fails the script (both passes run, the exit code is the first failure's).
+# Each pass runs on TEST_WORKERS pytest-xdist workers (default 2; 0 runs in one process): one worker runs the
+# end-to-end tests (real bot processes, on real time) one after another, as before, while the other runs the
+# in-process tests (tests/conftest.py groups them). Each worker has its own SQLite files and its own PostgreSQL
+# database (<name>_gw0, <name>_gw1). A failure in either pass fails the script (both passes run).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh || exit $?
 # the web form's browser tests use Debian's Chromium: installed when missing (quick, never fatal; skipped without)
 bash scripts/install-chromium.sh || true
 export PYTHONDONTWRITEBYTECODE=1
-WORKERS=(-n "${TEST_WORKERS:-2}")
+WORKERS=(-n "${TEST_WORKERS:-2}" --dist loadgroup)
 rc=0
-.venv/bin/python -m pytest -q "${WORKERS[@]}" "$@" || rc=$?
+# the SQLite pass is on SQLite even when TEST_DATABASE_URL is set (that URL is the PostgreSQL pass's)
+env -u TEST_DATABASE_URL .venv/bin/python -m pytest -q "${WORKERS[@]}" "$@" || rc=$?
 PG_URL="${TEST_DATABASE_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/test}"
 if .venv/bin/python - "$PG_URL" <<'PY'
 import asyncio, sys

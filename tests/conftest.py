@@ -116,15 +116,24 @@ async def db(db_url) -> Database:
     await database.dispose()
 
 
+def _end_to_end(item) -> bool:
+    return item.get_closest_marker("slow") is not None or "end_to_end" in item.path.parts
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     # On the PostgreSQL pass (-m db) only database tests run; mark fixtures users automatically.
     for item in items:
         if "db" in getattr(item, "fixturenames", ()) or "db_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.db)
+        if _end_to_end(item):
+            # under xdist (--dist loadgroup) the end-to-end tests, real bot processes and browsers on real time,
+            # run one after another on one worker, as without xdist: never two of them at once on two cores,
+            # while the other worker runs the in-process tests
+            item.add_marker(pytest.mark.xdist_group("end_to_end"))
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        # on xdist workers the tests of tens of seconds go first (every worker sorts alike): the workers share
-        # them out at the start and end together, not one of them alone on a long test at the end
-        items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("long") is None)
+        # the long in-process tests first (every worker sorts alike): the workers do not end one of them alone
+        items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 @pytest.fixture
