@@ -514,9 +514,15 @@ def rebuild(seq: list) -> tuple[list, int]:
         j = i
         while j < len(seq) and isinstance(seq[j], str):
             j += 1
-        run = seq[i:j]
+        run = _split_run_lines(seq[i:j])
         k = 0
         while k < len(run):
+            got = _general(run, k, out)
+            if got:
+                out.append(got[0])
+                k += got[1]
+                n += 1
+                continue
             got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60]))
             if got:
@@ -538,6 +544,37 @@ def rebuild(seq: list) -> tuple[list, int]:
             k += 1
         i = j
     return _unbuilt_cell_runs(out), n
+
+
+def _split_run_lines(run: list[str]) -> list[str]:
+    """A table run into one line is cut into its cells, a line each (the text before it stays a line)."""
+    from dialogs.importer.grids import split_run_line
+
+    out: list[str] = []
+    for ln in run:
+        got = split_run_line(ln) if len(ln) >= 300 else None
+        out += ([got[0]] if got and got[0] else []) + got[1] if got else [ln]
+    return out
+
+
+ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc)$")
+
+
+def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
+    """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
+    whose header lines (already passed, at the end of ``out``) are taken back into the table."""
+    from dialogs.importer.grids import cell_grid, header_lines, numbered_rows_grid
+
+    ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
+    got = cell_grid(run[ahead:ahead + 1500]) if ahead is not None else None
+    if got:  # the lines before the heading (a caption, a unit line) stay lines
+        out.extend(run[k:ahead])
+        return got[0], got[1] + ahead - k
+    head = header_lines(out)
+    got = numbered_rows_grid(run[k:k + 400], out[len(out) - head:]) if head else None
+    if got:
+        del out[len(out) - head:]
+    return got
 
 
 CELL_END = re.compile(r".{0,80}\|\s*$")  # a web page's table copied with its cells ending in '|'

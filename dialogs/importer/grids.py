@@ -1,0 +1,317 @@
+"""General readers for statistics tables (Biểu) that reached us as text, by shape rather than by document.
+
+Three shapes, each anchored on something a table always has and prose never does:
+
+- **cells a line**: a Word/HTML table copied one cell per line (blank lines between cells or none). It opens with the
+  row-label heading alone on its line ('STT', 'TT', 'Chỉ tiêu', 'Nội dung'); the header's column names follow, then
+  an optional column-numbering row ('1', '2', … or 'A', 'B', '1' …), then the rows: each a label (its number, '1',
+  '2.1', 'II', 'a)', alone on the line before it or written in front of it), then its unit, code and figures, which
+  may be filled, blank or missing altogether. A header with no row under it (a form whose rows the unit adds) is a
+  Biểu with the header's columns.
+- **rows a line under a numbering row**: a PDF table without ruling whose header lines run down to a line of column
+  codes ('A B C 1 2 3', '(1) (2) (3)'); each line below is a row ('1 Thu kinh phí 22', '- Con trong giá thú'); a line
+  in lower case continues the row above.
+- **a table run into one line**: 'TT Chỉ tiêu ĐVT Số lượng I GIA ĐÌNH 1. Tổng số hộ Hộ 1.1 …' — cut into cells at the
+  row numbers, then read as cells a line.
+
+Each reader checks its result (enough rows, columns named) and otherwise leaves the text to the others."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.textgrid import (
+    GROUP_HEAD,
+    METADATA,
+    SIGNATURE,
+    YEAR,
+    FlatGrid,
+    _grid,
+    _text,
+)
+from dialogs.text import fold
+
+ROW_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu|chi tieu|ten chi tieu|noi dung|danh muc)$")
+NUMBER_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu)$")  # a numbers column: the cell after it heads the labels
+ROW_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
+INLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*(?=\S)|^(?:[IVX]{1,4}|\d{1,2}"
+                           r"(?:\.\d{1,2}){1,3})\s+(?=\S)|^[-–+•]\s*")
+FIGURE = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?|[-–—x×]|[.…_]+|\(\d{1,2}\))$", re.I)
+COLUMN_CODE = re.compile(r"^(?:[A-E]|\(?\d{1,2}\)?|\(\s*[A-E]\s*\))$")
+END_CELL = re.compile(r"^(?:ghi chu|nguoi lap|nguoi ky|thu truong|noi nhan|ngay\s*\S*\s*thang|\(ky|tm\.|xac nhan"
+                      r"|luu y|chu thich)")
+GROUP_PREFIX = re.compile(r"(?i)^(?:trong đó|chia ra|chia theo|bao gồm|gồm)\s*:\s*")
+UNIT_WORD = re.compile(r"^[\w./%]+(?:\s+[\w./]+)?$")
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(FIGURE.match(cell))
+
+
+def _numbering(cells: list[str], k: int) -> int:
+    """How many column codes start at cells[k] ('1', '2', '3' … or 'A', 'B', '1', '2'): 0 when not a numbering row
+    (the figures must run on by one, and there must be at least two of them)."""
+    j = k
+    while j < len(cells) and COLUMN_CODE.match(cells[j]):
+        j += 1
+    figures = [int(c.strip("()")) for c in cells[k:j] if c.strip("()").isdigit()]
+    if j - k < 2 or not figures or any(b != a + 1 for a, b in zip(figures, figures[1:], strict=False)):
+        return 0
+    return j - k if figures[0] in (0, 1) else 0
+
+
+def _row_start(cells: list[str], k: int) -> bool:
+    """A row begins here: a number alone then a label, or a label with its number in front."""
+    c = cells[k]
+    if ROW_NUMBER.match(c) and k + 1 < len(cells) and _text(cells[k + 1]) and not _is_figure(cells[k + 1]):
+        return not _numbering(cells, k)
+    return bool(INLINE_NUMBER.match(c)) and _text(c) and not c.startswith(("(", "-", "–", "+"))
+
+
+def _caps_heading(c: str) -> bool:
+    """'NỘI DUNG KẾ HOẠCH CHIẾN LƯỢC': a heading of the text in capitals, not a column's name."""
+    letters = [x for x in c if x.isalpha()]
+    return len(c.split()) >= 3 and bool(letters) and all(x.isupper() for x in letters)
+
+
+def _header(cells: list[str]) -> tuple[list[str], int]:
+    """The header's names from the row-label heading to the numbering row or the first row; names broken over two
+    lines ('Đơn vị' / 'tính', 'Kinh phí (triệu' / 'đồng)', 'Nữ' / '(Người)') joined."""
+    head: list[str] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        if _numbering(cells, k) or (head and _row_start(cells, k)) or not (_text(c) or YEAR.match(c)) \
+                or len(c.split()) > 16 or _caps_heading(c):
+            break
+        if re.match(r"(?i)^bạn đang xem\b", c):  # a web page's own line inside the table
+            k += 1
+            continue
+        lower = c[:1].islower() or c.startswith("(") and not head[-1:] == [] and c.count("(") <= 1
+        if head and (lower or head[-1].count("(") > head[-1].count(")")):
+            head[-1] = f"{head[-1]} {c}"
+        else:
+            head.append(c)
+        k += 1
+    return head, k
+
+
+def _columns(head: list[str], codes: list[str]) -> list[str]:
+    """The columns to fill: the row-label heading (and, after a numbers column, the cell heading the labels), the
+    metadata ('Đơn vị tính', 'Mã số') and bare group words ('Trong đó', 'Chia ra') dropped; footnote stars too."""
+    cells = list(head)
+    if cells and NUMBER_HEAD.match(fold(cells[0])) and len(cells) > 2 and not ROW_HEAD.match(fold(cells[1])):
+        cells = cells[2:]
+    cols = [re.sub(r"\s*\*+\s*$", "", c).strip() for c in cells
+            if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))
+            and not GROUP_HEAD.match(fold(c).strip(" :"))]
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    letters = len(codes) - figures
+    if figures and len(cols) > figures and letters:  # 'A B 1 2': as many columns to fill as figures
+        cols = cols[-figures:]
+    return [c for c in cols if c]
+
+
+def _clean_label(label: str) -> str:
+    label = INLINE_NUMBER.sub("", label).strip()
+    label = GROUP_PREFIX.sub("", label).strip(" +-–:")
+    return label
+
+
+def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
+    """The rows from cells[0]: returns [number, label] rows and how many cells they used."""
+    rows: list[list[str]] = []
+    k = 0
+    since = 0  # cells since the last label: a unit may follow a label only
+    while k < len(cells):
+        c = cells[k]
+        f = fold(c)
+        if END_CELL.match(f) or SIGNATURE.match(f) or len(c.split()) > 45:
+            break
+        if _is_figure(c) and not (ROW_NUMBER.match(c) and k + 1 < len(cells) and _text(cells[k + 1])
+                                  and not _is_figure(cells[k + 1])):
+            k += 1
+            since += 1
+            continue
+        if ROW_NUMBER.match(c) and k + 1 < len(cells) and _text(cells[k + 1]):
+            rows.append([c.rstrip("."), _clean_label(cells[k + 1])])
+            k += 2
+            since = 0
+            continue
+        if not _text(c):
+            k += 1
+            continue
+        if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
+                and not INLINE_NUMBER.match(c):
+            k += 1  # the row's unit
+            since += 1
+            continue
+        m = INLINE_NUMBER.match(c)
+        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(c)])
+        k += 1
+        since = 0
+    return [r for r in rows if _text(r[1])], k
+
+
+def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """Cells a line (see the module's note). Returns the grid and how many lines it used."""
+    if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
+        return None
+    index: list[int] = []  # cell → its line
+    cells: list[str] = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if s:
+            cells.append(s)
+            index.append(i)
+    head, k = _header(cells)
+    n = _numbering(cells, k)
+    if k < len(cells) and not n and not _row_start(cells, k) and not END_CELL.match(fold(cells[k])):
+        return None  # the header runs into something neither a numbering row nor a row: not a table
+    codes = cells[k:k + n]
+    k += n
+    cols = _columns(head, codes)
+    units = any(fold(h).startswith(("don vi", "dvt")) for h in head)
+    rows, used = _body(cells[k:], units)
+    end = index[k + used] if k + used < len(index) else len(lines)
+    if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head):
+        return None
+    if len(rows) < 3:
+        if rows or len(cols) < 4 or k < len(cells) and not END_CELL.match(fold(cells[k])) and \
+                not SIGNATURE.match(fold(cells[k])):
+            return None
+        rows = [["", "…"]]  # a header with no row: the unit adds the rows
+        note = (f"biểu chép mỗi ô một dòng, chỉ có hàng tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, "
+                "các dòng do đơn vị thêm; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    else:
+        note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} "
+                "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    return _grid(["TT", "Chỉ tiêu", *cols], rows, note), end
+
+
+LINE_CODES = re.compile(r"^(?:(?:[A-E]|\(\s*[A-E]\s*\))\s+)*(?:\(?\d{1,2}\)?\s*)+$")
+LETTER_SECTION = re.compile(r"^[A-EĐ]\s*[-.)]\s+\S")
+
+
+def _line_codes(line: str) -> list[str] | None:
+    s = line.strip()
+    if not LINE_CODES.match(s):
+        return None
+    codes = s.replace("(", " (").split()
+    return codes if _numbering(codes, 0) == len(codes) and len(codes) >= 3 else None
+
+
+GROUP_WORDS = ("chia theo", "chia ra", "phan theo", "trong do")
+
+
+def _head_columns(head: list[str], n: int) -> list[str]:
+    """The n columns named by header lines a PDF copy broke: the row-label heading and metadata words dropped, a
+    group phrase ('Chia theo giới tính') dropped with its words in lower case, a capital starting a column and a word
+    in lower case continuing one."""
+    cols: list[str] = []
+    for line in head:
+        s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
+        s = re.sub(r"(?i)(?:nội dung|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
+        words = s.split()
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if fold(" ".join(words[i:i + 2])).strip(":") in GROUP_WORDS:
+                i += 2
+                while i < len(words) and words[i][:1].islower():
+                    i += 1
+                continue
+            if w[:1].isupper() or not cols:
+                cols.append(w)
+            else:
+                cols[-1] += f" {w}"
+            i += 1
+    cols = [c.strip(" :") for c in cols if _text(c)]
+    return cols[-n:] if len(cols) >= n else cols
+
+
+def header_lines(out: list) -> int:
+    """How many lines at the end of ``out`` may be a table's header broken by a PDF copy: short lines back to the one
+    opening with the row-label heading ('Tt Nội dung Mã số') or to a blank line, a sentence or a unit line."""
+    n = 0
+    for item in reversed(out[-12:]):
+        if not isinstance(item, str):
+            break
+        s = item.strip()
+        f = fold(s)
+        if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 12 or f.startswith(("don vi tinh", "dvt")):
+            break
+        n += 1
+        if re.match(r"^(?:s?tt|so tt|noi dung|chi tieu)\b", f):
+            break
+    return n
+
+
+def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int] | None:
+    """Rows a line under a numbering row: lines[0] is the numbering row, ``head`` the header lines above it. Returns
+    the grid and how many lines (from the numbering row) it used."""
+    codes = _line_codes(lines[0]) if lines else None
+    if not codes:
+        return None
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    rows: list[list[str]] = []
+    used = 1
+    for ln in lines[1:]:
+        s = ln.strip()
+        f = fold(s)
+        if not s or END_CELL.match(f) or SIGNATURE.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
+            break
+        used += 1
+        label = re.sub(r"(?:\s+[\d.,]+)+$", "", s)  # its code and figures
+        if not _text(label):
+            continue
+        if label[:1].islower() and rows:
+            rows[-1][1] += f" {label}"
+            continue
+        m = INLINE_NUMBER.match(label) or re.match(r"^(?:[IVX]{1,4}|\d{1,2})\s+(?=\S)", label)
+        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(label[m.end():] if m else label)])
+    rows = [r for r in rows if _text(r[1])]
+    cols = _head_columns(head, figures)
+    if len(rows) < 3 or not cols:
+        return None
+    note = (f"bảng chép từ PDF mỗi dòng một hàng, dưới hàng mã cột «{lines[0].strip()}»: đã dựng lại {len(cols)} cột, "
+            f"{len(rows)} dòng; tên cột ghép từ các dòng tiêu đề bị cắt, hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *cols], rows, note), used
+
+
+RUN_HEAD = re.compile(r"(?<!\S)(?P<no>STT|TT|Số TT)\s+(?P<lab>Chỉ tiêu|Nội dung|Tên chỉ tiêu)(?=\s)")
+RUN_ROW = re.compile(r"\s(?=(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\w))")
+
+
+def _row_pieces(text: str) -> list[str]:
+    """Cut at each row number followed by a capital ('1.1 Số hộ', 'II BẠO LỰC'); '2 thế hệ' stays whole."""
+    cuts = [m.start() for m in RUN_ROW.finditer(text) if m.group(1)[:1].isupper()]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=False)]
+
+
+def split_run_line(line: str) -> tuple[str, list[str]] | None:
+    """A table run into one line → (the text before it, its cells a line): the header's names (a capital starts one)
+    then each row's number, label and unit."""
+    m = RUN_HEAD.search(line)
+    if not m or len(line) < 300:
+        return None
+    pieces = _row_pieces(" " + line[m.end():])
+    if len(pieces) < 6:
+        return None
+    names: list[str] = []
+    for w in pieces[0].split():
+        if w[:1].isupper() or not names:
+            names.append(w)
+        else:
+            names[-1] += f" {w}"
+    cells = [m.group("no"), m.group("lab"), *names]
+    units = any(fold(n).startswith(("dvt", "don vi")) for n in names)
+    for p in pieces[1:]:
+        no, _, rest = p.strip().partition(" ")
+        words = rest.split()
+        cells.append(no)
+        if units and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) <= 10:
+            cells += [" ".join(words[:-1]), words[-1]]
+        else:
+            cells.append(rest)
+    return line[:m.start()].strip(), cells
