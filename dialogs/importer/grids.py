@@ -23,6 +23,7 @@ import re
 from dialogs.importer.textgrid import (
     GROUP_HEAD,
     METADATA,
+    PERIOD_WORD,
     SIGNATURE,
     YEAR,
     FlatGrid,
@@ -48,6 +49,12 @@ def _is_figure(cell: str) -> bool:
     return bool(FIGURE.match(cell))
 
 
+def _label_cell(c: str) -> bool:
+    """A row's label: letters, not a figure nor a row number ('II' after a row's last figure '0' is the next row's
+    number, not a label)."""
+    return _text(c) and not _is_figure(c) and not ROW_NUMBER.match(c)
+
+
 def _numbering(cells: list[str], k: int) -> int:
     """How many column codes start at cells[k] ('1', '2', '3' … or 'A', 'B', '1', '2'): 0 when not a numbering row
     (the figures must run on by one, and there must be at least two of them)."""
@@ -63,7 +70,7 @@ def _numbering(cells: list[str], k: int) -> int:
 def _row_start(cells: list[str], k: int) -> bool:
     """A row begins here: a number alone then a label, or a label with its number in front."""
     c = cells[k]
-    if ROW_NUMBER.match(c) and k + 1 < len(cells) and _text(cells[k + 1]) and not _is_figure(cells[k + 1]):
+    if ROW_NUMBER.match(c) and k + 1 < len(cells) and _label_cell(cells[k + 1]):
         return not _numbering(cells, k)
     return bool(INLINE_NUMBER.match(c)) and _text(c) and not c.startswith(("(", "-", "–", "+"))
 
@@ -88,7 +95,8 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
             k += 1
             continue
         lower = c[:1].islower() or c.startswith("(") and not head[-1:] == [] and c.count("(") <= 1
-        if head and (lower or head[-1].count("(") > head[-1].count(")")):
+        period = YEAR.match(c) and head and PERIOD_WORD.search(head[-1])  # 'Năm học' / '2017-2018'
+        if head and (lower or period or head[-1].count("(") > head[-1].count(")")):
             head[-1] = f"{head[-1]} {c}"
         else:
             head.append(c)
@@ -119,8 +127,11 @@ def _clean_label(label: str) -> str:
 
 
 def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
-    """The rows from cells[0]: returns [number, label] rows and how many cells they used."""
+    """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
+    figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
     rows: list[list[str]] = []
+    starts: list[int] = []  # the cell each row begins at
+    filled: list[bool] = []  # the row has a figure
     k = 0
     since = 0  # cells since the last label: a unit may follow a label only
     while k < len(cells):
@@ -128,28 +139,31 @@ def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
         f = fold(c)
         if END_CELL.match(f) or SIGNATURE.match(f) or len(c.split()) > 45:
             break
-        if _is_figure(c) and not (ROW_NUMBER.match(c) and k + 1 < len(cells) and _text(cells[k + 1])
-                                  and not _is_figure(cells[k + 1])):
+        if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
+            break  # the next table's caption, or its heading
+        number = ROW_NUMBER.match(c) and k + 1 < len(cells) and _label_cell(cells[k + 1])
+        if _is_figure(c) and not number or not number and not _text(c):
+            filled[-1:] = [True] if _is_figure(c) else filled[-1:]
             k += 1
             since += 1
             continue
-        if ROW_NUMBER.match(c) and k + 1 < len(cells) and _text(cells[k + 1]):
-            rows.append([c.rstrip("."), _clean_label(cells[k + 1])])
-            k += 2
-            since = 0
-            continue
-        if not _text(c):
-            k += 1
-            continue
         if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
-                and not INLINE_NUMBER.match(c):
+                and not INLINE_NUMBER.match(c) and not number:
             k += 1  # the row's unit
             since += 1
             continue
-        m = INLINE_NUMBER.match(c)
-        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(c)])
-        k += 1
+        m = None if number else INLINE_NUMBER.match(c)
+        label = cells[k + 1] if number else c
+        rows.append([c.rstrip(".") if number else m.group(0).strip(" -–+•.)") if m else "", _clean_label(label)])
+        starts.append(k)
+        filled.append(False)
+        k += 2 if number else 1
         since = 0
+    if sum(filled) * 2 >= len(rows) > 0:
+        while not filled[-1]:
+            k = starts.pop()
+            filled.pop()
+            rows.pop()
     return [r for r in rows if _text(r[1])], k
 
 
