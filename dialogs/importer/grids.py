@@ -200,7 +200,8 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     else:
         note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} "
                 "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
-    return _grid(["TT", "Chỉ tiêu", *cols], rows, note), end
+    names = head[1] if len(head) > 1 and NUMBER_HEAD.match(fold(head[0])) else "Chỉ tiêu"
+    return _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], rows, note), end
 
 
 LINE_CODES = re.compile(r"^(?:(?:[A-E]|\(\s*[A-E]\s*\))\s+)*(?:\(?\d{1,2}\)?\s*)+$")
@@ -307,7 +308,7 @@ def split_run_line(line: str) -> tuple[str, list[str]] | None:
     """A table run into one line → (the text before it, its cells a line): the header's names (a capital starts one)
     then each row's number, label and unit."""
     m = RUN_HEAD.search(line)
-    if not m or len(line) < 300:
+    if not m or len(line) < 200:
         return None
     pieces = _row_pieces(" " + line[m.end():])
     if len(pieces) < 6:

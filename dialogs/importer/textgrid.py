@@ -552,7 +552,7 @@ def _split_run_lines(run: list[str]) -> list[str]:
 
     out: list[str] = []
     for ln in run:
-        got = split_run_line(ln) if len(ln) >= 300 else None
+        got = split_run_line(ln) if len(ln) >= 200 else None
         out += ([got[0]] if got and got[0] else []) + got[1] if got else [ln]
     return out
 

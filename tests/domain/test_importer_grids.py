@@ -1,0 +1,126 @@
+"""Statistics tables (Biểu) that reached us as text, one general shape a test, on made-up text: the grid is rebuilt
+from the row-label heading ('STT', 'Chỉ tiêu', 'Nội dung'), the column names and the rows whatever their figures
+(filled, blank or missing), or from a PDF's column-numbering row; a prose heading is never taken for a table."""
+
+from __future__ import annotations
+
+from dialogs.importer.grids import cell_grid, numbered_rows_grid, split_run_line
+from tests.support.importing import imp
+
+
+def _tables(text: str):
+    o = imp(text)
+    return [r.question.table for r in o.refs if r.question.type == "table"]
+
+
+def _one(text: str):
+    tables = _tables(text)
+    assert len(tables) == 1, tables
+    t = tables[0]
+    return [c.label for c in t.columns], [r.label for r in t.rows]
+
+
+def _cells(*cells: str, gap: str = "\n\n") -> str:
+    return gap.join(cells)
+
+
+def test_cells_a_line_numbered_rows_with_units_and_no_figures_are_a_biểu():
+    """'STT' / 'Nội dung' / 'Đơn vị' / 'tính' / 'Số liệu', then number, label, unit a cell each, no figures."""
+    text = "BÁO CÁO SỐ LIỆU THƯ VIỆN XÃ\n\n" + _cells(
+        "STT", "Nội dung", "Đơn vị", "tính", "Số liệu",
+        "I", "SÁCH VÀ BÁO",
+        "1.1", "Số đầu sách hiện có", "Cuốn",
+        "1.1.1", "Trong đó: + Sách thiếu nhi", "Cuốn",
+        "1.2", "Số tờ báo đặt hằng năm", "Tờ",
+        "II", "BẠN ĐỌC",
+        "2.1", "Số thẻ bạn đọc đã cấp", "Thẻ") + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số liệu"]
+    assert rows == ["SÁCH VÀ BÁO", "Số đầu sách hiện có", "Sách thiếu nhi", "Số tờ báo đặt hằng năm", "BẠN ĐỌC",
+                    "Số thẻ bạn đọc đã cấp"]
+
+
+def test_cells_a_line_with_a_column_numbering_row_and_numbered_labels():
+    """'Chỉ tiêu', k column names, the numbering row '1' … 'k', then 'I. …' / '1. …' labels with no figures."""
+    text = "BÁO CÁO TÌNH HÌNH ĐÀO TẠO NGHỀ\n\nĐơn vị tính: người\n\n" + _cells(
+        "Chỉ tiêu", "Số học viên đầu năm", "Số học viên tuyển mới", "Số học viên tốt nghiệp", "1", "2", "3",
+        "I. Tổng số học viên:", "1. Nghề may", "2. Nghề hàn", "II. Theo giới tính:", "1. Nam", "2. Nữ",
+        "", "", "Ghi chú: số liệu tính đến cuối năm.") + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số học viên đầu năm", "Số học viên tuyển mới", "Số học viên tốt nghiệp"]
+    assert rows == ["Tổng số học viên", "Nghề may", "Nghề hàn", "Theo giới tính", "Nam", "Nữ"]
+
+
+def test_cells_a_line_header_broken_over_lines_and_a_group_word_dropped():
+    """'Kinh phí (triệu' / 'đồng)' and 'Nữ' / '(Người)' are one name each; 'Trong đó' heads a group, no column."""
+    grid, used = cell_grid(["Số TT", "Chỉ tiêu", "Tổng số (Người)", "Trong đó", "Kinh phí (triệu", "đồng)",
+                            "Nữ", "(Người)", "1", "Hộ nghèo", "2", "Hộ cận nghèo", "3", "Hộ mới thoát nghèo"])
+    header = [t for t, _ in grid.cells[0]]
+    assert header == ["TT", "Chỉ tiêu", "Tổng số (Người)", "Kinh phí (triệu đồng)", "Nữ (Người)"]
+    assert [row[1][0] for row in grid.cells[1:]] == ["Hộ nghèo", "Hộ cận nghèo", "Hộ mới thoát nghèo"]
+    assert used == 14
+
+
+def test_a_header_with_no_row_under_it_is_a_biểu_whose_rows_the_unit_adds():
+    """'TT' / the labels' heading / the columns to the end of the text: the labels' heading names the column the unit
+    fills with its rows' names, then the columns (a footnote's star dropped)."""
+    text = "BÁO CÁO KẾT QUẢ PHUN THUỐC HẰNG NGÀY\n\nNgày báo cáo: ..../..../2024\n\n" + _cells(
+        "TT", "Thôn/ Tổ dân phố", "Số hộ được phun *", "Số hộ từ chối", "Diện tích phun (m2)", "Hóa chất (lít)",
+        "Ghi chú") + "\n"
+    cols, _ = _one(text)
+    assert cols == ["Thôn/ Tổ dân phố", "Số hộ được phun", "Số hộ từ chối", "Diện tích phun (m2)", "Hóa chất (lít)",
+                    "Ghi chú"]
+
+
+def test_a_filled_table_ends_at_its_last_row_with_figures():
+    """Rows with figures (a unit's answer copied): the structure is kept, the figures dropped, and the numbered
+    line after the table stays text; 'Năm' / '2023' is one column."""
+    text = "NIÊN GIÁM TRƯỜNG HỌC\n\n1. Số phòng học\n\n" + _cells(
+        "TT", "Loại phòng", "Năm", "2023", "Năm", "2024",
+        "1", "Phòng kiên cố", "12", "14", "2", "Phòng bán kiên cố", "3", "1", "3", "Phòng tạm", "0", "0",
+        "2. Kiến nghị của nhà trường") + "\n"
+    tables = _tables(text)
+    assert len(tables) == 1
+    assert [c.label for c in tables[0].columns] == ["Năm 2023", "Năm 2024"]
+    assert [r.label for r in tables[0].rows] == ["Phòng kiên cố", "Phòng bán kiên cố", "Phòng tạm"]
+
+
+def test_rows_a_line_under_a_column_numbering_row_from_a_pdf():
+    """A PDF without ruling: header lines broken ('Kế hoạch' / 'năm nay'), the codes 'A B C 1 2', then a row a line
+    with its code, a line in lower case continuing the row above, a code alone, until a lettered part 'C- …'."""
+    lines = ["A B C 1 2", "I Phần thu", "1 Thu hội phí 21", "2 Thu tài trợ của các tổ chức", "và cá nhân", "22",
+             "3 Thu khác 23", "II Phần chi", "1 Chi hoạt động 31", "C- Thuyết minh của chi hội :"]
+    grid, used = numbered_rows_grid(lines, ["STT Nội dung Mã số", "Thực hiện", "năm trước", "Kế hoạch", "năm nay"])
+    assert [t for t, _ in grid.cells[0]] == ["TT", "Chỉ tiêu", "Thực hiện năm trước", "Kế hoạch năm nay"]
+    assert [row[1][0] for row in grid.cells[1:]] == ["Phần thu", "Thu hội phí", "Thu tài trợ của các tổ chức và cá nhân",
+                                                     "Thu khác", "Phần chi", "Chi hoạt động"]
+    assert used == 9
+
+
+def test_a_pdf_table_with_group_words_in_its_header_in_a_document():
+    text = ("BÁO CÁO SỐ LIỆU TIÊM CHỦNG\n\nĐơn vị tính: Trẻ\nChia theo nơi tiêm\nTổng Chia theo giới tính\nsố\n"
+            "Nam Nữ Trạm y tế Bệnh viện\nA 1 2 3 4 5\nI. Tiêm đủ mũi\n- Trẻ dưới 1 tuổi\n- Trẻ từ 1 đến 2 tuổi\n"
+            "II. Tiêm chưa đủ mũi\n- Trẻ dưới 1 tuổi\n\nNgười lập biểu\n")
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Nam", "Nữ", "Trạm y tế", "Bệnh viện"]
+    assert rows[:3] == ["Tiêm đủ mũi", "Trẻ dưới 1 tuổi", "Trẻ từ 1 đến 2 tuổi"]
+
+
+def test_a_table_run_into_one_line_is_cut_at_its_row_numbers():
+    line = ("BÁO CÁO THÔNG TIN VỀ CÂU LẠC BỘ Biểu 02 Đơn vị báo cáo: Xã TT Chỉ tiêu ĐVT Số lượng I CÂU LẠC BỘ "
+            "1. Tổng số câu lạc bộ Câu lạc bộ 1.1 Số câu lạc bộ dưỡng sinh CLB 1.2 Số câu lạc bộ có 2 thế hệ CLB "
+            "2. Số hội viên Người 2.1 Nam Người 2.2 Nữ Người II KINH PHÍ 1. Tổng kinh phí hoạt động Đồng")
+    before, cells = split_run_line(line)
+    assert before.endswith("Đơn vị báo cáo: Xã")
+    assert cells[:4] == ["TT", "Chỉ tiêu", "ĐVT", "Số lượng"]
+    cols, rows = _one(line + "\n")
+    assert cols == ["Số lượng"]
+    assert "Số câu lạc bộ có 2 thế hệ" in rows and "Nam" in rows and "Tổng kinh phí hoạt động" in rows
+
+
+def test_a_prose_heading_content_is_not_a_table():
+    """'Nội dung' alone over numbered prose (no column names, no numbering row) stays an outline."""
+    text = ("ĐỀ CƯƠNG BÁO CÁO SƠ KẾT\n\nNội dung\n\n1. Đánh giá kết quả thực hiện nhiệm vụ trong năm\n\n"
+            "2. Những hạn chế, nguyên nhân\n\n3. Phương hướng nhiệm vụ năm tới\n")
+    assert _tables(text) == []
+    assert cell_grid(["Nội dung", "NỘI DUNG KẾ HOẠCH NĂM HỌC", "1.1.", "Xu thế kinh tế:", "a) Kinh tế số"]) is None
