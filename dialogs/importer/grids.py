@@ -121,9 +121,13 @@ def _columns(head: list[str], codes: list[str]) -> list[str]:
 
 
 def _clean_label(label: str) -> str:
+    """The label without its number or bullet; 'Trong đó: + …' keeps its group words (a subset is never a summand)
+    without the bullet after them."""
     label = INLINE_NUMBER.sub("", label).strip()
-    label = GROUP_PREFIX.sub("", label).strip(" +-–:")
-    return label
+    m = GROUP_PREFIX.match(label)
+    if m:
+        return f"{m.group(0).strip()} {label[m.end():].strip(' +-–:')}"
+    return label.strip(" +-–:")
 
 
 def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
@@ -149,7 +153,8 @@ def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
             continue
         if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
                 and not INLINE_NUMBER.match(c) and not number:
-            k += 1  # the row's unit
+            rows[-1][2:] = [c]  # the row's unit
+            k += 1
             since += 1
             continue
         m = None if number else INLINE_NUMBER.match(c)
@@ -201,7 +206,10 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} "
                 "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     names = head[1] if len(head) > 1 and NUMBER_HEAD.match(fold(head[0])) else "Chỉ tiêu"
-    return _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], rows, note), end
+    grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
+    if units:  # each row's unit: the Biểu never sums rows of different units
+        grid.units = {1 + i: r[2] for i, r in enumerate(rows) if len(r) > 2}
+    return grid, end
 
 
 LINE_CODES = re.compile(r"^(?:(?:[A-E]|\(\s*[A-E]\s*\))\s+)*(?:\(?\d{1,2}\)?\s*)+$")

@@ -595,11 +595,31 @@ def _unbuilt_cell_runs(seq: list, least: int = 8) -> list:
             i += 1
             continue
         first = next((c.rstrip("| ").strip() for c in cells if c.rstrip("| ").strip()), "")
+        grid = _bar_header_only([c.rstrip("| ").strip() for c in cells])
+        if grid is not None:
+            out.append(grid)
+            i = j
+            continue
         note = (f"bảng chép từ trang web, các ô ngăn bằng «|» ({len(cells)} dòng, từ «{first[:40]}»): không dựng lại "
                 "được thành Biểu, hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")
         out.append(FlatGrid(cells=[[(first or "bảng", (0, 0))]], merged_known=True, note=note))
         i = j
     return out
+
+
+def _bar_header_only(cells: list[str]) -> FlatGrid | None:
+    """'|' cells that are all names before any figure ('Tổng số |', 'Trong đó nữ |' … then '|||', 'x |', 'x |'): a
+    header whose rows were left blank or crossed out — a Biểu of these columns whose rows the unit adds. The groups
+    over the names cannot be told apart, so every name is a column and the unsure point says so."""
+    names = [c for c in cells if c]
+    first_value = next((i for i, c in enumerate(names) if not _text(c)), len(names))
+    head = names[:first_value]
+    if len(head) < 4 or any(_text(c) for c in names[first_value:]) or any(len(c.split()) > 14 for c in head):
+        return None
+    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not GROUP_HEAD.match(fold(c))]
+    note = (f"bảng HTML chép thành từng ô «|», chỉ có tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, các "
+            "dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note)
 
 
 def _cell_run_end(run: list[str], k: int) -> int:

@@ -36,7 +36,7 @@ def test_cells_a_line_numbered_rows_with_units_and_no_figures_are_a_biểu():
         "2.1", "Số thẻ bạn đọc đã cấp", "Thẻ") + "\n"
     cols, rows = _one(text)
     assert cols == ["Số liệu"]
-    assert rows == ["SÁCH VÀ BÁO", "Số đầu sách hiện có", "Sách thiếu nhi", "Số tờ báo đặt hằng năm", "BẠN ĐỌC",
+    assert rows == ["SÁCH VÀ BÁO", "Số đầu sách hiện có", "Trong đó: Sách thiếu nhi", "Số tờ báo đặt hằng năm", "BẠN ĐỌC",
                     "Số thẻ bạn đọc đã cấp"]
 
 
