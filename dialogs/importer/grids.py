@@ -270,36 +270,83 @@ def header_lines(out: list) -> int:
     return n
 
 
-def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int] | None:
-    """Rows a line under a numbering row: lines[0] is the numbering row, ``head`` the header lines above it. Returns
-    the grid and how many lines (from the numbering row) it used."""
-    codes = _line_codes(lines[0]) if lines else None
-    if not codes:
-        return None
-    figures = sum(c.strip("()").isdigit() for c in codes)
+def _unit_split(label: str) -> tuple[str, str]:
+    """'Số ổ dịch được xử lý Ổ dịch' → the label and its unit: the words from the last capital after the first word,
+    two at most ('' when none)."""
+    words = label.split()
+    at = max((i for i, w in enumerate(words) if i and w[:1].isupper()), default=0)
+    if at and len(words) - at <= 2 and all(len(w) <= 8 for w in words[at:]):
+        return " ".join(words[:at]), " ".join(words[at:])
+    return label, ""
+
+
+def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
+    """A row a line ('1 Thu kinh phí 22', '- Con trong giá thú', '2 Số người Người 300 280') until a blank line, a
+    signature, a lettered part or a sentence; a line in lower case continues the row above; figures and codes at
+    the end dropped, and the unit after the label when the header has a unit column. Returns [number, label, unit]
+    rows and how many lines they used."""
     rows: list[list[str]] = []
-    used = 1
-    for ln in lines[1:]:
+    used = 0
+    for ln in lines:
         s = ln.strip()
         f = fold(s)
         if not s or END_CELL.match(f) or SIGNATURE.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
             break
         used += 1
-        label = re.sub(r"(?:\s+[\d.,]+)+$", "", s)  # its code and figures
+        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…]))+$", "", s)  # its code and figures
         if not _text(label):
             continue
         if label[:1].islower() and rows:
             rows[-1][1] += f" {label}"
             continue
         m = INLINE_NUMBER.match(label) or re.match(r"^(?:[IVX]{1,4}|\d{1,2})\s+(?=\S)", label)
-        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(label[m.end():] if m else label)])
-    rows = [r for r in rows if _text(r[1])]
-    cols = _head_columns(head, figures)
+        label, unit = _unit_split(label) if units else (label, "")
+        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(label[m.end():] if m else label), unit])
+    return [r for r in rows if _text(r[1])], used
+
+
+def _line_grid(cols: list[str], rows: list[list[str]], note: str) -> FlatGrid:
+    grid = _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
+    if any(r[2] for r in rows):  # each row's unit: the Biểu never sums rows of different units
+        grid.units = {1 + i: r[2] for i, r in enumerate(rows) if r[2]}
+    return grid
+
+
+def _has_units(head: list[str]) -> bool:
+    return any(re.search(r"(?i)\b(?:đơn vị tính|đvt)\b", h) for h in head)
+
+
+def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int] | None:
+    """Rows a line under a numbering row: lines[0] is the numbering row, ``head`` the header lines above it. Returns
+    the grid and how many lines (from the numbering row) it used."""
+    codes = _line_codes(lines[0]) if lines else None
+    if not codes:
+        return None
+    rows, used = _line_rows(lines[1:], _has_units(head))
+    cols = _head_columns(head, sum(c.strip("()").isdigit() for c in codes))
     if len(rows) < 3 or not cols:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng, dưới hàng mã cột «{lines[0].strip()}»: đã dựng lại {len(cols)} cột, "
             f"{len(rows)} dòng; tên cột ghép từ các dòng tiêu đề bị cắt, hãy kiểm tra")
-    return _grid(["TT", "Chỉ tiêu", *cols], rows, note), used
+    return _line_grid(cols, rows, note), used + 1
+
+
+HEAD_LINE = re.compile(r"^(?:STT|TT|Số TT)\s+(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu|Danh mục)\s+\S")
+
+
+def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' on one line, then a row a line with no numbering row between:
+    a PDF table without ruling; a capital starts each column's name."""
+    if not lines or not HEAD_LINE.match(lines[0].strip()):
+        return None
+    rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
+    cols = _head_columns(lines[:1], 99)
+    numbered = sum(bool(r[0]) for r in rows)
+    if len(rows) < 3 or numbered * 2 < len(rows) or not cols or len(cols) > 12:
+        return None
+    note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "
+            f"{len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra")
+    return _line_grid(cols, rows, note), used + 1
 
 
 RUN_HEAD = re.compile(r"(?<!\S)(?P<no>STT|TT|Số TT)\s+(?P<lab>Chỉ tiêu|Nội dung|Tên chỉ tiêu)(?=\s)")

@@ -524,7 +524,8 @@ def rebuild(seq: list) -> tuple[list, int]:
                 n += 1
                 continue
             got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
-                   or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60]))
+                   or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
+                   or _header_rows(run[k:k + 400]))
             if got:
                 out.append(got[0])
                 k += got[1]
@@ -558,6 +559,12 @@ def _split_run_lines(run: list[str]) -> list[str]:
 
 
 ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc)$")
+
+
+def _header_rows(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.grids import header_rows_grid
+
+    return header_rows_grid(lines)
 
 
 def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:

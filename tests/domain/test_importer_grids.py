@@ -124,3 +124,34 @@ def test_a_prose_heading_content_is_not_a_table():
             "2. Những hạn chế, nguyên nhân\n\n3. Phương hướng nhiệm vụ năm tới\n")
     assert _tables(text) == []
     assert cell_grid(["Nội dung", "NỘI DUNG KẾ HOẠCH NĂM HỌC", "1.1.", "Xu thế kinh tế:", "a) Kinh tế số"]) is None
+
+
+ROWS = [("1", "Số hộ được tuyên truyền", "Hộ", "120", "115"), ("2", "Số người được khám", "Người", "300", "280"),
+        ("3", "Số ca mắc mới", "Ca", "", ""), ("4", "Số ổ dịch được xử lý", "Ổ dịch", "5", "5")]
+HEAD = ("STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện")
+
+
+def _same_table(text: str) -> None:
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == [r[1] for r in ROWS]
+
+
+def test_rows_of_cells_separated_by_bars_are_a_biểu():
+    """'| STT | Chỉ tiêu | … |' a row a line (a Markdown rule line allowed), figures filled or empty."""
+    lines = ["| " + " | ".join(HEAD) + " |", "|---|---|---|---|---|", *("| " + " | ".join(r) + " |" for r in ROWS)]
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + "\n".join(lines) + "\n\nNgười lập biểu\n")
+
+
+def test_rows_of_tab_separated_cells_are_a_biểu():
+    lines = ["\t".join(HEAD), *("\t".join(r) for r in ROWS)]
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + "\n".join(lines) + "\n\nNgười lập biểu\n")
+
+
+def test_a_pdf_row_a_line_under_a_one_line_header_keeps_each_rows_unit_out_of_its_label():
+    """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' then '1 Số hộ … Hộ 120 115' (with or without a numbering row
+    '(1) (2) …' between): the unit written after the label is the row's unit, not part of its name."""
+    rows = [" ".join(x for x in r if x) for r in ROWS]
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + " ".join(HEAD) + "\n" + "\n".join(rows) + "\n\nNgười lập biểu\n")
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + " ".join(HEAD) + "\n(1) (2) (3) (4) (5)\n" + "\n".join(rows)
+                + "\n\nNgười lập biểu\n")
