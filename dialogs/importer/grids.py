@@ -24,7 +24,6 @@ from dialogs.importer.textgrid import (
     GROUP_HEAD,
     METADATA,
     PERIOD_WORD,
-    SIGNATURE,
     YEAR,
     FlatGrid,
     _grid,
@@ -39,8 +38,8 @@ INLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.
                            r"(?:\.\d{1,2}){1,3})\s+(?=\S)|^[-–+•]\s*")
 FIGURE = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?|[-–—x×]|[.…_]+|\(\d{1,2}\))$", re.I)
 COLUMN_CODE = re.compile(r"^(?:[A-E]|\(?\d{1,2}\)?|\(\s*[A-E]\s*\))$")
-END_CELL = re.compile(r"^(?:ghi chu|nguoi lap|nguoi ky|thu truong|noi nhan|ngay\s*\S*\s*thang|\(ky|tm\.|xac nhan"
-                      r"|luu y|chu thich)")
+END_CELL = re.compile(r"^(?:(?:ghi chu|luu y|chu thich)\s*[:(*]|nguoi lap|nguoi kiem tra|nguoi ky|thu truong|noi nhan|ngay\s*\S*\s*thang|\(ky|tm\.|xac nhan"
+                      r")")
 GROUP_PREFIX = re.compile(r"(?i)^(?:trong đó|chia ra|chia theo|bao gồm|gồm)\s*:\s*")
 UNIT_WORD = re.compile(r"^[\w./%]+(?:\s+[\w./]+)?$")
 
@@ -88,7 +87,16 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
     k = 0
     while k < len(cells):
         c = cells[k]
-        if _numbering(cells, k) or (head and _row_start(cells, k)) or not (_text(c) or YEAR.match(c)) \
+        if c == "" and head:
+            j = next((i for i in range(k, len(cells)) if cells[i]), len(cells))
+            if j < len(cells) and (_numbering(cells, j) or _row_start(cells, j)):
+                k = j  # empty cells a merged header left, then the numbering row or the first row
+                break
+            if _first_row_in_header(cells, list(head), k) >= 0:
+                break  # the header's last name is the first row's label, its figures left empty
+            k += 1
+            continue
+        if _numbering(cells, k) or (head and _row_start(cells, k)) or not (_text(c) or YEAR.match(c)) or _ended(c) \
                 or len(c.split()) > 16 or _caps_heading(c):
             break
         if re.match(r"(?i)^bạn đang xem\b", c):  # a web page's own line inside the table
@@ -130,7 +138,7 @@ def _clean_label(label: str) -> str:
     return label.strip(" +-–:")
 
 
-def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
+def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
     rows: list[list[str]] = []
@@ -141,11 +149,12 @@ def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
     while k < len(cells):
         c = cells[k]
         f = fold(c)
-        if END_CELL.match(f) or SIGNATURE.match(f) or len(c.split()) > 45:
+        if END_CELL.match(f) or len(c.split()) > 45:
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
-        number = ROW_NUMBER.match(c) and k + 1 < len(cells) and _label_cell(cells[k + 1])
+        number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
+            and _label_cell(cells[k + 1])  # without a numbers column, a figure before a label is the row's last
         if _is_figure(c) and not number or not number and not _text(c):
             filled[-1:] = [True] if _is_figure(c) else filled[-1:]
             k += 1
@@ -172,32 +181,69 @@ def _body(cells: list[str], units: bool) -> tuple[list[list[str]], int]:
     return [r for r in rows if _text(r[1])], k
 
 
+def _ended(cell: str) -> bool:
+    """The text after a table: a note ('Ghi chú: …'), the signatures ('Người lập biểu'); 'Ghi chú' alone is a
+    column."""
+    return bool(END_CELL.match(fold(cell).strip()))
+
+
+def _split_cells(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The cells of a run and the line each begins at. A page whose cells are separated by blank lines (a web page's
+    paragraphs) shows an empty cell as a further pair of blank lines; a page with a cell on each line shows it as a
+    blank line. Empty cells are kept as ''."""
+    texts = [ln.strip() for ln in lines]
+    filled = [i for i, t in enumerate(texts) if t]
+    head = filled[:40]  # the page's habit, read where the table begins
+    adjacent = sum(1 for a, b in zip(head, head[1:], strict=False) if b == a + 1)
+    spaced = adjacent <= 0.1 * len(head)
+    cells: list[str] = []
+    index: list[int] = []
+    for j, i in enumerate(filled):
+        blanks = i - filled[j - 1] - 1 if j else 0
+        empty = (max(blanks - 1, 0) // 2 if spaced else blanks) if j else 0
+        cells += [""] * empty + [texts[i]]
+        index += [i] * (empty + 1)
+    return cells, index
+
+
+def _first_row_in_header(cells: list[str], head: list[str], k: int) -> int:
+    """The header ran on into the first row ('Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Số trường', then '12', '10' or
+    empty cells): when the rows below repeat one width (a label, then as many figures or empty cells as the header
+    has columns), the header's last name is the first row's label; returns where the rows begin, -1 otherwise."""
+    labels = [i for i in range(k, min(len(cells), k + 400)) if _label_cell(cells[i])]
+    starts = [k - 1, *labels]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    if len(gaps) < 2:
+        return -1
+    width = max(set(gaps), key=gaps.count)
+    steady = sum(g == width for g in gaps[:-1] or gaps) >= 0.75 * len(gaps[:-1] or gaps)
+    if width < 2 or gaps[0] != width or not steady or len(_columns(head[:-1], [])) != width - 1:
+        return -1
+    head.pop()
+    return k - 1
+
+
 def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """Cells a line (see the module's note). Returns the grid and how many lines it used."""
     if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
         return None
-    index: list[int] = []  # cell → its line
-    cells: list[str] = []
-    for i, ln in enumerate(lines):
-        s = ln.strip()
-        if s:
-            cells.append(s)
-            index.append(i)
+    cells, index = _split_cells(lines)
     head, k = _header(cells)
     n = _numbering(cells, k)
-    if k < len(cells) and not n and not _row_start(cells, k) and not END_CELL.match(fold(cells[k])):
-        return None  # the header runs into something neither a numbering row nor a row: not a table
+    if k < len(cells) and not n and not _row_start(cells, k) and not _ended(cells[k]):
+        k = _first_row_in_header(cells, head, k)
+        if k < 0:
+            return None  # the header runs into something neither a numbering row nor a row: not a table
     codes = cells[k:k + n]
     k += n
     cols = _columns(head, codes)
     units = any(fold(h).startswith(("don vi", "dvt")) for h in head)
-    rows, used = _body(cells[k:], units)
+    rows, used = _body(cells[k:], units, bool(NUMBER_HEAD.match(fold(head[0]))))
     end = index[k + used] if k + used < len(index) else len(lines)
     if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head):
         return None
     if len(rows) < 3:
-        if rows or len(cols) < 4 or k < len(cells) and not END_CELL.match(fold(cells[k])) and \
-                not SIGNATURE.match(fold(cells[k])):
+        if rows or len(cols) < 4 or k < len(cells) and not _ended(cells[k]):
             return None
         rows = [["", "…"]]  # a header with no row: the unit adds the rows
         note = (f"biểu chép mỗi ô một dòng, chỉ có hàng tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, "
@@ -290,7 +336,7 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
     for ln in lines:
         s = ln.strip()
         f = fold(s)
-        if not s or END_CELL.match(f) or SIGNATURE.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
+        if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
             break
         used += 1
         label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…]))+$", "", s)  # its code and figures

@@ -155,3 +155,20 @@ def test_a_pdf_row_a_line_under_a_one_line_header_keeps_each_rows_unit_out_of_it
     _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + " ".join(HEAD) + "\n" + "\n".join(rows) + "\n\nNgười lập biểu\n")
     _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + " ".join(HEAD) + "\n(1) (2) (3) (4) (5)\n" + "\n".join(rows)
                 + "\n\nNgười lập biểu\n")
+
+
+def test_cells_a_line_without_row_numbers_whose_figures_are_empty_cells():
+    """'Chỉ tiêu' / 'Kế hoạch' / 'Thực hiện' / 'Số trường' then empty cells: the header's last name is the first row
+    (the rows repeat one width: a label and two empty cells), whether the page separates cells by a blank line (an
+    empty cell is a further pair) or writes one a line (an empty cell is a blank line); 'Ghi chú' alone in a header is
+    a column, 'Người lập biểu' ends the table."""
+    names = ["Số trường", "Số lớp", "Số học sinh", "Số giáo viên"]
+    spaced = "\n\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện"]) + "\n\n" + "\n\n\n\n\n\n".join(names)
+    packed = "\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện"]) + "\n" + "\n\n\n".join(names)
+    for body in (spaced, packed):
+        cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + body + "\n\n\n\nNgười lập biểu\n")
+        assert (cols, rows) == (["Kế hoạch", "Thực hiện"], names)
+    filled = "\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Ghi chú", "Số trường", "12", "10", "", "Số lớp", "40", "38",
+                        "", "Số học sinh", "1200", "1150", "", "Người lập biểu"])
+    cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + filled + "\n")
+    assert (cols, rows) == (["Kế hoạch", "Thực hiện", "Ghi chú"], names[:3])
