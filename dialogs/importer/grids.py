@@ -51,7 +51,19 @@ def _is_figure(cell: str) -> bool:
 def _label_cell(c: str) -> bool:
     """A row's label: letters, not a figure nor a row number ('II' after a row's last figure '0' is the next row's
     number, not a label)."""
-    return _text(c) and not _is_figure(c) and not ROW_NUMBER.match(c)
+    return _text(c) and not _is_figure(c) and not ROW_NUMBER.match(c) and not _ended(c)
+
+
+def _follows(prev: str, no: str) -> bool:
+    """``no`` may number the row after one numbered ``prev``: the next at some level ('2' after '1.3', '1.4' after
+    '1.3'), the first under it ('1.3.1'), a restart ('1' under a group) or a Roman or letter number; '20' after '3'
+    is a figure."""
+    no = no.rstrip(".)")
+    if not prev or not re.fullmatch(r"\d+(?:\.\d+)*", no) or not re.fullmatch(r"\d+(?:\.\d+)*", prev):
+        return True
+    a = [int(x) for x in prev.split(".")]
+    b = [int(x) for x in no.split(".")]
+    return b[-1] == 1 or (len(b) <= len(a) and b[:-1] == a[:len(b) - 1] and b[-1] == a[len(b) - 1] + 1)
 
 
 def _numbering(cells: list[str], k: int) -> int:
@@ -134,7 +146,7 @@ def _clean_label(label: str) -> str:
     label = INLINE_NUMBER.sub("", label).strip()
     m = GROUP_PREFIX.match(label)
     if m:
-        return f"{m.group(0).strip()} {label[m.end():].strip(' +-–:')}"
+        return f"{m.group(0).strip()} {label[m.end():].strip(' +-–:')}".strip()
     return label.strip(" +-–:")
 
 
@@ -145,6 +157,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[lis
     starts: list[int] = []  # the cell each row begins at
     filled: list[bool] = []  # the row has a figure
     k = 0
+    last = ""  # the last row number
     since = 0  # cells since the last label: a unit may follow a label only
     while k < len(cells):
         c = cells[k]
@@ -154,7 +167,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[lis
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
-            and _label_cell(cells[k + 1])  # without a numbers column, a figure before a label is the row's last
+            and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
+            and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
         if _is_figure(c) and not number or not number and not _text(c):
             filled[-1:] = [True] if _is_figure(c) else filled[-1:]
             k += 1
@@ -169,6 +183,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[lis
         m = None if number else INLINE_NUMBER.match(c)
         label = cells[k + 1] if number else c
         rows.append([c.rstrip(".") if number else m.group(0).strip(" -–+•.)") if m else "", _clean_label(label)])
+        last = rows[-1][0].rstrip(".)") or last
         starts.append(k)
         filled.append(False)
         k += 2 if number else 1

@@ -172,3 +172,28 @@ def test_cells_a_line_without_row_numbers_whose_figures_are_empty_cells():
                         "", "Số học sinh", "1200", "1150", "", "Người lập biểu"])
     cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + filled + "\n")
     assert (cols, rows) == (["Kế hoạch", "Thực hiện", "Ghi chú"], names[:3])
+
+
+def test_a_single_figures_column_with_a_group_row_and_filled_figures():
+    """'STT' / 'Nội dung' / 'Số liệu' over numbered rows filled with figures, a 'Chia ra:' group row and bulleted
+    parts: a figure before a bulleted label or one that does not follow the numbering ('20' after '3') is a figure, not
+    the next row's number; 'Ghi chú: …' ends the table."""
+    text = "BÁO CÁO SỐ LIỆU Y TẾ XÃ\n\n" + _cells(
+        "STT", "Nội dung", "Số liệu", "1", "Tổng số trạm y tế", "3", "", "2", "Số bác sĩ", "", "Chia ra:", "",
+        "- Nam", "2", "- Nữ", "1", "3", "Số giường bệnh", "20", "4", "Số nữ hộ sinh", "5",
+        "Ghi chú: số liệu đến 31/12.") + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số liệu"]
+    assert rows == ["Tổng số trạm y tế", "Số bác sĩ", "Chia ra:", "Nam", "Nữ", "Số giường bệnh", "Số nữ hộ sinh"]
+
+
+def test_code_and_numbering_rows_are_metadata_in_a_filled_form():
+    """'Chỉ tiêu' / 'Mã số' / 'Tổng số' / 'Chia ra' / 'Nam' / 'Nữ' / 'A' 'B' '1' '2' '3', rows with their code and
+    figures (some empty): the code column and the group word are not columns; a 'Trong đó:' row keeps its words."""
+    text = "BIỂU SỐ 05\n\n" + "\n".join([
+        "Chỉ tiêu", "Mã số", "Tổng số", "Chia ra", "Nam", "Nữ", "A", "B", "1", "2", "3",
+        "Tổng số hộ nghèo", "01", "120", "70", "50", "Trong đó: hộ dân tộc thiểu số", "02", "30", "", "",
+        "Hộ cận nghèo", "03", "80", "40", "40", "Hộ thoát nghèo", "04", "", "", "", "Người lập biểu"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Nam", "Nữ"]
+    assert rows == ["Tổng số hộ nghèo", "Trong đó: hộ dân tộc thiểu số", "Hộ cận nghèo", "Hộ thoát nghèo"]
