@@ -175,10 +175,16 @@ def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[lis
             since += 1
             continue
         if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
-                and not INLINE_NUMBER.match(c) and not number:
+                and not INLINE_NUMBER.match(c) and not number \
+                and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1):  # a unit is one
+            # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')
             rows[-1][2:] = [c]  # the row's unit
             k += 1
             since += 1
+            continue
+        if not number and rows and since == 0 and c[:1].islower():
+            rows[-1][1] += f" {c}"  # a label broken over two lines ('Số hộ được' / 'hỗ trợ vay vốn')
+            k += 1
             continue
         m = None if number else INLINE_NUMBER.match(c)
         label = cells[k + 1] if number else c
@@ -392,7 +398,7 @@ def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int
     return _line_grid(cols, rows, note), used + 1
 
 
-HEAD_LINE = re.compile(r"^(?:STT|TT|Số TT)\s+(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu|Danh mục)\s+\S")
+HEAD_LINE = re.compile(r"^(?:(?:STT|TT|Số TT)\s+)?(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu|Danh mục)\s+\S")
 
 
 def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
@@ -403,7 +409,9 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
     cols = _head_columns(lines[:1], 99)
     numbered = sum(bool(r[0]) for r in rows)
-    if len(rows) < 3 or numbered * 2 < len(rows) or not cols or len(cols) > 12:
+    filled = sum(bool(re.search(r"\s[\d.,]+$", ln.strip())) for ln in lines[1:used + 1])
+    names = len(cols) >= 2 and all(_text(c) and len(c.split()) <= 6 for c in cols)
+    if len(rows) < 3 or max(numbered, filled) * 2 < len(rows) or not names or len(cols) > 12:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "
             f"{len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra")

@@ -197,3 +197,22 @@ def test_code_and_numbering_rows_are_metadata_in_a_filled_form():
     cols, rows = _one(text)
     assert cols == ["Tổng số", "Nam", "Nữ"]
     assert rows == ["Tổng số hộ nghèo", "Trong đó: hộ dân tộc thiểu số", "Hộ cận nghèo", "Hộ thoát nghèo"]
+
+
+def test_a_label_broken_over_two_lines_is_one_row_and_a_unit_stays_a_unit():
+    """'Số người được' / 'tập huấn' / 'người': the line in lower case after a label continues it; the one word before
+    the next row's number is the row's unit."""
+    text = "BÁO CÁO HỖ TRỢ NÔNG DÂN\n\n" + "\n".join([
+        "TT", "Chỉ tiêu", "Đơn vị tính", "Số lượng", "1", "Số hộ được", "hỗ trợ vay vốn", "hộ", "2", "Số người được",
+        "tập huấn", "người", "3", "Số mô hình", "mô hình", "", "Người lập biểu"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số lượng"]
+    assert rows == ["Số hộ được hỗ trợ vay vốn", "Số người được tập huấn", "Số mô hình"]
+
+
+def test_a_pdf_row_a_line_under_a_header_without_a_numbers_column_when_rows_carry_figures():
+    text = ("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\nChỉ tiêu Kế hoạch Thực hiện\nSố hộ được tuyên truyền 120 115\n"
+            "Số người được khám 300 280\nSố ca mắc mới 0 0\nSố ổ dịch được xử lý 5 5\n\nNgười lập biểu\n")
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == ["Số hộ được tuyên truyền", "Số người được khám", "Số ca mắc mới", "Số ổ dịch được xử lý"]
