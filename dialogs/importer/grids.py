@@ -67,15 +67,26 @@ def _follows(prev: str, no: str) -> bool:
 
 
 def _numbering(cells: list[str], k: int) -> int:
-    """How many column codes start at cells[k] ('1', '2', '3' … or 'A', 'B', '1', '2'): 0 when not a numbering row
-    (the figures must run on by one, and there must be at least two of them)."""
+    """How many column codes start at cells[k] ('1', '2', '3' … or 'A', 'B', '1', '2'): 0 when not a numbering row.
+    The figures start at 1 and run on by one (the first row's number '1' after '… 3', '4' is not one of them); the
+    letters come before them; at least two figures, or letters and a figure."""
     j = k
+    last = 0
+    letters = 0
     while j < len(cells) and COLUMN_CODE.match(cells[j]):
+        c = cells[j].strip("()").strip()
+        if c.isdigit():
+            if int(c) != last + 1:
+                break
+            last = int(c)
+        elif last:
+            break  # a letter after the figures
+        else:
+            letters += 1
         j += 1
-    figures = [int(c.strip("()")) for c in cells[k:j] if c.strip("()").isdigit()]
-    if j - k < 2 or not figures or any(b != a + 1 for a, b in zip(figures, figures[1:], strict=False)):
+    if last < 1 or (last < 2 and not letters):
         return 0
-    return j - k if figures[0] in (0, 1) else 0
+    return j - k
 
 
 def _row_start(cells: list[str], k: int) -> bool:
@@ -138,6 +149,36 @@ def _columns(head: list[str], codes: list[str]) -> list[str]:
     if figures and len(cols) > figures and letters:  # 'A B 1 2': as many columns to fill as figures
         cols = cols[-figures:]
     return [c for c in cols if c]
+
+
+def _groups(head: list[str], codes: list[str]) -> list[str]:
+    """The group over each column when the header names more cells than the numbering row has figures and the extra
+    names, before the leaves, share them evenly ('Năm 2023', 'Năm 2024' over 'Kế hoạch', 'Thực hiện' twice: a web
+    page copies a header row by row); [] otherwise."""
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    cells = [re.sub(r"\s*\*+\s*$", "", c).strip() for c in head
+             if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))]
+    if NUMBER_HEAD.match(fold(head[0])) and len(head) > 2 and not ROW_HEAD.match(fold(head[1])):
+        cells = cells[1:]  # the cell heading the labels
+    extra = cells[:len(cells) - figures] if figures else []
+    if not extra or figures % len(extra) or figures == len(extra) or any(GROUP_HEAD.match(fold(e)) for e in extra):
+        return []
+    span = figures // len(extra)
+    return [g for g in extra for _ in range(span)]
+
+
+def _grouped_grid(grid: FlatGrid, groups: list[str]) -> None:
+    """A second header row over the leaves: each group merged over its columns; 'TT' and 'Chỉ tiêu' over both
+    rows. The body's cells move one row down."""
+    top = [(t, (0, c)) for c, (t, _) in enumerate(grid.cells[0][:2])]
+    start = 2
+    for c, g in enumerate(groups, start=2):
+        start = c if c == 2 or groups[c - 3] != g else start
+        top.append((g, (0, start)))
+    rows = [[(t, (r + 1, c)) for c, (t, _) in enumerate(row)] for r, row in enumerate(grid.cells)]
+    rows[0][0] = (rows[0][0][0], (0, 0))
+    rows[0][1] = (rows[0][1][0], (0, 1))
+    grid.cells = [top, *rows]
 
 
 def _clean_label(label: str) -> str:
@@ -273,9 +314,14 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} "
                 "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     names = head[1] if len(head) > 1 and NUMBER_HEAD.match(fold(head[0])) else "Chỉ tiêu"
+    groups = _groups(head, codes)
+    cols = cols[-len(groups):] if groups else cols
     grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
+    if groups:
+        _grouped_grid(grid, groups)
     if units:  # each row's unit: the Biểu never sums rows of different units
-        grid.units = {1 + i: r[2] for i, r in enumerate(rows) if len(r) > 2}
+        top = len(grid.cells) - len(rows)
+        grid.units = {top + i: r[2] for i, r in enumerate(rows) if len(r) > 2}
     return grid, end
 
 

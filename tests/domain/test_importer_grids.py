@@ -216,3 +216,17 @@ def test_a_pdf_row_a_line_under_a_header_without_a_numbers_column_when_rows_carr
     cols, rows = _one(text)
     assert cols == ["Kế hoạch", "Thực hiện"]
     assert rows == ["Số hộ được tuyên truyền", "Số người được khám", "Số ca mắc mới", "Số ổ dịch được xử lý"]
+
+
+def test_a_two_level_header_copied_row_by_row_under_a_lettered_numbering_row():
+    """'Năm 2023' / 'Năm 2024' then 'Kế hoạch' / 'Thực hiện' twice, then 'A' 'B' 'C' '1' … '4' and the first row's
+    number '1': the groups share the four columns evenly; the row number is not part of the numbering row."""
+    text = "BÁO CÁO GIẢM NGHÈO\n\n" + "\n".join([
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện",
+        "A", "B", "C", "1", "2", "3", "4", "1", "Số hộ nghèo", "Hộ", "10", "8", "9", "7", "2", "Số hộ cận nghèo", "Hộ",
+        "20", "18", "19", "17", "3", "Số lao động có việc làm", "Người", "100", "90", "95", "96", "", "Người lập biểu"])
+    o = imp(text + "\n")
+    [t] = [r.question.table for r in o.refs if r.question.type == "table"]
+    assert [(c.group, c.label) for c in t.columns] == [("Năm 2023", "Kế hoạch"), ("Năm 2023", "Thực hiện"),
+                                                       ("Năm 2024", "Kế hoạch"), ("Năm 2024", "Thực hiện")]
+    assert [r.label for r in t.rows] == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động có việc làm"]
