@@ -191,7 +191,10 @@ def _clean_label(label: str) -> str:
     return label.strip(" +-–:")
 
 
-def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[list[str]], int]:
+OUTLINE_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*[^\W\d_]")
+
+
+def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
     rows: list[list[str]] = []
@@ -207,6 +210,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True) -> tuple[list[lis
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
+        if not inline and not rows and OUTLINE_NO.match(c):
+            break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
@@ -300,12 +305,14 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     k += n
     cols = _columns(head, codes)
     units = any(fold(h).startswith(("don vi", "dvt")) for h in head)
-    rows, used = _body(cells[k:], units, bool(NUMBER_HEAD.match(fold(head[0]))))
+    numbers = bool(NUMBER_HEAD.match(fold(head[0])))
+    rows, used = _body(cells[k:], units, numbers, inline=not numbers or bool(n))
     end = index[k + used] if k + used < len(index) else len(lines)
     if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head):
         return None
     if len(rows) < 3:
-        if rows or len(cols) < 4 or k < len(cells) and not _ended(cells[k]):
+        after = cells[k + used] if k + used < len(cells) else ""
+        if rows or len(cols) < 4 or after and not _ended(after) and not (numbers and OUTLINE_NO.match(after)):
             return None
         rows = [["", "…"]]  # a header with no row: the unit adds the rows
         note = (f"biểu chép mỗi ô một dòng, chỉ có hàng tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, "

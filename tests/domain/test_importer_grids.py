@@ -230,3 +230,16 @@ def test_a_two_level_header_copied_row_by_row_under_a_lettered_numbering_row():
     assert [(c.group, c.label) for c in t.columns] == [("Năm 2023", "Kế hoạch"), ("Năm 2023", "Thực hiện"),
                                                        ("Năm 2024", "Kế hoạch"), ("Năm 2024", "Thực hiện")]
     assert [r.label for r in t.rows] == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động có việc làm"]
+
+
+def test_a_header_only_table_inside_an_outline_leaves_the_next_heading_to_the_outline():
+    """'TT' / the rows' heading / the columns, then 'II. Đánh giá chung' and its numbered items: a table whose rows
+    have their own 'TT' cells never takes a numbered heading for a row; the outline goes on after it."""
+    text = "BÁO CÁO CÔNG TÁC TIÊM CHỦNG\n\nI. Kết quả tiêm chủng\n\n" + _cells(
+        "TT", "Xã, phường", "Số trẻ cần tiêm", "Số trẻ đã tiêm", "Tỷ lệ (%)", "Ghi chú", "II. Đánh giá chung",
+        "1. Thuận lợi", "2. Khó khăn, vướng mắc", "3. Kiến nghị, đề xuất") + "\n"
+    o = imp(text)
+    [t] = [r.question.table for r in o.refs if r.question.type == "table"]
+    assert [c.label for c in t.columns][1:] == ["Số trẻ cần tiêm", "Số trẻ đã tiêm", "Tỷ lệ (%)", "Ghi chú"]
+    asked = {r.question.prompt: r.section_number for r in o.refs if r.question.type != "table"}
+    assert asked.get("Thuận lợi") == "II" and asked.get("Kiến nghị, đề xuất") == "II"
