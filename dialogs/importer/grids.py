@@ -312,7 +312,8 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None
     if len(rows) < 3:
         after = cells[k + used] if k + used < len(cells) else ""
-        if rows or len(cols) < 4 or after and not _ended(after) and not (numbers and OUTLINE_NO.match(after)):
+        if rows or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
+                and not (numbers and OUTLINE_NO.match(after)):  # only a 'TT' column or a numbering row says table
             return None
         rows = [["", "…"]]  # a header with no row: the unit adds the rows
         note = (f"biểu chép mỗi ô một dòng, chỉ có hàng tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, "

@@ -123,6 +123,9 @@ def test_a_prose_heading_content_is_not_a_table():
     text = ("ĐỀ CƯƠNG BÁO CÁO SƠ KẾT\n\nNội dung\n\n1. Đánh giá kết quả thực hiện nhiệm vụ trong năm\n\n"
             "2. Những hạn chế, nguyên nhân\n\n3. Phương hướng nhiệm vụ năm tới\n")
     assert _tables(text) == []
+    short = ("ĐỀ CƯƠNG BÁO CÁO\n\nI. Đánh giá\n\nNội dung\n\nKết quả đạt được\n\nHạn chế\n\nNguyên nhân\n\n"
+             "Đề xuất, kiến nghị\n")
+    assert _tables(short) == []  # short lines under 'Nội dung', no 'TT' column nor numbering row: not a header
     assert cell_grid(["Nội dung", "NỘI DUNG KẾ HOẠCH NĂM HỌC", "1.1.", "Xu thế kinh tế:", "a) Kinh tế số"]) is None
 
 
