@@ -308,8 +308,10 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     numbers = bool(NUMBER_HEAD.match(fold(head[0])))
     rows, used = _body(cells[k:], units, numbers, inline=not numbers or bool(n))
     end = index[k + used] if k + used < len(index) else len(lines)
-    if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head):
-        return None
+    values = sum(c == "" or _is_figure(c) for c in cells[k:k + used])
+    if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head) \
+            or not (numbers or n or units or values >= 2):
+        return None  # short lines under 'Nội dung' with nothing of a table: the outline
     if len(rows) < 3:
         after = cells[k + used] if k + used < len(cells) else ""
         if rows or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \

@@ -126,6 +126,8 @@ def test_a_prose_heading_content_is_not_a_table():
     short = ("ĐỀ CƯƠNG BÁO CÁO\n\nI. Đánh giá\n\nNội dung\n\nKết quả đạt được\n\nHạn chế\n\nNguyên nhân\n\n"
              "Đề xuất, kiến nghị\n")
     assert _tables(short) == []  # short lines under 'Nội dung', no 'TT' column nor numbering row: not a header
+    items = "ĐỀ CƯƠNG BÁO CÁO\n\nNội dung\nYêu cầu\n1. Đánh giá kết quả\n2. Hạn chế, nguyên nhân\n3. Đề xuất\n"
+    assert _tables(items) == []  # numbered items with no figure, empty cell, unit or 'TT' column: the outline
     assert cell_grid(["Nội dung", "NỘI DUNG KẾ HOẠCH NĂM HỌC", "1.1.", "Xu thế kinh tế:", "a) Kinh tế số"]) is None
 
 
