@@ -460,7 +460,9 @@ HEAD_LINE = re.compile(r"^(?:(?:STT|TT|Số TT)\s+)?(?:Chỉ tiêu|Nội dung|T�
 def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' on one line, then a row a line with no numbering row between:
     a PDF table without ruling; a capital starts each column's name."""
-    if not lines or not HEAD_LINE.match(lines[0].strip()):
+    first = lines[0].strip() if lines else ""
+    if not HEAD_LINE.match(first) or first.endswith((".", ":", ";")) or len(first.split()) > 14 \
+            or re.search(r"(?i)\bsố\s+\d+/", first):  # a sentence, or one citing a document: not a header
         return None
     rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
     cols = _head_columns(lines[:1], 99)
