@@ -167,7 +167,8 @@ def _pipe_rows_as_tabs(lines: list[str]) -> list[str]:
         while j < len(lines) and (_pipe_cells(lines[j]) or PIPE_RULE.fullmatch(lines[j].strip())):
             j += 1
         rows = [_pipe_cells(ln) for ln in lines[i:j]]
-        if sum(r is not None for r in rows) >= 3:
+        widths = [len(r) for r in rows if r is not None]
+        if len(widths) >= 3 and 3 * widths.count(max(set(widths), key=widths.count)) >= 2 * len(widths):
             out += ["\t".join(r) for r in rows if r is not None]
             i = j
         else:
