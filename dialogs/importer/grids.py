@@ -89,9 +89,24 @@ def _numbering(cells: list[str], k: int) -> int:
     return j - k
 
 
+ROW_LINE = re.compile(r"^(?:(?P<no>[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+)?(?P<label>[^\W\d_].*?)"
+                      r"(?P<figures>(?:\s+(?:[-+]?\d[\d.,]*%?|[-–x…]))+)$")  # '1 Số hộ nghèo 120 115'
+
+
+def _row_line(c: str) -> bool:
+    """A whole row run into one cell: its label and at least two figures after it."""
+    m = ROW_LINE.match(c)
+    if not m or re.search(r"\d\s*[-–]\s*\d", m.group("figures")):  # 'từ 16 - 59': a range in the label
+        return False
+    return sum(any(ch.isdigit() for ch in t) for t in m.group("figures").split()) >= 2 and _text(m.group("label"))
+
+
 def _row_start(cells: list[str], k: int) -> bool:
-    """A row begins here: a number alone then a label, or a label with its number in front."""
+    """A row begins here: a number alone then a label, a label with its number in front, or a whole row on one
+    line."""
     c = cells[k]
+    if _row_line(c):
+        return True
     if ROW_NUMBER.match(c) and k + 1 < len(cells) and _label_cell(cells[k + 1]):
         return not _numbering(cells, k)
     return bool(INLINE_NUMBER.match(c)) and _text(c) and not c.startswith(("(", "-", "–", "+"))
@@ -231,6 +246,15 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         if not number and rows and since == 0 and c[:1].islower():
             rows[-1][1] += f" {c}"  # a label broken over two lines ('Số hộ được' / 'hỗ trợ vay vốn')
             k += 1
+            continue
+        whole = None if number else ROW_LINE.match(c) if _row_line(c) else None
+        if whole:  # '1 Số hộ nghèo 120 115': a row with its figures
+            rows.append([whole.group("no") or "", _clean_label(whole.group("label"))])
+            starts.append(k)
+            filled.append(True)
+            last = whole.group("no") or last
+            k += 1
+            since = 0
             continue
         m = None if number else INLINE_NUMBER.match(c)
         label = cells[k + 1] if number else c

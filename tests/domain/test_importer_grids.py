@@ -248,3 +248,14 @@ def test_a_header_only_table_inside_an_outline_leaves_the_next_heading_to_the_ou
     assert [c.label for c in t.columns][1:] == ["Số trẻ cần tiêm", "Số trẻ đã tiêm", "Tỷ lệ (%)", "Ghi chú"]
     asked = {r.question.prompt: r.section_number for r in o.refs if r.question.type != "table"}
     assert asked.get("Thuận lợi") == "II" and asked.get("Kiến nghị, đề xuất") == "II"
+
+
+def test_header_cells_a_line_over_whole_rows_each_run_into_one_line():
+    """The header one name a line, then each row on one line with its number and figures ('1 Số hộ nghèo 120 115'):
+    the rows are rows, not more header names; a range in a label ('từ 16 - 59') is not figures."""
+    text = "BÁO CÁO GIẢM NGHÈO\n\n" + "\n".join([
+        "STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "1 Số hộ nghèo 120 115", "2 Số hộ cận nghèo 80 75",
+        "3 Số lao động nữ từ 16 - 59 tuổi 40 42", "", "Người lập biểu"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động nữ từ 16 - 59 tuổi"]
