@@ -247,21 +247,14 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             rows[-1][1] += f" {c}"  # a label broken over two lines ('Số hộ được' / 'hỗ trợ vay vốn')
             k += 1
             continue
-        whole = None if number else ROW_LINE.match(c) if _row_line(c) else None
-        if whole:  # '1 Số hộ nghèo 120 115': a row with its figures
-            rows.append([whole.group("no") or "", _clean_label(whole.group("label"))])
-            starts.append(k)
-            filled.append(True)
-            last = whole.group("no") or last
-            k += 1
-            since = 0
-            continue
-        m = None if number else INLINE_NUMBER.match(c)
-        label = cells[k + 1] if number else c
-        rows.append([c.rstrip(".") if number else m.group(0).strip(" -–+•.)") if m else "", _clean_label(label)])
-        last = rows[-1][0].rstrip(".)") or last
+        whole = None if number else ROW_LINE.match(c) if _row_line(c) else None  # '1 Số hộ nghèo 120 115'
+        m = None if number or whole else INLINE_NUMBER.match(c)
+        label = cells[k + 1] if number else whole.group("label") if whole else c
+        no = c.rstrip(".") if number else (whole.group("no") or "") if whole else m.group(0).strip(" -–+•.)") if m else ""
+        rows.append([no, _clean_label(label)])
+        last = no.rstrip(".)") or last
         starts.append(k)
-        filled.append(False)
+        filled.append(bool(whole))
         k += 2 if number else 1
         since = 0
     if sum(filled) * 2 >= len(rows) > 0:
