@@ -497,6 +497,10 @@ RUN_HEAD = re.compile(r"(?<!\S)(?P<no>STT|TT|Số TT)\s+(?P<lab>Chỉ tiêu|Nộ
 RUN_ROW = re.compile(r"\s(?=(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\w))")
 
 
+RUN_TAIL = re.compile(r"\s(?=(?:Người lập|NGƯỜI LẬP|Ghi chú\s*:|GHI CHÚ\s*:|Thủ trưởng|THỦ TRƯỞNG|Xác nhận|"
+                      r"XÁC NHẬN|Nơi nhận|TM\.\s)|(?:\S+,\s*)?ngày\s+\S+\s+tháng)")
+
+
 def _row_pieces(text: str) -> list[str]:
     """Cut at each row number followed by a capital ('1.1 Số hộ', 'II BẠO LỰC'); '2 thế hệ' stays whole."""
     cuts = [m.start() for m in RUN_ROW.finditer(text) if m.group(1)[:1].isupper()]
@@ -509,7 +513,9 @@ def split_run_line(line: str) -> tuple[str, list[str]] | None:
     m = RUN_HEAD.search(line)
     if not m or len(line) < 200:
         return None
-    pieces = _row_pieces(" " + line[m.end():])
+    tail = RUN_TAIL.search(line, m.end())  # the signatures or a note after the table
+    cut = tail.start() if tail else len(line)
+    pieces = _row_pieces(" " + line[m.end():cut])
     if len(pieces) < 6:
         return None
     names: list[str] = []
@@ -524,8 +530,9 @@ def split_run_line(line: str) -> tuple[str, list[str]] | None:
         no, _, rest = p.strip().partition(" ")
         words = rest.split()
         cells.append(no)
-        if units and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) <= 10:
+        if units and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) <= 10 \
+                and not _caps_heading(rest) and not rest.isupper():  # 'I CÂU LẠC BỘ': a group row, no unit
             cells += [" ".join(words[:-1]), words[-1]]
         else:
             cells.append(rest)
-    return line[:m.start()].strip(), cells
+    return line[:m.start()].strip(), cells + ([line[cut:].strip()] if tail else [])

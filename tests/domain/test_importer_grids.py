@@ -109,13 +109,16 @@ def test_a_pdf_table_with_group_words_in_its_header_in_a_document():
 def test_a_table_run_into_one_line_is_cut_at_its_row_numbers():
     line = ("BÁO CÁO THÔNG TIN VỀ CÂU LẠC BỘ Biểu 02 Đơn vị báo cáo: Xã TT Chỉ tiêu ĐVT Số lượng I CÂU LẠC BỘ "
             "1. Tổng số câu lạc bộ Câu lạc bộ 1.1 Số câu lạc bộ dưỡng sinh CLB 1.2 Số câu lạc bộ có 2 thế hệ CLB "
-            "2. Số hội viên Người 2.1 Nam Người 2.2 Nữ Người II KINH PHÍ 1. Tổng kinh phí hoạt động Đồng")
+            "2. Số hội viên Người 2.1 Nam Người 2.2 Nữ Người II KINH PHÍ 1. Tổng kinh phí hoạt động Đồng "
+            "Người lập biểu (Ký, họ tên) Hà Nội, ngày 5 tháng 7 năm 2024 Chủ tịch UBND xã")
     before, cells = split_run_line(line)
     assert before.endswith("Đơn vị báo cáo: Xã")
     assert cells[:4] == ["TT", "Chỉ tiêu", "ĐVT", "Số lượng"]
     cols, rows = _one(line + "\n")
     assert cols == ["Số lượng"]
     assert "Số câu lạc bộ có 2 thế hệ" in rows and "Nam" in rows and "Tổng kinh phí hoạt động" in rows
+    assert "CÂU LẠC BỘ" in rows and "KINH PHÍ" in rows  # a group row in capitals has no unit
+    assert not any("lập biểu" in r or "tháng" in r for r in rows)  # the signatures after the table are not rows
 
 
 def test_a_prose_heading_content_is_not_a_table():
