@@ -567,12 +567,19 @@ def _header_rows(lines: list[str]) -> tuple[FlatGrid, int] | None:
     return header_rows_grid(lines)
 
 
+def _other_table(run: list[str], a: int) -> bool:
+    return bool(stat_rows_table(run[a:a + 400]) or coded_rows_table(run[a:a + 400]) or pipe_table(run[a:a + 400])
+                or bar_table(run[a:a + 1500]) or series_table(run[a:a + 40]) or mixed_header(run[a:a + 60]))
+
+
 def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
     whose header lines (already passed, at the end of ``out``) are taken back into the table."""
     from dialogs.importer.grids import cell_grid, header_lines, numbered_rows_grid
 
     ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
+    if ahead is not None and any(_other_table(run, a) for a in range(k, ahead)):
+        ahead = None  # another kind of table starts before the heading: its reader takes it
     got = cell_grid(run[ahead:ahead + 1500]) if ahead is not None else None
     if got:  # the lines before the heading (a caption, a unit line) stay lines
         out.extend(run[k:ahead])
