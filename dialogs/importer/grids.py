@@ -31,7 +31,7 @@ from dialogs.importer.textgrid import (
 )
 from dialogs.text import fold
 
-ROW_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu|chi tieu|ten chi tieu|noi dung|danh muc)$")
+ROW_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
 NUMBER_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu)$")  # a numbers column: the cell after it heads the labels
 ROW_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
 INLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*(?=\S)|^(?:[IVX]{1,4}|\d{1,2}"

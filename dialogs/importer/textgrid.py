@@ -558,7 +558,7 @@ def _split_run_lines(run: list[str]) -> list[str]:
     return out
 
 
-ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc)$")
+ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
 
 
 def _header_rows(lines: list[str]) -> tuple[FlatGrid, int] | None:

@@ -176,6 +176,9 @@ def test_cells_a_line_without_row_numbers_whose_figures_are_empty_cells():
     for body in (spaced, packed):
         cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + body + "\n\n\n\nNgười lập biểu\n")
         assert (cols, rows) == (["Kế hoạch", "Thực hiện"], names)
+    criteria = "\n\n".join(["Tiêu chí", "Chỉ tiêu chuẩn", "Kết quả"]) + "\n\n" + "\n\n\n\n\n\n".join(names)
+    cols, rows = _one("BÁO CÁO TỰ ĐÁNH GIÁ\n\n" + criteria + "\n\n\n\nNgười lập biểu\n")  # 'Tiêu chí' heads the rows
+    assert (cols, rows) == (["Chỉ tiêu chuẩn", "Kết quả"], names)
     filled = "\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Ghi chú", "Số trường", "12", "10", "", "Số lớp", "40", "38",
                         "", "Số học sinh", "1200", "1150", "", "Người lập biểu"])
     cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + filled + "\n")
