@@ -15,7 +15,9 @@ database and plays the officers over HTTP.
     .venv/bin/python benchmarks/bench_web.py                 # SQLite (temporary file)
     .venv/bin/python benchmarks/bench_web.py --pg [URL]      # PostgreSQL (default test_bench_web)
     .venv/bin/python benchmarks/bench_web.py --workers 2     # two server processes
-    BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the server under cProfile
+    .venv/bin/python benchmarks/bench_web.py --workers 2 --redis redis://127.0.0.1:6379/0   # as deploy/ runs them
+    .venv/bin/python benchmarks/bench_web.py --full          # every report already answered (the rules read Biểu)
+    BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the bursts under cProfile
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import asyncio
 import os
 import random
 import re
+import signal
 import statistics
 import sys
 import time
@@ -40,9 +43,10 @@ PG_DEFAULT = "postgresql+asyncpg://postgres@127.0.0.1:5432/test_bench_web"
 FIELDS = ("iii_nv_tong", "iii_nv_da_th", "iii_nv_chua_th", "iii_nv_dang_cham", "iii2_tong_nv", "iii1_bien_che")
 
 
-async def seed(db, officers: int, tmp: Path):
+async def seed(db, officers: int, tmp: Path, full: bool = False):
     """A province with ``officers`` communes (one officer each), last year's period answered in full (synthetic
-    answers for every question), this year's period open."""
+    answers for every question), this year's period open; ``full``: every officer's report of this year answered
+    in full too (the saves are then those of an officer going back over a finished report: the rules read Biểu)."""
     from dialogs.answers import numeric
     from dialogs.loader import load_catalogue
     from exports.sample import synth_answers
@@ -58,7 +62,7 @@ async def seed(db, officers: int, tmp: Path):
         repo = Repo(s)
         prev, _ = await repo.periods.open_period(OUTLINE, "Năm 2025", deadline=datetime(2025, 5, 29, tzinfo=UTC))
         cur, _ = await repo.periods.open_period(OUTLINE, "Năm 2026", deadline=datetime(2099, 5, 29, tzinfo=UTC))
-        accs = []
+        accs, answers = [], None
         for i in range(officers):
             unit = await repo.units.unit_by_code(str(10000 + i))
             acc = await repo.accounts.ensure_account(5000 + i, f"Cán bộ {i}")
@@ -69,6 +73,11 @@ async def seed(db, officers: int, tmp: Path):
                 for key, value in synth_answers(outline, unit).items():
                     await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
                 sub.status = "submitted"
+            if full:
+                answers = answers or synth_answers(outline, unit)
+                sub = await repo.submissions.ensure_submission(unit.id, cur.id)
+                for key, value in answers.items():
+                    await repo.submissions.set_answer(sub.id, key, value, num=numeric(outline.question(key), value), commit=False)
         await repo.periods.close_period(prev)
         await s.commit()
         return cur.id, [a.id for a in accs]
@@ -89,13 +98,18 @@ async def serve(url: str, port: int) -> None:
     from storage.db import open_database
 
     db = open_database(url)
-    st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench")
+    st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench",
+                  redis_url=os.environ.get("BENCH_WEB_REDIS") or None, redis_prefix=f"benchweb{os.getppid()}")
     services = make_services(st, db)
     await services.register_outlines()
     root = web.Application()
     sub = mount(root, services)
     # all 200 officers come from this one address here; real ones come from many (the per-address gate)
     sub[WEB].limits["gate"] = (1e6, 1e6)
+    if os.environ.get("BENCH_WEB_LANES"):  # the group commit's lanes (PostgreSQL: transactions at once; default 4)
+        from bot.web.batch import GroupCommit
+
+        sub[WEB].writer = GroupCommit(db, lanes=int(os.environ["BENCH_WEB_LANES"]))
     runner = web.AppRunner(root, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
@@ -106,7 +120,6 @@ async def serve(url: str, port: int) -> None:
 def serve_profiled(url: str, port: int) -> None:
     """BENCH_WEB_PROFILE=file: the server under cProfile, its statistics written to that file when it is stopped."""
     import cProfile
-    import signal
 
     prof = cProfile.Profile()
 
@@ -116,11 +129,13 @@ def serve_profiled(url: str, port: int) -> None:
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
-    prof.enable()
+    signal.signal(signal.SIGUSR1, lambda *_: prof.enable())  # the bursts only (sent by the client around them)
+    signal.signal(signal.SIGUSR2, lambda *_: prof.disable())
     asyncio.run(serve(url, port))
 
 
-async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int) -> None:
+async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int,
+              full: bool = False) -> None:
     import tempfile
 
     from aiohttp import ClientSession, CookieJar, TCPConnector
@@ -132,7 +147,7 @@ async def run(url: str | None, officers: int, rounds: int, seconds: float, every
 
     async with bench_database(url) as db:
         with tempfile.TemporaryDirectory() as tmp:
-            period, accs = await seed(db, officers, Path(tmp))
+            period, accs = await seed(db, officers, Path(tmp), full)
         st = Settings(_env_file=None, bot_token="1:BENCH", database_url=db.url, web_base_url="http://bench")
         services = make_services(st, db)
         async with db.session() as s:
@@ -215,17 +230,27 @@ async def saves(base: list[str], sessions, period: int, rounds: int, seconds: fl
     n = len(sessions)
     burst: list[tuple[float, float]] = []
     clear: list[float] = []
-    cpu = cpu_seconds(pids)
+    profiled = bool(os.environ.get("BENCH_WEB_PROFILE"))
+    for pid in pids if profiled else ():
+        os.kill(pid, signal.SIGUSR1)
+    cpu, client = cpu_seconds(pids), time.process_time()
+    per_round: list[float] = []
     for k in range(rounds):
         t0 = time.perf_counter()
-        burst += await asyncio.gather(*(save_one(base[i % len(base)], h, c, period, k + i)
-                                        for i, (h, c) in enumerate(sessions)))
+        done = await asyncio.gather(*(save_one(base[i % len(base)], h, c, period, k + i)
+                                      for i, (h, c) in enumerate(sessions)))
         clear.append((time.perf_counter() - t0) * 1000)
+        burst += done
+        per_round.append(percentile(sorted(s for s, _ in done), 99))
         await asyncio.sleep(0.5)
     cpu_ms = (cpu_seconds(pids) - cpu) / len(burst) * 1000
+    client_ms = (time.process_time() - client) / len(burst) * 1000  # the officers' side, on the same machine
+    for pid in pids if profiled else ():
+        os.kill(pid, signal.SIGUSR2)
     report(f"a burst: {n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves; "
            f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms; "
-           f"server CPU {cpu_ms:.2f} ms a save)", burst)
+           f"server CPU {cpu_ms:.2f} ms a save; the benchmark's client {client_ms:.2f} ms)", burst)
+    print("    server time p99 of each burst: " + ", ".join(f"{x:.0f}" for x in per_round) + " ms", flush=True)
     for e in every:
         cpu = cpu_seconds(pids)
         done = await paced(base, sessions, period, seconds, e)
@@ -271,15 +296,25 @@ def main() -> None:
                     help="seconds between one officer's saves (one paced run each)")
     ap.add_argument("--workers", type=int, default=1,
                     help="server processes (deploy/: several behind nginx; the officers are spread over them)")
+    ap.add_argument("--redis", help="REDIS_URL for the server processes (limits, replay memory and change notices "
+                                    "shared, as deploy/ runs them)")
+    ap.add_argument("--lanes", type=int, help="the group commit's lanes (default: SQLite 1, PostgreSQL 4)")
+    ap.add_argument("--full", action="store_true", help="every officer's report already answered in full")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.redis:  # the server processes read it from the environment they inherit
+        os.environ["BENCH_WEB_REDIS"] = a.redis
+    if a.lanes:
+        os.environ["BENCH_WEB_LANES"] = str(a.lanes)
     if a.serve:
         serve_profiled(a.db, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else asyncio.run(serve(a.db, a.serve))
         return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} server process(es), "
-          f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
-    asyncio.run(run(a.pg, a.officers, a.rounds, a.seconds, a.every, a.workers))
+          f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+          f"{', Redis' if a.redis else ''}{f', {a.lanes} lanes' if a.lanes else ''}"
+          f"{', every report already full' if a.full else ''}", flush=True)
+    asyncio.run(run(a.pg, a.officers, a.rounds, a.seconds, a.every, a.workers, a.full))
 
 
 if __name__ == "__main__":

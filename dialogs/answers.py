@@ -426,17 +426,38 @@ class RuleFailure:
 
 
 def failing_rules(outline: Outline, answers: dict[str, Any], involving: str | None = None) -> list[RuleFailure]:
-    """Rules whose answers all exist and that fail; with ``involving``, only rules naming that key."""
-    vals = rule_values(outline, answers)
-    out = []
+    """Rules whose answers all exist and that fail; with ``involving``, only rules naming that key — and then only
+    the answers those rules name are read (a field save in a full report: the one Biểu or two a rule names, not
+    every table's grid)."""
+    rules, needed = _rule_index(outline).get(involving, ([], frozenset()))
+    if not rules:
+        return []
+    vals = rule_values(outline, answers if involving is None else {k: answers[k] for k in needed if k in answers})
+    return [RuleFailure(r.check, r.message, keys) for r, cr, keys in rules if evaluate(cr, vals) is False]
+
+
+Indexed = tuple[Any, Any, tuple[str, ...]]  # a rule, compiled, and the answer keys it names
+
+
+def _rule_index(outline: Outline) -> dict[str | None, tuple[list[Indexed], frozenset[str]]]:
+    """The outline's rules compiled once: by each key they name (with every key those rules read), and all of them
+    under None; rebuilt when the outline's list of rules is another."""
+    hit = outline.__dict__.get("_rule_index")
+    if hit is not None and hit[0] is outline.rules and hit[1] == len(outline.rules):
+        return hit[2]
+    every: list[Indexed] = []
+    by_key: dict[str | None, list[Indexed]] = {}
     for r in outline.rules:
         cr = compile_rule(r.check)
         keys = tuple(dict.fromkeys(n.split(".")[0] for n in cr.names))
-        if involving is not None and involving not in keys:
-            continue
-        if evaluate(cr, vals) is False:
-            out.append(RuleFailure(r.check, r.message, keys))
-    return out
+        every.append((r, cr, keys))
+        for k in keys:
+            by_key.setdefault(k, []).append((r, cr, keys))
+    index: dict[str | None, tuple[list[Indexed], frozenset[str]]] = {
+        k: (rs, frozenset(x for _, _, ks in rs for x in ks)) for k, rs in by_key.items()}
+    index[None] = (every, frozenset())
+    outline.__dict__["_rule_index"] = (outline.rules, len(outline.rules), index)
+    return index
 
 
 # --------------------------------------------------------------------------- formatting and change

@@ -16,6 +16,7 @@ the token's purpose inside the signed payload so a link can never be used as a s
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import secrets
@@ -77,7 +78,12 @@ class Session:
     sid: str
 
     def csrf(self, key: bytes) -> str:
-        return hmac.new(key, b"csrf:" + self.sid.encode(), hashlib.sha256).hexdigest()[:40]
+        return _csrf(key, self.sid)
+
+
+@functools.lru_cache(maxsize=20000)
+def _csrf(key: bytes, sid: str) -> str:
+    return hmac.new(key, b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()[:40]
 
 
 def new_session(key: bytes, account_id: int, period_id: int | None, link_id: str | None, expires: float) -> tuple[Session, str]:
@@ -85,13 +91,26 @@ def new_session(key: bytes, account_id: int, period_id: int | None, link_id: str
     return s, sign(key, {"k": "s", "a": s.account_id, "p": s.period_id, "l": s.link_id, "e": s.expires, "n": s.sid})
 
 
+_READ: dict[tuple[bytes, str], Session] = {}  # cookies whose signature was checked: their session (the HMAC once)
+
+
 def read_session(key: bytes, cookie: str | None, *, now: float | None = None) -> Session | None:
+    """The session of a signed cookie that has not expired; else None. A cookie's signature is checked once per
+    process (the same string under the same key reads the same way); its expiry at every call."""
+    hit = _READ.get((key, cookie or ""))
+    if hit is not None:
+        return hit if hit.expires > (now if now is not None else time.time()) else None
     p = unsign(key, cookie or "", "s", now=now)
     if p is None or not isinstance(p.get("a"), int) or not isinstance(p.get("n"), str):
         return None
     period = p.get("p") if isinstance(p.get("p"), int) else None
     link = p.get("l") if isinstance(p.get("l"), str) else None
-    return Session(p["a"], period, link, int(p["e"]), p["n"])
+    sess = Session(p["a"], period, link, int(p["e"]), p["n"])
+    if isinstance(p["e"], int) and cookie:  # an integer expiry reads back the same from the cache
+        if len(_READ) >= 20000:
+            _READ.clear()
+        _READ[(key, cookie)] = sess
+    return sess
 
 
 @dataclass(frozen=True)

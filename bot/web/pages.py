@@ -77,10 +77,15 @@ async def _write_refused(request: web.Request, sess: Session) -> web.Response | 
     st = state(request)
     if not hmac.compare_digest(request.headers.get("X-CSRF-Token", ""), sess.csrf(st.key)) or not _origin_ok(request):
         return jresp({"ok": False, "error": "Phiên làm việc không khớp. Tải lại trang rồi thử lại."}, 403)
-    if not await st.allow("save", sess.account_id):
-        return jresp({"ok": False, "error": "Bạn đang gửi quá nhanh. Chờ vài giây rồi thử lại."}, 429)
     rid = request.headers.get("X-Request-Id", "")
-    if not 8 <= len(rid) <= 64 or not await st.store.first_time(sess.sid, rid):
+    if 8 <= len(rid) <= 64:  # the rate and the request id in one call (one round trip to Redis)
+        rate, burst = st.limits["save"]
+        verdict = await st.store.write_check(str(sess.account_id), rate, burst, sess.sid, rid)
+    else:
+        verdict = "seen" if await st.allow("save", sess.account_id) else "rate"
+    if verdict == "rate":
+        return jresp({"ok": False, "error": "Bạn đang gửi quá nhanh. Chờ vài giây rồi thử lại."}, 429)
+    if verdict == "seen":
         return jresp({"ok": False, "error": "Yêu cầu này đã được xử lý (gửi lặp lại). Tải lại trang nếu cần."}, 409)
     return None
 
@@ -119,6 +124,9 @@ async def form(request: web.Request, repo: Repo, sess: Any, acc: Account) -> web
         if is_supervisor(acc):  # a supervisor's own unit does not answer this period: the progress page
             raise web.HTTPSeeOther(f"{state(request).root}/progress") from None
         raise
+    writer = state(request).writer
+    if writer is not None:
+        await service.prime_saves(repo, rep, sess.link_id, writer.cache)
     return await form_page(request, rep, sess)
 
 

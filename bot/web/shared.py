@@ -23,6 +23,7 @@ import orjson
 from bot.web.auth import RateLimiter, SeenRequests
 
 log = logging.getLogger("bot.web")
+REDIS_CONNECTIONS = 32  # a process's connections to Redis for limits, replay memory and notices
 REPLAY_TTL = 6 * 3600  # a request id is remembered this long (a session lasts at most WEB_SESSION_HOURS anyway)
 
 # a token bucket in one Redis hash: fields t (tokens) and at (seconds, Redis's clock); returns 1 when allowed
@@ -39,6 +40,13 @@ if t >= cost then t = t - cost; ok = 1 end
 redis.call('HSET', KEYS[1], 't', tostring(t), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return ok
+"""
+# a write's two checks in one round trip: the account's bucket (as _BUCKET), then the request id (KEYS[2]) recorded
+# if new; returns 0 (rate refused, nothing recorded), 1 (allowed, id new) or 2 (a replay)
+_WRITE = _BUCKET.replace("return ok\n", "") + """
+if ok == 0 then return 0 end
+if redis.call('SET', KEYS[2], 1, 'NX', 'EX', tonumber(ARGV[4])) then return 1 end
+return 2
 """
 
 
@@ -84,6 +92,13 @@ class LocalStore:
     async def first_time(self, sid: str, request_id: str) -> bool:
         return self.seen.first_time(sid, request_id)
 
+    async def write_check(self, key: str, rate: float, burst: float, sid: str, request_id: str) -> str | None:
+        """A write's account rate and request id: None (go on), "rate" (too fast: the id is not recorded) or
+        "seen" (a replay)."""
+        if not await self.allow("save", key, rate, burst):
+            return "rate"
+        return None if await self.first_time(sid, request_id) else "seen"
+
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
         self.hub.deliver(sub_id, notice)
 
@@ -104,11 +119,18 @@ class RedisStore(LocalStore):
 
         super().__init__()
         self.prefix = prefix
-        self.redis = aioredis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        # a bounded pool that waits for a free connection: a burst of saves (200 at once) would otherwise open a
+        # connection each, past the client's default cap of 100, and the rest would fall back to this process's store
+        pool = aioredis.BlockingConnectionPool.from_url(url, max_connections=REDIS_CONNECTIONS, timeout=2,
+                                                        socket_timeout=2, socket_connect_timeout=2)
+        self.redis = aioredis.Redis.from_pool(pool)  # owns the pool: closed with the client
         self._bucket = self.redis.register_script(_BUCKET)
+        self._write = self.redis.register_script(_WRITE)
         # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
         self.sub_redis = aioredis.from_url(url, socket_connect_timeout=2, health_check_interval=30)
         self._reader: asyncio.Task | None = None
+        self._outbox: list[tuple[int, dict[str, Any]]] = []  # notices waiting for this moment's message
+        self._sending: asyncio.Future | None = None
         self._ready = asyncio.Event()
 
     async def allow(self, bucket: str, key: str, rate: float, burst: float, cost: float = 1.0) -> bool:
@@ -118,6 +140,18 @@ class RedisStore(LocalStore):
             log.warning("web rate limit without Redis (%s)", e)
             return await super().allow(bucket, key, rate, burst, cost)
 
+    async def write_check(self, key: str, rate: float, burst: float, sid: str, request_id: str) -> str | None:
+        """Both checks in one round trip to Redis (one script), as the two calls would make them."""
+        try:
+            verdict = await self._write(keys=[f"{self.prefix}:rate:save:{key}", f"{self.prefix}:seen:{sid}:{request_id}"],
+                                        args=[rate, burst, 1.0, REPLAY_TTL])
+        except Exception as e:  # noqa: BLE001 - Redis away: this process's own limits and memory
+            log.warning("web write checks without Redis (%s)", e)
+            if not await LocalStore.allow(self, "save", key, rate, burst):
+                return "rate"
+            return None if await LocalStore.first_time(self, sid, request_id) else "seen"
+        return {0: "rate", 1: None}.get(int(verdict), "seen")
+
     async def first_time(self, sid: str, request_id: str) -> bool:
         try:
             return bool(await self.redis.set(f"{self.prefix}:seen:{sid}:{request_id}", 1, nx=True, ex=REPLAY_TTL))
@@ -126,11 +160,25 @@ class RedisStore(LocalStore):
             return await super().first_time(sid, request_id)
 
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
+        """The notices of one moment (the saves a group commit answered together) go to Redis as ONE message: the
+        first of them waits one turn of the loop for the others, sends them all, and every one returns once sent."""
+        self._outbox.append((sub_id, notice))
+        if self._sending is not None:
+            await asyncio.shield(self._sending)
+            return
+        self._sending = sent = asyncio.get_running_loop().create_future()
         try:
-            await self.redis.publish(f"{self.prefix}:changed", orjson.dumps({**notice, "sub": sub_id}))
+            await asyncio.sleep(0)
+        finally:
+            batch, self._outbox, self._sending = self._outbox, [], None
+        try:
+            await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
         except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
-            log.warning("web change notice without Redis (%s)", e)
-            self.hub.deliver(sub_id, notice)
+            log.warning("web change notices without Redis (%s)", e)
+            for sid, n in batch:
+                self.hub.deliver(sid, n)
+        finally:
+            sent.set_result(None)
 
     @contextlib.asynccontextmanager
     async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
@@ -152,8 +200,9 @@ class RedisStore(LocalStore):
                     self._ready.set()
                     async for msg in ps.listen():
                         if msg.get("type") == "message":
-                            notice = orjson.loads(msg["data"])
-                            self.hub.deliver(int(notice.get("sub", 0)), notice)
+                            data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
+                            for notice in data if isinstance(data, list) else [data]:
+                                self.hub.deliver(int(notice.get("sub", 0)), notice)
             except asyncio.CancelledError:
                 raise
             except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic check meanwhile

@@ -66,6 +66,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
     if BY_EACH.match(text.strip()):
         return "list", None, "danh sách (đoán từ «phân loại theo từng …»)"
+    if re.search(r"\b(?:de xuat|lap|gui|cung cap|tong hop)\s+(?:bo sung\s+)?(?:danh sach|danh muc)\b", f):
+        return "list", None, "danh sách (đoán từ «đề xuất/lập … danh sách»)"  # 'Mở rộng …: đề xuất bổ sung danh sách …'
     if re.match(r"^(liet ke|danh muc|danh sach)", f):
         if re.search(r"\bvan ban\b", head) and "(" not in text:
             return "documents", "văn bản", None
@@ -152,6 +154,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
     s = label.strip()
+    if ACCOUNT_LABEL.match(s):  # 'Nhận xét', 'Ý kiến của …', 'Thuyết minh …': an account written out
+        return "longtext", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
     if DATE_LABEL.match(s):
@@ -171,6 +175,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     return "text", None
 
 
+ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
+                           re.I)
 YEAR_LABEL = re.compile(r"^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)$", re.I)
 
@@ -210,7 +216,17 @@ def choice_ask(label: str) -> Ask | None:
     opts = [o.strip(" .") for o in m.group("o").split(",")] if m else []
     if len(opts) >= 3 and all(0 < len(o.split()) <= 3 for o in opts):
         return Ask(m.group("p").strip(), "choice", help=[f"{m.group('g').strip()}: {', '.join(opts)}"], options=opts)
+    m = NAMED_IN_PARENS.match(label.strip()) if CATEGORY_LABEL.match(label.strip()) else None
+    opts = [o.strip(" .") for o in re.split(r"\s*[,;]\s*", m.group("o"))] if m else []
+    if len(opts) >= 3 and all(o and o[0].isupper() and len(o.split()) <= 12 for o in opts):
+        # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty hợp danh, Công ty cổ phần)': the kinds to pick
+        return Ask(m.group("p").strip(), "choice", options=opts)
     return None
+
+
+CATEGORY_LABEL = re.compile(r"^(?:loại|hình thức|loại hình|mô hình|lĩnh vực|ngành|trình độ|dân tộc|giới tính|xếp loại|"
+                            r"mức độ|tình trạng|nguồn)\b", re.I)
+NAMED_IN_PARENS = re.compile(r"^(?P<p>[^()]{3,80}?)\s*\((?P<o>[^():]{10,400})\)\s*:?\s*$")
 
 
 LEVELS = r"(?:huyện|xã|tỉnh|thôn|trường|phòng|sở|bộ|trung ương|[A-ZĐ]{2,6})"

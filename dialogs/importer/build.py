@@ -26,6 +26,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
+    PART_WORDS,
     Node,
     build_tree,
     footnote_ids,
@@ -35,6 +36,7 @@ from dialogs.importer.structure import (
     restore_marks,
     split_flattened,
     strip_fn,
+    undotted_numbers,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
@@ -361,6 +363,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(seq)
+    seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]
@@ -383,7 +386,8 @@ def build(doc: Document, filename: str) -> Built:
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["shown"] = shown_bodies([s for s in seq if isinstance(s, str)])
-    meta["name"] = own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+    meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+                    or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
     meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
@@ -583,6 +587,7 @@ QUESTION_NO = re.compile(r"^\s*Câu\s+(\d{1,3})\s*[.:]\s+(?=\S)")
 
 
 BARE_MARK = re.compile(r"^\s*[-+•·▪➢○]\s*$")
+BARE_PART = re.compile(rf"^\s*(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}))\s*[.:]?\s*$")
 
 
 def _join_bare_marks(seq: list) -> list:
@@ -592,12 +597,17 @@ def _join_bare_marks(seq: list) -> list:
     out: list = []
     pending = ""
     for s in seq:
-        if isinstance(s, str) and BARE_MARK.match(s):
+        if isinstance(s, str) and (BARE_MARK.match(s) or BARE_PART.match(s)):
             pending = s.strip()
             continue
         if isinstance(s, str) and pending and not s.strip():
             continue
-        if isinstance(s, str) and pending:
+        if isinstance(s, str) and pending and BARE_PART.match(pending):  # 'Phần thứ nhất' / 'TÌNH HÌNH …': one heading
+            if parse_marker(s) is None and s.strip()[:1].isupper():
+                s = f"{pending.rstrip(' .:')}. {s.strip()}"
+            else:
+                out.append(pending)
+        elif isinstance(s, str) and pending:
             field = bool(BLANK.search(s)) or s.rstrip().endswith(":")
             s = f"{pending} {s.strip()}" if pending != "-" or field else s
         elif pending and pending != "-":
@@ -915,7 +925,8 @@ def _first_heading(main: list) -> int:
     for k, s in enumerate(main):
         if isinstance(s, str):
             mk = parse_marker(s)
-            if mk is not None and mk.kind in ("roman", "part", "upper") and not _agency(mk.rest):
+            if (mk is not None and mk.kind in ("roman", "part", "upper") and not _agency(mk.rest)
+                    and not re.match(r"(?i)mẫu\s", mk.rest)):  # 'A. Mẫu báo cáo …' names the form below it
                 return k  # 'II. SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI  Biểu số: 001.N' is the agency, not a section
     return len(main)
 
@@ -927,7 +938,7 @@ def _title(meta: dict, filename: str) -> str:
     f = fold(old)
     name = fold(meta.get("name") or "")
     longer = bool(name) and name.startswith(f) and len(name) > len(f)
-    if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f)
+    if (old and f.startswith(("de cuong", "bao cao")) and not re.search(r"cong hoa xa hoi|doc lap", f) and old.lower() != f
             and f.strip(" :") not in BARE_NAMES and not longer):
         return old
     if not meta.get("name") and re.search(r"cong hoa xa hoi|doc lap|^(?:uy ban|ubnd|bo |so |dang uy|tinh uy)", f):
@@ -977,7 +988,9 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     if m:
         period["window_from"] = m.group(1)
     respondents, respondents_why = guess_respondents(f)
-    layout = "party" if PARTY_BODY.search(fold(meta.get("shown") or f)) else "state"
+    # a page on one line shows no header line: its words in capitals near the top are the header
+    shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
+    layout = "party" if PARTY_BODY.search(fold(shown)) else "state"
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

@@ -19,6 +19,7 @@ from dialogs.importer.forms import (
     is_filled_answer,
     listed_options,
     options_of,
+    states_figures,
     value_type,
     written_answer,
     yesno_line,
@@ -26,10 +27,11 @@ from dialogs.importer.forms import (
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lexicon import NARRATIVE_START
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
-from dialogs.importer.prose import clause_asks, focus_asks
+from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
+    choice_ask,
     documents_ask,
     documents_counts,
     embedded_asks,
@@ -167,10 +169,15 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
+    chosen = choice_ask(label)
+    if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …)': pick one
+        return question(ctx, chosen, path, no, [])
     typ, unit = field_type(label)
     if typ == "text" and COMMENT_LABEL.match(label):  # 'Nhận xét chung:', 'Ý kiến của …:': written prose
         typ = "longtext"
     by_value = value_type(value)
+    if by_value == "yesno" and re.search(r"(?i)\(nếu có\)", label):  # 'Giáo viên dư (nếu có): Không': which, if any
+        by_value = None
     if typ in ("text", "longtext") and by_value:
         typ, unit = by_value, None
     return question(ctx, Ask(label, typ, unit), path, no, [])
@@ -241,6 +248,10 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
                                      "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
         sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))
+        return sec
+    if (top and node.body and not node.children and not node.tables and is_count(strip_fn(node.text))
+            and all(states_figures(b) for b in node.body if b.strip())):  # '2. Số vụ …:' over '… xảy ra 208 vụ …'
+        sec["items"].append(question(ctx, Ask(_title(node.text), *guess_type(strip_fn(node.text))[:2]), path, None, []))
         return sec
     chosen = option_question(ctx, node.text, node.body, path, None) if node.body else None
     listed = listed_options(strip_fn(node.text), node.children) if top and not node.body and not node.tables else None
@@ -342,13 +353,13 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
         prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
     long = len(prompt.split()) >= 25 and not guide
-    clauses = split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
+    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
-    if node.no in BULLETS and not guide and BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …': fields
+    if node.no in BULLETS and BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …': fields
         blanks = asks_to_questions(ctx, node.text, path, None)
-        if len(blanks) > 1 and all(q["type"] != "longtext" for q in blanks):
+        if blanks and all(q["type"] != "longtext" for q in blanks):
             sec["items"].extend(blanks)
             return
     parts = _sub_blanks(strip_fn(node.text)) if node.no in BULLETS else []
@@ -717,10 +728,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    if not node.children and not node.tables and not numbered:
-        field = filled_field(strip_fn(node.text))
-        if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
-            return [field_question(ctx, field[0], path, node.no, field[1])]
+    field = _leaf_field(node, numbered)
+    if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
+        return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:
         # a bullet followed by its Biểu: the bullet's asks, then the table (not a section titled by the bullet)
         qs = asks_to_questions(ctx, node.text, path, node.no, tables=False)
@@ -756,6 +766,15 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
+    """A leaf 'Label: value' one unit filled in; a numbered ask keeps only a figure as its filled value ('4. Những
+    thôn chưa đạt …: 02 thôn')."""
+    if node.children or node.tables or (numbered and node.body):
+        return None
+    field = filled_field(strip_fn(node.text))
+    return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
 
 
 def _filled(node: Node) -> bool:

@@ -314,3 +314,31 @@ def result_counts(text: str) -> list[Ask]:
         out.append(Ask(prompt, "integer", RESULT_NOUNS[noun],
                        guessed="số (đoán từ «kết quả/việc …» và biểu số liệu kèm theo)"))
     return out
+
+
+STATED_RATE = re.compile(r"^(?P<v>t[ỉỷ] lệ\s[^\d;:%]{3,80}?)\s*(?::|\b(?:là|đạt|trên|dưới|khoảng|gần|chiếm))?\s*"
+                         r"(?:\d[\d.,]*|(?:…|\.|_)+)\s*\(?%\)?$", re.I)
+STATED_COUNT = re.compile(r"\b(?:có|gồm|với|ở|tại)\s+(?:tổng số\s+)?(?P<n>\d[\d.,]*)\s+(?P<w>[^\W\d_][^\d,;.():%]{1,40}?)"
+                          r"(?=\s+(?:đang|là|được|đã|tăng|giảm|so với|trong đó|chiếm)\b|\s*[,;.(]|$)", re.I)
+
+
+def stated_figures(text: str) -> list[Ask]:
+    """One unit's filled paragraph stating its figures ('… chi hội có 545 hội viên đang sinh hoạt ở 9 tổ phụ nữ. Tỉ lệ
+    thu hút hội viên trên 80%; Tỉ lệ hội viên nòng cốt là ……%'): each figure is an ask — a rate by its words, a count
+    'Số <thing counted>'. [] unless three figures or more and nothing asked (a sentence that asks is no answer)."""
+    if QUESTION_RE.search(fold(text)) or re.search(r"(?i)\b(?:nêu|ghi rõ|báo cáo|đánh giá)\b|\?", text):
+        return []
+    asks: list[Ask] = []
+    text = re.sub(r"(?:…|\.|_){2,}[\s.…]*", "… ", text)  # a blank's dots end no sentence
+    for clause in re.split(r"(?<=[^\d])[.;](?!\d)\s*|\s*;\s*", text):
+        c = clause.strip(" ,.")
+        m = STATED_RATE.match(c)
+        if m:
+            v = m.group("v").strip(" ,:")
+            asks.append(Ask(v[0].upper() + v[1:], "percent", "%"))
+            continue
+        for k in STATED_COUNT.finditer(c):
+            noun = re.sub(r"\s+(?:và|của|trong)$", "", k.group("w").strip())
+            if len(noun.split()) >= 1 and not re.match(r"(?i)(?:năm|tháng|ngày|lần|giờ|%)\b", noun):
+                asks.append(Ask(f"Số {noun}", "integer", noun.split()[0] if len(noun.split()) == 1 else None))
+    return asks if len(asks) >= 3 else []

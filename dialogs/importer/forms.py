@@ -21,7 +21,8 @@ INSTRUCTION = re.compile(r"^(?:nêu|ghi|báo cáo|đánh giá|làm rõ|liệt k�
 NOT_A_FIELD = re.compile(r"^(?:kinh gui|noi nhan|v/v|ve viec|so$|can cu|luu y|chu y|ghi chu|ngay nhan bao cao|"
                          r"ngay nop bao cao|don vi bao cao|don vi nhan|don vi gui|don vi tinh|thoi gian|thoi han|"
                          r"ban hanh theo|ky bao cao|bao cao nam|trong do|cu the|vi du|tai lieu|nguon|tu khoa|"
-                         r"so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang|"
+                         r"so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|tinh trang$|"
+                         r"tinh trang hieu luc|"
                          r"ngay cong bao|so cong bao|linh vuc|hom nay|hom qua|tuan nay|thang nay|tat ca)\b")
 
 
@@ -100,15 +101,17 @@ def value_type(value: str) -> str | None:
 def filled_field(text: str) -> tuple[str, str] | None:
     """'Phía Đông giáp: Đất ruộng bậc thang.' → ('Phía Đông giáp', 'Đất ruộng bậc thang'); None when the text after
     the colon is an instruction, a blank or long prose."""
-    m = re.match(r"^(?P<l>[^:()]{2,60}?)\s*(?:\(\d{1,2}\))?\s*:\s*(?P<v>.+?)\s*$", text.strip())
+    m = re.match(r"^(?P<l>(?:[^:()]|\([^():]{1,30}\)){2,80}?)\s*(?:\(\d{1,2}\))?\s*:\s*(?P<v>.+?)\s*$", text.strip())
     if not m:
         return None
     label, raw = m.group("l").strip(" -–+•"), m.group("v")
     value = raw.strip(" .;")
     if BLANK.search(raw) or ".." in raw:
         return None
-    most = 14 if value_type(value) else 9  # a long label with a figure or a 'Có' after it is still a field
-    if not label or _words(label) > most or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
+    # a long label is still a field when what follows it is a figure, a 'Có' or a word or two ('03 GV', 'Tốt')
+    most = 14 if value_type(value) or (_words(value) <= 2 and (value[:1].isupper() or value[:1].isdigit())) else 9
+    bare = re.sub(r"\([^()]*\)", "", label)
+    if not label or _words(bare) > most or not label[0].isupper() or NOT_A_FIELD.match(fold(label)):
         return None
     longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
     if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:
@@ -147,7 +150,7 @@ def blank_fields(line: str) -> list[str]:
         lab = re.sub(r"\s+\)", ")", lab)
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
             continue
-        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or fold(lab).endswith(" so"):
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):
             continue
         labels.append(lab[0].upper() + lab[1:])
     return labels
@@ -275,9 +278,10 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
     return out
 
 
+ELLIPSIS = re.compile(r"(?<=[^\W\d_])\.{3}(?=\s|$)")  # '… hệ thống loa truyền thanh...': 'and so on', not a blank
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
-STATED = re.compile(r"\bđã\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
+STATED = re.compile(r"\bđã\b|\b(?:làm tốt|thực hiện có hiệu quả)\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
 ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
@@ -294,7 +298,7 @@ def is_filled_answer(lines: list[str]) -> bool:
     …'): statements of at least 15 words that ask nothing (a copied report, not an outline). A long statement
     in the past ('Ngay sau khi …, Bộ trưởng đã ban hành …, yêu cầu các cơ quan …') is one even when it names
     what was required of others."""
-    text = " ".join(ln.strip() for ln in lines).strip()
+    text = ELLIPSIS.sub("", " ".join(ln.strip() for ln in lines).strip())
     if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
     if not ASKING.search(text):
@@ -359,3 +363,23 @@ def listed_options(prompt: str, children: list) -> list[str] | None:
     if any(len(t.split()) > 6 or BLANK.search(t) or ASKS_WORD.search(t) or t.endswith("?") for t in texts):
         return None
     return texts
+
+
+def states_figures(line: str) -> bool:
+    """'Toàn quốc xảy ra 208 vụ, so với tháng trước tăng 31 vụ (+17,51%).': a statement of figures one unit filled
+    in under the heading that asks them (a figure with its unit, nothing asked, no blank)."""
+    s = line.strip()
+    return bool(re.search(r"\d[\d.,]*\s+[^\W\d_]", s)) and not ASKING.search(s) and not BLANK.search(s) \
+        and not s.startswith("(")
+
+
+BOXED_YESNO = re.compile(r"^(?P<q>\S.{4,}?)\s*[:?]?\s*[□☐❑◻▢]?\s*có\s*[□☐❑◻▢:]?\s*[□☐❑◻▢]?\s*không\s*[□☐❑◻▢:]?\s*$",
+                         re.I)
+
+
+def boxed_yesno(text: str) -> str | None:
+    """'Có tổ chức … không: Có □ Không □', '… hay không? □ Có □ Không': the question of a yes/no with its boxes on
+    the same line (at least one box)."""
+    s = text.strip()
+    m = BOXED_YESNO.match(s) if re.search(r"[□☐❑◻▢]", s) else None
+    return m.group("q").strip(" :") if m else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.ask_types import Ask, ask_of, choice_ask, field_type, guess_type
+from dialogs.importer.ask_types import Ask, ask_of, choice_ask, field_type, guess_type, measure_unit
 from dialogs.importer.counts import head_noun
 from dialogs.importer.lexicon import (
     ATTR_START,
@@ -90,6 +90,9 @@ def labelled_blanks(text: str) -> list[Ask]:
     Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
     '…/…/…', a figure where the label counts, else a line of text. A blank followed by its unit ('… người') is
     left to the counts."""
+    # 'Thời gian bắt đầu: Ngày …/…/2021': a date's blanks (the year printed or not) after the word 'Ngày'
+    text = re.sub(r"(?i)(:\s*)ngày(?=\s*(?:\.|…|_)+\s*/)", r"\1", text)
+    text = re.sub(r"(/\s*)(?:19|20)\d\d\b", r"\1……", text)
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []
@@ -112,6 +115,10 @@ def labelled_blanks(text: str) -> list[Ask]:
             label = label[0].upper() + label[1:]
         if len(re.sub(r"\([^()]*\)", "", label).split()) > 25 or not label[0].isupper():
             return []
+        chosen = choice_ask(label)
+        if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …): ……'
+            out.append(chosen)
+            continue
         typ, unit = field_type(label)
         if "/" in m.group(0):
             typ, unit = "date", None
@@ -121,8 +128,35 @@ def labelled_blanks(text: str) -> list[Ask]:
     if last and out and len(last.group("l").split()) <= 8:  # '…: ……… theo Quyết định số của ………': one more label
         label = last.group("l").strip(" ,;")
         out.append(Ask(label[0].upper() + label[1:], *field_type(label)))
-    elif tail:  # words after the last blank: a unit or more text, not a form line
+    elif tail:  # words after the last blank: more labels whose blanks the line lost, else a unit or more text
+        more = _trailing_labels(tail) if out else []
+        if not more:
+            return []
+        out.extend(more)
+    return out
+
+
+TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[….\s_]*")
+
+
+def _trailing_labels(tail: str) -> list[Ask]:
+    """'… ngày………… cơ quan cấp', '…Tần suất hoạt động (thường xuyên hoặc theo mùa vụ)': after a form's labelled
+    blanks, short labels whose blank is lost at the end of the line (a note in parentheses is their help). [] when
+    a piece is a unit ('… người'), a sentence or too long."""
+    out: list[Ask] = []
+    pieces = [p.strip(" ,;.") for p in TAIL_BLANK.split(tail) if p.strip(" ,;.")]
+    if len(pieces) == 1 and pieces[0][:1].islower():  # '…: …… sản phẩm': the blank's unit, not another label
         return []
+    for piece in pieces:
+        bare = re.sub(r"\s*\([^()]*\)", "", piece).strip(" ,;.:-–")
+        words = bare.split()
+        if not 1 <= len(words) <= 8 or measure_unit(bare) or re.search(r"[.?!;:]", bare) or not bare[0].isalpha():
+            return []
+        if len(words) == 1 and bare.lower() != "ngày":  # one lower-case word after a blank is its unit
+            return []
+        notes = [n.strip() for n in re.findall(r"\(([^()]*)\)", piece) if n.strip()]
+        label = bare[0].upper() + bare[1:]
+        out.append(Ask(label, *field_type(label), help=[n[0].upper() + n[1:] for n in notes]))
     return out
 
 

@@ -69,6 +69,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             continue
         if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200:
             break
+        if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
+            break
         prev = parts[-1]
         if bare and taken == 0:
             parts.append(s)
@@ -121,6 +123,11 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
+def _page_start(s: str) -> str:
+    """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
+    return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -133,6 +140,7 @@ def own_name(lines: list[str]) -> str | None:
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
+        s = _page_start(s) if i < 3 else s
         if not s or len(s) > 300:
             continue
         f = fold(s)
@@ -169,12 +177,39 @@ def own_name(lines: list[str]) -> str | None:
             continue
         if _header(s) and not _named(f):
             continue
-        if _named(f) and _upper(s.split(":")[0]):
+        if _named(f) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
+            # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
         elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40:
             sentence.append(s)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
-            return _web_name(re.sub(r"\s+", " ", found[0]).strip(" :"))
+            return _web_name(_template_name(found))
     return None
+
+
+TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
+
+
+def _template_name(found: list[str]) -> str:
+    """A page names the form it offers 'Mẫu báo cáo …' ('Mẫu' = template), or gives its file title without accents
+    ('BAO CAO TOM TAT …'); the form's own name line below it ('BÁO CÁO KẾT QUẢ …') wins when there is one, else the
+    name is read without 'Mẫu'."""
+    names = [re.sub(r"\s+", " ", x).strip(" :") for x in found if x]
+    own = next((x for x in names if not TEMPLATE.match(x) and len(x.split()) >= 3 and not _unaccented(x)), None)
+    if own is not None and (TEMPLATE.match(names[0]) or _unaccented(names[0])):
+        return own  # a page's own title without accents ('BAO CAO TOM TAT …') yields to the document's name line
+    name = TEMPLATE.sub("", names[0]) or names[0]
+    return LEGAL_TAIL.sub("", name).strip(" ,;-–") if TEMPLATE.match(names[0]) else name
+
+
+def _unaccented(name: str) -> bool:
+    """'BAO CAO TOM TAT PHONG TRAO …': Vietnamese words written without a single diacritic (a page's file title)."""
+    letters = [c for c in name if c.isalpha()]
+    return len(name.split()) >= 4 and all(c.isascii() for c in letters)
+
+
+# a page's name of a form goes on with its code and the act it comes with: '… biểu số 24/BTP ban hành – THÔNG TƯ …'
+LEGAL_TAIL = re.compile(r"(?i)\s+(?:(?:biểu|mẫu)\s+số\s+\S*\d.*|(?:được\s+)?ban hành\b.*|kèm theo\b.*|"
+                        r"[–-]\s+(?:thông tư|quyết định|nghị định)\b.*)$")

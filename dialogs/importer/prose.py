@@ -159,3 +159,35 @@ def focus_asks(text: str) -> list[Ask]:
         if len(item.split()) >= 2 or re.fullmatch(r"(?i)nguyên nhân|giải pháp|kiến nghị", item):
             out.append(Ask(item[0].upper() + item[1:]))
     return out if len(out) >= 3 else []
+
+
+CONTENTS = re.compile(r"^(?:(?:các\s+)?nội dung(?:\s+chi tiết|\s+chính)?(?:\s+(?:của\s+)?(?:bản\s+)?báo cáo)?"
+                      r"|báo cáo\s+(?:gồm|bao gồm|với)(?:\s+(?:các|những)\s+nội dung(?:\s+chính|\s+sau)?)?"
+                      r"|(?:gồm|bao gồm)\s+(?:các|những)\s+nội dung(?:\s+chính|\s+sau)?)\s*(?:như sau\s*)?:\s*(?P<r>.+)$",
+                      re.I)
+
+
+# 'Đề nghị các xã báo cáo gồm các nội dung: A; B; C' — a request naming what the report holds
+ASKED_CONTENTS = re.compile(r"^(?:đề nghị|yêu cầu|các|những)\b[^:]{0,120}?\bbáo cáo\b[^:]{0,40}?(?:gồm|bao gồm|với|về)\s+"
+                            r"(?:các|những)\s+nội dung(?:\s+(?:chính|sau|chủ yếu))?(?:\s+như sau)?\s*:\s*(?P<r>.+)$", re.I)
+
+
+def content_list(text: str) -> list[Ask]:
+    """'Nội dung chi tiết của báo cáo: tổng số hội viên cuối kỳ, số hội viên mới kết nạp, …' / 'Báo cáo gồm các
+    nội dung: A; B; C': one ask per thing listed (parts by ';', else by ','), each typed by its own words. [] unless
+    two things or more, none a sentence of its own."""
+    m = CONTENTS.match(text.strip()) or ASKED_CONTENTS.search(text.strip())
+    if not m:
+        return []
+    rest = m.group("r").strip(" .;")
+    parts = [p.strip(" ,.") for p in top_split(rest, ";") if p.strip(" ,.")]
+    if len(parts) < 2:
+        parts = [p.strip(" ,.") for p in re.split(r",\s+", rest) if p.strip(" ,.")]
+    if len(parts) < 2 or any(len(p.split()) > 30 or re.search(r"[.?!]\s", p) for p in parts):
+        return []
+    asks = []
+    for p in parts:
+        prompt = p[0].upper() + p[1:]
+        typ, unit, why = guess_type(prompt)
+        asks.append(Ask(prompt, typ, unit, guessed=why))
+    return asks

@@ -31,8 +31,9 @@ from dialogs.importer.counts import (  # noqa: F401
     head_noun,
     result_counts,
     split_count_segments,
+    stated_figures,
 )
-from dialogs.importer.forms import BLANK, blank_fields, date_blank, dated_fields
+from dialogs.importer.forms import BLANK, FILLED_FIGURE, blank_fields, boxed_yesno, date_blank, dated_fields
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
     documents_ask,
@@ -106,7 +107,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
 )
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units
-from dialogs.importer.prose import focus_asks
+from dialogs.importer.prose import content_list, focus_asks
 from dialogs.text import fold
 
 
@@ -226,14 +227,17 @@ GLUED_FIELDS = re.compile(r"(?<=[^\s\d…._])\s+-\s+(?=[A-ZĐ][^:]{2,60}:\s*(?:�
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
+    boxed = boxed_yesno(text)
+    if boxed:  # 'Có tổ chức … không: Có □ Không □': one yes/no, its boxes the answer
+        return [Ask(boxed, "yesno")]
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]
-    blanks = (reported_figures(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (reported_figures(text) or stated_figures(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = focus_asks(text) or split_lists(text)
+    focused = content_list(text) or focus_asks(text) or split_lists(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
@@ -275,7 +279,24 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         asks = breakdown_table(asks, _split_questions(main), *rows)
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
-    return [x for a in asks for x in per_level(a)]
+    return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _without_value(ask: Ask) -> Ask:
+    """A count with one unit's figure filled after its label ('Số học sinh: 469') asks the label; a head naming
+    what it counts before a short sub-label ('Tổng số lớp và học sinh (THCS): Lớp: 15') asks 'Số lớp'."""
+    head, colon, value = ask.prompt.rpartition(":")
+    if not colon or ask.type not in ("integer", "decimal", "percent") or not FILLED_FIGURE.match(value.strip(" .;")):
+        return ask
+    label = head.strip(" :")
+    top, colon2, sub = label.rpartition(":")
+    if colon2 and re.match(r"(?i)^(?:tổng\s+)?số\b", top.strip()) and 0 < len(sub.split()) <= 3 \
+            and not re.match(r"(?i)^(?:tổng\s+)?số\b", sub.strip()):
+        label = f"Số {sub.strip()[0].lower()}{sub.strip()[1:]}"
+    if len(label.split()) < 1:
+        return ask
+    ask.prompt = label
+    return ask
 
 
 EXAMPLES = re.compile(r"^(?P<p>(?:nêu rõ|ghi rõ|nêu|liệt kê)\s[^:?]{5,140}?)\s*:\s*(?P<e>[^:;?]{5,300}?)[.\s]*$", re.I)

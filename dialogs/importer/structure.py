@@ -280,6 +280,9 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         elif prev and not parse_marker(line) and not line.startswith("("):
             if line[0].islower() and not prev.rstrip().endswith((".", "?", "!")):
                 cont = True
+            elif DANGLING.search(prev) and not _header_line(line) and (line[0].isdigit() or not parse_marker(prev)):
+                # '… tỉ lệ hội viên trên' / '80%; …': one sentence (a numbered heading goes on only with a figure)
+                cont = True
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
                 cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
         if cont:
@@ -289,6 +292,16 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         else:
             out.append(line)
     return out, joined
+
+
+# a line ending with a word that never ends a sentence or a heading goes on in the next line
+DANGLING = re.compile(r"(?<=\S)\s+(?:và|của|trên|dưới|là|với|các|những|cho|về|tại|theo|hoặc|trong|từ|đến|được|"
+                      r"để|mà|thì|nhưng|như|hay|bằng|vào|ra|có)$")
+
+
+def _header_line(line: str) -> bool:
+    f = fold(line)
+    return bool(re.match(r"(?:cong hoa xa hoi|doc lap|so:|kinh gui|noi nhan)", f))
 
 
 def _short_heading(prev: str, line: str, width: int) -> bool:
@@ -384,3 +397,28 @@ def strip_fn(text: str) -> str:
 
 def is_outline_start(line: str) -> bool:
     return fold(line).strip(" .:") in ("de cuong", "de cuong bao cao", "de cuong goi y") and line.strip().isupper()
+
+
+UNDOTTED = re.compile(rf"^(?P<n>\d{{1,2}})\s+(?=[{UPPER}][a-zđà-ỹ])")
+
+
+def undotted_numbers(lines: list) -> list:
+    """A scanned letter's items whose numbers lost their dot ('1 Đôn đốc …', '2 Đánh giá chung …', '3 Đề xuất …'):
+    '1.', '2.', '3.' again — only a run counting 1, 2, 3 … of sentences (four words or more, a figure for every three words at most),
+    in a text that numbers nothing else with '1.'."""
+    found = [(i, int(m.group("n"))) for i, s in enumerate(lines) if isinstance(s, str)
+             for m in [UNDOTTED.match(s.strip())] if m and _prose_item(s.strip()[m.end():])]
+    if any(isinstance(s, str) and re.match(r"^\s*1\s*[.)]\s*\S", s) for s in lines):
+        return lines
+    run = [i for k, (i, n) in enumerate(found) if n == k + 1]
+    if len(run) < 2:
+        return lines
+    out = list(lines)
+    for i in run:
+        out[i] = UNDOTTED.sub(r"\g<n>. ", out[i].strip(), count=1)
+    return out
+
+
+def _prose_item(rest: str) -> bool:
+    words = rest.split()  # a sentence, not a table's row of figures
+    return len(words) >= 4 and 3 * len(re.findall(r"(?<!\S)\d[\d.,]*(?!\S)", rest)) <= len(words)

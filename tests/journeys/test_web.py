@@ -376,6 +376,22 @@ async def test_the_next_save_sees_what_another_process_the_chat_or_a_supervisor_
         await two.close()
 
 
+async def test_opening_the_form_readies_the_first_save_which_still_sees_a_change_made_after_it(w):
+    """The form's opening fills the process's save cache (bot/web/service.py::prime_saves); the first save's probe
+    still tells it that the chat answered meanwhile."""
+    cache = web_state(w).writer.cache
+    a = await w.signed_in(w.world.officer)
+    assert [k for k in cache.contexts if k[0] == w.world.officer]  # ready before any save
+    async with w.db.session() as s:  # the chat answers the total after the page was opened
+        repo = Repo(s)
+        sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+        await repo.submissions.set_answer(sub.id, "iii_nv_tong", 10, num=10, by=w.world.officer2, via="bot")
+        await s.commit()
+    assert (await a.post(save_url(w), {"key": "iii_nv_da_th", "op": "set", "text": "8"}))[1]["ok"]
+    r, res = await a.post(save_url(w), {"key": "iii_nv_chua_th", "op": "set", "text": "5"})
+    assert res["ok"] and res["warnings"] == [RULE_III]  # 8 + 5 > the chat's 10
+
+
 # --------------------------------------------------------------------------- live updates, shared limits, proxies
 
 
@@ -490,6 +506,33 @@ async def test_with_redis_a_save_in_one_process_reaches_a_page_streaming_from_an
     r.close()
 
 
+async def test_with_redis_the_notices_of_one_moment_go_as_one_message_and_each_reaches_its_pages():
+    from bot.web.shared import RedisStore
+
+    r = await redis_or_skip(REDIS_URL)
+    prefix = f"h24test:{secrets.token_hex(4)}"
+    sender, receiver = RedisStore(REDIS_URL, prefix), RedisStore(REDIS_URL, prefix)
+    raw = r.pubsub()
+    try:
+        await raw.subscribe(f"{prefix}:changed")
+        await raw.get_message(timeout=2.0)
+        async with receiver.listen(5) as q5, receiver.listen(6) as q6:
+            await asyncio.gather(*(sender.publish(5 if i % 2 else 6, {"by": i}) for i in range(20)))
+            msg = await raw.get_message(ignore_subscribe_messages=True, timeout=2.0)
+            assert len(json.loads(msg["data"])) == 20  # one message for the twenty saves of a batch
+            assert await raw.get_message(ignore_subscribe_messages=True, timeout=0.2) is None
+            for _ in range(50):
+                if q5.qsize() == q6.qsize() == 10:
+                    break
+                await asyncio.sleep(0.05)
+            assert q5.qsize() == q6.qsize() == 10 and q5.get_nowait() == {"by": 1, "sub": 5}
+    finally:
+        await raw.aclose()
+        await sender.close()
+        await receiver.close()
+        await r.aclose()
+
+
 async def test_when_redis_fails_the_process_keeps_its_own_limits_and_memory():
     from bot.web.shared import RedisStore
 
@@ -497,6 +540,9 @@ async def test_when_redis_fails_the_process_keeps_its_own_limits_and_memory():
     try:
         assert await store.allow("save", "7", 0.001, 1) and not await store.allow("save", "7", 0.001, 1)
         assert await store.first_time("sid", "request-1") and not await store.first_time("sid", "request-1")
+        assert await store.write_check("8", 0.001, 2, "sid", "request-2") is None
+        assert await store.write_check("8", 0.001, 2, "sid", "request-2") == "seen"
+        assert await store.write_check("8", 0.001, 2, "sid", "request-3") == "rate"
         async with store.hub.listen(9) as q:
             await store.publish(9, {"by": 1})
             assert q.get_nowait() == {"by": 1}
