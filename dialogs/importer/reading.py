@@ -126,7 +126,7 @@ def read(data: bytes, filename: str) -> Document:
 
 def read_txt(text: str, source: str = "txt") -> Document:
     doc = Document(source=source)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _pipe_rows_as_tabs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     i = 0
     while i < len(lines):
         if _is_tab_row(lines[i]):
@@ -143,6 +143,38 @@ def read_txt(text: str, source: str = "txt") -> Document:
         doc.blocks.append(Line(lines[i]))
         i += 1
     return doc
+
+
+PIPE_RULE = re.compile(r"\|?[\s:|-]*-{3,}[\s:|-]*\|?")  # '|---|:---|': a Markdown table's rule line
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """'| STT | Chỉ tiêu | Số lượng |' or 'STT | Chỉ tiêu | Số lượng': a table's row whose cells a web page or a
+    Markdown copy separated by '|' (three cells at least, two with text); None otherwise."""
+    s = line.strip()
+    if s.count("|") < 2 or PIPE_RULE.fullmatch(s):
+        return None
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    return cells if len(cells) >= 3 and sum(bool(c) for c in cells) >= 2 else None
+
+
+def _pipe_rows_as_tabs(lines: list[str]) -> list[str]:
+    """Three or more consecutive '|' rows are read as a tab-separated table (a '|---|---|' rule line dropped)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_pipe_cells(lines[j]) or PIPE_RULE.fullmatch(lines[j].strip())):
+            j += 1
+        rows = [_pipe_cells(ln) for ln in lines[i:j]]
+        widths = [len(r) for r in rows if r is not None]
+        if len(widths) >= 3 and 3 * widths.count(max(set(widths), key=widths.count)) >= 2 * len(widths):
+            out += ["\t".join(r) for r in rows if r is not None]
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 def _is_tab_row(line: str) -> bool:

@@ -514,11 +514,18 @@ def rebuild(seq: list) -> tuple[list, int]:
         j = i
         while j < len(seq) and isinstance(seq[j], str):
             j += 1
-        run = seq[i:j]
+        run = _split_run_lines(seq[i:j])
         k = 0
         while k < len(run):
+            got = _general(run, k, out)
+            if got:
+                out.append(got[0])
+                k += got[1]
+                n += 1
+                continue
             got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
-                   or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60]))
+                   or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
+                   or _header_rows(run[k:k + 400]))
             if got:
                 out.append(got[0])
                 k += got[1]
@@ -540,6 +547,50 @@ def rebuild(seq: list) -> tuple[list, int]:
     return _unbuilt_cell_runs(out), n
 
 
+def _split_run_lines(run: list[str]) -> list[str]:
+    """A table run into one line is cut into its cells, a line each (the text before it stays a line)."""
+    from dialogs.importer.grids import split_run_line
+
+    out: list[str] = []
+    for ln in run:
+        got = split_run_line(ln) if len(ln) >= 200 else None
+        out += ([got[0]] if got and got[0] else []) + got[1] if got else [ln]
+    return out
+
+
+ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
+
+
+def _header_rows(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.grids import header_rows_grid
+
+    return header_rows_grid(lines)
+
+
+def _other_table(run: list[str], a: int) -> bool:
+    return bool(stat_rows_table(run[a:a + 400]) or coded_rows_table(run[a:a + 400]) or pipe_table(run[a:a + 400])
+                or bar_table(run[a:a + 1500]) or series_table(run[a:a + 40]) or mixed_header(run[a:a + 60]))
+
+
+def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
+    """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
+    whose header lines (already passed, at the end of ``out``) are taken back into the table."""
+    from dialogs.importer.grids import cell_grid, header_lines, numbered_rows_grid
+
+    ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
+    if ahead is not None and any(_other_table(run, a) for a in range(k, ahead)):
+        ahead = None  # another kind of table starts before the heading: its reader takes it
+    got = cell_grid(run[ahead:ahead + 1500]) if ahead is not None else None
+    if got:  # the lines before the heading (a caption, a unit line) stay lines
+        out.extend(run[k:ahead])
+        return got[0], got[1] + ahead - k
+    head = header_lines(out)
+    got = numbered_rows_grid(run[k:k + 400], out[len(out) - head:]) if head else None
+    if got:
+        del out[len(out) - head:]
+    return got
+
+
 CELL_END = re.compile(r".{0,80}\|\s*$")  # a web page's table copied with its cells ending in '|'
 
 
@@ -558,11 +609,31 @@ def _unbuilt_cell_runs(seq: list, least: int = 8) -> list:
             i += 1
             continue
         first = next((c.rstrip("| ").strip() for c in cells if c.rstrip("| ").strip()), "")
+        grid = _bar_header_only([c.rstrip("| ").strip() for c in cells])
+        if grid is not None:
+            out.append(grid)
+            i = j
+            continue
         note = (f"bảng chép từ trang web, các ô ngăn bằng «|» ({len(cells)} dòng, từ «{first[:40]}»): không dựng lại "
                 "được thành Biểu, hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")
         out.append(FlatGrid(cells=[[(first or "bảng", (0, 0))]], merged_known=True, note=note))
         i = j
     return out
+
+
+def _bar_header_only(cells: list[str]) -> FlatGrid | None:
+    """'|' cells that are all names before any figure ('Tổng số |', 'Trong đó nữ |' … then '|||', 'x |', 'x |'): a
+    header whose rows were left blank or crossed out — a Biểu of these columns whose rows the unit adds. The groups
+    over the names cannot be told apart, so every name is a column and the unsure point says so."""
+    names = [c for c in cells if c]
+    first_value = next((i for i, c in enumerate(names) if not _text(c)), len(names))
+    head = names[:first_value]
+    if len(head) < 4 or any(_text(c) for c in names[first_value:]) or any(len(c.split()) > 14 for c in head):
+        return None
+    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not GROUP_HEAD.match(fold(c))]
+    note = (f"bảng HTML chép thành từng ô «|», chỉ có tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, các "
+            "dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note)
 
 
 def _cell_run_end(run: list[str], k: int) -> int:

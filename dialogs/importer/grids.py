@@ -1,0 +1,538 @@
+"""General readers for statistics tables (Biểu) that reached us as text, by shape rather than by document.
+
+Three shapes, each anchored on something a table always has and prose never does:
+
+- **cells a line**: a Word/HTML table copied one cell per line (blank lines between cells or none). It opens with the
+  row-label heading alone on its line ('STT', 'TT', 'Chỉ tiêu', 'Nội dung'); the header's column names follow, then
+  an optional column-numbering row ('1', '2', … or 'A', 'B', '1' …), then the rows: each a label (its number, '1',
+  '2.1', 'II', 'a)', alone on the line before it or written in front of it), then its unit, code and figures, which
+  may be filled, blank or missing altogether. A header with no row under it (a form whose rows the unit adds) is a
+  Biểu with the header's columns.
+- **rows a line under a numbering row**: a PDF table without ruling whose header lines run down to a line of column
+  codes ('A B C 1 2 3', '(1) (2) (3)'); each line below is a row ('1 Thu kinh phí 22', '- Con trong giá thú'); a line
+  in lower case continues the row above.
+- **a table run into one line**: 'TT Chỉ tiêu ĐVT Số lượng I GIA ĐÌNH 1. Tổng số hộ Hộ 1.1 …' — cut into cells at the
+  row numbers, then read as cells a line.
+
+Each reader checks its result (enough rows, columns named) and otherwise leaves the text to the others."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.textgrid import (
+    GROUP_HEAD,
+    METADATA,
+    PERIOD_WORD,
+    YEAR,
+    FlatGrid,
+    _grid,
+    _text,
+)
+from dialogs.text import fold
+
+ROW_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
+NUMBER_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu)$")  # a numbers column: the cell after it heads the labels
+ROW_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
+INLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*(?=\S)|^(?:[IVX]{1,4}|\d{1,2}"
+                           r"(?:\.\d{1,2}){1,3})\s+(?=\S)|^[-–+•]\s*")
+FIGURE = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?|[-–—x×]|[.…_]+|\(\d{1,2}\))$", re.I)
+COLUMN_CODE = re.compile(r"^(?:[A-E]|\(?\d{1,2}\)?|\(\s*[A-E]\s*\))$")
+END_CELL = re.compile(r"^(?:(?:ghi chu|luu y|chu thich)\s*[:(*]|nguoi lap|nguoi kiem tra|nguoi ky|thu truong|noi nhan|ngay\s*\S*\s*thang|\(ky|tm\.|xac nhan"
+                      r")")
+GROUP_PREFIX = re.compile(r"(?i)^(?:trong đó|chia ra|chia theo|bao gồm|gồm)\s*:\s*")
+UNIT_WORD = re.compile(r"^[\w./%]+(?:\s+[\w./]+)?$")
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(FIGURE.match(cell))
+
+
+def _label_cell(c: str) -> bool:
+    """A row's label: letters, not a figure nor a row number ('II' after a row's last figure '0' is the next row's
+    number, not a label)."""
+    return _text(c) and not _is_figure(c) and not ROW_NUMBER.match(c) and not _ended(c)
+
+
+def _follows(prev: str, no: str) -> bool:
+    """``no`` may number the row after one numbered ``prev``: the next at some level ('2' after '1.3', '1.4' after
+    '1.3'), the first under it ('1.3.1'), a restart ('1' under a group) or a Roman or letter number; '20' after '3'
+    is a figure."""
+    no = no.rstrip(".)")
+    if not prev or not re.fullmatch(r"\d+(?:\.\d+)*", no) or not re.fullmatch(r"\d+(?:\.\d+)*", prev):
+        return True
+    a = [int(x) for x in prev.split(".")]
+    b = [int(x) for x in no.split(".")]
+    return b[-1] == 1 or (len(b) <= len(a) and b[:-1] == a[:len(b) - 1] and b[-1] == a[len(b) - 1] + 1)
+
+
+def _numbering(cells: list[str], k: int) -> int:
+    """How many column codes start at cells[k] ('1', '2', '3' … or 'A', 'B', '1', '2'): 0 when not a numbering row.
+    The figures start at 1 and run on by one (the first row's number '1' after '… 3', '4' is not one of them); the
+    letters come before them; at least two figures, or letters and a figure."""
+    j = k
+    last = 0
+    letters = 0
+    while j < len(cells) and COLUMN_CODE.match(cells[j]):
+        c = cells[j].strip("()").strip()
+        if c.isdigit():
+            if int(c) != last + 1:
+                break
+            last = int(c)
+        elif last:
+            break  # a letter after the figures
+        else:
+            letters += 1
+        j += 1
+    if last < 1 or (last < 2 and not letters):
+        return 0
+    return j - k
+
+
+ROW_LINE = re.compile(r"^(?:(?P<no>[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+)?(?P<label>[^\W\d_].*?)"
+                      r"(?P<figures>(?:\s+(?:[-+]?\d[\d.,]*%?|[-–x…]))+)$")  # '1 Số hộ nghèo 120 115'
+
+
+def _row_line(c: str) -> bool:
+    """A whole row run into one cell: its label and at least two figures after it."""
+    m = ROW_LINE.match(c)
+    if not m or re.search(r"\d\s*[-–]\s*\d", m.group("figures")):  # 'từ 16 - 59': a range in the label
+        return False
+    return sum(any(ch.isdigit() for ch in t) for t in m.group("figures").split()) >= 2 and _text(m.group("label"))
+
+
+def _row_start(cells: list[str], k: int) -> bool:
+    """A row begins here: a number alone then a label, a label with its number in front, or a whole row on one
+    line."""
+    c = cells[k]
+    if _row_line(c):
+        return True
+    if ROW_NUMBER.match(c) and k + 1 < len(cells) and _label_cell(cells[k + 1]):
+        return not _numbering(cells, k)
+    return bool(INLINE_NUMBER.match(c)) and _text(c) and not c.startswith(("(", "-", "–", "+"))
+
+
+def _caps_heading(c: str) -> bool:
+    """'NỘI DUNG KẾ HOẠCH CHIẾN LƯỢC': a heading of the text in capitals, not a column's name."""
+    letters = [x for x in c if x.isalpha()]
+    return len(c.split()) >= 3 and bool(letters) and all(x.isupper() for x in letters)
+
+
+def _header(cells: list[str]) -> tuple[list[str], int]:
+    """The header's names from the row-label heading to the numbering row or the first row; names broken over two
+    lines ('Đơn vị' / 'tính', 'Kinh phí (triệu' / 'đồng)', 'Nữ' / '(Người)') joined."""
+    head: list[str] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        if c == "" and head:
+            j = next((i for i in range(k, len(cells)) if cells[i]), len(cells))
+            if j < len(cells) and (_numbering(cells, j) or _row_start(cells, j)):
+                k = j  # empty cells a merged header left, then the numbering row or the first row
+                break
+            if _first_row_in_header(cells, list(head), k) >= 0:
+                break  # the header's last name is the first row's label, its figures left empty
+            k += 1
+            continue
+        if _numbering(cells, k) or (head and _row_start(cells, k)) or not (_text(c) or YEAR.match(c)) or _ended(c) \
+                or len(c.split()) > 16 or _caps_heading(c):
+            break
+        if re.match(r"(?i)^bạn đang xem\b", c):  # a web page's own line inside the table
+            k += 1
+            continue
+        lower = c[:1].islower() or c.startswith("(") and not head[-1:] == [] and c.count("(") <= 1
+        period = YEAR.match(c) and head and PERIOD_WORD.search(head[-1])  # 'Năm học' / '2017-2018'
+        if head and (lower or period or head[-1].count("(") > head[-1].count(")")):
+            head[-1] = f"{head[-1]} {c}"
+        else:
+            head.append(c)
+        k += 1
+    return head, k
+
+
+def _columns(head: list[str], codes: list[str]) -> list[str]:
+    """The columns to fill: the row-label heading (and, after a numbers column, the cell heading the labels), the
+    metadata ('Đơn vị tính', 'Mã số') and bare group words ('Trong đó', 'Chia ra') dropped; footnote stars too."""
+    cells = list(head)
+    if cells and NUMBER_HEAD.match(fold(cells[0])) and len(cells) > 2 and not ROW_HEAD.match(fold(cells[1])):
+        cells = cells[2:]
+    cols = [re.sub(r"\s*\*+\s*$", "", c).strip() for c in cells
+            if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))
+            and not GROUP_HEAD.match(fold(c).strip(" :"))]
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    letters = len(codes) - figures
+    if figures and len(cols) > figures and letters:  # 'A B 1 2': as many columns to fill as figures
+        cols = cols[-figures:]
+    return [c for c in cols if c]
+
+
+def _groups(head: list[str], codes: list[str]) -> list[str]:
+    """The group over each column when the header names more cells than the numbering row has figures and the extra
+    names, before the leaves, share them evenly ('Năm 2023', 'Năm 2024' over 'Kế hoạch', 'Thực hiện' twice: a web
+    page copies a header row by row); [] otherwise."""
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    cells = [re.sub(r"\s*\*+\s*$", "", c).strip() for c in head
+             if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))]
+    if NUMBER_HEAD.match(fold(head[0])) and len(head) > 2 and not ROW_HEAD.match(fold(head[1])):
+        cells = cells[1:]  # the cell heading the labels
+    extra = cells[:len(cells) - figures] if figures else []
+    if not extra or figures % len(extra) or figures == len(extra) or any(GROUP_HEAD.match(fold(e)) for e in extra):
+        return []
+    span = figures // len(extra)
+    return [g for g in extra for _ in range(span)]
+
+
+def _grouped_grid(grid: FlatGrid, groups: list[str]) -> None:
+    """A second header row over the leaves: each group merged over its columns; 'TT' and 'Chỉ tiêu' over both
+    rows. The body's cells move one row down."""
+    top = [(t, (0, c)) for c, (t, _) in enumerate(grid.cells[0][:2])]
+    start = 2
+    for c, g in enumerate(groups, start=2):
+        start = c if c == 2 or groups[c - 3] != g else start
+        top.append((g, (0, start)))
+    rows = [[(t, (r + 1, c)) for c, (t, _) in enumerate(row)] for r, row in enumerate(grid.cells)]
+    rows[0][0] = (rows[0][0][0], (0, 0))
+    rows[0][1] = (rows[0][1][0], (0, 1))
+    grid.cells = [top, *rows]
+
+
+def _clean_label(label: str) -> str:
+    """The label without its number or bullet; 'Trong đó: + …' keeps its group words (a subset is never a summand)
+    without the bullet after them."""
+    label = INLINE_NUMBER.sub("", label).strip()
+    m = GROUP_PREFIX.match(label)
+    if m:
+        return f"{m.group(0).strip()} {label[m.end():].strip(' +-–:')}".strip()
+    return label.strip(" +-–:")
+
+
+OUTLINE_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*[^\W\d_]")
+
+
+def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
+    """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
+    figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the cell each row begins at
+    filled: list[bool] = []  # the row has a figure
+    k = 0
+    last = ""  # the last row number
+    since = 0  # cells since the last label: a unit may follow a label only
+    while k < len(cells):
+        c = cells[k]
+        f = fold(c)
+        if END_CELL.match(f) or len(c.split()) > 45:
+            break
+        if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
+            break  # the next table's caption, or its heading
+        if not inline and not rows and OUTLINE_NO.match(c):
+            break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
+        number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
+            and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
+            and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
+        if _is_figure(c) and not number or not number and not _text(c):
+            filled[-1:] = [True] if _is_figure(c) else filled[-1:]
+            k += 1
+            since += 1
+            continue
+        if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
+                and not INLINE_NUMBER.match(c) and not number \
+                and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1):  # a unit is one
+            # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')
+            rows[-1][2:] = [c]  # the row's unit
+            k += 1
+            since += 1
+            continue
+        if not number and rows and since == 0 and c[:1].islower():
+            rows[-1][1] += f" {c}"  # a label broken over two lines ('Số hộ được' / 'hỗ trợ vay vốn')
+            k += 1
+            continue
+        whole = None if number else ROW_LINE.match(c) if _row_line(c) else None  # '1 Số hộ nghèo 120 115'
+        m = None if number or whole else INLINE_NUMBER.match(c)
+        label = cells[k + 1] if number else whole.group("label") if whole else c
+        no = c.rstrip(".") if number else (whole.group("no") or "") if whole else m.group(0).strip(" -–+•.)") if m else ""
+        rows.append([no, _clean_label(label)])
+        last = no.rstrip(".)") or last
+        starts.append(k)
+        filled.append(bool(whole))
+        k += 2 if number else 1
+        since = 0
+    if sum(filled) * 2 >= len(rows) > 0:
+        while not filled[-1]:
+            k = starts.pop()
+            filled.pop()
+            rows.pop()
+    return [r for r in rows if _text(r[1])], k
+
+
+def _ended(cell: str) -> bool:
+    """The text after a table: a note ('Ghi chú: …'), the signatures ('Người lập biểu'); 'Ghi chú' alone is a
+    column."""
+    return bool(END_CELL.match(fold(cell).strip()))
+
+
+def _split_cells(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The cells of a run and the line each begins at. A page whose cells are separated by blank lines (a web page's
+    paragraphs) shows an empty cell as a further pair of blank lines; a page with a cell on each line shows it as a
+    blank line. Empty cells are kept as ''."""
+    texts = [ln.strip() for ln in lines]
+    filled = [i for i, t in enumerate(texts) if t]
+    head = filled[:40]  # the page's habit, read where the table begins
+    adjacent = sum(1 for a, b in zip(head, head[1:], strict=False) if b == a + 1)
+    spaced = adjacent <= 0.1 * len(head)
+    cells: list[str] = []
+    index: list[int] = []
+    for j, i in enumerate(filled):
+        blanks = i - filled[j - 1] - 1 if j else 0
+        empty = (max(blanks - 1, 0) // 2 if spaced else blanks) if j else 0
+        cells += [""] * empty + [texts[i]]
+        index += [i] * (empty + 1)
+    return cells, index
+
+
+def _first_row_in_header(cells: list[str], head: list[str], k: int) -> int:
+    """The header ran on into the first row ('Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Số trường', then '12', '10' or
+    empty cells): when the rows below repeat one width (a label, then as many figures or empty cells as the header
+    has columns), the header's last name is the first row's label; returns where the rows begin, -1 otherwise."""
+    labels = [i for i in range(k, min(len(cells), k + 400)) if _label_cell(cells[i])]
+    starts = [k - 1, *labels]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    if len(gaps) < 2:
+        return -1
+    width = max(set(gaps), key=gaps.count)
+    steady = sum(g == width for g in gaps[:-1] or gaps) >= 0.75 * len(gaps[:-1] or gaps)
+    if width < 2 or gaps[0] != width or not steady or len(_columns(head[:-1], [])) != width - 1:
+        return -1
+    head.pop()
+    return k - 1
+
+
+def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """Cells a line (see the module's note). Returns the grid and how many lines it used."""
+    if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
+        return None
+    cells, index = _split_cells(lines)
+    head, k = _header(cells)
+    n = _numbering(cells, k)
+    if k < len(cells) and not n and not _row_start(cells, k) and not _ended(cells[k]):
+        k = _first_row_in_header(cells, head, k)
+        if k < 0:
+            return None  # the header runs into something neither a numbering row nor a row: not a table
+    codes = cells[k:k + n]
+    k += n
+    cols = _columns(head, codes)
+    units = any(fold(h).startswith(("don vi", "dvt")) for h in head)
+    numbers = bool(NUMBER_HEAD.match(fold(head[0])))
+    rows, used = _body(cells[k:], units, numbers, inline=not numbers or bool(n))
+    end = index[k + used] if k + used < len(index) else len(lines)
+    values = sum(c == "" or _is_figure(c) for c in cells[k:k + used])
+    if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head) \
+            or not (numbers or n or units or values >= 2):
+        return None  # short lines under 'Nội dung' with nothing of a table: the outline
+    if len(rows) < 3:
+        after = cells[k + used] if k + used < len(cells) else ""
+        if rows or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
+                and not (numbers and OUTLINE_NO.match(after)):  # only a 'TT' column or a numbering row says table
+            return None
+        rows = [["", "…"]]  # a header with no row: the unit adds the rows
+        note = (f"biểu chép mỗi ô một dòng, chỉ có hàng tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, "
+                "các dòng do đơn vị thêm; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    else:
+        note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} "
+                "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    names = head[1] if len(head) > 1 and NUMBER_HEAD.match(fold(head[0])) else "Chỉ tiêu"
+    groups = _groups(head, codes)
+    cols = cols[-len(groups):] if groups else cols
+    grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
+    if groups:
+        _grouped_grid(grid, groups)
+    if units:  # each row's unit: the Biểu never sums rows of different units
+        top = len(grid.cells) - len(rows)
+        grid.units = {top + i: r[2] for i, r in enumerate(rows) if len(r) > 2}
+    return grid, end
+
+
+LINE_CODES = re.compile(r"^(?:(?:[A-E]|\(\s*[A-E]\s*\))\s+)*(?:\(?\d{1,2}\)?\s*)+$")
+LETTER_SECTION = re.compile(r"^[A-EĐ]\s*[-.)]\s+\S")
+
+
+def _line_codes(line: str) -> list[str] | None:
+    s = line.strip()
+    if not LINE_CODES.match(s):
+        return None
+    codes = s.replace("(", " (").split()
+    return codes if _numbering(codes, 0) == len(codes) and len(codes) >= 3 else None
+
+
+GROUP_WORDS = ("chia theo", "chia ra", "phan theo", "trong do")
+
+
+def _head_columns(head: list[str], n: int) -> list[str]:
+    """The n columns named by header lines a PDF copy broke: the row-label heading and metadata words dropped, a
+    group phrase ('Chia theo giới tính') dropped with its words in lower case, a capital starting a column and a word
+    in lower case continuing one."""
+    cols: list[str] = []
+    for line in head:
+        s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
+        s = re.sub(r"(?i)(?:nội dung|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
+        words = s.split()
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if fold(" ".join(words[i:i + 2])).strip(":") in GROUP_WORDS:
+                i += 2
+                while i < len(words) and words[i][:1].islower():
+                    i += 1
+                continue
+            if w[:1].isupper() or not cols:
+                cols.append(w)
+            else:
+                cols[-1] += f" {w}"
+            i += 1
+    cols = [c.strip(" :") for c in cols if _text(c)]
+    return cols[-n:] if len(cols) >= n else cols
+
+
+def header_lines(out: list) -> int:
+    """How many lines at the end of ``out`` may be a table's header broken by a PDF copy: short lines back to the one
+    opening with the row-label heading ('Tt Nội dung Mã số') or to a blank line, a sentence or a unit line."""
+    n = 0
+    for item in reversed(out[-12:]):
+        if not isinstance(item, str):
+            break
+        s = item.strip()
+        f = fold(s)
+        if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 12 or f.startswith(("don vi tinh", "dvt")):
+            break
+        n += 1
+        if re.match(r"^(?:s?tt|so tt|noi dung|chi tieu)\b", f):
+            break
+    return n
+
+
+def _unit_split(label: str) -> tuple[str, str]:
+    """'Số ổ dịch được xử lý Ổ dịch' → the label and its unit: the words from the last capital after the first word,
+    two at most ('' when none)."""
+    words = label.split()
+    at = max((i for i, w in enumerate(words) if i and w[:1].isupper()), default=0)
+    if at and len(words) - at <= 2 and all(len(w) <= 8 for w in words[at:]):
+        return " ".join(words[:at]), " ".join(words[at:])
+    return label, ""
+
+
+def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
+    """A row a line ('1 Thu kinh phí 22', '- Con trong giá thú', '2 Số người Người 300 280') until a blank line, a
+    signature, a lettered part or a sentence; a line in lower case continues the row above; figures and codes at
+    the end dropped, and the unit after the label when the header has a unit column. Returns [number, label, unit]
+    rows and how many lines they used."""
+    rows: list[list[str]] = []
+    used = 0
+    for ln in lines:
+        s = ln.strip()
+        f = fold(s)
+        if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
+            break
+        used += 1
+        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…]))+$", "", s)  # its code and figures
+        if not _text(label):
+            continue
+        if label[:1].islower() and rows:
+            rows[-1][1] += f" {label}"
+            continue
+        m = INLINE_NUMBER.match(label) or re.match(r"^(?:[IVX]{1,4}|\d{1,2})\s+(?=\S)", label)
+        label, unit = _unit_split(label) if units else (label, "")
+        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(label[m.end():] if m else label), unit])
+    return [r for r in rows if _text(r[1])], used
+
+
+def _line_grid(cols: list[str], rows: list[list[str]], note: str) -> FlatGrid:
+    grid = _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
+    if any(r[2] for r in rows):  # each row's unit: the Biểu never sums rows of different units
+        grid.units = {1 + i: r[2] for i, r in enumerate(rows) if r[2]}
+    return grid
+
+
+def _has_units(head: list[str]) -> bool:
+    return any(re.search(r"(?i)\b(?:đơn vị tính|đvt)\b", h) for h in head)
+
+
+def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int] | None:
+    """Rows a line under a numbering row: lines[0] is the numbering row, ``head`` the header lines above it. Returns
+    the grid and how many lines (from the numbering row) it used."""
+    codes = _line_codes(lines[0]) if lines else None
+    if not codes:
+        return None
+    rows, used = _line_rows(lines[1:], _has_units(head))
+    cols = _head_columns(head, sum(c.strip("()").isdigit() for c in codes))
+    if len(rows) < 3 or not cols:
+        return None
+    note = (f"bảng chép từ PDF mỗi dòng một hàng, dưới hàng mã cột «{lines[0].strip()}»: đã dựng lại {len(cols)} cột, "
+            f"{len(rows)} dòng; tên cột ghép từ các dòng tiêu đề bị cắt, hãy kiểm tra")
+    return _line_grid(cols, rows, note), used + 1
+
+
+HEAD_LINE = re.compile(r"^(?:(?:STT|TT|Số TT)\s+)?(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu|Danh mục)\s+\S")
+
+
+def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' on one line, then a row a line with no numbering row between:
+    a PDF table without ruling; a capital starts each column's name."""
+    first = lines[0].strip() if lines else ""
+    if not HEAD_LINE.match(first) or first.endswith((".", ":", ";")) or len(first.split()) > 14 \
+            or re.search(r"(?i)\bsố\s+\d+/", first):  # a sentence, or one citing a document: not a header
+        return None
+    rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
+    cols = _head_columns(lines[:1], 99)
+    numbered = sum(bool(r[0]) for r in rows)
+    filled = sum(bool(re.search(r"\s[\d.,]+$", ln.strip())) for ln in lines[1:used + 1])
+    names = len(cols) >= 2 and all(_text(c) and len(c.split()) <= 6 for c in cols)
+    if len(rows) < 3 or max(numbered, filled) * 2 < len(rows) or not names or len(cols) > 12:
+        return None
+    note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "
+            f"{len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra")
+    return _line_grid(cols, rows, note), used + 1
+
+
+RUN_HEAD = re.compile(r"(?<!\S)(?P<no>STT|TT|Số TT)\s+(?P<lab>Chỉ tiêu|Nội dung|Tên chỉ tiêu)(?=\s)")
+RUN_ROW = re.compile(r"\s(?=(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\w))")
+
+
+RUN_TAIL = re.compile(r"\s(?=(?:Người lập|NGƯỜI LẬP|Ghi chú\s*:|GHI CHÚ\s*:|Thủ trưởng|THỦ TRƯỞNG|Xác nhận|"
+                      r"XÁC NHẬN|Nơi nhận|TM\.\s)|(?:\S+,\s*)?ngày\s+\S+\s+tháng)")
+
+
+def _row_pieces(text: str) -> list[str]:
+    """Cut at each row number followed by a capital ('1.1 Số hộ', 'II BẠO LỰC'); '2 thế hệ' stays whole."""
+    cuts = [m.start() for m in RUN_ROW.finditer(text) if m.group(1)[:1].isupper()]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=False)]
+
+
+def split_run_line(line: str) -> tuple[str, list[str]] | None:
+    """A table run into one line → (the text before it, its cells a line): the header's names (a capital starts one)
+    then each row's number, label and unit."""
+    m = RUN_HEAD.search(line)
+    if not m or len(line) < 200:
+        return None
+    tail = RUN_TAIL.search(line, m.end())  # the signatures or a note after the table
+    cut = tail.start() if tail else len(line)
+    pieces = _row_pieces(" " + line[m.end():cut])
+    if len(pieces) < 6:
+        return None
+    names: list[str] = []
+    for w in pieces[0].split():
+        if w[:1].isupper() or not names:
+            names.append(w)
+        else:
+            names[-1] += f" {w}"
+    cells = [m.group("no"), m.group("lab"), *names]
+    units = any(fold(n).startswith(("dvt", "don vi")) for n in names)
+    for p in pieces[1:]:
+        no, _, rest = p.strip().partition(" ")
+        words = rest.split()
+        cells.append(no)
+        if units and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) <= 10 \
+                and not _caps_heading(rest) and not rest.isupper():  # 'I CÂU LẠC BỘ': a group row, no unit
+            cells += [" ".join(words[:-1]), words[-1]]
+        else:
+            cells.append(rest)
+    return line[:m.start()].strip(), cells + ([line[cut:].strip()] if tail else [])

@@ -1,0 +1,267 @@
+"""Statistics tables (Biểu) that reached us as text, one general shape a test, on made-up text: the grid is rebuilt
+from the row-label heading ('STT', 'Chỉ tiêu', 'Nội dung'), the column names and the rows whatever their figures
+(filled, blank or missing), or from a PDF's column-numbering row; a prose heading is never taken for a table."""
+
+from __future__ import annotations
+
+from dialogs.importer.grids import cell_grid, numbered_rows_grid, split_run_line
+from tests.support.importing import imp
+
+
+def _tables(text: str):
+    o = imp(text)
+    return [r.question.table for r in o.refs if r.question.type == "table"]
+
+
+def _one(text: str):
+    tables = _tables(text)
+    assert len(tables) == 1, tables
+    t = tables[0]
+    return [c.label for c in t.columns], [r.label for r in t.rows]
+
+
+def _cells(*cells: str, gap: str = "\n\n") -> str:
+    return gap.join(cells)
+
+
+def test_cells_a_line_numbered_rows_with_units_and_no_figures_are_a_biểu():
+    """'STT' / 'Nội dung' / 'Đơn vị' / 'tính' / 'Số liệu', then number, label, unit a cell each, no figures."""
+    text = "BÁO CÁO SỐ LIỆU THƯ VIỆN XÃ\n\n" + _cells(
+        "STT", "Nội dung", "Đơn vị", "tính", "Số liệu",
+        "I", "SÁCH VÀ BÁO",
+        "1.1", "Số đầu sách hiện có", "Cuốn",
+        "1.1.1", "Trong đó: + Sách thiếu nhi", "Cuốn",
+        "1.2", "Số tờ báo đặt hằng năm", "Tờ",
+        "II", "BẠN ĐỌC",
+        "2.1", "Số thẻ bạn đọc đã cấp", "Thẻ") + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số liệu"]
+    assert rows == ["SÁCH VÀ BÁO", "Số đầu sách hiện có", "Trong đó: Sách thiếu nhi", "Số tờ báo đặt hằng năm", "BẠN ĐỌC",
+                    "Số thẻ bạn đọc đã cấp"]
+
+
+def test_cells_a_line_with_a_column_numbering_row_and_numbered_labels():
+    """'Chỉ tiêu', k column names, the numbering row '1' … 'k', then 'I. …' / '1. …' labels with no figures."""
+    text = "BÁO CÁO TÌNH HÌNH ĐÀO TẠO NGHỀ\n\nĐơn vị tính: người\n\n" + _cells(
+        "Chỉ tiêu", "Số học viên đầu năm", "Số học viên tuyển mới", "Số học viên tốt nghiệp", "1", "2", "3",
+        "I. Tổng số học viên:", "1. Nghề may", "2. Nghề hàn", "II. Theo giới tính:", "1. Nam", "2. Nữ",
+        "", "", "Ghi chú: số liệu tính đến cuối năm.") + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số học viên đầu năm", "Số học viên tuyển mới", "Số học viên tốt nghiệp"]
+    assert rows == ["Tổng số học viên", "Nghề may", "Nghề hàn", "Theo giới tính", "Nam", "Nữ"]
+
+
+def test_cells_a_line_header_broken_over_lines_and_a_group_word_dropped():
+    """'Kinh phí (triệu' / 'đồng)' and 'Nữ' / '(Người)' are one name each; 'Trong đó' heads a group, no column."""
+    grid, used = cell_grid(["Số TT", "Chỉ tiêu", "Tổng số (Người)", "Trong đó", "Kinh phí (triệu", "đồng)",
+                            "Nữ", "(Người)", "1", "Hộ nghèo", "2", "Hộ cận nghèo", "3", "Hộ mới thoát nghèo"])
+    header = [t for t, _ in grid.cells[0]]
+    assert header == ["TT", "Chỉ tiêu", "Tổng số (Người)", "Kinh phí (triệu đồng)", "Nữ (Người)"]
+    assert [row[1][0] for row in grid.cells[1:]] == ["Hộ nghèo", "Hộ cận nghèo", "Hộ mới thoát nghèo"]
+    assert used == 14
+
+
+def test_a_header_with_no_row_under_it_is_a_biểu_whose_rows_the_unit_adds():
+    """'TT' / the labels' heading / the columns to the end of the text: the labels' heading names the column the unit
+    fills with its rows' names, then the columns (a footnote's star dropped)."""
+    text = "BÁO CÁO KẾT QUẢ PHUN THUỐC HẰNG NGÀY\n\nNgày báo cáo: ..../..../2024\n\n" + _cells(
+        "TT", "Thôn/ Tổ dân phố", "Số hộ được phun *", "Số hộ từ chối", "Diện tích phun (m2)", "Hóa chất (lít)",
+        "Ghi chú") + "\n"
+    cols, _ = _one(text)
+    assert cols == ["Thôn/ Tổ dân phố", "Số hộ được phun", "Số hộ từ chối", "Diện tích phun (m2)", "Hóa chất (lít)",
+                    "Ghi chú"]
+
+
+def test_a_filled_table_ends_at_its_last_row_with_figures():
+    """Rows with figures (a unit's answer copied): the structure is kept, the figures dropped, and the numbered
+    line after the table stays text; 'Năm' / '2023' is one column."""
+    text = "NIÊN GIÁM TRƯỜNG HỌC\n\n1. Số phòng học\n\n" + _cells(
+        "TT", "Loại phòng", "Năm", "2023", "Năm", "2024",
+        "1", "Phòng kiên cố", "12", "14", "2", "Phòng bán kiên cố", "3", "1", "3", "Phòng tạm", "0", "0",
+        "2. Kiến nghị của nhà trường") + "\n"
+    tables = _tables(text)
+    assert len(tables) == 1
+    assert [c.label for c in tables[0].columns] == ["Năm 2023", "Năm 2024"]
+    assert [r.label for r in tables[0].rows] == ["Phòng kiên cố", "Phòng bán kiên cố", "Phòng tạm"]
+
+
+def test_rows_a_line_under_a_column_numbering_row_from_a_pdf():
+    """A PDF without ruling: header lines broken ('Kế hoạch' / 'năm nay'), the codes 'A B C 1 2', then a row a line
+    with its code, a line in lower case continuing the row above, a code alone, until a lettered part 'C- …'."""
+    lines = ["A B C 1 2", "I Phần thu", "1 Thu hội phí 21", "2 Thu tài trợ của các tổ chức", "và cá nhân", "22",
+             "3 Thu khác 23", "II Phần chi", "1 Chi hoạt động 31", "C- Thuyết minh của chi hội :"]
+    grid, used = numbered_rows_grid(lines, ["STT Nội dung Mã số", "Thực hiện", "năm trước", "Kế hoạch", "năm nay"])
+    assert [t for t, _ in grid.cells[0]] == ["TT", "Chỉ tiêu", "Thực hiện năm trước", "Kế hoạch năm nay"]
+    assert [row[1][0] for row in grid.cells[1:]] == ["Phần thu", "Thu hội phí", "Thu tài trợ của các tổ chức và cá nhân",
+                                                     "Thu khác", "Phần chi", "Chi hoạt động"]
+    assert used == 9
+
+
+def test_a_pdf_table_with_group_words_in_its_header_in_a_document():
+    text = ("BÁO CÁO SỐ LIỆU TIÊM CHỦNG\n\nĐơn vị tính: Trẻ\nChia theo nơi tiêm\nTổng Chia theo giới tính\nsố\n"
+            "Nam Nữ Trạm y tế Bệnh viện\nA 1 2 3 4 5\nI. Tiêm đủ mũi\n- Trẻ dưới 1 tuổi\n- Trẻ từ 1 đến 2 tuổi\n"
+            "II. Tiêm chưa đủ mũi\n- Trẻ dưới 1 tuổi\n\nNgười lập biểu\n")
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Nam", "Nữ", "Trạm y tế", "Bệnh viện"]
+    assert rows[:3] == ["Tiêm đủ mũi", "Trẻ dưới 1 tuổi", "Trẻ từ 1 đến 2 tuổi"]
+
+
+def test_a_table_run_into_one_line_is_cut_at_its_row_numbers():
+    line = ("BÁO CÁO THÔNG TIN VỀ CÂU LẠC BỘ Biểu 02 Đơn vị báo cáo: Xã TT Chỉ tiêu ĐVT Số lượng I CÂU LẠC BỘ "
+            "1. Tổng số câu lạc bộ Câu lạc bộ 1.1 Số câu lạc bộ dưỡng sinh CLB 1.2 Số câu lạc bộ có 2 thế hệ CLB "
+            "2. Số hội viên Người 2.1 Nam Người 2.2 Nữ Người II KINH PHÍ 1. Tổng kinh phí hoạt động Đồng "
+            "Người lập biểu (Ký, họ tên) Hà Nội, ngày 5 tháng 7 năm 2024 Chủ tịch UBND xã")
+    before, cells = split_run_line(line)
+    assert before.endswith("Đơn vị báo cáo: Xã")
+    assert cells[:4] == ["TT", "Chỉ tiêu", "ĐVT", "Số lượng"]
+    cols, rows = _one(line + "\n")
+    assert cols == ["Số lượng"]
+    assert "Số câu lạc bộ có 2 thế hệ" in rows and "Nam" in rows and "Tổng kinh phí hoạt động" in rows
+    assert "CÂU LẠC BỘ" in rows and "KINH PHÍ" in rows  # a group row in capitals has no unit
+    assert not any("lập biểu" in r or "tháng" in r for r in rows)  # the signatures after the table are not rows
+
+
+def test_a_prose_heading_content_is_not_a_table():
+    """'Nội dung' alone over numbered prose (no column names, no numbering row) stays an outline."""
+    text = ("ĐỀ CƯƠNG BÁO CÁO SƠ KẾT\n\nNội dung\n\n1. Đánh giá kết quả thực hiện nhiệm vụ trong năm\n\n"
+            "2. Những hạn chế, nguyên nhân\n\n3. Phương hướng nhiệm vụ năm tới\n")
+    assert _tables(text) == []
+    short = ("ĐỀ CƯƠNG BÁO CÁO\n\nI. Đánh giá\n\nNội dung\n\nKết quả đạt được\n\nHạn chế\n\nNguyên nhân\n\n"
+             "Đề xuất, kiến nghị\n")
+    assert _tables(short) == []  # short lines under 'Nội dung', no 'TT' column nor numbering row: not a header
+    items = "ĐỀ CƯƠNG BÁO CÁO\n\nNội dung\nYêu cầu\n1. Đánh giá kết quả\n2. Hạn chế, nguyên nhân\n3. Đề xuất\n"
+    assert _tables(items) == []  # numbered items with no figure, empty cell, unit or 'TT' column: the outline
+    assert cell_grid(["Nội dung", "NỘI DUNG KẾ HOẠCH NĂM HỌC", "1.1.", "Xu thế kinh tế:", "a) Kinh tế số"]) is None
+
+
+ROWS = [("1", "Số hộ được tuyên truyền", "Hộ", "120", "115"), ("2", "Số người được khám", "Người", "300", "280"),
+        ("3", "Số ca mắc mới", "Ca", "", ""), ("4", "Số ổ dịch được xử lý", "Ổ dịch", "5", "5")]
+HEAD = ("STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện")
+
+
+def _same_table(text: str) -> None:
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == [r[1] for r in ROWS]
+
+
+def test_rows_of_cells_separated_by_bars_are_a_biểu():
+    """'| STT | Chỉ tiêu | … |' a row a line (a Markdown rule line allowed), figures filled or empty."""
+    lines = ["| " + " | ".join(HEAD) + " |", "|---|---|---|---|---|", *("| " + " | ".join(r) + " |" for r in ROWS)]
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + "\n".join(lines) + "\n\nNgười lập biểu\n")
+
+
+def test_rows_of_tab_separated_cells_are_a_biểu():
+    lines = ["\t".join(HEAD), *("\t".join(r) for r in ROWS)]
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + "\n".join(lines) + "\n\nNgười lập biểu\n")
+
+
+def test_a_pdf_row_a_line_under_a_one_line_header_keeps_each_rows_unit_out_of_its_label():
+    """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' then '1 Số hộ … Hộ 120 115' (with or without a numbering row
+    '(1) (2) …' between): the unit written after the label is the row's unit, not part of its name."""
+    rows = [" ".join(x for x in r if x) for r in ROWS]
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + " ".join(HEAD) + "\n" + "\n".join(rows) + "\n\nNgười lập biểu\n")
+    _same_table("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\n" + " ".join(HEAD) + "\n(1) (2) (3) (4) (5)\n" + "\n".join(rows)
+                + "\n\nNgười lập biểu\n")
+
+
+def test_cells_a_line_without_row_numbers_whose_figures_are_empty_cells():
+    """'Chỉ tiêu' / 'Kế hoạch' / 'Thực hiện' / 'Số trường' then empty cells: the header's last name is the first row
+    (the rows repeat one width: a label and two empty cells), whether the page separates cells by a blank line (an
+    empty cell is a further pair) or writes one a line (an empty cell is a blank line); 'Ghi chú' alone in a header is
+    a column, 'Người lập biểu' ends the table."""
+    names = ["Số trường", "Số lớp", "Số học sinh", "Số giáo viên"]
+    spaced = "\n\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện"]) + "\n\n" + "\n\n\n\n\n\n".join(names)
+    packed = "\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện"]) + "\n" + "\n\n\n".join(names)
+    for body in (spaced, packed):
+        cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + body + "\n\n\n\nNgười lập biểu\n")
+        assert (cols, rows) == (["Kế hoạch", "Thực hiện"], names)
+    criteria = "\n\n".join(["Tiêu chí", "Chỉ tiêu chuẩn", "Kết quả"]) + "\n\n" + "\n\n\n\n\n\n".join(names)
+    cols, rows = _one("BÁO CÁO TỰ ĐÁNH GIÁ\n\n" + criteria + "\n\n\n\nNgười lập biểu\n")  # 'Tiêu chí' heads the rows
+    assert (cols, rows) == (["Chỉ tiêu chuẩn", "Kết quả"], names)
+    filled = "\n".join(["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Ghi chú", "Số trường", "12", "10", "", "Số lớp", "40", "38",
+                        "", "Số học sinh", "1200", "1150", "", "Người lập biểu"])
+    cols, rows = _one("BÁO CÁO SỐ LIỆU TRƯỜNG HỌC\n\n" + filled + "\n")
+    assert (cols, rows) == (["Kế hoạch", "Thực hiện", "Ghi chú"], names[:3])
+
+
+def test_a_single_figures_column_with_a_group_row_and_filled_figures():
+    """'STT' / 'Nội dung' / 'Số liệu' over numbered rows filled with figures, a 'Chia ra:' group row and bulleted
+    parts: a figure before a bulleted label or one that does not follow the numbering ('20' after '3') is a figure, not
+    the next row's number; 'Ghi chú: …' ends the table."""
+    text = "BÁO CÁO SỐ LIỆU Y TẾ XÃ\n\n" + _cells(
+        "STT", "Nội dung", "Số liệu", "1", "Tổng số trạm y tế", "3", "", "2", "Số bác sĩ", "", "Chia ra:", "",
+        "- Nam", "2", "- Nữ", "1", "3", "Số giường bệnh", "20", "4", "Số nữ hộ sinh", "5",
+        "Ghi chú: số liệu đến 31/12.") + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số liệu"]
+    assert rows == ["Tổng số trạm y tế", "Số bác sĩ", "Chia ra:", "Nam", "Nữ", "Số giường bệnh", "Số nữ hộ sinh"]
+
+
+def test_code_and_numbering_rows_are_metadata_in_a_filled_form():
+    """'Chỉ tiêu' / 'Mã số' / 'Tổng số' / 'Chia ra' / 'Nam' / 'Nữ' / 'A' 'B' '1' '2' '3', rows with their code and
+    figures (some empty): the code column and the group word are not columns; a 'Trong đó:' row keeps its words."""
+    text = "BIỂU SỐ 05\n\n" + "\n".join([
+        "Chỉ tiêu", "Mã số", "Tổng số", "Chia ra", "Nam", "Nữ", "A", "B", "1", "2", "3",
+        "Tổng số hộ nghèo", "01", "120", "70", "50", "Trong đó: hộ dân tộc thiểu số", "02", "30", "", "",
+        "Hộ cận nghèo", "03", "80", "40", "40", "Hộ thoát nghèo", "04", "", "", "", "Người lập biểu"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Nam", "Nữ"]
+    assert rows == ["Tổng số hộ nghèo", "Trong đó: hộ dân tộc thiểu số", "Hộ cận nghèo", "Hộ thoát nghèo"]
+
+
+def test_a_label_broken_over_two_lines_is_one_row_and_a_unit_stays_a_unit():
+    """'Số người được' / 'tập huấn' / 'người': the line in lower case after a label continues it; the one word before
+    the next row's number is the row's unit."""
+    text = "BÁO CÁO HỖ TRỢ NÔNG DÂN\n\n" + "\n".join([
+        "TT", "Chỉ tiêu", "Đơn vị tính", "Số lượng", "1", "Số hộ được", "hỗ trợ vay vốn", "hộ", "2", "Số người được",
+        "tập huấn", "người", "3", "Số mô hình", "mô hình", "", "Người lập biểu"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Số lượng"]
+    assert rows == ["Số hộ được hỗ trợ vay vốn", "Số người được tập huấn", "Số mô hình"]
+
+
+def test_a_pdf_row_a_line_under_a_header_without_a_numbers_column_when_rows_carry_figures():
+    text = ("BÁO CÁO KẾT QUẢ PHÒNG DỊCH\n\nChỉ tiêu Kế hoạch Thực hiện\nSố hộ được tuyên truyền 120 115\n"
+            "Số người được khám 300 280\nSố ca mắc mới 0 0\nSố ổ dịch được xử lý 5 5\n\nNgười lập biểu\n")
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == ["Số hộ được tuyên truyền", "Số người được khám", "Số ca mắc mới", "Số ổ dịch được xử lý"]
+
+
+def test_a_two_level_header_copied_row_by_row_under_a_lettered_numbering_row():
+    """'Năm 2023' / 'Năm 2024' then 'Kế hoạch' / 'Thực hiện' twice, then 'A' 'B' 'C' '1' … '4' and the first row's
+    number '1': the groups share the four columns evenly; the row number is not part of the numbering row."""
+    text = "BÁO CÁO GIẢM NGHÈO\n\n" + "\n".join([
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện",
+        "A", "B", "C", "1", "2", "3", "4", "1", "Số hộ nghèo", "Hộ", "10", "8", "9", "7", "2", "Số hộ cận nghèo", "Hộ",
+        "20", "18", "19", "17", "3", "Số lao động có việc làm", "Người", "100", "90", "95", "96", "", "Người lập biểu"])
+    o = imp(text + "\n")
+    [t] = [r.question.table for r in o.refs if r.question.type == "table"]
+    assert [(c.group, c.label) for c in t.columns] == [("Năm 2023", "Kế hoạch"), ("Năm 2023", "Thực hiện"),
+                                                       ("Năm 2024", "Kế hoạch"), ("Năm 2024", "Thực hiện")]
+    assert [r.label for r in t.rows] == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động có việc làm"]
+
+
+def test_a_header_only_table_inside_an_outline_leaves_the_next_heading_to_the_outline():
+    """'TT' / the rows' heading / the columns, then 'II. Đánh giá chung' and its numbered items: a table whose rows
+    have their own 'TT' cells never takes a numbered heading for a row; the outline goes on after it."""
+    text = "BÁO CÁO CÔNG TÁC TIÊM CHỦNG\n\nI. Kết quả tiêm chủng\n\n" + _cells(
+        "TT", "Xã, phường", "Số trẻ cần tiêm", "Số trẻ đã tiêm", "Tỷ lệ (%)", "Ghi chú", "II. Đánh giá chung",
+        "1. Thuận lợi", "2. Khó khăn, vướng mắc", "3. Kiến nghị, đề xuất") + "\n"
+    o = imp(text)
+    [t] = [r.question.table for r in o.refs if r.question.type == "table"]
+    assert [c.label for c in t.columns][1:] == ["Số trẻ cần tiêm", "Số trẻ đã tiêm", "Tỷ lệ (%)", "Ghi chú"]
+    asked = {r.question.prompt: r.section_number for r in o.refs if r.question.type != "table"}
+    assert asked.get("Thuận lợi") == "II" and asked.get("Kiến nghị, đề xuất") == "II"
+
+
+def test_header_cells_a_line_over_whole_rows_each_run_into_one_line():
+    """The header one name a line, then each row on one line with its number and figures ('1 Số hộ nghèo 120 115'):
+    the rows are rows, not more header names; a range in a label ('từ 16 - 59') is not figures."""
+    text = "BÁO CÁO GIẢM NGHÈO\n\n" + "\n".join([
+        "STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "1 Số hộ nghèo 120 115", "2 Số hộ cận nghèo 80 75",
+        "3 Số lao động nữ từ 16 - 59 tuổi 40 42", "", "Người lập biểu"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động nữ từ 16 - 59 tuổi"]
