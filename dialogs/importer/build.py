@@ -101,6 +101,13 @@ def split_buried_name(line: str) -> list[str]:
     ------ BÁO CÁO SƠ KẾT HỌC KÌ I Năm học 20…-20… Lớp: ……'): the name is cut out as a line of its own, so that it
     names the document and its fields follow it."""
     m = BURIED_NAME.search(line) if len(line) > 120 else None
+    inner = INNER_NAME.search(line) if len(line) > 300 and not m else None
+    if inner:  # '… ĐT: 38. PHIẾU THU THẬP THÔNG TIN DOANH NGHIỆP Tháng… năm… A. …' (a page on one line)
+        words = line[inner.start():].split(" ")
+        k = next((i for i, w in enumerate(words) if any(ch.islower() for ch in w)), len(words))
+        name = " ".join(words[:k]).strip(" .")
+        if len(name.split()) >= 4 and k < len(words):
+            return [x for x in (line[:inner.start()].strip(), name, " ".join(words[k:]).strip()) if x]
     if not m:
         return [line]
     words = line[m.end():].split(" ")
@@ -118,6 +125,7 @@ def split_buried_name(line: str) -> list[str]:
     return [line[:m.end()].strip(), name, " ".join(words[k:]).strip()]
 
 
+INNER_NAME = re.compile(r"(?:^|(?<=[\s.;:]))(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|TỜ KHAI)\s+(?=[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,})")
 NAME_END = re.compile(r"\s(?:Phần\s+(?:[IVX]{1,4}|\d{1,2}|thứ)\b|PHẦN\s|[IVX]{1,4}\.\s|[A-H]\.\s|1\.\s)")
 
 

@@ -338,3 +338,13 @@ def test_coded_answers_run_together_on_a_form_head_are_a_choice_each() -> None:
     assert got["Nghề chính"][1] == "choice"
     assert got["Giới tính"][1] == "choice"
     assert got["Loại đất"][1] == "choice"
+
+
+def test_a_name_in_capitals_inside_a_page_long_line_names_the_document() -> None:
+    """'… Nơi nhận: Sở Công Thương. PHIẾU BÁO CÁO GIÁ BÁN LẺ Tháng… năm… A. …' (a page squeezed onto one line):
+    the name in capitals is the title, wherever on the line it stands."""
+    line = ("Cơ quan thống kê cảm ơn sự hợp tác của quý cửa hàng và bảo đảm giữ bí mật thông tin đã cung cấp. Mẫu số "
+            "05/CT Ngày nhận: ngày 12 hằng tháng Nơi nhận: Sở Công Thương tỉnh. PHIẾU BÁO CÁO GIÁ BÁN LẺ HÀNG HÓA "
+            "Tháng....... năm....... A. THÔNG TIN CỬA HÀNG 1. Tên cửa hàng: ..................................... "
+            "2. Địa chỉ: ............................................ B. GIÁ BÁN 1. Giá gạo tẻ thường: ........ đồng/kg")
+    assert imp(f"Xem mẫu\n{line}\n").title == "Phiếu báo cáo giá bán lẻ hàng hóa"
