@@ -121,6 +121,8 @@ def _fn_help(ctx: ImportContext, text: str) -> list[str]:
     return out
 
 
+LONG_TAIL = re.compile(r"\s\((?=thời gian|từ ngày|kỳ báo cáo|số liệu tính)|\s(?=theo (?:Kế hoạch|Quyết định|Công văn|Thông báo|"
+                       r"Nghị quyết|Chỉ thị|Hướng dẫn|Thông tư|Nghị định) số\b)")
 SAID_BLANKS = re.compile(r"\s*\((?P<s>[^()]*\s…\s[^()]*)\)$")
 
 
@@ -129,6 +131,12 @@ def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extr
     if no:
         q["no"] = no
     q["prompt"] = ask.prompt.rstrip(" ;:")
+    cut = LONG_TAIL.search(q["prompt"]) if len(q["prompt"].split()) > 35 else None
+    if cut and len(q["prompt"][:cut.start()].split()) >= 5:  # '1. Kết quả … năm 2021 (thời gian …) theo Kế hoạch số …,
+        # trong đó tập trung …': the ask is its head, the period, the acts it follows and the focus its help
+        tail = q["prompt"][cut.start():].strip(" ,;:")
+        q["prompt"] = q["prompt"][:cut.start()].rstrip(" ,;:")
+        extra_help = [*extra_help, tail[0].upper() + tail[1:]]
     said = SAID_BLANKS.search(q["prompt"])
     if said and said.start() > 0:  # 'Ngày giờ (hồi … giờ … ngày …)': the document's words with blanks, as help
         q["prompt"] = q["prompt"][:said.start()]

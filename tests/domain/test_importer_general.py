@@ -348,3 +348,15 @@ def test_a_name_in_capitals_inside_a_page_long_line_names_the_document() -> None
             "Tháng....... năm....... A. THÔNG TIN CỬA HÀNG 1. Tên cửa hàng: ..................................... "
             "2. Địa chỉ: ............................................ B. GIÁ BÁN 1. Giá gạo tẻ thường: ........ đồng/kg")
     assert imp(f"Xem mẫu\n{line}\n").title == "Phiếu báo cáo giá bán lẻ hàng hóa"
+
+
+def test_a_long_ask_keeps_its_head_and_gives_its_period_and_acts_as_help() -> None:
+    """'1. Kết quả … năm nay (thời gian báo cáo từ …) theo Kế hoạch số …, trong đó …' (one very long numbered ask):
+    the head is the prompt; the period, the acts it follows and the focus are its help."""
+    o = imp("BÁO CÁO CÔNG TÁC PHÒNG CHỐNG THIÊN TAI\n1. Kết quả triển khai công tác phòng chống thiên tai năm nay; "
+            "nhiệm vụ năm tới (thời gian báo cáo từ ngày 01/01 đến ngày 30/11) theo Kế hoạch số 12/KH-BCH ngày 05/01 "
+            "của Ban Chỉ huy tỉnh và Công văn số 34/BCH ngày 10/3, trong đó tập trung phân tích những tồn tại, hạn chế "
+            "và nguyên nhân thiệt hại tăng cao tại địa phương trong năm\n2. Các kiến nghị, đề xuất\n")
+    q = next(r.question for r in o.refs if r.section_number == "1")
+    assert q.prompt == "Kết quả triển khai công tác phòng chống thiên tai năm nay; nhiệm vụ năm tới"
+    assert "Kế hoạch số 12/KH-BCH" in (q.help or "")
