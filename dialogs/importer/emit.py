@@ -75,7 +75,8 @@ def proposed_label(prompt: str) -> str | None:
 
     label = label_rule(prompt)
     asked = "?" in prompt or "bao nhiêu" in prompt.lower()
-    return label if asked and label != prompt.strip() and len(label) <= 160 else None
+    still = "?" in label or "bao nhiêu" in label.lower()  # ('… là bao nhiêu?' the rule cannot restate: no label)
+    return label if asked and not still and label != prompt.strip() and len(label) <= 160 else None
 
 
 def to_yaml(data: dict, header: list[str]) -> str:

@@ -360,3 +360,9 @@ def test_a_long_ask_keeps_its_head_and_gives_its_period_and_acts_as_help() -> No
     q = next(r.question for r in o.refs if r.section_number == "1")
     assert q.prompt == "Kết quả triển khai công tác phòng chống thiên tai năm nay; nhiệm vụ năm tới"
     assert "Kế hoạch số 12/KH-BCH" in (q.help or "")
+
+
+def test_a_question_asking_how_much_is_never_refused() -> None:
+    """'… là bao nhiêu?' whose report label cannot be restated: the draft still passes the checker."""
+    got = prompts(imp("PHIẾU KHẢO SÁT HỘ\nI. Tình hình\n1.1. Diện tích vườn của hộ là bao nhiêu?\n"))
+    assert got["Diện tích vườn của hộ là bao nhiêu?"][0] == "I"
