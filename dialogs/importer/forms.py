@@ -291,6 +291,24 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             out.append(s)
     flush()
     flush_empty()
+    return without_person_slots(out)
+
+
+PERSON_SLOT = re.compile(r"(?i)^(?:[-–;,.\s]*(?:\(\s*(?:chức vụ|nếu có|chức danh)\s*\)|ông|bà|ông\s*/\s*bà|đồng chí|đ/c))+"
+                         r"[-–;,.:\s]*")
+
+
+def without_person_slots(labels: list[str]) -> list[str]:
+    """A minutes' people written as blanks ('Đại diện …: ……(chức vụ), Trưởng đoàn; ……(chức vụ); - Ông: ……(chức vụ)'):
+    the slots of a name and a post ('(chức vụ)', 'Ông', '(nếu có); - Ông') are no questions of their own; a label
+    they lead ('(chức vụ). Đại diện tư vấn giám sát') keeps its own words."""
+    out = []
+    for lab in labels:
+        m = PERSON_SLOT.match(lab)
+        rest = lab[m.end():].strip() if m else lab
+        if m and (not rest or not rest[0].isupper()):
+            continue  # '(chức vụ)', 'Ông', '(chức vụ), Trưởng đoàn kiểm tra': a person's slot
+        out.append(rest)
     return out
 
 

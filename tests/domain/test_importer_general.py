@@ -366,3 +366,12 @@ def test_a_question_asking_how_much_is_never_refused() -> None:
     """'… là bao nhiêu?' whose report label cannot be restated: the draft still passes the checker."""
     got = prompts(imp("PHIẾU KHẢO SÁT HỘ\nI. Tình hình\n1.1. Diện tích vườn của hộ là bao nhiêu?\n"))
     assert got["Diện tích vườn của hộ là bao nhiêu?"][0] == "I"
+
+
+def test_the_slots_of_a_persons_name_and_post_are_no_questions() -> None:
+    """'Đại diện Ban quản lý: ……(chức vụ); - Ông: ……(chức vụ)': the post and 'Ông' slots ask nothing of their own."""
+    got = prompts(imp("BIÊN BẢN NGHIỆM THU ĐƯỜNG GIAO THÔNG NÔNG THÔN\nĐại diện Ban quản lý: ……………(chức vụ); - Ông: "
+                      "……………(chức vụ); Đại diện nhà thầu thi công: ……………(chức vụ)\nI. KẾT QUẢ NGHIỆM THU\n"
+                      "1. Chiều dài tuyến đường: ……… km\n"))
+    assert "Đại diện Ban quản lý" in got and "Đại diện nhà thầu thi công" in got
+    assert not any(p.lower().startswith(("(chức vụ", "ông")) for p in got)
