@@ -342,7 +342,7 @@ def _ticked_children(ctx: ImportContext, sec: dict, node: Node, path: list[str])
     chosen = ticked_choice([strip_fn(c.text) for c in node.children])
     if chosen is None:
         return False
-    q = question(ctx, Ask(chosen[0], "choice"), path, None, [])
+    q = question(ctx, Ask(chosen[0] or _title(node.text), "choice"), path, None, [])
     q["options"] = chosen[1]
     sec["items"].append(q)
     if chosen[2]:

@@ -391,7 +391,7 @@ def listed_options(prompt: str, children: list) -> list[str] | None:
     p = prompt.strip()
     if len(children) < 2 or not (p.endswith(":") or CATEGORY.match(p)):
         return None
-    texts = [c.text.strip(" .;") for c in children]
+    texts = [re.sub(r"^[□☐❑◻▢]\s*|\s*[□☐❑◻▢]$", "", c.text.strip(" .;")).strip(" .;") for c in children]  # (the boxes)
     if any(c.children or c.body or c.tables for c in children):
         return None
     if any(len(t.split()) > 6 or BLANK.search(t) or ASKS_WORD.search(t) or t.endswith("?") for t in texts):
@@ -488,7 +488,7 @@ def ticked_choice(items: list[str]) -> tuple[str, list[str], str | None] | None:
     while all(len(w) > k + 1 and w[k] == words[0][k] for w in words):
         k += 1
     lead = " ".join(words[0][:k])
-    prompt = (lead + " " + " / ".join(" ".join(w[k:]) for w in words)).strip() if k >= 2 else " / ".join(opts)
+    prompt = (lead + " " + " / ".join(" ".join(w[k:]) for w in words)).strip() if k >= 2 else ""  # (else the heading's)
     extra = None
     for t in ticks:
         m = re.search(r"[<(\[](?P<l>[^<>()\[\]]{3,120})[>)\]]", t[1])

@@ -375,3 +375,9 @@ def test_the_slots_of_a_persons_name_and_post_are_no_questions() -> None:
                       "1. Chiều dài tuyến đường: ……… km\n"))
     assert "Đại diện Ban quản lý" in got and "Đại diện nhà thầu thi công" in got
     assert not any(p.lower().startswith(("(chức vụ", "ông")) for p in got)
+
+
+def test_options_listed_with_their_boxes_lose_the_boxes() -> None:
+    got = imp("PHIẾU KHẢO SÁT GIÁO VIÊN\nI. Thông tin chung\n1. Hình thức đào tạo:\n- Chính quy □\n- Tại chức □\n")
+    q = next(r.question for r in got.refs if r.question.prompt == "Hình thức đào tạo")
+    assert q.type == "choice" and [o.label for o in q.options] == ["Chính quy", "Tại chức"]
