@@ -302,14 +302,7 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
             _add_help(sec["items"][0] if sec["items"] else sec, strip_fn(b))
         node.body = []
     _body(ctx, sec, node, path, before=True)
-    papers = papers_checklist(_title(node.text), [strip_fn(c.text).strip() for c in node.children]) if not node.tables \
-        and all(c.no in BULLETS and not c.children and not c.body for c in node.children) else None
-    for child, (prompt, typ) in zip(node.children if papers else [], papers or [], strict=False):
-        sec["items"].append(question(ctx, Ask(prompt, typ), path, child.no, []))  # 'Hồ sơ …:' then the papers
-    done = len(node.children) if papers or _ticked_children(ctx, sec, node, path) else _rubric_children(ctx, sec, node, path)
-    for i, child in enumerate(node.children):
-        if i < done:
-            continue
+    for i, child in enumerate(node.children[(done := _special_children(ctx, sec, node, path)):], start=done):
         for pos, t in node.tables:
             if pos == i:
                 sec["items"].append(table_question(ctx, t, path))
@@ -329,6 +322,18 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     _empty_parts_count(sec["items"], node)
     sec["items"] = _repeated_as_list(ctx, sec["items"], path)
     return sec
+
+
+def _special_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> int:
+    """Children read as a whole (a checklist of papers, boxes to tick, a scoring rubric): their questions are added
+    to the section; returns how many of the first children were read."""
+    papers = papers_checklist(_title(node.text), [strip_fn(c.text).strip() for c in node.children]) if not node.tables \
+        and all(c.no in BULLETS and not c.children and not c.body for c in node.children) else None
+    for child, (prompt, typ) in zip(node.children if papers else [], papers or [], strict=False):
+        sec["items"].append(question(ctx, Ask(prompt, typ), path, child.no, []))  # 'Hồ sơ …:' then the papers
+    if papers or _ticked_children(ctx, sec, node, path):
+        return len(node.children)
+    return _rubric_children(ctx, sec, node, path)
 
 
 def _ticked_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:

@@ -252,13 +252,9 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
         if not s:
             continue
         bare = empty_labels(s) if fold(s) not in skip else []
-        if bare and len(bare) == 1 and PEOPLE_LABEL.search(s):  # 'Thành phần tham dự:' over its people (a list)
+        if bare:  # ('Thành phần tham dự:' over its people: a list, a field on its own)
             flush()
-            out.extend(bare)
-            continue
-        if bare:
-            flush()
-            empty.extend(bare)
+            (out if len(bare) == 1 and PEOPLE_LABEL.search(s) else empty).extend(bare)
             continue
         if (blank_only(s) or NUMBERED_BLANK.match(s)) and len(empty) == 1:  # 'Nhận xét chung:' over dotted lines
             out.append(empty.pop())

@@ -232,18 +232,25 @@ def coded_choice(text: str) -> list[Ask]:
 GLUED_FIELDS = re.compile(r"(?<=[^\s\d…._])\s+-\s+(?=[A-ZĐ][^:]{2,60}:\s*(?:…|\.{2,}|_{2,}))")
 
 
+def _boxes_or_units(text: str) -> list[Ask]:
+    """'Có tổ chức … không: Có □ Không □' (one yes/no, its boxes the answer); 'Hệ thống … bị tác động □' (ticked or
+    not); 'Tổng số lao động đầu năm Người …' (a unit column flattened into the line: a figure each)."""
+    boxed = boxed_yesno(text)
+    if boxed:
+        return [Ask(boxed, "yesno")]
+    row = unit_row(text)
+    if row:
+        return row
+    tick = ticked(text)
+    return [Ask(tick[0], "yesno")] if tick and not tick[1] else []
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    boxed = boxed_yesno(text)
-    if boxed:  # 'Có tổ chức … không: Có □ Không □': one yes/no, its boxes the answer
-        return [Ask(boxed, "yesno")]
-    row = unit_row(text)
-    if row:  # 'Tổng số lao động đầu năm Người Tổng số lao động cuối năm Người': a unit column flattened into the line
-        return row
-    tick = ticked(text)
-    if tick and not tick[1]:  # 'Hệ thống … bị tác động □': ticked or not
-        return [Ask(tick[0], "yesno")]
+    shaped = _boxes_or_units(text)
+    if shaped:
+        return shaped
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]
