@@ -209,6 +209,17 @@ def _clean_label(label: str) -> str:
 OUTLINE_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*[^\W\d_]")
 
 
+def _numbered_row_near(cells: list[str], k: int, span: int = 12) -> bool:
+    """A row with its own number cell ('1' / 'Tổng số lao động') within ``span`` cells: a numbered line before it
+    ('I. Tình hình lao động') is a group row of the table, not the outline going on."""
+    for a in range(k, min(k + span, len(cells) - 1)):
+        if OUTLINE_NO.match(cells[a]) and a > k or len(cells[a].split()) > 30:
+            continue
+        if re.fullmatch(r"\d{1,2}\.?", cells[a]) and _label_cell(cells[a + 1]):
+            return True
+    return False
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -225,7 +236,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
-        if not inline and not rows and OUTLINE_NO.match(c):
+        if not inline and not rows and OUTLINE_NO.match(c) and not _numbered_row_near(cells, k + 1):
             break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \

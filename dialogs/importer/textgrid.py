@@ -531,7 +531,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 k += got[1]
                 n += 1
                 continue
-            end = _cell_run_end(run, k)
+            end = _run_cut(run, k, _cell_run_end(run, k))
             grid = cell_run_table(run[k:end]) if end - k >= 12 else None
             if grid is not None:
                 while k < end and run[k].strip() != grid.first:  # the caption above the header stays a line
@@ -657,6 +657,18 @@ def _cell_run_end(run: list[str], k: int) -> int:
             values += 1  # two blank lines: an empty cell
         end += 1
     return end if values >= 4 or numbers >= 2 or (codes and values >= 2) else k
+
+
+def _run_cut(run: list[str], k: int, end: int) -> int:
+    """A run of cells ends where the text after a table begins (the signatures, a note) or where another table's
+    row-label heading opens a table the general reader rebuilds: one run never swallows two tables."""
+    from dialogs.importer.grids import _ended, cell_grid
+
+    for a in range(k + 1, end):
+        cell = run[a].strip()
+        if _ended(cell) or ROW_HEAD_CELL.match(fold(cell)) and cell_grid(run[a:a + 1500]):
+            return a
+    return end
 
 
 def _next_cell(run: list[str], i: int) -> str:
