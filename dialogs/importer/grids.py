@@ -413,12 +413,31 @@ def header_lines(out: list) -> int:
             break
         s = item.strip()
         f = fold(s)
-        if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 12 or f.startswith(("don vi tinh", "dvt")):
+        if s.startswith("(") and s.endswith(")") and n:
+            n += 1  # a note inside a header cell ('(Chỉ tính các sản phẩm …)')
+            continue
+        if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 24 or OUTLINE_NO.match(s) \
+                or len(s.split()) > 12 and not _names_line(s) or f.startswith(("don vi tinh", "dvt")):
             break
         n += 1
         if re.match(r"^(?:s?tt|so tt|noi dung|chi tieu)\b", f):
             break
     return n
+
+
+def _names_line(s: str) -> bool:
+    """A long header line of column names run together ('Khối lượng sản phẩm sản xuất Khối lượng sản phẩm tồn kho
+    Tổng số'): three names or more, each opened by a capital, no sentence's comma."""
+    return sum(w[:1].isupper() for w in s.split()) >= 3 and not re.search(r"[,;]", s)
+
+
+def _open_rows(lines: list[str]) -> int:
+    """Empty numbered lines under the numbering row ('1.', '2.', '3.'): a list Biểu whose rows the unit writes.
+    Returns how many such lines (0 when fewer than two, or not numbered 1, 2, … in order)."""
+    n = 0
+    while n < len(lines) and re.fullmatch(rf"{n + 1}[.)]?", lines[n].strip()):
+        n += 1
+    return n if n >= 2 else 0
 
 
 def _unit_split(label: str) -> tuple[str, str]:
@@ -473,8 +492,19 @@ def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int
     codes = _line_codes(lines[0]) if lines else None
     if not codes:
         return None
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    head = [h for h in head if not (h.strip().startswith("(") and len(h.split()) > 4)]  # notes in a header cell
+    open_rows = _open_rows(lines[1:])
+    if open_rows:  # a list Biểu: the first lettered column names the rows the unit writes
+        names = _head_columns(head, 99)
+        cols = names[-(len(codes)):] if len(names) >= len(codes) else []
+        if len(codes) == figures or len(cols) < 2 or not _text(cols[0]):
+            return None
+        note = (f"danh sách chép từ PDF, dưới hàng mã cột «{lines[0].strip()}» chỉ có các dòng đánh số trống: đã dựng "
+                f"lại {figures + 1} cột, các dòng do đơn vị ghi; tên cột ghép từ các dòng tiêu đề bị cắt, hãy kiểm tra")
+        return _grid(["TT", cols[0], *cols[-figures:]], [["", "…"]], note), open_rows + 1
     rows, used = _line_rows(lines[1:], _has_units(head))
-    cols = _head_columns(head, sum(c.strip("()").isdigit() for c in codes))
+    cols = _head_columns(head, figures)
     if len(rows) < 3 or not cols:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng, dưới hàng mã cột «{lines[0].strip()}»: đã dựng lại {len(cols)} cột, "
