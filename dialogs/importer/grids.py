@@ -495,9 +495,9 @@ def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int
     figures = sum(c.strip("()").isdigit() for c in codes)
     head = [h for h in head if not (h.strip().startswith("(") and len(h.split()) > 4)]  # notes in a header cell
     open_rows = _open_rows(lines[1:])
-    if open_rows:  # a list Biểu: the first lettered column names the rows the unit writes
+    if open_rows:  # a list Biểu: the header's first name (the column 'A') names the rows the unit writes
         names = _head_columns(head, 99)
-        cols = names[-(len(codes)):] if len(names) >= len(codes) else []
+        cols = [names[0], *names[-figures:]] if len(names) > figures else []
         if len(codes) == figures or len(cols) < 2 or not _text(cols[0]):
             return None
         note = (f"danh sách chép từ PDF, dưới hàng mã cột «{lines[0].strip()}» chỉ có các dòng đánh số trống: đã dựng "
@@ -577,3 +577,67 @@ def split_run_line(line: str) -> tuple[str, list[str]] | None:
         else:
             cells.append(rest)
     return line[:m.start()].strip(), cells + ([line[cut:].strip()] if tail else [])
+
+
+def _fragment(cell: str) -> bool:
+    """A piece of a header cell a PDF copy put on its own line ('Chia theo th', 'ời', 'Con', 'trong'): short, no
+    field (':'), no sentence, no outline number, no signature."""
+    return 0 < len(cell.split()) <= 6 and ":" not in cell and not cell.endswith((".", ";", "?")) \
+        and not OUTLINE_NO.match(cell) and not _ended(cell) and not ROW_HEAD.match(fold(cell))
+
+
+def coded_cells_start(run: list[str], k: int, span: int = 150) -> int | None:
+    """Where the column-code cells ('A' / '1' / '2' … a line each) close a header of fragments that begins at
+    run[k]; None when a line that is no header fragment comes first."""
+    if not _fragment(run[k].strip()) or COLUMN_CODE.match(run[k].strip()):
+        return None
+    for j in range(k + 1, min(len(run), k + span)):
+        s = run[j].strip()
+        if not s:
+            continue
+        if COLUMN_CODE.match(s):
+            cells = [c.strip() for c in run[j:j + 40] if c.strip()]
+            n = _numbering(cells, 0)
+            return j if n and sum(c.strip("()").isdigit() for c in cells[:n]) >= 3 else None
+        if not _fragment(s):
+            return None
+    return None
+
+
+def _header_names(fragments: list[str]) -> list[str]:
+    """Column names from a header's fragments: a fragment in lower case (or closing a parenthesis) goes on the name
+    above ('Con' / 'trong' / 'giá' / 'thú'), and so does a figure after a word in lower case ('Từ 0 đến dưới' /
+    '6 tuổi'); a capital starts a name."""
+    names: list[str] = []
+    for f in fragments:
+        ends_low = bool(names) and names[-1].split()[-1][:1].islower()
+        if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")):
+            names[-1] += f" {f}"
+        else:
+            names.append(f)
+    return names
+
+
+def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    """A header with no row-label heading, its names broken into fragments a line each, closed by the column codes
+    a line each ('A' / '1' … '14'), then the rows (a label, maybe a number in front, figures or none) to the
+    signatures: the header names the columns, as many as the codes have figures, the leaves read last. Returns the
+    grid and how many lines it used."""
+    c = coded_cells_start(run, k)
+    if c is None:
+        return None
+    cells, index = _split_cells(run[c:c + 1500])
+    n = _numbering(cells, 0)
+    figures = sum(x.strip("()").isdigit() for x in cells[:n])
+    names = [x for x in _header_names([s.strip() for s in run[k:c] if s.strip()])
+             if not GROUP_HEAD.match(fold(x)) and not METADATA.match(fold(x).strip(" :"))
+             and not ROW_HEAD.match(fold(x))]
+    rows, used = _body(cells[n:], units=False, numbers=False)
+    if len(names) < figures or len(rows) < 2:
+        return None
+    cols = names[-figures:]
+    note = (f"bảng chép từ PDF mỗi ô một dòng, tiêu đề không có cột «STT/Chỉ tiêu» (từ «{names[0][:30]}», hàng mã cột "
+            f"«{' '.join(cells[:n])[:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} dòng; tiêu đề nhiều tầng không "
+            "còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    end = index[n + used] if n + used < len(index) else len(run) - c
+    return _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note), c - k + end

@@ -575,7 +575,7 @@ def _other_table(run: list[str], a: int) -> bool:
 def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
     whose header lines (already passed, at the end of ``out``) are taken back into the table."""
-    from dialogs.importer.grids import cell_grid, header_lines, numbered_rows_grid
+    from dialogs.importer.grids import cell_grid, coded_cell_grid, header_lines, numbered_rows_grid
 
     ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
     if ahead is not None and any(_other_table(run, a) for a in range(k, ahead)):
@@ -584,6 +584,12 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     if got:  # the lines before the heading (a caption, a unit line) stay lines
         out.extend(run[k:ahead])
         return got[0], got[1] + ahead - k
+    if ahead is None:  # no row-label heading: a header of fragments closed by the column codes, a line each
+        for a in range(k, min(k + 12, len(run))):
+            got = coded_cell_grid(run, a)
+            if got:
+                out.extend(run[k:a])
+                return got[0], got[1] + a - k
     head = header_lines(out)
     got = numbered_rows_grid(run[k:k + 400], out[len(out) - head:]) if head else None
     if got:
