@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.textgrid import (
+    DITTO,
     GROUP_HEAD,
     METADATA,
     PERIOD_WORD,
@@ -242,7 +243,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
         if _is_figure(c) and not number or not number and not _text(c):
-            filled[-1:] = [True] if _is_figure(c) else filled[-1:]
+            filled[-1:] = [True] if _is_figure(c) or DITTO.match(c) else filled[-1:]  # '"': the value above again
             k += 1
             since += 1
             continue
@@ -548,23 +549,110 @@ def _row_pieces(text: str) -> list[str]:
     return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=False)]
 
 
+RUN_LABEL_HEAD = re.compile(r"(?<!\S)(?P<lab>Tên chỉ tiêu|Chỉ tiêu|Nội dung)(?=\s)")
+RUN_CODES = re.compile(r"(?<!\S)(?:[A-E]\s+){1,4}(?:\d{1,2}\s+){0,12}\d{1,2}(?!\S)")  # 'A B C 1 2'
+DITTO_CUT = re.compile(r"(?<=\s)[\"“”〃](?=\s+[A-ZĐ])")  # a ditto mark closes its row; a capital opens the next
+
+
+def _coded_run_head(line: str) -> tuple[re.Match, int, int] | None:
+    """A row-label heading with no numbers column ('Tên chỉ tiêu Mã số Đơn vị tính') whose column codes ('A B C 1')
+    follow within a few words: the codes say it is a table's header, not a sentence saying 'nội dung'. Returns the
+    heading and where the codes begin and end."""
+    for m in RUN_LABEL_HEAD.finditer(line):
+        codes = RUN_CODES.search(line, m.end(), m.end() + 120)
+        if not codes or len(line[m.end():codes.start()].split()) > 12:
+            continue
+        tokens = codes.group(0).split()
+        n = _numbering(tokens, 0)
+        if n >= 2:
+            end = codes.start()
+            for t in tokens[:n]:
+                end = line.index(t, end) + len(t)
+            return m, codes.start(), end
+    return None
+
+
+def _name_words(text: str) -> list[str]:
+    names: list[str] = []
+    for w in text.split():
+        if w[:1].isupper() or not names:
+            names.append(w)
+        else:
+            names[-1] += f" {w}"
+    return names
+
+
+def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
+    """The header's names between the heading and the codes; a column name printed before the heading ('Tháng báo'
+    — a tall cell's text a PDF copy wrote first) is taken from the text before, and a word in lower case left after a
+    metadata name ('Đơn vị tính cáo') ends it. Returns the text before the table and the names."""
+    names = _name_words(head)
+    words = before.split()
+    span = next((n for n in range(1, 5) if len(words) > n and words[-n][:1].isupper() and words[-n][1:].islower()
+                 and all(w.islower() for w in words[len(words) - n + 1:])), 0)
+    first = " ".join(words[len(words) - span:]) if span else ""
+    out: list[str] = []
+    for n in names:
+        meta = re.match(r"(?i)(đơn vị tính|mã số|đvt)\s+(\S.*)$", n)
+        if meta and meta.group(2)[:1].islower():
+            out.append(meta.group(1))
+            first = f"{first} {meta.group(2)}" if first else first
+        else:
+            out.append(n)
+    if first:
+        before = " ".join(words[:len(words) - span])
+        out.append(first)
+    return before, out
+
+
+def _row_cells(piece: str) -> list[str]:
+    """A row's piece as cells: its number, its label, then its code, figures and ditto marks a cell each."""
+    p = piece.strip()
+    m = re.match(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?(?=\s)", p)
+    no, rest = (m.group(0), p[m.end():].strip()) if m else ("", p)
+    words = rest.split()
+    k = len(words)
+    while k > 1 and (DITTO.match(words[k - 1]) or _is_figure(words[k - 1])):
+        k -= 1
+    return ([no] if no else []) + [" ".join(words[:k]), *words[k:]]
+
+
+def _coded_run(line: str) -> tuple[str, list[str]] | None:
+    """A table run into one line with no numbers column: 'Tên chỉ tiêu Mã số Đơn vị tính A B C 1 01 I. Hoạt động …
+    Triệu đồng 1. Lương thực 02 " Trong đó: bán lẻ " 2. …' → (the text before it, its cells a line); rows cut at their
+    numbers and after a ditto mark."""
+    got = _coded_run_head(line)
+    if not got:
+        return None
+    m, start, end = got
+    tail = RUN_TAIL.search(line, end)
+    cut = tail.start() if tail else len(line)
+    body = DITTO_CUT.sub(lambda x: f"{x.group(0)} \u2029", line[end:cut])
+    lead = re.match(r"^\s*((?:\d{1,3}\s+)*)", body)  # the first row's code before its number
+    pieces = [q for p in body[lead.end():].split("\u2029") for q in _row_pieces(" " + p) if q.strip()]
+    if len(pieces) < 5:
+        return None
+    before, names = _coded_run_names(line[:m.start()].strip(), line[m.end():start])
+    cells = [m.group("lab"), *names, *line[start:end].split(), *lead.group(1).split()]
+    for p in pieces:
+        cells += _row_cells(p)
+    return before, cells + ([line[cut:].strip()] if tail else [])
+
+
 def split_run_line(line: str) -> tuple[str, list[str]] | None:
     """A table run into one line → (the text before it, its cells a line): the header's names (a capital starts one)
     then each row's number, label and unit."""
     m = RUN_HEAD.search(line)
-    if not m or len(line) < 200:
+    if len(line) < 200:
         return None
+    if not m:
+        return _coded_run(line)
     tail = RUN_TAIL.search(line, m.end())  # the signatures or a note after the table
     cut = tail.start() if tail else len(line)
     pieces = _row_pieces(" " + line[m.end():cut])
     if len(pieces) < 6:
         return None
-    names: list[str] = []
-    for w in pieces[0].split():
-        if w[:1].isupper() or not names:
-            names.append(w)
-        else:
-            names[-1] += f" {w}"
+    names = _name_words(pieces[0])
     cells = [m.group("no"), m.group("lab"), *names]
     units = any(fold(n).startswith(("dvt", "don vi")) for n in names)
     for p in pieces[1:]:
