@@ -265,3 +265,88 @@ def test_header_cells_a_line_over_whole_rows_each_run_into_one_line():
     cols, rows = _one(text)
     assert cols == ["Kế hoạch", "Thực hiện"]
     assert rows == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động nữ từ 16 - 59 tuổi"]
+
+
+def test_a_cell_run_stops_at_another_tables_heading_and_numbered_group_rows_stay_in_the_table():
+    """A web page's file list (short lines) above a Biểu copied a cell a line: the list is no part of the Biểu, and
+    the Biểu's group rows 'I. …' / '1. …' above its own 'TT'-numbered rows are rows, not the outline going on."""
+    text = "MẪU BÁO CÁO CÂU LẠC BỘ THƠ\n\n" + _cells(
+        "Tệp đính kèm", "# Tệp Loại Cỡ", "1 xlsx 12 KB Tải về", "Mẫu báo cáo câu lạc bộ", "Đơn vị :", "NĂM :",
+        "A- SỐ LIỆU",
+        "TT", "Nội dung", "Đơn vị tính", "Số lượng", "Ghi chú", "",
+        "I. Hội viên", "", "1. Số lượng", "", "", "",
+        "1", "Tổng số hội viên", "người", "", "",
+        "2", "- Trong đó: nữ", "", "", "",
+        "2. Sinh hoạt", "", "", "",
+        "3", "Số buổi sinh hoạt", "buổi", "", "",
+        "4", "Số bài thơ được in", "bài", "", "") + "\n"
+    tables = _tables(text)
+    assert len(tables) == 1
+    rows = [r.label for r in tables[0].rows]
+    assert "Tổng số hội viên" in rows and "Số bài thơ được in" in rows and "Hội viên" in rows
+    assert not any("Tải về" in r or "Tệp" in r for r in rows)
+
+
+def test_a_header_of_fragments_closed_by_column_codes_is_a_biểu_without_any_stt_heading():
+    """A PDF copied a cell a line, its header's names broken into pieces ('Học sinh' / 'nội trú'), no 'STT' or
+    'Chỉ tiêu', then the codes 'A' / '1' … '4' a line each, the rows, the signatures."""
+    text = "SỐ LIỆU HỌC SINH CÁC TRƯỜNG\n\nĐơn vị tính: Người\n" + "\n".join([
+        "Học sinh", "Chia theo", "loại hình", "Tổng", "số", "Học sinh", "nội trú", "Học sinh", "bán trú",
+        "Từ 6 đến", "10 tuổi",
+        "A", "1", "2", "3", "4",
+        "TỔNG SỐ TOÀN HUYỆN", "- Nam", "- Nữ", "1. Trường tiểu học số một", "- Nam", "- Nữ",
+        "Người lập biểu", "(Ký, ghi rõ họ tên)"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Học sinh nội trú", "Học sinh bán trú", "Từ 6 đến 10 tuổi"]
+    assert rows[:3] == ["TỔNG SỐ TOÀN HUYỆN", "Nam", "Nữ"] and "Người lập biểu" not in rows
+
+
+def test_short_lines_above_figures_that_count_nothing_are_no_coded_header():
+    """Short lines of a form, then '1' / '2' / '3' answers a line each: no column codes closing a header (a field
+    with ':' stops it), so no Biểu."""
+    text = "PHIẾU KHẢO SÁT\n\n" + "\n".join(["Họ và tên:", "Đơn vị công tác", "Số năm công tác", "1", "2", "3",
+                                            "Ý kiến khác: không có."]) + "\n"
+    assert _tables(text) == []
+
+
+def test_a_list_biểu_under_a_numbering_row_whose_rows_are_empty_numbered_lines():
+    """'Tên hàng Mã hàng Đơn vị tính Khối lượng' with a long header line of names and a note in a cell, the codes
+    'A B C 1 2 3', then '1.' / '2.' / '3.' empty: a list Biểu whose rows the unit writes, its first column the
+    header's first name."""
+    text = ("PHIẾU ĐIỀU TRA CƠ SỞ CHẾ BIẾN\n\n3. Hàng chế biến trong năm\n"
+            "Tên hàng Mã hàng Đơn vị tính Khối lượng hàng\n(Chỉ tính hàng do cơ sở tự chế biến bằng nguyên liệu của "
+            "cơ sở)\nKhối lượng hàng chế biến Khối lượng hàng bán ra Giá trị bán ra\nA B C 1 2 3\n1.\n2.\n3.\n")
+    cols, rows = _one(text)
+    assert cols[0] == "Tên hàng" and cols[-3:] == ["Khối lượng hàng chế biến", "Khối lượng hàng bán ra",
+                                                    "Giá trị bán ra"]
+    assert rows == ["…"] or len(rows) <= 1
+
+
+def test_numbered_outline_lines_under_a_sentence_are_no_list_biểu():
+    """'1.' / '2.' alone after a sentence, no numbering row: the outline, no Biểu."""
+    text = "BÁO CÁO TỔNG KẾT\n\nĐề nghị các đơn vị báo cáo các nội dung sau.\n1.\n2.\nKết quả đạt được\n"
+    assert _tables(text) == []
+
+
+def test_a_table_run_into_one_line_with_a_label_heading_and_column_codes_and_ditto_marks():
+    """A page squeezed into one line: 'Tên chỉ tiêu Mã số Đơn vị tính' then the codes 'A B C 1', rows numbered or
+    not, each closed by a ditto mark '"' (the unit above again); a column name printed before the heading
+    ('Quý báo') whose last word came after 'Đơn vị tính' ('cáo')."""
+    line = ("PHIẾU THU THẬP SỐ LIỆU VẬN TẢI Quý....... năm...... A. THÔNG TIN 1. Tên đơn vị: ............ "
+            "2. Địa chỉ: ............ B. SỐ LIỆU Quý báo Tên chỉ tiêu Mã số Đơn vị tính cáo A B C 1 01 "
+            "I. Vận tải hành khách Nghìn lượt 1. Đường bộ 02 \" Trong đó: xe buýt \" 2. Đường thủy \" "
+            "Trong đó: tàu khách \" 3. Đường sắt \" 4. Hàng không \"")
+    before, cells = split_run_line(line)
+    assert before.endswith("B. SỐ LIỆU")
+    assert cells[:4] == ["Tên chỉ tiêu", "Mã số", "Đơn vị tính", "Quý báo cáo"]
+    cols, rows = _one(line + "\n")
+    assert cols == ["Quý báo cáo"]
+    assert rows[1:] == ["Đường bộ", "Trong đó: xe buýt", "Đường thủy", "Trong đó: tàu khách", "Đường sắt",
+                        "Hàng không"]
+
+
+def test_a_long_sentence_saying_nội_dung_without_column_codes_is_no_table():
+    line = ("Các đơn vị báo cáo Nội dung triển khai kế hoạch năm 2024 gồm 1. Công tác tuyên truyền với 12 buổi, "
+            "2. Công tác kiểm tra với 3 đoàn, 3. Công tác khen thưởng với 5 tập thể, 4. Kiến nghị đề xuất của đơn vị "
+            "đối với cấp trên để tháo gỡ khó khăn vướng mắc trong năm tới.")
+    assert split_run_line(line) is None
