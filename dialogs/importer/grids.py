@@ -29,6 +29,7 @@ from dialogs.importer.textgrid import (
     FlatGrid,
     _grid,
     _text,
+    group_only,
 )
 from dialogs.text import fold
 
@@ -159,7 +160,7 @@ def _columns(head: list[str], codes: list[str]) -> list[str]:
         cells = cells[2:]
     cols = [re.sub(r"\s*\*+\s*$", "", c).strip() for c in cells
             if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))
-            and not GROUP_HEAD.match(fold(c).strip(" :"))]
+            and not group_only(c)]
     figures = sum(c.strip("()").isdigit() for c in codes)
     letters = len(codes) - figures
     if figures and len(cols) > figures and letters:  # 'A B 1 2': as many columns to fill as figures
@@ -718,7 +719,7 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     n = _numbering(cells, 0)
     figures = sum(x.strip("()").isdigit() for x in cells[:n])
     names = [x for x in _header_names([s.strip() for s in run[k:c] if s.strip()])
-             if not GROUP_HEAD.match(fold(x)) and not METADATA.match(fold(x).strip(" :"))
+             if not group_only(x) and not METADATA.match(fold(x).strip(" :"))
              and not ROW_HEAD.match(fold(x))]
     rows, used = _body(cells[n:], units=False, numbers=False)
     if len(names) < figures or len(rows) < 2:

@@ -25,6 +25,13 @@ PERIOD_WORD = re.compile(r"(?i)(?:năm học|năm|học kỳ|quý|tháng)$")
 LABEL_HEAD = re.compile(r"^(?:tt|stt|so tt|chi tieu|noi dung|ten [\w ]+|danh muc|don vi)$")
 METADATA = re.compile(r"^(?:dvt|don vi tinh|ma so|ma)$")
 GROUP_HEAD = re.compile(r"^(?:chia (?:ra|theo)|phan theo|trong do)\b")
+
+
+def group_only(cell: str) -> bool:
+    """A cell heading a group of columns ('Trong đó', 'Chia theo giới tính'), not a column itself: 'Trong đó lao
+    động nữ' names the one column of the subset, so it is a column."""
+    f = fold(cell).strip(" :")
+    return bool(GROUP_HEAD.match(f)) and not re.match(r"^trong do\s*:?\s*\S", f)
 STAT_HEADER = re.compile(r"\b(?:chi tieu|noi dung)\b.*\b(?:don vi tinh|dvt|ma so)\b")
 STAT_ROW = re.compile(r"^(?P<no>(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*\.?|[-–+•])\s+)?(?P<label>.+?)\s+(?P<unit>\S+)\s+"
                       r"(?P<code>\d{2,3})(?P<vals>(?:\s+[\d.,]+)*)\s*$")
@@ -636,7 +643,7 @@ def _bar_header_only(cells: list[str]) -> FlatGrid | None:
     head = names[:first_value]
     if len(head) < 4 or any(_text(c) for c in names[first_value:]) or any(len(c.split()) > 14 for c in head):
         return None
-    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not GROUP_HEAD.match(fold(c))]
+    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not group_only(c)]
     note = (f"bảng HTML chép thành từng ô «|», chỉ có tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, các "
             "dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra")
     return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note)
