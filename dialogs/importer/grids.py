@@ -92,7 +92,7 @@ def _numbering(cells: list[str], k: int) -> int:
 
 
 ROW_LINE = re.compile(r"^(?:(?P<no>[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+)?(?P<label>[^\W\d_].*?)"
-                      r"(?P<figures>(?:\s+(?:[-+]?\d[\d.,]*%?|[-–x…]))+)$")  # '1 Số hộ nghèo 120 115'
+                      r"(?P<figures>(?:\s+(?:[-+]?\d[\d.,]*%?|[-–x…\"“”〃]))+)$")  # '1 Số hộ nghèo 120 115'
 
 
 def _row_line(c: str) -> bool:
@@ -730,3 +730,40 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
             "còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     end = index[n + used] if n + used < len(index) else len(run) - c
     return _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note), c - k + end
+
+
+def _shape_row(line: str) -> tuple[str, str, int] | None:
+    """A row a line with its figures ('An Bình 120 115 95,8'): (its number, its label, how many figures); None for a
+    field ('Diện tích: 120'), a sentence or a range in the label."""
+    s = line.strip()
+    m = ROW_LINE.match(s)
+    if not m or ":" in m.group("label") or len(m.group("label").split()) > 14 or s.endswith((".", ";")) \
+            or re.search(r"\d\s*[-–]\s*\d", m.group("figures")):
+        return None
+    return m.group("no") or "", _clean_label(m.group("label")), len(m.group("figures").split())
+
+
+def shape_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A header line of column names with no row-label heading ('Tên xã Kế hoạch Thực hiện Tỷ lệ (%)'), then three
+    rows or more of one shape: a label and as many figures as the header names columns after the label's. The
+    repetition of the shape says table; a capital starts each name. Returns the grid and how many lines it used."""
+    first = lines[0].strip() if lines else ""
+    if not first or first.endswith((".", ":", ";", "?", ",")) or len(first.split()) > 14 or _shape_row(first) \
+            or OUTLINE_NO.match(first) or ":" in first:
+        return None
+    rows: list[tuple[str, str, int]] = []
+    for ln in lines[1:]:
+        got = _shape_row(ln)
+        if not got or rows and got[2] != rows[0][2]:
+            break
+        rows.append(got)
+    if len(rows) < 3:
+        return None
+    width = rows[0][2]
+    names = [n for n in _name_words(first) if not METADATA.match(fold(n))]
+    if len(names) not in (width, width + 1) or any(len(n.split()) > 6 for n in names) or width + 1 < 2:
+        return None
+    note = (f"bảng chép mỗi dòng một hàng, không có cột «STT/Chỉ tiêu» (từ «{first[:40]}»): đã dựng lại {width} cột, "
+            f"{len(rows)} dòng theo hình dạng lặp lại của các dòng (tên và {width} số); tên cột tách theo chữ hoa, "
+            "hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *names[-width:]], [[no, label] for no, label, _ in rows], note), len(rows) + 1

@@ -582,7 +582,13 @@ def _other_table(run: list[str], a: int) -> bool:
 def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
     whose header lines (already passed, at the end of ``out``) are taken back into the table."""
-    from dialogs.importer.grids import cell_grid, coded_cell_grid, header_lines, numbered_rows_grid
+    from dialogs.importer.grids import (
+        cell_grid,
+        coded_cell_grid,
+        header_lines,
+        numbered_rows_grid,
+        shape_rows_grid,
+    )
 
     ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
     if ahead is not None and any(_other_table(run, a) for a in range(k, ahead)):
@@ -601,7 +607,8 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     got = numbered_rows_grid(run[k:k + 400], out[len(out) - head:]) if head else None
     if got:
         del out[len(out) - head:]
-    return got
+        return got
+    return shape_rows_grid(run[k:k + 400])
 
 
 CELL_END = re.compile(r".{0,80}\|\s*$")  # a web page's table copied with its cells ending in '|'

@@ -350,3 +350,32 @@ def test_a_long_sentence_saying_nội_dung_without_column_codes_is_no_table():
             "2. Công tác kiểm tra với 3 đoàn, 3. Công tác khen thưởng với 5 tập thể, 4. Kiến nghị đề xuất của đơn vị "
             "đối với cấp trên để tháo gỡ khó khăn vướng mắc trong năm tới.")
     assert split_run_line(line) is None
+
+
+def test_rows_of_one_shape_under_a_header_of_names_are_a_biểu_without_any_heading():
+    """'Tên xã Kế hoạch Thực hiện Tỷ lệ (%)' then rows each a label and three figures (a ditto mark counts as one):
+    the repeated shape says table, the header names the label column and the three columns."""
+    text = ("BÁO CÁO KẾT QUẢ TIÊM CHỦNG\n\n1. Kết quả theo xã\nTên xã Kế hoạch Thực hiện Tỷ lệ (%)\n"
+            "An Bình 120 115 95,8\nAn Phú 98 97 \"\nTân Hòa 143 120 83,9\nCộng 361 332 92,0\n\n2. Khó khăn\n")
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện", "Tỷ lệ (%)"]
+    assert rows == ["An Bình", "An Phú", "Tân Hòa", "Cộng"]
+
+
+def test_sentences_and_fields_ending_in_figures_are_no_shape_table():
+    """Lines ending in figures under a heading, but sentences and fields ('Diện tích: 120 ha 5'), or a header that
+    names fewer columns than the figures: no Biểu."""
+    text = ("BÁO CÁO NĂM\n\nKết quả đạt được\nTrong năm xã có 12 thôn đạt chuẩn và 3 thôn chưa đạt 15 20\n"
+            "Xã đã tổ chức tiêm bù cho 45 trẻ 12 4\nCác trạm y tế phối hợp với trường 3 2\n"
+            "Diện tích lúa: 120 5\nDiện tích ngô: 80 4\nDiện tích màu: 20 1\n")
+    assert _tables(text) == []
+
+
+def test_trong_đó_with_a_name_is_a_column_a_bare_group_word_is_not():
+    """A web page's header cells ending in '|': 'Tổng số', 'Trong đó lao động nữ' (the subset's own column),
+    'Chia theo trình độ' (a group), the leaves, then crossed-out cells."""
+    text = "BÁO CÁO LAO ĐỘNG\n\n" + "\n".join(
+        [f"{c} |" for c in ["Tổng số", "Trong đó lao động nữ", "Chia theo trình độ", "Đại học", "Cao đẳng",
+                            "Trung cấp"]] + ["|||"] + ["x |"] * 6) + "\n"
+    cols, _ = _one(text)
+    assert "Trong đó lao động nữ" in cols and "Chia theo trình độ" not in cols
