@@ -385,17 +385,23 @@ def _head_columns(head: list[str], n: int) -> list[str]:
     group phrase ('Chia theo giới tính') dropped with its words in lower case, a capital starting a column and a word
     in lower case continuing one."""
     cols: list[str] = []
+    grouping = False  # a bare group phrase's words go on over the next line ('Chia theo' / 'loại hình')
     for line in head:
         s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
         s = re.sub(r"(?i)(?:nội dung|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
         words = s.split()
         i = 0
+        while grouping and i < len(words) and words[i][:1].islower():
+            i += 1
+        grouping = False
         while i < len(words):
             w = words[i]
             if fold(" ".join(words[i:i + 2])).strip(":") in GROUP_WORDS:
                 i += 2
+                bare = i >= len(words) or not words[i][:1].islower()  # 'Chia theo' with its object on the next line
                 while i < len(words) and words[i][:1].islower():
                     i += 1
+                grouping = bare and i >= len(words)
                 continue
             if w[:1].isupper() or not cols:
                 cols.append(w)
@@ -410,11 +416,13 @@ def header_lines(out: list) -> int:
     """How many lines at the end of ``out`` may be a table's header broken by a PDF copy: short lines back to the one
     opening with the row-label heading ('Tt Nội dung Mã số') or to a blank line, a sentence or a unit line."""
     n = 0
-    for item in reversed(out[-12:]):
+    for item in reversed(out[-60:]):
         if not isinstance(item, str):
             break
         s = item.strip()
         f = fold(s)
+        if n >= 12 and (len(s.split()) > 3 or ":" in s):
+            break  # past twelve lines, only a header cut into fragments ('Tổng' / 'số' / 'Con trong') goes on
         if s.startswith("(") and s.endswith(")") and n:
             n += 1  # a note inside a header cell ('(Chỉ tính các sản phẩm …)')
             continue

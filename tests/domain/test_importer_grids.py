@@ -379,3 +379,15 @@ def test_trong_đó_with_a_name_is_a_column_a_bare_group_word_is_not():
                             "Trung cấp"]] + ["|||"] + ["x |"] * 6) + "\n"
     cols, _ = _one(text)
     assert "Trong đó lao động nữ" in cols and "Chia theo trình độ" not in cols
+
+
+def test_a_pdf_header_cut_into_many_fragment_lines_over_a_one_line_numbering_row():
+    """More than twelve header fragments ('Tổng' / 'số', 'Chia theo' / 'loại hình' — a group whose words ran onto
+    the next line) above 'A 1 2 3 4 5': all are the header; the leaves are the five last names."""
+    text = "SỐ LIỆU HỌC SINH\n\nĐơn vị tính: Người\n" + "\n".join([
+        "Học sinh", "Chia theo", "loại hình", "Tổng", "số", "Học sinh", "nội trú", "Học sinh", "bán trú", "Từ 6 đến",
+        "10 tuổi", "Con", "em", "gia đình", "chính", "sách", "A 1 2 3 4 5", "TỔNG SỐ TOÀN HUYỆN", "- Nam", "- Nữ",
+        "1. Trường tiểu học số một", "- Nam", "- Nữ"]) + "\n\nNgười lập biểu\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Học sinh nội trú", "Học sinh bán trú", "Từ 6 đến 10 tuổi", "Con em gia đình chính sách"]
+    assert rows[:3] == ["TỔNG SỐ TOÀN HUYỆN", "Nam", "Nữ"]
