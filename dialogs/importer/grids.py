@@ -775,3 +775,42 @@ def shape_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
             f"{len(rows)} dòng theo hình dạng lặp lại của các dòng (tên và {width} số); tên cột tách theo chữ hoa, "
             "hãy kiểm tra")
     return _grid(["TT", "Chỉ tiêu", *names[-width:]], [[no, label] for no, label, _ in rows], note), len(rows) + 1
+
+
+def _value_cell(cell: str) -> bool:
+    return _is_figure(cell) or bool(DITTO.match(cell))
+
+
+def _name_cell(cell: str) -> bool:
+    return _text(cell) and len(cell.split()) <= 8 and ":" not in cell and not cell.endswith((".", ";", "?")) \
+        and not OUTLINE_NO.match(cell) and not _ended(cell)
+
+
+def shape_cells_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """Cells a line with no row-label heading and no column codes: the header's names, then rows each a label and
+    the same number of figures (or ditto marks) — two at least; the first row's label is the last name before the
+    first figure, and the header names as many columns as the rows have figures (or one more: the labels' heading).
+    The repetition of the shape says table. Returns the grid and how many lines it used."""
+    if not lines or not _name_cell(lines[0].strip()):
+        return None
+    first = next((i for i, ln in enumerate(lines[:14]) if _value_cell(ln.strip())), None)
+    if first is None or first < 3:
+        return None
+    cells, index = _split_cells(lines[:600])
+    t = next(i for i, c in enumerate(cells) if _value_cell(c))
+    if t < 3 or not all(_name_cell(c) for c in cells[:t]):
+        return None
+    head, k = cells[:t - 1], t - 1
+    width = next((j for j in range(k + 1, len(cells)) if not _value_cell(cells[j])), len(cells)) - k - 1
+    rows: list[list[str]] = []
+    while k + width < len(cells) and _name_cell(cells[k]) and all(map(_value_cell, cells[k + 1:k + 1 + width])) \
+            and (k + 1 + width >= len(cells) or not _value_cell(cells[k + 1 + width])):
+        m = INLINE_NUMBER.match(cells[k])
+        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(cells[k])])
+        k += 1 + width
+    if width < 2 or len(rows) < 3 or len(head) not in (width, width + 1):
+        return None
+    note = (f"bảng chép mỗi ô một dòng, không có cột «STT/Chỉ tiêu» (từ «{head[0][:30]}»): đã dựng lại {width} cột, "
+            f"{len(rows)} dòng theo hình dạng lặp lại của các dòng (tên và {width} số); hãy kiểm tra tên cột")
+    end = index[k] if k < len(index) else len(lines)
+    return _grid(["TT", "Chỉ tiêu", *head[-width:]], rows, note), end

@@ -587,6 +587,7 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
         coded_cell_grid,
         header_lines,
         numbered_rows_grid,
+        shape_cells_grid,
         shape_rows_grid,
     )
 
@@ -597,6 +598,11 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     if got:  # the lines before the heading (a caption, a unit line) stay lines
         out.extend(run[k:ahead])
         return got[0], got[1] + ahead - k
+    for a in range(k, min(k + 6, len(run)) if ahead is None else k):
+        got = shape_cells_grid(run[a:a + 600])  # no row-label heading, no codes: rows of one shape under names
+        if got:
+            out.extend(run[k:a])
+            return got[0], got[1] + a - k
     if ahead is None:  # no row-label heading: a header of fragments closed by the column codes, a line each
         for a in range(k, min(k + 12, len(run))):
             got = coded_cell_grid(run, a)

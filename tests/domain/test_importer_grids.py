@@ -391,3 +391,22 @@ def test_a_pdf_header_cut_into_many_fragment_lines_over_a_one_line_numbering_row
     cols, rows = _one(text)
     assert cols == ["Tổng số", "Học sinh nội trú", "Học sinh bán trú", "Từ 6 đến 10 tuổi", "Con em gia đình chính sách"]
     assert rows[:3] == ["TỔNG SỐ TOÀN HUYỆN", "Nam", "Nữ"]
+
+
+def test_cells_a_line_of_one_shape_under_names_are_a_biểu_without_any_heading():
+    """'Tên xã' / 'Kế hoạch' / 'Thực hiện', then each row a label and two figures a line each (a ditto mark counts):
+    no 'STT', no codes; the repetition of the shape says table."""
+    text = "BÁO CÁO TIÊM CHỦNG\n\n" + "\n".join(["Tên xã", "Kế hoạch", "Thực hiện", "An Bình", "120", "115",
+                                                "An Phú", "98", "\"", "Tân Hòa", "143", "120", "Tân Lập", "87",
+                                                "87"]) + "\n\nNgười lập biểu\n"
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == ["An Bình", "An Phú", "Tân Hòa", "Tân Lập"]
+
+
+def test_a_filled_form_of_one_answer_a_field_is_no_shape_table():
+    """'Số hộ' / '120' / 'Số người' / '300' …: one figure after each label (a form's answers), and labels with
+    ':' — no Biểu."""
+    text = "PHIẾU THÔNG TIN THÔN\n\n" + "\n".join(["Thôn", "Số liệu", "Số hộ", "120", "Số người", "300", "Số tổ",
+                                                   "5", "Trưởng thôn:", "Nguyễn Văn A", "Số điện thoại:", "0912"]) + "\n"
+    assert _tables(text) == []
