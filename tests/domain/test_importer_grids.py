@@ -4,7 +4,7 @@ from the row-label heading ('STT', 'Chỉ tiêu', 'Nội dung'), the column name
 
 from __future__ import annotations
 
-from dialogs.importer.grids import cell_grid, numbered_rows_grid, split_run_line
+from dialogs.importer.grids import cell_grid, numbered_rows_grid, shape_cells_grid, split_run_line
 from tests.support.importing import imp
 
 
@@ -407,6 +407,7 @@ def test_cells_a_line_of_one_shape_under_names_are_a_biểu_without_any_heading(
 def test_a_filled_form_of_one_answer_a_field_is_no_shape_table():
     """'Số hộ' / '120' / 'Số người' / '300' …: one figure after each label (a form's answers), and labels with
     ':' — no Biểu."""
-    text = "PHIẾU THÔNG TIN THÔN\n\n" + "\n".join(["Thôn", "Số liệu", "Số hộ", "120", "Số người", "300", "Số tổ",
-                                                   "5", "Trưởng thôn:", "Nguyễn Văn A", "Số điện thoại:", "0912"]) + "\n"
-    assert _tables(text) == []
+    lines = ["Thôn", "Số liệu", "Số hộ", "120", "Số người", "300", "Số tổ", "5", "Trưởng thôn:", "Nguyễn Văn A",
+             "Số điện thoại:", "0912"]
+    assert shape_cells_grid(lines) is None
+    assert shape_cells_grid(["Kết quả", "Ghi chú", "Họ và tên:", "Nguyễn Văn A", "12", "3"]) is None
