@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # One command for a fresh machine: set everything up and run the whole test suite,
 # on SQLite always, and again (database tests) on PostgreSQL when one is reachable.
-set -euo pipefail
+# Each pass runs on TEST_WORKERS pytest-xdist workers (default 2; 0 runs in one process): one worker runs the
+# end-to-end tests (real bot processes, on real time) one after another, as before, while the other runs the
+# in-process tests (tests/conftest.py groups them). Each worker has its own SQLite files and its own PostgreSQL
+# database (<name>_gw0, <name>_gw1). A failure in either pass fails the script (both passes run).
+set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh
+bash scripts/bootstrap.sh || exit $?
 # the web form's browser tests use Debian's Chromium: installed when missing (quick, never fatal; skipped without)
 bash scripts/install-chromium.sh || true
 export PYTHONDONTWRITEBYTECODE=1
-.venv/bin/python -m pytest -q "$@"
+WORKERS=(-n "${TEST_WORKERS:-2}" --dist loadgroup)
+rc=0
+# the SQLite pass is on SQLite even when TEST_DATABASE_URL is set (that URL is the PostgreSQL pass's)
+env -u TEST_DATABASE_URL .venv/bin/python -m pytest -q "${WORKERS[@]}" "$@" || rc=$?
 PG_URL="${TEST_DATABASE_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/test}"
 if .venv/bin/python - "$PG_URL" <<'PY'
 import asyncio, sys
@@ -25,5 +32,10 @@ PY
 then
   echo "== database tests again on PostgreSQL ($PG_URL)"
   # the slow end-to-end runs (real bot processes) already ran once above; here: every database test
-  TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -q -m "db and not slow" "$@"
+  pg_rc=0
+  TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -q -m "db and not slow" "${WORKERS[@]}" "$@" || pg_rc=$?
+  # 5: the tests asked for (arguments) hold no database test: nothing to run again, not a failure
+  [ "$pg_rc" -ne 5 ] || pg_rc=0
+  [ "$rc" -ne 0 ] || rc=$pg_rc
 fi
+exit "$rc"

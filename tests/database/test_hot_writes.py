@@ -206,6 +206,7 @@ async def test_a_deferred_position_is_not_read_back_stale_after_its_object_is_dr
         assert (stored.question_key, stored.nonce) == ("c", 3)
 
 
+@pytest.mark.db  # no db fixture: without the mark the PostgreSQL pass (-m db) would never run it
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: SQLite has no connections to lose")
 async def test_an_idle_connection_is_pinged_and_a_dead_one_replaced(monkeypatch):
     """A connection that lay idle is pinged at checkout; one the server dropped (pg_terminate_backend) is replaced

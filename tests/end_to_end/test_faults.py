@@ -242,7 +242,6 @@ async def test_bot_api_5xx_timeouts_and_429_for_a_while_then_replies_arrive(db, 
     assert {90, 80, 70, 60} <= stored["BTP"]
 
 
-@pytest.mark.slow
 async def _say_each(api, u, *texts: str) -> None:
     """Each text sent once its predecessor has a reply."""
     for text in texts:
@@ -259,6 +258,7 @@ async def _goes_on_at_stored_position(api, u) -> None:
     assert any(t.startswith("Báo cáo:") for t in got) and "📋" in got[-1], got
 
 
+@pytest.mark.slow
 async def test_bot_sigkilled_at_random_moments_loses_nothing_confirmed(db, db_url):
     """Officers of four units answer at once; the bot is SIGKILLed three times at random moments and restarted.
     Every answer an officer saw confirmed is in the database; every message got its reply (the reply owed by a

@@ -56,7 +56,7 @@ def _env(api: FakeTelegram, db_url: str, port: int) -> dict[str, str]:
     return env
 
 
-async def _wait_for_web(port: int, proc, timeout: float = 30.0) -> None:
+async def _wait_for_web(port: int, proc, timeout: float = 120.0) -> None:  # start-up, on a loaded machine
     import aiohttp
 
     loop = asyncio.get_running_loop()

@@ -35,6 +35,17 @@ def _spawn(db_url: str, z: ZaloStandIn, tg: FakeTelegram | None, port: int) -> a
                                           stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
 
 
+async def polling(z: ZaloStandIn, proc, timeout: float = 120.0) -> None:
+    """Until the bot process polls the Zalo stand-in: its start-up (importing aiogram: seconds of CPU) is not
+    counted in the first reply's wait, however loaded the machine is."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not any(c.method == "getUpdates" for c in z.calls):
+        assert proc.returncode is None, "the bot process exited"
+        assert loop.time() < end, "the bot process did not poll"
+        await asyncio.sleep(0.1)
+
+
 async def say(u: ZaloUser, text: str, *, quiet: float = 0.4, timeout: float = 30.0) -> list[str]:
     """Type ``text``; the bot's replies once it has answered and gone quiet."""
     n = len(u.inbox)
@@ -65,6 +76,7 @@ async def test_python_m_bot_serves_zalo_alone_then_beside_telegram(db, db_url):
     u = z.user("e2e-zalo-1", "Hạnh")
     proc = await _spawn(db_url, z, None, port)
     try:
+        await polling(z, proc)
         got = await say(u, inv.code)
         assert any("Bộ Tư pháp" in t for t in got), got
         got = await say(u, "/baocao")
@@ -124,6 +136,7 @@ async def test_a_seed_walked_over_zalo_through_the_bot_process(db, db_url):
     await z.start()
     proc = await _spawn(db_url, z, None, free_port())
     try:
+        await polling(z, proc)
         h = ProcessHarness(z)
         u = h.user("e2e-walk-004", "Cán bộ phường")
         assert any("Đã gắn tài khoản" in t for t in await h.say(u, invite))

@@ -14,6 +14,7 @@ import random
 import string
 from typing import Any
 
+import pytest
 from aiogram.types import Update
 from sqlalchemy import select
 
@@ -199,6 +200,7 @@ def _check_calls(h: Harness) -> int:
     return n
 
 
+@pytest.mark.long
 async def test_fuzz_thousands_of_hostile_updates(db, db_url):
     p1, = await setup_units(db)
     h = await Harness(db, db_url).start()

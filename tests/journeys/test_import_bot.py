@@ -276,7 +276,6 @@ def _spawn_admin_bot(api, db_url: str):
                                           stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
 
 
-@pytest.mark.slow
 async def _polling(api, proc) -> None:
     """Until the bot process polls (start-up, importing aiogram, can be slow on a loaded machine) or has exited."""
     import asyncio
@@ -304,6 +303,7 @@ async def _exported_figures_are_the_officers(outline, xlsx: bytes, docx: bytes) 
     return figure
 
 
+@pytest.mark.slow
 async def test_end_to_end_docx_imported_published_answered_and_consolidated_over_http(db, db_url):
     """The real bot over HTTP: a .docx đề cương imported by the administrator, published, a period opened
     from the bot, an officer answers and submits, and /tonghop exports the officer's figures."""
