@@ -411,3 +411,13 @@ def test_a_filled_form_of_one_answer_a_field_is_no_shape_table():
              "Số điện thoại:", "0912"]
     assert shape_cells_grid(lines) is None
     assert shape_cells_grid(["Kết quả", "Ghi chú", "Họ và tên:", "Nguyễn Văn A", "12", "3"]) is None
+
+
+def test_a_biểu_named_in_capitals_right_before_the_signatures_is_kept():
+    """'B. SỐ LIỆU' heading a Biểu whose last row is followed by 'Người lập biểu': the signature's lines go, the
+    Biểu (its title in capitals) stays."""
+    text = "PHIẾU THU THẬP THÔNG TIN\n\nB. SỐ LIỆU\n" + "\n".join([
+        "Tên chỉ tiêu", "Mã số", "Thực hiện tháng", "A", "B", "1", "Doanh thu thuần", "01", "", "Số lao động", "02", "",
+        "Số cửa hàng", "03", ""]) + "\n\n\nNgười lập biểu\n(Ký, họ tên)\n"
+    _, rows = _one(text)
+    assert rows == ["Doanh thu thuần", "Số lao động", "Số cửa hàng"]
