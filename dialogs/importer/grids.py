@@ -248,7 +248,10 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             k += 1
             since += 1
             continue
-        if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
+        after_code = since == 1 and re.fullmatch(r"\d{2,3}", cells[k - 1]) is not None \
+            and not (k + 1 < len(cells) and re.fullmatch(r"\d{2,3}", cells[k + 1])
+                     and int(cells[k + 1]) == int(cells[k - 1]) + 1)  # 'Doanh thu' / '01' / its unit, not 'Nam' / '02'
+        if units and rows and (since == 0 or after_code) and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
                 and not INLINE_NUMBER.match(c) and not number \
                 and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1):  # a unit is one
             # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')

@@ -421,3 +421,14 @@ def test_a_biểu_named_in_capitals_right_before_the_signatures_is_kept():
         "Số cửa hàng", "03", ""]) + "\n\n\nNgười lập biểu\n(Ký, họ tên)\n"
     _, rows = _one(text)
     assert rows == ["Doanh thu thuần", "Số lao động", "Số cửa hàng"]
+
+
+def test_a_unit_after_a_rows_code_is_the_rows_unit_but_a_label_before_the_next_code_is_a_row():
+    """'Doanh thu' / '01' / 'Triệu đồng' / '"': the unit after the code; 'Tổng số' / '03' / 'Nam' / '04' / 'Nữ' /
+    '05': 'Nam' and 'Nữ' are rows, each before the next code."""
+    text = "BÁO CÁO THÁNG\n\n" + "\n".join([
+        "Chỉ tiêu", "Mã số", "Đơn vị tính", "Thực hiện", "A", "B", "C", "1", "Doanh thu thuần", "01", "Triệu đồng", "",
+        "Trong đó: bán lẻ", "02", "\"", "", "Tổng số lao động", "03", "Người", "", "Nam", "04", "\"", "", "Nữ", "05", "\"",
+        ""]) + "\n"
+    _, rows = _one(text)
+    assert rows == ["Doanh thu thuần", "Trong đó: bán lẻ", "Tổng số lao động", "Nam", "Nữ"]
