@@ -391,7 +391,7 @@ def _head_columns(head: list[str], n: int) -> list[str]:
     grouping = False  # a bare group phrase's words go on over the next line ('Chia theo' / 'loại hình')
     for line in head:
         s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
-        s = re.sub(r"(?i)(?:nội dung|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
+        s = re.sub(r"(?i)(?:nội dung|tên chỉ tiêu|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
         words = s.split()
         i = 0
         while grouping and i < len(words) and words[i][:1].islower():
@@ -430,6 +430,7 @@ def header_lines(out: list) -> int:
             n += 1  # a note inside a header cell ('(Chỉ tính các sản phẩm …)')
             continue
         if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 24 or OUTLINE_NO.match(s) \
+                or LETTER_SECTION.match(s) \
                 or len(s.split()) > 12 and not _names_line(s) or f.startswith(("don vi tinh", "dvt")):
             break
         n += 1
@@ -476,7 +477,10 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
         if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
             break
         used += 1
-        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…]))+$", "", s)  # its code and figures
+        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]))+$", "", s)  # its code, figures and ditto marks
+        coded = re.match(r"^(.+?[^\W\d_)])\s+\d{2,3}\s+([^\W\d_][^\d]{0,14})$", label) if units else None
+        if coded and len(coded.group(2).split()) <= 2:  # 'Doanh thu thuần 01 Triệu đồng': label, code, unit
+            label = f"{coded.group(1)} {coded.group(2)[:1].upper()}{coded.group(2)[1:]}"
         if not _text(label):
             continue
         if label[:1].islower() and rows:
@@ -535,6 +539,8 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     if not HEAD_LINE.match(first) or first.endswith((".", ":", ";")) or len(first.split()) > 14 \
             or re.search(r"(?i)\bsố\s+\d+/", first):  # a sentence, or one citing a document: not a header
         return None
+    if len(lines) > 1 and _line_codes(lines[1]):
+        return None  # the column codes under it: the numbering-row reader takes the header and its rows
     rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
     cols = _head_columns(lines[:1], 99)
     numbered = sum(bool(r[0]) for r in rows)

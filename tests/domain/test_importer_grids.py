@@ -432,3 +432,14 @@ def test_a_unit_after_a_rows_code_is_the_rows_unit_but_a_label_before_the_next_c
         ""]) + "\n"
     _, rows = _one(text)
     assert rows == ["Doanh thu thuần", "Trong đó: bán lẻ", "Tổng số lao động", "Nam", "Nữ"]
+
+
+def test_rows_a_line_with_codes_units_and_ditto_marks_under_a_label_heading_and_column_codes():
+    """'Tên chỉ tiêu Mã số Đơn vị tính Thực hiện tháng' / 'A B C 1', rows 'label code unit' or 'label code "': the
+    codes row makes the header, each row keeps its label only; the lettered heading 'B. …' stays the section."""
+    text = ("PHIẾU THU THẬP THÔNG TIN\n\nB. SỐ LIỆU\nTên chỉ tiêu Mã số Đơn vị tính Thực hiện tháng\nA B C 1\n"
+            "1. Doanh thu thuần 01 Triệu đồng\nTrong đó: bán lẻ 02 \"\n2. Số lao động 03 Người\nTrong đó: nữ 04 \"\n"
+            "3. Số cửa hàng 05 Cửa hàng\n\nNgười lập biểu\n")
+    cols, rows = _one(text)
+    assert cols == ["Thực hiện tháng"]
+    assert rows == ["Doanh thu thuần", "Trong đó: bán lẻ", "Số lao động", "Trong đó: nữ", "Số cửa hàng"]
