@@ -724,6 +724,36 @@ def _header_names(fragments: list[str]) -> list[str]:
     return names
 
 
+def _cut_word(cells: list[str], i: int) -> bool:
+    """cells[i] is a lone capital a PDF copy cut from the rest of its word ('CẤP' / 'T' / 'ỈNH'): the label before
+    is in capitals and the piece after is capitals too."""
+    return 0 < i < len(cells) - 1 and len(cells[i]) == 1 and cells[i].isupper() and cells[i - 1].isupper() \
+        and len(cells[i - 1].split()) >= 2 and cells[i + 1].isalpha() and cells[i + 1].isupper() \
+        and len(cells[i + 1]) <= 6
+
+
+def _glue_caps(cells: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(cells):
+        if _cut_word(cells, i):
+            out[-1] = f"{out[-1]} {cells[i]}{cells[i + 1]}"
+            i += 2
+            continue
+        out.append(cells[i])
+        i += 1
+    return out
+
+
+def _glued_before(cells: list[str], used: int) -> int:
+    """How many cells of the original list the first ``used`` glued cells stand for."""
+    i = j = 0
+    while j < used and i < len(cells):
+        i += 2 if _cut_word(cells, i) else 1
+        j += 1
+    return i - used
+
+
 def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     """A header with no row-label heading, its names broken into fragments a line each, closed by the column codes
     a line each ('A' / '1' … '14'), then the rows (a label, maybe a number in front, figures or none) to the
@@ -738,7 +768,9 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     names = [x for x in _header_names([s.strip() for s in run[k:c] if s.strip()])
              if not group_only(x) and not METADATA.match(fold(x).strip(" :"))
              and not ROW_HEAD.match(fold(x))]
-    rows, used = _body(cells[n:], units=False, numbers=False)
+    body = _glue_caps(cells[n:])
+    rows, used = _body(body, units=False, numbers=False)
+    used += len(cells) - n - len(body) if used >= len(body) else _glued_before(cells[n:], used)
     if len(names) < figures or len(rows) < 2:
         return None
     cols = names[-figures:]

@@ -443,3 +443,13 @@ def test_rows_a_line_with_codes_units_and_ditto_marks_under_a_label_heading_and_
     cols, rows = _one(text)
     assert cols == ["Thực hiện tháng"]
     assert rows == ["Doanh thu thuần", "Trong đó: bán lẻ", "Số lao động", "Trong đó: nữ", "Số cửa hàng"]
+
+
+def test_a_word_in_capitals_cut_across_cells_is_glued_back_into_its_row_label():
+    """'TỔNG SỐ TOÀN' / 'H' / 'UYỆN' under a header closed by codes a line each: one row 'TỔNG SỐ TOÀN HUYỆN'."""
+    text = "SỐ LIỆU TRẺ EM\n\nĐơn vị tính: Người\n" + "\n".join([
+        "Tổng", "số", "Trẻ em", "dưới 6 tuổi", "Trẻ em", "từ 6 tuổi", "A", "1", "2", "3",
+        "TỔNG SỐ TOÀN", "H", "UYỆN", "- Nam", "- Nữ", "1. Xã thứ nhất", "- Nam", "- Nữ"]) + "\n\nNgười lập biểu\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Trẻ em dưới 6 tuổi", "Trẻ em từ 6 tuổi"]
+    assert rows[0] == "TỔNG SỐ TOÀN HUYỆN" and "UYỆN" not in rows
