@@ -623,8 +623,9 @@ def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
     return before, out
 
 
-def _row_cells(piece: str) -> list[str]:
-    """A row's piece as cells: its number, its label, then its code, figures and ditto marks a cell each."""
+def _row_cells(piece: str, units: bool = False) -> list[str]:
+    """A row's piece as cells: its number, its label (and its unit, when the header has a unit column: 'Triệu đồng'
+    after the label), then its code, figures and ditto marks a cell each."""
     p = piece.strip()
     m = re.match(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?(?=\s)", p)
     no, rest = (m.group(0), p[m.end():].strip()) if m else ("", p)
@@ -632,7 +633,8 @@ def _row_cells(piece: str) -> list[str]:
     k = len(words)
     while k > 1 and (DITTO.match(words[k - 1]) or _is_figure(words[k - 1])):
         k -= 1
-    return ([no] if no else []) + [" ".join(words[:k]), *words[k:]]
+    label, unit = _unit_split(" ".join(words[:k])) if units else (" ".join(words[:k]), "")
+    return ([no] if no else []) + [label, *([unit] if unit else []), *words[k:]]
 
 
 def _coded_run(line: str) -> tuple[str, list[str]] | None:
@@ -652,8 +654,9 @@ def _coded_run(line: str) -> tuple[str, list[str]] | None:
         return None
     before, names = _coded_run_names(line[:m.start()].strip(), line[m.end():start])
     cells = [m.group("lab"), *names, *line[start:end].split(), *lead.group(1).split()]
+    units = _has_units(names)
     for p in pieces:
-        cells += _row_cells(p)
+        cells += _row_cells(p, units)
     return before, cells + ([line[cut:].strip()] if tail else [])
 
 
