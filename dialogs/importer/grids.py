@@ -637,6 +637,9 @@ def _row_cells(piece: str, units: bool = False) -> list[str]:
     return ([no] if no else []) + [label, *([unit] if unit else []), *words[k:]]
 
 
+PART_HEADING = re.compile(r"(?<!\S)(?:[A-EĐ]|[IVX]{1,4})\.\s+[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,}){0,6}$")
+
+
 def _coded_run(line: str) -> tuple[str, list[str]] | None:
     """A table run into one line with no numbers column: 'Tên chỉ tiêu Mã số Đơn vị tính A B C 1 01 I. Hoạt động …
     Triệu đồng 1. Lương thực 02 " Trong đó: bán lẻ " 2. …' → (the text before it, its cells a line); rows cut at their
@@ -657,6 +660,9 @@ def _coded_run(line: str) -> tuple[str, list[str]] | None:
     units = _has_units(names)
     for p in pieces:
         cells += _row_cells(p, units)
+    heading = PART_HEADING.search(before)  # 'B. SỐ LIỆU' right before the table: its section's heading, a line
+    if heading:
+        before, cells = before[:heading.start()].strip(), [before[heading.start():].strip(), *cells]
     return before, cells + ([line[cut:].strip()] if tail else [])
 
 

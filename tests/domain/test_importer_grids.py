@@ -337,8 +337,8 @@ def test_a_table_run_into_one_line_with_a_label_heading_and_column_codes_and_dit
             "I. Vận tải hành khách Nghìn lượt 1. Đường bộ 02 \" Trong đó: xe buýt \" 2. Đường thủy \" "
             "Trong đó: tàu khách \" 3. Đường sắt \" 4. Hàng không \"")
     before, cells = split_run_line(line)
-    assert before.endswith("B. SỐ LIỆU")
-    assert cells[:4] == ["Tên chỉ tiêu", "Mã số", "Đơn vị tính", "Quý báo cáo"]
+    assert before.endswith("2. Địa chỉ: ............")
+    assert cells[:5] == ["B. SỐ LIỆU", "Tên chỉ tiêu", "Mã số", "Đơn vị tính", "Quý báo cáo"]  # its part's heading
     cols, rows = _one(line + "\n")
     assert cols == ["Quý báo cáo"]
     assert rows == ["Vận tải hành khách", "Đường bộ", "Trong đó: xe buýt", "Đường thủy", "Trong đó: tàu khách",
