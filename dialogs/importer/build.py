@@ -654,6 +654,8 @@ def _number_lines(seq: list) -> list:
     for s in seq:
         if isinstance(s, str):
             if LONE_NUMBER.match(s):
+                if pending:
+                    out.append(pending)  # '1.' / '2.' / '3.': empty numbered lines (a list's open rows), each kept
                 pending = s.strip()
                 continue
             if pending and s.strip():

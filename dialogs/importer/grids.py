@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.textgrid import (
+    DITTO,
     GROUP_HEAD,
     METADATA,
     PERIOD_WORD,
@@ -28,6 +29,7 @@ from dialogs.importer.textgrid import (
     FlatGrid,
     _grid,
     _text,
+    group_only,
 )
 from dialogs.text import fold
 
@@ -90,7 +92,7 @@ def _numbering(cells: list[str], k: int) -> int:
 
 
 ROW_LINE = re.compile(r"^(?:(?P<no>[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+)?(?P<label>[^\W\d_].*?)"
-                      r"(?P<figures>(?:\s+(?:[-+]?\d[\d.,]*%?|[-–x…]))+)$")  # '1 Số hộ nghèo 120 115'
+                      r"(?P<figures>(?:\s+(?:[-+]?\d[\d.,]*%?|[-–x…\"“”〃]))+)$")  # '1 Số hộ nghèo 120 115'
 
 
 def _row_line(c: str) -> bool:
@@ -158,7 +160,7 @@ def _columns(head: list[str], codes: list[str]) -> list[str]:
         cells = cells[2:]
     cols = [re.sub(r"\s*\*+\s*$", "", c).strip() for c in cells
             if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))
-            and not GROUP_HEAD.match(fold(c).strip(" :"))]
+            and not group_only(c)]
     figures = sum(c.strip("()").isdigit() for c in codes)
     letters = len(codes) - figures
     if figures and len(cols) > figures and letters:  # 'A B 1 2': as many columns to fill as figures
@@ -209,6 +211,17 @@ def _clean_label(label: str) -> str:
 OUTLINE_NO = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*[^\W\d_]")
 
 
+def _numbered_row_near(cells: list[str], k: int, span: int = 12) -> bool:
+    """A row with its own number cell ('1' / 'Tổng số lao động') within ``span`` cells: a numbered line before it
+    ('I. Tình hình lao động') is a group row of the table, not the outline going on."""
+    for a in range(k, min(k + span, len(cells) - 1)):
+        if OUTLINE_NO.match(cells[a]) and a > k or len(cells[a].split()) > 30:
+            continue
+        if re.fullmatch(r"\d{1,2}\.?", cells[a]) and _label_cell(cells[a + 1]):
+            return True
+    return False
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -225,17 +238,20 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
-        if not inline and not rows and OUTLINE_NO.match(c):
+        if not inline and not rows and OUTLINE_NO.match(c) and not _numbered_row_near(cells, k + 1):
             break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
         if _is_figure(c) and not number or not number and not _text(c):
-            filled[-1:] = [True] if _is_figure(c) else filled[-1:]
+            filled[-1:] = [True] if _is_figure(c) or DITTO.match(c) else filled[-1:]  # '"': the value above again
             k += 1
             since += 1
             continue
-        if units and rows and since == 0 and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
+        after_code = since == 1 and re.fullmatch(r"\d{2,3}", cells[k - 1]) is not None \
+            and not (k + 1 < len(cells) and re.fullmatch(r"\d{2,3}", cells[k + 1])
+                     and int(cells[k + 1]) == int(cells[k - 1]) + 1)  # 'Doanh thu' / '01' / its unit, not 'Nam' / '02'
+        if units and rows and (since == 0 or after_code) and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
                 and not INLINE_NUMBER.match(c) and not number \
                 and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1):  # a unit is one
             # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')
@@ -372,17 +388,23 @@ def _head_columns(head: list[str], n: int) -> list[str]:
     group phrase ('Chia theo giới tính') dropped with its words in lower case, a capital starting a column and a word
     in lower case continuing one."""
     cols: list[str] = []
+    grouping = False  # a bare group phrase's words go on over the next line ('Chia theo' / 'loại hình')
     for line in head:
         s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
-        s = re.sub(r"(?i)(?:nội dung|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
+        s = re.sub(r"(?i)(?:nội dung|tên chỉ tiêu|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
         words = s.split()
         i = 0
+        while grouping and i < len(words) and words[i][:1].islower():
+            i += 1
+        grouping = False
         while i < len(words):
             w = words[i]
             if fold(" ".join(words[i:i + 2])).strip(":") in GROUP_WORDS:
                 i += 2
+                bare = i >= len(words) or not words[i][:1].islower()  # 'Chia theo' with its object on the next line
                 while i < len(words) and words[i][:1].islower():
                     i += 1
+                grouping = bare and i >= len(words)
                 continue
             if w[:1].isupper() or not cols:
                 cols.append(w)
@@ -397,17 +419,39 @@ def header_lines(out: list) -> int:
     """How many lines at the end of ``out`` may be a table's header broken by a PDF copy: short lines back to the one
     opening with the row-label heading ('Tt Nội dung Mã số') or to a blank line, a sentence or a unit line."""
     n = 0
-    for item in reversed(out[-12:]):
+    for item in reversed(out[-60:]):
         if not isinstance(item, str):
             break
         s = item.strip()
         f = fold(s)
-        if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 12 or f.startswith(("don vi tinh", "dvt")):
+        if n >= 12 and (len(s.split()) > 3 or ":" in s):
+            break  # past twelve lines, only a header cut into fragments ('Tổng' / 'số' / 'Con trong') goes on
+        if s.startswith("(") and s.endswith(")") and n:
+            n += 1  # a note inside a header cell ('(Chỉ tính các sản phẩm …)')
+            continue
+        if not s or s.endswith((".", ":", ";", "?")) or len(s.split()) > 24 or OUTLINE_NO.match(s) \
+                or LETTER_SECTION.match(s) \
+                or len(s.split()) > 12 and not _names_line(s) or f.startswith(("don vi tinh", "dvt")):
             break
         n += 1
         if re.match(r"^(?:s?tt|so tt|noi dung|chi tieu)\b", f):
             break
     return n
+
+
+def _names_line(s: str) -> bool:
+    """A long header line of column names run together ('Khối lượng sản phẩm sản xuất Khối lượng sản phẩm tồn kho
+    Tổng số'): three names or more, each opened by a capital, no sentence's comma."""
+    return sum(w[:1].isupper() for w in s.split()) >= 3 and not re.search(r"[,;]", s)
+
+
+def _open_rows(lines: list[str]) -> int:
+    """Empty numbered lines under the numbering row ('1.', '2.', '3.'): a list Biểu whose rows the unit writes.
+    Returns how many such lines (0 when fewer than two, or not numbered 1, 2, … in order)."""
+    n = 0
+    while n < len(lines) and re.fullmatch(rf"{n + 1}[.)]?", lines[n].strip()):
+        n += 1
+    return n if n >= 2 else 0
 
 
 def _unit_split(label: str) -> tuple[str, str]:
@@ -433,7 +477,10 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
         if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
             break
         used += 1
-        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…]))+$", "", s)  # its code and figures
+        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]))+$", "", s)  # its code, figures and ditto marks
+        coded = re.match(r"^(.+?[^\W\d_)])\s+\d{2,3}\s+([^\W\d_][^\d]{0,14})$", label) if units else None
+        if coded and len(coded.group(2).split()) <= 2:  # 'Doanh thu thuần 01 Triệu đồng': label, code, unit
+            label = f"{coded.group(1)} {coded.group(2)[:1].upper()}{coded.group(2)[1:]}"
         if not _text(label):
             continue
         if label[:1].islower() and rows:
@@ -462,8 +509,19 @@ def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int
     codes = _line_codes(lines[0]) if lines else None
     if not codes:
         return None
+    figures = sum(c.strip("()").isdigit() for c in codes)
+    head = [h for h in head if not (h.strip().startswith("(") and len(h.split()) > 4)]  # notes in a header cell
+    open_rows = _open_rows(lines[1:])
+    if open_rows:  # a list Biểu: the header's first name (the column 'A') names the rows the unit writes
+        names = _head_columns(head, 99)
+        cols = [names[0], *names[-figures:]] if len(names) > figures else []
+        if len(codes) == figures or len(cols) < 2 or not _text(cols[0]):
+            return None
+        note = (f"danh sách chép từ PDF, dưới hàng mã cột «{lines[0].strip()}» chỉ có các dòng đánh số trống: đã dựng "
+                f"lại {figures + 1} cột, các dòng do đơn vị ghi; tên cột ghép từ các dòng tiêu đề bị cắt, hãy kiểm tra")
+        return _grid(["TT", cols[0], *cols[-figures:]], [["", "…"]], note), open_rows + 1
     rows, used = _line_rows(lines[1:], _has_units(head))
-    cols = _head_columns(head, sum(c.strip("()").isdigit() for c in codes))
+    cols = _head_columns(head, figures)
     if len(rows) < 3 or not cols:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng, dưới hàng mã cột «{lines[0].strip()}»: đã dựng lại {len(cols)} cột, "
@@ -481,6 +539,8 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     if not HEAD_LINE.match(first) or first.endswith((".", ":", ";")) or len(first.split()) > 14 \
             or re.search(r"(?i)\bsố\s+\d+/", first):  # a sentence, or one citing a document: not a header
         return None
+    if len(lines) > 1 and _line_codes(lines[1]):
+        return None  # the column codes under it: the numbering-row reader takes the header and its rows
     rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
     cols = _head_columns(lines[:1], 99)
     numbered = sum(bool(r[0]) for r in rows)
@@ -507,23 +567,119 @@ def _row_pieces(text: str) -> list[str]:
     return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=False)]
 
 
+RUN_LABEL_HEAD = re.compile(r"(?<!\S)(?P<lab>Tên chỉ tiêu|Chỉ tiêu|Nội dung)(?=\s)")
+RUN_CODES = re.compile(r"(?<!\S)(?:[A-E]\s+){1,4}(?:\d{1,2}\s+){0,12}\d{1,2}(?!\S)")  # 'A B C 1 2'
+DITTO_CUT = re.compile(r"(?<=\s)[\"“”〃](?=\s+[A-ZĐ])")  # a ditto mark closes its row; a capital opens the next
+
+
+def _coded_run_head(line: str) -> tuple[re.Match, int, int] | None:
+    """A row-label heading with no numbers column ('Tên chỉ tiêu Mã số Đơn vị tính') whose column codes ('A B C 1')
+    follow within a few words: the codes say it is a table's header, not a sentence saying 'nội dung'. Returns the
+    heading and where the codes begin and end."""
+    for m in RUN_LABEL_HEAD.finditer(line):
+        codes = RUN_CODES.search(line, m.end(), m.end() + 120)
+        if not codes or len(line[m.end():codes.start()].split()) > 12:
+            continue
+        tokens = codes.group(0).split()
+        n = _numbering(tokens, 0)
+        if n >= 2:
+            end = codes.start()
+            for t in tokens[:n]:
+                end = line.index(t, end) + len(t)
+            return m, codes.start(), end
+    return None
+
+
+def _name_words(text: str) -> list[str]:
+    names: list[str] = []
+    for w in text.split():
+        if w[:1].isupper() or not names:
+            names.append(w)
+        else:
+            names[-1] += f" {w}"
+    return names
+
+
+def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
+    """The header's names between the heading and the codes; a column name printed before the heading ('Tháng báo'
+    — a tall cell's text a PDF copy wrote first) is taken from the text before, and a word in lower case left after a
+    metadata name ('Đơn vị tính cáo') ends it. Returns the text before the table and the names."""
+    names = _name_words(head)
+    words = before.split()
+    span = next((n for n in range(1, 5) if len(words) > n and words[-n][:1].isupper() and words[-n][1:].islower()
+                 and all(w.islower() for w in words[len(words) - n + 1:])), 0)
+    first = " ".join(words[len(words) - span:]) if span else ""
+    out: list[str] = []
+    for n in names:
+        meta = re.match(r"(?i)(đơn vị tính|mã số|đvt)\s+(\S.*)$", n)
+        if meta and meta.group(2)[:1].islower():
+            out.append(meta.group(1))
+            first = f"{first} {meta.group(2)}" if first else first
+        else:
+            out.append(n)
+    if first:
+        before = " ".join(words[:len(words) - span])
+        out.append(first)
+    return before, out
+
+
+def _row_cells(piece: str, units: bool = False) -> list[str]:
+    """A row's piece as cells: its number, its label (and its unit, when the header has a unit column: 'Triệu đồng'
+    after the label), then its code, figures and ditto marks a cell each."""
+    p = piece.strip()
+    m = re.match(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?(?=\s)", p)
+    no, rest = (m.group(0), p[m.end():].strip()) if m else ("", p)
+    words = rest.split()
+    k = len(words)
+    while k > 1 and (DITTO.match(words[k - 1]) or _is_figure(words[k - 1])):
+        k -= 1
+    label, unit = _unit_split(" ".join(words[:k])) if units else (" ".join(words[:k]), "")
+    return ([no] if no else []) + [label, *([unit] if unit else []), *words[k:]]
+
+
+PART_HEADING = re.compile(r"(?<!\S)(?:[A-EĐ]|[IVX]{1,4})\.\s+[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,}){0,6}$")
+
+
+def _coded_run(line: str) -> tuple[str, list[str]] | None:
+    """A table run into one line with no numbers column: 'Tên chỉ tiêu Mã số Đơn vị tính A B C 1 01 I. Hoạt động …
+    Triệu đồng 1. Lương thực 02 " Trong đó: bán lẻ " 2. …' → (the text before it, its cells a line); rows cut at their
+    numbers and after a ditto mark."""
+    got = _coded_run_head(line)
+    if not got:
+        return None
+    m, start, end = got
+    tail = RUN_TAIL.search(line, end)
+    cut = tail.start() if tail else len(line)
+    body = DITTO_CUT.sub(lambda x: f"{x.group(0)} \u2029", line[end:cut])
+    lead = re.match(r"^\s*((?:\d{1,3}\s+)*)", body)  # the first row's code before its number
+    pieces = [q for p in body[lead.end():].split("\u2029") for q in _row_pieces(" " + p) if q.strip()]
+    if len(pieces) < 5:
+        return None
+    before, names = _coded_run_names(line[:m.start()].strip(), line[m.end():start])
+    cells = [m.group("lab"), *names, *line[start:end].split(), *lead.group(1).split()]
+    units = _has_units(names)
+    for p in pieces:
+        cells += _row_cells(p, units)
+    heading = PART_HEADING.search(before)  # 'B. SỐ LIỆU' right before the table: its section's heading, a line
+    if heading:
+        before, cells = before[:heading.start()].strip(), [before[heading.start():].strip(), *cells]
+    return before, cells + ([line[cut:].strip()] if tail else [])
+
+
 def split_run_line(line: str) -> tuple[str, list[str]] | None:
     """A table run into one line → (the text before it, its cells a line): the header's names (a capital starts one)
     then each row's number, label and unit."""
     m = RUN_HEAD.search(line)
-    if not m or len(line) < 200:
+    if len(line) < 200:
         return None
+    if not m:
+        return _coded_run(line)
     tail = RUN_TAIL.search(line, m.end())  # the signatures or a note after the table
     cut = tail.start() if tail else len(line)
     pieces = _row_pieces(" " + line[m.end():cut])
     if len(pieces) < 6:
         return None
-    names: list[str] = []
-    for w in pieces[0].split():
-        if w[:1].isupper() or not names:
-            names.append(w)
-        else:
-            names[-1] += f" {w}"
+    names = _name_words(pieces[0])
     cells = [m.group("no"), m.group("lab"), *names]
     units = any(fold(n).startswith(("dvt", "don vi")) for n in names)
     for p in pieces[1:]:
@@ -536,3 +692,175 @@ def split_run_line(line: str) -> tuple[str, list[str]] | None:
         else:
             cells.append(rest)
     return line[:m.start()].strip(), cells + ([line[cut:].strip()] if tail else [])
+
+
+def _fragment(cell: str) -> bool:
+    """A piece of a header cell a PDF copy put on its own line ('Chia theo th', 'ời', 'Con', 'trong'): short, no
+    field (':'), no sentence, no outline number, no signature."""
+    return 0 < len(cell.split()) <= 6 and ":" not in cell and not cell.endswith((".", ";", "?")) \
+        and not OUTLINE_NO.match(cell) and not _ended(cell) and not ROW_HEAD.match(fold(cell))
+
+
+def coded_cells_start(run: list[str], k: int, span: int = 150) -> int | None:
+    """Where the column-code cells ('A' / '1' / '2' … a line each) close a header of fragments that begins at
+    run[k]; None when a line that is no header fragment comes first."""
+    if not _fragment(run[k].strip()) or COLUMN_CODE.match(run[k].strip()):
+        return None
+    for j in range(k + 1, min(len(run), k + span)):
+        s = run[j].strip()
+        if not s:
+            continue
+        if COLUMN_CODE.match(s):
+            cells = [c.strip() for c in run[j:j + 40] if c.strip()]
+            n = _numbering(cells, 0)
+            return j if n and sum(c.strip("()").isdigit() for c in cells[:n]) >= 3 else None
+        if not _fragment(s):
+            return None
+    return None
+
+
+def _header_names(fragments: list[str]) -> list[str]:
+    """Column names from a header's fragments: a fragment in lower case (or closing a parenthesis) goes on the name
+    above ('Con' / 'trong' / 'giá' / 'thú'), and so does a figure after a word in lower case ('Từ 0 đến dưới' /
+    '6 tuổi'); a capital starts a name."""
+    names: list[str] = []
+    for f in fragments:
+        ends_low = bool(names) and names[-1].split()[-1][:1].islower()
+        if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")):
+            names[-1] += f" {f}"
+        else:
+            names.append(f)
+    return names
+
+
+def _cut_word(cells: list[str], i: int) -> bool:
+    """cells[i] is a lone capital a PDF copy cut from the rest of its word ('CẤP' / 'T' / 'ỈNH'): the label before
+    is in capitals and the piece after is capitals too."""
+    return 0 < i < len(cells) - 1 and len(cells[i]) == 1 and cells[i].isupper() and cells[i - 1].isupper() \
+        and len(cells[i - 1].split()) >= 2 and cells[i + 1].isalpha() and cells[i + 1].isupper() \
+        and len(cells[i + 1]) <= 6
+
+
+def _glue_caps(cells: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(cells):
+        if _cut_word(cells, i):
+            out[-1] = f"{out[-1]} {cells[i]}{cells[i + 1]}"
+            i += 2
+            continue
+        out.append(cells[i])
+        i += 1
+    return out
+
+
+def _glued_before(cells: list[str], used: int) -> int:
+    """How many cells of the original list the first ``used`` glued cells stand for."""
+    i = j = 0
+    while j < used and i < len(cells):
+        i += 2 if _cut_word(cells, i) else 1
+        j += 1
+    return i - used
+
+
+def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    """A header with no row-label heading, its names broken into fragments a line each, closed by the column codes
+    a line each ('A' / '1' … '14'), then the rows (a label, maybe a number in front, figures or none) to the
+    signatures: the header names the columns, as many as the codes have figures, the leaves read last. Returns the
+    grid and how many lines it used."""
+    c = coded_cells_start(run, k)
+    if c is None:
+        return None
+    cells, index = _split_cells(run[c:c + 1500])
+    n = _numbering(cells, 0)
+    figures = sum(x.strip("()").isdigit() for x in cells[:n])
+    names = [x for x in _header_names([s.strip() for s in run[k:c] if s.strip()])
+             if not group_only(x) and not METADATA.match(fold(x).strip(" :"))
+             and not ROW_HEAD.match(fold(x))]
+    body = _glue_caps(cells[n:])
+    rows, used = _body(body, units=False, numbers=False)
+    used += len(cells) - n - len(body) if used >= len(body) else _glued_before(cells[n:], used)
+    if len(names) < figures or len(rows) < 2:
+        return None
+    cols = names[-figures:]
+    note = (f"bảng chép từ PDF mỗi ô một dòng, tiêu đề không có cột «STT/Chỉ tiêu» (từ «{names[0][:30]}», hàng mã cột "
+            f"«{' '.join(cells[:n])[:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} dòng; tiêu đề nhiều tầng không "
+            "còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    end = index[n + used] if n + used < len(index) else len(run) - c
+    return _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note), c - k + end
+
+
+def _shape_row(line: str) -> tuple[str, str, int] | None:
+    """A row a line with its figures ('An Bình 120 115 95,8'): (its number, its label, how many figures); None for a
+    field ('Diện tích: 120'), a sentence or a range in the label."""
+    s = line.strip()
+    m = ROW_LINE.match(s)
+    if not m or ":" in m.group("label") or len(m.group("label").split()) > 14 or s.endswith((".", ";")) \
+            or re.search(r"\d\s*[-–]\s*\d", m.group("figures")):
+        return None
+    return m.group("no") or "", _clean_label(m.group("label")), len(m.group("figures").split())
+
+
+def shape_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A header line of column names with no row-label heading ('Tên xã Kế hoạch Thực hiện Tỷ lệ (%)'), then three
+    rows or more of one shape: a label and as many figures as the header names columns after the label's. The
+    repetition of the shape says table; a capital starts each name. Returns the grid and how many lines it used."""
+    first = lines[0].strip() if lines else ""
+    if not first or first.endswith((".", ":", ";", "?", ",")) or len(first.split()) > 14 or _shape_row(first) \
+            or OUTLINE_NO.match(first) or ":" in first:
+        return None
+    rows: list[tuple[str, str, int]] = []
+    for ln in lines[1:]:
+        got = _shape_row(ln)
+        if not got or rows and got[2] != rows[0][2]:
+            break
+        rows.append(got)
+    if len(rows) < 3:
+        return None
+    width = rows[0][2]
+    names = [n for n in _name_words(first) if not METADATA.match(fold(n))]
+    if len(names) not in (width, width + 1) or any(len(n.split()) > 6 for n in names) or width + 1 < 2:
+        return None
+    note = (f"bảng chép mỗi dòng một hàng, không có cột «STT/Chỉ tiêu» (từ «{first[:40]}»): đã dựng lại {width} cột, "
+            f"{len(rows)} dòng theo hình dạng lặp lại của các dòng (tên và {width} số); tên cột tách theo chữ hoa, "
+            "hãy kiểm tra")
+    return _grid(["TT", "Chỉ tiêu", *names[-width:]], [[no, label] for no, label, _ in rows], note), len(rows) + 1
+
+
+def _value_cell(cell: str) -> bool:
+    return _is_figure(cell) or bool(DITTO.match(cell))
+
+
+def _name_cell(cell: str) -> bool:
+    return _text(cell) and len(cell.split()) <= 8 and ":" not in cell and not cell.endswith((".", ";", "?")) \
+        and not OUTLINE_NO.match(cell) and not _ended(cell)
+
+
+def shape_cells_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """Cells a line with no row-label heading and no column codes: the header's names, then rows each a label and
+    the same number of figures (or ditto marks) — two at least; the first row's label is the last name before the
+    first figure, and the header names as many columns as the rows have figures (or one more: the labels' heading).
+    The repetition of the shape says table. Returns the grid and how many lines it used."""
+    if not lines or not _name_cell(lines[0].strip()):
+        return None
+    first = next((i for i, ln in enumerate(lines[:14]) if _value_cell(ln.strip())), None)
+    if first is None or first < 3:
+        return None
+    cells, index = _split_cells(lines[:600])
+    t = next(i for i, c in enumerate(cells) if _value_cell(c))
+    if t < 3 or not all(_name_cell(c) for c in cells[:t]):
+        return None
+    head, k = cells[:t - 1], t - 1
+    width = next((j for j in range(k + 1, len(cells)) if not _value_cell(cells[j])), len(cells)) - k - 1
+    rows: list[list[str]] = []
+    while k + width < len(cells) and _name_cell(cells[k]) and all(map(_value_cell, cells[k + 1:k + 1 + width])) \
+            and (k + 1 + width >= len(cells) or not _value_cell(cells[k + 1 + width])):
+        m = INLINE_NUMBER.match(cells[k])
+        rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(cells[k])])
+        k += 1 + width
+    if width < 2 or len(rows) < 3 or len(head) not in (width, width + 1):
+        return None
+    note = (f"bảng chép mỗi ô một dòng, không có cột «STT/Chỉ tiêu» (từ «{head[0][:30]}»): đã dựng lại {width} cột, "
+            f"{len(rows)} dòng theo hình dạng lặp lại của các dòng (tên và {width} số); hãy kiểm tra tên cột")
+    end = index[k] if k < len(index) else len(lines)
+    return _grid(["TT", "Chỉ tiêu", *head[-width:]], rows, note), end

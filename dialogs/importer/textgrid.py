@@ -25,6 +25,13 @@ PERIOD_WORD = re.compile(r"(?i)(?:năm học|năm|học kỳ|quý|tháng)$")
 LABEL_HEAD = re.compile(r"^(?:tt|stt|so tt|chi tieu|noi dung|ten [\w ]+|danh muc|don vi)$")
 METADATA = re.compile(r"^(?:dvt|don vi tinh|ma so|ma)$")
 GROUP_HEAD = re.compile(r"^(?:chia (?:ra|theo)|phan theo|trong do)\b")
+
+
+def group_only(cell: str) -> bool:
+    """A cell heading a group of columns ('Trong đó', 'Chia theo giới tính'), not a column itself: 'Trong đó lao
+    động nữ' names the one column of the subset, so it is a column."""
+    f = fold(cell).strip(" :")
+    return bool(GROUP_HEAD.match(f)) and not re.match(r"^trong do\s*:?\s*\S", f)
 STAT_HEADER = re.compile(r"\b(?:chi tieu|noi dung)\b.*\b(?:don vi tinh|dvt|ma so)\b")
 STAT_ROW = re.compile(r"^(?P<no>(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*\.?|[-–+•])\s+)?(?P<label>.+?)\s+(?P<unit>\S+)\s+"
                       r"(?P<code>\d{2,3})(?P<vals>(?:\s+[\d.,]+)*)\s*$")
@@ -531,7 +538,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 k += got[1]
                 n += 1
                 continue
-            end = _cell_run_end(run, k)
+            end = _run_cut(run, k, _cell_run_end(run, k))
             grid = cell_run_table(run[k:end]) if end - k >= 12 else None
             if grid is not None:
                 while k < end and run[k].strip() != grid.first:  # the caption above the header stays a line
@@ -575,7 +582,14 @@ def _other_table(run: list[str], a: int) -> bool:
 def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
     whose header lines (already passed, at the end of ``out``) are taken back into the table."""
-    from dialogs.importer.grids import cell_grid, header_lines, numbered_rows_grid
+    from dialogs.importer.grids import (
+        cell_grid,
+        coded_cell_grid,
+        header_lines,
+        numbered_rows_grid,
+        shape_cells_grid,
+        shape_rows_grid,
+    )
 
     ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
     if ahead is not None and any(_other_table(run, a) for a in range(k, ahead)):
@@ -584,11 +598,23 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     if got:  # the lines before the heading (a caption, a unit line) stay lines
         out.extend(run[k:ahead])
         return got[0], got[1] + ahead - k
+    for a in range(k, min(k + 6, len(run)) if ahead is None else k):
+        got = shape_cells_grid(run[a:a + 600])  # no row-label heading, no codes: rows of one shape under names
+        if got:
+            out.extend(run[k:a])
+            return got[0], got[1] + a - k
+    if ahead is None:  # no row-label heading: a header of fragments closed by the column codes, a line each
+        for a in range(k, min(k + 12, len(run))):
+            got = coded_cell_grid(run, a)
+            if got:
+                out.extend(run[k:a])
+                return got[0], got[1] + a - k
     head = header_lines(out)
     got = numbered_rows_grid(run[k:k + 400], out[len(out) - head:]) if head else None
     if got:
         del out[len(out) - head:]
-    return got
+        return got
+    return shape_rows_grid(run[k:k + 400])
 
 
 CELL_END = re.compile(r".{0,80}\|\s*$")  # a web page's table copied with its cells ending in '|'
@@ -630,7 +656,7 @@ def _bar_header_only(cells: list[str]) -> FlatGrid | None:
     head = names[:first_value]
     if len(head) < 4 or any(_text(c) for c in names[first_value:]) or any(len(c.split()) > 14 for c in head):
         return None
-    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not GROUP_HEAD.match(fold(c))]
+    cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not group_only(c)]
     note = (f"bảng HTML chép thành từng ô «|», chỉ có tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, các "
             "dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra")
     return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note)
@@ -657,6 +683,18 @@ def _cell_run_end(run: list[str], k: int) -> int:
             values += 1  # two blank lines: an empty cell
         end += 1
     return end if values >= 4 or numbers >= 2 or (codes and values >= 2) else k
+
+
+def _run_cut(run: list[str], k: int, end: int) -> int:
+    """A run of cells ends where the text after a table begins (the signatures, a note) or where another table's
+    row-label heading opens a table the general reader rebuilds: one run never swallows two tables."""
+    from dialogs.importer.grids import _ended, cell_grid
+
+    for a in range(k + 1, end):
+        cell = run[a].strip()
+        if _ended(cell) or ROW_HEAD_CELL.match(fold(cell)) and cell_grid(run[a:a + 1500]):
+            return a
+    return end
 
 
 def _next_cell(run: list[str], i: int) -> str:

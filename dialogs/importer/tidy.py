@@ -74,7 +74,8 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 continue
             prompt = it.get("prompt", "") or ""
             why = not_an_ask(prompt) if it.get("type") != "table" else None
-            if why is None and signing and (prompt.isupper() or prompt.startswith("(") or closing):
+            if why is None and signing and it.get("type") != "table" \
+                    and (prompt.isupper() or prompt.startswith("(") or closing):  # a Biểu named in capitals stays
                 why = "phần chữ ký"
             if why is not None:
                 reasons.setdefault(why, []).append(prompt.strip()[:40] or "(trống)")

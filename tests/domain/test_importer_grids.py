@@ -4,7 +4,7 @@ from the row-label heading ('STT', 'Chỉ tiêu', 'Nội dung'), the column name
 
 from __future__ import annotations
 
-from dialogs.importer.grids import cell_grid, numbered_rows_grid, split_run_line
+from dialogs.importer.grids import cell_grid, numbered_rows_grid, shape_cells_grid, split_run_line
 from tests.support.importing import imp
 
 
@@ -265,3 +265,191 @@ def test_header_cells_a_line_over_whole_rows_each_run_into_one_line():
     cols, rows = _one(text)
     assert cols == ["Kế hoạch", "Thực hiện"]
     assert rows == ["Số hộ nghèo", "Số hộ cận nghèo", "Số lao động nữ từ 16 - 59 tuổi"]
+
+
+def test_a_cell_run_stops_at_another_tables_heading_and_numbered_group_rows_stay_in_the_table():
+    """A web page's file list (short lines) above a Biểu copied a cell a line: the list is no part of the Biểu, and
+    the Biểu's group rows 'I. …' / '1. …' above its own 'TT'-numbered rows are rows, not the outline going on."""
+    text = "MẪU BÁO CÁO CÂU LẠC BỘ THƠ\n\n" + _cells(
+        "Tệp đính kèm", "# Tệp Loại Cỡ", "1 xlsx 12 KB Tải về", "Mẫu báo cáo câu lạc bộ", "Đơn vị :", "NĂM :",
+        "A- SỐ LIỆU",
+        "TT", "Nội dung", "Đơn vị tính", "Số lượng", "Ghi chú", "",
+        "I. Hội viên", "", "1. Số lượng", "", "", "",
+        "1", "Tổng số hội viên", "người", "", "",
+        "2", "- Trong đó: nữ", "", "", "",
+        "2. Sinh hoạt", "", "", "",
+        "3", "Số buổi sinh hoạt", "buổi", "", "",
+        "4", "Số bài thơ được in", "bài", "", "") + "\n"
+    tables = _tables(text)
+    assert len(tables) == 1
+    rows = [r.label for r in tables[0].rows]
+    assert "Tổng số hội viên" in rows and "Số bài thơ được in" in rows and "Hội viên" in rows
+    assert not any("Tải về" in r or "Tệp" in r for r in rows)
+
+
+def test_a_header_of_fragments_closed_by_column_codes_is_a_biểu_without_any_stt_heading():
+    """A PDF copied a cell a line, its header's names broken into pieces ('Học sinh' / 'nội trú'), no 'STT' or
+    'Chỉ tiêu', then the codes 'A' / '1' … '4' a line each, the rows, the signatures."""
+    text = "SỐ LIỆU HỌC SINH CÁC TRƯỜNG\n\nĐơn vị tính: Người\n" + "\n".join([
+        "Học sinh", "Chia theo", "loại hình", "Tổng", "số", "Học sinh", "nội trú", "Học sinh", "bán trú",
+        "Từ 6 đến", "10 tuổi",
+        "A", "1", "2", "3", "4",
+        "TỔNG SỐ TOÀN HUYỆN", "- Nam", "- Nữ", "1. Trường tiểu học số một", "- Nam", "- Nữ",
+        "Người lập biểu", "(Ký, ghi rõ họ tên)"]) + "\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Học sinh nội trú", "Học sinh bán trú", "Từ 6 đến 10 tuổi"]
+    assert rows[:3] == ["TỔNG SỐ TOÀN HUYỆN", "Nam", "Nữ"] and "Người lập biểu" not in rows
+
+
+def test_short_lines_above_figures_that_count_nothing_are_no_coded_header():
+    """Short lines of a form, then '1' / '2' / '3' answers a line each: no column codes closing a header (a field
+    with ':' stops it), so no Biểu."""
+    text = "PHIẾU KHẢO SÁT\n\n" + "\n".join(["Họ và tên:", "Đơn vị công tác", "Số năm công tác", "1", "2", "3",
+                                            "Ý kiến khác: không có."]) + "\n"
+    assert _tables(text) == []
+
+
+def test_a_list_biểu_under_a_numbering_row_whose_rows_are_empty_numbered_lines():
+    """'Tên hàng Mã hàng Đơn vị tính Khối lượng' with a long header line of names and a note in a cell, the codes
+    'A B C 1 2 3', then '1.' / '2.' / '3.' empty: a list Biểu whose rows the unit writes, its first column the
+    header's first name."""
+    text = ("PHIẾU ĐIỀU TRA CƠ SỞ CHẾ BIẾN\n\n3. Hàng chế biến trong năm\n"
+            "Tên hàng Mã hàng Đơn vị tính Khối lượng hàng\n(Chỉ tính hàng do cơ sở tự chế biến bằng nguyên liệu của "
+            "cơ sở)\nKhối lượng hàng chế biến Khối lượng hàng bán ra Giá trị bán ra\nA B C 1 2 3\n1.\n2.\n3.\n")
+    cols, rows = _one(text)
+    assert cols[0] == "Tên hàng" and cols[-3:] == ["Khối lượng hàng chế biến", "Khối lượng hàng bán ra",
+                                                    "Giá trị bán ra"]
+    assert rows == ["…"] or len(rows) <= 1
+
+
+def test_numbered_outline_lines_under_a_sentence_are_no_list_biểu():
+    """'1.' / '2.' alone after a sentence, no numbering row: the outline, no Biểu."""
+    text = "BÁO CÁO TỔNG KẾT\n\nĐề nghị các đơn vị báo cáo các nội dung sau.\n1.\n2.\nKết quả đạt được\n"
+    assert _tables(text) == []
+
+
+def test_a_table_run_into_one_line_with_a_label_heading_and_column_codes_and_ditto_marks():
+    """A page squeezed into one line: 'Tên chỉ tiêu Mã số Đơn vị tính' then the codes 'A B C 1', rows numbered or
+    not, each closed by a ditto mark '"' (the unit above again); a column name printed before the heading
+    ('Quý báo') whose last word came after 'Đơn vị tính' ('cáo')."""
+    line = ("PHIẾU THU THẬP SỐ LIỆU VẬN TẢI Quý....... năm...... A. THÔNG TIN 1. Tên đơn vị: ............ "
+            "2. Địa chỉ: ............ B. SỐ LIỆU Quý báo Tên chỉ tiêu Mã số Đơn vị tính cáo A B C 1 01 "
+            "I. Vận tải hành khách Nghìn lượt 1. Đường bộ 02 \" Trong đó: xe buýt \" 2. Đường thủy \" "
+            "Trong đó: tàu khách \" 3. Đường sắt \" 4. Hàng không \"")
+    before, cells = split_run_line(line)
+    assert before.endswith("2. Địa chỉ: ............")
+    assert cells[:5] == ["B. SỐ LIỆU", "Tên chỉ tiêu", "Mã số", "Đơn vị tính", "Quý báo cáo"]  # its part's heading
+    cols, rows = _one(line + "\n")
+    assert cols == ["Quý báo cáo"]
+    assert rows == ["Vận tải hành khách", "Đường bộ", "Trong đó: xe buýt", "Đường thủy", "Trong đó: tàu khách",
+                    "Đường sắt", "Hàng không"]  # the unit 'Nghìn lượt' after the first label is its unit
+
+
+def test_a_long_sentence_saying_nội_dung_without_column_codes_is_no_table():
+    line = ("Các đơn vị báo cáo Nội dung triển khai kế hoạch năm 2024 gồm 1. Công tác tuyên truyền với 12 buổi, "
+            "2. Công tác kiểm tra với 3 đoàn, 3. Công tác khen thưởng với 5 tập thể, 4. Kiến nghị đề xuất của đơn vị "
+            "đối với cấp trên để tháo gỡ khó khăn vướng mắc trong năm tới.")
+    assert split_run_line(line) is None
+
+
+def test_rows_of_one_shape_under_a_header_of_names_are_a_biểu_without_any_heading():
+    """'Tên xã Kế hoạch Thực hiện Tỷ lệ (%)' then rows each a label and three figures (a ditto mark counts as one):
+    the repeated shape says table, the header names the label column and the three columns."""
+    text = ("BÁO CÁO KẾT QUẢ TIÊM CHỦNG\n\n1. Kết quả theo xã\nTên xã Kế hoạch Thực hiện Tỷ lệ (%)\n"
+            "An Bình 120 115 95,8\nAn Phú 98 97 \"\nTân Hòa 143 120 83,9\nCộng 361 332 92,0\n\n2. Khó khăn\n")
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện", "Tỷ lệ (%)"]
+    assert rows == ["An Bình", "An Phú", "Tân Hòa", "Cộng"]
+
+
+def test_sentences_and_fields_ending_in_figures_are_no_shape_table():
+    """Lines ending in figures under a heading, but sentences and fields ('Diện tích: 120 ha 5'), or a header that
+    names fewer columns than the figures: no Biểu."""
+    text = ("BÁO CÁO NĂM\n\nKết quả đạt được\nTrong năm xã có 12 thôn đạt chuẩn và 3 thôn chưa đạt 15 20\n"
+            "Xã đã tổ chức tiêm bù cho 45 trẻ 12 4\nCác trạm y tế phối hợp với trường 3 2\n"
+            "Diện tích lúa: 120 5\nDiện tích ngô: 80 4\nDiện tích màu: 20 1\n")
+    assert _tables(text) == []
+
+
+def test_trong_đó_with_a_name_is_a_column_a_bare_group_word_is_not():
+    """A web page's header cells ending in '|': 'Tổng số', 'Trong đó lao động nữ' (the subset's own column),
+    'Chia theo trình độ' (a group), the leaves, then crossed-out cells."""
+    text = "BÁO CÁO LAO ĐỘNG\n\n" + "\n".join(
+        [f"{c} |" for c in ["Tổng số", "Trong đó lao động nữ", "Chia theo trình độ", "Đại học", "Cao đẳng",
+                            "Trung cấp"]] + ["|||"] + ["x |"] * 6) + "\n"
+    cols, _ = _one(text)
+    assert "Trong đó lao động nữ" in cols and "Chia theo trình độ" not in cols
+
+
+def test_a_pdf_header_cut_into_many_fragment_lines_over_a_one_line_numbering_row():
+    """More than twelve header fragments ('Tổng' / 'số', 'Chia theo' / 'loại hình' — a group whose words ran onto
+    the next line) above 'A 1 2 3 4 5': all are the header; the leaves are the five last names."""
+    text = "SỐ LIỆU HỌC SINH\n\nĐơn vị tính: Người\n" + "\n".join([
+        "Học sinh", "Chia theo", "loại hình", "Tổng", "số", "Học sinh", "nội trú", "Học sinh", "bán trú", "Từ 6 đến",
+        "10 tuổi", "Con", "em", "gia đình", "chính", "sách", "A 1 2 3 4 5", "TỔNG SỐ TOÀN HUYỆN", "- Nam", "- Nữ",
+        "1. Trường tiểu học số một", "- Nam", "- Nữ"]) + "\n\nNgười lập biểu\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Học sinh nội trú", "Học sinh bán trú", "Từ 6 đến 10 tuổi", "Con em gia đình chính sách"]
+    assert rows[:3] == ["TỔNG SỐ TOÀN HUYỆN", "Nam", "Nữ"]
+
+
+def test_cells_a_line_of_one_shape_under_names_are_a_biểu_without_any_heading():
+    """'Tên xã' / 'Kế hoạch' / 'Thực hiện', then each row a label and two figures a line each (a ditto mark counts):
+    no 'STT', no codes; the repetition of the shape says table."""
+    text = "BÁO CÁO TIÊM CHỦNG\n\n" + "\n".join(["Tên xã", "Kế hoạch", "Thực hiện", "An Bình", "120", "115",
+                                                "An Phú", "98", "\"", "Tân Hòa", "143", "120", "Tân Lập", "87",
+                                                "87"]) + "\n\nNgười lập biểu\n"
+    cols, rows = _one(text)
+    assert cols == ["Kế hoạch", "Thực hiện"]
+    assert rows == ["An Bình", "An Phú", "Tân Hòa", "Tân Lập"]
+
+
+def test_a_filled_form_of_one_answer_a_field_is_no_shape_table():
+    """'Số hộ' / '120' / 'Số người' / '300' …: one figure after each label (a form's answers), and labels with
+    ':' — no Biểu."""
+    lines = ["Thôn", "Số liệu", "Số hộ", "120", "Số người", "300", "Số tổ", "5", "Trưởng thôn:", "Nguyễn Văn A",
+             "Số điện thoại:", "0912"]
+    assert shape_cells_grid(lines) is None
+    assert shape_cells_grid(["Kết quả", "Ghi chú", "Họ và tên:", "Nguyễn Văn A", "12", "3"]) is None
+
+
+def test_a_biểu_named_in_capitals_right_before_the_signatures_is_kept():
+    """'B. SỐ LIỆU' heading a Biểu whose last row is followed by 'Người lập biểu': the signature's lines go, the
+    Biểu (its title in capitals) stays."""
+    text = "PHIẾU THU THẬP THÔNG TIN\n\nB. SỐ LIỆU\n" + "\n".join([
+        "Tên chỉ tiêu", "Mã số", "Thực hiện tháng", "A", "B", "1", "Doanh thu thuần", "01", "", "Số lao động", "02", "",
+        "Số cửa hàng", "03", ""]) + "\n\n\nNgười lập biểu\n(Ký, họ tên)\n"
+    _, rows = _one(text)
+    assert rows == ["Doanh thu thuần", "Số lao động", "Số cửa hàng"]
+
+
+def test_a_unit_after_a_rows_code_is_the_rows_unit_but_a_label_before_the_next_code_is_a_row():
+    """'Doanh thu' / '01' / 'Triệu đồng' / '"': the unit after the code; 'Tổng số' / '03' / 'Nam' / '04' / 'Nữ' /
+    '05': 'Nam' and 'Nữ' are rows, each before the next code."""
+    text = "BÁO CÁO THÁNG\n\n" + "\n".join([
+        "Chỉ tiêu", "Mã số", "Đơn vị tính", "Thực hiện", "A", "B", "C", "1", "Doanh thu thuần", "01", "Triệu đồng", "",
+        "Trong đó: bán lẻ", "02", "\"", "", "Tổng số lao động", "03", "Người", "", "Nam", "04", "\"", "", "Nữ", "05", "\"",
+        ""]) + "\n"
+    _, rows = _one(text)
+    assert rows == ["Doanh thu thuần", "Trong đó: bán lẻ", "Tổng số lao động", "Nam", "Nữ"]
+
+
+def test_rows_a_line_with_codes_units_and_ditto_marks_under_a_label_heading_and_column_codes():
+    """'Tên chỉ tiêu Mã số Đơn vị tính Thực hiện tháng' / 'A B C 1', rows 'label code unit' or 'label code "': the
+    codes row makes the header, each row keeps its label only; the lettered heading 'B. …' stays the section."""
+    text = ("PHIẾU THU THẬP THÔNG TIN\n\nB. SỐ LIỆU\nTên chỉ tiêu Mã số Đơn vị tính Thực hiện tháng\nA B C 1\n"
+            "1. Doanh thu thuần 01 Triệu đồng\nTrong đó: bán lẻ 02 \"\n2. Số lao động 03 Người\nTrong đó: nữ 04 \"\n"
+            "3. Số cửa hàng 05 Cửa hàng\n\nNgười lập biểu\n")
+    cols, rows = _one(text)
+    assert cols == ["Thực hiện tháng"]
+    assert rows == ["Doanh thu thuần", "Trong đó: bán lẻ", "Số lao động", "Trong đó: nữ", "Số cửa hàng"]
+
+
+def test_a_word_in_capitals_cut_across_cells_is_glued_back_into_its_row_label():
+    """'TỔNG SỐ TOÀN' / 'H' / 'UYỆN' under a header closed by codes a line each: one row 'TỔNG SỐ TOÀN HUYỆN'."""
+    text = "SỐ LIỆU TRẺ EM\n\nĐơn vị tính: Người\n" + "\n".join([
+        "Tổng", "số", "Trẻ em", "dưới 6 tuổi", "Trẻ em", "từ 6 tuổi", "A", "1", "2", "3",
+        "TỔNG SỐ TOÀN", "H", "UYỆN", "- Nam", "- Nữ", "1. Xã thứ nhất", "- Nam", "- Nữ"]) + "\n\nNgười lập biểu\n"
+    cols, rows = _one(text)
+    assert cols == ["Tổng số", "Trẻ em dưới 6 tuổi", "Trẻ em từ 6 tuổi"]
+    assert rows[0] == "TỔNG SỐ TOÀN HUYỆN" and "UYỆN" not in rows
