@@ -23,6 +23,7 @@ from dialogs.importer.forms import (
     scored_criteria,
     states_figures,
     ticked,
+    ticked_ask,
     ticked_choice,
     value_type,
     written_answer,
@@ -341,7 +342,8 @@ def _ticked_children(ctx: ImportContext, sec: dict, node: Node, path: list[str])
     ('+ Ảnh hưởng đến toàn bộ … □', '+ … một số … □'): one choice (and the figure asked after a box)."""
     tick = ticked(strip_fn(node.text)) if node.no not in BULLETS and node.children else None
     if tick and not tick[1]:
-        sec["items"].append(question(ctx, Ask(tick[0], "yesno"), path, None, []))
+        prompt, guide = ticked_ask(tick[0])
+        sec["items"].append(question(ctx, Ask(prompt, "yesno", help=guide), path, None, []))
     if node.tables or any(c.children or c.body or c.no not in BULLETS for c in node.children):
         return False
     chosen = ticked_choice([strip_fn(c.text) for c in node.children])

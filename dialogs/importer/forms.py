@@ -472,6 +472,13 @@ def ticked(text: str) -> tuple[str, str] | None:
     return m.group("q").strip(" :"), m.group("after").strip()
 
 
+def ticked_ask(statement: str) -> tuple[str, list[str]]:
+    """A statement to tick and its guidance: 'Báo cáo cập nhật sự cố (điền đầy đủ thông tin bên dưới)' → the
+    statement, ['Điền đầy đủ thông tin bên dưới']."""
+    m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{8,})\)$", statement)
+    return (m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:]]) if m else (statement, [])
+
+
 def ticked_choice(items: list[str]) -> tuple[str, list[str], str | None] | None:
     """Sibling bullets each a statement with its box ('+ Ảnh hưởng đến toàn bộ khách hàng □', '+ Ảnh hưởng đến một
     số khách hàng □ …/… <Số lượng …>'): one choice → (prompt, options, the label of a figure asked after a box)."""

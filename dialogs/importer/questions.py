@@ -41,6 +41,7 @@ from dialogs.importer.forms import (
     date_blank,
     dated_fields,
     ticked,
+    ticked_ask,
 )
 from dialogs.importer.guidance import (  # noqa: F401
     colon_labels,
@@ -242,7 +243,10 @@ def _boxes_or_units(text: str) -> list[Ask]:
     if row:
         return row
     tick = ticked(text)
-    return [Ask(tick[0], "yesno")] if tick and not tick[1] else []
+    if not tick or tick[1]:
+        return []
+    prompt, guide = ticked_ask(tick[0])
+    return [Ask(prompt, "yesno", help=guide)]
 
 
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:

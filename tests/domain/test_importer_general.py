@@ -283,7 +283,7 @@ def test_boxes_to_tick_are_yes_or_no_and_a_choice_never_text_with_the_box() -> N
     """A statement with one box ('… bị gián đoạn □') is ticked or not; sibling bullets each with a box are one
     choice; a heading 'II. NỘI DUNG BÁO CÁO' beside an 'I.' that asks keeps its '1.', '2.' under it."""
     got = prompts(imp("PHIẾU BÁO CÁO SỰ CỐ MẤT ĐIỆN\nI. THÔNG TIN NGƯỜI BÁO CÁO\n- Họ và tên: ………… Chức vụ: …………\n"
-                      "II. NỘI DUNG BÁO CÁO\n1. Báo cáo lần đầu □\n+ Thời điểm phát hiện: ……………\n"
+                      "II. NỘI DUNG BÁO CÁO\n1. Báo cáo lần đầu (ghi đủ các mục dưới đây) □\n+ Thời điểm phát hiện: ……………\n"
                       "2. Phạm vi ảnh hưởng:\n- Trạm biến áp bị gián đoạn □\n+ Mất điện toàn khu vực □\n"
                       "+ Mất điện một phần khu vực □\n"))
     assert got["Báo cáo lần đầu"] == ("II.1", "yesno")

@@ -9,7 +9,7 @@ from tests.support.importing import imp, prompts
 
 HOLDOUT8_DOCS = sorted(HOLDOUT8.glob("*.txt"))
 FIRST_RUN = 27
-FLOOR = 74  # measured at the end of session 21 (r1, merged with main after i7a)
+FLOOR = 75  # measured at the end of session 21 (r1, merged with main after i7a)
 
 
 def test_a_minutes_opening_on_one_line_with_its_place_and_people_label():
