@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.score_importer import HOLDOUT4, read_gold, score_real
+from tests.support.importing import assert_set_floor
 
 HOLDOUT4_DOCS = sorted(HOLDOUT4.glob("*.txt"))
 FIRST_RUN = 20
@@ -32,7 +33,4 @@ def test_fourth_holdout_document_is_scored_without_refusal(path: Path):
 
 
 def test_fourth_holdout_floor_holds():
-    scores = [score_real(p, []) for p in HOLDOUT4_DOCS]
-    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
-    assert sum(bool(s.junk) for s in scores) <= max(1, len(scores) // 20 + 1)
+    assert_set_floor(HOLDOUT4_DOCS, max(FIRST_RUN, FLOOR), junk_max=max(1, len(HOLDOUT4_DOCS) // 20 + 1))

@@ -23,7 +23,7 @@ from dialogs.importer.questions import asks_from_text, reported_figures
 from dialogs.importer.structure import parse_marker
 from dialogs.importer.textgrid import cell_run_table, coded_rows_table
 from dialogs.loader import load_outline
-from tests.support.importing import imp, prompts
+from tests.support.importing import assert_set_floor, imp, prompts
 
 HOLDOUT5_DOCS = sorted(HOLDOUT5.glob("*.txt"))
 FIRST_RUN = 14
@@ -217,7 +217,4 @@ def test_fifth_holdout_document_is_scored_without_refusal(path: Path):
 
 
 def test_fifth_holdout_floor_holds():
-    scores = [score_real(p, []) for p in HOLDOUT5_DOCS]
-    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
-    assert sum(bool(s.junk) for s in scores) <= 1
+    assert_set_floor(HOLDOUT5_DOCS, max(FIRST_RUN, FLOOR), junk_max=1)

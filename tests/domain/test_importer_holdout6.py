@@ -4,8 +4,8 @@ and a floor on the set so that a regression fails — raise the floor as the imp
 
 from __future__ import annotations
 
-from benchmarks.score_importer import HOLDOUT6, score_real
-from tests.support.importing import imp, prompts
+from benchmarks.score_importer import HOLDOUT6
+from tests.support.importing import assert_set_floor, imp, prompts
 
 HOLDOUT6_DOCS = sorted(HOLDOUT6.glob("*.txt"))
 FIRST_RUN = 11
@@ -103,11 +103,7 @@ def test_two_labelled_blanks_glued_by_a_dash_ask_each():
 
 
 def test_sixth_holdout_floor_holds():
-    scores = [score_real(p, []) for p in HOLDOUT6_DOCS]
-    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
-    assert not any(s.refused for s in scores)
-    assert sum(bool(s.junk) for s in scores) <= 1
+    assert_set_floor(HOLDOUT6_DOCS, max(FIRST_RUN, FLOOR), junk_max=1)
 
 
 def test_a_table_of_bar_separated_cells_with_only_its_header_is_a_biểu_named_among_the_unsure_points():

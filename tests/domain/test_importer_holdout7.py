@@ -5,7 +5,8 @@ covered shape by shape on made-up text in test_importer_grids.py; here a floor o
 
 from __future__ import annotations
 
-from benchmarks.score_importer import HOLDOUT7, score_real
+from benchmarks.score_importer import HOLDOUT7
+from tests.support.importing import assert_set_floor
 
 HOLDOUT7_DOCS = sorted(HOLDOUT7.glob("*.txt"))
 FIRST_RUN = 5  # asks right on main 5e27bb9, before any work on the set
@@ -15,10 +16,4 @@ FLOOR_LABELS = 120
 
 
 def test_seventh_holdout_floor_holds():
-    scores = [score_real(p, []) for p in HOLDOUT7_DOCS]
-    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    labels, want = sum(s.labels_found for s in scores), sum(s.labels for s in scores)
-    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
-    assert labels >= max(FIRST_RUN_LABELS, FLOOR_LABELS), f"Biểu labels {labels}/{want}, floor {FLOOR_LABELS}"
-    assert not any(s.refused for s in scores)
-    assert sum(bool(s.junk) for s in scores) <= 1
+    assert_set_floor(HOLDOUT7_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, FLOOR_LABELS), junk_max=1)

@@ -4,8 +4,8 @@ floor on the set so that a regression fails — raise the floor as the importer 
 
 from __future__ import annotations
 
-from benchmarks.score_importer import HOLDOUT8, score_real
-from tests.support.importing import imp, prompts
+from benchmarks.score_importer import HOLDOUT8
+from tests.support.importing import assert_set_floor, imp, prompts
 
 HOLDOUT8_DOCS = sorted(HOLDOUT8.glob("*.txt"))
 FIRST_RUN = 27
@@ -36,8 +36,4 @@ def test_a_lettered_form_on_one_line_keeps_its_numbered_fields_in_the_part():
 
 
 def test_eighth_holdout_floor_holds():
-    scores = [score_real(p, []) for p in HOLDOUT8_DOCS]
-    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
-    assert not any(s.refused for s in scores)
-    assert sum(bool(s.junk) for s in scores) <= 1
+    assert_set_floor(HOLDOUT8_DOCS, max(FIRST_RUN, FLOOR), junk_max=1)

@@ -6,7 +6,8 @@ better, never lower them."""
 
 from __future__ import annotations
 
-from benchmarks.score_importer import HOLDOUT9, score_real
+from benchmarks.score_importer import HOLDOUT9
+from tests.support.importing import assert_set_floor
 
 HOLDOUT9_DOCS = sorted(HOLDOUT9.glob("*.txt"))
 FIRST_RUN = 12  # asks right on main 5e27bb9, before any work of the session
@@ -23,10 +24,4 @@ def test_every_ninth_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_ninth_holdout_floor_holds():
-    scores = [score_real(p, []) for p in HOLDOUT9_DOCS]
-    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
-    labels, want = sum(s.labels_found for s in scores), sum(s.labels for s in scores)
-    assert typed >= max(FIRST_RUN, FLOOR), f"{typed}/{asks} asks right, floor {FLOOR}"
-    assert labels >= max(FIRST_RUN_LABELS, FLOOR_LABELS), f"Biểu labels {labels}/{want}, floor {FLOOR_LABELS}"
-    assert not any(s.refused for s in scores)
-    assert sum(bool(s.junk) for s in scores) <= 2
+    assert_set_floor(HOLDOUT9_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, FLOOR_LABELS), junk_max=2)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from benchmarks.score_importer import score_real
 from dialogs.importer import import_document
 from dialogs.loader import check_outline_text
 from dialogs.outline import Outline
@@ -56,3 +57,15 @@ def pdf_page(size: int = 10, tables: bool = True):
     pdf.add_font("dv", fname=str(FONT))
     pdf.set_font("dv", size=size)
     return pdf
+
+
+def assert_set_floor(docs: list[Path], floor: int, *, labels_floor: int = 0, junk_max: int = 1) -> None:
+    """A real set's floor (the hold-out tests): at least ``floor`` asks right with their section and type and
+    ``labels_floor`` Biểu labels found, no document refused, junk questions in at most ``junk_max`` documents."""
+    scores = [score_real(p, []) for p in docs]
+    typed, asks = sum(s.typed for s in scores), sum(s.asks for s in scores)
+    labels, want = sum(s.labels_found for s in scores), sum(s.labels for s in scores)
+    assert typed >= floor, f"{typed}/{asks} asks right, floor {floor}"
+    assert labels >= labels_floor, f"Biểu labels {labels}/{want}, floor {labels_floor}"
+    assert not [s.name for s in scores if s.refused]
+    assert sum(bool(s.junk) for s in scores) <= junk_max, [(s.name, s.junk) for s in scores if s.junk]
