@@ -30,7 +30,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.lexicon import NARRATIVE_START, PEOPLE_LABEL
+from dialogs.importer.lexicon import DATE_LABEL, IDENTIFIER, NAME_LABEL, NARRATIVE_START, PEOPLE_LABEL
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.questions import (
@@ -506,9 +506,17 @@ def _over_dots(line: str, nxt: str) -> bool:
 def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
     label = strip_fn(line).strip().rstrip(":").strip()
     q = field_question(ctx, label, path, None)
-    if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label)):
-        q["type"] = "longtext"  # 'Kết quả kiểm tra:' over dots: written prose
+    if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label) or caps_heading(label)):
+        q["type"] = "longtext"  # 'Kết quả kiểm tra:', 'TỒN TẠI VÀ HẠN CHẾ:' over dots: written prose
     return q
+
+
+def caps_heading(label: str) -> bool:
+    """'PHƯƠNG HƯỚNG NHIỆM VỤ NHIỆM KỲ MỚI': a part of a report in capitals (two words or more), not a field's name."""
+    letters = [c for c in label if c.isalpha()]
+    if NAME_LABEL.match(label) or IDENTIFIER.match(label) or DATE_LABEL.match(label):
+        return False  # 'HỌ VÀ TÊN', 'ĐỊA CHỈ', 'NGÀY LẬP': a field's name, even in capitals
+    return len(label.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bool) -> None:

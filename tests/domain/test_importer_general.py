@@ -381,3 +381,14 @@ def test_options_listed_with_their_boxes_lose_the_boxes() -> None:
     got = imp("PHIẾU KHẢO SÁT GIÁO VIÊN\nI. Thông tin chung\n1. Hình thức đào tạo:\n- Chính quy □\n- Tại chức □\n")
     q = next(r.question for r in got.refs if r.question.prompt == "Hình thức đào tạo")
     assert q.type == "choice" and [o.label for o in q.options] == ["Chính quy", "Tại chức"]
+
+
+def test_headings_in_capitals_over_dotted_lines_are_parts_to_write_not_a_table() -> None:
+    """'MỞ ĐẦU:' / '……' / 'KẾT QUẢ:' / '……' under the national motto: one written part a heading (longtext), never
+    a table rebuilt from lines that only look like one cell each."""
+    got = prompts(imp("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n……, ngày …. tháng …. năm ……\n"
+                      "BÁO CÁO SƠ KẾT CÔNG TÁC HỘI NÔNG DÂN\nPHẦN MỞ ĐẦU:\n……..\nKẾT QUẢ THỰC HIỆN TRONG NĂM:\n………\n"
+                      "KHÓ KHĂN VÀ TỒN TẠI:\n……….\nNHIỆM VỤ NĂM TỚI:\n………..\n"))
+    for p in ("PHẦN MỞ ĐẦU", "KẾT QUẢ THỰC HIỆN TRONG NĂM", "KHÓ KHĂN VÀ TỒN TẠI", "NHIỆM VỤ NĂM TỚI"):
+        assert got[p][1] == "longtext", (p, got)
+    assert not any(t == "table" for _, t in got.values())
