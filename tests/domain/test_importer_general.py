@@ -392,3 +392,12 @@ def test_headings_in_capitals_over_dotted_lines_are_parts_to_write_not_a_table()
     for p in ("PHẦN MỞ ĐẦU", "KẾT QUẢ THỰC HIỆN TRONG NĂM", "KHÓ KHĂN VÀ TỒN TẠI", "NHIỆM VỤ NĂM TỚI"):
         assert got[p][1] == "longtext", (p, got)
     assert not any(t == "table" for _, t in got.values())
+
+
+def test_blanks_counted_in_comrades_joined_by_a_dash_are_separate_counts() -> None:
+    """'Tổng số hội viên: …… đ/c – Số hội viên có mặt: …… đồng chí': two counts of people ('đồng chí' is no money)."""
+    got = prompts(imp("BIÊN BẢN SINH HOẠT CHI HỘI\n– Tổng số hội viên của chi hội: …….. đ/c – Số hội viên có mặt: ….. "
+                      "đồng chí\n– Số hội viên vắng mặt: …… đ/c\n"))
+    assert got["Tổng số hội viên của chi hội"][1] == "integer"
+    assert got["Số hội viên có mặt"][1] == "integer"
+    assert got["Số hội viên vắng mặt"][1] == "integer"
