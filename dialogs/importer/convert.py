@@ -191,6 +191,8 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
+    if PRESENT_COUNT.search(label):  # 'Đại hội có mặt đại biểu (đoàn viên)': how many came
+        return question(ctx, Ask(label, "integer"), path, no, [])
     coded = coded_choice(label)  # 'Giới tính (nam 0; nữ 1)', 'Loại hộ: (1: …; 2: …)': the coded answers
     chosen = coded[0] if coded else choice_ask(label)
     if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …)': pick one
@@ -206,6 +208,8 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
+PRESENT_COUNT = re.compile(r"\b(?:có|vắng) mặt\s+(?:đại biểu|đoàn viên|đảng viên|hội viên|thành viên|người|hộ|đồng chí|đ/c)\b",
+                           re.I)
 COMMENT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận)\b", re.I)
 
 

@@ -401,3 +401,12 @@ def test_blanks_counted_in_comrades_joined_by_a_dash_are_separate_counts() -> No
     assert got["Tổng số hội viên của chi hội"][1] == "integer"
     assert got["Số hội viên có mặt"][1] == "integer"
     assert got["Số hội viên vắng mặt"][1] == "integer"
+
+
+def test_present_out_of_a_total_is_two_counts() -> None:
+    """'Hội nghị có mặt … hội viên (chính thức) trên tổng số … hội viên (chính thức) được triệu tập': how many came
+    and how many were called, both counts, the noun kept in each."""
+    got = prompts(imp("BIÊN BẢN HỘI NGHỊ CHI HỘI NÔNG DÂN\nHội nghị có mặt… hội viên (chính thức) trên tổng số … hội viên "
+                      "(chính thức) được triệu tập.\n"))
+    assert got["Hội nghị có mặt hội viên (chính thức)"][1] == "integer"
+    assert got["Tổng số hội viên (chính thức) được triệu tập"][1] == "integer"
