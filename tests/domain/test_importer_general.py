@@ -410,3 +410,11 @@ def test_present_out_of_a_total_is_two_counts() -> None:
                       "(chính thức) được triệu tập.\n"))
     assert got["Hội nghị có mặt hội viên (chính thức)"][1] == "integer"
     assert got["Tổng số hội viên (chính thức) được triệu tập"][1] == "integer"
+
+
+def test_a_persons_title_before_the_blank_stays_with_its_label() -> None:
+    """'1. Chủ tọa: Ông (bà) ……… Chức vụ: ………' (minutes of a meeting): two fields, no blank left in a prompt."""
+    got = prompts(imp("BIÊN BẢN HỌP TỔ DÂN PHỐ\nI. Thành phần tham dự\n1. Chủ tọa: Ông (bà) ……… Chức vụ: ………\n"
+                      "2. Thư ký: Ông ……… Chức vụ: ………\nII. Nội dung cuộc họp\n1. Ý kiến của người dân: ………\n"))
+    assert got["Chủ tọa: Ông (bà)"][1] == "text" and got["Thư ký: Ông"][1] == "text"
+    assert "Chức vụ" in got and not any("…" in p for p in got)
