@@ -431,6 +431,12 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
     if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
         prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
+    bare = re.fullmatch(r"(?P<l>[^\W\d][^…:.]{1,30}?)\s*(?:…|\.{3,}|_{3,})[….\s_]*", prompt)
+    if bare and guide and len(bare.group("l").split()) <= 4:  # '– Tại … (ghi địa điểm …)': a field and its guide
+        q = field_question(ctx, bare.group("l"), path, None)
+        q["help"] = " ".join(g if g.endswith(".") else f"{g}." for g in guide)
+        sec["items"].append(q)
+        return
     long = len(prompt.split()) >= 25 and not guide
     clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause

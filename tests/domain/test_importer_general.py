@@ -418,3 +418,11 @@ def test_a_persons_title_before_the_blank_stays_with_its_label() -> None:
                       "2. Thư ký: Ông ……… Chức vụ: ………\nII. Nội dung cuộc họp\n1. Ý kiến của người dân: ………\n"))
     assert got["Chủ tọa: Ông (bà)"][1] == "text" and got["Thư ký: Ông"][1] == "text"
     assert "Chức vụ" in got and not any("…" in p for p in got)
+
+
+def test_a_short_label_before_a_blank_and_its_guide_is_a_field() -> None:
+    """'– Tại … (ghi địa điểm tổ chức họp)': a line of text named 'Tại', the guide its help, no blank in the prompt."""
+    o = imp("BIÊN BẢN HỌP BAN CHẤP HÀNH\n– Thời gian: bắt đầu lúc … giờ\n– Tại … (ghi địa điểm tổ chức cuộc họp ban)\n"
+            "– Số ủy viên vắng mặt: …… đ/c\n")
+    q = next(r.question for r in o.refs if r.question.prompt == "Tại")
+    assert q.type == "text" and "địa điểm" in (q.help or "")
