@@ -11,6 +11,7 @@ from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
     ImportContext,
+    caps_heading,
     field_question,
     norm_code,
     question,
@@ -899,8 +900,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     items = []
     for f in fields:
         q = field_question(ctx, f, path, None)
-        if _entries_below(lines, f):  # 'Họ tên đảng viên vắng mặt:' over '1 ……', '2 ……': several lines to write
-            q["type"] = "longtext"
+        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f):
+            q["type"] = "longtext"  # 'Họ tên vắng mặt:' over '1 ……', '2 ……'; 'TỒN TẠI:' over dots: lines to write
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])

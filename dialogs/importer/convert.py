@@ -30,7 +30,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.lexicon import NARRATIVE_START, PEOPLE_LABEL
+from dialogs.importer.lexicon import DATE_LABEL, IDENTIFIER, NAME_LABEL, NARRATIVE_START, PEOPLE_LABEL
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.questions import (
@@ -191,6 +191,8 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
+    if PRESENT_COUNT.search(label):  # 'Đại hội có mặt đại biểu (đoàn viên)': how many came
+        return question(ctx, Ask(label, "integer"), path, no, [])
     coded = coded_choice(label)  # 'Giới tính (nam 0; nữ 1)', 'Loại hộ: (1: …; 2: …)': the coded answers
     chosen = coded[0] if coded else choice_ask(label)
     if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …)': pick one
@@ -206,6 +208,8 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
+PRESENT_COUNT = re.compile(r"\b(?:có|vắng) mặt\s+(?:đại biểu|đoàn viên|đảng viên|hội viên|thành viên|người|hộ|đồng chí|đ/c)\b",
+                           re.I)
 COMMENT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận)\b", re.I)
 
 
@@ -427,6 +431,12 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
     if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
         prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]
+    bare = re.fullmatch(r"(?P<l>[^\W\d][^…:.]{1,30}?)\s*(?:…|\.{3,}|_{3,})[….\s_]*", prompt)
+    if bare and guide and len(bare.group("l").split()) <= 4:  # '– Tại … (ghi địa điểm …)': a field and its guide
+        q = field_question(ctx, bare.group("l"), path, None)
+        q["help"] = " ".join(g if g.endswith(".") else f"{g}." for g in guide)
+        sec["items"].append(q)
+        return
     long = len(prompt.split()) >= 25 and not guide
     clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
@@ -506,9 +516,17 @@ def _over_dots(line: str, nxt: str) -> bool:
 def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
     label = strip_fn(line).strip().rstrip(":").strip()
     q = field_question(ctx, label, path, None)
-    if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label)):
-        q["type"] = "longtext"  # 'Kết quả kiểm tra:' over dots: written prose
+    if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label) or caps_heading(label)):
+        q["type"] = "longtext"  # 'Kết quả kiểm tra:', 'TỒN TẠI VÀ HẠN CHẾ:' over dots: written prose
     return q
+
+
+def caps_heading(label: str) -> bool:
+    """'PHƯƠNG HƯỚNG NHIỆM VỤ NHIỆM KỲ MỚI': a part of a report in capitals (two words or more), not a field's name."""
+    letters = [c for c in label if c.isalpha()]
+    if NAME_LABEL.match(label) or IDENTIFIER.match(label) or DATE_LABEL.match(label):
+        return False  # 'HỌ VÀ TÊN', 'ĐỊA CHỈ', 'NGÀY LẬP': a field's name, even in capitals
+    return len(label.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bool) -> None:

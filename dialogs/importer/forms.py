@@ -135,6 +135,9 @@ COUNT_UNIT = re.compile(r"^(?:đ/c|đồng chí|người|hộ|con|cái|chiếc|l
 CODED_END = re.compile(r"(?<=\))[.;]?\s+(?=[A-ZĐ][^()]{1,40}\()")
 
 
+OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)\s+trên tổng số\s*$", re.I)
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
@@ -142,6 +145,7 @@ def blank_fields(line: str) -> list[str]:
     if not BLANK.search(s) or parse_marker(s):
         return []
     labels: list[str] = []
+    total = ""
     for seg in BLANK.split(s):
         unit, sep, rest = seg.rpartition(";")
         unit = (unit if sep else seg).strip(" .…;,")
@@ -149,6 +153,13 @@ def blank_fields(line: str) -> list[str]:
             # 'Tổng số đảng viên: …… Đ/c; Có mặt: …… Đ/c': the word after a blank is the previous label's unit
             labels[-1] += f" ({unit})"
             seg = rest if sep else ""
+        of_total = OF_TOTAL.match(seg)
+        if labels and of_total:  # '… có mặt … đại biểu (đoàn viên) trên tổng số … đại biểu …': two counts
+            labels[-1] += " " + re.sub(r"\s*\(\s*", " (", of_total.group("noun")).replace(" )", ")").strip()
+            total = of_total.group("noun")
+            continue
+        if total and seg.strip().startswith(total.split("(")[0].strip()):
+            seg, total = f"Tổng số {seg.strip()}", ""
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
         coded = [p.strip(" .;,:") for p in CODED_END.split(lab)]

@@ -93,6 +93,8 @@ def labelled_blanks(text: str) -> list[Ask]:
     # 'Thời gian bắt đầu: Ngày …/…/2021': a date's blanks (the year printed or not) after the word 'Ngày'
     text = re.sub(r"(?i)(:\s*)ngày(?=\s*(?:\.|…|_)+\s*/)", r"\1", text)
     text = re.sub(r"(/\s*)(?:19|20)\d\d\b", r"\1……", text)
+    # 'Chủ trì: Ông (bà) ……… Chức vụ: ………': the person's title before the blank belongs to the label
+    text = re.sub(r"(?i)(:\s*(?:ông|bà)(?:\s*(?:\(\s*bà\s*\)|/\s*bà))?)\s*(?=…|\.{3,}|_{3,})", r"\1: ", text)
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []

@@ -13,8 +13,8 @@ import re
 UNIT_MARK = re.compile(r"\s*⟦u:([^⟧]*)⟧")
 # ': … máy', '… triệu đồng', '.... ha' — a unit of at most three words, closed by a separator or the end
 BLANK_UNIT = re.compile(
-    r"(?:\s*:\s*|\s*)(?:…|\.{3,})[.…]*\s*(?P<u>[a-zđà-ỹ²³]+(?:\s[a-zđà-ỹ²³]+)?|%)(?=\s*(?:[;,.)(]|$))", re.I)
-MONEY_UNIT = re.compile(r"\bđồng\b", re.I)
+    r"(?:\s*:\s*|\s*)(?:…|\.{3,})[.…]*\s*(?P<u>đ/c|[a-zđà-ỹ²³]+(?:\s[a-zđà-ỹ²³]+)?|%)(?=\s*(?:[;,.)(]|\s[–-]\s|$))", re.I)
+MONEY_UNIT = re.compile(r"\bđồng\b(?!\s*chí)", re.I)  # «đồng chí» counts people
 MEASURE_UNITS = {"ha", "héc", "m", "m2", "m²", "m3", "m³", "km", "km²", "km2", "tấn", "kg", "tạ", "lít", "giờ",
                  "ngày", "tháng", "năm", "mw", "kwh", "triệu", "tỷ"}
 COUNT_UNIT_PREFIX = re.compile(r"^[a-zđà-ỹ]", re.I)  # a unit that names the things counted ('sản phẩm', 'vụ việc')
@@ -31,6 +31,7 @@ def mark_units(text: str) -> str:
         return f" ⟦u:{unit}⟧"
 
     out = BLANK_UNIT.sub(repl, text)
+    out = re.sub(r"⟧\s+[–-]\s+(?=(\w))", lambda m: "⟧; " if m.group(1).isupper() else m.group(0), out)  # '… đ/c – Số …'
     return re.sub(r"⟧\s*,\s*(?:trong đó\s*[:,]?\s*)?(?=\S)", "⟧; ", out, flags=re.I)
 
 

@@ -233,6 +233,8 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
                 del head[-take:]
                 break
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
+    if _write_in_labels(rows):
+        return None
     if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
         return None
     cols, group = _leaf_columns(head, numbering)
@@ -257,6 +259,14 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
+
+
+def _write_in_labels(rows: list[list[str]]) -> bool:
+    """Labels each closed by ':' with one dotted line under them and no figure anywhere ('LỜI MỞ ĐẦU:' / '……'):
+    headings of a report to write, each a question, not the rows of a table."""
+    closed = [r for r in rows if r[0].rstrip().endswith(":")]
+    return (len(closed) * 2 > len(rows) and all(len([x for x in r[1:] if x]) <= 1 for r in rows)
+            and all(not x or re.fullmatch(r"[.…]+", x) for r in rows for x in r[1:]))
 
 
 def _unitish(cell: str) -> bool:

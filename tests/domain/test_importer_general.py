@@ -381,3 +381,48 @@ def test_options_listed_with_their_boxes_lose_the_boxes() -> None:
     got = imp("PHIẾU KHẢO SÁT GIÁO VIÊN\nI. Thông tin chung\n1. Hình thức đào tạo:\n- Chính quy □\n- Tại chức □\n")
     q = next(r.question for r in got.refs if r.question.prompt == "Hình thức đào tạo")
     assert q.type == "choice" and [o.label for o in q.options] == ["Chính quy", "Tại chức"]
+
+
+def test_headings_in_capitals_over_dotted_lines_are_parts_to_write_not_a_table() -> None:
+    """'MỞ ĐẦU:' / '……' / 'KẾT QUẢ:' / '……' under the national motto: one written part a heading (longtext), never
+    a table rebuilt from lines that only look like one cell each."""
+    got = prompts(imp("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n……, ngày …. tháng …. năm ……\n"
+                      "BÁO CÁO SƠ KẾT CÔNG TÁC HỘI NÔNG DÂN\nPHẦN MỞ ĐẦU:\n……..\nKẾT QUẢ THỰC HIỆN TRONG NĂM:\n………\n"
+                      "KHÓ KHĂN VÀ TỒN TẠI:\n……….\nNHIỆM VỤ NĂM TỚI:\n………..\n"))
+    for p in ("PHẦN MỞ ĐẦU", "KẾT QUẢ THỰC HIỆN TRONG NĂM", "KHÓ KHĂN VÀ TỒN TẠI", "NHIỆM VỤ NĂM TỚI"):
+        assert got[p][1] == "longtext", (p, got)
+    assert not any(t == "table" for _, t in got.values())
+
+
+def test_blanks_counted_in_comrades_joined_by_a_dash_are_separate_counts() -> None:
+    """'Tổng số hội viên: …… đ/c – Số hội viên có mặt: …… đồng chí': two counts of people ('đồng chí' is no money)."""
+    got = prompts(imp("BIÊN BẢN SINH HOẠT CHI HỘI\n– Tổng số hội viên của chi hội: …….. đ/c – Số hội viên có mặt: ….. "
+                      "đồng chí\n– Số hội viên vắng mặt: …… đ/c\n"))
+    assert got["Tổng số hội viên của chi hội"][1] == "integer"
+    assert got["Số hội viên có mặt"][1] == "integer"
+    assert got["Số hội viên vắng mặt"][1] == "integer"
+
+
+def test_present_out_of_a_total_is_two_counts() -> None:
+    """'Hội nghị có mặt … hội viên (chính thức) trên tổng số … hội viên (chính thức) được triệu tập': how many came
+    and how many were called, both counts, the noun kept in each."""
+    got = prompts(imp("BIÊN BẢN HỘI NGHỊ CHI HỘI NÔNG DÂN\nHội nghị có mặt… hội viên (chính thức) trên tổng số … hội viên "
+                      "(chính thức) được triệu tập.\n"))
+    assert got["Hội nghị có mặt hội viên (chính thức)"][1] == "integer"
+    assert got["Tổng số hội viên (chính thức) được triệu tập"][1] == "integer"
+
+
+def test_a_persons_title_before_the_blank_stays_with_its_label() -> None:
+    """'1. Chủ tọa: Ông (bà) ……… Chức vụ: ………' (minutes of a meeting): two fields, no blank left in a prompt."""
+    got = prompts(imp("BIÊN BẢN HỌP TỔ DÂN PHỐ\nI. Thành phần tham dự\n1. Chủ tọa: Ông (bà) ……… Chức vụ: ………\n"
+                      "2. Thư ký: Ông ……… Chức vụ: ………\nII. Nội dung cuộc họp\n1. Ý kiến của người dân: ………\n"))
+    assert got["Chủ tọa: Ông (bà)"][1] == "text" and got["Thư ký: Ông"][1] == "text"
+    assert "Chức vụ" in got and not any("…" in p for p in got)
+
+
+def test_a_short_label_before_a_blank_and_its_guide_is_a_field() -> None:
+    """'– Tại … (ghi địa điểm tổ chức họp)': a line of text named 'Tại', the guide its help, no blank in the prompt."""
+    o = imp("BIÊN BẢN HỌP BAN CHẤP HÀNH\n– Thời gian: bắt đầu lúc … giờ\n– Tại … (ghi địa điểm tổ chức cuộc họp ban)\n"
+            "– Số ủy viên vắng mặt: …… đ/c\n")
+    q = next(r.question for r in o.refs if r.question.prompt == "Tại")
+    assert q.type == "text" and "địa điểm" in (q.help or "")
