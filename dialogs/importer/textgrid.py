@@ -225,13 +225,8 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
             rows.append([c])
         elif rows:
             rows[-1].append(c)
-    if not numbering and rows:  # no numbering row: the header ran on into the first row ('Tổng đàn trâu', 'Con')
-        common = Counter(len(r) for r in rows).most_common(1)[0][0]
-        for take in (2, 1):
-            if len(head) > take + 1 and take + len(leading) == common:
-                rows.insert(0, head[-take:] + leading)
-                del head[-take:]
-                break
+    if not numbering and rows:
+        _header_into_first_row(head, rows, leading)
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
     if _write_in_labels(rows):
         return None
@@ -259,6 +254,17 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
+
+
+def _header_into_first_row(head: list[str], rows: list[list[str]], leading: list[str]) -> None:
+    """No numbering row: the header ran on into the first row ('Tổng đàn trâu', 'Con') — its last one or two cells,
+    with the value cells before the first label, make the first row when that gives the rows' common width."""
+    common = Counter(len(r) for r in rows).most_common(1)[0][0]
+    for take in (2, 1):
+        if len(head) > take + 1 and take + len(leading) == common:
+            rows.insert(0, head[-take:] + leading)
+            del head[-take:]
+            return
 
 
 def _write_in_labels(rows: list[list[str]]) -> bool:
