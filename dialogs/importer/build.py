@@ -40,6 +40,7 @@ from dialogs.importer.structure import (
     strip_page_numbers,
     undotted_numbers,
 )
+from dialogs.importer.surveys import is_carried, survey_items
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
@@ -389,7 +390,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = _blank_notes(seq, cleaned.footnotes)
+    seq = survey_items(_blank_notes(seq, cleaned.footnotes))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -402,7 +403,7 @@ def build(doc: Document, filename: str) -> Built:
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
     main = [_agency_unnumbered(s) for s in main if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
-                         if not isinstance(s, str) or parse_marker(s)), len(main))
+                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
     meta["shown"] = shown_bodies([s for s in seq if isinstance(s, str)])
     meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])

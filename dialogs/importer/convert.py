@@ -53,6 +53,7 @@ from dialogs.importer.questions import (
     titled_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
+from dialogs.importer.surveys import is_carried
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold, norm_words
 
@@ -533,6 +534,9 @@ def _body(ctx: ImportContext, sec: dict, node: Node, path: list[str], before: bo
     lines = node.body if before else node.after
     has_children = bool(node.children)
     for k, line in enumerate(lines):
+        if is_carried(line):  # a questionnaire's item: an ask, wherever it stands
+            sec["items"].extend(asks_to_questions(ctx, line, path, None))
+            continue
         if k + 1 < len(lines) and _over_dots(line, lines[k + 1]):  # a name, a date or a figure by its words
             sec["items"].append(_dotted_field(ctx, line, path))
             continue

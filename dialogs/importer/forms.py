@@ -49,6 +49,8 @@ def is_option(line: str) -> bool:
     s = line.strip()
     if not s or _words(s) > 6 or s.endswith((":", "?", ";")) or parse_marker(s) or BLANK.search(s):
         return False
+    if s.startswith("⟦ask:"):  # a questionnaire's item already read (dialogs/importer/surveys.py)
+        return False
     return sum(c.isalpha() for c in s) >= 2 or bool(re.fullmatch(r"\d{1,2}\s*\S+.*", s))
 
 

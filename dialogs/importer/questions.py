@@ -117,6 +117,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
+from dialogs.importer.surveys import carried
 from dialogs.text import fold
 
 
@@ -252,6 +253,9 @@ def _boxes_or_units(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
+    survey_ask = carried(text)  # a questionnaire's item, read with its options before the tree was built
+    if survey_ask is not None:
+        return [survey_ask]
     shaped = _boxes_or_units(text)
     if shaped:
         return shaped

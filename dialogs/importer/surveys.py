@@ -1,0 +1,257 @@
+"""Survey questionnaires: an item with a code ('Câu Q1a:', 'Câu Z2:', 'Q1.', 'Câu hỏi 1.') or a question ending in
+'?', with its answer options on the lines below ('a. Có' / 'b. Không', '1. Có  2. Không', '□ Có □ Không',
+'(1) …' / '(2) …') → one ask per item: yes/no when the options are Có and Không, else a choice of the options;
+without options, typed by its words ('bao nhiêu khối' a decimal, 'giá … bao nhiêu' an amount, 'từ ngày nào' a date,
+'… không?' yes/no). The item code is trimmed from the prompt and never makes a section; the options' lettering
+('a.', 'b.') makes none either; routing ('-> Chuyển sang câu Q1b') and the interviewer's notes ('ĐTV chọn …') are
+help. The ask travels to the outline tree as one carried line (``carry``), read back by ``carried``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from dialogs.importer.ask_types import Ask, field_type, is_yesno
+from dialogs.importer.forms import BLANK, MANY
+from dialogs.importer.structure import parse_marker
+from dialogs.text import fold
+
+CARRY = re.compile(r"^⟦ask:([0-9a-f]+)⟧$")
+ITEM = re.compile(
+    r"^\s*(?:(?i:câu(?:\s+hỏi)?)\s+(?P<c>[A-Z]{0,2}\d{1,3}[a-z]?\d*(?:_\d{1,2}[a-z]?)*)"
+    r"|(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?\d*(?:_\d{1,2}[a-z]?)*))\s*(?:[:.)]|\s[-–])\s*(?P<q>\S.*)$"
+)
+OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2})\))\s+(?P<t>\S.*)$")
+BOXES = re.compile(r"[□☐❑◻▢]")
+ROUTE = re.compile(r"\s*(?:->|→|=>|⇒).*$|\s*\((?:chuyển|hỏi tiếp|sang câu|bỏ qua)\b[^()]*\)", re.I)
+NOTE = re.compile(
+    r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\))",
+    re.I,
+)
+PREFILLED = re.compile(r"\(\s*đã (?:chọn|điền|ghi)(?: sẵn)?\s*(?:\)|$)", re.I)
+FOLLOW_UP = re.compile(r"^nếu\b[^.?]{0,60},\s*(?:đtv\s+)?(?:nhập|ghi|nêu|cho biết|ghi rõ)\b", re.I)
+ASKING = re.compile(r"\b(?:gi|nao|bao nhieu|may|sao|ai|dau|the nao|ra sao|bao gio|hay khong|hay chua)\b")
+MEASURE = re.compile(
+    r"\bbao nhi[eê]u\s+(?P<u>khối|m3|m³|lít|kg|ki-lô-gam|tấn|tạ|ha|héc-ta|m2|m²|sào|km|mét|giờ)\b", re.I
+)
+MONEY = re.compile(r"\b(?:giá|tiền|chi phí|thu nhập|chi tiêu|vnđ|vnd|đồng)\b", re.I)
+WHEN = re.compile(r"\b(?:ngày nào|khi nào|từ bao giờ|ngày tháng năm nào|thời điểm nào)\b", re.I)
+
+
+def carry(ask: Ask) -> str:
+    """The ask as one line the outline tree keeps as it is (no number, no blank, no parenthesis in it)."""
+    payload = {"p": ask.prompt, "t": ask.type, "u": ask.unit, "o": ask.options, "h": ask.help}
+    return "⟦ask:" + json.dumps(payload, ensure_ascii=False).encode().hex() + "⟧"
+
+
+def carried(text: str) -> Ask | None:
+    m = CARRY.match(text.strip())
+    if not m:
+        return None
+    d = json.loads(bytes.fromhex(m.group(1)).decode())
+    return Ask(d["p"], d["t"], d["u"], help=list(d["h"] or []), options=d["o"])
+
+
+def is_carried(text: str) -> bool:
+    return bool(CARRY.match(text.strip()))
+
+
+def _item(line: str) -> str | None:
+    """The question of a coded item ('Câu Q1a: …' → '…'), None for any other line."""
+    m = ITEM.match(line)
+    if not m or (m.group("b") and not re.search(r"\d", m.group("b"))):
+        return None
+    return m.group("q").strip()
+
+
+def _option_text(text: str) -> str:
+    t = ROUTE.sub("", text)
+    t = re.sub(r"\s*\([^()]*(?:…|\.{3,}|_{3,})[^()]*\)?", "", t)
+    t = BLANK.sub("", t).strip(" .:;,-–")
+    return t[:1].upper() + t[1:]
+
+
+def _inline_options(line: str) -> list[str] | None:
+    """'1. Có  2. Không', 'a) Có b) Không', '□ Có □ Không': the options written on one line."""
+    if len(BOXES.findall(line)) >= 2:
+        parts = [p for p in BOXES.split(line) if p.strip()]
+        if BOXES.match(line.strip()) or len(parts) >= 2:
+            return [o for o in map(_option_text, parts[-len(BOXES.findall(line)) :]) if o]
+    marks = list(re.finditer(r"(?:^|\s)(?P<k>[a-h]|\d{1,2})[.)]\s+", line))
+    if len(marks) >= 2 and marks[0].start() == 0:
+        keys = [m.group("k") for m in marks]
+        if all(_next_key(a) == b for a, b in zip(keys, keys[1:], strict=False)):
+            ends = [m.start() for m in marks[1:]] + [len(line)]
+            return [_option_text(line[m.end() : e]) for m, e in zip(marks, ends, strict=True)]
+    return None
+
+
+def _next_key(k: str) -> str:
+    return str(int(k) + 1) if k.isdigit() else chr(ord(k) + 1)
+
+
+def _first_key(k: str) -> bool:
+    return k in ("a", "A", "1", "0")
+
+
+def _options(lines: list[str], at: int) -> tuple[list[str], int]:
+    """The options from lines[at] on (blank lines skipped; a marked option's explanation on unmarked lines below it
+    is passed over when the next option follows): (options, index after them)."""
+    opts: list[str] = []
+    key = None
+    k = at
+    while k < len(lines):
+        s = lines[k].strip()
+        if not s:
+            k += 1
+            continue
+        inline = _inline_options(s) if not opts else None
+        if inline and len(inline) >= 2:
+            return inline, k + 1
+        m = OPTION.match(s)
+        if len(s.split()) <= 2 and BOXES.match(s) and (not opts or key == "□"):
+            opts.append(_option_text(BOXES.sub("", s)))
+            key, k = "□", k + 1
+            continue
+        mk = (m.group("k") or m.group("p")) if m else None
+        if m and (_first_key(mk) if key is None else _next_key(key) == mk) and _option_like(m.group("t")):
+            opts.append(_option_text(m.group("t")))
+            key, k = mk, k + 1
+            continue
+        if opts and key not in (None, "□") and not _item(s) and "?" not in s and _resumes(lines, k, key):
+            k += 1  # '(1) Kinh tế cá thể' / 'Bao gồm hộ sản xuất …' / '(2) …': the option's explanation
+            continue
+        break
+    return (opts, k) if len(opts) >= 2 else ([], at)
+
+
+def _option_like(text: str) -> bool:
+    t = ROUTE.sub("", text).strip()
+    return bool(t) and len(t.split()) <= 16 and not t.endswith((":", "?")) and t[:1] not in "-+•"
+
+
+def _resumes(lines: list[str], k: int, key: str) -> bool:
+    for s in lines[k + 1 : k + 8]:
+        m = OPTION.match(s.strip())
+        if m:
+            return _next_key(key) == (m.group("k") or m.group("p"))
+    return False
+
+
+def survey_type(prompt: str) -> tuple[str, str | None]:
+    """An item without options, typed by its words."""
+    f = fold(prompt)
+    if WHEN.search(prompt):
+        return "date", None
+    if re.search(r"\bbao nhieu\b|\bmay\b", f):
+        if MONEY.search(prompt):
+            unit = (
+                "nghìn đồng"
+                if re.search(r"\b(?:nghin|ngan)\b", f)
+                else "triệu đồng"
+                if "trieu" in f.split()
+                else "đồng"
+            )
+            return "money", unit
+        m = MEASURE.search(prompt)
+        if m:
+            return "decimal", m.group("u")
+        return "integer", None
+    if is_yesno(prompt):
+        return "yesno", None
+    if prompt.rstrip().endswith("?") and not ASKING.search(f) and len(prompt.split()) <= 10:
+        return "yesno", None  # 'Tên chính xác?': is it so
+    if "?" in prompt:
+        return "longtext", None
+    return field_type(prompt.rstrip(" :"))
+
+
+def _ask(prompt: str, opts: list[str], notes: list[str]) -> Ask:
+    prompt = prompt.strip()
+    paren = re.match(r"^(?P<p>.+?\?)\s*(?P<n>\([^()]+\))\s*$", prompt)
+    if opts:
+        folded = {fold(o) for o in opts}
+        if folded <= {"co", "khong"}:
+            return Ask(prompt, "yesno", help=notes)
+        return Ask(prompt, "multichoice" if MANY.search(prompt) else "choice", help=notes, options=opts)
+    said = [f"({n})" for n in notes if not NOTE.match(n)]  # '(Tính theo nghìn VNĐ)' under the question
+    typ, unit = survey_type(" ".join([paren.group("p") + " " + paren.group("n") if paren else prompt, *said]))
+    return Ask(prompt, typ, unit, help=notes)
+
+
+def _notes(lines: list[str], k: int) -> tuple[list[str], int]:
+    out = []
+    while k < len(lines):
+        s = lines[k].strip()
+        if s and not (NOTE.match(s) and not _item(s) and "?" not in s.split(")")[-1]):
+            break
+        if s:
+            out.append((s[1:-1] if s.startswith("(") and s.endswith(")") else s).rstrip("."))
+        k += 1
+    return out, k
+
+
+GRID = "\x00"  # where a table stands among the lines: no option or note runs across it
+GROUP = re.compile(r"^(?:bắt đầu|kết thúc|nhóm câu hỏi|kiểm tra thông tin)\b|:\s*$", re.I)
+
+
+def _question_line(t: str) -> str | None:
+    """An uncoded question: its text without a bullet or number mark, when it ends in '?'."""
+    mk = parse_marker(t)
+    rest = mk.rest.strip() if mk is not None else t
+    return rest if rest.endswith("?") and len(rest.split()) >= 2 else None
+
+
+def survey_items(seq: list) -> list:
+    """The sequence with each questionnaire item (and its options, its notes) replaced by one carried ask; other
+    lines and tables as they were. Items with a code count only when the text holds two or more of them (a survey);
+    an uncoded question counts only with its options below it (or, in a survey, alone: its words type it)."""
+    lines = [s if isinstance(s, str) else GRID for s in seq]
+    survey = sum(1 for s in lines if _item(s.strip())) >= 2
+    out: list = []
+    pending: list[str] = []
+    k = 0
+    while k < len(lines):
+        t = lines[k].strip()
+        coded = _item(t) if survey else None
+        asked = coded or _question_line(t)
+        if not asked:
+            if (
+                survey
+                and t
+                and GROUP.search(t)
+                and not BLANK.search(t.replace("[…]", ""))
+                and parse_marker(t) is None
+                and "?" not in t
+            ):
+                pending.append(
+                    t.rstrip(" :.")
+                )  # 'Kiểm tra thông tin của từng thành viên:': the next items' help
+                k += 1
+                continue
+            out.append(seq[k])
+            k += 1
+            continue
+        notes, j = _notes(lines, k + 1)
+        opts, j = _options(lines, j)
+        more, j = _notes(lines, j)
+        if not coded and not opts and not survey:
+            out.append(seq[k])
+            k += 1
+            continue
+        notes += more
+        k = j
+        if PREFILLED.search(
+            " ".join([asked, *notes])
+        ):  # 'Câu Z1_1: Xã' / 'ĐTV chọn xã … (Đã chọn)': nothing to ask
+            continue
+        ask = _ask(asked, opts, notes)
+        ask.help = pending + ask.help
+        pending = []
+        out.append(carry(ask))
+        nxt = lines[k].strip() if k < len(lines) else ""
+        if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in
+            out.append(carry(Ask(nxt.rstrip("."), "text")))
+            k += 1
+    return out

@@ -1,0 +1,117 @@
+"""Survey questionnaires (dialogs/importer/surveys.py), each rule on made-up text: coded items with their options
+below, the item code trimmed and never a section, questions typed by their words; and what stays as it was."""
+
+from __future__ import annotations
+
+from dialogs.importer.surveys import carried, carry, survey_items, survey_type
+from tests.support.importing import imp, prompts
+
+SURVEY = """PHIẾU KHẢO SÁT HỘ TRỒNG CHÈ
+Câu A1: Hộ có trồng chè không?
+1. Có -> Chuyển sang câu A2
+2. Không -> Kết thúc phỏng vấn
+Câu A2: Vì sao hộ chọn trồng chè?
+a) Giá bán ổn định
+b) Đất phù hợp
+c) Được hỗ trợ giống
+d) Khác (ghi rõ……………)
+Câu A3: Năm vừa qua hộ thu hoạch bao nhiêu tấn chè búp?
+Câu A4 - Giá bán một cân chè búp là bao nhiêu?
+(Tính theo nghìn VNĐ)
+Câu A5: Hộ bắt đầu trồng chè từ ngày nào?
+Câu A6: Họ và tên người trả lời
+ĐTV ghi theo giấy tờ tùy thân
+"""
+
+
+def test_coded_items_become_typed_asks_without_their_codes_and_no_sections() -> None:
+    o = imp(SURVEY)
+    got = prompts(o)
+    assert got["Hộ có trồng chè không?"] == ("", "yesno")
+    assert got["Vì sao hộ chọn trồng chè?"] == ("", "choice")
+    choice = next(r.question for r in o.refs if r.question.prompt == "Vì sao hộ chọn trồng chè?")
+    assert [x.label for x in choice.options] == [
+        "Giá bán ổn định",
+        "Đất phù hợp",
+        "Được hỗ trợ giống",
+        "Khác",
+    ]
+    assert got["Năm vừa qua hộ thu hoạch bao nhiêu tấn chè búp?"] == ("", "decimal")
+    assert got["Giá bán một cân chè búp là bao nhiêu?"] == ("", "money")
+    assert got["Hộ bắt đầu trồng chè từ ngày nào?"] == ("", "date")
+    assert got["Họ và tên người trả lời"] == ("", "text")
+    assert all(not p.startswith(("Câu", "A1", "Có", "Giá bán ổn")) for p in got)
+    assert {r.section_number for r in o.refs} == {""}  # neither 'a)' nor '1.' made a section
+
+
+def test_options_on_one_line_boxes_and_bare_yes_no_questions_in_a_survey() -> None:
+    text = (
+        "Câu hỏi 1. Gia đình có nuôi gia cầm không?\n1. Có  2. Không\n"
+        "Câu hỏi 2. Nguồn nước ăn uống chính?\n□ Giếng khoan □ Nước máy □ Nước mưa\n"
+        "Kiểm tra lại thông tin hộ:\n• Địa chỉ chính xác?\n• Số điện thoại còn dùng?\n"
+    )
+    got = prompts(imp(text))
+    assert got["Gia đình có nuôi gia cầm không?"] == ("", "yesno")
+    assert got["Nguồn nước ăn uống chính?"] == ("", "choice")
+    assert got["Địa chỉ chính xác?"][1] == "yesno"
+    assert got["Số điện thoại còn dùng?"][1] == "yesno"
+    assert "Kiểm tra lại thông tin hộ" not in got  # the group's label is help, not an ask
+
+
+def test_an_uncoded_question_with_lettered_options_is_one_choice_and_a_follow_up_asks_text() -> None:
+    text = (
+        "I. THÔNG TIN CHUNG\n1. Tên cơ sở: ……\n"
+        "Cơ sở đã được cấp giấy chứng nhận chưa?\na. Đã cấp\nb. Đang làm thủ tục\nc. Chưa cấp\n"
+        "Nếu chưa cấp, ghi rõ lý do\n"
+    )
+    got = prompts(imp(text))
+    assert got["Cơ sở đã được cấp giấy chứng nhận chưa?"][1] == "choice"
+    assert got["Nếu chưa cấp, ghi rõ lý do"][1] in ("text", "longtext")
+    assert "Đã cấp" not in got and "Đang làm thủ tục" not in got
+
+
+def test_a_prefilled_item_asks_nothing_and_an_option_explained_on_lines_below_stays_one_option() -> None:
+    text = (
+        "Câu B1: Tỉnh\nĐTV chọn tỉnh Hòa Bình (Đã chọn)\n"
+        "Câu B2: Hộ làm nghề chính nào?\n(1) Trồng trọt\nGồm trồng lúa, rau màu và cây ăn quả.\n(2) Chăn nuôi\n"
+        "(3) Dịch vụ\n"
+    )
+    o = imp(text)
+    got = prompts(o)
+    assert "Tỉnh" not in got
+    q = next(r.question for r in o.refs if r.question.prompt == "Hộ làm nghề chính nào?")
+    assert q.type == "choice" and [x.label for x in q.options] == ["Trồng trọt", "Chăn nuôi", "Dịch vụ"]
+
+
+def test_an_outline_with_lettered_sub_items_and_prose_questions_is_unchanged() -> None:
+    """Negative: a report outline whose 'a)', 'b)' are sub-sections (long, ending in ':'), and a lone question line
+    without options outside any survey, keep the importer's usual reading."""
+    lines = [
+        "1. Kết quả triển khai nhiệm vụ năm 2030:",
+        "a) Công tác chỉ đạo, điều hành của Ủy ban nhân dân xã:",
+        "b) Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu trên địa bàn:",
+        "Những khó khăn nào cần tháo gỡ?",
+    ]
+    assert survey_items(list(lines)) == lines
+    o = imp("I. TÌNH HÌNH\n" + "\n".join(lines) + "\n")
+    assert prompts(o)["Công tác chỉ đạo, điều hành của Ủy ban nhân dân xã"] == ("I.1", "longtext")
+
+
+def test_a_single_coded_line_is_no_survey_and_carried_asks_travel_whole() -> None:
+    lines = ["A1. Khái quát tình hình địa phương", "Nêu những đặc điểm chính."]
+    assert survey_items(list(lines)) == lines
+    from dialogs.importer.ask_types import Ask
+
+    line = carry(Ask("Giới tính (…)?", "choice", options=["Nam (1)", "Nữ"], help=["Ghi: 1. …"]))
+    back = carried(line)
+    assert back is not None and back.options == ["Nam (1)", "Nữ"] and back.help == ["Ghi: 1. …"]
+    assert "(" not in line and "…" not in line and carried("Giới tính") is None
+
+
+def test_question_words_type_an_item() -> None:
+    assert survey_type("Hộ dùng bao nhiêu khối nước mỗi tháng?") == ("decimal", "khối")
+    assert survey_type("Tiền điện tháng trước là bao nhiêu? (nghìn đồng)") == ("money", "nghìn đồng")
+    assert survey_type("Hộ có mấy người?") == ("integer", None)
+    assert survey_type("Con bỏ học từ khi nào?") == ("date", None)
+    assert survey_type("Vì sao con bỏ học?") == ("longtext", None)
+    assert survey_type("Ảnh chụp rõ nét?") == ("yesno", None)
