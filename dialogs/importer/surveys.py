@@ -122,8 +122,18 @@ def _options(lines: list[str], at: int) -> tuple[list[str], int]:
         if opts and key not in (None, "□") and not _item(s) and "?" not in s and _resumes(lines, k, key):
             k += 1  # '(1) Kinh tế cá thể' / 'Bao gồm hộ sản xuất …' / '(2) …': the option's explanation
             continue
+        if opts and _explains(s, opts[-1]):  # the last option's explanation: 'Kinh tế tư nhân gồm những …'
+            k += 1
+            continue
         break
     return (opts, k) if len(opts) >= 2 else ([], at)
+
+
+def _explains(line: str, option: str) -> bool:
+    f, o = fold(line), fold(option)
+    return (len(o) >= 4 and f.startswith(o + " ") and not f.rstrip().endswith("?")) or f.startswith(
+        ("bao gom ", "gom ")
+    )
 
 
 def _option_like(text: str) -> bool:

@@ -74,11 +74,12 @@ def test_a_prefilled_item_asks_nothing_and_an_option_explained_on_lines_below_st
     text = (
         "Câu B1: Tỉnh\nĐTV chọn tỉnh Hòa Bình (Đã chọn)\n"
         "Câu B2: Hộ làm nghề chính nào?\n(1) Trồng trọt\nGồm trồng lúa, rau màu và cây ăn quả.\n(2) Chăn nuôi\n"
-        "(3) Dịch vụ\n"
+        "(3) Dịch vụ\nDịch vụ gồm buôn bán, vận tải và sửa chữa.\n"
     )
     o = imp(text)
     got = prompts(o)
     assert "Tỉnh" not in got
+    assert not any(p.startswith("Dịch vụ gồm") for p in got)  # the last option's explanation is no ask
     q = next(r.question for r in o.refs if r.question.prompt == "Hộ làm nghề chính nào?")
     assert q.type == "choice" and [x.label for x in q.options] == ["Trồng trọt", "Chăn nuôi", "Dịch vụ"]
 
