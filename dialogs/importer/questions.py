@@ -33,6 +33,7 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
+from dialogs.importer.field_lines import drop_note_marks, field_line_asks
 from dialogs.importer.forms import (
     BLANK,
     FILLED_FIGURE,
@@ -256,6 +257,10 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     survey_ask = carried(text)  # a questionnaire's item, read with its options before the tree was built
     if survey_ask is not None:
         return [survey_ask]
+    lined = field_line_asks(text)  # 'Họ và tên cha: …… Tuổi …… Nghề nghiệp ……', 'Giới tính: Nam …… Nữ ……'
+    if lined:
+        return lined
+    text = drop_note_marks(text)
     shaped = _boxes_or_units(text)
     if shaped:
         return shaped

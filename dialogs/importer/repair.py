@@ -95,6 +95,12 @@ def _match_case(src: str, repl: str) -> str:
 
 
 def detect(lines: list[str]) -> bool:
+    marked_bad, total = _broken(lines)
+    return marked_bad >= 2 and marked_bad / max(total, 1) > 0.004
+
+
+def _broken(lines: list[str]) -> tuple[int, int]:
+    """(tokens that no syllable reads and that show a broken glyph, tokens counted)."""
     bad = total = marked_bad = 0
     for line in lines:
         for tok in TOKEN_RE.findall(FN_MARK.sub(" ", line)):
@@ -105,7 +111,7 @@ def detect(lines: list[str]) -> bool:
                 bad += 1
                 if VIET_MARKS.search(tok) or not re.search(r"[aeiouy]", base_letters(tok.lower())):
                     marked_bad += 1
-    return marked_bad >= 2 and marked_bad / max(total, 1) > 0.004
+    return marked_bad, total
 
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -184,17 +190,23 @@ def repair_lines(lines: list[str]) -> tuple[list[str], RepairReport]:
     report = RepairReport(damaged=detect(lines))
     if not report.damaged:
         return lines, report
-    out = [_repair_line(unicodedata.normalize("NFC", line), report) for line in lines]
+    # a valid syllable ('Họ', 'ngun') is read as another only where the text shows much damage: two or three broken
+    # words in a web page ('cp', 'cong') never turn 'Họ và tên' into 'Hội và tên'
+    sure = _broken(lines)[0] >= MANY_BROKEN
+    out = [_repair_line(unicodedata.normalize("NFC", line), report, valid=sure) for line in lines]
     # the glyphs this document's font map swapped ('cơng → công': ơ), learnt from the sure repairs; a valid but
     # unused syllable with such a glyph ('sớ người') is then read as its common twin ('số người')
     swapped = frozenset(_diff_char(a.lower(), b.lower()) for a, _, b in (k.partition(" → ") for k in report.repairs)
                         if _same_shape(a.lower(), b.lower()) and not is_valid(a.lower()))
     if swapped:
-        out = [_repair_line(line, report, swapped) for line in out]
+        out = [_repair_line(line, report, swapped, valid=sure) for line in out]
     return out, report
 
 
-def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = frozenset()) -> str:
+MANY_BROKEN = 6
+
+
+def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = frozenset(), valid: bool = True) -> str:
     toks = list(TOKEN_RE.finditer(line))
     words = [t.group(0).lower() for t in toks]
     pieces = []
@@ -205,7 +217,7 @@ def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = froz
             continue
         prev = words[i - 1] if i > 0 else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        best = _choose(tok, prev, nxt, True, swapped)
+        best = _choose(tok, prev, nxt, valid, swapped)
         if best is None:
             if not is_valid(tok.lower()) and VIET_MARKS.search(tok):
                 report.unsure[tok] += 1

@@ -1,0 +1,167 @@
+"""A form's field lines: several labelled blanks on one line, each an ask of its own.
+
+- Person lines: 'Họ và tên cha: (5)……… Tuổi …… Nghề nghiệp ……' → three asks typed by their labels (a name, an
+  age, a job); 'Ngày tháng năm sinh ……… hoặc ước lượng tuổi ……' → a date and an age; 'Ngày … tháng … năm …' is one
+  date. A footnote's number after a label ('(5)') is no part of it.
+- Options written after a label, each with its blank or box: 'Giới tính: Nam …… Nữ …… Không biết ……',
+  'Giới tính: Nam □ Nữ □' → one choice (yes/no for 'Có', 'Không').
+- A label listing its answers between slashes: 'Thông qua (điện thoại/gặp trực tiếp/người khác báo): ……' → a choice.
+- Labelled groups, each with its own blank: 'Đại diện A …… người (ghi rõ …), đại diện B …… người (…), đại diện
+  C: …… người (…)' → one ask per group (a count, or a line of text when its note asks the names too).
+- A count over a total and its rate: 'Đại diện …… hộ trên tổng số …… hộ …, chiếm tỷ lệ …… %' → two counts and a
+  percentage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.ask_types import Ask, field_type, measure_unit
+from dialogs.importer.lexicon import NAME_LABEL
+from dialogs.text import fold
+
+GAP = r"(?:…|\.{2,}|_{2,}|[□☐])"
+GAPS = re.compile(rf"(?:\s*{GAP})+[\s.…_:]*")
+NOTE_NO = re.compile(rf"\s*\(\d{{1,2}}\)\s*(?=:|{GAP})")
+DATE_RUN = re.compile(rf"(?i)\bngày\s*{GAP}[\s….]*tháng\s*{GAP}[\s….]*năm\b")
+SLASHED = re.compile(r"^(?P<l>[^()/]{2,60}?)\s*\((?P<o>[^()]{3,80})\)\s*:?$")
+INSTRUCTED = re.compile(r"^(?:ghi|nêu|theo|tính|kèm|nếu|trong đó|đối với|ví dụ)\b", re.I)
+AGE = re.compile(r"(?i)\btuổi\s*$")
+COUNT_UNITS = re.compile(r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|em|cháu)\b")
+NAMES_ASKED = re.compile(r"(?i)\bhọ (?:và )?tên\b")
+ONE_FIELD = re.compile(r"(?i)^(?:họ và tên|họ tên|ngày sinh|ngày tháng năm sinh|năm sinh)\b[^.;,:]*:?$")
+GROUP_HEADS = ("đại diện", "thành phần", "số", "tổng số")
+
+
+def drop_note_marks(text: str) -> str:
+    """'Họ và tên trẻ em (5)……' → 'Họ và tên trẻ em……': a footnote's number before a blank or a colon."""
+    return NOTE_NO.sub("", text)
+
+
+def _label_type(label: str) -> tuple[str, str | None]:
+    if AGE.search(label):  # 'Tuổi', 'Ước lượng tuổi'
+        return "integer", None
+    return field_type(label)
+
+
+def _cap(s: str) -> str:
+    s = s.strip(" ,;:.-–")
+    return s[:1].upper() + s[1:]
+
+
+def _pieces(text: str) -> list[str]:
+    return [p.strip() for p in GAPS.split(DATE_RUN.sub("Ngày tháng năm ……", text))]
+
+
+def person_fields(text: str) -> list[Ask]:
+    """Two or more labels on one line, each followed by its blank (see the module's notes); [] otherwise."""
+    pieces = _pieces(drop_note_marks(text))
+    if len(pieces) == 2 and not pieces[1] and ONE_FIELD.match(pieces[0]) and len(pieces[0].split()) <= 8:
+        return [Ask(_cap(pieces[0]), *_label_type(pieces[0].strip(" :")))]  # 'Họ và tên trẻ em (5) ……'
+    if len(pieces) < 3 or pieces[-1]:  # a blank after each label, the line ends on the last one
+        return []
+    labels = pieces[:-1]
+    options = _options_after(labels)
+    if options is not None:
+        return [options]
+    out = []
+    for i, lab in enumerate(labels):
+        lab = re.sub(r"(?i)^hoặc\s+", "", lab) if i else lab
+        bare = re.sub(r"\s*\([^()]*\)", "", lab).strip(" :")
+        if not bare or len(bare.split()) > 8 or re.search(r"[.;?!,]|\d", bare) or not (i == 0 or bare[0].isupper()
+                                                                                    or lab != labels[i]):
+            return []
+        if i and measure_unit(bare):
+            return []
+        out.append(Ask(_cap(lab.rstrip(" :")), *_label_type(bare)))
+    known = sum(1 for a in out if NAME_LABEL.match(a.prompt) or a.type in ("date", "integer"))
+    return out if known else []
+
+
+def _options_after(labels: list[str]) -> Ask | None:
+    """'Giới tính: Nam', 'Nữ', 'Không biết' → a choice of Nam, Nữ, Không biết."""
+    head, colon, first = labels[0].rpartition(":")
+    if not colon or not first.strip() or len(labels) < 2:
+        return None
+    opts = [first.strip(), *labels[1:]]
+    if any(not o or ":" in o or len(o.split()) > 3 or not o[0].isupper() for o in opts) or len(head.split()) > 8:
+        return None
+    if {fold(o) for o in opts} == {"co", "khong"}:
+        return Ask(_cap(head), "yesno")
+    return Ask(_cap(head), "choice", options=[_cap(o) for o in opts])
+
+
+def slashed_choice(text: str) -> list[Ask]:
+    """'Thông qua (điện thoại/gặp trực tiếp/người khác báo): ……' → a choice of the three."""
+    pieces = _pieces(drop_note_marks(text))
+    if len(pieces) != 2 or pieces[1]:
+        return []
+    m = SLASHED.match(pieces[0])
+    if not m or INSTRUCTED.match(m.group("o").strip()):
+        return []
+    opts = [o.strip() for o in m.group("o").split("/")]
+    if len(opts) < 2 or any(not o or len(o.split()) > 4 for o in opts):
+        return []
+    return [Ask(_cap(pieces[0].rstrip(" :")), "choice", options=[_cap(o) for o in opts])]
+
+
+GROUP_SPLIT = re.compile(r"[,;]\s+(?=(?P<h>\w+(?:\s\w+)?)\b)")
+
+
+def labelled_groups(text: str) -> list[Ask]:
+    """'Đại diện A …… người (ghi rõ …), đại diện B …… người (…), đại diện C: …… người (…)' → an ask per group."""
+    s = text.strip().lstrip("-+•–* ").rstrip(" .;")
+    words = fold(s).split()
+    head = next((h for h in GROUP_HEADS if " ".join(words[: len(h.split())]) == fold(h)), None)
+    if head is None:
+        return []
+    parts = _split_at_head(s, head)
+    if len(parts) < 2:
+        return []
+    out = []
+    for p in parts:
+        m = re.match(rf"^(?P<l>[^…]+?)\s*:?\s*{GAP}[\s….:_]*(?P<u>[^\s(]+)?\s*(?P<n>\([^()]*\))?$", p.strip())
+        if not m or len(m.group("l").split()) > 14:
+            return []
+        unit, note = m.group("u"), m.group("n")
+        if unit and not COUNT_UNITS.match(unit):
+            return []
+        label = _cap(m.group("l"))
+        typ = "text" if note and NAMES_ASKED.search(note) else "integer"
+        out.append(Ask(f"{label} {note}" if note else label, typ, unit if typ == "integer" else None))
+    return out
+
+
+def _split_at_head(s: str, head: str) -> list[str]:
+    """The line cut before each repeat of its first words (outside parentheses)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(s):
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",;" and depth == 0 and fold(s[i + 1 :].lstrip()).startswith(fold(head) + " "):
+            out.append(s[start:i])
+            start = i + 1
+    out.append(s[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+RATIO = re.compile(r"(?i),?\s+(?=trên tổng số\b)|,\s*(?=chiếm(?:\s+tỷ lệ)?\b)")
+
+
+def share_of_total(text: str) -> list[Ask]:
+    """'Đại diện …… hộ gia đình trên tổng số hộ …… gia đình …, chiếm tỷ lệ …… %' → the count, the total, the rate."""
+    s = text.strip().lstrip("-+•–* ").rstrip(" .;")
+    parts = RATIO.split(s)
+    if len(parts) != 3 or not all(GAPS.search(p) for p in parts) or "%" not in parts[2]:
+        return []
+    count = _cap(GAPS.sub(" ", parts[0]))
+    total = _cap(re.sub(r"(?i)^trên\s+", "", GAPS.sub(" ", parts[1])))
+    rate = _cap(GAPS.sub(" ", parts[2]).replace("%", ""))
+    if any(len(x.split()) > 25 or not x for x in (count, total, rate)):
+        return []
+    return [Ask(" ".join(count.split()), "integer"), Ask(" ".join(total.split()), "integer"),
+            Ask(" ".join(rate.split()), "percent", "%")]
+
+
+def field_line_asks(text: str) -> list[Ask]:
+    """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
+    return share_of_total(text) or labelled_groups(text) or slashed_choice(text) or person_fields(text)
