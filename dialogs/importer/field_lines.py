@@ -27,7 +27,9 @@ DATE_RUN = re.compile(rf"(?i)\bngày\s*{GAP}[\s….]*tháng\s*{GAP}[\s….]*năm
 SLASHED = re.compile(r"^(?P<l>[^()/]{2,60}?)\s*\((?P<o>[^()]{3,80})\)\s*:?$")
 INSTRUCTED = re.compile(r"^(?:ghi|nêu|theo|tính|kèm|nếu|trong đó|đối với|ví dụ)\b", re.I)
 AGE = re.compile(r"(?i)\btuổi\s*$")
-COUNT_UNITS = re.compile(r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|em|cháu)\b")
+COUNT_UNITS = re.compile(
+    r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|em|cháu)\b"
+)
 NAMES_ASKED = re.compile(r"(?i)\bhọ (?:và )?tên\b")
 ONE_FIELD = re.compile(r"(?i)^(?:họ và tên|họ tên|ngày sinh|ngày tháng năm sinh|năm sinh)\b[^.;,:]*:?$")
 GROUP_HEADS = ("đại diện", "thành phần", "số", "tổng số")
@@ -68,8 +70,12 @@ def person_fields(text: str) -> list[Ask]:
     for i, lab in enumerate(labels):
         lab = re.sub(r"(?i)^hoặc\s+", "", lab) if i else lab
         bare = re.sub(r"\s*\([^()]*\)", "", lab).strip(" :")
-        if not bare or len(bare.split()) > 8 or re.search(r"[.;?!,]|\d", bare) or not (i == 0 or bare[0].isupper()
-                                                                                    or lab != labels[i]):
+        if (
+            not bare
+            or len(bare.split()) > 8
+            or re.search(r"[.;?!,]|\d", bare)
+            or not (i == 0 or bare[0].isupper() or lab != labels[i])
+        ):
             return []
         if i and measure_unit(bare):
             return []
@@ -84,7 +90,10 @@ def _options_after(labels: list[str]) -> Ask | None:
     if not colon or not first.strip() or len(labels) < 2:
         return None
     opts = [first.strip(), *labels[1:]]
-    if any(not o or ":" in o or len(o.split()) > 3 or not o[0].isupper() for o in opts) or len(head.split()) > 8:
+    if (
+        any(not o or ":" in o or len(o.split()) > 3 or not o[0].isupper() for o in opts)
+        or len(head.split()) > 8
+    ):
         return None
     if {fold(o) for o in opts} == {"co", "khong"}:
         return Ask(_cap(head), "yesno")
@@ -158,8 +167,11 @@ def share_of_total(text: str) -> list[Ask]:
     rate = _cap(GAPS.sub(" ", parts[2]).replace("%", ""))
     if any(len(x.split()) > 25 or not x for x in (count, total, rate)):
         return []
-    return [Ask(" ".join(count.split()), "integer"), Ask(" ".join(total.split()), "integer"),
-            Ask(" ".join(rate.split()), "percent", "%")]
+    return [
+        Ask(" ".join(count.split()), "integer"),
+        Ask(" ".join(total.split()), "integer"),
+        Ask(" ".join(rate.split()), "percent", "%"),
+    ]
 
 
 def field_line_asks(text: str) -> list[Ask]:

@@ -1,0 +1,91 @@
+"""A form's field lines (dialogs/importer/field_lines.py) and text repair leaving correct words alone, each rule on
+made-up text, with negatives that keep ordinary lines as they were."""
+
+from __future__ import annotations
+
+from dialogs.importer.field_lines import field_line_asks
+from dialogs.importer.questions import asks_from_text
+from dialogs.importer.repair import repair_lines
+from tests.support.importing import imp, prompts
+
+
+def _asks(text: str) -> list[tuple[str, str]]:
+    return [(a.prompt, a.type) for a in asks_from_text(text)]
+
+
+def test_a_person_line_asks_each_field_by_its_label() -> None:
+    assert _asks("Họ và tên người giám hộ: (3)………Tuổi……. Nghề nghiệp………………") == [
+        ("Họ và tên người giám hộ", "text"),
+        ("Tuổi", "integer"),
+        ("Nghề nghiệp", "text"),
+    ]
+    assert _asks("Ngày tháng năm sinh (2)………… hoặc ước lượng tuổi…………") == [
+        ("Ngày tháng năm sinh", "date"),
+        ("Ước lượng tuổi", "integer"),
+    ]
+    assert _asks("Thời điểm phát hiện (mấy giờ)………… Ngày …… tháng …… năm ……") == [
+        ("Thời điểm phát hiện (mấy giờ)", "text"),
+        ("Ngày tháng năm", "date"),
+    ]
+    assert _asks("Họ và tên người báo tin (4)………………………") == [("Họ và tên người báo tin", "text")]
+
+
+def test_options_after_a_label_and_a_slash_list_are_choices() -> None:
+    sex = asks_from_text("Giới tính (7): Nam……… Nữ……… Chưa rõ………")
+    assert [(a.prompt, a.type, a.options) for a in sex] == [("Giới tính", "choice", ["Nam", "Nữ", "Chưa rõ"])]
+    boxed = asks_from_text("Có con dưới 6 tuổi: Có □ Không □")
+    assert [(a.type) for a in boxed] == ["yesno"]
+    via = asks_from_text("Hình thức báo tin (thư/điện thoại/trực tiếp): ………………")
+    assert [(a.type, a.options) for a in via] == [("choice", ["Thư", "Điện thoại", "Trực tiếp"])]
+
+
+def test_labelled_groups_each_with_a_blank_and_a_share_of_a_total() -> None:
+    groups = asks_from_text(
+        "+ Đại diện Hội Nông dân xã …… người (ghi rõ họ và tên, chức vụ), đại diện Đoàn Thanh niên…… người "
+        "(ghi rõ họ và tên), đại diện trường học: …… người."
+    )
+    assert [(a.prompt, a.type) for a in groups] == [
+        ("Đại diện Hội Nông dân xã (ghi rõ họ và tên, chức vụ)", "text"),
+        ("Đại diện Đoàn Thanh niên (ghi rõ họ và tên)", "text"),
+        ("Đại diện trường học", "integer"),
+    ]
+    share = asks_from_text("- Có …… hộ tham gia trên tổng số …… hộ trong thôn, chiếm tỷ lệ ……%.")
+    assert [(a.prompt, a.type) for a in share] == [
+        ("Có hộ tham gia", "integer"),
+        ("Tổng số hộ trong thôn", "integer"),
+        ("Chiếm tỷ lệ", "percent"),
+    ]
+
+
+def test_counts_with_their_units_and_prose_are_not_field_lines() -> None:
+    """Negatives: a count and its part with units, a note in parentheses that is guidance, a sentence."""
+    assert field_line_asks("Số lao động: …… người, trong đó nữ …… người") == []
+    assert field_line_asks("Diện tích lúa: …… ha; trong đó lúa chất lượng cao: …… ha") == []
+    assert field_line_asks("Kết quả thực hiện (ghi rõ số liệu/tỷ lệ): ……") == []
+    assert field_line_asks("Đánh giá chung về công tác tuyên truyền trong năm.") == []
+    assert field_line_asks("Số vụ (1) …… vụ") == []
+
+
+def test_a_whole_form_keeps_its_fields_in_their_section() -> None:
+    o = imp(
+        "BÁO CÁO TIẾP NHẬN THÔNG TIN\nA. Thông tin chung\n1. Về người cao tuổi\n"
+        "Họ và tên (2)………………… Năm sinh………… Giới tính: Nam…… Nữ……\n"
+        "Họ và tên con: (2)……… Tuổi…… Nghề nghiệp……\n"
+    )
+    got = prompts(o)
+    assert got["Họ và tên"] == ("A.1", "text")
+    assert got["Năm sinh"] == ("A.1", "integer")
+    assert got["Tuổi"] == ("A.1", "integer")
+    assert got["Họ và tên con"] == ("A.1", "text")
+
+
+def test_a_correct_word_is_not_repaired_in_a_text_with_little_damage() -> None:
+    """Two broken words in a web page ('cp', 'Cơng') do not make 'Họ và tên' read as 'Hội và tên'."""
+    lines = [
+        "Trường Cơng Hòa báo cáo tình hình cp phát sách",
+        "Họ và tên cha: ……… Tuổi ……",
+        "Họ và tên mẹ: ……",
+    ]
+    fixed, report = repair_lines(lines)
+    assert fixed[1].startswith("Họ và tên") and fixed[2].startswith("Họ và tên")
+    assert "Họ → Hội" not in report.repairs
