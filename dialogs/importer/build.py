@@ -21,6 +21,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
+from dialogs.importer.minutes import rosters
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
@@ -390,7 +391,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = survey_items(_blank_notes(seq, cleaned.footnotes))
+    seq = rosters(survey_items(_blank_notes(seq, cleaned.footnotes)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)

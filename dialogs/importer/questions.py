@@ -116,6 +116,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     top_split,
 )
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
+from dialogs.importer.minutes import opening_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.surveys import carried
@@ -251,15 +252,22 @@ def _boxes_or_units(text: str) -> list[Ask]:
     return [Ask(prompt, "yesno", help=guide)]
 
 
+def _read_before(text: str) -> list[Ask]:
+    """A questionnaire's item read with its options before the tree was built (surveys.py); a meeting's opening
+    ('Hôm nay, ngày … tháng … năm …, tại ……'); a form's field line ('Họ và tên cha: …… Tuổi …… Nghề nghiệp ……',
+    'Giới tính: Nam …… Nữ ……')."""
+    survey_ask = carried(text)
+    if survey_ask is not None:
+        return [survey_ask]
+    return opening_asks(text) or field_line_asks(text)
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    survey_ask = carried(text)  # a questionnaire's item, read with its options before the tree was built
-    if survey_ask is not None:
-        return [survey_ask]
-    lined = field_line_asks(text)  # 'Họ và tên cha: …… Tuổi …… Nghề nghiệp ……', 'Giới tính: Nam …… Nữ ……'
-    if lined:
-        return lined
+    early = _read_before(text)
+    if early:
+        return early
     text = drop_note_marks(text)
     shaped = _boxes_or_units(text)
     if shaped:

@@ -190,9 +190,10 @@ def repair_lines(lines: list[str]) -> tuple[list[str], RepairReport]:
     report = RepairReport(damaged=detect(lines))
     if not report.damaged:
         return lines, report
-    # a valid syllable ('Họ', 'ngun') is read as another only where the text shows much damage: two or three broken
-    # words in a web page ('cp', 'cong') never turn 'Họ và tên' into 'Hội và tên'
-    sure = _broken(lines)[0] >= MANY_BROKEN
+    # a valid syllable ('Họ', 'ngun') is read as another only where the text shows much damage (six broken words, or
+    # one in 25): two or three in a web page ('cp', 'cong') never turn 'Họ và tên' into 'Hội và tên'
+    broken, counted = _broken(lines)
+    sure = broken >= MANY_BROKEN or broken >= 0.04 * counted
     out = [_repair_line(unicodedata.normalize("NFC", line), report, valid=sure) for line in lines]
     # the glyphs this document's font map swapped ('cơng → công': ơ), learnt from the sure repairs; a valid but
     # unused syllable with such a glyph ('sớ người') is then read as its common twin ('số người')

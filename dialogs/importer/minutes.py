@@ -1,0 +1,102 @@
+"""Minutes (biên bản): the opening sentence and the lists of people.
+
+- 'Hôm nay, vào hồi … giờ … phút, ngày … tháng … năm …, tại …… (ghi rõ địa điểm …), …' → the date (its words up to
+  the year, blanks out) and the place ('Tại', its note in parentheses); a line 'Tại …… (…)' alone → the place.
+- 'Khách mời gồm có … đồng chí: (Họ và tên từng người)' over '1) Đ/C: ……', '2) Đ/C: ……' → how many (the blank
+  before the people's word) and who (a list of names); 'Đoàn Chủ tịch gồm các đồng chí …' over such lines → a list.
+  The numbered person lines are rows of that list, never sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.ask_types import Ask
+from dialogs.importer.forms import PERSON_LINE
+from dialogs.importer.surveys import carry
+
+GAP = r"(?:…|\.{2,}|_{2,})"
+OPENING = re.compile(
+    r"(?i)^[-–+•*]?\s*(?P<d>(?:hôm nay|vào hồi|vào lúc)\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)"
+)
+PLACE = re.compile(rf"(?i)(?:^|[\s,;])tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?")
+PLACE_LINE = re.compile(rf"(?i)^[-–+•*]?\s*tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?[\s.;]*$")
+ROSTER = re.compile(
+    rf"(?i)^[-–+•*]?\s*(?P<s>[^:()]{{2,60}}?:\s*)?(?P<w>[^:()]{{2,60}}?)\s+gồm(?:\s+có)?\s*(?P<c>{GAP}[\s….]*)?"
+    rf"\s*(?P<all>các\s+)?(?P<p>đồng chí|đ/c|người|đại biểu|thành viên|ông\s*\(bà\))\b[\s….:_]*(?P<n>\([^()]*\))?[\s.:]*$"
+)
+
+
+def _words(text: str) -> str:
+    s = re.sub(rf"\s*{GAP}[….\s_]*", " ", text)
+    s = re.sub(r"\s+([,.;:])", r"\1", s)
+    return " ".join(s.split()).strip(" ,;:.-–")
+
+
+def _note(m: re.Match[str] | None) -> str:
+    n = (m.group("n") or "") if m else ""
+    return n.strip("() .") if n else ""
+
+
+def _place(note: str) -> Ask:
+    """'Tại', what to write its help ('Ghi rõ địa điểm tổ chức họp'; else 'Địa điểm')."""
+    return Ask("Tại", "text", help=[note[:1].upper() + note[1:] if note else "Địa điểm"])
+
+
+def opening_asks(text: str) -> list[Ask]:
+    """The date and the place of a meeting's opening sentence, or the place alone on its line; [] otherwise."""
+    alone = PLACE_LINE.match(text.strip())
+    if alone:
+        return [_place(_note(alone))]
+    m = OPENING.match(text.strip())
+    if not m or not re.search(rf"(?i)ngày\s*{GAP}", m.group("d")):
+        return []
+    date = re.sub(r"\s+(?:19|20)$", "", _words(m.group("d")))
+    out = [Ask(date[:1].upper() + date[1:], "date")]
+    rest = text.strip()[m.end() :]
+    guide = re.match(r"^[\s….]*\((?P<n>[^()]*)\)", rest)
+    if guide:  # '… năm … (ghi thời điểm tiến hành họp chi bộ)'
+        note = guide.group("n").strip().rstrip(".")
+        out[0].help.append(note[:1].upper() + note[1:])
+    place = PLACE.search(rest)
+    if place:
+        out.append(_place(_note(place)))
+    return out
+
+
+def roster_asks(head: str) -> list[Ask] | None:
+    """'Khách mời gồm có … đồng chí: (Họ và tên từng người)' → a count and a list; '… gồm các đồng chí …' → a list."""
+    m = ROSTER.match(head.strip())
+    if not m:
+        return None
+    who = m.group("w").strip()
+    note = _note(m)
+    whole = _words(re.sub(r"\([^()]*\)", "", head.strip()).lstrip("-–+•* "))
+    if m.group("c"):
+        names = f"{who} ({note})" if note else f"{who} (họ và tên)"
+        return [Ask(whole, "integer"), Ask(names[:1].upper() + names[1:], "list", fields=["Họ và tên"])]
+    return [Ask(whole, "list", fields=["Họ và tên"])]
+
+
+def rosters(seq: list) -> list:
+    """A roster's head over its numbered person lines ('1) Đ/C: ……') → its asks, carried; the person lines go."""
+    out: list = []
+    k = 0
+    while k < len(seq):
+        s = seq[k]
+        asks = roster_asks(s) if isinstance(s, str) else None
+        j = k + 1
+        while (
+            asks
+            and j < len(seq)
+            and isinstance(seq[j], str)
+            and (not seq[j].strip() or PERSON_LINE.match(seq[j].strip()))
+        ):
+            j += 1
+        if not asks or not any(isinstance(x, str) and x.strip() for x in seq[k + 1 : j]):
+            out.append(s)
+            k += 1
+            continue
+        out.extend(carry(a) for a in asks)
+        k = j
+    return out

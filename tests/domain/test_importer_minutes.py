@@ -1,0 +1,50 @@
+"""Minutes (dialogs/importer/minutes.py) on made-up text: the opening sentence's date and place, the lists of people
+with their counts; and sentences that only look like them stay as they were."""
+
+from __future__ import annotations
+
+from dialogs.importer.minutes import opening_asks, roster_asks, rosters
+from dialogs.importer.surveys import carried
+from tests.support.importing import imp, prompts
+
+
+def test_the_opening_sentence_asks_the_date_and_the_place() -> None:
+    asks = opening_asks(
+        "Hôm nay, vào hồi …… giờ …… phút, ngày …… tháng …… năm 20……, tại ……… (ghi rõ nơi họp), "
+        "tổ dân phố ……… họp bàn kế hoạch làm đường giao thông."
+    )
+    assert [(a.prompt, a.type, a.help) for a in asks] == [
+        ("Hôm nay, vào hồi giờ phút, ngày tháng năm", "date", []),
+        ("Tại", "text", ["Ghi rõ nơi họp"]),
+    ]
+    alone = opening_asks("- Tại: ………………")
+    assert [(a.prompt, a.type, a.help) for a in alone] == [("Tại", "text", ["Địa điểm"])]
+
+
+def test_sentences_that_only_begin_like_an_opening_ask_nothing_of_it() -> None:
+    assert opening_asks("Hôm nay, chi bộ đã họp bàn nhiệm vụ năm học mới.") == []
+    assert opening_asks("Tại buổi kiểm tra, đơn vị báo cáo kết quả thực hiện như sau:") == []
+    assert roster_asks("Ban chấp hành gồm những ai?") is None
+
+
+def test_a_roster_over_numbered_person_lines_is_a_count_and_a_list_not_sections() -> None:
+    seq = ["Ban kiểm phiếu gồm … đồng chí: (họ tên từng người)", "1) Đ/c: ……………", "2) Đ/c: ……………", "Kết quả:"]
+    out = rosters(seq)
+    asks = [carried(x) for x in out[:2]]
+    assert [(a.prompt, a.type) for a in asks if a] == [
+        ("Ban kiểm phiếu gồm đồng chí", "integer"),
+        ("Ban kiểm phiếu (họ tên từng người)", "list"),
+    ]
+    assert out[2:] == ["Kết quả:"]
+    o = imp(
+        "BIÊN BẢN HỘI NGHỊ\nHội nghị bầu: Đoàn chủ tọa gồm các đồng chí …\n1) Đ/c: ……………\n2) Đ/c: ……………\n"
+        "Hội nghị có mặt …… đại biểu.\n"
+    )
+    got = prompts(o)
+    assert got["Hội nghị bầu: Đoàn chủ tọa gồm các đồng chí"] == ("", "list")
+    assert {r.section_number for r in o.refs} == {""}
+
+
+def test_a_roster_head_without_person_lines_is_left_to_the_usual_reading() -> None:
+    seq = ["Ban kiểm phiếu gồm … đồng chí", "Kết quả kiểm phiếu như sau:"]
+    assert rosters(list(seq)) == seq
