@@ -21,7 +21,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.minutes import rosters
+from dialogs.importer.minutes import opening_asks, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
@@ -893,15 +893,22 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     # a numbered blank's note ('……(1)……') is its help
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
+    opening = [(k, opening_asks(s)) for k, s in enumerate(lines) if opening_asks(s)]  # 'Hôm nay, ngày …, tại …'
     fields = head_fields(lines, skip)
-    if not fields:
+    if not fields and not opening:
         return
-    first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
+    # the date and a bare 'Tại' of an opening sentence are its asks; its other fields ('Tại Công ty …') stay
+    own = {f for k, _ in opening for f in head_fields([lines[k]], skip)}
+    placed = any(fold(f).startswith("tai ") for f in own)
+    first = min([k for k, _ in opening] + [k for k, s in enumerate(lines) if fields and s.strip() and fields[0] in s]
+                + [len(lines)])
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    items = []
+    items = [question(ctx, a, path, None, []) for _, asks in opening for a in asks if not (placed and a.prompt == "Tại")]
     for f in fields:
         q = field_question(ctx, f, path, None)
+        if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
+            continue
         if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f):
             q["type"] = "longtext"  # 'Họ tên vắng mặt:' over '1 ……', '2 ……'; 'TỒN TẠI:' over dots: lines to write
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]

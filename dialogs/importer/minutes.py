@@ -1,6 +1,6 @@
 """Minutes (biên bản): the opening sentence and the lists of people.
 
-- 'Hôm nay, vào hồi … giờ … phút, ngày … tháng … năm …, tại …… (ghi rõ địa điểm …), …' → the date (its words up to
+- 'Hôm nay, ngày … tháng … năm …, tại …… (ghi rõ địa điểm …), …' → the date (its words up to
   the year, blanks out) and the place ('Tại', its note in parentheses); a line 'Tại …… (…)' alone → the place.
 - 'Khách mời gồm có … đồng chí: (Họ và tên từng người)' over '1) Đ/C: ……', '2) Đ/C: ……' → how many (the blank
   before the people's word) and who (a list of names); 'Đoàn Chủ tịch gồm các đồng chí …' over such lines → a list.
@@ -17,7 +17,7 @@ from dialogs.importer.surveys import carry
 
 GAP = r"(?:…|\.{2,}|_{2,})"
 OPENING = re.compile(
-    r"(?i)^[-–+•*]?\s*(?P<d>(?:hôm nay|vào hồi|vào lúc)\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)"
+    r"(?i)^[-–+•*]?\s*(?P<d>hôm nay\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)"
 )
 PLACE = re.compile(rf"(?i)(?:^|[\s,;])tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?")
 PLACE_LINE = re.compile(rf"(?i)^[-–+•*]?\s*tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?[\s.;]*$")

@@ -14,7 +14,7 @@ from dialogs.text import fold
 SIGNATURE = re.compile(r"^(?:tm\.|t/m|kt\.|q\. |nguoi lap bieu|nguoi ky|\(ky\b|ky ten|xac nhan cua|noi nhan|"
                        r"thu truong (?:co quan|don vi)|chu tich$|giam doc$|bi thu$)")
 HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|(?:tu do\s*[-–]\s*)?hanh phuc\b|dang cong san viet nam$|"
-                    r"so\s*:.{0,30}$|[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
+                    r"so\s*:.{0,30}$|(?!hom nay\b)[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
                     r"(?:tai ban day du|ban dang xem|luot xem|dang nhap|skip to main|mua tai khoan)\b)")
 PAGE_META = re.compile(r"^(?:loai van ban|so hieu|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|"
                        r"so cong bao|tinh trang|linh vuc|chu the de nghi|du kien trinh|trang thai|tac gia|mo ta|"

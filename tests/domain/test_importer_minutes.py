@@ -48,3 +48,21 @@ def test_a_roster_over_numbered_person_lines_is_a_count_and_a_list_not_sections(
 def test_a_roster_head_without_person_lines_is_left_to_the_usual_reading() -> None:
     seq = ["Ban kiểm phiếu gồm … đồng chí", "Kết quả kiểm phiếu như sau:"]
     assert rosters(list(seq)) == seq
+
+
+def test_an_opening_above_the_first_section_asks_its_date_and_place_and_keeps_its_other_fields() -> None:
+    o = imp(
+        "BIÊN BẢN HỌP TỔ DÂN PHỐ\nHôm nay, ngày …… tháng …… năm ……, tại ……… (ghi rõ nơi họp), tổ dân phố họp.\n"
+        "I. NỘI DUNG\n1. Ý kiến của người dân: ……………\n"
+    )
+    got = prompts(o)
+    assert got["Hôm nay, ngày tháng năm"] == ("", "date")
+    assert got["Tại"] == ("", "text")
+    other = prompts(
+        imp(
+            "BIÊN BẢN KIỂM TRA\nHôm nay, lúc … giờ ngày … tháng … năm … tại Trường học …………. Chúng tôi gồm :\n"
+            "I. KẾT QUẢ\n1. Nhận xét: ……………\n"
+        )
+    )
+    assert other["Hôm nay, lúc giờ ngày tháng năm"] == ("", "date")
+    assert "Tại Trường học" in other and "Tại" not in other
