@@ -16,9 +16,7 @@ from dialogs.importer.forms import PERSON_LINE
 from dialogs.importer.surveys import carry
 
 GAP = r"(?:…|\.{2,}|_{2,})"
-OPENING = re.compile(
-    r"(?i)^[-–+•*]?\s*(?P<d>hôm nay\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)"
-)
+OPENING = re.compile(r"(?i)^[-–+•*]?\s*(?P<d>hôm nay\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)")
 PLACE = re.compile(rf"(?i)(?:^|[\s,;])tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?")
 PLACE_LINE = re.compile(rf"(?i)^[-–+•*]?\s*tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?[\s.;]*$")
 ROSTER = re.compile(
