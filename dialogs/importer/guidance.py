@@ -266,6 +266,8 @@ def guidance_asks(owner: Ask, guide: str) -> list[Ask]:
     if not m:
         return []
     rest = guide.strip()[m.end():].rstrip(" .;")
+    if owner.type == "integer" and NAMED_EACH.match(rest):  # '(Ghi rõ họ, tên từng người; có lý do, …)': who
+        return [_names_list(owner, guide.strip().rstrip(" .;"))]
     items = _guide_items(rest)
     if not items or FIGURE_WORDS.search(rest) or re.search(r"\bsố,?\s+ngày\b", rest, re.I):
         return []
@@ -289,6 +291,15 @@ def guidance_asks(owner: Ask, guide: str) -> list[Ask]:
         owner.guessed = "danh sách (đoán từ «nêu rõ …» kể các mục của từng việc)"
         owner.help.append(guide)
     return []
+
+
+NAMED_EACH = re.compile(r"(?i)^họ,?\s*(?:và\s+)?tên\s+(?:của\s+)?(?:từng|mỗi)\b")
+
+
+def _names_list(owner: Ask, text: str) -> Ask:
+    """The people counted, by name: 'Số đảng viên vắng mặt' + '(Ghi rõ họ, tên từng người; có lý do, …)'."""
+    counted = COUNT_HEAD.sub("", owner.prompt.strip(), count=1).strip(" ?.:")
+    return Ask(f"Danh sách {counted} ({text[0].lower()}{text[1:]})", "list", fields=["Họ và tên", "Ghi chú"])
 
 
 def help_owner(asks: list[Ask], before: str) -> Ask | None:

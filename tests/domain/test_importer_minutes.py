@@ -66,3 +66,13 @@ def test_an_opening_above_the_first_section_asks_its_date_and_place_and_keeps_it
     )
     assert other["Hôm nay, lúc giờ ngày tháng năm"] == ("", "date")
     assert "Tại Trường học" in other and "Tại" not in other
+
+
+def test_a_count_of_people_whose_note_asks_each_name_also_asks_the_list() -> None:
+    from dialogs.importer.questions import asks_from_text
+
+    asks = asks_from_text("Số hội viên vắng mặt: …… người (ghi rõ họ, tên từng người và lý do vắng).")
+    assert [a.type for a in asks] == ["integer", "list"]
+    assert asks[1].prompt.startswith("Danh sách hội viên vắng mặt (ghi rõ họ, tên từng người")
+    plain = asks_from_text("Số hội viên vắng mặt: …… người (ghi rõ lý do vắng).")
+    assert [a.type for a in plain if a.type == "list"] == []
