@@ -41,7 +41,7 @@ from dialogs.importer.structure import (
     strip_page_numbers,
     undotted_numbers,
 )
-from dialogs.importer.surveys import is_carried, survey_items
+from dialogs.importer.surveys import is_carried, survey_items, survey_numbers
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
@@ -382,6 +382,7 @@ def build(doc: Document, filename: str) -> Built:
     fixed, report = repair_lines(texts)
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
+    numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(seq)
     seq = undotted_numbers(seq)
@@ -391,7 +392,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(seq, cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(_blank_notes(seq, cleaned.footnotes)))
+    seq = rosters(survey_items(_blank_notes(seq, cleaned.footnotes), numbered))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)

@@ -23,7 +23,7 @@ ITEM = re.compile(
     r"|(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?\d*(?:_\d{1,2}[a-z]?)*))\s*(?:[:.)]|\s[-–])\s*(?P<q>\S.*)$"
 )
 OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2})\))\s+(?P<t>\S.*)$")
-BOXES = re.compile(r"[□☐❑◻▢]")
+BOXES = re.compile(r"[□☐❑◻▢○◯⬜]|\[\s*\]|\(\s+\)")
 ROUTE = re.compile(r"\s*(?:->|→|=>|⇒).*$|\s*\((?:chuyển|hỏi tiếp|sang câu|bỏ qua)\b[^()]*\)", re.I)
 NOTE = re.compile(
     r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\))",
@@ -213,52 +213,74 @@ def _question_line(t: str) -> str | None:
     return rest if rest.endswith("?") and len(rest.split()) >= 2 else None
 
 
-def survey_items(seq: list) -> list:
+def survey_numbers(seq: list) -> set[str]:
+    """The questions a form numbers 'Câu 13.' (read as '13.' later on): the start of each, to know them again."""
+    return {_key(m.group("q")) for x in seq if isinstance(x, str) for m in [NUMBERED_ITEM.match(x)] if m}
+
+
+NUMBERED_ITEM = re.compile(r"^\s*(?i:câu(?:\s+hỏi)?)\s+\d{1,3}\s*[.:]\s+(?P<q>\S.*)$")
+
+
+def _key(text: str) -> str:
+    return fold(text.strip())[:40]
+
+
+def _coded(t: str, numbered: set[str]) -> str | None:
+    """A coded item's question: 'Câu Q1a: …', or a line numbered '13.' that the form wrote 'Câu 13.'."""
+    found = _item(t)
+    if found is None and numbered:
+        mk = parse_marker(t)
+        found = (
+            mk.rest.strip() if mk is not None and mk.kind == "dec1" and _key(mk.rest) in numbered else None
+        )
+    return found
+
+
+def _group_line(t: str) -> bool:
+    """'Kiểm tra thông tin của từng thành viên:' between a survey's items: the next items' help."""
+    return bool(
+        t
+        and GROUP.search(t)
+        and not BLANK.search(t.replace("[…]", ""))
+        and parse_marker(t) is None
+        and "?" not in t
+    )
+
+
+def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     """The sequence with each questionnaire item (and its options, its notes) replaced by one carried ask; other
     lines and tables as they were. Items with a code count only when the text holds two or more of them (a survey);
     an uncoded question counts only with its options below it (or, in a survey, alone: its words type it)."""
+    numbered = numbered or set()
     lines = [s if isinstance(s, str) else GRID for s in seq]
-    survey = sum(1 for s in lines if _item(s.strip())) >= 2
+    survey = sum(1 for s in lines if _coded(s.strip(), numbered)) >= 2
     out: list = []
     pending: list[str] = []
     k = 0
     while k < len(lines):
         t = lines[k].strip()
-        coded = _item(t) if survey else None
+        coded = _coded(t, numbered) if survey else None
         asked = coded or _question_line(t)
-        if not asked:
-            if (
-                survey
-                and t
-                and GROUP.search(t)
-                and not BLANK.search(t.replace("[…]", ""))
-                and parse_marker(t) is None
-                and "?" not in t
-            ):
-                pending.append(
-                    t.rstrip(" :.")
-                )  # 'Kiểm tra thông tin của từng thành viên:': the next items' help
-                k += 1
-                continue
-            out.append(seq[k])
+        if not asked or (survey and _group_line(t)):
+            if survey and _group_line(t):
+                pending.append(t.rstrip(" :."))
+            else:
+                out.append(seq[k])
             k += 1
             continue
         notes, j = _notes(lines, k + 1)
         opts, j = _options(lines, j)
         more, j = _notes(lines, j)
-        if not coded and not opts and not survey:
+        bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
+        if (not coded and not opts and not survey) or (bare and not opts and "?" not in asked):
             out.append(seq[k])
             k += 1
             continue
-        notes += more
         k = j
-        if PREFILLED.search(
-            " ".join([asked, *notes])
-        ):  # 'Câu Z1_1: Xã' / 'ĐTV chọn xã … (Đã chọn)': nothing to ask
+        if PREFILLED.search(" ".join([asked, *notes, *more])):  # 'ĐTV chọn xã … (Đã chọn)': nothing to ask
             continue
-        ask = _ask(asked, opts, notes)
-        ask.help = pending + ask.help
-        pending = []
+        ask = _ask(asked, opts, notes + more)
+        ask.help, pending = pending + ask.help, []
         out.append(carry(ask))
         nxt = lines[k].strip() if k < len(lines) else ""
         if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in

@@ -116,3 +116,30 @@ def test_question_words_type_an_item() -> None:
     assert survey_type("Con bỏ học từ khi nào?") == ("date", None)
     assert survey_type("Vì sao con bỏ học?") == ("longtext", None)
     assert survey_type("Ảnh chụp rõ nét?") == ("yesno", None)
+
+
+def test_items_numbered_cau_n_are_questions_of_their_part_not_sections() -> None:
+    o = imp(
+        "PHIẾU KHẢO SÁT Ý KIẾN NGƯỜI DÂN\nPHẦN I. THÔNG TIN NGƯỜI TRẢ LỜI\n"
+        "Câu 1. Ông/bà bao nhiêu tuổi?\nCâu 2. Giới tính của ông/bà?\n○ Nam ○ Nữ\n"
+        "PHẦN II. Ý KIẾN\nCâu 3. Ông/bà có hài lòng với thủ tục không?\n[ ] Có [ ] Không\n"
+        "Câu 4. Ông/bà có đề xuất gì thêm?\n"
+    )
+    got = prompts(o)
+    assert got["Ông/bà bao nhiêu tuổi?"] == ("Phần I", "integer")
+    assert got["Giới tính của ông/bà?"] == ("Phần I", "choice")
+    assert got["Ông/bà có hài lòng với thủ tục không?"] == ("Phần II", "yesno")
+    assert got["Ông/bà có đề xuất gì thêm?"] == ("Phần II", "longtext")
+
+
+def test_bare_codes_ask_only_as_questions_and_a_plain_numbered_outline_keeps_its_sections() -> None:
+    text = "Q1. Hộ có bao nhiêu người?\nQ2. Hộ có xe máy không?\n1. Có\n2. Không\nB3. Tình hình chung\n"
+    got = prompts(imp("PHIẾU HỘ GIA ĐÌNH\n" + text))
+    assert got["Hộ có bao nhiêu người?"][1] == "integer"
+    assert got["Hộ có xe máy không?"][1] == "yesno"
+    assert "Tình hình chung" not in got or got["Tình hình chung"][1] != "text"
+    outline = imp("ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ\n1. Công tác chỉ đạo\n2. Kết quả thực hiện nhiệm vụ\n")
+    assert [(r.section_number, r.question.prompt) for r in outline.refs] == [
+        ("I", "Công tác chỉ đạo"),
+        ("I", "Kết quả thực hiện nhiệm vụ"),
+    ]
