@@ -19,6 +19,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import opening_asks, rosters
@@ -895,17 +896,20 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     opening = [(k, opening_asks(s)) for k, s in enumerate(lines) if opening_asks(s)]  # 'Hôm nay, ngày …, tại …'
+    lined = [(k, field_line_asks(s)) for k, s in enumerate(lines) if not opening_asks(s) and field_line_asks(s)]
+    skip |= {fold(lines[k].strip()) for k, _ in lined}  # 'Họ và tên cha: …… Tuổi ……', 'Giới tính: Nam □ Nữ □'
     fields = head_fields(lines, skip)
-    if not fields and not opening:
+    if not fields and not opening and not lined:
         return
     # the date and a bare 'Tại' of an opening sentence are its asks; its other fields ('Tại Công ty …') stay
     own = {f for k, _ in opening for f in head_fields([lines[k]], skip)}
     placed = any(fold(f).startswith("tai ") for f in own)
-    first = min([k for k, _ in opening] + [k for k, s in enumerate(lines) if fields and s.strip() and fields[0] in s]
-                + [len(lines)])
+    first = min([k for k, _ in opening + lined] + [len(lines)]
+                + [k for k, s in enumerate(lines) if fields and s.strip() and fields[0] in s])
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    items = [question(ctx, a, path, None, []) for _, asks in opening for a in asks if not (placed and a.prompt == "Tại")]
+    items = [question(ctx, a, path, None, []) for _, asks in sorted(opening + lined) for a in asks
+             if not (placed and a.prompt == "Tại")]
     for f in fields:
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):

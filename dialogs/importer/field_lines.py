@@ -63,11 +63,12 @@ def person_fields(text: str) -> list[Ask]:
     if len(pieces) < 3 or pieces[-1]:  # a blank after each label, the line ends on the last one
         return []
     labels = pieces[:-1]
-    options = _options_after(labels)
-    if options is not None:
-        return [options]
+    at = next((i for i in range(len(labels)) if _options_after(labels[i:]) is not None), None)
+    tail = [_options_after(labels[at:])] if at is not None else []  # '… Giới tính: Nam …… Nữ ……' ends the line
+    if at == 0:
+        return tail
     out = []
-    for i, lab in enumerate(labels):
+    for i, lab in enumerate(labels[:at]):
         lab = re.sub(r"(?i)^hoặc\s+", "", lab) if i else lab
         bare = re.sub(r"\s*\([^()]*\)", "", lab).strip(" :")
         if (
@@ -81,7 +82,7 @@ def person_fields(text: str) -> list[Ask]:
             return []
         out.append(Ask(_cap(lab.rstrip(" :")), *_label_type(bare)))
     known = sum(1 for a in out if NAME_LABEL.match(a.prompt) or a.type in ("date", "integer"))
-    return out if known else []
+    return out + tail if known or tail else []
 
 
 def _options_after(labels: list[str]) -> Ask | None:

@@ -94,3 +94,17 @@ def test_a_correct_word_is_not_repaired_in_a_text_with_little_damage() -> None:
     fixed, report = repair_lines(lines)
     assert fixed[-2].startswith("Họ và tên") and fixed[-1].startswith("Họ và tên")
     assert "Họ → Hội" not in report.repairs
+
+
+def test_field_lines_above_the_first_section_are_read_the_same_way() -> None:
+    o = imp(
+        "PHIẾU THÔNG TIN NGƯỜI BÁO TIN\nHọ và tên (2)………………… Năm sinh………… Giới tính: Nam…… Nữ……\n"
+        "Hình thức báo tin (thư/điện thoại/trực tiếp): ………………\n"
+        "Ngày tháng năm sinh của trẻ (2)………… hoặc ước lượng tuổi…………\nI. NỘI DUNG\n1. Ý kiến: ……\n"
+    )
+    got = prompts(o)
+    assert got["Họ và tên"] == ("", "text") and got["Năm sinh"] == ("", "integer")
+    assert got["Giới tính"] == ("", "choice")
+    assert got["Hình thức báo tin (thư/điện thoại/trực tiếp)"] == ("", "choice")
+    assert got["Ngày tháng năm sinh của trẻ"] == ("", "date") and got["Ước lượng tuổi"] == ("", "integer")
+    assert not any("(2)" in p or p.startswith("Nữ") for p in got)
