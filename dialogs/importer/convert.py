@@ -162,7 +162,7 @@ def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extr
                        for i, f in enumerate(fields)]
         if not ask.fields and not people:
             q["_comments"]["fields"] = "? trường của danh sách chưa rõ, hãy sửa"
-    if ask.type == "choice" and ask.options:
+    if ask.type in ("choice", "multichoice") and ask.options:
         q["options"] = list(ask.options)
     if ask.table is not None:
         q["table"] = dict(ask.table)

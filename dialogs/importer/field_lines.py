@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, field_type, measure_unit
+from dialogs.importer.forms import MANY
 from dialogs.importer.lexicon import NAME_LABEL
 from dialogs.text import fold
 
@@ -64,7 +65,9 @@ def person_fields(text: str) -> list[Ask]:
         return []
     labels = pieces[:-1]
     at = next((i for i in range(len(labels)) if _options_after(labels[i:]) is not None), None)
-    tail = [_options_after(labels[at:])] if at is not None else []  # '… Giới tính: Nam …… Nữ ……' ends the line
+    tail = (
+        [_options_after(labels[at:])] if at is not None else []
+    )  # '… Giới tính: Nam …… Nữ ……' ends the line
     if at == 0:
         return tail
     out = []
@@ -175,6 +178,29 @@ def share_of_total(text: str) -> list[Ask]:
     ]
 
 
+BOX_FIRST = re.compile(r"^(?P<l>[^□☐:]{2,80}?)\s*[:?]?\s*(?P<o>(?:[□☐]\s*[^□☐]+?\s*){2,})$")
+
+
+def boxed_choice(text: str) -> list[Ask]:
+    """'Độ tuổi: □ Dưới 30 □ Từ 30 đến 50 □ Trên 50' → a choice of the boxes' words (yes/no for Có, Không)."""
+    m = BOX_FIRST.match(text.strip().rstrip(" .;"))
+    if not m:
+        return []
+    opts = [_cap(GAPS.sub(" ", o)) for o in re.split(r"[□☐]", m.group("o")) if o.strip(" .;,")]
+    if len(opts) < 2 or any(len(o.split()) > 10 for o in opts):
+        return []
+    label = _cap(m.group("l"))
+    if {fold(o) for o in opts} == {"co", "khong"}:
+        return [Ask(label, "yesno")]
+    return [Ask(label, "multichoice" if MANY.search(text) else "choice", options=opts)]
+
+
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
-    return share_of_total(text) or labelled_groups(text) or slashed_choice(text) or person_fields(text)
+    return (
+        share_of_total(text)
+        or labelled_groups(text)
+        or slashed_choice(text)
+        or boxed_choice(text)
+        or person_fields(text)
+    )

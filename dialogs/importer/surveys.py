@@ -110,7 +110,12 @@ def _options(lines: list[str], at: int) -> tuple[list[str], int]:
         if inline and len(inline) >= 2:
             return inline, k + 1
         m = OPTION.match(s)
-        if len(s.split()) <= 2 and BOXES.match(s) and (not opts or key == "□"):
+        if (
+            len(s.split()) <= 13
+            and BOXES.match(s)
+            and (not opts or key == "□")
+            and not s.endswith((":", "?"))
+        ):
             opts.append(_option_text(BOXES.sub("", s)))
             key, k = "□", k + 1
             continue

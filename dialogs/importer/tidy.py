@@ -38,6 +38,8 @@ def not_an_ask(prompt: str) -> str | None:
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
     if re.fullmatch(r"(?:bieu|mau|phu luc)(?: mau)?(?: so)?\s*:?\s*[\w./-]*\d[\w./-]*", f):
         return "số hiệu của biểu mẫu"  # 'Biểu 03-DSX', 'Mẫu số PC02' name the form, ask nothing
+    if re.fullmatch(r"(?:xin )?(?:tran trong |chan thanh )?cam on(?: [^.!]{0,60})?!?", f):
+        return "lời cảm ơn cuối phiếu"  # 'Xin trân trọng cảm ơn!', 'Cảm ơn ông/bà đã tham gia khảo sát'
     if f.startswith("can cu "):  # 'Căn cứ nhiệm vụ năm học …, trường … báo cáo như sau:': the grounds, not an ask
         return "căn cứ, lời dẫn của văn bản"
     if f in METADATA or re.match(r"(?:ngay nhan|ngay gui|don vi nhan|don vi) bao cao\b", f):

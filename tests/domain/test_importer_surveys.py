@@ -143,3 +143,20 @@ def test_bare_codes_ask_only_as_questions_and_a_plain_numbered_outline_keeps_its
         ("I", "Công tác chỉ đạo"),
         ("I", "Kết quả thực hiện nhiệm vụ"),
     ]
+
+
+def test_a_questionnaire_with_boxes_before_options_and_a_thank_you_line() -> None:
+    o = imp(
+        "PHIẾU KHẢO SÁT Ý KIẾN NGƯỜI DÂN\nI. THÔNG TIN CHUNG\n1. Giới tính:   □ Nam   □ Nữ\n"
+        "2. Độ tuổi:  □ Dưới 30 tuổi  □ Từ 30 đến 50 tuổi  □ Trên 50 tuổi\nII. NỘI DUNG\n"
+        "Câu 1. Ông/bà biết đến dịch vụ qua kênh nào? (có thể chọn nhiều)\n□ Báo chí\n□ Mạng xã hội\n"
+        "□ Người quen giới thiệu\nCâu 2. Ông/bà có phải đi lại nhiều lần không?\n□ Có □ Không\n"
+        "Xin trân trọng cảm ơn!\n"
+    )
+    got = {r.question.prompt: r.question for r in o.refs}
+    assert got["Giới tính"].type == "choice" and [x.label for x in got["Giới tính"].options] == ["Nam", "Nữ"]
+    assert got["Độ tuổi"].type == "choice" and len(got["Độ tuổi"].options) == 3
+    many = got["Ông/bà biết đến dịch vụ qua kênh nào? (có thể chọn nhiều)"]
+    assert many.type == "multichoice" and [x.label for x in many.options][0] == "Báo chí"
+    assert got["Ông/bà có phải đi lại nhiều lần không?"].type == "yesno"
+    assert not any(p.startswith(("□", "Xin trân trọng")) for p in got)
