@@ -53,7 +53,7 @@ from dialogs.importer.questions import (
     titled_ask,
 )
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
-from dialogs.importer.surveys import is_carried
+from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold, norm_words
 
@@ -245,7 +245,8 @@ def _mentions_annex(node: Node) -> bool:
 
 
 def _title(text: str) -> str:
-    t = strip_fn(text)
+    ask = carried(text)  # a questionnaire's item or a roster standing as a bullet of its own
+    t = strip_fn(ask.prompt if ask is not None else text)
     t = re.sub(r"[.;:]?\s*(trong đó|cụ thể)\s*:?\s*$", "", t, flags=re.I).strip(" .;:")
     t = re.sub(r"\s*[□☐❑◻▢]$", "", t)  # a box to tick belongs to the ask, not to the heading
     return t or "Mục"
@@ -270,6 +271,8 @@ def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> 
 
 def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
+    if is_carried(node.text) and not (top and _bullet_with_note(node)):  # a questionnaire's item, a roster: a bullet
+        sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     record_refs(ctx, node.text, sec)
     if (not node.tables and not any(c.children or c.tables for c in node.children)
             and written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after)):
@@ -505,7 +508,7 @@ def _bullet_with_note(node: Node) -> bool:
     """A bullet that asks (not a 'Label:' heading) over lines that ask nothing themselves."""
     return (node.no in BULLETS and not node.children and not node.tables and bool(node.body)
             and not strip_fn(node.text).rstrip().endswith(":") and not BLANK.search(node.text)
-            and not any(ASKING_STRONG.search(b) or BLANK.search(b) for b in node.body))
+            and not any(ASKING_STRONG.search(b) or BLANK.search(b) or is_carried(b) for b in node.body))
 
 
 def _over_dots(line: str, nxt: str) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.forms import PERSON_LINE
-from dialogs.importer.surveys import carry
+from dialogs.importer.surveys import carry_as
 
 GAP = r"(?:…|\.{2,}|_{2,})"
 OPENING = re.compile(r"(?i)^[-–+•*]?\s*(?P<d>hôm nay\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)")
@@ -95,6 +95,6 @@ def rosters(seq: list) -> list:
             out.append(s)
             k += 1
             continue
-        out.extend(carry(a) for a in asks)
+        out.extend(carry_as(s, a) for a in asks)
         k = j
     return out

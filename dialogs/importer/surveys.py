@@ -14,7 +14,7 @@ import re
 
 from dialogs.importer.ask_types import Ask, field_type, is_yesno
 from dialogs.importer.forms import BLANK, MANY
-from dialogs.importer.structure import parse_marker
+from dialogs.importer.structure import BULLET_KINDS, parse_marker
 from dialogs.text import fold
 
 CARRY = re.compile(r"^⟦ask:([0-9a-f]+)⟧$")
@@ -43,6 +43,13 @@ def carry(ask: Ask) -> str:
     """The ask as one line the outline tree keeps as it is (no number, no blank, no parenthesis in it)."""
     payload = {"p": ask.prompt, "t": ask.type, "u": ask.unit, "o": ask.options, "h": ask.help}
     return "⟦ask:" + json.dumps(payload, ensure_ascii=False).encode().hex() + "⟧"
+
+
+def carry_as(line: str, ask: Ask) -> str:
+    """The carried ask keeping the bullet of the line it replaces ('- Khách mời gồm …' → '- ⟦ask:…⟧'): a bullet
+    stays a bullet of the outline, and no line becomes the body of the bullet above it."""
+    mk = parse_marker(line.strip())
+    return f"{mk.no} {carry(ask)}" if mk is not None and mk.kind in BULLET_KINDS else carry(ask)
 
 
 def carried(text: str) -> Ask | None:
@@ -286,7 +293,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
             continue
         ask = _ask(asked, opts, notes + more)
         ask.help, pending = pending + ask.help, []
-        out.append(carry(ask))
+        out.append(carry_as(t, ask))
         nxt = lines[k].strip() if k < len(lines) else ""
         if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in
             out.append(carry(Ask(nxt.rstrip("."), "text")))

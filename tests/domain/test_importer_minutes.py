@@ -76,3 +76,17 @@ def test_a_count_of_people_whose_note_asks_each_name_also_asks_the_list() -> Non
     assert asks[1].prompt.startswith("Danh sách hội viên vắng mặt (ghi rõ họ, tên từng người")
     plain = asks_from_text("Số hội viên vắng mặt: …… người (ghi rõ lý do vắng).")
     assert [a.type for a in plain if a.type == "list"] == []
+
+
+def test_a_roster_written_as_a_bullet_stays_a_bullet_and_the_bullet_above_keeps_its_asks() -> None:
+    o = imp(
+        "BIÊN BẢN HỌP CHI BỘ\n- Tổng số đảng viên: …… đồng chí; có mặt: …… đồng chí.\n"
+        "- Khách mời gồm có … đồng chí:\n1. Đ/c: ……………\n2. Đ/c: ……………\n"
+        "I. NỘI DUNG\n1. Ý kiến phát biểu: ……………\n"
+    )
+    got = prompts(o)
+    assert got["Tổng số đảng viên"][1] == "integer"
+    assert got["Khách mời gồm có đồng chí"][1] == "integer"
+    assert got["Khách mời (họ và tên)"][1] == "list"
+    assert [r.question.prompt for r in o.refs].count("Khách mời (họ và tên)") == 1
+    assert not any(p.startswith(("⟦", "Đ/c")) for p in got)
