@@ -269,10 +269,15 @@ def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> 
         ctx.figures = outer
 
 
+def _carried_first(ctx: ImportContext, node: Node, path: list[str], top: bool) -> list[dict]:
+    """A questionnaire's item or a roster standing as a bullet of its own asks first (dialogs/importer/surveys.py)."""
+    if is_carried(node.text) and not (top and _bullet_with_note(node)):
+        return asks_to_questions(ctx, node.text, path, None)
+    return []
+
+
 def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
-    sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
-    if is_carried(node.text) and not (top and _bullet_with_note(node)):  # a questionnaire's item, a roster: a bullet
-        sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+    sec: dict = {"no": node.no, "title": _title(node.text), "items": _carried_first(ctx, node, path, top)}
     record_refs(ctx, node.text, sec)
     if (not node.tables and not any(c.children or c.tables for c in node.children)
             and written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after)):
