@@ -195,10 +195,40 @@ def boxed_choice(text: str) -> list[Ask]:
     return [Ask(label, "multichoice" if MANY.search(text) else "choice", options=opts)]
 
 
+RATED = re.compile(
+    rf"^(?P<l>[^:…;]{{2,60}}?)\s*:?\s*{GAP}[\s….]*(?P<u>[^\s,;…]{{1,12}})?\s*,\s*chiếm(?:\s+tỷ\s+lệ)?\s*:?\s*{GAP}[\s….]*%$",
+    re.I,
+)
+
+
+def counts_with_rates(text: str) -> list[Ask]:
+    """'Biểu quyết: Tán thành: …… đ/c, chiếm …… %; không tán thành: …… đ/c, chiếm …… %' → for each part its count
+    and its rate ('Tỷ lệ tán thành'); the head before the first part ('Biểu quyết') is their help."""
+    s = text.strip().lstrip("-+•–* ").rstrip(" .;")
+    head, parts = "", [p.strip() for p in s.split(";") if p.strip()]
+    m0 = re.match(r"^(?P<h>[^:…;]{2,40}):\s*(?=[^:…;]{2,60}:)", parts[0]) if parts else None
+    if m0:
+        head, parts[0] = m0.group("h").strip(), parts[0][m0.end() :]
+    out = []
+    for p in parts:
+        m = RATED.match(p)
+        if not m:
+            return []
+        label = _cap(m.group("l"))
+        rated = re.sub(r"(?i)^số\s+", "", label)  # 'Số phiếu đồng ý' → 'Tỷ lệ phiếu đồng ý'
+        help_ = [head] if head else []
+        out += [
+            Ask(label, "integer", m.group("u"), help=list(help_)),
+            Ask(f"Tỷ lệ {rated[:1].lower()}{rated[1:]}", "percent", "%", help=help_),
+        ]
+    return out
+
+
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
-        share_of_total(text)
+        counts_with_rates(text)
+        or share_of_total(text)
         or labelled_groups(text)
         or slashed_choice(text)
         or boxed_choice(text)

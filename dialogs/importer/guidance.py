@@ -94,7 +94,7 @@ def labelled_blanks(text: str) -> list[Ask]:
     text = re.sub(r"(?i)(:\s*)ngày(?=\s*(?:\.|…|_)+\s*/)", r"\1", text)
     text = re.sub(r"(/\s*)(?:19|20)\d\d\b", r"\1……", text)
     # 'Chủ trì: Ông (bà) ……… Chức vụ: ………': the person's title before the blank belongs to the label
-    text = re.sub(r"(?i)(:\s*(?:ông|bà)(?:\s*(?:\(\s*bà\s*\)|/\s*bà))?)\s*(?=…|\.{3,}|_{3,})", r"\1: ", text)
+    text = re.sub(r"(?i)(:\s*(?:ông|bà|đồng chí|đ/c)(?:\s*(?:\(\s*bà\s*\)|/\s*bà))?)\s*(?=…|\.{3,}|_{3,})", r"\1: ", text)
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []
@@ -130,6 +130,8 @@ def labelled_blanks(text: str) -> list[Ask]:
     if last and out and len(last.group("l").split()) <= 8:  # '…: ……… theo Quyết định số của ………': one more label
         label = last.group("l").strip(" ,;")
         out.append(Ask(label[0].upper() + label[1:], *field_type(label)))
+    elif tail and out and (filled := FILLED_TAIL.fullmatch(tail)):  # '… Chức vụ: Bí thư chi bộ': one unit's value
+        out.append(Ask(filled.group("l"), *field_type(filled.group("l"))))
     elif tail:  # words after the last blank: more labels whose blanks the line lost, else a unit or more text
         more = _trailing_labels(tail) if out else []
         if not more:
@@ -138,6 +140,7 @@ def labelled_blanks(text: str) -> list[Ask]:
     return out
 
 
+FILLED_TAIL = re.compile(r"(?P<l>[A-ZĐ][^:…;.]{1,30}?)\s*:\s*(?P<v>[^:…;.]{1,40})")
 TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[….\s_]*")
 
 

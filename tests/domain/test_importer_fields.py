@@ -108,3 +108,19 @@ def test_field_lines_above_the_first_section_are_read_the_same_way() -> None:
     assert got["Hình thức báo tin (thư/điện thoại/trực tiếp)"] == ("", "choice")
     assert got["Ngày tháng năm sinh của trẻ"] == ("", "date") and got["Ước lượng tuổi"] == ("", "integer")
     assert not any("(2)" in p or p.startswith("Nữ") for p in got)
+
+
+def test_counts_with_their_rates_and_a_filled_value_after_the_last_blank() -> None:
+    votes = asks_from_text("Biểu quyết: Đồng ý: …… đ/c, chiếm …… %; không đồng ý: …… đ/c, chiếm …… %.")
+    assert [(a.prompt, a.type) for a in votes] == [
+        ("Đồng ý", "integer"),
+        ("Tỷ lệ đồng ý", "percent"),
+        ("Không đồng ý", "integer"),
+        ("Tỷ lệ không đồng ý", "percent"),
+    ]
+    assert votes[0].help == ["Biểu quyết"]
+    assert _asks("Chủ trì: đồng chí ……………… Chức vụ: Bí thư chi bộ") == [
+        ("Chủ trì: đồng chí", "text"),
+        ("Chức vụ", "text"),
+    ]
+    assert field_line_asks("Kết quả: …… đ/c, tăng so với năm trước") == []  # no rate after the count
