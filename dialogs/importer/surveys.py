@@ -76,7 +76,13 @@ def _option_text(text: str) -> str:
     t = ROUTE.sub("", text)
     t = re.sub(r"\s*\([^()]*(?:…|\.{3,}|_{3,})[^()]*\)?", "", t)
     t = BLANK.sub("", t).strip(" .:;,-–")
+    if t.isupper() and (" " in t or fold(t) in ("co", "khong")):  # 'KHÔNG BIẾT' → 'Không biết' ('THCS' stays)
+        t = t[0] + t[1:].lower()
     return t[:1].upper() + t[1:]
+
+
+LEADER = re.compile(r"^(?P<t>[^….\d:?]{1,60}?)\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<k>\d{1,2})$")
+LEADERS = re.compile(r"(?P<t>[^….\d:?]{1,60}?)\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<k>\d{1,2})(?=\s|$)")
 
 
 def _inline_options(line: str) -> list[str] | None:
@@ -85,6 +91,11 @@ def _inline_options(line: str) -> list[str] | None:
         parts = [p for p in BOXES.split(line) if p.strip()]
         if BOXES.match(line.strip()) or len(parts) >= 2:
             return [o for o in map(_option_text, parts[-len(BOXES.findall(line)) :]) if o]
+    led = list(LEADERS.finditer(line))
+    if len(led) >= 2 and "".join(m.group(0) for m in led).replace(" ", "") == line.replace(" ", ""):
+        keys = [m.group("k") for m in led]  # 'Có …… 1   Không …… 2'
+        if _first_key(keys[0]) and all(_next_key(a) == b for a, b in zip(keys, keys[1:], strict=False)):
+            return [_option_text(m.group("t")) for m in led]
     marks = list(re.finditer(r"(?:^|\s)(?P<k>[a-h]|\d{1,2})[.)]\s+", line))
     if len(marks) >= 2 and marks[0].start() == 0:
         keys = [m.group("k") for m in marks]
@@ -126,6 +137,11 @@ def _options(lines: list[str], at: int) -> tuple[list[str], int]:
             opts.append(_option_text(BOXES.sub("", s)))
             key, k = "□", k + 1
             continue
+        lead = LEADER.match(s)  # 'CÓ …………… 1' / 'KHÔNG ………… 2': the option, then its code
+        if lead and (_first_key(lead.group("k")) if key is None else _next_key(key) == lead.group("k")):
+            opts.append(_option_text(lead.group("t")))
+            key, k = lead.group("k"), k + 1
+            continue
         mk = (m.group("k") or m.group("p")) if m else None
         if m and (_first_key(mk) if key is None else _next_key(key) == mk) and _option_like(m.group("t")):
             opts.append(_option_text(m.group("t")))
@@ -150,7 +166,14 @@ def _explains(line: str, option: str) -> bool:
 
 def _option_like(text: str) -> bool:
     t = ROUTE.sub("", text).strip()
-    return bool(t) and len(t.split()) <= 16 and not t.endswith((":", "?")) and t[:1] not in "-+•"
+    return (
+        bool(t)
+        and len(t.split()) <= 16
+        and "?" not in t
+        and not t.endswith(":")
+        and t[:1] not in "-+•"
+        and not re.search(r"(?:…|\.{2,}|_{2,})\s*\d{1,2}\b", t)
+    )  # (no question, no coded options of its own)
 
 
 def _resumes(lines: list[str], k: int, key: str) -> bool:
@@ -222,7 +245,26 @@ def _question_line(t: str) -> str | None:
     """An uncoded question: its text without a bullet or number mark, when it ends in '?'."""
     mk = parse_marker(t)
     rest = mk.rest.strip() if mk is not None else t
+    if "?" in rest and not rest.endswith("?") and _inline_options(rest.rsplit("?", 1)[1].strip()):
+        return rest  # 'Hộ có nhà vệ sinh không?   Có …… 1   Không …… 2': its options on its line
     return rest if rest.endswith("?") and len(rest.split()) >= 2 else None
+
+
+def _optioned(lines: list[str]) -> int:
+    """How many uncoded questions have their options below them or on their line (two make a questionnaire)."""
+    n = 0
+    for k, s in enumerate(lines):
+        asked = _question_line(s.strip())
+        if asked and (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1])[0]):
+            n += 1
+    return n
+
+
+def _own_options(asked: str) -> tuple[str, list[str]]:
+    """The question and the options written after its '?' on the same line."""
+    head, mark, tail = asked.rpartition("?")
+    found = _inline_options(tail.strip()) if mark and tail.strip() else None
+    return (head + mark, found) if found and len(found) >= 2 else (asked, [])
 
 
 def survey_numbers(seq: list) -> set[str]:
@@ -265,7 +307,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     an uncoded question counts only with its options below it (or, in a survey, alone: its words type it)."""
     numbered = numbered or set()
     lines = [s if isinstance(s, str) else GRID for s in seq]
-    survey = sum(1 for s in lines if _coded(s.strip(), numbered)) >= 2
+    survey = sum(1 for s in lines if _coded(s.strip(), numbered)) >= 2 or _optioned(lines) >= 2
     out: list = []
     pending: list[str] = []
     k = 0
@@ -280,8 +322,10 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
                 out.append(seq[k])
             k += 1
             continue
+        asked, opts = _own_options(asked)
         notes, j = _notes(lines, k + 1)
-        opts, j = _options(lines, j)
+        if not opts:
+            opts, j = _options(lines, j)
         more, j = _notes(lines, j)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (not coded and not opts and not survey) or (bare and not opts and "?" not in asked):

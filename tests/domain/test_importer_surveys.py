@@ -160,3 +160,29 @@ def test_a_questionnaire_with_boxes_before_options_and_a_thank_you_line() -> Non
     assert many.type == "multichoice" and [x.label for x in many.options][0] == "Báo chí"
     assert got["Ông/bà có phải đi lại nhiều lần không?"].type == "yesno"
     assert not any(p.startswith(("□", "Xin trân trọng")) for p in got)
+
+
+def test_options_with_their_codes_after_dotted_leaders_and_numbered_questions_of_a_questionnaire() -> None:
+    lines = [
+        "1. [TÊN] có đi học không?",
+        "CÓ ....................... 1",
+        "KHÔNG ................... 2",
+        "2. Trình độ cao nhất của [TÊN]?",
+        "TIỂU HỌC ......... 1",
+        "THCS ............. 2",
+        "3. Hộ có nhà vệ sinh không?   Có …… 1    Không …… 2",
+        "4. Năm nay [TÊN] bao nhiêu tuổi?",
+    ]
+    asks = [carried(x) for x in survey_items(lines)]
+    assert [(a.prompt, a.type, a.options) for a in asks if a] == [
+        ("[TÊN] có đi học không?", "yesno", None),
+        ("Trình độ cao nhất của [TÊN]?", "choice", ["Tiểu học", "THCS"]),
+        ("Hộ có nhà vệ sinh không?", "yesno", None),
+        ("Năm nay [TÊN] bao nhiêu tuổi?", "integer", None),
+    ]
+
+
+def test_one_question_with_options_in_an_outline_does_not_turn_its_numbered_asks_into_items() -> None:
+    lines = ["1. Đơn vị có bộ phận một cửa không?", "a) Có", "b) Không", "2. Những khó khăn nào cần tháo gỡ?"]
+    out = survey_items(list(lines))
+    assert carried(out[0]) is not None and out[1:] == ["2. Những khó khăn nào cần tháo gỡ?"]
