@@ -180,7 +180,7 @@ def field_type(label: str) -> tuple[str, str | None]:
 
 ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
                            re.I)
-YEAR_LABEL = re.compile(r"^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
+YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi|số tuổi|tuổi đời)$", re.I)  # 'Năm sinh/tuổi'
 
 

@@ -28,6 +28,7 @@ def test_a_person_line_asks_each_field_by_its_label() -> None:
         ("Ngày tháng năm", "date"),
     ]
     assert _asks("Họ và tên người báo tin (4)………………………") == [("Họ và tên người báo tin", "text")]
+    assert _asks("Họ và tên: ………… Sinh năm: ………") == [("Họ và tên", "text"), ("Sinh năm", "integer")]
 
 
 def test_options_after_a_label_and_a_slash_list_are_choices() -> None:
