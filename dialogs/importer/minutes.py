@@ -62,11 +62,11 @@ def opening_asks(text: str) -> list[Ask]:
     return out
 
 
-def roster_asks(head: str) -> list[Ask] | None:
+def roster_asks(head: str) -> list[Ask]:
     """'Khách mời gồm có … đồng chí: (Họ và tên từng người)' → a count and a list; '… gồm các đồng chí …' → a list."""
     m = ROSTER.match(head.strip())
     if not m:
-        return None
+        return []
     who = m.group("w").strip()
     note = _note(m)
     whole = _words(re.sub(r"\([^()]*\)", "", head.strip()).lstrip("-–+•* "))

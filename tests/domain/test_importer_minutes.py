@@ -24,7 +24,7 @@ def test_the_opening_sentence_asks_the_date_and_the_place() -> None:
 def test_sentences_that_only_begin_like_an_opening_ask_nothing_of_it() -> None:
     assert opening_asks("Hôm nay, chi bộ đã họp bàn nhiệm vụ năm học mới.") == []
     assert opening_asks("Tại buổi kiểm tra, đơn vị báo cáo kết quả thực hiện như sau:") == []
-    assert roster_asks("Ban chấp hành gồm những ai?") is None
+    assert roster_asks("Ban chấp hành gồm những ai?") == []
 
 
 def test_a_roster_over_numbered_person_lines_is_a_count_and_a_list_not_sections() -> None:
@@ -90,3 +90,13 @@ def test_a_roster_written_as_a_bullet_stays_a_bullet_and_the_bullet_above_keeps_
     assert got["Khách mời (họ và tên)"][1] == "list"
     assert [r.question.prompt for r in o.refs].count("Khách mời (họ và tên)") == 1
     assert not any(p.startswith(("⟦", "Đ/c")) for p in got)
+
+
+def test_a_roster_head_alone_on_its_line_asks_its_count_and_names() -> None:
+    from dialogs.importer.questions import asks_from_text
+
+    assert [(a.prompt, a.type) for a in asks_from_text("Ban kiểm phiếu gồm các đồng chí: ………………")] == [
+        ("Ban kiểm phiếu gồm các đồng chí", "list")
+    ]
+    assert [a.type for a in asks_from_text("Khách mời gồm có …… đại biểu")] == ["integer", "list"]
+    assert [a.type for a in asks_from_text("Hội đồng gồm 05 thành viên")] == ["longtext"]  # stated, not asked
