@@ -689,7 +689,8 @@ def _header_end(main: list) -> int:
         if f.startswith("kinh gui") or f in ("bao cao", "de cuong", "de cuong bao cao", "ke hoach", "phieu khao sat"):
             end = k + 1
             nxt = main[k + 1] if k + 1 < len(main) else None
-            if not f.startswith("kinh gui") and isinstance(nxt, str) and nxt.strip() and not parse_marker(nxt):
+            if (not f.startswith("kinh gui") and isinstance(nxt, str) and nxt.strip() and not parse_marker(nxt)
+                    and not is_carried(nxt)):
                 end = k + 2  # 'BÁO CÁO' / 'Tình hình hoạt động …': the name goes on on the next line
     return min(end, len(main))
 

@@ -186,3 +186,8 @@ def test_one_question_with_options_in_an_outline_does_not_turn_its_numbered_asks
     lines = ["1. Đơn vị có bộ phận một cửa không?", "a) Có", "b) Không", "2. Những khó khăn nào cần tháo gỡ?"]
     out = survey_items(list(lines))
     assert carried(out[0]) is not None and out[1:] == ["2. Những khó khăn nào cần tháo gỡ?"]
+
+
+def test_the_first_item_right_under_the_forms_name_is_asked_too() -> None:
+    o = imp("PHIẾU KHẢO SÁT\nCâu 1: Hộ có dùng nước máy không?\na. Có\nb. Không\nCâu 2: Hộ có mấy người?\n")
+    assert prompts(o) == {"Hộ có dùng nước máy không?": ("", "yesno"), "Hộ có mấy người?": ("", "integer")}
