@@ -13,6 +13,7 @@ import json
 import re
 
 from dialogs.importer.ask_types import Ask, field_type, is_yesno
+from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, MANY
 from dialogs.importer.structure import BULLET_KINDS, parse_marker
 from dialogs.text import fold
@@ -74,7 +75,9 @@ def _item(line: str) -> str | None:
 
 def _option_text(text: str) -> str:
     t = ROUTE.sub("", text)
-    t = re.sub(r"\s*\([^()]*(?:…|\.{3,}|_{3,})[^()]*\)?", "", t)
+    t = re.sub(
+        r"\s*\([^()]*(?:…|\.{3,}|_{3,})[^()]*\)?|\s*\((?:xin\s+)?(?:ghi rõ|nêu rõ|cụ thể)[^()]*\)", "", t
+    )
     t = BLANK.sub("", t).strip(" .:;,-–")
     if t.isupper() and (" " in t or fold(t) in ("co", "khong")):  # 'KHÔNG BIẾT' → 'Không biết' ('THCS' stays)
         t = t[0] + t[1:].lower()
@@ -195,7 +198,7 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
                 "nghìn đồng"
                 if re.search(r"\b(?:nghin|ngan)\b", f)
                 else "triệu đồng"
-                if "trieu" in f.split()
+                if re.search(r"\btrieu\b", f)
                 else "đồng"
             )
             return "money", unit
@@ -210,6 +213,18 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
     if "?" in prompt:
         return "longtext", None
     return field_type(prompt.rstrip(" :"))
+
+
+def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
+    """An item's asks: a field line's labels with their blanks ('Tuổi: ……', 'Họ tên: …… Tuổi: ……'), else one ask."""
+    if opts or not BLANK.search(prompt) or "?" in prompt:
+        return [_ask(prompt, opts, notes)]
+    lined = field_line_asks(prompt)
+    if not lined:
+        label = BLANK.sub(" ", prompt).strip(" :.;")
+        lined = [Ask(label, *(("integer", None) if re.search(r"(?i)\btuổi$", label) else field_type(label)))]
+    lined[0].help = notes + lined[0].help
+    return lined
 
 
 def _ask(prompt: str, opts: list[str], notes: list[str]) -> Ask:
@@ -262,9 +277,12 @@ def _optioned(lines: list[str]) -> int:
 
 def _own_options(asked: str) -> tuple[str, list[str]]:
     """The question and the options written after its '?' on the same line."""
-    head, mark, tail = asked.rpartition("?")
-    found = _inline_options(tail.strip()) if mark and tail.strip() else None
-    return (head + mark, found) if found and len(found) >= 2 else (asked, [])
+    for sep in ("?", ":"):  # 'Giới tính: 1. Nam   2. Nữ'
+        head, mark, tail = asked.rpartition(sep)
+        found = _inline_options(tail.strip()) if mark and tail.strip() else None
+        if found and len(found) >= 2:
+            return (head + mark if sep == "?" else head.strip()), found
+    return asked, []
 
 
 def survey_numbers(seq: list) -> set[str]:
@@ -292,9 +310,12 @@ def _coded(t: str, numbered: set[str]) -> str | None:
 
 def _group_line(t: str) -> bool:
     """'Kiểm tra thông tin của từng thành viên:' between a survey's items: the next items' help."""
+    caps = (
+        t.isupper() and 2 <= len(t.split()) <= 12
+    )  # 'PHẦN B. VIỆC LÀM' (a part the outline does not number)
     return bool(
         t
-        and GROUP.search(t)
+        and (GROUP.search(t) or caps)
         and not BLANK.search(t.replace("[…]", ""))
         and parse_marker(t) is None
         and "?" not in t
@@ -315,8 +336,14 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         t = lines[k].strip()
         coded = _coded(t, numbered) if survey else None
         asked = coded or _question_line(t)
-        if not asked or (survey and _group_line(t)):
-            if survey and _group_line(t):
+        grouping = (
+            survey
+            and not coded
+            and _group_line(t)
+            and any(isinstance(x, str) and CARRY.match(x.split(" ")[-1]) for x in out)
+        )
+        if not asked or grouping:
+            if grouping:
                 pending.append(t.rstrip(" :."))
             else:
                 out.append(seq[k])
@@ -328,16 +355,18 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
             opts, j = _options(lines, j)
         more, j = _notes(lines, j)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
-        if (not coded and not opts and not survey) or (bare and not opts and "?" not in asked):
+        if (not coded and not opts and not survey) or (
+            bare and not opts and "?" not in asked and not BLANK.search(asked)
+        ):
             out.append(seq[k])
             k += 1
             continue
         k = j
         if PREFILLED.search(" ".join([asked, *notes, *more])):  # 'ĐTV chọn xã … (Đã chọn)': nothing to ask
             continue
-        ask = _ask(asked, opts, notes + more)
-        ask.help, pending = pending + ask.help, []
-        out.append(carry_as(t, ask))
+        asks = _asks(asked, opts, notes + more)
+        asks[0].help, pending = pending + asks[0].help, []
+        out.extend(carry_as(t, a) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""
         if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in
             out.append(carry(Ask(nxt.rstrip("."), "text")))

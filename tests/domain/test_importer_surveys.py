@@ -191,3 +191,35 @@ def test_one_question_with_options_in_an_outline_does_not_turn_its_numbered_asks
 def test_the_first_item_right_under_the_forms_name_is_asked_too() -> None:
     o = imp("PHIẾU KHẢO SÁT\nCâu 1: Hộ có dùng nước máy không?\na. Có\nb. Không\nCâu 2: Hộ có mấy người?\n")
     assert prompts(o) == {"Hộ có dùng nước máy không?": ("", "yesno"), "Hộ có mấy người?": ("", "integer")}
+
+
+def test_coded_fields_and_options_after_a_colon_in_a_survey() -> None:
+    lines = [
+        "A1. Tuổi: ……………",
+        "A2. Giới tính: 1. Nam   2. Nữ",
+        "A3. Trình độ học vấn cao nhất:",
+        "1. Tiểu học",
+        "2. Trung học cơ sở",
+        "B1. Thu nhập bình quân một tháng khoảng bao nhiêu (triệu đồng)?",
+        "B2. Lý do chưa có việc làm? (có thể chọn nhiều)",
+        "□ Thiếu kỹ năng",
+        "□ Lý do khác (ghi rõ): ………………",
+    ]
+    asks = [carried(x) for x in survey_items(lines)]
+    assert [(a.prompt.rstrip(":"), a.type, a.unit, a.options) for a in asks if a] == [
+        ("Tuổi", "integer", None, None),
+        ("Giới tính", "choice", None, ["Nam", "Nữ"]),
+        ("Trình độ học vấn cao nhất", "choice", None, ["Tiểu học", "Trung học cơ sở"]),
+        ("Thu nhập bình quân một tháng khoảng bao nhiêu (triệu đồng)?", "money", "triệu đồng", None),
+        ("Lý do chưa có việc làm? (có thể chọn nhiều)", "multichoice", None, ["Thiếu kỹ năng", "Lý do khác"]),
+    ]
+
+
+def test_a_part_in_capitals_between_items_is_their_help_and_the_title_above_stays() -> None:
+    o = imp(
+        "PHIẾU ĐIỀU TRA VIỆC LÀM\nCâu 1: Anh/chị bao nhiêu tuổi?\nCâu 2: Anh/chị có đi học không?\na. Có\nb. Không\n"
+        "PHẦN B. VIỆC LÀM\nCâu 3: Anh/chị có việc làm không?\na. Có\nb. Không\n"
+    )
+    assert o.title == "Phiếu điều tra việc làm"
+    got = {r.question.prompt: r.question for r in o.refs}
+    assert "PHẦN B. VIỆC LÀM" not in got and "VIỆC LÀM" in (got["Anh/chị có việc làm không?"].help or "")
