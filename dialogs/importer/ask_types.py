@@ -14,6 +14,7 @@ from dialogs.importer.lexicon import (
     COUNT_VERB,
     DATE_LABEL,
     IDENTIFIER,
+    NAME_LABEL,
     PEOPLE_LABEL,
     QUESTION_RE,
     RATE,
@@ -196,7 +197,8 @@ def measure_unit(text: str) -> bool:
 def is_help_line(line: str) -> bool:
     s = line.strip()
     if s.startswith("(") and s.rstrip(".").endswith(")"):
-        return True
+        inner = s.rstrip(".")[1:-1].strip()  # '(Địa chỉ hộ gia đình ……)': a form's field, not guidance
+        return not (NAME_LABEL.match(inner) and re.search(r"…|\.{3,}|_{3,}", inner))
     return fold(s).startswith(("luu y", "chu y", "ghi chu"))
 
 

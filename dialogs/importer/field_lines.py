@@ -58,8 +58,16 @@ def _pieces(text: str) -> list[str]:
 
 def person_fields(text: str) -> list[Ask]:
     """Two or more labels on one line, each followed by its blank (see the module's notes); [] otherwise."""
+    s = text.strip().rstrip(".")
+    if s.startswith("(") and s.endswith(")") and NAME_LABEL.match(s[1:]):  # '(Địa chỉ hộ gia đình ……)'
+        text = s[1:-1]
     pieces = _pieces(drop_note_marks(text))
-    if len(pieces) == 2 and not pieces[1] and ONE_FIELD.match(pieces[0]) and len(pieces[0].split()) <= 8:
+    if (
+        len(pieces) == 2
+        and not pieces[1]
+        and (ONE_FIELD.match(pieces[0]) or NAME_LABEL.match(pieces[0]) and s[:1] == "(")
+        and len(pieces[0].split()) <= 8
+    ):
         return [Ask(_cap(pieces[0]), *_label_type(pieces[0].strip(" :")))]  # 'Họ và tên trẻ em (5) ……'
     if len(pieces) < 3 or pieces[-1]:  # a blank after each label, the line ends on the last one
         return []

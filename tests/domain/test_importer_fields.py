@@ -125,3 +125,12 @@ def test_counts_with_their_rates_and_a_filled_value_after_the_last_blank() -> No
         ("Chức vụ", "text"),
     ]
     assert field_line_asks("Kết quả: …… đ/c, tăng so với năm trước") == []  # no rate after the count
+
+
+def test_a_field_in_parentheses_is_asked_and_guidance_in_parentheses_stays_help() -> None:
+    from dialogs.importer.ask_types import is_help_line
+
+    assert not is_help_line("(Địa chỉ hộ gia đình ……………………)")
+    assert _asks("(Địa chỉ hộ gia đình ……………………)") == [("Địa chỉ hộ gia đình", "text")]
+    assert is_help_line("(Ghi rõ số lượng, họ tên từng người)")
+    assert is_help_line("(Tên đơn vị báo cáo)")  # no blank: the name of what stands above it
