@@ -23,4 +23,6 @@ def test_every_eleventh_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_eleventh_holdout_floor_holds():
-    assert_set_floor(HOLDOUT11_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, FLOOR_LABELS), junk_max=1)
+    assert_set_floor(
+        HOLDOUT11_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, FLOOR_LABELS), junk_max=1
+    )
