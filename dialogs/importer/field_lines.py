@@ -232,10 +232,63 @@ def counts_with_rates(text: str) -> list[Ask]:
     return out
 
 
+NOTED = re.compile(r"^(?P<l>[^:()…]{2,40}?)\s*:\s*\((?P<n>[^()]{3,120})\)\s*[.;]?$")
+TIME_LABEL = re.compile(r"(?i)^(?:thời gian|thời điểm)\b")
+EACH = re.compile(r"(?i)^(?:ghi|nêu|liệt kê)\s+(?:rõ\s+)?từng\b")
+
+
+def noted_field(text: str) -> list[Ask]:
+    """'Thời gian: (ghi cụ thể ngày, giờ tổ chức)' → a date; 'Địa điểm: (nơi diễn ra …)' → a line of text: a label
+    whose blank is its guidance in parentheses (the guidance its help)."""
+    m = NOTED.match(text.strip().lstrip("-+•–* "))
+    if not m:
+        return []
+    label, note = _cap(m.group("l")), m.group("n").strip()
+    if TIME_LABEL.match(label) and re.search(r"(?i)\b(?:ngày|giờ)\b", note):
+        typ, unit = "date", None
+    elif EACH.match(note):
+        typ, unit = "list", None  # '(Ghi từng nội dung chính …)': one row each
+    elif NAME_LABEL.match(label) or _label_type(label)[0] != "text":
+        typ, unit = _label_type(label)
+    else:
+        return []  # 'Kết quả: (nêu rõ số liệu)': an outline's ask and its guidance, read as such elsewhere
+    return [Ask(label, typ, unit, help=[note[:1].upper() + note[1:]])]
+
+
+NAMED = re.compile(r"(?i)^(?P<h>họ (?:và )?tên)\s+(?P<w>\S.*?)[\s.;]*$")
+MANY_PEOPLE = re.compile(
+    r"(?i)^(?:các\s+|những\s+)?(?:đại biểu|khách mời|đảng viên|thành viên|người tham dự|hội viên)\b"
+)
+
+
+def names_asked(text: str) -> list[Ask]:
+    """'Họ và tên người chủ trì, thư ký' → one name each; 'Họ và tên đại biểu khách mời (nếu có)' → a list of names."""
+    m = NAMED.match(text.strip().lstrip("-+•–* "))
+    if not m or BLANK_IN.search(text) or ":" in text:
+        return []
+    who = m.group("w")
+    if MANY_PEOPLE.match(who):
+        return [
+            Ask(_cap(text.strip().lstrip("-+•–* ").rstrip(" .;")), "list", fields=["Họ và tên", "Chức vụ"])
+        ]
+    roles = [r.strip() for r in re.split(r",\s*|\s+và\s+", re.sub(r"\s*\([^()]*\)", "", who)) if r.strip()]
+    if len(roles) < 2 or any(
+        len(r.split()) > 5 or NAME_LABEL.match(r) or _label_type(r)[0] != "text" for r in roles
+    ):
+        return []
+    head = m.group("h")[:1].upper() + m.group("h")[1:]
+    return [Ask(f"{head} {r}", "text") for r in roles]
+
+
+BLANK_IN = re.compile(GAP)
+
+
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
-        counts_with_rates(text)
+        noted_field(text)
+        or names_asked(text)
+        or counts_with_rates(text)
         or share_of_total(text)
         or labelled_groups(text)
         or slashed_choice(text)

@@ -100,3 +100,24 @@ def test_a_roster_head_alone_on_its_line_asks_its_count_and_names() -> None:
     ]
     assert [a.type for a in asks_from_text("Khách mời gồm có …… đại biểu")] == ["integer", "list"]
     assert [a.type for a in asks_from_text("Hội đồng gồm 05 thành viên")] == ["longtext"]  # stated, not asked
+
+
+def test_a_label_whose_blank_is_its_guidance_and_names_asked_per_role() -> None:
+    from dialogs.importer.questions import asks_from_text
+
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(a.prompt, a.type) for a in asks_from_text(text)]
+
+    assert read("– Thời điểm: (ghi rõ giờ, ngày khai mạc)") == [("Thời điểm", "date")]
+    assert read("– Địa điểm: (nơi tổ chức hội nghị)") == [("Địa điểm", "text")]
+    assert read("* Nội dung thảo luận: (Ghi từng ý kiến phát biểu)") == [("Nội dung thảo luận", "list")]
+    assert read("+ Họ và tên người chủ tọa, thư ký.") == [
+        ("Họ và tên người chủ tọa", "text"),
+        ("Họ và tên thư ký", "text"),
+    ]
+    assert read("+ Họ và tên đại biểu khách mời (nếu có).")[0][1] == "list"
+    # negatives: an outline's ask and its guidance, an attribute named beside the name
+    assert read("Kết quả: (nêu rõ số liệu)")[0][1] == "longtext"
+    assert (
+        read("Họ và tên cán bộ và chức vụ")[0][1] != "text" or len(read("Họ và tên cán bộ và chức vụ")) == 1
+    )
