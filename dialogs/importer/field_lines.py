@@ -18,7 +18,7 @@ import re
 
 from dialogs.importer.ask_types import Ask, field_type, measure_unit
 from dialogs.importer.forms import MANY
-from dialogs.importer.lexicon import NAME_LABEL
+from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
 from dialogs.text import fold
 
 GAP = r"(?:…|\.{2,}|_{2,}|[□☐])"
@@ -281,6 +281,41 @@ def names_asked(text: str) -> list[Ask]:
 
 
 BLANK_IN = re.compile(GAP)
+LISTED = re.compile(r"^(?P<h>[^:()]{3,80}?)\s*:\s*(?P<r>[^:…]{10,400}?)[\s.;]*$")
+IDENTITY = re.compile(r"(?i)^(?:website|trang web|fax|e-?mail|mã số thuế|số tài khoản|lĩnh vực)\b")
+
+
+def listed_fields(text: str) -> list[Ask]:
+    """'Thông tin chung về doanh nghiệp: Tên doanh nghiệp; địa chỉ, điện thoại, fax, email, …; ngành, nghề kinh doanh
+    chính' → one line of text per field it names (most of them a form's known fields); the head is their help."""
+    m = LISTED.match(text.strip().lstrip("-+•–* "))
+    if not m or BLANK_IN.search(text):
+        return []
+    pieces = [p.strip() for p in re.split(r"\s*[;,]\s*", m.group("r")) if p.strip()]
+    items: list[str] = []
+    for p in pieces:  # 'ngành, nghề kinh doanh chính': one word before a comma goes with what follows
+        if items and len(items[-1].split()) == 1 and not _known(items[-1]):
+            items[-1] = f"{items[-1]}, {p}"
+        else:
+            items.append(p)
+    known = sum(1 for i in items if _known(i))
+    if (
+        len(items) < 4
+        or 2 * known < len(items)
+        or any(len(i.split()) > 12 or re.search(r"[.?!()]", i) for i in items)
+    ):
+        return []
+    head = _cap(m.group("h"))
+    return [Ask(_cap(i), *_label_type(_cap(i)), help=[head] if k == 0 else []) for k, i in enumerate(items)]
+
+
+def _known(label: str) -> bool:
+    return bool(NAME_LABEL.match(label) or IDENTITY.match(label) or IDENTIFIER.match(label)) or _label_type(
+        label
+    )[0] in (
+        "date",
+        "integer",
+    )
 
 
 def field_line_asks(text: str) -> list[Ask]:
@@ -288,6 +323,7 @@ def field_line_asks(text: str) -> list[Ask]:
     return (
         noted_field(text)
         or names_asked(text)
+        or listed_fields(text)
         or counts_with_rates(text)
         or share_of_total(text)
         or labelled_groups(text)

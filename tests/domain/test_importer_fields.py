@@ -134,3 +134,22 @@ def test_a_field_in_parentheses_is_asked_and_guidance_in_parentheses_stays_help(
     assert _asks("(Địa chỉ hộ gia đình ……………………)") == [("Địa chỉ hộ gia đình", "text")]
     assert is_help_line("(Ghi rõ số lượng, họ tên từng người)")
     assert is_help_line("(Tên đơn vị báo cáo)")  # no blank: the name of what stands above it
+
+
+def test_a_heading_naming_a_forms_fields_asks_each_field() -> None:
+    asks = asks_from_text(
+        "1. Thông tin về hợp tác xã: Tên hợp tác xã; địa chỉ, số điện thoại, email, mã số thuế; ngành, nghề sản xuất chính."
+    )
+    assert [(a.prompt, a.type) for a in asks] == [
+        ("Tên hợp tác xã", "text"),
+        ("Địa chỉ", "text"),
+        ("Số điện thoại", "text"),
+        ("Email", "text"),
+        ("Mã số thuế", "text"),
+        ("Ngành, nghề sản xuất chính", "text"),
+    ]
+    # a heading listing topics to report on names no fields
+    topics = asks_from_text(
+        "Kết quả thực hiện: công tác tuyên truyền, công tác kiểm tra, công tác thi đua, khen thưởng"
+    )
+    assert len(topics) == 1 or all(a.type != "text" for a in topics)
