@@ -309,6 +309,29 @@ def listed_fields(text: str) -> list[Ask]:
     return [Ask(_cap(i), *_label_type(_cap(i)), help=[head] if k == 0 else []) for k, i in enumerate(items)]
 
 
+ATTRIBUTES = ("chức vụ", "đơn vị", "địa chỉ", "năm sinh", "lý do")
+NAMES_PART = re.compile(r"(?i)^họ,?\s*(?:và\s+)?tên\b")
+COUNT_PART = re.compile(r"(?i)^(?:ghi rõ\s+|nêu rõ\s+)?(?P<c>(?:tổng\s+)?số(?:\s+lượng)?\s+\S.*)$")
+
+
+def count_and_names(text: str) -> list[Ask]:
+    """'Ghi rõ số lượng đảng viên vắng; họ, tên và lý do đảng viên đó vắng' → how many, and who (a list)."""
+    parts = [p.strip(" .") for p in text.strip().lstrip("-+•–* ").split(";") if p.strip(" .")]
+    if not 2 <= len(parts) <= 4 or BLANK_IN.search(text) or not any(NAMES_PART.match(p) for p in parts):
+        return []
+    out = []
+    for p in parts:
+        counted = COUNT_PART.match(p)
+        if NAMES_PART.match(p):
+            extra = [_cap(a) for a in ATTRIBUTES if re.search(rf"(?i)\b{a}\b", p)]
+            out.append(Ask(_cap(p), "list", fields=["Họ và tên", *extra]))
+        elif counted and len(p.split()) <= 14:
+            out.append(Ask(_cap(counted.group("c")), "integer"))
+        else:
+            return []
+    return out
+
+
 def _known(label: str) -> bool:
     return bool(NAME_LABEL.match(label) or IDENTITY.match(label) or IDENTIFIER.match(label)) or _label_type(
         label
@@ -324,6 +347,7 @@ def field_line_asks(text: str) -> list[Ask]:
         noted_field(text)
         or names_asked(text)
         or listed_fields(text)
+        or count_and_names(text)
         or counts_with_rates(text)
         or share_of_total(text)
         or labelled_groups(text)

@@ -121,3 +121,14 @@ def test_a_label_whose_blank_is_its_guidance_and_names_asked_per_role() -> None:
     assert (
         read("Họ và tên cán bộ và chức vụ")[0][1] != "text" or len(read("Họ và tên cán bộ và chức vụ")) == 1
     )
+
+
+def test_a_count_then_who_they_are_is_a_count_and_a_list() -> None:
+    from dialogs.importer.questions import asks_from_text
+
+    asks = asks_from_text("+ Ghi rõ số lượng hội viên vắng; họ, tên và lý do hội viên đó vắng.")
+    assert [(a.prompt, a.type, a.fields) for a in asks] == [
+        ("Số lượng hội viên vắng", "integer", None),
+        ("Họ, tên và lý do hội viên đó vắng", "list", ["Họ và tên", "Lý do"]),
+    ]
+    assert [a.type for a in asks_from_text("Tình hình chung; họ tên cán bộ phụ trách")] != ["integer", "list"]
