@@ -153,3 +153,12 @@ def test_a_heading_naming_a_forms_fields_asks_each_field() -> None:
         "Kết quả thực hiện: công tác tuyên truyền, công tác kiểm tra, công tác thi đua, khen thưởng"
     )
     assert len(topics) == 1 or all(a.type != "text" for a in topics)
+
+
+def test_a_rate_after_a_comma_is_an_ask_of_its_own() -> None:
+    asks = asks_from_text("Số hộ được hỗ trợ vay vốn, tỷ lệ hộ thoát nghèo sau khi được hỗ trợ")
+    assert [(a.prompt, a.type) for a in asks] == [
+        ("Số hộ được hỗ trợ vay vốn", "integer"),
+        ("Tỷ lệ hộ thoát nghèo sau khi được hỗ trợ", "percent"),
+    ]
+    assert [a.type for a in asks_from_text("Đánh giá tỷ lệ hộ nghèo giảm so với năm trước")] == ["percent"]
