@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.field_lines import noted_field
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
@@ -437,6 +438,10 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
     prompt = strip_fn(node.text).rstrip(" .:;")
     typ, unit, why = guess_type(prompt)
     guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
+    noted = noted_field(f"{prompt.rstrip(':')}: ({guide[0].strip('() .')})") if guide else noted_field(prompt)
+    if noted and len(prompt.split()) <= 20:  # '– Thời gian: (ghi cụ thể ngày, giờ tổ chức)': a date, the note its help
+        sec["items"].extend(question(ctx, a, path, None, []) for a in noted)
+        return
     m = re.match(r"^(?P<p>.{3,}?)\s*\((?P<g>[^()]{20,})\)$", prompt)
     if m and GUIDE_START.match(m.group("g")):  # the same guidance on the heading's line (a flattened text)
         prompt, guide = m.group("p"), [m.group("g")[0].upper() + m.group("g")[1:], *guide]

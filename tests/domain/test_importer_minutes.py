@@ -132,3 +132,13 @@ def test_a_count_then_who_they_are_is_a_count_and_a_list() -> None:
         ("Họ, tên và lý do hội viên đó vắng", "list", ["Họ và tên", "Lý do"]),
     ]
     assert [a.type for a in asks_from_text("Tình hình chung; họ tên cán bộ phụ trách")] != ["integer", "list"]
+
+
+def test_bullets_whose_blank_is_their_guidance_in_a_whole_document() -> None:
+    got = prompts(
+        imp(
+            "BIÊN BẢN HỌP TỔ\n– Thời gian: (ghi cụ thể ngày, giờ họp)\n– Địa điểm: (nơi họp)\n"
+            "I. NỘI DUNG\n1. Ý kiến phát biểu: ……………\n"
+        )
+    )
+    assert got["Thời gian"][1] == "date" and got["Địa điểm"][1] == "text"
