@@ -270,6 +270,12 @@ def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> 
         ctx.figures = outer
 
 
+def _dotted_heading(node: Node) -> bool:
+    """'2. Kiến nghị.' over '……': the heading asks (a questionnaire's carried item asks by itself)."""
+    return (bool(node.body) and not node.children and blank_only(strip_fn(node.body[0])) and not BLANK.search(node.text)
+            and not is_carried(node.text))
+
+
 def _carried_first(ctx: ImportContext, node: Node, path: list[str], top: bool) -> list[dict]:
     """A questionnaire's item or a roster standing as a bullet of its own asks first (dialogs/importer/surveys.py)."""
     if is_carried(node.text) and not (top and _bullet_with_note(node)):
@@ -308,7 +314,7 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
             # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
             sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
-    if top and node.body and not node.children and blank_only(strip_fn(node.body[0])) and not BLANK.search(node.text):
+    if top and _dotted_heading(node):
         sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
     if _bullet_with_note(node) and top:
         # '- Đánh giá chung và đề xuất, kiến nghị' over 'Đặc biệt là cần chú trọng …': the bullet asks, the line helps
@@ -862,6 +868,8 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
+    if is_carried(node.text):  # a roster's list: the lines after it ask for themselves
+        return qs + [q for b in node.body if not blank_only(b) for q in asks_to_questions(ctx, b, path, None)]
     if numbered and len(qs) > 2 and "(" in node.text \
             and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}

@@ -13,6 +13,7 @@ import re
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.forms import PERSON_LINE
+from dialogs.importer.structure import parse_marker
 from dialogs.importer.surveys import carry_as
 
 GAP = r"(?:…|\.{2,}|_{2,})"
@@ -76,19 +77,36 @@ def roster_asks(head: str) -> list[Ask]:
     return [Ask(whole, "list", fields=["Họ và tên"])]
 
 
+NAMED_SLOT = re.compile(
+    rf"^[-–+•*]?\s*(?:\d{{1,2}}\s*[.)]\s*)?(?i:đồng chí|đ/c|ông|bà)\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){{0,4}}:?\s*{GAP}[\s….]*$"
+)
+
+
+def _person_slot(line: str) -> bool:
+    """'– Đồng chí Nguyễn Thị C: ……', '2) Đ/c: ……': a person's line to fill (not 'Đồng chí chủ trì kết luận: ……')."""
+    return bool(NAMED_SLOT.match(line.strip()))
+
+
+def _list_head(line: str) -> list[Ask]:
+    """'* Các ý kiến tham gia:' over person lines → a list of who said what."""
+    t = line.strip().lstrip("-–+•* ").rstrip()
+    if not t.endswith(":") or len(t.split()) > 8 or re.search(GAP, t) or parse_marker(t) is not None:
+        return []
+    return [Ask(t.rstrip(" :"), "list", fields=["Họ và tên", "Nội dung"])]
+
+
 def rosters(seq: list) -> list:
-    """A roster's head over its numbered person lines ('1) Đ/C: ……') → its asks, carried; the person lines go."""
+    """A roster's head over its numbered person lines ('1) Đ/C: ……') → its asks, carried; the person lines go. A
+    short head ending in ':' over people's lines to fill ('– Đồng chí Nguyễn Thị C: ……') is a list too."""
     out: list = []
     k = 0
     while k < len(seq):
         s = seq[k]
-        asks = roster_asks(s) if isinstance(s, str) else None
+        asks = (roster_asks(s) or _list_head(s)) if isinstance(s, str) else None
+        slot = PERSON_LINE.match if asks and roster_asks(s) else _person_slot
         j = k + 1
         while (
-            asks
-            and j < len(seq)
-            and isinstance(seq[j], str)
-            and (not seq[j].strip() or PERSON_LINE.match(seq[j].strip()))
+            asks and j < len(seq) and isinstance(seq[j], str) and (not seq[j].strip() or slot(seq[j].strip()))
         ):
             j += 1
         if not asks or not any(isinstance(x, str) and x.strip() for x in seq[k + 1 : j]):

@@ -42,7 +42,7 @@ WHEN = re.compile(r"\b(?:ngày nào|khi nào|từ bao giờ|ngày tháng năm n�
 
 def carry(ask: Ask) -> str:
     """The ask as one line the outline tree keeps as it is (no number, no blank, no parenthesis in it)."""
-    payload = {"p": ask.prompt, "t": ask.type, "u": ask.unit, "o": ask.options, "h": ask.help}
+    payload = {"p": ask.prompt, "t": ask.type, "u": ask.unit, "o": ask.options, "h": ask.help, "f": ask.fields}
     return "⟦ask:" + json.dumps(payload, ensure_ascii=False).encode().hex() + "⟧"
 
 
@@ -58,7 +58,7 @@ def carried(text: str) -> Ask | None:
     if not m:
         return None
     d = json.loads(bytes.fromhex(m.group(1)).decode())
-    return Ask(d["p"], d["t"], d["u"], help=list(d["h"] or []), options=d["o"])
+    return Ask(d["p"], d["t"], d["u"], help=list(d["h"] or []), fields=d.get("f"), options=d["o"])
 
 
 def is_carried(text: str) -> bool:

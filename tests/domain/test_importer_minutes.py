@@ -142,3 +142,16 @@ def test_bullets_whose_blank_is_their_guidance_in_a_whole_document() -> None:
         )
     )
     assert got["Thời gian"][1] == "date" and got["Địa điểm"][1] == "text"
+
+
+def test_a_short_head_over_peoples_lines_to_fill_is_one_list() -> None:
+    o = imp(
+        "BIÊN BẢN HỌP TỔ\nI. DIỄN BIẾN\n* Các ý kiến phát biểu:\n– Đồng chí Trần Văn A: ……………\n"
+        "– Đồng chí Lê Thị B: ……………\nĐồng chí chủ trì kết luận: ……………\n"
+    )
+    got = {r.question.prompt: r.question for r in o.refs}
+    assert got["Các ý kiến phát biểu"].type == "list"
+    assert [f.label for f in got["Các ý kiến phát biểu"].fields] == ["Họ và tên", "Nội dung"]
+    assert [r.question.prompt for r in o.refs].count("Các ý kiến phát biểu") == 1
+    assert "Đồng chí chủ trì kết luận" in got  # a field, not a person's line
+    assert not any(p.startswith("Đồng chí Trần") for p in got)
