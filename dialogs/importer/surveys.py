@@ -42,7 +42,14 @@ WHEN = re.compile(r"\b(?:ngày nào|khi nào|từ bao giờ|ngày tháng năm n�
 
 def carry(ask: Ask) -> str:
     """The ask as one line the outline tree keeps as it is (no number, no blank, no parenthesis in it)."""
-    payload = {"p": ask.prompt, "t": ask.type, "u": ask.unit, "o": ask.options, "h": ask.help, "f": ask.fields}
+    payload = {
+        "p": ask.prompt,
+        "t": ask.type,
+        "u": ask.unit,
+        "o": ask.options,
+        "h": ask.help,
+        "f": ask.fields,
+    }
     return "⟦ask:" + json.dumps(payload, ensure_ascii=False).encode().hex() + "⟧"
 
 
@@ -270,9 +277,25 @@ def _optioned(lines: list[str]) -> int:
     n = 0
     for k, s in enumerate(lines):
         asked = _question_line(s.strip())
-        if asked and (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1])[0]):
+        opts = (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1])[0]) if asked else []
+        if asked and _answers(asked, opts, lines[k + 1 : k + 3]):
             n += 1
     return n
+
+
+RESPONDENT = re.compile(
+    r"(?i)\b(?:anh/chị|anh\s*/\s*chị|anh chị|ông/bà|ông\s*/\s*bà|ông bà|bạn|em|quý vị|gia đình|hộ)\b"
+)
+
+
+def _answers(asked: str, opts: list[str], below: list[str]) -> bool:
+    """The options answer the question (not an outline's sub-items under a question): yes and no, boxes or codes to
+    tick, or a question put to the respondent ('anh/chị', 'ông/bà', 'gia đình', 'hộ')."""
+    if len(opts) < 2:
+        return False
+    if {fold(o) for o in opts} <= {"co", "khong", "chua", "da"} or RESPONDENT.search(asked) or is_yesno(asked):
+        return True
+    return any(BOXES.search(b) or LEADER.match(b.strip()) for b in [asked, *below])
 
 
 def _own_options(asked: str) -> tuple[str, list[str]]:
@@ -355,8 +378,10 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
             opts, j = _options(lines, j)
         more, j = _notes(lines, j)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
-        if (not coded and not opts and not survey) or (
-            bare and not opts and "?" not in asked and not BLANK.search(asked)
+        if (
+            (not coded and not opts and not survey)
+            or (bare and not opts and "?" not in asked and not BLANK.search(asked))
+            or (not coded and opts and not survey and not _answers(asked, opts, lines[k : k + 3]))
         ):
             out.append(seq[k])
             k += 1

@@ -223,3 +223,12 @@ def test_a_part_in_capitals_between_items_is_their_help_and_the_title_above_stay
     assert o.title == "Phiếu điều tra việc làm"
     got = {r.question.prompt: r.question for r in o.refs}
     assert "PHẦN B. VIỆC LÀM" not in got and "VIỆC LÀM" in (got["Anh/chị có việc làm không?"].help or "")
+
+
+def test_an_outlines_sub_items_under_a_question_are_no_options() -> None:
+    """Negative: 'Đánh giá chung … như thế nào?' over 'a) Ưu điểm', 'b) Hạn chế' asks two things; options answer a
+    question put to the respondent, a yes/no question, or boxes to tick."""
+    lines = ["3. Đánh giá chung về công tác năm qua như thế nào?", "a) Ưu điểm", "b) Hạn chế"]
+    assert survey_items(list(lines)) == lines
+    asked = survey_items(["Nguồn nước chính của hộ?", "a. Giếng khoan", "b. Nước máy"])
+    assert len(asked) == 1 and carried(asked[0]).type == "choice"
