@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 
-from dialogs.importer.ask_types import Ask, field_type, is_yesno
+from dialogs.importer.ask_types import Ask, field_type, is_count, is_yesno
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, MANY
+from dialogs.importer.lexicon import IDENTIFIER
 from dialogs.importer.structure import BULLET_KINDS, parse_marker
 from dialogs.text import fold
 
@@ -212,6 +213,8 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
         m = MEASURE.search(prompt)
         if m:
             return "decimal", m.group("u")
+        return "integer", None
+    if is_count(prompt.rstrip(" ?")) and not IDENTIFIER.match(prompt):  # 'Số nhân khẩu nam là?' (not 'Số điện thoại')
         return "integer", None
     if is_yesno(prompt):
         return "yesno", None

@@ -116,6 +116,7 @@ def test_question_words_type_an_item() -> None:
     assert survey_type("Con bỏ học từ khi nào?") == ("date", None)
     assert survey_type("Vì sao con bỏ học?") == ("longtext", None)
     assert survey_type("Ảnh chụp rõ nét?") == ("yesno", None)
+    assert survey_type("Số nhân khẩu nữ là?") == ("integer", None)  # a count, however short
 
 
 def test_items_numbered_cau_n_are_questions_of_their_part_not_sections() -> None:
