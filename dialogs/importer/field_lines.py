@@ -41,10 +41,17 @@ def drop_note_marks(text: str) -> str:
     return NOTE_NO.sub("", text)
 
 
+def label_type(label: str) -> tuple[str, str | None]:
+    """A field's type by its label (an age or a year, a date, a count, an identifier, else a line of text)."""
+    return _label_type(label)
+
+
 def _label_type(label: str) -> tuple[str, str | None]:
-    if AGE.search(label):  # 'Tuổi', 'Ước lượng tuổi'
+    bare = re.sub(r"\s*\([^()]*\)", "", label).strip(" :") or label  # 'Năm sinh (theo dương lịch)': a year
+    if AGE.search(bare):  # 'Tuổi', 'Ước lượng tuổi'
         return "integer", None
-    return field_type(label)
+    typ, unit = field_type(bare)
+    return (typ, unit) if typ != "text" or bare == label else field_type(label)
 
 
 def _cap(s: str) -> str:

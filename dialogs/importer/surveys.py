@@ -13,16 +13,16 @@ import json
 import re
 
 from dialogs.importer.ask_types import Ask, field_type, is_count, is_yesno
-from dialogs.importer.field_lines import field_line_asks
-from dialogs.importer.forms import BLANK, MANY
+from dialogs.importer.field_lines import field_line_asks, label_type
+from dialogs.importer.forms import BLANK, MANY, blank_only
 from dialogs.importer.lexicon import IDENTIFIER
 from dialogs.importer.structure import BULLET_KINDS, parse_marker
 from dialogs.text import fold
 
 CARRY = re.compile(r"^⟦ask:([0-9a-f]+)⟧$")
 ITEM = re.compile(
-    r"^\s*(?:(?i:câu(?:\s+hỏi)?)\s+(?P<c>[A-Z]{0,2}\d{1,3}[a-z]?\d*(?:_\d{1,2}[a-z]?)*)"
-    r"|(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?\d*(?:_\d{1,2}[a-z]?)*))\s*(?:[:.)]|\s[-–])\s*(?P<q>\S.*)$"
+    r"^\s*(?:(?i:câu(?:\s+hỏi)?)\s+(?P<c>[A-Z]{0,2}\d{1,3}[a-z]?\d*(?:[._]\d{1,2}[a-z]?)*)"
+    r"|(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?\d*(?:[._]\d{1,2}[a-z]?)*))\s*(?:[:.)]|\s[-–])\s*(?P<q>\S.*)$"
 )
 OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2})\))\s+(?P<t>\S.*)$")
 BOXES = re.compile(r"[□☐❑◻▢○◯⬜]|\[\s*\]|\(\s+\)")
@@ -214,7 +214,9 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
         if m:
             return "decimal", m.group("u")
         return "integer", None
-    if is_count(prompt.rstrip(" ?")) and not IDENTIFIER.match(prompt):  # 'Số nhân khẩu nam là?' (not 'Số điện thoại')
+    if is_count(prompt.rstrip(" ?")) and not IDENTIFIER.match(
+        prompt
+    ):  # 'Số nhân khẩu nam là?' (not 'Số điện thoại')
         return "integer", None
     if is_yesno(prompt):
         return "yesno", None
@@ -232,7 +234,7 @@ def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
     lined = field_line_asks(prompt)
     if not lined:
         label = BLANK.sub(" ", prompt).strip(" :.;")
-        lined = [Ask(label, *(("integer", None) if re.search(r"(?i)\btuổi$", label) else field_type(label)))]
+        lined = [Ask(label, *label_type(label))]
     lined[0].help = notes + lined[0].help
     return lined
 
@@ -296,7 +298,11 @@ def _answers(asked: str, opts: list[str], below: list[str]) -> bool:
     tick, or a question put to the respondent ('anh/chị', 'ông/bà', 'gia đình', 'hộ')."""
     if len(opts) < 2:
         return False
-    if {fold(o) for o in opts} <= {"co", "khong", "chua", "da"} or RESPONDENT.search(asked) or is_yesno(asked):
+    if (
+        {fold(o) for o in opts} <= {"co", "khong", "chua", "da"}
+        or RESPONDENT.search(asked)
+        or is_yesno(asked)
+    ):
         return True
     return any(BOXES.search(b) or LEADER.match(b.strip()) for b in [asked, *below])
 
@@ -348,11 +354,49 @@ def _group_line(t: str) -> bool:
     )
 
 
+LONE_CODE = re.compile(
+    r"^\s*(?:(?i:câu(?:\s+hỏi)?)\s+\d{1,3}[a-z]?|[A-Z]{1,2}\d{1,3}[a-z]?(?:[._]\d{1,2}[a-z]?)*)\s*[:.]?\s*$"
+)
+
+
+def _join_lone_codes(seq: list) -> list:
+    """'A1.2' alone on its line, its question on the next (a questionnaire's table copied one cell a line) → one
+    coded line 'A1.2: Năm sinh …'; only where two such codes or more stand alone."""
+    if sum(1 for s in seq if isinstance(s, str) and LONE_CODE.match(s)) < 2:
+        return seq
+    out: list = []
+    k = 0
+    while k < len(seq):
+        s = seq[k]
+        j = k + 1
+        while (
+            isinstance(s, str)
+            and LONE_CODE.match(s)
+            and j < len(seq)
+            and isinstance(seq[j], str)
+            and not seq[j].strip()
+        ):
+            j += 1
+        nxt = (
+            seq[j].strip()
+            if isinstance(s, str) and LONE_CODE.match(s) and j < len(seq) and isinstance(seq[j], str)
+            else ""
+        )
+        if nxt and not LONE_CODE.match(nxt) and not OPTION.match(nxt) and parse_marker(nxt) is None:
+            out.append(f"{s.strip().rstrip(':.')}: {nxt}")
+            k = j + 1
+            continue
+        out.append(s)
+        k += 1
+    return out
+
+
 def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     """The sequence with each questionnaire item (and its options, its notes) replaced by one carried ask; other
     lines and tables as they were. Items with a code count only when the text holds two or more of them (a survey);
     an uncoded question counts only with its options below it (or, in a survey, alone: its words type it)."""
     numbered = numbered or set()
+    seq = _join_lone_codes(seq)
     lines = [s if isinstance(s, str) else GRID for s in seq]
     survey = sum(1 for s in lines if _coded(s.strip(), numbered)) >= 2 or _optioned(lines) >= 2
     out: list = []
@@ -380,6 +424,10 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if not opts:
             opts, j = _options(lines, j)
         more, j = _notes(lines, j)
+        while (
+            coded and not opts and j < len(lines) and blank_only(lines[j])
+        ):  # 'A1.2: Năm sinh' over '……': its space
+            asked, j = asked if BLANK.search(asked) else f"{asked.rstrip(' :')}: ……", j + 1
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (
             (not coded and not opts and not survey)

@@ -233,3 +233,30 @@ def test_an_outlines_sub_items_under_a_question_are_no_options() -> None:
     assert survey_items(list(lines)) == lines
     asked = survey_items(["Nguồn nước chính của hộ?", "a. Giếng khoan", "b. Nước máy"])
     assert len(asked) == 1 and carried(asked[0]).type == "choice"
+
+
+def test_codes_alone_on_their_lines_and_a_dotted_line_under_a_coded_field() -> None:
+    lines = [
+        "A1.1",
+        "",
+        "Giới tính",
+        "",
+        " 1. Nam",
+        " 2. Nữ",
+        "A1.2",
+        "",
+        "Năm sinh (theo dương lịch)",
+        "",
+        "…………………",
+    ]
+    asks = [carried(x) for x in survey_items(lines) if x.strip()]
+    assert [(a.prompt, a.type) for a in asks if a] == [
+        ("Giới tính", "choice"),
+        ("Năm sinh (theo dương lịch)", "integer"),
+    ]
+    assert survey_items(["1", "Tổng số", "2", "Nam"]) == [
+        "1",
+        "Tổng số",
+        "2",
+        "Nam",
+    ]  # a table's row numbers stay
