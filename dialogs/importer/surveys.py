@@ -65,7 +65,12 @@ def carried(text: str) -> Ask | None:
     m = CARRY.match(text.strip())
     if not m:
         return None
-    d = json.loads(bytes.fromhex(m.group(1)).decode())
+    try:
+        d = json.loads(bytes.fromhex(m.group(1)).decode())
+    except ValueError:  # a document's own text that only looks like a carried line
+        return None
+    if not isinstance(d, dict) or not isinstance(d.get("p"), str) or not isinstance(d.get("t"), str):
+        return None
     return Ask(d["p"], d["t"], d["u"], help=list(d["h"] or []), fields=d.get("f"), options=d["o"])
 
 

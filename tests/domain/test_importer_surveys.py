@@ -260,3 +260,9 @@ def test_codes_alone_on_their_lines_and_a_dotted_line_under_a_coded_field() -> N
         "2",
         "Nam",
     ]  # a table's row numbers stay
+
+
+def test_a_line_that_only_looks_carried_is_read_as_text_and_nothing_breaks() -> None:
+    got = prompts(imp("BÁO CÁO\n⟦ask:abc⟧\n⟦ask:31⟧\nI. KẾT QUẢ\n1. Số hộ: …… hộ\n"))
+    assert got["Số hộ"] == ("I", "integer")
+    assert carried("⟦ask:abc⟧") is None and carried("⟦ask:31⟧") is None
