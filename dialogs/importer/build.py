@@ -22,7 +22,7 @@ from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.minutes import opening_asks, rosters
+from dialogs.importer.minutes import delegates, opening_asks, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
@@ -897,7 +897,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     opening = [(k, opening_asks(s)) for k, s in enumerate(lines) if opening_asks(s)]  # 'Hôm nay, ngày …, tại …'
-    lined = [(k, field_line_asks(s)) for k, s in enumerate(lines) if not opening_asks(s) and field_line_asks(s)]
+    lined = [(k, delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
+             if not opening_asks(s) and (delegates(s) or field_line_asks(s))]
     skip |= {fold(lines[k].strip()) for k, _ in lined}  # 'Họ và tên cha: …… Tuổi ……', 'Giới tính: Nam □ Nữ □'
     fields = head_fields(lines, skip)
     if not fields and not opening and not lined:

@@ -116,3 +116,37 @@ def rosters(seq: list) -> list:
         out.extend(carry_as(s, a) for a in asks)
         k = j
     return out
+
+
+DELEGATE = re.compile(
+    r"(?i)(?:^|(?<=[;:.,])\s*|(?<=\s)-\s*|(?<=…)\s*|(?<=\.\.)\s*)(?<![\w/])đại diện\s+(?P<l>[^:;…()\-]{2,80}?)\s*(?=:|\.{2,}|…|\s-\s*(?:ông|bà)|\(|;|$)"
+)
+SLOT = re.compile(r"(?i)\b(?:ông|bà|ông\s*/\s*bà)\s*:?\s*(?:…|\.{2,}|_{2,})")
+
+
+def delegates(text: str) -> list[Ask]:
+    """'Đại diện Chủ đầu tư: …(4)… - Ông: ……(chức vụ); - Ông: ……; Đại diện tư vấn giám sát - Ông: ……; …' → one ask
+    per party represented: its people's names, a list where two slots or more follow it; a head over the parties
+    ('Đại diện các đơn vị thi công/tổng thầu:') asks nothing itself."""
+    found = list(DELEGATE.finditer(text))
+    if len(found) < 2 or not SLOT.search(text):
+        return []
+    out = []
+    for i, m in enumerate(found):
+        label = " ".join(m.group("l").split()).strip(" ,.")
+        seg = text[m.end() : found[i + 1].start() if i + 1 < len(found) else len(text)]
+        if (
+            not label
+            or len(label.split()) > 12
+            or (re.match(r"(?i)các\s", label) and seg.lstrip().startswith(":") and not SLOT.search(seg))
+        ):
+            continue
+        many = len(SLOT.findall(seg)) >= 2
+        out.append(
+            Ask(
+                f"Đại diện {label}",
+                "list" if many else "text",
+                fields=["Họ và tên", "Chức vụ"] if many else None,
+            )
+        )
+    return out if len(out) >= 2 else []

@@ -116,7 +116,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     top_split,
 )
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
-from dialogs.importer.minutes import opening_asks, roster_asks
+from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.surveys import carried
@@ -259,7 +259,7 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return opening_asks(text) or roster_asks(text) or field_line_asks(text)
+    return opening_asks(text) or roster_asks(text) or delegates(text) or field_line_asks(text)
 
 
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:

@@ -155,3 +155,19 @@ def test_a_short_head_over_peoples_lines_to_fill_is_one_list() -> None:
     assert [r.question.prompt for r in o.refs].count("Các ý kiến phát biểu") == 1
     assert "Đồng chí chủ trì kết luận" in got  # a field, not a person's line
     assert not any(p.startswith("Đồng chí Trần") for p in got)
+
+
+def test_each_party_represented_with_its_peoples_slots_is_an_ask() -> None:
+    from dialogs.importer.minutes import delegates
+
+    text = (
+        "Đại diện Ban quản lý dự án: ……(3)…… - Ông: ………(chức vụ); - Bà: ………(chức vụ); Đại diện đơn vị tư vấn - "
+        "Ông: ………(chức vụ); Đại diện các nhà thầu: Đại diện nhà thầu phần móng .. - Ông: ………(chức vụ);"
+    )
+    assert [(a.prompt, a.type) for a in delegates(text)] == [
+        ("Đại diện Ban quản lý dự án", "list"),
+        ("Đại diện đơn vị tư vấn", "text"),
+        ("Đại diện nhà thầu phần móng", "text"),
+    ]
+    assert delegates("Đại diện lãnh đạo UBND xã và đại diện các đoàn thể đã dự hội nghị.") == []
+    assert delegates("Đại diện Hội Nông dân: ……… Ông: ………") == []  # one party: a field line, read elsewhere
