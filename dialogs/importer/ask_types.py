@@ -164,7 +164,7 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "text", None
     if DATE_LABEL.match(s):
         return "date", None
-    if YEAR_LABEL.match(s):  # 'Năm xây dựng', 'Năm sinh': a year
+    if YEAR_LABEL.match(s) or re.match(r"(?i)^sĩ số\b", s):  # 'Năm xây dựng', 'Năm sinh': a year; 'Sĩ số': a count
         return "integer", None
     if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
         return "decimal", None

@@ -29,6 +29,7 @@ def test_a_person_line_asks_each_field_by_its_label() -> None:
     ]
     assert _asks("Họ và tên người báo tin (4)………………………") == [("Họ và tên người báo tin", "text")]
     assert _asks("Họ và tên: ………… Sinh năm: ………") == [("Họ và tên", "text"), ("Sinh năm", "integer")]
+    assert _asks("Lớp: ………… Sĩ số: ………") == [("Lớp", "text"), ("Sĩ số", "integer")]
 
 
 def test_options_after_a_label_and_a_slash_list_are_choices() -> None:
