@@ -156,7 +156,7 @@ def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
     s = label.strip()
-    if ACCOUNT_LABEL.match(s):  # 'Nhận xét', 'Ý kiến của …', 'Thuyết minh …': an account written out
+    if ACCOUNT_LABEL.match(s) or SAYS.search(s):  # 'Nhận xét', 'Ý kiến của …', '… chủ trì kết luận …': written out
         return "longtext", None
     if PEOPLE_LABEL.search(s + ":"):  # 'Chúng tôi gồm', 'Thành phần tham dự': the people present, a list
         return "list", None
@@ -179,6 +179,7 @@ def field_type(label: str) -> tuple[str, str | None]:
     return "text", None
 
 
+SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc)\b")
 ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"

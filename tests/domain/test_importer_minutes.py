@@ -171,3 +171,11 @@ def test_each_party_represented_with_its_peoples_slots_is_an_ask() -> None:
     ]
     assert delegates("Đại diện lãnh đạo UBND xã và đại diện các đoàn thể đã dự hội nghị.") == []
     assert delegates("Đại diện Hội Nông dân: ……… Ông: ………") == []  # one party: a field line, read elsewhere
+
+
+def test_a_field_for_what_someone_concludes_or_presents_is_written_out() -> None:
+    from dialogs.importer.ask_types import field_type
+
+    assert field_type("Đồng chí chủ trì kết luận nội dung này")[0] == "longtext"
+    assert field_type("Đại diện đoàn trình bày về kết quả kiểm tra")[0] == "longtext"
+    assert field_type("Người kết luận")[0] == "text"  # who, not what
