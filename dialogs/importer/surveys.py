@@ -54,11 +54,13 @@ def carry(ask: Ask) -> str:
     return "⟦ask:" + json.dumps(payload, ensure_ascii=False).encode().hex() + "⟧"
 
 
-def carry_as(line: str, ask: Ask) -> str:
+def carry_as(line: str, ask: Ask, numbered: bool = False) -> str:
     """The carried ask keeping the bullet of the line it replaces ('- Khách mời gồm …' → '- ⟦ask:…⟧'): a bullet
-    stays a bullet of the outline, and no line becomes the body of the bullet above it."""
+    stays a bullet of the outline, and no line becomes the body of the bullet above it. With `numbered`, a number
+    stays too ('3. Ông/bà …?' outside a questionnaire: the outline's own numbering)."""
     mk = parse_marker(line.strip())
-    return f"{mk.no} {carry(ask)}" if mk is not None and mk.kind in BULLET_KINDS else carry(ask)
+    keep = mk is not None and (mk.kind in BULLET_KINDS or (numbered and mk.kind.startswith("dec")))
+    return f"{mk.no} {carry(ask)}" if keep else carry(ask)
 
 
 def carried(text: str) -> Ask | None:
@@ -447,7 +449,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
             continue
         asks = _asks(asked, opts, notes + more)
         asks[0].help, pending = pending + asks[0].help, []
-        out.extend(carry_as(t, a) for a in asks)
+        out.extend(carry_as(t, a, numbered=not survey) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""
         if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in
             out.append(carry(Ask(nxt.rstrip("."), "text")))
