@@ -255,6 +255,8 @@ def noted_field(text: str) -> list[Ask]:
         typ, unit = "date", None
     elif EACH.match(note):
         typ, unit = "list", None  # '(Ghi từng nội dung chính …)': one row each
+    elif re.search(r"(?i)\bhọ,?\s*(?:và\s+)?tên\b", note) and len(label.split()) <= 6:
+        typ, unit = "text", None  # 'Chủ trì cuộc họp: (ghi rõ họ, tên, chức danh …)': who
     elif NAME_LABEL.match(label) or _label_type(label)[0] != "text":
         typ, unit = _label_type(label)
     else:

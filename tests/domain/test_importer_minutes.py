@@ -110,6 +110,7 @@ def test_a_label_whose_blank_is_its_guidance_and_names_asked_per_role() -> None:
 
     assert read("– Thời điểm: (ghi rõ giờ, ngày khai mạc)") == [("Thời điểm", "date")]
     assert read("– Địa điểm: (nơi tổ chức hội nghị)") == [("Địa điểm", "text")]
+    assert read("– Chủ tọa hội nghị: (ghi rõ họ, tên, chức vụ)") == [("Chủ tọa hội nghị", "text")]
     assert read("* Nội dung thảo luận: (Ghi từng ý kiến phát biểu)") == [("Nội dung thảo luận", "list")]
     assert read("+ Họ và tên người chủ tọa, thư ký.") == [
         ("Họ và tên người chủ tọa", "text"),
