@@ -1,0 +1,148 @@
+"""What a report outline's item asks, one question per thing asked.
+
+An item of a đề cương often names, in one sentence, the parts a report is made of: 'Kết quả thực hiện …; ưu điểm,
+hạn chế, khó khăn, vướng mắc, nguyên nhân và bài học kinh nghiệm …', 'Dự báo tình hình; dự kiến …  và đề xuất,
+kiến nghị', 'Đánh giá chung và đề xuất, kiến nghị'. Each part (a head noun of a report: ưu điểm, hạn chế, nguyên
+nhân, bài học kinh nghiệm, đề xuất …) is a question of its own; a pair of words meaning one thing ('khó khăn, vướng
+mắc', 'đề xuất, kiến nghị', 'tồn tại, hạn chế') stays one question; a cause named on its own after ';' is the cause of
+what the clause before spoke of ('Tình hình các vụ …; nguyên nhân …' → 'Nguyên nhân các vụ …'); 'Tình hình, số liệu
+các vụ …' asks the situation (written) and the figures (a number) of the same things."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.lexicon import top_split
+
+# the parts a report is made of; words in one group mean one thing when written side by side
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("ưu điểm", "kết quả đạt được", "thành tích"),
+    ("hạn chế", "tồn tại", "yếu kém", "khuyết điểm"),
+    ("khó khăn", "vướng mắc", "bất cập"),
+    ("nguyên nhân",),
+    ("bài học kinh nghiệm", "bài học"),
+    ("đề xuất", "kiến nghị"),
+    ("giải pháp",),
+    ("phương hướng", "nhiệm vụ", "chỉ tiêu"),
+    ("dự báo",),
+    ("dự kiến",),
+)
+PART_HEADS = tuple(w for g in GROUPS for w in g)
+# aspects of one subject: 'tình hình, số liệu các vụ …' (the situation and the figures of the same things)
+ASPECTS = ("tình hình", "số liệu", "số lượng", "hình thức", "kết quả", "việc")
+FIGURE_ASPECTS = ("số liệu", "số lượng")
+# parts that are verbs too: what follows them after a comma is what they propose or foresee
+VERB_HEADS = ("đề xuất", "kiến nghị", "dự kiến", "dự báo")
+_PLURAL = r"(?:(?:các|những)\s+)?"
+HEAD_RE = re.compile(
+    rf"^{_PLURAL}(?P<h>{'|'.join(sorted(PART_HEADS + ASPECTS, key=len, reverse=True))})\b", re.I
+)
+CUT = re.compile(r",\s+|\s+và\s+", re.I)
+NOT_PROSE = re.compile(r"[?…]|\.{3,}|_{3,}|:\s*$|\d+\s*%")
+
+
+def _head(piece: str) -> str | None:
+    m = HEAD_RE.match(piece.strip())
+    return m.group("h").lower() if m else None
+
+
+def _group(head: str | None) -> int | None:
+    return next((k for k, g in enumerate(GROUPS) if head in g), None)
+
+
+def _pieces(clause: str) -> list[tuple[str, str]]:
+    """The clause cut at ', ' and ' và ' outside parentheses: (separator before, piece)."""
+    out: list[tuple[str, str]] = []
+    depth, last, sep = 0, 0, ""
+    for m in CUT.finditer(clause):
+        depth = clause[: m.start()].count("(") - clause[: m.start()].count(")")
+        if depth > 0:
+            continue
+        out.append((sep, clause[last : m.start()]))
+        sep, last = m.group(0), m.end()
+    out.append((sep, clause[last:]))
+    return [(s, p.strip()) for s, p in out if p.strip()]
+
+
+def _items(clause: str) -> list[str] | None:
+    """The things one clause names: a piece that begins with a report's part or an aspect starts a thing when the
+    piece before began with one too; any other piece goes on the thing before ('bài học kinh nghiệm trong chỉ đạo,
+    thực hiện'), and after it the list is that thing's object ('giải quyết những khó khăn, vướng mắc, hạn chế'), as
+    it is after a proposal's object ('Đề xuất các nội dung …, giải pháp …'). Words of one group side by side stay one
+    thing ('khó khăn, vướng mắc'). None when the clause does not begin with a part or an aspect."""
+    pieces = _pieces(clause)
+    if not pieces or _head(pieces[0][1]) is None:
+        return None
+    items: list[str] = []
+    heads: list[str | None] = []
+    open_list = True  # the pieces so far each began with a head: the next head may start a thing
+    for sep, piece in pieces:
+        head = _head(piece)
+        comma = sep.strip() == ","
+        bare_pair = (
+            bool(items)
+            and _group(head) is not None
+            and _group(head) == _group(heads[-1])
+            and HEAD_RE.fullmatch(items[-1].strip()) is not None
+        )
+        objected = bool(items) and heads[-1] in VERB_HEADS and _object(items[-1]) and comma
+        if items and (head is None or bare_pair or objected or not open_list):
+            items[-1] = f"{items[-1]}{', ' if comma else ' và '}{piece}"
+            open_list = open_list and head is not None and not objected
+            continue
+        items.append(piece)
+        heads.append(head)
+    return items
+
+
+def _object(item: str) -> str:
+    m = HEAD_RE.match(item.strip())
+    return item.strip()[m.end() :].strip(" ,") if m else ""
+
+
+def _share_object(items: list[str]) -> list[str]:
+    """'Tình hình, số liệu các vụ …': two aspects, the first bare, share the second's object."""
+    if (
+        len(items) == 2
+        and _head(items[0]) in ASPECTS
+        and HEAD_RE.fullmatch(items[0].strip())
+        and _head(items[1]) in ASPECTS
+        and _object(items[1])
+    ):
+        return [f"{items[0].strip()} {_object(items[1])}", items[1]]
+    return items
+
+
+def part_asks(text: str) -> list[Ask]:
+    """An outline item naming the parts of a report → one question per part, in order. [] unless it names at least
+    two parts of different groups (one 'hạn chế' in a sentence is no list of asks), or when the line is a form's
+    (blanks, a question mark, a figure)."""
+    t = text.strip().rstrip(" .;,")
+    if not t or NOT_PROSE.search(t) or len(t.split()) > 70:
+        return []
+    out: list[str] = []
+    previous = ""
+    for clause in top_split(t, ";"):
+        found = _items(clause.strip(" ,."))
+        if found is None:
+            return []
+        items = _share_object(found)
+        first = items[0].strip()
+        if re.fullmatch(r"(?i)nguyên nhân", first) and _object(previous):
+            items[0] = f"{first} {_object(previous)}"  # '…; nguyên nhân và …': the cause of what came before
+        out.extend(items)
+        previous = items[0]
+    groups = {_group(_head(x)) for x in out} - {None}
+    headed = sum(_head(x) is not None for x in out)
+    if len(out) < 2 or not (len(groups) >= 2 or groups and headed >= 3):
+        return []
+    asks = []
+    for item in out:
+        prompt = item.strip(" ,.;")
+        prompt = prompt[0].upper() + prompt[1:]
+        typ, unit, why = guess_type(prompt)
+        if _head(prompt) in FIGURE_ASPECTS and typ == "longtext":
+            typ, unit, why = "integer", None, "số nguyên (đoán: số liệu được hỏi)"
+        asks.append(Ask(prompt, typ, unit, guessed=why))
+    return asks
