@@ -146,3 +146,61 @@ def part_asks(text: str) -> list[Ask]:
             typ, unit, why = "integer", None, "số nguyên (đoán: số liệu được hỏi)"
         asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks
+
+
+# figures a report gives: counts, rates, amounts and the measures of a harvest
+FIGURE_HEAD = re.compile(
+    r"^(?:(?:tổng\s+)?số(?:\s+lượng|\s+lượt|\s+liệu)?|tỷ lệ|tỉ lệ|diện tích|năng suất|sản lượng|khối lượng|"
+    r"kinh phí|số tiền)\b",
+    re.I,
+)
+MEASURE_NOUN = re.compile(r"^(?:năng suất|sản lượng|khối lượng|diện tích)\b", re.I)
+# what a report writes about: a piece beginning so is a written question of its own
+WRITTEN_HEAD = re.compile(
+    r"^(?:tình hình|thay đổi|kết quả|hình thức|đối tượng|việc|công tác|chất lượng|hiệu quả|nguyên nhân)\b",
+    re.I,
+)
+# 'Nhãn: Ví dụ như …' / '… (bao gồm …)': what comes after names the figures to give
+LISTED = re.compile(
+    r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm)?\s*:?|\(\s*(?:bao gồm|gồm|như)\s*:?)"
+    r"\s*(?P<r>[^:()]+?)\)?[\s.,;…]*$",
+    re.I,
+)
+
+
+def _figure_type(item: str) -> tuple[str, str | None, str | None]:
+    if MEASURE_NOUN.match(item):
+        return "decimal", None, "số thập phân (đoán: một số đo được hỏi)"
+    typ, unit, why = guess_type(item)
+    if typ == "longtext":  # 'Số liệu các vụ …': a figure asked by its name
+        return "integer", None, "số nguyên (đoán: số liệu được hỏi)"
+    return typ, unit, why
+
+
+def figure_list(text: str) -> list[Ask]:
+    """An item that names, after its label, the figures to give ('Kết quả đạt được: số người được tiếp cận, tỷ lệ
+    người hiểu …, thay đổi về nhận thức …', 'Tình hình sản xuất (bao gồm diện tích gieo trồng, năng suất, sản lượng,
+    tình hình sâu bệnh, hạn hán)'): the label asks in words, each figure is a number of its own, each piece beginning
+    with a thing to write about is a written question (the pieces after it, its parts). [] unless two figures."""
+    m = LISTED.match(re.sub(r",?\s*…\s*$", "", text.strip()))
+    if not m or "?" in text:
+        return []
+    items: list[tuple[str, bool]] = []
+    for piece in (p.strip(" .;") for p in re.split(r",\s+", m.group("r").strip(" ,.;…"))):
+        if not piece:
+            continue
+        figure, written = bool(FIGURE_HEAD.match(piece)), bool(WRITTEN_HEAD.match(piece))
+        if (figure or written) or not items:
+            items.append((piece, figure))
+        else:
+            items[-1] = (f"{items[-1][0]}, {piece}", items[-1][1])
+    if sum(f for _, f in items) < 2 or not items[0][1]:
+        return []
+    label = m.group("l").strip(" -–+•")
+    label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
+    asks = [Ask(label[0].upper() + label[1:])]
+    for piece, figure in items:
+        prompt = piece[0].upper() + piece[1:]
+        typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
+        asks.append(Ask(prompt, typ, unit, guessed=why))
+    return asks

@@ -88,3 +88,58 @@ def test_an_outline_item_becomes_its_questions_in_its_section():
     ):
         assert p in got and got[p][1] == "longtext", (p, got)
     assert "Phân tích, đánh giá tình hình liên quan đến công tác phòng cháy" in got
+
+
+def test_figures_named_after_a_label_are_numbers_each_and_the_words_a_written_question():
+    from dialogs.importer.prose_items import figure_list
+
+    got = _p(
+        figure_list(
+            "Kết quả tập huấn: Số lớp đã mở, tỷ lệ học viên đạt yêu cầu, thay đổi về kỹ năng của học viên "
+            "sau khóa học,…"
+        )
+    )
+    assert got == [
+        ("Kết quả tập huấn", "longtext"),
+        ("Số lớp đã mở", "integer"),
+        ("Tỷ lệ học viên đạt yêu cầu", "percent"),
+        ("Thay đổi về kỹ năng của học viên sau khóa học", "longtext"),
+    ]
+
+
+def test_measures_listed_in_a_parenthesis_are_decimals_and_the_rest_one_written_question():
+    from dialogs.importer.prose_items import figure_list
+
+    got = _p(
+        figure_list(
+            "Tình hình chăn nuôi của xã (bao gồm sản lượng thịt hơi, năng suất sữa, số con giống mới, tình hình "
+            "dịch bệnh, tiêm phòng, thời tiết ảnh hưởng đến đàn vật nuôi)"
+        )
+    )
+    assert got == [
+        ("Tình hình chăn nuôi của xã", "longtext"),
+        ("Sản lượng thịt hơi", "decimal"),
+        ("Năng suất sữa", "decimal"),
+        ("Số con giống mới", "integer"),
+        ("Tình hình dịch bệnh, tiêm phòng, thời tiết ảnh hưởng đến đàn vật nuôi", "longtext"),
+    ]
+
+
+def test_a_count_and_a_manner_asked_together_leave_the_count_to_the_figures_named():
+    from dialogs.importer.prose_items import figure_list
+
+    got = _p(
+        figure_list(
+            "Số lượng và hình thức các buổi sinh hoạt: Ví dụ như số buổi nói chuyện, số lượt người dự,…"
+        )
+    )
+    assert got[0] == ("Hình thức các buổi sinh hoạt", "longtext")
+    assert [t for _, t in got[1:]] == ["integer", "integer"]
+
+
+def test_examples_without_figures_or_a_question_are_no_figure_list():
+    from dialogs.importer.prose_items import figure_list
+
+    assert figure_list("Đối tượng tham gia: Phân loại theo độ tuổi, ngành nghề, địa bàn cư trú,…") == []
+    assert figure_list("Kết quả: số lớp đã mở") == []  # one figure: the line's own question
+    assert figure_list("Bao nhiêu người tham gia: số nam, số nữ?") == []
