@@ -319,6 +319,7 @@ def without_person_slots(labels: list[str]) -> list[str]:
     return out
 
 
+FIGURE_ASKED = re.compile(r"(?i)^(?:tổng số|số lượng|số|tỷ lệ|tỉ lệ)\s[^\d:]*$")  # no figure given
 ELLIPSIS = re.compile(r"(?<=[^\W\d_])\.{3}(?=\s|$)")  # '… hệ thống loa truyền thanh...': 'and so on', not a blank
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
@@ -340,6 +341,8 @@ def is_filled_answer(lines: list[str]) -> bool:
     in the past ('Ngay sau khi …, Bộ trưởng đã ban hành …, yêu cầu các cơ quan …') is one even when it names
     what was required of others."""
     text = ELLIPSIS.sub("", " ".join(ln.strip() for ln in lines).strip())
+    if any(FIGURE_ASKED.match(ln.strip(" -+•")) for ln in lines):  # 'Tổng số …; số … đã …': figures asked
+        return False
     if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
     if not ASKING.search(text):

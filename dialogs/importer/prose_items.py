@@ -65,20 +65,21 @@ def _pieces(clause: str) -> list[tuple[str, str]]:
     return [(s, p.strip()) for s, p in out if p.strip()]
 
 
-def _items(clause: str) -> list[str] | None:
+def _items(clause: str, head_of=None) -> list[str] | None:
     """The things one clause names: a piece that begins with a report's part or an aspect starts a thing when the
     piece before began with one too; any other piece goes on the thing before ('bài học kinh nghiệm trong chỉ đạo,
     thực hiện'), and after it the list is that thing's object ('giải quyết những khó khăn, vướng mắc, hạn chế'), as
     it is after a proposal's object ('Đề xuất các nội dung …, giải pháp …'). Words of one group side by side stay one
     thing ('khó khăn, vướng mắc'). None when the clause does not begin with a part or an aspect."""
+    head_of = head_of or _head
     pieces = _pieces(clause)
-    if not pieces or _head(pieces[0][1]) is None:
+    if not pieces or head_of(pieces[0][1]) is None:
         return None
     items: list[str] = []
     heads: list[str | None] = []
     open_list = True  # the pieces so far each began with a head: the next head may start a thing
     for sep, piece in pieces:
-        head = _head(piece)
+        head = head_of(piece)
         comma = sep.strip() == ","
         bare_pair = (
             bool(items)
@@ -201,6 +202,62 @@ def figure_list(text: str) -> list[Ask]:
     asks = [Ask(label[0].upper() + label[1:])]
     for piece, figure in items:
         prompt = piece[0].upper() + piece[1:]
+        typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
+        asks.append(Ask(prompt, typ, unit, guessed=why))
+    return asks
+
+
+# a clause that asks in its own verb: 'Đánh giá kết quả …, nêu rõ …; đề xuất …'
+LEAD_VERB = re.compile(r"^(?:đánh giá|báo cáo|tổng kết|sơ kết|phân tích|khái quát|tổng hợp)\b", re.I)
+CLAUSE_CUT = re.compile(
+    r",\s+(?=(?:đồng thời\s+|trong đó\s+)?(?:nêu rõ|làm rõ|chỉ rõ|ghi rõ|phân tích|đề xuất|kiến nghị|rút ra)\b)",
+    re.I,
+)
+JUDGING_VERB = re.compile(r"^(?:đánh giá|phân tích|nêu|chỉ ra|làm rõ)\s+", re.I)
+NAMING_VERB = re.compile(r"^(?:(?:đồng thời|trong đó)\s+)?(?:nêu rõ|làm rõ|chỉ rõ|ghi rõ)\s+", re.I)
+
+
+def _named_head(piece: str) -> str | None:
+    """A thing a 'nêu rõ …' names: a report's part, an aspect or a figure."""
+    bare = re.sub(r"(?i)^(?:các|những)\s+", "", piece.strip())
+    if FIGURE_HEAD.match(bare):
+        return "số"
+    return _head(piece)
+
+
+def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
+    """One clause → its things: after 'nêu rõ' the things it names (each a part, an aspect or a figure), after
+    'đánh giá' / 'phân tích' the parts of a report it names ('Đánh giá những ưu điểm, hạn chế và nguyên nhân'),
+    else the clause itself, its verb kept ('Đề xuất giải pháp …'). (prompt, is a figure)."""
+    clause = re.sub(r"(?i)^(?:đồng thời|trong đó)\s*,?\s*", "", clause.strip(" ,."))
+    verb = NAMING_VERB.match(clause)
+    named = _items(clause[verb.end() :], _named_head) if verb else None
+    if verb and named and len(named) >= 2:
+        return [(x.strip(" ,."), _named_head(x) == "số") for x in named]
+    judged = JUDGING_VERB.match(clause)
+    parts = _items(clause[judged.end() :]) if judged else None
+    if parts and len(parts) >= 2 and len({_group(_head(x)) for x in parts} - {None}) == len(parts):
+        return [(x.strip(" ,."), False) for x in parts]
+    bare = re.sub(r"(?i)^(?:các|những)\s+", "", clause)
+    return [(clause, bool(FIGURE_HEAD.match(bare)) and not verb)]
+
+
+def clause_items(text: str) -> list[Ask]:
+    """An outline item that asks in clauses ('Đánh giá kết quả ban hành văn bản, nêu rõ số văn bản đã ban hành,
+    những hạn chế, nguyên nhân; đề xuất giải pháp khắc phục'): one question per clause, and one per thing a 'nêu
+    rõ …' names (a figure a number, the rest written). [] unless it begins with an asking verb and one clause names
+    two things or more."""
+    t = text.strip().rstrip(" .;,")
+    if not LEAD_VERB.match(t) or NOT_PROSE.search(t) or len(t.split()) > 80:
+        return []
+    clauses = [c for part in top_split(t, ";") for c in CLAUSE_CUT.split(part) if c.strip(" ,.")]
+    found = [_clause_prompts(c) for c in clauses]
+    if not any(len(x) >= 2 for x in found):  # clauses alone ('…; so sánh …; xác định …') are one long ask
+        return []
+    things = [x for f in found for x in f]
+    asks = []
+    for prompt, figure in things:
+        prompt = prompt[0].upper() + prompt[1:]
         typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
         asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks

@@ -117,7 +117,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
-from dialogs.importer.prose_items import figure_list, part_asks
+from dialogs.importer.prose_items import clause_items, figure_list, part_asks
 from dialogs.text import fold
 
 
@@ -263,7 +263,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = content_list(text) or focus_asks(text) or split_lists(text) or part_asks(text) or figure_list(text)
+    focused = content_list(text) or focus_asks(text) or split_lists(text) or part_asks(text) or figure_list(text) or clause_items(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
@@ -372,7 +372,7 @@ def _short_clauses(sent: str) -> list[str]:
     """'Các khó khăn của cấp tỉnh; kết quả khắc phục, giải quyết; đề xuất, kiến nghị' — short asks joined by
     ';' (none longer than ten words) → one question each. Long clauses stay one narrative question."""
     pieces = [p.strip(" ,.;") for p in top_split(sent, ";")]
-    if len(pieces) < 2 or not all(2 <= len(p.split()) <= 10 for p in pieces):
+    if len(pieces) < 2 or not all(2 <= len([w for w in p.split() if any(c.isalpha() for c in w)]) <= 10 for p in pieces):
         return [sent]
     return [p[0].upper() + p[1:] for p in pieces]
 

@@ -143,3 +143,87 @@ def test_examples_without_figures_or_a_question_are_no_figure_list():
     assert figure_list("Đối tượng tham gia: Phân loại theo độ tuổi, ngành nghề, địa bàn cư trú,…") == []
     assert figure_list("Kết quả: số lớp đã mở") == []  # one figure: the line's own question
     assert figure_list("Bao nhiêu người tham gia: số nam, số nữ?") == []
+
+
+def test_an_item_asking_in_clauses_gives_each_clause_and_each_thing_named_after_nêu_rõ():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(
+        clause_items(
+            "Đánh giá kết quả kiểm tra an toàn thực phẩm, nêu rõ số cơ sở được kiểm tra, những tồn tại, nguyên "
+            "nhân; đề xuất biện pháp xử lý."
+        )
+    )
+    assert got == [
+        ("Đánh giá kết quả kiểm tra an toàn thực phẩm", "longtext"),
+        ("Số cơ sở được kiểm tra", "integer"),
+        ("Những tồn tại", "longtext"),
+        ("Nguyên nhân", "longtext"),
+        ("Đề xuất biện pháp xử lý", "longtext"),
+    ]
+
+
+def test_an_evaluation_naming_the_parts_of_a_report_asks_each_part():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(clause_items("Đánh giá những ưu điểm, hạn chế và nguyên nhân."))
+    assert got == [("Những ưu điểm", "longtext"), ("Hạn chế", "longtext"), ("Nguyên nhân", "longtext")]
+
+
+def test_clauses_that_name_nothing_apart_stay_one_ask():
+    from dialogs.importer.prose_items import clause_items
+
+    # long clauses joined by ';' with nothing named after 'nêu rõ': the writers keep them whole
+    assert (
+        clause_items(
+            "Đánh giá diễn biến các thông số; so sánh, đánh giá diễn biến theo từng tháng; xác định nguyên nhân"
+        )
+        == []
+    )
+    assert (
+        clause_items("Phân tích những khó khăn, bất cập trong quá trình thực hiện") == []
+    )  # one pair, one thing
+    assert (
+        clause_items("Nêu rõ số lượng tin, bài; tài liệu; sách") == []
+    )  # not an evaluation: the counts' own rule
+    assert clause_items("Đánh giá chung kết quả thực hiện của các đơn vị, đề xuất kiến nghị") == []
+
+
+def test_figure_bullets_under_a_heading_are_asks_not_a_copied_answer():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n1. Tổ chức bộ máy\n"
+        "- Tổng số cơ quan, đơn vị; số đơn vị đã sắp xếp, tỷ lệ giảm so với đầu kỳ.\n"
+        "2. Công tác khác\n- Đánh giá công tác khác.\n"
+    )
+    got = prompts(o)
+    assert got.get("Tổng số cơ quan, đơn vị", ("", ""))[1] == "integer", got
+    assert got.get("Số đơn vị đã sắp xếp", ("", ""))[1] == "integer", got
+    assert got.get("Tỷ lệ giảm so với đầu kỳ", ("", ""))[1] == "percent", got
+    assert "Tổ chức bộ máy" not in got  # the heading is a section, not the one question left of a lost answer
+
+
+def test_a_copied_answer_with_stated_figures_is_still_an_answer():
+    from dialogs.importer.forms import is_filled_answer
+
+    assert is_filled_answer(
+        [
+            "Trong năm, đơn vị đã sắp xếp 12 phòng, ban, giảm 15% so với đầu kỳ, bảo đảm tinh gọn, hoạt động hiệu quả."
+        ]
+    )
+    assert not is_filled_answer(
+        ["Số đơn vị đã sắp xếp trong năm theo đề án của tỉnh và các văn bản hướng dẫn"]
+    )
+
+
+def test_short_things_joined_by_semicolons_are_one_question_each_a_dash_no_word():
+    from dialogs.importer.questions import asks_from_text
+
+    got = [
+        a.prompt
+        for a in asks_from_text(
+            "Đặc điểm về dân cư; hệ thống giao thông; tình hình kinh tế, văn hóa – xã hội."
+        )
+    ]
+    assert got == ["Đặc điểm về dân cư", "Hệ thống giao thông", "Tình hình kinh tế, văn hóa – xã hội"]
+    long = "Tình hình triển khai; kết quả thực hiện các nhiệm vụ được giao tại các cơ quan, đơn vị và địa phương trên địa bàn"
+    assert len(asks_from_text(long)) == 1  # a long clause: one written question
