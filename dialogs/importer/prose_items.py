@@ -261,3 +261,32 @@ def clause_items(text: str) -> list[Ask]:
         typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
         asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks
+
+
+INLINE_MARK = re.compile(r"(?:(?<=^)|(?<=[:;.])\s*|\s+)(?P<m>[a-hđ]|\d{1,2})\)\s+", re.I)
+
+
+def lettered_items(text: str) -> list[str]:
+    """'Báo cáo các nội dung sau: a) số thủ tục được rà soát; b) tỷ lệ hồ sơ đúng hạn; c) những khó khăn' → the
+    items after their letters (or '1)', '2)'), each asked on its own; the words before the first ('Báo cáo các nội
+    dung sau:') only lead to them. [] unless two items or more, lettered in order from 'a' (or from 1) at the start
+    of the text or after ':' / ';' / '.'."""
+    t = text.strip()
+    marks = [m for m in INLINE_MARK.finditer(t) if m.start() == 0 or t[: m.start()].rstrip()[-1:] in ":;."]
+    if len(marks) < 2:
+        return []
+    want = "a" if marks[0].group("m").isalpha() else "1"
+    for m in marks:
+        if m.group("m").lower() != want:
+            return []
+        want = chr(ord(want) + 1) if want.isalpha() else str(int(want) + 1)
+    lead = t[: marks[0].start()].strip()
+    if lead and not lead.endswith(":"):
+        return []
+    items = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        item = t[m.end() : nxt.start() if nxt else len(t)].strip(" ;.")
+        if not item:
+            return []
+        items.append(item[0].upper() + item[1:])
+    return items

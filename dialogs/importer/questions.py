@@ -117,7 +117,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
-from dialogs.importer.prose_items import clause_items, figure_list, part_asks
+from dialogs.importer.prose_items import clause_items, figure_list, lettered_items, part_asks
 from dialogs.text import fold
 
 
@@ -256,6 +256,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     shaped = _boxes_or_units(text)
     if shaped:
         return shaped
+    lettered = lettered_items(text)
+    if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
+        return [a for item in lettered for a in asks_from_text(item, tables)]
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]

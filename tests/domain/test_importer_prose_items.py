@@ -227,3 +227,25 @@ def test_short_things_joined_by_semicolons_are_one_question_each_a_dash_no_word(
     assert got == ["Đặc điểm về dân cư", "Hệ thống giao thông", "Tình hình kinh tế, văn hóa – xã hội"]
     long = "Tình hình triển khai; kết quả thực hiện các nhiệm vụ được giao tại các cơ quan, đơn vị và địa phương trên địa bàn"
     assert len(asks_from_text(long)) == 1  # a long clause: one written question
+
+
+def test_items_lettered_inside_one_line_are_asked_each_with_its_type():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ\n1. Cải cách thủ tục hành chính\n"
+        "Báo cáo các nội dung sau: a) số thủ tục hành chính được rà soát; b) tỷ lệ hồ sơ giải quyết đúng hạn; "
+        "c) những khó khăn, vướng mắc.\n2. Công tác khác\n- Đánh giá công tác khác.\n"
+    )
+    got = prompts(o)
+    assert got.get("Số thủ tục hành chính được rà soát", ("", ""))[1] == "integer", got
+    assert got.get("Tỷ lệ hồ sơ giải quyết đúng hạn", ("", ""))[1] == "percent", got
+    assert got.get("Những khó khăn, vướng mắc", ("", ""))[1] == "longtext", got
+    assert not any(p.startswith("Báo cáo các nội dung sau") for p in got)
+
+
+def test_letters_out_of_order_or_inside_a_sentence_are_no_list():
+    from dialogs.importer.prose_items import lettered_items
+
+    assert lettered_items("Số xã đạt chuẩn (theo tiêu chí a) và b) của Quyết định)") == []
+    assert lettered_items("Nội dung: b) kết quả; c) hạn chế") == []  # not from 'a'
+    assert lettered_items("Kết quả đạt được a) tốt; b) chưa tốt") == []  # no ':' before the first letter
+    assert lettered_items("Nội dung: a) kết quả chung") == []  # one item
