@@ -354,6 +354,9 @@ def is_filled_answer(lines: list[str]) -> bool:
 
 EVALUATIVE = re.compile(r"^(?:ưu điểm|khuyết điểm|nhược điểm|hạn chế|tồn tại|hướng khắc phục|biện pháp khắc phục|"
                         r"thuận lợi|khó khăn|mặt mạnh|mặt yếu|điểm mạnh|điểm yếu)\b", re.I)
+# a short line naming a report's parts asks them ('Khó khăn, vướng mắc; đề xuất, kiến nghị.'), it states nothing
+PARTS_NAMED = re.compile(r"(?i)^(?:(?:các|những)\s+)?(?:ưu điểm|hạn chế|tồn tại|khó khăn|vướng mắc|nguyên nhân|bài học|"
+                         r"đề xuất|kiến nghị|giải pháp|phương hướng)\b[^.]*[,;]")
 PAREN_BLANK = re.compile(r"\(\s*(?:…|\.|_)+\s*\)")
 
 
@@ -368,6 +371,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     if EVALUATIVE.match(heading.strip()) and children and not body:
         # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
         return all((t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
+                   and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
                    for t, r in zip(texts, children + body, strict=True))
     if body and not children:
         return is_filled_answer(body) and len(" ".join(body).split()) >= 25

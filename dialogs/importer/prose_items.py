@@ -163,7 +163,7 @@ WRITTEN_HEAD = re.compile(
 )
 # 'Nhãn: Ví dụ như …' / '… (bao gồm …)': what comes after names the figures to give
 LISTED = re.compile(
-    r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm)?\s*:?|\(\s*(?:bao gồm|gồm|như)\s*:?)"
+    r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm|nêu rõ|nêu|ghi rõ|cụ thể)?\s*:?|\(\s*(?:bao gồm|gồm|như)\s*:?)"
     r"\s*(?P<r>[^:()]+?)\)?[\s.,;…]*$",
     re.I,
 )

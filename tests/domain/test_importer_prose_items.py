@@ -249,3 +249,30 @@ def test_letters_out_of_order_or_inside_a_sentence_are_no_list():
     assert lettered_items("Nội dung: b) kết quả; c) hạn chế") == []  # not from 'a'
     assert lettered_items("Kết quả đạt được a) tốt; b) chưa tốt") == []  # no ':' before the first letter
     assert lettered_items("Nội dung: a) kết quả chung") == []  # one item
+
+
+def test_figures_named_after_nêu_rõ_in_a_numbered_line_are_asked_not_kept_as_help():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\nI. TÌNH HÌNH VÀ KẾT QUẢ\n"
+        "1. Kết quả thực hiện: Nêu rõ tổng số cuộc kiểm tra, số cuộc phát hiện sai phạm, tỷ lệ thu hồi tài sản.\n"
+        "2. Tổng số vụ việc tiếp nhận trong kỳ; số vụ đã giải quyết, tỷ lệ giải quyết.\n"
+    )
+    got = prompts(o)
+    assert got.get("Tổng số cuộc kiểm tra", ("", ""))[1] == "integer", got
+    assert got.get("Số cuộc phát hiện sai phạm", ("", ""))[1] == "integer", got
+    assert got.get("Tỷ lệ thu hồi tài sản", ("", ""))[1] == "percent", got
+    assert got.get("Tỷ lệ giải quyết", ("", ""))[1] == "percent", got  # a rate, never 'Tổng số tỷ lệ …'
+
+
+def test_parts_listed_under_a_shortfalls_heading_are_asks_and_sentences_there_an_answer():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ\n- Đánh giá kết quả chung.\nII. TỒN TẠI, HẠN CHẾ\n"
+        "- Những tồn tại, hạn chế và nguyên nhân.\n- Khó khăn, vướng mắc; đề xuất, kiến nghị.\n"
+    )
+    got = prompts(o)
+    for p in ("Những tồn tại, hạn chế", "Nguyên nhân", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"):
+        assert got.get(p, ("", ""))[1] == "longtext", (p, got)
+    from dialogs.importer.forms import written_answer
+
+    answer = ["Hạn chế trong công tác tuyên truyền còn hình thức, chưa sâu rộng.", "Kinh phí còn thiếu."]
+    assert written_answer("Hạn chế", answer, [])
