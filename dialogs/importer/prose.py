@@ -7,13 +7,15 @@ import re
 
 from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
+from dialogs.importer.prose_items import same_part_joined
 
 # the words after which a sentence lists what to report
 TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
-                     r"các nội dung sau\s*:|tiến hành (?=sơ kết|tổng kết))\s*(?:đầy đủ\s+)?", re.I)
+                     r"các nội dung sau\s*:|tiến hành (?=sơ kết|tổng kết)|đồng thời đề ra(?:\s+được)?(?=\s+(?:phương hướng|nhiệm vụ|"
+                     r"giải pháp|chỉ tiêu)\b))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
 HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "chỉ đạo", "biện pháp", "giải pháp",
          "hạn chế", "giúp đỡ", "thực hiện", "kết quả", "tình hình", "nguyên nhân", "khó khăn", "tồn tại", "bài học",
@@ -87,7 +89,7 @@ def prose_asks(text: str) -> list[Ask]:
             if inner:  # '…, báo cáo số trường đạt chuẩn quốc gia'
                 part = part[inner[-1].end():]
             for piece in _split_heads(part, r"\s+và\s+", " và ", VERB_HEADS):
-                for item in _split_heads(piece, r",\s+", ", ", HEADS):
+                for item in same_part_joined(_split_heads(piece, r",\s+", ", ", HEADS)):
                     prompt, helps = _clean(item)
                     if len(prompt.split()) < 2 or NOT_ASKED.search(prompt):
                         continue

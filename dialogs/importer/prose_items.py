@@ -290,3 +290,38 @@ def lettered_items(text: str) -> list[str]:
             return []
         items.append(item[0].upper() + item[1:])
     return items
+
+
+LIST_LEAD = re.compile(r"(?:nội dung|gồm|bao gồm|như sau|sau đây|các việc|các mặt|về)\s*:\s*$", re.I)
+
+
+def listed_line(before: str, line: str) -> list[Ask]:
+    """A prose text whose sentence ends '… với các nội dung thực hiện về:' and whose next line lists them, each
+    written with a capital ('Công tác lãnh đạo chính trị tư tưởng, Lãnh đạo thực hiện nhiệm vụ chính trị, Công tác
+    xây dựng chi bộ, …'): one written question per thing (a piece in lower case goes on the one before; 'X và đề
+    xuất, kiến nghị' at the end is two things). [] unless three things or more."""
+    if not LIST_LEAD.search(before.strip()):
+        return []
+    items: list[str] = []
+    for piece in re.split(r",\s+", re.sub(r"[.…\s]+$", "", line.strip())):
+        if items and not piece[:1].isupper():
+            items[-1] = f"{items[-1]}, {piece}"
+        else:
+            items.append(piece)
+    if len(items) < 3 or any(len(x.split()) > 25 or re.search(r"[.?!:;]", x) for x in items):
+        return []
+    out = [p for x in items for p in re.split(r"\s+và\s+(?=(?:đề xuất|kiến nghị|phương hướng)\b)", x)]
+    return [Ask(p[0].upper() + p[1:]) for p in out]
+
+
+def same_part_joined(items: list[str]) -> list[str]:
+    """Things split at their heads, joined again where one names a part of a report and the next a word of the same
+    group ('phương hướng, chỉ tiêu' + 'nhiệm vụ công tác năm tới' → one thing: the plan for next year)."""
+    out: list[str] = []
+    for item in items:
+        g = _group(_head(item))
+        if out and g is not None and g == _group(_head(out[-1])):
+            out[-1] = f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out

@@ -276,3 +276,37 @@ def test_parts_listed_under_a_shortfalls_heading_are_asks_and_sentences_there_an
 
     answer = ["Hạn chế trong công tác tuyên truyền còn hình thức, chưa sâu rộng.", "Kinh phí còn thiếu."]
     assert written_answer("Hạn chế", answer, [])
+
+
+def test_a_prose_text_listing_its_contents_on_the_next_line_asks_each_and_keeps_a_plan_whole():
+    o = imp(
+        "Báo cáo tổng kết công tác của hội\n\n"
+        "Báo cáo tổng kết là văn bản hội soạn vào cuối năm, nhằm tổng kết hoạt động với các nội dung về:\n\n"
+        "Công tác tuyên truyền giáo dục hội viên, Phát triển hội viên mới, Công tác kiểm tra, giám sát, "
+        "Hoạt động xã hội từ thiện, Đánh giá chung và đề xuất, kiến nghị….\n\n"
+        "Trong báo cáo cần nêu được những việc đã làm được, đồng thời đề ra được phương hướng, chỉ tiêu, nhiệm vụ "
+        "công tác trong năm tới.\n"
+    )
+    got = prompts(o)
+    for p in (
+        "Công tác tuyên truyền giáo dục hội viên",
+        "Phát triển hội viên mới",
+        "Công tác kiểm tra, giám sát",
+        "Hoạt động xã hội từ thiện",
+        "Đánh giá chung",
+        "Đề xuất, kiến nghị",
+        "Phương hướng, chỉ tiêu, nhiệm vụ công tác trong năm tới",
+    ):
+        assert got.get(p, ("", ""))[1] == "longtext", (p, got)
+
+
+def test_a_line_of_capitalised_names_without_a_lead_is_no_list_of_contents():
+    from dialogs.importer.prose_items import listed_line, same_part_joined
+
+    names = "Hà Nội, Hải Phòng, Đà Nẵng, Cần Thơ"
+    assert listed_line("Đoàn đã đến làm việc tại các tỉnh.", names) == []
+    assert listed_line("Các nội dung về:", "Công tác tuyên truyền, Công tác kiểm tra") == []  # two: no list
+    assert same_part_joined(["Kết quả thực hiện", "kết quả kiểm tra"]) == [
+        "Kết quả thực hiện",
+        "kết quả kiểm tra",
+    ]
