@@ -310,3 +310,16 @@ def test_a_line_of_capitalised_names_without_a_lead_is_no_list_of_contents():
         "Kết quả thực hiện",
         "kết quả kiểm tra",
     ]
+
+
+def test_a_report_whose_own_name_names_a_party_body_is_laid_out_as_the_partys():
+    text = (
+        "Báo cáo tổng kết công tác Đảng của chi bộ thôn Đông năm nay\n\n"
+        "Báo cáo là văn bản tổng kết hoạt động với các nội dung về:\n\n"
+        "Công tác chính trị tư tưởng, Công tác xây dựng chi bộ, Công tác kiểm tra, giám sát.\n"
+    )
+    assert imp(text).layout == "party"
+    assert (
+        imp(text.replace("công tác Đảng của chi bộ thôn Đông", "công tác của Ban quản lý thôn Đông")).layout
+        == "state"
+    )
