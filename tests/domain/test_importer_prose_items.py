@@ -323,3 +323,17 @@ def test_a_report_whose_own_name_names_a_party_body_is_laid_out_as_the_partys():
         imp(text.replace("công tác Đảng của chi bộ thôn Đông", "công tác của Ban quản lý thôn Đông")).layout
         == "state"
     )
+
+
+def test_a_bullet_glyph_read_as_a_digit_and_a_leading_báo_cáo_về_are_no_part_of_the_prompt():
+    o = imp(
+        "NỘI DUNG BÁO CÁO CỦA TỔ KHUYẾN NÔNG\nI. Nội dung báo cáo gồm những phần gì?\n"
+        "Báo cáo của tổ gửi lên cấp trên có thể gồm các nội dung sau đây:\n"
+        "9 Báo cáo về tình hình chăn nuôi của thôn trong kỳ\n9 Báo cáo về các lớp tập huấn đã tổ chức tại thôn\n"
+        "II. Kiến nghị\n- Báo cáo về kết quả.\n- 9 tổ đã họp đủ.\n"
+    )
+    got = prompts(o)
+    assert "Tình hình chăn nuôi của thôn trong kỳ" in got, got
+    assert "Các lớp tập huấn đã tổ chức tại thôn" in got, got
+    assert "Báo cáo về kết quả" in got  # two words after 'về': the words stay as written
+    assert not any(p.startswith("Tổ đã họp") for p in got)  # a figure before one line is no glyph
