@@ -208,7 +208,9 @@ def figure_list(text: str) -> list[Ask]:
 
 
 # a clause that asks in its own verb: 'Đánh giá kết quả …, nêu rõ …; đề xuất …'
-LEAD_VERB = re.compile(r"^(?:đánh giá|báo cáo|tổng kết|sơ kết|phân tích|khái quát|tổng hợp)\b", re.I)
+LEAD_VERB = re.compile(
+    r"^(?:đánh giá|báo cáo|tổng kết|sơ kết|phân tích|khái quát|tổng hợp|nêu rõ|nêu cụ thể)\b", re.I
+)
 CLAUSE_CUT = re.compile(
     r",\s+(?=(?:đồng thời\s+|trong đó\s+)?(?:nêu rõ|làm rõ|chỉ rõ|ghi rõ|phân tích|đề xuất|kiến nghị|rút ra)\b)",
     re.I,
@@ -225,6 +227,15 @@ def _named_head(piece: str) -> str | None:
     return _head(piece)
 
 
+def _bare_aspects_named(items: list[str]) -> list[str]:
+    """'hình thức, số lượng các buổi tuyên truyền': a bare aspect names the things the next item counts."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        if _head(out[k]) in ASPECTS and HEAD_RE.fullmatch(out[k].strip()) and _object(out[k + 1]):
+            out[k] = f"{out[k].strip()} {_object(out[k + 1])}"
+    return out
+
+
 def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     """One clause → its things: after 'nêu rõ' the things it names (each a part, an aspect or a figure), after
     'đánh giá' / 'phân tích' the parts of a report it names ('Đánh giá những ưu điểm, hạn chế và nguyên nhân'),
@@ -233,6 +244,7 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     verb = NAMING_VERB.match(clause)
     named = _items(clause[verb.end() :], _named_head) if verb else None
     if verb and named and len(named) >= 2:
+        named = _bare_aspects_named(named)
         return [(x.strip(" ,."), _named_head(x) == "số") for x in named]
     judged = JUDGING_VERB.match(clause)
     parts = _items(clause[judged.end() :]) if judged else None
@@ -252,7 +264,12 @@ def clause_items(text: str) -> list[Ask]:
         return []
     clauses = [c for part in top_split(t, ";") for c in CLAUSE_CUT.split(part) if c.strip(" ,.")]
     found = [_clause_prompts(c) for c in clauses]
-    if not any(len(x) >= 2 for x in found):  # clauses alone ('…; so sánh …; xác định …') are one long ask
+    figures = (  # 'Báo cáo kết quả …; số cuộc đối thoại …; …': a figure asked apart from the clause that leads
+        not NAMING_VERB.match(clauses[0].strip())
+        and all(len(p.split()) >= 2 for f in found for p, _ in f)
+        and any(figure for f in found[1:] for _, figure in f)
+    )
+    if not any(len(x) >= 2 for x in found) and not figures:  # clauses alone ('…; so sánh …') are one long ask
         return []
     things = [x for f in found for x in f]
     asks = []

@@ -337,3 +337,49 @@ def test_a_bullet_glyph_read_as_a_digit_and_a_leading_báo_cáo_về_are_no_part
     assert "Các lớp tập huấn đã tổ chức tại thôn" in got, got
     assert "Báo cáo về kết quả" in got  # two words after 'về': the words stay as written
     assert not any(p.startswith("Tổ đã họp") for p in got)  # a figure before one line is no glyph
+
+
+def test_a_figure_asked_in_guidance_is_a_question_and_other_guidance_stays_help():
+    from dialogs.importer.questions import asks_from_text
+
+    got = [
+        (a.prompt, a.type)
+        for a in asks_from_text("Việc ban hành kế hoạch kiểm tra (nêu cụ thể số lượng kế hoạch đã ban hành).")
+    ]
+    assert got == [
+        ("Việc ban hành kế hoạch kiểm tra", "longtext"),
+        ("Số lượng kế hoạch đã ban hành", "integer"),
+    ]
+    got = asks_from_text(
+        "Việc ban hành kế hoạch kiểm tra (nêu cụ thể cơ quan chủ trì và thời gian thực hiện)."
+    )
+    assert [a.prompt for a in got] == ["Việc ban hành kế hoạch kiểm tra"]
+    assert got[0].help and "cơ quan chủ trì" in got[0].help[0]
+
+
+def test_a_report_clause_with_figures_apart_and_a_manner_named_with_a_count():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(
+        clause_items(
+            "Báo cáo kết quả hòa giải ở cơ sở; số vụ việc hòa giải thành; những kiến nghị của nhân dân."
+        )
+    )
+    assert got == [
+        ("Báo cáo kết quả hòa giải ở cơ sở", "longtext"),
+        ("Số vụ việc hòa giải thành", "integer"),
+        ("Những kiến nghị của nhân dân", "longtext"),
+    ]
+    got = _p(
+        clause_items(
+            "Nêu rõ hình thức, số lượng các buổi tập huấn, số lượt người tham gia; đánh giá hiệu quả."
+        )
+    )
+    assert got[:3] == [
+        ("Hình thức các buổi tập huấn", "longtext"),
+        ("Số lượng các buổi tập huấn", "integer"),
+        ("Số lượt người tham gia", "integer"),
+    ]
+    assert (
+        clause_items("Nêu rõ số lượng tin, bài; tài liệu; sách; số người tham gia") == []
+    )  # the counts' own rule
