@@ -254,7 +254,8 @@ def _field_label(item: str) -> str:
     return label[0].upper() + label[1:]
 
 
-ONE_FIGURE = re.compile(r"(?i)^(?:nêu|ghi)(?:\s+rõ|\s+cụ thể)?\s+(?P<f>(?:tổng số|số lượng|số|tỷ lệ)\s[^,;:()]{3,80})$")
+ONE_FIGURE = re.compile(r"(?i)^(?:nêu|ghi)(?:\s+rõ|\s+cụ thể)?\s+(?P<f>(?:tổng số|số lượng|số(?!\s+liệu)|tỷ lệ)\s"
+                        r"(?![^,;:()]*\btừng\b)[^,;:()]{3,80})$")  # ('số liệu từng cơ quan': a table's rows)
 
 
 def guidance_asks(owner: Ask, guide: str) -> list[Ask]:

@@ -23,8 +23,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("nguyên nhân",),
     ("bài học kinh nghiệm", "bài học"),
     ("đề xuất", "kiến nghị"),
-    ("giải pháp",),
-    ("phương hướng", "nhiệm vụ", "chỉ tiêu"),
+    ("phương hướng", "nhiệm vụ", "chỉ tiêu", "giải pháp", "biện pháp"),
     ("dự báo",),
     ("dự kiến",),
 )
@@ -136,8 +135,15 @@ def part_asks(text: str) -> list[Ask]:
         previous = items[0]
     groups = {_group(_head(x)) for x in out} - {None}
     headed = sum(_head(x) is not None for x in out)
-    if len(out) < 2 or not (len(groups) >= 2 or groups and headed >= 3):
-        return []
+    single = len(top_split(t, ";")) == 1
+    if len(out) < (3 if single else 2) or not (len(groups) >= 2 or groups and headed >= 3):
+        return []  # ('Hạn chế, nguyên nhân': a heading of two the writers keep whole)
+    if (
+        single
+        and all(HEAD_RE.fullmatch(x.strip()) for x in out[:-1])
+        and re.match(r"(?i)của\b", _object(out[-1]))
+    ):
+        return []  # 'Những tồn tại, hạn chế và nguyên nhân của việc …': the object is all the parts' own
     asks = []
     for item in out:
         prompt = item.strip(" ,.;")
@@ -342,3 +348,13 @@ def same_part_joined(items: list[str]) -> list[str]:
         else:
             out.append(item)
     return out
+
+
+def named_things(text: str) -> list[str]:
+    """'kết quả huy động nguồn lực, số tiêu chí đạt chuẩn, tỷ lệ hộ nghèo, những khó khăn, vướng mắc' → the
+    things named, each beginning with a report's part, an aspect or a figure ([] unless three, and a figure among
+    them: a list of parts alone is the older rule's)."""
+    items = _items(text, _named_head)
+    if not items or len(items) < 3 or not any(_named_head(x) == "số" for x in items):
+        return []
+    return [x.strip(" ,.") for x in items]

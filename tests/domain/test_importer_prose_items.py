@@ -65,6 +65,12 @@ def test_a_list_inside_an_object_is_not_split():
     )
 
 
+def test_two_parts_or_parts_of_one_object_stay_one_question():
+    assert part_asks("Hạn chế, nguyên nhân") == []
+    assert part_asks("Những tồn tại, hạn chế và nguyên nhân của việc triển khai các nhiệm vụ được giao") == []
+    assert len(part_asks("Khó khăn, vướng mắc; đề xuất, kiến nghị")) == 2  # two clauses: two things
+
+
 def test_one_part_in_passing_or_a_form_line_is_left_alone():
     assert part_asks("Kết quả triển khai các chương trình giáo dục pháp luật trong trường học") == []
     assert part_asks("Đánh giá chung và đề xuất, kiến nghị") == []  # one heading the writers keep whole
@@ -270,7 +276,7 @@ def test_parts_listed_under_a_shortfalls_heading_are_asks_and_sentences_there_an
         "- Những tồn tại, hạn chế và nguyên nhân.\n- Khó khăn, vướng mắc; đề xuất, kiến nghị.\n"
     )
     got = prompts(o)
-    for p in ("Những tồn tại, hạn chế", "Nguyên nhân", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"):
+    for p in ("Những tồn tại, hạn chế và nguyên nhân", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"):
         assert got.get(p, ("", ""))[1] == "longtext", (p, got)
     from dialogs.importer.forms import written_answer
 
