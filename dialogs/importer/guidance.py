@@ -223,7 +223,7 @@ def titled_ask(text: str) -> list[Ask]:
     label, rest = m.group("label").strip(" -–+•"), m.group("rest").strip()
     if not label[:1].isupper() or len(label.split()) > 8 or len(rest.split()) < 3 or NOT_TITLE.match(label):
         return []
-    if COUNT_HEAD.match(rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):  # the rest asks itself
+    if COUNT_HEAD.match(rest) or re.match(r"(?i)t[ỷỉ] lệ\s", rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):
         return []
     if fold(rest).replace("□", " ").replace("☐", " ").split() == ["co", "khong"]:  # '…: Có □ Không □': two boxes
         return [Ask(label, "yesno")]

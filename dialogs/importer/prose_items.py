@@ -17,8 +17,9 @@ from dialogs.importer.lexicon import top_split
 
 # the parts a report is made of; words in one group mean one thing when written side by side
 GROUPS: tuple[tuple[str, ...], ...] = (
-    ("ưu điểm", "kết quả đạt được", "thành tích"),
-    ("hạn chế", "tồn tại", "yếu kém", "khuyết điểm"),
+    ("ưu điểm", "kết quả đạt được", "thành tích", "mặt mạnh"),
+    ("thuận lợi",),
+    ("hạn chế", "tồn tại", "yếu kém", "khuyết điểm", "mặt hạn chế", "nhược điểm"),
     ("khó khăn", "vướng mắc", "bất cập"),
     ("nguyên nhân",),
     ("bài học kinh nghiệm", "bài học"),
@@ -187,8 +188,9 @@ def _figure_type(item: str) -> tuple[str, str | None, str | None]:
 def figure_list(text: str) -> list[Ask]:
     """An item that names, after its label, the figures to give ('Kết quả đạt được: số người được tiếp cận, tỷ lệ
     người hiểu …, thay đổi về nhận thức …', 'Tình hình sản xuất (bao gồm diện tích gieo trồng, năng suất, sản lượng,
-    tình hình sâu bệnh, hạn hán)'): the label asks in words, each figure is a number of its own, each piece beginning
-    with a thing to write about is a written question (the pieces after it, its parts). [] unless two figures."""
+    tình hình sâu bệnh, hạn hán)', 'Công tác bảo hiểm y tế: tỷ lệ học sinh tham gia'): the label asks in words, each
+    figure is a number of its own, each piece beginning with a thing to write about is a written question (the pieces
+    after it, its parts). [] unless the first thing named is a figure (two of them after a label of two words)."""
     m = LISTED.match(re.sub(r",?\s*…\s*$", "", text.strip()))
     if not m or "?" in text:
         return []
@@ -201,9 +203,9 @@ def figure_list(text: str) -> list[Ask]:
             items.append((piece, figure))
         else:
             items[-1] = (f"{items[-1][0]}, {piece}", items[-1][1])
-    if sum(f for _, f in items) < 2 or not items[0][1]:
-        return []
     label = m.group("l").strip(" -–+•")
+    if not items or not items[0][1] or (sum(f for _, f in items) < 2 and len(label.split()) < 3):
+        return []
     label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
     asks = [Ask(label[0].upper() + label[1:])]
     for piece, figure in items:

@@ -147,7 +147,11 @@ def test_examples_without_figures_or_a_question_are_no_figure_list():
     from dialogs.importer.prose_items import figure_list
 
     assert figure_list("Đối tượng tham gia: Phân loại theo độ tuổi, ngành nghề, địa bàn cư trú,…") == []
-    assert figure_list("Kết quả: số lớp đã mở") == []  # one figure: the line's own question
+    assert figure_list("Kết quả: số lớp đã mở") == []  # one figure after two words: the line's own question
+    assert _p(figure_list("Công tác bảo hiểm y tế: tỷ lệ học sinh tham gia bảo hiểm y tế.")) == [
+        ("Công tác bảo hiểm y tế", "longtext"),
+        ("Tỷ lệ học sinh tham gia bảo hiểm y tế", "percent"),
+    ]
     assert figure_list("Bao nhiêu người tham gia: số nam, số nữ?") == []
 
 
@@ -389,3 +393,14 @@ def test_a_report_clause_with_figures_apart_and_a_manner_named_with_a_count():
     assert (
         clause_items("Nêu rõ số lượng tin, bài; tài liệu; sách; số người tham gia") == []
     )  # the counts' own rule
+
+
+def test_advantages_and_shortfalls_listed_in_one_line_are_asked_each():
+    got = _p(part_asks("Thuận lợi, khó khăn, tồn tại, hạn chế và nguyên nhân."))
+    assert got == [
+        ("Thuận lợi", "longtext"),
+        ("Khó khăn", "longtext"),
+        ("Tồn tại, hạn chế", "longtext"),
+        ("Nguyên nhân", "longtext"),
+    ]
+    assert part_asks("Thuận lợi và khó khăn") == []  # two things: the heading the writers keep whole
