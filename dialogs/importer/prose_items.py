@@ -360,3 +360,18 @@ def named_things(text: str) -> list[str]:
     if not items or len(items) < 3 or not any(_named_head(x) == "số" for x in items):
         return []
     return [x.strip(" ,.") for x in items]
+
+
+EXAMPLE = re.compile(r"^(?P<l>[^:()]{3,160}?)\s*:\s*(?:ví dụ|chẳng hạn)\s*(?:như)?\s*:?\s*(?P<e>\S.*)$", re.I)
+
+
+def example_help(text: str) -> list[Ask]:
+    """'Kết quả triển khai các chương trình: Ví dụ như chương trình trong trường học, …' → the label asks; the
+    examples after 'Ví dụ (như)' show what to write, its help ([] when the line is no 'Nhãn: Ví dụ …')."""
+    m = EXAMPLE.match(text.strip())
+    if not m or len(m.group("l").split()) < 2:
+        return []
+    label = m.group("l").strip(" -–+•")
+    typ, unit, why = guess_type(label)
+    example = re.sub(r"[\s,.…]+$", "", m.group("e"))
+    return [Ask(label[0].upper() + label[1:], typ, unit, help=[f"Ví dụ: {example}"], guessed=why)]

@@ -404,3 +404,20 @@ def test_advantages_and_shortfalls_listed_in_one_line_are_asked_each():
         ("Nguyên nhân", "longtext"),
     ]
     assert part_asks("Thuận lợi và khó khăn") == []  # two things: the heading the writers keep whole
+
+
+def test_examples_after_ví_dụ_are_the_help_of_the_label_they_follow():
+    from dialogs.importer.prose_items import example_help
+
+    got = example_help(
+        "Kết quả triển khai các mô hình: Ví dụ như mô hình tổ hòa giải kiểu mẫu, câu lạc bộ pháp luật,…"
+    )
+    assert [(a.prompt, a.type, a.help) for a in got] == [
+        (
+            "Kết quả triển khai các mô hình",
+            "longtext",
+            ["Ví dụ: mô hình tổ hòa giải kiểu mẫu, câu lạc bộ pháp luật"],
+        )
+    ]
+    assert example_help("Kết quả triển khai các mô hình: mô hình tổ hòa giải kiểu mẫu") == []  # no 'Ví dụ'
+    assert example_help("Ví dụ: mô hình tổ hòa giải") == []  # no label before it
