@@ -65,12 +65,13 @@ def _pieces(clause: str) -> list[tuple[str, str]]:
     return [(s, p.strip()) for s, p in out if p.strip()]
 
 
-def _items(clause: str, head_of=None) -> list[str] | None:
+def _items(clause: str, head_of=None, named: bool = False) -> list[str] | None:
     """The things one clause names: a piece that begins with a report's part or an aspect starts a thing when the
     piece before began with one too; any other piece goes on the thing before ('bài học kinh nghiệm trong chỉ đạo,
     thực hiện'), and after it the list is that thing's object ('giải quyết những khó khăn, vướng mắc, hạn chế'), as
     it is after a proposal's object ('Đề xuất các nội dung …, giải pháp …'). Words of one group side by side stay one
-    thing ('khó khăn, vướng mắc'). None when the clause does not begin with a part or an aspect."""
+    thing ('khó khăn, vướng mắc'). After 'nêu rõ' (`named`) a comma always parts the things it names ('những chỉ tiêu
+    đạt và vượt kế hoạch, những chỉ tiêu không đạt'). None when the clause does not begin with a part or an aspect."""
     head_of = head_of or _head
     pieces = _pieces(clause)
     if not pieces or head_of(pieces[0][1]) is None:
@@ -88,7 +89,7 @@ def _items(clause: str, head_of=None) -> list[str] | None:
             and HEAD_RE.fullmatch(items[-1].strip()) is not None
         )
         objected = bool(items) and heads[-1] in VERB_HEADS and _object(items[-1]) and comma
-        if items and (head is None or bare_pair or objected or not open_list):
+        if items and (head is None or bare_pair or objected or not (open_list or named and comma)):
             items[-1] = f"{items[-1]}{', ' if comma else ' và '}{piece}"
             open_list = open_list and head is not None and not objected
             continue
@@ -196,6 +197,9 @@ def figure_list(text: str) -> list[Ask]:
         return []
     items: list[tuple[str, bool]] = []
     for piece in (p.strip(" .;") for p in re.split(r",\s+", m.group("r").strip(" ,.;…"))):
+        piece = re.sub(
+            r"(?i)^trong đó\s*[:,]?\s*(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", "", piece
+        )  # a part of the total
         if not piece:
             continue
         figure, written = bool(FIGURE_HEAD.match(piece)), bool(WRITTEN_HEAD.match(piece))
@@ -228,11 +232,11 @@ NAMING_VERB = re.compile(r"^(?:(?:đồng thời|trong đó)\s+)?(?:nêu rõ|là
 
 
 def _named_head(piece: str) -> str | None:
-    """A thing a 'nêu rõ …' names: a report's part, an aspect or a figure."""
+    """A thing a 'nêu rõ …' names: a report's part, an aspect, a figure, or things in the plural ('những …')."""
     bare = re.sub(r"(?i)^(?:các|những)\s+", "", piece.strip())
     if FIGURE_HEAD.match(bare):
         return "số"
-    return _head(piece)
+    return _head(piece) or ("những" if re.match(r"(?i)những\s", piece.strip()) else None)
 
 
 def _bare_aspects_named(items: list[str]) -> list[str]:
@@ -250,7 +254,7 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     else the clause itself, its verb kept ('Đề xuất giải pháp …'). (prompt, is a figure)."""
     clause = re.sub(r"(?i)^(?:đồng thời|trong đó)\s*,?\s*", "", clause.strip(" ,."))
     verb = NAMING_VERB.match(clause)
-    named = _items(clause[verb.end() :], _named_head) if verb else None
+    named = _items(clause[verb.end() :], _named_head, named=True) if verb else None
     if verb and named and len(named) >= 2:
         named = _bare_aspects_named(named)
         return [(x.strip(" ,."), _named_head(x) == "số") for x in named]
@@ -375,3 +379,28 @@ def example_help(text: str) -> list[Ask]:
     typ, unit, why = guess_type(label)
     example = re.sub(r"[\s,.…]+$", "", m.group("e"))
     return [Ask(label[0].upper() + label[1:], typ, unit, help=[f"Ví dụ: {example}"], guessed=why)]
+
+
+# 'Số lượng, chất lượng đội ngũ …': a figure and a quality of the same things
+COUNT_AND_ASPECT = re.compile(
+    r"^(?P<a>số lượng|tình hình|chất lượng|cơ cấu|hình thức)\s*(?:,|và)\s*(?P<b>số lượng|chất lượng|cơ cấu|tình hình|"
+    r"hình thức)\s+(?P<o>\S.{3,120})$",
+    re.I,
+)
+
+
+def shared_object(text: str) -> list[Ask]:
+    """'Số lượng, chất lượng đội ngũ cán bộ cấp xã' → 'Số lượng đội ngũ …' (a number) and 'Chất lượng đội ngũ …'
+    (written): two heads, one a count, sharing what follows. [] unless one head counts and the other does not."""
+    m = COUNT_AND_ASPECT.match(text.strip().rstrip(" .;"))
+    if not m or NOT_PROSE.search(text) or ";" in text:
+        return []
+    heads = [m.group("a"), m.group("b")]
+    if sum(h.lower() == "số lượng" for h in heads) != 1:
+        return []
+    out = []
+    for h in heads:
+        prompt = f"{h[0].upper()}{h[1:].lower()} {m.group('o')}"
+        typ, unit, why = _figure_type(prompt) if h.lower() == "số lượng" else ("longtext", None, None)
+        out.append(Ask(prompt, typ, unit, guessed=why))
+    return out

@@ -117,7 +117,14 @@ from dialogs.importer.lexicon import (  # noqa: F401
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
-from dialogs.importer.prose_items import clause_items, example_help, figure_list, lettered_items, part_asks
+from dialogs.importer.prose_items import (
+    clause_items,
+    example_help,
+    figure_list,
+    lettered_items,
+    part_asks,
+    shared_object,
+)
 from dialogs.text import fold
 
 
@@ -267,7 +274,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if blanks:
         return blanks
     focused = (content_list(text) or focus_asks(text) or split_lists(text) or part_asks(text) or figure_list(text)
-               or clause_items(text) or example_help(text))
+               or clause_items(text) or example_help(text) or shared_object(text))
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
@@ -279,8 +286,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     main, other = _other_matters(main)
     for sent in _split_questions(main):
         segs = _carry_ref(split_count_segments(sent))
-        if len(segs) == 1:
-            segs = _short_clauses(sent)
+        if len(segs) == 1:  # short clauses, each of them counts apart ('…; số ca mắc, số ca tử vong; …')
+            segs = [x for c in _short_clauses(sent) for x in (split_count_segments(c) if COUNT_HEAD.match(c) else [c])]
         if len(segs) == 1:
             segs = _measured_inside(sent)
         asks.extend(ask_of(seg) for seg in segs)

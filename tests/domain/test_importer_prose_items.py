@@ -421,3 +421,55 @@ def test_examples_after_ví_dụ_are_the_help_of_the_label_they_follow():
     ]
     assert example_help("Kết quả triển khai các mô hình: mô hình tổ hòa giải kiểu mẫu") == []  # no 'Ví dụ'
     assert example_help("Ví dụ: mô hình tổ hòa giải") == []  # no label before it
+
+
+def test_a_count_and_a_quality_of_the_same_things_are_two_questions():
+    from dialogs.importer.prose_items import shared_object
+
+    assert _p(shared_object("Số lượng, chất lượng đội ngũ y tế thôn bản.")) == [
+        ("Số lượng đội ngũ y tế thôn bản", "integer"),
+        ("Chất lượng đội ngũ y tế thôn bản", "longtext"),
+    ]
+    assert (
+        shared_object("Tình hình, chất lượng hoạt động của tổ") == []
+    )  # nothing counted: one written question
+    assert shared_object("Số lượng, chất lượng: …… người") == []  # a form's blank
+
+
+def test_parts_of_a_total_and_counts_in_short_clauses_are_asked_each():
+    from dialogs.importer.questions import asks_from_text
+
+    got = [
+        (a.prompt, a.type)
+        for a in asks_from_text("Kết quả tuyển sinh: tổng số học viên mới, trong đó số học viên nữ.")
+    ]
+    assert got == [
+        ("Kết quả tuyển sinh", "longtext"),
+        ("Tổng số học viên mới", "integer"),
+        ("Số học viên nữ", "integer"),
+    ]
+    got = [
+        (a.prompt, a.type)
+        for a in asks_from_text("Tình hình dịch bệnh; số ca mắc, số ca tử vong; biện pháp phòng chống.")
+    ]
+    assert got == [
+        ("Tình hình dịch bệnh", "longtext"),
+        ("Số ca mắc", "integer"),
+        ("Số ca tử vong", "integer"),
+        ("Biện pháp phòng chống", "longtext"),
+    ]
+
+
+def test_things_named_after_nêu_rõ_in_the_plural_are_parted_at_their_commas():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(
+        clause_items(
+            "Đánh giá kết quả thực hiện kế hoạch, nêu rõ những việc đã làm được, những việc chưa làm được."
+        )
+    )
+    assert got == [
+        ("Đánh giá kết quả thực hiện kế hoạch", "longtext"),
+        ("Những việc đã làm được", "longtext"),
+        ("Những việc chưa làm được", "longtext"),
+    ]
