@@ -160,9 +160,10 @@ def part_asks(text: str) -> list[Ask]:
 # figures a report gives: counts, rates, amounts and the measures of a harvest
 FIGURE_HEAD = re.compile(
     r"^(?:(?:tổng\s+)?số(?:\s+lượng|\s+lượt|\s+liệu)?|tỷ lệ|tỉ lệ|diện tích|năng suất|sản lượng|khối lượng|"
-    r"kinh phí|số tiền)\b",
+    r"(?:tổng\s+)?(?:kinh phí|số tiền|vốn|giá trị)|tổng (?:thu|chi)|doanh thu)\b",
     re.I,
 )
+MONEY_NOUN = re.compile(r"^(?:tổng\s+)?(?:thu|chi|vốn|giá trị|doanh thu)\b", re.I)
 MEASURE_NOUN = re.compile(r"^(?:năng suất|sản lượng|khối lượng|diện tích)\b", re.I)
 # what a report writes about: a piece beginning so is a written question of its own
 WRITTEN_HEAD = re.compile(
@@ -172,7 +173,7 @@ WRITTEN_HEAD = re.compile(
 # 'Nhãn: Ví dụ như …' / '… (bao gồm …)': what comes after names the figures to give
 LISTED = re.compile(
     r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm|nêu rõ|nêu|ghi rõ|cụ thể)?\s*:?|\(\s*(?:bao gồm|gồm|như)\s*:?)"
-    r"\s*(?P<r>[^:()]+?)\)?[\s.,;…]*$",
+    r"\s*(?P<r>[^:()]+?(?:\([^()]*\)[^:()]*?)*)\)?[\s.,;…]*$",
     re.I,
 )
 
@@ -181,6 +182,8 @@ def _figure_type(item: str) -> tuple[str, str | None, str | None]:
     if MEASURE_NOUN.match(item):
         return "decimal", None, "số thập phân (đoán: một số đo được hỏi)"
     typ, unit, why = guess_type(item)
+    if typ == "longtext" and MONEY_NOUN.match(item):  # 'Tổng thu', 'Giá trị sản xuất': an amount of money
+        return "money", None, "tiền (đoán: một khoản thu, chi hay giá trị được hỏi)"
     if typ == "longtext":  # 'Số liệu các vụ …': a figure asked by its name
         return "integer", None, "số nguyên (đoán: số liệu được hỏi)"
     return typ, unit, why
@@ -196,15 +199,22 @@ def figure_list(text: str) -> list[Ask]:
     if not m or "?" in text:
         return []
     items: list[tuple[str, bool]] = []
-    for piece in (p.strip(" .;") for p in re.split(r",\s+", m.group("r").strip(" ,.;…"))):
+    last = 0
+    pieces = [
+        (k, p.strip(" .;"))
+        for k, part in enumerate(top_split(m.group("r").strip(" ,.;…"), ";"))
+        for p in re.split(r",\s+(?![^()]*\))", part)
+    ]
+    for k, piece in pieces:
         piece = re.sub(
             r"(?i)^trong đó\s*[:,]?\s*(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", "", piece
         )  # a part of the total
         if not piece:
             continue
         figure, written = bool(FIGURE_HEAD.match(piece)), bool(WRITTEN_HEAD.match(piece))
-        if (figure or written) or not items:
+        if figure or written or not items or k != last:  # after ';' always another thing
             items.append((piece, figure))
+            last = k
         else:
             items[-1] = (f"{items[-1][0]}, {piece}", items[-1][1])
     label = m.group("l").strip(" -–+•")
@@ -220,11 +230,12 @@ def figure_list(text: str) -> list[Ask]:
 
 
 # a clause that asks in its own verb: 'Đánh giá kết quả …, nêu rõ …; đề xuất …'
-LEAD_VERB = re.compile(
-    r"^(?:đánh giá|báo cáo|tổng kết|sơ kết|phân tích|khái quát|tổng hợp|nêu rõ|nêu cụ thể)\b", re.I
-)
+LEAD_VERB = re.compile(r"^(?:đánh giá|báo cáo|tổng kết|sơ kết|phân tích|khái quát|tổng hợp|nêu)\b", re.I)
+# … or a situation the figures after it measure: 'Tình hình an ninh trật tự; số vụ …, số người …'
+LEAD_ASPECT = re.compile(r"^(?:tình hình|kết quả|công tác|việc)\b", re.I)
 CLAUSE_CUT = re.compile(
-    r",\s+(?=(?:đồng thời\s+|trong đó\s+)?(?:nêu rõ|làm rõ|chỉ rõ|ghi rõ|phân tích|đề xuất|kiến nghị|rút ra)\b)",
+    r",\s+(?=(?:đồng thời\s+|trong đó\s+)?(?:nêu rõ|làm rõ|chỉ rõ|ghi rõ|phân tích|đề xuất|kiến nghị|rút ra)\b)"
+    r"|\s+và\s+(?=(?:đề xuất|kiến nghị)\s+(?!,))",
     re.I,
 )
 JUDGING_VERB = re.compile(r"^(?:đánh giá|phân tích|nêu|chỉ ra|làm rõ)\s+", re.I)
@@ -263,7 +274,9 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     if parts and len(parts) >= 2 and len({_group(_head(x)) for x in parts} - {None}) == len(parts):
         return [(x.strip(" ,."), False) for x in parts]
     bare = re.sub(r"(?i)^(?:các|những)\s+", "", clause)
-    return [(clause, bool(FIGURE_HEAD.match(bare)) and not verb)]
+    if FIGURE_HEAD.match(bare) and not verb:  # 'số vụ phạm pháp, số vụ tai nạn, số người chết': a figure each
+        return [(p.strip(" ,."), True) for p in re.split(r",\s+(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", clause)]
+    return [(clause, False)]
 
 
 def clause_items(text: str) -> list[Ask]:
@@ -272,7 +285,8 @@ def clause_items(text: str) -> list[Ask]:
     rõ …' names (a figure a number, the rest written). [] unless it begins with an asking verb and one clause names
     two things or more."""
     t = text.strip().rstrip(" .;,")
-    if not LEAD_VERB.match(t) or NOT_PROSE.search(t) or len(t.split()) > 80:
+    verbal = bool(LEAD_VERB.match(t))
+    if not (verbal or LEAD_ASPECT.match(t)) or NOT_PROSE.search(t) or ":" in t or len(t.split()) > 80:
         return []
     clauses = [c for part in top_split(t, ";") for c in CLAUSE_CUT.split(part) if c.strip(" ,.")]
     found = [_clause_prompts(c) for c in clauses]
@@ -281,8 +295,14 @@ def clause_items(text: str) -> list[Ask]:
         and all(len(p.split()) >= 2 for f in found for p, _ in f)
         and any(figure for f in found[1:] for _, figure in f)
     )
-    if not any(len(x) >= 2 for x in found) and not figures:  # clauses alone ('…; so sánh …') are one long ask
-        return []
+    # 'Nêu những khó khăn … và đề xuất giải pháp …': the proposal after 'và' is a second ask
+    proposal = (
+        verbal
+        and re.search(r"\svà\s+(?:đề xuất|kiến nghị)\s+\w", t, re.I)
+        and not re.search(r",\s+(?:đề xuất|kiến nghị)\b", t, re.I)
+    )
+    if not (verbal and any(len(x) >= 2 for x in found)) and not figures and not proposal:
+        return []  # clauses alone ('…; so sánh …') are one long ask
     things = [x for f in found for x in f]
     asks = []
     for prompt, figure in things:

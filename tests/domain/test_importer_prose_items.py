@@ -473,3 +473,54 @@ def test_things_named_after_nêu_rõ_in_the_plural_are_parted_at_their_commas():
         ("Những việc đã làm được", "longtext"),
         ("Những việc chưa làm được", "longtext"),
     ]
+
+
+def test_figures_after_a_label_may_be_parted_by_semicolons_and_carry_their_unit():
+    from dialogs.importer.prose_items import figure_list
+
+    got = [
+        (a.prompt, a.type)
+        for a in figure_list(
+            "Công tác kiểm tra: số cuộc kiểm tra, giám sát; số đảng viên được kiểm tra; kết quả xử lý."
+        )
+    ]
+    assert got == [
+        ("Công tác kiểm tra", "longtext"),
+        ("Số cuộc kiểm tra, giám sát", "integer"),
+        ("Số đảng viên được kiểm tra", "integer"),
+        ("Kết quả xử lý", "longtext"),
+    ]
+    got = _p(figure_list("Kết quả thu ngân sách xã: tổng thu, tổng kinh phí chi thường xuyên (triệu đồng)."))
+    assert got == [
+        ("Kết quả thu ngân sách xã", "longtext"),
+        ("Tổng thu", "money"),
+        ("Tổng kinh phí chi thường xuyên (triệu đồng)", "money"),
+    ]
+
+
+def test_a_situation_then_its_figures_and_a_shortfall_then_a_proposal_are_asked_apart():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(
+        clause_items(
+            "Tình hình trật tự an toàn giao thông; số vụ tai nạn, số người chết, số người bị thương."
+        )
+    )
+    assert got == [
+        ("Tình hình trật tự an toàn giao thông", "longtext"),
+        ("Số vụ tai nạn", "integer"),
+        ("Số người chết", "integer"),
+        ("Số người bị thương", "integer"),
+    ]
+    got = _p(clause_items("Nêu những khó khăn trong quá trình triển khai và đề xuất giải pháp tháo gỡ."))
+    assert got == [
+        ("Nêu những khó khăn trong quá trình triển khai", "longtext"),
+        ("Đề xuất giải pháp tháo gỡ", "longtext"),
+    ]
+    # a label before ':' leads guidance of its own; 'đề xuất, kiến nghị' named in a list is no second clause
+    assert (
+        clause_items("Công tác kiểm tra: nêu rõ việc có hay không ban hành kế hoạch; tổng số cuộc kiểm tra")
+        == []
+    )
+    assert clause_items("Nêu rõ nội dung đề xuất, kiến nghị, chủ thể được đề xuất và kiến nghị khác") == []
+    assert clause_items("Tình hình triển khai; kết quả thực hiện các nhiệm vụ trọng tâm") == []
