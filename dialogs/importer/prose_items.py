@@ -159,12 +159,12 @@ def part_asks(text: str) -> list[Ask]:
 
 # figures a report gives: counts, rates, amounts and the measures of a harvest
 FIGURE_HEAD = re.compile(
-    r"^(?:(?:tổng\s+)?số(?:\s+lượng|\s+lượt|\s+liệu)?|tỷ lệ|tỉ lệ|diện tích|năng suất|sản lượng|khối lượng|"
-    r"(?:tổng\s+)?(?:kinh phí|số tiền|vốn|giá trị)|tổng (?:thu|chi)|doanh thu)\b",
+    r"^(?:(?:tổng\s+)?số(?:\s+lượng|\s+lượt|\s+liệu)?|tỷ lệ|tỉ lệ|(?:tổng\s+)?(?:diện tích|năng suất|sản lượng|"
+    r"khối lượng)|(?:tổng\s+)?(?:kinh phí|số tiền|vốn|giá trị)|tổng (?:thu|chi)|doanh thu|thu nhập bình quân)\b",
     re.I,
 )
-MONEY_NOUN = re.compile(r"^(?:tổng\s+)?(?:thu|chi|vốn|giá trị|doanh thu)\b", re.I)
-MEASURE_NOUN = re.compile(r"^(?:năng suất|sản lượng|khối lượng|diện tích)\b", re.I)
+MONEY_NOUN = re.compile(r"^(?:tổng\s+)?(?:thu|chi|vốn|giá trị|doanh thu|thu nhập)\b", re.I)
+MEASURE_NOUN = re.compile(r"^(?:tổng\s+)?(?:năng suất|sản lượng|khối lượng|diện tích)\b", re.I)
 # what a report writes about: a piece beginning so is a written question of its own
 WRITTEN_HEAD = re.compile(
     r"^(?:tình hình|thay đổi|kết quả|hình thức|đối tượng|việc|công tác|chất lượng|hiệu quả|nguyên nhân)\b",

@@ -524,3 +524,23 @@ def test_a_situation_then_its_figures_and_a_shortfall_then_a_proposal_are_asked_
     )
     assert clause_items("Nêu rõ nội dung đề xuất, kiến nghị, chủ thể được đề xuất và kiến nghị khác") == []
     assert clause_items("Tình hình triển khai; kết quả thực hiện các nhiệm vụ trọng tâm") == []
+
+
+def test_measures_and_income_named_after_a_label_are_numbers():
+    from dialogs.importer.prose_items import figure_list
+
+    got = _p(
+        figure_list(
+            "Lãnh đạo phát triển kinh tế: tổng diện tích gieo trồng, sản lượng lương thực, thu nhập bình quân đầu người."
+        )
+    )
+    assert got == [
+        ("Lãnh đạo phát triển kinh tế", "longtext"),
+        ("Tổng diện tích gieo trồng", "decimal"),
+        ("Sản lượng lương thực", "decimal"),
+        ("Thu nhập bình quân đầu người", "money"),
+    ]
+    assert (
+        figure_list("Lãnh đạo phát triển kinh tế: thu nhập của người dân ổn định, đời sống được cải thiện")
+        == []
+    )
