@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.counts import split_count_segments
 from dialogs.importer.lexicon import top_split
 
 # the parts a report is made of; words in one group mean one thing when written side by side
@@ -196,8 +197,8 @@ def figure_list(text: str) -> list[Ask]:
     figure is a number of its own, each piece beginning with a thing to write about is a written question (the pieces
     after it, its parts). [] unless the first thing named is a figure (two of them after a label of two words)."""
     m = LISTED.match(re.sub(r",?\s*…\s*$", "", text.strip()))
-    if not m or "?" in text:
-        return []
+    if not m or "?" in text or re.search(r"\b(?:hay không|hay chưa|bao nhiêu)\b", text, re.I):
+        return []  # (a yes or no among them: the labelled guidance's rule)
     items: list[tuple[str, bool]] = []
     last = 0
     pieces = [
@@ -223,9 +224,12 @@ def figure_list(text: str) -> list[Ask]:
     label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
     asks = [Ask(label[0].upper() + label[1:])]
     for piece, figure in items:
-        prompt = piece[0].upper() + piece[1:]
-        typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
-        asks.append(Ask(prompt, typ, unit, guessed=why))
+        for part in (
+            split_count_segments(piece) if figure else [piece]
+        ):  # '… đã xử lý, chưa xử lý': two counts
+            prompt = part[0].upper() + part[1:]
+            typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
+            asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks
 
 
