@@ -305,7 +305,8 @@ def clause_items(text: str) -> list[Ask]:
         and re.search(r"\svà\s+(?:đề xuất|kiến nghị)\s+\w", t, re.I)
         and not re.search(r",\s+(?:đề xuất|kiến nghị)\b", t, re.I)
     )
-    if not (verbal and any(len(x) >= 2 for x in found)) and not figures and not proposal:
+    named = any(len(x) >= 2 and NAMING_VERB.match(c.strip()) for c, x in zip(clauses, found, strict=True))
+    if not ((verbal or named) and any(len(x) >= 2 for x in found)) and not figures and not proposal:
         return []  # clauses alone ('…; so sánh …') are one long ask
     things = [x for f in found for x in f]
     asks = []

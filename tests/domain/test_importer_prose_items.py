@@ -544,3 +544,22 @@ def test_measures_and_income_named_after_a_label_are_numbers():
         figure_list("Lãnh đạo phát triển kinh tế: thu nhập của người dân ổn định, đời sống được cải thiện")
         == []
     )
+
+
+def test_a_result_item_naming_what_to_state_after_nêu_rõ_asks_each():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(
+        clause_items(
+            "Kết quả thực hiện nhiệm vụ năm học, nêu rõ những kết quả nổi bật, hạn chế và nguyên nhân."
+        )
+    )
+    assert got == [
+        ("Kết quả thực hiện nhiệm vụ năm học", "longtext"),
+        ("Những kết quả nổi bật", "longtext"),
+        ("Hạn chế", "longtext"),
+        ("Nguyên nhân", "longtext"),
+    ]
+    assert (
+        clause_items("Kết quả thực hiện nhiệm vụ năm học, những kết quả nổi bật") == []
+    )  # nothing asks apart
