@@ -24,7 +24,7 @@ from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
-from dialogs.importer.prose_items import listed_line
+from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
@@ -862,7 +862,8 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
     for k, line in enumerate(lines):
-        asks = prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+        asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+                or led_line(lines[:k], line))
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too

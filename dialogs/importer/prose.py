@@ -10,7 +10,7 @@ from dialogs.importer.lexicon import top_split
 from dialogs.importer.prose_items import named_things, same_part_joined
 
 # the words after which a sentence lists what to report
-TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
+TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
@@ -87,6 +87,8 @@ def prose_asks(text: str) -> list[Ask]:
         if not m or NOT_ASKED.search(s[:m.start()]):  # ('Để tổng hợp báo cáo, …' names nothing to report)
             continue
         rest = s[m.end():].rstrip(" .;)")
+        # '… những việc đã làm được, đồng thời đề ra được phương hướng …': another thing asked
+        rest = re.sub(r"(?i),?\s+đồng thời\s+(?:(?:đề ra|nêu rõ|nêu)(?:\s+được)?\s+)?", "; ", rest)
         for part in top_split(rest, ";"):
             inner = list(re.finditer(r",\s*báo cáo(?:\s+về)?\s+(?=số\b|về\b)", part, re.I))
             if inner:  # '…, báo cáo số trường đạt chuẩn quốc gia'

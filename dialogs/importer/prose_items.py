@@ -90,7 +90,9 @@ def _items(clause: str, head_of=None, named: bool = False) -> list[str] | None:
             and HEAD_RE.fullmatch(items[-1].strip()) is not None
         )
         objected = bool(items) and heads[-1] in VERB_HEADS and _object(items[-1]) and comma
-        if items and (head is None or bare_pair or objected or not (open_list or named and comma)):
+        # 'số hộ và số nhân khẩu biến động trong tháng': two figures joined by 'và' share what follows
+        paired = bool(items) and not comma and head == heads[-1] == "số"
+        if items and (head is None or bare_pair or objected or paired or not (open_list or named and comma)):
             items[-1] = f"{items[-1]}{', ' if comma else ' và '}{piece}"
             open_list = open_list and head is not None and not objected
             continue
@@ -346,7 +348,7 @@ def lettered_items(text: str) -> list[str]:
     return items
 
 
-LIST_LEAD = re.compile(r"(?:nội dung|gồm|bao gồm|như sau|sau đây|các việc|các mặt|về)\s*:\s*$", re.I)
+LIST_LEAD = re.compile(r"(?:nội dung|gồm|bao gồm|như sau|sau đây|sau|các việc|các mặt|về)\s*:\s*$", re.I)
 
 
 def listed_line(before: str, line: str) -> list[Ask]:
@@ -429,3 +431,27 @@ def shared_object(text: str) -> list[Ask]:
         typ, unit, why = _figure_type(prompt) if h.lower() == "số lượng" else ("longtext", None, None)
         out.append(Ask(prompt, typ, unit, guessed=why))
     return out
+
+
+def led_line(before: list[str], line: str) -> list[Ask]:
+    """'Báo cáo gồm các nội dung sau:' and then one thing a line ('Tình hình an ninh trật tự trên địa bàn', 'Số hộ,
+    số nhân khẩu biến động trong tháng', …): each short line under the lead (up to the first sentence) is asked, a
+    figure as a number. [] for a line not under such a lead, a sentence, or a line of more than twenty words."""
+    text = line.strip()
+    if not text or len(text.split()) > 20 or re.search(r"[.!?:]$", text) or NOT_PROSE.search(text):
+        return []
+    for prev in reversed([b.strip() for b in before if b.strip()]):
+        if LIST_LEAD.search(prev):
+            break
+        if len(prev.split()) > 20 or re.search(r"[.!?:]$", prev):
+            return []
+    else:
+        return []
+    bare = re.sub(r"(?i)^(?:các|những)\s+", "", text)
+    parts = split_count_segments(text) if FIGURE_HEAD.match(bare) else [text]
+    asks = []
+    for part in parts:
+        prompt = part[0].upper() + part[1:]
+        typ, unit, why = _figure_type(prompt) if FIGURE_HEAD.match(bare) else ("longtext", None, None)
+        asks.append(Ask(prompt, typ, unit, guessed=why))
+    return asks

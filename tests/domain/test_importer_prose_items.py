@@ -563,3 +563,34 @@ def test_a_result_item_naming_what_to_state_after_nêu_rõ_asks_each():
     assert (
         clause_items("Kết quả thực hiện nhiệm vụ năm học, những kết quả nổi bật") == []
     )  # nothing asks apart
+
+
+def test_a_guide_in_prose_asks_what_it_says_a_report_must_state_not_one_catch_all():
+    o = imp(
+        "Hướng dẫn viết báo cáo tháng của chi hội\n"
+        "Báo cáo của chi hội trưởng cần nêu rõ tình hình hoạt động của chi hội, số hội viên và số hội viên mới kết "
+        "nạp trong tháng, kết quả thu hội phí, những kiến nghị của hội viên.\n"
+    )
+    got = prompts(o)
+    assert got.get("Tình hình hoạt động của chi hội", ("", ""))[1] == "longtext", got
+    assert got.get("Số hội viên và số hội viên mới kết nạp trong tháng", ("", ""))[1] == "integer", got
+    assert got.get("Kết quả thu hội phí", ("", ""))[1] == "longtext", got
+    assert got.get("Những kiến nghị của hội viên", ("", ""))[1] == "longtext", got
+    assert "Nội dung báo cáo" not in got
+
+
+def test_lines_under_a_lead_are_asked_one_each_and_the_closing_sentence_is_not():
+    o = imp(
+        "Hướng dẫn viết báo cáo tháng của chi hội\n\n"
+        "Hằng tháng, chi hội trưởng gửi báo cáo về hội cấp xã. Báo cáo gồm các nội dung sau:\n\n"
+        "Tình hình hoạt động của chi hội\nSố hội viên, số hội viên mới kết nạp\nNhững kiến nghị của hội viên\n\n"
+        "Báo cáo gửi trước ngày 25 hằng tháng.\n"
+    )
+    got = prompts(o)
+    assert got.get("Tình hình hoạt động của chi hội", ("", ""))[1] == "longtext", got
+    assert got.get("Số hội viên", ("", ""))[1] == "integer", got
+    assert got.get("Số hội viên mới kết nạp", ("", ""))[1] == "integer", got
+    assert got.get("Những kiến nghị của hội viên", ("", ""))[1] == "longtext", got
+    from dialogs.importer.prose_items import led_line
+
+    assert led_line(["Đoàn đã làm việc tại các thôn."], "Thôn Đông") == []  # no lead above: no ask
