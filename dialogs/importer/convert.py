@@ -33,6 +33,7 @@ from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lexicon import DATE_LABEL, IDENTIFIER, NAME_LABEL, NARRATIVE_START, PEOPLE_LABEL
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
+from dialogs.importer.prose_items import heading_figures
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -293,7 +294,11 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
-    if not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
+    figures = heading_figures(strip_fn(node.text)) if node.children else None
+    if figures:  # '1. Công tác tuyên truyền, nêu rõ số buổi, số lượt người' over its bullets: the heading asks too
+        sec["title"] = figures[0]
+        sec["items"].extend(question(ctx, a, path, None, []) for a in figures[1])
+    elif not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
         typ, _, _ = guess_type(strip_fn(node.text))
         if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
             # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')

@@ -175,7 +175,8 @@ WRITTEN_HEAD = re.compile(
 )
 # 'Nhãn: Ví dụ như …' / '… (bao gồm …)': what comes after names the figures to give
 LISTED = re.compile(
-    r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm|nêu rõ|nêu|ghi rõ|cụ thể)?\s*:?|\(\s*(?:bao gồm|gồm|như)\s*:?)"
+    r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm|nêu rõ|nêu|ghi rõ|cụ thể)?\s*:?"
+    r"|,\s*(?:nêu rõ|ghi rõ|nêu cụ thể)\s+|\(\s*(?:bao gồm|gồm|như|nêu rõ|ghi rõ|nêu cụ thể)\s*:?)"
     r"\s*(?P<r>[^:()]+?(?:\([^()]*\)[^:()]*?)*)\)?[\s.,;…]*$",
     re.I,
 )
@@ -455,3 +456,13 @@ def led_line(before: list[str], line: str) -> list[Ask]:
         typ, unit, why = _figure_type(prompt) if FIGURE_HEAD.match(bare) else ("longtext", None, None)
         asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks
+
+
+def heading_figures(text: str) -> tuple[str, list[Ask]] | None:
+    """A heading over its own items that also names figures ('1. Công tác tuyên truyền, nêu rõ số buổi, số lượt
+    người tham dự', '2. Công tác tập huấn (nêu rõ số lớp, số học viên)', '3. Công tác kiểm tra: số cuộc …'): its
+    label titles the section and the figures are its first questions. None when the heading names no figure."""
+    asks = figure_list(text)
+    if not asks:
+        return None
+    return asks[0].prompt, asks[1:]

@@ -594,3 +594,26 @@ def test_lines_under_a_lead_are_asked_one_each_and_the_closing_sentence_is_not()
     from dialogs.importer.prose_items import led_line
 
     assert led_line(["Đoàn đã làm việc tại các thôn."], "Thôn Đông") == []  # no lead above: no ask
+
+
+def test_figures_named_in_a_heading_over_bullets_are_asked_and_the_label_titles_the_section():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n"
+        "1. Công tác tuyên truyền, nêu rõ số buổi tuyên truyền, số lượt người tham dự\n"
+        "- Hình thức tuyên truyền.\n- Đánh giá hiệu quả.\n"
+        "2. Công tác tập huấn (nêu rõ số lớp, số học viên)\n- Nội dung tập huấn.\n"
+        "3. Công tác kiểm tra\n- Kết quả kiểm tra.\n"
+    )
+    got = prompts(o)
+    for p in ("Số buổi tuyên truyền", "Số lượt người tham dự", "Số lớp", "Số học viên"):
+        assert got.get(p, ("", ""))[1] == "integer", (p, got)
+    assert got["Hình thức tuyên truyền"][0] == got["Số buổi tuyên truyền"][0] == "I.1"
+    assert (
+        "Kết quả kiểm tra" in got and "Công tác kiểm tra" not in got
+    )  # a heading naming no figure asks nothing
+    from dialogs.importer.prose_items import heading_figures
+
+    assert heading_figures("Công tác tuyên truyền, nêu rõ số buổi tuyên truyền, số lượt người tham dự")[
+        0
+    ] == ("Công tác tuyên truyền")
+    assert heading_figures("Công tác kiểm tra, giám sát") is None
