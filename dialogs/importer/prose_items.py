@@ -411,25 +411,28 @@ def example_help(text: str) -> list[Ask]:
 
 # 'Số lượng, chất lượng đội ngũ …': a figure and a quality of the same things
 COUNT_AND_ASPECT = re.compile(
-    r"^(?P<a>số lượng|tình hình|chất lượng|cơ cấu|hình thức)\s*(?:,|và)\s*(?P<b>số lượng|chất lượng|cơ cấu|tình hình|"
-    r"hình thức)\s+(?P<o>\S.{3,120})$",
+    r"^(?P<a>số lượng|số|tỷ lệ|tình hình|chất lượng|cơ cấu|hình thức)\s*(?:,|và)\s*(?P<b>số lượng|tỷ lệ|chất lượng|"
+    r"cơ cấu|tình hình|hình thức)\s+(?P<o>\S.{3,120})$",
     re.I,
 )
+COUNTS = ("số lượng", "số")
 
 
 def shared_object(text: str) -> list[Ask]:
     """'Số lượng, chất lượng đội ngũ cán bộ cấp xã' → 'Số lượng đội ngũ …' (a number) and 'Chất lượng đội ngũ …'
-    (written): two heads, one a count, sharing what follows. [] unless one head counts and the other does not."""
+    (written); 'Số và tỷ lệ trẻ em suy dinh dưỡng' → a count and a rate: two heads, one a count, sharing what
+    follows. [] unless one head counts and the other does not."""
     m = COUNT_AND_ASPECT.match(text.strip().rstrip(" .;"))
     if not m or NOT_PROSE.search(text) or ";" in text:
         return []
     heads = [m.group("a"), m.group("b")]
-    if sum(h.lower() == "số lượng" for h in heads) != 1:
+    if sum(h.lower() in COUNTS for h in heads) != 1:
         return []
     out = []
     for h in heads:
         prompt = f"{h[0].upper()}{h[1:].lower()} {m.group('o')}"
-        typ, unit, why = _figure_type(prompt) if h.lower() == "số lượng" else ("longtext", None, None)
+        figure = h.lower() in COUNTS or h.lower() == "tỷ lệ"  # 'Số lượng, tỷ lệ hộ nghèo': a count and a rate
+        typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
         out.append(Ask(prompt, typ, unit, guessed=why))
     return out
 

@@ -617,3 +617,13 @@ def test_figures_named_in_a_heading_over_bullets_are_asked_and_the_label_titles_
         0
     ] == ("Công tác tuyên truyền")
     assert heading_figures("Công tác kiểm tra, giám sát") is None
+
+
+def test_a_count_and_a_rate_of_the_same_things_are_two_figures():
+    from dialogs.importer.prose_items import shared_object
+
+    assert _p(shared_object("Số và tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng")) == [
+        ("Số trẻ em dưới 5 tuổi suy dinh dưỡng", "integer"),
+        ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "percent"),
+    ]
+    assert shared_object("Tỷ lệ và cơ cấu lao động theo ngành") == []  # no count among them
