@@ -185,6 +185,10 @@ LISTED = re.compile(
 def _figure_type(item: str) -> tuple[str, str | None, str | None]:
     if MEASURE_NOUN.match(item):
         return "decimal", None, "số thập phân (đoán: một số đo được hỏi)"
+    if re.match(
+        r"(?i)^(?:tổng số|tổng|số)\s+(?:kinh phí|tiền|vốn)\b", item
+    ):  # 'Tổng số kinh phí đã huy động'
+        return "money", None, "tiền (đoán: một khoản kinh phí được hỏi)"
     typ, unit, why = guess_type(item)
     if typ == "longtext" and MONEY_NOUN.match(item):  # 'Tổng thu', 'Giá trị sản xuất': an amount of money
         return "money", None, "tiền (đoán: một khoản thu, chi hay giá trị được hỏi)"
@@ -242,7 +246,8 @@ LEAD_VERB = re.compile(r"^(?:đánh giá|báo cáo|tổng kết|sơ kết|phân 
 LEAD_ASPECT = re.compile(r"^(?:tình hình|kết quả|công tác|việc)\b", re.I)
 CLAUSE_CUT = re.compile(
     r",\s+(?=(?:đồng thời\s+|trong đó\s+)?(?:nêu rõ|làm rõ|chỉ rõ|ghi rõ|phân tích|đề xuất|kiến nghị|rút ra)\b)"
-    r"|\s+và\s+(?=(?:đề xuất|kiến nghị)\s+(?!,))",
+    r"|\s+và\s+(?=(?:đề xuất|kiến nghị)\s+(?!,))"
+    r"|,\s+(?=(?:tổng số|số lượng|số lượt|tỷ lệ|tỉ lệ)\s)",  # 'Tình hình …, số lượng …, tỷ lệ …': figures apart
     re.I,
 )
 JUDGING_VERB = re.compile(r"^(?:đánh giá|phân tích|nêu|chỉ ra|làm rõ)\s+", re.I)
@@ -286,6 +291,17 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     return [(clause, False)]
 
 
+def _cut(part: str) -> list[str]:
+    """The clause cut at CLAUSE_CUT outside parentheses (a note in parentheses is the clause's own)."""
+    out, last = [], 0
+    for m in CLAUSE_CUT.finditer(part):
+        if part[: m.start()].count("(") > part[: m.start()].count(")"):
+            continue
+        out.append(part[last : m.start()])
+        last = m.end()
+    return [*out, part[last:]]
+
+
 def clause_items(text: str) -> list[Ask]:
     """An outline item that asks in clauses ('Đánh giá kết quả ban hành văn bản, nêu rõ số văn bản đã ban hành,
     những hạn chế, nguyên nhân; đề xuất giải pháp khắc phục'): one question per clause, and one per thing a 'nêu
@@ -295,7 +311,7 @@ def clause_items(text: str) -> list[Ask]:
     verbal = bool(LEAD_VERB.match(t))
     if not (verbal or LEAD_ASPECT.match(t)) or NOT_PROSE.search(t) or ":" in t or len(t.split()) > 80:
         return []
-    clauses = [c for part in top_split(t, ";") for c in CLAUSE_CUT.split(part) if c.strip(" ,.")]
+    clauses = [c for part in top_split(t, ";") for c in _cut(part) if c.strip(" ,.")]
     found = [_clause_prompts(c) for c in clauses]
     figures = (  # 'Báo cáo kết quả …; số cuộc đối thoại …; …': a figure asked apart from the clause that leads
         not NAMING_VERB.match(clauses[0].strip())

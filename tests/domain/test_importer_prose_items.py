@@ -627,3 +627,24 @@ def test_a_count_and_a_rate_of_the_same_things_are_two_figures():
         ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "percent"),
     ]
     assert shared_object("Tỷ lệ và cơ cấu lao động theo ngành") == []  # no count among them
+
+
+def test_figures_after_a_situation_in_one_sentence_are_asked_apart_but_not_inside_a_note():
+    from dialogs.importer.prose_items import clause_items
+
+    got = _p(
+        clause_items(
+            "Tình hình kiểm tra an toàn thực phẩm, số lượng cơ sở được kiểm tra, tỷ lệ cơ sở vi phạm."
+        )
+    )
+    assert got == [
+        ("Tình hình kiểm tra an toàn thực phẩm", "longtext"),
+        ("Số lượng cơ sở được kiểm tra", "integer"),
+        ("Tỷ lệ cơ sở vi phạm", "percent"),
+    ]
+    note = "Báo cáo khái quát đặc điểm của địa phương (quy mô, đặc điểm, số lượng tổ chức đảng, đảng viên)"
+    assert clause_items(note) == []
+    got = _p(
+        clause_items("Đánh giá kết quả hỗ trợ nhà ở, nêu rõ số nhà đã hỗ trợ, tổng số kinh phí đã huy động.")
+    )
+    assert ("Tổng số kinh phí đã huy động", "money") in got
