@@ -292,11 +292,14 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
 
 
 def _cut(part: str) -> list[str]:
-    """The clause cut at CLAUSE_CUT outside parentheses (a note in parentheses is the clause's own)."""
+    """The clause cut at CLAUSE_CUT outside parentheses (a note in parentheses is the clause's own), a figure after
+    'nêu rõ …' left to it."""
     out, last = [], 0
     for m in CLAUSE_CUT.finditer(part):
         if part[: m.start()].count("(") > part[: m.start()].count(")"):
             continue
+        if FIGURE_HEAD.match(part[m.end() :]) and NAMING_VERB.match(part[last:].strip()):
+            continue  # 'nêu rõ hình thức, số lượng …': the figures are what 'nêu rõ' names
         out.append(part[last : m.start()])
         last = m.end()
     return [*out, part[last:]]
