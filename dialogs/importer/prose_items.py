@@ -204,8 +204,8 @@ def figure_list(text: str) -> list[Ask]:
     figure is a number of its own, each piece beginning with a thing to write about is a written question (the pieces
     after it, its parts). [] unless the first thing named is a figure (two of them after a label of two words)."""
     m = LISTED.match(re.sub(r",?\s*…\s*$", "", text.strip()))
-    if not m or "?" in text or re.search(r"\b(?:hay không|hay chưa|bao nhiêu)\b", text, re.I):
-        return []  # (a yes or no among them: the labelled guidance's rule)
+    if not m or "?" in text or re.search(r"\b(?:hay không|hay chưa|bao nhiêu)\b|\bsố,?\s+ngày\b", text, re.I):
+        return []  # (a yes or no among them: the labelled guidance's rule; 'số, ngày …': a document's)
     items: list[tuple[str, bool]] = []
     last = 0
     pieces = [
@@ -219,7 +219,8 @@ def figure_list(text: str) -> list[Ask]:
         )  # a part of the total
         if not piece:
             continue
-        figure, written = bool(FIGURE_HEAD.match(piece)), bool(WRITTEN_HEAD.match(piece))
+        figure = bool(FIGURE_HEAD.match(piece)) and len(piece.split()) >= 2  # ('số, ngày …' of a document)
+        written = bool(WRITTEN_HEAD.match(piece))
         if figure or written or not items or k != last:  # after ';' always another thing
             items.append((piece, figure))
             last = k

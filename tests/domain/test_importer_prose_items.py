@@ -648,3 +648,10 @@ def test_figures_after_a_situation_in_one_sentence_are_asked_apart_but_not_insid
         clause_items("Đánh giá kết quả hỗ trợ nhà ở, nêu rõ số nhà đã hỗ trợ, tổng số kinh phí đã huy động.")
     )
     assert ("Tổng số kinh phí đã huy động", "money") in got
+
+
+def test_a_documents_number_and_date_in_a_note_are_no_figures():
+    from dialogs.importer.prose_items import figure_list
+
+    assert figure_list("Việc ban hành quy chế của xã (ghi rõ số, ngày tháng năm ban hành văn bản)") == []
+    assert figure_list("Công tác tập huấn (nêu rõ số lớp, số học viên)") != []
