@@ -1,12 +1,20 @@
-"""What a report outline's item asks, one question per thing asked.
+"""What a report outline's item asks: one question per thing asked, never one catch-all (issue 21).
 
-An item of a đề cương often names, in one sentence, the parts a report is made of: 'Kết quả thực hiện …; ưu điểm,
-hạn chế, khó khăn, vướng mắc, nguyên nhân và bài học kinh nghiệm …', 'Dự báo tình hình; dự kiến …  và đề xuất,
-kiến nghị', 'Đánh giá chung và đề xuất, kiến nghị'. Each part (a head noun of a report: ưu điểm, hạn chế, nguyên
-nhân, bài học kinh nghiệm, đề xuất …) is a question of its own; a pair of words meaning one thing ('khó khăn, vướng
-mắc', 'đề xuất, kiến nghị', 'tồn tại, hạn chế') stays one question; a cause named on its own after ';' is the cause of
-what the clause before spoke of ('Tình hình các vụ …; nguyên nhân …' → 'Nguyên nhân các vụ …'); 'Tình hình, số liệu
-các vụ …' asks the situation (written) and the figures (a number) of the same things."""
+Periodic report outlines ask in prose, and an item names several things at once. The mechanisms, each on the
+document's own words (a prompt keeps them; only what leads to the things is dropped):
+- the parts of a report named in one item (`part_asks`: 'Kết quả thực hiện …; ưu điểm, hạn chế, khó khăn, vướng mắc,
+  nguyên nhân và bài học kinh nghiệm …'): one question per part; words of one group side by side ('khó khăn, vướng
+  mắc', 'đề xuất, kiến nghị', 'phương hướng, nhiệm vụ') stay one; a cause after ';' is the cause of what came before;
+  a list inside an object ('giải quyết những khó khăn, vướng mắc') is not split;
+- clauses that ask in their own verbs (`clause_items`: 'Đánh giá kết quả …, nêu rõ số …, những hạn chế, nguyên nhân;
+  đề xuất …'): each clause, and each thing 'nêu rõ' names (a figure a number);
+- figures named after a label or in its note (`figure_list`: 'Kết quả đạt được: số …, tỷ lệ …, thay đổi về …',
+  '… (bao gồm diện tích, năng suất, sản lượng, tình hình sâu bệnh …)'), and in a heading over its items
+  (`heading_figures`); a count and a quality or rate of the same things (`shared_object`);
+- items lettered inside one line (`lettered_items`: 'Báo cáo các nội dung sau: a) …; b) …'), examples after 'Ví dụ
+  như' as help (`example_help`);
+- in a prose text: the contents listed on the line after '… về:' (`listed_line`), the short lines under 'Báo cáo gồm
+  các nội dung sau:' (`led_line`), and the things of a prose sentence apart (`named_things`, `same_part_joined`)."""
 
 from __future__ import annotations
 
