@@ -377,6 +377,7 @@ def lettered_items(text: str) -> list[str]:
     return items
 
 
+REPORT_WORDS = re.compile(r"\b(?:báo cáo|nội dung)\b", re.I)  # ('Xem thêm các bài viết sau:' leads to links)
 LIST_LEAD = re.compile(r"(?:nội dung|gồm|bao gồm|như sau|sau đây|sau|các việc|các mặt|về)\s*:\s*$", re.I)
 
 
@@ -385,7 +386,7 @@ def listed_line(before: str, line: str) -> list[Ask]:
     written with a capital ('Công tác lãnh đạo chính trị tư tưởng, Lãnh đạo thực hiện nhiệm vụ chính trị, Công tác
     xây dựng chi bộ, …'): one written question per thing (a piece in lower case goes on the one before; 'X và đề
     xuất, kiến nghị' at the end is two things). [] unless three things or more."""
-    if not LIST_LEAD.search(before.strip()):
+    if not (LIST_LEAD.search(before.strip()) and REPORT_WORDS.search(before)):
         return []
     items: list[str] = []
     for piece in re.split(r",\s+", re.sub(r"[.…\s]+$", "", line.strip())):
@@ -473,7 +474,7 @@ def led_line(before: list[str], line: str) -> list[Ask]:
     if not text or len(text.split()) > 20 or re.search(r"[.!?:]$", text) or NOT_PROSE.search(text):
         return []
     for prev in reversed([b.strip() for b in before if b.strip()]):
-        if LIST_LEAD.search(prev):
+        if LIST_LEAD.search(prev) and REPORT_WORDS.search(prev):
             break
         if len(prev.split()) > 20 or re.search(r"[.!?:]$", prev):
             return []

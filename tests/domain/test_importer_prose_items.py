@@ -655,3 +655,12 @@ def test_a_documents_number_and_date_in_a_note_are_no_figures():
 
     assert figure_list("Việc ban hành quy chế của xã (ghi rõ số, ngày tháng năm ban hành văn bản)") == []
     assert figure_list("Công tác tập huấn (nêu rõ số lớp, số học viên)") != []
+
+
+def test_links_under_a_see_also_lead_on_a_web_page_are_no_asks():
+    from dialogs.importer.prose_items import led_line, listed_line
+
+    before = ["Mẫu báo cáo tháng của chi hội.", "Xem thêm các bài viết sau:"]
+    assert led_line(before, "Mẫu biên bản họp chi hội mới nhất") == []
+    assert listed_line("Xem thêm các bài viết sau:", "Mẫu biên bản, Mẫu đơn xin nghỉ, Mẫu giấy mời họp") == []
+    assert led_line(["Báo cáo gồm các nội dung sau:"], "Tình hình hoạt động của chi hội") != []
