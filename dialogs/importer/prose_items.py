@@ -38,6 +38,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("dự kiến",),
 )
 PART_HEADS = tuple(w for g in GROUPS for w in g)
+PLAN = next(
+    k for k, g in enumerate(GROUPS) if "nhiệm vụ" in g
+)  # the forward plan's words, nouns of an object too
 # aspects of one subject: 'tình hình, số liệu các vụ …' (the situation and the figures of the same things)
 ASPECTS = ("tình hình", "số liệu", "số lượng", "hình thức", "kết quả", "việc")
 FIGURE_ASPECTS = ("số liệu", "số lượng")
@@ -100,6 +103,15 @@ def _items(clause: str, head_of=None, named: bool = False) -> list[str] | None:
         objected = bool(items) and heads[-1] in VERB_HEADS and _object(items[-1]) and comma
         # 'số hộ và số nhân khẩu biến động trong tháng': two figures joined by 'và' share what follows
         paired = bool(items) and not comma and head == heads[-1] == "số"
+        # 'kết quả thực hiện các chỉ tiêu, nhiệm vụ trong năm': a plan's word or an aspect after an object is more of it
+        paired = paired or (
+            not named
+            and bool(items)
+            and comma
+            and _object(items[-1]) != ""
+            and head is not None
+            and (head in ASPECTS or _group(head) == PLAN)
+        )
         if items and (head is None or bare_pair or objected or paired or not (open_list or named and comma)):
             items[-1] = f"{items[-1]}{', ' if comma else ' và '}{piece}"
             open_list = open_list and head is not None and not objected

@@ -664,3 +664,11 @@ def test_links_under_a_see_also_lead_on_a_web_page_are_no_asks():
     assert led_line(before, "Mẫu biên bản họp chi hội mới nhất") == []
     assert listed_line("Xem thêm các bài viết sau:", "Mẫu biên bản, Mẫu đơn xin nghỉ, Mẫu giấy mời họp") == []
     assert led_line(["Báo cáo gồm các nội dung sau:"], "Tình hình hoạt động của chi hội") != []
+
+
+def test_a_plans_words_after_an_object_are_more_of_that_object():
+    got = _p(
+        part_asks("Kết quả thực hiện các chỉ tiêu, nhiệm vụ trong năm; những chỉ tiêu chưa đạt, nguyên nhân.")
+    )
+    assert got[0] == ("Kết quả thực hiện các chỉ tiêu, nhiệm vụ trong năm", "longtext")
+    assert got[-1] == ("Nguyên nhân", "longtext") and len(got) == 3
