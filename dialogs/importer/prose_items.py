@@ -51,7 +51,12 @@ HEAD_RE = re.compile(
     rf"^{_PLURAL}(?P<h>{'|'.join(sorted(PART_HEADS + ASPECTS, key=len, reverse=True))})\b", re.I
 )
 CUT = re.compile(r",\s+|\s+và\s+", re.I)
-NOT_PROSE = re.compile(r"[?…]|\.{3,}|_{3,}|:\s*$|\d+\s*%")
+NOT_PROSE = re.compile(
+    r"[?…]|\.{3,}|_{3,}|:\s*$|\d+\s*%"
+    # a statement of a copied report ('… đã được Hội nghị thảo luận', '… chủ yếu do thiếu kinh phí')
+    r"|\bđã (?:được|đạt|vượt)\b|\b(?:chủ yếu|nguyên nhân) (?:là )?do\b",
+    re.I,
+)
 
 
 def _head(piece: str) -> str | None:

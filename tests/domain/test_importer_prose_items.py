@@ -672,3 +672,13 @@ def test_a_plans_words_after_an_object_are_more_of_that_object():
     )
     assert got[0] == ("Kết quả thực hiện các chỉ tiêu, nhiệm vụ trong năm", "longtext")
     assert got[-1] == ("Nguyên nhân", "longtext") and len(got) == 3
+
+
+def test_a_statement_of_a_copied_report_is_not_split_into_asks():
+    assert part_asks("Ưu điểm, hạn chế, nguyên nhân đã được Ban Chấp hành phân tích kỹ tại hội nghị.") == []
+    from dialogs.importer.prose_items import clause_items
+
+    assert (
+        clause_items("Tình hình trật tự ổn định; số vụ tai nạn giảm, nguyên nhân chủ yếu do ý thức người dân")
+        == []
+    )
