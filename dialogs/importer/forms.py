@@ -116,6 +116,8 @@ def filled_field(text: str) -> tuple[str, str] | None:
     longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
     if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:
         return None
+    if not re.search(r"\d", value) and any(FIGURE_ASKED.match(p.strip()) for p in re.split(r"[,;]", value)):
+        return None  # 'Công tác tuyên truyền: hình thức, số lượng tin, bài, số buổi': the figures asked
     return label, value
 
 

@@ -252,11 +252,17 @@ def figure_list(text: str) -> list[Ask]:
         else:
             items[-1] = (f"{items[-1][0]}, {piece}", items[-1][1])
     label = m.group("l").strip(" -–+•")
-    if not items or not items[0][1] or (sum(f for _, f in items) < 2 and len(label.split()) < 3):
+    first_ok = bool(items) and (items[0][1] or WRITTEN_HEAD.fullmatch(items[0][0].strip()) is not None)
+    figures = sum(f for _, f in items)
+    if not first_ok or not figures or (figures < 2 and len(label.split()) < 3):
         return []
     label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
     asks = [Ask(label[0].upper() + label[1:])]
     for piece, figure in items:
+        if WRITTEN_HEAD.fullmatch(
+            piece.strip()
+        ):  # 'hình thức, số lượng tin, bài': the manner of the labelled work
+            piece = f"{piece.strip()} {label[0].lower()}{label[1:]}"
         for part in (
             split_count_segments(piece) if figure else [piece]
         ):  # '… đã xử lý, chưa xử lý': two counts

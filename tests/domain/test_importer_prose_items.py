@@ -682,3 +682,19 @@ def test_a_statement_of_a_copied_report_is_not_split_into_asks():
         clause_items("Tình hình trật tự ổn định; số vụ tai nạn giảm, nguyên nhân chủ yếu do ý thức người dân")
         == []
     )
+
+
+def test_figures_after_a_bullets_label_are_asks_not_a_value_filled_in():
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\nI. KẾT QUẢ\n"
+        "- Công tác tuyên truyền: hình thức, số lượng tin, bài, số buổi tuyên truyền.\n"
+        "+ Phát triển thư viện: số thư viện cấp xã, tổng số bản sách.\n"
+        "- Phía Đông giáp: Đất ruộng bậc thang.\n"
+    )
+    got = prompts(o)
+    assert got.get("Hình thức công tác tuyên truyền", ("", ""))[1] == "longtext", got
+    assert got.get("Số lượng tin, bài", ("", ""))[1] == "integer", got
+    assert got.get("Số buổi tuyên truyền", ("", ""))[1] == "integer", got
+    assert got.get("Số thư viện cấp xã", ("", ""))[1] == "integer", got
+    assert got.get("Tổng số bản sách", ("", ""))[1] == "integer", got
+    assert got.get("Phía Đông giáp", ("", ""))[1] == "text", got  # a value one unit filled in stays a field
