@@ -363,6 +363,11 @@ def clause_items(text: str) -> list[Ask]:
     if not ((verbal or named) and any(len(x) >= 2 for x in found)) and not figures and not proposal:
         return []  # clauses alone ('…; so sánh …') are one long ask
     things = [x for f in found for x in f]
+    # 'Báo cáo kết quả …, nêu rõ …': what leads to the things is no part of the first one
+    things[0] = (
+        re.sub(r"(?i)^báo cáo\s+(?=(?:đánh giá|kết quả|tình hình|việc)\b)", "", things[0][0]),
+        things[0][1],
+    )
     asks = []
     for prompt, figure in things:
         prompt = prompt[0].upper() + prompt[1:]

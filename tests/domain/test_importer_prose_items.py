@@ -376,7 +376,7 @@ def test_a_report_clause_with_figures_apart_and_a_manner_named_with_a_count():
         )
     )
     assert got == [
-        ("Báo cáo kết quả hòa giải ở cơ sở", "longtext"),
+        ("Kết quả hòa giải ở cơ sở", "longtext"),
         ("Số vụ việc hòa giải thành", "integer"),
         ("Những kiến nghị của nhân dân", "longtext"),
     ]
