@@ -34,7 +34,8 @@ def not_an_ask(prompt: str) -> str | None:
         return "dòng chỉ có số hoặc ký hiệu (có thể là bảng bị dàn mỗi ô một dòng)"
     if SIGNATURE.match(f):
         return "phần chữ ký"
-    if HEADER.match(f) or PAGE_META.match(f) or re.search(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do", f):
+    if HEADER.match(f) or PAGE_META.match(f) or re.search(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do", f) \
+            or re.fullmatch(r"(?:ngay|so) cong bao|luot xem", f):  # a law page's particulars, their value in the help
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
     if re.fullmatch(r"(?:bieu|mau|phu luc)(?: mau)?(?: so)?\s*:?\s*[\w./-]*\d[\w./-]*", f):
         return "số hiệu của biểu mẫu"  # 'Biểu 03-DSX', 'Mẫu số PC02' name the form, ask nothing

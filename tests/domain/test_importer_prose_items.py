@@ -698,3 +698,10 @@ def test_figures_after_a_bullets_label_are_asks_not_a_value_filled_in():
     assert got.get("Số thư viện cấp xã", ("", ""))[1] == "integer", got
     assert got.get("Tổng số bản sách", ("", ""))[1] == "integer", got
     assert got.get("Phía Đông giáp", ("", ""))[1] == "text", got  # a value one unit filled in stays a field
+
+
+def test_a_law_pages_gazette_particulars_are_no_asks():
+    from dialogs.importer.tidy import not_an_ask
+
+    assert not_an_ask("Ngày công báo") and not_an_ask("Số công báo")
+    assert not_an_ask("Số công văn đã ban hành") is None
