@@ -305,8 +305,9 @@ def _bare_aspects_named(items: list[str]) -> list[str]:
 
 def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     """One clause → its things: after 'nêu rõ' the things it names (each a part, an aspect or a figure), after
-    'đánh giá' / 'phân tích' the parts of a report it names ('Đánh giá những ưu điểm, hạn chế và nguyên nhân'),
-    else the clause itself, its verb kept ('Đề xuất giải pháp …'). (prompt, is a figure)."""
+    'đánh giá' / 'phân tích' the parts of a report it names, three or more ('Đánh giá những ưu điểm, hạn chế và
+    nguyên nhân'; two are one heading), else the clause itself, its verb kept ('Đề xuất giải pháp …'). (prompt, is a
+    figure)."""
     clause = re.sub(r"(?i)^(?:đồng thời|trong đó)\s*,?\s*", "", clause.strip(" ,."))
     verb = NAMING_VERB.match(clause)
     named = _items(clause[verb.end() :], _named_head, named=True) if verb else None
@@ -315,7 +316,7 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
         return [(x.strip(" ,."), _named_head(x) == "số") for x in named]
     judged = JUDGING_VERB.match(clause)
     parts = _items(clause[judged.end() :]) if judged else None
-    if parts and len(parts) >= 2 and len({_group(_head(x)) for x in parts} - {None}) == len(parts):
+    if parts and len(parts) >= 3 and len({_group(_head(x)) for x in parts} - {None}) == len(parts):
         return [(x.strip(" ,."), False) for x in parts]
     bare = re.sub(r"(?i)^(?:các|những)\s+", "", clause)
     if FIGURE_HEAD.match(bare) and not verb:  # 'số vụ phạm pháp, số vụ tai nạn, số người chết': a figure each

@@ -705,3 +705,10 @@ def test_a_law_pages_gazette_particulars_are_no_asks():
 
     assert not_an_ask("Ngày công báo") and not_an_ask("Số công báo")
     assert not_an_ask("Số công văn đã ban hành") is None
+
+
+def test_two_parts_after_an_asking_verb_stay_one_ask():
+    from dialogs.importer.prose_items import clause_items
+
+    assert clause_items("Nêu những khó khăn, vướng mắc và nguyên nhân.") == []
+    assert len(clause_items("Nêu những ưu điểm, khó khăn, vướng mắc và nguyên nhân.")) == 3
