@@ -51,6 +51,7 @@ HEAD_RE = re.compile(
     rf"^{_PLURAL}(?P<h>{'|'.join(sorted(PART_HEADS + ASPECTS, key=len, reverse=True))})\b", re.I
 )
 CUT = re.compile(r",\s+|\s+và\s+", re.I)
+AND_SO_ON = re.compile(r"(?<=[^\W\d_]),?\s*(?:…|\.\.\.)\s*\.?$")  # '…, bài học kinh nghiệm,…': 'and so on'
 NOT_PROSE = re.compile(
     r"[?…]|\.{3,}|_{3,}|:\s*$|\d+\s*%"
     # a statement of a copied report ('… đã được Hội nghị thảo luận', '… chủ yếu do thiếu kinh phí')
@@ -148,8 +149,8 @@ def part_asks(text: str) -> list[Ask]:
     """An outline item naming the parts of a report → one question per part, in order. [] unless it names at least
     two parts of different groups (one 'hạn chế' in a sentence is no list of asks), or when the line is a form's
     (blanks, a question mark, a figure)."""
-    t = text.strip().rstrip(" .;,")
-    if not t or NOT_PROSE.search(t) or len(t.split()) > 70:
+    t = AND_SO_ON.sub("", text.strip()).rstrip(" .;,")
+    if not t or NOT_PROSE.search(t) or ": " in t or len(t.split()) > 70:  # (a label: the figure list's rule)
         return []
     out: list[str] = []
     previous = ""
@@ -198,6 +199,7 @@ WRITTEN_HEAD = re.compile(
     r"^(?:tình hình|thay đổi|kết quả|hình thức|đối tượng|việc|công tác|chất lượng|hiệu quả|nguyên nhân)\b",
     re.I,
 )
+MANNER = re.compile(r"(?:hình thức|đối tượng|chất lượng|hiệu quả)", re.I)  # how the labelled work was done
 # 'Nhãn: Ví dụ như …' / '… (bao gồm …)': what comes after names the figures to give
 LISTED = re.compile(
     r"^(?P<l>[^:()]{3,160}?)\s*(?::\s*(?:ví dụ\s*(?:như)?|như|gồm|bao gồm|nêu rõ|nêu|ghi rõ|cụ thể)?\s*:?"
@@ -231,45 +233,49 @@ def figure_list(text: str) -> list[Ask]:
     m = LISTED.match(re.sub(r",?\s*…\s*$", "", text.strip()))
     if not m or "?" in text or re.search(r"\b(?:hay không|hay chưa|bao nhiêu)\b|\bsố,?\s+ngày\b", text, re.I):
         return []  # (a yes or no among them: the labelled guidance's rule; 'số, ngày …': a document's)
-    items: list[tuple[str, bool]] = []
-    last = 0
-    pieces = [
-        (k, p.strip(" .;"))
-        for k, part in enumerate(top_split(m.group("r").strip(" ,.;…"), ";"))
-        for p in re.split(r",\s+(?![^()]*\))", part)
-    ]
-    for k, piece in pieces:
-        piece = re.sub(
-            r"(?i)^trong đó\s*[:,]?\s*(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", "", piece
-        )  # a part of the total
-        if not piece:
-            continue
-        figure = bool(FIGURE_HEAD.match(piece)) and len(piece.split()) >= 2  # ('số, ngày …' of a document)
-        written = bool(WRITTEN_HEAD.match(piece))
-        if figure or written or not items or k != last:  # after ';' always another thing
-            items.append((piece, figure))
-            last = k
-        else:
-            items[-1] = (f"{items[-1][0]}, {piece}", items[-1][1])
     label = m.group("l").strip(" -–+•")
-    first_ok = bool(items) and (items[0][1] or WRITTEN_HEAD.fullmatch(items[0][0].strip()) is not None)
+    if text.strip()[m.end("l") :].lstrip().startswith(",") and LEAD_VERB.match(label):
+        return []  # 'Đánh giá kết quả, nêu rõ …': the clauses' rule
+    items = _listed_items(m.group("r"))
     figures = sum(f for _, f in items)
+    first_ok = bool(items) and (items[0][1] or MANNER.fullmatch(items[0][0].strip()) is not None)
     if not first_ok or not figures or (figures < 2 and len(label.split()) < 3):
         return []
     label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
     asks = [Ask(label[0].upper() + label[1:])]
     for piece, figure in items:
-        if WRITTEN_HEAD.fullmatch(
-            piece.strip()
-        ):  # 'hình thức, số lượng tin, bài': the manner of the labelled work
+        if MANNER.fullmatch(piece.strip()):  # 'hình thức, số lượng tin, bài': the manner of the labelled work
             piece = f"{piece.strip()} {label[0].lower()}{label[1:]}"
-        for part in (
-            split_count_segments(piece) if figure else [piece]
-        ):  # '… đã xử lý, chưa xử lý': two counts
+        parts = split_count_segments(piece) if figure else [piece]  # '… đã xử lý, chưa xử lý': two counts
+        for part in parts:
             prompt = part[0].upper() + part[1:]
             typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
             asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks
+
+
+def _listed_items(rest: str) -> list[tuple[str, bool]]:
+    """The things after a label: (words, is a figure). A figure, a thing to write about or a report's part begins
+    one ('những hạn chế', 'nguyên nhân'); other words go on the one before; after ';' always another."""
+    items: list[tuple[str, bool]] = []
+    last = 0
+    parts = top_split(rest.strip(" ,.;…"), ";")
+    for k, piece in (
+        (k, p.strip(" .;")) for k, part in enumerate(parts) for p in re.split(r",\s+(?![^()]*\))", part)
+    ):
+        piece = re.sub(
+            r"(?i)^trong đó\s*[:,]?\s*(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", "", piece
+        )  # a part of a total
+        if not piece:
+            continue
+        figure = bool(FIGURE_HEAD.match(piece)) and len(piece.split()) >= 2  # ('số, ngày …' of a document)
+        written = bool(WRITTEN_HEAD.match(piece)) or _head(piece) is not None
+        if figure or written or not items or k != last:
+            items.append((piece, figure))
+            last = k
+        else:
+            items[-1] = (f"{items[-1][0]}, {piece}", items[-1][1])
+    return items
 
 
 # a clause that asks in its own verb: 'Đánh giá kết quả …, nêu rõ …; đề xuất …'
@@ -343,7 +349,7 @@ def clause_items(text: str) -> list[Ask]:
     những hạn chế, nguyên nhân; đề xuất giải pháp khắc phục'): one question per clause, and one per thing a 'nêu
     rõ …' names (a figure a number, the rest written). [] unless it begins with an asking verb and one clause names
     two things or more."""
-    t = text.strip().rstrip(" .;,")
+    t = AND_SO_ON.sub("", text.strip()).rstrip(" .;,")
     verbal = bool(LEAD_VERB.match(t))
     if not (verbal or LEAD_ASPECT.match(t)) or NOT_PROSE.search(t) or ":" in t or len(t.split()) > 80:
         return []

@@ -712,3 +712,26 @@ def test_two_parts_after_an_asking_verb_stay_one_ask():
 
     assert clause_items("Nêu những khó khăn, vướng mắc và nguyên nhân.") == []
     assert len(clause_items("Nêu những ưu điểm, khó khăn, vướng mắc và nguyên nhân.")) == 3
+
+
+def test_and_so_on_at_the_end_and_parts_after_figures_keep_their_kinds():
+    from dialogs.importer.questions import asks_from_text
+
+    got = [(a.prompt, a.type) for a in asks_from_text("Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm…")]
+    assert got == [
+        ("Ưu điểm", "longtext"),
+        ("Hạn chế", "longtext"),
+        ("Nguyên nhân", "longtext"),
+        ("Bài học kinh nghiệm", "longtext"),
+    ]
+    got = [
+        (a.prompt, a.type)
+        for a in asks_from_text("Kết quả tuyển sinh: tổng số học sinh, những hạn chế, nguyên nhân")
+    ]
+    assert got == [
+        ("Kết quả tuyển sinh", "longtext"),
+        ("Tổng số học sinh", "integer"),
+        ("Những hạn chế", "longtext"),
+        ("Nguyên nhân", "longtext"),
+    ]
+    assert [a.type for a in asks_from_text("Số hộ: ……")] == ["integer"]  # a blank is no 'and so on'
