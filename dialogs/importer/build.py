@@ -299,6 +299,8 @@ def _keep_upper(word: str, prev: str) -> bool:
         return False
     if bare in ROMAN_TOKENS:
         return not is_valid(bare.lower()) or prev in ROMAN_AFTER
+    if "/" in bare and all(p.isalpha() and is_valid(p.lower()) for p in bare.split("/")):
+        return False  # 'QUYẾT/BIÊN' in 'NGHỊ QUYẾT/BIÊN BẢN': two words, no code
     if re.search(r"[\d/]", bare):
         return True
     return len(bare) >= 2 and bare.isalpha() and not is_valid(bare.lower())

@@ -11,7 +11,8 @@ from dialogs.text import fold
 # what a document's name line begins with (folded)
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
-              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu")
+              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
+              "nghi quyet", "danh muc")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -33,11 +34,16 @@ def _upper(s: str) -> bool:
 
 
 def _named(f: str) -> bool:
-    return any(f == w or f.startswith(w + " ") or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
+    return any(f == w or f.startswith((w + " ", w + "/")) or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
+
+
+FN_MARK = re.compile(r"^\s*(?:\[\d{1,2}\]|\(\d{1,2}\))\s*")
 
 
 def is_agency_header(s: str) -> bool:
-    """The agency header, the motto, the place and date, the addressee: never the document's name."""
+    """The agency header, the motto, the place and date, the addressee: never the document's name (a footnote mark
+    before it, '[1]ỦY BAN NHÂN DÂN', changes nothing)."""
+    s = FN_MARK.sub("", s)
     f = fold(s)
     first = (s.split() or [""])[0].upper()
     if f.startswith(("so ", "bo ")) and first not in ("SỞ", "BỘ"):
@@ -67,7 +73,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200:
+        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s):
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
@@ -75,6 +81,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         if bare and taken == 0:
             parts.append(s)
         elif taken == 0 and _subtitle(parts[0], s):
+            parts.append(s)
+        elif taken == 0 and _upper(parts[0]) and ABOUT.match(s):  # 'BIÊN BẢN TỰ KIỂM TRA' / 'Về phòng cháy, chữa cháy'
             parts.append(s)
         elif s[0].islower() or prev.rstrip().endswith((",", ";")):
             parts.append(s)
@@ -84,6 +92,42 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             break
         taken += 1
     return " ".join(p.strip() for p in parts)
+
+
+# 'Về phòng cháy, chữa cháy' under a name in capitals says what it is about ('Về việc ……' is the case's blank, no name)
+ABOUT = re.compile(r"^Về\s+(?!việc\b)[^…:.()]{3,80}$")
+
+
+def _restarts(first: str, s: str) -> bool:
+    """A line that names the document again ('PHIẾU LẤY Ý KIẾN CỬ TRI' then 'MẪU PHIẾU LẤY Ý KIẾN CỬ TRI', a page's
+    title then the template's): a name of its own, not the first one going on."""
+    f, g = fold(first).strip(" :"), fold(s).strip(" :")
+    return g.startswith("mau ") and not f.startswith("mau ") or g.removeprefix("mau ") == f.removeprefix("mau ")
+
+
+AGENCY = re.compile(r"^(?:uy ban nhan dan|ubnd|bo |so |dang uy|tinh uy|huyen uy|thanh uy|dang bo|chi bo|ban chap hanh|"
+                    r"ban thuong vu)")
+
+
+def header_block(lines: list[str]) -> set[int]:
+    """The lines of the agency header: each header line ('UBND XÃ/PHƯỜNG….', '[1]ỦY BAN NHÂN DÂN') and the short
+    lines in capitals or blanks under it that go on naming the body ('THÔN, TỔ DÂN PHỐ .....', 'XÃ (PHƯỜNG, THỊ
+    TRẤN)', '[2]……') — never the document's name."""
+    out: set[int] = set()
+    for i, raw in enumerate(lines[:120]):
+        s = raw.strip()
+        if not s or not _header(s) or _named(fold(s)) or not AGENCY.match(fold(FN_MARK.sub("", s))):
+            continue
+        out.add(i)
+        k = i + 1
+        while k < len(lines) and k <= i + 4:
+            t = FN_MARK.sub("", lines[k].strip())
+            bare = re.sub(r"[…._\s]", "", t)
+            if t and not (len(t.split()) <= 6 and (not bare or _upper(t)) and not _named(fold(t)) and not parse_marker(t)):
+                break
+            out.add(k)
+            k += 1
+    return out
 
 
 WEB_TAIL = re.compile(r"(?:\s+mới(?: nhất)?(?: \d{4})?)?\s*(?:[,;-]\s*(?:chuẩn\s+)?file\s+word\b.*|(?:xem trước|tải)\b.*)?$",
@@ -135,6 +179,7 @@ def own_name(lines: list[str]) -> str | None:
     upper: list[str] = []
     vv: list[str] = []
     sentence: list[str] = []
+    agency = header_block(lines)
     for i, raw in enumerate(lines[:120]):
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
@@ -144,19 +189,11 @@ def own_name(lines: list[str]) -> str | None:
         if not s or len(s) > 300:
             continue
         f = fold(s)
+        if i in agency:
+            continue
         code = CODE_LINE.match(s)
         if code:
-            rest = META_TAIL.sub("", code.group("rest")).strip(" :.-")
-            if rest and _upper(rest):
-                upper.append(_continuation(lines, i, rest, False))
-            elif rest:
-                sentence.append(rest)
-            else:
-                nxt = [t.strip() for t in lines[i + 1:i + 9] if t.strip()][:5]
-                hit = next((k for k, t in enumerate(nxt) if _upper(t) and not _header(t)), None)
-                if hit is not None:
-                    j = lines.index(nxt[hit], i + 1)
-                    upper.append(_continuation(lines, j, nxt[hit], False))
+            _code_name(lines, i, META_TAIL.sub("", code.group("rest")).strip(" :.-"), agency, upper, sentence)
             continue
         if f.startswith("v/v") or f.startswith("ve viec:"):
             subject = re.sub(r"^(?:v/v|về việc:)\s*:?\s*", "", s, flags=re.I)
@@ -185,8 +222,24 @@ def own_name(lines: list[str]) -> str | None:
             sentence.append(s)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
+            if TEMPLATE.match(found[0]) and found is upper:
+                found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
             return _web_name(_template_name(found))
     return None
+
+
+def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: list[str], sentence: list[str]) -> None:
+    """A code line ('Biểu số 8/BCH …', 'Mẫu số 01: Đề cương …'): the name it carries, or the first line in capitals
+    below it that is no part of the agency header."""
+    if rest and _upper(rest):
+        upper.append(_continuation(lines, i, rest, False))
+    elif rest:
+        sentence.append(rest)
+    else:
+        nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency), None)
+        if hit is not None:
+            upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 
 
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)

@@ -1,0 +1,62 @@
+"""Where a document's name comes from, shown on made-up text: its own name line wins over a page's «Mẫu …» heading,
+over the agency header's lines (with or without a footnote mark) and over a repeat of the name."""
+
+from __future__ import annotations
+
+from dialogs.importer.naming import header_block, is_agency_header, own_name
+from tests.support.importing import imp
+
+
+def test_a_footnote_mark_before_the_agency_header_keeps_it_a_header() -> None:
+    assert is_agency_header("[1]ỦY BAN NHÂN DÂN")
+    assert is_agency_header("(2) UBND HUYỆN AN LÃO")
+    assert not is_agency_header("[1] BÁO CÁO TỔNG HỢP")
+
+
+def test_the_lines_under_the_agency_header_belong_to_it() -> None:
+    """'UBND XÃ/PHƯỜNG….' then 'THÔN, TỔ DÂN PHỐ .....' and '[2]……': the header's lines; the motto and the name
+    line after it are not."""
+    lines = ["UBND XÃ/PHƯỜNG….", "THÔN, TỔ DÂN PHỐ .....", "[2]……", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "BIÊN BẢN HỌP THÔN"]
+    assert header_block(lines) == {0, 1, 2}
+    # a date line is no agency: a short heading in capitals after it is not swallowed
+    assert header_block(["Hà Nội, ngày 2 tháng 3 năm 2031", "TÌNH HÌNH DÂN SỐ"]) == set()
+
+
+def test_a_code_line_takes_the_name_below_the_agency_header_not_the_headers_second_line() -> None:
+    o = imp("Mẫu số 07\nUBND XÃ/PHƯỜNG….\nTHÔN, TỔ DÂN PHỐ .....\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập – Tự do – Hạnh phúc\n…, ngày …… tháng …… năm ……\n"
+            "NGHỊ QUYẾT/BIÊN BẢN HỌP BAN CÔNG TÁC MẶT TRẬN\nVề việc.....\n"
+            "1. Thời gian họp: ……\n2. Số người dự họp: …… người\n")
+    assert o.title == "Nghị quyết/biên bản họp ban công tác mặt trận"
+
+
+def test_a_name_repeated_as_a_template_and_run_into_the_header_stops_at_its_first_line() -> None:
+    """A page's title 'PHIẾU …', its 'MẪU PHIẾU …' and the '[1]ỦY BAN …' header under it: the name is the first."""
+    o = imp("PHIẾU ĐĂNG KÝ NUÔI GIA SÚC\n\nMẪU PHIẾU ĐĂNG KÝ NUÔI GIA SÚC\n\n[1]ỦY BAN NHÂN DÂN\nXÃ (PHƯỜNG)\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "PHIẾU ĐĂNG KÝ NUÔI GIA SÚC\n1. Họ và tên chủ hộ: ……\n2. Số con trâu, bò: …… con\n")
+    assert o.title == "Phiếu đăng ký nuôi gia súc"
+
+
+def test_a_template_heading_yields_to_the_forms_sentence_case_name_line() -> None:
+    """'MẪU BÁO CÁO …' (the page's heading) then 'Mẫu số 02: Đề cương báo cáo …' (the form's own name): the form's."""
+    o = imp("MẪU BÁO CÁO CÔNG TÁC KIỂM LÂM, PHÒNG CHÁY RỪNG\n\nRate this post\n\n"
+            "Mẫu số 02: Đề cương báo cáo kết quả tuần tra rừng\n\nI. KẾT QUẢ\n1. Số cuộc tuần tra: …… cuộc\n")
+    assert o.title == "Đề cương báo cáo kết quả tuần tra rừng"
+    # without a name line of its own, the template heading still names it (without 'Mẫu')
+    alone = imp("MẪU BÁO CÁO CÔNG TÁC KIỂM LÂM\n\nI. KẾT QUẢ\n1. Số cuộc tuần tra: …… cuộc\n")
+    assert alone.title == "Báo cáo công tác kiểm lâm"
+
+
+def test_an_about_line_under_a_name_in_capitals_goes_on_with_it_but_not_a_blank_case() -> None:
+    named = own_name(["BIÊN BẢN TỰ KIỂM TRA", "Về an toàn vệ sinh thực phẩm", "Hồi …… giờ …… ngày ……"])
+    assert named == "BIÊN BẢN TỰ KIỂM TRA Về an toàn vệ sinh thực phẩm"
+    blank = own_name(["PHIẾU LẤY Ý KIẾN", "Về việc sắp xếp thôn: …(4)", "1. Họ tên: ……"])
+    assert blank == "PHIẾU LẤY Ý KIẾN"
+
+
+def test_a_list_of_items_is_named_by_its_danh_muc_line_not_the_pages_template_heading() -> None:
+    o = imp("MẪU BÁO CÁO CÁC CÔNG TRÌNH THỦY LỢI\nCơ quan chủ quản: ……\n"
+            "DANH MỤC CÁC CÔNG TRÌNH THỦY LỢI ĐÃ NGHIỆM THU\nQuý: …. Năm: ….\n1. Số công trình: …… công trình\n")
+    assert o.title == "Danh mục các công trình thủy lợi đã nghiệm thu"
