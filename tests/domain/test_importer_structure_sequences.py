@@ -1,0 +1,46 @@
+"""The outline's structure read from sequences, shown on made-up text: lettered points under a numbered item,
+numbers that do not count up, headings that are no sections."""
+
+from __future__ import annotations
+
+from tests.support.importing import imp, prompts
+
+
+def test_lettered_points_listing_figures_are_asks_of_the_numbered_item() -> None:
+    """'a)', 'b)' under '1.' each listing figures to report: the figures are asks of '1.', not of 'I.1.a'."""
+    o = imp("I. KẾT QUẢ THỰC HIỆN\n1. Kiểm tra chuyên ngành\n"
+            "a) Việc triển khai các cuộc kiểm tra (Biểu số 02)\n"
+            "- Tổng số cuộc kiểm tra trong kỳ: …… cuộc\n- Số cuộc kiểm tra đột xuất: …… cuộc\n"
+            "b) Kết luận kiểm tra\n- Số đơn vị được kiểm tra: …… đơn vị\n"
+            "- Số tiền vi phạm phát hiện: …… triệu đồng\n- Những vi phạm chủ yếu\n"
+            "2. Kiến nghị\n")
+    p = prompts(o)
+    assert p["Tổng số cuộc kiểm tra trong kỳ"] == ("I.1", "integer")
+    assert p["Số đơn vị được kiểm tra"] == ("I.1", "integer")
+    assert p["Số tiền vi phạm phát hiện"][0] == "I.1"
+    assert p["Những vi phạm chủ yếu"][0] == "I.1"
+    # the point's heading is kept as the help of its first ask
+    first = next(r.question for r in o.refs if r.question.prompt == "Tổng số cuộc kiểm tra trong kỳ")
+    assert "Việc triển khai các cuộc kiểm tra" in (first.help or "")
+
+
+def test_the_same_figures_under_two_points_keep_the_points_as_sections() -> None:
+    """'a) theo kết luận …' and 'b) theo văn bản …' asking the same figures: each point is its own section."""
+    p = {(r.section_number, r.question.prompt) for r in imp(
+        "I. TÌNH HÌNH\n1. Kết quả thực hiện nhiệm vụ\na) Theo kết luận của Tỉnh ủy\n"
+        "- Tổng số nhiệm vụ được giao: …… nhiệm vụ\n- Số nhiệm vụ đã hoàn thành: …… nhiệm vụ\n"
+        "b) Theo văn bản chỉ đạo của UBND tỉnh\n"
+        "- Tổng số nhiệm vụ được giao: …… nhiệm vụ\n- Số nhiệm vụ đã hoàn thành: …… nhiệm vụ\n").refs}
+    assert ("I.1.a", "Tổng số nhiệm vụ được giao") in p
+    assert ("I.1.b", "Tổng số nhiệm vụ được giao") in p
+
+
+def test_points_asking_in_words_stay_sections() -> None:
+    """'a) Về phân cấp quản lý' over what to describe (no figure): a sub-section of the item, as before."""
+    o = imp("II. KẾT QUẢ\n4. Cải cách tổ chức bộ máy\na) Về tổ chức bộ máy\n"
+            "- Tình hình triển khai các quy định về tổ chức bộ máy.\n- Tình hình quản lý biên chế.\n"
+            "b) Về phân cấp quản lý\n- Thực hiện các quy định phân cấp tại địa phương.\n"
+            "- Khó khăn, vướng mắc khi phân cấp.\n")
+    p = prompts(o)
+    assert p["Tình hình quản lý biên chế"][0] == "II.4.a"
+    assert p["Thực hiện các quy định phân cấp tại địa phương"][0] == "II.4.b"
