@@ -33,6 +33,7 @@ from dialogs.importer.structure import (
     footnote_ids,
     is_outline_start,
     join_broken,
+    page_template_headings,
     parse_marker,
     restore_marks,
     split_flattened,
@@ -414,6 +415,10 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
+    page = page_template_headings(main)
+    for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
+        if page and fold(sec["title"]).strip(" .:") in page:
+            sec["no"] = ""
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level

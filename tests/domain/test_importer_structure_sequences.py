@@ -3,6 +3,7 @@ numbers that do not count up, headings that are no sections."""
 
 from __future__ import annotations
 
+from dialogs.importer.structure import page_template_headings
 from tests.support.importing import imp, prompts
 
 
@@ -44,3 +45,19 @@ def test_points_asking_in_words_stay_sections() -> None:
     p = prompts(o)
     assert p["Tình hình quản lý biên chế"][0] == "II.4.a"
     assert p["Thực hiện các quy định phân cấp tại địa phương"][0] == "II.4.b"
+
+
+def test_a_pages_numbered_template_heading_above_the_motto_numbers_no_section() -> None:
+    """'1. Mẫu biên bản … mới nhất:' (the page's heading) above the form's motto: the form's asks are in a section
+    without the page's number; a page's question '1. Mẫu … là gì?' and a numbered heading after the motto keep
+    their numbers."""
+    o = imp("Mẫu biên bản họp tổ hòa giải\n1. Mẫu biên bản họp tổ hòa giải mới nhất:\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBIÊN BẢN HỌP TỔ HÒA GIẢI\n"
+            "- Chủ trì cuộc họp: ……\n- Số thành viên có mặt: …… người\n")
+    assert prompts(o)["Số thành viên có mặt"][0] == ""
+    lines = ["1. Mẫu báo cáo đoàn viên là gì?", "2. Mẫu báo cáo đoàn viên năm 2031:", "ĐẢNG CỘNG SẢN VIỆT NAM",
+             "3. Mẫu phiếu đã phát: ……"]
+    assert page_template_headings(lines) == {"mau bao cao doan vien nam 2031"}
+    after = imp("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\n1. Mẫu phiếu đã phát: …… phiếu\n"
+                "2. Số phiếu thu về: …… phiếu\n")
+    assert prompts(after)["Số phiếu thu về"][0] == "2"
