@@ -33,6 +33,7 @@ from dialogs.importer.structure import (
     footnote_ids,
     is_outline_start,
     join_broken,
+    letter_options,
     page_template_headings,
     parse_marker,
     restore_marks,
@@ -403,7 +404,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in main if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in letter_options(main) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])

@@ -441,6 +441,36 @@ def page_template_headings(lines: list) -> set[str]:
     return out
 
 
+def letter_options(lines: list) -> list:
+    """'Tên hộ gia đình trên có đúng không?' then 'a. Có', 'b. Không': letters counting from a) right under an
+    unnumbered question are its answer options, not sections — their marks go, so the lines after them are no part
+    of the last option. Only short items (a dozen words), only a run in order a, b, c … with nothing between
+    (words in parentheses and a routing '-> …' not counted)."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        j = k - 1
+        while j >= 0 and isinstance(out[j], str) and not out[j].strip():
+            j -= 1
+        prev = out[j].strip() if j >= 0 and isinstance(out[j], str) else ""
+        run = []
+        while k + len(run) < len(out) and isinstance(out[k + len(run)], str) and out[k + len(run)].strip():
+            mk = parse_marker(out[k + len(run)])
+            if mk is None or mk.kind != "alpha" or mk.no[:1] != "abcdefghk"[len(run):len(run) + 1] \
+                    or _option_words(mk.rest) > 12:
+                break
+            run.append(mk.rest)
+        if len(run) >= 2 and prev.endswith("?") and parse_marker(prev) is None:
+            out[k:k + len(run)] = run
+        k += max(len(run), 1)
+    return out
+
+
+def _option_words(text: str) -> int:
+    """The words of an answer option, without its note in parentheses and its routing ('Có -> Chuyển sang câu 5')."""
+    return len(re.sub(r"\([^()]*\)", " ", re.split(r"\s*(?:->|→|=>)", text)[0]).split())
+
+
 def footnote_ids(text: str) -> list[str]:
     return FN_RE.findall(text)
 

@@ -3,7 +3,7 @@ numbers that do not count up, headings that are no sections."""
 
 from __future__ import annotations
 
-from dialogs.importer.structure import page_template_headings
+from dialogs.importer.structure import letter_options, page_template_headings
 from tests.support.importing import imp, prompts
 
 
@@ -61,3 +61,20 @@ def test_a_pages_numbered_template_heading_above_the_motto_numbers_no_section() 
     after = imp("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\n1. Mẫu phiếu đã phát: …… phiếu\n"
                 "2. Số phiếu thu về: …… phiếu\n")
     assert prompts(after)["Số phiếu thu về"][0] == "2"
+
+
+def test_letters_right_under_an_unnumbered_question_are_its_options_not_sections() -> None:
+    """'… có đúng không?' then 'a. Có', 'b. Không': the letters are options (their marks go), so the line after
+    them is no part of 'b'; letters under a numbered heading or after a statement stay as written."""
+    lines = ["Hộ có dùng nước máy không?", "a. Có -> Chuyển sang câu 3", "b. Không", "Số người trong hộ: ……"]
+    assert letter_options(lines) == ["Hộ có dùng nước máy không?", "Có -> Chuyển sang câu 3", "Không",
+                                     "Số người trong hộ: ……"]
+    heading = ["1. Kết quả thực hiện?", "a. Về tổ chức", "b. Về nhân sự"]
+    assert letter_options(heading) == heading
+    statement = ["Nội dung báo cáo gồm:", "a. Kết quả", "b. Hạn chế"]
+    assert letter_options(statement) == statement
+    long = ["Vì sao?", "a. " + " ".join(["chữ"] * 14), "b. Khác"]
+    assert letter_options(long) == long
+    o = imp("PHIẾU KHẢO SÁT HỘ GIA ĐÌNH\nHộ có dùng nước máy không?\na. Có\nb. Không\n"
+            "Số người trong hộ: …… người\n")
+    assert prompts(o)["Số người trong hộ"][0] == ""
