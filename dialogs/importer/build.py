@@ -513,13 +513,19 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             continue
         subs = [it for it in s["items"] if "items" in it]
         if re.fullmatch(r"noi dung(?: (?:bao cao|de cuong|cu the|chu yeu|bao cao cu the))?\s*:?", f) and subs \
-                and len(subs) == len(s["items"]) and not _asking_sibling(s, sections):
+                and len(subs) == len(s["items"]) and not _asking_sibling(s, sections) and _own_numbers(s, subs):
             # (not 'NỘI DUNG CHÍNH CỦA BÁO CÁO TỔNG HỢP', a section of its own; not 'II. NỘI DUNG BÁO CÁO' after an
             # 'I. THÔNG TIN …' that asks: its '1.', '2.' stay under 'II.')
             out.extend(subs)
             continue
         out.append(s)
     return out
+
+
+def _own_numbers(sec: dict, subs: list[dict]) -> bool:
+    """The sections a 'NỘI DUNG' heading wraps stand on their own numbers: 'B. NỘI DUNG BÁO CÁO' over 'I-', 'II-' (or a
+    wrapper without number); 'II. NỘI DUNG' over '1.', '2.' is no wrapper — 'II.1' is those sections' number."""
+    return not sec["no"].strip() or all(re.fullmatch(r"[IVX]+[.\-:]?|Phần .+", x["no"].strip()) for x in subs)
 
 
 def _asking_sibling(sec: dict, sections: list[dict]) -> bool:

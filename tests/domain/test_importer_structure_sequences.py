@@ -78,3 +78,15 @@ def test_letters_right_under_an_unnumbered_question_are_its_options_not_sections
     o = imp("PHIẾU KHẢO SÁT HỘ GIA ĐÌNH\nHộ có dùng nước máy không?\na. Có\nb. Không\n"
             "Số người trong hộ: …… người\n")
     assert prompts(o)["Số người trong hộ"][0] == ""
+
+
+def test_a_numbered_noi_dung_heading_keeps_its_number_over_decimal_sections() -> None:
+    """'II. NỘI DUNG' beside 'I. MỤC ĐÍCH, YÊU CẦU', over '1.', '2.': its number is part of theirs ('II.1'); 'B. NỘI
+    DUNG BÁO CÁO' over 'I.', 'II.' only wraps sections with numbers of their own."""
+    o = imp("I. MỤC ĐÍCH, YÊU CẦU\n1. Đánh giá đúng thực chất kết quả công tác.\n"
+            "II. NỘI DUNG\n1. Chủ đề công tác năm\n- Cách thức triển khai chủ đề năm\n"
+            "- Kết quả đạt được của chủ đề năm\n2. Công tác tuyên truyền\n- Số buổi tuyên truyền: …… buổi\n")
+    assert prompts(o)["Số buổi tuyên truyền"] == ("II.2", "integer")
+    wrapped = imp("A. MỤC ĐÍCH, YÊU CẦU\n1. Đánh giá đúng thực chất.\nB. NỘI DUNG BÁO CÁO\n"
+                  "I. KẾT QUẢ\n1. Số buổi tuyên truyền: …… buổi\nII. KIẾN NGHỊ\n1. Kiến nghị với cấp trên\n")
+    assert prompts(wrapped)["Số buổi tuyên truyền"] == ("I", "integer")
