@@ -41,6 +41,7 @@ from dialogs.importer.structure import (
     strip_fn,
     strip_page_numbers,
     undotted_numbers,
+    unglue_list,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
@@ -385,7 +386,7 @@ def build(doc: Document, filename: str) -> Built:
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
-    seq, _ = rebuild(seq)
+    seq, _ = rebuild(unglue_list(seq))
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:

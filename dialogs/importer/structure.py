@@ -179,6 +179,49 @@ def unglue(lines: list[str]) -> list[str]:
     return out
 
 
+GLUED_ROMAN = re.compile(r"(?<=[^\s(])(?P<r>X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*(?=\w)")
+GLUED_DASH = re.compile(r"-\s+(?=\w)")
+
+
+def _glued_words(line: str) -> list[int]:
+    """Where a lower-case word runs into a capitalised one ('Kết hônNgười lập biểu')."""
+    return [i for i in range(2, len(line) - 1)
+            if line[i - 2].islower() and line[i - 1].islower() and line[i].isupper() and line[i + 1].islower()]
+
+
+def unglue_list(lines: list) -> list:
+    """A list run together by a copy that lost its line breaks ('I. KHAI SINHII. KHAI TỬ (Chia theo độ tuổi)- Dưới 1
+    tuổi', '- Từ 5 tuổi trở lênIII. KẾT HÔN', 'I. Khai sinhII. Khai tửIII. Kết hônNgười lập biểu'): in a line that
+    itself begins with a Roman numeral or a dash, cut before each glued Roman numeral that goes on from the last one
+    (decided by the sequence: 'SINHII.' is 'SINH' + 'II.' only after 'I.') and before a dash glued to a word or ')';
+    in a line so cut, also where a lower-case word runs into a capitalised one."""
+    out: list = []
+    last = 0
+    for it in lines:
+        mk = parse_marker(it) if isinstance(it, str) else None
+        if mk is None or mk.kind not in ("roman", "dash"):
+            out.append(it)
+            continue
+        last = ROMAN_VALUE.get(mk.no.rstrip(".-"), 0) if mk.kind == "roman" else last
+        start = len(it) - len(it.lstrip()) + len(it.split()[0])  # (the line's own number is no glued one)
+        cuts = set()
+        for m in GLUED_ROMAN.finditer(it, start):
+            r, at = m.group("r"), m.start()
+            if ROMAN_VALUE[r] != last + 1 and ROMAN_VALUE.get(r[1:], 0) == last + 1:
+                r, at = r[1:], at + 1  # 'KHAIII.' where the sequence wants 'II': the word keeps its 'I'
+            if ROMAN_VALUE.get(r, 0) == last + 1 and it[m.end()].isupper():
+                cuts.add(at)
+                last += 1
+        cuts |= {m.start() for m in GLUED_DASH.finditer(it, start)
+                 if it[m.end()].isupper() and (it[m.start() - 1].islower() or it[m.start() - 1] == ")")}
+        if not cuts:
+            out.append(it)
+            continue
+        bounds = [0, *sorted(cuts | set(_glued_words(it))), len(it)]
+        out.extend(it[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if it[a:b].strip())
+    return out
+
+
 def _number_parts(line: str) -> str:
     """'Phần thứ TÌNH HÌNH …' (the ordinal dropped) → 'Phần thứ nhất. TÌNH HÌNH …', the next one 'hai', …"""
     words = iter(["nhất", "hai", "ba", "tư", "năm", "sáu"])
