@@ -21,7 +21,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.naming import BARE_NAMES, own_name
+from dialogs.importer.naming import BARE_NAMES, own_name, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
@@ -1025,7 +1025,7 @@ def _upper_line(s: str) -> bool:
 
 
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
-    title = _title(meta, filename)
+    title = trim_run_on(_title(meta, filename))
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
     if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):

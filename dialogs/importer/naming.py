@@ -242,6 +242,19 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 
 
+RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN|"
+                           r"Độc lập\s*[-–]|\[\d{1,2}\]).*$")
+WHO_REPORTS = re.compile(r"\s*\((?i:dùng cho|áp dụng (?:cho|đối với)|các\s[^()]*báo cáo|đơn vị\s[^()]*báo cáo)[^()]*\)\s*$")
+
+
+def trim_run_on(title: str) -> str:
+    """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
+    TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
+    cut = RUN_ON_HEADER.sub("", title).strip(" ,;:-–")
+    cut = WHO_REPORTS.sub("", cut).strip(" ,;:-–")
+    return cut if len(cut.split()) >= 3 else title
+
+
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 
 

@@ -3,7 +3,7 @@ over the agency header's lines (with or without a footnote mark) and over a repe
 
 from __future__ import annotations
 
-from dialogs.importer.naming import header_block, is_agency_header, own_name
+from dialogs.importer.naming import header_block, is_agency_header, own_name, trim_run_on
 from tests.support.importing import imp
 
 
@@ -60,3 +60,14 @@ def test_a_list_of_items_is_named_by_its_danh_muc_line_not_the_pages_template_he
     o = imp("MẪU BÁO CÁO CÁC CÔNG TRÌNH THỦY LỢI\nCơ quan chủ quản: ……\n"
             "DANH MỤC CÁC CÔNG TRÌNH THỦY LỢI ĐÃ NGHIỆM THU\nQuý: …. Năm: ….\n1. Số công trình: …… công trình\n")
     assert o.title == "Danh mục các công trình thủy lợi đã nghiệm thu"
+
+
+def test_a_name_run_into_the_agency_header_is_cut_where_the_header_begins() -> None:
+    assert trim_run_on("Báo cáo công tác phòng, chống thiên tai (Các xã, phường báo cáo) TÊN CƠ QUAN1 Số: /BC") == \
+        "Báo cáo công tác phòng, chống thiên tai"
+    assert trim_run_on("Báo cáo kết quả tiêm chủng (Dùng cho trạm y tế xã)") == "Báo cáo kết quả tiêm chủng"
+    # a parenthesis that is part of the name stays
+    assert trim_run_on("Báo cáo sơ kết 03 năm xây dựng nông thôn mới (2016-2018)") == \
+        "Báo cáo sơ kết 03 năm xây dựng nông thôn mới (2016-2018)"
+    assert trim_run_on("Phiếu điều tra trang thông tin điện tử (website)") == \
+        "Phiếu điều tra trang thông tin điện tử (website)"
