@@ -355,6 +355,10 @@ class RealScore:
     layout_ok: bool = True
     junk: list[str] = field(default_factory=list)
     refused: str = ""
+    why: dict[str, int] = field(default_factory=dict)  # missed asks by reason: no match, section, type, table
+
+    def missed(self, reason: str) -> None:
+        self.why[reason] = self.why.get(reason, 0) + 1
 
 
 def _match_tables(gold: Gold, got: Outline, score: RealScore, misses: list[str]) -> set[int]:
@@ -381,6 +385,7 @@ def _match_tables(gold: Gold, got: Outline, score: RealScore, misses: list[str])
             score.typed += 1
             used.add(best[2])
         else:
+            score.missed("table")
             misses.append(f"  hand [{g.section}] table     {g.prompt[:100]}  ({n}/{want} labels)")
     return used
 
@@ -433,6 +438,7 @@ def score_real(path: Path, misses: list[str], gold_path: Path | None = None) -> 
             if _kind(g.question) == h.type:
                 score.typed += 1
                 continue
+        score.missed("no match" if g is None else "type" if _sec_ok(h.section, g) else "section")
         line = f"  hand [{h.section}] {h.type:<9} {h.prompt[:100]}"
         if g is not None:
             line += f"\n   got [{g.section_number}] {g.question.type:<9} {g.question.prompt[:100]}"
@@ -491,6 +497,9 @@ def main_real(show_misses: bool, only: str | None, where: Path = REAL) -> list[R
           f"titles {sum(bool(s.title_ok) for s in titled)}/{len(titled)}; layouts "
           f"{sum(s.layout_ok for s in rows)}/{len(rows)}; refused {sum(bool(s.refused) for s in rows)}; "
           f"documents with junk {sum(bool(s.junk) for s in rows)}/{len(rows)}")
+    why = {k: sum(s.why.get(k, 0) for s in rows) for k in ("no match", "section", "type", "table")}
+    print(f"MISSED {asks - typed}: no imported ask near enough {why['no match']}, near one in another section "
+          f"{why['section']}, right section but another type {why['type']}, Biểu not rebuilt {why['table']}")
     return rows
 
 
