@@ -264,7 +264,7 @@ def _preamble(lines: list[str]) -> dict:
     return meta
 
 
-GENERIC_HEAD = re.compile(r"^đề cương(?:\s+(?:báo cáo|gợi ý))?\s*:?$", re.I)
+GENERIC_HEAD = re.compile(r"^đề cương(?:\s+(?:xây dựng|hướng dẫn))?(?:\s+(?:báo cáo|gợi ý))?\s*:?$", re.I)
 
 
 def _names_the_report(meta: dict, start: str, s: str) -> bool:
@@ -417,7 +417,7 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    page = page_template_headings(main)
+    page = page_template_headings(main, _agency)
     for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
         if page and fold(sec["title"]).strip(" .:") in page:
             sec["no"] = ""

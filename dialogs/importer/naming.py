@@ -19,7 +19,7 @@ BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach
 HEADER = re.compile(
     r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap|bo |so |so:|dang uy|tinh uy|huyen uy|thanh uy|dang bo|"
     r"chi bo|dang cong san|ban chap hanh|ban thuong vu|chu tich|kinh gui|noi nhan|tm\.|kt\.|v/v|\(ky|\(lưu|"
-    r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang)")
+    r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
 CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*(?P<code>[\w.]*\d[\w./-]*)\s*:?\s*(?P<rest>.*)$",
                        re.I)
 META_TAIL = re.compile(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", re.I)
@@ -86,7 +86,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             parts.append(s)
         elif s[0].islower() or prev.rstrip().endswith((",", ";")):
             parts.append(s)
-        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6):
+        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6) \
+                and not re.search(r":\s*\S", s):  # ('NĂM HỌC: 2030 - 2031' is a field under the name)
             parts.append(s)
         else:
             break
@@ -106,7 +107,7 @@ def _restarts(first: str, s: str) -> bool:
 
 
 AGENCY = re.compile(r"^(?:uy ban nhan dan|ubnd|bo |so |dang uy|tinh uy|huyen uy|thanh uy|dang bo|chi bo|ban chap hanh|"
-                    r"ban thuong vu)")
+                    r"ban thuong vu|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
 
 
 def header_block(lines: list[str]) -> set[int]:
@@ -116,8 +117,9 @@ def header_block(lines: list[str]) -> set[int]:
     out: set[int] = set()
     for i, raw in enumerate(lines[:120]):
         s = raw.strip()
-        if not s or not _header(s) or _named(fold(s)) or not AGENCY.match(fold(FN_MARK.sub("", s))):
-            continue
+        school = re.match(r"^(?:PHÒNG|TRƯỜNG)\s", s) is not None and _upper(s) and len(s.split()) <= 8
+        if not s or not (school or _header(s) and AGENCY.match(fold(FN_MARK.sub("", s)))) or _named(fold(s)):
+            continue  # ('PHÒNG GD&ĐT …', 'TRƯỜNG …' in capitals head a school's or an office's form too)
         out.add(i)
         k = i + 1
         while k < len(lines) and k <= i + 4:
@@ -180,6 +182,7 @@ def own_name(lines: list[str]) -> str | None:
     vv: list[str] = []
     sentence: list[str] = []
     agency = header_block(lines)
+    below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
@@ -214,6 +217,9 @@ def own_name(lines: list[str]) -> str | None:
             continue
         if _header(s) and not _named(f):
             continue
+        if i == below and not _named(f):  # 'XẾP LOẠI HỌC LỰC - HẠNH KIỂM HỌC KỲ I' right under 'SỞ GD&ĐT' / 'TRƯỜNG …'
+            upper.append(_continuation(lines, i, s, False))
+            continue
         if _named(f) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
             # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
@@ -225,6 +231,20 @@ def own_name(lines: list[str]) -> str | None:
             if TEMPLATE.match(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
             return _web_name(_template_name(found))
+    return None
+
+
+def _below_header(lines: list[str], agency: set[int]) -> int | None:
+    """The line right under the agency header (and the motto, place and date, number beside it) when it is in
+    capitals, three words or more, no field and no number: where a document writes its name, name word or not."""
+    if not agency:
+        return None
+    for i in range(max(agency) + 1, min(len(lines), max(agency) + 12)):
+        s = lines[i].strip()
+        if not s or _header(s) or re.fullmatch(r"[-_=*.\s]+", s) or i in agency:
+            continue
+        ok = _upper(s) and len(s.split()) >= 3 and not re.search(r"[:…]|\.\.", s) and not parse_marker(s)
+        return i if ok else None
     return None
 
 

@@ -470,11 +470,13 @@ def _new_paragraph(bullet: Node, line: str) -> bool:
 MOTTO = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap\s*[-–]\s*tu do")
 
 
-def page_template_headings(lines: list) -> set[str]:
+def page_template_headings(lines: list, header=None) -> set[str]:
     """A web page's own numbered heading naming the template it shows ('1. Mẫu biên bản … mới nhất 2023:', 'A. Mẫu
-    Báo cáo …'), above the document's motto: the page's words, no section number of the document. Returns those
-    headings' texts, folded (a page's question '1. Mẫu … là gì?' over its prose is no such heading)."""
-    motto = next((k for k, s in enumerate(lines[:80]) if isinstance(s, str) and MOTTO.search(fold(s))), None)
+    Báo cáo …'), above the document's motto or agency header (``header`` tells an agency line): the page's words, no
+    section number of the document. Returns those headings' texts, folded (a page's question '1. Mẫu … là gì?' over
+    its prose is no such heading)."""
+    motto = next((k for k, s in enumerate(lines[:80]) if isinstance(s, str) and (
+        MOTTO.search(fold(s)) or header is not None and parse_marker(s) is None and header(s))), None)
     out: set[str] = set()
     for s in lines[:motto or 0]:
         mk = parse_marker(s) if isinstance(s, str) else None

@@ -71,3 +71,20 @@ def test_a_name_run_into_the_agency_header_is_cut_where_the_header_begins() -> N
         "Báo cáo sơ kết 03 năm xây dựng nông thôn mới (2016-2018)"
     assert trim_run_on("Phiếu điều tra trang thông tin điện tử (website)") == \
         "Phiếu điều tra trang thông tin điện tử (website)"
+
+
+def test_the_agency_name_placeholder_is_header_and_the_capitals_line_under_the_header_names_the_form() -> None:
+    """'TÊN DOANH NGHIỆP, CƠ QUAN' is the header's blank for the agency, never the name; the line in capitals right
+    under the header names the form even without a name word ('THỐNG KÊ …', 'BÁO CÁO …' are not needed)."""
+    assert is_agency_header("TÊN DOANH NGHIỆP, CƠ QUAN, TỔ CHỨC")
+    o = imp("PHÒNG GD&ĐT HUYỆN AN LÃO\nTRƯỜNG .......\nXẾP LOẠI THI ĐUA GIÁO VIÊN HỌC KỲ I\nNĂM HỌC: 2030 - 2031\n"
+            "Tổ chuyên môn:........\nSố giáo viên:.......\nDANH SÁCH GIÁO VIÊN GIỎI\n1. Họ và tên: ……\n")
+    assert o.title == "Xếp loại thi đua giáo viên học kỳ I"
+    # a field in capitals under the header is no name
+    assert own_name(["UBND XÃ AN HÒA", "SỐ HỘ NGHÈO: ……", "BÁO CÁO KẾT QUẢ GIẢM NGHÈO"]) == "BÁO CÁO KẾT QUẢ GIẢM NGHÈO"
+
+
+def test_an_outline_for_building_the_report_leaves_the_name_to_the_line_under_it() -> None:
+    o = imp("ĐỀ CƯƠNG XÂY DỰNG BÁO CÁO\nTổng kết 10 năm phong trào toàn dân bảo vệ an ninh Tổ quốc\n"
+            "I. Đặc điểm tình hình\n- Đặc điểm về địa lý; hệ thống chính trị.\n")
+    assert o.title == "Báo cáo tổng kết 10 năm phong trào toàn dân bảo vệ an ninh Tổ quốc"
