@@ -15,6 +15,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", PART_RE),
     ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\.?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
+    # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
+    ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
     ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
@@ -409,7 +411,7 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
-RANKS = {"part": -2, "upper": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+RANKS = {"part": -2, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
 
 
 def build_tree(items: list[str | object]) -> Node:
@@ -508,6 +510,47 @@ def letter_options(lines: list) -> list:
         if len(run) >= 2 and prev.endswith("?") and parse_marker(prev) is None:
             out[k:k + len(run)] = run
         k += max(len(run), 1)
+    return out
+
+
+def number_options(lines: list) -> list:
+    """'Giới tính' then ' 1. Nam', ' 2. Nữ'; 'Tình trạng hôn nhân' then ' 1. Độc thân.' … ' 5. Góa.': numbered short
+    lines counting from 1 that run on line after line, where the numbering starts again at 1 with no heading of a
+    higher rank between, are answer options, not sections (decided from the sequence: sections do not start over
+    under the same heading). Their marks go; so does the mark of an item going on from such a list after a break
+    ('3.' … then '5. Lao động tự do'). Needs two such lists or more."""
+    runs = _option_runs(lines)
+    if len(runs) < 2:
+        return lines
+    out = list(lines)
+    for run in runs:
+        for k in run:
+            out[k] = parse_marker(out[k]).rest
+    return out
+
+
+def _option_runs(lines: list) -> list[list[int]]:
+    """The option lists among the numbered lines: per stretch under one higher heading, the runs of short '1.', '2.'
+    … a few lines apart, when two runs or more start at 1 there."""
+    out: list[list[int]] = []
+    scope: list[list[int]] = []
+    nums: dict[int, int] = {}
+    for k, s in enumerate([*lines, "I. END"]):
+        mk = parse_marker(s) if isinstance(s, str) else None
+        if mk is not None and mk.kind in ("roman", "upper", "part", "code") or k == len(lines):
+            out += [r for r in scope if len(r) >= 2] if sum(nums[r[0]] == 1 for r in scope) >= 2 else []
+            scope = []
+            continue
+        if mk is None or mk.kind != "dec1" or mk.no.endswith(")") or _option_words(mk.rest) > 10:
+            continue
+        nums[k] = n = int(mk.no.rstrip("."))
+        cur = scope[-1] if scope else None
+        if n == 1:
+            scope.append([k])
+        elif cur and nums[cur[-1]] < n <= nums[cur[-1]] + 2 and k - cur[-1] <= 4:
+            cur.append(k)  # the next option ('5.' after '3.' when the page put '4.' inside a line)
+        elif cur:
+            scope.append([k])  # a number that does not go on: no list
     return out
 
 

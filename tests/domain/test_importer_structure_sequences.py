@@ -3,7 +3,8 @@ numbers that do not count up, headings that are no sections."""
 
 from __future__ import annotations
 
-from dialogs.importer.structure import letter_options, page_template_headings
+from dialogs.importer.naming import is_agency_header
+from dialogs.importer.structure import letter_options, number_options, page_template_headings
 from tests.support.importing import imp, prompts
 
 
@@ -90,3 +91,34 @@ def test_a_numbered_noi_dung_heading_keeps_its_number_over_decimal_sections() ->
     wrapped = imp("A. MỤC ĐÍCH, YÊU CẦU\n1. Đánh giá đúng thực chất.\nB. NỘI DUNG BÁO CÁO\n"
                   "I. KẾT QUẢ\n1. Số buổi tuyên truyền: …… buổi\nII. KIẾN NGHỊ\n1. Kiến nghị với cấp trên\n")
     assert prompts(wrapped)["Số buổi tuyên truyền"] == ("I", "integer")
+
+
+def test_numbered_lists_that_start_again_at_one_are_options_not_sections() -> None:
+    """'1. Nam', '2. Nữ' then '1. Độc thân', '2. Đã kết hôn' with no heading between: the numbering starts over, so
+    these are answer options (their marks go); '5.' after '3.' (the '4.' lost in a line) goes on with its list.
+    Sections that start over under headings of a higher rank keep their numbers."""
+    lines = ["Giới tính", " 1. Nam", " 2. Nữ", "Tình trạng hôn nhân", " 1. Độc thân.", " 2. Đã kết hôn.",
+             " 3. Ly hôn.", "Nghề nghiệp chính  4. Nông dân", " 5. Khác (ghi rõ)"]
+    assert number_options(lines) == ["Giới tính", "Nam", "Nữ", "Tình trạng hôn nhân", "Độc thân.", "Đã kết hôn.",
+                                     "Ly hôn.", "Nghề nghiệp chính  4. Nông dân", "Khác (ghi rõ)"]
+    sections = ["I. KẾT QUẢ", "1. Thuận lợi", "2. Khó khăn", "II. PHƯƠNG HƯỚNG", "1. Nhiệm vụ", "2. Giải pháp"]
+    assert number_options(sections) == sections
+    one = ["Giới tính", "1. Nam", "2. Nữ", "Ghi chú: ……"]
+    assert number_options(one) == one  # a single list is no evidence
+
+
+def test_a_survey_part_code_over_a_heading_in_capitals_is_a_section() -> None:
+    o = imp("PHIẾU KHẢO SÁT\nA1: ĐẶC ĐIỂM NHÂN KHẨU HỌC\nNăm sinh của người trả lời: ……\n"
+            "B2: ĐIỀU KIỆN NHÀ Ở\nDiện tích nhà ở: …… m2\n")
+    p = prompts(o)
+    assert p["Năm sinh của người trả lời"][0] == "A1"
+    assert p["Diện tích nhà ở"][0] == "B2"
+    # a code before a sentence in lower case is no heading
+    assert imp("A1: Đánh giá chung về kết quả: ……\n").sections[0].no != "A1:"
+
+
+def test_a_pages_template_heading_above_an_agency_header_numbers_no_section() -> None:
+    lines = ["1. Mẫu báo cáo xếp loại là gì?", "2. Mẫu báo cáo xếp loại học kỳ 1", "SỞ GD&ĐT TỈNH AN GIANG",
+             "XẾP LOẠI HỌC LỰC"]
+    assert page_template_headings(lines, is_agency_header) == {"mau bao cao xep loai hoc ky 1"}
+    assert page_template_headings(lines) == set()
