@@ -547,11 +547,18 @@ def _option_runs(lines: list) -> list[list[int]]:
         cur = scope[-1] if scope else None
         if n == 1:
             scope.append([k])
-        elif cur and nums[cur[-1]] < n <= nums[cur[-1]] + 2 and k - cur[-1] <= 4:
+        elif cur and nums[cur[-1]] < n <= nums[cur[-1]] + 2 and _list_gap(lines[cur[-1] + 1:k], nums[cur[-1]]):
             cur.append(k)  # the next option ('5.' after '3.' when the page put '4.' inside a line)
         elif cur:
             scope.append([k])  # a number that does not go on: no list
     return out
+
+
+def _list_gap(between: list, last: int) -> bool:
+    """Only what goes on with a list between two of its items: blank lines, lines in lower case, a line holding the
+    next number inside it ('Nghề nghiệp … của  4. Nông dân') — never a paragraph of its own (a section's body)."""
+    said = [s.strip() for s in between if isinstance(s, str) and s.strip()]
+    return len(said) <= 2 and all(t[:1].islower() or re.search(rf"(?<!\S){last + 1}\.\s", t) for t in said)
 
 
 def _option_words(text: str) -> int:

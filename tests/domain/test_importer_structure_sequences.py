@@ -122,3 +122,9 @@ def test_a_pages_template_heading_above_an_agency_header_numbers_no_section() ->
              "XẾP LOẠI HỌC LỰC"]
     assert page_template_headings(lines, is_agency_header) == {"mau bao cao xep loai hoc ky 1"}
     assert page_template_headings(lines) == set()
+
+
+def test_short_sections_with_a_paragraph_each_are_no_option_lists() -> None:
+    lines = ["KẾT QUẢ", "1. Thuận lợi", "Được sự quan tâm của cấp ủy.", "2. Khó khăn", "Kinh phí còn hạn chế.",
+             "PHƯƠNG HƯỚNG", "1. Nhiệm vụ", "Tiếp tục tuyên truyền.", "2. Giải pháp", "Tăng cường kiểm tra."]
+    assert number_options(lines) == lines
