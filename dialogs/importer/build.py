@@ -34,6 +34,7 @@ from dialogs.importer.structure import (
     is_outline_start,
     join_broken,
     letter_options,
+    lone_letters,
     number_options,
     page_template_headings,
     parse_marker,
@@ -406,7 +407,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(letter_options(main)) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
     meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])

@@ -554,6 +554,29 @@ def _option_runs(lines: list) -> list[list[int]]:
     return out
 
 
+def lone_letters(lines: list) -> list:
+    """A lettered line that does not follow its predecessor — 'b.' or 'e)' the first letter under its heading, with
+    no 'a' before — is no point heading of the outline (a copy that kept the end of a list, an option cut from its
+    question): its mark goes, and so do the marks of the letters going on from it under the same heading."""
+    out = list(lines)
+    expect = "a"
+    for k, s in enumerate(lines):
+        mk = parse_marker(s) if isinstance(s, str) else None
+        if mk is None or mk.kind in BULLET_KINDS or mk.kind in ("paren", "paren_alpha"):
+            continue
+        if mk.kind != "alpha":
+            expect = "a"  # a heading of another kind: the letters under it count from a again
+            continue
+        letter = mk.no[:1]
+        if letter == expect or expect == "" and letter == "a":  # in sequence, or a list of its own from 'a'
+            expect = chr(ord(letter) + 1)
+        elif expect in ("a", ""):  # the first letter is no 'a' (expect '': that lone run goes on)
+            out[k], expect = mk.rest, ""
+        else:  # a letter skipped inside a list ('d' after 'b'): still its point
+            expect = chr(ord(letter) + 1)
+    return out
+
+
 def _list_gap(between: list, last: int) -> bool:
     """Only what goes on with a list between two of its items: blank lines, lines in lower case, a line holding the
     next number inside it ('Nghề nghiệp … của  4. Nông dân') — never a paragraph of its own (a section's body)."""

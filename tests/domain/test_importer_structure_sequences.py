@@ -4,7 +4,7 @@ numbers that do not count up, headings that are no sections."""
 from __future__ import annotations
 
 from dialogs.importer.naming import is_agency_header
-from dialogs.importer.structure import letter_options, number_options, page_template_headings
+from dialogs.importer.structure import letter_options, lone_letters, number_options, page_template_headings
 from tests.support.importing import imp, prompts
 
 
@@ -128,3 +128,15 @@ def test_short_sections_with_a_paragraph_each_are_no_option_lists() -> None:
     lines = ["KẾT QUẢ", "1. Thuận lợi", "Được sự quan tâm của cấp ủy.", "2. Khó khăn", "Kinh phí còn hạn chế.",
              "PHƯƠNG HƯỚNG", "1. Nhiệm vụ", "Tiếp tục tuyên truyền.", "2. Giải pháp", "Tăng cường kiểm tra."]
     assert number_options(lines) == lines
+
+
+def test_a_letter_that_does_not_follow_its_predecessor_heads_no_point() -> None:
+    """'b)', 'c)' under '1.' with no 'a)' before: their marks go (the lines are the item's); under the next heading
+    the letters count from 'a' again, and a letter skipped inside a list ('d' after 'b') stays a point."""
+    lines = ["1. Kết quả", "b) Về nhân sự", "c) Về tài chính", "2. Kiến nghị", "a) Với tỉnh", "b) Với huyện",
+             "d) Khác"]
+    assert lone_letters(lines) == ["1. Kết quả", "Về nhân sự", "Về tài chính", "2. Kiến nghị", "a) Với tỉnh",
+                                   "b) Với huyện", "d) Khác"]
+    o = imp("I. KẾT QUẢ\n1. Công tác tổ chức\nb) Số cuộc họp đã tổ chức: …… cuộc\nc) Số người tham dự: …… người\n")
+    assert {r.section_number for r in o.refs} == {"I.1"}
+    assert all(not (r.question.no or "").endswith(")") for r in o.refs)
