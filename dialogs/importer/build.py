@@ -21,7 +21,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.naming import BARE_NAMES, own_name, trim_run_on
+from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.repair import RepairReport, repair_lines
@@ -410,12 +410,7 @@ def build(doc: Document, filename: str) -> Built:
     main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
-    meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
-    meta["shown"] = shown_bodies([s for s in seq if isinstance(s, str)])
-    meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
-                    or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
-    meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
-                           for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
+    meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
@@ -440,6 +435,19 @@ def build(doc: Document, filename: str) -> Built:
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _meta(head: list, seq: list, fixed: list[str]) -> dict:
+    """What the document says of itself: its preamble's title and notes, its own name line, who shows it, the
+    report it is about, its number."""
+    meta = _preamble([s for s in head if isinstance(s, str)])
+    meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+                    or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
+    texts = [s for s in seq if isinstance(s, str)]
+    meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["number"] = next((m.group(1) for s in texts[:60]
+                           for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
+    return meta
 
 
 def _lead_section(ctx: ImportContext, tree: Node) -> dict:
@@ -1008,7 +1016,7 @@ def _title(meta: dict, filename: str) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or Path(filename).stem
+    return old or meta.get("phrase") or Path(filename).stem
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

@@ -275,6 +275,23 @@ def trim_run_on(title: str) -> str:
     return cut if len(cut.split()) >= 3 else title
 
 
+REPORT_PHRASE = re.compile(r"(?<![\w/])[Bb]áo cáo\s+(?P<k>về|của)\s+(?P<r>[^.,;:?()]{6,120})")
+PHRASE_STOP = re.compile(r"\s+(?:gửi|được|là|gồm|bao gồm|có|theo|trong|tại|nhằm|phải|cần|thì|khi|và đề xuất)\s.*$")
+
+
+def report_phrase(lines: list[str]) -> str | None:
+    """No line names the document: the report it is about, as its headings or first sentences say it ('Điều 8. Chế
+    độ báo cáo về công tác bảo vệ bí mật nhà nước', 'Báo cáo của khuyến nông viên xã gửi lên …') → 'Báo cáo về
+    công tác bảo vệ bí mật nhà nước', 'Báo cáo của khuyến nông viên xã' — headings first."""
+    marked = [s for s in lines if parse_marker(s) is not None or re.match(r"^Điều\s+\d+\.", s.strip())]
+    for s in [*marked, *lines]:
+        m = REPORT_PHRASE.search(s)
+        rest = PHRASE_STOP.sub("", m.group("r")).strip() if m else ""
+        if m and len(rest.split()) >= 2 and not _header(s):
+            return f"Báo cáo {m.group('k')} {rest}"
+    return None
+
+
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 
 

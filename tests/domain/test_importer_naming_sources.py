@@ -3,7 +3,7 @@ over the agency header's lines (with or without a footnote mark) and over a repe
 
 from __future__ import annotations
 
-from dialogs.importer.naming import header_block, is_agency_header, own_name, trim_run_on
+from dialogs.importer.naming import header_block, is_agency_header, own_name, report_phrase, trim_run_on
 from tests.support.importing import imp
 
 
@@ -88,3 +88,16 @@ def test_an_outline_for_building_the_report_leaves_the_name_to_the_line_under_it
     o = imp("ĐỀ CƯƠNG XÂY DỰNG BÁO CÁO\nTổng kết 10 năm phong trào toàn dân bảo vệ an ninh Tổ quốc\n"
             "I. Đặc điểm tình hình\n- Đặc điểm về địa lý; hệ thống chính trị.\n")
     assert o.title == "Báo cáo tổng kết 10 năm phong trào toàn dân bảo vệ an ninh Tổ quốc"
+
+
+def test_a_document_that_names_itself_nowhere_is_named_by_the_report_it_is_about() -> None:
+    """No name line: 'Điều 5. Chế độ báo cáo về công tác phòng cháy …' (a heading) names the report, before any
+    sentence; a sentence 'Báo cáo của … gửi lên …' is cut at its verb; nothing of the kind: the file name."""
+    assert report_phrase(["Điều 5 Thông tư 12/2031 hướng dẫn", "Điều 5. Chế độ báo cáo về công tác phòng cháy rừng",
+                          "1. Nội dung báo cáo gồm các mục sau"]) == "Báo cáo về công tác phòng cháy rừng"
+    assert report_phrase(["Báo cáo của thú y viên xã gửi lên trạm thú y huyện gồm các nội dung sau"]) == \
+        "Báo cáo của thú y viên xã"
+    assert report_phrase(["Kỹ năng viết báo cáo đối với cán bộ"]) is None
+    o = imp("Bài 3: Kỹ năng ghi chép\nBáo cáo của thú y viên xã gửi lên trạm thú y huyện theo các mục sau.\n"
+            "1. Số con gia súc mắc bệnh: …… con\n", name="bai-3.txt")
+    assert o.title == "Báo cáo của thú y viên xã"
