@@ -119,3 +119,21 @@ def test_a_sub_table_under_its_own_heading_is_a_biểu_of_its_own() -> None:
     assert {c.label for c in second.columns} == {"Tiêm bù", "Tổng số", "Trẻ trai", "Trẻ gái", "Tiêm đủ lần đầu",
                                                  "Tiêm lại lần thứ hai"}
     assert [r.label for r in second.rows] == ["Bại liệt"]
+
+
+BAR = ("Biểu 02-TY\nBÁO CÁO TÌNH HÌNH DỊCH BỆNH GIA SÚC\nTên chỉ tiêu |\nĐơn vị tính |\nToàn tỉnh |\nHuyện … |\n"
+       "Huyện … |\n||\nA |\n|\n1 |\n2 |\n3 |\n||\n"
+       + "".join(f"{no}|\n{label} |\n{unit} |\n" + "|\n" * (4 if no else 5) for no, label, unit in [
+           ("1. ", "Số con gia súc mắc bệnh", "Con"), ("", "Trong đó: Số con chết", "Con"),
+           ("2. ", "Số ổ dịch phát hiện trong quý", "Ổ dịch"), ("3. ", "Số hộ chăn nuôi bị thiệt hại", "Hộ"),
+           ("4. ", "Kinh phí hỗ trợ đã chi trả", "Triệu đồng"), ("5. ", "Số liều vắc xin đã tiêm phòng", "Liều")]))
+
+
+def test_a_unit_column_of_a_table_copied_cell_by_cell_is_neither_a_column_nor_rows() -> None:
+    """'Tên chỉ tiêu | Đơn vị tính | Toàn tỉnh | Huyện … |' over 'A |', '|', '1 |' …: the columns to fill are
+    the figures' (from the code row's letter on), the unit after each row's name ('Con', 'Hộ') is no row."""
+    (table,) = _tables(imp(BAR))
+    assert [c.label for c in table.columns] == ["Toàn tỉnh", "Huyện …", "Huyện …"]
+    labels = [r.label for r in table.rows]
+    assert "Số con gia súc mắc bệnh" in labels and "Số hộ chăn nuôi bị thiệt hại" in labels
+    assert not {"Con", "Hộ", "Ổ dịch", "Liều", "Triệu đồng"} & set(labels)
