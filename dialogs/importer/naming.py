@@ -132,15 +132,16 @@ def header_block(lines: list[str]) -> set[int]:
     return out
 
 
-WEB_TAIL = re.compile(r"(?:\s+mới(?: nhất)?(?: \d{4})?)?\s*(?:[,;-]\s*(?:chuẩn\s+)?file\s+word\b.*|(?:xem trước|tải)\b.*)?$",
-                      re.I)
+WEB_TAIL = re.compile(r"(?:(?:\s+\d{4})?\s+(?:mới(?: nhất| cập nhật)?|cập nhật)(?: \d{4})?)?\s*"
+                      r"(?:[,;-]\s*(?:chuẩn\s+)?file\s+word\b.*|(?:xem trước|tải)\b.*)?$", re.I)
 
 
 def _web_name(name: str) -> str:
     """A download page's name of a form: 'Mẫu báo cáo thu nộp đảng phí mới, chuẩn file Word' → 'báo cáo thu nộp đảng
-    phí' (the page's 'Mẫu …', 'mới nhất', 'file Word', 'Xem trước / Tải' are the page's words, not the form's)."""
+    phí' (the page's 'Mẫu …', 'mới nhất', '2024 mới cập nhật', 'file Word', 'Xem trước / Tải' are the page's words,
+    not the form's)."""
     f = fold(name)
-    if not re.search(r"file word|xem truoc|\btai\b", f):
+    if not re.search(r"file word|xem truoc|\btai\b|\bmoi nhat\b|\bmoi cap nhat\b|\bcap nhat \d{4}$", f):
         return name
     out = WEB_TAIL.sub("", name).strip(" ,;-")
     out = re.sub(r"^mẫu\s+(?=\S+\s+\S+)", "", out, flags=re.I)

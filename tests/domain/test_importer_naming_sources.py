@@ -101,3 +101,13 @@ def test_a_document_that_names_itself_nowhere_is_named_by_the_report_it_is_about
     o = imp("Bài 3: Kỹ năng ghi chép\nBáo cáo của thú y viên xã gửi lên trạm thú y huyện theo các mục sau.\n"
             "1. Số con gia súc mắc bệnh: …… con\n", name="bai-3.txt")
     assert o.title == "Báo cáo của thú y viên xã"
+
+
+def test_a_download_pages_freshness_words_are_no_part_of_the_name() -> None:
+    """'Mẫu báo cáo … 2031 mới cập nhật' (the page's only name of the form): without 'Mẫu', the year and 'mới cập
+    nhật'; 'mới nhất' inside a name stays."""
+    o = imp("Mẫu báo cáo kết quả xếp loại rèn luyện đoàn viên 2031 mới cập nhật\n\n"
+            "1. Số đoàn viên xếp loại xuất sắc: …… người\n")
+    assert o.title == "Báo cáo kết quả xếp loại rèn luyện đoàn viên"
+    assert imp("Báo cáo tình hình mới nhất của xã về dịch bệnh\n1. Số ca mắc: …… ca\n").title == \
+        "Báo cáo tình hình mới nhất của xã về dịch bệnh"
