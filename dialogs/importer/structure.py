@@ -541,8 +541,9 @@ def _option_runs(lines: list) -> list[list[int]]:
             out += [r for r in scope if len(r) >= 2] if sum(nums[r[0]] == 1 for r in scope) >= 2 else []
             scope = []
             continue
-        if mk is None or mk.kind != "dec1" or mk.no.endswith(")") or _option_words(mk.rest) > 10:
-            continue
+        if mk is None or mk.kind != "dec1" or mk.no.endswith(")") or _option_words(mk.rest) > 10 \
+                or mk.rest.rstrip().endswith(("?", ":")) or _field(mk.rest):
+            continue  # (a numbered question or field asks; options follow a question)
         nums[k] = n = int(mk.no.rstrip("."))
         cur = scope[-1] if scope else None
         if n == 1:
@@ -575,6 +576,11 @@ def lone_letters(lines: list) -> list:
         else:  # a letter skipped inside a list ('d' after 'b'): still its point
             expect = chr(ord(letter) + 1)
     return out
+
+
+def _field(text: str) -> bool:
+    """A blank to fill ('Số người trong hộ: …… người'); an option 'Khác (ghi rõ) ……' keeps its blank."""
+    return bool(re.search(r"…|\.{3,}|_{3,}", text)) and not fold(text).startswith("khac")
 
 
 def _list_gap(between: list, last: int) -> bool:

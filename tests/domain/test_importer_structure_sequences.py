@@ -140,3 +140,17 @@ def test_a_letter_that_does_not_follow_its_predecessor_heads_no_point() -> None:
     o = imp("I. KẾT QUẢ\n1. Công tác tổ chức\nb) Số cuộc họp đã tổ chức: …… cuộc\nc) Số người tham dự: …… người\n")
     assert {r.section_number for r in o.refs} == {"I.1"}
     assert all(not (r.question.no or "").endswith(")") for r in o.refs)
+
+
+def test_numbered_options_under_numbered_questions_make_choices() -> None:
+    """'Câu 1. …?' over '1. Có', '2. Không', 'Câu 2. …?' over '1. Thành thị', '2. Nông thôn': the options start over
+    under each question, so they are its options (a yes/no, a choice); a numbered field after them ('Câu 3. Số người
+    …: ……') is a question of its own, not one more option."""
+    o = imp("PHIẾU KHẢO SÁT HỘ GIA ĐÌNH\nCâu 1. Anh/chị có đi làm không?\n1. Có\n2. Không\n"
+            "Câu 2. Anh/chị sống ở đâu?\n1. Thành thị\n2. Nông thôn\nCâu 3. Số người trong hộ: …… người\n")
+    by = {r.question.prompt: r for r in o.refs}
+    assert by["Anh/chị có đi làm không?"].question.type == "yesno"
+    where = by["Anh/chị sống ở đâu?"].question
+    assert (where.type, [x.label for x in where.options]) == ("choice", ["Thành thị", "Nông thôn"])
+    assert (by["Số người trong hộ"].section_number, by["Số người trong hộ"].question.type) == ("3", "integer")
+    assert len(o.refs) == 3
