@@ -490,8 +490,8 @@ def page_template_headings(lines: list, header=None) -> set[str]:
 
 def letter_options(lines: list) -> list:
     """'Tên hộ gia đình trên có đúng không?' then 'a. Có', 'b. Không': letters counting from a) right under an
-    unnumbered question are its answer options, not sections — their marks go, so the lines after them are no part
-    of the last option. Only short items (a dozen words), only a run in order a, b, c … with nothing between
+    unnumbered question (or a numbered one, when the letters are a few words each) are its answer options, not
+    sections — their marks go, so the lines after them are no part of the last option. Only short items (a dozen words), only a run in order a, b, c … with nothing between
     (words in parentheses and a routing '-> …' not counted)."""
     out = list(lines)
     k = 0
@@ -507,7 +507,9 @@ def letter_options(lines: list) -> list:
                     or _option_words(mk.rest) > 12:
                 break
             run.append(mk.rest)
-        if len(run) >= 2 and prev.endswith("?") and parse_marker(prev) is None:
+        mk = parse_marker(prev)
+        asked = mk is None or mk.kind.startswith("dec") and all(_option_words(r) <= 6 for r in run)
+        if len(run) >= 2 and prev.endswith("?") and asked:  # ('Câu 2. … ở đâu?' over 'a. Thành thị', 'b. Nông thôn')
             out[k:k + len(run)] = run
         k += max(len(run), 1)
     return out

@@ -66,12 +66,15 @@ def test_a_pages_numbered_template_heading_above_the_motto_numbers_no_section() 
 
 def test_letters_right_under_an_unnumbered_question_are_its_options_not_sections() -> None:
     """'… có đúng không?' then 'a. Có', 'b. Không': the letters are options (their marks go), so the line after
-    them is no part of 'b'; letters under a numbered heading or after a statement stay as written."""
+    them is no part of 'b'; under a numbered question only letters of a few words; after a statement they stay."""
     lines = ["Hộ có dùng nước máy không?", "a. Có -> Chuyển sang câu 3", "b. Không", "Số người trong hộ: ……"]
     assert letter_options(lines) == ["Hộ có dùng nước máy không?", "Có -> Chuyển sang câu 3", "Không",
                                      "Số người trong hộ: ……"]
-    heading = ["1. Kết quả thực hiện?", "a. Về tổ chức", "b. Về nhân sự"]
-    assert letter_options(heading) == heading
+    heading = ["1. Những khó khăn gặp phải là gì?", "a. Về cơ chế, chính sách của Trung ương và tỉnh",
+               "b. Về nguồn lực, kinh phí và con người thực hiện"]
+    assert letter_options(heading) == heading  # (a numbered question's points of many words stay points)
+    asked = ["1. Anh/chị sống ở đâu?", "a. Thành thị", "b. Nông thôn"]
+    assert letter_options(asked) == ["1. Anh/chị sống ở đâu?", "Thành thị", "Nông thôn"]
     statement = ["Nội dung báo cáo gồm:", "a. Kết quả", "b. Hạn chế"]
     assert letter_options(statement) == statement
     long = ["Vì sao?", "a. " + " ".join(["chữ"] * 14), "b. Khác"]
