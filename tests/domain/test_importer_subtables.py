@@ -137,3 +137,14 @@ def test_a_unit_column_of_a_table_copied_cell_by_cell_is_neither_a_column_nor_ro
     labels = [r.label for r in table.rows]
     assert "Số con gia súc mắc bệnh" in labels and "Số hộ chăn nuôi bị thiệt hại" in labels
     assert not {"Con", "Hộ", "Ổ dịch", "Liều", "Triệu đồng"} & set(labels)
+
+
+def test_a_register_again_column_is_no_web_link() -> None:
+    """'Đăng ký' / 'Đăng nhập | Đăng ký' alone on a line are a page's links; 'Đăng ký lại' names a Biểu's column."""
+    from dialogs.importer.cleaning import CHROME_RE
+
+    assert CHROME_RE.search("Đăng ký")
+    assert CHROME_RE.search("Đăng nhập | Đăng ký")
+    assert CHROME_RE.search("Đăng ký tài khoản miễn phí")
+    assert not CHROME_RE.search("Đăng ký lại")
+    assert not CHROME_RE.search("Đăng ký khai sinh đúng hạn")
