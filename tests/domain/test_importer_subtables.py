@@ -90,19 +90,37 @@ def test_a_list_run_together_is_cut_where_its_numbering_goes_on() -> None:
     """'I. VIÊM GAN BII. SỞI' is cut before 'II.' (the next numeral), not inside a word; dashes and a capitalised word
     glued on are cut too — only in a line that begins with a numeral or a dash."""
     assert unglue_list(["I. VIÊM GAN BII. SỞI (Chia theo mũi)- Mũi 1", "- Mũi 2III. BẠI LIỆT"]) == [
-        "I. VIÊM GAN B", "II. SỞI (Chia theo mũi)", "- Mũi 1", "- Mũi 2", "III. BẠI LIỆT"]
+        "I. VIÊM GAN B",
+        "II. SỞI (Chia theo mũi)",
+        "- Mũi 1",
+        "- Mũi 2",
+        "III. BẠI LIỆT",
+    ]
     assert unglue_list(["I. Khai sinhII. Khai tửIII. Kết hônNgười lập biểu"]) == [
-        "I. Khai sinh", "II. Khai tử", "III. Kết hôn", "Người lập biểu"]
-    kept = ["I. Tình hình kinh tế- xã hội", "Nghị định số 12/NĐ-CP (Điều III. Phụ lục)", "II- NỘI DUNG", "IV. KẾT LUẬN"]
+        "I. Khai sinh",
+        "II. Khai tử",
+        "III. Kết hôn",
+        "Người lập biểu",
+    ]
+    kept = [
+        "I. Tình hình kinh tế- xã hội",
+        "Nghị định số 12/NĐ-CP (Điều III. Phụ lục)",
+        "II- NỘI DUNG",
+        "IV. KẾT LUẬN",
+    ]
     assert unglue_list(kept) == kept
-    assert unglue_list(["I. Công tác phòng chống HIV", "VII. Kiến nghị"]) == ["I. Công tác phòng chống HIV", "VII. Kiến nghị"]
+    assert unglue_list(["I. Công tác phòng chống HIV", "VII. Kiến nghị"]) == [
+        "I. Công tác phòng chống HIV",
+        "VII. Kiến nghị",
+    ]
 
 
 def test_a_header_copied_row_by_row_gives_its_leaves_in_the_tables_order() -> None:
     """'Tổng số', 'Theo giới tính', 'Theo nơi tiêm', 'Tiêm bù' then 'Nam', 'Nữ', 'Tại trạm', 'Lưu động' over six
     column codes: the 'Theo …' names head groups of two."""
-    cols, groups = leaf_columns(["Tổng số", "Theo giới tính", "Theo nơi tiêm", "Tiêm bù", "Nam", "Nữ", "Tại trạm",
-                                 "Lưu động"], 6)
+    cols, groups = leaf_columns(
+        ["Tổng số", "Theo giới tính", "Theo nơi tiêm", "Tiêm bù", "Nam", "Nữ", "Tại trạm", "Lưu động"], 6
+    )
     assert cols == ["Tổng số", "Nam", "Nữ", "Tại trạm", "Lưu động", "Tiêm bù"]
     assert groups == ["", "Theo giới tính", "Theo giới tính", "Theo nơi tiêm", "Theo nơi tiêm", ""]
     # no group head among the names: the last names, as before
@@ -116,17 +134,32 @@ def test_a_sub_table_under_its_own_heading_is_a_biểu_of_its_own() -> None:
     assert [c.label for c in first.columns] == ["Tổng số", "Nam", "Nữ", "Tại trạm", "Lưu động", "Tiêm bù"]
     assert [c.group for c in first.columns][1:3] == ["Theo giới tính", "Theo giới tính"]
     assert [r.label for r in first.rows] == ["VIÊM GAN B", "SỞI (Chia theo mũi)", "Mũi 1", "Mũi 2"]
-    assert {c.label for c in second.columns} == {"Tiêm bù", "Tổng số", "Trẻ trai", "Trẻ gái", "Tiêm đủ lần đầu",
-                                                 "Tiêm lại lần thứ hai"}
+    assert {c.label for c in second.columns} == {
+        "Tiêm bù",
+        "Tổng số",
+        "Trẻ trai",
+        "Trẻ gái",
+        "Tiêm đủ lần đầu",
+        "Tiêm lại lần thứ hai",
+    }
     assert [r.label for r in second.rows] == ["Bại liệt"]
 
 
-BAR = ("Biểu 02-TY\nBÁO CÁO TÌNH HÌNH DỊCH BỆNH GIA SÚC\nTên chỉ tiêu |\nĐơn vị tính |\nToàn tỉnh |\nHuyện … |\n"
-       "Huyện … |\n||\nA |\n|\n1 |\n2 |\n3 |\n||\n"
-       + "".join(f"{no}|\n{label} |\n{unit} |\n" + "|\n" * (4 if no else 5) for no, label, unit in [
-           ("1. ", "Số con gia súc mắc bệnh", "Con"), ("", "Trong đó: Số con chết", "Con"),
-           ("2. ", "Số ổ dịch phát hiện trong quý", "Ổ dịch"), ("3. ", "Số hộ chăn nuôi bị thiệt hại", "Hộ"),
-           ("4. ", "Kinh phí hỗ trợ đã chi trả", "Triệu đồng"), ("5. ", "Số liều vắc xin đã tiêm phòng", "Liều")]))
+BAR = (
+    "Biểu 02-TY\nBÁO CÁO TÌNH HÌNH DỊCH BỆNH GIA SÚC\nTên chỉ tiêu |\nĐơn vị tính |\nToàn tỉnh |\nHuyện … |\n"
+    "Huyện … |\n||\nA |\n|\n1 |\n2 |\n3 |\n||\n"
+    + "".join(
+        f"{no}|\n{label} |\n{unit} |\n" + "|\n" * (4 if no else 5)
+        for no, label, unit in [
+            ("1. ", "Số con gia súc mắc bệnh", "Con"),
+            ("", "Trong đó: Số con chết", "Con"),
+            ("2. ", "Số ổ dịch phát hiện trong quý", "Ổ dịch"),
+            ("3. ", "Số hộ chăn nuôi bị thiệt hại", "Hộ"),
+            ("4. ", "Kinh phí hỗ trợ đã chi trả", "Triệu đồng"),
+            ("5. ", "Số liều vắc xin đã tiêm phòng", "Liều"),
+        ]
+    )
+)
 
 
 def test_a_unit_column_of_a_table_copied_cell_by_cell_is_neither_a_column_nor_rows() -> None:
