@@ -511,8 +511,10 @@ def letter_options(lines: list) -> list:
         asked = mk is None or mk.kind.startswith("dec") and all(_option_words(r) <= 6 for r in run)
         if len(run) >= 2 and prev.endswith("?") and asked:  # ('Câu 2. … ở đâu?' over 'a. Thành thị', 'b. Nông thôn')
             out[k:k + len(run)] = run
+            if mk is None:  # an unnumbered question takes them onto its line (one choice)
+                _options_inline(out, list(range(k, k + len(run))))
         k += max(len(run), 1)
-    return out
+    return [s for s in out if s is not None]
 
 
 def number_options(lines: list) -> list:
@@ -528,7 +530,24 @@ def number_options(lines: list) -> list:
     for run in runs:
         for k in run:
             out[k] = parse_marker(out[k]).rest
-    return out
+        _options_inline(out, run)
+    return [s for s in out if s is not None]
+
+
+def _options_inline(out: list, run: list[int]) -> None:
+    """An unnumbered question right above its options, nothing between: the options go onto its line as coded
+    answers ('Giới tính (1: Nam; 2: Nữ)', which reads as one choice) and their lines go (set to None)."""
+    q = run[0] - 1
+    while q >= 0 and isinstance(out[q], str) and not out[q].strip():
+        q -= 1
+    if q < 0 or not isinstance(out[q], str) or parse_marker(out[q]) is not None or "(" in out[q] \
+            or sum(ch.isalpha() for ch in out[q]) < 4 or len(out[q].split()) < 2 or run != list(range(run[0], run[-1] + 1)):
+        return
+    opts = [re.sub(r"\s*\(([^()]*)\)", r", \1", re.split(r"\s*(?:->|→|=>)", out[k])[0]).replace(";", ",").strip(" .,")
+            for k in run]
+    out[q] = f"{out[q].rstrip()} ({'; '.join(f'{i}: {o}' for i, o in enumerate(opts, start=1))})"
+    for k in run:
+        out[k] = None
 
 
 def _option_runs(lines: list) -> list[list[int]]:

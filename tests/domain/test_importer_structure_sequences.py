@@ -84,12 +84,7 @@ def test_letters_right_under_an_unnumbered_question_are_its_options_not_sections
     """'… có đúng không?' then 'a. Có', 'b. Không': the letters are options (their marks go), so the line after
     them is no part of 'b'; under a numbered question only letters of a few words; after a statement they stay."""
     lines = ["Hộ có dùng nước máy không?", "a. Có -> Chuyển sang câu 3", "b. Không", "Số người trong hộ: ……"]
-    assert letter_options(lines) == [
-        "Hộ có dùng nước máy không?",
-        "Có -> Chuyển sang câu 3",
-        "Không",
-        "Số người trong hộ: ……",
-    ]
+    assert letter_options(lines) == ["Hộ có dùng nước máy không? (1: Có; 2: Không)", "Số người trong hộ: ……"]
     heading = [
         "1. Những khó khăn gặp phải là gì?",
         "a. Về cơ chế, chính sách của Trung ương và tỉnh",
@@ -141,10 +136,8 @@ def test_numbered_lists_that_start_again_at_one_are_options_not_sections() -> No
         " 5. Khác (ghi rõ)",
     ]
     assert number_options(lines) == [
-        "Giới tính",
-        "Nam",
-        "Nữ",
-        "Tình trạng hôn nhân",
+        "Giới tính (1: Nam; 2: Nữ)",  # (options right under their question go onto its line: one choice)
+        "Tình trạng hôn nhân",  # (a list broken by a line keeps its lines, without marks)
         "Độc thân.",
         "Đã kết hôn.",
         "Ly hôn.",
@@ -245,3 +238,16 @@ def test_numbered_options_under_numbered_questions_make_choices() -> None:
     assert (where.type, [x.label for x in where.options]) == ("choice", ["Thành thị", "Nông thôn"])
     assert (by["Số người trong hộ"].section_number, by["Số người trong hộ"].question.type) == ("3", "integer")
     assert len(o.refs) == 3
+
+
+def test_options_right_under_an_unnumbered_question_make_one_choice() -> None:
+    o = imp(
+        "PHIẾU KHẢO SÁT\nA1: THÔNG TIN NGƯỜI TRẢ LỜI\nGiới tính\n 1. Nam\n 2. Nữ\n"
+        "Tình trạng hôn nhân hiện tại\n 1. Độc thân.\n 2. Đã kết hôn.\n 3. Khác (ghi rõ)\n"
+        "Số người trong hộ: …… người\n"
+    )
+    by = {r.question.prompt: r.question for r in o.refs}
+    assert [x.label for x in by["Giới tính"].options] == ["Nam", "Nữ"]
+    assert by["Tình trạng hôn nhân hiện tại"].type == "choice"
+    assert by["Số người trong hộ"].type == "integer"
+    assert not {"Nam", "Nữ", "Độc thân"} & set(by)
