@@ -24,6 +24,7 @@ from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
+from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
@@ -917,9 +918,11 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
-    if not fields:
+    coded = [(k, a) for k, s in enumerate(lines) for a in coded_choice(s.strip())]  # 'Giới tính (1: Nam; 2: Nữ)'
+    if not fields and not coded:
         return
-    first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
+    first = min([k for k, s in enumerate(lines) if fields and s.strip() and fields[0] in s] + [k for k, _ in coded],
+                default=len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
     items = []
@@ -931,6 +934,9 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
         items.append(q)
+    for k, a in coded:  # a question of the head with its coded answers: a choice, in its place among the fields
+        at = sum(1 for f in fields if any(f in s for s in lines[:k]))
+        items.insert(min(at, len(items)), question(ctx, a, path, None, []))
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
 

@@ -251,3 +251,17 @@ def test_options_right_under_an_unnumbered_question_make_one_choice() -> None:
     assert by["Tình trạng hôn nhân hiện tại"].type == "choice"
     assert by["Số người trong hộ"].type == "integer"
     assert not {"Nam", "Nữ", "Độc thân"} & set(by)
+
+
+def test_a_question_of_the_forms_head_with_its_options_is_asked_in_the_head() -> None:
+    """Above the first section: 'Hộ có dùng nước máy không?' over 'a. Có', 'b. Không' is a yes/no of the head,
+    beside the head's fields, never lost."""
+    o = imp(
+        "PHIẾU KHẢO SÁT NƯỚC SẠCH\nHọ tên chủ hộ: ……\nHộ có dùng nước máy không?\na. Có\nb. Không\n"
+        "Địa chỉ: ……\nI. CHẤT LƯỢNG NƯỚC\n1. Số lần mất nước trong tháng: …… lần\n"
+    )
+    p = prompts(o)
+    assert p["Hộ có dùng nước máy không?"] == ("", "yesno")
+    assert p["Họ tên chủ hộ"][0] == "" and p["Số lần mất nước trong tháng"][0] == "I"
+    head = [r.question.prompt for r in o.refs if r.section_number == ""]
+    assert head.index("Hộ có dùng nước máy không?") < head.index("Địa chỉ")
