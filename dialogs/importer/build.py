@@ -24,6 +24,7 @@ from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
+from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
@@ -887,7 +888,8 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
     for k, line in enumerate(lines):
-        asks = prose_asks(line)
+        asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+                or led_line(lines[:k], line))
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
@@ -1053,7 +1055,7 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    layout = "party" if PARTY_BODY.search(fold(shown)) else "state"
+    layout = "party" if PARTY_BODY.search(fold(f"{shown} {title}")) else "state"  # ('Báo cáo … của chi bộ')
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

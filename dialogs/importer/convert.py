@@ -33,6 +33,7 @@ from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lexicon import DATE_LABEL, IDENTIFIER, NAME_LABEL, NARRATIVE_START, PEOPLE_LABEL
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
+from dialogs.importer.prose_items import heading_figures
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -267,6 +268,20 @@ def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> 
         ctx.figures = outer
 
 
+def _asks_over_items(ctx: ImportContext, sec: dict, node: Node, path: list[str], top: bool) -> None:
+    """What a heading over its own items asks: the figures it names ('1. Công tác tuyên truyền, nêu rõ số buổi, số
+    lượt người' over its bullets: its label then titles the section), or a count or a bullet's own ask."""
+    figures = heading_figures(strip_fn(node.text)) if node.children else None
+    if figures:
+        sec["title"] = figures[0]
+        sec["items"].extend(question(ctx, a, path, None, []) for a in figures[1])
+    elif not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
+        typ, _, _ = guess_type(strip_fn(node.text))
+        if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
+            # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
+            sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+
+
 def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     sec: dict = {"no": node.no, "title": _title(node.text), "items": []}
     record_refs(ctx, node.text, sec)
@@ -293,11 +308,7 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
-    if not top and node.children and not strip_fn(node.text).isupper():  # 'IV. KINH PHÍ' is a heading, not an ask
-        typ, _, _ = guess_type(strip_fn(node.text))
-        if typ in ("integer", "percent", "money") or (node.no in BULLETS and not node.text.rstrip().endswith(":")):
-            # a bullet is an ask even when sub-bullets detail it ('- … đã bảo đảm ổn định chưa?' then '+ …')
-            sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+    _asks_over_items(ctx, sec, node, path, top)
     if top and node.body and not node.children and blank_only(strip_fn(node.body[0])) and not BLANK.search(node.text):
         sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
     if _bullet_with_note(node) and top:

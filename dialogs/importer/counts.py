@@ -123,7 +123,7 @@ def split_count_segments(text: str) -> list[str]:
     fixed = [out[0][0].upper() + out[0][1:]]
     for s in out[1:]:
         if (lead and s[:1].islower() and len(s.split()) <= 4 and not is_count(s) and not NARRATIVE_START.match(s)
-                and not QUESTION_RE.search(fold(s))):
+                and not QUESTION_RE.search(fold(s)) and not re.match(r"(?i)t[ỷỉ] lệ\b", s)):
             # 'Nêu rõ số lượng tin, bài; tài liệu; sách; sổ tay' → one count each: 'Số lượng tài liệu', …
             fixed.append(f"{lead.group(1)[0].upper()}{lead.group(1)[1:].lower()} {s}")
             continue

@@ -116,6 +116,8 @@ def filled_field(text: str) -> tuple[str, str] | None:
     longest = 30 if re.match(r"(?i)tên\s", label) else 14  # a name filled in may be long ('Tên đề tài: Xây dựng …')
     if not value or BLANK.search(value) or INSTRUCTION.match(value) or "?" in value or _words(value) > longest:
         return None
+    if not re.search(r"\d", value) and any(FIGURE_ASKED.match(p.strip()) for p in re.split(r"[,;]", value)):
+        return None  # 'Công tác tuyên truyền: hình thức, số lượng tin, bài, số buổi': the figures asked
     return label, value
 
 
@@ -319,6 +321,7 @@ def without_person_slots(labels: list[str]) -> list[str]:
     return out
 
 
+FIGURE_ASKED = re.compile(r"(?i)^(?:tổng số|số lượng|số|tỷ lệ|tỉ lệ)\s[^\d:]*$")  # no figure given
 ELLIPSIS = re.compile(r"(?<=[^\W\d_])\.{3}(?=\s|$)")  # '… hệ thống loa truyền thanh...': 'and so on', not a blank
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
@@ -340,6 +343,8 @@ def is_filled_answer(lines: list[str]) -> bool:
     in the past ('Ngay sau khi …, Bộ trưởng đã ban hành …, yêu cầu các cơ quan …') is one even when it names
     what was required of others."""
     text = ELLIPSIS.sub("", " ".join(ln.strip() for ln in lines).strip())
+    if any(FIGURE_ASKED.match(ln.strip(" -+•")) for ln in lines):  # 'Tổng số …; số … đã …': figures asked
+        return False
     if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
     if not ASKING.search(text):
@@ -351,6 +356,9 @@ def is_filled_answer(lines: list[str]) -> bool:
 
 EVALUATIVE = re.compile(r"^(?:ưu điểm|khuyết điểm|nhược điểm|hạn chế|tồn tại|hướng khắc phục|biện pháp khắc phục|"
                         r"thuận lợi|khó khăn|mặt mạnh|mặt yếu|điểm mạnh|điểm yếu)\b", re.I)
+# a short line naming a report's parts asks them ('Khó khăn, vướng mắc; đề xuất, kiến nghị.'), it states nothing
+PARTS_NAMED = re.compile(r"(?i)^(?:(?:các|những)\s+)?(?:ưu điểm|hạn chế|tồn tại|khó khăn|vướng mắc|nguyên nhân|bài học|"
+                         r"đề xuất|kiến nghị|giải pháp|phương hướng)\b[^.]*[,;]")
 PAREN_BLANK = re.compile(r"\(\s*(?:…|\.|_)+\s*\)")
 
 
@@ -365,6 +373,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     if EVALUATIVE.match(heading.strip()) and children and not body:
         # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
         return all((t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
+                   and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
                    for t, r in zip(texts, children + body, strict=True))
     if body and not children:
         return is_filled_answer(body) and len(" ".join(body).split()) >= 25

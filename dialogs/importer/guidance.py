@@ -223,7 +223,7 @@ def titled_ask(text: str) -> list[Ask]:
     label, rest = m.group("label").strip(" -–+•"), m.group("rest").strip()
     if not label[:1].isupper() or len(label.split()) > 8 or len(rest.split()) < 3 or NOT_TITLE.match(label):
         return []
-    if COUNT_HEAD.match(rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):  # the rest asks itself
+    if COUNT_HEAD.match(rest) or re.match(r"(?i)t[ỷỉ] lệ\s", rest) or re.search(r"\bhay không\b|\bbao nhiêu\b", rest, re.I):
         return []
     if fold(rest).replace("□", " ").replace("☐", " ").split() == ["co", "khong"]:  # '…: Có □ Không □': two boxes
         return [Ask(label, "yesno")]
@@ -254,6 +254,10 @@ def _field_label(item: str) -> str:
     return label[0].upper() + label[1:]
 
 
+ONE_FIGURE = re.compile(r"(?i)^(?:nêu|ghi)(?:\s+rõ|\s+cụ thể)?\s+(?P<f>(?:tổng số|số lượng|số(?!\s+liệu)|tỷ lệ)\s"
+                        r"(?![^,;:()]*\btừng\b)[^,;:()]{3,80})$")  # ('số liệu từng cơ quan': a table's rows)
+
+
 def guidance_asks(owner: Ask, guide: str) -> list[Ask]:
     """A parenthesis that asks for more than a number can hold becomes a question of its own:
     - on a count, '(nêu rõ khó khăn, vướng mắc và nguyên nhân …)' → a narrative question with those words;
@@ -262,6 +266,10 @@ def guidance_asks(owner: Ask, guide: str) -> list[Ask]:
     - on a narrative ask, '(nêu rõ nhiệm vụ chưa hoàn thành, khó khăn … và nguyên nhân)' → the ask itself is a
       list (one row per item named first) with those fields.
     Returns the new asks (none when the parenthesis is only help)."""
+    figure = ONE_FIGURE.match(guide.strip().rstrip(" .;"))
+    if figure:  # '(nêu cụ thể số lượng văn bản đã ban hành)': the figure is asked besides the words
+        prompt = figure.group("f")[0].upper() + figure.group("f")[1:]
+        return [Ask(prompt, *guess_type(prompt)[:2])]
     m = GUIDE_VERB.match(guide.strip())
     if not m:
         return []

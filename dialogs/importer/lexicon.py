@@ -10,7 +10,7 @@ COUNT_HEAD = re.compile(r"^(?:(?:có|còn|đã có)\s+)?(tổng số lượng|t�
 
 COUNT_SPLIT = re.compile(
     r"\s*[;,]\s*(?:trong đó[,:]?\s+)?"
-    r"(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu|đạt tỷ lệ)\s)",
+    r"(?=(?:tổng số|số lượng|số(?!\s+(?:hóa|hoá|liệu|ký|hiệu|ngày))|(?:còn|đã|có)\s+bao nhiêu|bao nhiêu|đạt tỷ lệ|tỷ lệ|tỉ lệ)\s)",
     re.I)
 
 

@@ -7,13 +7,15 @@ import re
 
 from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
+from dialogs.importer.prose_items import named_things, same_part_joined
 
 # the words after which a sentence lists what to report
-TRIGGER = re.compile(r"(?:cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
+TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
                      r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
-                     r"các nội dung sau\s*:|tiến hành (?=sơ kết|tổng kết))\s*(?:đầy đủ\s+)?", re.I)
+                     r"(?:tập trung vào\s+)?các nội dung(?:\s+sau|\s+chính|\s+chủ yếu)?\s*:|tiến hành (?=sơ kết|tổng kết)|đồng thời đề ra(?:\s+được)?(?=\s+(?:phương hướng|nhiệm vụ|"
+                     r"giải pháp|chỉ tiêu)\b))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
 HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", "kiến nghị", "nêu", "chỉ đạo", "biện pháp", "giải pháp",
          "hạn chế", "giúp đỡ", "thực hiện", "kết quả", "tình hình", "nguyên nhân", "khó khăn", "tồn tại", "bài học",
@@ -25,6 +27,7 @@ VERB_HEADS = ("đánh giá", "tự đánh giá", "phân tích", "đề xuất", 
 # 'báo cáo về Cục Chăn nuôi …' sends the report to a body: 'về' names where, not what
 DESTINATION = re.compile(r"^(?:cục|bộ|sở|tổng cục|vụ|ủy ban|ubnd|phòng|ban|văn phòng|thanh tra|trung tâm|"
                          r"hội đồng|đảng ủy|tỉnh ủy|huyện ủy)\b", re.I)
+LIST_LEAD = re.compile(r":\s*$|^tập trung vào", re.I)  # a trigger right before its list
 NOT_ASKED = re.compile(r"\b(?:gửi về|trước ngày|thời hạn|hộp thư|địa chỉ)\b", re.I)
 
 
@@ -77,17 +80,23 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
-        m = next((t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")
-                  and not (t.group(0).rstrip().endswith("về") and DESTINATION.match(s[t.end():].lstrip()))), None)
+        found = [t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")
+                 and not (t.group(0).rstrip().endswith("về") and DESTINATION.match(s[t.end():].lstrip()))]
+        # '… tổng hợp báo cáo …, đề nghị … báo cáo …, tập trung vào các nội dung: A, B, C': the list follows the colon
+        m = next((t for t in reversed(found) if LIST_LEAD.search(t.group(0))), found[0] if found else None)
         if not m or NOT_ASKED.search(s[:m.start()]):  # ('Để tổng hợp báo cáo, …' names nothing to report)
             continue
         rest = s[m.end():].rstrip(" .;)")
+        # '… những việc đã làm được, đồng thời đề ra được phương hướng …': another thing asked
+        rest = re.sub(r"(?i),?\s+đồng thời\s+(?:(?:đề ra|nêu rõ|nêu)(?:\s+được)?\s+)?", "; ", rest)
         for part in top_split(rest, ";"):
             inner = list(re.finditer(r",\s*báo cáo(?:\s+về)?\s+(?=số\b|về\b)", part, re.I))
             if inner:  # '…, báo cáo số trường đạt chuẩn quốc gia'
                 part = part[inner[-1].end():]
             for piece in _split_heads(part, r"\s+và\s+", " và ", VERB_HEADS):
-                for item in _split_heads(piece, r",\s+", ", ", HEADS):
+                heads = same_part_joined(_split_heads(piece, r",\s+", ", ", HEADS))
+                named = named_things(piece)  # 'số …, tỷ lệ …, những khó khăn, vướng mắc': figures and parts apart
+                for item in named if len(named) > len(heads) else heads:
                     prompt, helps = _clean(item)
                     if len(prompt.split()) < 2 or NOT_ASKED.search(prompt):
                         continue

@@ -117,6 +117,14 @@ from dialogs.importer.lexicon import (  # noqa: F401
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
+from dialogs.importer.prose_items import (
+    clause_items,
+    example_help,
+    figure_list,
+    lettered_items,
+    part_asks,
+    shared_object,
+)
 from dialogs.text import fold
 
 
@@ -255,6 +263,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     shaped = _boxes_or_units(text)
     if shaped:
         return shaped
+    lettered = lettered_items(text)
+    if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
+        return [a for item in lettered for a in asks_from_text(item, tables)]
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]
@@ -262,7 +273,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = content_list(text) or focus_asks(text) or split_lists(text)
+    focused = (content_list(text) or focus_asks(text) or split_lists(text) or part_asks(text) or figure_list(text)
+               or clause_items(text) or example_help(text) or shared_object(text))
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
@@ -274,8 +286,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     main, other = _other_matters(main)
     for sent in _split_questions(main):
         segs = _carry_ref(split_count_segments(sent))
-        if len(segs) == 1:
-            segs = _short_clauses(sent)
+        if len(segs) == 1:  # short clauses, each of them counts apart ('…; số ca mắc, số ca tử vong; …')
+            segs = [x for c in _short_clauses(sent) for x in (split_count_segments(c) if COUNT_HEAD.match(c) else [c])]
         if len(segs) == 1:
             segs = _measured_inside(sent)
         asks.extend(ask_of(seg) for seg in segs)
@@ -371,7 +383,7 @@ def _short_clauses(sent: str) -> list[str]:
     """'Các khó khăn của cấp tỉnh; kết quả khắc phục, giải quyết; đề xuất, kiến nghị' — short asks joined by
     ';' (none longer than ten words) → one question each. Long clauses stay one narrative question."""
     pieces = [p.strip(" ,.;") for p in top_split(sent, ";")]
-    if len(pieces) < 2 or not all(2 <= len(p.split()) <= 10 for p in pieces):
+    if len(pieces) < 2 or not all(2 <= len([w for w in p.split() if any(c.isalpha() for c in w)]) <= 10 for p in pieces):
         return [sent]
     return [p[0].upper() + p[1:] for p in pieces]
 

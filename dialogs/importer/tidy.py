@@ -34,7 +34,8 @@ def not_an_ask(prompt: str) -> str | None:
         return "dòng chỉ có số hoặc ký hiệu (có thể là bảng bị dàn mỗi ô một dòng)"
     if SIGNATURE.match(f):
         return "phần chữ ký"
-    if HEADER.match(f) or PAGE_META.match(f) or re.search(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do", f):
+    if HEADER.match(f) or PAGE_META.match(f) or re.search(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do", f) \
+            or re.fullmatch(r"(?:ngay|so) cong bao|luot xem", f):  # a law page's particulars, their value in the help
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
     if re.fullmatch(r"(?:bieu|mau|phu luc)(?: mau)?(?: so)?\s*:?\s*[\w./-]*\d[\w./-]*", f):
         return "số hiệu của biểu mẫu"  # 'Biểu 03-DSX', 'Mẫu số PC02' name the form, ask nothing
@@ -86,9 +87,35 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
         return out
 
     sections[:] = walk(sections, top=True)
+    _plain_prompts(sections)
     dropped = 0
     for why, prompts in reasons.items():
         dropped += len(prompts)
         shown = "; ".join(f"«{p}»" for p in prompts[:4]) + (" …" if len(prompts) > 4 else "")
         notes.append({"message": f"đã bỏ {len(prompts)} dòng không phải câu hỏi ({why}): {shown}"})
     return dropped
+
+
+# a PDF's bullet glyph read as a digit ('9 Báo cáo về …', '§ …'): the same mark before several items of one section
+GLYPH = re.compile(r"^(?P<g>[9§vüØ])\s+(?=[A-ZĐÀ-Ỹ])")
+ABOUT = re.compile(r"^báo cáo về\s+(?=(?:\S+\s+){2}\S)", re.I)
+
+
+def _plain_prompts(items: list[dict]) -> None:
+    """The prompts in the document's own words, without what only leads to them: a bullet glyph a PDF turned into a
+    digit, repeated before two items or more of one section, goes; 'Báo cáo về tình hình …' asks 'Tình hình …'."""
+    marks = [GLYPH.match(it.get("prompt") or "") for it in items if "items" not in it]
+    glyphs = {m.group("g") for m in marks if m}
+    repeated = {g for g in glyphs if sum(1 for m in marks if m and m.group("g") == g) >= 2}
+    for it in items:
+        if "items" in it:
+            _plain_prompts(it["items"])
+            continue
+        prompt = it.get("prompt") or ""
+        m = GLYPH.match(prompt)
+        if m and m.group("g") in repeated:
+            prompt = prompt[m.end() :]
+        about = ABOUT.match(prompt) if it.get("type") != "table" else None
+        if about:
+            prompt = prompt[about.end()].upper() + prompt[about.end() + 1 :]
+        it["prompt"] = prompt
