@@ -352,7 +352,7 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     if not sec["items"]:
         _heading_asks(ctx, sec, node, path)
     _empty_parts_count(sec["items"], node)
-    sec["items"] = _repeated_as_list(ctx, sec["items"], path)
+    sec["items"] = _repeated_as_list(ctx, points_into(sec["items"]), path)
     return sec
 
 
@@ -835,9 +835,17 @@ def _letter_group(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]
     return None
 
 
+def _carried_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    """A questionnaire's item or a roster carried as one line (surveys.py): its asks, then those of the lines after it."""
+    if not is_carried(node.text) or node.children or node.tables:
+        return []
+    qs = asks_to_questions(ctx, node.text, path, node.no)
+    return qs + [q for b in node.body if not blank_only(b) for q in asks_to_questions(ctx, b, path, None)]
+
+
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
-    early = _form_items(ctx, node, path)
+    early = _carried_items(ctx, node, path) or _form_items(ctx, node, path)
     if early:
         return early
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
@@ -869,7 +877,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     if guided is not None:
         return [guided]
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
-        return [section_from(ctx, node, path, top=False)]
+        # (a lettered point: the section above decides whether its asks are its own, see points_into; '(a) Về
+        # người', '(b) Về tài sản' in parentheses stay sections)
+        return [{**section_from(ctx, node, path, top=False), **({"_point": True} if node.kind == "alpha" else {})}]
     enum = inline_enum(strip_fn(node.text))
     if enum and enum[0]:
         sec = {"no": node.no, "title": _title(enum[0]), "items": []}
@@ -879,8 +889,6 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if is_carried(node.text):  # a roster's list: the lines after it ask for themselves
-        return qs + [q for b in node.body if not blank_only(b) for q in asks_to_questions(ctx, b, path, None)]
     if numbered and len(qs) > 2 and "(" in node.text \
             and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
@@ -895,6 +903,38 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+NUMERIC = ("integer", "decimal", "money", "percent")
+
+
+def points_into(items: list[dict]) -> list[dict]:
+    """'a) Việc triển khai các cuộc thanh tra' over the figures it lists: a lettered point a), b), c) of a numbered
+    item whose asks are figures (a third of them or more) is no section of its own — its asks are the item's (the point's heading goes
+    to the help of its first ask). A point asking in words ('a) Rà soát …' over what to describe) stays a section, and
+    so do all the points when their asks would repeat in the item (the same figures under a) and under b))."""
+    def listing(sec: dict) -> bool:
+        qs = [q for q in sec["items"] if "prompt" in q]
+        return sec.pop("_point", False) and len(qs) == len(sec["items"]) and 3 * sum(
+            q.get("type") in NUMERIC for q in qs) >= len(qs) > 0
+    flat = [it for it in items if "items" in it and listing(it)]
+    for it in items:
+        it.pop("_point", None)
+    said = [fold(q["prompt"]) for it in items for q in (it["items"] if any(it is f for f in flat) else [it])
+            if "prompt" in q]
+    if not flat or len(set(said)) < len(said):
+        return items
+    out: list[dict] = []
+    for it in items:
+        if not any(it is f for f in flat):
+            out.append(it)
+            continue
+        first = it["items"][0]
+        said_here = " ".join(x for x in (it["title"] if it["title"] != "Mục" else "", it.get("help", "")) if x)
+        if said_here and fold(said_here).strip(" .:") != fold(first["prompt"]).strip(" .:"):
+            first["help"] = (said_here.rstrip(" .:") + ". " + first.get("help", "")).strip()
+        out.extend(it["items"])
+    return out
 
 
 def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:

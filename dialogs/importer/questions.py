@@ -263,11 +263,12 @@ def _boxes_or_units(text: str) -> list[Ask]:
 def _read_before(text: str) -> list[Ask]:
     """A questionnaire's item read with its options before the tree was built (surveys.py); a meeting's opening
     ('Hôm nay, ngày … tháng … năm …, tại ……'); a form's field line ('Họ và tên cha: …… Tuổi …… Nghề nghiệp ……',
-    'Giới tính: Nam …… Nữ ……')."""
+    'Giới tính: Nam …… Nữ ……'); yes/no boxes, a unit column flattened into the line."""
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return opening_asks(text) or roster_asks(text) or delegates(text) or field_line_asks(text)
+    return (opening_asks(text) or roster_asks(text) or delegates(text) or field_line_asks(text)
+            or _boxes_or_units(drop_note_marks(text)))
 
 
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
@@ -277,9 +278,6 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if early:
         return early
     text = drop_note_marks(text)
-    shaped = _boxes_or_units(text)
-    if shaped:
-        return shaped
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
         return [a for item in lettered for a in asks_from_text(item, tables)]
@@ -315,8 +313,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         noun = COUNT_HEAD.sub("", base.prompt).strip()
         asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in fields_asked)})", "list",
                         base.unit, fields=fields_asked))
-    asks.extend(ask_of(seg) for seg in paren_counts)
-    asks.extend(Ask(o) for o in other)
+    asks.extend([*map(ask_of, paren_counts), *(Ask(o) for o in other)])
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
         owner = help_owner(asks, before)

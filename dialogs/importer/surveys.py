@@ -191,6 +191,7 @@ def _option_like(text: str) -> bool:
         and not t.endswith(":")
         and t[:1] not in "-+•"
         and not re.search(r"(?:…|\.{2,}|_{2,})\s*\d{1,2}\b", t)
+        and not BLANK.search(re.sub(r"\([^()]*\)?", "", t))  # 'Số người: …… người' is a field, 'Khác (ghi rõ ……)' no
     )  # (no question, no coded options of its own)
 
 
@@ -240,8 +241,12 @@ def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
         return [_ask(prompt, opts, notes)]
     lined = field_line_asks(prompt)
     if not lined:
-        label = BLANK.sub(" ", prompt).strip(" :.;")
-        lined = [Ask(label, *label_type(label))]
+        unit = re.match(r"^(?P<l>.+?)\s*:?\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d][^…:.]{0,15})?$", prompt)
+        label = (unit.group("l") if unit else BLANK.sub(" ", prompt)).strip(" :.;")
+        typ, measure = label_type(label)
+        if unit and unit.group("u") and is_count(label):  # 'Số người trong hộ: …… người': a count and its unit
+            typ, measure = "integer", unit.group("u").strip()
+        lined = [Ask(label, typ, measure)]
     lined[0].help = notes + lined[0].help
     return lined
 
@@ -449,7 +454,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
             continue
         asks = _asks(asked, opts, notes + more)
         asks[0].help, pending = pending + asks[0].help, []
-        out.extend(carry_as(t, a, numbered=not survey) for a in asks)
+        out.extend(carry_as(t, a, numbered=True) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""
         if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in
             out.append(carry(Ask(nxt.rstrip("."), "text")))

@@ -174,7 +174,7 @@ def test_options_with_their_codes_after_dotted_leaders_and_numbered_questions_of
         "3. Hộ có nhà vệ sinh không?   Có …… 1    Không …… 2",
         "4. Năm nay [TÊN] bao nhiêu tuổi?",
     ]
-    asks = [carried(x) for x in survey_items(lines)]
+    asks = [carried(x.split(" ")[-1]) for x in survey_items(lines)]  # (each keeps its number: '1. ⟦…⟧')
     assert [(a.prompt, a.type, a.options) for a in asks if a] == [
         ("[TÊN] có đi học không?", "yesno", None),
         ("Trình độ cao nhất của [TÊN]?", "choice", ["Tiểu học", "THCS"]),
@@ -192,7 +192,8 @@ def test_one_question_with_options_in_an_outline_does_not_turn_its_numbered_asks
 
 def test_the_first_item_right_under_the_forms_name_is_asked_too() -> None:
     o = imp("PHIẾU KHẢO SÁT\nCâu 1: Hộ có dùng nước máy không?\na. Có\nb. Không\nCâu 2: Hộ có mấy người?\n")
-    assert prompts(o) == {"Hộ có dùng nước máy không?": ("", "yesno"), "Hộ có mấy người?": ("", "integer")}
+    # the form's own numbers ('Câu 1:' read as '1.') stay, as for any numbered question
+    assert prompts(o) == {"Hộ có dùng nước máy không?": ("1", "yesno"), "Hộ có mấy người?": ("2", "integer")}
 
 
 def test_coded_fields_and_options_after_a_colon_in_a_survey() -> None:
