@@ -191,7 +191,8 @@ def _option_like(text: str) -> bool:
         and not t.endswith(":")
         and t[:1] not in "-+•"
         and not re.search(r"(?:…|\.{2,}|_{2,})\s*\d{1,2}\b", t)
-        and not BLANK.search(re.sub(r"\([^()]*\)?", "", t))  # 'Số người: …… người' is a field, 'Khác (ghi rõ ……)' no
+        # 'Số người: …… người' is a field, 'Khác (ghi rõ ……)' an option
+        and not BLANK.search(re.sub(r"\([^()]*\)?", "", t))
     )  # (no question, no coded options of its own)
 
 
@@ -244,7 +245,7 @@ def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
         unit = re.match(r"^(?P<l>.+?)\s*:?\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d][^…:.]{0,15})?$", prompt)
         label = (unit.group("l") if unit else BLANK.sub(" ", prompt)).strip(" :.;")
         typ, measure = label_type(label)
-        if unit and unit.group("u") and is_count(label):  # 'Số người trong hộ: …… người': a count and its unit
+        if unit and unit.group("u") and is_count(label):  # 'Số người trong hộ: …… người': a count, its unit
             typ, measure = "integer", unit.group("u").strip()
         lined = [Ask(label, typ, measure)]
     lined[0].help = notes + lined[0].help

@@ -186,7 +186,8 @@ def test_options_with_their_codes_after_dotted_leaders_and_numbered_questions_of
 def test_one_question_with_options_in_an_outline_does_not_turn_its_numbered_asks_into_items() -> None:
     lines = ["1. Đơn vị có bộ phận một cửa không?", "a) Có", "b) Không", "2. Những khó khăn nào cần tháo gỡ?"]
     out = survey_items(list(lines))
-    assert out[0].startswith("1. ") and carried(out[0][3:]) is not None  # its number kept outside a questionnaire
+    # its number kept outside a questionnaire
+    assert out[0].startswith("1. ") and carried(out[0][3:]) is not None
     assert out[1:] == ["2. Những khó khăn nào cần tháo gỡ?"]
 
 
