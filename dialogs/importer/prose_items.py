@@ -537,3 +537,14 @@ def heading_figures(text: str) -> tuple[str, list[Ask]] | None:
     if not asks:
         return None
     return asks[0].prompt, asks[1:]
+
+
+def item_asks(text: str) -> list[Ask]:
+    """An outline item's things, by the first of this module's rules that finds them in it ([] when none does)."""
+    return (
+        part_asks(text)
+        or figure_list(text)
+        or clause_items(text)
+        or example_help(text)
+        or shared_object(text)
+    )
