@@ -84,13 +84,17 @@ def _outline_text(text: str) -> str:
     return AND_SO_ON.sub("", text.strip()).rstrip(" .;,")
 
 
+def _in_note(text: str, at: int) -> bool:
+    """Whether the place `at` of the text is inside a parenthesis."""
+    return text[:at].count("(") > text[:at].count(")")
+
+
 def _pieces(clause: str) -> list[tuple[str, str]]:
     """The clause cut at ', ' and ' và ' outside parentheses: (separator before, piece)."""
     out: list[tuple[str, str]] = []
-    depth, last, sep = 0, 0, ""
+    last, sep = 0, ""
     for m in CUT.finditer(clause):
-        depth = clause[: m.start()].count("(") - clause[: m.start()].count(")")
-        if depth > 0:
+        if _in_note(clause, m.start()):
             continue
         out.append((sep, clause[last : m.start()]))
         sep, last = m.group(0), m.end()
@@ -169,7 +173,8 @@ def part_asks(text: str) -> list[Ask]:
         return []
     out: list[str] = []
     previous = ""
-    for clause in top_split(t, ";"):
+    clauses = top_split(t, ";")
+    for clause in clauses:
         found = _items(clause.strip(" ,."))
         if found is None:
             return []
@@ -181,7 +186,7 @@ def part_asks(text: str) -> list[Ask]:
         previous = items[0]
     groups = {_group(_head(x)) for x in out} - {None}
     headed = sum(_head(x) is not None for x in out)
-    single = len(top_split(t, ";")) == 1
+    single = len(clauses) == 1
     if len(out) < (3 if single else 2) or not (len(groups) >= 2 or groups and headed >= 3):
         return []  # ('Hạn chế, nguyên nhân': a heading of two the writers keep whole)
     if (
@@ -351,7 +356,7 @@ def _cut(part: str) -> list[str]:
     'nêu rõ …' left to it."""
     out, last = [], 0
     for m in CLAUSE_CUT.finditer(part):
-        if part[: m.start()].count("(") > part[: m.start()].count(")"):
+        if _in_note(part, m.start()):
             continue
         if FIGURE_HEAD.match(part[m.end() :]) and NAMING_VERB.match(part[last:].strip()):
             continue  # 'nêu rõ hình thức, số lượng …': the figures are what 'nêu rõ' names
