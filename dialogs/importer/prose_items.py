@@ -38,9 +38,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("dự kiến",),
 )
 PART_HEADS = tuple(w for g in GROUPS for w in g)
-PLAN = next(
-    k for k, g in enumerate(GROUPS) if "nhiệm vụ" in g
-)  # the forward plan's words, nouns of an object too
+# the forward plan's words, nouns of an object too
+PLAN = next(k for k, g in enumerate(GROUPS) if "nhiệm vụ" in g)
 # aspects of one subject: 'tình hình, số liệu các vụ …' (the situation and the figures of the same things)
 ASPECTS = ("tình hình", "số liệu", "số lượng", "hình thức", "kết quả", "việc")
 FIGURE_ASPECTS = ("số liệu", "số lượng")
@@ -213,6 +212,8 @@ FIGURE_HEAD = re.compile(
 )
 FIGURE_START = r"(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)"  # where a count or a rate begins
 MONEY_NOUN = re.compile(r"^(?:tổng\s+)?(?:thu|chi|vốn|giá trị|doanh thu|thu nhập)\b", re.I)
+# 'Tổng số kinh phí đã huy động': an amount of money, not a count
+MONEY_COUNT = re.compile(r"^(?:tổng số|tổng|số)\s+(?:kinh phí|tiền|vốn)\b", re.I)
 MEASURE_NOUN = re.compile(r"^(?:tổng\s+)?(?:năng suất|sản lượng|khối lượng|diện tích)\b", re.I)
 # what a report writes about: a piece beginning so is a written question of its own
 WRITTEN_HEAD = re.compile(
@@ -232,9 +233,7 @@ LISTED = re.compile(
 def _figure_type(item: str) -> tuple[str, str | None, str | None]:
     if MEASURE_NOUN.match(item):
         return "decimal", None, "số thập phân (đoán: một số đo được hỏi)"
-    if re.match(
-        r"(?i)^(?:tổng số|tổng|số)\s+(?:kinh phí|tiền|vốn)\b", item
-    ):  # 'Tổng số kinh phí đã huy động'
+    if MONEY_COUNT.match(item):
         return "money", None, "tiền (đoán: một khoản kinh phí được hỏi)"
     typ, unit, why = guess_type(item)
     if typ == "longtext" and MONEY_NOUN.match(item):  # 'Tổng thu', 'Giá trị sản xuất': an amount of money
