@@ -21,10 +21,11 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.naming import BARE_NAMES, own_name
+from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
+from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.structure import (
     BULLET_KINDS,
@@ -34,12 +35,17 @@ from dialogs.importer.structure import (
     footnote_ids,
     is_outline_start,
     join_broken,
+    letter_options,
+    lone_letters,
+    number_options,
+    page_template_headings,
     parse_marker,
     restore_marks,
     split_flattened,
     strip_fn,
     strip_page_numbers,
     undotted_numbers,
+    unglue_list,
 )
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
@@ -262,7 +268,7 @@ def _preamble(lines: list[str]) -> dict:
     return meta
 
 
-GENERIC_HEAD = re.compile(r"^đề cương(?:\s+(?:báo cáo|gợi ý))?\s*:?$", re.I)
+GENERIC_HEAD = re.compile(r"^đề cương(?:\s+(?:xây dựng|hướng dẫn))?(?:\s+(?:báo cáo|gợi ý))?\s*:?$", re.I)
 
 
 def _names_the_report(meta: dict, start: str, s: str) -> bool:
@@ -300,6 +306,8 @@ def _keep_upper(word: str, prev: str) -> bool:
         return False
     if bare in ROMAN_TOKENS:
         return not is_valid(bare.lower()) or prev in ROMAN_AFTER
+    if "/" in bare and all(p.isalpha() and is_valid(p.lower()) for p in bare.split("/")):
+        return False  # 'QUYẾT/BIÊN' in 'NGHỊ QUYẾT/BIÊN BẢN': two words, no code
     if re.search(r"[\d/]", bare):
         return True
     return len(bare) >= 2 and bare.isalpha() and not is_valid(bare.lower())
@@ -382,7 +390,7 @@ def build(doc: Document, filename: str) -> Built:
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
-    seq, _ = rebuild(seq)
+    seq, _ = rebuild(unglue_list(seq))
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
@@ -401,18 +409,17 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in main if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s)), len(main))
-    meta = _preamble([s for s in main[:first_marker] if isinstance(s, str)])
-    meta["shown"] = shown_bodies([s for s in seq if isinstance(s, str)])
-    meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
-                    or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
-    meta["number"] = next((m.group(1) for s in seq[:60] if isinstance(s, str)
-                           for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
+    meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
+    page = page_template_headings(main, _agency)
+    for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
+        if page and fold(sec["title"]).strip(" .:") in page:
+            sec["no"] = ""
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
@@ -430,6 +437,19 @@ def build(doc: Document, filename: str) -> Built:
     for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
         ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _meta(head: list, seq: list, fixed: list[str]) -> dict:
+    """What the document says of itself: its preamble's title and notes, its own name line, who shows it, the
+    report it is about, its number."""
+    meta = _preamble([s for s in head if isinstance(s, str)])
+    meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
+                    or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
+    texts = [s for s in seq if isinstance(s, str)]
+    meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["number"] = next((m.group(1) for s in texts[:60]
+                           for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
+    return meta
 
 
 def _lead_section(ctx: ImportContext, tree: Node) -> dict:
@@ -506,13 +526,19 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             continue
         subs = [it for it in s["items"] if "items" in it]
         if re.fullmatch(r"noi dung(?: (?:bao cao|de cuong|cu the|chu yeu|bao cao cu the))?\s*:?", f) and subs \
-                and len(subs) == len(s["items"]) and not _asking_sibling(s, sections):
+                and len(subs) == len(s["items"]) and not _asking_sibling(s, sections) and _own_numbers(s, subs):
             # (not 'NỘI DUNG CHÍNH CỦA BÁO CÁO TỔNG HỢP', a section of its own; not 'II. NỘI DUNG BÁO CÁO' after an
             # 'I. THÔNG TIN …' that asks: its '1.', '2.' stay under 'II.')
             out.extend(subs)
             continue
         out.append(s)
     return out
+
+
+def _own_numbers(sec: dict, subs: list[dict]) -> bool:
+    """The sections a 'NỘI DUNG' heading wraps stand on their own numbers: 'B. NỘI DUNG BÁO CÁO' over 'I-', 'II-' (or a
+    wrapper without number); 'II. NỘI DUNG' over '1.', '2.' is no wrapper — 'II.1' is those sections' number."""
+    return not sec["no"].strip() or all(re.fullmatch(r"[IVX]+[.\-:]?|Phần .+", x["no"].strip()) for x in subs)
 
 
 def _asking_sibling(sec: dict, sections: list[dict]) -> bool:
@@ -894,9 +920,11 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     fields = head_fields(lines, skip)
-    if not fields:
+    coded = [(k, a) for k, s in enumerate(lines) for a in coded_choice(s.strip())]  # 'Giới tính (1: Nam; 2: Nữ)'
+    if not fields and not coded:
         return
-    first = next((k for k, s in enumerate(lines) if s.strip() and fields[0] in s), len(lines))
+    first = min([k for k, s in enumerate(lines) if fields and s.strip() and fields[0] in s] + [k for k, _ in coded],
+                default=len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
     items = []
@@ -908,6 +936,9 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
         items.append(q)
+    for k, a in coded:  # a question of the head with its coded answers: a choice, in its place among the fields
+        at = sum(1 for f in fields if any(f in s for s in lines[:k]))
+        items.insert(min(at, len(items)), question(ctx, a, path, None, []))
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
 
@@ -993,7 +1024,7 @@ def _title(meta: dict, filename: str) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or Path(filename).stem
+    return old or meta.get("phrase") or Path(filename).stem
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
@@ -1012,7 +1043,7 @@ def _upper_line(s: str) -> bool:
 
 
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
-    title = _title(meta, filename)
+    title = trim_run_on(_title(meta, filename))
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
     if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):

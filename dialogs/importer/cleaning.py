@@ -14,7 +14,9 @@ from dialogs.importer.document import Document, Grid, Line
 CHROME = [
     r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",
     r"\bl[ượu][ợo]?t xem\b",
-    r"^\s*(download|tải về|tải xuống|xem thêm|đăng nhập|đăng ký|bình luận)\b",
+    r"^\s*(download|tải về|tải xuống|xem thêm|bình luận)\b",
+    # a page's 'Đăng nhập / Đăng ký' links ('Đăng ký lại' is a statistics form's column)
+    r"^\s*(?:đăng nhập|đăng ký)\s*(?:$|[|/»›:,]|(?:tài khoản|thành viên|nhận tin|ngay|miễn phí)\b)",
     r"\bdownload\b.*\b(pdf|doc|docx)\b",
     r"^chia s[ẻe]\s*:",
     r"^rate this post",

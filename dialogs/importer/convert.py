@@ -336,7 +336,7 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     if not sec["items"]:
         _heading_asks(ctx, sec, node, path)
     _empty_parts_count(sec["items"], node)
-    sec["items"] = _repeated_as_list(ctx, sec["items"], path)
+    sec["items"] = _repeated_as_list(ctx, points_into(sec["items"]), path)
     return sec
 
 
@@ -846,7 +846,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     if guided is not None:
         return [guided]
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
-        return [section_from(ctx, node, path, top=False)]
+        # (a lettered point: the section above decides whether its asks are its own, see points_into; '(a) Về
+        # người', '(b) Về tài sản' in parentheses stay sections)
+        return [{**section_from(ctx, node, path, top=False), **({"_point": True} if node.kind == "alpha" else {})}]
     enum = inline_enum(strip_fn(node.text))
     if enum and enum[0]:
         sec = {"no": node.no, "title": _title(enum[0]), "items": []}
@@ -870,6 +872,38 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         if qs:
             qs[0]["help"] = (qs[0].get("help", "") + " " + strip_fn(b).strip("() ")).strip()
     return qs
+
+
+NUMERIC = ("integer", "decimal", "money", "percent")
+
+
+def points_into(items: list[dict]) -> list[dict]:
+    """'a) Việc triển khai các cuộc thanh tra' over the figures it lists: a lettered point a), b), c) of a numbered
+    item whose asks are figures (a third of them or more) is no section of its own — its asks are the item's (the point's heading goes
+    to the help of its first ask). A point asking in words ('a) Rà soát …' over what to describe) stays a section, and
+    so do all the points when their asks would repeat in the item (the same figures under a) and under b))."""
+    def listing(sec: dict) -> bool:
+        qs = [q for q in sec["items"] if "prompt" in q]
+        return sec.pop("_point", False) and len(qs) == len(sec["items"]) and 3 * sum(
+            q.get("type") in NUMERIC for q in qs) >= len(qs) > 0
+    flat = [it for it in items if "items" in it and listing(it)]
+    for it in items:
+        it.pop("_point", None)
+    said = [fold(q["prompt"]) for it in items for q in (it["items"] if any(it is f for f in flat) else [it])
+            if "prompt" in q]
+    if not flat or len(set(said)) < len(said):
+        return items
+    out: list[dict] = []
+    for it in items:
+        if not any(it is f for f in flat):
+            out.append(it)
+            continue
+        first = it["items"][0]
+        said_here = " ".join(x for x in (it["title"] if it["title"] != "Mục" else "", it.get("help", "")) if x)
+        if said_here and fold(said_here).strip(" .:") != fold(first["prompt"]).strip(" .:"):
+            first["help"] = (said_here.rstrip(" .:") + ". " + first.get("help", "")).strip()
+        out.extend(it["items"])
+    return out
 
 
 def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:

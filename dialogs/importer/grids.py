@@ -234,7 +234,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
     while k < len(cells):
         c = cells[k]
         f = fold(c)
-        if END_CELL.match(f) or len(c.split()) > 45:
+        if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45:  # ('* Ghi chú: …' too)
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
@@ -701,7 +701,7 @@ def _fragment(cell: str) -> bool:
         and not OUTLINE_NO.match(cell) and not _ended(cell) and not ROW_HEAD.match(fold(cell))
 
 
-def coded_cells_start(run: list[str], k: int, span: int = 150) -> int | None:
+def coded_cells_start(run: list[str], k: int, span: int = 150, whole: bool = False) -> int | None:
     """Where the column-code cells ('A' / '1' / '2' … a line each) close a header of fragments that begins at
     run[k]; None when a line that is no header fragment comes first."""
     if not _fragment(run[k].strip()) or COLUMN_CODE.match(run[k].strip()):
@@ -714,8 +714,8 @@ def coded_cells_start(run: list[str], k: int, span: int = 150) -> int | None:
             cells = [c.strip() for c in run[j:j + 40] if c.strip()]
             n = _numbering(cells, 0)
             return j if n and sum(c.strip("()").isdigit() for c in cells[:n]) >= 3 else None
-        if not _fragment(s):
-            return None
+        if not _fragment(" ".join(s.split()[:6]) if whole else s) or len(s.split()) > 12:
+            return None  # (under a sub-table's heading, a whole name: 'Tuổi kết hôn trung bình lần đầu (Tuổi)')
     return None
 
 
@@ -766,28 +766,108 @@ def _glued_before(cells: list[str], used: int) -> int:
 def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     """A header with no row-label heading, its names broken into fragments a line each, closed by the column codes
     a line each ('A' / '1' … '14'), then the rows (a label, maybe a number in front, figures or none) to the
-    signatures: the header names the columns, as many as the codes have figures, the leaves read last. Returns the
-    grid and how many lines it used."""
-    c = coded_cells_start(run, k)
+    signatures: the header names the columns, as many as the codes have figures, the leaves read last. A sub-table
+    of the same Biểu ('III. KẾT HÔN' over a header and codes of its own) ends the rows; read from its heading, the
+    heading is its one row when no row follows its codes. Returns the grid and how many lines it used."""
+    caption = _sub_caption(run[k].strip())
+    h = next((i for i in range(k + 1, min(len(run), k + 4)) if run[i].strip()), k) if caption else k
+    c = coded_cells_start(run, h, whole=caption is not None)
     if c is None:
         return None
     cells, index = _split_cells(run[c:c + 1500])
+    if not _numbering(cells, 0):  # the codes copied a blank line apart: blank lines are no empty cells here
+        kept = [(x, i) for x, i in zip(cells, index, strict=True) if x]
+        cells, index = [x for x, _ in kept], [i for _, i in kept]
     n = _numbering(cells, 0)
     figures = sum(x.strip("()").isdigit() for x in cells[:n])
-    names = [x for x in _header_names([s.strip() for s in run[k:c] if s.strip()])
+    names = [x for x in _header_names([s.strip() for s in run[h:c] if s.strip()])
              if not group_only(x) and not METADATA.match(fold(x).strip(" :"))
              and not ROW_HEAD.match(fold(x))]
     body = _glue_caps(cells[n:])
-    rows, used = _body(body, units=False, numbers=False)
+    cut = _next_sub_table(body)
+    rows, used = _body(body[:cut], units=False, numbers=False)
     used += len(cells) - n - len(body) if used >= len(body) else _glued_before(cells[n:], used)
-    if len(names) < figures or len(rows) < 2:
+    rows = rows or ([list(caption)] if caption else [])
+    if len(names) < figures or len(rows) < (1 if caption else 2):
         return None
-    cols = names[-figures:]
+    cols, groups = leaf_columns(names, figures)
     note = (f"bảng chép từ PDF mỗi ô một dòng, tiêu đề không có cột «STT/Chỉ tiêu» (từ «{names[0][:30]}», hàng mã cột "
             f"«{' '.join(cells[:n])[:30]}»): đã dựng lại {len(cols)} cột, {len(rows)} dòng; tiêu đề nhiều tầng không "
             "còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     end = index[n + used] if n + used < len(index) else len(run) - c
-    return _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note), c - k + end
+    grid = _grid(["TT", "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
+    if any(groups):
+        two_level(grid, groups)
+    return grid, c - k + end
+
+
+def _sub_caption(cell: str) -> tuple[str, str] | None:
+    """'III. KẾT HÔN': a numbered heading in capitals (a few words) that may head a sub-table — (number, name)."""
+    m = OUTLINE_NO.match(cell)
+    rest = cell[m.end() - 1:].strip() if m else ""
+    if not m or not _caps_heading(f"{rest} X Y") or len(rest.split()) > 8:
+        return None
+    return cell[:m.end() - 1].strip(" .)"), rest[:1] + rest[1:].lower()
+
+
+def _next_sub_table(body: list[str]) -> int:
+    """Where a sub-table begins among the rows: a heading in capitals ('III. KẾT HÔN') over header fragments closed by
+    column codes of their own; the end of the rows otherwise."""
+    for p in range(1, len(body)):
+        if not COLUMN_CODE.match(body[p]) or _numbering([x for x in body[p:p + 40] if x], 0) < 3:
+            continue
+        h = p
+        while h > 0 and (not body[h - 1] or _fragment(" ".join(body[h - 1].split()[:6]))
+                         and len(body[h - 1].split()) <= 12):  # (a header's name may be longer than a fragment)
+            h -= 1
+        if h > 0 and h < p and _sub_caption(body[h - 1]):
+            return h - 1
+    return len(body)
+
+
+BY_GROUP = re.compile(r"^(?:theo|chia theo|phan theo|phan loai theo)\s+\w")  # 'Theo giới tính' over 'Nam', 'Nữ'
+
+
+def leaf_columns(names: list[str], figures: int) -> tuple[list[str], list[str]]:
+    """The columns to fill (as many as the column codes have figures) from a header copied row by row: 'Tổng số',
+    'Theo giới tính', 'Theo thời điểm đăng ký', 'Đăng ký lại' (the top row), then 'Nam', 'Nữ', 'Đúng hạn', 'Quá
+    hạn' (the row under the groups). When the names beyond the figures are the group heads ('Theo …', 'Chia theo
+    …'), the rows are told apart by the count — the groups share the second row evenly, two leaves or more each, the
+    top row as long as it can be — and the leaves come in the table's order with their group; else the last names."""
+    for drop in (0, 1):  # (the first name may head the label column: 'SỰ KIỆN HỘ TỊCH')
+        top = names[drop:]
+        heads = [i for i, x in enumerate(top) if BY_GROUP.match(fold(x))]
+        if not heads or len(top) - len(heads) != figures:
+            continue
+        for t in range(len(top) - 2, heads[-1], -1):
+            below = top[t:]
+            per = len(below) // len(heads)
+            if len(below) % len(heads) or per < 2:
+                continue
+            cols: list[str] = []
+            groups: list[str] = []
+            parts = iter(below[j:j + per] for j in range(0, len(below), per))
+            for i, x in enumerate(top[:t]):
+                leaves = next(parts) if i in heads else [x]
+                cols += leaves
+                groups += [x if i in heads else ""] * len(leaves)
+            return cols, groups
+    return names[-figures:], [""] * figures
+
+
+def two_level(grid: FlatGrid, groups: list[str]) -> None:
+    """The header as two rows: each group merged over its leaves, a column without group over both rows (as do
+    'TT' and 'Chỉ tiêu'); the body moves one row down."""
+    head = grid.cells[0]
+    top, low = [], []
+    first = 0
+    for c, (t, _) in enumerate(head):
+        g = groups[c - 2] if c >= 2 and c - 2 < len(groups) else ""
+        first = c if not g or c == 2 or groups[c - 3] != g else first
+        top.append((g or t, (0, first if g else c)))
+        low.append((t, (1, c)) if g else (t, (0, c)))
+    body = [[(t, (r + 2, c)) for c, (t, _) in enumerate(row)] for r, row in enumerate(grid.cells[1:])]
+    grid.cells = [top, low, *body]
 
 
 def _shape_row(line: str) -> tuple[str, str, int] | None:

@@ -11,14 +11,15 @@ from dialogs.text import fold
 # what a document's name line begins with (folded)
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
-              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu")
+              "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
+              "nghi quyet", "danh muc")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
 HEADER = re.compile(
     r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap|bo |so |so:|dang uy|tinh uy|huyen uy|thanh uy|dang bo|"
     r"chi bo|dang cong san|ban chap hanh|ban thuong vu|chu tich|kinh gui|noi nhan|tm\.|kt\.|v/v|\(ky|\(lưu|"
-    r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang)")
+    r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
 CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*(?P<code>[\w.]*\d[\w./-]*)\s*:?\s*(?P<rest>.*)$",
                        re.I)
 META_TAIL = re.compile(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", re.I)
@@ -33,11 +34,16 @@ def _upper(s: str) -> bool:
 
 
 def _named(f: str) -> bool:
-    return any(f == w or f.startswith(w + " ") or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
+    return any(f == w or f.startswith((w + " ", w + "/")) or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
+
+
+FN_MARK = re.compile(r"^\s*(?:\[\d{1,2}\]|\(\d{1,2}\))\s*")
 
 
 def is_agency_header(s: str) -> bool:
-    """The agency header, the motto, the place and date, the addressee: never the document's name."""
+    """The agency header, the motto, the place and date, the addressee: never the document's name (a footnote mark
+    before it, '[1]ỦY BAN NHÂN DÂN', changes nothing)."""
+    s = FN_MARK.sub("", s)
     f = fold(s)
     first = (s.split() or [""])[0].upper()
     if f.startswith(("so ", "bo ")) and first not in ("SỞ", "BỘ"):
@@ -67,7 +73,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200:
+        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s):
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
@@ -76,9 +82,12 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             parts.append(s)
         elif taken == 0 and _subtitle(parts[0], s):
             parts.append(s)
+        elif taken == 0 and _upper(parts[0]) and ABOUT.match(s):  # 'BIÊN BẢN TỰ KIỂM TRA' / 'Về phòng cháy, chữa cháy'
+            parts.append(s)
         elif s[0].islower() or prev.rstrip().endswith((",", ";")):
             parts.append(s)
-        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6):
+        elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6) \
+                and not re.search(r":\s*\S", s):  # ('NĂM HỌC: 2030 - 2031' is a field under the name)
             parts.append(s)
         else:
             break
@@ -86,15 +95,53 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
     return " ".join(p.strip() for p in parts)
 
 
-WEB_TAIL = re.compile(r"(?:\s+mới(?: nhất)?(?: \d{4})?)?\s*(?:[,;-]\s*(?:chuẩn\s+)?file\s+word\b.*|(?:xem trước|tải)\b.*)?$",
-                      re.I)
+# 'Về phòng cháy, chữa cháy' under a name in capitals says what it is about ('Về việc ……' is the case's blank, no name)
+ABOUT = re.compile(r"^Về\s+(?!việc\b)[^…:.()]{3,80}$")
+
+
+def _restarts(first: str, s: str) -> bool:
+    """A line that names the document again ('PHIẾU LẤY Ý KIẾN CỬ TRI' then 'MẪU PHIẾU LẤY Ý KIẾN CỬ TRI', a page's
+    title then the template's): a name of its own, not the first one going on."""
+    f, g = fold(first).strip(" :"), fold(s).strip(" :")
+    return g.startswith("mau ") and not f.startswith("mau ") or g.removeprefix("mau ") == f.removeprefix("mau ")
+
+
+AGENCY = re.compile(r"^(?:uy ban nhan dan|ubnd|bo |so |dang uy|tinh uy|huyen uy|thanh uy|dang bo|chi bo|ban chap hanh|"
+                    r"ban thuong vu|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
+
+
+def header_block(lines: list[str]) -> set[int]:
+    """The lines of the agency header: each header line ('UBND XÃ/PHƯỜNG….', '[1]ỦY BAN NHÂN DÂN') and the short
+    lines in capitals or blanks under it that go on naming the body ('THÔN, TỔ DÂN PHỐ .....', 'XÃ (PHƯỜNG, THỊ
+    TRẤN)', '[2]……') — never the document's name."""
+    out: set[int] = set()
+    for i, raw in enumerate(lines[:120]):
+        s = raw.strip()
+        school = re.match(r"^(?:PHÒNG|TRƯỜNG)\s", s) is not None and _upper(s) and len(s.split()) <= 8
+        if not s or not (school or _header(s) and AGENCY.match(fold(FN_MARK.sub("", s)))) or _named(fold(s)):
+            continue  # ('PHÒNG GD&ĐT …', 'TRƯỜNG …' in capitals head a school's or an office's form too)
+        out.add(i)
+        k = i + 1
+        while k < len(lines) and k <= i + 4:
+            t = FN_MARK.sub("", lines[k].strip())
+            bare = re.sub(r"[…._\s]", "", t)
+            if t and not (len(t.split()) <= 6 and (not bare or _upper(t)) and not _named(fold(t)) and not parse_marker(t)):
+                break
+            out.add(k)
+            k += 1
+    return out
+
+
+WEB_TAIL = re.compile(r"(?:(?:\s+\d{4})?\s+(?:mới(?: nhất| cập nhật)?|cập nhật)(?: \d{4})?)?\s*"
+                      r"(?:[,;-]\s*(?:chuẩn\s+)?file\s+word\b.*|(?:xem trước|tải)\b.*)?$", re.I)
 
 
 def _web_name(name: str) -> str:
     """A download page's name of a form: 'Mẫu báo cáo thu nộp đảng phí mới, chuẩn file Word' → 'báo cáo thu nộp đảng
-    phí' (the page's 'Mẫu …', 'mới nhất', 'file Word', 'Xem trước / Tải' are the page's words, not the form's)."""
+    phí' (the page's 'Mẫu …', 'mới nhất', '2024 mới cập nhật', 'file Word', 'Xem trước / Tải' are the page's words,
+    not the form's)."""
     f = fold(name)
-    if not re.search(r"file word|xem truoc|\btai\b", f):
+    if not re.search(r"file word|xem truoc|\btai\b|\bmoi nhat\b|\bmoi cap nhat\b|\bcap nhat \d{4}$", f):
         return name
     out = WEB_TAIL.sub("", name).strip(" ,;-")
     out = re.sub(r"^mẫu\s+(?=\S+\s+\S+)", "", out, flags=re.I)
@@ -135,6 +182,8 @@ def own_name(lines: list[str]) -> str | None:
     upper: list[str] = []
     vv: list[str] = []
     sentence: list[str] = []
+    agency = header_block(lines)
+    below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
@@ -144,19 +193,11 @@ def own_name(lines: list[str]) -> str | None:
         if not s or len(s) > 300:
             continue
         f = fold(s)
+        if i in agency:
+            continue
         code = CODE_LINE.match(s)
         if code:
-            rest = META_TAIL.sub("", code.group("rest")).strip(" :.-")
-            if rest and _upper(rest):
-                upper.append(_continuation(lines, i, rest, False))
-            elif rest:
-                sentence.append(rest)
-            else:
-                nxt = [t.strip() for t in lines[i + 1:i + 9] if t.strip()][:5]
-                hit = next((k for k, t in enumerate(nxt) if _upper(t) and not _header(t)), None)
-                if hit is not None:
-                    j = lines.index(nxt[hit], i + 1)
-                    upper.append(_continuation(lines, j, nxt[hit], False))
+            _code_name(lines, i, META_TAIL.sub("", code.group("rest")).strip(" :.-"), agency, upper, sentence)
             continue
         if f.startswith("v/v") or f.startswith("ve viec:"):
             subject = re.sub(r"^(?:v/v|về việc:)\s*:?\s*", "", s, flags=re.I)
@@ -177,6 +218,9 @@ def own_name(lines: list[str]) -> str | None:
             continue
         if _header(s) and not _named(f):
             continue
+        if i == below and not _named(f):  # 'XẾP LOẠI HỌC LỰC - HẠNH KIỂM HỌC KỲ I' right under 'SỞ GD&ĐT' / 'TRƯỜNG …'
+            upper.append(_continuation(lines, i, s, False))
+            continue
         if _named(f) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
             # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
@@ -185,7 +229,67 @@ def own_name(lines: list[str]) -> str | None:
             sentence.append(s)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
+            if TEMPLATE.match(found[0]) and found is upper:
+                found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
             return _web_name(_template_name(found))
+    return None
+
+
+def _below_header(lines: list[str], agency: set[int]) -> int | None:
+    """The line right under the agency header (and the motto, place and date, number beside it) when it is in
+    capitals, three words or more, no field and no number: where a document writes its name, name word or not."""
+    if not agency:
+        return None
+    for i in range(max(agency) + 1, min(len(lines), max(agency) + 12)):
+        s = lines[i].strip()
+        if not s or _header(s) or re.fullmatch(r"[-_=*.\s]+", s) or i in agency:
+            continue
+        ok = _upper(s) and len(s.split()) >= 3 and not re.search(r"[:…]|\.\.", s) and not parse_marker(s)
+        return i if ok else None
+    return None
+
+
+def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: list[str], sentence: list[str]) -> None:
+    """A code line ('Biểu số 8/BCH …', 'Mẫu số 01: Đề cương …'): the name it carries, or the first line in capitals
+    below it that is no part of the agency header."""
+    if rest and _upper(rest):
+        upper.append(_continuation(lines, i, rest, False))
+    elif rest:
+        sentence.append(rest)
+    else:
+        nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency), None)
+        if hit is not None:
+            upper.append(_continuation(lines, hit, lines[hit].strip(), False))
+
+
+RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN|"
+                           r"Độc lập\s*[-–]|\[\d{1,2}\]).*$")
+WHO_REPORTS = re.compile(r"\s*\((?i:dùng cho|áp dụng (?:cho|đối với)|các\s[^()]*báo cáo|đơn vị\s[^()]*báo cáo)[^()]*\)\s*$")
+
+
+def trim_run_on(title: str) -> str:
+    """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
+    TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
+    cut = RUN_ON_HEADER.sub("", title).strip(" ,;:-–")
+    cut = WHO_REPORTS.sub("", cut).strip(" ,;:-–")
+    return cut if len(cut.split()) >= 3 else title
+
+
+REPORT_PHRASE = re.compile(r"(?<![\w/])[Bb]áo cáo\s+(?P<k>về|của)\s+(?P<r>[^.,;:?()]{6,120})")
+PHRASE_STOP = re.compile(r"\s+(?:gửi|được|là|gồm|bao gồm|có|theo|trong|tại|nhằm|phải|cần|thì|khi|và đề xuất)\s.*$")
+
+
+def report_phrase(lines: list[str]) -> str | None:
+    """No line names the document: the report it is about, as its headings or first sentences say it ('Điều 8. Chế
+    độ báo cáo về công tác bảo vệ bí mật nhà nước', 'Báo cáo của khuyến nông viên xã gửi lên …') → 'Báo cáo về
+    công tác bảo vệ bí mật nhà nước', 'Báo cáo của khuyến nông viên xã' — headings first."""
+    marked = [s for s in lines if parse_marker(s) is not None or re.match(r"^Điều\s+\d+\.", s.strip())]
+    for s in [*marked, *lines]:
+        m = REPORT_PHRASE.search(s)
+        rest = PHRASE_STOP.sub("", m.group("r")).strip() if m else ""
+        if m and len(rest.split()) >= 2 and not _header(s):
+            return f"Báo cáo {m.group('k')} {rest}"
     return None
 
 

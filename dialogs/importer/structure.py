@@ -15,6 +15,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", PART_RE),
     ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\.?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
+    # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
+    ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
     ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
@@ -176,6 +178,49 @@ def unglue(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         out.extend(p for p in GLUED.split(line) if p.strip()) if GLUED.search(line) else out.append(line)
+    return out
+
+
+GLUED_ROMAN = re.compile(r"(?<=[^\s(])(?P<r>X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s*(?=\w)")
+GLUED_DASH = re.compile(r"-\s+(?=\w)")
+
+
+def _glued_words(line: str) -> list[int]:
+    """Where a lower-case word runs into a capitalised one ('Kết hônNgười lập biểu')."""
+    return [i for i in range(2, len(line) - 1)
+            if line[i - 2].islower() and line[i - 1].islower() and line[i].isupper() and line[i + 1].islower()]
+
+
+def unglue_list(lines: list) -> list:
+    """A list run together by a copy that lost its line breaks ('I. KHAI SINHII. KHAI TỬ (Chia theo độ tuổi)- Dưới 1
+    tuổi', '- Từ 5 tuổi trở lênIII. KẾT HÔN', 'I. Khai sinhII. Khai tửIII. Kết hônNgười lập biểu'): in a line that
+    itself begins with a Roman numeral or a dash, cut before each glued Roman numeral that goes on from the last one
+    (decided by the sequence: 'SINHII.' is 'SINH' + 'II.' only after 'I.') and before a dash glued to a word or ')';
+    in a line so cut, also where a lower-case word runs into a capitalised one."""
+    out: list = []
+    last = 0
+    for it in lines:
+        mk = parse_marker(it) if isinstance(it, str) else None
+        if mk is None or mk.kind not in ("roman", "dash"):
+            out.append(it)
+            continue
+        last = ROMAN_VALUE.get(mk.no.rstrip(".-"), 0) if mk.kind == "roman" else last
+        start = len(it) - len(it.lstrip()) + len(it.split()[0])  # (the line's own number is no glued one)
+        cuts = set()
+        for m in GLUED_ROMAN.finditer(it, start):
+            r, at = m.group("r"), m.start()
+            if ROMAN_VALUE[r] != last + 1 and ROMAN_VALUE.get(r[1:], 0) == last + 1:
+                r, at = r[1:], at + 1  # 'KHAIII.' where the sequence wants 'II': the word keeps its 'I'
+            if ROMAN_VALUE.get(r, 0) == last + 1 and it[m.end()].isupper():
+                cuts.add(at)
+                last += 1
+        cuts |= {m.start() for m in GLUED_DASH.finditer(it, start)
+                 if it[m.end()].isupper() and (it[m.start() - 1].islower() or it[m.start() - 1] == ")")}
+        if not cuts:
+            out.append(it)
+            continue
+        bounds = [0, *sorted(cuts | set(_glued_words(it))), len(it)]
+        out.extend(it[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if it[a:b].strip())
     return out
 
 
@@ -366,7 +411,7 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
-RANKS = {"part": -2, "upper": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+RANKS = {"part": -2, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
 
 
 def build_tree(items: list[str | object]) -> Node:
@@ -422,6 +467,153 @@ def _new_paragraph(bullet: Node, line: str) -> bool:
         return True  # 'Đã kiểm tra đối với: ……' after '– Ông/bà: ……; chức vụ: ……': the form's next field
     return (last.endswith((".", "?", "!")) and line[:1].isupper() and not line.startswith("(")
             and len(line.split()) >= 4 and not fold(line).startswith(("luu y", "chu y", "ghi chu")))
+
+
+MOTTO = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap\s*[-–]\s*tu do")
+
+
+def page_template_headings(lines: list, header=None) -> set[str]:
+    """A web page's own numbered heading naming the template it shows ('1. Mẫu biên bản … mới nhất 2023:', 'A. Mẫu
+    Báo cáo …'), above the document's motto or agency header (``header`` tells an agency line): the page's words, no
+    section number of the document. Returns those headings' texts, folded (a page's question '1. Mẫu … là gì?' over
+    its prose is no such heading)."""
+    motto = next((k for k, s in enumerate(lines[:80]) if isinstance(s, str) and (
+        MOTTO.search(fold(s)) or header is not None and parse_marker(s) is None and header(s))), None)
+    out: set[str] = set()
+    for s in lines[:motto or 0]:
+        mk = parse_marker(s) if isinstance(s, str) else None
+        if (mk is not None and mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau ")
+                and not mk.rest.rstrip().endswith("?")):
+            out.add(fold(mk.rest).strip(" .:"))
+    return out
+
+
+def letter_options(lines: list) -> list:
+    """'Tên hộ gia đình trên có đúng không?' then 'a. Có', 'b. Không': letters counting from a) right under an
+    unnumbered question (or a numbered one, when the letters are a few words each) are its answer options, not
+    sections — their marks go, so the lines after them are no part of the last option. Only short items (a dozen words), only a run in order a, b, c … with nothing between
+    (words in parentheses and a routing '-> …' not counted)."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        j = k - 1
+        while j >= 0 and isinstance(out[j], str) and not out[j].strip():
+            j -= 1
+        prev = out[j].strip() if j >= 0 and isinstance(out[j], str) else ""
+        run = []
+        while k + len(run) < len(out) and isinstance(out[k + len(run)], str) and out[k + len(run)].strip():
+            mk = parse_marker(out[k + len(run)])
+            if mk is None or mk.kind != "alpha" or mk.no[:1] != "abcdefghk"[len(run):len(run) + 1] \
+                    or _option_words(mk.rest) > 12:
+                break
+            run.append(mk.rest)
+        mk = parse_marker(prev)
+        asked = mk is None or mk.kind.startswith("dec") and all(_option_words(r) <= 6 for r in run)
+        if len(run) >= 2 and prev.endswith("?") and asked:  # ('Câu 2. … ở đâu?' over 'a. Thành thị', 'b. Nông thôn')
+            out[k:k + len(run)] = run
+            if mk is None:  # an unnumbered question takes them onto its line (one choice)
+                _options_inline(out, list(range(k, k + len(run))))
+        k += max(len(run), 1)
+    return [s for s in out if s is not None]
+
+
+def number_options(lines: list) -> list:
+    """'Giới tính' then ' 1. Nam', ' 2. Nữ'; 'Tình trạng hôn nhân' then ' 1. Độc thân.' … ' 5. Góa.': numbered short
+    lines counting from 1 that run on line after line, where the numbering starts again at 1 with no heading of a
+    higher rank between, are answer options, not sections (decided from the sequence: sections do not start over
+    under the same heading). Their marks go; so does the mark of an item going on from such a list after a break
+    ('3.' … then '5. Lao động tự do'). Needs two such lists or more."""
+    runs = _option_runs(lines)
+    if len(runs) < 2:
+        return lines
+    out = list(lines)
+    for run in runs:
+        for k in run:
+            out[k] = parse_marker(out[k]).rest
+        _options_inline(out, run)
+    return [s for s in out if s is not None]
+
+
+def _options_inline(out: list, run: list[int]) -> None:
+    """An unnumbered question right above its options, nothing between: the options go onto its line as coded
+    answers ('Giới tính (1: Nam; 2: Nữ)', which reads as one choice) and their lines go (set to None)."""
+    q = run[0] - 1
+    while q >= 0 and isinstance(out[q], str) and not out[q].strip():
+        q -= 1
+    if q < 0 or not isinstance(out[q], str) or parse_marker(out[q]) is not None or "(" in out[q] \
+            or sum(ch.isalpha() for ch in out[q]) < 4 or len(out[q].split()) < 2 or run != list(range(run[0], run[-1] + 1)):
+        return
+    opts = [re.sub(r"\s*\(([^()]*)\)", r", \1", re.split(r"\s*(?:->|→|=>)", out[k])[0]).replace(";", ",").strip(" .,")
+            for k in run]
+    out[q] = f"{out[q].rstrip()} ({'; '.join(f'{i}: {o}' for i, o in enumerate(opts, start=1))})"
+    for k in run:
+        out[k] = None
+
+
+def _option_runs(lines: list) -> list[list[int]]:
+    """The option lists among the numbered lines: per stretch under one higher heading, the runs of short '1.', '2.'
+    … a few lines apart, when two runs or more start at 1 there."""
+    out: list[list[int]] = []
+    scope: list[list[int]] = []
+    nums: dict[int, int] = {}
+    for k, s in enumerate([*lines, "I. END"]):
+        mk = parse_marker(s) if isinstance(s, str) else None
+        if mk is not None and mk.kind in ("roman", "upper", "part", "code") or k == len(lines):
+            out += [r for r in scope if len(r) >= 2] if sum(nums[r[0]] == 1 for r in scope) >= 2 else []
+            scope = []
+            continue
+        if mk is None or mk.kind != "dec1" or mk.no.endswith(")") or _option_words(mk.rest) > 10 \
+                or mk.rest.rstrip().endswith(("?", ":")) or _field(mk.rest):
+            continue  # (a numbered question or field asks; options follow a question)
+        nums[k] = n = int(mk.no.rstrip("."))
+        cur = scope[-1] if scope else None
+        if n == 1:
+            scope.append([k])
+        elif cur and nums[cur[-1]] < n <= nums[cur[-1]] + 2 and _list_gap(lines[cur[-1] + 1:k], nums[cur[-1]]):
+            cur.append(k)  # the next option ('5.' after '3.' when the page put '4.' inside a line)
+        elif cur:
+            scope.append([k])  # a number that does not go on: no list
+    return out
+
+
+def lone_letters(lines: list) -> list:
+    """A lettered line that does not follow its predecessor — 'b.' or 'e)' the first letter under its heading, with
+    no 'a' before — is no point heading of the outline (a copy that kept the end of a list, an option cut from its
+    question): its mark goes, and so do the marks of the letters going on from it under the same heading."""
+    out = list(lines)
+    expect = "a"
+    for k, s in enumerate(lines):
+        mk = parse_marker(s) if isinstance(s, str) else None
+        if mk is None or mk.kind in BULLET_KINDS or mk.kind in ("paren", "paren_alpha"):
+            continue
+        if mk.kind != "alpha":
+            expect = "a"  # a heading of another kind: the letters under it count from a again
+            continue
+        letter = mk.no[:1]
+        if letter == expect or expect == "" and letter == "a":  # in sequence, or a list of its own from 'a'
+            expect = chr(ord(letter) + 1)
+        elif expect in ("a", ""):  # the first letter is no 'a' (expect '': that lone run goes on)
+            out[k], expect = mk.rest, ""
+        else:  # a letter skipped inside a list ('d' after 'b'): still its point
+            expect = chr(ord(letter) + 1)
+    return out
+
+
+def _field(text: str) -> bool:
+    """A blank to fill ('Số người trong hộ: …… người'); an option 'Khác (ghi rõ) ……' keeps its blank."""
+    return bool(re.search(r"…|\.{3,}|_{3,}", text)) and not fold(text).startswith("khac")
+
+
+def _list_gap(between: list, last: int) -> bool:
+    """Only what goes on with a list between two of its items: blank lines, lines in lower case, a line holding the
+    next number inside it ('Nghề nghiệp … của  4. Nông dân') — never a paragraph of its own (a section's body)."""
+    said = [s.strip() for s in between if isinstance(s, str) and s.strip()]
+    return len(said) <= 2 and all(t[:1].islower() or re.search(rf"(?<!\S){last + 1}\.\s", t) for t in said)
+
+
+def _option_words(text: str) -> int:
+    """The words of an answer option, without its note in parentheses and its routing ('Có -> Chuyển sang câu 5')."""
+    return len(re.sub(r"\([^()]*\)", " ", re.split(r"\s*(?:->|→|=>)", text)[0]).split())
 
 
 def footnote_ids(text: str) -> list[str]:

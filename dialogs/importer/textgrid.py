@@ -390,7 +390,8 @@ def _bar_leaves(rows: list[list[str]]) -> list[str]:
     for k, row in enumerate(rows):
         below = rows[k + 1] if k + 1 < len(rows) else []
         for c, t in enumerate(row):
-            if not _text(t) or (k == 0 and c == 0) or LABEL_HEAD.match(fold(t)) or GROUP_HEAD.match(fold(t)):
+            if not _text(t) or (k == 0 and c == 0) or LABEL_HEAD.match(fold(t)) or GROUP_HEAD.match(fold(t)) \
+                    or METADATA.match(fold(t).strip(" :")):  # ('Đơn vị tính' is the rows' unit, no column)
                 continue
             if c < len(below) and _text(below[c]):
                 continue
@@ -407,10 +408,15 @@ def bar_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
               and CODE.match(cells[i + 2])), None)
     if a is None or len(cells) < 20:
         return None
+    while a >= 2 and not cells[a - 1] and re.fullmatch(r"[A-E]", cells[a - 2]):
+        a -= 2  # 'A |', '|' before '1 |', '2 |': the code row begins at its letter (under the rows' names)
     b = a
-    while b < len(cells) and CODE.match(cells[b]):
+    while b < len(cells) and (CODE.match(cells[b]) or not cells[b] and b + 1 < len(cells) and CODE.match(cells[b + 1])):
         b += 1
     names = [p for p in range(b, len(cells)) if _text(cells[p])]
+    unit_col = any(METADATA.match(fold(c).strip(" :")) for c in cells[:a])
+    if unit_col:  # a unit column: 'Hộ', 'Người' after each name
+        names = [p for p in names if not (p - 1 in names and _unitish(cells[p]) and len(cells[p].split()) <= 2)]
     gaps = Counter(y - x for x, y in zip(names, names[1:], strict=False))
     if len(names) < 2 or not gaps:
         return None
@@ -426,7 +432,11 @@ def bar_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     codes = sum(1 for c in cells[a:b] if re.search(r"\d", c))
     note = (f"bảng HTML chép mỗi ô một dòng «|»: đã dựng lại {len(leaves)} cột (hàng mã cột có {codes}), "
             f"{len(body)} dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
-    return _grid(["TT", "Chỉ tiêu", *leaves], list(body.values()), note), used
+    grid = _grid(["TT", "Chỉ tiêu", *leaves], list(body.values()), note)
+    units = {row[1]: cells[p + 1] for p in names for row in [body[(p - base) // width]]
+             if unit_col and p + 1 < len(cells) and p + 1 not in names and _text(cells[p + 1]) and row[1] == cells[p]}
+    grid.units = {1 + i: units[r[1]] for i, r in enumerate(body.values()) if r[1] in units}  # ('Hộ', 'Người')
+    return grid, used
 
 
 MIXED_HEAD = re.compile(r"^STT\s+[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){3,}$")
