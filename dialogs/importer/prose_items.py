@@ -38,9 +38,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("dự kiến",),
 )
 PART_HEADS = tuple(w for g in GROUPS for w in g)
-PLAN = next(
-    k for k, g in enumerate(GROUPS) if "nhiệm vụ" in g
-)  # the forward plan's words, nouns of an object too
+# the forward plan's words, nouns of an object too
+PLAN = next(k for k, g in enumerate(GROUPS) if "nhiệm vụ" in g)
 # aspects of one subject: 'tình hình, số liệu các vụ …' (the situation and the figures of the same things)
 ASPECTS = ("tình hình", "số liệu", "số lượng", "hình thức", "kết quả", "việc")
 FIGURE_ASPECTS = ("số liệu", "số lượng")
@@ -50,6 +49,7 @@ _PLURAL = r"(?:(?:các|những)\s+)?"
 HEAD_RE = re.compile(
     rf"^{_PLURAL}(?P<h>{'|'.join(sorted(PART_HEADS + ASPECTS, key=len, reverse=True))})\b", re.I
 )
+PLURAL_LEAD = re.compile(r"^(?:các|những)\s+", re.I)
 CUT = re.compile(r",\s+|\s+và\s+", re.I)
 AND_SO_ON = re.compile(r"(?<=[^\W\d_]),?\s*(?:…|\.\.\.)\s*\.?$")  # '…, bài học kinh nghiệm,…': 'and so on'
 NOT_PROSE = re.compile(
@@ -69,13 +69,31 @@ def _group(head: str | None) -> int | None:
     return next((k for k, g in enumerate(GROUPS) if head in g), None)
 
 
+def _cap(words: str) -> str:
+    return words[0].upper() + words[1:]
+
+
+def _bare(words: str) -> str:
+    """The words without a plural's 'các' / 'những' before them."""
+    return PLURAL_LEAD.sub("", words)
+
+
+def _outline_text(text: str) -> str:
+    """An item's words without an 'and so on' and the marks closing it."""
+    return AND_SO_ON.sub("", text.strip()).rstrip(" .;,")
+
+
+def _in_note(text: str, at: int) -> bool:
+    """Whether the place `at` of the text is inside a parenthesis."""
+    return text[:at].count("(") > text[:at].count(")")
+
+
 def _pieces(clause: str) -> list[tuple[str, str]]:
     """The clause cut at ', ' and ' và ' outside parentheses: (separator before, piece)."""
     out: list[tuple[str, str]] = []
-    depth, last, sep = 0, 0, ""
+    last, sep = 0, ""
     for m in CUT.finditer(clause):
-        depth = clause[: m.start()].count("(") - clause[: m.start()].count(")")
-        if depth > 0:
+        if _in_note(clause, m.start()):
             continue
         out.append((sep, clause[last : m.start()]))
         sep, last = m.group(0), m.end()
@@ -149,12 +167,13 @@ def part_asks(text: str) -> list[Ask]:
     """An outline item naming the parts of a report → one question per part, in order. [] unless it names at least
     two parts of different groups (one 'hạn chế' in a sentence is no list of asks), or when the line is a form's
     (blanks, a question mark, a figure)."""
-    t = AND_SO_ON.sub("", text.strip()).rstrip(" .;,")
+    t = _outline_text(text)
     if not t or NOT_PROSE.search(t) or ": " in t or len(t.split()) > 70:  # (a label: the figure list's rule)
         return []
     out: list[str] = []
     previous = ""
-    for clause in top_split(t, ";"):
+    clauses = top_split(t, ";")
+    for clause in clauses:
         found = _items(clause.strip(" ,."))
         if found is None:
             return []
@@ -166,7 +185,7 @@ def part_asks(text: str) -> list[Ask]:
         previous = items[0]
     groups = {_group(_head(x)) for x in out} - {None}
     headed = sum(_head(x) is not None for x in out)
-    single = len(top_split(t, ";")) == 1
+    single = len(clauses) == 1
     if len(out) < (3 if single else 2) or not (len(groups) >= 2 or groups and headed >= 3):
         return []  # ('Hạn chế, nguyên nhân': a heading of two the writers keep whole)
     if (
@@ -177,8 +196,7 @@ def part_asks(text: str) -> list[Ask]:
         return []  # 'Những tồn tại, hạn chế và nguyên nhân của việc …': the object is all the parts' own
     asks = []
     for item in out:
-        prompt = item.strip(" ,.;")
-        prompt = prompt[0].upper() + prompt[1:]
+        prompt = _cap(item.strip(" ,.;"))
         typ, unit, why = guess_type(prompt)
         if _head(prompt) in FIGURE_ASPECTS and typ == "longtext":
             typ, unit, why = "integer", None, "số nguyên (đoán: số liệu được hỏi)"
@@ -192,7 +210,10 @@ FIGURE_HEAD = re.compile(
     r"khối lượng)|(?:tổng\s+)?(?:kinh phí|số tiền|vốn|giá trị)|tổng (?:thu|chi)|doanh thu|thu nhập bình quân)\b",
     re.I,
 )
+FIGURE_START = r"(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)"  # where a count or a rate begins
 MONEY_NOUN = re.compile(r"^(?:tổng\s+)?(?:thu|chi|vốn|giá trị|doanh thu|thu nhập)\b", re.I)
+# 'Tổng số kinh phí đã huy động': an amount of money, not a count
+MONEY_COUNT = re.compile(r"^(?:tổng số|tổng|số)\s+(?:kinh phí|tiền|vốn)\b", re.I)
 MEASURE_NOUN = re.compile(r"^(?:tổng\s+)?(?:năng suất|sản lượng|khối lượng|diện tích)\b", re.I)
 # what a report writes about: a piece beginning so is a written question of its own
 WRITTEN_HEAD = re.compile(
@@ -212,9 +233,7 @@ LISTED = re.compile(
 def _figure_type(item: str) -> tuple[str, str | None, str | None]:
     if MEASURE_NOUN.match(item):
         return "decimal", None, "số thập phân (đoán: một số đo được hỏi)"
-    if re.match(
-        r"(?i)^(?:tổng số|tổng|số)\s+(?:kinh phí|tiền|vốn)\b", item
-    ):  # 'Tổng số kinh phí đã huy động'
+    if MONEY_COUNT.match(item):
         return "money", None, "tiền (đoán: một khoản kinh phí được hỏi)"
     typ, unit, why = guess_type(item)
     if typ == "longtext" and MONEY_NOUN.match(item):  # 'Tổng thu', 'Giá trị sản xuất': an amount of money
@@ -222,6 +241,13 @@ def _figure_type(item: str) -> tuple[str, str | None, str | None]:
     if typ == "longtext":  # 'Số liệu các vụ …': a figure asked by its name
         return "integer", None, "số nguyên (đoán: số liệu được hỏi)"
     return typ, unit, why
+
+
+def _ask(words: str, figure: bool) -> Ask:
+    """A thing named → its question: a figure a number of the type its words give (`_figure_type`), else written."""
+    prompt = _cap(words)
+    typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
+    return Ask(prompt, typ, unit, guessed=why)
 
 
 def figure_list(text: str) -> list[Ask]:
@@ -242,15 +268,12 @@ def figure_list(text: str) -> list[Ask]:
     if not first_ok or not figures or (figures < 2 and len(label.split()) < 3):
         return []
     label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
-    asks = [Ask(label[0].upper() + label[1:])]
+    asks = [Ask(_cap(label))]
     for piece, figure in items:
         if MANNER.fullmatch(piece.strip()):  # 'hình thức, số lượng tin, bài': the manner of the labelled work
             piece = f"{piece.strip()} {label[0].lower()}{label[1:]}"
         parts = split_count_segments(piece) if figure else [piece]  # '… đã xử lý, chưa xử lý': two counts
-        for part in parts:
-            prompt = part[0].upper() + part[1:]
-            typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
-            asks.append(Ask(prompt, typ, unit, guessed=why))
+        asks.extend(_ask(part, figure) for part in parts)
     return asks
 
 
@@ -263,9 +286,7 @@ def _listed_items(rest: str) -> list[tuple[str, bool]]:
     for k, piece in (
         (k, p.strip(" .;")) for k, part in enumerate(parts) for p in re.split(r",\s+(?![^()]*\))", part)
     ):
-        piece = re.sub(
-            r"(?i)^trong đó\s*[:,]?\s*(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", "", piece
-        )  # a part of a total
+        piece = re.sub(rf"(?i)^trong đó\s*[:,]?\s*{FIGURE_START}", "", piece)  # a part of a total
         if not piece:
             continue
         figure = bool(FIGURE_HEAD.match(piece)) and len(piece.split()) >= 2  # ('số, ngày …' of a document)
@@ -294,8 +315,7 @@ NAMING_VERB = re.compile(r"^(?:(?:đồng thời|trong đó)\s+)?(?:nêu rõ|là
 
 def _named_head(piece: str) -> str | None:
     """A thing a 'nêu rõ …' names: a report's part, an aspect, a figure, or things in the plural ('những …')."""
-    bare = re.sub(r"(?i)^(?:các|những)\s+", "", piece.strip())
-    if FIGURE_HEAD.match(bare):
+    if FIGURE_HEAD.match(_bare(piece.strip())):
         return "số"
     return _head(piece) or ("những" if re.match(r"(?i)những\s", piece.strip()) else None)
 
@@ -324,9 +344,9 @@ def _clause_prompts(clause: str) -> list[tuple[str, bool]]:
     parts = _items(clause[judged.end() :]) if judged else None
     if parts and len(parts) >= 3 and len({_group(_head(x)) for x in parts} - {None}) == len(parts):
         return [(x.strip(" ,."), False) for x in parts]
-    bare = re.sub(r"(?i)^(?:các|những)\s+", "", clause)
-    if FIGURE_HEAD.match(bare) and not verb:  # 'số vụ phạm pháp, số vụ tai nạn, số người chết': a figure each
-        return [(p.strip(" ,."), True) for p in re.split(r",\s+(?=(?:tổng\s+)?số\b|t[ỷỉ] lệ\b)", clause)]
+    # 'số vụ phạm pháp, số vụ tai nạn, số người chết': a figure each
+    if FIGURE_HEAD.match(_bare(clause)) and not verb:
+        return [(p.strip(" ,."), True) for p in re.split(rf",\s+{FIGURE_START}", clause)]
     return [(clause, False)]
 
 
@@ -335,7 +355,7 @@ def _cut(part: str) -> list[str]:
     'nêu rõ …' left to it."""
     out, last = [], 0
     for m in CLAUSE_CUT.finditer(part):
-        if part[: m.start()].count("(") > part[: m.start()].count(")"):
+        if _in_note(part, m.start()):
             continue
         if FIGURE_HEAD.match(part[m.end() :]) and NAMING_VERB.match(part[last:].strip()):
             continue  # 'nêu rõ hình thức, số lượng …': the figures are what 'nêu rõ' names
@@ -349,7 +369,7 @@ def clause_items(text: str) -> list[Ask]:
     những hạn chế, nguyên nhân; đề xuất giải pháp khắc phục'): one question per clause, and one per thing a 'nêu
     rõ …' names (a figure a number, the rest written). [] unless it begins with an asking verb and one clause names
     two things or more."""
-    t = AND_SO_ON.sub("", text.strip()).rstrip(" .;,")
+    t = _outline_text(text)
     verbal = bool(LEAD_VERB.match(t))
     if not (verbal or LEAD_ASPECT.match(t)) or NOT_PROSE.search(t) or ":" in t or len(t.split()) > 80:
         return []
@@ -375,12 +395,7 @@ def clause_items(text: str) -> list[Ask]:
         re.sub(r"(?i)^báo cáo\s+(?=(?:đánh giá|kết quả|tình hình|việc)\b)", "", things[0][0]),
         things[0][1],
     )
-    asks = []
-    for prompt, figure in things:
-        prompt = prompt[0].upper() + prompt[1:]
-        typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
-        asks.append(Ask(prompt, typ, unit, guessed=why))
-    return asks
+    return [_ask(prompt, figure) for prompt, figure in things]
 
 
 INLINE_MARK = re.compile(r"(?:(?<=^)|(?<=[:;.])\s*|\s+)(?P<m>[a-hđ]|\d{1,2})\)\s+", re.I)
@@ -408,7 +423,7 @@ def lettered_items(text: str) -> list[str]:
         item = t[m.end() : nxt.start() if nxt else len(t)].strip(" ;.")
         if not item:
             return []
-        items.append(item[0].upper() + item[1:])
+        items.append(_cap(item))
     return items
 
 
@@ -432,7 +447,7 @@ def listed_line(before: str, line: str) -> list[Ask]:
     if len(items) < 3 or any(len(x.split()) > 25 or re.search(r"[.?!:;]", x) for x in items):
         return []
     out = [p for x in items for p in re.split(r"\s+và\s+(?=(?:đề xuất|kiến nghị|phương hướng)\b)", x)]
-    return [Ask(p[0].upper() + p[1:]) for p in out]
+    return [Ask(_cap(p)) for p in out]
 
 
 def same_part_joined(items: list[str]) -> list[str]:
@@ -470,7 +485,7 @@ def example_help(text: str) -> list[Ask]:
     label = m.group("l").strip(" -–+•")
     typ, unit, why = guess_type(label)
     example = re.sub(r"[\s,.…]+$", "", m.group("e"))
-    return [Ask(label[0].upper() + label[1:], typ, unit, help=[f"Ví dụ: {example}"], guessed=why)]
+    return [Ask(_cap(label), typ, unit, help=[f"Ví dụ: {example}"], guessed=why)]
 
 
 # 'Số lượng, chất lượng đội ngũ …': a figure and a quality of the same things
@@ -496,8 +511,7 @@ def shared_object(text: str) -> list[Ask]:
     for h in heads:
         prompt = f"{h[0].upper()}{h[1:].lower()} {m.group('o')}"
         figure = h.lower() in COUNTS or h.lower() == "tỷ lệ"  # 'Số lượng, tỷ lệ hộ nghèo': a count and a rate
-        typ, unit, why = _figure_type(prompt) if figure else ("longtext", None, None)
-        out.append(Ask(prompt, typ, unit, guessed=why))
+        out.append(_ask(prompt, figure))
     return out
 
 
@@ -515,14 +529,8 @@ def led_line(before: list[str], line: str) -> list[Ask]:
             return []
     else:
         return []
-    bare = re.sub(r"(?i)^(?:các|những)\s+", "", text)
-    parts = split_count_segments(text) if FIGURE_HEAD.match(bare) else [text]
-    asks = []
-    for part in parts:
-        prompt = part[0].upper() + part[1:]
-        typ, unit, why = _figure_type(prompt) if FIGURE_HEAD.match(bare) else ("longtext", None, None)
-        asks.append(Ask(prompt, typ, unit, guessed=why))
-    return asks
+    figure = FIGURE_HEAD.match(_bare(text)) is not None
+    return [_ask(part, figure) for part in (split_count_segments(text) if figure else [text])]
 
 
 def heading_figures(text: str) -> tuple[str, list[Ask]] | None:
@@ -533,3 +541,14 @@ def heading_figures(text: str) -> tuple[str, list[Ask]] | None:
     if not asks:
         return None
     return asks[0].prompt, asks[1:]
+
+
+def item_asks(text: str) -> list[Ask]:
+    """An outline item's things, by the first of this module's rules that finds them in it ([] when none does)."""
+    return (
+        part_asks(text)
+        or figure_list(text)
+        or clause_items(text)
+        or example_help(text)
+        or shared_object(text)
+    )

@@ -119,14 +119,7 @@ from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
-from dialogs.importer.prose_items import (
-    clause_items,
-    example_help,
-    figure_list,
-    lettered_items,
-    part_asks,
-    shared_object,
-)
+from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
 from dialogs.text import fold
 
@@ -288,8 +281,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = (content_list(text) or focus_asks(text) or split_lists(text) or part_asks(text) or figure_list(text)
-               or clause_items(text) or example_help(text) or shared_object(text))
+    focused = content_list(text) or focus_asks(text) or split_lists(text) or item_asks(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))

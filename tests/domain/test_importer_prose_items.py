@@ -4,7 +4,21 @@ stay one question."""
 
 from __future__ import annotations
 
-from dialogs.importer.prose_items import part_asks
+from dialogs.importer.forms import is_filled_answer, written_answer
+from dialogs.importer.prose_items import (
+    clause_items,
+    example_help,
+    figure_list,
+    heading_figures,
+    led_line,
+    lettered_items,
+    listed_line,
+    part_asks,
+    same_part_joined,
+    shared_object,
+)
+from dialogs.importer.questions import asks_from_text
+from dialogs.importer.tidy import not_an_ask
 from tests.support.importing import imp, prompts
 
 
@@ -97,8 +111,6 @@ def test_an_outline_item_becomes_its_questions_in_its_section():
 
 
 def test_figures_named_after_a_label_are_numbers_each_and_the_words_a_written_question():
-    from dialogs.importer.prose_items import figure_list
-
     got = _p(
         figure_list(
             "Kết quả tập huấn: Số lớp đã mở, tỷ lệ học viên đạt yêu cầu, thay đổi về kỹ năng của học viên "
@@ -114,8 +126,6 @@ def test_figures_named_after_a_label_are_numbers_each_and_the_words_a_written_qu
 
 
 def test_measures_listed_in_a_parenthesis_are_decimals_and_the_rest_one_written_question():
-    from dialogs.importer.prose_items import figure_list
-
     got = _p(
         figure_list(
             "Tình hình chăn nuôi của xã (bao gồm sản lượng thịt hơi, năng suất sữa, số con giống mới, tình hình "
@@ -132,8 +142,6 @@ def test_measures_listed_in_a_parenthesis_are_decimals_and_the_rest_one_written_
 
 
 def test_a_count_and_a_manner_asked_together_leave_the_count_to_the_figures_named():
-    from dialogs.importer.prose_items import figure_list
-
     got = _p(
         figure_list(
             "Số lượng và hình thức các buổi sinh hoạt: Ví dụ như số buổi nói chuyện, số lượt người dự,…"
@@ -144,8 +152,6 @@ def test_a_count_and_a_manner_asked_together_leave_the_count_to_the_figures_name
 
 
 def test_examples_without_figures_or_a_question_are_no_figure_list():
-    from dialogs.importer.prose_items import figure_list
-
     assert figure_list("Đối tượng tham gia: Phân loại theo độ tuổi, ngành nghề, địa bàn cư trú,…") == []
     assert figure_list("Kết quả: số lớp đã mở") == []  # one figure after two words: the line's own question
     assert _p(figure_list("Công tác bảo hiểm y tế: tỷ lệ học sinh tham gia bảo hiểm y tế.")) == [
@@ -156,8 +162,6 @@ def test_examples_without_figures_or_a_question_are_no_figure_list():
 
 
 def test_an_item_asking_in_clauses_gives_each_clause_and_each_thing_named_after_nêu_rõ():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(
         clause_items(
             "Đánh giá kết quả kiểm tra an toàn thực phẩm, nêu rõ số cơ sở được kiểm tra, những tồn tại, nguyên "
@@ -174,15 +178,11 @@ def test_an_item_asking_in_clauses_gives_each_clause_and_each_thing_named_after_
 
 
 def test_an_evaluation_naming_the_parts_of_a_report_asks_each_part():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(clause_items("Đánh giá những ưu điểm, hạn chế và nguyên nhân."))
     assert got == [("Những ưu điểm", "longtext"), ("Hạn chế", "longtext"), ("Nguyên nhân", "longtext")]
 
 
 def test_clauses_that_name_nothing_apart_stay_one_ask():
-    from dialogs.importer.prose_items import clause_items
-
     # long clauses joined by ';' with nothing named after 'nêu rõ': the writers keep them whole
     assert (
         clause_items(
@@ -213,8 +213,6 @@ def test_figure_bullets_under_a_heading_are_asks_not_a_copied_answer():
 
 
 def test_a_copied_answer_with_stated_figures_is_still_an_answer():
-    from dialogs.importer.forms import is_filled_answer
-
     assert is_filled_answer(
         [
             "Trong năm, đơn vị đã sắp xếp 12 phòng, ban, giảm 15% so với đầu kỳ, bảo đảm tinh gọn, hoạt động hiệu quả."
@@ -226,8 +224,6 @@ def test_a_copied_answer_with_stated_figures_is_still_an_answer():
 
 
 def test_short_things_joined_by_semicolons_are_one_question_each_a_dash_no_word():
-    from dialogs.importer.questions import asks_from_text
-
     got = [
         a.prompt
         for a in asks_from_text(
@@ -253,8 +249,6 @@ def test_items_lettered_inside_one_line_are_asked_each_with_its_type():
 
 
 def test_letters_out_of_order_or_inside_a_sentence_are_no_list():
-    from dialogs.importer.prose_items import lettered_items
-
     assert lettered_items("Số xã đạt chuẩn (theo tiêu chí a) và b) của Quyết định)") == []
     assert lettered_items("Nội dung: b) kết quả; c) hạn chế") == []  # not from 'a'
     assert lettered_items("Kết quả đạt được a) tốt; b) chưa tốt") == []  # no ':' before the first letter
@@ -282,7 +276,6 @@ def test_parts_listed_under_a_shortfalls_heading_are_asks_and_sentences_there_an
     got = prompts(o)
     for p in ("Những tồn tại, hạn chế và nguyên nhân", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"):
         assert got.get(p, ("", ""))[1] == "longtext", (p, got)
-    from dialogs.importer.forms import written_answer
 
     answer = ["Hạn chế trong công tác tuyên truyền còn hình thức, chưa sâu rộng.", "Kinh phí còn thiếu."]
     assert written_answer("Hạn chế", answer, [])
@@ -311,8 +304,6 @@ def test_a_prose_text_listing_its_contents_on_the_next_line_asks_each_and_keeps_
 
 
 def test_a_line_of_capitalised_names_without_a_lead_is_no_list_of_contents():
-    from dialogs.importer.prose_items import listed_line, same_part_joined
-
     names = "Hà Nội, Hải Phòng, Đà Nẵng, Cần Thơ"
     assert listed_line("Đoàn đã đến làm việc tại các tỉnh.", names) == []
     assert listed_line("Các nội dung về:", "Công tác tuyên truyền, Công tác kiểm tra") == []  # two: no list
@@ -350,8 +341,6 @@ def test_a_bullet_glyph_read_as_a_digit_and_a_leading_báo_cáo_về_are_no_part
 
 
 def test_a_figure_asked_in_guidance_is_a_question_and_other_guidance_stays_help():
-    from dialogs.importer.questions import asks_from_text
-
     got = [
         (a.prompt, a.type)
         for a in asks_from_text("Việc ban hành kế hoạch kiểm tra (nêu cụ thể số lượng kế hoạch đã ban hành).")
@@ -368,8 +357,6 @@ def test_a_figure_asked_in_guidance_is_a_question_and_other_guidance_stays_help(
 
 
 def test_a_report_clause_with_figures_apart_and_a_manner_named_with_a_count():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(
         clause_items(
             "Báo cáo kết quả hòa giải ở cơ sở; số vụ việc hòa giải thành; những kiến nghị của nhân dân."
@@ -407,8 +394,6 @@ def test_advantages_and_shortfalls_listed_in_one_line_are_asked_each():
 
 
 def test_examples_after_ví_dụ_are_the_help_of_the_label_they_follow():
-    from dialogs.importer.prose_items import example_help
-
     got = example_help(
         "Kết quả triển khai các mô hình: Ví dụ như mô hình tổ hòa giải kiểu mẫu, câu lạc bộ pháp luật,…"
     )
@@ -424,8 +409,6 @@ def test_examples_after_ví_dụ_are_the_help_of_the_label_they_follow():
 
 
 def test_a_count_and_a_quality_of_the_same_things_are_two_questions():
-    from dialogs.importer.prose_items import shared_object
-
     assert _p(shared_object("Số lượng, chất lượng đội ngũ y tế thôn bản.")) == [
         ("Số lượng đội ngũ y tế thôn bản", "integer"),
         ("Chất lượng đội ngũ y tế thôn bản", "longtext"),
@@ -437,8 +420,6 @@ def test_a_count_and_a_quality_of_the_same_things_are_two_questions():
 
 
 def test_parts_of_a_total_and_counts_in_short_clauses_are_asked_each():
-    from dialogs.importer.questions import asks_from_text
-
     got = [
         (a.prompt, a.type)
         for a in asks_from_text("Kết quả tuyển sinh: tổng số học viên mới, trong đó số học viên nữ.")
@@ -461,8 +442,6 @@ def test_parts_of_a_total_and_counts_in_short_clauses_are_asked_each():
 
 
 def test_things_named_after_nêu_rõ_in_the_plural_are_parted_at_their_commas():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(
         clause_items(
             "Đánh giá kết quả thực hiện kế hoạch, nêu rõ những việc đã làm được, những việc chưa làm được."
@@ -476,8 +455,6 @@ def test_things_named_after_nêu_rõ_in_the_plural_are_parted_at_their_commas():
 
 
 def test_figures_after_a_label_may_be_parted_by_semicolons_and_carry_their_unit():
-    from dialogs.importer.prose_items import figure_list
-
     got = [
         (a.prompt, a.type)
         for a in figure_list(
@@ -499,8 +476,6 @@ def test_figures_after_a_label_may_be_parted_by_semicolons_and_carry_their_unit(
 
 
 def test_a_situation_then_its_figures_and_a_shortfall_then_a_proposal_are_asked_apart():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(
         clause_items(
             "Tình hình trật tự an toàn giao thông; số vụ tai nạn, số người chết, số người bị thương."
@@ -527,8 +502,6 @@ def test_a_situation_then_its_figures_and_a_shortfall_then_a_proposal_are_asked_
 
 
 def test_measures_and_income_named_after_a_label_are_numbers():
-    from dialogs.importer.prose_items import figure_list
-
     got = _p(
         figure_list(
             "Lãnh đạo phát triển kinh tế: tổng diện tích gieo trồng, sản lượng lương thực, thu nhập bình quân đầu người."
@@ -547,8 +520,6 @@ def test_measures_and_income_named_after_a_label_are_numbers():
 
 
 def test_a_result_item_naming_what_to_state_after_nêu_rõ_asks_each():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(
         clause_items(
             "Kết quả thực hiện nhiệm vụ năm học, nêu rõ những kết quả nổi bật, hạn chế và nguyên nhân."
@@ -591,7 +562,6 @@ def test_lines_under_a_lead_are_asked_one_each_and_the_closing_sentence_is_not()
     assert got.get("Số hội viên", ("", ""))[1] == "integer", got
     assert got.get("Số hội viên mới kết nạp", ("", ""))[1] == "integer", got
     assert got.get("Những kiến nghị của hội viên", ("", ""))[1] == "longtext", got
-    from dialogs.importer.prose_items import led_line
 
     assert led_line(["Đoàn đã làm việc tại các thôn."], "Thôn Đông") == []  # no lead above: no ask
 
@@ -611,7 +581,6 @@ def test_figures_named_in_a_heading_over_bullets_are_asked_and_the_label_titles_
     assert (
         "Kết quả kiểm tra" in got and "Công tác kiểm tra" not in got
     )  # a heading naming no figure asks nothing
-    from dialogs.importer.prose_items import heading_figures
 
     assert heading_figures("Công tác tuyên truyền, nêu rõ số buổi tuyên truyền, số lượt người tham dự")[
         0
@@ -620,8 +589,6 @@ def test_figures_named_in_a_heading_over_bullets_are_asked_and_the_label_titles_
 
 
 def test_a_count_and_a_rate_of_the_same_things_are_two_figures():
-    from dialogs.importer.prose_items import shared_object
-
     assert _p(shared_object("Số và tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng")) == [
         ("Số trẻ em dưới 5 tuổi suy dinh dưỡng", "integer"),
         ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "percent"),
@@ -630,8 +597,6 @@ def test_a_count_and_a_rate_of_the_same_things_are_two_figures():
 
 
 def test_figures_after_a_situation_in_one_sentence_are_asked_apart_but_not_inside_a_note():
-    from dialogs.importer.prose_items import clause_items
-
     got = _p(
         clause_items(
             "Tình hình kiểm tra an toàn thực phẩm, số lượng cơ sở được kiểm tra, tỷ lệ cơ sở vi phạm."
@@ -651,15 +616,11 @@ def test_figures_after_a_situation_in_one_sentence_are_asked_apart_but_not_insid
 
 
 def test_a_documents_number_and_date_in_a_note_are_no_figures():
-    from dialogs.importer.prose_items import figure_list
-
     assert figure_list("Việc ban hành quy chế của xã (ghi rõ số, ngày tháng năm ban hành văn bản)") == []
     assert figure_list("Công tác tập huấn (nêu rõ số lớp, số học viên)") != []
 
 
 def test_links_under_a_see_also_lead_on_a_web_page_are_no_asks():
-    from dialogs.importer.prose_items import led_line, listed_line
-
     before = ["Mẫu báo cáo tháng của chi hội.", "Xem thêm các bài viết sau:"]
     assert led_line(before, "Mẫu biên bản họp chi hội mới nhất") == []
     assert listed_line("Xem thêm các bài viết sau:", "Mẫu biên bản, Mẫu đơn xin nghỉ, Mẫu giấy mời họp") == []
@@ -676,7 +637,6 @@ def test_a_plans_words_after_an_object_are_more_of_that_object():
 
 def test_a_statement_of_a_copied_report_is_not_split_into_asks():
     assert part_asks("Ưu điểm, hạn chế, nguyên nhân đã được Ban Chấp hành phân tích kỹ tại hội nghị.") == []
-    from dialogs.importer.prose_items import clause_items
 
     assert (
         clause_items("Tình hình trật tự ổn định; số vụ tai nạn giảm, nguyên nhân chủ yếu do ý thức người dân")
@@ -701,22 +661,16 @@ def test_figures_after_a_bullets_label_are_asks_not_a_value_filled_in():
 
 
 def test_a_law_pages_gazette_particulars_are_no_asks():
-    from dialogs.importer.tidy import not_an_ask
-
     assert not_an_ask("Ngày công báo") and not_an_ask("Số công báo")
     assert not_an_ask("Số công văn đã ban hành") is None
 
 
 def test_two_parts_after_an_asking_verb_stay_one_ask():
-    from dialogs.importer.prose_items import clause_items
-
     assert clause_items("Nêu những khó khăn, vướng mắc và nguyên nhân.") == []
     assert len(clause_items("Nêu những ưu điểm, khó khăn, vướng mắc và nguyên nhân.")) == 3
 
 
 def test_and_so_on_at_the_end_and_parts_after_figures_keep_their_kinds():
-    from dialogs.importer.questions import asks_from_text
-
     got = [(a.prompt, a.type) for a in asks_from_text("Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm…")]
     assert got == [
         ("Ưu điểm", "longtext"),
