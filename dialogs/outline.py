@@ -486,13 +486,20 @@ BULLETS = frozenset({"-", "+", "·", "*", "–"})
 
 
 def join_no(prefix: str, own: str) -> str:
-    """Append a number to a path: ('I', '1') → 'I.1'; ('3', '3.1') → '3.1' (already absolute); bullets add nothing."""
+    """Append a number to a path: ('I', '1') → 'I.1'; ('3', '3.1') → '3.1' (already absolute); a decimal number that
+    repeats an ancestor's own number goes under that ancestor: ('II.2', '2.1') → 'II.2.1', ('I.3.1', '3.2') →
+    'I.3.2'; bullets add nothing."""
     if not own or own in BULLETS:
         return prefix
     if not prefix:
         return own
     if own.startswith(prefix + "."):
         return own
+    if re.fullmatch(r"\d+(?:\.\d+)+", own):
+        parts = prefix.split(".")
+        for k in range(len(parts) - 1, 0, -1):
+            if parts[k].isdigit() and own.startswith(parts[k] + "."):
+                return ".".join([*parts[:k], own])
     return f"{prefix}.{own}"
 
 

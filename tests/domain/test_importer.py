@@ -14,7 +14,7 @@ from docx import Document
 from benchmarks.seed_docx import build_docx
 from dialogs.importer import DocumentError, draft_outline, import_document
 from dialogs.loader import OUTLINES_DIR, load_outline
-from dialogs.outline import Outline
+from dialogs.outline import Outline, join_no
 from tests.conftest import SEEDS
 from tests.support.importing import imp, pdf_page
 
@@ -59,8 +59,8 @@ def test_numbering_variants_nest_as_written():
     assert by_prompt(o, "Tổng số văn bản").number == "I.1.a"
     assert by_prompt(o, "Tổng số văn bản").question.prompt == "Tổng số văn bản đã ban hành"
     assert by_prompt(o, "Nguyên nhân chủ quan").number == "I.2.2"
-    assert by_prompt(o, "Khó khăn khác").section_number == "I.3.3.1"
-    assert by_prompt(o, "Kinh phí thường xuyên").section_number.startswith("I.3")
+    assert by_prompt(o, "Khó khăn khác").section_number == "I.3.1"  # "3.1." under "3." is I.3.1, not I.3.3.1
+    assert by_prompt(o, "Kinh phí thường xuyên").number == "I.3.2.1"
     assert by_prompt(o, "Kiến nghị với Trung ương").number == "II.1"  # a path drops the trailing mark of "II-"
 
 
@@ -729,3 +729,14 @@ def test_tables_on_two_pages_with_a_heading_between_stay_two_bieu():
     assert [t.table.code for t in o.tables] == ["1", "2"]
     assert [r.label for r in o.tables[1].table.rows] == ["Tập huấn", "Tuyên truyền"]
     assert len(o.tables[0].table.rows) == 61
+
+
+def test_a_decimal_number_repeating_its_ancestor_goes_under_that_ancestor():
+    assert join_no("II.2", "2.1") == "II.2.1"  # «II.» → «2.» → «2.1.»
+    assert join_no("I.3.1", "3.2") == "I.3.2"  # a sibling of 3.1 written in full
+    assert join_no("I.3.1", "3.2.1") == "I.3.2.1"
+    assert join_no("3", "3.1") == "3.1"  # already absolute
+    assert join_no("I", "1") == "I.1"
+    assert join_no("II.2", "4.1") == "II.2.4.1"  # no ancestor numbered 4: appended as written
+    assert join_no("I.a", "1.2") == "I.a.1.2"  # a letter is no number to repeat
+    assert join_no("II", "2.1") == "II.2.1"  # the top of the path (a Roman part) is never replaced
