@@ -179,7 +179,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     return "text", None
 
 
-SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc)\b")
+SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc|hoạt động|tình hình|"
+                  r"kết quả|công tác|những)\b")
 ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"

@@ -41,6 +41,16 @@ def drop_note_marks(text: str) -> str:
     return NOTE_NO.sub("", text)
 
 
+HONORIFIC = re.compile(rf"(?<=:)\s*(?:[^:….;]{{2,40}}?\s[-–]\s*)?(?:Ông/Bà|Ông \(bà\)|Ông|Bà|Cô|Thầy|Anh|Chị|Đồng chí|Đ/c)"
+                       rf"\s*(?={GAP})")
+
+
+def drop_honorific(text: str) -> str:
+    """'Giáo viên chủ nhiệm: Cô ……' → 'Giáo viên chủ nhiệm: ……': the form of address before a name's blank (and a
+    role written before it, 'Chủ tọa: Giáo viên chủ nhiệm – Cô ……') is part of the answer, not of the label."""
+    return HONORIFIC.sub(" ", text)
+
+
 def label_type(label: str) -> tuple[str, str | None]:
     """A field's type by its label (an age or a year, a date, a count, an identifier, else a line of text)."""
     return _label_type(label)
@@ -79,6 +89,9 @@ def person_fields(text: str) -> list[Ask]:
     if len(pieces) < 3 or pieces[-1]:  # a blank after each label, the line ends on the last one
         return []
     labels = pieces[:-1]
+    place = _place_parts(labels)
+    if place is not None:
+        return [place]
     at = next((i for i in range(len(labels)) if _options_after(labels[i:]) is not None), None)
     tail = (
         [_options_after(labels[at:])] if at is not None else []
@@ -99,8 +112,25 @@ def person_fields(text: str) -> list[Ask]:
         if i and measure_unit(bare):
             return []
         out.append(Ask(_cap(lab.rstrip(" :")), *_label_type(bare)))
+    if any(a.type == "integer" for a in out):  # 'Sĩ số: …… Hiện diện: …… Vắng mặt: ……': heads counted alike
+        out = [Ask(a.prompt, "integer") if a.type == "text" and PRESENCE.match(a.prompt) else a for a in out]
     known = sum(1 for a in out if NAME_LABEL.match(a.prompt) or a.type in ("date", "integer"))
     return out + tail if known or tail else []
+
+
+PRESENCE = re.compile(r"(?i)^(?:hiện diện|có mặt|vắng mặt|vắng|nghỉ)(?:\s+(?:có|không)\s+(?:phép|lý do))?$")
+PLACE_LABEL = re.compile(r"(?i)^(?:địa điểm|địa chỉ|nơi\s+(?:ở|cư trú|sinh|làm việc|diễn ra|tổ chức|họp)|trụ sở)\b")
+
+
+def _place_parts(labels: list[str]) -> Ask | None:
+    """'Địa điểm: Phòng số …… Trường ……' → one line of text: the words between the blanks are the parts of one
+    place (a room, a school, a village), not options to tick."""
+    head, colon, first = labels[0].strip(" -–+•").partition(":")
+    if not colon or not PLACE_LABEL.match(head.strip()) or len(head.split()) > 6 or not first.strip():
+        return None
+    if any(len(p.split()) > 4 or re.search(r"[.;?!]", p) for p in [first, *labels[1:]]):
+        return None
+    return Ask(_cap(head), "text")
 
 
 def _options_after(labels: list[str]) -> Ask | None:

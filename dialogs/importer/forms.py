@@ -191,7 +191,7 @@ def empty_labels(line: str) -> list[str]:
     return parts
 
 
-DATE_BLANK = re.compile(r"(?i)(?P<time>\b(?:vào\s+)?(?:lúc|hồi)\W*(?:\w{0,3}\W*)?giờ\W*(?:\w{0,3}\W*)?"
+DATE_BLANK = re.compile(r"(?i)(?P<time>(?:\b(?:vào\s+)?(?:lúc|hồi)\W*(?:\w{0,3}\W*)?|(?:…|\.{2,}|_{2,})[….\s_]*)giờ\W*(?:\w{0,3}\W*)?"
                         r"(?:phút\W*(?:\w{0,3}\W*)?)?)?\bngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b"
                         r"(?:\s*\d{0,4}(?:(?:…|\.|_)\s*)*)?")
 DATE_PREP = re.compile(r"(?i)(?:^|\s)(?:từ|đến|trước|sau|sinh|cấp|ký|lập)$")

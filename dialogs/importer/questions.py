@@ -33,7 +33,7 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
-from dialogs.importer.field_lines import drop_note_marks, field_line_asks
+from dialogs.importer.field_lines import drop_honorific, drop_note_marks, field_line_asks
 from dialogs.importer.forms import (
     BLANK,
     FILLED_FIGURE,
@@ -270,7 +270,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     early = _read_before(text)
     if early:
         return early
-    text = drop_note_marks(text)
+    text = drop_honorific(drop_note_marks(text))
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
         return [a for item in lettered for a in asks_from_text(item, tables)]

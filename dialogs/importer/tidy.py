@@ -13,6 +13,7 @@ from dialogs.text import fold
 
 SIGNATURE = re.compile(r"^(?:tm\.|t/m|kt\.|q\. |nguoi lap bieu|nguoi ky|\(ky\b|ky ten|xac nhan cua|noi nhan|"
                        r"thu truong (?:co quan|don vi)|chu tich$|giam doc$|bi thu$)")
+BARE_TITLE = re.compile(r"^(?:chu tich|giam doc|bi thu)\s*:?$")
 HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|(?:tu do\s*[-–]\s*)?hanh phuc\b|dang cong san viet nam$|"
                     r"so\s*:.{0,30}$|(?!hom nay\b)[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
                     r"(?:tai ban day du|ban dang xem|luot xem|dang nhap|skip to main|mua tai khoan)\b)")
@@ -77,6 +78,8 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 continue
             prompt = it.get("prompt", "") or ""
             why = not_an_ask(prompt) if it.get("type") != "table" else None
+            if why == "phần chữ ký" and it.get("no") in ("-", "–", "+", "•") and BARE_TITLE.match(fold(prompt)):
+                why = None  # '– Bí thư: ……' in a list of the people present: a blank for a name, no signature
             if why is None and signing and it.get("type") != "table" \
                     and (prompt.isupper() or prompt.startswith("(") or closing):  # a Biểu named in capitals stays
                 why = "phần chữ ký"

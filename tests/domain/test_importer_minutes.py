@@ -180,3 +180,51 @@ def test_a_field_for_what_someone_concludes_or_presents_is_written_out() -> None
     assert field_type("Đồng chí chủ trì kết luận nội dung này")[0] == "longtext"
     assert field_type("Đại diện đoàn trình bày về kết quả kiểm tra")[0] == "longtext"
     assert field_type("Người kết luận")[0] == "text"  # who, not what
+
+
+def test_a_meeting_time_with_its_hour_and_day_blanks_is_one_date() -> None:
+    o = imp(
+        "BIÊN BẢN HỌP TỔ\n\n1. Thời gian, địa điểm:\n\n– Thời gian: … giờ, ngày … tháng … năm …;\n\n"
+        "– Địa điểm: Hội trường số … Nhà văn hóa ….\n\n2. Nội dung họp:\n\n– Tổ trưởng báo cáo: ……\n"
+    )
+    got = prompts(o)
+    assert got["Thời gian"] == ("1", "date")
+    assert got["Địa điểm"] == ("1", "text")  # the parts of one place, not options to tick
+    assert "Hội trường số" not in got
+
+
+def test_hours_of_work_without_a_date_stay_a_figure_and_true_options_stay_a_choice() -> None:
+    o = imp("PHIẾU THÔNG TIN\n\n1. Làm việc:\n\n– Số giờ làm thêm: …… giờ\n\n– Giới tính: Nam …… Nữ ……\n")
+    got = prompts(o)
+    assert got["Số giờ làm thêm"][1] != "date"
+    assert got["Giới tính"][1] == "choice"
+
+
+def test_the_people_present_named_by_their_roles_are_names_to_write() -> None:
+    o = imp(
+        "BIÊN BẢN SINH HOẠT CHI ĐOÀN\n\n1. Thành phần:\n\n– Cán bộ hướng dẫn: Thầy …\n\n– Bí thư: ……….\n\n"
+        "  Sĩ số: ……      Có mặt: ……      Vắng: ……\n\n– Chủ trì cuộc họp: Bí thư chi đoàn – Anh …\n\n"
+        "2. Diễn biến:\n\n– Chi đoàn phó nhận xét tình hình học tập của đoàn viên: ……\n"
+    )
+    got = prompts(o)
+    assert got["Cán bộ hướng dẫn"] == ("1", "text")
+    assert got["Bí thư"] == ("1", "text")
+    assert got["Chủ trì cuộc họp"] == ("1", "text")
+    assert got["Có mặt"] == ("1", "integer") and got["Vắng"] == ("1", "integer")
+    assert got["Chi đoàn phó nhận xét tình hình học tập của đoàn viên"] == ("2", "longtext")
+
+
+def test_a_signature_title_below_the_text_is_still_no_question() -> None:
+    o = imp(
+        "BIÊN BẢN HỌP\n\n1. Nội dung:\n\n– Ý kiến của các thành viên: ……\n\nT/M CHI BỘ\n\nBÍ THƯ\n\n(Ký, ghi rõ họ tên)\n"
+    )
+    assert not any(p.lower().startswith("bí thư") for p in prompts(o))
+
+
+def test_presence_words_alone_on_a_line_keep_their_own_type() -> None:
+    from dialogs.importer.field_lines import person_fields
+
+    got = person_fields("Họ và tên: …… Có mặt: ……")
+    assert [a.type for a in got if a.prompt == "Có mặt"] == [
+        "text"
+    ]  # no count beside it: names, not a figure
