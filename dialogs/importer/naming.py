@@ -12,7 +12,7 @@ from dialogs.text import fold
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
-              "nghi quyet", "danh muc")
+              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -195,10 +195,9 @@ def own_name(lines: list[str]) -> str | None:
         f = fold(s)
         if i in agency:
             continue
-        code = CODE_LINE.match(s)
-        if code:
-            _code_name(lines, i, META_TAIL.sub("", code.group("rest")).strip(" :.-"), agency, upper, sentence)
+        if _code_or_subject(lines, i, s, agency, (upper, vv, sentence)):
             continue
+        s = _web_question(s)
         if f.startswith("v/v") or f.startswith("ve viec:"):
             subject = re.sub(r"^(?:v/v|về việc:)\s*:?\s*", "", s, flags=re.I)
             if subject:
@@ -233,6 +232,47 @@ def own_name(lines: list[str]) -> str | None:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
             return _web_name(_template_name(found))
     return None
+
+
+# a numbered heading run onto the name's line ('Tỷ lệ gia đình thể thao 1. Khái niệm, phương pháp tính')
+INLINE_HEADING = re.compile(r"(?<=\w)\s+\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*$")
+LETTER_NO = re.compile(r"(?i)^\s*số\s*:?\s*\d*\s*/\s*[\w-]+")
+WEB_ASKS = re.compile(r"(?i)(?:\s+\d{4})?\s+(?:như thế nào|là gì|ra sao|thế nào|gồm những gì|gồm những nội dung gì)$")
+
+
+def _code_or_subject(lines: list[str], i: int, s: str, agency: set[int], found: tuple[list[str], ...]) -> bool:
+    """A code line ('Biểu số 8/BCH …') or a letter's subject beginning 'Về': what it names goes to its list of
+    names found (`found`: names in capitals, subjects, sentence-case names). False for any other line."""
+    upper, vv, sentence = found
+    code = CODE_LINE.match(s)
+    if code:
+        rest = INLINE_HEADING.sub("", META_TAIL.sub("", code.group("rest"))).strip(" :.-")
+        _code_name(lines, i, "" if re.fullmatch(r"[-–]\s*[A-ZĐ]{1,4}", rest) else rest, agency, upper, sentence)
+        return True
+    subject = _about_subject(lines, i)
+    if subject:
+        vv.append(subject)
+    return bool(subject)
+
+
+def _about_subject(lines: list[str], i: int) -> str | None:
+    """A letter's subject without 'V/v' ('Số 1433/GDĐT-TrH …' then 'Về hướng dẫn báo cáo' / 'tổng kết năm học …'):
+    a line beginning 'Về' a few lines under the letter's number, with the lines in lower case going on with it."""
+    s = lines[i].strip()
+    m = re.match(r"^Về\s+(?:việc\s*:?\s*)?(?P<s>[^…:]{3,200})$", s)
+    if not m or not any(LETTER_NO.match(t) for t in lines[max(0, i - 8):i]):
+        return None
+    return _continuation(lines, i, m.group("s").strip(), False)
+
+
+def _web_question(s: str) -> str:
+    """A page's headline asking about a form ('Mẫu báo cáo nhanh … 2024 như thế nào? Nội dung …?'): the name it asks
+    about, the question words and the year of the post gone. Any other line is returned as it is."""
+    if "?" not in s:
+        return s
+    head = s.split("?", 1)[0].strip()
+    cut = WEB_ASKS.sub("", head).strip(" ,")
+    return cut if cut != head and _named(fold(cut)) and len(cut.split()) >= 3 else s
 
 
 def _below_header(lines: list[str], agency: set[int]) -> int | None:

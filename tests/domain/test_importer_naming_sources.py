@@ -156,3 +156,48 @@ def test_a_download_pages_freshness_words_are_no_part_of_the_name() -> None:
         imp("Báo cáo tình hình mới nhất của xã về dịch bệnh\n1. Số ca mắc: …… ca\n").title
         == "Báo cáo tình hình mới nhất của xã về dịch bệnh"
     )
+
+
+def test_a_letters_subject_beginning_ve_under_its_number_names_it() -> None:
+    lines = [
+        "SỞ NÔNG NGHIỆP",
+        "Số 215/SNN-KH        Đà Lạt, ngày 3 tháng 4 năm 2031",
+        "",
+        "Về hướng dẫn báo cáo",
+        "sơ kết vụ đông xuân 2030-2031",
+        "",
+        "Kính gửi: Phòng Nông nghiệp các huyện.",
+        "I. MỤC ĐÍCH",
+    ]
+    assert own_name(lines) == "hướng dẫn báo cáo sơ kết vụ đông xuân 2030-2031"
+    prose = ["Ban tổ chức thông báo:", "Về hướng dẫn báo cáo sơ kết, các đơn vị xem phụ lục.", "I. MỤC ĐÍCH"]
+    assert own_name(prose) is None  # no letter number above it: a sentence, no subject
+
+
+def test_a_pages_question_headline_names_the_form_it_asks_about() -> None:
+    lines = [
+        "Mẫu báo cáo tình hình dịch bệnh cây trồng 2031 như thế nào? Nội dung báo cáo gồm những gì?",
+        "Dịch bệnh cây trồng gây thiệt hại lớn.",
+    ]
+    assert own_name(lines) == "báo cáo tình hình dịch bệnh cây trồng"
+    asking = ["Báo cáo tình hình dịch bệnh có bắt buộc không?", "Dịch bệnh cây trồng gây thiệt hại lớn."]
+    assert own_name(asking) is None  # a question with no question words to drop names nothing
+
+
+def test_a_code_lines_name_stops_at_a_numbered_heading_run_onto_it() -> None:
+    lines = [
+        "Biểu số 2105.N/NN: Tỷ lệ hộ dùng nước sạch 1. Khái niệm, phương pháp tính",
+        "Hộ dùng nước sạch là …",
+    ]
+    assert own_name(lines) == "Tỷ lệ hộ dùng nước sạch"
+
+
+def test_a_form_named_bang_kiem_ke_in_capitals_wins_over_the_pages_guidance() -> None:
+    lines = [
+        "Hướng dẫn cách lập Bảng kiểm kê vật tư theo Thông tư 12",
+        "Đơn vị: ……",
+        "Mẫu số 05a – VT",
+        "BẢNG KIỂM KÊ VẬT TƯ",
+        "(Dùng cho kho)",
+    ]
+    assert own_name(lines) == "BẢNG KIỂM KÊ VẬT TƯ"
