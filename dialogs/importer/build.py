@@ -1049,7 +1049,13 @@ PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|th
 def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
-    return " ".join(s for s in lines[:150] if len(s.split()) <= 10 or _upper_line(s) or re.search(r"-[A-ZĐ]{2,3}/", s))
+    out = []
+    for s in lines[:150]:
+        if len(s.split()) <= 10 or _upper_line(s):
+            out.append(s)
+        else:  # a sentence citing an act ('Nghị quyết số 06-NQ/TU … của Tỉnh ủy'): only the acts' numbers show
+            out.extend(re.findall(r"\S*-[A-ZĐ]{2,3}/\S*", s))
+    return " ".join(out)
 
 
 def _upper_line(s: str) -> bool:

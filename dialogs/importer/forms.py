@@ -191,7 +191,7 @@ def empty_labels(line: str) -> list[str]:
     return parts
 
 
-DATE_BLANK = re.compile(r"(?i)(?P<time>(?:\b(?:vào\s+)?(?:lúc|hồi)\W*(?:\w{0,3}\W*)?|(?:…|\.{2,}|_{2,})[….\s_]*)giờ\W*(?:\w{0,3}\W*)?"
+DATE_BLANK = re.compile(r"(?i)(?P<time>(?:\b(?:vào\s+)?(?:lúc|hồi)\W*(?:\w{0,3}\W*)?|(?:\bvào\s*)?(?:…|\.{2,}|_{2,})[….\s_]*)giờ\W*(?:\w{0,3}\W*)?"
                         r"(?:phút\W*(?:\w{0,3}\W*)?)?)?\bngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b"
                         r"(?:\s*\d{0,4}(?:(?:…|\.|_)\s*)*)?")
 DATE_PREP = re.compile(r"(?i)(?:^|\s)(?:từ|đến|trước|sau|sinh|cấp|ký|lập)$")
@@ -209,6 +209,7 @@ def date_blank(text: str) -> tuple[str, str] | None:
     if BLANK.search(before) or (before.rstrip().endswith(",") and not m.group("time")):
         return None
     label = re.sub(r"(?i)(?:^|\s)(?:hôm nay|vào lúc|vào)$", "", before.strip(" ,;:-–+•")).strip(" ,;:")
+    label = re.sub(r"(?i)^(?:hôm|bữa) nay\b[\s,]*", "", label)  # 'Hôm nay, vào … giờ …': the day itself, no label
     if len(label.split()) > 10 or (label and not label[0].isupper()):
         return None
     if not label and m.group("time"):  # the minutes' opening, its words kept: 'Ngày giờ (hồi … giờ … phút, ngày …)'

@@ -228,3 +228,13 @@ def test_presence_words_alone_on_a_line_keep_their_own_type() -> None:
     assert [a.type for a in got if a.prompt == "Có mặt"] == [
         "text"
     ]  # no count beside it: names, not a figure
+
+
+def test_today_at_an_hour_to_write_is_one_date_not_a_label() -> None:
+    from dialogs.importer.forms import date_blank
+
+    assert date_blank("Hôm nay, vào…… giờ…… ngày…… tháng…… năm……") == (
+        "Ngày giờ (vào … giờ … ngày … tháng … năm …)",
+        "",
+    )
+    assert date_blank("Hôm nay, ngày … tháng … năm …, tại …") is None  # a place follows: left to the opening

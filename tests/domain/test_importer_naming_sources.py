@@ -201,3 +201,16 @@ def test_a_form_named_bang_kiem_ke_in_capitals_wins_over_the_pages_guidance() ->
         "(Dùng cho kho)",
     ]
     assert own_name(lines) == "BẢNG KIỂM KÊ VẬT TƯ"
+
+
+def test_a_party_resolution_cited_in_a_sentence_does_not_make_a_state_letter_a_party_one() -> None:
+    cited = (
+        "Đề nghị các sở phối hợp báo cáo kết quả thực hiện chương trình trồng rừng năm 2030 theo Kế hoạch số "
+        "12/KH-UBND và Nghị quyết số 07-NQ/TU ngày 4/5/2029 của Tỉnh ủy về phát triển lâm nghiệp bền vững."
+    )
+    o = imp(f"BÁO CÁO KẾT QUẢ TRỒNG RỪNG\n\n{cited}\n\n1. Kết quả trồng rừng năm 2030\n")
+    assert o.layout == "state"
+    own = imp(
+        "ĐẢNG BỘ HUYỆN A\n\nSố 15-BC/HU\n\nBÁO CÁO KẾT QUẢ TRỒNG RỪNG\n\n1. Kết quả trồng rừng năm 2030\n"
+    )
+    assert own.layout == "party"  # the document's own Party header still shows
