@@ -95,6 +95,39 @@ def _list_head(line: str) -> list[Ask]:
     return [Ask(t.rstrip(" :"), "list", fields=["Họ và tên", "Nội dung"])]
 
 
+ROLE_SLOT = re.compile(
+    rf"^[-–+•*]?\s*(?P<w>(?i:ông\s*/\s*bà|ông\s*\(bà\)|đồng chí|đ/c|ông|bà))\s*:?\s*{GAP}[\s….]*"
+    rf"(?P<r>(?i:đại diện|chức vụ)\b[^:;]{{0,60}}?)[\s….]*$"
+)
+
+
+def _role_slots(seq: list, k: int) -> tuple[list[str], int]:
+    """'Chúng tôi gồm:' over 'Ông/Bà: …… đại diện kế toán', 'Ông/Bà: …… đại diện thủ quỹ': a name to write per role
+    the lines name ('Ông/Bà (đại diện kế toán)'), each an ask of its own, carried; the head asks nothing."""
+    asks: list[str] = []
+    j = k + 1
+    while j < len(seq) and isinstance(seq[j], str) and (not seq[j].strip() or ROLE_SLOT.match(seq[j].strip())):
+        m = ROLE_SLOT.match(seq[j].strip())
+        if m:
+            role = re.sub(rf"\s*{GAP}[\s….]*", " … ", m.group("r")).strip()
+            asks.append(carry_as(seq[j], Ask(f"{m.group('w')} ({role})", "text")))
+        j += 1
+    return (asks, j) if len(asks) >= 2 else ([], k)
+
+
+def role_slots(seq: list) -> list:
+    """Each head ending in ':' over people's lines that name their roles → an ask per role (_role_slots), carried
+    (read before the lines are fixed up: a roster's person lines would go with its head)."""
+    out: list = []
+    k = 0
+    while k < len(seq):
+        s = seq[k]
+        roles, j = _role_slots(seq, k) if isinstance(s, str) and s.strip().endswith(":") else ([], k)
+        out.extend(roles or [s])
+        k = j if roles else k + 1
+    return out
+
+
 def rosters(seq: list) -> list:
     """A roster's head over its numbered person lines ('1) Đ/C: ……') → its asks, carried; the person lines go. A
     short head ending in ':' over people's lines to fill ('– Đồng chí Nguyễn Thị C: ……') is a list too."""

@@ -238,3 +238,23 @@ def test_today_at_an_hour_to_write_is_one_date_not_a_label() -> None:
         "",
     )
     assert date_blank("Hôm nay, ngày … tháng … năm …, tại …") is None  # a place follows: left to the opening
+
+
+def test_people_lines_naming_their_roles_are_an_ask_per_role() -> None:
+    o = imp(
+        "BIÊN BẢN BÀN GIAO THIẾT BỊ\n\nI. Thành phần\n\nChúng tôi gồm:\n– Ông/Bà: ……………… đại diện bên giao\n"
+        "– Ông/Bà: ……………… đại diện bên nhận\n\nII. Nội dung bàn giao: ……\n"
+    )
+    got = prompts(o)
+    assert got["Ông/Bà (đại diện bên giao)"] == ("I", "text")
+    assert got["Ông/Bà (đại diện bên nhận)"] == ("I", "text")
+    assert "Chúng tôi gồm" not in got
+
+
+def test_people_lines_without_roles_stay_the_rosters_list() -> None:
+    from dialogs.importer.minutes import role_slots
+
+    seq = ["Chúng tôi gồm:", "– Ông/Bà: ………………", "– Ông/Bà: ………………", "II. Nội dung"]
+    assert role_slots(seq) == seq  # no role named: left to the roster's reading
+    one = ["Chúng tôi gồm:", "– Ông/Bà: ……………… đại diện bên giao", "II. Nội dung"]
+    assert role_slots(one) == one  # one line alone is no roster of roles
