@@ -380,10 +380,31 @@ def _known(label: str) -> bool:
     )
 
 
+NOTE_NAMED = re.compile(
+    rf"^(?:(?P<l>[^:()…]{{2,40}}?)\s*:\s*)?{GAP}[\s….:_]*\((?P<n>(?i:tên|họ (?:và )?tên|địa chỉ|chức vụ|chức danh|"
+    rf"số|ngày|năm|nơi|đơn vị|cơ quan)\b[^()]{{0,60}})\)[\s.;,]*$"
+)
+
+
+def note_named_blank(text: str) -> list[Ask]:
+    """'…… (tên công trình)' → an ask 'Tên công trình': a blank named by the note after it (a line of text, a date,
+    a figure by the note's words); 'Công trình: …… (tên công trình)' → the label asks, the note its help."""
+    m = NOTE_NAMED.match(text.strip().lstrip("-+•–* "))
+    if not m:
+        return []
+    note = _cap(m.group("n"))
+    label = _cap(m.group("l") or "")
+    if label and len(label.split()) > 8:
+        return []
+    typ, unit = _label_type(note)
+    return [Ask(label, typ, unit, help=[note])] if label else [Ask(note, typ, unit)]
+
+
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
-        noted_field(text)
+        note_named_blank(text)
+        or noted_field(text)
         or names_asked(text)
         or listed_fields(text)
         or count_and_names(text)

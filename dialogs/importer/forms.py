@@ -210,6 +210,8 @@ def date_blank(text: str) -> tuple[str, str] | None:
         return None
     label = re.sub(r"(?i)(?:^|\s)(?:hôm nay|vào lúc|vào)$", "", before.strip(" ,;:-–+•")).strip(" ,;:")
     label = re.sub(r"(?i)^(?:hôm|bữa) nay\b[\s,]*", "", label)  # 'Hôm nay, vào … giờ …': the day itself, no label
+    if re.fullmatch(r"(?i)từ|đến(?: hết)?|trước|sau", label):  # '… từ ngày … đến ngày … tháng …': each end a date
+        label = label[0].upper() + label[1:]
     if len(label.split()) > 10 or (label and not label[0].isupper()):
         return None
     if not label and m.group("time"):  # the minutes' opening, its words kept: 'Ngày giờ (hồi … giờ … phút, ngày …)'

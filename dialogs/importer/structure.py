@@ -9,7 +9,7 @@ from dialogs.text import fold
 
 UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
 PART_WORDS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
-PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}})))"
+PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}|(?-i:[A-H])(?=\s*[.:\-–]))))"
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", PART_RE),
@@ -64,7 +64,7 @@ def parse_marker(line: str) -> Marker | None:
             return Marker(kind, f"({mark})", rest)
         if kind == "part":  # 'Phần I.', 'PHẦN THỨ HAI:' → 'Phần I', 'Phần thứ hai'
             word = mark.split(None, 1)[1]
-            word = word if re.fullmatch(r"[IVX]+|\d+", word) else word.lower()
+            word = word if re.fullmatch(r"[IVX]+|\d+|[A-H]", word) else word.lower()
             return Marker("part", f"Phần {word}", rest)
         return Marker(kind, f"{mark}{punct}", rest)
     return None

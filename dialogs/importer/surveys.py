@@ -357,7 +357,7 @@ def _group_line(t: str) -> bool:
     """'Kiểm tra thông tin của từng thành viên:' between a survey's items: the next items' help."""
     caps = (
         t.isupper() and 2 <= len(t.split()) <= 12
-    )  # 'PHẦN B. VIỆC LÀM' (a part the outline does not number)
+    )  # 'THÔNG TIN VỀ VIỆC LÀM' (a group in capitals; 'PHẦN B. …' is a part of the outline)
     return bool(
         t
         and (GROUP.search(t) or caps)

@@ -163,3 +163,36 @@ def test_a_rate_after_a_comma_is_an_ask_of_its_own() -> None:
         ("Tỷ lệ hộ thoát nghèo sau khi được hỗ trợ", "percent"),
     ]
     assert [a.type for a in asks_from_text("Đánh giá tỷ lệ hộ nghèo giảm so với năm trước")] == ["percent"]
+
+
+def test_a_part_lettered_a_b_is_a_part_heading_over_its_numbered_items() -> None:
+    from dialogs.importer.structure import parse_marker
+    from tests.support.importing import imp as _imp
+
+    o = _imp(
+        "PHIẾU KHẢO SÁT\n\nPhần A. Thông tin chung\n\n1. Tên đơn vị: ……\n\n2. Số cán bộ: …… người\n\n"
+        "Phần B. Đánh giá\n\n1. Ý kiến đánh giá: ……\n"
+    )
+    got = {r.question.prompt: r.section_number for r in o.refs}
+    assert got["Tên đơn vị"].startswith("Phần A") and got["Ý kiến đánh giá"].startswith("Phần B")
+    assert parse_marker("Phần a bị cắt khỏi văn bản") is None  # a sentence about a part, no heading
+    assert parse_marker("Phần A Thông tin") is None  # no stop after the letter: not a heading
+
+
+def test_a_blank_named_by_the_note_after_it_asks_that_name() -> None:
+    from dialogs.importer.field_lines import note_named_blank
+
+    assert [(a.prompt, a.type) for a in note_named_blank("………………… (tên dự án)")] == [("Tên dự án", "text")]
+    labelled = note_named_blank("Công trình: …… (tên công trình)")
+    assert [(a.prompt, a.help) for a in labelled] == [("Công trình", ["Tên công trình"])]
+    assert note_named_blank("…… (ghi rõ lý do)") == []  # guidance, not a name: read elsewhere
+    assert note_named_blank("Kết quả đạt được (tên công trình)") == []  # no blank: prose with a parenthesis
+
+
+def test_a_date_range_inside_a_sentence_asks_both_ends() -> None:
+    from tests.support.importing import imp as _imp
+
+    o = _imp("BIÊN BẢN\n\n1. Đoàn đã làm việc từ ngày … tháng … năm … đến ngày … tháng … năm … tại xã.\n")
+    types = {r.question.prompt: r.question.type for r in o.refs}
+    assert types.get("Đến ngày") == "date"
+    assert sum(1 for t in types.values() if t == "date") == 2

@@ -219,14 +219,16 @@ def test_coded_fields_and_options_after_a_colon_in_a_survey() -> None:
     ]
 
 
-def test_a_part_in_capitals_between_items_is_their_help_and_the_title_above_stays() -> None:
+def test_a_lettered_part_between_items_is_their_part_and_the_title_above_stays() -> None:
     o = imp(
         "PHIẾU ĐIỀU TRA VIỆC LÀM\nCâu 1: Anh/chị bao nhiêu tuổi?\nCâu 2: Anh/chị có đi học không?\na. Có\nb. Không\n"
         "PHẦN B. VIỆC LÀM\nCâu 3: Anh/chị có việc làm không?\na. Có\nb. Không\n"
     )
     assert o.title == "Phiếu điều tra việc làm"
     got = {r.question.prompt: r.question for r in o.refs}
-    assert "PHẦN B. VIỆC LÀM" not in got and "VIỆC LÀM" in (got["Anh/chị có việc làm không?"].help or "")
+    assert "PHẦN B. VIỆC LÀM" not in got  # a part heading ('Phần B', like 'Phần II'), no question
+    part = {r.question.prompt: r.section_number for r in o.refs}["Anh/chị có việc làm không?"]
+    assert part.startswith("Phần B")
 
 
 def test_an_outlines_sub_items_under_a_question_are_no_options() -> None:
