@@ -17,6 +17,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
     # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
+    # a form's row with its group code in the first cell: 'A2 | Họ và tên người điền thông tin: |' (a section 'A2')
+    ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>\|)\s*(?=[{UPPER}a-hđ⟦])(?=[^|]*\w[^|]*\|?\s*$)")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
     ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
     ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
@@ -66,6 +68,12 @@ def parse_marker(line: str) -> Marker | None:
             word = mark.split(None, 1)[1]
             word = word if re.fullmatch(r"[IVX]+|\d+|[A-H]", word) else word.lower()
             return Marker("part", f"Phần {word}", rest)
+        if punct == "|":  # the row's cell borders go, an empty cell after a label is its blank: 'A2 | Họ và
+            rest = rest.rstrip(" |")  # tên: |' → 'A2.', 'Họ và tên: ……'; 'a. Điện thoại: b. Email:' → a blank each
+            rest = re.sub(r":(?=\s+\S)", ": ……", rest) + (" ……" if rest.endswith(":") else "")
+            if len(re.findall(r"(?:^|\s)[a-h]\.\s", rest)) >= 2:  # the cell's own lettering of its fields
+                rest = re.sub(r"(?:^|(?<=\s))[a-h]\.\s+", "", rest)
+            return Marker(kind, f"{mark}.", rest) if rest else None
         return Marker(kind, f"{mark}{punct}", rest)
     return None
 

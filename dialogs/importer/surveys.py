@@ -60,6 +60,8 @@ def carry_as(line: str, ask: Ask, numbered: bool = False) -> str:
     stays too ('3. Ông/bà …?' outside a questionnaire: the outline's own numbering)."""
     mk = parse_marker(line.strip())
     keep = mk is not None and (mk.kind in BULLET_KINDS or (numbered and mk.kind.startswith("dec")))
+    if numbered and mk is not None and mk.kind == "code" and "|" in line:  # a coded row: 'A1 | ⟦ask:…⟧'
+        return f"{mk.no.rstrip('.')} | {carry(ask)}"
     return f"{mk.no} {carry(ask)}" if keep else carry(ask)
 
 
@@ -460,4 +462,38 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if FOLLOW_UP.match(nxt) and "?" not in nxt:  # 'Nếu không đúng, ĐTV nhập lại tên đúng …': written in
             out.append(carry(Ask(nxt.rstrip("."), "text")))
             k += 1
+    return out
+
+
+ANSWER_HEAD = re.compile(
+    r"^\s*(?:STT|TT|Mã)\s*\|\s*(?:câu hỏi|nội dung|chỉ tiêu)[^|]*\|(?P<o>(?:\s*(?:\d{1,2}\s*[.)]\s*)?[^|\d]{1,20}\|){2,5})\s*$",
+    re.I,
+)
+CODED_ROW = re.compile(r"^(?P<c>\s*[A-H]?\d{1,2}\s*\|\s*)(?P<q>[^|]*\S)\s*\|(?:\s*\|)*\s*$")
+
+
+def answer_columns(seq: list) -> list:
+    """A questionnaire's table flattened row by row, its header naming the answers ('STT | CÂU HỎI | 1.Có | 2.Không
+    |'): the header goes, and each coded question row under it ('A1 | Sở có … không? |') gets the answers as boxes
+    to tick ('… không? Có □ Không □'), up to the next row that is no coded question."""
+    out: list = []
+    opts: list[str] = []
+    for s in seq:
+        head = ANSWER_HEAD.match(s) if isinstance(s, str) else None
+        if head:
+            cells = [re.sub(r"^\s*\d{1,2}\s*[.)]\s*", "", o).strip() for o in head.group("o").split("|") if o.strip()]
+            folded = [fold(c) for c in cells]
+            if any(f in ("co", "dat", "dung", "da") for f in folded) and any(
+                f.startswith(("khong", "chua", "sai")) for f in folded
+            ):  # answers ('Có', 'Không'; 'Đạt', 'Chưa đạt'), not a table's columns ('Số lượng', 'Ghi chú')
+                opts = cells
+                continue
+        row = CODED_ROW.match(s) if isinstance(s, str) and opts else None
+        if row and "?" in row.group("q"):
+            q = row.group("q").split("?")[0] + "?"  # ('… không? Nếu có theo hình thức nào?': the first asks)
+            out.append(f"{row.group('c')}{q} {' '.join(f'{o} □' for o in opts)} |")
+            continue
+        if isinstance(s, str) and s.strip() and not s.strip(" |") == "" and not row:
+            opts = opts if re.match(r"^\s*[a-h]\s*\|", s) else []
+        out.append(s)
     return out

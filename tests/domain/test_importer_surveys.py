@@ -271,3 +271,25 @@ def test_a_line_that_only_looks_carried_is_read_as_text_and_nothing_breaks() -> 
     got = prompts(imp("BÁO CÁO\n⟦ask:abc⟧\n⟦ask:31⟧\nI. KẾT QUẢ\n1. Số hộ: …… hộ\n"))
     assert got["Số hộ"] == ("I", "integer")
     assert carried("⟦ask:abc⟧") is None and carried("⟦ask:31⟧") is None
+
+
+def test_a_questionnaires_rows_with_group_codes_are_its_coded_sections() -> None:
+    o = imp(
+        "PHIẾU THU THẬP Ý KIẾN\nA1 | Tên trường: |\nA2 | a. Điện thoại: b. Email: |\n"
+        "STT | CÂU HỎI | 1.Có | 2.Không |\nB1 | Trường có thư viện điện tử không? Nếu có, từ năm nào? |\n|\n"
+    )
+    got = {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
+    assert got["Tên trường"] == ("A1", "text")
+    assert got["Điện thoại"] == ("A2", "text") and got["Email"] == ("A2", "text")
+    assert got["Trường có thư viện điện tử không?"] == ("B1", "yesno")
+    assert not any("STT" in p or "|" in p for p in got)
+
+
+def test_a_table_row_that_only_begins_with_a_number_is_no_coded_section() -> None:
+    from dialogs.importer.structure import parse_marker
+    from dialogs.importer.surveys import answer_columns
+
+    assert parse_marker("A1 | |") is None  # an empty row
+    assert parse_marker("12 | Tên đơn vị: |") is None  # a row number, no group code
+    rows = ["STT | Nội dung | Số lượng | Ghi chú |", "1 | Lớp học có máy chiếu? |"]
+    assert answer_columns(rows) == rows  # 'Số lượng', 'Ghi chú' are a table's columns, no answers to tick
