@@ -21,6 +21,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
+from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
@@ -394,7 +395,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
-    seq, _ = rebuild(unglue_list(seq))
+    seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:

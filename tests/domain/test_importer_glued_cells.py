@@ -1,0 +1,80 @@
+"""Table cells a copy ran together (made-up text): a header row glued into one line is cut into its names, a row's
+number and code stuck to its label get their space back; prose, a brand name, a capitals heading and a decree's
+number ('QĐ-TTg') stay as written."""
+
+from __future__ import annotations
+
+from dialogs.importer.glued_cells import unglue_cells
+from tests.support.importing import imp
+
+
+def test_a_glued_header_line_is_cut_into_its_names():
+    lines = ["BIỂU THU CHI QUỸ", "", "STTNội dungMã sốSố tiềnGhi chú", "Thu trong nămChi trong năm%Còn lại"]
+    out = unglue_cells(lines)
+    assert out[2:] == [
+        "STT",
+        "Nội dung",
+        "Mã số",
+        "Số tiền",
+        "Ghi chú",
+        "Thu trong năm",
+        "Chi trong năm",
+        "%",
+        "Còn lại",
+    ]
+    assert out[:2] == lines[:2]
+
+
+def test_glued_column_pairs_are_cut_apart():
+    out = unglue_cells(["Thu nhậpChi tiêu", "SL%SL%"])
+    assert out == ["Thu nhập", "Chi tiêu", "SL", "%", "SL", "%"]
+
+
+def test_rows_with_glued_numbers_and_codes_get_their_spaces():
+    lines = ["IKhoản vay ngân hàng01", "- Vay ngắn hạn02", "- Vay dài hạn03", "1Phải trả người lao động05"]
+    assert unglue_cells(lines) == [
+        "I Khoản vay ngân hàng 01",
+        "- Vay ngắn hạn 02",
+        "- Vay dài hạn 03",
+        "1 Phải trả người lao động 05",
+    ]
+
+
+def test_one_glued_row_alone_is_left_as_written():
+    lines = ["Kết quả thực hiện", "1Phải thu khách hàng06", "", "Ghi chú thêm về nội dung"]
+    assert unglue_cells(lines) == lines
+
+
+def test_prose_brand_names_and_capitals_stay_as_written():
+    lines = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BÁO CÁO TÓM TẮT",
+        "Căn cứ Quyết định số 12/QĐ-TTg của Thủ tướng Chính phủ.",
+        "VnDoc - Tải tài liệu, văn bản pháp luật miễn phí",
+        "Đơn vị đã dùng phần mềm PowerPoint và ứng dụng TikTok để tuyên truyền. Kết quả tốt.",
+        "Công tác tuyên truyền được đẩy mạnh trong năm.",
+    ]
+    assert unglue_cells(lines) == lines
+
+
+def test_a_glued_header_and_glued_rows_give_a_biểu():
+    text = "\n".join(
+        [
+            "BÁO CÁO TÌNH HÌNH CÔNG NỢ",
+            "",
+            "STTChỉ tiêuMã sốTổng sốTrong nămNăm trước",
+            "",
+            "IKhoản phải thu khách hàng 01",
+            "1Thu tiền bán hàng02",
+            "2Thu tiền dịch vụ03",
+            "IICác khoản phải trả05",
+            "1Trả người bán06",
+            "2Trả người lao động07",
+            "",
+        ]
+    )
+    tables = [r.question.table for r in imp(text).refs if r.question.type == "table"]
+    assert tables, "no Biểu"
+    labels = [c.label for t in tables for c in t.columns] + [x.label for t in tables for x in t.rows]
+    assert not any("STTChỉ" in x or "tiêuMã" in x for x in labels)
+    assert any("Thu tiền bán hàng" in x for x in labels)
