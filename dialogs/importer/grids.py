@@ -323,6 +323,24 @@ def _first_row_in_header(cells: list[str], head: list[str], k: int) -> int:
     return k - 1
 
 
+def _numbered_list(cells: list[str], head: list[str], k: int, n: int) -> FlatGrid | None:
+    """A list to fill under a 'STT' heading: its rows are numbered lines with nothing after them ('1', '2', … '20'),
+    more numbers than the header has names, so no numbering row of the columns. Every name after 'STT' is a column
+    (a list asks the name too); the unit writes the rows."""
+    codes = cells[k:k + n]
+    after = cells[k + n] if k + n < len(cells) else ""
+    if not head or not NUMBER_HEAD.match(fold(head[0])) or n < max(len(head) + 2, 5) \
+            or not all(c.isdigit() for c in codes) or after and (_is_figure(after) or _label_cell(after) and not _ended(after)
+                                                              and len(after.split()) <= 3):
+        return None
+    cols = [c for c in head[1:] if not METADATA.match(fold(c).strip(" :")) and not group_only(c)]
+    if len(cols) < 2 or any(len(c.split()) > 24 for c in cols):
+        return None
+    note = (f"danh sách chép mỗi ô một dòng (từ «{head[0][:30]}»), các dòng đánh số 1–{n} để trống: đã dựng lại "
+            f"{len(cols)} cột, các dòng do đơn vị thêm; hãy kiểm tra tên và thứ tự cột")
+    return _grid(["TT", *cols], [["", "…"]], note)
+
+
 def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """Cells a line (see the module's note). Returns the grid and how many lines it used."""
     if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
@@ -330,6 +348,9 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     cells, index = _split_cells(lines)
     head, k = _header(cells)
     n = _numbering(cells, k)
+    listed = _numbered_list(cells, head, k, n)
+    if listed is not None:
+        return listed, index[k + n] if k + n < len(index) else len(lines)
     if k < len(cells) and not n and not _row_start(cells, k) and not _ended(cells[k]):
         k = _first_row_in_header(cells, head, k)
         if k < 0:
