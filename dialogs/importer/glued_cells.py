@@ -78,8 +78,53 @@ def _blocks(seq: list) -> list[tuple[int, int]]:
     return out
 
 
+def _bar_run_end(seq: list, i: int) -> int:
+    """Where a run of cells parted by '|' lines starting at seq[i] ends: every text line in it is short of a '|' of
+    its own, no more than twelve lines between two bars; i when fewer than eight bars."""
+    j = i
+    bars = 0
+    last = i
+    while j < len(seq) and isinstance(seq[j], str) and j - last <= 12:
+        s = seq[j].strip()
+        if s == "|":
+            bars += 1
+            last = j
+        elif s.endswith("|") or s.startswith("|"):
+            break
+        j += 1
+    return last + 1 if bars >= 8 else i
+
+
+def bar_parted_cells(seq: list) -> list:
+    """A web table copied with each cell's text over one or more lines and a '|' line between cells ('STT' / '|' /
+    'Tên chỉ tiêu' / '|' / …): each cell's lines joined into one line, an empty cell a blank line."""
+    out: list = []
+    i = 0
+    while i < len(seq):
+        first = isinstance(seq[i], str) and seq[i].strip() and seq[i].strip() != "|"
+        end = (
+            _bar_run_end(seq, i)
+            if first and isinstance(seq[i + 1 : i + 2], list) and seq[i + 1 : i + 2] == ["|"]
+            else i
+        )
+        if end == i:
+            out.append(seq[i])
+            i += 1
+            continue
+        cell: list[str] = []
+        for s in seq[i:end]:
+            if s.strip() == "|":
+                out.append(" ".join(cell))
+                cell = []
+            elif s.strip():
+                cell.append(s.strip())
+        i = end
+    return out
+
+
 def unglue_cells(seq: list) -> list:
     """Cut glued header names into a line each and give glued row numbers and codes their space (see the module)."""
+    seq = bar_parted_cells(seq)
     header: set[int] = set()
     for a, b in _blocks(seq):
         heads = [k for k in range(a, b) if _header_line(seq[k]) and ROW_PREFIX.match(seq[k].strip()) is None]

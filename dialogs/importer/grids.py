@@ -222,6 +222,12 @@ def _numbered_row_near(cells: list[str], k: int, span: int = 12) -> bool:
     return False
 
 
+def _explained(cells: list[str], k: int, since: int) -> bool:
+    """cells[k] right after a row's label is a long text of the row (how the figure is counted), not the next row:
+    a figure follows it within three cells ('Tỷ lệ …' / 'Số cán bộ … /tổng số …' / '%' / '100')."""
+    return since == 0 and len(cells[k].split()) > 12 and any(_is_figure(x) for x in cells[k + 1:k + 4])
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -234,7 +240,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
     while k < len(cells):
         c = cells[k]
         f = fold(c)
-        if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45:  # ('* Ghi chú: …' too)
+        explained = rows and _explained(cells, k, since)  # a row's text cell after its label
+        if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
@@ -243,7 +250,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
-        if _is_figure(c) and not number or not number and not _text(c):
+        if _is_figure(c) and not number or not number and not _text(c) or explained:
             filled[-1:] = [True] if _is_figure(c) or DITTO.match(c) else filled[-1:]  # '"': the value above again
             k += 1
             since += 1

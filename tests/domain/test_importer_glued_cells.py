@@ -4,7 +4,7 @@ number ('QĐ-TTg') stay as written."""
 
 from __future__ import annotations
 
-from dialogs.importer.glued_cells import unglue_cells
+from dialogs.importer.glued_cells import bar_parted_cells, unglue_cells
 from tests.support.importing import imp
 
 
@@ -78,3 +78,96 @@ def test_a_glued_header_and_glued_rows_give_a_biểu():
     labels = [c.label for t in tables for c in t.columns] + [x.label for t in tables for x in t.rows]
     assert not any("STTChỉ" in x or "tiêuMã" in x for x in labels)
     assert any("Thu tiền bán hàng" in x for x in labels)
+
+
+def _bars(*cells: str) -> list[str]:
+    out: list[str] = []
+    for c in cells:
+        out += [*c.split("\n"), "|"]
+    return out
+
+
+def test_cells_parted_by_bar_lines_are_joined_a_cell_a_line():
+    lines = [
+        "PHỤ LỤC CHỈ TIÊU",
+        *_bars(
+            "STT",
+            "Tên chỉ tiêu",
+            "Đơn vị tính",
+            "Chỉ tiêu",
+            "I",
+            "Hạ tầng\nsố",
+            "",
+            "",
+            "1",
+            "Tỷ lệ hộ có\nmạng cáp quang",
+            "%",
+            "80",
+        ),
+    ]
+    out = bar_parted_cells(lines)
+    assert out == [
+        "PHỤ LỤC CHỈ TIÊU",
+        "STT",
+        "Tên chỉ tiêu",
+        "Đơn vị tính",
+        "Chỉ tiêu",
+        "I",
+        "Hạ tầng số",
+        "",
+        "",
+        "1",
+        "Tỷ lệ hộ có mạng cáp quang",
+        "%",
+        "80",
+    ]
+
+
+def test_a_few_bars_or_cells_ending_in_a_bar_are_left_as_written():
+    few = ["Kết quả", "|", "Tốt", "|", "Khá", "|"]
+    assert bar_parted_cells(few) == few
+    ending = ["Nam |", "|", "Nữ |", "|"] * 5
+    assert bar_parted_cells(ending) == ending
+
+
+def test_a_bar_parted_table_with_a_text_column_is_a_biểu():
+    """Each indicator has a long explanation cell between its name and its unit: the explanation is the row's text,
+    not another row."""
+    text = "\n".join(
+        [
+            "PHỤ LỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ",
+            "",
+            *_bars(
+                "STT",
+                "Tên chỉ tiêu",
+                "Giải thích chỉ tiêu",
+                "Đơn vị tính",
+                "Chỉ tiêu cụ thể",
+                "1",
+                "Tỷ lệ hộ gia đình có\nkết nối cáp quang",
+                "Số hộ gia đình trên địa bàn xã đã được kết nối internet cáp quang băng rộng chia cho tổng số hộ gia đình của xã",
+                "%",
+                "80",
+                "2",
+                "Tỷ lệ người dân có\ntài khoản thanh toán",
+                "Số người dân từ đủ mười lăm tuổi trở lên có tài khoản thanh toán tại ngân hàng chia cho tổng số dân của xã đó",
+                "%",
+                "70",
+                "3",
+                "Tỷ lệ hồ sơ trực tuyến",
+                "Số hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến toàn trình chia cho tổng số hồ sơ của xã",
+                "%",
+                "60",
+            ),
+            "",
+        ]
+    )
+    tables = [r.question.table for r in imp(text).refs if r.question.type == "table"]
+    assert len(tables) == 1
+    rows = [x.label for x in tables[0].rows]
+    assert rows == [
+        "Tỷ lệ hộ gia đình có kết nối cáp quang",
+        "Tỷ lệ người dân có tài khoản thanh toán",
+        "Tỷ lệ hồ sơ trực tuyến",
+    ]
+    assert "Chỉ tiêu cụ thể" in [c.label for c in tables[0].columns]
