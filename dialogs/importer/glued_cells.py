@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.grids import two_level
+from dialogs.importer.textgrid import FlatGrid, _grid
+
 ROW_PREFIX = re.compile(r"^(?P<no>[IVX]{1,4}|[A-E]|\d{1,2}(?:\.\d{1,2}){0,2})(?=[^\W\d_][^\W\d_])")
 ROW_CODE = re.compile(r"(?:(?<=[^\W\d_)])|(?<=[^\W\d_)]\s))(?P<code>\d{2,3})\s*$")
 SENTENCE = re.compile(r"[.;:!?]\s+\S.*[.;!?]$|[.!?]$")
@@ -122,24 +125,74 @@ def bar_parted_cells(seq: list) -> list:
     return out
 
 
+ROW_NAME = re.compile(r"^[^\W\d_][^:;.!?]{0,40}$")  # 'Giỏi (Tốt)', 'Khá', 'TB': a row's short name
+
+
+def _named_rows(seq: list, b: int) -> list[str]:
+    """The short names right under a glued header, to a blank line or the end (a form whose figures were left
+    empty); [] unless three or more, each of five words or fewer, and a blank line or the end after them."""
+    j = b
+    while (
+        j < len(seq)
+        and isinstance(seq[j], str)
+        and ROW_NAME.match(seq[j].strip())
+        and len(seq[j].split()) <= 5
+    ):
+        j += 1
+    ended = j >= len(seq) or isinstance(seq[j], str) and not seq[j].strip()
+    return [s.strip() for s in seq[b:j]] if j - b >= 3 and ended else []
+
+
+def _named_grid(seq: list, a: int, b: int, heads: list[int]) -> tuple[FlatGrid, int] | None:
+    """A glued header (lines ``heads`` of the block seq[a:b]) over short row names and no figure: a Biểu whose last
+    glued line gives the leaves and the line above, when the leaves share it evenly, their groups ('Học lực',
+    'Hạnh kiểm' over 'SL', '%', 'SL', '%'); unglued lines above the header name the rows' column."""
+    rows = _named_rows(seq, b) if heads and heads[-1] == b - 1 else []
+    if not rows:
+        return None
+    leaves = _pieces(seq[heads[-1]].strip())
+    above = _pieces(seq[heads[-2]].strip()) if len(heads) >= 2 else []
+    groups: list[str] = []
+    if above and len(leaves) % len(above) == 0 and len(leaves) > len(above):
+        groups = [g for g in above for _ in range(len(leaves) // len(above))]
+    elif above:
+        leaves = [*above, *leaves]
+    names = " ".join(seq[k].strip() for k in range(a, heads[0])) or "Chỉ tiêu"
+    note = (
+        f"bảng chép mất ranh giới ô (tiêu đề dính liền, từ «{leaves[0][:30]}»): đã dựng lại {len(leaves)} cột, "
+        f"{len(rows)} dòng; hãy kiểm tra tên và thứ tự cột"
+    )
+    grid = _grid(["TT", names, *leaves], [["", r] for r in rows], note)
+    if groups:
+        two_level(grid, groups)
+    return grid, b + len(rows)
+
+
 def unglue_cells(seq: list) -> list:
-    """Cut glued header names into a line each and give glued row numbers and codes their space (see the module)."""
+    """Cut glued header names into a line each and give glued row numbers and codes their space; a glued header over
+    row names and no figure is a Biểu at once (see the module)."""
     seq = bar_parted_cells(seq)
     header: set[int] = set()
+    grids: dict[int, tuple[FlatGrid, int]] = {}
     for a, b in _blocks(seq):
         heads = [k for k in range(a, b) if _header_line(seq[k]) and ROW_PREFIX.match(seq[k].strip()) is None]
         if sum(len(_seams(seq[k].strip())) for k in heads) >= 2:
             header.update(heads)
+            top, end = heads[0], heads[-1] + 1
+            got = _named_grid(seq, a, end, heads) if heads == list(range(top, end)) else None
+            grids.update({a: got} if got else {})
     fixes = {
         k: f for k, s in enumerate(seq) if isinstance(s, str) and k not in header and (f := _row_cells(s))
     }
     rows = {k: f for k, f in fixes.items() if sum(abs(x - k) <= 6 for x in fixes) >= 3}
     out: list = []
-    for k, s in enumerate(seq):
-        if k in header:
-            out.extend(_pieces(s.strip()))
-        elif k in rows:
-            out.append(" ".join(rows[k]))
-        else:
-            out.append(s)
+    k = 0
+    while k < len(seq):
+        s = seq[k]
+        if k in grids:
+            out.append(grids[k][0])
+            k = grids[k][1]
+            continue
+        out.extend(_pieces(s.strip()) if k in header else [" ".join(rows[k])] if k in rows else [s])
+        k += 1
     return out

@@ -171,3 +171,32 @@ def test_a_bar_parted_table_with_a_text_column_is_a_biểu():
         "Tỷ lệ hồ sơ trực tuyến",
     ]
     assert "Chỉ tiêu cụ thể" in [c.label for c in tables[0].columns]
+
+
+def test_a_glued_header_over_row_names_with_no_figures_is_a_biểu_with_its_groups():
+    """'Thu nhập' and 'Chi tiêu' glued over 'SL%SL%' glued, then the rows' names and nothing else: the groups share
+    the leaves evenly; the unglued line above names the rows' column."""
+    text = "BÁO CÁO PHÂN LOẠI HỘ\n\nMức sống\nThu nhậpChi tiêu\nSL%SL%\nKhá giả\nTrung bình\nCận nghèo\nNghèo\n\nNgười lập\n"
+    tables = [r.question.table for r in imp(text).refs if r.question.type == "table"]
+    assert len(tables) == 1
+    t = tables[0]
+    assert [(c.group, c.label) for c in t.columns] == [
+        ("Thu nhập", "SL"),
+        ("Thu nhập", "%"),
+        ("Chi tiêu", "SL"),
+        ("Chi tiêu", "%"),
+    ]
+    assert [x.label for x in t.rows] == ["Khá giả", "Trung bình", "Cận nghèo", "Nghèo"]
+
+
+def test_lines_under_a_glued_header_that_are_sentences_make_no_biểu():
+    lines = [
+        "Thu nhậpChi tiêu",
+        "SL%SL%",
+        "Năm nay đời sống người dân được cải thiện rõ rệt.",
+        "Khá",
+        "Nghèo",
+    ]
+    out = unglue_cells(lines)
+    assert all(isinstance(x, str) for x in out)
+    assert out[6:] == lines[2:]
