@@ -742,7 +742,7 @@ def coded_cells_start(run: list[str], k: int, span: int = 150, whole: bool = Fal
             cells = [c.strip() for c in run[j:j + 40] if c.strip()]
             n = _numbering(cells, 0)
             return j if n and sum(c.strip("()").isdigit() for c in cells[:n]) >= 3 else None
-        if not _fragment(" ".join(s.split()[:6]) if whole else s) or len(s.split()) > 12:
+        if not _fragment(" ".join(s.split()[:6])) or len(s.split()) > (12 if whole else 8):
             return None  # (under a sub-table's heading, a whole name: 'Tuổi kết hôn trung bình lần đầu (Tuổi)')
     return None
 
@@ -750,11 +750,13 @@ def coded_cells_start(run: list[str], k: int, span: int = 150, whole: bool = Fal
 def _header_names(fragments: list[str]) -> list[str]:
     """Column names from a header's fragments: a fragment in lower case (or closing a parenthesis) goes on the name
     above ('Con' / 'trong' / 'giá' / 'thú'), and so does a figure after a word in lower case ('Từ 0 đến dưới' /
-    '6 tuổi'); a capital starts a name."""
+    '6 tuổi'), and a unit in parentheses ('(người)'); a capital starts a name."""
     names: list[str] = []
     for f in fragments:
         ends_low = bool(names) and names[-1].split()[-1][:1].islower()
-        if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")):
+        unit = re.fullmatch(r"\([^()]{1,20}\)", f) is not None  # '(người)', '(Cuộc)': the unit of the name above
+        if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")
+                      or unit):
             names[-1] += f" {f}"
         else:
             names.append(f)

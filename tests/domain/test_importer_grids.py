@@ -474,3 +474,15 @@ def test_a_numbering_row_as_long_as_the_header_stays_the_columns_codes():
     cols, rows = _one(text)
     assert "Chỉ tiêu" not in cols and "Kế hoạch" in cols
     assert rows == ["Số hộ được hỗ trợ", "Số lao động có việc làm", "Số lớp tập huấn"]
+
+
+def test_a_header_without_row_heading_keeps_long_names_and_their_units_in_parentheses():
+    """'Học sinh chuyển đến từ tỉnh khác trong năm' (eight words) and '(người)' under each name, closed by the codes
+    a line each: each name with its unit is one column."""
+    text = "BÁO CÁO SĨ SỐ\n\n2. Số liệu học sinh\n\n" + "\n\n".join(
+        ["Cấp học", "Học sinh đầu năm", "(người)", "Học sinh chuyển đến từ tỉnh khác trong năm", "(người)",
+         "Học sinh bỏ học", "(người)", "(1)", "(2)", "(3)", "Tiểu học", "THCS", "THPT"]) + "\n\nGhi chú: số liệu đến 15/10.\n"
+    cols, rows = _one(text)
+    assert cols == ["Học sinh đầu năm (người)", "Học sinh chuyển đến từ tỉnh khác trong năm (người)",
+                    "Học sinh bỏ học (người)"]
+    assert rows == ["Tiểu học", "THCS", "THPT"]
