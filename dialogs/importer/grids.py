@@ -818,7 +818,8 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     rows, used = _body(body[:cut], units=False, numbers=False)
     used += len(cells) - n - len(body) if used >= len(body) else _glued_before(cells[n:], used)
     rows = rows or ([list(caption)] if caption else [])
-    if len(names) < figures or len(rows) < (1 if caption else 2):
+    alone = caption or cut < len(body)  # (a sub-table of its own after the rows)
+    if len(names) < figures or len(rows) < (1 if alone else 2):
         return None
     cols, groups = leaf_columns(names, figures)
     note = (f"bảng chép từ PDF mỗi ô một dòng, tiêu đề không có cột «STT/Chỉ tiêu» (từ «{names[0][:30]}», hàng mã cột "
@@ -840,6 +841,9 @@ def _sub_caption(cell: str) -> tuple[str, str] | None:
     return cell[:m.end() - 1].strip(" .)"), rest[:1] + rest[1:].lower()
 
 
+ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\.\s*[^\W\d_]")
+
+
 def _next_sub_table(body: list[str]) -> int:
     """Where a sub-table begins among the rows: a heading in capitals ('III. KẾT HÔN') over header fragments closed by
     column codes of their own; the end of the rows otherwise."""
@@ -850,8 +854,9 @@ def _next_sub_table(body: list[str]) -> int:
         while h > 0 and (not body[h - 1] or _fragment(" ".join(body[h - 1].split()[:6]))
                          and len(body[h - 1].split()) <= 12):  # (a header's name may be longer than a fragment)
             h -= 1
-        if h > 0 and h < p and _sub_caption(body[h - 1]):
-            return h - 1
+        if h > 0 and h < p and (_sub_caption(body[h - 1]) or ROMAN_HEADING.match(body[h - 1])
+                                and len(body[h - 1].split()) <= 9):
+            return h - 1  # ('II. Phân loại TNLĐ' over its own header: a part of the Biểu in any case)
     return len(body)
 
 
