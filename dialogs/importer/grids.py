@@ -754,7 +754,7 @@ def _header_names(fragments: list[str]) -> list[str]:
     names: list[str] = []
     for f in fragments:
         ends_low = bool(names) and names[-1].split()[-1][:1].islower()
-        unit = re.fullmatch(r"\([^()]{1,20}\)", f) is not None  # '(người)', '(Cuộc)': the unit of the name above
+        unit = re.fullmatch(r"\([^()]{1,20}\)?", f) is not None and len(f.split()) <= 3  # '(người)', '(Lượt': a unit
         if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")
                       or unit):
             names[-1] += f" {f}"
@@ -817,8 +817,8 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     cut = _next_sub_table(body)
     rows, used = _body(body[:cut], units=False, numbers=False)
     used += len(cells) - n - len(body) if used >= len(body) else _glued_before(cells[n:], used)
-    rows = rows or ([list(caption)] if caption else [])
-    alone = caption or cut < len(body)  # (a sub-table of its own after the rows)
+    rows = rows or ([list(caption)] if caption else [["", "…"]] if figures >= 4 and _blank_to_end(body) else [])
+    alone = caption or cut < len(body) or rows == [["", "…"]]  # (a sub-table after the rows; a header only)
     if len(names) < figures or len(rows) < (1 if alone else 2):
         return None
     cols, groups = leaf_columns(names, figures)
@@ -830,6 +830,13 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     if any(groups):
         two_level(grid, groups)
     return grid, c - k + end
+
+
+def _blank_to_end(body: list[str]) -> bool:
+    """Only empty cells after the column codes, then the signatures ('Người lập biểu'): a header whose rows the unit
+    adds."""
+    first = next((x for x in body if x.strip()), "")
+    return bool(first) and _ended(first)
 
 
 def _sub_caption(cell: str) -> tuple[str, str] | None:
