@@ -13,7 +13,7 @@ from dialogs.importer.prose_items import named_things, same_part_joined
 TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
-                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
+                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|nội dung(?:\s+(?:của\s+)?báo cáo)?\s+(?:bao\s+)?gồm có\s*:|"
                      r"(?:tập trung vào\s+)?các nội dung(?:\s+sau|\s+chính|\s+chủ yếu)?\s*:|tiến hành (?=sơ kết|tổng kết)|đồng thời đề ra(?:\s+được)?(?=\s+(?:phương hướng|nhiệm vụ|"
                      r"giải pháp|chỉ tiêu)\b))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …

@@ -15,10 +15,18 @@ import re
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.lexicon import top_split
-from dialogs.importer.prose_items import HEAD_RE, _group, _head, _pieces
+from dialogs.importer.prose_items import HEAD_RE, PART_HEADS, _group, _head, _pieces
 
 REVIEW_VERB = re.compile(
     r"^(?:kiểm điểm|tổng kết|sơ kết|rà soát|đánh giá)\s+(?=(?:kết quả|tình hình|việc|công tác)\b)", re.I
+)
+# the verb is dropped before a result or a situation ('Kiểm điểm kết quả …'), kept before 'việc' ('Đánh giá việc …')
+DROPPED_VERB = re.compile(
+    r"^(?:kiểm điểm|tổng kết|sơ kết|rà soát|đánh giá)\s+(?=(?:kết quả|tình hình|công tác)\b)", re.I
+)
+# 'Nội dung tổng kết: Đánh giá …; …': the label names what follows, the clauses ask
+CONTENTS_LABEL = re.compile(
+    r"^nội dung\s+(?:cần\s+)?(?:tập trung\s+)?(?:tổng kết|sơ kết|báo cáo|kiểm điểm)\s*:\s*", re.I
 )
 NARROWING = re.compile(r"^(?:trong đó\s*,?\s*)?(?:cần\s+)?tập trung\s+(?:vào\s+)?(?P<o>.+)$", re.I)
 VERB_CUT = re.compile(
@@ -28,10 +36,12 @@ VERB_CUT = re.compile(
 )
 LEAD = re.compile(r"^(?:(?:từ đó|đồng thời|trên cơ sở đó)\s*,?\s*)?", re.I)
 PART_VERB = re.compile(
-    r"^(?P<v>đánh giá|phân tích|nêu rõ|làm rõ|chỉ rõ|rút ra|nêu)(?:\s+(?:sâu|rõ|kỹ|cụ thể))?\s+(?P<o>.+)$",
+    r"^(?P<v>đánh giá|phân tích|nêu rõ|làm rõ|chỉ rõ|rút ra|nêu|tổng kết)(?:\s+(?:sâu|rõ|kỹ|cụ thể))?"
+    r"(?:\s+một số)?\s+(?P<o>.+)$",
     re.I,
 )
-PROPOSAL = re.compile(r"^(?:đề xuất|kiến nghị)\s+\S", re.I)
+PROPOSAL = re.compile(r"^(?:đề xuất|kiến nghị)(?:\s+|,\s*(?:đề xuất|kiến nghị)\s+)\S", re.I)
+PROPOSAL_WORD = re.compile(r"(?:đề xuất|kiến nghị)", re.I)
 PURPOSE = re.compile(r",\s+(?:góp phần|nhằm)\b.*$", re.I)
 STATES = re.compile(r"[?…]|_{3,}|\.{3,}")  # a form's blanks, a question: not a paragraph of asks
 
@@ -40,42 +50,67 @@ def _cap(words: str) -> str:
     return words[0].upper() + words[1:] if words else words
 
 
-def _parts_named(obj: str) -> list[str] | None:
-    """'những mặt tích cực và hạn chế', 'nguyên nhân': a report's parts alone, each a thing; None otherwise."""
-    pieces = [p for _, p in _pieces(obj)]
-    if not pieces or any(HEAD_RE.fullmatch(p.strip(" ,.")) is None for p in pieces):
+SHARED_TAIL = re.compile(r"\s+(?=(?:trong|của|đối với|khi)\s)", re.I)
+
+
+def _parts_named(obj: str) -> tuple[list[str], str] | None:
+    """'những mặt tích cực và hạn chế', 'thuận lợi, khó khăn và nguyên nhân trong quá trình …': a report's parts
+    alone, each a thing (what closes the last one, 'trong quá trình …', is said of them all: their help); None
+    otherwise. Parts of one group side by side ('khó khăn, vướng mắc') are one thing."""
+    pieces = [p.strip(" ,.") for _, p in _pieces(obj)]
+    if not pieces:
+        return None
+    if len(pieces) == 1 or _head(obj) in ("kết quả", "tình hình", "việc"):  # one thing: the verb is dropped
+        return ([obj], "") if _head(obj) in PART_HEADS + ("kết quả", "tình hình") else None
+    last, tail = pieces[-1], ""
+    if HEAD_RE.fullmatch(last) is None and len(pieces) >= 2:
+        cut = SHARED_TAIL.search(last)
+        if cut:
+            last, tail = last[: cut.start()], last[cut.end() :]
+    pieces[-1] = last
+    if any(HEAD_RE.fullmatch(p) is None for p in pieces):
         return None
     groups = [_group(_head(p)) for p in pieces]
-    if len(set(groups)) != len(groups):  # 'khó khăn, vướng mắc': one thing
-        return [obj]
-    return pieces
+    if len(set(groups)) != len(groups):
+        return None if tail else ([obj], "")
+    return pieces, tail
 
 
-def _clause_things(clause: str) -> list[str]:
+def _clause_things(clause: str) -> list[tuple[str, str]]:
+    """One clause → (prompt, help) for each thing it asks."""
     clause = LEAD.sub("", clause.strip(" ,.;"))
     if PROPOSAL.match(clause):
-        return [PURPOSE.sub("", clause)]
+        return [(PURPOSE.sub("", clause), "")]
     m = PART_VERB.match(clause)
     named = _parts_named(m.group("o")) if m else None
     if named:
-        return named
-    return [REVIEW_VERB.sub("", PURPOSE.sub("", clause))]
+        return [(p, _cap(named[1])) for p in named[0]]
+    return [(DROPPED_VERB.sub("", PURPOSE.sub("", clause)), "")]
+
+
+def _verb_pieces(part: str) -> list[str]:
+    """The part cut before each asking verb; a bare verb joins what follows it ('đề xuất, kiến nghị …')."""
+    out: list[str] = []
+    for piece in VERB_CUT.split(part):
+        if out and len(out[-1].split()) <= 2 and PROPOSAL_WORD.fullmatch(out[-1].strip(" ,")):
+            out[-1] = f"{out[-1].strip(' ,')}, {piece.strip()}"
+        else:
+            out.append(piece)
+    return out
 
 
 def verb_clauses(text: str) -> list[Ask]:
     """The things a reviewing paragraph asks, in order ([] when it is no such paragraph, see the module's note)."""
-    t = re.sub(r"\s+", " ", text.strip()).rstrip(" .;")
+    t = CONTENTS_LABEL.sub("", re.sub(r"\s+", " ", text.strip()).rstrip(" .;"))
     if not REVIEW_VERB.match(t) or STATES.search(t) or ":" in t or len(t.split()) > 120:
         return []
-    things: list[str] = []
+    things: list[tuple[str, str]] = []
     for part in top_split(t, ";"):
         narrowed = NARROWING.match(part.strip(" ,."))
         if narrowed and things:
-            things[-1] = f"{things[-1]} ({narrowed.group('o').strip(' ,.')})"
+            things[-1] = (f"{things[-1][0]} ({narrowed.group('o').strip(' ,.')})", things[-1][1])
             continue
-        for clause in VERB_CUT.split(part):
+        for clause in _verb_pieces(part):
             things.extend(_clause_things(clause))
-    things = [
-        re.sub(r"^(?:các|những)\s+(?=mặt\b)", "những ", x.strip(" ,.")) for x in things if x.strip(" ,.")
-    ]
-    return [Ask(_cap(x)) for x in things] if len(things) >= 3 else []
+    asks = [Ask(_cap(x.strip(" ,.")), help=[h] if h else []) for x, h in things if x.strip(" ,.")]
+    return asks if len(asks) >= 3 else []

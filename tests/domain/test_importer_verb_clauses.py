@@ -82,3 +82,38 @@ def test_a_letter_asking_for_a_review_in_a_paragraph_gets_one_question_per_thing
     assert got["Hạn chế"] == ("1", "longtext")
     assert got["Nguyên nhân"] == ("1", "longtext")
     assert "Đề xuất giải pháp cụ thể cho quý IV" in got
+
+
+def test_a_contents_label_leads_clauses_whose_parts_share_what_closes_them():
+    got = verb_clauses(
+        "Nội dung sơ kết: Đánh giá việc thực hiện các chỉ tiêu về trồng rừng; đánh giá thuận lợi, khó khăn và "
+        "nguyên nhân trong quá trình triển khai; tổng kết một số bài học kinh nghiệm trong chỉ đạo; đề xuất, kiến "
+        "nghị cho giai đoạn sau"
+    )
+    assert [(a.prompt, a.help) for a in got] == [
+        ("Đánh giá việc thực hiện các chỉ tiêu về trồng rừng", []),
+        ("Thuận lợi", ["Trong quá trình triển khai"]),
+        ("Khó khăn", ["Trong quá trình triển khai"]),
+        ("Nguyên nhân", ["Trong quá trình triển khai"]),
+        ("Bài học kinh nghiệm trong chỉ đạo", []),
+        ("Đề xuất, kiến nghị cho giai đoạn sau", []),
+    ]
+
+
+def test_a_contents_label_over_a_statement_stays_as_it_was():
+    assert verb_clauses("Nội dung báo cáo: xã đã hoàn thành các chỉ tiêu, kết quả tốt, được tỉnh khen.") == []
+
+
+def test_a_news_sentence_naming_the_report_contents_after_gom_co_asks_each():
+    from dialogs.importer.prose import prose_asks
+
+    got = [
+        a.prompt
+        for a in prose_asks(
+            "Quyết định quy định nội dung báo cáo gồm có: tình hình trồng rừng; công tác phòng cháy rừng; "
+            "kinh phí cho bảo vệ rừng."
+        )
+    ]
+    assert got == ["Tình hình trồng rừng", "Công tác phòng cháy rừng", "Kinh phí cho bảo vệ rừng"]
+    # a sentence saying what a thing is made of asks nothing
+    assert prose_asks("Đoàn kiểm tra gồm có: ông A, bà B.") == []
