@@ -8,6 +8,7 @@ import re
 from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
 from dialogs.importer.prose_items import named_things, same_part_joined
+from dialogs.importer.verb_clauses import contents_clauses
 
 # the words after which a sentence lists what to report
 TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
@@ -80,6 +81,10 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
+        led = contents_clauses(s)
+        if led:  # '… cần đánh giá và làm rõ các nội dung về A; B; làm rõ C, D': each clause's things
+            asks.extend(led)
+            continue
         found = [t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")
                  and not (t.group(0).rstrip().endswith("về") and DESTINATION.match(s[t.end():].lstrip()))]
         # '… tổng hợp báo cáo …, đề nghị … báo cáo …, tập trung vào các nội dung: A, B, C': the list follows the colon

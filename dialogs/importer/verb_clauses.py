@@ -28,13 +28,21 @@ DROPPED_VERB = re.compile(
 CONTENTS_LABEL = re.compile(
     r"^nội dung\s+(?:cần\s+)?(?:tập trung\s+)?(?:tổng kết|sơ kết|báo cáo|kiểm điểm)\s*:\s*", re.I
 )
+# 'Trong tổng kết cần đánh giá nghiêm túc và làm rõ các nội dung về A; B; làm rõ C': what follows is asked
+CONTENTS_LEAD = re.compile(
+    r"\b(?:cần|phải)\s+(?:đánh giá|làm rõ|tập trung)[^;:.]{0,40}?\s(?:các|những)\s+nội dung\s+(?:về|sau\s*:|chủ yếu\s*:)\s*",
+    re.I,
+)
 NARROWING = re.compile(r"^(?:trong đó\s*,?\s*)?(?:cần\s+)?tập trung\s+(?:vào\s+)?(?P<o>.+)$", re.I)
 VERB_CUT = re.compile(
     r",\s+(?=(?:từ đó|đồng thời|trên cơ sở đó)?\s*,?\s*(?:phân tích|đề xuất|kiến nghị|rút ra|nêu rõ|"
-    r"làm rõ|chỉ rõ|đánh giá)\b)",
+    r"làm rõ|chỉ rõ|đánh giá|đề ra)\b)",
     re.I,
 )
-LEAD = re.compile(r"^(?:(?:từ đó|đồng thời|trên cơ sở đó)\s*,?\s*)?", re.I)
+LEAD = re.compile(
+    r"^(?:(?:từ đó|đồng thời|trên cơ sở đó)\s*,?\s*)?(?:đề ra\s+(?=(?:phương hướng|nhiệm vụ|giải pháp)\b))?",
+    re.I,
+)
 PART_VERB = re.compile(
     r"^(?P<v>đánh giá|phân tích|nêu rõ|làm rõ|chỉ rõ|rút ra|nêu|tổng kết)(?:\s+(?:sâu|rõ|kỹ|cụ thể))?"
     r"(?:\s+một số)?\s+(?P<o>.+)$",
@@ -70,10 +78,13 @@ def _parts_named(obj: str) -> tuple[list[str], str] | None:
     pieces[-1] = last
     if any(HEAD_RE.fullmatch(p) is None for p in pieces):
         return None
-    groups = [_group(_head(p)) for p in pieces]
-    if len(set(groups)) != len(groups):
-        return None if tail else ([obj], "")
-    return pieces, tail
+    merged: list[str] = []
+    for p in pieces:  # 'hạn chế, yếu kém': one thing
+        if merged and _group(_head(p)) == _group(_head(merged[-1])):
+            merged[-1] = f"{merged[-1]}, {p}"
+        else:
+            merged.append(p)
+    return merged, tail
 
 
 def _clause_things(clause: str) -> list[tuple[str, str]]:
@@ -99,10 +110,25 @@ def _verb_pieces(part: str) -> list[str]:
     return out
 
 
+def contents_clauses(sentence: str) -> list[Ask]:
+    """'… cần đánh giá và làm rõ các nội dung về A; B; làm rõ C, D, đề ra E': the things after the lead, as
+    `verb_clauses` reads them ([] without such a lead)."""
+    m = CONTENTS_LEAD.search(sentence)
+    if not m:
+        return []
+    return _things(re.sub(r"\s+", " ", sentence[m.end() :].strip()).rstrip(" .;"))
+
+
 def verb_clauses(text: str) -> list[Ask]:
     """The things a reviewing paragraph asks, in order ([] when it is no such paragraph, see the module's note)."""
     t = CONTENTS_LABEL.sub("", re.sub(r"\s+", " ", text.strip()).rstrip(" .;"))
-    if not REVIEW_VERB.match(t) or STATES.search(t) or ":" in t or len(t.split()) > 120:
+    if not REVIEW_VERB.match(t):
+        return []
+    return _things(t)
+
+
+def _things(t: str) -> list[Ask]:
+    if STATES.search(t) or ":" in t or len(t.split()) > 120:
         return []
     things: list[tuple[str, str]] = []
     for part in top_split(t, ";"):
@@ -114,3 +140,38 @@ def verb_clauses(text: str) -> list[Ask]:
             things.extend(_clause_things(clause))
     asks = [Ask(_cap(x.strip(" ,.")), help=[h] if h else []) for x, h in things if x.strip(" ,.")]
     return asks if len(asks) >= 3 else []
+
+
+# 'Nội dung tổng kết cần tập trung đánh giá … gồm:' — a lead whose lines below each ask
+LINES_LEAD = re.compile(
+    r"\b(?:nội dung|báo cáo|tổng kết|sơ kết)\b.*\b(?:gồm|bao gồm|như sau|sau đây|sau)\s*:\s*$", re.I
+)
+PARTS_AFTER_AND = re.compile(
+    r"\s+và\s+(?=(?:những|các)\s+(?:hạn chế|khó khăn|tồn tại|vướng mắc|bất cập)\b)", re.I
+)
+
+
+def _under_lead(before: list[str]) -> bool:
+    """Whether the line comes under a lead (at most three lines of the list before it)."""
+    for k, prev in enumerate(reversed([b.strip() for b in before if b.strip()])):
+        if LINES_LEAD.search(prev):
+            return True
+        if k >= 3 or prev.endswith(":") or len(prev.split()) > 80 or not prev[:1].isupper():
+            return False
+    return False
+
+
+def led_clauses(before: list[str], line: str) -> list[Ask]:
+    """A line of the list under '… cần tập trung đánh giá … gồm:' that asks in clauses ('Làm rõ nguyên nhân, rút ra
+    bài học kinh nghiệm …', 'Đồng thời đánh giá sự phù hợp … và những hạn chế, vướng mắc …'): each thing. [] for a
+    line under no such lead, a form's line, or one that asks no verb's things."""
+    t = re.sub(r"\s+", " ", line.strip()).rstrip(" .;")
+    if not t or STATES.search(t) or ":" in t or len(t.split()) > 80 or not _under_lead(before):
+        return []
+    clauses = [
+        c for part in top_split(t, ";") for piece in _verb_pieces(part) for c in PARTS_AFTER_AND.split(piece)
+    ]
+    if len(clauses) < 2 and _head(t) not in PART_HEADS:  # ('Những hạn chế, vướng mắc …;' asks as it is)
+        return []
+    things = [x for c in clauses for x in _clause_things(c)]
+    return [Ask(_cap(x.strip(" ,.")), help=[h] if h else []) for x, h in things if x.strip(" ,.")]

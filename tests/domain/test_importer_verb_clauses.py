@@ -117,3 +117,42 @@ def test_a_news_sentence_naming_the_report_contents_after_gom_co_asks_each():
     assert got == ["Tình hình trồng rừng", "Công tác phòng cháy rừng", "Kinh phí cho bảo vệ rừng"]
     # a sentence saying what a thing is made of asks nothing
     assert prose_asks("Đoàn kiểm tra gồm có: ông A, bà B.") == []
+
+
+def test_a_sentence_asking_to_make_clear_the_contents_asks_each_thing():
+    from dialogs.importer.verb_clauses import contents_clauses
+
+    got = [
+        a.prompt
+        for a in contents_clauses(
+            "Khi sơ kết cần đánh giá khách quan và làm rõ các nội dung về công tác tuyên truyền Nghị quyết; kết "
+            "quả thực hiện các chỉ tiêu của Nghị quyết; làm rõ những kết quả đạt được, hạn chế, yếu kém, nguyên "
+            "nhân, đề ra phương hướng, nhiệm vụ cho năm tới."
+        )
+    ]
+    assert got == [
+        "Công tác tuyên truyền Nghị quyết",
+        "Kết quả thực hiện các chỉ tiêu của Nghị quyết",
+        "Những kết quả đạt được",
+        "Hạn chế, yếu kém",
+        "Nguyên nhân",
+        "Phương hướng, nhiệm vụ cho năm tới",
+    ]
+    assert contents_clauses("Hội nghị đã thảo luận các nội dung về công tác cán bộ.") == []
+
+
+def test_lines_under_a_lead_ending_gom_ask_the_things_of_their_clauses():
+    from dialogs.importer.verb_clauses import led_clauses
+
+    lead = "Nội dung sơ kết cần tập trung đánh giá việc thi hành Luật Thú y gồm:"
+    first = "Những khó khăn, vướng mắc về cơ chế, chính sách đối với công tác thú y ở địa phương;"
+    second = "Làm rõ nguyên nhân, rút ra bài học kinh nghiệm trong chỉ đạo thực hiện Luật."
+    assert [a.prompt for a in led_clauses([lead], first)] == [first.rstrip(";")]
+    assert [a.prompt for a in led_clauses([lead, first], second)] == [
+        "Nguyên nhân",
+        "Bài học kinh nghiệm trong chỉ đạo thực hiện Luật",
+    ]
+    # no lead above: a news page's own sentence stays as it was
+    assert led_clauses(["Sáng nay, Sở tổ chức hội nghị."], second) == []
+    # under the lead, a line that is a statement of one clause asks nothing by this rule
+    assert led_clauses([lead], "Luật được ban hành năm 2015 và có hiệu lực năm 2016.") == []
