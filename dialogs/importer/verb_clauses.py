@@ -70,14 +70,15 @@ def _parts_named(obj: str) -> tuple[list[str], str] | None:
         return None
     if len(pieces) == 1 or _head(obj) in ("kết quả", "tình hình", "việc"):  # one thing: the verb is dropped
         return ([obj], "") if _head(obj) in PART_HEADS + ("kết quả", "tình hình") else None
-    last, tail = pieces[-1], ""
-    if HEAD_RE.fullmatch(last) is None and len(pieces) >= 2:
-        cut = SHARED_TAIL.search(last)
-        if cut:
-            last, tail = last[: cut.start()], last[cut.end() :]
-    pieces[-1] = last
+    tail = ""
     if any(HEAD_RE.fullmatch(p) is None for p in pieces):
-        return None
+        for cut in SHARED_TAIL.finditer(obj):  # the parts end where the words said of them all begin
+            head = [p.strip(" ,.") for _, p in _pieces(obj[: cut.start()])]
+            if len(head) >= 2 and all(HEAD_RE.fullmatch(p) for p in head):
+                pieces, tail = head, obj[cut.end() :]
+                break
+        else:
+            return None
     merged: list[str] = []
     for p in pieces:  # 'hạn chế, yếu kém': one thing
         if merged and _group(_head(p)) == _group(_head(merged[-1])):
@@ -175,3 +176,38 @@ def led_clauses(before: list[str], line: str) -> list[Ask]:
         return []
     things = [x for c in clauses for x in _clause_things(c)]
     return [Ask(_cap(x.strip(" ,.")), help=[h] if h else []) for x, h in things if x.strip(" ,.")]
+
+
+# 'đề nghị các Sở … báo cáo kết quả, nêu những khó khăn, vướng mắc và kiến nghị, đề xuất trong quá trình tổ chức
+# thực hiện Chương trình X …': the bare result and the parts share the work named at the end
+ASKED_RESULT = re.compile(r"\bđề nghị\b[^.;:]{0,160}?\bbáo cáo\s+(?=kết quả\s*,)", re.I)
+WORK_TAIL = re.compile(
+    r"^trong quá trình\s+(?P<w>(?:tổ chức\s+)?(?:thực hiện|triển khai(?:\s+thực hiện)?))\s+(?P<o>\S.*)$", re.I
+)
+REFERENCE = re.compile(
+    r"\s+(?:theo\s+(?:chức năng|quy định|kế hoạch|đúng)|tại\s+(?:kế hoạch|quyết định|văn bản))\b.*$", re.I
+)
+NAMING_CUT = re.compile(r",\s+(?=(?:nêu rõ|nêu|làm rõ|chỉ rõ)\s)", re.I)
+SHORTFALLS = ("khó khăn", "vướng mắc", "hạn chế", "tồn tại", "yếu kém", "bất cập")
+
+
+def shared_work(sentence: str) -> list[Ask]:
+    """A letter's request to report the result and the parts of a work named once at the end: 'Kết quả thực hiện X'
+    first, then each part; the shortfalls arise in the work ('Những khó khăn, vướng mắc trong quá trình tổ chức thực
+    hiện'), the proposals stand alone ('Kiến nghị, đề xuất'). [] without such a request."""
+    m = ASKED_RESULT.search(sentence)
+    if not m:
+        return []
+    rest = REFERENCE.sub("", re.sub(r"\s+", " ", sentence[m.end() :]).strip(" .;"))
+    pieces = NAMING_CUT.split(rest, maxsplit=1)
+    if len(pieces) != 2 or pieces[0].strip(" ,").lower() != "kết quả":
+        return []
+    things = _clause_things(pieces[1])
+    work = WORK_TAIL.match(things[0][1]) if things else None
+    if len(things) < 2 or not work or any(h != things[0][1] for _, h in things):
+        return []
+    asks = [Ask(f"Kết quả thực hiện {work.group('o')}")]
+    for prompt, _ in things:
+        shortfall = _head(prompt) in SHORTFALLS
+        asks.append(Ask(_cap(f"{prompt} trong quá trình {work.group('w')}" if shortfall else prompt)))
+    return asks

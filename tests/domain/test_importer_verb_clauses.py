@@ -156,3 +156,26 @@ def test_lines_under_a_lead_ending_gom_ask_the_things_of_their_clauses():
     assert led_clauses(["Sáng nay, Sở tổ chức hội nghị."], second) == []
     # under the lead, a line that is a statement of one clause asks nothing by this rule
     assert led_clauses([lead], "Luật được ban hành năm 2015 và có hiệu lực năm 2016.") == []
+
+
+def test_a_request_for_the_result_and_the_parts_of_one_work_shares_the_work():
+    from dialogs.importer.verb_clauses import shared_work
+
+    got = [
+        a.prompt
+        for a in shared_work(
+            "Sở Y tế đề nghị các bệnh viện báo cáo kết quả, nêu những hạn chế, tồn tại và kiến nghị trong quá "
+            "trình triển khai Đề án bệnh viện vệ tinh do đơn vị chủ trì trong năm 2031 theo quy định tại Kế "
+            "hoạch số 12/KH-SYT."
+        )
+    ]
+    assert got == [
+        "Kết quả thực hiện Đề án bệnh viện vệ tinh do đơn vị chủ trì trong năm 2031",
+        "Những hạn chế, tồn tại trong quá trình triển khai",
+        "Kiến nghị",
+    ]
+    # a request naming no parts of the work, or a result stated: nothing by this rule
+    assert (
+        shared_work("Sở Y tế đề nghị các bệnh viện báo cáo kết quả, gửi về Sở trước ngày 20/12/2031.") == []
+    )
+    assert shared_work("Năm 2031 các bệnh viện đã báo cáo kết quả, nêu những hạn chế và kiến nghị.") == []
