@@ -53,6 +53,7 @@ from dialogs.importer.guidance import (  # noqa: F401
     help_owner,
     labelled_blanks,
     labelled_guide,
+    labelled_list,
     list_ask,
     list_fields,
     titled_ask,
@@ -286,7 +287,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or titled_ask(text) or _with_examples(text)
+    guided = labelled_guide(text) or labelled_list(text) or titled_ask(text) or _with_examples(text)
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)

@@ -179,3 +179,30 @@ def test_a_request_for_the_result_and_the_parts_of_one_work_shares_the_work():
         shared_work("Sở Y tế đề nghị các bệnh viện báo cáo kết quả, gửi về Sở trước ngày 20/12/2031.") == []
     )
     assert shared_work("Năm 2031 các bệnh viện đã báo cáo kết quả, nêu những hạn chế và kiến nghị.") == []
+
+
+def test_things_listed_after_a_label_are_asked_each_by_their_words():
+    from dialogs.importer.guidance import labelled_list
+
+    got = labelled_list(
+        "Tình hình sạt lở: vị trí sạt lở; thời gian xảy ra; chiều dài đoạn bờ bị sạt (nếu có); loại công trình bị "
+        "ảnh hưởng; mức độ ảnh hưởng đến dân cư."
+    )
+    assert [(a.prompt, a.type) for a in got] == [
+        ("Vị trí sạt lở", "longtext"),
+        ("Thời gian xảy ra", "date"),
+        ("Chiều dài đoạn bờ bị sạt (nếu có)", "decimal"),
+        ("Loại công trình bị ảnh hưởng", "text"),
+        ("Mức độ ảnh hưởng đến dân cư", "longtext"),
+    ]
+    assert got[0].help == ["Tình hình sạt lở"]
+
+
+def test_a_label_over_stated_facts_or_fields_is_no_list_of_asks():
+    from dialogs.importer.guidance import labelled_list
+
+    assert labelled_list("Kết quả: đã trồng 12 ha rừng; đã sửa 3 km đường; đã xây 2 trường.") == []
+    assert labelled_list("Thành phần: Ông Nguyễn Văn A; Bà Trần Thị B; Ông Lê Văn C.") == []
+    assert (
+        labelled_list("Tình hình thiên tai: loại hình thiên tai; thời gian xuất hiện.") == []
+    )  # two: no list
