@@ -206,3 +206,19 @@ def test_a_label_over_stated_facts_or_fields_is_no_list_of_asks():
     assert (
         labelled_list("Tình hình thiên tai: loại hình thiên tai; thời gian xuất hiện.") == []
     )  # two: no list
+
+
+def test_a_letters_parts_about_the_report_itself_ask_nothing():
+    o = imp(
+        "CÔNG VĂN về việc báo cáo công tác văn hóa 9 tháng năm 2031\n\n"
+        "1. Nội dung báo cáo\n\n" + REVIEW + "\n\n"
+        "2. Hình thức và cơ cấu của báo cáo\n\nBáo cáo cần ngắn gọn; số liệu báo cáo tính đến hết ngày 31/8/2031.\n\n"
+        "3. Phương thức và thời gian gửi báo cáo\n\nBáo cáo gửi về Sở bằng văn bản và thư điện tử.\n"
+    )
+    sections = {r.section_number for r in o.refs}
+    assert sections == {"1"}
+    # a heading about a work's form is the report's content, not its form
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\n\n1. Hình thức tuyên truyền\n\nNêu rõ các hình thức tuyên truyền đã áp dụng.\n"
+    )
+    assert [r.section_number for r in o.refs] == ["1"]
