@@ -8,7 +8,7 @@ import re
 from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
 from dialogs.importer.prose_items import named_things, same_part_joined
-from dialogs.importer.verb_clauses import contents_clauses, shared_work
+from dialogs.importer.verb_clauses import contents_clauses, named_results, shared_work
 
 # the words after which a sentence lists what to report
 TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
@@ -81,7 +81,7 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
-        led = contents_clauses(s) or shared_work(s)
+        led = contents_clauses(s) or shared_work(s) or named_results(s)
         if led:  # '… cần đánh giá và làm rõ các nội dung về A; B; làm rõ C, D': each clause's things
             asks.extend(led)
             continue

@@ -211,3 +211,43 @@ def shared_work(sentence: str) -> list[Ask]:
         shortfall = _head(prompt) in SHORTFALLS
         asks.append(Ask(_cap(f"{prompt} trong quá trình {work.group('w')}" if shortfall else prompt)))
     return asks
+
+
+# 'Đánh giá đầy đủ, khách quan kết quả triển khai việc "A"; cuộc vận động "B", phong trào thi đua "C", hoạt động "D"':
+# the result of each named movement
+RESULTS_OF = re.compile(
+    r"^(?:đánh giá|kiểm điểm|tổng kết|sơ kết|báo cáo)(?:\s+[^;:“\"]{0,40}?)?\s+kết quả"
+    r"(?P<v>\s+(?:triển khai|thực hiện|tổ chức))?\s+(?P<r>.+)$",
+    re.I,
+)
+QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+ISSUER_TAIL = re.compile(r"\s+(?:của|theo)\s+(?:Bộ|Sở|UBND|Ủy ban|Chính phủ|Thủ tướng|Trung ương)\b.*$")
+
+
+def _outside_quotes(text: str, sep: str) -> list[str]:
+    out, last, quoted = [], 0, False
+    for k, ch in enumerate(text):
+        if ch in '“”"':
+            quoted = ch == "“" or (ch == '"' and not quoted)
+        elif not quoted and text.startswith(sep, k):
+            out.append(text[last:k])
+            last = k + len(sep)
+    return [*out, text[last:]]
+
+
+def named_results(text: str) -> list[Ask]:
+    """The result of each movement named in quotes after 'Đánh giá … kết quả (triển khai)' ('việc "A"; cuộc vận
+    động "B", phong trào thi đua "C"'): 'Kết quả triển khai việc "A"', 'Kết quả cuộc vận động "B"', … (who issued
+    them, at the end, is dropped). [] unless three movements or more, each named in quotes."""
+    m = RESULTS_OF.match(re.sub(r"^\d{1,2}[.)]\s*", "", re.sub(r"\s+", " ", text.strip())).rstrip(" .;"))
+    if not m:
+        return []
+    pieces = [
+        p.strip(" ,;") for part in _outside_quotes(m.group("r"), ";") for p in _outside_quotes(part, ", ")
+    ]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 3 or not all(QUOTED.search(p) for p in pieces):
+        return []
+    pieces[-1] = ISSUER_TAIL.sub("", pieces[-1])
+    verb = (m.group("v") or "").strip()
+    return [Ask(f"Kết quả {verb + ' ' if k == 0 and verb else ''}{p}") for k, p in enumerate(pieces)]

@@ -222,3 +222,31 @@ def test_a_letters_parts_about_the_report_itself_ask_nothing():
         "ĐỀ CƯƠNG BÁO CÁO\n\n1. Hình thức tuyên truyền\n\nNêu rõ các hình thức tuyên truyền đã áp dụng.\n"
     )
     assert [r.section_number for r in o.refs] == ["1"]
+
+
+def test_the_result_of_each_movement_named_in_quotes_is_asked():
+    from dialogs.importer.verb_clauses import named_results
+
+    got = [
+        a.prompt
+        for a in named_results(
+            "1. Đánh giá khách quan kết quả thực hiện phong trào “Xanh - Sạch - Đẹp”; cuộc vận động “Ngày thứ "
+            "Bảy tình nguyện”, hoạt động “Tháng hành động vì môi trường” trong năm 2031 của Sở Tài nguyên."
+        )
+    ]
+    assert got == [
+        "Kết quả thực hiện phong trào “Xanh - Sạch - Đẹp”",
+        "Kết quả cuộc vận động “Ngày thứ Bảy tình nguyện”",
+        "Kết quả hoạt động “Tháng hành động vì môi trường” trong năm 2031",
+    ]
+    # two movements, or a list whose pieces are not named in quotes: nothing by this rule
+    assert named_results("Đánh giá kết quả phong trào “A B C”; cuộc vận động “D E F”.") == []
+    assert named_results("Đánh giá kết quả tuyên truyền, tập huấn, kiểm tra trong năm.") == []
+
+
+def test_a_roman_number_with_a_dash_after_its_dot_is_a_heading():
+    from dialogs.importer.structure import parse_marker
+
+    assert parse_marker("II.- NỘI DUNG BÁO CÁO").no == "II."
+    assert parse_marker("I. MỤC ĐÍCH").no == "I."
+    assert parse_marker("I.-5 là mã số") is None  # no heading without a space after the dash
