@@ -251,3 +251,44 @@ def named_results(text: str) -> list[Ask]:
     pieces[-1] = ISSUER_TAIL.sub("", pieces[-1])
     verb = (m.group("v") or "").strip()
     return [Ask(f"Kết quả {verb + ' ' if k == 0 and verb else ''}{p}") for k, p in enumerate(pieces)]
+
+
+# the verbs by which a letter's paragraph asks ('Các đơn vị tập trung đánh giá …', '… phải chỉ ra được …, nêu bật được
+# …, …; đánh giá sâu …'); a verb after 'để' gives a purpose, not an ask
+ASKING_VERB = re.compile(
+    r"(?<!để )(?P<must>\b(?:(?:cần|phải)\s+)?(?:tập trung\s+)?)"
+    r"\b(?:đánh giá(?:\s+sâu)?|chỉ ra(?:\s+được)?|nêu bật(?:\s+được)?|làm rõ|nêu rõ)\s+(?=[^\s,;.])",
+    re.I,
+)
+# an outline item led by its own verb ('Tổng kết đánh giá toàn diện …; trong đó tập trung …') is the older rules'
+ITEM_LED = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:tổng kết\s+|sơ kết\s+)?(?:đánh giá|kiểm điểm|báo cáo)\s+(?!phải|cần)", re.I
+)
+THINGS_CUT = re.compile(
+    r",\s+(?=(?:các|những)\s+(?:mặt|kết quả|hạn chế|tồn tại|khó khăn|nguyên nhân)\b)", re.I
+)
+
+
+def asked_in_paragraph(text: str) -> list[Ask]:
+    """A letter's paragraph that asks by its verbs ('… Các đơn vị tập trung đánh giá việc tổ chức …. Tổng kết đánh
+    giá phải chỉ ra được mức độ hoàn thành …, nêu bật được các mặt nổi trội …, các mặt hạn chế tồn tại; đánh giá sâu
+    việc …'): what each verb names, things it lists apart; the sentences about the report's form ask nothing. []
+    unless a verb is required ('tập trung', 'phải', 'cần') and the paragraph is no form's line."""
+    t = re.sub(r"\s+", " ", text.strip())
+    if STATES.search(t) or ":" in t or len(t.split()) < 25 or ITEM_LED.match(t):
+        return []
+    things: list[str] = []
+    required = False
+    for sent in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", t):
+        for part in top_split(sent.rstrip(" ."), ";"):
+            marks = [m for m in ASKING_VERB.finditer(part) if not _in_note(part, m.start())]
+            for k, m in enumerate(marks):
+                required = required or bool(m.group("must").strip())
+                end = marks[k + 1].start() if k + 1 < len(marks) else len(part)
+                obj = re.sub(r"(?i)[,\s]*(?:và|đồng thời)?\s*$", "", part[m.end() : end]).strip(" ,.")
+                things.extend(p.strip(" ,.") for p in THINGS_CUT.split(obj) if len(p.split()) >= 3)
+    return [Ask(_cap(x)) for x in things] if required and things else []
+
+
+def _in_note(text: str, at: int) -> bool:
+    return text[:at].count("(") > text[:at].count(")")

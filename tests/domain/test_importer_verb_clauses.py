@@ -250,3 +250,51 @@ def test_a_roman_number_with_a_dash_after_its_dot_is_a_heading():
     assert parse_marker("II.- NỘI DUNG BÁO CÁO").no == "II."
     assert parse_marker("I. MỤC ĐÍCH").no == "I."
     assert parse_marker("I.-5 là mã số") is None  # no heading without a space after the dash
+
+
+def test_a_letters_paragraph_asks_what_its_required_verbs_name():
+    from dialogs.importer.verb_clauses import asked_in_paragraph
+
+    got = [
+        a.prompt
+        for a in asked_in_paragraph(
+            "Báo cáo cần ngắn gọn, có số liệu minh họa, kết hợp với báo cáo chuyên môn để đánh giá toàn diện các "
+            "mặt công tác. Các trường tập trung đánh giá việc tổ chức phong trào thi đua dạy tốt trong năm học. "
+            "Báo cáo phải chỉ ra được mức độ hoàn thành các chỉ tiêu thi đua đã đăng ký, nêu bật được các mặt "
+            "nổi trội so với năm học trước, các mặt hạn chế còn tồn tại."
+        )
+    ]
+    assert got == [
+        "Việc tổ chức phong trào thi đua dạy tốt trong năm học",
+        "Mức độ hoàn thành các chỉ tiêu thi đua đã đăng ký",
+        "Các mặt nổi trội so với năm học trước",
+        "Các mặt hạn chế còn tồn tại",
+    ]
+
+
+def test_a_paragraph_without_a_required_verb_or_an_item_led_by_its_verb_stays_as_it_was():
+    from dialogs.importer.verb_clauses import asked_in_paragraph
+
+    # a report's own sentences: the verbs are said of what was done, none required
+    assert (
+        asked_in_paragraph(
+            "Trong năm học, nhà trường đã tổ chức nhiều hoạt động; Hội đồng thi đua đánh giá cao phong trào dạy "
+            "tốt, các tổ chuyên môn làm rõ nhiều cách dạy mới và nêu rõ kết quả từng tháng trong sổ theo dõi."
+        )
+        == []
+    )
+    # an outline item led by its own verb is the older rules'
+    assert (
+        asked_in_paragraph(
+            "Tổng kết đánh giá toàn diện việc thực hiện Chương trình phòng, chống tội phạm trong năm; trong đó "
+            "tập trung đánh giá những kết quả đạt được từ khâu chỉ đạo đến tổ chức thực hiện ở cơ sở."
+        )
+        == []
+    )
+
+
+def test_a_number_written_with_a_slash_and_a_dash_is_a_heading():
+    from dialogs.importer.structure import parse_marker
+
+    assert parse_marker("1/- Tổng kết công tác thi đua").no == "1."
+    assert parse_marker("1/2 số hộ đã đăng ký") is None
