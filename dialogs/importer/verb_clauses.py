@@ -15,7 +15,7 @@ import re
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.lexicon import top_split
-from dialogs.importer.prose_items import HEAD_RE, PART_HEADS, _group, _head, _pieces
+from dialogs.importer.prose_items import HEAD_RE, PART_HEADS, _cap, _group, _head, _in_note, _pieces
 
 REVIEW_VERB = re.compile(
     r"^(?:kiểm điểm|tổng kết|sơ kết|rà soát|đánh giá)\s+(?=(?:kết quả|tình hình|việc|công tác)\b)", re.I
@@ -52,10 +52,6 @@ PROPOSAL = re.compile(r"^(?:đề xuất|kiến nghị)(?:\s+|,\s*(?:đề xuấ
 PROPOSAL_WORD = re.compile(r"(?:đề xuất|kiến nghị)", re.I)
 PURPOSE = re.compile(r",\s+(?:góp phần|nhằm)\b.*$", re.I)
 STATES = re.compile(r"[?…]|_{3,}|\.{3,}")  # a form's blanks, a question: not a paragraph of asks
-
-
-def _cap(words: str) -> str:
-    return words[0].upper() + words[1:] if words else words
 
 
 SHARED_TAIL = re.compile(r"\s+(?=(?:trong|của|đối với|khi)\s)", re.I)
@@ -96,7 +92,7 @@ def _clause_things(clause: str) -> list[tuple[str, str]]:
     m = PART_VERB.match(clause)
     named = _parts_named(m.group("o")) if m else None
     if named:
-        return [(p, _cap(named[1])) for p in named[0]]
+        return [(p, (_cap(named[1]) if named[1] else "")) for p in named[0]]
     return [(DROPPED_VERB.sub("", PURPOSE.sub("", clause)), "")]
 
 
@@ -288,7 +284,3 @@ def asked_in_paragraph(text: str) -> list[Ask]:
                 obj = re.sub(r"(?i)[,\s]*(?:và|đồng thời)?\s*$", "", part[m.end() : end]).strip(" ,.")
                 things.extend(p.strip(" ,.") for p in THINGS_CUT.split(obj) if len(p.split()) >= 3)
     return [Ask(_cap(x)) for x in things] if required and things else []
-
-
-def _in_note(text: str, at: int) -> bool:
-    return text[:at].count("(") > text[:at].count(")")
