@@ -55,6 +55,7 @@ from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
 from dialogs.importer.tidy import tidy
+from dialogs.importer.verb_clauses import led_clauses
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
@@ -895,7 +896,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     out: list[dict] = []
     for k, line in enumerate(lines):
         asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
-                or led_line(lines[:k], line))
+                or led_line(lines[:k], line) or led_clauses(lines[:k], line))
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
