@@ -21,6 +21,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
+from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
@@ -54,6 +55,7 @@ from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
 from dialogs.importer.tidy import tidy
+from dialogs.importer.verb_clauses import led_clauses
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
@@ -394,7 +396,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
-    seq, _ = rebuild(unglue_list(seq))
+    seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
@@ -894,7 +896,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     out: list[dict] = []
     for k, line in enumerate(lines):
         asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
-                or led_line(lines[:k], line))
+                or led_line(lines[:k], line) or led_clauses(lines[:k], line))
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too

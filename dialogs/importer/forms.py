@@ -338,7 +338,7 @@ ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|ba
 # in a written answer 'chưa' states ('… chưa chặt chẽ'); it asks only closing a question ('… đã … chưa?')
 ASKS_IN_ANSWER = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không)\b|\bchưa\s*\?|\?",
                             re.I)
-INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
+INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|kiểm điểm|rà soát|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
                                r"kết quả|tình hình|công tác|việc|những|các)\b", re.I)
 
 

@@ -222,6 +222,12 @@ def _numbered_row_near(cells: list[str], k: int, span: int = 12) -> bool:
     return False
 
 
+def _explained(cells: list[str], k: int, since: int) -> bool:
+    """cells[k] right after a row's label is a long text of the row (how the figure is counted), not the next row:
+    a figure follows it within three cells ('Tỷ lệ …' / 'Số cán bộ … /tổng số …' / '%' / '100')."""
+    return since == 0 and len(cells[k].split()) > 12 and any(_is_figure(x) for x in cells[k + 1:k + 4])
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -234,7 +240,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
     while k < len(cells):
         c = cells[k]
         f = fold(c)
-        if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45:  # ('* Ghi chú: …' too)
+        explained = rows and _explained(cells, k, since)  # a row's text cell after its label
+        if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
@@ -243,7 +250,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
-        if _is_figure(c) and not number or not number and not _text(c):
+        if _is_figure(c) and not number or not number and not _text(c) or explained:
             filled[-1:] = [True] if _is_figure(c) or DITTO.match(c) else filled[-1:]  # '"': the value above again
             k += 1
             since += 1
@@ -323,6 +330,24 @@ def _first_row_in_header(cells: list[str], head: list[str], k: int) -> int:
     return k - 1
 
 
+def _numbered_list(cells: list[str], head: list[str], k: int, n: int) -> FlatGrid | None:
+    """A list to fill under a 'STT' heading: its rows are numbered lines with nothing after them ('1', '2', … '20'),
+    more numbers than the header has names, so no numbering row of the columns. Every name after 'STT' is a column
+    (a list asks the name too); the unit writes the rows."""
+    codes = cells[k:k + n]
+    after = cells[k + n] if k + n < len(cells) else ""
+    if not head or not NUMBER_HEAD.match(fold(head[0])) or n < max(len(head) + 2, 5) \
+            or not all(c.isdigit() for c in codes) or after and (_is_figure(after) or _label_cell(after) and not _ended(after)
+                                                              and len(after.split()) <= 3):
+        return None
+    cols = [c for c in head[1:] if not METADATA.match(fold(c).strip(" :")) and not group_only(c)]
+    if len(cols) < 2 or any(len(c.split()) > 24 for c in cols):
+        return None
+    note = (f"danh sách chép mỗi ô một dòng (từ «{head[0][:30]}»), các dòng đánh số 1–{n} để trống: đã dựng lại "
+            f"{len(cols)} cột, các dòng do đơn vị thêm; hãy kiểm tra tên và thứ tự cột")
+    return _grid(["TT", *cols], [["", "…"]], note)
+
+
 def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """Cells a line (see the module's note). Returns the grid and how many lines it used."""
     if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
@@ -330,6 +355,9 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     cells, index = _split_cells(lines)
     head, k = _header(cells)
     n = _numbering(cells, k)
+    listed = _numbered_list(cells, head, k, n)
+    if listed is not None:
+        return listed, index[k + n] if k + n < len(index) else len(lines)
     if k < len(cells) and not n and not _row_start(cells, k) and not _ended(cells[k]):
         k = _first_row_in_header(cells, head, k)
         if k < 0:
@@ -714,7 +742,7 @@ def coded_cells_start(run: list[str], k: int, span: int = 150, whole: bool = Fal
             cells = [c.strip() for c in run[j:j + 40] if c.strip()]
             n = _numbering(cells, 0)
             return j if n and sum(c.strip("()").isdigit() for c in cells[:n]) >= 3 else None
-        if not _fragment(" ".join(s.split()[:6]) if whole else s) or len(s.split()) > 12:
+        if not _fragment(" ".join(s.split()[:6])) or len(s.split()) > (12 if whole else 8):
             return None  # (under a sub-table's heading, a whole name: 'Tuổi kết hôn trung bình lần đầu (Tuổi)')
     return None
 
@@ -722,11 +750,13 @@ def coded_cells_start(run: list[str], k: int, span: int = 150, whole: bool = Fal
 def _header_names(fragments: list[str]) -> list[str]:
     """Column names from a header's fragments: a fragment in lower case (or closing a parenthesis) goes on the name
     above ('Con' / 'trong' / 'giá' / 'thú'), and so does a figure after a word in lower case ('Từ 0 đến dưới' /
-    '6 tuổi'); a capital starts a name."""
+    '6 tuổi'), and a unit in parentheses ('(người)'); a capital starts a name."""
     names: list[str] = []
     for f in fragments:
         ends_low = bool(names) and names[-1].split()[-1][:1].islower()
-        if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")):
+        unit = re.fullmatch(r"\([^()]{1,20}\)?", f) is not None and len(f.split()) <= 3  # '(người)', '(Lượt': a unit
+        if names and (f[:1].islower() or f[:1].isdigit() and ends_low or names[-1].count("(") > names[-1].count(")")
+                      or unit):
             names[-1] += f" {f}"
         else:
             names.append(f)
@@ -787,8 +817,9 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     cut = _next_sub_table(body)
     rows, used = _body(body[:cut], units=False, numbers=False)
     used += len(cells) - n - len(body) if used >= len(body) else _glued_before(cells[n:], used)
-    rows = rows or ([list(caption)] if caption else [])
-    if len(names) < figures or len(rows) < (1 if caption else 2):
+    rows = rows or ([list(caption)] if caption else [["", "…"]] if figures >= 4 and _blank_to_end(body) else [])
+    alone = caption or cut < len(body) or rows == [["", "…"]]  # (a sub-table after the rows; a header only)
+    if len(names) < figures or len(rows) < (1 if alone else 2):
         return None
     cols, groups = leaf_columns(names, figures)
     note = (f"bảng chép từ PDF mỗi ô một dòng, tiêu đề không có cột «STT/Chỉ tiêu» (từ «{names[0][:30]}», hàng mã cột "
@@ -801,6 +832,13 @@ def coded_cell_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     return grid, c - k + end
 
 
+def _blank_to_end(body: list[str]) -> bool:
+    """Only empty cells after the column codes, then the signatures ('Người lập biểu'): a header whose rows the unit
+    adds."""
+    first = next((x for x in body if x.strip()), "")
+    return bool(first) and _ended(first)
+
+
 def _sub_caption(cell: str) -> tuple[str, str] | None:
     """'III. KẾT HÔN': a numbered heading in capitals (a few words) that may head a sub-table — (number, name)."""
     m = OUTLINE_NO.match(cell)
@@ -808,6 +846,9 @@ def _sub_caption(cell: str) -> tuple[str, str] | None:
     if not m or not _caps_heading(f"{rest} X Y") or len(rest.split()) > 8:
         return None
     return cell[:m.end() - 1].strip(" .)"), rest[:1] + rest[1:].lower()
+
+
+ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\.\s*[^\W\d_]")
 
 
 def _next_sub_table(body: list[str]) -> int:
@@ -820,8 +861,9 @@ def _next_sub_table(body: list[str]) -> int:
         while h > 0 and (not body[h - 1] or _fragment(" ".join(body[h - 1].split()[:6]))
                          and len(body[h - 1].split()) <= 12):  # (a header's name may be longer than a fragment)
             h -= 1
-        if h > 0 and h < p and _sub_caption(body[h - 1]):
-            return h - 1
+        if h > 0 and h < p and (_sub_caption(body[h - 1]) or ROMAN_HEADING.match(body[h - 1])
+                                and len(body[h - 1].split()) <= 9):
+            return h - 1  # ('II. Phân loại TNLĐ' over its own header: a part of the Biểu in any case)
     return len(body)
 
 

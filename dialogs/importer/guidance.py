@@ -216,6 +216,45 @@ def labelled_guide(text: str) -> list[Ask]:
     return out
 
 
+LISTED_AFTER_LABEL = re.compile(r"^(?P<label>[^:()\d?;]{3,60}?)\s*:\s+(?P<rest>[^:?]+?)[.;]?$")
+
+
+def labelled_list(text: str) -> list[Ask]:
+    """'Tình hình thiên tai: loại hình thiên tai; thời gian xuất hiện; diễn biến, cường độ …; độ ngập sâu (nếu có)'
+    → one ask per thing listed after the label, each typed by its own words; the label is their help. [] unless
+    three things or more, each a short name in lower case that states nothing (no figure, no 'đã' outside a note)."""
+    m = LISTED_AFTER_LABEL.match(text.strip())
+    if not m or BLANK_AFTER_COLON.search(text) or len(m.group("label").split()) > 8:
+        return []
+    parts = [p.strip(" .;,") for p in top_split(m.group("rest"), ";") if p.strip(" .;,")]
+    if len(parts) < 3:
+        return []
+    for p in parts:
+        bare = re.sub(r"\([^()]*\)", "", p)
+        if not p[:1].islower() or len(bare.split()) > 12 or re.search(r"\d|\bđã\b|[.!]\s", bare):
+            return []
+    out = [_listed_ask(p[0].upper() + p[1:]) for p in parts]
+    out[0].help.append(m.group("label").strip(" -–+•"))
+    return out
+
+
+NAMED_KIND = re.compile(r"(?i)^(?:loại|loại hình|tên|mã|số hiệu|địa chỉ)\b")
+MEASURED_THING = re.compile(r"(?i)^(?:độ (?:ngập|sâu|cao|dài|rộng)|mực nước|diện tích|chiều (?:dài|rộng|cao|sâu))\b")
+
+
+def _listed_ask(prompt: str) -> Ask:
+    """A thing listed after a label: a date, a figure or a measure by its words, a kind or a name a line of text,
+    anything else written out."""
+    if MEASURED_THING.match(prompt):
+        return Ask(prompt, "decimal")
+    if re.match(r"(?i)^(?:thời gian|thời điểm|ngày)\s+\w+", prompt):  # 'thời gian xuất hiện': when it happened
+        return Ask(prompt, "date")
+    typ, unit = field_type(re.sub(r"\s*\([^()]*\)", "", prompt))
+    if typ == "text" and not NAMED_KIND.match(prompt):
+        return ask_of(prompt)
+    return Ask(prompt, typ, unit)
+
+
 def titled_ask(text: str) -> list[Ask]:
     """'Đặt vấn đề: Nêu lên sự cần thiết của đề tài, …' → the short title asks, the rest is its guidance; a filled
     field 'Tên sáng kiến: Vận dụng …' / 'Thời gian triển khai: từ ngày 01 tháng 6 năm 2013' → the label asks (a line

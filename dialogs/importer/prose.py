@@ -8,12 +8,13 @@ import re
 from dialogs.importer.ask_types import Ask, guess_type, per_level
 from dialogs.importer.lexicon import top_split
 from dialogs.importer.prose_items import named_things, same_part_joined
+from dialogs.importer.verb_clauses import contents_clauses, named_results, shared_work
 
 # the words after which a sentence lists what to report
 TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
-                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|"
+                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|nội dung(?:\s+(?:của\s+)?báo cáo)?\s+(?:bao\s+)?gồm có\s*:|"
                      r"(?:tập trung vào\s+)?các nội dung(?:\s+sau|\s+chính|\s+chủ yếu)?\s*:|tiến hành (?=sơ kết|tổng kết)|đồng thời đề ra(?:\s+được)?(?=\s+(?:phương hướng|nhiệm vụ|"
                      r"giải pháp|chỉ tiêu)\b))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
@@ -80,6 +81,10 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
+        led = contents_clauses(s) or shared_work(s) or named_results(s)
+        if led:  # '… cần đánh giá và làm rõ các nội dung về A; B; làm rõ C, D': each clause's things
+            asks.extend(led)
+            continue
         found = [t for t in TRIGGER.finditer(s) if not s[t.end():].lstrip().startswith(",")
                  and not (t.group(0).rstrip().endswith("về") and DESTINATION.match(s[t.end():].lstrip()))]
         # '… tổng hợp báo cáo …, đề nghị … báo cáo …, tập trung vào các nội dung: A, B, C': the list follows the colon

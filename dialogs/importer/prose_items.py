@@ -26,7 +26,7 @@ from dialogs.importer.lexicon import top_split
 
 # the parts a report is made of; words in one group mean one thing when written side by side
 GROUPS: tuple[tuple[str, ...], ...] = (
-    ("ưu điểm", "kết quả đạt được", "thành tích", "mặt mạnh"),
+    ("ưu điểm", "kết quả đạt được", "thành tích", "mặt mạnh", "mặt tích cực"),
     ("thuận lợi",),
     ("hạn chế", "tồn tại", "yếu kém", "khuyết điểm", "mặt hạn chế", "nhược điểm"),
     ("khó khăn", "vướng mắc", "bất cập"),

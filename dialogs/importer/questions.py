@@ -53,6 +53,7 @@ from dialogs.importer.guidance import (  # noqa: F401
     help_owner,
     labelled_blanks,
     labelled_guide,
+    labelled_list,
     list_ask,
     list_fields,
     titled_ask,
@@ -121,6 +122,7 @@ from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
+from dialogs.importer.verb_clauses import asked_in_paragraph, named_results, verb_clauses
 from dialogs.text import fold
 
 
@@ -281,11 +283,11 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = content_list(text) or focus_asks(text) or split_lists(text) or item_asks(text)
+    focused = content_list(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or asked_in_paragraph(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or titled_ask(text) or _with_examples(text)
+    guided = labelled_guide(text) or labelled_list(text) or titled_ask(text) or _with_examples(text)
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)

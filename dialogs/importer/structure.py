@@ -13,14 +13,14 @@ PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", PART_RE),
-    ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\.?\s*(?=[{UPPER}\d])")),
+    ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
     # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
     # a form's row with its group code in the first cell: 'A2 | Họ và tên người điền thông tin: |' (a section 'A2')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>\|)\s*(?=[{UPPER}a-hđ⟦])(?=[^|]*\w[^|]*\|?\s*$)")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
-    ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)])\s*(?=[^\d\s.,/)])")),
+    ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)]|/-(?=\s))\s*(?=[^\d\s.,/)])")),
     ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2})\)\s*(?=\S)")),
     ("paren_alpha", re.compile(r"^\((?P<m>[a-hk-zđ])\)\s*(?=\S)")),

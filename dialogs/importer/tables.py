@@ -371,12 +371,23 @@ def _finish_rows(draft: TableDraft) -> None:
     _split_out(draft)
     _total_without_subsets(draft)
     _mixed_units(draft)
+    _some_row_to_fill(rows)
     for r in rows:
         r.pop("_unit", None)
         if r.get("level") == 0:
             r.pop("level")
         if r.get("kind") == "data":
             r.pop("kind")
+
+
+def _some_row_to_fill(rows: list[dict]) -> None:
+    """A Biểu always has a row to fill: when its only rows are a total and group labels ('Tổng số', 'Phân theo
+    nhóm ngành' — the unit adds the branches), the total is asked, not computed."""
+    if rows and not any(r.get("kind", "data") == "data" and not r.get("sum_of") or r.get("open") for r in rows):
+        for r in rows:
+            if r.get("kind") == "total" or r.get("sum_of"):
+                r["kind"] = "data"
+                r.pop("sum_of", None)
 
 
 SUBSET = re.compile(r"^(?:trong do|trong tong so|trd|tr\.d)\b")

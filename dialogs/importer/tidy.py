@@ -51,6 +51,15 @@ def not_an_ask(prompt: str) -> str | None:
     return None
 
 
+# a letter's part about the report itself — its form, when and how it is sent — asks nothing ('2. Hình thức và cơ cấu
+# của báo cáo', '3. Phương thức và thời gian gửi báo cáo'); its folded title
+ABOUT_THE_REPORT = re.compile(
+    r"^(?:(?:ve )?hinh thuc(?: va (?:co cau|bo cuc|the thuc))?(?: cua)? bao cao"
+    r"|(?:ve )?(?:thoi gian|thoi han|phuong thuc|cach thuc|hinh thuc)(?: va (?:thoi gian|thoi han|phuong thuc|"
+    r"cach thuc|hinh thuc|dia chi))? (?:gui|nop)(?: bao cao)?)$"
+)
+
+
 def tidy(sections: list[dict], notes: list[dict]) -> int:
     """Drop what is not an ask from the sections (in place); each reason is listed once among the unsure points.
     Returns how many items were dropped."""
@@ -60,6 +69,9 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
         out: list[dict] = []
         signing = closing = False
         for it in items:
+            if "items" in it and ABOUT_THE_REPORT.match(fold(it.get("title") or "").strip(" .:;")):
+                reasons.setdefault("yêu cầu về hình thức, thời hạn, cách gửi báo cáo", []).append(it["title"][:40])
+                continue
             if "items" in it:
                 had = bool(it["items"])
                 it["items"] = walk(it["items"])

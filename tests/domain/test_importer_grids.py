@@ -453,3 +453,36 @@ def test_a_word_in_capitals_cut_across_cells_is_glued_back_into_its_row_label():
     cols, rows = _one(text)
     assert cols == ["Tổng số", "Trẻ em dưới 6 tuổi", "Trẻ em từ 6 tuổi"]
     assert rows[0] == "TỔNG SỐ TOÀN HUYỆN" and "UYỆN" not in rows
+
+
+def test_a_list_to_fill_under_stt_with_empty_numbered_lines_is_a_biểu_of_its_names():
+    """'STT' / 'Họ và tên' / … then '1' … '10' with nothing after them: more numbers than names, so rows to fill, not
+    the columns' numbering; the name column is asked too."""
+    text = "DANH SÁCH HỘI VIÊN TIÊU BIỂU\n\n" + "\n".join(
+        ["STT", "Họ và tên hội viên", "Năm sinh", "Địa chỉ thường trú", "(ghi xã, phường)", "Ghi chú",
+         *[str(i) for i in range(1, 11)]]) + "\n\nNgười lập danh sách\n"
+    cols, _ = _one(text)
+    assert cols == ["Họ và tên hội viên", "Năm sinh", "Địa chỉ thường trú (ghi xã, phường)", "Ghi chú"]
+
+
+def test_a_numbering_row_as_long_as_the_header_stays_the_columns_codes():
+    """'STT' / 'Chỉ tiêu' / 'Kế hoạch' / 'Thực hiện' / 'Tỷ lệ' then '1' … '5' and rows: codes, not a list."""
+    text = "BÁO CÁO KẾT QUẢ\n\n" + "\n".join(
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ", "1", "2", "3", "4", "5",
+         "1", "Số hộ được hỗ trợ", "120", "115", "95", "2", "Số lao động có việc làm", "300", "280", "93",
+         "3", "Số lớp tập huấn", "10", "12", "120"]) + "\n"
+    cols, rows = _one(text)
+    assert "Chỉ tiêu" not in cols and "Kế hoạch" in cols
+    assert rows == ["Số hộ được hỗ trợ", "Số lao động có việc làm", "Số lớp tập huấn"]
+
+
+def test_a_header_without_row_heading_keeps_long_names_and_their_units_in_parentheses():
+    """'Học sinh chuyển đến từ tỉnh khác trong năm' (eight words) and '(người)' under each name, closed by the codes
+    a line each: each name with its unit is one column."""
+    text = "BÁO CÁO SĨ SỐ\n\n2. Số liệu học sinh\n\n" + "\n\n".join(
+        ["Cấp học", "Học sinh đầu năm", "(người)", "Học sinh chuyển đến từ tỉnh khác trong năm", "(người)",
+         "Học sinh bỏ học", "(người)", "(1)", "(2)", "(3)", "Tiểu học", "THCS", "THPT"]) + "\n\nGhi chú: số liệu đến 15/10.\n"
+    cols, rows = _one(text)
+    assert cols == ["Học sinh đầu năm (người)", "Học sinh chuyển đến từ tỉnh khác trong năm (người)",
+                    "Học sinh bỏ học (người)"]
+    assert rows == ["Tiểu học", "THCS", "THPT"]

@@ -181,3 +181,41 @@ def test_a_register_again_column_is_no_web_link() -> None:
     assert CHROME_RE.search("Đăng ký tài khoản miễn phí")
     assert not CHROME_RE.search("Đăng ký lại")
     assert not CHROME_RE.search("Đăng ký khai sinh đúng hạn")
+
+
+def test_a_roman_heading_over_its_own_header_ends_the_rows_and_a_lone_total_is_asked():
+    """A header with no row-label heading closed by codes, rows 'Tổng số' and the group 'Phân theo nhóm ngành' (the
+    unit adds the branches), then 'II. Phân loại tai nạn' over a header and codes of its own: two Biểu; the first
+    asks its total, nothing in it to sum."""
+    text = "BÁO CÁO AN TOÀN LAO ĐỘNG\n\n1. Thông tin chung\n\n" + "\n\n".join(
+        ["Loại hình cơ sở", "Số cơ sở tham gia báo cáo", "Tổng số lao động", "Số vụ tai nạn", "1", "2", "3",
+         "Tổng số", "", "", "", "Phân theo nhóm ngành", "", "", "",
+         "II. Phân loại tai nạn", "Tên chỉ tiêu", "Mã số", "Số vụ", "Số người bị nạn", "1", "2", "3", "4",
+         "Tai nạn giao thông", "01", "", "", "Tai nạn điện", "02", "", ""]) + "\n"
+    refs = [r for r in imp(text).refs if r.question.type == "table"]
+    assert [r.section_number for r in refs] == ["1", "II"]
+    first, second = (r.question.table for r in refs)
+    assert [x.label for x in first.rows] == ["Tổng số", "Phân theo nhóm ngành"]
+    assert first.rows[0].kind == "data" and not first.rows[0].sum_of
+    assert [x.label for x in second.rows] == ["Tai nạn giao thông", "Tai nạn điện"]
+
+
+def _header_only_text(after: str) -> str:
+    return "KẾT QUẢ PHỔ BIẾN PHÁP LUẬT\n\n" + "\n".join(
+        ["Số cuộc", "tuyên truyền", "(Cuộc)", "Số lượt", "người dự", "(Lượt", "người)", "Số câu", "lạc bộ",
+         "(Câu lạc bộ)", "Số tủ sách", "(Tủ sách)", "", "1", "", "2", "", "3", "", "4", "", "", "", "", ""]) + after
+
+
+def test_a_pdf_header_closed_by_codes_with_no_row_before_the_signatures_is_a_header_only_biểu():
+    """Fragments, each name's unit in parentheses (even broken '(Lượt' / 'người)'), the codes, empty cells, then
+    'Người lập biểu': a Biểu of four columns whose rows the unit adds."""
+    tables = [r.question.table for r in imp(_header_only_text("\nNgười lập biểu\n(Ký, ghi rõ họ, tên)\n")).refs
+              if r.question.type == "table"]
+    assert len(tables) == 1
+    assert [c.label for c in tables[0].columns][-4:] == ["Số cuộc tuyên truyền (Cuộc)", "Số lượt người dự (Lượt người)",
+                                                         "Số câu lạc bộ (Câu lạc bộ)", "Số tủ sách (Tủ sách)"]
+
+
+def test_the_same_header_followed_by_a_paragraph_is_no_header_only_biểu():
+    text = _header_only_text("\nCác đơn vị tổng hợp số liệu và gửi về phòng tư pháp trước ngày mười lăm hằng tháng.\n")
+    assert [r for r in imp(text).refs if r.question.type == "table"] == []
