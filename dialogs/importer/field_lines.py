@@ -400,10 +400,30 @@ def note_named_blank(text: str) -> list[Ask]:
     return [Ask(label, typ, unit, help=[note])] if label else [Ask(note, typ, unit)]
 
 
+CONTACT = re.compile(r"(?i)^(?:địa chỉ|địa điểm|trụ sở|điện thoại|số điện thoại|fax|e-?mail|hộp thư|website|trang tin|"
+                     r"cổng thông tin|mã số thuế)\b")
+
+
+def contact_fields(text: str) -> list[Ask]:
+    """'- Địa điểm trụ sở chính, điện thoại, fax; địa chỉ trang tin điện tử;' → one line of text per particular: a
+    list of how to find the unit (address, telephone, fax, e-mail, website), each to write, none a blank shown."""
+    s = text.strip().lstrip("-+•–* ").rstrip(" ;.")
+    if BLANK_IN.search(s) or ":" in s:
+        return []
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", s) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 6 or not CONTACT.match(p) for p in parts):
+        return []
+    return [Ask(_cap(p), "text") for p in parts]
+
+
+BLANK_IN = re.compile(GAP)
+
+
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
         note_named_blank(text)
+        or contact_fields(text)
         or noted_field(text)
         or names_asked(text)
         or listed_fields(text)

@@ -196,3 +196,21 @@ def test_a_date_range_inside_a_sentence_asks_both_ends() -> None:
     types = {r.question.prompt: r.question.type for r in o.refs}
     assert types.get("Đến ngày") == "date"
     assert sum(1 for t in types.values() if t == "date") == 2
+
+
+def test_a_list_of_the_units_particulars_is_a_line_of_text_each() -> None:
+    from dialogs.importer.field_lines import contact_fields
+
+    got = contact_fields("- Địa chỉ trụ sở, số điện thoại, fax; e-mail của đơn vị;")
+    assert [(a.prompt, a.type) for a in got] == [
+        ("Địa chỉ trụ sở", "text"),
+        ("Số điện thoại", "text"),
+        ("Fax", "text"),
+        ("E-mail của đơn vị", "text"),
+    ]
+    assert (
+        contact_fields("- Địa chỉ trụ sở, quá trình thành lập, chức năng nhiệm vụ") == []
+    )  # an account asked
+    assert (
+        contact_fields("- Điện thoại: ……, fax: ……, e-mail: ……") == []
+    )  # blanks shown: the field line's reading
