@@ -30,6 +30,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
+from dialogs.importer.scales import apply_scales
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -434,6 +435,7 @@ def build(doc: Document, filename: str) -> Built:
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
+    apply_scales(sections)
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word
