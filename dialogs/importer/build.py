@@ -51,7 +51,7 @@ from dialogs.importer.structure import (
     undotted_numbers,
     unglue_list,
 )
-from dialogs.importer.surveys import answer_columns, is_carried, survey_items, survey_numbers
+from dialogs.importer.surveys import answer_columns, is_carried, split_alike, survey_items, survey_numbers
 from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
@@ -402,7 +402,7 @@ def build(doc: Document, filename: str) -> Built:
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]
-    seq, joined, flat = _fix_lines(role_slots(answer_columns(seq)), cleaned.doc.source == "pdf")
+    seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = rosters(survey_items(_blank_notes(seq, cleaned.footnotes), numbered))

@@ -497,3 +497,19 @@ def answer_columns(seq: list) -> list:
             opts = opts if re.match(r"^\s*[a-h]\s*\|", s) else []
         out.append(s)
     return out
+
+
+def split_alike(seq: list) -> list:
+    """Items run into one line that all begin with the same words in sentence case ('Thời gian chờ bác sỹ … Thời
+    gian chờ đến lượt … Thời gian chờ kết quả …', a PDF's column read across): a line each. Three starts at least,
+    each after a space and with a capital, so a sentence repeating its words once stays whole."""
+    out: list = []
+    for s in seq:
+        words = s.split() if isinstance(s, str) else []
+        head = " ".join(words[:3])
+        if len(words) < 9 or not head[:1].isupper() or not all(w.isalpha() for w in words[:3]):
+            out.append(s)
+            continue
+        parts = re.split(rf"\s+(?={re.escape(head)}\b)", s.strip())
+        out.extend(parts if len(parts) >= 3 and all(len(p.split()) > 3 for p in parts) else [s])
+    return out

@@ -293,3 +293,16 @@ def test_a_table_row_that_only_begins_with_a_number_is_no_coded_section() -> Non
     assert parse_marker("12 | Tên đơn vị: |") is None  # a row number, no group code
     rows = ["STT | Nội dung | Số lượng | Ghi chú |", "1 | Lớp học có máy chiếu? |"]
     assert answer_columns(rows) == rows  # 'Số lượng', 'Ghi chú' are a table's columns, no answers to tick
+
+
+def test_items_run_into_one_line_that_begin_alike_are_a_line_each() -> None:
+    from dialogs.importer.surveys import split_alike
+
+    line = "Mức độ hài lòng về phòng học Mức độ hài lòng về thư viện Mức độ hài lòng về ký túc xá"
+    assert split_alike([line]) == [
+        "Mức độ hài lòng về phòng học",
+        "Mức độ hài lòng về thư viện",
+        "Mức độ hài lòng về ký túc xá",
+    ]
+    prose = "Kết quả thực hiện năm nay tốt hơn. Kết quả thực hiện năm trước thấp do thiên tai kéo dài nhiều tháng."
+    assert split_alike([prose]) == [prose]  # the same words twice: a sentence, no run of items
