@@ -79,19 +79,25 @@ async def test_a_killed_holder_s_lock_is_gone_within_seconds(kind):
                                                 stdout=asyncio.subprocess.PIPE)
     lock = user_lock(kind, prefix, redis_url=REDIS_URL, pg_url=PG_URL)
     loop = asyncio.get_running_loop()
+    waiter: asyncio.Task | None = None
     try:
         assert (await asyncio.wait_for(proc.stdout.readline(), 60)).strip() == b"held"
-        with pytest.raises(TimeoutError):  # held by the live process (beyond its TTL for Redis: the heartbeat)
-            await asyncio.wait_for(_take(lock, key), 3.5)
+        # one waiter from here on, never cancelled (a wait_for timeout used to cancel it mid-command, and a waiter
+        # that does not honour the cancellation hung the test for the holder's whole 600 s)
+        waiter = asyncio.create_task(_take(lock, key))
+        await asyncio.sleep(3.5)
+        assert not waiter.done(), "the lock was taken while its live holder kept it (beyond its TTL for Redis)"
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
         killed = loop.time()
-        await asyncio.wait_for(_take(lock, key), 10)
+        await asyncio.wait_for(asyncio.shield(waiter), 10)
         took = loop.time() - killed
     finally:
         if proc.returncode is None:
             proc.kill()
             await proc.wait()
+        if waiter is not None and not waiter.done():
+            waiter.cancel()
         await lock.close()
     assert took < 5.0, f"the dead holder's lock lasted {took:.1f} s"
     if kind == "postgresql":
