@@ -22,6 +22,7 @@ from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
+from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
@@ -442,8 +443,9 @@ def build(doc: Document, filename: str) -> Built:
         ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
-    for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
-        ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
+    for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
+        if key in data["_comments"]:
+            ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
 
 
@@ -455,6 +457,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
                     or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
     texts = [s for s in seq if isinstance(s, str)]
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     return meta
@@ -1015,9 +1018,10 @@ def _first_heading(main: list) -> int:
     return len(main)
 
 
-def _title(meta: dict, filename: str) -> str:
+def _title(meta: dict) -> str:
     """The outline's title: the preamble's 'ĐỀ CƯƠNG …' / 'Báo cáo …' title when it has one, else the document's
-    own name line (never the agency header), else the file name."""
+    own name line (never the agency header), else the report its sentences ask for, else a plain name the unsure
+    points ask to replace — never the file name."""
     old = _sentence_case(" ".join(meta["title_parts"]).strip())
     f = fold(old)
     name = fold(meta.get("name") or "")
@@ -1032,7 +1036,7 @@ def _title(meta: dict, filename: str) -> str:
         kinds = {"BC": "Báo cáo", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QĐ": "Quyết định", "TB": "Thông báo"}
         if num and kind and kind.group(1) in kinds:
             return f"{kinds[kind.group(1)]} số {num.replace(' ', '')}"
-        return Path(filename).stem
+        return meta.get("asked") or PLAIN_NAME
     if meta.get("name"):
         name = meta["name"]
         words = name.split()
@@ -1043,7 +1047,7 @@ def _title(meta: dict, filename: str) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or meta.get("phrase") or Path(filename).stem
+    return old or meta.get("phrase") or meta.get("asked") or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
@@ -1068,7 +1072,7 @@ def _upper_line(s: str) -> bool:
 
 
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
-    title = trim_run_on(_title(meta, filename))
+    title = trim_run_on(_title(meta))
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
     if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):
@@ -1093,6 +1097,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     data["period"] = period
     data["respondents"] = respondents
     data["_comments"] = {"period": f"? {period_why}", "respondents": f"? {respondents_why}"}
+    if title == PLAIN_NAME:
+        data["_comments"]["title"] = f"? {PLAIN_NOTE}"
     data["layout"] = layout
     if meta["note"]:
         data["note"] = " ".join(n.strip() for n in meta["note"] if n.strip())
