@@ -10,20 +10,28 @@ import re
 from dialogs.text import fold
 
 # the kind of report a sentence asks for: 'báo cáo kết quả …', 'báo cáo tổng kết …', 'báo cáo kiểm điểm …'
-KINDS = (r"kết quả|tổng kết|sơ kết|kiểm điểm|đánh giá|tình hình|công tác|thực hiện|tự đánh giá|tổng hợp|thống kê|"
-         r"tiến độ|rà soát")
+KINDS = (
+    r"kết quả|tổng kết|sơ kết|kiểm điểm|đánh giá|tình hình|công tác|thực hiện|tự đánh giá|tổng hợp|thống kê|"
+    r"tiến độ|rà soát"
+)
 ASKED = re.compile(rf"(?<![\w/])[Bb]áo cáo\s+(?P<r>(?:{KINDS})\s[^.;:?!()\[\]\n“”\"]{{8,400}})")
 # where the report's subject ends and the sentence goes on about who, when and why
-STOP = re.compile(r"(?i)\s*(?:,\s*)?\b(?:gửi|phục vụ|để|nhằm|trước ngày|chậm nhất|kèm theo|theo (?:kế hoạch|công văn|"
-                  r"quyết định|nghị quyết|chỉ thị|quy định|hướng dẫn|yêu cầu|tinh thần|đúng|mẫu|biểu|phụ lục)|do (?:sở|ban|ubnd|ủy ban|cơ quan|đơn vị)|"
-                  r"về (?:sở|ban|ubnd|ủy ban|phòng|văn phòng)|trình (?:ubnd|ủy ban|hđnd|quốc hội|chính phủ)|"
-                  r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó)\b.*$")
+STOP = re.compile(
+    r"(?i)\s*(?:,\s*)?\b(?:gửi|phục vụ|để|nhằm|trước ngày|chậm nhất|kèm theo|theo (?:kế hoạch|công văn|"
+    r"quyết định|nghị quyết|chỉ thị|quy định|hướng dẫn|yêu cầu|tinh thần|đúng|mẫu|biểu|phụ lục)|do (?:sở|ban|ubnd|ủy ban|cơ quan|đơn vị)|"
+    r"về (?:sở|ban|ubnd|ủy ban|phòng|văn phòng)|trình (?:ubnd|ủy ban|hđnd|quốc hội|chính phủ)|"
+    r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó)\b.*$"
+)
 # a plan or guide for a review: the report it asks for is that review ('Kế hoạch tổng kết 05 năm …')
-REVIEW_PLAN = re.compile(r"(?i)^(?:kế hoạch|hướng dẫn|công văn)\s+(?:về\s+(?:việc\s+)?)?(?P<k>tổng kết|sơ kết)\s+"
-                         r"(?P<r>\S.{8,300})$")
+REVIEW_PLAN = re.compile(
+    r"(?i)^(?:kế hoạch|hướng dẫn|công văn)\s+(?:về\s+(?:việc\s+)?)?(?P<k>tổng kết|sơ kết)\s+"
+    r"(?P<r>\S.{8,300})$"
+)
 # 'Để tổng kết, đánh giá việc thực hiện X theo Quyết định …' (a letter's first sentence)
-REVIEW_SENTENCE = re.compile(r"(?i)\bđể\s+(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
-                             r"(?:thực hiện\s+)?(?P<r>\S[^.;:()]{8,300})")
+REVIEW_SENTENCE = re.compile(
+    r"(?i)\bđể\s+(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
+    r"(?:thực hiện\s+)?(?P<r>\S[^.;:()]{8,300})"
+)
 CITED_ACT = re.compile(r"(?i)\s+(?:theo|tại)\s+(?:quyết định|nghị quyết|chỉ thị|thông tư|kế hoạch)\s+số\b.*$")
 MAX_WORDS = 40
 
@@ -71,5 +79,7 @@ def fallback_name(lines: list[str]) -> str | None:
 
 
 PLAIN_NAME = "Báo cáo"
-PLAIN_NOTE = ("Văn bản không ghi tên báo cáo: bản nháp đặt tạm tên «Báo cáo». Hãy sửa dòng title: thành tên "
-              "báo cáo, ví dụ «Báo cáo kết quả công tác … năm 2026».")
+PLAIN_NOTE = (
+    "Văn bản không ghi tên báo cáo: bản nháp đặt tạm tên «Báo cáo». Hãy sửa dòng title: thành tên "
+    "báo cáo, ví dụ «Báo cáo kết quả công tác … năm 2026»."
+)

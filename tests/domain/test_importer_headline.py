@@ -22,13 +22,19 @@ def test_a_letter_asking_for_a_report_names_the_draft_after_that_report() -> Non
 
 
 def test_a_plan_for_a_review_names_the_review_report() -> None:
-    assert review_report(["Bỏ qua nội dung chính", "Kế hoạch sơ kết 3 năm thực hiện Chỉ thị về phát triển hợp tác xã "
-                          "trên địa bàn huyện"]) == (
-        "Báo cáo sơ kết 3 năm thực hiện Chỉ thị về phát triển hợp tác xã trên địa bàn huyện")
+    assert review_report(
+        [
+            "Bỏ qua nội dung chính",
+            "Kế hoạch sơ kết 3 năm thực hiện Chỉ thị về phát triển hợp tác xã trên địa bàn huyện",
+        ]
+    ) == ("Báo cáo sơ kết 3 năm thực hiện Chỉ thị về phát triển hợp tác xã trên địa bàn huyện")
     # a letter's first sentence: the act it cites is not part of the name
-    assert review_report(["Để tổng kết, đánh giá việc thực hiện chính sách hỗ trợ nhà ở cho người có công theo "
-                          "Quyết định số 22/2013/QĐ-TTg, Bộ đề nghị …"]) == (
-        "Báo cáo tổng kết chính sách hỗ trợ nhà ở cho người có công")
+    assert review_report(
+        [
+            "Để tổng kết, đánh giá việc thực hiện chính sách hỗ trợ nhà ở cho người có công theo "
+            "Quyết định số 22/2013/QĐ-TTg, Bộ đề nghị …"
+        ]
+    ) == ("Báo cáo tổng kết chính sách hỗ trợ nhà ở cho người có công")
 
 
 def test_sentences_that_ask_for_no_report_give_no_name() -> None:
@@ -38,12 +44,17 @@ def test_sentences_that_ask_for_no_report_give_no_name() -> None:
 
 
 def test_a_table_alone_gets_a_plain_name_and_an_unsure_point_that_says_what_to_type() -> None:
-    text = ("STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch\tThực hiện\n1\tSố hộ nghèo\tHộ\t\t\n"
-            "2\tSố hộ cận nghèo\tHộ\t\t\n3\tSố hộ thoát nghèo\tHộ\t\t\n")
+    text = (
+        "STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch\tThực hiện\n1\tSố hộ nghèo\tHộ\t\t\n"
+        "2\tSố hộ cận nghèo\tHộ\t\t\n3\tSố hộ thoát nghèo\tHộ\t\t\n"
+    )
     result = import_document(text.encode(), "bieu_tong_hop_ho_ngheo_v2.txt")
     title = next(line for line in result.yaml.splitlines() if line.startswith("title:"))
     assert "bieu" not in title and "ngheo_v2" not in title  # the file name is no title
-    assert title.startswith('title: "Báo cáo"  # ? Văn bản không ghi tên báo cáo') and "Hãy sửa dòng title:" in title
+    assert (
+        title.startswith('title: "Báo cáo"  # ? Văn bản không ghi tên báo cáo')
+        and "Hãy sửa dòng title:" in title
+    )
     assert any(n.get("key") == "title" for n in result.notes), result.notes  # listed with the unsure points
     o = imp(text, "bieu_tong_hop_ho_ngheo_v2.txt")
     assert o.title == "Báo cáo"
