@@ -1,0 +1,107 @@
+"""Sentences that ask (dialogs/importer/asked_sentences.py), on made-up text: a letter or an article relaying a
+request says in running sentences what to report → one ask per thing asked; the assessment categories split, words
+of one group stay one, the letter's logistics and a statement of what was done ask nothing."""
+
+from __future__ import annotations
+
+from dialogs.importer.asked_sentences import asked_paragraph, asked_sentences, split_things
+from tests.support.importing import imp, prompts
+
+
+def _p(text: str) -> list[str]:
+    return [a.prompt for a in asked_sentences(text)]
+
+
+def test_a_request_to_report_names_its_subject_then_the_categories_and_a_proposal():
+    got = _p(
+        "Các sở, ngành và địa phương báo cáo tình hình phát triển du lịch cộng đồng và tình hình an sinh trong "
+        "quý III, làm rõ kết quả đạt được, tồn tại, hạn chế, diễn biến mới phát sinh trong quý và đề xuất, "
+        "kiến nghị giải pháp cần thực hiện trong quý IV."
+    )
+    assert got == [
+        "Tình hình phát triển du lịch cộng đồng và tình hình an sinh trong quý III",
+        "Kết quả đạt được",
+        "Tồn tại, hạn chế",
+        "Diễn biến mới phát sinh trong quý",
+        "Đề xuất, kiến nghị giải pháp cần thực hiện trong quý IV",
+    ]
+
+
+def test_a_second_variant_other_domain_words():
+    got = _p(
+        "Việc sơ kết cần đánh giá ngắn gọn, tập trung làm rõ những ưu điểm và những yếu kém, thiếu sót; nêu rõ "
+        "nguyên nhân, bài học kinh nghiệm và đề xuất, kiến nghị biện pháp nâng cao chất lượng khám chữa bệnh."
+    )
+    assert got == [
+        "Những ưu điểm",
+        "Những yếu kém, thiếu sót",
+        "Nguyên nhân",
+        "Bài học kinh nghiệm",
+        "Đề xuất, kiến nghị biện pháp nâng cao chất lượng khám chữa bệnh",
+    ]
+
+
+def test_a_subject_after_a_comma_is_a_thing_of_its_own():
+    got = _p(
+        "Các trường đánh giá kết quả triển khai đề án ngoại ngữ, điều hành dạy học trực tuyến trong học kỳ, "
+        "tiến độ thực hiện các nhiệm vụ được giao của nhà trường trong năm học."
+    )
+    assert got == [
+        "Đánh giá kết quả triển khai đề án ngoại ngữ, điều hành dạy học trực tuyến trong học kỳ",
+        "Tiến độ thực hiện các nhiệm vụ được giao của nhà trường trong năm học",
+    ]
+
+
+def test_a_list_after_the_contents_colon_splits_cause_from_shortfalls():
+    got = _p(
+        "Biên bản kiểm tra cần nêu rõ những nội dung: Nhận xét chung; kết quả kiểm tra; những thiếu sót, sai sót "
+        "và nguyên nhân; các ý kiến đề xuất."
+    )
+    assert got == [
+        "Nhận xét chung",
+        "Kết quả kiểm tra",
+        "Những thiếu sót, sai sót",
+        "Nguyên nhân",
+        "Các ý kiến đề xuất",
+    ]
+
+
+def test_more_of_an_object_stays_with_it():
+    assert split_things("kết quả thực hiện các chỉ tiêu, nhiệm vụ trong năm") == [
+        "kết quả thực hiện các chỉ tiêu, nhiệm vụ trong năm"
+    ]
+
+
+def test_statements_captions_logistics_and_one_thing_ask_nothing():
+    assert (
+        _p("Năm qua, huyện đã báo cáo kết quả đạt được, tồn tại, hạn chế và đề xuất giải pháp với tỉnh.")
+        == []
+    )
+    assert _p("Báo cáo quý sẽ làm rõ kết quả đạt được, tồn tại, diễn biến mới phát sinh. Ảnh: Minh Anh") == []
+    assert _p("Đề nghị các đơn vị báo cáo về tình hình thực hiện Chỉ thị số 05 của Ban Thường vụ.") == []
+    assert _p("Báo cáo gửi về Sở trước ngày 15/6, đồng thời gửi qua hộp thư điện tử để tổng hợp.") == []
+
+
+def test_a_short_item_led_by_its_verb_is_left_to_the_outline_rules():
+    assert asked_paragraph("Phân tích vấn đề tồn tại, khó khăn, vướng mắc và nguyên nhân.") == []
+    assert (
+        asked_paragraph(
+            "Kết quả thực hiện; nêu cụ thể các khó khăn, vướng mắc; kết quả khắc phục, giải quyết; "
+            "đề xuất, kiến nghị phương án giải quyết của các đơn vị trong toàn ngành y tế."
+        )
+        == []
+    )
+
+
+def test_an_unnumbered_letter_asks_each_thing_in_an_unnumbered_section():
+    o = imp(
+        "SỞ NÔNG NGHIỆP\n\nVề việc báo cáo sơ kết vụ đông\n\n"
+        "Sở đề nghị các huyện, thị xã báo cáo tình hình sản xuất vụ đông năm nay, làm rõ kết quả đạt được, "
+        "khó khăn, vướng mắc, diễn biến sâu bệnh mới phát sinh và đề xuất, kiến nghị giải pháp cho vụ xuân.\n\n"
+        "Báo cáo gửi về Sở trước ngày 20/12.\n"
+    )
+    got = prompts(o)
+    assert got["Kết quả đạt được"] == ("", "longtext")
+    assert got["Khó khăn, vướng mắc"] == ("", "longtext")
+    assert "Diễn biến sâu bệnh mới phát sinh" in got
+    assert "Đề xuất, kiến nghị giải pháp cho vụ xuân" in got
