@@ -80,7 +80,17 @@ VERBS = (
     r"phân tích|rút ra|tập trung(?:\s+vào)?|đề xuất|kiến nghị"
 )
 # an asking verb where it asks: not after 'đã', 'được', 'đang' (a statement) nor 'để' (a purpose)
-ASKING = re.compile(rf"(?<!đã )(?<!được )(?<!đang )(?<!để )\b(?P<v>{VERBS})\b(?=\s*[,\s]\s*\S)", re.I)
+ASKING = re.compile(
+    rf"(?<!đã )(?<!được )(?<!đang )(?<!để )\b(?P<v>{VERBS})\b(?:\s+được\b)?(?=\s*[,\s]\s*\S)", re.I
+)
+# a purpose before the request ('Để có cơ sở tổng hợp, báo cáo Bộ, …') and the request's frame ('… đề nghị các sở')
+PURPOSE = re.compile(r"^(?:để|nhằm)\b[^,;]*(?:,\s*(?:báo cáo|tổng hợp)\s[^,;]*)?,\s*", re.I)
+REQUEST = re.compile(r"\b(?:đề nghị|yêu cầu)\b", re.I)
+# a report sent to a body: 'báo cáo UBND huyện', 'báo cáo về Sở': where, not what
+DESTINATION = re.compile(
+    r"^(?:về\s+|lên\s+|cho\s+)?(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Thủ tướng|Chính phủ|Ban|Cục|Tổng cục|Văn phòng|"
+    r"Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HĐND|cấp trên|cơ quan)\b"
+)
 # the verbs that only lead to the things: dropped; 'đánh giá', 'đề xuất', 'kiến nghị' stay the ask's own words
 LEADING = re.compile(
     r"^(?:báo cáo|tổng hợp|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
@@ -140,7 +150,7 @@ def _pieces(obj: str) -> list[tuple[str, str]]:
 def split_things(obj: str) -> list[str]:
     """One clause's object → the things it names (see the module's note); [obj] when it names one."""
     things: list[str] = []
-    bare_run = False  # the things so far are categories alone: a piece after them is a thing of its own
+    bare_run = False  # the thing before is categories alone: a piece after it is a thing of its own
     for joiner, piece in _pieces(obj):
         head = HEAD.match(piece)
         last = things[-1] if things else ""
@@ -150,13 +160,13 @@ def split_things(obj: str) -> list[str]:
             new = False  # 'các chỉ tiêu, nhiệm vụ trong năm': more of the object
         if same:
             things[-1] = f"{last}, {piece}"
-        elif new or (bare_run and len(piece.split()) >= 2):
+        elif new or (bare_run and len(piece.split()) >= 3):
             things.append(piece)
         elif things:
             things[-1] = f"{last}{joiner}{piece}"
         else:
             things.append(piece)
-        bare_run = all(_bare(x.split(",")[0]) and all(_bare(y) for y in x.split(",")) for x in things)
+        bare_run = all(_bare(y) for y in things[-1].split(","))
     return things
 
 
@@ -166,6 +176,8 @@ def _clause_things(clause: str) -> list[str]:
         r"(?i)^(?:(?:đồng thời|từ đó|trong đó)\s*,?\s*)?(?:(?:cần|phải|sẽ)\s+)?", "", clause.strip(" ,.")
     )
     lead = LEADING.match(clause)
+    if lead and DESTINATION.match(clause[lead.end() :].strip()):
+        return []
     if lead:
         rest = re.sub(
             r"(?i)^(?:\s+(?:về|rõ|đầy đủ|vào|báo cáo|làm rõ|đánh giá))*\s*", "", clause[lead.end() :]
@@ -175,7 +187,7 @@ def _clause_things(clause: str) -> list[str]:
         return split_things(rest)
     kept = KEPT.match(clause)
     if kept and kept.group(0).lower() == "đánh giá":
-        things = split_things(clause[kept.end() :].strip(" ,"))
+        things = split_things(re.sub(r"(?i)^\s*được\s+", "", clause[kept.end() :]).strip(" ,"))
         if len(things) >= 2 and all(_group(t) is not None for t in things):
             return things  # 'đánh giá ưu điểm, hạn chế, nguyên nhân': the categories
         if len(things) == 1 and len(things[0].split()) <= 2 and _group(things[0]) is None:
@@ -216,8 +228,12 @@ def _sentence_things(sent: str) -> list[str]:
     colon = COLON_LIST.search(sent)
     if colon and asking_verb(sent[: colon.start()] + " x"):
         return [t for part in top_split(colon.group("r"), ";") for t in split_things(part.strip(" .,"))]
+    sent = PURPOSE.sub("", sent.strip())
     things: list[str] = []
     for part in top_split(sent, ";"):
+        request = list(REQUEST.finditer(part))
+        if request and asking_verb(part[request[-1].end() :]):  # '…, Bộ đề nghị các sở báo cáo …': from there
+            part = part[request[-1].end() :]
         first = asking_verb(part)
         if not first or LOGISTICS.search(part) or STATEMENT.search(part):
             continue
@@ -256,3 +272,18 @@ def asked_paragraph(text: str) -> list[Ask]:
     if ":" in t and not COLON_LIST.search(t):  # 'Nhãn: …' is a labelled item, the outline rules' own
         return []
     return asked_sentences(t)
+
+
+def contents_asked(text: str) -> list[Ask]:
+    """'Dự thảo báo cáo cần nêu rõ những nội dung: Đánh giá chung; kết quả thực hiện; những tồn tại, hạn chế và
+    nguyên nhân; …' → each thing of the list after the colon (the categories of one piece apart). [] unless an asking
+    verb leads to the list and it names two things or more."""
+    t = re.sub(r"\s+", " ", text.strip()).rstrip(" .")
+    colon = COLON_LIST.search(t)
+    if not colon or not asking_verb(t[: colon.start()] + " x") or re.search(r"[?…]|\.{3,}|_{3,}", t):
+        return []
+    things = [
+        x.strip(" ,.;") for part in top_split(colon.group("r"), ";") for x in split_things(part.strip(" .,"))
+    ]
+    things = [x for x in things if x and len(x.split()) <= 30]
+    return [Ask(x[0].upper() + x[1:]) for x in things] if len(things) >= 2 else []

@@ -20,7 +20,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     none_everywhere,
     per_level,
 )
-from dialogs.importer.asked_sentences import asked_paragraph
+from dialogs.importer.asked_sentences import asked_paragraph, contents_asked
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -284,7 +284,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = content_list(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
+    focused = content_list(text) or contents_asked(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))

@@ -4,7 +4,7 @@ of one group stay one, the letter's logistics and a statement of what was done a
 
 from __future__ import annotations
 
-from dialogs.importer.asked_sentences import asked_paragraph, asked_sentences, split_things
+from dialogs.importer.asked_sentences import asked_paragraph, asked_sentences, contents_asked, split_things
 from tests.support.importing import imp, prompts
 
 
@@ -105,3 +105,58 @@ def test_an_unnumbered_letter_asks_each_thing_in_an_unnumbered_section():
     assert got["Khó khăn, vướng mắc"] == ("", "longtext")
     assert "Diễn biến sâu bệnh mới phát sinh" in got
     assert "Đề xuất, kiến nghị giải pháp cho vụ xuân" in got
+
+
+def test_the_request_frame_a_purpose_and_a_destination_are_no_things():
+    got = _p(
+        "Để có cơ sở tổng hợp, báo cáo Thủ tướng Chính phủ, Bộ Công Thương đề nghị Sở Công Thương các tỉnh báo "
+        "cáo kết quả thực hiện Chỉ thị số 07, những khó khăn, vướng mắc và đề xuất, kiến nghị (nếu có)."
+    )
+    assert got == [
+        "Kết quả thực hiện Chỉ thị số 07",
+        "Những khó khăn, vướng mắc",
+        "Đề xuất, kiến nghị (nếu có)",
+    ]
+    got = _p(
+        "Phòng yêu cầu các trường đánh giá ưu điểm, nhược điểm, nguyên nhân chủ quan, khách quan và rút ra bài "
+        "học kinh nghiệm trong công tác bán trú, báo cáo UBND huyện."
+    )
+    assert got == [
+        "Ưu điểm",
+        "Nhược điểm",
+        "Nguyên nhân chủ quan, khách quan",
+        "Bài học kinh nghiệm trong công tác bán trú",
+    ]
+
+
+def test_a_report_as_a_noun_is_no_verb():
+    got = _p(
+        "Nội dung báo cáo phải đánh giá được thực trạng công tác văn thư, những thuận lợi, khó khăn, tồn tại, "
+        "hạn chế và nguyên nhân; đề xuất phương hướng, nhiệm vụ năm tới."
+    )
+    assert got == [
+        "Đánh giá thực trạng công tác văn thư",
+        "Những thuận lợi",
+        "Khó khăn",
+        "Tồn tại, hạn chế",
+        "Nguyên nhân",
+        "Đề xuất phương hướng, nhiệm vụ năm tới",
+    ]
+
+
+def test_contents_listed_after_an_asking_verb_in_an_outline_item():
+    got = [
+        a.prompt
+        for a in contents_asked(
+            "b) Tổ thư ký có trách nhiệm tổng hợp; dự thảo biên bản cần nêu rõ những nội dung: Nhận xét chung; kết quả "
+            "kiểm tra; những thiếu sót và nguyên nhân; các ý kiến đề xuất."
+        )
+    ]
+    assert got == [
+        "Nhận xét chung",
+        "Kết quả kiểm tra",
+        "Những thiếu sót",
+        "Nguyên nhân",
+        "Các ý kiến đề xuất",
+    ]
+    assert contents_asked("Biên bản gồm những nội dung: thời gian; địa điểm.") == []
