@@ -271,7 +271,11 @@ def asked_paragraph(text: str) -> list[Ask]:
         return []
     if ":" in t and not COLON_LIST.search(t):  # 'Nhãn: …' is a labelled item, the outline rules' own
         return []
-    return asked_sentences(t)
+    asks = asked_sentences(t)
+    asked = REQUEST.search(t) or re.search(r"(?i)\b(?:cần|phải)\s", t[: first.end()])
+    if not asked and not any(all(_bare(p) for p in a.prompt.split(",")) for a in asks):
+        return []  # ('Đồng chí … báo cáo tình hình …, kết quả …': minutes stating what was said)
+    return asks
 
 
 def contents_asked(text: str) -> list[Ask]:

@@ -123,7 +123,7 @@ from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
-from dialogs.importer.verb_clauses import asked_in_paragraph, named_results, verb_clauses
+from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
 from dialogs.text import fold
 
 
@@ -331,7 +331,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
 def _asked_paragraph(text: str) -> list[Ask]:
     """A letter's paragraph that asks by its verbs: each thing asked (asked_sentences) where it finds two or more."""
     asked = asked_in_paragraph(text)
-    return (asked_paragraph(text) or asked) if asked else []
+    if asked:
+        return asked_paragraph(text) or asked
+    return [] if ITEM_LED.match(text.strip()) else asked_paragraph(text)
 
 
 def _without_value(ask: Ask) -> Ask:

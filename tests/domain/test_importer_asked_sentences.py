@@ -160,3 +160,25 @@ def test_contents_listed_after_an_asking_verb_in_an_outline_item():
         "Các ý kiến đề xuất",
     ]
     assert contents_asked("Biên bản gồm những nội dung: thời gian; địa điểm.") == []
+
+
+def test_an_outline_item_that_asks_in_sentences_and_one_that_states():
+    from dialogs.importer.questions import asks_from_text
+
+    asked = asks_from_text(
+        "Các phòng ban chủ động tiến hành sơ kết quý và xây dựng kế hoạch quý tới. Việc sơ kết cần đánh giá ngắn "
+        "gọn, tập trung làm rõ những ưu điểm nổi bật và những tồn tại, yếu kém; nêu rõ nguyên nhân, bài học kinh "
+        "nghiệm và đề xuất, kiến nghị giải pháp thực hiện nhiệm vụ quý tới."
+    )
+    assert [a.prompt for a in asked] == [
+        "Những ưu điểm nổi bật",
+        "Những tồn tại, yếu kém",
+        "Nguyên nhân",
+        "Bài học kinh nghiệm",
+        "Đề xuất, kiến nghị giải pháp thực hiện nhiệm vụ quý tới",
+    ]
+    stated = asks_from_text(
+        "Đồng chí Nguyễn Văn Bình, Bí thư chi bộ báo cáo tình hình hoạt động của chi bộ trong năm, kết quả lãnh đạo "
+        "thực hiện nhiệm vụ chính trị của cơ quan, tiến độ triển khai các công trình trọng điểm của huyện nhà."
+    )
+    assert len(stated) == 1
