@@ -186,6 +186,8 @@ def _clause_things(clause: str) -> list[str]:
             return _clause_things(rest)
         return split_things(rest)
     kept = KEPT.match(clause)
+    if kept and DESTINATION.match(clause[kept.end() :].strip()):
+        return []  # 'đề xuất UBND tỉnh phê duyệt …': a proposal to a body, stated
     if kept and kept.group(0).lower() == "đánh giá":
         things = split_things(re.sub(r"(?i)^\s*được\s+", "", clause[kept.end() :]).strip(" ,"))
         if len(things) >= 2 and all(_group(t) is not None for t in things):

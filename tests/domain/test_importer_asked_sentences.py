@@ -82,6 +82,14 @@ def test_statements_captions_logistics_and_one_thing_ask_nothing():
     assert _p("Báo cáo gửi về Sở trước ngày 15/6, đồng thời gửi qua hộp thư điện tử để tổng hợp.") == []
 
 
+def test_a_proposal_to_a_body_is_stated_not_asked():
+    text = (
+        "Sở Tài chính đề xuất UBND tỉnh phê duyệt phương án, kiến nghị Bộ Tài chính bổ sung kinh phí cho các "
+        "huyện miền núi."
+    )
+    assert _p(text) == []
+
+
 def test_a_short_item_led_by_its_verb_is_left_to_the_outline_rules():
     assert asked_paragraph("Phân tích vấn đề tồn tại, khó khăn, vướng mắc và nguyên nhân.") == []
     assert (
