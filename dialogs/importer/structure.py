@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.section_numbers import compound_marker, compound_parent
 from dialogs.text import fold
 
 UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
@@ -42,6 +43,8 @@ class Marker:
 
 def parse_marker(line: str) -> Marker | None:
     s = line.strip()
+    if compound := compound_marker(s):  # 'II.1 Vị trí', '• III.10 …', '2.1- Về …'
+        return Marker(*compound)
     for kind, rx in MARKERS:
         m = rx.match(s)
         if not m:
@@ -458,6 +461,7 @@ def build_tree(items: list[str | object]) -> Node:
         elif mk.kind in kinds:
             idx = len(kinds) - 1 - kinds[::-1].index(mk.kind)
             del stack[idx:]
+        compound_parent(stack, mk.no)
         node = Node(no=mk.no, kind=mk.kind, text=mk.rest)
         stack[-1].children.append(node)
         stack.append(node)
