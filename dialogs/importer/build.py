@@ -22,7 +22,7 @@ from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
-from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name
+from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
@@ -270,7 +270,7 @@ def _preamble(lines: list[str]) -> dict:
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
         elif s.startswith("(") and meta["subtitle"] is None:
             meta["subtitle"] = s.strip("()")
-        elif s.isupper() or (meta["title_parts"] and s[0].islower()):
+        elif (s.isupper() and name_like(s)) or (meta["title_parts"] and s[0].islower()):
             meta["title_parts"].append(s)
     return meta
 
@@ -1047,7 +1047,7 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or meta.get("phrase") or meta.get("asked") or PLAIN_NAME
+    return old or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

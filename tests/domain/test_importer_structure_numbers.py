@@ -68,3 +68,50 @@ def test_a_roman_heading_without_compounds_is_unchanged() -> None:
     where = _where(imp(text))
     assert where["Diện tích tự nhiên"] == "I.1"
     assert where["Đường bộ"] == "II.1"
+
+
+def test_a_web_page_s_capital_fragments_are_no_title() -> None:
+    letter = (
+        "Cỡ chữ\nA A\nTương phản\n\nThông báo dự kiến hội nghị ngành nông nghiệp năm 2031\n\n"
+        "Đề nghị Giám đốc các Sở Nông nghiệp:\n\n1. Chủ động tiến hành công tác sơ kết 6 tháng đầu năm 2031 và xây "
+        "dựng kế hoạch 6 tháng cuối năm của đơn vị. Việc sơ kết cần đánh giá đúng.\n\n2. Gửi đầy đủ số liệu về Bộ.\n"
+    )
+    title = imp(letter).title
+    assert title.startswith("Báo cáo sơ kết 6 tháng đầu năm 2031") and not title.endswith("của đơn vị")
+    rules = (
+        "Trang 12 - Tap\nXII\nP. 12\nĐiều 5. Tổng hợp báo cáo kết quả kiểm tra và dự thảo kết luận kiểm tra\n"
+        "1. Báo cáo kết quả kiểm tra:\na) Chậm nhất 10 ngày sau khi kết thúc kiểm tra, thành viên đoàn gửi báo cáo "
+        "kết quả về Trưởng đoàn.\nb) Trưởng đoàn tổng hợp, xây dựng dự thảo báo cáo.\n"
+    )
+    assert imp(rules).title == "Báo cáo kết quả kiểm tra"
+
+
+def test_a_name_run_into_itself_or_a_caption_is_cut() -> None:
+    page = "Kế hoạch bồi dưỡng giáo viên trường tiểu học Mẫu kế hoạch bồi dưỡng giáo viên năm 2030\n\n1. Mục tiêu\n"
+    assert imp(page).title == "Kế hoạch bồi dưỡng giáo viên trường tiểu học"
+    news = (
+        "(TTXVN) - Sở Công Thương vừa có công văn gửi các phòng về báo cáo tình hình thực hiện chương trình khuyến "
+        "công và tình hình sản xuất công nghiệp quý I năm 2031.\nBáo cáo tình hình sản xuất công nghiệp quý I năm "
+        "2031 sẽ nêu rõ kết quả đạt được. Ảnh: Minh Anh\nCác phòng báo cáo tình hình sản xuất, làm rõ tồn tại.\n"
+    )
+    assert imp(news).title == (
+        "Báo cáo tình hình thực hiện chương trình khuyến công và tình hình sản xuất công nghiệp quý I năm 2031"
+    )
+
+
+def test_the_asked_report_s_full_wording_wins_over_a_phrase_cut_at_a_comma() -> None:
+    rule = (
+        "Doanh nghiệp có trách nhiệm báo cáo về tình hình công tác kiểm định, bảo dưỡng thang máy theo quy định sau:\n"
+        "Định kỳ, doanh nghiệp phải báo cáo công tác kiểm định, bảo dưỡng thang máy trong năm gửi Sở Xây dựng.\n"
+        "1. Thời hạn: cuối tháng 12 hằng năm.\n"
+    )
+    assert imp(rule).title == "Báo cáo công tác kiểm định, bảo dưỡng thang máy trong năm"
+
+
+def test_a_name_line_in_capitals_stays_the_title() -> None:
+    form = "UBND XÃ AN PHÚ\nBÁO CÁO KẾT QUẢ TUYỂN SINH NĂM HỌC 2030 - 2031\n1. Số học sinh tuyển mới: ……\n"
+    assert imp(form).title == "Báo cáo kết quả tuyển sinh năm học 2030 - 2031"
+    other = (
+        "Báo cáo về tình hình an ninh trật tự, phòng chống tội phạm gửi Công an huyện.\n1. Số vụ việc: ……\n"
+    )
+    assert imp(other).title.startswith("Báo cáo về tình hình an ninh trật tự")
