@@ -32,6 +32,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.scales import apply_scales
+from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -418,8 +419,10 @@ def build(doc: Document, filename: str) -> Built:
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
     main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
-                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)), len(main))
+                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)
+                         or (arts and article_marker(s))), len(main))
     meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]

@@ -12,7 +12,7 @@ UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
 BULLET_GLYPHS = "•·*+\\-–▪➢○"
 # 'II.1 Vị trí', 'III.10. Hiện trạng', 'A.1- Tên', '• II.2 Đặc điểm' (the bullet glyph adds nothing)
 COMPOUND = re.compile(
-    rf"^(?:[{BULLET_GLYPHS}]\s+)?(?P<m>(?:[IVX]{{1,4}}|[A-H])(?:\.\d{{1,2}}){{1,3}})"
+    rf"^(?:[{BULLET_GLYPHS}]\s+)?(?P<m>(?:(?:Phần|PHẦN)\s+)?(?:[IVX]{{1,4}}|[A-H])(?:\.\d{{1,2}}){{1,3}})"
     rf"(?:\.?\s*[-–)](?=\s)|\.?\)|\.)?\s+(?=[{UPPER}\d])"
 )
 # '2.1- Về chuẩn bị …', '1.2) Tên' — the closing dash or parenthesis is the number's, not the text's
@@ -58,3 +58,21 @@ def compound_parent(stack: list, no: str) -> None:
         if top.kind == "part":
             return
         stack.pop()
+
+
+# a legal article heading: 'Điều 7. Tổng hợp báo cáo …' (its clauses '1.', points 'a)' under it)
+ARTICLE = re.compile(rf"^(?:Điều|ĐIỀU)\s+(?P<n>\d{{1,3}})\s*[.:]\s*(?=[{UPPER}])")
+
+
+def article_run(lines: list) -> bool:
+    """Articles are a level of the document's numbering when it holds two in sequence ('Điều 7.' … 'Điều 8.'); one
+    article alone is the whole text quoted, its clauses the top numbers."""
+    nos = [int(m.group("n")) for s in lines if isinstance(s, str) and (m := ARTICLE.match(s.strip()))]
+    return any(b == a + 1 for a, b in zip(nos, nos[1:], strict=False))
+
+
+def article_marker(line: str) -> tuple[str, str, str] | None:
+    """('article', '7.', 'Tổng hợp …') for an article heading, else None."""
+    m = ARTICLE.match(line)
+    rest = line[m.end() :].strip() if m else ""
+    return ("article", f"{m.group('n')}.", rest) if rest else None

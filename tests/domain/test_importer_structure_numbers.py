@@ -115,3 +115,30 @@ def test_a_name_line_in_capitals_stays_the_title() -> None:
         "Báo cáo về tình hình an ninh trật tự, phòng chống tội phạm gửi Công an huyện.\n1. Số vụ việc: ……\n"
     )
     assert imp(other).title.startswith("Báo cáo về tình hình an ninh trật tự")
+
+
+def test_a_part_with_its_decimals_is_one_number() -> None:
+    mk = parse_marker("Phần II.3 Kết quả thu ngân sách")
+    assert (mk.kind, mk.no, mk.rest) == ("dec2", "Phần II.3.", "Kết quả thu ngân sách")
+    where = _where(imp("PHẦN I. TỔNG QUAN\nPhần I.1 Kết quả thu ngân sách\nPhần I.2 Kết quả chi ngân sách\n"))
+    assert where["Kết quả thu ngân sách"] == "Phần I.1"
+    assert where["Kết quả chi ngân sách"] == "Phần I.2"
+
+
+def test_articles_in_sequence_are_a_level_of_the_numbering() -> None:
+    text = (
+        "Điều 4. Kiểm tra định kỳ\n1. Nội dung kiểm tra:\na) Thời gian kiểm tra do Trưởng ban quyết định.\n"
+        "b) Báo cáo kiểm tra nêu rõ số hồ sơ đã xem xét và sai sót phát hiện.\n"
+        "2. Kết luận kiểm tra được gửi các đơn vị.\nĐiều 5. Lưu trữ hồ sơ\nHồ sơ kiểm tra được lưu trữ 10 năm.\n"
+    )
+    where = _where(imp(text))
+    assert where["Báo cáo kiểm tra nêu rõ số hồ sơ đã xem xét và sai sót phát hiện"] == "4.1.b"
+    assert any(n.startswith("5") for n in where.values())
+
+
+def test_a_lone_article_is_no_level() -> None:
+    text = (
+        "Điều 9. Chế độ báo cáo về công tác phòng dịch\n1. Các cơ sở y tế báo cáo định kỳ hằng tháng.\n"
+        "2. Nội dung báo cáo phòng dịch\na) Số ca bệnh phát hiện trong tháng;\nb) Kết quả giám sát ổ dịch;\n"
+    )
+    assert all(not n.startswith("9") for n in _where(imp(text)).values())
