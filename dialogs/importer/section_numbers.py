@@ -10,14 +10,17 @@ import re
 
 UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
 BULLET_GLYPHS = "•·*+\\-–▪➢○"
-# 'II.1 Vị trí', 'III.10. Hiện trạng', 'A.1- Tên', '• II.2 Đặc điểm' (the bullet glyph adds nothing)
+# 'II.1 Vị trí', 'III.10. Hiện trạng', 'A.1- Tên', 'II.1.Vị trí', 'II.1: Vị trí', '• II.2 Đặc điểm' (the bullet
+# glyph adds nothing)
 COMPOUND = re.compile(
     rf"^(?:[{BULLET_GLYPHS}]\s+)?(?P<m>(?:(?:Phần|PHẦN)\s+)?(?:[IVX]{{1,4}}|[A-H])(?:\.\d{{1,2}}){{1,3}})"
-    rf"(?:\.?\s*[-–)](?=\s)|\.?\)|\.)?\s+(?=[{UPPER}\d])"
+    rf"(?:\.?\s*[-–:)]\s*(?=[{UPPER}])|\.\s*(?=[{UPPER}])|\.?\s+(?=[{UPPER}\d]))"
 )
-# '2.1- Về chuẩn bị …', '1.2) Tên' — the closing dash or parenthesis is the number's, not the text's
+# '2.1- Về chuẩn bị …', '1.2) Tên', '1.2: Tên' — the closing mark is the number's, not the text's; a web list's
+# glyph before a decimal of two levels or more ('• 2.1 Tên') adds nothing
 DEC_CLOSED = re.compile(
-    rf"^(?P<m>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s*(?:[-–](?=\s|[{UPPER}])|\))\s*(?=[{UPPER}])"
+    rf"^(?P<m>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s*(?:[-–](?=\s|[{UPPER}])|[):])\s*(?=[{UPPER}])"
+    rf"|^[•·▪➢○]\s+(?P<m2>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+(?=[{UPPER}])"
 )
 HEAD_KINDS = ("roman", "upper", "part", "code")
 
@@ -31,7 +34,7 @@ def compound_marker(line: str) -> tuple[str, str, str] | None:
     rest = line[m.end() :].strip()
     if not rest:
         return None
-    mark = m.group("m")
+    mark = m.group("m") or m.groupdict().get("m2")
     return f"dec{mark.count('.') + 1}", f"{mark}.", rest
 
 

@@ -24,11 +24,27 @@ def test_a_roman_part_with_its_decimals_is_one_number() -> None:
     assert (mk.no, mk.rest) == ("1.4.", "Kết quả tuyển sinh")
 
 
+def test_a_compound_number_glued_to_its_text_or_closed_by_a_colon() -> None:
+    assert parse_marker("IV.2.Tổ chức bộ máy").no == "IV.2."
+    assert parse_marker("IV.2.Tổ chức bộ máy").rest == "Tổ chức bộ máy"
+    assert (parse_marker("C.3: Nguồn kinh phí").no, parse_marker("C.3: Nguồn kinh phí").rest) == (
+        "C.3.",
+        "Nguồn kinh phí",
+    )
+    assert (parse_marker("3.4: Nguồn kinh phí").no, parse_marker("3.4: Nguồn kinh phí").rest) == (
+        "3.4.",
+        "Nguồn kinh phí",
+    )
+    mk = parse_marker("▪ 5.2 Cơ sở vật chất")
+    assert (mk.kind, mk.no, mk.rest) == ("dec2", "5.2.", "Cơ sở vật chất")
+
+
 def test_ordinary_numbers_stay_as_they_were() -> None:
     assert (parse_marker("II. Kết quả").kind, parse_marker("II. Kết quả").no) == ("roman", "II.")
     assert parse_marker("A. PHẦN CHUNG").kind == "upper"
     assert parse_marker("2.1. Về nhân lực").no == "2.1."
     assert parse_marker("- Sản lượng lúa").kind == "dash"
+    assert parse_marker("- 2.1. Sản lượng lúa").kind == "dash"  # a dash is text's, not a web list's glyph
     assert (
         parse_marker("1.2 - 1.5 triệu đồng") is None
         or parse_marker("1.2 - 1.5 triệu đồng").rest != "1.5 triệu đồng"
