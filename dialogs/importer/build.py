@@ -23,7 +23,7 @@ from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
-from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name
+from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
@@ -33,6 +33,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.scales import apply_scales
+from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -271,7 +272,7 @@ def _preamble(lines: list[str]) -> dict:
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
         elif s.startswith("(") and meta["subtitle"] is None:
             meta["subtitle"] = s.strip("()")
-        elif s.isupper() or (meta["title_parts"] and s[0].islower()):
+        elif (s.isupper() and name_like(s)) or (meta["title_parts"] and s[0].islower()):
             meta["title_parts"].append(s)
     return meta
 
@@ -419,8 +420,10 @@ def build(doc: Document, filename: str) -> Built:
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
     main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
-                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)), len(main))
+                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)
+                         or (arts and article_marker(s))), len(main))
     meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
@@ -1048,7 +1051,7 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or meta.get("phrase") or meta.get("asked") or PLAIN_NAME
+    return old or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

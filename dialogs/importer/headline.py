@@ -21,6 +21,7 @@ STOP = re.compile(
     r"quyết định|nghị quyết|chỉ thị|quy định|hướng dẫn|yêu cầu|tinh thần|đúng|mẫu|biểu|phụ lục)|do (?:sở|ban|ubnd|ủy ban|cơ quan|đơn vị)|"
     r"về (?:sở|ban|ubnd|ủy ban|phòng|văn phòng)|trình (?:ubnd|ủy ban|hđnd|quốc hội|chính phủ)|"
     r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó)\b.*$"
+    r"|\s*,\s*do\s.*$|\s+của (?:đơn vị|cơ quan|địa phương)(?:\s+mình)?\s*$"  # ', do Văn phòng … gửi', '… của đơn vị'
 )
 # a plan or guide for a review: the report it asks for is that review ('Kế hoạch tổng kết 05 năm …')
 REVIEW_PLAN = re.compile(
@@ -29,7 +30,7 @@ REVIEW_PLAN = re.compile(
 )
 # 'Để tổng kết, đánh giá việc thực hiện X theo Quyết định …' (a letter's first sentence)
 REVIEW_SENTENCE = re.compile(
-    r"(?i)\bđể\s+(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
+    r"(?i)\b(?:để|tiến hành|tổ chức)\s+(?:công tác\s+)?(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
     r"(?:thực hiện\s+)?(?P<r>\S[^.;:()]{8,300})"
 )
 CITED_ACT = re.compile(r"(?i)\s+(?:theo|tại)\s+(?:quyết định|nghị quyết|chỉ thị|thông tư|kế hoạch)\s+số\b.*$")
@@ -42,9 +43,20 @@ def _cut(rest: str) -> str:
     return " ".join(words[:MAX_WORDS]) if len(words) >= 3 else ""  # the kind and what it is of
 
 
+# a numbered heading that is the report's own name and nothing else: '1. Báo cáo kết quả kiểm tra:'
+REPORT_HEADING = re.compile(
+    rf"^(?:\d{{1,2}}[.)]|[IVX]{{1,4}}\.|[a-h]\))\s*(?P<n>[Bb]áo cáo\s+(?:{KINDS})\s[^.;:?!()…]{{3,120}}?)\s*:?$"
+)
+
+
 def asked_report(lines: list[str]) -> str | None:
     """The report the first sentences ask for, the fullest wording of it ('… phối hợp báo cáo kết quả thực hiện
-    Chương trình MTQG giảm nghèo bền vững, các chương trình, … năm 2022' rather than the headline's shorter one)."""
+    Chương trình MTQG giảm nghèo bền vững, các chương trình, … năm 2022' rather than the headline's shorter one); a
+    numbered heading that is the report's name alone ('1. Báo cáo kết quả giám sát:') names it first."""
+    for s in lines[:40]:
+        m = REPORT_HEADING.match(s.strip())
+        if m and len(m.group("n").split()) <= 16:
+            return m.group("n")
     found: list[str] = []
     for s in lines[:40]:
         for m in ASKED.finditer(s):
@@ -76,6 +88,24 @@ def fallback_name(lines: list[str]) -> str | None:
     """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
     texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
     return asked_report(texts) or review_report(texts)
+
+
+def name_like(s: str) -> bool:
+    """A line in capitals that can be a name: two words of two letters or more ('A A' for a page's font size,
+    'VII', 'P. 930' are no name)."""
+    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split()) >= 2
+
+
+def fuller_report(phrase: str | None, asked: str | None) -> str | None:
+    """The report phrase a heading or sentence names ('Báo cáo về tình hình công tác quản lý', cut at a comma) or,
+    when the report a sentence asks for begins with the same words ('Báo cáo công tác quản lý, bảo quản, …'), that
+    one: its wording runs to the end of what is asked, the phrase's stops at the first comma or date."""
+    if not phrase or not asked:
+        return phrase or asked
+    core = re.sub(r"^bao cao\s+(?:ve\s+|cua\s+)?(?:tinh hinh\s+)?", "", fold(phrase))
+    rest = re.sub(r"^bao cao\s+(?:ve\s+|cua\s+)?(?:tinh hinh\s+)?", "", fold(asked))
+    same = len(core.split()) >= 2 and rest.split()[:3] == core.split()[:3]
+    return asked if same else phrase
 
 
 PLAIN_NAME = "Báo cáo"
