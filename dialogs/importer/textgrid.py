@@ -610,7 +610,7 @@ def _shaped(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
             or header_to_end(run, k))
 
 
-ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
+ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu(?: thong ke)?|noi dung|danh muc|tieu chi|hang muc|chi so)$")
 
 
 def _header_rows(lines: list[str]) -> tuple[FlatGrid, int] | None:

@@ -133,3 +133,34 @@ def test_a_header_cut_off_variant_and_a_heading_with_text_after_it():
         + "Người khai cam đoan những lời khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật.\n"
     )
     assert "văn bản dừng sau hàng tiêu đề" not in _unsure(after)
+
+
+def _coded_header(heading: str, names: list[str], last_row: str) -> str:
+    codes = [str(i) for i in range(1, len(names) + 1)]
+    return (
+        "BIỂU TỔNG HỢP\n\nII. Phân loại sự cố\n\n"
+        + "\n\n".join([heading, "Mã số", *names, *codes, last_row])
+        + "\n"
+    )
+
+
+def test_a_coded_header_with_only_its_total_row_is_a_biểu_and_a_cut_parenthesis_ends_its_name():
+    names = ["Số vụ", "Số người bị nạn", "Thiệt hại (triệu đ", "Tổng số", "Số vụ nặng", "Chi phí khắc phục"]
+    cols, rows = _one(_coded_header("Tên chỉ tiêu thống kê", names, "Tổng số"))
+    assert "Thiệt hại (triệu đ" in cols and "Số vụ nặng" in cols and "Chi phí khắc phục" in cols
+    assert "Tổng số" in rows
+
+
+def test_a_coded_header_variant_and_a_parenthesis_closed_on_the_next_line():
+    names = ["Số cơ sở", "Kinh phí (triệu", "đồng)", "Số lao động", "Số lao động nữ", "Ghi nhận"]
+    cols, rows = _one(_coded_header("Chỉ tiêu", names, "Tổng cộng"))
+    assert "Kinh phí (triệu đồng)" in cols and "Số lao động nữ" in cols
+    assert "Tổng cộng" in rows
+
+
+def test_a_heading_over_prose_without_a_numbering_row_stays_the_outline():
+    text = (
+        "BÁO CÁO\n\nII. Tình hình\n\nTên chỉ tiêu thống kê\n\nSố vụ xảy ra trong kỳ\n\nSố người bị nạn\n\nTổng số\n\n"
+        "III. Kiến nghị\n\nNêu các kiến nghị của đơn vị với cấp trên.\n"
+    )
+    assert _tables(text) == []
