@@ -239,3 +239,53 @@ def header_to_end(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
         f"{len(cols)} cột, các dòng do đơn vị thêm; hãy kiểm tra tên cột"
     )
     return _grid(["TT", *cols], [["1", ""], ["2", ""]], note), len(run) - k
+
+
+CODE_CELL = re.compile(r"^(?:[A-E]|\(?\d{1,2}\)?)$")
+CODED_LINE = re.compile(
+    r"^(?:(?P<no>[IVX]{1,4}|[A-E]|\d{1,2}(?:\.\d{1,2}){0,2}|[-–+•])\.?\s+)?(?P<label>[^\W\d_].*?)(?:\s+(?P<code>\d{2,3}))?$"
+)
+
+
+def _code_run(lines: list[str], k: int) -> tuple[list[str], int]:
+    """The column codes a line each from lines[k] ('A', '', 'B', 'C', '1', '', '2' …), blank lines between them."""
+    codes: list[str] = []
+    while k < len(lines) and (not lines[k].strip() or CODE_CELL.match(lines[k].strip())):
+        if lines[k].strip():
+            codes.append(lines[k].strip())
+        k += 1
+    return codes, k
+
+
+def codes_a_line_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
+    """A header a name a line from 'STT', its column codes a line each ('A', 'B', 'C', '1' … '7'), then the rows a
+    line each ('I Khoản đầu tư 01', '- Ngắn hạn 02') up to a blank line: the columns are as many as the codes' figures,
+    the last names of the header (a group name after 'Tổng số' left out)."""
+    if not lines or not NUMBERS_HEADING.match(fold(lines[0].strip())):
+        return None
+    k = 1
+    names: list[str] = []
+    while k < len(lines) and lines[k].strip() and not CODE_CELL.match(lines[k].strip()):
+        names.append(lines[k].strip())
+        k += 1
+    codes, k = _code_run(lines, k)
+    figures = [c for c in codes if c.strip("()").isdigit()]
+    if len(figures) < 2 or [int(c.strip("()")) for c in figures] != list(range(1, len(figures) + 1)):
+        return None
+    names = [n for n in names if _column(n) and len(n.split()) <= 30]
+    if len(names) < len(figures):
+        return None
+    cols = names[-len(figures) :]
+    if len(names) == len(figures) + 1 and re.match(r"^tong (?:so|cong)\b", fold(names[0])):
+        cols = [names[0], *names[2:]]  # 'Tổng số', then the group heading the other columns
+    rows: list[list[str]] = []
+    while k < len(lines) and (m := CODED_LINE.match(lines[k].strip())) and len(lines[k].split()) <= 30:
+        rows.append([(m.group("no") or "").strip("–-+• "), m.group("label").strip()])
+        k += 1
+    if len(rows) < 3:
+        return None
+    note = (
+        f"biểu chép mỗi ô tiêu đề một dòng, mã cột mỗi mã một dòng (từ «{lines[0].strip()[:30]}»): đã dựng lại "
+        f"{len(cols)} cột, {len(rows)} dòng; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra"
+    )
+    return _grid(["TT", "Chỉ tiêu", *cols], rows, note), k

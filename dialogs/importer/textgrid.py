@@ -603,6 +603,17 @@ def _interleaved(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGri
     return None
 
 
+def _codes_a_line(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGrid, int] | None:
+    """A header whose column codes stand a line each, from the row heading (the lines before it stay)."""
+    from dialogs.importer.table_shapes import codes_a_line_grid
+
+    got = codes_a_line_grid(run[ahead:ahead + 400])
+    if got:
+        out.extend(run[k:ahead])
+        return got[0], got[1] + ahead - k
+    return None
+
+
 def _shaped(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     from dialogs.importer.table_shapes import captioned_header, header_to_end, interleaved_list, ragged_grid
 
@@ -646,6 +657,9 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     if got:  # the lines before the heading (a caption, a unit line) stay lines
         out.extend(run[k:ahead])
         return got[0], got[1] + ahead - k
+    got = _codes_a_line(run, k, ahead, out) if ahead is not None else None
+    if got:
+        return got
     for a in range(k, min(k + 6, len(run)) if ahead is None else k):
         got = shape_cells_grid(run[a:a + 600])  # no row-label heading, no codes: rows of one shape under names
         if got:

@@ -164,3 +164,58 @@ def test_a_heading_over_prose_without_a_numbering_row_stays_the_outline():
         "III. Kiến nghị\n\nNêu các kiến nghị của đơn vị với cấp trên.\n"
     )
     assert _tables(text) == []
+
+
+def _codes_a_line(names: list[str], codes: list[str], rows: list[str]) -> str:
+    return (
+        "BÁO CÁO KẾT QUẢ\n\nI. Số liệu tổng hợp\n\n"
+        + "\n".join(["STT", *names])
+        + "\n\n"
+        + "\n\n".join(codes)
+        + "\n"
+        + "\n".join(rows)
+        + "\n\nII. Kiến nghị\n\nNêu kiến nghị của đơn vị.\n"
+    )
+
+
+def test_column_codes_a_line_each_under_a_header_a_name_a_line():
+    names = [
+        "Chỉ tiêu",
+        "Mã số",
+        "Tổng số",
+        "Theo nguồn vốn",
+        "Vốn nhà nước",
+        "Vốn tư nhân",
+        "Vốn nước ngoài",
+    ]
+    rows = ["I Cơ sở sản xuất 01", "- Quy mô nhỏ 02", "- Quy mô vừa 03", "II Cơ sở dịch vụ 05", "1 Bán lẻ 06"]
+    cols, got = _one(_codes_a_line(names, ["A", "B", "C", "1", "2", "3", "4"], rows))
+    assert cols == ["Tổng số", "Vốn nhà nước", "Vốn tư nhân", "Vốn nước ngoài"]
+    assert "Cơ sở sản xuất" in got and "Quy mô vừa" in got and "Bán lẻ" in got
+
+
+def test_column_codes_a_line_variant_with_parenthesised_figures():
+    names = ["Nội dung", "Năm trước", "Năm nay", "So sánh (%)"]
+    rows = ["1 Số hội viên", "2 Số chi hội", "3 Số hội viên mới kết nạp"]
+    cols, got = _one(_codes_a_line(names, ["A", "(1)", "(2)", "(3)"], rows))
+    assert cols == ["Năm trước", "Năm nay", "So sánh (%)"]
+    assert got == ["Số hội viên", "Số chi hội", "Số hội viên mới kết nạp"]
+
+
+def test_codes_out_of_order_are_no_header_codes():
+    from dialogs.importer.table_shapes import codes_a_line_grid
+
+    lines = [
+        "STT",
+        "Tên",
+        "Năm trước",
+        "Năm nay",
+        "",
+        "3",
+        "",
+        "1",
+        "1 Số hội viên",
+        "2 Số chi hội",
+        "3 Số tổ",
+    ]
+    assert codes_a_line_grid(lines) is None
