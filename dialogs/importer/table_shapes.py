@@ -272,6 +272,8 @@ def codes_a_line_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     figures = [c for c in codes if c.strip("()").isdigit()]
     if len(figures) < 2 or [int(c.strip("()")) for c in figures] != list(range(1, len(figures) + 1)):
         return None
+    if any(n[:1].islower() for n in names):
+        return None  # words of a PDF header cut across its columns ('ngày chức vi', 'tháng phạm'): not names
     names = [n for n in names if _column(n) and len(n.split()) <= 30]
     if len(names) < len(figures):
         return None
@@ -282,7 +284,11 @@ def codes_a_line_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     while k < len(lines) and (m := CODED_LINE.match(lines[k].strip())) and len(lines[k].split()) <= 30:
         rows.append([(m.group("no") or "").strip("–-+• "), m.group("label").strip()])
         k += 1
-    if len(rows) < 3:
+    marked = sum(
+        bool(r[0]) or bool(re.search(r"\s\d{2,3}$", ln.strip()))
+        for r, ln in zip(rows, lines[k - len(rows) :])
+    )
+    if len(rows) < 3 or marked * 2 < len(rows) or any(r[1][:1].islower() for r in rows):
         return None
     note = (
         f"biểu chép mỗi ô tiêu đề một dòng, mã cột mỗi mã một dòng (từ «{lines[0].strip()[:30]}»): đã dựng lại "

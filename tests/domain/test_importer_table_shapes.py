@@ -219,3 +219,10 @@ def test_codes_out_of_order_are_no_header_codes():
         "3 Số tổ",
     ]
     assert codes_a_line_grid(lines) is None
+
+
+def test_a_pdf_header_cut_across_its_columns_is_no_codes_a_line_table():
+    from dialogs.importer.table_shapes import codes_a_line_grid
+
+    lines = ["TT", "ngày ban", "hành văn", "bản", "1", "", "2", "", "3", "Hình Biện", "thức pháp", "Lĩnh"]
+    assert codes_a_line_grid(lines) is None
