@@ -286,7 +286,7 @@ def codes_a_line_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         k += 1
     marked = sum(
         bool(r[0]) or bool(re.search(r"\s\d{2,3}$", ln.strip()))
-        for r, ln in zip(rows, lines[k - len(rows) :])
+        for r, ln in zip(rows, lines[k - len(rows) :], strict=False)
     )
     if len(rows) < 3 or marked * 2 < len(rows) or any(r[1][:1].islower() for r in rows):
         return None
