@@ -238,6 +238,8 @@ def dated_fields(line: str) -> list[str]:
     before = blank_fields(line[:m.start()])
     if not before:
         return []
+    if not m.group("verb") and not BLANK.search(line[:m.start()].rstrip()[-1:]) and _words(before[-1]) <= 4:
+        before[-1] += " ngày"  # 'Đại hội …… khai mạc ngày … tháng … năm …': the words before the date name it
     return before + ([f"{m.group('verb')[0].upper()}{m.group('verb')[1:]} ngày"] if m.group("verb") else [])
 
 
