@@ -217,6 +217,12 @@ IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết đ�
                         r"điện thoại|fax|e-?mail|.{3,50}(?<!tổng)(?<!có)(?<!là)\ssố$)", re.I)  # 'Giấy phép kinh doanh số', 'Quyết định số'
 
 
+# a form's label naming a place by its administrative level: 'Tỉnh/TP', 'Xã (phường)', 'Huyện/quận/thị xã', 'Thôn (tổ)'
+ADMIN_LABEL = re.compile(r"(?i)^(?:tỉnh|thành phố|tp|huyện|quận|thị xã|thị trấn|xã(?!\s+hội)|phường|thôn|xóm|ấp|bản|"
+                         r"làng|tổ dân phố|tổ|khu phố|khóm|khối)(?:\s*[/(),]\s*(?:tỉnh|thành phố|tp|huyện|quận|thị xã|"
+                         r"thị trấn|xã|phường|thôn|xóm|ấp|bản|làng|tổ dân phố|tổ|khu phố|khóm|khối)\)?)*\s*:?$")
+
+
 # a form's label naming a date: 'Ngày cấp', 'Sinh ngày', 'Thời gian cấp', 'Ngày, tháng, năm sinh'
 DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$|"
                         r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|"

@@ -103,3 +103,12 @@ def test_a_form_head_reads_its_fields_end_to_end() -> None:
     assert p["Tổng số hội viên"][1] == "integer"
     assert p["Dự hội nghị có"][1] == "integer"
     assert p["Đại biểu đến dự hội nghị"][1] == "list"
+
+
+def test_a_short_label_over_a_line_of_dots_is_a_field() -> None:
+    lines = ["TỈNH/THÀNH PHỐ", "………………………", "", "PHƯỜNG (XÃ)", "……………", "Ghi chú chung của người lập phiếu.", "………"]
+    assert head_fields(lines, set()) == ["TỈNH/THÀNH PHỐ", "PHƯỜNG (XÃ)"]
+    o = imp("PHIẾU THU THẬP THÔNG TIN CƠ SỞ Y TẾ\n\nQUẬN/HUYỆN\n……………………\n\nKHU PHỐ (ẤP)\n…………………\n\n"
+            "I. Nhân lực\n1. Số bác sĩ: …… người\n")
+    p = prompts(o)
+    assert p["QUẬN/HUYỆN"][1] == "text" and p["KHU PHỐ (ẤP)"][1] == "text"
