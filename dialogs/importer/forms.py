@@ -253,7 +253,7 @@ NUMBERED_BLANK = re.compile(r"^\d{1,2}[.)]?\s*(?:…|\.{3,}|_{3,})[….\s_]*$") 
 def _labels_over_dots(lines: list[str], skip: set[str]) -> dict[int, str]:
     """{index of a line of dots: the short label above it} ('Thôn (tổ)' over '…………'; a label the document's name
     took in counts when it has four words or fewer)."""
-    return {k: a for k, (a, s) in enumerate(zip([""] + lines, lines)) if a and blank_only(s)
+    return {k: a for k, (a, s) in enumerate(zip([""] + lines, lines, strict=False)) if a and blank_only(s)
             and LABEL_ABOVE.match(a) and (fold(a) not in skip or _words(a) <= 4)}
 
 
