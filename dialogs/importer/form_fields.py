@@ -124,3 +124,17 @@ def people_blank(text: str) -> list[Ask]:
     if not m or len(m.group("l").split()) > 12:
         return []
     return [Ask(_cap(m.group("l")), "list", fields=["Họ và tên", "Chức vụ"])]
+
+
+NAMES_BELOW = re.compile(r"(?i)\b(?:các|những)\s+(?:đồng chí|đ/c|người|cá nhân|hội viên|đoàn viên|đảng viên|thành viên|"
+                         r"đại biểu|học sinh|sinh viên)\s+có tên\s+(?:sau(?:\s+đây)?|dưới đây|trên)\b")
+
+
+def names_below(text: str) -> list[Ask]:
+    """'Như vậy các đồng chí có tên sau đã trúng cử vào Ban chấp hành …' → a list of names: the sentence announces
+    the people listed under it (and the minutes leave their lines to fill)."""
+    s = text.strip().lstrip("-+•–* ").rstrip(" :.;")
+    m = NAMES_BELOW.search(s)
+    if not m or GAP_IN.search(s) or len(s.split()) > 30 or "?" in s:
+        return []
+    return [Ask(_cap(s[m.start():]), "list", fields=["Họ và tên"])]

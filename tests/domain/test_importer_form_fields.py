@@ -112,3 +112,10 @@ def test_a_short_label_over_a_line_of_dots_is_a_field() -> None:
             "I. Nhân lực\n1. Số bác sĩ: …… người\n")
     p = prompts(o)
     assert p["QUẬN/HUYỆN"][1] == "text" and p["KHU PHỐ (ẤP)"][1] == "text"
+
+
+def test_a_sentence_announcing_names_below_is_a_list() -> None:
+    assert _asks("Như vậy các đoàn viên có tên sau đã được kết nạp vào Đảng:") == [
+        ("Các đoàn viên có tên sau đã được kết nạp vào Đảng", "list")]
+    assert field_line_asks("Những học sinh có tên dưới đây được khen thưởng cuối năm.")[0].type == "list"
+    assert not field_line_asks("Các đồng chí trong danh sách đã hoàn thành nhiệm vụ.")
