@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.ask_types import none_everywhere
+from dialogs.importer.asked_sentences import asked_sentences
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -901,7 +902,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     out: list[dict] = []
     for k, line in enumerate(lines):
         asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
-                or led_line(lines[:k], line) or led_clauses(lines[:k], line))
+                or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
