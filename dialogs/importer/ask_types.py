@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.lexicon import (
+    ADMIN_LABEL,
     ATTRS,
     ATTRS_VI,
     BY_EACH,
@@ -221,7 +222,7 @@ def choice_ask(label: str) -> Ask | None:
     """A form's label that lists its own options: 'Nam, Nữ' (one of two short words), 'Trình độ học lực (bậc cao
     nhất, đã tốt nghiệp: ĐH, CĐ, TC, THPT, THCS)' (three or more short options after a colon in parentheses)."""
     m = ALTERNATIVES.match(label.strip())
-    if m and m.group("a")[0].isupper() and m.group("b")[0].isupper():
+    if m and m.group("a")[0].isupper() and m.group("b")[0].isupper() and not ADMIN_LABEL.match(label.strip()):
         return Ask(label.strip(), "choice", options=[m.group("a"), m.group("b")])
     m = LISTED_IN_PARENS.match(label.strip())
     opts = [o.strip(" .") for o in m.group("o").split(",")] if m else []

@@ -32,7 +32,14 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.lexicon import DATE_LABEL, IDENTIFIER, NAME_LABEL, NARRATIVE_START, PEOPLE_LABEL
+from dialogs.importer.lexicon import (
+    ADMIN_LABEL,
+    DATE_LABEL,
+    IDENTIFIER,
+    NAME_LABEL,
+    NARRATIVE_START,
+    PEOPLE_LABEL,
+)
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
@@ -582,7 +589,7 @@ def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
 def caps_heading(label: str) -> bool:
     """'PHƯƠNG HƯỚNG NHIỆM VỤ NHIỆM KỲ MỚI': a part of a report in capitals (two words or more), not a field's name."""
     letters = [c for c in label if c.isalpha()]
-    if NAME_LABEL.match(label) or IDENTIFIER.match(label) or DATE_LABEL.match(label):
+    if NAME_LABEL.match(label) or IDENTIFIER.match(label) or DATE_LABEL.match(label) or ADMIN_LABEL.match(label):
         return False  # 'HỌ VÀ TÊN', 'ĐỊA CHỈ', 'NGÀY LẬP': a field's name, even in capitals
     return len(label.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
