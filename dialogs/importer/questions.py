@@ -20,7 +20,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     none_everywhere,
     per_level,
 )
-from dialogs.importer.asked_sentences import asked_paragraph, contents_asked
+from dialogs.importer.asked_sentences import asked_paragraph, contents_asked, subjects_after_verb
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -333,7 +333,7 @@ def _asked_paragraph(text: str) -> list[Ask]:
     asked = asked_in_paragraph(text)
     if asked:
         return asked_paragraph(text) or asked
-    return [] if ITEM_LED.match(text.strip()) else asked_paragraph(text)
+    return subjects_after_verb(text) if ITEM_LED.match(text.strip()) else asked_paragraph(text)
 
 
 def _without_value(ask: Ask) -> Ask:
