@@ -76,11 +76,11 @@ ASPECTS = (
     "đánh giá chung",
 )
 _ALL = sorted({w for g in CATEGORIES for w in g} | set(ASPECTS), key=len, reverse=True)
-HEAD = re.compile(rf"^(?:(?:các|những)\s+)?(?:mặt\s+)?(?P<h>{'|'.join(_ALL)})\b", re.I)
+HEAD = re.compile(rf"^(?:(?:các|những|một số)\s+)?(?:mặt\s+)?(?P<h>{'|'.join(_ALL)})\b", re.I)
 
 VERBS = (
     r"báo cáo(?:\s+(?:về|rõ|đầy đủ))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
-    r"phân tích|rút ra|tập trung(?:\s+vào)?|đề xuất|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
+    r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
     r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)"
 )
 # an asking verb where it asks: not after 'đã', 'được', 'đang' (a statement) nor 'để' (a purpose)
@@ -98,13 +98,13 @@ DESTINATION = re.compile(
 # the verbs that only lead to the things: dropped; 'đánh giá', 'đề xuất', 'kiến nghị' stay the ask's own words
 LEADING = re.compile(
     r"^(?:(?:xây dựng|lập|soạn thảo)\s+báo cáo|báo cáo|tổng hợp|làm rõ|thể hiện rõ|thể hiện|trình bày rõ|trình bày|"
-    r"mô tả|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
+    r"mô tả|xác định|đề ra|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
     re.I,
 )
 # a plan or programme to draw up: the document itself is asked ('xây dựng chương trình, kế hoạch năm 2010')
 PLAN = re.compile(r"^(?:xây dựng|lập|soạn thảo)\s+(?=(?:chương trình|kế hoạch|phương án|đề án)\b)", re.I)
 KEPT = re.compile(r"^(?:đánh giá|đề xuất|kiến nghị)\b", re.I)
-CLAUSE_CUT = re.compile(rf"(?:,\s+|\s+và\s+|\s+đồng thời\s+)(?=(?:{VERBS})\b)", re.I)
+CLAUSE_CUT = re.compile(rf"(?:,\s+|\s+và\s+|\s+đồng thời\s+|\s+(?:để\s+)?từ đó\s+)(?=(?:{VERBS})\b)", re.I)
 # the letter's own logistics: when and where to send, the form, who signs
 LOGISTICS = re.compile(
     r"\b(?:trước ngày|chậm nhất|thời hạn|gửi về|gửi (?:qua|đến|cho)|địa chỉ|hộp thư|e-?mail|fax|"
@@ -117,7 +117,13 @@ NOUN_BEFORE = re.compile(
     r"công tác|việc|phiếu|biểu|số liệu|kết quả)\s*$",
     re.I,
 )
-NOUN_AFTER = re.compile(r"^\s*(?:cần|phải|sẽ|được|gồm|bao gồm|này|định kỳ)\b", re.I)
+NOUN_AFTER = re.compile(
+    rf"^\s*(?:cần|phải|sẽ|được|gồm|bao gồm|này|định kỳ|cố gắng|(?:chủ yếu\s+)?(?:{VERBS}))\b", re.I
+)
+# 'ưu, khuyết điểm': the strengths and the shortcomings, the first word's 'điểm' left out
+ELIDED = re.compile(r"(?i)\b(ưu|khuyết|nhược)\s*(,|-|và)\s*(khuyết|nhược) điểm\b")
+# ', nhưng …', ', song …': a turn of the sentence, no more of the object
+TURN = re.compile(r"(?i),\s+(?:nhưng|song|tuy nhiên)\s.*$")
 STATEMENT = re.compile(r"\b(?:đã|đang)\s+(?:được\s+)?(?:\w+\s+){0,2}?(?:báo cáo|đánh giá|tổng hợp)\b", re.I)
 # the letter's subject line ('V/v báo cáo tình hình, kết quả …'): its title, not an ask
 SUBJECT_LINE = re.compile(r"(?i)^(?:v/v|về việc)\b")
@@ -261,7 +267,9 @@ def split_things_plain(obj: str) -> list[str]:
 def _clause_things(clause: str) -> list[str]:
     """A clause beginning with its verb → its things, the leading verb dropped, a kept verb before the first."""
     clause = re.sub(
-        r"(?i)^(?:(?:đồng thời|từ đó|trong đó)\s*,?\s*)?(?:(?:cần|phải|sẽ)\s+)?", "", clause.strip(" ,.")
+        r"(?i)^(?:(?:đồng thời|từ đó|trong đó)\s*,?\s*)?(?:(?:cần|phải|sẽ)\s+)?",
+        "",
+        TURN.sub("", clause).strip(" ,."),
     )
     plan = PLAN.match(clause)
     if plan:  # 'xây dựng chương trình, kế hoạch năm tới': the plan is the thing asked
@@ -271,7 +279,7 @@ def _clause_things(clause: str) -> list[str]:
         return []
     if lead:
         rest = re.sub(
-            r"(?i)^(?:\s+(?:về|rõ|đầy đủ|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
+            r"(?i)^(?:\s+(?:về|rõ|đầy đủ|chủ yếu|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
             "",
             clause[lead.end() :],
         )
@@ -345,7 +353,10 @@ def _sentence_things(sent: str) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text.strip())
+    text = ELIDED.sub(
+        lambda m: f"{m[1]} điểm{' và' if m[2] == 'và' else ','} {m[3]} điểm",
+        re.sub(r"\s+", " ", text.strip()),
+    )
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text) if s.strip()]
 
 

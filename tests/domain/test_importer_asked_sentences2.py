@@ -145,3 +145,23 @@ def test_a_prose_line_read_by_another_rule_takes_the_richer_reading():
     assert len(richer(one, line)) == 4
     typed = [Ask("Số km kênh mương", "integer")]
     assert richer(typed, line) == typed
+
+
+def test_elided_strengths_a_report_as_subject_a_turn_and_what_follows_from_there():
+    got = _p(
+        "Mỗi chi hội, báo cáo cố gắng làm rõ những ưu, nhược điểm trong công tác vận động hội viên, nhưng cần "
+        "liên hệ với nhiệm kỳ trước. Báo cáo tập trung chủ yếu vào việc xác định một số nguyên nhân của những "
+        "yếu kém để từ đó đề ra giải pháp khắc phục."
+    )
+    assert got == [
+        "Những ưu điểm trong công tác vận động hội viên",
+        "Nhược điểm trong công tác vận động hội viên",
+        "Việc xác định một số nguyên nhân của những yếu kém",
+        "Giải pháp khắc phục",
+    ]
+    got = _p(
+        "Các trạm xác định một số nguyên nhân của dịch bệnh trên đàn lợn để từ đó đề ra biện pháp phòng ngừa."
+    )
+    assert got == ["Một số nguyên nhân của dịch bệnh trên đàn lợn", "Biện pháp phòng ngừa"]
+    # stated, not asked
+    assert _p("Năm qua, trạm đã xác định nguyên nhân của dịch bệnh và đã đề ra biện pháp phòng ngừa.") == []
