@@ -79,7 +79,7 @@ _ALL = sorted({w for g in CATEGORIES for w in g} | set(ASPECTS), key=len, revers
 HEAD = re.compile(rf"^(?:(?:các|những|một số)\s+)?(?:mặt\s+)?(?P<h>{'|'.join(_ALL)})\b", re.I)
 
 VERBS = (
-    r"báo cáo(?:\s+(?:về|rõ|đầy đủ))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
+    r"báo cáo(?:\s+(?:về|rõ|đầy đủ|cụ thể))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
     r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
     r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)"
 )
@@ -279,7 +279,7 @@ def _clause_things(clause: str) -> list[str]:
         return []
     if lead:
         rest = re.sub(
-            r"(?i)^(?:\s+(?:về|rõ|đầy đủ|chủ yếu|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
+            r"(?i)^(?:\s+(?:về|rõ|đầy đủ|cụ thể|chủ yếu|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
             "",
             clause[lead.end() :],
         )
@@ -429,14 +429,22 @@ SECOND_SUBJECTS = ("tình hình", "thực trạng", "tiến độ", "diễn bi�
 
 def subjects_after_verb(text: str) -> list[Ask]:
     """'Đánh giá hệ thống văn bản chỉ đạo về A, tình hình thực tế thực hiện A trong các dự án …': an outline item
-    of one sentence led by its verb that names, after a comma, a second subject of its own words → each subject.
-    [] for any other item led by its verb (the outline rules' own)."""
-    t = re.sub(r"\s+", " ", text.strip())
+    of one sentence led by its verb that names, after a comma, a second subject of its own words or assessment
+    categories ('Đánh giá kết quả X, những khó khăn, vướng mắc và nguyên nhân') → each. [] for any other item led
+    by its verb (the outline rules' own: 'Phân tích tồn tại, khó khăn và nguyên nhân' stays whole)."""
+    t = re.sub(r"\s+", " ", text.strip()).rstrip(" ;.")
     first = asking_verb(t)
     if not first or len(t.split()) < 20 or len(_sentences(t)) > 1 or len(t[: first.start()].split()) > 1:
         return []
-    asks = asked_sentences(t)
-    later = [HEAD.match(a.prompt) for a in asks[1:]]
-    if len(asks) < 2 or not all(m and m.group("h").lower() in SECOND_SUBJECTS for m in later):
+    if ";" in t:  # clauses after ';': the outline rules' own
         return []
-    return asks if all(len(a.prompt.split()) >= 4 for a in asks) else []
+    asks = asked_sentences(t)
+    if len(asks) < 2 or len(asks[0].prompt.split()) < 4 or _lone(asks[0].prompt):
+        return []
+    for a in asks[1:]:
+        m = HEAD.match(a.prompt)
+        if not m or (_group(a.prompt) is None and m.group("h").lower() not in SECOND_SUBJECTS):
+            return []
+        if _group(a.prompt) is None and len(a.prompt.split()) < 4:
+            return []
+    return asks

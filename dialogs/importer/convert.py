@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dialogs.importer.asked_sentences import asked_paragraph
+from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.forms import (
     ASKING_STRONG,
@@ -504,7 +504,8 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         sec["items"].append(q)
         return
     long = len(prompt.split()) >= 25 and not guide
-    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt)) if long else [])
+    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
+                                                              if long else subjects_after_verb(prompt))
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return

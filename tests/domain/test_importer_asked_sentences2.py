@@ -5,7 +5,7 @@ another rule read first."""
 
 from __future__ import annotations
 
-from dialogs.importer.asked_sentences import Ask, asked_sentences, richer, split_things
+from dialogs.importer.asked_sentences import Ask, asked_sentences, richer, split_things, subjects_after_verb
 from tests.support.importing import imp, prompts
 
 
@@ -165,3 +165,36 @@ def test_elided_strengths_a_report_as_subject_a_turn_and_what_follows_from_there
     assert got == ["Một số nguyên nhân của dịch bệnh trên đàn lợn", "Biện pháp phòng ngừa"]
     # stated, not asked
     assert _p("Năm qua, trạm đã xác định nguyên nhân của dịch bệnh và đã đề ra biện pháp phòng ngừa.") == []
+
+
+def test_a_numbered_item_led_by_its_verb_naming_a_subject_then_categories():
+    o = imp(
+        "SỞ Y TẾ\n\nV/v báo cáo công tác phòng chống dịch\n\nĐể có cơ sở báo cáo Bộ Y tế, Sở đề nghị các bệnh viện:\n\n"
+        "1. Đánh giá kết quả công tác phòng chống dịch sốt xuất huyết 9 tháng đầu năm, những khó khăn, vướng mắc "
+        "và nguyên nhân;\n\n2. Đề xuất giải pháp phòng chống dịch trong những tháng cuối năm.\n\n"
+        "Báo cáo gửi về Sở Y tế trước ngày 10/10.\n"
+    )
+    got = prompts(o)
+    assert got["Kết quả công tác phòng chống dịch sốt xuất huyết 9 tháng đầu năm"] == ("1", "longtext")
+    assert got["Những khó khăn, vướng mắc"] == ("1", "longtext")
+    assert got["Nguyên nhân"] == ("1", "longtext")
+    # two works of the same kind named after the verb: the outline rules' own
+    assert (
+        subjects_after_verb(
+            "Đánh giá công tác tuyên truyền phổ biến pháp luật trong trường học, công tác hòa giải ở cơ sở của các "
+            "xã, phường trên địa bàn huyện năm 2024."
+        )
+        == []
+    )
+
+
+def test_a_report_asked_in_detail_drops_the_manner():
+    got = _p(
+        "Các xã báo cáo cụ thể tình hình chi trả trợ cấp cho người cao tuổi, những khó khăn, vướng mắc và đề xuất "
+        "giải pháp tháo gỡ."
+    )
+    assert got == [
+        "Tình hình chi trả trợ cấp cho người cao tuổi",
+        "Những khó khăn, vướng mắc",
+        "Đề xuất giải pháp tháo gỡ",
+    ]
