@@ -21,6 +21,7 @@ from dialogs.importer.convert import (
 )
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
+from dialogs.importer.form_labels import blank_beside
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
@@ -956,7 +957,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
             continue
-        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f):
+        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f) and not blank_beside(f, lines):
             q["type"] = "longtext"  # 'Họ tên vắng mặt:' over '1 ……', '2 ……'; 'TỒN TẠI:' over dots: lines to write
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from dialogs.importer.field_lines import noted_field
+from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
@@ -344,12 +345,16 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     if chosen is not None:  # 'I. Mức độ hài lòng về …' then 'Rất hài lòng', 'Hài lòng', …: the heading asks
         sec["items"].append(chosen)
         node.body = []
+    elif node.body and (labels := label_lines(strip_fn(node.text), node.body)):  # 'A. THÔNG TIN …' over field names
+        sec["items"].extend(field_question(ctx, s, path, None) for s in labels)
+        node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
     if not _blank_heading(ctx, sec, node, path):
         _asks_over_items(ctx, sec, node, path, top)
     if top and _dotted_heading(node):
-        sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
+        # '2. Kiến nghị.' over '……' (a passage); '1. Tên sáng kiến:' over '……' (a line of text)
+        sec["items"].append(question(ctx, Ask(_title(node.text), *dotted_label(_title(node.text))), path, None, []))
     if _bullet_with_note(node) and top:
         # '- Đánh giá chung và đề xuất, kiến nghị' over 'Đặc biệt là cần chú trọng …': the bullet asks, the line helps
         sec["items"].extend(asks_to_questions(ctx, node.text, path, None))

@@ -1,0 +1,125 @@
+"""Round 2 of the form readers (dialogs/importer/form_labels.py), on made-up text: labels under a heading are fields,
+a cover's labelled blanks are no part of its name, a period by its two ends, a count's unit after its blank, a
+name over dots, a lead and its colon over several blanks."""
+
+from __future__ import annotations
+
+from dialogs.importer import draft_outline, import_document
+from dialogs.importer.field_lines import label_type
+from dialogs.importer.form_labels import (
+    colon_blanks,
+    counted_blank,
+    date_range,
+    dotted_label,
+    fields_not_options,
+    label_lines,
+    leads_with_field,
+    time_asks,
+)
+from dialogs.importer.forms import blank_fields, options_of
+from dialogs.importer.naming import own_name
+from dialogs.importer.questions import asks_from_text
+
+
+def _refs(text: str) -> list[tuple[str, str, str]]:
+    got = draft_outline(import_document(text.encode(), "mau.txt"))
+    return [(r.section_number, r.question.type, r.question.prompt) for r in got.refs]
+
+
+def test_labels_under_a_heading_are_fields_not_options() -> None:
+    assert label_lines(
+        "A. THÔNG TIN CHUNG", ["Ngày tháng", "Tên người khảo sát", "Mã trường", "Huyện (Quận)"]
+    )
+    assert fields_not_options("THÔNG TIN NGƯỜI NỘP", ["Họ và tên", "Địa chỉ", "Số điện thoại", "Nghề nghiệp"])
+    # a question over its answers stays a choice
+    assert not fields_not_options("Anh/chị đánh giá thế nào?", ["Tốt", "Khá", "Trung bình"])
+    assert options_of("Mức độ hài lòng", ["Rất hài lòng", "Hài lòng", "Không hài lòng"]) == (
+        "choice",
+        ["Rất hài lòng", "Hài lòng", "Không hài lòng"],
+    )
+    assert not label_lines("Loại hình", ["Công lập", "Tư thục", "Dân lập"])
+
+
+def test_a_heading_over_field_names_asks_each_field() -> None:
+    text = (
+        "PHIẾU KIỂM TRA THƯ VIỆN\n\nA. THÔNG TIN CHUNG\n\nNgày tháng\n\nCấp quản lý\n\nTên người kiểm tra\n\n"
+        "Mã trường\n\nTên hiệu trưởng\n\nHuyện (Quận)\n\nB. NỘI DUNG\n1. Trường có thư viện không?\n"
+    )
+    refs = _refs(text)
+    assert ("A", "date", "Ngày tháng") in refs
+    assert ("A", "text", "Tên người kiểm tra") in refs
+    assert ("A", "text", "Mã trường") in refs
+    assert not any(t == "choice" for _, t, _ in refs)
+
+
+def test_a_cover_field_ends_the_name() -> None:
+    lines = ["BÁO CÁO", "KẾT QUẢ KIỂM ĐỊNH CHẤT LƯỢNG NƯỚC", "KHU VỰC KIỂM ĐỊNH……………………", "LẦN…………NĂM……"]
+    assert own_name(lines) == "BÁO CÁO KẾT QUẢ KIỂM ĐỊNH CHẤT LƯỢNG NƯỚC"
+    assert leads_with_field("TRẠM ĐO ………………")
+    assert not leads_with_field("QUÝ …… NĂM ……")  # a period's blank may end a name
+    assert not leads_with_field("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
+
+
+def test_a_cover_with_fields_asks_them() -> None:
+    text = (
+        "BÁO CÁO\n\nKẾT QUẢ KIỂM ĐỊNH CHẤT LƯỢNG NƯỚC\n\nKHU VỰC KIỂM ĐỊNH……………………\n\n"
+        "Thời gian kiểm định: Từ ngày… tháng… đến ngày…. tháng…\n\nĐơn vị thực hiện:\n\n……………\n\n"
+        "CHƯƠNG I. MỞ ĐẦU\n– Giới thiệu chung về đợt kiểm định\n"
+    )
+    refs = _refs(text)
+    assert ("", "text", "KHU VỰC KIỂM ĐỊNH") in refs
+    assert ("", "date", "Thời gian kiểm định: từ ngày") in refs
+    assert ("", "date", "Thời gian kiểm định: đến ngày") in refs
+
+
+def test_a_period_by_its_two_ends() -> None:
+    assert date_range("Thời gian khảo sát: Từ ngày… tháng… đến ngày…. tháng…") == [
+        "Thời gian khảo sát: từ ngày",
+        "Thời gian khảo sát: đến ngày",
+    ]
+    assert date_range("- Thời hạn thi công từ ngày … tháng … năm … tới ngày … tháng … năm …") == [
+        "Thời hạn thi công: từ ngày",
+        "Thời hạn thi công: tới ngày",
+    ]
+    assert date_range("Từ ngày 1 tháng 3 đến ngày 5 tháng 4") == []  # no blank: nothing to fill in
+    assert [a.type for a in asks_from_text("Thời gian khảo sát: Từ ngày… tháng… đến ngày…. tháng…")] == [
+        "date",
+        "date",
+    ]
+
+
+def test_a_unit_after_the_blank_counts() -> None:
+    assert counted_blank("- Bản thiết kế …(bản)") == "bản"
+    assert counted_blank("Số buổi tập huấn ……… (buổi)") == "buổi"
+    assert counted_blank("Họ và tên …… (ghi rõ)") is None
+    text = "1. Hồ sơ kèm theo gồm:\n- Bản thiết kế, bản vẽ … (bản)\n- Bản dự toán …(bản)\n- Giấy phép xây dựng.\n"
+    refs = _refs(text)
+    assert ("1", "integer", "Bản dự toán (bản)") in refs
+    assert ("1", "yesno", "Giấy phép xây dựng") in refs
+
+
+def test_a_name_over_dots_is_text() -> None:
+    assert dotted_label("Tên đề tài:") == ("text", None)
+    assert dotted_label("Mã số hồ sơ") == ("text", None)
+    assert dotted_label("Kiến nghị") == ("longtext", None)
+    refs = _refs("MÔ TẢ ĐỀ TÀI\n1. Tên đề tài:\n………..\n2. Kết quả đạt được:\n……….\n")
+    assert ("1", "text", "Tên đề tài") in refs
+    assert ("2", "longtext", "Kết quả đạt được") in refs
+
+
+def test_a_lead_and_its_colon_over_blanks() -> None:
+    asks = colon_blanks("Địa điểm: Nhà văn hóa …… thôn ……, xã ……", blank_fields, label_type)
+    assert [a.prompt for a in asks] == ["Địa điểm: Nhà văn hóa", "Thôn", "Xã"]
+    asks = asks_from_text("Tại: Phòng ……………… tầng ………..……, tòa nhà………")
+    assert [a.prompt for a in asks] == ["Tại: Phòng", "Tầng", "Tòa nhà"]
+    assert colon_blanks("Tại: Hội trường UBND xã", blank_fields, label_type) == []
+    assert colon_blanks("Nội dung: nêu rõ kết quả ……", blank_fields, label_type) == []
+
+
+def test_an_hour_asked() -> None:
+    assert [(a.prompt, a.type) for a in time_asks("Phiên họp bế mạc vào hồi … giờ … cùng ngày.")] == [
+        ("Phiên họp bế mạc vào hồi … giờ", "text")]
+    assert [(a.prompt, a.type) for a in time_asks("Buổi kiểm tra kết thúc lúc:")] == [
+        ("Buổi kiểm tra kết thúc lúc", "text")]
+    assert time_asks("Hội nghị họp vào hồi … giờ … ngày … tháng … năm …") == []  # a date: the date readers
+    assert time_asks("Giới thiệu đại biểu.") == []
