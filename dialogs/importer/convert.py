@@ -342,11 +342,9 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         q["type"], q["options"] = "choice", listed
         sec["items"].append(q)
         return sec
-    if chosen is not None:  # 'I. Mức độ hài lòng về …' then 'Rất hài lòng', 'Hài lòng', …: the heading asks
-        sec["items"].append(chosen)
-        node.body = []
-    elif node.body and (labels := label_lines(strip_fn(node.text), node.body)):  # 'A. THÔNG TIN …' over field names
-        sec["items"].extend(field_question(ctx, s, path, None) for s in labels)
+    if chosen is not None or (node.body and (labels := label_lines(strip_fn(node.text), node.body))):
+        # 'I. Mức độ hài lòng về …' over 'Rất hài lòng', …: the heading asks; 'A. THÔNG TIN …' over field names: each
+        sec["items"].extend([chosen] if chosen is not None else [field_question(ctx, s, path, None) for s in labels])
         node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
