@@ -19,6 +19,7 @@ from dialogs.importer.form_labels import (
 from dialogs.importer.forms import blank_fields, options_of
 from dialogs.importer.naming import own_name
 from dialogs.importer.questions import asks_from_text
+from dialogs.importer.scored_items import scored_items
 
 
 def _refs(text: str) -> list[tuple[str, str, str]]:
@@ -118,8 +119,55 @@ def test_a_lead_and_its_colon_over_blanks() -> None:
 
 def test_an_hour_asked() -> None:
     assert [(a.prompt, a.type) for a in time_asks("Phiên họp bế mạc vào hồi … giờ … cùng ngày.")] == [
-        ("Phiên họp bế mạc vào hồi … giờ", "text")]
+        ("Phiên họp bế mạc vào hồi … giờ", "text")
+    ]
     assert [(a.prompt, a.type) for a in time_asks("Buổi kiểm tra kết thúc lúc:")] == [
-        ("Buổi kiểm tra kết thúc lúc", "text")]
+        ("Buổi kiểm tra kết thúc lúc", "text")
+    ]
     assert time_asks("Hội nghị họp vào hồi … giờ … ngày … tháng … năm …") == []  # a date: the date readers
     assert time_asks("Giới thiệu đại biểu.") == []
+
+
+SCORED = (
+    "PHIẾU CHẤM ĐIỂM NHÀ VĂN HÓA THÔN\n\nThôn:\n……………\n\nTT\n\n\nĐẶC ĐIỂM CƠ SỞ VẬT CHẤT\n\n"
+    "Diện tích khuôn viên; tính cả sân bãi,\nnhà để xe,\n1\nkhu vui chơi của thiếu\nnhi\nDưới 200 m2\nTừ 200 đến 500 m2\n"
+    "Trên 500 m2\n2\n\nSố buổi sinh hoạt văn nghệ trong năm\n(tính cả buổi tập luyện)\nKhông có buổi nào\n"
+    "Từ 1 đến 5 buổi\n\nCHỌN ĐIỂM\n(đánh dấu x)\n\nTrên 5 buổi\n3 Trang thiết bị âm thanh\nCó loa đài đầy đủ\n"
+    "Có loa nhưng hỏng\n4 Tủ sách\nCó tủ sách từ 100 cuốn trở lên\nCó tủ sách dưới 100\ncuốn\n"
+)
+
+
+def test_a_flattened_scoring_sheet_asks_a_choice_per_item() -> None:
+    refs = {p: (t, s) for s, t, p in _refs(SCORED)}
+    assert refs["Diện tích khuôn viên"][0] == "choice"
+    assert refs["Số buổi sinh hoạt văn nghệ trong năm (tính cả buổi tập luyện)"][0] == "choice"
+    assert refs["Tủ sách"][0] == "choice"
+    got = draft_outline(import_document(SCORED.encode(), "mau.txt"))
+    books = next(r.question for r in got.refs if r.question.prompt == "Tủ sách")
+    assert [o.label for o in books.options] == ["Có tủ sách từ 100 cuốn trở lên", "Có tủ sách dưới 100 cuốn"]
+    heard = next(r.question for r in got.refs if r.question.prompt.startswith("Số buổi"))
+    assert [o.label for o in heard.options] == ["Không có buổi nào", "Từ 1 đến 5 buổi", "Trên 5 buổi"]
+
+
+def test_scored_items_variants_and_a_list_of_counts_left_alone() -> None:
+    lines = [
+        "TT",
+        "1 Nguồn nước",
+        "Nước máy",
+        "Giếng khoan",
+        "2 Nhà vệ sinh",
+        "Tự hoại",
+        "Bán tự hoại",
+        "3 Phương tiện",
+        "Xe máy",
+        "Ô tô",
+        "4 Điện",
+        "Lưới quốc gia",
+        "Máy phát",
+    ]
+    out = scored_items(lines)
+    assert len(out) == 5 and out[0] == "TT" and all(x.startswith("⟦ask:") for x in out[1:])
+    counts = ["Số lần đi khám trong năm", "1 lần", "2 lần", "3 lần", "4 lần", "5 lần"]
+    assert scored_items(counts) == counts
+    rows = ["1 Xã An Bình", "120", "2 Xã Tân Lập", "98", "3 Xã Hòa Phú", "77", "4 Xã Đông Hưng", "60"]
+    assert scored_items(rows) == rows  # a table's rows with one figure each: no answers to choose
