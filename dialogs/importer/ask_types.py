@@ -181,7 +181,16 @@ def field_type(label: str) -> tuple[str, str | None]:
     m = re.search(r"\((?P<u>[^()]{1,20})\)\s*$", s)
     if m and measure_unit(m.group("u")):
         return "decimal", m.group("u").strip()
+    if PROSE_NOTE.search(s):  # 'Mục đích (để giải quyết vấn đề gì)', 'Cách làm (nêu các bước …)': sentences to write
+        return "longtext", None
     return "text", None
+
+
+# a field's note that asks a question or asks to set out, explain or describe (not 'nêu rõ họ tên')
+PROSE_NOTE = re.compile(
+    r"(?i)\((?:[^()]*\b(?:gì|nào|ra sao|thế nào|tại sao|vì sao)\b[^()]*|\s*(?:nêu|chỉ ra|mô tả|trình bày|phân tích|"
+    r"giải thích|làm rõ)\s+(?!rõ\s+(?:họ\s+)?tên\b)[^()]*)\)"
+)
 
 
 SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc|hoạt động|tình hình|"

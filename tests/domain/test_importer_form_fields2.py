@@ -171,3 +171,17 @@ def test_scored_items_variants_and_a_list_of_counts_left_alone() -> None:
     assert scored_items(counts) == counts
     rows = ["1 Xã An Bình", "120", "2 Xã Tân Lập", "98", "3 Xã Hòa Phú", "77", "4 Xã Đông Hưng", "60"]
     assert scored_items(rows) == rows  # a table's rows with one figure each: no answers to choose
+
+
+def test_a_field_whose_note_asks_to_explain_is_prose() -> None:
+    from dialogs.importer.ask_types import field_type
+
+    assert field_type("Mục tiêu của đề tài (để khắc phục điều gì)") == ("longtext", None)
+    assert field_type("Cách làm (nêu các bước thực hiện)") == ("longtext", None)
+    assert field_type("Người đại diện (nêu rõ họ tên)") == ("text", None)
+    assert field_type("Địa chỉ (thôn, xã)") == ("text", None)
+    refs = _refs(
+        open_form
+        := "MÔ TẢ ĐỀ TÀI\n1. Nội dung đề tài:\n- Lý do chọn (vì sao chọn đề tài):...\n- Tên nhóm:...\n"
+    )
+    assert ("1", "longtext", "Lý do chọn (vì sao chọn đề tài)") in refs, open_form
