@@ -163,7 +163,7 @@ def field_type(label: str) -> tuple[str, str | None]:
     s = label.strip()
     if ACCOUNT_LABEL.match(s) or SAYS.search(s):  # 'Nhận xét', 'Ý kiến của …', '… chủ trì kết luận …': written out
         return "longtext", None
-    if PEOPLE_LABEL.search(s + ":"):  # 'Chúng tôi gồm', 'Thành phần tham dự': the people present, a list
+    if PEOPLE_LABEL.search(s + ":") or PEOPLE_PLURAL.match(s):  # 'Thành phần tham dự', 'Những người …': a list
         return "list", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
@@ -186,6 +186,7 @@ def field_type(label: str) -> tuple[str, str | None]:
     return "text", None
 
 
+PEOPLE_PLURAL = re.compile(r"(?i)^(?:những|các)\s+(?:người|thành viên|cán bộ|đồng chí|cá nhân)\s+\w+")
 # a field's note that asks a question or asks to set out, explain or describe (not 'nêu rõ họ tên')
 PROSE_NOTE = re.compile(
     r"(?i)\((?:[^()]*\b(?:gì|nào|ra sao|thế nào|tại sao|vì sao)\b[^()]*|\s*(?:nêu|chỉ ra|mô tả|trình bày|phân tích|"

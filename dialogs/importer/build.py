@@ -21,7 +21,7 @@ from dialogs.importer.convert import (
 )
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
-from dialogs.importer.form_labels import blank_beside
+from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
@@ -941,7 +941,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     lined = [(k, delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
              if not opening_asks(s) and (delegates(s) or field_line_asks(s))]
     skip |= {fold(lines[k].strip()) for k, _ in lined}  # 'Họ và tên cha: …… Tuổi ……', 'Giới tính: Nam □ Nữ □'
-    fields = head_fields(lines, skip)
+    fields = head_fields(lines, skip) + listed_labels(lines)  # ('Danh sách …:' over its labels)
     coded = [(k, a) for k, s in enumerate(lines) for a in coded_choice(s.strip())]  # 'Giới tính (1: Nam; 2: Nữ)'
     if not fields and not opening and not lined and not coded:
         return

@@ -162,3 +162,29 @@ def time_asks(text: str) -> list[Ask]:
         return []
     label = m.group("l").strip()
     return [Ask(label if s.rstrip().endswith(":") else f"{label} … giờ", "text")]
+
+
+LIST_HEAD = re.compile(r"(?i)^(?:danh sách|thành phần)\b[^:…]{0,60}:$")
+
+
+def listed_labels(lines: list[str]) -> list[str]:
+    """'Danh sách những người tham gia:' over 'Người chịu trách nhiệm chính' / 'Những người tham gia thực hiện': the
+    lines under a list's heading that are labels (a few words each, in capitals first, no sentence, no blank) are
+    its fields; two or more of them, else none."""
+    texts = [s.strip() for s in lines if s.strip()]
+    out: list[str] = []
+    for k, s in enumerate(texts):
+        if not LIST_HEAD.match(s):
+            continue
+        below = []
+        for t in texts[k + 1 :]:
+            if (
+                len(t.split()) > 8
+                or not t[:1].isupper()
+                or t.isupper()
+                or re.search(rf"[.:;?!]$|{GAP}|\d", t)
+            ):
+                break
+            below.append(t)
+        out.extend(below if len(below) >= 2 else [])
+    return out

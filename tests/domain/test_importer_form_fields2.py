@@ -185,3 +185,25 @@ def test_a_field_whose_note_asks_to_explain_is_prose() -> None:
         := "MÔ TẢ ĐỀ TÀI\n1. Nội dung đề tài:\n- Lý do chọn (vì sao chọn đề tài):...\n- Tên nhóm:...\n"
     )
     assert ("1", "longtext", "Lý do chọn (vì sao chọn đề tài)") in refs, open_form
+
+
+def test_labels_under_a_list_heading_are_fields() -> None:
+    from dialogs.importer.form_labels import listed_labels
+
+    lines = [
+        "Danh sách cán bộ thực hiện:",
+        "Người phụ trách kỹ thuật",
+        "Các cán bộ phối hợp",
+        "CHƯƠNG I. TỔNG QUAN",
+    ]
+    assert listed_labels(lines) == ["Người phụ trách kỹ thuật", "Các cán bộ phối hợp"]
+    assert listed_labels(["Thành phần đoàn:", "Trưởng đoàn", "Thư ký đoàn"]) == ["Trưởng đoàn", "Thư ký đoàn"]
+    assert listed_labels(["MỤC LỤC", "Danh mục bảng", "Danh mục hình"]) == []  # no list's heading
+    assert listed_labels(["Danh sách kèm theo:", "Xem phụ lục 1."]) == []
+    text = (
+        "BÁO CÁO\n\nKẾT QUẢ KIỂM ĐỊNH NƯỚC\n\nDanh sách cán bộ thực hiện:\n\nNgười phụ trách kỹ thuật\n\n"
+        "Những người tham gia kiểm định\n\nCHƯƠNG I. MỞ ĐẦU\n– Giới thiệu chung về đợt kiểm định\n"
+    )
+    refs = _refs(text)
+    assert ("", "text", "Người phụ trách kỹ thuật") in refs
+    assert ("", "list", "Những người tham gia kiểm định") in refs
