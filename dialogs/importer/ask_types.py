@@ -147,6 +147,8 @@ def _blank_ask(seg: str, unit: str) -> Ask:
             word = unit
         return Ask(seg.strip(), typ, word, guessed=why)
     seg, why = seg.strip(), None
+    if HONORIFIC_ONLY.match(seg):  # 'Thầy (cô): …… GVPT': a person's name, the words after the blank their post
+        return Ask(f"{seg.strip(' -–+•:')} {unit}", "text")
     if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
         words = unit.split()
         label = f"Số {unit}" if blank_typ == "integer" else (words[0][:1].upper() + unit[1:] if words else "Nội dung")
@@ -186,6 +188,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     return "text", None
 
 
+HONORIFIC_ONLY = re.compile(r"(?i)^[-–+•\s]*(?:thầy|cô|ông|bà|anh|chị|đồng chí|đ/c)(?:\s*[(/]\s*(?:thầy|cô|ông|bà|anh|chị)\s*\)?)?"
+                            r"(?:\s*\([^()]{1,20}\))?\s*:?\s*$")
 PEOPLE_PLURAL = re.compile(r"(?i)^(?:những|các)\s+(?:người|thành viên|cán bộ|đồng chí|cá nhân)\s+\w+")
 # a field's note that asks a question or asks to set out, explain or describe (not 'nêu rõ họ tên')
 PROSE_NOTE = re.compile(

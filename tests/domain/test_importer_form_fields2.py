@@ -207,3 +207,10 @@ def test_labels_under_a_list_heading_are_fields() -> None:
     refs = _refs(text)
     assert ("", "text", "Người phụ trách kỹ thuật") in refs
     assert ("", "list", "Những người tham gia kiểm định") in refs
+
+
+def test_a_person_over_a_blank_is_a_name_not_a_count() -> None:
+    asks = asks_from_text("– Cô (thầy): ……………………. TPT (phụ trách)")
+    assert [(a.prompt, a.type) for a in asks] == [("Cô (thầy) (phụ trách) TPT", "text")]
+    assert [a.type for a in asks_from_text("Ông/bà: ……… trưởng thôn")] == ["text"]
+    assert [a.type for a in asks_from_text("3 sao: … sản phẩm")] == ["integer"]  # a label, not a person: a count
