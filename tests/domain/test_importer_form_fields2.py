@@ -213,4 +213,5 @@ def test_a_person_over_a_blank_is_a_name_not_a_count() -> None:
     asks = asks_from_text("– Cô (thầy): ……………………. TPT (phụ trách)")
     assert [(a.prompt, a.type) for a in asks] == [("Cô (thầy) (phụ trách) TPT", "text")]
     assert [a.type for a in asks_from_text("Ông/bà: ……… trưởng thôn")] == ["text"]
-    assert [a.type for a in asks_from_text("3 sao: … sản phẩm")] == ["integer"]  # a label, not a person: a count
+    # a label, not a person: a count
+    assert [a.type for a in asks_from_text("3 sao: … sản phẩm")] == ["integer"]
