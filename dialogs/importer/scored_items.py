@@ -120,3 +120,32 @@ def _end(seq: list, k: int) -> int:
     ):
         j += 1
     return j
+
+
+HAS_HEAD = re.compile(r"(?i)^[^\W\d_][^:…]{2,60}\b(?:có|gồm có)\s*:$")
+HAS_ITEM = re.compile(r"^[-–+•*]\s*(?P<l>[^\W\d_][^:…()]{1,40}?)\s*:?\s*(?:…|\.{3,}|_{3,})[….\s_]*$")
+
+
+def counts_after_has(seq: list) -> list:
+    """'Danh sách này có:' over '- Học sinh giỏi: ……', '- Học sinh tiên tiến: ……': what the heading says it has,
+    counted — each bullet's blank a count (two bullets or more, each a few words and its blank); the rest as it was."""
+    out = list(seq)
+    for k, s in enumerate(seq):
+        if not isinstance(s, str) or not HAS_HEAD.match(s.strip()) or len(s.split()) > 8:
+            continue
+        j, found = k + 1, []
+        while (
+            j < len(seq)
+            and isinstance(seq[j], str)
+            and (not seq[j].strip() or HAS_ITEM.match(seq[j].strip()))
+        ):
+            m = HAS_ITEM.match(seq[j].strip())
+            if m and len(m.group("l").split()) <= 6:
+                found.append((j, m.group("l").strip()))
+            elif m:
+                break
+            j += 1
+        if len(found) >= 2:
+            for j, label in found:
+                out[j] = carry(Ask(label, "integer"))
+    return out

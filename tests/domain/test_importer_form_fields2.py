@@ -215,3 +215,20 @@ def test_a_person_over_a_blank_is_a_name_not_a_count() -> None:
     assert [a.type for a in asks_from_text("Ông/bà: ……… trưởng thôn")] == ["text"]
     # a label, not a person: a count
     assert [a.type for a in asks_from_text("3 sao: … sản phẩm")] == ["integer"]
+
+
+def test_what_a_heading_says_it_has_is_counted() -> None:
+    from dialogs.importer.scored_items import counts_after_has
+
+    text = (
+        "BẢNG TỔNG HỢP ĐOÀN VIÊN\n\nChi đoàn này có:\n\n- Đoàn viên xuất sắc:…………\n\n- Đoàn viên khá:…………\n"
+    )
+    refs = _refs(text)
+    assert any(t == "integer" and p == "Đoàn viên xuất sắc" for _, t, p in refs)
+    assert any(t == "integer" and p == "Đoàn viên khá" for _, t, p in refs)
+    lines = ["Tổ sản xuất gồm có:", "- Lao động nam: ……", "- Lao động nữ: ……"]
+    assert all(x.startswith("⟦ask:") for x in counts_after_has(lines)[1:])
+    alone = ["Đơn vị có:", "- Ghi chú: ……"]  # one bullet: nothing said to be counted
+    assert counts_after_has(alone) == alone
+    told = ["Kết luận:", "- Ý kiến thứ nhất: ……", "- Ý kiến thứ hai: ……"]  # no 'có:' heading
+    assert counts_after_has(told) == told
