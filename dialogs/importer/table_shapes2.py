@@ -1,0 +1,60 @@
+"""More flattened tables known by their shape (after table_shapes.py).
+
+A pipe header whose body rows a web page broke into one cell a line: 'STT | Tên hoạt động | Thời gian | Ghi chú |'
+then '1 |' / '|' / '|' / '|' / '2 |' / '|' … — each line a cell ending in '|' ('|' alone an empty cell). The cells are
+regrouped into rows of the header's width and handed on as tab-separated rows, so the tab-grid reader rebuilds the
+table (a list with no fixed rows when the rows are only numbers). Nothing else is changed."""
+
+from __future__ import annotations
+
+import re
+
+BAR_CELL = re.compile(r"^[^|]{0,60}\|$")
+MORE_ROWS = re.compile(r"^(?:\.{2,}|…+|[nNkKmM]|\d{1,3}\s*[.…]{2,})$")  # '…' / 'N': 'and so on' rows of a numbered list
+
+
+def _header_cells(line: str) -> list[str] | None:
+    s = line.strip()
+    if s.count("|") < 2:
+        return None
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    if len(cells) < 3 or sum(bool(c) for c in cells) < 3:
+        return None
+    return cells
+
+
+def _bar_cells(lines: list[str], start: int) -> tuple[list[str], int]:
+    """Cells one a line from ``start`` (blank lines skipped); returns the cells and the index after them."""
+    cells: list[str] = []
+    j = start
+    while j < len(lines):
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        if not BAR_CELL.match(s):
+            break
+        cells.append(s[:-1].strip())
+        j += 1
+    while j > start and not lines[j - 1].strip():
+        j -= 1
+    return cells, j
+
+
+def broken_pipe_rows(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A pipe header at ``lines[i]`` whose body rows follow as one cell a line: the table as tab-separated rows and
+    the index after it; None for any other shape (the body must make two full rows at least, each opening with a
+    filled cell)."""
+    head = _header_cells(lines[i])
+    if head is None:
+        return None
+    width = len(head)
+    cells, j = _bar_cells(lines, i + 1)
+    if len(cells) < 2 * width or len(cells) % width:
+        return None
+    rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+    if not all(r[0] for r in rows):
+        return None
+    if not any(c for r in rows for c in r[1:]):  # only numbers: the '…' / 'N' rows say 'more rows', not rows
+        rows = [r for r in rows if not MORE_ROWS.match(r[0])] or rows
+    return ["\t".join(head)] + ["\t".join(r) for r in rows], j
