@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.sample_fills import drop_sample_fill
 
 CHROME = [
     r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",
@@ -115,7 +116,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
-        out.append(line)
+        out.append(drop_sample_fill(line))  # '…: ……không……' → '…: ……' (sample_fills.py)
     return strip_page_marks(out)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 BAR_CELL = re.compile(r"^[^|]{0,60}\|$")
-MORE_ROWS = re.compile(r"^(?:\.{2,}|…+|[nNkKmM]|\d{1,3}\s*[.…]{2,})$")  # '…' / 'N': 'and so on' rows of a numbered list
+MORE_ROWS = re.compile(
+    r"^(?:\.{2,}|…+|[nNkKmM]|\d{1,3}\s*[.…]{2,})$"
+)  # '…' / 'N': 'and so on' rows of a numbered list
 
 
 def _header_cells(line: str) -> list[str] | None:

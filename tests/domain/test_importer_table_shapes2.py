@@ -1,0 +1,117 @@
+"""Round 2 table and blank shapes on made-up text: a pipe header over rows broken one cell a line
+(table_shapes2.py), a blank the sample filled with a yes/no answer (sample_fills.py), a long 'Label: ……' head line."""
+
+from __future__ import annotations
+
+from dialogs.importer import import_document
+from dialogs.importer.sample_fills import drop_sample_fill
+from dialogs.importer.table_shapes2 import broken_pipe_rows
+
+
+def _items(text: str) -> list[dict]:
+    data = import_document(text.encode(), "mau.txt").data
+    out: list[dict] = []
+
+    def walk(items: list[dict]) -> None:
+        for it in items:
+            out.append(it)
+            walk(it.get("items", []))
+
+    walk(data["sections"])
+    return out
+
+
+def _tables(text: str) -> list[dict]:
+    return [it["table"] for it in _items(text) if it.get("type") == "table"]
+
+
+BROKEN = """ĐĂNG KÝ
+Kính gửi: Ủy ban nhân dân xã
+Đơn vị đăng ký các lớp học sau:
+STT | Tên lớp học | Ngày khai giảng | Nơi học | Ghi chú |
+1 |
+|
+|
+|
+|
+2 |
+|
+|
+|
+|
+… |
+|
+|
+|
+|
+N |
+|
+|
+|
+|
+Người đăng ký
+"""
+
+
+def test_broken_pipe_rows_make_a_list_table() -> None:
+    tables = _tables(BROKEN)
+    assert len(tables) == 1
+    labels = [c["label"] for c in tables[0]["columns"]]
+    assert labels == ["Tên lớp học", "Ngày khai giảng", "Nơi học", "Ghi chú"]
+
+
+def test_broken_pipe_rows_with_names_keep_the_names() -> None:
+    lines = ["TT | Loại cây | Diện tích | Sản lượng |", "1 |", "Lúa |", "|", "|", "2 |", "Ngô |", "|", "|"]
+    rows, end = broken_pipe_rows(lines, 0)
+    assert end == len(lines)
+    assert rows == ["TT\tLoại cây\tDiện tích\tSản lượng", "1\tLúa\t\t", "2\tNgô\t\t"]
+
+
+def test_pipe_header_with_ordinary_rows_is_not_touched() -> None:
+    lines = ["STT | Tên | Số lượng |", "1 | Bàn | 4 |", "2 | Ghế | 8 |"]
+    assert broken_pipe_rows(lines, 0) is None
+    assert broken_pipe_rows(["STT | Tên | Số |", "1 |", "|", "Một câu văn thường."], 0) is None
+
+
+def test_sample_answer_leaves_the_blank() -> None:
+    assert drop_sample_fill("Tổng số vụ cháy trong kỳ:……………không…………………").startswith(
+        "Tổng số vụ cháy trong kỳ: …"
+    )
+    assert "có" not in drop_sample_fill("Số hộ có giếng khoan: …………có").split(":")[1]
+    assert "chưa" not in drop_sample_fill("Số xã đạt chuẩn nông thôn mới: ……chưa có……")
+
+
+def test_sample_answer_negatives_unchanged() -> None:
+    for line in (
+        "Ngày: ……… tháng ……… năm ………",
+        "Kỳ báo cáo: Từ ngày …… đến ngày ……",
+        "Xã……………Huyện…………",
+        "Thời gian: ……… giờ",
+        "Đánh giá chung: không đạt yêu cầu.",
+    ):
+        assert drop_sample_fill(line) == line
+
+
+HALF_FILLED = """BÁO CÁO
+TÌNH HÌNH CHÁY NỔ
+
+Tổng số vụ cháy nhà ở trên địa bàn trong kỳ báo cáo:……………không…………………
+Tổng số người bị thương do cháy nổ trong kỳ báo cáo: ………………không……………
+Tổng số hộ được hỗ trợ sau cháy nổ trong kỳ báo cáo: ……………không
+Tổng số thôn báo cáo: ………………………………
+"""
+
+HALF_FILLED_2 = """PHIẾU THU THẬP
+SỐ LIỆU NƯỚC SẠCH
+
+Số hộ gia đình được sử dụng nước sạch theo quy chuẩn trong năm: ……có……
+Số trạm cấp nước tập trung đang hoạt động ổn định trên địa bàn: ………chưa có………
+Số giếng khoan: …………………
+"""
+
+
+def test_half_filled_sheet_keeps_its_counts() -> None:
+    for text, want in ((HALF_FILLED, 4), (HALF_FILLED_2, 3)):
+        asks = [it for it in _items(text) if it.get("type") == "integer"]
+        assert len(asks) == want, [a["prompt"] for a in asks]
+        assert not any(a.get("prompt", "").lower() in {"không", "có", "chưa có"} for a in _items(text))
