@@ -60,3 +60,33 @@ def broken_pipe_rows(lines: list[str], i: int) -> tuple[list[str], int] | None:
     if not any(c for r in rows for c in r[1:]):  # only numbers: the '…' / 'N' rows say 'more rows', not rows
         rows = [r for r in rows if not MORE_ROWS.match(r[0])] or rows
     return ["\t".join(head)] + ["\t".join(r) for r in rows], j
+
+
+# A table run into one line whose header has no row-label heading ('Chỉ tiêu', 'Nội dung' …): the column codes
+# 'A B 1 2 3' (letters then figures from 1) are the anchor; the header's names are the capitalised words before them,
+# after the last field of the form's head ('Đơn vị tính: USD') or the last sentence end. The row-label heading is
+# implied ('Chỉ tiêu' is written for it).
+LETTER_CODES = re.compile(r"(?<!\S)(?:[A-E]\s+){1,4}(?:\d{1,2}\s+){1,12}\d{1,2}(?!\S)")
+HEAD_START = re.compile(r"(?:[:.;]\s*\S+|[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+IMPLIED = re.compile(r"(?P<lab>)")
+
+
+def bare_codes_head(line: str) -> tuple[re.Match, int, int] | None:
+    """The implied heading (an empty match where the header's names begin), where the codes begin and end; None when
+    no letter-and-figure code run has a short header of capitalised names before it."""
+    from dialogs.importer.grids import _numbering
+
+    for codes in LETTER_CODES.finditer(line):
+        tokens = codes.group(0).split()
+        if _numbering(tokens, 0) != len(tokens):
+            continue
+        window = line[max(0, codes.start() - 160) : codes.start()]
+        starts = [m.end() for m in HEAD_START.finditer(window)]
+        if not starts:
+            continue
+        head = window[starts[-1] :]
+        words = head.split()
+        if not 3 <= len(words) <= 14 or sum(w[:1].isupper() for w in words) < 2:
+            continue
+        return IMPLIED.match(line, codes.start() - len(head)), codes.start(), codes.end()
+    return None

@@ -115,3 +115,39 @@ def test_half_filled_sheet_keeps_its_counts() -> None:
         asks = [it for it in _items(text) if it.get("type") == "integer"]
         assert len(asks) == want, [a["prompt"] for a in asks]
         assert not any(a.get("prompt", "").lower() in {"không", "có", "chưa có"} for a in _items(text))
+
+
+RUN_NO_HEADING = (
+    "Biểu số 07/NN Đơn vị báo cáo: Sở Nông nghiệp Đơn vị nhận báo cáo: Cục Thống kê Đơn vị tính: Tấn "
+    "Kế hoạch Thực hiện Cùng kỳ năm trước Mã số A B 1 2 3 Tổng sản lượng 01 Chia theo loại cây 1. Sản lượng lúa "
+    "02 Chia theo mùa vụ 03 ... 04 2. Sản lượng ngô 05 Chia theo mùa vụ 06 ... 07 3. Sản lượng khoai 08 "
+    "Người lập biểu Thủ trưởng đơn vị (Ký, họ tên)"
+)
+RUN_NO_HEADING_2 = (
+    "Mẫu số 3 Kỳ báo cáo: Quý Đơn vị tính: Người Nam Nữ Tổng số A B 1 2 3 Tổng số lao động 01 Trong đó "
+    "1. Lao động thường xuyên 02 2. Lao động thời vụ 03 3. Lao động tự do 04 4. Lao động khác 05 "
+    "Người lập biểu Thủ trưởng đơn vị (Ký, họ tên)"
+)
+
+
+def test_run_line_without_row_heading_is_anchored_on_its_codes() -> None:
+    from dialogs.importer.grids import split_run_line
+
+    for line, rows in (
+        (RUN_NO_HEADING, ["Sản lượng lúa", "Sản lượng ngô"]),
+        (RUN_NO_HEADING_2, ["Lao động thời vụ"]),
+    ):
+        got = split_run_line(line)
+        assert got is not None
+        assert all(r in got[1] for r in rows)
+
+
+def test_run_line_sentence_with_codes_is_not_a_table() -> None:
+    from dialogs.importer.grids import split_run_line
+
+    line = (
+        "Các đơn vị báo cáo đầy đủ theo mẫu, ghi rõ các mục A B 1 2 3 của phụ lục và gửi về Sở trước ngày 15 "
+        "hằng tháng để tổng hợp, trong đó nêu rõ kết quả thực hiện, tồn tại hạn chế, nguyên nhân và đề xuất "
+        "kiến nghị với cấp trên về các nội dung cần tháo gỡ trong thời gian tới."
+    )
+    assert split_run_line(line) is None
