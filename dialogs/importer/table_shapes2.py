@@ -90,3 +90,83 @@ def bare_codes_head(line: str) -> tuple[re.Match, int, int] | None:
             continue
         return IMPLIED.match(line, codes.start() - len(head)), codes.start(), codes.end()
     return None
+
+
+# Rows a line with their codes ('01 Ngã', '02 Bỏng', …; '1 Lúa' only under a header with a band '0-5 tuổi') right
+# under a line of the header's names run together ('Nam Nữ 0-5 tuổi 6-9 tuổi Tại nhà Trường học'): a PDF's table with
+# no 'Chỉ tiêu' heading and no code row. A name starts at a capital or a range of figures ('0-5 tuổi'; 'Trên 60 tuổi'
+# is one); an acronym in capitals goes on the name before it. The header a page break repeats is skipped; short
+# unnumbered lines among or after the rows ('Các loại khác', 'Tổng số') are rows too; a lone figure or dash (an empty
+# cell's mark, a row code) is nothing.
+NUMBERED = re.compile(r"^(?P<no>\d{1,2})\s+(?P<name>[A-ZĐÀ-Ỹ][^.;:!?]{0,60})$")
+MARK = re.compile(r"^(?:[-–—x×]|\d{1,3}|[.…]+)$")
+
+
+def names_of_line(line: str) -> list[str]:
+    """The header's names in a line run together (see the note above); [] for a sentence or a caption in capitals."""
+    s = line.strip()
+    if not s or s.endswith((".", ":", ";", "?", ",")) or len(s.split()) > 24 or s.isupper():
+        return []
+    names: list[str] = []
+    for w in s.split():
+        acronym = len(w) >= 2 and w.isupper() and w.isalpha()
+        starts = (w[:1].isupper() and not acronym) or bool(
+            re.match(r"^\d{1,3}\s*[-–]\s*\d{1,3}$", w)
+        )  # '0-5'
+        if starts or not names:
+            names.append(w)
+        else:
+            names[-1] += f" {w}"
+    return names if len(names) >= 3 and all(len(n.split()) <= 5 for n in names) else []
+
+
+def _numbered_rows(run: list[str], j: int, heads: set[str]) -> tuple[list[str], int, int]:
+    """Row names from run[j] (see the note); returns them, how many were numbered and where they end."""
+    rows: list[str] = []
+    numbered = 0
+    end = j
+    for k in range(j, min(len(run), j + 200)):
+        s = run[k].strip()
+        m = NUMBERED.match(s)
+        if m and int(m.group("no")) == numbered + 1:
+            rows.append(m.group("name").strip())
+            numbered += 1
+        elif not s or MARK.match(s) or s in heads:
+            pass
+        elif numbered and len(s.split()) <= 6 and s[:1].isupper() and not s.endswith((".", ":", ";", "?")):
+            rows.append(s)
+        else:
+            break
+        end = k + 1
+    return rows, numbered, end
+
+
+def numbered_lines_grid(run: list[str], k: int):
+    """The table from run[k], its header's names line (see the note above), or None."""
+    from dialogs.importer.textgrid import _grid
+
+    names = names_of_line(run[k])
+    if not names or NUMBERED.match(run[k].strip()):
+        return None
+    j = k + 1
+    while j < len(run) and not run[j].strip():
+        j += 1
+    first = NUMBERED.match(run[j].strip()) if j < len(run) else None
+    if not first or int(first.group("no")) != 1:
+        return None
+    coded = first.group("no") == "01" or any(re.match(r"^\d{1,3}\s*[-–]\s*\d", n) for n in names)
+    if (
+        not coded
+    ):  # '1 Mục đích' under a subtitle is an outline: a row code '01' or an age band '0-5' says table
+        return None
+    heads = set(
+        [x.strip() for x in run[max(0, k - 8) : k + 1] if x.strip()][-3:]
+    )  # a page break repeats them
+    rows, numbered, end = _numbered_rows(run, j, heads)
+    if numbered < 4:
+        return None
+    note = (
+        f"bảng chép từ PDF mỗi dòng một hàng đánh số, dưới dòng tên cột «{run[k].strip()[:40]}» viết liền: đã "
+        f"dựng lại {len(names)} cột, {len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra"
+    )
+    return _grid(["TT", "Chỉ tiêu", *names], [["", r] for r in rows], note), end - k

@@ -151,3 +151,69 @@ def test_run_line_sentence_with_codes_is_not_a_table() -> None:
         "kiến nghị với cấp trên về các nội dung cần tháo gỡ trong thời gian tới."
     )
     assert split_run_line(line) is None
+
+
+NUMBERED_UNDER_NAMES = """PHỤ LỤC 2
+
+Số vụ ngộ độc thực phẩm
+Nguyên nhân Giới tính Nhóm tuổi Nơi xảy ra
+Nam Nữ 0-15 tuổi 16-60 tuổi Trên 60 tuổi Gia đình Bếp ăn tập thể
+01 Vi sinh vật
+02 Hóa chất
+03 Độc tố tự nhiên
+
+04 Thực phẩm biến chất
+05 Không rõ nguyên nhân
+Tổng số
+
+Hướng dẫn ghi biểu:
+- Ghi số vụ theo từng nguyên nhân.
+"""
+
+NUMBERED_UNDER_NAMES_2 = """BIỂU THEO DÕI
+Loại cây Diện tích gieo trồng Năng suất Sản lượng Giá trị
+01 Lúa
+02 Ngô
+03 Khoai lang
+04 Sắn
+05 Rau các loại
+Người lập biểu
+"""
+
+
+def test_numbered_rows_under_a_names_line_make_a_biểu() -> None:
+    for text, cols, rows in (
+        (
+            NUMBERED_UNDER_NAMES,
+            ["Nam", "Nữ", "0-15 tuổi", "Trên 60 tuổi", "Bếp ăn tập thể"],
+            ["Vi sinh vật", "Không rõ nguyên nhân", "Tổng số"],
+        ),
+        (NUMBERED_UNDER_NAMES_2, ["Diện tích gieo trồng", "Năng suất", "Giá trị"], ["Lúa", "Rau các loại"]),
+    ):
+        tables = _tables(text)
+        assert len(tables) == 1
+        labels = [c["label"] for c in tables[0]["columns"]]
+        names = [r["label"] for r in tables[0]["rows"]]
+        assert all(c in labels for c in cols), labels
+        assert all(r in names for r in rows), names
+
+
+def test_numbered_outline_under_a_title_is_no_table() -> None:
+    text = """KẾ HOẠCH
+Công tác Dân vận Năm 2025 Của Xã
+1 Mục đích yêu cầu
+2 Nội dung thực hiện
+3 Tổ chức thực hiện
+4 Kinh phí thực hiện
+"""
+    assert _tables(text) == []
+    from dialogs.importer.table_shapes2 import names_of_line
+
+    assert names_of_line("Các đơn vị báo cáo về Sở Nội vụ.") == []
+    assert names_of_line("Nam Nữ 0-5 tuổi 6-9 tuổi Tại nhà") == [
+        "Nam",
+        "Nữ",
+        "0-5 tuổi",
+        "6-9 tuổi",
+        "Tại nhà",
+    ]
