@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dialogs.text import fold
+
 BAR_CELL = re.compile(r"^[^|]{0,60}\|$")
 MORE_ROWS = re.compile(
     r"^(?:\.{2,}|…+|[nNkKmM]|\d{1,3}\s*[.…]{2,})$"
@@ -170,3 +172,66 @@ def numbered_lines_grid(run: list[str], k: int):
         f"dựng lại {len(names)} cột, {len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra"
     )
     return _grid(["TT", "Chỉ tiêu", *names], [["", r] for r in rows], note), end - k
+
+
+# A Biểu known only by its filling instructions: 'Cột A: Chỉ tiêu;' / 'Cột 1: Ghi số gia đình thể thao;' /
+# 'Cột 2: Ghi tỷ lệ …' then perhaps 'Dòng 1: Tổng số;' — the columns with figures (codes 1, 2 …) are named by what
+# they ask written ('Ghi (rõ) …' dropped, cut at ';' or '('); a row instruction with a name is a row ('Từ dòng 3 trở
+# đi: Ghi theo tỉnh …' opens rows the unit adds). Two figure columns at least; the draft says it was rebuilt so.
+COLUMN_NOTE = re.compile(r"^[-+•]?\s*Cột\s+(?:số\s+)?(?P<code>[A-E]|\d{1,2})\s*[:.]\s*(?P<text>\S.*)$", re.I)
+ROW_NOTE = re.compile(
+    r"^[-+•]?\s*(?:từ\s+)?dòng\s+(?:số\s+)?(?P<code>\d{1,2})(?:\s+trở\s+(?:đi|xuống|về sau))?\s*[:.]\s*"
+    r"(?P<text>\S.*)$",
+    re.I,
+)
+CAPTION = re.compile(r"(?i)^[-+•]?\s*các (?:cột|dòng)\s*:?$")  # '- Các cột:' over the column notes
+WRITE_VERB = re.compile(r"(?i)^(?:ghi|điền|nhập)\s+(?:rõ\s+|các\s+|tổng\s+(?=số))?")
+
+
+def _instructed_name(text: str) -> str:
+    name = WRITE_VERB.sub("", text.strip())
+    name = re.split(r"\s*[;(]|\.\s|\.$", name)[0].strip(" ,.:")
+    return name[:1].upper() + name[1:] if 0 < len(name.split()) <= 14 else ""
+
+
+def instructed_grid(run: list[str], k: int):
+    """The Biểu that run[k:] describes column by column (see the note above), or None."""
+    from dialogs.importer.textgrid import _grid
+
+    cols: list[str] = []
+    rows: list[list[str]] = []
+    j = k
+    while j < len(run):
+        s = run[j].strip()
+        col, row = COLUMN_NOTE.match(s), ROW_NOTE.match(s)
+        if col and col.group("code").isdigit():
+            cols.append(_instructed_name(col.group("text")))
+        elif row:  # 'Từ dòng 3 trở đi: Ghi theo tỉnh …': rows the unit adds, no name
+            rows += (
+                []
+                if WRITE_VERB.match(row.group("text")) or fold(s).startswith("tu")
+                else [["", _instructed_name(row.group("text"))]]
+            )
+        elif not (col or (s and s[:1].islower() and j > k) or CAPTION.match(s)):
+            break
+        j += 1
+    opening = (
+        run[k].strip()
+        if COLUMN_NOTE.match(run[k].strip())
+        else run[k + 1].strip()
+        if k + 1 < len(run)
+        else ""
+    )
+    if (
+        not COLUMN_NOTE.match(opening)
+        or not (CAPTION.match(run[k].strip()) or opening == run[k].strip())
+        or len([c for c in cols if c]) < 2
+    ):
+        return None
+    note = (
+        "biểu chỉ còn lời hướng dẫn «Cột 1: Ghi …» (bảng không chép được): đã dựng lại các cột từ lời hướng dẫn, "
+        "hãy kiểm tra tên cột và thêm các dòng"
+    )
+    return _grid(
+        ["TT", "Chỉ tiêu", *[c for c in cols if c]], [r for r in rows if r[1]] or [["", "…"]], note
+    ), j - k

@@ -616,10 +616,10 @@ def _codes_a_line(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGr
 
 def _shaped(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     from dialogs.importer.table_shapes import captioned_header, header_to_end, interleaved_list, ragged_grid
-    from dialogs.importer.table_shapes2 import numbered_lines_grid
+    from dialogs.importer.table_shapes2 import instructed_grid, numbered_lines_grid
 
     return (ragged_grid(run[k:k + 600]) or captioned_header(run, k) or interleaved_list(run, k)
-            or header_to_end(run, k) or numbered_lines_grid(run, k))
+            or header_to_end(run, k) or numbered_lines_grid(run, k) or instructed_grid(run, k))
 
 
 ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu(?: thong ke)?|noi dung|danh muc|tieu chi|hang muc|chi so)$")

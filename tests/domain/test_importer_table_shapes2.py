@@ -217,3 +217,40 @@ Công tác Dân vận Năm 2025 Của Xã
         "6-9 tuổi",
         "Tại nhà",
     ]
+
+
+INSTRUCTED = """Biểu số 12/XD: Số công trình được cấp phép
+1. Phạm vi: các công trình trên địa bàn.
+2. Cách ghi biểu
+- Các cột:
+Cột A: Chỉ tiêu;
+Cột B: Mã số;
+Cột 1: Ghi số công trình được cấp phép xây dựng;
+Cột 2: Ghi tổng diện tích sàn xây dựng (m2).
+- Các dòng:
+Dòng 1: Tổng số;
+Từ dòng 2 trở đi: Ghi theo xã, phường.
+3. Nguồn số liệu: báo cáo của xã.
+"""
+
+INSTRUCTED_2 = """SỔ THEO DÕI HỘ NGHÈO
+Hướng dẫn ghi sổ:
+Cột số 1: Ghi rõ họ tên chủ hộ;
+Cột số 2: Ghi địa chỉ thường trú của hộ;
+Cột số 3: Ghi số nhân khẩu trong hộ.
+"""
+
+
+def test_column_instructions_make_the_biểu() -> None:
+    for text, cols in (
+        (INSTRUCTED, ["Số công trình được cấp phép xây dựng", "Tổng diện tích sàn xây dựng"]),
+        (INSTRUCTED_2, ["Họ tên chủ hộ", "Địa chỉ thường trú của hộ", "Số nhân khẩu trong hộ"]),
+    ):
+        tables = _tables(text)
+        assert len(tables) == 1
+        assert [c["label"] for c in tables[0]["columns"]][-len(cols) :] == cols
+
+
+def test_one_column_note_is_no_biểu() -> None:
+    text = "BÁO CÁO\nI. Số liệu\nCột 1: Ghi số liệu của năm trước.\nCác xã báo cáo đúng hạn.\n"
+    assert _tables(text) == []
