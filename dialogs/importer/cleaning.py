@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.old_fonts import repair_old_font
 from dialogs.importer.sample_fills import drop_sample_fill
 
 CHROME = [
@@ -116,7 +117,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
-        out.append(drop_sample_fill(line))  # '…: ……không……' → '…: ……' (sample_fills.py)
+        out.append(drop_sample_fill(repair_old_font(line)))  # old_fonts.py: TCVN3 text read as Latin-1  # '…: ……không……' → '…: ……' (sample_fills.py)
     return strip_page_marks(out)
 
 

@@ -254,3 +254,33 @@ def test_column_instructions_make_the_biểu() -> None:
 def test_one_column_note_is_no_biểu() -> None:
     text = "BÁO CÁO\nI. Số liệu\nCột 1: Ghi số liệu của năm trước.\nCác xã báo cáo đúng hạn.\n"
     assert _tables(text) == []
+
+
+def test_old_font_lines_are_read_again() -> None:
+    from dialogs.importer.old_fonts import repair_old_font
+
+    got = repair_old_font("§¬n vÞ b¸o c¸o: Së Tµi chÝnh tØnh")
+    assert got == "Đơn vị báo cáo: Sở Tài chính tỉnh"
+    got = repair_old_font("BiÓu sè 05 TæNG HîP KÕT QU¶ TUYÓN SINH")
+    assert "TUYỂN SINH" in got and "KẾT QUẢ" in got
+
+
+def test_unicode_lines_are_not_touched_by_the_old_font_reader() -> None:
+    from dialogs.importer.old_fonts import repair_old_font
+
+    for line in (
+        "Mã số và tên các xã, Tôi là cán bộ",
+        "Số hộ có nhà ở bán kiên cố: …… hộ",
+        "Café, résumé, naïve",
+    ):
+        assert repair_old_font(line) == line
+
+
+def test_a_biểu_head_run_into_one_line_asks_nothing() -> None:
+    from dialogs.importer.tidy import not_an_ask
+
+    head = (
+        "Biểu số 02/TP Đơn vị báo cáo: UBND xã Ban hành theo Thông tư số 04 Đơn vị nhận báo cáo: UBND huyện"
+    )
+    assert not_an_ask(head)
+    assert not_an_ask("Kết quả thực hiện các văn bản ban hành theo kế hoạch của đơn vị báo cáo") is None
