@@ -235,3 +235,24 @@ def instructed_grid(run: list[str], k: int):
     return _grid(
         ["TT", "Chỉ tiêu", *[c for c in cols if c]], [r for r in rows if r[1]] or [["", "…"]], note
     ), j - k
+
+
+# A long line holding a table's number heading 'STT' / 'TT' between words ('… người tham gia: STT … Họ tên Nguyễn
+# Văn A Đơn vị công tác Nhiệm vụ …') that no reader could cut into cells: a table run into the line, named among the
+# unsure points so it is never lost silently (the line itself stays as it was).
+RUN_NUMBER_HEAD = re.compile(r"(?<=\s)(?:STT|TT)\s+(?:(?:…|\.{2,})\s+)?[A-ZĐÀ-Ỹ]")
+
+
+def unbuilt_run_line(line: str):
+    """The unsure placeholder for a table run into ``line`` and not rebuilt, or None."""
+    from dialogs.importer.textgrid import FlatGrid
+
+    m = RUN_NUMBER_HEAD.search(line)
+    if len(line) < 200 or not m:
+        return None
+    start = line[m.start() : m.start() + 60].strip()
+    note = (
+        f"một bảng bị chép liền thành một dòng (từ «{start}»): không tách được hàng và cột, chưa dựng lại thành "
+        "Biểu — hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc"
+    )
+    return FlatGrid(cells=[[(start, (0, 0))]], merged_known=True, note=note)

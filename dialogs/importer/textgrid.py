@@ -575,9 +575,17 @@ def rebuild(seq: list) -> tuple[list, int]:
                 n += 1
                 continue
             out.append(run[k])
+            out += _unbuilt_run(run[k])
             k += 1
         i = j
     return _unbuilt_cell_runs(out), n
+
+
+def _unbuilt_run(line: str) -> list:
+    from dialogs.importer.table_shapes2 import unbuilt_run_line
+
+    got = unbuilt_run_line(line)  # a table run into a line that no reader cut: an unsure point (table_shapes2.py)
+    return [got] if got is not None else []
 
 
 def _split_run_lines(run: list[str]) -> list[str]:

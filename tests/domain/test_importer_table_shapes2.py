@@ -284,3 +284,21 @@ def test_a_biểu_head_run_into_one_line_asks_nothing() -> None:
     )
     assert not_an_ask(head)
     assert not_an_ask("Kết quả thực hiện các văn bản ban hành theo kế hoạch của đơn vị báo cáo") is None
+
+
+def _unsure(text: str) -> list[str]:
+    return [s for s in import_document(text.encode(), "mau.txt").summary_lines() if s.startswith("?")]
+
+
+def test_a_table_run_into_a_line_and_not_rebuilt_is_an_unsure_point() -> None:
+    for glued in (
+        "Thành viên tổ công tác: STT … Họ tên Trần Văn C Lê Thị D Chức vụ Nhiệm vụ Tổ trưởng Tổ viên",
+        "Danh sách hộ được hỗ trợ: TT Họ tên chủ hộ Địa chỉ Số tiền Ghi chú Nguyễn Văn E thôn Đông 2 triệu",
+    ):
+        text = "PHIẾU ĐĂNG KÝ Tên đơn vị: Trường Tiểu học An Bình, năm học 2025 - 2026, " * 2 + glued
+        assert any("chép liền thành một dòng" in s for s in _unsure(text))
+
+
+def test_a_long_line_without_a_number_heading_adds_no_unsure_table() -> None:
+    text = "Báo cáo tình hình thực hiện nhiệm vụ năm học của nhà trường. " * 5
+    assert not any("chép liền thành một dòng" in s for s in _unsure(text))
