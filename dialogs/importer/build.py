@@ -21,6 +21,7 @@ from dialogs.importer.convert import (
 )
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
+from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
@@ -33,6 +34,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.scales import apply_scales
+from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
     BULLET_KINDS,
@@ -408,7 +410,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(_blank_notes(seq, cleaned.footnotes), numbered))
+    seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -939,7 +941,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     lined = [(k, delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
              if not opening_asks(s) and (delegates(s) or field_line_asks(s))]
     skip |= {fold(lines[k].strip()) for k, _ in lined}  # 'Họ và tên cha: …… Tuổi ……', 'Giới tính: Nam □ Nữ □'
-    fields = head_fields(lines, skip)
+    fields = head_fields(lines, skip) + listed_labels(lines)  # ('Danh sách …:' over its labels)
     coded = [(k, a) for k, s in enumerate(lines) for a in coded_choice(s.strip())]  # 'Giới tính (1: Nam; 2: Nữ)'
     if not fields and not opening and not lined and not coded:
         return
@@ -956,7 +958,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
             continue
-        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f):
+        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f) and not blank_beside(f, lines):
             q["type"] = "longtext"  # 'Họ tên vắng mặt:' over '1 ……', '2 ……'; 'TỒN TẠI:' over dots: lines to write
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:

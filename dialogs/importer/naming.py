@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.form_labels import leads_with_field
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -73,7 +74,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s):
+        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
+                taken and leads_with_field(s)):  # 'VÙNG QUAN TRẮC ……' under the name: a field of the cover
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
