@@ -25,6 +25,7 @@ from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_li
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
+from dialogs.importer.legacy_font import decode_tcvn3
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
@@ -272,7 +273,8 @@ def _preamble(lines: list[str]) -> dict:
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
         elif s.startswith("(") and meta["subtitle"] is None:
             meta["subtitle"] = s.strip("()")
-        elif (s.isupper() and name_like(s)) or (meta["title_parts"] and s[0].islower()):
+        elif (s.isupper() and name_like(s) and "|" not in s) or (meta["title_parts"] and s[0].islower()):
+            # (a line in capitals with a bar is a page's byline 'MINH AN | 10:20' or a row's cells, no name)
             meta["title_parts"].append(s)
     return meta
 
@@ -395,7 +397,7 @@ def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = _sequence(cleaned.doc)
     texts = [s for s in seq if isinstance(s, str)]
-    fixed, report = repair_lines(texts)
+    fixed, report = repair_lines(decode_tcvn3(texts))
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections

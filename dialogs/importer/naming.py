@@ -12,7 +12,7 @@ from dialogs.text import fold
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
-              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
+              "nghi quyet", "danh muc", "thong bao", "to trinh", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -158,6 +158,11 @@ def _lead_capitals(s: str) -> str:
     return " ".join(words)
 
 
+def _words(s: str) -> int:
+    """How many words of two letters or more a line holds: a byline 'MINH AN |' is two, its bar no word."""
+    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split())
+
+
 def caps_after_header(lines: list[str]) -> str | None:
     """No name word anywhere: the first line in capitals (three words or more) below the agency header and its
     motto / date ('NIÊN GIÁM THỐNG KÊ 5 NĂM GẦN NHẤT' under 'CỘNG HÒA XÃ HỘI …' and 'Đồng Hưu, ngày …')."""
@@ -165,7 +170,7 @@ def caps_after_header(lines: list[str]) -> str | None:
     start = head[-1] + 1 if head else 0
     for i in range(start, min(len(lines), start + 25)):
         s = lines[i].strip()
-        if s and _upper(s) and len(s.split()) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
+        if s and _upper(s) and _words(s) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
             return _continuation(lines, i, s, False)
     return None
 
@@ -319,7 +324,8 @@ def _restart(title: str) -> str:
     folded = [fold(w) for w in words]
     lead = folded[:3]
     for j in range(3, len(words) - 2):
-        if folded[j:j + 3] == lead:
+        if folded[j:j + 3] == lead and folded[j - 1] not in ("hoac", "va", "hay"):
+            # ('danh mục … hằng năm hoặc danh mục … bổ sung' names two kinds of one form: no restart)
             k = j - 1 if folded[j - 1] == "mau" else j
             return " ".join(words[:k]).strip(" ,;:-–") if k >= 3 else title
     return title

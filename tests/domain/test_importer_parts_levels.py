@@ -12,7 +12,13 @@ FILLER = " (nêu cụ thể số liệu, so sánh với cùng kỳ năm trước
 
 def test_part_values_of_every_spelling():
     assert [part_value(w) for w in ("thứ nhất", "THỨ HAI", "III", "4", "thứ năm", "Phần thứ ba", "X")] == [
-        1, 2, 3, 4, 5, 3, 10,
+        1,
+        2,
+        3,
+        4,
+        5,
+        3,
+        10,
     ]
     assert part_value("thứ gì") == 0
 
@@ -51,3 +57,73 @@ def test_a_part_named_inside_a_sentence_or_out_of_sequence_stays_text():
     )
     got = {p: s for p, (s, _) in prompts(imp(text)).items()}
     assert not any(s.startswith("Phần") for s in got.values())
+
+
+# --- titles ----------------------------------------------------------------------------------------------------------
+
+
+def test_a_byline_in_capitals_with_a_bar_is_no_name_the_asked_report_is():
+    o = imp(
+        "Gấp rút báo cáo kết quả kiểm kê rừng phòng hộ\n\nMINH AN |\n\n"
+        "Sở Nông nghiệp vừa đề nghị các huyện khẩn trương rà soát và lập báo cáo tình hình thực hiện công tác "
+        "kiểm kê rừng phòng hộ, rừng đặc dụng ven biển gửi về sở trước ngày 15.11.2025.\n\n"
+        "Nội dung báo cáo phải thể hiện rõ diện tích đã kiểm kê; khó khăn, vướng mắc; kiến nghị.\n"
+    )
+    assert o.title.startswith("Báo cáo tình hình thực hiện công tác kiểm kê rừng phòng hộ, rừng đặc dụng")
+
+
+def test_a_second_byline_variant():
+    o = imp(
+        "Đôn đốc báo cáo kết quả chuyển đổi số cấp xã\n\nTHU HÀ | 09:15 12/03/2026\n\n"
+        "UBND tỉnh yêu cầu các xã báo cáo tình hình triển khai chuyển đổi số cấp xã, cấp thôn và "
+        "việc dùng chữ ký số gửi về Sở trước ngày 30.3.2026.\n"
+    )
+    assert "|" not in o.title and "Thu hà" not in o.title
+    assert "chuyển đổi số cấp xã" in o.title
+
+
+def test_a_name_line_in_capitals_stays_the_title():
+    o = imp(
+        "BÁO CÁO KẾT QUẢ KIỂM KÊ RỪNG PHÒNG HỘ\n\nI. Kết quả\n1. Diện tích đã kiểm kê: ……… ha\n2. Khó khăn:\n"
+    )
+    assert o.title == "Báo cáo kết quả kiểm kê rừng phòng hộ"
+
+
+def test_a_notice_named_by_a_bare_heading_and_two_kinds_joined_by_or():
+    o = imp(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n…, ngày … tháng … năm …\nTHÔNG BÁO\n"
+        "Danh sách cơ sở lưu trú đạt chuẩn hoặc danh sách cơ sở lưu trú bị thu hồi\nKính gửi: ……\n"
+        "Tên đơn vị: ……\nĐịa chỉ: ……\n"
+    )
+    assert o.title == "Thông báo danh sách cơ sở lưu trú đạt chuẩn hoặc danh sách cơ sở lưu trú bị thu hồi"
+
+
+def test_a_name_run_into_itself_is_still_cut():
+    from dialogs.importer.naming import trim_run_on
+
+    got = trim_run_on("Kế hoạch phòng chống dịch trường tiểu học Kế hoạch phòng chống dịch năm 2026")
+    assert got == "Kế hoạch phòng chống dịch trường tiểu học"
+
+
+# --- the old font code TCVN3 read as Latin-1 ------------------------------------------------------------------------
+
+
+def test_tcvn3_words_are_decoded_and_unicode_words_stay():
+    from dialogs.importer.legacy_font import decode_tcvn3
+
+    got = decode_tcvn3(["BiÓu sè 05 §¬n vÞ b¸o c¸o: Së Y tÕ", "TæNG Sè LAO §éNG Đơn vị tính: người"])
+    assert got == ["Biểu số 05 Đơn vị báo cáo: Sở Y tế", "TỔNG SỐ LAO ĐỘNG Đơn vị tính: người"]
+
+
+def test_tcvn3_a_second_variant():
+    from dialogs.importer.legacy_font import decode_tcvn3
+
+    got = decode_tcvn3(["Ng­êi lËp biÓu", "KÕ ho¹ch n¨m"])
+    assert got == ["Người lập biểu", "Kế hoạch năm"]
+
+
+def test_text_in_unicode_with_latin_letters_is_left_alone():
+    from dialogs.importer.legacy_font import decode_tcvn3
+
+    lines = ["Bé Lan đi học sè 5", "Café Ô Long – số 7", "Thủ tướng Chính phủ"]
+    assert decode_tcvn3(lines) is lines
