@@ -12,7 +12,9 @@ from dialogs.text import fold
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
-              "nghi quyet", "danh muc", "thong bao", "to trinh", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
+              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
+# a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
+CAPS_NAMES = ("thong bao", "to trinh")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -180,6 +182,14 @@ def _page_start(s: str) -> str:
     return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
 
 
+def _opening(s: str, i: int) -> str:
+    """A page on one line among the first: the name it begins with ('Báo cáo … - Mẫu …'; 'BÁO CÁO TỔNG HỢP … 6 tháng
+    Biểu 01 …', its capitals)."""
+    s = _page_start(s) if i < 3 else s
+    lead = _lead_capitals(s) if i < 10 and len(s) > 300 else ""
+    return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -194,7 +204,7 @@ def own_name(lines: list[str]) -> str | None:
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
-        s = _page_start(s) if i < 3 else s
+        s = _opening(s, i)
         if not s or len(s) > 300:
             continue
         f = fold(s)
@@ -225,7 +235,7 @@ def own_name(lines: list[str]) -> str | None:
         if i == below and not _named(f):  # 'XẾP LOẠI HỌC LỰC - HẠNH KIỂM HỌC KỲ I' right under 'SỞ GD&ĐT' / 'TRƯỜNG …'
             upper.append(_continuation(lines, i, s, False))
             continue
-        if _named(f) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
+        if (_named(f) or f.startswith(CAPS_NAMES)) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
             # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))

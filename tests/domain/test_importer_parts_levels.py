@@ -127,3 +127,25 @@ def test_text_in_unicode_with_latin_letters_is_left_alone():
 
     lines = ["Bé Lan đi học sè 5", "Café Ô Long – số 7", "Thủ tướng Chính phủ"]
     assert decode_tcvn3(lines) is lines
+
+
+# --- words a copy ran together ---------------------------------------------------------------------------------------
+
+
+def test_glued_syllables_are_cut_and_other_words_stay():
+    from dialogs.importer.glued_syllables import unglue_syllables
+
+    assert unglue_syllables("KẾ HOẠCHPHÁTTRIỂNDULỊCH CỘNG ĐỒNG") == "KẾ HOẠCH PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG"
+    assert unglue_syllables("nội dung báocáo của cấp ủy đảngHĐND") == "nội dung báo cáo của cấp ủy đảng HĐND"
+    kept = "TRƯỜNG THCS, Email, Facebook, iPhone, Đắk Lắk, Krông Pắc, trẻ emII. Tình hình, C:\\Documents"
+    assert unglue_syllables(kept) == kept
+
+
+def test_a_page_on_one_line_named_by_its_glued_capitals():
+    o = imp(
+        "BÁO CÁOKẾTQUẢTHỰCHIỆN CÔNG TÁCGIẢMNGHÈO 6 tháng Biểu 02/BC-H Ban hành kèm theo Thông tư số 12/2025/TT-BLĐ "
+        "ngày 30 tháng 6 năm 2025 Đơn vị báo cáo: UBND huyện Đơn vị nhận báo cáo: Sở Lao động Đơn vị tính: hộ "
+        "STT Chỉ tiêu Số hộ Tỷ lệ A B 1 2 1 Số hộ nghèo đầu kỳ 2 Số hộ thoát nghèo 3 Số hộ tái nghèo 4 Số hộ "
+        "nghèo phát sinh mới trong kỳ báo cáo của địa phương"
+    )
+    assert o.title == "Báo cáo kết quả thực hiện công tác giảm nghèo"
