@@ -26,7 +26,6 @@ from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
-from dialogs.importer.legacy_font import decode_tcvn3
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
@@ -401,7 +400,7 @@ def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = _sequence(cleaned.doc)
     texts = [s for s in seq if isinstance(s, str)]
-    fixed, report = repair_lines(unglue_lines(decode_tcvn3(texts)))
+    fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections

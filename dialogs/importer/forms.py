@@ -142,6 +142,9 @@ CODED_END = re.compile(r"(?<=\))[.;]?\s+(?=[A-ZĐ][^()]{1,40}\()")
 OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)\s+trên tổng số\s*$", re.I)
 
 
+ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*(?:…|\.{3,}|_{3,})[….\s_]*$")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
@@ -171,7 +174,8 @@ def blank_fields(line: str) -> list[str]:
             # 'Dân tộc (1: Kinh; 2: Tày). Giới tính (nam 0; nữ 1) Loại hộ: (1: …; 2: …)': a coded choice each
             labels.extend(coded)
             continue
-        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
+        whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
+        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):
             continue

@@ -105,30 +105,6 @@ def test_a_name_run_into_itself_is_still_cut():
     assert got == "Kế hoạch phòng chống dịch trường tiểu học"
 
 
-# --- the old font code TCVN3 read as Latin-1 ------------------------------------------------------------------------
-
-
-def test_tcvn3_words_are_decoded_and_unicode_words_stay():
-    from dialogs.importer.legacy_font import decode_tcvn3
-
-    got = decode_tcvn3(["BiÓu sè 05 §¬n vÞ b¸o c¸o: Së Y tÕ", "TæNG Sè LAO §éNG Đơn vị tính: người"])
-    assert got == ["Biểu số 05 Đơn vị báo cáo: Sở Y tế", "TỔNG SỐ LAO ĐỘNG Đơn vị tính: người"]
-
-
-def test_tcvn3_a_second_variant():
-    from dialogs.importer.legacy_font import decode_tcvn3
-
-    got = decode_tcvn3(["Ng­êi lËp biÓu", "KÕ ho¹ch n¨m"])
-    assert got == ["Người lập biểu", "Kế hoạch năm"]
-
-
-def test_text_in_unicode_with_latin_letters_is_left_alone():
-    from dialogs.importer.legacy_font import decode_tcvn3
-
-    lines = ["Bé Lan đi học sè 5", "Café Ô Long – số 7", "Thủ tướng Chính phủ"]
-    assert decode_tcvn3(lines) is lines
-
-
 # --- words a copy ran together ---------------------------------------------------------------------------------------
 
 
