@@ -24,6 +24,7 @@ from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
+from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
@@ -249,6 +250,10 @@ def _split_heading_line(line: str) -> list[str]:
     return out
 
 
+# a news page's byline: a short name in capitals, a bar, maybe the time ('MINH AN |', 'THU HÀ | 09:15 12/03/2026')
+BYLINE = re.compile(r"^[^|\d]{2,30}\|[\d\s:/.,-]*$")
+
+
 def _preamble(lines: list[str]) -> dict:
     meta: dict = {"title_parts": [], "subtitle": None, "note": []}
     start = ""
@@ -274,7 +279,7 @@ def _preamble(lines: list[str]) -> dict:
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
         elif s.startswith("(") and meta["subtitle"] is None:
             meta["subtitle"] = s.strip("()")
-        elif (s.isupper() and name_like(s)) or (meta["title_parts"] and s[0].islower()):
+        elif (s.isupper() and name_like(s) and not BYLINE.match(s)) or (meta["title_parts"] and s[0].islower()):
             meta["title_parts"].append(s)
     return meta
 
@@ -397,7 +402,7 @@ def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = _sequence(cleaned.doc)
     texts = [s for s in seq if isinstance(s, str)]
-    fixed, report = repair_lines(texts)
+    fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
