@@ -64,6 +64,7 @@ from dialogs.importer.questions import (
     split_lists,
     titled_ask,
 )
+from dialogs.importer.round3 import bare_label_field
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
@@ -902,6 +903,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
+    bare = bare_label_field(node)  # round3: 'a) Thời gian:' alone, a field whose blank was lost
+    if bare is not None:
+        return [question(ctx, Ask(*bare), path, node.no, [])]
     field = _leaf_field(node, numbered)
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]

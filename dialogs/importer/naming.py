@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.form_labels import leads_with_field
+from dialogs.importer.round3 import PAPER_NAMES, doc_number
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -15,7 +16,7 @@ NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "p
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
               "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
 # a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
-CAPS_NAMES = ("thong bao", "to trinh")
+CAPS_NAMES = ("thong bao", "to trinh", *PAPER_NAMES)
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -300,7 +301,7 @@ def _below_header(lines: list[str], agency: set[int]) -> int | None:
         return None
     for i in range(max(agency) + 1, min(len(lines), max(agency) + 12)):
         s = lines[i].strip()
-        if not s or _header(s) or re.fullmatch(r"[-_=*.\s]+", s) or i in agency:
+        if not s or _header(s) or doc_number(s) or re.fullmatch(r"[-_=*.\s]+", s) or i in agency:
             continue
         ok = _upper(s) and len(s.split()) >= 3 and not re.search(r"[:…]|\.\.", s) and not parse_marker(s)
         return i if ok else None
