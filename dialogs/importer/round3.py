@@ -12,8 +12,9 @@ import re
 from typing import TYPE_CHECKING
 
 from dialogs.importer.ask_types import field_type
+from dialogs.importer.forms import blank_only
 from dialogs.importer.keys import no_slug
-from dialogs.importer.lexicon import NARRATIVE_START
+from dialogs.importer.lexicon import NAME_LABEL, NARRATIVE_START
 from dialogs.importer.structure import Node, strip_fn
 from dialogs.text import fold
 
@@ -136,3 +137,34 @@ def split_stated_parts(ctx: ImportContext, sections: list[dict], texts: list[str
             for p in _as_written(q["prompt"], parts, texts):
                 out.append({"key": ctx.keys.make(p, slug), "prompt": p, "type": "longtext"})
         sec["items"] = out
+
+
+LABEL_BLANK = re.compile(r"^[-+•–*\s]*(?P<l>[^:…]{3,60}?)\s*(?:\(\d{1,2}\))?\s*:\s*[.…_\s]{3,}$")
+
+
+def _spanning_labels(texts: list[str]) -> set[str]:
+    """The folded labels whose blank goes on over one or more lines of dots ('Nội dung lễ hội: ……' then '……'): the
+    answer space of a few sentences, not of a word."""
+    lines = [t.strip() for t in texts if t.strip()]
+    out: set[str] = set()
+    for k, line in enumerate(lines[:-1]):
+        m = LABEL_BLANK.match(line)
+        if m and blank_only(lines[k + 1]) and not LABEL_BLANK.match(lines[k + 1]):
+            out.add(fold(m.group("l")).strip(" .:"))
+    return out
+
+
+def widen_spanning_blanks(sections: list[dict], texts: list[str]) -> None:
+    """A line of text whose blank spans several lines of dots is written out: longtext (a name, an address, a date
+    or a figure keeps its type)."""
+    wide = _spanning_labels(texts)
+    if not wide:
+        return
+    for sec in sections:
+        for q in sec.get("items", []):
+            if "items" in q:
+                widen_spanning_blanks([q], texts)
+                continue
+            label = re.sub(r"\s*\(\d{1,2}\)$", "", q.get("prompt", ""))
+            if q.get("type") == "text" and fold(label).strip(" .:") in wide and not NAME_LABEL.match(label):
+                q["type"] = "longtext"

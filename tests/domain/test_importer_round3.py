@@ -123,3 +123,25 @@ def test_a_count_that_does_not_match_the_parts_splits_nothing() -> None:
         )
     )
     assert "Tình hình dịch bệnh trên địa bàn" not in o
+
+
+def test_a_blank_going_on_over_lines_of_dots_is_written_out() -> None:
+    """'Quá trình hình thành: ……' then lines of dots: a few sentences to write; a one-line blank stays text, and a
+    name keeps its type however long its blank."""
+    o = prompts(
+        imp(
+            "ĐƠN ĐỀ NGHỊ\ncông nhận làng nghề truyền thống\nTên làng nghề: ……………………\n"
+            "Quá trình hình thành (2): ……………………………\n………………………………………\n"
+            "Sản phẩm chính: ……………………\nĐịa chỉ: ……………………\n……………………………\n"
+        )
+    )
+    assert o["Quá trình hình thành (2)"][1] == "longtext"
+    assert o["Sản phẩm chính"][1] == "text"
+    assert o["Địa chỉ"][1] == "text"
+    other = prompts(
+        imp(
+            "PHIẾU ĐĂNG KÝ\nđội văn nghệ quần chúng\nTên đội: ……………………\n"
+            "Thành tích đã đạt được: ……………………\n\n……………………………………\n\n……………………………………\n"
+        )
+    )
+    assert other["Thành tích đã đạt được"][1] == "longtext"
