@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh || exit $?
 # the web form's browser tests use Debian's Chromium: installed when missing (quick, never fatal; skipped without)
 bash scripts/install-chromium.sh || true
+# the render tests use Debian's LibreOffice (the .docx / .xlsx printed to PDF): installed likewise when missing
+bash scripts/install-libreoffice.sh || true
 export PYTHONDONTWRITEBYTECODE=1
 WORKERS=(-n "${TEST_WORKERS:-2}" --dist loadgroup)
 rc=0

@@ -13,6 +13,7 @@ Public API (no aiogram here):
 from __future__ import annotations
 
 import copy
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,13 @@ from typing import Any
 from dialogs.importer.build import build
 from dialogs.importer.document import DocumentError
 from dialogs.importer.emit import to_yaml
+from dialogs.importer.last_resort import last_resort
 from dialogs.importer.reading import MAX_BYTES, read
 from dialogs.importer.tidy import tidy
 from dialogs.loader import OutlineError, check_outline_text
 from dialogs.outline import Outline
+
+log = logging.getLogger("dialogs.importer")
 
 __all__ = ["DocumentError", "ImportResult", "import_document", "draft_outline", "MAX_BYTES"]
 
@@ -96,7 +100,12 @@ def _stats(data: dict) -> dict[str, Any]:
 def import_document(source: str | Path | bytes, filename: str | None = None) -> ImportResult:
     raw, name = _read_source(source, filename)
     doc = read(raw, name)
-    built = build(doc, name)
+    try:
+        built = build(doc, name)
+    except Exception as e:  # noqa: BLE001 - an importer gap never refuses a document that has content
+        log.exception("the importer failed on %s: a last-resort draft", name)
+        built = last_resort(doc, e)
+    built.data.setdefault("source", {"file": Path(name).name})
     header = [
         f"Bản nháp đề cương do trình nhập tạo từ «{name}». Dòng có «# ?» là chỗ trình nhập chưa chắc: hãy xem lại.",
         "Kiểm tra: baocao outlines check TỆP.yaml",

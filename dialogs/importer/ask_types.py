@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.lexicon import (
+    ADMIN_LABEL,
     ATTRS,
     ATTRS_VI,
     BY_EACH,
@@ -146,6 +147,10 @@ def _blank_ask(seg: str, unit: str) -> Ask:
             word = unit
         return Ask(seg.strip(), typ, word, guessed=why)
     seg, why = seg.strip(), None
+    if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
+        words = unit.split()
+        label = f"Số {unit}" if blank_typ == "integer" else (words[0][:1].upper() + unit[1:] if words else "Nội dung")
+        return Ask(label, blank_typ, unit, guessed=f"lời câu hỏi dựng từ đơn vị «{unit}» (chỗ trống không có nhãn)")
     if blank_typ == "integer" and not is_count(seg) and len(seg.split()) <= 6 and COUNT_UNIT_PREFIX.match(unit):
         why = f"lời câu hỏi dựng từ «{seg}: … {unit}»"
         seg = f"Số {unit} {seg[0].lower()}{seg[1:]}"  # '3 sao: … sản phẩm' → 'Số sản phẩm 3 sao'
@@ -217,7 +222,7 @@ def choice_ask(label: str) -> Ask | None:
     """A form's label that lists its own options: 'Nam, Nữ' (one of two short words), 'Trình độ học lực (bậc cao
     nhất, đã tốt nghiệp: ĐH, CĐ, TC, THPT, THCS)' (three or more short options after a colon in parentheses)."""
     m = ALTERNATIVES.match(label.strip())
-    if m and m.group("a")[0].isupper() and m.group("b")[0].isupper():
+    if m and m.group("a")[0].isupper() and m.group("b")[0].isupper() and not ADMIN_LABEL.match(label.strip()):
         return Ask(label.strip(), "choice", options=[m.group("a"), m.group("b")])
     m = LISTED_IN_PARENS.match(label.strip())
     opts = [o.strip(" .") for o in m.group("o").split(",")] if m else []

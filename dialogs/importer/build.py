@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.ask_types import none_everywhere
+from dialogs.importer.asked_sentences import asked_sentences
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -22,6 +23,7 @@ from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
+from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
@@ -31,6 +33,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.scales import apply_scales
+from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -269,7 +272,7 @@ def _preamble(lines: list[str]) -> dict:
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
         elif s.startswith("(") and meta["subtitle"] is None:
             meta["subtitle"] = s.strip("()")
-        elif s.isupper() or (meta["title_parts"] and s[0].islower()):
+        elif (s.isupper() and name_like(s)) or (meta["title_parts"] and s[0].islower()):
             meta["title_parts"].append(s)
     return meta
 
@@ -417,8 +420,10 @@ def build(doc: Document, filename: str) -> Built:
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
     main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
-                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)), len(main))
+                         if not isinstance(s, str) or parse_marker(s) or is_carried(s)
+                         or (arts and article_marker(s))), len(main))
     meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
@@ -442,8 +447,9 @@ def build(doc: Document, filename: str) -> Built:
         ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
-    for key in ("respondents", "period"):  # guessed: listed first with the other unsure points
-        ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
+    for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
+        if key in data["_comments"]:
+            ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
 
 
@@ -455,6 +461,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
                     or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
     texts = [s for s in seq if isinstance(s, str)]
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     return meta
@@ -898,7 +905,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     out: list[dict] = []
     for k, line in enumerate(lines):
         asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
-                or led_line(lines[:k], line) or led_clauses(lines[:k], line))
+                or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
@@ -1015,9 +1022,10 @@ def _first_heading(main: list) -> int:
     return len(main)
 
 
-def _title(meta: dict, filename: str) -> str:
+def _title(meta: dict) -> str:
     """The outline's title: the preamble's 'ĐỀ CƯƠNG …' / 'Báo cáo …' title when it has one, else the document's
-    own name line (never the agency header), else the file name."""
+    own name line (never the agency header), else the report its sentences ask for, else a plain name the unsure
+    points ask to replace — never the file name."""
     old = _sentence_case(" ".join(meta["title_parts"]).strip())
     f = fold(old)
     name = fold(meta.get("name") or "")
@@ -1032,7 +1040,7 @@ def _title(meta: dict, filename: str) -> str:
         kinds = {"BC": "Báo cáo", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QĐ": "Quyết định", "TB": "Thông báo"}
         if num and kind and kind.group(1) in kinds:
             return f"{kinds[kind.group(1)]} số {num.replace(' ', '')}"
-        return Path(filename).stem
+        return meta.get("asked") or PLAIN_NAME
     if meta.get("name"):
         name = meta["name"]
         words = name.split()
@@ -1043,7 +1051,7 @@ def _title(meta: dict, filename: str) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or meta.get("phrase") or Path(filename).stem
+    return old or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
@@ -1068,7 +1076,7 @@ def _upper_line(s: str) -> bool:
 
 
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
-    title = trim_run_on(_title(meta, filename))
+    title = trim_run_on(_title(meta))
     f = alltext[:3000]
     period, period_why = guess_period(f, title)
     if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):
@@ -1093,6 +1101,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     data["period"] = period
     data["respondents"] = respondents
     data["_comments"] = {"period": f"? {period_why}", "respondents": f"? {respondents_why}"}
+    if title == PLAIN_NAME:
+        data["_comments"]["title"] = f"? {PLAIN_NOTE}"
     data["layout"] = layout
     if meta["note"]:
         data["note"] = " ".join(n.strip() for n in meta["note"] if n.strip())

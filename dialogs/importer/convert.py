@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -31,7 +32,14 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
-from dialogs.importer.lexicon import DATE_LABEL, IDENTIFIER, NAME_LABEL, NARRATIVE_START, PEOPLE_LABEL
+from dialogs.importer.lexicon import (
+    ADMIN_LABEL,
+    DATE_LABEL,
+    IDENTIFIER,
+    NAME_LABEL,
+    NARRATIVE_START,
+    PEOPLE_LABEL,
+)
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
@@ -69,6 +77,8 @@ GUIDE_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân t
 # guidance on how to answer a heading (not what): 'Phân tích theo 02 nhóm …', 'Khái quát …', 'Tập trung vào …'
 MANNER_START = re.compile(r"^(?:phân tích|khái quát|tập trung|so sánh)\b", re.I)
 BULLETS = {"-", "+", "•", "·", "*", "○", "▪", "➢", "✓", "o"}
+
+log = logging.getLogger("dialogs.importer")
 
 
 @dataclass
@@ -218,7 +228,13 @@ COMMENT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuấ
 
 def asks_to_questions(ctx: ImportContext, text: str, path: list[str], no: str | None, tables: bool = True) -> list[dict]:
     fn_help = _fn_help(ctx, text)
-    asks = asks_from_text(strip_fn(text), tables)
+    try:
+        asks = asks_from_text(strip_fn(text), tables)
+    except Exception:  # noqa: BLE001 - an importer gap on one line never costs the document: the line is asked as is
+        log.exception("the importer could not read a line: %.80s", text)
+        asks = [Ask(_plain_prompt(text), "longtext", None)]
+        ctx.notes.append({"message": f"trình nhập không đọc được dòng «{_plain_prompt(text)[:60]}»: để câu trả lời "
+                                     "bằng lời, hãy sửa lời và kiểu câu hỏi"})
     if ctx.figures:  # a Biểu of figures is referred to here: 'Kết quả tinh giản biên chế' asks the number too
         for a in [a for a in asks if a.type == "longtext"]:
             at = asks.index(a) + 1
@@ -234,6 +250,12 @@ def asks_to_questions(ctx: ImportContext, text: str, path: list[str], no: str | 
     for i, a in enumerate(asks):
         out.append(question(ctx, a, path, no, fn_help if i == 0 else []))
     return out
+
+
+def _plain_prompt(text: str) -> str:
+    """A line as a prompt when nothing better can be read from it: its words without blanks and dots."""
+    words = re.sub(r"[.…_]{2,}|…", " ", text).split()
+    return " ".join(words)[:300].strip(" :;,-–") or "Nội dung"
 
 
 def _asked(asks: list[Ask], prompt: str) -> bool:
@@ -324,7 +346,8 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
-    _asks_over_items(ctx, sec, node, path, top)
+    if not _blank_heading(ctx, sec, node, path):
+        _asks_over_items(ctx, sec, node, path, top)
     if top and _dotted_heading(node):
         sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
     if _bullet_with_note(node) and top:
@@ -354,6 +377,17 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     _empty_parts_count(sec["items"], node)
     sec["items"] = _repeated_as_list(ctx, points_into(sec["items"]), path)
     return sec
+
+
+def _blank_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:
+    """'2. Số phiếu hợp lệ: …… phiếu' with lines under it: a numbered line that carries a labelled blank asks it,
+    whatever follows (the lines under it are read as usual)."""
+    text = strip_fn(node.text)
+    m = BLANK.search(text)
+    if sec["items"] or not (node.body or node.children) or m is None or not any(c.isalpha() for c in text[: m.start()]):
+        return False
+    sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
+    return True
 
 
 def _special_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> int:
@@ -555,7 +589,7 @@ def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
 def caps_heading(label: str) -> bool:
     """'PHƯƠNG HƯỚNG NHIỆM VỤ NHIỆM KỲ MỚI': a part of a report in capitals (two words or more), not a field's name."""
     letters = [c for c in label if c.isalpha()]
-    if NAME_LABEL.match(label) or IDENTIFIER.match(label) or DATE_LABEL.match(label):
+    if NAME_LABEL.match(label) or IDENTIFIER.match(label) or DATE_LABEL.match(label) or ADMIN_LABEL.match(label):
         return False  # 'HỌ VÀ TÊN', 'ĐỊA CHỈ', 'NGÀY LẬP': a field's name, even in capitals
     return len(label.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 

@@ -17,6 +17,13 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, field_type, measure_unit
+from dialogs.importer.form_fields import (
+    boxed_tail,
+    counts_in_sentence,
+    field_sentence,
+    names_below,
+    people_blank,
+)
 from dialogs.importer.forms import MANY
 from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
 from dialogs.text import fold
@@ -423,6 +430,11 @@ def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
         note_named_blank(text)
+        or field_sentence(text, label_type)
+        or counts_in_sentence(text)
+        or people_blank(text)
+        or names_below(text)
+        or boxed_tail(text, person_fields, boxed_choice)
         or contact_fields(text)
         or noted_field(text)
         or names_asked(text)

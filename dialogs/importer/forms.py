@@ -238,13 +238,23 @@ def dated_fields(line: str) -> list[str]:
     before = blank_fields(line[:m.start()])
     if not before:
         return []
+    if not m.group("verb") and not BLANK.search(line[:m.start()].rstrip()[-1:]) and _words(before[-1]) <= 4:
+        before[-1] += " ngày"  # 'Đại hội …… khai mạc ngày … tháng … năm …': the words before the date name it
     return before + ([f"{m.group('verb')[0].upper()}{m.group('verb')[1:]} ngày"] if m.group("verb") else [])
 
 
 SCORE = re.compile(r"(?P<l>[A-ZĐÀ-Ỹ][^:…]{1,50}?)\s*:\s*(?:(?:…|\.|_)\s*)+/\s*(?P<of>10|20|100)\b")
 
 
+LABEL_ABOVE = re.compile(r"^[^\W\d_][^:.;?!…]{1,40}$")  # a few words, no sentence: 'Thôn (tổ)', 'HUYỆN/QUẬN'
 NUMBERED_BLANK = re.compile(r"^\d{1,2}[.)]?\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # '1 ………': one entry of several
+
+
+def _labels_over_dots(lines: list[str], skip: set[str]) -> dict[int, str]:
+    """{index of a line of dots: the short label above it} ('Thôn (tổ)' over '…………'; a label the document's name
+    took in counts when it has four words or fewer)."""
+    return {k: a for k, (a, s) in enumerate(zip([""] + lines, lines, strict=False)) if a and blank_only(s)
+            and LABEL_ABOVE.match(a) and (fold(a) not in skip or _words(a) <= 4)}
 
 
 def head_fields(lines: list[str], skip: set[str]) -> list[str]:
@@ -265,10 +275,11 @@ def head_fields(lines: list[str], skip: set[str]) -> list[str]:
             out.extend(empty)
         empty.clear()
 
-    for raw in lines:
-        s = raw.strip()
-        if not s:
-            continue
+    texts = [x.strip() for x in lines if x.strip()]
+    over = _labels_over_dots(texts, skip)
+    for k, s in enumerate(texts):
+        if k in over:  # 'TỈNH/TP' over '…………': a short label over its line of dots
+            out.append(over[k])
         bare = empty_labels(s) if fold(s) not in skip else []
         if bare:  # ('Thành phần tham dự:' over its people: a list, a field on its own)
             flush()

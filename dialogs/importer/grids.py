@@ -33,7 +33,7 @@ from dialogs.importer.textgrid import (
 )
 from dialogs.text import fold
 
-ROW_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
+ROW_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu|chi tieu|ten chi tieu(?: thong ke)?|noi dung|danh muc|tieu chi|hang muc|chi so)$")
 NUMBER_HEAD = re.compile(r"^(?:s?tt|so tt|so thu tu)$")  # a numbers column: the cell after it heads the labels
 ROW_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
 INLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*(?=\S)|^(?:[IVX]{1,4}|\d{1,2}"
@@ -144,7 +144,8 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
             continue
         lower = c[:1].islower() or c.startswith("(") and not head[-1:] == [] and c.count("(") <= 1
         period = YEAR.match(c) and head and PERIOD_WORD.search(head[-1])  # 'Năm học' / '2017-2018'
-        if head and (lower or period or head[-1].count("(") > head[-1].count(")")):
+        opened = head[-1:] and head[-1].count("(") > head[-1].count(")") and (")" in c or not c[:1].isupper())
+        if head and (lower or period or opened):  # ('Thiệt hại (1.000 đ' cut off, then 'Tổng số': a new name)
             head[-1] = f"{head[-1]} {c}"
         else:
             head.append(c)
@@ -375,10 +376,11 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None  # short lines under 'Nội dung' with nothing of a table: the outline
     if len(rows) < 3:
         after = cells[k + used] if k + used < len(cells) else ""
-        if rows or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
+        total = len(rows) == 1 and re.match(r"^(?:tong so|tong cong|cong)$", fold(rows[0][1])) and n  # the total row
+        if rows and not total or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
                 and not (numbers and OUTLINE_NO.match(after)):  # only a 'TT' column or a numbering row says table
             return None
-        rows = [["", "…"]]  # a header with no row: the unit adds the rows
+        rows = [["", "…"], *rows] if total else [["", "…"]]  # a header with no row (or only its total): the unit adds rows
         note = (f"biểu chép mỗi ô một dòng, chỉ có hàng tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, "
                 "các dòng do đơn vị thêm; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     else:

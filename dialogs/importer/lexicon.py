@@ -213,13 +213,20 @@ FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
 
 # a form's label naming an identifier, not a count: 'Số điện thoại', 'Số giấy phép thành lập', 'Mã số thuế'
 IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết định|tài khoản|cmnd|cccd|căn cước|chứng minh|hộ chiếu|"
-                        r"hiệu|thẻ|sổ|định danh|hợp đồng|đăng ký)|mã số|mã|điện thoại|fax|e-?mail)\b", re.I)
+                        r"hiệu|thẻ|sổ|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã|"
+                        r"điện thoại|fax|e-?mail|.{3,50}(?<!tổng)(?<!có)(?<!là)\ssố$)", re.I)  # 'Giấy phép kinh doanh số', 'Quyết định số'
+
+
+# a form's label naming a place by its administrative level: 'Tỉnh/TP', 'Xã (phường)', 'Huyện/quận/thị xã', 'Thôn (tổ)'
+ADMIN_LABEL = re.compile(r"(?i)^(?:tỉnh|thành phố|tp|huyện|quận|thị xã|thị trấn|xã(?!\s+hội)|phường|thôn|xóm|ấp|bản|"
+                         r"làng|tổ dân phố|tổ|khu phố|khóm|khối)(?:\s*[/(),]\s*(?:tỉnh|thành phố|tp|huyện|quận|thị xã|"
+                         r"thị trấn|xã|phường|thôn|xóm|ấp|bản|làng|tổ dân phố|tổ|khu phố|khóm|khối)\)?)*\s*:?$")
 
 
 # a form's label naming a date: 'Ngày cấp', 'Sinh ngày', 'Thời gian cấp', 'Ngày, tháng, năm sinh'
 DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$|"
                         r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|"
-                        r".{3,60}\s(?:từ|đến|trước) ngày$)", re.I)
+                        r".{3,60}\s(?:từ|đến|trước) ngày$|(?!(?:tổng\s+)?số\b|bình quân|trung bình)(?:\w+\s+){1,4}ngày$|thời hạn (?:của )?(?:giấy|chứng chỉ|chứng nhận)\b)", re.I)
 
 
 UNIT_WORDS = re.compile(r"^(?:tấn|kg|tạ|ha|m2|m²|m3|m³|km|m|lít|con|người|hộ|triệu đồng|tỷ đồng|nghìn đồng|đồng|"

@@ -224,7 +224,8 @@ def own_name(lines: list[str]) -> str | None:
             # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
-        elif _named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40:
+        elif (_named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40
+              and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
@@ -308,10 +309,26 @@ RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s|�
 WHO_REPORTS = re.compile(r"\s*\((?i:dùng cho|áp dụng (?:cho|đối với)|các\s[^()]*báo cáo|đơn vị\s[^()]*báo cáo)[^()]*\)\s*$")
 
 
+SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])[.!?]\s+[A-ZĐÀ-Ỹ]")
+
+
+def _restart(title: str) -> str:
+    """A page's name run into the name again ('Báo cáo tổng kết năm học trường THCS Mẫu báo cáo tổng kết năm học
+    2021 – 2022'): the first name, cut where its first three words come again ('Mẫu' before them goes too)."""
+    words = title.split()
+    folded = [fold(w) for w in words]
+    lead = folded[:3]
+    for j in range(3, len(words) - 2):
+        if folded[j:j + 3] == lead:
+            k = j - 1 if folded[j - 1] == "mau" else j
+            return " ".join(words[:k]).strip(" ,;:-–") if k >= 3 else title
+    return title
+
+
 def trim_run_on(title: str) -> str:
     """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
     TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
-    cut = RUN_ON_HEADER.sub("", title).strip(" ,;:-–")
+    cut = _restart(RUN_ON_HEADER.sub("", title).strip(" ,;:-–"))
     cut = WHO_REPORTS.sub("", cut).strip(" ,;:-–")
     return cut if len(cut.split()) >= 3 else title
 

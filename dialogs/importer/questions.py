@@ -20,6 +20,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     none_everywhere,
     per_level,
 )
+from dialogs.importer.asked_sentences import asked_paragraph, contents_asked
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -122,7 +123,7 @@ from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
-from dialogs.importer.verb_clauses import asked_in_paragraph, named_results, verb_clauses
+from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
 from dialogs.text import fold
 
 
@@ -283,7 +284,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = content_list(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or asked_in_paragraph(text)
+    focused = content_list(text) or contents_asked(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
@@ -325,6 +326,14 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _asked_paragraph(text: str) -> list[Ask]:
+    """A letter's paragraph that asks by its verbs: each thing asked (asked_sentences) where it finds two or more."""
+    asked = asked_in_paragraph(text)
+    if asked:
+        return asked_paragraph(text) or asked
+    return [] if ITEM_LED.match(text.strip()) else asked_paragraph(text)
 
 
 def _without_value(ask: Ask) -> Ask:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.section_numbers import article_marker, article_run, compound_marker, compound_parent
 from dialogs.text import fold
 
 UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
@@ -42,6 +43,8 @@ class Marker:
 
 def parse_marker(line: str) -> Marker | None:
     s = line.strip()
+    if compound := compound_marker(s):  # 'II.1 Vị trí', '• III.10 …', '2.1- Về …'
+        return Marker(*compound)
     for kind, rx in MARKERS:
         m = rx.match(s)
         if not m:
@@ -419,13 +422,14 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
-RANKS = {"part": -2, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+RANKS = {"part": -2, "article": -1, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
 
 
 def build_tree(items: list[str | object]) -> Node:
     """items: text lines, or table objects placed where they occur. Numbered kinds nest by first use."""
     root = Node()
     stack: list[Node] = [root]
+    articles = article_run(items)  # 'Điều 7.' … 'Điều 8.': a level above the clauses
     for it in items:
         if not isinstance(it, str):
             top = stack[-1]
@@ -434,7 +438,7 @@ def build_tree(items: list[str | object]) -> Node:
         line = it.strip()
         if not line:
             continue
-        mk = parse_marker(line)
+        mk = parse_marker(line) or (Marker(*art) if articles and (art := article_marker(line)) else None)
         if mk is None:
             top = stack[-1]
             if top.kind in BULLET_KINDS and _new_paragraph(top, line):
@@ -458,6 +462,7 @@ def build_tree(items: list[str | object]) -> Node:
         elif mk.kind in kinds:
             idx = len(kinds) - 1 - kinds[::-1].index(mk.kind)
             del stack[idx:]
+        compound_parent(stack, mk.no)
         node = Node(no=mk.no, kind=mk.kind, text=mk.rest)
         stack[-1].children.append(node)
         stack.append(node)

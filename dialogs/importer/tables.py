@@ -362,7 +362,8 @@ def _finish_rows(draft: TableDraft) -> None:
             if r.get("kind") == "group":
                 r.pop("sum_of", None)
                 r["open"] = True
-    if not any((r.get("kind", "data") == "data" and not r.get("sum_of")) or r.get("open") for r in rows):
+    if not any((r.get("kind", "data") == "data" and not r.get("sum_of")) or r.get("open") for r in rows) \
+            and any(r.get("kind") != "total" for r in rows):  # (a total alone is asked: _some_row_to_fill)
         rows[:] = [r for r in rows if r.get("kind") != "total"]
         for r in rows:
             r["kind"] = "data"

@@ -558,7 +558,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 continue
             got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
-                   or _header_rows(run[k:k + 400]))
+                   or _header_rows(run[k:k + 400]) or _shaped(run, k))
             if got:
                 out.append(got[0])
                 k += got[1]
@@ -591,7 +591,37 @@ def _split_run_lines(run: list[str]) -> list[str]:
     return out
 
 
-ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so)$")
+def _interleaved(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGrid, int] | None:
+    """A numbered list whose header a PDF interleaved with it, from k to the row heading (the lines before stay)."""
+    from dialogs.importer.table_shapes import interleaved_list
+
+    for a in range(k, ahead + 1):
+        got = interleaved_list(run, a)
+        if got:
+            out.extend(run[k:a])
+            return got[0], got[1] + a - k
+    return None
+
+
+def _codes_a_line(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGrid, int] | None:
+    """A header whose column codes stand a line each, from the row heading (the lines before it stay)."""
+    from dialogs.importer.table_shapes import codes_a_line_grid
+
+    got = codes_a_line_grid(run[ahead:ahead + 400])
+    if got:
+        out.extend(run[k:ahead])
+        return got[0], got[1] + ahead - k
+    return None
+
+
+def _shaped(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.table_shapes import captioned_header, header_to_end, interleaved_list, ragged_grid
+
+    return (ragged_grid(run[k:k + 600]) or captioned_header(run, k) or interleaved_list(run, k)
+            or header_to_end(run, k))
+
+
+ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu(?: thong ke)?|noi dung|danh muc|tieu chi|hang muc|chi so)$")
 
 
 def _header_rows(lines: list[str]) -> tuple[FlatGrid, int] | None:
@@ -620,10 +650,16 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     ahead = next((a for a in range(k, min(k + 12, len(run))) if ROW_HEAD_CELL.match(fold(run[a].strip()))), None)
     if ahead is not None and any(_other_table(run, a) for a in range(k, ahead)):
         ahead = None  # another kind of table starts before the heading: its reader takes it
+    got = _interleaved(run, k, ahead, out) if ahead is not None else None
+    if got:
+        return got
     got = cell_grid(run[ahead:ahead + 1500]) if ahead is not None else None
     if got:  # the lines before the heading (a caption, a unit line) stay lines
         out.extend(run[k:ahead])
         return got[0], got[1] + ahead - k
+    got = _codes_a_line(run, k, ahead, out) if ahead is not None else None
+    if got:
+        return got
     for a in range(k, min(k + 6, len(run)) if ahead is None else k):
         got = shape_cells_grid(run[a:a + 600])  # no row-label heading, no codes: rows of one shape under names
         if got:

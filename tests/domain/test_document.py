@@ -203,7 +203,7 @@ def test_rendered_report_reads_as_issued(tmp_path):
     if soffice is None:
         import pytest
 
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer libreoffice-calc)")
+        pytest.skip("LibreOffice is not installed (scripts/install-libreoffice.sh installs it; run-tests.sh runs it)")
     issuer = apply_changes(default_issuer("Tỉnh An Giang", "tinh", "91"),
                            {"authority": "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
                             "signer": "Nguyễn Văn An", "recipients": "Bộ Nội vụ"})

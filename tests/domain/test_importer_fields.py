@@ -6,6 +6,7 @@ from __future__ import annotations
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.questions import asks_from_text
 from dialogs.importer.repair import repair_lines
+from dialogs.loader import check_outline_text
 from tests.support.importing import imp, prompts
 
 
@@ -214,3 +215,37 @@ def test_a_list_of_the_units_particulars_is_a_line_of_text_each() -> None:
     assert (
         contact_fields("- Điện thoại: ……, fax: ……, e-mail: ……") == []
     )  # blanks shown: the field line's reading
+
+
+def test_a_blank_with_only_its_unit_after_it_is_asked_by_that_unit_and_never_refuses_the_document() -> None:
+    """'……..giờ……… cùng ngày' (the hour a meeting closed, no label before the blank): the draft still comes out,
+    the blank asked by what it measures."""
+    o = imp(
+        "BIÊN BẢN KIỂM PHIẾU\n1. Số phiếu phát ra: …… phiếu\n2. Số phiếu hợp lệ: …… phiếu\n"
+        "Cuộc kiểm phiếu kết thúc vào hồi\n……..giờ……… cùng ngày.\n"
+    )
+    ps = prompts(o)
+    assert ps["Số phiếu phát ra"][1] == "integer" and ps["Số phiếu hợp lệ"][1] == "integer"
+    assert all(p.strip() for p in ps)  # no empty prompt anywhere
+
+
+def test_a_line_the_importer_cannot_read_is_asked_as_written_with_an_unsure_point(monkeypatch) -> None:
+    """An importer gap on one line (here forced) never refuses the document: that line becomes a written answer
+    and the unsure points name it; the other lines are read as usual."""
+    from dialogs.importer import convert, import_document
+
+    real = convert.asks_from_text
+
+    def failing(text: str, tables: bool = True):
+        if "Khó khăn" in text:
+            raise IndexError("string index out of range")
+        return real(text, tables)
+
+    monkeypatch.setattr(convert, "asks_from_text", failing)
+    result = import_document("BÁO CÁO THÁNG\n1. Số cuộc họp: …… cuộc\n2. Khó khăn, vướng mắc: ……\n".encode(), "bc.txt")
+    o, problems = check_outline_text(result.yaml)
+    assert not problems, problems
+    ps = prompts(o)
+    assert ps["Số cuộc họp"][1] == "integer"
+    assert [t for p, (_, t) in ps.items() if p.startswith("Khó khăn, vướng mắc")] == ["longtext"]
+    assert any("không đọc được dòng «Khó khăn, vướng mắc" in n["message"] for n in result.notes), result.notes

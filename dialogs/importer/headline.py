@@ -1,0 +1,115 @@
+"""A name for a document that names itself nowhere (a news item relaying a plan, a letter asking for a report in its
+first paragraph, a table copied without its heading): the report its sentences ask for, else its headline, else a
+plain name that the unsure points ask the administrator to replace. Never the file name: an administrator's
+'bao_cao_final_v2.docx' is no title for officers."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.text import fold
+
+# the kind of report a sentence asks for: 'báo cáo kết quả …', 'báo cáo tổng kết …', 'báo cáo kiểm điểm …'
+KINDS = (
+    r"kết quả|tổng kết|sơ kết|kiểm điểm|đánh giá|tình hình|công tác|thực hiện|tự đánh giá|tổng hợp|thống kê|"
+    r"tiến độ|rà soát"
+)
+ASKED = re.compile(rf"(?<![\w/])[Bb]áo cáo\s+(?P<r>(?:{KINDS})\s[^.;:?!()\[\]\n“”\"]{{8,400}})")
+# where the report's subject ends and the sentence goes on about who, when and why
+STOP = re.compile(
+    r"(?i)\s*(?:,\s*)?\b(?:gửi|phục vụ|để|nhằm|trước ngày|chậm nhất|kèm theo|theo (?:kế hoạch|công văn|"
+    r"quyết định|nghị quyết|chỉ thị|quy định|hướng dẫn|yêu cầu|tinh thần|đúng|mẫu|biểu|phụ lục)|do (?:sở|ban|ubnd|ủy ban|cơ quan|đơn vị)|"
+    r"về (?:sở|ban|ubnd|ủy ban|phòng|văn phòng)|trình (?:ubnd|ủy ban|hđnd|quốc hội|chính phủ)|"
+    r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó)\b.*$"
+    r"|\s*,\s*do\s.*$|\s+của (?:đơn vị|cơ quan|địa phương)(?:\s+mình)?\s*$"  # ', do Văn phòng … gửi', '… của đơn vị'
+)
+# a plan or guide for a review: the report it asks for is that review ('Kế hoạch tổng kết 05 năm …')
+REVIEW_PLAN = re.compile(
+    r"(?i)^(?:kế hoạch|hướng dẫn|công văn)\s+(?:về\s+(?:việc\s+)?)?(?P<k>tổng kết|sơ kết)\s+"
+    r"(?P<r>\S.{8,300})$"
+)
+# 'Để tổng kết, đánh giá việc thực hiện X theo Quyết định …' (a letter's first sentence)
+REVIEW_SENTENCE = re.compile(
+    r"(?i)\b(?:để|tiến hành|tổ chức)\s+(?:công tác\s+)?(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
+    r"(?:thực hiện\s+)?(?P<r>\S[^.;:()]{8,300})"
+)
+CITED_ACT = re.compile(r"(?i)\s+(?:theo|tại)\s+(?:quyết định|nghị quyết|chỉ thị|thông tư|kế hoạch)\s+số\b.*$")
+MAX_WORDS = 40
+
+
+def _cut(rest: str) -> str:
+    rest = STOP.sub("", re.sub(r"\s+", " ", rest)).strip(" ,;:-–")
+    words = rest.split()
+    return " ".join(words[:MAX_WORDS]) if len(words) >= 3 else ""  # the kind and what it is of
+
+
+# a numbered heading that is the report's own name and nothing else: '1. Báo cáo kết quả kiểm tra:'
+REPORT_HEADING = re.compile(
+    rf"^(?:\d{{1,2}}[.)]|[IVX]{{1,4}}\.|[a-h]\))\s*(?P<n>[Bb]áo cáo\s+(?:{KINDS})\s[^.;:?!()…]{{3,120}}?)\s*:?$"
+)
+
+
+def asked_report(lines: list[str]) -> str | None:
+    """The report the first sentences ask for, the fullest wording of it ('… phối hợp báo cáo kết quả thực hiện
+    Chương trình MTQG giảm nghèo bền vững, các chương trình, … năm 2022' rather than the headline's shorter one); a
+    numbered heading that is the report's name alone ('1. Báo cáo kết quả giám sát:') names it first."""
+    for s in lines[:40]:
+        m = REPORT_HEADING.match(s.strip())
+        if m and len(m.group("n").split()) <= 16:
+            return m.group("n")
+    found: list[str] = []
+    for s in lines[:40]:
+        for m in ASKED.finditer(s):
+            rest = _cut(m.group("r"))
+            if rest:
+                found.append(f"Báo cáo {rest}")
+    if not found:
+        return None
+    first = fold(found[0])
+    longer = [x for x in found if fold(x).startswith(first[: max(20, len(first) // 2)])]
+    return max(longer, key=len)
+
+
+def review_report(lines: list[str]) -> str | None:
+    """A plan or letter for a review ('Kế hoạch tổng kết 05 năm thực hiện Đề án …', 'Để tổng kết, đánh giá việc thực
+    hiện đào tạo nghề … theo Quyết định số 1956/QĐ-TTg …'): the review's report."""
+    for s in lines[:40]:
+        s = s.strip()
+        m = REVIEW_PLAN.match(s) if len(s.split()) <= 60 and not s.endswith(".") else None
+        m = m or REVIEW_SENTENCE.search(s)
+        if m:
+            rest = _cut(CITED_ACT.sub("", m.group("r")))
+            if len(rest.split()) >= 3:
+                return f"Báo cáo {m.group('k').lower()} {rest}"
+    return None
+
+
+def fallback_name(lines: list[str]) -> str | None:
+    """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
+    texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
+    return asked_report(texts) or review_report(texts)
+
+
+def name_like(s: str) -> bool:
+    """A line in capitals that can be a name: two words of two letters or more ('A A' for a page's font size,
+    'VII', 'P. 930' are no name)."""
+    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split()) >= 2
+
+
+def fuller_report(phrase: str | None, asked: str | None) -> str | None:
+    """The report phrase a heading or sentence names ('Báo cáo về tình hình công tác quản lý', cut at a comma) or,
+    when the report a sentence asks for begins with the same words ('Báo cáo công tác quản lý, bảo quản, …'), that
+    one: its wording runs to the end of what is asked, the phrase's stops at the first comma or date."""
+    if not phrase or not asked:
+        return phrase or asked
+    core = re.sub(r"^bao cao\s+(?:ve\s+|cua\s+)?(?:tinh hinh\s+)?", "", fold(phrase))
+    rest = re.sub(r"^bao cao\s+(?:ve\s+|cua\s+)?(?:tinh hinh\s+)?", "", fold(asked))
+    same = len(core.split()) >= 2 and rest.split()[:3] == core.split()[:3]
+    return asked if same else phrase
+
+
+PLAIN_NAME = "Báo cáo"
+PLAIN_NOTE = (
+    "Văn bản không ghi tên báo cáo: bản nháp đặt tạm tên «Báo cáo». Hãy sửa dòng title: thành tên "
+    "báo cáo, ví dụ «Báo cáo kết quả công tác … năm 2026»."
+)
