@@ -147,6 +147,8 @@ def _blank_ask(seg: str, unit: str) -> Ask:
             word = unit
         return Ask(seg.strip(), typ, word, guessed=why)
     seg, why = seg.strip(), None
+    if HONORIFIC_ONLY.match(seg):  # 'Thầy (cô): …… GVPT': a person's name, the words after the blank their post
+        return Ask(f"{seg.strip(' -–+•:')} {unit}", "text")
     if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
         words = unit.split()
         label = f"Số {unit}" if blank_typ == "integer" else (words[0][:1].upper() + unit[1:] if words else "Nội dung")
@@ -163,7 +165,7 @@ def field_type(label: str) -> tuple[str, str | None]:
     s = label.strip()
     if ACCOUNT_LABEL.match(s) or SAYS.search(s):  # 'Nhận xét', 'Ý kiến của …', '… chủ trì kết luận …': written out
         return "longtext", None
-    if PEOPLE_LABEL.search(s + ":"):  # 'Chúng tôi gồm', 'Thành phần tham dự': the people present, a list
+    if PEOPLE_LABEL.search(s + ":") or PEOPLE_PLURAL.match(s):  # 'Thành phần tham dự', 'Những người …': a list
         return "list", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
@@ -181,7 +183,19 @@ def field_type(label: str) -> tuple[str, str | None]:
     m = re.search(r"\((?P<u>[^()]{1,20})\)\s*$", s)
     if m and measure_unit(m.group("u")):
         return "decimal", m.group("u").strip()
+    if PROSE_NOTE.search(s):  # 'Mục đích (để giải quyết vấn đề gì)', 'Cách làm (nêu các bước …)': sentences to write
+        return "longtext", None
     return "text", None
+
+
+HONORIFIC_ONLY = re.compile(r"(?i)^[-–+•\s]*(?:thầy|cô|ông|bà|anh|chị|đồng chí|đ/c)(?:\s*[(/]\s*(?:thầy|cô|ông|bà|anh|chị)\s*\)?)?"
+                            r"(?:\s*\([^()]{1,20}\))?\s*:?\s*$")
+PEOPLE_PLURAL = re.compile(r"(?i)^(?:những|các)\s+(?:người|thành viên|cán bộ|đồng chí|cá nhân)\s+\w+")
+# a field's note that asks a question or asks to set out, explain or describe (not 'nêu rõ họ tên')
+PROSE_NOTE = re.compile(
+    r"(?i)\((?:[^()]*\b(?:gì|nào|ra sao|thế nào|tại sao|vì sao)\b[^()]*|\s*(?:nêu|chỉ ra|mô tả|trình bày|phân tích|"
+    r"giải thích|làm rõ)\s+(?!rõ\s+(?:họ\s+)?tên\b)[^()]*)\)"
+)
 
 
 SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc|hoạt động|tình hình|"

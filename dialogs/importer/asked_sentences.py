@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.lexicon import top_split
+from dialogs.text import fold
 
 # the assessment categories of Vietnamese report language, by group: words of one group side by side are one thing
 CATEGORIES: tuple[tuple[str, ...], ...] = (
@@ -73,11 +76,12 @@ ASPECTS = (
     "đánh giá chung",
 )
 _ALL = sorted({w for g in CATEGORIES for w in g} | set(ASPECTS), key=len, reverse=True)
-HEAD = re.compile(rf"^(?:(?:các|những)\s+)?(?:mặt\s+)?(?P<h>{'|'.join(_ALL)})\b", re.I)
+HEAD = re.compile(rf"^(?:(?:các|những|một số)\s+)?(?:mặt\s+)?(?P<h>{'|'.join(_ALL)})\b", re.I)
 
 VERBS = (
-    r"báo cáo(?:\s+(?:về|rõ|đầy đủ))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
-    r"phân tích|rút ra|tập trung(?:\s+vào)?|đề xuất|kiến nghị"
+    r"báo cáo(?:\s+(?:về|rõ|đầy đủ|cụ thể))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
+    r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
+    r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)"
 )
 # an asking verb where it asks: not after 'đã', 'được', 'đang' (a statement) nor 'để' (a purpose)
 ASKING = re.compile(
@@ -93,11 +97,14 @@ DESTINATION = re.compile(
 )
 # the verbs that only lead to the things: dropped; 'đánh giá', 'đề xuất', 'kiến nghị' stay the ask's own words
 LEADING = re.compile(
-    r"^(?:báo cáo|tổng hợp|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
+    r"^(?:(?:xây dựng|lập|soạn thảo)\s+báo cáo|báo cáo|tổng hợp|làm rõ|thể hiện rõ|thể hiện|trình bày rõ|trình bày|"
+    r"mô tả|xác định|đề ra|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
     re.I,
 )
+# a plan or programme to draw up: the document itself is asked ('xây dựng chương trình, kế hoạch năm 2010')
+PLAN = re.compile(r"^(?:xây dựng|lập|soạn thảo)\s+(?=(?:chương trình|kế hoạch|phương án|đề án)\b)", re.I)
 KEPT = re.compile(r"^(?:đánh giá|đề xuất|kiến nghị)\b", re.I)
-CLAUSE_CUT = re.compile(rf"(?:,\s+|\s+và\s+|\s+đồng thời\s+)(?=(?:{VERBS})\b)", re.I)
+CLAUSE_CUT = re.compile(rf"(?:,\s+|\s+và\s+|\s+đồng thời\s+|\s+(?:để\s+)?từ đó\s+)(?=(?:{VERBS})\b)", re.I)
 # the letter's own logistics: when and where to send, the form, who signs
 LOGISTICS = re.compile(
     r"\b(?:trước ngày|chậm nhất|thời hạn|gửi về|gửi (?:qua|đến|cho)|địa chỉ|hộp thư|e-?mail|fax|"
@@ -110,14 +117,33 @@ NOUN_BEFORE = re.compile(
     r"công tác|việc|phiếu|biểu|số liệu|kết quả)\s*$",
     re.I,
 )
-NOUN_AFTER = re.compile(r"^\s*(?:cần|phải|sẽ|được|gồm|bao gồm|này|định kỳ)\b", re.I)
+NOUN_AFTER = re.compile(
+    rf"^\s*(?:cần|phải|sẽ|được|gồm|bao gồm|này|định kỳ|cố gắng|(?:chủ yếu\s+)?(?:{VERBS}))\b", re.I
+)
+# 'ưu, khuyết điểm': the strengths and the shortcomings, the first word's 'điểm' left out
+ELIDED = re.compile(r"(?i)\b(ưu|khuyết|nhược)\s*(,|-|và)\s*(khuyết|nhược) điểm\b")
+# ', nhưng …', ', song …': a turn of the sentence, no more of the object
+TURN = re.compile(r"(?i),\s+(?:nhưng|song|tuy nhiên)\s.*$")
 STATEMENT = re.compile(r"\b(?:đã|đang)\s+(?:được\s+)?(?:\w+\s+){0,2}?(?:báo cáo|đánh giá|tổng hợp)\b", re.I)
+# the letter's subject line ('V/v báo cáo tình hình, kết quả …'): its title, not an ask
+SUBJECT_LINE = re.compile(r"(?i)^(?:v/v|về việc)\b")
 CAPTION = re.compile(r"\bẢnh\s*:\s*[^.]{1,60}$")
 COLON_LIST = re.compile(
     r"\b(?:các|những|một số)\s+nội dung(?:\s+(?:sau|chính|chủ yếu))?\s*:\s*(?P<r>.+)$", re.I
 )
 _CATS = sorted({w for g in CATEGORIES for w in g}, key=len, reverse=True)
 AND_CUT = re.compile(r"\s+và\s+(?=(?:(?:các|những)\s+)?(?:mặt\s+)?(?:" + "|".join(_CATS) + r")\b)", re.I)
+
+# 'bao gồm cả thuận lợi và khó khăn': the 'và' inside one thing's detail
+INCLUDING = re.compile(r"(?i)\b(?:cả|gồm|kể cả)\s+(?:(?:các|những)\s+)?(?:" + "|".join(_CATS) + r")$")
+# the categories a shared complement distributes over (before giải pháp, phương hướng, đề xuất: their own object)
+DISTRIBUTIVE_GROUPS = 6
+SHARED_ASPECTS = ("tình hình", "thực trạng")
+QUALIFIERS = "khách quan|chủ quan|trực tiếp|gián tiếp|trước mắt|lâu dài|ngắn hạn|dài hạn|bên trong|bên ngoài"
+PAIRED = re.compile(
+    rf"(?i)^(?P<pre>(?:(?:các|những)\s+)?(?:{'|'.join(_CATS)})\s+)(?P<a>{QUALIFIERS})\s+và\s+(?P<b>{QUALIFIERS})\b"
+    r"(?P<tail>.*)$"
+)
 
 
 def _group(words: str) -> int | None:
@@ -137,18 +163,86 @@ def _bare(piece: str) -> bool:
     return bool(m) and not piece.strip()[m.end() :].strip() and _group(piece) is not None
 
 
+def _and_cut(part: str) -> list[str]:
+    """The part cut before 'và' + a category, but not inside 'bao gồm cả thuận lợi và khó khăn' (one thing's
+    detail)."""
+    out: list[str] = []
+    for p in AND_CUT.split(part):
+        if out and INCLUDING.search(out[-1]):
+            out[-1] = f"{out[-1]} và {p}"
+        else:
+            out.append(p)
+    return out
+
+
 def _pieces(obj: str) -> list[tuple[str, str]]:
     """The object cut at ', ' and before 'và' + a category, outside parentheses: (the joiner before, piece)."""
     out = []
     for part in top_split(obj, ","):
-        out.extend(
-            (", " if k == 0 else " và ", p.strip()) for k, p in enumerate(AND_CUT.split(part)) if p.strip()
-        )
+        out.extend((", " if k == 0 else " và ", p.strip()) for k, p in enumerate(_and_cut(part)) if p.strip())
     return out
+
+
+def _lone(piece: str) -> bool:
+    """A category or a subject word alone ('thuận lợi', 'những khó khăn', 'tình hình')."""
+    m = HEAD.match(piece.strip())
+    return bool(m) and not piece.strip()[m.end() :].strip()
+
+
+def _shared_tail(obj: str) -> list[str] | None:
+    """'thuận lợi, khó khăn trong công tác X' → 'thuận lợi trong công tác X', 'khó khăn trong công tác X';
+    'tình hình, kết quả triển khai Y' → 'tình hình triển khai Y', 'kết quả triển khai Y': words alone before an
+    assessment category with words of its own share them (a group's words stay one: 'khó khăn, vướng mắc trong X').
+    None when the object does not begin so."""
+    pieces = _pieces(obj)
+    k = next((i for i, (_, p) in enumerate(pieces) if not _lone(p)), len(pieces))
+    if k == 0 or k == len(pieces) or any(j != ", " for j, _ in pieces[1 : k + 1]):
+        return None
+    rest = split_things_plain(_rejoin(pieces[k:]))
+    head = HEAD.match(rest[0])
+    group = _group(rest[0])
+    if head is None or (group is None and head.group("h").lower() not in SHARED_ASPECTS):
+        return None
+    if group is not None and group >= DISTRIBUTIVE_GROUPS:
+        return None  # 'kết quả, đề xuất giải pháp': the proposal's object is its own
+    tail = rest[0][head.end() :]
+    if not tail.strip() or HEAD.match(tail.strip()):
+        return None
+    lone: list[str] = []
+    for _, p in pieces[:k]:
+        if lone and _group(p) is not None and _group(p) == _group(lone[-1]):
+            lone[-1] = f"{lone[-1]}, {p}"
+        else:
+            lone.append(p)
+    if group is not None and _group(lone[-1]) == group:  # 'khó khăn, vướng mắc trong X': one thing
+        rest[0] = f"{lone.pop()}, {rest[0]}"
+    return [f"{x}{tail}" for x in lone] + rest
+
+
+def _rejoin(pieces: list[tuple[str, str]]) -> str:
+    return "".join(j + p if k else p for k, (j, p) in enumerate(pieces))
+
+
+def _paired(thing: str) -> list[str]:
+    """'nguyên nhân khách quan và chủ quan ảnh hưởng đến X' → the objective causes and the subjective ones, each
+    with the words after them (a closed class of paired qualifiers)."""
+    m = PAIRED.match(thing)
+    if not m or m.group("a").lower() == m.group("b").lower():
+        return [thing]
+    return [
+        f"{m.group('pre')}{m.group('a')}{m.group('tail')}",
+        f"{m.group('pre')}{m.group('b')}{m.group('tail')}",
+    ]
 
 
 def split_things(obj: str) -> list[str]:
     """One clause's object → the things it names (see the module's note); [obj] when it names one."""
+    things = _shared_tail(obj) or split_things_plain(obj)
+    return [x for t in things for x in _paired(t)]
+
+
+def split_things_plain(obj: str) -> list[str]:
+    """The object cut into things, each category its own (words of one group one), no words shared."""
     things: list[str] = []
     bare_run = False  # the thing before is categories alone: a piece after it is a thing of its own
     for joiner, piece in _pieces(obj):
@@ -173,14 +267,21 @@ def split_things(obj: str) -> list[str]:
 def _clause_things(clause: str) -> list[str]:
     """A clause beginning with its verb → its things, the leading verb dropped, a kept verb before the first."""
     clause = re.sub(
-        r"(?i)^(?:(?:đồng thời|từ đó|trong đó)\s*,?\s*)?(?:(?:cần|phải|sẽ)\s+)?", "", clause.strip(" ,.")
+        r"(?i)^(?:(?:đồng thời|từ đó|trong đó)\s*,?\s*)?(?:(?:cần|phải|sẽ)\s+)?",
+        "",
+        TURN.sub("", clause).strip(" ,."),
     )
+    plan = PLAN.match(clause)
+    if plan:  # 'xây dựng chương trình, kế hoạch năm tới': the plan is the thing asked
+        return [clause[plan.end() :].strip()]
     lead = LEADING.match(clause)
     if lead and DESTINATION.match(clause[lead.end() :].strip()):
         return []
     if lead:
         rest = re.sub(
-            r"(?i)^(?:\s+(?:về|rõ|đầy đủ|vào|báo cáo|làm rõ|đánh giá))*\s*", "", clause[lead.end() :]
+            r"(?i)^(?:\s+(?:về|rõ|đầy đủ|cụ thể|chủ yếu|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
+            "",
+            clause[lead.end() :],
         )
         if KEPT.match(rest):  # 'tập trung đánh giá …'
             return _clause_things(rest)
@@ -232,27 +333,41 @@ def _sentence_things(sent: str) -> list[str]:
         return [t for part in top_split(colon.group("r"), ";") for t in split_things(part.strip(" .,"))]
     sent = PURPOSE.sub("", sent.strip())
     things: list[str] = []
+    asking = False  # a part before asked: a part after it naming a subject with no verb asks by the same verb
     for part in top_split(sent, ";"):
         request = list(REQUEST.finditer(part))
         if request and asking_verb(part[request[-1].end() :]):  # '…, Bộ đề nghị các sở báo cáo …': from there
             part = part[request[-1].end() :]
         first = asking_verb(part)
-        if not first or LOGISTICS.search(part) or STATEMENT.search(part):
+        if LOGISTICS.search(part) or STATEMENT.search(part):
+            asking = False
             continue
+        if not first:
+            if asking and HEAD.match(part.strip(" ,.")):  # '…; tình hình tích tụ đất đai thời gian qua; …'
+                things.extend(split_things(part.strip(" ,.")))
+            continue
+        asking = True
         for clause in _clauses(part[first.start() :]):
             things.extend(_clause_things(clause))
     return things
 
 
 def _sentences(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text.strip())
+    text = ELIDED.sub(
+        lambda m: f"{m[1]} điểm{' và' if m[2] == 'và' else ','} {m[3]} điểm",
+        re.sub(r"\s+", " ", text.strip()),
+    )
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text) if s.strip()]
 
 
 def asked_sentences(text: str) -> list[Ask]:
     """The things a prose paragraph asks for, in order ([] unless it asks two things or more: one verb in passing is
     no list of asks; a photo caption, a question or a form's blanks ask nothing here)."""
-    if CAPTION.search(text.strip()) or re.search(r"[?…]|\.{3,}|_{3,}", text):
+    if (
+        CAPTION.search(text.strip())
+        or re.search(r"[?…]|\.{3,}|_{3,}", text)
+        or SUBJECT_LINE.match(text.strip())
+    ):
         return []
     things = [t.strip(" ,.;:") for s in _sentences(text) for t in _sentence_things(s.rstrip("."))]
     things = [t for t in things if len(t.split()) >= 2 and not LOGISTICS.search(t)]
@@ -270,7 +385,7 @@ def asked_paragraph(text: str) -> list[Ask]:
     if len(t.split()) < 25 or not first or ";" in t[: first.start()]:
         return []
     if len(t[: first.start()].split()) < 3 and len(_sentences(t)) < 2:
-        return []
+        return subjects_after_verb(t)
     if ":" in t and not COLON_LIST.search(t):  # 'Nhãn: …' is a labelled item, the outline rules' own
         return []
     asks = asked_sentences(t)
@@ -293,3 +408,43 @@ def contents_asked(text: str) -> list[Ask]:
     ]
     things = [x for x in things if x and len(x.split()) <= 30]
     return [Ask(x[0].upper() + x[1:]) for x in things] if len(things) >= 2 else []
+
+
+def richer(asks: list[Ask], text: str) -> list[Ask]:
+    """A prose line another rule read into written asks: the things `asked_sentences` reads when it names more of
+    them, one the rule dropped (a part after ';' that asks by the verb before it) and each of the rule's own; else
+    the asks as they were."""
+    if not asks or any(a.type != "longtext" for a in asks):
+        return asks
+    mine = asked_sentences(text)
+    theirs = [fold(a.prompt) for a in asks]
+    dropped = [a for a in mine if all(fuzz.token_set_ratio(fold(a.prompt), t) < 70 for t in theirs)]
+    kept = all(any(fuzz.ratio(fold(a.prompt), t) >= 70 for a in mine) for t in theirs)
+    return mine if len(mine) > len(asks) and dropped and kept else asks
+
+
+# the subjects an item led by its verb may name after a comma, each a thing of its own
+SECOND_SUBJECTS = ("tình hình", "thực trạng", "tiến độ", "diễn biến", "mức độ")
+
+
+def subjects_after_verb(text: str) -> list[Ask]:
+    """'Đánh giá hệ thống văn bản chỉ đạo về A, tình hình thực tế thực hiện A trong các dự án …': an outline item
+    of one sentence led by its verb that names, after a comma, a second subject of its own words or assessment
+    categories ('Đánh giá kết quả X, những khó khăn, vướng mắc và nguyên nhân') → each. [] for any other item led
+    by its verb (the outline rules' own: 'Phân tích tồn tại, khó khăn và nguyên nhân' stays whole)."""
+    t = re.sub(r"\s+", " ", text.strip()).rstrip(" ;.")
+    first = asking_verb(t)
+    if not first or len(t.split()) < 20 or len(_sentences(t)) > 1 or len(t[: first.start()].split()) > 1:
+        return []
+    if ";" in t:  # clauses after ';': the outline rules' own
+        return []
+    asks = asked_sentences(t)
+    if len(asks) < 2 or len(asks[0].prompt.split()) < 4 or _lone(asks[0].prompt):
+        return []
+    for a in asks[1:]:
+        m = HEAD.match(a.prompt)
+        if not m or (_group(a.prompt) is None and m.group("h").lower() not in SECOND_SUBJECTS):
+            return []
+        if _group(a.prompt) is None and len(a.prompt.split()) < 4:
+            return []
+    return asks

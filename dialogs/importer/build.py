@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.ask_types import none_everywhere
-from dialogs.importer.asked_sentences import asked_sentences
+from dialogs.importer.asked_sentences import asked_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -21,8 +21,10 @@ from dialogs.importer.convert import (
 )
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
+from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
+from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
@@ -33,6 +35,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.scales import apply_scales
+from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
     BULLET_KINDS,
@@ -247,6 +250,10 @@ def _split_heading_line(line: str) -> list[str]:
     return out
 
 
+# a news page's byline: a short name in capitals, a bar, maybe the time ('MINH AN |', 'THU HÀ | 09:15 12/03/2026')
+BYLINE = re.compile(r"^[^|\d]{2,30}\|[\d\s:/.,-]*$")
+
+
 def _preamble(lines: list[str]) -> dict:
     meta: dict = {"title_parts": [], "subtitle": None, "note": []}
     start = ""
@@ -272,7 +279,7 @@ def _preamble(lines: list[str]) -> dict:
             meta["note"].append(re.sub(r"^(lưu ý|chú ý)\s*:\s*", "", s, flags=re.I))
         elif s.startswith("(") and meta["subtitle"] is None:
             meta["subtitle"] = s.strip("()")
-        elif (s.isupper() and name_like(s)) or (meta["title_parts"] and s[0].islower()):
+        elif (s.isupper() and name_like(s) and not BYLINE.match(s)) or (meta["title_parts"] and s[0].islower()):
             meta["title_parts"].append(s)
     return meta
 
@@ -395,7 +402,7 @@ def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = _sequence(cleaned.doc)
     texts = [s for s in seq if isinstance(s, str)]
-    fixed, report = repair_lines(texts)
+    fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
@@ -408,7 +415,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(_blank_notes(seq, cleaned.footnotes), numbered))
+    seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -904,7 +911,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
     for k, line in enumerate(lines):
-        asks = (prose_asks(line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+        asks = (richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
         if not asks:
             continue
@@ -939,7 +946,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     lined = [(k, delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
              if not opening_asks(s) and (delegates(s) or field_line_asks(s))]
     skip |= {fold(lines[k].strip()) for k, _ in lined}  # 'Họ và tên cha: …… Tuổi ……', 'Giới tính: Nam □ Nữ □'
-    fields = head_fields(lines, skip)
+    fields = head_fields(lines, skip) + listed_labels(lines)  # ('Danh sách …:' over its labels)
     coded = [(k, a) for k, s in enumerate(lines) for a in coded_choice(s.strip())]  # 'Giới tính (1: Nam; 2: Nữ)'
     if not fields and not opening and not lined and not coded:
         return
@@ -956,7 +963,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
             continue
-        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f):
+        if _entries_below(lines, f) or q["type"] == "text" and caps_heading(f) and not blank_beside(f, lines):
             q["type"] = "longtext"  # 'Họ tên vắng mặt:' over '1 ……', '2 ……'; 'TỒN TẠI:' over dots: lines to write
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:

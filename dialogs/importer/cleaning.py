@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.old_fonts import repair_old_font
+from dialogs.importer.sample_fills import drop_sample_fill
 
 CHROME = [
     r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",
@@ -115,7 +117,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
-        out.append(line)
+        out.append(drop_sample_fill(repair_old_font(line)))  # old_fonts.py: TCVN3 text read as Latin-1  # '…: ……không……' → '…: ……' (sample_fills.py)
     return strip_page_marks(out)
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
+from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
@@ -341,15 +343,17 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         q["type"], q["options"] = "choice", listed
         sec["items"].append(q)
         return sec
-    if chosen is not None:  # 'I. Mức độ hài lòng về …' then 'Rất hài lòng', 'Hài lòng', …: the heading asks
-        sec["items"].append(chosen)
+    if chosen is not None or (node.body and (labels := label_lines(strip_fn(node.text), node.body))):
+        # 'I. Mức độ hài lòng về …' over 'Rất hài lòng', …: the heading asks; 'A. THÔNG TIN …' over field names: each
+        sec["items"].extend([chosen] if chosen is not None else [field_question(ctx, s, path, None) for s in labels])
         node.body = []
     for fh in _fn_help(ctx, node.text):
         _add_help(sec, fh)
     if not _blank_heading(ctx, sec, node, path):
         _asks_over_items(ctx, sec, node, path, top)
     if top and _dotted_heading(node):
-        sec["items"].append(question(ctx, Ask(_title(node.text)), path, None, []))  # '2. Kiến nghị.' over '……'
+        # '2. Kiến nghị.' over '……' (a passage); '1. Tên sáng kiến:' over '……' (a line of text)
+        sec["items"].append(question(ctx, Ask(_title(node.text), *dotted_label(_title(node.text))), path, None, []))
     if _bullet_with_note(node) and top:
         # '- Đánh giá chung và đề xuất, kiến nghị' over 'Đặc biệt là cần chú trọng …': the bullet asks, the line helps
         sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
@@ -503,7 +507,8 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         sec["items"].append(q)
         return
     long = len(prompt.split()) >= 25 and not guide
-    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt)) if long else [])
+    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
+                                                              if long else subjects_after_verb(prompt))
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return

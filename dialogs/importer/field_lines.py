@@ -24,7 +24,8 @@ from dialogs.importer.form_fields import (
     names_below,
     people_blank,
 )
-from dialogs.importer.forms import MANY
+from dialogs.importer.form_labels import colon_blanks
+from dialogs.importer.forms import MANY, blank_fields
 from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
 from dialogs.text import fold
 
@@ -446,4 +447,5 @@ def field_line_asks(text: str) -> list[Ask]:
         or slashed_choice(text)
         or boxed_choice(text)
         or person_fields(text)
+        or colon_blanks(text, blank_fields, label_type)
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
 from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
@@ -76,7 +77,7 @@ def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     if boxed is not None:
         return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
-    if not opts or not all(is_option(o) for o in opts):
+    if not opts or not all(is_option(o) for o in opts) or fields_not_options(prompt, opts):
         return None
     folded = {fold(o) for o in opts}
     if folded <= YESNO_WORDS:
@@ -142,6 +143,9 @@ CODED_END = re.compile(r"(?<=\))[.;]?\s+(?=[A-ZĐ][^()]{1,40}\()")
 OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)\s+trên tổng số\s*$", re.I)
 
 
+ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*(?:…|\.{3,}|_{3,})[….\s_]*$")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
@@ -171,7 +175,8 @@ def blank_fields(line: str) -> list[str]:
             # 'Dân tộc (1: Kinh; 2: Tày). Giới tính (nam 0; nữ 1) Loại hộ: (1: …; 2: …)': a coded choice each
             labels.extend(coded)
             continue
-        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > 8:
+        whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
+        if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):
             continue
@@ -229,6 +234,8 @@ def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
     and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
     by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it."""
+    if date_range(line):  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …': the two ends
+        return date_range(line)
     named = date_blank(line)
     if named is not None:
         return [named[0], *blank_fields(named[1])]
@@ -488,7 +495,8 @@ def papers_checklist(head: str, items: list[str]) -> list[tuple[str, str]] | Non
     for i in items:
         prompt = re.sub(r"\s+", " ", re.sub(r"[….]*(?:…|\.{2,}|_{2,})[…._]*", " ", i)).strip(" .;,:/")
         prompt = re.sub(r"\s+([,/])", r"\1", prompt)
-        typ = "text" if REF_BLANKS.search(i) else "date" if DATE_BLANKS.search(i) else "yesno"
+        typ = "integer" if counted_blank(i) else "text" if REF_BLANKS.search(i) else "date" if DATE_BLANKS.search(i) \
+            else "yesno"  # ('Bản tính toán …(bản)': how many copies)
         out.append((prompt, typ))
     return out
 

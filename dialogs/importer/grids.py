@@ -617,7 +617,9 @@ def _coded_run_head(line: str) -> tuple[re.Match, int, int] | None:
             for t in tokens[:n]:
                 end = line.index(t, end) + len(t)
             return m, codes.start(), end
-    return None
+    from dialogs.importer.table_shapes2 import bare_codes_head
+
+    return bare_codes_head(line)  # no row-label heading: the codes alone anchor the header (table_shapes2.py)
 
 
 def _name_words(text: str) -> list[str]:
@@ -686,7 +688,7 @@ def _coded_run(line: str) -> tuple[str, list[str]] | None:
     if len(pieces) < 5:
         return None
     before, names = _coded_run_names(line[:m.start()].strip(), line[m.end():start])
-    cells = [m.group("lab"), *names, *line[start:end].split(), *lead.group(1).split()]
+    cells = [m.group("lab") or "Chỉ tiêu", *names, *line[start:end].split(), *lead.group(1).split()]
     units = _has_units(names)
     for p in pieces:
         cells += _row_cells(p, units)

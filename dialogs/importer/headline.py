@@ -66,8 +66,19 @@ def asked_report(lines: list[str]) -> str | None:
     if not found:
         return None
     first = fold(found[0])
-    longer = [x for x in found if fold(x).startswith(first[: max(20, len(first) // 2)])]
+    longer = [x for x in found if fold(x).startswith(first[: max(20, len(first) // 2)]) or _same_subject(first, x)]
     return max(longer, key=len)
+
+
+KIND_WORDS = set(fold(KINDS.replace("|", " ")).split()) | {"bao", "cao", "cua", "ve", "viec"}
+
+
+def _same_subject(first: str, other: str) -> bool:
+    """A later sentence asks for the same report in fuller words when it holds every word of the first one's subject
+    (its words after the kind: 'báo cáo kết quả thực hiện dồn điền đổi thửa' in a headline, 'báo cáo tình hình thực
+    hiện công tác dồn điền đổi thửa, tích tụ …' in the text)."""
+    subject = set(re.findall(r"\w+", first)) - KIND_WORDS
+    return len(subject) >= 2 and subject <= set(re.findall(r"\w+", fold(other)))
 
 
 def review_report(lines: list[str]) -> str | None:

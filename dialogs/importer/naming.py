@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.form_labels import leads_with_field
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -13,6 +14,8 @@ NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "p
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
               "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
+# a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
+CAPS_NAMES = ("thong bao", "to trinh")
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
 BARE_NAMES = {"bao cao", "de cuong", "de cuong bao cao", "quyet dinh", "ke hoach", "huong dan", "phuong an",
               "thong bao", "to trinh", "cong van", "bien ban"}
@@ -73,7 +76,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s):
+        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
+                taken and leads_with_field(s)):  # 'VÙNG QUAN TRẮC ……' under the name: a field of the cover
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
@@ -158,6 +162,11 @@ def _lead_capitals(s: str) -> str:
     return " ".join(words)
 
 
+def _words(s: str) -> int:
+    """How many words of two letters or more a line holds: a byline 'MINH AN |' is two, its bar no word."""
+    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split())
+
+
 def caps_after_header(lines: list[str]) -> str | None:
     """No name word anywhere: the first line in capitals (three words or more) below the agency header and its
     motto / date ('NIÊN GIÁM THỐNG KÊ 5 NĂM GẦN NHẤT' under 'CỘNG HÒA XÃ HỘI …' and 'Đồng Hưu, ngày …')."""
@@ -165,7 +174,7 @@ def caps_after_header(lines: list[str]) -> str | None:
     start = head[-1] + 1 if head else 0
     for i in range(start, min(len(lines), start + 25)):
         s = lines[i].strip()
-        if s and _upper(s) and len(s.split()) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
+        if s and _upper(s) and _words(s) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
             return _continuation(lines, i, s, False)
     return None
 
@@ -173,6 +182,14 @@ def caps_after_header(lines: list[str]) -> str | None:
 def _page_start(s: str) -> str:
     """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
     return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
+
+
+def _opening(s: str, i: int) -> str:
+    """A page on one line among the first: the name it begins with ('Báo cáo … - Mẫu …'; 'BÁO CÁO TỔNG HỢP … 6 tháng
+    Biểu 01 …', its capitals)."""
+    s = _page_start(s) if i < 3 else s
+    lead = _lead_capitals(s) if i < 10 and len(s) > 300 else ""
+    return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
 
 
 def own_name(lines: list[str]) -> str | None:
@@ -189,7 +206,7 @@ def own_name(lines: list[str]) -> str | None:
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
-        s = _page_start(s) if i < 3 else s
+        s = _opening(s, i)
         if not s or len(s) > 300:
             continue
         f = fold(s)
@@ -220,7 +237,7 @@ def own_name(lines: list[str]) -> str | None:
         if i == below and not _named(f):  # 'XẾP LOẠI HỌC LỰC - HẠNH KIỂM HỌC KỲ I' right under 'SỞ GD&ĐT' / 'TRƯỜNG …'
             upper.append(_continuation(lines, i, s, False))
             continue
-        if _named(f) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
+        if (_named(f) or f.startswith(CAPS_NAMES)) and (_upper(s.split(":")[0]) or (f in BARE_NAMES and s.islower())):
             # a name line in capitals; 'báo cáo' / 'dự toán thu - chi …': a bare name whose capitals were lost
             bare = f.strip(" :") in BARE_NAMES
             upper.append(_continuation(lines, i, META_TAIL.sub("", s).strip(" :"), bare))
@@ -319,7 +336,8 @@ def _restart(title: str) -> str:
     folded = [fold(w) for w in words]
     lead = folded[:3]
     for j in range(3, len(words) - 2):
-        if folded[j:j + 3] == lead:
+        if folded[j:j + 3] == lead and folded[j - 1] not in ("hoac", "va", "hay"):
+            # ('danh mục … hằng năm hoặc danh mục … bổ sung' names two kinds of one form: no restart)
             k = j - 1 if folded[j - 1] == "mau" else j
             return " ".join(words[:k]).strip(" ,;:-–") if k >= 3 else title
     return title

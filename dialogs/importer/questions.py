@@ -20,7 +20,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     none_everywhere,
     per_level,
 )
-from dialogs.importer.asked_sentences import asked_paragraph, contents_asked
+from dialogs.importer.asked_sentences import asked_paragraph, contents_asked, subjects_after_verb
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -35,6 +35,7 @@ from dialogs.importer.counts import (  # noqa: F401
     stated_figures,
 )
 from dialogs.importer.field_lines import drop_honorific, drop_note_marks, field_line_asks
+from dialogs.importer.form_labels import date_range, time_asks
 from dialogs.importer.forms import (
     BLANK,
     FILLED_FIGURE,
@@ -184,6 +185,8 @@ def date_asks(text: str) -> list[Ask]:
     if rng:
         label = rng.group("l").strip(" -–+•")
         return [Ask(f"{label}: {rng.group(k)}", "date") for k in ("a", "b")]
+    if date_range(text):  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …' without the year
+        return [Ask(d, "date") for d in date_range(text)]
     named = date_blank(text)
     if named is None:
         return []
@@ -270,7 +273,7 @@ def _read_before(text: str) -> list[Ask]:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    early = _read_before(text)
+    early = _read_before(text) or time_asks(text)  # ('… kết thúc vào hồi … giờ': the hour)
     if early:
         return early
     text = drop_honorific(drop_note_marks(text))
@@ -333,7 +336,7 @@ def _asked_paragraph(text: str) -> list[Ask]:
     asked = asked_in_paragraph(text)
     if asked:
         return asked_paragraph(text) or asked
-    return [] if ITEM_LED.match(text.strip()) else asked_paragraph(text)
+    return subjects_after_verb(text) if ITEM_LED.match(text.strip()) else asked_paragraph(text)
 
 
 def _without_value(ask: Ask) -> Ask:

@@ -159,10 +159,17 @@ def _pipe_cells(line: str) -> list[str] | None:
 
 
 def _pipe_rows_as_tabs(lines: list[str]) -> list[str]:
+    from dialogs.importer.table_shapes2 import broken_pipe_rows
+
     """Three or more consecutive '|' rows are read as a tab-separated table (a '|---|---|' rule line dropped)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
+        broken = broken_pipe_rows(lines, i)  # a pipe header over rows broken one cell a line (table_shapes2.py)
+        if broken:
+            out += broken[0]
+            i = broken[1]
+            continue
         j = i
         while j < len(lines) and (_pipe_cells(lines[j]) or PIPE_RULE.fullmatch(lines[j].strip())):
             j += 1

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dialogs.importer.section_numbers import article_marker, article_run, compound_marker, compound_parent
+from dialogs.importer.section_numbers import (
+    article_marker,
+    article_run,
+    compound_marker,
+    compound_parent,
+    part_value,
+)
 from dialogs.text import fold
 
 UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
@@ -86,7 +92,7 @@ def parse_marker(line: str) -> Marker | None:
 
 INLINE_MARK = re.compile(
     rf"(?<!\S)(?:(?P<roman>[IVX]{{1,4}})\s*[.\-–]|(?P<dec>\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\.)|(?P<alpha>[a-hk-zđ])[)/]"
-    rf"|(?P<bullet>[-+•])(?=\s)|(?:Phần|PHẦN)\s+(?P<part>[IVX]{{1,4}}|\d{{1,2}})(?:\s*[.:\-–])?(?=\s)"
+    rf"|(?P<bullet>[-+•])(?=\s)|(?:Phần|PHẦN)\s+(?P<part>[IVX]{{1,4}}|\d{{1,2}}|(?i:thứ\s+(?:{PART_WORDS})))(?:\s*[.:\-–])?(?=\s)"
     rf"|(?P<upper>[A-H])\.(?=\s+[{UPPER}]{{2,}}\b))\s*(?=[{UPPER}])"
 )
 ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -104,7 +110,7 @@ class Numbering:
     def accepts(self, m: re.Match[str]) -> bool:
         if m.group("part"):  # 'Phần I', 'Phần II' … and 'A.', 'B.' … count up from the first
             p = m.group("part")
-            return (int(p) if p.isdigit() else ROMAN_VALUE.get(p, 0)) == self.part + 1
+            return part_value(p) == self.part + 1
         if m.group("upper"):
             return ord(m.group("upper")) == (ord(self.upper) + 1 if self.upper else ord("A"))
         if m.group("roman"):
@@ -128,8 +134,7 @@ class Numbering:
         else:
             groups = {k: v for k, v in m.groupdict().items() if v}
         if "part" in groups:
-            p = groups["part"].split()[-1]
-            self.part = int(p) if p.isdigit() else ROMAN_VALUE.get(p, self.part)
+            self.part = part_value(groups["part"]) or self.part
             self.roman, self.dec, self.alpha, self.upper = 0, (), "", ""
         elif "upper" in groups:
             self.upper, self.roman, self.dec, self.alpha = groups["upper"][:1], 0, (), ""
@@ -337,7 +342,7 @@ def split_flattened(lines: list[str]) -> tuple[list[str], int]:
         if mk is not None and mk.kind in ("roman", "alpha", "part", "upper") or (mk is not None and mk.kind.startswith("dec")):
             num.take(mk)
         if len(line) > 250:
-            probe = Numbering(num.roman, num.dec, num.alpha)
+            probe = Numbering(num.roman, num.dec, num.alpha, num.part)
             parts = _inline_parts(line, probe)
             if sum(1 for p in parts[1:] if parse_marker(p) and parse_marker(p).kind not in BULLET_KINDS) >= 2:
                 # 'Lưu ý: …' run on after the last item is a note of its own

@@ -575,9 +575,17 @@ def rebuild(seq: list) -> tuple[list, int]:
                 n += 1
                 continue
             out.append(run[k])
+            out += _unbuilt_run(run[k])
             k += 1
         i = j
     return _unbuilt_cell_runs(out), n
+
+
+def _unbuilt_run(line: str) -> list:
+    from dialogs.importer.table_shapes2 import unbuilt_run_line
+
+    got = unbuilt_run_line(line)  # a table run into a line that no reader cut: an unsure point (table_shapes2.py)
+    return [got] if got is not None else []
 
 
 def _split_run_lines(run: list[str]) -> list[str]:
@@ -616,9 +624,10 @@ def _codes_a_line(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGr
 
 def _shaped(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     from dialogs.importer.table_shapes import captioned_header, header_to_end, interleaved_list, ragged_grid
+    from dialogs.importer.table_shapes2 import instructed_grid, numbered_lines_grid
 
     return (ragged_grid(run[k:k + 600]) or captioned_header(run, k) or interleaved_list(run, k)
-            or header_to_end(run, k))
+            or header_to_end(run, k) or numbered_lines_grid(run, k) or instructed_grid(run, k))
 
 
 ROW_HEAD_CELL = re.compile(r"^(?:s?tt|so tt|chi tieu|ten chi tieu(?: thong ke)?|noi dung|danh muc|tieu chi|hang muc|chi so)$")

@@ -46,6 +46,8 @@ def not_an_ask(prompt: str) -> str | None:
         return "căn cứ, lời dẫn của văn bản"
     if f in METADATA or re.match(r"(?:ngay nhan|ngay gui|don vi nhan|don vi) bao cao\b", f):
         return "cột thông tin của biểu (đơn vị tính, mã số)"
+    if len(re.findall(r"\b(?:(?:don vi (?:nhan )?bao cao|ngay nhan bao cao)\s*:|ban hanh theo\b)", fold(p))) >= 2:
+        return "phần đầu của biểu (đơn vị báo cáo, đơn vị nhận, ngày nhận)"  # a Biểu's head run into one line
     if re.search(r"\b(?:gui|bao cao)\b.{0,80}\b(?:truoc ngay|qua dia chi|e-mail|email|hop thu|duong buu dien)\b", f):
         return "hạn gửi, nơi nhận báo cáo"
     return None

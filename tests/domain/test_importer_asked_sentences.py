@@ -179,6 +179,7 @@ def test_an_outline_item_that_asks_in_sentences_and_one_that_states():
         "nghiệm và đề xuất, kiến nghị giải pháp thực hiện nhiệm vụ quý tới."
     )
     assert [a.prompt for a in asked] == [
+        "Kế hoạch quý tới",  # the plan to draw up is asked too (hold-out 14 z09's convention)
         "Những ưu điểm nổi bật",
         "Những tồn tại, yếu kém",
         "Nguyên nhân",

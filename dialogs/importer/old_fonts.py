@@ -1,0 +1,56 @@
+"""Text typed in the old TCVN3 (ABC) font and read as Latin-1: 'BiÓu sè' (Biểu số), '§¬n vÞ b¸o c¸o' (Đơn vị báo
+cáo), 'TRÞ GI¸ XUÊT KHÈU' (TRỊ GIÁ XUẤT KHẨU). A line with three words or more holding a character Vietnamese in
+Unicode never uses ('§', '¬', 'Þ', '¸' …) is repaired word by word: such a word is mapped through the TCVN3 table,
+and so is a word of Latin-1 letters only that becomes a Vietnamese syllable and either was none ('XUÊT' → 'XUẤT')
+or stands next to a marked word ('Thèng kª' → 'Thống kê'). A word in capitals (a caps font kept the lower-case
+accented letters) is written in capitals. Unicode words stay as they are."""
+
+from __future__ import annotations
+
+TCVN3 = dict(
+    zip(
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ¡¢§£¤¥¦−",
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯư",
+        strict=True,
+    )
+)
+UNICODE_VI = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+MARKERS = {c for c in TCVN3 if c not in UNICODE_VI}
+
+
+def _latin1(word: str) -> bool:
+    return all(ord(c) <= 0xFF or c == "−" for c in word)
+
+
+def _decoded(word: str) -> str:
+    out = "".join(TCVN3.get(c, c) for c in word)
+    letters = [c for c in word if c.isalpha() and c not in TCVN3]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        out = out.upper()
+    return out
+
+
+def _marked(word: str) -> bool:
+    return _latin1(word) and any(c in MARKERS for c in word)
+
+
+def _repair(words: list[str], k: int) -> str:
+    from dialogs.importer.syllables import load_syllables
+
+    word = words[k]
+    if not _latin1(word) or not any(c in TCVN3 for c in word):
+        return word
+    if _marked(word):
+        return _decoded(word)
+    near = any(_marked(words[x]) for x in (k - 1, k + 1) if 0 <= x < len(words))
+    core, fixed = word.strip(".,;:()").lower(), _decoded(word).strip(".,;:()").lower()
+    syllables = load_syllables()
+    return _decoded(word) if fixed in syllables and (near or core not in syllables) else word
+
+
+def repair_old_font(line: str) -> str:
+    """The line with its TCVN3 words read again (see the module's note); any other line unchanged."""
+    words = line.split(" ")
+    if sum(_marked(w) for w in words) < 3:
+        return line
+    return " ".join(_repair(words, k) for k in range(len(words)))
