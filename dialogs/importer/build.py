@@ -34,8 +34,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
-from dialogs.importer.round3 import split_stated_parts, widen_spanning_blanks
-from dialogs.importer.scales import apply_scales
+from dialogs.importer.round3 import round3_passes
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
@@ -448,9 +447,7 @@ def build(doc: Document, filename: str) -> Built:
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
-    apply_scales(sections)
-    split_stated_parts(ctx, sections, texts)  # round3: '… chia làm 4 phần: A; B; C; D'
-    widen_spanning_blanks(sections, texts)  # round3: 'Nội dung: ……' over more lines of dots
+    round3_passes(ctx, sections, texts)  # the scales, then round3.py's passes (stated parts, long blanks)
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word

@@ -883,9 +883,14 @@ def _carried_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict
     return qs + [q for b in node.body if not blank_only(b) for q in asks_to_questions(ctx, b, path, None)]
 
 
+def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    bare = bare_label_field(node)  # round3: 'a) Thời gian:' alone, a field whose blank was lost
+    return [question(ctx, Ask(*bare), path, node.no, [])] if bare else []
+
+
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
-    early = _carried_items(ctx, node, path) or _form_items(ctx, node, path)
+    early = _carried_items(ctx, node, path) or _form_items(ctx, node, path) or _bare_item(ctx, node, path)
     if early:
         return early
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
@@ -903,9 +908,6 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    bare = bare_label_field(node)  # round3: 'a) Thời gian:' alone, a field whose blank was lost
-    if bare is not None:
-        return [question(ctx, Ask(*bare), path, node.no, [])]
     field = _leaf_field(node, numbered)
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]

@@ -15,6 +15,7 @@ from dialogs.importer.ask_types import field_type
 from dialogs.importer.forms import blank_only
 from dialogs.importer.keys import no_slug
 from dialogs.importer.lexicon import NAME_LABEL, NARRATIVE_START
+from dialogs.importer.scales import apply_scales
 from dialogs.importer.structure import Node, strip_fn
 from dialogs.text import fold
 
@@ -168,3 +169,11 @@ def widen_spanning_blanks(sections: list[dict], texts: list[str]) -> None:
             label = re.sub(r"\s*\(\d{1,2}\)$", "", q.get("prompt", ""))
             if q.get("type") == "text" and fold(label).strip(" .:") in wide and not NAME_LABEL.match(label):
                 q["type"] = "longtext"
+
+
+def round3_passes(ctx: ImportContext, sections: list[dict], texts: list[str]) -> None:
+    """The passes over the built sections (build.py, before tidy): a rating scale's legend applied, then the
+    stated parts split and the blanks over lines of dots written out."""
+    apply_scales(sections)
+    split_stated_parts(ctx, sections, texts)
+    widen_spanning_blanks(sections, texts)
