@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.lexicon import top_split
+from dialogs.importer.prose_items import _in_note
 from dialogs.text import fold
 
 # the assessment categories of Vietnamese report language, by group: words of one group side by side are one thing
@@ -308,10 +309,6 @@ def _clauses(part: str) -> list[str]:
         else:
             out.append(clause)
     return out
-
-
-def _in_note(text: str, at: int) -> bool:
-    return text[:at].count("(") > text[:at].count(")")
 
 
 def asking_verb(part: str) -> re.Match | None:
