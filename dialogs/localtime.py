@@ -31,13 +31,18 @@ def zone(tz: ZoneInfo | str | None = None) -> ZoneInfo:
     """``tz`` when given, else the configured zone, else ``$TZ`` when it names a zone, else Asia/Ho_Chi_Minh."""
     if isinstance(tz, ZoneInfo):
         return tz
-    for name in (tz, _configured, os.environ.get("TZ", "").lstrip(":") or None, DEFAULT_ZONE):
+    return _first_zone(tz, _configured) or _first_zone(os.environ.get("TZ", "").lstrip(":") or None,
+                                                         DEFAULT_ZONE) or _zone(DEFAULT_ZONE)
+
+
+def _first_zone(*names: str | None) -> ZoneInfo | None:
+    for name in names:
         if name:
             try:
                 return _zone(name)
             except (ZoneInfoNotFoundError, ValueError):
                 continue
-    return _zone(DEFAULT_ZONE)
+    return None
 
 
 def to_local(dt: datetime, tz: ZoneInfo | str | None = None) -> datetime:

@@ -579,17 +579,32 @@ class Outline(_Model):
     def tables(self) -> list[Question]:
         return [q for q in self.questions if q.type == "table"]
 
-    def visible_refs(
-        self, unit_code: str | None, unit_kind: str | None, answers: dict[str, Any] | None = None
-    ) -> list[QuestionRef]:
+    def _conditions(self) -> list[tuple[QuestionRef, tuple[Any, ...]]]:
         conditional = self.__dict__.get("_ref_conds")
         if conditional is None:  # each question's conditions (its sections' and its own), gathered once
             conditional = [(r, tuple([s.visible_if for s in r.path if s.visible_if]
                                      + ([r.question.visible_if] if r.question.visible_if else [])))
                            for r in self.refs]
             self.__dict__["_ref_conds"] = conditional
-        return [r for r, conds in conditional
+        return conditional
+
+    def visible_refs(
+        self, unit_code: str | None, unit_kind: str | None, answers: dict[str, Any] | None = None
+    ) -> list[QuestionRef]:
+        return [r for r, conds in self._conditions()
                 if not conds or all(c.holds(unit_code, unit_kind, answers) for c in conds)]
+
+    def is_visible(self, key: str, unit_code: str | None, unit_kind: str | None,
+                   answers: dict[str, Any] | None = None) -> bool:
+        """Whether ``key`` is among :meth:`visible_refs` (the same conditions, only that question's)."""
+        by_key = self.__dict__.get("_ref_conds_by_key")
+        if by_key is None:
+            by_key = {}
+            for r, conds in self._conditions():
+                by_key.setdefault(r.key, []).append(conds)
+            self.__dict__["_ref_conds_by_key"] = by_key
+        return any(not conds or all(c.holds(unit_code, unit_kind, answers) for c in conds)
+                   for conds in by_key.get(key, ()))
 
     @property
     def short(self) -> str:

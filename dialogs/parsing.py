@@ -19,10 +19,12 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -72,6 +74,8 @@ NO_WORDS = frozenset({"khong", "ko", "k", "kh", "no", "n", "chua", "sai", "khong
 
 def is_none_answer(text: str) -> bool:
     """"không", "ko", "k", "không có" … — the officer says there is nothing to report."""
+    if text.isdigit() and text.isascii():  # a number as typed (fold leaves it as it is; no such word is digits)
+        return False
     return fold(text).strip(" .!") in NONE_WORDS - {"0"}
 
 
@@ -176,6 +180,13 @@ def _strip_unit(text: str, unit: str | None) -> str:
     return t.strip()
 
 
+@lru_cache(maxsize=1024)
+def _digit_unit(unit: str | None) -> bool:
+    """Whether a unit could be stripped from the end of plain digits (``_strip_unit``): one that folds to digits
+    or to nothing."""
+    return bool(unit) and not fold(unit).strip(string.digits)
+
+
 def unit_words(units: list[str | None]) -> list[str]:
     """The folded words that may follow a number as its unit ("350 triệu", "49 %", "12 người", a column's own
     unit), longest first: a Biểu row typed with spaces keeps them with their number."""
@@ -189,6 +200,10 @@ def parse_integer(text: str, *, unit: str | None = None, none_ok: bool = True,
     raw = clean_input(text).strip()
     u = unit or ""
     example = f"Ví dụ: 12 hoặc 1.234{(' ' + u) if u else ''}"
+    if raw.isdigit() and raw.isascii() and len(raw.lstrip("0")) <= MAX_DIGITS and not _digit_unit(unit):
+        val = int(raw)  # digits only, as most numbers are typed: what the steps below give, without them
+        _check_range(val, raw, min_value, max_value, example)
+        return val
     if is_none_answer(raw):
         if none_ok:
             return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -85,40 +86,71 @@ def compile_rule(source: str) -> CompiledRule:
 
 def evaluate(rule: CompiledRule, values: dict[str, Any]) -> bool | None:
     """True/False, or None when a name has no numeric value yet (the rule is not checked then)."""
+    fn = rule.__dict__.get("_fn")
+    if fn is None:  # the tree turned into nested closures once per rule (a save checks its rules every time)
+        fn = rule.__dict__["_fn"] = _closure(rule.tree)
+    try:
+        return bool(fn(values))
+    except _Missing:
+        return None
 
-    def ev(node: ast.AST) -> Any:
-        if isinstance(node, ast.Expression):
-            return ev(node.body)
-        if isinstance(node, ast.BoolOp):
-            vals = [ev(v) for v in node.values]
-            return all(vals) if isinstance(node.op, ast.And) else any(vals)
-        if isinstance(node, ast.Compare):
-            left = ev(node.left)
-            for op, comp in zip(node.ops, node.comparators, strict=True):
-                right = ev(comp)
-                if not _CMP[type(op)](left, right):
-                    return False
-                left = right
-            return True
-        if isinstance(node, ast.BinOp):
-            lhs, rhs = ev(node.left), ev(node.right)
-            if isinstance(node.op, ast.Div) and rhs == 0:
-                raise _Missing
-            return _BIN[type(node.op)](lhs, rhs)
-        if isinstance(node, ast.UnaryOp):
-            return -ev(node.operand)
-        if isinstance(node, ast.Constant):
-            return node.value
-        name = _dotted(node)
-        v = values.get(name) if name else None
+
+def _closure(node: ast.AST) -> Callable[[dict[str, Any]], Any]:
+    """``node`` as a function of the values, evaluated as the tree reads: every operand of ``and``/``or``, a chained
+    comparison stopping at its first false link, a division by zero or a name without a number → ``_Missing``."""
+    if isinstance(node, ast.Expression):
+        return _closure(node.body)
+    if isinstance(node, ast.BoolOp):
+        parts = [_closure(v) for v in node.values]
+        if isinstance(node.op, ast.And):
+            return lambda vals: all([f(vals) for f in parts])
+        return lambda vals: any([f(vals) for f in parts])
+    if isinstance(node, ast.Compare):
+        return _compare(_closure(node.left), [(_CMP[type(op)], _closure(c))
+                                              for op, c in zip(node.ops, node.comparators, strict=True)])
+    if isinstance(node, ast.BinOp):
+        return _binop(_closure(node.left), _closure(node.right), _BIN[type(node.op)], isinstance(node.op, ast.Div))
+    if isinstance(node, ast.UnaryOp):
+        operand = _closure(node.operand)
+        return lambda vals: -operand(vals)
+    if isinstance(node, ast.Constant):
+        const = node.value
+        return lambda vals: const
+    return _name(_dotted(node))
+
+
+def _compare(first: Callable[[dict[str, Any]], Any], links: list[tuple[Any, Any]]) -> Callable[[dict[str, Any]], Any]:
+    def compare(vals: dict[str, Any]) -> bool:
+        left = first(vals)
+        for op, f in links:
+            right = f(vals)
+            if not op(left, right):
+                return False
+            left = right
+        return True
+
+    return compare
+
+
+def _binop(lf: Callable[[dict[str, Any]], Any], rf: Callable[[dict[str, Any]], Any], op: Any,
+           div: bool) -> Callable[[dict[str, Any]], Any]:
+    def binop(vals: dict[str, Any]) -> Any:
+        lhs, rhs = lf(vals), rf(vals)
+        if div and rhs == 0:
+            raise _Missing
+        return op(lhs, rhs)
+
+    return binop
+
+
+def _name(name: str | None) -> Callable[[dict[str, Any]], Any]:
+    def value(vals: dict[str, Any]) -> Any:
+        v = vals.get(name) if name else None
         if v is None or isinstance(v, bool) or not isinstance(v, int | float):
             raise _Missing
         return v
 
-    try:
-        return bool(ev(rule.tree))
-    except _Missing:
-        return None
+    return value
 
 
 class _Missing(Exception):

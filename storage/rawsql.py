@@ -17,7 +17,7 @@ connection in a transaction and run on it directly. SQLite's ``BEGIN IMMEDIATE``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -34,7 +34,7 @@ class Raw:
     result processors of the selected (or returned) columns; the first ``raw_columns`` (negative: all but the last
     ``-raw_columns``) are left as the driver gives them (values only compared, never used)."""
 
-    __slots__ = ("sql", "names", "defaults", "procs", "todo")
+    __slots__ = ("sql", "names", "defaults", "procs", "plan", "todo")
 
     def __init__(self, stmt: Any, dialect: Any, *, raw_columns: int = 0):
         compiled = stmt.compile(dialect=dialect)
@@ -42,17 +42,16 @@ class Raw:
         self.names: tuple[str, ...] = tuple(compiled.positiontup or ())
         self.defaults = compiled.params  # literal values bound by the statement itself (version=1, …)
         self.procs = tuple(_bind(compiled.binds[n], dialect) for n in self.names)
+        # each parameter in order: its name, its processor, the statement's own value when the call gives none
+        self.plan = tuple((n, p, self.defaults.get(n)) for n, p in zip(self.names, self.procs, strict=True))
         columns = list(stmt.exported_columns)
         first = raw_columns if raw_columns >= 0 else len(columns) + raw_columns
         self.todo = [(i, proc) for i, col in enumerate(columns) if i >= first
                      for proc in [col.type.dialect_impl(dialect).result_processor(dialect, None)] if proc is not None]
 
     def args(self, params: dict[str, Any]) -> list[Any]:
-        out = []
-        for name, proc in zip(self.names, self.procs, strict=True):
-            v = params[name] if name in params else self.defaults.get(name)
-            out.append(proc(v) if proc is not None else v)
-        return out
+        get = params.get
+        return [get(n, d) if p is None else p(get(n, d)) for n, p, d in self.plan]
 
     def row(self, raw: Sequence[Any]) -> tuple[Any, ...]:
         if not self.todo:
@@ -75,9 +74,42 @@ async def driver(session: AsyncSession) -> tuple[str, AsyncConnection, Any]:
     return conn.dialect.name, conn, raw
 
 
+def statements(session: AsyncSession, build: Callable[[Any, str], Raw]) -> dict[str, Raw]:
+    """name → the statement ``build(dialect, name)`` compiled for the session's dialect, once per process (the
+    session's dialect looked up once per session, kept in ``session.info``)."""
+    key = session.info.get(COMPILED)
+    if key is None:
+        dialect = session.bind.dialect
+        key = session.info[COMPILED] = (dialect.name, dialect.driver)
+    found = _COMPILED.get((key, build))
+    if found is None:
+        found = _COMPILED[(key, build)] = _Lazy(session.bind.dialect, build)
+    return found
+
+
+class _Lazy(dict):
+    """name → Raw, each compiled at its first use."""
+
+    def __init__(self, dialect: Any, build: Callable[[Any, str], Raw]):
+        super().__init__()
+        self.dialect, self.build = dialect, build
+
+    def __missing__(self, name: str) -> Raw:
+        raw = self[name] = self.build(self.dialect, name)
+        return raw
+
+
+COMPILED = "rawsql_dialect"  # session.info: the session's dialect (name, driver)
+_COMPILED: dict[tuple[tuple[str, str], Any], _Lazy] = {}
+
+
 async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of ``stmt`` (processed as SQLAlchemy would), run on the driver's connection."""
-    kind, conn, raw = await driver(session)
+    held = session.info.get(DRIVER)
+    if held is not None and held[0] is session.sync_session.get_transaction():
+        kind, conn, raw = held[1], held[2], held[3]
+    else:
+        kind, conn, raw = await driver(session)
     args = stmt.args(params)
     if kind != "postgresql":
         rows: Any = raw.execute(stmt.sql, args).fetchall()
@@ -85,6 +117,8 @@ async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> lis
         rows = await raw.fetch(stmt.sql, *args)
     else:  # the transaction's first statement: through SQLAlchemy, which begins its transaction
         rows = (await conn.exec_driver_sql(stmt.sql, tuple(args))).all()
+    if not stmt.todo:
+        return [tuple(r) for r in rows]
     return [stmt.row(r) for r in rows]
 
 

@@ -15,7 +15,7 @@ from aiohttp import web
 
 from bot.flows import access
 from bot.web import service, views
-from bot.web.auth import COOKIE, Session, read_session
+from bot.web.auth import Session, read_session
 from bot.web.routes import (
     NoSession,
     _json_body,
@@ -26,6 +26,7 @@ from bot.web.routes import (
     jresp,
     message,
     page,
+    session_cookie,
     state,
 )
 from bot.web.server import _secure_headers
@@ -151,7 +152,7 @@ async def api_save(request: web.Request) -> web.Response:
     input parsed and checked, then the write with the other saves of the moment (group commit); the pages open
     on the same report are told."""
     st = state(request)
-    sess = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
+    sess = read_session(st.key, session_cookie(request), now=st.clock())
     if sess is None:
         return _no_session(request)
     refused = await _write_refused(request, sess)
@@ -247,7 +248,7 @@ async def api_events(request: web.Request) -> web.StreamResponse:
     await resp.prepare(request)
     loop = asyncio.get_running_loop()
     until = loop.time() + STREAM_SECONDS
-    link = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
+    link = read_session(st.key, session_cookie(request), now=st.clock())
     try:
         await resp.write(b"retry: 3000\n\n")
         async with st.store.listen(rep.sub.id) as queue:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from aiohttp import web
+from aiohttp import hdrs, web
 
 from bot.flows import access
 from bot.flows.upward import reports_upward
@@ -66,6 +66,23 @@ def _set_session(request: web.Request, resp: web.StreamResponse, acc: Account, p
                     secure=st.secure, samesite="None" if st.secure else "Lax")
 
 
+_COOKIES: dict[str, str | None] = {}  # a Cookie header → the session cookie in it (each header parsed once)
+
+
+def session_cookie(request: web.Request) -> str | None:
+    """The session cookie of the request, as ``request.cookies`` reads it from the Cookie header."""
+    header = request.headers.get(hdrs.COOKIE, "")
+    try:
+        return _COOKIES[header]
+    except KeyError:
+        pass
+    value = request.cookies.get(COOKIE)
+    if len(_COOKIES) >= 20000:
+        _COOKIES.clear()
+    _COOKIES[header] = value
+    return value
+
+
 class NoSession(web.HTTPException):
     status_code = 401
 
@@ -73,7 +90,7 @@ class NoSession(web.HTTPException):
 async def current(request: web.Request, repo: Repo) -> tuple[Session, Account]:
     """The session's account, or a 401: no session, expired, its link revoked, the account gone."""
     st = state(request)
-    sess = read_session(st.key, request.cookies.get(COOKIE), now=st.clock())
+    sess = read_session(st.key, session_cookie(request), now=st.clock())
     acc = await repo.web.web_session_account(sess.account_id, sess.link_id) if sess else None
     if sess is None or acc is None:
         raise NoSession()
@@ -193,7 +210,7 @@ async def logout(request: web.Request) -> web.Response:
 
 async def home(request: web.Request) -> web.StreamResponse:
     st = state(request)
-    if read_session(st.key, request.cookies.get(COOKIE), now=st.clock()) is None:
+    if read_session(st.key, session_cookie(request), now=st.clock()) is None:
         return message(request, "Trợ lý báo cáo", "Mở báo cáo bằng nút «📝 Điền trên web» trong Telegram, hoặc bằng "
                                                  "đường dẫn bot hoặc quản trị viên gửi cho bạn.")
     raise web.HTTPSeeOther(f"{st.root}/form")

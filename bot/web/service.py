@@ -393,7 +393,7 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
     """Store one field the officer left (or a button: «Không có», «Giữ như kỳ trước»), like the chat stores an
     answer; a large-change reason with ``op="reason"``. Runs inside a group-commit job (no commit here)."""
     key = str(req.get("key", ""))
-    if not rep.outline.has(key) or not any(r.key == key for r in _visible(rep)):
+    if not rep.outline.has(key) or not rep.outline.is_visible(key, rep.unit.code, rep.unit.kind, rep.answers):
         return Saved(False, key, error="Câu này không có trong báo cáo của đơn vị bạn. Tải lại trang.")
     if not rep.editable or rep.sub is None:
         return Saved(False, key, error=f"⛔ {rep.why or 'Báo cáo này không sửa được nữa.'}")

@@ -186,22 +186,18 @@ def _fix_old_value() -> Any:
                             r.c.version == bindparam("p_version")).values(old_value=prev).returning(r.c.version))
 
 
-_RAW: dict[tuple[str, str, str], rawsql.Raw] = {}
+def _compile(dialect: Any, name: str) -> rawsql.Raw:
+    from storage.hot import _hot
+
+    stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
+             "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
+    stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
+    return rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
 
 
 def _raw(session: Any, name: str) -> rawsql.Raw:
     """Statement ``name`` of the web form's save compiled for the session's dialect (once)."""
-    dialect = session.bind.dialect
-    key = (dialect.name, dialect.driver, name)
-    found = _RAW.get(key)
-    if found is None:
-        from storage.hot import _hot
-
-        stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
-                 "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
-        stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
-        found = _RAW[key] = rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
-    return found
+    return rawsql.statements(session, _compile)[name]
 
 
 def _save_context(dialect: str, with_link: bool) -> Any:
