@@ -152,7 +152,7 @@ def _blank_ask(seg: str, unit: str) -> Ask:
     if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
         words = unit.split()
         label = f"Số {unit}" if blank_typ == "integer" else (words[0][:1].upper() + unit[1:] if words else "Nội dung")
-        return Ask(label, blank_typ, unit, guessed=f"lời câu hỏi dựng từ đơn vị «{unit}» (chỗ trống không có nhãn)")
+        return Ask(label, blank_typ, unit, guessed=f"chỗ trống không có nhãn, lời câu hỏi dựng từ đơn vị «{unit}»: hãy sửa lời câu hỏi")
     if blank_typ == "integer" and not is_count(seg) and len(seg.split()) <= 6 and COUNT_UNIT_PREFIX.match(unit):
         why = f"lời câu hỏi dựng từ «{seg}: … {unit}»"
         seg = f"Số {unit} {seg[0].lower()}{seg[1:]}"  # '3 sao: … sản phẩm' → 'Số sản phẩm 3 sao'

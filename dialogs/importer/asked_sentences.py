@@ -22,6 +22,8 @@ from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.lexicon import top_split
+from dialogs.importer.prose_items import _cap, _in_note
+from dialogs.importer.verb_clauses import STATES
 from dialogs.text import fold
 
 # the assessment categories of Vietnamese report language, by group: words of one group side by side are one thing
@@ -104,6 +106,7 @@ LEADING = re.compile(
 # a plan or programme to draw up: the document itself is asked ('xây dựng chương trình, kế hoạch năm 2010')
 PLAN = re.compile(r"^(?:xây dựng|lập|soạn thảo)\s+(?=(?:chương trình|kế hoạch|phương án|đề án)\b)", re.I)
 KEPT = re.compile(r"^(?:đánh giá|đề xuất|kiến nghị)\b", re.I)
+BARE_VERB = re.compile(rf"(?i)\s*(?:{VERBS})\s*,?\s*")  # a verb alone before a comma: it asks what follows
 CLAUSE_CUT = re.compile(rf"(?:,\s+|\s+và\s+|\s+đồng thời\s+|\s+(?:để\s+)?từ đó\s+)(?=(?:{VERBS})\b)", re.I)
 # the letter's own logistics: when and where to send, the form, who signs
 LOGISTICS = re.compile(
@@ -303,15 +306,11 @@ def _clauses(part: str) -> list[str]:
     """The part cut before each asking verb; a bare verb joins what follows it ('đề xuất, kiến nghị …')."""
     out: list[str] = []
     for clause in CLAUSE_CUT.split(part):
-        if out and re.fullmatch(rf"(?i)\s*(?:{VERBS})\s*,?\s*", out[-1]):
+        if out and BARE_VERB.fullmatch(out[-1]):
             out[-1] = f"{out[-1].strip(' ,')}, {clause.strip()}"
         else:
             out.append(clause)
     return out
-
-
-def _in_note(text: str, at: int) -> bool:
-    return text[:at].count("(") > text[:at].count(")")
 
 
 def asking_verb(part: str) -> re.Match | None:
@@ -365,7 +364,7 @@ def asked_sentences(text: str) -> list[Ask]:
     no list of asks; a photo caption, a question or a form's blanks ask nothing here)."""
     if (
         CAPTION.search(text.strip())
-        or re.search(r"[?…]|\.{3,}|_{3,}", text)
+        or STATES.search(text)
         or SUBJECT_LINE.match(text.strip())
     ):
         return []
@@ -373,7 +372,7 @@ def asked_sentences(text: str) -> list[Ask]:
     things = [t for t in things if len(t.split()) >= 2 and not LOGISTICS.search(t)]
     if len(things) < 2:
         return []
-    return [Ask(t[0].upper() + t[1:]) for t in things]
+    return [Ask(_cap(t)) for t in things]
 
 
 def asked_paragraph(text: str) -> list[Ask]:
@@ -401,13 +400,13 @@ def contents_asked(text: str) -> list[Ask]:
     verb leads to the list and it names two things or more."""
     t = re.sub(r"\s+", " ", text.strip()).rstrip(" .")
     colon = COLON_LIST.search(t)
-    if not colon or not asking_verb(t[: colon.start()] + " x") or re.search(r"[?…]|\.{3,}|_{3,}", t):
+    if not colon or not asking_verb(t[: colon.start()] + " x") or STATES.search(t):
         return []
     things = [
         x.strip(" ,.;") for part in top_split(colon.group("r"), ";") for x in split_things(part.strip(" .,"))
     ]
     things = [x for x in things if x and len(x.split()) <= 30]
-    return [Ask(x[0].upper() + x[1:]) for x in things] if len(things) >= 2 else []
+    return [Ask(_cap(x)) for x in things] if len(things) >= 2 else []
 
 
 def richer(asks: list[Ask], text: str) -> list[Ask]:

@@ -117,7 +117,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
-        out.append(drop_sample_fill(repair_old_font(line)))  # old_fonts.py: TCVN3 text read as Latin-1  # '…: ……không……' → '…: ……' (sample_fills.py)
+        out.append(drop_sample_fill(repair_old_font(line)))  # TCVN3 read as Latin-1; '…: ……không……' → '…: ……'
     return strip_page_marks(out)
 
 

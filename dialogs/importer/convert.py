@@ -236,8 +236,8 @@ def asks_to_questions(ctx: ImportContext, text: str, path: list[str], no: str | 
     except Exception:  # noqa: BLE001 - an importer gap on one line never costs the document: the line is asked as is
         log.exception("the importer could not read a line: %.80s", text)
         asks = [Ask(_plain_prompt(text), "longtext", None)]
-        ctx.notes.append({"message": f"trình nhập không đọc được dòng «{_plain_prompt(text)[:60]}»: để câu trả lời "
-                                     "bằng lời, hãy sửa lời và kiểu câu hỏi"})
+        ctx.notes.append({"message": f"trình nhập không đọc được dòng «{_plain_prompt(text)[:60]}»: bản nháp để nguyên "
+                                     "dòng, trả lời bằng lời; hãy sửa lời và kiểu câu hỏi"})
     if ctx.figures:  # a Biểu of figures is referred to here: 'Kết quả tinh giản biên chế' asks the number too
         for a in [a for a in asks if a.type == "longtext"]:
             at = asks.index(a) + 1

@@ -18,6 +18,7 @@ import re
 
 from dialogs.importer.ask_types import Ask, field_type, measure_unit
 from dialogs.importer.form_fields import (
+    _cap,
     boxed_tail,
     counts_in_sentence,
     field_sentence,
@@ -70,11 +71,6 @@ def _label_type(label: str) -> tuple[str, str | None]:
         return "integer", None
     typ, unit = field_type(bare)
     return (typ, unit) if typ != "text" or bare == label else field_type(label)
-
-
-def _cap(s: str) -> str:
-    s = s.strip(" ,;:.-–")
-    return s[:1].upper() + s[1:]
 
 
 def _pieces(text: str) -> list[str]:

@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable
 
 from dialogs.importer.ask_types import Ask, field_type
+from dialogs.importer.lexicon import BLANK_RUN, GAP, GAP_RUN
 
 Reader = Callable[[str], list[Ask]]
 Typer = Callable[[str], tuple[str, str | None]]
 
 BOX_TAIL = re.compile(r"(?P<l>[^\s:□☐…][^:□☐…]{1,40}?)\s*:\s*[□☐][^:…]*$")
-GAP_IN = re.compile(r"…|\.{2,}|_{2,}")
-ONE_BLANK = re.compile(r"^(?P<l>[^:…()]{2,50}?)\s*:\s*(?:…|\.{2,}|_{2,})[….\s_]*$")
+GAP_IN = re.compile(GAP)
+ONE_BLANK = re.compile(rf"^(?P<l>[^:…()]{{2,50}}?)\s*:\s*{GAP_RUN}$")
 
 
 def boxed_tail(text: str, before: Reader, boxed: Reader) -> list[Ask]:
@@ -92,7 +93,7 @@ def field_sentence(text: str, label_type: Typer) -> list[Ask]:
             for k, a in enumerate(asks) if a is not None]
 
 
-BLANKS = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*")
+BLANKS = re.compile(r"\s*" + BLANK_RUN)
 HEAD_UNITS = re.compile(r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|học sinh|"
                         r"sinh viên|cán bộ|công nhân|lao động|xã viên|gia đình|cháu|em)$")
 COUNT_HEAD = re.compile(r"(?i)^(?:tổng\s+)?số(?:\s+lượng)?\s+\S")
@@ -114,7 +115,7 @@ def counts_in_sentence(text: str) -> list[Ask]:
 
 
 PEOPLE_BLANK = re.compile(r"(?i)^(?P<l>(?:các\s+)?(?:đại biểu|khách mời)\b[^:…()]{0,60}?)\s*(?:\b(?:có|gồm có|gồm)\s*)?"
-                          r":?\s*(?:…|\.{3,}|_{3,})[….\s_]*$")
+                          r":?\s*" + BLANK_RUN + "$")
 
 
 def people_blank(text: str) -> list[Ask]:

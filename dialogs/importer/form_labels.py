@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 
 from dialogs.importer.ask_types import Ask, field_type
-from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
+from dialogs.importer.lexicon import GAP, IDENTIFIER, NAME_LABEL
 from dialogs.text import fold
 
 Typer = Callable[[str], tuple[str, str | None]]
 
-GAP = r"(?:…|\.{2,}|_{2,})"
+GAP_RE = re.compile(GAP)
 QUESTION = re.compile(r"(?i)\?|\b(?:không|chưa|nào|gì|bao nhiêu|mấy|ra sao|thế nào)\s*[.:]?\s*$")
 FIELD_WORD = re.compile(
     r"(?i)^(?:ngày|năm|tháng|số|mã|tên|họ|địa chỉ|điện thoại|email|e-mail|chức vụ|chức danh|"
@@ -87,9 +87,6 @@ def date_range(line: str) -> list[str]:
     label = (m.group("l") or "").strip(" :")
     ends = [f"{m.group('a').lower()} ngày", f"{m.group('b').lower()} ngày"]
     return [f"{label}: {e}" if label else e[:1].upper() + e[1:] for e in ends]
-
-
-GAP_RE = re.compile(GAP)
 
 
 def blank_beside(label: str, lines: list[str]) -> bool:

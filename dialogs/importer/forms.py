@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
-from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
+from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -143,7 +143,7 @@ CODED_END = re.compile(r"(?<=\))[.;]?\s+(?=[A-ZĐ][^()]{1,40}\()")
 OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)\s+trên tổng số\s*$", re.I)
 
 
-ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*(?:…|\.{3,}|_{3,})[….\s_]*$")
+ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + "$")
 
 
 def blank_fields(line: str) -> list[str]:
@@ -234,8 +234,9 @@ def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
     and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
     by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it."""
-    if date_range(line):  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …': the two ends
-        return date_range(line)
+    ends = date_range(line)  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …': the two ends
+    if ends:
+        return ends
     named = date_blank(line)
     if named is not None:
         return [named[0], *blank_fields(named[1])]

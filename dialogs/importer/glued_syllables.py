@@ -18,12 +18,13 @@ from dialogs.importer.syllables import is_valid, load_bigrams
 
 TOKEN = re.compile(r"[^\W\d_]{5,}")
 VIET = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
+VOWEL = re.compile(r"[aeiouyà-ỹ]")
 MAX_PIECE = 7
 
 
 def _piece(piece: str, uni: dict[str, int]) -> bool:
     """A syllable a cut may hold: a common one, or any Vietnamese syllable of two letters or more with a vowel."""
-    return piece in uni or (len(piece) >= 2 and is_valid(piece) and bool(re.search(r"[aeiouyà-ỹ]", piece)))
+    return piece in uni or (len(piece) >= 2 and is_valid(piece) and bool(VOWEL.search(piece)))
 
 
 @lru_cache(maxsize=4096)

@@ -101,10 +101,15 @@ def fallback_name(lines: list[str]) -> str | None:
     return asked_report(texts) or review_report(texts)
 
 
+def long_words(s: str) -> int:
+    """How many words of two letters or more a line holds (a byline 'MINH AN |' holds two, its bar no word)."""
+    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split())
+
+
 def name_like(s: str) -> bool:
     """A line in capitals that can be a name: two words of two letters or more ('A A' for a page's font size,
     'VII', 'P. 930' are no name)."""
-    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split()) >= 2
+    return long_words(s) >= 2
 
 
 def fuller_report(phrase: str | None, asked: str | None) -> str | None:

@@ -5,11 +5,10 @@ table as a note to rebuild it, and says so first among the unsure points."""
 
 from __future__ import annotations
 
-import re
-
 from dialogs.importer.build import Built, guess_period, guess_respondents
 from dialogs.importer.build import _sentence_case as sentence_case
 from dialogs.importer.convert import ImportContext
+from dialogs.importer.convert import _plain_prompt as _prompt
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.forms import BLANK
 from dialogs.importer.headline import PLAIN_NAME, fallback_name
@@ -24,11 +23,6 @@ MAX_QUESTIONS = 200
 def _asks(text: str) -> bool:
     s = text.strip()
     return bool(s) and (parse_marker(s) is not None or s.endswith((":", "?")) or BLANK.search(s) is not None)
-
-
-def _prompt(text: str) -> str:
-    words = re.sub(r"[.…_]{2,}|…", " ", text).split()
-    return " ".join(words)[:300].strip(" :;,-–") or "Nội dung"
 
 
 def last_resort(doc: Document, error: Exception) -> Built:
@@ -59,8 +53,8 @@ def last_resort(doc: Document, error: Exception) -> Built:
     ctx.notes.append(
         {
             "message": f"trình nhập gặp lỗi khi đọc cấu trúc văn bản ({type(error).__name__}): bản nháp "
-            "giữ mỗi dòng có hỏi (dòng đánh số, dòng kết thúc bằng «:» hay «?», dòng có chỗ "
-            "trống) thành một câu trả lời bằng lời; hãy chia mục và sửa kiểu câu hỏi"
+            "giữ mỗi dòng có vẻ là câu hỏi (dòng đánh số, dòng kết thúc bằng «:» hay «?», dòng có chỗ "
+            "trống) thành một câu hỏi trả lời bằng lời; hãy chia mục và sửa kiểu câu hỏi"
         }
     )
     if tables:

@@ -164,6 +164,13 @@ TIME_ONLY = re.compile(r"^(?:tính\s+)?(?:đến|đến trước|trước|sau|t�
 GUIDED_COUNT = re.compile(r"\b(?:nêu rõ|ghi rõ|nêu)\s+((?:tổng số|số lượng|số)\s+[^,;.()]+)", re.I)
 
 
+# a form's blank: an ellipsis, two dots or underscores or more (GAP); with the dots, spaces and ellipses after it
+# (GAP_RUN); a blank of three dots or more and what follows it (BLANK_RUN)
+GAP = r"(?:…|\.{2,}|_{2,})"
+GAP_RUN = GAP + r"[….\s_]*"
+BLANK_RUN = r"(?:…|\.{3,}|_{3,})[….\s_]*"
+
+
 DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
 
 

@@ -13,10 +13,10 @@ import re
 
 from dialogs.importer.ask_types import Ask
 from dialogs.importer.forms import PERSON_LINE
+from dialogs.importer.lexicon import GAP
 from dialogs.importer.structure import parse_marker
 from dialogs.importer.surveys import carry_as
 
-GAP = r"(?:…|\.{2,}|_{2,})"
 OPENING = re.compile(r"(?i)^[-–+•*]?\s*(?P<d>hôm nay\b.*?\bnăm\b(?:\s*(?:20|19)?\s*(?:…|\.|_)+)?)")
 PLACE = re.compile(rf"(?i)(?:^|[\s,;])tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?")
 PLACE_LINE = re.compile(rf"(?i)^[-–+•*]?\s*tại\s*:?\s*{GAP}[\s….,_]*(?P<n>\([^()]*\))?[\s.;]*$")

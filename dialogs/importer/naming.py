@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.form_labels import leads_with_field
+from dialogs.importer.headline import long_words
 from dialogs.importer.round3 import PAPER_NAMES, doc_number
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
@@ -163,11 +164,6 @@ def _lead_capitals(s: str) -> str:
     return " ".join(words)
 
 
-def _words(s: str) -> int:
-    """How many words of two letters or more a line holds: a byline 'MINH AN |' is two, its bar no word."""
-    return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split())
-
-
 def caps_after_header(lines: list[str]) -> str | None:
     """No name word anywhere: the first line in capitals (three words or more) below the agency header and its
     motto / date ('NIÊN GIÁM THỐNG KÊ 5 NĂM GẦN NHẤT' under 'CỘNG HÒA XÃ HỘI …' and 'Đồng Hưu, ngày …')."""
@@ -175,7 +171,7 @@ def caps_after_header(lines: list[str]) -> str | None:
     start = head[-1] + 1 if head else 0
     for i in range(start, min(len(lines), start + 25)):
         s = lines[i].strip()
-        if s and _upper(s) and _words(s) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
+        if s and _upper(s) and long_words(s) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
             return _continuation(lines, i, s, False)
     return None
 

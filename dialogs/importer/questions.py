@@ -185,8 +185,9 @@ def date_asks(text: str) -> list[Ask]:
     if rng:
         label = rng.group("l").strip(" -–+•")
         return [Ask(f"{label}: {rng.group(k)}", "date") for k in ("a", "b")]
-    if date_range(text):  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …' without the year
-        return [Ask(d, "date") for d in date_range(text)]
+    ends = date_range(text)  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …' without the year
+    if ends:
+        return [Ask(d, "date") for d in ends]
     named = date_blank(text)
     if named is None:
         return []

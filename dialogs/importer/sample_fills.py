@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-DOTS = r"(?:…|\.{2,}|_{2,})[….\s_]*"
+from dialogs.importer.lexicon import GAP_RUN as DOTS
+
 FILLED = re.compile(
     r"^(?P<l>[^…:]{3,160}:)\s*"
     + DOTS

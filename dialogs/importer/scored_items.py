@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask
+from dialogs.importer.lexicon import BLANK_RUN
 from dialogs.importer.structure import parse_marker
 from dialogs.importer.surveys import carry
 
@@ -123,7 +124,7 @@ def _end(seq: list, k: int) -> int:
 
 
 HAS_HEAD = re.compile(r"(?i)^[^\W\d_][^:…]{2,60}\b(?:có|gồm có)\s*:$")
-HAS_ITEM = re.compile(r"^[-–+•*]\s*(?P<l>[^\W\d_][^:…()]{1,40}?)\s*:?\s*(?:…|\.{3,}|_{3,})[….\s_]*$")
+HAS_ITEM = re.compile(r"^[-–+•*]\s*(?P<l>[^\W\d_][^:…()]{1,40}?)\s*:?\s*" + BLANK_RUN + "$")
 
 
 def counts_after_has(seq: list) -> list:

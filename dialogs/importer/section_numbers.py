@@ -84,7 +84,7 @@ def article_marker(line: str) -> tuple[str, str, str] | None:
 # a part's number written as an ordinal word: 'Phần thứ nhất', 'PHẦN THỨ HAI' (the closed class of ordinals)
 PART_ORDINALS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                  "chín": 9, "mười": 10}
-PART_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
 def part_value(word: str) -> int:
@@ -92,4 +92,4 @@ def part_value(word: str) -> int:
     w = word.split()[-1] if word.split() else ""
     if w.isdigit():
         return int(w)
-    return PART_ROMAN.get(w) or PART_ORDINALS.get(w.lower(), 0)
+    return ROMAN_VALUE.get(w) or PART_ORDINALS.get(w.lower(), 0)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from dialogs.importer.section_numbers import (
+    ROMAN_VALUE,
+    UPPER,
     article_marker,
     article_run,
     compound_marker,
@@ -14,7 +16,6 @@ from dialogs.importer.section_numbers import (
 )
 from dialogs.text import fold
 
-UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
 PART_WORDS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
 PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}|(?-i:[A-H])(?=\s*[.:\-–]))))"
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
@@ -95,7 +96,6 @@ INLINE_MARK = re.compile(
     rf"|(?P<bullet>[-+•])(?=\s)|(?:Phần|PHẦN)\s+(?P<part>[IVX]{{1,4}}|\d{{1,2}}|(?i:thứ\s+(?:{PART_WORDS})))(?:\s*[.:\-–])?(?=\s)"
     rf"|(?P<upper>[A-H])\.(?=\s+[{UPPER}]{{2,}}\b))\s*(?=[{UPPER}])"
 )
-ROMAN_VALUE = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
 @dataclass

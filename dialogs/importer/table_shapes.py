@@ -150,7 +150,7 @@ def captioned_header(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     cols = [c for c in names if _column(c)]
     note = (
         f"biểu chép mỗi ô tiêu đề một dòng, không có dòng nào (từ «{names[0][:30]}»): đã dựng lại {len(cols)} cột "
-        "từ các tên, các dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra"
+        "từ các tên, các dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra tên và thứ tự cột"
     )
     return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note), used
 
@@ -292,6 +292,6 @@ def codes_a_line_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None
     note = (
         f"biểu chép mỗi ô tiêu đề một dòng, mã cột mỗi mã một dòng (từ «{lines[0].strip()[:30]}»): đã dựng lại "
-        f"{len(cols)} cột, {len(rows)} dòng; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra"
+        f"{len(cols)} cột, {len(rows)} dòng; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra tên và thứ tự cột"
     )
     return _grid(["TT", "Chỉ tiêu", *cols], rows, note), k

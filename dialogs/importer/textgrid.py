@@ -729,7 +729,7 @@ def _bar_header_only(cells: list[str]) -> FlatGrid | None:
         return None
     cols = [c for c in head if not LABEL_HEAD.match(fold(c)) and not group_only(c)]
     note = (f"bảng HTML chép thành từng ô «|», chỉ có tiêu đề (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, các "
-            "dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra")
+            "dòng do đơn vị thêm; tên nhóm và tên cột không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     return _grid(["TT", "Chỉ tiêu", *cols], [["", "…"]], note)
 
 
