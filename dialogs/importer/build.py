@@ -27,6 +27,7 @@ from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
+from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
@@ -34,7 +35,6 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
-from dialogs.importer.round3 import round3_passes
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
@@ -447,7 +447,7 @@ def build(doc: Document, filename: str) -> Built:
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
-    round3_passes(ctx, sections, texts)  # the scales, then round3.py's passes (stated parts, long blanks)
+    late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word

@@ -34,6 +34,7 @@ from dialogs.importer.forms import (
     yesno_line,
 )
 from dialogs.importer.keys import KeyMaker, no_slug
+from dialogs.importer.lettered_fields import bare_label_field
 from dialogs.importer.lexicon import (
     ADMIN_LABEL,
     DATE_LABEL,
@@ -64,7 +65,6 @@ from dialogs.importer.questions import (
     split_lists,
     titled_ask,
 )
-from dialogs.importer.round3 import bare_label_field
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
@@ -884,7 +884,7 @@ def _carried_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict
 
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
-    bare = bare_label_field(node)  # round3: 'a) Thời gian:' alone, a field whose blank was lost
+    bare = bare_label_field(node)  # 'a) Thời gian:' alone, a field whose blank was lost
     return [question(ctx, Ask(*bare), path, node.no, [])] if bare else []
 
 

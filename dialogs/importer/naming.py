@@ -7,7 +7,7 @@ import re
 
 from dialogs.importer.form_labels import leads_with_field
 from dialogs.importer.headline import long_words
-from dialogs.importer.round3 import PAPER_NAMES, doc_number
+from dialogs.importer.lettered_fields import PAPER_NAMES, doc_number
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 

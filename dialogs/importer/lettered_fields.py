@@ -1,4 +1,4 @@
-"""Importer round 3 (session 23): shapes seen on documents nobody tuned the importer on.
+"""Late passes over a draft, for shapes seen on documents nobody had tuned the importer on (session 23, round 3):
 
 - A lettered point that is only a short label and its colon ('a) Thời gian:', 'b) Đại biểu tham dự:') is a form's
   field with its blank lost, not a heading over prose: typed by its words as a field (a bare 'Thời gian'/'Thời điểm'
@@ -171,7 +171,7 @@ def widen_spanning_blanks(sections: list[dict], texts: list[str]) -> None:
                 q["type"] = "longtext"
 
 
-def round3_passes(ctx: ImportContext, sections: list[dict], texts: list[str]) -> None:
+def late_passes(ctx: ImportContext, sections: list[dict], texts: list[str]) -> None:
     """The passes over the built sections (build.py, before tidy): a rating scale's legend applied, then the
     stated parts split and the blanks over lines of dots written out."""
     apply_scales(sections)
