@@ -166,16 +166,21 @@ def _bare(piece: str) -> bool:
     return bool(m) and not piece.strip()[m.end() :].strip() and _group(piece) is not None
 
 
-def _and_cut(part: str) -> list[str]:
-    """The part cut before 'và' + a category, but not inside 'bao gồm cả thuận lợi và khó khăn' (one thing's
-    detail)."""
+def _cut_joining(cut: re.Pattern, part: str, joins, glue) -> list[str]:
+    """``part`` cut where ``cut`` matches, a piece going back onto the one before it when ``joins(before)`` holds."""
     out: list[str] = []
-    for p in AND_CUT.split(part):
-        if out and INCLUDING.search(out[-1]):
-            out[-1] = f"{out[-1]} và {p}"
+    for p in cut.split(part):
+        if out and joins(out[-1]):
+            out[-1] = glue(out[-1], p)
         else:
             out.append(p)
     return out
+
+
+def _and_cut(part: str) -> list[str]:
+    """The part cut before 'và' + a category, but not inside 'bao gồm cả thuận lợi và khó khăn' (one thing's
+    detail)."""
+    return _cut_joining(AND_CUT, part, INCLUDING.search, lambda a, b: f"{a} và {b}")
 
 
 def _pieces(obj: str) -> list[tuple[str, str]]:
@@ -304,13 +309,7 @@ def _clause_things(clause: str) -> list[str]:
 
 def _clauses(part: str) -> list[str]:
     """The part cut before each asking verb; a bare verb joins what follows it ('đề xuất, kiến nghị …')."""
-    out: list[str] = []
-    for clause in CLAUSE_CUT.split(part):
-        if out and BARE_VERB.fullmatch(out[-1]):
-            out[-1] = f"{out[-1].strip(' ,')}, {clause.strip()}"
-        else:
-            out.append(clause)
-    return out
+    return _cut_joining(CLAUSE_CUT, part, BARE_VERB.fullmatch, lambda a, b: f"{a.strip(' ,')}, {b.strip()}")
 
 
 def asking_verb(part: str) -> re.Match | None:
