@@ -178,6 +178,25 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
+MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam)\W*$")
+
+
+def name_under_motto(lines: list[str]) -> str | None:
+    """A name line in capitals right under the national motto ('Độc lập - Tự do - Hạnh phúc' / 'PHIẾU ĐÁNH GIÁ …
+    Năm……'), wherever it stands: the form's own name, even when a page pasted the form's tail above its header."""
+    for i, raw in enumerate(lines):
+        if not MOTTO.match(fold(raw.strip())):
+            continue
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+        if nxt is None:
+            continue
+        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
+        lead = _lead_capitals(s)
+        if len(lead.split()) >= 3 and _named(fold(lead)) and not parse_marker(s):
+            return _continuation(lines, nxt, lead.strip(" ,;:"), False)
+    return None
+
+
 def _page_start(s: str) -> str:
     """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
     return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
