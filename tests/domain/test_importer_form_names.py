@@ -33,15 +33,23 @@ def test_a_card_under_a_spaced_code_takes_its_name_line() -> None:
 
 
 def test_the_name_under_the_motto_wins_over_a_pages_sentence_case_title() -> None:
-    lines = ["Phiếu tự nhận xét hội viên năm nay", "", "II. Ý KIẾN CỦA TỔ", "1. Nhận xét: ……",
-             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-             "PHIẾU ĐÁNH GIÁ HỘI VIÊN CHI HỘI Năm……", "Họ và tên: ……"]
+    lines = [
+        "Phiếu tự nhận xét hội viên năm nay",
+        "",
+        "II. Ý KIẾN CỦA TỔ",
+        "1. Nhận xét: ……",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "PHIẾU ĐÁNH GIÁ HỘI VIÊN CHI HỘI Năm……",
+        "Họ và tên: ……",
+    ]
     assert name_under_motto(lines) == "PHIẾU ĐÁNH GIÁ HỘI VIÊN CHI HỘI"
     o = imp("\n".join(lines) + "\n")
     assert o.title == "Phiếu đánh giá hội viên chi hội"
     # also with a bare form name line below a dashed motto
     assert name_under_motto(["Độc lập – Tự do – Hạnh phúc", "", "TỜ KHAI ĐĂNG KÝ HỘ KINH DOANH"]) == (
-        "TỜ KHAI ĐĂNG KÝ HỘ KINH DOANH")
+        "TỜ KHAI ĐĂNG KÝ HỘ KINH DOANH"
+    )
 
 
 def test_a_name_in_capitals_before_the_headings_keeps_its_place() -> None:
