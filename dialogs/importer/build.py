@@ -24,7 +24,7 @@ from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
-from dialogs.importer.form_tails import choose_graded_blanks, header_first
+from dialogs.importer.form_tails import choose_graded_blanks, header_first, written_assessments
 from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
@@ -450,6 +450,7 @@ def build(doc: Document, filename: str) -> Built:
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     choose_graded_blanks(sections, texts)  # '2. Xếp loại: ……' over '(Tốt; khá; đạt; chưa đạt).': a choice
+    written_assessments(sections)  # '1. TỰ ĐÁNH GIÁ' over '1. Đạo đức, lối sống: ……': written out
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word

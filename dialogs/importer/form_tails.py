@@ -5,6 +5,9 @@
   pass over the built sections (build.py, before tidy): the label's line is found again in the document's lines, the
   line after it must be nothing but a bracket of three to eight short items parted by ';' (no verb of guidance such
   as 'ghi', 'nêu', no blank, no figures).
+- The numbered criteria under an assessment heading ('1. KẾT QUẢ TỰ ĐÁNH GIÁ' over '1. Chính trị tư tưởng: ……',
+  'IV. NHẬN XÉT, ĐÁNH GIÁ' over '3. Triển vọng phát triển: ……'): each blank is an assessment written out (longtext);
+  a name, a date, a figure or a choice keeps its type (`written_assessments`).
 - A page that begins in the middle of a form ('III. …', 'IV. …' first) and then shows the form's header (the agency
   line, the national motto, the form's name in capitals): the form begins at its header, so its header and what
   follows are read first and the tail the page pasted above them after (`header_first`)."""
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.lexicon import NAME_LABEL
 from dialogs.importer.naming import MOTTO, is_agency_header, name_under_motto
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
@@ -104,3 +108,20 @@ def header_first(seq: list) -> list:
         start = j
     cut = texts[start][0]
     return [*seq[cut:], *seq[:cut]]
+
+
+# a heading over a person's or a unit's assessment: '(Kết quả) (tự) đánh giá …', '(Ý kiến) nhận xét …', 'Kiểm điểm …'
+ASSESSING = re.compile(r"^(?:ket qua\s+)?(?:y kien\s+)?(?:tu\s+)?(?:danh gia|nhan xet|kiem diem)\b")
+
+
+def written_assessments(sections: list[dict]) -> None:
+    """The numbered text fields of a section whose heading assesses become longtext (in place)."""
+    for sec in sections:
+        items = sec.get("items", [])
+        assessing = bool(ASSESSING.match(fold(sec.get("title") or "").strip(" .:")))
+        for q in items:
+            if "items" in q:
+                written_assessments([q])
+            elif (assessing and q.get("type") == "text" and q.get("no") and q["no"] not in ("-", "–", "+", "•")
+                  and not NAME_LABEL.match(q.get("prompt", ""))):
+                q["type"] = "longtext"
