@@ -22,9 +22,9 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
+from dialogs.importer.form_tails import choose_graded_blanks, header_first, written_assessments
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
-from dialogs.importer.form_tails import choose_graded_blanks, header_first, written_assessments
 from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug

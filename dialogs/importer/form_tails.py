@@ -32,7 +32,9 @@ def bracket_grades(line: str) -> list[str] | None:
     if not m:
         return None
     items = [x.strip(" .") for x in m.group("items").split(";")]
-    if not 3 <= len(items) <= 8 or any(not x or len(x.split()) > 8 or re.search(r"\d|…|\.\.", x) for x in items):
+    if not 3 <= len(items) <= 8 or any(
+        not x or len(x.split()) > 8 or re.search(r"\d|…|\.\.", x) for x in items
+    ):
         return None
     if any(GUIDE.match(fold(x)) for x in items):
         return None
@@ -57,14 +59,16 @@ def graded_labels(texts: list[str]) -> dict[str, list[str]]:
         label = _label(line)
         if label is None:
             continue
-        nxt = next((t for t in texts[i + 1:i + 3] if t.strip()), "")
+        nxt = next((t for t in texts[i + 1 : i + 3] if t.strip()), "")
         grades = bracket_grades(nxt)
         if grades:
             out[label] = grades
     return out
 
 
-def choose_graded_blanks(sections: list[dict], texts: list[str], graded: dict[str, list[str]] | None = None) -> None:
+def choose_graded_blanks(
+    sections: list[dict], texts: list[str], graded: dict[str, list[str]] | None = None
+) -> None:
     """The text fields whose blank has its grades listed under it become choices of those grades (in place)."""
     graded = graded_labels(texts) if graded is None else graded
     if not graded:
@@ -98,7 +102,7 @@ def header_first(seq: list) -> list:
     motto = next((j for j, (_, s) in enumerate(texts) if MOTTO.match(fold(s.strip()))), None)
     if motto is None or not _mid_form([s for _, s in texts[:motto]]):
         return seq
-    if name_under_motto([s for _, s in texts[motto:motto + 4]]) is None:
+    if name_under_motto([s for _, s in texts[motto : motto + 4]]) is None:
         return seq
     start = motto
     for j in range(motto - 1, max(-1, motto - 5), -1):  # the agency line and the motto's first line above it
@@ -122,6 +126,11 @@ def written_assessments(sections: list[dict]) -> None:
         for q in items:
             if "items" in q:
                 written_assessments([q])
-            elif (assessing and q.get("type") == "text" and q.get("no") and q["no"] not in ("-", "–", "+", "•")
-                  and not NAME_LABEL.match(q.get("prompt", ""))):
+            elif (
+                assessing
+                and q.get("type") == "text"
+                and q.get("no")
+                and q["no"] not in ("-", "–", "+", "•")
+                and not NAME_LABEL.match(q.get("prompt", ""))
+            ):
                 q["type"] = "longtext"

@@ -210,6 +210,10 @@ def _opening(s: str, i: int) -> str:
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
 
 
+# the period word a name line's blank asks for ('PHIẾU ĐÁNH GIÁ … Năm………'): the report's period, no part of the name
+PERIOD_BLANK = re.compile(r"(?<=\S)\s+(?:[Nn]ăm|NĂM|[Tt]háng|THÁNG|[Qq]uý|QUÝ)$")
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -221,6 +225,7 @@ def own_name(lines: list[str]) -> str | None:
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it

@@ -61,3 +61,13 @@ def test_a_name_in_capitals_before_the_headings_keeps_its_place() -> None:
     )
     assert o.title == "Báo cáo kết quả công tác hội năm nay"
     assert name_under_motto(["Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày … tháng … năm …"]) is None
+
+
+def test_the_period_word_of_a_name_lines_blank_is_no_part_of_the_name() -> None:
+    o = imp("PHIẾU ĐĂNG KÝ THI ĐUA CHI HỘI Năm………\nHọ và tên: ……\n")
+    assert o.title == "Phiếu đăng ký thi đua chi hội"
+    o = imp("BÁO CÁO KẾT QUẢ HOẠT ĐỘNG HỘI Tháng……\n1. Số hội viên: …… người\n")
+    assert o.title == "Báo cáo kết quả hoạt động hội"
+    # negative: a name ending in 'NĂM' with no blank after it keeps it
+    o = imp("BÁO CÁO TỔNG KẾT CÔNG TÁC HỘI CUỐI NĂM\n1. Số hội viên: …… người\n")
+    assert o.title == "Báo cáo tổng kết công tác hội cuối năm"
