@@ -797,6 +797,9 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
 
 SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
+# the place and date run into the signer's title and '(Ký …)': '……, ngày … tháng … năm … NGƯỜI NHẬN XÉT (Ký, ghi rõ họ tên)'
+DATE_SIGNER = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*"
+                         r"(?P<role>[^()]{3,60})\(\s*[Kk]ý\b[^()]*\)\s*$")
 
 
 def _drop_signature(main: list) -> list:
@@ -811,7 +814,8 @@ def _drop_signature(main: list) -> list:
                     continue
                 break
             continue
-        if isinstance(s, str) and PLACE_DATE.match(s.strip()):
+        signer = DATE_SIGNER.match(s.strip()) if isinstance(s, str) else None
+        if isinstance(s, str) and (PLACE_DATE.match(s.strip()) or signer and signer.group("role").isupper()):
             continue
         out.append(s)
     return out

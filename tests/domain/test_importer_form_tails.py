@@ -82,3 +82,16 @@ def test_a_form_that_begins_with_its_first_part_is_not_moved() -> None:
     # a tail with no form's name under the motto stays where it is too
     tail = ["III. Ý KIẾN", "1. Nhận xét: ……", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày … tháng … năm …"]
     assert header_first(tail) == tail
+
+
+def test_a_place_and_date_run_into_the_signer_asks_nothing() -> None:
+    o = imp(
+        "PHIẾU NHẬN XÉT\nII. Ý KIẾN CỦA TỔ TRƯỞNG\n(Phần dành cho tổ trưởng)..............\n"
+        "......., ngày ....tháng....năm...... TỔ TRƯỞNG (Ký, ghi rõ họ tên)\n"
+        "III. Ý KIẾN CỦA CHI HỘI\n1. Nhận xét: ……\nHà Nội, ngày … tháng … năm … NGƯỜI LẬP PHIẾU (Ký và ghi rõ họ tên)\n"
+    )
+    prompts = [p for _, _, p in _refs(o)]
+    assert prompts == ["Ý KIẾN CỦA TỔ TRƯỞNG", "Nhận xét"]  # the heading asks; no date nor signer is asked
+    # negative: a date field with a lower-case label after it stays a question
+    o = imp("PHIẾU NHẬN XÉT\n1. Ngày nhận xét: ……\n2. Nhận xét của tổ (ký xác nhận): ……\n")
+    assert "Ngày nhận xét" in [p for _, _, p in _refs(o)]
