@@ -22,7 +22,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
-from dialogs.importer.form_tails import choose_graded_blanks, header_first, written_assessments
+from dialogs.importer.form_tails import form_passes, header_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
@@ -411,8 +411,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
-    if starts:
-        seq = seq[starts[-1]:]
+    seq = seq[starts[-1]:] if starts else seq
     seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
@@ -449,8 +448,7 @@ def build(doc: Document, filename: str) -> Built:
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
-    choose_graded_blanks(sections, texts)  # '2. Xếp loại: ……' over '(Tốt; khá; đạt; chưa đạt).': a choice
-    written_assessments(sections)  # '1. TỰ ĐÁNH GIÁ' over '1. Đạo đức, lối sống: ……': written out
+    form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word
@@ -907,9 +905,24 @@ def _adopt_fields(node: Node) -> Node:
                 and all(k.kind == c.kind and BLANK.search(k.text) for k in head.children)):
             head.children.append(c)
             continue
+        if head is not None and _next_field(head, c):  # '5. Kết quả thực hiện nhiệm vụ:' over its bullets
+            head.children.append(c)
+            continue
         kids.append(_adopt_fields(c))
     node.children = kids
     return node
+
+
+def _next_field(head: Node, c: Node) -> bool:
+    """After the fields a heading in capitals took ('1.' … '4.'), the next number of the same kind ending in ':' over
+    bullets only ('5. Kết quả thực hiện nhiệm vụ:' / '- …') goes on with them: the form's fifth field, its answer
+    in bullets — not a section beside the heading."""
+    nums = [re.match(r"\d+", k.no) for k in head.children]
+    mine = re.match(r"\d+", c.no)
+    return (bool(head.children) and head.kind == c.kind and head.kind.startswith("dec") and _caps_heading(head)
+            and all(nums) and mine is not None and int(nums[0].group()) == 1
+            and int(mine.group()) == int(nums[-1].group()) + 1 and c.text.rstrip().endswith(":")
+            and not c.tables and not c.body and all(k.kind in BULLET_KINDS and not k.children for k in c.children))
 
 
 def _caps_heading(n: Node) -> bool:

@@ -134,3 +134,10 @@ def written_assessments(sections: list[dict]) -> None:
                 and not NAME_LABEL.match(q.get("prompt", ""))
             ):
                 q["type"] = "longtext"
+
+
+def form_passes(sections: list[dict], texts: list[str]) -> None:
+    """The passes over the built sections (build.py, after lettered_fields.py's): grades in brackets under a blank
+    make a choice, then the numbered criteria under an assessment heading are written out."""
+    choose_graded_blanks(sections, texts)
+    written_assessments(sections)

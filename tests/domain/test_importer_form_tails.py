@@ -95,3 +95,21 @@ def test_a_place_and_date_run_into_the_signer_asks_nothing() -> None:
     # negative: a date field with a lower-case label after it stays a question
     o = imp("PHIẾU NHẬN XÉT\n1. Ngày nhận xét: ……\n2. Nhận xét của tổ (ký xác nhận): ……\n")
     assert "Ngày nhận xét" in [p for _, _, p in _refs(o)]
+
+
+def test_the_next_number_over_bullets_goes_on_with_the_fields_a_heading_took() -> None:
+    o = imp(
+        "PHIẾU ĐÁNH GIÁ HỘI VIÊN\nHọ và tên: ……\n1. KẾT QUẢ TỰ ĐÁNH GIÁ\n1. Tinh thần học tập: ……\n"
+        "2. Tác phong làm việc: ……\n3. Kết quả thực hiện nhiệm vụ được giao:\n- Kết quả hoạt động của tổ phụ trách\n"
+        "2. Ý KIẾN CỦA CHI HỘI\n1. Nhận xét ưu điểm: ……\n"
+    )
+    assert ("1.3", "longtext", "Kết quả hoạt động của tổ phụ trách") in _refs(o)
+    assert ("2", "longtext", "Nhận xét ưu điểm") in _refs(o)
+
+
+def test_a_number_that_skips_or_has_no_colon_stays_beside_the_heading() -> None:
+    o = imp(
+        "PHIẾU ĐĂNG KÝ\n1. THÔNG TIN CHUNG\n1. Nơi công tác: ……\n2. Chức vụ: ……\n4. Kết quả công tác:\n"
+        "- Kết quả hoạt động của tổ phụ trách\n"
+    )
+    assert [s for s, _, p in _refs(o) if p.startswith("Kết quả hoạt động")] == ["4"]
