@@ -178,7 +178,8 @@ def blank_fields(line: str) -> list[str]:
         whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
-        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số") and not (
+                lab[0].isupper() and _words(lab) >= 3 and IDENTIFIER.match(lab)):  # 'Giấy CMND số ……': a paper's number
             continue
         labels.append(lab[0].upper() + lab[1:])
     return labels
