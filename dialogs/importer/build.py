@@ -22,7 +22,7 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
-from dialogs.importer.form_tails import form_passes, header_first
+from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
@@ -401,7 +401,7 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
 
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
-    seq = header_first(_sequence(cleaned.doc))  # a form's tail pasted above its header goes after it
+    seq = options_first(header_first(_sequence(cleaned.doc)))  # a form's tail pasted above its header goes after it
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)

@@ -8,6 +8,8 @@
 - The numbered criteria under an assessment heading ('1. KẾT QUẢ TỰ ĐÁNH GIÁ' over '1. Chính trị tư tưởng: ……',
   'IV. NHẬN XÉT, ĐÁNH GIÁ' over '3. Triển vọng phát triển: ……'): each blank is an assessment written out (longtext);
   a name, a date, a figure or a choice keeps its type (`written_assessments`).
+- A web form's print that puts a question's options above it ('XĐ tuổi (đúng tất cả)' / 'XĐ tuổi (sai 1)' /
+  '6. Xác định tuổi của đối tượng' / blank line): the question is read first, its options under it (`options_first`).
 - A page that begins in the middle of a form ('III. …', 'IV. …' first) and then shows the form's header (the agency
   line, the national motto, the form's name in capitals): the form begins at its header, so its header and what
   follows are read first and the tail the page pasted above them after (`header_first`)."""
@@ -89,7 +91,7 @@ def _mid_form(lines: list[str]) -> bool:
     """The lines begin in the middle of a form: a Roman numeral heading past I comes before any I (or 1.)."""
     for s in lines:
         mk = parse_marker(s)
-        if mk is None or mk.kind not in ("roman", "dec"):
+        if mk is None or not (mk.kind == "roman" or mk.kind.startswith("dec")):
             continue
         return mk.kind == "roman" and mk.no.strip(" .-)") != "I"
     return False
@@ -141,3 +143,41 @@ def form_passes(sections: list[dict], texts: list[str]) -> None:
     make a choice, then the numbered criteria under an assessment heading are written out."""
     choose_graded_blanks(sections, texts)
     written_assessments(sections)
+
+
+def _option_like(s: str) -> bool:
+    t = s.strip()
+    return (
+        bool(t)
+        and parse_marker(t) is None
+        and len(t.split()) <= 8
+        and not BLANK_TAIL.search(t)
+        and not t.endswith((":", "?", ".", ";"))
+    )
+
+
+def _options_above(seq: list, i: int) -> int | None:
+    """Where the run of options above the numbered question at `i` begins (None when there is none): two lines or
+    more, short, unnumbered, beginning with the same word, with an empty line above them and below the question."""
+    k = i
+    while k > 0 and isinstance(seq[k - 1], str) and _option_like(seq[k - 1]):
+        k -= 1
+    run = seq[k:i]
+    if len(run) < 2 or (k > 0 and not (isinstance(seq[k - 1], str) and not seq[k - 1].strip())):
+        return None
+    firsts = {fold(x.split()[0]) for x in run}
+    after = seq[i + 1] if i + 1 < len(seq) else ""
+    return k if len(firsts) == 1 and isinstance(after, str) and not after.strip() else None
+
+
+def options_first(seq: list) -> list:
+    """A question printed below its options is moved above them (the same list when no question is)."""
+    out = list(seq)
+    for i, s in enumerate(seq):
+        mk = parse_marker(s) if isinstance(s, str) else None
+        if mk is None or not mk.kind.startswith("dec") or BLANK_TAIL.search(s) or s.rstrip().endswith(":"):
+            continue
+        k = _options_above(out, i)
+        if k is not None:
+            out[k : i + 1] = [out[i], *out[k:i]]
+    return out

@@ -71,13 +71,21 @@ def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None
     return ("multichoice" if MANY.search(prompt) else "choice", opts) if len(opts) >= 2 else None
 
 
+def _variant(opt: str, opts: list[str]) -> bool:
+    """'XĐ tuổi thật (Sai từ 2 ĐT)' among 'XĐ tuổi thật (Đúng tất cả)', …: a longer option (up to 8 words) is one of
+    a set that begins with the same two words and differs in what follows (the variants of one answer)."""
+    leads = {tuple(fold(o).split()[:2]) for o in opts}
+    return (len(opts) >= 2 and len(leads) == 1 and len(opt.split()) <= 8 and len(opt.split()) > 2
+            and is_option(" ".join(opt.split()[:6])) and not BLANK.search(opt))
+
+
 def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """('choice' | 'yesno', options) when the lines under a question are its answer options."""
     boxed = boxed_options(prompt, lines)
     if boxed is not None:
         return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
-    if not opts or not all(is_option(o) for o in opts) or fields_not_options(prompt, opts):
+    if not opts or not all(is_option(o) or _variant(o, opts) for o in opts) or fields_not_options(prompt, opts):
         return None
     folded = {fold(o) for o in opts}
     if folded <= YESNO_WORDS:

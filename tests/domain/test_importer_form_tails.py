@@ -3,7 +3,7 @@ criteria under an assessment heading are written out; a form's tail pasted above
 
 from __future__ import annotations
 
-from dialogs.importer.form_tails import bracket_grades, header_first
+from dialogs.importer.form_tails import bracket_grades, header_first, options_first
 from tests.support.importing import imp
 
 
@@ -113,3 +113,48 @@ def test_a_number_that_skips_or_has_no_colon_stays_beside_the_heading() -> None:
         "- Kết quả hoạt động của tổ phụ trách\n"
     )
     assert [s for s, _, p in _refs(o) if p.startswith("Kết quả hoạt động")] == ["4"]
+
+
+def test_a_form_that_begins_with_arabic_numbers_is_not_mid_form() -> None:
+    lines = [
+        "1. Học tập: ……",
+        "III. Ý KIẾN",
+        "Độc lập - Tự do - Hạnh phúc",
+        "PHIẾU NHẬN XÉT ĐOÀN VIÊN",
+        "Họ tên: ……",
+    ]
+    assert header_first(lines) == lines
+
+
+def test_a_question_printed_below_its_options_is_read_above_them() -> None:
+    o = imp(
+        "PHIẾU GIÁM SÁT\nB. CHUYÊN MÔN\n\nGhi đúng địa chỉ\nGhi sai địa chỉ\n4. Cách ghi địa chỉ của hộ\n\n"
+        "KT tuổi thật (Đúng tất cả)\nKT tuổi thật (Sai 1 người)\nKT tuổi thật (Sai từ 2 người)\n5. Cách xác định tuổi của hộ\n\n"
+    )
+    qs = {r.question.prompt: r.question for r in o.refs}
+    assert qs["Cách ghi địa chỉ của hộ"].type == "choice"
+    assert [x.label for x in qs["Cách ghi địa chỉ của hộ"].options] == ["Ghi đúng địa chỉ", "Ghi sai địa chỉ"]
+    assert [x.label for x in qs["Cách xác định tuổi của hộ"].options][-1] == "KT tuổi thật (Sai từ 2 người)"
+
+
+def test_lines_above_a_heading_that_do_not_share_a_word_stay_where_they_are() -> None:
+    seq = ["", "Đoàn viên ưu tú", "Chi đoàn vững mạnh", "2. Kết quả thi đua", ""]
+    assert options_first(seq) == seq
+    # nor a run with no empty line under the numbered line
+    seq = ["", "Ghi đúng", "Ghi sai", "2. Kết quả ghi", "Nội dung: ……"]
+    assert options_first(seq) == seq
+
+
+def test_long_options_count_only_as_variants_of_one_answer() -> None:
+    from dialogs.importer.forms import options_of
+
+    same = ["KT tuổi thật (Đúng tất cả)", "KT tuổi thật (Sai từ 2 người)"]
+    assert options_of("Cách xác định tuổi", same) == ("choice", same)
+    # negative: long lines that begin differently are sentences, not options
+    assert (
+        options_of(
+            "Kết quả",
+            ["Tổ chức hội nghị sơ kết tại các chi hội", "Phát động thi đua trong toàn thể hội viên"],
+        )
+        is None
+    )
