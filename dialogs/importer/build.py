@@ -793,6 +793,8 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
                     re.I)
 
 
+SIGNER = re.compile(r"^(?:TM|KT|T/M|Q|TL|TUQ)\.?\s+[A-ZĐÀ-Ỹ]")
+BARE_DATE = re.compile(r"(?i)^ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$")
 SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
 # the place and date run into the signer's title and '(Ký …)': '……, ngày … tháng … năm … NGƯỜI NHẬN XÉT (Ký, ghi rõ họ tên)'
@@ -805,6 +807,12 @@ def _drop_signature(main: list) -> list:
     tên)' ask nothing: dropped with the '(Ký …)' line."""
     out: list = []
     for s in main:
+        if isinstance(s, str) and SIGNER.match(s.strip()):  # 'TM. ỦY BAN …': the bare date above it is the signing's
+            k = len(out)
+            while k and isinstance(out[k - 1], str) and not out[k - 1].strip():
+                k -= 1
+            if k and isinstance(out[k - 1], str) and BARE_DATE.match(out[k - 1].strip()):
+                del out[k - 1:]
         if isinstance(s, str) and SIGNED.match(s.strip()):
             while out and isinstance(out[-1], str) and (not out[-1].strip() or len(out[-1].split()) <= 6
                                                          and not BLANK.search(out[-1]) and not parse_marker(out[-1])):
@@ -830,6 +838,7 @@ def _drop_pledges(main: list, ctx: ImportContext) -> list:
 
 NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$", re.I)
 NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
+NOTES_AFTER_SIGN = re.compile(r"\(\s*[Kk]ý\b[^()]*\)\s*(?:Ghi chú|Chú thích)\s*:?\s*$")  # '(Ký tên và đóng dấu)Ghi chú:'
 NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
 
 
@@ -868,11 +877,12 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
     """A form's 'Ghi chú:' explaining its numbered blanks ('Đã kiểm tra đối với: ……(3)……' / '(3) Ghi khu vực, hạng
     mục được kiểm tra.'): each note becomes the help of the blank that carries its number, and the list goes.
     Only when two numbers or more are found in the form's blanks (else the list is an outline's own items)."""
-    k = next((i for i, x in enumerate(seq) if isinstance(x, str) and NOTES_HEAD.match(x.strip())), None)
+    k = next((i for i, x in enumerate(seq) if isinstance(x, str) and (NOTES_HEAD.match(x.strip())
+                                                                      or NOTES_AFTER_SIGN.search(x))), None)
     if k is None:
         return seq
     notes: dict[str, str] = {}
-    end = k + 1
+    end, lead = k + 1, 0
     while end < len(seq) and isinstance(seq[end], str):
         line = seq[end].strip()
         m = NOTE_ITEM.match(line)
@@ -880,16 +890,20 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
             notes[m.group(1)] = m.group(2).strip()
         elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
             notes[list(notes)[-1]] += " " + line  # a note's own bullets ('(4) … theo các nội dung sau:' / '– …')
+        elif line and not notes and lead < 2 and not BLANK.search(line) and parse_marker(line) is None:
+            lead += 1  # 'Kích thước thẻ bằng …' before the numbered notes: a note on the paper itself
         elif line:
             break
         end += 1
     marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
     if len(marked) < 2:
         return seq
+    signed = NOTES_AFTER_SIGN.search(seq[k])  # '(Ký tên và đóng dấu)Ghi chú:': the signature's line stays
+    seq = [*seq[:k], seq[k][:signed.start() + signed.group(0).index(")") + 1] if signed else "", *seq[k + 1:]]
     for n in marked:
         footnotes[f"b{n}"] = notes[n].rstrip(".")
     head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
-            if isinstance(x, str) else x for x in seq[:k]]
+            if isinstance(x, str) else x for x in seq[:k + 1]]
     return head + seq[end:]
 
 
