@@ -339,7 +339,7 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
         sentence.append(rest)
     else:
         nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
-        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency), None)
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)), None)
         if hit is not None:
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 

@@ -71,3 +71,13 @@ def test_the_period_word_of_a_name_lines_blank_is_no_part_of_the_name() -> None:
     # negative: a name ending in 'NĂM' with no blank after it keeps it
     o = imp("BÁO CÁO TỔNG KẾT CÔNG TÁC HỘI CUỐI NĂM\n1. Số hội viên: …… người\n")
     assert o.title == "Báo cáo tổng kết công tác hội cuối năm"
+
+
+def test_a_code_line_skips_the_documents_number_to_its_name() -> None:
+    o = imp(
+        "Mẫu 7-2\nĐẢNG ỦY………       ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\nSố      - QĐ/KT\n\nQUYẾT ĐỊNH\n"
+        "thành lập tổ kiểm tra việc thu nộp đảng phí\n\n1. Họ và tên tổ trưởng: ……\n"
+    )
+    assert o.title.lower().startswith("quyết định thành lập tổ kiểm tra")
+    # negative: the number alone is never the name
+    assert "QĐ/KT" not in o.title
