@@ -210,6 +210,7 @@ def _opening(s: str, i: int) -> str:
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
 
 
+CONTENTS_OF = re.compile(r"(?i)^(?:nội dung|yêu cầu nội dung)\s+(?:của\s+)?(?=(?:báo cáo|đề cương)\s+\S+\s+\S+[^.:;?]*$)")
 # the period word a name line's blank asks for ('PHIẾU ĐÁNH GIÁ … Năm………'): the report's period, no part of the name
 PERIOD_BLANK = re.compile(r"(?<=\S)\s+(?:[Nn]ăm|NĂM|[Tt]háng|THÁNG|[Qq]uý|QUÝ)$")
 
@@ -230,6 +231,8 @@ def own_name(lines: list[str]) -> str | None:
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
         s = _opening(s, i)
+        lead = CONTENTS_OF.match(s) if i < 3 else None  # a page's 'Nội dung báo cáo ổ dịch …': the report it names
+        s = s[lead.end():][:1].upper() + s[lead.end() + 1:] if lead else s
         if not s or len(s) > 300:
             continue
         f = fold(s)

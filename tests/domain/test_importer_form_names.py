@@ -81,3 +81,13 @@ def test_a_code_line_skips_the_documents_number_to_its_name() -> None:
     assert o.title.lower().startswith("quyết định thành lập tổ kiểm tra")
     # negative: the number alone is never the name
     assert "QĐ/KT" not in o.title
+
+
+def test_a_pages_contents_of_a_report_names_the_report() -> None:
+    o = imp("Nội dung báo cáo tình hình cháy rừng\nNội dung báo cáo gồm:\na) Địa điểm xảy ra cháy: ……\n")
+    assert o.title == "Báo cáo tình hình cháy rừng"
+    o = imp("Nội dung của đề cương tổng kết phong trào thi đua\n1. Kết quả đạt được\n")
+    assert o.title.lower() == "đề cương tổng kết phong trào thi đua"
+    # negative: a sentence about the contents names nothing ('… gồm: …' ends with its colon)
+    o = imp("Nội dung báo cáo gồm các phần sau:\n1. Kết quả đạt được\n")
+    assert not o.title.startswith("Báo cáo gồm")
