@@ -556,7 +556,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 k += got[1]
                 n += 1
                 continue
-            got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+            got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
                    or _header_rows(run[k:k + 400]) or _shaped(run, k))
             if got:
@@ -579,6 +579,12 @@ def rebuild(seq: list) -> tuple[list, int]:
             k += 1
         i = j
     return _unbuilt_cell_runs(out), n
+
+
+def _blank_form(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.blank_grids import blank_form_grid
+
+    return blank_form_grid(run, k)  # a blank form's table a cell a line under its caption (blank_grids.py)
 
 
 def _unbuilt_run(line: str) -> list:
