@@ -51,10 +51,14 @@ def split_groups(names: list[str]) -> tuple[list[str], list[str], list[str]]:
     folded = [fold(n) for n in names]
     for s in range(2, len(names) // 2 + 1):
         for p in range(len(names) // s - 1, 0, -1):
-            leaves = folded[s:s + s * p]
-            if len(leaves) == s * p and len(set(leaves[:p])) == p and not set(leaves[:p]) & set(folded[:s]) \
-                    and all(leaves[i] == leaves[i % p] for i in range(len(leaves))):
-                return names[s:s + p * s], [g for g in names[:s] for _ in range(p)], names[s + s * p:]
+            leaves = folded[s : s + s * p]
+            if (
+                len(leaves) == s * p
+                and len(set(leaves[:p])) == p
+                and not set(leaves[:p]) & set(folded[:s])
+                and all(leaves[i] == leaves[i % p] for i in range(len(leaves)))
+            ):
+                return names[s : s + p * s], [g for g in names[:s] for _ in range(p)], names[s + s * p :]
     return [], [], names
 
 
@@ -98,7 +102,7 @@ def blank_form_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     cap = _caption_above(run, k) if k < len(run) and _heading(run[k]) else None
     if cap is None:
         return None
-    lines = run[k:k + 400]
+    lines = run[k : k + 400]
     cells, index = _cells(lines)
     end = _end(cells, 1, cap)
     got = _listed(cells[:end])
@@ -106,12 +110,15 @@ def blank_form_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
         return None
     names, groups, rows = got
     totals = any(TOTAL.match(fold(r[1])) for r in rows)
-    twice = len({fold(n) for n in names}) < len(names)  # a column named twice: the same leaves under each group
+    # a column named twice: the same leaves under each group
+    twice = len({fold(n) for n in names}) < len(names)
     if len(names) < 4 and not groups or not (totals and len(rows) >= 3 or twice):
         return None
-    note = (f"bảng của mẫu để trống, chép mỗi ô một dòng (từ «{cells[0][:30]}»): đã dựng lại {len(names)} cột, "
-            + (f"{len(rows)} dòng" if rows else "các dòng do đơn vị thêm")
-            + "; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    note = (
+        f"bảng của mẫu để trống, chép mỗi ô một dòng (từ «{cells[0][:30]}»): đã dựng lại {len(names)} cột, "
+        + (f"{len(rows)} dòng" if rows else "các dòng do đơn vị thêm")
+        + "; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột"
+    )
     grid = _grid(["TT", cells[0], *names], rows or [["", "…"]], note)
     if groups:
         two_level(grid, groups)
