@@ -124,3 +124,71 @@ def blank_form_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
         two_level(grid, groups)
     grid.first = cells[0]
     return grid, index[end] if end < len(index) else len(lines)
+
+
+# A register's header copied from a web page with its cells parted by '|' ('STT | Ngày nhận | Họ và tên …' and
+# '| Nội dung | Kết quả | Ghi chú | |' on the next line), maybe a second header row of short names, maybe the column
+# numbers '(1) | (2) | …', then rows left empty ('|' alone) or nothing: the book's pages, to be filled entry by entry.
+TT_BAR = re.compile(r"^(?:s?tt|so tt|so thu tu)\s*\|")
+BAR_CODE = re.compile(r"^\(?\d{1,2}\)?$")
+SIGNED = re.compile(r"^(?:chu ky|ky ten|ky,)")
+
+
+def _bars(line: str) -> list[str]:
+    return [c.strip() for c in line.split("|") if c.strip()]
+
+
+def _register_header(run: list[str], k: int) -> tuple[list[str], list[str], int, int]:
+    """The top names, the second row's names, how many column numbers and where the header (and its empty rows)
+    end."""
+    top, sub, codes = _bars(run[k]), [], 0
+    j = k + 1
+    while j < len(run):
+        t = run[j].strip()
+        cells = _bars(t)
+        if cells and all(BAR_CODE.match(c) for c in cells) and "|" in t:
+            codes, j = len(cells), j + 1
+            break
+        if t.startswith("|") and cells and not sub:
+            top += cells
+        elif "|" in t and len(cells) >= 2 and not sub and all(len(c.split()) <= 12 for c in cells):
+            sub = cells
+        else:
+            break
+        j += 1
+    while j < len(run) and "|" in run[j] and not _bars(run[j]):
+        j += 1  # the empty rows
+    return top, sub, codes, j
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = set(fold(a).replace(",", " ").split()), set(fold(b).replace(",", " ").split())
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+def pipe_register(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    """A register's '|' header with no row (see above): a Biểu of its columns whose rows the unit adds; the second
+    row's names are the leaves of the top name they share the most words with."""
+    if k >= len(run) or not TT_BAR.match(fold(run[k].strip())):
+        return None
+    top, sub, codes, end = _register_header(run, k)
+    cols = [c for c in top[1:] if not SIGNED.match(fold(c))]
+    # a row written under the header: a table the other readers take
+    filled = end < len(run) and "|" in run[end] and bool(_bars(run[end]))
+    if len(cols) < 3 or any(len(c.split()) > 30 for c in cols) or filled or sub and not codes:
+        return None
+    leaves, groups = list(cols), [""] * len(cols)
+    if sub:
+        g = max(range(len(cols)), key=lambda i: _overlap(cols[i], " ".join(sub)))
+        leaves[g : g + 1] = sub
+        groups[g : g + 1] = [cols[g]] * len(sub)
+    note = (
+        f"sổ (danh sách) chép từ trang web, các ô ngăn bằng «|», chỉ có tiêu đề (từ «{top[0][:30]}»): đã dựng lại "
+        f"{len(leaves)} cột" + (f" (hàng số cột có {codes})" if codes else "") + ", các dòng do đơn vị thêm; "
+        "tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột"
+    )
+    grid = _grid(["TT", *leaves], [["", "…"]], note)
+    if any(groups):
+        two_level(grid, groups[1:])
+    grid.first = top[0]
+    return grid, end - k

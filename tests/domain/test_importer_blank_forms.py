@@ -111,3 +111,43 @@ def test_a_caption_over_short_prose_lines_stays_the_outline():
     o, refs = _tables(text)
     assert refs == []
     assert "Số buổi tuyên truyền" in str(o.model_dump())
+
+
+def test_a_registers_bar_header_with_a_second_row_and_empty_rows_is_a_biểu_to_fill():
+    text = (
+        "SỔ THEO DÕI CẤP PHÁT THIẾT BỊ\n\nPHẦN I. GHI CHÉP CỦA THỦ KHO\n\n"
+        "STT | Ngày nhận yêu cầu | Họ và tên người nhận, đơn vị công tác\n"
+        "| Tên thiết bị | Tình trạng cấp phát | Chữ ký người nhận | Ghi chú | |\n"
+        "Đã cấp | Chưa cấp | |||||\n"
+        "(1) | (2) | (3) | (4) | (5) | (6) | (7) | (8) |\n|\n|\n|\n\nPHẦN II. TỔNG HỢP\n"
+    )
+    o, refs = _tables(text)
+    assert len(refs) == 1
+    cols = [(c.group, c.label) for c in refs[0].question.table.columns]
+    assert ("Tình trạng cấp phát", "Đã cấp") in cols and ("Tình trạng cấp phát", "Chưa cấp") in cols
+    assert not any("Chữ ký" in label for _, label in cols)
+    assert "Tên thiết bị" in [label for _, label in cols]
+
+
+def test_a_registers_bar_header_alone_at_the_end():
+    text = (
+        "SỔ GIAO NHẬN HỒ SƠ\n\nI. Phần theo dõi\n\n"
+        "STT | Ngày giao\n| Tên hồ sơ, số trang | Người nhận | Ghi chú\n"
+    )
+    o, refs = _tables(text)
+    assert len(refs) == 1
+    assert [c.label for c in refs[0].question.table.columns][:3] == [
+        "Ngày giao",
+        "Tên hồ sơ, số trang",
+        "Người nhận",
+    ]
+
+
+def test_a_bar_header_over_written_rows_is_not_taken_for_an_empty_register():
+    """A row written under the header ('A1 | Câu hỏi … |'): not this reader's table (the questionnaire stays)."""
+    text = (
+        "PHIẾU KHẢO SÁT\n\nSTT | CÂU HỎI | 1.Có | 2.Không |\n"
+        "A1 | Đơn vị có tổ chức tập huấn cho cán bộ về quy trình mới trong năm không? Nếu có, bao nhiêu lần? |\n|\n"
+    )
+    o, refs = _tables(text)
+    assert not any([c.label for c in r.question.table.columns][:2] == ["CÂU HỎI", "1.Có"] for r in refs)
