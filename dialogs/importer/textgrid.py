@@ -583,8 +583,9 @@ def rebuild(seq: list) -> tuple[list, int]:
 
 def _blank_form(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     from dialogs.importer.blank_grids import blank_form_grid, pipe_register
+    from dialogs.importer.scrambled_rows import scrambled_rows_grid
 
-    return blank_form_grid(run, k) or pipe_register(run, k)  # a blank form's table a cell a line under its caption (blank_grids.py)
+    return blank_form_grid(run, k) or pipe_register(run, k) or scrambled_rows_grid(run, k)  # a blank form's table a cell a line under its caption (blank_grids.py)
 
 
 def _unbuilt_run(line: str) -> list:
