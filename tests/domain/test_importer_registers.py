@@ -71,3 +71,41 @@ def test_the_signing_date_still_ends_the_table():
     tables, _ = _parts(text)
     assert len(tables) == 1
     assert [r.label for r in tables[0].rows] == ["Số hộ", "Số người"]
+
+
+def test_a_pdf_header_torn_word_by_word_is_named_as_a_table_seen():
+    """A register's header whose column names a PDF interleaved word by word: no Biểu of fragments, an unsure point."""
+    from dialogs.importer import import_document
+
+    text = "SỔ THEO DÕI CẤP GIẤY PHÉP\n\nQuyển số: ……………\n\n" + "\n".join(
+        [
+            "Ngày",
+            "cấp Tên",
+            "giấy chủ",
+            "phép hộ",
+            "Loại",
+            "hình",
+            "kinh",
+            "Địa",
+            "chỉ",
+            "doanh",
+            "1",
+            "2",
+            "3",
+            "4",
+        ]
+        + ["Người nhận", "ký tên", "5", "6", "", "1", "2", "…."]
+    )
+    result = import_document(text.encode("utf-8"), "so.txt")
+    assert any("xé thành từng chữ" in n["message"] for n in result.notes)
+    assert "table:" not in result.yaml
+
+
+def test_column_names_broken_inside_a_word_are_not_taken_for_torn_words():
+    """'Số người' / 'được tập huấn' / 'Số buổi' …: a name goes on in lower case; long names, so no fragments."""
+    from dialogs.importer.textgrid import _word_fragments
+
+    assert not _word_fragments(
+        ["Nội dung", "Số người được", "tập huấn trong năm", "Số buổi", "tập huấn đã tổ chức"]
+    )
+    assert _word_fragments(["Tình", "hình", "thi", "Đơn", "hành", "Ghi", "vị xử", "quyết", "chú"])
