@@ -109,3 +109,18 @@ def test_column_names_broken_inside_a_word_are_not_taken_for_torn_words():
         ["Nội dung", "Số người được", "tập huấn trong năm", "Số buổi", "tập huấn đã tổ chức"]
     )
     assert _word_fragments(["Tình", "hình", "thi", "Đơn", "hành", "Ghi", "vị xử", "quyết", "chú"])
+
+
+def test_a_count_line_under_a_list_whose_blank_a_space_broke():
+    """'Số học viên nữ………… ………...người;': one blank and its unit, a count; two labelled blanks stay two."""
+    from dialogs.importer.cleaning import SPLIT_BLANK
+
+    text = (
+        "DANH SÁCH HỌC VIÊN\n\nSố học viên nam:……………………người;\n\nSố học viên nữ………… ………...người;\n\n"
+        "Số học viên ở ký túc xá:……… ……người.\n"
+    )
+    o = imp(text)
+    got = {r.question.prompt: (r.question.type, r.question.unit) for r in o.refs}
+    assert got["Số học viên nữ"] == ("integer", "người")
+    assert got["Số học viên ở ký túc xá"] == ("integer", "người")
+    assert SPLIT_BLANK.sub("", "Họ và tên: ……… Chức vụ: ………") == "Họ và tên: ……… Chức vụ: ………"
