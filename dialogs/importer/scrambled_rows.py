@@ -7,7 +7,8 @@ is the row code, two figures running on by one from 01 (a figure never does that
 row's unit (or a ditto mark) and its label, which is the side holding the row's number, else the side left of the
 code, else the other one. A line with no code continues the label above (lower case) or is a group ('I. Dịch vụ
 …', 'Chia ra:'). The header's names after 'Mã số' (and 'Đơn vị tính') are cut at their capitalised words into as
-many columns as the codes row has figures; otherwise the leaves stay one column to check."""
+many columns as the codes row has figures; otherwise the leaves stay one column to check. Rows that carry their
+figures ('Số trường 01 12 10 2') are a filled table in order, left to the readers of rows a line."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ CODES = re.compile(r"^(?:(?:[A-E]|\d{1,2})\s+){1,12}(?:[A-E]|\d{1,2})$")
 CODE = re.compile(r"(?<!\S)(\d{2})(?!\S)")
 MARK = re.compile(r"(?:^|\s)((?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})\.\s+\S.*)$")
 GROUP = re.compile(r"^(?:chia ra|trong do|bao gom|gom)\s*:?\s*$")
+FIGURES = re.compile(
+    r"(?<!\S)(?:\d[\d.,]*\d|\d)(?!\S)"
+)  # the code and figures; a row's number '2.1.' is none
 DITTOS = re.compile(r"(?<!\S)(?:''|\"|“|”|〃)(?!\S)")
 
 
@@ -89,7 +93,9 @@ def scrambled_rows_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     codes = run[j].strip() if j < len(run) and CODES.match(run[j].strip()) else ""
     j += 1 if codes else 0
     rows, used = _rows(run[j : j + 200])
-    if len(rows) < 4:
+    # a row with its code and a figure or more: a filled table, in order
+    figured = sum(len(FIGURES.findall(ln)) >= 2 for ln in run[j : j + used])
+    if len(rows) < 4 or figured * 4 > len(rows):
         return None
     cols = _columns(run[k].strip(), sum(c.isdigit() for c in codes.split()))
     note = (

@@ -68,3 +68,15 @@ def test_prose_with_figures_out_of_sequence_is_no_table():
         "Dự kiến 03 xã hoàn thành trong năm 2025 và 01 xã năm 2026",
     ]
     assert scrambled_rows_grid(run, 0) is None
+
+
+def test_rows_with_their_figures_are_left_to_the_readers_of_rows_in_order():
+    run = [
+        "TT Chỉ tiêu Đơn vị tính Mã số Tổng số Nam Nữ",
+        "A B C 1 2 3",
+        "1. Số hội viên người 01 120 70 50",
+        "2. Số hội viên mới người 02 15 9 6",
+        "3. Số chi hội chi hội 03 8",
+        "4. Số buổi sinh hoạt buổi 04 24",
+    ]
+    assert scrambled_rows_grid(run, 0) is None
