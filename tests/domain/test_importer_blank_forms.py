@@ -151,3 +151,12 @@ def test_a_bar_header_over_written_rows_is_not_taken_for_an_empty_register():
     )
     o, refs = _tables(text)
     assert not any([c.label for c in r.question.table.columns][:2] == ["CÂU HỎI", "1.Có"] for r in refs)
+
+
+def test_a_roman_number_with_a_slash_opens_a_section_but_a_quarter_does_not():
+    from dialogs.importer.structure import parse_marker
+
+    assert parse_marker("I/ Khách theo thị trường").kind == "roman"
+    assert parse_marker("II/ KẾT QUẢ THỰC HIỆN").kind == "roman"
+    got = parse_marker("I/2025 các đơn vị gửi báo cáo")
+    assert got is None or got.kind != "roman"
