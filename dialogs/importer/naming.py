@@ -204,8 +204,10 @@ def _page_start(s: str) -> str:
 
 def _opening(s: str, i: int) -> str:
     """A page on one line among the first: the name it begins with ('Báo cáo … - Mẫu …'; 'BÁO CÁO TỔNG HỢP … 6 tháng
-    Biểu 01 …', its capitals)."""
+    Biểu 01 …', its capitals); a page's headline on a report's contents: that report."""
     s = _page_start(s) if i < 3 else s
+    named = CONTENTS_OF.match(s) if i < 3 else None  # a page's 'Nội dung báo cáo ổ dịch …': the report it names
+    s = s[named.end():][:1].upper() + s[named.end() + 1:] if named else s
     lead = _lead_capitals(s) if i < 10 and len(s) > 300 else ""
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
 
@@ -231,8 +233,6 @@ def own_name(lines: list[str]) -> str | None:
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
         s = _opening(s, i)
-        lead = CONTENTS_OF.match(s) if i < 3 else None  # a page's 'Nội dung báo cáo ổ dịch …': the report it names
-        s = s[lead.end():][:1].upper() + s[lead.end() + 1:] if lead else s
         if not s or len(s) > 300:
             continue
         f = fold(s)
