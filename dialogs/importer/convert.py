@@ -35,6 +35,7 @@ from dialogs.importer.forms import (
 )
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lettered_fields import bare_label_field
+from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lexicon import (
     ADMIN_LABEL,
     DATE_LABEL,
@@ -509,7 +510,7 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         return
     long = len(prompt.split()) >= 25 and not guide
     clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
-                                                              if long else subjects_after_verb(prompt))
+                                                              if long else subjects_after_verb(prompt)) or listed_parts(prompt)
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
         return
