@@ -30,7 +30,9 @@ REVIEW_PLAN = re.compile(
 )
 # 'Để tổng kết, đánh giá việc thực hiện X theo Quyết định …' (a letter's first sentence)
 REVIEW_SENTENCE = re.compile(
-    r"(?i)\b(?:để|tiến hành|tổ chức)\s+(?:công tác\s+)?(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
+    r"(?i)\b(?:(?:để|tiến hành|tổ chức)\s+(?:công tác\s+)?(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?"
+    r"|(?:tiến hành|tổ chức)\s+(?P<k2>đánh giá)(?=\s+(?:giữa kỳ|cuối kỳ|giữa nhiệm kỳ|\d+\s+năm)\b))"  # ('… hướng dẫn tổ
+    r"\s+(?:(?:việc|kết quả)\s+)?"  # chức đánh giá giữa kỳ thực hiện …': a review organised at a stage)
     r"(?:thực hiện\s+)?(?P<r>\S[^.;:()]{8,300})"
 )
 CITED_ACT = re.compile(r"(?i)\s+(?:theo|tại)\s+(?:quyết định|nghị quyết|chỉ thị|thông tư|kế hoạch)\s+số\b.*$")
@@ -91,7 +93,7 @@ def review_report(lines: list[str]) -> str | None:
         if m:
             rest = _cut(CITED_ACT.sub("", m.group("r")))
             if len(rest.split()) >= 3:
-                return f"Báo cáo {m.group('k').lower()} {rest}"
+                return f"Báo cáo {(m.group('k') or m.group('k2')).lower()} {rest}"
     return None
 
 
