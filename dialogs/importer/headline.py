@@ -97,10 +97,23 @@ def review_report(lines: list[str]) -> str | None:
     return None
 
 
+# a page's headline naming the contents of a report: 'Nội dung báo cáo sự cố môi trường' → 'Báo cáo sự cố môi trường'
+CONTENTS_HEADLINE = re.compile(r"(?i)^(?:nội dung|yêu cầu)\s+(?:của\s+)?(?:việc\s+)?(?P<n>báo cáo\s+[^.;:?!…]{6,150})$")
+
+
+def contents_headline(lines: list[str]) -> str | None:
+    """The report a page's headline (among its first three lines) says the contents of, or None."""
+    for s in lines[:3]:
+        m = CONTENTS_HEADLINE.match(s.strip())
+        if m and len(m.group("n").split()) <= 20:
+            return "B" + m.group("n")[1:]
+    return None
+
+
 def fallback_name(lines: list[str]) -> str | None:
     """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
     texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
-    return asked_report(texts) or review_report(texts)
+    return contents_headline(texts) or asked_report(texts) or review_report(texts)
 
 
 def long_words(s: str) -> int:
