@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, guess_type
+from dialogs.importer.asked_sentences import split_things
 from dialogs.importer.counts import split_count_segments
 from dialogs.importer.lexicon import COUNT_HEAD, top_split
+from dialogs.importer.prose_items import HEAD_RE
 
 LABEL = re.compile(r"^(?P<l>[^:;()]{3,160}?):\s+(?P<r>.+)$")
 BLANKS = re.compile(r"…|\.{3,}|_{3,}|\?")
@@ -82,13 +84,16 @@ def _ask(piece: str) -> Ask:
     return Ask(prompt, typ, unit, guessed=why)
 
 
-def listed_parts(text: str) -> list[Ask]:
-    """An item listing its things between ';' (after a label and its colon or not) → one ask per thing; [] unless
-    two pieces at least, each of 30 words at most, and no blank or question in the line."""
+def listed_parts(text: str, labelled: bool = False) -> list[Ask]:
+    """An item listing its things between ';' (after a label and its colon or not; with `labelled`, only after one)
+    → one ask per thing; [] unless two pieces at least, each of 30 words at most, and no blank or question in the
+    line."""
     t = re.sub(r"\s+", " ", text).strip().rstrip(" ;.")
     if BLANKS.search(t):
         return []
     m = LABEL.match(t)
+    if labelled and (m is None or ";" not in m.group("r") or len(m.group("l").split()) > 8 or HEAD_RE.match(m.group("l"))):
+        return []  # ('Kết quả đạt được: Nhà trường duy trì …; …': a part of a report, and a sample's answer after it)
     rest = m.group("r") if m and ";" in m.group("r") else t
     pieces = [p.strip(" ,.") for p in top_split(rest, ";") if p.strip(" ,.")]
     if len(pieces) < 2 or any(len(p.split()) > 30 for p in pieces) or ":" in rest:
@@ -98,5 +103,5 @@ def listed_parts(text: str) -> list[Ask]:
         if COUNT_HEAD.match(p):
             asks.extend(_ask(s) for seg in split_count_segments(p) for s in _states(seg))
         else:
-            asks.extend(_ask(s) for part in AND_TIME.split(p) for s in _tailed(part))
+            asks.extend(_ask(s) for part in AND_TIME.split(p) for t in _tailed(part) for s in split_things(t))
     return asks

@@ -122,6 +122,7 @@ from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
+from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
 from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
@@ -292,7 +293,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or labelled_list(text) or titled_ask(text) or _with_examples(text)
+    guided = (labelled_guide(text) or labelled_list(text) or listed_parts(text, labelled=True) or titled_ask(text)
+              or _with_examples(text))
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)
