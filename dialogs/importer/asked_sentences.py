@@ -265,8 +265,8 @@ def split_things_plain(obj: str) -> list[str]:
         if things and not bare_run and _group(piece) is not None and _ends_in_group(last, _group(piece)):
             new = False  # 'các chỉ tiêu, nhiệm vụ trong năm': more of the object
         if things and COMPARED.search(last) and not re.match(r"(?i)(?:các|những)\s", piece):
-            new = False  # 'kết quả so với tiến độ, mục tiêu, nhiệm vụ đề ra': what it is compared with ('…, các
-            # mặt hạn chế' begins a thing again)
+            # 'kết quả so với tiến độ, mục tiêu, nhiệm vụ đề ra': what it is compared with ('…, các mặt hạn chế': a thing)
+            new = False
         if same:
             things[-1] = f"{last}, {piece}"
         elif new or (bare_run and len(piece.split()) >= 3):

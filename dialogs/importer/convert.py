@@ -35,7 +35,6 @@ from dialogs.importer.forms import (
 )
 from dialogs.importer.keys import KeyMaker, no_slug
 from dialogs.importer.lettered_fields import bare_label_field
-from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lexicon import (
     ADMIN_LABEL,
     DATE_LABEL,
@@ -44,6 +43,7 @@ from dialogs.importer.lexicon import (
     NARRATIVE_START,
     PEOPLE_LABEL,
 )
+from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures

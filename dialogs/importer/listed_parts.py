@@ -26,7 +26,9 @@ BLANKS = re.compile(r"…|\.{3,}|_{3,}|\?")
 STATE = re.compile(r"\s(?:bị|được|đã|chưa)\s", re.I)
 STATE_START = re.compile(r"^(?:bị|được|đã|chưa)\s", re.I)
 TEXT_HEAD = re.compile(r"^(?:tên|loại|nguồn gốc|tác nhân|địa chỉ|địa điểm|họ và tên|họ tên)\b", re.I)
-DATE_HEAD = re.compile(r"^(?:thời gian|thời điểm|ngày)(?:\s+\S+){1,3}\s+(?:bắt đầu|phát hiện|xảy ra|kết thúc)\b", re.I)
+DATE_HEAD = re.compile(
+    r"^(?:thời gian|thời điểm|ngày)(?:\s+\S+){1,3}\s+(?:bắt đầu|phát hiện|xảy ra|kết thúc)\b", re.I
+)
 TOTAL_HEAD = re.compile(r"^tổng\s+(?!số|hợp|kết|quan|thể|cộng|hòa|hoà)\S+", re.I)
 # a shared tail: 'A, B của X' / 'A, B về X' where A, B are bare nouns of two words at most
 TAIL = re.compile(r"^(?P<h>[^\s,]+(?:\s[^\s,]+)?)\s+(?P<t>(?:của|về|trong|đối với)\s.+)$", re.I)
@@ -92,7 +94,9 @@ def listed_parts(text: str, labelled: bool = False) -> list[Ask]:
     if BLANKS.search(t):
         return []
     m = LABEL.match(t)
-    if labelled and (m is None or ";" not in m.group("r") or len(m.group("l").split()) > 8 or HEAD_RE.match(m.group("l"))):
+    if labelled and (
+        m is None or ";" not in m.group("r") or len(m.group("l").split()) > 8 or HEAD_RE.match(m.group("l"))
+    ):
         return []  # ('Kết quả đạt được: Nhà trường duy trì …; …': a part of a report, and a sample's answer after it)
     rest = m.group("r") if m and ";" in m.group("r") else t
     pieces = [p.strip(" ,.") for p in top_split(rest, ";") if p.strip(" ,.")]

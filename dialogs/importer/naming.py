@@ -192,6 +192,14 @@ def _opening(s: str, i: int) -> str:
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
 
 
+def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
+    """'QUYẾT ĐỊNH' alone (over 'Điều 1: …') when a line above wrote it with its subject ('QUYẾT ĐỊNH thành lập …'):
+    that line is the name."""
+    if upper and sentence and fold(upper[0]).strip(" :") in BARE_NAMES:
+        bare = fold(upper[0]).strip(" :")
+        upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -244,6 +252,7 @@ def own_name(lines: list[str]) -> str | None:
         elif (_named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
+    _fuller_bare(upper, sentence)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
             if TEMPLATE.match(found[0]) and found is upper:

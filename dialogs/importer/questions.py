@@ -118,11 +118,11 @@ from dialogs.importer.lexicon import (  # noqa: F401
     strip_count_verb,
     top_split,
 )
+from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
-from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
 from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
