@@ -308,7 +308,9 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
             segs = _measured_inside(sent)
         asks.extend(ask_of(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
-            asks.extend(ask_of(seg) for seg in embedded_asks(sent))
+            extra = [ask_of(seg) for seg in embedded_asks(sent)]
+            asks[-1].prompt = _clauses_left(asks[-1].prompt, extra)
+            asks.extend(extra)
     if fields_asked and asks:
         base = asks[-1]
         noun = COUNT_HEAD.sub("", base.prompt).strip()
@@ -332,6 +334,15 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _clauses_left(prompt: str, extra: list[Ask]) -> str:
+    """'Những vi phạm …, thuộc lĩnh vực; số tiền … được phát hiện': a clause after ';' asked on its own (a count)
+    leaves the written ask's prompt; the prompt as it was when nothing else is left."""
+    asked = {fold(a.prompt).strip(" .;,") for a in extra}
+    parts = top_split(prompt, ";")
+    kept = [p for p in parts if fold(p).strip(" .;,") not in asked]
+    return "; ".join(kept).strip() if kept and len(kept) < len(parts) else prompt
 
 
 def _asked_paragraph(text: str) -> list[Ask]:

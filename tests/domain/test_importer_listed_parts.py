@@ -131,3 +131,19 @@ def test_a_decision_named_in_capitals_with_its_number_left_blank() -> None:
         "Điều 1: Thành lập Tổ kiểm tra gồm các đồng chí:",
     ]
     assert own_name(lines) == "QUYẾT ĐỊNH thành lập Tổ kiểm tra việc thu nộp đảng phí của chi bộ"
+
+
+def test_a_count_after_semicolon_asked_on_its_own_leaves_the_written_ask() -> None:
+    from dialogs.importer.questions import asks_from_text
+
+    got = [
+        (a.type, a.prompt)
+        for a in asks_from_text(
+            "Những sai phạm chủ yếu qua kiểm tra, theo từng ngành; số tiền, tài sản quy thành tiền bị thất thoát;"
+        )
+    ]
+    assert got[0] == ("longtext", "Những sai phạm chủ yếu qua kiểm tra, theo từng ngành")
+    assert got[1][0] == "money" and got[1][1].startswith("Số tiền")
+    # nothing asked apart: the prompt stays whole
+    one = asks_from_text("Những sai phạm chủ yếu qua kiểm tra; những kiến nghị của đoàn kiểm tra")
+    assert all("thất thoát" not in a.prompt for a in one) and one
