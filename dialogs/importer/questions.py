@@ -308,9 +308,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
             segs = _measured_inside(sent)
         asks.extend(ask_of(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
-            extra = [ask_of(seg) for seg in embedded_asks(sent)]
-            asks[-1].prompt = _clauses_left(asks[-1].prompt, extra)
-            asks.extend(extra)
+            _add_embedded(asks, sent)
     if fields_asked and asks:
         base = asks[-1]
         noun = COUNT_HEAD.sub("", base.prompt).strip()
@@ -334,6 +332,13 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _add_embedded(asks: list[Ask], sent: str) -> None:
+    """The counts a written sentence holds asked after it ('…; số tiền … được phát hiện'), its prompt left the rest."""
+    extra = [ask_of(seg) for seg in embedded_asks(sent)]
+    asks[-1].prompt = _clauses_left(asks[-1].prompt, extra)
+    asks.extend(extra)
 
 
 def _clauses_left(prompt: str, extra: list[Ask]) -> str:
