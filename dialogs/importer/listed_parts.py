@@ -26,6 +26,8 @@ BLANKS = re.compile(r"…|\.{3,}|_{3,}|\?")
 STATE = re.compile(r"\s(?:bị|được|đã|chưa)\s", re.I)
 STATE_START = re.compile(r"^(?:bị|được|đã|chưa)\s", re.I)
 TEXT_HEAD = re.compile(r"^(?:tên|loại|nguồn gốc|tác nhân|địa chỉ|địa điểm|họ và tên|họ tên)\b", re.I)
+# a time named in three words at most ('Thời gian sử dụng'): a line of text
+SHORT_TIME = re.compile(r"^(?:thời gian|thời hạn)(?:\s+\S+){0,2}$", re.I)
 DATE_HEAD = re.compile(
     r"^(?:thời gian|thời điểm|ngày)(?:\s+\S+){1,3}\s+(?:bắt đầu|phát hiện|xảy ra|kết thúc)\b", re.I
 )
@@ -77,7 +79,7 @@ def _ask(piece: str) -> Ask:
     if typ == "longtext":
         if LIST_HEAD.match(prompt) and ITEM.search(prompt):
             typ, why = "list", "danh sách (đoán: các loại được kể ra)"
-        elif TEXT_HEAD.match(prompt):
+        elif TEXT_HEAD.match(prompt) or SHORT_TIME.match(prompt):
             typ, why = "text", "một dòng chữ (đoán: tên, loại hay nguồn được hỏi)"
         elif DATE_HEAD.match(prompt):
             typ, why = "date", "ngày (đoán: thời điểm được hỏi)"

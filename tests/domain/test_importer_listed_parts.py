@@ -46,7 +46,7 @@ def test_things_between_semicolons_without_a_label_and_a_count_over_states() -> 
     ]
     kinds = _asked("Loại phân bón, thuốc bảo vệ thực vật đã dùng và thời gian bón; đánh giá chung")
     assert kinds[0] == ("list", "Loại phân bón, thuốc bảo vệ thực vật đã dùng")
-    assert kinds[1][1] == "Thời gian bón"
+    assert kinds[1] == ("text", "Thời gian bón")
 
 
 def test_lines_that_are_no_list_of_things_are_left_to_the_other_rules() -> None:
