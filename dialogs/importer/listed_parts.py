@@ -34,6 +34,7 @@ DATE_HEAD = re.compile(
 TOTAL_HEAD = re.compile(r"^tổng\s+(?!số|hợp|kết|quan|thể|cộng|hòa|hoà)\S+", re.I)
 # a shared tail: 'A, B của X' / 'A, B về X' where A, B are bare nouns of two words at most
 TAIL = re.compile(r"^(?P<h>[^\s,]+(?:\s[^\s,]+)?)\s+(?P<t>(?:của|về|trong|đối với)\s.+)$", re.I)
+GUIDE = re.compile(r"(?i)^(?:ghi|điền|đánh dấu|chọn)\s|.*;\s*(?:đối với|trường hợp|nếu)\s.*\bthì\b")
 ITEM = re.compile(r",\s+(?![^()]*\))")
 # '… đã sử dụng và thời gian sử dụng': a time asked after the thing
 AND_TIME = re.compile(r"\s+và\s+(?=(?:thời gian|thời điểm)\s)", re.I)
@@ -96,10 +97,17 @@ def listed_parts(text: str, labelled: bool = False) -> list[Ask]:
     if BLANKS.search(t):
         return []
     m = LABEL.match(t)
+    label = m.group("l") if m else ""
     if labelled and (
-        m is None or ";" not in m.group("r") or len(m.group("l").split()) > 8 or HEAD_RE.match(m.group("l"))
+        m is None
+        or ";" not in m.group("r")
+        or len(label.split()) > 6
+        or re.search(r"\d", label)
+        or HEAD_RE.match(label)
     ):
-        return []  # ('Kết quả đạt được: Nhà trường duy trì …; …': a part of a report, and a sample's answer after it)
+        return []  # ('Kết quả đạt được: Trường duy trì …; …': a report's part, then an answer; '… chia làm 4 phần: …')
+    if GUIDE.match(t):
+        return []  # 'Ghi tên xã, phường; đối với huyện … thì ghi …': how to fill a field in
     rest = m.group("r") if m and ";" in m.group("r") else t
     pieces = [p.strip(" ,.") for p in top_split(rest, ";") if p.strip(" ,.")]
     if len(pieces) < 2 or any(len(p.split()) > 30 for p in pieces) or ":" in rest:

@@ -56,6 +56,11 @@ def test_lines_that_are_no_list_of_things_are_left_to_the_other_rules() -> None:
     # a bullet's label that is a part of a report: what follows is a sample's answer, not things to ask
     assert listed_parts("Kết quả đạt được: Trường duy trì sĩ số; tỷ lệ chuyên cần cao", labelled=True) == []
     assert listed_parts("Tổng kết công tác năm; phương hướng năm tới", labelled=True) == []  # no label
+    assert (
+        listed_parts("Báo cáo chia làm 3 phần: A bên trên; B bên dưới; C ở giữa", labelled=True) == []
+    )  # counted
+    # how to fill a field in, no things to report
+    assert listed_parts("Ghi tên thôn, bản; đối với phường không có thôn thì ghi tên tổ dân phố") == []
     assert _asked(
         "Cấu trúc: Báo cáo kết quả công tác năm qua, phương hướng, nhiệm vụ năm tới; phụ lục số liệu",
         labelled=True,
