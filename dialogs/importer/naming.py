@@ -68,6 +68,9 @@ def _subtitle(name: str, s: str) -> bool:
             and not s.endswith((".", ";")) and not re.search(r"[:…]|\.\.", s) and not _named(fold(s)))
 
 
+ARTICLE = re.compile(r"^Điều\s+\d{1,3}\s*[.:]")  # 'QUYẾT ĐỊNH' over 'Điều 1: …': the decision's body, no name
+
+
 def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
     """The name line and the lines that go on with it: after a bare 'BÁO CÁO' its next line, then lines beginning
     in lower case (or following a ',' / ';'); after a name in capitals, further capitals (a short one may be
@@ -80,7 +83,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
+        if _header(s) or parse_marker(s) or ARTICLE.match(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
                 taken and leads_with_field(s)):  # 'VÙNG QUAN TRẮC ……' under the name: a field of the cover
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
@@ -217,6 +220,14 @@ CONTENTS_OF = re.compile(r"(?i)^(?:nội dung|yêu cầu nội dung)\s+(?:của\
 PERIOD_BLANK = re.compile(r"(?<=\S)\s+(?:[Nn]ăm|NĂM|[Tt]háng|THÁNG|[Qq]uý|QUÝ)$")
 
 
+def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
+    """'QUYẾT ĐỊNH' alone (over 'Điều 1: …') when a line above wrote it with its subject ('QUYẾT ĐỊNH thành lập …'):
+    that line is the name."""
+    if upper and sentence and fold(upper[0]).strip(" :") in BARE_NAMES:
+        bare = fold(upper[0]).strip(" :")
+        upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -227,7 +238,7 @@ def own_name(lines: list[str]) -> str | None:
     agency = header_block(lines)
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
-        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
@@ -270,6 +281,7 @@ def own_name(lines: list[str]) -> str | None:
         elif (_named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
+    _fuller_bare(upper, sentence)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
             if TEMPLATE.match(found[0]) and found is upper:
