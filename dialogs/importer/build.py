@@ -36,6 +36,7 @@ from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.repair import RepairReport, repair_lines
+from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.structure import (
@@ -93,7 +94,8 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, r = restore_marks([part for line in strip_page_numbers(run) for part in split_buried_name(line)])
+        lines, r = restore_marks([cut for line in strip_page_numbers(run) for part in split_buried_name(line)
+                                  for cut in split_run_on_form(part)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)
