@@ -15,8 +15,10 @@ from dialogs.importer.structure import parse_marker
 LONG = 250  # a line this long holding MIN_BLANKS labelled blanks is a form run into one line
 MIN_BLANKS = 4
 RUN = re.compile(r"(?:…|\.{3,}|_{3,})(?:[\s/,.\-]*(?:…|\.{2,}|_{2,}))*")
-MOTTO = re.compile(r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|cộng\s+hoà\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"
-                   r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc[\s\-–_]*")
+MOTTO = re.compile(
+    r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|cộng\s+hoà\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"
+    r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc[\s\-–_]*"
+)
 MARK = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]$")
 INLINE_ITEM = re.compile(r"(?<!\S)(?:[IVX]{1,4}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.\s+(?=[^\W\d_])")
 DATE_WORD = re.compile(r"(?i)\b(?:ngày|tháng|năm)\s*$")
@@ -74,10 +76,18 @@ def _cuts(line: str) -> set[int]:
         if k is not None:
             cuts.add(k)
     words = list(re.finditer(r"\S+", line))
-    for a, b in zip(words, words[1:], strict=False):  # 'SỔ Họ và tên …': a name in capitals, then the first label
+    for a, b in zip(
+        words, words[1:], strict=False
+    ):  # 'SỔ Họ và tên …': a name in capitals, then the first label
         run = RUN.search(line, b.start())
-        if (a.group().isalpha() and a.group().isupper() and len(a.group()) >= 2 and _cap_word(b.group())
-                and run and run.start() - b.start() <= 40):
+        if (
+            a.group().isalpha()
+            and a.group().isupper()
+            and len(a.group()) >= 2
+            and _cap_word(b.group())
+            and run
+            and run.start() - b.start() <= 40
+        ):
             cuts.add(b.start())
     for m in MOTTO.finditer(line):
         cuts |= {m.start(), m.end()}
@@ -88,7 +98,7 @@ def _labelled(line: str) -> int:
     """How many blanks follow a label (a date's 'ngày …… tháng …… năm ……' is no label)."""
     n = 0
     for m in RUN.finditer(line):
-        before = line[max(0, m.start() - 30):m.start()]
+        before = line[max(0, m.start() - 30) : m.start()]
         if re.search(r"\w[\w)]*\s*:?\s*-?\s*$", before) and not DATE_WORD.search(before):
             n += 1
     return n
@@ -96,8 +106,12 @@ def _labelled(line: str) -> int:
 
 def split_run_on_form(line: str) -> list[str]:
     """A form run into one line → its lines; any other line as it is."""
-    if (len(line) < LONG or _labelled(line) < MIN_BLANKS or parse_marker(line) is not None
-            or len(INLINE_ITEM.findall(line)) >= 2):  # an outline run into the line: split_flattened's to cut
+    if (
+        len(line) < LONG
+        or _labelled(line) < MIN_BLANKS
+        or parse_marker(line) is not None
+        or len(INLINE_ITEM.findall(line)) >= 2
+    ):  # an outline run into the line: split_flattened's to cut
         return [line]
     cuts = sorted(_cuts(line))
     if not cuts:
