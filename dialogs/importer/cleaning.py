@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dialogs.importer.bilingual import drop_gloss
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.old_fonts import repair_old_font
 from dialogs.importer.sample_fills import drop_sample_fill
@@ -119,7 +120,8 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             cleaned.dropped.append(line.strip())
             continue
         line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
-        out.append(drop_sample_fill(repair_old_font(line)))  # TCVN3 read as Latin-1; '…: ……không……' → '…: ……'
+        # TCVN3 read as Latin-1; '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
+        out.append(drop_gloss(drop_sample_fill(repair_old_font(line))))
     return strip_page_marks(out)
 
 

@@ -1,0 +1,30 @@
+"""A bilingual form's labels: each Vietnamese label followed by its English translation after a slash ('Họ tên/ (Full
+name) ……', 'Họ và tên/Full name: ……', 'cấp ngày/ (on day) ……', a copy cut inside it: '……/ (To suffer from occu').
+The translation is no part of the label: it is dropped, so that the label reads and is typed as a Vietnamese one. A
+slash between two Vietnamese words ('Quận/huyện', 'Số sổ BHXH/Mã số BHXH') or before a unit ('Khối lượng/(m3)') stays,
+and a line with no Vietnamese letters (a copy without accents) is never touched."""
+
+from __future__ import annotations
+
+import re
+
+IN_BRACKETS = re.compile(r"/\s*\((?P<g>[A-Za-z][A-Za-z0-9 ,.:;'’/&\-]*?)(?:\)|$)")
+BARE = re.compile(r"/\s*(?P<g>[A-Z][a-z]+(?: [A-Za-z]+){1,5})(?=\s*(?::|…|\.{2,}|_{2,}|$))")
+VIETNAMESE = re.compile(r"[à-ỹđĐÀ-Ỹ]")
+
+
+def _english(gloss: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", gloss)
+    return any(len(w) >= 3 for w in words) and not all(w.isupper() for w in words)
+
+
+def drop_gloss(line: str) -> str:
+    """'Họ tên/ (Full name) ……' → 'Họ tên ……'; any other line as it is."""
+    if "/" not in line or not VIETNAMESE.search(line):
+        return line
+
+    def cut(m: re.Match) -> str:
+        return " " if _english(m.group("g")) else m.group()
+
+    out = BARE.sub(cut, IN_BRACKETS.sub(cut, line))
+    return re.sub(r"\s+(?=:)", "", re.sub(r" {2,}(?=\S)", " ", out)).rstrip() if out != line else line
