@@ -91,6 +91,7 @@ def with_tone(rhyme: str, tone: str) -> list[str]:
 
 def generate() -> set[str]:
     out: set[str] = {"gi", "gì", "gỉ", "gị", "gí", "gĩ"}
+    out |= set(with_tone_all("giêng"))  # 'giếng', 'tháng giêng': gi + iêng, the rhyme 'êng' no other onset takes
     for onset in ONSETS:
         for rhyme in RHYMES:
             if not _spelling_ok(onset, rhyme):
@@ -100,6 +101,10 @@ def generate() -> set[str]:
                 for r in with_tone(rhyme, tone):
                     out.add(onset + r)
     return out
+
+
+def with_tone_all(syllable: str) -> list[str]:
+    return [unicodedata.normalize("NFC", syllable[:2] + r) for tone in TONES for r in with_tone(syllable[2:], tone)]
 
 
 _TONE_MARKS = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
