@@ -64,6 +64,7 @@ from dialogs.importer.syllables import is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
 from dialogs.importer.tidy import tidy
+from dialogs.importer.unit_blanks import split_field_line
 from dialogs.importer.verb_clauses import led_clauses
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
@@ -94,8 +95,8 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
 
     def flush() -> None:
         nonlocal joined, flat
-        lines, r = restore_marks([cut for line in strip_page_numbers(run) for part in split_buried_name(line)
-                                  for cut in split_run_on_form(part)])
+        lines, r = restore_marks([field for line in strip_page_numbers(run) for part in split_buried_name(line)
+                                  for cut in split_run_on_form(part) for field in split_field_line(cut)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)

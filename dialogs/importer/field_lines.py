@@ -159,7 +159,7 @@ def slashed_choice(text: str) -> list[Ask]:
     if len(pieces) != 2 or pieces[1]:
         return []
     m = SLASHED.match(pieces[0])
-    if not m or INSTRUCTED.match(m.group("o").strip()):
+    if not m or INSTRUCTED.match(m.group("o").strip()) or measure_unit(m.group("o")):  # '(m3/ngày)': a unit
         return []
     opts = [o.strip() for o in m.group("o").split("/")]
     if len(opts) < 2 or any(not o or len(o.split()) > 4 for o in opts):

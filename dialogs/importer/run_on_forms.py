@@ -14,7 +14,7 @@ from dialogs.importer.structure import parse_marker
 
 LONG = 250  # a line this long holding MIN_BLANKS labelled blanks is a form run into one line
 MIN_BLANKS = 4
-RUN = re.compile(r"(?:…|\.{3,}|_{3,})(?:[\s/,.\-]*(?:…|\.{2,}|_{2,}))*")
+RUN = re.compile(r"(?:…|\.{3,}|_{3,})(?:[\s/,\-]*+[.…_]++)*+")
 MOTTO = re.compile(
     r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|cộng\s+hoà\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"
     r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc[\s\-–_]*"
