@@ -147,6 +147,9 @@ def _blank_ask(seg: str, unit: str) -> Ask:
             word = unit
         return Ask(seg.strip(), typ, word, guessed=why)
     seg, why = seg.strip(), None
+    if IDENTIFIER.match(seg.rstrip(" :")) and not re.search(r"\b(?:đã|được)\b", seg, re.I):
+        # 'Giấy CMND số …… Cấp ngày', 'Giấy phép kinh doanh số: ……do……': a paper's number, whatever word follows
+        return Ask(seg.rstrip(" :"), "text")
     if HONORIFIC_ONLY.match(seg):  # 'Thầy (cô): …… GVPT': a person's name, the words after the blank their post
         return Ask(f"{seg.strip(' -–+•:')} {unit}", "text")
     if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
