@@ -203,7 +203,8 @@ PROSE_NOTE = re.compile(
 
 SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc|hoạt động|tình hình|"
                   r"kết quả|công tác|những)\b")
-ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
+ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình|"
+                           r"nhận định|phân tích|mô tả|trình bày|nêu)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi|số tuổi|tuổi đời)$", re.I)  # 'Năm sinh/tuổi'

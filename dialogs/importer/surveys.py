@@ -211,7 +211,7 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
     f = fold(prompt)
     if WHEN.search(prompt):
         return "date", None
-    if re.search(r"\bbao nhieu\b|\bmay\b", f):
+    if re.search(r"\bbao nhieu\b", f) or re.search(r"(?i)\bmấy\b", prompt):  # 'mấy' (how many), not 'máy' (a machine)
         if MONEY.search(prompt):
             unit = (
                 "nghìn đồng"
