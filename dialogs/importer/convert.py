@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.form_labels import dotted_label, label_lines
@@ -515,7 +516,8 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         return
     if BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …', '2. Ngành chính: ……' (then its help): fields
         blanks = asks_to_questions(ctx, node.text, path, None)
-        if blanks and all(q["type"] != "longtext" for q in blanks):
+        if blanks and all(q["type"] != "longtext" or ACCOUNT_LABEL.match(q["prompt"]) for q in blanks):
+            # ('3. Nhận định …: ……' is a field too: a passage to write under its label)
             sec["items"].extend(blanks)
             return
     parts = _sub_blanks(strip_fn(node.text)) if node.no in BULLETS else []

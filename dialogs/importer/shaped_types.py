@@ -12,8 +12,10 @@ import re
 from dialogs.text import fold
 
 # an instruction, not an answer: 'ghi rõ …', 'nêu …', 'ví dụ …', 'nếu có', 'theo mẫu …'
-INSTRUCTION = re.compile(r"^(?:ghi|neu|vi du|vd|nhu|kem theo|theo|danh dau|chon|trong do|gom|bao gom|lua chon|xem)\b|"
-                         r"\bneu co\b|\bmau so\b|\bbieu\b")
+INSTRUCTION = re.compile(
+    r"^(?:ghi|neu|vi du|vd|nhu|kem theo|theo|danh dau|chon|trong do|gom|bao gom|lua chon|xem)\b|"
+    r"\bneu co\b|\bmau so\b|\bbieu\b"
+)
 
 
 def help_options(help_text: str) -> list[str] | None:
@@ -33,14 +35,22 @@ def help_options(help_text: str) -> list[str] | None:
 
 
 def options_in_help(items: list[dict]) -> None:
-    """A text ask (a line to fill) whose help lists only its options becomes a choice of them (in place)."""
+    """A text ask (a line to fill) whose help lists only its options becomes a choice of them (in place); a
+    section holding that one ask and the options as its own help ('2. Xếp loại: ……' over the options) too."""
     for q in items:
         if "items" in q:
+            one = [x for x in q["items"] if "items" not in x]
+            if len(q["items"]) == 1 and len(one) == 1 and q.get("help") and not one[0].get("help"):
+                _to_choice(one[0], q["help"], q)
             options_in_help(q["items"])
-            continue
-        if q.get("type") != "text" or q.get("options") or not q.get("help"):
-            continue
-        opts = help_options(q["help"])
-        if opts:
-            q["type"], q["options"] = "choice", opts
-            del q["help"]
+        elif q.get("help"):
+            _to_choice(q, q["help"], q)
+
+
+def _to_choice(q: dict, help_text: str, owner: dict) -> None:
+    if q.get("type") != "text" or q.get("options"):
+        return
+    opts = help_options(help_text)
+    if opts:
+        q["type"], q["options"] = "choice", opts
+        del owner["help"]

@@ -1,0 +1,90 @@
+"""Asks found in the right place but typed wrong (issue 21, session 24, helper i24e): each rule on made-up text,
+with a line it must not change."""
+
+from __future__ import annotations
+
+from dialogs.importer.shaped_types import help_options
+from dialogs.importer.surveys import survey_type
+from tests.support.importing import imp, prompts
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n"
+
+
+def test_a_line_whose_help_lists_its_options_is_a_choice() -> None:
+    """'Xếp loại: ……' over '(Tốt; khá; trung bình; yếu)': the answers to pick from."""
+    o = imp(
+        MOTTO + "PHIẾU NHẬN XÉT HỌC VIÊN\n1. Họ và tên học viên: ……………\n2. Xếp loại kết quả học tập: ………\n\n"
+        "(Xuất sắc; giỏi; khá; trung bình; yếu).\n\n3. Ghi chú thêm: ……………\n"
+    )
+    q = next(r.question for r in o.refs if r.question.prompt.startswith("Xếp loại kết quả"))
+    assert q.type == "choice"
+    assert [x.label for x in q.options] == ["Xuất sắc", "Giỏi", "Khá", "Trung bình", "Yếu"]
+    assert prompts(o)["Họ và tên học viên"][1] == "text"
+
+
+def test_options_in_help_another_wording() -> None:
+    assert help_options("(Đạt / chưa đạt / không đánh giá)") == ["Đạt", "Chưa đạt", "Không đánh giá"]
+    assert help_options("Rất hài lòng; hài lòng; không hài lòng.") == [
+        "Rất hài lòng",
+        "Hài lòng",
+        "Không hài lòng",
+    ]
+
+
+def test_a_help_that_instructs_is_no_list_of_options() -> None:
+    assert help_options("(Ghi rõ họ tên; chức vụ; đơn vị)") is None
+    assert help_options("Theo mẫu số 02; kèm bản sao; nộp trước ngày 15") is None
+    assert help_options("Nông nghiệp; công nghiệp") is None  # two are not enough to be sure
+
+
+def _paper_form(paper: str) -> dict[str, tuple[str, str]]:
+    return prompts(
+        imp(
+            "TỜ KHAI ĐỀ NGHỊ HỖ TRỢ\n\n   1. Họ và tên: ..........................\n\n"
+            f"   {paper} ………….…….. Cấp ngày .../ ... / ....\n\n   Nơi cấp: ............\n\n"
+            "   2. Số con trong gia đình: …… người\n"
+        )
+    )
+
+
+def test_a_papers_number_before_a_blank_is_text_whatever_follows() -> None:
+    """'Giấy CMND số …… Cấp ngày …': an identifier, not a count of 'Cấp ngày' (the next label read as a unit)."""
+    assert _paper_form("Giấy chứng minh quân đội số")["Giấy chứng minh quân đội số"][1] == "text"
+    o = _paper_form("Giấy khai sinh số")
+    assert o["Giấy khai sinh số"][1] == "text"
+    assert o["Số con trong gia đình"][1] == "integer"  # a count stays a count
+
+
+def test_a_people_heading_over_dotted_lines_is_a_list() -> None:
+    """'4. Thành phần khác:' (or 'Thành phần mời:') over several lines of dots: the people, one a line."""
+    o = prompts(
+        imp(
+            "BIÊN BẢN HỌP\n1. Chủ trì: ……………\n2. Thành phần mời:\n\n……………………………\n\n……………………………\n"
+            "3. Thành phần khác:\n\n……………………………\n\n……………………………\n4. Nội dung cuộc họp:\n\n"
+            "……………………………\n\n……………………………\n"
+        )
+    )
+    assert o["Thành phần mời"][1] == "list"
+    assert o["Thành phần khác"][1] == "list"
+    assert o["Nội dung cuộc họp"][1] == "longtext"
+
+
+def test_a_label_asking_to_assess_or_describe_is_prose() -> None:
+    """'Nhận định …: ……', 'Mô tả …: ……': sentences to write, not a line."""
+    o = prompts(
+        imp(
+            MOTTO
+            + "PHIẾU ĐÁNH GIÁ\n1. Họ và tên: ……………\n2. Nhận định khả năng phát triển của viên chức: ………\n"
+            "3. Mô tả công việc đang đảm nhiệm: ………\n4. Đơn vị công tác: ………\n"
+        )
+    )
+    assert o["Nhận định khả năng phát triển của viên chức"][1] == "longtext"
+    assert o["Mô tả công việc đang đảm nhiệm"][1] == "longtext"
+    assert o["Đơn vị công tác"][1] == "text"
+
+
+def test_a_machine_is_not_how_many() -> None:
+    """In a questionnaire 'máy' (a machine) is not 'mấy' (how many)."""
+    assert survey_type("Cán bộ có biết sử dụng máy tính bảng không?") == ("yesno", None)
+    assert survey_type("Anh chị có mấy con?") == ("integer", None)
+    assert survey_type("Hộ dùng máy bơm loại nào?")[0] != "integer"
