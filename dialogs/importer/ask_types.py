@@ -58,6 +58,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     f = fold(text)
     words = f.split()
     head = " ".join(words[:5])
+    if DATE_WORDS_ONLY.fullmatch(f.strip(" .,:;")):  # '…, ngày … tháng … năm …' with its blanks gone: a date
+        return "date", None, None
     if "%" in text or "ty le" in head or "ty trong" in head:
         return "percent", "%", None
     if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
@@ -90,6 +92,9 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     if re.match(r"^dien tich\b", f) and len(words) <= 16 and "(" not in text and not QUESTION_RE.search(f):
         return "decimal", None, "số thập phân (đoán từ «diện tích»; ghi đơn vị: ha, m²)"  # an area is a measure
     return "longtext", None, None
+
+
+DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam)?")
 
 
 def attribute_list(f: str) -> bool:

@@ -88,3 +88,12 @@ def test_a_machine_is_not_how_many() -> None:
     assert survey_type("Cán bộ có biết sử dụng máy tính bảng không?") == ("yesno", None)
     assert survey_type("Anh chị có mấy con?") == ("integer", None)
     assert survey_type("Hộ dùng máy bơm loại nào?")[0] != "integer"
+
+
+def test_date_words_left_alone_are_a_date() -> None:
+    """'…, ngày … tháng … năm …' with its blanks gone leaves 'ngày tháng năm': a date, not a passage."""
+    from dialogs.importer.ask_types import guess_type
+
+    assert guess_type("ngày tháng năm")[0] == "date"
+    assert guess_type(", ngày, tháng")[0] == "date"
+    assert guess_type("Số ngày nghỉ trong tháng")[0] != "date"  # a count of days stays a count
