@@ -3,6 +3,7 @@ with a line it must not change."""
 
 from __future__ import annotations
 
+from dialogs.importer.ask_types import guess_type
 from dialogs.importer.shaped_types import help_options
 from dialogs.importer.surveys import survey_type
 from tests.support.importing import imp, prompts
@@ -92,8 +93,6 @@ def test_a_machine_is_not_how_many() -> None:
 
 def test_date_words_left_alone_are_a_date() -> None:
     """'…, ngày … tháng … năm …' with its blanks gone leaves 'ngày tháng năm': a date, not a passage."""
-    from dialogs.importer.ask_types import guess_type
-
     assert guess_type("ngày tháng năm")[0] == "date"
     assert guess_type(", ngày, tháng")[0] == "date"
     assert guess_type("Số ngày nghỉ trong tháng")[0] != "date"  # a count of days stays a count
