@@ -157,6 +157,8 @@ def _blank_ask(seg: str, unit: str) -> Ask:
         return Ask(seg.rstrip(" :"), "text")
     if HONORIFIC_ONLY.match(seg):  # 'Thầy (cô): …… GVPT': a person's name, the words after the blank their post
         return Ask(f"{seg.strip(' -–+•:')} {unit}", "text")
+    if not any(c.isalpha() for c in seg) and unit[:1].isupper() and (NAME_LABEL.match(unit) or IDENTIFIER.match(unit)):
+        return Ask(unit, *field_type(unit))  # '1. …… Chức vụ ……': a name's blank, then the next label (no unit)
     if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
         words = unit.split()
         label = f"Số {unit}" if blank_typ == "integer" else (words[0][:1].upper() + unit[1:] if words else "Nội dung")

@@ -3,7 +3,8 @@ with a line it must not change."""
 
 from __future__ import annotations
 
-from dialogs.importer.ask_types import guess_type
+from dialogs.importer.ask_types import ask_of, guess_type
+from dialogs.importer.placeholders import mark_units
 from dialogs.importer.shaped_types import help_options
 from dialogs.importer.surveys import survey_type
 from tests.support.importing import imp, prompts
@@ -96,3 +97,15 @@ def test_date_words_left_alone_are_a_date() -> None:
     assert guess_type("ngày tháng năm")[0] == "date"
     assert guess_type(", ngày, tháng")[0] == "date"
     assert guess_type("Số ngày nghỉ trong tháng")[0] != "date"  # a count of days stays a count
+
+
+def test_a_label_after_a_bare_blank_is_the_next_field_not_a_unit() -> None:
+    """'1. ………… Chức vụ …………' in a list of people: a name's blank, then the label of the next blank (capitalised,
+    a field's name) — not 'Số Chức vụ' counted in 'Chức vụ'."""
+    assert (lambda a: (a.type, a.prompt))(ask_of(mark_units("................Chức vụ ............"))) == (
+        "text",
+        "Chức vụ",
+    )
+    assert ask_of(mark_units("............ Điện thoại ..........")).prompt == "Điện thoại"
+    a = ask_of(mark_units(".......... phiếu"))  # a unit after a bare blank still names the figure
+    assert (a.type, a.prompt) == ("integer", "Số phiếu")
