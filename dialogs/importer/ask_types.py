@@ -60,6 +60,10 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     head = " ".join(words[:5])
     if DATE_WORDS_ONLY.fullmatch(f.strip(" .,:;")):  # '…, ngày … tháng … năm …' with its blanks gone: a date
         return "date", None, None
+    bare = text.strip(" .:;")
+    if len(words) <= 6 and IDENTIFIER.match(bare) and not re.search(r"(?i)\b(?:đã|được)\b|\?|\ssố$", bare):
+        # 'Mã số thuế', 'Số điện thoại' alone (a header's box): an identifier ('… hạ tầng số' is digital, not one)
+        return "text", None, None
     if "%" in text or "ty le" in head or "ty trong" in head:
         return "percent", "%", None
     if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:

@@ -109,3 +109,11 @@ def test_a_label_after_a_bare_blank_is_the_next_field_not_a_unit() -> None:
     assert ask_of(mark_units("............ Điện thoại ..........")).prompt == "Điện thoại"
     a = ask_of(mark_units(".......... phiếu"))  # a unit after a bare blank still names the figure
     assert (a.type, a.prompt) == ("integer", "Số phiếu")
+
+
+def test_an_identifier_label_alone_is_a_line_of_text() -> None:
+    """'Mã số thuế' or 'Số điện thoại' alone in a form's header (a box to fill): an identifier, not a passage or a
+    count; 'Về phát triển hạ tầng số' (digital) is no identifier."""
+    assert guess_type("Mã số thuế")[0] == "text"
+    assert guess_type("Số điện thoại liên hệ")[0] == "text"
+    assert guess_type("Về phát triển hạ tầng số")[0] == "longtext"
