@@ -42,6 +42,28 @@ def _place(note: str) -> Ask:
     return Ask("Tại", "text", help=[note[:1].upper() + note[1:] if note else "Địa điểm"])
 
 
+HOUR = re.compile(
+    rf"(?i)^(?P<lead>.*?)(?P<t>(?:vào\s+)?(?:lúc|hồi)\s*:?\s*{GAP}[\s….]*giờ(?:[\s….]*{GAP}[\s….]*phút)?)"
+    r"[\s….,_]*(?P<day>ngày\b.*)$"
+)
+
+
+def _when(said: str) -> list[Ask]:
+    """'Hôm nay, vào lúc … giờ … phút, ngày … tháng … năm …' → the hour (text: a date holds no hour), named with the
+    sentence's words ('Thời gian (hôm nay, vào lúc giờ phút)'), then the day ('Hôm nay, ngày tháng năm'); a
+    sentence without an hour → its date alone."""
+    m = HOUR.match(said)
+    if not m:
+        date = re.sub(r"\s+(?:19|20)$", "", _words(said))
+        return [Ask(date[:1].upper() + date[1:], "date")]
+    lead = m.group("lead").strip(" ,")
+    hour = _words(m.group("t"))
+    words = f"{lead.lower()}, {hour}" if lead else hour
+    day = re.sub(r"\s+(?:19|20)$", "", _words(m.group("day")))
+    day = f"{lead}, {day}" if lead else day[:1].upper() + day[1:]
+    return [Ask(f"Thời gian ({words})", "text"), Ask(day, "date")]
+
+
 def opening_asks(text: str) -> list[Ask]:
     """The date and the place of a meeting's opening sentence, or the place alone on its line; [] otherwise."""
     alone = PLACE_LINE.match(text.strip())
@@ -50,13 +72,12 @@ def opening_asks(text: str) -> list[Ask]:
     m = OPENING.match(text.strip())
     if not m or not re.search(rf"(?i)ngày\s*{GAP}", m.group("d")):
         return []
-    date = re.sub(r"\s+(?:19|20)$", "", _words(m.group("d")))
-    out = [Ask(date[:1].upper() + date[1:], "date")]
+    out = _when(m.group("d"))
     rest = text.strip()[m.end() :]
     guide = re.match(r"^[\s….]*\((?P<n>[^()]*)\)", rest)
     if guide:  # '… năm … (ghi thời điểm tiến hành họp chi bộ)'
         note = guide.group("n").strip().rstrip(".")
-        out[0].help.append(note[:1].upper() + note[1:])
+        out[-1].help.append(note[:1].upper() + note[1:])
     place = PLACE.search(rest)
     if place:
         out.append(_place(_note(place)))
