@@ -81,6 +81,20 @@ class Built:
     none_ok: bool = False
 
 
+def _page_headings(sections: list[dict], page: set[str]) -> None:
+    """The page's '1. Mẫu biên bản …' over the form: a section without the page's number; a sub-heading of the page
+    under it ('1.1. Biên bản cuộc họp chung') gives its questions to it (they are the form's, unnumbered)."""
+    for sec in sections:
+        if not page or fold(sec["title"]).strip(" .:") not in page:
+            continue
+        sec["no"] = ""
+        items: list[dict] = []
+        for it in sec["items"]:
+            sub = "items" in it and "key" not in it and fold(it.get("title", "")).strip(" .:") in page
+            items.extend(it["items"] if sub else [it])
+        sec["items"] = items
+
+
 def _sequence(doc: Document) -> list[str | Grid]:
     return [b.text if isinstance(b, Line) else b for b in doc.blocks]
 
@@ -435,10 +449,7 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    page = page_template_headings(main, _agency)
-    for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
-        if page and fold(sec["title"]).strip(" .:") in page:
-            sec["no"] = ""
+    _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
