@@ -271,9 +271,18 @@ def _read_before(text: str) -> list[Ask]:
             or _boxes_or_units(drop_note_marks(text)))
 
 
+DATING_LINE = re.compile(
+    r"(?i)^(?!hôm nay\b|bữa nay\b)\[?\d?\]?\s*(?:(?:…|\.|_)+|[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4})\s*,\s*ngày\s*(?:…|\.|_)+\s*"
+    r"tháng\s*(?:…|\.|_)+\s*năm\s*(?:20|19)?\s*(?:…|\.|_)*\s*$"
+)
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
-    ('ghi rõ số liệu từng cơ quan …') become a table."""
+    ('ghi rõ số liệu từng cơ quan …') become a table. A form's own dating line ('………, ngày … tháng … năm …',
+    'Hà Nội, ngày … tháng … năm …': where and when the paper is signed) asks nothing."""
+    if DATING_LINE.match(text.strip()):
+        return []
     early = _read_before(text) or time_asks(text)  # ('… kết thúc vào hồi … giờ': the hour)
     if early:
         return early
