@@ -28,7 +28,7 @@ from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
-from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
+from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
@@ -426,7 +426,7 @@ def build(doc: Document, filename: str) -> Built:
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     if starts:
         seq = seq[starts[-1]:]
-    seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))

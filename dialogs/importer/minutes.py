@@ -204,3 +204,35 @@ def delegates(text: str) -> list[Ask]:
             )
         )
     return out if len(out) >= 2 else []
+
+
+ROSTER_HEAD = re.compile(r"(?i)^[-–+•*]?\s*(?:chúng tôi\s*,?\s*)?(?:(?:những|các)\s+)?(?P<w>[^:…]{3,60}?)\s+gồm(?:\s+có)?\s*:\s*$")
+BLANK_ROW = re.compile(rf"^(?P<n>\d{{1,2}})\s*[.)]\s*{GAP}[….\s_]*(?P<l>[^\W\d_][^….:_]{{1,30}}?)\s*:?\s*{GAP}[….\s_]*$")
+
+
+def blank_rosters(seq: list) -> list:
+    """'Chúng tôi những người lập biên bản gồm:' over '1. …………… Chức vụ ……', '2. …… Chức vụ ……': each numbered row is
+    a person to write, named by the head ('1. Người lập biên bản (họ tên): …… Chức vụ: ……'), a section of its own;
+    the head asks nothing. Needs two such rows; a row with words before its first blank is left as it is."""
+    out: list = []
+    k = 0
+    while k < len(seq):
+        s = seq[k]
+        m = ROSTER_HEAD.match(s.strip()) if isinstance(s, str) else None
+        rows: list[tuple[int, re.Match[str]]] = []
+        j = k + 1
+        while m and j < len(seq) and isinstance(seq[j], str):
+            row = BLANK_ROW.match(seq[j].strip())
+            if not row and seq[j].strip():
+                break
+            rows += [(j, row)] if row else []
+            j += 1
+        if len(rows) < 2:
+            out.append(s)
+            k += 1
+            continue
+        who = m.group("w").strip()
+        for _, row in rows:
+            out.append(f"{row.group('n')}. {who[:1].upper()}{who[1:]} (họ tên): …… {row.group('l').strip()}: ……")
+        k = rows[-1][0] + 1
+    return out
