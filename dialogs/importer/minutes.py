@@ -60,15 +60,44 @@ def _when(said: str) -> list[Ask]:
     hour = _words(m.group("t"))
     words = f"{lead.lower()}, {hour}" if lead else hour
     day = re.sub(r"\s+(?:19|20)$", "", _words(m.group("day")))
-    day = f"{lead}, {day}" if lead else day[:1].upper() + day[1:]
+    day = f"{lead[:1].upper()}{lead[1:]}, {day}" if lead else day[:1].upper() + day[1:]
     return [Ask(f"Thời gian ({words})", "text"), Ask(day, "date")]
 
 
+PAPER = re.compile(
+    rf"(?i)^(?P<v>[^…\d]{{0,40}}?)(?P<p>quyết định|kế hoạch|công văn|thông báo|chỉ thị|lệnh|giấy giới thiệu)\s+số\s*"
+    rf"(?P<no>[^\s…]*{GAP}[^\s]*|/[^\s]*)\s*ngày\b(?P<d>.*?\bnăm\b[\s….,_]*(?:(?:20|19)\d{{0,2}}[\s….,_]*)?)"
+    rf"(?:của\s*(?P<of>{GAP})[\s….,_]*)?(?:về việc\s+(?P<re>[^…]*?)\s*{GAP}[\s….,_]*)?$"
+)
+
+
+def paper_asks(head: str) -> list[Ask]:
+    """The paper a record carries out, cited with blanks before its opening ('Thực hiện Quyết định số /QĐ-… ngày …
+    tháng … năm … của …… về việc kiểm tra ……, hôm nay …') → its number, its date, who issued it, its subject."""
+    m = PAPER.match(head.strip(" ,;"))
+    if not m or not re.search(GAP, m.group("d")):
+        return []
+    paper = m.group("p")[:1].upper() + m.group("p")[1:]
+    lead = _words(f"{m.group('v')}{m.group('p')} số")
+    out = [Ask(lead[:1].upper() + lead[1:], "text"), Ask(f"Ngày tháng năm của {paper}", "date")]
+    if m.group("of"):
+        out.append(Ask(f"Cơ quan ban hành {paper} (của)", "text"))
+    if m.group("re"):
+        out.append(Ask(f"Về việc {_words(m.group('re'))}", "text"))
+    return out
+
+
 def opening_asks(text: str) -> list[Ask]:
-    """The date and the place of a meeting's opening sentence, or the place alone on its line; [] otherwise."""
+    """The date and the place of a meeting's opening sentence, or the place alone on its line; [] otherwise. A
+    paper cited with blanks before the opening in one sentence ('Thực hiện Quyết định số … ngày … của … về việc …
+    hôm nay vào hồi … giờ …') asks its particulars first (paper_asks)."""
     alone = PLACE_LINE.match(text.strip())
     if alone:
         return [_place(_note(alone))]
+    cut = re.search(r"(?i)(?<=[\s,;.…])hôm nay\b", text)
+    cited = paper_asks(text[: cut.start()]) if cut else []
+    if cited:
+        return cited + opening_asks(text[cut.start() :].strip())
     m = OPENING.match(text.strip())
     if not m or not re.search(rf"(?i)ngày\s*{GAP}", m.group("d")):
         return []
