@@ -279,13 +279,11 @@ DATING_LINE = re.compile(
 
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
-    ('ghi rõ số liệu từng cơ quan …') become a table. A form's own dating line ('………, ngày … tháng … năm …',
-    'Hà Nội, ngày … tháng … năm …': where and when the paper is signed) asks nothing."""
-    if DATING_LINE.match(text.strip()):
-        return []
-    early = _read_before(text) or time_asks(text)  # ('… kết thúc vào hồi … giờ': the hour)
-    if early:
-        return early
+    ('ghi rõ số liệu từng cơ quan …') become a table."""
+    # ('… kết thúc vào hồi … giờ': the hour; the form's own dating line '………, ngày … tháng … năm …': nothing)
+    early = None if DATING_LINE.match(text.strip()) else _read_before(text) or time_asks(text)
+    if early is None or early:
+        return early or []
     text = drop_honorific(drop_note_marks(text))
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks

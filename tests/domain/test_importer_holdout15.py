@@ -13,7 +13,7 @@ HOLDOUT15_DOCS = sorted(HOLDOUT15.glob("*.txt"))
 FIRST_RUN = 28  # asks right on main c42bf4a, before any work of the session
 FIRST_RUN_LABELS = 9
 OUT_OF_SAMPLE = 38  # the end of session 23 (rounds 1–3, none of which saw this set)
-FLOOR = 38
+FLOOR = 58  # session 24, i24a (minutes and records: t01, t02, t11)
 FLOOR_LABELS = 9
 
 

@@ -1,0 +1,129 @@
+"""Records and minutes (biên bản) on made-up text: the opening's hour apart from its day, a paper cited with blanks
+before the opening, a roster head over numbered rows of blanks, the form's dating line, a web page's sub-heading above
+the form, the people present over lines of dots, a bullet's note where its value goes; and lines that only look like
+them stay as they were."""
+
+from __future__ import annotations
+
+from dialogs.importer.minutes import blank_rosters, opening_asks, paper_asks
+from dialogs.importer.questions import asks_from_text
+from tests.support.importing import imp, prompts
+
+
+def _asks(text: str) -> list[tuple[str, str]]:
+    return [(a.prompt, a.type) for a in opening_asks(text)]
+
+
+def test_the_opening_asks_its_hour_as_text_and_its_day_as_a_date() -> None:
+    assert _asks("Hôm nay, vào lúc …… giờ …… phút, ngày …… tháng …… năm ……,") == [
+        ("Thời gian (hôm nay, vào lúc giờ phút)", "text"),
+        ("Hôm nay, ngày tháng năm", "date"),
+    ]
+    assert _asks("Hôm nay, hồi ..... giờ ..... ngày ..... tháng ..... năm ..... tại .................") == [
+        ("Thời gian (hôm nay, hồi giờ)", "text"),
+        ("Hôm nay, ngày tháng năm", "date"),
+        ("Tại", "text"),
+    ]
+    # no hour written: the day alone
+    assert _asks("Hôm nay, ngày …… tháng …… năm ……, tại nhà văn hóa thôn.") == [
+        ("Hôm nay, ngày tháng năm", "date")
+    ]
+
+
+def test_a_paper_cited_with_blanks_before_the_opening_asks_its_particulars() -> None:
+    got = _asks(
+        "Thực hiện Kế hoạch số …/KH-… ngày … tháng … năm … của …… về việc kiểm tra vệ sinh trường học ……, "
+        "hôm nay vào hồi … giờ … ngày … tháng … năm …"
+    )
+    assert got == [
+        ("Thực hiện Kế hoạch số", "text"),
+        ("Ngày tháng năm của Kế hoạch", "date"),
+        ("Cơ quan ban hành Kế hoạch (của)", "text"),
+        ("Về việc kiểm tra vệ sinh trường học", "text"),
+        ("Thời gian (hôm nay, vào hồi giờ)", "text"),
+        ("Hôm nay, ngày tháng năm", "date"),
+    ]
+    short = _asks("Theo Công văn số …/CV ngày … tháng … năm …, hôm nay, ngày … tháng … năm …, tại ……")
+    assert short[:2] == [("Theo Công văn số", "text"), ("Ngày tháng năm của Công văn", "date")]
+    # a paper cited by its number and date, both written: nothing to ask of it
+    assert paper_asks("Thực hiện Quyết định số 12/QĐ-UBND ngày 3 tháng 4 năm 2024 của UBND xã") == []
+
+
+def test_a_roster_head_over_numbered_rows_of_blanks_names_each_row() -> None:
+    seq = [
+        "Chúng tôi những người lập biên bản gồm:",
+        "1. ………………… Chức vụ ………",
+        "2. ………… Chức vụ …………",
+        "Với sự có mặt:",
+    ]
+    assert blank_rosters(seq) == [
+        "1. Người lập biên bản (họ tên): …… Chức vụ: ……",
+        "2. Người lập biên bản (họ tên): …… Chức vụ: ……",
+        "Với sự có mặt:",
+    ]
+    other = blank_rosters(["Đoàn kiểm tra gồm:", "1) ……… Đơn vị: ……", "2) ……… Đơn vị: ……"])
+    assert other == ["1. Đoàn kiểm tra (họ tên): …… Đơn vị: ……", "2. Đoàn kiểm tra (họ tên): …… Đơn vị: ……"]
+    o = imp(
+        "BIÊN BẢN KIỂM TRA\nChúng tôi gồm những thành viên đoàn gồm:\n1. ……… Chức vụ ……\n2. ……… Chức vụ ……\n"
+    )
+    assert {r.section_number for r in o.refs} == {"1", "2"}
+    # rows with a name written before their blank, or one row alone: left as they are
+    named = ["Thành phần gồm:", "1. Ông Nguyễn Văn A …… Chức vụ ……", "2. Bà Trần Thị B …… Chức vụ ……"]
+    assert blank_rosters(list(named)) == named
+    assert blank_rosters(["Đoàn gồm:", "1. …… Chức vụ ……", "Nội dung:"]) == [
+        "Đoàn gồm:",
+        "1. …… Chức vụ ……",
+        "Nội dung:",
+    ]
+
+
+def test_the_forms_dating_line_asks_nothing_but_a_date_with_words_does() -> None:
+    assert asks_from_text("………, ngày …… tháng …… năm ……") == []
+    assert asks_from_text("Hải Phòng, ngày …… tháng …… năm 20……") == []
+    assert [(a.prompt, a.type) for a in asks_from_text("Hôm nay, ngày … tháng … năm …")] == [
+        ("Hôm nay, ngày tháng năm", "date")
+    ]
+    assert ("Sinh ngày", "date") in [
+        (a.prompt, a.type) for a in asks_from_text("Tên tôi là ……, sinh ngày … tháng … năm …")
+    ]
+
+
+def test_a_web_pages_sub_heading_above_the_forms_motto_is_no_section() -> None:
+    o = imp(
+        "Hướng dẫn viết biên bản\n1. Mẫu biên bản họp tổ\n1.1. Biên bản họp tổ chung\nĐây là mẫu dùng chung.\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nBIÊN BẢN HỌP TỔ\nVề việc: ……………\n"
+        "Tại địa điểm: ……………\n1. Chủ trì: ……………\n2. Thư ký: ……………\n"
+    )
+    got = prompts(o)
+    assert got["Về việc"] == ("", "text")
+    assert got["Tại địa điểm"] == ("", "text")
+    assert got["Chủ trì"][0] == "1"
+    # the form's own '1.1.' after the motto keeps its number
+    form = imp(
+        "1. Mẫu phiếu kiểm tra\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHIẾU KIỂM TRA\n1. Thông tin chung\n"
+        "1.1. Tên đơn vị: ……………\n1.2. Địa chỉ: ……………\n"
+    )
+    assert [(r.section_number, r.number) for r in form.refs if r.question.prompt == "Tên đơn vị"] == [
+        ("1", "1.1")
+    ]
+
+
+def test_people_present_over_lines_of_dots_are_a_list_other_headings_a_passage() -> None:
+    o = imp(
+        "BIÊN BẢN HỌP\n1. Thành phần khác:\n……………………\n……………………\n2. Thành phần mời:\n……………\n3. Kết luận:\n……………\n"
+    )
+    got = prompts(o)
+    assert got["Thành phần khác"] == ("1", "list")
+    assert got["Thành phần mời"] == ("2", "list")
+    assert got["Kết luận"] == ("3", "longtext")
+
+
+def test_a_bullets_note_where_its_value_goes_is_its_help_a_sample_value_is_not() -> None:
+    o = imp(
+        "1. Mẫu biên bản họp thôn\nBIÊN BẢN HỌP THÔN\n– Chủ trì cuộc họp: (ghi rõ họ, tên, chức danh).\n"
+        "– Thư ký cuộc họp: (nêu họ, tên).\n– Đã qua tập huấn: (chưa)\n"
+    )
+    helps = {r.question.prompt: r.question.help for r in o.refs}
+    assert helps["Chủ trì cuộc họp"] == "Ghi rõ họ, tên, chức danh."
+    assert helps["Thư ký cuộc họp"] == "Nêu họ, tên."
+    assert not any("chưa" in (h or "") for h in helps.values())
