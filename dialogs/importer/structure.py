@@ -512,6 +512,21 @@ def page_template_headings(lines: list, header=None) -> set[str]:
     return out
 
 
+def inner_parts(lines: list) -> list:
+    """'III. Nội dung Đại hội:' over 'Phần 1: Nghi lễ:', 'Phần 2: Nội dung Đại hội': parts named only after the
+    document's Roman headings began are steps inside one of them (an agenda's parts), no level above them — their
+    marks go, their words stay as lines. A document whose parts come first ('Phần I' over 'I.', 'II.') keeps them."""
+    marks = [(k, parse_marker(s)) for k, s in enumerate(lines) if isinstance(s, str)]
+    kinds = [(k, mk.kind) for k, mk in marks if mk is not None and mk.kind in ("roman", "part")]
+    if not kinds or kinds[0][1] != "roman" or not any(kind == "part" for _, kind in kinds):
+        return lines
+    out = list(lines)
+    for k, mk in marks:
+        if mk is not None and mk.kind == "part" and mk.rest.strip():
+            out[k] = mk.rest
+    return out
+
+
 def letter_options(lines: list) -> list:
     """'Tên hộ gia đình trên có đúng không?' then 'a. Có', 'b. Không': letters counting from a) right under an
     unnumbered question (or a numbered one, when the letters are a few words each) are its answer options, not
