@@ -474,7 +474,7 @@ def build_tree(items: list[str | object]) -> Node:
     return root
 
 
-FIELD_LINE = re.compile(r":\s*(?:…|\.{3,}|_{3,})")
+FIELD_LINE = re.compile(r":\s*[.,]?\s*(?:…|\.{3,}|_{3,})")  # (a stray dot before the blank: 'Vắng: .………')
 
 
 def _new_paragraph(bullet: Node, line: str) -> bool:
