@@ -127,3 +127,41 @@ def test_a_bullets_note_where_its_value_goes_is_its_help_a_sample_value_is_not()
     assert helps["Chủ trì cuộc họp"] == "Ghi rõ họ, tên, chức danh."
     assert helps["Thư ký cuộc họp"] == "Nêu họ, tên."
     assert not any("chưa" in (h or "") for h in helps.values())
+
+
+def test_parts_named_after_the_roman_headings_are_steps_inside_a_section() -> None:
+    o = imp(
+        "BIÊN BẢN ĐẠI HỘI\nI. Thời gian: ……………\nII. Nội dung:\nPhần 1: Khai mạc\n- Chủ tọa: ……………\n"
+        "Phần 2: Thảo luận\n- Thư ký: ……………\n1. Ý kiến phát biểu: ……………\n"
+    )
+    got = prompts(o)
+    assert got["Chủ tọa"] == ("II", "text")
+    assert got["Thư ký"] == ("II", "text")
+    assert [r.number for r in o.refs if r.question.prompt == "Ý kiến phát biểu"] == ["II.1"]
+    # parts that come first stay the top level
+    parts = imp(
+        "Phần I: Kết quả\nI. Công tác chung\n1. Số cuộc họp: …… cuộc\nPhần II: Phương hướng\nI. Nhiệm vụ: ……\n"
+    )
+    assert {r.section_number.split(".")[0] for r in parts.refs} >= {"Phần I", "Phần II"}
+
+
+def test_a_label_whose_blank_follows_a_stray_dot_is_a_field_of_its_own() -> None:
+    o = imp("BIÊN BẢN HỌP\nI. Thành phần:\n– Có mặt: …… người\nVắng: .……………………\nKhách mời: ,……………\n")
+    got = prompts(o)
+    assert got["Vắng"] == ("I", "text")
+    assert got["Khách mời"][0] == "I"
+    plain = imp("BIÊN BẢN HỌP\nI. Thành phần:\n– Có mặt: …… người\nđã được mời dự họp.\n")
+    assert "Vắng" not in prompts(plain)
+
+
+def test_a_forms_name_and_a_pages_words_to_its_reader_are_no_asks() -> None:
+    from dialogs.importer.tidy import not_an_ask
+
+    assert not_an_ask("BIÊN BẢN HỌP") is not None
+    assert not_an_ask("QUYẾT ĐỊNH") is not None
+    assert not_an_ask("Số") is not None
+    assert not_an_ask("Đây là mẫu biên bản, bạn có thể tham khảo và sử dụng khi cần thiết") is not None
+    assert not_an_ask("Mời các bạn tham khảo mẫu dưới đây") is not None
+    assert not_an_ask("Biên bản họp có được gửi cho các thành viên không?") is None
+    assert not_an_ask("Tài liệu tham khảo, phụ lục") is None
+    assert not_an_ask("Số lượng") is None
