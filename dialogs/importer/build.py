@@ -1020,7 +1020,13 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
     return sec
 
 
-CLOSING = re.compile(r"^Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}$", re.I)  # the letter's closing formula
+CLOSING = re.compile(  # the letter's closing formula; an invitation's request to come ('… đề nghị ông (bà) bố trí thời
+    # gian tham dự đầy đủ …')
+    r"^(?:Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}"
+    r"|.{0,60}\b(?:đề nghị|rất mong|kính mong)\s+(?:ông\s*\(bà\)|ông/bà|quý vị|các đồng chí|đồng chí|đại biểu)"
+    r"[^:]{0,40}?\b(?:bố trí thời gian|đến dự|tham dự|có mặt)\b[^:]{0,120})$",
+    re.I,
+)
 
 
 def _agency_unnumbered(s):

@@ -13,7 +13,7 @@ HOLDOUT16_DOCS = sorted(HOLDOUT16.glob("*.txt"))
 FIRST_RUN = 41
 FIRST_RUN_LABELS = 9
 OUT_OF_SAMPLE = 41  # after round 2 of session 23, which never read this set
-FLOOR = 49  # in sample: round 3 of session 23 (k23a) used the opened set as evidence
+FLOOR = 50  # in sample: round 3 of session 23 (k23a) used the opened set as evidence; 50 after session 24 i24a
 FLOOR_LABELS = 9
 
 

@@ -165,3 +165,23 @@ def test_a_forms_name_and_a_pages_words_to_its_reader_are_no_asks() -> None:
     assert not_an_ask("Biên bản họp có được gửi cho các thành viên không?") is None
     assert not_an_ask("Tài liệu tham khảo, phụ lục") is None
     assert not_an_ask("Số lượng") is None
+
+
+def test_an_invitations_request_to_come_is_no_ask_and_its_papers_if_any_are_a_list() -> None:
+    o = imp(
+        "GIẤY MỜI\n4. Đầu mối liên hệ: ……………\n5. Các tài liệu phục vụ cuộc họp (nếu có).\n\n"
+        "Tổ dân phố đề nghị ông (bà) bố trí thời gian tham dự đầy đủ, đúng giờ.\n"
+    )
+    got = prompts(o)
+    assert got["Các tài liệu phục vụ cuộc họp (nếu có)"] == ("5", "list")
+    assert not [p for p in got if "đề nghị" in p]
+    other = prompts(
+        imp("GIẤY MỜI\n1. Hồ sơ kèm theo (nếu có).\n2. Địa điểm: ……\nRất mong quý vị đến dự đông đủ.\n")
+    )
+    assert "Rất mong quý vị đến dự đông đủ" not in other
+    # a request that asks for something to be done stays an ask; papers without '(nếu có)' keep their reading
+    kept = prompts(
+        imp("KẾ HOẠCH\n1. Đề nghị các đơn vị báo cáo kết quả: ……\n2. Các tài liệu đã ban hành: ……\n")
+    )
+    assert "Đề nghị các đơn vị báo cáo kết quả" in kept
+    assert kept["Các tài liệu đã ban hành"][1] != "list"
