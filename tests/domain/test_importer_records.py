@@ -185,3 +185,21 @@ def test_an_invitations_request_to_come_is_no_ask_and_its_papers_if_any_are_a_li
     )
     assert "Đề nghị các đơn vị báo cáo kết quả" in kept
     assert kept["Các tài liệu đã ban hành"][1] != "list"
+
+
+def test_a_pages_catalogue_of_forms_yields_the_name_to_the_form_shown() -> None:
+    from dialogs.importer.naming import own_name
+
+    lines = [
+        "DANH MỤC MỘT SỐ MẪU BIÊN BẢN VÀ QUYẾT ĐỊNH",
+        "1. Mẫu Biên bản số 01: Biên bản kiểm tra.",
+        "BIÊN BẢN",
+        "Kiểm tra vệ sinh môi trường khu dân cư",
+        "Hôm nay, ngày … tháng … năm …",
+    ]
+    assert own_name(lines) == "BIÊN BẢN Kiểm tra vệ sinh môi trường khu dân cư"
+    other = ["DANH MỤC CÁC BIỂU MẪU BÁO CÁO THỐNG KÊ", "QUYẾT ĐỊNH", "Về việc ban hành quy chế làm việc"]
+    assert "quy chế" in (own_name(other) or "")
+    # a catalogue with no form's name below it keeps its own name
+    alone = ["DANH MỤC MỘT SỐ MẪU VĂN BẢN HÀNH CHÍNH", "1. Mẫu công văn", "2. Mẫu tờ trình"]
+    assert (own_name(alone) or "").startswith("DANH MỤC")
