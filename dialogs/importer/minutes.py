@@ -264,4 +264,25 @@ def blank_rosters(seq: list) -> list:
         for _, row in rows:
             out.append(f"{row.group('n')}. {who[:1].upper()}{who[1:]} (họ tên): …… {row.group('l').strip()}: ……")
         k = rows[-1][0] + 1
+    return numbered_slots(out)
+
+
+SLOT_HEAD = re.compile(rf"^(?P<b>[-–+•*]\s*)?(?P<l>[^\W\d_][^:…\d]{{1,40}}?)\s*:\s*1\s*[.)]?\s*{GAP}[….\s_]*$")
+SLOT_NEXT = re.compile(rf"^(?P<n>[2-9])\s*[.)]?\s*{GAP}[….\s_]*$")
+
+
+def numbered_slots(seq: list) -> list:
+    """'+ Thư ký: 1……' over '2……': one blank per person the label counts → '+ Thư ký 1: ……', '+ Thư ký 2: ……' (a
+    label over a single '1……' is left as it is)."""
+    out = list(seq)
+    for k, s in enumerate(seq):
+        m = SLOT_HEAD.match(s.strip()) if isinstance(s, str) else None
+        j = k + 1
+        while m and j < len(seq) and isinstance(seq[j], str) and SLOT_NEXT.match(seq[j].strip()):
+            j += 1
+        if j - k < 2:
+            continue
+        bullet, label = m.group("b") or "", m.group("l").strip()
+        for i in range(k, j):
+            out[i] = f"{bullet}{label} {i - k + 1}: ……"
     return out

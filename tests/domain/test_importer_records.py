@@ -203,3 +203,21 @@ def test_a_pages_catalogue_of_forms_yields_the_name_to_the_form_shown() -> None:
     # a catalogue with no form's name below it keeps its own name
     alone = ["DANH MỤC MỘT SỐ MẪU VĂN BẢN HÀNH CHÍNH", "1. Mẫu công văn", "2. Mẫu tờ trình"]
     assert (own_name(alone) or "").startswith("DANH MỤC")
+
+
+def test_a_label_over_numbered_blanks_asks_one_person_per_blank() -> None:
+    from dialogs.importer.minutes import numbered_slots
+
+    assert numbered_slots(["+ Thư ký: 1……………", "2……………", "Kết quả:"]) == [
+        "+ Thư ký 1: ……",
+        "+ Thư ký 2: ……",
+        "Kết quả:",
+    ]
+    assert numbered_slots(["Kiểm phiếu viên: 1. ……", "2. ……", "3) ……"]) == [
+        "Kiểm phiếu viên 1: ……",
+        "Kiểm phiếu viên 2: ……",
+        "Kiểm phiếu viên 3: ……",
+    ]
+    # a single numbered blank, or a count, is left as it is
+    assert numbered_slots(["Thư ký: 1……", "Nội dung:"]) == ["Thư ký: 1……", "Nội dung:"]
+    assert numbered_slots(["Số phiếu: 1……", "Tổng: ……"]) == ["Số phiếu: 1……", "Tổng: ……"]
