@@ -277,11 +277,21 @@ DATING_LINE = re.compile(
 )
 
 
+MOTTO_IN = re.compile(r"(?i)cộng h(?:òa|oà) xã hội chủ nghĩa|độc lập\s*[-–]\s*tự do")
+NUMBER_AND_DATE = re.compile(r"(?i)^số\s*:[^,]{0,40}?\s{2,}.{0,30},\s*ngày\b.{0,20}tháng\b.{0,20}năm\b[\s….,_\d]*$")
+
+
+def _header_line(text: str) -> bool:
+    """A form's header, not its body: its dating line ('………, ngày … tháng … năm …'), the motto with whatever a
+    two-column layout put beside it ('ĐOÀN KIỂM TRA………    Độc lập – Tự do – Hạnh phúc'), its number beside its date."""
+    return bool(DATING_LINE.match(text) or MOTTO_IN.search(text) or NUMBER_AND_DATE.match(text))
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
     # ('… kết thúc vào hồi … giờ': the hour; the form's own dating line '………, ngày … tháng … năm …': nothing)
-    early = None if DATING_LINE.match(text.strip()) else _read_before(text) or time_asks(text)
+    early = None if _header_line(text.strip()) else _read_before(text) or time_asks(text)
     if early is None or early:
         return early or []
     text = drop_honorific(drop_note_marks(text))

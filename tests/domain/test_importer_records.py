@@ -80,6 +80,13 @@ def test_a_roster_head_over_numbered_rows_of_blanks_names_each_row() -> None:
 def test_the_forms_dating_line_asks_nothing_but_a_date_with_words_does() -> None:
     assert asks_from_text("………, ngày …… tháng …… năm ……") == []
     assert asks_from_text("Hải Phòng, ngày …… tháng …… năm 20……") == []
+    # the motto beside an agency's name, the number beside the date: a two-column header flattened
+    assert asks_from_text("TỔ CÔNG TÁC ………          Độc lập – Tự do – Hạnh phúc") == []
+    assert asks_from_text("Số: …/BB-…          ….., ngày … tháng … năm …") == []
+    assert [(a.prompt, a.type) for a in asks_from_text("Số: …… ngày cấp: ……")] == [
+        ("Số", "text"),
+        ("Ngày cấp", "date"),
+    ]
     assert [(a.prompt, a.type) for a in asks_from_text("Hôm nay, ngày … tháng … năm …")] == [
         ("Hôm nay, ngày tháng năm", "date")
     ]
