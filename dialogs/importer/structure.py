@@ -21,7 +21,7 @@ PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", PART_RE),
-    ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
+    ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)]|/(?=\s))\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
     # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
