@@ -742,6 +742,9 @@ def _header_end(main: list) -> int:
     for k, s in enumerate(main[:80]):
         if not isinstance(s, str):
             break
+        mk = parse_marker(s)
+        if mk is not None and mk.kind == "alpha" and end == 0:
+            break  # 'I. NỘI DUNG' … 'a) Tiêu đề của báo cáo' / 'BÁO CÁO': a sample heading inside the outline
         f = fold(s.strip()).strip(" :")
         if f.startswith("kinh gui") or f in ("bao cao", "de cuong", "de cuong bao cao", "ke hoach", "phieu khao sat"):
             end = k + 1

@@ -66,6 +66,9 @@ def _subtitle(name: str, s: str) -> bool:
             and not s.endswith((".", ";")) and not re.search(r"[:…]|\.\.", s) and not _named(fold(s)))
 
 
+ARTICLE = re.compile(r"^Điều\s+\d{1,3}\s*[.:]")  # 'QUYẾT ĐỊNH' over 'Điều 1: …': the decision's body, no name
+
+
 def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
     """The name line and the lines that go on with it: after a bare 'BÁO CÁO' its next line, then lines beginning
     in lower case (or following a ',' / ';'); after a name in capitals, further capitals (a short one may be
@@ -78,7 +81,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
+        if _header(s) or parse_marker(s) or ARTICLE.match(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
                 taken and leads_with_field(s)):  # 'VÙNG QUAN TRẮC ……' under the name: a field of the cover
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
@@ -189,6 +192,14 @@ def _opening(s: str, i: int) -> str:
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
 
 
+def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
+    """'QUYẾT ĐỊNH' alone (over 'Điều 1: …') when a line above wrote it with its subject ('QUYẾT ĐỊNH thành lập …'):
+    that line is the name."""
+    if upper and sentence and fold(upper[0]).strip(" :") in BARE_NAMES:
+        bare = fold(upper[0]).strip(" :")
+        upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -199,7 +210,7 @@ def own_name(lines: list[str]) -> str | None:
     agency = header_block(lines)
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
-        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
@@ -241,6 +252,7 @@ def own_name(lines: list[str]) -> str | None:
         elif (_named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
+    _fuller_bare(upper, sentence)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
             if _page_title(found[0]) and found is upper:
@@ -313,7 +325,7 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
         sentence.append(rest)
     else:
         nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
-        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency), None)
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)), None)
         if hit is not None:
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 

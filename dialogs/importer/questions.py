@@ -118,6 +118,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     strip_count_verb,
     top_split,
 )
+from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
@@ -309,7 +310,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or labelled_list(text) or titled_ask(text) or _with_examples(text)
+    guided = (labelled_guide(text) or labelled_list(text) or listed_parts(text, labelled=True) or titled_ask(text)
+              or _with_examples(text))
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)
@@ -323,7 +325,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
             segs = _measured_inside(sent)
         asks.extend(ask_of(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
-            asks.extend(ask_of(seg) for seg in embedded_asks(sent))
+            _add_embedded(asks, sent)
     if fields_asked and asks:
         base = asks[-1]
         noun = COUNT_HEAD.sub("", base.prompt).strip()
@@ -347,6 +349,22 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _add_embedded(asks: list[Ask], sent: str) -> None:
+    """The counts a written sentence holds asked after it ('…; số tiền … được phát hiện'), its prompt left the rest."""
+    extra = [ask_of(seg) for seg in embedded_asks(sent)]
+    asks[-1].prompt = _clauses_left(asks[-1].prompt, extra)
+    asks.extend(extra)
+
+
+def _clauses_left(prompt: str, extra: list[Ask]) -> str:
+    """'Những vi phạm …, thuộc lĩnh vực; số tiền … được phát hiện': a clause after ';' asked on its own (a count)
+    leaves the written ask's prompt; the prompt as it was when nothing else is left."""
+    asked = {fold(a.prompt).strip(" .;,") for a in extra}
+    parts = top_split(prompt, ";")
+    kept = [p for p in parts if fold(p).strip(" .;,") not in asked]
+    return "; ".join(kept).strip() if kept and len(kept) < len(parts) else prompt
 
 
 def _asked_paragraph(text: str) -> list[Ask]:

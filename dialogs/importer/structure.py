@@ -381,6 +381,8 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
             elif DANGLING.search(prev) and not _header_line(line) and (line[0].isdigit() or not parse_marker(prev)):
                 # '… tỉ lệ hội viên trên' / '80%; …': one sentence (a numbered heading goes on only with a figure)
                 cont = True
+            elif _wrapped_number(prev, line, width):
+                cont = True  # '… theo Nghị quyết số' / '76/2014/QH13;': a hard-wrapped sentence goes on
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
                 cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
         if cont:
@@ -407,6 +409,14 @@ def _short_heading(prev: str, line: str, width: int) -> bool:
     width was not wrapped; the capitalised line after it starts a paragraph of its own."""
     return (parse_marker(prev) is not None and line[:1].isupper() and width > 0
             and len(prev.strip()) < 0.6 * width)
+
+
+def _wrapped_number(prev: str, line: str, width: int) -> bool:
+    """A line of a hard-wrapped paragraph that begins with a number ('2020;', '76/2014/QH13;') and ends the sentence,
+    under a line of nearly the page's width that ends on a word: one sentence (a table's cell a line is short)."""
+    return (line[:1].isdigit() and line.rstrip().endswith((";", ".", ",")) and len(line.split()) <= 12
+            and prev.rstrip()[-1:].isalpha() and width > 0 and len(prev.strip()) >= 0.8 * width
+            and not re.search(r"…|\.{3}|\b[A-ZĐ]{2,}\s+[A-ZĐ]{2,}\b", prev + line))  # (a form's columns side by side)
 
 
 def _is_caption(line: str) -> bool:
