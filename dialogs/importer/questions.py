@@ -291,8 +291,7 @@ def _header_line(text: str) -> bool:
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    # ('… kết thúc vào hồi … giờ': the hour; the form's own dating line '………, ngày … tháng … năm …': nothing)
-    early = None if _header_line(text.strip()) else _read_before(text) or time_asks(text)
+    early = None if _header_line(text.strip()) else _read_before(text) or time_asks(text)  # ('… vào hồi … giờ')
     if early is None or early:
         return early or []
     text = drop_honorific(drop_note_marks(text))
