@@ -288,13 +288,17 @@ def _header_line(text: str) -> bool:
     return bool(DATING_LINE.match(text) or MOTTO_IN.search(text) or NUMBER_AND_DATE.match(text))
 
 
+# a date's blank spaced around its slashes ('.../ ... / ....'): one date blank, as '…/…/…'
+SPACED_DATE = re.compile(r"(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})")
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
     early = None if _header_line(text.strip()) else _read_before(text) or time_asks(text)  # ('… vào hồi … giờ')
     if early is None or early:
         return early or []
-    text = drop_honorific(drop_note_marks(text))
+    text = SPACED_DATE.sub("…/…/…", drop_honorific(drop_note_marks(text)))  # 'Cấp ngày .../ ... / ....'
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
         return [a for item in lettered for a in asks_from_text(item, tables)]
