@@ -112,9 +112,10 @@ def counted_blank(line: str) -> str | None:
 
 def dotted_label(label: str) -> tuple[str, str | None]:
     """The type of a heading over a line of dots: a name, a code or an address ('1. Tên sáng kiến:' over '……') is a
-    line of text; anything else a passage to write."""
+    line of text; the people present ('4. Thành phần khác:' over '……') a list of them; anything else a passage to
+    write."""
     bare = label.strip().strip(":").strip()
-    if PEOPLE_LABEL.search(bare + ":"):  # 'Thành phần tham dự:' over lines of dots: the people, one a line
+    if PEOPLE_LABEL.search(bare + ":"):
         return "list", None
     if (NAME_LABEL.match(bare) or IDENTIFIER.match(bare)) and len(bare.split()) <= 8 and "(" not in bare:
         return field_type(bare)
