@@ -117,3 +117,14 @@ def test_an_identifier_label_alone_is_a_line_of_text() -> None:
     assert guess_type("Mã số thuế")[0] == "text"
     assert guess_type("Số điện thoại liên hệ")[0] == "text"
     assert guess_type("Về phát triển hạ tầng số")[0] == "longtext"
+
+
+def test_a_unit_with_its_digit_or_per_period_after_a_blank_is_a_measure() -> None:
+    """'…: ………m2', '…: …… m3/ngày', '… ….. giờ/ngày': the unit after the blank (a square or cubic metre, a rate per
+    period) is read, and the figure is a measure; 'Số hộ: …… hộ' stays a count."""
+    a = ask_of(mark_units("Diện tích sàn (tầng hai): ………………..m2"))
+    assert (a.type, a.unit) == ("decimal", "m2")
+    a = ask_of(mark_units("Lưu lượng nước thải: …………… m3/ngày"))
+    assert (a.type, a.unit) == ("decimal", "m3/ngày")
+    assert ask_of(mark_units("Thời gian vận hành máy bơm..... giờ/ngày")).type == "decimal"
+    assert ask_of(mark_units("Số hộ được hỗ trợ: …… hộ")).type == "integer"
