@@ -3,7 +3,7 @@ with a line it must not change."""
 
 from __future__ import annotations
 
-from dialogs.importer.ask_types import ask_of, guess_type
+from dialogs.importer.ask_types import ask_of, field_type, guess_type
 from dialogs.importer.placeholders import mark_units
 from dialogs.importer.shaped_types import help_options
 from dialogs.importer.surveys import survey_type
@@ -128,3 +128,10 @@ def test_a_unit_with_its_digit_or_per_period_after_a_blank_is_a_measure() -> Non
     assert (a.type, a.unit) == ("decimal", "m3/ngày")
     assert ask_of(mark_units("Thời gian vận hành máy bơm..... giờ/ngày")).type == "decimal"
     assert ask_of(mark_units("Số hộ được hỗ trợ: …… hộ")).type == "integer"
+
+
+def test_a_coefficient_is_a_decimal() -> None:
+    """'Hệ số …: ……' (a coefficient: land use, salary) is a figure with decimals; 'Hồ sơ kèm theo' is no figure."""
+    assert field_type("Hệ số sử dụng đất")[0] == "decimal"
+    assert field_type("Hệ số lương hiện hưởng")[0] == "decimal"
+    assert field_type("Hồ sơ kèm theo")[0] != "decimal"
