@@ -38,3 +38,30 @@ def test_filled_paper_or_other_fields_untouched():
     assert issued_paper("Thẻ căn cước số: 0123 cấp ngày 12/3/2020 tại Hà Nội") == []
     assert issued_paper("Số điện thoại: ……… Email: ………") == []
     assert issued_paper("Quyết định số ……… ngày ……/……/…… của ………") == []
+
+
+def _draft(text: str) -> list[tuple[str, str, str]]:
+    from dialogs.importer import draft_outline, import_document
+
+    got = draft_outline(import_document(text.encode(), "bien_ban.txt"))
+    return [(r.question.prompt, r.question.type, r.question.help or "") for r in got.refs]
+
+
+MINUTES = """1. Mẫu biên bản họp tổ dân phố năm 2025:
+BIÊN BẢN HỌP TỔ DÂN PHỐ
+Hôm nay, ngày …… tháng …… năm 20……, tại ……… (ghi rõ địa điểm họp), tổ dân phố đã họp.
+– Chủ tọa: (ghi rõ họ, tên, chức danh người chủ tọa).
+– Người ghi biên bản: (ghi rõ họ tên, chức vụ).
+– Đã tập huấn nghiệp vụ: (chưa)
+"""
+
+
+def test_label_whose_blank_is_its_guidance_keeps_the_guidance():
+    got = {p: (t, h) for p, t, h in _draft(MINUTES)}
+    assert got["Chủ tọa"] == ("text", "Ghi rõ họ, tên, chức danh người chủ tọa.")
+    assert got["Người ghi biên bản"][1] == "Ghi rõ họ tên, chức vụ."
+
+
+def test_short_value_in_parentheses_is_still_a_filled_value():
+    got = {p: (t, h) for p, t, h in _draft(MINUTES)}
+    assert "Đã tập huấn nghiệp vụ" in got and got["Đã tập huấn nghiệp vụ"][1] == ""
