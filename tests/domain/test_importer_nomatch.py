@@ -65,3 +65,40 @@ def test_label_whose_blank_is_its_guidance_keeps_the_guidance():
 def test_short_value_in_parentheses_is_still_a_filled_value():
     got = {p: (t, h) for p, t, h in _draft(MINUTES)}
     assert "Đã tập huấn nghiệp vụ" in got and got["Đã tập huấn nghiệp vụ"][1] == ""
+
+
+BALLOT = """PHIẾU THĂM DÒ Ý KIẾN HỘI VIÊN
+Về việc đổi tên chi hội
+TT
+Họ và tên
+Đồng ý
+Không đồng ý
+1
+Trần Thị B
+2
+3
+4
+5
+{last}: …………………………………………{close}
+…………………………………………
+Lưu ý: Đánh dấu “x” vào ô chọn.
+"""
+
+
+def _table_rows(text: str) -> tuple[list[str], list[str]]:
+    from dialogs.importer import draft_outline, import_document
+
+    got = draft_outline(import_document(text.encode(), "phieu.txt"))
+    rows = [x.label for r in got.refs if r.question.type == "table" for x in r.question.table.rows]
+    return rows, [r.question.prompt for r in got.refs if r.question.type != "table"]
+
+
+def test_labelled_blank_under_a_flattened_table_is_its_own_ask():
+    for last, close in (("Góp ý thêm (nếu có)", ""), ("Ý kiến khác", ")")):
+        rows, asks = _table_rows(BALLOT.format(last=last, close=close))
+        assert asks == [last] and not any(last in r for r in rows)
+
+
+def test_other_kind_row_stays_in_the_table():
+    rows, asks = _table_rows(BALLOT.format(last="Khác (ghi rõ)", close=""))
+    assert asks == [] and any(r.startswith("Khác (ghi rõ)") for r in rows)
