@@ -25,7 +25,9 @@ HEADER = re.compile(
     r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap|bo |so |so:|dang uy|tinh uy|huyen uy|thanh uy|dang bo|"
     r"chi bo|dang cong san|ban chap hanh|ban thuong vu|chu tich|kinh gui|noi nhan|tm\.|kt\.|v/v|\(ky|\(lưu|"
     r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
-CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*(?P<code>[\w.]*\d[\w./-]*)\s*:?\s*(?P<rest>.*)$",
+# the code may be spaced before its slash and joined by '&' ('Mẫu số 11 /BCĐBQH & BCĐBHĐND'): all of it is the code
+CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*"
+                       r"(?P<code>[\w.]*\d[\w./-]*(?:\s+/[A-ZĐ][\w.-]*(?:\s*&\s*[A-ZĐ][\w.-]*)*)?)\s*:?\s*(?P<rest>.*)$",
                        re.I)
 META_TAIL = re.compile(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", re.I)
 
@@ -179,6 +181,25 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
+MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam)\W*$")
+
+
+def name_under_motto(lines: list[str]) -> str | None:
+    """A name line in capitals right under the national motto ('Độc lập - Tự do - Hạnh phúc' / 'PHIẾU ĐÁNH GIÁ …
+    Năm……'), wherever it stands: the form's own name, even when a page pasted the form's tail above its header."""
+    for i, raw in enumerate(lines):
+        if not MOTTO.match(fold(raw.strip())):
+            continue
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+        if nxt is None:
+            continue
+        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
+        lead = _lead_capitals(s)
+        if len(lead.split()) >= 3 and _named(fold(lead)) and not parse_marker(s):
+            return _continuation(lines, nxt, lead.strip(" ,;:"), False)
+    return None
+
+
 def _page_start(s: str) -> str:
     """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
     return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
@@ -186,10 +207,17 @@ def _page_start(s: str) -> str:
 
 def _opening(s: str, i: int) -> str:
     """A page on one line among the first: the name it begins with ('Báo cáo … - Mẫu …'; 'BÁO CÁO TỔNG HỢP … 6 tháng
-    Biểu 01 …', its capitals)."""
+    Biểu 01 …', its capitals); a page's headline on a report's contents: that report."""
     s = _page_start(s) if i < 3 else s
+    named = CONTENTS_OF.match(s) if i < 3 else None  # a page's 'Nội dung báo cáo ổ dịch …': the report it names
+    s = s[named.end():][:1].upper() + s[named.end() + 1:] if named else s
     lead = _lead_capitals(s) if i < 10 and len(s) > 300 else ""
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
+
+
+CONTENTS_OF = re.compile(r"(?i)^(?:nội dung|yêu cầu nội dung)\s+(?:của\s+)?(?=(?:báo cáo|đề cương)\s+\S+\s+\S+[^.:;?]*$)")
+# the period word a name line's blank asks for ('PHIẾU ĐÁNH GIÁ … Năm………'): the report's period, no part of the name
+PERIOD_BLANK = re.compile(r"(?<=\S)\s+(?:[Nn]ăm|NĂM|[Tt]háng|THÁNG|[Qq]uý|QUÝ)$")
 
 
 def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
@@ -211,6 +239,7 @@ def own_name(lines: list[str]) -> str | None:
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
         s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it

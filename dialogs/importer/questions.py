@@ -272,13 +272,17 @@ def _read_before(text: str) -> list[Ask]:
             or _boxes_or_units(drop_note_marks(text)))
 
 
+# a date's blank spaced around its slashes ('.../ ... / ....'): one date blank, as '…/…/…'
+SPACED_DATE = re.compile(r"(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})")
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
     early = _read_before(text) or time_asks(text)  # ('… kết thúc vào hồi … giờ': the hour)
     if early:
         return early
-    text = drop_honorific(drop_note_marks(text))
+    text = SPACED_DATE.sub("…/…/…", drop_honorific(drop_note_marks(text)))  # 'Cấp ngày .../ ... / ....'
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
         return [a for item in lettered for a in asks_from_text(item, tables)]
