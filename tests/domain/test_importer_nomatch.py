@@ -12,7 +12,7 @@ def _got(text: str) -> list[tuple[str, str]]:
 def test_paper_number_with_issue_date():
     assert _got("Thẻ hội viên số ………………….…….. Cấp ngày .../ ... / ....") == [
         ("Thẻ hội viên số", "text"),
-        ("Ngày cấp", "date"),
+        ("Cấp ngày", "date"),
     ]
 
 
@@ -21,13 +21,13 @@ def test_paper_number_with_issuer_and_date_in_words():
     assert [(a.prompt, a.type) for a in got] == [
         ("Giấy chứng nhận đăng ký hộ kinh doanh số", "text"),
         ("Cơ quan cấp", "text"),
-        ("Ngày cấp", "date"),
+        ("Cấp ngày", "date"),
     ]
     assert got[1].help == ["Giấy chứng nhận đăng ký hộ kinh doanh."]
 
 
 def test_paper_number_with_place_of_issue():
-    assert _got("- Hộ chiếu số: ………… cấp ngày ……/……/…… tại ……………") == [
+    assert _got("- Hộ chiếu số: ………… ngày cấp ……/……/…… tại ……………") == [
         ("Hộ chiếu số", "text"),
         ("Ngày cấp", "date"),
         ("Nơi cấp", "text"),
