@@ -65,6 +65,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
                 r"\b(chua|con|bi)\b", f):
         return "list", None, "danh sách (đoán từ «những … chưa …»)"
+    if re.match(r"^(?:cac|nhung) (?:tai lieu|giay to|ho so)\b[^,;?]{0,60}\(neu co\)", f):
+        return "list", None, "danh sách (đoán từ «các tài liệu … (nếu có)»)"  # which papers, if any
     if attribute_list(f):
         return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
     if BY_EACH.match(text.strip()):
