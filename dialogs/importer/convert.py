@@ -990,13 +990,8 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     if node.children or node.tables or (numbered and node.body):
         return None
     field = filled_field(strip_fn(node.text))
-<<<<<<< HEAD
-    if field is not None and re.fullmatch(r"\((?:[^()\s]+\s+){2,}[^()]+\)[.;]?", field[1].strip()):
-        return None  # 'Thư ký: (ghi rõ họ, tên, chức danh).': the blank's guidance ('(chưa)' is a value filled in)
-=======
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
         return None
->>>>>>> main
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
 
 
