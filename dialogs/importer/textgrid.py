@@ -616,7 +616,8 @@ def _fields_after_tables(seq: list) -> list:
             label = next(iter(texts), "")
             if len(texts) != 1 or not LABELLED_BLANK.match(label) or OTHER_ROW.match(label):
                 break
-            moved.insert(0, label[:-1] if label.endswith(")") and label.count(")") > label.count("(") else label)
+            unopened = label.endswith(")") and label.count(")") > label.count("(")  # '…: ……)': a stray bracket
+            moved.insert(0, label[:-1] if unopened else label)
             x.cells.pop()
         out.extend(moved)
     return out

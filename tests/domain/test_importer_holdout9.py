@@ -24,4 +24,6 @@ def test_every_ninth_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_ninth_holdout_floor_holds():
-    assert_set_floor(HOLDOUT9_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, FLOOR_LABELS), junk_max=2)
+    assert_set_floor(
+        HOLDOUT9_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, FLOOR_LABELS), junk_max=2
+    )
