@@ -21,7 +21,7 @@ import re
 from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import Ask
-from dialogs.importer.lexicon import top_split
+from dialogs.importer.lexicon import MANNER, top_split
 from dialogs.importer.prose_items import _cap, _in_note
 from dialogs.importer.verb_clauses import STATES
 from dialogs.text import fold
@@ -82,7 +82,7 @@ HEAD = re.compile(rf"^(?:(?:các|những|một số)\s+)?(?:mặt\s+)?(?P<h>{'|'
 
 VERBS = (
     r"báo cáo(?:\s+(?:về|rõ|đầy đủ|cụ thể))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
-    r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
+    r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|chú trọng(?:\s+(?:phát hiện|vào))?|khẳng định(?=\s+(?:những|các)\s)|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
     r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)"
 )
 # an asking verb where it asks: not after 'đã', 'được', 'đang' (a statement) nor 'để' (a purpose)
@@ -97,10 +97,13 @@ DESTINATION = re.compile(
     r"^(?:về\s+|lên\s+|cho\s+)?(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Thủ tướng|Chính phủ|Ban|Cục|Tổng cục|Văn phòng|"
     r"Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HĐND|cấp trên|cơ quan)\b"
 )
+# a report sent to a body about its things: 'UBND tỉnh về tiến độ, kết quả …' (the body in a few words, then 'về')
+SENT_ABOUT = re.compile(r"^(?:về\s+|lên\s+|cho\s+)?(?:[^\s,;]+\s+){1,6}?về\s+(?P<o>\S.*)$", re.I)
 # the verbs that only lead to the things: dropped; 'đánh giá', 'đề xuất', 'kiến nghị' stay the ask's own words
 LEADING = re.compile(
     r"^(?:(?:xây dựng|lập|soạn thảo)\s+báo cáo|báo cáo|tổng hợp|làm rõ|thể hiện rõ|thể hiện|trình bày rõ|trình bày|"
-    r"mô tả|xác định|đề ra|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
+    r"mô tả|xác định|đề ra|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|"
+    r"chú trọng(?:\s+(?:phát hiện|vào))?|khẳng định|rút ra)\b",
     re.I,
 )
 # a plan or programme to draw up: the document itself is asked ('xây dựng chương trình, kế hoạch năm 2010')
@@ -291,7 +294,8 @@ def _clause_things(clause: str) -> list[str]:
         return [clause[plan.end() :].strip()]
     lead = LEADING.match(clause)
     if lead and DESTINATION.match(clause[lead.end() :].strip()):
-        return []
+        about = SENT_ABOUT.match(clause[lead.end() :].strip())  # 'báo cáo UBND tỉnh về tiến độ, …': what follows 'về'
+        return split_things(about.group("o")) if about else []
     if lead:
         rest = re.sub(
             r"(?i)^(?:\s+(?:về|rõ|đầy đủ|cụ thể|chủ yếu|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
@@ -305,7 +309,7 @@ def _clause_things(clause: str) -> list[str]:
     if kept and DESTINATION.match(clause[kept.end() :].strip()):
         return []  # 'đề xuất UBND tỉnh phê duyệt …': a proposal to a body, stated
     if kept and kept.group(0).lower() == "đánh giá":
-        things = split_things(re.sub(r"(?i)^\s*được\s+", "", clause[kept.end() :]).strip(" ,"))
+        things = split_things(MANNER.sub("", re.sub(r"(?i)^\s*được\s+", "", clause[kept.end() :]).strip(" ,")))
         if len(things) >= 2 and all(_group(t) is not None for t in things):
             return things  # 'đánh giá ưu điểm, hạn chế, nguyên nhân': the categories
         if len(things) == 1 and len(things[0].split()) <= 2 and _group(things[0]) is None:
@@ -357,10 +361,34 @@ def _sentence_things(sent: str) -> list[str]:
     return things
 
 
+def _paragraph_things(sentences: list[str]) -> list[str]:
+    """The things of a paragraph's sentences, in order; a sentence with no verb right after one that asked, naming
+    an assessment category or a subject first ('… ; những kiến nghị, đề xuất. Phương hướng, nhiệm vụ, giải pháp
+    tiếp tục …'), asks by the verb before it."""
+    things: list[str] = []
+    asked = False
+    for sent in sentences:
+        s = sent.rstrip(".").strip()
+        mine = _sentence_things(s)
+        if not mine and asked and not asking_verb(s) and _continues(s):
+            mine = split_things(s)
+        things.extend(mine)
+        asked = bool(mine)
+    return things
+
+
+def _continues(sent: str) -> bool:
+    """A verbless sentence that goes on with a list of asks: a category or a subject first, no logistics, no
+    statement, forty words at most."""
+    head = HEAD.match(sent)
+    return (head is not None and len(sent.split()) <= 40 and not LOGISTICS.search(sent) and not STATEMENT.search(sent)
+            and (_group(sent) is not None or head.group("h").lower() in SHARED_ASPECTS))
+
+
 def _sentences(text: str) -> list[str]:
     text = ELIDED.sub(
         lambda m: f"{m[1]} điểm{' và' if m[2] == 'và' else ','} {m[3]} điểm",
-        re.sub(r"\s+", " ", text.strip()),
+        re.sub(r"\./\.?(?=\s|$)", ".", re.sub(r"\s+", " ", text.strip())),  # ('… thời gian tới./.': the end mark)
     )
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text) if s.strip()]
 
@@ -374,7 +402,7 @@ def asked_sentences(text: str) -> list[Ask]:
         or SUBJECT_LINE.match(text.strip())
     ):
         return []
-    things = [t.strip(" ,.;:") for s in _sentences(text) for t in _sentence_things(s.rstrip("."))]
+    things = [t.strip(" ,.;:") for t in _paragraph_things(_sentences(text))]
     things = [t for t in things if len(t.split()) >= 2 and not LOGISTICS.search(t)]
     if len(things) < 2:
         return []
@@ -424,8 +452,18 @@ def richer(asks: list[Ask], text: str) -> list[Ask]:
     mine = asked_sentences(text)
     theirs = [fold(a.prompt) for a in asks]
     dropped = [a for a in mine if all(fuzz.token_set_ratio(fold(a.prompt), t) < 70 for t in theirs)]
-    kept = all(any(fuzz.ratio(fold(a.prompt), t) >= 70 for a in mine) for t in theirs)
+    words = {w for a in mine for w in re.findall(r"\w+", fold(a.prompt))}
+    kept = all(
+        any(fuzz.ratio(fold(a.prompt), fold(t.prompt)) >= 70 for a in mine) or _split_up(t.prompt, words) for t in asks
+    )
     return mine if len(mine) > len(asks) and dropped and kept else asks
+
+
+def _split_up(their: str, words: set[str]) -> bool:
+    """A rule's ask whose things the sentences read apart ('Những ưu điểm, tồn tại hạn chế, nguyên nhân và bài học
+    kinh nghiệm' → each category): all of its words among theirs, and it names two categories or more."""
+    mine = set(re.findall(r"\w+", fold(their))) - {"nhung", "cac", "va"}
+    return mine <= words and len(split_things_plain(their)) >= 2
 
 
 # the subjects an item led by its verb may name after a comma, each a thing of its own

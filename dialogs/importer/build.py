@@ -1107,6 +1107,12 @@ PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|th
                         r"dang cong san viet nam|\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu")
 
 
+# an act the text says was issued, numbered by a Party body ('ký ban hành Chỉ thị số 02-CT/TW của Ban Bí thư'): who asks
+# is the Party, even in a news item relaying it (an act only cited — 'tại Nghị quyết số 49-NQ/TU' — says nothing)
+PARTY_ACT_ISSUED = re.compile(r"(?i)\bban hành\s+(?:chỉ thị|nghị quyết|kết luận|quy định|hướng dẫn|kế hoạch|thông tri|"
+                              r"quyết định|công văn|văn bản)\s+số\s*:?\s*\d+\s*-\s*[A-ZĐ]{2,4}\s*/\s*(?:TW|TƯ|T\.Ư|TU|HU|ĐU|QU|TTU)\b")
+
+
 def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
@@ -1137,7 +1143,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    layout = "party" if PARTY_BODY.search(fold(f"{shown} {title}")) else "state"  # ('Báo cáo … của chi bộ')
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) or PARTY_ACT_ISSUED.search(f)
+    layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),
