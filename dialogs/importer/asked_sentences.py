@@ -491,3 +491,31 @@ def subjects_after_verb(text: str) -> list[Ask]:
         if _group(a.prompt) is None and len(a.prompt.split()) < 4:
             return []
     return asks
+
+
+# 'Theo đó, nội dung sơ kết gồm: Đánh giá công tác …. Công tác tham mưu …. Công tác phối hợp ….': contents whose items
+# are sentences of their own
+CONTENTS_LEAD = re.compile(
+    r"(?i)\bnội dung(?:\s+[^\s:;.]+){0,4}?\s+(?:gồm|bao gồm)(?:\s+(?:các|những)\s+(?:nội dung|vấn đề|việc))?"
+    r"(?:\s+(?:chính|sau|chủ yếu))?\s*:\s*(?=\S)"
+)
+ITEM_WORDS = 8
+
+
+def contents_sentences(text: str) -> list[Ask]:
+    """A paragraph that says what the contents are ('… nội dung sơ kết gồm:') and lists them as sentences, each led
+    by a subject or an assessment category ('Công tác tham mưu …', 'Kết quả …') or by 'đánh giá' before one: one ask
+    per sentence, whole (its commas are no list), 'đánh giá' and its manner dropped before a subject. The list ends
+    at the first sentence led otherwise. [] unless two sentences or more are listed."""
+    t = re.sub(r"\s+", " ", text.strip())
+    lead = CONTENTS_LEAD.search(t)
+    if not lead or STATES.search(t):
+        return []
+    asks: list[Ask] = []
+    for sent in _sentences(t[lead.end() :]):
+        s = sent.strip().rstrip(".").strip()
+        rest = MANNER.sub("", re.sub(r"(?i)^đánh giá\s+", "", s))
+        if len(s.split()) < ITEM_WORDS or not HEAD.match(rest) or LOGISTICS.search(s) or STATEMENT.search(s):
+            break
+        asks.append(Ask(_cap(rest)))
+    return asks if len(asks) >= 2 else []
