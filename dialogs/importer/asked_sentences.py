@@ -21,7 +21,7 @@ import re
 from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import Ask
-from dialogs.importer.lexicon import MANNER, top_split
+from dialogs.importer.lexicon import COUNTED_MEMBERS, MANNER, top_split
 from dialogs.importer.prose_items import _cap, _in_note
 from dialogs.importer.verb_clauses import STATES
 from dialogs.text import fold
@@ -83,8 +83,14 @@ HEAD = re.compile(rf"^(?:(?:các|những|một số)\s+)?(?:mặt\s+)?(?P<h>{'|'
 VERBS = (
     r"báo cáo(?:\s+(?:về|rõ|đầy đủ|cụ thể))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
     r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|chú trọng(?:\s+(?:phát hiện|vào))?|khẳng định(?=\s+(?:những|các)\s)|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
-    r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)"
+    r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)|"
+    r"(?:chọn|gửi|cung cấp|sưu tầm)(?=\s+(?:\d{1,3}\s+)?(?:bức\s+)?(?:ảnh|hình ảnh|video|clip)\b)|viết(?=\s+(?:\d{1,3}\s+)?bài\b)"
 )
+# what a review asks to send besides its report: photos ('chọn 10 ảnh về …': a list of them), an article ('viết bài về
+# gương điển hình …': the article)
+PHOTOS = re.compile(r"(?i)^(?:chọn|gửi|cung cấp|sưu tầm)\s+(?P<o>(?:\d{1,3}\s+)?(?:bức\s+)?(?:ảnh|hình ảnh|video|clip)\b.*)$")
+ARTICLE = re.compile(r"(?i)^viết\s+(?:\d{1,3}\s+)?bài(?:\s+viết)?\s+(?P<o>(?:về|giới thiệu)\b.*)$")
+LISTED = re.compile(r"(?i)^(?:\d{1,3}\s+)?(?:bức\s+)?(?:ảnh|hình ảnh|video|clip)\b")
 # an asking verb where it asks: not after 'đã', 'được', 'đang' (a statement) nor 'để' (a purpose)
 ASKING = re.compile(
     rf"(?<!đã )(?<!được )(?<!đang )(?<!để )\b(?P<v>{VERBS})\b(?:\s+được\b)?(?=\s*[,\s]\s*\S)", re.I
@@ -289,6 +295,9 @@ def _clause_things(clause: str) -> list[str]:
         "",
         TURN.sub("", clause).strip(" ,."),
     )
+    photos, article = PHOTOS.match(clause), ARTICLE.match(clause)
+    if photos or article:  # the photos to choose, the article to write
+        return [photos.group("o") if photos else f"bài viết {article.group('o')}"]
     plan = PLAN.match(clause)
     if plan:  # 'xây dựng chương trình, kế hoạch năm tới': the plan is the thing asked
         return [clause[plan.end() :].strip()]
@@ -336,7 +345,22 @@ def asking_verb(part: str) -> re.Match | None:
     return None
 
 
+def _members_thing(sent: str) -> str | None:
+    """'… với nội dung đánh giá kết quả 15 năm … của 5 danh hiệu văn hóa gồm: A; B; C' → 'kết quả 15 năm … của 5
+    danh hiệu văn hóa (A; B; C)': the thing asked after its verb, the members it names in parentheses."""
+    m = COUNTED_MEMBERS.search(sent)
+    verbs = list(ASKING.finditer(m.group("obj"))) if m else []
+    if not verbs:
+        return None
+    obj = MANNER.sub("", m.group("obj")[verbs[-1].end() :].strip(" ,"))
+    obj = re.sub(r"(?i)^(?:về|rõ|cụ thể)\s+", "", obj)
+    return f"{obj} ({m.group('list').strip(' ,;')})" if len(obj.split()) >= 2 else None
+
+
 def _sentence_things(sent: str) -> list[str]:
+    members = _members_thing(sent)
+    if members:
+        return [members]
     colon = COLON_LIST.search(sent)
     if colon and asking_verb(sent[: colon.start()] + " x"):
         return [t for part in top_split(colon.group("r"), ";") for t in split_things(part.strip(" .,"))]
@@ -406,7 +430,7 @@ def asked_sentences(text: str) -> list[Ask]:
     things = [t for t in things if len(t.split()) >= 2 and not LOGISTICS.search(t)]
     if len(things) < 2:
         return []
-    return [Ask(_cap(t)) for t in things]
+    return [Ask(_cap(t), "list" if LISTED.match(t) else "longtext") for t in things]
 
 
 def asked_paragraph(text: str) -> list[Ask]:

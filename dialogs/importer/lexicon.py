@@ -139,6 +139,14 @@ MANNER = re.compile(
 )
 
 
+# a list naming the members of a counted thing: '… kết quả 15 năm của 5 danh hiệu văn hóa gồm: A; B; C' (what it is
+# of, not things to report one by one)
+COUNTED_MEMBERS = re.compile(
+    r"(?i)(?P<obj>\S[^.;:]{3,200}?\bcủa\s+(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\s.;:,]+(?:\s+[^\s.;:,]+){0,4}?)"
+    r"\s+(?:gồm|bao gồm)\s*:\s*(?P<list>[^.:]+?\S;[^.:]+)"
+)
+
+
 def top_split(text: str, seps: str) -> list[str]:
     """Split at the separator characters outside parentheses ('A; B (x; y); C' → A, B (x; y), C); a ':' only
     when followed by a space."""
