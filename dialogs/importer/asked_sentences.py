@@ -101,7 +101,7 @@ REQUEST = re.compile(r"\b(?:đề nghị|yêu cầu)\b", re.I)
 # a report sent to a body: 'báo cáo UBND huyện', 'báo cáo về Sở': where, not what
 DESTINATION = re.compile(
     r"^(?:về\s+|lên\s+|cho\s+)?(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Thủ tướng|Chính phủ|Ban|Cục|Tổng cục|Văn phòng|"
-    r"Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HĐND|cấp trên|cơ quan)\b"
+    r"Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HĐND|cấp trên|cơ quan|Phòng(?=\s+[A-ZĐ]))\b"
 )
 # a report sent to a body about its things: 'UBND tỉnh về tiến độ, kết quả …' (the body in a few words, then 'về')
 SENT_ABOUT = re.compile(r"^(?:về\s+|lên\s+|cho\s+)?(?:[^\s,;]+\s+){1,6}?về\s+(?P<o>\S.*)$", re.I)

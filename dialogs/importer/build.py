@@ -26,7 +26,14 @@ from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
-from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like, news_headline
+from dialogs.importer.headline import (
+    PLAIN_NAME,
+    PLAIN_NOTE,
+    fallback_name,
+    fuller_report,
+    name_like,
+    news_headline,
+)
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters

@@ -233,6 +233,10 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
         upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
 
 
+# a blank after a name line, or a footnote's star ('SỔ THEO DÕI …*')
+NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -243,8 +247,7 @@ def own_name(lines: list[str]) -> str | None:
     agency = header_block(lines)
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
-        s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank
-        # goes, and a footnote's star after the name ('SỔ THEO DÕI …*')
+        s = NAME_TAIL.sub("", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
