@@ -36,7 +36,7 @@ from dialogs.importer.headline import (
 )
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
-from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
+from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, name_under_motto, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
@@ -51,6 +51,7 @@ from dialogs.importer.structure import (
     Node,
     build_tree,
     footnote_ids,
+    inner_parts,
     is_outline_start,
     join_broken,
     letter_options,
@@ -87,6 +88,20 @@ class Built:
     flattened: int = 0
     dropped: list[str] = field(default_factory=list)
     none_ok: bool = False
+
+
+def _page_headings(sections: list[dict], page: set[str]) -> None:
+    """The page's '1. Mẫu biên bản …' over the form: a section without the page's number; a sub-heading of the page
+    under it ('1.1. Biên bản cuộc họp chung') gives its questions to it (they are the form's, unnumbered)."""
+    for sec in sections:
+        if not page or fold(sec["title"]).strip(" .:") not in page:
+            continue
+        sec["no"] = ""
+        items: list[dict] = []
+        for it in sec["items"]:
+            sub = "items" in it and "key" not in it and fold(it.get("title", "")).strip(" .:") in page
+            items.extend(it["items"] if sub else [it])
+        sec["items"] = items
 
 
 def _sequence(doc: Document) -> list[str | Grid]:
@@ -419,7 +434,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     seq = seq[starts[-1]:] if starts else seq
-    seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
@@ -433,7 +448,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(inner_parts(main)))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -442,10 +457,7 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    page = page_template_headings(main, _agency)
-    for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
-        if page and fold(sec["title"]).strip(" .:") in page:
-            sec["no"] = ""
+    _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
@@ -1057,7 +1069,13 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
     return sec
 
 
-CLOSING = re.compile(r"^Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}$", re.I)  # the letter's closing formula
+CLOSING = re.compile(  # the letter's closing formula; an invitation's request to come ('… đề nghị ông (bà) bố trí thời
+    # gian tham dự đầy đủ …')
+    r"^(?:Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}"
+    r"|.{0,60}\b(?:đề nghị|rất mong|kính mong)\s+(?:ông\s*\(bà\)|ông/bà|quý vị|các đồng chí|đồng chí|đại biểu)"
+    r"[^:]{0,40}?\b(?:bố trí thời gian|đến dự|tham dự|có mặt)\b[^:]{0,120})$",
+    re.I,
+)
 
 
 def _agency_unnumbered(s):

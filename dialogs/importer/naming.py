@@ -293,7 +293,7 @@ def own_name(lines: list[str]) -> str | None:
     _fuller_bare(upper, sentence)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
-            if TEMPLATE.match(found[0]) and found is upper:
+            if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
             return _web_name(_template_name(found))
     return None
@@ -416,6 +416,12 @@ def report_phrase(lines: list[str]) -> str | None:
 
 
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
+# a page's catalogue of the forms it holds ('DANH MỤC MỘT SỐ MẪU BIÊN BẢN VÀ QUYẾT ĐỊNH …'): no name of the form shown
+CATALOGUE = re.compile(r"^danh mục\s+(?:một số\s+|các\s+)?(?:mẫu|biểu mẫu)\b", re.I)
+
+
+def _page_title(name: str) -> bool:
+    return bool(TEMPLATE.match(name) or CATALOGUE.match(name))
 
 
 def _template_name(found: list[str]) -> str:
@@ -423,8 +429,8 @@ def _template_name(found: list[str]) -> str:
     ('BAO CAO TOM TAT …'); the form's own name line below it ('BÁO CÁO KẾT QUẢ …') wins when there is one, else the
     name is read without 'Mẫu'."""
     names = [re.sub(r"\s+", " ", x).strip(" :") for x in found if x]
-    own = next((x for x in names if not TEMPLATE.match(x) and len(x.split()) >= 3 and not _unaccented(x)), None)
-    if own is not None and (TEMPLATE.match(names[0]) or _unaccented(names[0])):
+    own = next((x for x in names if not _page_title(x) and len(x.split()) >= 3 and not _unaccented(x)), None)
+    if own is not None and (_page_title(names[0]) or _unaccented(names[0])):
         return own  # a page's own title without accents ('BAO CAO TOM TAT …') yields to the document's name line
     name = TEMPLATE.sub("", names[0]) or names[0]
     return LEGAL_TAIL.sub("", name).strip(" ,;-–") if TEMPLATE.match(names[0]) else name
