@@ -12,7 +12,11 @@ report must hold ('Các bộ … báo cáo tình hình …, làm rõ kết quả
   words of one group side by side are one ('tồn tại, hạn chế'), a piece after bare categories is a thing of its own
   ('diễn biến mới phát sinh …'), a subject after a comma too ('…, tiến độ thực hiện …');
 - a list after a colon ('cần nêu rõ những nội dung: A; B; C') is its things;
-- the letter's own logistics (deadline, address, form, who signs) and photo captions ask nothing."""
+- the letter's own logistics (deadline, address, form, who signs) and photo captions ask nothing;
+- how to assess ('đánh giá khách quan, toàn diện …') is no part of the thing; a report sent to a body asks what
+  follows 'về' ('báo cáo UBND tỉnh về tiến độ, …'); a verbless sentence after an asking one goes on with it;
+  contents listed as sentences after '… nội dung X gồm:' are one ask each; the members of a counted thing ('… của 5
+  danh hiệu gồm: A; B') stay in its ask; photos to choose are a list, an article to write an ask."""
 
 from __future__ import annotations
 
