@@ -484,7 +484,7 @@ def build_tree(items: list[str | object]) -> Node:
     return root
 
 
-FIELD_LINE = re.compile(r":\s*(?:…|\.{3,}|_{3,})")
+FIELD_LINE = re.compile(r":\s*[.,]?\s*(?:…|\.{3,}|_{3,})")  # (a stray dot before the blank: 'Vắng: .………')
 
 
 def _new_paragraph(bullet: Node, line: str) -> bool:
@@ -503,16 +503,37 @@ MOTTO = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap\s*
 def page_template_headings(lines: list, header=None) -> set[str]:
     """A web page's own numbered heading naming the template it shows ('1. Mẫu biên bản … mới nhất 2023:', 'A. Mẫu
     Báo cáo …'), above the document's motto or agency header (``header`` tells an agency line): the page's words, no
-    section number of the document. Returns those headings' texts, folded (a page's question '1. Mẫu … là gì?' over
+    section number of the document, nor are its sub-headings under it ('1.1. Biên bản cuộc họp chung'). Returns those
+    headings' texts, folded (a page's question '1. Mẫu … là gì?' over
     its prose is no such heading)."""
     motto = next((k for k, s in enumerate(lines[:80]) if isinstance(s, str) and (
         MOTTO.search(fold(s)) or header is not None and parse_marker(s) is None and header(s))), None)
     out: set[str] = set()
+    under = ""  # the page heading's number: its sub-headings before the motto are the page's too ('1.1. Biên bản …')
     for s in lines[:motto or 0]:
         mk = parse_marker(s) if isinstance(s, str) else None
-        if (mk is not None and mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau ")
-                and not mk.rest.rstrip().endswith("?")):
+        if mk is None or mk.rest.rstrip().endswith("?"):
+            continue
+        if mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau "):
             out.add(fold(mk.rest).strip(" .:"))
+            under = mk.no
+        elif under and mk.kind == "dec2" and mk.no.startswith(under) and not FIELD_LINE.search(s):
+            out.add(fold(mk.rest).strip(" .:"))
+    return out
+
+
+def inner_parts(lines: list) -> list:
+    """'III. Nội dung Đại hội:' over 'Phần 1: Nghi lễ:', 'Phần 2: Nội dung Đại hội': parts named only after the
+    document's Roman headings began are steps inside one of them (an agenda's parts), no level above them — their
+    marks go, their words stay as lines. A document whose parts come first ('Phần I' over 'I.', 'II.') keeps them."""
+    marks = [(k, parse_marker(s)) for k, s in enumerate(lines) if isinstance(s, str)]
+    kinds = [(k, mk.kind) for k, mk in marks if mk is not None and mk.kind in ("roman", "part")]
+    if not kinds or kinds[0][1] != "roman" or not any(kind == "part" for _, kind in kinds):
+        return lines
+    out = list(lines)
+    for k, mk in marks:
+        if mk is not None and mk.kind == "part" and mk.rest.strip():
+            out[k] = mk.rest
     return out
 
 
@@ -560,6 +581,44 @@ def number_options(lines: list) -> list:
             out[k] = parse_marker(out[k]).rest
         _options_inline(out, run)
     return [s for s in out if s is not None]
+
+
+CARRIED_ASK = re.compile(r"^(?:[-–+•]\s*)?⟦ask:[0-9a-f]+⟧$")  # a questionnaire's item already read (surveys.py)
+
+
+def options_after_ask(lines: list) -> list:
+    """'⟦ask: Nghề nghiệp …⟧' then ' 5. Lao động tự do', ' 6. Khác (ghi rõ)': numbered short lines right under a
+    questionnaire's item already read, counting on from 2 or more with no '1.' under the heading so far, are the
+    rest of its answer options (a two-column page split the list) — no section: their marks go. A list that counts
+    from 1, or a number under a heading that already numbered its items, stays."""
+    out = list(lines)
+    seen = False  # a decimal item under the current heading
+    prev = ""
+    for k, s in enumerate(lines):
+        if not isinstance(s, str):
+            prev = ""
+            continue
+        if not s.strip() or blank_dots(s):
+            continue
+        mk = parse_marker(s)
+        if mk is not None and mk.kind in ("roman", "upper", "part", "code"):
+            seen = False
+        elif mk is not None and mk.kind == "dec1" and not seen and re.fullmatch(r"\d{1,2}\.", mk.no):
+            n = int(mk.no[:-1])
+            going = CARRIED_ASK.match(prev) or prev == "·" + str(n - 1)
+            if n >= 2 and going and _option_words(mk.rest) <= 6 and not _field(mk.rest) \
+                    and not mk.rest.rstrip().endswith(("?", ":")):
+                out[k], prev = mk.rest, "·" + str(n)
+                continue
+            seen = True
+        elif mk is not None and mk.kind.startswith("dec"):
+            seen = True
+        prev = s.strip()
+    return out
+
+
+def blank_dots(s: str) -> bool:
+    return not re.sub(r"[.…_\s]", "", s)
 
 
 def _options_inline(out: list, run: list[int]) -> None:
