@@ -193,6 +193,8 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "decimal", None
     if re.match(r"(?i)^hệ số\s+\w+", s) and len(s.split()) <= 8:  # 'Hệ số sử dụng đất', 'Hệ số lương': a ratio
         return "decimal", None
+    if re.search(r"(?i)\blần thứ$", re.sub(r"\s*\(\d{1,2}\)$", "", s)):  # 'Đại hội lần thứ', '… lần thứ (3)': an ordinal
+        return "integer", None
     if re.match(r"(?i)^được\s+\w+(?:\s+\w+){0,3}$", s):  # 'Được tiếp tục', 'Được công nhận': granted or not
         return "yesno", None
     typ, unit, _ = guess_type(s)

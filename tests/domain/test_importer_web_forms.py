@@ -118,3 +118,15 @@ def test_a_count_or_prose_with_blanks_is_left_to_its_readers():
         "- Hiện trạng công trình....................",
     ):
         assert split_field_line(line) == [line]
+
+
+def test_a_label_ending_in_lan_thu_asks_an_ordinal():
+    got = prompts(
+        imp(
+            "1. Thông tin\n- Tham gia hội thi lần thứ: ..............\n- Đăng ký lần thứ (2): ..........\n"
+            "- Nội dung lần thứ nhất: ..........\n"
+        )
+    )
+    assert got["Tham gia hội thi lần thứ"][1] == "integer", got
+    assert got["Đăng ký lần thứ"][1] == "integer", got
+    assert got["Nội dung lần thứ nhất"][1] != "integer", got
