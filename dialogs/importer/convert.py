@@ -17,6 +17,7 @@ from dialogs.importer.forms import (
     BLANK,
     BREAKDOWN_LABEL,
     COUNT_UNIT,
+    blank_fields,
     blank_only,
     date_blank,
     explained_options,
@@ -865,11 +866,29 @@ def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] |
         t = node.tables[0][1]
         t.title = t.title or _title(node.text)
         return [table_question(ctx, t, path[:-1])]
+    led = _lead_over_blanks(ctx, node, path)
+    if led:
+        return led
     if not node.children and not node.tables and node.body:
         chosen = option_question(ctx, node.text, node.body, path, node.no)
         if chosen is not None:  # '1. Số lần quý vị phải đi lại …?' then '0 lần', '01 lần', '02 lần trở lên'
             return [chosen]
     return blank_head(ctx, node, path)
+
+
+def _lead_over_blanks(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    """'– Địa chỉ:' over 'Số nhà: …….Đường ……. Phường (xã): ………. Tỉnh, thành phố: ……': a bullet's bare label leading
+    lines of several labelled blanks — each blank asks (the lead their help), not the lead."""
+    label = strip_fn(node.text).strip()
+    if (node.no not in BULLETS or node.children or node.tables or not node.body or not label.endswith(":")
+            or BLANK.search(label) or len(label.split()) > 6):
+        return []
+    fields = [blank_fields(strip_fn(b)) for b in node.body]
+    if not all(len(f) >= 2 for f in fields):
+        return []
+    out = [field_question(ctx, f, path, None) for line in fields for f in line]
+    out[0]["help"] = (label.rstrip(" :") + ". " + out[0].get("help", "")).strip()
+    return out
 
 
 def _letter_group(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:

@@ -130,3 +130,19 @@ def test_a_label_ending_in_lan_thu_asks_an_ordinal():
     assert got["Tham gia hội thi lần thứ"][1] == "integer", got
     assert got["Đăng ký lần thứ"][1] == "integer", got
     assert got["Nội dung lần thứ nhất"][1] != "integer", got
+
+
+def test_a_bullet_s_lead_over_a_line_of_labelled_blanks_asks_each_blank():
+    text = (
+        "1. Người đề nghị: ……………………\n– Nơi ở hiện nay:\nThôn: …….Xóm ……. Xã (phường): ………. Huyện, quận: ……….\n"
+        "2. Nội dung\n– Trụ sở:\nTầng: ……… Phòng ……… Tòa nhà: ………\n"
+    )
+    got = prompts(imp(text))
+    for label in ("Thôn", "Xóm", "Xã (phường)", "Huyện, quận", "Phòng", "Tòa nhà"):
+        assert label in got, (label, got)
+    assert "Nơi ở hiện nay" not in got and "Trụ sở" not in got
+
+
+def test_a_bullet_s_lead_over_prose_stays_its_own_ask():
+    got = prompts(imp("1. Hồ sơ\n– Địa điểm:\nTại hội trường của ủy ban xã, có đủ chỗ ngồi\n"))
+    assert list(got) == ["Địa điểm"], got
