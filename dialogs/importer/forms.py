@@ -239,6 +239,9 @@ def date_blank(text: str) -> tuple[str, str] | None:
     return label, re.sub(r"(?<![.…])\.$", "", rest)
 
 
+DATE_OVER_BLANK = re.compile(r"(?i)^(?P<l>ngày\b[^:…\d.]{2,40}?)\s*:?\s*(?:…|\.{2,}|_{2,})[….\s_/\-]*$")
+
+
 def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
     and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
@@ -246,6 +249,9 @@ def dated_fields(line: str) -> list[str]:
     ends = date_range(line)  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …': the two ends
     if ends:
         return ends
+    whole = DATE_OVER_BLANK.match(line.strip())
+    if whole:  # 'Ngày tháng năm sinh: ……/……/……': a date's label, its blank written day/month/year
+        return [whole.group("l")]
     named = date_blank(line)
     if named is not None:
         return [named[0], *blank_fields(named[1])]

@@ -146,3 +146,11 @@ def test_a_bullet_s_lead_over_a_line_of_labelled_blanks_asks_each_blank():
 def test_a_bullet_s_lead_over_prose_stays_its_own_ask():
     got = prompts(imp("1. Hồ sơ\n– Địa điểm:\nTại hội trường của ủy ban xã, có đủ chỗ ngồi\n"))
     assert list(got) == ["Địa điểm"], got
+
+
+def test_a_date_label_over_a_day_month_year_blank_is_one_date():
+    from dialogs.importer.forms import dated_fields
+
+    assert dated_fields("Ngày tháng năm sinh: ……../………../………………") == ["Ngày tháng năm sinh"]
+    assert dated_fields("Ngày cấp ……………") == ["Ngày cấp"]
+    assert dated_fields("……, ngày …… tháng …… năm ……") == []
