@@ -1,6 +1,6 @@
 """Form lines whose blanks carry a unit or come several to a line, rewritten one labelled blank a line before the tree:
 
-- A unit written after the blank: '- Tổng lưu lượng theo giấy phép là……m3/ngày, thực tế đang khai thác…… m3/ngày;'
+- Units written after two or more blanks of a line (one alone is the field readers' own shape): '- Tổng lưu lượng theo giấy phép là……m3/ngày, thực tế đang khai thác…… m3/ngày;'
   → '- Tổng lưu lượng theo giấy phép (m3/ngày): ……' and '- Thực tế đang khai thác (m3/ngày): ……' (a figure in its
   unit; the copula 'là' before the blank is no part of the label).
 - Labelled blanks parted by ';': '- Họ tên …… ; Số sổ BHXH: ……', '- Diễn biến lưu lượng …; lưu lượng thực tế ………'
@@ -53,8 +53,8 @@ def unit_fields(line: str) -> list[str] | None:
     if not m:
         return None
     mk, rest = m.group("mk") or "", m.group("rest")
-    parts = _whole(WITH_UNIT, rest)
-    if not parts or not all(
+    parts = _whole(WITH_UNIT, rest)  # (one blank with its unit alone on its line: the field readers' own shape)
+    if not parts or len(parts) < 2 or not all(
         measure_unit(p.group("unit")) and not COUNTED.match(p.group("unit")) for p in parts
     ):
         return None
