@@ -87,6 +87,15 @@ def statements(session: AsyncSession, build: Callable[[Any, str], Raw]) -> dict[
     return found
 
 
+def compiled(dialect: Any, build: Callable[[Any, str], Raw], name: str) -> Raw:
+    """Statement ``name`` of ``build`` compiled for ``dialect`` (the same cache as :func:`statements`)."""
+    key = (dialect.name, dialect.driver)
+    found = _COMPILED.get((key, build))
+    if found is None:
+        found = _COMPILED[(key, build)] = _Lazy(dialect, build)
+    return found[name]
+
+
 class _Lazy(dict):
     """name → Raw, each compiled at its first use."""
 

@@ -12,7 +12,7 @@ same lane so its saves keep their order; cells of one Biểu typed by two people
 lock (``Repo.answer_value(for_update=True)``), in one process or several.
 
 A batch reads and writes in bulk: what each save must check (``Repo.web_save_probes``) is read for all its saves in
-one statement before they run, and the answers they write wait in :class:`Writes` and go together after the last one
+one statement before they run (SQLite: before the batch takes the write lock, which it then holds only to write), and the answers they write wait in :class:`Writes` and go together after the last one
 (``Repo.web_write_answers``: one statement per table, the same rows as one by one) — a save then answers a
 :class:`Later`, its result once written. A save whose report another save of the batch writes reads afresh, after
 what waits is written: each save sees the ones before it, as one by one."""
@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from bot.web.cache import SaveCache
 from storage.db import Database
 from storage.repo import Repo
+from storage.repos.web import web_save_probes_unlocked
 
 log = logging.getLogger("bot.web")
 T = TypeVar("T")
@@ -137,7 +138,9 @@ class GroupCommit:
                 writes = s.info[Writes.KEY] = Writes()
                 probes = [p for _, _, p in batch if p is not None]
                 if len(probes) > 1:
-                    s.info[PROBES] = dict(zip(probes, await repo.web.web_save_probes(probes), strict=True))
+                    found = await (web_save_probes_unlocked(self.db, probes) if self.db.sqlite
+                                   else repo.web.web_save_probes(probes))
+                    s.info[PROBES] = dict(zip(probes, found, strict=True))
                 for job, _, _ in batch:
                     results.append(await job(repo))
                 await writes.flush(repo)

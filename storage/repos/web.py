@@ -107,12 +107,7 @@ class WebRepo(RepoBase):
                                       "p_periods": [i[2] for i in items], "p_keys": [i[3] for i in items]}
         else:
             params = {"p_items": orjson.dumps(items).decode()}
-        found: list[WebSaveProbe | None] = [None] * len(items)
-        for ord_, *row in await rawsql.fetch(self.session, _raw(self.session, "probes"), params):
-            stamp, (rev, *version) = tuple(row[:-5]), row[-5:]
-            found[int(ord_) - 1] = WebSaveProbe(stamp, stamp[_PROBE_SUB], rev,
-                                                tuple(version) if version[0] is not None else None)
-        return found
+        return _probes_found(len(items), await rawsql.fetch(self.session, _raw(self.session, "probes"), params))
 
     async def web_write_answers(self, rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
         """:meth:`AnswersRepo.write_answer` for many answers of different submissions at once (parameters ``p_sid``,
@@ -154,6 +149,28 @@ class WebRepo(RepoBase):
         """A unit, a period and the unit's submission for it (None when not started), in one statement."""
         row = (await self.session.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
         return (row[0], row[1], row[2]) if row is not None else None
+
+
+async def web_save_probes_unlocked(db: Any, items: list[tuple[int, str | None, int, str]]) -> list[WebSaveProbe | None]:
+    """SQLite: :meth:`WebRepo.web_save_probes` on the writer's connection outside any transaction (in WAL a read takes
+    no lock), so that a batch takes the write lock only when it writes: another process's batch is not kept waiting
+    while this one parses and checks its saves. What is read may then be older than the write by a few milliseconds,
+    as on PostgreSQL (read committed): the saves' checks hold the same way (``answers_rev``, a Biểu's merge under
+    the lock)."""
+    async with db.engine.connect() as conn:
+        raw = (await conn.get_raw_connection()).driver_connection
+        stmt = _compiled(conn.dialect, "probes")
+        rows = raw.execute(stmt.sql, stmt.args({"p_items": orjson.dumps(items).decode()})).fetchall()
+        await conn.rollback()
+    return _probes_found(len(items), [stmt.row(r) for r in rows])
+
+
+def _probes_found(n: int, rows: list[tuple[Any, ...]]) -> list[WebSaveProbe | None]:
+    found: list[WebSaveProbe | None] = [None] * n
+    for ord_, *row in rows:
+        stamp, (rev, *version) = tuple(row[:-5]), row[-5:]
+        found[int(ord_) - 1] = WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
+    return found
 
 
 @dataclass
@@ -295,6 +312,11 @@ def _compile(dialect: Any, name: str) -> rawsql.Raw:
              "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
     stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
     return rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
+
+
+def _compiled(dialect: Any, name: str) -> rawsql.Raw:
+    """Statement ``name`` compiled for ``dialect`` (once), without a session."""
+    return rawsql.compiled(dialect, _compile, name)
 
 
 def _raw(session: Any, name: str) -> rawsql.Raw:
