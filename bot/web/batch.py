@@ -7,15 +7,17 @@ run in the batch's transaction, one after another. A batch that fails is rolled 
 one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
 load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
 
-SQLite has one writer anyway: one lane. PostgreSQL: a few lanes (transactions at once), an account always in the
-same lane so its saves keep their order; cells of one Biểu typed by two people are merged under the submission's row
-lock (``Repo.answer_value(for_update=True)``), in one process or several.
+One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs four round trips whatever its size,
+and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
+with more, an account is always in the same lane so its saves keep their order. Cells of one Biểu typed by two
+people are merged under the submission's row lock (``Repo.answer_value(for_update=True)``), in one process or several.
 
 A batch reads and writes in bulk: what each save must check (``Repo.web_save_probes``) is read for all its saves in
-one statement before they run (SQLite: before the batch takes the write lock, which it then holds only to write), and the answers they write wait in :class:`Writes` and go together after the last one
-(``Repo.web_write_answers``: one statement per table, the same rows as one by one) — a save then answers a
-:class:`Later`, its result once written. A save whose report another save of the batch writes reads afresh, after
-what waits is written: each save sees the ones before it, as one by one."""
+one statement before they run (SQLite: before the batch takes the write lock, which it then holds only to write),
+and the answers they write wait in :class:`Writes` and go together after the last one (``Repo.web_write_answers``:
+one statement per table, the same rows as one by one) — a save then answers a :class:`Later`, its result once
+written. A save whose report another save of the batch writes reads afresh, after what waits is written: each save
+sees the ones before it, as one by one."""
 
 from __future__ import annotations
 
@@ -102,7 +104,7 @@ def take_probe(repo: Repo, probe: Probe, submission_id: Any = MISSING) -> Any:
 class GroupCommit:
     def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int = 64):
         self.db = db
-        self.lanes = lanes or (1 if db.sqlite else 4)
+        self.lanes = lanes or 1
         self.max_batch = max_batch
         self.queues: list[list[tuple[Job, asyncio.Future, Probe | None]]] = [[] for _ in range(self.lanes)]
         self.tasks: list[asyncio.Task | None] = [None] * self.lanes
