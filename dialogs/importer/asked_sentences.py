@@ -249,6 +249,10 @@ def split_things(obj: str) -> list[str]:
     return [x for t in things for x in _paired(t)]
 
 
+# a comparison whose list has begun: 'so với kế hoạch, mục tiêu' (each piece of three words at most so far)
+COMPARED = re.compile(r"(?i)\bso với\s+[^\s,]+(?:\s[^\s,]+){0,2}(?:,\s+[^\s,]+(?:\s[^\s,]+){0,2})*$")
+
+
 def split_things_plain(obj: str) -> list[str]:
     """The object cut into things, each category its own (words of one group one), no words shared."""
     things: list[str] = []
@@ -260,6 +264,9 @@ def split_things_plain(obj: str) -> list[str]:
         new = head is not None and (not things or bare_run or len(last.split()) >= 3)
         if things and not bare_run and _group(piece) is not None and _ends_in_group(last, _group(piece)):
             new = False  # 'các chỉ tiêu, nhiệm vụ trong năm': more of the object
+        if things and COMPARED.search(last) and not re.match(r"(?i)(?:các|những)\s", piece):
+            # 'kết quả so với tiến độ, mục tiêu, nhiệm vụ đề ra': what it is compared with ('…, các mặt hạn chế': a thing)
+            new = False
         if same:
             things[-1] = f"{last}, {piece}"
         elif new or (bare_run and len(piece.split()) >= 3):

@@ -22,14 +22,15 @@ from dialogs.importer.convert import (
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
+from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
 from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
-from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
-from dialogs.importer.naming import BARE_NAMES, own_name, report_phrase, trim_run_on
+from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
+from dialogs.importer.naming import BARE_NAMES, name_under_motto, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
@@ -43,6 +44,7 @@ from dialogs.importer.structure import (
     Node,
     build_tree,
     footnote_ids,
+    inner_parts,
     is_outline_start,
     join_broken,
     letter_options,
@@ -79,6 +81,20 @@ class Built:
     flattened: int = 0
     dropped: list[str] = field(default_factory=list)
     none_ok: bool = False
+
+
+def _page_headings(sections: list[dict], page: set[str]) -> None:
+    """The page's '1. Mẫu biên bản …' over the form: a section without the page's number; a sub-heading of the page
+    under it ('1.1. Biên bản cuộc họp chung') gives its questions to it (they are the form's, unnumbered)."""
+    for sec in sections:
+        if not page or fold(sec["title"]).strip(" .:") not in page:
+            continue
+        sec["no"] = ""
+        items: list[dict] = []
+        for it in sec["items"]:
+            sub = "items" in it and "key" not in it and fold(it.get("title", "")).strip(" .:") in page
+            items.extend(it["items"] if sub else [it])
+        sec["items"] = items
 
 
 def _sequence(doc: Document) -> list[str | Grid]:
@@ -400,7 +416,7 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
 
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
-    seq = _sequence(cleaned.doc)
+    seq = options_first(header_first(_sequence(cleaned.doc)))  # a form's tail pasted above its header goes after it
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
@@ -410,9 +426,8 @@ def build(doc: Document, filename: str) -> Built:
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
-    if starts:
-        seq = seq[starts[-1]:]
-    seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
+    seq = seq[starts[-1]:] if starts else seq
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
@@ -426,7 +441,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(inner_parts(main)))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -435,10 +450,7 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    page = page_template_headings(main, _agency)
-    for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
-        if page and fold(sec["title"]).strip(" .:") in page:
-            sec["no"] = ""
+    _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
@@ -448,6 +460,7 @@ def build(doc: Document, filename: str) -> Built:
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
+    form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word
@@ -467,6 +480,10 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     meta["name"] = (own_name([s for s in seq[:_first_heading(seq)] if isinstance(s, str)])
                     or own_name(fixed[:_first_heading(fixed)]))  # a name line a rebuilt table took in
     texts = [s for s in seq if isinstance(s, str)]
+    formal = name_under_motto(texts)
+    current = meta["name"] or ""
+    if formal and not _upper_line(current) and not fold(current).startswith(fold(formal)):
+        meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
@@ -730,6 +747,9 @@ def _header_end(main: list) -> int:
     for k, s in enumerate(main[:80]):
         if not isinstance(s, str):
             break
+        mk = parse_marker(s)
+        if mk is not None and mk.kind == "alpha" and end == 0:
+            break  # 'I. NỘI DUNG' … 'a) Tiêu đề của báo cáo' / 'BÁO CÁO': a sample heading inside the outline
         f = fold(s.strip()).strip(" :")
         if f.startswith("kinh gui") or f in ("bao cao", "de cuong", "de cuong bao cao", "ke hoach", "phieu khao sat"):
             end = k + 1
@@ -788,8 +808,13 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
                     re.I)
 
 
+SIGNER = re.compile(r"^(?:TM|KT|T/M|Q|TL|TUQ)\.?\s+[A-ZĐÀ-Ỹ]")
+BARE_DATE = re.compile(r"(?i)^ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$")
 SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
+# the place and date run into the signer's title and '(Ký …)': '……, ngày … tháng … năm … NGƯỜI NHẬN XÉT (Ký, ghi rõ họ tên)'
+DATE_SIGNER = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*"
+                         r"(?P<role>[^()]{3,60})\(\s*[Kk]ý\b[^()]*\)\s*$")
 
 
 def _drop_signature(main: list) -> list:
@@ -797,6 +822,12 @@ def _drop_signature(main: list) -> list:
     tên)' ask nothing: dropped with the '(Ký …)' line."""
     out: list = []
     for s in main:
+        if isinstance(s, str) and SIGNER.match(s.strip()):  # 'TM. ỦY BAN …': the bare date above it is the signing's
+            k = len(out)
+            while k and isinstance(out[k - 1], str) and not out[k - 1].strip():
+                k -= 1
+            if k and isinstance(out[k - 1], str) and BARE_DATE.match(out[k - 1].strip()):
+                del out[k - 1:]
         if isinstance(s, str) and SIGNED.match(s.strip()):
             while out and isinstance(out[-1], str) and (not out[-1].strip() or len(out[-1].split()) <= 6
                                                          and not BLANK.search(out[-1]) and not parse_marker(out[-1])):
@@ -804,7 +835,8 @@ def _drop_signature(main: list) -> list:
                     continue
                 break
             continue
-        if isinstance(s, str) and PLACE_DATE.match(s.strip()):
+        signer = DATE_SIGNER.match(s.strip()) if isinstance(s, str) else None
+        if isinstance(s, str) and (PLACE_DATE.match(s.strip()) or signer and signer.group("role").isupper()):
             continue
         out.append(s)
     return out
@@ -821,6 +853,7 @@ def _drop_pledges(main: list, ctx: ImportContext) -> list:
 
 NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$", re.I)
 NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
+NOTES_AFTER_SIGN = re.compile(r"\(\s*[Kk]ý\b[^()]*\)\s*(?:Ghi chú|Chú thích)\s*:?\s*$")  # '(Ký tên và đóng dấu)Ghi chú:'
 NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
 
 
@@ -859,11 +892,12 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
     """A form's 'Ghi chú:' explaining its numbered blanks ('Đã kiểm tra đối với: ……(3)……' / '(3) Ghi khu vực, hạng
     mục được kiểm tra.'): each note becomes the help of the blank that carries its number, and the list goes.
     Only when two numbers or more are found in the form's blanks (else the list is an outline's own items)."""
-    k = next((i for i, x in enumerate(seq) if isinstance(x, str) and NOTES_HEAD.match(x.strip())), None)
+    k = next((i for i, x in enumerate(seq) if isinstance(x, str) and (NOTES_HEAD.match(x.strip())
+                                                                      or NOTES_AFTER_SIGN.search(x))), None)
     if k is None:
         return seq
     notes: dict[str, str] = {}
-    end = k + 1
+    end, lead = k + 1, 0
     while end < len(seq) and isinstance(seq[end], str):
         line = seq[end].strip()
         m = NOTE_ITEM.match(line)
@@ -871,16 +905,20 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
             notes[m.group(1)] = m.group(2).strip()
         elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
             notes[list(notes)[-1]] += " " + line  # a note's own bullets ('(4) … theo các nội dung sau:' / '– …')
+        elif line and not notes and lead < 2 and not BLANK.search(line) and parse_marker(line) is None:
+            lead += 1  # 'Kích thước thẻ bằng …' before the numbered notes: a note on the paper itself
         elif line:
             break
         end += 1
     marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
     if len(marked) < 2:
         return seq
+    signed = NOTES_AFTER_SIGN.search(seq[k])  # '(Ký tên và đóng dấu)Ghi chú:': the signature's line stays
+    seq = [*seq[:k], seq[k][:signed.start() + signed.group(0).index(")") + 1] if signed else "", *seq[k + 1:]]
     for n in marked:
         footnotes[f"b{n}"] = notes[n].rstrip(".")
     head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
-            if isinstance(x, str) else x for x in seq[:k]]
+            if isinstance(x, str) else x for x in seq[:k + 1]]
     return head + seq[end:]
 
 
@@ -896,9 +934,24 @@ def _adopt_fields(node: Node) -> Node:
                 and all(k.kind == c.kind and BLANK.search(k.text) for k in head.children)):
             head.children.append(c)
             continue
+        if head is not None and _next_field(head, c):  # '5. Kết quả thực hiện nhiệm vụ:' over its bullets
+            head.children.append(c)
+            continue
         kids.append(_adopt_fields(c))
     node.children = kids
     return node
+
+
+def _next_field(head: Node, c: Node) -> bool:
+    """After the fields a heading in capitals took ('1.' … '4.'), the next number of the same kind ending in ':' over
+    bullets only ('5. Kết quả thực hiện nhiệm vụ:' / '- …') goes on with them: the form's fifth field, its answer
+    in bullets — not a section beside the heading."""
+    nums = [re.match(r"\d+", k.no) for k in head.children]
+    mine = re.match(r"\d+", c.no)
+    return (bool(head.children) and head.kind == c.kind and head.kind.startswith("dec") and _caps_heading(head)
+            and all(nums) and mine is not None and int(nums[0].group()) == 1
+            and int(mine.group()) == int(nums[-1].group()) + 1 and c.text.rstrip().endswith(":")
+            and not c.tables and not c.body and all(k.kind in BULLET_KINDS and not k.children for k in c.children))
 
 
 def _caps_heading(n: Node) -> bool:
@@ -1008,7 +1061,13 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
     return sec
 
 
-CLOSING = re.compile(r"^Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}$", re.I)  # the letter's closing formula
+CLOSING = re.compile(  # the letter's closing formula; an invitation's request to come ('… đề nghị ông (bà) bố trí thời
+    # gian tham dự đầy đủ …')
+    r"^(?:Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}"
+    r"|.{0,60}\b(?:đề nghị|rất mong|kính mong)\s+(?:ông\s*\(bà\)|ông/bà|quý vị|các đồng chí|đồng chí|đại biểu)"
+    r"[^:]{0,40}?\b(?:bố trí thời gian|đến dự|tham dự|có mặt)\b[^:]{0,120})$",
+    re.I,
+)
 
 
 def _agency_unnumbered(s):

@@ -83,6 +83,7 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
 
 
 CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
+SPLIT_BLANK = re.compile(r"(?<=[.…]{3})\s+(?=[.…]{2}[.…]*\s*[^\W\d_])")  # a blank broken by a space, a word after
 PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
 PAGE_GAP = 8  # lines at least between two page numbers
 
@@ -117,6 +118,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
+        line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
         out.append(drop_sample_fill(repair_old_font(line)))  # TCVN3 read as Latin-1; '…: ……không……' → '…: ……'
     return strip_page_marks(out)
 

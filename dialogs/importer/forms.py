@@ -71,13 +71,21 @@ def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None
     return ("multichoice" if MANY.search(prompt) else "choice", opts) if len(opts) >= 2 else None
 
 
+def _variant(opt: str, opts: list[str]) -> bool:
+    """'XĐ tuổi thật (Sai từ 2 ĐT)' among 'XĐ tuổi thật (Đúng tất cả)', …: a longer option (up to 8 words) is one of
+    a set that begins with the same two words and differs in what follows (the variants of one answer)."""
+    leads = {tuple(fold(o).split()[:2]) for o in opts}
+    return (len(opts) >= 2 and len(leads) == 1 and len(opt.split()) <= 8 and len(opt.split()) > 2
+            and is_option(" ".join(opt.split()[:6])) and not BLANK.search(opt))
+
+
 def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """('choice' | 'yesno', options) when the lines under a question are its answer options."""
     boxed = boxed_options(prompt, lines)
     if boxed is not None:
         return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
-    if not opts or not all(is_option(o) for o in opts) or fields_not_options(prompt, opts):
+    if not opts or not all(is_option(o) or _variant(o, opts) for o in opts) or fields_not_options(prompt, opts):
         return None
     folded = {fold(o) for o in opts}
     if folded <= YESNO_WORDS:
@@ -178,7 +186,8 @@ def blank_fields(line: str) -> list[str]:
         whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
-        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số"):
+        if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số") and not (
+                lab[0].isupper() and _words(lab) >= 3 and IDENTIFIER.match(lab)):  # 'Giấy CMND số ……': a paper's number
             continue
         labels.append(lab[0].upper() + lab[1:])
     return labels

@@ -55,6 +55,8 @@ def _cut(low: str) -> tuple[str, ...] | None:
 def _one(word: str) -> str:
     if is_valid(word.lower()) or not VIET.search(word) or not (word.isupper() or word.islower()):
         return word
+    if not VOWEL.search(word.lower().replace("đ", "")):  # no vowel at all ('à-ỹ' spans 'đ'): acronyms run together ('BCĐBHĐND'), no syllables
+        return word
     cut = _cut(word.lower())
     if cut is None:
         return word

@@ -40,9 +40,10 @@ INLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.
                            r"(?:\.\d{1,2}){1,3})\s+(?=\S)|^[-–+•]\s*")
 FIGURE = re.compile(r"^(?:[-+]?\d[\d.,]*\s*%?|[-–—x×]|[.…_]+|\(\d{1,2}\))$", re.I)
 COLUMN_CODE = re.compile(r"^(?:[A-E]|\(?\d{1,2}\)?|\(\s*[A-E]\s*\))$")
-END_CELL = re.compile(r"^(?:(?:ghi chu|luu y|chu thich)\s*[:(*]|nguoi lap|nguoi kiem tra|nguoi ky|thu truong|noi nhan|ngay\s*\S*\s*thang|\(ky|tm\.|xac nhan"
+END_CELL = re.compile(r"^(?:(?:ghi chu|luu y|chu thich)\s*[:(*]|nguoi lap|nguoi kiem tra|nguoi ky|thu truong|noi nhan|ngay\s*\S*\s*thang(?!\s*,?\s*nam\s*sinh)|\(ky|tm\.|xac nhan"
                       r")")
 GROUP_PREFIX = re.compile(r"(?i)^(?:trong đó|chia ra|chia theo|bao gồm|gồm)\s*:\s*")
+DOTTED = re.compile(r"\.{5,}|…{2,}|…\.{2,}|\.{2,}…")  # a blank to fill (a sample's "THPT ...." is no blank)
 UNIT_WORD = re.compile(r"^[\w./%]+(?:\s+[\w./]+)?$")
 
 
@@ -246,13 +247,15 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
+        if rows and _text(c) and DOTTED.search(c):
+            break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
         if not inline and not rows and OUTLINE_NO.match(c) and not _numbered_row_near(cells, k + 1):
             break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
         if _is_figure(c) and not number or not number and not _text(c) or explained:
-            filled[-1:] = [True] if _is_figure(c) or DITTO.match(c) else filled[-1:]  # '"': the value above again
+            filled[-1:] = [True] if filled and (_is_figure(c) or DITTO.match(c)) else filled[-1:]  # '"': the value above again
             k += 1
             since += 1
             continue
@@ -378,6 +381,7 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         after = cells[k + used] if k + used < len(cells) else ""
         total = len(rows) == 1 and re.match(r"^(?:tong so|tong cong|cong)$", fold(rows[0][1])) and n  # the total row
         if rows and not total or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
+                and not (_text(after) and DOTTED.search(after)) \
                 and not (numbers and OUTLINE_NO.match(after)):  # only a 'TT' column or a numbering row says table
             return None
         rows = [["", "…"], *rows] if total else [["", "…"]]  # a header with no row (or only its total): the unit adds rows

@@ -124,7 +124,8 @@ def labelled_blanks(text: str) -> list[Ask]:
         typ, unit = field_type(label)
         if "/" in m.group(0):
             typ, unit = "date", None
-        out.append(Ask(label, typ, unit))
+        guide = LONG_GUIDE.search(label)  # 'Nội dung (chỉ ra tính mới, …; nêu cách thức …): ……': the guidance is help
+        out.append(Ask(label[:guide.start()], typ, unit, [guide.group("g")]) if guide else Ask(label, typ, unit))
     tail = text[start:].strip(" .;,")
     last = re.fullmatch(r"(?P<l>[^…:]{2,60}?)\s*(?:…|\.{3,}|_{3,})[….\s_]*", tail) if tail else None
     if last and out and len(last.group("l").split()) <= 8:  # '…: ……… theo Quyết định số của ………': one more label
@@ -140,6 +141,8 @@ def labelled_blanks(text: str) -> list[Ask]:
     return out
 
 
+# a label's closing parenthesis of guidance, ten words or more, after a label of its own ('Nội dung giải pháp (chỉ ra …)')
+LONG_GUIDE = re.compile(r"(?<=\w)\s*\((?P<g>[^()]*(?:\S+\s+){9,}[^()]*)\)\s*$")
 FILLED_TAIL = re.compile(r"(?P<l>[A-ZĐ][^:…;.]{1,30}?)\s*:\s*(?P<v>[^:…;.]{1,40})")
 TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[….\s_]*")
 

@@ -30,7 +30,9 @@ REVIEW_PLAN = re.compile(
 )
 # 'Để tổng kết, đánh giá việc thực hiện X theo Quyết định …' (a letter's first sentence)
 REVIEW_SENTENCE = re.compile(
-    r"(?i)\b(?:để|tiến hành|tổ chức)\s+(?:công tác\s+)?(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?\s+(?:(?:việc|kết quả)\s+)?"
+    r"(?i)\b(?:(?:để|tiến hành|tổ chức)\s+(?:công tác\s+)?(?P<k>tổng kết|sơ kết)(?:,\s*đánh giá)?"
+    r"|(?:tiến hành|tổ chức)\s+(?P<k2>đánh giá)(?=\s+(?:giữa kỳ|cuối kỳ|giữa nhiệm kỳ|\d+\s+năm)\b))"  # ('… hướng dẫn tổ
+    r"\s+(?:(?:việc|kết quả)\s+)?"  # chức đánh giá giữa kỳ thực hiện …': a review organised at a stage)
     r"(?:thực hiện\s+)?(?P<r>\S[^.;:()]{8,300})"
 )
 CITED_ACT = re.compile(r"(?i)\s+(?:theo|tại)\s+(?:quyết định|nghị quyết|chỉ thị|thông tư|kế hoạch)\s+số\b.*$")
@@ -91,14 +93,27 @@ def review_report(lines: list[str]) -> str | None:
         if m:
             rest = _cut(CITED_ACT.sub("", m.group("r")))
             if len(rest.split()) >= 3:
-                return f"Báo cáo {m.group('k').lower()} {rest}"
+                return f"Báo cáo {(m.group('k') or m.group('k2')).lower()} {rest}"
+    return None
+
+
+# a page's headline naming the contents of a report: 'Nội dung báo cáo sự cố môi trường' → 'Báo cáo sự cố môi trường'
+CONTENTS_HEADLINE = re.compile(r"(?i)^(?:nội dung|yêu cầu)\s+(?:của\s+)?(?:việc\s+)?(?P<n>báo cáo\s+[^.;:?!…]{6,150})$")
+
+
+def contents_headline(lines: list[str]) -> str | None:
+    """The report a page's headline (among its first three lines) says the contents of, or None."""
+    for s in lines[:3]:
+        m = CONTENTS_HEADLINE.match(s.strip())
+        if m and len(m.group("n").split()) <= 20:
+            return "B" + m.group("n")[1:]
     return None
 
 
 def fallback_name(lines: list[str]) -> str | None:
     """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
     texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
-    return asked_report(texts) or review_report(texts)
+    return contents_headline(texts) or asked_report(texts) or review_report(texts)
 
 
 def long_words(s: str) -> int:

@@ -288,6 +288,6 @@ YESNO_TAIL = re.compile(r"^(?P<a>.{30,}?)[,;]\s+(?P<b>(?:có|đã)\s[^;]+?\s(?:k
 
 
 # the label over the people present in minutes (a list to fill in)
-PEOPLE_LABEL = re.compile(r"(?i)(?:^|[\s.;])(?P<l>chúng tôi gồm(?: có)?|thành phần(?: tham (?:dự|gia)| gồm(?: có)?| đoàn"
+PEOPLE_LABEL = re.compile(r"(?i)(?:^|[\s.;])(?P<l>chúng tôi gồm(?: có)?|thành phần(?: tham (?:dự|gia)| gồm(?: có)?| khác| mời| đoàn"
                           r"(?: kiểm tra)?)?|(?:đoàn|tổ) (?:kiểm tra|công tác|thẩm định) gồm(?: có)?|(?:những )?người "
                           r"(?:tham dự|có mặt)(?: gồm)?)\s*:\s*$")

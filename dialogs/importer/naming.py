@@ -25,7 +25,9 @@ HEADER = re.compile(
     r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap|bo |so |so:|dang uy|tinh uy|huyen uy|thanh uy|dang bo|"
     r"chi bo|dang cong san|ban chap hanh|ban thuong vu|chu tich|kinh gui|noi nhan|tm\.|kt\.|v/v|\(ky|\(lưu|"
     r"ha noi,|.{0,40}, ngay\b|ngay\s.{0,12}thang|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
-CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*(?P<code>[\w.]*\d[\w./-]*)\s*:?\s*(?P<rest>.*)$",
+# the code may be spaced before its slash and joined by '&' ('Mẫu số 11 /BCĐBQH & BCĐBHĐND'): all of it is the code
+CODE_LINE = re.compile(r"^(?:biểu|mẫu|phiếu|phụ lục)(?:\s+mẫu)?(?:\s+số)?\s*:?\s*"
+                       r"(?P<code>[\w.]*\d[\w./-]*(?:\s+/[A-ZĐ][\w.-]*(?:\s*&\s*[A-ZĐ][\w.-]*)*)?)\s*:?\s*(?P<rest>.*)$",
                        re.I)
 META_TAIL = re.compile(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", re.I)
 
@@ -66,6 +68,9 @@ def _subtitle(name: str, s: str) -> bool:
             and not s.endswith((".", ";")) and not re.search(r"[:…]|\.\.", s) and not _named(fold(s)))
 
 
+ARTICLE = re.compile(r"^Điều\s+\d{1,3}\s*[.:]")  # 'QUYẾT ĐỊNH' over 'Điều 1: …': the decision's body, no name
+
+
 def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
     """The name line and the lines that go on with it: after a bare 'BÁO CÁO' its next line, then lines beginning
     in lower case (or following a ',' / ';'); after a name in capitals, further capitals (a short one may be
@@ -78,7 +83,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
-        if _header(s) or parse_marker(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
+        if _header(s) or parse_marker(s) or ARTICLE.match(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
                 taken and leads_with_field(s)):  # 'VÙNG QUAN TRẮC ……' under the name: a field of the cover
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
@@ -176,6 +181,25 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
+MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam)\W*$")
+
+
+def name_under_motto(lines: list[str]) -> str | None:
+    """A name line in capitals right under the national motto ('Độc lập - Tự do - Hạnh phúc' / 'PHIẾU ĐÁNH GIÁ …
+    Năm……'), wherever it stands: the form's own name, even when a page pasted the form's tail above its header."""
+    for i, raw in enumerate(lines):
+        if not MOTTO.match(fold(raw.strip())):
+            continue
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+        if nxt is None:
+            continue
+        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
+        lead = _lead_capitals(s)
+        if len(lead.split()) >= 3 and _named(fold(lead)) and not parse_marker(s):
+            return _continuation(lines, nxt, lead.strip(" ,;:"), False)
+    return None
+
+
 def _page_start(s: str) -> str:
     """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
     return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
@@ -183,10 +207,25 @@ def _page_start(s: str) -> str:
 
 def _opening(s: str, i: int) -> str:
     """A page on one line among the first: the name it begins with ('Báo cáo … - Mẫu …'; 'BÁO CÁO TỔNG HỢP … 6 tháng
-    Biểu 01 …', its capitals)."""
+    Biểu 01 …', its capitals); a page's headline on a report's contents: that report."""
     s = _page_start(s) if i < 3 else s
+    named = CONTENTS_OF.match(s) if i < 3 else None  # a page's 'Nội dung báo cáo ổ dịch …': the report it names
+    s = s[named.end():][:1].upper() + s[named.end() + 1:] if named else s
     lead = _lead_capitals(s) if i < 10 and len(s) > 300 else ""
     return lead if len(lead.split()) >= 4 and _named(fold(lead)) else s
+
+
+CONTENTS_OF = re.compile(r"(?i)^(?:nội dung|yêu cầu nội dung)\s+(?:của\s+)?(?=(?:báo cáo|đề cương)\s+\S+\s+\S+[^.:;?]*$)")
+# the period word a name line's blank asks for ('PHIẾU ĐÁNH GIÁ … Năm………'): the report's period, no part of the name
+PERIOD_BLANK = re.compile(r"(?<=\S)\s+(?:[Nn]ăm|NĂM|[Tt]háng|THÁNG|[Qq]uý|QUÝ)$")
+
+
+def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
+    """'QUYẾT ĐỊNH' alone (over 'Điều 1: …') when a line above wrote it with its subject ('QUYẾT ĐỊNH thành lập …'):
+    that line is the name."""
+    if upper and sentence and fold(upper[0]).strip(" :") in BARE_NAMES:
+        bare = fold(upper[0]).strip(" :")
+        upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
 
 
 def own_name(lines: list[str]) -> str | None:
@@ -199,7 +238,8 @@ def own_name(lines: list[str]) -> str | None:
     agency = header_block(lines)
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
-        s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it
@@ -241,9 +281,10 @@ def own_name(lines: list[str]) -> str | None:
         elif (_named(f) and s[0].isupper() and not s.endswith(("?", ".", ";")) and 2 < len(s.split()) <= 40
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
+    _fuller_bare(upper, sentence)
     for found in (upper, vv, sentence, [caps_after_header(lines)]):
         if found and found[0]:
-            if TEMPLATE.match(found[0]) and found is upper:
+            if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
             return _web_name(_template_name(found))
     return None
@@ -313,7 +354,7 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
         sentence.append(rest)
     else:
         nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
-        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency), None)
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)), None)
         if hit is not None:
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 
@@ -366,6 +407,12 @@ def report_phrase(lines: list[str]) -> str | None:
 
 
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
+# a page's catalogue of the forms it holds ('DANH MỤC MỘT SỐ MẪU BIÊN BẢN VÀ QUYẾT ĐỊNH …'): no name of the form shown
+CATALOGUE = re.compile(r"^danh mục\s+(?:một số\s+|các\s+)?(?:mẫu|biểu mẫu)\b", re.I)
+
+
+def _page_title(name: str) -> bool:
+    return bool(TEMPLATE.match(name) or CATALOGUE.match(name))
 
 
 def _template_name(found: list[str]) -> str:
@@ -373,8 +420,8 @@ def _template_name(found: list[str]) -> str:
     ('BAO CAO TOM TAT …'); the form's own name line below it ('BÁO CÁO KẾT QUẢ …') wins when there is one, else the
     name is read without 'Mẫu'."""
     names = [re.sub(r"\s+", " ", x).strip(" :") for x in found if x]
-    own = next((x for x in names if not TEMPLATE.match(x) and len(x.split()) >= 3 and not _unaccented(x)), None)
-    if own is not None and (TEMPLATE.match(names[0]) or _unaccented(names[0])):
+    own = next((x for x in names if not _page_title(x) and len(x.split()) >= 3 and not _unaccented(x)), None)
+    if own is not None and (_page_title(names[0]) or _unaccented(names[0])):
         return own  # a page's own title without accents ('BAO CAO TOM TAT …') yields to the document's name line
     name = TEMPLATE.sub("", names[0]) or names[0]
     return LEGAL_TAIL.sub("", name).strip(" ,;-–") if TEMPLATE.match(names[0]) else name

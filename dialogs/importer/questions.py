@@ -118,6 +118,7 @@ from dialogs.importer.lexicon import (  # noqa: F401
     strip_count_verb,
     top_split,
 )
+from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
@@ -271,13 +272,33 @@ def _read_before(text: str) -> list[Ask]:
             or _boxes_or_units(drop_note_marks(text)))
 
 
+DATING_LINE = re.compile(
+    r"(?i)^(?!hôm nay\b|bữa nay\b)\[?\d?\]?\s*(?:(?:…|\.|_)+|[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4})\s*,\s*ngày\s*(?:…|\.|_)+\s*"
+    r"tháng\s*(?:…|\.|_)+\s*năm\s*(?:20|19)?\s*(?:…|\.|_)*\s*$"
+)
+
+
+MOTTO_IN = re.compile(r"(?i)cộng h(?:òa|oà) xã hội chủ nghĩa|độc lập\s*[-–]\s*tự do")
+NUMBER_AND_DATE = re.compile(r"(?i)^số\s*:[^,]{0,40}?\s{2,}.{0,30},\s*ngày\b.{0,20}tháng\b.{0,20}năm\b[\s….,_\d]*$")
+
+
+def _header_line(text: str) -> bool:
+    """A form's header, not its body: its dating line ('………, ngày … tháng … năm …'), the motto with whatever a
+    two-column layout put beside it ('ĐOÀN KIỂM TRA………    Độc lập – Tự do – Hạnh phúc'), its number beside its date."""
+    return bool(DATING_LINE.match(text) or MOTTO_IN.search(text) or NUMBER_AND_DATE.match(text))
+
+
+# a date's blank spaced around its slashes ('.../ ... / ....'): one date blank, as '…/…/…'
+SPACED_DATE = re.compile(r"(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})")
+
+
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    early = _read_before(text) or time_asks(text)  # ('… kết thúc vào hồi … giờ': the hour)
-    if early:
-        return early
-    text = drop_honorific(drop_note_marks(text))
+    early = None if _header_line(text.strip()) else _read_before(text) or time_asks(text)  # ('… vào hồi … giờ')
+    if early is None or early:
+        return early or []
+    text = SPACED_DATE.sub("…/…/…", drop_honorific(drop_note_marks(text)))  # 'Cấp ngày .../ ... / ....'
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks
         return [a for item in lettered for a in asks_from_text(item, tables)]
@@ -292,7 +313,8 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))
-    guided = labelled_guide(text) or labelled_list(text) or titled_ask(text) or _with_examples(text)
+    guided = (labelled_guide(text) or labelled_list(text) or listed_parts(text, labelled=True) or titled_ask(text)
+              or _with_examples(text))
     if guided:
         return guided
     main, help_parts, fields_asked, paren_counts, docs = _parts(text)
@@ -306,7 +328,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
             segs = _measured_inside(sent)
         asks.extend(ask_of(seg) for seg in segs)
         if len(segs) == 1 and asks[-1].type == "longtext":
-            asks.extend(ask_of(seg) for seg in embedded_asks(sent))
+            _add_embedded(asks, sent)
     if fields_asked and asks:
         base = asks[-1]
         noun = COUNT_HEAD.sub("", base.prompt).strip()
@@ -330,6 +352,22 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _add_embedded(asks: list[Ask], sent: str) -> None:
+    """The counts a written sentence holds asked after it ('…; số tiền … được phát hiện'), its prompt left the rest."""
+    extra = [ask_of(seg) for seg in embedded_asks(sent)]
+    asks[-1].prompt = _clauses_left(asks[-1].prompt, extra)
+    asks.extend(extra)
+
+
+def _clauses_left(prompt: str, extra: list[Ask]) -> str:
+    """'Những vi phạm …, thuộc lĩnh vực; số tiền … được phát hiện': a clause after ';' asked on its own (a count)
+    leaves the written ask's prompt; the prompt as it was when nothing else is left."""
+    asked = {fold(a.prompt).strip(" .;,") for a in extra}
+    parts = top_split(prompt, ";")
+    kept = [p for p in parts if fold(p).strip(" .;,") not in asked]
+    return "; ".join(kept).strip() if kept and len(kept) < len(parts) else prompt
 
 
 def _asked_paragraph(text: str) -> list[Ask]:

@@ -21,7 +21,7 @@ PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("part", PART_RE),
-    ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)])\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
+    ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)]|/(?=\s))\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
     # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
@@ -381,6 +381,8 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
             elif DANGLING.search(prev) and not _header_line(line) and (line[0].isdigit() or not parse_marker(prev)):
                 # '… tỉ lệ hội viên trên' / '80%; …': one sentence (a numbered heading goes on only with a figure)
                 cont = True
+            elif _wrapped_number(prev, line, width):
+                cont = True  # '… theo Nghị quyết số' / '76/2014/QH13;': a hard-wrapped sentence goes on
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
                 cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
         if cont:
@@ -407,6 +409,14 @@ def _short_heading(prev: str, line: str, width: int) -> bool:
     width was not wrapped; the capitalised line after it starts a paragraph of its own."""
     return (parse_marker(prev) is not None and line[:1].isupper() and width > 0
             and len(prev.strip()) < 0.6 * width)
+
+
+def _wrapped_number(prev: str, line: str, width: int) -> bool:
+    """A line of a hard-wrapped paragraph that begins with a number ('2020;', '76/2014/QH13;') and ends the sentence,
+    under a line of nearly the page's width that ends on a word: one sentence (a table's cell a line is short)."""
+    return (line[:1].isdigit() and line.rstrip().endswith((";", ".", ",")) and len(line.split()) <= 12
+            and prev.rstrip()[-1:].isalpha() and width > 0 and len(prev.strip()) >= 0.8 * width
+            and not re.search(r"…|\.{3}|\b[A-ZĐ]{2,}\s+[A-ZĐ]{2,}\b", prev + line))  # (a form's columns side by side)
 
 
 def _is_caption(line: str) -> bool:
@@ -474,7 +484,7 @@ def build_tree(items: list[str | object]) -> Node:
     return root
 
 
-FIELD_LINE = re.compile(r":\s*(?:…|\.{3,}|_{3,})")
+FIELD_LINE = re.compile(r":\s*[.,]?\s*(?:…|\.{3,}|_{3,})")  # (a stray dot before the blank: 'Vắng: .………')
 
 
 def _new_paragraph(bullet: Node, line: str) -> bool:
@@ -493,16 +503,37 @@ MOTTO = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap\s*
 def page_template_headings(lines: list, header=None) -> set[str]:
     """A web page's own numbered heading naming the template it shows ('1. Mẫu biên bản … mới nhất 2023:', 'A. Mẫu
     Báo cáo …'), above the document's motto or agency header (``header`` tells an agency line): the page's words, no
-    section number of the document. Returns those headings' texts, folded (a page's question '1. Mẫu … là gì?' over
+    section number of the document, nor are its sub-headings under it ('1.1. Biên bản cuộc họp chung'). Returns those
+    headings' texts, folded (a page's question '1. Mẫu … là gì?' over
     its prose is no such heading)."""
     motto = next((k for k, s in enumerate(lines[:80]) if isinstance(s, str) and (
         MOTTO.search(fold(s)) or header is not None and parse_marker(s) is None and header(s))), None)
     out: set[str] = set()
+    under = ""  # the page heading's number: its sub-headings before the motto are the page's too ('1.1. Biên bản …')
     for s in lines[:motto or 0]:
         mk = parse_marker(s) if isinstance(s, str) else None
-        if (mk is not None and mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau ")
-                and not mk.rest.rstrip().endswith("?")):
+        if mk is None or mk.rest.rstrip().endswith("?"):
+            continue
+        if mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau "):
             out.add(fold(mk.rest).strip(" .:"))
+            under = mk.no
+        elif under and mk.kind == "dec2" and mk.no.startswith(under) and not FIELD_LINE.search(s):
+            out.add(fold(mk.rest).strip(" .:"))
+    return out
+
+
+def inner_parts(lines: list) -> list:
+    """'III. Nội dung Đại hội:' over 'Phần 1: Nghi lễ:', 'Phần 2: Nội dung Đại hội': parts named only after the
+    document's Roman headings began are steps inside one of them (an agenda's parts), no level above them — their
+    marks go, their words stay as lines. A document whose parts come first ('Phần I' over 'I.', 'II.') keeps them."""
+    marks = [(k, parse_marker(s)) for k, s in enumerate(lines) if isinstance(s, str)]
+    kinds = [(k, mk.kind) for k, mk in marks if mk is not None and mk.kind in ("roman", "part")]
+    if not kinds or kinds[0][1] != "roman" or not any(kind == "part" for _, kind in kinds):
+        return lines
+    out = list(lines)
+    for k, mk in marks:
+        if mk is not None and mk.kind == "part" and mk.rest.strip():
+            out[k] = mk.rest
     return out
 
 

@@ -207,6 +207,8 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     head = head[1:] if len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3 else head  # a caption
     if len(head) < 2:
         return None
+    if _word_fragments(head):  # a PDF header whose column names ran word by word across the lines
+        return FlatGrid(cells=[[(head[0], (0, 0))]], merged_known=True, note=_fragments_note(head))
     units = any(METADATA.match(fold(c).strip(" :")) and fold(c).startswith(("don vi", "dvt")) for c in head)
     rows: list[list[str]] = []
     leading: list[str] = []
@@ -254,6 +256,20 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
+
+
+def _word_fragments(head: list[str]) -> bool:
+    """Column names a PDF gave word by word, the words of several columns interleaved ('Tình', 'hình', 'thi', 'Đơn',
+    'hành', 'vị xử'): three names or more, half of them or more, open in lower case — a column's name never does —
+    and nearly all are a word or two (a name broken inside a word, 'Hình th' / 'ức tuyên truyền', is joined back)."""
+    lower = [c for c in head if c[:1].islower()]
+    short = [c for c in head if len(c.split()) <= 2]
+    return len(lower) >= 3 and len(lower) * 2 >= len(head) and len(short) * 5 >= len(head) * 4
+
+
+def _fragments_note(head: list[str]) -> str:
+    return (f"bảng chép từ PDF có tiêu đề cột bị xé thành từng chữ xen kẽ giữa các cột (từ «{' '.join(head[:6])[:50]}»): "
+            "không dựng lại được thành Biểu, hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")
 
 
 def _header_into_first_row(head: list[str], rows: list[list[str]], leading: list[str]) -> None:
@@ -556,7 +572,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 k += got[1]
                 n += 1
                 continue
-            got = (stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+            got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
                    or _header_rows(run[k:k + 400]) or _shaped(run, k))
             if got:
@@ -578,7 +594,40 @@ def rebuild(seq: list) -> tuple[list, int]:
             out += _unbuilt_run(run[k])
             k += 1
         i = j
-    return _unbuilt_cell_runs(out), n
+    return _fields_after_tables(_unbuilt_cell_runs(out)), n
+
+
+LABELLED_BLANK = re.compile(r"^[^:…]{2,80}?\s*:\s*(?:…|\.{3,}|_{3,})[….\s_]*\)?$")
+OTHER_ROW = re.compile(r"(?i)^(?:[\dA-Za-z]{1,3}[.)]\s*)?(?:loại\s+|nguồn\s+)?khác\b")
+
+
+def _fields_after_tables(seq: list) -> list:
+    """A form's labelled blank just under a table copied one cell a line ('Ý kiến khác (nếu có): ……' under a
+    ballot's rows) is read by the grid as its last row: it is a line of its own after the table. A last row
+    'Khác (ghi rõ): ……' is a row of the table (its 'other' kind)."""
+    out: list = []
+    for x in seq:
+        out.append(x)
+        if not isinstance(x, FlatGrid):
+            continue
+        moved: list[str] = []
+        while len(x.cells) > 2:
+            texts = {c[0].strip() for c in x.cells[-1] if c[0].strip()}
+            label = next(iter(texts), "")
+            if len(texts) != 1 or not LABELLED_BLANK.match(label) or OTHER_ROW.match(label):
+                break
+            unopened = label.endswith(")") and label.count(")") > label.count("(")  # '…: ……)': a stray bracket
+            moved.insert(0, label[:-1] if unopened else label)
+            x.cells.pop()
+        out.extend(moved)
+    return out
+
+
+def _blank_form(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.blank_grids import blank_form_grid, pipe_register
+    from dialogs.importer.scrambled_rows import scrambled_rows_grid
+
+    return blank_form_grid(run, k) or pipe_register(run, k) or scrambled_rows_grid(run, k)  # a blank form's table a cell a line under its caption (blank_grids.py)
 
 
 def _unbuilt_run(line: str) -> list:
