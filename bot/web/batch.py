@@ -12,9 +12,9 @@ and one lane measured faster than 2 or 4: fewer transactions, bigger batches —
 with more, an account is always in the same lane so its saves keep their order. Cells of one Biểu typed by two
 people are merged under the submission's row lock (``Repo.answer_value(for_update=True)``), in one process or several.
 
-A batch reads and writes in bulk: what each save must check (``Repo.web_save_probes``) is read for all its saves in
+A batch reads and writes in bulk: what each save must check (``repo.web.web_save_probes``) is read for all its saves in
 one statement before they run (SQLite: before the batch takes the write lock, which it then holds only to write),
-and the answers they write wait in :class:`Writes` and go together after the last one (``Repo.web_write_answers``:
+and the answers they write wait in :class:`Writes` and go together after the last one (``repo.web.web_write_answers``:
 one statement per table, the same rows as one by one) — a save then answers a :class:`Later`, its result once
 written. A save whose report another save of the batch writes reads afresh, after what waits is written: each save
 sees the ones before it, as one by one."""

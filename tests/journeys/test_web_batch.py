@@ -1,5 +1,5 @@
 """The web form's batched saves (bot/web/batch.py): a group commit's batch reads its saves' probes in one statement and
-writes their answers together (``Repo.web_write_answers``: one statement per table on SQLite, one on PostgreSQL).
+writes their answers together (``repo.web.web_write_answers``: one statement per table on SQLite, one on PostgreSQL).
 The rows and revisions are those of the one-by-one path (``Repo.write_answer``); a failing write fails alone; saves of
 one report in one batch see each other, in order. Run on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set."""
 
