@@ -364,13 +364,7 @@ def main() -> None:
     if a.lanes:
         os.environ["BENCH_WEB_LANES"] = str(a.lanes)
     if a.serve:
-        if os.environ.get("BENCH_WEB_PROFILE"):
-            serve_profiled(a.db, a.serve)
-        elif os.environ.get("BENCH_WEB_UVLOOP"):
-            import uvloop
-            uvloop.run(serve(a.db, a.serve))
-        else:
-            asyncio.run(serve(a.db, a.serve))
+        serve_profiled(a.db, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else asyncio.run(serve(a.db, a.serve))
         return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} server process(es), "
           f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
