@@ -76,6 +76,7 @@ def _coded_columns(head: list[str], n: int) -> list[str]:
         if METADATA.match(fold(h).strip(" :")) or UNIT_LINE.match(fold(h)):
             continue
         parts += [p.strip(" :") for p in re.split(r"(?i)\s*\b(?:trong đó|chia ra|chia theo)\s*:\s*", h) if p.strip(" :")]
+    parts = [p for p in parts if not group_only(p)]  # 'Chia theo trình độ đào tạo' heads the columns after it
     return parts[-n:] if len(parts) >= n else [f"Cột {k}" for k in range(1, n + 1)]
 
 
@@ -108,7 +109,10 @@ def coded_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     cols = _coded_columns([t.strip() for t in lines[1:at] if t.strip()], n)
     note = ("biểu thống kê chép mỗi dòng một hàng kèm mã số: đã dựng lại, cột lấy từ tiêu đề theo dòng đánh số "
             f"«{lines[at].strip()}»; hãy kiểm tra tên cột")
-    return _grid(["TT", "Chỉ tiêu", "Mã số", *cols], rows, note), used
+    codes = lines[at].split()
+    letters = [t for t in codes if not t.isdigit()][-3:]
+    numbering = [""] * (3 - len(letters)) + letters + [t for t in codes if t.isdigit()]
+    return _grid(["TT", "Chỉ tiêu", "Mã số", *cols], [numbering, *rows], note), used  # the codes row ends the header
 
 
 def _leaf_columns(head: list[str], numbering: list[str]) -> tuple[list[str], str | None]:
@@ -614,12 +618,13 @@ def _unbuilt_run(line: str) -> list:
 def _split_run_lines(run: list[str]) -> list[str]:
     """A table run into one line is cut into its cells, a line each (the text before it stays a line)."""
     from dialogs.importer.grids import split_run_line
+    from dialogs.importer.run_headers import spread_run_headers
 
     out: list[str] = []
     for ln in run:
         got = split_run_line(ln) if len(ln) >= 200 else None
         out += ([got[0]] if got and got[0] else []) + got[1] if got else [ln]
-    return out
+    return spread_run_headers(out)  # a statistics header run into a line or two, a cell a line (run_headers.py)
 
 
 def _interleaved(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGrid, int] | None:
