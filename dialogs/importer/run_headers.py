@@ -68,11 +68,30 @@ def _spread(run: list[str], i: int) -> tuple[list[str], int] | None:
             *([rest] if rest else [])], j + 1
 
 
+def _codes_line(run: list[str], i: int) -> bool:
+    """run[i] is only the columns' codes ('1 2 3 … 14', at least four figures), the lines above it are a header
+    broken a cell or a word a line (short lines, no sentence) and the line below is a cell too."""
+    s = run[i].strip()
+    c = _codes(f"A {s}") if re.fullmatch(r"1(?:\s+\d{1,2}){3,20}", s) else _codes(s)
+    if c is None or c.group(0) != (s if c.string == s else f"A {s}"):
+        return False
+    if sum(t.isdigit() for t in s.split()) < 4:
+        return False
+    above = [x.strip() for x in run[max(0, i - 8):i] if x.strip()]
+    below = next((x.strip() for x in run[i + 1:i + 4] if x.strip()), "")
+    return len(above) >= 6 and all(len(x.split()) <= 6 and not x.endswith((".", ";", "?")) for x in above) \
+        and 0 < len(below.split()) <= 3  # the cells below go on a line each
+
+
 def spread_run_headers(run: list[str]) -> list[str]:
     """The run with each statistics header run into text set out a cell a line (see the module)."""
     out: list[str] = []
     i = 0
     while i < len(run):
+        if _codes_line(run, i):
+            out += run[i].split()  # 'A B 1 2 … 14' alone under a header of short lines: the codes a line each
+            i += 1
+            continue
         got = _spread(run, i) if "mã số" in run[i].lower() else None
         if got is None:
             out.append(run[i])

@@ -183,7 +183,7 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
         elif not META_CELL.match(cells[k]):
             head.append(cells[k])
         k += 1
-    while k < len(cells) and NUMBERING.match(cells[k]):
+    while k < len(cells) and NUMBERING.match(cells[k]) and not _codes_over(numbering, cells[k]):
         numbering.append(cells[k])
         k += 1
     figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
@@ -201,13 +201,38 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
     return head, numbering, k
 
 
+def _codes_over(numbering: list[str], cell: str) -> bool:
+    """'1' … '14' then '01': four column codes or more running on from 1 end where the rows' own numbers begin."""
+    figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
+    c = cell.strip("()")
+    return len(figures) >= 4 and figures == list(range(1, len(figures) + 1)) and c.isdigit() \
+        and int(c) != len(figures) + 1
+
+
+def _field_cell(c: str) -> bool:
+    """'Tỉnh, thành phố:' above a table: a form's label waiting for its value, not a column's name."""
+    return c.endswith(":") and len(c.split()) >= 2 and not GROUP_HEAD.match(fold(c))
+
+
+def _joined_words(head: list[str], numbering: list[str]) -> list[str]:
+    """A header a PDF broke word by word down the lines ('Diện' / 'tích'), more names than the codes have figures:
+    a fragment in lower case goes on the name above."""
+    from dialogs.importer.grids import _header_names
+
+    figures = sum(n.strip("()").isdigit() for n in numbering)
+    if figures < 4 or len(head) <= figures or sum(c[:1].islower() for c in head) < 2:
+        return head
+    return _header_names(head)
+
+
 def cell_run_table(lines: list[str]) -> FlatGrid | None:
     """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
     each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
     cells = _cells(lines)
-    while cells and (not cells[0] or _title_cell(cells[0])):
+    while cells and (not cells[0] or _title_cell(cells[0]) or _field_cell(cells[0])):
         cells.pop(0)
     head, numbering, k = _header_cells(cells)
+    head = _joined_words(head, numbering)
     head = head[1:] if len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3 else head  # a caption
     if len(head) < 2:
         return None
