@@ -25,7 +25,9 @@ def _codes(text: str) -> re.Match | None:
         toks = m.group(0).split()
         letters = [t for t in toks if t.isalpha()]
         figures = [int(t) for t in toks if t.isdigit()]
-        if letters == [chr(65 + i) for i in range(len(letters))] and figures == list(range(1, len(figures) + 1)):
+        if letters == [chr(65 + i) for i in range(len(letters))] and figures == list(
+            range(1, len(figures) + 1)
+        ):
             return m
     return None
 
@@ -46,10 +48,10 @@ def _spread(run: list[str], i: int) -> tuple[list[str], int] | None:
     """The lines for the header opening at run[i] ('… Mã số …' not alone on its line) and the index after it."""
     line = run[i]
     m = MA_SO.search(line)
-    if m is None or not line[m.end():].strip() or len(line) > 400:
+    if m is None or not line[m.end() :].strip() or len(line) > 400:
         return None
     for j in range(i, min(i + 4, len(run))):
-        text = line[m.end():] if j == i else run[j]
+        text = line[m.end() :] if j == i else run[j]
         c = _codes(text)
         if c is not None:
             break
@@ -57,15 +59,20 @@ def _spread(run: list[str], i: int) -> tuple[list[str], int] | None:
             return None
     else:
         return None
-    pieces = ([line[m.end():]] + run[i + 1:j] if j > i else []) + [text[:c.start()]]
+    pieces = ([line[m.end() :]] + run[i + 1 : j] if j > i else []) + [text[: c.start()]]
     head = " ".join(p.strip() for p in pieces if p.strip())
     figures = sum(t.isdigit() for t in c.group(0).split())
     names = _names(head, figures)
     if len(names) < 1 or len(head.split()) > 60:
         return None
-    before, rest = line[:m.start()].strip(), text[c.end():].strip()
-    return [*([before] if before else []), "Mã số", *names, " ".join(c.group(0).split()),
-            *([rest] if rest else [])], j + 1
+    before, rest = line[: m.start()].strip(), text[c.end() :].strip()
+    return [
+        *([before] if before else []),
+        "Mã số",
+        *names,
+        " ".join(c.group(0).split()),
+        *([rest] if rest else []),
+    ], j + 1
 
 
 def _codes_line(run: list[str], i: int) -> bool:
@@ -77,10 +84,13 @@ def _codes_line(run: list[str], i: int) -> bool:
         return False
     if sum(t.isdigit() for t in s.split()) < 4:
         return False
-    above = [x.strip() for x in run[max(0, i - 8):i] if x.strip()]
-    below = next((x.strip() for x in run[i + 1:i + 4] if x.strip()), "")
-    return len(above) >= 6 and all(len(x.split()) <= 6 and not x.endswith((".", ";", "?")) for x in above) \
-        and 0 < len(below.split()) <= 3  # the cells below go on a line each
+    above = [x.strip() for x in run[max(0, i - 8) : i] if x.strip()]
+    below = next((x.strip() for x in run[i + 1 : i + 4] if x.strip()), "")
+    return (
+        len(above) >= 6
+        and all(len(x.split()) <= 6 and not x.endswith((".", ";", "?")) for x in above)
+        and 0 < len(below.split()) <= 3
+    )  # the cells below go on a line each
 
 
 def spread_run_headers(run: list[str]) -> list[str]:

@@ -186,6 +186,7 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
     while k < len(cells) and NUMBERING.match(cells[k]) and not _codes_over(numbering, cells[k]):
         numbering.append(cells[k])
         k += 1
+    numbering = numbering[_codes_start(numbering):]  # 'Mũi' '1' '2' '3' … then the codes '1' … '22'
     figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
     if any(b != a + 1 for a, b in zip(figures, figures[1:], strict=False)):
         k -= len(numbering)  # '4', '4', '3': the first row's figures, not a numbering row '1', '2', '3'
@@ -199,6 +200,27 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
         while k > 0 and cells[k] != "" and not ROW_NO.match(cells[k]) and not cells[k].startswith(("-", "–", "+")):
             k -= 1
     return head, numbering, k
+
+
+def _codes_start(numbering: list[str]) -> int:
+    """Where the columns' codes begin when small figures stand before them: a register's header gives its sub-columns
+    as bare figures ('1', '2', '3' under a vaccine's name) before the codes '1' … '22', which end the header and run
+    on by one to at least four more than the figures before them."""
+    if not all(n.isdigit() for n in numbering):
+        return 0
+    figures = [int(n) for n in numbering]
+    for j in range(1, len(figures)):
+        tail = figures[j:]
+        if tail == list(range(1, len(tail) + 1)) and len(tail) >= max(4, j + 4) and max(figures[:j]) <= 9:
+            return j
+    return 0
+
+
+def _no_rows(rows: list[list[str]], leading: list[str], numbering: list[str]) -> bool:
+    """A header closed by its column codes ('1' … '22') with no row under it, only the text after the table (a label
+    'Mục đích:' or none): a register whose rows the unit adds."""
+    figures = sum(n.strip("()").isdigit() for n in numbering)
+    return figures >= 4 and not leading and len(rows) <= 1 and all(len(r) == 1 for r in rows)
 
 
 def _codes_over(numbering: list[str], cell: str) -> bool:
@@ -259,21 +281,21 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     if not numbering and rows:
         _header_into_first_row(head, rows, leading)
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
-    if _write_in_labels(rows):
+    if _no_rows(rows, leading, numbering):
+        rows = labelled = [["…"]]  # a register's header over its codes: the unit adds the rows
+    elif _write_in_labels(rows):
         return None
-    if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
+    if len(rows) < 2 and rows != [["…"]] or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
         return None
     cols, group = _leaf_columns(head, numbering)
     if not cols:
         return None
-    header = ["TT", "Chỉ tiêu", *cols]
-    body = []
-    for r in rows:
-        lab = re.sub(r"^[-–+•]\s*", "", r[0])
-        m = ROW_NO.match(lab)
-        body.append([m.group("no"), lab[m.end():].strip()] if m else ["", lab])
-    note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(body)} "
-            "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    register = rows == [["…"]]
+    header = ["TT", *cols] if register else ["TT", "Chỉ tiêu", *cols]  # a register: a list, a child a row
+    body = [[""]] if register else _numbered_labels(rows)
+    made = "các dòng do đơn vị thêm" if register else f"{len(body)} dòng"
+    note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {made}; "
+            "tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     grid = _grid(header, body, note)
     grid.first = head[0]
     if group:  # the group over the leaf labels: a second header row
@@ -285,6 +307,16 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
+
+
+def _numbered_labels(rows: list[list[str]]) -> list[list[str]]:
+    """[number, label] of each row, its bullet dropped and its number ('1.', 'a)') apart."""
+    body = []
+    for r in rows:
+        lab = re.sub(r"^[-–+•]\s*", "", r[0])
+        m = ROW_NO.match(lab)
+        body.append([m.group("no"), lab[m.end():].strip()] if m else ["", lab])
+    return body
 
 
 def _word_fragments(head: list[str]) -> bool:
