@@ -216,6 +216,17 @@ def _codes_start(numbering: list[str]) -> int:
     return 0
 
 
+CROSSED = re.compile(r"^[xX](?:\s+[xX])*$")  # 'x x': cells crossed out in a statistics form, no name
+
+
+def _blank_numbered(leading: list[str], numbering: list[str]) -> bool:
+    """Under the codes ('1' … '14'), rows numbered '01', '02' … and left blank before a named row ('Cộng'): the rows
+    the unit fills, then the total."""
+    figures = sum(n.strip("()").isdigit() for n in numbering)
+    nos = [x for x in leading if x]
+    return figures >= 4 and len(nos) >= 2 and all(re.fullmatch(r"\d{1,3}", x) for x in nos)
+
+
 def _no_rows(rows: list[list[str]], leading: list[str], numbering: list[str]) -> bool:
     """A header closed by its column codes ('1' … '22') with no row under it, only the text after the table (a label
     'Mục đích:' or none): a register whose rows the unit adds."""
@@ -274,7 +285,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
                 and after is not None and _value(after))  # a unit is followed by the row's figures
         unit = unit or bool(units and rows and len(rows[-1]) == 1 and len(c) <= 12 and len(c.split()) <= 2
                             and not ROW_NO.match(c) and not c.isupper() and not rows[-1][0].endswith(":"))
-        if _text(c) and not unit:
+        if _text(c) and not unit and not CROSSED.match(c):
             rows.append([c])
         elif rows:
             rows[-1].append(c)
@@ -285,7 +296,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         rows = labelled = [["…"]]  # a register's header over its codes: the unit adds the rows
     elif _write_in_labels(rows):
         return None
-    if len(rows) < 2 and rows != [["…"]] or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
+    if len(rows) < (1 if _blank_numbered(leading, numbering) or rows == [["…"]] else 2) or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
         return None
     cols, group = _leaf_columns(head, numbering)
     if not cols:
@@ -590,8 +601,8 @@ def header_run_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     used = 1
     for ln in lines[1:]:
         s = ln.strip()
-        if s and (not _short(s) or parse_marker(s) or _value(s)):
-            break
+        if s and (not _short(s) or parse_marker(s) or _value(s) or CODE_NUMBERING.match(s)):
+            break  # ('A B 1 2 3': the columns' codes, the coded rows follow — the reader of coded rows takes it)
         used += 1
         if s:
             cells.append(s)
