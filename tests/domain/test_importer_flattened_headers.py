@@ -97,6 +97,7 @@ def test_a_header_broken_a_word_a_line_over_its_codes_on_one_line():
     assert len(tables) == 1
     assert [c.label for c in tables[0].columns] == ["Địa điểm", "Chiều dài", "Năm xây dựng", "Tình trạng"]
     assert "Cộng" in [r.label for r in tables[0].rows]
+    assert "phường" not in tables[0].title  # the form's labels above the table name no table
     prompts = [r.question.prompt for r in o.refs if r.question.type != "table"]
     assert "Tỉnh, thành phố" in prompts and "Xã, phường, thị trấn" in prompts
 
@@ -140,3 +141,11 @@ def test_figures_of_a_first_row_are_no_codes_and_sub_column_figures_are_no_codes
     cells = ["TT", "Họ tên", "Mũi tiêm", "Ghi chú", "1", "2", "3", *map(str, range(1, 9))]
     head, numbering, k = _header_cells(cells)
     assert numbering == [str(n) for n in range(1, 9)] and k == len(cells)
+
+
+def test_one_caption_ending_in_a_colon_still_names_the_table():
+    from dialogs.importer.build import _field_labels
+
+    seq = ["Tỉnh, thành phố:", "Xã, phường:", "grid"]
+    assert _field_labels(seq, 2)
+    assert not _field_labels(["Mở đầu.", "Kết quả các chỉ tiêu năm nay như sau:", "grid"], 2)
