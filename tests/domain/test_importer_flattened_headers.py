@@ -149,3 +149,12 @@ def test_one_caption_ending_in_a_colon_still_names_the_table():
     seq = ["Tỉnh, thành phố:", "Xã, phường:", "grid"]
     assert _field_labels(seq, 2)
     assert not _field_labels(["Mở đầu.", "Kết quả các chỉ tiêu năm nay như sau:", "grid"], 2)
+
+
+def test_a_statistics_form_name_in_capitals_over_its_particulars_names_the_table():
+    from dialogs.importer.build import _name_above
+
+    seq = ["SỐ HỘ DÙNG NƯỚC SẠCH", "", "Năm…", "Đơn vị báo cáo: UBND xã", "Đơn vị tính: Hộ", "grid"]
+    assert _name_above(seq, 5) == "Số hộ dùng nước sạch"
+    assert _name_above(["DIỆN TÍCH RỪNG TRỒNG MỚI", "Quý …", "grid"], 2) == "Diện tích rừng trồng mới"
+    assert _name_above(["SỐ HỘ DÙNG NƯỚC SẠCH", "Các xã ghi số liệu đến cuối năm.", "grid"], 2) == ""
