@@ -16,6 +16,7 @@ from dialogs.text import fold
 
 MA_SO = re.compile(r"(?<!\w)Mã số(?!\w)\s*:?", re.I)
 CODES = re.compile(r"(?<!\S)(?:[A-E]\s+){1,3}1(?:\s+\d{1,2}){1,20}(?!\S)")
+HEADED = re.compile(r"\b(?:chi tieu|noi dung)\b")
 GROUP = re.compile(r"^(?:chia (?:ra|theo)|phan theo|trong do)\b")
 
 
@@ -48,11 +49,15 @@ def _spread(run: list[str], i: int) -> tuple[list[str], int] | None:
     """The lines for the header opening at run[i] ('… Mã số …' not alone on its line) and the index after it."""
     line = run[i]
     m = MA_SO.search(line)
-    if m is None or not line[m.end() :].strip() or len(line) > 400:
-        return None
+    if m is None or not line[m.end() :].strip() or len(line) > 400 or HEADED.search(fold(line[: m.start()])):
+        return None  # ('TT Chỉ tiêu Đơn vị tính Mã số …' over its rows is read by textgrid.stat_rows_table)
     for j in range(i, min(i + 4, len(run))):
         text = line[m.end() :] if j == i else run[j]
         c = _codes(text)
+        if c is not None and j > i and not text.replace(c.group(0), "").strip():
+            return (
+                None  # the codes alone on their line under a header line: the readers of rows a line take it
+            )
         if c is not None:
             break
         if j > i and len(run[j]) > 300:

@@ -158,3 +158,10 @@ def test_a_statistics_form_name_in_capitals_over_its_particulars_names_the_table
     assert _name_above(seq, 5) == "Số hộ dùng nước sạch"
     assert _name_above(["DIỆN TÍCH RỪNG TRỒNG MỚI", "Quý …", "grid"], 2) == "Diện tích rừng trồng mới"
     assert _name_above(["SỐ HỘ DÙNG NƯỚC SẠCH", "Các xã ghi số liệu đến cuối năm.", "grid"], 2) == ""
+
+
+def test_a_header_line_over_its_codes_on_a_line_of_their_own_is_left_to_the_row_readers():
+    run = ["TT Chỉ tiêu Đơn vị tính Mã số Tổng số Nam Nữ", "A B C 1 2 3", "1. Số hộ hộ 01 5 3 2"]
+    assert spread_run_headers(run) == run
+    run = ["Đơn vị tính: Người Mã số Tổng số Nam Nữ", "A B 1 2 3", "Tổng số 01"]
+    assert spread_run_headers(run) == run
