@@ -58,6 +58,12 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     f = fold(text)
     words = f.split()
     head = " ".join(words[:5])
+    if DATE_WORDS_ONLY.fullmatch(f.strip(" .,:;")):  # '…, ngày … tháng … năm …' with its blanks gone: a date
+        return "date", None, None
+    bare = text.strip(" .:;")
+    if len(words) <= 6 and IDENTIFIER.match(bare) and not re.search(r"(?i)\b(?:đã|được)\b|\?|\ssố$", bare):
+        # 'Mã số thuế', 'Số điện thoại' alone (a header's box): an identifier ('… hạ tầng số' is digital, not one)
+        return "text", None, None
     if "%" in text or "ty le" in head or "ty trong" in head:
         return "percent", "%", None
     if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
@@ -65,6 +71,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
                 r"\b(chua|con|bi)\b", f):
         return "list", None, "danh sách (đoán từ «những … chưa …»)"
+    if re.match(r"^(?:cac|nhung) (?:tai lieu|giay to|ho so)\b[^,;?]{0,60}\(neu co\)", f):
+        return "list", None, "danh sách (đoán từ «các tài liệu … (nếu có)»)"  # which papers, if any
     if attribute_list(f):
         return "list", None, "danh sách (đoán từ «nêu rõ nội dung, chủ thể, thời gian…»)"
     if BY_EACH.match(text.strip()):
@@ -90,6 +98,9 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     if re.match(r"^dien tich\b", f) and len(words) <= 16 and "(" not in text and not QUESTION_RE.search(f):
         return "decimal", None, "số thập phân (đoán từ «diện tích»; ghi đơn vị: ha, m²)"  # an area is a measure
     return "longtext", None, None
+
+
+DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam)?")
 
 
 def attribute_list(f: str) -> bool:
@@ -147,8 +158,13 @@ def _blank_ask(seg: str, unit: str) -> Ask:
             word = unit
         return Ask(seg.strip(), typ, word, guessed=why)
     seg, why = seg.strip(), None
+    if IDENTIFIER.match(seg.rstrip(" :")) and not re.search(r"\b(?:đã|được)\b", seg, re.I):
+        # 'Giấy CMND số …… Cấp ngày', 'Giấy phép kinh doanh số: ……do……': a paper's number, whatever word follows
+        return Ask(seg.rstrip(" :"), "text")
     if HONORIFIC_ONLY.match(seg):  # 'Thầy (cô): …… GVPT': a person's name, the words after the blank their post
         return Ask(f"{seg.strip(' -–+•:')} {unit}", "text")
+    if not any(c.isalpha() for c in seg) and unit[:1].isupper() and (NAME_LABEL.match(unit) or IDENTIFIER.match(unit)):
+        return Ask(unit, *field_type(unit))  # '1. …… Chức vụ ……': a name's blank, then the next label (no unit)
     if not any(c.isalpha() for c in seg):  # '…… phiếu' with no label before the blank: the unit names the figure
         words = unit.split()
         label = f"Số {unit}" if blank_typ == "integer" else (words[0][:1].upper() + unit[1:] if words else "Nội dung")
@@ -175,6 +191,8 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "integer", None
     if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
         return "decimal", None
+    if re.match(r"(?i)^hệ số\s+\w+", s) and len(s.split()) <= 8:  # 'Hệ số sử dụng đất', 'Hệ số lương': a ratio
+        return "decimal", None
     if re.match(r"(?i)^được\s+\w+(?:\s+\w+){0,3}$", s):  # 'Được tiếp tục', 'Được công nhận': granted or not
         return "yesno", None
     typ, unit, _ = guess_type(s)
@@ -200,7 +218,8 @@ PROSE_NOTE = re.compile(
 
 SAYS = re.compile(r"(?i)(?<=\S)\s(?:kết luận|nhận xét|phát biểu|trình bày)\s(?:nội dung|về|ý kiến|việc|hoạt động|tình hình|"
                   r"kết quả|công tác|những)\b")
-ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình)\b",
+ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuất|đánh giá chung|kết luận|thuyết minh|giải trình|"
+                           r"nhận định|phân tích|mô tả|trình bày|nêu)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi|số tuổi|tuổi đời)$", re.I)  # 'Năm sinh/tuổi'

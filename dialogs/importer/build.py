@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.ask_types import none_everywhere
-from dialogs.importer.asked_sentences import asked_sentences, richer
+from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -26,10 +26,17 @@ from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
-from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
+from dialogs.importer.headline import (
+    PLAIN_NAME,
+    PLAIN_NOTE,
+    fallback_name,
+    fuller_report,
+    name_like,
+    news_headline,
+)
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
-from dialogs.importer.minutes import delegates, opening_asks, role_slots, rosters
+from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import BARE_NAMES, name_under_motto, own_name, report_phrase, trim_run_on
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
@@ -44,6 +51,7 @@ from dialogs.importer.structure import (
     Node,
     build_tree,
     footnote_ids,
+    inner_parts,
     is_outline_start,
     join_broken,
     letter_options,
@@ -80,6 +88,20 @@ class Built:
     flattened: int = 0
     dropped: list[str] = field(default_factory=list)
     none_ok: bool = False
+
+
+def _page_headings(sections: list[dict], page: set[str]) -> None:
+    """The page's '1. Mẫu biên bản …' over the form: a section without the page's number; a sub-heading of the page
+    under it ('1.1. Biên bản cuộc họp chung') gives its questions to it (they are the form's, unnumbered)."""
+    for sec in sections:
+        if not page or fold(sec["title"]).strip(" .:") not in page:
+            continue
+        sec["no"] = ""
+        items: list[dict] = []
+        for it in sec["items"]:
+            sub = "items" in it and "key" not in it and fold(it.get("title", "")).strip(" .:") in page
+            items.extend(it["items"] if sub else [it])
+        sec["items"] = items
 
 
 def _sequence(doc: Document) -> list[str | Grid]:
@@ -435,7 +457,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = undotted_numbers(seq)
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     seq = seq[starts[-1]:] if starts else seq
-    seq, joined, flat = _fix_lines(role_slots(answer_columns(split_alike(seq))), cleaned.doc.source == "pdf")
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
@@ -449,7 +471,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(main))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(inner_parts(main)))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -458,10 +480,7 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    page = page_template_headings(main, _agency)
-    for sec in sections:  # the page's '1. Mẫu biên bản …' over the form: a section without the page's number
-        if page and fold(sec["title"]).strip(" .:") in page:
-            sec["no"] = ""
+    _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
@@ -496,6 +515,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     if formal and not _upper_line(current) and not fold(current).startswith(fold(formal)):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -975,7 +995,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
     for k, line in enumerate(lines):
-        asks = (richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+        asks = (contents_sentences(line) or richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
         if not asks:
             continue
@@ -1072,7 +1092,13 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
     return sec
 
 
-CLOSING = re.compile(r"^Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}$", re.I)  # the letter's closing formula
+CLOSING = re.compile(  # the letter's closing formula; an invitation's request to come ('… đề nghị ông (bà) bố trí thời
+    # gian tham dự đầy đủ …')
+    r"^(?:Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}"
+    r"|.{0,60}\b(?:đề nghị|rất mong|kính mong)\s+(?:ông\s*\(bà\)|ông/bà|quý vị|các đồng chí|đồng chí|đại biểu)"
+    r"[^:]{0,40}?\b(?:bố trí thời gian|đến dự|tham dự|có mặt)\b[^:]{0,120})$",
+    re.I,
+)
 
 
 def _agency_unnumbered(s):
@@ -1122,11 +1148,17 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
+    return old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
                         r"dang cong san viet nam|\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu")
+
+
+# an act the text says was issued, numbered by a Party body ('ký ban hành Chỉ thị số 02-CT/TW của Ban Bí thư'): who asks
+# is the Party, even in a news item relaying it (an act only cited — 'tại Nghị quyết số 49-NQ/TU' — says nothing)
+PARTY_ACT_ISSUED = re.compile(r"(?i)\bban hành\s+(?:chỉ thị|nghị quyết|kết luận|quy định|hướng dẫn|kế hoạch|thông tri|"
+                              r"quyết định|công văn|văn bản)\s+số\s*:?\s*\d+\s*-\s*[A-ZĐ]{2,4}\s*/\s*(?:TW|TƯ|T\.Ư|TU|HU|ĐU|QU|TTU)\b")
 
 
 def shown_bodies(lines: list[str]) -> str:
@@ -1159,7 +1191,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    layout = "party" if PARTY_BODY.search(fold(f"{shown} {title}")) else "state"  # ('Báo cáo … của chi bộ')
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) or PARTY_ACT_ISSUED.search(f)
+    layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

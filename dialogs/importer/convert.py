@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.form_labels import dotted_label, label_lines
@@ -516,7 +517,8 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         return
     if BLANK.search(node.text):  # '– Giấy đăng ký …, Mã số thuế …', '2. Ngành chính: ……' (then its help): fields
         blanks = asks_to_questions(ctx, node.text, path, None)
-        if blanks and all(q["type"] != "longtext" for q in blanks):
+        if blanks and all(q["type"] != "longtext" or ACCOUNT_LABEL.match(q["prompt"]) for q in blanks):
+            # ('3. Nhận định …: ……' is a field too: a passage to write under its label)
             sec["items"].extend(blanks)
             return
     parts = _sub_blanks(strip_fn(node.text)) if node.no in BULLETS else []
@@ -985,10 +987,13 @@ def points_into(items: list[dict]) -> list[dict]:
 
 def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     """A leaf 'Label: value' one unit filled in; a numbered ask keeps only a figure as its filled value ('4. Những
-    thôn chưa đạt …: 02 thôn')."""
+    thôn chưa đạt …: 02 thôn'). A note in parentheses where the value goes ('- Chủ trì cuộc họp: (ghi rõ họ, tên,
+    chức danh).') is no value: what to write there."""
     if node.children or node.tables or (numbered and node.body):
         return None
     field = filled_field(strip_fn(node.text))
+    if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
+        return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
 
 

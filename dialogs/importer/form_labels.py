@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from dialogs.importer.ask_types import Ask, field_type
-from dialogs.importer.lexicon import GAP, IDENTIFIER, NAME_LABEL
+from dialogs.importer.lexicon import GAP, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
 from dialogs.text import fold
 
 Typer = Callable[[str], tuple[str, str | None]]
@@ -112,8 +112,11 @@ def counted_blank(line: str) -> str | None:
 
 def dotted_label(label: str) -> tuple[str, str | None]:
     """The type of a heading over a line of dots: a name, a code or an address ('1. Tên sáng kiến:' over '……') is a
-    line of text; anything else a passage to write."""
+    line of text; the people present ('4. Thành phần khác:' over '……') a list of them; anything else a passage to
+    write."""
     bare = label.strip().strip(":").strip()
+    if PEOPLE_LABEL.search(bare + ":"):
+        return "list", None
     if (NAME_LABEL.match(bare) or IDENTIFIER.match(bare)) and len(bare.split()) <= 8 and "(" not in bare:
         return field_type(bare)
     return "longtext", None

@@ -16,6 +16,7 @@ from dialogs.importer.forms import blank_only
 from dialogs.importer.keys import no_slug
 from dialogs.importer.lexicon import NAME_LABEL, NARRATIVE_START
 from dialogs.importer.scales import apply_scales
+from dialogs.importer.shaped_types import options_in_help
 from dialogs.importer.structure import Node, strip_fn
 from dialogs.text import fold
 
@@ -173,7 +174,9 @@ def widen_spanning_blanks(sections: list[dict], texts: list[str]) -> None:
 
 def late_passes(ctx: ImportContext, sections: list[dict], texts: list[str]) -> None:
     """The passes over the built sections (build.py, before tidy): a rating scale's legend applied, then the
-    stated parts split and the blanks over lines of dots written out."""
+    stated parts split and the blanks over lines of dots written out, then a line whose help lists its options a
+    choice (shaped_types.py)."""
     apply_scales(sections)
     split_stated_parts(ctx, sections, texts)
     widen_spanning_blanks(sections, texts)
+    options_in_help(sections)

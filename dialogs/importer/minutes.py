@@ -42,21 +42,71 @@ def _place(note: str) -> Ask:
     return Ask("Tại", "text", help=[note[:1].upper() + note[1:] if note else "Địa điểm"])
 
 
+HOUR = re.compile(
+    rf"(?i)^(?P<lead>.*?)(?P<t>(?:vào\s+)?(?:lúc|hồi)\s*:?\s*{GAP}[\s….]*giờ(?:[\s….]*{GAP}[\s….]*phút)?)"
+    r"[\s….,_]*(?P<day>ngày\b.*)$"
+)
+
+
+def _when(said: str) -> list[Ask]:
+    """'Hôm nay, vào lúc … giờ … phút, ngày … tháng … năm …' → the hour (text: a date holds no hour), named with the
+    sentence's words ('Thời gian (hôm nay, vào lúc giờ phút)'), then the day ('Hôm nay, ngày tháng năm'); a
+    sentence without an hour → its date alone."""
+    m = HOUR.match(said)
+    if not m:
+        date = re.sub(r"\s+(?:19|20)$", "", _words(said))
+        return [Ask(date[:1].upper() + date[1:], "date")]
+    lead = m.group("lead").strip(" ,")
+    hour = _words(m.group("t"))
+    words = f"{lead.lower()}, {hour}" if lead else hour
+    day = re.sub(r"\s+(?:19|20)$", "", _words(m.group("day")))
+    day = f"{lead[:1].upper()}{lead[1:]}, {day}" if lead else day[:1].upper() + day[1:]
+    return [Ask(f"Thời gian ({words})", "text"), Ask(day, "date")]
+
+
+PAPER = re.compile(
+    rf"(?i)^(?P<v>[^…\d]{{0,40}}?)(?P<p>quyết định|kế hoạch|công văn|thông báo|chỉ thị|lệnh|giấy giới thiệu)\s+số\s*"
+    rf"(?P<no>[^\s…]*{GAP}[^\s]*|/[^\s]*)\s*ngày\b(?P<d>.*?\bnăm\b[\s….,_]*(?:(?:20|19)\d{{0,2}}[\s….,_]*)?)"
+    rf"(?:của\s*(?P<of>{GAP})[\s….,_]*)?(?:về việc\s+(?P<re>[^…]*?)\s*{GAP}[\s….,_]*)?$"
+)
+
+
+def paper_asks(head: str) -> list[Ask]:
+    """The paper a record carries out, cited with blanks before its opening ('Thực hiện Quyết định số /QĐ-… ngày …
+    tháng … năm … của …… về việc kiểm tra ……, hôm nay …') → its number, its date, who issued it, its subject."""
+    m = PAPER.match(head.strip(" ,;"))
+    if not m or not re.search(GAP, m.group("d")):
+        return []
+    paper = m.group("p")[:1].upper() + m.group("p")[1:]
+    lead = _words(f"{m.group('v')}{m.group('p')} số")
+    out = [Ask(lead[:1].upper() + lead[1:], "text"), Ask(f"Ngày tháng năm của {paper}", "date")]
+    if m.group("of"):
+        out.append(Ask(f"Cơ quan ban hành {paper} (của)", "text"))
+    if m.group("re"):
+        out.append(Ask(f"Về việc {_words(m.group('re'))}", "text"))
+    return out
+
+
 def opening_asks(text: str) -> list[Ask]:
-    """The date and the place of a meeting's opening sentence, or the place alone on its line; [] otherwise."""
+    """The date and the place of a meeting's opening sentence, or the place alone on its line; [] otherwise. A
+    paper cited with blanks before the opening in one sentence ('Thực hiện Quyết định số … ngày … của … về việc …
+    hôm nay vào hồi … giờ …') asks its particulars first (paper_asks)."""
     alone = PLACE_LINE.match(text.strip())
     if alone:
         return [_place(_note(alone))]
+    cut = re.search(r"(?i)(?<=[\s,;.…])hôm nay\b", text)
+    cited = paper_asks(text[: cut.start()]) if cut else []
+    if cited:
+        return cited + opening_asks(text[cut.start() :].strip())
     m = OPENING.match(text.strip())
     if not m or not re.search(rf"(?i)ngày\s*{GAP}", m.group("d")):
         return []
-    date = re.sub(r"\s+(?:19|20)$", "", _words(m.group("d")))
-    out = [Ask(date[:1].upper() + date[1:], "date")]
+    out = _when(m.group("d"))
     rest = text.strip()[m.end() :]
     guide = re.match(r"^[\s….]*\((?P<n>[^()]*)\)", rest)
     if guide:  # '… năm … (ghi thời điểm tiến hành họp chi bộ)'
         note = guide.group("n").strip().rstrip(".")
-        out[0].help.append(note[:1].upper() + note[1:])
+        out[-1].help.append(note[:1].upper() + note[1:])
     place = PLACE.search(rest)
     if place:
         out.append(_place(_note(place)))
@@ -183,3 +233,56 @@ def delegates(text: str) -> list[Ask]:
             )
         )
     return out if len(out) >= 2 else []
+
+
+ROSTER_HEAD = re.compile(r"(?i)^[-–+•*]?\s*(?:chúng tôi\s*,?\s*)?(?:(?:những|các)\s+)?(?P<w>[^:…]{3,60}?)\s+gồm(?:\s+có)?\s*:\s*$")
+BLANK_ROW = re.compile(rf"^(?P<n>\d{{1,2}})\s*[.)]\s*{GAP}[….\s_]*(?P<l>[^\W\d_][^….:_]{{1,30}}?)\s*:?\s*{GAP}[….\s_]*$")
+
+
+def blank_rosters(seq: list) -> list:
+    """'Chúng tôi những người lập biên bản gồm:' over '1. …………… Chức vụ ……', '2. …… Chức vụ ……': each numbered row is
+    a person to write, named by the head ('1. Người lập biên bản (họ tên): …… Chức vụ: ……'), a section of its own;
+    the head asks nothing. Needs two such rows; a row with words before its first blank is left as it is."""
+    out: list = []
+    k = 0
+    while k < len(seq):
+        s = seq[k]
+        m = ROSTER_HEAD.match(s.strip()) if isinstance(s, str) else None
+        rows: list[tuple[int, re.Match[str]]] = []
+        j = k + 1
+        while m and j < len(seq) and isinstance(seq[j], str):
+            row = BLANK_ROW.match(seq[j].strip())
+            if not row and seq[j].strip():
+                break
+            rows += [(j, row)] if row else []
+            j += 1
+        if len(rows) < 2:
+            out.append(s)
+            k += 1
+            continue
+        who = m.group("w").strip()
+        for _, row in rows:
+            out.append(f"{row.group('n')}. {who[:1].upper()}{who[1:]} (họ tên): …… {row.group('l').strip()}: ……")
+        k = rows[-1][0] + 1
+    return numbered_slots(out)
+
+
+SLOT_HEAD = re.compile(rf"^(?P<b>[-–+•*]\s*)?(?P<l>[^\W\d_][^:…\d]{{1,40}}?)\s*:\s*1\s*[.)]?\s*{GAP}[….\s_]*$")
+SLOT_NEXT = re.compile(rf"^(?P<n>[2-9])\s*[.)]?\s*{GAP}[….\s_]*$")
+
+
+def numbered_slots(seq: list) -> list:
+    """'+ Thư ký: 1……' over '2……': one blank per person the label counts → '+ Thư ký 1: ……', '+ Thư ký 2: ……' (a
+    label over a single '1……' is left as it is)."""
+    out = list(seq)
+    for k, s in enumerate(seq):
+        m = SLOT_HEAD.match(s.strip()) if isinstance(s, str) else None
+        j = k + 1
+        while m and j < len(seq) and isinstance(seq[j], str) and SLOT_NEXT.match(seq[j].strip()):
+            j += 1
+        if j - k < 2:
+            continue
+        bullet, label = m.group("b") or "", m.group("l").strip()
+        for i in range(k, j):
+            out[i] = f"{bullet}{label} {i - k + 1}: ……"
+    return out

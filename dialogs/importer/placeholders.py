@@ -13,7 +13,7 @@ import re
 UNIT_MARK = re.compile(r"\s*⟦u:([^⟧]*)⟧")
 # ': … máy', '… triệu đồng', '.... ha' — a unit of at most three words, closed by a separator or the end
 BLANK_UNIT = re.compile(
-    r"(?:\s*:\s*|\s*)(?:…|\.{3,})[.…]*\s*(?P<u>đ/c|[a-zđà-ỹ²³]+(?:\s[a-zđà-ỹ²³]+)?|%)(?=\s*(?:[;,.)(]|\s[–-]\s|$))", re.I)
+    r"(?:\s*:\s*|\s*)(?:…|\.{3,})[.…]*\s*(?P<u>đ/c|[a-zđà-ỹ²³]+(?:(?<=m)[23])?(?:/[a-zđà-ỹ]+)?(?:\s[a-zđà-ỹ²³]+)?|%)(?=\s*(?:[;,.)(]|\s[–-]\s|$))", re.I)
 MONEY_UNIT = re.compile(r"\bđồng\b(?!\s*chí)", re.I)  # «đồng chí» counts people
 MEASURE_UNITS = {"ha", "héc", "m", "m2", "m²", "m3", "m³", "km", "km²", "km2", "tấn", "kg", "tạ", "lít", "giờ",
                  "ngày", "tháng", "năm", "mw", "kwh", "triệu", "tỷ"}
@@ -51,6 +51,6 @@ def unit_type(unit: str) -> str:
         return "percent"
     if MONEY_UNIT.search(unit):
         return "money"
-    if unit.split()[0].lower() in MEASURE_UNITS:
+    if unit.split()[0].lower().split("/")[0] in MEASURE_UNITS:  # 'm3/ngày', 'giờ/ngày': a measure per period
         return "decimal"
     return "integer"

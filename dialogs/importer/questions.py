@@ -272,6 +272,22 @@ def _read_before(text: str) -> list[Ask]:
             or _boxes_or_units(drop_note_marks(text)))
 
 
+DATING_LINE = re.compile(
+    r"(?i)^(?!hôm nay\b|bữa nay\b)\[?\d?\]?\s*(?:(?:…|\.|_)+|[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4})\s*,\s*ngày\s*(?:…|\.|_)+\s*"
+    r"tháng\s*(?:…|\.|_)+\s*năm\s*(?:20|19)?\s*(?:…|\.|_)*\s*$"
+)
+
+
+MOTTO_IN = re.compile(r"(?i)cộng h(?:òa|oà) xã hội chủ nghĩa|độc lập\s*[-–]\s*tự do")
+NUMBER_AND_DATE = re.compile(r"(?i)^số\s*:[^,]{0,40}?\s{2,}.{0,30},\s*ngày\b.{0,20}tháng\b.{0,20}năm\b[\s….,_\d]*$")
+
+
+def _header_line(text: str) -> bool:
+    """A form's header, not its body: its dating line ('………, ngày … tháng … năm …'), the motto with whatever a
+    two-column layout put beside it ('ĐOÀN KIỂM TRA………    Độc lập – Tự do – Hạnh phúc'), its number beside its date."""
+    return bool(DATING_LINE.match(text) or MOTTO_IN.search(text) or NUMBER_AND_DATE.match(text))
+
+
 # a date's blank spaced around its slashes ('.../ ... / ....'): one date blank, as '…/…/…'
 SPACED_DATE = re.compile(r"(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})")
 
@@ -279,9 +295,9 @@ SPACED_DATE = re.compile(r"(?:…+|\.{2,}|_{2,})\s*/\s*(?:…+|\.{2,}|_{2,})\s*/
 def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     """One bullet's text → its questions (the document's words as prompts). With `tables`, counts asked per unit
     ('ghi rõ số liệu từng cơ quan …') become a table."""
-    early = _read_before(text) or time_asks(text)  # ('… kết thúc vào hồi … giờ': the hour)
-    if early:
-        return early
+    early = None if _header_line(text.strip()) else _read_before(text) or time_asks(text)  # ('… vào hồi … giờ')
+    if early is None or early:
+        return early or []
     text = SPACED_DATE.sub("…/…/…", drop_honorific(drop_note_marks(text)))  # 'Cấp ngày .../ ... / ....'
     lettered = lettered_items(text)
     if lettered:  # 'Báo cáo các nội dung sau: a) …; b) …; c) …': each item its own asks

@@ -484,7 +484,7 @@ def build_tree(items: list[str | object]) -> Node:
     return root
 
 
-FIELD_LINE = re.compile(r":\s*(?:…|\.{3,}|_{3,})")
+FIELD_LINE = re.compile(r":\s*[.,]?\s*(?:…|\.{3,}|_{3,})")  # (a stray dot before the blank: 'Vắng: .………')
 
 
 def _new_paragraph(bullet: Node, line: str) -> bool:
@@ -503,16 +503,37 @@ MOTTO = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap\s*
 def page_template_headings(lines: list, header=None) -> set[str]:
     """A web page's own numbered heading naming the template it shows ('1. Mẫu biên bản … mới nhất 2023:', 'A. Mẫu
     Báo cáo …'), above the document's motto or agency header (``header`` tells an agency line): the page's words, no
-    section number of the document. Returns those headings' texts, folded (a page's question '1. Mẫu … là gì?' over
+    section number of the document, nor are its sub-headings under it ('1.1. Biên bản cuộc họp chung'). Returns those
+    headings' texts, folded (a page's question '1. Mẫu … là gì?' over
     its prose is no such heading)."""
     motto = next((k for k, s in enumerate(lines[:80]) if isinstance(s, str) and (
         MOTTO.search(fold(s)) or header is not None and parse_marker(s) is None and header(s))), None)
     out: set[str] = set()
+    under = ""  # the page heading's number: its sub-headings before the motto are the page's too ('1.1. Biên bản …')
     for s in lines[:motto or 0]:
         mk = parse_marker(s) if isinstance(s, str) else None
-        if (mk is not None and mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau ")
-                and not mk.rest.rstrip().endswith("?")):
+        if mk is None or mk.rest.rstrip().endswith("?"):
+            continue
+        if mk.kind in ("dec1", "upper", "roman") and fold(mk.rest).startswith("mau "):
             out.add(fold(mk.rest).strip(" .:"))
+            under = mk.no
+        elif under and mk.kind == "dec2" and mk.no.startswith(under) and not FIELD_LINE.search(s):
+            out.add(fold(mk.rest).strip(" .:"))
+    return out
+
+
+def inner_parts(lines: list) -> list:
+    """'III. Nội dung Đại hội:' over 'Phần 1: Nghi lễ:', 'Phần 2: Nội dung Đại hội': parts named only after the
+    document's Roman headings began are steps inside one of them (an agenda's parts), no level above them — their
+    marks go, their words stay as lines. A document whose parts come first ('Phần I' over 'I.', 'II.') keeps them."""
+    marks = [(k, parse_marker(s)) for k, s in enumerate(lines) if isinstance(s, str)]
+    kinds = [(k, mk.kind) for k, mk in marks if mk is not None and mk.kind in ("roman", "part")]
+    if not kinds or kinds[0][1] != "roman" or not any(kind == "part" for _, kind in kinds):
+        return lines
+    out = list(lines)
+    for k, mk in marks:
+        if mk is not None and mk.kind == "part" and mk.rest.strip():
+            out[k] = mk.rest
     return out
 
 

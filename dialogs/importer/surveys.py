@@ -211,7 +211,8 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
     f = fold(prompt)
     if WHEN.search(prompt):
         return "date", None
-    if re.search(r"\bbao nhieu\b|\bmay\b", f):
+    # 'mấy' (how many) read before folding: folded it is 'máy' (a machine) too
+    if re.search(r"\bbao nhieu\b", f) or re.search(r"(?i)\bmấy\b", prompt):
         if MONEY.search(prompt):
             unit = (
                 "nghìn đồng"

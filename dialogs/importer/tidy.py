@@ -15,7 +15,7 @@ SIGNATURE = re.compile(r"^(?:tm\.|t/m|kt\.|q\. |nguoi lap bieu|nguoi ky|\(ky\b|k
                        r"thu truong (?:co quan|don vi)|chu tich$|giam doc$|bi thu$)")
 BARE_TITLE = re.compile(r"^(?:chu tich|giam doc|bi thu)\s*:?$")
 HEADER = re.compile(r"^(?:cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|(?:tu do\s*[-–]\s*)?hanh phuc\b|dang cong san viet nam$|"
-                    r"so\s*:.{0,30}$|(?!hom nay\b)[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
+                    r"so\s*:.{0,30}$|so$|(?!hom nay\b)[^(,]{0,30}, ngay\b[^(,]{0,12}thang\b[^(,]{0,12}nam\b[^(,]{0,8}$|kinh gui\b|"
                     r"(?:tai ban day du|ban dang xem|luot xem|dang nhap|skip to main|mua tai khoan)\b)")
 PAGE_META = re.compile(r"^(?:loai van ban|so hieu|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|"
                        r"so cong bao|tinh trang|linh vuc|chu the de nghi|du kien trinh|trang thai|tac gia|mo ta|"
@@ -38,6 +38,11 @@ def not_an_ask(prompt: str) -> str | None:
     if HEADER.match(f) or PAGE_META.match(f) or re.search(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do", f) \
             or re.fullmatch(r"(?:ngay|so) cong bao|luot xem", f):  # a law page's particulars, their value in the help
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
+    if re.search(r"\b(?:ban co the (?:tham khao|tai|su dung)|cung (?:tham khao|tim hieu)|moi (?:cac )?ban (?:doc )?"
+                 r"(?:tham khao|xem|tai)|duoi day la (?:mau|bieu mau))\b", f):
+        return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"  # 'Đây là mẫu …, bạn có thể tham khảo …'
+    if p.isupper() and len(p.split()) <= 8 and re.match(r"(?:bien ban|quyet dinh|to trinh|giay moi)\b", f):
+        return "tên của văn bản"  # 'BIÊN BẢN HỌP' where a web page shows the form: its name, no ask
     if re.fullmatch(r"(?:bieu|mau|phu luc)(?: mau)?(?: so)?\s*:?\s*[\w./-]*\d[\w./-]*", f):
         return "số hiệu của biểu mẫu"  # 'Biểu 03-DSX', 'Mẫu số PC02' name the form, ask nothing
     if re.fullmatch(r"(?:xin )?(?:tran trong |chan thanh )?cam on(?: [^.!]{0,60})?!?", f):

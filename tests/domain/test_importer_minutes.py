@@ -14,7 +14,8 @@ def test_the_opening_sentence_asks_the_date_and_the_place() -> None:
         "tổ dân phố ……… họp bàn kế hoạch làm đường giao thông."
     )
     assert [(a.prompt, a.type, a.help) for a in asks] == [
-        ("Hôm nay, vào hồi giờ phút, ngày tháng năm", "date", []),
+        ("Thời gian (hôm nay, vào hồi giờ phút)", "text", []),
+        ("Hôm nay, ngày tháng năm", "date", []),
         ("Tại", "text", ["Ghi rõ nơi họp"]),
     ]
     alone = opening_asks("- Tại: ………………")
@@ -64,7 +65,8 @@ def test_an_opening_above_the_first_section_asks_its_date_and_place_and_keeps_it
             "I. KẾT QUẢ\n1. Nhận xét: ……………\n"
         )
     )
-    assert other["Hôm nay, lúc giờ ngày tháng năm"] == ("", "date")
+    assert other["Thời gian (hôm nay, lúc giờ)"] == ("", "text")
+    assert other["Hôm nay, ngày tháng năm"] == ("", "date")
     assert "Tại Trường học" in other and "Tại" not in other
 
 

@@ -1,0 +1,56 @@
+"""Types read from an ask's shape once the draft is built (a late pass, build.py via lettered_fields.late_passes):
+
+- A line to fill whose help is only its options ('Kết quả xếp loại: ……' over '(Hoàn thành xuất sắc nhiệm vụ; hoàn
+  thành tốt nhiệm vụ; hoàn thành nhiệm vụ; không hoàn thành nhiệm vụ)'): three or more short items parted by ';' or
+  '/', none of them an instruction, are the answers to pick from: a choice holding them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.text import fold
+
+# an instruction, not an answer: 'ghi rõ …', 'nêu …', 'ví dụ …', 'nếu có', 'theo mẫu …'
+INSTRUCTION = re.compile(
+    r"^(?:ghi|neu|vi du|vd|nhu|kem theo|theo|danh dau|chon|trong do|gom|bao gom|lua chon|xem)\b|"
+    r"\bneu co\b|\bmau so\b|\bbieu\b"
+)
+
+
+def help_options(help_text: str) -> list[str] | None:
+    """The options a help text only lists: 3 to 8 items of 1 to 8 words parted by ';' (or ' / '), no colon, no
+    figure, no instruction; None otherwise."""
+    s = help_text.strip().rstrip(".").strip()
+    if s.startswith("(") and s.endswith(")"):
+        s = s[1:-1].strip().rstrip(".")
+    if ":" in s or re.search(r"\d", s):
+        return None
+    parts = [p.strip(" .,") for p in re.split(r"\s*;\s*|\s+/\s+", s)]
+    if not 3 <= len(parts) <= 8 or any(not p or len(p.split()) > 8 for p in parts):
+        return None
+    if any(INSTRUCTION.search(fold(p)) for p in parts):
+        return None
+    return [p[0].upper() + p[1:] for p in parts]
+
+
+def options_in_help(items: list[dict]) -> None:
+    """A text ask (a line to fill) whose help lists only its options becomes a choice of them (in place); a
+    section holding that one ask and the options as its own help ('2. Xếp loại: ……' over the options) too."""
+    for q in items:
+        if "items" in q:
+            one = [x for x in q["items"] if "items" not in x]
+            if len(q["items"]) == 1 and len(one) == 1 and q.get("help") and not one[0].get("help"):
+                _to_choice(one[0], q["help"], q)
+            options_in_help(q["items"])
+        elif q.get("help"):
+            _to_choice(q, q["help"], q)
+
+
+def _to_choice(q: dict, help_text: str, owner: dict) -> None:
+    if q.get("type") != "text" or q.get("options"):
+        return
+    opts = help_options(help_text)
+    if opts:
+        q["type"], q["options"] = "choice", opts
+        del owner["help"]
