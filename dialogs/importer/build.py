@@ -57,6 +57,7 @@ from dialogs.importer.structure import (
     letter_options,
     lone_letters,
     number_options,
+    options_after_ask,
     page_template_headings,
     parse_marker,
     restore_marks,
@@ -471,7 +472,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(inner_parts(main)))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
