@@ -24,4 +24,6 @@ def test_every_eighteenth_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_eighteenth_holdout_floor_holds():
-    assert_set_floor(HOLDOUT18_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, LABELS_FLOOR), junk_max=1)
+    assert_set_floor(
+        HOLDOUT18_DOCS, max(FIRST_RUN, FLOOR), labels_floor=max(FIRST_RUN_LABELS, LABELS_FLOOR), junk_max=1
+    )
