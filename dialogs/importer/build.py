@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.ask_types import none_everywhere
-from dialogs.importer.asked_sentences import asked_sentences, richer
+from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -26,7 +26,14 @@ from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
-from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
+from dialogs.importer.headline import (
+    PLAIN_NAME,
+    PLAIN_NOTE,
+    fallback_name,
+    fuller_report,
+    name_like,
+    news_headline,
+)
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
@@ -50,6 +57,7 @@ from dialogs.importer.structure import (
     letter_options,
     lone_letters,
     number_options,
+    options_after_ask,
     page_template_headings,
     parse_marker,
     restore_marks,
@@ -179,6 +187,29 @@ def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
     return seq
 
 
+PARTICULARS = re.compile(r"^(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
+
+
+def _name_above(seq: list[str | Grid], i: int) -> str:
+    """A statistics form's name in capitals over its particulars ('SỐ THANH NIÊN HỌC NGHỀ' / 'Năm…' / 'Đơn vị báo
+    cáo: …' / 'Đơn vị tính: Người') names the table under them; '' when another line stands between."""
+    for j in range(i - 1, max(i - 9, -1), -1):
+        line = seq[j].strip() if isinstance(seq[j], str) else None
+        if line is None:
+            return ""
+        if not line or PARTICULARS.match(fold(line)) and len(line) <= 160:
+            continue
+        return _sentence_case(line) if line.isupper() and len(line.split()) >= 2 else ""
+    return ""
+
+
+def _field_labels(seq: list[str | Grid], i: int) -> bool:
+    """The lines right above a grid are a form's labels waiting for their values ('Tỉnh, thành phố:' / 'Xã,
+    phường, thị trấn:'): two or more ending in a colon, none a caption."""
+    above = [s.strip() for s in seq[max(0, i - 4):i] if isinstance(s, str) and s.strip()][-2:]
+    return len(above) == 2 and all(s.endswith(":") and len(s.split()) <= 10 for s in above)
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -207,9 +238,9 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
-            prev = "" if BLANK.search(prev) or FILLED.match(prev) else prev  # a form's field names no table
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
-            title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
                 code = refs[0].upper()
@@ -441,7 +472,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(inner_parts(main)))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -485,6 +516,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     if formal and not _upper_line(current) and not fold(current).startswith(fold(formal)):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -964,7 +996,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
     for k, line in enumerate(lines):
-        asks = (richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+        asks = (contents_sentences(line) or richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
         if not asks:
             continue
@@ -1117,11 +1149,17 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
+    return old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
                         r"dang cong san viet nam|\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu")
+
+
+# an act the text says was issued, numbered by a Party body ('ký ban hành Chỉ thị số 02-CT/TW của Ban Bí thư'): who asks
+# is the Party, even in a news item relaying it (an act only cited — 'tại Nghị quyết số 49-NQ/TU' — says nothing)
+PARTY_ACT_ISSUED = re.compile(r"(?i)\bban hành\s+(?:chỉ thị|nghị quyết|kết luận|quy định|hướng dẫn|kế hoạch|thông tri|"
+                              r"quyết định|công văn|văn bản)\s+số\s*:?\s*\d+\s*-\s*[A-ZĐ]{2,4}\s*/\s*(?:TW|TƯ|T\.Ư|TU|HU|ĐU|QU|TTU)\b")
 
 
 def shown_bodies(lines: list[str]) -> str:
@@ -1154,7 +1192,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    layout = "party" if PARTY_BODY.search(fold(f"{shown} {title}")) else "state"  # ('Báo cáo … của chi bộ')
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) or PARTY_ACT_ISSUED.search(f)
+    layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

@@ -15,7 +15,8 @@ from dialogs.text import fold
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
-              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
+              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia",
+              "so theo doi", "giay phep")  # (a register, 'Sổ theo dõi …'; a licence, 'GIẤY PHÉP XÂY DỰNG')
 # a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
 CAPS_NAMES = ("thong bao", "to trinh", *PAPER_NAMES)
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
@@ -184,13 +185,17 @@ def caps_after_header(lines: list[str]) -> str | None:
 MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam)\W*$")
 
 
+UNDER_MOTTO = re.compile(r"^(?:[-_=*.\s]+|[^,]{0,40},\s*ngay\b.*)$")
+
+
 def name_under_motto(lines: list[str]) -> str | None:
     """A name line in capitals right under the national motto ('Độc lập - Tự do - Hạnh phúc' / 'PHIẾU ĐÁNH GIÁ …
     Năm……'), wherever it stands: the form's own name, even when a page pasted the form's tail above its header."""
     for i, raw in enumerate(lines):
         if not MOTTO.match(fold(raw.strip())):
             continue
-        nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 6)) if lines[k].strip() and not UNDER_MOTTO.match(
+            fold(lines[k].strip()))), None)  # (its rule and the place and date line under it are no name)
         if nxt is None:
             continue
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
@@ -228,6 +233,10 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
         upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
 
 
+# a blank after a name line, or a footnote's star ('SỔ THEO DÕI …*')
+NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -238,7 +247,7 @@ def own_name(lines: list[str]) -> str | None:
     agency = header_block(lines)
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
-        s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = NAME_TAIL.sub("", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
