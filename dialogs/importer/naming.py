@@ -15,7 +15,8 @@ from dialogs.text import fold
 NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "phuong an", "huong dan", "thong ke",
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
-              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia")
+              "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia",
+              "so theo doi", "so dang ky", "giay phep")  # a register ('Sổ theo dõi …'), a permit ('GIẤY PHÉP …')
 # a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
 CAPS_NAMES = ("thong bao", "to trinh", *PAPER_NAMES)
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
@@ -44,7 +45,9 @@ def _named(f: str) -> bool:
     return any(f == w or f.startswith((w + " ", w + "/")) or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
 
 
-FN_MARK = re.compile(r"^\s*(?:\[\d{1,2}\]|\(\d{1,2}\))\s*")
+# a footnote mark before a header line ('[1]ỦY BAN …'), the blank of a form's agency with its mark beside the motto
+# ('……(1)…… CỘNG HÒA …'), the rule under that blank run into the motto's second line ('------- Độc lập - …')
+FN_MARK = re.compile(r"^\s*(?:[.…_]*(?:\[\d{1,2}\]|\(\d{1,2}\))[.…_]*|[-_=]{3,})\s*")
 
 
 def is_agency_header(s: str) -> bool:
@@ -181,16 +184,20 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
-MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam)\W*$")
+MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam|"
+                   r"dang cong san viet nam)\W*$")  # (a party paper's header stands where the motto does)
+# under the motto, before the name: a rule ('-------', '_____') and the place and date ('……, ngày … tháng … năm …')
+UNDER_MOTTO = re.compile(r"^[-_=*.\s]*$|^.{0,40}, ngay\b|^ngay\s.{0,12}thang")
 
 
 def name_under_motto(lines: list[str]) -> str | None:
     """A name line in capitals right under the national motto ('Độc lập - Tự do - Hạnh phúc' / 'PHIẾU ĐÁNH GIÁ …
     Năm……'), wherever it stands: the form's own name, even when a page pasted the form's tail above its header."""
     for i, raw in enumerate(lines):
-        if not MOTTO.match(fold(raw.strip())):
+        if not MOTTO.match(fold(FN_MARK.sub("", raw.strip()))):
             continue
-        nxt = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 7))
+                    if lines[k].strip() and not UNDER_MOTTO.match(fold(lines[k].strip()))), None)
         if nxt is None:
             continue
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
@@ -198,6 +205,15 @@ def name_under_motto(lines: list[str]) -> str | None:
         if len(lead.split()) >= 3 and _named(fold(lead)) and not parse_marker(s):
             return _continuation(lines, nxt, lead.strip(" ,;:"), False)
     return None
+
+
+def form_name_wins(current: str, formal: str | None) -> bool:
+    """The name under the motto replaces the name found first when that one is a page's title in sentence case, a
+    line in capitals with no name word (a site's slogan 'THỰC HIỆN THẮNG LỢI …') or a page's catalogue of forms
+    ('HƯỚNG DẪN MỘT SỐ BIỂU MẪU …', 'CÁC MẪU TÀI LIỆU …')."""
+    if not formal or fold(current).startswith(fold(formal)):
+        return False
+    return not _upper(current) or not _named(fold(current)) or _page_title(current)
 
 
 def _page_start(s: str) -> str:
@@ -408,7 +424,7 @@ def report_phrase(lines: list[str]) -> str | None:
 
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 # a page's catalogue of the forms it holds ('DANH MỤC MỘT SỐ MẪU BIÊN BẢN VÀ QUYẾT ĐỊNH …'): no name of the form shown
-CATALOGUE = re.compile(r"^danh mục\s+(?:một số\s+|các\s+)?(?:mẫu|biểu mẫu)\b", re.I)
+CATALOGUE = re.compile(r"^(?:(?:danh mục|hướng dẫn)\s+(?:một số\s+|các\s+)?|các\s+)(?:mẫu|biểu mẫu)\b", re.I)
 
 
 def _page_title(name: str) -> bool:
