@@ -216,6 +216,29 @@ def form_name_wins(current: str, formal: str | None) -> bool:
     return not _upper(current) or not _named(fold(current)) or _page_title(current)
 
 
+def _caps_word(w: str) -> bool:
+    return not any(c.islower() for c in w) and "…" not in w and ".." not in w
+
+
+def inner_caps_name(s: str) -> str | None:
+    """A statistics form's header flattened onto one long line ('Biểu số: 01CS/LTDL Đơn vị nhận báo cáo: Cục Thống kê
+    … BÁO CÁO HOẠT ĐỘNG … Ngày nhận báo cáo: …'): the run of words in capitals that begins with a name word, four
+    words or more, wherever it stands in the line. None for a short line or a line with no such run."""
+    words = s.split()
+    if len(s) < 150:
+        return None
+    for j, w in enumerate(words):
+        if not (_caps_word(w) and any(c.isalpha() for c in w)) or not _named(fold(" ".join(words[j:j + 3]))):
+            continue
+        k = j
+        while k < len(words) and _caps_word(words[k]):
+            k += 1
+        run = " ".join(words[j:k]).strip(" ,;:-–")
+        if len(run.split()) >= 4 and _upper(run):
+            return run
+    return None
+
+
 def _page_start(s: str) -> str:
     """A whole page on one line ('Báo cáo tổng kết … - Mẫu TRƯỜNG … CỘNG HÒA …'): the name it begins with."""
     return re.split(r"\s+[-–]\s+", s, maxsplit=1)[0] if len(s) > 300 and _named(fold(s)) else s
@@ -298,7 +321,8 @@ def own_name(lines: list[str]) -> str | None:
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
     _fuller_bare(upper, sentence)
-    for found in (upper, vv, sentence, [caps_after_header(lines)]):
+    inner = [x for s in lines[:10] for x in [inner_caps_name(s)] if x]
+    for found in (upper, vv, sentence, inner, [caps_after_header(lines)]):
         if found and found[0]:
             if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
@@ -380,6 +404,9 @@ RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s|�
 WHO_REPORTS = re.compile(r"\s*\((?i:dùng cho|áp dụng (?:cho|đối với)|các\s[^()]*báo cáo|đơn vị\s[^()]*báo cáo)[^()]*\)\s*$")
 
 
+# the period a form is filled for, in brackets after its name ('… ở nước ngoài (6 tháng đầu năm hoặc cả năm)',
+# '… DU LỊCH (Tháng)'), with a broken syllable a PDF left after it: the report's period, no part of its name
+PERIOD_NOTE = re.compile(r"(?i)\s*\((?=[^()]*\b(?:năm|tháng|quý|kỳ)\b)[^()]{2,60}\)(?:\s+\w{1,2})?\s*$")
 SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])[.!?]\s+[A-ZĐÀ-Ỹ]")
 
 
@@ -401,7 +428,7 @@ def trim_run_on(title: str) -> str:
     """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
     TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
     cut = _restart(RUN_ON_HEADER.sub("", title).strip(" ,;:-–"))
-    cut = WHO_REPORTS.sub("", cut).strip(" ,;:-–")
+    cut = PERIOD_NOTE.sub("", WHO_REPORTS.sub("", cut)).strip(" ,;:-–")
     return cut if len(cut.split()) >= 3 else title
 
 
