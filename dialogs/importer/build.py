@@ -26,7 +26,14 @@ from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_syllables import unglue_lines
-from dialogs.importer.headline import PLAIN_NAME, PLAIN_NOTE, fallback_name, fuller_report, name_like
+from dialogs.importer.headline import (
+    PLAIN_NAME,
+    PLAIN_NOTE,
+    fallback_name,
+    fuller_report,
+    name_like,
+    news_headline,
+)
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
@@ -485,6 +492,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["headline"] = news_headline(texts)
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -1117,7 +1125,7 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
+    return old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

@@ -116,6 +116,20 @@ def fallback_name(lines: list[str]) -> str | None:
     return contents_headline(texts) or asked_report(texts) or review_report(texts)
 
 
+def news_headline(lines: list[str]) -> str | None:
+    """A news item's headline: its first line, in sentence case, six to thirty words with no figure, no report named
+    and no closing stop, over a lead paragraph of twenty words or more ('Đề xuất phối hợp tổng kết phong trào …' /
+    'UBND thành phố vừa ban hành văn bản …'). A report the item's sentences ask for does not name the item: its
+    headline does. None when the first line is a sentence, a heading with a number or an article's reference."""
+    texts = [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
+    if len(texts) < 2:
+        return None
+    head, lead = texts[0], texts[1]
+    ok = (6 <= len(head.split()) <= 30 and head[0].isupper() and not head.isupper() and not re.search(r"\d", head)
+          and not head.endswith((".", ":", ";", "?", "!", "…")) and "báo cáo" not in head.lower())
+    return head if ok and len(lead.split()) >= 20 else None
+
+
 def long_words(s: str) -> int:
     """How many words of two letters or more a line holds (a byline 'MINH AN |' holds two, its bar no word)."""
     return sum(len(re.sub(r"[^\w]|\d", "", w)) >= 2 for w in s.split())
