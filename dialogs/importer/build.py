@@ -37,7 +37,14 @@ from dialogs.importer.headline import (
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
-from dialogs.importer.naming import BARE_NAMES, form_name_wins, name_under_motto, own_name, report_phrase, trim_run_on
+from dialogs.importer.naming import (
+    BARE_NAMES,
+    form_name_wins,
+    name_under_motto,
+    own_name,
+    report_phrase,
+    trim_run_on,
+)
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line

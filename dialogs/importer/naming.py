@@ -321,8 +321,7 @@ def own_name(lines: list[str]) -> str | None:
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
     _fuller_bare(upper, sentence)
-    inner = [x for s in lines[:10] for x in [inner_caps_name(s)] if x]
-    for found in (upper, vv, sentence, inner, [caps_after_header(lines)]):
+    for found in (upper, vv, sentence, list(filter(None, map(inner_caps_name, lines[:10]))), [caps_after_header(lines)]):
         if found and found[0]:
             if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
