@@ -12,7 +12,11 @@ report must hold ('Các bộ … báo cáo tình hình …, làm rõ kết quả
   words of one group side by side are one ('tồn tại, hạn chế'), a piece after bare categories is a thing of its own
   ('diễn biến mới phát sinh …'), a subject after a comma too ('…, tiến độ thực hiện …');
 - a list after a colon ('cần nêu rõ những nội dung: A; B; C') is its things;
-- the letter's own logistics (deadline, address, form, who signs) and photo captions ask nothing."""
+- the letter's own logistics (deadline, address, form, who signs) and photo captions ask nothing;
+- how to assess ('đánh giá khách quan, toàn diện …') is no part of the thing; a report sent to a body asks what
+  follows 'về' ('báo cáo UBND tỉnh về tiến độ, …'); a verbless sentence after an asking one goes on with it;
+  contents listed as sentences after '… nội dung X gồm:' are one ask each; the members of a counted thing ('… của 5
+  danh hiệu gồm: A; B') stay in its ask; photos to choose are a list, an article to write an ask."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ import re
 from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import Ask
-from dialogs.importer.lexicon import top_split
+from dialogs.importer.lexicon import COUNTED_MEMBERS, MANNER, top_split
 from dialogs.importer.prose_items import _cap, _in_note
 from dialogs.importer.verb_clauses import STATES
 from dialogs.text import fold
@@ -82,9 +86,15 @@ HEAD = re.compile(rf"^(?:(?:các|những|một số)\s+)?(?:mặt\s+)?(?P<h>{'|'
 
 VERBS = (
     r"báo cáo(?:\s+(?:về|rõ|đầy đủ|cụ thể))?|tổng hợp(?:\s+báo cáo)?|đánh giá|làm rõ|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|"
-    r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
-    r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)"
+    r"phân tích|rút ra|tập trung(?:\s+(?:chủ yếu\s+)?vào)?|chú trọng(?:\s+(?:phát hiện|vào))?|khẳng định(?=\s+(?:những|các)\s)|đề xuất|đề ra|xác định|kiến nghị|thể hiện rõ|thể hiện|trình bày rõ|trình bày|mô tả|"
+    r"(?:xây dựng|lập|soạn thảo)(?=\s+(?:báo cáo|chương trình|kế hoạch|phương án|đề án)\b)|"
+    r"(?:chọn|gửi|cung cấp|sưu tầm)(?=\s+(?:\d{1,3}\s+)?(?:bức\s+)?(?:ảnh|hình ảnh|video|clip)\b)|viết(?=\s+(?:\d{1,3}\s+)?bài\b)"
 )
+# what a review asks to send besides its report: photos ('chọn 10 ảnh về …': a list of them), an article ('viết bài về
+# gương điển hình …': the article)
+PHOTOS = re.compile(r"(?i)^(?:chọn|gửi|cung cấp|sưu tầm)\s+(?P<o>(?:\d{1,3}\s+)?(?:bức\s+)?(?:ảnh|hình ảnh|video|clip)\b.*)$")
+ARTICLE = re.compile(r"(?i)^viết\s+(?:\d{1,3}\s+)?bài(?:\s+viết)?\s+(?P<o>(?:về|giới thiệu)\b.*)$")
+LISTED = re.compile(r"(?i)^(?:\d{1,3}\s+)?(?:bức\s+)?(?:ảnh|hình ảnh|video|clip)\b")
 # an asking verb where it asks: not after 'đã', 'được', 'đang' (a statement) nor 'để' (a purpose)
 ASKING = re.compile(
     rf"(?<!đã )(?<!được )(?<!đang )(?<!để )\b(?P<v>{VERBS})\b(?:\s+được\b)?(?=\s*[,\s]\s*\S)", re.I
@@ -95,12 +105,15 @@ REQUEST = re.compile(r"\b(?:đề nghị|yêu cầu)\b", re.I)
 # a report sent to a body: 'báo cáo UBND huyện', 'báo cáo về Sở': where, not what
 DESTINATION = re.compile(
     r"^(?:về\s+|lên\s+|cho\s+)?(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Thủ tướng|Chính phủ|Ban|Cục|Tổng cục|Văn phòng|"
-    r"Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HĐND|cấp trên|cơ quan)\b"
+    r"Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HĐND|cấp trên|cơ quan|Phòng(?=\s+[A-ZĐ]))\b"
 )
+# a report sent to a body about its things: 'UBND tỉnh về tiến độ, kết quả …' (the body in a few words, then 'về')
+SENT_ABOUT = re.compile(r"^(?:về\s+|lên\s+|cho\s+)?(?:[^\s,;]+\s+){1,6}?về\s+(?P<o>\S.*)$", re.I)
 # the verbs that only lead to the things: dropped; 'đánh giá', 'đề xuất', 'kiến nghị' stay the ask's own words
 LEADING = re.compile(
     r"^(?:(?:xây dựng|lập|soạn thảo)\s+báo cáo|báo cáo|tổng hợp|làm rõ|thể hiện rõ|thể hiện|trình bày rõ|trình bày|"
-    r"mô tả|xác định|đề ra|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|rút ra)\b",
+    r"mô tả|xác định|đề ra|nêu rõ|nêu bật|nêu lên|nêu cụ thể|nêu|chỉ rõ|chỉ ra|phân tích|tập trung|"
+    r"chú trọng(?:\s+(?:phát hiện|vào))?|khẳng định|rút ra)\b",
     re.I,
 )
 # a plan or programme to draw up: the document itself is asked ('xây dựng chương trình, kế hoạch năm 2010')
@@ -286,12 +299,16 @@ def _clause_things(clause: str) -> list[str]:
         "",
         TURN.sub("", clause).strip(" ,."),
     )
+    photos, article = PHOTOS.match(clause), ARTICLE.match(clause)
+    if photos or article:  # the photos to choose, the article to write
+        return [photos.group("o") if photos else f"bài viết {article.group('o')}"]
     plan = PLAN.match(clause)
     if plan:  # 'xây dựng chương trình, kế hoạch năm tới': the plan is the thing asked
         return [clause[plan.end() :].strip()]
     lead = LEADING.match(clause)
     if lead and DESTINATION.match(clause[lead.end() :].strip()):
-        return []
+        about = SENT_ABOUT.match(clause[lead.end() :].strip())  # 'báo cáo UBND tỉnh về tiến độ, …': what follows 'về'
+        return split_things(about.group("o")) if about else []
     if lead:
         rest = re.sub(
             r"(?i)^(?:\s+(?:về|rõ|đầy đủ|cụ thể|chủ yếu|vào|báo cáo|làm rõ|đánh giá|sơ kết|tổng kết))*\s*",
@@ -305,7 +322,7 @@ def _clause_things(clause: str) -> list[str]:
     if kept and DESTINATION.match(clause[kept.end() :].strip()):
         return []  # 'đề xuất UBND tỉnh phê duyệt …': a proposal to a body, stated
     if kept and kept.group(0).lower() == "đánh giá":
-        things = split_things(re.sub(r"(?i)^\s*được\s+", "", clause[kept.end() :]).strip(" ,"))
+        things = split_things(MANNER.sub("", re.sub(r"(?i)^\s*được\s+", "", clause[kept.end() :]).strip(" ,")))
         if len(things) >= 2 and all(_group(t) is not None for t in things):
             return things  # 'đánh giá ưu điểm, hạn chế, nguyên nhân': the categories
         if len(things) == 1 and len(things[0].split()) <= 2 and _group(things[0]) is None:
@@ -332,7 +349,22 @@ def asking_verb(part: str) -> re.Match | None:
     return None
 
 
+def _members_thing(sent: str) -> str | None:
+    """'… với nội dung đánh giá kết quả 15 năm … của 5 danh hiệu văn hóa gồm: A; B; C' → 'kết quả 15 năm … của 5
+    danh hiệu văn hóa (A; B; C)': the thing asked after its verb, the members it names in parentheses."""
+    m = COUNTED_MEMBERS.search(sent)
+    verbs = list(ASKING.finditer(m.group("obj"))) if m else []
+    if not verbs:
+        return None
+    obj = MANNER.sub("", m.group("obj")[verbs[-1].end() :].strip(" ,"))
+    obj = re.sub(r"(?i)^(?:về|rõ|cụ thể)\s+", "", obj)
+    return f"{obj} ({m.group('list').strip(' ,;')})" if len(obj.split()) >= 2 else None
+
+
 def _sentence_things(sent: str) -> list[str]:
+    members = _members_thing(sent)
+    if members:
+        return [members]
     colon = COLON_LIST.search(sent)
     if colon and asking_verb(sent[: colon.start()] + " x"):
         return [t for part in top_split(colon.group("r"), ";") for t in split_things(part.strip(" .,"))]
@@ -357,10 +389,34 @@ def _sentence_things(sent: str) -> list[str]:
     return things
 
 
+def _paragraph_things(sentences: list[str]) -> list[str]:
+    """The things of a paragraph's sentences, in order; a sentence with no verb right after one that asked, naming
+    an assessment category or a subject first ('… ; những kiến nghị, đề xuất. Phương hướng, nhiệm vụ, giải pháp
+    tiếp tục …'), asks by the verb before it."""
+    things: list[str] = []
+    asked = False
+    for sent in sentences:
+        s = sent.rstrip(".").strip()
+        mine = _sentence_things(s)
+        if not mine and asked and not asking_verb(s) and _continues(s):
+            mine = split_things(s)
+        things.extend(mine)
+        asked = bool(mine)
+    return things
+
+
+def _continues(sent: str) -> bool:
+    """A verbless sentence that goes on with a list of asks: a category or a subject first, no logistics, no
+    statement, forty words at most."""
+    head = HEAD.match(sent)
+    return (head is not None and len(sent.split()) <= 40 and not LOGISTICS.search(sent) and not STATEMENT.search(sent)
+            and (_group(sent) is not None or head.group("h").lower() in SHARED_ASPECTS))
+
+
 def _sentences(text: str) -> list[str]:
     text = ELIDED.sub(
         lambda m: f"{m[1]} điểm{' và' if m[2] == 'và' else ','} {m[3]} điểm",
-        re.sub(r"\s+", " ", text.strip()),
+        re.sub(r"\./\.?(?=\s|$)", ".", re.sub(r"\s+", " ", text.strip())),  # ('… thời gian tới./.': the end mark)
     )
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text) if s.strip()]
 
@@ -374,11 +430,11 @@ def asked_sentences(text: str) -> list[Ask]:
         or SUBJECT_LINE.match(text.strip())
     ):
         return []
-    things = [t.strip(" ,.;:") for s in _sentences(text) for t in _sentence_things(s.rstrip("."))]
+    things = [t.strip(" ,.;:") for t in _paragraph_things(_sentences(text))]
     things = [t for t in things if len(t.split()) >= 2 and not LOGISTICS.search(t)]
     if len(things) < 2:
         return []
-    return [Ask(_cap(t)) for t in things]
+    return [Ask(_cap(t), "list" if LISTED.match(t) else "longtext") for t in things]
 
 
 def asked_paragraph(text: str) -> list[Ask]:
@@ -424,8 +480,18 @@ def richer(asks: list[Ask], text: str) -> list[Ask]:
     mine = asked_sentences(text)
     theirs = [fold(a.prompt) for a in asks]
     dropped = [a for a in mine if all(fuzz.token_set_ratio(fold(a.prompt), t) < 70 for t in theirs)]
-    kept = all(any(fuzz.ratio(fold(a.prompt), t) >= 70 for a in mine) for t in theirs)
+    words = {w for a in mine for w in re.findall(r"\w+", fold(a.prompt))}
+    kept = all(
+        any(fuzz.ratio(fold(a.prompt), fold(t.prompt)) >= 70 for a in mine) or _split_up(t.prompt, words) for t in asks
+    )
     return mine if len(mine) > len(asks) and dropped and kept else asks
+
+
+def _split_up(their: str, words: set[str]) -> bool:
+    """A rule's ask whose things the sentences read apart ('Những ưu điểm, tồn tại hạn chế, nguyên nhân và bài học
+    kinh nghiệm' → each category): all of its words among theirs, and it names two categories or more."""
+    mine = set(re.findall(r"\w+", fold(their))) - {"nhung", "cac", "va"}
+    return mine <= words and len(split_things_plain(their)) >= 2
 
 
 # the subjects an item led by its verb may name after a comma, each a thing of its own
@@ -453,3 +519,31 @@ def subjects_after_verb(text: str) -> list[Ask]:
         if _group(a.prompt) is None and len(a.prompt.split()) < 4:
             return []
     return asks
+
+
+# 'Theo đó, nội dung sơ kết gồm: Đánh giá công tác …. Công tác tham mưu …. Công tác phối hợp ….': contents whose items
+# are sentences of their own
+CONTENTS_LEAD = re.compile(
+    r"(?i)\bnội dung(?:\s+[^\s:;.]+){0,4}?\s+(?:gồm|bao gồm)(?:\s+(?:các|những)\s+(?:nội dung|vấn đề|việc))?"
+    r"(?:\s+(?:chính|sau|chủ yếu))?\s*:\s*(?=\S)"
+)
+ITEM_WORDS = 8
+
+
+def contents_sentences(text: str) -> list[Ask]:
+    """A paragraph that says what the contents are ('… nội dung sơ kết gồm:') and lists them as sentences, each led
+    by a subject or an assessment category ('Công tác tham mưu …', 'Kết quả …') or by 'đánh giá' before one: one ask
+    per sentence, whole (its commas are no list), 'đánh giá' and its manner dropped before a subject. The list ends
+    at the first sentence led otherwise. [] unless two sentences or more are listed."""
+    t = re.sub(r"\s+", " ", text.strip())
+    lead = CONTENTS_LEAD.search(t)
+    if not lead or STATES.search(t):
+        return []
+    asks: list[Ask] = []
+    for sent in _sentences(t[lead.end() :]):
+        s = sent.strip().rstrip(".").strip()
+        rest = MANNER.sub("", re.sub(r"(?i)^đánh giá\s+", "", s))
+        if len(s.split()) < ITEM_WORDS or not HEAD.match(rest) or LOGISTICS.search(s) or STATEMENT.search(s):
+            break
+        asks.append(Ask(_cap(rest)))
+    return asks if len(asks) >= 2 else []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogs.importer.ask_types import none_everywhere
-from dialogs.importer.asked_sentences import asked_sentences, richer
+from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -64,6 +64,7 @@ from dialogs.importer.structure import (
     letter_options,
     lone_letters,
     number_options,
+    options_after_ask,
     page_template_headings,
     parse_marker,
     restore_marks,
@@ -455,7 +456,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
-    main = [_agency_unnumbered(s) for s in number_options(lone_letters(letter_options(inner_parts(main)))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -499,7 +500,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
-    meta["headline"] = news_headline(texts)
+    meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -979,7 +980,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     over 'Nội dung chính của báo cáo này cần trình bày …'), else in one 'Nội dung báo cáo' section."""
     out: list[dict] = []
     for k, line in enumerate(lines):
-        asks = (richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
+        asks = (contents_sentences(line) or richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
         if not asks:
             continue
@@ -1139,6 +1140,12 @@ PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|th
                         r"dang cong san viet nam|\bchi bo\b|\bdang bo\b|-bc/tu|-bc/du|-hd/tu|-kh/tu")
 
 
+# an act the text says was issued, numbered by a Party body ('ký ban hành Chỉ thị số 02-CT/TW của Ban Bí thư'): who asks
+# is the Party, even in a news item relaying it (an act only cited — 'tại Nghị quyết số 49-NQ/TU' — says nothing)
+PARTY_ACT_ISSUED = re.compile(r"(?i)\bban hành\s+(?:chỉ thị|nghị quyết|kết luận|quy định|hướng dẫn|kế hoạch|thông tri|"
+                              r"quyết định|công văn|văn bản)\s+số\s*:?\s*\d+\s*-\s*[A-ZĐ]{2,4}\s*/\s*(?:TW|TƯ|T\.Ư|TU|HU|ĐU|QU|TTU)\b")
+
+
 def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
@@ -1169,7 +1176,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    layout = "party" if PARTY_BODY.search(fold(f"{shown} {title}")) else "state"  # ('Báo cáo … của chi bộ')
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) or PARTY_ACT_ISSUED.search(f)
+    layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

@@ -677,9 +677,16 @@ def _form_lines(node: Node) -> list[str] | None:
     if node.children and any(c.children or c.tables or c.body or c.no not in BULLETS for c in node.children):
         return None
     lines = [strip_fn(b).strip() for b in (node.body or [c.text for c in node.children]) if b.strip()]
-    if not lines or not all(_form_line(b) or lost_blank_asks(b) for b in lines):
+    ok = [bool(_form_line(b) or lost_blank_asks(b)) for b in lines]
+    if not lines or not (all(ok) or _cut_last(lines, ok) and bool(node.children)):
         return None
     return lines
+
+
+def _cut_last(lines: list[str], ok: list[bool]) -> bool:
+    """Form lines, then a last one cut off mid-word where the copy ends ('- Số hộ không có người đạ'): no
+    sentence of its own (no closing mark, no blank) — the form still asks, the fragment goes with it."""
+    return len(lines) >= 2 and all(ok[:-1]) and not re.search(r"[.?!:;)…]$", lines[-1])
 
 
 def _lost_form(lines: list[str]) -> bool:

@@ -27,6 +27,7 @@ from dialogs.importer.form_fields import (
 )
 from dialogs.importer.form_labels import colon_blanks
 from dialogs.importer.forms import MANY, blank_fields
+from dialogs.importer.issued_papers import issued_paper
 from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
 from dialogs.text import fold
 
@@ -426,7 +427,8 @@ BLANK_IN = re.compile(GAP)
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
-        note_named_blank(text)
+        issued_paper(text)
+        or note_named_blank(text)
         or field_sentence(text, label_type)
         or counts_in_sentence(text)
         or people_blank(text)

@@ -110,24 +110,29 @@ def contents_headline(lines: list[str]) -> str | None:
     return None
 
 
-def fallback_name(lines: list[str]) -> str | None:
-    """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
-    texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
-    return contents_headline(texts) or asked_report(texts) or review_report(texts)
-
-
 def news_headline(lines: list[str]) -> str | None:
-    """A news item's headline: its first line, in sentence case, six to thirty words with no figure, no report named
-    and no closing stop, over a lead paragraph of twenty words or more ('Đề xuất phối hợp tổng kết phong trào …' /
-    'UBND thành phố vừa ban hành văn bản …'). A report the item's sentences ask for does not name the item: its
-    headline does. None when the first line is a sentence, a heading with a number or an article's reference."""
+    """A news item's headline: its first line, in sentence case, five to thirty words with no full stop, colon, blank
+    or question, right over a lead paragraph of twenty-five words or more ('Chỉ đạo, đôn đốc triển khai … trên địa bàn
+    tỉnh' / 'Văn phòng UBND tỉnh truyền đạt …'). None when a headline names a report ('Khẩn trương báo cáo kết quả
+    …': the report its sentences ask for is the fuller name) or the page begins otherwise."""
     texts = [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
     if len(texts) < 2:
         return None
     head, lead = texts[0], texts[1]
-    ok = (6 <= len(head.split()) <= 30 and head[0].isupper() and not head.isupper() and not re.search(r"\d", head)
-          and not head.endswith((".", ":", ";", "?", "!", "…")) and "báo cáo" not in head.lower())
-    return head if ok and len(lead.split()) >= 20 else None
+    letters = [c for c in head if c.isalpha()]
+    if not head[:1].isupper() or not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return None
+    if not 5 <= len(head.split()) <= 30 or re.search(r"[.?!:;…]\s*$|\.\.|…|\bbáo cáo\b|\d{1,2}/\d{1,2}/\d{2,4}", head, re.I):
+        return None
+    if len(lead.split()) < 25 or not lead.rstrip().endswith((".", ")")):
+        return None
+    return head
+
+
+def fallback_name(lines: list[str]) -> str | None:
+    """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
+    texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
+    return contents_headline(texts) or news_headline(texts) or asked_report(texts) or review_report(texts)
 
 
 def long_words(s: str) -> int:

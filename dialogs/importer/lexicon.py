@@ -131,6 +131,22 @@ ATTRS_VI = "nội dung|chủ thể|thời gian|thời hạn|kết quả|sản ph
 ATTRS = r"noi dung|chu the|thoi gian|thoi han|ket qua|san pham|ten|tien do|co quan|don vi|trich yeu|ngay"
 
 
+# how an assessment is to be made, after 'đánh giá' ('đánh giá khách quan, toàn diện tình hình …', 'đánh giá tổng quát
+# những ưu điểm …'): no part of what is assessed
+MANNER = re.compile(
+    r"(?i)^(?:(?:một cách\s+)?(?:khách quan|toàn diện|tổng quát|tổng thể|đúng|đầy đủ|chính xác|trung thực|sâu sắc|"
+    r"nghiêm túc|thực chất|kỹ lưỡng)(?:\s*,\s*|\s+và\s+|\s+)(?=\S))+"
+)
+
+
+# a list naming the members of a counted thing: '… kết quả 15 năm của 5 danh hiệu văn hóa gồm: A; B; C' (what it is
+# of, not things to report one by one)
+COUNTED_MEMBERS = re.compile(
+    r"(?i)(?P<obj>\S[^.;:]{3,200}?\bcủa\s+(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\s.;:,]+(?:\s+[^\s.;:,]+){0,4}?)"
+    r"\s+(?:gồm|bao gồm)\s*:\s*(?P<list>[^.:]+?\S;[^.:]+)"
+)
+
+
 def top_split(text: str, seps: str) -> list[str]:
     """Split at the separator characters outside parentheses ('A; B (x; y); C' → A, B (x; y), C); a ':' only
     when followed by a space."""

@@ -186,8 +186,9 @@ def caps_after_header(lines: list[str]) -> str | None:
 
 MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam|"
                    r"dang cong san viet nam)\W*$")  # (a party paper's header stands where the motto does)
-# under the motto, before the name: a rule ('-------', '_____') and the place and date ('……, ngày … tháng … năm …')
-UNDER_MOTTO = re.compile(r"^[-_=*.\s]*$|^.{0,40}, ngay\b|^ngay\s.{0,12}thang")
+
+
+UNDER_MOTTO = re.compile(r"^(?:[-_=*.\s]+|[^,]{0,40},\s*ngay\b.*)$")
 
 
 def name_under_motto(lines: list[str]) -> str | None:
@@ -196,8 +197,8 @@ def name_under_motto(lines: list[str]) -> str | None:
     for i, raw in enumerate(lines):
         if not MOTTO.match(fold(FN_MARK.sub("", raw.strip()))):
             continue
-        nxt = next((k for k in range(i + 1, min(len(lines), i + 7))
-                    if lines[k].strip() and not UNDER_MOTTO.match(fold(lines[k].strip()))), None)
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 6)) if lines[k].strip() and not UNDER_MOTTO.match(
+            fold(lines[k].strip()))), None)  # (its rule and the place and date line under it are no name)
         if nxt is None:
             continue
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
@@ -267,6 +268,10 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
         upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
 
 
+# a blank after a name line, or a footnote's star ('SỔ THEO DÕI …*')
+NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -277,7 +282,7 @@ def own_name(lines: list[str]) -> str | None:
     agency = header_block(lines)
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
-        s = re.sub(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$", "", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
+        s = NAME_TAIL.sub("", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
         s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):

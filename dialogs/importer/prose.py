@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, guess_type, per_level
-from dialogs.importer.lexicon import top_split
+from dialogs.importer.lexicon import COUNTED_MEMBERS, MANNER, top_split
 from dialogs.importer.prose_items import named_things, same_part_joined
 from dialogs.importer.verb_clauses import contents_clauses, named_results, shared_work
 
@@ -81,6 +81,8 @@ def prose_asks(text: str) -> list[Ask]:
     asks: list[Ask] = []
     for sent in _sentences(text):
         s = sent.strip().strip("()")
+        if COUNTED_MEMBERS.search(s):  # '… của 5 danh hiệu gồm: A; B; C': the members of one thing (asked_sentences)
+            continue
         led = contents_clauses(s) or shared_work(s) or named_results(s)
         if led:  # '… cần đánh giá và làm rõ các nội dung về A; B; làm rõ C, D': each clause's things
             asks.extend(led)
@@ -128,6 +130,7 @@ def clause_asks(text: str) -> list[Ask]:
             if not m or len(m.group("o").split()) < 2:
                 continue
             verb, obj = m.group("v").lower(), m.group("o").strip(" ,.")
+            obj = MANNER.sub("", obj) if verb == "đánh giá" else obj  # ('đánh giá tổng quát những ưu điểm …')
             prompt = f"{verb} {obj}" if verb in ("đề xuất", "kiến nghị") else obj
             asks.append(Ask(prompt[0].upper() + prompt[1:]))
     return asks if len(asks) >= 2 else []

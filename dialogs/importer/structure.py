@@ -583,6 +583,44 @@ def number_options(lines: list) -> list:
     return [s for s in out if s is not None]
 
 
+CARRIED_ASK = re.compile(r"^(?:[-–+•]\s*)?⟦ask:[0-9a-f]+⟧$")  # a questionnaire's item already read (surveys.py)
+
+
+def options_after_ask(lines: list) -> list:
+    """'⟦ask: Nghề nghiệp …⟧' then ' 5. Lao động tự do', ' 6. Khác (ghi rõ)': numbered short lines right under a
+    questionnaire's item already read, counting on from 2 or more with no '1.' under the heading so far, are the
+    rest of its answer options (a two-column page split the list) — no section: their marks go. A list that counts
+    from 1, or a number under a heading that already numbered its items, stays."""
+    out = list(lines)
+    seen = False  # a decimal item under the current heading
+    prev = ""
+    for k, s in enumerate(lines):
+        if not isinstance(s, str):
+            prev = ""
+            continue
+        if not s.strip() or blank_dots(s):
+            continue
+        mk = parse_marker(s)
+        if mk is not None and mk.kind in ("roman", "upper", "part", "code"):
+            seen = False
+        elif mk is not None and mk.kind == "dec1" and not seen and re.fullmatch(r"\d{1,2}\.", mk.no):
+            n = int(mk.no[:-1])
+            going = CARRIED_ASK.match(prev) or prev == "·" + str(n - 1)
+            if n >= 2 and going and _option_words(mk.rest) <= 6 and not _field(mk.rest) \
+                    and not mk.rest.rstrip().endswith(("?", ":")):
+                out[k], prev = mk.rest, "·" + str(n)
+                continue
+            seen = True
+        elif mk is not None and mk.kind.startswith("dec"):
+            seen = True
+        prev = s.strip()
+    return out
+
+
+def blank_dots(s: str) -> bool:
+    return not re.sub(r"[.…_\s]", "", s)
+
+
 def _options_inline(out: list, run: list[int]) -> None:
     """An unnumbered question right above its options, nothing between: the options go onto its line as coded
     answers ('Giới tính (1: Nam; 2: Nữ)', which reads as one choice) and their lines go (set to None)."""

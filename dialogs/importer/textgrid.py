@@ -594,7 +594,33 @@ def rebuild(seq: list) -> tuple[list, int]:
             out += _unbuilt_run(run[k])
             k += 1
         i = j
-    return _unbuilt_cell_runs(out), n
+    return _fields_after_tables(_unbuilt_cell_runs(out)), n
+
+
+LABELLED_BLANK = re.compile(r"^[^:…]{2,80}?\s*:\s*(?:…|\.{3,}|_{3,})[….\s_]*\)?$")
+OTHER_ROW = re.compile(r"(?i)^(?:[\dA-Za-z]{1,3}[.)]\s*)?(?:loại\s+|nguồn\s+)?khác\b")
+
+
+def _fields_after_tables(seq: list) -> list:
+    """A form's labelled blank just under a table copied one cell a line ('Ý kiến khác (nếu có): ……' under a
+    ballot's rows) is read by the grid as its last row: it is a line of its own after the table. A last row
+    'Khác (ghi rõ): ……' is a row of the table (its 'other' kind)."""
+    out: list = []
+    for x in seq:
+        out.append(x)
+        if not isinstance(x, FlatGrid):
+            continue
+        moved: list[str] = []
+        while len(x.cells) > 2:
+            texts = {c[0].strip() for c in x.cells[-1] if c[0].strip()}
+            label = next(iter(texts), "")
+            if len(texts) != 1 or not LABELLED_BLANK.match(label) or OTHER_ROW.match(label):
+                break
+            unopened = label.endswith(")") and label.count(")") > label.count("(")  # '…: ……)': a stray bracket
+            moved.insert(0, label[:-1] if unopened else label)
+            x.cells.pop()
+        out.extend(moved)
+    return out
 
 
 def _blank_form(run: list[str], k: int) -> tuple[FlatGrid, int] | None:

@@ -13,7 +13,7 @@ HOLDOUT12_DOCS = sorted(HOLDOUT12.glob("*.txt"))
 FIRST_RUN = 21  # asks right on main 72d388f, before any work of the session
 FIRST_RUN_LABELS = 45
 OUT_OF_SAMPLE = 24  # round 1 of session 22 (i11a, i11b, i11c), which never saw this set
-FLOOR = 67  # in sample: round 2 (j1, j2, j3) used the opened set as evidence
+FLOOR = 73  # in sample: round 2 (j1, j2, j3) used the opened set as evidence; 73 after session 24 (i24f)
 FLOOR_LABELS = 79
 
 

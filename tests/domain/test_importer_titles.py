@@ -1,17 +1,11 @@
 """The document's title (issue 21, session 24, helper i24j): the form's name under the motto over a page's title, a
 slogan or a catalogue of forms; a name in capitals inside a flattened form header; the period in brackets after a
-name; a news item's headline. Each rule on made-up text, with a line it must not change."""
+name. Each rule on made-up text, with a line it must not change."""
 
 from __future__ import annotations
 
-from dialogs.importer.headline import news_headline
 from dialogs.importer.naming import form_name_wins, inner_caps_name, name_under_motto, own_name, trim_run_on
 from tests.support.importing import imp
-
-LEAD = (
-    "Ủy ban nhân dân thành phố vừa ban hành văn bản gửi các sở, ban, ngành và các quận, huyện đề nghị phối hợp "
-    "thực hiện kế hoạch của Ban Chỉ đạo trong thời gian tới."
-)
 
 
 def test_the_name_under_the_motto_past_its_rule_and_date() -> None:
@@ -97,28 +91,3 @@ def test_the_period_in_brackets_after_a_name_goes() -> None:
     assert trim_run_on("Báo cáo kết quả thực hiện Chương trình (giai đoạn 2) tại xã") == (
         "Báo cáo kết quả thực hiện Chương trình (giai đoạn 2) tại xã"
     )
-
-
-def test_a_news_items_headline_names_it() -> None:
-    assert news_headline(["Đôn đốc triển khai công tác số hóa hồ sơ trên địa bàn huyện", LEAD]) == (
-        "Đôn đốc triển khai công tác số hóa hồ sơ trên địa bàn huyện"
-    )
-    assert news_headline(
-        ["# nguồn: x", "Đề xuất phối hợp tổng kết phong trào “Ngày hội đại đoàn kết”", LEAD]
-    ) == ("Đề xuất phối hợp tổng kết phong trào “Ngày hội đại đoàn kết”")
-    # negatives: a headline naming the report (the report asked for names it), a figure, a sentence, no lead
-    assert news_headline(["Khẩn trương báo cáo kết quả thực hiện công tác số hóa hồ sơ", LEAD]) is None
-    assert news_headline(["Điều 8 Nghị định 26/2031/NĐ-CP hướng dẫn Luật lưu trữ", LEAD]) is None
-    assert news_headline(["Các đơn vị gửi số liệu về Sở trước ngày mười lăm hằng tháng.", LEAD]) is None
-    assert (
-        news_headline(["Đôn đốc triển khai công tác số hóa hồ sơ trên địa bàn huyện", "Ảnh minh họa"]) is None
-    )
-
-
-def test_a_news_item_is_titled_by_its_headline() -> None:
-    text = (
-        "Đôn đốc triển khai công tác số hóa hồ sơ trên địa bàn huyện\n\n"
-        + LEAD
-        + " Đề nghị các đơn vị báo cáo đánh giá những kết quả đã đạt được, thuận lợi, khó khăn gửi về Văn phòng.\n"
-    )
-    assert imp(text).title == "Đôn đốc triển khai công tác số hóa hồ sơ trên địa bàn huyện"
