@@ -1,9 +1,10 @@
 """The document's title (issue 21, session 24, helper i24j): the form's name under the motto over a page's title, a
 slogan or a catalogue of forms; a name in capitals inside a flattened form header; the period in brackets after a
-name. Each rule on made-up text, with a line it must not change."""
+name; a cited act's date and issuer after its number. Each rule on made-up text, with a line it must not change."""
 
 from __future__ import annotations
 
+from dialogs.importer.headline import asked_report
 from dialogs.importer.naming import form_name_wins, inner_caps_name, name_under_motto, own_name, trim_run_on
 from tests.support.importing import imp
 
@@ -91,3 +92,22 @@ def test_the_period_in_brackets_after_a_name_goes() -> None:
     assert trim_run_on("Báo cáo kết quả thực hiện Chương trình (giai đoạn 2) tại xã") == (
         "Báo cáo kết quả thực hiện Chương trình (giai đoạn 2) tại xã"
     )
+
+
+def test_a_cited_acts_date_and_issuer_leave_the_asked_reports_name() -> None:
+
+    assert asked_report(
+        [
+            "Đề nghị các sở báo cáo tình hình thực hiện Nghị quyết số 07/NQ-CP ngày 12/4/2031 của Chính phủ, gửi về Sở."
+        ]
+    ) == ("Báo cáo tình hình thực hiện Nghị quyết số 07/NQ-CP")
+    assert asked_report(
+        ["Yêu cầu báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 3/2/2031 của Ủy ban nhân dân."]
+    ) == ("Báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND")
+    # negatives: the subject after the issuer stays; a date with no act number is the report's own
+    assert asked_report(
+        ["Đề nghị báo cáo kết quả thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2031 của Bộ Chính trị về học tập."]
+    ) == ("Báo cáo kết quả thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về học tập")
+    assert asked_report(
+        ["Đề nghị báo cáo kết quả thực hiện kế hoạch tháng 12 ngày 3/2/2031 của đơn vị."]
+    ) == ("Báo cáo kết quả thực hiện kế hoạch tháng 12 ngày 3/2/2031")
