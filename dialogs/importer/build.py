@@ -194,6 +194,29 @@ def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
     return seq
 
 
+PARTICULARS = re.compile(r"^(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
+
+
+def _name_above(seq: list[str | Grid], i: int) -> str:
+    """A statistics form's name in capitals over its particulars ('SỐ THANH NIÊN HỌC NGHỀ' / 'Năm…' / 'Đơn vị báo
+    cáo: …' / 'Đơn vị tính: Người') names the table under them; '' when another line stands between."""
+    for j in range(i - 1, max(i - 9, -1), -1):
+        line = seq[j].strip() if isinstance(seq[j], str) else None
+        if line is None:
+            return ""
+        if not line or PARTICULARS.match(fold(line)) and len(line) <= 160:
+            continue
+        return _sentence_case(line) if line.isupper() and len(line.split()) >= 2 else ""
+    return ""
+
+
+def _field_labels(seq: list[str | Grid], i: int) -> bool:
+    """The lines right above a grid are a form's labels waiting for their values ('Tỉnh, thành phố:' / 'Xã,
+    phường, thị trấn:'): two or more ending in a colon, none a caption."""
+    above = [s.strip() for s in seq[max(0, i - 4):i] if isinstance(s, str) and s.strip()][-2:]
+    return len(above) == 2 and all(s.endswith(":") and len(s.split()) <= 10 for s in above)
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -222,9 +245,9 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
-            prev = "" if BLANK.search(prev) or FILLED.match(prev) else prev  # a form's field names no table
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
-            title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
                 code = refs[0].upper()

@@ -26,12 +26,21 @@ def help_options(help_text: str) -> list[str] | None:
         s = s[1:-1].strip().rstrip(".")
     if ":" in s or re.search(r"\d", s):
         return None
-    parts = [p.strip(" .,") for p in re.split(r"\s*;\s*|\s+/\s+", s)]
+    parts = [_unbracket(p.strip(" .,")) for p in re.split(r"\s*;\s*|\s+/\s+", s)]
     if not 3 <= len(parts) <= 8 or any(not p or len(p.split()) > 8 for p in parts):
         return None
     if any(INSTRUCTION.search(fold(p)) for p in parts):
         return None
     return [p[0].upper() + p[1:] for p in parts]
+
+
+def _unbracket(part: str) -> str:
+    """An option without the bracket of the whole list its help lost one end of ('yếu).' → 'yếu')."""
+    if part.endswith(")") and "(" not in part:
+        part = part[:-1].rstrip(" .,")
+    if part.startswith("(") and ")" not in part:
+        part = part[1:].lstrip()
+    return part
 
 
 def options_in_help(items: list[dict]) -> None:

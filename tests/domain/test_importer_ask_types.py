@@ -26,6 +26,10 @@ def test_a_line_whose_help_lists_its_options_is_a_choice() -> None:
 
 def test_options_in_help_another_wording() -> None:
     assert help_options("(Đạt / chưa đạt / không đánh giá)") == ["Đạt", "Chưa đạt", "Không đánh giá"]
+    # a help that lost one end of the list's bracket: no bracket left on an option
+    assert help_options("Xuất sắc; khá; trung bình; yếu).") == ["Xuất sắc", "Khá", "Trung bình", "Yếu"]
+    assert help_options("(Tốt; khá; đạt; chưa đạt") == ["Tốt", "Khá", "Đạt", "Chưa đạt"]
+    assert help_options("Có; không; khác (ghi rõ)") == ["Có", "Không", "Khác (ghi rõ)"]
     assert help_options("Rất hài lòng; hài lòng; không hài lòng.") == [
         "Rất hài lòng",
         "Hài lòng",
