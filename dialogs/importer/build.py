@@ -37,7 +37,14 @@ from dialogs.importer.headline import (
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
-from dialogs.importer.naming import BARE_NAMES, name_under_motto, own_name, report_phrase, trim_run_on
+from dialogs.importer.naming import (
+    BARE_NAMES,
+    form_name_wins,
+    name_under_motto,
+    own_name,
+    report_phrase,
+    trim_run_on,
+)
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
@@ -513,7 +520,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     texts = [s for s in seq if isinstance(s, str)]
     formal = name_under_motto(texts)
     current = meta["name"] or ""
-    if formal and not _upper_line(current) and not fold(current).startswith(fold(formal)):
+    if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
