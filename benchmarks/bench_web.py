@@ -114,7 +114,7 @@ async def serve(url: str, port: int) -> None:
     sub = mount(root, services)
     # all 200 officers come from this one address here; real ones come from many (the per-address gate)
     sub[WEB].limits["gate"] = (1e6, 1e6)
-    if os.environ.get("BENCH_WEB_LANES"):  # the group commit's lanes (PostgreSQL: transactions at once; default 4)
+    if os.environ.get("BENCH_WEB_LANES"):  # the group commit's lanes (PostgreSQL: transactions at once; default 1)
         from bot.web.batch import GroupCommit
 
         sub[WEB].writer = GroupCommit(db, lanes=int(os.environ["BENCH_WEB_LANES"]))
@@ -354,7 +354,7 @@ def main() -> None:
                     help="server processes (deploy/: several behind nginx; the officers are spread over them)")
     ap.add_argument("--redis", help="REDIS_URL for the server processes (limits, replay memory and change notices "
                                     "shared, as deploy/ runs them)")
-    ap.add_argument("--lanes", type=int, help="the group commit's lanes (default: SQLite 1, PostgreSQL 4)")
+    ap.add_argument("--lanes", type=int, help="the group commit's lanes (default 1)")
     ap.add_argument("--full", action="store_true", help="every officer's report already answered in full")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)

@@ -87,6 +87,15 @@ def statements(session: AsyncSession, build: Callable[[Any, str], Raw]) -> dict[
     return found
 
 
+def compiled(dialect: Any, build: Callable[[Any, str], Raw], name: str) -> Raw:
+    """Statement ``name`` of ``build`` compiled for ``dialect`` (the same cache as :func:`statements`)."""
+    key = (dialect.name, dialect.driver)
+    found = _COMPILED.get((key, build))
+    if found is None:
+        found = _COMPILED[(key, build)] = _Lazy(dialect, build)
+    return found[name]
+
+
 class _Lazy(dict):
     """name → Raw, each compiled at its first use."""
 
@@ -105,21 +114,26 @@ _COMPILED: dict[tuple[tuple[str, str], Any], _Lazy] = {}
 
 async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of ``stmt`` (processed as SQLAlchemy would), run on the driver's connection."""
+    rows = await fetch_sql(session, stmt.sql, stmt.args(params))
+    if not stmt.todo:
+        return [tuple(r) for r in rows]
+    return [stmt.row(r) for r in rows]
+
+
+async def fetch_sql(session: AsyncSession, sql: str, args: Sequence[Any]) -> Any:
+    """The driver's rows of ``sql`` (in the driver's own parameter style, ``args`` already processed), run on the
+    driver's connection in the session's transaction."""
     held = session.info.get(DRIVER)
     if held is not None and held[0] is session.sync_session.get_transaction():
         kind, conn, raw = held[1], held[2], held[3]
     else:
         kind, conn, raw = await driver(session)
-    args = stmt.args(params)
     if kind != "postgresql":
-        rows: Any = raw.execute(stmt.sql, args).fetchall()
-    elif raw.is_in_transaction():
-        rows = await raw.fetch(stmt.sql, *args)
-    else:  # the transaction's first statement: through SQLAlchemy, which begins its transaction
-        rows = (await conn.exec_driver_sql(stmt.sql, tuple(args))).all()
-    if not stmt.todo:
-        return [tuple(r) for r in rows]
-    return [stmt.row(r) for r in rows]
+        return raw.execute(sql, args).fetchall()
+    if raw.is_in_transaction():
+        return await raw.fetch(sql, *args)
+    # the transaction's first statement: through SQLAlchemy, which begins its transaction
+    return (await conn.exec_driver_sql(sql, tuple(args))).all()
 
 
 async def fetch_one(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> tuple[Any, ...] | None:

@@ -11,7 +11,7 @@ How it stays safe to run SQLite on the loop:
   progress over thousands of units) go through the read engine, still on aiosqlite's thread.
 * The one wait SQLite can impose is a lock held by another process (a CLI command writing). The connection's own
   ``busy_timeout`` is 0 here, and a statement refused with "database is locked" is retried after an *asynchronous*
-  sleep (5 ms growing to 100 ms, for up to ``BUSY_TIMEOUT`` seconds): the loop keeps serving other updates meanwhile.
+  sleep (1 ms growing to 100 ms, for up to ``BUSY_TIMEOUT`` seconds): the loop keeps serving other updates meanwhile.
   A refused statement had no effect, so retrying it is exact.
 * WAL with ``synchronous=NORMAL``: a commit writes the log without fsync (a killed process loses nothing committed;
   the checkpoint's fsync is the only disk wait, every ~1,000 pages).
@@ -56,7 +56,7 @@ def _run(fn: Any, *args: Any) -> Any:
     except sqlite3.OperationalError as exc:
         if not _locked(exc):
             raise
-    deadline, pause = time.monotonic() + BUSY_TIMEOUT, 0.005
+    deadline, pause = time.monotonic() + BUSY_TIMEOUT, 0.001  # another process's transaction is short
     while True:
         await_(asyncio.sleep(pause))
         try:

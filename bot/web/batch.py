@@ -7,9 +7,17 @@ run in the batch's transaction, one after another. A batch that fails is rolled 
 one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
 load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
 
-SQLite has one writer anyway: one lane. PostgreSQL: a few lanes (transactions at once), an account always in the
-same lane so its saves keep their order; cells of one Biểu typed by two people are merged under the submission's row
-lock (``Repo.answer_value(for_update=True)``), in one process or several."""
+One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs four round trips whatever its size,
+and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
+with more, an account is always in the same lane so its saves keep their order. Cells of one Biểu typed by two
+people are merged under the submission's row lock (``Repo.answer_value(for_update=True)``), in one process or several.
+
+A batch reads and writes in bulk: what each save must check (``repo.web.web_save_probes``) is read for all its saves in
+one statement before they run (SQLite: before the batch takes the write lock, which it then holds only to write),
+and the answers they write wait in :class:`Writes` and go together after the last one (``repo.web.web_write_answers``:
+one statement per table, the same rows as one by one) — a save then answers a :class:`Later`, its result once
+written. A save whose report another save of the batch writes reads afresh, after what waits is written: each save
+sees the ones before it, as one by one."""
 
 from __future__ import annotations
 
@@ -21,29 +29,95 @@ from typing import Any, TypeVar
 from bot.web.cache import SaveCache
 from storage.db import Database
 from storage.repo import Repo
+from storage.repos.web import web_save_probes_unlocked
 
 log = logging.getLogger("bot.web")
 T = TypeVar("T")
 Job = Callable[[Repo], Awaitable[Any]]
+Probe = tuple[int, str | None, int, str]  # what a save's check reads: (account, link, period, key)
+PROBES = "web_probes"  # session.info: Probe → the probe read for the batch (taken by the first save that asks)
+MISSING = object()
+
+
+class Later:
+    """A job's result still to come: ``finish(version, answers_rev)`` once its answer is written."""
+
+    __slots__ = ("finish", "value")
+
+    def __init__(self, finish: Callable[[int, int], Any]):
+        self.finish = finish
+        self.value: Any = None
+
+
+class Writes:
+    """The answers the saves of one transaction put off (``session.info[KEY]``), one per submission at a time, and the
+    submissions written in it so far (pending or done)."""
+
+    KEY = "web_writes"
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.laters: list[Later] = []
+        self.pending: set[int] = set()
+        self.written: set[int] = set()
+
+    @classmethod
+    def of(cls, repo: Repo) -> Writes | None:
+        return repo.session.info.get(cls.KEY)
+
+    def add(self, params: dict[str, Any], finish: Callable[[int, int], Any]) -> Later:
+        later = Later(finish)
+        self.rows.append(params)
+        self.laters.append(later)
+        self.pending.add(params["p_sid"])
+        self.written.add(params["p_sid"])
+        return later
+
+    async def flush(self, repo: Repo) -> None:
+        """Write what waits (one statement per table) and finish the saves that wrote it."""
+        if not self.rows:
+            return
+        rows, laters = self.rows, self.laters
+        self.rows, self.laters = [], []
+        self.pending.clear()
+        for later, (version, rev) in zip(laters, await repo.web.web_write_answers(rows), strict=True):
+            later.value = later.finish(version, rev)
+
+
+async def flush(repo: Repo) -> None:
+    """What the batch's saves put off, written now (before a read that must see it, or a write of the same report)."""
+    writes = Writes.of(repo)
+    if writes is not None:
+        await writes.flush(repo)
+
+
+def take_probe(repo: Repo, probe: Probe, submission_id: Any = MISSING) -> Any:
+    """The probe read for ``probe`` with the batch (MISSING when there is none, or when a save before it in the
+    transaction wrote its report: it is then read again)."""
+    found = repo.session.info.get(PROBES, {}).pop(probe, MISSING)
+    if found is MISSING or found is None:
+        return found
+    writes = Writes.of(repo)
+    return MISSING if writes is not None and found.submission_id in writes.written else found
 
 
 class GroupCommit:
     def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int = 64):
         self.db = db
-        self.lanes = lanes or (1 if db.sqlite else 4)
+        self.lanes = lanes or 1
         self.max_batch = max_batch
-        self.queues: list[list[tuple[Job, asyncio.Future]]] = [[] for _ in range(self.lanes)]
+        self.queues: list[list[tuple[Job, asyncio.Future, Probe | None]]] = [[] for _ in range(self.lanes)]
         self.tasks: list[asyncio.Task | None] = [None] * self.lanes
         self.cache = SaveCache()  # what the saves of a session share between one save and the next (bot/web/cache.py)
         self.batches = 0  # transactions written (the benchmark prints saves per transaction)
         self.jobs = 0
 
-    async def run(self, key: int, job: Callable[[Repo], Awaitable[T]]) -> T:
+    async def run(self, key: int, job: Callable[[Repo], Awaitable[T]], probe: Probe | None = None) -> T:
         """``job`` written in a transaction with the other saves waiting in ``key``'s lane; returns its result once
-        committed (or raises its error)."""
+        committed (or raises its error). ``probe``: what the job will check, read with the batch's."""
         lane = key % self.lanes
         fut: asyncio.Future = asyncio.get_running_loop().create_future()
-        self.queues[lane].append((job, fut))
+        self.queues[lane].append((job, fut, probe))
         if self.tasks[lane] is None:
             self.tasks[lane] = asyncio.create_task(self._drain(lane))
         return await fut
@@ -58,13 +132,21 @@ class GroupCommit:
         finally:
             self.tasks[lane] = None
 
-    async def _write(self, batch: list[tuple[Job, asyncio.Future]]) -> None:
+    async def _write(self, batch: list[tuple[Job, asyncio.Future, Probe | None]]) -> None:
         results: list[Any] = []
         try:
             async with self.db.session() as s:
                 repo = Repo(s)
-                for job, _ in batch:
+                writes = s.info[Writes.KEY] = Writes()
+                probes = [p for _, _, p in batch if p is not None]
+                if len(probes) > 1:
+                    found = await (web_save_probes_unlocked(self.db, probes) if self.db.sqlite
+                                   else repo.web.web_save_probes(probes))
+                    s.info[PROBES] = dict(zip(probes, found, strict=True))
+                for job, _, _ in batch:
                     results.append(await job(repo))
+                await writes.flush(repo)
+                results = [r.value if isinstance(r, Later) else r for r in results]
                 await s.commit()
         except Exception as e:  # noqa: BLE001 - the batch is rolled back; each save is tried alone
             if len(batch) == 1:
@@ -77,6 +159,6 @@ class GroupCommit:
             return
         self.batches += 1
         self.jobs += len(batch)
-        for (_, fut), result in zip(batch, results, strict=True):
+        for (_, fut, _), result in zip(batch, results, strict=True):
             if not fut.done():
                 fut.set_result(result)

@@ -19,7 +19,8 @@ from bot.flows import questionnaire as chat
 from bot.flows import upward
 from bot.flows.files import make_report
 from bot.services import Services
-from bot.web.batch import GroupCommit
+from bot.web import batch
+from bot.web.batch import GroupCommit, Later
 from bot.web.cache import Context, SaveCache, remember
 from bot.web.views import input_text
 from dialogs.answers import (
@@ -326,9 +327,14 @@ async def save(services: Services, writer: GroupCommit, account_id: int, link_id
         if rep is None:
             return SaveResult(gone=True)
         saved = await save_field(services, repo, rep, req)
-        return SaveResult(saved, rep.sub.id if rep.sub else None, rev=rep.rev, answers=rep.answers)
+        sub_id = rep.sub.id if rep.sub else None
+        if isinstance(saved, Later):  # written with the batch's other answers: the result once it is
+            finish = saved.finish
+            saved.finish = lambda version, rev: SaveResult(finish(version, rev), sub_id, rev=rep.rev, answers=rep.answers)
+            return saved
+        return SaveResult(saved, sub_id, rev=rep.rev, answers=rep.answers)
 
-    res = await writer.run(account_id, job)
+    res = await writer.run(account_id, job, (account_id, link_id, period_id, str(req.get("key", ""))))
     if res.sub_id is not None and res.rev is not None and res.answers is not None:
         cache.put_answers(res.sub_id, res.rev, res.answers)  # committed: what the next save of this report starts from
     return res
@@ -366,7 +372,10 @@ async def _save_context(repo: Repo, account_id: int, link_id: str | None, period
                         cache: SaveCache) -> tuple[Any, Context, dict[str, Any]] | None:
     """The probe, the session's context and a copy of the report's answers: from ``cache`` while the probe says they
     hold, else read in full (after the probe: what is cached is never older than the stamp it is kept under)."""
-    probe = await repo.web.web_save_probe(account_id, link_id, period_id, key)
+    probe = batch.take_probe(repo, (account_id, link_id, period_id, key))
+    if probe is batch.MISSING:  # not read with the batch, or its report written since: read now, after what waits
+        await batch.flush(repo)
+        probe = await repo.web.web_save_probe(account_id, link_id, period_id, key)
     if probe is None:
         return None
     ctx = cache.context((account_id, link_id, period_id), probe.stamp)
@@ -389,9 +398,10 @@ async def prime_saves(repo: Repo, rep: Report, link_id: str | None, cache: SaveC
         await _save_context(repo, rep.acc.id, link_id, rep.period.id, "", cache)
 
 
-async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str, Any]) -> Saved:
-    """Store one field the officer left (or a button: «Không có», «Giữ như kỳ trước»), like the chat stores an
-    answer; a large-change reason with ``op="reason"``. Runs inside a group-commit job (no commit here)."""
+async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str, Any]) -> Saved | Later:
+    """Store one field the officer left (or a button: «Không có», «Giữ như kỳ trước»), like the chat
+    stores an answer; a large-change reason with ``op="reason"``. Runs inside a group-commit job (no commit here);
+    in a batch (``bot/web/batch.py``) a plain answer's write waits for the batch's others: a :class:`Later`."""
     key = str(req.get("key", ""))
     if not rep.outline.has(key) or not rep.outline.is_visible(key, rep.unit.code, rep.unit.kind, rep.answers):
         return Saved(False, key, error="Câu này không có trong báo cáo của đơn vị bạn. Tải lại trang.")
@@ -412,14 +422,28 @@ async def save_field(services: Services, repo: Repo, rep: Report, req: dict[str,
     # who changed this answer since the page read it (for a Biểu the cells merge; for a scalar: overwritten)
     conflict = _conflict(rep, key, req, rep.versions.get(key))
     others = await _names(repo, rep, conflict)
-    version, rev = await repo.submissions.write_answer(sub_id, key, value, num=numeric(q, value), by=rep.acc.id,
+
+    def done(version: int, rev: int) -> Saved:
+        rep.answers[key] = value
+        # the answers now stand at ``rev`` only if no other process wrote to this report since they were read
+        rep.rev = rev if rep.rev is not None and rev == rep.rev + 1 else None
+        remember(repo, sub_id, rep.rev, rep.answers)
+        return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
+
+    writes = batch.Writes.of(repo)
+    late = is_sent(rep.sub.status) and now > rep.period.deadline
+    params = {"p_sid": sub_id, "p_key": key, "p_value": value, "p_num": numeric(q, value), "p_by": rep.acc.id,
+              "p_now": now, "p_via": "web"}
+    if writes is not None and q.type != "table" and not late and sub_id not in writes.pending:
+        return writes.add(params, done)
+    await batch.flush(repo)  # the one-by-one write: after what the batch's saves before it put off
+    if writes is not None:
+        writes.written.add(sub_id)
+    version, rev = await repo.submissions.write_answer(sub_id, key, value, num=params["p_num"], by=rep.acc.id,
                                                        via="web", now=now)
-    rep.answers[key] = value
-    # the answers now stand at ``rev`` only if no other process wrote to this report since they were read
-    rep.rev = rev if rep.rev is not None and rev == rep.rev + 1 else None
-    remember(repo, sub_id, rep.rev, rep.answers)
+    saved = done(version, rev)
     await _late_change_notice(services, repo, rep, key, now)
-    return _saved(services, rep, q, value, version, item_errors, _conflict_text(services, rep, key, conflict, others))
+    return saved
 
 
 def _saved(services: Services, rep: Report, q: Question, value: Any, version: int, item_errors: dict[str, str],
@@ -454,6 +478,7 @@ async def _save_reason(repo: Repo, rep: Report, key: str, req: dict[str, Any]) -
     except ParseError as e:
         return Saved(False, key, error=f"❗ {e.message}")
     assert rep.sub is not None
+    await batch.flush(repo)  # an answer of this report the batch put off is written first (the reason goes on it)
     await repo.submissions.set_reason(rep.sub.id, key, reason)
     return Saved(True, key, display=f"✔ Đã ghi lý do: {reason}")
 

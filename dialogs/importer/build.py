@@ -37,7 +37,14 @@ from dialogs.importer.headline import (
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
-from dialogs.importer.naming import BARE_NAMES, name_under_motto, own_name, report_phrase, trim_run_on
+from dialogs.importer.naming import (
+    BARE_NAMES,
+    form_name_wins,
+    name_under_motto,
+    own_name,
+    report_phrase,
+    trim_run_on,
+)
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
@@ -190,6 +197,29 @@ def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
     return seq
 
 
+PARTICULARS = re.compile(r"^(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
+
+
+def _name_above(seq: list[str | Grid], i: int) -> str:
+    """A statistics form's name in capitals over its particulars ('SỐ THANH NIÊN HỌC NGHỀ' / 'Năm…' / 'Đơn vị báo
+    cáo: …' / 'Đơn vị tính: Người') names the table under them; '' when another line stands between."""
+    for j in range(i - 1, max(i - 9, -1), -1):
+        line = seq[j].strip() if isinstance(seq[j], str) else None
+        if line is None:
+            return ""
+        if not line or PARTICULARS.match(fold(line)) and len(line) <= 160:
+            continue
+        return _sentence_case(line) if line.isupper() and len(line.split()) >= 2 else ""
+    return ""
+
+
+def _field_labels(seq: list[str | Grid], i: int) -> bool:
+    """The lines right above a grid are a form's labels waiting for their values ('Tỉnh, thành phố:' / 'Xã,
+    phường, thị trấn:'): two or more ending in a colon, none a caption."""
+    above = [s.strip() for s in seq[max(0, i - 4):i] if isinstance(s, str) and s.strip()][-2:]
+    return len(above) == 2 and all(s.endswith(":") and len(s.split()) <= 10 for s in above)
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -218,9 +248,9 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
-            prev = "" if BLANK.search(prev) or FILLED.match(prev) else prev  # a form's field names no table
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
-            title_parts, first = [(mk.rest if mk else prev).strip()[:200]], i
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
                 code = refs[0].upper()
@@ -493,7 +523,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     texts = [s for s in seq if isinstance(s, str)]
     formal = name_under_motto(texts)
     current = meta["name"] or ""
-    if formal and not _upper_line(current) and not fold(current).startswith(fold(formal)):
+    if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead

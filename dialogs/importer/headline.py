@@ -39,8 +39,14 @@ CITED_ACT = re.compile(r"(?i)\s+(?:theo|tại)\s+(?:quyết định|nghị quy�
 MAX_WORDS = 40
 
 
+# a cited act's date and issuer after its number ('Nghị quyết số 19/NQ-CP ngày 18/3/2014 của Chính phủ'): the act's
+# particulars, not the report's subject (its number names the act); a subject after the issuer ('… về …') stays
+ACT_DATE = re.compile(r"(\bsố\s+[\w.-]*\d[\w.-]*/[\w/-]+)\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}"
+                      r"(?:\s+của\s+[A-ZĐÀ-Ỹ](?:(?!\svề\s)[^,;]){0,40}?(?=$|,))?")
+
+
 def _cut(rest: str) -> str:
-    rest = STOP.sub("", re.sub(r"\s+", " ", rest)).strip(" ,;:-–")
+    rest = ACT_DATE.sub(r"\1", STOP.sub("", re.sub(r"\s+", " ", rest))).strip(" ,;:-–")
     words = rest.split()
     return " ".join(words[:MAX_WORDS]) if len(words) >= 3 else ""  # the kind and what it is of
 

@@ -16,7 +16,7 @@ NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "p
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
               "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia",
-              "so theo doi", "giay phep")  # (a register, 'Sổ theo dõi …'; a licence, 'GIẤY PHÉP XÂY DỰNG')
+              "so theo doi", "so dang ky", "giay phep")  # a register ('Sổ theo dõi …'), a permit ('GIẤY PHÉP …')
 # a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
 CAPS_NAMES = ("thong bao", "to trinh", *PAPER_NAMES)
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
@@ -45,7 +45,9 @@ def _named(f: str) -> bool:
     return any(f == w or f.startswith((w + " ", w + "/")) or (w in ("huong dan",) and f.startswith(w)) for w in NAME_WORDS)
 
 
-FN_MARK = re.compile(r"^\s*(?:\[\d{1,2}\]|\(\d{1,2}\))\s*")
+# a footnote mark before a header line ('[1]ỦY BAN …'), the blank of a form's agency with its mark beside the motto
+# ('……(1)…… CỘNG HÒA …'), the rule under that blank run into the motto's second line ('------- Độc lập - …')
+FN_MARK = re.compile(r"^\s*(?:[.…_]*(?:\[\d{1,2}\]|\(\d{1,2}\))[.…_]*|[-_=]{3,})\s*")
 
 
 def is_agency_header(s: str) -> bool:
@@ -182,7 +184,8 @@ def caps_after_header(lines: list[str]) -> str | None:
     return None
 
 
-MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam)\W*$")
+MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa xa hoi chu nghia viet nam|"
+                   r"dang cong san viet nam)\W*$")  # (a party paper's header stands where the motto does)
 
 
 UNDER_MOTTO = re.compile(r"^(?:[-_=*.\s]+|[^,]{0,40},\s*ngay\b.*)$")
@@ -192,7 +195,7 @@ def name_under_motto(lines: list[str]) -> str | None:
     """A name line in capitals right under the national motto ('Độc lập - Tự do - Hạnh phúc' / 'PHIẾU ĐÁNH GIÁ …
     Năm……'), wherever it stands: the form's own name, even when a page pasted the form's tail above its header."""
     for i, raw in enumerate(lines):
-        if not MOTTO.match(fold(raw.strip())):
+        if not MOTTO.match(fold(FN_MARK.sub("", raw.strip()))):
             continue
         nxt = next((k for k in range(i + 1, min(len(lines), i + 6)) if lines[k].strip() and not UNDER_MOTTO.match(
             fold(lines[k].strip()))), None)  # (its rule and the place and date line under it are no name)
@@ -202,6 +205,38 @@ def name_under_motto(lines: list[str]) -> str | None:
         lead = _lead_capitals(s)
         if len(lead.split()) >= 3 and _named(fold(lead)) and not parse_marker(s):
             return _continuation(lines, nxt, lead.strip(" ,;:"), False)
+    return None
+
+
+def form_name_wins(current: str, formal: str | None) -> bool:
+    """The name under the motto replaces the name found first when that one is a page's title in sentence case, a
+    line in capitals with no name word (a site's slogan 'THỰC HIỆN THẮNG LỢI …') or a page's catalogue of forms
+    ('HƯỚNG DẪN MỘT SỐ BIỂU MẪU …', 'CÁC MẪU TÀI LIỆU …')."""
+    if not formal or fold(current).startswith(fold(formal)):
+        return False
+    return not _upper(current) or not _named(fold(current)) or _page_title(current)
+
+
+def _caps_word(w: str) -> bool:
+    return not any(c.islower() for c in w) and "…" not in w and ".." not in w
+
+
+def inner_caps_name(s: str) -> str | None:
+    """A statistics form's header flattened onto one long line ('Biểu số: 01CS/LTDL Đơn vị nhận báo cáo: Cục Thống kê
+    … BÁO CÁO HOẠT ĐỘNG … Ngày nhận báo cáo: …'): the run of words in capitals that begins with a name word, four
+    words or more, wherever it stands in the line. None for a short line or a line with no such run."""
+    words = s.split()
+    if len(s) < 150:
+        return None
+    for j, w in enumerate(words):
+        if not (_caps_word(w) and any(c.isalpha() for c in w)) or not _named(fold(" ".join(words[j:j + 3]))):
+            continue
+        k = j
+        while k < len(words) and _caps_word(words[k]):
+            k += 1
+        run = " ".join(words[j:k]).strip(" ,;:-–")
+        if len(run.split()) >= 4 and _upper(run):
+            return run
     return None
 
 
@@ -291,7 +326,7 @@ def own_name(lines: list[str]) -> str | None:
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
     _fuller_bare(upper, sentence)
-    for found in (upper, vv, sentence, [caps_after_header(lines)]):
+    for found in (upper, vv, sentence, list(filter(None, map(inner_caps_name, lines[:10]))), [caps_after_header(lines)]):
         if found and found[0]:
             if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
@@ -373,6 +408,9 @@ RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s|�
 WHO_REPORTS = re.compile(r"\s*\((?i:dùng cho|áp dụng (?:cho|đối với)|các\s[^()]*báo cáo|đơn vị\s[^()]*báo cáo)[^()]*\)\s*$")
 
 
+# the period a form is filled for, in brackets after its name ('… ở nước ngoài (6 tháng đầu năm hoặc cả năm)',
+# '… DU LỊCH (Tháng)'), with a broken syllable a PDF left after it: the report's period, no part of its name
+PERIOD_NOTE = re.compile(r"(?i)\s*\((?=[^()]*\b(?:năm|tháng|quý|kỳ)\b)[^()]{2,60}\)(?:\s+\w{1,2})?\s*$")
 SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])[.!?]\s+[A-ZĐÀ-Ỹ]")
 
 
@@ -394,7 +432,7 @@ def trim_run_on(title: str) -> str:
     """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
     TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
     cut = _restart(RUN_ON_HEADER.sub("", title).strip(" ,;:-–"))
-    cut = WHO_REPORTS.sub("", cut).strip(" ,;:-–")
+    cut = PERIOD_NOTE.sub("", WHO_REPORTS.sub("", cut)).strip(" ,;:-–")
     return cut if len(cut.split()) >= 3 else title
 
 
@@ -417,7 +455,7 @@ def report_phrase(lines: list[str]) -> str | None:
 
 TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 # a page's catalogue of the forms it holds ('DANH MỤC MỘT SỐ MẪU BIÊN BẢN VÀ QUYẾT ĐỊNH …'): no name of the form shown
-CATALOGUE = re.compile(r"^danh mục\s+(?:một số\s+|các\s+)?(?:mẫu|biểu mẫu)\b", re.I)
+CATALOGUE = re.compile(r"^(?:(?:danh mục|hướng dẫn)\s+(?:một số\s+|các\s+)?|các\s+)(?:mẫu|biểu mẫu)\b", re.I)
 
 
 def _page_title(name: str) -> bool:

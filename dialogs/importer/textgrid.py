@@ -76,6 +76,7 @@ def _coded_columns(head: list[str], n: int) -> list[str]:
         if METADATA.match(fold(h).strip(" :")) or UNIT_LINE.match(fold(h)):
             continue
         parts += [p.strip(" :") for p in re.split(r"(?i)\s*\b(?:trong đó|chia ra|chia theo)\s*:\s*", h) if p.strip(" :")]
+    parts = [p for p in parts if not group_only(p)]  # 'Chia theo trình độ đào tạo' heads the columns after it
     return parts[-n:] if len(parts) >= n else [f"Cột {k}" for k in range(1, n + 1)]
 
 
@@ -108,7 +109,10 @@ def coded_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     cols = _coded_columns([t.strip() for t in lines[1:at] if t.strip()], n)
     note = ("biểu thống kê chép mỗi dòng một hàng kèm mã số: đã dựng lại, cột lấy từ tiêu đề theo dòng đánh số "
             f"«{lines[at].strip()}»; hãy kiểm tra tên cột")
-    return _grid(["TT", "Chỉ tiêu", "Mã số", *cols], rows, note), used
+    codes = lines[at].split()
+    letters = [t for t in codes if not t.isdigit()][-3:]
+    numbering = [""] * (3 - len(letters)) + letters + [t for t in codes if t.isdigit()]
+    return _grid(["TT", "Chỉ tiêu", "Mã số", *cols], [numbering, *rows], note), used  # the codes row ends the header
 
 
 def _leaf_columns(head: list[str], numbering: list[str]) -> tuple[list[str], str | None]:
@@ -179,9 +183,10 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
         elif not META_CELL.match(cells[k]):
             head.append(cells[k])
         k += 1
-    while k < len(cells) and NUMBERING.match(cells[k]):
+    while k < len(cells) and NUMBERING.match(cells[k]) and not _codes_over(numbering, cells[k]):
         numbering.append(cells[k])
         k += 1
+    numbering = numbering[_codes_start(numbering):]  # 'Mũi' '1' '2' '3' … then the codes '1' … '22'
     figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
     if any(b != a + 1 for a, b in zip(figures, figures[1:], strict=False)):
         k -= len(numbering)  # '4', '4', '3': the first row's figures, not a numbering row '1', '2', '3'
@@ -197,13 +202,70 @@ def _header_cells(cells: list[str]) -> tuple[list[str], list[str], int]:
     return head, numbering, k
 
 
+def _codes_start(numbering: list[str]) -> int:
+    """Where the columns' codes begin when small figures stand before them: a register's header gives its sub-columns
+    as bare figures ('1', '2', '3' under a vaccine's name) before the codes '1' … '22', which end the header and run
+    on by one to at least four more than the figures before them."""
+    if not all(n.isdigit() for n in numbering):
+        return 0
+    figures = [int(n) for n in numbering]
+    for j in range(1, len(figures)):
+        tail = figures[j:]
+        if tail == list(range(1, len(tail) + 1)) and len(tail) >= max(4, j + 4) and max(figures[:j]) <= 9:
+            return j
+    return 0
+
+
+CROSSED = re.compile(r"^[xX](?:\s+[xX])*$")  # 'x x': cells crossed out in a statistics form, no name
+
+
+def _blank_numbered(leading: list[str], numbering: list[str]) -> bool:
+    """Under the codes ('1' … '14'), rows numbered '01', '02' … and left blank before a named row ('Cộng'): the rows
+    the unit fills, then the total."""
+    figures = sum(n.strip("()").isdigit() for n in numbering)
+    nos = [x for x in leading if x]
+    return figures >= 4 and len(nos) >= 2 and all(re.fullmatch(r"\d{1,3}", x) for x in nos)
+
+
+def _no_rows(rows: list[list[str]], leading: list[str], numbering: list[str]) -> bool:
+    """A header closed by its column codes ('1' … '22') with no row under it, only the text after the table (a label
+    'Mục đích:' or none): a register whose rows the unit adds."""
+    figures = sum(n.strip("()").isdigit() for n in numbering)
+    return figures >= 4 and not leading and len(rows) <= 1 and all(len(r) == 1 for r in rows)
+
+
+def _codes_over(numbering: list[str], cell: str) -> bool:
+    """'1' … '14' then '01': four column codes or more running on from 1 end where the rows' own numbers begin."""
+    figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
+    c = cell.strip("()")
+    return len(figures) >= 4 and figures == list(range(1, len(figures) + 1)) and c.isdigit() \
+        and int(c) != len(figures) + 1
+
+
+def _field_cell(c: str) -> bool:
+    """'Tỉnh, thành phố:' above a table: a form's label waiting for its value, not a column's name."""
+    return c.endswith(":") and len(c.split()) >= 2 and not GROUP_HEAD.match(fold(c))
+
+
+def _joined_words(head: list[str], numbering: list[str]) -> list[str]:
+    """A header a PDF broke word by word down the lines ('Diện' / 'tích'), more names than the codes have figures:
+    a fragment in lower case goes on the name above."""
+    from dialogs.importer.grids import _header_names
+
+    figures = sum(n.strip("()").isdigit() for n in numbering)
+    if figures < 4 or len(head) <= figures or sum(c[:1].islower() for c in head) < 2:
+        return head
+    return _header_names(head)
+
+
 def cell_run_table(lines: list[str]) -> FlatGrid | None:
     """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
     each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
     cells = _cells(lines)
-    while cells and (not cells[0] or _title_cell(cells[0])):
+    while cells and (not cells[0] or _title_cell(cells[0]) or _field_cell(cells[0])):
         cells.pop(0)
     head, numbering, k = _header_cells(cells)
+    head = _joined_words(head, numbering)
     head = head[1:] if len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3 else head  # a caption
     if len(head) < 2:
         return None
@@ -223,28 +285,28 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
                 and after is not None and _value(after))  # a unit is followed by the row's figures
         unit = unit or bool(units and rows and len(rows[-1]) == 1 and len(c) <= 12 and len(c.split()) <= 2
                             and not ROW_NO.match(c) and not c.isupper() and not rows[-1][0].endswith(":"))
-        if _text(c) and not unit:
+        if _text(c) and not unit and not CROSSED.match(c):
             rows.append([c])
         elif rows:
             rows[-1].append(c)
     if not numbering and rows:
         _header_into_first_row(head, rows, leading)
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
-    if _write_in_labels(rows):
+    if _no_rows(rows, leading, numbering):
+        rows = labelled = [["…"]]  # a register's header over its codes: the unit adds the rows
+    elif _write_in_labels(rows):
         return None
-    if len(rows) < 2 or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
+    if len(rows) < (1 if _blank_numbered(leading, numbering) or rows == [["…"]] else 2) or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
         return None
     cols, group = _leaf_columns(head, numbering)
     if not cols:
         return None
-    header = ["TT", "Chỉ tiêu", *cols]
-    body = []
-    for r in rows:
-        lab = re.sub(r"^[-–+•]\s*", "", r[0])
-        m = ROW_NO.match(lab)
-        body.append([m.group("no"), lab[m.end():].strip()] if m else ["", lab])
-    note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {len(body)} "
-            "dòng; tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
+    register = rows == [["…"]]
+    header = ["TT", *cols] if register else ["TT", "Chỉ tiêu", *cols]  # a register: a list, a child a row
+    body = [[""]] if register else _numbered_labels(rows)
+    made = "các dòng do đơn vị thêm" if register else f"{len(body)} dòng"
+    note = (f"bảng bị dàn mỗi ô một dòng khi chép (từ «{head[0][:30]}»): đã dựng lại {len(cols)} cột, {made}; "
+            "tiêu đề nhiều tầng không còn phân biệt được, hãy kiểm tra tên và thứ tự cột")
     grid = _grid(header, body, note)
     grid.first = head[0]
     if group:  # the group over the leaf labels: a second header row
@@ -256,6 +318,16 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[1] for i, r in enumerate(rows) if len(r) > 1 and _text(r[1])}
     return grid
+
+
+def _numbered_labels(rows: list[list[str]]) -> list[list[str]]:
+    """[number, label] of each row, its bullet dropped and its number ('1.', 'a)') apart."""
+    body = []
+    for r in rows:
+        lab = re.sub(r"^[-–+•]\s*", "", r[0])
+        m = ROW_NO.match(lab)
+        body.append([m.group("no"), lab[m.end():].strip()] if m else ["", lab])
+    return body
 
 
 def _word_fragments(head: list[str]) -> bool:
@@ -529,8 +601,8 @@ def header_run_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     used = 1
     for ln in lines[1:]:
         s = ln.strip()
-        if s and (not _short(s) or parse_marker(s) or _value(s)):
-            break
+        if s and (not _short(s) or parse_marker(s) or _value(s) or CODE_NUMBERING.match(s)):
+            break  # ('A B 1 2 3': the columns' codes, the coded rows follow — the reader of coded rows takes it)
         used += 1
         if s:
             cells.append(s)
@@ -640,12 +712,13 @@ def _unbuilt_run(line: str) -> list:
 def _split_run_lines(run: list[str]) -> list[str]:
     """A table run into one line is cut into its cells, a line each (the text before it stays a line)."""
     from dialogs.importer.grids import split_run_line
+    from dialogs.importer.run_headers import spread_run_headers
 
     out: list[str] = []
     for ln in run:
         got = split_run_line(ln) if len(ln) >= 200 else None
         out += ([got[0]] if got and got[0] else []) + got[1] if got else [ln]
-    return out
+    return spread_run_headers(out)  # a statistics header run into a line or two, a cell a line (run_headers.py)
 
 
 def _interleaved(run: list[str], k: int, ahead: int, out: list) -> tuple[FlatGrid, int] | None:

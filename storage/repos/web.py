@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy import ARRAY, Integer, String, bindparam, exists, func, literal_column, or_, select, update
 
 from storage import rawsql
 from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
@@ -99,6 +99,42 @@ class WebRepo(RepoBase):
         stamp, (rev, *version) = row[:-5], row[-5:]
         return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
 
+    async def web_save_probes(self, items: list[tuple[int, str | None, int, str]]) -> list[WebSaveProbe | None]:
+        """:meth:`web_save_probe` for many saves at once (account, link, period, key), in one statement: the saves of
+        a group commit's batch (``bot/web/batch.py``). The same columns, so the same stamps."""
+        if self.dialect == "postgresql":
+            params: dict[str, Any] = {"p_accs": [i[0] for i in items], "p_links": [i[1] for i in items],
+                                      "p_periods": [i[2] for i in items], "p_keys": [i[3] for i in items]}
+        else:
+            params = {"p_items": orjson.dumps(items).decode()}
+        return _probes_found(len(items), await rawsql.fetch(self.session, _raw(self.session, "probes"), params))
+
+    async def web_write_answers(self, rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
+        """:meth:`AnswersRepo.write_answer` for many answers of different submissions at once (parameters ``p_sid``,
+        ``p_key``, ``p_value``, ``p_num``, ``p_by``, ``p_now``, ``p_via``): the same rows — the answer upserted, its
+        revision with the old value, the submission's ``answers_rev`` raised — in one statement per table (SQLite)
+        or one statement (PostgreSQL). Returns each answer's (new version, the submission's ``answers_rev``)."""
+        assert len({r["p_sid"] for r in rows}) == len(rows), "one answer per submission in a batch write"
+        up = _raw(self.session, "upsert_answer")  # its bind processors: the values as the one-by-one path binds them
+        procs = dict(zip(up.names, up.procs, strict=True))
+        args = [[v if (f := procs[n]) is None else f(v) for n in _BATCH_COLS for v in [r[n]]] for r in rows]
+        if self.dialect == "postgresql":
+            out = await rawsql.fetch_sql(self.session, _PG_WRITE, [list(c) for c in zip(*args, strict=True)])
+            got = {(sid, key): (version, rev, missing) for sid, key, version, rev, missing in out}
+            for r in rows:
+                version, _, missing = got[(r["p_sid"], r["p_key"])]
+                if missing and version > 1:  # written by another transaction while this one waited for the row
+                    await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), {**r, "p_version": version})
+            return [got[(r["p_sid"], r["p_key"])][:2] for r in rows]
+        doc = orjson.dumps(args).decode()
+        versions = {(sid, key): v for sid, key, v in await rawsql.fetch_sql(self.session, _SQLITE_UPSERT, [doc])}
+        for row, r in zip(args, rows, strict=True):
+            row.append(versions[(r["p_sid"], r["p_key"])])
+        doc = orjson.dumps(args).decode()
+        await rawsql.fetch_sql(self.session, _SQLITE_REVISIONS, [doc])
+        revs = dict(await rawsql.fetch_sql(self.session, _SQLITE_TOUCH, [doc]))
+        return [(row[-1], revs[r["p_sid"]]) for row, r in zip(args, rows, strict=True)]
+
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
@@ -113,6 +149,28 @@ class WebRepo(RepoBase):
         """A unit, a period and the unit's submission for it (None when not started), in one statement."""
         row = (await self.session.execute(_web_statements()["report"], {"p_unit": unit_id, "p_period": period_id})).first()
         return (row[0], row[1], row[2]) if row is not None else None
+
+
+async def web_save_probes_unlocked(db: Any, items: list[tuple[int, str | None, int, str]]) -> list[WebSaveProbe | None]:
+    """SQLite: :meth:`WebRepo.web_save_probes` on the writer's connection outside any transaction (in WAL a read takes
+    no lock), so that a batch takes the write lock only when it writes: another process's batch is not kept waiting
+    while this one parses and checks its saves. What is read may then be older than the write by a few milliseconds,
+    as on PostgreSQL (read committed): the saves' checks hold the same way (``answers_rev``, a Biểu's merge under
+    the lock)."""
+    async with db.engine.connect() as conn:
+        raw = (await conn.get_raw_connection()).driver_connection
+        stmt = _compiled(conn.dialect, "probes")
+        rows = raw.execute(stmt.sql, stmt.args({"p_items": orjson.dumps(items).decode()})).fetchall()
+        await conn.rollback()
+    return _probes_found(len(items), [stmt.row(r) for r in rows])
+
+
+def _probes_found(n: int, rows: list[tuple[Any, ...]]) -> list[WebSaveProbe | None]:
+    found: list[WebSaveProbe | None] = [None] * n
+    for ord_, *row in rows:
+        stamp, (rev, *version) = tuple(row[:-5]), row[-5:]
+        found[int(ord_) - 1] = WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
+    return found
 
 
 @dataclass
@@ -152,6 +210,67 @@ def _probe(with_link: bool) -> Any:
     return q
 
 
+def _probes(dialect: str) -> Any:
+    """:func:`_probe` for many saves: their (account, link, period, key) as rows (PostgreSQL: arrays unnested;
+    SQLite: a JSON array of arrays), each result row led by its save's place (from 1)."""
+    a, u, p, s, ans = (m.__table__ for m in (Account, Unit, Period, Submission, Answer))
+    if dialect == "postgresql":
+        v = (func.unnest(bindparam("p_accs", type_=ARRAY(Integer)), bindparam("p_links", type_=ARRAY(String)),
+                         bindparam("p_periods", type_=ARRAY(Integer)), bindparam("p_keys", type_=ARRAY(String)))
+             .table_valued("acc", "link", "period", "key", with_ordinality="ord").render_derived().alias("v"))
+        acc, link, period, key, ord_ = v.c.acc, v.c.link, v.c.period, v.c.key, v.c.ord
+    else:
+        v = func.json_each(bindparam("p_items", type_=String)).table_valued("value", "key").alias("v")
+        acc, link, period, key = (v.c.value.op("->>")(literal_column(str(i))) for i in range(4))
+        ord_ = v.c.key + literal_column("1")
+    cols = [ord_, *(a.c[n] for n in _ACCOUNT_COLS), *u.c, *p.c,
+            *(c for c in s.c if c.name not in ("updated_at", "answers_rev")),
+            s.c.answers_rev, ans.c.version, ans.c.set_by, ans.c.set_at, ans.c.via]
+    linked = exists().where(WebLink.id == link, WebLink.account_id == a.c.id, WebLink.revoked_at.is_(None))
+    return (select(*cols).select_from(v).join(a, (a.c.id == acc) & a.c.active.is_(True))
+            .outerjoin(u, u.c.id == a.c.unit_id).outerjoin(p, p.c.id == period)
+            .outerjoin(s, (s.c.unit_id == u.c.id) & (s.c.period_id == p.c.id))
+            .outerjoin(ans, (ans.c.submission_id == s.c.id) & (ans.c.question_key == key))
+            .where(or_(link.is_(None), linked)))
+
+
+# the batch write (WebRepo.web_write_answers): each row's values in this order, processed as the upsert binds them
+_BATCH_COLS = ("p_sid", "p_key", "p_value", "p_num", "p_by", "p_now", "p_via")
+_UPSERT_SET = ("ON CONFLICT (submission_id, question_key) DO UPDATE SET value = excluded.value, num = excluded.num, "
+               "set_by = excluded.set_by, set_at = excluded.set_at, via = excluded.via, reason = excluded.reason, "
+               "version = answers.version + 1")
+_PG_WRITE = f"""WITH v AS (SELECT * FROM unnest($1::integer[], $2::varchar[], $3::text[], $4::float8[], $5::integer[],
+                                     $6::timestamptz[], $7::varchar[]) AS v(sid, key, value, num, by, at, via)),
+up AS (INSERT INTO answers (submission_id, question_key, value, num, version, set_by, set_at, via, reason)
+       SELECT sid, key, value::json, num, 1, by, at, via, NULL FROM v ORDER BY sid, key
+       {_UPSERT_SET} RETURNING answers.submission_id, answers.question_key, answers.version),
+rev AS (INSERT INTO answer_revisions (submission_id, question_key, version, old_value, new_value, changed_by,
+                                     changed_at, via, reason)
+        SELECT v.sid, v.key, up.version,
+               (SELECT r.new_value FROM answer_revisions r WHERE r.submission_id = v.sid AND r.question_key = v.key
+                AND r.version = up.version - 1), v.value::json, v.by, v.at, v.via, NULL
+        FROM up JOIN v ON v.sid = up.submission_id AND v.key = up.question_key ORDER BY v.sid
+        RETURNING submission_id, question_key, version, old_value IS NULL AS missing),
+touch AS (UPDATE submissions SET updated_at = v.at, answers_rev = submissions.answers_rev + 1 FROM v
+          WHERE submissions.id = v.sid RETURNING submissions.id, submissions.answers_rev)
+SELECT rev.submission_id, rev.question_key, rev.version, touch.answers_rev, rev.missing
+FROM rev JOIN touch ON touch.id = rev.submission_id"""
+_SQLITE_UPSERT = f"""INSERT INTO answers (submission_id, question_key, value, num, version, set_by, set_at, via, reason)
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, 1, j.value ->> 4, j.value ->> 5, j.value ->> 6, NULL
+FROM json_each(?) AS j WHERE true {_UPSERT_SET}
+RETURNING submission_id, question_key, version"""
+_SQLITE_REVISIONS = """INSERT INTO answer_revisions (submission_id, question_key, version, old_value, new_value,
+                              changed_by, changed_at, via, reason)
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 7,
+       CASE WHEN j.value ->> 7 > 1 THEN (SELECT r.new_value FROM answer_revisions r WHERE r.submission_id = j.value ->> 0
+            AND r.question_key = j.value ->> 1 AND r.version = (j.value ->> 7) - 1) END,
+       j.value ->> 2, j.value ->> 4, j.value ->> 5, j.value ->> 6, NULL
+FROM json_each(?) AS j"""
+_SQLITE_TOUCH = """UPDATE submissions SET updated_at = t.at, answers_rev = answers_rev + 1
+FROM (SELECT j.value ->> 0 AS sid, j.value ->> 5 AS at FROM json_each(?) AS j) AS t WHERE submissions.id = t.sid
+RETURNING submissions.id, submissions.answers_rev"""
+
+
 def _write_in_one(dialect: str) -> Any:
     """PostgreSQL: ``set_answer``'s three statements as one (one round trip): the upsert, the revision (its old
     value: the previous revision's new value) and the touch, as data-modifying CTEs; returns the new version, the
@@ -189,10 +308,15 @@ def _fix_old_value() -> Any:
 def _compile(dialect: Any, name: str) -> rawsql.Raw:
     from storage.hot import _hot
 
-    stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True),
+    stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True), "probes": lambda: _probes(dialect.name),
              "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
     stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
     return rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
+
+
+def _compiled(dialect: Any, name: str) -> rawsql.Raw:
+    """Statement ``name`` compiled for ``dialect`` (once), without a session."""
+    return rawsql.compiled(dialect, _compile, name)
 
 
 def _raw(session: Any, name: str) -> rawsql.Raw:

@@ -1,0 +1,160 @@
+"""The web form's batched saves (bot/web/batch.py): a group commit's batch reads its saves' probes in one statement and
+writes their answers together (``repo.web.web_write_answers``: one statement per table on SQLite, one on PostgreSQL).
+The rows and revisions are those of the one-by-one path (``Repo.write_answer``); a failing write fails alone; saves of
+one report in one batch see each other, in order. Run on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.web import service
+from bot.web.batch import GroupCommit, Writes
+from bot.web.server import WEB
+from storage.models import Answer, AnswerRevision, Submission
+from storage.repo import Repo
+from tests.support.harness import Clock
+from tests.support.web_client import Web
+from tests.support.web_world import build_world
+
+pytestmark = pytest.mark.db
+
+# (key, value) written twice over: a number, a text, a list, a mapping, JSON null
+ROUNDS = [
+    [("iii_nv_tong", 5), ("iii_nv_da_th", "năm"), ("iii_nv_chua_th", [1, "a"]), ("iii2_tong_nv", {"x": 1.5}),
+     ("iii1_bien_che", None)],
+    [("iii_nv_tong", 7), ("iii_nv_da_th", None), ("iii_nv_chua_th", [2]), ("iii2_tong_nv", {"x": 2}),
+     ("iii1_bien_che", 0)],
+]
+
+
+async def _subs(db, world, codes, period) -> list[int]:
+    async with db.session() as s:
+        repo = Repo(s)
+        ids = [(await repo.submissions.ensure_submission(world.units[c], period)).id for c in codes]
+        await s.commit()
+    return ids
+
+
+async def _rows(db, sub_id: int) -> tuple[list, list, int]:
+    """A submission's answers, revisions (without ids) and answers_rev."""
+    async with db.read_session() as s:
+        ans = (await s.execute(Answer.__table__.select().where(Answer.submission_id == sub_id)
+                               .order_by(Answer.question_key))).all()
+        revs = (await s.execute(AnswerRevision.__table__.select().where(AnswerRevision.submission_id == sub_id)
+                                .order_by(AnswerRevision.question_key, AnswerRevision.version))).all()
+        rev = (await s.get(Submission, sub_id)).answers_rev
+    return ([dict(r._mapping) | {"id": 0, "submission_id": 0} for r in ans],
+            [dict(r._mapping) | {"id": 0, "submission_id": 0} for r in revs], rev)
+
+
+def _params(sid: int, key: str, value, by: int, now: datetime) -> dict:
+    num = value if isinstance(value, int) else None
+    return {"p_sid": sid, "p_key": key, "p_value": value, "p_num": num, "p_by": by, "p_now": now, "p_via": "web"}
+
+
+async def test_batch_write_leaves_the_rows_and_revisions_of_the_one_by_one_path(db, tmp_path):
+    world = await build_world(db, tmp_path)
+    one = await _subs(db, world, ("00004", "00100"), world.period)  # written one by one
+    many = await _subs(db, world, ("00004", "00100"), world.weekly)  # written in batches
+    now = datetime(2026, 12, 6, 3, 4, 5, 678901, tzinfo=UTC)
+    for n, writes in enumerate(ROUNDS):
+        for key, value in writes:  # each statement of a batch: one answer of each submission
+            at = now + timedelta(minutes=n, seconds=len(key))
+            expected = []
+            async with db.session() as s:
+                repo = Repo(s)
+                for i, sid in enumerate(one):
+                    num = value if isinstance(value, int) else None
+                    expected.append(await repo.submissions.write_answer(sid, key, value, num=num, by=world.officer,
+                                                                        via="web", now=at + timedelta(seconds=i)))
+                await s.commit()
+            async with db.session() as s:
+                got = await Repo(s).web.web_write_answers(
+                    [_params(sid, key, value, world.officer, at + timedelta(seconds=i)) for i, sid in enumerate(many)])
+                await s.commit()
+            assert got == expected
+    for a, b in zip(one, many, strict=True):
+        assert await _rows(db, a) == await _rows(db, b)
+        answers, revisions, rev = await _rows(db, b)
+        assert rev == 10 and len(revisions) == 10 and all(r["via"] == "web" for r in revisions)
+        second = [r for r in revisions if r["version"] == 2]
+        assert [r["old_value"] for r in second] == [None, {"x": 1.5}, [1, "a"], "năm", 5]  # by key
+
+
+async def test_a_failing_write_in_a_batch_fails_alone_and_the_others_are_written(db, db_url, tmp_path):
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    w = await Web(db, db_url, await build_world(db, tmp_path), clock).start()
+    try:
+        subs = await _subs(db, w.world, ("00004", "00100", "02"), w.world.period)
+        writer = w.app[WEB].writer
+        now = datetime(2026, 12, 6, 3, tzinfo=UTC)
+
+        def job(sid: int, value: int, by: int):
+            async def put(repo: Repo):
+                writes = Writes.of(repo)
+                assert writes is not None  # the group commit's transaction puts the write off
+                return writes.add(_params(sid, "iii_nv_tong", value, by, now), lambda version, rev: (version, rev))
+            return put
+
+        before = writer.batches
+        res = await asyncio.gather(writer.run(1, job(subs[0], 11, w.world.officer)),
+                                   writer.run(1, job(subs[1], 12, 10**9)),  # no such account: the write fails
+                                   writer.run(1, job(subs[2], 13, w.world.officer)), return_exceptions=True)
+        assert res[0] == (1, 1) and res[2] == (1, 1) and isinstance(res[1], Exception)
+        assert writer.batches == before + 2  # the batch rolled back; the two good saves written one by one
+        for sid, value in ((subs[0], 11), (subs[2], 13)):
+            answers, revisions, rev = await _rows(db, sid)
+            assert [(a["value"], a["version"]) for a in answers] == [(value, 1)] and len(revisions) == 1 and rev == 1
+        assert await _rows(db, subs[1]) == ([], [], 0)
+    finally:
+        await w.close()
+
+
+async def test_saves_at_the_same_instant_are_written_in_order_with_their_revisions(db, db_url, tmp_path):
+    """Officers of two units save at once (one batch): two of one report (one field twice, in order), a Biểu cell, a
+    wrong input: each answer is stored with its revisions via="web", the report's saves see each other (versions 1,
+    2), the rules read the answers saved before them in the batch."""
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    w = await Web(db, db_url, await build_world(db, tmp_path), clock).start()
+    try:
+        for acc in (w.world.officer, w.world.officer2, w.world.other_officer):
+            await w.signed_in(acc)  # the form opened: the submissions exist
+        writer = GroupCommit(db, lanes=1)  # PostgreSQL's lanes would spread the accounts over transactions
+        before = writer.batches
+        a, b, c = w.world.officer, w.world.officer2, w.world.other_officer
+        saves = [(a, {"key": "iii_nv_tong", "op": "set", "text": "10"}),
+                 (c, {"key": "iii_nv_tong", "op": "set", "text": "20"}),
+                 (b, {"key": "iii_nv_da_th", "op": "set", "text": "4"}),
+                 (a, {"key": "iii_nv_tong", "op": "set", "text": "12"}),
+                 (c, {"key": "iii_nv_da_th", "op": "set", "text": "mười"}),
+                 (b, {"key": "bieu_8b", "op": "group", "row": "gd_thpt",
+                      "items": [{"label": "Trường THPT Nguyễn Trãi", "so_co_cau": "3"}]}),
+                 (c, {"key": "iii_nv_da_th", "op": "set", "text": "8"}),
+                 (c, {"key": "iii_nv_chua_th", "op": "set", "text": "15"})]
+        res = await asyncio.gather(*(service.save(w.services, writer, acc, None, w.world.period, req)
+                                     for acc, req in saves))
+        assert writer.batches == before + 1  # one transaction
+        body = [r.saved for r in res]
+        assert [x.ok for x in body] == [True, True, True, True, False, True, True, True]
+        assert (body[0].version, body[3].version) == (1, 2) and body[1].version == 1
+        assert "không phải là một số" in body[4].error
+        assert body[6].warnings == [] and len(body[7].warnings) == 1  # 8 + 15 > 20: the rule read the saves before it
+        mine = await w.answers("00004")
+        assert mine["iii_nv_tong"] == 12 and mine["iii_nv_da_th"] == 4
+        assert mine["bieu_8b"]["items"]["gd_thpt"][0]["so_co_cau"] == 3
+        assert (await w.answers("00100"))["iii_nv_tong"] == 20
+        async with db.read_session() as s:
+            repo = Repo(s)
+            sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
+            revs = await repo.submissions.revisions(sub.id, "iii_nv_tong")
+            assert [(r.version, r.old_value, r.new_value, r.via) for r in revs] == [(1, None, 10, "web"),
+                                                                                   (2, 10, 12, "web")]
+            assert (await s.get(Submission, sub.id)).answers_rev == 4
+        assert [r.rev for r in res if r.sub_id == sub.id] == [1, 2, 3, 4]  # each save went on from the one before
+    finally:
+        await w.close()
