@@ -53,9 +53,12 @@ def unit_fields(line: str) -> list[str] | None:
     if not m:
         return None
     mk, rest = m.group("mk") or "", m.group("rest")
-    parts = _whole(WITH_UNIT, rest)  # (one blank with its unit alone on its line: the field readers' own shape)
-    if not parts or len(parts) < 2 or not all(
-        measure_unit(p.group("unit")) and not COUNTED.match(p.group("unit")) for p in parts
+    # (one blank with its unit alone on its line: the field readers' own shape)
+    parts = _whole(WITH_UNIT, rest)
+    if (
+        not parts
+        or len(parts) < 2
+        or not all(measure_unit(p.group("unit")) and not COUNTED.match(p.group("unit")) for p in parts)
     ):
         return None
     labels = [re.sub(r"\s+là$", "", p.group("label").strip()) for p in parts]
