@@ -526,6 +526,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
+    meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
@@ -1106,7 +1107,7 @@ def nest(chain: list[tuple[str, str]], items: list[dict]) -> dict:
 CLOSING = re.compile(  # the letter's closing formula; an invitation's request to come ('… đề nghị ông (bà) bố trí thời
     # gian tham dự đầy đủ …')
     r"^(?:Trên đây là (?:báo cáo|kết quả|tình hình)\b.{0,200}"
-    r"|.{0,60}\b(?:đề nghị|rất mong|kính mong)\s+(?:ông\s*\(bà\)|ông/bà|quý vị|các đồng chí|đồng chí|đại biểu)"
+    r"|(?!\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])\s*[.)/])(?!.*\bbáo cáo\b).{0,60}\b(?:đề nghị|rất mong|kính mong)\s+(?:ông\s*\(bà\)|ông/bà|quý vị|các đồng chí|đồng chí|đại biểu)"
     r"[^:]{0,40}?\b(?:bố trí thời gian|đến dự|tham dự|có mặt)\b[^:]{0,120})$",
     re.I,
 )
@@ -1172,6 +1173,10 @@ PARTY_ACT_ISSUED = re.compile(r"(?i)\bban hành\s+(?:chỉ thị|nghị quyết|
                               r"quyết định|công văn|văn bản)\s+số\s*:?\s*\d+\s*-\s*[A-ZĐ]{2,4}\s*/\s*(?:TW|TƯ|T\.Ư|TU|HU|ĐU|QU|TTU)\b")
 
 
+# a state body heading the document: an act of the Party it cites does not make it a Party paper
+STATE_BODY = re.compile(r"\buy ban nhan dan\b|\bubnd\b|\bhoi dong nhan dan\b|\bhdnd\b")
+
+
 def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
@@ -1202,7 +1207,9 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    party = PARTY_BODY.search(fold(f"{shown} {title}")) or PARTY_ACT_ISSUED.search(f)
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) or (
+        PARTY_ACT_ISSUED.search(f[:800]) and not meta.get("state_headed")
+    )
     layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")

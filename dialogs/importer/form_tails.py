@@ -120,6 +120,13 @@ def header_first(seq: list) -> list:
 ASSESSING = re.compile(r"^(?:ket qua\s+)?(?:y kien\s+)?(?:tu\s+)?(?:danh gia|nhan xet|kiem diem)\b")
 
 
+# a particular about who assesses or is assessed — a name, a post, a unit, a contact, a date — stays a line to fill
+PARTICULARS = re.compile(
+    r"^(?:nguoi|ho (?:va )?ten|chuc vu|chuc danh|don vi|co quan|dia chi|(?:so )?dien thoai|email|e-mail|fax|"
+    r"ngay|thoi gian|noi|nam sinh|so (?:cmnd|cccd|the|hieu)|ma so)\b"
+)
+
+
 def written_assessments(sections: list[dict]) -> None:
     """The numbered text fields of a section whose heading assesses become longtext (in place)."""
     for sec in sections:
@@ -134,6 +141,7 @@ def written_assessments(sections: list[dict]) -> None:
                 and q.get("no")
                 and q["no"] not in ("-", "–", "+", "•")
                 and not NAME_LABEL.match(q.get("prompt", ""))
+                and not PARTICULARS.match(fold(q.get("prompt", "")))
             ):
                 q["type"] = "longtext"
 
@@ -143,6 +151,9 @@ def form_passes(sections: list[dict], texts: list[str]) -> None:
     make a choice, then the numbered criteria under an assessment heading are written out."""
     choose_graded_blanks(sections, texts)
     written_assessments(sections)
+
+
+LIST_LEAD = re.compile(r"(?::|\bgom|\bnhu sau|\bsau day)\s*$")  # a lead whose list the lines below are
 
 
 def _option_like(s: str) -> bool:
@@ -167,7 +178,19 @@ def _options_above(seq: list, i: int) -> int | None:
         return None
     firsts = {fold(x.split()[0]) for x in run}
     after = seq[i + 1] if i + 1 < len(seq) else ""
-    return k if len(firsts) == 1 and isinstance(after, str) and not after.strip() else None
+    if len(firsts) != 1 or not isinstance(after, str) or after.strip() or not _variants(run):
+        return None
+    lead = next((x for x in reversed(seq[: k - 1]) if not isinstance(x, str) or x.strip()), "")
+    return None if isinstance(lead, str) and LIST_LEAD.search(fold(lead)) else k
+
+
+def _variants(run: list[str]) -> bool:
+    """Options of one answer differ in a word or two ('Ghi đúng địa chỉ' / 'Ghi sai địa chỉ'): the lines share two
+    words or more, two fifths of each line; names listed one a line ('Trường Mầm non Hoa Sen' / 'Trường Tiểu học …')
+    do not."""
+    words = [set(re.findall(r"\w+", fold(x))) for x in run]
+    common = set.intersection(*words)
+    return len(common) >= 2 and all(5 * len(common) >= 2 * len(w) for w in words)
 
 
 def options_first(seq: list) -> list:

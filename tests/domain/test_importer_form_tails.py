@@ -158,3 +158,23 @@ def test_long_options_count_only_as_variants_of_one_answer() -> None:
         )
         is None
     )
+
+
+def test_names_listed_under_a_lead_stay_in_their_item() -> None:
+    # a list's lead ends in ':' and the names share one word only: no options of the next heading
+    o = imp(
+        "BÁO CÁO\n1. Các đơn vị trực thuộc gồm:\n\nTrường Mầm non Hoa Sen\nTrường Tiểu học Kim Đồng\n"
+        "2. Kết quả thực hiện nhiệm vụ năm học\n\n"
+    )
+    kinds = {r.question.prompt: r.question.type for r in o.refs}
+    assert kinds.get("Kết quả thực hiện nhiệm vụ năm học") != "choice"
+    seq = ["", "Trường Mầm non Hoa Sen", "Trường Tiểu học Kim Đồng", "2. Kết quả thực hiện", ""]
+    assert options_first(seq) == seq  # names sharing a single word are no variants of one answer
+
+
+def test_who_assesses_stays_a_line_under_an_assessment_heading() -> None:
+    o = imp("PHIẾU NHẬN XÉT\nII. NHẬN XÉT, ĐÁNH GIÁ\n1. Người nhận xét: ……\n2. Số điện thoại: ……\n3. Ưu điểm: ……\n")
+    kinds = {r.question.prompt: r.question.type for r in o.refs}
+    assert kinds["Người nhận xét"] == "text"
+    assert kinds["Số điện thoại"] == "text"
+    assert kinds["Ưu điểm"] == "longtext"
