@@ -1,0 +1,25 @@
+"""The seventeenth hold-out (issue 21, session 24): 14 real documents whose gold was committed (4238277 and ba3e724,
+branch g17) before the importer first ran on them, kept on that branch and scored only by its TOTAL line through the
+whole session: 48 of 115 on the session's starting code 660e7bf (FIRST_RUN), 51 of 115 at the session's end after
+two rounds of importer work that never read it (OUT_OF_SAMPLE). A floor on the set so that a regression fails —
+raise the floors as the importer gets better, never lower them."""
+
+from __future__ import annotations
+
+from benchmarks.score_importer import HOLDOUT17
+from tests.support.importing import assert_set_floor
+
+HOLDOUT17_DOCS = sorted(HOLDOUT17.glob("*.txt"))
+FIRST_RUN = 48
+OUT_OF_SAMPLE = 51  # the end of session 24, out of sample
+
+
+def test_every_seventeenth_holdout_document_names_its_source_and_has_a_gold():
+    assert len(HOLDOUT17_DOCS) == 14
+    for doc in HOLDOUT17_DOCS:
+        assert doc.read_text(encoding="utf-8").startswith("# nguồn: http"), doc.name
+        assert doc.with_suffix(".gold").is_file(), doc.name
+
+
+def test_seventeenth_holdout_floor_holds():
+    assert_set_floor(HOLDOUT17_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE), junk_max=1)
