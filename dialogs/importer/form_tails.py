@@ -20,27 +20,18 @@ import re
 
 from dialogs.importer.lexicon import NAME_LABEL
 from dialogs.importer.naming import MOTTO, is_agency_header, name_under_motto
+from dialogs.importer.shaped_types import help_options
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
 BLANK_TAIL = re.compile(r"\s*:?\s*(?:…|\.{2,}|_{2,})[.…_\s]*$")
 BRACKET_LIST = re.compile(r"^\((?P<items>[^()]+)\)\s*[.;]?$")
-GUIDE = re.compile(r"^(?:ghi|neu|danh dau|chon|khoanh|gach|vi du|theo|xem|kem)\b")
 
 
 def bracket_grades(line: str) -> list[str] | None:
-    """'(Hoàn thành tốt; hoàn thành; không hoàn thành).' → the three grades; None for any other line."""
-    m = BRACKET_LIST.match(line.strip())
-    if not m:
-        return None
-    items = [x.strip(" .") for x in m.group("items").split(";")]
-    if not 3 <= len(items) <= 8 or any(
-        not x or len(x.split()) > 8 or re.search(r"\d|…|\.\.", x) for x in items
-    ):
-        return None
-    if any(GUIDE.match(fold(x)) for x in items):
-        return None
-    return [x[0].upper() + x[1:] for x in items]
+    """'(Hoàn thành tốt; hoàn thành; không hoàn thành).' → the three grades (a bracketed list of options, read as
+    `shaped_types.help_options` reads a help); None for any other line."""
+    return help_options(line) if BRACKET_LIST.match(line.strip()) else None
 
 
 def _label(line: str) -> str | None:

@@ -13,7 +13,7 @@ from dialogs.text import fold
 
 # an instruction, not an answer: 'ghi rõ …', 'nêu …', 'ví dụ …', 'nếu có', 'theo mẫu …'
 INSTRUCTION = re.compile(
-    r"^(?:ghi|neu|vi du|vd|nhu|kem theo|theo|danh dau|chon|trong do|gom|bao gom|lua chon|xem)\b|"
+    r"^(?:ghi|neu|vi du|vd|nhu|kem theo|kem|theo|danh dau|chon|khoanh|gach|trong do|gom|bao gom|lua chon|xem)\b|"
     r"\bneu co\b|\bmau so\b|\bbieu\b"
 )
 
@@ -24,7 +24,7 @@ def help_options(help_text: str) -> list[str] | None:
     s = help_text.strip().rstrip(".").strip()
     if s.startswith("(") and s.endswith(")"):
         s = s[1:-1].strip().rstrip(".")
-    if ":" in s or re.search(r"\d", s):
+    if ":" in s or re.search(r"\d|…|\.\.", s):
         return None
     parts = [_unbracket(p.strip(" .,")) for p in re.split(r"\s*;\s*|\s+/\s+", s)]
     if not 3 <= len(parts) <= 8 or any(not p or len(p.split()) > 8 for p in parts):
