@@ -16,7 +16,7 @@ LONG = 250  # a line this long holding MIN_BLANKS labelled blanks is a form run 
 MIN_BLANKS = 4
 RUN = re.compile(r"(?:…|\.{3,}|_{3,})(?:[\s/,\-]*+[.…_]++)*+")
 MOTTO = re.compile(
-    r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|cộng\s+hoà\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"
+    r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"
     r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc[\s\-–_]*"
 )
 MARK = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]$")
