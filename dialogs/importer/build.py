@@ -491,7 +491,6 @@ def build(doc: Document, filename: str) -> Built:
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
-    _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
@@ -500,6 +499,7 @@ def build(doc: Document, filename: str) -> Built:
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
+    _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)

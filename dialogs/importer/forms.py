@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
 from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
 from dialogs.importer.structure import parse_marker
@@ -156,8 +157,9 @@ ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + "$"
 
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
-    A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
-    s = re.sub(r"(?i)^kính gửi\s*:\s*", "", line.strip())
+    A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
+    – Phòng …: ……')."""
+    s = re.sub(r"(?i)^kính gửi\s*:\s*(?:[-–—]\s+)?", "", line.strip())
     if not BLANK.search(s) or parse_marker(s):
         return []
     labels: list[str] = []
@@ -245,7 +247,11 @@ DATE_OVER_BLANK = re.compile(r"(?i)^(?P<l>ngày\b[^:…\d.]{2,40}?)\s*:?\s*(?:�
 def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
     and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
-    by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it."""
+    by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it.
+    Papers cited by number and date ('Theo Quyết định số … ngày … tháng … năm … của …') → dialogs/importer/cited_papers.py."""
+    cited = cited_papers(line)
+    if cited:
+        return cited
     ends = date_range(line)  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …': the two ends
     if ends:
         return ends

@@ -144,7 +144,8 @@ def labelled_blanks(text: str) -> list[Ask]:
 # a label's closing parenthesis of guidance, ten words or more, after a label of its own ('Nội dung giải pháp (chỉ ra …)')
 LONG_GUIDE = re.compile(r"(?<=\w)\s*\((?P<g>[^()]*(?:\S+\s+){9,}[^()]*)\)\s*$")
 FILLED_TAIL = re.compile(r"(?P<l>[A-ZĐ][^:…;.]{1,30}?)\s*:\s*(?P<v>[^:…;.]{1,40})")
-TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[….\s_]*")
+# (a date's blank '…./…./….' is one blank: its slashes go with it)
+TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})(?:[….\s_]|/(?=\s*[….…_]))*")
 
 
 def _trailing_labels(tail: str) -> list[Ask]:
