@@ -83,6 +83,7 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
     return "".join(out)
 
 
+BRACKET_BOX = re.compile(r"\[ {1,3}\]")
 CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
 SPLIT_BLANK = re.compile(r"(?<=[.…]{3})\s+(?=[.…]{2}[.…]*\s*[^\W\d_])")  # a blank broken by a space, a word after
 PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
@@ -116,6 +117,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             continue
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
+        line = BRACKET_BOX.sub("□", line)  # 'Có [ ] Không [ ]': a box to tick typed as brackets
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
