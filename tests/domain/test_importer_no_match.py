@@ -1,0 +1,130 @@
+"""Asks the importer missed outright ('no imported ask near enough'), by the shape of their line (session 25, i25b):
+papers cited by number and date inside a sentence, a date's blank among trailing labels, the addressee's dash, a
+label whose note the copy cut off, boxes typed as brackets, a breakdown's lead run into its first bullet. Made-up
+text only."""
+
+from dialogs.importer import draft_outline, import_document
+from dialogs.importer.cited_papers import cited_papers
+from dialogs.importer.cleaning import BRACKET_BOX
+from dialogs.importer.forms import blank_fields, dated_fields
+from dialogs.importer.questions import asks_from_text
+from dialogs.importer.structure import join_broken
+from dialogs.importer.unit_blanks import split_field_line
+
+
+def _got(text: str) -> list[tuple[str, str]]:
+    return [(a.prompt, a.type) for a in asks_from_text(text)]
+
+
+# --- papers cited by number and date inside a running sentence
+
+
+def test_two_papers_cited_in_one_sentence():
+    line = ("Căn cứ Nghị quyết số ……… ngày …… tháng …… năm …… của Hội đồng nhân dân ……… và Kế hoạch số …… ngày ……"
+            "tháng ……năm …… của Ban quản lý ……… thì đơn vị ……")
+    assert cited_papers(line) == [
+        "Căn cứ Nghị quyết số", "Ngày tháng năm của Nghị quyết", "Của Hội đồng nhân dân",
+        "Kế hoạch số", "Ngày tháng năm của Kế hoạch", "Của Ban quản lý", "Thì đơn vị",
+    ]
+
+
+def test_cited_paper_whose_issuer_is_a_blank():
+    assert cited_papers("Theo Công văn số ….. ngày ….. tháng ….. năm ….. của ……….") == [
+        "Theo Công văn số", "Ngày tháng năm của Công văn", "Cơ quan ban hành Công văn (của)",
+    ]
+
+
+def test_cited_paper_with_a_printed_century_and_a_label_after():
+    assert cited_papers("Thông báo số …… ngày …… tháng …… năm 20…… người nhận ……") == [
+        "Thông báo số", "Ngày tháng năm của Thông báo", "Người nhận",
+    ]
+
+
+def test_cited_papers_typed_through_the_form_line():
+    got = _got("Theo Giấy mời số ……… ngày ……tháng ……năm …… của Ủy ban ……… thì bà ………")
+    assert ("Ngày tháng năm của Giấy mời", "date") in got
+    assert ("Của Ủy ban", "text") in got
+    assert dated_fields("Theo Giấy mời số …… ngày …… tháng …… năm ……")[1] == "Ngày tháng năm của Giấy mời"
+
+
+def test_no_paper_no_citation():
+    assert cited_papers("Hà Nội, ngày …… tháng …… năm ……") == []
+    assert cited_papers("Sinh ngày …… tháng …… năm …… tại ……") == []
+    assert cited_papers("Giấy tờ tùy thân số …… cấp ngày …… tháng …… năm …… tại ……") == []
+    assert cited_papers("Quyết định số …… ngày …… tháng …… năm ……. Đề nghị các đơn vị thực hiện nghiêm túc các "
+                        "nội dung đã nêu trong quyết định trên ……") == []
+
+
+# --- a date's blank '…/…/…' among the labels after a colon's blank
+
+
+def test_date_blank_among_trailing_labels():
+    assert _got("Thẻ đoàn viên số:…Do đơn vị…Cấp ngày…./…./….") == [
+        ("Thẻ đoàn viên số", "text"), ("Do đơn vị", "text"), ("Cấp ngày", "date")]
+    assert _got("Giấy phép số: ……… do Sở Công Thương ……… cấp ngày ……/……/……")[-1] == ("Cấp ngày", "date")
+
+
+def test_trailing_unit_stays_a_unit():
+    assert all(p != "Hộ" for p, _ in _got("Số hộ được hỗ trợ: …… hộ"))
+
+
+# --- 'Kính gửi:' and a dash before the addressee's blank
+
+
+def test_addressee_after_a_dash():
+    assert blank_fields("Kính gửi: – Ban quản lý khu phố……") == ["Ban quản lý khu phố"]
+    assert blank_fields("Kính gửi: - Phòng Văn hóa ………") == ["Phòng Văn hóa"]
+    assert blank_fields("Kính gửi: Ban chấp hành ……") == ["Ban chấp hành"]
+
+
+def test_addressee_without_a_blank_asks_nothing():
+    assert blank_fields("Kính gửi: – Ủy ban nhân dân huyện") == []
+
+
+# --- a label whose note in parentheses the copy cut off, then the form's next line
+
+
+def test_cut_note_is_no_wrap():
+    lines = ["Họ và tên người nộp (ghi theo giấy tờ của", "Theo Quyết định số …… ngày …… tháng …… năm ……"]
+    assert join_broken(lines, False)[0] == lines
+    lines = ["Tên đơn vị (viết đầy đủ, không viết tắt nếu", "Địa chỉ: ………"]
+    assert join_broken(lines, False)[0] == lines
+
+
+def test_wrapped_note_still_joins():
+    lines = ["Số người tham gia (kể cả người của", "các đơn vị khác): ……"]
+    assert join_broken(lines, False)[0] == ["Số người tham gia (kể cả người của các đơn vị khác): ……"]
+    lines = ["Đối tượng được hỗ trợ (ghi rõ là", "Hộ nghèo, hộ cận nghèo): ……"]  # the line closes the bracket
+    assert len(join_broken(lines, False)[0]) == 1
+
+
+# --- boxes typed as brackets
+
+
+def test_bracket_boxes_are_boxes():
+    assert BRACKET_BOX.sub("□", "Có [ ] Không [ ]") == "Có □ Không □"
+    assert BRACKET_BOX.sub("□", "Đã nộp [  ]") == "Đã nộp □"
+    assert BRACKET_BOX.sub("□", "Xem [1] và [a]") == "Xem [1] và [a]"
+
+
+def test_bracket_boxes_ask_yes_or_no():
+    text = ("PHIẾU TỰ KIỂM TRA\nI. VIỆC CHẤP HÀNH\n1. Báo cáo định kỳ\n"
+            "1.1. Gửi báo cáo định kỳ về an toàn lao động với cơ quan quản lý:\nCó [ ] Không [ ]\n"
+            "1.2. Gửi báo cáo định kỳ về tiền lương với cơ quan quản lý:\nCó [ ] Không [ ]\n")
+    outline = draft_outline(import_document(text.encode(), "phieu.txt"))
+    got = [(r.question.prompt, r.question.type) for r in outline.refs]
+    assert ("Gửi báo cáo định kỳ về an toàn lao động với cơ quan quản lý", "yesno") in got
+    assert not any("[ ]" in p for p, _ in got)
+
+
+# --- a breakdown's lead run into its first bullet
+
+
+def test_breakdown_lead_run_into_first_bullet():
+    assert split_field_line("Trong đó: – Cán bộ nữ:……người") == ["Trong đó:", "– Cán bộ nữ:……người"]
+    assert split_field_line("Chia ra: + Hộ nghèo: …… hộ") == ["Chia ra:", "+ Hộ nghèo: …… hộ"]
+
+
+def test_breakdown_lead_with_its_own_blank_untouched():
+    assert split_field_line("Trong đó: nữ …… người") != ["Trong đó:", "nữ …… người"]
+    assert split_field_line("Trong đó – nội dung chính") == ["Trong đó – nội dung chính"]
