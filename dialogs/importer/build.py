@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogs.importer.ask_types import none_everywhere
+from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
@@ -36,6 +36,7 @@ from dialogs.importer.headline import (
 )
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
+from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import (
     BARE_NAMES,
@@ -497,6 +498,9 @@ def build(doc: Document, filename: str) -> Built:
         sections.append(section_from(ctx, Node(body=tree.after), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
+    if not sections and (listed := listed_lines([s for s in main if isinstance(s, str)])):
+        sections = [{"no": "", "title": "Nội dung báo cáo", "items": [question(ctx, Ask(s), ["noi_dung"], None, [])
+                                                                      for s in listed]}]
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)

@@ -30,6 +30,7 @@ CHROME = [
     r"^(tags?|từ khóa)\s*:",
     r"^(bài viết liên quan|tin liên quan|có thể bạn quan tâm)\b",
     r"^(copyright|©)",
+    r"^skip (?:ribbon commands|to main content|navigation)\b",  # a portal's accessibility links
     r"^thống kê truy cập\s*$",
     # a portal's visitor counter ('Đang truy cập : 67', 'Hôm nay : 630', 'Tổng lượt truy cập : 4555606')
     r"^(?:(?:đang truy cập|đang online|khách viếng thăm|máy chủ tìm kiếm|thành viên|hôm nay|hôm qua|tuần này|"

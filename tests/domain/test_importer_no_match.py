@@ -7,6 +7,7 @@ from dialogs.importer import draft_outline, import_document
 from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.cleaning import BRACKET_BOX
 from dialogs.importer.forms import blank_fields, dated_fields
+from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.questions import asks_from_text
 from dialogs.importer.structure import join_broken
 from dialogs.importer.unit_blanks import split_field_line
@@ -128,3 +129,31 @@ def test_breakdown_lead_run_into_first_bullet():
 def test_breakdown_lead_with_its_own_blank_untouched():
     assert split_field_line("Trong đó: nữ …… người") != ["Trong đó:", "nữ …… người"]
     assert split_field_line("Trong đó – nội dung chính") == ["Trong đó – nội dung chính"]
+
+
+# --- a text that asks by nothing else: a run of short listed phrases
+
+
+def test_listed_phrases_are_the_asks():
+    lines = ["Mức độ đầy đủ của thông tin hướng dẫn", "Khả năng tra cứu hồ sơ trực tuyến",
+             "Thời gian giải quyết hồ sơ (kể cả thời gian chờ)", "Thái độ của cán bộ tiếp nhận"]
+    assert listed_lines(lines) == lines
+    assert listed_lines(["", *lines[:3], "", "Đăng xuất"]) == lines[:3]
+
+
+def test_listed_phrases_through_the_import():
+    text = ("Độ rõ ràng của biểu mẫu điện tử\nSự thuận tiện khi nộp hồ sơ qua mạng\n"
+            "Tốc độ phản hồi của hệ thống (khi tra cứu, khi nộp)\nSkip Ribbon Commands\nSign In\n")
+    outline = draft_outline(import_document(text.encode(), "trang.txt"))
+    prompts = [r.question.prompt for r in outline.refs]
+    assert prompts[:3] == ["Độ rõ ràng của biểu mẫu điện tử", "Sự thuận tiện khi nộp hồ sơ qua mạng",
+                           "Tốc độ phản hồi của hệ thống (khi tra cứu, khi nộp)"]
+    assert not any("Skip" in p or "Sign" in p for p in prompts)
+
+
+def test_sentences_or_short_lines_list_nothing():
+    assert listed_lines(["Đơn vị đã hoàn thành kế hoạch năm.", "Kết quả được tổng hợp đầy đủ.",
+                         "Các chỉ tiêu đều đạt."]) == []
+    assert listed_lines(["Trang chủ", "Tin tức", "Liên hệ"]) == []
+    assert listed_lines(["Mức độ đầy đủ của thông tin", "Khả năng tra cứu hồ sơ"]) == []  # two lines: no run
+    assert listed_lines(["Họ và tên người khai: ……", "Địa chỉ thường trú: ……", "Số điện thoại liên hệ: ……"]) == []
