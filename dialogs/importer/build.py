@@ -808,14 +808,15 @@ def _header_end(main: list) -> int:
 
 
 def _drop_addressees(main: list) -> list:
-    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
+    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items (a
+    'Kính gửi: ……' whose addressee is a blank to fill has no such list)."""
     out: list = []
     addressing = False
     for s in main:
         if isinstance(s, str):
             t = s.strip().strip("|").strip()
             if fold(t).startswith("kinh gui"):
-                addressing = True
+                addressing = BLANK.search(t) is None  # 'Kính gửi: ……': the addressee is the blank, no list after
                 out.append(s)
                 continue
             if addressing:
@@ -902,6 +903,10 @@ NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$"
 NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
 NOTES_AFTER_SIGN = re.compile(r"\(\s*[Kk]ý\b[^()]*\)\s*(?:Ghi chú|Chú thích)\s*:?\s*$")  # '(Ký tên và đóng dấu)Ghi chú:'
 NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
+# a note numbered by a bare figure ('1 Tên cơ quan chủ quản;', '6Thời hạn gửi …') and its mark in a blank ('……1……',
+# '(từ ngày … đến ngày …)5'): a copy that lost the superscript
+BARE_NOTE_ITEM = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_].*)$")
+BARE_NOTE_MARK = re.compile(r"(?:(?<=[.…])|(?<=\)))(\d{1,2})(?=[.…]|\s*$)")
 
 
 FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
@@ -947,7 +952,7 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
     end, lead = k + 1, 0
     while end < len(seq) and isinstance(seq[end], str):
         line = seq[end].strip()
-        m = NOTE_ITEM.match(line)
+        m = NOTE_ITEM.match(line) or _bare_note(line)
         if m:
             notes[m.group(1)] = m.group(2).strip()
         elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
@@ -957,16 +962,24 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
         elif line:
             break
         end += 1
-    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
+    mark = NOTE_MARK if any(NOTE_ITEM.match(x.strip()) for x in seq[k + 1:end] if isinstance(x, str)) \
+        else BARE_NOTE_MARK
+    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in mark.finditer(x)} & set(notes)
     if len(marked) < 2:
         return seq
     signed = NOTES_AFTER_SIGN.search(seq[k])  # '(Ký tên và đóng dấu)Ghi chú:': the signature's line stays
     seq = [*seq[:k], seq[k][:signed.start() + signed.group(0).index(")") + 1] if signed else "", *seq[k + 1:]]
     for n in marked:
-        footnotes[f"b{n}"] = notes[n].rstrip(".")
-    head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
+        footnotes[f"b{n}"] = notes[n].rstrip(".;")
+    head = [mark.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
             if isinstance(x, str) else x for x in seq[:k + 1]]
     return head + seq[end:]
+
+
+def _bare_note(line: str) -> re.Match | None:
+    """'1 Tên cơ quan chủ quản trực tiếp;' under 'Ghi chú:' (a capital after the bare figure, no '1.' or '1)')."""
+    m = BARE_NOTE_ITEM.match(line)
+    return m if m is not None and m.group(2)[:1].isupper() else None
 
 
 def _adopt_fields(node: Node) -> Node:

@@ -157,3 +157,51 @@ def test_sentences_or_short_lines_list_nothing():
     assert listed_lines(["Trang chủ", "Tin tức", "Liên hệ"]) == []
     assert listed_lines(["Mức độ đầy đủ của thông tin", "Khả năng tra cứu hồ sơ"]) == []  # two lines: no run
     assert listed_lines(["Họ và tên người khai: ……", "Địa chỉ thường trú: ……", "Số điện thoại liên hệ: ……"]) == []
+
+
+# --- 'Ghi chú:' notes numbered by bare figures, their marks glued in the blanks
+
+
+def _outline(text: str):
+    return draft_outline(import_document(text.encode(), "mau.txt"))
+
+
+NOTED_FORM = """BÁO CÁO TÌNH HÌNH TIÊM PHÒNG
+Đơn vị báo cáo:.....1......
+Địa bàn:..........2............
+Kính gửi:..........3..........
+Kết quả tiêm phòng
+Khó khăn, vướng mắc
+...........................................
+Ghi chú:
+1. Tên đơn vị lập báo cáo;
+2 Tên xã, phường;
+3Tên cơ quan nhận báo cáo;
+"""
+
+
+def test_bare_numbered_notes_are_help_not_sections():
+    outline = _outline(NOTED_FORM)
+    refs = {r.question.prompt: r for r in outline.refs}
+    assert refs["Địa bàn"].question.help == "Chú thích: Tên xã, phường."
+    assert all(r.section_number in ("", None) for r in outline.refs)
+    assert not any(p.startswith("Tên xã") for p in refs)
+
+
+def test_bare_numbered_list_without_marks_stays():
+    text = ("BÁO CÁO CÔNG TÁC\nGhi chú:\n1. Tình hình thực hiện nhiệm vụ trong kỳ\n"
+            "2. Phương hướng nhiệm vụ kỳ tới\n")
+    prompts = [r.question.prompt for r in _outline(text).refs]
+    assert any(p.startswith("Tình hình thực hiện nhiệm vụ") for p in prompts)
+
+
+def test_addressee_blank_lists_no_addressees():
+    prompts = [r.question.prompt for r in _outline(NOTED_FORM).refs]
+    assert "Khó khăn, vướng mắc" in prompts
+
+
+def test_addressees_after_a_bare_kinh_gui_dropped():
+    text = ("CÔNG VĂN\nKính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.\n1. Tình hình thực hiện nhiệm vụ năm 2024\n"
+            "2. Đề xuất, kiến nghị\n")
+    prompts = [r.question.prompt for r in _outline(text).refs]
+    assert not any("Sở Tài chính" in p or "Sở Nội vụ" in p for p in prompts)
