@@ -60,6 +60,30 @@ BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
 MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
 
 
+WRITE_IN = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # an answer's own blank to write in ('Khác ……')
+LOOSE_WORDS = 15
+
+
+def _unbracketed(text: str) -> str:
+    """The text without its words in parentheses, nested ones too ('khác (phà, tàu điện (light rail))' → 'khác')."""
+    while (bare := re.sub(r"\s*\([^()]*\)", "", text)) != text:
+        text = bare
+    return text
+
+
+def _asked_options(prompt: str, opts: list[str]) -> bool:
+    """The lines under a question that ends with '?' are its answers when three or more, none a sentence, a
+    number or a label, at least half of them short options and the rest short enough (their words in
+    parentheses not counted; a blank to write in at the end allowed)."""
+    if not prompt.rstrip().endswith("?") or len(opts) < 3 or fields_not_options(prompt, opts):
+        return False
+    loose = [_unbracketed(WRITE_IN.sub("", o)) for o in opts]
+    return (2 * sum(is_option(o) for o in opts) >= len(opts)
+            and all(is_option(o) or (_words(o) <= LOOSE_WORDS and not BLANK.search(o)
+                                     and not o.endswith((":", "?", ";")) and not re.search(r"[.!?]\s", o)
+                                     and not parse_marker(o)) for o in loose))
+
+
 def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """'□ Đánh giá thường niên.' / '□ Khác (ghi rõ): ……' under a question: its options, the boxes' words (a blank
     line for 'Khác' goes with it); 'multichoice' when the question says several may be ticked."""
@@ -86,7 +110,9 @@ def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     if boxed is not None:
         return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
-    if not opts or not all(is_option(o) or _variant(o, opts) for o in opts) or fields_not_options(prompt, opts):
+    if _asked_options(prompt, opts):  # a question's answers may be longer, one written in ('Taxi ……')
+        opts = [WRITE_IN.sub("", o).strip(" .:") for o in opts]
+    elif not opts or not all(is_option(o) or _variant(o, opts) for o in opts) or fields_not_options(prompt, opts):
         return None
     folded = {fold(o) for o in opts}
     if folded <= YESNO_WORDS:

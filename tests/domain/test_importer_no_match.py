@@ -6,7 +6,7 @@ text only."""
 from dialogs.importer import draft_outline, import_document
 from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.cleaning import BRACKET_BOX
-from dialogs.importer.forms import blank_fields, dated_fields
+from dialogs.importer.forms import blank_fields, dated_fields, options_of
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.questions import asks_from_text
 from dialogs.importer.structure import join_broken
@@ -205,3 +205,26 @@ def test_addressees_after_a_bare_kinh_gui_dropped():
             "2. Đề xuất, kiến nghị\n")
     prompts = [r.question.prompt for r in _outline(text).refs]
     assert not any("Sở Tài chính" in p or "Sở Nội vụ" in p for p in prompts)
+
+
+# --- a question ending with '?' over its answers, some longer, one written in
+
+
+def test_question_over_longer_answers_and_a_write_in():
+    opts = ["Ô tô riêng", "Ô tô của người quen", "Xe khách hay phương tiện công cộng khác (tàu, phà (nếu có))",
+            "Xe đưa đón của cơ quan, trường học hoặc doanh nghiệp", "Đi bộ", "Khác ______________"]
+    assert options_of("Phương tiện chính quý vị dùng để đi làm là gì?", opts) == ("choice", [
+        "Ô tô riêng", "Ô tô của người quen", "Xe khách hay phương tiện công cộng khác (tàu, phà (nếu có))",
+        "Xe đưa đón của cơ quan, trường học hoặc doanh nghiệp", "Đi bộ", "Khác"])
+
+
+def test_lines_under_a_heading_or_sentences_are_no_answers():
+    opts = ["Ô tô riêng", "Xe khách hay phương tiện công cộng khác (tàu, phà)",
+            "Xe đưa đón của cơ quan, trường học hoặc doanh nghiệp, kể cả xe thuê theo hợp đồng dài hạn", "Đi bộ"]
+    assert options_of("Phương tiện đi lại chính", opts[:2] + opts[3:]) is None  # no question: short options only
+    assert options_of("Phương tiện chính quý vị dùng là gì?", opts) is None  # one too long
+    sentences = ["Đơn vị đã triển khai. Kết quả tốt", "Chưa làm", "Đang làm"]
+    assert options_of("Đơn vị đã làm chưa?", sentences) is None
+    mostly_long = ["Xe khách hay phương tiện công cộng khác trong tỉnh", "Xe đưa đón của cơ quan hoặc trường học",
+                   "Đi bộ"]
+    assert options_of("Quý vị đi làm bằng gì?", mostly_long) is None
