@@ -489,7 +489,7 @@ def build(doc: Document, filename: str) -> Built:
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
                          or (arts and article_marker(s))), len(main))
     meta = _meta(main[:first_marker], seq, fixed)
-    tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
+    tree = _closing_paragraph(_adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta))))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _unwrap(sections, meta)
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
@@ -999,6 +999,26 @@ def _adopt_fields(node: Node) -> Node:
             continue
         kids.append(_adopt_fields(c))
     node.children = kids
+    return node
+
+
+PARAGRAPH_WORDS = 20
+
+
+def _closing_paragraph(node: Node) -> Node:
+    """'1. …', '2. …', … '6. Tuyển sinh đầu cấp ở địa phương.' then 'Ngoài những vấn đề trên, … chủ động báo cáo
+    …': after a list of one-line items, long paragraphs under the last one close the list — they go after it (the
+    level above reads them), the last item asks its own line like the others."""
+    for c in node.children:
+        _closing_paragraph(c)
+    kids = node.children
+    if len(kids) < 3 or not all(not k.body and not k.after and not k.children and not k.tables for k in kids[:-1]):
+        return node
+    last = kids[-1]
+    if (last.body and not last.children and not last.tables and len(last.text.split()) >= 3
+            and all(len(b.split()) >= PARAGRAPH_WORDS and b[:1].isupper() for b in last.body)):
+        node.after = [*last.body, *node.after]
+        last.body = []
     return node
 
 

@@ -4,12 +4,13 @@ label whose note the copy cut off, boxes typed as brackets, a breakdown's lead r
 text only."""
 
 from dialogs.importer import draft_outline, import_document
+from dialogs.importer.build import _closing_paragraph
 from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.cleaning import BRACKET_BOX
 from dialogs.importer.forms import blank_fields, dated_fields, options_of
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.questions import asks_from_text
-from dialogs.importer.structure import join_broken
+from dialogs.importer.structure import build_tree, join_broken
 from dialogs.importer.unit_blanks import split_field_line
 
 
@@ -228,3 +229,28 @@ def test_lines_under_a_heading_or_sentences_are_no_answers():
     mostly_long = ["Xe khách hay phương tiện công cộng khác trong tỉnh", "Xe đưa đón của cơ quan hoặc trường học",
                    "Đi bộ"]
     assert options_of("Quý vị đi làm bằng gì?", mostly_long) is None
+
+
+# --- a closing paragraph after a list of one-line items
+
+
+CLOSING = ("BÁO CÁO CÔNG TÁC NĂM\n1. Kết quả tuyển dụng viên chức trong năm.\n2. Công tác đào tạo, bồi dưỡng.\n"
+           "3. Việc thực hiện chế độ, chính sách đối với người lao động.\n"
+           "Ngoài những nội dung trên, các đơn vị chủ động báo cáo thêm những vấn đề phát sinh trong năm có liên quan "
+           "đến công tác tổ chức cán bộ để cơ quan tổng hợp.\n")
+
+
+def test_last_item_keeps_its_own_ask_before_a_closing_paragraph():
+    prompts = [r.question.prompt for r in _outline(CLOSING).refs]
+    assert any(p.startswith("Việc thực hiện chế độ, chính sách") for p in prompts)
+
+
+def test_detail_under_the_last_item_stays_with_it():
+    text = CLOSING.replace("Ngoài những nội dung trên, các đơn vị chủ động", "nêu rõ số người được hưởng,")
+    tree_text = [r.question.prompt for r in _outline(text).refs]
+    assert not any(p.startswith("Ngoài những nội dung") for p in tree_text)
+    two_items = ("BÁO CÁO\n1. Kết quả tuyển dụng.\n2. Công tác đào tạo, bồi dưỡng.\n"
+                 "Trong đó nêu rõ số lớp đã mở, số lượt cán bộ được cử đi học, kinh phí đã chi và nguồn kinh phí, "
+                 "những khó khăn, vướng mắc.\n")
+    node = build_tree(two_items.splitlines()[1:])
+    assert _closing_paragraph(node).children[-1].body  # two items: no list to close
