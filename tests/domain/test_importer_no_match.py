@@ -254,3 +254,27 @@ def test_detail_under_the_last_item_stays_with_it():
                  "những khó khăn, vướng mắc.\n")
     node = build_tree(two_items.splitlines()[1:])
     assert _closing_paragraph(node).children[-1].body  # two items: no list to close
+
+
+# --- a note in parentheses after a labelled blank; a word printed before the blank; slashed labels after it
+
+
+def test_note_after_a_labelled_blank_is_its_help():
+    assert [(a.prompt, a.type, a.help) for a in asks_from_text("Họ và tên chủ hộ:……(viết chữ in hoa)")] == [
+        ("Họ và tên chủ hộ", "text", ["Viết chữ in hoa"])]
+
+
+def test_one_word_label_takes_its_note_head():
+    got = asks_from_text("Là:…(quan hệ với người được đề nghị, ví dụ, con đẻ … của ông/bà…)")
+    assert [(a.prompt, a.help) for a in got] == [("Là (quan hệ với người được đề nghị)", ["Ví dụ: con đẻ của ông/bà"])]
+    assert asks_from_text("Với: ……… (ghi rõ đơn vị)")[0].prompt == "Với (ghi rõ đơn vị)"
+
+
+def test_printed_word_before_the_blank_then_slashed_labels():
+    got = asks_from_text("Tên đơn vị được kiểm tra: Trạm ……… thôn/xóm……xã/phường……Huyện/thị xã……")
+    assert [a.prompt for a in got] == ["Tên đơn vị được kiểm tra: Trạm", "Thôn/xóm", "Xã/phường", "Huyện/thị xã"]
+
+
+def test_one_slashed_unit_after_a_blank_is_no_label():
+    assert all(a.prompt != "Lượt/ngày" for a in asks_from_text("Số lượt khám: …… lượt/ngày"))
+    assert all(a.prompt != "Hộ/xã" for a in asks_from_text("Bình quân: …… hộ/xã"))
