@@ -278,3 +278,20 @@ def test_printed_word_before_the_blank_then_slashed_labels():
 def test_one_slashed_unit_after_a_blank_is_no_label():
     assert all(a.prompt != "Lượt/ngày" for a in asks_from_text("Số lượt khám: …… lượt/ngày"))
     assert all(a.prompt != "Hộ/xã" for a in asks_from_text("Bình quân: …… hộ/xã"))
+
+
+# --- an example in parentheses at the end of a heading that asks
+
+
+def test_example_in_parentheses_goes_to_the_help():
+    text = ("PHIẾU MÔ TẢ\n1. Tên mô hình:\n2. Lĩnh vực áp dụng mô hình (Ví dụ: Nông nghiệp, xây dựng nông thôn mới...)\n"
+            "3. Địa bàn áp dụng (ví dụ, thôn, xã)\n")
+    refs = {r.question.prompt: r.question for r in _outline(text).refs}
+    assert refs["Lĩnh vực áp dụng mô hình"].help == "Ví dụ: Nông nghiệp, xây dựng nông thôn mới."
+    assert refs["Địa bàn áp dụng"].help == "Ví dụ: thôn, xã."
+
+
+def test_other_parentheses_stay_in_the_prompt():
+    text = "PHIẾU MÔ TẢ\n1. Tên mô hình:\n2. Mục đích của giải pháp (để giải quyết vấn đề gì)\n3. Kết quả đạt được\n"
+    prompts = [r.question.prompt for r in _outline(text).refs]
+    assert "Mục đích của giải pháp (để giải quyết vấn đề gì)" in prompts
