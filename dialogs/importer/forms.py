@@ -214,6 +214,9 @@ def blank_fields(line: str) -> list[str]:
         whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
+        if labels and lab.lower() == "năm" and not re.search(r"(?i)\b(?:ngày|tháng)\b", s):
+            labels.append("Năm")  # 'Đợt …… năm ……', 'Quý …… năm ……': the year of a period, no date's part
+            continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số") and not (
                 lab[0].isupper() and _words(lab) >= 3 and IDENTIFIER.match(lab)):  # 'Giấy CMND số ……': a paper's number
             continue

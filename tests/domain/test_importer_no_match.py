@@ -295,3 +295,17 @@ def test_other_parentheses_stay_in_the_prompt():
     text = "PHIẾU MÔ TẢ\n1. Tên mô hình:\n2. Mục đích của giải pháp (để giải quyết vấn đề gì)\n3. Kết quả đạt được\n"
     prompts = [r.question.prompt for r in _outline(text).refs]
     assert "Mục đích của giải pháp (để giải quyết vấn đề gì)" in prompts
+
+
+# --- the year of a period after another blank
+
+
+def test_year_after_a_period_blank():
+    assert blank_fields("KỲ BÁO CÁO……………….NĂM.……………") == ["KỲ BÁO CÁO", "Năm"]
+    assert blank_fields("Học kỳ …… năm ……") == ["Học kỳ", "Năm"]
+
+
+def test_year_of_a_date_stays_no_label():
+    assert "Năm" not in blank_fields("Lạng Sơn, ngày …… tháng …… năm ……")
+    assert "Năm" not in blank_fields("Từ tháng …… năm ……")
+    assert blank_fields("Năm ……") == []
