@@ -66,9 +66,14 @@ class PgNoticeStore(LocalStore):
         self._pub_lock = asyncio.Lock()
         self._reader: asyncio.Task | None = None
         self._ready = asyncio.Event()
+        self._sending: set[asyncio.Task] = set()
 
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
-        await self._batch.publish(sub_id, notice)
+        """Sent in the background: the save's answer does not wait for the database's round trip (a notice only
+        tells the other pages to look; what changed is already committed)."""
+        task = asyncio.create_task(self._batch.publish(sub_id, notice))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
 
     async def _send(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
         import asyncpg
@@ -133,6 +138,8 @@ class PgNoticeStore(LocalStore):
                 await conn.close()
 
     async def close(self) -> None:
+        if self._sending:  # the notices already given are sent before the connection closes
+            await asyncio.wait(set(self._sending), timeout=5)
         if self._reader is not None:
             self._reader.cancel()
             with contextlib.suppress(BaseException):

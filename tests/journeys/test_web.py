@@ -564,6 +564,33 @@ async def test_on_postgresql_without_redis_a_save_in_one_process_reaches_a_page_
         await two.close()
 
 
+async def test_on_postgresql_the_notices_of_one_moment_go_as_one_notify_and_each_reaches_its_pages(db_url):
+    import asyncpg
+
+    from bot.web.pg_notices import PgNoticeStore, asyncpg_dsn
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    prefix = f"h25test:{secrets.token_hex(4)}"
+    sender, receiver = PgNoticeStore(db_url, prefix), PgNoticeStore(db_url, prefix)
+    raw = await asyncpg.connect(asyncpg_dsn(db_url))
+    heard: list[str] = []
+    await raw.add_listener(sender.channel, lambda *a: heard.append(a[3]))
+    try:
+        async with receiver.listen(5) as q5, receiver.listen(6) as q6:
+            await asyncio.gather(*(sender.publish(5 if i % 2 else 6, {"by": i}) for i in range(20)))
+            for _ in range(100):
+                if q5.qsize() == q6.qsize() == 10 and heard:
+                    break
+                await asyncio.sleep(0.05)
+            assert len(heard) == 1 and len(json.loads(heard[0])) == 20  # one NOTIFY for the twenty saves
+            assert q5.qsize() == q6.qsize() == 10 and q5.get_nowait() == {"by": 1, "sub": 5}
+    finally:
+        await raw.close()
+        await sender.close()
+        await receiver.close()
+
+
 def test_postgresql_notices_fit_the_payload_limit_and_name_a_valid_channel():
     from bot.web.pg_notices import asyncpg_dsn, channel_name, chunks
 
