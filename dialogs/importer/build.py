@@ -53,6 +53,7 @@ from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
+from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -877,12 +878,13 @@ def _drop_signature(main: list) -> list:
                 if not out.pop().strip():
                     continue
                 break
+            drop_signing_date(out)  # 'Ngày … tháng … năm …' over a row of two signers
             continue
         signer = DATE_SIGNER.match(s.strip()) if isinstance(s, str) else None
         if isinstance(s, str) and (PLACE_DATE.match(s.strip()) or signer and signer.group("role").isupper()):
             continue
         out.append(s)
-    return out
+    return drop_sign_off(out)  # 'T/M CHI BỘ' / 'BÍ THƯ' closing the text with no '(Ký …)' under it
 
 
 def _drop_pledges(main: list, ctx: ImportContext) -> list:
