@@ -491,7 +491,7 @@ def build(doc: Document, filename: str) -> Built:
     meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
-    sections = _unwrap(sections, meta)
+    sections = _bullet_sections(_unwrap(sections, meta))
     _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
@@ -615,6 +615,26 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             out.extend(subs)
             continue
         out.append(s)
+    return out
+
+
+def _bullet_sections(sections: list[dict]) -> list[dict]:
+    """A letter's bullets with no heading above them ('- Số nhà bị tốc mái;' / '- Các đề xuất …'), each read as a
+    top-level section holding its one ask: one section of those asks, not a section per bullet."""
+    def lone(sec: dict) -> bool:
+        return (sec.get("no", "").strip() in ("-", "+", "•", "*") and len(sec["items"]) == 1
+                and "prompt" in sec["items"][0] and not sec.get("help"))
+    out: list[dict] = []
+    for sec in sections:
+        if lone(sec) and out and out[-1].get("_bullets"):
+            out[-1]["items"].extend(sec["items"])
+        elif lone(sec):
+            out.append({"no": "", "title": "Nội dung báo cáo", "items": list(sec["items"]), "_bullets": 1})
+        else:
+            out.append(sec)
+    for sec in out:
+        if sec.pop("_bullets", None) and len(sec["items"]) == 1:  # one bullet alone stays as it was
+            sec["no"], sec["title"] = "-", sec["items"][0]["prompt"]
     return out
 
 
@@ -1183,7 +1203,12 @@ def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
     out = []
+    receiving = False  # 'Nơi nhận:' and its list ('- TT Đảng ủy, HĐND xã;'): who receives, not who issues
     for s in lines[:150]:
+        t = s.strip()
+        receiving = fold(t).startswith("noi nhan") or receiving and (not t or t[0] in "-+•")
+        if receiving:
+            continue
         if len(s.split()) <= 10 or _upper_line(s):
             out.append(s)
         else:  # a sentence citing an act ('Nghị quyết số 06-NQ/TU … của Tỉnh ủy'): only the acts' numbers show
