@@ -953,7 +953,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     if node.children or node.tables or (numbered and any(not is_help_line(b) for b in node.body)):
         # (a lettered point: the section above decides whether its asks are its own, see points_into; '(a) Về
         # người', '(b) Về tài sản' in parentheses stay sections)
-        return [{**section_from(ctx, node, path, top=False), **({"_point": True} if _guiding_point(node) else {})}]
+        return [{**section_from(ctx, node, path, top=False), **({"_point": True} if node.kind == "alpha" else {})}]
     enum = inline_enum(strip_fn(node.text))
     if enum and enum[0]:
         sec = {"no": node.no, "title": _title(enum[0]), "items": []}
@@ -980,14 +980,6 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
 
 
 NUMERIC = ("integer", "decimal", "money", "percent")
-
-
-def _guiding_point(node: Node) -> bool:
-    """A lettered point whose lines say which figures to give ('a) Việc triển khai …' over '• Tổng số cuộc …'): its
-    asks may be its item's (points_into). A point over blanks to fill ('a) Sản xuất nông nghiệp' over '- Tổng diện
-    tích gieo trồng: …… ha') is a sub-heading the form shows: it stays a section."""
-    lines = [node.text, *node.body, *(c.text for c in node.children), *(b for c in node.children for b in c.body)]
-    return node.kind == "alpha" and not any(BLANK.search(strip_fn(t)) for t in lines[1:])
 
 
 def points_into(items: list[dict]) -> list[dict]:

@@ -13,7 +13,7 @@ from dialogs.text import fold
 # who signs: a post's title (folded), after 'TM.', 'KT.', 'T/M' … when the signer signs for a body
 ROLE = re.compile(r"^(?:(?:tm|t/m|kt|tl|tuq|q)\.?\s+)?(?:pho\s+)?(?:chu tich|bi thu|giam doc|truong\s\w+|thu truong|"
                   r"hieu truong|nguoi lap|nguoi ky|thu ky|chu tri|to truong|chanh van phong|chu nhiem|"
-                  r"dieu tra vien|chu ho|can bo)\b")
+                  r"dieu tra vien|chu ho)\b")
 ON_BEHALF = re.compile(r"^(?:TM|KT|T/M|TL|TUQ|Q)\.?\s+[A-ZĐÀ-Ỹ]")
 COURTESY = re.compile(r"^(?:xin\s+)?(?:tran trong|chan thanh|tran trong va chan thanh)?\s*(?:cam on)?\s*[.!/]*$")
 BARE_DATE = re.compile(r"(?i)^(?:[^,…\d:]{2,40},\s*)?ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$")
