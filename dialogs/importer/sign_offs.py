@@ -42,8 +42,11 @@ def _signature_start(tail: list[str]) -> int | None:
     after a courtesy closing ('Trân trọng cảm ơn.')."""
     for k, s in enumerate(tail):
         rest = tail[k + 1:]
-        if (ON_BEHALF.match(s) or s.isupper() and ROLE.match(fold(s))) and all(r.isupper() or person_name(r)
-                                                                               for r in rest):
+        if k and tail[k - 1].isupper():  # within a run of lines in capitals: the run decides, from its first line
+            continue
+        named = bool(rest) and person_name(rest[-1])
+        if (ON_BEHALF.match(s) or s.isupper() and ROLE.match(fold(s)) and (named or len(rest) <= 1)) and all(
+                r.isupper() or person_name(r) for r in rest):  # (three posts in capitals and no name: options)
             return k
         if s.isupper() and rest and person_name(rest[-1]) and all(r.isupper() for r in rest[:-1]):
             return k  # 'ĐẠI DIỆN ĐƠN VỊ' / 'Nguyễn Văn A'
@@ -63,8 +66,10 @@ def drop_sign_off(main: list) -> list:
         first -= 1
     tail = [s.strip().strip("|").strip() for s in main[first:end]]
     k = _signature_start(tail)
-    if k is None:
-        return main
+    at = first + (k or 0)
+    above = main[at - 1].strip() if at and isinstance(main[at - 1], str) else ""
+    if k is None or above.endswith(("?", ":")) and not ON_BEHALF.match(tail[k]):
+        return main  # (posts in capitals under a question or a label: its options)
     cut = first + k
     while cut and isinstance(main[cut - 1], str) and not main[cut - 1].strip():
         cut -= 1

@@ -44,6 +44,14 @@ def test_a_post_and_a_name_closing_the_text_are_no_options() -> None:
 def test_options_in_capitals_under_a_question_stay_options() -> None:
     o = imp("PHIẾU KHẢO SÁT\n1. Đơn vị của ông/bà thuộc khối nào?\nKHỐI ĐẢNG\nKHỐI CHÍNH QUYỀN\nKHỐI ĐOÀN THỂ\n")
     assert _options(o) == ["KHỐI ĐẢNG", "KHỐI CHÍNH QUYỀN", "KHỐI ĐOÀN THỂ"]
+    for options in (["CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THÀNH VIÊN"], ["BÍ THƯ", "PHÓ BÍ THƯ"], ["GIÁM ĐỐC", "KẾ TOÁN"]):
+        o = imp("PHIẾU\n1. Chức vụ của ông/bà hiện nay?\n" + "\n".join(options) + "\n")
+        assert _options(o) == options, options
+
+
+def test_a_signer_after_a_heading_with_a_colon_still_goes() -> None:
+    o = imp(OUTLINE.replace("Nhiệm vụ và giải pháp", "Nhiệm vụ và giải pháp:") + "TM. BAN CHẤP HÀNH\nCHỦ TỊCH\n")
+    assert not _options(o) and "CHỦ TỊCH" not in _prompts(o)
 
 
 # 13. the bare date above a row of two signers
