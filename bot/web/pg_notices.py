@@ -94,18 +94,8 @@ class PgNoticeStore(Listening):
         except (orjson.JSONDecodeError, TypeError, ValueError, AttributeError) as e:
             log.warning("web change notice unreadable (%s)", e)
 
-    async def _read(self) -> None:
-        """One listening connection per process, reopened when lost; each notice fans out to this process's pages."""
-        while True:
-            try:
-                await self._listen_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic look meanwhile
-                log.warning("web change notices: PostgreSQL listener lost (%s); retrying", e)
-                await asyncio.sleep(2.0)
-
     async def _listen_once(self) -> None:
+        """One listening connection per process; each notice fans out to this process's listening pages."""
         import asyncpg
 
         conn = await asyncpg.connect(self.dsn, timeout=2)

@@ -149,8 +149,20 @@ class Listening(LocalStore):
         self._reader: asyncio.Task | None = None
         self._ready = asyncio.Event()
 
-    async def _read(self) -> None:  # pragma: no cover - each store has its own
+    async def _listen_once(self) -> None:  # pragma: no cover - each store has its own
         raise NotImplementedError
+
+    async def _read(self) -> None:
+        """``_listen_once`` again whenever its connection is lost (the pages fall back on their periodic look at
+        the database meanwhile)."""
+        while True:
+            try:
+                await self._listen_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:  # noqa: BLE001 - retried: a lost subscription is not the officer's problem
+                log.warning("web change notices: %s lost (%s); retrying", type(self).__name__, e)
+                await asyncio.sleep(2.0)
 
     @contextlib.asynccontextmanager
     async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
@@ -222,24 +234,17 @@ class RedisStore(Listening):
     async def _send(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
         await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
 
-    async def _read(self) -> None:
+    async def _listen_once(self) -> None:
         """One subscription per process; each notice fans out to this process's listening pages."""
-        while True:
-            try:
-                async with self.sub_redis.pubsub() as ps:
-                    await ps.subscribe(f"{self.prefix}:changed")
-                    await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
-                    self._ready.set()
-                    async for msg in ps.listen():
-                        if msg.get("type") == "message":
-                            data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
-                            for notice in data if isinstance(data, list) else [data]:
-                                self.hub.deliver(int(notice.get("sub", 0)), notice)
-            except asyncio.CancelledError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic check meanwhile
-                log.warning("web change notices: Redis subscription lost (%s); retrying", e)
-                await asyncio.sleep(2.0)
+        async with self.sub_redis.pubsub() as ps:
+            await ps.subscribe(f"{self.prefix}:changed")
+            await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
+            self._ready.set()
+            async for msg in ps.listen():
+                if msg.get("type") == "message":
+                    data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
+                    for notice in data if isinstance(data, list) else [data]:
+                        self.hub.deliver(int(notice.get("sub", 0)), notice)
 
     async def close(self) -> None:
         await self._stop_reader()
