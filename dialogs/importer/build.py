@@ -528,6 +528,8 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
+    top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
+    meta["party_headed"] = bool(PARTY_BODY.search(fold(" ".join(fixed[:top]))))  # (above the first numbered line)
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
@@ -1234,7 +1236,10 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    party = PARTY_BODY.search(fold(f"{shown} {title}")) or (
+    # a state body heading the text and no Party body beside it: a Party body named below (a heading on its
+    # leadership, a recipient) does not make it the Party's
+    state_only = meta.get("state_headed") and not meta.get("party_headed")
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) and not state_only or (
         PARTY_ACT_ISSUED.search(f[:800]) and not meta.get("state_headed")
     )
     layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)

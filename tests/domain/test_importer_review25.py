@@ -180,6 +180,13 @@ def test_a_party_body_among_the_recipients_gives_no_party_layout() -> None:
         assert imp(STATE_REPORT.format(recipient=recipient)).layout == "state", recipient
 
 
+def test_a_party_body_in_a_heading_of_a_state_report_gives_no_party_layout() -> None:
+    for heading in ("1. Sự lãnh đạo của Đảng ủy xã", "1. Công tác phối hợp với Chi bộ thôn", "1. Ý kiến của cấp ủy"):
+        o = imp(f"ỦY BAN NHÂN DÂN XÃ AN PHÚ\nSố: 88/BC-UBND\nBÁO CÁO\nKết quả chuyển đổi số năm 2025\n{heading}\n"
+                "2. Hạ tầng số\n3. Khó khăn, vướng mắc\n")
+        assert o.layout == "state", heading
+
+
 def test_a_party_header_still_gives_the_party_layout() -> None:
     o = imp("ĐẢNG BỘ XÃ TÂN PHÚ\nCHI BỘ THÔN 3\nBÁO CÁO\nKết quả lãnh đạo năm 2025\n1. Ưu điểm\n2. Hạn chế\n"
             "Nơi nhận:\n- UBND xã;\n- Lưu.\n")
