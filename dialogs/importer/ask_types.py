@@ -66,6 +66,9 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "text", None, None
     if "%" in text or "ty le" in head or "ty trong" in head:
         return "percent", "%", None
+    named = NAMED_UNIT.search(text) if len(words) <= 16 and not QUESTION_RE.search(f) else None
+    if named and measure_unit(named.group("u")):  # 'Diện tích lúa bị ngập úng (ha)': a figure in the unit it names
+        return unit_type(named.group("u").strip()), named.group("u").strip(), None
     if re.match(r"^(du toan|kinh phi|so tien|tong kinh phi|nguon kinh phi|tong so tien|von )", f) or "trieu dong" in f:
         return "money", "triệu đồng", "tiền (đoán từ «kinh phí/dự toán»)"
     if re.match(r"^(nhung|cac) (van ban|nhiem vu|de an|du an|cong trinh|thu tuc|tthc|ho so|chi tieu)\b[^,;?]{0,40}?"
@@ -100,6 +103,7 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     return "longtext", None, None
 
 
+NAMED_UNIT = re.compile(r"\S\s*\((?P<u>[^()]{1,25})\)\s*[.;:]?\s*$")  # the label's last words name its unit in brackets
 DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam)?")
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dialogs.importer.addressee import addressee_asks
 from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
@@ -1100,8 +1101,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
     skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
     opening = [(k, opening_asks(s)) for k, s in enumerate(lines) if opening_asks(s)]  # 'Hôm nay, ngày …, tại …'
-    lined = [(k, delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
-             if not opening_asks(s) and (delegates(s) or field_line_asks(s))]
+    lined = [(k, addressee_asks(s, name) or delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
+             if not opening_asks(s) and (addressee_asks(s, name) or delegates(s) or field_line_asks(s))]
     skip |= {fold(lines[k].strip()) for k, _ in lined}  # 'Họ và tên cha: …… Tuổi ……', 'Giới tính: Nam □ Nữ □'
     fields = head_fields(lines, skip) + listed_labels(lines)  # ('Danh sách …:' over its labels)
     coded = [(k, a) for k, s in enumerate(lines) for a in coded_choice(s.strip())]  # 'Giới tính (1: Nam; 2: Nữ)'
@@ -1116,6 +1117,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     path = [no for no, _ in chain] or ["chung"]
     items = [question(ctx, a, path, None, []) for _, asks in sorted(opening + lined) for a in asks
              if not (placed and a.prompt == "Tại")]
+    for q in items:  # a petition's addressee to write (addressee.py): tidy keeps it
+        q["_addressee"] = q["prompt"].startswith("Kính gửi")
     for f in fields:
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):

@@ -12,7 +12,7 @@ import re
 
 from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
-from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
+from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL, UNIT_WORDS
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -193,8 +193,9 @@ def blank_fields(line: str) -> list[str]:
     for seg in BLANK.split(s):
         unit, sep, rest = seg.rpartition(";")
         unit = (unit if sep else seg).strip(" .…;,")
-        if labels and COUNT_UNIT.match(unit):
+        if labels and (COUNT_UNIT.match(unit) or UNIT_WORDS.match(unit) and fold(unit) != "gio"):
             # 'Tổng số đảng viên: …… Đ/c; Có mặt: …… Đ/c': the word after a blank is the previous label's unit
+            # ('Diện tích: …… ha', 'Thu nhập: …… triệu đồng/người/năm': a measure's)
             labels[-1] += f" ({unit})"
             seg = rest if sep else ""
         of_total = OF_TOTAL.match(seg)

@@ -120,7 +120,7 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                         out.append({**q, **({"no": it["no"]} if it.get("no") else {})})
                 continue
             prompt = it.get("prompt", "") or ""
-            why = not_an_ask(prompt) if it.get("type") != "table" else None
+            why = not_an_ask(prompt) if it.get("type") != "table" and not it.get("_addressee") else None
             if why == "phần chữ ký" and it.get("no") in ("-", "–", "+", "•") and BARE_TITLE.match(fold(prompt)):
                 why = None  # '– Bí thư: ……' in a list of the people present: a blank for a name, no signature
             if why is None and signing and it.get("type") != "table" \
