@@ -100,7 +100,7 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
     return "longtext", None, None
 
 
-DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam)?")
+DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam(?:\s*(?:19|20)\d{0,2})?)?")  # ('… năm 2006', '… năm 20')
 
 
 def attribute_list(f: str) -> bool:

@@ -179,9 +179,15 @@ DATE_RANGE = re.compile(r"^(?P<l>[^:…]{2,80}?)\s*:?\s*(?P<a>từ ngày)\s*(?:(
                         r"(?P<b>đến(?: hết)? ngày)\s*(?:(?:…|\.|_|/)\s*)+$", re.I)
 
 
+LOST_DATE = re.compile(r"(?i)^(?P<l>[^:…\d]{2,60}?)\s*:\s*ngày\s+tháng\s+năm(?:\s+(?:19|20)\d{0,2})?\s*\.?$")
+
+
 def date_asks(text: str) -> list[Ask]:
     """'Bắt đầu từ ngày … tháng … năm 2025.' → a date; the blanks after the date ('…; Tổ: ……') ask too. 'Thời gian
     đánh giá: từ ngày …… đến hết ngày ……' → two dates, the first and the last day."""
+    lost = LOST_DATE.match(text.strip())
+    if lost:  # 'Thời gian: Ngày tháng năm 20': a date whose blanks the copy lost
+        return [Ask(lost.group("l").strip(" -–+•"), "date")]
     rng = DATE_RANGE.match(text.strip())
     if rng:
         label = rng.group("l").strip(" -–+•")

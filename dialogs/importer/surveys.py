@@ -293,6 +293,25 @@ def _question_line(t: str) -> str | None:
     return rest if rest.endswith("?") and len(rest.split()) >= 2 else None
 
 
+def _label_over_boxes(lines: list[str], k: int) -> str | None:
+    """'5. Tổ chức Công đoàn:' over 'Đã thành lập [ ] Chưa thành lập [ ]' (the boxes to tick alone on the next line):
+    the label is the question the boxes answer."""
+    mk = parse_marker(lines[k].strip())
+    rest = (mk.rest if mk is not None else lines[k]).strip()
+    if not rest.endswith(":") or len(rest.split()) > 30 or BLANK.search(rest) or BOXES.search(rest):
+        return None
+    nxt = next((s.strip() for s in lines[k + 1 : k + 3] if s.strip()), "")
+    boxes = len(BOXES.findall(nxt))
+    opts = _inline_options(nxt) if boxes >= 2 and (BOXES.match(nxt) or BOXES.search(nxt[-4:])) else None
+    return rest.rstrip(" :") if opts and len(opts) == boxes and not BLANK.search(nxt) and ":" not in nxt else None
+
+
+def _spelled(lines: list[str], k: int, opts: list[str]) -> list[str]:
+    """The options of a label over its boxes, when they are phrases ('Đã thành lập / Chưa thành lập'): its help too."""
+    many = any(len(o.split()) > 1 for o in opts) and {fold(o) for o in opts} - {"co", "khong"}
+    return [" / ".join(opts)] if many and _label_over_boxes(lines, k) else []
+
+
 def _optioned(lines: list[str]) -> int:
     """How many uncoded questions have their options below them or on their line (two make a questionnaire)."""
     n = 0
@@ -421,7 +440,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     while k < len(lines):
         t = lines[k].strip()
         coded = _coded(t, numbered) if survey else None
-        asked = coded or _question_line(t)
+        asked = coded or _question_line(t) or _label_over_boxes(lines, k)
         grouping = (
             survey
             and not coded
@@ -453,10 +472,10 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
             out.append(seq[k])
             k += 1
             continue
-        k = j
+        k, at = j, k
         if PREFILLED.search(" ".join([asked, *notes, *more])):  # 'ĐTV chọn xã … (Đã chọn)': nothing to ask
             continue
-        asks = _asks(asked, opts, notes + more)
+        asks = _asks(asked, opts, notes + more + _spelled(lines, at, opts))
         asks[0].help, pending = pending + asks[0].help, []
         out.extend(carry_as(t, a, numbered=True) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""
