@@ -95,6 +95,8 @@ def labelled_blanks(text: str) -> list[Ask]:
     text = re.sub(r"(/\s*)(?:19|20)\d\d\b", r"\1……", text)
     # 'Chủ trì: Ông (bà) ……… Chức vụ: ………': the person's title before the blank belongs to the label
     text = re.sub(r"(?i)(:\s*(?:ông|bà|đồng chí|đ/c)(?:\s*(?:\(\s*bà\s*\)|/\s*bà))?)\s*(?=…|\.{3,}|_{3,})", r"\1: ", text)
+    # 'Được phép xây dựng công trình: (tên công trình)……': the note between the colon and the blank is the label's
+    text = re.sub(r":\s*(\([^()]{2,40}\))\s*(?=…|\.{3,}|_{3,})", r" \1: ", text)
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []
