@@ -133,9 +133,27 @@ def _first_key(k: str) -> bool:
     return k in ("a", "A", "1", "0")
 
 
-def _options(lines: list[str], at: int) -> tuple[list[str], int]:
+def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
+    """'Xe hơi riêng của mình' / 'Đi bộ' / 'Taxi ____' / 'Phương tiện khác' with no mark before them: three to twelve
+    short lines in one run (no sentence, no question, no label), closed by an empty line or the text's end."""
+    k = at
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    opts: list[str] = []
+    while k < len(lines) and lines[k].strip():
+        s = lines[k].strip()
+        bare = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", s))  # (a note, nested or not, not counted)
+        if s == GRID or len(bare.split()) > 16 or "?" in s or s.endswith((":", ".", ";")) or parse_marker(s) is not None:
+            return [], at
+        opts.append(_option_text(s))
+        k += 1
+    return (opts, k) if 3 <= len(opts) <= 12 and all(opts) else ([], at)
+
+
+def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int]:
     """The options from lines[at] on (blank lines skipped; a marked option's explanation on unmarked lines below it
-    is passed over when the next option follows): (options, index after them)."""
+    is passed over when the next option follows): (options, index after them). Under a question put to the
+    respondent (`asked`), unmarked short lines are its options too (_plain_options)."""
     opts: list[str] = []
     key = None
     k = at
@@ -174,6 +192,8 @@ def _options(lines: list[str], at: int) -> tuple[list[str], int]:
             k += 1
             continue
         break
+    if len(opts) < 2 and asked.rstrip().endswith("?") and RESPONDENT.search(asked):
+        return _plain_options(lines, at)
     return (opts, k) if len(opts) >= 2 else ([], at)
 
 
@@ -317,7 +337,7 @@ def _optioned(lines: list[str]) -> int:
     n = 0
     for k, s in enumerate(lines):
         asked = _question_line(s.strip())
-        opts = (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1])[0]) if asked else []
+        opts = (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1], asked)[0]) if asked else []
         if asked and _answers(asked, opts, lines[k + 1 : k + 3]):
             n += 1
     return n
@@ -457,7 +477,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         asked, opts = _own_options(asked)
         notes, j = _notes(lines, k + 1)
         if not opts:
-            opts, j = _options(lines, j)
+            opts, j = _options(lines, j, asked)
         more, j = _notes(lines, j)
         while (
             coded and not opts and j < len(lines) and blank_only(lines[j])
