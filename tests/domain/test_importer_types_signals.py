@@ -137,3 +137,41 @@ def test_short_lines_under_other_questions_are_no_options() -> None:
     told = ["Ông/bà đã được hướng dẫn thủ tục.", "Cán bộ tiếp nhận hồ sơ:", "Thời gian chờ"]
     assert _options(told, 0, "Ông/bà thấy thế nào?") == ([], 0)
     assert _options(["Có", "Không", ""], 0, "Anh/chị có ý kiến gì?") == ([], 0)
+
+
+# --- a heading that rates on numbers over the things to rate --------------------------------------------------------
+
+
+def test_things_under_a_numbered_scale_are_each_a_choice_of_its_numbers() -> None:
+    o = imp(
+        "PHIẾU Ý KIẾN\n\n1. Trên thang điểm từ 1 đến 5, ông/bà hãy chấm các mặt sau của dịch vụ.\n\n"
+        "1\n\n2\n\n3\n\n4\n\n5\n\nThái độ của cán bộ\n\nThời gian giải quyết\n\nCơ sở vật chất\n\n"
+        "2. Ý kiến khác của ông/bà: ……\n"
+    )
+    by = {r.question.prompt: r.question for r in o.refs}
+    for p in ("Thái độ của cán bộ", "Thời gian giải quyết", "Cơ sở vật chất"):
+        assert by[p].type == "choice", p
+        assert [x.label for x in by[p].options] == ["1", "2", "3", "4", "5"]
+
+
+def test_numbered_scale_wordings() -> None:
+    from dialogs.importer.scales import _numbered
+
+    assert list(_numbered("Chấm điểm 1 - 4 cho mỗi tiêu chí").values()) == ["1", "2", "3", "4"]
+    assert len(_numbered("Theo thang đo từ 1 tới 7, mức độ đồng ý")) == 7
+    assert _numbered("Kế hoạch từ 1 đến 10 năm") == {}  # no scale named
+    assert _numbered("Thang điểm từ 1 đến 100") == {}  # a mark, not levels to pick
+
+
+# --- a paper's issuer named before its blank ------------------------------------------------------------------------
+
+
+def test_an_issuer_kind_before_its_blank_keeps_the_paper_line() -> None:
+    got = [(a.prompt, a.type) for a in asks_from_text("Hộ chiếu số:…Do CA…Cấp ngày…./…./….")]
+    assert got == [("Hộ chiếu số", "text"), ("Cơ quan cấp", "text"), ("Cấp ngày", "date")]
+    got = [(a.prompt, a.type) for a in asks_from_text("Giấy chứng nhận số: …… Do UBND …… cấp ngày … tháng … năm …")]
+    assert got[0] == ("Giấy chứng nhận số", "text") and got[-1] == ("Cấp ngày", "date")
+    # no issue date after the issuer: not a paper's line
+    from dialogs.importer.issued_papers import issued_paper
+
+    assert issued_paper("Quyết định số: …… Do UBND …… ban hành") == []
