@@ -145,7 +145,7 @@ def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
         bare = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", s))  # (a note, nested or not, not counted)
         if s == GRID or len(bare.split()) > 16 or "?" in s or s.endswith((":", ".", ";")) or parse_marker(s) is not None:
             return [], at
-        opts.append(_option_text(s))
+        opts.append(BLANK.sub("", s).strip(" .;,-–") if s.isupper() else _option_text(s))  # ('KHỐI ĐẢNG' as written)
         k += 1
     return (opts, k) if 3 <= len(opts) <= 12 and all(opts) else ([], at)
 
