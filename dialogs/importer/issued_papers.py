@@ -15,7 +15,7 @@ BLANKS = rf"(?:\s*{GAP})+[\s.…_]*"
 DATE_BLANKS = r"(?:[….\s_/\-]|tháng|năm|\d)+"
 ISSUED = re.compile(
     rf"^[-+•–*\s]*(?P<l>[A-ZĐÀ-Ỹ][^:…]{{2,80}}?\bsố)\s*:?{BLANKS}"
-    rf"(?:(?P<by>(?i:do|bởi)(?:\s+[A-ZĐ]{{1,6}})?){BLANKS})?"  # ('Do CA ……': the issuer's kind before its blank)
+    rf"(?:(?P<by>do|bởi){BLANKS})?"
     rf",?\s*(?P<on>(?i:cấp\s+ngày|ngày\s+cấp))\s*:?\s*(?P<d>{DATE_BLANKS})"
     rf"(?P<at>,?\s*(?i:tại|nơi\s+cấp)\s*:?{BLANKS})?[\s.;]*$"
 )

@@ -161,17 +161,3 @@ def test_numbered_scale_wordings() -> None:
     assert len(_numbered("Theo thang đo từ 1 tới 7, mức độ đồng ý")) == 7
     assert _numbered("Kế hoạch từ 1 đến 10 năm") == {}  # no scale named
     assert _numbered("Thang điểm từ 1 đến 100") == {}  # a mark, not levels to pick
-
-
-# --- a paper's issuer named before its blank ------------------------------------------------------------------------
-
-
-def test_an_issuer_kind_before_its_blank_keeps_the_paper_line() -> None:
-    got = [(a.prompt, a.type) for a in asks_from_text("Hộ chiếu số:…Do CA…Cấp ngày…./…./….")]
-    assert got == [("Hộ chiếu số", "text"), ("Cơ quan cấp", "text"), ("Cấp ngày", "date")]
-    got = [(a.prompt, a.type) for a in asks_from_text("Giấy chứng nhận số: …… Do UBND …… cấp ngày … tháng … năm …")]
-    assert got[0] == ("Giấy chứng nhận số", "text") and got[-1] == ("Cấp ngày", "date")
-    # no issue date after the issuer: not a paper's line
-    from dialogs.importer.issued_papers import issued_paper
-
-    assert issued_paper("Quyết định số: …… Do UBND …… ban hành") == []
