@@ -33,7 +33,7 @@ def _clause(text: str) -> tuple[str, str, str] | None:
     """'thu hút …… lượt hội viên tham gia' → ('thu hút', 'lượt', 'hội viên tham gia'); None unless one blank
     followed by a counted noun."""
     runs = list(BLANK.finditer(text))
-    if len(runs) != 1:
+    if len(runs) != 1 or "(" in text:  # (a note in parentheses: the field rules read it)
         return None
     before = text[:runs[0].start()].strip(" :")
     m = NOUN_AFTER.match(text[runs[0].end():].strip(" .…"))

@@ -67,6 +67,12 @@ ABOUT_THE_REPORT = re.compile(
 )
 
 
+def _own_head(it: dict) -> bool:
+    """The section the importer makes for a form's head fields (build.py: 'Thông tin chung', unnumbered): emptied,
+    its fields were no asks ('Đơn vị báo cáo: …'), and its name asks nothing."""
+    return not it.get("no") and it.get("title") == "Thông tin chung"
+
+
 def tidy(sections: list[dict], notes: list[dict]) -> int:
     """Drop what is not an ask from the sections (in place); each reason is listed once among the unsure points.
     Returns how many items were dropped."""
@@ -85,7 +91,7 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 if it["items"]:
                     out.append(it)
                     signing = False
-                elif had and it.get("title") and not_an_ask(it["title"]) is None:
+                elif had and it.get("title") and not_an_ask(it["title"]) is None and not _own_head(it):
                     # 'PHẦN III. NHỮNG CAM KẾT …' over a signature block only: the heading itself asks
                     key = re.sub(r"[^a-z0-9]+", "_", fold(it["title"]))[:30].strip("_") or "muc"
                     q = {"key": f"{key}_{len(out)}", "prompt": it["title"], "type": "longtext", "_comments": {}}
