@@ -60,6 +60,7 @@ from dialogs.importer.guidance import (  # noqa: F401
     list_fields,
     titled_ask,
 )
+from dialogs.importer.inline_counts import blank_clauses, narrative_then_counts
 from dialogs.importer.lexicon import (  # noqa: F401
     ACT_RE,
     ACTS,
@@ -118,7 +119,6 @@ from dialogs.importer.lexicon import (  # noqa: F401
     strip_count_verb,
     top_split,
 )
-from dialogs.importer.inline_counts import blank_clauses, narrative_then_counts
 from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
