@@ -34,6 +34,7 @@ from dialogs.importer.headline import (
     name_like,
     news_headline,
 )
+from dialogs.importer.inline_counts import unit_answers
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
@@ -474,6 +475,7 @@ def build(doc: Document, filename: str) -> Built:
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
+    seq = unit_answers(seq)  # '1. … bao nhiêu người?' over '…… người': one ask
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)

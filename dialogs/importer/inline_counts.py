@@ -67,7 +67,7 @@ def blank_clauses(text: str) -> list[Ask]:
         return []
     parts = [c for c in clauses if c is not None]
     inside = any(rest for _, _, rest in parts)
-    goes_on = (len(parts) >= 2 and COUNT_START.match(parts[0][0]) and parts[1][0][:1].islower()
+    goes_on = (len(parts) >= 2 and ":" not in body and COUNT_START.match(parts[0][0]) and parts[1][0][:1].islower()
                and not COUNT_START.match(parts[1][0]))
     if not (inside or reason or goes_on) or any(not (b or head) for b, _, _ in parts):
         return []
@@ -99,4 +99,29 @@ def narrative_then_counts(text: str, asks_of) -> list[Ask]:
         if not found:
             return []
         out.extend(found)
+    return out
+
+
+UNIT_ANSWER = re.compile(r"^(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>%|(?:" + "|".join(re.escape(n) for n in COUNT_NOUNS)
+                         + r"))\s*\.?$", re.I)
+
+
+def unit_answers(seq: list) -> list:
+    """'1. Gia đình có bao nhiêu người đi làm ăn xa?' over '…… người' (the answer's line, its unit after the dots)
+    → one line 'Gia đình … xa? …… người': the question asks in that unit, and the dots make no ask of their own.
+    Only a line with no blank of its own, under which one such line stands (not a column of them)."""
+    out: list = []
+    for k, s in enumerate(seq):
+        prev = next((i for i in range(len(out) - 1, -1, -1) if not (isinstance(out[i], str) and not out[i].strip())),
+                    None)
+        nxt = next((x for x in seq[k + 1:] if not isinstance(x, str) or x.strip()), None)
+        above = out[prev] if prev is not None else None
+        if (isinstance(s, str) and UNIT_ANSWER.match(s.strip()) and isinstance(above, str) and not BLANK.search(above)
+                and not above.lstrip().startswith("⟦") and len(above.split()) <= 30
+                and not (isinstance(nxt, str) and UNIT_ANSWER.match(nxt.strip()))):
+            sep = " " if above.rstrip().endswith((":", "?")) else ": "
+            out[prev] = f"{above.rstrip()}{sep}{s.strip()}"
+            del out[prev + 1:]
+            continue
+        out.append(s)
     return out

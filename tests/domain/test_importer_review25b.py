@@ -202,3 +202,24 @@ def test_an_issuers_code_after_the_biêu_number_is_no_part_of_its_title() -> Non
     o = imp(_bieu("Biểu 01-MN BÁO CÁO SỐ TRẺ"))  # the code joined by '-' was read before and still is
     table = next(r.question for r in o.refs if r.question.type == "table")
     assert "MN" not in table.table.title.split()[0]
+
+
+def test_an_answer_line_with_its_unit_under_a_numbered_question_joins_it() -> None:
+    text = ("PHIẾU THU THẬP THÔNG TIN\nI. THÔNG TIN HỘ\n1. Gia đình có bao nhiêu người đi làm ăn xa?\n…… người\n"
+            "2. Thu nhập bình quân mỗi tháng của hộ là bao nhiêu?\n…………… triệu đồng\n3. Số hộ nghèo trên địa bàn\n"
+            "……… hộ\n4. Đánh giá chung\n")
+    qs = _questions(imp(text))
+    assert (qs["Gia đình có bao nhiêu người đi làm ăn xa?"].type, qs["Gia đình có bao nhiêu người đi làm ăn xa?"].unit) \
+        == ("integer", "người")
+    assert qs["Thu nhập bình quân mỗi tháng của hộ là bao nhiêu?"].unit == "triệu đồng"
+    assert (qs["Số hộ nghèo trên địa bàn"].type, qs["Số hộ nghèo trên địa bàn"].unit) == ("integer", "hộ")
+    assert not any(p in ("Số người", "Triệu đồng", "Số hộ") for p in qs)
+
+
+def test_a_column_of_unit_lines_or_a_line_with_its_own_blank_is_not_joined() -> None:
+    from dialogs.importer.inline_counts import unit_answers
+    column = ["Số người", "…… người", "…… người"]
+    assert unit_answers(column) == column
+    own = ["Tổng số hộ: …… hộ", "…… người"]
+    assert unit_answers(own) == own
+    assert unit_answers(["Số lao động", "", "…… người", "Ghi chú"]) == ["Số lao động: …… người", "Ghi chú"]
