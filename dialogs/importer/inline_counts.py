@@ -12,7 +12,7 @@ import re
 
 from dialogs.importer.ask_types import Ask, ask_of
 from dialogs.importer.forms import BLANK
-from dialogs.importer.lexicon import top_split
+from dialogs.importer.lexicon import ITEM_NOUNS, top_split
 
 # the things a blank counts or measures (general vocabulary of reports): the longest first
 COUNT_NOUNS = sorted({
@@ -22,6 +22,7 @@ COUNT_NOUNS = sorted({
     "dự án", "văn bản", "hồ sơ", "đơn", "đơn thư", "cơ sở", "doanh nghiệp", "hợp tác xã", "tổ", "chi hội",
     "chi bộ", "thôn", "xã", "trường", "điểm", "tin", "bài", "suất", "phần quà", "con", "cái", "chiếc", "km", "ha",
     "tấn", "tạ", "kg", "m", "m2", "m²", "m3", "lít", "triệu đồng", "tỷ đồng", "nghìn đồng", "đồng", "ngày công",
+    "người dân", *ITEM_NOUNS,
 }, key=len, reverse=True)
 NOUN_AFTER = re.compile(r"(?i)^(?P<n>%|(?:" + "|".join(re.escape(n) for n in COUNT_NOUNS) + r")(?=\s|$|[,;.)]))"
                         r"\s*(?P<r>.*)$")
@@ -44,12 +45,11 @@ def _clause(text: str) -> tuple[str, str, str] | None:
 
 def _figure(before: str, noun: str, rest: str, head: str, last: Ask | None) -> Ask:
     """One clause's figure; a bare rate after a figure ('đạt ……% kế hoạch') is that figure's rate."""
-    words = " ".join(w for w in (before, rest) if w)
+    words = " ".join(w for w in (before or head, rest) if w)
     if noun == "%":
         rate = f"tỷ lệ {words}" if not re.match(r"(?i)^tỷ lệ\b", words) else words
         owner = last.prompt if last is not None and len(before.split()) <= 2 else ""
         return Ask(f"{owner}: {rate}" if owner else rate[:1].upper() + rate[1:], "percent", "%")
-    words = words or head
     return ask_of(f"{words[:1].upper()}{words[1:]} ⟦u:{noun}⟧")
 
 
