@@ -36,7 +36,7 @@ def _clause(text: str) -> tuple[str, str, str] | None:
     runs = list(BLANK.finditer(text))
     if len(runs) != 1 or "(" in text:  # (a note in parentheses: the field rules read it)
         return None
-    before = text[:runs[0].start()].strip(" :")
+    before = re.sub(r"(?i)^trong đó\s*[:,]?\s*", "", text[:runs[0].start()].strip(" :"))  # ('trong đó …… hộ nghèo')
     m = NOUN_AFTER.match(text[runs[0].end():].strip(" .…"))
     if not m or ":" in before:
         return None
@@ -69,7 +69,7 @@ def blank_clauses(text: str) -> list[Ask]:
     inside = any(rest for _, _, rest in parts)
     goes_on = (len(parts) >= 2 and ":" not in body and COUNT_START.match(parts[0][0]) and parts[1][0][:1].islower()
                and not COUNT_START.match(parts[1][0]))
-    if not (inside or reason or goes_on) or any(not (b or head) for b, _, _ in parts):
+    if not (inside or reason or goes_on) or any(not (b or head or r) for b, _, r in parts):
         return []
     asks: list[Ask] = []
     for before, noun, rest in parts:

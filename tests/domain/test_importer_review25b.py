@@ -38,6 +38,13 @@ def test_two_blanks_inside_one_sentence_are_two_counts() -> None:
         ("Tổng số đoàn viên", "integer", "người"), ("Số người kết nạp mới", "integer", "người")]
 
 
+def test_the_parts_of_a_count_after_trong_do_are_counts_of_their_own_words() -> None:
+    assert _asks("Toàn xã có ..... hộ, trong đó ..... hộ nghèo, ..... hộ cận nghèo.") == [
+        ("Số hộ toàn xã có", "integer", "hộ"), ("Số hộ nghèo", "integer", "hộ"), ("Số hộ cận nghèo", "integer", "hộ")]
+    assert _asks("Tổng số hội viên: ..... người, trong đó ..... hội viên nữ")[1] == (
+        "Số hội viên nữ", "integer", "hội viên")
+
+
 def test_a_blank_before_a_word_that_counts_nothing_is_no_count() -> None:
     assert all(t != "integer" for _, t, _ in _asks("Dự kiến tổ chức vào ngày ..... tại hội trường thôn"))
     # labelled counts one after another stay as the field rules read them
