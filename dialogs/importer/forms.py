@@ -60,11 +60,13 @@ MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nh
 
 
 BOX_AT = re.compile(r"\s*(?=[□☐❑◻▢])")
+EMPTY_BOX = re.compile(r"^\s*(?:\(\s+\)|\[\s*\])\s*\S")
 
 
 def _box_pieces(line: str) -> list[str]:
     """'□ Rất hài lòng □ Hài lòng □ Không hài lòng': the boxes one line holds, a piece each (a line that begins with
     its box); any other line as it is."""
+    line = re.sub(r"\(\s+\)|\[\s*\]", "□", line) if EMPTY_BOX.match(line) else line  # '( ) Tốt ( ) Khá', '[ ] Có'
     pieces = [p for p in BOX_AT.split(line) if p.strip()]
     return pieces if BOX.match(line) and len(pieces) >= 2 else [line]
 

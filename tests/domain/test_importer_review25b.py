@@ -132,6 +132,18 @@ def test_boxed_lines_one_box_each_still_read_and_a_sentence_with_a_box_is_no_opt
     assert boxed_options("Mức độ:", ["□ Tốt", "□ Khá", "□ Trung bình"]) == ("choice", ["Tốt", "Khá", "Trung bình"])
     assert boxed_options("Mức độ:", ["□ Tốt □ Khá", "□ Kém"]) == ("choice", ["Tốt", "Khá", "Kém"])
     assert boxed_options("Ghi chú:", ["Đánh dấu □ vào ô thích hợp □ nếu có"]) is None
+    assert boxed_options("Mức độ:", ["( ) Tốt ( ) Khá ( ) Trung bình"]) == ("choice", ["Tốt", "Khá", "Trung bình"])
+    assert boxed_options("Mức độ:", ["[ ] Tốt", "[ ] Khá"]) == ("choice", ["Tốt", "Khá"])
+    assert boxed_options("Mức độ:", ["(Ghi rõ) Tốt hay khá"]) is None  # words in parentheses are no box
+
+
+def test_round_boxes_on_one_line_under_a_heading_are_its_options() -> None:
+    text = ("BÁO CÁO KẾT QUẢ\nI. ĐÁNH GIÁ\n1. Đơn vị có xây dựng kế hoạch không?\n( ) Có   ( ) Không   ( ) Đang làm\n"
+            "2. Mức độ hoàn thành:\n( ) Tốt ( ) Khá ( ) Trung bình\n3. Khó khăn, vướng mắc\n")
+    qs = _questions(imp(text))
+    assert [o.label for o in qs["Mức độ hoàn thành"].options] == ["Tốt", "Khá", "Trung bình"]
+    assert [o.label for o in qs["Đơn vị có xây dựng kế hoạch không?"].options] == ["Có", "Không", "Đang làm"]
+    assert qs["Khó khăn, vướng mắc"].type == "longtext"
 
 
 LIKERT = (
