@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
 from typing import Any
 
 import orjson
 from sqlalchemy.engine import make_url
 
-from bot.web.shared import LocalStore, Moment
+from bot.web.shared import Listening, Moment
 
 log = logging.getLogger("bot.web")
 PING = 30.0  # seconds between the listener's looks at its connection
@@ -52,7 +51,7 @@ def chunks(batch: list[tuple[int, dict[str, Any]]], limit: int = PAYLOAD_MAX) ->
     return out
 
 
-class PgNoticeStore(LocalStore):
+class PgNoticeStore(Listening):
     """The process's own limits and replay memory; change notices through LISTEN/NOTIFY on the bot's database."""
 
     shared = False  # limits and replay memory are not shared: only the notices are
@@ -64,8 +63,6 @@ class PgNoticeStore(LocalStore):
         self._batch = Moment(self._send, self.hub)
         self._pub: Any = None  # asyncpg connection that sends
         self._pub_lock = asyncio.Lock()
-        self._reader: asyncio.Task | None = None
-        self._ready = asyncio.Event()
         self._sending: set[asyncio.Task] = set()
 
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
@@ -90,16 +87,6 @@ class PgNoticeStore(LocalStore):
                 self._pub = None
                 raise
 
-    @contextlib.asynccontextmanager
-    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
-        if self._reader is None or self._reader.done():
-            self._ready = asyncio.Event()
-            self._reader = asyncio.create_task(self._read())
-        with contextlib.suppress(TimeoutError):  # listening before the page is told it listens
-            await asyncio.wait_for(self._ready.wait(), 2.0)
-        async with self.hub.listen(sub_id) as q:
-            yield q
-
     def _heard(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
         try:
             for notice in orjson.loads(payload):
@@ -107,18 +94,8 @@ class PgNoticeStore(LocalStore):
         except (orjson.JSONDecodeError, TypeError, ValueError, AttributeError) as e:
             log.warning("web change notice unreadable (%s)", e)
 
-    async def _read(self) -> None:
-        """One listening connection per process, reopened when lost; each notice fans out to this process's pages."""
-        while True:
-            try:
-                await self._listen_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic look meanwhile
-                log.warning("web change notices: PostgreSQL listener lost (%s); retrying", e)
-                await asyncio.sleep(2.0)
-
     async def _listen_once(self) -> None:
+        """One listening connection per process; each notice fans out to this process's listening pages."""
         import asyncpg
 
         conn = await asyncpg.connect(self.dsn, timeout=2)
@@ -140,10 +117,7 @@ class PgNoticeStore(LocalStore):
     async def close(self) -> None:
         if self._sending:  # the notices already given are sent before the connection closes
             await asyncio.wait(set(self._sending), timeout=5)
-        if self._reader is not None:
-            self._reader.cancel()
-            with contextlib.suppress(BaseException):
-                await self._reader
+        await self._stop_reader()
         if self._pub is not None:
             with contextlib.suppress(Exception):
                 await self._pub.close()

@@ -140,7 +140,48 @@ class LocalStore:
         return None
 
 
-class RedisStore(LocalStore):
+class Listening(LocalStore):
+    """A store whose notices cross processes: one reader task per process (``_read``, started by the first page that
+    listens) hears every process's notices and fans them out to this process's pages (``hub``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reader: asyncio.Task | None = None
+        self._ready = asyncio.Event()
+
+    async def _listen_once(self) -> None:  # pragma: no cover - each store has its own
+        raise NotImplementedError
+
+    async def _read(self) -> None:
+        """``_listen_once`` again whenever its connection is lost (the pages fall back on their periodic look at
+        the database meanwhile)."""
+        while True:
+            try:
+                await self._listen_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:  # noqa: BLE001 - retried: a lost subscription is not the officer's problem
+                log.warning("web change notices: %s lost (%s); retrying", type(self).__name__, e)
+                await asyncio.sleep(2.0)
+
+    @contextlib.asynccontextmanager
+    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
+        if self._reader is None or self._reader.done():
+            self._ready = asyncio.Event()
+            self._reader = asyncio.create_task(self._read())
+        with contextlib.suppress(TimeoutError):  # heard from before the page is told it listens
+            await asyncio.wait_for(self._ready.wait(), 2.0)
+        async with self.hub.listen(sub_id) as q:
+            yield q
+
+    async def _stop_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(BaseException):
+                await self._reader
+
+
+class RedisStore(Listening):
     """Limits, replay memory and notices in Redis (keys under ``prefix``), the process's own store as fallback."""
 
     shared = True
@@ -159,9 +200,7 @@ class RedisStore(LocalStore):
         self._write = self.redis.register_script(_WRITE)
         # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
         self.sub_redis = aioredis.from_url(url, socket_connect_timeout=2, health_check_interval=30)
-        self._reader: asyncio.Task | None = None
         self._batch = Moment(self._send, self.hub)
-        self._ready = asyncio.Event()
 
     async def allow(self, bucket: str, key: str, rate: float, burst: float, cost: float = 1.0) -> bool:
         try:
@@ -195,40 +234,20 @@ class RedisStore(LocalStore):
     async def _send(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
         await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
 
-    @contextlib.asynccontextmanager
-    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
-        if self._reader is None or self._reader.done():
-            self._ready = asyncio.Event()
-            self._reader = asyncio.create_task(self._read())
-        with contextlib.suppress(TimeoutError):  # subscribed before the page is told it listens
-            await asyncio.wait_for(self._ready.wait(), 2.0)
-        async with self.hub.listen(sub_id) as q:
-            yield q
-
-    async def _read(self) -> None:
+    async def _listen_once(self) -> None:
         """One subscription per process; each notice fans out to this process's listening pages."""
-        while True:
-            try:
-                async with self.sub_redis.pubsub() as ps:
-                    await ps.subscribe(f"{self.prefix}:changed")
-                    await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
-                    self._ready.set()
-                    async for msg in ps.listen():
-                        if msg.get("type") == "message":
-                            data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
-                            for notice in data if isinstance(data, list) else [data]:
-                                self.hub.deliver(int(notice.get("sub", 0)), notice)
-            except asyncio.CancelledError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic check meanwhile
-                log.warning("web change notices: Redis subscription lost (%s); retrying", e)
-                await asyncio.sleep(2.0)
+        async with self.sub_redis.pubsub() as ps:
+            await ps.subscribe(f"{self.prefix}:changed")
+            await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
+            self._ready.set()
+            async for msg in ps.listen():
+                if msg.get("type") == "message":
+                    data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
+                    for notice in data if isinstance(data, list) else [data]:
+                        self.hub.deliver(int(notice.get("sub", 0)), notice)
 
     async def close(self) -> None:
-        if self._reader is not None:
-            self._reader.cancel()
-            with contextlib.suppress(BaseException):
-                await self._reader
+        await self._stop_reader()
         await self.redis.aclose()
         await self.sub_redis.aclose()
 
