@@ -27,6 +27,7 @@ COUNT_NOUNS = sorted({
 NOUN_AFTER = re.compile(r"(?i)^(?P<n>%|(?:" + "|".join(re.escape(n) for n in COUNT_NOUNS) + r")(?=\s|$|[,;.)]))"
                         r"\s*(?P<r>.*)$")
 PAREN_BLANK = re.compile(r"\s*\((?P<l>[^():…]{2,30}?)\s*:\s*(?:…|\.|_|\s)+\)\s*$")
+LINKS = re.compile(r"(?i)^(?:trong đó|với|gồm|bao gồm)\s*[:,]?\s*")
 COUNT_START = re.compile(r"(?i)^(?:tổng\s+)?số(?:\s+lượng)?\s+\S")
 
 
@@ -36,7 +37,7 @@ def _clause(text: str) -> tuple[str, str, str] | None:
     runs = list(BLANK.finditer(text))
     if len(runs) != 1 or "(" in text:  # (a note in parentheses: the field rules read it)
         return None
-    before = re.sub(r"(?i)^trong đó\s*[:,]?\s*", "", text[:runs[0].start()].strip(" :"))  # ('trong đó …… hộ nghèo')
+    before = LINKS.sub("", text[:runs[0].start()].strip(" :"))  # ('trong đó …… hộ nghèo', 'với …… học sinh')
     m = NOUN_AFTER.match(text[runs[0].end():].strip(" .…"))
     if not m or ":" in before:
         return None
@@ -67,7 +68,8 @@ def blank_clauses(text: str) -> list[Ask]:
         return []
     parts = [c for c in clauses if c is not None]
     inside = any(rest for _, _, rest in parts)
-    goes_on = (len(parts) >= 2 and ":" not in body and COUNT_START.match(parts[0][0]) and parts[1][0][:1].islower()
+    first = COUNT_START.match(parts[0][0]) or (head and not parts[0][0])  # 'Số lớp: …… lớp, với …… học sinh'
+    goes_on = (len(parts) >= 2 and ":" not in body and first and not parts[1][0][:1].isupper()
                and not COUNT_START.match(parts[1][0]))
     if not (inside or reason or goes_on) or any(not (b or head or r) for b, _, r in parts):
         return []

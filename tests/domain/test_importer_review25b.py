@@ -67,6 +67,15 @@ def test_a_rate_after_a_figure_is_that_figures_rate() -> None:
         ("Sản lượng lương thực", "decimal", "tấn"), ("Sản lượng lương thực: tỷ lệ tăng so với cùng kỳ", "percent", "%")]
 
 
+def test_a_second_count_after_a_labelled_figure_is_its_own_count() -> None:
+    assert _asks("Số lớp: …… lớp, với …… học sinh") == [("Số lớp", "integer", "lớp"),
+                                                      ("Số học sinh", "integer", "học sinh")]
+    assert _asks("Tổng số đảng viên: …… đồng chí, gồm …… đảng viên chính thức")[1] == (
+        "Số đảng viên chính thức", "integer", "đảng viên")
+    assert _asks("Tổng số vốn vay: …… triệu đồng, cho …… hộ vay") == [
+        ("Tổng số vốn vay", "money", "triệu đồng"), ("Số hộ cho vay", "integer", "hộ")]
+
+
 def test_a_rate_that_closes_its_line_stays_as_it_was() -> None:
     assert _asks("Tỷ lệ huy động trẻ 5 tuổi: ......%.") == [("Tỷ lệ huy động trẻ 5 tuổi", "percent", "%")]
 
