@@ -419,6 +419,7 @@ def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[st
             asked = f"{asked.rstrip(' :')}: ……"
         j += 1
     unit = UNIT_LINE.match(lines[j].strip()) if j < len(lines) and not BLANK.search(asked) else None
+    unit = unit if unit and not unit.group("u")[:1].isupper() else None  # ('…… Không biết' is an option)
     return asked, j + (unit is not None), unit.group("u").strip() if unit else None
 
 
