@@ -28,6 +28,7 @@ NOUN_AFTER = re.compile(r"(?i)^(?P<n>%|(?:" + "|".join(re.escape(n) for n in COU
                         r"\s*(?P<r>.*)$")
 PAREN_BLANK = re.compile(r"\s*\((?P<l>[^():…]{2,30}?)\s*:\s*(?:…|\.|_|\s)+\)\s*$")
 LINKS = re.compile(r"(?i)^(?:trong đó|với|gồm|bao gồm)\s*[:,]?\s*")
+NOT_ASKED = re.compile(r"(?i)^(?:ghi|nêu|cụ thể|viết|bằng chữ)\b")  # '(ghi rõ: ……)', '(bằng chữ: ……)': the same answer
 COUNT_START = re.compile(r"(?i)^(?:tổng\s+)?số(?:\s+lượng)?\s+\S")
 
 
@@ -59,6 +60,7 @@ def blank_clauses(text: str) -> list[Ask]:
     has words after its noun, a '(lý do: ……)' follows a count, or a count's sentence goes on after a comma."""
     s = text.strip().lstrip("-+•–* ").rstrip(" .;")
     reason = PAREN_BLANK.search(s)
+    reason = None if reason and NOT_ASKED.match(reason.group("l")) else reason
     s = s[:reason.start()] if reason else s
     head, colon, body = (x.strip() for x in s.partition(":"))
     if not colon or BLANK.search(head) or len(head.split()) > 12:
@@ -78,9 +80,10 @@ def blank_clauses(text: str) -> list[Ask]:
         asks.append(_figure(before, noun, rest, head if not asks else "", asks[-1] if asks else None))
     if head and parts[0][0]:
         asks[0].help.append(head[:1].upper() + head[1:] + ".")
-    if reason:
-        last = asks[-1]
-        what = re.sub(rf"(?i)^số\s+{re.escape(last.unit or '')}\s+", "", last.prompt)
+    if reason:  # the reason of the last count, named by its words ('vắng mặt: …… người (lý do: ……)')
+        before, _, rest = parts[-1]
+        words = " ".join(w for w in (before or (head if len(parts) == 1 else ""), rest) if w)
+        what = re.sub(r"(?i)^(?:tổng\s+)?số(?:\s+lượng)?\s+", "", words) or asks[-1].prompt
         asks.append(Ask(f"{reason.group('l')[:1].upper()}{reason.group('l')[1:]} {what[:1].lower()}{what[1:]}", "text"))
     return asks
 

@@ -112,6 +112,15 @@ def test_a_reason_in_parentheses_after_a_count_is_asked() -> None:
 
 def test_a_note_in_parentheses_without_a_blank_is_no_reason_asked() -> None:
     assert not any(t == "text" for _, t, _ in _asks("Số người tham dự: …… người (kể cả khách mời)"))
+    # the amount in words, a 'write it out' note: the same answer, nothing more to ask
+    assert [t for _, t, _ in _asks("Số tiền: …… đồng (Bằng chữ: ……)")] == ["money"]
+    assert not any(p.startswith("Ghi rõ") for p, _, _ in _asks("Có ……… hộ tham gia (ghi rõ: ……)"))
+
+
+def test_a_reason_is_named_by_the_counts_words() -> None:
+    assert _asks("Số đại biểu vắng mặt: …… người (lý do: ……)")[-1] == ("Lý do đại biểu vắng mặt", "text", None)
+    assert _asks("Số cuộc họp không tổ chức được: …… cuộc (nguyên nhân: ……)")[-1] == (
+        "Nguyên nhân cuộc họp không tổ chức được", "text", None)
 
 
 # ---------------------------------------------------------------- item 9: survey forms
