@@ -476,8 +476,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
-    seq = unit_answers(seq)  # '1. … bao nhiêu người?' over '…… người': one ask
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
