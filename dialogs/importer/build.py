@@ -853,7 +853,8 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
 
 SIGNER = re.compile(r"^(?:TM|KT|T/M|Q|TL|TUQ)\.?\s+[A-ZĐÀ-Ỹ]")
 BARE_DATE = re.compile(r"(?i)^ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$")
-SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
+SIGNED = re.compile(r"^\(\s*ký\b|^ký(?:\s*,|\s+tên\b|\s+và\b)|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$",
+                    re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)', 'Ký, ghi rõ họ tên' whose parenthesis a copy lost
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
 # the place and date run into the signer's title and '(Ký …)': '……, ngày … tháng … năm … NGƯỜI NHẬN XÉT (Ký, ghi rõ họ tên)'
 DATE_SIGNER = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*"

@@ -322,6 +322,11 @@ STATED_COUNT = re.compile(r"\b(?:có|gồm|với|ở|tại)\s+(?:tổng số\s+)
                           r"(?=\s+(?:đang|là|được|đã|tăng|giảm|so với|trong đó|chiếm)\b|\s*[,;.(]|$)", re.I)
 
 
+# a count of people named by a word for a person, what they are after 'là' ('12 chị là cán bộ', '5 người là nữ')
+PERSON_WORD = re.compile(r"(?i)người|chị|anh|em|cháu|bạn|đồng chí|đ/c|ông|bà|cô|thầy")
+PERSON_IS = re.compile(r"(?i)\s+là\s+(?P<r>[^\d;.():%]{2,40}?)\s*(?=[;.(]|,\s*(?:có|gồm|với|và)\b|$)")
+
+
 def stated_figures(text: str) -> list[Ask]:
     """One unit's filled paragraph stating its figures ('… chi hội có 545 hội viên đang sinh hoạt ở 9 tổ phụ nữ. Tỉ lệ
     thu hút hội viên trên 80%; Tỉ lệ hội viên nòng cốt là ……%'): each figure is an ask — a rate by its words, a count
@@ -339,6 +344,8 @@ def stated_figures(text: str) -> list[Ask]:
             continue
         for k in STATED_COUNT.finditer(c):
             noun = re.sub(r"\s+(?:và|của|trong)$", "", k.group("w").strip())
+            role = PERSON_IS.match(c[k.end():]) if PERSON_WORD.fullmatch(noun) else None
+            noun = role.group("r").strip() if role else noun  # 'có 12 chị là cán bộ chi, tổ hội': who they are
             if len(noun.split()) >= 1 and not re.match(r"(?i)(?:năm|tháng|ngày|lần|giờ|%)\b", noun):
                 asks.append(Ask(f"Số {noun}", "integer", noun.split()[0] if len(noun.split()) == 1 else None))
     return asks if len(asks) >= 3 else []

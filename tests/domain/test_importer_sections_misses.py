@@ -1,0 +1,79 @@
+"""Asks a form or a copied report held that the importer dropped or misnamed (round i25c), each rule on made-up text
+with variants and a negative case: a blank inside a running sentence leaves a space; a paper's issuer printed before
+its blank ('do CA ……'); a signature's direction whose parenthesis a copy lost; figures that share the verb before
+the first ('đã bắt 306 X, 92 Y'); a count of people named by what they are ('có 12 chị là cán bộ')."""
+
+from __future__ import annotations
+
+from dialogs.importer.counts import stated_figures
+from dialogs.importer.issued_papers import issued_paper
+from dialogs.importer.lexicon import clean_prompt
+from dialogs.importer.questions import reported_figures
+from tests.support.importing import imp, prompts
+
+
+def test_a_blank_inside_a_sentence_leaves_a_space_between_its_words() -> None:
+    assert clean_prompt("Hội nghị nghe đồng chí……….thay mặt Ban thường vụ trình bày") == (
+        "Hội nghị nghe đồng chí thay mặt Ban thường vụ trình bày")
+    assert clean_prompt("Chi bộ nghe đồng chí ……….trình bày báo cáo") == "Chi bộ nghe đồng chí trình bày báo cáo"
+    assert clean_prompt("Tổng số nhiệm vụ: … nhiệm vụ.") == "Tổng số nhiệm vụ"  # a unit after the blank still goes
+    assert clean_prompt("Số vụ đã xử lý trong kỳ") == "Số vụ đã xử lý trong kỳ"  # no blank: unchanged
+
+
+def test_a_paper_whose_issuer_kind_is_printed_before_its_blank() -> None:
+    got = [(a.prompt, a.type) for a in issued_paper("Số CMND/Căn cước công dân (1) ........ do CA....... cấp ngày "
+                                                    "..... tháng .... năm ....")]
+    assert got == [("Số CMND/Căn cước công dân", "text"), ("Do CA", "text"), ("Cấp ngày", "date")]
+    got = [a.prompt for a in issued_paper("Chứng minh nhân dân số:…Do Công an tỉnh…Cấp ngày…./…./….")]
+    assert got == ["Chứng minh nhân dân số", "Do Công an tỉnh", "Cấp ngày"]
+    got = [a.prompt for a in issued_paper("Giấy chứng nhận số: ……… do Sở Kế hoạch và Đầu tư …… cấp ngày …/…/…")]
+    assert got == ["Giấy chứng nhận số", "Do Sở Kế hoạch và Đầu tư", "Cấp ngày"]
+    # the issuer left blank: the issuing body asked as before
+    assert [a.prompt for a in issued_paper("Giấy phép số: ……… do ……… cấp ngày … tháng … năm …")] == [
+        "Giấy phép số", "Cơ quan cấp", "Cấp ngày"]
+    # a count before 'cấp ngày' is no paper
+    assert issued_paper("Số lượng: ……… cấp ngày …/…/…") == []
+
+
+def test_a_signature_direction_without_its_parenthesis_asks_nothing() -> None:
+    for sign in ("Ký, ghi rõ họ tên (đóng dấu nếu c", "Ký tên, đóng dấu", "Ký và ghi rõ họ tên"):
+        o = imp("BÁO CÁO ĐIỀU CHỈNH\n1. Thông tin chung\n- Tên đơn vị: ……\n2. Kế hoạch năm tới\n\n(nội dung kế "
+                f"hoạch như hướng dẫn tại Mẫu số 03).\n\n...., ngày... tháng... năm.....\n\nGiám đốc\n\n{sign}\n")
+        got = prompts(o)
+        assert "Kế hoạch năm tới" in got, (sign, got)
+        assert not any(p.startswith(("Ký", "Giám đốc")) for p in got), (sign, got)
+    # 'Ký kết …' is an ask, not a signature
+    o = imp("BÁO CÁO\n1. Hợp tác quốc tế\nKý kết các thỏa thuận hợp tác với đối tác nước ngoài trong năm\n")
+    assert any(p.startswith("Ký kết") for p in prompts(o))
+
+
+def test_figures_after_a_comma_share_the_verb_before_the_first() -> None:
+    got = [(a.prompt, a.type) for a in reported_figures(
+        "Toàn tỉnh đã bắt, vận động đầu thú 306 đối tượng truy nã, 92 đối tượng nguy hiểm. So với tháng trước, tăng 5.")]
+    assert got == [("Số đối tượng truy nã đã bắt, vận động đầu thú", "integer"),
+                   ("Số đối tượng nguy hiểm đã bắt, vận động đầu thú", "integer")]
+    got = [a.prompt for a in reported_figures("Toàn tỉnh đã tiếp nhận 45 hồ sơ mới, 12 hồ sơ bổ sung; trả kết quả 40 hồ sơ")]
+    assert got == ["Số hồ sơ mới đã tiếp nhận", "Số hồ sơ bổ sung đã tiếp nhận", "Số hồ sơ trả kết quả"]
+    # one figure only: no statement of figures
+    assert reported_figures("Toàn quốc xảy ra 208 vụ, so với tháng trước tăng 31 vụ.") == []
+
+
+def test_a_heading_over_figures_sharing_a_verb_asks_the_figures() -> None:
+    o = imp("SỐ LIỆU THÁNG\n1. Công tác thu hồi nợ:\nToàn tỉnh đã thu hồi, xử lý 306 khoản nợ xấu, 92 khoản nợ quá hạn. "
+            "So với tháng trước, tăng 12 khoản nợ.\n2. Số vụ vi phạm:\nToàn tỉnh xảy ra 20 vụ.\n")
+    got = prompts(o)
+    assert got.get("Số khoản nợ xấu đã thu hồi, xử lý", ("", ""))[1] == "integer", got
+    assert "Số khoản nợ quá hạn đã thu hồi, xử lý" in got, got
+
+
+def test_a_count_of_people_named_by_what_they_are() -> None:
+    got = [a.prompt for a in stated_figures(
+        "Chi hội có 545 hội viên đang sinh hoạt ở 9 tổ, có 12 chị là cán bộ chi, tổ hội. Tỉ lệ hội viên nòng cốt là …%")]
+    assert "Số cán bộ chi, tổ hội" in got and "Số chị" not in got, got
+    got = [a.prompt for a in stated_figures(
+        "Chi bộ có 30 đảng viên, có 8 đồng chí là nữ, có 5 người là đảng viên dự bị. Tỉ lệ đảng viên trẻ là 20%")]
+    assert "Số nữ" in got and "Số đảng viên dự bị" in got, got
+    # a thing counted that is no person keeps its own name
+    got = [a.prompt for a in stated_figures(
+        "Xã có 12 thôn là thôn văn hóa, có 300 hộ nghèo, có 20 hộ cận nghèo. Tỉ lệ hộ nghèo là 5%")]
+    assert "Số thôn" in got, got
