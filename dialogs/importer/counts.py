@@ -349,3 +349,23 @@ def stated_figures(text: str) -> list[Ask]:
             if len(noun.split()) >= 1 and not re.match(r"(?i)(?:năm|tháng|ngày|lần|giờ|%)\b", noun):
                 asks.append(Ask(f"Số {noun}", "integer", noun.split()[0] if len(noun.split()) == 1 else None))
     return asks if len(asks) >= 3 else []
+
+
+_GAP = r"(?:…|\.{2,}|_{2,})[….\s_]*"
+# 'Tổng số cử tri …: …… người; trong đó có: …… Nam; …… Nữ.': a total, then its parts each written after its blank
+TOTAL_THEN_PARTS = re.compile(rf"^(?P<h>[^…:;]{{3,80}}?)\s*:?\s*{_GAP}(?P<u>[^\W\d_]+)?\s*[;,]\s*(?i:trong đó)"
+                              rf"(?:\s+(?i:có))?\s*:?\s*(?P<p>{_GAP}[^…;,.]{{1,30}}(?:[;,]\s*{_GAP}[^…;,.]{{1,30}})+)[.;\s]*$")
+
+
+def parts_after_blanks(text: str) -> list[Ask]:
+    """'Tổng số cử tri …: …… người; trong đó có: …… Nam; …… Nữ.' → the total, then 'Trong đó Nam', 'Trong đó Nữ':
+    the parts of a count whose labels stand after their blanks (two parts or more). [] otherwise."""
+    m = TOTAL_THEN_PARTS.match(text.strip())
+    if not m or not is_count(m.group("h")):
+        return []
+    unit = m.group("u")
+    parts = [re.sub(_GAP, "", p).strip(" ;,.") for p in re.split(r"\s*[;,]\s*", m.group("p"))]
+    if any(not p or len(p.split()) > 5 for p in parts):
+        return []
+    head = re.sub(r"\s+là$", "", m.group("h").strip(" -+•"))
+    return [Ask(head, "integer", unit), *(Ask(f"Trong đó {p}", "integer", unit) for p in parts)]

@@ -30,6 +30,7 @@ from dialogs.importer.counts import (  # noqa: F401
     figure_asks,
     guided_counts,
     head_noun,
+    parts_after_blanks,
     result_counts,
     split_count_segments,
     stated_figures,
@@ -312,7 +313,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]
-    blanks = (reported_figures(text) or stated_figures(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (reported_figures(text) or stated_figures(text) or parts_after_blanks(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks

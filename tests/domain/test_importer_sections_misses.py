@@ -5,7 +5,8 @@ the first ('đã bắt 306 X, 92 Y'); a count of people named by what they are (
 
 from __future__ import annotations
 
-from dialogs.importer.counts import stated_figures
+from dialogs.importer.counts import parts_after_blanks, stated_figures
+from dialogs.importer.forms import blank_fields
 from dialogs.importer.issued_papers import issued_paper
 from dialogs.importer.lexicon import clean_prompt
 from dialogs.importer.questions import reported_figures
@@ -77,3 +78,24 @@ def test_a_count_of_people_named_by_what_they_are() -> None:
     got = [a.prompt for a in stated_figures(
         "Xã có 12 thôn là thôn văn hóa, có 300 hộ nghèo, có 20 hộ cận nghèo. Tỉ lệ hộ nghèo là 5%")]
     assert "Số thôn" in got, got
+
+
+def test_a_persons_field_label_glued_after_a_heading() -> None:
+    got = blank_fields("Số hộ: (Mã này ghi khi nhập số liệu) Các thông tin chung về hộ Họ và tên chủ hộ.………… năm sinh ……")
+    assert "Họ và tên chủ hộ" in got, got
+    got = blank_fields("Phần ghi của người khai về bản thân và gia đình mình Địa chỉ thường trú ……… Điện thoại ………")
+    assert got[:1] == ["Địa chỉ thường trú"], got
+    # a long segment with no field label in it still asks nothing
+    assert blank_fields("Ủy ban nhân dân xã tổ chức lấy ý kiến cử tri về đề án thành lập đơn vị hành chính mới ……") == []
+
+
+def test_the_parts_of_a_total_written_after_their_blanks() -> None:
+    got = [(a.prompt, a.type, a.unit) for a in parts_after_blanks(
+        "Tổng số cử tri của khu vực bỏ phiếu là: ………… người; trong đó có:………… Nam; ………… Nữ.")]
+    assert got == [("Tổng số cử tri của khu vực bỏ phiếu", "integer", "người"),
+                   ("Trong đó Nam", "integer", "người"), ("Trong đó Nữ", "integer", "người")]
+    got = [a.prompt for a in parts_after_blanks("Tổng số học sinh: …… em, trong đó: …… nam, …… nữ, …… dân tộc thiểu số")]
+    assert got == ["Tổng số học sinh", "Trong đó nam", "Trong đó nữ", "Trong đó dân tộc thiểu số"]
+    # labels before their blanks, or a head that counts nothing: not this shape
+    assert parts_after_blanks("Tổng số đảng viên: …… đồng chí, trong đó: nữ ……, dân tộc ……") == []
+    assert parts_after_blanks("Địa chỉ: ……; trong đó: …… thôn A, …… thôn B") == []
