@@ -99,3 +99,25 @@ def test_the_parts_of_a_total_written_after_their_blanks() -> None:
     # labels before their blanks, or a head that counts nothing: not this shape
     assert parts_after_blanks("Tổng số đảng viên: …… đồng chí, trong đó: nữ ……, dân tộc ……") == []
     assert parts_after_blanks("Địa chỉ: ……; trong đó: …… thôn A, …… thôn B") == []
+
+
+def test_a_copy_cut_off_mid_word_loses_its_cut_clause() -> None:
+    o = imp("BÁO CÁO KẾT QUẢ\n1. Tình hình chung\n2. Kết quả thực hiện\n2.1 Kết quả kê khai\nTình hình chung triển khai việc k\n")
+    got = prompts(o)
+    assert "Kết quả kê khai" in got and not any(p.startswith("Tình hình chung triển") for p in got), got
+    o = imp("BÁO CÁO\n1. Công tác tổ chức\n- Tổng số hội viên: ……\n- Tổng số gia đình hiếu học, trong đó từ đầu năm đ\n")
+    got = prompts(o)
+    assert "Tổng số gia đình hiếu học" in got, got
+    # a last word that is a syllable, or an abbreviation in capitals: the line stays whole
+    o = imp("BÁO CÁO\n1. Công tác tổ chức\n- Tổng số hội viên: ……\n- Kết quả phối hợp với lực lượng PCCC\n")
+    assert "Kết quả phối hợp với lực lượng PCCC" in prompts(o), prompts(o)
+    o = imp("BÁO CÁO\n1. Công tác tổ chức\n- Tổng số hội viên: ……\n- Những khó khăn, vướng mắc và đề xuất\n")
+    assert "Những khó khăn, vướng mắc và đề xuất" in prompts(o), prompts(o)
+
+
+def test_a_cut_line_of_blanks_or_items_keeps_all_but_the_cut_word() -> None:
+    o = imp("BIÊN BẢN KIỂM TRA\nThực hiện Quyết định số …… ngày …… của …… hôm nay vào hồi….. giờ…. ngày …. tháng …. năm ….. Đ\n")
+    assert any(p.startswith(("Thực hiện Quyết định", "Quyết định")) for p in prompts(o)), prompts(o)
+    o = imp("KẾ HOẠCH\n1. Đánh giá phục hồi\n- Nội dung gồm: hiện trạng công tác hỗ trợ; thực thi chính sách hỗ trợ; "
+            "sử dụng nguồn lực hỗ trợ khẩn cấp đ\n")
+    assert any("nguồn lực hỗ trợ khẩn cấp" in p for p in prompts(o)), prompts(o)
