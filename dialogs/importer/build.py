@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogs.importer.ask_types import none_everywhere
+from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
@@ -36,6 +36,7 @@ from dialogs.importer.headline import (
 )
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
+from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import (
     BARE_NAMES,
@@ -53,6 +54,7 @@ from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
+from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -488,18 +490,21 @@ def build(doc: Document, filename: str) -> Built:
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
                          or (arts and article_marker(s))), len(main))
     meta = _meta(main[:first_marker], seq, fixed)
-    tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
+    tree = _closing_paragraph(_adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta))))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
-    sections = _unwrap(sections, meta)
-    _page_headings(sections, page_template_headings(main, _agency))
+    sections = _bullet_sections(_unwrap(sections, meta))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
         sections.append(section_from(ctx, Node(body=tree.after), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
+    if not sections and (listed := listed_lines([s for s in main if isinstance(s, str)])):
+        sections = [{"no": "", "title": "Nội dung báo cáo", "items": [question(ctx, Ask(s), ["noi_dung"], None, [])
+                                                                      for s in listed]}]
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
+    _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
@@ -527,6 +532,8 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
+    top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
+    meta["party_headed"] = bool(PARTY_BODY.search(fold(" ".join(fixed[:top]))))  # (above the first numbered line)
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
@@ -614,6 +621,26 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             out.extend(subs)
             continue
         out.append(s)
+    return out
+
+
+def _bullet_sections(sections: list[dict]) -> list[dict]:
+    """A letter's bullets with no heading above them ('- Số nhà bị tốc mái;' / '- Các đề xuất …'), each read as a
+    top-level section holding its one ask: one section of those asks, not a section per bullet."""
+    def lone(sec: dict) -> bool:
+        return (sec.get("no", "").strip() in ("-", "+", "•", "*") and len(sec["items"]) == 1
+                and "prompt" in sec["items"][0] and not sec.get("help"))
+    out: list[dict] = []
+    for sec in sections:
+        if lone(sec) and out and out[-1].get("_bullets"):
+            out[-1]["items"].extend(sec["items"])
+        elif lone(sec):
+            out.append({"no": "", "title": "Nội dung báo cáo", "items": list(sec["items"]), "_bullets": 1})
+        else:
+            out.append(sec)
+    for sec in out:
+        if sec.pop("_bullets", None) and len(sec["items"]) == 1:  # one bullet alone stays as it was
+            sec["no"], sec["title"] = "-", sec["items"][0]["prompt"]
     return out
 
 
@@ -804,14 +831,15 @@ def _header_end(main: list) -> int:
 
 
 def _drop_addressees(main: list) -> list:
-    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
+    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items (a
+    'Kính gửi: ……' whose addressee is a blank to fill has no such list)."""
     out: list = []
     addressing = False
     for s in main:
         if isinstance(s, str):
             t = s.strip().strip("|").strip()
             if fold(t).startswith("kinh gui"):
-                addressing = True
+                addressing = BLANK.search(t) is None  # 'Kính gửi: ……': the addressee is the blank, no list after
                 out.append(s)
                 continue
             if addressing:
@@ -905,12 +933,13 @@ def _drop_signature(main: list) -> list:
                 if not out.pop().strip():
                     continue
                 break
+            drop_signing_date(out)  # 'Ngày … tháng … năm …' over a row of two signers
             continue
         signer = DATE_SIGNER.match(s.strip()) if isinstance(s, str) else None
         if isinstance(s, str) and (PLACE_DATE.match(s.strip()) or signer and signer.group("role").isupper()):
             continue
         out.append(s)
-    return out
+    return drop_sign_off(out)  # 'T/M CHI BỘ' / 'BÍ THƯ' closing the text with no '(Ký …)' under it
 
 
 def _drop_pledges(main: list, ctx: ImportContext) -> list:
@@ -926,6 +955,10 @@ NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$"
 NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
 NOTES_AFTER_SIGN = re.compile(r"\(\s*[Kk]ý\b[^()]*\)\s*(?:Ghi chú|Chú thích)\s*:?\s*$")  # '(Ký tên và đóng dấu)Ghi chú:'
 NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
+# a note numbered by a bare figure ('1 Tên cơ quan chủ quản;', '6Thời hạn gửi …') and its mark in a blank ('……1……',
+# '(từ ngày … đến ngày …)5'): a copy that lost the superscript
+BARE_NOTE_ITEM = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_].*)$")
+BARE_NOTE_MARK = re.compile(r"(?:(?<=[.…])|(?<=\)))(\d{1,2})(?=[.…]|\s*$)")
 
 
 FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
@@ -971,7 +1004,7 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
     end, lead = k + 1, 0
     while end < len(seq) and isinstance(seq[end], str):
         line = seq[end].strip()
-        m = NOTE_ITEM.match(line)
+        m = NOTE_ITEM.match(line) or _bare_note(line)
         if m:
             notes[m.group(1)] = m.group(2).strip()
         elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
@@ -981,16 +1014,24 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
         elif line:
             break
         end += 1
-    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
+    mark = NOTE_MARK if any(NOTE_ITEM.match(x.strip()) for x in seq[k + 1:end] if isinstance(x, str)) \
+        else BARE_NOTE_MARK
+    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in mark.finditer(x)} & set(notes)
     if len(marked) < 2:
         return seq
     signed = NOTES_AFTER_SIGN.search(seq[k])  # '(Ký tên và đóng dấu)Ghi chú:': the signature's line stays
     seq = [*seq[:k], seq[k][:signed.start() + signed.group(0).index(")") + 1] if signed else "", *seq[k + 1:]]
     for n in marked:
-        footnotes[f"b{n}"] = notes[n].rstrip(".")
-    head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
+        footnotes[f"b{n}"] = notes[n].rstrip(".;")
+    head = [mark.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
             if isinstance(x, str) else x for x in seq[:k + 1]]
     return head + seq[end:]
+
+
+def _bare_note(line: str) -> re.Match | None:
+    """'1 Tên cơ quan chủ quản trực tiếp;' under 'Ghi chú:' (a capital after the bare figure, no '1.' or '1)')."""
+    m = BARE_NOTE_ITEM.match(line)
+    return m if m is not None and m.group(2)[:1].isupper() else None
 
 
 def _adopt_fields(node: Node) -> Node:
@@ -1010,6 +1051,26 @@ def _adopt_fields(node: Node) -> Node:
             continue
         kids.append(_adopt_fields(c))
     node.children = kids
+    return node
+
+
+PARAGRAPH_WORDS = 20
+
+
+def _closing_paragraph(node: Node) -> Node:
+    """'1. …', '2. …', … '6. Tuyển sinh đầu cấp ở địa phương.' then 'Ngoài những vấn đề trên, … chủ động báo cáo
+    …': after a list of one-line items, long paragraphs under the last one close the list — they go after it (the
+    level above reads them), the last item asks its own line like the others."""
+    for c in node.children:
+        _closing_paragraph(c)
+    kids = node.children
+    if len(kids) < 3 or not all(not k.body and not k.after and not k.children and not k.tables for k in kids[:-1]):
+        return node
+    last = kids[-1]
+    if (last.body and not last.children and not last.tables and len(last.text.split()) >= 3
+            and all(len(b.split()) >= PARAGRAPH_WORDS and b[:1].isupper() for b in last.body)):
+        node.after = [*last.body, *node.after]
+        last.body = []
     return node
 
 
@@ -1209,7 +1270,12 @@ def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
     out = []
+    receiving = False  # 'Nơi nhận:' and its list ('- TT Đảng ủy, HĐND xã;'): who receives, not who issues
     for s in lines[:150]:
+        t = s.strip()
+        receiving = fold(t).startswith("noi nhan") or receiving and (not t or t[0] in "-+•")
+        if receiving:
+            continue
         if len(s.split()) <= 10 or _upper_line(s):
             out.append(s)
         else:  # a sentence citing an act ('Nghị quyết số 06-NQ/TU … của Tỉnh ủy'): only the acts' numbers show
@@ -1235,7 +1301,10 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    party = PARTY_BODY.search(fold(f"{shown} {title}")) or (
+    # a state body heading the text and no Party body beside it: a Party body named below (a heading on its
+    # leadership, a recipient) does not make it the Party's
+    state_only = meta.get("state_headed") and not meta.get("party_headed")
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) and not state_only or (
         PARTY_ACT_ISSUED.search(f[:800]) and not meta.get("state_headed")
     )
     layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
