@@ -219,7 +219,7 @@ def reported_figures(text: str) -> list[Ask]:
             if unit == "%":
                 asks.append(Ask(verb[:1].upper() + verb[1:], "percent", "%"))
             else:
-                asks.append(Ask(f"Số {unit} {verb}", "integer", " ".join(unit.split(",")[0].split()[:2])))
+                asks.append(Ask(f"Số {unit} {verb}", "integer", unit.split(",")[0]))
     return asks if len(asks) >= 2 else []
 
 
