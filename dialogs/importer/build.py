@@ -486,7 +486,7 @@ def build(doc: Document, filename: str) -> Built:
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
+    main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
     main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
@@ -891,11 +891,39 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
 
 SIGNER = re.compile(r"^(?:TM|KT|T/M|Q|TL|TUQ)\.?\s+[A-ZĐÀ-Ỹ]")
 BARE_DATE = re.compile(r"(?i)^ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$")
-SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
+SIGNED = re.compile(r"^\(\s*ký\b|^ký(?:\s*,|\s+tên\b|\s+và\b)|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$",
+                    re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)', 'Ký, ghi rõ họ tên' whose parenthesis a copy lost
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
 # the place and date run into the signer's title and '(Ký …)': '……, ngày … tháng … năm … NGƯỜI NHẬN XÉT (Ký, ghi rõ họ tên)'
 DATE_SIGNER = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*"
                          r"(?P<role>[^()]{3,60})\(\s*[Kk]ý\b[^()]*\)\s*$")
+
+
+CUT_WORD = re.compile(r"\s(?P<w>[a-zđà-ỹ]{1,4})$")
+
+
+def _cut_last_line(main: list) -> list:
+    """A copy cut off mid-word at its end ('… trong đó từ đầu năm đ', '… triển khai việc k'): the cut clause of the
+    document's last line goes (back to its last ',', ':' or '('); only the cut word after a ';' (the items before it
+    whole) or on a line of blanks; a short line cut with no clause before it goes whole. Only when the last word is
+    no Vietnamese syllable ('k', 'đ', 'ph', 'tr')."""
+    k = len(main) - 1
+    while k >= 0 and isinstance(main[k], str) and not main[k].strip():
+        k -= 1
+    if k < 0 or not isinstance(main[k], str):
+        return main
+    line = main[k].rstrip()
+    m = CUT_WORD.search(line)
+    if not m or is_valid(m.group("w")):
+        return main
+    cut = max(line.rfind(c) for c in ",:(")
+    if cut < line.rfind(";") or BLANK.search(line):  # the cut word only: a whole item before it, or blanks to keep
+        kept = line[:m.start()]
+    elif cut > 0:
+        kept = line[:cut].rstrip(" ,:(")
+    else:  # a short line cut off with no clause before it: nothing to ask
+        kept = line[:m.start()] if len(line.split()) > 12 else ""
+    return main[:k] + ([kept] if len(kept.split()) >= 2 else []) + main[k + 1:]
 
 
 def _drop_signature(main: list) -> list:

@@ -193,6 +193,11 @@ OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)
 ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + "$")
 
 
+# a person's field label glued after other words ('… Các thông tin chung về hộ Họ và tên chủ hộ ……'): from its capital
+GLUED_LABEL = re.compile(r"(?<=[^\W\d_])\s+(?P<t>(?:Họ và tên|Họ tên|Địa chỉ|Chức vụ|Nghề nghiệp|Quê quán|Dân tộc|"
+                         r"Tôn giáo|Điện thoại|Ngày sinh|Năm sinh|Nơi ở|Nơi cư trú)\b[^():;.]{0,60})$")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
@@ -224,6 +229,8 @@ def blank_fields(line: str) -> list[str]:
             labels.extend(coded)
             continue
         whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
+        glued = GLUED_LABEL.search(lab) if _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8) else None
+        lab = glued.group("t") if glued and _words(glued.group("t")) <= 8 else lab
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
         if labels and lab.lower() == "năm" and not re.search(r"(?i)\b(?:ngày|tháng)\b", s):

@@ -191,7 +191,8 @@ DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
 
 
 def clean_prompt(text: str) -> str:
-    """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'."""
+    """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'; a blank inside a running
+    sentence ('nghe đồng chí……thay mặt …') leaves a space between the words around it."""
     text = re.sub(r"\*+", "", text)  # markdown emphasis left by a converter ('*(…)*')
     text = re.sub(r"[.;:]?\s*trong đó\s*:?\s*$", "", text.strip(), flags=re.I)
     out, last = [], 0
@@ -203,7 +204,8 @@ def clean_prompt(text: str) -> str:
             last = len(text)
             break
     out.append(text[last:])
-    text = "".join(out)
+    text = "".join(a + (" " if a[-1:].isalnum() and b[:1].isalnum() else "")
+                   for a, b in zip(out, out[1:] + [""], strict=True))
     text = re.sub(r"[:\s]*%\s*\.?\s*$", " (%)", text)
     return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
 
