@@ -46,6 +46,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.named_bieu import catalogue, named_bieu_items
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
@@ -418,7 +419,10 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
-        d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        named = catalogue(seq[idx], ctx.keys)  # type: ignore[arg-type]
+        d = build_table(seq[idx], code, title, ctx.keys) if named is None else named[0]  # type: ignore[arg-type]
+        if named:
+            d.more = named[1:]
         if d is None:
             g = seq[idx]
             size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
@@ -427,11 +431,12 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
                               f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
                               "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         else:
-            if isinstance(seq[idx], FlatGrid) and seq[idx].note:
+            if isinstance(seq[idx], FlatGrid) and seq[idx].note and not named:
                 d.notes.append(seq[idx].note)
             d.captioned = first < idx
             drafts[idx] = d
-            _columns_from_note(d, seq[idx + 1:idx + 5])
+            if not named:
+                _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     return drafts, skip
 
@@ -500,6 +505,7 @@ def build(doc: Document, filename: str) -> Built:
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
+    named_bieu_items(ctx, sections)  # points that each name a Biểu the page does not print
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
@@ -583,7 +589,7 @@ def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
             noting, continued = d, False
             if d is None:
                 continue
-            (tail if i > appendix else main).append(d)
+            (tail if i > appendix else main).extend([d, *d.more])
             continue
         line = s.strip()
         if noting is not None and line and (_note_line(line) or continued and parse_marker(line) is None

@@ -29,6 +29,7 @@ class TableDraft:
     note: str | None = None
     cells: int = 0
     captioned: bool = True  # False: no 'Biểu N …' line above it, the title is the paragraph before the table
+    more: list[TableDraft] = field(default_factory=list)  # the next Biểu a catalogue names (named_bieu.py)
 
 
 def _cell(grid: Grid, r: int, c: int) -> str:

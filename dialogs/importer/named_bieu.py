@@ -1,0 +1,94 @@
+"""Biểu a document names but does not print (session 25, round «Biểu not rebuilt»):
+
+- Points of a list that each name a Biểu by its code and nothing else ('a) Thông tin chung về đơn vị báo cáo (Biểu
+  01CS-KHCN, Phụ lục I);', 'b) Số lao động … (Biểu 02CS-KHCN, Phụ lục II);'): each point is a Biểu the unit fills, not
+  a sentence to write. Two such points side by side at least, each without anything under it; a point with lines
+  under it ('a) Việc triển khai các cuộc thanh tra (Biểu số 01/TTr)' over what to report) stays a heading.
+- A catalogue of Biểu (a 'Danh mục biểu mẫu' table: a column of Biểu codes, one of their names — 'Số hiệu biểu' /
+  'Tên biểu'): its rows are the Biểu to send, each one, not a table to fill with the catalogue's columns.
+
+The page prints neither their columns nor their rows: each is drafted with one column «Số liệu» and rows added one by
+one, and the unsure points say to rebuild it from the form.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dialogs.importer.keys import KeyMaker
+from dialogs.importer.tables import TableDraft
+from dialogs.text import fold
+
+if TYPE_CHECKING:
+    from dialogs.importer.convert import ImportContext
+    from dialogs.importer.document import Grid
+
+# 'Tên (Biểu 01CS-KHCN, Phụ lục I)', 'Tên (Biểu số 01/TCD)', 'Tên (theo Biểu mẫu 03-DSX)': a Biểu code in brackets
+NAMED = re.compile(r"^(?P<name>.{3,}?)\s*\(\s*(?:theo\s+)?biểu(?:\s+mẫu)?(?:\s+số)?\s*(?P<code>\d[\w./-]*)"
+                   r"(?:\s*[,;–-]\s*(?:phụ lục|pl)\b[^()]*)?\)\s*[;.,]?$", re.I)
+# a Biểu's code as a catalogue writes it: '01/NN-TH-S', '02CS-KHCN', 'Biểu số 03/TTr', 'K01/NCKH'
+CODE_CELL = re.compile(r"^(?:biểu\s+(?:số\s+)?)?[A-ZĐ]{0,3}\d{1,3}[a-zđ]?(?:[/.-]?[A-ZĐ][\w&]*)(?:[/.-][\w&]+)*$", re.I)
+NAME_HEAD = re.compile(r"^ten (?:bieu|mau bieu|bieu mau|bao cao)\b")
+CODE_HEAD = re.compile(r"^(?:so hieu|ky hieu|ma so|ma|so)(?: bieu| mau)|^(?:bieu|mau) so$")
+UNPRINTED = ("văn bản chỉ nêu tên biểu, không in cột và dòng của biểu: đã để một cột «Số liệu» và các dòng "
+             "thêm dần, hãy dựng lại biểu theo mẫu")
+
+
+def placeholder(title: str, code: str | None, keys: KeyMaker) -> TableDraft:
+    """A Biểu known by its name only: one column of figures, rows the officer adds."""
+    scope = keys.scope()
+    return TableDraft(code=code, title=title,
+                      columns=[{"key": scope.make("so lieu"), "label": "Số liệu", "type": "text"}],
+                      rows=[{"key": scope.make("chi tieu"), "label": "Chỉ tiêu", "open": True}],
+                      notes=[UNPRINTED])
+
+
+def named_bieu(prompt: str) -> tuple[str, str] | None:
+    """'Thông tin chung về đơn vị báo cáo (Biểu 01CS-KHCN, Phụ lục I);' → (name, code)."""
+    m = NAMED.match(" ".join(prompt.split()))
+    if not m or len(m.group("name").split()) < 2:
+        return None
+    return m.group("name").strip(" :;,-–"), m.group("code").strip(" .,")
+
+
+def named_bieu_items(ctx: ImportContext, items: list[dict]) -> None:
+    """The points of a list that each name a Biểu (two at least, side by side in one section): placeholder Biểu."""
+    named = [(q, named_bieu(q.get("prompt", ""))) for q in items if "items" not in q]
+    hits = [(q, n) for q, n in named if n is not None]
+    if len(hits) >= 2:
+        for q, (name, code) in hits:
+            _to_table(ctx, q, placeholder(name, code, ctx.keys))
+    for it in items:
+        if "items" in it:
+            named_bieu_items(ctx, it["items"])
+
+
+def _to_table(ctx: ImportContext, q: dict, d: TableDraft) -> None:
+    for k in [k for k in q if k not in ("key", "no", "_comments")]:
+        q.pop(k)
+    table: dict = {"code": d.code} if d.code else {}
+    table.update({"title": d.title, "columns": d.columns, "rows": d.rows})
+    q.update({"prompt": d.title, "type": "table", "table": table})
+    q.setdefault("_comments", {})["table"] = "? " + "; ".join(d.notes)
+    ctx.notes.extend({"key": q["key"], "message": f"biểu: {n}"} for n in d.notes)
+
+
+def catalogue(grid: Grid, keys: KeyMaker) -> list[TableDraft] | None:
+    """A table listing Biểu (a column of their codes, one of their names): one placeholder Biểu per code followed by
+    a name, read in the cells' order (a copy that lost the rows still keeps each code before its name)."""
+    cells = [t.strip() for row in grid.cells for t, _ in row]
+    heads = [fold(c).strip(" :.") for c in cells[:40]]
+    if not any(NAME_HEAD.match(h) for h in heads) or not any(CODE_HEAD.search(h) for h in heads):
+        return None
+    seen: set[str] = set()
+    out: list[TableDraft] = []
+    body = [c for c in cells if c]
+    for k, c in enumerate(body[:-1]):
+        name = body[k + 1]
+        if not CODE_CELL.match(c) or c in seen or len(name.split()) < 2 or CODE_CELL.match(name) \
+                or not any(ch.isalpha() for ch in name):
+            continue
+        seen.add(c)
+        out.append(placeholder(name, c, keys))
+    return out if len(out) >= 3 else None
