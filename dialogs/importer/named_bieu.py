@@ -47,7 +47,10 @@ def placeholder(title: str, code: str | None, keys: KeyMaker) -> TableDraft:
 def named_bieu(prompt: str) -> tuple[str, str] | None:
     """'Thông tin chung về đơn vị báo cáo (Biểu 01CS-KHCN, Phụ lục I);' → (name, code)."""
     m = NAMED.match(" ".join(prompt.split()))
-    if not m or len(m.group("name").split()) < 2:
+    # a question asked in a sentence that points to its Biểu ('… như thế nào? (Biểu 2)') stays a question, and a Biểu
+    # numbered only ('Biểu 2') is printed further on
+    if not m or not 2 <= len(m.group("name").split()) <= 20 or "?" in m.group("name") \
+            or m.group("code").strip(" .,").isdigit():
         return None
     return m.group("name").strip(" :;,-–"), m.group("code").strip(" .,")
 
