@@ -419,10 +419,11 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
-        named = catalogue(seq[idx], ctx.keys)  # type: ignore[arg-type]
+        named, went_on = catalogue(seq[idx], seq[idx + 1:], ctx.keys) or (None, 0)  # type: ignore[arg-type]
         d = build_table(seq[idx], code, title, ctx.keys) if named is None else named[0]  # type: ignore[arg-type]
         if named:
             d.more = named[1:]
+            skip.update(range(idx + 1, idx + 1 + went_on))
         if d is None:
             g = seq[idx]
             size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]

@@ -29,7 +29,6 @@ NAMED = re.compile(r"^(?P<name>.{3,}?)\s*\(\s*(?:theo\s+)?biểu(?:\s+mẫu)?(?:
                    r"(?:\s*[,;–-]\s*(?:phụ lục|pl)\b[^()]*)?\)\s*[;.,]?$", re.I)
 # a Biểu's code as a catalogue writes it: '01/NN-TH-S', '02CS-KHCN', 'Biểu số 03/TTr', 'K01/NCKH'
 CODE_CELL = re.compile(r"^(?:biểu\s+(?:số\s+)?)?[A-ZĐ]{0,3}\d{1,3}[a-zđ]?(?:[/.-]?[A-ZĐ][\w&]*)(?:[/.-][\w&]+)*$", re.I)
-NAME_HEAD = re.compile(r"^ten (?:bieu|mau bieu|bieu mau|bao cao)\b")
 CODE_HEAD = re.compile(r"^(?:so hieu|ky hieu|ma so|ma|so)(?: bieu| mau)|^(?:bieu|mau) so$")
 UNPRINTED = ("văn bản chỉ nêu tên biểu, không in cột và dòng của biểu: đã để một cột «Số liệu» và các dòng "
              "thêm dần, hãy dựng lại biểu theo mẫu")
@@ -77,21 +76,30 @@ def _to_table(ctx: ImportContext, q: dict, d: TableDraft) -> None:
     ctx.notes.extend({"key": q["key"], "message": f"biểu: {n}"} for n in d.notes)
 
 
-def catalogue(grid: Grid, keys: KeyMaker) -> list[TableDraft] | None:
+def catalogue(grid: Grid, after: list, keys: KeyMaker) -> tuple[list[TableDraft], int] | None:
     """A table listing Biểu (a column of their codes, one of their names): one placeholder Biểu per code followed by
-    a name, read in the cells' order (a copy that lost the rows still keeps each code before its name)."""
+    a name, read in the cells' order (a copy that lost the rows still keeps each code before its name), and how
+    many of the lines ``after`` the grid go on with its cells (a copy one cell a line the grid stopped short of)."""
     cells = [t.strip() for row in grid.cells for t, _ in row]
     heads = [fold(c).strip(" :.") for c in cells[:40]]
-    if not any(NAME_HEAD.match(h) for h in heads) or not any(CODE_HEAD.search(h) for h in heads):
+    if not any(CODE_HEAD.search(h) for h in heads):  # (a copy one cell a line may lose the names' heading)
         return None
+    more = 0
+    while more < len(after) and isinstance(after[more], str) and after[more].strip() \
+            and len(after[more].split()) <= 15:
+        more += 1
+    body = [c for c in cells if c] + [s.strip() for s in after[:more]]
     seen: set[str] = set()
     out: list[TableDraft] = []
-    body = [c for c in cells if c]
+    last = 0
     for k, c in enumerate(body[:-1]):
         name = body[k + 1]
         if not CODE_CELL.match(c) or c in seen or len(name.split()) < 2 or CODE_CELL.match(name) \
                 or not any(ch.isalpha() for ch in name):
             continue
         seen.add(c)
+        last = k + 1
         out.append(placeholder(name, c, keys))
-    return out if len(out) >= 3 else None
+    if len(out) < 3:
+        return None
+    return out, (more if last >= len(body) - more else 0)

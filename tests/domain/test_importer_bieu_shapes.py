@@ -1,0 +1,120 @@
+"""Biểu shapes on made-up text (named_bieu.py and the round «Biểu not rebuilt»): points that each name a Biểu by
+its code, a catalogue of Biểu flattened one cell a line; never a question that only points to its Biểu."""
+
+from __future__ import annotations
+
+from dialogs.importer import import_document
+from dialogs.importer.named_bieu import named_bieu
+
+
+def _result(text: str):
+    return import_document(text.encode(), "mau.txt")
+
+
+def _items(text: str) -> list[dict]:
+    out: list[dict] = []
+
+    def walk(items: list[dict]) -> None:
+        for it in items:
+            out.append(it)
+            walk(it.get("items", []))
+
+    walk(_result(text).data["sections"])
+    return out
+
+
+def _tables(text: str) -> list[dict]:
+    return [it for it in _items(text) if it.get("type") == "table"]
+
+
+NAMED_POINTS = """QUY ĐỊNH CHẾ ĐỘ BÁO CÁO THỐNG KÊ NGÀNH THỦY SẢN
+1. Các biểu mẫu báo cáo gồm:
+a) Diện tích nuôi trồng thủy sản (Biểu 01TS-CS, Phụ lục I);
+b) Sản lượng khai thác hải sản (Biểu 02TS-CS, Phụ lục II);
+c) Số tàu cá đăng ký mới (Biểu 03TS-CS, Phụ lục III).
+2. Đơn vị điền số liệu theo hướng dẫn tại Phụ lục IV.
+"""
+
+
+def test_points_naming_a_bieu_are_placeholder_bieu_with_an_unsure_point():
+    res = _result(NAMED_POINTS)
+    tables = _tables(NAMED_POINTS)
+    assert [t["prompt"] for t in tables] == ["Diện tích nuôi trồng thủy sản", "Sản lượng khai thác hải sản",
+                                             "Số tàu cá đăng ký mới"]
+    assert tables[0]["table"]["code"] == "01TS-CS"
+    assert tables[0]["table"]["rows"][0]["open"] is True
+    assert sum("không in cột và dòng" in n["message"] for n in res.notes) == 3
+
+
+def test_named_points_variants_biểu_số_and_slash_codes():
+    text = NAMED_POINTS.replace("(Biểu 01TS-CS, Phụ lục I)", "(Biểu số 01/TS)").replace(
+        "(Biểu 02TS-CS, Phụ lục II)", "(theo Biểu mẫu 02/TS)")
+    assert [t["table"].get("code") for t in _tables(text)][:2] == ["01/TS", "02/TS"]
+    assert named_bieu("Kết quả tiếp công dân (Biểu số 01/TCD);") == ("Kết quả tiếp công dân", "01/TCD")
+    assert named_bieu("Thông tin chung về đơn vị (Biểu 01CS-KHCN, Phụ lục I).") == ("Thông tin chung về đơn vị",
+                                                                                  "01CS-KHCN")
+
+
+def test_named_point_negatives():
+    # a question that points to its Biểu, a Biểu numbered only, a bracket naming something else: no placeholder
+    assert named_bieu("Đã hoàn thành bao nhiêu nhiệm vụ? (Biểu 3).") is None
+    assert named_bieu("Kết quả khắc phục tồn tại (Biểu 1)") is None
+    assert named_bieu("Số hộ nghèo (theo chuẩn mới)") is None
+    # one point alone naming a Biểu stays what it was
+    alone = NAMED_POINTS.replace("(Biểu 02TS-CS, Phụ lục II)", "").replace("(Biểu 03TS-CS, Phụ lục III)", "")
+    assert _tables(alone) == []
+
+
+def test_a_point_with_lines_under_it_stays_a_heading():
+    text = """ĐỀ CƯƠNG BÁO CÁO CÔNG TÁC KIỂM TRA
+I. KẾT QUẢ
+a) Việc triển khai các cuộc kiểm tra (Biểu số 01/KT)
+- Tổng số cuộc kiểm tra trong kỳ;
+- Số cuộc kiểm tra đột xuất.
+b) Kết luận kiểm tra (Biểu số 02/KT)
+- Số cuộc đã ban hành kết luận;
+- Số đơn vị được kiểm tra.
+"""
+    assert _tables(text) == []
+
+
+CATALOGUE_ROWS = [("01/CT-S", "Giá trị sản xuất công nghiệp", "tháng", "ngày 20 hàng tháng"),
+                  ("02/CT-S", "Tổng mức bán lẻ hàng hóa", "quý", "ngày 20 tháng cuối quý"),
+                  ("03/CT-S", "Kim ngạch xuất khẩu theo mặt hàng", "năm", "31/3 năm sau"),
+                  ("04/CT-S", "Số chợ, siêu thị, trung tâm thương mại", "năm", "31/3 năm sau")]
+HEAD = ["Số thứ tự", "Số hiệu biểu", "Tên biểu", "Kỳ báo cáo", "Ngày nhận báo cáo", "1", "2", "3", "4", "5"]
+CATALOGUE = "DANH MỤC BIỂU MẪU BÁO CÁO THỐNG KÊ NGÀNH CÔNG THƯƠNG\n" + "".join(  # one cell a line, '|' between
+    f"{c}\n|\n" for c in HEAD + [c for k, r in enumerate(CATALOGUE_ROWS, 1) for c in (str(k), *r)])
+
+
+def test_catalogue_of_bieu_one_placeholder_per_bieu():
+    res = _result(CATALOGUE)
+    tables = _tables(CATALOGUE)
+    assert len(tables) == 4  # (the copy may glue a short cell to a name: 'Kim ngạch … mặt hàng năm')
+    assert all(t["prompt"].startswith(r[1]) for t, r in zip(tables, CATALOGUE_ROWS, strict=True))
+    assert [t["table"]["code"] for t in tables] == ["01/CT-S", "02/CT-S", "03/CT-S", "04/CT-S"]
+    assert not [it for it in _items(CATALOGUE) if it.get("prompt") in ("03/CT-S", "31/3 năm sau")]
+    labels = [c["label"] for t in tables for c in t["table"]["columns"]]
+    assert "Ngày nhận báo cáo" not in labels  # the catalogue's own columns are no Biểu to fill
+    assert any("không in cột và dòng" in n["message"] for n in res.notes)
+
+
+def test_catalogue_in_pipe_rows():
+    text = """DANH MỤC BIỂU MẪU BÁO CÁO
+STT | Ký hiệu biểu | Tên biểu | Kỳ báo cáo |
+1 | 01/YT-H | Số cơ sở khám chữa bệnh | năm |
+2 | 02/YT-H | Số giường bệnh | năm |
+3 | 03/YT-H | Số lượt khám bệnh | 6 tháng |
+"""
+    assert [t["prompt"] for t in _tables(text)] == ["Số cơ sở khám chữa bệnh", "Số giường bệnh",
+                                                    "Số lượt khám bệnh"]
+
+
+def test_a_table_without_a_names_column_is_no_catalogue():
+    text = """BÁO CÁO SỐ LIỆU
+STT | Đơn vị | Số hiệu | Số lượng |
+1 | Xã A | 01/X-A | |
+2 | Xã B | 02/X-B | |
+3 | Xã C | 03/X-C | |
+"""
+    assert all(t["table"]["columns"][0]["label"] != "Số liệu" for t in _tables(text))
