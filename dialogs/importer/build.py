@@ -37,6 +37,7 @@ from dialogs.importer.headline import (
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
+from dialogs.importer.named_bieu import catalogue, named_bieu_items
 from dialogs.importer.naming import (
     BARE_NAMES,
     form_name_wins,
@@ -46,7 +47,6 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
-from dialogs.importer.named_bieu import catalogue, named_bieu_items
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
