@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dialogs.importer.keys import KeyMaker
+from dialogs.importer.structure import parse_marker
 from dialogs.importer.tables import TableDraft
 from dialogs.text import fold
 
@@ -103,3 +104,83 @@ def catalogue(grid: Grid, after: list, keys: KeyMaker) -> tuple[list[TableDraft]
     if len(out) < 3:
         return None
     return out, (more if last >= len(body) - more else 0)
+
+
+# a table's header line that begins with its numbering column: 'STT', 'TT', 'Số TT', 'Số thứ tự' (alone, or with the
+# names of the other columns run on after it)
+NUMBER_HEAD = re.compile(r"^(?:STT|TT|Số\s*TT|Số thứ tự)(?=\s|$)")
+SUB_HEAD = re.compile(r"^(?:[A-ZĐ]\d?\s+){1,5}[A-ZĐ]\d?$")  # 'X Y Z', 'X1 X2': the short columns under a group
+
+
+def header_columns(line: str) -> list[str]:
+    """'Số thứ tự Số hiệu giếng Toạ độ Chiều sâu giếng (m) …' → ['Số hiệu giếng', 'Toạ độ', 'Chiều sâu giếng (m)', …]:
+    the column names run on after the numbering head, each beginning with a capital (a name is written in sentence
+    case); an acronym ('PCCC', 'UBND') goes on the name before it."""
+    rest = NUMBER_HEAD.sub("", line.strip(), count=1).split()
+    cols: list[list[str]] = []
+    for w in rest:
+        starts = w[:1].isupper() and not (len(w) >= 2 and w.isupper()) and not (cols and cols[-1][-1].endswith("/"))
+        if starts or not cols:
+            cols.append([w])
+        else:
+            cols[-1].append(w)
+    return [" ".join(c) for c in cols]
+
+
+def header_line_table(lines: list[str]) -> tuple[Grid, int] | None:
+    """A header line of column names with no row under it (an empty line, the next numbered heading, or the end):
+    a list the unit fills, one row a record. A short line of single capitals under it ('X Y Z') names the columns
+    under the group before the last ('Toạ độ' over X, Y, Z)."""
+    from dialogs.importer.textgrid import FlatGrid
+
+    first = lines[0].strip() if lines else ""
+    cols = header_columns(first) if NUMBER_HEAD.match(first) and not first.endswith((".", ";", ":", "?")) else []
+    if len(cols) < 3 or len(first.split()) > 40 or any(len(c.split()) > 10 for c in cols):
+        return None
+    used, subs, group = 1, [], -1
+    if used < len(lines) and SUB_HEAD.match(lines[used].strip()):  # under the shortest name without a unit
+        subs = lines[used].split()
+        group = min((k for k in range(len(cols)) if not re.search(r"\(.+\)$", cols[k])),
+                    key=lambda k: len(cols[k].split()), default=-1)
+        used += 1
+    while used < len(lines) and not lines[used].strip():
+        used += 1
+    if used < len(lines) and not (parse_marker(lines[used].strip()) or lines[used].strip().endswith(":")):
+        return None  # rows follow: another reader's shape
+    note = (f"bảng chỉ có hàng tiêu đề viết liền một dòng (từ «{first[:50]}»): đã tách tên cột theo chữ hoa đầu tên, "
+            "hãy kiểm tra tên và thứ tự cột")
+    return _header_grid(cols, subs, group, note), used
+
+
+def _header_grid(cols: list[str], subs: list[str], group: int, note: str) -> Grid:
+    """The header (two rows when a group has columns under it: the other names merged down) over one empty row."""
+    from dialogs.importer.textgrid import FlatGrid
+
+    top: list[tuple[str, tuple[int, int]]] = [("STT", (0, 0))]
+    low: list[tuple[str, tuple[int, int]]] = [("STT", (0, 0))]
+    for k, c in enumerate(cols):
+        for sub in (subs if k == group else [None]):
+            at = (0, len(top))
+            top.append((c, (0, len(top) - subs.index(sub)) if sub is not None else at))
+            low.append((sub, (1, len(low))) if sub is not None else (c, at))
+    rows = [top, low] if subs else [top]
+    empty = [("", (len(rows), c)) for c in range(len(top))]
+    return FlatGrid(cells=[*rows, empty], merged_known=True, note=note)
+
+
+def unbuilt_headers(seq: list) -> list:
+    """A table's header line ('STT …', 'Số TT') that no reader rebuilt and no grid follows closely: a table seen but
+    not rebuilt, named among the unsure points (a one-cell grid carrying the reason), the line kept as it was."""
+    from dialogs.importer.textgrid import FlatGrid
+
+    out: list = []
+    for k, s in enumerate(seq):
+        out.append(s)
+        line = s.strip() if isinstance(s, str) else ""
+        if not NUMBER_HEAD.match(line) or len(line.split()) > 40 or line.endswith((".", ";", "?")) \
+                or any(not isinstance(x, str) for x in seq[k + 1:k + 6]):
+            continue
+        note = (f"một bảng (từ hàng tiêu đề «{line[:50]}») không dựng lại được thành Biểu: tiêu đề hoặc các dòng bị "
+                "xáo trộn khi chép, hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")
+        out.append(FlatGrid(cells=[[(line, (0, 0))]], merged_known=True, note=note))
+    return out
