@@ -131,7 +131,6 @@ def header_line_table(lines: list[str]) -> tuple[Grid, int] | None:
     """A header line of column names with no row under it (an empty line, the next numbered heading, or the end):
     a list the unit fills, one row a record. A short line of single capitals under it ('X Y Z') names the columns
     under the group before the last ('Toạ độ' over X, Y, Z)."""
-    from dialogs.importer.textgrid import FlatGrid
 
     first = lines[0].strip() if lines else ""
     cols = header_columns(first) if NUMBER_HEAD.match(first) and not first.endswith((".", ";", ":", "?")) else []
