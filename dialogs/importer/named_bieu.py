@@ -144,7 +144,7 @@ def header_line_table(lines: list[str]) -> tuple[Grid, int] | None:
         used += 1
     while used < len(lines) and not lines[used].strip():
         used += 1
-    if used < len(lines) and not (parse_marker(lines[used].strip()) or lines[used].strip().endswith(":")):
+    if used < len(lines) and not parse_marker(lines[used].strip()):
         return None  # rows follow: another reader's shape
     note = (f"bảng chỉ có hàng tiêu đề viết liền một dòng (từ «{first[:50]}»): đã tách tên cột theo chữ hoa đầu tên, "
             "hãy kiểm tra tên và thứ tự cột")
@@ -168,16 +168,22 @@ def _header_grid(cols: list[str], subs: list[str], group: int, note: str) -> Gri
 
 
 def unbuilt_headers(seq: list) -> list:
-    """A table's header line ('STT …', 'Số TT') that no reader rebuilt and no grid follows closely: a table seen but
-    not rebuilt, named among the unsure points (a one-cell grid carrying the reason), the line kept as it was."""
+    """A table's header line that no reader rebuilt and no grid follows closely: a table seen but not rebuilt, named
+    among the unsure points (a one-cell grid carrying the reason), the line kept as it was. The header is a numbering
+    head with the other columns' names run on after it ('STT N cướ', 'TT Nội dung đánh giá Điểm chuẩn'), or alone over
+    a line a PDF broke mid-name ('Số TT' over 'số Tên chỉ tiêu Đơn vị tính'); a head alone over a column's name
+    ('TT' / 'Họ và tên') is a table read cell by cell as the form's questions: nothing to say."""
     from dialogs.importer.textgrid import FlatGrid
 
     out: list = []
     for k, s in enumerate(seq):
         out.append(s)
         line = s.strip() if isinstance(s, str) else ""
-        if not NUMBER_HEAD.match(line) or len(line.split()) > 40 or line.endswith((".", ";", "?")) \
-                or any(not isinstance(x, str) for x in seq[k + 1:k + 6]):
+        after = [x.strip() for x in seq[k + 1:k + 6] if isinstance(x, str) and x.strip()]
+        if not NUMBER_HEAD.match(line) or len(line.split()) > 40 or line.endswith((".", ";", "?")) or "|" in line \
+                or any(not isinstance(x, str) for x in seq[max(0, k - 10):k + 12]):  # (a table or its note near)
+            continue
+        if NUMBER_HEAD.fullmatch(line) and not (after and after[0][:1].islower()):
             continue
         note = (f"một bảng (từ hàng tiêu đề «{line[:50]}») không dựng lại được thành Biểu: tiêu đề hoặc các dòng bị "
                 "xáo trộn khi chép, hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")

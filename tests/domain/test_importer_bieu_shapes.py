@@ -118,3 +118,71 @@ STT | Đơn vị | Số hiệu | Số lượng |
 3 | Xã C | 03/X-C | |
 """
     assert all(t["table"]["columns"][0]["label"] != "Số liệu" for t in _tables(text))
+
+
+HEADER_ONLY = """BÁO CÁO TÌNH HÌNH SỬ DỤNG GIẾNG KHOAN
+1. Thông tin chung:
+- Tên đơn vị sử dụng: ……………………
+Bảng thống kê các giếng khoan đang sử dụng:
+STT Số hiệu giếng Vị trí Độ sâu giếng (m) Lưu lượng bơm (m3/ngày) Chất lượng nước
+X Y
+      
+2. Kiến nghị:
+- Kiến nghị của đơn vị: ……………………
+"""
+
+
+def test_header_line_with_no_row_is_a_list_split_at_capitals():
+    res = _result(HEADER_ONLY)
+    tables = _tables(HEADER_ONLY)
+    assert len(tables) == 1
+    cols = tables[0]["table"]["columns"]
+    assert [c["label"] for c in cols] == ["Số hiệu giếng", "X", "Y", "Độ sâu giếng (m)", "Lưu lượng bơm (m3/ngày)",
+                                          "Chất lượng nước"]
+    assert cols[1].get("group") == "Vị trí"
+    assert tables[0]["table"]["rows"][0].get("open") is True
+    assert any("tách tên cột theo chữ hoa" in n["message"] for n in res.notes)
+
+
+def test_header_line_variants_acronym_and_no_group():
+    text = HEADER_ONLY.replace("X Y\n", "").replace("Chất lượng nước", "Ý kiến UBND xã")
+    cols = [c["label"] for c in _tables(text)[0]["table"]["columns"]]
+    assert cols == ["Số hiệu giếng", "Vị trí", "Độ sâu giếng (m)", "Lưu lượng bơm (m3/ngày)", "Ý kiến UBND xã"]
+    text = HEADER_ONLY.replace("STT Số hiệu", "Số TT Số hiệu").replace("      \n2.", "2.")
+    assert len(_tables(text)) == 1
+
+
+def test_header_line_negatives():
+    # rows under the header: another reader's shape, never an empty list of these columns
+    with_rows = HEADER_ONLY.replace("X Y\n      \n", "1 G01 Thôn A 45 20 Tốt\n2 G02 Thôn B 50 25 Tốt\n")
+    assert all("tách tên cột" not in n["message"] for n in _result(with_rows).notes)
+    # a sentence that begins with 'TT' is no header
+    prose = "ĐỀ CƯƠNG BÁO CÁO\n1. Kết quả\nTT Nội dung Kết quả Ghi chú được trình bày ở phần sau.\n"
+    assert _tables(prose) == []
+
+
+def test_unrebuilt_header_line_is_an_unsure_point():
+    text = """BÁO CÁO VỀ LAO ĐỘNG ĐI LÀM VIỆC Ở NƯỚC NGOÀI
+STT Nước nhận Số lao động đi Số lao động về nước
+Tổng cộng:
+(1) (2) (3) (4)
+45 12 7 3 1 0 2
+Người lập biểu
+"""
+    assert any("hàng tiêu đề «STT Nước nhận" in n["message"] for n in _result(text).notes)
+    broken = "BẢNG CHỈ TIÊU\nSố TT\nsố Tên chỉ tiêu Đơn vị tính\n1 1.1 Tổng diện tích Ha\n"
+    assert any("hàng tiêu đề «Số TT»" in n["message"] for n in _result(broken).notes)
+
+
+def test_a_head_alone_over_column_names_says_nothing():
+    text = """PHIẾU LẤY Ý KIẾN
+Họ và tên chủ hộ: ……………
+STT
+
+Họ và tên cử tri trong hộ
+
+Quan hệ với chủ hộ
+
+Ký tên
+"""
+    assert all("hàng tiêu đề" not in n["message"] for n in _result(text).notes)
