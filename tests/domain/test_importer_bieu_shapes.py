@@ -126,10 +126,10 @@ HEADER_ONLY = """BÁO CÁO TÌNH HÌNH SỬ DỤNG GIẾNG KHOAN
 Bảng thống kê các giếng khoan đang sử dụng:
 STT Số hiệu giếng Vị trí Độ sâu giếng (m) Lưu lượng bơm (m3/ngày) Chất lượng nước
 X Y
-      
+{blank}
 2. Kiến nghị:
 - Kiến nghị của đơn vị: ……………………
-"""
+""".format(blank=" " * 6)  # a row of spaces: the empty row
 
 
 def test_header_line_with_no_row_is_a_list_split_at_capitals():
