@@ -186,3 +186,13 @@ Quan hệ với chủ hộ
 Ký tên
 """
     assert all("hàng tiêu đề" not in n["message"] for n in _result(text).notes)
+
+
+def test_caption_leading_to_the_table_names_it_without_như_sau():
+    assert _tables(HEADER_ONLY)[0]["table"]["title"] == "Bảng thống kê các giếng khoan đang sử dụng"
+    text = HEADER_ONLY.replace("đang sử dụng:", "đang sử dụng như sau:")
+    assert _tables(text)[0]["table"]["title"] == "Bảng thống kê các giếng khoan đang sử dụng"
+    text = HEADER_ONLY.replace("đang sử dụng:", "đang sử dụng dưới đây:")
+    assert _tables(text)[0]["table"]["title"] == "Bảng thống kê các giếng khoan đang sử dụng"
+    kept = HEADER_ONLY.replace("đang sử dụng:", "sau năm 2020:")  # 'sau' naming a time stays
+    assert _tables(kept)[0]["table"]["title"].endswith("sau năm 2020")
