@@ -144,8 +144,11 @@ def header_line_table(lines: list[str]) -> tuple[Grid, int] | None:
         used += 1
     while used < len(lines) and not lines[used].strip():
         used += 1
-    if used < len(lines) and not parse_marker(lines[used].strip()):
-        return None  # rows follow: another reader's shape
+    nxt = lines[used].strip() if used < len(lines) else ""
+    mk = parse_marker(nxt) if nxt else None
+    if nxt and not (mk and sum(ch.isalpha() for ch in mk.rest) >= 3) \
+            or any(re.match(r"^(?:chi tieu|don vi tinh|dvt)\b", fold(c)) for c in cols):
+        return None  # rows follow (or a statistics Biểu's header, whose rows are named): another reader's shape
     note = (f"bảng chỉ có hàng tiêu đề viết liền một dòng (từ «{first[:50]}»): đã tách tên cột theo chữ hoa đầu tên, "
             "hãy kiểm tra tên và thứ tự cột")
     return _header_grid(cols, subs, group, note), used

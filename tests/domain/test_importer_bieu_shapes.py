@@ -196,3 +196,10 @@ def test_caption_leading_to_the_table_names_it_without_như_sau():
     assert _tables(text)[0]["table"]["title"] == "Bảng thống kê các giếng khoan đang sử dụng"
     kept = HEADER_ONLY.replace("đang sử dụng:", "sau năm 2020:")  # 'sau' naming a time stays
     assert _tables(kept)[0]["table"]["title"].endswith("sau năm 2020")
+
+
+def test_header_line_over_a_numbering_row_or_a_statistics_header_is_left_to_the_others():
+    coded = HEADER_ONLY.replace("X Y\n", "(1) (2) (3) (4) (5) (6)\n")
+    assert all("tách tên cột" not in n["message"] for n in _result(coded).notes)
+    stats = HEADER_ONLY.replace("STT Số hiệu giếng Vị trí", "STT Chỉ tiêu Đơn vị tính Vị trí").replace("X Y\n", "")
+    assert all("tách tên cột" not in n["message"] for n in _result(stats).notes)
