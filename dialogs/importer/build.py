@@ -507,7 +507,8 @@ def build(doc: Document, filename: str) -> Built:
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
-    named_bieu_items(ctx, sections)  # points that each name a Biểu the page does not print
+    printed = {norm_code(d.code) for d in drafts.values() if d.code}
+    named_bieu_items(ctx, sections, printed)  # points that each name a Biểu the page does not print
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)

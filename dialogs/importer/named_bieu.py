@@ -30,7 +30,7 @@ NAMED = re.compile(r"^(?P<name>.{3,}?)\s*\(\s*(?:theo\s+)?biểu(?:\s+mẫu)?(?:
                    r"(?:\s*[,;–-]\s*(?:phụ lục|pl)\b[^()]*)?\)\s*[;.,]?$", re.I)
 # a Biểu's code as a catalogue writes it: '01/NN-TH-S', '02CS-KHCN', 'Biểu số 03/TTr', 'K01/NCKH'
 CODE_CELL = re.compile(r"^(?:biểu\s+(?:số\s+)?)?[A-ZĐ]{0,3}\d{1,3}[a-zđ]?(?:[/.-]?[A-ZĐ][\w&]*)(?:[/.-][\w&]+)*$", re.I)
-CODE_HEAD = re.compile(r"^(?:so hieu|ky hieu|ma so|ma|so)(?: bieu| mau)|^(?:bieu|mau) so$")
+CODE_HEAD = re.compile(r"^(?:so hieu|ky hieu|ma so|ma|so) bieu|^bieu so$")  # (a list of forms, 'Mẫu số', is none)
 UNPRINTED = ("văn bản chỉ nêu tên biểu, không in cột và dòng của biểu: đã để một cột «Số liệu» và các dòng "
              "thêm dần, hãy dựng lại biểu theo mẫu")
 
@@ -55,16 +55,26 @@ def named_bieu(prompt: str) -> tuple[str, str] | None:
     return m.group("name").strip(" :;,-–"), m.group("code").strip(" .,")
 
 
-def named_bieu_items(ctx: ImportContext, items: list[dict]) -> None:
-    """The points of a list that each name a Biểu (two at least, side by side in one section): placeholder Biểu."""
+def named_bieu_items(ctx: ImportContext, items: list[dict], printed: set[str] | None = None) -> None:
+    """The points of a list that each name a Biểu (two at least, side by side in one section): placeholder Biểu —
+    unless the document prints that Biểu (its code in ``printed``, normalised): the point then only points to it."""
     named = [(q, named_bieu(q.get("prompt", ""))) for q in items if "items" not in q]
     hits = [(q, n) for q, n in named if n is not None]
+    printed = {_norm(c) for c in printed or ()}
+    if any(_norm(n[1]) in printed for _, n in hits):
+        hits = []
     if len(hits) >= 2:
         for q, (name, code) in hits:
             _to_table(ctx, q, placeholder(name, code, ctx.keys))
     for it in items:
         if "items" in it:
-            named_bieu_items(ctx, it["items"])
+            named_bieu_items(ctx, it["items"], printed)
+
+
+def _norm(code: str) -> str:
+    """A Biểu's number as a caption keeps it ('Biểu số 01/TCD' → '1'): its leading figures without zeros."""
+    m = re.match(r"\d+", re.sub(r"^(?:biểu\s+)?(?:số\s+)?", "", code.strip(), flags=re.I))
+    return (m.group(0).lstrip("0") or "0") if m else code.upper()
 
 
 def _to_table(ctx: ImportContext, q: dict, d: TableDraft) -> None:

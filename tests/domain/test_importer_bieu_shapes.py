@@ -203,3 +203,25 @@ def test_header_line_over_a_numbering_row_or_a_statistics_header_is_left_to_the_
     assert all("tách tên cột" not in n["message"] for n in _result(coded).notes)
     stats = HEADER_ONLY.replace("STT Số hiệu giếng Vị trí", "STT Chỉ tiêu Đơn vị tính Vị trí").replace("X Y\n", "")
     assert all("tách tên cột" not in n["message"] for n in _result(stats).notes)
+
+
+def test_named_points_whose_bieu_the_document_prints_stay_as_they_were():
+    text = NAMED_POINTS.replace("(Biểu 01TS-CS, Phụ lục I)", "(Biểu số 01/TS)").replace(
+        "(Biểu 02TS-CS, Phụ lục II)", "(Biểu số 02/TS)") + """Biểu số 01/TS
+DIỆN TÍCH NUÔI TRỒNG THỦY SẢN
+STT | Loại hình nuôi | Diện tích (ha) |
+1 | Nuôi ao | |
+2 | Nuôi lồng | |
+"""
+    prompts = [t["prompt"] for t in _tables(text)]
+    assert "Sản lượng khai thác hải sản" not in prompts and "Số tàu cá đăng ký mới" not in prompts
+
+
+def test_a_list_of_forms_is_no_catalogue_of_bieu():
+    text = """DANH MỤC CÁC MẪU HỒ SƠ
+STT | Mẫu số | Tên mẫu | Ghi chú |
+1 | 01/HS | Đơn đề nghị cấp giấy phép | |
+2 | 02/HS | Tờ khai thông tin doanh nghiệp | |
+3 | 03/HS | Giấy xác nhận của địa phương | |
+"""
+    assert all(t["table"]["columns"][0]["label"] != "Số liệu" for t in _tables(text))
