@@ -225,3 +225,12 @@ STT | Mẫu số | Tên mẫu | Ghi chú |
 3 | 03/HS | Giấy xác nhận của địa phương | |
 """
     assert all(t["table"]["columns"][0]["label"] != "Số liệu" for t in _tables(text))
+
+
+def test_a_word_set_low_or_high_in_a_header_cell_is_a_word_of_its_own():
+    from dialogs.importer.cleaning import strip_markup
+
+    assert strip_markup("<b>TT</b> <b>Nội dung</b> <b><sub>chuẩn</sub>Điểm</b> <b>Điểm<sub>đạt</sub></b>") == \
+        "TT Nội dung chuẩn Điểm Điểm đạt"
+    assert strip_markup("Diện tích 25 m<sup>2</sup>, khí thải m<sup>3</sup>/h") == "Diện tích 25 m2, khí thải m3/h"
+    assert strip_markup("Căn cứ Luật<sup>1</sup> và Nghị định<sup>[2]</sup>") == "Căn cứ Luật1 và Nghị định[2]"
