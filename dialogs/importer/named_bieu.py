@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from dialogs.importer.document import Grid
 
 # 'Tên (Biểu 01CS-KHCN, Phụ lục I)', 'Tên (Biểu số 01/TCD)', 'Tên (theo Biểu mẫu 03-DSX)': a Biểu code in brackets
-NAMED = re.compile(r"^(?P<name>.{3,}?)\s*\(\s*(?:theo\s+)?biểu(?:\s+mẫu)?(?:\s+số)?\s*(?P<code>\d[\w./-]*)"
-                   r"(?:\s*[,;–-]\s*(?:phụ lục|pl)\b[^()]*)?\)\s*[;.,]?$", re.I)
+NAMED = re.compile(r"^(?P<name>.{3,}?)\s*\(\s*(?:theo\s+)?(?:phụ lục\s+[\w.]+\s*[,;–-]\s*)?biểu(?:\s+mẫu)?(?:\s+số)?"
+                   r"\s*(?P<code>\d[\w./-]*)(?:\s*[,;–-]\s*(?:phụ lục|pl)\b[^()]*)?\)\s*[;.,]?$", re.I)
+# 'Biểu số 01/TCD: Kết quả tiếp công dân;': the code first, then the name
+LEAD = re.compile(r"^biểu(?:\s+mẫu)?(?:\s+số)?\s*(?P<code>\d[\w./-]*?)\s*[:.–-]\s+(?P<name>[^()]{3,}?)\s*[;.,]?$", re.I)
 # a Biểu's code as a catalogue writes it: '01/NN-TH-S', '02CS-KHCN', 'Biểu số 03/TTr', 'K01/NCKH'
 CODE_CELL = re.compile(r"^(?:biểu\s+(?:số\s+)?)?[A-ZĐ]{0,3}\d{1,3}[a-zđ]?(?:[/.-]?[A-ZĐ][\w&]*)(?:[/.-][\w&]+)*$", re.I)
 CODE_HEAD = re.compile(r"^(?:so hieu|ky hieu|ma so|ma|so) bieu|^bieu so$")  # (a list of forms, 'Mẫu số', is none)
@@ -46,7 +48,7 @@ def placeholder(title: str, code: str | None, keys: KeyMaker) -> TableDraft:
 
 def named_bieu(prompt: str) -> tuple[str, str] | None:
     """'Thông tin chung về đơn vị báo cáo (Biểu 01CS-KHCN, Phụ lục I);' → (name, code)."""
-    m = NAMED.match(" ".join(prompt.split()))
+    m = NAMED.match(" ".join(prompt.split())) or LEAD.match(" ".join(prompt.split()))
     # a question asked in a sentence that points to its Biểu ('… như thế nào? (Biểu 2)') stays a question, and a Biểu
     # numbered only ('Biểu 2') is printed further on
     if not m or not 2 <= len(m.group("name").split()) <= 20 or "?" in m.group("name") \
@@ -59,6 +61,8 @@ def named_bieu_items(ctx: ImportContext, items: list[dict], printed: set[str] | 
     """The points of a list that each name a Biểu (two at least, side by side in one section): placeholder Biểu —
     unless the document prints that Biểu (its code in ``printed``, normalised): the point then only points to it."""
     named = [(q, named_bieu(q.get("prompt", ""))) for q in items if "items" not in q]
+    titled = [sec for sec in items if _titled_once(sec)]
+    named += [(sec["items"][0], named_bieu(sec.get("title", ""))) for sec in titled]
     hits = [(q, n) for q, n in named if n is not None]
     printed = {_norm(c) for c in printed or ()}
     if any(_norm(n[1]) in printed for _, n in hits):
@@ -66,9 +70,22 @@ def named_bieu_items(ctx: ImportContext, items: list[dict], printed: set[str] | 
     if len(hits) >= 2:
         for q, (name, code) in hits:
             _to_table(ctx, q, placeholder(name, code, ctx.keys))
+        for sec in titled:  # the point's own words, read as questions beside it: its one Biểu
+            if sec["items"][0].get("type") == "table":
+                del sec["items"][1:]
     for it in items:
         if "items" in it:
             named_bieu_items(ctx, it["items"], printed)
+
+
+def _titled_once(sec: dict) -> bool:
+    """A numbered point read as a section holding its own words as questions ('1. Biểu số 01/GD: Số trường' over
+    'Biểu số 01/GD' and 'Số trường'): the point itself."""
+    kids = sec.get("items")
+    if not kids or len(kids) > 2 or any("items" in k for k in kids):
+        return False
+    title = fold(sec.get("title", ""))
+    return all((p := fold(k.get("prompt", "")).strip(" .:;")) and p in title for k in kids)
 
 
 def _norm(code: str) -> str:

@@ -234,3 +234,17 @@ def test_a_word_set_low_or_high_in_a_header_cell_is_a_word_of_its_own():
         "TT Nội dung chuẩn Điểm Điểm đạt"
     assert strip_markup("Diện tích 25 m<sup>2</sup>, khí thải m<sup>3</sup>/h") == "Diện tích 25 m2, khí thải m3/h"
     assert strip_markup("Căn cứ Luật<sup>1</sup> và Nghị định<sup>[2]</sup>") == "Căn cứ Luật1 và Nghị định[2]"
+
+
+def test_named_points_code_first_or_after_its_annex():
+    assert named_bieu("Biểu số 01/TCD: Kết quả tiếp công dân;") == ("Kết quả tiếp công dân", "01/TCD")
+    assert named_bieu("Biểu 02-KN – Kết quả giải quyết khiếu nại.") == ("Kết quả giải quyết khiếu nại", "02-KN")
+    assert named_bieu("Số lao động (Phụ lục II, Biểu 02CS-KHCN);") == ("Số lao động", "02CS-KHCN")
+    assert named_bieu("Biểu 3: đã hoàn thành bao nhiêu nhiệm vụ?") is None
+    text = """CÔNG VĂN ĐỀ NGHỊ BÁO CÁO SỐ LIỆU
+Đề nghị các đơn vị báo cáo theo các biểu sau:
+1. Biểu số 01/GD: Số trường, lớp, học sinh;
+2. Biểu số 02/GD: Số giáo viên, cán bộ quản lý;
+3. Biểu số 03/GD: Cơ sở vật chất trường học.
+"""
+    assert [t["table"]["code"] for t in _tables(text)] == ["01/GD", "02/GD", "03/GD"]
