@@ -38,7 +38,7 @@ from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
-from dialogs.importer.named_bieu import catalogue, named_bieu_items
+from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.naming import (
     BARE_NAMES,
     form_name_wins,
@@ -511,8 +511,6 @@ def build(doc: Document, filename: str) -> Built:
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
     _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)
-    printed = {norm_code(d.code) for d in drafts.values() if d.code}
-    named_bieu_items(ctx, sections, printed)  # points that each name a Biểu the page does not print
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)

@@ -64,7 +64,7 @@ def named_bieu_items(ctx: ImportContext, items: list[dict], printed: set[str] | 
     titled = [sec for sec in items if _titled_once(sec)]
     named += [(sec["items"][0], named_bieu(sec.get("title", ""))) for sec in titled]
     hits = [(q, n) for q, n in named if n is not None]
-    printed = {_norm(c) for c in printed or ()}
+    printed = {_norm(c) for c in (printed if printed is not None else _codes(items))}  # the Biểu the page prints
     if any(_norm(n[1]) in printed for _, n in hits):
         hits = []
     if len(hits) >= 2:
@@ -76,6 +76,13 @@ def named_bieu_items(ctx: ImportContext, items: list[dict], printed: set[str] | 
     for it in items:
         if "items" in it:
             named_bieu_items(ctx, it["items"], printed)
+
+
+def _codes(items: list[dict]) -> set[str]:
+    out: set[str] = set()
+    for it in items:
+        out |= _codes(it["items"]) if "items" in it else {it["table"]["code"]} if it.get("table", {}).get("code") else set()
+    return out
 
 
 def _titled_once(sec: dict) -> bool:
