@@ -34,6 +34,7 @@ from dialogs.importer.headline import (
     name_like,
     news_headline,
 )
+from dialogs.importer.inline_counts import unit_answers
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
@@ -240,6 +241,8 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                     rest = m.group(2).strip(" *")
                     if re.match(r"^-[A-ZĐ0-9]", line[m.end(1):]):  # 'Biểu 01-MN-ĐN BÁO CÁO …': the code goes on
                         rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\s+", "", rest)
+                    elif re.match(r"^/[^\W\d_]", line[m.end(1):]):  # 'Biểu số 03/BC-LĐTBXH': the issuer's code too
+                        rest = re.sub(r"^/\S*\s*", "", rest)
                     rest = re.sub(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", "", rest)
                     title_parts.insert(0, rest)
                     first = j
@@ -479,7 +482,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -707,6 +710,9 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report co
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
 ]
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
+PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
+LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
+                    (r"tuan\b", "weekly"), (r"nam\b", "yearly")]
 
 
 def _words_at(text: str, pattern: str) -> str | None:
@@ -720,6 +726,10 @@ def _words_at(text: str, pattern: str) -> str | None:
 def guess_period(f: str, title: str = "") -> tuple[dict, str]:
     """The report's period from the words of the document's first pages, or a title saying it is regular
     ('giám sát thường xuyên', 'theo đợt'); the reason, for a '# ?' note: always a guess, the administrator decides."""
+    for pattern, kind in LABELLED_PERIODS:
+        w = _words_at(f, r"\(?" + PERIOD_LABEL + pattern)
+        if w:
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w.strip('(')}»"
     for pattern, kind, _ in PERIOD_WORDS:
         w = _words_at(f, pattern)
         if w:

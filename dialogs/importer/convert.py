@@ -1077,7 +1077,8 @@ def _bullet_with_tables(ctx: ImportContext, qs: list[dict], node: Node, path: li
 
 
 def table_question(ctx: ImportContext, t: TableDraft, path: list[str]) -> dict:
-    title = t.title or (f"Biểu {t.code}" if t.code else "Biểu")
+    title = re.sub(r"\s*⟦ask:[0-9a-f]*⟧?\s*", " ", t.title or "").strip()  # (a carried ask is never a caption)
+    title = title or (f"Biểu {t.code}" if t.code else "Biểu")
     q: dict = {"key": ctx.keys.make(f"bieu {t.code}" if t.code else title, no_slug(path)), "_comments": {}}
     q["prompt"] = title
     q["type"] = "table"

@@ -60,6 +60,18 @@ BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
 MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
 
 
+BOX_AT = re.compile(r"\s*(?=[□☐❑◻▢])")
+EMPTY_BOX = re.compile(r"^\s*(?:\(\s+\)|\[\s*\])\s*\S")
+
+
+def _box_pieces(line: str) -> list[str]:
+    """'□ Rất hài lòng □ Hài lòng □ Không hài lòng': the boxes one line holds, a piece each (a line that begins with
+    its box); any other line as it is."""
+    line = re.sub(r"\(\s+\)|\[\s*\]", "□", line) if EMPTY_BOX.match(line) else line  # '( ) Tốt ( ) Khá', '[ ] Có'
+    pieces = [p for p in BOX_AT.split(line) if p.strip()]
+    return pieces if BOX.match(line) and len(pieces) >= 2 else [line]
+
+
 WRITE_IN = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # an answer's own blank to write in ('Khác ……')
 LOOSE_WORDS = 15
 
@@ -87,7 +99,7 @@ def _asked_options(prompt: str, opts: list[str]) -> bool:
 def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """'□ Đánh giá thường niên.' / '□ Khác (ghi rõ): ……' under a question: its options, the boxes' words (a blank
     line for 'Khác' goes with it); 'multichoice' when the question says several may be ticked."""
-    texts = [ln.strip() for ln in lines if ln.strip() and not blank_only(ln)]
+    texts = [t for ln in lines if ln.strip() and not blank_only(ln) for t in _box_pieces(ln.strip())]
     if len(texts) < 2 or not all(BOX.match(t) for t in texts):
         return None
     opts = [re.sub(r"\s*\([^()]*\bghi rõ\b[^()]*\)|[\s:.;]*$", "", BLANK.sub("", BOX.sub("", t))).strip(" .:;")
