@@ -39,6 +39,7 @@ from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
+from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.naming import (
     BARE_NAMES,
     form_name_wins,
@@ -423,7 +424,11 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
-        d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        named, went_on = catalogue(seq[idx], seq[idx + 1:], ctx.keys) or (None, 0)  # type: ignore[arg-type]
+        d = build_table(seq[idx], code, title, ctx.keys) if named is None else named[0]  # type: ignore[arg-type]
+        if named:
+            d.more = named[1:]
+            skip.update(range(idx + 1, idx + 1 + went_on))
         if d is None:
             g = seq[idx]
             size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
@@ -432,11 +437,12 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
                               f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
                               "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         else:
-            if isinstance(seq[idx], FlatGrid) and seq[idx].note:
+            if isinstance(seq[idx], FlatGrid) and seq[idx].note and not named:
                 d.notes.append(seq[idx].note)
             d.captioned = first < idx
             drafts[idx] = d
-            _columns_from_note(d, seq[idx + 1:idx + 5])
+            if not named:
+                _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     return drafts, skip
 
@@ -593,7 +599,7 @@ def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
             noting, continued = d, False
             if d is None:
                 continue
-            (tail if i > appendix else main).append(d)
+            (tail if i > appendix else main).extend([d, *d.more])
             continue
         line = s.strip()
         if noting is not None and line and (_note_line(line) or continued and parse_marker(line) is None
