@@ -104,7 +104,7 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
 
 
 NAMED_UNIT = re.compile(r"\S\s*\((?P<u>[^()]{1,25})\)\s*[.;:]?\s*$")  # the label's last words name its unit in brackets
-DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam)?")
+DATE_WORDS_ONLY = re.compile(r"ngay[\s,/.-]+thang(?:[\s,/.-]+nam(?:\s*(?:19|20)\d{0,2})?)?")  # ('… năm 2006', '… năm 20')
 
 
 def attribute_list(f: str) -> bool:

@@ -35,10 +35,12 @@ from dialogs.importer.headline import (
     name_like,
     news_headline,
 )
+from dialogs.importer.inline_counts import unit_answers
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
+from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.naming import (
     BARE_NAMES,
     form_name_wins,
@@ -240,6 +242,8 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                     rest = m.group(2).strip(" *")
                     if re.match(r"^-[A-ZĐ0-9]", line[m.end(1):]):  # 'Biểu 01-MN-ĐN BÁO CÁO …': the code goes on
                         rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\s+", "", rest)
+                    elif re.match(r"^/[^\W\d_]", line[m.end(1):]):  # 'Biểu số 03/BC-LĐTBXH': the issuer's code too
+                        rest = re.sub(r"^/\S*\s*", "", rest)
                     rest = re.sub(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", "", rest)
                     title_parts.insert(0, rest)
                     first = j
@@ -421,7 +425,11 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
     drafts: dict[int, TableDraft] = {}
     skip: set[int] = set()
     for idx, code, title, first in caps:
-        d = build_table(seq[idx], code, title, ctx.keys)  # type: ignore[arg-type]
+        named, went_on = catalogue(seq[idx], seq[idx + 1:], ctx.keys) or (None, 0)  # type: ignore[arg-type]
+        d = build_table(seq[idx], code, title, ctx.keys) if named is None else named[0]  # type: ignore[arg-type]
+        if named:
+            d.more = named[1:]
+            skip.update(range(idx + 1, idx + 1 + went_on))
         if d is None:
             g = seq[idx]
             size = f"{len(g.cells)} dòng × {max((len(r) for r in g.cells), default=0)} cột"  # type: ignore[union-attr]
@@ -430,11 +438,12 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
                               f"bảng «{(title or first_cell)[:60]}» ({size}) không dựng được thành Biểu "
                               "(thiếu hàng tiêu đề hoặc cột số liệu): hãy nhập biểu bằng tay"})
         else:
-            if isinstance(seq[idx], FlatGrid) and seq[idx].note:
+            if isinstance(seq[idx], FlatGrid) and seq[idx].note and not named:
                 d.notes.append(seq[idx].note)
             d.captioned = first < idx
             drafts[idx] = d
-            _columns_from_note(d, seq[idx + 1:idx + 5])
+            if not named:
+                _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))
     return drafts, skip
 
@@ -474,7 +483,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -484,7 +493,7 @@ def build(doc: Document, filename: str) -> Built:
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
-    main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(main)), ctx))
+    main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
     main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
@@ -591,7 +600,7 @@ def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
             noting, continued = d, False
             if d is None:
                 continue
-            (tail if i > appendix else main).append(d)
+            (tail if i > appendix else main).extend([d, *d.more])
             continue
         line = s.strip()
         if noting is not None and line and (_note_line(line) or continued and parse_marker(line) is None
@@ -702,6 +711,9 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report co
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
 ]
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
+PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
+LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
+                    (r"tuan\b", "weekly"), (r"nam\b", "yearly")]
 
 
 def _words_at(text: str, pattern: str) -> str | None:
@@ -715,6 +727,10 @@ def _words_at(text: str, pattern: str) -> str | None:
 def guess_period(f: str, title: str = "") -> tuple[dict, str]:
     """The report's period from the words of the document's first pages, or a title saying it is regular
     ('giám sát thường xuyên', 'theo đợt'); the reason, for a '# ?' note: always a guess, the administrator decides."""
+    for pattern, kind in LABELLED_PERIODS:
+        w = _words_at(f, r"\(?" + PERIOD_LABEL + pattern)
+        if w:
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w.strip('(')}»"
     for pattern, kind, _ in PERIOD_WORDS:
         w = _words_at(f, pattern)
         if w:
@@ -882,11 +898,39 @@ PLEDGE = re.compile(r"^(?:tôi|chúng tôi)\s+(?:xin\s+)?cam đoan\b|^(?:tôi|ch
 
 SIGNER = re.compile(r"^(?:TM|KT|T/M|Q|TL|TUQ)\.?\s+[A-ZĐÀ-Ỹ]")
 BARE_DATE = re.compile(r"(?i)^ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$")
-SIGNED = re.compile(r"^\(\s*ký\b|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$", re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)'
+SIGNED = re.compile(r"^\(\s*ký\b|^ký(?:\s*,|\s+tên\b|\s+và\b)|^[^()]{2,40}\(\s*ký\b[^()]*\)[\s|]*$",
+                    re.I)  # '(Ký …)', 'NGƯỜI LẬP (Ký …)', 'Ký, ghi rõ họ tên' whose parenthesis a copy lost
 PLACE_DATE = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*$", re.I)
 # the place and date run into the signer's title and '(Ký …)': '……, ngày … tháng … năm … NGƯỜI NHẬN XÉT (Ký, ghi rõ họ tên)'
 DATE_SIGNER = re.compile(r"^[^,…\d:]{2,40},\s*ngày\W*(?:\w{0,3}\W*)?tháng\W*(?:\w{0,3}\W*)?năm\b[\s\d….…_]*"
                          r"(?P<role>[^()]{3,60})\(\s*[Kk]ý\b[^()]*\)\s*$")
+
+
+CUT_WORD = re.compile(r"\s(?P<w>[a-zđà-ỹ]{1,4})$")
+
+
+def _cut_last_line(main: list) -> list:
+    """A copy cut off mid-word at its end ('… trong đó từ đầu năm đ', '… triển khai việc k'): the cut clause of the
+    document's last line goes (back to its last ',', ':' or '('); only the cut word after a ';' (the items before it
+    whole) or on a line of blanks; a short line cut with no clause before it goes whole. Only when the last word is
+    no Vietnamese syllable ('k', 'đ', 'ph', 'tr')."""
+    k = len(main) - 1
+    while k >= 0 and isinstance(main[k], str) and not main[k].strip():
+        k -= 1
+    if k < 0 or not isinstance(main[k], str):
+        return main
+    line = main[k].rstrip()
+    m = CUT_WORD.search(line)
+    if not m or is_valid(m.group("w")):
+        return main
+    cut = max(line.rfind(c) for c in ",:(")
+    if cut < line.rfind(";") or BLANK.search(line):  # the cut word only: a whole item before it, or blanks to keep
+        kept = line[:m.start()]
+    elif cut > 0:
+        kept = line[:cut].rstrip(" ,:(")
+    else:  # a short line cut off with no clause before it: nothing to ask
+        kept = line[:m.start()] if len(line.split()) > 12 else ""
+    return main[:k] + ([kept] if len(kept.split()) >= 2 else []) + main[k + 1:]
 
 
 def _drop_signature(main: list) -> list:

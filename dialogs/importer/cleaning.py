@@ -54,6 +54,9 @@ class Cleaned:
 
 def strip_markup(text: str) -> str:
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)
+    # a word set low or high ('<sub>chuẩn</sub>Điểm', 'Điểm<sub>đạt</sub>': a header cell's second line) is a word
+    # of its own; a figure stays on its word ('m<sup>2</sup>', a footnote's '<sup>1</sup>')
+    text = re.sub(r"<(sub|sup)>([^<]*[^\W\d_]{2}[^<]*)</\1>", r" \2 ", text)
     text = re.sub(r"</?(i|b|u|em|strong|sup|sub)>", "", text)
     text = re.sub(r"\*\*", " ", text)
     text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", text)

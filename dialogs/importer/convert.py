@@ -64,6 +64,7 @@ from dialogs.importer.questions import (
     is_count,
     is_help_line,
     list_ask,
+    reported_figures,
     result_counts,
     split_lists,
     titled_ask,
@@ -337,7 +338,8 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     sec: dict = {"no": node.no, "title": _title(node.text), "items": _carried_first(ctx, node, path, top)}
     record_refs(ctx, node.text, sec)
     if (not node.tables and not any(c.children or c.tables for c in node.children)
-            and written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after)):
+            and written_answer(strip_fn(node.text), [c.text for c in node.children], node.body + node.after)
+            and not any(reported_figures(b) for b in node.body)):  # '… đã bắt 306 đối tượng …, 92 …': figures asked
         # 'I. Công tác chỉ đạo' over '1. Ngay sau khi …, Bộ đã ban hành …': a copied report, the heading asks
         ctx.notes.append({"message": f"các đoạn đánh số dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của "
                                      "một báo cáo: chỉ giữ đề mục làm câu hỏi"})
@@ -1077,7 +1079,8 @@ def _bullet_with_tables(ctx: ImportContext, qs: list[dict], node: Node, path: li
 
 
 def table_question(ctx: ImportContext, t: TableDraft, path: list[str]) -> dict:
-    title = t.title or (f"Biểu {t.code}" if t.code else "Biểu")
+    title = re.sub(r"\s*⟦ask:[0-9a-f]*⟧?\s*", " ", t.title or "").strip()  # (a carried ask is never a caption)
+    title = title or (f"Biểu {t.code}" if t.code else "Biểu")
     q: dict = {"key": ctx.keys.make(f"bieu {t.code}" if t.code else title, no_slug(path)), "_comments": {}}
     q["prompt"] = title
     q["type"] = "table"

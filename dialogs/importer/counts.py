@@ -322,6 +322,11 @@ STATED_COUNT = re.compile(r"\b(?:có|gồm|với|ở|tại)\s+(?:tổng số\s+)
                           r"(?=\s+(?:đang|là|được|đã|tăng|giảm|so với|trong đó|chiếm)\b|\s*[,;.(]|$)", re.I)
 
 
+# a count of people named by a word for a person, what they are after 'là' ('12 chị là cán bộ', '5 người là nữ')
+PERSON_WORD = re.compile(r"(?i)người|chị|anh|em|cháu|bạn|đồng chí|đ/c|ông|bà|cô|thầy")
+PERSON_IS = re.compile(r"(?i)\s+là\s+(?P<r>[^\d;.():%]{2,40}?)\s*(?=[;.(]|,\s*(?:có|gồm|với|và)\b|$)")
+
+
 def stated_figures(text: str) -> list[Ask]:
     """One unit's filled paragraph stating its figures ('… chi hội có 545 hội viên đang sinh hoạt ở 9 tổ phụ nữ. Tỉ lệ
     thu hút hội viên trên 80%; Tỉ lệ hội viên nòng cốt là ……%'): each figure is an ask — a rate by its words, a count
@@ -339,6 +344,28 @@ def stated_figures(text: str) -> list[Ask]:
             continue
         for k in STATED_COUNT.finditer(c):
             noun = re.sub(r"\s+(?:và|của|trong)$", "", k.group("w").strip())
+            role = PERSON_IS.match(c[k.end():]) if PERSON_WORD.fullmatch(noun) else None
+            noun = role.group("r").strip() if role else noun  # 'có 12 chị là cán bộ chi, tổ hội': who they are
             if len(noun.split()) >= 1 and not re.match(r"(?i)(?:năm|tháng|ngày|lần|giờ|%)\b", noun):
                 asks.append(Ask(f"Số {noun}", "integer", noun.split()[0] if len(noun.split()) == 1 else None))
     return asks if len(asks) >= 3 else []
+
+
+_GAP = r"(?:…|\.{2,}|_{2,})[….\s_]*"
+# 'Tổng số cử tri …: …… người; trong đó có: …… Nam; …… Nữ.': a total, then its parts each written after its blank
+TOTAL_THEN_PARTS = re.compile(rf"^(?P<h>[^…:;]{{3,80}}?)\s*:?\s*{_GAP}(?P<u>[^\W\d_]+)?\s*[;,]\s*(?i:trong đó)"
+                              rf"(?:\s+(?i:có))?\s*:?\s*(?P<p>{_GAP}[^…;,.]{{1,30}}(?:[;,]\s*{_GAP}[^…;,.]{{1,30}})+)[.;\s]*$")
+
+
+def parts_after_blanks(text: str) -> list[Ask]:
+    """'Tổng số cử tri …: …… người; trong đó có: …… Nam; …… Nữ.' → the total, then 'Trong đó Nam', 'Trong đó Nữ':
+    the parts of a count whose labels stand after their blanks (two parts or more). [] otherwise."""
+    m = TOTAL_THEN_PARTS.match(text.strip())
+    if not m or not is_count(m.group("h")):
+        return []
+    unit = m.group("u")
+    parts = [re.sub(_GAP, "", p).strip(" ;,.") for p in re.split(r"\s*[;,]\s*", m.group("p"))]
+    if any(not p or len(p.split()) > 5 for p in parts):
+        return []
+    head = re.sub(r"\s+là$", "", m.group("h").strip(" -+•"))
+    return [Ask(head, "integer", unit), *(Ask(f"Trong đó {p}", "integer", unit) for p in parts)]

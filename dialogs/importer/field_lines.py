@@ -231,11 +231,30 @@ def share_of_total(text: str) -> list[Ask]:
 BOX_FIRST = re.compile(r"^(?P<l>[^□☐:]{2,80}?)\s*[:?]?\s*(?P<o>(?:[□☐]\s*[^□☐]+?\s*){2,})$")
 
 
+BOX_AFTER = re.compile(r"^(?P<l>[^□☐\[\]:]{2,80}?)\s*[:?]\s*(?P<o>(?:[^□☐\[\]:]+?\s*(?:[□☐❑◻▢]|\[\s*\])[\s.;,]*){2,})$")
+AFTER_BOX = re.compile(r"\s*(?:[□☐❑◻▢]|\[\s*\])[\s.;,]*")
+
+
+def boxes_after(text: str) -> list[Ask]:
+    """'Hình thức đánh giá: Tự đánh giá □ Đánh giá của cơ quan quản lý □', 'Công đoàn: Đã thành lập [ ] Chưa thành
+    lập [ ]' → a choice of the words before each box (yes/no for Có, Không); the options, of several words, are its
+    help too."""
+    m = BOX_AFTER.match(text.strip().lstrip("-+•–* ").rstrip(" .;"))
+    opts = [_cap(o) for o in AFTER_BOX.split(m.group("o")) if o.strip(" .;,")] if m else []
+    if len(opts) < 2 or any(len(o.split()) > 10 or GAPS.search(o) for o in opts) or len(m.group("l").split()) > 12:
+        return []
+    label = _cap(m.group("l"))
+    if {fold(o) for o in opts} == {"co", "khong"}:
+        return [Ask(label, "yesno")]
+    kind = "multichoice" if MANY.search(text) else "choice"
+    return [Ask(label, kind, help=[" / ".join(opts)] if any(len(o.split()) > 1 for o in opts) else [], options=opts)]
+
+
 def boxed_choice(text: str) -> list[Ask]:
     """'Độ tuổi: □ Dưới 30 □ Từ 30 đến 50 □ Trên 50' → a choice of the boxes' words (yes/no for Có, Không)."""
     m = BOX_FIRST.match(text.strip().rstrip(" .;"))
     if not m:
-        return []
+        return boxes_after(text)
     opts = [_cap(GAPS.sub(" ", o)) for o in re.split(r"[□☐]", m.group("o")) if o.strip(" .;,")]
     if len(opts) < 2 or any(len(o.split()) > 10 for o in opts):
         return []

@@ -60,6 +60,18 @@ BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
 MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
 
 
+BOX_AT = re.compile(r"\s*(?=[□☐❑◻▢])")
+EMPTY_BOX = re.compile(r"^\s*(?:\(\s+\)|\[\s*\])\s*\S")
+
+
+def _box_pieces(line: str) -> list[str]:
+    """'□ Rất hài lòng □ Hài lòng □ Không hài lòng': the boxes one line holds, a piece each (a line that begins with
+    its box); any other line as it is."""
+    line = re.sub(r"\(\s+\)|\[\s*\]", "□", line) if EMPTY_BOX.match(line) else line  # '( ) Tốt ( ) Khá', '[ ] Có'
+    pieces = [p for p in BOX_AT.split(line) if p.strip()]
+    return pieces if BOX.match(line) and len(pieces) >= 2 else [line]
+
+
 WRITE_IN = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # an answer's own blank to write in ('Khác ……')
 LOOSE_WORDS = 15
 
@@ -87,7 +99,7 @@ def _asked_options(prompt: str, opts: list[str]) -> bool:
 def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """'□ Đánh giá thường niên.' / '□ Khác (ghi rõ): ……' under a question: its options, the boxes' words (a blank
     line for 'Khác' goes with it); 'multichoice' when the question says several may be ticked."""
-    texts = [ln.strip() for ln in lines if ln.strip() and not blank_only(ln)]
+    texts = [t for ln in lines if ln.strip() and not blank_only(ln) for t in _box_pieces(ln.strip())]
     if len(texts) < 2 or not all(BOX.match(t) for t in texts):
         return None
     opts = [re.sub(r"\s*\([^()]*\bghi rõ\b[^()]*\)|[\s:.;]*$", "", BLANK.sub("", BOX.sub("", t))).strip(" .:;")
@@ -181,6 +193,11 @@ OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)
 ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + "$")
 
 
+# a person's field label glued after other words ('… Các thông tin chung về hộ Họ và tên chủ hộ ……'): from its capital
+GLUED_LABEL = re.compile(r"(?<=[^\W\d_])\s+(?P<t>(?:Họ và tên|Họ tên|Địa chỉ|Chức vụ|Nghề nghiệp|Quê quán|Dân tộc|"
+                         r"Tôn giáo|Điện thoại|Ngày sinh|Năm sinh|Nơi ở|Nơi cư trú)\b[^():;.]{0,60})$")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
@@ -213,6 +230,8 @@ def blank_fields(line: str) -> list[str]:
             labels.extend(coded)
             continue
         whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
+        glued = GLUED_LABEL.search(lab) if _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8) else None
+        lab = glued.group("t") if glued and _words(glued.group("t")) <= 8 else lab
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
         if labels and lab.lower() == "năm" and not re.search(r"(?i)\b(?:ngày|tháng)\b", s):

@@ -85,6 +85,10 @@ def documents_counts(inner: str) -> list[str]:
     return out
 
 
+# 'Được phép xây dựng công trình: (tên công trình)……': the note between the colon and the blank is the label's
+NOTE_BEFORE_BLANK = re.compile(r":\s*(\([^()]{2,40}\))\s*(?=…|\.{3,}|_{3,})")
+
+
 def labelled_blanks(text: str) -> list[Ask]:
     """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
     Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
@@ -95,6 +99,7 @@ def labelled_blanks(text: str) -> list[Ask]:
     text = re.sub(r"(/\s*)(?:19|20)\d\d\b", r"\1……", text)
     # 'Chủ trì: Ông (bà) ……… Chức vụ: ………': the person's title before the blank belongs to the label
     text = re.sub(r"(?i)(:\s*(?:ông|bà|đồng chí|đ/c)(?:\s*(?:\(\s*bà\s*\)|/\s*bà))?)\s*(?=…|\.{3,}|_{3,})", r"\1: ", text)
+    text = NOTE_BEFORE_BLANK.sub(r" \1: ", text)  # '…: (tên công trình)……': the note is the label's
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Tên cơ sở: Trường ……': a word printed before the blank
         text = PRINTED_WORD.sub(r"\1: ", text, count=1)

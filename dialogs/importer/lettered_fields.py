@@ -15,6 +15,7 @@ from dialogs.importer.ask_types import field_type
 from dialogs.importer.forms import blank_only
 from dialogs.importer.keys import no_slug
 from dialogs.importer.lexicon import NAME_LABEL, NARRATIVE_START
+from dialogs.importer.named_bieu import named_bieu_items
 from dialogs.importer.scales import apply_scales
 from dialogs.importer.shaped_types import options_in_help
 from dialogs.importer.structure import Node, strip_fn
@@ -175,7 +176,8 @@ def widen_spanning_blanks(sections: list[dict], texts: list[str]) -> None:
 def late_passes(ctx: ImportContext, sections: list[dict], texts: list[str]) -> None:
     """The passes over the built sections (build.py, before tidy): a rating scale's legend applied, then the
     stated parts split and the blanks over lines of dots written out, then a line whose help lists its options a
-    choice (shaped_types.py)."""
+    choice (shaped_types.py). First the points that each name a Biểu the page does not print (named_bieu.py)."""
+    named_bieu_items(ctx, sections)
     apply_scales(sections)
     split_stated_parts(ctx, sections, texts)
     widen_spanning_blanks(sections, texts)

@@ -191,7 +191,8 @@ DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
 
 
 def clean_prompt(text: str) -> str:
-    """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'."""
+    """'Tổng số nhiệm vụ: … nhiệm vụ.' → 'Tổng số nhiệm vụ'; 'Tỷ lệ …: %' → 'Tỷ lệ …'; a blank inside a running
+    sentence ('nghe đồng chí……thay mặt …') leaves a space between the words around it."""
     text = re.sub(r"\*+", "", text)  # markdown emphasis left by a converter ('*(…)*')
     text = re.sub(r"[.;:]?\s*trong đó\s*:?\s*$", "", text.strip(), flags=re.I)
     out, last = [], 0
@@ -203,7 +204,8 @@ def clean_prompt(text: str) -> str:
             last = len(text)
             break
     out.append(text[last:])
-    text = "".join(out)
+    text = "".join(a + (" " if a[-1:].isalnum() and b[:1].isalnum() else "")
+                   for a, b in zip(out, out[1:] + [""], strict=True))
     text = re.sub(r"[:\s]*%\s*\.?\s*$", " (%)", text)
     return re.sub(r"\s{2,}", " ", text).strip(" :;,.")
 
@@ -236,7 +238,7 @@ FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
 
 # a form's label naming an identifier, not a count: 'Số điện thoại', 'Số giấy phép thành lập', 'Mã số thuế'
 IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết định|tài khoản|cmnd|cccd|căn cước|chứng minh|hộ chiếu|"
-                        r"hiệu|thẻ|sổ|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã(?!\s+(?:hóa|hoá|độc|nguồn|lệnh))|"
+                        r"hiệu|thẻ|sổ|nhà(?=\s*(?:$|[:(,/…._]))|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã(?!\s+(?:hóa|hoá|độc|nguồn|lệnh))|"
                         r"điện thoại|fax|e-?mail|.{3,50}(?<!tổng)(?<!có)(?<!là)\ssố$)", re.I)  # 'Giấy phép kinh doanh số', 'Quyết định số'
 
 

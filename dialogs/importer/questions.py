@@ -30,6 +30,7 @@ from dialogs.importer.counts import (  # noqa: F401
     figure_asks,
     guided_counts,
     head_noun,
+    parts_after_blanks,
     result_counts,
     split_count_segments,
     stated_figures,
@@ -60,6 +61,7 @@ from dialogs.importer.guidance import (  # noqa: F401
     list_fields,
     titled_ask,
 )
+from dialogs.importer.inline_counts import blank_clauses, narrative_then_counts
 from dialogs.importer.lexicon import (  # noqa: F401
     ACT_RE,
     ACTS,
@@ -179,9 +181,15 @@ DATE_RANGE = re.compile(r"^(?P<l>[^:…]{2,80}?)\s*:?\s*(?P<a>từ ngày)\s*(?:(
                         r"(?P<b>đến(?: hết)? ngày)\s*(?:(?:…|\.|_|/)\s*)+$", re.I)
 
 
+LOST_DATE = re.compile(r"(?i)^(?P<l>[^:…\d]{2,60}?)\s*:\s*ngày\s+tháng\s+năm(?:\s+(?:19|20)\d{0,2})?\s*\.?$")
+
+
 def date_asks(text: str) -> list[Ask]:
     """'Bắt đầu từ ngày … tháng … năm 2025.' → a date; the blanks after the date ('…; Tổ: ……') ask too. 'Thời gian
     đánh giá: từ ngày …… đến hết ngày ……' → two dates, the first and the last day."""
+    lost = LOST_DATE.match(text.strip())
+    if lost:  # 'Thời gian: Ngày tháng năm 20': a date whose blanks the copy lost
+        return [Ask(lost.group("l").strip(" -–+•"), "date")]
     rng = DATE_RANGE.match(text.strip())
     if rng:
         label = rng.group("l").strip(" -–+•")
@@ -208,15 +216,22 @@ def reported_figures(text: str) -> list[Ask]:
     head = re.split(r"(?i)\.\s+(?=so với|tăng|giảm)|,\s*so với", text.strip())[0].strip(" .")
     asks: list[Ask] = []
     for piece in re.split(r"\s*;\s*", head):
-        m = REPORTED.match(WHERE_PREFIX.sub("", piece.strip()))
+        first, *more = SHARED_VERB_COUNTS.split(WHERE_PREFIX.sub("", piece.strip()))
+        m = REPORTED.match(first)
         if not m:
             return []
-        verb, unit = m.group("v").strip(" ,"), m.group("u").strip(" ,.")
-        if unit == "%":
-            asks.append(Ask(verb[:1].upper() + verb[1:], "percent", "%"))
-        else:
-            asks.append(Ask(f"Số {unit} {verb}", "integer", unit.split(",")[0]))
+        verb = m.group("v").strip(" ,")
+        for unit in [m.group("u")] + [re.sub(r"^\d[\d.,]*\s*", "", x) for x in more]:
+            unit = unit.strip(" ,.")
+            if unit == "%":
+                asks.append(Ask(verb[:1].upper() + verb[1:], "percent", "%"))
+            else:
+                asks.append(Ask(f"Số {unit} {verb}", "integer", unit.split(",")[0]))
     return asks if len(asks) >= 2 else []
+
+
+# 'đã bắt 306 đối tượng truy nã, 92 đối tượng nguy hiểm': more figures after a comma share the verb before the first
+SHARED_VERB_COUNTS = re.compile(r",\s+(?=\d[\d.,]*\s+[^\W\d_][^,;]{0,60}$|\d[\d.,]*\s+[^\W\d_][^,;]{0,60},\s+\d)")
 
 
 CODE_OPTION = re.compile(r"^(?:(?P<a>\d{1,2})\s*[:.)]?\s*(?P<w>\D.*?)|(?P<w2>\D.*?)\s*\(?(?P<b>\d{1,2})\)?)$")
@@ -268,8 +283,8 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return (opening_asks(text) or roster_asks(text) or delegates(text) or field_line_asks(text)
-            or _boxes_or_units(drop_note_marks(text)))
+    return (opening_asks(text) or roster_asks(text) or delegates(text) or blank_clauses(text)
+            or narrative_then_counts(text, asks_from_text) or field_line_asks(text) or _boxes_or_units(drop_note_marks(text)))
 
 
 DATING_LINE = re.compile(
@@ -305,7 +320,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]
-    blanks = (reported_figures(text) or stated_figures(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (reported_figures(text) or stated_figures(text) or parts_after_blanks(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks

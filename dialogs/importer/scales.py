@@ -1,6 +1,7 @@
 """A rating scale named once for the questions under it: 'Mức 1: Rất tốt/ Rất hài lòng', 'Mức 2: Tốt/ Hài lòng', …
 'Mức 5: Không có ý kiến' in a section's heading or lines (a survey's legend, often copied as lines of their own)
-→ the legend is no question, and each short question of the section is a choice of those levels."""
+→ the legend is no question, and each short question of the section is a choice of those levels. A heading that
+rates on numbers ('Trên thang điểm từ 1 đến 10, …') makes the levels 1 … 10."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ def _levels(text: str) -> dict[int, str]:
     return out
 
 
+NUMBERED = re.compile(r"(?i)\b(?:thang\s+(?:điểm|đo|đánh giá)|chấm điểm|cho điểm)\s+(?:từ\s+)?1\s*(?:đến|tới|-|–)\s*(?P<n>\d{1,2})\b")
+
+
+def _numbered(title: str) -> dict[int, str]:
+    """'Trên thang điểm từ 1 đến 10, hãy cho biết …' (a heading over the things to rate): the levels 1 … 10."""
+    m = NUMBERED.search(title)
+    n = int(m.group("n")) if m else 0
+    return {k: str(k) for k in range(1, n + 1)} if 3 <= n <= 10 else {}
+
+
 def _is_legend(it: dict) -> bool:
     """A legend's line ('Mức 2: Tốt/ Hài lòng'), or a heading asked as a choice of the levels themselves."""
     opts = it.get("options") or []
@@ -32,7 +43,7 @@ def apply_scales(sections: list[dict]) -> None:
         items = sec.get("items") or []
         legend = [it for it in items if "prompt" in it and _is_legend(it)]
         said = [it["prompt"] if LEGEND.match(it["prompt"]) else " ".join(it["options"]) for it in legend]
-        levels = _levels(" ".join([sec.get("title") or "", *said]))
+        levels = _levels(" ".join([sec.get("title") or "", *said])) or _numbered(sec.get("title") or "")
         if len(levels) < 3 or len(levels) != max(levels):  # no scale, or a scale with gaps: left as it is
             apply_scales([it for it in items if "items" in it])
             continue

@@ -16,6 +16,7 @@ from dialogs.importer.ask_types import Ask, field_type, is_count, is_yesno
 from dialogs.importer.field_lines import field_line_asks, label_type
 from dialogs.importer.forms import BLANK, MANY, blank_only
 from dialogs.importer.lexicon import IDENTIFIER
+from dialogs.importer.placeholders import unit_type
 from dialogs.importer.structure import BULLET_KINDS, parse_marker
 from dialogs.text import fold
 
@@ -28,7 +29,7 @@ OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2
 BOXES = re.compile(r"[□☐❑◻▢○◯⬜]|\[\s*\]|\(\s+\)")
 ROUTE = re.compile(r"\s*(?:->|→|=>|⇒).*$|\s*\((?:chuyển|hỏi tiếp|sang câu|bỏ qua)\b[^()]*\)", re.I)
 NOTE = re.compile(
-    r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\))",
+    r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\)|\s+\))",
     re.I,
 )
 PREFILLED = re.compile(r"\(\s*đã (?:chọn|điền|ghi)(?: sẵn)?\s*(?:\)|$)", re.I)
@@ -133,9 +134,27 @@ def _first_key(k: str) -> bool:
     return k in ("a", "A", "1", "0")
 
 
-def _options(lines: list[str], at: int) -> tuple[list[str], int]:
+def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
+    """'Xe hơi riêng của mình' / 'Đi bộ' / 'Taxi ____' / 'Phương tiện khác' with no mark before them: three to twelve
+    short lines in one run (no sentence, no question, no label), closed by an empty line or the text's end."""
+    k = at
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    opts: list[str] = []
+    while k < len(lines) and lines[k].strip():
+        s = lines[k].strip()
+        bare = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", s))  # (a note, nested or not, not counted)
+        if s == GRID or len(bare.split()) > 16 or "?" in s or s.endswith((":", ".", ";")) or parse_marker(s) is not None:
+            return [], at
+        opts.append(BLANK.sub("", s).strip(" .;,-–") if s.isupper() else _option_text(s))  # ('KHỐI ĐẢNG' as written)
+        k += 1
+    return (opts, k) if 3 <= len(opts) <= 12 and all(opts) else ([], at)
+
+
+def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int]:
     """The options from lines[at] on (blank lines skipped; a marked option's explanation on unmarked lines below it
-    is passed over when the next option follows): (options, index after them)."""
+    is passed over when the next option follows): (options, index after them). Under a question put to the
+    respondent (`asked`), unmarked short lines are its options too (_plain_options)."""
     opts: list[str] = []
     key = None
     k = at
@@ -174,6 +193,8 @@ def _options(lines: list[str], at: int) -> tuple[list[str], int]:
             k += 1
             continue
         break
+    if len(opts) < 2 and asked.rstrip().endswith("?") and RESPONDENT.search(asked):
+        return _plain_options(lines, at)
     return (opts, k) if len(opts) >= 2 else ([], at)
 
 
@@ -293,12 +314,31 @@ def _question_line(t: str) -> str | None:
     return rest if rest.endswith("?") and len(rest.split()) >= 2 else None
 
 
+def _label_over_boxes(lines: list[str], k: int) -> str | None:
+    """'5. Tổ chức Công đoàn:' over 'Đã thành lập [ ] Chưa thành lập [ ]' (the boxes to tick alone on the next line):
+    the label is the question the boxes answer."""
+    mk = parse_marker(lines[k].strip())
+    rest = (mk.rest if mk is not None else lines[k]).strip()
+    if not rest.endswith(":") or len(rest.split()) > 30 or BLANK.search(rest) or BOXES.search(rest):
+        return None
+    nxt = next((s.strip() for s in lines[k + 1 : k + 3] if s.strip()), "")
+    boxes = len(BOXES.findall(nxt))
+    opts = _inline_options(nxt) if boxes >= 2 and (BOXES.match(nxt) or BOXES.search(nxt[-4:])) else None
+    return rest.rstrip(" :") if opts and len(opts) == boxes and not BLANK.search(nxt) and ":" not in nxt else None
+
+
+def _spelled(lines: list[str], k: int, opts: list[str]) -> list[str]:
+    """The options of a label over its boxes, when they are phrases ('Đã thành lập / Chưa thành lập'): its help too."""
+    many = any(len(o.split()) > 1 for o in opts) and {fold(o) for o in opts} - {"co", "khong"}
+    return [" / ".join(opts)] if many and _label_over_boxes(lines, k) else []
+
+
 def _optioned(lines: list[str]) -> int:
     """How many uncoded questions have their options below them or on their line (two make a questionnaire)."""
     n = 0
     for k, s in enumerate(lines):
         asked = _question_line(s.strip())
-        opts = (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1])[0]) if asked else []
+        opts = (_own_options(asked)[1] or _options(lines, _notes(lines, k + 1)[1], asked)[0]) if asked else []
         if asked and _answers(asked, opts, lines[k + 1 : k + 3]):
             n += 1
     return n
@@ -407,6 +447,21 @@ def _join_lone_codes(seq: list) -> list:
     return out
 
 
+UNIT_LINE = re.compile(r"^(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}|%)\s*\.?$")
+
+
+def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[str, int, str | None]:
+    """The answer's line under a question: '……' (a coded label's space: 'A1.2: Năm sinh' over '……' gets it; a
+    question ending in '?' keeps its words), '…… người' / '…… triệu đồng' (the unit the answer is given in)."""
+    while coded and j < len(lines) and blank_only(lines[j]):
+        if not asked.rstrip().endswith("?") and not BLANK.search(asked):
+            asked = f"{asked.rstrip(' :')}: ……"
+        j += 1
+    unit = UNIT_LINE.match(lines[j].strip()) if j < len(lines) and not BLANK.search(asked) else None
+    unit = unit if unit and not unit.group("u")[:1].isupper() else None  # ('…… Không biết' is an option)
+    return asked, j + (unit is not None), unit.group("u").strip() if unit else None
+
+
 def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     """The sequence with each questionnaire item (and its options, its notes) replaced by one carried ask; other
     lines and tables as they were. Items with a code count only when the text holds two or more of them (a survey);
@@ -421,7 +476,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     while k < len(lines):
         t = lines[k].strip()
         coded = _coded(t, numbered) if survey else None
-        asked = coded or _question_line(t)
+        asked = coded or _question_line(t) or _label_over_boxes(lines, k)
         grouping = (
             survey
             and not coded
@@ -438,25 +493,25 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         asked, opts = _own_options(asked)
         notes, j = _notes(lines, k + 1)
         if not opts:
-            opts, j = _options(lines, j)
+            opts, j = _options(lines, j, asked)
         more, j = _notes(lines, j)
-        while (
-            coded and not opts and j < len(lines) and blank_only(lines[j])
-        ):  # 'A1.2: Năm sinh' over '……': its space
-            asked, j = asked if BLANK.search(asked) else f"{asked.rstrip(' :')}: ……", j + 1
+        asked, j, unit = _answer_space(lines, j, asked, bool(coded) and not opts)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (
             (not coded and not opts and not survey)
             or (bare and not opts and "?" not in asked and not BLANK.search(asked))
             or (not coded and opts and not survey and not _answers(asked, opts, lines[k : k + 3]))
-        ):
+            or (not opts and not BLANK.search(asked) and next((x for x in lines[j:] if x.strip()), "") == GRID)
+        ):  # (an item over a grid to tick is the grid's caption: the table asks it)
             out.append(seq[k])
             k += 1
             continue
-        k = j
+        k, at = j, k
         if PREFILLED.search(" ".join([asked, *notes, *more])):  # 'ĐTV chọn xã … (Đã chọn)': nothing to ask
             continue
-        asks = _asks(asked, opts, notes + more)
+        asks = _asks(asked, opts, notes + more + _spelled(lines, at, opts))
+        if unit and len(asks) == 1 and asks[0].type in ("integer", "decimal", "money", "text", "longtext"):
+            asks[0].type, asks[0].unit = unit_type(unit), unit  # '… bao nhiêu?' over '…… triệu đồng'
         asks[0].help, pending = pending + asks[0].help, []
         out.extend(carry_as(t, a, numbered=True) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""

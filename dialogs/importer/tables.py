@@ -29,6 +29,7 @@ class TableDraft:
     note: str | None = None
     cells: int = 0
     captioned: bool = True  # False: no 'Biểu N …' line above it, the title is the paragraph before the table
+    more: list[TableDraft] = field(default_factory=list)  # the next Biểu a catalogue names (named_bieu.py)
 
 
 def _cell(grid: Grid, r: int, c: int) -> str:
@@ -140,7 +141,8 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     headerless = h == 0
     no_col = 0 if headerless or fold(header[0][0] if header and header[0] else "") in TT_WORDS else None
     label_col = 1 if no_col == 0 else 0
-    draft = TableDraft(code, title.strip().rstrip(" :"), [], [])  # 'Danh sách cán bộ tham gia:' names the table
+    # 'Danh sách cán bộ tham gia:' names the table; '… như sau:' / '… dưới đây:' only leads to it
+    draft = TableDraft(code, re.sub(r"\s+(?:như sau|sau đây|dưới đây)$", "", title.strip().rstrip(" :")), [], [])
     body = [r for r in range(h, len(grid.cells)) if r != numrow]
     data_rows, label_col = _data_rows(grid, header, body, (no_col, label_col), keys, draft)
     register = any(r.get("open") for r in data_rows) and all(

@@ -646,7 +646,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 continue
             got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
-                   or _header_rows(run[k:k + 400]) or _shaped(run, k))
+                   or _header_rows(run[k:k + 400]) or _shaped(run, k) or _header_line(run[k:k + 20]))
             if got:
                 out.append(got[0])
                 k += got[1]
@@ -666,7 +666,19 @@ def rebuild(seq: list) -> tuple[list, int]:
             out += _unbuilt_run(run[k])
             k += 1
         i = j
-    return _fields_after_tables(_unbuilt_cell_runs(out)), n
+    return _fields_after_tables(_unbuilt_headers(_unbuilt_cell_runs(out))), n
+
+
+def _header_line(lines: list[str]) -> tuple[Grid, int] | None:
+    from dialogs.importer.named_bieu import header_line_table
+
+    return header_line_table(lines)  # a header line of names with no row under it (named_bieu.py)
+
+
+def _unbuilt_headers(seq: list) -> list:
+    from dialogs.importer.named_bieu import unbuilt_headers
+
+    return unbuilt_headers(seq)  # a header line no reader rebuilt: an unsure point (named_bieu.py)
 
 
 LABELLED_BLANK = re.compile(r"^[^:…]{2,80}?\s*:\s*(?:…|\.{3,}|_{3,})[….\s_]*\)?$")

@@ -13,7 +13,7 @@ HOLDOUT15_DOCS = sorted(HOLDOUT15.glob("*.txt"))
 FIRST_RUN = 28  # asks right on main c42bf4a, before any work of the session
 FIRST_RUN_LABELS = 9
 OUT_OF_SAMPLE = 38  # the end of session 23 (rounds 1–3, none of which saw this set)
-FLOOR = 101  # in sample: session 24 (i24d) opened the set and studied t07, t08; i24c t03, t05, t06, t13 (66); i24b the forms t04, t10, t12 (+15); i24a the records t01, t02, t11 (101)
+FLOOR = 102  # session 25 i25c (a total's parts after their blanks); in sample: session 24 (i24d) opened the set and studied t07, t08; i24c t03, t05, t06, t13 (66); i24b the forms t04, t10, t12 (+15); i24a the records t01, t02, t11 (101)
 FLOOR_LABELS = 24  # session 24 (i24d): t07's list and t08's two '|' registers rebuilt
 
 

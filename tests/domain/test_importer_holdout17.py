@@ -12,7 +12,9 @@ from tests.support.importing import assert_set_floor
 HOLDOUT17_DOCS = sorted(HOLDOUT17.glob("*.txt"))
 FIRST_RUN = 48
 OUT_OF_SAMPLE = 51  # the end of session 24, out of sample
-FLOOR = 74  # in sample: session 25 (i25b, asks with no imported ask near enough) used the opened set as evidence
+FLOOR = 93  # in sample: session 25 used the opened set as evidence (i25b asks with no imported ask near enough: 74;
+# i25d types by their signals +7; i25a Biểu named but not printed: a06's catalogue, a14's header line; together 93)
+FLOOR_LABELS = 9  # session 25 (i25a): a14's header line with no row under it
 
 
 def test_every_seventeenth_holdout_document_names_its_source_and_has_a_gold():
@@ -23,4 +25,4 @@ def test_every_seventeenth_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_seventeenth_holdout_floor_holds():
-    assert_set_floor(HOLDOUT17_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE, FLOOR), junk_max=1)
+    assert_set_floor(HOLDOUT17_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE, FLOOR), labels_floor=FLOOR_LABELS, junk_max=1)
