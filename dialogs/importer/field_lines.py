@@ -71,6 +71,8 @@ def _label_type(label: str) -> tuple[str, str | None]:
     if AGE.search(bare):  # 'Tuổi', 'Ước lượng tuổi'
         return "integer", None
     typ, unit = field_type(bare)
+    if typ != "text" and unit is None and bare != label and field_type(label)[1]:
+        return field_type(label)  # 'Diện tích nhà ở bình quân đầu người (m2)': the unit its brackets name
     return (typ, unit) if typ != "text" or bare == label else field_type(label)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from dialogs.importer.ask_types import Ask, field_type, is_count, is_yesno
+from dialogs.importer.ask_types import Ask, field_type, is_count, is_yesno, measure_unit
 from dialogs.importer.field_lines import field_line_asks, label_type
 from dialogs.importer.forms import BLANK, MANY, blank_only
 from dialogs.importer.lexicon import IDENTIFIER
@@ -266,11 +266,14 @@ def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
         return [_ask(prompt, opts, notes)]
     lined = field_line_asks(prompt)
     if not lined:
-        unit = re.match(r"^(?P<l>.+?)\s*:?\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d][^…:.]{0,15})?$", prompt)
+        unit = re.match(r"^(?P<l>.+?)\s*:?\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d][^…:.]{0,24})?$", prompt)
         label = (unit.group("l") if unit else BLANK.sub(" ", prompt)).strip(" :.;")
         typ, measure = label_type(label)
-        if unit and unit.group("u") and is_count(label):  # 'Số người trong hộ: …… người': a count, its unit
-            typ, measure = "integer", unit.group("u").strip()
+        after = unit.group("u").strip() if unit and unit.group("u") else ""
+        if after and is_count(label):  # 'Số người trong hộ: …… người': a count, its unit
+            typ, measure = "integer", after
+        elif after and typ in ("text", "longtext") and measure_unit(after):  # '…: …… nghìn đồng': an amount, its unit
+            typ, measure = unit_type(after), after
         lined = [Ask(label, typ, measure)]
     lined[0].help = notes + lined[0].help
     return lined

@@ -139,3 +139,15 @@ def test_a_forms_measure_after_its_blank_is_the_labels_unit() -> None:
 def test_negative_a_word_after_a_blank_that_is_no_unit_stays_a_label() -> None:
     assert blank_fields("Họ và tên: …… Năm sinh: ……") == ["Họ và tên", "Năm sinh"]
     assert "Xã/phường" in blank_fields("Thôn: …… Xã/phường: ……")
+
+
+def test_a_questionnaires_item_keeps_the_unit_its_brackets_or_its_blank_name() -> None:
+    o = imp("PHIẾU ĐIỀU TRA HỘ GIA ĐÌNH\nHọ và tên chủ hộ: ………………… Năm sinh: ……\nA. NHÀ Ở\nA1. Loại nhà đang ở:\n"
+            "[ ] Nhà kiên cố\n[ ] Nhà bán kiên cố\nA2. Diện tích đất ở của hộ (m2): ........\nB. THU NHẬP\n"
+            "B1. Hộ có vay vốn ngân hàng không?   Có [ ]   Không [ ]\n"
+            "B2. Thu nhập bình quân của hộ/tháng: ................ nghìn đồng\n"
+            "B3. Nghề nghiệp chính của chủ hộ: ................ \n")
+    asks = _asks(o)
+    assert asks["Diện tích đất ở của hộ (m2)"] == ("decimal", "m2")
+    assert asks["Thu nhập bình quân của hộ/tháng"] == ("money", "nghìn đồng")
+    assert asks["Nghề nghiệp chính của chủ hộ"][0] == "text"  # negative: no unit after its blank
