@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -157,3 +157,22 @@ class Services:
             self._prev.clear()
         self._prev[key] = (now, result)
         return result
+
+    def previous_cached(self, unit_id: int, period: Period, ttl: float = 30.0) -> bool:
+        """Whether :meth:`previous_answers` has the unit's answers without reading them."""
+        hit = self._prev.get((unit_id, period.id))
+        return hit is not None and time.monotonic() - hit[0] < ttl
+
+    async def previous_answers_many(self, repo: Repo, unit_ids: Iterable[int], period: Period,
+                                    ttl: float = 30.0) -> None:
+        """:meth:`previous_answers` of many units read at once (two statements) for those not cached: the saves of
+        a web batch, whose caches were filled together and expire together."""
+        missing = [u for u in dict.fromkeys(unit_ids) if not self.previous_cached(u, period, ttl)]
+        if not missing:
+            return
+        found = await repo.submissions.units_previous_answers(missing, period)
+        if len(self._prev) + len(found) > 20000:
+            self._prev.clear()
+        now = time.monotonic()
+        for unit_id, answers in found.items():
+            self._prev[(unit_id, period.id)] = (now, answers)

@@ -101,6 +101,13 @@ def take_probe(repo: Repo, probe: Probe, submission_id: Any = MISSING) -> Any:
     return MISSING if writes is not None and found.submission_id in writes.written else found
 
 
+def probed_units(repo: Repo, period_id: int) -> list[int]:
+    """The units of the batch's saves in ``period_id`` whose probes are still to be taken (what they will read next:
+    read it for them all at once)."""
+    return [found.unit_id for probe, found in repo.session.info.get(PROBES, {}).items()
+            if found is not None and probe[2] == period_id and found.unit_id is not None]
+
+
 class GroupCommit:
     def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int = 64):
         self.db = db

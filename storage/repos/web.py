@@ -190,6 +190,11 @@ class WebSaveProbe:
     answers_rev: int | None
     version: tuple[int, int | None, datetime, str] | None
 
+    @property
+    def unit_id(self) -> int | None:
+        """The account's unit."""
+        return self.stamp[1]  # _ACCOUNT_COLS: id, unit_id, …
+
 
 _ACCOUNT_COLS = ("id", "unit_id", "role", "full_name", "username", "active", "blocked", "telegram_id")
 _PROBE_SUB = len(_ACCOUNT_COLS) + len(Unit.__table__.c) + len(Period.__table__.c)  # where the submission's id is
