@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from bot.web.cache import SaveCache
+from storage import rawsql
 from storage.db import Database
 from storage.repo import Repo
 from storage.repos.web import web_save_probes_unlocked
@@ -60,6 +61,7 @@ class Writes:
         self.laters: list[Later] = []
         self.pending: set[int] = set()
         self.written: set[int] = set()
+        self.committed = False  # the last write was a statement of its own, committed (``flush(last=True)``)
 
     @classmethod
     def of(cls, repo: Repo) -> Writes | None:
@@ -73,15 +75,23 @@ class Writes:
         self.written.add(params["p_sid"])
         return later
 
-    async def flush(self, repo: Repo) -> None:
-        """Write what waits (one statement per table) and finish the saves that wrote it."""
+    async def flush(self, repo: Repo, *, last: bool = False) -> bool:
+        """Write what waits (one statement per table) and finish the saves that wrote it. ``last``: nothing of the
+        transaction follows but its commit — on PostgreSQL, when nothing was written before, the write is then a
+        statement of its own (committed when it returns: no BEGIN and COMMIT round trips). Returns whether it was
+        (what the batch's saves wrote is then committed)."""
         if not self.rows:
-            return
+            return False
         rows, laters = self.rows, self.laters
         self.rows, self.laters = [], []
         self.pending.clear()
-        for later, (version, rev) in zip(laters, await repo.web.web_write_answers(rows), strict=True):
+        session = repo.session
+        alone = last and repo.web.dialect == "postgresql" and not (session.new or session.dirty or session.deleted)
+        written = await repo.web.web_write_answers(rows, alone=alone)
+        self.committed = alone and not await rawsql.in_transaction(session)
+        for later, (version, rev) in zip(laters, written, strict=True):
             later.value = later.finish(version, rev)
+        return self.committed
 
 
 async def flush(repo: Repo) -> None:
@@ -141,24 +151,28 @@ class GroupCommit:
 
     async def _write(self, batch: list[tuple[Job, asyncio.Future, Probe | None]]) -> None:
         results: list[Any] = []
+        writes: Writes | None = None
         try:
             async with self.db.session() as s:
                 repo = Repo(s)
                 writes = s.info[Writes.KEY] = Writes()
                 probes = [p for _, _, p in batch if p is not None]
-                if len(probes) > 1:
+                # PostgreSQL: read as a statement of its own, before the transaction (which then begins only if a
+                # save writes something at once: most batches are their one write, BEGIN and COMMIT spared)
+                if len(probes) > 1 or (probes and not self.db.sqlite):
                     found = await (web_save_probes_unlocked(self.db, probes) if self.db.sqlite
-                                   else repo.web.web_save_probes(probes))
+                                   else repo.web.web_save_probes(probes, alone=True))
                     s.info[PROBES] = dict(zip(probes, found, strict=True))
                 for job, _, _ in batch:
                     results.append(await job(repo))
-                await writes.flush(repo)
+                await writes.flush(repo, last=True)
                 results = [r.value if isinstance(r, Later) else r for r in results]
                 await s.commit()
         except Exception as e:  # noqa: BLE001 - the batch is rolled back; each save is tried alone
-            if len(batch) == 1:
-                if not batch[0][1].done():
-                    batch[0][1].set_exception(e)
+            if len(batch) == 1 or (writes is not None and writes.committed):  # a committed save: never written again
+                for _, fut, _ in batch:
+                    if not fut.done():
+                        fut.set_exception(e)
                 return
             log.warning("a batch of %d web saves failed (%s): writing them one by one", len(batch), e)
             for item in batch:

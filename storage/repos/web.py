@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from sqlalchemy import ARRAY, Integer, String, bindparam, exists, func, literal_
 from storage import rawsql
 from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
 from storage.repos.base import RepoBase, utcnow
+
+log = logging.getLogger("storage.web")
 
 
 class WebRepo(RepoBase):
@@ -99,32 +102,39 @@ class WebRepo(RepoBase):
         stamp, (rev, *version) = row[:-5], row[-5:]
         return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
 
-    async def web_save_probes(self, items: list[tuple[int, str | None, int, str]]) -> list[WebSaveProbe | None]:
+    async def web_save_probes(self, items: list[tuple[int, str | None, int, str]], *,
+                              alone: bool = False) -> list[WebSaveProbe | None]:
         """:meth:`web_save_probe` for many saves at once (account, link, period, key), in one statement: the saves of
-        a group commit's batch (``bot/web/batch.py``). The same columns, so the same stamps."""
+        a group commit's batch (``bot/web/batch.py``). The same columns, so the same stamps. ``alone`` (PostgreSQL,
+        before the transaction's first statement): read as a statement of its own (``rawsql.fetch_sql``) — read
+        committed reads each statement's own snapshot anyway, and a read takes no lock."""
         if self.dialect == "postgresql":
             params: dict[str, Any] = {"p_accs": [i[0] for i in items], "p_links": [i[1] for i in items],
                                       "p_periods": [i[2] for i in items], "p_keys": [i[3] for i in items]}
         else:
             params = {"p_items": orjson.dumps(items).decode()}
-        return _probes_found(len(items), await rawsql.fetch(self.session, _raw(self.session, "probes"), params))
+        return _probes_found(len(items), await rawsql.fetch(self.session, _raw(self.session, "probes"), params,
+                                                            alone=alone))
 
-    async def web_write_answers(self, rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    async def web_write_answers(self, rows: list[dict[str, Any]], *, alone: bool = False) -> list[tuple[int, int]]:
         """:meth:`AnswersRepo.write_answer` for many answers of different submissions at once (parameters ``p_sid``,
         ``p_key``, ``p_value``, ``p_num``, ``p_by``, ``p_now``, ``p_via``): the same rows — the answer upserted, its
         revision with the old value, the submission's ``answers_rev`` raised — in one statement per table (SQLite)
-        or one statement (PostgreSQL). Returns each answer's (new version, the submission's ``answers_rev``)."""
+        or one statement (PostgreSQL). Returns each answer's (new version, the submission's ``answers_rev``).
+        ``alone`` (PostgreSQL, the write is the transaction's only statement): the statement is its own transaction,
+        committed when it returns (``rawsql.fetch_sql``)."""
         assert len({r["p_sid"] for r in rows}) == len(rows), "one answer per submission in a batch write"
         up = _raw(self.session, "upsert_answer")  # its bind processors: the values as the one-by-one path binds them
         procs = dict(zip(up.names, up.procs, strict=True))
         args = [[v if (f := procs[n]) is None else f(v) for n in _BATCH_COLS for v in [r[n]]] for r in rows]
         if self.dialect == "postgresql":
-            out = await rawsql.fetch_sql(self.session, _PG_WRITE, [list(c) for c in zip(*args, strict=True)])
+            out = await rawsql.fetch_sql(self.session, _PG_WRITE, [list(c) for c in zip(*args, strict=True)],
+                                         alone=alone)
             got = {(sid, key): (version, rev, missing) for sid, key, version, rev, missing in out}
             for r in rows:
                 version, _, missing = got[(r["p_sid"], r["p_key"])]
                 if missing and version > 1:  # written by another transaction while this one waited for the row
-                    await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), {**r, "p_version": version})
+                    await self._fix_old_value({**r, "p_version": version}, alone)
             return [got[(r["p_sid"], r["p_key"])][:2] for r in rows]
         doc = orjson.dumps(args).decode()
         versions = {(sid, key): v for sid, key, v in await rawsql.fetch_sql(self.session, _SQLITE_UPSERT, [doc])}
@@ -134,6 +144,18 @@ class WebRepo(RepoBase):
         await rawsql.fetch_sql(self.session, _SQLITE_REVISIONS, [doc])
         revs = dict(await rawsql.fetch_sql(self.session, _SQLITE_TOUCH, [doc]))
         return [(row[-1], revs[r["p_sid"]]) for row, r in zip(args, rows, strict=True)]
+
+    async def _fix_old_value(self, params: dict[str, Any], committed: bool) -> None:
+        """The revision's old value that the write's snapshot could not see; ``committed``: the write is already
+        committed on its own (``alone``), so a failure here leaves that revision's old value empty rather than fail
+        the saves (they are written: writing them again would double their revisions)."""
+        try:
+            await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), params, alone=committed)
+        except Exception:
+            if not committed:
+                raise
+            log.exception("the old value of revision %s of %s/%s not filled in", params["p_version"],
+                          params["p_sid"], params["p_key"])
 
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
