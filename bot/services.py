@@ -67,6 +67,7 @@ class Services:
     _index: UnitIndex | None = None
     _index_at: float = 0.0
     _prev: dict[tuple[int, int], tuple[float, dict[str, Any] | None]] = field(default_factory=dict)
+    _prev_periods: dict[int, tuple[float, int | None]] = field(default_factory=dict)  # period → its previous one
     _locks: weakref.WeakValueDictionary = field(default_factory=weakref.WeakValueDictionary)
     _notices_event: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -165,14 +166,19 @@ class Services:
 
     async def previous_answers_many(self, repo: Repo, unit_ids: Iterable[int], period: Period,
                                     ttl: float = 30.0) -> None:
-        """:meth:`previous_answers` of many units read at once (two statements) for those not cached: the saves of
-        a web batch, whose caches were filled together and expire together."""
+        """:meth:`previous_answers` of many units read at once for those not cached (one statement; the previous
+        period kept as long as the answers): the saves of a web batch, whose caches were filled together and expire
+        together."""
         missing = [u for u in dict.fromkeys(unit_ids) if not self.previous_cached(u, period, ttl)]
         if not missing:
             return
-        found = await repo.submissions.units_previous_answers(missing, period)
+        now = time.monotonic()
+        hit = self._prev_periods.get(period.id)  # the outline's previous period, cached as long as its answers
+        if hit is None or now - hit[0] >= ttl:
+            prev = await repo.periods.previous_period(period)
+            hit = self._prev_periods[period.id] = (now, prev.id if prev is not None else None)
+        found = dict.fromkeys(missing) if hit[1] is None else await repo.web.web_previous_answers(missing, hit[1])
         if len(self._prev) + len(found) > 20000:
             self._prev.clear()
-        now = time.monotonic()
         for unit_id, answers in found.items():
             self._prev[(unit_id, period.id)] = (now, answers)

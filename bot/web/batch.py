@@ -7,8 +7,8 @@ run in the batch's transaction, one after another. A batch that fails is rolled 
 one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
 load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
 
-One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs four round trips whatever its size,
-and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
+One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs two to four round trips whatever its
+size, and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
 with more, an account is always in the same lane so its saves keep their order. Cells of one Biểu typed by two
 people are merged under the submission's row lock (``Repo.answer_value(for_update=True)``), in one process or several.
 
@@ -17,7 +17,13 @@ one statement before they run (SQLite: before the batch takes the write lock, wh
 and the answers they write wait in :class:`Writes` and go together after the last one (``repo.web.web_write_answers``:
 one statement per table, the same rows as one by one) — a save then answers a :class:`Later`, its result once
 written. A save whose report another save of the batch writes reads afresh, after what waits is written: each save
-sees the ones before it, as one by one."""
+sees the ones before it, as one by one.
+
+On PostgreSQL the probes are read as a statement of their own before the transaction begins, and when no save of the
+batch wrote anything at once (a Biểu under its row lock, a late change, a reason…) the batch's one write is a
+statement of its own too: PostgreSQL's implicit transaction, committed — durably, as a COMMIT is — when it returns.
+A batch is then two round trips (probes, write) instead of four (BEGIN, probes, write, COMMIT); any other write
+begins the transaction as before, the batch's write then goes in it."""
 
 from __future__ import annotations
 

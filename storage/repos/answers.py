@@ -238,22 +238,6 @@ class AnswersRepo(HotPath):
         sub = await self.find_submission(unit_id, prev.id)
         return prev, (await self.answers(sub.id) if sub is not None else None)
 
-    async def units_previous_answers(self, unit_ids: Sequence[int], period: Period) -> dict[int, dict[str, Any] | None]:
-        """:meth:`unit_previous_answers`' answers for many units in two statements: unit id → its answers in the
-        previous period (None when it did not answer, or there is no previous period)."""
-        out: dict[int, dict[str, Any] | None] = dict.fromkeys(unit_ids)
-        prev = await self.previous_period(period)
-        ids = list(out)
-        for i in range(0, len(ids) if prev is not None else 0, 900):
-            q = (select(Submission.unit_id, Answer.question_key, Answer.value).select_from(Submission)
-                 .outerjoin(Answer, Answer.submission_id == Submission.id)
-                 .where(Submission.period_id == prev.id, Submission.unit_id.in_(ids[i:i + 900])))
-            for unit_id, key, value in (await self.session.execute(q)).all():
-                found = out[unit_id] = out[unit_id] or {}
-                if key is not None:
-                    found[key] = value
-        return out
-
     # ------------------------------------------------------------------ many officers at once (ad hoc reports)
     async def ensure_submissions(self, unit_ids: Sequence[int], period_id: int, outline_version_id: int | None = None,
                                  *, now: datetime | None = None) -> dict[int, int]:

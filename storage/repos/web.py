@@ -157,6 +157,19 @@ class WebRepo(RepoBase):
             log.exception("the old value of revision %s of %s/%s not filled in", params["p_version"],
                           params["p_sid"], params["p_key"])
 
+    async def web_previous_answers(self, unit_ids: list[int], period_id: int) -> dict[int, dict[str, Any] | None]:
+        """Many units' answers in one (previous) period, in one statement: unit id → its answers (None when it did
+        not answer). PostgreSQL: a statement of its own when no transaction is open (a read: no BEGIN, no COMMIT)."""
+        out: dict[int, dict[str, Any] | None] = dict.fromkeys(unit_ids)
+        units: Any = unit_ids if self.dialect == "postgresql" else orjson.dumps(unit_ids).decode()
+        rows = await rawsql.fetch(self.session, _raw(self.session, "previous"), {"p_units": units, "p_period": period_id},
+                                  alone=True)
+        for unit_id, key, value in rows:
+            found = out[unit_id] = out[unit_id] or {}
+            if key is not None:
+                found[key] = value
+        return out
+
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
         ends (PostgreSQL), for a read-merge-write such as one Biểu cell."""
@@ -332,11 +345,25 @@ def _fix_old_value() -> Any:
                             r.c.version == bindparam("p_version")).values(old_value=prev).returning(r.c.version))
 
 
+def _previous(dialect: str) -> Any:
+    """Many units' answers in one period (``WebRepo.web_previous_answers``): the units as an array (PostgreSQL) or a
+    JSON array (SQLite); a unit with a submission and no answer: one row with no key."""
+    s, ans = Submission.__table__, Answer.__table__
+    if dialect == "postgresql":
+        units = s.c.unit_id == func.any(bindparam("p_units", type_=ARRAY(Integer)))
+    else:
+        units = s.c.unit_id.in_(select(literal_column("value")).select_from(
+            func.json_each(bindparam("p_units", type_=String))).scalar_subquery())
+    return (select(s.c.unit_id, ans.c.question_key, ans.c.value).select_from(s)
+            .outerjoin(ans, ans.c.submission_id == s.c.id).where(s.c.period_id == bindparam("p_period"), units))
+
+
 def _compile(dialect: Any, name: str) -> rawsql.Raw:
     from storage.hot import _hot
 
     stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True), "probes": lambda: _probes(dialect.name),
-             "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
+             "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value,
+             "previous": lambda: _previous(dialect.name)}
     stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
     return rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
 

@@ -213,3 +213,27 @@ async def test_postgresql_a_batch_of_plain_saves_is_two_statements_without_begin
                                                                                    (2, 4, 5, "web")]
     finally:
         await w.close()
+
+
+async def test_last_periods_answers_of_many_units_read_at_once_are_those_read_one_by_one(db, tmp_path):
+    """A batch's saves whose cache of last period's answers expired read them together (``repo.web.
+    web_previous_answers``, ``Services.previous_answers_many``): the same answers as one unit at a time — a unit that
+    answered (numbers, a Biểu), one with a submission and no answer ({}), one that did not answer (None)."""
+    from bot.app import make_services
+    from bot.config import Settings
+
+    world = await build_world(db, tmp_path)
+    await _subs(db, world, ("00100",), world.prev_period)  # a submission of last period without an answer
+    units = [world.units[c] for c in ("00004", "00100", "02")]
+    async with db.session() as s:
+        repo = Repo(s)
+        period = await repo.periods.period(world.period)
+        one_by_one = {u: (await repo.submissions.unit_previous_answers(u, period))[1] for u in units}
+        assert await repo.web.web_previous_answers(units, world.prev_period) == one_by_one
+    assert one_by_one[units[0]]["iii_nv_tong"] == 40 and one_by_one[units[1]] == {} and one_by_one[units[2]] is None
+    services = make_services(Settings(_env_file=None, bot_token="1:TEST", database_url=db.url), db)
+    async with db.session() as s:
+        repo = Repo(s)
+        await services.previous_answers_many(repo, units, period)
+        assert all(services.previous_cached(u, period) for u in units)
+        assert {u: await services.previous_answers(repo, u, period) for u in units} == one_by_one
