@@ -133,7 +133,7 @@ def build_web_app(services: Services, *, notify: Notify | None = None, clock: Ca
     clock = clock or (lambda: services.now().timestamp())  # the services' clock: links and sessions expire by it
     state = WebState(services=services, key=st.web_key(), bot_token=st.token, notify=notify, clock=clock,
                      root=root, secure=base.startswith("https://"), origins=origins,
-                     store=open_store(st.redis_url, f"{st.redis_prefix}:web"), writer=GroupCommit(services.db),
+                     store=open_store(st.redis_url, f"{st.redis_prefix}:web", st.database_url), writer=GroupCommit(services.db),
                      proxies=parse_proxies(st.web_trusted_proxies))
     app[WEB] = state
 

@@ -4,7 +4,8 @@ handled (a replayed write is refused), and «this report changed» notices for t
 :class:`LocalStore` keeps them in the process (one process, or REDIS_URL not set); :class:`RedisStore` keeps them in
 Redis when REDIS_URL is set, so that behind nginx any process answers any request with the same limits and memory,
 and a save in one process reaches the pages streaming from another (pub/sub). When Redis fails mid-way the call
-falls back to the process's own store (logged) rather than refusing the officer.
+falls back to the process's own store (logged) rather than refusing the officer. Without Redis on PostgreSQL,
+:class:`bot.web.pg_notices.PgNoticeStore` carries the notices through the database's LISTEN/NOTIFY.
 
 Notices carry no answers, only ``{"sub": submission id, "by": account id}``: a page told about a change reads what
 changed from the database, with its own session's rights."""
@@ -15,7 +16,7 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import orjson
@@ -73,6 +74,36 @@ class Hub:
                 del self.listeners[sub_id]
 
 
+class Moment:
+    """The notices of one moment (the saves a group commit answered together) go out as ONE message: the first of
+    them waits one turn of the loop for the others, ``send`` sends them all, and every caller returns once sent.
+    When sending fails, at least the pages listening in this process hear them (``hub``)."""
+
+    def __init__(self, send: Callable[[list[tuple[int, dict[str, Any]]]], Awaitable[None]], hub: Hub) -> None:
+        self.send, self.hub = send, hub
+        self._outbox: list[tuple[int, dict[str, Any]]] = []  # notices waiting for this moment's message
+        self._sending: asyncio.Future | None = None
+
+    async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
+        self._outbox.append((sub_id, notice))
+        if self._sending is not None:
+            await asyncio.shield(self._sending)
+            return
+        self._sending = sent = asyncio.get_running_loop().create_future()
+        try:
+            await asyncio.sleep(0)
+        finally:
+            batch, self._outbox, self._sending = self._outbox, [], None
+        try:
+            await self.send(batch)
+        except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
+            log.warning("web change notices not shared (%s)", e)
+            for sid, n in batch:
+                self.hub.deliver(sid, n)
+        finally:
+            sent.set_result(None)
+
+
 class LocalStore:
     """Everything in this process (the fallback)."""
 
@@ -109,7 +140,48 @@ class LocalStore:
         return None
 
 
-class RedisStore(LocalStore):
+class Listening(LocalStore):
+    """A store whose notices cross processes: one reader task per process (``_read``, started by the first page that
+    listens) hears every process's notices and fans them out to this process's pages (``hub``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reader: asyncio.Task | None = None
+        self._ready = asyncio.Event()
+
+    async def _listen_once(self) -> None:  # pragma: no cover - each store has its own
+        raise NotImplementedError
+
+    async def _read(self) -> None:
+        """``_listen_once`` again whenever its connection is lost (the pages fall back on their periodic look at
+        the database meanwhile)."""
+        while True:
+            try:
+                await self._listen_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:  # noqa: BLE001 - retried: a lost subscription is not the officer's problem
+                log.warning("web change notices: %s lost (%s); retrying", type(self).__name__, e)
+                await asyncio.sleep(2.0)
+
+    @contextlib.asynccontextmanager
+    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
+        if self._reader is None or self._reader.done():
+            self._ready = asyncio.Event()
+            self._reader = asyncio.create_task(self._read())
+        with contextlib.suppress(TimeoutError):  # heard from before the page is told it listens
+            await asyncio.wait_for(self._ready.wait(), 2.0)
+        async with self.hub.listen(sub_id) as q:
+            yield q
+
+    async def _stop_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(BaseException):
+                await self._reader
+
+
+class RedisStore(Listening):
     """Limits, replay memory and notices in Redis (keys under ``prefix``), the process's own store as fallback."""
 
     shared = True
@@ -128,10 +200,7 @@ class RedisStore(LocalStore):
         self._write = self.redis.register_script(_WRITE)
         # the subscription's own client: no read timeout (a quiet channel is not an error), pinged instead
         self.sub_redis = aioredis.from_url(url, socket_connect_timeout=2, health_check_interval=30)
-        self._reader: asyncio.Task | None = None
-        self._outbox: list[tuple[int, dict[str, Any]]] = []  # notices waiting for this moment's message
-        self._sending: asyncio.Future | None = None
-        self._ready = asyncio.Event()
+        self._batch = Moment(self._send, self.hub)
 
     async def allow(self, bucket: str, key: str, rate: float, burst: float, cost: float = 1.0) -> bool:
         try:
@@ -160,63 +229,36 @@ class RedisStore(LocalStore):
             return await super().first_time(sid, request_id)
 
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
-        """The notices of one moment (the saves a group commit answered together) go to Redis as ONE message: the
-        first of them waits one turn of the loop for the others, sends them all, and every one returns once sent."""
-        self._outbox.append((sub_id, notice))
-        if self._sending is not None:
-            await asyncio.shield(self._sending)
-            return
-        self._sending = sent = asyncio.get_running_loop().create_future()
-        try:
-            await asyncio.sleep(0)
-        finally:
-            batch, self._outbox, self._sending = self._outbox, [], None
-        try:
-            await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
-        except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
-            log.warning("web change notices without Redis (%s)", e)
-            for sid, n in batch:
-                self.hub.deliver(sid, n)
-        finally:
-            sent.set_result(None)
+        await self._batch.publish(sub_id, notice)
 
-    @contextlib.asynccontextmanager
-    async def listen(self, sub_id: int) -> AsyncIterator[asyncio.Queue]:
-        if self._reader is None or self._reader.done():
-            self._ready = asyncio.Event()
-            self._reader = asyncio.create_task(self._read())
-        with contextlib.suppress(TimeoutError):  # subscribed before the page is told it listens
-            await asyncio.wait_for(self._ready.wait(), 2.0)
-        async with self.hub.listen(sub_id) as q:
-            yield q
+    async def _send(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
+        await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
 
-    async def _read(self) -> None:
+    async def _listen_once(self) -> None:
         """One subscription per process; each notice fans out to this process's listening pages."""
-        while True:
-            try:
-                async with self.sub_redis.pubsub() as ps:
-                    await ps.subscribe(f"{self.prefix}:changed")
-                    await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
-                    self._ready.set()
-                    async for msg in ps.listen():
-                        if msg.get("type") == "message":
-                            data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
-                            for notice in data if isinstance(data, list) else [data]:
-                                self.hub.deliver(int(notice.get("sub", 0)), notice)
-            except asyncio.CancelledError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the pages fall back on their periodic check meanwhile
-                log.warning("web change notices: Redis subscription lost (%s); retrying", e)
-                await asyncio.sleep(2.0)
+        async with self.sub_redis.pubsub() as ps:
+            await ps.subscribe(f"{self.prefix}:changed")
+            await ps.get_message(timeout=2.0)  # Redis confirms: from now on a notice reaches us
+            self._ready.set()
+            async for msg in ps.listen():
+                if msg.get("type") == "message":
+                    data = orjson.loads(msg["data"])  # a list of notices (one notice: older processes)
+                    for notice in data if isinstance(data, list) else [data]:
+                        self.hub.deliver(int(notice.get("sub", 0)), notice)
 
     async def close(self) -> None:
-        if self._reader is not None:
-            self._reader.cancel()
-            with contextlib.suppress(BaseException):
-                await self._reader
+        await self._stop_reader()
         await self.redis.aclose()
         await self.sub_redis.aclose()
 
 
-def open_store(redis_url: str | None, prefix: str) -> LocalStore:
-    return RedisStore(redis_url, prefix) if redis_url else LocalStore()
+def open_store(redis_url: str | None, prefix: str, database_url: str = "") -> LocalStore:
+    """Redis when it is set; else, on PostgreSQL, the database's own LISTEN/NOTIFY for the change notices (limits and
+    replay memory stay the process's own); else the process alone."""
+    if redis_url:
+        return RedisStore(redis_url, prefix)
+    if database_url.startswith("postgresql"):
+        from bot.web.pg_notices import PgNoticeStore
+
+        return PgNoticeStore(database_url, prefix)
+    return LocalStore()

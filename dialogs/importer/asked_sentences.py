@@ -122,11 +122,15 @@ KEPT = re.compile(r"^(?:đánh giá|đề xuất|kiến nghị)\b", re.I)
 BARE_VERB = re.compile(rf"(?i)\s*(?:{VERBS})\s*,?\s*")  # a verb alone before a comma: it asks what follows
 CLAUSE_CUT = re.compile(rf"(?:,\s+|\s+và\s+|\s+đồng thời\s+|\s+(?:để\s+)?từ đó\s+)(?=(?:{VERBS})\b)", re.I)
 # the letter's own logistics: when and where to send, the form, who signs
+# (an address, a mailbox, a phone: the letter's own only as the way to send — 'qua hộp thư …', 'theo địa chỉ …', an
+# e-mail address — while 'danh sách, địa chỉ, số điện thoại của các cơ sở' are things asked)
 LOGISTICS = re.compile(
-    r"\b(?:trước ngày|chậm nhất|thời hạn|gửi về|gửi (?:qua|đến|cho)|địa chỉ|hộp thư|e-?mail|fax|"
-    r"điện thoại|theo mẫu|theo đúng quy định|ký tên|đóng dấu|hướng dẫn sau)\b",
+    r"\b(?:trước ngày|chậm nhất|thời hạn|gửi về|gửi (?:qua|đến|cho)|theo mẫu|ký tên|đóng dấu|"
+    r"(?:qua|theo|về|đến|tới|tại)\s+(?:(?:số\s+)?(?:địa chỉ|hộp thư|e-?mail|fax|điện thoại))|"
+    r"(?:địa chỉ|hộp thư|e-?mail|fax|điện thoại)(?:\s+\w+){0,2}\s*:)|\S+@\S+\.\w+",
     re.I,
 )
+COUNTED = re.compile(r"(?i)^(?:tổng số|số lượng|số|tỷ lệ|tỉ lệ)\s+(?!liệu\b)\w+\s+\w+")  # a figure named as a thing
 # 'thời gian báo cáo', 'dự thảo báo cáo cần …': the report as a noun, not a verb that asks
 NOUN_BEFORE = re.compile(
     r"(?:thời gian|thời hạn|kỳ|chế độ|mẫu|đề cương|dự thảo|nội dung|hình thức|văn bản|bản|"
@@ -361,6 +365,20 @@ def _members_thing(sent: str) -> str | None:
     return f"{obj} ({m.group('list').strip(' ,;')})" if len(obj.split()) >= 2 else None
 
 
+# '…, gồm số con được tiêm và tỷ lệ tiêm phòng đạt được': the figures the report asked for is made of
+INCLUDES = re.compile(r"(?i),\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?\s+(?P<r>(?:tổng số|số lượng|số|tỷ lệ|tỉ lệ)\s.+)$")
+
+
+def _figures_listed(sent: str) -> list[str]:
+    """A request whose report ', gồm' figures ('báo cáo kết quả …, gồm số con được tiêm và tỷ lệ …'): each figure
+    named after 'gồm' (cut at ',', ';' and 'và'), when each is a figure; [] otherwise."""
+    m = INCLUDES.search(sent.rstrip(" ."))
+    if not m or not asking_verb(sent[: m.start()] + " x"):
+        return []
+    pieces = [p.strip(" ,;.") for p in re.split(r"\s*[,;]\s*|\s+và\s+", m.group("r"))]
+    return pieces if len(pieces) >= 2 and all(COUNTED.match(p) for p in pieces) else []
+
+
 def _sentence_things(sent: str) -> list[str]:
     members = _members_thing(sent)
     if members:
@@ -368,6 +386,9 @@ def _sentence_things(sent: str) -> list[str]:
     colon = COLON_LIST.search(sent)
     if colon and asking_verb(sent[: colon.start()] + " x"):
         return [t for part in top_split(colon.group("r"), ";") for t in split_things(part.strip(" .,"))]
+    figures = _figures_listed(sent)
+    if figures:
+        return figures
     sent = PURPOSE.sub("", sent.strip())
     things: list[str] = []
     asking = False  # a part before asked: a part after it naming a subject with no verb asks by the same verb
@@ -380,7 +401,8 @@ def _sentence_things(sent: str) -> list[str]:
             asking = False
             continue
         if not first:
-            if asking and HEAD.match(part.strip(" ,.")):  # '…; tình hình tích tụ đất đai thời gian qua; …'
+            if asking and (HEAD.match(part.strip(" ,.")) or COUNTED.match(part.strip(" ,."))):
+                # '…; tình hình tích tụ đất đai thời gian qua; …', '…; số cơ sở đã được cấp giấy chứng nhận'
                 things.extend(split_things(part.strip(" ,.")))
             continue
         asking = True

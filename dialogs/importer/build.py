@@ -53,6 +53,7 @@ from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
+from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -490,7 +491,7 @@ def build(doc: Document, filename: str) -> Built:
     meta = _meta(main[:first_marker], seq, fixed)
     tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
-    sections = _unwrap(sections, meta)
+    sections = _bullet_sections(_unwrap(sections, meta))
     _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
@@ -527,6 +528,8 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
+    top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
+    meta["party_headed"] = bool(PARTY_BODY.search(fold(" ".join(fixed[:top]))))  # (above the first numbered line)
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
@@ -614,6 +617,26 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             out.extend(subs)
             continue
         out.append(s)
+    return out
+
+
+def _bullet_sections(sections: list[dict]) -> list[dict]:
+    """A letter's bullets with no heading above them ('- Số nhà bị tốc mái;' / '- Các đề xuất …'), each read as a
+    top-level section holding its one ask: one section of those asks, not a section per bullet."""
+    def lone(sec: dict) -> bool:
+        return (sec.get("no", "").strip() in ("-", "+", "•", "*") and len(sec["items"]) == 1
+                and "prompt" in sec["items"][0] and not sec.get("help"))
+    out: list[dict] = []
+    for sec in sections:
+        if lone(sec) and out and out[-1].get("_bullets"):
+            out[-1]["items"].extend(sec["items"])
+        elif lone(sec):
+            out.append({"no": "", "title": "Nội dung báo cáo", "items": list(sec["items"]), "_bullets": 1})
+        else:
+            out.append(sec)
+    for sec in out:
+        if sec.pop("_bullets", None) and len(sec["items"]) == 1:  # one bullet alone stays as it was
+            sec["no"], sec["title"] = "-", sec["items"][0]["prompt"]
     return out
 
 
@@ -877,12 +900,13 @@ def _drop_signature(main: list) -> list:
                 if not out.pop().strip():
                     continue
                 break
+            drop_signing_date(out)  # 'Ngày … tháng … năm …' over a row of two signers
             continue
         signer = DATE_SIGNER.match(s.strip()) if isinstance(s, str) else None
         if isinstance(s, str) and (PLACE_DATE.match(s.strip()) or signer and signer.group("role").isupper()):
             continue
         out.append(s)
-    return out
+    return drop_sign_off(out)  # 'T/M CHI BỘ' / 'BÍ THƯ' closing the text with no '(Ký …)' under it
 
 
 def _drop_pledges(main: list, ctx: ImportContext) -> list:
@@ -1181,7 +1205,12 @@ def shown_bodies(lines: list[str]) -> str:
     """The lines that show who issues or asks the document — the header, the number, the name, short headings —
     not the prose that merely mentions a Party body ('dưới sự lãnh đạo của BTV Đảng ủy, …' in a youth report)."""
     out = []
+    receiving = False  # 'Nơi nhận:' and its list ('- TT Đảng ủy, HĐND xã;'): who receives, not who issues
     for s in lines[:150]:
+        t = s.strip()
+        receiving = fold(t).startswith("noi nhan") or receiving and (not t or t[0] in "-+•")
+        if receiving:
+            continue
         if len(s.split()) <= 10 or _upper_line(s):
             out.append(s)
         else:  # a sentence citing an act ('Nghị quyết số 06-NQ/TU … của Tỉnh ủy'): only the acts' numbers show
@@ -1207,7 +1236,10 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
     respondents, respondents_why = guess_respondents(f)
     # a page on one line shows no header line: its words in capitals near the top are the header
     shown = meta.get("shown") or " ".join(w for w in f[:600].split() if w.isupper())
-    party = PARTY_BODY.search(fold(f"{shown} {title}")) or (
+    # a state body heading the text and no Party body beside it: a Party body named below (a heading on its
+    # leadership, a recipient) does not make it the Party's
+    state_only = meta.get("state_headed") and not meta.get("party_headed")
+    party = PARTY_BODY.search(fold(f"{shown} {title}")) and not state_only or (
         PARTY_ACT_ISSUED.search(f[:800]) and not meta.get("state_headed")
     )
     layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)

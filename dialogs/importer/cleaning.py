@@ -107,7 +107,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
     text = FN_REF_RE.sub(lambda m: f"⟦fn:{m.group(1)}⟧", text)
     out: list[str] = []
     sup_current: str | None = None
-    for line in text.split("\n"):
+    for line in _drop_link_lists(text.split("\n"), cleaned.dropped):
         m = SUP_DEF_RE.match(line)
         if m:
             sup_current = "".join(_SUP_MAP[c] for c in m.group(1))
@@ -123,6 +123,43 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         # TCVN3 read as Latin-1; '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
         out.append(drop_gloss(drop_sample_fill(repair_old_font(line))))
     return strip_page_marks(out)
+
+
+# a page's list of links under its heading ('Bài viết liên quan' over the titles of other pages); a table of contents
+LINK_HEAD = re.compile(r"(?i)^(?:bài viết liên quan|tin liên quan|bài viết cùng (?:chuyên mục|chủ đề)|tin cùng chuyên mục|"
+                       r"có thể bạn quan tâm|các bài viết khác|tin khác|đánh giá bài viết(?: này)?|bình luận)\s*:?\s*$")
+CONTENTS_HEAD = re.compile(r"(?i)^mục lục(?: bài viết)?\s*:?\s*$")
+ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+\S")
+
+
+def _link_line(s: str) -> bool:
+    """A link's title: a few words, no blank to fill, not a header in capitals."""
+    letters = [c for c in s if c.isalpha()]
+    return 0 < len(s.split()) <= 20 and not re.search(r"…|\.{3,}|_{3,}", s) and not (
+        letters and all(c.isupper() for c in letters))
+
+
+def _drop_link_lists(lines: list[str], dropped: list[str]) -> list[str]:
+    """The links listed under a page's 'Bài viết liên quan' (up to an empty line), and a table of contents'
+    numbered entries under 'Mục lục' when two or more follow it (one entry alone is the page's own heading), go
+    with their heading."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        s = lines[k].strip()
+        links = LINK_HEAD.match(s) is not None
+        if links or CONTENTS_HEAD.match(s):
+            j = k + 1
+            while j < len(lines) and j - k <= 12 and _link_line(lines[j].strip()) and (
+                    links or ENTRY.match(lines[j].strip())):
+                j += 1
+            if links or j - k >= 3:
+                dropped.extend(x.strip() for x in lines[k:j])
+                k = j
+                continue
+        out.append(lines[k])
+        k += 1
+    return out
 
 
 def clean(doc: Document) -> Cleaned:

@@ -364,7 +364,7 @@ FIGURE_ASKED = re.compile(r"(?i)^(?:tổng số|số lượng|số|tỷ lệ|t�
 ELLIPSIS = re.compile(r"(?<=[^\W\d_])\.{3}(?=\s|$)")  # '… hệ thống loa truyền thanh...': 'and so on', not a blank
 ASKING = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|báo cáo|cho biết|thống kê|liệt kê|đề nghị|yêu cầu|đánh giá|phân tích|"
                     r"tập trung|kiến nghị|đề xuất|bao nhiêu|như thế nào|hay không|chưa)\b|\?", re.I)
-STATED = re.compile(r"\bđã\b|\b(?:làm tốt|thực hiện có hiệu quả)\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
+STATED = re.compile(r"\bđã\b|\blàm tốt\b|\bcó thể\b|\d+(?:[.,]\d+)?\s*(?:m|km|m2|ha|%|người|con|tấn)\b|\b0\d\b", re.I)
 
 
 ASKING_STRONG = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|bao nhiêu|như thế nào|hay không|chưa)\b|\?",
@@ -374,6 +374,17 @@ ASKS_IN_ANSWER = re.compile(r"\b(?:nêu|ghi rõ|làm rõ|cho biết|liệt kê|b
                             re.I)
 INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|kiểm điểm|rà soát|tập trung|phân tích|báo cáo|tổng hợp|liệt kê|thống kê|"
                                r"kết quả|tình hình|công tác|việc|những|các)\b", re.I)
+
+
+TOPIC = re.compile(r"(?i)^(?:những|các|một số)\s+\S+")
+
+
+def topic_list(text: str) -> bool:
+    """Guidance naming what to write as a list of things, the first led by 'Những' ('Những kết quả nổi bật đã đạt
+    được trong năm, những mô hình mới có thể nhân rộng, …'): two parts or more led by 'những'/'các' — not one
+    unit's statement ('Chi bộ đã lãnh đạo …')."""
+    parts = [p.strip() for p in re.split(r"[,;]", text)]
+    return bool(re.match(r"(?i)^những\s", text)) and sum(bool(TOPIC.match(p)) for p in parts) >= 2
 
 
 def is_filled_answer(lines: list[str]) -> bool:
@@ -387,7 +398,7 @@ def is_filled_answer(lines: list[str]) -> bool:
     if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
     if not ASKING.search(text):
-        return bool(STATED.search(text))
+        return bool(STATED.search(text)) and not topic_list(text)
     past = re.search(r"\bđã\b", text, re.I)
     return bool(past) and len(text.split()) >= 20 and not ASKING_STRONG.search(text) \
         and not INSTRUCTION_START.match(text)

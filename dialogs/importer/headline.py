@@ -21,7 +21,7 @@ STOP = re.compile(
     r"quyết định|nghị quyết|chỉ thị|quy định|hướng dẫn|yêu cầu|tinh thần|đúng|mẫu|biểu|phụ lục)|do (?:sở|ban|ubnd|ủy ban|cơ quan|đơn vị)|"
     r"về (?:sở|ban|ubnd|ủy ban|phòng|văn phòng)|trình (?:ubnd|ủy ban|hđnd|quốc hội|chính phủ)|"
     r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó)\b.*$"
-    r"|\s*,\s*do\s.*$|\s+của (?:đơn vị|cơ quan|địa phương)(?:\s+mình)?\s*$"  # ', do Văn phòng … gửi', '… của đơn vị'
+    r"|\s*,\s*do\s.*$|\s*,\s*(?:gồm|gồm có|cụ thể là)\s.*$|\s+của (?:đơn vị|cơ quan|địa phương)(?:\s+mình)?\s*$"  # ', do Văn phòng … gửi', ', gồm …', '… của đơn vị'
 )
 # a plan or guide for a review: the report it asks for is that review ('Kế hoạch tổng kết 05 năm …')
 REVIEW_PLAN = re.compile(

@@ -403,8 +403,18 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 
 
-RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN|"
-                           r"Độc lập\s*[-–]|\[\d{1,2}\]).*$")
+RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s+(?P<next>\S+)|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|"
+                           r"ĐẢNG CỘNG SẢN|Độc lập\s*[-–]|\[\d{1,2}\])")
+
+
+def _cut_header(title: str) -> str:
+    """The title up to where an agency header runs on ('… TÊN CƠ QUAN Số: /BC'); 'UBND' heads one only before a word
+    in capitals or a blank ('UBND XÃ ……'), not inside the name ('… hoạt động của UBND xã năm 2025')."""
+    for m in RUN_ON_HEADER.finditer(title):
+        nxt = m.group("next")
+        if nxt is None or nxt.isupper() or not any(c.isalpha() for c in nxt):
+            return title[:m.start()]
+    return title
 WHO_REPORTS = re.compile(r"\s*\((?i:dùng cho|áp dụng (?:cho|đối với)|các\s[^()]*báo cáo|đơn vị\s[^()]*báo cáo)[^()]*\)\s*$")
 
 
@@ -431,7 +441,7 @@ def _restart(title: str) -> str:
 def trim_run_on(title: str) -> str:
     """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
     TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
-    cut = _restart(RUN_ON_HEADER.sub("", title).strip(" ,;:-–"))
+    cut = _restart(_cut_header(title).strip(" ,;:-–"))
     cut = PERIOD_NOTE.sub("", WHO_REPORTS.sub("", cut)).strip(" ,;:-–")
     return cut if len(cut.split()) >= 3 else title
 

@@ -55,6 +55,30 @@ def not_an_ask(prompt: str) -> str | None:
         return "phần đầu của biểu (đơn vị báo cáo, đơn vị nhận, ngày nhận)"  # a Biểu's head run into one line
     if re.search(r"\b(?:gui|bao cao)\b.{0,80}\b(?:truoc ngay|qua dia chi|e-mail|email|hop thu|duong buu dien)\b", f):
         return "hạn gửi, nơi nhận báo cáo"
+    return _not_an_ask_more(p, f)
+
+
+# an agency's name in capitals whose place is a blank ('UBND XÃ …………', 'HỘI NÔNG DÂN XÃ …..'): the header, folded
+BLANK_AGENCY = re.compile(r"^(?:ubnd|uy ban nhan dan|hoi|dang uy|chi bo|dang bo|doan|ban chap hanh|mat tran|cong an|"
+                          r"phong|truong)\b[\w\s/&-]{0,40}?\b(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho|thon|"
+                          r"ap|to dan pho)$")
+# a site's footer offering its own help ('Bạn có thắc mắc? …', 'Hotline: 1900 …', 'Nội dung nêu trên là phần giải đáp')
+SITE_FOOTER = re.compile(r"^(?:ban co (?:thac mac|cau hoi|vuong mac)\b|hotline\b|tong dai\b|noi dung (?:neu tren|bai viet)"
+                         r" (?:la phan giai dap|chi mang tinh chat tham khao))")
+# a plan's assignment of who leads ('Công an xã chủ trì, phối hợp với các thôn …'): a duty stated, no ask
+ASSIGNED = re.compile(r"^[^:,;]{2,50}\s(?:chu tri|chiu trach nhiem chinh)\s*,\s*phoi hop\b")
+
+
+def _not_an_ask_more(p: str, f: str) -> str | None:
+    letters = re.sub(r"[\W\d_]", "", p)
+    if letters.isupper() and BLANK_AGENCY.match(re.sub(r"[\s.…_:]+$", "", f)):
+        return "tên cơ quan ở đầu văn bản"
+    if SITE_FOOTER.match(f):
+        return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
+    if ASSIGNED.match(f):
+        return "phân công thực hiện, không phải câu hỏi"
+    if ABOUT_THE_REPORT.match(f):  # 'Thời hạn gửi: trước 16 giờ …' in a letter: when to send, not what
+        return "yêu cầu về hình thức, thời hạn, cách gửi báo cáo"
     return None
 
 
@@ -85,7 +109,7 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 if it["items"]:
                     out.append(it)
                     signing = False
-                elif had and it.get("title") and not_an_ask(it["title"]) is None:
+                elif had and it.get("title") and not_an_ask(it["title"]) is None and not _own_head(it):
                     # 'PHẦN III. NHỮNG CAM KẾT …' over a signature block only: the heading itself asks
                     key = re.sub(r"[^a-z0-9]+", "_", fold(it["title"]))[:30].strip("_") or "muc"
                     q = {"key": f"{key}_{len(out)}", "prompt": it["title"], "type": "longtext", "_comments": {}}
@@ -118,6 +142,12 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
         shown = "; ".join(f"«{p}»" for p in prompts[:4]) + (" …" if len(prompts) > 4 else "")
         notes.append({"message": f"đã bỏ {len(prompts)} dòng không phải câu hỏi ({why}): {shown}"})
     return dropped
+
+
+def _own_head(sec: dict) -> bool:
+    """The importer's own section for a form's head or the lines after the last item ('Thông tin chung', 'Mục',
+    unnumbered): emptied, nothing to ask."""
+    return not sec.get("no") and sec.get("title") in ("Thông tin chung", "Mục")
 
 
 # a PDF's bullet glyph read as a digit ('9 Báo cáo về …', '§ …'): the same mark before several items of one section

@@ -533,6 +533,78 @@ async def test_with_redis_the_notices_of_one_moment_go_as_one_message_and_each_r
         await r.aclose()
 
 
+async def test_on_postgresql_without_redis_a_save_in_one_process_reaches_a_page_streaming_from_another(db, db_url,
+                                                                                                     tmp_path):
+    """No REDIS_URL, two processes over one PostgreSQL database: the notice goes through LISTEN/NOTIFY, so the other
+    process's page hears it at once (not at its next periodic look, 15 s later)."""
+    from bot.web import pages
+    from bot.web.pg_notices import PgNoticeStore
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's: on SQLite the pages look at the database every 15 s")
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    world = await build_world(db, tmp_path)
+    one = await Web(db, db_url, world, clock).start()
+    two = await Web(db, db_url, world, clock).start()
+    try:
+        assert isinstance(web_state(two).store, PgNoticeStore) and not web_state(two).store.shared
+        assert pages.HEARTBEAT >= 10  # the answer below comes from the notice, not from the periodic look
+        a = await one.signed_in(one.world.officer)
+        c = await one.signed_in(one.world.officer2)
+        r = await a.http.get(two.server.make_url(f"/web/api/events?period={one.world.period}&after=0"))
+        assert r.status == 200
+        body = {"key": "iii_nv_tong", "op": "set", "text": "42"}
+        assert await post_to(c, one, save_url(one), body, "from-c-pg-0001") == 200
+        [ev] = await asyncio.wait_for(read_events(r, 1), 5)
+        assert json.loads(ev["data"])["key"] == "iii_nv_tong" and "42 nhiệm vụ" in json.loads(ev["data"])["text"]
+        r.close()
+    finally:
+        await one.close()
+        await two.close()
+
+
+async def test_on_postgresql_the_notices_of_one_moment_go_as_one_notify_and_each_reaches_its_pages(db_url):
+    import asyncpg
+
+    from bot.web.pg_notices import PgNoticeStore, asyncpg_dsn
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    prefix = f"h25test:{secrets.token_hex(4)}"
+    sender, receiver = PgNoticeStore(db_url, prefix), PgNoticeStore(db_url, prefix)
+    raw = await asyncpg.connect(asyncpg_dsn(db_url))
+    heard: list[str] = []
+    await raw.add_listener(sender.channel, lambda *a: heard.append(a[3]))
+    try:
+        async with receiver.listen(5) as q5, receiver.listen(6) as q6:
+            await asyncio.gather(*(sender.publish(5 if i % 2 else 6, {"by": i}) for i in range(20)))
+            for _ in range(100):
+                if q5.qsize() == q6.qsize() == 10 and heard:
+                    break
+                await asyncio.sleep(0.05)
+            assert len(heard) == 1 and len(json.loads(heard[0])) == 20  # one NOTIFY for the twenty saves
+            assert q5.qsize() == q6.qsize() == 10 and q5.get_nowait() == {"by": 1, "sub": 5}
+    finally:
+        await raw.close()
+        await sender.close()
+        await receiver.close()
+
+
+def test_postgresql_notices_fit_the_payload_limit_and_name_a_valid_channel():
+    from bot.web.pg_notices import asyncpg_dsn, channel_name, chunks
+
+    batch = [(i % 7, {"by": 1000 + i}) for i in range(400)]
+    parts = chunks(batch, limit=1000)
+    assert len(parts) > 1 and all(len(p) <= 1000 for p in parts)
+    back = [n for p in parts for n in json.loads(p)]
+    assert back == [{"by": n["by"], "sub": sid} for sid, n in batch]  # every notice once, in order
+    assert chunks([]) == []
+    name = channel_name("Baocao:send:web-" + "x" * 80)
+    assert len(name) <= 63 and name.replace("_", "").isalnum() and name.isascii() and name.startswith("baocao_")
+    assert asyncpg_dsn("postgresql+asyncpg://u:p%40w@db:5433/bc") == "postgresql://u:p%40w@db:5433/bc"
+
+
 async def test_when_redis_fails_the_process_keeps_its_own_limits_and_memory():
     from bot.web.shared import RedisStore
 
