@@ -10,7 +10,9 @@ database and plays the officers over HTTP.
    the group commit: (a) a burst: all 200 at the same instant, several rounds, p99 and the time to clear a burst;
    (b) the 200 active together, each saving a field every 1 s, then every 5 s (``--every``): p50/p95/p99.
    The server's time per save (target p99 ≤ 50 ms), the round trip, and the server processes' CPU per save (what
-   a save costs whatever else the machine runs).
+   a save costs whatever else the machine runs); on PostgreSQL also the CPU per save of the PostgreSQL backends
+   serving the database (``pg_stat_activity``, ``/proc/<pid>/stat``: the database on this machine) and the round
+   trips the server processes make to PostgreSQL per group-commit batch, by kind (``/_bench/trips``).
 
 The officers' saves go through a minimal client (:class:`Phone`: one keep-alive connection each, the request bytes
 built before the burst, only the status line, ``Server-Timing`` and the body read): the 200 officers are on their own
@@ -24,6 +26,7 @@ per save is printed beside the server's.
     .venv/bin/python benchmarks/bench_web.py --workers 2 --redis redis://127.0.0.1:6379/0   # as deploy/ runs them
     .venv/bin/python benchmarks/bench_web.py --full          # every report already answered (the rules read Biểu)
     BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the bursts under cProfile
+    BENCH_WEB_QUERIES=1 .venv/bin/python benchmarks/bench_web.py --pg --rounds 3   # the statements sent, counted
 """
 
 from __future__ import annotations
