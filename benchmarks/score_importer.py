@@ -410,7 +410,8 @@ def score_real(path: Path, misses: list[str], gold_path: Path | None = None) -> 
         misses.append(f"  layout: want {gold.layout}, got {got.layout}")
     for r in got.refs:
         q = r.question
-        score.junk += [q.prompt] if is_junk(q.prompt) else []
+        asked = any(sim(q.prompt, a.prompt) >= 85 for a in gold.asks)  # the gold asks it: not junk, whatever its words
+        score.junk += [q.prompt] if is_junk(q.prompt) and not asked else []
         if q.type == "table":
             score.junk += [c.label for c in q.table.columns if is_junk(c.label, column=True)]
     used = _match_tables(gold, got, score, misses)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogs.importer.ask_types import none_everywhere
+from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
@@ -34,8 +34,10 @@ from dialogs.importer.headline import (
     name_like,
     news_headline,
 )
+from dialogs.importer.inline_counts import unit_answers
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
+from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.naming import (
     BARE_NAMES,
@@ -238,6 +240,8 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                     rest = m.group(2).strip(" *")
                     if re.match(r"^-[A-ZĐ0-9]", line[m.end(1):]):  # 'Biểu 01-MN-ĐN BÁO CÁO …': the code goes on
                         rest = re.sub(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*\s+", "", rest)
+                    elif re.match(r"^/[^\W\d_]", line[m.end(1):]):  # 'Biểu số 03/BC-LĐTBXH': the issuer's code too
+                        rest = re.sub(r"^/\S*\s*", "", rest)
                     rest = re.sub(r"\s*(?:Đơn vị báo cáo|Đơn vị nhận|Ngày nhận|Ban hành theo|Kỳ báo cáo)\b.*$", "", rest)
                     title_parts.insert(0, rest)
                     first = j
@@ -472,7 +476,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
@@ -489,18 +493,21 @@ def build(doc: Document, filename: str) -> Built:
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
                          or (arts and article_marker(s))), len(main))
     meta = _meta(main[:first_marker], seq, fixed)
-    tree = _adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta)))
+    tree = _closing_paragraph(_adopt_fields(build_tree(_without_closing_note(main[first_marker:], meta))))
     sections = [section_from(ctx, n, [n.no], top=True) for n in tree.children]
     sections = _bullet_sections(_unwrap(sections, meta))
-    _page_headings(sections, page_template_headings(main, _agency))
     if tree.body or tree.tables:  # a table (and the lines after it) above the first numbered heading: never dropped
         sections.insert(0, _lead_section(ctx, tree))
     if tree.after and sections:  # … nor the lines after the last bullet of the document's top level
         sections.append(section_from(ctx, Node(body=tree.after), [], top=True))
     if not sections:  # a letter saying in sentences what to report: one question per thing it names
         sections = _prose_sections(ctx, [s for s in main if isinstance(s, str)])
+    if not sections and (listed := listed_lines([s for s in main if isinstance(s, str)])):
+        sections = [{"no": "", "title": "Nội dung báo cáo", "items": [question(ctx, Ask(s), ["noi_dung"], None, [])
+                                                                      for s in listed]}]
     _place_tables(ctx, sections, tail_tables)
     _head_section(ctx, sections, [s for s in main[:first_marker] if isinstance(s, str)], meta)
+    _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
@@ -697,6 +704,9 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report co
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
 ]
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
+PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
+LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
+                    (r"tuan\b", "weekly"), (r"nam\b", "yearly")]
 
 
 def _words_at(text: str, pattern: str) -> str | None:
@@ -710,6 +720,10 @@ def _words_at(text: str, pattern: str) -> str | None:
 def guess_period(f: str, title: str = "") -> tuple[dict, str]:
     """The report's period from the words of the document's first pages, or a title saying it is regular
     ('giám sát thường xuyên', 'theo đợt'); the reason, for a '# ?' note: always a guess, the administrator decides."""
+    for pattern, kind in LABELLED_PERIODS:
+        w = _words_at(f, r"\(?" + PERIOD_LABEL + pattern)
+        if w:
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w.strip('(')}»"
     for pattern, kind, _ in PERIOD_WORDS:
         w = _words_at(f, pattern)
         if w:
@@ -827,14 +841,15 @@ def _header_end(main: list) -> int:
 
 
 def _drop_addressees(main: list) -> list:
-    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items."""
+    """The bullets under 'Kính gửi:' name who receives the letter ('- Các Bộ, cơ quan ngang Bộ;'): not items (a
+    'Kính gửi: ……' whose addressee is a blank to fill has no such list)."""
     out: list = []
     addressing = False
     for s in main:
         if isinstance(s, str):
             t = s.strip().strip("|").strip()
             if fold(t).startswith("kinh gui"):
-                addressing = True
+                addressing = BLANK.search(t) is None  # 'Kính gửi: ……': the addressee is the blank, no list after
                 out.append(s)
                 continue
             if addressing:
@@ -922,6 +937,10 @@ NOTES_HEAD = re.compile(r"^(?:ghi chú|chú thích|hướng dẫn ghi)\s*:?\s*$"
 NOTE_ITEM = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
 NOTES_AFTER_SIGN = re.compile(r"\(\s*[Kk]ý\b[^()]*\)\s*(?:Ghi chú|Chú thích)\s*:?\s*$")  # '(Ký tên và đóng dấu)Ghi chú:'
 NOTE_MARK = re.compile(r"(?<=[…._:\s])\((\d{1,2})\)(?=[…._:\s]|$)")
+# a note numbered by a bare figure ('1 Tên cơ quan chủ quản;', '6Thời hạn gửi …') and its mark in a blank ('……1……',
+# '(từ ngày … đến ngày …)5'): a copy that lost the superscript
+BARE_NOTE_ITEM = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_].*)$")
+BARE_NOTE_MARK = re.compile(r"(?:(?<=[.…])|(?<=\)))(\d{1,2})(?=[.…]|\s*$)")
 
 
 FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
@@ -967,7 +986,7 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
     end, lead = k + 1, 0
     while end < len(seq) and isinstance(seq[end], str):
         line = seq[end].strip()
-        m = NOTE_ITEM.match(line)
+        m = NOTE_ITEM.match(line) or _bare_note(line)
         if m:
             notes[m.group(1)] = m.group(2).strip()
         elif line and notes and parse_marker(line) and parse_marker(line).kind in BULLET_KINDS:
@@ -977,16 +996,24 @@ def _blank_notes(seq: list, footnotes: dict[str, str]) -> list:
         elif line:
             break
         end += 1
-    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in NOTE_MARK.finditer(x)} & set(notes)
+    mark = NOTE_MARK if any(NOTE_ITEM.match(x.strip()) for x in seq[k + 1:end] if isinstance(x, str)) \
+        else BARE_NOTE_MARK
+    marked = {m.group(1) for x in seq[:k] if isinstance(x, str) for m in mark.finditer(x)} & set(notes)
     if len(marked) < 2:
         return seq
     signed = NOTES_AFTER_SIGN.search(seq[k])  # '(Ký tên và đóng dấu)Ghi chú:': the signature's line stays
     seq = [*seq[:k], seq[k][:signed.start() + signed.group(0).index(")") + 1] if signed else "", *seq[k + 1:]]
     for n in marked:
-        footnotes[f"b{n}"] = notes[n].rstrip(".")
-    head = [NOTE_MARK.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
+        footnotes[f"b{n}"] = notes[n].rstrip(".;")
+    head = [mark.sub(lambda m: f"⟦fn:b{m.group(1)}⟧" if m.group(1) in marked else m.group(0), x)
             if isinstance(x, str) else x for x in seq[:k + 1]]
     return head + seq[end:]
+
+
+def _bare_note(line: str) -> re.Match | None:
+    """'1 Tên cơ quan chủ quản trực tiếp;' under 'Ghi chú:' (a capital after the bare figure, no '1.' or '1)')."""
+    m = BARE_NOTE_ITEM.match(line)
+    return m if m is not None and m.group(2)[:1].isupper() else None
 
 
 def _adopt_fields(node: Node) -> Node:
@@ -1006,6 +1033,26 @@ def _adopt_fields(node: Node) -> Node:
             continue
         kids.append(_adopt_fields(c))
     node.children = kids
+    return node
+
+
+PARAGRAPH_WORDS = 20
+
+
+def _closing_paragraph(node: Node) -> Node:
+    """'1. …', '2. …', … '6. Tuyển sinh đầu cấp ở địa phương.' then 'Ngoài những vấn đề trên, … chủ động báo cáo
+    …': after a list of one-line items, long paragraphs under the last one close the list — they go after it (the
+    level above reads them), the last item asks its own line like the others."""
+    for c in node.children:
+        _closing_paragraph(c)
+    kids = node.children
+    if len(kids) < 3 or not all(not k.body and not k.after and not k.children and not k.tables for k in kids[:-1]):
+        return node
+    last = kids[-1]
+    if (last.body and not last.children and not last.tables and len(last.text.split()) >= 3
+            and all(len(b.split()) >= PARAGRAPH_WORDS and b[:1].isupper() for b in last.body)):
+        node.after = [*last.body, *node.after]
+        last.body = []
     return node
 
 

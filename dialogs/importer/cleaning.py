@@ -30,6 +30,7 @@ CHROME = [
     r"^(tags?|từ khóa)\s*:",
     r"^(bài viết liên quan|tin liên quan|có thể bạn quan tâm)\b",
     r"^(copyright|©)",
+    r"^skip (?:ribbon commands|to main content|navigation)\b",  # a portal's accessibility links
     r"^thống kê truy cập\s*$",
     # a portal's visitor counter ('Đang truy cập : 67', 'Hôm nay : 630', 'Tổng lượt truy cập : 4555606')
     r"^(?:(?:đang truy cập|đang online|khách viếng thăm|máy chủ tìm kiếm|thành viên|hôm nay|hôm qua|tuần này|"
@@ -83,6 +84,7 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
     return "".join(out)
 
 
+BRACKET_BOX = re.compile(r"\[ {1,3}\]")
 CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
 SPLIT_BLANK = re.compile(r"(?<=[.…]{3})\s+(?=[.…]{2}[.…]*\s*[^\W\d_])")  # a blank broken by a space, a word after
 PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
@@ -116,6 +118,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             continue
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
+        line = BRACKET_BOX.sub("□", line)  # 'Có [ ] Không [ ]': a box to tick typed as brackets
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue

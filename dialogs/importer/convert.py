@@ -146,6 +146,9 @@ LONG_TAIL = re.compile(r"\s\((?=thời gian|từ ngày|kỳ báo cáo|số liệ
 SAID_BLANKS = re.compile(r"\s*\((?P<s>[^()]*\s…\s[^()]*)\)$")
 
 
+EXAMPLE_NOTE = re.compile(r"\s*\(\s*(?:ví dụ|vd|chẳng hạn)\s*[:.,]?\s*(?P<e>[^()]+)\)\s*$", re.I)
+
+
 def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extra_help: list[str]) -> dict:
     q: dict = {"key": ctx.keys.make(ask.prompt, no_slug(path)), "_comments": {}}
     if no:
@@ -157,6 +160,10 @@ def question(ctx: ImportContext, ask: Ask, path: list[str], no: str | None, extr
         tail = q["prompt"][cut.start():].strip(" ,;:")
         q["prompt"] = q["prompt"][:cut.start()].rstrip(" ,;:")
         extra_help = [*extra_help, tail[0].upper() + tail[1:]]
+    example = EXAMPLE_NOTE.search(q["prompt"])
+    if example and len(q["prompt"][:example.start()].split()) >= 2:  # 'Lĩnh vực áp dụng (Ví dụ: Cải cách …)': help
+        q["prompt"] = q["prompt"][:example.start()].rstrip(" ,;:")
+        extra_help = [*extra_help, f"Ví dụ: {example.group('e').strip(' .')}"]
     said = SAID_BLANKS.search(q["prompt"])
     if said and said.start() > 0:  # 'Ngày giờ (hồi … giờ … ngày …)': the document's words with blanks, as help
         q["prompt"] = q["prompt"][:said.start()]
@@ -1070,7 +1077,8 @@ def _bullet_with_tables(ctx: ImportContext, qs: list[dict], node: Node, path: li
 
 
 def table_question(ctx: ImportContext, t: TableDraft, path: list[str]) -> dict:
-    title = t.title or (f"Biểu {t.code}" if t.code else "Biểu")
+    title = re.sub(r"\s*⟦ask:[0-9a-f]*⟧?\s*", " ", t.title or "").strip()  # (a carried ask is never a caption)
+    title = title or (f"Biểu {t.code}" if t.code else "Biểu")
     q: dict = {"key": ctx.keys.make(f"bieu {t.code}" if t.code else title, no_slug(path)), "_comments": {}}
     q["prompt"] = title
     q["type"] = "table"

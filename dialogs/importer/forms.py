@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
 from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL
 from dialogs.importer.structure import parse_marker
@@ -59,10 +60,46 @@ BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
 MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
 
 
+BOX_AT = re.compile(r"\s*(?=[□☐❑◻▢])")
+EMPTY_BOX = re.compile(r"^\s*(?:\(\s+\)|\[\s*\])\s*\S")
+
+
+def _box_pieces(line: str) -> list[str]:
+    """'□ Rất hài lòng □ Hài lòng □ Không hài lòng': the boxes one line holds, a piece each (a line that begins with
+    its box); any other line as it is."""
+    line = re.sub(r"\(\s+\)|\[\s*\]", "□", line) if EMPTY_BOX.match(line) else line  # '( ) Tốt ( ) Khá', '[ ] Có'
+    pieces = [p for p in BOX_AT.split(line) if p.strip()]
+    return pieces if BOX.match(line) and len(pieces) >= 2 else [line]
+
+
+WRITE_IN = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*$")  # an answer's own blank to write in ('Khác ……')
+LOOSE_WORDS = 15
+
+
+def _unbracketed(text: str) -> str:
+    """The text without its words in parentheses, nested ones too ('khác (phà, tàu điện (light rail))' → 'khác')."""
+    while (bare := re.sub(r"\s*\([^()]*\)", "", text)) != text:
+        text = bare
+    return text
+
+
+def _asked_options(prompt: str, opts: list[str]) -> bool:
+    """The lines under a question that ends with '?' are its answers when three or more, none a sentence, a
+    number or a label, at least half of them short options and the rest short enough (their words in
+    parentheses not counted; a blank to write in at the end allowed)."""
+    if not prompt.rstrip().endswith("?") or len(opts) < 3 or fields_not_options(prompt, opts):
+        return False
+    loose = [_unbracketed(WRITE_IN.sub("", o)) for o in opts]
+    return (2 * sum(is_option(o) for o in opts) >= len(opts)
+            and all(is_option(o) or (_words(o) <= LOOSE_WORDS and not BLANK.search(o)
+                                     and not o.endswith((":", "?", ";")) and not re.search(r"[.!?]\s", o)
+                                     and not parse_marker(o)) for o in loose))
+
+
 def boxed_options(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     """'□ Đánh giá thường niên.' / '□ Khác (ghi rõ): ……' under a question: its options, the boxes' words (a blank
     line for 'Khác' goes with it); 'multichoice' when the question says several may be ticked."""
-    texts = [ln.strip() for ln in lines if ln.strip() and not blank_only(ln)]
+    texts = [t for ln in lines if ln.strip() and not blank_only(ln) for t in _box_pieces(ln.strip())]
     if len(texts) < 2 or not all(BOX.match(t) for t in texts):
         return None
     opts = [re.sub(r"\s*\([^()]*\bghi rõ\b[^()]*\)|[\s:.;]*$", "", BLANK.sub("", BOX.sub("", t))).strip(" .:;")
@@ -85,7 +122,9 @@ def options_of(prompt: str, lines: list[str]) -> tuple[str, list[str]] | None:
     if boxed is not None:
         return boxed
     opts = [ln.strip().rstrip(".") for ln in lines if ln.strip()]
-    if not opts or not all(is_option(o) or _variant(o, opts) for o in opts) or fields_not_options(prompt, opts):
+    if _asked_options(prompt, opts):  # a question's answers may be longer, one written in ('Taxi ……')
+        opts = [WRITE_IN.sub("", o).strip(" .:") for o in opts]
+    elif not opts or not all(is_option(o) or _variant(o, opts) for o in opts) or fields_not_options(prompt, opts):
         return None
     folded = {fold(o) for o in opts}
     if folded <= YESNO_WORDS:
@@ -156,8 +195,9 @@ ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + "$"
 
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
-    A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi'."""
-    s = re.sub(r"(?i)^kính gửi\s*:\s*", "", line.strip())
+    A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
+    – Phòng …: ……')."""
+    s = re.sub(r"(?i)^kính gửi\s*:\s*(?:[-–—]\s+)?", "", line.strip())
     if not BLANK.search(s) or parse_marker(s):
         return []
     labels: list[str] = []
@@ -185,6 +225,9 @@ def blank_fields(line: str) -> list[str]:
             continue
         whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
+            continue
+        if labels and lab.lower() == "năm" and not re.search(r"(?i)\b(?:ngày|tháng)\b", s):
+            labels.append("Năm")  # 'Đợt …… năm ……', 'Quý …… năm ……': the year of a period, no date's part
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số") and not (
                 lab[0].isupper() and _words(lab) >= 3 and IDENTIFIER.match(lab)):  # 'Giấy CMND số ……': a paper's number
@@ -245,7 +288,11 @@ DATE_OVER_BLANK = re.compile(r"(?i)^(?P<l>ngày\b[^:…\d.]{2,40}?)\s*:?\s*(?:�
 def dated_fields(line: str) -> list[str]:
     """'Tôi là: ……, sinh ngày …… tháng …… năm ……' → ['Tôi là', 'Sinh ngày']: the labelled blanks before a date,
     and the date named by its verb. A place-and-date line ('……, ngày … tháng … năm …') asks nothing. A date named
-    by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it."""
+    by the words before it ('Hồi … giờ … ngày …; Tổ …: ……') → its label (date_blank), then the blanks after it.
+    Papers cited by number and date ('Theo Quyết định số … ngày … tháng … năm … của …') → dialogs/importer/cited_papers.py."""
+    cited = cited_papers(line)
+    if cited:
+        return cited
     ends = date_range(line)  # 'Thời gian …: Từ ngày … tháng … đến ngày … tháng …': the two ends
     if ends:
         return ends

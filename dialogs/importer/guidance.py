@@ -96,6 +96,9 @@ def labelled_blanks(text: str) -> list[Ask]:
     # 'Chủ trì: Ông (bà) ……… Chức vụ: ………': the person's title before the blank belongs to the label
     text = re.sub(r"(?i)(:\s*(?:ông|bà|đồng chí|đ/c)(?:\s*(?:\(\s*bà\s*\)|/\s*bà))?)\s*(?=…|\.{3,}|_{3,})", r"\1: ", text)
     marks = list(BLANK_AFTER_COLON.finditer(text))
+    if not any(m.group(0).strip(" :") for m in marks):  # 'Tên cơ sở: Trường ……': a word printed before the blank
+        text = PRINTED_WORD.sub(r"\1: ", text, count=1)
+        marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []
     out: list[Ask] = []
@@ -131,6 +134,8 @@ def labelled_blanks(text: str) -> list[Ask]:
     if last and out and len(last.group("l").split()) <= 8:  # '…: ……… theo Quyết định số của ………': one more label
         label = last.group("l").strip(" ,;")
         out.append(Ask(label[0].upper() + label[1:], *field_type(label)))
+    elif tail and out and (note := TAIL_NOTE.fullmatch(TAIL_BLANK.sub(" ", tail).strip(" .;,"))):
+        _noted(out[-1], " ".join(note.group("n").split()).strip(" ,;."))  # 'Là: …… (tư cách làm đơn, ví dụ …)'
     elif tail and out and (filled := FILLED_TAIL.fullmatch(tail)):  # '… Chức vụ: Bí thư chi bộ': one unit's value
         out.append(Ask(filled.group("l"), *field_type(filled.group("l"))))
     elif tail:  # words after the last blank: more labels whose blanks the line lost, else a unit or more text
@@ -141,10 +146,33 @@ def labelled_blanks(text: str) -> list[Ask]:
     return out
 
 
+PRINTED_WORD = re.compile(r"(:\s*[A-ZĐÀ-Ỹ][^\W\d_]*)\s*(?=…|\.{3,}|_{3,})")
+TAIL_NOTE = re.compile(r"\(\s*(?P<n>[^()]+)\)")
+EXAMPLE = re.compile(r"(?i),?\s*\b(?:ví dụ|chẳng hạn)\b\s*[:,]?\s*")
+
+
+def _noted(ask: Ask, note: str) -> None:
+    """A note in parentheses after a labelled blank: the label's help ('Họ và tên: …… (viết chữ in hoa)'); a label
+    of one word says nothing alone, its note's head goes into the prompt ('Là (tư cách làm đơn)'), an example after
+    it stays the help ('Ví dụ: chủ hộ')."""
+    if not note:
+        return
+    head, *example = EXAMPLE.split(note, maxsplit=1)
+    if len(ask.prompt.split()) == 1 and head.strip(" ,;"):
+        ask.prompt = f"{ask.prompt} ({head.strip(' ,;')})"
+        ask.type, ask.unit = field_type(ask.prompt)
+        if example and example[0].strip(" ,;"):
+            ask.help.append(f"Ví dụ: {example[0].strip(' ,;')}")
+        return
+    ask.help.append(note[0].upper() + note[1:])
+
+
 # a label's closing parenthesis of guidance, ten words or more, after a label of its own ('Nội dung giải pháp (chỉ ra …)')
 LONG_GUIDE = re.compile(r"(?<=\w)\s*\((?P<g>[^()]*(?:\S+\s+){9,}[^()]*)\)\s*$")
 FILLED_TAIL = re.compile(r"(?P<l>[A-ZĐ][^:…;.]{1,30}?)\s*:\s*(?P<v>[^:…;.]{1,40})")
-TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[….\s_]*")
+SLASHED_WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)+")  # 'xã/phường': a label's alternatives
+# (a date's blank '…./…./….' is one blank: its slashes go with it)
+TAIL_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})(?:[….\s_]|/(?=\s*[….…_]))*")
 
 
 def _trailing_labels(tail: str) -> list[Ask]:
@@ -160,8 +188,8 @@ def _trailing_labels(tail: str) -> list[Ask]:
         words = bare.split()
         if not 1 <= len(words) <= 8 or measure_unit(bare) or re.search(r"[.?!;:]", bare) or not bare[0].isalpha():
             return []
-        if len(words) == 1 and bare.lower() != "ngày":  # one lower-case word after a blank is its unit
-            return []
+        if len(words) == 1 and bare.lower() != "ngày" and not (len(pieces) > 1 and SLASHED_WORD.fullmatch(bare)):
+            return []  # one lower-case word after a blank is its unit ('xã/phường …… quận/huyện ……': two labels)
         notes = [n.strip() for n in re.findall(r"\(([^()]*)\)", piece) if n.strip()]
         label = bare[0].upper() + bare[1:]
         out.append(Ask(label, *field_type(label), help=[n[0].upper() + n[1:] for n in notes]))

@@ -385,6 +385,8 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
                 cont = True  # '… theo Nghị quyết số' / '76/2014/QH13;': a hard-wrapped sentence goes on
             elif pdf and out[-1] and not prev.rstrip().endswith(tuple(TERMINAL)) and not _is_caption(line):
                 cont = not (prev.isupper() and not line.isupper()) and not _short_heading(prev, line, width)
+        if cont and _cut_note(prev, line):
+            cont = False
         if cont:
             out[prev_i] = prev.rstrip() + " " + line
             del out[prev_i + 1:]
@@ -397,6 +399,16 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
 # a line ending with a word that never ends a sentence or a heading goes on in the next line
 DANGLING = re.compile(r"(?<=\S)\s+(?:và|của|trên|dưới|là|với|các|những|cho|về|tại|theo|hoặc|trong|từ|đến|được|"
                       r"để|mà|thì|nhưng|như|hay|bằng|vào|ra|có)$")
+
+
+FORM_BLANK = re.compile(r"…|\.{3,}|_{3,}")
+
+
+def _cut_note(prev: str, line: str) -> bool:
+    """'Họ và tên (trường hợp ủy quyền phải có' then 'Theo Quyết định số …… ngày ……': a label whose note in
+    parentheses the copy cut off, then a form's next line (a capital, blanks, its own brackets closed) — no wrap."""
+    return (prev.count("(") > prev.count(")") and not FORM_BLANK.search(prev) and line[:1].isupper()
+            and FORM_BLANK.search(line) is not None and line.count("(") == line.count(")"))
 
 
 def _header_line(line: str) -> bool:

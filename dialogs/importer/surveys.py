@@ -16,6 +16,7 @@ from dialogs.importer.ask_types import Ask, field_type, is_count, is_yesno
 from dialogs.importer.field_lines import field_line_asks, label_type
 from dialogs.importer.forms import BLANK, MANY, blank_only
 from dialogs.importer.lexicon import IDENTIFIER
+from dialogs.importer.placeholders import unit_type
 from dialogs.importer.structure import BULLET_KINDS, parse_marker
 from dialogs.text import fold
 
@@ -28,7 +29,7 @@ OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2
 BOXES = re.compile(r"[□☐❑◻▢○◯⬜]|\[\s*\]|\(\s+\)")
 ROUTE = re.compile(r"\s*(?:->|→|=>|⇒).*$|\s*\((?:chuyển|hỏi tiếp|sang câu|bỏ qua)\b[^()]*\)", re.I)
 NOTE = re.compile(
-    r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\))",
+    r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\)|\s+\))",
     re.I,
 )
 PREFILLED = re.compile(r"\(\s*đã (?:chọn|điền|ghi)(?: sẵn)?\s*(?:\)|$)", re.I)
@@ -407,6 +408,21 @@ def _join_lone_codes(seq: list) -> list:
     return out
 
 
+UNIT_LINE = re.compile(r"^(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}|%)\s*\.?$")
+
+
+def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[str, int, str | None]:
+    """The answer's line under a question: '……' (a coded label's space: 'A1.2: Năm sinh' over '……' gets it; a
+    question ending in '?' keeps its words), '…… người' / '…… triệu đồng' (the unit the answer is given in)."""
+    while coded and j < len(lines) and blank_only(lines[j]):
+        if not asked.rstrip().endswith("?") and not BLANK.search(asked):
+            asked = f"{asked.rstrip(' :')}: ……"
+        j += 1
+    unit = UNIT_LINE.match(lines[j].strip()) if j < len(lines) and not BLANK.search(asked) else None
+    unit = unit if unit and not unit.group("u")[:1].isupper() else None  # ('…… Không biết' is an option)
+    return asked, j + (unit is not None), unit.group("u").strip() if unit else None
+
+
 def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     """The sequence with each questionnaire item (and its options, its notes) replaced by one carried ask; other
     lines and tables as they were. Items with a code count only when the text holds two or more of them (a survey);
@@ -440,16 +456,14 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if not opts:
             opts, j = _options(lines, j)
         more, j = _notes(lines, j)
-        while (
-            coded and not opts and j < len(lines) and blank_only(lines[j])
-        ):  # 'A1.2: Năm sinh' over '……': its space
-            asked, j = asked if BLANK.search(asked) else f"{asked.rstrip(' :')}: ……", j + 1
+        asked, j, unit = _answer_space(lines, j, asked, bool(coded) and not opts)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (
             (not coded and not opts and not survey)
             or (bare and not opts and "?" not in asked and not BLANK.search(asked))
             or (not coded and opts and not survey and not _answers(asked, opts, lines[k : k + 3]))
-        ):
+            or (not opts and not BLANK.search(asked) and next((x for x in lines[j:] if x.strip()), "") == GRID)
+        ):  # (an item over a grid to tick is the grid's caption: the table asks it)
             out.append(seq[k])
             k += 1
             continue
@@ -457,6 +471,8 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if PREFILLED.search(" ".join([asked, *notes, *more])):  # 'ĐTV chọn xã … (Đã chọn)': nothing to ask
             continue
         asks = _asks(asked, opts, notes + more)
+        if unit and len(asks) == 1 and asks[0].type in ("integer", "decimal", "money", "text", "longtext"):
+            asks[0].type, asks[0].unit = unit_type(unit), unit  # '… bao nhiêu?' over '…… triệu đồng'
         asks[0].help, pending = pending + asks[0].help, []
         out.extend(carry_as(t, a, numbered=True) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""

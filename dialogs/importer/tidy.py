@@ -91,6 +91,12 @@ ABOUT_THE_REPORT = re.compile(
 )
 
 
+def _own_head(it: dict) -> bool:
+    """The section the importer makes for a form's head fields (build.py: 'Thông tin chung', unnumbered): emptied,
+    its fields were no asks ('Đơn vị báo cáo: …'), and its name asks nothing."""
+    return not it.get("no") and it.get("title") == "Thông tin chung"
+
+
 def tidy(sections: list[dict], notes: list[dict]) -> int:
     """Drop what is not an ask from the sections (in place); each reason is listed once among the unsure points.
     Returns how many items were dropped."""

@@ -86,8 +86,15 @@ def parted_fields(line: str) -> list[str] | None:
     ]  # each blank as it was written
 
 
+BREAKDOWN_LEAD = re.compile(r"(?i)^(?P<l>(?:trong đó|chia ra|bao gồm|gồm)\s*:)\s*(?P<b>[-–+•]\s+\S.*)$")
+
+
 def split_field_line(line: str) -> list[str]:
-    """A line of labelled blanks with units, or parted by ';' → a line per blank; any other line as it is."""
+    """A line of labelled blanks with units, or parted by ';' → a line per blank; any other line as it is. A
+    breakdown's lead run into its first bullet ('Trong đó: – Lao động nữ: …… người') → the lead, then the bullet."""
     if not re.search(RUN, line):
         return [line]
+    lead = BREAKDOWN_LEAD.match(line.strip())
+    if lead:
+        return [lead.group("l"), *split_field_line(lead.group("b"))]
     return unit_fields(line) or parted_fields(line) or [line]

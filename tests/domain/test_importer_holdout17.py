@@ -12,6 +12,7 @@ from tests.support.importing import assert_set_floor
 HOLDOUT17_DOCS = sorted(HOLDOUT17.glob("*.txt"))
 FIRST_RUN = 48
 OUT_OF_SAMPLE = 51  # the end of session 24, out of sample
+FLOOR = 74  # in sample: session 25 (i25b, asks with no imported ask near enough) used the opened set as evidence
 
 
 def test_every_seventeenth_holdout_document_names_its_source_and_has_a_gold():
@@ -22,4 +23,4 @@ def test_every_seventeenth_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_seventeenth_holdout_floor_holds():
-    assert_set_floor(HOLDOUT17_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE), junk_max=1)
+    assert_set_floor(HOLDOUT17_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE, FLOOR), junk_max=1)
