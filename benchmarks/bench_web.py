@@ -10,7 +10,9 @@ database and plays the officers over HTTP.
    the group commit: (a) a burst: all 200 at the same instant, several rounds, p99 and the time to clear a burst;
    (b) the 200 active together, each saving a field every 1 s, then every 5 s (``--every``): p50/p95/p99.
    The server's time per save (target p99 ≤ 50 ms), the round trip, and the server processes' CPU per save (what
-   a save costs whatever else the machine runs).
+   a save costs whatever else the machine runs); on PostgreSQL also the CPU per save of the PostgreSQL backends
+   serving the database (``pg_stat_activity``, ``/proc/<pid>/stat``: the database on this machine) and the round
+   trips the server processes make to PostgreSQL per group-commit batch, by kind (``/_bench/trips``).
 
 The officers' saves go through a minimal client (:class:`Phone`: one keep-alive connection each, the request bytes
 built before the burst, only the status line, ``Server-Timing`` and the body read): the 200 officers are on their own
@@ -24,6 +26,7 @@ per save is printed beside the server's.
     .venv/bin/python benchmarks/bench_web.py --workers 2 --redis redis://127.0.0.1:6379/0   # as deploy/ runs them
     .venv/bin/python benchmarks/bench_web.py --full          # every report already answered (the rules read Biểu)
     BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the bursts under cProfile
+    BENCH_WEB_QUERIES=1 .venv/bin/python benchmarks/bench_web.py --pg --rounds 3   # the statements sent, counted
 """
 
 from __future__ import annotations
@@ -106,6 +109,8 @@ async def serve(url: str, port: int) -> None:
     from storage.db import open_database
 
     db = open_database(url)
+    if not db.sqlite:  # before the first connection: every connection of the pool counted
+        count_trips(db)
     st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench",
                   redis_url=os.environ.get("BENCH_WEB_REDIS") or None, redis_prefix=f"benchweb{os.getppid()}")
     services = make_services(st, db)
@@ -118,6 +123,8 @@ async def serve(url: str, port: int) -> None:
         from bot.web.batch import GroupCommit
 
         sub[WEB].writer = GroupCommit(db, lanes=int(os.environ["BENCH_WEB_LANES"]))
+    if not db.sqlite:  # what the client reads around the bursts: the round trips to PostgreSQL, the batches
+        root.router.add_get("/_bench/trips", trips_handler(sub[WEB]))
     runner = web.AppRunner(root, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
@@ -125,11 +132,55 @@ async def serve(url: str, port: int) -> None:
     await asyncio.Event().wait()
 
 
+TRIPS: dict[str, int] = {}
+QUERIES: dict[str, int] = {}  # the messages sent to PostgreSQL by this server process, by their first message's kind
+
+
+def count_trips(db) -> None:
+    """Counts what each of the pool's asyncpg connections writes to PostgreSQL (one write: one round trip — asyncpg
+    waits for each answer before it sends the next; by the first message: ``Q`` a simple query such as BEGIN or
+    COMMIT, ``P`` a statement prepared, ``B`` a prepared statement run)."""
+    import os
+
+    from sqlalchemy import event
+
+    kinds = {ord("Q"): "simple (BEGIN/COMMIT/ROLLBACK/SET)", ord("P"): "prepare", ord("B"): "execute"}
+
+    @event.listens_for(db.engine.sync_engine, "connect")
+    def _wrap(dbapi_conn, _rec) -> None:
+        transport = dbapi_conn.driver_connection._transport
+        write = transport.write
+
+        def counted(data) -> None:
+            kind = kinds.get(data[0], chr(data[0])) if data else "?"
+            TRIPS[kind] = TRIPS.get(kind, 0) + 1
+            write(data)
+
+        transport.write = counted
+        if os.environ.get("BENCH_WEB_QUERIES"):  # which statements: their first words, counted
+            dbapi_conn.driver_connection.add_query_logger(
+                lambda q: QUERIES.__setitem__(q.query[:90], QUERIES.get(q.query[:90], 0) + 1))
+
+
+def trips_handler(state):
+    """``/_bench/trips``: the round trips so far (:func:`count_trips`), the group commit's batches and saves."""
+    from aiohttp import web
+
+    async def handler(_request):
+        writer = state.writer
+        return web.json_response({"trips": TRIPS, "batches": writer.batches, "jobs": writer.jobs,
+                                  "queries": QUERIES})
+
+    return handler
+
+
 def serve_profiled(url: str, port: int) -> None:
     """BENCH_WEB_PROFILE=file: the server under cProfile, its statistics written to that file when it is stopped."""
     import cProfile
 
-    prof = cProfile.Profile()
+    # the process's CPU time, not the wall clock: on a shared machine a function's time is then its own work,
+    # not the moments the process waited for a core
+    prof = cProfile.Profile(time.process_time)
 
     def stop(*_: object) -> None:
         prof.disable()
@@ -178,7 +229,7 @@ async def run(url: str | None, officers: int, rounds: int, seconds: float, every
             await open_form(bases[0], https[0], period)
             for phone in phones:
                 await phone.connect()
-            await saves(phones, rounds, seconds, every, [p.pid for p in procs])
+            await saves(phones, rounds, seconds, every, [p.pid for p in procs], None if db.sqlite else Backends(db.url, bases))
         finally:
             for phone in phones:
                 phone.close()
@@ -281,13 +332,67 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[float], pids: list[int]) -> None:
+class Backends:
+    """PostgreSQL: the backend processes serving the benchmark's database (``pg_stat_activity``; the server processes'
+    pool connections, and this process's own, idle) — their CPU per save beside the servers' (``/proc/<pid>/stat``,
+    the database on this machine); and the server processes' round trips to them (``/_bench/trips``)."""
+
+    def __init__(self, url: str, bases: list[str]):
+        self.url, self.bases = url.replace("postgresql+asyncpg://", "postgresql://"), bases
+        self.seen: dict[int, float] = {}
+
+    async def cpu(self) -> float:
+        """The CPU seconds so far of the backends alive now (one that was seen before and is gone: its last figure)."""
+        import asyncpg
+        from sqlalchemy.engine import make_url
+
+        conn = await asyncpg.connect(self.url)
+        try:
+            pids = [r[0] for r in await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = $1 "
+                                                   "AND pid <> pg_backend_pid()", make_url(self.url).database)]
+        finally:
+            await conn.close()
+        for pid in pids:
+            try:
+                self.seen[pid] = cpu_seconds([pid])
+            except OSError:
+                pass
+        return sum(self.seen.values())
+
+    async def trips(self) -> dict:
+        """The server processes' round trips to PostgreSQL so far, by kind, and their batches and saves."""
+        from aiohttp import ClientSession
+
+        total: dict = {"trips": {}, "batches": 0, "jobs": 0}
+        async with ClientSession() as http:
+            for base in self.bases:
+                got = await (await http.get(f"{base}/_bench/trips")).json()
+                for kind, n in got["trips"].items():
+                    total["trips"][kind] = total["trips"].get(kind, 0) + n
+                total["batches"] += got["batches"]
+                total["jobs"] += got["jobs"]
+                for q, n in got.get("queries", {}).items():
+                    total.setdefault("queries", {})[q] = total.get("queries", {}).get(q, 0) + n
+        return total
+
+
+def trips_text(before: dict, after: dict) -> str:
+    batches = max(1, after["batches"] - before["batches"])
+    kinds = {k: n - before["trips"].get(k, 0) for k, n in after["trips"].items()}
+    each = ", ".join(f"{k} {n / batches:.2f}" for k, n in sorted(kinds.items()) if n)
+    return (f"{after['jobs'] - before['jobs']} saves in {batches} batches, round trips to PostgreSQL "
+            f"{sum(kinds.values()) / batches:.2f} a batch ({each})")
+
+
+async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[float], pids: list[int],
+                pg: Backends | None = None) -> None:
     n = len(phones)
     burst: list[tuple[float, float]] = []
     clear: list[float] = []
     profiled = bool(os.environ.get("BENCH_WEB_PROFILE"))
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR1)
+    pg_cpu, trips = (await pg.cpu(), await pg.trips()) if pg else (0.0, None)
     cpu, client = cpu_seconds(pids), time.process_time()
     per_round: list[float] = []
     for k in range(rounds):
@@ -298,19 +403,32 @@ async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[fl
         clear.append((time.perf_counter() - t0) * 1000)
         burst += done
         per_round.append(percentile(sorted(s for s, _ in done), 99))
+        if pg and k == 0:  # the first burst also reads each officer's whole context once (nothing cached yet)
+            warm = await pg.trips()
         await asyncio.sleep(0.5)
     cpu_ms = (cpu_seconds(pids) - cpu) / len(burst) * 1000
     client_ms = (time.process_time() - client) / len(burst) * 1000  # the officers' side, on the same machine
+    pg_ms = (await pg.cpu() - pg_cpu) / len(burst) * 1000 if pg else 0.0
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR2)
     report(f"a burst: {n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves; "
            f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms; "
-           f"server CPU {cpu_ms:.2f} ms a save; the benchmark's client {client_ms:.2f} ms)", burst)
+           f"server CPU {cpu_ms:.2f} ms a save{f'; PostgreSQL backends {pg_ms:.2f} ms' if pg else ''}; "
+           f"the benchmark's client {client_ms:.2f} ms)", burst)
     print("    server time p99 of each burst: " + ", ".join(f"{x:.0f}" for x in per_round) + " ms", flush=True)
+    if pg and trips is not None:
+        now = await pg.trips()
+        print(f"    {trips_text(trips, now)}; after the first burst: {trips_text(warm, now)}", flush=True)
+        for q, n in sorted(now.get("queries", {}).items(), key=lambda x: -x[1]):
+            print(f"      {n - warm.get('queries', {}).get(q, 0)} after the first burst: {q!r}")
     for e in every:
         cpu = cpu_seconds(pids)
+        pg_cpu, trips = (await pg.cpu(), await pg.trips()) if pg else (0.0, None)
         done = await paced(phones, seconds, e)
-        print(f"    server CPU {(cpu_seconds(pids) - cpu) / max(1, done) * 1000:.2f} ms a save", flush=True)
+        pg_text = f"; PostgreSQL backends {(await pg.cpu() - pg_cpu) / max(1, done) * 1000:.2f} ms" if pg else ""
+        print(f"    server CPU {(cpu_seconds(pids) - cpu) / max(1, done) * 1000:.2f} ms a save{pg_text}", flush=True)
+        if pg and trips is not None:
+            print(f"    {trips_text(trips, await pg.trips())}", flush=True)
 
 
 async def paced(phones: list[Phone], seconds: float, every: float) -> int:

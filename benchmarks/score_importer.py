@@ -340,7 +340,21 @@ def _sec_ok(gold_sec: str, ref: QuestionRef) -> bool:
     want = norm_section(gold_sec)
     if not want and len(ref.path) == 1 and re.fullmatch(r"\d{1,2}[.)]?", (ref.path[0].no or "").strip()):
         return True
-    return want in (norm_section(ref.section_number), norm_section(ref.number))
+    got = (norm_section(ref.section_number), norm_section(ref.number))
+    return want in got or _part_as_roman(want) in {_part_as_roman(g) for g in got}
+
+
+def _part_as_roman(sec: str) -> str:
+    """'Phần I' as the golds write it either way: 'P1.2' and 'I.2' are one place (some golds write «Phần I» as
+    «PHẦN I», others as «I»); 'P1' is compared as 'I'."""
+    m = re.fullmatch(r"P(\d+)(\..*)?", sec)
+    if not m or not 0 < int(m.group(1)) < 40:
+        return sec
+    n, out = int(m.group(1)), ""
+    for v, r in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out + (m.group(2) or "")
 
 
 @dataclass

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -67,6 +67,7 @@ class Services:
     _index: UnitIndex | None = None
     _index_at: float = 0.0
     _prev: dict[tuple[int, int], tuple[float, dict[str, Any] | None]] = field(default_factory=dict)
+    _prev_periods: dict[int, tuple[float, int | None]] = field(default_factory=dict)  # period → its previous one
     _locks: weakref.WeakValueDictionary = field(default_factory=weakref.WeakValueDictionary)
     _notices_event: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -157,3 +158,27 @@ class Services:
             self._prev.clear()
         self._prev[key] = (now, result)
         return result
+
+    def previous_cached(self, unit_id: int, period: Period, ttl: float = 30.0) -> bool:
+        """Whether :meth:`previous_answers` has the unit's answers without reading them."""
+        hit = self._prev.get((unit_id, period.id))
+        return hit is not None and time.monotonic() - hit[0] < ttl
+
+    async def previous_answers_many(self, repo: Repo, unit_ids: Iterable[int], period: Period,
+                                    ttl: float = 30.0) -> None:
+        """:meth:`previous_answers` of many units read at once for those not cached (one statement; the previous
+        period kept as long as the answers): the saves of a web batch, whose caches were filled together and expire
+        together."""
+        missing = [u for u in dict.fromkeys(unit_ids) if not self.previous_cached(u, period, ttl)]
+        if not missing:
+            return
+        now = time.monotonic()
+        hit = self._prev_periods.get(period.id)  # the outline's previous period, cached as long as its answers
+        if hit is None or now - hit[0] >= ttl:
+            prev = await repo.periods.previous_period(period)
+            hit = self._prev_periods[period.id] = (now, prev.id if prev is not None else None)
+        found = dict.fromkeys(missing) if hit[1] is None else await repo.web.web_previous_answers(missing, hit[1])
+        if len(self._prev) + len(found) > 20000:
+            self._prev.clear()
+        for unit_id, answers in found.items():
+            self._prev[(unit_id, period.id)] = (now, answers)

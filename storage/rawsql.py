@@ -112,17 +112,22 @@ COMPILED = "rawsql_dialect"  # session.info: the session's dialect (name, driver
 _COMPILED: dict[tuple[tuple[str, str], Any], _Lazy] = {}
 
 
-async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """The rows of ``stmt`` (processed as SQLAlchemy would), run on the driver's connection."""
-    rows = await fetch_sql(session, stmt.sql, stmt.args(params))
+async def fetch(session: AsyncSession, stmt: Raw, params: dict[str, Any], *, alone: bool = False) -> list[tuple[Any, ...]]:
+    """The rows of ``stmt`` (processed as SQLAlchemy would), run on the driver's connection (``alone``: as
+    :func:`fetch_sql`)."""
+    rows = await fetch_sql(session, stmt.sql, stmt.args(params), alone=alone)
     if not stmt.todo:
         return [tuple(r) for r in rows]
     return [stmt.row(r) for r in rows]
 
 
-async def fetch_sql(session: AsyncSession, sql: str, args: Sequence[Any]) -> Any:
+async def fetch_sql(session: AsyncSession, sql: str, args: Sequence[Any], *, alone: bool = False) -> Any:
     """The driver's rows of ``sql`` (in the driver's own parameter style, ``args`` already processed), run on the
-    driver's connection in the session's transaction."""
+    driver's connection in the session's transaction. ``alone`` (PostgreSQL, no statement run in the session's
+    transaction yet): a statement of its own instead, PostgreSQL's implicit transaction — committed (durably, as a
+    COMMIT is) when it returns, or rolled back whole on an error — without the BEGIN and COMMIT round trips; what runs
+    after it in the session begins the transaction as usual. For a read before the transaction's first statement,
+    and for a write that is the transaction's only statement."""
     held = session.info.get(DRIVER)
     if held is not None and held[0] is session.sync_session.get_transaction():
         kind, conn, raw = held[1], held[2], held[3]
@@ -130,10 +135,16 @@ async def fetch_sql(session: AsyncSession, sql: str, args: Sequence[Any]) -> Any
         kind, conn, raw = await driver(session)
     if kind != "postgresql":
         return raw.execute(sql, args).fetchall()
-    if raw.is_in_transaction():
+    if alone or raw.is_in_transaction():
         return await raw.fetch(sql, *args)
     # the transaction's first statement: through SQLAlchemy, which begins its transaction
     return (await conn.exec_driver_sql(sql, tuple(args))).all()
+
+
+async def in_transaction(session: AsyncSession) -> bool:
+    """Whether the session's connection has a transaction open in the database (SQLite: always taken as open)."""
+    kind, _, raw = await driver(session)
+    return kind != "postgresql" or raw.is_in_transaction()
 
 
 async def fetch_one(session: AsyncSession, stmt: Raw, params: dict[str, Any]) -> tuple[Any, ...] | None:

@@ -7,8 +7,8 @@ run in the batch's transaction, one after another. A batch that fails is rolled 
 one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
 load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
 
-One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs four round trips whatever its size,
-and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
+One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs two to four round trips whatever its
+size, and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
 with more, an account is always in the same lane so its saves keep their order. Cells of one Biểu typed by two
 people are merged under the submission's row lock (``Repo.answer_value(for_update=True)``), in one process or several.
 
@@ -17,7 +17,13 @@ one statement before they run (SQLite: before the batch takes the write lock, wh
 and the answers they write wait in :class:`Writes` and go together after the last one (``repo.web.web_write_answers``:
 one statement per table, the same rows as one by one) — a save then answers a :class:`Later`, its result once
 written. A save whose report another save of the batch writes reads afresh, after what waits is written: each save
-sees the ones before it, as one by one."""
+sees the ones before it, as one by one.
+
+On PostgreSQL the probes are read as a statement of their own before the transaction begins, and when no save of the
+batch wrote anything at once (a Biểu under its row lock, a late change, a reason…) the batch's one write is a
+statement of its own too: PostgreSQL's implicit transaction, committed — durably, as a COMMIT is — when it returns.
+A batch is then two round trips (probes, write) instead of four (BEGIN, probes, write, COMMIT); any other write
+begins the transaction as before, the batch's write then goes in it."""
 
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from bot.web.cache import SaveCache
+from storage import rawsql
 from storage.db import Database
 from storage.repo import Repo
 from storage.repos.web import web_save_probes_unlocked
@@ -60,6 +67,7 @@ class Writes:
         self.laters: list[Later] = []
         self.pending: set[int] = set()
         self.written: set[int] = set()
+        self.committed = False  # the last write was a statement of its own, committed (``flush(last=True)``)
 
     @classmethod
     def of(cls, repo: Repo) -> Writes | None:
@@ -73,15 +81,23 @@ class Writes:
         self.written.add(params["p_sid"])
         return later
 
-    async def flush(self, repo: Repo) -> None:
-        """Write what waits (one statement per table) and finish the saves that wrote it."""
+    async def flush(self, repo: Repo, *, last: bool = False) -> bool:
+        """Write what waits (one statement per table) and finish the saves that wrote it. ``last``: nothing of the
+        transaction follows but its commit — on PostgreSQL, when nothing was written before, the write is then a
+        statement of its own (committed when it returns: no BEGIN and COMMIT round trips). Returns whether it was
+        (what the batch's saves wrote is then committed)."""
         if not self.rows:
-            return
+            return False
         rows, laters = self.rows, self.laters
         self.rows, self.laters = [], []
         self.pending.clear()
-        for later, (version, rev) in zip(laters, await repo.web.web_write_answers(rows), strict=True):
+        session = repo.session
+        alone = last and repo.web.dialect == "postgresql" and not (session.new or session.dirty or session.deleted)
+        written = await repo.web.web_write_answers(rows, alone=alone)
+        self.committed = alone and not await rawsql.in_transaction(session)
+        for later, (version, rev) in zip(laters, written, strict=True):
             later.value = later.finish(version, rev)
+        return self.committed
 
 
 async def flush(repo: Repo) -> None:
@@ -99,6 +115,13 @@ def take_probe(repo: Repo, probe: Probe, submission_id: Any = MISSING) -> Any:
         return found
     writes = Writes.of(repo)
     return MISSING if writes is not None and found.submission_id in writes.written else found
+
+
+def probed_units(repo: Repo, period_id: int) -> list[int]:
+    """The units of the batch's saves in ``period_id`` whose probes are still to be taken (what they will read next:
+    read it for them all at once)."""
+    return [found.unit_id for probe, found in repo.session.info.get(PROBES, {}).items()
+            if found is not None and probe[2] == period_id and found.unit_id is not None]
 
 
 class GroupCommit:
@@ -134,24 +157,28 @@ class GroupCommit:
 
     async def _write(self, batch: list[tuple[Job, asyncio.Future, Probe | None]]) -> None:
         results: list[Any] = []
+        writes: Writes | None = None
         try:
             async with self.db.session() as s:
                 repo = Repo(s)
                 writes = s.info[Writes.KEY] = Writes()
                 probes = [p for _, _, p in batch if p is not None]
-                if len(probes) > 1:
+                # PostgreSQL: read as a statement of its own, before the transaction (which then begins only if a
+                # save writes something at once: most batches are their one write, BEGIN and COMMIT spared)
+                if len(probes) > 1 or (probes and not self.db.sqlite):
                     found = await (web_save_probes_unlocked(self.db, probes) if self.db.sqlite
-                                   else repo.web.web_save_probes(probes))
+                                   else repo.web.web_save_probes(probes, alone=True))
                     s.info[PROBES] = dict(zip(probes, found, strict=True))
                 for job, _, _ in batch:
                     results.append(await job(repo))
-                await writes.flush(repo)
+                await writes.flush(repo, last=True)
                 results = [r.value if isinstance(r, Later) else r for r in results]
                 await s.commit()
         except Exception as e:  # noqa: BLE001 - the batch is rolled back; each save is tried alone
-            if len(batch) == 1:
-                if not batch[0][1].done():
-                    batch[0][1].set_exception(e)
+            if len(batch) == 1 or (writes is not None and writes.committed):  # a committed save: never written again
+                for _, fut, _ in batch:
+                    if not fut.done():
+                        fut.set_exception(e)
                 return
             log.warning("a batch of %d web saves failed (%s): writing them one by one", len(batch), e)
             for item in batch:

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy.engine import make_url
 
-from bot.web.shared import Listening, Moment
+from bot.web.shared import Listening
 
 log = logging.getLogger("bot.web")
 PING = 30.0  # seconds between the listener's looks at its connection
@@ -60,17 +60,38 @@ class PgNoticeStore(Listening):
         super().__init__()
         self.dsn = asyncpg_dsn(database_url)
         self.channel = channel_name(prefix)
-        self._batch = Moment(self._send, self.hub)
+        self._outbox: list[tuple[int, dict[str, Any]]] = []  # notices waiting for the next send
+        self._flush: asyncio.Task | None = None
         self._pub: Any = None  # asyncpg connection that sends
         self._pub_lock = asyncio.Lock()
         self._sending: set[asyncio.Task] = set()
 
     async def publish(self, sub_id: int, notice: dict[str, Any]) -> None:
         """Sent in the background: the save's answer does not wait for the database's round trip (a notice only
-        tells the other pages to look; what changed is already committed)."""
-        task = asyncio.create_task(self._batch.publish(sub_id, notice))
-        self._sending.add(task)
-        task.add_done_callback(self._sending.discard)
+        tells the other pages to look; what changed is already committed). The notices given while a send is
+        waiting to start go with it: one task and one NOTIFY a moment, not one a save."""
+        self._outbox.append((sub_id, notice))
+        if self._flush is None or self._flush.done():
+            self._schedule()
+
+    def _schedule(self) -> None:
+        self._flush = asyncio.create_task(self._send_outbox())
+        self._sending.add(self._flush)
+        self._flush.add_done_callback(self._sending.discard)
+
+    async def _send_outbox(self) -> None:
+        await asyncio.sleep(0)  # the other saves answered in this moment add their notices first
+        batch, self._outbox = self._outbox, []
+        if not batch:
+            return
+        try:
+            await self._send(batch)
+        except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
+            log.warning("web change notices not shared (%s)", e)
+            for sid, n in batch:
+                self.hub.deliver(sid, n)
+        if self._outbox:  # notices given while this one was sending
+            self._schedule()
 
     async def _send(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
         import asyncpg

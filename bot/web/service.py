@@ -359,6 +359,8 @@ async def load_for_save(services: Services, repo: Repo, account_id: int, link_id
     if not repo.periods.period_covers(period, unit, outline.respondents) and not repo.periods.period_closed(period, services.now()) \
             and not upward.reports_upward(unit, outline):
         raise Refused(f"Kỳ báo cáo này không dành cho {unit.name}.", 403)
+    if not services.previous_cached(unit.id, period):  # read with the batch's other saves (their caches expire together)
+        await services.previous_answers_many(repo, [unit.id, *batch.probed_units(repo, period.id)], period)
     rep = Report(ctx.account, unit, period, outline, sub, answers, await services.previous_answers(repo, unit.id, period))
     rep.editable, rep.why = await _can_edit(repo, sub, period, services.now())
     _upward_lock(rep)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from sqlalchemy import ARRAY, Integer, String, bindparam, exists, func, literal_
 from storage import rawsql
 from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
 from storage.repos.base import RepoBase, utcnow
+
+log = logging.getLogger("storage.web")
 
 
 class WebRepo(RepoBase):
@@ -99,32 +102,39 @@ class WebRepo(RepoBase):
         stamp, (rev, *version) = row[:-5], row[-5:]
         return WebSaveProbe(stamp, stamp[_PROBE_SUB], rev, tuple(version) if version[0] is not None else None)
 
-    async def web_save_probes(self, items: list[tuple[int, str | None, int, str]]) -> list[WebSaveProbe | None]:
+    async def web_save_probes(self, items: list[tuple[int, str | None, int, str]], *,
+                              alone: bool = False) -> list[WebSaveProbe | None]:
         """:meth:`web_save_probe` for many saves at once (account, link, period, key), in one statement: the saves of
-        a group commit's batch (``bot/web/batch.py``). The same columns, so the same stamps."""
+        a group commit's batch (``bot/web/batch.py``). The same columns, so the same stamps. ``alone`` (PostgreSQL,
+        before the transaction's first statement): read as a statement of its own (``rawsql.fetch_sql``) — read
+        committed reads each statement's own snapshot anyway, and a read takes no lock."""
         if self.dialect == "postgresql":
             params: dict[str, Any] = {"p_accs": [i[0] for i in items], "p_links": [i[1] for i in items],
                                       "p_periods": [i[2] for i in items], "p_keys": [i[3] for i in items]}
         else:
             params = {"p_items": orjson.dumps(items).decode()}
-        return _probes_found(len(items), await rawsql.fetch(self.session, _raw(self.session, "probes"), params))
+        return _probes_found(len(items), await rawsql.fetch(self.session, _raw(self.session, "probes"), params,
+                                                            alone=alone))
 
-    async def web_write_answers(self, rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    async def web_write_answers(self, rows: list[dict[str, Any]], *, alone: bool = False) -> list[tuple[int, int]]:
         """:meth:`AnswersRepo.write_answer` for many answers of different submissions at once (parameters ``p_sid``,
         ``p_key``, ``p_value``, ``p_num``, ``p_by``, ``p_now``, ``p_via``): the same rows — the answer upserted, its
         revision with the old value, the submission's ``answers_rev`` raised — in one statement per table (SQLite)
-        or one statement (PostgreSQL). Returns each answer's (new version, the submission's ``answers_rev``)."""
+        or one statement (PostgreSQL). Returns each answer's (new version, the submission's ``answers_rev``).
+        ``alone`` (PostgreSQL, the write is the transaction's only statement): the statement is its own transaction,
+        committed when it returns (``rawsql.fetch_sql``)."""
         assert len({r["p_sid"] for r in rows}) == len(rows), "one answer per submission in a batch write"
         up = _raw(self.session, "upsert_answer")  # its bind processors: the values as the one-by-one path binds them
         procs = dict(zip(up.names, up.procs, strict=True))
         args = [[v if (f := procs[n]) is None else f(v) for n in _BATCH_COLS for v in [r[n]]] for r in rows]
         if self.dialect == "postgresql":
-            out = await rawsql.fetch_sql(self.session, _PG_WRITE, [list(c) for c in zip(*args, strict=True)])
+            out = await rawsql.fetch_sql(self.session, _PG_WRITE, [list(c) for c in zip(*args, strict=True)],
+                                         alone=alone)
             got = {(sid, key): (version, rev, missing) for sid, key, version, rev, missing in out}
             for r in rows:
                 version, _, missing = got[(r["p_sid"], r["p_key"])]
                 if missing and version > 1:  # written by another transaction while this one waited for the row
-                    await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), {**r, "p_version": version})
+                    await self._fix_old_value({**r, "p_version": version}, alone)
             return [got[(r["p_sid"], r["p_key"])][:2] for r in rows]
         doc = orjson.dumps(args).decode()
         versions = {(sid, key): v for sid, key, v in await rawsql.fetch_sql(self.session, _SQLITE_UPSERT, [doc])}
@@ -134,6 +144,31 @@ class WebRepo(RepoBase):
         await rawsql.fetch_sql(self.session, _SQLITE_REVISIONS, [doc])
         revs = dict(await rawsql.fetch_sql(self.session, _SQLITE_TOUCH, [doc]))
         return [(row[-1], revs[r["p_sid"]]) for row, r in zip(args, rows, strict=True)]
+
+    async def _fix_old_value(self, params: dict[str, Any], committed: bool) -> None:
+        """The revision's old value that the write's snapshot could not see; ``committed``: the write is already
+        committed on its own (``alone``), so a failure here leaves that revision's old value empty rather than fail
+        the saves (they are written: writing them again would double their revisions)."""
+        try:
+            await rawsql.fetch(self.session, _raw(self.session, "fix_old_value"), params, alone=committed)
+        except Exception:
+            if not committed:
+                raise
+            log.exception("the old value of revision %s of %s/%s not filled in", params["p_version"],
+                          params["p_sid"], params["p_key"])
+
+    async def web_previous_answers(self, unit_ids: list[int], period_id: int) -> dict[int, dict[str, Any] | None]:
+        """Many units' answers in one (previous) period, in one statement: unit id → its answers (None when it did
+        not answer). PostgreSQL: a statement of its own when no transaction is open (a read: no BEGIN, no COMMIT)."""
+        out: dict[int, dict[str, Any] | None] = dict.fromkeys(unit_ids)
+        units: Any = unit_ids if self.dialect == "postgresql" else orjson.dumps(unit_ids).decode()
+        rows = await rawsql.fetch(self.session, _raw(self.session, "previous"), {"p_units": units, "p_period": period_id},
+                                  alone=True)
+        for unit_id, key, value in rows:
+            found = out[unit_id] = out[unit_id] or {}
+            if key is not None:
+                found[key] = value
+        return out
 
     async def answer_value(self, submission_id: int, key: str, *, for_update: bool = False) -> Any:
         """One stored answer (None when there is none); ``for_update``: its row stays locked until the transaction
@@ -189,6 +224,11 @@ class WebSaveProbe:
     submission_id: int | None
     answers_rev: int | None
     version: tuple[int, int | None, datetime, str] | None
+
+    @property
+    def unit_id(self) -> int | None:
+        """The account's unit."""
+        return self.stamp[1]  # _ACCOUNT_COLS: id, unit_id, …
 
 
 _ACCOUNT_COLS = ("id", "unit_id", "role", "full_name", "username", "active", "blocked", "telegram_id")
@@ -305,11 +345,25 @@ def _fix_old_value() -> Any:
                             r.c.version == bindparam("p_version")).values(old_value=prev).returning(r.c.version))
 
 
+def _previous(dialect: str) -> Any:
+    """Many units' answers in one period (``WebRepo.web_previous_answers``): the units as an array (PostgreSQL) or a
+    JSON array (SQLite); a unit with a submission and no answer: one row with no key."""
+    s, ans = Submission.__table__, Answer.__table__
+    if dialect == "postgresql":
+        units = s.c.unit_id == func.any(bindparam("p_units", type_=ARRAY(Integer)))
+    else:
+        units = s.c.unit_id.in_(select(literal_column("value")).select_from(
+            func.json_each(bindparam("p_units", type_=String))).scalar_subquery())
+    return (select(s.c.unit_id, ans.c.question_key, ans.c.value).select_from(s)
+            .outerjoin(ans, ans.c.submission_id == s.c.id).where(s.c.period_id == bindparam("p_period"), units))
+
+
 def _compile(dialect: Any, name: str) -> rawsql.Raw:
     from storage.hot import _hot
 
     stmts = {"probe": lambda: _probe(False), "probe_link": lambda: _probe(True), "probes": lambda: _probes(dialect.name),
-             "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value}
+             "write_in_one": lambda: _write_in_one(dialect.name), "fix_old_value": _fix_old_value,
+             "previous": lambda: _previous(dialect.name)}
     stmt = stmts[name]() if name in stmts else getattr(_hot(dialect.name), name)
     return rawsql.Raw(stmt, dialect, raw_columns=-4 if name.startswith("probe") else 0)
 

@@ -359,3 +359,12 @@ HOLDOUT_DOCS = sorted((REAL / "holdout").glob("*.txt"))
 def test_holdout_document_is_imported_without_refusal(path: Path):
     o = draft_outline(import_document(real_source(path), path.name))
     assert o.refs and o.title != path.stem
+
+
+def test_scorer_takes_a_part_written_as_phan_i_or_as_i_for_one_place():
+    from benchmarks.score_importer import _part_as_roman, norm_section
+
+    for gold, got in (("I", "PHẦN I"), ("II.1", "Phần II.1"), ("IV", "Phần thứ tư"), ("I.I", "Phần thứ nhất.I")):
+        assert _part_as_roman(norm_section(gold)) == _part_as_roman(norm_section(got)), (gold, got)
+    for gold, got in (("I", "PHẦN II"), ("II", "II.1"), ("1", "Phần I"), ("A", "Phần A")):
+        assert _part_as_roman(norm_section(gold)) != _part_as_roman(norm_section(got)), (gold, got)

@@ -158,3 +158,82 @@ async def test_saves_at_the_same_instant_are_written_in_order_with_their_revisio
         assert [r.rev for r in res if r.sub_id == sub.id] == [1, 2, 3, 4]  # each save went on from the one before
     finally:
         await w.close()
+
+
+async def test_postgresql_a_batch_of_plain_saves_is_two_statements_without_begin_or_commit(db, db_url, tmp_path):
+    """PostgreSQL: the batch's probes read as a statement of their own, then its one write as a statement of its own
+    (its own transaction, committed when it returns): two round trips, no BEGIN, no COMMIT; the answers are committed
+    and the revisions there. A batch with a Biểu cell (a row lock) still runs in a transaction (test above)."""
+    if db.sqlite:
+        pytest.skip("PostgreSQL only")
+    from sqlalchemy import event
+
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    w = await Web(db, db_url, await build_world(db, tmp_path), clock).start()
+    sent: list[str] = []
+
+    def log(query) -> None:
+        sent.append(query.query.split(None, 1)[0].upper())
+
+    def watch(dbapi_conn, _rec, _proxy) -> None:
+        dbapi_conn.driver_connection.add_query_logger(log)
+
+    def unwatch(dbapi_conn, _rec) -> None:
+        dbapi_conn.driver_connection.remove_query_logger(log)
+
+    try:
+        a, b, c = w.world.officer, w.world.officer2, w.world.other_officer
+        for acc in (a, b, c):
+            await w.signed_in(acc)
+        writer = w.app[WEB].writer  # its cache primed by the forms opened: the saves read only their probes
+
+        def saves(x: int, y: int):
+            return asyncio.gather(*(service.save(w.services, writer, acc, None, w.world.period,
+                                                 {"key": "iii_nv_tong", "op": "set", "text": str(n)})
+                                    for acc, n in ((a, x), (c, y))))
+
+        await saves(2, 4)  # the statements prepared on the connection once (asyncpg reads their types then)
+        before = writer.batches
+        event.listen(db.engine.sync_engine, "checkout", watch)
+        event.listen(db.engine.sync_engine, "checkin", unwatch)
+        try:
+            res = await saves(3, 5)
+        finally:
+            event.remove(db.engine.sync_engine, "checkout", watch)
+            event.remove(db.engine.sync_engine, "checkin", unwatch)
+        assert [r.saved.ok for r in res] == [True, True] and writer.batches == before + 1
+        assert sent == ["SELECT", "WITH"], sent  # the probes, the write: nothing else
+        assert (await w.answers("00004"))["iii_nv_tong"] == 3 and (await w.answers("00100"))["iii_nv_tong"] == 5
+        async with db.read_session() as s:
+            repo = Repo(s)
+            sub = await repo.submissions.find_submission(w.world.units["00100"], w.world.period)
+            revs = await repo.submissions.revisions(sub.id, "iii_nv_tong")
+            assert [(r.version, r.old_value, r.new_value, r.via) for r in revs] == [(1, None, 4, "web"),
+                                                                                   (2, 4, 5, "web")]
+    finally:
+        await w.close()
+
+
+async def test_last_periods_answers_of_many_units_read_at_once_are_those_read_one_by_one(db, tmp_path):
+    """A batch's saves whose cache of last period's answers expired read them together (``repo.web.
+    web_previous_answers``, ``Services.previous_answers_many``): the same answers as one unit at a time — a unit that
+    answered (numbers, a Biểu), one with a submission and no answer ({}), one that did not answer (None)."""
+    from bot.app import make_services
+    from bot.config import Settings
+
+    world = await build_world(db, tmp_path)
+    await _subs(db, world, ("00100",), world.prev_period)  # a submission of last period without an answer
+    units = [world.units[c] for c in ("00004", "00100", "02")]
+    async with db.session() as s:
+        repo = Repo(s)
+        period = await repo.periods.period(world.period)
+        one_by_one = {u: (await repo.submissions.unit_previous_answers(u, period))[1] for u in units}
+        assert await repo.web.web_previous_answers(units, world.prev_period) == one_by_one
+    assert one_by_one[units[0]]["iii_nv_tong"] == 40 and one_by_one[units[1]] == {} and one_by_one[units[2]] is None
+    services = make_services(Settings(_env_file=None, bot_token="1:TEST", database_url=db.url), db)
+    async with db.session() as s:
+        repo = Repo(s)
+        await services.previous_answers_many(repo, units, period)
+        assert all(services.previous_cached(u, period) for u in units)
+        assert {u: await services.previous_answers(repo, u, period) for u in units} == one_by_one
