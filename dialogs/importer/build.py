@@ -81,7 +81,7 @@ from dialogs.importer.structure import (
     unglue_list,
 )
 from dialogs.importer.surveys import answer_columns, is_carried, split_alike, survey_items, survey_numbers
-from dialogs.importer.syllables import is_valid
+from dialogs.importer.syllables import is_syllable_start, is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
 from dialogs.importer.tidy import tidy
@@ -913,7 +913,8 @@ def _cut_last_line(main: list) -> list:
     """A copy cut off mid-word at its end ('… trong đó từ đầu năm đ', '… triển khai việc k'): the cut clause of the
     document's last line goes (back to its last ',', ':' or '('); only the cut word after a ';' (the items before it
     whole) or on a line of blanks; a short line cut with no clause before it goes whole. Only when the last word is
-    no Vietnamese syllable ('k', 'đ', 'ph', 'tr')."""
+    no Vietnamese syllable but could begin one ('k', 'đ', 'ph', 'tr'; 'kg', 'km' are units), and no blank or figure
+    stands before it ('…… đ', '15 m': a unit)."""
     k = len(main) - 1
     while k >= 0 and isinstance(main[k], str) and not main[k].strip():
         k -= 1
@@ -921,7 +922,8 @@ def _cut_last_line(main: list) -> list:
         return main
     line = main[k].rstrip()
     m = CUT_WORD.search(line)
-    if not m or is_valid(m.group("w")):
+    if not m or is_valid(m.group("w")) or not is_syllable_start(m.group("w")) \
+            or re.search(r"(?:…|\.{2,}|_{2,}|\d)\s*$", line[:m.start()]):
         return main
     cut = max(line.rfind(c) for c in ",:(")
     if cut < line.rfind(";") or BLANK.search(line):  # the cut word only: a whole item before it, or blanks to keep

@@ -102,7 +102,9 @@ def labelled_blanks(text: str) -> list[Ask]:
     text = NOTE_BEFORE_BLANK.sub(r" \1: ", text)  # '…: (tên công trình)……': the note is the label's
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Tên cơ sở: Trường ……': a word printed before the blank
-        text = PRINTED_WORD.sub(r"\1: ", text, count=1)
+        printed = next((w for w in PRINTED_WORD.finditer(text) if w.group(1).lstrip(": ")[0].isupper()), None)
+        if printed:  # (a capital: 'Trường'; 'đạt …… điểm' is a figure's verb, no label)
+            text = f"{text[:printed.start()]}{printed.group(1)}: {text[printed.end():]}"
         marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []

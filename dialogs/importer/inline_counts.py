@@ -24,8 +24,11 @@ COUNT_NOUNS = sorted({
     "tấn", "tạ", "kg", "m", "m2", "m²", "m3", "lít", "triệu đồng", "tỷ đồng", "nghìn đồng", "đồng", "ngày công",
     "người dân", *ITEM_NOUNS,
 }, key=len, reverse=True)
-NOUN_AFTER = re.compile(r"(?i)^(?P<n>%|(?:" + "|".join(re.escape(n) for n in COUNT_NOUNS) + r")(?=\s|$|[,;.)]))"
+NOUN_AFTER = re.compile(r"(?i)^(?P<n>%|(?:" + "|".join(re.escape(n) for n in COUNT_NOUNS) + r")(?:/(?:"
+                        + "|".join(re.escape(n) for n in COUNT_NOUNS) + r"))?(?=\s|$|[,;.)]))"
                         r"\s*(?P<r>.*)$")
+_NOUNS = "|".join(re.escape(n) for n in COUNT_NOUNS)
+PAIRED_NOUNS = re.compile(r"(?i)((?:…|\.{2,}|_{2,})\s*(?:" + _NOUNS + r"))\s*,\s*(" + _NOUNS + r")(?=\s|$|[,;.])")
 PAREN_BLANK = re.compile(r"\s*\((?P<l>[^():…]{2,30}?)\s*:\s*(?:…|\.|_|\s)+\)\s*$")
 LINKS = re.compile(r"(?i)^(?:trong đó|với|gồm|bao gồm)\s*[:,]?\s*")
 NOT_ASKED = re.compile(r"(?i)^(?:ghi|nêu|cụ thể|viết|bằng chữ)\b")  # '(ghi rõ: ……)', '(bằng chữ: ……)': the same answer
@@ -42,11 +45,15 @@ def _clause(text: str) -> tuple[str, str, str] | None:
     m = NOUN_AFTER.match(text[runs[0].end():].strip(" .…"))
     if not m or ":" in before:
         return None
+    if m.group("r")[:1].isupper() and m.group("n") != "%":  # '… tại …… thôn Đông': a place's name, no count
+        return (before, "", m.group(0).strip(" .")) if before else None
     return before, m.group("n"), m.group("r").strip(" .")
 
 
 def _figure(before: str, noun: str, rest: str, head: str, last: Ask | None) -> Ask:
     """One clause's figure; a bare rate after a figure ('đạt ……% kế hoạch') is that figure's rate."""
+    if not noun:  # the blank before a place's name is where: a line of text
+        return Ask(f"{before[:1].upper()}{before[1:]}", "text")
     words = " ".join(w for w in (before or head, rest) if w)
     if noun == "%":
         rate = f"tỷ lệ {words}" if not re.match(r"(?i)^tỷ lệ\b", words) else words
@@ -62,6 +69,7 @@ def blank_clauses(text: str) -> list[Ask]:
     reason = PAREN_BLANK.search(s)
     reason = None if reason and NOT_ASKED.match(reason.group("l")) else reason
     s = s[:reason.start()] if reason else s
+    s = PAIRED_NOUNS.sub(r"\1/\2", s)  # 'phát …… tin, bài trên đài': two nouns of one count
     head, colon, body = (x.strip() for x in s.partition(":"))
     if not colon or BLANK.search(head) or len(head.split()) > 12:
         head, body = "", s

@@ -179,3 +179,13 @@ def is_valid(word: str) -> bool:
     if w in load_syllables():
         return True
     return untone(w) in toneless_set()
+
+
+@lru_cache(maxsize=1)
+def _syllable_starts() -> frozenset[str]:
+    return frozenset(s[:k] for s in toneless_set() for k in range(1, len(s) + 1))
+
+
+def is_syllable_start(word: str) -> bool:
+    """A lower-case token could be the first letters of a Vietnamese syllable ('k', 'ph', 'trư'); 'kg', 'km' not."""
+    return untone(unicodedata.normalize("NFC", word)) in _syllable_starts()
