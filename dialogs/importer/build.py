@@ -713,6 +713,7 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report co
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
 PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
 LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
+                    (r"(?:3|9|ba|chin) thang\b", "quarterly"),  # 'Kỳ báo cáo: 9 tháng đầu năm': a quarter's sum
                     (r"tuan\b", "weekly"), (r"nam\b", "yearly")]
 
 

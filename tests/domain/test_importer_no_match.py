@@ -25,7 +25,7 @@ def test_two_papers_cited_in_one_sentence():
     line = ("Căn cứ Nghị quyết số ……… ngày …… tháng …… năm …… của Hội đồng nhân dân ……… và Kế hoạch số …… ngày ……"
             "tháng ……năm …… của Ban quản lý ……… thì đơn vị ……")
     assert cited_papers(line) == [
-        "Căn cứ Nghị quyết số", "Ngày tháng năm của Nghị quyết", "Của Hội đồng nhân dân",
+        "Nghị quyết số", "Ngày tháng năm của Nghị quyết", "Của Hội đồng nhân dân",
         "Kế hoạch số", "Ngày tháng năm của Kế hoạch", "Của Ban quản lý", "Thì đơn vị",
     ]
 
