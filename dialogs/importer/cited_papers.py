@@ -47,11 +47,13 @@ def cited_papers(line: str) -> list[str]:
             if k == len(segs) - 1:  # no blank after the clause: nothing more asks
                 break
             label = CLAUSE_START.split(label)[-1].strip(" ,;.:")  # whose blank asks
-        if labels and dated and UNIT_WORDS.match(label):  # '… được bồi thường …… đồng': the figure's unit
+        clause = dated and labels and not re.match(r"(?i)ngày tháng năm của |cơ quan ban hành |của ", labels[-1]) \
+            and not NUMBER_OF.search(labels[-1])  # the label before is a clause's of the sentence, its blank a figure
+        if clause and UNIT_WORDS.match(label):  # '… được bồi thường …… đồng': the figure's unit
             labels[-1] += f" ({label})"
             k += 1
             continue
-        if labels and dated and (counted := COUNTED.match(label)):  # '… đã tổ chức …… buổi tuyên truyền'
+        if clause and (counted := COUNTED.match(label)):  # '… đã tổ chức …… buổi tuyên truyền'
             labels[-1] = f"Số {counted.group('n')} {counted.group('r')} {labels[-1][:1].lower()}{labels[-1][1:]}"
             k += 1
             continue

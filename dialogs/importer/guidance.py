@@ -102,9 +102,7 @@ def labelled_blanks(text: str) -> list[Ask]:
     text = NOTE_BEFORE_BLANK.sub(r" \1: ", text)  # '…: (tên công trình)……': the note is the label's
     marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Tên cơ sở: Trường ……': a word printed before the blank
-        printed = next((w for w in PRINTED_WORD.finditer(text) if w.group(1).lstrip(": ")[0].isupper()), None)
-        if printed:  # (a capital: 'Trường'; 'đạt …… điểm' is a figure's verb, no label)
-            text = f"{text[:printed.start()]}{printed.group(1)}: {text[printed.end():]}"
+        text = _printed_label(text)
         marks = list(BLANK_AFTER_COLON.finditer(text))
     if not any(m.group(0).strip(" :") for m in marks):  # 'Thuận lợi:' alone is a heading that asks, not a blank
         return []
@@ -154,6 +152,13 @@ def labelled_blanks(text: str) -> list[Ask]:
 
 
 PRINTED_WORD = re.compile(r"(:\s*[A-ZĐÀ-Ỹ][^\W\d_]*)\s*(?=…|\.{3,}|_{3,})")
+
+
+def _printed_label(text: str) -> str:
+    """'Tên cơ sở: Trường ……' → 'Tên cơ sở: Trường: ……': a capitalised word printed before the blank is the label's
+    ('đạt …… điểm' is a figure's verb, no label)."""
+    printed = next((w for w in PRINTED_WORD.finditer(text) if w.group(1).lstrip(": ")[0].isupper()), None)
+    return f"{text[:printed.start()]}{printed.group(1)}: {text[printed.end():]}" if printed else text
 TAIL_NOTE = re.compile(r"\(\s*(?P<n>[^()]+)\)")
 EXAMPLE = re.compile(r"(?i),?\s*\b(?:ví dụ|chẳng hạn)\b\s*[:,]?\s*")
 
