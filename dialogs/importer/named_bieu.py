@@ -163,7 +163,7 @@ def catalogue(grid: Grid, after: list, keys: KeyMaker) -> tuple[list[TableDraft]
 NUMBER_HEAD = re.compile(r"^(?:STT|TT|Số\s*TT|Số thứ tự)(?=\s|$)")
 # 'TT' written for 'Thường trực' before the standing body it names ('TT HĐND xã đã …', 'TT Đảng ủy …', 'TT Hội đồng
 # nhân dân'): a sentence's subject, no numbering column (a header in capitals, 'TT NỘI DUNG …', is one)
-STANDING = re.compile(r"^TT\s+(?:[A-ZĐ]{2,}(?=\s+[a-zđà-ỹ]|\s*$)|[A-ZĐ]\w*\s+ủy\b|Đảng\b|Chi\s+bộ\b|Hội\s+đồng\b|"
+STANDING = re.compile(r"^TT\s+(?:[A-ZĐ]{2,}(?=\s+[A-ZĐÀ-Ỹ]?[a-zđà-ỹ]|\s*$)|[A-ZĐ]\w*\s+ủy\b|Đảng\b|Chi\s+bộ\b|Hội\s+đồng\b|"
                       r"Ban\s+(?:Thường|Chấp|Chỉ)\w*\b)")
 
 
