@@ -554,10 +554,13 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
 def _lead_section(ctx: ImportContext, tree: Node) -> dict:
     """What stands before the first numbered heading, from the first table on: its tables first, as the document
     shows them, then the asks of the lines after them."""
-    sec = {"no": "", "title": "Mục", "items": []}
+    tables = [table_question(ctx, t, []) for _, t in tree.tables]
+    # (tables only: named by the one table, or as the Biểu they are — a catalogue of Biểu is no 'Mục')
+    sec = {"no": "", "title": "Mục" if not tables else tables[0]["prompt"] if len(tables) == 1 else "Các biểu báo cáo",
+           "items": []}
     if tree.body:
         sec = section_from(ctx, Node(body=tree.body), [], top=True)
-    sec["items"][:0] = [table_question(ctx, t, []) for _, t in tree.tables]
+    sec["items"][:0] = tables
     return sec
 
 

@@ -33,6 +33,9 @@ LEAD = re.compile(r"^biểu(?:\s+mẫu)?(?:\s+số)?\s*(?P<code>\d[\w./-]*?)\s*[
 # a Biểu's code as a catalogue writes it: '01/NN-TH-S', '02CS-KHCN', 'Biểu số 03/TTr', 'K01/NCKH'
 CODE_CELL = re.compile(r"^(?:biểu\s+(?:số\s+)?)?[A-ZĐ]{0,3}\d{1,3}[a-zđ]?(?:[/.-]?[A-ZĐ][\w&]*)(?:[/.-][\w&]+)*$", re.I)
 CODE_HEAD = re.compile(r"^(?:so hieu|ky hieu|ma so|ma|so) bieu|^bieu so$")  # (a list of forms, 'Mẫu số', is none)
+# a point asking to write about what its Biểu holds ('Đánh giá tình hình thực hiện các chỉ tiêu (Biểu 01/KH)'): an
+# assessment, not a Biểu only
+ASSESSING = re.compile(r"^(?:đánh giá|phân tích|nêu|báo cáo|làm rõ|trình bày|giải trình|kiểm điểm|so sánh)\b", re.I)
 UNPRINTED = ("văn bản chỉ nêu tên biểu, không in cột và dòng của biểu: đã để một cột «Số liệu» và các dòng "
              "thêm dần, hãy dựng lại biểu theo mẫu")
 
@@ -59,23 +62,38 @@ def named_bieu(prompt: str) -> tuple[str, str] | None:
 
 def named_bieu_items(ctx: ImportContext, items: list[dict], printed: set[str] | None = None) -> None:
     """The points of a list that each name a Biểu (two at least, side by side in one section): placeholder Biểu —
-    unless the document prints that Biểu (its code in ``printed``, normalised): the point then only points to it."""
+    unless the document prints that Biểu (its code in ``printed``, normalised): the point, which only points to it,
+    then goes. A point asking to assess ('Đánh giá …', 'Phân tích …', 'Nêu …') keeps its question, its stand-in Biểu
+    (when not printed) beside it."""
     named = [(q, named_bieu(q.get("prompt", ""))) for q in items if "items" not in q]
     titled = [sec for sec in items if _titled_once(sec)]
     named += [(sec["items"][0], named_bieu(sec.get("title", ""))) for sec in titled]
     hits = [(q, n) for q, n in named if n is not None]
     printed = {_norm(c) for c in (printed if printed is not None else _codes(items))}  # the Biểu the page prints
-    if any(_norm(n[1]) in printed for _, n in hits):
-        hits = []
     if len(hits) >= 2:
         for q, (name, code) in hits:
-            _to_table(ctx, q, placeholder(name, code, ctx.keys))
+            if ASSESSING.match(name):  # the assessment written, its Biểu beside it
+                if _norm(code) not in printed:  # (named by what it holds: 'Tình hình thực hiện các chỉ tiêu')
+                    held = ASSESSING.sub("", name).strip(" :,-–") or name
+                    _beside(ctx, items, q, placeholder(held[:1].upper() + held[1:], code, ctx.keys))
+            elif _norm(code) not in printed:
+                _to_table(ctx, q, placeholder(name, code, ctx.keys))
+            elif q in items:  # the point only names the Biểu the page prints: the printed one answers it
+                items.remove(q)
         for sec in titled:  # the point's own words, read as questions beside it: its one Biểu
             if sec["items"][0].get("type") == "table":
                 del sec["items"][1:]
     for it in items:
         if "items" in it:
             named_bieu_items(ctx, it["items"], printed)
+
+
+def _beside(ctx: ImportContext, items: list[dict], q: dict, d: TableDraft) -> None:
+    """The stand-in Biểu right after the point that asks to assess what it holds (the point's question kept)."""
+    new: dict = {"key": ctx.keys.make(f"bieu {d.code or d.title}")}
+    _to_table(ctx, new, d)
+    where = items if q in items else next((sec["items"] for sec in items if q in sec.get("items", [])), items)
+    where.insert(where.index(q) + 1 if q in where else len(where), new)
 
 
 def _codes(items: list[dict]) -> set[str]:
@@ -143,6 +161,15 @@ def catalogue(grid: Grid, after: list, keys: KeyMaker) -> tuple[list[TableDraft]
 # a table's header line that begins with its numbering column: 'STT', 'TT', 'Số TT', 'Số thứ tự' (alone, or with the
 # names of the other columns run on after it)
 NUMBER_HEAD = re.compile(r"^(?:STT|TT|Số\s*TT|Số thứ tự)(?=\s|$)")
+# 'TT' written for 'Thường trực' before the standing body it names ('TT HĐND xã đã …', 'TT Đảng ủy …', 'TT Hội đồng
+# nhân dân'): a sentence's subject, no numbering column (a header in capitals, 'TT NỘI DUNG …', is one)
+STANDING = re.compile(r"^TT\s+(?:[A-ZĐ]{2,}(?=\s+[A-ZĐÀ-Ỹ]?[a-zđà-ỹ]|\s*$)|[A-ZĐ]\w*\s+ủy\b|Đảng\b|Chi\s+bộ\b|Hội\s+đồng\b|"
+                      r"Ban\s+(?:Thường|Chấp|Chỉ)\w*\b)")
+
+
+def _number_head(line: str) -> bool:
+    """A line beginning with a table's numbering head ('STT', 'TT', 'Số TT') — not 'TT' for 'Thường trực'."""
+    return NUMBER_HEAD.match(line) is not None and (line.isupper() or STANDING.match(line) is None)
 SUB_HEAD = re.compile(r"^(?:[A-ZĐ]\d?\s+){1,5}[A-ZĐ]\d?$")  # 'X Y Z', 'X1 X2': the short columns under a group
 
 
@@ -167,7 +194,7 @@ def header_line_table(lines: list[str]) -> tuple[Grid, int] | None:
     under the group before the last ('Toạ độ' over X, Y, Z)."""
 
     first = lines[0].strip() if lines else ""
-    cols = header_columns(first) if NUMBER_HEAD.match(first) and not first.endswith((".", ";", ":", "?")) else []
+    cols = header_columns(first) if _number_head(first) and not first.endswith((".", ";", ":", "?")) else []
     if len(cols) < 3 or len(first.split()) > 40 or any(len(c.split()) > 10 for c in cols):
         return None
     used, subs, group = 1, [], -1
@@ -217,7 +244,7 @@ def unbuilt_headers(seq: list) -> list:
         out.append(s)
         line = s.strip() if isinstance(s, str) else ""
         after = [x.strip() for x in seq[k + 1:k + 6] if isinstance(x, str) and x.strip()]
-        if not NUMBER_HEAD.match(line) or len(line.split()) > 40 or line.endswith((".", ";", "?")) or "|" in line \
+        if not _number_head(line) or len(line.split()) > 40 or line.endswith((".", ";", "?")) or "|" in line \
                 or any(not isinstance(x, str) for x in seq[max(0, k - 10):k + 12]):  # (a table or its note near)
             continue
         if NUMBER_HEAD.fullmatch(line) and not (after and after[0][:1].islower()):

@@ -37,18 +37,20 @@ def _short(s: str, most: int = 8) -> bool:
 
 
 def _signature_start(tail: list[str]) -> int | None:
-    """Where the signature begins among the last short lines, or None: a line signing for a body ('T/M CHI BỘ'), a
-    post's title in capitals ('CHỦ TỊCH') — the lines after it titles in capitals or a person's name — or the lines
-    after a courtesy closing ('Trân trọng cảm ơn.')."""
+    """Where the signature begins among the last short lines, or None: a line signing for a body ('T/M CHI BỘ',
+    'KT. CHỦ TỊCH'), one post's title in capitals with a person's name under it ('CHỦ TỊCH' / 'Trần Văn B'), or the
+    lines after a courtesy closing ('Trân trọng cảm ơn.'). Posts in capitals with no such sign ('BÍ THƯ CHI BỘ' /
+    'TRƯỞNG THÔN', or two posts over a name) are a question's options."""
     for k, s in enumerate(tail):
         rest = tail[k + 1:]
         if k and tail[k - 1].isupper():  # within a run of lines in capitals: the run decides, from its first line
             continue
         named = bool(rest) and person_name(rest[-1])
-        if (ON_BEHALF.match(s) or s.isupper() and ROLE.match(fold(s)) and (named or len(rest) <= 1)) and all(
-                r.isupper() or person_name(r) for r in rest):  # (three posts in capitals and no name: options)
+        posts = sum(1 for r in [s, *rest] if r.isupper() and ROLE.match(fold(r)))
+        if (ON_BEHALF.match(s) or s.isupper() and ROLE.match(fold(s)) and named and posts == 1) and all(
+                r.isupper() or person_name(r) for r in rest):  # (two posts or more and no 'T/M', 'KT.': options)
             return k
-        if s.isupper() and rest and person_name(rest[-1]) and all(r.isupper() for r in rest[:-1]):
+        if s.isupper() and named and posts == 0 and all(r.isupper() for r in rest[:-1]):
             return k  # 'ĐẠI DIỆN ĐƠN VỊ' / 'Nguyễn Văn A'
         if COURTESY.match(fold(s)) and fold(s).strip(" .!/") and rest and all(_short(r, 6) for r in rest):
             return k
