@@ -1,0 +1,26 @@
+"""The nineteenth hold-out (issue 21, session 25): 14 real documents whose gold was committed (branches g19a 8be8e3d and
+g19b 8443302, merged as g19) before the importer first ran on them, kept on that branch and scored only by its TOTAL line
+through the session's work: 67 of 129 on the session's starting code 531c131 (FIRST_RUN), 73 of 129 after every
+importer change of session 25, none of which read it (OUT_OF_SAMPLE). A floor on the set so that a regression fails —
+raise the floors as the importer gets better, never lower them."""
+
+from __future__ import annotations
+
+from benchmarks.score_importer import HOLDOUT19
+from tests.support.importing import assert_set_floor
+
+HOLDOUT19_DOCS = sorted(HOLDOUT19.glob("*.txt"))
+FIRST_RUN = 67
+FIRST_RUN_LABELS = 38
+OUT_OF_SAMPLE = 73  # session 25's code, out of sample
+
+
+def test_every_nineteenth_holdout_document_names_its_source_and_has_a_gold():
+    assert len(HOLDOUT19_DOCS) == 14
+    for doc in HOLDOUT19_DOCS:
+        assert doc.read_text(encoding="utf-8").startswith("# nguồn: http"), doc.name
+        assert doc.with_suffix(".gold").is_file(), doc.name
+
+
+def test_nineteenth_holdout_floor_holds():
+    assert_set_floor(HOLDOUT19_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE), labels_floor=FIRST_RUN_LABELS, junk_max=1)
