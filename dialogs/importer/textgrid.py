@@ -873,7 +873,8 @@ def _cell_run_end(run: list[str], k: int) -> int:
         return k  # (a numbered line of the outline never opens a table)
     end = k
     values = numbers = codes = 0
-    while end < len(run) and (_short(run[end].strip()) or codes and _row_label(run[end].strip())):
+    while end < len(run) and (_short(run[end].strip()) or (codes or _figured_label(run, end, values))
+                              and _row_label(run[end].strip())):
         cell = run[end].strip()
         mk = parse_marker(cell) if end > k and values >= 4 else None
         if mk is not None and len(mk.rest.split()) >= 3 and LABEL_HEAD.match(fold(_next_cell(run, end))):
@@ -888,6 +889,13 @@ def _cell_run_end(run: list[str], k: int) -> int:
             values += 1  # two blank lines: an empty cell
         end += 1
     return end if values >= 4 or numbers >= 2 or (codes and values >= 2) else k
+
+
+def _figured_label(run: list[str], i: int, values: int) -> bool:
+    """A row's long name inside a run already holding four values or more, with its figure or row number on the very
+    next line ('… hủy bỏ quyết định tạm giữ theo khoản 3 Điều 86' / '15'): a cell of the table, not the text after it."""
+    nxt = run[i + 1].strip() if i + 1 < len(run) else ""
+    return values >= 4 and bool(nxt) and bool(NUMBER.match(nxt)) and not run[i].strip().endswith(":")
 
 
 def _run_cut(run: list[str], k: int, end: int) -> int:

@@ -13,6 +13,7 @@ HOLDOUT19_DOCS = sorted(HOLDOUT19.glob("*.txt"))
 FIRST_RUN = 67
 FIRST_RUN_LABELS = 38
 OUT_OF_SAMPLE = 73  # session 25's code, out of sample
+LABELS_FLOOR = 53  # j25a: a long row name with its figure under it stays in a cells-a-line Biểu (c08)
 
 
 def test_every_nineteenth_holdout_document_names_its_source_and_has_a_gold():
@@ -23,4 +24,4 @@ def test_every_nineteenth_holdout_document_names_its_source_and_has_a_gold():
 
 
 def test_nineteenth_holdout_floor_holds():
-    assert_set_floor(HOLDOUT19_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE), labels_floor=FIRST_RUN_LABELS, junk_max=1)
+    assert_set_floor(HOLDOUT19_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE), labels_floor=max(FIRST_RUN_LABELS, LABELS_FLOOR), junk_max=1)
