@@ -251,6 +251,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
         if not inline and not rows and OUTLINE_NO.match(c) and not _numbered_row_near(cells, k + 1):
             break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
+        if not rows and k >= 2 and not any(cells[:k]) and OUTLINE_NO.match(c):
+            break  # only empty rows under the numbering row, then 'III. Phân loại …': the next part of the outline
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last

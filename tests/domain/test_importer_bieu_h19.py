@@ -50,3 +50,30 @@ def test_a_long_line_not_followed_by_a_figure_still_ends_the_run():
     assert not _figured_label(run, 9, 4)
     assert not _figured_label(["x", LONG, "5"], 1, 2)  # too few values before it
     assert not _figured_label([LONG + " như sau:", "5"], 0, 6)  # a lead-in ending in ':'
+
+
+def _empty_table(after: str, blank_rows: int = 3) -> str:
+    head = ["TT", "Huyện", "Số lớp mở", "Số học viên", "Ghi chú", "Tổng số", "Nữ", "1", "2", "3", "4", "5", "6"]
+    return "\n".join(["II. Kết quả mở lớp theo địa bàn", "", *head, *[" "] * blank_rows, "", after])
+
+
+def test_a_header_with_only_empty_rows_then_the_next_part_is_a_biểu():
+    """A table copied one cell a line whose rows are left empty (the unit writes them), right before the next
+    Roman-numbered part: a header-only Biểu, and the part heading stays a line of the outline."""
+    for after in ("III. Kiến nghị, đề xuất", "3. Khó khăn, vướng mắc"):
+        o = imp(_empty_table(after))
+        tables = [r.question for r in o.refs if r.question.type == "table"]
+        assert tables, after
+        cols = [c.label for c in tables[0].table.columns]
+        assert "Số học viên" in " ".join(cols) or "Nữ" in cols, cols
+        assert not any(after.split(". ", 1)[1] in x.label for x in tables[0].table.rows)
+
+
+def test_a_real_first_row_after_the_numbering_row_is_still_read():
+    """Negative: when the numbering row is followed at once by a numbered row, that row belongs to the table."""
+    from dialogs.importer.grids import _body
+
+    rows, _ = _body(["I.", "Khối trường học", "", "", "1.", "Trường tiểu học", "4", "2"], False)
+    assert rows and rows[0][1] == "Khối trường học"
+    rows, _ = _body(["", "I. Kiến nghị, đề xuất", "5"], False)  # a single empty cell: not an empty row
+    assert rows
