@@ -230,6 +230,14 @@ def _explained(cells: list[str], k: int, since: int) -> bool:
     return since == 0 and len(cells[k].split()) > 12 and any(_is_figure(x) for x in cells[k + 1:k + 4])
 
 
+def _outline_goes_on(cells: list[str], k: int, inline: bool) -> bool:
+    """Before any row, an outline heading at cells[k] is the text after the table: a header whose rows have their
+    own 'TT' cells, then 'II. Đánh giá chung'; or only empty rows under the numbering row, then 'III. Phân loại …'."""
+    if not OUTLINE_NO.match(cells[k]):
+        return False
+    return not inline and not _numbered_row_near(cells, k + 1) or k >= 2 and not any(cells[:k])
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -249,10 +257,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
             break  # the next table's caption, or its heading
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
-        if not inline and not rows and OUTLINE_NO.match(c) and not _numbered_row_near(cells, k + 1):
-            break  # a header whose rows have their own 'TT' cells, then 'II. Đánh giá chung': the outline goes on
-        if not rows and k >= 2 and not any(cells[:k]) and OUTLINE_NO.match(c):
-            break  # only empty rows under the numbering row, then 'III. Phân loại …': the next part of the outline
+        if not rows and _outline_goes_on(cells, k, inline):
+            break
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
