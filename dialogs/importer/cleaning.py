@@ -88,6 +88,9 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
 
 
 BRACKET_BOX = re.compile(r"\[ {1,3}\]")
+# a line of options each led by a dot run ('.......Có .......Không', '……Chôn ……Đốt'): dot runs standing for boxes
+DOT_OPTIONS = re.compile(r"^\s*(?:(?:\.{3,}|…+)\s*[A-ZĐÀ-Ỹ\d][^.…:]{0,24}?\s*){2,5}$")
+DOT_RUN = re.compile(r"(?:\.{3,}|…+)\s*")
 CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
 SPLIT_BLANK = re.compile(r"(?<=[.…]{3})\s+(?=[.…]{2}[.…]*\s*[^\W\d_])")  # a blank broken by a space, a word after
 PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
@@ -122,6 +125,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
         line = BRACKET_BOX.sub("□", line)  # 'Có [ ] Không [ ]': a box to tick typed as brackets
+        line = DOT_RUN.sub("□ ", line).strip() if DOT_OPTIONS.match(line) else line
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue

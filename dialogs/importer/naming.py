@@ -16,7 +16,7 @@ NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "p
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
               "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia",
-              "so theo doi", "so dang ky", "giay phep")  # a register ('Sổ theo dõi …'), a permit ('GIẤY PHÉP …')
+              "so theo doi", "so dang ky", "giay phep", "ban kiem diem", "ban tu kiem diem")  # a register ('Sổ theo dõi …'), a permit ('GIẤY PHÉP …')
 # a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
 CAPS_NAMES = ("thong bao", "to trinh", *PAPER_NAMES)
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
@@ -295,7 +295,7 @@ def own_name(lines: list[str]) -> str | None:
             continue
         if _code_or_subject(lines, i, s, agency, (upper, vv, sentence)):
             continue
-        s = _web_question(s)
+        s = _caps_before_note(_web_question(s))
         if f.startswith("v/v") or f.startswith("ve viec:"):
             subject = re.sub(r"^(?:v/v|về việc:)\s*:?\s*", "", s, flags=re.I)
             if subject:
@@ -347,6 +347,7 @@ def _code_or_subject(lines: list[str], i: int, s: str, agency: set[int], found: 
     code = CODE_LINE.match(s)
     if code:
         rest = INLINE_HEADING.sub("", META_TAIL.sub("", code.group("rest"))).strip(" :.-")
+        rest = rest if any(re.fullmatch(r"[^\W\d_]{3,}", w) for w in rest.split()) else ""  # 'KĐ.ĐG 2023': more code
         _code_name(lines, i, "" if re.fullmatch(r"[-–]\s*[A-ZĐ]{1,4}", rest) else rest, agency, upper, sentence)
         return True
     subject = _about_subject(lines, i)
@@ -363,6 +364,15 @@ def _about_subject(lines: list[str], i: int) -> str | None:
     if not m or not any(LETTER_NO.match(t) for t in lines[max(0, i - 8):i]):
         return None
     return _continuation(lines, i, m.group("s").strip(), False)
+
+
+def _caps_before_note(s: str) -> str:
+    """A name in capitals with a note in brackets and more run on after it ('BÁO CÁO TÌNH HÌNH … TUẦN (Tuần từ ngày …)
+    Nội dung'): the name in capitals alone. Any other line is returned as it is."""
+    lead = _lead_capitals(s)
+    if _upper(s) or len(lead.split()) < 4 or not _named(fold(lead)) or not s[len(lead):].lstrip().startswith("("):
+        return s
+    return lead.strip(" ,;:-–")
 
 
 def _web_question(s: str) -> str:
