@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy.engine import make_url
 
-from bot.web.shared import Listening
+from bot.web.shared import Listening, send_or_keep
 
 log = logging.getLogger("bot.web")
 PING = 30.0  # seconds between the listener's looks at its connection
@@ -84,12 +84,7 @@ class PgNoticeStore(Listening):
         batch, self._outbox = self._outbox, []
         if not batch:
             return
-        try:
-            await self._send(batch)
-        except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
-            log.warning("web change notices not shared (%s)", e)
-            for sid, n in batch:
-                self.hub.deliver(sid, n)
+        await send_or_keep(self._send, batch, self.hub)
         if self._outbox:  # notices given while this one was sending
             self._schedule()
 

@@ -74,6 +74,16 @@ class Hub:
                 del self.listeners[sub_id]
 
 
+async def send_or_keep(send: Callable[[list[tuple[int, dict[str, Any]]]], Awaitable[None]],
+                       batch: list[tuple[int, dict[str, Any]]], hub: Hub) -> None:
+    """``send(batch)`` to every process; when that fails, at least the pages streaming from this process hear it."""
+    try:
+        await send(batch)
+    except Exception as e:  # noqa: BLE001 - a notice only tells pages to look: never the officer's error
+        log.warning("web change notices not shared (%s)", e)
+        for sid, n in batch:
+            hub.deliver(sid, n)
+
 class Moment:
     """The notices of one moment (the saves a group commit answered together) go out as ONE message: the first of
     them waits one turn of the loop for the others, ``send`` sends them all, and every caller returns once sent.
@@ -95,11 +105,7 @@ class Moment:
         finally:
             batch, self._outbox, self._sending = self._outbox, [], None
         try:
-            await self.send(batch)
-        except Exception as e:  # noqa: BLE001 - at least the pages streaming from this process hear it
-            log.warning("web change notices not shared (%s)", e)
-            for sid, n in batch:
-                self.hub.deliver(sid, n)
+            await send_or_keep(self.send, batch, self.hub)
         finally:
             sent.set_result(None)
 
