@@ -57,7 +57,7 @@ class PgNoticeStore(Listening):
     shared = False  # limits and replay memory are not shared: only the notices are
 
     def __init__(self, database_url: str, prefix: str) -> None:
-        super().__init__()
+        super().__init__(self._notified_once)
         self.dsn = asyncpg_dsn(database_url)
         self.channel = channel_name(prefix)
         self._outbox: list[tuple[int, dict[str, Any]]] = []  # notices waiting for the next send
@@ -110,7 +110,7 @@ class PgNoticeStore(Listening):
         except (orjson.JSONDecodeError, TypeError, ValueError, AttributeError) as e:
             log.warning("web change notice unreadable (%s)", e)
 
-    async def _listen_once(self) -> None:
+    async def _notified_once(self) -> None:
         """One listening connection per process; each notice fans out to this process's listening pages."""
         import asyncpg
 

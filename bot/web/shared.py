@@ -148,15 +148,14 @@ class LocalStore:
 
 class Listening(LocalStore):
     """A store whose notices cross processes: one reader task per process (``_read``, started by the first page that
-    listens) hears every process's notices and fans them out to this process's pages (``hub``)."""
+    listens) hears every process's notices and fans them out to this process's pages (``hub``). ``listen_once`` is the
+    store's own way to hear them until its connection is lost (it sets ``_ready`` once it hears)."""
 
-    def __init__(self) -> None:
+    def __init__(self, listen_once: Callable[[], Awaitable[None]]) -> None:
         super().__init__()
+        self._listen_once = listen_once
         self._reader: asyncio.Task | None = None
         self._ready = asyncio.Event()
-
-    async def _listen_once(self) -> None:  # pragma: no cover - each store has its own
-        raise NotImplementedError
 
     async def _read(self) -> None:
         """``_listen_once`` again whenever its connection is lost (the pages fall back on their periodic look at
@@ -195,7 +194,7 @@ class RedisStore(Listening):
     def __init__(self, url: str, prefix: str) -> None:
         import redis.asyncio as aioredis
 
-        super().__init__()
+        super().__init__(self._subscribe_once)
         self.prefix = prefix
         # a bounded pool that waits for a free connection: a burst of saves (200 at once) would otherwise open a
         # connection each, past the client's default cap of 100, and the rest would fall back to this process's store
@@ -240,7 +239,7 @@ class RedisStore(Listening):
     async def _send(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
         await self.redis.publish(f"{self.prefix}:changed", orjson.dumps([{**n, "sub": sid} for sid, n in batch]))
 
-    async def _listen_once(self) -> None:
+    async def _subscribe_once(self) -> None:
         """One subscription per process; each notice fans out to this process's listening pages."""
         async with self.sub_redis.pubsub() as ps:
             await ps.subscribe(f"{self.prefix}:changed")
