@@ -20,7 +20,7 @@ STOP = re.compile(
     r"(?i)\s*(?:,\s*)?\b(?:gửi|phục vụ|để|nhằm|trước ngày|chậm nhất|kèm theo|theo (?:kế hoạch|công văn|"
     r"quyết định|nghị quyết|chỉ thị|quy định|hướng dẫn|yêu cầu|tinh thần|đúng|mẫu|biểu|phụ lục)|do (?:sở|ban|ubnd|ủy ban|cơ quan|đơn vị)|"
     r"về (?:sở|ban|ubnd|ủy ban|phòng|văn phòng)|trình (?:ubnd|ủy ban|hđnd|quốc hội|chính phủ)|"
-    r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó)\b.*$"
+    r"cụ thể như sau|như sau|với các nội dung|gồm các nội dung|bao gồm|trong đó|phải|cần phải)\b.*$"
     r"|\s*,\s*do\s.*$|\s*,\s*(?:gồm|gồm có|cụ thể là)\s.*$|\s+của (?:đơn vị|cơ quan|địa phương)(?:\s+mình)?\s*$"  # ', do Văn phòng … gửi', ', gồm …', '… của đơn vị'
 )
 # a plan or guide for a review: the report it asks for is that review ('Kế hoạch tổng kết 05 năm …')
@@ -116,11 +116,12 @@ def contents_headline(lines: list[str]) -> str | None:
     return None
 
 
-def news_headline(lines: list[str]) -> str | None:
+def news_headline(lines: list[str], report_ok: bool = False) -> str | None:
     """A news item's headline: its first line, in sentence case, five to thirty words with no full stop, colon, blank
     or question, right over a lead paragraph of twenty-five words or more ('Chỉ đạo, đôn đốc triển khai … trên địa bàn
     tỉnh' / 'Văn phòng UBND tỉnh truyền đạt …'). None when a headline names a report ('Khẩn trương báo cáo kết quả
-    …': the report its sentences ask for is the fuller name) or the page begins otherwise."""
+    …': the report its sentences ask for is the fuller name, unless `report_ok`: nothing else names it) or the page
+    begins otherwise."""
     texts = [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
     if len(texts) < 2:
         return None
@@ -128,7 +129,9 @@ def news_headline(lines: list[str]) -> str | None:
     letters = [c for c in head if c.isalpha()]
     if not head[:1].isupper() or not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return None
-    if not 5 <= len(head.split()) <= 30 or re.search(r"[.?!:;…]\s*$|\.\.|…|\bbáo cáo\b|\d{1,2}/\d{1,2}/\d{2,4}", head, re.I):
+    if not 5 <= len(head.split()) <= 30 or re.search(r"[.?!:;…]\s*$|\.\.|…|\d{1,2}/\d{1,2}/\d{2,4}", head):
+        return None
+    if not report_ok and re.search(r"\bbáo cáo\b", head, re.I):
         return None
     if len(lead.split()) < 25 or not lead.rstrip().endswith((".", ")")):
         return None
@@ -138,7 +141,8 @@ def news_headline(lines: list[str]) -> str | None:
 def fallback_name(lines: list[str]) -> str | None:
     """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
     texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
-    return contents_headline(texts) or news_headline(texts) or asked_report(texts) or review_report(texts)
+    return (contents_headline(texts) or news_headline(texts) or asked_report(texts) or review_report(texts)
+            or news_headline(texts, report_ok=True))  # 'Xây dựng Báo cáo chính trị …' over its lead: the page's name
 
 
 def long_words(s: str) -> int:

@@ -457,6 +457,8 @@ def trim_run_on(title: str) -> str:
 
 
 REPORT_PHRASE = re.compile(r"(?<![\w/])[Bb]áo cáo\s+(?P<k>về|của)\s+(?P<r>[^.,;:?()]{6,120})")
+# 'nộp báo cáo về Sở đúng thời gian …': where the report is sent, not what it is about
+TO_BODY = re.compile(r"(?:Sở|Bộ|Ban|Phòng|Văn phòng|UBND|Ủy ban|Uỷ ban|cấp trên|trường)\b")
 PHRASE_STOP = re.compile(r"\s+(?:gửi|được|là|gồm|bao gồm|có|theo|trong|tại|nhằm|phải|cần|thì|khi|và đề xuất)\s.*$")
 
 
@@ -468,7 +470,7 @@ def report_phrase(lines: list[str]) -> str | None:
     for s in [*marked, *lines]:
         m = REPORT_PHRASE.search(s)
         rest = PHRASE_STOP.sub("", m.group("r")).strip() if m else ""
-        if m and len(rest.split()) >= 2 and not _header(s):
+        if m and len(rest.split()) >= 2 and not _header(s) and not (m.group("k") == "về" and TO_BODY.match(rest)):
             return f"Báo cáo {m.group('k')} {rest}"
     return None
 
