@@ -50,6 +50,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
@@ -477,7 +478,7 @@ def build(doc: Document, filename: str) -> Built:
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
-    seq = undotted_numbers(seq)
+    seq = person_blocks(undotted_numbers(seq))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     seq = seq[starts[-1]:] if starts else seq
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
