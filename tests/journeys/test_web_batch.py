@@ -55,6 +55,16 @@ def _params(sid: int, key: str, value, by: int, now: datetime) -> dict:
     return {"p_sid": sid, "p_key": key, "p_value": value, "p_num": num, "p_by": by, "p_now": now, "p_via": "web"}
 
 
+
+async def _revisions(db, w, unit: str, key: str) -> tuple[list[tuple], int, int]:
+    """A unit's revisions of one answer (version, old, new, via), its submission's answers_rev and id, as stored."""
+    async with db.read_session() as s:
+        repo = Repo(s)
+        sub = await repo.submissions.find_submission(w.world.units[unit], w.world.period)
+        revs = await repo.submissions.revisions(sub.id, key)
+        rev = (await s.get(Submission, sub.id)).answers_rev
+        return [(r.version, r.old_value, r.new_value, r.via) for r in revs], rev, sub.id
+
 async def test_batch_write_leaves_the_rows_and_revisions_of_the_one_by_one_path(db, tmp_path):
     world = await build_world(db, tmp_path)
     one = await _subs(db, world, ("00004", "00100"), world.period)  # written one by one
@@ -148,14 +158,9 @@ async def test_saves_at_the_same_instant_are_written_in_order_with_their_revisio
         assert mine["iii_nv_tong"] == 12 and mine["iii_nv_da_th"] == 4
         assert mine["bieu_8b"]["items"]["gd_thpt"][0]["so_co_cau"] == 3
         assert (await w.answers("00100"))["iii_nv_tong"] == 20
-        async with db.read_session() as s:
-            repo = Repo(s)
-            sub = await repo.submissions.find_submission(w.world.units["00004"], w.world.period)
-            revs = await repo.submissions.revisions(sub.id, "iii_nv_tong")
-            assert [(r.version, r.old_value, r.new_value, r.via) for r in revs] == [(1, None, 10, "web"),
-                                                                                   (2, 10, 12, "web")]
-            assert (await s.get(Submission, sub.id)).answers_rev == 4
-        assert [r.rev for r in res if r.sub_id == sub.id] == [1, 2, 3, 4]  # each save went on from the one before
+        revs, answers_rev, sub_id = await _revisions(db, w, "00004", "iii_nv_tong")
+        assert revs == [(1, None, 10, "web"), (2, 10, 12, "web")] and answers_rev == 4
+        assert [r.rev for r in res if r.sub_id == sub_id] == [1, 2, 3, 4]  # each save went on from the one before
     finally:
         await w.close()
 
@@ -205,12 +210,8 @@ async def test_postgresql_a_batch_of_plain_saves_is_two_statements_without_begin
         assert [r.saved.ok for r in res] == [True, True] and writer.batches == before + 1
         assert sent == ["SELECT", "WITH"], sent  # the probes, the write: nothing else
         assert (await w.answers("00004"))["iii_nv_tong"] == 3 and (await w.answers("00100"))["iii_nv_tong"] == 5
-        async with db.read_session() as s:
-            repo = Repo(s)
-            sub = await repo.submissions.find_submission(w.world.units["00100"], w.world.period)
-            revs = await repo.submissions.revisions(sub.id, "iii_nv_tong")
-            assert [(r.version, r.old_value, r.new_value, r.via) for r in revs] == [(1, None, 4, "web"),
-                                                                                   (2, 4, 5, "web")]
+        revs, _, _ = await _revisions(db, w, "00100", "iii_nv_tong")
+        assert revs == [(1, None, 4, "web"), (2, 4, 5, "web")]
     finally:
         await w.close()
 
