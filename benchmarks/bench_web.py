@@ -27,6 +27,8 @@ per save is printed beside the server's.
     .venv/bin/python benchmarks/bench_web.py --full          # every report already answered (the rules read Biểu)
     BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the bursts under cProfile
     BENCH_WEB_QUERIES=1 .venv/bin/python benchmarks/bench_web.py --pg --rounds 3   # the statements sent, counted
+    UVLOOP=0 .venv/bin/python benchmarks/bench_web.py        # the servers on asyncio's own loop (default: as the bot,
+                                                             # uvloop where installed)
 """
 
 from __future__ import annotations
@@ -99,20 +101,27 @@ def server_ms(resp) -> float:
     return float(m.group(1)) if m else float("nan")
 
 
-async def serve(url: str, port: int) -> None:
-    """The web form alone, as the bot serves it (another process: the load generator does not share its CPU)."""
+def server_settings(url: str):
+    """The server processes' settings: the environment's (``UVLOOP=0``: asyncio's own loop, as for the bot), the
+    benchmark's database, token and address."""
+    from bot.config import Settings
+
+    return Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench",
+                    redis_url=os.environ.get("BENCH_WEB_REDIS") or None, redis_prefix=f"benchweb{os.getppid()}")
+
+
+async def serve(st, port: int) -> None:
+    """The web form alone, as the bot serves it (another process: the load generator does not share its CPU),
+    started as the bot is (``bot.app.run_main``: the same event loop)."""
     from aiohttp import web
 
     from bot.app import make_services
-    from bot.config import Settings
     from bot.web.server import WEB, mount
     from storage.db import open_database
 
-    db = open_database(url)
+    db = open_database(st.database_url)
     if not db.sqlite:  # before the first connection: every connection of the pool counted
         count_trips(db)
-    st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench",
-                  redis_url=os.environ.get("BENCH_WEB_REDIS") or None, redis_prefix=f"benchweb{os.getppid()}")
     services = make_services(st, db)
     await services.register_outlines()
     root = web.Application()
@@ -128,7 +137,8 @@ async def serve(url: str, port: int) -> None:
     runner = web.AppRunner(root, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
-    print("ready", flush=True)
+    loop = asyncio.get_running_loop()
+    print(f"ready {type(loop).__module__}.{type(loop).__name__}", flush=True)
     await asyncio.Event().wait()
 
 
@@ -174,7 +184,7 @@ def trips_handler(state):
     return handler
 
 
-def serve_profiled(url: str, port: int) -> None:
+def serve_profiled(st, port: int) -> None:
     """BENCH_WEB_PROFILE=file: the server under cProfile, its statistics written to that file when it is stopped."""
     import cProfile
 
@@ -190,7 +200,9 @@ def serve_profiled(url: str, port: int) -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGUSR1, lambda *_: prof.enable())  # the bursts only (sent by the client around them)
     signal.signal(signal.SIGUSR2, lambda *_: prof.disable())
-    asyncio.run(serve(url, port))
+    from bot.app import run_main
+
+    run_main(serve(st, port), st)
 
 
 async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int,
@@ -252,7 +264,9 @@ async def start_servers(url: str, workers: int):
             port = sock.getsockname()[1]
         proc = await asyncio.create_subprocess_exec(sys.executable, __file__, "--serve", str(port), "--db", url,
                                                     stdout=asyncio.subprocess.PIPE)
-        await proc.stdout.readline()
+        loop = (await proc.stdout.readline()).decode().split()
+        if not procs:
+            print(f"server event loop: {loop[1] if len(loop) > 1 else '?'}", flush=True)
         procs.append(proc)
         bases.append(f"http://127.0.0.1:{port}")
     return procs, bases
@@ -482,7 +496,10 @@ def main() -> None:
     if a.lanes:
         os.environ["BENCH_WEB_LANES"] = str(a.lanes)
     if a.serve:
-        serve_profiled(a.db, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else asyncio.run(serve(a.db, a.serve))
+        from bot.app import run_main
+
+        st = server_settings(a.db)
+        serve_profiled(st, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else run_main(serve(st, a.serve), st)
         return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} server process(es), "
           f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
