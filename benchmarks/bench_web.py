@@ -338,12 +338,18 @@ TIMING = re.compile(rb"\r\nserver-timing: *app;dur=([\d.]+)", re.I)
 
 def cpu_seconds(pids: list[int]) -> float:
     """The server processes' CPU time so far (Linux /proc): what a save costs whatever else runs on the machine."""
-    total = 0
+    return sum(cpu_split(pids))
+
+
+def cpu_split(pids: list[int]) -> tuple[float, float]:
+    """The processes' CPU time so far: (in the process, in the kernel for it)."""
+    user = system = 0
     for pid in pids:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+        user, system = user + int(fields[11]), system + int(fields[12])
+    tick = os.sysconf("SC_CLK_TCK")
+    return user / tick, system / tick
 
 
 class Backends:
@@ -407,7 +413,7 @@ async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[fl
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR1)
     pg_cpu, trips = (await pg.cpu(), await pg.trips()) if pg else (0.0, None)
-    cpu, client = cpu_seconds(pids), time.process_time()
+    (user, system), client = cpu_split(pids), time.process_time()
     per_round: list[float] = []
     for k in range(rounds):
         requests = [phone.request(k + i) for i, phone in enumerate(phones)]  # built beforehand, as typed
@@ -420,14 +426,16 @@ async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[fl
         if pg and k == 0:  # the first burst also reads each officer's whole context once (nothing cached yet)
             warm = await pg.trips()
         await asyncio.sleep(0.5)
-    cpu_ms = (cpu_seconds(pids) - cpu) / len(burst) * 1000
+    user_ms, system_ms = ((b - a) / len(burst) * 1000 for a, b in zip((user, system), cpu_split(pids), strict=True))
+    cpu_ms = user_ms + system_ms
     client_ms = (time.process_time() - client) / len(burst) * 1000  # the officers' side, on the same machine
     pg_ms = (await pg.cpu() - pg_cpu) / len(burst) * 1000 if pg else 0.0
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR2)
     report(f"a burst: {n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves; "
            f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms; "
-           f"server CPU {cpu_ms:.2f} ms a save{f'; PostgreSQL backends {pg_ms:.2f} ms' if pg else ''}; "
+           f"server CPU {cpu_ms:.2f} ms a save (process {user_ms:.2f}, kernel {system_ms:.2f})"
+           f"{f'; PostgreSQL backends {pg_ms:.2f} ms' if pg else ''}; "
            f"the benchmark's client {client_ms:.2f} ms)", burst)
     print("    server time p99 of each burst: " + ", ".join(f"{x:.0f}" for x in per_round) + " ms", flush=True)
     if pg and trips is not None:
