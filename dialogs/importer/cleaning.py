@@ -121,6 +121,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
     text = FN_REF_RE.sub(lambda m: f"⟦fn:{m.group(1)}⟧", text)
     out: list[str] = []
     sup_current: str | None = None
+    boxed_last = False
     for line in _drop_link_lists(text.split("\n"), cleaned.dropped):
         m = SUP_DEF_RE.match(line)
         if m:
@@ -131,7 +132,12 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
         line = BRACKET_BOX.sub("□", line)  # 'Có [ ] Không [ ]': a box to tick typed as brackets
-        line = DOT_RUN.sub("□ ", line).strip() if DOT_OPTIONS.match(line) else line
+        boxed = bool(DOT_OPTIONS.match(line))
+        line = DOT_RUN.sub("□ ", line).strip() if boxed else line
+        if boxed and out and out[-1].startswith("□ ") and boxed_last:  # options wrapped onto a second line: one list
+            out[-1] = f"{out[-1]} {line}"
+            continue
+        boxed_last = boxed
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue

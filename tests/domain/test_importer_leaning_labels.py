@@ -98,3 +98,22 @@ def test_a_heading_glued_after_a_labels_colon_and_the_eth() -> None:
     asks = _asks(imp("Biểu số 02\nĐơn vị báo cáo: ……………\nÐịa chỉ: Mã xã:BÁO CÁO TỔNG HỢP KẾT QUẢ KIỂM TRA\n"
                      "Ngày báo cáo: ……………\n"))
     assert "Địa chỉ" in asks and "Mã xã" in asks
+
+
+def test_options_wrapped_onto_a_second_line_under_a_bare_label() -> None:
+    text = ("PHIẾU HỎI Ý KIẾN\nSố người trong hộ: ……\nGia đình có xe máy không?\n.......Có .......Không\n"
+            "Giờ đi làm buổi sáng\n.......5h – 6h .......6h – 7h\n.......7h – 8h .......Giờ khác\nNghề nghiệp: ……\n")
+    o = imp(text)
+    q = next(r.question for r in o.refs if r.question.prompt.startswith("Giờ đi làm"))
+    assert q.type == "choice" and [x.label for x in q.options] == ["5h – 6h", "6h – 7h", "7h – 8h", "Giờ khác"]
+    assert not [r for r in o.refs if r.question.prompt.startswith("□")]
+
+
+def test_a_placeholder_after_the_noun_it_names() -> None:
+    from dialogs.importer.named_placeholders import named_placeholders
+    line = "Chủ đầu tư (nêu tên chủ đầu tư) báo cáo tiến độ của công trình (tên công trình) đến ngày …… như sau:"
+    assert [a.prompt for a in named_placeholders(line)] == ["Tên chủ đầu tư", "Tên công trình"]
+    assert named_placeholders("các văn bản hướng dẫn của (tên cơ quan hướng dẫn) về minh bạch tài sản, thu nhập") == []
+    assert named_placeholders("thu nhập, (tên cơ quan/tổ chức/đơn vị) báo cáo kết quả kê khai tài sản của mình") == []
+    asks = _asks(imp(MOTTO + "BÁO CÁO TIẾN ĐỘ CÔNG TRÌNH\n" + line + "\n1. Tiến độ thi công\n2. Khó khăn, vướng mắc\n"))
+    assert asks["Tên chủ đầu tư"] == "text" and asks["Tên công trình"] == "text"
