@@ -12,7 +12,15 @@ import re
 
 from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
-from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, IN_WORDS, NAME_LABEL, PEOPLE_LABEL, UNIT_WORDS
+from dialogs.importer.lexicon import (
+    BLANK_RUN,
+    FOOTNOTE_DIGIT,
+    IDENTIFIER,
+    IN_WORDS,
+    NAME_LABEL,
+    PEOPLE_LABEL,
+    UNIT_WORDS,
+)
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
@@ -265,7 +273,7 @@ def empty_labels(line: str) -> list[str]:
     s = line.strip()
     if not s.endswith(":") or BLANK.search(s):
         return []
-    parts = [p.strip(" -–+•") for p in re.split(r"\s*:\s*", s)[:-1]]
+    parts = [FOOTNOTE_DIGIT.sub("", p).strip(" -–+•") for p in re.split(r"\s*:\s*", s)[:-1]]  # ("quận1": a note's mark)
     if not parts or any(not p or _words(p) > 10 or not p[0].isupper() or NOT_A_FIELD.match(fold(p)) for p in parts):
         return []
     return parts
