@@ -506,6 +506,10 @@ def _unit_split(label: str) -> tuple[str, str]:
     return label, ""
 
 
+GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # '1Số', '2.1Thu'
+DASHED = re.compile(r"^\s*[-–+•]\s*\S")
+
+
 def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
     """A row a line ('1 Thu kinh phí 22', '- Con trong giá thú', '2 Số người Người 300 280') until a blank line, a
     signature, a lettered part or a sentence; a line in lower case continues the row above; figures and codes at
@@ -519,7 +523,8 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
         if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
             break
         used += 1
-        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]))+$", "", s)  # its code, figures and ditto marks
+        s = GLUED_NUMBER.sub(r"\1 ", s)  # '1Số tuyến': the row's number glued to its label
+        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]|-nt-|nt))+$", "", s)  # its code, figures and ditto marks
         coded = re.match(r"^(.+?[^\W\d_)])\s+\d{2,3}\s+([^\W\d_][^\d]{0,14})$", label) if units else None
         if coded and len(coded.group(2).split()) <= 2:  # 'Doanh thu thuần 01 Triệu đồng': label, code, unit
             label = f"{coded.group(1)} {coded.group(2)[:1].upper()}{coded.group(2)[1:]}"
@@ -585,9 +590,14 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None  # the column codes under it: the numbering-row reader takes the header and its rows
     rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
     cols = _head_columns(lines[:1], 99)
+    unit_col = re.search(r"\bChỉ tiêu\b", first) and any(fold(c) == "don vi" for c in cols)
+    if unit_col:  # 'Chỉ tiêu Đơn vị Kết quả': 'Đơn vị' is each row's unit, not asked
+        cols = [c for c in cols if fold(c) != "don vi"]
     numbered = sum(bool(r[0]) for r in rows)
+    if re.match(r"(?:STT|TT|Số TT)\s", first):  # a numbers column: a dashed line is a row under a numbered one
+        numbered = sum(bool(r[0]) or bool(DASHED.match(ln)) for r, ln in zip(rows, lines[1:used + 1], strict=False))
     filled = sum(bool(re.search(r"\s[\d.,]+$", ln.strip())) for ln in lines[1:used + 1])
-    names = len(cols) >= 2 and all(_text(c) and len(c.split()) <= 6 for c in cols)
+    names = len(cols) >= (1 if unit_col else 2) and all(_text(c) and len(c.split()) <= 6 for c in cols)
     if len(rows) < 3 or max(numbered, filled) * 2 < len(rows) or not names or len(cols) > 12:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "
