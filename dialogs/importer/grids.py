@@ -230,6 +230,14 @@ def _explained(cells: list[str], k: int, since: int) -> bool:
     return since == 0 and len(cells[k].split()) > 12 and any(_is_figure(x) for x in cells[k + 1:k + 4])
 
 
+def _noted(cells: list[str], k: int, since: int, last: str) -> bool:
+    """cells[k] after a numbered row's value cells is a long text right before the next row's number: the row's
+    last cell (its note, 'Số liệu … không tính trùng …'), not a row without a number."""
+    nxt = cells[k + 1] if k + 1 < len(cells) else ""
+    return since >= 1 and len(cells[k].split()) > 12 and bool(ROW_NUMBER.match(nxt)) and bool(last) \
+        and _follows(last, nxt) and nxt.rstrip(".)") != last
+
+
 def _outline_goes_on(cells: list[str], k: int, inline: bool) -> bool:
     """Before any row, an outline heading at cells[k] is the text after the table: a header whose rows have their
     own 'TT' cells, then 'II. Đánh giá chung'; or only empty rows under the numbering row, then 'III. Phân loại …'."""
@@ -250,7 +258,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
     while k < len(cells):
         c = cells[k]
         f = fold(c)
-        explained = rows and _explained(cells, k, since)  # a row's text cell after its label
+        explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
@@ -360,6 +368,17 @@ def _numbered_list(cells: list[str], head: list[str], k: int, n: int) -> FlatGri
     return _grid(["TT", *cols], [["", "…"]], note)
 
 
+def _numbered_first(cells: list[str], k: int) -> bool:
+    """The rows open with their numbers though the header names no numbers column (its 'TT' cell left empty or
+    dropped by the copy): '1' / 'Số người …' / '' / '2' / 'Số người …' — a figure never stands before the first row's
+    label, so '1' there, '2' at the next row and so on are the rows' numbers."""
+    if not (k + 1 < len(cells) and cells[k] == "1" and _label_cell(cells[k + 1])):
+        return False
+    found = [c for i, c in enumerate(cells[k:k + 60], k) if re.fullmatch(r"\d{1,2}", c) and i + 1 < len(cells)
+             and _label_cell(cells[i + 1])]
+    return found[:3] == ["1", "2", "3"]
+
+
 def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """Cells a line (see the module's note). Returns the grid and how many lines it used."""
     if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
@@ -378,7 +397,7 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     k += n
     cols = _columns(head, codes)
     units = any(fold(h).startswith(("don vi", "dvt")) for h in head)
-    numbers = bool(NUMBER_HEAD.match(fold(head[0])))
+    numbers = bool(NUMBER_HEAD.match(fold(head[0]))) or _numbered_first(cells, k)
     rows, used = _body(cells[k:], units, numbers, inline=not numbers or bool(n))
     end = index[k + used] if k + used < len(index) else len(lines)
     values = sum(c == "" or _is_figure(c) for c in cells[k:k + used])
