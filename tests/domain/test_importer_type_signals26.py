@@ -3,7 +3,9 @@ the type, each on made-up text in several wordings, with a line it must not chan
 
 from __future__ import annotations
 
+from dialogs.importer.ask_types import field_type
 from dialogs.importer.forms import blank_fields
+from tests.support.importing import imp, prompts
 
 # --- a blank's unit written after it and joined to the next label: 'người, trong đó nữ:', 'ngườiTổng …' -----------
 
@@ -30,3 +32,47 @@ def test_a_run_of_dots_spaced_out_is_one_blank() -> None:
 def test_words_after_a_blank_that_are_no_unit_stay_a_label() -> None:
     assert blank_fields("Họ và tên: …… Chức vụ: ……") == ["Họ và tên", "Chức vụ"]
     assert blank_fields("Nơi ở: …… xã, huyện: ……") == ["Nơi ở", "Xã, huyện"]
+
+
+# --- a form field's own words: an age ('Tuổi rừng') is a number, a moment ('Thời điểm trồng') a date -------------
+
+
+def test_an_age_of_a_thing_is_a_number_and_a_moment_a_date() -> None:
+    assert field_type("Tuổi rừng") == ("integer", None)
+    assert field_type("Tuổi cây") == ("integer", None)
+    assert field_type("Thời điểm trồng") == ("date", None)
+    assert field_type("Thời điểm xảy ra") == ("date", None)
+    assert field_type("Tuổi của cây trồng chính hiện nay") == ("text", None)  # a sentence, no label
+    assert field_type("Thời gian") == ("text", None)
+
+
+# --- a lettered point of a form's fields stays a section; one listing figures is the item's ----------------------
+
+PLEA = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập – Tự do – Hạnh phúc
+ĐƠN ĐỀ NGHỊ HỖ TRỢ THIỆT HẠI CÂY TRỒNG
+Kính gửi: Ủy ban nhân dân xã ……
+Tôi tên là: ……………………
+Địa chỉ: ……………………
+1. Đối với diện tích cây trồng bị thiệt hại:
+a) Đối với cây lâu năm:
+Loại cây lâu năm: ……………… Tuổi cây: ………………
+Thời điểm gieo trồng: ………………………
+b) Đối với cây hằng năm:
+Loại cây hằng năm: ……………… Diện tích gieo (ha): ………………
+Thời điểm gieo: ………………………
+"""
+
+
+def test_a_point_whose_number_is_a_fields_own_stays_a_section() -> None:
+    got = prompts(imp(PLEA, "don.txt"))
+    assert got["Tuổi cây"] == ("1.a", "integer")
+    assert got["Thời điểm gieo trồng"] == ("1.a", "date")
+    assert got["Loại cây lâu năm"] == ("1.a", "text")
+    assert got["Diện tích gieo (ha)"] == ("1", "decimal")  # a measure: a figure, the point is the item's
+
+
+def test_a_moment_noted_in_hours_stays_a_line_of_text() -> None:
+    from dialogs.importer.field_lines import field_line_asks
+    got = [(a.prompt, a.type) for a in field_line_asks("Thời điểm xảy ra (mấy giờ)………… Ngày …… tháng …… năm ……")]
+    assert got == [("Thời điểm xảy ra (mấy giờ)", "text"), ("Ngày tháng năm", "date")]
