@@ -14,7 +14,7 @@ FIRST_RUN = 67
 FIRST_RUN_LABELS = 38
 OUT_OF_SAMPLE = 73  # session 25's code, out of sample
 LABELS_FLOOR = 58  # j25a: long row names with their figure under them (c08), an empty-rowed header Biểu (c06)
-FLOOR = 89  # in sample after the short round: j25a (+1), j25b (options led by dot runs read as boxes, +5), p25 (fields per person, +7), i26d (a unit joined to the next label +1, a field's age and moment in their point +2)
+FLOOR = 90  # in sample after the short round: j25a (+1), j25b (options led by dot runs read as boxes, +5), p25 (fields per person, +7), i26d (a unit joined to the next label +1, a field's age and moment in their point +2, a label over rows of boxes +1)
 TITLES_FLOOR = 13  # titles right after helper t25 (12 of 14 before)
 
 

@@ -76,3 +76,31 @@ def test_a_moment_noted_in_hours_stays_a_line_of_text() -> None:
     from dialogs.importer.field_lines import field_line_asks
     got = [(a.prompt, a.type) for a in field_line_asks("Thời điểm xảy ra (mấy giờ)………… Ngày …… tháng …… năm ……")]
     assert got == [("Thời điểm xảy ra (mấy giờ)", "text"), ("Ngày tháng năm", "date")]
+
+
+# --- a label over rows of boxes (dot runs read as boxes), its colon lost: one choice of all the rows' options --------
+
+SURVEY = """PHIẾU KHẢO SÁT NƯỚC SẠCH HỘ GIA ĐÌNH
+Gia đình có dùng nước máy không?
+.......Có .......Không
+Nguồn nước sinh hoạt chính của gia đình
+.......Nước máy .......Giếng khoan
+.......Nước mưa .......Nguồn khác
+Ý kiến khác: ..................................
+"""
+
+
+def test_a_label_over_rows_of_boxes_is_one_choice() -> None:
+    refs = {r.question.prompt: r.question for r in imp(SURVEY, "phieu.txt").refs}
+    q = refs["Nguồn nước sinh hoạt chính của gia đình"]
+    assert q.type == "choice"
+    assert [o.label for o in q.options] == ["Nước máy", "Giếng khoan", "Nước mưa", "Nguồn khác"]
+    assert refs["Gia đình có dùng nước máy không?"].type == "yesno"
+    assert refs["Ý kiến khác"].type == "longtext"
+    assert not any(p.startswith("□") for p in refs)  # no row of boxes left as an ask of its own
+
+
+def test_a_sentence_over_boxes_is_no_label() -> None:
+    from dialogs.importer.surveys import _label_over_boxes
+    assert _label_over_boxes(["Nguồn nước chính", "□ Nước máy □ Giếng khoan"], 0) == "Nguồn nước chính"
+    assert _label_over_boxes(["Đánh dấu vào ô phù hợp.", "□ Nước máy □ Giếng khoan"], 0) is None
