@@ -272,10 +272,34 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
 NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
 
 
+# one word of a name in capitals on a line of its own (a narrow cell's wrapping: 'DANH' / 'MỤC' / 'BIỂU' / 'MẪU …')
+LONE_CAPS_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}$")
+
+
+def join_wrapped_name(lines: list[str]) -> list[str]:
+    """A name in capitals a narrow cell wrapped a word a line ('DANH' / 'MỤC' / 'BIỂU' / 'MẪU BÁO CÁO …') read as one
+    line where the first word starts it; the lines taken in are left empty (positions kept). Only when the words
+    joined begin a name and the first word alone does not."""
+    out = list(lines)
+    i = 0
+    while i < min(len(out), 40):
+        k = i
+        while k < len(out) and LONE_CAPS_WORD.match(out[k].strip()) and _upper(out[k].strip() + "AA"):
+            k += 1
+        if k - i >= 2 and k < len(out) and _upper(out[k].strip()):
+            joined = " ".join(s.strip() for s in out[i:k + 1])
+            if _named(fold(joined)) and not _named(fold(out[i].strip())):
+                out[i:k + 1] = [joined] + [""] * (k - i)
+                i = k
+        i += 1
+    return out
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
     line ('Bộ câu hỏi khảo sát …', '4. Đề cương …'). None when the document names itself nowhere."""
+    lines = join_wrapped_name(lines)
     upper: list[str] = []
     vv: list[str] = []
     sentence: list[str] = []
