@@ -47,6 +47,7 @@ from dialogs.importer.naming import (
     name_under_motto,
     own_name,
     report_phrase,
+    spelled_out,
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
@@ -541,6 +542,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     current = meta["name"] or ""
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
+    meta["name"] = spelled_out(meta["name"], texts)  # 'Phong trào “TDĐKXDĐSVH”' as the document spells it out
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
     top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)

@@ -4,6 +4,7 @@ header ('ỦY BAN NHÂN DÂN …', 'CỘNG HÒA XÃ HỘI …'), never a web pag
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from dialogs.importer.form_labels import leads_with_field
 from dialogs.importer.headline import long_words
@@ -529,3 +530,30 @@ def _unaccented(name: str) -> bool:
 # a page's name of a form goes on with its code and the act it comes with: '… biểu số 24/BTP ban hành – THÔNG TƯ …'
 LEGAL_TAIL = re.compile(r"(?i)\s+(?:(?:biểu|mẫu)\s+số\s+\S*\d.*|(?:được\s+)?ban hành\b.*|kèm theo\b.*|"
                         r"[–-]\s+(?:thông tư|quyết định|nghị định)\b.*)$")
+
+
+# an abbreviation in quotes ('Phong trào “TDĐKXDĐSVH”'): five or more capitals, a phrase's initials
+QUOTED_INITIALS = re.compile(r"[“\"](?P<a>[A-ZĐ]{5,})[”\"]")
+QUOTED_PHRASE = re.compile(r"[“\"](?P<p>[^“”\"]{10,150})[”\"]")
+
+
+def _initials(phrase: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", phrase)).upper()
+
+
+def spelled_out(name: str, texts: list[str]) -> str:
+    """The name with a quoted abbreviation ('Phong trào “TDĐKXDĐSVH”') written out as the document writes it in
+    quotes elsewhere ('Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”'): the phrase whose words' initials
+    are exactly the abbreviation's letters. Unchanged when the document never spells it out."""
+    if not name or not QUOTED_INITIALS.search(name):
+        return name
+    seen = Counter(m.group("p").strip() for s in texts for m in QUOTED_PHRASE.finditer(s))
+    phrases: dict[str, str] = {}
+    for phrase, _ in seen.most_common():  # a spelling the copy damaged once ('đi sống') yields to the usual one
+        phrases.setdefault(_initials(phrase), phrase)
+
+    def full(m: re.Match) -> str:
+        spelled = phrases.get(m.group("a"))
+        return f"“{spelled}”" if spelled else m.group(0)
+
+    return QUOTED_INITIALS.sub(full, name)

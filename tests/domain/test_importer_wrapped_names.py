@@ -4,7 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
-from dialogs.importer.naming import join_wrapped_name, own_name
+from dialogs.importer.naming import join_wrapped_name, own_name, spelled_out
 from tests.support.importing import imp
 
 
@@ -20,3 +20,18 @@ def test_lone_capital_words_that_begin_no_name_stay_apart() -> None:
     assert join_wrapped_name(lines) == lines
     named = ["BIỂU", "TỔNG", "HỢP SỐ LIỆU"]  # the first word already begins a name: nothing to join
     assert join_wrapped_name(named) == named
+
+
+def test_a_quoted_abbreviation_in_the_name_is_written_out_as_the_document_spells_it() -> None:
+    text = ("V/v báo cáo kết quả Cuộc vận động “NDTCHTSĐ” năm 2030\n"
+            "Kính gửi: Các phòng, ban\n"
+            "Thực hiện Cuộc vận động “Người dân tích cực học tập suốt đời”, đề nghị báo cáo:\n"
+            "- Kết quả đạt được;\n- Khó khăn, vướng mắc.\n")
+    o = imp(text)
+    assert "“Người dân tích cực học tập suốt đời”" in o.title
+
+
+def test_an_abbreviation_never_spelled_out_or_short_stays() -> None:
+    assert spelled_out("Báo cáo Phong trào “TDĐKXD” năm 2030", ["Phong trào “Toàn dân xây dựng”"]) == \
+        "Báo cáo Phong trào “TDĐKXD” năm 2030"
+    assert spelled_out("Báo cáo của “UBND” xã", ["“Ủy ban nhân dân”"]) == "Báo cáo của “UBND” xã"  # four letters
