@@ -43,6 +43,7 @@ from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, rol
 from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.naming import (
     BARE_NAMES,
+    english_name,
     form_name_wins,
     name_under_motto,
     own_name,
@@ -548,6 +549,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
     meta["party_headed"] = bool(PARTY_BODY.search(fold(" ".join(fixed[:top]))))  # (above the first numbered line)
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
+    meta["english"] = english_name(texts)  # 'Appendix E: Questionnaire (…)' over a questionnaire in Vietnamese
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -1277,7 +1279,8 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
+    return (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
+            or PLAIN_NAME)
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

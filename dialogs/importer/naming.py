@@ -557,3 +557,17 @@ def spelled_out(name: str, texts: list[str]) -> str:
         return f"“{spelled}”" if spelled else m.group(0)
 
     return QUOTED_INITIALS.sub(full, name)
+
+
+# a questionnaire a foreign body publishes in Vietnamese under an English name ('Appendix E: Questionnaire (…)')
+ENGLISH_NAME = re.compile(r"^(?=.*\b(?:Questionnaire|Survey)\b)(?:Appendix\s+[A-Z\d]{1,3}\s*[:.–-]\s*)?[A-Z][\w\s,&()/-]*$")
+
+
+def english_name(lines: list[str]) -> str | None:
+    """The English name line of a questionnaire written in Vietnamese (a last resort when no Vietnamese name line
+    is found): short, letters of English only, naming a questionnaire or a survey."""
+    for raw in lines[:40]:
+        s = raw.strip()
+        if 2 <= len(s.split()) <= 12 and s.isascii() and ENGLISH_NAME.match(s):
+            return s
+    return None

@@ -4,7 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
-from dialogs.importer.naming import join_wrapped_name, own_name, spelled_out
+from dialogs.importer.naming import english_name, join_wrapped_name, own_name, spelled_out
 from tests.support.importing import imp
 
 
@@ -35,3 +35,12 @@ def test_an_abbreviation_never_spelled_out_or_short_stays() -> None:
     assert spelled_out("Báo cáo Phong trào “TDĐKXD” năm 2030", ["Phong trào “Toàn dân xây dựng”"]) == \
         "Báo cáo Phong trào “TDĐKXD” năm 2030"
     assert spelled_out("Báo cáo của “UBND” xã", ["“Ủy ban nhân dân”"]) == "Báo cáo của “UBND” xã"  # four letters
+
+
+def test_a_questionnaire_named_only_in_english_keeps_that_name() -> None:
+    text = ("City Transit Office\nRider Survey (Vietnamese version)\n\n"
+            "1. Quý vị đi xe buýt bao nhiêu lần mỗi tuần?\n\n2. Quý vị có hài lòng với giờ chạy xe không?\n")
+    assert imp(text).title == "Rider Survey (Vietnamese version)"
+    assert english_name(["Skip to main content", "Appendix C: Household Questionnaire"]) == \
+        "Appendix C: Household Questionnaire"
+    assert english_name(["Báo cáo khảo sát (Survey)", "Take the survey now"]) is None  # Vietnamese; no name
