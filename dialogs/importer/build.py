@@ -56,6 +56,7 @@ from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
+from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
@@ -486,7 +487,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(_blank_notes(seq, cleaned.footnotes)))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
