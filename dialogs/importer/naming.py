@@ -299,8 +299,12 @@ def join_wrapped_name(lines: list[str]) -> list[str]:
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
-    line ('Bộ câu hỏi khảo sát …', '4. Đề cương …'). None when the document names itself nowhere."""
-    lines = join_wrapped_name(lines)
+    line ('Bộ câu hỏi khảo sát …', '4. Đề cương …'). None when the document names itself nowhere. A name a narrow
+    cell wrapped a word a line is read whole first (join_wrapped_name)."""
+    return _own_name(join_wrapped_name(lines))
+
+
+def _own_name(lines: list[str]) -> str | None:
     upper: list[str] = []
     vv: list[str] = []
     sentence: list[str] = []
