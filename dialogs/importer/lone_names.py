@@ -1,0 +1,38 @@
+"""A person's name field whose blank the copy lost, alone on its line between two fields that kept theirs ('Kính gửi:
+… …………' / 'Họ và tên người đề nghị (trường hợp ủy quyền phải có' / 'Theo Bản án số ………'): one text ask, its
+complete bracketed note its help (a note the copy cut off is left out). The line gets its blank back ('Họ và tên
+người đề nghị: ……') and is read as the field it was. A 'Họ và tên' line among a table's header cells, or anywhere not
+between two blanks, is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.forms import BLANK
+
+NAME_LINE = re.compile(r"^(?:[-–+•]\s*)?(?P<l>(?:Họ và tên|Họ tên|HỌ VÀ TÊN)\b[^:…().;]{0,60}?)\s*"
+                       r"(?:\((?P<n>[^()]{2,120})(?P<c>\))?)?\s*$")
+
+
+def _neighbour(seq: list, k: int, step: int) -> str:
+    j = k + step
+    while 0 <= j < len(seq) and isinstance(seq[j], str) and not seq[j].strip():
+        j += step
+    return seq[j] if 0 <= j < len(seq) and isinstance(seq[j], str) else ""
+
+
+def lone_names(seq: list) -> list:
+    """The sequence with each lone name field (see the module's notes) given its blank back."""
+    out = list(seq)
+    for k, s in enumerate(seq):
+        m = NAME_LINE.match(s.strip()) if isinstance(s, str) else None
+        if not m or len(m.group("l").split()) > 10:
+            continue
+        if not (BLANK.search(_neighbour(seq, k, -1)) and BLANK.search(_neighbour(seq, k, 1))):
+            continue
+        label = m.group("l").strip()
+        note = m.group("n").strip() if m.group("n") and m.group("c") else None
+        label = label[0] + label[1:].lower() if label.isupper() else label
+        out[k] = f"{label}: ……" + (f" ({note})" if note else "")
+    return out
