@@ -39,7 +39,7 @@ from dialogs.importer.inline_counts import unit_answers
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
-from dialogs.importer.lone_names import lone_names
+from dialogs.importer.lone_names import lone_names, sex_boxes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.naming import (
@@ -488,7 +488,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(_blank_notes(seq, cleaned.footnotes))))), numbered)))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(seq, cleaned.footnotes)))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)

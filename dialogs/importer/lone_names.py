@@ -2,7 +2,8 @@
 … …………' / 'Họ và tên người đề nghị (trường hợp ủy quyền phải có' / 'Theo Bản án số ………'): one text ask, its
 complete bracketed note its help (a note the copy cut off is left out). The line gets its blank back ('Họ và tên
 người đề nghị: ……') and is read as the field it was. A 'Họ và tên' line among a table's header cells, or anywhere not
-between two blanks, is left as it is.
+between two blanks, is left as it is. The boxes of a person's sex with no label ('Nam □ Nữ □') are asked as the sex
+('Giới tính').
 """
 
 from __future__ import annotations
@@ -35,4 +36,22 @@ def lone_names(seq: list) -> list:
         note = m.group("n").strip() if m.group("n") and m.group("c") else None
         label = label[0] + label[1:].lower() if label.isupper() else label
         out[k] = f"{label}: ……" + (f" ({note})" if note else "")
+    return out
+
+
+# the boxes of a person's sex with no label ('Họ và tên …… Nam □ Nữ □ Ngày sinh: ……'): the sex asked, as a form asks it
+SEX_BOXES = re.compile(r"(?<![\w:])\s*(?P<b>(?:[□☐]\s*)?Nam\s*[□☐]\s*(?:[□☐]\s*)?Nữ(?:\s*[□☐])?)(?=\s|$)")
+
+
+def sex_boxes(seq: list) -> list:
+    """The sequence with a line's unlabelled sex boxes ('Nam □ Nữ □') set on a line of their own as 'Giới tính: Nam □
+    Nữ □', the words before and after them on lines of their own; a line that labels them already is left as it is."""
+    out: list = []
+    for s in seq:
+        m = SEX_BOXES.search(s) if isinstance(s, str) and "giới tính" not in s.lower() else None
+        if m is None:
+            out.append(s)
+            continue
+        before, after = s[: m.start()].strip(), s[m.end() :].strip()
+        out += [x for x in (before, f"Giới tính: {m.group('b').strip()}", after) if x]
     return out

@@ -4,7 +4,7 @@ copy cut off left out; a 'Họ và tên' header cell of a flattened table is no 
 
 from __future__ import annotations
 
-from dialogs.importer.lone_names import lone_names
+from dialogs.importer.lone_names import lone_names, sex_boxes
 from tests.support.importing import imp
 
 HEAD = "ĐƠN XIN XÁC NHẬN\nKính gửi: Ủy ban nhân dân phường ……………\n"
@@ -24,3 +24,13 @@ def test_a_name_header_cell_is_no_field() -> None:
     assert lone_names(seq) == seq
     after_prose = ["Đề nghị các đơn vị gửi danh sách.", "Họ và tên người liên hệ", "Số điện thoại: ………"]
     assert lone_names(after_prose) == after_prose  # no blank above it: not among a form's fields
+
+
+def test_unlabelled_sex_boxes_are_the_persons_sex() -> None:
+    o = imp("PHIẾU KHÁM SỨC KHỎE\nHọ và tên ……………………Nam □ Nữ □ Ngày sinh: ……../……../………\nLớp: ………………\n")
+    asked = {r.question.prompt: r.question for r in o.refs}
+    assert asked["Giới tính"].type == "choice"
+    assert [c.label for c in asked["Giới tính"].options] == ["Nam", "Nữ"]
+    assert "Ngày sinh" in asked and "Lớp" in asked
+    labelled = ["Giới tính: Nam □ Nữ □", "Nam: ……… Nữ: ………"]  # labelled already; counts of each, no boxes
+    assert sex_boxes(labelled) == labelled
