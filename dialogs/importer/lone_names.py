@@ -23,10 +23,19 @@ def _neighbour(seq: list, k: int, step: int) -> str:
     return seq[j] if 0 <= j < len(seq) and isinstance(seq[j], str) else ""
 
 
+# a code's field whose boxes the copy lost ('Mã hộ', 'Mã số thuế của doanh nghiệp'), never a Biểu's bare 'Mã số' column
+CODE_LINE = re.compile(r"^(?P<l>Mã\s+(?!số$)[^\W\d_][^:…().;\d]{1,50})$")
+
+
 def lone_names(seq: list) -> list:
-    """The sequence with each lone name field (see the module's notes) given its blank back."""
+    """The sequence with each lone name field (see the module's notes) given its blank back; a lone code field ('Mã
+    hộ') too, beside one field that kept its blank."""
     out = list(seq)
     for k, s in enumerate(seq):
+        code = CODE_LINE.match(s.strip()) if isinstance(s, str) and len(s.split()) <= 8 else None
+        if code and (BLANK.search(_neighbour(seq, k, -1)) or BLANK.search(_neighbour(seq, k, 1))):
+            out[k] = f"{code.group('l')}: ……"
+            continue
         m = NAME_LINE.match(s.strip()) if isinstance(s, str) else None
         if not m or len(m.group("l").split()) > 10:
             continue

@@ -34,3 +34,11 @@ def test_unlabelled_sex_boxes_are_the_persons_sex() -> None:
     assert "Ngày sinh" in asked and "Lớp" in asked
     labelled = ["Giới tính: Nam □ Nữ □", "Nam: ……… Nữ: ………"]  # labelled already; counts of each, no boxes
     assert sex_boxes(labelled) == labelled
+
+
+def test_a_lone_code_field_beside_a_blank_gets_its_blank_back() -> None:
+    o = imp("PHIẾU THU THẬP THÔNG TIN HỘ\nTên chủ hộ: ……………………\n\nMã hộ gia đình\n\nTHÔNG TIN VỀ NHÀ Ở\n"
+            "1. Diện tích nhà ở: ……… m2\n")
+    assert o.refs[0].question.prompt in ("Tên chủ hộ",) and "Mã hộ gia đình" in {r.question.prompt for r in o.refs}
+    bare = ["Đơn vị tính: người", "Mã số", "Số người đi làm việc: ……"]  # a Biểu's code column: no field
+    assert lone_names(bare) == bare
