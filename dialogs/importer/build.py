@@ -251,13 +251,16 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                     break
                 if parse_marker(line) or len(line) > 300:
                     break
-                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d)", fold(line)):
+                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d|\(?(?:ban hanh )?kem theo)",
+                                fold(line)):
                     title_parts.insert(0, line)  # a statistics form's particulars are no part of its name
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
+            if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
+                prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
             title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
