@@ -266,11 +266,10 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
-        pct = units and rows and c == "%" and since <= 1  # the row's unit '%' (after its code), not a figure
-        if (_is_figure(c) and not number or not number and not _text(c) or explained) and not pct:
+        if (_is_figure(c) and not number or not number and not _text(c) or explained) \
+                and not (units and rows and c == "%" and since <= 1):  # '%' after a row's code: its unit
             filled[-1:] = [True] if filled and (_is_figure(c) or DITTO.match(c)) else filled[-1:]  # '"': the value above again
-            k += 1
-            since += 1
+            k, since = k + 1, since + 1
             continue
         after_code = since == 1 and re.fullmatch(r"\d{2,3}", cells[k - 1]) is not None \
             and not (k + 1 < len(cells) and re.fullmatch(r"\d{2,3}", cells[k + 1])
