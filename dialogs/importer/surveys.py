@@ -164,6 +164,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             k += 1
             continue
         inline = _inline_options(s) if not opts else None
+        if inline and any(re.search(r"[?:]", o) for o in inline):
+            break  # 'Câu 5. Hộ có nuôi gia súc không? Có □ Không □': the next question with its own boxes
         if inline and len(inline) >= 2:
             return inline, k + 1
         m = OPTION.match(s)
@@ -186,7 +188,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             opts.append(_option_text(m.group("t")))
             key, k = mk, k + 1
             continue
-        if opts and key not in (None, "□") and not _item(s) and "?" not in s and _resumes(lines, k, key):
+        if opts and key not in (None, "□") and not _item(s) and "?" not in s and not OPTION.match(s) \
+                and not BLANK.search(s) and _resumes(lines, k, key):  # ('4. Chi phí: …… đồng': the next item)
             k += 1  # '(1) Kinh tế cá thể' / 'Bao gồm hộ sản xuất …' / '(2) …': the option's explanation
             continue
         if opts and _explains(s, opts[-1]):  # the last option's explanation: 'Kinh tế tư nhân gồm những …'
