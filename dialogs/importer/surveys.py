@@ -144,6 +144,9 @@ def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
     while k < len(lines) and lines[k].strip():
         s = lines[k].strip()
         bare = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", s))  # (a note, nested or not, not counted)
+        mk = parse_marker(s)
+        if len(opts) >= 3 and (NUMBERED_ITEM.match(s) or _item(s) or mk is not None and mk.kind not in BULLET_KINDS):
+            break  # the next question ('Câu 4. …', numbered '4.') closes the run as an empty line would
         if s == GRID or len(bare.split()) > 16 or "?" in s or s.endswith((":", ".", ";")) or parse_marker(s) is not None:
             return [], at
         opts.append(BLANK.sub("", s).strip(" .;,-–") if s.isupper() else _option_text(s))  # ('KHỐI ĐẢNG' as written)
