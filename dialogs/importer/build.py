@@ -989,6 +989,7 @@ BARE_NOTE_MARK = re.compile(r"(?:(?<=[.…])|(?<=\)))(\d{1,2})(?=[.…]|\s*$)")
 
 
 FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
+SPLIT_ROW = re.compile(r"^(?:chia ra|chia theo|phân theo|phân ra|trong đó|trong tổng số)\b[^:]{0,40}:\s*$", re.I)  # a Biểu's row
 SIGN_WORDS = re.compile(r"\s*\b(?:ký tên|ký và ghi rõ họ tên|ký, ghi rõ họ tên)\b\s*", re.I)
 
 
@@ -1007,7 +1008,7 @@ def _field_rows(seq: list) -> list:
             texts = list(dict.fromkeys(t.strip() for t, _ in row if t.strip()))
             if rows and [t.strip() for t, _ in row] == head:
                 continue
-            if texts and all(FIELD_CELL.search(t) for t in texts):
+            if texts and all(FIELD_CELL.search(t) and not SPLIT_ROW.match(t) for t in texts):
                 caption = rows.pop() if rows and len({t.strip() for t, _ in rows[-1] if t.strip()}) == 1 else None
                 for t in texts:
                     lines.extend(p.strip() for p in SIGN_WORDS.split(re.sub(r"%\s*:", "%", t)) if p.strip(" :"))

@@ -128,3 +128,24 @@ def test_rows_a_line_with_trong_do_percent_and_decimal_comma_rows_are_all_kept()
     assert "Tỷ lệ lao động qua đào tạo" in labels and "Số cơ sở giáo dục nghề nghiệp" in labels
     assert not any(r.sum_of for r in t.rows)
     assert "Kèm theo" not in t.title
+
+
+def test_a_bare_chia_ra_row_of_a_word_biểu_stays_a_row_and_its_total_sums_the_split_only():
+    from dialogs.loader import check_outline_text
+    from tests.support.importing import word_file
+
+    data = word_file(["Biểu số 03/NV", "ĐỘI NGŨ NHÂN VIÊN Y TẾ THÔN ĐẾN 31/12/2026"], [
+        ["Chỉ tiêu", "Mã số", "Đơn vị tính", "Số lượng"],
+        ["Tổng số nhân viên y tế thôn", "01", "Người", "30"],
+        ["Chia ra:", "", "", ""],
+        ["- Nhân viên y tế thôn bản", "02", "Người", "22"],
+        ["- Cô đỡ thôn bản", "03", "Người", "8"],
+        ["Trong đó: Nữ", "04", "Người", "19"],
+    ])
+    outline, problems = check_outline_text(import_document(data, "bieu.docx").yaml)
+    assert not problems
+    t = next(r.question.table for r in outline.refs if r.question.type == "table")
+    rows = {r.label: r for r in t.rows}
+    assert "Chia ra:" in rows and rows["Chia ra:"].kind == "group"
+    total = rows["Tổng số nhân viên y tế thôn"]
+    assert [r.label for r in t.row_sum_sources(total)] == ["- Nhân viên y tế thôn bản", "- Cô đỡ thôn bản"]
