@@ -29,6 +29,7 @@ from dialogs.importer.form_labels import colon_blanks
 from dialogs.importer.forms import MANY, blank_fields
 from dialogs.importer.issued_papers import issued_paper
 from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
+from dialogs.importer.named_placeholders import named_placeholders
 from dialogs.text import fold
 
 GAP = r"(?:…|\.{2,}|_{2,}|[□☐])"
@@ -467,4 +468,5 @@ def field_line_asks(text: str) -> list[Ask]:
         or boxed_choice(text)
         or person_fields(text)
         or colon_blanks(text, blank_fields, label_type)
+        or named_placeholders(text)
     )

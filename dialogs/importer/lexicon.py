@@ -185,6 +185,8 @@ GUIDED_COUNT = re.compile(r"\b(?:nêu rõ|ghi rõ|nêu)\s+((?:tổng số|số l
 GAP = r"(?:…|\.{2,}|_{2,})"
 GAP_RUN = GAP + r"[….\s_]*"
 BLANK_RUN = r"(?:…|\.{3,}|_{3,})[….\s_]*"
+# 'Ngày sinh: …… ghi bằng chữ: ……', 'Số tiền: …… (viết bằng chữ: ……)': the field before it again, written in words
+IN_WORDS = re.compile(r"(?i)\(?\s*(?:ghi|viết)?\s*(?:đầy đủ\s+)?bằng chữ\s*\)?")
 
 
 DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")

@@ -328,9 +328,10 @@ def _label_over_boxes(lines: list[str], k: int) -> str | None:
     the label is the question the boxes answer."""
     mk = parse_marker(lines[k].strip())
     rest = (mk.rest if mk is not None else lines[k]).strip()
-    if not rest.endswith(":") or len(rest.split()) > 30 or BLANK.search(rest) or BOXES.search(rest):
-        return None
     nxt = next((s.strip() for s in lines[k + 1 : k + 3] if s.strip()), "")
+    bare = rest[:1].isupper() and not rest.endswith((".", ";")) and len(rest.split()) <= 15 and nxt.startswith("□")
+    if not (rest.endswith(":") or bare) or len(rest.split()) > 30 or BLANK.search(rest) or BOXES.search(rest):
+        return None  # ('Thời gian thu gom' over '□ 6h – 9h □ 15h – 18h': a short label, no colon, boxes first)
     boxes = len(BOXES.findall(nxt))
     opts = _inline_options(nxt) if boxes >= 2 and (BOXES.match(nxt) or BOXES.search(nxt[-4:])) else None
     return rest.rstrip(" :") if opts and len(opts) == boxes and not BLANK.search(nxt) and ":" not in nxt else None
