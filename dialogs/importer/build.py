@@ -256,13 +256,16 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                     break
                 if parse_marker(line) or len(line) > 300:
                     break
-                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d)", fold(line)):
+                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d|\(?(?:ban hanh )?kem theo)",
+                                fold(line)):
                     title_parts.insert(0, line)  # a statistics form's particulars are no part of its name
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
+            if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
+                prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
             title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
@@ -993,6 +996,7 @@ BARE_NOTE_MARK = re.compile(r"(?:(?<=[.…])|(?<=\)))(\d{1,2})(?=[.…]|\s*$)")
 
 
 FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
+SPLIT_ROW = re.compile(r"^(?:chia ra|chia theo|phân theo|phân ra|trong đó|trong tổng số)\b[^:]{0,40}:\s*$", re.I)  # a Biểu's row
 SIGN_WORDS = re.compile(r"\s*\b(?:ký tên|ký và ghi rõ họ tên|ký, ghi rõ họ tên)\b\s*", re.I)
 
 
@@ -1011,7 +1015,7 @@ def _field_rows(seq: list) -> list:
             texts = list(dict.fromkeys(t.strip() for t, _ in row if t.strip()))
             if rows and [t.strip() for t, _ in row] == head:
                 continue
-            if texts and all(FIELD_CELL.search(t) for t in texts):
+            if texts and all(FIELD_CELL.search(t) and not SPLIT_ROW.match(t) for t in texts):
                 caption = rows.pop() if rows and len({t.strip() for t, _ in rows[-1] if t.strip()}) == 1 else None
                 for t in texts:
                     lines.extend(p.strip() for p in SIGN_WORDS.split(re.sub(r"%\s*:", "%", t)) if p.strip(" :"))
