@@ -60,7 +60,7 @@ def _parallel(label: str, before: Ask, unit: str) -> str | None:
     words, prev = label.split(), before.prompt.split()
     if FIGURE.match(label):
         return label
-    if unit != (before.unit or "") or len(words) > 3 or len(prev) <= len(words) + 1:
+    if not unit or unit != (before.unit or "") or len(words) > 3 or len(prev) <= len(words) + 1:
         return None
     return " ".join(prev[: -len(words)] + words)
 
@@ -105,7 +105,7 @@ def _piece_asks(piece: str, heading: str) -> list[Ask] | None:
             asks.append(ask)
             continue
         named = _parallel(label, asks[-1], unit) if asks else label
-        if named is None:
+        if named is None or not unit and not FIGURE.match(named):  # ('Mã số thuế …': a form's field, no figure)
             return None
         asks.append(_figure(named, unit))
     if parts:

@@ -41,6 +41,7 @@ from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.named_bieu import catalogue
+from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
     form_name_wins,
@@ -1124,6 +1125,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     for k, line in enumerate(lines):
         asks = (contents_sentences(line) or richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
+        asks = [x for a in asks for x in note_figures(a)]  # '… (số X, trong đó số Y)': the figures asked too
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too

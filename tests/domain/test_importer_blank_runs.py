@@ -77,3 +77,9 @@ def test_a_sentence_of_blanks_wrapped_by_the_page_is_one_line() -> None:
     assert a["Số đơn đã giải quyết"] == ("integer", "đơn")
     assert a["Số đơn tồn"] == ("integer", "đơn")
     assert a["Số cán bộ tiếp dân: nữ"] == ("integer", "người")
+
+
+def test_a_forms_fields_without_units_are_no_figures() -> None:
+    assert _run("– Giấy chứng nhận đầu tư …, Số tài khoản …") == []
+    assert _run("Kiểm tra: số cuộc ….., số hộ được kiểm tra …..") == [
+        ("Số cuộc", "integer", "cuộc"), ("Số hộ được kiểm tra", "integer", None)]
