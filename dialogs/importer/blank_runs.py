@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, guess_type, measure_unit
+from dialogs.importer.inline_counts import NOUN_AFTER
 from dialogs.importer.lexicon import top_split
 from dialogs.importer.placeholders import unit_type
 
@@ -26,7 +27,9 @@ HEADING = re.compile(r"^(?P<h>[^:;…_()]{3,120}?)\s*:\s*(?=[^\s…._])")
 BARE_HEADING = re.compile(rf"^(?P<h>[^:;…_()]{{3,120}}?)\s*:\s*(?={BLANK}[^\W\d_]+(?:\s[^\W\d_]+)+\s*,)")
 BREAKDOWN = re.compile(r"(?i),?\s*\(?\s*(?:trong đó|hình thức|chia ra|bao gồm|gồm)\s*:\s*")
 FIGURE = re.compile(r"(?i)^(?:tổng\s+)?(?:số|tỷ lệ|tỉ lệ|kinh phí|số tiền|diện tích)\b")
-WORDS = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){1,5}$")
+WORDS = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){1,9}$")
+# things counted that the general list lacks ('…… đối tượng đánh bạc')
+MORE_NOUNS = re.compile(r"(?i)^(?P<n>đối tượng|phương tiện|tài khoản|sản phẩm|nhân khẩu)\s+(?P<r>.+)$")
 BULLET = re.compile(r"^\s*[-–+•*]\s*")
 UNIT = re.compile(r"^(?:%|[^\W\d_][\w/²³]*(?:\s[^\W\d_][\w/²³]*){0,2})$")
 
@@ -37,6 +40,12 @@ def _cap(s: str) -> str:
 
 
 def _figure(label: str, unit: str) -> Ask:
+    if unit and not FIGURE.match(label):  # 'kết nạp mới …… đoàn viên': read as the field 'kết nạp mới: …… đoàn viên'
+        from dialogs.importer.questions import asks_from_text  # (questions.py reads this module first)
+
+        field = asks_from_text(f"{_cap(label)}: …… {unit}")
+        if len(field) == 1:
+            return field[0]
     if unit:
         return Ask(_cap(label), unit_type(unit), unit)
     typ, u, why = guess_type(label)
@@ -88,10 +97,35 @@ def _comma_parts(text: str) -> list[str]:
     return out + ([carry] if carry else [])
 
 
-def _piece_asks(piece: str, heading: str) -> list[Ask] | None:
+def _shared_thing(main: str, heading: str, verb: list[str]) -> list[Ask] | None:
+    """'phát hiện …… vụ, …… đối tượng đánh bạc' (under 'Tệ nạn xã hội:'): counts in several units of one thing named
+    after the last → 'Tệ nạn xã hội: số vụ đánh bạc phát hiện', '…: số đối tượng đánh bạc phát hiện'; the verb
+    before the first goes on to the next piece ('; …… vụ, …… đối tượng sử dụng …'). None for any other piece."""
+    parts = [_part(t) for t in _comma_parts(main)]
+    if not heading or len(parts) < 2 or any(p is None for p in parts):
+        return None
+    *counts, (last_label, last_unit) = [p for p in parts if p is not None]
+    words = last_unit.split()
+    if last_label or len(words) < 2 or any(len(u.split()) != 1 or label and (FIGURE.match(label) or len(label.split()) > 3)
+                                           or k and label for k, (label, u) in enumerate(counts)):
+        return None
+    noun = MORE_NOUNS.match(last_unit) or NOUN_AFTER.match(last_unit)
+    unit, rest = (noun.group("n"), noun.group("r").strip()) if noun else (words[0], " ".join(words[1:]))
+    if not rest:
+        return None
+    if counts[0][0]:
+        verb[:] = [counts[0][0]]
+    tail = rest + (f" {verb[0]}" if verb else "")
+    return [Ask(f"{_cap(heading)}: số {u} {tail}", unit_type(u), u) for u in [u for _, u in counts] + [unit]]
+
+
+def _piece_asks(piece: str, heading: str, verb: list[str]) -> list[Ask] | None:
     """One piece between ';': its figures (a breakdown's parts after the figure they part)."""
     cut = BREAKDOWN.search(piece)
     main, parts = (piece[: cut.start()], piece[cut.end() :].rstrip(" )")) if cut else (piece, "")
+    shared = _shared_thing(main, heading, verb)
+    if shared is not None:
+        return shared
     asks: list[Ask] = []
     for text in _comma_parts(main):
         got = _part(text)
@@ -105,8 +139,8 @@ def _piece_asks(piece: str, heading: str) -> list[Ask] | None:
             asks.append(ask)
             continue
         named = _parallel(label, asks[-1], unit) if asks else label
-        if named is None or not unit and not FIGURE.match(named):  # ('Mã số thuế …': a form's field, no figure)
-            return None
+        if named is None or not FIGURE.match(named) and unit in ("", "%"):
+            return None  # ('Mã số thuế …': a form's field; '…; đạt tỷ lệ …%': the rate of the count before)
         asks.append(_figure(named, unit))
     if parts:
         if not asks:
@@ -123,8 +157,8 @@ def _piece_asks(piece: str, heading: str) -> list[Ask] | None:
 def blank_run(text: str) -> list[Ask]:
     """The figures of a line of labelled blanks (see the module's note); [] for any other line."""
     t = re.sub(r"\s+", " ", text.strip()).rstrip(" .;")
-    if len(re.findall(BLANK, t)) < 1 or "?" in t or "□" in t:
-        return []
+    if "?" in t or "□" in t or len(re.findall(BLANK, t)) < (1 if HEADING.match(t) else 2):
+        return []  # (one labelled blank alone: the field rules')
     head = HEADING.match(t) or BARE_HEADING.match(t)
     heading = head.group("h").strip() if head else ""
     rest = t[head.end() :] if head else t
@@ -132,8 +166,9 @@ def blank_run(text: str) -> list[Ask]:
         return []
     labelled = head is not None and head.re is HEADING  # 'Heading: số X …… đv': one figure is enough
     asks: list[Ask] = []
+    verb: list[str] = []  # a verb before a piece's first count, carried on to the pieces after it
     for piece in top_split(rest, ";"):
-        got = _piece_asks(piece.strip(), heading)
+        got = _piece_asks(piece.strip(), heading, verb)
         if not got:
             return []
         asks.extend(got)

@@ -83,3 +83,16 @@ def test_a_forms_fields_without_units_are_no_figures() -> None:
     assert _run("– Giấy chứng nhận đầu tư …, Số tài khoản …") == []
     assert _run("Kiểm tra: số cuộc ….., số hộ được kiểm tra …..") == [
         ("Số cuộc", "integer", "cuộc"), ("Số hộ được kiểm tra", "integer", None)]
+
+
+def test_counts_in_several_units_of_one_thing_share_it_and_the_verb() -> None:
+    got = _run("Vi phạm giao thông: xử lý …… vụ, …… phương tiện chở quá tải; …… vụ, …… phương tiện không giấy tờ.")
+    assert [(p, u) for p, _, u in got] == [
+        ("Vi phạm giao thông: số vụ chở quá tải xử lý", "vụ"),
+        ("Vi phạm giao thông: số phương tiện chở quá tải xử lý", "phương tiện"),
+        ("Vi phạm giao thông: số vụ không giấy tờ xử lý", "vụ"),
+        ("Vi phạm giao thông: số phương tiện không giấy tờ xử lý", "phương tiện")]
+
+
+def test_a_rate_of_the_count_before_is_left_to_the_rate_rules() -> None:
+    assert _run("+ Số đơn đã xử lý đúng hạn…; đạt tỷ lệ … %") == []
