@@ -472,8 +472,7 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
 
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
-    seq = options_first(header_first(_sequence(cleaned.doc)))  # a form's tail pasted above its header goes after it
-    seq = drop_page_furniture(seq)  # 'Trang 1/2', the running header beside it; a wrapped heading in capitals joined
+    seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
