@@ -6,7 +6,7 @@ số lượt người tham gia …… lượt người', 'số tổ …… tổ;
 - a part whose label is no figure of its own, after one that is ('Số nhà xây mới …… căn, sửa chữa …… căn'), names the
   same thing in parallel: its words take the place of as many last words of the label before ('Số nhà sửa chữa');
 - a breakdown after 'trong đó:' / 'hình thức:' / 'chia ra:' (in parentheses or not) asks each part of the figure before
-  it ('Tổng số hòa giải viên: nữ'), in its unit;
+  it ('Tổng số hòa giải viên nữ'), in its unit;
 - a part with no label after a heading ('Thu hồi vũ khí …: …… khẩu súng, …… kg vật liệu nổ'): the heading and the
   words after the blank, in the unit they begin with.
 
@@ -150,7 +150,7 @@ def _piece_asks(piece: str, heading: str, verb: list[str]) -> list[Ask] | None:
             got = _part(text)
             if got is None or not got[0] or len(got[0].split()) > 8:
                 return None
-            asks.append(Ask(f"{base.prompt}: {got[0]}", base.type, got[1] or base.unit))
+            asks.append(Ask(f"{base.prompt} {got[0]}", base.type, got[1] or base.unit))
     return asks
 
 

@@ -80,7 +80,7 @@ def join_wrapped_headings(seq: list) -> list:
 
 
 # a line that goes on with the blanks of the line above: '……. vụ việc; đang hòa giải …', '(trong đó: nữ ……. người, …)'
-GOES_ON = re.compile(r"^(?:(?:…|\.{2,}|_{3,})[\s.…_]*[a-zđà-ỹ%]|\(\s*(?:trong đó|hình thức|chia ra|gồm)\b)")
+GOES_ON = re.compile(r"^(?:(?:…|\.{2,}|_{3,})[\s.…_]*(?P<c>\w|%)|\(\s*(?:trong đó|hình thức|chia ra|gồm)\b)")
 
 
 def join_blank_wraps(seq: list) -> list:
@@ -90,7 +90,8 @@ def join_blank_wraps(seq: list) -> list:
     out: list = []
     for s in seq:
         prev = out[-1] if out and isinstance(out[-1], str) else ""
-        if (isinstance(s, str) and prev and GOES_ON.match(s.strip()) and BLANK.search(prev)
+        on = GOES_ON.match(s.strip()) if isinstance(s, str) else None
+        if (on and prev and (on.group("c") is None or on.group("c").islower() or on.group("c") == "%") and BLANK.search(prev)
                 and not prev.rstrip().endswith((".", "?", "!"))):
             out[-1] = f"{prev.rstrip()} {s.strip()}"
             continue
