@@ -43,6 +43,7 @@ from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.lone_names import lone_names, sex_boxes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.named_bieu import catalogue
+from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
     english_name,
@@ -54,6 +55,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.page_furniture import closing_line, drop_page_furniture
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
@@ -478,7 +480,7 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
 
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
-    seq = options_first(header_first(_sequence(cleaned.doc)))  # a form's tail pasted above its header goes after it
+    seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
@@ -503,7 +505,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
-    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -1133,6 +1135,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     for k, line in enumerate(lines):
         asks = (contents_sentences(line) or richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
+        asks = [x for a in asks for x in note_figures(a)]  # '… (số X, trong đó số Y)': the figures asked too
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too

@@ -47,6 +47,7 @@ from dialogs.importer.lexicon import (
 )
 from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
 from dialogs.importer.questions import (
@@ -520,7 +521,7 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         sec["items"].append(q)
         return
     long = len(prompt.split()) >= 25 and not guide
-    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
+    clauses = labelled_categories(prompt) or content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
                                                               if long else subjects_after_verb(prompt)) or listed_parts(prompt)
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
