@@ -230,8 +230,8 @@ ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuấ
                            r"nhận định|phân tích|mô tả|trình bày|nêu)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
-                        r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi|số tuổi|tuổi đời)$"
-                        r"|^năm\s+học\s+(?!sinh\b)[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Năm học nghề'
+                        r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)$"
+                        r"|^năm\s+học\s+(?!sinh\b)[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Tuổi rừng', 'Năm học nghề'
 
 
 MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"

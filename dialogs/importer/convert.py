@@ -47,6 +47,7 @@ from dialogs.importer.lexicon import (
 )
 from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
 from dialogs.importer.questions import (
@@ -520,7 +521,7 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         sec["items"].append(q)
         return
     long = len(prompt.split()) >= 25 and not guide
-    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
+    clauses = labelled_categories(prompt) or content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
                                                               if long else subjects_after_verb(prompt)) or listed_parts(prompt)
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)
@@ -991,6 +992,12 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
 NUMERIC = ("integer", "decimal", "money", "percent")
 
 
+def _figure(q: dict) -> bool:
+    """A figure the report gives: an amount, a rate, a measure, a count ('Số …', 'Tổng số …'); a form's field that
+    happens to be a number ('Tuổi rừng', 'Năm xây dựng') is no figure of a listing."""
+    return q.get("type") in ("decimal", "money", "percent") or q.get("type") == "integer" and is_count(q["prompt"])
+
+
 def points_into(items: list[dict]) -> list[dict]:
     """'a) Việc triển khai các cuộc thanh tra' over the figures it lists: a lettered point a), b), c) of a numbered
     item whose asks are figures (a third of them or more) is no section of its own — its asks are the item's (the point's heading goes
@@ -999,7 +1006,7 @@ def points_into(items: list[dict]) -> list[dict]:
     def listing(sec: dict) -> bool:
         qs = [q for q in sec["items"] if "prompt" in q]
         return sec.pop("_point", False) and len(qs) == len(sec["items"]) and 3 * sum(
-            q.get("type") in NUMERIC for q in qs) >= len(qs) > 0
+            _figure(q) for q in qs) >= len(qs) > 0
     flat = [it for it in items if "items" in it and listing(it)]
     for it in items:
         it.pop("_point", None)

@@ -38,6 +38,7 @@ NOTE_NO = re.compile(rf"\s*\(\d{{1,2}}\)\s*(?=:|{GAP})")
 DATE_RUN = re.compile(rf"(?i)\bngày\s*{GAP}[\s….]*tháng\s*{GAP}[\s….]*năm\b")
 SLASHED = re.compile(r"^(?P<l>[^()/]{2,60}?)\s*\((?P<o>[^()]{3,80})\)\s*:?$")
 INSTRUCTED = re.compile(r"^(?:ghi|nêu|theo|tính|kèm|nếu|trong đó|đối với|ví dụ)\b", re.I)
+HOUR_NOTE = re.compile(r"(?i)\((?:[^()]*\s)?giờ\)")
 AGE = re.compile(r"(?i)\btuổi\s*$")
 COUNT_UNITS = re.compile(
     r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|em|cháu)\b"
@@ -119,7 +120,10 @@ def person_fields(text: str) -> list[Ask]:
             return []
         if i and measure_unit(bare):
             return []
-        out.append(Ask(_cap(lab.rstrip(" :")), *_label_type(bare)))
+        typ, unit = _label_type(bare)
+        if typ == "date" and HOUR_NOTE.search(lab):  # 'Thời điểm phát hiện (mấy giờ)': an hour, written as said
+            typ = "text"
+        out.append(Ask(_cap(lab.rstrip(" :")), typ, unit))
     if any(a.type == "integer" for a in out):  # 'Sĩ số: …… Hiện diện: …… Vắng mặt: ……': heads counted alike
         out = [Ask(a.prompt, "integer") if a.type == "text" and PRESENCE.match(a.prompt) else a for a in out]
     known = sum(1 for a in out if NAME_LABEL.match(a.prompt) or a.type in ("date", "integer"))
@@ -351,13 +355,17 @@ LISTED = re.compile(r"^(?P<h>[^:()]{3,80}?)\s*:\s*(?P<r>[^:…]{10,400}?)[\s.;]*
 IDENTITY = re.compile(r"(?i)^(?:website|trang web|fax|e-?mail|mã số thuế|số tài khoản|lĩnh vực)\b")
 
 
+# a verb leading to the first field ('báo cáo đầy đủ số ca mắc, số ca tử vong, …'): no part of its label
+LEAD_VERB = re.compile(r"(?i)^(?:báo cáo|nêu|ghi)(?:\s+(?:rõ|đầy đủ|cụ thể))?\s+(?=(?:tổng\s+)?số\b|tỷ lệ\b)")
+
+
 def listed_fields(text: str) -> list[Ask]:
     """'Thông tin chung về doanh nghiệp: Tên doanh nghiệp; địa chỉ, điện thoại, fax, email, …; ngành, nghề kinh doanh
     chính' → one line of text per field it names (most of them a form's known fields); the head is their help."""
     m = LISTED.match(text.strip().lstrip("-+•–* "))
     if not m or BLANK_IN.search(text):
         return []
-    pieces = [p.strip() for p in re.split(r"\s*[;,]\s*", m.group("r")) if p.strip()]
+    pieces = [LEAD_VERB.sub("", p.strip()) for p in re.split(r"\s*[;,]\s*", m.group("r")) if p.strip()]
     items: list[str] = []
     for p in pieces:  # 'ngành, nghề kinh doanh chính': one word before a comma goes with what follows
         if items and len(items[-1].split()) == 1 and not _known(items[-1]):

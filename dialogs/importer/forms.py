@@ -24,7 +24,7 @@ from dialogs.importer.lexicon import (
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
-BLANK = re.compile(r"(?:…|\.{3,}|_{3,}|-{4,})+")
+BLANK = re.compile(r"(?:…|\.{3,}|_{3,}|-{4,}|\.(?:\s\.){3,})(?:[….\s]*(?:…|\.))*")  # a run spaced out ('… . . . .') is one
 YESNO_WORDS = {"co", "khong", "co □", "khong □", "□ co", "□ khong"}
 INSTRUCTION = re.compile(r"^(?:nêu|ghi|báo cáo|đánh giá|làm rõ|liệt kê|cụ thể|trong đó|gồm|bao gồm|tổng hợp|xem|"
                          r"theo|đề nghị|yêu cầu|thực hiện|căn cứ)\b", re.I)
@@ -207,6 +207,19 @@ GLUED_LABEL = re.compile(r"(?<=[^\W\d_])\s+(?P<t>(?:Họ và tên|Họ tên|Đ�
                          r"Tôn giáo|Điện thoại|Ngày sinh|Năm sinh|Nơi ở|Nơi cư trú)\b[^():;.]{0,60})$")
 
 
+LEAD_UNIT = re.compile(r"^\s*(?P<u>[a-zđà-ỹ]+(?:/[a-zđà-ỹ]+)?(?:\s[a-zđà-ỹ]+)?)(?:\s*,\s*|(?=[A-ZĐ]))(?P<r>\S.*)$")
+
+
+def _unit_first(seg: str) -> tuple[str, str, str]:
+    """'người, trong đó nữ: ' or 'ngườiTổng quỹ lương: ' after a blank: (the unit of the blank before, a separator,
+    the next label), where the first word or two name a unit (the copy joined the unit to the next label)."""
+    m = LEAD_UNIT.match(seg)
+    unit = m.group("u") if m else ""
+    if not m or not unit.islower() or not (COUNT_UNIT.match(unit) or UNIT_WORDS.match(unit)) or fold(unit) == "gio":
+        return "", "", ""
+    return unit, ",", m.group("r")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
@@ -217,7 +230,9 @@ def blank_fields(line: str) -> list[str]:
     labels: list[str] = []
     total = ""
     for seg in BLANK.split(s):
-        unit, sep, rest = seg.rpartition(";")
+        unit, sep, rest = _unit_first(seg) if labels else ("", "", "")
+        if not sep:
+            unit, sep, rest = seg.rpartition(";")
         unit = (unit if sep else seg).strip(" .…;,")
         if labels and (COUNT_UNIT.match(unit) or UNIT_WORDS.match(unit) and fold(unit) != "gio"):
             # 'Tổng số đảng viên: …… Đ/c; Có mặt: …… Đ/c': the word after a blank is the previous label's unit

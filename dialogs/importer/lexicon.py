@@ -252,7 +252,7 @@ ADMIN_LABEL = re.compile(r"(?i)^(?:tỉnh|thành phố|tp|huyện|quận|thị x
 
 # a form's label naming a date: 'Ngày cấp', 'Sinh ngày', 'Thời gian cấp', 'Ngày, tháng, năm sinh'
 DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$|"
-                        r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|"
+                        r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|thời điểm(?:\s+[^\W\d_]+){1,2}$(?<!\bgiờ)|"
                         r".{3,60}\s(?:từ|đến|trước) ngày$|(?!(?:tổng\s+)?số\b|bình quân|trung bình)(?:\w+\s+){1,4}ngày$|thời hạn (?:của )?(?:giấy|chứng chỉ|chứng nhận)\b)", re.I)
 
 

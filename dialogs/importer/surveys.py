@@ -144,11 +144,22 @@ def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
     while k < len(lines) and lines[k].strip():
         s = lines[k].strip()
         bare = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", s))  # (a note, nested or not, not counted)
+        mk = parse_marker(s)
+        if len(opts) >= 3 and (NUMBERED_ITEM.match(s) or _item(s) or mk is not None and mk.kind not in BULLET_KINDS):
+            break  # the next question ('Câu 4. …', numbered '4.') closes the run as an empty line would
         if s == GRID or len(bare.split()) > 16 or "?" in s or s.endswith((":", ".", ";")) or parse_marker(s) is not None:
             return [], at
         opts.append(BLANK.sub("", s).strip(" .;,-–") if s.isupper() else _option_text(s))  # ('KHỐI ĐẢNG' as written)
         k += 1
     return (opts, k) if 3 <= len(opts) <= 12 and all(opts) else ([], at)
+
+
+def _more_boxed(lines: list[str], k: int, opts: list[str]) -> tuple[list[str], int]:
+    """'□ 6h – 9h □ 15h – 18h' / '□ 9h – 12h □ Giờ khác': the options of a grid of boxes, row after row."""
+    while k < len(lines) and BOXES.match(lines[k].strip()) and len(BOXES.findall(lines[k])) >= 2:
+        opts = opts + (_inline_options(lines[k].strip()) or [])
+        k += 1
+    return opts, k
 
 
 def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int]:
@@ -164,8 +175,10 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             k += 1
             continue
         inline = _inline_options(s) if not opts else None
+        if inline and any(re.search(r"[?:]", o) for o in inline):
+            break  # 'Câu 5. Hộ có nuôi gia súc không? Có □ Không □': the next question with its own boxes
         if inline and len(inline) >= 2:
-            return inline, k + 1
+            return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else (inline, k + 1)
         m = OPTION.match(s)
         if (
             len(s.split()) <= 13
@@ -186,7 +199,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             opts.append(_option_text(m.group("t")))
             key, k = mk, k + 1
             continue
-        if opts and key not in (None, "□") and not _item(s) and "?" not in s and _resumes(lines, k, key):
+        if opts and key not in (None, "□") and not _item(s) and "?" not in s and not OPTION.match(s) \
+                and not BLANK.search(s) and _resumes(lines, k, key):  # ('4. Chi phí: …… đồng': the next item)
             k += 1  # '(1) Kinh tế cá thể' / 'Bao gồm hộ sản xuất …' / '(2) …': the option's explanation
             continue
         if opts and _explains(s, opts[-1]):  # the last option's explanation: 'Kinh tế tư nhân gồm những …'
@@ -323,9 +337,9 @@ def _label_over_boxes(lines: list[str], k: int) -> str | None:
     mk = parse_marker(lines[k].strip())
     rest = (mk.rest if mk is not None else lines[k]).strip()
     nxt = next((s.strip() for s in lines[k + 1 : k + 3] if s.strip()), "")
-    bare = rest[:1].isupper() and not rest.endswith((".", ";")) and len(rest.split()) <= 15 and nxt.startswith("□")
-    if not (rest.endswith(":") or bare) or len(rest.split()) > 30 or BLANK.search(rest) or BOXES.search(rest):
-        return None  # ('Thời gian thu gom' over '□ 6h – 9h □ 15h – 18h': a short label, no colon, boxes first)
+    bare = not rest.endswith(":") and BOXES.match(nxt) and rest[:1].isupper() and not re.search(r"[.;,?!)]$", rest)
+    if not (rest.endswith(":") or bare) or len(rest.split()) > (20 if bare else 30) or BLANK.search(rest) or BOXES.search(rest):
+        return None  # ('Thời gian lấy rác' over '□ 6h – 9h □ 15h – 18h': its colon lost, the boxes start the next line)
     boxes = len(BOXES.findall(nxt))
     opts = _inline_options(nxt) if boxes >= 2 and (BOXES.match(nxt) or BOXES.search(nxt[-4:])) else None
     return rest.rstrip(" :") if opts and len(opts) == boxes and not BLANK.search(nxt) and ":" not in nxt else None
