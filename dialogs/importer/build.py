@@ -488,6 +488,8 @@ def build(doc: Document, filename: str) -> Built:
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes)
+    if cleaned.old_font:  # said, so the administrator checks the words read again
+        ctx.notes.append({"message": f"văn bản gõ bằng bảng mã cũ {cleaned.old_font}: đã chuyển sang Unicode"})
     _unbuilt_notes(ctx, seq, caps)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
