@@ -164,7 +164,9 @@ def split_buried_name(line: str) -> list[str]:
     inner = INNER_NAME.search(line) if len(line) > 300 and not m else None
     if inner:  # '… ĐT: 38. PHIẾU THU THẬP THÔNG TIN DOANH NGHIỆP Tháng… năm… A. …' (a page on one line)
         words = line[inner.start():].split(" ")
-        k = next((i for i, w in enumerate(words) if any(ch.islower() for ch in w)), len(words))
+        # the name ends at its first lower-case word, or at the outline's first heading ('… NĂM 2026 I. KẾT QUẢ …')
+        k = next((i for i, w in enumerate(words) if any(ch.islower() for ch in w) or (i >= 4 and HEAD_NO.match(w))),
+                 len(words))
         name = " ".join(words[:k]).strip(" .")
         if len(name.split()) >= 4 and k < len(words):
             return [x for x in (line[:inner.start()].strip(), name, " ".join(words[k:]).strip()) if x]
@@ -186,6 +188,7 @@ def split_buried_name(line: str) -> list[str]:
 
 
 INNER_NAME = re.compile(r"(?:^|(?<=[\s.;:]))(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|TỜ KHAI)\s+(?=[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,})")
+HEAD_NO = re.compile(r"^(?:[IVX]{1,4}|1|[A-H])\.$")  # a heading's number standing as a word of its own
 NAME_END = re.compile(r"\s(?:Phần\s+(?:[IVX]{1,4}|\d{1,2}|thứ)\b|PHẦN\s|[IVX]{1,4}\.\s|[A-H]\.\s|1\.\s)")
 
 
