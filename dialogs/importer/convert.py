@@ -49,6 +49,7 @@ from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
+from dialogs.importer.section_titles import blank_free_title
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -302,7 +303,9 @@ def _add_help(sec: dict, text: str) -> None:
 def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     outer, ctx.figures = ctx.figures, _mentions_annex(node)
     try:
-        return _section(ctx, node, path, top)
+        sec = _section(ctx, node, path, top)
+        blank_free_title(sec)  # '2. Khối lượng được thu gom: …… tấn/ngày': the title without the blank
+        return sec
     finally:
         ctx.figures = outer
 
