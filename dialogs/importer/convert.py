@@ -49,7 +49,6 @@ from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
-from dialogs.importer.section_titles import blank_free_title
 from dialogs.importer.questions import (
     Ask,
     asks_from_text,
@@ -70,6 +69,7 @@ from dialogs.importer.questions import (
     split_lists,
     titled_ask,
 )
+from dialogs.importer.section_titles import blank_free_title
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
