@@ -50,6 +50,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
@@ -471,6 +472,11 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
                      if isinstance(g, FlatGrid) and g.note and len(g.cells) == 1 and k not in captioned)
 
 
+def _font_notes(font: str | None) -> list[dict]:
+    """Text typed in an old font and read again: said, so the administrator checks the words."""
+    return [{"message": f"văn bản gõ bằng bảng mã cũ {font}: đã chuyển sang Unicode"}] if font else []
+
+
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
     seq = options_first(header_first(_sequence(cleaned.doc)))  # a form's tail pasted above its header goes after it
@@ -490,9 +496,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
-    ctx = ImportContext(footnotes=cleaned.footnotes)
-    if cleaned.old_font:  # said, so the administrator checks the words read again
-        ctx.notes.append({"message": f"văn bản gõ bằng bảng mã cũ {cleaned.old_font}: đã chuyển sang Unicode"})
+    ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
     _unbuilt_notes(ctx, seq, caps)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
@@ -1339,6 +1343,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
         PARTY_ACT_ISSUED.search(f[:800]) and not meta.get("state_headed")
     )
     layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
+    if party and respondents == ["xa", "phuong", "dac_khu"] and not _words_at(f, RESPONDENT_WORDS[-1][0]):
+        respondents, respondents_why = party_respondents(f) or (respondents, respondents_why)  # ('các chi bộ')
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

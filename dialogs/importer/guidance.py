@@ -144,8 +144,7 @@ def labelled_blanks(text: str) -> list[Ask]:
         _noted(out[-1], " ".join(note.group("n").split()).strip(" ,;."))  # 'Là: …… (tư cách làm đơn, ví dụ …)'
     elif tail and out and (filled := FILLED_TAIL.fullmatch(tail)):  # '… Chức vụ: Bí thư chi bộ': one unit's value
         out.append(Ask(filled.group("l"), *field_type(filled.group("l"))))
-    elif tail:  # words after the last blank: more labels whose blanks the line lost, else a unit or more text
-        # ('…: …… ha (ước giá trị …… triệu đồng)': the blank's unit, then a figure of its own: left to the counts)
+    elif tail:  # more labels whose blanks the line lost, else a unit ('…: …… ha (ước …… triệu đồng)': the counts')
         more = _trailing_labels(tail) if out and not unit_first(tail) else []
         if not more:
             return []
