@@ -20,7 +20,8 @@ ADDRESSED = re.compile(r"(?i)^kính\s+gửi\s*(?:\(\d{1,2}\))?\s*:\s*(?P<b>.*)$"
 NOTE_MARK = re.compile(r"\(\d{1,2}\)|(?<![\w(])\d{1,2}(?![\w)])")  # a footnote's number: '(2)……', '……8……'
 PLACEHOLDER = re.compile(r"^\((?P<n>[^()]*[^\W\d_][^()]*)\)$")  # '(Tên cơ quan thuế)': what to write, in brackets
 ALTERNATIVES = re.compile(r"\w/\w")  # 'xã/phường/thị trấn': the body to complete names its kinds
-MAX_WORDS = 14
+MAX_WORDS = 14  # outside brackets: '… xã, phường …… (đối với thiên tai)' says its case in them
+DOTS = re.compile(r"(?<=\s)\.{2}(?=\s|$)|(?<=\w)\.{2}(?=\s)")  # a blank's last dots: 'phường ….. (đối với …)'
 
 
 def petition(name: str) -> bool:
@@ -36,7 +37,8 @@ def addressee_asks(line: str, name: str) -> list[Ask]:
     if not m or not petition(name):
         return []
     body = m.group("b")
-    rest = " ".join(NOTE_MARK.sub(" ", BLANK.sub(" ", body)).split()).strip(" -–—+•;,.")
+    rest = " ".join(NOTE_MARK.sub(" ", DOTS.sub(" ", BLANK.sub(" ", body))).split()).strip(" -–—+•;,.")
+    rest = re.sub(r"\s+(?=[,;)])", "", rest)
     if ":" in rest:
         return []
     note = PLACEHOLDER.match(rest)
@@ -45,6 +47,6 @@ def addressee_asks(line: str, name: str) -> list[Ask]:
         return [Ask(f"Kính gửi ({what[:1].upper()}{what[1:]})", "text")]  # 'Kính gửi (Tên cơ quan thuế)'
     if not rest:
         return [Ask("Kính gửi", "text")] if BLANK.search(body) or NOTE_MARK.search(body) else []
-    if len(rest.split()) > MAX_WORDS or not (BLANK.search(body) or ALTERNATIVES.search(rest)):
+    if len(re.sub(r"\([^()]*\)", "", rest).split()) > MAX_WORDS or not (BLANK.search(body) or ALTERNATIVES.search(rest)):
         return []
     return [Ask(f"Kính gửi: {rest}", "text")]

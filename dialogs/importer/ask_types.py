@@ -183,6 +183,8 @@ def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
     s = label.strip()
+    if re.search(r"(?i)\bbằng chữ\)?$", s):  # 'Ngày, tháng, năm sinh ghi bằng chữ': the value in words, a text
+        return "text", None
     if ACCOUNT_LABEL.match(s) or SAYS.search(s):  # 'Nhận xét', 'Ý kiến của …', '… chủ trì kết luận …': written out
         return "longtext", None
     if PEOPLE_LABEL.search(s + ":") or PEOPLE_PLURAL.match(s):  # 'Thành phần tham dự', 'Những người …': a list
@@ -228,7 +230,8 @@ ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuấ
                            r"nhận định|phân tích|mô tả|trình bày|nêu)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
-                        r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi|số tuổi|tuổi đời)$", re.I)  # 'Năm sinh/tuổi'
+                        r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)$"
+                        r"|^năm\s+học\s+(?!sinh\b)[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Tuổi rừng', 'Năm học nghề'
 
 
 MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"

@@ -9,6 +9,7 @@ from pathlib import Path
 from dialogs.importer.addressee import addressee_asks
 from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
+from dialogs.importer.carried_labels import carried_labels
 from dialogs.importer.cleaning import clean
 from dialogs.importer.convert import (
     REF_RE,
@@ -487,7 +488,7 @@ def build(doc: Document, filename: str) -> Built:
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(seq)))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
-    seq = person_blocks(undotted_numbers(seq))  # a form's fields repeated per person: each asked of its person
+    seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     seq = seq[starts[-1]:] if starts else seq
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")

@@ -94,6 +94,12 @@ DOT_OPTIONS = re.compile(r"^\s*(?:(?:\.{3,}|…+)\s*[A-ZĐÀ-Ỹ\d][^.…:]{0,24
 DOT_RUN = re.compile(r"(?:\.{3,}|…+)\s*")
 CELL_MARK = re.compile(r"\s*\[\*\]\s*$")
 SPLIT_BLANK = re.compile(r"(?<=[.…]{3})\s+(?=[.…]{2}[.…]*\s*[^\W\d_])")  # a blank broken by a space, a word after
+# the Icelandic 'Ð' (U+00D0) a font swap wrote for 'Đ': at a word's start before a Vietnamese letter or in capitals
+# ('Ðịa chỉ', 'TNLÐ'); a TCVN3 'Ð' (a lowercase 'é' read as Latin-1) stands after a lowercase letter, in a repaired line
+ETH = re.compile(r"(?<![^\W\d_])Ð(?=[A-Z]|[^\x00-\xff])|(?<=[A-Z])Ð")
+# a line's last label and the next line's capitals heading glued by a lost line break: 'Mã huyện, quận:BÁO CÁO TỔNG HỢP
+# TÌNH HÌNH …' (a colon, no space, three words or more all in capitals)
+GLUED_HEADING = re.compile(r"(?<=[^\W\d_]\d:|[^\W\d_]{2}:)(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{1,}){2,}\s*$)")
 PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
 PAGE_GAP = 8  # lines at least between two page numbers
 
@@ -118,6 +124,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
     text = FN_REF_RE.sub(lambda m: f"⟦fn:{m.group(1)}⟧", text)
     out: list[str] = []
     sup_current: str | None = None
+    boxed_last = False
     for line in _drop_link_lists(text.split("\n"), cleaned.dropped):
         m = SUP_DEF_RE.match(line)
         if m:
@@ -128,13 +135,19 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
         line = BRACKET_BOX.sub("□", line)  # 'Có [ ] Không [ ]': a box to tick typed as brackets
-        line = DOT_RUN.sub("□ ", line).strip() if DOT_OPTIONS.match(line) else line
+        boxed = bool(DOT_OPTIONS.match(line))
+        line = DOT_RUN.sub("□ ", line).strip() if boxed else line
+        if boxed and out and out[-1].startswith("□ ") and boxed_last:  # options wrapped onto a second line: one list
+            out[-1] = f"{out[-1]} {line}"
+            continue
+        boxed_last = boxed
         if CHROME_RE.search(line.strip()):
             cleaned.dropped.append(line.strip())
             continue
         line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
         # '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
-        out.append(drop_gloss(drop_sample_fill(line)))
+        line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
+        out.extend(GLUED_HEADING.split(line, maxsplit=1))  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
     return strip_page_marks(out)
 
 

@@ -994,6 +994,12 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
 NUMERIC = ("integer", "decimal", "money", "percent")
 
 
+def _figure(q: dict) -> bool:
+    """A figure the report gives: an amount, a rate, a measure, a count ('Số …', 'Tổng số …'); a form's field that
+    happens to be a number ('Tuổi rừng', 'Năm xây dựng') is no figure of a listing."""
+    return q.get("type") in ("decimal", "money", "percent") or q.get("type") == "integer" and is_count(q["prompt"])
+
+
 def points_into(items: list[dict]) -> list[dict]:
     """'a) Việc triển khai các cuộc thanh tra' over the figures it lists: a lettered point a), b), c) of a numbered
     item whose asks are figures (a third of them or more) is no section of its own — its asks are the item's (the point's heading goes
@@ -1002,7 +1008,7 @@ def points_into(items: list[dict]) -> list[dict]:
     def listing(sec: dict) -> bool:
         qs = [q for q in sec["items"] if "prompt" in q]
         return sec.pop("_point", False) and len(qs) == len(sec["items"]) and 3 * sum(
-            q.get("type") in NUMERIC for q in qs) >= len(qs) > 0
+            _figure(q) for q in qs) >= len(qs) > 0
     flat = [it for it in items if "items" in it and listing(it)]
     for it in items:
         it.pop("_point", None)

@@ -29,6 +29,7 @@ from dialogs.importer.form_labels import colon_blanks
 from dialogs.importer.forms import MANY, blank_fields
 from dialogs.importer.issued_papers import issued_paper
 from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
+from dialogs.importer.named_placeholders import named_placeholders
 from dialogs.text import fold
 
 GAP = r"(?:…|\.{2,}|_{2,}|[□☐])"
@@ -37,6 +38,7 @@ NOTE_NO = re.compile(rf"\s*\(\d{{1,2}}\)\s*(?=:|{GAP})")
 DATE_RUN = re.compile(rf"(?i)\bngày\s*{GAP}[\s….]*tháng\s*{GAP}[\s….]*năm\b")
 SLASHED = re.compile(r"^(?P<l>[^()/]{2,60}?)\s*\((?P<o>[^()]{3,80})\)\s*:?$")
 INSTRUCTED = re.compile(r"^(?:ghi|nêu|theo|tính|kèm|nếu|trong đó|đối với|ví dụ)\b", re.I)
+HOUR_NOTE = re.compile(r"(?i)\((?:[^()]*\s)?giờ\)")
 AGE = re.compile(r"(?i)\btuổi\s*$")
 COUNT_UNITS = re.compile(
     r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|em|cháu)\b"
@@ -118,7 +120,10 @@ def person_fields(text: str) -> list[Ask]:
             return []
         if i and measure_unit(bare):
             return []
-        out.append(Ask(_cap(lab.rstrip(" :")), *_label_type(bare)))
+        typ, unit = _label_type(bare)
+        if typ == "date" and HOUR_NOTE.search(lab):  # 'Thời điểm phát hiện (mấy giờ)': an hour, written as said
+            typ = "text"
+        out.append(Ask(_cap(lab.rstrip(" :")), typ, unit))
     if any(a.type == "integer" for a in out):  # 'Sĩ số: …… Hiện diện: …… Vắng mặt: ……': heads counted alike
         out = [Ask(a.prompt, "integer") if a.type == "text" and PRESENCE.match(a.prompt) else a for a in out]
     known = sum(1 for a in out if NAME_LABEL.match(a.prompt) or a.type in ("date", "integer"))
@@ -467,4 +472,5 @@ def field_line_asks(text: str) -> list[Ask]:
         or boxed_choice(text)
         or person_fields(text)
         or colon_blanks(text, blank_fields, label_type)
+        or named_placeholders(text)
     )

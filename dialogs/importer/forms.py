@@ -12,11 +12,19 @@ import re
 
 from dialogs.importer.cited_papers import cited_papers
 from dialogs.importer.form_labels import counted_blank, date_range, fields_not_options
-from dialogs.importer.lexicon import BLANK_RUN, IDENTIFIER, NAME_LABEL, PEOPLE_LABEL, UNIT_WORDS
+from dialogs.importer.lexicon import (
+    BLANK_RUN,
+    FOOTNOTE_DIGIT,
+    IDENTIFIER,
+    IN_WORDS,
+    NAME_LABEL,
+    PEOPLE_LABEL,
+    UNIT_WORDS,
+)
 from dialogs.importer.structure import parse_marker
 from dialogs.text import fold
 
-BLANK = re.compile(r"(?:…|\.{3,}|_{3,}|-{4,})+")
+BLANK = re.compile(r"(?:…|\.{3,}|_{3,}|-{4,}|\.(?:\s\.){3,})(?:[….\s]*(?:…|\.))*")  # a run spaced out ('… . . . .') is one
 YESNO_WORDS = {"co", "khong", "co □", "khong □", "□ co", "□ khong"}
 INSTRUCTION = re.compile(r"^(?:nêu|ghi|báo cáo|đánh giá|làm rõ|liệt kê|cụ thể|trong đó|gồm|bao gồm|tổng hợp|xem|"
                          r"theo|đề nghị|yêu cầu|thực hiện|căn cứ)\b", re.I)
@@ -171,13 +179,14 @@ def filled_field(text: str) -> tuple[str, str] | None:
     return label, value
 
 
-NEXT_LABEL = re.compile(r"(?:(?<=\s)|^)(?P<l>[A-ZĐ][A-ZĐ0-9]{1,8})\s*:\s*(?=\S)|(?<=\d)\s+(?P<m>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+NEXT_LABEL = re.compile(r"(?:(?<=\s)|^)(?P<l>[A-ZĐ][A-ZĐ0-9]{1,8})\s*:\s*(?=\S)|(?:(?<=\d)|(?<=[\dA-Z/\-]{3}[A-ZĐ]))\s+(?P<m>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
                         r"(?:\s[a-zà-ỹđ]+)?)\s*:\s*(?=\S)")
 
 
 def more_fields(value: str) -> list[str]:
     """The labels of the other fields filled in on the same line: 'Nguyễn Văn A  MSSV: 6113' → ['MSSV'] (a code in
-    capitals before a colon), '61  Ngành: Công nghệ' → ['Ngành'] (words after a figure, before a colon)."""
+    capitals before a colon), '61  Ngành: Công nghệ' → ['Ngành'] (words after a figure or a code in capitals — '000420/SYT-GPHĐ
+    Ngày cấp: 06/9/2014' → ['Ngày cấp'] — before a colon)."""
     return [m.group("l") or m.group("m") for m in NEXT_LABEL.finditer(value)]
 
 
@@ -198,6 +207,19 @@ GLUED_LABEL = re.compile(r"(?<=[^\W\d_])\s+(?P<t>(?:Họ và tên|Họ tên|Đ�
                          r"Tôn giáo|Điện thoại|Ngày sinh|Năm sinh|Nơi ở|Nơi cư trú)\b[^():;.]{0,60})$")
 
 
+LEAD_UNIT = re.compile(r"^\s*(?P<u>[a-zđà-ỹ]+(?:/[a-zđà-ỹ]+)?(?:\s[a-zđà-ỹ]+)?)(?:\s*,\s*|(?=[A-ZĐ]))(?P<r>\S.*)$")
+
+
+def _unit_first(seg: str) -> tuple[str, str, str]:
+    """'người, trong đó nữ: ' or 'ngườiTổng quỹ lương: ' after a blank: (the unit of the blank before, a separator,
+    the next label), where the first word or two name a unit (the copy joined the unit to the next label)."""
+    m = LEAD_UNIT.match(seg)
+    unit = m.group("u") if m else ""
+    if not m or not unit.islower() or not (COUNT_UNIT.match(unit) or UNIT_WORDS.match(unit)) or fold(unit) == "gio":
+        return "", "", ""
+    return unit, ",", m.group("r")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
@@ -208,7 +230,9 @@ def blank_fields(line: str) -> list[str]:
     labels: list[str] = []
     total = ""
     for seg in BLANK.split(s):
-        unit, sep, rest = seg.rpartition(";")
+        unit, sep, rest = _unit_first(seg) if labels else ("", "", "")
+        if not sep:
+            unit, sep, rest = seg.rpartition(";")
         unit = (unit if sep else seg).strip(" .…;,")
         if labels and (COUNT_UNIT.match(unit) or UNIT_WORDS.match(unit) and fold(unit) != "gio"):
             # 'Tổng số đảng viên: …… Đ/c; Có mặt: …… Đ/c': the word after a blank is the previous label's unit
@@ -222,6 +246,7 @@ def blank_fields(line: str) -> list[str]:
             continue
         if total and seg.strip().startswith(total.split("(")[0].strip()):
             seg, total = f"Tổng số {seg.strip()}", ""
+        seg = re.sub(r":\s*\(\d{1,2}\)\s*$", "", seg)  # 'Nơi cư trú: (2)……': a footnote's mark before the blank
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
         coded = [p.strip(" .;,:") for p in CODED_END.split(lab)]
@@ -234,8 +259,11 @@ def blank_fields(line: str) -> list[str]:
         lab = glued.group("t") if glued and _words(glued.group("t")) <= 8 else lab
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
             continue
+        if labels and IN_WORDS.fullmatch(lab):  # 'Ngày sinh: …… ghi bằng chữ: ……': the same field written in words
+            labels.append(f"{labels[-1]} {lab[0].lower()}{lab[1:]}")
+            continue
         if labels and lab.lower() == "năm" and not re.search(r"(?i)\b(?:ngày|tháng)\b", s):
-            labels.append("Năm")  # 'Đợt …… năm ……', 'Quý …… năm ……': the year of a period, no date's part
+            labels.append(year_of(labels[-1]))  # 'Đợt …… năm ……', 'Quý …… năm ……': the year of a period, no date's part
             continue
         if re.fullmatch(r"(?i)(?:ngày|tháng|năm|số|từ năm|đến năm|/.*)", lab) or lab.lower().endswith(" số") and not (
                 lab[0].isupper() and _words(lab) >= 3 and IDENTIFIER.match(lab)):  # 'Giấy CMND số ……': a paper's number
@@ -244,13 +272,23 @@ def blank_fields(line: str) -> list[str]:
     return labels
 
 
+DONE_AT = re.compile(r"(?i)^(?:đã\s+|được\s+)?(?P<v>[^\W\d_][^,;:()]{2,40}?)\s+(?:tại|ở)$")
+
+
+def year_of(label: str) -> str:
+    """The label of a bare 'năm ……' after a blank: the year of what the label before it did at a place ('Đã học
+    lái xe tại: …… năm ……' → 'Năm học lái xe'), else 'Năm'."""
+    m = DONE_AT.match(label.strip())
+    return f"Năm {m.group('v')[0].lower()}{m.group('v')[1:]}" if m else "Năm"
+
+
 def empty_labels(line: str) -> list[str]:
     """A form's labels whose blanks the copy lost: 'Tên đơn vị:' → ['Tên đơn vị']; 'Điện thoại: Fax: Email:' →
     three labels. Each label short, beginning with a capital, not a letter's own heading ('Kính gửi:', 'Nơi nhận:')."""
     s = line.strip()
     if not s.endswith(":") or BLANK.search(s):
         return []
-    parts = [p.strip(" -–+•") for p in re.split(r"\s*:\s*", s)[:-1]]
+    parts = [FOOTNOTE_DIGIT.sub("", p).strip(" -–+•") for p in re.split(r"\s*:\s*", s)[:-1]]  # ("quận1": a note's mark)
     if not parts or any(not p or _words(p) > 10 or not p[0].isupper() or NOT_A_FIELD.match(fold(p)) for p in parts):
         return []
     return parts
@@ -291,6 +329,7 @@ def date_blank(text: str) -> tuple[str, str] | None:
 
 
 DATE_OVER_BLANK = re.compile(r"(?i)^(?P<l>ngày\b[^:…\d.]{2,40}?)\s*:?\s*(?:…|\.{2,}|_{2,})[….\s_/\-]*$")
+DATE_LABEL_LEAD = re.compile(r"(?i)^ngày\b[^:…\d.]{2,40}?:\s*(?:…|\.{2,}|_{2,})")  # 'Ngày sinh: ……' heading a line
 
 
 def dated_fields(line: str) -> list[str]:
@@ -307,6 +346,8 @@ def dated_fields(line: str) -> list[str]:
     whole = DATE_OVER_BLANK.match(line.strip())
     if whole:  # 'Ngày tháng năm sinh: ……/……/……': a date's label, its blank written day/month/year
         return [whole.group("l")]
+    if DATE_LABEL_LEAD.match(line.strip()) and len(labels := blank_fields(line)) > 1:
+        return labels  # 'Ngày, tháng, năm sinh: …… ghi bằng chữ: ……': a date's label first, more labels after it
     named = date_blank(line)
     if named is not None:
         return [named[0], *blank_fields(named[1])]

@@ -230,6 +230,14 @@ def _explained(cells: list[str], k: int, since: int) -> bool:
     return since == 0 and len(cells[k].split()) > 12 and any(_is_figure(x) for x in cells[k + 1:k + 4])
 
 
+def _noted(cells: list[str], k: int, since: int, last: str) -> bool:
+    """cells[k] after a numbered row's value cells is a long text right before the next row's number: the row's
+    last cell (its note, 'Số liệu … không tính trùng …'), not a row without a number."""
+    nxt = cells[k + 1] if k + 1 < len(cells) else ""
+    return since >= 1 and len(cells[k].split()) > 12 and bool(ROW_NUMBER.match(nxt)) and bool(last) \
+        and _follows(last, nxt) and nxt.rstrip(".)") != last
+
+
 def _outline_goes_on(cells: list[str], k: int, inline: bool) -> bool:
     """Before any row, an outline heading at cells[k] is the text after the table: a header whose rows have their
     own 'TT' cells, then 'II. Đánh giá chung'; or only empty rows under the numbering row, then 'III. Phân loại …'."""
@@ -250,7 +258,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
     while k < len(cells):
         c = cells[k]
         f = fold(c)
-        explained = rows and _explained(cells, k, since)  # a row's text cell after its label
+        explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
@@ -360,6 +368,17 @@ def _numbered_list(cells: list[str], head: list[str], k: int, n: int) -> FlatGri
     return _grid(["TT", *cols], [["", "…"]], note)
 
 
+def _numbered_first(cells: list[str], k: int) -> bool:
+    """The rows open with their numbers though the header names no numbers column (its 'TT' cell left empty or
+    dropped by the copy): '1' / 'Số người …' / '' / '2' / 'Số người …' — a figure never stands before the first row's
+    label, so '1' there, '2' at the next row and so on are the rows' numbers."""
+    if not (k + 1 < len(cells) and cells[k] == "1" and _label_cell(cells[k + 1])):
+        return False
+    found = [c for i, c in enumerate(cells[k:k + 60], k) if re.fullmatch(r"\d{1,2}", c) and i + 1 < len(cells)
+             and _label_cell(cells[i + 1])]
+    return found[:3] == ["1", "2", "3"]
+
+
 def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """Cells a line (see the module's note). Returns the grid and how many lines it used."""
     if not lines or not ROW_HEAD.match(fold(lines[0].strip())):
@@ -378,7 +397,7 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     k += n
     cols = _columns(head, codes)
     units = any(fold(h).startswith(("don vi", "dvt")) for h in head)
-    numbers = bool(NUMBER_HEAD.match(fold(head[0])))
+    numbers = bool(NUMBER_HEAD.match(fold(head[0]))) or _numbered_first(cells, k)
     rows, used = _body(cells[k:], units, numbers, inline=not numbers or bool(n))
     end = index[k + used] if k + used < len(index) else len(lines)
     values = sum(c == "" or _is_figure(c) for c in cells[k:k + used])
@@ -506,6 +525,10 @@ def _unit_split(label: str) -> tuple[str, str]:
     return label, ""
 
 
+GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # '1Số', '2.1Thu'
+DASHED = re.compile(r"^\s*[-–+•]\s*\S")
+
+
 def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
     """A row a line ('1 Thu kinh phí 22', '- Con trong giá thú', '2 Số người Người 300 280') until a blank line, a
     signature, a lettered part or a sentence; a line in lower case continues the row above; figures and codes at
@@ -519,7 +542,8 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
         if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
             break
         used += 1
-        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]))+$", "", s)  # its code, figures and ditto marks
+        s = GLUED_NUMBER.sub(r"\1 ", s)  # '1Số tuyến': the row's number glued to its label
+        label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]|-nt-|nt))+$", "", s)  # its code, figures and ditto marks
         coded = re.match(r"^(.+?[^\W\d_)])\s+\d{2,3}\s+([^\W\d_][^\d]{0,14})$", label) if units else None
         if coded and len(coded.group(2).split()) <= 2:  # 'Doanh thu thuần 01 Triệu đồng': label, code, unit
             label = f"{coded.group(1)} {coded.group(2)[:1].upper()}{coded.group(2)[1:]}"
@@ -585,9 +609,14 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None  # the column codes under it: the numbering-row reader takes the header and its rows
     rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
     cols = _head_columns(lines[:1], 99)
+    unit_col = re.search(r"\bChỉ tiêu\b", first) and any(fold(c) == "don vi" for c in cols)
+    if unit_col:  # 'Chỉ tiêu Đơn vị Kết quả': 'Đơn vị' is each row's unit, not asked
+        cols = [c for c in cols if fold(c) != "don vi"]
     numbered = sum(bool(r[0]) for r in rows)
+    if re.match(r"(?:STT|TT|Số TT)\s", first):  # a numbers column: a dashed line is a row under a numbered one
+        numbered = sum(bool(r[0]) or bool(DASHED.match(ln)) for r, ln in zip(rows, lines[1:used + 1], strict=False))
     filled = sum(bool(re.search(r"\s[\d.,]+$", ln.strip())) for ln in lines[1:used + 1])
-    names = len(cols) >= 2 and all(_text(c) and len(c.split()) <= 6 for c in cols)
+    names = len(cols) >= (1 if unit_col else 2) and all(_text(c) and len(c.split()) <= 6 for c in cols)
     if len(rows) < 3 or max(numbered, filled) * 2 < len(rows) or not names or len(cols) > 12:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "

@@ -17,6 +17,7 @@ from dialogs.importer.lexicon import (
     FIGURE_WORDS,
     FOOTNOTE_DIGIT,
     GUIDE_VERB,
+    IN_WORDS,
     ITEM_NOUNS,
     LABELLED_GUIDE,
     NAME_LABEL,
@@ -90,6 +91,11 @@ def documents_counts(inner: str) -> list[str]:
 NOTE_BEFORE_BLANK = re.compile(r":\s*(\([^()]{2,40}\))\s*(?=…|\.{3,}|_{3,})")
 
 
+def _in_words(out: list[Ask], label: str) -> Ask | None:
+    """'…: …… ghi bằng chữ: ……': the field before it again, written in words (a text)."""
+    return Ask(f"{out[-1].prompt} {label.strip('() ').lower()}", "text") if out and IN_WORDS.fullmatch(label) else None
+
+
 def labelled_blanks(text: str) -> list[Ask]:
     """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
     Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
@@ -126,7 +132,7 @@ def labelled_blanks(text: str) -> list[Ask]:
             label = label[0].upper() + label[1:]
         if len(re.sub(r"\([^()]*\)", "", label).split()) > 25 or not label[0].isupper():
             return []
-        chosen = choice_ask(label)
+        chosen = _in_words(out, label) or choice_ask(label)
         if chosen is not None:  # 'Loại hình doanh nghiệp (Doanh nghiệp tư nhân, Công ty cổ phần, …): ……'
             out.append(chosen)
             continue

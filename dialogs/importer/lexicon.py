@@ -185,6 +185,8 @@ GUIDED_COUNT = re.compile(r"\b(?:nêu rõ|ghi rõ|nêu)\s+((?:tổng số|số l
 GAP = r"(?:…|\.{2,}|_{2,})"
 GAP_RUN = GAP + r"[….\s_]*"
 BLANK_RUN = r"(?:…|\.{3,}|_{3,})[….\s_]*"
+# 'Ngày sinh: …… ghi bằng chữ: ……', 'Số tiền: …… (viết bằng chữ: ……)': the field before it again, written in words
+IN_WORDS = re.compile(r"(?i)\(?\s*(?:ghi|viết)?\s*(?:đầy đủ\s+)?bằng chữ\s*\)?")
 
 
 DOTS_RE = re.compile(r"\s*[:;,]?\s*(?:…|\.{3,})[.…]*")
@@ -250,7 +252,7 @@ ADMIN_LABEL = re.compile(r"(?i)^(?:tỉnh|thành phố|tp|huyện|quận|thị x
 
 # a form's label naming a date: 'Ngày cấp', 'Sinh ngày', 'Thời gian cấp', 'Ngày, tháng, năm sinh'
 DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào đoàn) ngày$|thời gian (?:cấp|ký|ban hành|thành lập)$|"
-                        r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|"
+                        r"(?:dự kiến\s+)?(?:thời gian|thời điểm|ngày)\s+(?:bắt đầu|kết thúc|hoàn thành)\b|thời điểm(?:\s+[^\W\d_]+){1,2}$(?<!\bgiờ)|"
                         r".{3,60}\s(?:từ|đến|trước) ngày$|(?!(?:tổng\s+)?số\b|bình quân|trung bình)(?:\w+\s+){1,4}ngày$|thời hạn (?:của )?(?:giấy|chứng chỉ|chứng nhận)\b)", re.I)
 
 

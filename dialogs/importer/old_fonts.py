@@ -34,6 +34,21 @@ def _marked(word: str) -> bool:
     return _latin1(word) and any(c in MARKERS for c in word)
 
 
+def _plain_unicode(word: str) -> bool:
+    """A word plainly typed in Unicode: a Vietnamese letter outside Latin-1 ('đạt', 'Quốc'), or a syllable that the
+    TCVN3 table would turn into none ('chuyên' → 'chuyờn'). A valid word standing between it and a TCVN3 word is at
+    the seam of a page mixing both ('chuyên môn D©n'): which one it is cannot be told, so it stays as written."""
+    from dialogs.importer.syllables import load_syllables
+
+    core = word.strip(".,;:()").lower()
+    if not core or not any(c.isalpha() for c in core):
+        return False
+    if not _latin1(word):
+        return True
+    syllables = load_syllables()
+    return core in syllables and any(c in TCVN3 for c in word) and _decoded(core) not in syllables
+
+
 def _repair(words: list[str], k: int) -> str:
     from dialogs.importer.syllables import load_syllables
 
@@ -42,7 +57,8 @@ def _repair(words: list[str], k: int) -> str:
         return word
     if _marked(word):
         return _decoded(word)
-    near = any(_marked(words[x]) for x in (k - 1, k + 1) if 0 <= x < len(words))
+    around = [words[x] for x in (k - 1, k + 1) if 0 <= x < len(words)]
+    near = any(_marked(w) for w in around) and not any(_plain_unicode(w) for w in around)
     core, fixed = word.strip(".,;:()").lower(), _decoded(word).strip(".,;:()").lower()
     syllables = load_syllables()
     return _decoded(word) if fixed in syllables and (near or core not in syllables) else word

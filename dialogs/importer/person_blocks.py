@@ -3,7 +3,10 @@
 Shape: a line naming a person or party («Họ, chữ đệm, tên người mẹ: ……», «Người cha:», «Bên A:», «Chủ hộ:»)
 heads a block of labelled blanks; a label found in two or more blocks («Dân tộc: …… Quốc tịch: ……» under each
 person) is asked of each person apart: «Dân tộc (người mẹ)». A lead sentence ending in ':' opens an unnamed
-block (its labels stay as they are); a form with no repeated label is left untouched.
+block (its labels stay as they are) — unless it points at the person below («Đề nghị … cho người dưới đây:»): that
+block is the person the form names elsewhere as «người được …» («Quan hệ với người được khai sinh»). A head's own
+label («Họ, chữ đệm, tên người mẹ») counts its words before the person («Họ, chữ đệm, tên») as a label of its
+block. A form with no repeated label is left untouched.
 """
 from __future__ import annotations
 
@@ -16,14 +19,26 @@ _LABEL = re.compile(r"(?P<label>[^\W\d_][^:…;()]{0,50}?)\s*:(?=" + _BLANK + ")
 _PERSON = re.compile(r"(?:^|\s)(?P<who>(?:[Nn]gười|[Bb]ên)\s+[^\W\d_][^\s:]*(?:\s+[^\W\d_][^\s:]*){0,3}|[Cc]hủ hộ)$")
 _BARE_HEAD = re.compile(r"^\s*(?:[-–•]\s*)?(?P<who>(?:Người|Bên)\s+[^\W\d_][^:]{0,30}?|Chủ hộ)\s*:?\s*$")
 _LEAD = re.compile(r"^[^….]{12,}:\s*$")
+_POINTED = re.compile(r"(?i)\bngười\s+(?:có tên\s+)?(?:dưới đây|sau đây|sau)\s*:\s*$")  # '… cho người dưới đây:'
+_NAMED = re.compile(r"\b(?P<who>người được(?:\s+[^\W\d_]+){1,3}?)(?=\s*(?:[:(,;…]|$))")  # 'người được khai sinh'
 
 
-def _head(line: str) -> str | None:
+def _head(line: str) -> tuple[str, str] | None:
+    """(the person a line heads a block for, the words of its label before the person — '' when none)."""
     if m := _BARE_HEAD.match(line):
-        return m.group("who")
+        return m.group("who"), ""
     labels = list(_LABEL.finditer(line))
     if labels and labels[0].start() < 3 and (m := _PERSON.search(labels[0].group("label"))):
-        return m.group("who")
+        return m.group("who"), labels[0].group("label")[:m.start()].strip(" ,")
+    return None
+
+
+def _named_person(lines: list[tuple[int, str]]) -> str | None:
+    """The person a form is about, as its labels name them: «Quan hệ với người được khai sinh: ……»."""
+    for _, s in lines:
+        for m in _LABEL.finditer(s):
+            if n := _NAMED.search(m.group("label")):
+                return n.group("who")
     return None
 
 
@@ -31,16 +46,20 @@ def _person(who: str) -> str:
     return who[0].lower() + who[1:] if who.split()[0] in ("Người", "Chủ") else who
 
 
-def _blocks(lines: list[tuple[int, str]]) -> list[tuple[str | None, list[int]]]:
+def _blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[str | None, list[int]]], dict[int, str]]:
+    """The blocks (their person or None, their lines) and the label each head line holds before its person."""
     blocks: list[tuple[str | None, list[int]]] = [(None, [])]
+    bases: dict[int, str] = {}
     for i, s in lines:
-        if (who := _head(s)) is not None:
-            blocks.append((_person(who), []))
+        if (head := _head(s)) is not None:
+            blocks.append((_person(head[0]), []))
+            if head[1]:
+                bases[len(blocks) - 1] = head[1]
         elif _LEAD.match(s) and not _LABEL.search(s):
-            blocks.append((None, []))
+            blocks.append((_named_person(lines) if _POINTED.search(s) else None, []))
         else:
             blocks[-1][1].append(i)
-    return blocks
+    return blocks, bases
 
 
 def _key(label: str) -> str:
@@ -49,10 +68,12 @@ def _key(label: str) -> str:
 
 def person_blocks(seq: list[str | Grid]) -> list[str | Grid]:
     lines = [(i, s) for i, s in enumerate(seq) if isinstance(s, str)]
-    blocks = _blocks(lines)
+    blocks, bases = _blocks(lines)
     if sum(who is not None for who, _ in blocks) < 2:
         return seq
     seen: dict[str, set[int]] = {}
+    for b, label in bases.items():
+        seen.setdefault(_key(label), set()).add(b)
     for b, (_, idx) in enumerate(blocks):
         for i in idx:
             for m in _LABEL.finditer(seq[i]):

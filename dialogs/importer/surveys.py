@@ -151,6 +151,14 @@ def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
     return (opts, k) if 3 <= len(opts) <= 12 and all(opts) else ([], at)
 
 
+def _more_boxed(lines: list[str], k: int, opts: list[str]) -> tuple[list[str], int]:
+    """'□ 6h – 9h □ 15h – 18h' / '□ 9h – 12h □ Giờ khác': the options of a grid of boxes, row after row."""
+    while k < len(lines) and BOXES.match(lines[k].strip()) and len(BOXES.findall(lines[k])) >= 2:
+        opts = opts + (_inline_options(lines[k].strip()) or [])
+        k += 1
+    return opts, k
+
+
 def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int]:
     """The options from lines[at] on (blank lines skipped; a marked option's explanation on unmarked lines below it
     is passed over when the next option follows): (options, index after them). Under a question put to the
@@ -165,7 +173,7 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             continue
         inline = _inline_options(s) if not opts else None
         if inline and len(inline) >= 2:
-            return inline, k + 1
+            return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else (inline, k + 1)
         m = OPTION.match(s)
         if (
             len(s.split()) <= 13
@@ -322,9 +330,10 @@ def _label_over_boxes(lines: list[str], k: int) -> str | None:
     the label is the question the boxes answer."""
     mk = parse_marker(lines[k].strip())
     rest = (mk.rest if mk is not None else lines[k]).strip()
-    if not rest.endswith(":") or len(rest.split()) > 30 or BLANK.search(rest) or BOXES.search(rest):
-        return None
     nxt = next((s.strip() for s in lines[k + 1 : k + 3] if s.strip()), "")
+    bare = not rest.endswith(":") and BOXES.match(nxt) and rest[:1].isupper() and not re.search(r"[.;,?!)]$", rest)
+    if not (rest.endswith(":") or bare) or len(rest.split()) > (20 if bare else 30) or BLANK.search(rest) or BOXES.search(rest):
+        return None  # ('Thời gian lấy rác' over '□ 6h – 9h □ 15h – 18h': its colon lost, the boxes start the next line)
     boxes = len(BOXES.findall(nxt))
     opts = _inline_options(nxt) if boxes >= 2 and (BOXES.match(nxt) or BOXES.search(nxt[-4:])) else None
     return rest.rstrip(" :") if opts and len(opts) == boxes and not BLANK.search(nxt) and ":" not in nxt else None

@@ -666,7 +666,13 @@ def rebuild(seq: list) -> tuple[list, int]:
             out += _unbuilt_run(run[k])
             k += 1
         i = j
-    return _fields_after_tables(_unbuilt_headers(_unbuilt_cell_runs(out))), n
+    return _banded(_fields_after_tables(_unbuilt_headers(_unbuilt_cell_runs(out)))), n
+
+
+def _banded(seq: list) -> list:
+    from dialogs.importer.band_tables import banded_parts
+
+    return banded_parts(seq)  # a grid of several lettered parts, a Biểu each (band_tables.py)
 
 
 def _header_line(lines: list[str]) -> tuple[Grid, int] | None:

@@ -13,7 +13,7 @@ HOLDOUT10_DOCS = sorted(HOLDOUT10.glob("*.txt"))
 FIRST_RUN = 4  # asks right on main 72d388f, before any work of the session
 FIRST_RUN_LABELS = 8
 OUT_OF_SAMPLE = 7  # round 1 of session 22 (i11a, i11b, i11c), which never saw this set
-FLOOR = 48  # in sample: round 2 of session 22 (j1, j2, j3) used the opened set as evidence; session 23 (i23b, j23b) 48
+FLOOR = 49  # in sample: round 2 of session 22 (j1, j2, j3) used the opened set as evidence; session 23 (i23b, j23b) 48; i26b 49
 FLOOR_LABELS = (
     14  # out of sample 5: round 1 lost v07's three labels (matched by chance by header fragments before); session 23: 14
 )
