@@ -40,14 +40,17 @@ from dialogs.importer.inline_counts import unit_answers
 from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
+from dialogs.importer.lone_names import lone_names, sex_boxes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.naming import (
     BARE_NAMES,
+    english_name,
     form_name_wins,
     name_under_motto,
     own_name,
     report_phrase,
+    spelled_out,
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
@@ -56,6 +59,7 @@ from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
+from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
@@ -256,13 +260,16 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
                     break
                 if parse_marker(line) or len(line) > 300:
                     break
-                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d)", fold(line)):
+                if not re.match(r"^(?:ban hanh theo|ngay nhan|ngay nop|don vi|ky bao cao|ngay \d|\(?(?:ban hanh )?kem theo)",
+                                fold(line)):
                     title_parts.insert(0, line)  # a statistics form's particulars are no part of its name
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
+            if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
+                prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
             title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
@@ -494,7 +501,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(_blank_notes(seq, cleaned.footnotes))), numbered)))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(seq, cleaned.footnotes)))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
@@ -551,11 +558,13 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     current = meta["name"] or ""
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
+    meta["name"] = spelled_out(meta["name"], texts)  # 'Phong trào “TDĐKXDĐSVH”' as the document spells it out
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
     top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
     meta["party_headed"] = bool(PARTY_BODY.search(fold(" ".join(fixed[:top]))))  # (above the first numbered line)
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
+    meta["english"] = english_name(texts)  # 'Appendix E: Questionnaire (…)' over a questionnaire in Vietnamese
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
@@ -996,6 +1005,7 @@ BARE_NOTE_MARK = re.compile(r"(?:(?<=[.…])|(?<=\)))(\d{1,2})(?=[.…]|\s*$)")
 
 
 FIELD_CELL = re.compile(r":\s*(?:…|\.{2,}|_{2,})|:\s*$")
+SPLIT_ROW = re.compile(r"^(?:chia ra|chia theo|phân theo|phân ra|trong đó|trong tổng số)\b[^:]{0,40}:\s*$", re.I)  # a Biểu's row
 SIGN_WORDS = re.compile(r"\s*\b(?:ký tên|ký và ghi rõ họ tên|ký, ghi rõ họ tên)\b\s*", re.I)
 
 
@@ -1014,7 +1024,7 @@ def _field_rows(seq: list) -> list:
             texts = list(dict.fromkeys(t.strip() for t, _ in row if t.strip()))
             if rows and [t.strip() for t, _ in row] == head:
                 continue
-            if texts and all(FIELD_CELL.search(t) for t in texts):
+            if texts and all(FIELD_CELL.search(t) and not SPLIT_ROW.match(t) for t in texts):
                 caption = rows.pop() if rows and len({t.strip() for t, _ in rows[-1] if t.strip()}) == 1 else None
                 for t in texts:
                     lines.extend(p.strip() for p in SIGN_WORDS.split(re.sub(r"%\s*:", "%", t)) if p.strip(" :"))
@@ -1285,7 +1295,8 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or PLAIN_NAME
+    return (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
+            or PLAIN_NAME)
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

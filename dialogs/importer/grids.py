@@ -179,6 +179,10 @@ def _groups(head: list[str], codes: list[str]) -> list[str]:
              if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))]
     if NUMBER_HEAD.match(fold(head[0])) and len(head) > 2 and not ROW_HEAD.match(fold(head[1])):
         cells = cells[1:]  # the cell heading the labels
+    inner = [i for i, c in enumerate(cells) if group_only(c)]
+    if figures and len(inner) == 1 and 0 < inner[0] < len(cells) - 2 and len(cells) - 1 == figures:
+        p = inner[0]  # 'Tổng số' / 'Chia ra' / 'Công lập' / 'Tư thục': the total alone, the split grouped
+        return [""] * p + [cells[p]] * (figures - p)
     extra = cells[:len(cells) - figures] if figures else []
     if not extra or figures % len(extra) or figures == len(extra) or any(GROUP_HEAD.match(fold(e)) for e in extra):
         return []
@@ -270,17 +274,17 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         number = (numbers or not _is_figure(c)) and ROW_NUMBER.match(c) and k + 1 < len(cells) \
             and _label_cell(cells[k + 1]) and not re.match(r"^[-–+•]", cells[k + 1]) \
             and _follows(last, c)  # without a numbers column, a figure before a label is the row's last
-        if _is_figure(c) and not number or not number and not _text(c) or explained:
+        if (_is_figure(c) and not number or not number and not _text(c) or explained) \
+                and not (units and rows and c == "%" and since <= 1):  # '%' after a row's code: its unit
             filled[-1:] = [True] if filled and (_is_figure(c) or DITTO.match(c)) else filled[-1:]  # '"': the value above again
-            k += 1
-            since += 1
+            k, since = k + 1, since + 1
             continue
         after_code = since == 1 and re.fullmatch(r"\d{2,3}", cells[k - 1]) is not None \
             and not (k + 1 < len(cells) and re.fullmatch(r"\d{2,3}", cells[k + 1])
                      and int(cells[k + 1]) == int(cells[k - 1]) + 1)  # 'Doanh thu' / '01' / its unit, not 'Nam' / '02'
         if units and rows and (since == 0 or after_code) and len(c) <= 15 and len(c.split()) <= 2 and UNIT_WORD.match(c) \
                 and not INLINE_NUMBER.match(c) and not number \
-                and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1):  # a unit is one
+                and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1 or after_code):  # one
             # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')
             rows[-1][2:] = [c]  # the row's unit
             k += 1
@@ -422,7 +426,7 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     cols = cols[-len(groups):] if groups else cols
     grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
     if groups:
-        _grouped_grid(grid, groups)
+        (two_level if "" in groups else _grouped_grid)(grid, groups)
     if units:  # each row's unit: the Biểu never sums rows of different units
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[2] for i, r in enumerate(rows) if len(r) > 2}

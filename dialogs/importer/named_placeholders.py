@@ -20,8 +20,8 @@ def named_placeholders(text: str) -> list[Ask]:
     out: list[Ask] = []
     for m in PLACEHOLDER.finditer(s):
         before = s[:m.start()].rstrip()
-        if NOT_A_NOUN.search(before):
-            continue
+        if NOT_A_NOUN.search(before) or re.search(r"[,;]", m.group("what")):
+            continue  # '(tên nhiệm vụ, đơn vị chủ trì, thời hạn)': the columns of a list, not one name
         if not m.group("verb"):
             what = m.group("what").strip()
         elif (noun := NOUN_BEFORE.search(before)) and len(noun.group("n").split()) <= 6 and noun.start() == 0:

@@ -4,6 +4,7 @@ header ('ỦY BAN NHÂN DÂN …', 'CỘNG HÒA XÃ HỘI …'), never a web pag
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from dialogs.importer.form_labels import leads_with_field
 from dialogs.importer.headline import long_words
@@ -272,10 +273,38 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
 NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
 
 
+# one word of a name in capitals on a line of its own (a narrow cell's wrapping: 'DANH' / 'MỤC' / 'BIỂU' / 'MẪU …')
+LONE_CAPS_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}$")
+
+
+def join_wrapped_name(lines: list[str]) -> list[str]:
+    """A name in capitals a narrow cell wrapped a word a line ('DANH' / 'MỤC' / 'BIỂU' / 'MẪU BÁO CÁO …') read as one
+    line where the first word starts it; the lines taken in are left empty (positions kept). Only when the words
+    joined begin a name and the first word alone does not."""
+    out = list(lines)
+    i = 0
+    while i < min(len(out), 40):
+        k = i
+        while k < len(out) and LONE_CAPS_WORD.match(out[k].strip()) and _upper(out[k].strip() + "AA"):
+            k += 1
+        if k - i >= 2 and k < len(out) and _upper(out[k].strip()):
+            joined = " ".join(s.strip() for s in out[i:k + 1])
+            if _named(fold(joined)) and not _named(fold(out[i].strip())):
+                out[i:k + 1] = [joined] + [""] * (k - i)
+                i = k
+        i += 1
+    return out
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
-    line ('Bộ câu hỏi khảo sát …', '4. Đề cương …'). None when the document names itself nowhere."""
+    line ('Bộ câu hỏi khảo sát …', '4. Đề cương …'). None when the document names itself nowhere. A name a narrow
+    cell wrapped a word a line is read whole first (join_wrapped_name)."""
+    return _own_name(join_wrapped_name(lines))
+
+
+def _own_name(lines: list[str]) -> str | None:
     upper: list[str] = []
     vv: list[str] = []
     sentence: list[str] = []
@@ -505,3 +534,44 @@ def _unaccented(name: str) -> bool:
 # a page's name of a form goes on with its code and the act it comes with: '… biểu số 24/BTP ban hành – THÔNG TƯ …'
 LEGAL_TAIL = re.compile(r"(?i)\s+(?:(?:biểu|mẫu)\s+số\s+\S*\d.*|(?:được\s+)?ban hành\b.*|kèm theo\b.*|"
                         r"[–-]\s+(?:thông tư|quyết định|nghị định)\b.*)$")
+
+
+# an abbreviation in quotes ('Phong trào “TDĐKXDĐSVH”'): five or more capitals, a phrase's initials
+QUOTED_INITIALS = re.compile(r"[“\"](?P<a>[A-ZĐ]{5,})[”\"]")
+QUOTED_PHRASE = re.compile(r"[“\"](?P<p>[^“”\"]{10,150})[”\"]")
+
+
+def _initials(phrase: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", phrase)).upper()
+
+
+def spelled_out(name: str, texts: list[str]) -> str:
+    """The name with a quoted abbreviation ('Phong trào “TDĐKXDĐSVH”') written out as the document writes it in
+    quotes elsewhere ('Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”'): the phrase whose words' initials
+    are exactly the abbreviation's letters. Unchanged when the document never spells it out."""
+    if not name or not QUOTED_INITIALS.search(name):
+        return name
+    seen = Counter(m.group("p").strip() for s in texts for m in QUOTED_PHRASE.finditer(s))
+    phrases: dict[str, str] = {}
+    for phrase, _ in seen.most_common():  # a spelling the copy damaged once ('đi sống') yields to the usual one
+        phrases.setdefault(_initials(phrase), phrase)
+
+    def full(m: re.Match) -> str:
+        spelled = phrases.get(m.group("a"))
+        return f"“{spelled}”" if spelled else m.group(0)
+
+    return QUOTED_INITIALS.sub(full, name)
+
+
+# a questionnaire a foreign body publishes in Vietnamese under an English name ('Appendix E: Questionnaire (…)')
+ENGLISH_NAME = re.compile(r"^(?=.*\b(?:Questionnaire|Survey)\b)(?:Appendix\s+[A-Z\d]{1,3}\s*[:.–-]\s*)?[A-Z][\w\s,&()/-]*$")
+
+
+def english_name(lines: list[str]) -> str | None:
+    """The English name line of a questionnaire written in Vietnamese (a last resort when no Vietnamese name line
+    is found): short, letters of English only, naming a questionnaire or a survey."""
+    for raw in lines[:40]:
+        s = raw.strip()
+        if 2 <= len(s.split()) <= 12 and s.isascii() and ENGLISH_NAME.match(s):
+            return s
+    return None

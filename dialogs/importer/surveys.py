@@ -144,6 +144,9 @@ def _plain_options(lines: list[str], at: int) -> tuple[list[str], int]:
     while k < len(lines) and lines[k].strip():
         s = lines[k].strip()
         bare = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)", "", s))  # (a note, nested or not, not counted)
+        mk = parse_marker(s)
+        if len(opts) >= 3 and (NUMBERED_ITEM.match(s) or _item(s) or mk is not None and mk.kind not in BULLET_KINDS):
+            break  # the next question ('Câu 4. …', numbered '4.') closes the run as an empty line would
         if s == GRID or len(bare.split()) > 16 or "?" in s or s.endswith((":", ".", ";")) or parse_marker(s) is not None:
             return [], at
         opts.append(BLANK.sub("", s).strip(" .;,-–") if s.isupper() else _option_text(s))  # ('KHỐI ĐẢNG' as written)
@@ -172,6 +175,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             k += 1
             continue
         inline = _inline_options(s) if not opts else None
+        if inline and any(re.search(r"[?:]", o) for o in inline):
+            break  # 'Câu 5. Hộ có nuôi gia súc không? Có □ Không □': the next question with its own boxes
         if inline and len(inline) >= 2:
             return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else (inline, k + 1)
         m = OPTION.match(s)
@@ -194,7 +199,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             opts.append(_option_text(m.group("t")))
             key, k = mk, k + 1
             continue
-        if opts and key not in (None, "□") and not _item(s) and "?" not in s and _resumes(lines, k, key):
+        if opts and key not in (None, "□") and not _item(s) and "?" not in s and not OPTION.match(s) \
+                and not BLANK.search(s) and _resumes(lines, k, key):  # ('4. Chi phí: …… đồng': the next item)
             k += 1  # '(1) Kinh tế cá thể' / 'Bao gồm hộ sản xuất …' / '(2) …': the option's explanation
             continue
         if opts and _explains(s, opts[-1]):  # the last option's explanation: 'Kinh tế tư nhân gồm những …'

@@ -330,11 +330,23 @@ def _rows(grid: Grid, body: list[int], cols: tuple[int | None, int, dict[int, st
             row["sum_of"] = "all"
         else:
             lvl = _row_level(no.strip())
-            level = lvl if lvl is not None else last_level
+            level = lvl if lvl is not None else _nested(rows, label, last_level)
             row["level"] = level
             last_level = level
         rows.append(row)
     return rows
+
+
+def _nested(rows: list[dict], label: str, last_level: float) -> float:
+    """An unnumbered 'Trong đó …' / 'Chia ra:' line right under a numbered row is that row's subset or split, one
+    level below it (the rows after it follow it down, until the next numbered row): 'Thu bổ sung' / 'Chia ra:' /
+    'Bổ sung cân đối' / 'Bổ sung có mục tiêu' / '4 Dự phòng'."""
+    above = rows[-1] if rows else None
+    f = fold(label)
+    if above is not None and "level" in above and _row_level(above.get("no", "").strip()) in (-1, 0, 1, 2) \
+            and (SUBSET.match(f) or SPLIT_LABEL.match(f)):
+        return above["level"] + 0.5
+    return last_level
 
 
 def _finish_rows(draft: TableDraft) -> None:
@@ -374,6 +386,7 @@ def _finish_rows(draft: TableDraft) -> None:
     _split_out(draft)
     _total_without_subsets(draft)
     _mixed_units(draft)
+    _percent_rows(draft)
     _some_row_to_fill(rows)
     for r in rows:
         r.pop("_unit", None)
@@ -419,29 +432,33 @@ def _subsets(draft: TableDraft) -> None:
         direct = min((k.get("level", 0) for k in kids), default=lvl + 1)
         parts: list[dict] = []
         subset = under = False  # under: after a bare 'Trong đó:' every sibling is a subset
+        labels = 0
         for k in kids:
             if k.get("level", 0) != direct:
                 continue
             f = fold(k["label"])
+            labels += bool(LABEL_ONLY.match(f.strip()))
             if SUBSET.match(f):
                 subset = True
                 under = under or bool(LABEL_ONLY.match(f.strip()))
                 continue  # 'Trong đó: Số hộ gia đình' is a subset of the row above it, never a summand
             if not under and not LABEL_ONLY.match(f.strip()):
                 parts.append(k)
-        if subset:
-            _sum_parts(draft, r, parts)
+        if sum(bool(SPLIT_LABEL.match(fold(k["label"]))) for k in kids if k.get("level", 0) == direct) > 1:
+            _sum_parts(draft, r, [], "được chia theo nhiều cách")  # 'Phân theo giới tính' and 'Phân theo tuổi'
+        elif subset or labels or any(SUBSET.match(fold(k["label"])) or SPLIT_LABEL.match(fold(k["label"])) for k in kids):
+            _sum_parts(draft, r, parts)  # its direct parts, named: never a subset or a split further down
 
 
-def _sum_parts(draft: TableDraft, r: dict, parts: list[dict]) -> None:
-    """The row sums the parts left once the 'Trong đó' rows are set aside; asked, with an unsure point, if none."""
+def _sum_parts(draft: TableDraft, r: dict, parts: list[dict], why: str = "các dòng dưới là «trong đó»") -> None:
+    """The row sums the parts left once the 'Trong đó' rows and bare labels ('Chia ra:') are set aside; asked, with
+    an unsure point, if none."""
     if parts:
         r["sum_of"] = [k["key"] for k in parts]
         return
     r.pop("sum_of")
     r["kind"] = "data"
-    draft.notes.append(f"dòng «{r['label']}»: các dòng dưới là «trong đó», không cộng thành tổng được, hãy nhập "
-                       "trực tiếp")
+    draft.notes.append(f"dòng «{r['label']}»: {why}, không cộng thành tổng được, hãy nhập trực tiếp")
 
 
 SPLIT_LABEL = re.compile(r"^(?:chia ra|chia theo|phan theo|phan ra)\b")
@@ -508,6 +525,40 @@ def _mixed_units(draft: TableDraft) -> None:
             r["kind"] = "data"
             draft.notes.append(f"dòng «{r['label']}»: các dòng dưới khác đơn vị tính, không cộng thành tổng, hãy nhập "
                                "trực tiếp")
+
+
+def _percent(r: dict) -> bool:
+    return r.get("_unit") == "%" or bool(re.search(r"\(%\)|^(?:\d+[.)]?\s*)?ty le\b", fold(r["label"])))
+
+
+def _percent_rows(draft: TableDraft) -> None:
+    """A row in % ('Tỷ lệ trẻ 5 tuổi ra lớp', unit '%') is never summed: a row over it is asked, not computed; and
+    a 'Tổng số' column is no sum of its parts on that row, so it is asked too — each with an unsure point."""
+    rows = draft.rows
+    pct = [r for r in rows if _percent(r)]
+    if not pct:
+        return
+    for i, r in enumerate(rows):
+        if not r.get("sum_of"):
+            continue
+        if isinstance(r["sum_of"], list):
+            parts = [k for k in rows if k["key"] in r["sum_of"]]
+        elif r["sum_of"] == "children":
+            lvl = r.get("level", 0)
+            parts = list(itertools.takewhile(lambda k, lvl=lvl: k.get("level", 0) > lvl and k.get("kind") != "total",
+                                             rows[i + 1:]))
+        else:
+            parts = [k for k in rows if k is not r and k.get("kind", "data") == "data" and not k.get("sum_of")]
+        if any(k in pct for k in parts):
+            r.pop("sum_of")
+            r["kind"] = "data"
+            draft.notes.append(f"dòng «{r['label']}»: có dòng tính bằng %, không cộng thành tổng được, hãy nhập trực tiếp")
+    summed = [c for c in draft.columns if c.get("sum_of")]
+    for c in summed:
+        c.pop("sum_of")
+    if summed:
+        draft.notes.append("cột " + ", ".join(f"«{c['label']}»" for c in summed) + f": dòng «{pct[0]['label']}» tính "
+                           "bằng %, không cộng các cột thành tổng được, hãy nhập trực tiếp")
 
 
 def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:

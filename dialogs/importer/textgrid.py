@@ -387,6 +387,7 @@ def stat_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
     used = 1
     rows: list[list[str]] = []
     stat = 0
+    kept = (0, 1)
     for ln in lines[1:]:
         s = ln.strip()
         if not s:
@@ -398,8 +399,13 @@ def stat_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
         row = STAT_ROW.match(s)
         if row:
             no = (row.group("no") or "").strip()
-            rows.append([no, row.group("label").strip(" –-+"), row.group("unit"), row.group("code")])
+            label, unit = row.group("label").strip(" –-+"), row.group("unit")
+            cut = label.rsplit(" ", 1)
+            if len(cut) == 2 and cut[1][:1].isupper() and unit[:1].islower() and cut[0][-1:].islower():
+                label, unit = cut[0], f"{cut[1]} {unit}"  # a unit of two words ('Cơ sở', 'Học sinh')
+            rows.append([no, label, unit, row.group("code")])
             stat += 1
+            kept = (len(rows), used + 1)
         elif len(s.split()) <= 8 and not s.endswith((".", "?")):
             parts = s.split(None, 1)
             no = parts[0] if len(parts) == 2 and re.fullmatch(r"[IVX]{1,4}|[-–+]", parts[0]) else ""
@@ -409,6 +415,7 @@ def stat_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
         used += 1
     if stat < 3 or not cols:
         return None
+    rows, used = rows[:kept[0]], kept[1]  # short lines after the last row ('Người lập biểu'): the text after it
     header = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mã số", *cols]
     note = "biểu chép mỗi dòng một hàng (không kẻ ô): đã dựng lại từ dòng tiêu đề, hãy kiểm tra tên cột"
     return _grid(header, [r + [""] * 0 for r in rows], note), used
@@ -825,6 +832,8 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     if got:
         del out[len(out) - head:]
         return got
+    if stat_rows_table(run[k:k + 400]):
+        return None  # 'STT Chỉ tiêu Đơn vị tính Mã số …' over its rows: every row kept, its unit too
     return shape_rows_grid(run[k:k + 400])
 
 

@@ -13,8 +13,8 @@ HOLDOUT16_DOCS = sorted(HOLDOUT16.glob("*.txt"))
 FIRST_RUN = 41
 FIRST_RUN_LABELS = 9
 OUT_OF_SAMPLE = 41  # after round 2 of session 23, which never read this set
-FLOOR = 65  # in sample: round 3 of session 23 (k23a) used the opened set as evidence; session 24 (i24d) 53, i24c 55, i24a 56;
-# session 25 (i25a) 64: u04's eight Biểu named in its points; k25 65: u05's petition addressee
+FLOOR = 66  # in sample: round 3 of session 23 (k23a) used the opened set as evidence; session 24 (i24d) 53, i24c 55, i24a 56;
+# session 25 (i25a) 64: u04's eight Biểu named in its points; k25 65: u05's petition addressee; i26c 66: u01's lone code field
 FLOOR_LABELS = 70  # session 24 (i24d): u01's scrambled PDF rows and u02's three blank tables rebuilt
 
 

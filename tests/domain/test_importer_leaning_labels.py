@@ -117,3 +117,11 @@ def test_a_placeholder_after_the_noun_it_names() -> None:
     assert named_placeholders("thu nhập, (tên cơ quan/tổ chức/đơn vị) báo cáo kết quả kê khai tài sản của mình") == []
     asks = _asks(imp(MOTTO + "BÁO CÁO TIẾN ĐỘ CÔNG TRÌNH\n" + line + "\n1. Tiến độ thi công\n2. Khó khăn, vướng mắc\n"))
     assert asks["Tên chủ đầu tư"] == "text" and asks["Tên công trình"] == "text"
+
+
+def test_a_bracket_naming_several_things_is_a_lists_columns_not_a_name() -> None:
+    from dialogs.importer.named_placeholders import named_placeholders
+    line = "Liệt kê các nhiệm vụ chậm tiến độ trong năm của đơn vị (tên nhiệm vụ, đơn vị chủ trì, thời hạn)"
+    assert named_placeholders(line) == []
+    assert [a.prompt for a in named_placeholders("Báo cáo kết quả thực hiện của dự án (tên dự án) trong quý vừa qua")] == [
+        "Tên dự án"]
