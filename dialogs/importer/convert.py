@@ -70,6 +70,7 @@ from dialogs.importer.questions import (
     split_lists,
     titled_ask,
 )
+from dialogs.importer.section_titles import blank_free_title
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
@@ -303,7 +304,9 @@ def _add_help(sec: dict, text: str) -> None:
 def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     outer, ctx.figures = ctx.figures, _mentions_annex(node)
     try:
-        return _section(ctx, node, path, top)
+        sec = _section(ctx, node, path, top)
+        blank_free_title(sec)  # '2. Khối lượng được thu gom: …… tấn/ngày': the title without the blank
+        return sec
     finally:
         ctx.figures = outer
 

@@ -129,6 +129,7 @@ from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
+from dialogs.importer.unit_parens import measured_paren
 from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
 from dialogs.text import fold
 
@@ -153,6 +154,8 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
             fields_asked = list_fields(inner)
         elif count_paren(inner):
             paren_counts = count_paren(inner)
+        elif measured_paren(inner):  # '… ⟦u:ha⟧ (ước giá trị thiệt hại ⟦u:triệu đồng⟧)': a figure of its own
+            paren_counts = measured_paren(inner)
         elif DOCS_RE.search(fi) and (NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3]))
                                      or is_count(text[:a]) or is_yesno(text[:a])):
             docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
