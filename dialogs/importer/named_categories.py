@@ -1,6 +1,8 @@
 """A label whose colon names only assessment categories ('Đánh giá chung: nêu rõ những kết quả đạt được, tồn tại,
 hạn chế và nguyên nhân') → one written ask per category group ('Kết quả đạt được', 'Tồn tại, hạn chế', 'Nguyên nhân');
-the label titles them. (In parentheses — 'Đánh giá chung (ưu điểm, hạn chế, nguyên nhân)' — they only detail the
+a label that only says to assess ('Đánh giá chung', 'Nhận xét chung') titles them, a label naming a subject ('Công tác
+lãnh đạo, chỉ đạo: nêu rõ kết quả đạt được, hạn chế') stays in each ask ('Công tác lãnh đạo, chỉ đạo: kết quả đạt
+được'), as the other rules name a labelled line's parts. (In parentheses — 'Đánh giá chung (ưu điểm, hạn chế, nguyên nhân)' — they only detail the
 label's one ask, as the real sets' golds read it.)
 
 The categories are the closed class of `asked_sentences.CATEGORIES`; a verb that only leads to them ('nêu rõ',
@@ -19,6 +21,8 @@ LABELLED = re.compile(r"^(?P<l>[^:;()…]{3,80}?)\s*:\s*(?P<r>[^:;()…]+)$")
 LEAD = re.compile(r"(?i)^(?:(?:nêu|làm|chỉ|ghi)\s+rõ|nêu(?:\s+cụ thể)?|phân tích|đánh giá|báo cáo)\s+")
 OWN = re.compile(r"(?i)^(?:các|những|một số)\s+")
 MAX_WORDS = 6
+# a label that names no subject, only the assessing ('Đánh giá chung', 'Nhận xét chung', 'Tự đánh giá')
+ASSESSING = re.compile(r"(?i)^(?:tự\s+)?(?:đánh giá|nhận xét|kiểm điểm)(?:\s+(?:chung|tổng quát|tổng thể|chung chung))?$")
 
 
 def labelled_categories(text: str) -> list[Ask]:
@@ -30,7 +34,10 @@ def labelled_categories(text: str) -> list[Ask]:
     things = [OWN.sub("", t.strip(" ,.;")) for t in split_things_plain(rest)]  # (no tail shared: 'nguyên nhân của …')
     if len(things) < 2 or any(_group(t) is None or len(t.split()) > MAX_WORDS for t in things):
         return []
-    return [Ask(_cap(t)) for t in things]
+    label = m.group("l").strip()
+    if ASSESSING.match(label):
+        return [Ask(_cap(t)) for t in things]
+    return [Ask(f"{label}: {t[:1].lower()}{t[1:]}") for t in things]
 
 
 # figures a written ask names in its parenthesis: '(số lao động được tạo việc làm mới, trong đó số lao động …)'

@@ -55,3 +55,16 @@ def test_a_verb_before_the_first_listed_figure_is_no_part_of_it() -> None:
     got = listed_fields("Tình hình cháy rừng: báo cáo đầy đủ số vụ cháy, số ha bị cháy, số người bị thương; "
                         "so sánh với cùng kỳ")
     assert got and got[0].prompt == "Số vụ cháy" and got[0].type == "integer"
+
+
+def test_a_label_naming_a_subject_stays_in_each_category_ask() -> None:  # review r26b R1
+    assert _p("Công tác lãnh đạo, chỉ đạo: nêu rõ kết quả đạt được, hạn chế và nguyên nhân") == [
+        "Công tác lãnh đạo, chỉ đạo: kết quả đạt được", "Công tác lãnh đạo, chỉ đạo: hạn chế",
+        "Công tác lãnh đạo, chỉ đạo: nguyên nhân"]
+    o = imp("BÁO CÁO TỔNG KẾT\nThực hiện nghị quyết về kinh tế tập thể\nI. ĐÁNH GIÁ KẾT QUẢ\n"
+            "1. Công tác tuyên truyền: nêu rõ kết quả đạt được, hạn chế và nguyên nhân\n"
+            "2. Việc củng cố hợp tác xã: kết quả, tồn tại\n")
+    p = [r.question.prompt for r in o.refs]
+    assert "Công tác tuyên truyền: kết quả đạt được" in p
+    assert "Việc củng cố hợp tác xã: kết quả" in p
+    assert "Kết quả" not in p and "Kết quả đạt được" not in p
