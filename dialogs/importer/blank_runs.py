@@ -119,8 +119,20 @@ def _shared_thing(main: str, heading: str, verb: list[str]) -> list[Ask] | None:
     return [Ask(f"{_cap(heading)}: số {u} {tail}", unit_type(u), u) for u in [u for _, u in counts] + [unit]]
 
 
-def _piece_asks(piece: str, heading: str, verb: list[str]) -> list[Ask] | None:
-    """One piece between ';': its figures (a breakdown's parts after the figure they part)."""
+def _counted_after(label: str, before: Ask | None, unit: str) -> str | None:
+    """'kết nạp mới' after 'Tổng số đảng viên: …… đồng chí' (in the same unit, past a ';') → 'Số đảng viên kết nạp
+    mới': the noun the figure before counts, then the label; None when there is no such figure."""
+    if before is None or FIGURE.match(label) or not unit or unit != (before.unit or "") or not FIGURE.match(before.prompt):
+        return None
+    from dialogs.importer.counts import head_noun, strip_count_verb
+
+    noun = head_noun(strip_count_verb(before.prompt))
+    return f"Số {noun} {label}" if noun and len(noun.split()) <= 2 and not FIGURE.match(noun) else None
+
+
+def _piece_asks(piece: str, heading: str, verb: list[str], before: Ask | None = None) -> list[Ask] | None:
+    """One piece between ';': its figures (a breakdown's parts after the figure they part); `before` the last figure
+    of the piece before it."""
     cut = BREAKDOWN.search(piece)
     main, parts = (piece[: cut.start()], piece[cut.end() :].rstrip(" )")) if cut else (piece, "")
     shared = _shared_thing(main, heading, verb)
@@ -138,7 +150,7 @@ def _piece_asks(piece: str, heading: str, verb: list[str]) -> list[Ask] | None:
                 return None
             asks.append(ask)
             continue
-        named = _parallel(label, asks[-1], unit) if asks else label
+        named = _parallel(label, asks[-1], unit) if asks else _counted_after(label, before, unit) or label
         if named is None or not FIGURE.match(named) and unit in ("", "%"):
             return None  # ('Mã số thuế …': a form's field; '…; đạt tỷ lệ …%': the rate of the count before)
         asks.append(_figure(named, unit))
@@ -168,7 +180,7 @@ def blank_run(text: str) -> list[Ask]:
     asks: list[Ask] = []
     verb: list[str] = []  # a verb before a piece's first count, carried on to the pieces after it
     for piece in top_split(rest, ";"):
-        got = _piece_asks(piece.strip(), heading, verb)
+        got = _piece_asks(piece.strip(), heading, verb, asks[-1] if asks else None)
         if not got:
             return []
         asks.extend(got)

@@ -96,3 +96,11 @@ def test_counts_in_several_units_of_one_thing_share_it_and_the_verb() -> None:
 
 def test_a_rate_of_the_count_before_is_left_to_the_rate_rules() -> None:
     assert _run("+ Số đơn đã xử lý đúng hạn…; đạt tỷ lệ … %") == []
+
+
+def test_a_part_past_a_semicolon_counts_the_noun_of_the_figure_before() -> None:  # review r26b R3
+    assert _run("Tổng số hội viên: …… người; kết nạp mới: …… người.") == [
+        ("Tổng số hội viên", "integer", "người"), ("Số hội viên kết nạp mới", "integer", "người")]
+    got = blank_run("Số đoàn viên được đánh giá: …… đồng chí; hoàn thành tốt nhiệm vụ: …… đồng chí.")
+    assert [a.prompt for a in got] == ["Số đoàn viên được đánh giá", "Số đoàn viên hoàn thành tốt nhiệm vụ"]
+    assert not any(a.guessed for a in got)
