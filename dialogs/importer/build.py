@@ -55,7 +55,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
-from dialogs.importer.page_furniture import closing_line, drop_page_furniture
+from dialogs.importer.page_furniture import closing_line, drop_page_furniture, without_end_mark
 from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
@@ -514,7 +514,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
-    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
+    main = [_agency_unnumbered(without_end_mark(s)) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)

@@ -4,7 +4,8 @@
   capitals whose words the document's own name at its top already gives: 'ĐỀ CƯƠNG BÁO CÁO PHÒNG, CHỐNG … 2026');
 - a numbered heading in capitals wrapped onto the next line ('IV. ĐÁNH GIÁ CHUNG, … KIẾN NGHỊ,' / 'ĐỀ XUẤT'): one line;
 - the letter's closing line marked with the end of a text './.' ('Đề nghị các đơn vị khẩn trương thực hiện./.'), a short
-  unnumbered sentence: dropped (a long paragraph ending so may ask, and stays).
+  unnumbered sentence that reads as a request, a thanks or a deadline: dropped (a long paragraph ending so may ask,
+  and stays; so does a line that asks: 'Đánh giá chung những ưu điểm, tồn tại …./.').
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ BLANK = re.compile(r"…|\.{3,}|_{3,}")
 END_MARK = re.compile(r"\./\.\s*$")
 WRAP_END = re.compile(r"(?:,|\b(?:VÀ|CỦA|VỚI|TRONG|VỀ|CHO|CÁC|NHỮNG|TẠI|THEO))\s*$")
 HEAD_LINES = 12
+# how a letter's closing sentence opens (a request, a thanks), or the deadline it sets: the administrative formulae
+CLOSING_OPENER = re.compile(r"(?i)^(?:kính\s+|xin\s+)?(?:đề nghị|yêu cầu|trân trọng|rất mong|kính mong|mong|xin|cảm ơn)\b")
+DEADLINE = re.compile(r"(?i)\btrước\s+ngày\b")
 
 
 def _words(text: str) -> list[str]:
@@ -92,16 +96,29 @@ def join_blank_wraps(seq: list) -> list:
         prev = out[-1] if out and isinstance(out[-1], str) else ""
         on = GOES_ON.match(s.strip()) if isinstance(s, str) else None
         if (on and prev and (on.group("c") is None or on.group("c").islower() or on.group("c") == "%") and BLANK.search(prev)
-                and not prev.rstrip().endswith((".", "?", "!"))):
+                and not prev.rstrip().endswith((".", "?", "!")) and (on.group("c") is None or _label_waits(prev))):
             out[-1] = f"{prev.rstrip()} {s.strip()}"
             continue
         out.append(s)
     return out
 
 
+def _label_waits(prev: str) -> bool:
+    """The line above ends on a label whose blank is still to come ('… hòa giải không thành', '…… đơn; số đơn đã giải
+    quyết'), not on a blank ('Ý kiến …: ……') nor on a blank's unit ('Số tổ hòa giải: …… tổ')."""
+    tail = BLANK.split(prev.rstrip())[-1].strip(" .…_")
+    return bool(re.search(r"[;,]\s*\w", tail) or len(tail.split()) >= 3)
+
+
 def closing_line(s: str) -> bool:
     """'Đề nghị các đơn vị khẩn trương thực hiện./.': an unnumbered sentence of at most twenty words ending the
-    text with './.', no blank in it."""
+    text with './.', no blank in it, that opens as a request or a thanks or sets a deadline ('… trước ngày …')."""
     t = s.strip()
     return (bool(END_MARK.search(t)) and parse_marker(t) is None and len(t.split()) <= 20
-            and not BLANK.search(t[:-3]))
+            and not BLANK.search(t[:-3]) and bool(CLOSING_OPENER.match(t) or DEADLINE.search(t)))
+
+
+def without_end_mark(s):
+    """A kept line's end-of-text mark './.' read as its full stop ('… đề xuất giải pháp khắc phục./.'); anything else
+    as it is."""
+    return END_MARK.sub(".", s.rstrip()) if isinstance(s, str) and END_MARK.search(s) else s

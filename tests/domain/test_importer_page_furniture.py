@@ -49,3 +49,22 @@ def test_a_wrapped_heading_in_capitals_is_one_heading() -> None:
     assert not any(x == "ĐỀ XUẤT, KIẾN NGHỊ" for x in p)
     types = {r.question.prompt: r.question.type for r in o.refs}
     assert all(t != "choice" for t in types.values())
+
+
+def test_a_last_line_that_asks_keeps_its_asks_without_the_end_mark() -> None:  # review r26b R5
+    assert not closing_line("Phân tích những thuận lợi, khó khăn và kiến nghị với cấp trên./.")
+    o = imp("ĐỀ CƯƠNG BÁO CÁO\nCông tác văn hóa thông tin năm 2026\nI. KẾT QUẢ\n1. Công tác tuyên truyền\n"
+            "II. NHẬN XÉT\nNhận xét những mặt làm được, thiếu sót và đề xuất phương hướng khắc phục./.\n")
+    p = _prompts(o)
+    assert any("thiếu sót" in x or "phương hướng khắc phục" in x for x in p)
+    assert not any(x.endswith("/") or "./" in x for x in p)
+
+
+def test_a_new_figure_line_opening_with_a_blank_is_not_glued_above() -> None:  # review r26b R10
+    from dialogs.importer.page_furniture import join_blank_wraps
+
+    lines = ["1. Lực lượng: Số đội xung kích: …… đội", "…… người là thành viên đã được huấn luyện",
+             "2. Nhận xét của trưởng thôn: ……………", "……………… nhận xét chung"]
+    assert join_blank_wraps(lines) == lines
+    assert join_blank_wraps(["3. Kết quả: … vụ chưa giải quyết xong", "…… vụ việc."]) == [
+        "3. Kết quả: … vụ chưa giải quyết xong …… vụ việc."]
