@@ -1,6 +1,6 @@
 """Who answers a Party document that names no state unit: the body it is sent to or written for ('Kính gửi: Các chi
 bộ trực thuộc', '(dùng cho các chi bộ trực thuộc)', 'Đảng ủy các xã'), or a chi bộ heading the text as its author.
-A chi bộ has no kind of its own among the unit kinds: «Đơn vị khác», said in the unsure note."""
+The author's own header in capitals ('ĐẢNG ỦY XÃ AN BÌNH') is no addressee. A chi bộ has no kind of its own among the unit kinds: «Đơn vị khác», said in the unsure note."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ HEAD = 200  # characters of the top where the author's header stands
 DANG_UY = re.compile(r"\bdang uy (?:cac )?(?:xa|phuong|dac khu|co so)\b|\bcac dang (?:uy|bo)\b|\bdang bo co so\b")
 
 
+def _own_header(words: str) -> bool:
+    """'ĐẢNG ỦY XÃ' in capitals: the author's header at the top, not whom the text is sent to ('các' names those)."""
+    return words.isupper() and "CÁC" not in words
+
+
 def party_respondents(text: str) -> tuple[list[str], str] | None:
     """(unit kinds, the unsure note) from the Party bodies the document's first pages address; None when none."""
     t = " ".join(text.split())
@@ -23,7 +28,7 @@ def party_respondents(text: str) -> tuple[list[str], str] | None:
         word = t[m.start():m.end()] if m else "CHI BỘ"
         return ["khac"], (f"đơn vị trả lời được đoán từ chữ «{word}»: chi bộ chưa có loại đơn vị riêng, đã để «Đơn vị "
                           "khác»: hãy sửa nếu cần")
-    m = DANG_UY.search(f)
+    m = next((m for m in DANG_UY.finditer(f) if not _own_header(t[m.start():m.end()])), None)
     if m:
         return ["dang_uy"], f"đơn vị trả lời được đoán từ chữ «{t[m.start():m.end()]}»: hãy sửa nếu đề cương gửi cho đơn vị khác"
     return None

@@ -1,13 +1,21 @@
 """A flat numbered form ('1. Khối lượng được thu gom: …… tấn/ngày', '2. …') makes a section of each number; its
 title is the line without its blanks: the prompts of the questions the line asked ('Số tổ, đội thu gom rác; số xe
 thu gom chuyên dụng'), else its label before a colon, else the words before the first blank. The blanks and their
-units belong to the questions."""
+units belong to the questions.
+
+Not so for a heading whose only blanks are a date's or a period's ('PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 20……', '6 tháng đầu năm
+……'): its title stays. Only the line's own asks title it (not its numbered items'), and only when none of them is
+broken ('()' empty, a blank's unit glued to the next label: '…… m2 Loại đất'); else the line is cut."""
 
 from __future__ import annotations
 
 import re
 
 BLANK = re.compile(r"…|\.{3,}|_{3,}")
+# a date's or a period's blank: 'năm 20……', 'ngày …… tháng ……', 'quý ……', 'nhiệm kỳ ……'
+DATE_BLANK = re.compile(r"(?i)(?:\b(?:năm|ngày|tháng|quý|kỳ|giai đoạn)\s*|\b(?:19|20))(?:…|\.{3,}|_{3,})[….\s_/-]*")
+# a blank's unit (lower case) followed by the next label (a capital): '…… m2 Loại đất', '…… đồng Bằng chữ'
+UNIT_THEN_LABEL = re.compile(r"(?:…|\.{3,}|_{3,})[….\s_]*(?P<u>[a-zà-ỹđ][\w/²³]*)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]")
 LONGEST = 150  # a title joined from more prompts than this is cut at its first blank instead
 
 
@@ -18,9 +26,12 @@ def _lower_first(s: str) -> str:
 def blank_free_title(sec: dict) -> None:
     """The section's title without the blanks its line held (see the module's note); a title without one stays."""
     title = sec.get("title", "")
-    if not BLANK.search(title):
+    if not BLANK.search(title) or not BLANK.search(DATE_BLANK.sub(" ", title)):
         return
-    prompts = [q["prompt"] for q in sec.get("items", []) if q.get("type") != "table" and q.get("prompt")]
+    units = {m.group("u").lower() for m in UNIT_THEN_LABEL.finditer(title)}
+    prompts = [q["prompt"] for q in sec.get("items", []) if q.get("type") != "table" and q.get("prompt") and not q.get("no")]
+    if any("()" in p or p.split()[0].lower() in units for p in prompts):
+        prompts = []  # (a broken prompt titles nothing)
     joined = "; ".join([prompts[0], *map(_lower_first, prompts[1:])]) if prompts else ""
     if joined and not BLANK.search(joined) and len(joined) <= LONGEST:
         sec["title"] = joined

@@ -34,3 +34,26 @@ def test_title_of_prompts_that_keep_their_blanks_is_cut_at_the_label() -> None:
            "items": [{"prompt": "Số thanh niên nhập ngũ …… người", "type": "integer"}]}
     blank_free_title(sec)
     assert sec["title"] == "Kết quả tuyển quân"
+
+
+def test_a_heading_whose_only_blank_is_a_year_keeps_its_title() -> None:  # review r26b R2
+    sec = {"title": "KẾ HOẠCH CÔNG TÁC NĂM 20……", "items": [
+        {"prompt": "KẾ HOẠCH CÔNG TÁC NĂM 20", "type": "longtext"},
+        {"no": "1.", "prompt": "Chỉ tiêu", "type": "longtext"}, {"no": "2.", "prompt": "Giải pháp", "type": "longtext"}]}
+    blank_free_title(sec)
+    assert sec["title"] == "KẾ HOẠCH CÔNG TÁC NĂM 20……"
+
+
+def test_numbered_items_and_broken_prompts_title_nothing() -> None:
+    sec = {"title": "Thành lập tổ công tác do đồng chí …… làm tổ trưởng, gồm", "items": [
+        {"prompt": "Thành lập tổ công tác do đồng chí làm tổ trưởng, gồm", "type": "text"},
+        {"no": "1.", "prompt": "Tổ phó", "type": "text"}]}
+    blank_free_title(sec)
+    assert "Tổ phó" not in sec["title"]
+    sec = {"title": "Chiều dài kênh: …… km Loại kênh: ……", "items": [
+        {"prompt": "Chiều dài kênh", "type": "decimal"}, {"prompt": "Km Loại kênh", "type": "text"}]}
+    blank_free_title(sec)
+    assert sec["title"] == "Chiều dài kênh"
+    sec = {"title": "Số xã được hỗ trợ: …… xã (…… thôn)", "items": [{"prompt": "Số xã được hỗ trợ ()", "type": "integer"}]}
+    blank_free_title(sec)
+    assert sec["title"] == "Số xã được hỗ trợ"

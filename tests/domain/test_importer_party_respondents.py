@@ -47,3 +47,14 @@ Tình hình xây dựng nông thôn mới năm 2026
     data = import_document(text.encode(), "mau.txt").data
     assert data["layout"] == "state"
     assert data["respondents"] == ["xa", "phuong", "dac_khu"]
+
+
+def test_the_issuers_own_header_is_not_who_answers() -> None:  # review r26b R12
+    text = """ĐẢNG ỦY PHƯỜNG TÂN LẬP
+ĐỀ CƯƠNG BÁO CÁO TỔNG KẾT CÔNG TÁC DÂN VẬN NĂM 2026
+I. KẾT QUẢ
+1. Công tác lãnh đạo, chỉ đạo.
+2. Số đảng viên tham gia sinh hoạt nơi cư trú: …… đồng chí
+"""
+    data = import_document(text.encode(), "mau.txt").data
+    assert data["respondents"] != ["dang_uy"]
