@@ -1,5 +1,5 @@
 """A flat numbered form ('1. Khối lượng được thu gom: …… tấn/ngày', '2. …') makes a section of each number; its
-title is the line without its blanks: the prompts of the questions the line asked ('Số tổ, đội thu gom rác; số xe
+title is the line without its blanks: the prompts of the questions the line asked (when it has no numbered items) ('Số tổ, đội thu gom rác; số xe
 thu gom chuyên dụng'), else its label before a colon, else the words before the first blank. The blanks and their
 units belong to the questions.
 
@@ -30,8 +30,11 @@ def blank_free_title(sec: dict) -> None:
         return
     units = {m.group("u").lower() for m in UNIT_THEN_LABEL.finditer(title)}
     prompts = [q["prompt"] for q in sec.get("items", []) if q.get("type") != "table" and q.get("prompt") and not q.get("no")]
-    if any("()" in p or p.split()[0].lower() in units for p in prompts):
-        prompts = []  # (a broken prompt titles nothing)
+    label = BLANK.split(title, 1)[0].split(":", 1)[0].split() if ":" in BLANK.split(title, 1)[0] else []
+    if any("()" in p or p.split()[0].lower() in units for p in prompts) or any(q.get("no") for q in sec.get("items", [])):
+        prompts = []  # (a broken prompt titles nothing; nor do a heading's numbered items)
+    elif len(label) >= 2 and prompts and re.findall(r"\w+", prompts[0].lower())[:2] != re.findall(r"\w+", " ".join(label[:2]).lower()):
+        prompts = []  # ('Tình hình quản lý …: số công trình … ……': the heading's label, which no prompt carries)
     joined = "; ".join([prompts[0], *map(_lower_first, prompts[1:])]) if prompts else ""
     if joined and not BLANK.search(joined) and len(joined) <= LONGEST:
         sec["title"] = joined
