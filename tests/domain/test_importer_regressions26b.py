@@ -1,0 +1,31 @@
+"""Importer rules narrowed by shape after review r26b (issue 21, helper x26b), on made-up text: each rule still does
+what it was written for and no longer fires on the look-alike the reviewer found."""
+
+from __future__ import annotations
+
+from tests.support.importing import imp
+
+
+def _tables(o):
+    return [r.question.table for r in o.refs if r.question.type == "table"]
+
+
+def _prompts(o) -> list[str]:
+    return [r.question.prompt for r in o.refs]
+
+
+ACRONYM_ROWS = "\n".join([
+    "Biểu số 04/VH", "KẾT QUẢ PHONG TRÀO VĂN HÓA NĂM 2026",
+    "STT Chỉ tiêu Đơn vị tính Mã số Kế hoạch Thực hiện",
+    "1 Số thôn đạt chuẩn VH thôn 01",
+    "2 Số người khám theo BHYT người 02",
+    "3 Số trường đạt chuẩn THPT trường 03",
+    "4 Số cơ sở văn hóa Cơ sở 04",
+])
+
+
+def test_an_acronym_ending_a_row_label_stays_in_the_label_and_a_two_word_unit_is_still_split():
+    t = _tables(imp(ACRONYM_ROWS, "bieu.txt"))[0]
+    labels = [r.label for r in t.rows]
+    assert labels == ["Số thôn đạt chuẩn VH", "Số người khám theo BHYT", "Số trường đạt chuẩn THPT",
+                      "Số cơ sở văn hóa"], labels
