@@ -29,3 +29,18 @@ def test_an_acronym_ending_a_row_label_stays_in_the_label_and_a_two_word_unit_is
     labels = [r.label for r in t.rows]
     assert labels == ["Số thôn đạt chuẩn VH", "Số người khám theo BHYT", "Số trường đạt chuẩn THPT",
                       "Số cơ sở văn hóa"], labels
+
+
+def test_sex_boxes_after_a_label_or_with_a_third_option_keep_their_question():
+    from dialogs.importer.lone_names import sex_boxes
+
+    lines = ["Câu 4. Người trả lời phiếu: □ Nam □ Nữ □ Khác",
+             "Câu 5. Số lao động của hộ: …… người, trong đó: Nam □ Nữ □",
+             "Họ tên người được hỏi …… Nam □ Nữ □ Khác □ Năm sinh: ……"]
+    assert sex_boxes(lines) == lines
+    assert sex_boxes(["Họ tên người được hỏi …… Nam □ Nữ □ Năm sinh: ……"])[1] == "Giới tính: Nam □ Nữ □"
+    o = imp("PHIẾU HỎI Ý KIẾN\nCâu 4. Người trả lời phiếu: □ Nam □ Nữ □ Khác\nCâu 5. Ý kiến khác: ……\n")
+    asked = {r.question.prompt: r.question for r in o.refs}
+    assert "Giới tính" not in asked
+    choice = [q for q in asked.values() if q.type == "choice"]
+    assert [c.label for c in choice[0].options] == ["Nam", "Nữ", "Khác"], asked
