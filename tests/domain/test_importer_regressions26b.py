@@ -44,3 +44,15 @@ def test_sex_boxes_after_a_label_or_with_a_third_option_keep_their_question():
     assert "Giới tính" not in asked
     choice = [q for q in asked.values() if q.type == "choice"]
     assert [c.label for c in choice[0].options] == ["Nam", "Nữ", "Khác"], asked
+
+
+def test_a_roman_heading_over_a_row_of_boxes_stays_a_section_and_a_plain_label_still_asks():
+    from tests.support.importing import prompts
+
+    o = imp("PHIẾU LẤY Ý KIẾN VỀ CHỢ DÂN SINH\nCâu 1. Gia đình có đi chợ hằng ngày không?\n□ Có □ Không\n"
+            "II. ĐÁNH GIÁ VỀ VỆ SINH CHỢ\n□ Sạch sẽ □ Chưa sạch\nCâu 3. Số lần đi chợ: …… lần/tuần\n"
+            "Mức độ an toàn thực phẩm\n□ Tốt □ Chưa tốt\n")
+    got = prompts(o)
+    assert got["Số lần đi chợ"][0] == "II", got
+    assert got["Mức độ an toàn thực phẩm"][1] == "choice", got
+    assert "ĐÁNH GIÁ VỀ VỆ SINH CHỢ" not in got or got["ĐÁNH GIÁ VỀ VỆ SINH CHỢ"][0] == "II", got
