@@ -56,3 +56,13 @@ def test_a_roman_heading_over_a_row_of_boxes_stays_a_section_and_a_plain_label_s
     assert got["Số lần đi chợ"][0] == "II", got
     assert got["Mức độ an toàn thực phẩm"][1] == "choice", got
     assert "ĐÁNH GIÁ VỀ VỆ SINH CHỢ" not in got or got["ĐÁNH GIÁ VỀ VỆ SINH CHỢ"][0] == "II", got
+
+
+def test_the_school_year_now_is_text_and_the_year_a_trade_was_learnt_a_year():
+    from dialogs.importer.ask_types import YEAR_LABEL
+
+    assert not YEAR_LABEL.match("Năm học này") and not YEAR_LABEL.match("Năm học trước")
+    assert YEAR_LABEL.match("Năm học nghề")
+    o = imp("PHIẾU THÔNG TIN HỌC SINH\n1. Họ và tên học sinh: ……………\n2. Năm học hiện nay: ……………\n3. Lớp: ……\n")
+    asked = {r.question.prompt: r.question.type for r in o.refs}
+    assert asked["Năm học hiện nay"] == "text", asked
