@@ -342,8 +342,10 @@ async def test_writes_need_csrf_a_fresh_request_id_a_small_body_and_a_sane_rate(
     r, _ = await b.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "2"},
                         headers={"Origin": "https://evil.example"})
     assert r.status == 403
+    burst = w.app[WEB].limits["save"][1]
+    w.app[WEB].limits["save"] = (0.5, burst)  # the real burst, a slow refill: a loaded machine's slow saves still run out
     codes = [(await b.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": str(i)}))[0].status
-             for i in range(60)]
+             for i in range(int(burst) + 20)]
     assert 429 in codes and codes[0] == 200
 
 
