@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from dialogs.lifecycle import SENT, is_sent  # noqa: F401  (re-exported: the consolidation's rule)
+from dialogs.text import fold
 
 SENT_STATUSES = frozenset(s.value for s in SENT)
 """Submission statuses whose answers are the unit's report (a draft or a returned report is still being worked on)."""
@@ -71,14 +72,13 @@ def aggregate_of(item: Any) -> str:
 
 # a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
 # per day or month — "hồ sơ/tháng" — is a quantity, summed)
-_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:ngu[oờ]i|ha|h[ộo]|km2|km²|m2|m²|d[aâ]n|v[aạ]n d[aâ]n|ngh[iì]n d[aâ]n|"
-                          r"lao [dđ][ộo]ng|kh[ẩa]u|nh[aâ]n kh[ẩa]u|h[ọo]c sinh|l[ớo]p|gi[ườu][ờo]ng)\s*$", re.IGNORECASE)
-# a rate or average by its label: "Tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… bình quân …", "… trung bình …";
-# never a count of them ("Số hộ có thu nhập bình quân trên …" is a number of households)
-_RATE_LABEL_RE = re.compile(r"^\s*(?:t[ỷỉ]\s*l[ệe]|t[ỷỉ]\s*tr[ọo]ng|m[ậa]t\s*[đd][ộo])\b|\((?:%|‰)\)|"
-                            r"\bb[ìi]nh\s*qu[âa]n\b|\btrung\s*b[ìi]nh\b", re.IGNORECASE)
-_COUNT_LABEL_RE = re.compile(r"^\s*(?:t[ổo]ng\s+)?s[ốo]\b(?!\s*(?:b[ìi]nh\s*qu[âa]n|trung\s*b[ìi]nh)\b)", re.IGNORECASE)
-_ROW_NO_RE = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]\s+")
+_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
+                          r"nhan khau|hoc sinh|lop|giuong)\s*$")
+# a rate or average by its label (folded): "Tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… bình quân …",
+# "… trung bình …"; never a count of them ("Số hộ có thu nhập bình quân trên …" is a number of households)
+_RATE_LABEL_RE = re.compile(r"^\s*(?:t[yi] le|t[yi] trong|mat do)\b|\((?:%|‰)\)|\bbinh quan\b|\btrung binh\b")
+_COUNT_LABEL_RE = re.compile(r"^\s*(?:tong\s+)?so\b(?!\s*(?:binh quan|trung binh)\b)")
+_ROW_NO_RE = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-z])[.)]\s+")
 
 
 def rate_row(label: str, unit: str | None) -> bool:
@@ -86,8 +86,8 @@ def rate_row(label: str, unit: str | None) -> bool:
     :func:`is_rate` reads a question's) or per head, hectare or household ("triệu đồng/người", "tạ/ha"); or its
     label says so ("Tỷ lệ …", "… (%)", "bình quân", "trung bình", "tỷ trọng", "mật độ") and is no count ("Số …")."""
     if unit and unit.strip():
-        return is_rate("decimal", unit) or bool(_PER_HEAD_RE.search(unit.strip()))
-    text = _ROW_NO_RE.sub("", label)
+        return is_rate("decimal", unit) or bool(_PER_HEAD_RE.search(fold(unit).strip()))
+    text = _ROW_NO_RE.sub("", fold(label))
     return bool(_RATE_LABEL_RE.search(text)) and not _COUNT_LABEL_RE.match(text)
 
 
@@ -112,7 +112,7 @@ def row_aggregates(t: Any) -> dict[str, str]:
             agg = default_row_aggregate(r.label, getattr(r, "unit", None))
             inherited = next((a for _, a in reversed(above) if a != "sum"), None)
             if agg == "sum" and inherited and not (getattr(r, "unit", None) or "").strip() \
-                    and not _COUNT_LABEL_RE.match(_ROW_NO_RE.sub("", r.label)):
+                    and not _COUNT_LABEL_RE.match(_ROW_NO_RE.sub("", fold(r.label))):
                 agg = inherited
         out[r.key] = agg
         above.append((r.level, agg))
@@ -155,8 +155,8 @@ def summed_rows(t: Any) -> set[str]:
 
 def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
     """What is wrong with a Biểu's rows' units and aggregations (Vietnamese, with what to write instead):
-    a rate or average declared ``sum``; a computed row (``sum_of``) that is a rate or average; a row not summed
-    that a total row adds up."""
+    a rate or average declared ``sum``; a computed row (``sum_of``) that is a rate or average; a rate or average
+    row that a total row names in its ``sum_of`` list (``all`` and ``children`` leave such rows out)."""
     out: list[tuple[Any, str]] = []
     aggs = row_aggregates(t)
     for r in t.rows:
@@ -171,7 +171,7 @@ def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
                            "hoặc ghi «aggregate: sum» nếu đây thật là số cộng được"
                         if not getattr(r, "aggregate", None) else
                         f"{w}: dòng tổng (sum_of) chỉ cộng được; bỏ «aggregate: {r.aggregate}» hoặc bỏ «sum_of»"))
-        if r.sum_of is not None and aggs[r.key] == "sum":
+        if isinstance(r.sum_of, list) and aggs[r.key] == "sum":  # ("all", "children": such rows left out)
             bad = [s.key for s in t.row_sum_sources(r) if aggs.get(s.key) != "sum"]
             if bad:
                 out.append((r, f"{w} cộng dòng {', '.join(f'«{k}»' for k in bad)} là tỷ lệ/bình quân (không cộng "

@@ -428,8 +428,8 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         row = [numbers[r.key], ("    " * r.level) + r.label + marks.get(r.key, "")] + ([units[k]] if units else [])
         for col in t.columns:
             v = cells.get(col.key)
-            if col.type in ("integer", "decimal", "money", "percent"):
-                row.append(_cell_num(col.type, v))
+            if col.type in ("integer", "decimal", "money", "percent"):  # a mean of whole numbers has decimals
+                row.append(_cell_num("decimal" if col.type == "integer" and r.key in marks else col.type, v))
             else:
                 row.append(note_cell(s.texts.get((r.key, col.key), []), notes_annex))
         rows.append(row)

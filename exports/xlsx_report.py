@@ -639,8 +639,9 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         if units:
             row.append(sh.cell(units[i], bold=bold))
         for col in t.columns:
-            if col.type in NUMERIC_TYPES:
-                row.append(_num_cell(sh, col.type, cells.get(col.key), bold=bold))
+            if col.type in NUMERIC_TYPES:  # a mean of whole numbers has decimals
+                typ = "decimal" if col.type == "integer" and r.key in marks else col.type
+                row.append(_num_cell(sh, typ, cells.get(col.key), bold=bold))
             else:
                 texts = s.texts.get((r.key, col.key), [])
                 row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
