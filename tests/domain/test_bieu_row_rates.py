@@ -6,6 +6,7 @@ YAML round trip, and the importer filling the unit from the «Đơn vị tính»
 
 from __future__ import annotations
 
+import json
 from io import BytesIO
 
 import pytest
@@ -259,3 +260,17 @@ def test_importer_fills_the_row_unit_from_the_dvt_column():
     assert units == {"Số hộ nghèo": "Hộ", "Tỷ lệ hộ nghèo": "%", "Thu nhập bình quân đầu người": "Triệu đồng/người"}
     aggs = row_aggregates(t)
     assert [aggs[r.key] for r in t.rows] == ["sum", "mean", "mean"]
+
+
+def test_outlines_show_prints_each_rows_unit_and_kind(tmp_path, capsys):
+    from bot.cli import main
+
+    path = tmp_path / "thong_ke.yaml"
+    path.write_text(OUTLINE, encoding="utf-8")
+    assert main(["outlines", "show", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 Số hộ nghèo [hộ] | 2 Tỷ lệ hộ nghèo [%; bình quân các đơn vị]" in out
+    assert main(["outlines", "show", str(path), "--json"]) == 0
+    kt = json.loads(capsys.readouterr().out)["tables"][0]
+    assert kt["row_units"][:3] == ["hộ", "%", "triệu đồng/người"]
+    assert kt["row_aggregates"] == ["sum", "mean", "mean", "sum", "max", "none"]
