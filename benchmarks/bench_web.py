@@ -27,6 +27,8 @@ per save is printed beside the server's.
     .venv/bin/python benchmarks/bench_web.py --full          # every report already answered (the rules read Biểu)
     BENCH_WEB_PROFILE=/tmp/web.prof .venv/bin/python benchmarks/bench_web.py --workers 1   # the bursts under cProfile
     BENCH_WEB_QUERIES=1 .venv/bin/python benchmarks/bench_web.py --pg --rounds 3   # the statements sent, counted
+    UVLOOP=0 .venv/bin/python benchmarks/bench_web.py        # the servers on asyncio's own loop (default: as the bot,
+                                                             # uvloop where installed)
 """
 
 from __future__ import annotations
@@ -99,20 +101,27 @@ def server_ms(resp) -> float:
     return float(m.group(1)) if m else float("nan")
 
 
-async def serve(url: str, port: int) -> None:
-    """The web form alone, as the bot serves it (another process: the load generator does not share its CPU)."""
+def server_settings(url: str):
+    """The server processes' settings: the environment's (``UVLOOP=0``: asyncio's own loop, as for the bot), the
+    benchmark's database, token and address."""
+    from bot.config import Settings
+
+    return Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench",
+                    redis_url=os.environ.get("BENCH_WEB_REDIS") or None, redis_prefix=f"benchweb{os.getppid()}")
+
+
+async def serve(st, port: int) -> None:
+    """The web form alone, as the bot serves it (another process: the load generator does not share its CPU),
+    started as the bot is (``bot.app.run_main``: the same event loop)."""
     from aiohttp import web
 
     from bot.app import make_services
-    from bot.config import Settings
     from bot.web.server import WEB, mount
     from storage.db import open_database
 
-    db = open_database(url)
+    db = open_database(st.database_url)
     if not db.sqlite:  # before the first connection: every connection of the pool counted
         count_trips(db)
-    st = Settings(_env_file=None, bot_token="1:BENCH", database_url=url, web_base_url="http://bench",
-                  redis_url=os.environ.get("BENCH_WEB_REDIS") or None, redis_prefix=f"benchweb{os.getppid()}")
     services = make_services(st, db)
     await services.register_outlines()
     root = web.Application()
@@ -128,7 +137,8 @@ async def serve(url: str, port: int) -> None:
     runner = web.AppRunner(root, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
-    print("ready", flush=True)
+    loop = asyncio.get_running_loop()
+    print(f"ready {type(loop).__module__}.{type(loop).__name__}", flush=True)
     await asyncio.Event().wait()
 
 
@@ -156,7 +166,10 @@ def count_trips(db) -> None:
             TRIPS[kind] = TRIPS.get(kind, 0) + 1
             write(data)
 
-        transport.write = counted
+        try:
+            transport.write = counted
+        except AttributeError:  # uvloop's transports are not patched: the round trips not counted (UVLOOP=0 counts)
+            TRIPS["not counted (uvloop)"] = 0
         if os.environ.get("BENCH_WEB_QUERIES"):  # which statements: their first words, counted
             dbapi_conn.driver_connection.add_query_logger(
                 lambda q: QUERIES.__setitem__(q.query[:90], QUERIES.get(q.query[:90], 0) + 1))
@@ -174,7 +187,7 @@ def trips_handler(state):
     return handler
 
 
-def serve_profiled(url: str, port: int) -> None:
+def serve_profiled(st, port: int) -> None:
     """BENCH_WEB_PROFILE=file: the server under cProfile, its statistics written to that file when it is stopped."""
     import cProfile
 
@@ -190,7 +203,9 @@ def serve_profiled(url: str, port: int) -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGUSR1, lambda *_: prof.enable())  # the bursts only (sent by the client around them)
     signal.signal(signal.SIGUSR2, lambda *_: prof.disable())
-    asyncio.run(serve(url, port))
+    from bot.app import run_main
+
+    run_main(serve(st, port), st)
 
 
 async def run(url: str | None, officers: int, rounds: int, seconds: float, every: list[float], workers: int,
@@ -252,7 +267,9 @@ async def start_servers(url: str, workers: int):
             port = sock.getsockname()[1]
         proc = await asyncio.create_subprocess_exec(sys.executable, __file__, "--serve", str(port), "--db", url,
                                                     stdout=asyncio.subprocess.PIPE)
-        await proc.stdout.readline()
+        loop = (await proc.stdout.readline()).decode().split()
+        if not procs:
+            print(f"server event loop: {loop[1] if len(loop) > 1 else '?'}", flush=True)
         procs.append(proc)
         bases.append(f"http://127.0.0.1:{port}")
     return procs, bases
@@ -324,12 +341,18 @@ TIMING = re.compile(rb"\r\nserver-timing: *app;dur=([\d.]+)", re.I)
 
 def cpu_seconds(pids: list[int]) -> float:
     """The server processes' CPU time so far (Linux /proc): what a save costs whatever else runs on the machine."""
-    total = 0
+    return sum(cpu_split(pids))
+
+
+def cpu_split(pids: list[int]) -> tuple[float, float]:
+    """The processes' CPU time so far: (in the process, in the kernel for it)."""
+    user = system = 0
     for pid in pids:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+        user, system = user + int(fields[11]), system + int(fields[12])
+    tick = os.sysconf("SC_CLK_TCK")
+    return user / tick, system / tick
 
 
 class Backends:
@@ -378,6 +401,8 @@ class Backends:
 
 def trips_text(before: dict, after: dict) -> str:
     batches = max(1, after["batches"] - before["batches"])
+    if "not counted (uvloop)" in after["trips"]:
+        return f"{after['jobs'] - before['jobs']} saves in {batches} batches (round trips not counted on uvloop: UVLOOP=0)"
     kinds = {k: n - before["trips"].get(k, 0) for k, n in after["trips"].items()}
     each = ", ".join(f"{k} {n / batches:.2f}" for k, n in sorted(kinds.items()) if n)
     return (f"{after['jobs'] - before['jobs']} saves in {batches} batches, round trips to PostgreSQL "
@@ -393,7 +418,7 @@ async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[fl
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR1)
     pg_cpu, trips = (await pg.cpu(), await pg.trips()) if pg else (0.0, None)
-    cpu, client = cpu_seconds(pids), time.process_time()
+    (user, system), client = cpu_split(pids), time.process_time()
     per_round: list[float] = []
     for k in range(rounds):
         requests = [phone.request(k + i) for i, phone in enumerate(phones)]  # built beforehand, as typed
@@ -406,14 +431,16 @@ async def saves(phones: list[Phone], rounds: int, seconds: float, every: list[fl
         if pg and k == 0:  # the first burst also reads each officer's whole context once (nothing cached yet)
             warm = await pg.trips()
         await asyncio.sleep(0.5)
-    cpu_ms = (cpu_seconds(pids) - cpu) / len(burst) * 1000
+    user_ms, system_ms = ((b - a) / len(burst) * 1000 for a, b in zip((user, system), cpu_split(pids), strict=True))
+    cpu_ms = user_ms + system_ms
     client_ms = (time.process_time() - client) / len(burst) * 1000  # the officers' side, on the same machine
     pg_ms = (await pg.cpu() - pg_cpu) / len(burst) * 1000 if pg else 0.0
     for pid in pids if profiled else ():
         os.kill(pid, signal.SIGUSR2)
     report(f"a burst: {n} officers saving at the same instant ({rounds} rounds, {len(burst)} saves; "
            f"time to clear a burst: median {statistics.median(clear):.0f} ms, max {max(clear):.0f} ms; "
-           f"server CPU {cpu_ms:.2f} ms a save{f'; PostgreSQL backends {pg_ms:.2f} ms' if pg else ''}; "
+           f"server CPU {cpu_ms:.2f} ms a save (process {user_ms:.2f}, kernel {system_ms:.2f})"
+           f"{f'; PostgreSQL backends {pg_ms:.2f} ms' if pg else ''}; "
            f"the benchmark's client {client_ms:.2f} ms)", burst)
     print("    server time p99 of each burst: " + ", ".join(f"{x:.0f}" for x in per_round) + " ms", flush=True)
     if pg and trips is not None:
@@ -482,7 +509,10 @@ def main() -> None:
     if a.lanes:
         os.environ["BENCH_WEB_LANES"] = str(a.lanes)
     if a.serve:
-        serve_profiled(a.db, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else asyncio.run(serve(a.db, a.serve))
+        from bot.app import run_main
+
+        st = server_settings(a.db)
+        serve_profiled(st, a.serve) if os.environ.get("BENCH_WEB_PROFILE") else run_main(serve(st, a.serve), st)
         return
     print(f"== bench_web on {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} server process(es), "
           f"{a.officers} officers, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"

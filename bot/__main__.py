@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 
-from bot.app import configure_logging, run
+from bot.app import configure_logging, run, run_main
 from bot.config import get_settings
 
 NO_TOKEN = """Chưa có BOT_TOKEN, nên bot chưa thể kết nối Telegram.
@@ -29,7 +28,7 @@ def main() -> int:
         return 2
     configure_logging(settings.log_level)
     try:
-        asyncio.run(run(settings))
+        run_main(run(settings), settings)
     except KeyboardInterrupt:
         pass
     return 0

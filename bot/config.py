@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     change_ratio: float = Field(default=CHANGE_RATIO, ge=0)
     change_min: float = Field(default=CHANGE_MIN, ge=0)
     log_level: str = "INFO"
+    # the processes' event loop: uvloop where it is installed (Linux; a dependency there), else asyncio's own.
+    # UVLOOP=0: asyncio's own everywhere
+    uvloop: bool = True
 
     # review (issue 10)
     unlock_hours: float = 24.0

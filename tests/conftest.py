@@ -116,6 +116,14 @@ async def db(db_url) -> Database:
     await database.dispose()
 
 
+if os.environ.get("TEST_UVLOOP"):  # TEST_UVLOOP=1: every async test on uvloop's loop, the bot's own (bot.app.run_main)
+
+    def pytest_asyncio_loop_factories(config, item):
+        import uvloop
+
+        return {"uvloop": uvloop.new_event_loop}
+
+
 def _end_to_end(item) -> bool:
     return item.get_closest_marker("slow") is not None or "end_to_end" in item.path.parts
 

@@ -29,7 +29,7 @@ from bot.web.routes import (
     session_cookie,
     state,
 )
-from bot.web.server import _secure_headers
+from bot.web.server import _secure_headers, add_route
 from dialogs.periods import left_text, local_text
 from storage.models import Account
 from storage.repo import Repo
@@ -379,11 +379,11 @@ async def export(request: web.Request, repo: Repo, sess: Any, acc: Account) -> w
 
 
 def setup(app: web.Application) -> None:
-    app.router.add_get("/form", form)
-    app.router.add_get("/unit/{unit_id}", unit_report)
-    app.router.add_post("/api/save", api_save)
-    app.router.add_post("/api/submit", api_submit)
-    app.router.add_get("/api/changes", api_changes)
-    app.router.add_get("/api/events", api_events)
-    app.router.add_get("/progress", progress)
-    app.router.add_get("/export/{period_id}/{fmt}", export)
+    add_route(app, "GET", "/form", form)
+    add_route(app, "GET", "/unit/{unit_id}", unit_report)
+    add_route(app, "POST", "/api/save", api_save)
+    add_route(app, "POST", "/api/submit", api_submit)
+    add_route(app, "GET", "/api/changes", api_changes)
+    add_route(app, "GET", "/api/events", api_events)
+    add_route(app, "GET", "/progress", progress)
+    add_route(app, "GET", "/export/{period_id}/{fmt}", export)

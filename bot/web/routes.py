@@ -18,7 +18,7 @@ from bot.flows import access
 from bot.flows.upward import reports_upward
 from bot.web import service, views
 from bot.web.auth import COOKIE, Session, new_session, read_session, unsign, verify_init_data
-from bot.web.server import MAX_BODY, WEB, WebState
+from bot.web.server import MAX_BODY, WEB, WebState, add_route
 from storage.models import Account
 from storage.repo import Repo
 
@@ -229,12 +229,12 @@ async def static(request: web.Request) -> web.StreamResponse:
 def setup_routes(app: web.Application) -> None:
     from bot.web import pages, upload
 
-    app.router.add_get("/", home)
-    app.router.add_get("/l/{token}", open_link)
-    app.router.add_get("/app", miniapp)
-    app.router.add_post("/tg", telegram_login)
-    app.router.add_post("/logout", logout)
-    app.router.add_get("/static/{name}", static)
+    add_route(app, "GET", "/", home)
+    add_route(app, "GET", "/l/{token}", open_link)
+    add_route(app, "GET", "/app", miniapp)
+    add_route(app, "POST", "/tg", telegram_login)
+    add_route(app, "POST", "/logout", logout)
+    add_route(app, "GET", "/static/{name}", static)
     pages.setup(app)
     upload.setup(app)
 

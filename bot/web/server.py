@@ -6,6 +6,7 @@ sub-application, mounted by :func:`mount` on the root application."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import ipaddress
 import logging
@@ -24,7 +25,6 @@ from bot.web.shared import LocalStore, open_store
 log = logging.getLogger("bot.web")
 PREFIX = "/web"
 MAX_BODY = 256 * 1024  # a whole Biểu group or list sent at once stays far below this
-BODY_LIMITS: dict[str, int] = {}  # a route's own body limit (the .xlsx upload, bot/web/upload.py), by its path under the root
 SAVE_RATE, SAVE_BURST = 10.0, 40.0  # writes per account: per second, at once
 GATE_RATE, GATE_BURST = 2.0, 60.0  # link openings and Mini App logins per address (an office may share one)
 
@@ -82,41 +82,67 @@ def parse_proxies(text: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Netw
 WEB = web.AppKey("web_state", WebState)
 
 
-@web.middleware
-async def guard(request: web.Request, handler):
-    """Every response: security headers and the server's time (``Server-Timing``); every request: a bounded body."""
-    started = time.perf_counter()
-    st = request.app[WEB]
-    if not st.frozen:
-        # what exists at the first request (the catalogue, aiohttp's and pydantic's objects) lives as long as the
-        # process: out of the garbage collector's full passes (as the bot does at its first update)
-        st.frozen = True
-        gc.freeze()
-    limit = BODY_LIMITS.get(request.path.removeprefix(st.root), MAX_BODY)
-    if request.content_length is not None and request.content_length > limit:
-        resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
-    else:
-        try:
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def guarded(handler: Handler, body_limit: int = MAX_BODY) -> Handler:
+    """A route of the web form: a bounded body (``body_limit``, checked before the handler reads anything) and the
+    server's time (``Server-Timing``) on its answer. A wrapper of the route's own rather than a middleware: aiohttp
+    runs no middleware chain at all when no application has one (three coroutines less a request). The security
+    headers go on every answer of the web form — these routes', aiohttp's own 404 and 405, errors, streams — when it
+    is prepared (:func:`secure_on_prepare`)."""
+
+    @functools.wraps(handler)
+    async def route(request: web.Request) -> web.StreamResponse:
+        started = time.perf_counter()
+        st = request.app[WEB]
+        if not st.frozen:
+            # what exists at the first request (the catalogue, aiohttp's and pydantic's objects) lives as long as the
+            # process: out of the garbage collector's full passes (as the bot does at its first update)
+            st.frozen = True
+            gc.freeze()
+        length = request.content_length
+        if length is not None and length > body_limit:
+            resp: web.StreamResponse = web.json_response({"ok": False, "error": "Dữ liệu gửi lên quá lớn."}, status=413)
+        else:
             resp = await handler(request)
-        except web.HTTPException as e:
-            _secure_headers(request, e)
-            raise
-    _secure_headers(request, resp)
-    resp.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-    return resp
+        resp.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return resp
+
+    route.web_guarded = True  # type: ignore[attr-defined]
+    return route
 
 
-def _secure_headers(request: web.Request, resp: web.StreamResponse) -> None:
-    st = request.app[WEB]
-    resp.headers.setdefault("Content-Security-Policy", CSP)
-    resp.headers["X-Content-Type-Options"] = "nosniff"
-    resp.headers["Referrer-Policy"] = "no-referrer"
-    resp.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-    resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
-    if st.secure:
-        resp.headers["Strict-Transport-Security"] = "max-age=31536000"
+def add_route(app: web.Application, method: str, path: str, handler: Handler, *, body_limit: int = MAX_BODY) -> None:
+    """A route of the web form, :func:`guarded` (GET routes answer HEAD too, as ``add_get`` makes them)."""
+    if method == "GET":
+        app.router.add_get(path, guarded(handler, body_limit))
+    else:
+        app.router.add_route(method, path, guarded(handler, body_limit))
+
+
+SECURE = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+          "Permissions-Policy": "camera=(), microphone=(), geolocation=()", "Cross-Origin-Resource-Policy": "same-origin"}
+SECURE_HTTPS = {**SECURE, "Strict-Transport-Security": "max-age=31536000"}
+
+
+def _secure_headers(request: web.Request, resp: web.StreamResponse, st: WebState | None = None) -> None:
+    st = st or request.app[WEB]
+    headers = resp.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.update(SECURE_HTTPS if st.secure else SECURE)
     if not request.path.startswith(st.root + "/static/"):
-        resp.headers["Cache-Control"] = "no-store"
+        headers["Cache-Control"] = "no-store"
+
+
+def secure_on_prepare(state: WebState):
+    """The security headers on every answer of the web form's application as it is prepared (``on_response_prepare``:
+    the routes' answers, aiohttp's own 404 / 405 / 413 and the errors it turns into answers, the event streams)."""
+
+    async def secure(request: web.Request, resp: web.StreamResponse) -> None:
+        _secure_headers(request, resp, state)
+
+    return secure
 
 
 def build_web_app(services: Services, *, notify: Notify | None = None, clock: Callable[[], float] | None = None,
@@ -129,13 +155,14 @@ def build_web_app(services: Services, *, notify: Notify | None = None, clock: Ca
     base = (st.web_base_url or "").rstrip("/")
     parts = urlsplit(base) if base else None
     origins = frozenset({f"{parts.scheme}://{parts.netloc}"}) if parts and parts.netloc else frozenset()
-    app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
+    app = web.Application(client_max_size=MAX_BODY)
     clock = clock or (lambda: services.now().timestamp())  # the services' clock: links and sessions expire by it
     state = WebState(services=services, key=st.web_key(), bot_token=st.token, notify=notify, clock=clock,
                      root=root, secure=base.startswith("https://"), origins=origins,
                      store=open_store(st.redis_url, f"{st.redis_prefix}:web", st.database_url), writer=GroupCommit(services.db),
                      proxies=parse_proxies(st.web_trusted_proxies))
     app[WEB] = state
+    app.on_response_prepare.append(secure_on_prepare(state))
 
     async def close_store(_app: web.Application) -> None:
         await state.store.close()

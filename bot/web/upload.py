@@ -26,7 +26,7 @@ from bot.web import service
 from bot.web.links import Issued, issue_link
 from bot.web.pages import _who, signed_in
 from bot.web.routes import _origin_ok, _period_arg, open_link, page, state
-from bot.web.server import BODY_LIMITS, PREFIX
+from bot.web.server import PREFIX, add_route
 from exports.template import MAX_BYTES, TemplateRefused
 from storage.channels import Channels
 from storage.repo import Repo
@@ -202,9 +202,8 @@ async def issue_upload_link(services: Any, repo: Repo, acc: Any, period_id: int,
 
 
 def setup(app: web.Application) -> None:
-    BODY_LIMITS["/upload"] = UPLOAD_BODY  # the form's guard allows this route a file (others: MAX_BODY)
-    app.router.add_get("/u/{token}", open_upload_link)
-    app.router.add_get("/upload", upload_page)
-    app.router.add_get("/upload/template", template_download)
-    app.router.add_post("/upload", upload_post)
-    app.router.add_post("/upload/apply", upload_apply)
+    add_route(app, "GET", "/u/{token}", open_upload_link)
+    add_route(app, "GET", "/upload", upload_page)
+    add_route(app, "GET", "/upload/template", template_download)
+    add_route(app, "POST", "/upload", upload_post, body_limit=UPLOAD_BODY)  # a file (the other routes: MAX_BODY)
+    add_route(app, "POST", "/upload/apply", upload_apply)

@@ -43,6 +43,7 @@ from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.lone_names import lone_names, sex_boxes
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.named_bieu import catalogue
+from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
     english_name,
@@ -54,6 +55,8 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.page_furniture import closing_line, drop_page_furniture
+from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
 from dialogs.importer.prose_items import led_line, listed_line
@@ -169,7 +172,9 @@ def split_buried_name(line: str) -> list[str]:
     inner = INNER_NAME.search(line) if len(line) > 300 and not m else None
     if inner:  # '… ĐT: 38. PHIẾU THU THẬP THÔNG TIN DOANH NGHIỆP Tháng… năm… A. …' (a page on one line)
         words = line[inner.start():].split(" ")
-        k = next((i for i, w in enumerate(words) if any(ch.islower() for ch in w)), len(words))
+        # the name ends at its first lower-case word, or at the outline's first heading ('… NĂM 2026 I. KẾT QUẢ …')
+        k = next((i for i, w in enumerate(words) if any(ch.islower() for ch in w) or (i >= 4 and HEAD_NO.match(w))),
+                 len(words))
         name = " ".join(words[:k]).strip(" .")
         if len(name.split()) >= 4 and k < len(words):
             return [x for x in (line[:inner.start()].strip(), name, " ".join(words[k:]).strip()) if x]
@@ -191,6 +196,7 @@ def split_buried_name(line: str) -> list[str]:
 
 
 INNER_NAME = re.compile(r"(?:^|(?<=[\s.;:]))(?:BÁO CÁO|PHIẾU|BIÊN BẢN|ĐỀ CƯƠNG|TỜ KHAI)\s+(?=[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,})")
+HEAD_NO = re.compile(r"^(?:[IVX]{1,4}|1|[A-H])\.$")  # a heading's number standing as a word of its own
 NAME_END = re.compile(r"\s(?:Phần\s+(?:[IVX]{1,4}|\d{1,2}|thứ)\b|PHẦN\s|[IVX]{1,4}\.\s|[A-H]\.\s|1\.\s)")
 
 
@@ -476,9 +482,14 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
                      if isinstance(g, FlatGrid) and g.note and len(g.cells) == 1 and k not in captioned)
 
 
+def _font_notes(font: str | None) -> list[dict]:
+    """Text typed in an old font and read again: said, so the administrator checks the words."""
+    return [{"message": f"văn bản gõ bằng bảng mã cũ {font}: đã chuyển sang Unicode"}] if font else []
+
+
 def build(doc: Document, filename: str) -> Built:
     cleaned = clean(doc)
-    seq = options_first(header_first(_sequence(cleaned.doc)))  # a form's tail pasted above its header goes after it
+    seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
     it = iter(fixed)
@@ -495,7 +506,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(seq, cleaned.footnotes)))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
-    ctx = ImportContext(footnotes=cleaned.footnotes)
+    ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
     _unbuilt_notes(ctx, seq, caps)
     alltext = " ".join(s for s in seq if isinstance(s, str))
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
@@ -503,7 +514,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
-    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and CLOSING.match(s.strip()))]
+    main = [_agency_unnumbered(s) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
@@ -1133,6 +1144,7 @@ def _prose_sections(ctx: ImportContext, lines: list[str]) -> list[dict]:
     for k, line in enumerate(lines):
         asks = (contents_sentences(line) or richer(prose_asks(line), line) or listed_line(next((x for x in reversed(lines[:k]) if x.strip()), ""), line)
                 or led_line(lines[:k], line) or led_clauses(lines[:k], line) or asked_sentences(line))
+        asks = [x for a in asks for x in note_figures(a)]  # '… (số X, trong đó số Y)': the figures asked too
         if not asks:
             continue
         chain = enclosing_headings(lines[:k + 1])  # '1. Tổng kết …; tập trung đánh giá …': its own number too
@@ -1346,6 +1358,8 @@ def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str,
         PARTY_ACT_ISSUED.search(f[:800]) and not meta.get("state_headed")
     )
     layout = "party" if party else "state"  # ('Báo cáo … của chi bộ', a news item on a directive the Party issued)
+    if party and respondents == ["xa", "phuong", "dac_khu"] and not _words_at(f, RESPONDENT_WORDS[-1][0]):
+        respondents, respondents_why = party_respondents(f) or (respondents, respondents_why)  # ('các chi bộ')
     data: dict = {
         "id": (slug(re.sub(r"^đề cương(?:\s+(?:gợi ý|báo cáo))?\s+", "", title, flags=re.I), 6).replace("_", "-")
                or "de-cuong")[:50].strip("-"),

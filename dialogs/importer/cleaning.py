@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dialogs.importer.bilingual import drop_gloss
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.old_fonts import repair_old_font
+from dialogs.importer.old_fonts import repair_old_fonts
 from dialogs.importer.sample_fills import drop_sample_fill
 
 CHROME = [
@@ -50,6 +50,7 @@ class Cleaned:
     doc: Document
     footnotes: dict[str, str] = field(default_factory=dict)
     dropped: list[str] = field(default_factory=list)
+    old_font: str | None = None  # 'TCVN3' or 'VNI' when the text was typed in an old font and read again
 
 
 def strip_markup(text: str) -> str:
@@ -117,6 +118,8 @@ def strip_page_marks(lines: list[str]) -> list[str]:
 
 
 def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
+    lines, font = repair_old_fonts(lines)  # TCVN3 or VNI read as Latin-1
+    cleaned.old_font = cleaned.old_font or font
     text = _footnote_defs("\n".join(strip_markup(x) for x in lines), cleaned.footnotes)
     text = FN_REF_RE.sub(lambda m: f"⟦fn:{m.group(1)}⟧", text)
     out: list[str] = []
@@ -142,8 +145,8 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             cleaned.dropped.append(line.strip())
             continue
         line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
-        # TCVN3 read as Latin-1; '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
-        line = ETH.sub("Đ", drop_gloss(drop_sample_fill(repair_old_font(line))))
+        # '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
+        line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
         out.extend(GLUED_HEADING.split(line, maxsplit=1))  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
     return strip_page_marks(out)
 

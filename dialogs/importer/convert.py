@@ -47,6 +47,7 @@ from dialogs.importer.lexicon import (
 )
 from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks
 from dialogs.importer.prose_items import heading_figures
 from dialogs.importer.questions import (
@@ -69,6 +70,7 @@ from dialogs.importer.questions import (
     split_lists,
     titled_ask,
 )
+from dialogs.importer.section_titles import blank_free_title
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
@@ -302,7 +304,9 @@ def _add_help(sec: dict, text: str) -> None:
 def section_from(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict:
     outer, ctx.figures = ctx.figures, _mentions_annex(node)
     try:
-        return _section(ctx, node, path, top)
+        sec = _section(ctx, node, path, top)
+        blank_free_title(sec)  # '2. Khối lượng được thu gom: …… tấn/ngày': the title without the blank
+        return sec
     finally:
         ctx.figures = outer
 
@@ -520,7 +524,7 @@ def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) ->
         sec["items"].append(q)
         return
     long = len(prompt.split()) >= 25 and not guide
-    clauses = content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
+    clauses = labelled_categories(prompt) or content_list(prompt) or split_lists(prompt) or ((focus_asks(prompt) or clause_asks(prompt) or asked_paragraph(prompt))
                                                               if long else subjects_after_verb(prompt)) or listed_parts(prompt)
     if clauses:  # '1. Tổng kết …; trong đó tập trung đánh giá …; phân tích …': one ask per clause
         sec["items"].extend(question(ctx, a, path, None, []) for a in clauses)

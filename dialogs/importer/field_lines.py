@@ -355,13 +355,17 @@ LISTED = re.compile(r"^(?P<h>[^:()]{3,80}?)\s*:\s*(?P<r>[^:…]{10,400}?)[\s.;]*
 IDENTITY = re.compile(r"(?i)^(?:website|trang web|fax|e-?mail|mã số thuế|số tài khoản|lĩnh vực)\b")
 
 
+# a verb leading to the first field ('báo cáo đầy đủ số ca mắc, số ca tử vong, …'): no part of its label
+LEAD_VERB = re.compile(r"(?i)^(?:báo cáo|nêu|ghi)(?:\s+(?:rõ|đầy đủ|cụ thể))?\s+(?=(?:tổng\s+)?số\b|tỷ lệ\b)")
+
+
 def listed_fields(text: str) -> list[Ask]:
     """'Thông tin chung về doanh nghiệp: Tên doanh nghiệp; địa chỉ, điện thoại, fax, email, …; ngành, nghề kinh doanh
     chính' → one line of text per field it names (most of them a form's known fields); the head is their help."""
     m = LISTED.match(text.strip().lstrip("-+•–* "))
     if not m or BLANK_IN.search(text):
         return []
-    pieces = [p.strip() for p in re.split(r"\s*[;,]\s*", m.group("r")) if p.strip()]
+    pieces = [LEAD_VERB.sub("", p.strip()) for p in re.split(r"\s*[;,]\s*", m.group("r")) if p.strip()]
     items: list[str] = []
     for p in pieces:  # 'ngành, nghề kinh doanh chính': one word before a comma goes with what follows
         if items and len(items[-1].split()) == 1 and not _known(items[-1]):

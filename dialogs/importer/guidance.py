@@ -31,6 +31,7 @@ from dialogs.importer.lexicon import (
     top_split,
 )
 from dialogs.importer.lost_blanks import lost_blank_asks
+from dialogs.importer.unit_parens import unit_first
 from dialogs.text import fold, norm_words
 
 
@@ -149,8 +150,8 @@ def labelled_blanks(text: str) -> list[Ask]:
         _noted(out[-1], " ".join(note.group("n").split()).strip(" ,;."))  # 'Là: …… (tư cách làm đơn, ví dụ …)'
     elif tail and out and (filled := FILLED_TAIL.fullmatch(tail)):  # '… Chức vụ: Bí thư chi bộ': one unit's value
         out.append(Ask(filled.group("l"), *field_type(filled.group("l"))))
-    elif tail:  # words after the last blank: more labels whose blanks the line lost, else a unit or more text
-        more = _trailing_labels(tail) if out else []
+    elif tail:  # more labels whose blanks the line lost, else a unit ('…: …… ha (ước …… triệu đồng)': the counts')
+        more = _trailing_labels(tail) if out and not unit_first(tail) else []
         if not more:
             return []
         out.extend(more)

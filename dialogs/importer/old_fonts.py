@@ -64,9 +64,34 @@ def _repair(words: list[str], k: int) -> str:
     return _decoded(word) if fixed in syllables and (near or core not in syllables) else word
 
 
-def repair_old_font(line: str) -> str:
-    """The line with its TCVN3 words read again (see the module's note); any other line unchanged."""
+def repair_old_font(line: str, known: bool = False) -> str:
+    """The line with its TCVN3 words read again (see the module's note); any other line unchanged. Once the
+    document is known to be TCVN3, one marked word is enough ('B¸O C¸O', 'UBND X· T¢N PHó' above the text)."""
     words = line.split(" ")
-    if sum(_marked(w) for w in words) < 3:
+    if sum(_marked(w) for w in words) < (1 if known else 3):
         return line
     return " ".join(_repair(words, k) for k in range(len(words)))
+
+
+def _tcvn3_gains(line: str, syllables: frozenset[str]) -> int:
+    """Words of the line that no syllable reads and that become one through the TCVN3 table."""
+    cores = [w.strip(".,;:()") for w in line.split(" ")]
+    return sum(1 for w in cores if _marked(w) and w.lower() not in syllables and _decoded(w).lower() in syllables)
+
+
+def repair_old_fonts(lines: list[str]) -> tuple[list[str], str | None]:
+    """The lines with an old font's words read again, and the font's name ('TCVN3', 'VNI') when any was. The
+    document's font is the one whose table turns more broken words into syllables: VNI text also holds the
+    characters TCVN3 uses ('Soá hoä daân'), and TCVN3 text the ones VNI uses ('tö vong')."""
+    from dialogs.importer.syllables import load_syllables
+    from dialogs.importer.vni_font import repair_vni, vni_gains
+
+    syllables = load_syllables()
+    vni = sum(vni_gains(x, syllables) for x in lines)
+    tcvn3 = sum(_tcvn3_gains(x, syllables) for x in lines)
+    if vni >= 3 and vni > tcvn3:
+        return [repair_vni(x, syllables, known=True) for x in lines], "VNI"
+    out = [repair_old_font(x) for x in lines]
+    if out == lines:
+        return lines, None
+    return [repair_old_font(x, known=True) for x in lines], "TCVN3"

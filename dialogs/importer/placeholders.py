@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 UNIT_MARK = re.compile(r"\s*⟦u:([^⟧]*)⟧")
-# ': … máy', '… triệu đồng', '.... ha', '… triệu đồng/người/năm' — a unit of at most three words (its second one per
-# person or period), closed by a separator or the end; a run spaced out ('… . . . . người', '…… ……...người') is one blank
+# ': … máy', '… triệu đồng', '.... ha', '… triệu đồng/người/năm', '… đồng/hộ/tháng' — a unit of at most three words (its
+# second one per person or period), closed by a separator or the end; a run spaced out ('… . . . . người', '…… ……...người') is
+# one blank
 BLANK_UNIT = re.compile(
-    r"(?:\s*:\s*|\s*)(?:…|\.{3,})(?:[.…]|\s(?=[.…]))*\s*(?P<u>đ/c|[a-zđà-ỹ²³]+(?:(?<=m)[23])?(?:/[a-zđà-ỹ]+)?(?:\s[a-zđà-ỹ²³]+(?:/[a-zđà-ỹ]+){0,2})?|%)(?=\s*(?:[;,.)(]|\s[–-]\s|$))", re.I)
+    r"(?:\s*:\s*|\s*)(?:…|\.{3,})(?:[.…]|\s(?=[.…]))*\s*(?P<u>đ/c|[a-zđà-ỹ²³]+(?:(?<=m)[23])?(?:/[a-zđà-ỹ]+){0,2}(?:\s[a-zđà-ỹ²³]+(?:/[a-zđà-ỹ]+){0,2})?|%)(?=\s*(?:[;,.)(]|\s[–-]\s|$))", re.I)
 MONEY_UNIT = re.compile(r"\bđồng\b(?!\s*chí)", re.I)  # «đồng chí» counts people
 MEASURE_UNITS = {"ha", "héc", "m", "m2", "m²", "m3", "m³", "km", "km²", "km2", "tấn", "kg", "tạ", "lít", "giờ",
-                 "ngày", "tháng", "năm", "mw", "kwh", "triệu", "tỷ"}
+                 "ngày", "tháng", "năm", "mw", "kwh", "triệu", "tỷ", "nghìn", "ngàn"}  # ('nghìn con': thousands)
 COUNT_UNIT_PREFIX = re.compile(r"^[a-zđà-ỹ]", re.I)  # a unit that names the things counted ('sản phẩm', 'vụ việc')
 WORDS_NOT_UNITS = {"và", "hoặc", "trong", "đó", "của", "để", "là", "nếu", "có", "không", "đã", "chưa", "so", "với"}
 

@@ -21,6 +21,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     per_level,
 )
 from dialogs.importer.asked_sentences import asked_paragraph, contents_asked, subjects_after_verb
+from dialogs.importer.blank_runs import blank_run
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -123,10 +124,12 @@ from dialogs.importer.lexicon import (  # noqa: F401
 from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
+from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.surveys import carried
+from dialogs.importer.unit_parens import measured_paren
 from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
 from dialogs.text import fold
 
@@ -151,6 +154,8 @@ def _parts(text: str) -> tuple[str, list[tuple[str, str]], list[str] | None, lis
             fields_asked = list_fields(inner)
         elif count_paren(inner):
             paren_counts = count_paren(inner)
+        elif measured_paren(inner):  # '… ⟦u:ha⟧ (ước giá trị thiệt hại ⟦u:triệu đồng⟧)': a figure of its own
+            paren_counts = measured_paren(inner)
         elif DOCS_RE.search(fi) and (NARRATIVE_ASK.search(fold(text[:a]) + " " + fold(text[b:b + 3]))
                                      or is_count(text[:a]) or is_yesno(text[:a])):
             docs.append(inner)  # '… như thế nào (ghi rõ số, ngày … ban hành văn bản X)?' asks the documents too
@@ -320,11 +325,11 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     glued = GLUED_FIELDS.split(text.strip())
     if len(glued) > 1 and all(BLANK.search(g) for g in glued):  # '- Số lao động : …… người - Số đoàn viên : ……'
         return [a for g in glued for a in asks_from_text(g, tables)]
-    blanks = (reported_figures(text) or stated_figures(text) or parts_after_blanks(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
+    blanks = (blank_run(text) or reported_figures(text) or stated_figures(text) or parts_after_blanks(text) or coded_choice(text) or score_asks(text.strip()) or pair_yesno(text) or labelled_blanks(text.strip()) or colon_labels(text.strip())
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = content_list(text) or contents_asked(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
+    focused = labelled_categories(text) or content_list(text) or contents_asked(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))

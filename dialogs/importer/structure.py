@@ -346,12 +346,24 @@ def split_flattened(lines: list[str]) -> tuple[list[str], int]:
             parts = _inline_parts(line, probe)
             if sum(1 for p in parts[1:] if parse_marker(p) and parse_marker(p).kind not in BULLET_KINDS) >= 2:
                 # 'Lưu ý: …' run on after the last item is a note of its own
-                out.extend(x for p in parts for x in re.split(r"\s+(?=(?:Lưu ý|Chú ý|Ghi chú)\s*:)", p))
+                out.extend(y for p in parts for x in re.split(r"\s+(?=(?:Lưu ý|Chú ý|Ghi chú)\s*:)", p)
+                           for y in _caps_heading_then_text(x))
                 num = probe
                 count += 1
                 continue
         out.append(line)
     return out, count
+
+
+def _caps_heading_then_text(part: str) -> list[str]:
+    """'III. KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO Số vụ việc đã giải quyết: …': a Roman heading in capitals that the
+    flattened paragraph ran into its first item's sentence is a line of its own."""
+    mk = parse_marker(part)
+    m = TITLE_THEN_TEXT.match(mk.rest) if mk is not None and mk.kind == "roman" else None
+    text = mk.rest[m.end():].strip() if m else ""
+    if not m or len(m.group("t").split()) < 3 or not text.split()[0][1:2].islower():  # ('XỬ LÝ ĐƠN': capitals)
+        return [part]
+    return [f"{mk.no} {m.group('t').strip()}", text]
 
 
 BARE_PART = re.compile(rf"^(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}))\s*[.:]?$")

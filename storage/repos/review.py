@@ -14,6 +14,8 @@ from dialogs.review import UNLOCK_HOURS
 from storage.models import Account, AnswerRevision, Period, Submission, SubmissionEvent, Unit, UnlockRequest
 from storage.repos.base import RepoBase, utcnow
 
+_UNLOCKS_READ = frozenset({Status.APPROVED, Status.CORRECTED, Status.UNLOCKED})  # may be locked by an unlock's end
+
 
 class ReviewRepo(RepoBase):
     async def submit(self, sub: Submission, by: Account, *, now: datetime | None = None) -> UnlockRequest | None:
@@ -74,7 +76,7 @@ class ReviewRepo(RepoBase):
         if period is None or period.id != sub.period_id:
             period = await self.session.get(Period, sub.period_id)
         closed = period is not None and self.period_closed(period, now)
-        if not closed and sub.status not in (Status.APPROVED, Status.CORRECTED, Status.UNLOCKED):
+        if not closed and sub.status not in _UNLOCKS_READ:
             return None  # the common case, without reading the unlocks
         last = await self._last_unlock(sub)
         approved = last is not None and last.status == "approved"

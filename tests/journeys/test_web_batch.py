@@ -238,3 +238,61 @@ async def test_last_periods_answers_of_many_units_read_at_once_are_those_read_on
         await services.previous_answers_many(repo, units, period)
         assert all(services.previous_cached(u, period) for u in units)
         assert {u: await services.previous_answers(repo, u, period) for u in units} == one_by_one
+
+
+# --------------------------------------------------------------------------- the processes' event loop
+
+
+def test_the_bots_processes_run_on_uvloop_unless_turned_off_or_missing(monkeypatch):
+    """``python -m bot`` and the web server's processes (``benchmarks/bench_web.py --serve``) start through
+    ``bot.app.run_main``: uvloop's loop where it is installed, asyncio's own with UVLOOP=0, on Windows, or without
+    uvloop."""
+    import sys
+
+    from bot.app import loop_factory, run_main
+    from bot.config import Settings
+
+    uvloop = pytest.importorskip("uvloop")
+
+    async def which() -> str:
+        return type(asyncio.get_running_loop()).__module__.split(".")[0]
+
+    monkeypatch.delenv("UVLOOP", raising=False)
+    on = Settings(_env_file=None)
+    assert loop_factory(on) is uvloop.new_event_loop and run_main(which(), on) == "uvloop"
+    monkeypatch.setenv("UVLOOP", "0")
+    off = Settings(_env_file=None)
+    assert not off.uvloop and loop_factory(off) is None and run_main(which(), off) == "asyncio"
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert loop_factory(on) is None
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # not installed: asyncio's own, no error
+    assert loop_factory(on) is None and run_main(which(), on) == "asyncio"
+
+
+def test_a_field_save_on_the_bots_own_event_loop(db, db_url, tmp_path):
+    """The web form on the loop the bot runs on (uvloop where installed): a save through the chat's parser, its
+    revision via="web", the same answer as on asyncio's loop; SQLite (aiosqlite's thread) and PostgreSQL (asyncpg)."""
+    from bot.app import loop_factory, run_main
+    from storage.db import open_database
+    from tests.support.harness import test_settings
+    from tests.support.web_client import save_url
+
+    async def go() -> tuple[str, int, dict, list]:
+        database = open_database(db_url)
+        w = await Web(database, db_url, await build_world(database, tmp_path), Clock()).start()
+        try:
+            b = await w.signed_in(w.world.officer)
+            r, res = await b.post(save_url(w), {"key": "iii_nv_tong", "op": "set", "text": "1.234", "base": 0})
+            revisions, _, _ = await _revisions(database, w, "00004", "iii_nv_tong")
+            return type(asyncio.get_running_loop()).__module__.split(".")[0], r.status, res, revisions
+        finally:
+            await w.close()
+            await database.dispose()
+
+    settings = test_settings(db_url)
+    loop, status, res, revisions = run_main(go(), settings)
+    assert loop == ("uvloop" if loop_factory(settings) is not None else "asyncio")
+    assert status == 200 and res["ok"] and res["display"] == "1.234 nhiệm vụ"
+    assert revisions == [(1, None, 1234, "web")]
+
