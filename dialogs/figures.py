@@ -76,7 +76,10 @@ _PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|
                           r"nhan khau|hoc sinh|lop|giuong)\s*$")
 # a rate or average by its label (folded): "Tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… bình quân …",
 # "… trung bình …"; never a count of them ("Số hộ có thu nhập bình quân trên …" is a number of households)
-_RATE_LABEL_RE = re.compile(r"^\s*(?:t[yi] le|t[yi] trong|mat do)\b|\((?:%|‰)\)|\bbinh quan\b|\btrung binh\b")
+_RATE_LABEL_RE = re.compile(r"^\s*(?:t[yi] le|t[yi] trong|mat do)\b|\((?:%|‰)\)")
+# "… bình quân …", "… trung bình …" (an average, unless a count): never a rating's category ("Trung bình", "Loại
+# trung bình", "Xếp loại trung bình", "Mức trung bình" count what was rated so)
+_AVERAGE_LABEL_RE = re.compile(r"\bbinh quan\b|\S (?<!loai )(?<!muc )(?<!hang )trung binh\b")
 _COUNT_LABEL_RE = re.compile(r"^\s*(?:tong\s+)?so\b(?!\s*(?:binh quan|trung binh)\b)")
 _ROW_NO_RE = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-z])[.)]\s+")
 
@@ -88,7 +91,8 @@ def rate_row(label: str, unit: str | None) -> bool:
     if unit and unit.strip():
         return is_rate("decimal", unit) or bool(_PER_HEAD_RE.search(fold(unit).strip()))
     text = _ROW_NO_RE.sub("", fold(label))
-    return bool(_RATE_LABEL_RE.search(text)) and not _COUNT_LABEL_RE.match(text)
+    return bool(_RATE_LABEL_RE.search(text)) or (bool(_AVERAGE_LABEL_RE.search(text))
+                                                  and not _COUNT_LABEL_RE.match(text))
 
 
 def default_row_aggregate(label: str, unit: str | None) -> str:

@@ -119,6 +119,8 @@ def test_row_aggregation_defaults_from_unit_and_label():
     assert not rate_row("Số hộ nghèo", "hộ") and not rate_row("Số hồ sơ", "hồ sơ/tháng")
     assert not rate_row("Số hộ có thu nhập bình quân trên 50 triệu", None)  # a count of households
     assert not rate_row("Tỷ lệ hộ nghèo", "hộ")  # its own unit says it is a count
+    assert not any(rate_row(x, None) for x in ("Trung bình", "Loại trung bình", "Xếp loại trung bình", "Khá"))
+    assert rate_row("Số xã đạt chuẩn (%)", None)  # the label says it is a percentage
     assert default_row_aggregate("Số hộ nghèo", "hộ") == "sum"
     t = outline().question("kt").table
     assert row_aggregates(t) == {"ho_ngheo": "sum", "ty_le": "mean", "thu_nhap": "mean", "can_ngheo": "sum",
