@@ -231,7 +231,9 @@ ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuấ
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
                         r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)$"
-                        r"|^năm\s+học\s+(?!sinh\b)[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Tuổi rừng', 'Năm học nghề'
+                        r"|^năm\s+học\s+(?!sinh\b)(?!(?:hiện tại|hiện nay|này|nay|trước|sau|tới|vừa qua|qua|kế tiếp|báo cáo|mới|cũ)$)"
+                        r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Tuổi rừng', 'Năm học nghề'; never
+# 'Năm học hiện tại' (a school year, '2025 - 2026': text)
 
 
 MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"

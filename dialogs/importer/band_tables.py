@@ -3,7 +3,7 @@
 A statistics form may print two tables under one header: a band row 'A. Số người bắt, tạm giữ' over its rows
 numbered I, II, III …, then a band 'B - Số người bị tạm giam' over rows numbered I, II … again. Copied one cell a
 line, the reader gives one grid whose rows run through both parts. Two bands at least, the first right under the
-header, each a single letter and a name with nothing else in its row, and the numbering starting over under each
+header (no total row between them: a grand total over the parts keeps the Biểu whole), each a single letter and a name with nothing else in its row, and the numbering starting over under each
 band: the grid is cut at the bands, each part a Biểu of its own under the same header, its band written as the line
 above it as a lettered heading ('B. Số người bị tạm giam': the part's section) and kept as the part's first row."""
 
@@ -23,6 +23,13 @@ def _band(row: list[tuple[str, tuple[int, int]]]) -> bool:
     return len(texts) >= 2 and not texts[0] and bool(BAND.match(texts[1])) and not any(texts[2:])
 
 
+def _total(row: list[tuple[str, tuple[int, int]]]) -> bool:
+    """A row of the body between the header and the first band (a grand total): no number, a label in words and
+    no other cell filled; a header's second line ('A | B | 1', '| | Số lượng | Tỷ lệ') is none."""
+    texts = [t.strip() for t, _ in row]
+    return len(texts) >= 3 and not texts[0] and sum(c.isalpha() for c in texts[1]) >= 2 and not any(texts[2:])
+
+
 def _number(row: list[tuple[str, tuple[int, int]]]) -> str:
     no = row[0][0].strip()
     if no:
@@ -39,6 +46,8 @@ def _parts(grid: FlatGrid) -> tuple[int, list[int]] | None:
     top = bands[0]
     if top < 1 or any(_number(row) for row in grid.cells[1:top]) and top > 2:
         return None
+    if any(_total(row) for row in grid.cells[1:top]):
+        return None  # 'Tổng thu, chi cân đối' over the parts A and B: one Biểu, its total over both
     for a, b in zip(bands, [*bands[1:], len(grid.cells)], strict=False):
         numbers = [n for n in (_number(row) for row in grid.cells[a + 1:b]) if n]
         if b - a < 3 or not numbers or not FIRST_NUMBER.match(numbers[0]):

@@ -52,13 +52,26 @@ def lone_names(seq: list) -> list:
 SEX_BOXES = re.compile(r"(?<![\w:])\s*(?P<b>(?:[□☐]\s*)?Nam\s*[□☐]\s*(?:[□☐]\s*)?Nữ(?:\s*[□☐])?)(?=\s|$)")
 
 
+def _bare(s: str, m: re.Match) -> bool:
+    """True when the sex boxes have no label of their own (no colon just before them: 'Đối tượng: □ Nam □ Nữ',
+    '…, trong đó: Nam □ Nữ □') and no further option follows them ('□ Nam □ Nữ □ Không muốn trả lời',
+    'Nam □ Nữ □ Khác □'): only then are they the person's sex."""
+    if s[: m.start()].rstrip().endswith(":"):
+        return False
+    b = m.group("b").strip()
+    if b[0] in "□☐" and b[-1] in "□☐":
+        return False  # a box before each option and one more box after 'Nữ': the box of a third option
+    rest = re.split(r"[:…]|\.{3}", s[m.end() :], maxsplit=1)[0]
+    return not re.search(r"[□☐]", rest)
+
+
 def sex_boxes(seq: list) -> list:
     """The sequence with a line's unlabelled sex boxes ('Nam □ Nữ □') set on a line of their own as 'Giới tính: Nam □
     Nữ □', the words before and after them on lines of their own; a line that labels them already is left as it is."""
     out: list = []
     for s in seq:
         m = SEX_BOXES.search(s) if isinstance(s, str) and "giới tính" not in s.lower() else None
-        if m is None:
+        if m is None or not _bare(s, m):
             out.append(s)
             continue
         before, after = s[: m.start()].strip(), s[m.end() :].strip()

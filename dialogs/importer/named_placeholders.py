@@ -12,6 +12,10 @@ from dialogs.importer.ask_types import Ask
 PLACEHOLDER = re.compile(r"(?<=[^\W\d_])\s*\((?P<verb>(?:nêu|ghi)(?:\s+rõ)?\s+)?tên\s+(?P<what>[^()]{2,40})\)", re.I)
 NOT_A_NOUN = re.compile(r"(?i)(?:^|\s)(?:của|về|tại|cho|với|và|hoặc|là|ở|do|theo)$")
 NOUN_BEFORE = re.compile(r"(?P<n>[^\W\d_][^,;:.()]{1,40})$")
+# a bracket that says where the thing is defined or prescribed ('(tên mẫu quy định tại Phụ lục II)', '(tên biểu theo
+# Thông tư …)'): a reference, no placeholder; nor is a form or a paper ('mẫu', 'biểu', 'văn bản') a thing the officer names
+REFERENCE = re.compile(r"(?i)\b(?:quy định|ban hành|hướng dẫn tại|tại|theo|kèm theo|nêu ở|ghi ở)\b|\d|\s[A-ZĐ][\w.]*\s+[IVX\d]")
+NOT_NAMED = re.compile(r"(?i)^(?:mẫu|biểu|văn bản|phụ lục|thông tư|nghị định|quyết định)\b")
 
 
 def named_placeholders(text: str) -> list[Ask]:
@@ -20,7 +24,8 @@ def named_placeholders(text: str) -> list[Ask]:
     out: list[Ask] = []
     for m in PLACEHOLDER.finditer(s):
         before = s[:m.start()].rstrip()
-        if NOT_A_NOUN.search(before) or re.search(r"[,;]", m.group("what")):
+        if NOT_A_NOUN.search(before) or re.search(r"[,;]", m.group("what")) or REFERENCE.search(m.group("what")) \
+                or NOT_NAMED.match(m.group("what").strip()):
             continue  # '(tên nhiệm vụ, đơn vị chủ trì, thời hạn)': the columns of a list, not one name
         if not m.group("verb"):
             what = m.group("what").strip()

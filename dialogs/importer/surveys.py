@@ -331,6 +331,13 @@ def _question_line(t: str) -> str | None:
     return rest if rest.endswith("?") and len(rest.split()) >= 2 else None
 
 
+def _heading(mk, rest: str) -> bool:
+    """A section's heading, never a label its boxes answer: 'II. THÔNG TIN VỀ DỊCH VỤ', 'Phần B', 'A. …', or any line
+    in capitals."""
+    upper = rest.isupper() and len(rest.split()) >= 2
+    return upper or (mk is not None and (mk.kind in ("roman", "part") or (mk.kind == "alpha" and mk.no[:1].isupper())))
+
+
 def _label_over_boxes(lines: list[str], k: int) -> str | None:
     """'5. Tổ chức Công đoàn:' over 'Đã thành lập [ ] Chưa thành lập [ ]' (the boxes to tick alone on the next line):
     the label is the question the boxes answer."""
@@ -338,6 +345,7 @@ def _label_over_boxes(lines: list[str], k: int) -> str | None:
     rest = (mk.rest if mk is not None else lines[k]).strip()
     nxt = next((s.strip() for s in lines[k + 1 : k + 3] if s.strip()), "")
     bare = not rest.endswith(":") and BOXES.match(nxt) and rest[:1].isupper() and not re.search(r"[.;,?!)]$", rest)
+    bare = bare and not _heading(mk, rest)
     if not (rest.endswith(":") or bare) or len(rest.split()) > (20 if bare else 30) or BLANK.search(rest) or BOXES.search(rest):
         return None  # ('Thời gian lấy rác' over '□ 6h – 9h □ 15h – 18h': its colon lost, the boxes start the next line)
     boxes = len(BOXES.findall(nxt))

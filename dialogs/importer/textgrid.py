@@ -401,8 +401,9 @@ def stat_rows_table(lines: list[str]) -> tuple[FlatGrid, int] | None:
             no = (row.group("no") or "").strip()
             label, unit = row.group("label").strip(" –-+"), row.group("unit")
             cut = label.rsplit(" ", 1)
-            if len(cut) == 2 and cut[1][:1].isupper() and unit[:1].islower() and cut[0][-1:].islower():
-                label, unit = cut[0], f"{cut[1]} {unit}"  # a unit of two words ('Cơ sở', 'Học sinh')
+            if len(cut) == 2 and cut[1][:1].isupper() and not cut[1].isupper() and unit[:1].islower() \
+                    and cut[0][-1:].islower():
+                label, unit = cut[0], f"{cut[1]} {unit}"  # a unit of two words ('Cơ sở', 'Học sinh'), never 'NTM xã'
             rows.append([no, label, unit, row.group("code")])
             stat += 1
             kept = (len(rows), used + 1)

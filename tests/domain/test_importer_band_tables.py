@@ -35,3 +35,25 @@ def test_two_lettered_parts_numbered_anew_are_two_biểu() -> None:
 def test_a_band_whose_rows_run_on_the_numbering_keeps_one_table() -> None:
     o = imp(_form("B. Số giáo viên", ("II.", "IV.", "V.")))
     assert len(_tables(o)) == 1
+
+
+
+def test_a_grand_total_over_the_bands_keeps_one_biểu_with_its_code_and_name() -> None:
+    from dialogs.importer.band_tables import _parts
+    from dialogs.importer.textgrid import FlatGrid
+
+    text = ("Biểu số 05\nTỔNG HỢP THU, CHI QUỸ HỘI NÔNG DÂN XÃ\nTT\nNội dung\nKế hoạch\nThực hiện\n \n"
+            "Tổng thu, chi của quỹ\nA. Các khoản thu\n1\nHội phí\n2\nỦng hộ của hội viên\n3\nThu khác\n"
+            "B. Các khoản chi\n1\nChi hoạt động\n2\nChi khen thưởng\n3\nChi khác\nNgười lập biểu\n")
+    got = _tables(imp(text))
+    assert len(got) == 1, [r.question.table.title for r in got]
+    assert got[0].question.table.code == "05" and "QUỸ HỘI NÔNG DÂN" in got[0].question.table.title
+    rows = [["TT", "Nội dung", "Số tiền"], ["", "Tổng thu, chi của quỹ", ""], ["", "A. Các khoản thu", ""],
+            ["1", "Hội phí", ""], ["2", "Thu khác", ""], ["", "B. Các khoản chi", ""], ["1", "Chi hoạt động", ""],
+            ["2", "Chi khác", ""]]
+    grid = FlatGrid(cells=[[(t, (r, c)) for c, t in enumerate(row)] for r, row in enumerate(rows)], merged_known=True)
+    assert _parts(grid) is None  # the total row between the header and band A: not cut
+    header_line_two = [rows[0], ["A", "B", "1"], *rows[2:]]
+    grid = FlatGrid(cells=[[(t, (r, c)) for c, t in enumerate(row)] for r, row in enumerate(header_line_two)],
+                    merged_known=True)
+    assert _parts(grid) == (2, [2, 5])  # the header's column codes over band A: still cut

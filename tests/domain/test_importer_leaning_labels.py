@@ -125,3 +125,13 @@ def test_a_bracket_naming_several_things_is_a_lists_columns_not_a_name() -> None
     assert named_placeholders(line) == []
     assert [a.prompt for a in named_placeholders("Báo cáo kết quả thực hiện của dự án (tên dự án) trong quý vừa qua")] == [
         "Tên dự án"]
+
+
+def test_a_bracket_saying_where_a_form_is_prescribed_is_no_placeholder() -> None:
+    from dialogs.importer.named_placeholders import named_placeholders
+    line = "Các phòng gửi số liệu theo biểu (tên biểu ban hành kèm theo Quyết định số 5) về Văn phòng trước ngày ……"
+    assert named_placeholders(line) == []
+    line = "Đơn vị tổng hợp ý kiến theo mẫu (tên mẫu nêu tại Phụ lục III) rồi gửi về Phòng Nội vụ đúng hạn"
+    assert named_placeholders(line) == []
+    kept = "Đơn vị báo cáo kết quả thực hiện của đề án (tên đề án) trong sáu tháng đầu năm"
+    assert [a.prompt for a in named_placeholders(kept)] == ["Tên đề án"]
