@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dialogs.figures import aggregate_of
+from dialogs.figures import aggregate_of, summed_rows
 from dialogs.outline import NUMERIC_TYPES, Column, ListField, Outline, Question, Table
 from dialogs.parsing import (
     ParseError,
@@ -320,6 +320,7 @@ class _GridPlan:
     open_rows: tuple[str, ...]
     asked_rows: tuple[str, ...]
     computed_rows: tuple[tuple[str, tuple[str, ...]], ...]  # in dependency order
+    unsummed_rows: frozenset[str] = frozenset()  # rates and averages: no computed column, never a summand
 
 
 _PLANS: dict[int, tuple[Table, _GridPlan]] = {}
@@ -334,12 +335,13 @@ def _plan(table: Table) -> _GridPlan:
                          and (c.computed or aggregate_of(c) == "sum"))
     computed_cols = tuple((c.key, tuple(c.sum_of)) for c in table.columns if c.sum_of)
     known = {r.key for r in table.rows if r.asked or r.open}
+    summed = summed_rows(table)
     pending = [r for r in table.rows if r.computed]
     ordered: list[tuple[str, tuple[str, ...]]] = []
     for _ in range(len(pending) + 1):
         progressed = False
         for r in list(pending):
-            srcs = tuple(x.key for x in table.row_sum_sources(r))
+            srcs = tuple(x.key for x in table.row_sum_sources(r) if x.key in summed)  # never a rate or average
             if all(k in known for k in srcs):
                 ordered.append((r.key, srcs))
                 known.add(r.key)
@@ -350,7 +352,7 @@ def _plan(table: Table) -> _GridPlan:
     plan = _GridPlan(numeric_cols, computed_cols, tuple(c.key for c in table.columns),
                      frozenset(c.key for c in table.columns if c.type == "percent"),
                      tuple(r.key for r in table.rows if r.open), tuple(r.key for r in table.rows if r.asked),
-                     tuple(ordered))
+                     tuple(ordered), frozenset(r.key for r in table.rows if r.key not in summed))
     _PLANS[id(table)] = (table, plan)
     return plan
 
@@ -366,7 +368,11 @@ def table_grid(table: Table, value: Any) -> dict[str, dict[str, float | str | No
     items_v = value.get("items") or {} if isinstance(value, dict) else {}
     grid: dict[str, dict[str, Any]] = {}
 
-    def with_computed_cols(cells: dict[str, Any]) -> dict[str, Any]:
+    def with_computed_cols(cells: dict[str, Any], rk: str) -> dict[str, Any]:
+        if rk in plan.unsummed_rows:  # a sum of columns on a rate or average row means nothing
+            for key, _ in plan.computed_cols:
+                cells[key] = None
+            return cells
         for key, parts in plan.computed_cols:
             nums = [cells.get(k) for k in parts]
             nums = [n for n in nums if _is_num(n)]
@@ -380,7 +386,7 @@ def table_grid(table: Table, value: Any) -> dict[str, dict[str, float | str | No
                 v = it.get(ck)
                 if _is_num(v):
                     agg[ck] = (agg.get(ck) or 0) + v
-        grid[rk] = with_computed_cols(agg)
+        grid[rk] = with_computed_cols(agg, rk)
     for rk in plan.asked_rows:
         src = rows_v.get(rk) or {}
         cells = {}
@@ -389,14 +395,14 @@ def table_grid(table: Table, value: Any) -> dict[str, dict[str, float | str | No
             if ck in plan.percent_cols and isinstance(v, dict):
                 v = v.get("value")
             cells[ck] = v
-        grid[rk] = with_computed_cols(cells)
+        grid[rk] = with_computed_cols(cells, rk)
     for rk, srcs in plan.computed_rows:
         cells = {}
         for ck in plan.numeric_cols:
             nums = [grid[s].get(ck) for s in srcs]
             nums = [n for n in nums if _is_num(n)]
-            cells[ck] = sum(nums) if nums else None
-        grid[rk] = with_computed_cols(cells)
+            cells[ck] = sum(nums) if nums and rk not in plan.unsummed_rows else None
+        grid[rk] = with_computed_cols(cells, rk)
     return grid
 
 

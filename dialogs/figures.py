@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from dialogs.lifecycle import SENT, is_sent  # noqa: F401  (re-exported: the consolidation's rule)
+from dialogs.text import fold
 
 SENT_STATUSES = frozenset(s.value for s in SENT)
 """Submission statuses whose answers are the unit's report (a draft or a returned report is still being worked on)."""
@@ -34,12 +35,14 @@ AGGREGATE_VI = {
     "share": "tỷ trọng tính lại từ số đã cộng",
 }
 _NUMERIC = frozenset({"integer", "decimal", "percent", "money"})
+ROW_AGGREGATES = ("sum", "mean", "min", "max", "none")
+RATE_UNITS = frozenset({"%", "‰"})
 
 
 def is_rate(qtype: str, unit: str | None) -> bool:
-    """A percentage: type ``percent`` or a number whose unit is "%" (its changes are in điểm phần trăm;
+    """A percentage: type ``percent`` or a number whose unit is "%" or "‰" (its changes are in điểm phần trăm;
     adding it across units means nothing)."""
-    return qtype == "percent" or (qtype in _NUMERIC and (unit or "").strip() == "%")
+    return qtype == "percent" or (qtype in _NUMERIC and (unit or "").strip() in RATE_UNITS)
 
 
 def default_aggregate(qtype: str, unit: str | None = None, *, numerator: str | None = None,
@@ -65,6 +68,119 @@ def aggregate_of(item: Any) -> str:
         return declared
     return default_aggregate(item.type, getattr(item, "unit", None), numerator=getattr(item, "numerator", None),
                              denominator=getattr(item, "denominator", None), of=getattr(item, "of", None))
+
+
+# a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
+# per day or month — "hồ sơ/tháng" — is a quantity, summed)
+_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
+                          r"nhan khau|hoc sinh|lop|giuong)\s*$")
+# a rate or average by its label (folded): "Tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… bình quân …",
+# "… trung bình …"; never a count of them ("Số hộ có thu nhập bình quân trên …" is a number of households)
+_RATE_LABEL_RE = re.compile(r"^\s*(?:t[yi] le|t[yi] trong|mat do)\b|\((?:%|‰)\)")
+# "… bình quân …", "… trung bình …" (an average, unless a count): never a rating's category ("Trung bình", "Loại
+# trung bình", "Xếp loại trung bình", "Mức trung bình" count what was rated so)
+_AVERAGE_LABEL_RE = re.compile(r"\bbinh quan\b|\S (?<!loai )(?<!muc )(?<!hang )trung binh\b")
+_COUNT_LABEL_RE = re.compile(r"^\s*(?:tong\s+)?so\b(?!\s*(?:binh quan|trung binh)\b)")
+_ROW_NO_RE = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-z])[.)]\s+")
+
+
+def rate_row(label: str, unit: str | None) -> bool:
+    """Whether a Biểu row is a rate or an average (never added up across units): its unit is "%"/"‰" (as
+    :func:`is_rate` reads a question's) or per head, hectare or household ("triệu đồng/người", "tạ/ha"); or its
+    label says so ("Tỷ lệ …", "… (%)", "bình quân", "trung bình", "tỷ trọng", "mật độ") and is no count ("Số …")."""
+    if unit and unit.strip():
+        return is_rate("decimal", unit) or bool(_PER_HEAD_RE.search(fold(unit).strip()))
+    text = _ROW_NO_RE.sub("", fold(label))
+    return bool(_RATE_LABEL_RE.search(text)) or (bool(_AVERAGE_LABEL_RE.search(text))
+                                                  and not _COUNT_LABEL_RE.match(text))
+
+
+def default_row_aggregate(label: str, unit: str | None) -> str:
+    """A Biểu row's aggregation when the outline does not declare one: ``mean`` for a rate or an average
+    (:func:`rate_row`), else ``sum`` — which for a row means each column's own aggregation."""
+    return "mean" if rate_row(label, unit) else "sum"
+
+
+def row_aggregates(t: Any) -> dict[str, str]:
+    """Each row's aggregation (declared, else :func:`default_row_aggregate`): ``sum`` — the columns' own (a count,
+    an amount); ``mean``, ``min``, ``max`` over the units' cells, ``none`` (no consolidated figure). A row with
+    neither its own unit nor a label of its kind, under a rate or average row ("Tỷ lệ hộ nghèo" over
+    "Thành thị", "Nông thôn"), is of that row's kind; a count ("Số …") never is."""
+    out: dict[str, str] = {}
+    above: list[tuple[int, str]] = []  # the rows above, by level: (level, aggregation)
+    for r in t.rows:
+        while above and above[-1][0] >= r.level:
+            above.pop()
+        agg = getattr(r, "aggregate", None)
+        if not agg:
+            agg = default_row_aggregate(r.label, getattr(r, "unit", None))
+            inherited = next((a for _, a in reversed(above) if a != "sum"), None)
+            if agg == "sum" and inherited and not (getattr(r, "unit", None) or "").strip() \
+                    and not _COUNT_LABEL_RE.match(_ROW_NO_RE.sub("", fold(r.label))):
+                agg = inherited
+        out[r.key] = agg
+        above.append((r.level, agg))
+    return out
+
+
+ROW_AGGREGATE_VI = {
+    "mean": "bình quân các đơn vị",
+    "min": "nhỏ nhất trong các đơn vị",
+    "max": "lớn nhất trong các đơn vị",
+    "none": "không tổng hợp, xem số liệu từng đơn vị",
+}
+
+
+def row_marks(t: Any) -> dict[str, str]:
+    """What a consolidated Biểu prints after a row's label when it is not summed: "(bình quân các đơn vị)"."""
+    return {k: f" ({ROW_AGGREGATE_VI[a]})" for k, a in row_aggregates(t).items() if a in ROW_AGGREGATE_VI}
+
+
+def row_units(t: Any) -> list[str] | None:
+    """Each row's unit (the Biểu's «ĐVT» column) when any row has one, else None (no such column is printed)."""
+    units = [(getattr(r, "unit", None) or "").strip() for r in t.rows]
+    return units if any(units) else None
+
+
+def unsummed_note(t: Any) -> str | None:
+    """The note under a consolidated Biểu naming its rows that are not summed, and how they are consolidated."""
+    aggs = row_aggregates(t)
+    rows = [r for r in t.rows if aggs[r.key] in ROW_AGGREGATE_VI]
+    if not rows:
+        return None
+    parts = "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows)
+    return f"Ghi chú: các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — {parts}."
+
+
+def summed_rows(t: Any) -> set[str]:
+    """The keys of a Biểu's rows whose cells are summed (over units, into a total row, across computed columns)."""
+    return {k for k, a in row_aggregates(t).items() if a == "sum"}
+
+
+def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
+    """What is wrong with a Biểu's rows' units and aggregations (Vietnamese, with what to write instead):
+    a rate or average declared ``sum``; a computed row (``sum_of``) that is a rate or average; a rate or average
+    row that a total row names in its ``sum_of`` list (``all`` and ``children`` leave such rows out)."""
+    out: list[tuple[Any, str]] = []
+    aggs = row_aggregates(t)
+    for r in t.rows:
+        w = f"{where}, dòng «{r.key}»"
+        rate = rate_row(r.label, getattr(r, "unit", None))
+        kind = f"tính bằng «{r.unit}»" if getattr(r, "unit", None) else "là tỷ lệ hoặc số bình quân"
+        if getattr(r, "aggregate", None) == "sum" and rate:
+            out.append((r, f"{w} {kind}, không cộng được giữa các đơn vị; ghi «aggregate: mean» (bình quân các "
+                           "đơn vị), «min»/«max», hoặc «aggregate: none» (chỉ số liệu từng đơn vị)"))
+        if r.sum_of is not None and aggs[r.key] != "sum":
+            out.append((r, f"{w} {kind} nhưng là dòng tổng (sum_of): bỏ «sum_of» để đơn vị nhập trực tiếp, "
+                           "hoặc ghi «aggregate: sum» nếu đây thật là số cộng được"
+                        if not getattr(r, "aggregate", None) else
+                        f"{w}: dòng tổng (sum_of) chỉ cộng được; bỏ «aggregate: {r.aggregate}» hoặc bỏ «sum_of»"))
+        if isinstance(r.sum_of, list) and aggs[r.key] == "sum":  # ("all", "children": such rows left out)
+            bad = [s.key for s in t.row_sum_sources(r) if aggs.get(s.key) != "sum"]
+            if bad:
+                out.append((r, f"{w} cộng dòng {', '.join(f'«{k}»' for k in bad)} là tỷ lệ/bình quân (không cộng "
+                               "được): bỏ các dòng ấy khỏi «sum_of» (các dòng ấy không được cộng vào tổng)"))
+    return out
 
 
 def aggregate_problems(item: Any, where: str, numeric_names: dict[str, str]) -> list[str]:
@@ -107,9 +223,14 @@ def summed_columns(t: Any) -> list[Any]:
 def one_measure(t: Any) -> bool:
     """Whether a total row over the Biểu's top-level rows means something, when the outline does not say
     (``total``): it has a summed column and its top-level rows are not two or more groups (sections such as
-    "I. Quán triệt" and "II. Kiểm tra" count different things — conferences, inspections — never added up)."""
-    groups = [r for r in t.rows if r.level == 0 and r.kind == "group"]
-    return len(groups) < 2 and bool(summed_columns(t))
+    "I. Quán triệt" and "II. Kiểm tra" count different things — conferences, inspections — never added up), nor
+    of different units ("hộ", "người") or a rate or average among them."""
+    top = [r for r in t.rows if r.level == 0]
+    groups = [r for r in top if r.kind == "group"]
+    units = {(getattr(r, "unit", None) or "").strip().lower() for r in top if r.kind != "total"} - {""}
+    summed = summed_rows(t)
+    return (len(groups) < 2 and bool(summed_columns(t)) and len(units) < 2
+            and all(r.key in summed for r in top))
 
 
 def total_row(t: Any) -> bool:

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from dialogs.figures import aggregate_of, total_row
+from dialogs.figures import aggregate_of, row_aggregates, total_row
 from dialogs.text import fold
 
 KEY_RE = r"^[a-z][a-z0-9_]*$"
@@ -40,6 +40,7 @@ QuestionType = Literal[
 CellType = Literal["integer", "decimal", "percent", "money", "text", "date", "yesno", "choice"]
 Aggregate = Literal["sum", "mean", "ratio", "min", "max", "none"]
 ColumnAggregate = Literal["sum", "mean", "ratio", "min", "max", "none", "share"]
+RowAggregate = Literal["sum", "mean", "min", "max", "none"]
 PeriodKind = Literal["weekly", "monthly", "quarterly", "half_yearly", "yearly", "one_off", "campaign"]
 
 PERIOD_KIND_VI = {
@@ -182,6 +183,12 @@ class Row(_Model):
     level: int = Field(default=0, ge=0, le=5)
     sum_of: list[str] | Literal["children", "all"] | None = None
     open: bool = Field(default=False, description="the officer adds item rows under this row")
+    unit: str | None = Field(default=None, description="the row's unit of measure (the Biểu's «ĐVT» column): hộ, "
+                             "người, %, triệu đồng/người…")
+    aggregate: RowAggregate | None = Field(
+        default=None, description="how units' figures on this row are consolidated: sum (each column's own), mean, "
+        "min, max, none; unset: mean for a rate or average (unit «%», «…/người», label «Tỷ lệ…», «bình quân»…), else "
+        "sum (dialogs.figures.row_aggregates)")
 
     @property
     def computed(self) -> bool:
@@ -682,6 +689,8 @@ def _table_json(q: Question) -> dict[str, Any]:
         "title": t.title,
         "rows": [r.label for r in t.rows],
         "row_keys": [r.key for r in t.rows],
+        "row_units": [r.unit for r in t.rows],
+        "row_aggregates": list(row_aggregates(t).values()),
         "columns": [c.label for c in t.columns],
         "column_groups": [c.group for c in t.columns],
         "column_keys": [c.key for c in t.columns],

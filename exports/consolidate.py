@@ -29,7 +29,12 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from dialogs.answers import is_blank, numeric, table_grid
-from dialogs.figures import SENT_STATUSES, aggregate_of, one_measure  # noqa: F401 (one_measure: re-exported)
+from dialogs.figures import (  # noqa: F401 (one_measure: re-exported)
+    SENT_STATUSES,
+    aggregate_of,
+    one_measure,
+    row_aggregates,
+)
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
@@ -488,10 +493,16 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
     rows and columns from the sums); mean/min/max columns over the units' cells of data and open rows (none
     on computed rows); ratio columns recomputed on every row from the summed numerator and denominator
     columns; share columns recomputed from the summed counts (a row's count over the count of the row it is
-    summed into)."""
+    summed into). A rate or average row (:func:`dialogs.figures.row_aggregates`: "Tỷ lệ hộ nghèo | %", "Thu
+    nhập bình quân | triệu đồng/người") is never summed: its summed columns take the row's mean, min or max
+    over the units' cells (empty for ``none``), its ratio, share and computed columns are empty, and it is no
+    part of a computed row."""
     aggs = {c.key: aggregate_of(c) for c in t.input_columns if c.type in NUMERIC_TYPES}
+    row_aggs = row_aggregates(t)
+    plain = {k: a for k, a in row_aggs.items() if a != "sum"}
     sums = [k for k, a in aggs.items() if a == "sum"]
     spread = {k: a for k, a in aggs.items() if a in ("mean", "min", "max")}
+    spread_all = list(spread) + (sums if plain else [])
     rows: dict[str, dict[str, float]] = {}
     items: dict[str, list[dict[str, Any]]] = {}
     cells_of: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -504,18 +515,39 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
                 x = cells.get(ck)
                 if x is not None and (type(x) is int or type(x) is float):  # not a bool, not text
                     acc[ck] = acc.get(ck, 0) + x
-            if spread:
-                for ck in spread:
+            if spread_all:
+                for ck in spread_all:
                     if (x := _cell_number(cells.get(ck))) is not None:
                         cells_of[(rk, ck)].append(x)
         for rk, its in (v.get("items") or {}).items():
             items.setdefault(rk, []).extend(its)
-            if spread:
+            if spread_all:
                 for it in its:
-                    for ck in spread:
+                    for ck in spread_all:
                         if (x := _cell_number(it.get(ck))) is not None:
                             cells_of[(rk, ck)].append(x)
     grid = table_grid(t, {"rows": rows, "items": items})
+    _other_columns(t, grid, aggs, cells_of)
+    for rk, agg in plain.items():  # rates and averages: the row's own aggregation in place of the sum
+        cell = grid.setdefault(rk, {})
+        for ck in sums:
+            cell[ck] = _spread_of(agg, cells_of.get((rk, ck)))
+        for ck, a in aggs.items():
+            if a in ("ratio", "share"):
+                cell[ck] = None
+    return grid
+
+
+def _spread_of(agg: str, xs: list[float] | None) -> float | None:
+    """The mean, minimum or maximum of the units' cells (None for ``none`` or no cell)."""
+    if not xs or agg not in ("mean", "min", "max"):
+        return None
+    return sum(xs) / len(xs) if agg == "mean" else min(xs) if agg == "min" else max(xs)
+
+
+def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, str],
+                   cells_of: dict[tuple[str, str], list[float]]) -> None:
+    """The cells of the columns not summed: mean/min/max over the units' cells, ratio and share recomputed."""
     for ck, agg in aggs.items():
         if agg == "sum":
             continue
@@ -523,10 +555,8 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
         parent = share_parents(t) if agg == "share" else {}
         for r in t.rows:
             cell = grid.setdefault(r.key, {})
-            if ck in spread:
-                xs = cells_of.get((r.key, ck))
-                cell[ck] = (None if not xs else sum(xs) / len(xs) if agg == "mean" else min(xs) if agg == "min"
-                            else max(xs))
+            if agg in ("mean", "min", "max"):
+                cell[ck] = _spread_of(agg, cells_of.get((r.key, ck)))
             elif agg == "ratio":
                 cell[ck] = _rate(cell.get(col.numerator or ""), cell.get(col.denominator or ""))
             elif agg == "share":
@@ -534,7 +564,6 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
                 cell[ck] = _rate(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
             else:
                 cell[ck] = None
-    return grid
 
 
 def _rate(num: Any, den: Any) -> float | None:

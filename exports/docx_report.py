@@ -28,7 +28,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar, item_unit
-from dialogs.figures import aggregate_of
+from dialogs.figures import aggregate_of, row_marks, row_units, unsummed_note
 from dialogs.issuer import DOTS, Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
@@ -403,29 +403,33 @@ def section_break(doc, *, landscape: bool) -> None:
 
 def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
     """A Biểu summed over the units, as its annex prints it: the outline's own rows and columns, an STT column,
-    the unit of measure (one line above the table when all columns share it, else in each column's header),
-    the header rows repeated on each page; total rows only where the outline has them."""
+    the unit of measure (one line above the table when all columns share it, else in each column's header; an
+    «ĐVT» column when the rows have their own), the header rows repeated on each page; total rows only where the
+    outline has them; a rate or average row marked "(bình quân các đơn vị)", with a note under the table."""
     s: TableSummary = it.summary
     t = s.table
+    units = row_units(t)
     common, col_units = bieu_units(t)
-    if common:
+    if common and not units:
         _para(doc, f"Đơn vị tính: {common}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False,
               space_after=2)
     labels = [col.label + (f" ({u})" if u else "") for col, u in zip(t.columns, col_units, strict=True)]
-    header_rows, spans = bieu_header(t, labels)
+    header_rows, spans = bieu_header(t, (["ĐVT"] if units else []) + labels, lead=3 if units else 2)
     has_groups = len(header_rows) > 1
+    lead = 3 if units else 2
     rows = []
     bold_rows = set()
     items_left = MAX_TABLE_ITEMS
     items_total = sum(len(v) for v in s.items.values())
     numbers = stt_numbers(t)
-    for r in t.rows:
+    marks = row_marks(t)
+    for k, r in enumerate(t.rows):
         cells = s.grid.get(r.key, {})
-        row = [numbers[r.key], ("    " * r.level) + r.label]
+        row = [numbers[r.key], ("    " * r.level) + r.label + marks.get(r.key, "")] + ([units[k]] if units else [])
         for col in t.columns:
             v = cells.get(col.key)
-            if col.type in ("integer", "decimal", "money", "percent"):
-                row.append(_cell_num(col.type, v))
+            if col.type in ("integer", "decimal", "money", "percent"):  # a mean of whole numbers has decimals
+                row.append(_cell_num("decimal" if col.type == "integer" and r.key in marks else col.type, v))
             else:
                 row.append(note_cell(s.texts.get((r.key, col.key), []), notes_annex))
         rows.append(row)
@@ -434,28 +438,31 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         group_items = (s.items.get(r.key) or [])[:max(0, items_left)]
         items_left -= len(group_items)
         for u, item in group_items:
-            rows.append(["", f"    • {item.get('label', '')} ({u.name})"]
+            rows.append(["", f"    • {item.get('label', '')} ({u.name})"] + [""] * (lead - 2)
                         + [_cell_num(col.type, item.get(col.key)) if col.type in ("integer", "decimal", "money", "percent")
                            else (format_scalar(col, item.get(col.key)) if item.get(col.key) not in (None, "") else "")
                            for col in t.columns])
-    num_cols = {2 + i for i, col in enumerate(t.columns) if col.type in ("integer", "decimal", "money", "percent")}
+    num_cols = {lead + i for i, col in enumerate(t.columns) if col.type in ("integer", "decimal", "money", "percent")}
     add_table(doc, header_rows, rows, numeric_cols=num_cols, bold_rows=bold_rows,
-              spans=spans if has_groups else [], vmerge_first=2 if has_groups else 0, font_size=10, avail=avail)
+              spans=spans if has_groups else [], vmerge_first=lead if has_groups else 0, font_size=10, avail=avail)
     if items_total > MAX_TABLE_ITEMS:
         _para(doc, f"(Biểu có {format_integer(items_total)} dòng chi tiết của các đơn vị; văn bản này in "
                    f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
+    if (note := unsummed_note(t)) is not None:
+        _para(doc, note, italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)
 
 
-def bieu_header(t, labels: list[str]) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
-    """A Biểu's header rows: "STT", "Nội dung", then the columns — under their group's spanning cell when the
-    outline groups them (two rows), else one row."""
+def bieu_header(t, labels: list[str], lead: int = 2) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
+    """A Biểu's header rows: "STT", "Nội dung" (and "ĐVT", the first of ``labels`` when ``lead`` is 3), then the
+    columns — under their group's spanning cell when the outline groups them (two rows), else one row."""
     groups = [col.group for col in t.columns]
     if not any(groups):
         return [["STT", "Nội dung", *labels]], []
-    head1: list[str | None] = ["STT", "Nội dung"]
-    head2 = ["", ""]
+    extra, labels = labels[:lead - 2], labels[lead - 2:]
+    head1: list[str | None] = ["STT", "Nội dung", *extra]
+    head2 = [""] * lead
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(t.columns):
@@ -466,7 +473,7 @@ def bieu_header(t, labels: list[str]) -> tuple[list[list[str | None]], list[tupl
         if g:
             head1.append(g)
             head1.extend([None] * (j - i))
-            spans.append((2 + i, j - i + 1))
+            spans.append((lead + i, j - i + 1))
             head2.extend(labels[i:j + 1])
         else:
             head1.append(labels[i])

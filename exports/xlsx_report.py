@@ -39,7 +39,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from dialogs.answers import format_scalar, item_unit, numeric
-from dialogs.figures import aggregate_of, total_row
+from dialogs.figures import aggregate_of, row_marks, row_units, summed_rows, total_row, unsummed_note
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
@@ -620,39 +620,49 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
     groups = [col.group for col in t.columns]
     has_groups = any(groups)
     header_rows = 5 if has_groups else 4
-    sh = _Sheet(wb, name, info, head_rows=(3, header_rows - 1), freeze=f"C{header_rows}",
-                min_widths={2: 30}, max_widths={2: 55} | {3 + i: TEXT_COL for i in range(len(t.columns))})
+    units = row_units(t)  # an «ĐVT» column after «Nội dung» when the rows have units
+    lead = 3 if units else 2
+    sh = _Sheet(wb, name, info, head_rows=(3, header_rows - 1), freeze=f"{get_column_letter(lead + 1)}{header_rows}",
+                min_widths={2: 30}, max_widths={2: 55} | {lead + 1 + i: TEXT_COL for i in range(len(t.columns))})
     sh.title(t.title, bold=True)
     sh.title(f"Tổng hợp {s.units} đơn vị · {c.period_label} · {c.scope_name}")
     if has_groups:
-        _group_row(sh, groups)
-    sh.head(["TT", "Nội dung"] + [col.label + (f" ({col.unit})" if col.unit else "") for col in t.columns])
-    for r in t.rows:
+        _group_row(sh, groups, lead)
+    sh.head(["TT", "Nội dung"] + (["ĐVT"] if units else [])
+            + [col.label + (f" ({col.unit})" if col.unit else "") for col in t.columns])
+    marks = row_marks(t)
+    for i, r in enumerate(t.rows):
         cells = s.grid.get(r.key, {})
         bold = r.kind != "data" or r.computed
-        row: list[Any] = [sh.cell(r.no or "", bold=bold), sh.cell(("   " * r.level) + r.label, bold=bold, wrap=True)]
+        row: list[Any] = [sh.cell(r.no or "", bold=bold),
+                          sh.cell(("   " * r.level) + r.label + marks.get(r.key, ""), bold=bold, wrap=True)]
+        if units:
+            row.append(sh.cell(units[i], bold=bold))
         for col in t.columns:
-            if col.type in NUMERIC_TYPES:
-                row.append(_num_cell(sh, col.type, cells.get(col.key), bold=bold))
+            if col.type in NUMERIC_TYPES:  # a mean of whole numbers has decimals
+                typ = "decimal" if col.type == "integer" and r.key in marks else col.type
+                row.append(_num_cell(sh, typ, cells.get(col.key), bold=bold))
             else:
                 texts = s.texts.get((r.key, col.key), [])
                 row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
         sh.append(row)
-        _item_rows(sh, t, s.items.get(r.key, []))
+        _item_rows(sh, t, s.items.get(r.key, []), lead)
     if total_row(t):  # the outline's «total», else only when the top-level rows measure one thing
-        _total_row(sh, s)
+        _total_row(sh, s, lead)
+    if (note := unsummed_note(t)) is not None:
+        sh.title(note)
     if s.per_unit and len(s.per_unit) <= 300:
-        _units_tables(sh, s)
+        _units_tables(sh, s, units)
     sh.close()
 
 
-def _item_rows(sh: _Sheet, t: Any, items: list[tuple[Any, dict[str, Any]]]) -> None:
+def _item_rows(sh: _Sheet, t: Any, items: list[tuple[Any, dict[str, Any]]], lead: int = 2) -> None:
     """The items listed under an open row, one row each with its unit (tens of thousands of rows: each
     column's kind is looked up once)."""
     cols = [(i, col.key, col.type, col.type in NUMERIC_TYPES) for i, col in enumerate(t.columns)]
     limit = TEXT_COL - 2
     for u, item in items:
-        row: list[Any] = [None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)]
+        row: list[Any] = [None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)] + [None] * (lead - 2)
         for i, key, typ, num in cols:
             v = item.get(key)
             if num:
@@ -675,25 +685,26 @@ def _note_summary(texts: list) -> str:
     return f"{len(texts)} đơn vị có ghi chú (xem Biểu của từng đơn vị bên dưới)"
 
 
-def _group_row(sh: _Sheet, groups: list[str | None]) -> None:
+def _group_row(sh: _Sheet, groups: list[str | None], lead: int = 2) -> None:
     """The grouped header above the columns, each group's cells merged."""
     row = sh.rows + 1
-    sh.head(["", ""] + [g if g and (i == 0 or groups[i - 1] != g) else (None if g else "") for i, g in enumerate(groups)])
+    sh.head([""] * lead + [g if g and (i == 0 or groups[i - 1] != g) else (None if g else "") for i, g in enumerate(groups)])
     i = 0
     while i < len(groups):
         j = i
         while j + 1 < len(groups) and groups[i] and groups[j + 1] == groups[i]:
             j += 1
         if j > i:
-            sh.ws.merged_cells.add(f"{get_column_letter(3 + i)}{row}:{get_column_letter(3 + j)}{row}")
-            sh.spans.setdefault(row, {})[2 + i] = j - i + 1
+            sh.ws.merged_cells.add(f"{get_column_letter(lead + 1 + i)}{row}:{get_column_letter(lead + 1 + j)}{row}")
+            sh.spans.setdefault(row, {})[lead + i] = j - i + 1
         i = j + 1
 
 
-def _total_row(sh: _Sheet, s: TableSummary) -> None:
-    """A total row over the Biểu's top-level rows (for a Biểu without its own)."""
-    top = [r for r in s.table.rows if r.level == 0]
-    row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)]
+def _total_row(sh: _Sheet, s: TableSummary, lead: int = 2) -> None:
+    """A total row over the Biểu's top-level rows (for a Biểu without its own): never over a rate or average row."""
+    summed = summed_rows(s.table)
+    top = [r for r in s.table.rows if r.level == 0 and r.key in summed]
+    row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)] + [None] * (lead - 2)
     for col in s.table.columns:
         if col.type in NUMERIC_TYPES and col.type != "percent" and (col.computed or aggregate_of(col) == "sum"):
             vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
@@ -704,18 +715,18 @@ def _total_row(sh: _Sheet, s: TableSummary) -> None:
     sh.append(row)
 
 
-def _units_tables(sh: _Sheet, s: TableSummary) -> None:
+def _units_tables(sh: _Sheet, s: TableSummary, units: list[str] | None = None) -> None:
     """Each unit's own table, below the summed one."""
     t = s.table
     sh.append([])
     sh.title("Biểu của từng đơn vị", bold=True)
     for u, grid in s.per_unit:
         sh.title(u.name, bold=True)
-        for r in t.rows:
+        for k, r in enumerate(t.rows):
             cells = grid.get(r.key, {})
             if not any(v not in (None, "") for v in cells.values()):
                 continue
-            sh.append([sh.cell(r.no or ""), sh.text(r.label)]
+            sh.append([sh.cell(r.no or ""), sh.text(r.label)] + ([sh.cell(units[k])] if units else [])
                       + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
                          else (_text_or_date(sh, col.type, cells.get(col.key), 200 + i) if col.type == "date"
                                else sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)

@@ -11,7 +11,14 @@ from typing import Any
 from bot.cli.common import _catalogue_db, _print_json
 from bot.config import Settings
 from bot.outline_drafts import summary_lines
-from dialogs.figures import AGGREGATE_VI, aggregate_of, summed_columns, total_row
+from dialogs.figures import (
+    AGGREGATE_VI,
+    ROW_AGGREGATE_VI,
+    aggregate_of,
+    row_aggregates,
+    summed_columns,
+    total_row,
+)
 from dialogs.loader import OutlineError, Problem, check_outline_text
 from dialogs.outline import NUMERIC_TYPES, PERIOD_KIND_VI, TYPE_VI, Outline
 
@@ -96,8 +103,16 @@ def _print_outline(o: Outline) -> None:
             print(f"      {q.table.title}")
             print("      Cột: " + " | ".join(c.label + (f" [{aggregate_text(c)}]" if c.type in NUMERIC_TYPES
                                                      and not c.computed else "") for c in q.table.columns))
-            print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() for rw in q.table.rows))
+            raggs = row_aggregates(q.table)
+            print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() + _row_note(rw.unit, raggs[rw.key])
+                                          for rw in q.table.rows))
             print("      Dòng «Tổng cộng» thêm vào tệp .xlsx: " + total_text(q.table))
+
+
+def _row_note(unit: str | None, agg: str) -> str:
+    """A row's unit and, when it is not summed, how it is consolidated: " [%; bình quân các đơn vị]"."""
+    parts = ([unit] if unit else []) + ([ROW_AGGREGATE_VI[agg]] if agg in ROW_AGGREGATE_VI else [])
+    return f" [{'; '.join(parts)}]" if parts else ""
 
 
 def total_text(t) -> str:

@@ -146,7 +146,7 @@ def grid_plan(t: Table) -> dict[str, Any]:
     p = _plan(t)
     return {"num": list(p.numeric_cols), "ccols": [[k, list(v)] for k, v in p.computed_cols],
             "crows": [[k, list(v)] for k, v in p.computed_rows], "open": list(p.open_rows),
-            "asked": list(p.asked_rows)}
+            "asked": list(p.asked_rows), "plain": sorted(p.unsummed_rows)}
 
 
 def question_view(ref: QuestionRef, number: int, rep: Any, visible: set[str]) -> dict[str, Any]:

@@ -323,6 +323,7 @@ def _rows(grid: Grid, body: list[int], cols: tuple[int | None, int, dict[int, st
         row: dict = {"key": rkeys.make(label), "label": label}
         if unit_col.get(r):
             row["_unit"] = fold(unit_col[r])
+            row["_unit_text"] = " ".join(unit_col[r].split())  # the row's unit as written: Row.unit
         if no and not PLACEHOLDER.match(no):
             row["no"] = no
         if _is_total(label, no):
@@ -390,6 +391,8 @@ def _finish_rows(draft: TableDraft) -> None:
     _some_row_to_fill(rows)
     for r in rows:
         r.pop("_unit", None)
+        if (unit := r.pop("_unit_text", None)) and len(unit) <= 40 and re.search(r"[^\W\d_]|[%‰]", unit):
+            r["unit"] = unit
         if r.get("level") == 0:
             r.pop("level")
         if r.get("kind") == "data":

@@ -67,9 +67,12 @@
   function recompute(table) {
     var plan = JSON.parse(table.getAttribute("data-plan"));
     var grid = {};
-    function sumCols(cells) {
+    var plain = plan.plain || [];  /* rates and averages: no sum across columns, no part of a total */
+    function sumCols(cells, rk) {
+      var none = plain.indexOf(rk) >= 0;
       plan.ccols.forEach(function (cc) {
         var t = null;
+        if (none) { cells[cc[0]] = null; return; }
         cc[1].forEach(function (k) { if (typeof cells[k] === "number") { t = (t || 0) + cells[k]; } });
         cells[cc[0]] = t;
       });
@@ -85,10 +88,10 @@
           own[ck] = v;
           if (v !== null) { agg[ck] = (agg[ck] || 0) + v; }
         });
-        sumCols(own);
+        sumCols(own, rk);
         plan.ccols.forEach(function (cc) { var o = tr.querySelector('output[data-col="' + cc[0] + '"]'); if (o) { o.textContent = fmt(own[cc[0]]); } });
       });
-      grid[rk] = sumCols(agg);
+      grid[rk] = sumCols(agg, rk);
     });
     plan.asked.forEach(function (rk) {
       var tr = table.querySelector('tr[data-row="' + rk + '"]');
@@ -97,16 +100,16 @@
         var inp = tr && tr.querySelector('input[data-col="' + ck + '"]');
         cells[ck] = inp ? num(inp.value) : null;
       });
-      grid[rk] = sumCols(cells);
+      grid[rk] = sumCols(cells, rk);
     });
     plan.crows.forEach(function (cr) {
       var cells = {};
       plan.num.forEach(function (ck) {
         var t = null;
         cr[1].forEach(function (s) { var v = (grid[s] || {})[ck]; if (typeof v === "number") { t = (t || 0) + v; } });
-        cells[ck] = t;
+        cells[ck] = plain.indexOf(cr[0]) >= 0 ? null : t;
       });
-      grid[cr[0]] = sumCols(cells);
+      grid[cr[0]] = sumCols(cells, cr[0]);
     });
     Object.keys(grid).forEach(function (rk) {
       var tr = table.querySelector('tr[data-row="' + rk + '"]');
