@@ -1,0 +1,36 @@
+"""The twentieth hold-out (issue 21, session 26): 13 real documents whose gold was committed (branches g20a and g20b,
+merged as g20) before the importer first ran on them, kept on that branch and scored only by its TOTAL line
+through the session's work: 65 of 132 on the session's starting code 7a5c831 (FIRST_RUN), 67 of 132
+after every importer change of session 26, none of which read it (OUT_OF_SAMPLE). A floor on the set so that a
+regression fails — raise the floors as the importer gets better, never lower them."""
+
+from __future__ import annotations
+
+from benchmarks.score_importer import HOLDOUT20, score_real
+from tests.support.importing import assert_set_floor
+
+HOLDOUT20_DOCS = sorted(HOLDOUT20.glob("*.txt"))
+FIRST_RUN = 65
+FIRST_RUN_LABELS = 47
+FIRST_RUN_TITLES = 9
+OUT_OF_SAMPLE = 67  # session 26's code (dea3947), out of sample
+LABELS_FLOOR = 47  # unchanged out of sample
+TITLES_FLOOR = 9  # unchanged out of sample
+
+
+def test_every_twentieth_holdout_document_names_its_source_and_has_a_gold():
+    assert len(HOLDOUT20_DOCS) == 13
+    for doc in HOLDOUT20_DOCS:
+        assert doc.read_text(encoding="utf-8").startswith("# nguồn: http"), doc.name
+        assert doc.with_suffix(".gold").is_file(), doc.name
+
+
+def test_twentieth_holdout_floor_holds():
+    assert_set_floor(HOLDOUT20_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE), labels_floor=max(FIRST_RUN_LABELS, LABELS_FLOOR),
+                     junk_max=1)
+
+
+def test_twentieth_holdout_titles_floor_holds():
+    right = sum(bool(score_real(p, []).title_ok) for p in HOLDOUT20_DOCS)
+    floor = max(FIRST_RUN_TITLES, TITLES_FLOOR)
+    assert right >= floor, f"titles {right}/{len(HOLDOUT20_DOCS)}, floor {floor}"
