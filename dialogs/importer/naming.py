@@ -17,7 +17,7 @@ NAME_WORDS = ("de cuong", "bao cao", "bieu mau", "bieu", "phieu", "ke hoach", "p
               "bo cau hoi", "quyet dinh", "danh sach", "bang tong hop", "tong hop", "mau",
               "don xin", "don de nghi", "to khai", "ban khai", "bang can doi", "bang ke", "bien ban", "tong ket", "so ket", "so lieu",
               "nghi quyet", "danh muc", "bang kiem ke", "bang cham cong", "bang tu danh gia", "bang danh gia",
-              "so theo doi", "so dang ky", "giay phep", "ban kiem diem", "ban tu kiem diem")  # a register ('Sổ theo dõi …'), a permit ('GIẤY PHÉP …')
+              "so theo doi", "so dang ky", "giay phep", "giay kham", "giay chung nhan", "giay xac nhan", "ban kiem diem", "ban tu kiem diem")  # a register ('Sổ theo dõi …'), a permit ('GIẤY PHÉP …')
 # a notice's or a submission's name, only in capitals ('THÔNG BÁO' / 'Danh mục …'): in sentence case, a news headline
 CAPS_NAMES = ("thong bao", "to trinh", *PAPER_NAMES)
 # a lone heading word: the name goes on on the next line ('BÁO CÁO' / 'Kết quả …')
@@ -92,6 +92,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
+        if "|" in s or LEADER_START.match(s):  # a table's row or a blank's dots under the name: not its words
+            break
         prev = parts[-1]
         if bare and taken == 0:
             parts.append(s)
@@ -108,6 +110,9 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             break
         taken += 1
     return " ".join(p.strip() for p in parts)
+
+
+LEADER_START = re.compile(r"^[.…_]{3}")
 
 
 # 'Về phòng cháy, chữa cháy' under a name in capitals says what it is about ('Về việc ……' is the case's blank, no name)
