@@ -141,8 +141,25 @@ def news_headline(lines: list[str], report_ok: bool = False) -> str | None:
 def fallback_name(lines: list[str]) -> str | None:
     """The name of a document that has no name line, or None when nothing in it says what report it asks for."""
     texts = [s for s in lines if s.strip() and not s.lstrip().startswith("#")]
-    return (contents_headline(texts) or news_headline(texts) or asked_report(texts) or review_report(texts)
+    return (contents_headline(texts) or news_headline(texts) or lead_heading_name(texts) or asked_report(texts)
+            or review_report(texts)
             or news_headline(texts, report_ok=True))  # 'Xây dựng Báo cáo chính trị …' over its lead: the page's name
+
+
+# a lettered or numbered heading in capitals that opens the text ('C. CẤU TRÚC BÁO CÁO …', 'II. MẪU BIÊN BẢN …')
+LEAD_HEADING = re.compile(r"^(?:[A-ZĐ]|[IVX]{1,4}|\d{1,2})[.)]\s+(?P<r>.{10,160})$")
+LEAD_KINDS = re.compile(r"\b(?:bao cao|bien ban|ke hoach|de cuong|phieu|to khai)\b")
+
+
+def lead_heading_name(texts: list[str]) -> str | None:
+    """The heading in capitals the text opens with, when it names a paper ('C. CẤU TRÚC BÁO CÁO TỰ ĐÁNH GIÁ'): a
+    part cut from a longer guide, named by its own heading."""
+    first = texts[0].strip() if texts else ""
+    m = LEAD_HEADING.match(first)
+    if m is None or m.group("r") != m.group("r").upper() or not LEAD_KINDS.search(fold(m.group("r"))) \
+            or long_words(m.group("r")) < 3:
+        return None
+    return m.group("r").strip(" :")
 
 
 def long_words(s: str) -> int:
