@@ -601,11 +601,18 @@ def _over_dots(line: str, nxt: str) -> bool:
     return s.endswith(":") and not BLANK.search(s) and len(s.split()) <= 15 and blank_only(strip_fn(nxt))
 
 
+# a name or an address asked anywhere in the label ('Cụ thể họ tên cán bộ phụ trách'): a line of text
+NAMED_ANYWHERE = re.compile(r"(?i)\b(?:tên|địa chỉ|số điện thoại|email)\b")
+
+
 def _dotted_field(ctx: ImportContext, line: str, path: list[str]) -> dict:
     label = strip_fn(line).strip().rstrip(":").strip()
     q = field_question(ctx, label, path, None)
     if q["type"] == "text" and (NARRATIVE_START.match(label) or COMMENT_LABEL.match(label) or caps_heading(label)):
         q["type"] = "longtext"  # 'Kết quả kiểm tra:', 'TỒN TẠI VÀ HẠN CHẾ:' over dots: written prose
+    elif (q["type"] == "text" and len(label.split()) >= 4 and dotted_label(label)[0] == "longtext"
+          and not NAMED_ANYWHERE.search(label)):
+        q["type"] = "longtext"  # 'Tôi xin trình bày sự việc sau:' over dots: no name nor identifier, a passage
     return q
 
 
