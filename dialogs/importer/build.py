@@ -11,6 +11,7 @@ from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.carried_labels import carried_labels
 from dialogs.importer.cleaning import clean
+from dialogs.importer.coded_options import coded_options
 from dialogs.importer.convert import (
     REF_RE,
     ImportContext,
@@ -514,7 +515,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
-    main = [_agency_unnumbered(without_end_mark(s)) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
+    main = [_agency_unnumbered(without_end_mark(s)) for s in options_after_ask(number_options(lone_letters(letter_options(coded_options(inner_parts(main)))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
