@@ -238,6 +238,20 @@ def _field_labels(seq: list[str | Grid], i: int) -> bool:
     return len(above) == 2 and all(s.endswith(":") and len(s.split()) <= 10 for s in above)
 
 
+def _caption_past_blanks(seq: list[str | Grid], i: int) -> tuple[str, int] | None:
+    """A grid's caption set apart by several blank lines (a copy that kept each empty cell or paragraph as a line):
+    the first line said above it, when only blank lines come between (at most 8) and it is a short name that asks
+    nothing itself (no blank, no colon, no number, not all capitals)."""
+    j = i - 1
+    while j >= 0 and i - j <= 8 and isinstance(seq[j], str) and not seq[j].strip():
+        j -= 1
+    line = seq[j].strip() if j >= 0 and i - j > 3 and isinstance(seq[j], str) else ""
+    if not line or len(line.split()) > 12 or BLANK.search(line) or ":" in line or line.isupper() \
+            or parse_marker(line) or re.search(r"\d", line) or line.endswith((".", "?", ";")):
+        return None
+    return line, j
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -269,11 +283,13 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
+            far = None if prev else _caption_past_blanks(seq, i)
+            prev = far[0] if far else prev
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
             if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
                 prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
-            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], far[1] if far else i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
                 code = refs[0].upper()
