@@ -11,6 +11,7 @@ from dialogs.importer.ask_types import Ask, none_everywhere
 from dialogs.importer.asked_sentences import asked_sentences, contents_sentences, richer
 from dialogs.importer.carried_labels import carried_labels
 from dialogs.importer.cleaning import clean
+from dialogs.importer.coded_options import coded_options
 from dialogs.importer.convert import (
     REF_RE,
     ImportContext,
@@ -237,6 +238,20 @@ def _field_labels(seq: list[str | Grid], i: int) -> bool:
     return len(above) == 2 and all(s.endswith(":") and len(s.split()) <= 10 for s in above)
 
 
+def _caption_past_blanks(seq: list[str | Grid], i: int) -> tuple[str, int] | None:
+    """A grid's caption set apart by several blank lines (a copy that kept each empty cell or paragraph as a line):
+    the first line said above it, when only blank lines come between (at most 8) and it is a short name that asks
+    nothing itself (no blank, no colon, no number, not all capitals)."""
+    j = i - 1
+    while j >= 0 and i - j <= 8 and isinstance(seq[j], str) and not seq[j].strip():
+        j -= 1
+    line = seq[j].strip() if j >= 0 and i - j > 3 and isinstance(seq[j], str) else ""
+    if not line or len(line.split()) > 12 or BLANK.search(line) or ":" in line or line.isupper() \
+            or parse_marker(line) or re.search(r"\d", line) or line.endswith((".", "?", ";")):
+        return None
+    return line, j
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -268,11 +283,13 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             j -= 1
         if code is None:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
+            far = None if prev else _caption_past_blanks(seq, i)
+            prev = far[0] if far else prev
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
             mk = parse_marker(prev) if prev else None
             if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
                 prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
-            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], i
+            title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], far[1] if far else i
             refs = [c for m in REF_RE.finditer(prev) for c in re.split(r"\s*,\s*", m.group(1))] if prev else []
             if len(set(refs)) == 1:  # a table right after the paragraph that asks for 'Biểu 4'
                 code = refs[0].upper()
@@ -514,7 +531,7 @@ def build(doc: Document, filename: str) -> Built:
     drafts, skip = _table_drafts(ctx, seq, caps)
     main, tail_tables = _split_main(seq, appendix, drafts, skip)
     main = _drop_signature(_drop_pledges(_drop_recipients(_drop_addressees(_cut_last_line(main))), ctx))
-    main = [_agency_unnumbered(without_end_mark(s)) for s in options_after_ask(number_options(lone_letters(letter_options(inner_parts(main))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
+    main = [_agency_unnumbered(without_end_mark(s)) for s in options_after_ask(number_options(lone_letters(letter_options(coded_options(inner_parts(main)))))) if not (isinstance(s, str) and (CLOSING.match(s.strip()) or closing_line(s)))]
     arts = article_run(main)  # 'Điều 7.' … 'Điều 8.': the articles begin the outline
     first_marker = next((k for k, s in enumerate(main[_header_end(main):], _header_end(main))
                          if not isinstance(s, str) or parse_marker(s) or is_carried(s)
