@@ -381,7 +381,7 @@ def table_grid(table: Table, value: Any) -> dict[str, dict[str, float | str | No
 
     for rk in plan.open_rows:
         agg: dict[str, Any] = {}
-        for it in items_v.get(rk) or ():
+        for it in () if rk in plan.unsummed_rows else items_v.get(rk) or ():  # a rate row's items: no sum
             for ck in plan.numeric_cols:
                 v = it.get(ck)
                 if _is_num(v):

@@ -73,26 +73,40 @@ def aggregate_of(item: Any) -> str:
 # a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
 # per day or month — "hồ sơ/tháng" — is a quantity, summed)
 _PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
-                          r"nhan khau|hoc sinh|lop|giuong)\s*$")
-# a rate or average by its label (folded): "Tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… bình quân …",
-# "… trung bình …"; never a count of them ("Số hộ có thu nhập bình quân trên …" is a number of households)
-_RATE_LABEL_RE = re.compile(r"^\s*(?:t[yi] le|t[yi] trong|mat do)\b|\((?:%|‰)\)")
-# "… bình quân …", "… trung bình …" (an average, unless a count): never a rating's category ("Trung bình", "Loại
-# trung bình", "Xếp loại trung bình", "Mức trung bình" count what was rated so)
-_AVERAGE_LABEL_RE = re.compile(r"\bbinh quan\b|\S (?<!loai )(?<!muc )(?<!hang )trung binh\b")
+                          r"nhan khau|hoc sinh|lop|giuong)\b")
+# a unit that is itself a rate: "%", "‰", "phần trăm", "tỷ lệ %", "(%)"
+_RATE_UNIT_RE = re.compile(r"^\(?\s*(?:%|‰|phan tram|t[yi] le(?:\s*(?:%|phan tram))?)\s*\)?$")
+# a rate by its label (folded), anywhere: "Tỷ lệ …", "Kết quả tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… %"
+_RATE_LABEL_RE = re.compile(r"\b(?:t[yi] le|t[yi] trong|mat do)\b|%|‰")
+# an average: "… bình quân …", "BQ"; "trung bình" only after a measure ("Thu nhập trung bình", "Tuổi thọ trung
+# bình"), never a rating's category ("Học lực trung bình", "Hạnh kiểm trung bình", "Mức sống trung bình" count
+# what was rated so)
+_AVERAGE_LABEL_RE = re.compile(r"\bbinh quan\b|\bbq\b|\b(?:thu nhap|gia|gia tri|diem|tuoi|tuoi tho|nang suat|chi phi|"
+                               r"luong|tien luong|dien tich|thoi gian|quy mo|chieu cao|can nang|san luong|toc do|"
+                               r"chi tieu|muc chi)\s+trung binh\b")
 _COUNT_LABEL_RE = re.compile(r"^\s*(?:tong\s+)?so\b(?!\s*(?:binh quan|trung binh)\b)")
-_ROW_NO_RE = re.compile(r"^\s*(?:[ivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-z])[.)]\s+")
+_ROW_NO_RE = re.compile(r"^\s*(?:[-+*•–]\s*|(?:[ivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-z])[.)]\s*|\d{1,3}(?:\.\d{1,2})+\s+|"
+                        r"(?:trong do|chia ra|trong so do)\s*:?\s*)+")
 
 
 def rate_row(label: str, unit: str | None) -> bool:
-    """Whether a Biểu row is a rate or an average (never added up across units): its unit is "%"/"‰" (as
-    :func:`is_rate` reads a question's) or per head, hectare or household ("triệu đồng/người", "tạ/ha"); or its
-    label says so ("Tỷ lệ …", "… (%)", "bình quân", "trung bình", "tỷ trọng", "mật độ") and is no count ("Số …")."""
-    if unit and unit.strip():
-        return is_rate("decimal", unit) or bool(_PER_HEAD_RE.search(fold(unit).strip()))
+    """Whether a Biểu row is a rate or an average (never added up across units): its unit is a rate ("%", "‰",
+    "phần trăm") or per head, hectare or household ("triệu đồng/người", "nghìn đồng/người/tháng", "tạ/ha"); or,
+    the bullets, numbers and "Trong đó:" before it set aside, its label says so ("Tỷ lệ …", "… (%)", "bình
+    quân", "Thu nhập trung bình", "tỷ trọng", "mật độ") and is no count ("Số …"). A "Tỷ lệ …" row whose own unit
+    is a plain count ("hộ") is that count."""
+    u = fold(unit or "").strip()
+    if u and (is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u)):
+        return True
     text = _ROW_NO_RE.sub("", fold(label))
-    return bool(_RATE_LABEL_RE.search(text)) or (bool(_AVERAGE_LABEL_RE.search(text))
-                                                  and not _COUNT_LABEL_RE.match(text))
+    if re.search(r"[%‰]", text):
+        return True  # "Số hộ nghèo (%)": what the row holds is a percentage, whatever it counts
+    if _COUNT_LABEL_RE.match(text):
+        return False
+    if _AVERAGE_LABEL_RE.search(text):
+        return True
+    return bool(_RATE_LABEL_RE.search(text)) and not (u and "/" not in u and not re.search(r"[%‰]", u)
+                                                       and re.match(r"t[yi] (?:le|trong)\b", text))
 
 
 def default_row_aggregate(label: str, unit: str | None) -> str:

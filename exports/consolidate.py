@@ -528,10 +528,11 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
                             cells_of[(rk, ck)].append(x)
     grid = table_grid(t, {"rows": rows, "items": items})
     _other_columns(t, grid, aggs, cells_of)
+    opened = {r.key for r in t.rows if r.open}
     for rk, agg in plain.items():  # rates and averages: the row's own aggregation in place of the sum
         cell = grid.setdefault(rk, {})
-        for ck in sums:
-            cell[ck] = _spread_of(agg, cells_of.get((rk, ck)))
+        for ck in sums:  # an open rate row: its items are listed, each unit's own; no figure over them
+            cell[ck] = None if rk in opened else _spread_of(agg, cells_of.get((rk, ck)))
         for ck, a in aggs.items():
             if a in ("ratio", "share"):
                 cell[ck] = None

@@ -276,3 +276,52 @@ def test_outlines_show_prints_each_rows_unit_and_kind(tmp_path, capsys):
     kt = json.loads(capsys.readouterr().out)["tables"][0]
     assert kt["row_units"][:3] == ["hộ", "%", "triệu đồng/người"]
     assert kt["row_aggregates"] == ["sum", "mean", "mean", "sum", "max", "none"]
+
+
+REVIEWED = """id: ra-soat
+title: Thử biểu rà soát
+period: {kind: quarterly}
+respondents: [xa]
+sections:
+  - no: I.
+    title: Mục
+    items:
+      - key: bt
+        prompt: Chỉ tiêu
+        type: table
+        table:
+          title: Biểu 03. Chỉ tiêu
+          columns:
+            - {key: ky, label: Kỳ báo cáo, type: decimal}
+          rows:
+            - {key: thu_nhap, label: Thu nhập bình quân đầu người, unit: triệu đồng}
+            - {key: ho_ngheo, label: Tỷ lệ hộ nghèo, unit: phần trăm}
+            - {key: nu, label: "Trong đó: tỷ lệ nữ"}
+            - {key: bq, label: Thu nhập BQ đầu người}
+            - {key: thang, label: Thu nhập, unit: nghìn đồng/người/tháng}
+            - {key: mat_do, label: Mật độ dân số, unit: người}
+            - {key: hoc_luc, label: Học sinh xếp loại học lực trung bình}
+            - {key: hanh_kiem, label: Hạnh kiểm trung bình}
+            - {key: trinh_do, label: "Trong đó: số người đạt trình độ trung bình"}
+            - {key: tiem, label: Tỷ lệ tiêm chủng theo cơ sở, unit: "%", open: true}
+"""
+# two units; each row's right consolidated figure worked out by hand: averages and rates are the mean of the two
+# units, counts of a rating («trung bình») their sum, an open rate row no figure over its items
+REVIEWED_UNITS = {
+    "thu_nhap": (50, 70, 60), "ho_ngheo": (4, 2, 3), "nu": (40, 60, 50), "bq": (50, 70, 60),
+    "thang": (3000, 5000, 4000), "mat_do": (100, 300, 200), "hoc_luc": (20, 30, 50), "hanh_kiem": (2, 4, 6),
+    "trinh_do": (3, 5, 8),
+}
+
+
+def test_the_reviewed_rates_averages_and_rating_counts_consolidate_right():
+    """Review r26c: a rate or average the label says and the unit does not, a «Trong đó:» rate, «BQ», a per-head
+    unit with a month after it, and counts of a rating called «trung bình» (summed, not averaged)."""
+    t = outline(REVIEWED).question("bt").table
+    values = [{"rows": {rk: {"ky": v[u]} for rk, v in REVIEWED_UNITS.items()},
+               "items": {"tiem": [{"ky": 90}, {"ky": 80}] if u == 0 else [{"ky": 40}]}} for u in (0, 1)]
+    got = table_figures(t, values)
+    for rk, (_a, _b, right) in REVIEWED_UNITS.items():
+        assert got[rk]["ky"] == pytest.approx(right), rk
+    assert got["tiem"]["ky"] is None  # no figure over an open rate row's items (170 or 70 before)
+    assert table_grid(t, values[0])["tiem"].get("ky") is None  # nor in one unit's own Biểu (170 before)

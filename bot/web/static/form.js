@@ -86,7 +86,7 @@
           var inp = tr.querySelector('input[data-col="' + ck + '"]');
           var v = inp ? num(inp.value) : null;
           own[ck] = v;
-          if (v !== null) { agg[ck] = (agg[ck] || 0) + v; }
+          if (v !== null && plain.indexOf(rk) < 0) { agg[ck] = (agg[ck] || 0) + v; }  /* a rate row's items: no sum */
         });
         sumCols(own, rk);
         plan.ccols.forEach(function (cc) { var o = tr.querySelector('output[data-col="' + cc[0] + '"]'); if (o) { o.textContent = fmt(own[cc[0]]); } });
