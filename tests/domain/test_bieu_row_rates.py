@@ -278,15 +278,7 @@ def test_outlines_show_prints_each_rows_unit_and_kind(tmp_path, capsys):
     assert kt["row_aggregates"] == ["sum", "mean", "mean", "sum", "max", "none"]
 
 
-REVIEWED = """id: ra-soat
-title: Thử biểu rà soát
-period: {kind: quarterly}
-respondents: [xa]
-sections:
-  - no: I.
-    title: Mục
-    items:
-      - key: bt
+REVIEWED = OUTLINE[:OUTLINE.index("      - key: kt")] + """      - key: bt
         prompt: Chỉ tiêu
         type: table
         table:
