@@ -105,8 +105,10 @@ def rate_row(label: str, unit: str | None) -> bool:
         return False
     if _AVERAGE_LABEL_RE.search(text):
         return True
-    return bool(_RATE_LABEL_RE.search(text)) and not (u and "/" not in u and not re.search(r"[%‰]", u)
-                                                       and re.match(r"t[yi] (?:le|trong)\b", text))
+    if not _RATE_LABEL_RE.search(text):
+        return False
+    counted = bool(u) and "/" not in u and re.match(r"t[yi] (?:le|trong)\b", text)  # 'Tỷ lệ … | hộ': a count
+    return not counted
 
 
 def default_row_aggregate(label: str, unit: str | None) -> str:

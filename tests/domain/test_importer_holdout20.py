@@ -6,8 +6,8 @@ regression fails — raise the floors as the importer gets better, never lower t
 
 from __future__ import annotations
 
-from benchmarks.score_importer import HOLDOUT20, score_real
-from tests.support.importing import assert_set_floor
+from benchmarks.score_importer import HOLDOUT20
+from tests.support.importing import assert_set_floor, assert_titles_floor
 
 HOLDOUT20_DOCS = sorted(HOLDOUT20.glob("*.txt"))
 FIRST_RUN = 65
@@ -32,6 +32,4 @@ def test_twentieth_holdout_floor_holds():
 
 
 def test_twentieth_holdout_titles_floor_holds():
-    right = sum(bool(score_real(p, []).title_ok) for p in HOLDOUT20_DOCS)
-    floor = max(FIRST_RUN_TITLES, TITLES_FLOOR)
-    assert right >= floor, f"titles {right}/{len(HOLDOUT20_DOCS)}, floor {floor}"
+    assert_titles_floor(HOLDOUT20_DOCS, max(FIRST_RUN_TITLES, TITLES_FLOOR))

@@ -69,3 +69,9 @@ def assert_set_floor(docs: list[Path], floor: int, *, labels_floor: int = 0, jun
     assert labels >= labels_floor, f"Biểu labels {labels}/{want}, floor {labels_floor}"
     assert not [s.name for s in scores if s.refused]
     assert sum(bool(s.junk) for s in scores) <= junk_max, [(s.name, s.junk) for s in scores if s.junk]
+
+
+def assert_titles_floor(docs: list[Path], floor: int) -> None:
+    """A real set's titles floor (the hold-out tests): at least ``floor`` documents named by their own name line."""
+    right = sum(bool(score_real(p, []).title_ok) for p in docs)
+    assert right >= floor, f"titles {right}/{len(docs)}, floor {floor}"
