@@ -94,7 +94,7 @@ def rate_row(label: str, unit: str | None) -> bool:
     "phần trăm") or per head, hectare or household ("triệu đồng/người", "nghìn đồng/người/tháng", "tạ/ha"); or,
     the bullets, numbers and "Trong đó:" before it set aside, its label says so ("Tỷ lệ …", "… (%)", "bình
     quân", "Thu nhập trung bình", "tỷ trọng", "mật độ") and is no count ("Số …"). A "Tỷ lệ …" row whose own unit
-    is a plain count ("hộ") is that count."""
+    is a plain count ("hộ") is read as that count, and `outlines check` asks the author to say (:func:`counted_rate`)."""
     u = fold(unit or "").strip()
     if u and (is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u)):
         return True
@@ -107,8 +107,18 @@ def rate_row(label: str, unit: str | None) -> bool:
         return True
     if not _RATE_LABEL_RE.search(text):
         return False
-    counted = bool(u) and "/" not in u and re.match(r"t[yi] (?:le|trong)\b", text)  # 'Tỷ lệ … | hộ': a count
-    return not counted
+    return not counted_rate(label, unit)
+
+
+def counted_rate(label: str, unit: str | None) -> bool:
+    """A row whose label says a rate ("Tỷ lệ hộ nghèo", "Tỷ trọng …") but whose own unit is a plain count ("hộ",
+    "người"): the two contradict, and which one holds only the author knows. Read as the count it says it is
+    (:func:`rate_row`), flagged by :func:`row_problems` until the outline declares the row's aggregation."""
+    u = fold(unit or "").strip()
+    if not u or "/" in u or is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u):
+        return False
+    text = _ROW_NO_RE.sub("", fold(label))
+    return bool(re.match(r"t[yi] (?:le|trong)\b", text)) and not re.search(r"[%‰]", text)
 
 
 def default_row_aggregate(label: str, unit: str | None) -> str:
@@ -183,6 +193,10 @@ def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
         w = f"{where}, dòng «{r.key}»"
         rate = rate_row(r.label, getattr(r, "unit", None))
         kind = f"tính bằng «{r.unit}»" if getattr(r, "unit", None) else "là tỷ lệ hoặc số bình quân"
+        if not getattr(r, "aggregate", None) and counted_rate(r.label, getattr(r, "unit", None)):
+            out.append((r, f"{w} ghi «{r.label}» (tỷ lệ) nhưng đơn vị tính «{r.unit}» (số đếm): nếu là tỷ lệ, sửa "
+                           "đơn vị thành «%» (lấy bình quân các đơn vị); nếu thật là số đếm, ghi «aggregate: sum»; "
+                           "không chắc thì ghi «aggregate: none» (chỉ số liệu từng đơn vị)"))
         if getattr(r, "aggregate", None) == "sum" and rate:
             out.append((r, f"{w} {kind}, không cộng được giữa các đơn vị; ghi «aggregate: mean» (bình quân các "
                            "đơn vị), «min»/«max», hoặc «aggregate: none» (chỉ số liệu từng đơn vị)"))
