@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from dialogs.figures import counted_rate
 from dialogs.importer.document import Grid
+from dialogs.importer.header_units import header_bracket
 from dialogs.importer.given_columns import drop_given_columns, points_only
 from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold
@@ -96,7 +97,7 @@ def _col_type(label: str) -> str:
     f = fold(label)
     if re.search(r"ghi chu|don vi tinh|\bdvt\b|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an"
                  r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu|^chi tieu$"
-                 r"|kiem chung|minh chung|^tai lieu\b", f):
+                 r"|kiem chung|minh chung|^tai lieu\b|dia diem", f):
         return "text"
     if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
         return "date"
@@ -169,13 +170,19 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
             if not headerless:
                 draft.notes.append(f"cột {c + 1} không có tiêu đề")
         seen_origin.add(origin)
+        path, said = header_bracket(path)  # 'Công suất thiết kế' over '(m3/ngày đêm)': the unit, no name
         label = path[-1]
         col = {"key": ckeys.make(label), "label": label}
         if len(path) > 1:
             col["group"] = GROUP_SEP.join(path[:-1])
         typ = _col_type(label)
+        if said and typ in ("integer", "date"):
+            typ = said.pop("type")
+        else:
+            said = {}
         if typ != "integer":
             col["type"] = typ
+        col.update(said)
         if numrow is not None:
             numbers[col["key"]] = _cell(grid, numrow, c)
         draft.columns.append(col)
