@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.flat_groups import few_numbered_rows, state_groups
 from dialogs.importer.textgrid import (
     DITTO,
     GROUP_HEAD,
@@ -408,8 +409,8 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head) \
             or not (numbers or n or units or values >= 2):
         return None  # short lines under 'Nội dung' with nothing of a table: the outline
-    if len(rows) < 3:
-        after = cells[k + used] if k + used < len(cells) else ""
+    after = cells[k + used] if k + used < len(cells) else ""
+    if len(rows) < 3 and not few_numbered_rows(rows, cols, numbers and (not after or _ended(after))):
         total = len(rows) == 1 and re.match(r"^(?:tong so|tong cong|cong)$", fold(rows[0][1])) and n  # the total row
         if rows and not total or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
                 and not (_text(after) and DOTTED.search(after)) \
@@ -424,6 +425,11 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     names = head[1] if len(head) > 1 and NUMBER_HEAD.match(fold(head[0])) else "Chỉ tiêu"
     groups = _groups(head, codes)
     cols = cols[-len(groups):] if groups else cols
+    if not groups:  # 'Kết quả giải quyết' over 'Đã cấp giấy' / 'Chưa cấp': a group, no column (flat_groups.py)
+        width = len(cols)
+        cols, groups = state_groups(cols)
+        groups = groups if any(groups) else []
+        note = note.replace(f"{width} cột", f"{len(cols)} cột", 1)
     grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
     if groups:
         (two_level if "" in groups else _grouped_grid)(grid, groups)

@@ -1,0 +1,42 @@
+"""A Biểu header whose last row under the names holds each column's unit or its answers in brackets: 'Công suất
+thiết kế' over '(m3/ngày đêm)', 'Số hộ sử dụng' over '(hộ)', 'Tình trạng hoạt động' over '(Bền vững/Kém bền
+vững/Không hoạt động)'. The bracket is no column name (nor the name's group): a unit gives the column its unit and
+kind of figure (m3/ngày đêm → decimal, hộ → integer, % → percent, triệu đồng → money); answers separated by '/' make
+the column a choice among them."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.importer.placeholders import unit_type
+
+BRACKET = re.compile(r"^\(\s*(?P<b>[^()]{1,120}?)\s*\)$")
+UNIT = re.compile(r"^[^\W_][^\W_]*(?:[ /.²³][^\W_]+){0,3}$|^%$")
+
+
+def _options(inside: str) -> list[str] | None:
+    """'Bền vững/Tương đối bền vững/Không hoạt động' → its answers; None for a unit ('m3/ngày đêm', 'người/hộ')."""
+    parts = [p.strip() for p in re.split(r"\s*[/;]\s*", inside)]
+    if len(parts) < 2 or not all(p and p[0].isupper() and len(p.split()) <= 6 for p in parts):
+        return None
+    return parts
+
+
+def header_bracket(path: list[str]) -> tuple[list[str], dict]:
+    """A column's header path whose last cell is a bracket under its name → (the path without it, what it says:
+    {'unit': …, 'type': …} or {'type': 'choice', 'options': […]}); unchanged with {} otherwise."""
+    m = BRACKET.match(path[-1]) if len(path) >= 2 else None
+    if not m:
+        return path, {}
+    inside = m.group("b")
+    options = _options(inside)
+    if options:
+        return path[:-1], {"type": "choice", "options": options}
+    if not UNIT.match(inside) or len(inside.split()) > 4 or re.fullmatch(r"[\d\s.,]+", inside) \
+            or re.search(r"\b(?:cột|dòng)\b", inside.lower()):
+        return path, {}  # '(1)', '(cột 3 + cột 4)', a note: left to the header
+    typ = unit_type(inside)
+    out: dict = {"type": typ}
+    if typ not in ("percent",) and not (typ == "money" and inside.lower() == "triệu đồng"):
+        out["unit"] = inside
+    return path[:-1], out
