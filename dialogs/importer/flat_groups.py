@@ -13,9 +13,13 @@ import re
 
 from dialogs.text import fold
 
-HEADS = re.compile(r"^(?:ket qua|tinh hinh|tinh trang|phan loai|xep loai|muc do|hinh thuc|co cau|thoi han|tien do)\b")
-STATE = re.compile(r"^(?:da|chua|dang|khong|con|dung han|qua han|tre han|truoc han|nam|nu|dat|tot|kha|trung binh|yeu|"
-                   r"kem|xuat sac|gioi|hoan thanh)\b")
+HEADS = re.compile(
+    r"^(?:ket qua|tinh hinh|tinh trang|phan loai|xep loai|muc do|hinh thuc|co cau|thoi han|tien do)\b"
+)
+STATE = re.compile(
+    r"^(?:da|chua|dang|khong|con|dung han|qua han|tre han|truoc han|nam|nu|dat|tot|kha|trung binh|yeu|"
+    r"kem|xuat sac|gioi|hoan thanh)\b"
+)
 MIN_STATES = 2
 
 
@@ -30,7 +34,7 @@ def state_groups(cols: list[str]) -> tuple[list[str], list[str]]:
         while i + 1 + run < len(cols) and STATE.match(fold(cols[i + 1 + run])):
             run += 1
         if HEADS.match(fold(c)) and not STATE.match(fold(c)) and run >= MIN_STATES:
-            out += cols[i + 1:i + 1 + run]
+            out += cols[i + 1 : i + 1 + run]
             groups += [c] * run
             i += 1 + run
             continue

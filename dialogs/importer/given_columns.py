@@ -31,13 +31,24 @@ def drop_given_columns(draft, cells: dict[str, list[str]], labels: list[str]) ->
     """``cells``: each column's cells (by key) on the rows to fill, in order; ``labels``: those rows' labels. A
     column of figures printed in every row, beside a figure column blank in every row, is the issuer's: dropped,
     its values written after the row labels."""
-    blank = [c for c in draft.columns if c.get("type", "integer") in FIGURES and "sum_of" not in c
-             and cells.get(c["key"]) and all(PLACEHOLDER.match(v) for v in cells[c["key"]])]
+    blank = [
+        c
+        for c in draft.columns
+        if c.get("type", "integer") in FIGURES
+        and "sum_of" not in c
+        and cells.get(c["key"])
+        and all(PLACEHOLDER.match(v) for v in cells[c["key"]])
+    ]
     if not blank:
         return
     for col in list(draft.columns):
         vals = _values(cells, col["key"])
-        if vals is None or col.get("type", "integer") not in FIGURES or "sum_of" in col or len(draft.columns) < 2:
+        if (
+            vals is None
+            or col.get("type", "integer") not in FIGURES
+            or "sum_of" in col
+            or len(draft.columns) < 2
+        ):
             continue
         draft.columns.remove(col)
         rows = {r["label"]: r for r in draft.rows if r.get("kind") != "total"}
@@ -47,10 +58,14 @@ def drop_given_columns(draft, cells: dict[str, list[str]], labels: list[str]) ->
         fractional = any(re.search(r"[.,]", v) for v in vals)
         for c in blank:
             if _head(c["label"]) == _head(col["label"]) and c.get("type", "integer") == "integer":
-                c["type"] = "decimal" if fractional or _head(c["label"]) == "diem" else c.get("type", "integer")
+                c["type"] = (
+                    "decimal" if fractional or _head(c["label"]) == "diem" else c.get("type", "integer")
+                )
                 if c["type"] == "integer":
                     c.pop("type")
-        draft.notes.append(f"cột «{col['label']}» in sẵn số ở mọi dòng: không hỏi, số của từng dòng ghi sau tên dòng")
+        draft.notes.append(
+            f"cột «{col['label']}» in sẵn số ở mọi dòng: không hỏi, số của từng dòng ghi sau tên dòng"
+        )
         return
 
 

@@ -32,8 +32,12 @@ def header_bracket(path: list[str]) -> tuple[list[str], dict]:
     options = _options(inside)
     if options:
         return path[:-1], {"type": "choice", "options": options}
-    if not UNIT.match(inside) or len(inside.split()) > 4 or re.fullmatch(r"[\d\s.,]+", inside) \
-            or re.search(r"\b(?:cột|dòng)\b", inside.lower()):
+    if (
+        not UNIT.match(inside)
+        or len(inside.split()) > 4
+        or re.fullmatch(r"[\d\s.,]+", inside)
+        or re.search(r"\b(?:cột|dòng)\b", inside.lower())
+    ):
         return path, {}  # '(1)', '(cột 3 + cột 4)', a note: left to the header
     typ = unit_type(inside)
     out: dict = {"type": typ}

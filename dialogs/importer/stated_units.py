@@ -14,9 +14,11 @@ from dialogs.text import fold
 UNIT_LINE = re.compile(r"^\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*(?P<u>[^()]{1,30}?)\s*\)?\s*[.;]?$", re.I)
 MONEY = re.compile(r"^(?:(?P<s>nghìn|ngàn|triệu|tỷ)\s+)?(?:đồng|vnđ|vnd)$")
 # a column that counts things, not money: 'Số lượng', 'Số dự án', 'Tổng số hộ', 'Số công trình'
-COUNTED = re.compile(r"^(?:tong\s+)?so\s+(?:luong|luot|lan|nguoi|ho|du an|cong trinh|don vi|doanh nghiep|xa|thon|vu|"
-                     r"cuoc|buoi|hop tac xa|co so|hoc sinh|lao dong|can bo|dang vien|doi tuong|ho so|van ban|"
-                     r"nhiem vu|chi tieu|hang muc|goi thau|hop dong|tai khoan|khoan)\b")
+COUNTED = re.compile(
+    r"^(?:tong\s+)?so\s+(?:luong|luot|lan|nguoi|ho|du an|cong trinh|don vi|doanh nghiep|xa|thon|vu|"
+    r"cuoc|buoi|hop tac xa|co so|hoc sinh|lao dong|can bo|dang vien|doi tuong|ho so|van ban|"
+    r"nhiem vu|chi tieu|hang muc|goi thau|hop dong|tai khoan|khoan)\b"
+)
 
 
 def stated_unit(lines: list) -> str | None:
@@ -50,7 +52,11 @@ def apply_stated_unit(draft, unit: str | None) -> None:
     if not unit or _money_scale(unit) is None or any(r.get("unit") for r in draft.rows):
         return
     scale = _money_scale(unit)
-    written = None if scale == "triệu" else ("nghìn đồng" if scale in ("nghìn", "ngàn") else f"{scale} đồng".strip())
+    written = (
+        None
+        if scale == "triệu"
+        else ("nghìn đồng" if scale in ("nghìn", "ngàn") else f"{scale} đồng".strip())
+    )
     for col in draft.columns:
         if col.get("type", "integer") not in ("integer", "money") or COUNTED.match(fold(col["label"])):
             continue

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from dialogs.figures import counted_rate
 from dialogs.importer.document import Grid
-from dialogs.importer.header_units import header_bracket
 from dialogs.importer.given_columns import drop_given_columns, points_only
+from dialogs.importer.header_units import header_bracket
 from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold
 
