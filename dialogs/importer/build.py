@@ -68,7 +68,7 @@ from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
-from dialogs.importer.stated_units import apply_stated_unit, lines_above, stated_unit
+from dialogs.importer.stated_units import apply_stated_unit, is_unit_line, lines_above, stated_unit
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -216,7 +216,7 @@ def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
     return seq
 
 
-PARTICULARS = re.compile(r"^(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
+PARTICULARS = re.compile(r"^\(?(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
 
 
 def _name_above(seq: list[str | Grid], i: int) -> str:
@@ -286,7 +286,8 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             far = None if prev else _caption_past_blanks(seq, i)
             prev = far[0] if far else prev
-            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) or is_unit_line(prev) \
+                else prev  # a form's field, a unit line ('(Đơn vị tính: triệu đồng)') names no table
             mk = parse_marker(prev) if prev else None
             if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
                 prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name

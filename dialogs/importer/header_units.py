@@ -44,3 +44,17 @@ def header_bracket(path: list[str]) -> tuple[list[str], dict]:
     if typ not in ("percent",) and not (typ == "money" and inside.lower() == "triệu đồng"):
         out["unit"] = inside
     return path[:-1], out
+
+
+TRAILING = re.compile(r"^(?P<n>[^()]*[^\W\d_][^()]*?)\s*\((?P<u>[^()]+)\)$")
+
+
+def trailing_unit(label: str, name_type: str) -> dict:
+    """'Công suất thiết kế (m3/ngày đêm)', 'Diện tích (ha)': a measure's unit written after the name. When the name
+    alone says a count (``name_type`` integer) and the unit a measure, money or a rate → {'type', 'unit'}; else {}
+    (a count's unit 'Số hộ (hộ)', a note '(nếu có)' change nothing)."""
+    m = TRAILING.match(label.strip())
+    if not m or name_type != "integer":
+        return {}
+    _, said = header_bracket([m.group("n"), f"({m.group('u')})"])
+    return said if said.get("type") in ("decimal", "money", "percent") else {}

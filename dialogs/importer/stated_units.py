@@ -12,6 +12,8 @@ from dialogs.importer.document import Grid
 from dialogs.text import fold
 
 UNIT_LINE = re.compile(r"^\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*(?P<u>[^()]{1,30}?)\s*\)?\s*[.;]?$", re.I)
+# the unit at the end of the caption's line: 'BIỂU 02: THU NGÂN SÁCH (Đơn vị tính: triệu đồng)'
+UNIT_TAIL = re.compile(r"(?:\s|\()(?:đơn vị tính|đvt)\s*:\s*(?P<u>[^():]{1,30}?)\s*\)?\s*[.;]?$", re.I)
 MONEY = re.compile(r"^(?:(?P<s>nghìn|ngàn|triệu|tỷ)\s+)?(?:đồng|vnđ|vnd)$")
 # a column that counts things, not money: 'Số lượng', 'Số dự án', 'Tổng số hộ', 'Số công trình'
 COUNTED = re.compile(
@@ -21,12 +23,17 @@ COUNTED = re.compile(
 )
 
 
+def is_unit_line(line: str) -> bool:
+    """'Đơn vị tính: triệu đồng', '(ĐVT: người)': a line that only states the unit."""
+    return bool(UNIT_LINE.match(line.strip()))
+
+
 def stated_unit(lines: list) -> str | None:
     """The unit stated on a line just above a grid (the lines between its caption and the grid), as written."""
     for line in reversed(lines):
         if not isinstance(line, str):
             return None
-        m = UNIT_LINE.match(line.strip())
+        m = UNIT_LINE.match(line.strip()) or UNIT_TAIL.search(line.strip())
         if m:
             return m.group("u").strip(" .;:")
     return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from dialogs.figures import counted_rate
 from dialogs.importer.document import Grid
 from dialogs.importer.given_columns import drop_given_columns, points_only
-from dialogs.importer.header_units import header_bracket
+from dialogs.importer.header_units import header_bracket, trailing_unit
 from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold
 
@@ -176,6 +176,8 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         if len(path) > 1:
             col["group"] = GROUP_SEP.join(path[:-1])
         typ = _col_type(label)
+        if not said and typ in ("integer", "date"):  # 'Công suất (m3/ngày đêm)': a measure, never a date
+            said = trailing_unit(label, _col_type(re.sub(r"\s*\([^()]*\)$", "", label)))
         if said and typ in ("integer", "date"):
             typ = said.pop("type")
         else:

@@ -265,3 +265,37 @@ def test_state_groups_needs_a_heading_name():
         ["Tốt", "Khá", "Ghi chú"],
         ["Xếp loại", "Xếp loại", ""],
     )
+
+
+def test_bracketed_unit_line_between_name_and_flattened_table_names_nothing():
+    text = (
+        "TỔNG HỢP ĐÓNG GÓP QUỸ KHUYẾN HỌC NĂM 2027\n(Đơn vị tính: triệu đồng)\nTT\nNguồn đóng góp\nSố vận động\n"
+        "Số đã nộp\n1\nCá nhân\n2\nDoanh nghiệp\n3\nDòng họ\n"
+    )
+    items = _txt(text)
+    assert [q["prompt"] for q in items] == ["Tổng hợp đóng góp quỹ khuyến học năm 2027"]
+    assert [c.get("type") for c in _table(items)["columns"]] == ["money", "money"]
+
+
+def test_unit_after_the_name_makes_a_measure_never_a_date():
+    text = (
+        "DANH SÁCH TRẠM CẤP NƯỚC\nSTT\nTên trạm\nCông suất thiết kế (m3/ngày đêm)\nDiện tích khuôn viên (ha)\n"
+        "Số hộ sử dụng (hộ)\nNgày đưa vào sử dụng\n1\nTrạm Phú Lâm\n2\nTrạm Hòa Bình\n3\nTrạm Lộc An\n"
+    )
+    cols = {c["label"]: c for c in _table(_txt(text))["columns"]}
+    assert (
+        cols["Công suất thiết kế (m3/ngày đêm)"]["type"],
+        cols["Công suất thiết kế (m3/ngày đêm)"]["unit"],
+    ) == (
+        "decimal",
+        "m3/ngày đêm",
+    )
+    assert cols["Diện tích khuôn viên (ha)"]["type"] == "decimal"
+    assert "type" not in cols["Số hộ sử dụng (hộ)"] and "unit" not in cols["Số hộ sử dụng (hộ)"]
+    assert cols["Ngày đưa vào sử dụng"]["type"] == "date"
+
+
+def test_unit_at_the_end_of_the_caption_line():
+    assert stated_unit(["Biểu 02: THU NGÂN SÁCH XÃ (Đơn vị tính: triệu đồng)"]) == "triệu đồng"
+    assert stated_unit(["Biểu 02: THU NGÂN SÁCH XÃ          ĐVT: Tỷ đồng"]) == "Tỷ đồng"
+    assert stated_unit(["Đơn vị báo cáo: UBND xã Phú Lâm"]) is None
