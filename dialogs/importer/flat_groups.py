@@ -48,3 +48,15 @@ def few_numbered_rows(rows: list[list[str]], cols: list[str], after_ok: bool) ->
     """Two rows numbered '1', '2' under a header of two columns or more, and nothing after them but the text's end
     or a note: a small table, not prose."""
     return len(rows) == 2 and [r[0].strip(" .") for r in rows] == ["1", "2"] and len(cols) >= 2 and after_ok
+
+
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def heading_after(numbers: list[str], no: str) -> bool:
+    """A Roman-numbered line after the rows whose Roman predecessor is no row ('II. KIẾN NGHỊ' after rows '1', '2'):
+    the outline's next heading, not a row of the table."""
+    no = no.strip(" .)")
+    if no not in ROMANS[1:]:
+        return False
+    return ROMANS[ROMANS.index(no) - 1] not in {n.strip(" .)") for n in numbers}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.flat_groups import few_numbered_rows, state_groups
+from dialogs.importer.flat_groups import few_numbered_rows, heading_after, state_groups
 from dialogs.importer.textgrid import (
     DITTO,
     GROUP_HEAD,
@@ -299,6 +299,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         m = None if number or whole else INLINE_NUMBER.match(c)
         label = cells[k + 1] if number else whole.group("label") if whole else c
         no = c.rstrip(".") if number else (whole.group("no") or "") if whole else m.group(0).strip(" -–+•.)") if m else ""
+        if rows and heading_after([r[0] for r in rows], no):
+            break  # 'II. KIẾN NGHỊ' after rows '1', '2': the outline goes on
         rows.append([no, _clean_label(label)])
         last = no.rstrip(".)") or last
         starts.append(k)
@@ -410,7 +412,7 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
             or not (numbers or n or units or values >= 2):
         return None  # short lines under 'Nội dung' with nothing of a table: the outline
     after = cells[k + used] if k + used < len(cells) else ""
-    if len(rows) < 3 and not few_numbered_rows(rows, cols, numbers and (not after or _ended(after))):
+    if len(rows) < 3 and not few_numbered_rows(rows, cols, numbers and (not after or _ended(after) or bool(OUTLINE_NO.match(after)))):
         total = len(rows) == 1 and re.match(r"^(?:tong so|tong cong|cong)$", fold(rows[0][1])) and n  # the total row
         if rows and not total or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
                 and not (_text(after) and DOTTED.search(after)) \

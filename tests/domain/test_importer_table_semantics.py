@@ -299,3 +299,11 @@ def test_unit_at_the_end_of_the_caption_line():
     assert stated_unit(["Biểu 02: THU NGÂN SÁCH XÃ (Đơn vị tính: triệu đồng)"]) == "triệu đồng"
     assert stated_unit(["Biểu 02: THU NGÂN SÁCH XÃ          ĐVT: Tỷ đồng"]) == "Tỷ đồng"
     assert stated_unit(["Đơn vị báo cáo: UBND xã Phú Lâm"]) is None
+
+
+def test_two_row_flattened_table_ends_at_the_next_roman_heading():
+    text = FLAT.replace("3\nChính sách xã hội\n", "") + "II. KHÓ KHĂN, VƯỚNG MẮC\n"
+    items = _txt(text)
+    t = _table(items)
+    assert [r["label"] for r in t["rows"]] == ["Đất đai", "Môi trường"]
+    assert any(q["prompt"].upper() == "KHÓ KHĂN, VƯỚNG MẮC" and q["type"] == "longtext" for q in items)
