@@ -68,7 +68,7 @@ from dialogs.importer.run_on_forms import split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
-from dialogs.importer.stated_units import apply_stated_unit, is_unit_line, lines_above, stated_unit
+from dialogs.importer.stated_units import column_units, is_unit_line
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -476,9 +476,8 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
                 d.notes.append(seq[idx].note)
             d.captioned = first < idx
             drafts[idx] = d
-            unit = stated_unit(lines_above(seq, idx, first))  # 'Đơn vị tính: triệu đồng' over the grid
-            for t in (d, *d.more):
-                apply_stated_unit(t, unit)
+            for t in (d, *d.more):  # 'Đơn vị tính: triệu đồng' over the grid; a plan and its execution alike
+                column_units(t, seq, idx, first)
             if not named:
                 _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))

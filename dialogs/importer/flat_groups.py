@@ -50,13 +50,14 @@ def few_numbered_rows(rows: list[list[str]], cols: list[str], after_ok: bool) ->
     return len(rows) == 2 and [r[0].strip(" .") for r in rows] == ["1", "2"] and len(cols) >= 2 and after_ok
 
 
+ROMAN_LEAD = re.compile(r"^(?P<r>[IVX]{1,4})(?:[.)]|\s*$)")
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
-def heading_after(numbers: list[str], no: str) -> bool:
-    """A Roman-numbered line after the rows whose Roman predecessor is no row ('II. KIẾN NGHỊ' after rows '1', '2'):
+def heading_after(numbers: list[str], cell: str) -> bool:
+    """A cell opening with a Roman number whose predecessor numbers no row ('II. KIẾN NGHỊ' after rows '1', '2'):
     the outline's next heading, not a row of the table."""
-    no = no.strip(" .)")
-    if no not in ROMANS[1:]:
+    m = ROMAN_LEAD.match(cell.strip())
+    if not m or m.group("r") not in ROMANS[1:]:
         return False
-    return ROMANS[ROMANS.index(no) - 1] not in {n.strip(" .)") for n in numbers}
+    return ROMANS[ROMANS.index(m.group("r")) - 1] not in {n.strip(" .)") for n in numbers}

@@ -266,8 +266,9 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
-        if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
-            break  # the next table's caption, or its heading
+        if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f) \
+                or rows and heading_after([r[0] for r in rows], c):  # ('II. KIẾN NGHỊ' after rows '1', '2')
+            break  # the next table's caption, or its heading, or the outline's next heading
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
         if not rows and _outline_goes_on(cells, k, inline):
@@ -288,8 +289,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
                 and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1 or after_code):  # one
             # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')
             rows[-1][2:] = [c]  # the row's unit
-            k += 1
-            since += 1
+            k, since = k + 1, since + 1
             continue
         if not number and rows and since == 0 and c[:1].islower():
             rows[-1][1] += f" {c}"  # a label broken over two lines ('Số hộ được' / 'hỗ trợ vay vốn')
@@ -299,8 +299,6 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         m = None if number or whole else INLINE_NUMBER.match(c)
         label = cells[k + 1] if number else whole.group("label") if whole else c
         no = c.rstrip(".") if number else (whole.group("no") or "") if whole else m.group(0).strip(" -–+•.)") if m else ""
-        if rows and heading_after([r[0] for r in rows], no):
-            break  # 'II. KIẾN NGHỊ' after rows '1', '2': the outline goes on
         rows.append([no, _clean_label(label)])
         last = no.rstrip(".)") or last
         starts.append(k)

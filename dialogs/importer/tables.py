@@ -170,21 +170,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
             if not headerless:
                 draft.notes.append(f"cột {c + 1} không có tiêu đề")
         seen_origin.add(origin)
-        path, said = header_bracket(path)  # 'Công suất thiết kế' over '(m3/ngày đêm)': the unit, no name
-        label = path[-1]
-        col = {"key": ckeys.make(label), "label": label}
-        if len(path) > 1:
-            col["group"] = GROUP_SEP.join(path[:-1])
-        typ = _col_type(label)
-        if not said and typ in ("integer", "date"):  # 'Công suất (m3/ngày đêm)': a measure, never a date
-            said = trailing_unit(label, _col_type(re.sub(r"\s*\([^()]*\)$", "", label)))
-        if said and typ in ("integer", "date"):
-            typ = said.pop("type")
-        else:
-            said = {}
-        if typ != "integer":
-            col["type"] = typ
-        col.update(said)
+        col = _new_column(path, ckeys)
         if numrow is not None:
             numbers[col["key"]] = _cell(grid, numrow, c)
         draft.columns.append(col)
@@ -206,6 +192,27 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
+
+
+def _new_column(path: list[str], ckeys: KeyMaker) -> dict:
+    """A column from its header path: its name, its group, its kind; a bracket under the name ('(m3/ngày đêm)',
+    '(Bền vững/…)') or after it ('Diện tích (ha)') gives its unit, kind or choices (header_units.py)."""
+    path, said = header_bracket(path)
+    label = path[-1]
+    col = {"key": ckeys.make(label), "label": label}
+    if len(path) > 1:
+        col["group"] = GROUP_SEP.join(path[:-1])
+    typ = _col_type(label)
+    if not said and typ in ("integer", "date"):  # 'Công suất (m3/ngày đêm)': a measure, never a date
+        said = trailing_unit(label, _col_type(re.sub(r"\s*\([^()]*\)$", "", label)))
+    if said and typ in ("integer", "date"):
+        typ = said.pop("type")
+    else:
+        said = {}
+    if typ != "integer":
+        col["type"] = typ
+    col.update(said)
+    return col
 
 
 def _given_columns(draft: TableDraft, grid: Grid, body: list[int], where: dict[str, int], label_col: int) -> None:

@@ -307,3 +307,15 @@ def test_two_row_flattened_table_ends_at_the_next_roman_heading():
     t = _table(items)
     assert [r["label"] for r in t["rows"]] == ["Đất đai", "Môi trường"]
     assert any(q["prompt"].upper() == "KHÓ KHĂN, VƯỚNG MẮC" and q["type"] == "longtext" for q in items)
+
+
+def test_execution_beside_a_money_plan_is_money_without_a_unit_line():
+    text = (
+        "Biểu 04: THU PHÍ VỆ SINH MÔI TRƯỜNG 9 THÁNG NĂM 2027\nSTT\tNguồn thu\tDự toán giao\tThực hiện 9 tháng\t"
+        "Số hộ chưa nộp\n1\tHộ gia đình\t\t\t\n2\tHộ kinh doanh\t\t\t\n3\tCơ sở sản xuất\t\t\t\n"
+    )
+    cols = {c["label"]: c for c in _table(_txt(text))["columns"]}
+    assert cols["Dự toán giao"]["type"] == "money" and cols["Thực hiện 9 tháng"]["type"] == "money"
+    assert "type" not in cols["Số hộ chưa nộp"]
+    plain = text.replace("Dự toán giao", "Kế hoạch giao")  # no money named: nothing becomes money
+    assert not any(c.get("type") == "money" for c in _table(_txt(plain))["columns"])
