@@ -50,14 +50,19 @@ def few_numbered_rows(rows: list[list[str]], cols: list[str], after_ok: bool) ->
     return len(rows) == 2 and [r[0].strip(" .") for r in rows] == ["1", "2"] and len(cols) >= 2 and after_ok
 
 
-ROMAN_LEAD = re.compile(r"^(?P<r>[IVX]{1,4})(?:[.)]|\s*$)")
+ROMAN_LEAD = re.compile(r"^(?P<r>[IVX]{1,4})(?:[.)]\s*(?P<t>[^\W\d_].*)|\s*$)")
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
-def heading_after(numbers: list[str], cell: str) -> bool:
-    """A cell opening with a Roman number whose predecessor numbers no row ('II. KIẾN NGHỊ' after rows '1', '2'):
-    the outline's next heading, not a row of the table."""
+def heading_after(numbers: list[str], cell: str, after: str = "") -> bool:
+    """A Roman-numbered heading whose predecessor numbers no row ('II. KIẾN NGHỊ' after rows '1', '2', or 'II' then
+    'KIẾN NGHỊ' in capitals): the outline's next heading, not a row of the table. A lone 'X' (a crossed cell), 'V',
+    'I' is no heading."""
     m = ROMAN_LEAD.match(cell.strip())
     if not m or m.group("r") not in ROMANS[1:]:
         return False
+    if not m.group("t"):  # a bare number: two letters or more, a name in capitals after it
+        letters = [ch for ch in after if ch.isalpha()]
+        if len(m.group("r")) < 2 or len(letters) < 4 or not all(ch.isupper() for ch in letters):
+            return False
     return ROMANS[ROMANS.index(m.group("r")) - 1] not in {n.strip(" .)") for n in numbers}

@@ -267,7 +267,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
         if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f) \
-                or rows and heading_after([r[0] for r in rows], c):  # ('II. KIẾN NGHỊ' after rows '1', '2')
+                or rows and heading_after([r[0] for r in rows], c, cells[k + 1] if k + 1 < len(cells) else ""):  # ('II. KIẾN NGHỊ' after rows '1', '2')
             break  # the next table's caption, or its heading, or the outline's next heading
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table

@@ -319,3 +319,13 @@ def test_execution_beside_a_money_plan_is_money_without_a_unit_line():
     assert "type" not in cols["Số hộ chưa nộp"]
     plain = text.replace("Dự toán giao", "Kế hoạch giao")  # no money named: nothing becomes money
     assert not any(c.get("type") == "money" for c in _table(_txt(plain))["columns"])
+
+
+def test_heading_after_rows_needs_a_heading():
+    from dialogs.importer.flat_groups import heading_after
+
+    assert heading_after(["1", "2"], "II. KIẾN NGHỊ")
+    assert heading_after(["1", "2"], "II", "KIẾN NGHỊ, ĐỀ XUẤT")
+    assert not heading_after(["1", "2"], "X")  # a crossed cell
+    assert not heading_after(["I", "1", "2"], "II. Chi thường xuyên")  # the table's own next group
+    assert not heading_after(["1", "2"], "III", "Đất ở")
