@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.placeholders import unit_type
+from dialogs.importer.stated_units import money_of
 
 BRACKET = re.compile(r"^\(\s*(?P<b>[^()]{1,120}?)\s*\)$")
 UNIT = re.compile(r"^[^\W_][^\W_]*(?:[ /.²³][^\W_]+){0,3}$|^%$")
@@ -39,11 +40,11 @@ def header_bracket(path: list[str]) -> tuple[list[str], dict]:
         or re.search(r"\b(?:cột|dòng)\b", inside.lower())
     ):
         return path, {}  # '(1)', '(cột 3 + cột 4)', a note: left to the header
+    money = money_of(inside)  # 'triệu VNĐ', 'nghìn đồng': money in that unit
+    if money is not None:
+        return path[:-1], {"type": "money", **({"unit": money} if money else {})}
     typ = unit_type(inside)
-    out: dict = {"type": typ}
-    if typ not in ("percent",) and not (typ == "money" and inside.lower() == "triệu đồng"):
-        out["unit"] = inside
-    return path[:-1], out
+    return path[:-1], {"type": typ, **({"unit": inside} if typ != "percent" else {})}
 
 
 TRAILING = re.compile(r"^(?P<n>[^()]*[^\W\d_][^()]*?)\s*\((?P<u>[^()]+)\)$")
@@ -51,10 +52,13 @@ TRAILING = re.compile(r"^(?P<n>[^()]*[^\W\d_][^()]*?)\s*\((?P<u>[^()]+)\)$")
 
 def trailing_unit(label: str, name_type: str) -> dict:
     """'Công suất thiết kế (m3/ngày đêm)', 'Diện tích (ha)': a measure's unit written after the name. When the name
-    alone says a count (``name_type`` integer) and the unit a measure, money or a rate → {'type', 'unit'}; else {}
+    alone says a count (``name_type`` integer) and the unit a measure, money or a rate → {'type', 'unit'} ('Kinh
+    phí (nghìn đồng)': a money name's unit too); else {}
     (a count's unit 'Số hộ (hộ)', a note '(nếu có)' change nothing)."""
     m = TRAILING.match(label.strip())
-    if not m or name_type != "integer":
+    if not m or name_type not in ("integer", "money"):
         return {}
     _, said = header_bracket([m.group("n"), f"({m.group('u')})"])
+    if name_type == "money":  # 'Kinh phí (nghìn đồng)': money already, in the unit written
+        return said if said.get("type") == "money" else {}
     return said if said.get("type") in ("decimal", "money", "percent") else {}

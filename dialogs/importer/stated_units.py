@@ -54,16 +54,20 @@ def _money_scale(unit: str) -> str | None:
     return (m.group("s") or "") if m else None
 
 
+def money_of(unit: str) -> str | None:
+    """A money unit as a column writes it: '' for 'triệu đồng' / 'triệu VNĐ' (the default), 'nghìn đồng', 'tỷ đồng',
+    'đồng'; None for a unit that is no money."""
+    scale = _money_scale(unit)
+    if scale is None:
+        return None
+    return "" if scale == "triệu" else "nghìn đồng" if scale in ("nghìn", "ngàn") else f"{scale} đồng".strip()
+
+
 def apply_stated_unit(draft, unit: str | None) -> None:
     """A money unit over the grid: the untyped figure columns are money in that unit ('triệu đồng' is the default)."""
-    if not unit or _money_scale(unit) is None or any(r.get("unit") for r in draft.rows):
+    written = money_of(unit) if unit else None
+    if written is None or any(r.get("unit") for r in draft.rows):
         return
-    scale = _money_scale(unit)
-    written = (
-        None
-        if scale == "triệu"
-        else ("nghìn đồng" if scale in ("nghìn", "ngàn") else f"{scale} đồng".strip())
-    )
     for col in draft.columns:
         if col.get("type", "integer") not in ("integer", "money") or COUNTED.match(fold(col["label"])):
             continue

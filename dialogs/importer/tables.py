@@ -203,9 +203,9 @@ def _new_column(path: list[str], ckeys: KeyMaker) -> dict:
     if len(path) > 1:
         col["group"] = GROUP_SEP.join(path[:-1])
     typ = _col_type(label)
-    if not said and typ in ("integer", "date"):  # 'Công suất (m3/ngày đêm)': a measure, never a date
+    if not said and typ in ("integer", "date", "money"):  # 'Công suất (m3/ngày đêm)': a measure, never a date
         said = trailing_unit(label, _col_type(re.sub(r"\s*\([^()]*\)$", "", label)))
-    if said and typ in ("integer", "date"):
+    if said and (typ in ("integer", "date") or typ == said["type"]):
         typ = said.pop("type")
     else:
         said = {}

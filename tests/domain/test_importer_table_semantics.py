@@ -329,3 +329,16 @@ def test_heading_after_rows_needs_a_heading():
     assert not heading_after(["1", "2"], "X")  # a crossed cell
     assert not heading_after(["I", "1", "2"], "II. Chi thường xuyên")  # the table's own next group
     assert not heading_after(["1", "2"], "III", "Đất ở")
+
+
+def test_money_unit_after_a_column_name():
+    text = (
+        "BẢNG TỔNG HỢP HỖ TRỢ SẢN XUẤT\nSTT\tHạng mục\tKinh phí (nghìn đồng)\tDoanh thu (triệu VNĐ)\tDiện tích (ha)\n"
+        "1\tGiống lúa\t\t\t\n2\tPhân bón\t\t\t\n3\tThuốc thú y\t\t\t\n"
+    )
+    cols = [(c["label"], c.get("type"), c.get("unit")) for c in _table(_txt(text))["columns"]]
+    assert cols == [
+        ("Kinh phí (nghìn đồng)", "money", "nghìn đồng"),
+        ("Doanh thu (triệu VNĐ)", "money", None),
+        ("Diện tích (ha)", "decimal", "ha"),
+    ]
