@@ -14,9 +14,11 @@ ITEMS = "1. Tổng số hộ gia đình được hỗ trợ: …… hộ\n2. Đ�
 
 @pytest.mark.parametrize("number", ["Số 07-BC/ĐU", "Số 31-BC/ĐU", "SỐ 5 - BC/CB"])
 def test_a_party_number_beside_its_motto_is_no_title(number: str) -> None:
-    text = (f"ĐẢNG BỘ PHƯỜNG TÂN LẬP\nCHI BỘ KHU PHỐ 3\n*\n{number}      ĐẢNG CỘNG SẢN VIỆT NAM\n"
-            "        Tân Lập, ngày 02 tháng 12 năm 2026\n\nBÁO CÁO\n"
-            "kết quả lãnh đạo thực hiện nhiệm vụ chính trị năm 2026\n\n" + ITEMS)
+    text = (
+        f"ĐẢNG BỘ PHƯỜNG TÂN LẬP\nCHI BỘ KHU PHỐ 3\n*\n{number}      ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "        Tân Lập, ngày 02 tháng 12 năm 2026\n\nBÁO CÁO\n"
+        "kết quả lãnh đạo thực hiện nhiệm vụ chính trị năm 2026\n\n" + ITEMS
+    )
     o = imp(text)
     assert o.title == "Báo cáo kết quả lãnh đạo thực hiện nhiệm vụ chính trị năm 2026"
     assert o.layout == "party"
@@ -29,8 +31,14 @@ def test_a_number_line_is_a_header_but_a_name_starting_with_so_is_not() -> None:
     assert not is_agency_header("Số liệu 12 tháng về hộ nghèo")
 
 
-@pytest.mark.parametrize(("head", "bare"), [("HƯỚNG DẪN ĐỀ CƯƠNG BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO"),
-                                            ("MẪU ĐỀ CƯƠNG BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO"), ("MẪU ĐỀ CƯƠNG", "ĐỀ CƯƠNG")])
+@pytest.mark.parametrize(
+    ("head", "bare"),
+    [
+        ("HƯỚNG DẪN ĐỀ CƯƠNG BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO"),
+        ("MẪU ĐỀ CƯƠNG BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO"),
+        ("MẪU ĐỀ CƯƠNG", "ĐỀ CƯƠNG"),
+    ],
+)
 def test_a_guide_of_an_outline_names_its_report_on_the_next_line(head: str, bare: str) -> None:
     name = "Tình hình thực hiện chính sách hỗ trợ nhà ở năm 2026\n"
     o = imp(f"{head}\n{name}" + ITEMS)

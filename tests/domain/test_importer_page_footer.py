@@ -15,9 +15,11 @@ HEAD = "ĐỀ CƯƠNG\nBáo cáo công tác giáo dục nghề nghiệp năm 202
 
 
 def test_a_footer_with_its_page_number_between_items_goes() -> None:
-    text = (HEAD + "1. Số người được đào tạo nghề: …… người\n2. Tổng kinh phí hỗ trợ đào tạo (triệu đồng).\n"
-            "Đề cương báo cáo công tác giáo dục nghề nghiệp           Trang 1/3\n"
-            "3. Số người có việc làm sau đào tạo: …… người\nII. KIẾN NGHỊ\n")
+    text = (
+        HEAD + "1. Số người được đào tạo nghề: …… người\n2. Tổng kinh phí hỗ trợ đào tạo (triệu đồng).\n"
+        "Đề cương báo cáo công tác giáo dục nghề nghiệp           Trang 1/3\n"
+        "3. Số người có việc làm sau đào tạo: …… người\nII. KIẾN NGHỊ\n"
+    )
     asks = _asks(imp(text))
     assert ("Tổng kinh phí hỗ trợ đào tạo (triệu đồng)", "money") in asks
     assert not any("Trang" in p for p, _ in asks)
@@ -25,8 +27,10 @@ def test_a_footer_with_its_page_number_between_items_goes() -> None:
 
 
 def test_the_same_footer_on_each_page_goes_even_when_the_name_says_other_words() -> None:
-    text = (HEAD + "1. Số người được đào tạo nghề: …… người\nSở LĐTBXH - mẫu dùng chung   Trang 1/2\n"
-            "2. Số cơ sở đào tạo nghề: …… cơ sở\nSở LĐTBXH - mẫu dùng chung   Trang 2/2\n")
+    text = (
+        HEAD + "1. Số người được đào tạo nghề: …… người\nSở LĐTBXH - mẫu dùng chung   Trang 1/2\n"
+        "2. Số cơ sở đào tạo nghề: …… cơ sở\nSở LĐTBXH - mẫu dùng chung   Trang 2/2\n"
+    )
     asks = _asks(imp(text))
     assert [p for p, _ in asks] == ["Số người được đào tạo nghề", "Số cơ sở đào tạo nghề"]
 
@@ -38,11 +42,17 @@ def test_a_line_of_the_outline_ending_with_a_page_word_stays() -> None:
 
 
 def test_guided_figures_keep_the_items_own_account() -> None:
-    text = (HEAD + "1. Công tác tuyển sinh; việc hỗ trợ học phí cho học viên (nêu rõ số học viên được hỗ trợ, tỷ lệ).\n"
-            "II. KIẾN NGHỊ\n")
+    text = (
+        HEAD
+        + "1. Công tác tuyển sinh; việc hỗ trợ học phí cho học viên (nêu rõ số học viên được hỗ trợ, tỷ lệ).\n"
+        "II. KIẾN NGHỊ\n"
+    )
     asks = _asks(imp(text))
-    assert asks[:3] == [("Công tác tuyển sinh; việc hỗ trợ học phí cho học viên", "longtext"),
-                        ("Số học viên được hỗ trợ", "integer"), ("Tỷ lệ", "percent")]
+    assert asks[:3] == [
+        ("Công tác tuyển sinh; việc hỗ trợ học phí cho học viên", "longtext"),
+        ("Số học viên được hỗ trợ", "integer"),
+        ("Tỷ lệ", "percent"),
+    ]
 
 
 def test_figures_in_plain_parentheses_still_make_a_section() -> None:
