@@ -937,6 +937,15 @@ def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     return [question(ctx, Ask(*bare), path, node.no, [])] if bare else []
 
 
+GUIDED_PAREN = re.compile(r"(?i)\(\s*(?:trong đó\s+)?(?:nêu rõ|ghi rõ|nêu cụ thể|làm rõ|nêu)\s")
+
+
+def _guided_figures(text: str, qs: list[dict]) -> bool:
+    """'3. Công tác rà soát …; việc chi trả … (nêu rõ số đối tượng nhận qua tài khoản, tỷ lệ)': the figures are what
+    the account of the work must give — the item asks its account first (a longtext), then the figures beside it."""
+    return qs[0]["type"] == "longtext" and GUIDED_PAREN.search(text) is not None
+
+
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     early = _carried_items(ctx, node, path) or _form_items(ctx, node, path) or _bare_item(ctx, node, path)
@@ -983,7 +992,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if numbered and len(qs) > 2 and "(" in node.text \
+    if numbered and len(qs) > 2 and "(" in node.text and not _guided_figures(strip_fn(node.text), qs) \
             and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
         for q in qs[1:]:
