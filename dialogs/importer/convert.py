@@ -12,6 +12,7 @@ from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.form_labels import dotted_label, label_lines
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
@@ -957,7 +958,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    field = _leaf_field(node, numbered)
+    field = _leaf_field(node, numbered) if not (node.children or total_and_parts(strip_fn(node.text))) else None
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:

@@ -62,6 +62,7 @@ from dialogs.importer.guidance import (  # noqa: F401
     list_fields,
     titled_ask,
 )
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.inline_counts import blank_clauses, narrative_then_counts
 from dialogs.importer.lexicon import (  # noqa: F401
     ACT_RE,
@@ -288,7 +289,7 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return (opening_asks(text) or roster_asks(text) or delegates(text) or blank_clauses(text)
+    return (opening_asks(text) or roster_asks(text) or delegates(text) or total_and_parts(text) or blank_clauses(text)
             or narrative_then_counts(text, asks_from_text) or field_line_asks(text) or _boxes_or_units(drop_note_marks(text)))
 
 
