@@ -23,6 +23,7 @@ from dialogs.importer.forms import (
     date_blank,
     explained_options,
     filled_field,
+    value_unit,
     is_filled_answer,
     listed_options,
     options_of,
@@ -234,7 +235,7 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     if by_value == "yesno" and re.search(r"(?i)\(nếu có\)", label):  # 'Giáo viên dư (nếu có): Không': which, if any
         by_value = None
     if typ in ("text", "longtext") and by_value:
-        typ, unit = by_value, None
+        typ, unit = by_value, value_unit(value)  # ('Ruộng cày: 12.395,9 ha': a measure in hectares)
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
