@@ -10,9 +10,9 @@ from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.form_labels import dotted_label, label_lines
-from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
@@ -23,7 +23,6 @@ from dialogs.importer.forms import (
     date_blank,
     explained_options,
     filled_field,
-    value_unit,
     is_filled_answer,
     listed_options,
     options_of,
@@ -34,6 +33,7 @@ from dialogs.importer.forms import (
     ticked_ask,
     ticked_choice,
     value_type,
+    value_unit,
     written_answer,
     yesno_line,
 )

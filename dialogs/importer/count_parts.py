@@ -20,8 +20,10 @@ from dialogs.text import fold
 _UNITS = "|".join(re.escape(n) for n in COUNT_NOUNS if n not in ("m", "con", "em", "điểm"))
 _VALUE = r"(?:\d[\d.,]*|[….…_]+)"
 # '<words> <value> <unit>', the value a figure, a blank, a colon, or nothing (a blank the copy lost)
-PIECE = re.compile(rf"(?i)^(?P<l>[^\W\d_][^:;…_\d]{{1,70}}?)(?:\s*(?P<c>:)\s*(?P<v1>{_VALUE})?|\s*(?P<v2>{_VALUE})|\s)"
-                   rf"\s*(?P<u>(?:{_UNITS})(?:/(?:{_UNITS}))?)\s*$")
+PIECE = re.compile(
+    rf"(?i)^(?P<l>[^\W\d_][^:;…_\d]{{1,70}}?)(?:\s*(?P<c>:)\s*(?P<v1>{_VALUE})?|\s*(?P<v2>{_VALUE})|\s)"
+    rf"\s*(?P<u>(?:{_UNITS})(?:/(?:{_UNITS}))?)\s*$"
+)
 SPLIT = re.compile(r"(?i)\s*[.,;:]?\s+trong\s+đó\s*[,:]?\s+")
 PARTS_SEP = re.compile(r"\s*(?:;|,(?!\d))\s*")  # (a decimal comma: "38,1 tấn")
 COUNT_HEAD = re.compile(r"(?i)^(?:tổng\s+)?số(?:\s+lượng)?\s+\S")
@@ -37,8 +39,9 @@ def _piece(text: str) -> tuple[str, str, str] | None:
 
 
 def _type(value: str, unit: str) -> str:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d+", value) or (UNIT_WORDS.match(unit) and unit.lower() not in (
-            "con", "người", "hộ", "lượt", "chiếc", "cái")):
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d+", value) or (
+        UNIT_WORDS.match(unit) and unit.lower() not in ("con", "người", "hộ", "lượt", "chiếc", "cái")
+    ):
         return "decimal"
     return "integer"
 
@@ -55,7 +58,8 @@ def total_and_parts(text: str) -> list[Ask]:
         return []
     label, value, unit = head
     pieces_ = [head, *(p for p in parts if p is not None)]
-    valued = {fold(u) for _, v, u in pieces_ if v}  # (a piece without its blank: its unit is a valued piece's)
+    # a piece whose blank the copy lost entirely is read only in the unit of a piece that kept its value
+    valued = {fold(u) for _, v, u in pieces_ if v}
     if not valued or any(not v and fold(u) not in valued for _, v, u in pieces_):
         return []
     if not (value or COUNT_HEAD.match(label)) or any(len(p[0].split()) > 8 for p in pieces_[1:]):

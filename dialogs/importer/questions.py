@@ -22,6 +22,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
 )
 from dialogs.importer.asked_sentences import asked_paragraph, contents_asked, subjects_after_verb
 from dialogs.importer.blank_runs import blank_run
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -62,7 +63,6 @@ from dialogs.importer.guidance import (  # noqa: F401
     list_fields,
     titled_ask,
 )
-from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.inline_counts import blank_clauses, narrative_then_counts
 from dialogs.importer.lexicon import (  # noqa: F401
     ACT_RE,

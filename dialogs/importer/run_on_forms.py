@@ -137,4 +137,8 @@ def split_numbered_fields(line: str) -> list[str]:
             want += 1
     if not cuts:
         return [line]
-    return [p.strip() for p in (line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)) if p.strip()]
+    return [
+        p.strip()
+        for p in (line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True))
+        if p.strip()
+    ]

@@ -12,7 +12,9 @@ def _asks(text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_a_total_and_its_parts_each_asked_in_the_totals_unit() -> None:
-    assert _asks("- Tổng số hội viên của chi hội …… người. Trong đó, hội viên nữ …… người, hội viên trẻ …… người.") == [
+    assert _asks(
+        "- Tổng số hội viên của chi hội …… người. Trong đó, hội viên nữ …… người, hội viên trẻ …… người."
+    ) == [
         ("Tổng số hội viên của chi hội", "integer", "người"),
         ("Hội viên nữ (trong tổng số hội viên của chi hội)", "integer", "người"),
         ("Hội viên trẻ (trong tổng số hội viên của chi hội)", "integer", "người"),
@@ -51,9 +53,11 @@ def test_the_parts_stand_in_the_draft_beside_their_total() -> None:
     assert p["Tổng số thành viên của tổ"][1] == "integer"
     assert p["Thành viên nữ (trong tổng số thành viên của tổ)"][1] == "integer"
     assert p["Thành viên mới (trong tổng số thành viên của tổ)"][1] == "integer"
-    filled = prompts(imp(
-        "BÁO CÁO TIẾN ĐỘ GIEO CẤY\n1. Chuẩn bị sản xuất:\n- Diện tích đã làm đất: 120,5 ha\n"
-        "- Lúa giống đã nhận: 3,5 tấn, trong đó lúa nếp 1,2 tấn.\n2. Tình hình sâu bệnh:\n- Sâu cuốn lá\n"
-    ))
+    filled = prompts(
+        imp(
+            "BÁO CÁO TIẾN ĐỘ GIEO CẤY\n1. Chuẩn bị sản xuất:\n- Diện tích đã làm đất: 120,5 ha\n"
+            "- Lúa giống đã nhận: 3,5 tấn, trong đó lúa nếp 1,2 tấn.\n2. Tình hình sâu bệnh:\n- Sâu cuốn lá\n"
+        )
+    )
     assert filled["Lúa giống đã nhận"] == ("1", "decimal")
     assert filled["Lúa nếp (trong lúa giống đã nhận)"] == ("1", "decimal")

@@ -31,11 +31,28 @@ def test_filled_measures_under_a_numbered_heading_ask_their_labels() -> None:
 
 
 def test_a_heading_with_a_colon_after_a_flattened_table_opens_the_next_section() -> None:
-    cells = ["STT", "Chỉ tiêu", "ĐVT", "Kỳ trước", "Kỳ này",
-             "1", "Lúa", "Ha", "120,5", "130,2",
-             "2", "Ngô", "Ha", "40,1", "42,0"]
-    text = ("BÁO CÁO NHANH\n1. Trồng trọt:\n- Diện tích đã cấy: 120 ha\n2. Chăn nuôi:\n- Số con gia cầm: 300 con\n"
-            "Biểu: Diện tích gieo trồng\n" + "\n\n".join(cells)
-            + "\n\n3. Tình hình khác:\n- Tình hình sâu bệnh trên cây lúa vụ này ra sao\n")
+    cells = [
+        "STT",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Kỳ trước",
+        "Kỳ này",
+        "1",
+        "Lúa",
+        "Ha",
+        "120,5",
+        "130,2",
+        "2",
+        "Ngô",
+        "Ha",
+        "40,1",
+        "42,0",
+    ]
+    text = (
+        "BÁO CÁO NHANH\n1. Trồng trọt:\n- Diện tích đã cấy: 120 ha\n2. Chăn nuôi:\n- Số con gia cầm: 300 con\n"
+        "Biểu: Diện tích gieo trồng\n"
+        + "\n\n".join(cells)
+        + "\n\n3. Tình hình khác:\n- Tình hình sâu bệnh trên cây lúa vụ này ra sao\n"
+    )
     p = prompts(imp(text))
     assert p["Tình hình sâu bệnh trên cây lúa vụ này ra sao"][0] == "3"
