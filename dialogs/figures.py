@@ -13,6 +13,7 @@ Pure rules shared by the outline checker, the importer, the consolidation and th
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -94,7 +95,7 @@ def rate_row(label: str, unit: str | None) -> bool:
     "phần trăm") or per head, hectare or household ("triệu đồng/người", "nghìn đồng/người/tháng", "tạ/ha"); or,
     the bullets, numbers and "Trong đó:" before it set aside, its label says so ("Tỷ lệ …", "… (%)", "bình
     quân", "Thu nhập trung bình", "tỷ trọng", "mật độ") and is no count ("Số …"). A "Tỷ lệ …" row whose own unit
-    is a plain count ("hộ") is that count."""
+    is a plain count ("hộ") is read as that count, and `outlines check` asks the author to say (:func:`counted_rate`)."""
     u = fold(unit or "").strip()
     if u and (is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u)):
         return True
@@ -107,8 +108,18 @@ def rate_row(label: str, unit: str | None) -> bool:
         return True
     if not _RATE_LABEL_RE.search(text):
         return False
-    counted = bool(u) and "/" not in u and re.match(r"t[yi] (?:le|trong)\b", text)  # 'Tỷ lệ … | hộ': a count
-    return not counted
+    return not counted_rate(label, unit)
+
+
+def counted_rate(label: str, unit: str | None) -> bool:
+    """A row whose label says a rate ("Tỷ lệ hộ nghèo", "Tỷ trọng …") but whose own unit is a plain count ("hộ",
+    "người"): the two contradict, and which one holds only the author knows. Read as the count it says it is
+    (:func:`rate_row`), flagged by :func:`row_problems` until the outline declares the row's aggregation."""
+    u = fold(unit or "").strip()
+    if not u or "/" in u or is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u):
+        return False
+    text = _ROW_NO_RE.sub("", fold(label))
+    return bool(re.match(r"t[yi] (?:le|trong)\b", text)) and not re.search(r"[%‰]", text)
 
 
 def default_row_aggregate(label: str, unit: str | None) -> str:
@@ -183,6 +194,10 @@ def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
         w = f"{where}, dòng «{r.key}»"
         rate = rate_row(r.label, getattr(r, "unit", None))
         kind = f"tính bằng «{r.unit}»" if getattr(r, "unit", None) else "là tỷ lệ hoặc số bình quân"
+        if not getattr(r, "aggregate", None) and counted_rate(r.label, getattr(r, "unit", None)):
+            out.append((r, f"{w} ghi «{r.label}» (tỷ lệ) nhưng đơn vị tính «{r.unit}» (số đếm): nếu là tỷ lệ, sửa "
+                           "đơn vị thành «%» (lấy bình quân các đơn vị); nếu thật là số đếm, ghi «aggregate: sum»; "
+                           "không chắc thì ghi «aggregate: none» (chỉ số liệu từng đơn vị)"))
         if getattr(r, "aggregate", None) == "sum" and rate:
             out.append((r, f"{w} {kind}, không cộng được giữa các đơn vị; ghi «aggregate: mean» (bình quân các "
                            "đơn vị), «min»/«max», hoặc «aggregate: none» (chỉ số liệu từng đơn vị)"))
@@ -275,17 +290,73 @@ def total_problems(t: Any, where: str) -> list[str]:
 _SHARE_RE = re.compile(r"^\s*(t[ỷỉ]\s*tr[ọo]ng|t[ỷỉ]\s*l[ệe])\b", re.IGNORECASE)
 
 
-def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None) -> dict[str, Any]:
+def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None,
+                    before: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The importer's guess for a draft question or Biểu column (a plain dict with ``type``, ``unit``,
-    ``label``/``prompt``): a share of the count column just before it when labelled "Tỷ trọng"/"Tỷ lệ",
-    the mean for a percentage; ``{}`` when the default (the sum) is the guess."""
+    ``label``/``prompt``): for a column labelled "Tỷ lệ"/"Tỷ trọng", the ratio of two columns before it when they
+    are named or are a target and what was done (:func:`_ratio_guess`), else a share of the count column just before
+    it; the mean for a percentage; ``{}`` when the default (the sum) is the guess. ``before``: the columns before
+    it, in order (``previous`` is the last of them). A percentage "So với cùng kỳ (%)" is such a rate too."""
     if entry.get("aggregate") or entry.get("type", "integer") not in _NUMERIC:
         return {}
     label = str(entry.get("label") or entry.get("prompt") or "")
-    prev_ok = (previous is not None and previous.get("type", "integer") in ("integer", "decimal", "money")
-               and not previous.get("sum_of") and (previous.get("unit") or "") != "%")
+    against = is_rate(entry.get("type", "integer"), entry.get("unit")) and _AGAINST_RE.search(fold(label))
+    if "label" in entry and (_SHARE_RE.match(label) or against) and (ratio := _ratio_guess(label, before or [])):
+        return ratio
+    prev_ok = previous is not None and _countable(previous) and not previous.get("sum_of")
     if "label" in entry and prev_ok and _SHARE_RE.match(label) and previous is not None:
         return {"aggregate": "share", "of": previous["key"]}
     if is_rate(entry.get("type", "integer"), entry.get("unit")) or _SHARE_RE.match(label):
         return {"aggregate": "mean"}
+    return {}
+
+
+def _countable(col: dict[str, Any]) -> bool:
+    """A column whose cells can be summed into a ratio's part: a count, amount or quantity, not a percentage."""
+    return col.get("type", "integer") in ("integer", "decimal", "money") and (col.get("unit") or "") != "%" \
+        and not _SHARE_RE.match(str(col.get("label") or ""))
+
+
+# "… so với dự toán", "… so kế hoạch", "… so với cùng kỳ": what the rate is measured against
+_AGAINST_RE = re.compile(r"\bso(?:\s+voi)?\s+(?P<what>[^()%]+)")
+# a column that is a target or a whole: what a rate after it is measured against
+_TARGET_RE = re.compile(r"\b(?:ke hoach|du toan|chi tieu|doi tuong|tong so|phai|can|giao|dang ky|du kien|muc tieu|"
+                        r"tiep nhan|nhan|thu ly|de nghi|dan so)\b")
+# a column that is what was done or reached: a rate after it is measured with it
+_DONE_RE = re.compile(r"\b(?:duoc|da|dat|hoan thanh|thuc hien|giai quyet|co|tham gia|ket qua|so nu|nu)\b")
+_FILLER = frozenset({"nam", "thang", "quy", "ky", "cua", "cac", "va", "trong", "da", "duoc", "so"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _FILLER}
+
+
+def _ratio_guess(label: str, before: list[dict[str, Any]]) -> dict[str, Any]:
+    """A rate column recomputed from two columns before it (their sums divided, × 100) — never a share of one column,
+    never their mean: "Tỷ lệ … so (với) dự toán" after «Dự toán năm», «Thực hiện»: ratio of what was done to the
+    column it names (none when no column is named: "so với cùng kỳ" cannot be recomputed, and neither a share nor a
+    mean of the units' rates is that rate); "Tỷ lệ (%)" right after «Số đối tượng», «Số được tiêm»: the second over the first when one is a
+    target or a whole and the other what was done. ``{}`` when the columns do not say so."""
+    cols = [c for c in before if _countable(c)]
+    text = fold(label)
+    if m := _AGAINST_RE.search(text):
+        wanted = _words(m.group("what"))
+        overlap = {id(c): len(wanted & _words(str(c.get("label") or ""))) for c in cols}
+        best = max(overlap.values(), default=0)
+        named = [c for c in cols if best and overlap[id(c)] == best and 2 * best >= len(wanted)]
+        if not named:  # measured against what the Biểu has no column for ('so với cùng kỳ'): no figure to print
+            return {"aggregate": "none"}
+        den = named[-1]
+        head = _words(text[: m.start()]) - {"ty", "le", "trong"}
+        nums = [c for c in cols if c is not den]
+        num = next((c for c in reversed(nums) if head and head <= _words(str(c.get("label") or ""))), None) \
+            or (nums[-1] if nums else None)
+        return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"]} if num else {}
+    run = list(itertools.takewhile(_countable, reversed(before)))[::-1]  # the counts since the last other column
+    if len(run) < 2:
+        return {}
+    whole, part = run[-2], run[-1]
+    wl, pl = fold(str(whole.get("label") or "")), fold(str(part.get("label") or ""))
+    if _TARGET_RE.search(wl) or _DONE_RE.search(pl):
+        return {"aggregate": "ratio", "numerator": part["key"], "denominator": whole["key"]}
     return {}
