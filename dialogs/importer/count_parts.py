@@ -4,8 +4,9 @@ lúa thuần 4,2 tấn.' (the same line one unit filled in), and a web copy that
 viên..người. Trong đó, xã viên nữ.người').
 
 The total is asked by its words in its unit; each part after 'trong đó' is asked as a part of that total
-('Hội viên nữ (trong tổng số hội viên)'): the answer is a figure of the same unit. [] unless the line is exactly
-that: a total whose value is a blank, a figure or a colon, then two parts or one, each its words and its value.
+('Trong đó hội viên nữ', its help 'Trong tổng số hội viên.'): the answer is a figure of the same unit (an amount of
+money in its currency unit). [] unless the line is exactly that: a total whose value is a blank, a figure or a colon,
+then two parts or one, each its words and its value.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def _piece(text: str) -> tuple[str, str, str] | None:
 
 
 def _type(value: str, unit: str) -> str:
+    if re.fullmatch(r"(?i)(?:nghìn |triệu |tỷ )?đồng", unit):
+        return "money"
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d+", value) or (
         UNIT_WORDS.match(unit) and unit.lower() not in ("con", "người", "hộ", "lượt", "chiếc", "cái")
     ):
@@ -69,7 +72,7 @@ def total_and_parts(text: str) -> list[Ask]:
     whole = label[:1].lower() + label[1:]
     asks = [Ask(label, kind, unit)]
     for p in parts:
-        if p is not None:
+        if p is not None:  # (named as parts_after_blanks names them; the help says of which total)
             typ = _type(p[1].strip(":"), p[2]) if kind == "integer" else kind
-            asks.append(Ask(f"{p[0][:1].upper()}{p[0][1:]} (trong {whole})", typ, p[2]))
+            asks.append(Ask(f"Trong đó {p[0]}", typ, p[2], help=[f"Trong {whole}."]))
     return asks

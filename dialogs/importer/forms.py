@@ -165,6 +165,8 @@ def value_type(value: str) -> str | None:
     if m:
         return "percent" if m.group("p") else "decimal" if m.group("d") else "integer"
     unit = value_unit(v)
+    if unit and re.fullmatch(r"(?i)(?:nghìn |triệu |tỷ )?đồng", unit):
+        return "money"
     if unit:
         return "integer" if unit.lower() in COUNTED_UNITS and "," not in v else "decimal"
     return "yesno" if FILLED_YESNO.match(v) else None

@@ -7,32 +7,41 @@ from dialogs.importer.count_parts import total_and_parts
 from tests.support.importing import imp, prompts
 
 
-def _asks(text: str) -> list[tuple[str, str, str | None]]:
-    return [(a.prompt, a.type, a.unit) for a in total_and_parts(text)]
+def _asks(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+    return [(a.prompt, a.type, a.unit, a.help) for a in total_and_parts(text)]
 
 
 def test_a_total_and_its_parts_each_asked_in_the_totals_unit() -> None:
-    assert _asks(
-        "- Tổng số hội viên của chi hội …… người. Trong đó, hội viên nữ …… người, hội viên trẻ …… người."
-    ) == [
-        ("Tổng số hội viên của chi hội", "integer", "người"),
-        ("Hội viên nữ (trong tổng số hội viên của chi hội)", "integer", "người"),
-        ("Hội viên trẻ (trong tổng số hội viên của chi hội)", "integer", "người"),
+    line = "- Tổng số hội viên của chi hội …… người. Trong đó, hội viên nữ …… người, hội viên trẻ …… người."
+    assert _asks(line) == [
+        ("Tổng số hội viên của chi hội", "integer", "người", []),
+        ("Trong đó hội viên nữ", "integer", "người", ["Trong tổng số hội viên của chi hội."]),
+        ("Trong đó hội viên trẻ", "integer", "người", ["Trong tổng số hội viên của chi hội."]),
     ]
 
 
-def test_a_filled_measure_and_its_part_are_decimals() -> None:
+def test_a_filled_measure_and_its_part_are_decimals_an_amount_is_money() -> None:
     assert _asks("- Phân bón đã cấp: 45,5 tấn, trong đó phân hữu cơ 12,3 tấn.") == [
-        ("Phân bón đã cấp", "decimal", "tấn"),
-        ("Phân hữu cơ (trong phân bón đã cấp)", "decimal", "tấn"),
+        ("Phân bón đã cấp", "decimal", "tấn", []),
+        ("Trong đó phân hữu cơ", "decimal", "tấn", ["Trong phân bón đã cấp."]),
+    ]
+    assert [
+        (p, t, u)
+        for p, t, u, _ in _asks("+ Kinh phí hỗ trợ: 350 triệu đồng; trong đó ngân sách xã 90 triệu đồng")
+    ] == [
+        ("Kinh phí hỗ trợ", "money", "triệu đồng"),
+        ("Trong đó ngân sách xã", "money", "triệu đồng"),
     ]
 
 
 def test_blanks_the_copy_shortened_or_lost_still_mark_the_figures() -> None:
-    assert _asks("+ Số xã viên dự họp người. Trong đó, xã viên nữ.người, xã viên mới: người") == [
+    assert [
+        (p, t, u)
+        for p, t, u, _ in _asks("+ Số xã viên dự họp người. Trong đó, xã viên nữ.người, xã viên mới: người")
+    ] == [
         ("Số xã viên dự họp", "integer", "người"),
-        ("Xã viên nữ (trong số xã viên dự họp)", "integer", "người"),
-        ("Xã viên mới (trong số xã viên dự họp)", "integer", "người"),
+        ("Trong đó xã viên nữ", "integer", "người"),
+        ("Trong đó xã viên mới", "integer", "người"),
     ]
 
 
@@ -51,8 +60,8 @@ def test_the_parts_stand_in_the_draft_beside_their_total() -> None:
     )
     p = prompts(o)
     assert p["Tổng số thành viên của tổ"][1] == "integer"
-    assert p["Thành viên nữ (trong tổng số thành viên của tổ)"][1] == "integer"
-    assert p["Thành viên mới (trong tổng số thành viên của tổ)"][1] == "integer"
+    assert p["Trong đó thành viên nữ"][1] == "integer"
+    assert p["Trong đó thành viên mới"][1] == "integer"
     filled = prompts(
         imp(
             "BÁO CÁO TIẾN ĐỘ GIEO CẤY\n1. Chuẩn bị sản xuất:\n- Diện tích đã làm đất: 120,5 ha\n"
@@ -60,4 +69,4 @@ def test_the_parts_stand_in_the_draft_beside_their_total() -> None:
         )
     )
     assert filled["Lúa giống đã nhận"] == ("1", "decimal")
-    assert filled["Lúa nếp (trong lúa giống đã nhận)"] == ("1", "decimal")
+    assert filled["Trong đó lúa nếp"] == ("1", "decimal")

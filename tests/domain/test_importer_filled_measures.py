@@ -13,6 +13,7 @@ def test_a_figure_in_its_unit_is_a_measure_and_keeps_the_unit() -> None:
     assert (value_type("36 tấn"), value_unit("36 tấn")) == ("decimal", "tấn")
     assert (value_type("52,3 tạ/ha"), value_unit("52,3 tạ/ha")) == ("decimal", "tạ/ha")
     assert (value_type("120 người"), value_unit("120 người")) == ("integer", "người")
+    assert (value_type("350 triệu đồng"), value_unit("350 triệu đồng")) == ("money", "triệu đồng")
     assert value_type("Đạt yêu cầu") is None and value_unit("Đạt yêu cầu") is None
     assert value_unit("15") is None and value_type("15") == "integer"
 
