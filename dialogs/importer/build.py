@@ -64,7 +64,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
-from dialogs.importer.run_on_forms import split_run_on_form
+from dialogs.importer.run_on_forms import split_numbered_fields, split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
@@ -141,7 +141,8 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     def flush() -> None:
         nonlocal joined, flat
         lines, r = restore_marks([field for line in strip_page_numbers(run) for part in split_buried_name(line)
-                                  for cut in split_run_on_form(part) for field in split_field_line(cut)])
+                                  for cut in split_run_on_form(part) for one in split_numbered_fields(cut)
+                                  for field in split_field_line(one)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
@@ -32,6 +33,7 @@ from dialogs.importer.forms import (
     ticked_ask,
     ticked_choice,
     value_type,
+    value_unit,
     written_answer,
     yesno_line,
 )
@@ -233,7 +235,7 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     if by_value == "yesno" and re.search(r"(?i)\(nếu có\)", label):  # 'Giáo viên dư (nếu có): Không': which, if any
         by_value = None
     if typ in ("text", "longtext") and by_value:
-        typ, unit = by_value, None
+        typ, unit = by_value, value_unit(value)  # ('Ruộng cày: 12.395,9 ha': a measure in hectares)
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
@@ -966,7 +968,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    field = _leaf_field(node, numbered)
+    field = _leaf_field(node, numbered) if not (node.children or total_and_parts(strip_fn(node.text))) else None
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:
