@@ -595,7 +595,8 @@ def _numbered_formula(col: dict, expr: str, by_no: dict[str, str]) -> None:
         if len(srcs) == expr.count("+") + 1:
             col["sum_of"] = srcs
     elif (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", expr)) and m[1] in by_no and m[2] in by_no \
-            and re.search(r"%|\bty le\b|\bdat\b|\bso sanh\b", fold(col["label"])):
+            and ("%" in col["label"] or re.search(r"\bty le\b|\bdat\b|\bso sanh\b", fold(col["label"]))
+                 and not re.search(r"/|\blan\b|‰", fold(col["label"]))):
         col.update(type="percent", aggregate="ratio", numerator=by_no[m[1]], denominator=by_no[m[2]])
 
 

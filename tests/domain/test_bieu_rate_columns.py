@@ -232,3 +232,40 @@ def test_per_head_rows_dashed_figures_and_a_rate_over_its_numbered_count():
     assert by_label["Tỷ lệ dân số tham gia BHYT"] == ("mean", None)  # asked, never the sum of its count
     assert by_label["Số người tham gia BHYT"][0] == "sum"
     assert by_label["Diện tích rừng trồng"][0] == "sum" and by_label["Diện tích rừng tự nhiên"][0] == "sum"
+
+
+# review r27d: averages, per-head figures and ratios that are no percentages are never summed nor ×100
+R27D = {
+    "Số lớp|Số GV|GV/lớp": ("GV/lớp", "mean"),  # so many per one: never a percentage (was 150 for 1.5)
+    "Số thôn|Số hộ|Hộ/thôn": ("Hộ/thôn", "mean"),
+    "Số học sinh dự thi|Điểm trung bình": ("Điểm trung bình", "mean"),  # was summed: 13.5 for 6.5 and 7.0
+    "Số lao động|Thu nhập (triệu đồng/người/tháng)": ("Thu nhập (triệu đồng/người/tháng)", "mean"),
+    "Mặt hàng|Giá kỳ này (đồng/kg)": ("Giá kỳ này (đồng/kg)", "mean"),
+    "Số doanh nghiệp|Lao động bình quân (người)": ("Lao động bình quân (người)", None),  # a stock: summed
+    "Số doanh nghiệp|Số lao động BQ": ("Số lao động BQ", None),
+    "Dân số|Số sinh|Tỷ lệ sinh (‰)": ("Tỷ lệ sinh (‰)", "mean"),  # never recomputed ×100
+    "Kế hoạch|Thực hiện|So với kế hoạch": ("So với kế hoạch", "ratio"),  # a percentage though no «%»
+    "Kế hoạch|Ước TH|Ước TH/KH": ("Ước TH/KH", "ratio"),
+    "Cùng kỳ|Kỳ báo cáo|Tốc độ tăng trưởng": ("Tốc độ tăng trưởng", "none"),
+    "Diện tích|Dân số|Mật độ dân số": ("Mật độ dân số", "none"),
+    "Số phụ nữ 15-49 tuổi|Số con trung bình của một phụ nữ": ("Số con trung bình của một phụ nữ", "mean"),
+}
+
+
+@pytest.mark.parametrize("header", list(R27D))
+def test_the_third_reviews_averages_and_ratios(header):
+    names = header.split("|")
+    t = _table(["Biểu 17: SỐ LIỆU", "STT\tĐơn vị\t" + "\t".join(names), "1\tXã A" + "\t" * len(names),
+                "2\tXã B" + "\t" * len(names), "Người lập biểu"])
+    label, want = R27D[header]
+    col = next(c for c in t.columns if c.label == label)
+    assert col.aggregate == want, (header, col.aggregate)
+
+
+def test_rows_per_head_averages_and_stocks():
+    from dialogs.figures import rate_row
+    assert rate_row("Số con bình quân của một phụ nữ", "con") and rate_row("Số bác sĩ trên vạn dân", "bác sĩ")
+    assert rate_row("Số học sinh bình quân một lớp", None) and rate_row("Số ngày điều trị trung bình", "ngày")
+    assert rate_row("Tỷ suất chết trẻ em dưới 1 tuổi", "trẻ/1000 trẻ sinh sống") and rate_row("Chỉ số giá tiêu dùng", None)
+    assert not rate_row("Dân số bình quân", "người") and not rate_row("Trong đó: lao động nữ bình quân", "người")
+    assert not rate_row("Học sinh xếp loại học lực trung bình", None) and not rate_row("Số hộ nghèo", "hộ")
