@@ -652,7 +652,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 k += got[1]
                 n += 1
                 continue
-            got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+            got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or _coded_run(run, k) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
                    or _header_rows(run[k:k + 400]) or _shaped(run, k) or _header_line(run[k:k + 20]))
             if got:
@@ -719,6 +719,12 @@ def _fields_after_tables(seq: list) -> list:
             x.cells.pop()
         out.extend(moved)
     return out
+
+
+def _coded_run(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.coded_runs import coded_run_grid
+
+    return coded_run_grid(run, k)  # coded rows run together, the header among them (coded_runs.py)
 
 
 def _blank_form(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
