@@ -61,12 +61,17 @@ def _gather(run: list[str], k: int) -> tuple[list[list[str]], list[str], str, in
             if not numbering:
                 first = re.sub(r"(?i)^mã số\s*", "", s)
                 head = [first] if first else []
-                head += [x.strip() for x in run[i + 1:at] if x.strip()]
+                head += [x.strip() for x in run[i + 1 : at] if x.strip()]
                 numbering = run[at].strip()
             i = at + 1
             continue
         coded = any(CODE.match(w) for w in s.split())
-        if s and (SIGNATURE.match(fold(s)) or _ended(s) or not coded and (len(s.split()) > 14 or s.endswith((".", "?")))):
+        if s and (
+            SIGNATURE.match(fold(s))
+            or _ended(s)
+            or not coded
+            and (len(s.split()) > 14 or s.endswith((".", "?")))
+        ):
             break
         if s and not re.fullmatch(r"\d{1,3}", s):  # (a page's number alone on its line)
             lines.append(s.split())
@@ -91,7 +96,9 @@ def _pieces(words: list[str]) -> list[str]:
     for p in (x for x in out if x):
         body = p[1:] if OUTLINE.match(p[0]) else p
         if GROUP.match(fold(" ".join(body))):
-            at = next((j for j in range(3, len(body)) if body[j][:1].isupper() and body[j - 1][:1].islower()), None)
+            at = next(
+                (j for j in range(3, len(body)) if body[j][:1].isupper() and body[j - 1][:1].islower()), None
+            )
             if at is not None:
                 cut += [" ".join(p[: len(p) - len(body) + at]), " ".join(body[at:])]
                 continue
@@ -166,9 +173,11 @@ def coded_run_grid(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
     cols = _columns(head, n) if rows else None
     if not rows or not cols:
         return None
-    note = (f"biểu thống kê có các dòng mã số chép liền nhau (từ «{rows[0][1][:30]}», tiêu đề «Mã số … {numbering}» "
-            f"nằm giữa các dòng): đã dựng lại {len(cols)} cột, {sum(len(r) == 3 for r in rows)} dòng có mã; hãy kiểm "
-            "tra tên dòng và cột")
+    note = (
+        f"biểu thống kê có các dòng mã số chép liền nhau (từ «{rows[0][1][:30]}», tiêu đề «Mã số … {numbering}» "
+        f"nằm giữa các dòng): đã dựng lại {len(cols)} cột, {sum(len(r) == 3 for r in rows)} dòng có mã; hãy kiểm "
+        "tra tên dòng và cột"
+    )
     codes = numbering.split()
     letters = [t for t in codes if not t.isdigit()][-3:]
     top = [""] * (3 - len(letters)) + letters + [t for t in codes if t.isdigit()]

@@ -46,12 +46,20 @@ def test_rows_run_together_are_cut_at_their_codes() -> None:
     cells, used = _table(RUN, 2)
     assert cells[0][3:] == ["Số hộ được hỗ trợ (hộ)", "Kinh phí hỗ trợ trong năm (triệu đồng)"]
     labels = [(r[1], r[2]) for r in cells[2:]]
-    assert labels[:4] == [("Hộ trồng lúa", "04"), ("Hộ trồng rau", "05"), ("Hộ nuôi cá", "06"), ("Hộ nuôi gà", "07")]
+    assert labels[:4] == [
+        ("Hộ trồng lúa", "04"),
+        ("Hộ trồng rau", "05"),
+        ("Hộ nuôi cá", "06"),
+        ("Hộ nuôi gà", "07"),
+    ]
     assert ("Chia theo vùng", "") in labels  # a group line: a row with no code
     assert ("Miền núi", "08") in labels and ("Đồng bằng", "09") in labels
     assert ("Hộ nhỏ", "10") in labels and ("Hộ vừa", "11") in labels
     assert ("Hộ lớn", "12") in labels  # below the header the page broke on
-    assert ("Chia theo xã (Ghi theo danh sách xã của huyện)", "13") in labels  # a note on a group line: one row
+    assert (
+        "Chia theo xã (Ghi theo danh sách xã của huyện)",
+        "13",
+    ) in labels  # a note on a group line: one row
     assert not any(r[1] == "12" for r in cells)  # the page's number alone is no row
     assert RUN[2 + used].startswith("Người lập")
 
