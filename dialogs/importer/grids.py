@@ -602,6 +602,37 @@ def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int
 HEAD_LINE = re.compile(r"^(?:(?:STT|TT|Số TT)\s+)?(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu|Danh mục)\s+\S")
 
 
+def _paragraph_rows(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines under a header line, and where each stands: a page that set each row apart as a paragraph (blank
+    lines under the header) gives its rows with the blank lines dropped, up to a wider gap (five blank lines) — else
+    the lines as they are."""
+    if len(lines) < 3 or lines[1].strip():
+        return lines[1:], list(range(1, len(lines)))
+    body: list[str] = []
+    index: list[int] = []
+    gap = 0
+    for i, ln in enumerate(lines[1:], 1):
+        if not ln.strip():
+            gap += 1
+            if gap >= 5 and body:
+                break
+            continue
+        gap = 0
+        body.append(ln)
+        index.append(i)
+    return body, index
+
+
+def _after_heading(first: str) -> str:
+    """A header line's column names: what follows the rows' heading and its words in lower case ('TT Nội dung đánh
+    giá Điểm chuẩn' → 'Điểm chuẩn')."""
+    m = HEAD_LINE.match(first)
+    words = first[m.end() - 1:].split() if m else first.split()
+    while words and words[0][:1].islower():
+        words.pop(0)
+    return " ".join(words)
+
+
 def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' on one line, then a row a line with no numbering row between:
     a PDF table without ruling; a capital starts each column's name."""
@@ -611,8 +642,11 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None
     if len(lines) > 1 and _line_codes(lines[1]):
         return None  # the column codes under it: the numbering-row reader takes the header and its rows
-    rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
-    cols = _head_columns(lines[:1], 99)
+    body, index = _paragraph_rows(lines)
+    rows, used = _line_rows(body, _has_units(lines[:1]))
+    end = index[used - 1] + 1 if used else 1
+    lines = [lines[0], *body]
+    cols = _head_columns([_after_heading(first)], 99)
     unit_col = re.search(r"\bChỉ tiêu\b", first) and any(fold(c) == "don vi" for c in cols)
     if unit_col:  # 'Chỉ tiêu Đơn vị Kết quả': 'Đơn vị' is each row's unit, not asked
         cols = [c for c in cols if fold(c) != "don vi"]
@@ -625,7 +659,7 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "
             f"{len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra")
-    return _line_grid(cols, rows, note), used + 1
+    return _line_grid(cols, rows, note), end
 
 
 RUN_HEAD = re.compile(r"(?<!\S)(?P<no>STT|TT|Số TT)\s+(?P<lab>Chỉ tiêu|Nội dung|Tên chỉ tiêu)(?=\s)")
