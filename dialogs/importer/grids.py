@@ -457,6 +457,7 @@ def _head_columns(head: list[str], n: int) -> list[str]:
     for line in head:
         s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
         s = re.sub(r"(?i)(?:nội dung|tên chỉ tiêu|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
+        s = re.sub(r"(…|\.{3})(?=[^\W\d_])", r"\1 ", s)  # 'KHOẢN …KHOẢN …': a blank's dots end a name
         words = s.split()
         i = 0
         while grouping and i < len(words) and words[i][:1].islower():
@@ -540,6 +541,7 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
     rows and how many lines they used."""
     rows: list[list[str]] = []
     used = 0
+    last = ""  # the row's last line when it ended with no figure
     for ln in lines:
         s = ln.strip()
         f = fold(s)
@@ -553,13 +555,25 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
             label = f"{coded.group(1)} {coded.group(2)[:1].upper()}{coded.group(2)[1:]}"
         if not _text(label):
             continue
-        if label[:1].islower() and rows:
+        if (label[:1].islower() or _dangling(last)) and rows:
             rows[-1][1] += f" {label}"
+            last = label if label == s else ""
             continue
+        last = label if label == s else ""  # (a row closed by its figures or code ends there)
         m = INLINE_NUMBER.match(label) or re.match(r"^(?:[IVX]{1,4}|\d{1,2})\s+(?=\S)", label)
         label, unit = _unit_split(label) if units else (label, "")
         rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(label[m.end():] if m else label), unit])
     return [r for r in rows if _text(r[1])], used
+
+
+DANGLING = {"ở", "của", "và", "cho", "tại", "với", "các", "những", "được", "theo", "trong", "về", "từ", "đến", "hoặc"}
+
+
+def _dangling(line: str) -> bool:
+    """A row's line cut after a word that never ends a name ('- Dự toán còn dư ở' / 'Kho bạc 04'): the next line
+    goes on with it, capital or not."""
+    words = line.split()
+    return len(words) >= 2 and words[-1] in DANGLING
 
 
 def _line_grid(cols: list[str], rows: list[list[str]], note: str) -> FlatGrid:
