@@ -137,6 +137,9 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
                 break  # the header's last name is the first row's label, its figures left empty
             k += 1
             continue
+        if head and _caption_over(cells, k):
+            k += 1  # a long cell merged over the names after it (a ballot's question over 'Đồng ý'): no column
+            continue
         if _numbering(cells, k) or (head and _row_start(cells, k)) or not (_text(c) or YEAR.match(c)) or _ended(c) \
                 or len(c.split()) > 16 or _caps_heading(c):
             break
@@ -152,6 +155,15 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
             head.append(c)
         k += 1
     return head, k
+
+
+def _caption_over(cells: list[str], k: int) -> bool:
+    """cells[k] is a long name (more than 16 words, no sentence) inside a header, two short names after it: a cell
+    merged over the columns that follow, not one of them."""
+    c = cells[k]
+    after = cells[k + 1:k + 3]
+    return len(c.split()) > 16 and _text(c) and not c.endswith((".", ":", ";", "?")) and ": " not in c \
+        and len(after) == 2 and all(_text(x) and len(x.split()) <= 6 and not _ended(x) for x in after)
 
 
 def _columns(head: list[str], codes: list[str]) -> list[str]:
@@ -372,6 +384,24 @@ def _numbered_list(cells: list[str], head: list[str], k: int, n: int) -> FlatGri
     return _grid(["TT", *cols], [["", "…"]], note)
 
 
+def _sample(cell: str) -> bool:
+    return bool(cell) and not cell.isdigit()
+
+
+def _sampled_numbers(cells: list[str], k: int) -> int:
+    """How many cells from cells[k] are a list's row numbers 1, 2, 3 … (five or more) with a short sample fill after
+    one or two of them ('1' / 'Chủ hộ' / '2' / '3' …): 0 when not so."""
+    j, no, samples = k, 1, 0
+    while j < len(cells) and cells[j] == str(no):
+        nxt = cells[j + 1] if j + 1 < len(cells) else ""
+        if nxt and not nxt.isdigit() and _text(nxt) and len(nxt.split()) <= 3 and not _ended(nxt) \
+                and j + 2 < len(cells) and cells[j + 2] == str(no + 1):
+            samples += 1
+            j += 1
+        j, no = j + 1, no + 1
+    return j - k if no > 5 and 0 < samples <= 2 else 0
+
+
 def _numbered_first(cells: list[str], k: int) -> bool:
     """The rows open with their numbers though the header names no numbers column (its 'TT' cell left empty or
     dropped by the copy): '1' / 'Số người …' / '' / '2' / 'Số người …' — a figure never stands before the first row's
@@ -391,6 +421,10 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     head, k = _header(cells)
     n = _numbering(cells, k)
     listed = _numbered_list(cells, head, k, n)
+    if listed is None and not n:  # the first rows' sample fill among the numbers ('1' / 'Chủ hộ' / '2' / '3' …)
+        n = _sampled_numbers(cells, k)
+        bare = cells[:k] + [c for c in cells[k:k + n] if not _sample(c)] + cells[k + n:]
+        listed = _numbered_list(bare, head, k, n - sum(_sample(c) for c in cells[k:k + n])) if n else None
     if listed is not None:
         return listed, index[k + n] if k + n < len(index) else len(lines)
     if k < len(cells) and not n and not _row_start(cells, k) and not _ended(cells[k]):
