@@ -277,7 +277,8 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
-        if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
+        nxt = next((x for x in cells[k + 1:k + 3] if x), "")  # (an empty cell the blank line left between)
+        if rows and ROW_HEAD.match(fold(nxt)) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
