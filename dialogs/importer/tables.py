@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from dialogs.figures import counted_rate
 from dialogs.importer.document import Grid
 from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold
@@ -390,13 +391,27 @@ def _finish_rows(draft: TableDraft) -> None:
     _percent_rows(draft)
     _some_row_to_fill(rows)
     for r in rows:
-        r.pop("_unit", None)
-        if (unit := r.pop("_unit_text", None)) and len(unit) <= 40 and re.search(r"[^\W\d_]|[%‰]", unit):
-            r["unit"] = unit
+        _row_unit(draft, r)
         if r.get("level") == 0:
             r.pop("level")
         if r.get("kind") == "data":
             r.pop("kind")
+
+
+def _row_unit(draft: TableDraft, r: dict) -> None:
+    """The row's unit as written (Row.unit, the «ĐVT» column). A "Tỷ lệ …" row counted in "hộ" contradicts
+    itself: which one holds only the author knows, so it is not consolidated ("aggregate: none") until they say."""
+    r.pop("_unit", None)
+    unit = r.pop("_unit_text", None)
+    if not unit or len(unit) > 40 or not re.search(r"[^\W\d_]|[%‰]", unit):
+        return
+    r["unit"] = unit
+    if counted_rate(r["label"], unit):
+        r["aggregate"] = "none"
+        if r.pop("sum_of", None):
+            r["kind"] = "data"
+        draft.notes.append(f"dòng «{r['label']}» ghi tỷ lệ nhưng đơn vị tính «{unit}»: chưa rõ là tỷ lệ hay số đếm, "
+                           "để «aggregate: none» (không cộng); sửa đơn vị thành «%» hoặc ghi «aggregate: sum»")
 
 
 def _some_row_to_fill(rows: list[dict]) -> None:

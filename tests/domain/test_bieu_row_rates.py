@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from dialogs.answers import table_grid
 from dialogs.figures import default_row_aggregate, one_measure, rate_row, row_aggregates, total_row
+from dialogs.importer import import_document
 from dialogs.loader import check_outline_text
 from exports.consolidate import UnitInfo, consolidate, table_figures
 from exports.docx_report import build_docx
@@ -317,3 +318,34 @@ def test_the_reviewed_rates_averages_and_rating_counts_consolidate_right():
         assert got[rk]["ky"] == pytest.approx(right), rk
     assert got["tiem"]["ky"] is None  # no figure over an open rate row's items (170 or 70 before)
     assert table_grid(t, values[0])["tiem"].get("ky") is None  # nor in one unit's own Biểu (170 before)
+
+
+def test_a_rate_counted_in_households_is_flagged_and_never_summed():
+    """«Tỷ lệ hộ nghèo | hộ»: the label says a rate, the unit a count. `outlines check` names the contradiction and
+    what to write; the importer leaves the row unconsolidated (``none``) with an unsure point; declared, it holds."""
+    counted = OUTLINE.replace('label: Tỷ lệ hộ nghèo, unit: "%"}', "label: Tỷ lệ hộ nghèo, unit: hộ}")
+    _, probs = check_outline_text(counted)
+    assert any("dòng «ty_le» ghi «Tỷ lệ hộ nghèo» (tỷ lệ) nhưng đơn vị tính «hộ» (số đếm)" in p.message
+               and "«%»" in p.message and "aggregate: sum" in p.message for p in probs), probs
+    for declared, want in (("sum", 3 + 7 + 1.5), ("mean", (3 + 7 + 1.5) / 3), ("none", None)):
+        o = outline(counted.replace("unit: hộ}", f"unit: hộ, aggregate: {declared}}}"))
+        vals = [{"rows": {"ty_le": {"ky": v}}} for v in (3, 7, 1.5)]
+        got = table_figures(o.question("kt").table, vals)["ty_le"]["ky"]
+        assert got == pytest.approx(want) if want is not None else got is None, declared
+    result = import_document("\n".join([
+        "Biểu số 05/XH", "CHỈ TIÊU GIẢM NGHÈO NĂM 2026",
+        "STT Chỉ tiêu Đơn vị tính Mã số Kỳ báo cáo",
+        "1 Số hộ nghèo Hộ 01 120",
+        "2 Tỷ lệ hộ nghèo Hộ 02 35",
+        "3 Số hộ cận nghèo Hộ 03 80",
+        "Người lập biểu",
+    ]).encode("utf-8"), "bieu.txt")
+    o, probs = check_outline_text(result.yaml)
+    assert probs == [] and o is not None, probs
+    t = next(r.question.table for r in o.refs if r.question.type == "table")
+    rows = {r.label: r for r in t.rows}
+    assert rows["Tỷ lệ hộ nghèo"].aggregate == "none" and rows["Số hộ nghèo"].aggregate is None
+    assert any("Tỷ lệ hộ nghèo" in n["message"] and "«%»" in n["message"] for n in result.notes), result.notes
+    got = table_figures(t, [{"rows": {r.key: {c.key: 10 for c in t.columns} for r in t.rows}}] * 2)
+    assert got[rows["Tỷ lệ hộ nghèo"].key][t.columns[0].key] is None
+    assert got[rows["Số hộ nghèo"].key][t.columns[0].key] == 20
