@@ -262,6 +262,11 @@ def _outline_goes_on(cells: list[str], k: int, inline: bool) -> bool:
     return not inline and not _numbered_row_near(cells, k + 1) or k >= 2 and not any(cells[:k])
 
 
+def _heading_next(cells: list[str], k: int) -> bool:
+    """A row-label heading ('STT') right after cells[k], maybe past an empty cell a blank line left."""
+    return bool(ROW_HEAD.match(fold(next((x for x in cells[k + 1:k + 3] if x), ""))))
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -277,8 +282,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
-        nxt = next((x for x in cells[k + 1:k + 3] if x), "")  # (an empty cell the blank line left between)
-        if rows and ROW_HEAD.match(fold(nxt)) or ROW_HEAD.match(f):
+        if rows and _heading_next(cells, k) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
