@@ -764,6 +764,15 @@ def _name_words(text: str) -> list[str]:
     return names
 
 
+def _second_line(names: list[str], words: list[str]) -> None:
+    """The header's second line run in after a metadata name, a word for each name before it ('Kế hoạch Thực hiện
+    So với năm trước Mã số năm năm (%)'): each word ends its name ('Kế hoạch năm', …, 'So với năm trước (%)')."""
+    named = [i for i, x in enumerate(names[:-1]) if not METADATA.match(fold(x))]
+    if len(words) == len(named) >= 2 and all(w[:1].islower() or w.startswith("(") for w in words):
+        for i, w in zip(named, words, strict=True):
+            names[i] = f"{names[i]} {w}"
+
+
 def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
     """The header's names between the heading and the codes; a column name printed before the heading ('Tháng báo'
     — a tall cell's text a PDF copy wrote first) is taken from the text before, and a word in lower case left after a
@@ -779,6 +788,8 @@ def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
         if meta and meta.group(2)[:1].islower():
             out.append(meta.group(1))
             first = f"{first} {meta.group(2)}" if first else first
+            if not first:
+                _second_line(out, meta.group(2).split())
         else:
             out.append(n)
     if first:
