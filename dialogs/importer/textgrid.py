@@ -52,8 +52,12 @@ def _text(cell: str) -> bool:
     return sum(c.isalpha() for c in cell) >= 2 and not DITTO.match(cell)
 
 
+PLACEHOLDER_ROW = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]?\s*(?:\.{3,}|…+)$")  # '3. ...': the rows go on, the unit writes them
+
+
 def _short(cell: str) -> bool:
-    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
+    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell) \
+        or bool(PLACEHOLDER_ROW.match(cell))
 
 
 def _grid(header: list[str], rows: list[list[str]], note: str) -> FlatGrid:
@@ -938,10 +942,14 @@ def _run_cut(run: list[str], k: int, end: int) -> int:
     row-label heading opens a table the general reader rebuilds: one run never swallows two tables."""
     from dialogs.importer.grids import _ended, cell_grid
 
+    total = False  # the total row under a row left to write ('3. …' then 'Tổng cộng'): a numbered heading after ends it
     for a in range(k + 1, end):
         cell = run[a].strip()
         if _ended(cell) or ROW_HEAD_CELL.match(fold(cell)) and cell_grid(run[a:a + 1500]):
             return a
+        if total and re.match(r"^(?:\d{1,2}|[IVX]{1,4})\.\s*[^\W\d_]", cell):
+            return a
+        total = total or fold(cell) == "tong cong" and any(PLACEHOLDER_ROW.match(x.strip()) for x in run[k:a])
         if a >= 8 and LABELLED_BLANK.match(cell) and not any(x.strip() for x in run[a - 8:a]) \
                 and all(_text(x.strip()) for x in run[k:a] if x.strip()):
             return a  # a form's labelled blank after names and a stretch of empty cells: the text after a blank table
