@@ -205,13 +205,38 @@ def row_units(t: Any) -> list[str] | None:
 
 
 def unsummed_note(t: Any) -> str | None:
-    """The note under a consolidated Biểu naming its rows that are not summed, and how they are consolidated."""
+    """The note under a consolidated Biểu naming its rows and columns that are not summed, and how each is
+    consolidated — so a reader can tell a mean from a sum, and why a cell is empty."""
     aggs = row_aggregates(t)
     rows = [r for r in t.rows if aggs[r.key] in ROW_AGGREGATE_VI]
-    if not rows:
-        return None
-    parts = "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows)
-    return f"Ghi chú: các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — {parts}."
+    parts = []
+    if rows:
+        parts.append("các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — "
+                     + "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows))
+    if cols := column_notes(t):
+        parts.append("cột " + "; ".join(cols))
+    return f"Ghi chú: {'. Các '.join(parts)}." if parts else None
+
+
+def column_notes(t: Any) -> list[str]:
+    """How each of a Biểu's figure columns that is not a sum is consolidated: «X»: bình quân các đơn vị; «Y»: = «A»
+    / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng trên «C»; «W»: không tổng hợp, xem số liệu từng đơn vị."""
+    label = {c.key: c.label for c in t.columns}
+    out = []
+    for c in t.columns:
+        if c.type not in _NUMERIC or getattr(c, "computed", False) or c.sum_of:
+            continue
+        agg = aggregate_of(c)
+        if agg == "ratio":
+            out.append(f"«{c.label}» = «{label.get(c.numerator, c.numerator)}» / «{label.get(c.denominator, c.denominator)}»"
+                       " × 100, tính lại từ số đã cộng")
+        elif agg == "share":
+            out.append(f"«{c.label}»: tỷ trọng tính lại trên «{label.get(c.of, c.of)}» đã cộng")
+        elif agg == "none":
+            out.append(f"«{c.label}»: không tổng hợp, xem số liệu từng đơn vị")
+        elif agg in ("mean", "min", "max"):
+            out.append(f"«{c.label}»: {ROW_AGGREGATE_VI[agg]}")
+    return out
 
 
 def summed_rows(t: Any) -> set[str]:

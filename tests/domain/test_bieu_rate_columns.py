@@ -269,3 +269,63 @@ def test_rows_per_head_averages_and_stocks():
     assert rate_row("Tỷ suất chết trẻ em dưới 1 tuổi", "trẻ/1000 trẻ sinh sống") and rate_row("Chỉ số giá tiêu dùng", None)
     assert not rate_row("Dân số bình quân", "người") and not rate_row("Trong đó: lao động nữ bình quân", "người")
     assert not rate_row("Học sinh xếp loại học lực trung bình", None) and not rate_row("Số hộ nghèo", "hộ")
+
+
+COLS_OUTLINE = """id: thu-chi
+title: Thử cột tỷ lệ
+period: {kind: quarterly}
+respondents: [xa]
+sections:
+  - no: I.
+    title: Mục
+    items:
+      - key: ns
+        prompt: Thu ngân sách
+        type: table
+        table:
+          title: Biểu 02. Thu ngân sách
+          columns:
+            - {key: dt, label: Dự toán, type: integer}
+            - {key: th, label: Thực hiện, type: integer}
+            - {key: tl, label: Tỷ lệ (%), type: percent, aggregate: ratio, numerator: th, denominator: dt}
+            - {key: ck, label: So với cùng kỳ (%), type: percent, aggregate: none}
+            - {key: gia, label: Giá bình quân, type: integer, aggregate: mean}
+          rows:
+            - {key: thue, label: Thu thuế}
+            - {key: phi, label: Thu phí}
+"""
+
+
+def test_the_report_says_how_each_column_that_is_not_a_sum_was_made():
+    from docx import Document as Read
+    from openpyxl import load_workbook
+
+    from dialogs.loader import check_outline_text
+    from exports.consolidate import UnitInfo, consolidate
+    from exports.docx_report import build_docx
+    from exports.xlsx_report import build_xlsx
+    o, probs = check_outline_text(COLS_OUTLINE)
+    assert probs == [] and o is not None, probs
+    units = [UnitInfo(1, "X1", "Xã Một", "xa"), UnitInfo(2, "X2", "Xã Hai", "xa")]
+    answers = {1: {"ns": {"rows": {"thue": {"dt": 100, "th": 90, "tl": 90, "ck": 105, "gia": 10},
+                                   "phi": {"dt": 20, "th": 10, "tl": 50, "ck": 95, "gia": 30}}}},
+               2: {"ns": {"rows": {"thue": {"dt": 300, "th": 150, "tl": 50, "ck": 110, "gia": 20},
+                                   "phi": {"dt": 80, "th": 80, "tl": 100, "ck": 90, "gia": 40}}}}}
+    c = consolidate(o, units=units, current=answers, previous=None, status=dict.fromkeys(answers, "submitted"),
+                    submitted_at={}, period_label="Quý I/2026", deadline=None)
+    doc = Read(BytesIO(build_docx(c)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "«Tỷ lệ (%)» = «Thực hiện» / «Dự toán» × 100, tính lại từ số đã cộng" in text
+    assert "«So với cùng kỳ (%)»: không tổng hợp, xem số liệu từng đơn vị" in text
+    assert "«Giá bình quân»: bình quân các đơn vị" in text
+    table = next(t for t in doc.tables if any(cell.text.strip() == "Thu thuế" for r in t.rows for cell in r.cells))
+    header = [cell.text.strip() for cell in table.rows[0].cells]
+    assert "Tỷ lệ (%)" in header and "Tỷ lệ (%) (%)" not in header
+    body = {r.cells[1].text.strip(): [cell.text.strip() for cell in r.cells] for r in table.rows[1:]}
+    # by hand: thuế 240 of 400 → 60 %; phí 90 of 100 → 90 %; giá (10 + 20) / 2 = 15, (30 + 40) / 2 = 35
+    assert body["Thu thuế"][2:7] == ["400", "240", "60%", "", "15"]
+    assert body["Thu phí"][2:7] == ["100", "90", "90%", "", "35"]
+    wb = load_workbook(BytesIO(build_xlsx(c)))
+    cells = [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert any("«So với cùng kỳ (%)»: không tổng hợp" in v for v in cells)
+    assert "Tỷ lệ (%) (%)" not in cells
