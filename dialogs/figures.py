@@ -73,7 +73,18 @@ def aggregate_of(item: Any) -> str:
 # a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
 # per day or month — "hồ sơ/tháng" — is a quantity, summed)
 _PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
-                          r"nhan khau|hoc sinh|lop|giuong)\b")
+                          r"nhan khau|hoc sinh|lop|giuong|tre|phu nu|xa|kg|lit|con)\b")
+# a figure per head in words: "trên vạn dân", "của một phụ nữ", "bình quân một lớp", "trên 1 ha", "mỗi hộ"
+_PER_ENTITY_RE = re.compile(r"\b(?:tren|cua|cho|moi|binh quan|trung binh)\s+(?:mot\s+|1\s+|1\.?000\s+)?(?:van dan|nghin dan|"
+                            r"dan|nguoi dan|nguoi|ho|lop|phu nu|xa|ha|lao dong|hoc sinh|benh nhan|tre|doan vien|"
+                            r"dang vien|hoi vien)\b")
+# a stock averaged over the period ("Dân số bình quân", "Số lao động BQ"): a number of people, added up across units
+_STOCK_RE = re.compile(r"^(?:tong\s+)?(?:so\s+)?(?:dan so|lao dong|nguoi|hoc sinh|doanh nghiep|ho|can bo|cong chuc|"
+                       r"vien chuc|dang vien|hoi vien|doan vien|thanh vien|tre|benh nhan|giuong)\b")
+# a rate or index by its words: "Tỷ suất …", "Chỉ số giá …", "Tốc độ tăng …", "Hệ số …", "Mật độ …"
+_RATE_WORDS_RE = re.compile(r"\b(?:ty suat|chi so|toc do|he so|mat do)\b")
+# a rating's category ("Học lực trung bình", "Xếp loại trung bình"): a count of what was rated so
+_RATING_RE = re.compile(r"\b(?:hoc luc|hanh kiem|xep loai|loai|muc song|ren luyen|danh gia)\s+(?:\w+\s+)?trung binh\b")
 # a unit that is itself a rate: "%", "‰", "phần trăm", "tỷ lệ %", "(%)"
 _RATE_UNIT_RE = re.compile(r"^\(?\s*(?:%|‰|phan tram|t[yi] le(?:\s*(?:%|phan tram))?)\s*\)?$")
 # a rate by its label (folded), anywhere: "Tỷ lệ …", "Kết quả tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… %"
@@ -99,15 +110,29 @@ def rate_row(label: str, unit: str | None) -> bool:
     if u and (is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u)):
         return True
     text = _ROW_NO_RE.sub("", fold(label))
-    if re.search(r"[%‰]", text):
-        return True  # "Số hộ nghèo (%)": what the row holds is a percentage, whatever it counts
+    if re.search(r"[%‰]", text) or _PER_HEAD_RE.search(text) or _PER_ENTITY_RE.search(text):
+        return True  # "Số hộ nghèo (%)", "Số bác sĩ trên vạn dân": a percentage or per head, whatever it counts
+    if average_label(text):
+        return True
     if _COUNT_LABEL_RE.match(text):
         return False
-    if _AVERAGE_LABEL_RE.search(text):
+    if _RATE_WORDS_RE.search(text):
         return True
     if not _RATE_LABEL_RE.search(text):
         return False
     return not counted_rate(label, unit)
+
+
+def average_label(text: str) -> bool:
+    """Whether a (folded) label names an average: "bình quân", "BQ", "Thu nhập trung bình", "Số ngày điều trị trung
+    bình" — never a stock averaged over the period ("Dân số bình quân", "Số lao động BQ": added up across units), a
+    rating's category ("Học lực trung bình") or a bare "Trung bình"."""
+    if _STOCK_RE.match(text) and not _PER_ENTITY_RE.search(text):
+        return False
+    if re.search(r"\b(?:binh quan|bq)\b", text) or _AVERAGE_LABEL_RE.search(text):
+        return True
+    return bool(re.search(r"\w+\s+trung binh\b", text)) and not _RATING_RE.search(text) \
+        and not re.match(r"^\s*(?:loai|muc|xep loai)\b", text)
 
 
 def counted_rate(label: str, unit: str | None) -> bool:
@@ -134,19 +159,30 @@ def row_aggregates(t: Any) -> dict[str, str]:
     "Thành thị", "Nông thôn"), is of that row's kind; a count ("Số …") never is."""
     out: dict[str, str] = {}
     above: list[tuple[int, str]] = []  # the rows above, by level: (level, aggregation)
+    head: tuple[int, str] | None = None  # the last row at its level with no bullet: dashed rows after it are its parts
     for r in t.rows:
         while above and above[-1][0] >= r.level:
             above.pop()
+        dashed = bool(_BULLET_RE.match(r.label))
+        if dashed and (getattr(r, "unit", None) or "").strip() and head is not None:
+            head = (head[0], "sum")  # '- Diện tích rừng trồng | ha' under a rate: the dashed rows are its figures
         agg = getattr(r, "aggregate", None)
         if not agg:
             agg = default_row_aggregate(r.label, getattr(r, "unit", None))
             inherited = next((a for _, a in reversed(above) if a != "sum"), None)
+            if dashed and head is not None and head[0] == r.level and head[1] != "sum":
+                inherited = head[1]  # '- Thành thị', '- Nông thôn' at the level of 'Tỷ lệ hộ nghèo' are its parts
             if agg == "sum" and inherited and not (getattr(r, "unit", None) or "").strip() \
                     and not _COUNT_LABEL_RE.match(_ROW_NO_RE.sub("", fold(r.label))):
                 agg = inherited
         out[r.key] = agg
         above.append((r.level, agg))
+        if not dashed:
+            head = (r.level, agg)
     return out
+
+
+_BULLET_RE = re.compile(r"^\s*[-+•–]\s*\S")
 
 
 ROW_AGGREGATE_VI = {
@@ -169,13 +205,38 @@ def row_units(t: Any) -> list[str] | None:
 
 
 def unsummed_note(t: Any) -> str | None:
-    """The note under a consolidated Biểu naming its rows that are not summed, and how they are consolidated."""
+    """The note under a consolidated Biểu naming its rows and columns that are not summed, and how each is
+    consolidated — so a reader can tell a mean from a sum, and why a cell is empty."""
     aggs = row_aggregates(t)
     rows = [r for r in t.rows if aggs[r.key] in ROW_AGGREGATE_VI]
-    if not rows:
-        return None
-    parts = "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows)
-    return f"Ghi chú: các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — {parts}."
+    parts = []
+    if rows:
+        parts.append("các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — "
+                     + "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows))
+    if cols := column_notes(t):
+        parts.append("cột " + "; ".join(cols))
+    return f"Ghi chú: {'. Các '.join(parts)}." if parts else None
+
+
+def column_notes(t: Any) -> list[str]:
+    """How each of a Biểu's figure columns that is not a sum is consolidated: «X»: bình quân các đơn vị; «Y»: = «A»
+    / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng trên «C»; «W»: không tổng hợp, xem số liệu từng đơn vị."""
+    label = {c.key: c.label for c in t.columns}
+    out = []
+    for c in t.columns:
+        if c.type not in _NUMERIC or getattr(c, "computed", False) or c.sum_of:
+            continue
+        agg = aggregate_of(c)
+        if agg == "ratio":
+            out.append(f"«{c.label}» = «{label.get(c.numerator, c.numerator)}» / «{label.get(c.denominator, c.denominator)}»"
+                       " × 100, tính lại từ số đã cộng")
+        elif agg == "share":
+            out.append(f"«{c.label}»: tỷ trọng tính lại trên «{label.get(c.of, c.of)}» đã cộng")
+        elif agg == "none":
+            out.append(f"«{c.label}»: không tổng hợp, xem số liệu từng đơn vị")
+        elif agg in ("mean", "min", "max"):
+            out.append(f"«{c.label}»: {ROW_AGGREGATE_VI[agg]}")
+    return out
 
 
 def summed_rows(t: Any) -> set[str]:
@@ -289,17 +350,217 @@ def total_problems(t: Any, where: str) -> list[str]:
 _SHARE_RE = re.compile(r"^\s*(t[ỷỉ]\s*tr[ọo]ng|t[ỷỉ]\s*l[ệe])\b", re.IGNORECASE)
 
 
-def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None) -> dict[str, Any]:
+def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None,
+                    before: list[dict[str, Any]] | None = None, after: list[dict[str, Any]] | None = None,
+                    ) -> dict[str, Any]:
     """The importer's guess for a draft question or Biểu column (a plain dict with ``type``, ``unit``,
-    ``label``/``prompt``): a share of the count column just before it when labelled "Tỷ trọng"/"Tỷ lệ",
-    the mean for a percentage; ``{}`` when the default (the sum) is the guess."""
+    ``label``/``prompt``); ``{}`` when the default (the sum) is the guess. A Biểu's rate column is consolidated
+    from the columns it is a ratio of only when they are certain (:func:`_rate_column`), a share for a structure
+    ("Tỷ trọng", "Cơ cấu", a bare "Tỷ lệ" after one count), and ``none`` — no figure rather than a wrong one — for a
+    rise or fall and wherever its parts are not certain; an average ("BQ", "bình quân") or a per-head column
+    ("(tạ/ha)", "(‰)") the units' mean; a percentage question the mean. ``before``, ``after``: the columns before
+    and after it."""
     if entry.get("aggregate") or entry.get("type", "integer") not in _NUMERIC:
         return {}
     label = str(entry.get("label") or entry.get("prompt") or "")
-    prev_ok = (previous is not None and previous.get("type", "integer") in ("integer", "decimal", "money")
-               and not previous.get("sum_of") and (previous.get("unit") or "") != "%")
-    if "label" in entry and prev_ok and _SHARE_RE.match(label) and previous is not None:
-        return {"aggregate": "share", "of": previous["key"]}
-    if is_rate(entry.get("type", "integer"), entry.get("unit")) or _SHARE_RE.match(label):
+    rate = is_rate(entry.get("type", "integer"), entry.get("unit"))
+    if "label" in entry:
+        before = before if before is not None else [previous] if previous else []
+        guess = _column_guess(entry, label, rate, before)
+        if guess == {"aggregate": "mean"} and _a_rate(entry) and any(map(_countable, after or [])):
+            return {"aggregate": "none"}  # 'Tỷ lệ (%) | Số đã tiêm | Số phải tiêm': its parts after it, not certain
+        if guess is not None:
+            return guess
+    if rate or _SHARE_RE.match(label):
         return {"aggregate": "mean"}
     return {}
+
+
+def _column_guess(entry: dict[str, Any], label: str, rate: bool,
+                  before: list[dict[str, Any]]) -> dict[str, Any] | None:
+    f, g = fold(label), fold(str(entry.get("group") or ""))
+    if "‰" in label or "‰" in g:  # per thousand: a recomputed ratio would be per hundred
+        return {"aggregate": "mean"}
+    if _RATE_GROUP_RE.search(g):
+        # 'Tỷ lệ (%)' over «Nữ», «Dân tộc thiểu số»; 'So sánh (%)' over «Dự toán», «Cùng kỳ»: each a rate
+        whole = {**entry, "label": f"{entry['group']} {label}", "group": None, "type": "percent"}
+        return {"type": "percent", **_rate_column(whole, before)}
+    if g and (_PER_UNIT_LABEL_RE.search(g) or average_label(g) or _RATE_WORDS_RE.search(g)):
+        return {"aggregate": "mean"}  # 'Năng suất (tạ/ha)', 'Thu nhập bình quân' over «Kế hoạch», «Thực hiện»
+    if average_label(f) or _PER_ENTITY_RE.search(f):
+        return {"aggregate": "mean"}
+    slash = bool(_SLASH_ONLY_RE.fullmatch(f))
+    if slash and not _plan_slash(f):  # 'GV/lớp', 'Hộ/thôn', 'Khẩu/hộ': so many per one, never a percentage
+        return {"aggregate": "mean"}
+    against = bool(re.match(r"\s*(?:so voi|so sanh|dat)\b", f)) or _RATE_WORDS_RE.search(f)
+    if rate or slash or against or _SHARE_RE.match(label) or _WEIGHT_RE.match(label):
+        guess = _rate_column(entry, before)
+        if rate:
+            return guess
+        # no '%' written: 'TH/DT', 'So với kế hoạch' a percentage when it is a ratio of the counts, never 'lần'
+        ratio = guess.get("aggregate") == "ratio" and not re.search(r"\blan\b", f)
+        return {"type": "percent", **guess} if ratio else {"aggregate": "none"} if slash or against else guess
+    if _PER_UNIT_LABEL_RE.search(f):
+        return {"aggregate": "mean"}
+    return None
+
+
+def _plan_slash(f: str) -> bool:
+    """'TH/DT', 'Ước TH/KH', 'UTH 2026/TH 2025': a ratio of what was done to a plan or another period (a percentage)."""
+    sides = [_words(x) for x in f.split("/", 1)]
+    known = {"thuc", "hien", "ke", "hoach", "du", "toan", "uoc", "prior", "chi", "tieu", "luy"}
+    return all(w and all(x in known or x.isdigit() for x in w) for w in sides)
+
+
+def _countable(col: dict[str, Any]) -> bool:
+    """A column whose cells can be summed into a ratio's part: a count, amount or quantity — not a percentage, an
+    average, or a figure per head or hectare."""
+    label = str(col.get("label") or "")
+    return col.get("type", "integer") in ("integer", "decimal", "money") and (col.get("unit") or "") != "%" \
+        and not col.get("aggregate") and not _SHARE_RE.match(label) and not _WEIGHT_RE.match(label) \
+        and not _PER_UNIT_LABEL_RE.search(fold(label)) and not average_label(fold(label)) \
+        and not _SLASH_ONLY_RE.fullmatch(fold(label)) and not _RATE_WORDS_RE.search(fold(label))
+
+
+def _a_rate(col: dict[str, Any]) -> bool:
+    """A rate column among a Biểu's columns (passed over when looking for the counts a later rate is made of)."""
+    label = str(col.get("label") or "")
+    return is_rate(col.get("type", "integer"), col.get("unit")) or bool(col.get("aggregate")) \
+        or bool(_SHARE_RE.match(label) or _WEIGHT_RE.match(label) or _SLASH_ONLY_RE.fullmatch(fold(label)))
+
+
+def _block(entry: dict[str, Any], before: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The counts a rate column can be made of: those right before it, back to the first column that is neither a
+    count nor a rate (a text column, a figure per head) or belongs to another group."""
+    out: list[dict[str, Any]] = []
+    for c in reversed(before):
+        if entry.get("group") and c.get("group") != entry.get("group"):
+            break
+        if _countable(c):
+            out.append(c)
+        elif not _a_rate(c):
+            break
+    return out[::-1]
+
+
+# a column whose label gives a rate or per-head unit: "Tỷ suất sinh (‰)", "Năng suất (tạ/ha)", "Mật độ (người/km2)"
+_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\([^()]*/\s*(?:\d[\d.]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|"
+                                r"nghin dan|lao dong|khau|xa|doan vien|dang vien|kg|lit|tan|con|tre|phu nu)\b[^()]*\)|"
+                                r"/\s*(?:van dan|nghin dan|1\.?000 dan)\b")
+_SLASH_ONLY_RE = re.compile(r"\s*(?:ty le\s*|so sanh\s*)?(?:[a-z0-9]{1,6}\s*){1,3}/\s*(?:[a-z0-9]{1,6}\s*){1,3}"
+                            r"(?:\(\s*%\s*\))?\s*")
+_RATE_GROUP_RE = re.compile(r"%|^\s*ty le\b")  # a group header over rate columns
+_WEIGHT_RE = re.compile(r"^\s*(?:t[ỷỉ]\s*tr[ọo]ng|cơ\s*cấu)\b", re.IGNORECASE)  # a row's part of the whole
+# "… so với dự toán", "So sánh TH/DT", "So với cùng kỳ", "Đạt % KH", "% so KH": what the rate is measured against (as
+# written: «số» is no «so»; "Tỷ lệ % số người" names what is counted, not what it is measured against)
+_AGAINST_RE = re.compile(r"(?<!\w)(?:so(?:\s+sánh)?(?:\s+với)?|(?:^|đạt|thực hiện|th)\s*%)(?!\w)\s*(?P<what>[^()%]*)")
+# a rise or fall, a growth rate or index: the ratio less 100, or of what no column holds
+_CHANGE_RE = re.compile(r"\b(?:tang|giam|chenh|bien dong|toc do|chi so phat trien)\b")
+# a column that is a target or a whole: what a rate after it is measured against
+_TARGET_RE = re.compile(r"\b(?:ke hoach|du toan|chi tieu|doi tuong|tong so|tong|phai|duoc giao|dang ky|du kien|"
+                        r"muc tieu|tiep nhan|thu ly|de nghi|dan so|du thi|bien che|trong do tuoi)\b")
+# a column that is what was done or reached (never last year's, a difference, or what is still not done)
+_DONE_RE = re.compile(r"\b(?:duoc|da|dat|hoan thanh|thuc hien|uoc|luy ke|giai quyet|co|tham gia|ket qua|ra lop)\b")
+_TOTAL_RE = re.compile(r"\b(?:tong|tong so|dan so|toan bo)\b")  # a total the categories are parts of
+_NOT_DONE_RE = re.compile(r"\b(?:chua|khong|chenh|tang|giam|prior)\b")
+_ABBREVIATIONS = {"th": "thuc hien", "dt": "du toan", "kh": "ke hoach", "ck": "cung ky", "uth": "uoc thuc hien",
+                  "dtts": "dan toc thieu so", "ld": "lao dong", "hs": "hoc sinh"}
+_PRIOR_RE = re.compile(r"\b(?:cung ky(?: nam truoc)?|nam truoc|ky truoc)\b")
+_FILLER = frozenset({"nam", "thang", "quy", "ky", "cua", "cac", "va", "trong", "da", "duoc", "so", "voi", "sanh",
+                     "ty", "le", "tr", "phan", "tram", "dat"})
+
+
+def _words(text: str) -> set[str]:
+    """The words that name a column: folded, "TH", "DT", "KH" spelt out, "cùng kỳ"/"năm trước" one word, no filler."""
+    t = " ".join(_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", fold(text)))
+    t = re.sub(r"\btrong (?:do|so do)\b", " ", t)  # 'Trong đó: Nữ' is «Nữ»
+    return {w for w in _PRIOR_RE.sub("prior", t).split() if w not in _FILLER}
+
+
+def _col_words(col: dict[str, Any]) -> set[str]:
+    return _words(f"{col.get('label') or ''} {col.get('group') or ''}")
+
+
+def _named(wanted: set[str], cols: list[dict[str, Any]], prefer: Any = None) -> dict[str, Any] | None:
+    """The one column every one of ``wanted``'s words names: the only one, else the only one with no other word,
+    else the only one ``prefer`` holds for (what was done for a numerator, a target for a denominator); None when
+    none does or it is not certain which."""
+    hits = [c for c in cols if wanted and wanted <= _col_words(c)]
+    exact = [c for c in hits if _col_words(c) == wanted]
+    preferred = [c for c in hits if prefer is not None and prefer(c)]
+    return next((x[0] for x in (hits, exact, preferred) if len(x) == 1), None)
+
+
+def _is_done(c: dict[str, Any]) -> bool:
+    w = f"{' '.join(sorted(_col_words(c)))} {fold(str(c.get('label') or ''))}"
+    return bool(_DONE_RE.search(w)) and not _NOT_DONE_RE.search(w) and not _is_target(c)
+
+
+def _is_target(c: dict[str, Any]) -> bool:
+    return bool(_TARGET_RE.search(fold(f"{c.get('label') or ''} {c.get('group') or ''}")))
+
+
+def _done(cols: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """What was done among ``cols``: a "lũy kế", else the one done column; None when there are several."""
+    done = [c for c in cols if _is_done(c)]
+    cumulative = [c for c in done if "luy ke" in fold(str(c.get("label")))]
+    return cumulative[0] if len(cumulative) == 1 else done[0] if len(done) == 1 else None
+
+
+def _ratio(num: dict[str, Any] | None, den: dict[str, Any] | None) -> dict[str, Any]:
+    return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"]} \
+        if num is not None and den is not None and num is not den else {"aggregate": "none"}
+
+
+def _rate_column(entry: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:
+    """A rate column's consolidation: the ratio of the summed counts it names ('… so với dự toán', 'TH/DT', 'Đạt %
+    KH') or is made of (a target or whole and what was done or its part, right before it); a share for a structure;
+    ``none`` for a rise or fall and wherever the parts are not certain, so no figure is printed that is not the
+    one asked; the mean where no count stands before it (a Biểu of rates)."""
+    label = str(entry.get("label") or "")
+    block = _block(entry, before)
+    if _CHANGE_RE.search(fold(label)):
+        return {"aggregate": "none"}
+    if _WEIGHT_RE.match(label) or (len(block) == 1 and not _words(f"{label} {entry.get('group') or ''}")):
+        prev = before[-1] if before else None
+        return {"aggregate": "share", "of": prev["key"]} if prev is not None and prev in block \
+            and not prev.get("sum_of") else {"aggregate": "none" if block else "mean"}
+    if not block:  # a Biểu of rates: their mean; after other figures (per hectare…): not this rate's parts
+        return {"aggregate": "none" if any(c.get("type", "integer") in _NUMERIC and not _a_rate(c) for c in before)
+                else "mean"}
+    plain = re.sub(r"\(\s*%\s*\)", " ", label.lower())  # 'So sánh (%) cùng kỳ': what follows the '(%)' too
+    if "/" in plain and not ("%" in label or _plan_slash(fold(plain))):
+        return {"aggregate": "mean"}  # 'Tỷ lệ giáo viên/lớp': so many per one, not a percentage of the counts
+    if "/" in plain:  # 'TH/DT', 'So sánh UTH 2026/TH 2025': both parts named
+        num, den = plain.split("/", 1)
+        return _ratio(_named(_words(num), block, _is_done), _named(_words(den), block, _is_target))
+    m = _AGAINST_RE.search(plain)
+    if m and m.group("what").strip():
+        den = _named(_words(m.group("what")), block, _is_target)
+        rest = [c for c in block if c is not den]
+        head = _words(plain[: m.start()])
+        num = _named(head, rest, _is_done) if head else _done(rest) or (rest[0] if len(rest) == 1 else None)
+        return _ratio(num, den)
+    return _rate_of_parts(label, entry, block)
+
+
+def _rate_of_parts(label: str, entry: dict[str, Any], block: list[dict[str, Any]]) -> dict[str, Any]:
+    """'Tỷ lệ (%)', 'Tỷ lệ hộ nghèo (%)': the ratio of the part the label names (else the one done column) to the
+    one whole among the counts before it (a target or total, or a count its label is part of: 'Số hộ' of 'Số hộ
+    nghèo'); ``none`` when another count there could be the base ('Đã giải quyết' beside 'Tiếp nhận')."""
+    wanted = _words(f"{label} {entry.get('group') or ''}")
+    named = _named(wanted, block, _is_done) if wanted else None
+    if named is not None and _is_target(named):  # 'Tỷ lệ % KH': measured against the plan, what was done over it
+        return _ratio(_done([c for c in block if c is not named]), named)
+    part = named if wanted else _done(block)
+    if part is None and not wanted and len(block) == 2:
+        part = next((c for c in block if not _is_target(c)), None) if sum(map(_is_target, block)) == 1 else None
+    if part is None:
+        return {"aggregate": "none"}
+    pw = _col_words(part)
+    siblings = [c for c in block if c is not part and wanted and pw & _col_words(c) and not _is_target(c)
+                and not _col_words(c) < pw]  # 'Số hộ cận nghèo' beside 'Số hộ nghèo'
+    others = [c for c in block if c is not part and c not in siblings and not _NOT_DONE_RE.search(fold(str(c.get("label"))))]
+    if len(others) != 1 or (siblings and not _TOTAL_RE.search(fold(str(others[0].get("label"))))):
+        return {"aggregate": "none"}  # another count could be the base, or the part is one of several categories
+    return _ratio(part, others[0])
