@@ -180,6 +180,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
     _drop_metadata(draft)
     _yes_no_columns(draft)
+    _money_kin(draft)
     _computed_columns(draft, numbers)
     if not draft.columns:
         return None
@@ -191,6 +192,21 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
+
+
+# the same amount at another stage or time as a money column beside it: «Thực hiện 6 tháng» next to «Dự toán năm»
+_MONEY_KIN = re.compile(r"^(?:uoc\s+)?(?:thuc hien|luy ke|cung ky|ke hoach|du toan|giai ngan|th|kh|dt|uth|uoc th)\b")
+
+
+def _money_kin(draft: TableDraft) -> None:
+    """A plain number column that is the same amount as a money column beside it (what was done, the plan, last
+    year's — «Dự toán năm | Thực hiện 6 tháng») is money too: kept in đồng like it, so a ratio of the two is right."""
+    if not any(c.get("type") == "money" for c in draft.columns):
+        return
+    for c in draft.columns:
+        if c.get("type", "integer") in ("integer", "decimal") and not c.get("unit") \
+                and _MONEY_KIN.match(fold(c["label"])) and not re.search(r"\b(?:so|nguoi|ho|%)\b|\(", fold(c["label"])):
+            c["type"] = "money"
 
 
 def _drop_metadata(draft: TableDraft) -> None:

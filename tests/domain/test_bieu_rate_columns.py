@@ -353,3 +353,30 @@ def test_a_heading_or_an_indicator_over_other_indicators_is_never_their_sum():
                                                                        ("Nông thôn", 600))}}])
     assert got.get(rows["DÂN SỐ VÀ LAO ĐỘNG"].key, {}).get(k) is None and got[rows["Tổng số hộ"].key][k] == 1000
     assert got.get(rows["HỘ GIA ĐÌNH"].key, {}).get(k) is None
+
+
+def test_a_ratio_of_money_over_a_plain_number_is_never_printed():
+    """Review r27e: «Dự toán năm» typed money (kept in đồng) over «Thực hiện 6 tháng» a plain number printed 0 %
+    (and 298.221.503,64 % the other way round): the guess leaves it unconsolidated, the check refuses it declared."""
+    guess = guess_aggregate({"key": "tl", "label": "TH/DT (%)", "type": "percent"}, None,
+                            [{"key": "dt", "label": "Dự toán năm", "type": "money"},
+                             {"key": "th", "label": "Thực hiện 6 tháng", "type": "integer"}])
+    assert guess == {"aggregate": "none"}
+    bad = COLS_OUTLINE.replace("{key: dt, label: Dự toán, type: integer}", "{key: dt, label: Dự toán, type: money}")
+    _, probs = check_outline_text(bad)
+    assert any("tử số «th» và mẫu số «dt» phải cùng loại" in p.message for p in probs), probs
+
+
+def test_the_note_names_a_column_by_its_group_when_its_label_repeats():
+    from dialogs.figures import unsummed_note
+    o, probs = check_outline_text(COLS_OUTLINE.replace(
+        "            - {key: gia, label: Giá bình quân, type: integer, aggregate: mean}",
+        "            - {key: sl1, label: Số lượng, type: integer, group: Năm 2025}\n"
+        "            - {key: tt1, label: Tỷ trọng, type: percent, aggregate: share, of: sl1, group: Năm 2025}\n"
+        "            - {key: sl2, label: Số lượng, type: integer, group: Năm 2026}\n"
+        "            - {key: tt2, label: Tỷ trọng, type: percent, aggregate: share, of: sl2, group: Năm 2026}"))
+    assert probs == [] and o is not None, probs
+    note = unsummed_note(o.question("ns").table)
+    assert note is not None and note.startswith("Ghi chú: Các cột: ") is False and ". Các " not in note
+    assert "«Năm 2025 – Tỷ trọng»: tỷ trọng so với dòng tổng trên nó, tính lại từ «Năm 2025 – Số lượng» đã cộng" in note
+    assert "«Năm 2026 – Tỷ trọng»" in note and note.count("«Tỷ trọng»") == 0
