@@ -36,6 +36,7 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
+from dialogs.importer.echoed_units import echoed_unit
 from dialogs.importer.field_lines import drop_honorific, drop_note_marks, field_line_asks
 from dialogs.importer.form_labels import date_range, time_asks
 from dialogs.importer.forms import (
@@ -288,7 +289,7 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return (opening_asks(text) or roster_asks(text) or delegates(text) or blank_clauses(text)
+    return (opening_asks(text) or roster_asks(text) or delegates(text) or echoed_unit(text) or blank_clauses(text)
             or narrative_then_counts(text, asks_from_text) or field_line_asks(text) or _boxes_or_units(drop_note_marks(text)))
 
 
