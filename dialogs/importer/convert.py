@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
@@ -508,6 +509,10 @@ def _repeated_as_list(ctx: ImportContext, items: list[dict], path: list[str]) ->
 def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> None:
     """A section with nothing under it: its heading asks (one ask per clause of a long one)."""
     prompt = strip_fn(node.text).rstrip(" .:;")
+    filled = filled_asks(prompt) if not sec.get("help") else []
+    if filled:  # '3. Đánh giá chung: Công tác … được …', '1. Tổng số …: 37 trẻ': a filled copy's label asks
+        sec["items"].extend(question(ctx, a, path, None, []) for a in filled)
+        return
     typ, unit, why = guess_type(prompt)
     guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
     noted = noted_field(f"{prompt.rstrip(':')}: ({guide[0].strip('() .')})") if guide else noted_field(prompt)
