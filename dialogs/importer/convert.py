@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from dialogs.importer.shared_counts import labelled_count
 from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
@@ -962,6 +963,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
+    counted = labelled_count(strip_fn(node.text)) if not (node.children or node.tables or node.body) else []
+    if counted:  # '+ Dự án 4: Đầu tư … (số công trình hoàn thành)': the count in brackets asks
+        return [question(ctx, a, path, node.no, []) for a in counted]
     field = _leaf_field(node, numbered)
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.ask_types import Ask, ask_of
 from dialogs.importer.inline_counts import NOUN_AFTER
 
 COUNT = re.compile(r"(?i)^(?P<s>(?:tổng\s+)?số)\s+(?P<t>.+)$")
@@ -42,3 +43,28 @@ def names_its_papers(prompt: str, fields: list[str]) -> bool:
     paper = any(re.match(r"^(?:tên|số|số hiệu|ký hiệu|ngày|ngày ban hành|ngày ký|trích yếu)\b", f) for f in named)
     return (paper and len(named) >= 2 and bool(re.search(r"(?i)\bvăn bản\b", prompt))
             and bool(re.match(r"(?i)^(?:việc\s+)?ban hành\b", prompt.strip())))
+
+
+LABELLED_COUNT = re.compile(r"^[-+•–*\s]*(?P<l>[^:()]{2,40}?)\s*:\s*(?P<d>[^:()]{5,200}?)\s*"
+                            r"\((?P<c>(?:tổng\s+)?số\s+[^()]{2,80})\)\s*[.;]?$", re.I)
+
+
+def labelled_count(text: str) -> list[Ask]:
+    """'+ Dự án 4: Đầu tư cơ sở hạ tầng (số công trình hoàn thành)': a short label, what it is, then in brackets the
+    one count asked of it → the count named by the label ('Dự án 4: Số công trình hoàn thành'), the description its
+    help. [] unless the bracket holds one count of a thing (no list of figures, no guidance verb)."""
+    m = LABELLED_COUNT.match(text.strip())
+    if not m or len(m.group("l").split()) > 6 or re.search(r"(?i)\b(?:nêu|ghi|liệt kê|tỷ lệ|tỉ lệ)\b|;", m.group("c")):
+        return []
+    count = m.group("c").strip(" .")
+    noun = NOUN_AFTER.match(COUNT.match(count).group("t"))
+    if re.search(r",\s*(?:tổng\s+)?số\b", count, re.I) or not noun or noun.group("n") == "%":
+        return []
+    ask = ask_of(count[:1].upper() + count[1:])
+    if ask.type != "integer":
+        return []
+    ask.unit = ask.unit or noun.group("n")
+    desc = m.group("d").strip(" ,.")
+    ask.prompt = f"{m.group('l').strip()}: {ask.prompt[:1].lower()}{ask.prompt[1:]}"
+    ask.help = [desc[:1].upper() + desc[1:]]
+    return [ask]

@@ -276,6 +276,11 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
 
 def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
     """An item's asks: a field line's labels with their blanks ('Tuổi: ……', 'Họ tên: …… Tuổi: ……'), else one ask."""
+    trail = re.match(r"^(?P<p>.+\?)\s*(?:…|\.{2,}|_{2,})[….\s_]*$", prompt.strip())
+    if trail and not opts:  # '… làm thủ tục gì? ……………': the question, a line's space for a short answer
+        ask = _ask(trail.group("p"), opts, notes)
+        ask.type = "text" if ask.type == "longtext" else ask.type
+        return [ask]
     if opts or not BLANK.search(prompt) or "?" in prompt:
         return [_ask(prompt, opts, notes)]
     lined = field_line_asks(prompt)
@@ -521,7 +526,9 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if not opts:
             opts, j = _options(lines, j, asked)
         more, j = _notes(lines, j)
+        space = j
         asked, j, unit = _answer_space(lines, j, asked, bool(coded) and not opts)
+        space = sum(1 for x in lines[space:j] if blank_only(x))  # the dotted lines left to write the answer on
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (
             (not coded and not opts and not survey)
@@ -538,6 +545,8 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         asks = _asks(asked, opts, notes + more + _spelled(lines, at, opts))
         if unit and len(asks) == 1 and asks[0].type in ("integer", "decimal", "money", "text", "longtext"):
             asks[0].type, asks[0].unit = unit_type(unit), unit  # '… bao nhiêu?' over '…… triệu đồng'
+        elif space >= 2 and len(asks) == 1 and asks[0].type == "text":  # 'Góp ý …:' over lines of dots: a passage
+            asks[0].type = "longtext"
         asks[0].help, pending = pending + asks[0].help, []
         out.extend(carry_as(t, a, numbered=True) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""
