@@ -14,10 +14,12 @@ from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.field_lines import noted_field
 from dialogs.importer.form_labels import dotted_label, label_lines
+from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
     BREAKDOWN_LABEL,
+    boxed_yesno,
     COUNT_UNIT,
     blank_fields,
     blank_only,
@@ -219,6 +221,9 @@ def option_question(ctx: ImportContext, text: str, lines: list[str], path: list[
 def field_question(ctx: ImportContext, label: str, path: list[str], no: str | None, value: str = "") -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else by the value one unit filled in
     ('Số nhà vệ sinh: 6', 'Có nguồn nước sạch: Có (tốt)'), else a line of text."""
+    boxed = field_line_asks(label) if re.search(r"[□☐]", label) else []
+    if len(boxed) == 1 and boxed[0].type in ("choice", "multichoice", "yesno"):  # 'Giới tính: Nam □ Nữ □' (a head's)
+        return question(ctx, boxed[0], path, no, [])
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
@@ -379,6 +384,10 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         for b in node.body:
             _add_help(sec["items"][0] if sec["items"] else sec, strip_fn(b))
         node.body = []
+    boxed = boxed_yesno(strip_fn(node.text)) if not sec["items"] and (node.body or node.children) else None
+    if boxed:  # '2. Có hệ thống báo cháy: Có □ Không □' over 'Nếu có, ghi rõ năm lắp đặt: ……': asked, then the rest
+        sec["title"] = boxed
+        sec["items"].append(question(ctx, Ask(boxed, "yesno"), path, None, []))
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children[(done := _special_children(ctx, sec, node, path)):], start=done):
         for pos, t in node.tables:
@@ -507,12 +516,25 @@ def _repeated_as_list(ctx: ImportContext, items: list[dict], path: list[str]) ->
     return out
 
 
+def _own_shape_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str], prompt: str) -> bool:
+    """A leaf heading of a shape read whole: a filled copy's label and value ('3. Đánh giá chung: Công tác … được
+    …', '1. Tổng số …: 37 trẻ'), a yes or no then what to give when it is yes ('… chưa? Nếu đã ban hành, ghi rõ …')."""
+    filled = filled_asks(prompt) if not sec.get("help") else []
+    if filled:
+        sec["items"].extend(question(ctx, a, path, None, []) for a in filled)
+        return True
+    if re.search(r"\?\s+(?:nếu|trường hợp)\b", prompt, re.I):
+        asked = asks_to_questions(ctx, node.text, path, None)
+        if len(asked) > 1 and asked[0]["type"] == "yesno":
+            sec["items"].extend(asked)
+            return True
+    return False
+
+
 def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> None:
     """A section with nothing under it: its heading asks (one ask per clause of a long one)."""
     prompt = strip_fn(node.text).rstrip(" .:;")
-    filled = filled_asks(prompt) if not sec.get("help") else []
-    if filled:  # '3. Đánh giá chung: Công tác … được …', '1. Tổng số …: 37 trẻ': a filled copy's label asks
-        sec["items"].extend(question(ctx, a, path, None, []) for a in filled)
+    if _own_shape_asks(ctx, sec, node, path, prompt):
         return
     typ, unit, why = guess_type(prompt)
     guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
