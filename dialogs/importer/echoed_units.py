@@ -29,3 +29,17 @@ def echoed_unit(text: str) -> list[Ask]:
         return []
     ask = ask_of(f"{label} ⟦u:{unit}⟧")
     return [ask] if ask.type in ("integer", "decimal") else []
+
+
+def echoed_parts(parts: list[tuple[str, str, str]], head: str) -> list[tuple[str, str, str]]:
+    """blank_clauses' (words before, noun, words after) of each clause: the words after a noun that, with it, repeat
+    the clause's label ('Số tổ chức đảng …: …… tổ chức' read as 'tổ' + 'chức') are the unit's, not the sentence's."""
+    out = []
+    for before, noun, rest in parts:
+        unit = f"{noun} {rest}".strip()
+        label = fold(before or head)
+        if noun and rest and len(rest.split()) <= 3 and re.search(r"(?<!\w)" + re.escape(fold(unit)) + r"(?!\w)", label):
+            out.append((before, unit, ""))
+        else:
+            out.append((before, noun, rest))
+    return out
