@@ -400,6 +400,8 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if pos >= len(node.children):
             sec["items"].append(table_question(ctx, t, path))
     _body(ctx, sec, node, path, before=False)
+    if not sec["items"] and not (node.body or node.children or node.tables):
+        _own_shape_asks(ctx, sec, node, path, strip_fn(node.text).rstrip(" .:;"))
     if not sec["items"] and top and not node.body and not strip_fn(node.text).isupper() and node.kind.startswith("dec"):
         qs = asks_to_questions(ctx, node.text, path, None)  # '1. Có hay không …? Nếu có thì nêu …': two asks
         if len(qs) > 1 or (qs and qs[0]["type"] != "longtext"):
@@ -521,6 +523,7 @@ def _own_shape_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str], 
     …', '1. Tổng số …: 37 trẻ'), a yes or no then what to give when it is yes ('… chưa? Nếu đã ban hành, ghi rõ …')."""
     filled = filled_asks(prompt) if not sec.get("help") else []
     if filled:
+        sec["title"] = filled[0].prompt  # (the copy's value is no part of the heading either)
         sec["items"].extend(question(ctx, a, path, None, []) for a in filled)
         return True
     if re.search(r"\?\s+(?:nếu|trường hợp)\b", prompt, re.I):

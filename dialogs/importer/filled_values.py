@@ -52,7 +52,9 @@ def _figures(text: str) -> list[Ask]:
         if re.match(r"(?i)^(?:tổng\s+)?số\b", label) or not own:
             named = label
         else:  # 'hộ dân tộc thiểu số' in 'hộ': 'Số hộ dân tộc thiểu số'; 'sinh con thứ ba' in 'trẻ': 'Số trẻ sinh …'
-            named = f"số {label}" if label.lower().startswith(own.lower() + " ") else f"số {own} {label}"
+            head = re.sub(r"(?i)^(?:tổng\s+)?số\s+", "", m.group("l").strip()).split()[:1]
+            shared = label.lower().startswith(own.lower() + " ") or head and label.split()[0].lower() == head[0].lower()
+            named = f"số {label}" if shared else f"số {own} {label}"  # ('lao động nữ' of 'Tổng số lao động …')
         asks.append(Ask(_cap(named), "integer", own or None))
     return asks
 

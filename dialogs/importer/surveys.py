@@ -175,7 +175,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             k += 1
             continue
         inline = _inline_options(s) if not opts else None
-        if inline and any(re.search(r"[?:]", o) for o in inline):
+        if inline and (any(re.search(r"[?:]", o) for o in inline)
+                       or not BOXES.match(s) and (_item(s) or re.search(r"[?:]", BOXES.split(s)[0]))):
             break  # 'Câu 5. Hộ có nuôi gia súc không? Có □ Không □': the next question with its own boxes
         if inline and len(inline) >= 2:
             return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else (inline, k + 1)
