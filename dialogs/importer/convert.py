@@ -8,21 +8,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dialogs.importer.shared_counts import labelled_count
-from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
-from dialogs.importer.field_lines import noted_field
+from dialogs.importer.field_lines import field_line_asks, noted_field
+from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
-from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.forms import (
     ASKING_STRONG,
     BLANK,
     BREAKDOWN_LABEL,
-    boxed_yesno,
     COUNT_UNIT,
     blank_fields,
     blank_only,
+    boxed_yesno,
     date_blank,
     explained_options,
     filled_field,
@@ -75,6 +73,7 @@ from dialogs.importer.questions import (
     titled_ask,
 )
 from dialogs.importer.section_titles import blank_free_title
+from dialogs.importer.shared_counts import labelled_count
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft

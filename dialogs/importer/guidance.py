@@ -164,7 +164,9 @@ def boxed_tail(tail: str) -> Ask | None:
     """'Giới tính: Nam □ Nữ □' after a line's blanks: a choice (or yes/no) of its boxes; None for other words."""
     if not re.search(r"[□☐]", tail):
         return None
-    from dialogs.importer.field_lines import field_line_asks  # (field_lines reads this module's neighbours first)
+    from dialogs.importer.field_lines import (
+        field_line_asks,  # (field_lines reads this module's neighbours first)
+    )
 
     asks = field_line_asks(tail)
     return asks[0] if len(asks) == 1 and asks[0].type in ("choice", "multichoice", "yesno") else None

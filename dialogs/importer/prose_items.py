@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.shared_counts import bare_amount, distributed_counts
 from dialogs.importer.ask_types import Ask, guess_type
 from dialogs.importer.counts import split_count_segments
 from dialogs.importer.lexicon import top_split
+from dialogs.importer.shared_counts import bare_amount, distributed_counts
 
 # the parts a report is made of; words in one group mean one thing when written side by side
 GROUPS: tuple[tuple[str, ...], ...] = (

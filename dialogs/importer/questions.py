@@ -37,8 +37,8 @@ from dialogs.importer.counts import (  # noqa: F401
     stated_figures,
 )
 from dialogs.importer.echoed_units import echoed_unit
-from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.field_lines import drop_honorific, drop_note_marks, field_line_asks
+from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.form_labels import date_range, time_asks
 from dialogs.importer.forms import (
     BLANK,
