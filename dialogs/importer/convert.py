@@ -383,10 +383,6 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         for b in node.body:
             _add_help(sec["items"][0] if sec["items"] else sec, strip_fn(b))
         node.body = []
-    boxed = boxed_yesno(strip_fn(node.text)) if not sec["items"] and (node.body or node.children) else None
-    if boxed:  # '2. Có hệ thống báo cháy: Có □ Không □' over 'Nếu có, ghi rõ năm lắp đặt: ……': asked, then the rest
-        sec["title"] = boxed
-        sec["items"].append(question(ctx, Ask(boxed, "yesno"), path, None, []))
     _body(ctx, sec, node, path, before=True)
     for i, child in enumerate(node.children[(done := _special_children(ctx, sec, node, path)):], start=done):
         for pos, t in node.tables:
@@ -399,8 +395,6 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
         if pos >= len(node.children):
             sec["items"].append(table_question(ctx, t, path))
     _body(ctx, sec, node, path, before=False)
-    if not sec["items"] and not (node.body or node.children or node.tables):
-        _own_shape_asks(ctx, sec, node, path, strip_fn(node.text).rstrip(" .:;"))
     if not sec["items"] and top and not node.body and not strip_fn(node.text).isupper() and node.kind.startswith("dec"):
         qs = asks_to_questions(ctx, node.text, path, None)  # '1. Có hay không …? Nếu có thì nêu …': two asks
         if len(qs) > 1 or (qs and qs[0]["type"] != "longtext"):
@@ -412,9 +406,25 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     return sec
 
 
+def _shaped_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:
+    """A heading of a shape read whole (True when it asked): yes/no boxes over what follows ('2. Có hệ thống báo cháy:
+    Có □ Không □' over 'Nếu có, ghi rõ năm lắp đặt: ……'); a leaf's filled value or its yes/no then 'Nếu …'."""
+    if sec["items"]:
+        return False
+    boxed = boxed_yesno(strip_fn(node.text)) if node.body or node.children else None
+    if boxed:
+        sec["title"] = boxed
+        sec["items"].append(question(ctx, Ask(boxed, "yesno"), path, None, []))
+        return True
+    return not (node.body or node.children or node.tables) and _own_shape_asks(
+        ctx, sec, node, path, strip_fn(node.text).rstrip(" .:;"))
+
+
 def _blank_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:
     """'2. Số phiếu hợp lệ: …… phiếu' with lines under it: a numbered line that carries a labelled blank asks it,
     whatever follows (the lines under it are read as usual)."""
+    if _shaped_heading(ctx, sec, node, path):
+        return True
     text = strip_fn(node.text)
     m = BLANK.search(text)
     if sec["items"] or not (node.body or node.children) or m is None or not any(c.isalpha() for c in text[: m.start()]):
@@ -964,7 +974,11 @@ def _carried_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     bare = bare_label_field(node)  # 'a) Thời gian:' alone, a field whose blank was lost
-    return [question(ctx, Ask(*bare), path, node.no, [])] if bare else []
+    if bare:
+        return [question(ctx, Ask(*bare), path, node.no, [])]
+    # '+ Dự án 4: Đầu tư … (số công trình hoàn thành)': the count in brackets asks
+    counted = labelled_count(strip_fn(node.text)) if not (node.children or node.tables or node.body) else []
+    return [question(ctx, a, path, node.no, []) for a in counted]
 
 
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
@@ -987,9 +1001,6 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    counted = labelled_count(strip_fn(node.text)) if not (node.children or node.tables or node.body) else []
-    if counted:  # '+ Dự án 4: Đầu tư … (số công trình hoàn thành)': the count in brackets asks
-        return [question(ctx, a, path, node.no, []) for a in counted]
     field = _leaf_field(node, numbered)
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]

@@ -353,13 +353,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         if len(segs) == 1 and asks[-1].type == "longtext":
             _add_embedded(asks, sent)
     if fields_asked and asks:
-        base = asks[-1]
-        noun = COUNT_HEAD.sub("", base.prompt).strip()
-        if names_its_papers(base.prompt, fields_asked):  # 'Việc ban hành văn bản … (liệt kê tên văn bản, số, …)'
-            asks[-1] = Ask(base.prompt, "list", base.unit, fields=fields_asked, help=base.help)
-        else:
-            asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in fields_asked)})", "list",
-                            base.unit, fields=fields_asked))
+        _add_list(asks, fields_asked)
     asks.extend([*map(ask_of, paren_counts), *(Ask(o) for o in other)])
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
@@ -378,6 +372,17 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _add_list(asks: list[Ask], fields: list[str]) -> None:
+    """'… (liệt kê tên, thời gian, kết quả)': a list of those fields after the ask; when the ask is the issuing of
+    papers and the fields name them ('Việc ban hành văn bản … (liệt kê tên văn bản, số, ngày …)'), the list alone."""
+    base = asks[-1]
+    if names_its_papers(base.prompt, fields):
+        asks[-1] = Ask(base.prompt, "list", base.unit, fields=fields, help=base.help)
+        return
+    noun = COUNT_HEAD.sub("", base.prompt).strip()
+    asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in fields)})", "list", base.unit, fields=fields))
 
 
 def _add_embedded(asks: list[Ask], sent: str) -> None:

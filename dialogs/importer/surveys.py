@@ -482,16 +482,19 @@ def _join_lone_codes(seq: list) -> list:
 UNIT_LINE = re.compile(r"^(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}|%)\s*\.?$")
 
 
-def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[str, int, str | None]:
+def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[str, int, str | None, int]:
     """The answer's line under a question: '……' (a coded label's space: 'A1.2: Năm sinh' over '……' gets it; a
-    question ending in '?' keeps its words), '…… người' / '…… triệu đồng' (the unit the answer is given in)."""
+    question ending in '?' keeps its words), '…… người' / '…… triệu đồng' (the unit the answer is given in); and
+    how many lines of dots were left to write on."""
+    start = j
     while coded and j < len(lines) and blank_only(lines[j]):
         if not asked.rstrip().endswith("?") and not BLANK.search(asked):
             asked = f"{asked.rstrip(' :')}: ……"
         j += 1
     unit = UNIT_LINE.match(lines[j].strip()) if j < len(lines) and not BLANK.search(asked) else None
     unit = unit if unit and not unit.group("u")[:1].isupper() else None  # ('…… Không biết' is an option)
-    return asked, j + (unit is not None), unit.group("u").strip() if unit else None
+    space = sum(1 for x in lines[start:j] if blank_only(x))
+    return asked, j + (unit is not None), unit.group("u").strip() if unit else None, space
 
 
 def survey_items(seq: list, numbered: set[str] | None = None) -> list:
@@ -527,9 +530,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if not opts:
             opts, j = _options(lines, j, asked)
         more, j = _notes(lines, j)
-        space = j
-        asked, j, unit = _answer_space(lines, j, asked, bool(coded) and not opts)
-        space = sum(1 for x in lines[space:j] if blank_only(x))  # the dotted lines left to write the answer on
+        asked, j, unit, space = _answer_space(lines, j, asked, bool(coded) and not opts)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (
             (not coded and not opts and not survey)
