@@ -134,19 +134,28 @@ def row_aggregates(t: Any) -> dict[str, str]:
     "Thành thị", "Nông thôn"), is of that row's kind; a count ("Số …") never is."""
     out: dict[str, str] = {}
     above: list[tuple[int, str]] = []  # the rows above, by level: (level, aggregation)
+    head: tuple[int, str] | None = None  # the last row at its level with no bullet: dashed rows after it are its parts
     for r in t.rows:
         while above and above[-1][0] >= r.level:
             above.pop()
+        dashed = bool(_BULLET_RE.match(r.label))
         agg = getattr(r, "aggregate", None)
         if not agg:
             agg = default_row_aggregate(r.label, getattr(r, "unit", None))
             inherited = next((a for _, a in reversed(above) if a != "sum"), None)
+            if dashed and head is not None and head[0] == r.level and head[1] != "sum":
+                inherited = head[1]  # '- Thành thị', '- Nông thôn' at the level of 'Tỷ lệ hộ nghèo' are its parts
             if agg == "sum" and inherited and not (getattr(r, "unit", None) or "").strip() \
                     and not _COUNT_LABEL_RE.match(_ROW_NO_RE.sub("", fold(r.label))):
                 agg = inherited
         out[r.key] = agg
         above.append((r.level, agg))
+        if not dashed:
+            head = (r.level, agg)
     return out
+
+
+_BULLET_RE = re.compile(r"^\s*[-+•–]\s*\S")
 
 
 ROW_AGGREGATE_VI = {
@@ -289,17 +298,122 @@ def total_problems(t: Any, where: str) -> list[str]:
 _SHARE_RE = re.compile(r"^\s*(t[ỷỉ]\s*tr[ọo]ng|t[ỷỉ]\s*l[ệe])\b", re.IGNORECASE)
 
 
-def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None) -> dict[str, Any]:
+def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None,
+                    before: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The importer's guess for a draft question or Biểu column (a plain dict with ``type``, ``unit``,
-    ``label``/``prompt``): a share of the count column just before it when labelled "Tỷ trọng"/"Tỷ lệ",
-    the mean for a percentage; ``{}`` when the default (the sum) is the guess."""
+    ``label``/``prompt``): for a rate column ("Tỷ lệ …", "So với …", "So sánh …"), the ratio of the two columns
+    before it that it names or that are a whole and a part of it (:func:`_rate_column`), a share of the count
+    column just before it for "Tỷ trọng" or a bare "Tỷ lệ" after one count, ``none`` where no column it is
+    measured against is in the Biểu or it is a rise or fall; the mean for a percentage; ``{}`` when the default
+    (the sum) is the guess. ``before``: the columns before it, in order (``previous`` is the last of them)."""
     if entry.get("aggregate") or entry.get("type", "integer") not in _NUMERIC:
         return {}
     label = str(entry.get("label") or entry.get("prompt") or "")
-    prev_ok = (previous is not None and previous.get("type", "integer") in ("integer", "decimal", "money")
-               and not previous.get("sum_of") and (previous.get("unit") or "") != "%")
-    if "label" in entry and prev_ok and _SHARE_RE.match(label) and previous is not None:
-        return {"aggregate": "share", "of": previous["key"]}
-    if is_rate(entry.get("type", "integer"), entry.get("unit")) or _SHARE_RE.match(label):
+    rate = is_rate(entry.get("type", "integer"), entry.get("unit"))
+    if "label" in entry and _RATE_GROUP_RE.search(fold(str(entry.get("group") or ""))):
+        # 'So sánh (%)' over «Dự toán», «Cùng kỳ»; 'Tỷ lệ (%)' over «Nữ», «Dân tộc thiểu số»: each a rate
+        whole = {**entry, "label": f"{entry['group']} {label}", "group": None, "type": "percent"}
+        return {"type": "percent", **_rate_column(whole, before if before is not None else [])}
+    if "label" in entry and (_SHARE_RE.match(label) or (rate and (_AGAINST_RE.search(label.lower())
+                                                                   or re.match(r"\s*đạt\b", label.lower())))):
+        return _rate_column(entry, before if before is not None else [previous] if previous else [])
+    if rate or _SHARE_RE.match(label) or ("label" in entry and _PER_UNIT_LABEL_RE.search(fold(label))):
         return {"aggregate": "mean"}
     return {}
+
+
+def _countable(col: dict[str, Any]) -> bool:
+    """A column whose cells can be summed into a ratio's part: a count, amount or quantity, not a percentage."""
+    return col.get("type", "integer") in ("integer", "decimal", "money") and (col.get("unit") or "") != "%" \
+        and not _SHARE_RE.match(str(col.get("label") or "")) and not col.get("aggregate")
+
+
+# a column whose label gives a rate or per-head unit: "Tỷ suất sinh (‰)", "Năng suất (tạ/ha)", "Mật độ (người/km2)"
+_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\(\s*[^()]*/\s*(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|nghin dan|"
+                                r"lao dong|khau)\s*\)")
+_RATE_GROUP_RE = re.compile(r"%|^\s*(?:ty le|so sanh|so voi|dat)\b")  # a group header over rate columns
+_WEIGHT_RE = re.compile(r"^\s*t[ỷỉ]\s*tr[ọo]ng\b", re.IGNORECASE)  # "Tỷ trọng": a row's part of the whole
+# "… so với dự toán", "So sánh TH/DT", "So với cùng kỳ": what the rate is measured against (as written: «số» is not it)
+_AGAINST_RE = re.compile(r"(?<!\w)so(?:\s+sánh)?(?:\s+với)?(?!\w)\s*(?P<what>[^()%]*)")
+_CHANGE_RE = re.compile(r"\b(?:tang|giam|chenh|bien dong)\b")  # a rise or fall: the ratio less 100, no column's ratio
+# a column that is a target or a whole: what a rate after it is measured against
+_TARGET_RE = re.compile(r"\b(?:ke hoach|du toan|chi tieu|doi tuong|tong so|tong|phai|giao|dang ky|du kien|"
+                        r"muc tieu|tiep nhan|thu ly|de nghi|dan so|du thi|bien che)\b")
+# a column that is what was done or reached (never last year's, a difference, or what is still not done)
+_DONE_RE = re.compile(r"\b(?:duoc|da|dat|hoan thanh|thuc hien|uoc|luy ke|giai quyet|co|tham gia|ket qua)\b")
+_NOT_DONE_RE = re.compile(r"\b(?:chua|khong|chenh|tang|giam|prior)\b")
+_ABBREVIATIONS = {"th": "thuc hien", "dt": "du toan", "kh": "ke hoach", "ck": "cung ky", "ut": "uoc thuc hien"}
+_PRIOR_RE = re.compile(r"\b(?:cung ky(?: nam truoc)?|nam truoc|ky truoc)\b")
+_FILLER = frozenset({"nam", "thang", "quy", "ky", "cua", "cac", "va", "trong", "da", "duoc", "so", "voi", "sanh",
+                     "ty", "le", "tr", "phan", "tram", "dat"})
+
+
+def _words(text: str) -> set[str]:
+    """The words that name a column: folded, "TH", "DT", "KH" spelt out, "cùng kỳ"/"năm trước" one word, no filler."""
+    t = " ".join(_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", fold(text)))
+    return {w for w in _PRIOR_RE.sub("prior", t).split() if w not in _FILLER}
+
+
+def _col_words(col: dict[str, Any]) -> set[str]:
+    return _words(f"{col.get('label') or ''} {col.get('group') or ''}")
+
+
+def _named(wanted: set[str], cols: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The column every one of ``wanted``'s words names, the closest match first (fewest other words), then the
+    last such column; None when none has them all."""
+    hits = [(len(_col_words(c) - wanted), -i, c) for i, c in enumerate(cols) if wanted and wanted <= _col_words(c)]
+    return min(hits, key=lambda h: h[:2])[2] if hits else None
+
+
+def _done(cols: list[dict[str, Any]], *, strict: bool = False) -> dict[str, Any] | None:
+    """What was done among ``cols``: a "lũy kế" first, else the nearest done column before the rate (``strict``:
+    only when there is one: 'Thực hiện quý I | Thực hiện quý II | So với dự toán' names neither)."""
+    done = [c for c in cols if _DONE_RE.search(w := " ".join(sorted(_col_words(c))) + " " + fold(str(c.get("label"))))
+            and not _NOT_DONE_RE.search(w) and not _TARGET_RE.search(fold(str(c.get("label") or "")))]
+    cumulative = next((c for c in done if "luy ke" in fold(str(c.get("label")))), None)
+    return cumulative or (done[-1] if done and not (strict and len(done) > 1) else None)
+
+
+def _ratio(num: dict[str, Any] | None, den: dict[str, Any] | None) -> dict[str, Any]:
+    return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"]} \
+        if num is not None and den is not None and num is not den else {"aggregate": "none"}
+
+
+def _rate_column(entry: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:
+    """A rate column's consolidation, recomputed from the summed columns it is the ratio of (see guess_aggregate);
+    ``none`` wherever those are not certain, so no figure is printed that the Biểu does not ask."""
+    label = str(entry.get("label") or "")
+    cols = [c for c in before if _countable(c)]
+    if _CHANGE_RE.search(fold(label)):
+        return {"aggregate": "none"}
+    plain = re.sub(r"\(\s*%\s*\)|%", " ", label.lower())  # 'So sánh (%) cùng kỳ': what follows the '(%)' too
+    if parts := re.search(r"([^\W_]+)\s*/\s*([^\W_]+)", plain):  # 'TH/DT', '2026/2025': both parts named
+        return _ratio(_named(_words(parts[1]), cols), _named(_words(parts[2]), cols))
+    m = _AGAINST_RE.search(plain)
+    if m and m.group("what").strip():
+        den = _named(_words(m.group("what")), cols)
+        rest = [c for c in cols if c is not den]
+        head = _words(plain[: m.start()])
+        num = _named(head, rest) if head else _done(rest, strict=True) or (rest[0] if len(rest) == 1 else None)
+        return _ratio(num, den)
+    prev = before[-1] if before and _countable(before[-1]) and not before[-1].get("sum_of") else None
+    return _rate_of_parts(label, entry, cols, prev)
+
+
+def _rate_of_parts(label: str, entry: dict[str, Any], cols: list[dict[str, Any]],
+                   prev: dict[str, Any] | None) -> dict[str, Any]:
+    """'Tỷ lệ (%)', 'Tỷ lệ hộ nghèo (%)' with no column named after 'so với': the ratio of a part to its whole when
+    the label names the part or the columns are a target and what was done; a share of a lone count before it
+    ('Số lượng | Tỷ lệ (%)', any 'Tỷ trọng'); else the units' mean."""
+    if _WEIGHT_RE.match(label) or (len(cols) == 1 and not _words(label) and not entry.get("group")):
+        return {"aggregate": "share", "of": prev["key"]} if prev is not None else {"aggregate": "mean"}
+    wanted = _words(f"{label} {entry.get('group') or ''}")  # 'Tỷ lệ (%)' under 'Hộ nghèo': of the poor households
+    part = _named(wanted, cols) if wanted else _done(cols) or (cols[-1] if len(cols) >= 2 else None)
+    if part is None:
+        return {"aggregate": "mean"}
+    rest = [c for c in cols if c is not part]
+    whole = next((c for c in reversed(rest) if _TARGET_RE.search(fold(str(c.get("label") or "")))), None)
+    if whole is None and (wanted or _done([part])) and rest:
+        whole = rest[0]  # the Biểu's first count: the whole its parts come from ('Số hộ', 'Số lao động')
+    return _ratio(part, whole) if whole is not None else {"aggregate": "mean"}
+

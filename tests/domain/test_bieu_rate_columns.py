@@ -1,0 +1,169 @@
+"""Review r27: a Biểu's rate column after two counts is the ratio of their sums, never a share of one of them.
+
+«Dự toán | Thực hiện | Tỷ lệ so dự toán (%)» and «Số đối tượng | Số được tiêm | Tỷ lệ (%)» used to be drafted as
+``share`` of the column just before (each row's part of the Biểu's total), so `/tonghop` printed a row's share of
+all that was done where the Biểu asks what was done against the plan. The consolidated figures are checked against
+values worked out by hand here, not by the code that prints them."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from docx import Document
+
+from dialogs.figures import guess_aggregate, row_aggregates
+from dialogs.importer import import_document
+from dialogs.loader import check_outline_text
+from exports.consolidate import table_figures
+from tests.support.importing import imp
+
+
+def _table(lines: list[str]):
+    o = imp("\n".join(lines), "bieu.txt")
+    return next(r.question.table for r in o.refs if r.question.type == "table")
+
+
+def _cols(t) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
+    return {c.label: (c.aggregate, c.numerator, c.denominator, c.of) for c in t.columns}
+
+
+BUDGET = ["Biểu 07: CHI ĐẦU TƯ PHÁT TRIỂN NĂM 2026", "STT\tNội dung chi\tDự toán giao\tƯớc thực hiện\t"
+          "Tỷ lệ thực hiện so với dự toán (%)\tThực hiện cùng kỳ\tSo với cùng kỳ năm trước (%)",
+          "1\tChi xây dựng cơ bản\t\t\t\t\t", "2\tChi sự nghiệp\t\t\t\t\t", "\tTổng cộng\t\t\t\t\t", "Người lập biểu"]
+
+
+def test_a_rate_against_a_named_column_is_their_ratio():
+    t = _table(BUDGET)
+    keys = {c.label: c.key for c in t.columns}
+    got = _cols(t)
+    assert got["Tỷ lệ thực hiện so với dự toán (%)"] == ("ratio", keys["Ước thực hiện"], keys["Dự toán giao"], None)
+    # measured against 'cùng kỳ năm trước': the column «Thực hiện cùng kỳ» is what it names
+    assert got["So với cùng kỳ năm trước (%)"] == ("ratio", keys["Ước thực hiện"], keys["Thực hiện cùng kỳ"], None)
+
+
+def test_a_rate_after_a_target_and_what_was_done_is_their_ratio_and_a_lone_count_keeps_its_share():
+    t = _table(["Biểu 08: TIÊM CHỦNG MỞ RỘNG QUÝ I", "STT\tTrạm y tế\tSố trẻ phải tiêm\tSố trẻ đã tiêm đủ\tTỷ lệ (%)",
+                "1\tTrạm A\t\t\t", "2\tTrạm B\t\t\t", "Người lập biểu"])
+    keys = {c.label: c.key for c in t.columns}
+    assert _cols(t)["Tỷ lệ (%)"] == ("ratio", keys["Số trẻ đã tiêm đủ"], keys["Số trẻ phải tiêm"], None)
+    t = _table(["Biểu 09: CƠ CẤU CÁN BỘ THEO TRÌNH ĐỘ", "STT\tTrình độ\tSố người\tTỷ lệ (%)",
+                "1\tĐại học\t\t", "2\tThạc sĩ\t\t", "\tTổng số\t\t", "Người lập biểu"])
+    assert _cols(t)["Tỷ lệ (%)"][0] == "share"  # each level's part of the whole: a share of the count before it
+
+
+def test_a_rate_against_what_the_bieu_has_no_column_for_prints_no_figure():
+    guess = guess_aggregate({"key": "tl", "label": "Tỷ lệ tăng so với cùng kỳ (%)", "type": "percent"},
+                            {"key": "th", "label": "Thực hiện", "type": "integer"},
+                            [{"key": "th", "label": "Thực hiện", "type": "integer"}])
+    assert guess == {"aggregate": "none"}  # neither a share of «Thực hiện» nor a mean of the units' growth rates
+
+
+def test_three_units_consolidated_as_worked_by_hand():
+    t = _table(BUDGET)
+    k = {c.label: c.key for c in t.columns}
+    rows = [r.key for r in t.rows if r.sum_of is None]
+    plan, done = k["Dự toán giao"], k["Ước thực hiện"]
+    rate = k["Tỷ lệ thực hiện so với dự toán (%)"]
+    units = [  # (plan, done) per row, the rate each unit wrote itself
+        {rows[0]: (100, 50), rows[1]: (40, 40)},
+        {rows[0]: (300, 240), rows[1]: (60, 15)},
+        {rows[0]: (600, 0), rows[1]: (100, 100)},
+    ]
+    values = [{"rows": {rk: {plan: p, done: d, rate: round(d * 100 / p, 2)} for rk, (p, d) in u.items()}}
+              for u in units]
+    got = table_figures(t, values)
+    # by hand: row 1: done 50 + 240 + 0 = 290 over plan 100 + 300 + 600 = 1000 → 29 %;
+    # row 2: 40 + 15 + 100 = 155 over 40 + 60 + 100 = 200 → 77.5 %
+    assert got[rows[0]][rate] == pytest.approx(29.0) and got[rows[1]][rate] == pytest.approx(77.5)
+    assert got[rows[0]][rate] != pytest.approx((50 + 80 + 0) / 3)  # not the mean of the units' own rates
+    total = next(r.key for r in t.rows if r.sum_of is not None)
+    # the total row: (290 + 155) over (1000 + 200) → 37.083… %
+    assert got[total][plan] == 1200 and got[total][done] == 445
+    assert got[total][rate] == pytest.approx(445 * 100 / 1200)
+
+
+# review r27b: headers and the consolidation each rate column needs (ratio: what was done ÷ what it is measured
+# against; share: each row's part of the column it names; none: nothing the Biểu holds gives the figure)
+REVIEWED = {
+    "Tổng số hộ|Số hộ có nhà tiêu hợp vệ sinh|Tỷ lệ số hộ có nhà tiêu hợp vệ sinh (%)":
+        ("ratio", "Số hộ có nhà tiêu hợp vệ sinh", "Tổng số hộ"),  # «số» is no «so (với)»
+    "Dự toán|Thực hiện|Thực hiện cùng kỳ|So với dự toán (%)": ("ratio", "Thực hiện", "Dự toán"),
+    "Dự toán|Thực hiện|Thực hiện cùng kỳ|So với dự toán (%)|So với cùng kỳ (%)":
+        ("ratio", "Thực hiện", "Thực hiện cùng kỳ"),
+    "Dự toán năm|Lũy kế thực hiện|Thực hiện tháng này|So với dự toán (%)": ("ratio", "Lũy kế thực hiện", "Dự toán năm"),
+    "Dự toán|Thực hiện|Chênh lệch|So với dự toán (%)": ("ratio", "Thực hiện", "Dự toán"),
+    "Dự toán|Thực hiện|So với thực hiện năm trước (%)": ("none", None, None),  # no such column
+    "Cùng kỳ năm trước|Kỳ này|Tăng, giảm so với cùng kỳ (%)": ("none", None, None),  # a rise or fall: ratio − 100
+    "Số hộ nghèo năm trước|Số hộ nghèo năm nay|Tỷ lệ giảm so với năm trước (%)": ("none", None, None),
+    "Số hộ|Số hộ nghèo|Tỷ lệ so với số hộ (%)": ("ratio", "Số hộ nghèo", "Số hộ"),
+    "Dự toán|Thực hiện|Tỷ trọng (%)": ("share", None, None),
+    "Tổng số hộ|Số hộ nghèo|Số hộ cận nghèo|Tỷ lệ hộ nghèo (%)": ("ratio", "Số hộ nghèo", "Tổng số hộ"),
+    "Số phải tiêm|Số đã tiêm|Số chưa tiêm|Tỷ lệ (%)": ("ratio", "Số đã tiêm", "Số phải tiêm"),
+    "Kế hoạch|Thực hiện|Tỷ lệ TH/KH (%)": ("ratio", "Thực hiện", "Kế hoạch"),
+    "Kế hoạch|Thực hiện|Đạt %": ("ratio", "Thực hiện", "Kế hoạch"),
+    "Dự toán|Thực hiện quý I|Thực hiện quý II|So với dự toán (%)": ("none", None, None),  # which quarter: not said
+    "Số lượng|Tỷ lệ (%)": ("share", None, None),
+    "Dân số|Số sinh|Tỷ suất sinh (‰)": ("mean", None, None),
+}
+
+
+@pytest.mark.parametrize("header", list(REVIEWED))
+def test_the_reviewed_rate_columns_are_guessed_as_their_figure_needs(header):
+    names = header.split("|")
+    t = _table(["Biểu 10: SỐ LIỆU", "STT\tĐơn vị\t" + "\t".join(names), "1\tXã A" + "\t" * len(names),
+                "2\tXã B" + "\t" * len(names), "Người lập biểu"])
+    by_label = {c.key: c.label for c in t.columns}
+    col = t.columns[-1]
+    want_agg, num, den = REVIEWED[header]
+    assert (col.aggregate, by_label.get(col.numerator or ""), by_label.get(col.denominator or "")) == \
+        (want_agg, num, den), header
+
+
+def test_a_rate_of_a_named_count_and_a_weight_consolidate_as_worked_by_hand():
+    t = _table(["Biểu 11: VỆ SINH MÔI TRƯỜNG", "STT\tXã\tTổng số hộ\tSố hộ có nhà tiêu hợp vệ sinh\t"
+                "Tỷ lệ số hộ có nhà tiêu hợp vệ sinh (%)", "1\tThôn 1\t\t\t", "2\tThôn 2\t\t\t", "Người lập biểu"])
+    k = [c.key for c in t.columns]
+    r = [x.key for x in t.rows][0]
+    got = table_figures(t, [{"rows": {r: {k[0]: 1000, k[1]: 800, k[2]: 80}}},
+                            {"rows": {r: {k[0]: 200, k[1]: 100, k[2]: 50}}}])
+    assert got[r][k[2]] == pytest.approx(900 * 100 / 1200)  # 75 %, not 1200 / 900 (133.3 %) nor a share
+    t = _table(["Biểu 12: CƠ CẤU CHI", "STT\tNội dung\tDự toán\tThực hiện\tTỷ trọng (%)", "1\tChi thường xuyên\t\t\t",
+                "2\tChi đầu tư\t\t\t", "\tTổng cộng\t\t\t", "Người lập biểu"])
+    k = [c.key for c in t.columns]
+    a, b = [x.key for x in t.rows if x.sum_of is None]
+    got = table_figures(t, [{"rows": {a: {k[0]: 100, k[1]: 90}, b: {k[0]: 20, k[1]: 40}}}])
+    assert got[a][k[2]] == pytest.approx(90 * 100 / 130) and got[b][k[2]] == pytest.approx(40 * 100 / 130)
+
+
+def test_a_word_group_of_rates_and_dashed_parts_of_a_rate_row_are_never_summed():
+    doc = Document()
+    doc.add_paragraph("Biểu 13: THU NGÂN SÁCH 6 THÁNG")
+    rows = [["STT", "Nội dung", "Dự toán năm", "Thực hiện 6 tháng", "So sánh (%)", ""],
+            ["", "", "", "", "Dự toán", "Cùng kỳ"], ["1", "Thuế", "", "", "", ""], ["2", "Phí", "", "", "", ""]]
+    grid = doc.add_table(rows=len(rows), cols=6)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            grid.cell(r, c).text = text
+    for c in range(4):
+        top = grid.cell(0, c)
+        top.merge(grid.cell(1, c)).text = rows[0][c]
+    grid.cell(0, 4).merge(grid.cell(0, 5)).text = "So sánh (%)"
+    doc.add_paragraph("Người lập biểu")
+    buf = BytesIO()
+    doc.save(buf)
+    o, probs = check_outline_text(import_document(buf.getvalue(), "bieu.docx").yaml)
+    assert probs == [] and o is not None, probs
+    t = next(r.question.table for r in o.refs if r.question.type == "table")
+    keys = {c.label: c.key for c in t.columns}
+    sub = {c.label: (c.group, c.type, c.aggregate, c.numerator, c.denominator) for c in t.columns if c.group}
+    assert sub == {"Dự toán": ("So sánh (%)", "percent", "ratio", keys["Thực hiện 6 tháng"], keys["Dự toán năm"]),
+                   "Cùng kỳ": ("So sánh (%)", "percent", "none", None, None)}  # no last year's column to divide by
+    o = imp("\n".join(["Biểu số 05/XH", "CHỈ TIÊU GIẢM NGHÈO NĂM 2026", "STT\tChỉ tiêu\tĐơn vị tính\tMã số\tKỳ báo cáo",
+                       "1\tTỷ lệ hộ nghèo\t%\t01\t", "\t- Thành thị\t\t02\t", "\t- Nông thôn\t\t03\t",
+                       "2\tSố hộ nghèo\tHộ\t04\t",
+                       "Người lập biểu"]), "bieu.txt")
+    t = next(r.question.table for r in o.refs if r.question.type == "table")
+    aggs = row_aggregates(t)
+    by_label = {r.label.lstrip("- "): aggs[r.key] for r in t.rows}
+    assert by_label == {"Tỷ lệ hộ nghèo": "mean", "Thành thị": "mean", "Nông thôn": "mean", "Số hộ nghèo": "sum"}
