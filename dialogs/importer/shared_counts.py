@@ -10,6 +10,8 @@ from dialogs.importer.ask_types import Ask, ask_of
 from dialogs.importer.inline_counts import NOUN_AFTER
 
 COUNT = re.compile(r"(?i)^(?P<s>(?:tổng\s+)?số)\s+(?P<t>.+)$")
+# people counted, named as a noun of their own ('học viên', 'giáo viên', 'công chức'): no predicate of the first count
+PEOPLE = re.compile(r"(?i)(?:\bviên|\b(?:công chức|học sinh|trẻ em|nhân dân|cá nhân|tập thể))$")
 NEW_FIGURE = re.compile(r"(?i)^(?:(?:tổng\s+)?số|t[ỷỉ] lệ|kinh phí|diện tích|giá trị|tình hình|kết quả|việc|công tác)\b")
 
 
@@ -27,6 +29,8 @@ def distributed_counts(text: str) -> list[str]:
         if len(p.split()) > 3 or NEW_FIGURE.match(p) or re.search(r"(?i)\b(?:nêu|ghi|liệt kê)\b|[():]", p):
             return []
         own = NOUN_AFTER.match(p)
+        if own and not own.group("r") or PEOPLE.search(p):  # 'số lớp mở, học viên': a second thing counted
+            return []
         out.append(f"Số {p}" if own and own.group("r") else f"Số {noun.group('n')} {p}")
     return out
 

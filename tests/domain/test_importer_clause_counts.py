@@ -30,6 +30,7 @@ def test_counts_naming_their_noun_once() -> None:
     assert distributed_counts("số hộ thoát nghèo, hộ tái nghèo") == ["Số hộ thoát nghèo", "Số hộ tái nghèo"]
     assert distributed_counts("số học sinh, giáo viên") == []  # two things counted, no shared noun with words after
     assert distributed_counts("số lượng, mức hỗ trợ") == []
+    assert distributed_counts("số lớp được mở, học viên") == []  # the second piece counts other people
     o = imp("BÁO CÁO\nTình hình mưa lũ năm 2026\n1. Số trận mưa lớn.\n"
             "2. Thiệt hại về vật nuôi: số con gia súc chết, bị cuốn trôi.\n3. Đề xuất\n")
     p = prompts(o)
