@@ -99,8 +99,8 @@ def rate_row(label: str, unit: str | None) -> bool:
     if u and (is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u)):
         return True
     text = _ROW_NO_RE.sub("", fold(label))
-    if re.search(r"[%‰]", text):
-        return True  # "Số hộ nghèo (%)": what the row holds is a percentage, whatever it counts
+    if re.search(r"[%‰]", text) or _PER_HEAD_RE.search(text):
+        return True  # "Số hộ nghèo (%)", "Số giường bệnh/vạn dân": a percentage or per head, whatever it counts
     if _COUNT_LABEL_RE.match(text):
         return False
     if _AVERAGE_LABEL_RE.search(text):
@@ -139,6 +139,8 @@ def row_aggregates(t: Any) -> dict[str, str]:
         while above and above[-1][0] >= r.level:
             above.pop()
         dashed = bool(_BULLET_RE.match(r.label))
+        if dashed and (getattr(r, "unit", None) or "").strip() and head is not None:
+            head = (head[0], "sum")  # '- Diện tích rừng trồng | ha' under a rate: the dashed rows are its figures
         agg = getattr(r, "aggregate", None)
         if not agg:
             agg = default_row_aggregate(r.label, getattr(r, "unit", None))
@@ -299,50 +301,101 @@ _SHARE_RE = re.compile(r"^\s*(t[ỷỉ]\s*tr[ọo]ng|t[ỷỉ]\s*l[ệe])\b", re
 
 
 def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = None,
-                    before: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                    before: list[dict[str, Any]] | None = None, after: list[dict[str, Any]] | None = None,
+                    ) -> dict[str, Any]:
     """The importer's guess for a draft question or Biểu column (a plain dict with ``type``, ``unit``,
-    ``label``/``prompt``): for a rate column ("Tỷ lệ …", "So với …", "So sánh …"), the ratio of the two columns
-    before it that it names or that are a whole and a part of it (:func:`_rate_column`), a share of the count
-    column just before it for "Tỷ trọng" or a bare "Tỷ lệ" after one count, ``none`` where no column it is
-    measured against is in the Biểu or it is a rise or fall; the mean for a percentage; ``{}`` when the default
-    (the sum) is the guess. ``before``: the columns before it, in order (``previous`` is the last of them)."""
+    ``label``/``prompt``); ``{}`` when the default (the sum) is the guess. A Biểu's rate column is consolidated
+    from the columns it is a ratio of only when they are certain (:func:`_rate_column`), a share for a structure
+    ("Tỷ trọng", "Cơ cấu", a bare "Tỷ lệ" after one count), and ``none`` — no figure rather than a wrong one — for a
+    rise or fall and wherever its parts are not certain; an average ("BQ", "bình quân") or a per-head column
+    ("(tạ/ha)", "(‰)") the units' mean; a percentage question the mean. ``before``, ``after``: the columns before
+    and after it."""
     if entry.get("aggregate") or entry.get("type", "integer") not in _NUMERIC:
         return {}
     label = str(entry.get("label") or entry.get("prompt") or "")
     rate = is_rate(entry.get("type", "integer"), entry.get("unit"))
-    if "label" in entry and _RATE_GROUP_RE.search(fold(str(entry.get("group") or ""))):
-        # 'So sánh (%)' over «Dự toán», «Cùng kỳ»; 'Tỷ lệ (%)' over «Nữ», «Dân tộc thiểu số»: each a rate
-        whole = {**entry, "label": f"{entry['group']} {label}", "group": None, "type": "percent"}
-        return {"type": "percent", **_rate_column(whole, before if before is not None else [])}
-    if "label" in entry and (_SHARE_RE.match(label) or (rate and (_AGAINST_RE.search(label.lower())
-                                                                   or re.match(r"\s*đạt\b", label.lower())))):
-        return _rate_column(entry, before if before is not None else [previous] if previous else [])
-    if rate or _SHARE_RE.match(label) or ("label" in entry and _PER_UNIT_LABEL_RE.search(fold(label))):
+    if "label" in entry:
+        before = before if before is not None else [previous] if previous else []
+        guess = _column_guess(entry, label, rate, before)
+        if guess == {"aggregate": "mean"} and _a_rate(entry) and any(map(_countable, after or [])):
+            return {"aggregate": "none"}  # 'Tỷ lệ (%) | Số đã tiêm | Số phải tiêm': its parts after it, not certain
+        if guess is not None:
+            return guess
+    if rate or _SHARE_RE.match(label):
         return {"aggregate": "mean"}
     return {}
 
 
+def _column_guess(entry: dict[str, Any], label: str, rate: bool,
+                  before: list[dict[str, Any]]) -> dict[str, Any] | None:
+    f = fold(label)
+    if _RATE_GROUP_RE.search(fold(str(entry.get("group") or ""))):
+        # 'Tỷ lệ (%)' over «Nữ», «Dân tộc thiểu số»; 'So sánh (%)' over «Dự toán», «Cùng kỳ»: each a rate
+        whole = {**entry, "label": f"{entry['group']} {label}", "group": None, "type": "percent"}
+        return {"type": "percent", **_rate_column(whole, before)}
+    if _AVERAGE_COL_RE.search(f):
+        return {"aggregate": "mean"}
+    slash = bool(_SLASH_ONLY_RE.fullmatch(f))  # 'TH/DT', 'UTH/KH': a ratio though no '%' is written
+    if rate or slash or _SHARE_RE.match(label) or _WEIGHT_RE.match(label) or _CHANGE_RE.search(f) and "%" in label:
+        guess = _rate_column(entry, before)
+        return {"type": "percent", **guess} if slash and not rate and guess.get("aggregate") == "ratio" else guess
+    if _PER_UNIT_LABEL_RE.search(f):
+        return {"aggregate": "mean"}
+    return None
+
+
 def _countable(col: dict[str, Any]) -> bool:
-    """A column whose cells can be summed into a ratio's part: a count, amount or quantity, not a percentage."""
+    """A column whose cells can be summed into a ratio's part: a count, amount or quantity — not a percentage, an
+    average, or a figure per head or hectare."""
+    label = str(col.get("label") or "")
     return col.get("type", "integer") in ("integer", "decimal", "money") and (col.get("unit") or "") != "%" \
-        and not _SHARE_RE.match(str(col.get("label") or "")) and not col.get("aggregate")
+        and not col.get("aggregate") and not _SHARE_RE.match(label) and not _WEIGHT_RE.match(label) \
+        and not _PER_UNIT_LABEL_RE.search(fold(label)) and not _AVERAGE_COL_RE.search(fold(label)) \
+        and not _SLASH_ONLY_RE.fullmatch(fold(label))
+
+
+def _a_rate(col: dict[str, Any]) -> bool:
+    """A rate column among a Biểu's columns (passed over when looking for the counts a later rate is made of)."""
+    label = str(col.get("label") or "")
+    return is_rate(col.get("type", "integer"), col.get("unit")) or bool(col.get("aggregate")) \
+        or bool(_SHARE_RE.match(label) or _WEIGHT_RE.match(label) or _SLASH_ONLY_RE.fullmatch(fold(label)))
+
+
+def _block(entry: dict[str, Any], before: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The counts a rate column can be made of: those right before it, back to the first column that is neither a
+    count nor a rate (a text column, a figure per head) or belongs to another group."""
+    out: list[dict[str, Any]] = []
+    for c in reversed(before):
+        if entry.get("group") and c.get("group") != entry.get("group"):
+            break
+        if _countable(c):
+            out.append(c)
+        elif not _a_rate(c):
+            break
+    return out[::-1]
 
 
 # a column whose label gives a rate or per-head unit: "Tỷ suất sinh (‰)", "Năng suất (tạ/ha)", "Mật độ (người/km2)"
 _PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\(\s*[^()]*/\s*(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|nghin dan|"
-                                r"lao dong|khau)\s*\)")
-_RATE_GROUP_RE = re.compile(r"%|^\s*(?:ty le|so sanh|so voi|dat)\b")  # a group header over rate columns
-_WEIGHT_RE = re.compile(r"^\s*t[ỷỉ]\s*tr[ọo]ng\b", re.IGNORECASE)  # "Tỷ trọng": a row's part of the whole
-# "… so với dự toán", "So sánh TH/DT", "So với cùng kỳ": what the rate is measured against (as written: «số» is not it)
-_AGAINST_RE = re.compile(r"(?<!\w)so(?:\s+sánh)?(?:\s+với)?(?!\w)\s*(?P<what>[^()%]*)")
-_CHANGE_RE = re.compile(r"\b(?:tang|giam|chenh|bien dong)\b")  # a rise or fall: the ratio less 100, no column's ratio
+                                r"lao dong|khau|xa|doan vien|dang vien)\s*\)|/\s*(?:van dan|nghin dan|1\.?000 dan)\b")
+_AVERAGE_COL_RE = re.compile(r"^(?!\s*dan so\b).*\b(?:bq|binh quan)\b")  # 'Số ngày điều trị BQ' (not 'Dân số BQ')
+_SLASH_ONLY_RE = re.compile(r"\s*(?:ty le\s*)?[a-z0-9]{1,6}\s*/\s*[a-z0-9]{1,6}\s*(?:\(\s*%\s*\))?\s*")
+_RATE_GROUP_RE = re.compile(r"%|^\s*ty le\b")  # a group header over rate columns
+_WEIGHT_RE = re.compile(r"^\s*(?:t[ỷỉ]\s*tr[ọo]ng|cơ\s*cấu)\b", re.IGNORECASE)  # a row's part of the whole
+# "… so với dự toán", "So sánh TH/DT", "So với cùng kỳ", "Đạt % KH", "% so KH": what the rate is measured against (as
+# written: «số» is no «so»; "Tỷ lệ % số người" names what is counted, not what it is measured against)
+_AGAINST_RE = re.compile(r"(?<!\w)(?:so(?:\s+sánh)?(?:\s+với)?|(?:^|đạt|thực hiện|th)\s*%)(?!\w)\s*(?P<what>[^()%]*)")
+# a rise or fall, a growth rate or index: the ratio less 100, or of what no column holds
+_CHANGE_RE = re.compile(r"\b(?:tang|giam|chenh|bien dong|toc do|chi so phat trien)\b")
 # a column that is a target or a whole: what a rate after it is measured against
-_TARGET_RE = re.compile(r"\b(?:ke hoach|du toan|chi tieu|doi tuong|tong so|tong|phai|giao|dang ky|du kien|"
-                        r"muc tieu|tiep nhan|thu ly|de nghi|dan so|du thi|bien che)\b")
+_TARGET_RE = re.compile(r"\b(?:ke hoach|du toan|chi tieu|doi tuong|tong so|tong|phai|duoc giao|dang ky|du kien|"
+                        r"muc tieu|tiep nhan|thu ly|de nghi|dan so|du thi|bien che|trong do tuoi)\b")
 # a column that is what was done or reached (never last year's, a difference, or what is still not done)
-_DONE_RE = re.compile(r"\b(?:duoc|da|dat|hoan thanh|thuc hien|uoc|luy ke|giai quyet|co|tham gia|ket qua)\b")
+_DONE_RE = re.compile(r"\b(?:duoc|da|dat|hoan thanh|thuc hien|uoc|luy ke|giai quyet|co|tham gia|ket qua|ra lop)\b")
+_TOTAL_RE = re.compile(r"\b(?:tong|tong so|dan so|toan bo)\b")  # a total the categories are parts of
 _NOT_DONE_RE = re.compile(r"\b(?:chua|khong|chenh|tang|giam|prior)\b")
-_ABBREVIATIONS = {"th": "thuc hien", "dt": "du toan", "kh": "ke hoach", "ck": "cung ky", "ut": "uoc thuc hien"}
+_ABBREVIATIONS = {"th": "thuc hien", "dt": "du toan", "kh": "ke hoach", "ck": "cung ky", "uth": "uoc thuc hien",
+                  "dtts": "dan toc thieu so", "ld": "lao dong", "hs": "hoc sinh"}
 _PRIOR_RE = re.compile(r"\b(?:cung ky(?: nam truoc)?|nam truoc|ky truoc)\b")
 _FILLER = frozenset({"nam", "thang", "quy", "ky", "cua", "cac", "va", "trong", "da", "duoc", "so", "voi", "sanh",
                      "ty", "le", "tr", "phan", "tram", "dat"})
@@ -351,6 +404,7 @@ _FILLER = frozenset({"nam", "thang", "quy", "ky", "cua", "cac", "va", "trong", "
 def _words(text: str) -> set[str]:
     """The words that name a column: folded, "TH", "DT", "KH" spelt out, "cùng kỳ"/"năm trước" one word, no filler."""
     t = " ".join(_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", fold(text)))
+    t = re.sub(r"\btrong (?:do|so do)\b", " ", t)  # 'Trong đó: Nữ' is «Nữ»
     return {w for w in _PRIOR_RE.sub("prior", t).split() if w not in _FILLER}
 
 
@@ -358,20 +412,30 @@ def _col_words(col: dict[str, Any]) -> set[str]:
     return _words(f"{col.get('label') or ''} {col.get('group') or ''}")
 
 
-def _named(wanted: set[str], cols: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The column every one of ``wanted``'s words names, the closest match first (fewest other words), then the
-    last such column; None when none has them all."""
-    hits = [(len(_col_words(c) - wanted), -i, c) for i, c in enumerate(cols) if wanted and wanted <= _col_words(c)]
-    return min(hits, key=lambda h: h[:2])[2] if hits else None
+def _named(wanted: set[str], cols: list[dict[str, Any]], prefer: Any = None) -> dict[str, Any] | None:
+    """The one column every one of ``wanted``'s words names: the only one, else the only one with no other word,
+    else the only one ``prefer`` holds for (what was done for a numerator, a target for a denominator); None when
+    none does or it is not certain which."""
+    hits = [c for c in cols if wanted and wanted <= _col_words(c)]
+    exact = [c for c in hits if _col_words(c) == wanted]
+    preferred = [c for c in hits if prefer is not None and prefer(c)]
+    return next((x[0] for x in (hits, exact, preferred) if len(x) == 1), None)
 
 
-def _done(cols: list[dict[str, Any]], *, strict: bool = False) -> dict[str, Any] | None:
-    """What was done among ``cols``: a "lũy kế" first, else the nearest done column before the rate (``strict``:
-    only when there is one: 'Thực hiện quý I | Thực hiện quý II | So với dự toán' names neither)."""
-    done = [c for c in cols if _DONE_RE.search(w := " ".join(sorted(_col_words(c))) + " " + fold(str(c.get("label"))))
-            and not _NOT_DONE_RE.search(w) and not _TARGET_RE.search(fold(str(c.get("label") or "")))]
-    cumulative = next((c for c in done if "luy ke" in fold(str(c.get("label")))), None)
-    return cumulative or (done[-1] if done and not (strict and len(done) > 1) else None)
+def _is_done(c: dict[str, Any]) -> bool:
+    w = f"{' '.join(sorted(_col_words(c)))} {fold(str(c.get('label') or ''))}"
+    return bool(_DONE_RE.search(w)) and not _NOT_DONE_RE.search(w) and not _is_target(c)
+
+
+def _is_target(c: dict[str, Any]) -> bool:
+    return bool(_TARGET_RE.search(fold(f"{c.get('label') or ''} {c.get('group') or ''}")))
+
+
+def _done(cols: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """What was done among ``cols``: a "lũy kế", else the one done column; None when there are several."""
+    done = [c for c in cols if _is_done(c)]
+    cumulative = [c for c in done if "luy ke" in fold(str(c.get("label")))]
+    return cumulative[0] if len(cumulative) == 1 else done[0] if len(done) == 1 else None
 
 
 def _ratio(num: dict[str, Any] | None, den: dict[str, Any] | None) -> dict[str, Any]:
@@ -380,40 +444,52 @@ def _ratio(num: dict[str, Any] | None, den: dict[str, Any] | None) -> dict[str, 
 
 
 def _rate_column(entry: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:
-    """A rate column's consolidation, recomputed from the summed columns it is the ratio of (see guess_aggregate);
-    ``none`` wherever those are not certain, so no figure is printed that the Biểu does not ask."""
+    """A rate column's consolidation: the ratio of the summed counts it names ('… so với dự toán', 'TH/DT', 'Đạt %
+    KH') or is made of (a target or whole and what was done or its part, right before it); a share for a structure;
+    ``none`` for a rise or fall and wherever the parts are not certain, so no figure is printed that is not the
+    one asked; the mean where no count stands before it (a Biểu of rates)."""
     label = str(entry.get("label") or "")
-    cols = [c for c in before if _countable(c)]
+    block = _block(entry, before)
     if _CHANGE_RE.search(fold(label)):
         return {"aggregate": "none"}
-    plain = re.sub(r"\(\s*%\s*\)|%", " ", label.lower())  # 'So sánh (%) cùng kỳ': what follows the '(%)' too
-    if parts := re.search(r"([^\W_]+)\s*/\s*([^\W_]+)", plain):  # 'TH/DT', '2026/2025': both parts named
-        return _ratio(_named(_words(parts[1]), cols), _named(_words(parts[2]), cols))
+    if _WEIGHT_RE.match(label) or (len(block) == 1 and not _words(f"{label} {entry.get('group') or ''}")):
+        prev = before[-1] if before else None
+        return {"aggregate": "share", "of": prev["key"]} if prev is not None and prev in block \
+            and not prev.get("sum_of") else {"aggregate": "none" if block else "mean"}
+    if not block:  # a Biểu of rates: their mean; after other figures (per hectare…): not this rate's parts
+        return {"aggregate": "none" if any(c.get("type", "integer") in _NUMERIC and not _a_rate(c) for c in before)
+                else "mean"}
+    plain = re.sub(r"\(\s*%\s*\)", " ", label.lower())  # 'So sánh (%) cùng kỳ': what follows the '(%)' too
+    if "/" in plain:  # 'TH/DT', 'So sánh UTH 2026/TH 2025': both parts named
+        num, den = plain.split("/", 1)
+        return _ratio(_named(_words(num), block, _is_done), _named(_words(den), block, _is_target))
     m = _AGAINST_RE.search(plain)
     if m and m.group("what").strip():
-        den = _named(_words(m.group("what")), cols)
-        rest = [c for c in cols if c is not den]
+        den = _named(_words(m.group("what")), block, _is_target)
+        rest = [c for c in block if c is not den]
         head = _words(plain[: m.start()])
-        num = _named(head, rest) if head else _done(rest, strict=True) or (rest[0] if len(rest) == 1 else None)
+        num = _named(head, rest, _is_done) if head else _done(rest) or (rest[0] if len(rest) == 1 else None)
         return _ratio(num, den)
-    prev = before[-1] if before and _countable(before[-1]) and not before[-1].get("sum_of") else None
-    return _rate_of_parts(label, entry, cols, prev)
+    return _rate_of_parts(label, entry, block)
 
 
-def _rate_of_parts(label: str, entry: dict[str, Any], cols: list[dict[str, Any]],
-                   prev: dict[str, Any] | None) -> dict[str, Any]:
-    """'Tỷ lệ (%)', 'Tỷ lệ hộ nghèo (%)' with no column named after 'so với': the ratio of a part to its whole when
-    the label names the part or the columns are a target and what was done; a share of a lone count before it
-    ('Số lượng | Tỷ lệ (%)', any 'Tỷ trọng'); else the units' mean."""
-    if _WEIGHT_RE.match(label) or (len(cols) == 1 and not _words(label) and not entry.get("group")):
-        return {"aggregate": "share", "of": prev["key"]} if prev is not None else {"aggregate": "mean"}
-    wanted = _words(f"{label} {entry.get('group') or ''}")  # 'Tỷ lệ (%)' under 'Hộ nghèo': of the poor households
-    part = _named(wanted, cols) if wanted else _done(cols) or (cols[-1] if len(cols) >= 2 else None)
+def _rate_of_parts(label: str, entry: dict[str, Any], block: list[dict[str, Any]]) -> dict[str, Any]:
+    """'Tỷ lệ (%)', 'Tỷ lệ hộ nghèo (%)': the ratio of the part the label names (else the one done column) to the
+    one whole among the counts before it (a target or total, or a count its label is part of: 'Số hộ' of 'Số hộ
+    nghèo'); ``none`` when another count there could be the base ('Đã giải quyết' beside 'Tiếp nhận')."""
+    wanted = _words(f"{label} {entry.get('group') or ''}")
+    named = _named(wanted, block, _is_done) if wanted else None
+    if named is not None and _is_target(named):  # 'Tỷ lệ % KH': measured against the plan, what was done over it
+        return _ratio(_done([c for c in block if c is not named]), named)
+    part = named if wanted else _done(block)
+    if part is None and not wanted and len(block) == 2:
+        part = next((c for c in block if not _is_target(c)), None) if sum(map(_is_target, block)) == 1 else None
     if part is None:
-        return {"aggregate": "mean"}
-    rest = [c for c in cols if c is not part]
-    whole = next((c for c in reversed(rest) if _TARGET_RE.search(fold(str(c.get("label") or "")))), None)
-    if whole is None and (wanted or _done([part])) and rest:
-        whole = rest[0]  # the Biểu's first count: the whole its parts come from ('Số hộ', 'Số lao động')
-    return _ratio(part, whole) if whole is not None else {"aggregate": "mean"}
-
+        return {"aggregate": "none"}
+    pw = _col_words(part)
+    siblings = [c for c in block if c is not part and wanted and pw & _col_words(c) and not _is_target(c)
+                and not _col_words(c) < pw]  # 'Số hộ cận nghèo' beside 'Số hộ nghèo'
+    others = [c for c in block if c is not part and c not in siblings and not _NOT_DONE_RE.search(fold(str(c.get("label"))))]
+    if len(others) != 1 or (siblings and not _TOTAL_RE.search(fold(str(others[0].get("label"))))):
+        return {"aggregate": "none"}  # another count could be the base, or the part is one of several categories
+    return _ratio(part, others[0])

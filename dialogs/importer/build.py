@@ -64,7 +64,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
-from dialogs.importer.run_on_forms import split_run_on_form
+from dialogs.importer.run_on_forms import split_numbered_fields, split_run_on_form
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
@@ -141,7 +141,8 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     def flush() -> None:
         nonlocal joined, flat
         lines, r = restore_marks([field for line in strip_page_numbers(run) for part in split_buried_name(line)
-                                  for cut in split_run_on_form(part) for field in split_field_line(cut)])
+                                  for cut in split_run_on_form(part) for one in split_numbered_fields(cut)
+                                  for field in split_field_line(one)])
         lines, f = split_flattened(lines)
         f += r
         lines, j = join_broken(lines, pdf)
@@ -356,8 +357,8 @@ def _preamble(lines: list[str]) -> dict:
     lines = [part for line in lines for part in _split_heading_line(line)]
     for line in lines:
         s = line.strip()
-        if is_outline_start(s):
-            start = s
+        if is_outline_start(s) or (s.isupper() and WRAPPED_START.match(fold(s).strip(" .:"))):
+            start = s[s.upper().find("ĐỀ CƯƠNG"):]  # 'HƯỚNG DẪN ĐỀ CƯƠNG BÁO CÁO': the outline's heading all the same
             continue
         if not s or re.fullmatch(r"[-_=*.\s]+", s):
             continue
@@ -380,6 +381,9 @@ def _preamble(lines: list[str]) -> dict:
     return meta
 
 
+# the guide or the template of an outline ('HƯỚNG DẪN ĐỀ CƯƠNG BÁO CÁO', 'MẪU ĐỀ CƯƠNG'): the report it outlines is named
+# on the next line, as under a bare 'ĐỀ CƯƠNG BÁO CÁO'
+WRAPPED_START = re.compile(r"^(?:huong dan|mau)\s+de cuong(?:\s+bao cao|\s+goi y)?$")
 GENERIC_HEAD = re.compile(r"^đề cương(?:\s+(?:xây dựng|hướng dẫn))?(?:\s+(?:báo cáo|gợi ý))?\s*:?$", re.I)
 
 
@@ -747,11 +751,19 @@ PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
      "6 tháng một lần"),
     (r"\bhang nam\b", "yearly", "hằng năm"),
 ]
-TITLE_PERIOD_WORDS = [  # a title naming one quarter or one month: the report comes back each quarter / month
+TITLE_PERIOD_WORDS = [  # a title naming one quarter, month or week: the report comes back each quarter / month / week
     (r"\bquy\s+(?:[ivx]{1,3}|[1-4]|\.{2,}|…)(?=[\s/,.]|$)", "quarterly"),
     (r"\b(?:6|sau) thang\b", "half_yearly"),  # "6 tháng đầu năm", "sơ kết 6 tháng"
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
+    # 'tuần từ 04/5 đến 10/5/2026', 'tuần 19 năm 2026', 'tuần thứ 2 tháng 5', 'tuần ……'
+    (r"\btuan\s+(?:tu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}|(?:thu\s+)?\d{1,2}\b|\.{2,}|…)", "weekly"),
+    # a year's review ('Tổng kết công tác … năm 2025', 'tổng kết năm học …'): once a year
+    # (not a programme's review over years: '… đến năm 2020', '… giai đoạn 2016 - 2020')
+    (r"\btong ket\b(?!.*\bgiai doan\b).*?(?<!\bden )(?<!\btu )\bnam\s+(?:hoc\s+)?(?:\d{4}|\.{2,}|…)", "yearly"),
 ]
+# an ask's own words about the thing asked ('đối tượng hưởng trợ cấp hằng tháng'), no word of reporting beside them:
+# no period of the report
+REPORTING = re.compile(r"\bbao cao\b|\bdinh ky\b|\bgui\b|\btruoc ngay\b|\bche do\b")
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
 PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
 LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
@@ -767,15 +779,36 @@ def _words_at(text: str, pattern: str) -> str | None:
     return t[m.start():m.end()] if m else None
 
 
-def guess_period(f: str, title: str = "") -> tuple[dict, str]:
+def _words_key(s: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(s).lower()))
+
+
+def _period_words(f: str, pattern: str, asked: tuple[str, ...]) -> str | None:
+    """The words of `f` that the folded `pattern` matches, skipping those an ask's prompt holds with no word of
+    reporting beside them ('1. Số đối tượng hưởng trợ cấp hằng tháng': the allowance's, not the report's period)."""
+    t = re.sub(r"\s+", " ", f)
+    folded = "".join(fold(c)[:1] or c for c in t).lower()  # one character for one: positions stay those of `t`
+    for m in re.finditer(pattern, folded):
+        before = _words_key(folded[max(0, m.start() - 40):m.start()]).split()[1:]  # (the first word may be cut)
+        said = _words_key(m.group(0))
+        leads = [" ".join([*before[-n:], said]) for n in (3, 2) if len(before) >= n]  # (a number may come before)
+        held = [p for p in asked if any(f" {lead} " in f" {p} " for lead in leads)]
+        if held and not any(REPORTING.search(p) for p in held):
+            continue
+        return t[m.start():m.end()]
+    return None
+
+
+def guess_period(f: str, title: str = "", asked: tuple[str, ...] = ()) -> tuple[dict, str]:
     """The report's period from the words of the document's first pages, or a title saying it is regular
-    ('giám sát thường xuyên', 'theo đợt'); the reason, for a '# ?' note: always a guess, the administrator decides."""
+    ('giám sát thường xuyên', 'theo đợt'); the reason, for a '# ?' note: always a guess, the administrator decides.
+    `asked`: the asks' prompts (_words_key): the words of an ask say no period unless they speak of reporting."""
     for pattern, kind in LABELLED_PERIODS:
         w = _words_at(f, r"\(?" + PERIOD_LABEL + pattern)
         if w:
             return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w.strip('(')}»"
     for pattern, kind, _ in PERIOD_WORDS:
-        w = _words_at(f, pattern)
+        w = _period_words(f, pattern, asked)
         if w:
             return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}»"
     for pattern, kind in TITLE_PERIOD_WORDS:
@@ -1358,7 +1391,8 @@ def _upper_line(s: str) -> bool:
 def _outline_dict(meta: dict, sections: list[dict], filename: str, alltext: str, none_ok: bool) -> dict:
     title = trim_run_on(_title(meta))
     f = alltext[:3000]
-    period, period_why = guess_period(f, title)
+    asked = tuple(_words_key(q["prompt"]) for q in _all_questions(sections) if q.get("type") != "table")
+    period, period_why = guess_period(f, title, asked)
     if period["kind"] in ("monthly", "quarterly", "half_yearly", "yearly"):
         # Nghị định 09/2019/NĐ-CP: data from the 15th to the 14th, deadlines per level in working days after it
         period["regime"] = {"cutoff_day": 14, "levels": {"commune": 1, "province": 3, "centre": 5}}

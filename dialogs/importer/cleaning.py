@@ -13,6 +13,7 @@ from dialogs.importer.bilingual import drop_gloss
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.old_fonts import repair_old_fonts
 from dialogs.importer.sample_fills import drop_sample_fill
+from dialogs.importer.syllables import is_valid
 
 CHROME = [
     r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",
@@ -148,7 +149,30 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         # '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
         line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
         out.extend(GLUED_HEADING.split(line, maxsplit=1))  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
-    return strip_page_marks(out)
+    return strip_page_marks(rejoin_hyphenated(out))
+
+
+# a PDF's hyphenation inside a syllable: the syllable's first letters and a hyphen end the line ('… đối tư-'), its
+# other letters begin the next in lower case ('ợng bảo trợ …'); a hyphen with a space before it, or after digits, is none
+BROKEN_END = re.compile(r"(?:(?<=\s)|^)(?P<a>[^\W\d_]{1,6})-\s*$")
+BROKEN_START = re.compile(r"^(?P<ws>\s*)(?P<b>[^\W\d_]{1,7})(?=[\s,.;:)]|$)")
+
+
+def rejoin_hyphenated(lines: list[str]) -> list[str]:
+    """'đối tư-' / 'ợng bảo trợ …' → 'đối' / 'tượng bảo trợ …': the syllable a PDF broke across two lines whole again at
+    the start of the second line (the lines stay as many) — only when the letters joined are one Vietnamese syllable
+    ('kinh tế-' / 'xã hội' stays: 'tếxã' is none; 'Hà Nội -' / 'Hải Phòng' and '2025-' / '2026' are real hyphens)."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        end, start = BROKEN_END.search(out[k]), BROKEN_START.match(out[k + 1])
+        if end is None or start is None or not start.group("b")[0].islower():
+            continue
+        word = end.group("a") + start.group("b")
+        if not is_valid(word.lower()):
+            continue
+        out[k] = out[k][:end.start()].rstrip()
+        out[k + 1] = start.group("ws") + word + out[k + 1][start.end():]
+    return out
 
 
 # a page's list of links under its heading ('Bài viết liên quan' over the titles of other pages); a table of contents

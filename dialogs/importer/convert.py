@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
 from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
@@ -34,6 +35,7 @@ from dialogs.importer.forms import (
     ticked_ask,
     ticked_choice,
     value_type,
+    value_unit,
     written_answer,
     yesno_line,
 )
@@ -239,7 +241,7 @@ def field_question(ctx: ImportContext, label: str, path: list[str], no: str | No
     if by_value == "yesno" and re.search(r"(?i)\(nếu có\)", label):  # 'Giáo viên dư (nếu có): Không': which, if any
         by_value = None
     if typ in ("text", "longtext") and by_value:
-        typ, unit = by_value, None
+        typ, unit = by_value, value_unit(value)  # ('Ruộng cày: 12.395,9 ha': a measure in hectares)
     return question(ctx, Ask(label, typ, unit), path, no, [])
 
 
@@ -981,6 +983,15 @@ def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     return [question(ctx, a, path, node.no, []) for a in counted]
 
 
+GUIDED_PAREN = re.compile(r"(?i)\(\s*(?:trong đó\s+)?(?:nêu rõ|ghi rõ|nêu cụ thể|làm rõ|nêu)\s")
+
+
+def _guided_figures(text: str, qs: list[dict]) -> bool:
+    """'3. Công tác rà soát …; việc chi trả … (nêu rõ số đối tượng nhận qua tài khoản, tỷ lệ)': the figures are what
+    the account of the work must give — the item asks its account first (a longtext), then the figures beside it."""
+    return qs[0]["type"] == "longtext" and GUIDED_PAREN.search(text) is not None
+
+
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
     early = _carried_items(ctx, node, path) or _form_items(ctx, node, path) or _bare_item(ctx, node, path)
@@ -1001,7 +1012,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
-    field = _leaf_field(node, numbered)
+    field = _leaf_field(node, numbered) if not (node.children or total_and_parts(strip_fn(node.text))) else None
     if field is not None:  # '- Phía Đông giáp: Đất ruộng bậc thang.': the label asks, the value was one answer
         return [field_question(ctx, field[0], path, node.no, field[1])]
     if node.tables and not node.children and not numbered:
@@ -1027,7 +1038,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if numbered and len(qs) > 2 and "(" in node.text \
+    if numbered and len(qs) > 2 and "(" in node.text and not _guided_figures(strip_fn(node.text), qs) \
             and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
         for q in qs[1:]:

@@ -57,7 +57,7 @@ def _mapping(d: dict, indent: int, out: list[str], first_prefix: str | None = No
             elif k in ("columns", "rows", "fields"):
                 out.append(f"{lead}{k}:{note}")
                 for i, x in enumerate(v):
-                    guess = guess_aggregate(x, v[i - 1] if i else None, v[:i]) if k == "columns" else {}
+                    guess = guess_aggregate(x, v[i - 1] if i else None, v[:i], v[i + 1:]) if k == "columns" else {}
                     out.append(f"{pad}  - {_flow({**x, **guess})}" + ("  # ? cách tổng hợp đoán theo tên cột" if guess else ""))
             else:
                 out.append(f"{lead}{k}:{note}")

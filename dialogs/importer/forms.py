@@ -146,13 +146,29 @@ FILLED_FIGURE = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{3})*(?P<d>,\d+)?)\s*(?P<p>%)?
 FILLED_YESNO = re.compile(r"^\(?(?:có|không|chưa|đã)\b[^()]{0,20}?\)?(?:\s*\([^()]*\))?$", re.I)
 
 
+# a figure in its unit of measure ('12.395,9 ha', '44,7 tạ/ha', '102,5 tấn'): a measure, a decimal whatever its digits
+FILLED_MEASURE = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<u>[^\W\d_][^\d()]{0,20}?)$")
+COUNTED_UNITS = ("con", "người", "hộ", "lượt", "chiếc", "cái")
+
+
+def value_unit(value: str) -> str | None:
+    """The unit of measure a filled value is written in ('12.395,9 ha' → 'ha'); None for a bare figure or words."""
+    m = FILLED_MEASURE.match(value.strip(" .;"))
+    return m.group("u") if m and UNIT_WORDS.match(m.group("u")) else None
+
+
 def value_type(value: str) -> str | None:
     """What a value filled into a form says its field asks: '15 (mới XD)' a count, '86,4%' a rate, '3,5' a decimal,
-    'Có (tốt)' / '(chưa)' a yes or no; None for words ('Đốt (hố lấp)')."""
+    '12.395,9 ha' a measure, 'Có (tốt)' / '(chưa)' a yes or no; None for words ('Đốt (hố lấp)')."""
     v = value.strip(" .;")
     m = FILLED_FIGURE.match(v)
     if m:
         return "percent" if m.group("p") else "decimal" if m.group("d") else "integer"
+    unit = value_unit(v)
+    if unit and re.fullmatch(r"(?i)(?:nghìn |triệu |tỷ )?đồng", unit):
+        return "money"
+    if unit:
+        return "integer" if unit.lower() in COUNTED_UNITS and "," not in v else "decimal"
     return "yesno" if FILLED_YESNO.match(v) else None
 
 

@@ -51,11 +51,17 @@ def _named(f: str) -> bool:
 FN_MARK = re.compile(r"^\s*(?:[.…_]*(?:\[\d{1,2}\]|\(\d{1,2}\))[.…_]*|[-_=]{3,})\s*")
 
 
+# a document's number without its colon ('Số 12-BC/ĐU', 'SỐ 05/BC-UBND'), whatever runs on after it on its line
+NUMBER_RUN_ON = re.compile(r"^(?:Số|SỐ)\s*\d+\s*[-–/]\s*[A-ZĐ]{1,5}\s*[-–/]\s*[A-ZĐ]")
+
+
 def is_agency_header(s: str) -> bool:
     """The agency header, the motto, the place and date, the addressee: never the document's name (a footnote mark
     before it, '[1]ỦY BAN NHÂN DÂN', changes nothing)."""
     s = FN_MARK.sub("", s)
     f = fold(s)
+    if NUMBER_RUN_ON.match(s):
+        return True  # 'Số 12-BC/ĐU   ĐẢNG CỘNG SẢN VIỆT NAM': the number and the motto beside it, one line
     first = (s.split() or [""])[0].upper()
     if f.startswith(("so ", "bo ")) and first not in ("SỞ", "BỘ"):
         return False  # 'SỐ THANH NIÊN …', 'Sổ theo dõi …', 'BỐ CỤC …' are no agency; 'SỞ Y TẾ', 'BỘ TÀI CHÍNH' are

@@ -17,6 +17,8 @@ from dialogs.text import fold
 
 PAGE_NUMBER = re.compile(r"(?i)^\s*(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?\s*$|^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$")
 BLANK = re.compile(r"…|\.{3,}|_{3,}")
+# a running header's or footer's words and the page's number after them on one line ('… Trang 1/2', '… - Trang 3')
+NUMBERED_FOOTER = re.compile(r"(?i)^(?P<t>\D.*?)\s+(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
 END_MARK = re.compile(r"\./\.\s*$")
 WRAP_END = re.compile(r"(?:,|\b(?:VÀ|CỦA|VỚI|TRONG|VỀ|CHO|CÁC|NHỮNG|TẠI|THEO))\s*$")
 HEAD_LINES = 12
@@ -51,13 +53,30 @@ def _neighbour(seq: list, k: int, step: int) -> int | None:
     return k if 0 <= k < len(seq) and isinstance(seq[k], str) else None
 
 
+def _footer_with_number(line: str, top: set[str], repeated: set[str]) -> bool:
+    """'Đề cương báo cáo bảo trợ xã hội   Trang 1/2': a running header or footer and the page's number on one line —
+    unnumbered, no blank, its words the document's name gives (or the same words over each page's number)."""
+    m = NUMBERED_FOOTER.match(line.strip())
+    if m is None:
+        return False
+    t = m.group("t").strip(" -–|")
+    words = _words(t)
+    if parse_marker(t) is not None or BLANK.search(t) or len(words) < 3:
+        return False
+    return fold(t).lower() in repeated or sum(w in top for w in words) >= 0.7 * len(words)
+
+
 def drop_page_furniture(seq: list) -> list:
     """The sequence without page numbers and the running headers beside them; wrapped capital headings joined."""
-    pages = [k for k, s in enumerate(seq) if isinstance(s, str) and PAGE_NUMBER.match(s)]
-    if not pages:
-        return join_blank_wraps(join_wrapped_headings(seq))
     first = next((k for k, s in enumerate(seq) if isinstance(s, str) and parse_marker(s)), len(seq))
     top = {w for s in seq[:min(first, HEAD_LINES)] if isinstance(s, str) for w in _words(s)}  # the name's words
+    footers = [fold(m.group("t").strip(" -–|")).lower() for s in seq if isinstance(s, str)
+               for m in [NUMBERED_FOOTER.match(s.strip())] if m]
+    repeated = {t for t in footers if footers.count(t) >= 2}
+    pages = [k for k, s in enumerate(seq) if isinstance(s, str) and (
+        PAGE_NUMBER.match(s) or k > first and _footer_with_number(s, top, repeated))]
+    if not pages:
+        return join_blank_wraps(join_wrapped_headings(seq))
     drop = set(pages)
     for k in pages:
         for step in (-1, 1):

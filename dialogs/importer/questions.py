@@ -22,6 +22,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
 )
 from dialogs.importer.asked_sentences import asked_paragraph, contents_asked, subjects_after_verb
 from dialogs.importer.blank_runs import blank_run
+from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.counts import (  # noqa: F401
     alternatives,
     breakdown_rows,
@@ -291,7 +292,8 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return (opening_asks(text) or roster_asks(text) or delegates(text) or echoed_unit(text) or filled_asks(text) or blank_clauses(text)
+    return (opening_asks(text) or roster_asks(text) or delegates(text) or echoed_unit(text) or total_and_parts(text)
+            or filled_asks(text) or blank_clauses(text)
             or narrative_then_counts(text, asks_from_text) or field_line_asks(text) or _boxes_or_units(drop_note_marks(text)))
 
 

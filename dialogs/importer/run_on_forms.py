@@ -118,3 +118,27 @@ def split_run_on_form(line: str) -> list[str]:
         return [line]
     parts = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     return [p for p in parts if p]
+
+
+NEXT_NUMBERED = re.compile(r"(?<=[….…_/])\s*(?P<n>\d{1,2})\s*[.)]\s*(?=[A-ZĐÀ-Ỹ][^:…]{1,60}:)")
+
+
+def split_numbered_fields(line: str) -> list[str]:
+    """'2. Ngày sinh: …/…/… 3. Giới tính: ……' → one line per numbered field: a form's next field, numbered one more
+    than the line's own, written after the blank of the field before it. Any other line as it is (a figure after a
+    blank, a number out of sequence, a line with no number of its own)."""
+    m = re.match(r"^\s*(\d{1,2})\s*[.)]\s*\S", line)
+    if not m or not RUN.search(line):
+        return [line]
+    want, cuts = int(m.group(1)) + 1, []
+    for k in NEXT_NUMBERED.finditer(line):
+        if int(k.group("n")) == want and RUN.search(line, cuts[-1] if cuts else 0, k.start()):
+            cuts.append(k.start("n"))
+            want += 1
+    if not cuts:
+        return [line]
+    return [
+        p.strip()
+        for p in (line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True))
+        if p.strip()
+    ]

@@ -7,13 +7,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from dialogs.figures import counted_rate
+from dialogs.figures import counted_rate, rate_row
 from dialogs.importer.document import Grid
 from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold
 
 ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+*•]|\.{2,}|…)$")
-NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-]\s*\(?\d{1,2}\)?)+)?$")
+NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-/x×]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
 UNIT_COL = re.compile(r"^(?:don vi tinh|dvt)$")
@@ -404,6 +404,12 @@ def _row_unit(draft: TableDraft, r: dict) -> None:
     r.pop("_unit", None)
     unit = r.pop("_unit_text", None)
     if not unit or len(unit) > 40 or not re.search(r"[^\W\d_]|[%‰]", unit):
+        unit = None
+    if r.get("sum_of") and rate_row(r["label"], unit):  # 'Tỷ lệ dân số tham gia BHYT' over '7.1 Số người …'
+        r.pop("sum_of")
+        r["kind"] = "data"
+        draft.notes.append(f"dòng «{r['label']}» là tỷ lệ/bình quân, không phải tổng các dòng dưới: hãy nhập trực tiếp")
+    if unit is None:
         return
     r["unit"] = unit
     if counted_rate(r["label"], unit):
@@ -579,16 +585,27 @@ def _percent_rows(draft: TableDraft) -> None:
                            "bằng %, không cộng các cột thành tổng được, hãy nhập trực tiếp")
 
 
+def _numbered_formula(col: dict, expr: str, by_no: dict[str, str]) -> None:
+    """A column's formula in the numbering row: '4+13+22' a sum (computed); '(2)/(1)' over a rate column the ratio
+    of the two (recomputed when consolidated); anything else ('1+2-3', '2x3') the unit enters, never a sum of part
+    of it."""
+    expr = re.sub(r"[()\s]", "", expr)
+    if re.fullmatch(r"\d{1,2}(?:\+\d{1,2})+", expr):
+        srcs = [by_no[p] for p in expr.split("+") if p in by_no and by_no[p] != col["key"]]
+        if len(srcs) == expr.count("+") + 1:
+            col["sum_of"] = srcs
+    elif (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", expr)) and m[1] in by_no and m[2] in by_no \
+            and re.search(r"%|\bty le\b|\bdat\b|\bso sanh\b", fold(col["label"])):
+        col.update(type="percent", aggregate="ratio", numerator=by_no[m[1]], denominator=by_no[m[2]])
+
+
 def _computed_columns(draft: TableDraft, numbers: dict[str, str]) -> None:
     """'1=4+13+22' in the numbering row, or 'Tổng số' before a 'Trong đó' group → a computed column."""
     by_no = {re.sub(r"\D", "", v.split("=")[0]): k for k, v in numbers.items() if v}
     for col in draft.columns:
         spec = numbers.get(col["key"], "")
         if "=" in spec:
-            parts = [re.sub(r"\D", "", p) for p in re.split(r"[+]", spec.split("=", 1)[1])]
-            srcs = [by_no[p] for p in parts if p in by_no and by_no[p] != col["key"]]
-            if srcs:
-                col["sum_of"] = srcs
+            _numbered_formula(col, spec.split("=", 1)[1], by_no)
     cols = draft.columns
     for i, col in enumerate(cols):
         if "sum_of" in col or not re.match(r"^tong\b", fold(col["label"])) or i + 1 >= len(cols):

@@ -895,6 +895,8 @@ def _cell_run_end(run: list[str], k: int) -> int:
         mk = parse_marker(cell) if end > k and values >= 4 else None
         if mk is not None and len(mk.rest.split()) >= 3 and LABEL_HEAD.match(fold(_next_cell(run, end))):
             break  # '2. Cơ cấu khối công trình …' over 'TT': the next table's caption ends this one
+        if mk is not None and mk.rest.strip().endswith(":") and not _value(_next_cell(run, end)):
+            break  # '3. Tình hình khác:' over its bullets: the outline's next heading, after the table
         if _value(cell) and cell:
             values += 1
         if NUMBERING.match(cell) and cell.startswith("("):

@@ -105,6 +105,22 @@ REVIEWED = {
     "Dự toán|Thực hiện quý I|Thực hiện quý II|So với dự toán (%)": ("none", None, None),  # which quarter: not said
     "Số lượng|Tỷ lệ (%)": ("share", None, None),
     "Dân số|Số sinh|Tỷ suất sinh (‰)": ("mean", None, None),
+    # review r27c: the plan named after «%» is what the rate is measured against; a base not certain prints none
+    "KH|TH|Đạt % KH": ("ratio", "TH", "KH"),
+    "TH|KH|Đạt % KH": ("ratio", "TH", "KH"),
+    "Kế hoạch năm|Thực hiện|Tỷ lệ % KH": ("ratio", "Thực hiện", "Kế hoạch năm"),
+    "Số giao quân|Chỉ tiêu giao|Tỷ lệ (%)": ("ratio", "Số giao quân", "Chỉ tiêu giao"),
+    "TH 2025|KH 2026|UTH 2026|So sánh UTH 2026/TH 2025 (%)": ("ratio", "UTH 2026", "TH 2025"),
+    "Số xã|Số hộ|Số hộ nghèo|Tỷ lệ hộ nghèo (%)": ("none", None, None),  # over «Số hộ» or «Số xã»?
+    "Tiếp nhận|Đã giải quyết|Đúng hạn|Quá hạn|Tỷ lệ đúng hạn (%)": ("none", None, None),
+    "Đơn tiếp nhận|Thuộc thẩm quyền|Đã giải quyết|Tỷ lệ giải quyết (%)": ("none", None, None),
+    "Tiếp nhận|Trước hạn|Đúng hạn|Quá hạn|Tỷ lệ đúng hạn (%)": ("none", None, None),
+    "Lực lượng LĐ|BHXH bắt buộc|BHXH tự nguyện|Tỷ lệ tham gia BHXH (%)": ("none", None, None),
+    "Cùng kỳ|Kỳ báo cáo|Tốc độ tăng (%)": ("none", None, None),
+    "Diện tích KH|Diện tích TH|Đạt % KH|Năng suất KH (tạ/ha)|Năng suất TH (tạ/ha)|Đạt % KH": ("none", None, None),
+    "Diện tích (ha)|Cơ cấu (%)": ("share", None, None),
+    "Số lượt điều trị|Số ngày điều trị BQ": ("mean", None, None),
+    "Số hộ|Dân số trung bình (người)": (None, None, None),  # a population: summed
 }
 
 
@@ -167,3 +183,52 @@ def test_a_word_group_of_rates_and_dashed_parts_of_a_rate_row_are_never_summed()
     aggs = row_aggregates(t)
     by_label = {r.label.lstrip("- "): aggs[r.key] for r in t.rows}
     assert by_label == {"Tỷ lệ hộ nghèo": "mean", "Thành thị": "mean", "Nông thôn": "mean", "Số hộ nghèo": "sum"}
+
+
+@pytest.mark.parametrize("header, want", [
+    ("Dự toán|TH|TH/DT|TH cùng kỳ|TH/CK", [("TH/DT", "percent", "ratio", "TH", "Dự toán"),
+                                           ("TH/CK", "percent", "ratio", "TH", "TH cùng kỳ")]),
+    ("Tỷ lệ (%)|Số đã tiêm|Số phải tiêm", [("Tỷ lệ (%)", "percent", "none", None, None)]),  # its counts after it
+])
+def test_rates_written_as_a_slash_or_before_their_counts(header, want):
+    names = header.split("|")
+    t = _table(["Biểu 15: SỐ LIỆU", "STT\tĐơn vị\t" + "\t".join(names), "1\tXã A" + "\t" * len(names),
+                "2\tXã B" + "\t" * len(names), "Người lập biểu"])
+    label = {c.key: c.label for c in t.columns}
+    got = [(c.label, c.type, c.aggregate, label.get(c.numerator or ""), label.get(c.denominator or ""))
+           for c in t.columns if c.label in {w[0] for w in want}]
+    assert got == want
+
+
+def test_a_numbering_row_formula_is_a_sum_only_when_it_is_one():
+    t = _table(["Biểu 16: GIẢI QUYẾT ĐƠN THƯ", "STT\tĐơn vị\tTồn đầu kỳ\tTiếp nhận\tĐã giải quyết\tTồn cuối kỳ\t"
+                "Tỷ lệ giải quyết (%)", "A\tB\t1\t2\t3\t4=1+2-3\t5=3/2", "1\tXã A\t\t\t\t\t", "2\tXã B\t\t\t\t\t",
+                "Người lập biểu"])
+    cols = {c.label: c for c in t.columns}
+    assert cols["Tồn cuối kỳ"].sum_of is None  # 1 + 2 − 3 is no sum of column 1 (the units enter it)
+    rate = cols["Tỷ lệ giải quyết (%)"]
+    assert (rate.aggregate, rate.numerator, rate.denominator) == \
+        ("ratio", cols["Đã giải quyết"].key, cols["Tiếp nhận"].key)
+    a, b = [r.key for r in t.rows][:2]
+    k = {lab: c.key for lab, c in cols.items()}
+    got = table_figures(t, [{"rows": {a: {k["Tồn đầu kỳ"]: 5, k["Tiếp nhận"]: 20, k["Đã giải quyết"]: 15,
+                                          k["Tồn cuối kỳ"]: 10}}},
+                            {"rows": {a: {k["Tồn đầu kỳ"]: 0, k["Tiếp nhận"]: 10, k["Đã giải quyết"]: 9,
+                                          k["Tồn cuối kỳ"]: 1}}}])
+    assert got[a][k["Tồn cuối kỳ"]] == 11 and got[a][k["Tỷ lệ giải quyết (%)"]] == pytest.approx(24 * 100 / 30)
+    assert b in got
+
+
+def test_per_head_rows_dashed_figures_and_a_rate_over_its_numbered_count():
+    o = imp("\n".join(["Biểu số 08/XH", "CHỈ TIÊU Y TẾ NĂM 2026", "STT\tChỉ tiêu\tĐơn vị tính\tMã số\tKỳ báo cáo",
+                       "1\tSố giường bệnh/vạn dân\tgiường\t01\t", "2\tTỷ lệ dân số tham gia BHYT\t\t02\t",
+                       "2.1\tSố người tham gia BHYT\tngười\t03\t", "3\tTỷ lệ che phủ rừng\t%\t04\t",
+                       "\t- Diện tích rừng trồng\tha\t05\t", "\t- Diện tích rừng tự nhiên\t\t06\t",
+                       "Người lập biểu"]), "bieu.txt")
+    t = next(r.question.table for r in o.refs if r.question.type == "table")
+    aggs = row_aggregates(t)
+    by_label = {r.label.lstrip("- "): (aggs[r.key], r.sum_of) for r in t.rows}
+    assert by_label["Số giường bệnh/vạn dân"][0] == "mean"  # per head though it says «Số»
+    assert by_label["Tỷ lệ dân số tham gia BHYT"] == ("mean", None)  # asked, never the sum of its count
+    assert by_label["Số người tham gia BHYT"][0] == "sum"
+    assert by_label["Diện tích rừng trồng"][0] == "sum" and by_label["Diện tích rừng tự nhiên"][0] == "sum"
