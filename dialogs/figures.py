@@ -73,7 +73,18 @@ def aggregate_of(item: Any) -> str:
 # a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
 # per day or month — "hồ sơ/tháng" — is a quantity, summed)
 _PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
-                          r"nhan khau|hoc sinh|lop|giuong)\b")
+                          r"nhan khau|hoc sinh|lop|giuong|tre|phu nu|xa|kg|lit|con)\b")
+# a figure per head in words: "trên vạn dân", "của một phụ nữ", "bình quân một lớp", "trên 1 ha", "mỗi hộ"
+_PER_ENTITY_RE = re.compile(r"\b(?:tren|cua|cho|moi|binh quan|trung binh)\s+(?:mot\s+|1\s+|1\.?000\s+)?(?:van dan|nghin dan|"
+                            r"dan|nguoi dan|nguoi|ho|lop|phu nu|xa|ha|lao dong|hoc sinh|benh nhan|tre|doan vien|"
+                            r"dang vien|hoi vien)\b")
+# a stock averaged over the period ("Dân số bình quân", "Số lao động BQ"): a number of people, added up across units
+_STOCK_RE = re.compile(r"^(?:tong\s+)?(?:so\s+)?(?:dan so|lao dong|nguoi|hoc sinh|doanh nghiep|ho|can bo|cong chuc|"
+                       r"vien chuc|dang vien|hoi vien|doan vien|thanh vien|tre|benh nhan|giuong)\b")
+# a rate or index by its words: "Tỷ suất …", "Chỉ số giá …", "Tốc độ tăng …", "Hệ số …", "Mật độ …"
+_RATE_WORDS_RE = re.compile(r"\b(?:ty suat|chi so|toc do|he so|mat do)\b")
+# a rating's category ("Học lực trung bình", "Xếp loại trung bình"): a count of what was rated so
+_RATING_RE = re.compile(r"\b(?:hoc luc|hanh kiem|xep loai|loai|muc song|ren luyen|danh gia)\s+(?:\w+\s+)?trung binh\b")
 # a unit that is itself a rate: "%", "‰", "phần trăm", "tỷ lệ %", "(%)"
 _RATE_UNIT_RE = re.compile(r"^\(?\s*(?:%|‰|phan tram|t[yi] le(?:\s*(?:%|phan tram))?)\s*\)?$")
 # a rate by its label (folded), anywhere: "Tỷ lệ …", "Kết quả tỷ lệ …", "Tỷ trọng …", "Mật độ …", "… (%)", "… %"
@@ -99,15 +110,29 @@ def rate_row(label: str, unit: str | None) -> bool:
     if u and (is_rate("decimal", unit) or _RATE_UNIT_RE.match(u) or _PER_HEAD_RE.search(u)):
         return True
     text = _ROW_NO_RE.sub("", fold(label))
-    if re.search(r"[%‰]", text) or _PER_HEAD_RE.search(text):
-        return True  # "Số hộ nghèo (%)", "Số giường bệnh/vạn dân": a percentage or per head, whatever it counts
+    if re.search(r"[%‰]", text) or _PER_HEAD_RE.search(text) or _PER_ENTITY_RE.search(text):
+        return True  # "Số hộ nghèo (%)", "Số bác sĩ trên vạn dân": a percentage or per head, whatever it counts
+    if average_label(text):
+        return True
     if _COUNT_LABEL_RE.match(text):
         return False
-    if _AVERAGE_LABEL_RE.search(text):
+    if _RATE_WORDS_RE.search(text):
         return True
     if not _RATE_LABEL_RE.search(text):
         return False
     return not counted_rate(label, unit)
+
+
+def average_label(text: str) -> bool:
+    """Whether a (folded) label names an average: "bình quân", "BQ", "Thu nhập trung bình", "Số ngày điều trị trung
+    bình" — never a stock averaged over the period ("Dân số bình quân", "Số lao động BQ": added up across units), a
+    rating's category ("Học lực trung bình") or a bare "Trung bình"."""
+    if _STOCK_RE.match(text) and not _PER_ENTITY_RE.search(text):
+        return False
+    if re.search(r"\b(?:binh quan|bq)\b", text) or _AVERAGE_LABEL_RE.search(text):
+        return True
+    return bool(re.search(r"\w+\s+trung binh\b", text)) and not _RATING_RE.search(text) \
+        and not re.match(r"^\s*(?:loai|muc|xep loai)\b", text)
 
 
 def counted_rate(label: str, unit: str | None) -> bool:
@@ -180,13 +205,38 @@ def row_units(t: Any) -> list[str] | None:
 
 
 def unsummed_note(t: Any) -> str | None:
-    """The note under a consolidated Biểu naming its rows that are not summed, and how they are consolidated."""
+    """The note under a consolidated Biểu naming its rows and columns that are not summed, and how each is
+    consolidated — so a reader can tell a mean from a sum, and why a cell is empty."""
     aggs = row_aggregates(t)
     rows = [r for r in t.rows if aggs[r.key] in ROW_AGGREGATE_VI]
-    if not rows:
-        return None
-    parts = "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows)
-    return f"Ghi chú: các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — {parts}."
+    parts = []
+    if rows:
+        parts.append("các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — "
+                     + "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows))
+    if cols := column_notes(t):
+        parts.append("cột " + "; ".join(cols))
+    return f"Ghi chú: {'. Các '.join(parts)}." if parts else None
+
+
+def column_notes(t: Any) -> list[str]:
+    """How each of a Biểu's figure columns that is not a sum is consolidated: «X»: bình quân các đơn vị; «Y»: = «A»
+    / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng trên «C»; «W»: không tổng hợp, xem số liệu từng đơn vị."""
+    label = {c.key: c.label for c in t.columns}
+    out = []
+    for c in t.columns:
+        if c.type not in _NUMERIC or getattr(c, "computed", False) or c.sum_of:
+            continue
+        agg = aggregate_of(c)
+        if agg == "ratio":
+            out.append(f"«{c.label}» = «{label.get(c.numerator, c.numerator)}» / «{label.get(c.denominator, c.denominator)}»"
+                       " × 100, tính lại từ số đã cộng")
+        elif agg == "share":
+            out.append(f"«{c.label}»: tỷ trọng tính lại trên «{label.get(c.of, c.of)}» đã cộng")
+        elif agg == "none":
+            out.append(f"«{c.label}»: không tổng hợp, xem số liệu từng đơn vị")
+        elif agg in ("mean", "min", "max"):
+            out.append(f"«{c.label}»: {ROW_AGGREGATE_VI[agg]}")
+    return out
 
 
 def summed_rows(t: Any) -> set[str]:
@@ -328,20 +378,38 @@ def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = Non
 
 def _column_guess(entry: dict[str, Any], label: str, rate: bool,
                   before: list[dict[str, Any]]) -> dict[str, Any] | None:
-    f = fold(label)
-    if _RATE_GROUP_RE.search(fold(str(entry.get("group") or ""))):
+    f, g = fold(label), fold(str(entry.get("group") or ""))
+    if "‰" in label or "‰" in g:  # per thousand: a recomputed ratio would be per hundred
+        return {"aggregate": "mean"}
+    if _RATE_GROUP_RE.search(g):
         # 'Tỷ lệ (%)' over «Nữ», «Dân tộc thiểu số»; 'So sánh (%)' over «Dự toán», «Cùng kỳ»: each a rate
         whole = {**entry, "label": f"{entry['group']} {label}", "group": None, "type": "percent"}
         return {"type": "percent", **_rate_column(whole, before)}
-    if _AVERAGE_COL_RE.search(f):
+    if g and (_PER_UNIT_LABEL_RE.search(g) or average_label(g) or _RATE_WORDS_RE.search(g)):
+        return {"aggregate": "mean"}  # 'Năng suất (tạ/ha)', 'Thu nhập bình quân' over «Kế hoạch», «Thực hiện»
+    if average_label(f) or _PER_ENTITY_RE.search(f):
         return {"aggregate": "mean"}
-    slash = bool(_SLASH_ONLY_RE.fullmatch(f))  # 'TH/DT', 'UTH/KH': a ratio though no '%' is written
-    if rate or slash or _SHARE_RE.match(label) or _WEIGHT_RE.match(label) or _CHANGE_RE.search(f) and "%" in label:
+    slash = bool(_SLASH_ONLY_RE.fullmatch(f))
+    if slash and not _plan_slash(f):  # 'GV/lớp', 'Hộ/thôn', 'Khẩu/hộ': so many per one, never a percentage
+        return {"aggregate": "mean"}
+    against = bool(re.match(r"\s*(?:so voi|so sanh|dat)\b", f)) or _RATE_WORDS_RE.search(f)
+    if rate or slash or against or _SHARE_RE.match(label) or _WEIGHT_RE.match(label):
         guess = _rate_column(entry, before)
-        return {"type": "percent", **guess} if slash and not rate and guess.get("aggregate") == "ratio" else guess
+        if rate:
+            return guess
+        # no '%' written: 'TH/DT', 'So với kế hoạch' a percentage when it is a ratio of the counts, never 'lần'
+        ratio = guess.get("aggregate") == "ratio" and not re.search(r"\blan\b", f)
+        return {"type": "percent", **guess} if ratio else {"aggregate": "none"} if slash or against else guess
     if _PER_UNIT_LABEL_RE.search(f):
         return {"aggregate": "mean"}
     return None
+
+
+def _plan_slash(f: str) -> bool:
+    """'TH/DT', 'Ước TH/KH', 'UTH 2026/TH 2025': a ratio of what was done to a plan or another period (a percentage)."""
+    sides = [_words(x) for x in f.split("/", 1)]
+    known = {"thuc", "hien", "ke", "hoach", "du", "toan", "uoc", "prior", "chi", "tieu", "luy"}
+    return all(w and all(x in known or x.isdigit() for x in w) for w in sides)
 
 
 def _countable(col: dict[str, Any]) -> bool:
@@ -350,8 +418,8 @@ def _countable(col: dict[str, Any]) -> bool:
     label = str(col.get("label") or "")
     return col.get("type", "integer") in ("integer", "decimal", "money") and (col.get("unit") or "") != "%" \
         and not col.get("aggregate") and not _SHARE_RE.match(label) and not _WEIGHT_RE.match(label) \
-        and not _PER_UNIT_LABEL_RE.search(fold(label)) and not _AVERAGE_COL_RE.search(fold(label)) \
-        and not _SLASH_ONLY_RE.fullmatch(fold(label))
+        and not _PER_UNIT_LABEL_RE.search(fold(label)) and not average_label(fold(label)) \
+        and not _SLASH_ONLY_RE.fullmatch(fold(label)) and not _RATE_WORDS_RE.search(fold(label))
 
 
 def _a_rate(col: dict[str, Any]) -> bool:
@@ -376,10 +444,11 @@ def _block(entry: dict[str, Any], before: list[dict[str, Any]]) -> list[dict[str
 
 
 # a column whose label gives a rate or per-head unit: "Tỷ suất sinh (‰)", "Năng suất (tạ/ha)", "Mật độ (người/km2)"
-_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\(\s*[^()]*/\s*(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|nghin dan|"
-                                r"lao dong|khau|xa|doan vien|dang vien)\s*\)|/\s*(?:van dan|nghin dan|1\.?000 dan)\b")
-_AVERAGE_COL_RE = re.compile(r"^(?!\s*dan so\b).*\b(?:bq|binh quan)\b")  # 'Số ngày điều trị BQ' (not 'Dân số BQ')
-_SLASH_ONLY_RE = re.compile(r"\s*(?:ty le\s*)?[a-z0-9]{1,6}\s*/\s*[a-z0-9]{1,6}\s*(?:\(\s*%\s*\))?\s*")
+_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\([^()]*/\s*(?:\d[\d.]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|"
+                                r"nghin dan|lao dong|khau|xa|doan vien|dang vien|kg|lit|tan|con|tre|phu nu)\b[^()]*\)|"
+                                r"/\s*(?:van dan|nghin dan|1\.?000 dan)\b")
+_SLASH_ONLY_RE = re.compile(r"\s*(?:ty le\s*|so sanh\s*)?(?:[a-z0-9]{1,6}\s*){1,3}/\s*(?:[a-z0-9]{1,6}\s*){1,3}"
+                            r"(?:\(\s*%\s*\))?\s*")
 _RATE_GROUP_RE = re.compile(r"%|^\s*ty le\b")  # a group header over rate columns
 _WEIGHT_RE = re.compile(r"^\s*(?:t[ỷỉ]\s*tr[ọo]ng|cơ\s*cấu)\b", re.IGNORECASE)  # a row's part of the whole
 # "… so với dự toán", "So sánh TH/DT", "So với cùng kỳ", "Đạt % KH", "% so KH": what the rate is measured against (as
@@ -460,6 +529,8 @@ def _rate_column(entry: dict[str, Any], before: list[dict[str, Any]]) -> dict[st
         return {"aggregate": "none" if any(c.get("type", "integer") in _NUMERIC and not _a_rate(c) for c in before)
                 else "mean"}
     plain = re.sub(r"\(\s*%\s*\)", " ", label.lower())  # 'So sánh (%) cùng kỳ': what follows the '(%)' too
+    if "/" in plain and not ("%" in label or _plan_slash(fold(plain))):
+        return {"aggregate": "mean"}  # 'Tỷ lệ giáo viên/lớp': so many per one, not a percentage of the counts
     if "/" in plain:  # 'TH/DT', 'So sánh UTH 2026/TH 2025': both parts named
         num, den = plain.split("/", 1)
         return _ratio(_named(_words(num), block, _is_done), _named(_words(den), block, _is_target))

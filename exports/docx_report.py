@@ -413,7 +413,8 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
     if common and not units:
         _para(doc, f"Đơn vị tính: {common}", italic=True, size=12, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False,
               space_after=2)
-    labels = [col.label + (f" ({u})" if u else "") for col, u in zip(t.columns, col_units, strict=True)]
+    labels = [col.label + (f" ({u})" if u and not _says_unit(col.label, u) else "")
+              for col, u in zip(t.columns, col_units, strict=True)]
     header_rows, spans = bieu_header(t, (["ĐVT"] if units else []) + labels, lead=3 if units else 2)
     has_groups = len(header_rows) > 1
     lead = 3 if units else 2
@@ -626,6 +627,11 @@ def plan_annexes(c: Consolidation) -> AnnexPlan:
     if plan.notes:
         plan.add("notes", "Ghi chú của các đơn vị trong các Biểu")
     return plan
+
+
+def _says_unit(label: str, unit: str) -> bool:
+    """Whether a column's label already ends with its unit ("Tỷ lệ đúng hạn (%)", "Diện tích (ha)")."""
+    return label.rstrip().lower().endswith((f"({unit.lower()})", unit.lower()))
 
 
 def bieu_units(t) -> tuple[str | None, list[str | None]]:

@@ -629,7 +629,8 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
     if has_groups:
         _group_row(sh, groups, lead)
     sh.head(["TT", "Nội dung"] + (["ĐVT"] if units else [])
-            + [col.label + (f" ({col.unit})" if col.unit else "") for col in t.columns])
+            + [col.label + (f" ({col.unit})" if col.unit and not col.label.rstrip().endswith(col.unit) else "")
+               for col in t.columns])
     marks = row_marks(t)
     for i, r in enumerate(t.rows):
         cells = s.grid.get(r.key, {})

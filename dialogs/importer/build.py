@@ -247,6 +247,7 @@ def _caption_past_blanks(seq: list[str | Grid], i: int) -> tuple[str, int] | Non
     while j >= 0 and i - j <= 8 and isinstance(seq[j], str) and not seq[j].strip():
         j -= 1
     line = seq[j].strip() if j >= 0 and i - j > 3 and isinstance(seq[j], str) else ""
+    line = line[:-1].rstrip() if line.endswith(":") and len(line.split()) >= 3 else line  # 'Nguyên liệu dùng:' leads it
     if not line or len(line.split()) > 12 or BLANK.search(line) or ":" in line or line.isupper() \
             or parse_marker(line) or re.search(r"\d", line) or line.endswith((".", "?", ";")):
         return None

@@ -137,6 +137,9 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
                 break  # the header's last name is the first row's label, its figures left empty
             k += 1
             continue
+        if head and _caption_over(cells, k):
+            k += 1  # a long cell merged over the names after it (a ballot's question over 'Đồng ý'): no column
+            continue
         if _numbering(cells, k) or (head and _row_start(cells, k)) or not (_text(c) or YEAR.match(c)) or _ended(c) \
                 or len(c.split()) > 16 or _caps_heading(c):
             break
@@ -152,6 +155,15 @@ def _header(cells: list[str]) -> tuple[list[str], int]:
             head.append(c)
         k += 1
     return head, k
+
+
+def _caption_over(cells: list[str], k: int) -> bool:
+    """cells[k] is a long name (more than 16 words, no sentence) inside a header, two short names after it: a cell
+    merged over the columns that follow, not one of them."""
+    c = cells[k]
+    after = cells[k + 1:k + 3]
+    return len(c.split()) > 16 and _text(c) and not c.endswith((".", ":", ";", "?")) and ": " not in c \
+        and len(after) == 2 and all(_text(x) and len(x.split()) <= 6 and not _ended(x) for x in after)
 
 
 def _columns(head: list[str], codes: list[str]) -> list[str]:
@@ -250,6 +262,11 @@ def _outline_goes_on(cells: list[str], k: int, inline: bool) -> bool:
     return not inline and not _numbered_row_near(cells, k + 1) or k >= 2 and not any(cells[:k])
 
 
+def _heading_next(cells: list[str], k: int) -> bool:
+    """A row-label heading ('STT') right after cells[k], maybe past an empty cell a blank line left."""
+    return bool(ROW_HEAD.match(fold(next((x for x in cells[k + 1:k + 3] if x), ""))))
+
+
 def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = True) -> tuple[list[list[str]], int]:
     """The rows from cells[0]: returns [number, label] rows and how many cells they used. When most rows carry
     figures, rows with none after the last filled one are the text after the table ('3. Cán bộ …'), not rows."""
@@ -265,7 +282,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
-        if rows and k + 1 < len(cells) and ROW_HEAD.match(fold(cells[k + 1])) or ROW_HEAD.match(f):
+        if rows and _heading_next(cells, k) or ROW_HEAD.match(f):
             break  # the next table's caption, or its heading
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
@@ -372,6 +389,24 @@ def _numbered_list(cells: list[str], head: list[str], k: int, n: int) -> FlatGri
     return _grid(["TT", *cols], [["", "…"]], note)
 
 
+def _sample(cell: str) -> bool:
+    return bool(cell) and not cell.isdigit()
+
+
+def _sampled_numbers(cells: list[str], k: int) -> int:
+    """How many cells from cells[k] are a list's row numbers 1, 2, 3 … (five or more) with a short sample fill after
+    one or two of them ('1' / 'Chủ hộ' / '2' / '3' …): 0 when not so."""
+    j, no, samples = k, 1, 0
+    while j < len(cells) and cells[j] == str(no):
+        nxt = cells[j + 1] if j + 1 < len(cells) else ""
+        if nxt and not nxt.isdigit() and _text(nxt) and len(nxt.split()) <= 3 and not _ended(nxt) \
+                and j + 2 < len(cells) and cells[j + 2] == str(no + 1):
+            samples += 1
+            j += 1
+        j, no = j + 1, no + 1
+    return j - k if no > 5 and 0 < samples <= 2 else 0
+
+
 def _numbered_first(cells: list[str], k: int) -> bool:
     """The rows open with their numbers though the header names no numbers column (its 'TT' cell left empty or
     dropped by the copy): '1' / 'Số người …' / '' / '2' / 'Số người …' — a figure never stands before the first row's
@@ -391,6 +426,10 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     head, k = _header(cells)
     n = _numbering(cells, k)
     listed = _numbered_list(cells, head, k, n)
+    if listed is None and not n:  # the first rows' sample fill among the numbers ('1' / 'Chủ hộ' / '2' / '3' …)
+        n = _sampled_numbers(cells, k)
+        bare = cells[:k] + [c for c in cells[k:k + n] if not _sample(c)] + cells[k + n:]
+        listed = _numbered_list(bare, head, k, n - sum(_sample(c) for c in cells[k:k + n])) if n else None
     if listed is not None:
         return listed, index[k + n] if k + n < len(index) else len(lines)
     if k < len(cells) and not n and not _row_start(cells, k) and not _ended(cells[k]):
@@ -457,6 +496,7 @@ def _head_columns(head: list[str], n: int) -> list[str]:
     for line in head:
         s = re.sub(r"(?i)^(?:s?tt|số tt)\b\s*", "", line.strip())
         s = re.sub(r"(?i)(?:nội dung|tên chỉ tiêu|chỉ tiêu|mã số|đơn vị tính|đvt)(?=\s|$)", " ", s)
+        s = re.sub(r"(…|\.{3})(?=[^\W\d_])", r"\1 ", s)  # 'KHOẢN …KHOẢN …': a blank's dots end a name
         words = s.split()
         i = 0
         while grouping and i < len(words) and words[i][:1].islower():
@@ -540,6 +580,7 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
     rows and how many lines they used."""
     rows: list[list[str]] = []
     used = 0
+    last = ""  # the row's last line when it ended with no figure
     for ln in lines:
         s = ln.strip()
         f = fold(s)
@@ -553,13 +594,25 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
             label = f"{coded.group(1)} {coded.group(2)[:1].upper()}{coded.group(2)[1:]}"
         if not _text(label):
             continue
-        if label[:1].islower() and rows:
+        if (label[:1].islower() or _dangling(last)) and rows:
             rows[-1][1] += f" {label}"
+            last = label if label == s else ""
             continue
+        last = label if label == s else ""  # (a row closed by its figures or code ends there)
         m = INLINE_NUMBER.match(label) or re.match(r"^(?:[IVX]{1,4}|\d{1,2})\s+(?=\S)", label)
         label, unit = _unit_split(label) if units else (label, "")
         rows.append([m.group(0).strip(" -–+•.)") if m else "", _clean_label(label[m.end():] if m else label), unit])
     return [r for r in rows if _text(r[1])], used
+
+
+DANGLING = {"ở", "của", "và", "cho", "tại", "với", "các", "những", "được", "theo", "trong", "về", "từ", "đến", "hoặc"}
+
+
+def _dangling(line: str) -> bool:
+    """A row's line cut after a word that never ends a name ('- Dự toán còn dư ở' / 'Kho bạc 04'): the next line
+    goes on with it, capital or not."""
+    words = line.split()
+    return len(words) >= 2 and words[-1] in DANGLING
 
 
 def _line_grid(cols: list[str], rows: list[list[str]], note: str) -> FlatGrid:
@@ -602,6 +655,37 @@ def numbered_rows_grid(lines: list[str], head: list[str]) -> tuple[FlatGrid, int
 HEAD_LINE = re.compile(r"^(?:(?:STT|TT|Số TT)\s+)?(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu|Danh mục)\s+\S")
 
 
+def _paragraph_rows(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines under a header line, and where each stands: a page that set each row apart as a paragraph (blank
+    lines under the header) gives its rows with the blank lines dropped, up to a wider gap (five blank lines) — else
+    the lines as they are."""
+    if len(lines) < 3 or lines[1].strip():
+        return lines[1:], list(range(1, len(lines)))
+    body: list[str] = []
+    index: list[int] = []
+    gap = 0
+    for i, ln in enumerate(lines[1:], 1):
+        if not ln.strip():
+            gap += 1
+            if gap >= 5 and body:
+                break
+            continue
+        gap = 0
+        body.append(ln)
+        index.append(i)
+    return body, index
+
+
+def _after_heading(first: str) -> str:
+    """A header line's column names: what follows the rows' heading and its words in lower case ('TT Nội dung đánh
+    giá Điểm chuẩn' → 'Điểm chuẩn')."""
+    m = HEAD_LINE.match(first)
+    words = first[m.end() - 1:].split() if m else first.split()
+    while words and words[0][:1].islower():
+        words.pop(0)
+    return " ".join(words)
+
+
 def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     """'STT Chỉ tiêu Đơn vị tính Kế hoạch Thực hiện' on one line, then a row a line with no numbering row between:
     a PDF table without ruling; a capital starts each column's name."""
@@ -611,8 +695,11 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None
     if len(lines) > 1 and _line_codes(lines[1]):
         return None  # the column codes under it: the numbering-row reader takes the header and its rows
-    rows, used = _line_rows(lines[1:], _has_units(lines[:1]))
-    cols = _head_columns(lines[:1], 99)
+    body, index = _paragraph_rows(lines)
+    rows, used = _line_rows(body, _has_units(lines[:1]))
+    end = index[used - 1] + 1 if used else 1
+    lines = [lines[0], *body]
+    cols = _head_columns([_after_heading(first)], 99)
     unit_col = re.search(r"\bChỉ tiêu\b", first) and any(fold(c) == "don vi" for c in cols)
     if unit_col:  # 'Chỉ tiêu Đơn vị Kết quả': 'Đơn vị' is each row's unit, not asked
         cols = [c for c in cols if fold(c) != "don vi"]
@@ -625,7 +712,7 @@ def header_rows_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
         return None
     note = (f"bảng chép từ PDF mỗi dòng một hàng (từ «{lines[0].strip()[:40]}»): đã dựng lại {len(cols)} cột, "
             f"{len(rows)} dòng; tên cột tách theo chữ hoa, hãy kiểm tra")
-    return _line_grid(cols, rows, note), used + 1
+    return _line_grid(cols, rows, note), end
 
 
 RUN_HEAD = re.compile(r"(?<!\S)(?P<no>STT|TT|Số TT)\s+(?P<lab>Chỉ tiêu|Nội dung|Tên chỉ tiêu)(?=\s)")
@@ -677,6 +764,15 @@ def _name_words(text: str) -> list[str]:
     return names
 
 
+def _second_line(names: list[str], words: list[str]) -> None:
+    """The header's second line run in after a metadata name, a word for each name before it ('Kế hoạch Thực hiện
+    So với năm trước Mã số năm năm (%)'): each word ends its name ('Kế hoạch năm', …, 'So với năm trước (%)')."""
+    named = [i for i, x in enumerate(names[:-1]) if not METADATA.match(fold(x))]
+    if len(words) == len(named) >= 2 and all(w[:1].islower() or w.startswith("(") for w in words):
+        for i, w in zip(named, words, strict=True):
+            names[i] = f"{names[i]} {w}"
+
+
 def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
     """The header's names between the heading and the codes; a column name printed before the heading ('Tháng báo'
     — a tall cell's text a PDF copy wrote first) is taken from the text before, and a word in lower case left after a
@@ -692,6 +788,8 @@ def _coded_run_names(before: str, head: str) -> tuple[str, list[str]]:
         if meta and meta.group(2)[:1].islower():
             out.append(meta.group(1))
             first = f"{first} {meta.group(2)}" if first else first
+            if not first:
+                _second_line(out, meta.group(2).split())
         else:
             out.append(n)
     if first:

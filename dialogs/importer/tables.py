@@ -388,6 +388,7 @@ def _finish_rows(draft: TableDraft) -> None:
     _split_out(draft)
     _total_without_subsets(draft)
     _mixed_units(draft)
+    _indicator_groups(draft)
     _percent_rows(draft)
     _some_row_to_fill(rows)
     for r in rows:
@@ -418,6 +419,33 @@ def _row_unit(draft: TableDraft, r: dict) -> None:
             r["kind"] = "data"
         draft.notes.append(f"dòng «{r['label']}» ghi tỷ lệ nhưng đơn vị tính «{unit}»: chưa rõ là tỷ lệ hay số đếm, "
                            "để «aggregate: none» (không cộng); sửa đơn vị thành «%» hoặc ghi «aggregate: sum»")
+
+
+def _indicator_groups(draft: TableDraft) -> None:
+    """In a Biểu of indicators (each row with its «ĐVT»), a row over numbered rows is never their computed sum unless
+    the Biểu says they are its parts ('Chia ra', 'Phân theo', 'Trong đó' — see _subsets): a heading («I. DÂN SỐ VÀ
+    LAO ĐỘNG») over different indicators is a label, an indicator with its own unit («Tổng số hộ | hộ» over «Số hộ
+    nghèo», «Số hộ cận nghèo») is asked — the unit knows its total — with an unsure point."""
+    rows = draft.rows
+    if sum(bool(r.get("_unit")) for r in rows) < 2:
+        return
+    for i, r in enumerate(rows):
+        if not r.get("sum_of") or r.get("kind") == "total":
+            continue
+        if not r.get("_unit") and not re.match(r"^(?:tong|cong)\b", fold(r["label"])):
+            r.pop("sum_of")  # a heading over indicators ('HỘ GIA ĐÌNH' over 'Tổng số hộ', 'Số hộ theo khu vực')
+            r["kind"] = "group"
+            continue
+        if r["sum_of"] != "children":  # its parts named by 'Trong đó', 'Chia ra' (_subsets)
+            continue
+        lvl = r.get("level", 0)
+        kids = list(itertools.takewhile(lambda k, lvl=lvl: k.get("level", 0) > lvl and k.get("kind") != "total",
+                                        rows[i + 1:]))
+        if any(SPLIT_LABEL.match(fold(k["label"])) or LABEL_ONLY.match(fold(k["label"]).strip()) for k in kids):
+            continue
+        r.pop("sum_of")
+        r["kind"] = "data"
+        draft.notes.append(f"dòng «{r['label']}»: các dòng dưới chưa chắc là các bộ phận của nó, hãy nhập trực tiếp")
 
 
 def _some_row_to_fill(rows: list[dict]) -> None:
@@ -595,7 +623,8 @@ def _numbered_formula(col: dict, expr: str, by_no: dict[str, str]) -> None:
         if len(srcs) == expr.count("+") + 1:
             col["sum_of"] = srcs
     elif (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", expr)) and m[1] in by_no and m[2] in by_no \
-            and re.search(r"%|\bty le\b|\bdat\b|\bso sanh\b", fold(col["label"])):
+            and ("%" in col["label"] or re.search(r"\bty le\b|\bdat\b|\bso sanh\b", fold(col["label"]))
+                 and not re.search(r"/|\blan\b|‰", fold(col["label"]))):
         col.update(type="percent", aggregate="ratio", numerator=by_no[m[1]], denominator=by_no[m[2]])
 
 

@@ -52,8 +52,12 @@ def _text(cell: str) -> bool:
     return sum(c.isalpha() for c in cell) >= 2 and not DITTO.match(cell)
 
 
+PLACEHOLDER_ROW = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]?\s*(?:\.{3,}|…+)$")  # '3. ...': the rows go on, the unit writes them
+
+
 def _short(cell: str) -> bool:
-    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell)
+    return len(cell.split()) <= 14 and len(cell) <= 120 and not cell.rstrip().endswith((".", ";", "?")) or _value(cell) \
+        or bool(PLACEHOLDER_ROW.match(cell))
 
 
 def _grid(header: list[str], rows: list[list[str]], note: str) -> FlatGrid:
@@ -234,6 +238,19 @@ def _no_rows(rows: list[list[str]], leading: list[str], numbering: list[str]) ->
     return figures >= 4 and not leading and len(rows) <= 1 and all(len(r) == 1 for r in rows)
 
 
+def _empty_rows(rows: list[list[str]], leading: list[str], head: list[str]) -> bool:
+    """A header of three short names or more with no row under it, only empty cells — a full row of them at least —
+    to the end of the run: a web page's blank table (its cells a space each), whose rows the unit adds."""
+    short = all(len(c.split()) <= 5 and not c.endswith((":", ".", ";", "?")) and not c[:1].islower() for c in head)
+    return not rows and len(head) >= 3 and short and len(leading) >= len(head) and not any(leading)
+
+
+def _blank_columns(head: list[str]) -> list[str]:
+    """A blank table's columns: every name but a heading of the rows' names first ('Đơn vị' after 'Chủng loại' is
+    the unit each row is measured in, a column to fill)."""
+    return [c for i, c in enumerate(head) if (i or not LABEL_HEAD.match(fold(c))) and not METADATA.match(fold(c).strip(" :"))]
+
+
 def _codes_over(numbering: list[str], cell: str) -> bool:
     """'1' … '14' then '01': four column codes or more running on from 1 end where the rows' own numbers begin."""
     figures = [int(n.strip("()")) for n in numbering if n.strip("()").isdigit()]
@@ -292,13 +309,13 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     if not numbering and rows:
         _header_into_first_row(head, rows, leading)
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
-    if _no_rows(rows, leading, numbering):
+    if _no_rows(rows, leading, numbering) or _empty_rows(rows, leading, head):
         rows = labelled = [["…"]]  # a register's header over its codes: the unit adds the rows
     elif _write_in_labels(rows):
         return None
     if len(rows) < (1 if _blank_numbered(leading, numbering) or rows == [["…"]] else 2) or (len(labelled) * 2 < len(rows) and len(numbering) < 2):
         return None
-    cols, group = _leaf_columns(head, numbering)
+    cols, group = _leaf_columns(head, numbering) if numbering or rows != [["…"]] else (_blank_columns(head), None)
     if not cols:
         return None
     register = rows == [["…"]]
@@ -652,7 +669,7 @@ def rebuild(seq: list) -> tuple[list, int]:
                 k += got[1]
                 n += 1
                 continue
-            got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
+            got = (_blank_form(run, k) or stat_rows_table(run[k:k + 400]) or coded_rows_table(run[k:k + 400]) or _coded_run(run, k) or pipe_table(run[k:k + 400]) or bar_table(run[k:k + 1500])
                    or header_run_table(run[k:k + 400]) or series_table(run[k:k + 40]) or mixed_header(run[k:k + 60])
                    or _header_rows(run[k:k + 400]) or _shaped(run, k) or _header_line(run[k:k + 20]))
             if got:
@@ -719,6 +736,12 @@ def _fields_after_tables(seq: list) -> list:
             x.cells.pop()
         out.extend(moved)
     return out
+
+
+def _coded_run(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
+    from dialogs.importer.coded_runs import coded_run_grid
+
+    return coded_run_grid(run, k)  # coded rows run together, the header among them (coded_runs.py)
 
 
 def _blank_form(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
@@ -921,10 +944,17 @@ def _run_cut(run: list[str], k: int, end: int) -> int:
     row-label heading opens a table the general reader rebuilds: one run never swallows two tables."""
     from dialogs.importer.grids import _ended, cell_grid
 
+    total = False  # the total row under a row left to write ('3. …' then 'Tổng cộng'): a numbered heading after ends it
     for a in range(k + 1, end):
         cell = run[a].strip()
         if _ended(cell) or ROW_HEAD_CELL.match(fold(cell)) and cell_grid(run[a:a + 1500]):
             return a
+        if total and re.match(r"^(?:\d{1,2}|[IVX]{1,4})\.\s*[^\W\d_]", cell):
+            return a
+        total = total or fold(cell) == "tong cong" and any(PLACEHOLDER_ROW.match(x.strip()) for x in run[k:a])
+        if a >= 8 and LABELLED_BLANK.match(cell) and not any(x.strip() for x in run[a - 8:a]) \
+                and all(_text(x.strip()) for x in run[k:a] if x.strip()):
+            return a  # a form's labelled blank after names and a stretch of empty cells: the text after a blank table
     return end
 
 

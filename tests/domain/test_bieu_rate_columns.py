@@ -232,3 +232,124 @@ def test_per_head_rows_dashed_figures_and_a_rate_over_its_numbered_count():
     assert by_label["Tỷ lệ dân số tham gia BHYT"] == ("mean", None)  # asked, never the sum of its count
     assert by_label["Số người tham gia BHYT"][0] == "sum"
     assert by_label["Diện tích rừng trồng"][0] == "sum" and by_label["Diện tích rừng tự nhiên"][0] == "sum"
+
+
+# review r27d: averages, per-head figures and ratios that are no percentages are never summed nor ×100
+R27D = {
+    "Số lớp|Số GV|GV/lớp": ("GV/lớp", "mean"),  # so many per one: never a percentage (was 150 for 1.5)
+    "Số thôn|Số hộ|Hộ/thôn": ("Hộ/thôn", "mean"),
+    "Số học sinh dự thi|Điểm trung bình": ("Điểm trung bình", "mean"),  # was summed: 13.5 for 6.5 and 7.0
+    "Số lao động|Thu nhập (triệu đồng/người/tháng)": ("Thu nhập (triệu đồng/người/tháng)", "mean"),
+    "Mặt hàng|Giá kỳ này (đồng/kg)": ("Giá kỳ này (đồng/kg)", "mean"),
+    "Số doanh nghiệp|Lao động bình quân (người)": ("Lao động bình quân (người)", None),  # a stock: summed
+    "Số doanh nghiệp|Số lao động BQ": ("Số lao động BQ", None),
+    "Dân số|Số sinh|Tỷ lệ sinh (‰)": ("Tỷ lệ sinh (‰)", "mean"),  # never recomputed ×100
+    "Kế hoạch|Thực hiện|So với kế hoạch": ("So với kế hoạch", "ratio"),  # a percentage though no «%»
+    "Kế hoạch|Ước TH|Ước TH/KH": ("Ước TH/KH", "ratio"),
+    "Cùng kỳ|Kỳ báo cáo|Tốc độ tăng trưởng": ("Tốc độ tăng trưởng", "none"),
+    "Diện tích|Dân số|Mật độ dân số": ("Mật độ dân số", "none"),
+    "Số phụ nữ 15-49 tuổi|Số con trung bình của một phụ nữ": ("Số con trung bình của một phụ nữ", "mean"),
+}
+
+
+@pytest.mark.parametrize("header", list(R27D))
+def test_the_third_reviews_averages_and_ratios(header):
+    names = header.split("|")
+    t = _table(["Biểu 17: SỐ LIỆU", "STT\tĐơn vị\t" + "\t".join(names), "1\tXã A" + "\t" * len(names),
+                "2\tXã B" + "\t" * len(names), "Người lập biểu"])
+    label, want = R27D[header]
+    col = next(c for c in t.columns if c.label == label)
+    assert col.aggregate == want, (header, col.aggregate)
+
+
+def test_rows_per_head_averages_and_stocks():
+    from dialogs.figures import rate_row
+    assert rate_row("Số con bình quân của một phụ nữ", "con") and rate_row("Số bác sĩ trên vạn dân", "bác sĩ")
+    assert rate_row("Số học sinh bình quân một lớp", None) and rate_row("Số ngày điều trị trung bình", "ngày")
+    assert rate_row("Tỷ suất chết trẻ em dưới 1 tuổi", "trẻ/1000 trẻ sinh sống") and rate_row("Chỉ số giá tiêu dùng", None)
+    assert not rate_row("Dân số bình quân", "người") and not rate_row("Trong đó: lao động nữ bình quân", "người")
+    assert not rate_row("Học sinh xếp loại học lực trung bình", None) and not rate_row("Số hộ nghèo", "hộ")
+
+
+COLS_OUTLINE = """id: thu-chi
+title: Thử cột tỷ lệ
+period: {kind: quarterly}
+respondents: [xa]
+sections:
+  - no: I.
+    title: Mục
+    items:
+      - key: ns
+        prompt: Thu ngân sách
+        type: table
+        table:
+          title: Biểu 02. Thu ngân sách
+          columns:
+            - {key: dt, label: Dự toán, type: integer}
+            - {key: th, label: Thực hiện, type: integer}
+            - {key: tl, label: Tỷ lệ (%), type: percent, aggregate: ratio, numerator: th, denominator: dt}
+            - {key: ck, label: So với cùng kỳ (%), type: percent, aggregate: none}
+            - {key: gia, label: Giá bình quân, type: integer, aggregate: mean}
+          rows:
+            - {key: thue, label: Thu thuế}
+            - {key: phi, label: Thu phí}
+"""
+
+
+def test_the_report_says_how_each_column_that_is_not_a_sum_was_made():
+    from docx import Document as Read
+    from openpyxl import load_workbook
+
+    from dialogs.loader import check_outline_text
+    from exports.consolidate import UnitInfo, consolidate
+    from exports.docx_report import build_docx
+    from exports.xlsx_report import build_xlsx
+    o, probs = check_outline_text(COLS_OUTLINE)
+    assert probs == [] and o is not None, probs
+    units = [UnitInfo(1, "X1", "Xã Một", "xa"), UnitInfo(2, "X2", "Xã Hai", "xa")]
+    answers = {1: {"ns": {"rows": {"thue": {"dt": 100, "th": 90, "tl": 90, "ck": 105, "gia": 10},
+                                   "phi": {"dt": 20, "th": 10, "tl": 50, "ck": 95, "gia": 30}}}},
+               2: {"ns": {"rows": {"thue": {"dt": 300, "th": 150, "tl": 50, "ck": 110, "gia": 20},
+                                   "phi": {"dt": 80, "th": 80, "tl": 100, "ck": 90, "gia": 40}}}}}
+    c = consolidate(o, units=units, current=answers, previous=None, status=dict.fromkeys(answers, "submitted"),
+                    submitted_at={}, period_label="Quý I/2026", deadline=None)
+    doc = Read(BytesIO(build_docx(c)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "«Tỷ lệ (%)» = «Thực hiện» / «Dự toán» × 100, tính lại từ số đã cộng" in text
+    assert "«So với cùng kỳ (%)»: không tổng hợp, xem số liệu từng đơn vị" in text
+    assert "«Giá bình quân»: bình quân các đơn vị" in text
+    table = next(t for t in doc.tables if any(cell.text.strip() == "Thu thuế" for r in t.rows for cell in r.cells))
+    header = [cell.text.strip() for cell in table.rows[0].cells]
+    assert "Tỷ lệ (%)" in header and "Tỷ lệ (%) (%)" not in header
+    body = {r.cells[1].text.strip(): [cell.text.strip() for cell in r.cells] for r in table.rows[1:]}
+    # by hand: thuế 240 of 400 → 60 %; phí 90 of 100 → 90 %; giá (10 + 20) / 2 = 15, (30 + 40) / 2 = 35
+    assert body["Thu thuế"][2:7] == ["400", "240", "60%", "", "15"]
+    assert body["Thu phí"][2:7] == ["100", "90", "90%", "", "35"]
+    wb = load_workbook(BytesIO(build_xlsx(c)))
+    cells = [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert any("«So với cùng kỳ (%)»: không tổng hợp" in v for v in cells)
+    assert "Tỷ lệ (%) (%)" not in cells
+
+
+def test_a_heading_or_an_indicator_over_other_indicators_is_never_their_sum():
+    """Review r27d: «I. DÂN SỐ VÀ LAO ĐỘNG» over three indicators in «người» printed their sum (80 500); «Tổng số hộ |
+    hộ» over «Số hộ nghèo», «Số hộ cận nghèo» printed 80 and the real total was never asked."""
+    o = imp("\n".join(["Biểu số 09/KT", "MỘT SỐ CHỈ TIÊU NĂM 2026", "STT\tChỉ tiêu\tĐơn vị tính\tMã số\tKỳ báo cáo",
+                       "I\tDÂN SỐ VÀ LAO ĐỘNG\t\t\t", "1\tDân số trung bình\tngười\t01\t",
+                       "2\tSố lao động có việc làm\tngười\t02\t", "II\tHỘ GIA ĐÌNH\t\t\t", "3\tTổng số hộ\thộ\t03\t",
+                       "3.1\tSố hộ nghèo\thộ\t04\t", "3.2\tSố hộ cận nghèo\thộ\t05\t",
+                       "4\tSố hộ theo khu vực\thộ\t06\t", "\tChia ra:\t\t\t", "4.1\tThành thị\thộ\t07\t",
+                       "4.2\tNông thôn\thộ\t08\t", "Người lập biểu"]), "bieu.txt")
+    t = next(r.question.table for r in o.refs if r.question.type == "table")
+    rows = {r.label: r for r in t.rows}
+    assert rows["DÂN SỐ VÀ LAO ĐỘNG"].sum_of is None and not rows["DÂN SỐ VÀ LAO ĐỘNG"].asked  # a label
+    assert rows["Tổng số hộ"].sum_of is None and rows["Tổng số hộ"].asked  # the unit enters its total
+    assert rows["HỘ GIA ĐÌNH"].sum_of is None  # never «Tổng số hộ» + «Số hộ theo khu vực» (the households twice)
+    k = t.columns[0].key
+    got = table_figures(t, [{"rows": {rows[x].key: {k: v} for x, v in (("Dân số trung bình", 50000),
+                                                                       ("Số lao động có việc làm", 30000),
+                                                                       ("Tổng số hộ", 1000), ("Số hộ nghèo", 50),
+                                                                       ("Số hộ cận nghèo", 30), ("Thành thị", 400),
+                                                                       ("Nông thôn", 600))}}])
+    assert got.get(rows["DÂN SỐ VÀ LAO ĐỘNG"].key, {}).get(k) is None and got[rows["Tổng số hộ"].key][k] == 1000
+    assert got.get(rows["HỘ GIA ĐÌNH"].key, {}).get(k) is None

@@ -12,7 +12,7 @@ HOLDOUT11_DOCS = sorted(HOLDOUT11.glob("*.txt"))
 FIRST_RUN = 24  # asks right on main 72d388f, before any work of the session
 FIRST_RUN_LABELS = 46
 FLOOR = 86  # in sample: session 22's helpers used this set as evidence (i11a and i11b measured it first: 24, unchanged); session 23 80; session 24 i24k 86
-FLOOR_LABELS = 57
+FLOOR_LABELS = 63  # i27a: w09's row names cut after a dangling word, columns parted at a blank's dots (57 before)
 
 
 def test_every_eleventh_holdout_document_names_its_source_and_has_a_gold():
