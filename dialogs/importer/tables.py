@@ -178,10 +178,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.columns.append(col)
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
-    _drop_metadata(draft)
-    _yes_no_columns(draft)
-    _money_kin(draft)
-    _computed_columns(draft, numbers)
+    _column_kinds(draft, numbers)
     if not draft.columns:
         return None
     draft.rows = data_rows
@@ -192,6 +189,14 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
+
+
+def _column_kinds(draft: TableDraft, numbers: dict[str, str]) -> None:
+    """The columns' metadata dropped, yes/no and money columns typed, computed columns read off the numbering row."""
+    _drop_metadata(draft)
+    _yes_no_columns(draft)
+    _money_kin(draft)
+    _computed_columns(draft, numbers)
 
 
 # the same amount at another stage or time as a money column beside it: «Thực hiện 6 tháng» next to «Dự toán năm»
