@@ -214,28 +214,40 @@ def unsummed_note(t: Any) -> str | None:
         parts.append("các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — "
                      + "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows))
     if cols := column_notes(t):
-        parts.append("cột " + "; ".join(cols))
-    return f"Ghi chú: {'. Các '.join(parts)}." if parts else None
+        parts.append(("cột " if len(cols) == 1 and cols[0].count("«") <= 3 else "các cột: ") + "; ".join(cols))
+    if not parts:
+        return None
+    text = ". ".join(p[0].upper() + p[1:] if i else p for i, p in enumerate(parts))
+    return f"Ghi chú: {text}."
+
+
+def _column_name(t: Any, key: str | None) -> str:
+    """A column as the reader finds it in the header: «Năm 2025 – Tỷ trọng» when its label repeats in other groups."""
+    col = next((c for c in t.columns if c.key == key), None)
+    if col is None:
+        return f"«{key}»"
+    twins = sum(c.label == col.label for c in t.columns) > 1
+    return f"«{col.group} – {col.label}»" if twins and col.group else f"«{col.label}»"
 
 
 def column_notes(t: Any) -> list[str]:
-    """How each of a Biểu's figure columns that is not a sum is consolidated: «X»: bình quân các đơn vị; «Y»: = «A»
-    / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng trên «C»; «W»: không tổng hợp, xem số liệu từng đơn vị."""
-    label = {c.key: c.label for c in t.columns}
-    out = []
+    """How a Biểu's figure columns that are not a sum are consolidated, those consolidated alike named together:
+    «X» = «A» / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng so với dòng trên nó, tính lại từ «C» đã cộng;
+    «X», «Y»: bình quân các đơn vị; «W»: không tổng hợp, xem số liệu từng đơn vị."""
+    out: list[str] = []
+    alike: dict[str, list[str]] = {}
     for c in t.columns:
         if c.type not in _NUMERIC or getattr(c, "computed", False) or c.sum_of:
             continue
-        agg = aggregate_of(c)
+        agg, name = aggregate_of(c), _column_name(t, c.key)
         if agg == "ratio":
-            out.append(f"«{c.label}» = «{label.get(c.numerator, c.numerator)}» / «{label.get(c.denominator, c.denominator)}»"
-                       " × 100, tính lại từ số đã cộng")
+            out.append(f"{name} = {_column_name(t, c.numerator)} / {_column_name(t, c.denominator)} × 100, tính lại "
+                       "từ số đã cộng")
         elif agg == "share":
-            out.append(f"«{c.label}»: tỷ trọng tính lại trên «{label.get(c.of, c.of)}» đã cộng")
-        elif agg == "none":
-            out.append(f"«{c.label}»: không tổng hợp, xem số liệu từng đơn vị")
-        elif agg in ("mean", "min", "max"):
-            out.append(f"«{c.label}»: {ROW_AGGREGATE_VI[agg]}")
+            out.append(f"{name}: tỷ trọng so với dòng tổng trên nó, tính lại từ {_column_name(t, c.of)} đã cộng")
+        elif agg in ROW_AGGREGATE_VI:
+            alike.setdefault(agg, []).append(name)
+    out += [f"{', '.join(names)}: {ROW_AGGREGATE_VI[agg]}" for agg, names in alike.items()]
     return out
 
 
@@ -296,6 +308,10 @@ def aggregate_problems(item: Any, where: str, numeric_names: dict[str, str]) -> 
         out.append(f"{where}: «aggregate: share» cần «of: <khóa cột số lượng>»")
     if kind != "share" and of:
         out.append(f"{where}: «of» chỉ dùng với «aggregate: share»")
+    if num and den and num in numeric_names and den in numeric_names \
+            and (numeric_names[num] == "money") != (numeric_names[den] == "money"):
+        out.append(f"{where}: tử số «{num}» và mẫu số «{den}» phải cùng loại (cả hai là tiền, hoặc cả hai không phải "
+                   "tiền): tiền được lưu bằng đồng, số thường lưu như đã nhập; sửa kiểu của một trong hai cột")
     for part in (num, den, of):
         if part is None:
             continue
@@ -508,8 +524,15 @@ def _done(cols: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def _ratio(num: dict[str, Any] | None, den: dict[str, Any] | None) -> dict[str, Any]:
-    return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"]} \
-        if num is not None and den is not None and num is not den else {"aggregate": "none"}
+    """The ratio of two columns — of the same kind only (money is kept in đồng, a plain number as written: a money
+    column over a number column would be off by a million)."""
+    if num is None or den is None or num is den or _money(num) != _money(den):
+        return {"aggregate": "none"}
+    return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"]}
+
+
+def _money(col: dict[str, Any]) -> bool:
+    return col.get("type", "integer") == "money"
 
 
 def _rate_column(entry: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:

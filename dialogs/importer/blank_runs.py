@@ -77,7 +77,8 @@ def _parallel(label: str, before: Ask, unit: str) -> str | None:
 def _unlabelled(heading: str, unit: str) -> Ask | None:
     """'…… khẩu súng' under 'Thu hồi vũ khí …': the heading and the words, in the unit they begin with."""
     words = unit.split()
-    first = words[0] if words and measure_unit(words[0]) or words and len(words) > 1 else None
+    noun = NOUN_AFTER.match(unit)  # '…… đồng chí', '…… hội viên': a thing of two words counted, not a measure
+    first = noun.group("n") if noun and not noun.group("r") else words[0] if words and measure_unit(words[0]) or words and len(words) > 1 else None
     if not heading or not first:
         return None
     return Ask(f"{_cap(heading)}: {unit}", unit_type(first), first)
@@ -166,12 +167,21 @@ def _piece_asks(piece: str, heading: str, verb: list[str], before: Ask | None = 
     return asks
 
 
+def _bare_heading(t: str) -> re.Match | None:
+    """'Thu hồi vũ khí: …… khẩu súng, …… kg …' (a heading over unlabelled counts); not 'Số đảng viên …: …… đồng chí,
+    trong đó: …' (a figure's label, its blank in a unit of two words)."""
+    m = BARE_HEADING.match(t)
+    first = re.match(rf"{BLANK}(?P<u>[^,]+),", t[m.end():]) if m else None
+    noun = NOUN_AFTER.match(first.group("u").strip()) if first else None
+    return None if noun and not noun.group("r") and FIGURE.match(BULLET.sub("", m.group("h"))) else m
+
+
 def blank_run(text: str) -> list[Ask]:
     """The figures of a line of labelled blanks (see the module's note); [] for any other line."""
-    t = re.sub(r"\s+", " ", text.strip()).rstrip(" .;")
+    t = re.sub(r"\s+", " ", re.sub(r"\.{3,}", "……", text.strip())).rstrip(" .;")  # ('khai trừ ......': a blank too)
     if "?" in t or "□" in t or len(re.findall(BLANK, t)) < (1 if HEADING.match(t) else 2):
         return []  # (one labelled blank alone: the field rules')
-    head = HEADING.match(t) or BARE_HEADING.match(t)
+    head = HEADING.match(t) or _bare_heading(t)
     heading = head.group("h").strip() if head else ""
     rest = t[head.end() :] if head else t
     if re.match(rf"^{BLANK}", rest) and not heading:

@@ -481,7 +481,7 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
                 d.notes.append(seq[idx].note)
             d.captioned = first < idx
             drafts[idx] = d
-            for t in (d, *d.more):  # 'Đơn vị tính: triệu đồng' over the grid; a plan and its execution alike
+            for t in (d, *d.more):  # 'Đơn vị tính: triệu đồng' over the grid
                 column_units(t, seq, idx, first)
             if not named:
                 _columns_from_note(d, seq[idx + 1:idx + 5])

@@ -11,7 +11,8 @@ from rapidfuzz import fuzz
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.count_parts import total_and_parts
-from dialogs.importer.field_lines import noted_field
+from dialogs.importer.field_lines import field_line_asks, noted_field
+from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
     ASKING_STRONG,
@@ -20,6 +21,7 @@ from dialogs.importer.forms import (
     COUNT_UNIT,
     blank_fields,
     blank_only,
+    boxed_yesno,
     date_blank,
     explained_options,
     filled_field,
@@ -73,6 +75,7 @@ from dialogs.importer.questions import (
     titled_ask,
 )
 from dialogs.importer.section_titles import blank_free_title
+from dialogs.importer.shared_counts import labelled_count
 from dialogs.importer.structure import Node, footnote_ids, strip_fn
 from dialogs.importer.surveys import carried, is_carried
 from dialogs.importer.tables import TableDraft
@@ -219,6 +222,9 @@ def option_question(ctx: ImportContext, text: str, lines: list[str], path: list[
 def field_question(ctx: ImportContext, label: str, path: list[str], no: str | None, value: str = "") -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else by the value one unit filled in
     ('Số nhà vệ sinh: 6', 'Có nguồn nước sạch: Có (tốt)'), else a line of text."""
+    boxed = field_line_asks(label) if re.search(r"[□☐]", label) else []
+    if len(boxed) == 1 and boxed[0].type in ("choice", "multichoice", "yesno"):  # 'Giới tính: Nam □ Nữ □' (a head's)
+        return question(ctx, boxed[0], path, no, [])
     m = re.search(r"\s*\((?P<u>[^()]{1,12})\)$", label)
     if m and COUNT_UNIT.match(m.group("u")):  # 'Có mặt (Đ/c)': a count of people, its unit after the blank
         return question(ctx, Ask(label[:m.start()], "integer", m.group("u")), path, no, [])
@@ -402,9 +408,25 @@ def _section(ctx: ImportContext, node: Node, path: list[str], top: bool) -> dict
     return sec
 
 
+def _shaped_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:
+    """A heading of a shape read whole (True when it asked): yes/no boxes over what follows ('2. Có hệ thống báo cháy:
+    Có □ Không □' over 'Nếu có, ghi rõ năm lắp đặt: ……'); a leaf's filled value or its yes/no then 'Nếu …'."""
+    if sec["items"]:
+        return False
+    boxed = boxed_yesno(strip_fn(node.text)) if node.body or node.children else None
+    if boxed:
+        sec["title"] = boxed
+        sec["items"].append(question(ctx, Ask(boxed, "yesno"), path, None, []))
+        return True
+    return not (node.body or node.children or node.tables) and _own_shape_asks(
+        ctx, sec, node, path, strip_fn(node.text).rstrip(" .:;"))
+
+
 def _blank_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> bool:
     """'2. Số phiếu hợp lệ: …… phiếu' with lines under it: a numbered line that carries a labelled blank asks it,
     whatever follows (the lines under it are read as usual)."""
+    if _shaped_heading(ctx, sec, node, path):
+        return True
     text = strip_fn(node.text)
     m = BLANK.search(text)
     if sec["items"] or not (node.body or node.children) or m is None or not any(c.isalpha() for c in text[: m.start()]):
@@ -507,9 +529,27 @@ def _repeated_as_list(ctx: ImportContext, items: list[dict], path: list[str]) ->
     return out
 
 
+def _own_shape_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str], prompt: str) -> bool:
+    """A leaf heading of a shape read whole: a filled copy's label and value ('3. Đánh giá chung: Công tác … được
+    …', '1. Tổng số …: 37 trẻ'), a yes or no then what to give when it is yes ('… chưa? Nếu đã ban hành, ghi rõ …')."""
+    filled = filled_asks(prompt) if not sec.get("help") else []
+    if filled:
+        sec["title"] = filled[0].prompt  # (the copy's value is no part of the heading either)
+        sec["items"].extend(question(ctx, a, path, None, []) for a in filled)
+        return True
+    if re.search(r"\?\s+(?:nếu|trường hợp)\b", prompt, re.I):
+        asked = asks_to_questions(ctx, node.text, path, None)
+        if len(asked) > 1 and asked[0]["type"] == "yesno":
+            sec["items"].extend(asked)
+            return True
+    return False
+
+
 def _heading_asks(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> None:
     """A section with nothing under it: its heading asks (one ask per clause of a long one)."""
     prompt = strip_fn(node.text).rstrip(" .:;")
+    if _own_shape_asks(ctx, sec, node, path, prompt):
+        return
     typ, unit, why = guess_type(prompt)
     guide = [sec.pop("help")] if sec.get("help") else []  # '5. Tồn tại\n(Nêu rõ …)': the ask's help
     noted = noted_field(f"{prompt.rstrip(':')}: ({guide[0].strip('() .')})") if guide else noted_field(prompt)
@@ -936,7 +976,11 @@ def _carried_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     bare = bare_label_field(node)  # 'a) Thời gian:' alone, a field whose blank was lost
-    return [question(ctx, Ask(*bare), path, node.no, [])] if bare else []
+    if bare:
+        return [question(ctx, Ask(*bare), path, node.no, [])]
+    # '+ Dự án 4: Đầu tư … (số công trình hoàn thành)': the count in brackets asks
+    counted = labelled_count(strip_fn(node.text)) if not (node.children or node.tables or node.body) else []
+    return [question(ctx, a, path, node.no, []) for a in counted]
 
 
 GUIDED_PAREN = re.compile(r"(?i)\(\s*(?:trong đó\s+)?(?:nêu rõ|ghi rõ|nêu cụ thể|làm rõ|nêu)\s")

@@ -148,14 +148,27 @@ def labelled_blanks(text: str) -> list[Ask]:
         out.append(Ask(label[0].upper() + label[1:], *field_type(label)))
     elif tail and out and (note := TAIL_NOTE.fullmatch(TAIL_BLANK.sub(" ", tail).strip(" .;,"))):
         _noted(out[-1], " ".join(note.group("n").split()).strip(" ,;."))  # 'Là: …… (tư cách làm đơn, ví dụ …)'
-    elif tail and out and (filled := FILLED_TAIL.fullmatch(tail)):  # '… Chức vụ: Bí thư chi bộ': one unit's value
-        out.append(Ask(filled.group("l"), *field_type(filled.group("l"))))
+    elif tail and out and (filled := tail_field(tail)):  # '… Chức vụ: Bí thư chi bộ', '… Giới tính: Nam □ Nữ □'
+        out.append(filled)
     elif tail:  # more labels whose blanks the line lost, else a unit ('…: …… ha (ước …… triệu đồng)': the counts')
         more = _trailing_labels(tail) if out and not unit_first(tail) else []
         if not more:
             return []
         out.extend(more)
     return out
+
+
+def tail_field(tail: str) -> Ask | None:
+    """The last label of a line of blanks with no blank of its own: one unit's value ('Chức vụ: Bí thư chi bộ': the
+    label asks), or boxes to tick ('Giới tính: Nam □ Nữ □': a choice, or a yes/no); None for other words."""
+    if re.search(r"[□☐]", tail):
+        # (field_lines reads this module's neighbours first)
+        from dialogs.importer.field_lines import field_line_asks
+
+        asks = field_line_asks(tail)
+        return asks[0] if len(asks) == 1 and asks[0].type in ("choice", "multichoice", "yesno") else None
+    filled = FILLED_TAIL.fullmatch(tail)
+    return Ask(filled.group("l"), *field_type(filled.group("l"))) if filled else None
 
 
 PRINTED_WORD = re.compile(r"(:\s*[A-ZĐÀ-Ỹ][^\W\d_]*)\s*(?=…|\.{3,}|_{3,})")

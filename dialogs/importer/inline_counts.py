@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask, ask_of
+from dialogs.importer.echoed_units import echoed_parts
 from dialogs.importer.forms import BLANK
 from dialogs.importer.lexicon import ITEM_NOUNS, top_split
 
@@ -84,7 +85,7 @@ def blank_clauses(text: str) -> list[Ask]:
     if not (inside or reason or goes_on) or any(not (b or head or r) for b, _, r in parts):
         return []
     asks: list[Ask] = []
-    for before, noun, rest in parts:
+    for before, noun, rest in echoed_parts(parts, head):  # ('…: …… tổ chức': the unit 'tổ chức', not 'tổ' + 'chức')
         asks.append(_figure(before, noun, rest, head if not asks else "", asks[-1] if asks else None))
     if head and parts[0][0]:
         asks[0].help.append(head[:1].upper() + head[1:] + ".")

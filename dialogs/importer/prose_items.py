@@ -23,6 +23,7 @@ import re
 from dialogs.importer.ask_types import Ask, guess_type
 from dialogs.importer.counts import split_count_segments
 from dialogs.importer.lexicon import top_split
+from dialogs.importer.shared_counts import bare_amount, distributed_counts
 
 # the parts a report is made of; words in one group mean one thing when written side by side
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -262,6 +263,9 @@ def figure_list(text: str) -> list[Ask]:
     label = m.group("l").strip(" -–+•")
     if text.strip()[m.end("l") :].lstrip().startswith(",") and LEAD_VERB.match(label):
         return []  # 'Đánh giá kết quả, nêu rõ …': the clauses' rule
+    shared = distributed_counts(m.group("r")) if len(label.split()) <= 6 else []
+    if shared:  # 'Thiệt hại về người: số người chết, mất tích, bị thương': the counts, the label their heading
+        return [_ask(p, True) for p in shared]
     items = _listed_items(m.group("r"))
     figures = sum(f for _, f in items)
     first_ok = bool(items) and (items[0][1] or MANNER.fullmatch(items[0][0].strip()) is not None)
@@ -289,7 +293,7 @@ def _listed_items(rest: str) -> list[tuple[str, bool]]:
         piece = re.sub(rf"(?i)^trong đó\s*[:,]?\s*{FIGURE_START}", "", piece)  # a part of a total
         if not piece:
             continue
-        figure = bool(FIGURE_HEAD.match(piece)) and len(piece.split()) >= 2  # ('số, ngày …' of a document)
+        figure = bool(FIGURE_HEAD.match(piece)) and len(piece.split()) >= 2 and not bare_amount(piece)  # ('số, ngày …')
         written = bool(WRITTEN_HEAD.match(piece)) or _head(piece) is not None
         if figure or written or not items or k != last:
             items.append((piece, figure))

@@ -37,7 +37,9 @@ from dialogs.importer.counts import (  # noqa: F401
     split_count_segments,
     stated_figures,
 )
+from dialogs.importer.echoed_units import echoed_unit
 from dialogs.importer.field_lines import drop_honorific, drop_note_marks, field_line_asks
+from dialogs.importer.filled_values import filled_asks
 from dialogs.importer.form_labels import date_range, time_asks
 from dialogs.importer.forms import (
     BLANK,
@@ -129,6 +131,7 @@ from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
 from dialogs.importer.prose import content_list, focus_asks
 from dialogs.importer.prose_items import item_asks, lettered_items
+from dialogs.importer.shared_counts import names_its_papers
 from dialogs.importer.surveys import carried
 from dialogs.importer.unit_parens import measured_paren
 from dialogs.importer.verb_clauses import ITEM_LED, asked_in_paragraph, named_results, verb_clauses
@@ -289,7 +292,8 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return (opening_asks(text) or roster_asks(text) or delegates(text) or total_and_parts(text) or blank_clauses(text)
+    return (opening_asks(text) or roster_asks(text) or delegates(text) or echoed_unit(text) or total_and_parts(text)
+            or filled_asks(text) or blank_clauses(text)
             or narrative_then_counts(text, asks_from_text) or field_line_asks(text) or _boxes_or_units(drop_note_marks(text)))
 
 
@@ -351,10 +355,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
         if len(segs) == 1 and asks[-1].type == "longtext":
             _add_embedded(asks, sent)
     if fields_asked and asks:
-        base = asks[-1]
-        noun = COUNT_HEAD.sub("", base.prompt).strip()
-        asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in fields_asked)})", "list",
-                        base.unit, fields=fields_asked))
+        _add_list(asks, fields_asked)
     asks.extend([*map(ask_of, paren_counts), *(Ask(o) for o in other)])
     asks.extend(d for d in map(documents_ask, docs) if d is not None)
     for before, h in help_parts:
@@ -373,6 +374,17 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
     for a in asks:  # a unit marker left in guidance or in a prompt made from other words
         a.prompt, a.help = strip_units(a.prompt), [strip_units(h) for h in a.help]
     return [x for a in asks for x in per_level(_without_value(a))]
+
+
+def _add_list(asks: list[Ask], fields: list[str]) -> None:
+    """'… (liệt kê tên, thời gian, kết quả)': a list of those fields after the ask; when the ask is the issuing of
+    papers and the fields name them ('Việc ban hành văn bản … (liệt kê tên văn bản, số, ngày …)'), the list alone."""
+    base = asks[-1]
+    if names_its_papers(base.prompt, fields):
+        asks[-1] = Ask(base.prompt, "list", base.unit, fields=fields, help=base.help)
+        return
+    noun = COUNT_HEAD.sub("", base.prompt).strip()
+    asks.append(Ask(f"Liệt kê danh mục {noun} ({', '.join(f.lower() for f in fields)})", "list", base.unit, fields=fields))
 
 
 def _add_embedded(asks: list[Ask], sent: str) -> None:

@@ -76,27 +76,7 @@ def apply_stated_unit(draft, unit: str | None) -> None:
             col["unit"] = written
 
 
-# the columns of one figure over time or against its plan: 'Dự toán năm' | 'Thực hiện 6 tháng' | 'Ước cả năm'
-PLAN_ACTUAL = re.compile(
-    r"^(?:du toan|ke hoach|chi tieu|thuc hien|uoc thuc hien|uoc|luy ke|cung ky|nam truoc|nam nay)\b"
-)
-
-
-def paired_money(draft) -> None:
-    """A plan and its execution measure one thing: beside a money 'Dự toán năm', an untyped 'Thực hiện 6 tháng'
-    (or 'Ước cả năm', 'Lũy kế') is money too, in the same unit."""
-    money = [c for c in draft.columns if c.get("type") == "money" and PLAN_ACTUAL.match(fold(c["label"]))]
-    if not money:
-        return
-    for col in draft.columns:
-        if "type" not in col and "sum_of" not in col and PLAN_ACTUAL.match(fold(col["label"])):
-            col["type"] = "money"
-            if money[0].get("unit"):
-                col["unit"] = money[0]["unit"]
-
-
 def column_units(draft, seq: list, idx: int, first: int) -> None:
-    """The Biểu drafted from the grid ``seq[idx]`` (its caption from ``seq[first]``): the unit stated above it, then
-    a money plan's execution columns."""
+    """The Biểu drafted from the grid ``seq[idx]`` (its caption from ``seq[first]``): the unit stated above it (a
+    money plan's execution columns are money already: tables._money_kin)."""
     apply_stated_unit(draft, stated_unit(lines_above(seq, idx, first)))
-    paired_money(draft)

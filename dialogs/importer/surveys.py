@@ -175,7 +175,8 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             k += 1
             continue
         inline = _inline_options(s) if not opts else None
-        if inline and any(re.search(r"[?:]", o) for o in inline):
+        if inline and (any(re.search(r"[?:]", o) for o in inline)
+                       or not BOXES.match(s) and (_item(s) or re.search(r"[?:]", BOXES.split(s)[0]))):
             break  # 'Câu 5. Hộ có nuôi gia súc không? Có □ Không □': the next question with its own boxes
         if inline and len(inline) >= 2:
             return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else (inline, k + 1)
@@ -276,6 +277,11 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
 
 def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
     """An item's asks: a field line's labels with their blanks ('Tuổi: ……', 'Họ tên: …… Tuổi: ……'), else one ask."""
+    trail = re.match(r"^(?P<p>.+\?)\s*(?:…|\.{2,}|_{2,})[….\s_]*$", prompt.strip())
+    if trail and not opts:  # '… làm thủ tục gì? ……………': the question, a line's space for a short answer
+        ask = _ask(trail.group("p"), opts, notes)
+        ask.type = "text" if ask.type == "longtext" else ask.type
+        return [ask]
     if opts or not BLANK.search(prompt) or "?" in prompt:
         return [_ask(prompt, opts, notes)]
     lined = field_line_asks(prompt)
@@ -476,16 +482,19 @@ def _join_lone_codes(seq: list) -> list:
 UNIT_LINE = re.compile(r"^(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}|%)\s*\.?$")
 
 
-def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[str, int, str | None]:
+def _answer_space(lines: list[str], j: int, asked: str, coded: bool) -> tuple[str, int, str | None, int]:
     """The answer's line under a question: '……' (a coded label's space: 'A1.2: Năm sinh' over '……' gets it; a
-    question ending in '?' keeps its words), '…… người' / '…… triệu đồng' (the unit the answer is given in)."""
+    question ending in '?' keeps its words), '…… người' / '…… triệu đồng' (the unit the answer is given in); and
+    how many lines of dots were left to write on."""
+    start = j
     while coded and j < len(lines) and blank_only(lines[j]):
         if not asked.rstrip().endswith("?") and not BLANK.search(asked):
             asked = f"{asked.rstrip(' :')}: ……"
         j += 1
     unit = UNIT_LINE.match(lines[j].strip()) if j < len(lines) and not BLANK.search(asked) else None
     unit = unit if unit and not unit.group("u")[:1].isupper() else None  # ('…… Không biết' is an option)
-    return asked, j + (unit is not None), unit.group("u").strip() if unit else None
+    space = sum(1 for x in lines[start:j] if blank_only(x))
+    return asked, j + (unit is not None), unit.group("u").strip() if unit else None, space
 
 
 def survey_items(seq: list, numbered: set[str] | None = None) -> list:
@@ -521,7 +530,7 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         if not opts:
             opts, j = _options(lines, j, asked)
         more, j = _notes(lines, j)
-        asked, j, unit = _answer_space(lines, j, asked, bool(coded) and not opts)
+        asked, j, unit, space = _answer_space(lines, j, asked, bool(coded) and not opts)
         bare = ITEM.match(t) is not None and ITEM.match(t).group("b") is not None  # 'Q1.': a code only
         if (
             (not coded and not opts and not survey)
@@ -538,6 +547,8 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
         asks = _asks(asked, opts, notes + more + _spelled(lines, at, opts))
         if unit and len(asks) == 1 and asks[0].type in ("integer", "decimal", "money", "text", "longtext"):
             asks[0].type, asks[0].unit = unit_type(unit), unit  # '… bao nhiêu?' over '…… triệu đồng'
+        elif space >= 2 and len(asks) == 1 and asks[0].type == "text":  # 'Góp ý …:' over lines of dots: a passage
+            asks[0].type = "longtext"
         asks[0].help, pending = pending + asks[0].help, []
         out.extend(carry_as(t, a, numbered=True) for a in asks)
         nxt = lines[k].strip() if k < len(lines) else ""

@@ -177,9 +177,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         where[col["key"]] = c
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
-    _drop_metadata(draft)
-    _yes_no_columns(draft)
-    _computed_columns(draft, numbers)
+    _column_kinds(draft, numbers)
     if not draft.columns:
         return None
     draft.rows = data_rows
@@ -221,6 +219,29 @@ def _given_columns(draft: TableDraft, grid: Grid, body: list[int], where: dict[s
             and not _is_total(lab, _cell(grid, r, 0))]
     cells = {k: [_cell(grid, r, c) for r in rows] for k, c in where.items() if any(k == col["key"] for col in draft.columns)}
     drop_given_columns(draft, cells, [_cell(grid, r, label_col) for r in rows])
+
+
+def _column_kinds(draft: TableDraft, numbers: dict[str, str]) -> None:
+    """The columns' metadata dropped, yes/no and money columns typed, computed columns read off the numbering row."""
+    _drop_metadata(draft)
+    _yes_no_columns(draft)
+    _money_kin(draft)
+    _computed_columns(draft, numbers)
+
+
+# the same amount at another stage or time as a money column beside it: «Thực hiện 6 tháng» next to «Dự toán năm»
+_MONEY_KIN = re.compile(r"^(?:uoc\s+)?(?:thuc hien|luy ke|cung ky|ke hoach|du toan|giai ngan|th|kh|dt|uth|uoc th)\b")
+
+
+def _money_kin(draft: TableDraft) -> None:
+    """A plain number column that is the same amount as a money column beside it (what was done, the plan, last
+    year's — «Dự toán năm | Thực hiện 6 tháng») is money too: kept in đồng like it, so a ratio of the two is right."""
+    if not any(c.get("type") == "money" for c in draft.columns):
+        return
+    for c in draft.columns:
+        if c.get("type", "integer") in ("integer", "decimal") and not c.get("unit") \
+                and _MONEY_KIN.match(fold(c["label"])) and not re.search(r"\b(?:so|nguoi|ho|%)\b|\(", fold(c["label"])):
+            c["type"] = "money"
 
 
 def _drop_metadata(draft: TableDraft) -> None:
@@ -418,6 +439,7 @@ def _finish_rows(draft: TableDraft) -> None:
     _split_out(draft)
     _total_without_subsets(draft)
     _mixed_units(draft)
+    _indicator_groups(draft)
     _percent_rows(draft)
     _some_row_to_fill(rows)
     for r in rows:
@@ -448,6 +470,33 @@ def _row_unit(draft: TableDraft, r: dict) -> None:
             r["kind"] = "data"
         draft.notes.append(f"dòng «{r['label']}» ghi tỷ lệ nhưng đơn vị tính «{unit}»: chưa rõ là tỷ lệ hay số đếm, "
                            "để «aggregate: none» (không cộng); sửa đơn vị thành «%» hoặc ghi «aggregate: sum»")
+
+
+def _indicator_groups(draft: TableDraft) -> None:
+    """In a Biểu of indicators (each row with its «ĐVT»), a row over numbered rows is never their computed sum unless
+    the Biểu says they are its parts ('Chia ra', 'Phân theo', 'Trong đó' — see _subsets): a heading («I. DÂN SỐ VÀ
+    LAO ĐỘNG») over different indicators is a label, an indicator with its own unit («Tổng số hộ | hộ» over «Số hộ
+    nghèo», «Số hộ cận nghèo») is asked — the unit knows its total — with an unsure point."""
+    rows = draft.rows
+    if sum(bool(r.get("_unit")) for r in rows) < 2:
+        return
+    for i, r in enumerate(rows):
+        if not r.get("sum_of") or r.get("kind") == "total":
+            continue
+        if not r.get("_unit") and not re.match(r"^(?:tong|cong)\b", fold(r["label"])):
+            r.pop("sum_of")  # a heading over indicators ('HỘ GIA ĐÌNH' over 'Tổng số hộ', 'Số hộ theo khu vực')
+            r["kind"] = "group"
+            continue
+        if r["sum_of"] != "children":  # its parts named by 'Trong đó', 'Chia ra' (_subsets)
+            continue
+        lvl = r.get("level", 0)
+        kids = list(itertools.takewhile(lambda k, lvl=lvl: k.get("level", 0) > lvl and k.get("kind") != "total",
+                                        rows[i + 1:]))
+        if any(SPLIT_LABEL.match(fold(k["label"])) or LABEL_ONLY.match(fold(k["label"]).strip()) for k in kids):
+            continue
+        r.pop("sum_of")
+        r["kind"] = "data"
+        draft.notes.append(f"dòng «{r['label']}»: các dòng dưới chưa chắc là các bộ phận của nó, hãy nhập trực tiếp")
 
 
 def _some_row_to_fill(rows: list[dict]) -> None:

@@ -329,3 +329,54 @@ def test_the_report_says_how_each_column_that_is_not_a_sum_was_made():
     cells = [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
     assert any("«So với cùng kỳ (%)»: không tổng hợp" in v for v in cells)
     assert "Tỷ lệ (%) (%)" not in cells
+
+
+def test_a_heading_or_an_indicator_over_other_indicators_is_never_their_sum():
+    """Review r27d: «I. DÂN SỐ VÀ LAO ĐỘNG» over three indicators in «người» printed their sum (80 500); «Tổng số hộ |
+    hộ» over «Số hộ nghèo», «Số hộ cận nghèo» printed 80 and the real total was never asked."""
+    o = imp("\n".join(["Biểu số 09/KT", "MỘT SỐ CHỈ TIÊU NĂM 2026", "STT\tChỉ tiêu\tĐơn vị tính\tMã số\tKỳ báo cáo",
+                       "I\tDÂN SỐ VÀ LAO ĐỘNG\t\t\t", "1\tDân số trung bình\tngười\t01\t",
+                       "2\tSố lao động có việc làm\tngười\t02\t", "II\tHỘ GIA ĐÌNH\t\t\t", "3\tTổng số hộ\thộ\t03\t",
+                       "3.1\tSố hộ nghèo\thộ\t04\t", "3.2\tSố hộ cận nghèo\thộ\t05\t",
+                       "4\tSố hộ theo khu vực\thộ\t06\t", "\tChia ra:\t\t\t", "4.1\tThành thị\thộ\t07\t",
+                       "4.2\tNông thôn\thộ\t08\t", "Người lập biểu"]), "bieu.txt")
+    t = next(r.question.table for r in o.refs if r.question.type == "table")
+    rows = {r.label: r for r in t.rows}
+    assert rows["DÂN SỐ VÀ LAO ĐỘNG"].sum_of is None and not rows["DÂN SỐ VÀ LAO ĐỘNG"].asked  # a label
+    assert rows["Tổng số hộ"].sum_of is None and rows["Tổng số hộ"].asked  # the unit enters its total
+    assert rows["HỘ GIA ĐÌNH"].sum_of is None  # never «Tổng số hộ» + «Số hộ theo khu vực» (the households twice)
+    k = t.columns[0].key
+    got = table_figures(t, [{"rows": {rows[x].key: {k: v} for x, v in (("Dân số trung bình", 50000),
+                                                                       ("Số lao động có việc làm", 30000),
+                                                                       ("Tổng số hộ", 1000), ("Số hộ nghèo", 50),
+                                                                       ("Số hộ cận nghèo", 30), ("Thành thị", 400),
+                                                                       ("Nông thôn", 600))}}])
+    assert got.get(rows["DÂN SỐ VÀ LAO ĐỘNG"].key, {}).get(k) is None and got[rows["Tổng số hộ"].key][k] == 1000
+    assert got.get(rows["HỘ GIA ĐÌNH"].key, {}).get(k) is None
+
+
+def test_a_ratio_of_money_over_a_plain_number_is_never_printed():
+    """Review r27e: «Dự toán năm» typed money (kept in đồng) over «Thực hiện 6 tháng» a plain number printed 0 %
+    (and 298.221.503,64 % the other way round): the guess leaves it unconsolidated, the check refuses it declared."""
+    guess = guess_aggregate({"key": "tl", "label": "TH/DT (%)", "type": "percent"}, None,
+                            [{"key": "dt", "label": "Dự toán năm", "type": "money"},
+                             {"key": "th", "label": "Thực hiện 6 tháng", "type": "integer"}])
+    assert guess == {"aggregate": "none"}
+    bad = COLS_OUTLINE.replace("{key: dt, label: Dự toán, type: integer}", "{key: dt, label: Dự toán, type: money}")
+    _, probs = check_outline_text(bad)
+    assert any("tử số «th» và mẫu số «dt» phải cùng loại" in p.message for p in probs), probs
+
+
+def test_the_note_names_a_column_by_its_group_when_its_label_repeats():
+    from dialogs.figures import unsummed_note
+    o, probs = check_outline_text(COLS_OUTLINE.replace(
+        "            - {key: gia, label: Giá bình quân, type: integer, aggregate: mean}",
+        "            - {key: sl1, label: Số lượng, type: integer, group: Năm 2025}\n"
+        "            - {key: tt1, label: Tỷ trọng, type: percent, aggregate: share, of: sl1, group: Năm 2025}\n"
+        "            - {key: sl2, label: Số lượng, type: integer, group: Năm 2026}\n"
+        "            - {key: tt2, label: Tỷ trọng, type: percent, aggregate: share, of: sl2, group: Năm 2026}"))
+    assert probs == [] and o is not None, probs
+    note = unsummed_note(o.question("ns").table)
+    assert note is not None and note.startswith("Ghi chú: Các cột: ") is False and ". Các " not in note
+    assert "«Năm 2025 – Tỷ trọng»: tỷ trọng so với dòng tổng trên nó, tính lại từ «Năm 2025 – Số lượng» đã cộng" in note
+    assert "«Năm 2026 – Tỷ trọng»" in note and note.count("«Tỷ trọng»") == 0
