@@ -23,6 +23,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.form_tails import form_passes, header_first, options_first
@@ -98,6 +99,7 @@ from dialogs.importer.textgrid import FlatGrid, rebuild
 from dialogs.importer.tidy import tidy
 from dialogs.importer.unit_blanks import split_field_line
 from dialogs.importer.verb_clauses import led_clauses
+from dialogs.importer.yesno_columns import yesno_columns
 from dialogs.outline import PERIOD_KIND_VI
 from dialogs.text import fold
 
@@ -521,7 +523,7 @@ def build(doc: Document, filename: str) -> Built:
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
-    seq = _number_lines(_join_bare_marks(_field_rows(seq)))
+    seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(seq))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
@@ -529,7 +531,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
-    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(seq, cleaned.footnotes)))))), numbered)))
+    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)

@@ -12,7 +12,7 @@ from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
-from dialogs.importer.filled_values import filled_asks
+from dialogs.importer.filled_values import counts_lead, filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
     ASKING_STRONG,
@@ -1038,6 +1038,10 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
+    if numbered and (lead := counts_lead(strip_fn(node.text))):  # '4. Các loại … (cộng dồn): Sởi: 0 ca; ho gà: …'
+        for q in qs:
+            q.pop("no", None)
+        return [{"no": node.no, "title": _title(lead), "items": qs}]
     if numbered and len(qs) > 2 and "(" in node.text and not _guided_figures(strip_fn(node.text), qs) \
             and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}

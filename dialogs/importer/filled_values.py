@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.ask_types import Ask
+from dialogs.importer.inline_counts import COUNT_NOUNS
 
 NUM = r"\d{1,3}(?:[.\s]\d{3})*(?:,\d+)?"
 UNIT = r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}"
@@ -25,6 +26,10 @@ STATEMENT = re.compile(r"^(?P<l>(?:đánh giá chung|nhận xét chung|nhận x�
                        r"(?P<s>[A-ZĐÀ-Ỹ][^:?]{25,600})$", re.I)
 GUIDE = re.compile(r"(?i)^(?:nêu|ghi|làm rõ|đánh giá|tập trung|phân tích|báo cáo|khái quát|so sánh|những|các|việc|"
                    r"kết quả|ưu điểm|hạn chế|tồn tại|mặt)\b")
+# a thing named, then its count filled in ('Tiêu chảy: 0 ca', 'Thủy đậu: 1 ca'; a list of diseases, of places …)
+MEASURES = {"km", "ha", "tấn", "tạ", "kg", "m", "m2", "m²", "m3", "lít", "triệu đồng", "tỷ đồng", "nghìn đồng", "đồng"}
+NAMED_COUNT = re.compile(r"(?i)^(?P<l>[^\W\d_][^:;…,.()]{0,50}?)\s*:\s*(?P<n>\d{1,6})\s+(?P<u>ca|"
+                         + "|".join(re.escape(n) for n in COUNT_NOUNS if n not in MEASURES) + r")\s*\.?$")
 VERBED = re.compile(r"(?i)\b(?:được|đã|đang|còn|vẫn|chưa|có|đạt|tăng|giảm|là)\b")
 
 
@@ -59,12 +64,52 @@ def _figures(text: str) -> list[Ask]:
     return asks
 
 
+def _named_count(piece: str, qual: str) -> Ask | None:
+    m = NAMED_COUNT.match(piece.strip())
+    if not m or re.match(r"(?i)(?:tổng\s+)?số\b", m.group("l")):
+        return None
+    label = m.group("l").strip()
+    label = label[:1].lower() + label[1:] if label[1:2].islower() else label  # ('Số ca cúm AH5N1', 'Số ca H7N9')
+    unit = m.group("u").lower()
+    return Ask(f"Số {unit} {label}" + (f" ({qual})" if qual else ""), "integer", unit)
+
+
+def named_counts(text: str) -> list[Ask]:
+    """A run of things each with its count filled in, after an optional lead ('Các loại dịch bệnh khác (cộng dồn):
+    Sởi: 0 ca; ho gà: 0 ca; thủy đậu: 1 ca'): a count each ('Số ca sởi (cộng dồn)'), the lead's note in parentheses
+    going with every count. Three pieces at least, all of the shape (a last piece cut short by the page is left)."""
+    pieces = [p.strip() for p in re.split(r"\s*;\s*", text.strip(" .;")) if p.strip()]
+    if pieces and len(pieces[-1]) <= 2:
+        pieces.pop()
+    if len(pieces) < 3:
+        return []
+    lead = re.match(r"^(?P<l>[^:]{3,80}):\s*(?=[^:]+:[^:]+$)", pieces[0])
+    qual = ""
+    if lead:
+        pieces[0] = pieces[0][lead.end():]
+        q = re.search(r"\(([^()]{2,30})\)\s*$", lead.group("l"))
+        qual = q.group(1).strip() if q else ""
+    asks = [_named_count(p, qual) for p in pieces]
+    return [a for a in asks if a] if all(asks) else []
+
+
+def counts_lead(text: str) -> str:
+    """The lead of a run of named counts ('Các loại dịch bệnh khác (cộng dồn)'), '' when there is none."""
+    lead = re.match(r"^\s*(?P<l>[^:;]{3,80}):\s*[^:;]+:", text)
+    return lead.group("l").strip() if lead and named_counts(text) else ""
+
+
 def filled_asks(text: str) -> list[Ask]:
     """The asks of a line whose value the copy filled in (see the module's notes); [] for any other line."""
     t = re.sub(r"\s+", " ", text.strip().lstrip("-+•–* ")).rstrip(" ;")
     found = _figures(t)
     if found:
         return found
+    named = NAMED_COUNT.match(t)
+    if named and not re.match(r"(?i)(?:tổng\s+)?số\b", named.group("l")):
+        label = named.group("l").strip()
+        label = label[:1].lower() + label[1:] if label[1:2].islower() else label  # ('Số ca cúm AH5N1', 'Số ca H7N9')
+        return [Ask(f"Số {named.group('u').lower()} {label}", "integer", named.group("u").lower())]
     r = RATIO.match(t)
     if r:
         return [Ask(_cap(r.group("l")), "decimal", f"{r.group('a').strip()}/{r.group('m')} {r.group('b').strip()}")]

@@ -540,7 +540,8 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
     texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
-    if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) or FILLED_COUNT.match(t) for t in texts):
+    if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) or FILLED_COUNT.match(t)
+                        or "⟦ask:" in t for t in texts):  # (a line an earlier pass read as an ask: asks)
         return False
     if EVALUATIVE.match(heading.strip()) and children and not body:
         # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one

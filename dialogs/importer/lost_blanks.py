@@ -16,9 +16,9 @@ from dialogs.importer.ask_types import Ask, field_type
 from dialogs.importer.forms import BLANK, SCORE
 from dialogs.importer.lexicon import COUNT_HEAD, NAME_LABEL
 
-UNIT_LEAD = re.compile(r"^(?:\d{1,4}\s+(?=[a-zđà-ỹ]))?(?P<u>%|[a-zđà-ỹ]{1,8}\s*/\s*[a-zđà-ỹ]{1,8}|(?:người|hộ|lượt|em|cháu|ha|tấn|con|cái|chiếc|"
-                       r"phòng|lớp|trường|xã|lần|ngày|buổi|giờ|m2|m²|km|kg))(?=\s|$)\s*")  # lower case: a unit
-UNIT_END = re.compile(r":\s*(?:\d+\s+)?(?:người|hộ|lượt|em|cháu|con|cái|chiếc|phòng|lớp|trường|xã|lần)$")
+UNIT_LEAD = re.compile(r"^(?:\d{1,4}\s+(?=[a-zđà-ỹ]))?(?P<u>%|[a-zđà-ỹ]{1,8}\s*/\s*[a-zđà-ỹ]{1,8}|(?:đồng chí|người|hộ|lượt|em|cháu|ha|tấn|con|"
+                       r"cái|chiếc|phòng|lớp|trường|xã|lần|ngày|buổi|giờ|m2|m²|km|kg))(?=\s|$)\s*")  # lower case: a unit
+UNIT_END = re.compile(r":\s*(?:\d+\s+)?(?:đồng chí|người|hộ|lượt|em|cháu|con|cái|chiếc|phòng|lớp|trường|xã|lần)$")
 YESNO_LEAD = re.compile(r"^\s*có\s*[:□☐]\s*không\s*[:□☐]?\s*", re.I)
 BOUNDS = re.compile(r"^(?:tối thiểu|tối đa|thấp nhất|cao nhất|nhỏ nhất|lớn nhất|ít nhất|nhiều nhất)$", re.I)
 KIND_LABEL = re.compile(r"^(?:loại|kiểu|hình thức|tình trạng|nguồn|mức độ|xếp loại|phân loại)\b|\((?:[^()]*\b(?:loại gì|"
@@ -42,7 +42,7 @@ def lost_labels(text: str) -> list[tuple[str, str | None]] | None:
         if k:
             m = UNIT_LEAD.match(piece)
             if m and out:
-                unit = re.sub(r"\s+", "", m.group("u"))
+                unit = re.sub(r"\s*/\s*", "/", m.group("u"))
                 a, _, b = unit.partition("/")
                 out[-1][1] = a if a == b else unit  # 'hs / hs' (so many out of so many): counted in 'hs'
                 piece = piece[m.end():]

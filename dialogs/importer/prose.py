@@ -208,3 +208,24 @@ def content_list(text: str) -> list[Ask]:
         typ, unit, why = guess_type(prompt)
         asks.append(Ask(prompt, typ, unit, guessed=why))
     return asks
+
+
+SURVEYED = re.compile(r"^(?:khảo sát|điều tra|tìm hiểu|thu thập(?:\s+thông tin)?)(?:\s+(?:về|việc))?\s+(?=\S)", re.I)
+
+
+def surveyed_topics(text: str) -> list[Ask]:
+    """A survey's item naming what it finds out, its things joined by ';' ('Điều tra lý do … chậm tìm được việc làm;
+    những kiến thức, kỹ năng … cần bổ sung; ý kiến đóng góp …'): one written answer per thing, the lead verb left
+    out. [] unless three things, each a phrase of three to twenty words and no sentence of its own."""
+    m = SURVEYED.match(text.strip())
+    if not m:
+        return []
+    parts = [p.strip(" ,.…") for p in top_split(text.strip()[m.end():], ";") if p.strip(" ,.…")]
+    if len(parts) < 3 or any(not 3 <= len(p.split()) <= 20 or re.search(r"[.?!:]\s", p) for p in parts):
+        return []
+    out = []
+    for p in parts:
+        prompt = p[0].upper() + p[1:]
+        typ, unit, why = guess_type(prompt)
+        out.append(Ask(prompt, typ, unit, guessed=why))
+    return out

@@ -39,7 +39,7 @@ from dialogs.importer.counts import (  # noqa: F401
 )
 from dialogs.importer.echoed_units import echoed_unit
 from dialogs.importer.field_lines import drop_honorific, drop_note_marks, field_line_asks
-from dialogs.importer.filled_values import filled_asks
+from dialogs.importer.filled_values import filled_asks, named_counts
 from dialogs.importer.form_labels import date_range, time_asks
 from dialogs.importer.forms import (
     BLANK,
@@ -129,7 +129,7 @@ from dialogs.importer.lost_blanks import pair_yesno, score_asks
 from dialogs.importer.minutes import delegates, opening_asks, roster_asks
 from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.placeholders import mark_units, strip_units, unit_type
-from dialogs.importer.prose import content_list, focus_asks
+from dialogs.importer.prose import content_list, focus_asks, surveyed_topics
 from dialogs.importer.prose_items import item_asks, lettered_items
 from dialogs.importer.shared_counts import names_its_papers
 from dialogs.importer.surveys import carried
@@ -292,7 +292,7 @@ def _read_before(text: str) -> list[Ask]:
     survey_ask = carried(text)
     if survey_ask is not None:
         return [survey_ask]
-    return (opening_asks(text) or roster_asks(text) or delegates(text) or echoed_unit(text) or total_and_parts(text)
+    return (named_counts(text) or opening_asks(text) or roster_asks(text) or delegates(text) or echoed_unit(text) or total_and_parts(text)
             or filled_asks(text) or blank_clauses(text)
             or narrative_then_counts(text, asks_from_text) or field_line_asks(text) or _boxes_or_units(drop_note_marks(text)))
 
@@ -334,7 +334,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
               or date_asks(text.strip()) or bare_blanks(text.strip()))
     if blanks:
         return blanks
-    focused = labelled_categories(text) or content_list(text) or contents_asked(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
+    focused = labelled_categories(text) or content_list(text) or surveyed_topics(text) or contents_asked(text) or focus_asks(text) or split_lists(text) or item_asks(text) or verb_clauses(text) or named_results(text) or _asked_paragraph(text)
     if focused:  # '… tập trung làm rõ những kết quả …; những khó khăn, hạn chế, nêu rõ nguyên nhân …'
         return focused
     text = clean_prompt(mark_units(text.strip().rstrip(";").strip()))

@@ -750,12 +750,38 @@ def undotted_numbers(lines: list) -> list:
              for m in [UNDOTTED.match(s.strip())] if m and _prose_item(s.strip()[m.end():])]
     if any(isinstance(s, str) and re.match(r"^\s*1\s*[.)]\s*\S", s) for s in lines):
         return lines
+    parts = _undotted_parts(lines, found)
+    if parts:
+        return parts
     run = [i for k, (i, n) in enumerate(found) if n == k + 1]
     if len(run) < 2:
         return lines
     out = list(lines)
     for i in run:
         out[i] = UNDOTTED.sub(r"\g<n>. ", out[i].strip(), count=1)
+    return out
+
+
+UNDOTTED_ROMAN = re.compile(rf"^(?P<n>I|II|III|IV|V|VI|VII|VIII|IX|X)\s+(?=[{UPPER}][a-zđà-ỹ])")
+
+
+def _undotted_parts(lines: list, found: list[tuple[int, int]]) -> list | None:
+    """The same run restarting under parts whose Roman numbers lost their dot too ('I Không xét …' 1 … 7, 'II Tự
+    đánh giá …' 1 … 8: a PDF's table of criteria): 'I.', 'II.' and each part's '1.', '2.' … again — only when the
+    parts count I, II, III … (two at least) and every part holds its own run counting from 1, two items at least."""
+    heads = [i for i, s in enumerate(lines) if isinstance(s, str) and UNDOTTED_ROMAN.match(s.strip())]
+    if len(heads) < 2 or any(UNDOTTED_ROMAN.match(lines[i].strip()).group("n") != ROMAN_SEQ[k]
+                             for k, i in enumerate(heads)):
+        return None
+    out = list(lines)
+    for a, b in zip(heads, [*heads[1:], len(lines)], strict=True):
+        nums = [(i, n) for i, n in found if a < i < b]
+        run = [i for k, (i, n) in enumerate(nums) if n == k + 1]
+        if len(run) < 2 or len(run) != len(nums):
+            return None
+        out[a] = UNDOTTED_ROMAN.sub(r"\g<n>. ", out[a].strip(), count=1)
+        for i in run:
+            out[i] = UNDOTTED.sub(r"\g<n>. ", out[i].strip(), count=1)
     return out
 
 
