@@ -43,6 +43,7 @@ from dialogs.importer.keys import KeyMaker, slug
 from dialogs.importer.lettered_fields import late_passes
 from dialogs.importer.listed_lines import listed_lines
 from dialogs.importer.lone_names import lone_names, sex_boxes
+from dialogs.importer.lost_dots import lost_dots
 from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, role_slots, rosters
 from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.named_categories import note_figures
@@ -523,7 +524,7 @@ def build(doc: Document, filename: str) -> Built:
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
-    seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(seq))))
+    seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(seq)))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]

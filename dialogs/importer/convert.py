@@ -913,9 +913,20 @@ def labelled_run(text: str) -> list[str]:
     return [m.group("l").strip(" -–+•") for m in found if m]
 
 
+def _counts_under_lead(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
+    """'4. Các loại dịch bệnh khác (cộng dồn): Sởi: 0 ca; ho gà: 0 ca; …': a section named by the lead, a count each."""
+    lead = counts_lead(strip_fn(node.text)) if node.no not in BULLETS and not node.children and not node.tables else ""
+    if not lead:
+        return None
+    sec = {"no": node.no, "title": _title(lead), "items": asks_to_questions(ctx, node.text, path, None)}
+    for b in node.body:
+        _add_help(sec, strip_fn(b))
+    return [sec]
+
+
 def _form_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
     """A form's item that is no section: its boxes, its options, or its blank with the lines under it."""
-    boxed = _boxes_under(ctx, node, path) or _filled_count(ctx, node, path)
+    boxed = _boxes_under(ctx, node, path) or _filled_count(ctx, node, path) or _counts_under_lead(ctx, node, path)
     if boxed:
         return boxed
     label = strip_fn(node.text).strip()
@@ -1038,10 +1049,6 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if numbered and (lead := counts_lead(strip_fn(node.text))):  # '4. Các loại … (cộng dồn): Sởi: 0 ca; ho gà: …'
-        for q in qs:
-            q.pop("no", None)
-        return [{"no": node.no, "title": _title(lead), "items": qs}]
     if numbered and len(qs) > 2 and "(" in node.text and not _guided_figures(strip_fn(node.text), qs) \
             and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}

@@ -14,7 +14,8 @@ from dialogs.importer.structure import parse_marker
 from dialogs.importer.surveys import carry_as, is_carried
 
 HEAD = re.compile(
-    r"^(?:STT\s+)?(?P<l>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s+(?:Có\s+Không|Đạt\s+(?:Không|Chưa)\s+đạt)\s*$", re.I
+    r"^(?:STT\s+)?(?P<l>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s+(?:Có\s+Không|Đạt\s+(?:Không|Chưa)\s+đạt)\s*$",
+    re.I,
 )
 HEADINGS = ("roman", "upper", "part")
 
