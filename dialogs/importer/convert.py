@@ -52,7 +52,7 @@ from dialogs.importer.lexicon import (
 from dialogs.importer.listed_parts import listed_parts
 from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.named_categories import labelled_categories
-from dialogs.importer.prose import clause_asks, content_list, focus_asks
+from dialogs.importer.prose import clause_asks, content_list, focus_asks, surveyed_topics
 from dialogs.importer.prose_items import heading_figures
 from dialogs.importer.questions import (
     Ask,
@@ -913,6 +913,14 @@ def labelled_run(text: str) -> list[str]:
     return [m.group("l").strip(" -–+•") for m in found if m]
 
 
+def _asks_in_parentheses(node: Node, qs: list[dict]) -> bool:
+    """A heading whose asks are named in its parentheses ('1. Kết quả (số lớp, số học viên, …)'): the heading titles
+    them. Not a survey's things, one of them offering choices in parentheses ('khu vực làm việc (nhà nước, …)')."""
+    text = strip_fn(node.text)
+    return (len(qs) > 2 and "(" in node.text and not _guided_figures(text, qs) and not surveyed_topics(text)
+            and any(fold(q["prompt"])[:12] in fold(text).split("(", 1)[-1] for q in qs[1:]))
+
+
 def _counts_under_lead(ctx: ImportContext, node: Node, path: list[str]) -> list[dict] | None:
     """'4. Các loại dịch bệnh khác (cộng dồn): Sởi: 0 ca; ho gà: 0 ca; …': a section named by the lead, a count each."""
     lead = counts_lead(strip_fn(node.text)) if node.no not in BULLETS and not node.children and not node.tables else ""
@@ -1049,8 +1057,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
             _add_help(sec, strip_fn(b))
         return [sec]
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    if numbered and len(qs) > 2 and "(" in node.text and not _guided_figures(strip_fn(node.text), qs) \
-            and any(fold(q["prompt"])[:12] in fold(strip_fn(node.text)).split("(", 1)[-1] for q in qs[1:]):
+    if numbered and _asks_in_parentheses(node, qs):
         sec = {"no": node.no, "title": _title(re.sub(r"\s*\(.*$", "", strip_fn(node.text))) or qs[0]["prompt"], "items": qs[1:]}
         for q in qs[1:]:
             q.pop("no", None)

@@ -220,12 +220,37 @@ def surveyed_topics(text: str) -> list[Ask]:
     m = SURVEYED.match(text.strip())
     if not m:
         return []
-    parts = [p.strip(" ,.…") for p in top_split(text.strip()[m.end():], ";") if p.strip(" ,.…")]
-    if len(parts) < 3 or any(not 3 <= len(p.split()) <= 20 or re.search(r"[.?!:]\s", p) for p in parts):
+    rest = text.strip()[m.end():]
+    parts = [p.strip(" ,.…") for p in top_split(rest, ";") if p.strip(" ,.…")]
+    if len(parts) < 3:
+        return _surveyed_things(rest)
+    if any(not 3 <= len(p.split()) <= 20 or re.search(r"[.?!:]\s", p) for p in parts):
         return []
-    out = []
-    for p in parts:
-        prompt = p[0].upper() + p[1:]
-        typ, unit, why = guess_type(prompt)
-        out.append(Ask(prompt, typ, unit, guessed=why))
-    return out
+    return [_topic(p) for p in parts]
+
+
+ALTERNATIVES = re.compile(r"^(?P<l>[^()]+?)\s*\((?P<o>[^()]+,[^()]+\s(?:hay|hoặc)\s[^()]+)\)$")
+
+
+def _topic(p: str) -> Ask:
+    """One thing a survey finds out; 'khu vực làm việc (nhà nước, tư nhân hay tự tạo việc làm)' → a choice of those."""
+    alt = ALTERNATIVES.match(p)
+    if alt:
+        opts = [o.strip() for o in re.split(r",\s*|\s+(?:hay|hoặc)\s+", alt.group("o")) if o.strip()]
+        return Ask(alt.group("l")[0].upper() + alt.group("l")[1:], "choice", options=[o[0].upper() + o[1:] for o in opts])
+    prompt = p[0].upper() + p[1:]
+    typ, unit, why = guess_type(prompt)
+    return Ask(prompt, typ, unit, guessed=why)
+
+
+def _surveyed_things(rest: str) -> list[Ask]:
+    """The things joined by ',' instead ('Khảo sát xu hướng việc làm …, khu vực làm việc (…), vùng miền, địa phương làm
+    việc, ngành nghề …'): four at least, none longer than ten words; a word or two alone goes with the next thing
+    ('vùng miền, địa phương làm việc')."""
+    parts: list[str] = []
+    for p in [p.strip(" ,.…") for p in top_split(rest, ",") if p.strip(" ,.…")]:
+        parts.append(f"{parts.pop()}, {p}" if parts and len(parts[-1].split()) <= 2 else p)
+    if len(parts) < 3 or any(not 2 <= len(re.sub(r"\([^()]*\)", "", p).split()) <= 10 or re.search(r"[.?!:;]\s", p)
+                             for p in parts):
+        return []
+    return [_topic(p) for p in parts]

@@ -146,3 +146,29 @@ def test_a_date_that_lost_its_dots_inside_a_sentence_gets_them_back_and_the_coun
     assert out[1] == "Hội nghị đã biểu quyết số lượng tổ phó là … đồng chí."
     plain = ["Tổ trưởng là đồng chí.", "Hà Nội, ngày tháng năm 20"]
     assert lost_dots(plain) == plain  # no date lost inside a sentence: nothing put back
+
+
+def test_a_surveys_things_joined_by_commas_offer_their_choices_in_parentheses() -> None:
+    asks = surveyed_topics(
+        "Khảo sát nhu cầu học tập của người lao động, hình thức học (trực tiếp, trực tuyến hay kết hợp), "
+        "thời gian, địa điểm học thuận tiện, chi phí có thể chi trả..."
+    )
+    assert [(a.prompt, a.type) for a in asks] == [
+        ("Nhu cầu học tập của người lao động", "longtext"),
+        ("Hình thức học", "choice"),
+        ("Thời gian, địa điểm học thuận tiện", asks[2].type),
+        ("Chi phí có thể chi trả", asks[3].type),
+    ]
+    assert asks[1].options == ["Trực tiếp", "Trực tuyến", "Kết hợp"]
+
+
+def test_a_numbered_survey_item_keeps_its_first_thing_as_an_ask() -> None:
+    text = (
+        "1. Mục đích khảo sát\n"
+        "2. Nội dung khảo sát\n"
+        "2.1. Khảo sát nhu cầu học tập của người lao động, hình thức học (trực tiếp, trực tuyến hay kết hợp), "
+        "thời gian, địa điểm học thuận tiện, chi phí có thể chi trả...\n"
+    )
+    got = prompts(imp(text))
+    assert "Nhu cầu học tập của người lao động" in got
+    assert got["Hình thức học"][1] == "choice"
