@@ -24,6 +24,7 @@ from dialogs.importer.convert import (
 )
 from dialogs.importer.document import Document, Grid, Line
 from dialogs.importer.doubled_marks import doubled_marks
+from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.form_tails import form_passes, header_first, options_first
@@ -524,7 +525,7 @@ def build(doc: Document, filename: str) -> Built:
     it = iter(fixed)
     seq = [next(it) if isinstance(s, str) else s for s in seq]
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
-    seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(seq)))))
+    seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]

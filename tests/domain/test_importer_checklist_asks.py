@@ -172,3 +172,13 @@ def test_a_numbered_survey_item_keeps_its_first_thing_as_an_ask() -> None:
     got = prompts(imp(text))
     assert "Nhu cầu học tập của người lao động" in got
     assert got["Hình thức học"][1] == "choice"
+
+
+def test_a_sheets_label_row_with_empty_cells_is_a_field_to_fill() -> None:
+    from dialogs.importer.empty_cells import empty_cells
+
+    seq = ["Tên dự án: | ||||||||", "Ghi chú: |", "Nhà thầu: | 12 | ||"]
+    assert empty_cells(seq) == ["Tên dự án: ……", "Ghi chú: |", "Nhà thầu: | 12 | ||"]
+    got = prompts(imp("BẢNG THEO DÕI DỰ ÁN\nTên dự án: | ||||||||\nĐịa điểm xây dựng: | ||||||||\n"))
+    assert got["Tên dự án"][1] == "text"
+    assert not any("|" in p for p in got)
