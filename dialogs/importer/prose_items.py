@@ -272,7 +272,8 @@ def figure_list(text: str) -> list[Ask]:
     if not first_ok or not figures or (figures < 2 and len(label.split()) < 3):
         return []
     label = re.sub(r"(?i)^(?:số lượng|số)\s+và\s+", "", label)  # 'Số lượng và hình thức …': the figures count
-    asks = [Ask(_cap(label))]
+    counted = re.match(r"(?i)^(?:tổng\s+)?số\s", label) and re.match(r"\s*:\s*(?:…|\.{2,})?\s*,", text.strip()[m.end("l"):])
+    asks = [Ask(_cap(label), *guess_type(_cap(label))[:2]) if counted else Ask(_cap(label))]  # ('Số phiếu phát ra: …, …')
     for piece, figure in items:
         if MANNER.fullmatch(piece.strip()):  # 'hình thức, số lượng tin, bài': the manner of the labelled work
             piece = f"{piece.strip()} {label[0].lower()}{label[1:]}"

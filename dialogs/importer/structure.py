@@ -390,7 +390,8 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
         elif prev and not parse_marker(line) and not line.startswith("("):
             if line[0].islower() and not prev.rstrip().endswith((".", "?", "!")):
                 cont = True
-            elif DANGLING.search(prev) and not _header_line(line) and (line[0].isdigit() or not parse_marker(prev)):
+            elif (DANGLING.search(prev) and not _header_line(line) and not _form_lines(prev, line)
+                  and (line[0].isdigit() or not parse_marker(prev))):
                 # '… tỉ lệ hội viên trên' / '80%; …': one sentence (a numbered heading goes on only with a figure)
                 cont = True
             elif _wrapped_number(prev, line, width):
@@ -409,6 +410,15 @@ def join_broken(lines: list[str], pdf: bool) -> tuple[list[str], int]:
 
 
 # a line ending with a word that never ends a sentence or a heading goes on in the next line
+FORM_LABEL = re.compile(rf"^[{UPPER}][^:.;]{{2,60}}:\s*(?:[,;(]|$)")
+
+
+def _form_lines(prev: str, line: str) -> bool:
+    """Two lines of a form that lost its blanks ('Số phiếu bầu phát ra: , số phiếu thu về' / 'Số phiếu hợp lệ: , …'):
+    the next line opens with a label and its empty place, the line before holds one too — not a sentence broken."""
+    return bool(FORM_LABEL.match(line)) and bool(re.search(r":\s*[,;]", prev))
+
+
 DANGLING = re.compile(r"(?<=\S)\s+(?:và|của|trên|dưới|là|với|các|những|cho|về|tại|theo|hoặc|trong|từ|đến|được|"
                       r"để|mà|thì|nhưng|như|hay|bằng|vào|ra|có)$")
 

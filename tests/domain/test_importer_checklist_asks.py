@@ -182,3 +182,22 @@ def test_a_sheets_label_row_with_empty_cells_is_a_field_to_fill() -> None:
     got = prompts(imp("BẢNG THEO DÕI DỰ ÁN\nTên dự án: | ||||||||\nĐịa điểm xây dựng: | ||||||||\n"))
     assert got["Tên dự án"][1] == "text"
     assert not any("|" in p for p in got)
+
+
+def test_two_form_lines_that_lost_their_blanks_are_not_joined_as_one_sentence() -> None:
+    from dialogs.importer.structure import join_broken
+
+    lines = ["Số hộ được khảo sát: , số hộ trả lời về", "Số phiếu hợp lệ: , số phiếu không dùng được:"]
+    assert join_broken(lines, pdf=False)[0] == lines
+    prose = ["Tỷ lệ hội viên tham gia sinh hoạt so với kế hoạch đạt trên", "Tổng số hội viên của chi hội"]
+    assert len(join_broken(prose, pdf=False)[0]) == 1  # a sentence broken after 'trên' still goes on
+
+
+def test_a_count_label_before_its_lost_blank_and_another_count_is_a_count() -> None:
+    from dialogs.importer.questions import asks_from_text
+
+    asks = asks_from_text("Số phiếu phát ra: …, số phiếu thu về")
+    assert [(a.prompt, a.type) for a in asks] == [
+        ("Số phiếu phát ra", "integer"),
+        ("Số phiếu thu về", "integer"),
+    ]
