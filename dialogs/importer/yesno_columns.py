@@ -13,9 +13,10 @@ from dialogs.importer.forms import BLANK
 from dialogs.importer.structure import parse_marker
 from dialogs.importer.surveys import carry_as, is_carried
 
+# the columns' names in capitals or with a capital: 'Có Không', 'CÓ KHÔNG', 'Đạt Không đạt'
 HEAD = re.compile(
-    r"^(?:STT\s+)?(?P<l>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s+(?:Có\s+Không|Đạt\s+(?:Không|Chưa)\s+đạt)\s*$",
-    re.I,
+    r"^(?:STT\s+)?(?P<l>[^\W\d_a-zà-ỹđ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}?)\s+"
+    r"(?:Có\s+Không|CÓ\s+KHÔNG|Đạt\s+(?:Không|Chưa)\s+đạt|ĐẠT\s+(?:KHÔNG|CHƯA)\s+ĐẠT)\s*$"
 )
 HEADINGS = ("roman", "upper", "part")
 
