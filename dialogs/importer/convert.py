@@ -990,7 +990,13 @@ def _carried_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict
     if not is_carried(node.text) or node.children or node.tables:
         return []
     qs = asks_to_questions(ctx, node.text, path, node.no)
-    return qs + [q for b in node.body if not blank_only(b) for q in asks_to_questions(ctx, b, path, None)]
+    # (a yes/no criterion on a line of its own in the same numbered cell: the criterion's number too)
+    return qs + [q for b in node.body if not blank_only(b)
+                 for q in asks_to_questions(ctx, b, path, node.no if _carried_yesno(node.text, b) else None)]
+
+
+def _carried_yesno(text: str, line: str) -> bool:
+    return all((a := carried(x)) is not None and a.type == "yesno" for x in (text, line))
 
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:

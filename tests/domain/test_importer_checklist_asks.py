@@ -40,6 +40,13 @@ def test_criteria_under_a_yes_no_header_are_yes_no_asks_in_their_parts() -> None
     assert not any("Tiêu chí Có Không" in p for p in got)
 
 
+def test_a_criterion_on_a_line_of_its_own_keeps_the_number_of_its_cell() -> None:
+    numbers = {r.question.prompt: r.number for r in imp(CHECKLIST).refs}
+    assert numbers["Người chế biến được khám sức khỏe định kỳ hằng năm"] == "II.1"
+    assert numbers["Có giấy xác nhận tập huấn kiến thức về vệ sinh"] == "II.1"
+    assert numbers["Người chế biến mặc trang phục riêng khi làm việc"] == "II.2"
+
+
 def test_without_the_yes_no_header_the_criteria_stay_written_answers() -> None:
     got = prompts(imp(CHECKLIST.replace("Tiêu chí Có Không\n", "")))
     assert got["Khu sơ chế và khu nấu được bố trí tách biệt theo một chiều"][1] != "yesno"
