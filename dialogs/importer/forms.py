@@ -326,6 +326,9 @@ DATE_BLANK = re.compile(r"(?i)(?P<time>(?:\b(?:vào\s+)?(?:lúc|hồi)\W*(?:\w{0
 DATE_PREP = re.compile(r"(?i)(?:^|\s)(?:từ|đến|trước|sau|sinh|cấp|ký|lập)$")
 
 
+EVENT = re.compile(r"(?i)^(?:đại hội|hội nghị|cuộc họp|kỳ họp|phiên họp|buổi họp)\b[^,;:]{0,40}$")
+
+
 def date_blank(text: str) -> tuple[str, str] | None:
     """A date to write in blanks, named by the words before it: 'Bắt đầu từ ngày … tháng … năm 2025' → ('Bắt đầu từ
     ngày', ''); 'Dự kiến kết thúc khóa học vào ngày … tháng … năm …' → ('Dự kiến kết thúc khóa học', '');
@@ -350,6 +353,8 @@ def date_blank(text: str) -> tuple[str, str] | None:
         label = "Ngày"
     elif DATE_PREP.search(label) or len(label.split()) == 1:
         label += " ngày"
+    elif EVENT.match(label):  # 'Đại hội Chi bộ ngày … tháng … năm …, tiến hành …': the day the meeting was held
+        label = f"Ngày {label}"
     rest = text[m.end():].lstrip(" ,;.").rstrip(" ,;")  # (the blank closing the rest stays: 'tại Nhà hàng ……')
     return label, re.sub(r"(?<![.…])\.$", "", rest)
 

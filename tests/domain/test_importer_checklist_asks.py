@@ -208,3 +208,13 @@ def test_a_count_label_before_its_lost_blank_and_another_count_is_a_count() -> N
         ("Số phiếu phát ra", "integer"),
         ("Số phiếu thu về", "integer"),
     ]
+
+
+def test_a_meetings_date_inside_its_opening_sentence_is_the_day_it_was_held() -> None:
+    from dialogs.importer.forms import date_blank
+
+    assert (
+        date_blank("Hội nghị chi bộ ngày … tháng … năm 20…, tiến hành bầu tổ trưởng")[0]
+        == "Ngày Hội nghị chi bộ"
+    )
+    assert date_blank("Dự kiến kết thúc khóa học vào ngày … tháng … năm …")[0] == "Dự kiến kết thúc khóa học"
