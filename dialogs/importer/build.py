@@ -1353,8 +1353,9 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
-            or PLAIN_NAME)
+    found = (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
+             or PLAIN_NAME)
+    return _sentence_case(found) if found.isupper() else found  # an opening heading in capitals names it
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"
