@@ -126,7 +126,9 @@ def read(data: bytes, filename: str) -> Document:
 
 def read_txt(text: str, source: str = "txt") -> Document:
     doc = Document(source=source)
-    lines = _pipe_rows_as_tabs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    from dialogs.importer.spreadsheet_rows import spreadsheet_rows
+
+    lines = _pipe_rows_as_tabs(spreadsheet_rows(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     i = 0
     while i < len(lines):
         if _is_tab_row(lines[i]):

@@ -30,6 +30,9 @@ def test_sharing_bar_dropped_and_glued_name_is_title():
 
 
 def test_glued_caps_split_only_after_lower_case_word():
-    assert split_glued_caps("Ngày 9 tháng sauTỔNG HỢP SỐ LIỆU CHI TIÊU") == ["Ngày 9 tháng sau", "TỔNG HỢP SỐ LIỆU CHI TIÊU"]
+    assert split_glued_caps("Ngày 9 tháng sauTỔNG HỢP SỐ LIỆU CHI TIÊU") == [
+        "Ngày 9 tháng sau",
+        "TỔNG HỢP SỐ LIỆU CHI TIÊU",
+    ]
     assert split_glued_caps("BÁO CÁO TỔNG HỢP SỐ LƯỢ NG NGƯỜI") == ["BÁO CÁO TỔNG HỢP SỐ LƯỢ NG NGƯỜI"]
     assert split_glued_caps("Đơn vị báo cáo: Sở TÀI") == ["Đơn vị báo cáo: Sở TÀI"]
