@@ -106,8 +106,9 @@ ETH = re.compile(r"(?<![^\W\d_])Ð(?=[A-Z]|[^\x00-\xff])|(?<=[A-Z])Ð")
 # a line's last label and the next line's capitals heading glued by a lost line break: 'Mã huyện, quận:BÁO CÁO TỔNG HỢP
 # TÌNH HÌNH …' (a colon, no space, three words or more all in capitals)
 GLUED_HEADING = re.compile(r"(?<=[^\W\d_]\d:|[^\W\d_]{2}:)(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{1,}){2,}\s*$)")
-# a heading in capitals glued to the end of the line before it, with no space ('Ngày 17 tháng sauKẾT QUẢ HOẠT ĐỘNG …')
-GLUED_CAPS = re.compile(r"(?<=[a-zđà-ỹ]{2})(?=[A-ZĐ][^\W\d_]*(?:[\s,]+[^\W\d_]+){2,}[\s,.:]*$)")
+# a heading in capitals glued to the end of the line before it, with no space ('Ngày 17 tháng sauKẾT QUẢ HOẠT ĐỘNG …',
+# '… hàng năm.SỐ LIỆU …')
+GLUED_CAPS = re.compile(r"(?:(?<=[a-zđà-ỹ]{2})|(?<=[a-zđà-ỹ]{2}\.))(?=[A-ZĐ][^\W\d_]*(?:[\s,]+[^\W\d_]+){2,}[\s,.:]*$)")
 
 
 def split_glued_caps(line: str) -> list[str]:

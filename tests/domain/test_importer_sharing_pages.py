@@ -36,3 +36,8 @@ def test_glued_caps_split_only_after_lower_case_word():
     ]
     assert split_glued_caps("BÁO CÁO TỔNG HỢP SỐ LƯỢ NG NGƯỜI") == ["BÁO CÁO TỔNG HỢP SỐ LƯỢ NG NGƯỜI"]
     assert split_glued_caps("Đơn vị báo cáo: Sở TÀI") == ["Đơn vị báo cáo: Sở TÀI"]
+
+
+def test_glued_caps_after_a_full_stop():
+    line = "BC năm: ngày 15 tháng 9 hàng năm.SỐ LIỆU CẤP PHÉP XÂY DỰNG"
+    assert split_glued_caps(line) == ["BC năm: ngày 15 tháng 9 hàng năm.", "SỐ LIỆU CẤP PHÉP XÂY DỰNG"]
