@@ -111,9 +111,16 @@ GLUED_HEADING = re.compile(r"(?<=[^\W\d_]\d:|[^\W\d_]{2}:)(?=[A-ZĐÀ-Ỹ]{2,}(?
 GLUED_CAPS = re.compile(r"(?:(?<=[a-zđà-ỹ]{2})|(?<=[a-zđà-ỹ]{2}\.))(?=[A-ZĐ][^\W\d_]*(?:[\s,]+[^\W\d_]+){2,}[\s,.:]*$)")
 
 
+# a Biểu's first header cell glued to the value line before it ('Tổng cục Thống kêĐơn vị tính')
+GLUED_UNIT_HEAD = re.compile(r"(?<=[a-zđà-ỹ])(?=Đơn vị tính\s*$)")
+
+
 def split_glued_caps(line: str) -> list[str]:
     """A line whose end is a heading in capitals of three words or more glued on after a lower-case word: two lines.
     Any other line as it is."""
+    unit = GLUED_UNIT_HEAD.search(line)
+    if unit and line[unit.start() - 1].islower():
+        return [line[: unit.start()], line[unit.start() :]]
     for m in GLUED_CAPS.finditer(line):
         tail = line[m.start():]
         before = line[:m.start()].split()[-1]
