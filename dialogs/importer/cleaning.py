@@ -22,7 +22,7 @@ CHROME = [
     # a document-sharing page's bar: the file's name and size ('… Trung ươngtải về 19.01 Mb.'), 'trang102/119',
     # 'Chuyển đổi dữ liệu19.08.2016', 'Kích19.01 Mb.', the page numbers ('1   ...   98   99   ...   119')
     r"tải về\s*[\d.,]+\s*[kmg]b\.?\s*$",
-    r"^(?:trang\s*\d+/\d+|chuyển đổi dữ liệu\s*\d{1,2}\.\d{1,2}\.\d{4}|kích\s*[\d.,]+\s*[kmg]b\.?)\s*$",
+    r"^(?:(?-i:trang)\d+/\d+|chuyển đổi dữ liệu\s*\d{1,2}\.\d{1,2}\.\d{4}|kích\s*[\d.,]+\s*[kmg]b\.?)\s*$",
     r"^\d+\s+\.\.\.(?:\s+\d+)+\s+\.\.\.\s+\d+\s*$",
     # a page's 'Đăng nhập / Đăng ký' links ('Đăng ký lại' is a statistics form's column)
     r"^\s*(?:đăng nhập|đăng ký)\s*(?:$|[|/»›:,]|(?:tài khoản|thành viên|nhận tin|ngay|miễn phí)\b)",
