@@ -678,6 +678,7 @@ def _split_main(seq, appendix, drafts, skip) -> tuple[list, list[TableDraft]]:
 
 def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
     """'A. YÊU CẦU CHUNG' → outline note; 'B. NỘI DUNG BÁO CÁO' wrapping the real sections → its children."""
+    sections = _named_lead(sections, meta)
     out: list[dict] = []
     for s in sections:
         f = fold(s["title"])
@@ -693,6 +694,19 @@ def _unwrap(sections: list[dict], meta: dict) -> list[dict]:
             continue
         out.append(s)
     return out
+
+
+def _named_lead(sections: list[dict], meta: dict) -> list[dict]:
+    """The only top section is the heading the document is named by ('I. TÌNH HÌNH DỊCH BỆNH TUẦN 10/2026 (…):' over
+    '1.' … '4.'): its mark is no level of the outline — its numbered items are the sections (a numbered ask one
+    of its own)."""
+    name = fold(meta.get("asked") or "").strip(" .:")
+    if len(sections) != 1 or not name or meta.get("name") or not fold(sections[0]["title"]).startswith(name):
+        return sections
+    items = sections[0]["items"]
+    if not items or not all("items" in it or it.get("no") for it in items):
+        return sections
+    return [it if "items" in it else {"no": it.pop("no"), "title": it["prompt"], "items": [it]} for it in items]
 
 
 def _bullet_sections(sections: list[dict]) -> list[dict]:

@@ -218,3 +218,15 @@ def test_a_meetings_date_inside_its_opening_sentence_is_the_day_it_was_held() ->
         == "Ngày Hội nghị chi bộ"
     )
     assert date_blank("Dự kiến kết thúc khóa học vào ngày … tháng … năm …")[0] == "Dự kiến kết thúc khóa học"
+
+
+def test_the_heading_a_bulletin_is_named_by_is_no_level_of_its_outline() -> None:
+    text = (
+        "I. TÌNH HÌNH SẢN XUẤT NÔNG NGHIỆP THÁNG 5/2030 (từ 01/05/2030 - 31/05/2030):\n"
+        "1. Trồng trọt: tổng diện tích gieo cấy …… ha, năng suất …… tạ/ha\n"
+        "2. Chăn nuôi: tổng đàn lợn …… con\n"
+        "3. Các loại cây khác (cộng dồn): Ngô: 3 ha; đậu tương: 2 ha; lạc: 1 ha;\n"
+    )
+    o = imp(text)
+    assert o.title.lower().startswith("tình hình sản xuất nông nghiệp")
+    assert all(not r.section_number.startswith("I") for r in o.refs)
