@@ -5,7 +5,10 @@ transaction.
 Each save is a *job* ``async (repo) -> result`` — read the report, parse and check the input, write the answer —
 run in the batch's transaction, one after another. A batch that fails is rolled back and its jobs run again one by
 one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
-load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
+load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400). On PostgreSQL
+the saves already received when a batch starts, and those received while its probes are read, join it (two turns of
+the event loop, no time waited: :meth:`GroupCommit._probe`) — a burst's first save no longer goes alone in a batch of
+its own with the rest behind it; up to ``max_batch`` (128: a burst of 200 over two processes is one batch each).
 
 One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs two to four round trips whatever its
 size, and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
