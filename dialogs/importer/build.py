@@ -68,6 +68,7 @@ from dialogs.importer.run_on_forms import split_numbered_fields, split_run_on_fo
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
+from dialogs.importer.stated_units import column_units, is_unit_line
 from dialogs.importer.structure import (
     BULLET_KINDS,
     PART_WORDS,
@@ -216,7 +217,7 @@ def _from_inline_start(seq: list[str | Grid]) -> list[str | Grid]:
     return seq
 
 
-PARTICULARS = re.compile(r"^(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
+PARTICULARS = re.compile(r"^\(?(?:don vi|ky bao cao|ban hanh theo|ngay nhan|ngay nop|nam\b|thang\b|quy\b)")
 
 
 def _name_above(seq: list[str | Grid], i: int) -> str:
@@ -287,7 +288,8 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             prev = next((seq[k] for k in range(i - 1, max(i - 4, -1), -1) if isinstance(seq[k], str) and seq[k].strip()), "")
             far = None if prev else _caption_past_blanks(seq, i)
             prev = far[0] if far else prev
-            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) else prev  # a form's field names no table
+            prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) or is_unit_line(prev) \
+                else prev  # a form's field, a unit line ('(Đơn vị tính: triệu đồng)') names no table
             mk = parse_marker(prev) if prev else None
             if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
                 prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
@@ -479,6 +481,8 @@ def _table_drafts(ctx: ImportContext, seq: list, caps: list) -> tuple[dict[int, 
                 d.notes.append(seq[idx].note)
             d.captioned = first < idx
             drafts[idx] = d
+            for t in (d, *d.more):  # 'Đơn vị tính: triệu đồng' over the grid
+                column_units(t, seq, idx, first)
             if not named:
                 _columns_from_note(d, seq[idx + 1:idx + 5])
         skip.update(range(first, idx))

@@ -216,6 +216,16 @@ OF_TOTAL = re.compile(r"^\s*(?P<noun>[^\W\d][^()]{0,30}?(?:\s*\([^()]{1,30}\))?)
 
 
 ONE_FIELD = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + "$")
+# 'Số cá nhân đăng ký chiến sĩ thi đua cơ sở: ………… người': one field, its unit after the blank
+ONE_FIELD_UNIT = re.compile(r"^[A-ZĐÀ-Ỹ][^…:.;?!]{2,120}:\s*" + BLANK_RUN + r"\s*(?P<u>[^\W\d_][^\W\d_ /]*(?:[ /][^\W\d_]+)?)\.?$")
+
+
+def _one_field(s: str) -> bool:
+    """A line that is one label, its blank and maybe the blank's unit: a longer label is still one field."""
+    if ONE_FIELD.match(s):
+        return True
+    m = ONE_FIELD_UNIT.match(s)
+    return bool(m) and m.group("u").islower() and bool(COUNT_UNIT.match(m.group("u")) or UNIT_WORDS.match(m.group("u")))
 
 
 # a person's field label glued after other words ('… Các thông tin chung về hộ Họ và tên chủ hộ ……'): from its capital
@@ -270,7 +280,7 @@ def blank_fields(line: str) -> list[str]:
             # 'Dân tộc (1: Kinh; 2: Tày). Giới tính (nam 0; nữ 1) Loại hộ: (1: …; 2: …)': a coded choice each
             labels.extend(coded)
             continue
-        whole = ONE_FIELD.match(s) is not None  # 'Label: ……' alone on its line: a longer label is still one field
+        whole = _one_field(s)  # 'Label: ……' alone on its line: a longer label is still one field
         glued = GLUED_LABEL.search(lab) if _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8) else None
         lab = glued.group("t") if glued and _words(glued.group("t")) <= 8 else lab
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.flat_groups import few_numbered_rows, heading_after, state_groups
 from dialogs.importer.textgrid import (
     DITTO,
     GROUP_HEAD,
@@ -282,8 +283,9 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
         explained = rows and (_explained(cells, k, since) or numbers and _noted(cells, k, since, last))  # a row's text
         if END_CELL.match(f.lstrip("* ")) or len(c.split()) > 45 and not explained:  # ('* Ghi chú: …' too)
             break
-        if rows and _heading_next(cells, k) or ROW_HEAD.match(f):
-            break  # the next table's caption, or its heading
+        if rows and _heading_next(cells, k) or ROW_HEAD.match(f) \
+                or rows and heading_after([r[0] for r in rows], c, cells[k + 1] if k + 1 < len(cells) else ""):
+            break  # the next table's caption or heading; the outline's next heading ('II. KIẾN NGHỊ' after rows 1, 2)
         if rows and _text(c) and DOTTED.search(c):
             break  # a form's line with its blank to fill ('Tổng số cử tri là: ……… người'): the text after the table
         if not rows and _outline_goes_on(cells, k, inline):
@@ -304,8 +306,7 @@ def _body(cells: list[str], units: bool, numbers: bool = True, inline: bool = Tr
                 and (k + 1 >= len(cells) or not _label_cell(cells[k + 1]) or len(c.split()) == 1 or after_code):  # one
             # word, or figures or the next row follow it ('Số người được' / 'tập huấn' / 'người' / '3')
             rows[-1][2:] = [c]  # the row's unit
-            k += 1
-            since += 1
+            k, since = k + 1, since + 1
             continue
         if not number and rows and since == 0 and c[:1].islower():
             rows[-1][1] += f" {c}"  # a label broken over two lines ('Số hộ được' / 'hỗ trợ vay vốn')
@@ -447,8 +448,8 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     if len(cols) < 1 or len(head) < 2 or any(len(h.split()) > 16 for h in head) \
             or not (numbers or n or units or values >= 2):
         return None  # short lines under 'Nội dung' with nothing of a table: the outline
-    if len(rows) < 3:
-        after = cells[k + used] if k + used < len(cells) else ""
+    after = cells[k + used] if k + used < len(cells) else ""
+    if len(rows) < 3 and not few_numbered_rows(rows, cols, numbers and (not after or _ended(after) or bool(OUTLINE_NO.match(after)))):
         total = len(rows) == 1 and re.match(r"^(?:tong so|tong cong|cong)$", fold(rows[0][1])) and n  # the total row
         if rows and not total or len(cols) < 4 or not (numbers or n) or after and not _ended(after) \
                 and not (_text(after) and DOTTED.search(after)) \
@@ -463,6 +464,11 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     names = head[1] if len(head) > 1 and NUMBER_HEAD.match(fold(head[0])) else "Chỉ tiêu"
     groups = _groups(head, codes)
     cols = cols[-len(groups):] if groups else cols
+    if not groups:  # 'Kết quả giải quyết' over 'Đã cấp giấy' / 'Chưa cấp': a group, no column (flat_groups.py)
+        width = len(cols)
+        cols, groups = state_groups(cols)
+        groups = groups if any(groups) else []
+        note = note.replace(f"{width} cột", f"{len(cols)} cột", 1)
     grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
     if groups:
         (two_level if "" in groups else _grouped_grid)(grid, groups)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from dialogs.figures import counted_rate, rate_row
 from dialogs.importer.document import Grid
+from dialogs.importer.given_columns import drop_given_columns, points_only
+from dialogs.importer.header_units import header_bracket, trailing_unit
 from dialogs.importer.keys import KeyMaker
 from dialogs.text import fold
 
@@ -94,7 +96,8 @@ def _text_fill(grid: Grid, h: int) -> list[list[str]]:
 def _col_type(label: str) -> str:
     f = fold(label)
     if re.search(r"ghi chu|don vi tinh|\bdvt\b|trich yeu|\bten\b|noi dung|so hieu|ky hieu|vi tri|phuong an"
-                 r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu|^chi tieu$", f):
+                 r"|ghi cu the|hinh thuc|ly do|nhan xet|y kien|ket luan|mo ta|dia chi|chuc vu|^chi tieu$"
+                 r"|kiem chung|minh chung|^tai lieu\b|dia diem", f):
         return "text"
     if re.search(r"\bngay\b|thoi gian|thoi han", f) and "so " not in f[:3]:
         return "date"
@@ -152,6 +155,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     seen_origin: set[tuple[int, int]] = set()
     ckeys = keys.scope()
     numbers: dict[str, str] = {}
+    where: dict[str, int] = {}  # column key → its grid column
     for c in range(first_col, width):
         path: list[str] = []
         for r in range(h):
@@ -166,22 +170,19 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
             if not headerless:
                 draft.notes.append(f"cột {c + 1} không có tiêu đề")
         seen_origin.add(origin)
-        label = path[-1]
-        col = {"key": ckeys.make(label), "label": label}
-        if len(path) > 1:
-            col["group"] = GROUP_SEP.join(path[:-1])
-        typ = _col_type(label)
-        if typ != "integer":
-            col["type"] = typ
+        col = _new_column(path, ckeys)
         if numrow is not None:
             numbers[col["key"]] = _cell(grid, numrow, c)
         draft.columns.append(col)
+        where[col["key"]] = c
     if headerless:
         draft.notes.append("biểu không có hàng tiêu đề: các cột tạm đặt «Cột N», hãy ghi tên cột")
     _column_kinds(draft, numbers)
     if not draft.columns:
         return None
     draft.rows = data_rows
+    if not register:
+        _given_columns(draft, grid, body, where, label_col)
     _finish_rows(draft)
     if not draft.rows:
         return None
@@ -189,6 +190,35 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
         draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
     return draft
+
+
+def _new_column(path: list[str], ckeys: KeyMaker) -> dict:
+    """A column from its header path: its name, its group, its kind; a bracket under the name ('(m3/ngày đêm)',
+    '(Bền vững/…)') or after it ('Diện tích (ha)') gives its unit, kind or choices (header_units.py)."""
+    path, said = header_bracket(path)
+    label = path[-1]
+    col = {"key": ckeys.make(label), "label": label}
+    if len(path) > 1:
+        col["group"] = GROUP_SEP.join(path[:-1])
+    typ = _col_type(label)
+    if not said and typ in ("integer", "date", "money"):  # 'Công suất (m3/ngày đêm)': a measure, never a date
+        said = trailing_unit(label, _col_type(re.sub(r"\s*\([^()]*\)$", "", label)))
+    if said and (typ in ("integer", "date") or typ == said["type"]):
+        typ = said.pop("type")
+    else:
+        said = {}
+    if typ != "integer":
+        col["type"] = typ
+    col.update(said)
+    return col
+
+
+def _given_columns(draft: TableDraft, grid: Grid, body: list[int], where: dict[str, int], label_col: int) -> None:
+    """A column printed filled beside blank ones ('Điểm tối đa' beside 'Điểm tự chấm'): dialogs/importer/given_columns.py."""
+    rows = [r for r in body if (lab := _cell(grid, r, label_col)) and not PLACEHOLDER.match(lab)
+            and not _is_total(lab, _cell(grid, r, 0))]
+    cells = {k: [_cell(grid, r, c) for r in rows] for k, c in where.items() if any(k == col["key"] for col in draft.columns)}
+    drop_given_columns(draft, cells, [_cell(grid, r, label_col) for r in rows])
 
 
 def _column_kinds(draft: TableDraft, numbers: dict[str, str]) -> None:
@@ -608,7 +638,7 @@ def _percent_rows(draft: TableDraft) -> None:
     """A row in % ('Tỷ lệ trẻ 5 tuổi ra lớp', unit '%') is never summed: a row over it is asked, not computed; and
     a 'Tổng số' column is no sum of its parts on that row, so it is asked too — each with an unsure point."""
     rows = draft.rows
-    pct = [r for r in rows if _percent(r)]
+    pct = [r for r in rows if _percent(r)] if not points_only(draft.columns) else []
     if not pct:
         return
     for i, r in enumerate(rows):

@@ -90,6 +90,15 @@ def _answer(text: str) -> bool:
     return not text.strip() or not re.sub(r"[\s.…_/,;:%-]", "", text)
 
 
+UNIT_AFTER_BLANK = re.compile(r"^(?:…|\.{3,}|_{3,})[\s.…_]*([^\W\d_][^\d…._]{0,24})$")
+
+
+def _blank_with_unit(text: str) -> bool:
+    """An answer cell holding the blank and the unit after it ('………… người', '…… triệu đồng'): still a blank."""
+    m = UNIT_AFTER_BLANK.match(_flat(text))
+    return bool(m) and len(m.group(1).split()) <= 3
+
+
 def form_lines(grid: Grid) -> list[str] | None:
     """A table laying out a form: each row label | answer (empty, dots, or a value after a label ending in ':'),
     possibly two pairs a row, a band over the whole width now and then ('THÔNG TIN CHUNG'). Its lines
@@ -109,7 +118,7 @@ def form_lines(grid: Grid) -> list[str] | None:
             words = lab.split()
             if not words or len(words) > 14 or sum(ch.isalpha() for ch in lab) < 2 or re.match(r"^\d", lab):
                 return None
-            if not (_answer(value) or lab.endswith(":")):
+            if not (_answer(value) or _blank_with_unit(value) or lab.endswith(":")):
                 return None
             colons += lab.endswith(":") or bool(BLANK.search(value))
             pairs += 1

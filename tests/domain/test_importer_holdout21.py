@@ -1,0 +1,36 @@
+"""The twenty-first hold-out (issue 21, session 27): 15 real documents whose gold was committed (branches g21a and g21b,
+merged as g21; one gold type name «number» written as the outline's «decimal» before any run) before the importer
+first ran on them, kept on that branch and scored only by its TOTAL line through the session's work: 8 of 123 on the
+session's starting code 2aa97a1 (FIRST_RUN) and 8 of 123 after every importer change of session 27, none of which read
+it (OUT_OF_SAMPLE). A floor on the set so that a regression fails — raise the floors as the importer gets better,
+never lower them."""
+
+from __future__ import annotations
+
+from benchmarks.score_importer import HOLDOUT21
+from tests.support.importing import assert_set_floor, assert_titles_floor
+
+HOLDOUT21_DOCS = sorted(HOLDOUT21.glob("*.txt"))
+FIRST_RUN = 8
+FIRST_RUN_LABELS = 26
+FIRST_RUN_TITLES = 7
+OUT_OF_SAMPLE = 8  # session 27's code (990e922), out of sample
+LABELS_FLOOR = 26
+TITLES_FLOOR = 7
+FLOOR = 8
+
+
+def test_every_twenty_first_holdout_document_names_its_source_and_has_a_gold():
+    assert len(HOLDOUT21_DOCS) == 15
+    for doc in HOLDOUT21_DOCS:
+        assert doc.read_text(encoding="utf-8").startswith("# nguồn: http"), doc.name
+        assert doc.with_suffix(".gold").is_file(), doc.name
+
+
+def test_twenty_first_holdout_floor_holds():
+    assert_set_floor(HOLDOUT21_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE, FLOOR), labels_floor=max(FIRST_RUN_LABELS, LABELS_FLOOR),
+                     junk_max=1)
+
+
+def test_twenty_first_holdout_titles_floor_holds():
+    assert_titles_floor(HOLDOUT21_DOCS, max(FIRST_RUN_TITLES, TITLES_FLOOR))
