@@ -8,7 +8,7 @@ one, so one bad save never fails the others. Nothing waits on purpose: an idle s
 load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400). On PostgreSQL
 the saves already received when a batch starts, and those received while its probes are read, join it (two turns of
 the event loop, no time waited: :meth:`GroupCommit._probe`) — a burst's first save no longer goes alone in a batch of
-its own with the rest behind it; up to ``max_batch`` (128: a burst of 200 over two processes is one batch each).
+its own with the rest behind it; up to ``max_batch`` (PostgreSQL 128: a burst of 200 over two processes is one batch each).
 
 One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs two to four round trips whatever its
 size, and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
@@ -137,10 +137,11 @@ async def _received() -> None:
 
 
 class GroupCommit:
-    def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int = 128):
+    def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int | None = None):
         self.db = db
         self.lanes = lanes or 1
-        self.max_batch = max_batch
+        # PostgreSQL 128: a burst of 200 over two processes is one batch each (two round trips); SQLite as before
+        self.max_batch = max_batch or (64 if db.sqlite else 128)
         self.queues: list[list[tuple[Job, asyncio.Future, Probe | None]]] = [[] for _ in range(self.lanes)]
         self.tasks: list[asyncio.Task | None] = [None] * self.lanes
         self.cache = SaveCache()  # what the saves of a session share between one save and the next (bot/web/cache.py)
