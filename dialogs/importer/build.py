@@ -255,6 +255,10 @@ def _caption_past_blanks(seq: list[str | Grid], i: int) -> tuple[str, int] | Non
     return line, j
 
 
+# a statistics form's particulars, printed between its name and its table
+PARTICULAR = re.compile(r"^(?:don vi (?:nhan )?bao cao|ngay nhan bao cao)\s*(?:\(|:|$)")
+
+
 def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
     """For each grid: (index, code, title, index of the first caption line)."""
     out = []
@@ -291,6 +295,8 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) or is_unit_line(prev) \
                 else prev  # a form's field, a unit line ('(Đơn vị tính: triệu đồng)') names no table
             mk = parse_marker(prev) if prev else None
+            if PARTICULAR.match(fold(mk.rest if mk else prev)):
+                prev, mk = "", None  # '- Đơn vị nhận báo cáo:' over the table: the form's particulars, not its name
             if re.match(r"^nam hoc\b", fold(prev)) and _name_above(seq, i):
                 prev = ""  # 'Năm học 2026 - 2027' under the form's name is its period, not its name
             title_parts, first = [(mk.rest if mk else prev).strip()[:200] or _name_above(seq, i)], far[1] if far else i
@@ -1353,8 +1359,9 @@ def _title(meta: dict) -> str:
             rest = " ".join(words[lead:])
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
-    return (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
-            or PLAIN_NAME)
+    found = (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
+             or PLAIN_NAME)
+    return _sentence_case(found) if found.isupper() else found  # an opening heading in capitals names it
 
 
 PARTY_BODY = re.compile(r"tinh uy|dang uy|-cv/tu|-cv/du|ban thuong vu (?:tinh|thanh|huyen|quan|thi|dang)|cap uy|"

@@ -19,6 +19,11 @@ CHROME = [
     r"^t[ảa]i b[ảa]n [đd][ầa]y [đd][ủu]",
     r"\bl[ượu][ợo]?t xem\b",
     r"^\s*(download|tải về|tải xuống|xem thêm|bình luận)\b",
+    # a document-sharing page's bar: the file's name and size ('… Trung ươngtải về 19.01 Mb.'), 'trang102/119',
+    # 'Chuyển đổi dữ liệu19.08.2016', 'Kích19.01 Mb.', the page numbers ('1   ...   98   99   ...   119')
+    r"tải về\s*[\d.,]+\s*[kmg]b\.?\s*$",
+    r"^(?:(?-i:trang)\d+/\d+|chuyển đổi dữ liệu\s*\d{1,2}\.\d{1,2}\.\d{4}|kích\s*[\d.,]+\s*[kmg]b\.?)\s*$",
+    r"^\d+\s+\.\.\.(?:\s+\d+)+\s+\.\.\.\s+\d+\s*$",
     # a page's 'Đăng nhập / Đăng ký' links ('Đăng ký lại' is a statistics form's column)
     r"^\s*(?:đăng nhập|đăng ký)\s*(?:$|[|/»›:,]|(?:tài khoản|thành viên|nhận tin|ngay|miễn phí)\b)",
     r"\bdownload\b.*\b(pdf|doc|docx)\b",
@@ -101,6 +106,29 @@ ETH = re.compile(r"(?<![^\W\d_])Ð(?=[A-Z]|[^\x00-\xff])|(?<=[A-Z])Ð")
 # a line's last label and the next line's capitals heading glued by a lost line break: 'Mã huyện, quận:BÁO CÁO TỔNG HỢP
 # TÌNH HÌNH …' (a colon, no space, three words or more all in capitals)
 GLUED_HEADING = re.compile(r"(?<=[^\W\d_]\d:|[^\W\d_]{2}:)(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{1,}){2,}\s*$)")
+# a heading in capitals glued to the end of the line before it, with no space ('Ngày 17 tháng sauKẾT QUẢ HOẠT ĐỘNG …',
+# '… hàng năm.SỐ LIỆU …')
+GLUED_CAPS = re.compile(r"(?:(?<=[a-zđà-ỹ]{2})|(?<=[a-zđà-ỹ]{2}\.))(?=[A-ZĐ][^\W\d_]*(?:[\s,]+[^\W\d_]+){2,}[\s,.:]*$)")
+
+
+# a Biểu's first header cell glued to the value line before it ('Tổng cục Thống kêĐơn vị tính')
+GLUED_UNIT_HEAD = re.compile(r"(?<=[a-zđà-ỹ])(?=Đơn vị tính\s*$)")
+
+
+def split_glued_caps(line: str) -> list[str]:
+    """A line whose end is a heading in capitals of three words or more glued on after a lower-case word: two lines.
+    Any other line as it is."""
+    unit = GLUED_UNIT_HEAD.search(line)
+    if unit and line[unit.start() - 1].islower():
+        return [line[: unit.start()], line[unit.start() :]]
+    for m in GLUED_CAPS.finditer(line):
+        tail = line[m.start():]
+        before = line[:m.start()].split()[-1]
+        if before.islower() and tail.isupper() and len(re.findall(r"[^\W\d_]{2,}", tail)) >= 3:
+            return [line[:m.start()].rstrip(), tail]
+    return [line]
+
+
 PAGE_MARK = re.compile(r"^\((\d{1,3})\)(?=\S)")
 PAGE_GAP = 8  # lines at least between two page numbers
 
@@ -148,7 +176,8 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
         # '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
         line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
-        out.extend(GLUED_HEADING.split(line, maxsplit=1))  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
+        for part in GLUED_HEADING.split(line, maxsplit=1):  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
+            out.extend(split_glued_caps(part))
     return strip_page_marks(rejoin_hyphenated(out))
 
 

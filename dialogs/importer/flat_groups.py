@@ -66,3 +66,27 @@ def heading_after(numbers: list[str], cell: str, after: str = "") -> bool:
         if len(m.group("r")) < 2 or len(letters) < 4 or not all(ch.isupper() for ch in letters):
             return False
     return ROMANS[ROMANS.index(m.group("r")) - 1] not in {n.strip(" .)") for n in numbers}
+
+
+# a header's cells that stand alone, never a group over leaves: a total, a note
+STANDALONE = re.compile(r"^(?:tong|ghi chu|don vi tinh|ma so)\b")
+
+
+def repeated_leaves(cols: list[str]) -> tuple[list[str], list[str]]:
+    """A header copied row by row whose leaves repeat under each group ('NCC …', 'Thân nhân …' then 'Năm cũ', 'Tăng',
+    'Giảm', 'Số hiện hưởng' twice): (the columns with each group's leaves in its place, each column's group or '').
+    The groups are the cells before the leaves that are no total or note, as many as the leaves repeat; all ''
+    when the header is not so."""
+    for k in range(2, len(cols) // 2 + 1):
+        m = 1
+        while len(cols) >= (m + 1) * k and cols[-(m + 1) * k : -m * k] == cols[-k:]:
+            m += 1
+        prefix = cols[: -m * k]
+        heads = [i for i, c in enumerate(prefix) if not STANDALONE.match(fold(c))]
+        if m < 2 or len(heads) != m or heads != list(range(heads[0], heads[0] + m)):
+            continue
+        leaves = cols[-k:]
+        out = prefix[: heads[0]] + leaves * m + prefix[heads[-1] + 1 :]
+        groups = [""] * heads[0] + [prefix[h] for h in heads for _ in leaves] + [""] * (len(prefix) - heads[-1] - 1)
+        return out, groups
+    return cols, [""] * len(cols)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.flat_groups import few_numbered_rows, heading_after, state_groups
+from dialogs.importer.flat_groups import few_numbered_rows, heading_after, repeated_leaves, state_groups
 from dialogs.importer.textgrid import (
     DITTO,
     GROUP_HEAD,
@@ -466,7 +466,8 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     cols = cols[-len(groups):] if groups else cols
     if not groups:  # 'Kết quả giải quyết' over 'Đã cấp giấy' / 'Chưa cấp': a group, no column (flat_groups.py)
         width = len(cols)
-        cols, groups = state_groups(cols)
+        cols, groups = repeated_leaves(cols)
+        cols, groups = state_groups(cols) if not any(groups) else (cols, groups)
         groups = groups if any(groups) else []
         note = note.replace(f"{width} cột", f"{len(cols)} cột", 1)
     grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)

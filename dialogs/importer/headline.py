@@ -156,10 +156,18 @@ def lead_heading_name(texts: list[str]) -> str | None:
     part cut from a longer guide, named by its own heading."""
     first = texts[0].strip() if texts else ""
     m = LEAD_HEADING.match(first)
-    if m is None or m.group("r") != m.group("r").upper() or not LEAD_KINDS.search(fold(m.group("r"))) \
-            or long_words(m.group("r")) < 3:
+    if m is None:
         return None
-    return m.group("r").strip(" :")
+    r = DATES_AFTER.sub("", m.group("r")).strip(" :")  # '… TUẦN 10/2018 (từ 05/03/2018 - 11/03/2018):'
+    named = LEAD_KINDS.search(fold(r)) or LEAD_PERIODIC.match(fold(r))
+    if r != r.upper() or not named or long_words(r) < 3:
+        return None
+    return r
+
+
+# a periodic bulletin's opening heading: the state of things in a numbered period ('I. TÌNH HÌNH DỊCH BỆNH TUẦN 10/2026')
+LEAD_PERIODIC = re.compile(r"^tinh hinh\s.*\b(?:tuan|thang|quy|nam)\s+\d{1,2}(?:/\d{4})?\b")
+DATES_AFTER = re.compile(r"\s*\((?:từ\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*[-–]\s*[^()]*\)\s*:?\s*$", re.I)
 
 
 def long_words(s: str) -> int:

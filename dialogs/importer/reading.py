@@ -126,7 +126,11 @@ def read(data: bytes, filename: str) -> Document:
 
 def read_txt(text: str, source: str = "txt") -> Document:
     doc = Document(source=source)
-    lines = _pipe_rows_as_tabs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    from dialogs.importer.figure_rows import figure_rows
+    from dialogs.importer.spreadsheet_rows import spreadsheet_rows
+
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _pipe_rows_as_tabs(figure_rows(spreadsheet_rows(raw)))
     i = 0
     while i < len(lines):
         if _is_tab_row(lines[i]):

@@ -815,6 +815,24 @@ def _other_table(run: list[str], a: int) -> bool:
                 or bar_table(run[a:a + 1500]) or series_table(run[a:a + 40]) or mixed_header(run[a:a + 60]))
 
 
+def _unit_first(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
+    """A statistics Biểu whose header opens on 'Đơn vị tính', the row-label heading left blank over its column code
+    'A' ('Đơn vị tính' / 'Thực hiện …' / … / 'A' / 'B' / '1' …): read from a row-label heading put back."""
+    from dialogs.importer.grids import cell_grid
+
+    u = next((a for a in range(k, min(k + 12, len(run))) if fold(run[a].strip()) in ("don vi tinh", "dvt")), None)
+    if u is None:
+        return None
+    cells = [c.strip() for c in run[u:u + 40] if c.strip()]
+    if not any(a == "A" and b == "B" for a, b in zip(cells, cells[1:], strict=False)):
+        return None
+    got = cell_grid(["Chỉ tiêu", *run[u:u + 1500]])
+    if not got:
+        return None
+    out.extend(run[k:u])
+    return got[0], got[1] - 1 + u - k
+
+
 def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
     """The general readers (grids.py): cells a line from a row-label heading; rows a line under a numbering row,
     whose header lines (already passed, at the end of ``out``) are taken back into the table."""
@@ -838,6 +856,9 @@ def _general(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
         out.extend(run[k:ahead])
         return got[0], got[1] + ahead - k
     got = _codes_a_line(run, k, ahead, out) if ahead is not None else None
+    if got:
+        return got
+    got = _unit_first(run, k, out) if ahead is None else None
     if got:
         return got
     for a in range(k, min(k + 6, len(run)) if ahead is None else k):

@@ -15,9 +15,12 @@ FIRST_RUN = 8
 FIRST_RUN_LABELS = 26
 FIRST_RUN_TITLES = 7
 OUT_OF_SAMPLE = 8  # session 27's code (990e922), out of sample
-LABELS_FLOOR = 26
-TITLES_FLOOR = 7
-FLOOR = 8
+# in sample (j27a, session 27): a sharing page's bar dropped and a form's name glued to the line before split (f03,
+# f11, f13 titles), a bulletin's opening 'TÌNH HÌNH … TUẦN N' heading its name (f04), a spreadsheet's bar-run rows
+# (f05), a filled cross-table a cell a line (f04), a header opening on 'Đơn vị tính' (f03), particulars naming no table
+LABELS_FLOOR = 87
+TITLES_FLOOR = 11
+FLOOR = 13
 
 
 def test_every_twenty_first_holdout_document_names_its_source_and_has_a_gold():
@@ -29,7 +32,7 @@ def test_every_twenty_first_holdout_document_names_its_source_and_has_a_gold():
 
 def test_twenty_first_holdout_floor_holds():
     assert_set_floor(HOLDOUT21_DOCS, max(FIRST_RUN, OUT_OF_SAMPLE, FLOOR), labels_floor=max(FIRST_RUN_LABELS, LABELS_FLOOR),
-                     junk_max=1)
+                     junk_max=0)
 
 
 def test_twenty_first_holdout_titles_floor_holds():
