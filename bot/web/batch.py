@@ -5,7 +5,10 @@ transaction.
 Each save is a *job* ``async (repo) -> result`` — read the report, parse and check the input, write the answer —
 run in the batch's transaction, one after another. A batch that fails is rolled back and its jobs run again one by
 one, so one bad save never fails the others. Nothing waits on purpose: an idle server writes a save at once; under
-load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400).
+load the batches grow by themselves (a burst of 200 saves: a handful of transactions instead of 400). On PostgreSQL
+the saves already received when a batch starts, and those received while its probes are read, join it (two turns of
+the event loop, no time waited: :meth:`GroupCommit._probe`) — a burst's first save no longer goes alone in a batch of
+its own with the rest behind it; up to ``max_batch`` (PostgreSQL 128: a burst of 200 over two processes is one batch each).
 
 One lane by default (SQLite has one writer anyway; on PostgreSQL a batch costs two to four round trips whatever its
 size, and one lane measured faster than 2 or 4: fewer transactions, bigger batches — ``benchmarks/bench_web.py --lanes``);
@@ -36,7 +39,7 @@ from bot.web.cache import SaveCache
 from storage import rawsql
 from storage.db import Database
 from storage.repo import Repo
-from storage.repos.web import web_save_probes_unlocked
+from storage.repos.web import warm_web_saves, web_save_probes_unlocked
 
 log = logging.getLogger("bot.web")
 T = TypeVar("T")
@@ -44,6 +47,7 @@ Job = Callable[[Repo], Awaitable[Any]]
 Probe = tuple[int, str | None, int, str]  # what a save's check reads: (account, link, period, key)
 PROBES = "web_probes"  # session.info: Probe → the probe read for the batch (taken by the first save that asks)
 MISSING = object()
+JOIN_READS = 2  # PostgreSQL: how many times the saves that arrived while a batch's probes were read may join it
 
 
 class Later:
@@ -124,16 +128,34 @@ def probed_units(repo: Repo, period_id: int) -> list[int]:
             if found is not None and probe[2] == period_id and found.unit_id is not None]
 
 
+async def _received() -> None:
+    """Two turns of the event loop: the requests already received (read from their sockets in the turn before) have
+    run their handlers up to :meth:`GroupCommit.run`, so their saves are in the lane's queue. Nothing waits for
+    requests still to come: an idle server loses two loop turns (tens of microseconds)."""
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+
+
 class GroupCommit:
-    def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int = 64):
+    def __init__(self, db: Database, *, lanes: int | None = None, max_batch: int | None = None):
         self.db = db
         self.lanes = lanes or 1
-        self.max_batch = max_batch
+        # PostgreSQL 128: a burst of 200 over two processes is one batch each (two round trips); SQLite as before
+        self.max_batch = max_batch or (64 if db.sqlite else 128)
         self.queues: list[list[tuple[Job, asyncio.Future, Probe | None]]] = [[] for _ in range(self.lanes)]
         self.tasks: list[asyncio.Task | None] = [None] * self.lanes
         self.cache = SaveCache()  # what the saves of a session share between one save and the next (bot/web/cache.py)
         self.batches = 0  # transactions written (the benchmark prints saves per transaction)
         self.jobs = 0
+
+    async def warm(self) -> None:
+        """At the server's start (PostgreSQL): the pool's connections made ready for the batches' statements —
+        compiled, prepared, the backend's caches filled (``storage.repos.web.warm_web_saves``) — so that the first
+        burst does not pay for it. Never fails the start: a database not reachable yet is only logged."""
+        try:
+            await warm_web_saves(self.db)
+        except Exception as e:  # noqa: BLE001 - an optimisation only
+            log.warning("web saves' statements not warmed at start: %s", e)
 
     async def run(self, key: int, job: Callable[[Repo], Awaitable[T]], probe: Probe | None = None) -> T:
         """``job`` written in a transaction with the other saves waiting in ``key``'s lane; returns its result once
@@ -151,24 +173,55 @@ class GroupCommit:
             while queue:
                 batch = queue[: self.max_batch]
                 del queue[: self.max_batch]
-                await self._write(batch)
+                await self._write(batch, queue)
         finally:
             self.tasks[lane] = None
 
-    async def _write(self, batch: list[tuple[Job, asyncio.Future, Probe | None]]) -> None:
+    async def _probe(self, repo: Repo, batch: list[tuple[Job, asyncio.Future, Probe | None]],
+                     queue: list[tuple[Job, asyncio.Future, Probe | None]] | None) -> None:
+        """The batch's probes, read in one statement before its jobs run. PostgreSQL: read as a statement of its own,
+        before the transaction (which then begins only if a save writes something at once: most batches are their
+        one write, BEGIN and COMMIT spared); and the saves that reached ``queue`` (the lane's) while it was read join
+        the batch (up to ``max_batch``), their probes read in one more statement — a burst whose first save woke the
+        lane alone is then one batch, not that save's batch and then the rest's (a write, its commit and the saves'
+        answers in between). Nothing is written before the batch's jobs run, so a save that joins reads what it
+        would have read in the next batch; the lane's order is kept (they were behind the batch's saves)."""
+        repo.session.info[PROBES] = found_probes = {}
+        join = not self.db.sqlite and queue is not None
+        start = 0
+        if join:  # the saves received with the one that woke the lane: in the first read
+            await _received()
+            self._join(batch, queue)
+        for reads in range(JOIN_READS + 1):
+            probes = [p for _, _, p in batch[start:] if p is not None]
+            if len(probes) > 1 or (probes and not self.db.sqlite):
+                found = await (web_save_probes_unlocked(self.db, probes) if self.db.sqlite
+                               else repo.web.web_save_probes(probes, alone=True))
+                found_probes.update(zip(probes, found, strict=True))
+            if not join or reads == JOIN_READS:
+                return
+            await _received()
+            start = len(batch)
+            if not self._join(batch, queue):
+                return
+
+    def _join(self, batch: list[tuple[Job, asyncio.Future, Probe | None]],
+              queue: list[tuple[Job, asyncio.Future, Probe | None]]) -> bool:
+        """The saves waiting in the lane's ``queue`` moved to the end of ``batch`` (up to ``max_batch``); whether any."""
+        more = queue[: self.max_batch - len(batch)]
+        del queue[: len(more)]
+        batch += more
+        return bool(more)
+
+    async def _write(self, batch: list[tuple[Job, asyncio.Future, Probe | None]],
+                     queue: list[tuple[Job, asyncio.Future, Probe | None]] | None = None) -> None:
         results: list[Any] = []
         writes: Writes | None = None
         try:
             async with self.db.session() as s:
                 repo = Repo(s)
                 writes = s.info[Writes.KEY] = Writes()
-                probes = [p for _, _, p in batch if p is not None]
-                # PostgreSQL: read as a statement of its own, before the transaction (which then begins only if a
-                # save writes something at once: most batches are their one write, BEGIN and COMMIT spared)
-                if len(probes) > 1 or (probes and not self.db.sqlite):
-                    found = await (web_save_probes_unlocked(self.db, probes) if self.db.sqlite
-                                   else repo.web.web_save_probes(probes, alone=True))
-                    s.info[PROBES] = dict(zip(probes, found, strict=True))
+                await self._probe(repo, batch, queue)
                 for job, _, _ in batch:
                     results.append(await job(repo))
                 await writes.flush(repo, last=True)

@@ -168,6 +168,11 @@ def build_web_app(services: Services, *, notify: Notify | None = None, clock: Ca
         await state.store.close()
 
     app.on_cleanup.append(close_store)
+
+    async def warm_writer(_app: web.Application) -> None:
+        await state.writer.warm()
+
+    app.on_startup.append(warm_writer)
     setup_routes(app)
     return app
 

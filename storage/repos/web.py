@@ -12,7 +12,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import ARRAY, Integer, String, bindparam, exists, func, literal_column, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    String,
+    bindparam,
+    event,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 
 from storage import rawsql
 from storage.models import Account, Answer, AnswerRevision, Period, Submission, Unit, WebLink
@@ -415,3 +427,47 @@ def _web_statements(dialect: str = "") -> dict[str, Any]:
         "version": select(Answer.version, Answer.set_by, Answer.set_at, Answer.via).where(
             Answer.submission_id == bindparam("p_sid"), Answer.question_key == bindparam("p_key")),
     }
+
+
+async def _warm_connection(raw: Any, dialect: Any) -> None:
+    """PostgreSQL: what a web batch sends (the probes, the write, last period's answers) prepared on the driver's
+    connection — asyncpg's statement cache, where ``rawsql.fetch_sql`` finds them — and run once on nothing (empty
+    arrays: no row read or written, no transaction id taken, nothing to commit), so that the first burst on it finds
+    them compiled, prepared and the backend's catalogue caches filled, instead of paying that inside its first batch
+    (~20–30 ms in ``benchmarks/bench_web.py``'s first burst). A failure (a database not migrated yet) is only logged:
+    the statements are then prepared at their first use, as before."""
+    try:
+        probes, previous = _compiled(dialect, "probes"), _compiled(dialect, "previous")
+        _compiled(dialect, "upsert_answer")  # its bind processors: the batch write's values
+        await raw.fetch(probes.sql, *probes.args({"p_accs": [], "p_links": [], "p_periods": [], "p_keys": []}))
+        await raw.fetch(_PG_WRITE, *([] for _ in _BATCH_COLS))
+        await raw.fetch(previous.sql, *previous.args({"p_units": [], "p_period": 0}))
+    except Exception as e:  # noqa: BLE001 - warming is an optimisation only
+        log.debug("web statements not warmed: %s", e)
+
+
+_WARM = "web_warm"  # a pooled connection's info: warmed
+_WARMED: set[int] = set()  # the engines whose new connections are warmed (id of the sync engine)
+
+
+async def warm_web_saves(db: Any) -> None:
+    """PostgreSQL: every new connection of ``db``'s pool warmed for the web form's batches (:func:`_warm_connection`,
+    a ``connect`` listener through the documented ``AdaptedConnection.run_async``), and one connection now (those the
+    pool opened before — at the server's start — included as it hands them out)."""
+    if db.sqlite:
+        return
+    engine = db.engine
+    dialect = engine.dialect
+    if id(engine.sync_engine) not in _WARMED:
+        _WARMED.add(id(engine.sync_engine))
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _warm(dbapi_conn: Any, record: Any) -> None:
+            record.info[_WARM] = True
+            dbapi_conn.run_async(lambda raw: _warm_connection(raw, dialect))
+
+    async with engine.connect() as conn:
+        pooled = await conn.get_raw_connection()
+        if not pooled.info.get(_WARM):
+            pooled.info[_WARM] = True
+            await _warm_connection(pooled.driver_connection, dialect)

@@ -240,6 +240,72 @@ async def test_last_periods_answers_of_many_units_read_at_once_are_those_read_on
         assert {u: await services.previous_answers(repo, u, period) for u in units} == one_by_one
 
 
+async def test_postgresql_saves_arriving_while_a_batch_reads_its_probes_join_it(db, db_url, tmp_path, monkeypatch):
+    """PostgreSQL: a burst's first save wakes the lane alone; the saves that arrive while its probes are read join its
+    batch (their probes read in one more statement): one batch, one write, each save's answer and revision as alone."""
+    if db.sqlite:
+        pytest.skip("PostgreSQL only")
+    from storage.repos.web import WebRepo
+
+    clock = Clock()
+    clock.t = clock.t.replace(year=2026, month=12, day=6)
+    w = await Web(db, db_url, await build_world(db, tmp_path), clock).start()
+    try:
+        a, b, c = w.world.officer, w.world.officer2, w.world.other_officer
+        for acc in (a, b, c):
+            await w.signed_in(acc)
+        writer = w.app[WEB].writer
+        reading, reads = asyncio.Event(), []
+        probes = WebRepo.web_save_probes
+
+        async def slow_probes(self, items, **kw):
+            reads.append(len(items))
+            reading.set()
+            await asyncio.sleep(0.05)  # the others arrive meanwhile
+            return await probes(self, items, **kw)
+
+        monkeypatch.setattr(WebRepo, "web_save_probes", slow_probes)
+
+        def save(acc: int, key: str, text: str):
+            return service.save(w.services, writer, acc, None, w.world.period, {"key": key, "op": "set", "text": text})
+
+        before = writer.batches
+        first = asyncio.create_task(save(a, "iii_nv_tong", "10"))
+        await reading.wait()
+        rest = await asyncio.gather(save(c, "iii_nv_tong", "20"), save(a, "iii_nv_tong", "12"),
+                                    save(b, "iii_nv_da_th", "4"))
+        res = [await first, *rest]
+        assert writer.batches == before + 1 and reads == [1, 3]  # one batch; the latecomers' probes in one read
+        assert [r.saved.ok for r in res] == [True] * 4 and (res[0].saved.version, res[2].saved.version) == (1, 2)
+        mine = await w.answers("00004")
+        assert mine["iii_nv_tong"] == 12 and mine["iii_nv_da_th"] == 4 and (await w.answers("00100"))["iii_nv_tong"] == 20
+        revs, answers_rev, _ = await _revisions(db, w, "00004", "iii_nv_tong")
+        assert revs == [(1, None, 10, "web"), (2, 10, 12, "web")] and answers_rev == 3
+    finally:
+        await w.close()
+
+
+async def test_postgresql_the_pools_connections_come_with_the_batch_statements_prepared(db, db_url, tmp_path):
+    """PostgreSQL: once the web form started (``GroupCommit.warm``), a connection the pool opens has the batch's
+    probes, write and last period's answers prepared (``pg_prepared_statements``), nothing written by it."""
+    if db.sqlite:
+        pytest.skip("PostgreSQL only")
+    w = await Web(db, db_url, await build_world(db, tmp_path), Clock()).start()
+    try:
+        await w.app[WEB].writer.warm()
+        async with db.engine.connect() as conn, db.engine.connect() as fresh:  # the second: a new connection
+            prepared = [r[0] for r in (await fresh.exec_driver_sql("SELECT statement FROM pg_prepared_statements")).all()]
+            await conn.rollback()
+        assert any("INSERT INTO answers" in q and "unnest" in q for q in prepared), prepared
+        assert any("WITH ORDINALITY" in q for q in prepared) and any("submissions.unit_id = any(" in q for q in prepared)
+        async with db.read_session() as s:
+            web = [Answer.__table__.select().where(Answer.via == "web"),
+                   AnswerRevision.__table__.select().where(AnswerRevision.via == "web")]
+            assert [(await s.execute(q)).first() for q in web] == [None, None]
+    finally:
+        await w.close()
+
+
 # --------------------------------------------------------------------------- the processes' event loop
 
 
