@@ -336,8 +336,14 @@ def one_measure(t: Any) -> bool:
     groups = [r for r in top if r.kind == "group"]
     units = {(getattr(r, "unit", None) or "").strip().lower() for r in top if r.kind != "total"} - {""}
     summed = summed_rows(t)
-    return (len(groups) < 2 and bool(summed_columns(t)) and len(units) < 2
+    indicators = sum(bool(_INDICATOR_RE.match(_ROW_NO_RE.sub("", fold(r.label)))) for r in top if r.kind != "total")
+    return (len(groups) < 2 and bool(summed_columns(t)) and len(units) < 2 and indicators < 2
             and all(r.key in summed for r in top))
+
+
+# a row that names an indicator ("Số lao động được giải quyết việc làm", "Tổng số …", "Tỷ lệ …"): rows of such are
+# different measures, never added up into a «Tổng cộng» (rows of units, crops, fields of work are)
+_INDICATOR_RE = re.compile(r"^(?:tong\s+)?so\s+\w|^(?:ty le|ty trong|muc|gia tri|tong gia tri|kinh phi)\b")
 
 
 def total_row(t: Any) -> bool:

@@ -126,7 +126,8 @@ def total_text(t) -> str:
         return "có — các dòng lớn cùng đo một thứ (ghi «total: false» nếu không cộng được)"
     if not summed_columns(t):
         return "không — không có cột số nào được cộng"
-    return "không — các dòng lớn là hai nhóm trở lên, đo những thứ khác nhau (ghi «total: true» nếu cộng được)"
+    return ("không — các dòng lớn là các nhóm hay chỉ tiêu khác nhau («Số …», «Tỷ lệ …»), hoặc khác đơn vị, đo những "
+            "thứ khác nhau (ghi «total: true» nếu cộng được)")
 
 
 def aggregate_text(item) -> str:
