@@ -23,6 +23,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.document_kind import kind_notes
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
@@ -578,6 +579,7 @@ def build(doc: Document, filename: str) -> Built:
     if lost > 0:  # a last guard: a table is never dropped without a word
         ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
+    ctx.notes.extend(kind_notes(fixed, sum(1 for q in _all_questions(sections) if q.get("type") == "table")))
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
         if key in data["_comments"]:
