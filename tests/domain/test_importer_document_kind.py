@@ -46,3 +46,25 @@ def test_an_attachment_named_but_missing_is_said():
                     "(Có đề cương báo cáo kèm theo)"])
     assert any("đề cương gửi kèm" in m and ".docx" in m for m in notes), notes
     assert _kind_said(notes) is None  # it asks for a report: not «only a letter»
+
+
+def test_a_regular_report_that_names_no_period_says_so_and_what_to_write():
+    for title in ("BÁO CÁO ĐỊNH KỲ TÌNH HÌNH AN TOÀN THỰC PHẨM", "Báo cáo định kỳ công tác phòng cháy, chữa cháy"):
+        res = import_document("\n".join([title, "1. Số vụ việc phát sinh: …… vụ", "2. Số người bị ảnh hưởng: …… người"]).encode(),
+                              "bao-cao.txt")
+        period = next(n["message"] for n in res.notes if n.get("key") == "period")
+        assert "định kỳ" in period and "kind: monthly" in period, period
+        assert res.data["period"]["kind"] == "campaign"
+
+
+def _respondents(lines: list[str]) -> list[str]:
+    return import_document("\n".join(lines).encode(), "bao-cao.txt").data["respondents"]
+
+
+def test_the_province_heading_a_page_sends_it_the_provinces_named_as_addressees_answer_it():
+    body = ["BÁO CÁO KẾT QUẢ CÔNG TÁC THI ĐUA NĂM", "1. Số tập thể được khen thưởng: …… tập thể"]
+    for head in (["ỦY BAN NHÂN DÂN TỈNH YÊN BÁI", "Số: 12/BC-UBND"], ["UBND TỈNH SƠN LA", "SỞ NỘI VỤ"]):
+        assert "tinh" not in _respondents(head + body), head
+    for asked in (["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
+                  ["Kính gửi: UBND tỉnh, thành phố"]):
+        assert "tinh" in _respondents(["BỘ NỘI VỤ", *asked, *body]), asked
