@@ -328,33 +328,79 @@ def summed_columns(t: Any) -> list[Any]:
 
 
 def one_measure(t: Any) -> bool:
-    """Whether a total row over the Biểu's top-level rows means something, when the outline does not say
-    (``total``): it has a summed column and its top-level rows are not two or more groups (sections such as
-    "I. Quán triệt" and "II. Kiểm tra" count different things — conferences, inspections — never added up), nor
-    of different units ("hộ", "người") or a rate or average among them."""
-    top = [r for r in t.rows if r.level == 0]
-    groups = [r for r in top if r.kind == "group"]
-    units = {(getattr(r, "unit", None) or "").strip().lower() for r in top if r.kind != "total"} - {""}
+    """Whether a total row over the Biểu's top-level rows is certain to mean something when the outline does not
+    say (``total``): see :func:`total_verdict`."""
+    return total_verdict(t)[0] if not any(r.kind == "total" for r in t.rows) else _same_thing(t)[0]
+
+
+def total_verdict(t: Any) -> tuple[bool, str]:
+    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu, and why (Vietnamese, for `outlines
+    show`): never when it has its own total row (``kind: total``); else as its ``total`` flag says; else only when
+    it is certain the top-level rows count the same thing (:func:`_same_thing`: units, places, age groups, periods
+    — never different crops, products, diseases or kinds, whose sum means nothing)."""
+    own = next((r for r in t.rows if r.kind == "total"), None)
+    if own is not None:
+        return False, f"biểu đã có dòng tổng «{own.label}»"
+    if t.total is not None:
+        yes = bool(t.total) and bool(summed_columns(t))
+        return yes, "total: true" if yes else "total: false"
+    return _same_thing(t)
+
+
+def _same_thing(t: Any) -> tuple[bool, str]:
+    top = [r for r in t.rows if r.level == 0 and r.kind != "total"]
+    names = ", ".join(f"«{r.label}»" for r in top[:3]) + (", …" if len(top) > 3 else "")
+    units = {(getattr(r, "unit", None) or "").strip().lower() for r in top} - {""}
     summed = summed_rows(t)
-    indicators = sum(bool(_INDICATOR_RE.match(_ROW_NO_RE.sub("", fold(r.label)))) for r in top if r.kind != "total")
-    return (len(groups) < 2 and bool(summed_columns(t)) and len(units) < 2 and indicators < 2
-            and all(r.key in summed for r in top))
+    if not summed_columns(t):
+        return False, "không có cột số nào được cộng"
+    if sum(r.kind == "group" for r in top) >= 2:
+        return False, f"các dòng lớn là hai nhóm trở lên ({names}), đo những thứ khác nhau"
+    if len(units) >= 2:
+        return False, f"các dòng lớn khác đơn vị tính ({', '.join(f'«{u}»' for u in sorted(units))})"
+    if bad := [r for r in top if r.key not in summed]:
+        return False, f"dòng «{bad[0].label}» là tỷ lệ/bình quân, không cộng được"
+    if part := next((r for r in top if isinstance(r.sum_of, list) or _SUBSET_ROW_RE.match(fold(r.label))), None):
+        return False, f"dòng «{part.label}» đã là tổng hay một phần của các dòng khác (cộng nữa là cộng hai lần)"
+    if len(top) < 2:
+        return False, "chỉ có một dòng lớn"
+    kinds = {_row_kind(r.label) for r in top}
+    if len(kinds) == 1 and None not in kinds:
+        return True, f"các dòng lớn là {kinds.pop()} ({names}), cùng đếm một thứ"
+    return False, (f"chưa chắc các dòng lớn ({names}) đếm cùng một thứ: cộng các chỉ tiêu, loại cây trồng, sản "
+                   "phẩm, bệnh… khác nhau là vô nghĩa")
 
 
-# a row that names an indicator ("Số lao động được giải quyết việc làm", "Tổng số …", "Tỷ lệ …"): rows of such are
-# different measures, never added up into a «Tổng cộng» (rows of units, crops, fields of work are)
-_INDICATOR_RE = re.compile(r"^(?:tong\s+)?so\s+\w|^(?:ty le|ty trong|muc|gia tri|tong gia tri|kinh phi)\b")
+# what a «Tổng cộng» may add up: rows that are units or places, age groups, periods, the two sexes or areas
+# (as written, lower case: «Sở Nội vụ» is no «Số …»); a kind of crop, product, disease or case never is
+_ROW_KINDS = (
+    ("các đơn vị, địa bàn", re.compile(
+        r"^(?:cấp (?:tỉnh|huyện|xã|trung ương)|sở|ban|phòng(?!,? chống)|ủy ban|uỷ ban|ubnd|hđnd|hội đồng nhân dân|"
+        r"cấp ủy|cấp uỷ|đảng ủy|đảng uỷ|xã(?! hội)|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|thôn|"
+        r"ấp|tổ dân phố|khu phố|khu dân cư|trường|bệnh viện|trung tâm|trạm|văn phòng|đơn vị|cơ quan|khối|các cơ quan|"
+        r"các đơn vị|các xã|công an|bộ chỉ huy|mặt trận|đoàn thanh niên|hội (?:nông dân|liên hiệp|cựu chiến binh|"
+        r"chữ thập đỏ|người cao tuổi)|liên đoàn lao động|chi cục|cục|kho bạc|chi nhánh|viện|tòa án|toà án)"
+        r"(?=[\s,.:;(]|$)")),
+    ("các nhóm tuổi", re.compile(r"^(?:(?:dưới|từ|trên|ngoài|đủ)\s+)?\d+(?:\s*(?:-|–|đến|tới)\s*\d+)?\s*tuổi\b"
+                                 r"|^(?:dưới|từ|trên)\s+\d+\s*(?:-|–|đến|tới)?\s*\d*\s*tuổi\b")),
+    ("các kỳ (tháng, quý, năm)", re.compile(r"^(?:tháng|quý|tuần|năm|học kỳ|\d+ tháng)\s+(?:\d|[ivx]+\b|đầu|cuối)")),
+    ("các nhóm giới tính hay khu vực", re.compile(r"^(?:nam|nữ|nam giới|nữ giới|(?:khu vực )?thành thị|"
+                                                  r"(?:khu vực )?nông thôn)$")),
+)
+_LEAD_RE = re.compile(r"^\s*(?:[-+*•–]\s*|(?:[IVXivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]\s*)+")
+_SUBSET_ROW_RE = re.compile(r"^(?:[-+*•–]\s*)?(?:trong do|trong so do|trong tong so|chia ra|tong)\b")
+
+
+def _row_kind(label: str) -> str | None:
+    """What kind of thing a top-level row is, when a «Tổng cộng» over rows of that kind is certain to mean
+    something (see :data:`_ROW_KINDS`); None otherwise."""
+    text = " ".join(_LEAD_RE.sub("", label).lower().split()).strip(" :")
+    return next((name for name, rx in _ROW_KINDS if rx.search(text)), None)
 
 
 def total_row(t: Any) -> bool:
-    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu: never when it has its own total row
-    (``kind: total``); else as its ``total`` flag says; else when its top-level rows are one measure
-    (:func:`one_measure`)."""
-    if any(r.kind == "total" for r in t.rows):
-        return False
-    if t.total is not None:
-        return bool(t.total) and bool(summed_columns(t))
-    return one_measure(t)
+    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu (:func:`total_verdict`)."""
+    return total_verdict(t)[0]
 
 
 def total_problems(t: Any, where: str) -> list[str]:

@@ -17,7 +17,7 @@ from dialogs.figures import (
     aggregate_of,
     row_aggregates,
     summed_columns,
-    total_row,
+    total_verdict,
 )
 from dialogs.loader import OutlineError, Problem, check_outline_text
 from dialogs.outline import NUMERIC_TYPES, PERIOD_KIND_VI, TYPE_VI, Outline
@@ -117,17 +117,13 @@ def _row_note(unit: str | None, agg: str) -> str:
 
 def total_text(t) -> str:
     """Whether the .xlsx adds a «Tổng cộng» row under a Biểu, and why, in words (the ``total`` flag or the rule)."""
-    own = next((r for r in t.rows if r.kind == "total"), None)
-    if own is not None:
-        return f"không — biểu đã có dòng tổng «{own.label}»"
-    if t.total is not None:
-        return "có (total: true)" if total_row(t) else "không (total: false)"
-    if total_row(t):
-        return "có — các dòng lớn cùng đo một thứ (ghi «total: false» nếu không cộng được)"
-    if not summed_columns(t):
-        return "không — không có cột số nào được cộng"
-    return ("không — các dòng lớn là các nhóm hay chỉ tiêu khác nhau («Số …», «Tỷ lệ …»), hoặc khác đơn vị, đo những "
-            "thứ khác nhau (ghi «total: true» nếu cộng được)")
+    yes, why = total_verdict(t)
+    if t.total is not None and not any(r.kind == "total" for r in t.rows):
+        return f"{'có' if yes else 'không'} ({why})"
+    if yes:
+        return f"có — {why} (ghi «total: false» nếu không cộng được)"
+    return f"không — {why}" + ("" if any(r.kind == "total" for r in t.rows) or not summed_columns(t)
+                               else " (ghi «total: true» nếu cộng được)")
 
 
 def aggregate_text(item) -> str:
