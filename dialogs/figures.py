@@ -14,8 +14,10 @@ Pure rules shared by the outline checker, the importer, the consolidation and th
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
+from dialogs.averages import weighted_parts
 from dialogs.lifecycle import SENT, is_sent  # noqa: F401  (re-exported: the consolidation's rule)
 from dialogs.text import fold
 
@@ -35,7 +37,7 @@ AGGREGATE_VI = {
     "share": "tỷ trọng tính lại từ số đã cộng",
 }
 _NUMERIC = frozenset({"integer", "decimal", "percent", "money"})
-ROW_AGGREGATES = ("sum", "mean", "min", "max", "none")
+ROW_AGGREGATES = ("sum", "mean", "ratio", "min", "max", "none")
 RATE_UNITS = frozenset({"%", "‰"})
 
 
@@ -186,7 +188,8 @@ _BULLET_RE = re.compile(r"^\s*[-+•–]\s*\S")
 
 
 ROW_AGGREGATE_VI = {
-    "mean": "bình quân các đơn vị",
+    "mean": "trung bình cộng các đơn vị",
+    "ratio": "tính lại từ số đã cộng",
     "min": "nhỏ nhất trong các đơn vị",
     "max": "lớn nhất trong các đơn vị",
     "none": "không tổng hợp, xem số liệu từng đơn vị",
@@ -194,7 +197,7 @@ ROW_AGGREGATE_VI = {
 
 
 def row_marks(t: Any) -> dict[str, str]:
-    """What a consolidated Biểu prints after a row's label when it is not summed: "(bình quân các đơn vị)"."""
+    """What a consolidated Biểu prints after a row's label when it is not summed: "(trung bình cộng các đơn vị)"."""
     return {k: f" ({ROW_AGGREGATE_VI[a]})" for k, a in row_aggregates(t).items() if a in ROW_AGGREGATE_VI}
 
 
@@ -204,21 +207,45 @@ def row_units(t: Any) -> list[str] | None:
     return units if any(units) else None
 
 
-def unsummed_note(t: Any) -> str | None:
+def mean_words(counted: tuple[int, int] | None = None) -> str:
+    """A plain mean said plainly: «trung bình cộng của 3 đơn vị (không gia quyền)» (``counted``: the fewest and
+    most units with a figure in a cell so averaged)."""
+    if counted is None:
+        return "trung bình cộng các đơn vị (không gia quyền)"
+    lo, hi = counted
+    return f"trung bình cộng của {lo} đơn vị (không gia quyền)" if lo == hi else \
+        f"trung bình cộng của {lo}–{hi} đơn vị có số liệu (không gia quyền)"
+
+
+def _times(factor: float | None) -> str:
+    """« × 100» (a percentage), « × 10» (tấn/ha → tạ/ha), nothing for 1."""
+    f = 100 if factor is None else factor
+    return "" if f == 1 else f" × {f:g}".replace(".", ",")
+
+
+def unsummed_note(t: Any, counted: tuple[int, int] | None = None) -> str | None:
     """The note under a consolidated Biểu naming its rows and columns that are not summed, and how each is
-    consolidated — so a reader can tell a mean from a sum, and why a cell is empty."""
+    consolidated — so a reader can tell a plain mean (``counted``: of how many units, :func:`mean_words`) from a
+    figure recomputed from the summed parts (weighted), and why a cell is empty."""
     aggs = row_aggregates(t)
     rows = [r for r in t.rows if aggs[r.key] in ROW_AGGREGATE_VI]
     parts = []
     if rows:
         parts.append("các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — "
-                     + "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows))
-    if cols := column_notes(t):
+                     + "; ".join(_row_note(t, r, aggs[r.key], counted) for r in rows))
+    if cols := column_notes(t, counted):
         parts.append(("cột " if len(cols) == 1 and cols[0].count("«") <= 3 else "các cột: ") + "; ".join(cols))
     if not parts:
         return None
     text = ". ".join(p[0].upper() + p[1:] if i else p for i, p in enumerate(parts))
     return f"Ghi chú: {text}."
+
+
+def _row_note(t: Any, r: Any, agg: str, counted: tuple[int, int] | None) -> str:
+    if agg == "ratio":
+        num, den = (next((x.label for x in t.rows if x.key == k), k) for k in (r.numerator, r.denominator))
+        return f"«{r.label}» = «{num}» / «{den}»{_times(r.factor)}, tính lại từ số đã cộng (bình quân gia quyền)"
+    return f"«{r.label}»: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
 
 
 def _column_name(t: Any, key: str | None) -> str:
@@ -230,10 +257,10 @@ def _column_name(t: Any, key: str | None) -> str:
     return f"«{col.group} – {col.label}»" if twins and col.group else f"«{col.label}»"
 
 
-def column_notes(t: Any) -> list[str]:
+def column_notes(t: Any, counted: tuple[int, int] | None = None) -> list[str]:
     """How a Biểu's figure columns that are not a sum are consolidated, those consolidated alike named together:
     «X» = «A» / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng so với dòng trên nó, tính lại từ «C» đã cộng;
-    «X», «Y»: bình quân các đơn vị; «W»: không tổng hợp, xem số liệu từng đơn vị."""
+    «X», «Y»: trung bình cộng của N đơn vị (không gia quyền); «W»: không tổng hợp, xem số liệu từng đơn vị."""
     out: list[str] = []
     alike: dict[str, list[str]] = {}
     for c in t.columns:
@@ -241,13 +268,16 @@ def column_notes(t: Any) -> list[str]:
             continue
         agg, name = aggregate_of(c), _column_name(t, c.key)
         if agg == "ratio":
-            out.append(f"{name} = {_column_name(t, c.numerator)} / {_column_name(t, c.denominator)} × 100, tính lại "
-                       "từ số đã cộng")
+            weighted = getattr(c, "factor", None) is not None and not is_rate(c.type, getattr(c, "unit", None))
+            out.append(f"{name} = {_column_name(t, c.numerator)} / {_column_name(t, c.denominator)}"
+                       f"{_times(getattr(c, 'factor', None))}, tính lại từ số đã cộng"
+                       + (" (bình quân gia quyền)" if weighted else ""))
         elif agg == "share":
             out.append(f"{name}: tỷ trọng so với dòng tổng trên nó, tính lại từ {_column_name(t, c.of)} đã cộng")
         elif agg in ROW_AGGREGATE_VI:
             alike.setdefault(agg, []).append(name)
-    out += [f"{', '.join(names)}: {ROW_AGGREGATE_VI[agg]}" for agg, names in alike.items()]
+    out += [f"{', '.join(names)}: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
+            for agg, names in alike.items()]
     return out
 
 
@@ -283,6 +313,26 @@ def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
             if bad:
                 out.append((r, f"{w} cộng dòng {', '.join(f'«{k}»' for k in bad)} là tỷ lệ/bình quân (không cộng "
                                "được): bỏ các dòng ấy khỏi «sum_of» (các dòng ấy không được cộng vào tổng)"))
+        out += [(r, m) for m in _ratio_row_problems(r, w, aggs)]
+    return out
+
+
+def _ratio_row_problems(r: Any, w: str, aggs: dict[str, str]) -> list[str]:
+    """A row recomputed from two summed rows (``aggregate: ratio``): both named, both summed rows of the Biểu, and
+    the factor written unless it is a percentage; numerator/denominator/factor on no other row."""
+    num, den, factor = getattr(r, "numerator", None), getattr(r, "denominator", None), getattr(r, "factor", None)
+    if aggs[r.key] != "ratio":
+        return [f"{w}: numerator/denominator/factor chỉ dùng với «aggregate: ratio»"] if num or den or factor else []
+    out = []
+    if not (num and den):
+        out.append(f"{w}: «aggregate: ratio» cần cả numerator và denominator (khóa hai dòng đem cộng rồi chia)")
+    for k in (num, den):
+        if k and aggs.get(k) != "sum":
+            out.append(f"{w}: «{k}» " + ("không có (phải là khóa một dòng của biểu)" if k not in aggs else
+                                         "không phải dòng được cộng (tỷ lệ/bình quân), không làm tử số hay mẫu số được"))
+    if factor is None and not rate_row("", getattr(r, "unit", None)) or factor is None and "/" in (r.unit or ""):
+        out.append(f"{w}: ghi «factor» (hệ số nhân thương: 100 nếu là phần trăm, 10 cho tấn/ha → tạ/ha, 1 cho "
+                   "triệu đồng/người)")
     return out
 
 
@@ -302,8 +352,11 @@ def aggregate_problems(item: Any, where: str, numeric_names: dict[str, str]) -> 
                    "«aggregate: ratio» kèm numerator và denominator")
     if kind == "ratio" and not (num and den):
         out.append(f"{where}: «aggregate: ratio» cần cả numerator và denominator (khóa hai số đem cộng rồi chia)")
-    if kind != "ratio" and (num or den):
-        out.append(f"{where}: numerator/denominator chỉ dùng với «aggregate: ratio»")
+    if kind != "ratio" and (num or den or getattr(item, "factor", None)):
+        out.append(f"{where}: numerator/denominator/factor chỉ dùng với «aggregate: ratio»")
+    if kind == "ratio" and getattr(item, "factor", None) is None and not is_rate(item.type, getattr(item, "unit", None)):
+        out.append(f"{where}: tỷ lệ tính lại không phải phần trăm: ghi «factor» (hệ số nhân thương: 10 cho tấn/ha → "
+                   "tạ/ha, 1 cho triệu đồng/người), hoặc «type: percent» nếu là phần trăm")
     if kind == "share" and not of:
         out.append(f"{where}: «aggregate: share» cần «of: <khóa cột số lượng>»")
     if kind != "share" and of:
@@ -394,7 +447,7 @@ _SUBSET_ROW_RE = re.compile(r"^(?:[-+*•–]\s*)?(?:trong do|trong so do|trong 
 def _row_kind(label: str) -> str | None:
     """What kind of thing a top-level row is, when a «Tổng cộng» over rows of that kind is certain to mean
     something (see :data:`_ROW_KINDS`); None otherwise."""
-    text = " ".join(_LEAD_RE.sub("", label).lower().split()).strip(" :")
+    text = " ".join(_LEAD_RE.sub("", unicodedata.normalize("NFC", label)).lower().split()).strip(" :")
     return next((name for name, rx in _ROW_KINDS if rx.search(text)), None)
 
 
@@ -435,6 +488,8 @@ def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = Non
     if "label" in entry:
         before = before if before is not None else [previous] if previous else []
         guess = _column_guess(entry, label, rate, before)
+        if guess == {"aggregate": "mean"} and (parts := weighted_parts(entry, before + (after or []), _countable)):
+            return parts  # 'Năng suất (tạ/ha)' beside 'Diện tích (ha)', 'Sản lượng (tấn)': Σ tấn / Σ ha × 10
         if guess == {"aggregate": "mean"} and _a_rate(entry) and any(map(_countable, after or [])):
             return {"aggregate": "none"}  # 'Tỷ lệ (%) | Số đã tiêm | Số phải tiêm': its parts after it, not certain
         if guess is not None:

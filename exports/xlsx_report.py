@@ -650,7 +650,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         _item_rows(sh, t, s.items.get(r.key, []), lead)
     if total_row(t):  # the outline's «total», else only when the top-level rows measure one thing
         _total_row(sh, s, lead)
-    if (note := unsummed_note(t)) is not None:
+    if (note := unsummed_note(t, s.mean_counted)) is not None:
         sh.title(note)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s, units)

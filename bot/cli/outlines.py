@@ -104,14 +104,18 @@ def _print_outline(o: Outline) -> None:
             print("      Cột: " + " | ".join(c.label + (f" [{aggregate_text(c)}]" if c.type in NUMERIC_TYPES
                                                      and not c.computed else "") for c in q.table.columns))
             raggs = row_aggregates(q.table)
-            print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() + _row_note(rw.unit, raggs[rw.key])
+            print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() + _row_note(rw, raggs[rw.key])
                                           for rw in q.table.rows))
             print("      Dòng «Tổng cộng» thêm vào tệp .xlsx: " + total_text(q.table))
 
 
-def _row_note(unit: str | None, agg: str) -> str:
-    """A row's unit and, when it is not summed, how it is consolidated: " [%; bình quân các đơn vị]"."""
-    parts = ([unit] if unit else []) + ([ROW_AGGREGATE_VI[agg]] if agg in ROW_AGGREGATE_VI else [])
+def _row_note(rw, agg: str) -> str:
+    """A row's unit and, when it is not summed, how it is consolidated: " [%; trung bình cộng các đơn vị]",
+    " [tạ/ha; tính lại từ số đã cộng (san_luong / dien_tich × 10)]"."""
+    how = ROW_AGGREGATE_VI.get(agg)
+    if agg == "ratio":
+        how = f"{how} ({rw.numerator} / {rw.denominator} × {100 if rw.factor is None else f'{rw.factor:g}'})"
+    parts = ([rw.unit] if rw.unit else []) + ([how] if how else [])
     return f" [{'; '.join(parts)}]" if parts else ""
 
 
@@ -129,7 +133,8 @@ def total_text(t) -> str:
 def aggregate_text(item) -> str:
     """How a number is consolidated, in words: "cộng", "tỷ lệ tính lại … (a / b)", "tỷ trọng … (của x)"."""
     agg = aggregate_of(item)
-    parts = (f" ({item.numerator} / {item.denominator})" if agg == "ratio"
+    factor = getattr(item, "factor", None)
+    parts = (f" ({item.numerator} / {item.denominator}{f' × {factor:g}' if factor is not None else ''})" if agg == "ratio"
              else f" (của {item.of})" if agg == "share" else "")
     return AGGREGATE_VI[agg] + parts
 
