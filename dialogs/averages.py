@@ -5,9 +5,9 @@
 ha in that mean. «Thu nhập bình quân (triệu đồng/người)» beside «Tổng thu nhập (triệu đồng)» and «Số người»: the
 total over the people. The parts are taken only when certain: one column (row) of the average's numerator measure and
 one of its denominator's, in units whose factor is certain (tấn, tạ, kg; ha, m2; đồng, triệu đồng; a count of the
-same thing). An average whose parts are in the Biểu but not certain is not consolidated (``none``): its plain mean
-would mislead; one whose parts are not there keeps the plain mean, which the note under the Biểu calls «trung bình
-cộng của N đơn vị»."""
+same thing). An average whose parts are in the Biểu but not certain (two output columns, an unknown unit) is not
+consolidated (``none``): its plain mean would mislead; one whose parts are not both there keeps the plain mean,
+which the note under the Biểu calls «trung bình cộng của N đơn vị (không gia quyền)»."""
 
 from __future__ import annotations
 
@@ -86,11 +86,13 @@ def weighted_parts(entry: dict[str, Any], columns: list[dict[str, Any]],
         cands = [c for c in columns if c.get("group") == entry.get("group")]
     cands = [c for c in cands if c is not entry and summed(c)]
     want = [measure(s) for s in sides]
+    if entry.get("type") == "money" and want[0] and want[0][0] == "money":
+        want[0] = ("money", 1.0)  # a money column is kept in đồng whatever unit it is typed in
     found = [(c, _column_measure(c, via_group)) for c in cands]
     nums = [(c, m) for c, m in found if m and want[0] and m[0] == want[0][0]]
     dens = [(c, m) for c, m in found if m and want[1] and m[0] == want[1][0]]
-    if not nums and not dens:
-        return None
+    if not nums or not dens:
+        return None  # 'Giá bình quân (đồng/kg)' beside 'Sản lượng bán (kg)' only: what it is made of is not all there
     if None in want or len(nums) != 1 or len(dens) != 1 or nums[0][0] is dens[0][0]:
         return {"aggregate": "none"}
     (num, nm), (den, dm) = nums[0], dens[0]
@@ -118,8 +120,8 @@ def weighted_rows(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for w in want:
             alike = [(k, m) for k, m in found if m and w and m[0] == w[0] and not k.get("aggregate")]
             picks.append(_closest(r, alike))
-        if not any(picks) and not any(m and w and m[0] == w[0] for k, m in found for w in want):
-            continue
+        if not all(any(m and w and m[0] == w[0] for _, m in found) for w in want):
+            continue  # a part's measure is not in the Biểu at all: the plain mean stays
         if None in want or None in picks:
             out[r["key"]] = {"aggregate": "none"}
             continue

@@ -361,7 +361,7 @@ def aggregate_problems(item: Any, where: str, numeric_names: dict[str, str]) -> 
         out.append(f"{where}: «aggregate: share» cần «of: <khóa cột số lượng>»")
     if kind != "share" and of:
         out.append(f"{where}: «of» chỉ dùng với «aggregate: share»")
-    if num and den and num in numeric_names and den in numeric_names \
+    if num and den and num in numeric_names and den in numeric_names and getattr(item, "factor", None) is None \
             and (numeric_names[num] == "money") != (numeric_names[den] == "money"):
         out.append(f"{where}: tử số «{num}» và mẫu số «{den}» phải cùng loại (cả hai là tiền, hoặc cả hai không phải "
                    "tiền): tiền được lưu bằng đồng, số thường lưu như đã nhập; sửa kiểu của một trong hai cột")
