@@ -42,11 +42,18 @@ def per_unit(label: str, unit: str | None, group: str | None = None) -> tuple[st
     """The two sides of a figure per something, from its unit or the bracket after its label or group:
     "tạ/ha" → ("tạ", "ha"); None when it is no such figure or per more than one thing ("triệu đồng/người/tháng":
     which period the total covers is not certain)."""
-    for text in (unit or "", *(m.group(1) for x in (label, group or "") if (m := _BRACKET_RE.search(x)))):
+    brackets = [m.group(1) for x in (label, group or "") if (m := _BRACKET_RE.search(x))]
+    for text in (unit or "", *brackets):
         if text.count("/") == 1:
             num, den = (x.strip() for x in text.split("/"))
             if num and den:
                 return num, den
+    # 'Bình quân thu nhập/người (triệu đồng)': per what in the name, the numerator's unit in the bracket
+    name = _BRACKET_RE.sub("", label).strip()
+    m = re.search(r"/\s*(\w+(?:\s\w+)?)$", name)
+    if m and name.count("/") == 1 and measure(m.group(1)) and (whole := next(
+            (x for x in (unit or "", *brackets) if x and "/" not in x), None)):
+        return whole.strip(), m.group(1)
     return None
 
 

@@ -549,7 +549,7 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
         row = t.row(rk) if agg == "ratio" else None
         for ck in sums:  # an open rate row: its items are listed, each unit's own; no figure over them
             if row is not None:  # recomputed from the two summed rows it is made of ("Năng suất" = tấn / ha × 10)
-                cell[ck] = None if rk in opened else _rate(grid.get(row.numerator or "", {}).get(ck),
+                cell[ck] = None if rk in opened else rate_of(grid.get(row.numerator or "", {}).get(ck),
                                                            grid.get(row.denominator or "", {}).get(ck), row.factor)
             else:
                 cell[ck] = None if rk in opened else _spread_of(agg, cells_of.get((rk, ck)))
@@ -579,15 +579,15 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
             if agg in ("mean", "min", "max"):
                 cell[ck] = _spread_of(agg, cells_of.get((r.key, ck)))
             elif agg == "ratio":
-                cell[ck] = _rate(cell.get(col.numerator or ""), cell.get(col.denominator or ""), col.factor)
+                cell[ck] = rate_of(cell.get(col.numerator or ""), cell.get(col.denominator or ""), col.factor)
             elif agg == "share":
                 up = parent.get(r.key)
-                cell[ck] = _rate(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
+                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
             else:
                 cell[ck] = None
 
 
-def _rate(num: Any, den: Any, factor: float | None = None) -> float | None:
+def rate_of(num: Any, den: Any, factor: float | None = None) -> float | None:
     """``num`` / ``den`` × ``factor`` (100, a percentage, unless the outline says: 10 for tấn/ha → tạ/ha)."""
     if not isinstance(num, int | float) or not isinstance(den, int | float) or not den:
         return None

@@ -150,3 +150,18 @@ def test_check_asks_for_the_factor_and_refuses_a_ratio_row_of_what_is_not_summed
     _, probs = check_outline_text(HEAD + INDICATORS.replace("unit: '%'}", "unit: '%', factor: 100}"))
     assert [p.message for p in probs] == ["biểu «ct», dòng «tl»: numerator/denominator/factor chỉ dùng với "
                                           "«aggregate: ratio»"]
+
+
+def test_the_total_row_over_communes_recomputes_the_yield_from_its_own_sums():
+    o, probs = check_outline_text(HEAD + CROPS.replace("{key: lua, no: '1', label: Lúa}", "{key: lua, label: Xã An Phú}")
+                                  .replace("{key: ngo, no: '2', label: Ngô}", "{key: ngo, label: Xã Bình Mỹ}"))
+    assert probs == [] and o is not None, probs
+    units = [UnitInfo(i, f"X{i}", f"Xã {i}", "xa") for i in UNITS]
+    cur = {i: {"cay": {"rows": {rk: dict(zip(("dt", "ns", "sl", "gia"), v, strict=True)) for rk, v in rows.items()}}}
+           for i, rows in UNITS.items()}
+    c = consolidate(o, units=units, current=cur, previous=None, status=dict.fromkeys(UNITS, "submitted"),
+                    submitted_at={}, period_label="Năm 2026", deadline=None)
+    a = _xlsx(c)["Biểu A."]
+    total = next(r for r in a if r[1] == "Tổng cộng")
+    # by hand: 160 + 30 = 190 ha, 920 + 135 = 1055 tấn, 1055 / 190 × 10 = 55,526… tạ/ha; no mean of prices
+    assert total[2] == 190 and total[4] == 1055 and total[3] == pytest.approx(10550 / 190) and total[5] is None
