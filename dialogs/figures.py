@@ -424,8 +424,8 @@ def _same_thing(t: Any) -> tuple[bool, str]:
                    "phẩm, bệnh… khác nhau là vô nghĩa")
 
 
-# what a «Tổng cộng» may add up: rows that are units or places, age groups, periods, the two sexes or areas
-# (as written, lower case: «Sở Nội vụ» is no «Số …»); a kind of crop, product, disease or case never is
+# what a «Tổng cộng» may add up: rows that are units or places, age groups, periods of one length, school levels,
+# the two sexes or areas (as written, lower case: «Sở Nội vụ» is no «Số …»); a kind of crop, product, disease or case never is
 _ROW_KINDS = (
     ("các đơn vị, địa bàn", re.compile(
         r"^(?:cấp (?:tỉnh|huyện|xã|trung ương)|sở|ban|phòng(?!,? chống)|ủy ban|uỷ ban|ubnd|hđnd|hội đồng nhân dân|"
@@ -436,7 +436,9 @@ _ROW_KINDS = (
         r"(?=[\s,.:;(]|$)")),
     ("các nhóm tuổi", re.compile(r"^(?:(?:dưới|từ|trên|ngoài|đủ)\s+)?\d+(?:\s*(?:-|–|đến|tới)\s*\d+)?\s*tuổi\b"
                                  r"|^(?:dưới|từ|trên)\s+\d+\s*(?:-|–|đến|tới)?\s*\d*\s*tuổi\b")),
-    ("các kỳ (tháng, quý, năm)", re.compile(r"^(?:tháng|quý|tuần|năm|học kỳ|\d+ tháng)\s+(?:\d|[ivx]+\b|đầu|cuối)")),
+    ("các kỳ", re.compile(r"^(?P<len>tháng|quý|tuần|năm|học kỳ|\d+ tháng)\s+(?:\d|[ivx]+\b|đầu|cuối)")),
+    ("các cấp học", re.compile(r"^(?:mầm non|nhà trẻ|mẫu giáo|tiểu học|thcs|thpt|trung học cơ sở|trung học phổ thông|"
+                               r"giáo dục thường xuyên|gdtx)(?=[\s,.:;(]|$)")),
     ("các nhóm giới tính hay khu vực", re.compile(r"^(?:nam|nữ|nam giới|nữ giới|(?:khu vực )?thành thị|"
                                                   r"(?:khu vực )?nông thôn)$")),
 )
@@ -448,7 +450,10 @@ def _row_kind(label: str) -> str | None:
     """What kind of thing a top-level row is, when a «Tổng cộng» over rows of that kind is certain to mean
     something (see :data:`_ROW_KINDS`); None otherwise."""
     text = " ".join(_LEAD_RE.sub("", unicodedata.normalize("NFC", label)).lower().split()).strip(" :")
-    return next((name for name, rx in _ROW_KINDS if rx.search(text)), None)
+    for name, rx in _ROW_KINDS:
+        if m := rx.search(text):  # periods of one length only: «Tháng 1», «Tháng 2» — never «6 tháng đầu năm» too
+            return f"{name} ({m.group('len')})" if "len" in rx.groupindex else name
+    return None
 
 
 def total_row(t: Any) -> bool:

@@ -88,7 +88,7 @@ def test_the_author_may_still_declare_the_total():
 def test_months_age_groups_and_places_count_one_thing_and_get_their_total():
     months = outline(["{key: t1, label: Tháng 1}", "{key: t2, label: Tháng 2}", "{key: t3, label: Tháng 3}"])
     assert total_verdict(months.question("bt").table) == (
-        True, "các dòng lớn là các kỳ (tháng, quý, năm) («Tháng 1», «Tháng 2», «Tháng 3»), cùng đếm một thứ")
+        True, "các dòng lớn là các kỳ (tháng) («Tháng 1», «Tháng 2», «Tháng 3»), cùng đếm một thứ")
     got = xlsx_rows(months, {1: {"t1": {"dt": 4, "sl": 10}, "t2": {"dt": 6, "sl": 12}},
                              2: {"t2": {"dt": 1, "sl": 3}, "t3": {"dt": 2, "sl": 5}}})
     # by hand: Tháng 1: 4, 10; Tháng 2: 6 + 1 = 7, 12 + 3 = 15; Tháng 3: 2, 5; total 4 + 7 + 2 = 13, 10 + 15 + 5 = 30
@@ -96,6 +96,8 @@ def test_months_age_groups_and_places_count_one_thing_and_get_their_total():
     ages = outline(["{key: a1, label: Dưới 16 tuổi}", "{key: a2, label: Từ 16 đến 60 tuổi}",
                     "{key: a3, label: Trên 60 tuổi}"])
     assert total_row(ages.question("bt").table)
+    levels = outline(["{key: l1, label: Tiểu học}", "{key: l2, label: THCS}", "{key: l3, label: THPT}"])
+    assert total_row(levels.question("bt").table)  # each pupil in one level: the levels add up
     places = outline(["{key: p1, no: '1', label: Xã Tân Lập}", "{key: p2, no: '2', label: Phường Hòa Bình}",
                       "{key: p3, no: '3', label: Sở Nông nghiệp và Môi trường}"])  # «Sở», never «Số …»
     assert total_row(places.question("bt").table)
@@ -108,6 +110,8 @@ def test_a_whole_and_its_part_side_by_side_are_never_added_again():
     assert not total_row(o.question("bt").table)
     o = outline(["{key: nam, label: Nam}", "{key: nu, label: Nữ}", "{key: tinh, label: Tháng 1}"])
     assert not total_row(o.question("bt").table)  # two kinds of rows: not certain
+    o = outline(["{key: q1, label: 6 tháng đầu năm 2026}", "{key: t7, label: Tháng 7}", "{key: t8, label: Tháng 8}"])
+    assert not total_row(o.question("bt").table)  # periods of different lengths may overlap
 
 
 def test_an_imported_bieu_of_crops_gets_no_total_and_one_of_communes_does(tmp_path: Path, capsys, no_db):
