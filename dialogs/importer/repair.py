@@ -25,6 +25,8 @@ from dialogs.importer.syllables import (
 
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 FN_MARK = re.compile(r"⟦fn:\w+⟧")
+# an address, a file name or a slug is not Vietnamese text: 'giang-vien.html' stays as written
+LINK_RE = re.compile(r"\S*(?:://|www\.|@\w|\.(?:html?|aspx?|php|docx?|xlsx?|pdf)\b)\S*|[A-Za-z0-9]+(?:-+[A-Za-z0-9]+){3,}")
 VIET_MARKS = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
 
 
@@ -223,7 +225,8 @@ MANY_BROKEN = 6
 
 
 def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = frozenset(), valid: bool = True) -> str:
-    toks = list(TOKEN_RE.finditer(line))
+    links = [m.span() for m in LINK_RE.finditer(line)]
+    toks = [t for t in TOKEN_RE.finditer(line) if not any(a <= t.start() < b for a, b in links)]
     words = [t.group(0).lower() for t in toks]
     pieces = []
     last = 0
