@@ -124,9 +124,9 @@ def weighted_rows(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         want = [measure(s) for s in sides]
         found = [(k, measure(k.get("unit") or "")) for k in rows if k is not r and "/" not in (k.get("unit") or "")]
         picks = []
-        for w in want:
+        for i, w in enumerate(want):
             alike = [(k, m) for k, m in found if m and w and m[0] == w[0] and not k.get("aggregate")]
-            picks.append(_closest(r, alike))
+            picks.append(_closest(r, alike, named=i == 0))  # the numerator names what the row is of
         if not all(any(m and w and m[0] == w[0] for _, m in found) for w in want):
             continue  # a part's measure is not in the Biểu at all: the plain mean stays
         if None in want or None in picks:
@@ -138,13 +138,23 @@ def weighted_rows(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _closest(r: dict[str, Any], alike: list[tuple[dict[str, Any], Any]]) -> tuple[dict[str, Any], Any] | None:
-    """The one row of ``alike`` naming what ``r`` names ("lúa" of "Năng suất lúa"): the only one, else the only one
-    sharing the most words with it (at least one)."""
-    if len(alike) <= 1:
-        return alike[0] if alike else None
-    mine = set(fold(r["label"]).split())
-    score = [(len(mine & set(fold(k["label"]).split())), (k, m)) for k, m in alike]
-    best = max(s for s, _ in score)
+def _closest(r: dict[str, Any], alike: list[tuple[dict[str, Any], Any]],
+             named: bool = False) -> tuple[dict[str, Any], Any] | None:
+    """The one row of ``alike`` naming what ``r`` names ("lúa" of "Năng suất lúa"): the only one sharing the most
+    words with it (at least one); or, unless ``named`` (a numerator must name it: «Sản lượng lúa» is never the
+    numerator of «Năng suất ngô»), the only row there is."""
+    if len(alike) == 1 and not named:
+        return alike[0]
+    mine = _content(r["label"])
+    score = [(len(mine & _content(k["label"])), (k, m)) for k, m in alike]
+    best = max((s for s, _ in score), default=0)
     top = [x for s, x in score if s == best]
     return top[0] if best and len(top) == 1 else None
+
+
+_FILLER = frozenset({"so", "tong", "binh", "quan", "bq", "cua", "cac", "va", "trong", "do", "nam", "thang", "ky",
+                     "tren", "dau", "moi", "theo", "chia", "ra", "trung"})
+
+
+def _content(label: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", fold(label))) - _FILLER

@@ -96,3 +96,11 @@ def test_rows_of_indicators_are_recomputed_from_their_rows():
     assert got[rows["Năng suất lúa"].key][c] == pytest.approx(8000 / 140)
     assert got[rows["Năng suất ngô"].key][c] == pytest.approx(42.5)
     assert got[rows["Thu nhập bình quân đầu người"].key][c] == pytest.approx(20.0)
+
+
+def test_a_yield_is_never_made_of_another_crops_rows():
+    t = _table(["Biểu số 10/NN", "CHỈ TIÊU TRỒNG TRỌT NĂM 2026", "STT\tChỉ tiêu\tĐơn vị tính\tThực hiện",
+                "1\tDiện tích lúa\tha\t", "2\tSản lượng lúa\ttấn\t", "3\tNăng suất ngô\ttạ/ha\t", "Người lập biểu"])
+    rows = {r.label: r for r in t.rows}
+    assert row_aggregates(t)[rows["Năng suất ngô"].key] == "none"  # lúa's output over lúa's area is no ngô yield
+    assert rows["Năng suất ngô"].numerator is None
