@@ -23,6 +23,7 @@ _MEASURES: dict[str, tuple[str, float]] = {
     "dong": ("money", 1), "d": ("money", 1), "nghin dong": ("money", 1e3), "ngan dong": ("money", 1e3),
     "trieu dong": ("money", 1e6), "ty dong": ("money", 1e9),
     "lit": ("volume", 1), "m3": ("volume", 1000),
+    "sao": ("area", 0), "mau": ("area", 0),  # a sào, a mẫu: their size differs by region — no certain factor
 }
 # what a count counts: "người", "hộ"; a column "Số người", "Dân số", "Số nhân khẩu" counts people
 _COUNTS = ("nguoi", "ho", "lao dong", "hoc sinh", "nhan khau", "khau", "con", "lop", "xa", "doanh nghiep")
@@ -100,7 +101,8 @@ def weighted_parts(entry: dict[str, Any], columns: list[dict[str, Any]],
     dens = [(c, m) for c, m in found if m and want[1] and m[0] == want[1][0]]
     if not nums or not dens:
         return None  # 'Giá bình quân (đồng/kg)' beside 'Sản lượng bán (kg)' only: what it is made of is not all there
-    if None in want or len(nums) != 1 or len(dens) != 1 or nums[0][0] is dens[0][0]:
+    if len(nums) != 1 or len(dens) != 1 or nums[0][0] is dens[0][0] or not all(x[1] for x in (*want, nums[0][1],
+                                                                                                dens[0][1])):
         return {"aggregate": "none"}
     (num, nm), (den, dm) = nums[0], dens[0]
     factor = nm[1] / want[0][1] * want[1][1] / dm[1]  # type: ignore[index]
@@ -129,7 +131,7 @@ def weighted_rows(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             picks.append(_closest(r, alike, named=i == 0))  # the numerator names what the row is of
         if not all(any(m and w and m[0] == w[0] for _, m in found) for w in want):
             continue  # a part's measure is not in the Biểu at all: the plain mean stays
-        if None in want or None in picks:
+        if None in want or None in picks or not all(x[1] for x in (*want, *(p[1] for p in picks))):  # type: ignore[index]
             out[r["key"]] = {"aggregate": "none"}
             continue
         (num, nm), (den, dm) = picks  # type: ignore[misc]

@@ -74,7 +74,7 @@ def aggregate_of(item: Any) -> str:
 
 # a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
 # per day or month — "hồ sơ/tháng" — is a quantity, summed)
-_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
+_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|sao|mau|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
                           r"nhan khau|hoc sinh|lop|giuong|tre|phu nu|xa|kg|lit|con)\b")
 # a figure per head in words: "trên vạn dân", "của một phụ nữ", "bình quân một lớp", "trên 1 ha", "mỗi hộ"
 _PER_ENTITY_RE = re.compile(r"\b(?:tren|cua|cho|moi|binh quan|trung binh)\s+(?:mot\s+|1\s+|1\.?000\s+)?(?:van dan|nghin dan|"
@@ -572,7 +572,7 @@ def _block(entry: dict[str, Any], before: list[dict[str, Any]]) -> list[dict[str
 
 
 # a column whose label gives a rate or per-head unit: "Tỷ suất sinh (‰)", "Năng suất (tạ/ha)", "Mật độ (người/km2)"
-_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\([^()]*/\s*(?:\d[\d.]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|"
+_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\([^()]*/\s*(?:\d[\d.]*\s*)?(?:nguoi|ha|sao|mau|ho|km2|km²|m2|dan|van dan|"
                                 r"nghin dan|lao dong|khau|xa|doan vien|dang vien|kg|lit|tan|con|tre|phu nu)\b[^()]*\)|"
                                 r"/\s*(?:van dan|nghin dan|1\.?000 dan)\b")
 _SLASH_ONLY_RE = re.compile(r"\s*(?:ty le\s*|so sanh\s*)?(?:[a-z0-9]{1,6}\s*){1,3}/\s*(?:[a-z0-9]{1,6}\s*){1,3}"

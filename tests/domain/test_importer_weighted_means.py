@@ -104,3 +104,10 @@ def test_a_yield_is_never_made_of_another_crops_rows():
     rows = {r.label: r for r in t.rows}
     assert row_aggregates(t)[rows["Năng suất ngô"].key] == "none"  # lúa's output over lúa's area is no ngô yield
     assert rows["Năng suất ngô"].numerator is None
+
+
+def test_a_sao_has_no_certain_size_so_a_yield_over_it_gets_no_figure():
+    t = _table(["Biểu 11: NĂNG SUẤT LÚA CÁC XÃ NĂM 2026", "STT\tĐơn vị\tDiện tích (ha)\tSản lượng (tấn)\tNăng suất "
+                "(tạ/sào)", "1\tXã An Phú\t\t\t", "2\tXã Bình Mỹ\t\t\t", "Người lập biểu"])
+    # a sào is 360 m2 in the North and 500 m2 in the Centre: no factor is certain; never a sum of the yields either
+    assert _how(t)["Năng suất (tạ/sào)"][0] == "none"
