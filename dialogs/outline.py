@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from dialogs.figures import aggregate_of, row_aggregates, total_row
+from dialogs.figures import aggregate_of, row_aggregates, total_row, total_verdict
 from dialogs.text import fold
 
 KEY_RE = r"^[a-z][a-z0-9_]*$"
@@ -709,7 +709,10 @@ def _table_json(q: Question) -> dict[str, Any]:
         "column_aggregates": [aggregate_of(c) if c.type in NUMERIC_TYPES and not c.computed
                               else ("sum" if c.computed else "none") for c in t.columns],
         "total": total_row(t),  # whether the .xlsx adds a «Tổng cộng» row
+        "total_why": total_verdict(t)[1],
         "total_declared": t.total,
+        "ratios": {x.key: {"numerator": x.numerator, "denominator": x.denominator, "factor": x.factor}
+                   for x in [*t.columns, *t.rows] if x.numerator},  # recomputed from two summed columns / rows
     }
 
 Section.model_rebuild()

@@ -7,6 +7,7 @@ counted — and the document prints its own total otherwise. Figures here are wo
 
 from __future__ import annotations
 
+import json
 from io import BytesIO
 from pathlib import Path
 
@@ -132,3 +133,6 @@ def test_an_imported_bieu_of_crops_gets_no_total_and_one_of_communes_does(tmp_pa
     assert ("Dòng «Tổng cộng» thêm vào tệp .xlsx: không — chưa chắc các dòng lớn («Lúa», «Ngô», «Khoai lang») đếm "
             "cùng một thứ: cộng các chỉ tiêu, loại cây trồng, sản phẩm, bệnh… khác nhau là vô nghĩa (ghi «total: "
             "true» nếu cộng được)") in out
+    assert main(["outlines", "show", str(path), "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)["tables"][0]
+    assert table["total"] is False and table["total_why"].startswith("chưa chắc các dòng lớn («Lúa», «Ngô»")
