@@ -550,7 +550,7 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
         for ck in sums:  # an open rate row: its items are listed, each unit's own; no figure over them
             if row is not None:  # recomputed from the two summed rows it is made of ("Năng suất" = tấn / ha × 10)
                 cell[ck] = None if rk in opened else rate_of(grid.get(row.numerator or "", {}).get(ck),
-                                                           grid.get(row.denominator or "", {}).get(ck), row.factor)
+                                                             grid.get(row.denominator or "", {}).get(ck), row.factor)
             else:
                 cell[ck] = None if rk in opened else _spread_of(agg, cells_of.get((rk, ck)))
         for ck, a in aggs.items():
