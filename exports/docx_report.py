@@ -451,6 +451,8 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
                    f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
     if (note := unsummed_note(t, s.mean_counted)) is not None:
         _para(doc, note, italic=True, size=12)
+    if s.pairs is not None and (note := s.pairs.note(t)) is not None:
+        _para(doc, note, italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)
 

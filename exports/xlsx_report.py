@@ -669,6 +669,8 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         _total_row(sh, s, lead)
     if (note := unsummed_note(t, s.mean_counted)) is not None:
         sh.title(note)
+    if s.pairs is not None and (note := s.pairs.note(t)) is not None:
+        sh.title(note)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s, units)
     sh.close()
@@ -733,9 +735,11 @@ def _total_row(sh: _Sheet, s: TableSummary, lead: int = 2) -> None:
         if col.key in sums:
             row.append(_num_cell(sh, col.type, sums[col.key], bold=True, unit=col.unit))
         elif col.type in NUMERIC_TYPES and not col.computed and aggregate_of(col) == "ratio":
-            # recomputed from the total's own sums, as on every row («Năng suất» = Σ tấn / Σ ha × 10)
-            row.append(_num_cell(sh, col.type, rate_of(sums.get(col.numerator or ""), sums.get(col.denominator or ""),
-                                                     col.factor), bold=True, unit=col.unit))
+            # recomputed from the rows' parts paired unit by unit, as on every row («Năng suất» = Σ tấn / Σ ha × 10)
+            parts = s.pairs.grids.get(col.key, {}) if s.pairs is not None else {}
+            num, den = (sum(x for r in top if isinstance(x := (parts.get(r.key) or {}).get(k), int | float))
+                        for k in (col.numerator or "", col.denominator or ""))
+            row.append(_num_cell(sh, col.type, rate_of(num, den, col.factor), bold=True, unit=col.unit))
         else:
             row.append(None)
     sh.append(row)

@@ -1,0 +1,165 @@
+"""A Biểu's ratios (a ratio column «Năng suất» = «Sản lượng» / «Diện tích» × 10, a ratio row «Thu nhập bình quân»
+= «Tổng thu nhập» / «Dân số») recomputed over the units' parts paired unit by unit, as a ratio question is: a unit
+counts only when it gave both parts — or one part and the ratio itself, the other part then following from them
+(100 ha at 53 tạ/ha: 530 tấn). A unit that gave an output but no area never adds its output to another unit's area.
+
+Each ratio cell keeps its parts (:class:`Pair`): the summed numerator and denominator of the units counted, how
+many were counted and how many gave any of the three figures — the note under the Biểu says which cells were
+computed on fewer units than gave figures, and which are empty because no unit gave both parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dialogs.answers import table_grid
+from dialogs.figures import aggregate_of, row_aggregates
+from dialogs.outline import NUMERIC_TYPES, Table
+
+
+@dataclass
+class Pair:
+    num: float = 0.0
+    den: float = 0.0
+    counted: int = 0  # units that gave both parts (or one part and the ratio)
+    given: int = 0  # units that gave any of the parts or the ratio
+
+
+def _num(x: Any) -> float | None:
+    x = x.get("value") if isinstance(x, dict) else x
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
+
+
+def unit_parts(n: float | None, d: float | None, r: float | None, factor: float | None) -> tuple[float, float] | None:
+    """One unit's numerator and denominator: as given, else one of them from the other and the ratio it typed."""
+    f = 100.0 if factor is None else factor
+    if n is not None and d is not None:
+        return n, d
+    if d is not None and r is not None and f:
+        return r * d / f, d
+    if n is not None and r:
+        return n, n * f / r
+    return None
+
+
+def _add(pairs: dict[str, Pair], rk: str, n: Any, d: Any, r: Any, factor: float | None) -> None:
+    n, d, r = _num(n), _num(d), _num(r)
+    if n is None and d is None and r is None:
+        return
+    p = pairs.setdefault(rk, Pair())
+    p.given += 1
+    if (nd := unit_parts(n, d, r, factor)) is not None:
+        p.num, p.den, p.counted = p.num + nd[0], p.den + nd[1], p.counted + 1
+
+
+def ratio_columns(t: Table) -> list[Any]:
+    return [c for c in t.input_columns if c.type in NUMERIC_TYPES and aggregate_of(c) == "ratio"
+            and c.numerator and c.denominator]
+
+
+def ratio_rows(t: Table) -> list[Any]:
+    aggs = row_aggregates(t)
+    return [r for r in t.rows if aggs.get(r.key) == "ratio" and r.numerator and r.denominator]
+
+
+def column_pairs(t: Table, values: list[Any]) -> dict[str, dict[str, Pair]]:
+    """Each ratio column → each data or open row → its units' paired parts (an open row: over its items)."""
+    cols = ratio_columns(t)
+    out: dict[str, dict[str, Pair]] = {c.key: {} for c in cols}
+    if not cols:
+        return out
+    for v in values:
+        srcs = list((v.get("rows") or {}).items())
+        srcs += [(rk, it) for rk, its in (v.get("items") or {}).items() for it in its or ()]
+        for rk, cells in srcs:
+            if not isinstance(cells, dict):
+                continue
+            for c in cols:
+                _add(out[c.key], rk, cells.get(c.numerator), cells.get(c.denominator), cells.get(c.key), c.factor)
+    return out
+
+
+def column_grid(t: Table, col: Any, pairs: dict[str, Pair]) -> dict[str, dict[str, Any]]:
+    """The paired numerator and denominator of ``col`` on every row, group rows summing their rows' pairs."""
+    opened = {r.key for r in t.rows if r.open}
+    rows = {rk: {col.numerator: p.num, col.denominator: p.den} for rk, p in pairs.items()
+            if p.counted and rk not in opened}
+    items = {rk: [{col.numerator: p.num, col.denominator: p.den}] for rk, p in pairs.items()
+             if p.counted and rk in opened}
+    return table_grid(t, {"rows": rows, "items": items})
+
+
+def row_pairs(t: Table, values: list[Any], columns: list[str]) -> dict[tuple[str, str], Pair]:
+    """Each ratio row and summed column → its units' paired parts (the unit's own numerator and denominator rows,
+    group rows computed within the unit)."""
+    rrows = ratio_rows(t)
+    out: dict[tuple[str, str], Pair] = {}
+    if not rrows:
+        return out
+    asked = {r.key for r in t.rows if r.asked}
+    for v in values:
+        own = v.get("rows") or {}
+        if any(k not in asked for r in rrows for k in (r.numerator, r.denominator)):
+            own = table_grid(t, v)
+        for r in rrows:
+            cn, cd, cr = own.get(r.numerator) or {}, own.get(r.denominator) or {}, own.get(r.key) or {}
+            for ck in columns:
+                per: dict[str, Pair] = {}
+                if (p := out.get((r.key, ck))) is not None:
+                    per[r.key] = p
+                _add(per, r.key, cn.get(ck), cd.get(ck), cr.get(ck), r.factor)
+                if r.key in per:
+                    out[(r.key, ck)] = per[r.key]
+    return out
+
+
+def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str, str], Pair]) -> str | None:
+    """The sentence under the Biểu naming the ratio cells computed on fewer units than gave figures, and those
+    left empty because no unit gave both parts; None when every unit that gave a figure was counted."""
+    names = {r.key: r.label for r in t.rows}
+    fewer: list[str] = []
+    empty: list[str] = []
+    for ck, per in cols.items():
+        col = t.column(ck)
+        for rk, p in per.items():
+            _describe(f"«{col.label}», dòng «{names.get(rk, rk)}»", p, fewer, empty)
+    for (rk, ck), p in rows.items():
+        _describe(f"«{names.get(rk, rk)}», cột «{t.column(ck).label}»", p, fewer, empty)
+    parts = []
+    if fewer:
+        parts.append("tỷ lệ, bình quân chỉ tính trên các đơn vị có đủ cả hai số (đơn vị nhập thiếu một số không được "
+                     "tính): " + "; ".join(_cut(fewer)))
+    if empty:
+        parts.append("để trống vì không đơn vị nào nhập đủ cả hai số: " + "; ".join(_cut(empty)))
+    if not parts:
+        return None
+    text = ". ".join(p[0].upper() + p[1:] for p in parts)
+    return f"Ghi chú: {text}."
+
+
+def _describe(where: str, p: Pair, fewer: list[str], empty: list[str]) -> None:
+    if p.counted == 0:
+        empty.append(where)
+    elif p.counted < p.given:
+        fewer.append(f"{where}: {p.counted}/{p.given} đơn vị")
+
+
+def _cut(xs: list[str], most: int = 8) -> list[str]:
+    return xs if len(xs) <= most else xs[:most] + [f"và {len(xs) - most} ô khác"]
+
+
+@dataclass
+class Paired:
+    cols: dict[str, dict[str, Pair]]  # ratio column → row → parts
+    grids: dict[str, dict[str, dict[str, Any]]]  # ratio column → its parts on every row (group rows too)
+    rows: dict[tuple[str, str], Pair]  # (ratio row, summed column) → parts
+
+    def note(self, t: Table) -> str | None:
+        return pairs_note(t, self.cols, self.rows)
+
+
+def paired(t: Table, values: list[Any], summed: list[str]) -> Paired:
+    """The ratio columns' and ratio rows' parts of a Biểu, paired unit by unit."""
+    cols = column_pairs(t, values)
+    grids = {ck: column_grid(t, t.column(ck), per) for ck, per in cols.items()}
+    return Paired(cols, grids, row_pairs(t, values, summed))
