@@ -196,6 +196,15 @@ ROW_AGGREGATE_VI = {
 }
 
 
+def figure_type(col: Any, unsummed_row: bool = False) -> str:
+    """How a consolidated cell of ``col`` is printed: an integer column's mean, ratio, share, minimum… (or any
+    cell of a rate or average row, ``unsummed_row``) keeps its decimals — 22,5, never «22» or «23»; only a sum
+    of whole numbers is printed whole."""
+    if col.type == "integer" and (unsummed_row or aggregate_of(col) != "sum"):
+        return "decimal"
+    return col.type
+
+
 def row_marks(t: Any) -> dict[str, str]:
     """What a consolidated Biểu prints after a row's label when it is not summed: "(trung bình cộng các đơn vị)"."""
     return {k: f" ({ROW_AGGREGATE_VI[a]})" for k, a in row_aggregates(t).items() if a in ROW_AGGREGATE_VI}

@@ -502,8 +502,9 @@ def _group(int_str: str) -> str:
 
 
 def format_integer(n: int | float) -> str:
-    """1234 → "1.234"; -1234 → "-1.234"."""
-    n = int(round(n))
+    """1234 → "1.234"; -1234 → "-1.234"; 22,5 → "23" (half away from zero, never Python's half-to-even)."""
+    n = int(Decimal(str(n)).quantize(Decimal(1), ROUND_HALF_UP)) if isinstance(n, float) and abs(n) < 1e15 \
+        else int(round(n))
     return ("-" if n < 0 else "") + _group(str(abs(n)))
 
 

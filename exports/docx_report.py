@@ -28,7 +28,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar, item_unit
-from dialogs.figures import aggregate_of, row_marks, row_units, unsummed_note
+from dialogs.figures import aggregate_of, figure_type, row_marks, row_units, unsummed_note
 from dialogs.issuer import DOTS, Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
@@ -430,7 +430,7 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         for col in t.columns:
             v = cells.get(col.key)
             if col.type in ("integer", "decimal", "money", "percent"):  # a mean of whole numbers has decimals
-                row.append(_cell_num("decimal" if col.type == "integer" and r.key in marks else col.type, v, col.unit))
+                row.append(_cell_num(figure_type(col, r.key in marks), v, col.unit))
             else:
                 row.append(note_cell(s.texts.get((r.key, col.key), []), notes_annex))
         rows.append(row)
@@ -516,7 +516,7 @@ def note_cell(texts: list, annex: str | None = None) -> str:
 def _cell_num(typ: str, v, unit: str | None = None) -> str:
     if v is None or v == "":
         return ""
-    if typ == "integer":
+    if typ == "integer" and float(v).is_integer():  # a figure with decimals keeps them, as in the .xlsx
         return format_integer(v)
     if typ == "money":  # in the unit its header names (bieu_units): kept in đồng
         return format_decimal(money_shown(v, unit), 3)

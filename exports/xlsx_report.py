@@ -39,7 +39,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from dialogs.answers import format_scalar, item_unit, numeric
-from dialogs.figures import aggregate_of, row_marks, row_units, summed_rows, total_row, unsummed_note
+from dialogs.figures import (
+    aggregate_of,
+    figure_type,
+    row_marks,
+    row_units,
+    summed_rows,
+    total_row,
+    unsummed_note,
+)
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
@@ -440,7 +448,7 @@ def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, co
         v, fmt = v / 100, PCT_FMT
     elif qtype == "money":
         v, fmt = money_shown(v, unit), DEC_FMT
-    elif qtype == "integer":
+    elif qtype == "integer" and float(v).is_integer():
         fmt = INT_FMT
     else:
         fmt = DEC_FMT
@@ -516,8 +524,9 @@ def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> 
         q = it.ref.question
         s = it.summary
         sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(report_label(q), wrap=True), sh.cell(_unit_label(q)),
-                   _num_cell(sh, q.type, s.value, unit=q.unit),
-                   _num_cell(sh, q.type, s.prev_value, unit=q.unit), _num_cell(sh, q.type, s.delta, unit=q.unit),
+                   _num_cell(sh, figure_type(q), s.value, unit=q.unit),
+                   _num_cell(sh, figure_type(q), s.prev_value, unit=q.unit),
+                   _num_cell(sh, figure_type(q), s.delta, unit=q.unit),
                    sh.cell(s.count, INT_FMT)])
     sh.filter(3)
     sh.close()
@@ -658,7 +667,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
             row.append(sh.cell(units[i], bold=bold))
         for col in t.columns:
             if col.type in NUMERIC_TYPES:  # a mean of whole numbers has decimals
-                typ = "decimal" if col.type == "integer" and r.key in marks else col.type
+                typ = figure_type(col, r.key in marks)
                 row.append(_num_cell(sh, typ, cells.get(col.key), bold=bold, unit=col.unit))
             else:
                 texts = s.texts.get((r.key, col.key), [])
@@ -739,7 +748,7 @@ def _total_row(sh: _Sheet, s: TableSummary, lead: int = 2) -> None:
             parts = s.pairs.grids.get(col.key, {}) if s.pairs is not None else {}
             num, den = (sum(x for r in top if isinstance(x := (parts.get(r.key) or {}).get(k), int | float))
                         for k in (col.numerator or "", col.denominator or ""))
-            row.append(_num_cell(sh, col.type, rate_of(num, den, col.factor), bold=True, unit=col.unit))
+            row.append(_num_cell(sh, figure_type(col), rate_of(num, den, col.factor), bold=True, unit=col.unit))
         else:
             row.append(None)
     sh.append(row)
