@@ -550,6 +550,8 @@ def table_figures(t: Table, values: list[Any], keep: list[Paired] | None = None)
     if keep is not None:  # the ratio cells' parts, for the added «Tổng cộng» row and the note
         keep.append(pairs)
     _other_columns(t, grid, aggs, cells_of, pairs.grids)
+    for (rk, ck), p in pairs.fractions.items():  # a rate every unit typed as parts («47/96»): from the parts
+        grid.setdefault(rk, {})[ck] = rate_of(p.num, p.den)
     opened = {r.key for r in t.rows if r.open}
     for rk, agg in plain.items():  # rates and averages: the row's own aggregation in place of the sum
         cell = grid.setdefault(rk, {})

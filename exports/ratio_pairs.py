@@ -9,12 +9,13 @@ computed on fewer units than gave figures, and which are empty because no unit g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dialogs.answers import table_grid
 from dialogs.figures import aggregate_of, row_aggregates
 from dialogs.outline import NUMERIC_TYPES, Table
+from dialogs.parsing import format_decimal
 
 
 @dataclass
@@ -113,7 +114,8 @@ def row_pairs(t: Table, values: list[Any], columns: list[str]) -> dict[tuple[str
     return out
 
 
-def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str, str], Pair]) -> str | None:
+def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str, str], Pair],
+               fractions: dict[tuple[str, str], Pair] | None = None) -> str | None:
     """The sentence under the Biểu naming the ratio cells computed on fewer units than gave figures, and those
     left empty because no unit gave both parts; None when every unit that gave a figure was counted."""
     names = {r.key: r.label for r in t.rows}
@@ -126,6 +128,10 @@ def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str,
     for (rk, ck), p in rows.items():
         _describe(f"«{names.get(rk, rk)}», cột «{t.column(ck).label}»", p, fewer, empty)
     parts = []
+    if fractions:
+        parts.append("tính lại từ tổng tử số và tổng mẫu số vì mọi đơn vị nhập dạng tử/mẫu (không phải trung bình "
+                     "cộng): " + "; ".join(_cut([f"«{t.column(ck).label}», dòng «{names.get(rk, rk)}» "
+                                                 f"({_n(p.num)}/{_n(p.den)})" for (rk, ck), p in fractions.items()])))
     if fewer:
         parts.append("tỷ lệ, bình quân chỉ tính trên các đơn vị có đủ cả hai số (đơn vị nhập thiếu một số không được "
                      "tính): " + "; ".join(_cut(fewer)))
@@ -135,6 +141,10 @@ def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str,
         return None
     text = ". ".join(p[0].upper() + p[1:] for p in parts)
     return f"Ghi chú: {text}."
+
+
+def _n(x: float) -> str:
+    return format_decimal(x)
 
 
 def _describe(where: str, p: Pair, fewer: list[str], empty: list[str]) -> None:
@@ -153,13 +163,39 @@ class Paired:
     cols: dict[str, dict[str, Pair]]  # ratio column → row → parts
     grids: dict[str, dict[str, dict[str, Any]]]  # ratio column → its parts on every row (group rows too)
     rows: dict[tuple[str, str], Pair]  # (ratio row, summed column) → parts
+    fractions: dict[tuple[str, str], Pair] = field(default_factory=dict)  # (row, mean % column) → «47/96» parts
 
     def note(self, t: Table) -> str | None:
-        return pairs_note(t, self.cols, self.rows)
+        return pairs_note(t, self.cols, self.rows, self.fractions)
 
 
 def paired(t: Table, values: list[Any], summed: list[str]) -> Paired:
     """The ratio columns' and ratio rows' parts of a Biểu, paired unit by unit."""
     cols = column_pairs(t, values)
     grids = {ck: column_grid(t, t.column(ck), per) for ck, per in cols.items()}
-    return Paired(cols, grids, row_pairs(t, values, summed))
+    return Paired(cols, grids, row_pairs(t, values, summed), fraction_cells(t, values))
+
+
+def fraction_cells(t: Table, values: list[Any]) -> dict[tuple[str, str], Pair]:
+    """The cells of a rate column averaged over the units («Tỷ lệ giải quyết đúng hạn (%)», ``mean``) that every
+    unit giving a figure typed as parts («47/96», «3/4»): their summed parts — the rate is recomputed from them
+    (50/100 = 50 %, not the mean of 48,96 % and 75 %), as for a rate question."""
+    cols = [c.key for c in t.input_columns if c.type == "percent" and aggregate_of(c) == "mean"]
+    out: dict[tuple[str, str], Pair] = {}
+    if not cols:
+        return out
+    whole: set[tuple[str, str]] = set()
+    for v in values:
+        for rk, cells in (v.get("rows") or {}).items():
+            for ck in cols:
+                x = cells.get(ck) if isinstance(cells, dict) else None
+                if _num(x) is None:
+                    continue
+                p = out.setdefault((rk, ck), Pair())
+                p.given += 1
+                n, d = (x.get("num"), x.get("den")) if isinstance(x, dict) else (None, None)
+                if _num(n) is not None and _num(d):
+                    p.num, p.den, p.counted = p.num + float(n), p.den + float(d), p.counted + 1
+                else:
+                    whole.add((rk, ck))
+    return {k: p for k, p in out.items() if k not in whole and p.den}
