@@ -211,6 +211,9 @@ def _new_column(path: list[str], ckeys: KeyMaker) -> dict:
         said = {}
     if typ == "integer" and not said and len(path) > 1:  # 'Kế hoạch' under 'Năng suất (tạ/ha)': the group's kind
         typ, said = _group_kind(path[-2])
+    if typ == "integer" and re.search(r"\b(?:binh quan|trung binh)\b|\([^()/]+/[^()/]+\)\s*$", fold(label)) \
+            and not re.match(r"(?:so|dan so|tong so)\b", fold(label)):
+        typ = "decimal"  # 'Bình quân nhân khẩu/hộ (người/hộ)': an average, 3,5 is typed
     if typ != "integer":
         col["type"] = typ
     col.update(said)
