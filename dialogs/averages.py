@@ -109,6 +109,23 @@ def weighted_parts(entry: dict[str, Any], columns: list[dict[str, Any]],
     return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"], "factor": _round(factor)}
 
 
+def expected_factor(entry: dict[str, Any], num: dict[str, Any], den: dict[str, Any]) -> float | int | None:
+    """The factor a figure per something («Năng suất (tấn/ha)», «Giá trị/ha (triệu đồng/ha)») must be written with,
+    from the units of its own label and of its numerator's and denominator's (tấn/ha from tấn and ha: 1; tạ/ha: 10;
+    a ``money`` column is kept in đồng and printed in its unit: 1); None when a unit is not known for certain."""
+    sides = per_unit(str(entry.get("label") or ""), entry.get("unit"), entry.get("group"))
+    if sides is None:
+        return None
+    want = [measure(x) for x in sides]
+    if entry.get("type") == "money" and want[0] and want[0][0] == "money":
+        want[0] = ("money", 1.0)
+    nm, dm = _column_measure(num, True), _column_measure(den, True)
+    if not (want[0] and want[1] and nm and dm) or nm[0] != want[0][0] or dm[0] != want[1][0] \
+            or not all(x[1] for x in (want[0], want[1], nm, dm)):
+        return None
+    return _round(nm[1] / want[0][1] * want[1][1] / dm[1])
+
+
 def _round(x: float) -> float | int:
     r = round(x, 9)
     return int(r) if r == int(r) else r
