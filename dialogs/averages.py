@@ -55,7 +55,20 @@ def per_unit(label: str, unit: str | None, group: str | None = None) -> tuple[st
     if m and name.count("/") == 1 and measure(m.group(1)) and (whole := next(
             (x for x in (unit or "", *brackets) if x and "/" not in x), None)):
         return whole.strip(), m.group(1)
-    return None
+    return _counts_per(name)
+
+
+def _counts_per(name: str) -> tuple[str, str] | None:
+    """'Bình quân học sinh/lớp' (no unit written): a count per a count, both things the Biểu counts («Số học
+    sinh», «Số lớp») — the sides are the words either side of the slash, when both are known counts."""
+    m = re.search(r"(\w+(?:\s\w+)?)\s*/\s*(\w+(?:\s\w+)?)$", name)
+    if not m or name.count("/") != 1:
+        return None
+    den = next((d for d in (m.group(2), m.group(2).split()[0]) if (x := measure(d)) and x[0].startswith("count:")),
+               None)
+    num = next((n for n in (m.group(1), m.group(1).split()[-1]) if (x := measure(n)) and x[0].startswith("count:")),
+               None)
+    return (num, den) if num and den else None
 
 
 def _column_measure(col: dict[str, Any], via_group: bool) -> tuple[str, float] | None:
