@@ -283,12 +283,22 @@ def column_notes(t: Any, counted: tuple[int, int] | None = None) -> list[str]:
                        f"{_times(getattr(c, 'factor', None))}, tính lại từ số đã cộng"
                        + (" (bình quân gia quyền)" if weighted else ""))
         elif agg == "share":
-            out.append(f"{name}: tỷ trọng so với dòng tổng trên nó, tính lại từ {_column_name(t, c.of)} đã cộng")
+            out.append(f"{name}: tỷ trọng so với dòng tổng {_total_side(t)} nó, tính lại từ {_column_name(t, c.of)} "
+                       "đã cộng")
         elif agg in ROW_AGGREGATE_VI:
             alike.setdefault(agg, []).append(name)
     out += [f"{', '.join(names)}: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
             for agg, names in alike.items()]
     return out
+
+
+def _total_side(t: Any) -> str:
+    """Where a share's total row is printed: «dưới» when every total row comes after the rows it adds («Tổng số»
+    as the last line), else «trên»."""
+    index = {r.key: i for i, r in enumerate(t.rows)}
+    totals = [r for r in t.rows if r.kind == "total" or r.sum_of]
+    return "dưới" if totals and all(index[s.key] < index[r.key] for r in totals for s in t.row_sum_sources(r)) \
+        else "trên"
 
 
 def summed_rows(t: Any) -> set[str]:

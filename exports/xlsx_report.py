@@ -70,6 +70,8 @@ from exports.xlsx_style import (
 )
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# «- Diện tích», «+ Lúa»: a list mark and a space, no formula (an apostrophe before it would show in the cell)
+LIST_MARK = re.compile(r"^[-+]\s+[^\W\d_]")
 BODY_FONT = Font(name=FONT_NAME, size=11)
 HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
 WRAP_BODY = Alignment(wrap_text=True, vertical="center")
@@ -83,7 +85,7 @@ PCT_FMT = "0.0%"
 def safe_text(value: Any) -> str:
     """Text for a cell: XML-safe, and never run as a formula (a leading apostrophe makes it plain text)."""
     s = clean(value)
-    if s.startswith(FORMULA_START):
+    if s.startswith(FORMULA_START) and not LIST_MARK.match(s):
         return "'" + s
     return s
 
