@@ -129,8 +129,8 @@ def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str,
         _describe(f"«{names.get(rk, rk)}», cột «{t.column(ck).label}»", p, fewer, empty)
     parts = []
     if fractions:
-        parts.append("tính lại từ tổng tử số và tổng mẫu số vì mọi đơn vị nhập dạng tử/mẫu (không phải trung bình "
-                     "cộng): " + "; ".join(_cut([f"«{t.column(ck).label}», dòng «{names.get(rk, rk)}» "
+        parts.append("riêng các ô sau, mọi đơn vị nhập dạng tử/mẫu nên tính lại từ tổng tử số và tổng mẫu số (không "
+                     "phải trung bình cộng): " + "; ".join(_cut([f"«{t.column(ck).label}», dòng «{names.get(rk, rk)}» "
                                                  f"({_n(p.num)}/{_n(p.den)})" for (rk, ck), p in fractions.items()])))
     if fewer:
         parts.append("tỷ lệ, bình quân chỉ tính trên các đơn vị có đủ cả hai số (đơn vị nhập thiếu một số không được "

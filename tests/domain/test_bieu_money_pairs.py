@@ -191,7 +191,7 @@ def test_a_mean_in_an_integer_column_keeps_its_decimals_and_parts_typed_rates_ar
     # Tỷ lệ Mầm non: both typed parts → (47 + 3) / (96 + 4) = 50 %; Tiểu học typed plain → (80 + 60) / 2 = 70 %
     assert abs(_xrow(rows, "Mầm non")[4] - 0.5) < 1e-9 and _drow(tables, "Mầm non")[4] == "50%"
     assert abs(_xrow(rows, "Tiểu học")[4] - 0.7) < 1e-9
-    assert "ính lại từ tổng tử số và tổng mẫu số vì mọi đơn vị nhập dạng tử/mẫu" in text and "(50/100)" in text
+    assert "iêng các ô sau, mọi đơn vị nhập dạng tử/mẫu nên tính lại từ tổng tử số và tổng mẫu số" in text and "(50/100)" in text
     # the sum of whole numbers stays whole: 10 + 5 = 15 lớp
     assert _drow(tables, "Mầm non")[2] == "15"
 
