@@ -214,3 +214,25 @@ def test_check_refuses_a_factor_the_units_contradict():
     # Giá trị/ha: (5 + 2) tỷ = 7 000 triệu over 150 ha = 46,666… triệu đồng/ha; Giá trị prints 7 (tỷ)
     x = _xrow(rows, "Xã Đông")
     assert x[5] == 7 and abs(x[6] - 7000 / 150) < 1e-9
+
+
+def test_a_money_question_prints_in_its_own_unit_everywhere():
+    o = _outline("""      - {key: tn, prompt: Tổng thu ngân sách, type: money, unit: tỷ đồng}
+      - {key: gia, prompt: Giá lúa bình quân, type: money, unit: đồng/kg, aggregate: mean}
+""")
+    cur = {1: {"tn": 650 * 10**9, "gia": 8_000}, 2: {"tn": 90 * 10**9, "gia": 8_600}}
+    units = [UnitInfo(u, f"X{u}", f"Xã {u}", "xa") for u in cur]
+    c = consolidate(o, units=units, current=cur, previous=None, status=dict.fromkeys(cur, "submitted"),
+                    submitted_at={}, period_label="Năm 2027", deadline=None)
+    wb = load_workbook(BytesIO(build_xlsx(c)), read_only=True)
+    summary = [list(r) for r in wb["Tổng hợp"].iter_rows(values_only=True)]
+    # 650 + 90 = 740 tỷ đồng; (8 000 + 8 600) / 2 = 8 300 đồng/kg
+    assert next(r for r in summary if len(r) > 4 and r[2] == "Tổng thu ngân sách")[3:5] == ["tỷ đồng", 740]
+    assert next(r for r in summary if len(r) > 4 and r[2] == "Giá lúa bình quân")[3:5] == ["đồng/kg", 8_300]
+    per = [list(r) for r in wb["Từng đơn vị"].iter_rows(values_only=True)]
+    assert "(tỷ đồng)" in per[1][3] and [r[3] for r in per[2:4]] == [650, 90]
+    doc = Document(BytesIO(build_docx(c)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Tổng thu ngân sách: 740 tỷ đồng" in text and "8.300 đồng/kg" in text
+    cells = [[cell.text for cell in r.cells] for t in doc.tables for r in t.rows]
+    assert any("(tỷ đồng)" in x for r in cells for x in r) and any(r[1:3] == ["Xã 1", "650"] for r in cells), cells
