@@ -1274,9 +1274,10 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
                                                            and fields[0] in s], default=len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    items = [question(ctx, a, path, None, []) for _, asks in sorted(opening + lined) for a in asks
-             if not (placed and a.prompt == "Tại")]
-    for q in items:  # a petition's addressee to write (addressee.py): tidy keeps it
+    # every ask in the order the form prints it: a line of several fields never jumps ahead of the lines above it
+    placed_at = [(k, question(ctx, a, path, None, [])) for k, asks in sorted(opening + lined, key=lambda x: x[0])
+                 for a in asks if not (placed and a.prompt == "Tại")]
+    for _, q in placed_at:  # a petition's addressee to write (addressee.py): tidy keeps it
         q["_addressee"] = q["prompt"].startswith("Kính gửi")
     for f in fields:
         q = field_question(ctx, f, path, None)
@@ -1287,12 +1288,19 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
-        items.append(q)
-    for k, a in coded:  # a question of the head with its coded answers: a choice, in its place among the fields
-        at = sum(1 for f in fields if any(f in s for s in lines[:k]))
-        items.insert(min(at, len(items)), question(ctx, a, path, None, []))
+        placed_at.append((_line_of(f, lines), q))
+    # a question of the head with its coded answers: a choice, in its place among the fields
+    placed_at += [(k, question(ctx, a, path, None, [])) for k, a in coded]
+    items = [q for _, q in sorted(placed_at, key=lambda x: x[0])]  # (stable: a line's own asks keep their order)
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+def _line_of(field: str, lines: list[str]) -> int:
+    """The line a head field was read from ('Số hội viên (người)' from 'Số hội viên: …… người'); past the end when
+    none shows it."""
+    label = re.sub(r"\s*\([^()]*\)$", "", field).strip() or field
+    return next((k for k, s in enumerate(lines) if field in s or label in s), len(lines))
 
 
 def _entries_below(lines: list[str], label: str) -> bool:
