@@ -575,7 +575,7 @@ def build(doc: Document, filename: str) -> Built:
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
-    own_meanings(sections, texts)  # a field's type by its label's own meaning; a survey's criteria rated
+    own_meanings(sections, texts, ctx.notes)  # a field's type by its label's own meaning; a survey's criteria rated
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word
         ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "

@@ -69,12 +69,13 @@ def _statement(q: dict) -> bool:
             and not OWN_WORDS.match(fold(p)))
 
 
-def _rate(q: dict) -> None:
+def _rate(q: dict, notes: list[dict]) -> None:
     q["type"], q["options"] = "choice", list(LEVELS)
     q.setdefault("_comments", {})["type"] = f"? {GUESS}"
+    notes.append({"key": q.get("key"), "message": f"kiểu choice được đoán: {GUESS}"})
 
 
-def _quality_runs(items: list[dict]) -> None:
+def _quality_runs(items: list[dict], notes: list[dict]) -> None:
     """Three or more short lines in a row, each naming a quality to rate: a choice each."""
     k = 0
     while k < len(items):
@@ -83,28 +84,28 @@ def _quality_runs(items: list[dict]) -> None:
             j += 1
         if j - k >= 3:
             for q in items[k:j]:
-                _rate(q)
+                _rate(q, notes)
         k = max(j, k + 1)
 
 
-def own_meanings(sections: list[dict], texts: list[str]) -> None:
+def own_meanings(sections: list[dict], texts: list[str], notes: list[dict]) -> None:
     """In place: each ask retyped by its label's own meaning, then the criteria of a survey rated (see above)."""
     survey = any(SATISFACTION.search(fold(t)) for t in texts[:12] if len(t) < 300)
-    _walk(sections, survey)
+    _walk(sections, survey, notes)
 
 
-def _walk(sections: list[dict], survey: bool) -> None:
+def _walk(sections: list[dict], survey: bool, notes: list[dict]) -> None:
     for sec in sections:
         items = sec.get("items") or []
         for q in items:
             if "items" in q:
-                _walk([q], survey)
+                _walk([q], survey, notes)
             elif q.get("type") in ("text", "longtext") and not q.get("options"):
                 typ = by_name(q.get("prompt", ""), q["type"])
                 if typ:
                     q["type"] = typ
-        _quality_runs(items)
+        _quality_runs(items, notes)
         rated = [q for q in items if _statement(q)]
         if survey and len(rated) >= 3 and len(rated) == sum(1 for q in items if "items" not in q):
             for q in rated:
-                _rate(q)
+                _rate(q, notes)
