@@ -6,8 +6,11 @@
   it does or it does not, a yes/no (a count 'Số trường đạt chuẩn …' is asked before this pass).
 - A label whose measure is known by its name: 'Mật độ xây dựng' (a percentage of the plot), 'Mức thu nhập bình
   quân hằng tháng', 'Tiền lương bình quân' (an amount of money).
+- A field of a kind of work ('Lĩnh vực áp dụng sáng kiến', 'Lĩnh vực hoạt động'): a line of text; a bare 'Năm'
+  to fill: a year, a whole number.
 - A label that lists several things to write ('Các khoản phải thi hành', 'Những việc đã làm được') or asks the
-  case to be set out ('Đề nghị xác nhận', 'Xin trình bày sự việc sau'): written out, a longtext.
+  case to be set out ('Đề nghị xác nhận', 'Xin trình bày sự việc sau'), or a line whose note asks the name of
+  each one ('Có lý do' over '(ghi rõ họ tên từng đồng chí và lý do vắng mặt)'): written out, a longtext.
 - The qualities a survey asks to rate, listed with no scale printed: a run of three or more short lines each
   naming a quality ('Mức độ …', 'Tốc độ …', 'Thái độ …', 'Khả năng …'), or the short criteria of a page that
   calls itself a satisfaction survey ('Khảo sát hài lòng …', 'Phiếu … mức độ hài lòng'): each one a choice of the
@@ -29,6 +32,8 @@ PLACE_OR_PERSON = re.compile(
 MEETS = re.compile(r"^(?!(?:so|tong so|ty le|ket qua|danh sach|cac|nhung)\b)(?:\w+ ){1,5}dat (?:chuan|tieu chi|tieu chuan)\b")
 PERCENT_BY_NAME = re.compile(r"^mat do xay dung$")
 MONEY_BY_NAME = re.compile(r"^(?:muc )?(?:thu nhap|tien luong|luong)(?: binh quan)?(?: (?:hang|moi) thang| thang)?$")
+FIELD_OF_WORK = re.compile(r"^linh vuc (?:ap dung|hoat dong|san xuat|kinh doanh|chuyen mon|nghien cuu)\b")
+EACH_NAME = re.compile(r"\bho,? (?:va )?ten (?:tung|cac|nhung)\b")
 SEVERAL = re.compile(r"^(?:cac|nhung) (?:khoan|viec|noi dung|van de)\b")
 SET_OUT = re.compile(r"^(?:de nghi (?:xac nhan|giai quyet|xem xet)|xin trinh bay\b.*\bsu viec\b.*)$")
 QUALITY = re.compile(r"^(?:muc do|toc do|thai do|kha nang|chat luong|su (?:hai long|thuan tien|than thien))\s+\w+")
@@ -50,6 +55,10 @@ def by_name(prompt: str, typ: str) -> str | None:
             return "date"
         if PLACE_OR_PERSON.match(f):
             return "text"
+    if typ == "longtext" and len(f.split()) <= 8 and FIELD_OF_WORK.match(f):
+        return "text"
+    if typ == "text" and f == "nam":
+        return "integer"
     if len(f.split()) <= 14 and "?" not in prompt and MEETS.match(f):
         return "yesno"
     if PERCENT_BY_NAME.match(f):
@@ -102,6 +111,8 @@ def _walk(sections: list[dict], survey: bool, notes: list[dict]) -> None:
                 _walk([q], survey, notes)
             elif q.get("type") in ("text", "longtext") and not q.get("options"):
                 typ = by_name(q.get("prompt", ""), q["type"])
+                if q["type"] == "text" and EACH_NAME.search(fold(q.get("help", ""))):
+                    typ = "longtext"  # the names of several people, one line each
                 if typ:
                     q["type"] = typ
         _quality_runs(items, notes)

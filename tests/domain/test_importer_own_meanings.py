@@ -66,3 +66,21 @@ def test_short_lines_of_a_report_are_not_rated():
     t = _types("BÁO CÁO TỔNG KẾT NĂM\nI. Kết quả\n1. Công tác tuyên truyền\n2. Công tác kiểm tra\n"
                "3. Công tác thi đua khen thưởng\n")
     assert "choice" not in t.values()
+
+
+def test_a_field_of_work_is_a_line_of_text_and_a_bare_year_a_number():
+    t = _types("1. Mẫu phiếu\nPHIẾU ĐĂNG KÝ SÁNG KIẾN\n- Lĩnh vực áp dụng giải pháp:\n- Lĩnh vực hoạt động:\n"
+               "- Năm: ………\n")
+    assert t["Lĩnh vực áp dụng giải pháp"] == "text" and t["Lĩnh vực hoạt động"] == "text"
+    assert t["Năm"] == "integer"
+
+
+def test_a_line_whose_note_asks_each_name_is_written_out():
+    t = _types("BIÊN BẢN HỌP TỔ\n- Số tổ viên vắng mặt: ……… người\n+ Có phép: ……… (ghi rõ họ tên từng người và lý do)\n"
+               "+ Không phép: ……… (ghi rõ họ và tên các tổ viên vắng)\n")
+    assert t["Có phép"] == "longtext" and t["Không phép"] == "longtext"
+
+
+def test_a_total_area_is_a_measure():
+    t = _types("PHIẾU ĐIỀU TRA HỘ\n1. Tổng diện tích đất ở của hộ: ………\n2. Tổng diện tích sàn xây dựng: ………\n")
+    assert t["Tổng diện tích đất ở của hộ"] == "decimal" and t["Tổng diện tích sàn xây dựng"] == "decimal"
