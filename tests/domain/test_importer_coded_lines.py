@@ -38,3 +38,12 @@ def test_codes_that_do_not_count_from_one_and_lines_under_a_long_text_stay():
                  "2. Ông bà hãy cho biết những khó khăn lớn nhất của gia đình trong năm qua là gì:\nMất mùa / Ốm đau\n")
     assert not any(t == "choice" and o == ["Chỉ số A", "Chỉ số B"] for _, t, o in asks)
     assert not any(t == "choice" and o == ["Mất mùa", "Ốm đau"] for _, t, o in asks)
+
+
+def test_a_short_label_with_slashed_alternatives_over_a_line_of_dots_is_a_choice():
+    asks = _asks("1. Người khai:\nHọ và tên: ……………\nLà ( chủ hộ / người thuê nhà ở lâu dài / người được ủy quyền ) :\n"
+                 "… … … … … … … … … … … …\nSinh ngày: …. tháng …. năm ….\n")
+    assert ("Là", "choice", ["Chủ hộ", "Người thuê nhà ở lâu dài", "Người được ủy quyền"]) in asks
+    asks = _asks("1. Người đề nghị:\nHọ và tên: ……………\nVới tư cách ( cá nhân / đại diện tổ chức / đại diện nhóm hộ ) :\n"
+                 "… … … … … … … … … … … …\nĐịa chỉ: ……………\n")
+    assert ("Với tư cách", "choice", ["Cá nhân", "Đại diện tổ chức", "Đại diện nhóm hộ"]) in asks
