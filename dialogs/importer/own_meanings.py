@@ -38,7 +38,9 @@ SEVERAL = re.compile(r"^(?:cac|nhung) (?:khoan|viec|noi dung|van de)\b")
 SET_OUT = re.compile(r"^(?:de nghi (?:xac nhan|giai quyet|xem xet)|xin trinh bay\b.*\bsu viec\b.*)$")
 QUALITY = re.compile(r"^(?:muc do|toc do|thai do|kha nang|chat luong|su (?:hai long|thuan tien|than thien))\s+\w+")
 SATISFACTION = re.compile(r"\b(?:khao sat|phieu|danh gia)\b.{0,40}\bhai long\b")
-OWN_WORDS = re.compile(r"^(?:y kien|ghi chu|de xuat|kien nghi|nhan xet|gop y|ket qua|danh gia|tinh hinh|ly do|vi sao)\b")
+OWN_WORDS = re.compile(r"^(?:y kien|ghi chu|de xuat|kien nghi|nhan xet|gop y|ket qua|danh gia|tinh hinh|ly do|vi sao|"
+                       r"cong tac|viec|nguyen nhan|giai phap|phuong huong|nhiem vu|han che|kho khan|thuan loi)\b")
+REPORTED = re.compile(r"\b(?:bao cao|ket qua|tong hop)\b")  # a report on a survey's results, not the survey
 LEVELS = ["Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"]
 GUESS = "chọn một (đoán: tiêu chí để chấm mức hài lòng, trang không in thang; hãy sửa các mức)"
 
@@ -99,7 +101,7 @@ def _quality_runs(items: list[dict], notes: list[dict]) -> None:
 
 def own_meanings(sections: list[dict], texts: list[str], notes: list[dict]) -> None:
     """In place: each ask retyped by its label's own meaning, then the criteria of a survey rated (see above)."""
-    survey = any(SATISFACTION.search(fold(t)) for t in texts[:12] if len(t) < 300)
+    survey = any(SATISFACTION.search(f) and not REPORTED.search(f) for f in (fold(t) for t in texts[:12] if len(t) < 300))
     _walk(sections, survey, notes)
 
 

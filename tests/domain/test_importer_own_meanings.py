@@ -84,3 +84,9 @@ def test_a_line_whose_note_asks_each_name_is_written_out():
 def test_a_total_area_is_a_measure():
     t = _types("PHIẾU ĐIỀU TRA HỘ\n1. Tổng diện tích đất ở của hộ: ………\n2. Tổng diện tích sàn xây dựng: ………\n")
     assert t["Tổng diện tích đất ở của hộ"] == "decimal" and t["Tổng diện tích sàn xây dựng"] == "decimal"
+
+
+def test_a_report_on_a_satisfaction_survey_keeps_its_parts_written():
+    t = _types("BÁO CÁO KẾT QUẢ KHẢO SÁT MỨC ĐỘ HÀI LÒNG NĂM 2025\nI. Tổ chức khảo sát\n1. Đối tượng được khảo sát\n"
+               "2. Phương pháp chọn mẫu\n3. Thời gian tiến hành\n")
+    assert "choice" not in t.values()
