@@ -36,7 +36,8 @@ FIELD_OF_WORK = re.compile(r"^linh vuc (?:ap dung|hoat dong|san xuat|kinh doanh|
 EACH_NAME = re.compile(r"\bho,? (?:va )?ten (?:tung|cac|nhung)\b")
 SEVERAL = re.compile(r"^(?:cac|nhung) (?:khoan|viec|noi dung|van de)\b")
 SET_OUT = re.compile(r"^(?:de nghi (?:xac nhan|giai quyet|xem xet)|xin trinh bay\b.*\bsu viec\b.*)$")
-QUALITY = re.compile(r"^(?:muc do|toc do|thai do|kha nang|chat luong|su (?:hai long|thuan tien|than thien))\s+\w+")
+QUALITY = re.compile(r"^(?P<h>muc do|toc do|thai do|kha nang|su (?:hai long|thuan tien|than thien))\s+\w+")
+WRITTEN_DOC = re.compile(r"\b(?:bao cao|de cuong|ke hoach|huong dan)\b")  # a report's outline: its points are written
 SATISFACTION = re.compile(r"\b(?:khao sat|phieu|danh gia)\b.{0,40}\bhai long\b")
 OWN_WORDS = re.compile(r"^(?:y kien|ghi chu|de xuat|kien nghi|nhan xet|gop y|ket qua|danh gia|tinh hinh|ly do|vi sao|"
                        r"cong tac|viec|nguyen nhan|giai phap|phuong huong|nhiem vu|han che|kho khan|thuan loi)\b")
@@ -87,13 +88,16 @@ def _rate(q: dict, notes: list[dict]) -> None:
 
 
 def _quality_runs(items: list[dict], notes: list[dict]) -> None:
-    """Three or more short lines in a row, each naming a quality to rate: a choice each."""
+    """Three or more short lines in a row, each naming a quality to rate (two kinds at least: 'Mức độ …', 'Tốc độ
+    …'): a choice each."""
     k = 0
     while k < len(items):
         j = k
-        while j < len(items) and _statement(items[j]) and QUALITY.match(fold(items[j]["prompt"])):
+        heads = set()
+        while j < len(items) and _statement(items[j]) and (m := QUALITY.match(fold(items[j]["prompt"]))):
+            heads.add(m.group("h"))
             j += 1
-        if j - k >= 3:
+        if j - k >= 3 and len(heads) >= 2:
             for q in items[k:j]:
                 _rate(q, notes)
         k = max(j, k + 1)
@@ -101,23 +105,25 @@ def _quality_runs(items: list[dict], notes: list[dict]) -> None:
 
 def own_meanings(sections: list[dict], texts: list[str], notes: list[dict]) -> None:
     """In place: each ask retyped by its label's own meaning, then the criteria of a survey rated (see above)."""
-    survey = any(SATISFACTION.search(f) and not REPORTED.search(f) for f in (fold(t) for t in texts[:12] if len(t) < 300))
-    _walk(sections, survey, notes)
+    head = [fold(t) for t in texts[:12] if len(t) < 300]
+    survey = any(SATISFACTION.search(f) and not REPORTED.search(f) for f in head)
+    _walk(sections, survey, not any(WRITTEN_DOC.search(f) for f in head), notes)
 
 
-def _walk(sections: list[dict], survey: bool, notes: list[dict]) -> None:
+def _walk(sections: list[dict], survey: bool, rated_runs: bool, notes: list[dict]) -> None:
     for sec in sections:
         items = sec.get("items") or []
         for q in items:
             if "items" in q:
-                _walk([q], survey, notes)
+                _walk([q], survey, rated_runs, notes)
             elif q.get("type") in ("text", "longtext") and not q.get("options"):
                 typ = by_name(q.get("prompt", ""), q["type"])
                 if q["type"] == "text" and EACH_NAME.search(fold(q.get("help", ""))):
                     typ = "longtext"  # the names of several people, one line each
                 if typ:
                     q["type"] = typ
-        _quality_runs(items, notes)
+        if rated_runs:
+            _quality_runs(items, notes)
         rated = [q for q in items if _statement(q)]
         if survey and len(rated) >= 3 and len(rated) == sum(1 for q in items if "items" not in q):
             for q in rated:

@@ -90,3 +90,11 @@ def test_a_report_on_a_satisfaction_survey_keeps_its_parts_written():
     t = _types("BÁO CÁO KẾT QUẢ KHẢO SÁT MỨC ĐỘ HÀI LÒNG NĂM 2025\nI. Tổ chức khảo sát\n1. Đối tượng được khảo sát\n"
                "2. Phương pháp chọn mẫu\n3. Thời gian tiến hành\n")
     assert "choice" not in t.values()
+
+
+def test_a_report_outline_listing_kinds_of_quality_keeps_them_written():
+    t = _types("ĐỀ CƯƠNG BÁO CÁO TỔNG KẾT NĂM HỌC\nI. Kết quả\n1. Mức độ hoàn thành kế hoạch năm học\n"
+               "2. Khả năng tự học của học sinh\n3. Thái độ học tập của học sinh\n")
+    assert "choice" not in t.values()
+    t = _types("Khả năng tự học của học sinh\nKhả năng hợp tác nhóm\nKhả năng giải quyết vấn đề\n")
+    assert "choice" not in t.values()  # one kind of quality only: the points of a list, not a rating's rows
