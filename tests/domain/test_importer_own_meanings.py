@@ -30,6 +30,10 @@ def test_meeting_a_standard_is_yes_or_no_and_a_count_stays_a_count():
     assert t["Trạm y tế đạt tiêu chuẩn vệ sinh môi trường"] == "yesno"
     assert t["Trường đạt chuẩn quốc gia"] == "yesno"
     assert t["Số trường đạt chuẩn quốc gia"] == "integer"
+    t = _types("ĐỀ CƯƠNG BÁO CÁO\nI. Kết quả thực hiện\n1. Xây dựng trường đạt chuẩn quốc gia\n"
+               "2. Duy trì xã đạt chuẩn quốc gia về y tế\n")
+    assert t["Xây dựng trường đạt chuẩn quốc gia"] == "longtext"
+    assert t["Duy trì xã đạt chuẩn quốc gia về y tế"] == "longtext"
 
 
 def test_density_is_a_percentage_and_income_is_money():
