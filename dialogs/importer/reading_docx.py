@@ -11,6 +11,7 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
+from dialogs.importer.word_runs import is_box, run_text
 from dialogs.importer.word_tables import grid_blocks, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -27,6 +28,7 @@ class Level:
     fmt: str = "decimal"
     text: str = "%1."
     start: int = 1
+    font: str = ""  # the bullet's font (a box drawn in Wingdings is the box of an option to tick)
     restart: int | None = None  # restart after this (0-based) level; None = after any higher level
 
 
@@ -56,6 +58,9 @@ class Numbering:
                 st = lvl.find("w:start", NS)
                 if st is not None:
                     lv.start = int(st.get(_q("val"), "1"))
+                fonts = lvl.find("w:rPr/w:rFonts", NS)
+                if fonts is not None:
+                    lv.font = fonts.get(_q("ascii")) or fonts.get(_q("hAnsi")) or ""
                 rs = lvl.find("w:lvlRestart", NS)
                 if rs is not None:
                     lv.restart = int(rs.get(_q("val"), "0")) - 1
@@ -90,7 +95,7 @@ class Numbering:
             if dl is None or dl.restart is None or dl.restart >= ilvl:
                 del cnt[deeper]
         if lv.fmt == "bullet":
-            return _bullet(lv.text)
+            return _bullet(lv.text, lv.font)
         if lv.fmt == "none":
             return None
 
@@ -102,7 +107,10 @@ class Numbering:
         return re.sub(r"%(\d)", sub, lv.text).strip() or None
 
 
-def _bullet(ch: str) -> str:
+def _bullet(ch: str, font: str = "") -> str:
+    """A bullet as typed: '-', '+', '•'; a box ('□', Wingdings o q ¨ …) is the box of an option to tick."""
+    if len(ch) == 1 and is_box(ch, font):
+        return "□"
     if ch in ("-", "–", "+", "•", "·", "*"):
         return "-" if ch == "–" else ch
     return "•"
@@ -148,9 +156,6 @@ def _footnotes(xml: bytes | None) -> dict[str, str]:
     return out
 
 
-BOX_CHARS = {"F06F", "F070", "F071", "F072", "F0A8", "F0FE", "F0FD", "F078", "F06E", "F0A1", "F0A3"}
-
-
 def _leaders(p: etree._Element) -> list[bool]:
     """For each tab stop of the paragraph, left to right: whether it draws a leader (dots, a line) up to it."""
     stops = [t for t in p.findall("w:pPr/w:tabs/w:tab", NS) if t.get(_q("val")) != "clear"]
@@ -159,27 +164,7 @@ def _leaders(p: etree._Element) -> list[bool]:
 
 
 def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ") -> str:
-    parts: list[str] = []
-    leaders, tabs = _leaders(p), 0
-    for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("footnoteReference"), _q("sym")):
-        if el.tag == _q("t"):
-            parts.append(el.text or "")
-        elif el.tag == _q("tab"):
-            if el.getparent().tag == _q("tabs"):
-                continue  # a tab stop's definition, not a tab in the text
-            # kept: a tab may separate two fields of a form (word_tables.tab_fields); a dotted leader is a blank
-            parts.append("……\t" if tabs < len(leaders) and leaders[tabs] else "\t")
-            tabs += 1
-        elif el.tag == _q("br"):
-            parts.append(br)
-        elif el.tag == _q("sym"):  # a Wingdings box ('Có □ Không □'): the answer box of a form
-            parts.append("□" if el.get(_q("char"), "").upper() in BOX_CHARS else "")
-        elif el.tag == _q("footnoteReference"):
-            fid = el.get(_q("id"))
-            parts.append(f"[footnoteRef:{fid}]")
-            if fid in notes:
-                parts.append(f" [{fid}: {notes[fid]}]")
-    return "".join(parts)
+    return run_text(p, notes, _leaders(p), br)
 
 
 def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
@@ -226,17 +211,47 @@ def read_docx(data: bytes) -> Document:
     doc = Document(source="docx")
     if body is None:
         return doc
+    ctx = _Context(numbering, styles, notes)
     for el in _blocks(body):
-        if el.tag == _q("p"):
-            parts = tab_fields(_para_text(el, notes))
-            npr = _num_pr(el, styles)
-            label = numbering.label(*npr) if npr and parts[0].strip() else None
-            level = npr[1] if label and npr else None
-            doc.blocks.append(Line(f"{label} {parts[0].strip()}" if label else parts[0], level=level))
-            doc.blocks.extend(Line(t) for t in parts[1:])
-        elif el.tag == _q("tbl"):
-            doc.blocks.extend(_table_blocks(el, notes))
+        doc.blocks.extend(_paragraph_lines(el, ctx) if el.tag == _q("p") else _table_blocks(el, ctx))
     return doc
+
+
+@dataclass
+class _Context:
+    numbering: Numbering
+    styles: dict[str, tuple[str, int]]
+    notes: dict[str, str]
+
+
+ITEM_START = re.compile(r"^\s*(?:[-–+•□☐*]|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})[.):](?:\s|$)|Câu\s+\d)")
+FIELD_END = re.compile(r"(?:…|\.{3,}|_{3,}|[:?;])\s*[^\W\d_]{0,12}(?:\s[^\W\d_]{1,8}){0,2}[.;]?\s*$")
+
+
+def _soft_lines(text: str) -> list[str]:
+    """A paragraph's pieces between manual line breaks (Shift+Enter): a new line where the next piece begins an
+    item ('2. …', '- …') or the one before ends a field (its blank, a unit after it, ':', '?'); otherwise the break
+    only wraps a sentence or a title ('BÁO CÁO' / 'KẾT QUẢ …'), read as a space."""
+    out: list[str] = []
+    for piece in text.split("\n"):
+        if out and piece.strip() and out[-1].strip() and (ITEM_START.match(piece) or FIELD_END.search(out[-1])):
+            out.append(piece)
+        elif out:
+            out[-1] = f"{out[-1]} {piece}" if out[-1].strip() else piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _paragraph_lines(el: etree._Element, ctx: _Context) -> list[Line]:
+    """A paragraph as lines: its automatic number before the first, one line a labelled field or a piece after a
+    line break that begins a new item."""
+    pieces = _soft_lines(_para_text(el, ctx.notes, "\n"))
+    parts = [t for k, piece in enumerate(pieces) for t in tab_fields(piece) if k == 0 or t.strip()]
+    npr = _num_pr(el, ctx.styles)
+    label = ctx.numbering.label(*npr) if npr and parts[0].strip() else None
+    level = npr[1] if label and npr else None
+    return [Line(f"{label} {parts[0].strip()}" if label else parts[0], level=level), *(Line(t) for t in parts[1:])]
 
 
 def _blocks(parent: etree._Element) -> list[etree._Element]:
@@ -251,13 +266,19 @@ def _blocks(parent: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _table_blocks(tbl: etree._Element, notes: dict[str, str]) -> list[Line | Grid]:
+def _table_blocks(tbl: etree._Element, ctx: _Context) -> list[Line | Grid]:
     """A Word table as what it shows (the letterhead as lines, the rest by word_tables.grid_blocks), then the
-    tables nested in its cells."""
+    tables nested in its cells. A frame of one column around a nested table (a Biểu inside the framed outline) is
+    read as the body it frames, its paragraphs and tables in their order."""
+    notes = ctx.notes
     layout = _layout_lines(tbl, notes)
     if layout:
         return [Line(t) for t in layout]
-    nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, notes)]
+    rows = tbl.findall("w:tr", NS)
+    if tbl.find("w:tr/w:tc/w:tbl", NS) is not None and all(len(tr.findall("w:tc", NS)) == 1 for tr in rows):
+        return [b for tc in tbl.iterfind("w:tr/w:tc", NS) for el in _blocks(tc)
+                for b in (_paragraph_lines(el, ctx) if el.tag == _q("p") else _table_blocks(el, ctx))]
+    nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, ctx)]
     return [Line(b) if isinstance(b, str) else b for b in grid_blocks(_grid(tbl, notes))] + nested
 
 
