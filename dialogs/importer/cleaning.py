@@ -243,6 +243,7 @@ def _drop_link_lists(lines: list[str], dropped: list[str]) -> list[str]:
 
 def clean(doc: Document) -> Cleaned:
     cleaned = Cleaned(Document(source=doc.source))
+    cleaned.old_font = doc.old_font  # (a Word file's runs in an old font, read again by the reader)
     pending: list[Line] = []
 
     def flush() -> None:

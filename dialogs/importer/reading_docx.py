@@ -11,7 +11,7 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
-from dialogs.importer.word_runs import is_box, run_text
+from dialogs.importer.word_runs import Fonts, is_box, old_font_of, run_text
 from dialogs.importer.word_tables import grid_blocks, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -163,11 +163,11 @@ def _leaders(p: etree._Element) -> list[bool]:
     return [t.get(_q("leader"), "none") not in ("none", "") for t in stops]
 
 
-def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ") -> str:
-    return run_text(p, notes, _leaders(p), br)
+def _para_text(p: etree._Element, notes: dict[str, str], br: str = " ", fonts: Fonts | None = None) -> str:
+    return run_text(p, notes, _leaders(p), br, fonts)
 
 
-def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
+def _grid(tbl: etree._Element, ctx: _Context) -> Grid:
     rows: list[list[tuple[str, tuple[int, int]]]] = []
     for ri, tr in enumerate(tbl.findall("w:tr", NS)):
         before = tr.find("w:trPr/w:gridBefore", NS)  # grid columns the row leaves out before its first cell
@@ -177,7 +177,7 @@ def _grid(tbl: etree._Element, notes: dict[str, str]) -> Grid:
             span_el = tc.find("w:tcPr/w:gridSpan", NS)
             span = int(span_el.get(_q("val"), "1")) if span_el is not None else 1
             vm = tc.find("w:tcPr/w:vMerge", NS)
-            text = "\n".join(_para_text(p, notes, "\n") for p in _blocks(tc) if p.tag == _q("p")).strip()
+            text = "\n".join(_para_text(p, ctx.notes, "\n", ctx.fonts) for p in _blocks(tc) if p.tag == _q("p")).strip()
             ci = len(row)
             origin = (ri, ci)
             if vm is not None and vm.get(_q("val"), "continue") != "restart" and ri > 0:
@@ -211,7 +211,10 @@ def read_docx(data: bytes) -> Document:
     doc = Document(source="docx")
     if body is None:
         return doc
-    ctx = _Context(numbering, styles, notes)
+    fonts = Fonts.parse(z.read("word/styles.xml") if "word/styles.xml" in names else None)
+    fonts.old = old_font_of(body, fonts)
+    doc.old_font = fonts.old
+    ctx = _Context(numbering, styles, notes, fonts)
     for el in _blocks(body):
         doc.blocks.extend(_paragraph_lines(el, ctx) if el.tag == _q("p") else _table_blocks(el, ctx))
     return doc
@@ -222,6 +225,7 @@ class _Context:
     numbering: Numbering
     styles: dict[str, tuple[str, int]]
     notes: dict[str, str]
+    fonts: Fonts
 
 
 ITEM_START = re.compile(r"^\s*(?:[-–+•□☐*]|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})[.):](?:\s|$)|Câu\s+\d)")
@@ -246,7 +250,7 @@ def _soft_lines(text: str) -> list[str]:
 def _paragraph_lines(el: etree._Element, ctx: _Context) -> list[Line]:
     """A paragraph as lines: its automatic number before the first, one line a labelled field or a piece after a
     line break that begins a new item."""
-    pieces = _soft_lines(_para_text(el, ctx.notes, "\n"))
+    pieces = _soft_lines(_para_text(el, ctx.notes, "\n", ctx.fonts))
     parts = [t for k, piece in enumerate(pieces) for t in tab_fields(piece) if k == 0 or t.strip()]
     npr = _num_pr(el, ctx.styles)
     label = ctx.numbering.label(*npr) if npr and parts[0].strip() else None
@@ -270,8 +274,7 @@ def _table_blocks(tbl: etree._Element, ctx: _Context) -> list[Line | Grid]:
     """A Word table as what it shows (the letterhead as lines, the rest by word_tables.grid_blocks), then the
     tables nested in its cells. A frame of one column around a nested table (a Biểu inside the framed outline) is
     read as the body it frames, its paragraphs and tables in their order."""
-    notes = ctx.notes
-    layout = _layout_lines(tbl, notes)
+    layout = _layout_lines(tbl, ctx)
     if layout:
         return [Line(t) for t in layout]
     rows = tbl.findall("w:tr", NS)
@@ -279,13 +282,13 @@ def _table_blocks(tbl: etree._Element, ctx: _Context) -> list[Line | Grid]:
         return [b for tc in tbl.iterfind("w:tr/w:tc", NS) for el in _blocks(tc)
                 for b in (_paragraph_lines(el, ctx) if el.tag == _q("p") else _table_blocks(el, ctx))]
     nested = [b for inner in tbl.iterfind("w:tr/w:tc/w:tbl", NS) for b in _table_blocks(inner, ctx)]
-    return [Line(b) if isinstance(b, str) else b for b in grid_blocks(_grid(tbl, notes))] + nested
+    return [Line(b) if isinstance(b, str) else b for b in grid_blocks(_grid(tbl, ctx))] + nested
 
 
 LAYOUT_WORDS = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do", re.I)
 
 
-def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | None:
+def _layout_lines(tbl: etree._Element, ctx: _Context) -> list[str] | None:
     """A small table that only lays out the letterhead (agency | motto and the document's name): its paragraphs as
     lines, cell by cell, so that the name is read as the document's name and the rest as its header. None for a
     table with data (a signature table stays a table: the importer reports it)."""
@@ -293,7 +296,7 @@ def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | Non
     cells = [tc for tr in rows for tc in tr.findall("w:tc", NS)]
     if not rows or len(rows) > 3 or len(cells) > 6:
         return None
-    paras = [[_para_text(p, notes).replace("\t", " ").strip() for p in tc.findall("w:p", NS)] for tc in cells]
+    paras = [[_para_text(p, ctx.notes, " ", ctx.fonts).replace("\t", " ").strip() for p in tc.findall("w:p", NS)] for tc in cells]
     text = " ".join(t for ps in paras for t in ps)
     if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?:ngày|năm|số)\s*:?\s*\S*", "", text)):
         return None

@@ -49,11 +49,106 @@ def is_box(ch: str, font: str = "") -> bool:
     return symbol_font(font) and code < 0x100 and f"{0xF000 + code:04X}" in BOX_CHARS
 
 
-def run_font(run: etree._Element | None) -> str:
-    fonts = run.find("w:rPr/w:rFonts", NS) if run is not None else None
+@dataclass
+class Fonts:
+    """The fonts of a document's styles (each through the style it is based on) and its default font; whether the
+    runs in an old Vietnamese font (VNI-…, .Vn…) are really typed in it (decided once for the whole document)."""
+
+    styles: dict[str, str] = field(default_factory=dict)
+    default: str = ""
+    old: str | None = None  # 'VNI' or 'TCVN3'
+
+    @classmethod
+    def parse(cls, xml: bytes | None) -> Fonts:
+        out = cls()
+        if not xml:
+            return out
+        root = etree.fromstring(xml)
+        own: dict[str, tuple[str, str]] = {}
+        for st in root.findall("w:style", NS):
+            based = st.find("w:basedOn", NS)
+            own[st.get(q("styleId"), "")] = (_fonts_of(st.find("w:rPr", NS)),
+                                              based.get(q("val"), "") if based is not None else "")
+            if st.get(q("type")) == "paragraph" and st.get(q("default")) in ("1", "true"):
+                out.default = st.get(q("styleId"), "")
+        for sid in own:
+            font, seen, cur = "", set(), sid
+            while cur in own and cur not in seen and not font:
+                seen.add(cur)
+                font, cur = own[cur]
+            out.styles[sid] = font
+        base = _fonts_of(root.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
+        out.default = out.styles.get(out.default, "") or base
+        return out
+
+    def of_paragraph(self, p: etree._Element) -> str:
+        st = p.find("w:pPr/w:pStyle", NS)
+        return (self.styles.get(st.get(q("val"), ""), "") if st is not None else "") or self.default
+
+    def of_run(self, run: etree._Element | None, para: str) -> str:
+        if run is None:
+            return para
+        own = _fonts_of(run.find("w:rPr", NS))
+        st = run.find("w:rPr/w:rStyle", NS)
+        return own or (self.styles.get(st.get(q("val"), ""), "") if st is not None else "") or para
+
+
+def _fonts_of(rpr: etree._Element | None) -> str:
+    fonts = rpr.find("w:rFonts", NS) if rpr is not None else None
     if fonts is None:
         return ""
     return fonts.get(q("ascii")) or fonts.get(q("hAnsi")) or fonts.get(q("cs")) or ""
+
+
+def run_font(run: etree._Element | None) -> str:
+    return _fonts_of(run.find("w:rPr", NS)) if run is not None else ""
+
+
+def old_font_of(root: etree._Element, fonts: Fonts) -> str | None:
+    """'VNI' or 'TCVN3' when the runs set in that old font read as Vietnamese through its table (three words or more
+    that were no syllable become one); None otherwise (Unicode text merely left in an old font's name)."""
+    from dialogs.importer.old_fonts import _tcvn3_gains
+    from dialogs.importer.syllables import load_syllables
+    from dialogs.importer.vni_font import vni_gains
+
+    texts: dict[str, list[str]] = {"vni": [], ".vn": []}
+    for p in root.iter(q("p")):
+        para = fonts.of_paragraph(p)
+        for run in p.iter(q("r")):
+            font = fonts.of_run(run, para).lower()
+            kind = "vni" if font.startswith("vni") else ".vn" if font.startswith(".vn") else ""
+            if kind:
+                texts[kind].append("".join(t.text or "" for t in run.findall("w:t", NS)))
+    if not texts["vni"] and not texts[".vn"]:
+        return None
+    syllables = load_syllables()
+    vni = vni_gains(" ".join(texts["vni"]), syllables)
+    tcvn3 = _tcvn3_gains(" ".join(texts[".vn"]), syllables)
+    return "VNI" if vni >= 3 and vni >= tcvn3 else "TCVN3" if tcvn3 >= 3 else None
+
+
+def decode_old(text: str, font: str, old: str | None) -> str:
+    """A run's text in an old font read through that font's table, once the document is known to use it: TCVN3
+    ('.VnTime') letter by letter; VNI ('VNI-Times') word by word where the word becomes a Vietnamese syllable
+    ('bò' is 'bị' in VNI). Text holding letters outside Latin-1 is Unicode already and stays."""
+    low = font.lower()
+    if old == "TCVN3" and low.startswith(".vn"):
+        from dialogs.importer.old_fonts import _decoded, _latin1
+
+        return " ".join(_decoded(w) if _latin1(w) else w for w in text.split(" "))
+    if old == "VNI" and low.startswith("vni"):
+        from dialogs.importer.syllables import load_syllables
+        from dialogs.importer.vni_font import decode_word
+
+        syllables = load_syllables()
+
+        def word(m: re.Match[str]) -> str:
+            w = m.group(0)
+            new = decode_word(w) if all(ord(c) <= 0xFF for c in w) else w
+            return new if new.lower() in syllables else w
+
+        return re.sub(r"[^\W\d_]+", word, text)
+    return text
 
 
 def _on(rpr: etree._Element | None, tag: str) -> bool:
@@ -61,24 +156,24 @@ def _on(rpr: etree._Element | None, tag: str) -> bool:
     return el is not None and el.get(q("val"), "true") not in ("0", "false", "none")
 
 
-def _text(run: etree._Element | None, text: str) -> str:
-    """A run's text as drawn: symbol-font boxes as '□', an all-capitals font or 'All caps' in capitals."""
-    font = run_font(run)
+def _text(run: etree._Element | None, text: str, font: str, old: str | None) -> str:
+    """A run's text as drawn: symbol-font boxes as '□', an old font's codes read, an all-capitals font or 'All caps'
+    in capitals."""
     if symbol_font(font) or any(0xF000 <= ord(c) <= 0xF0FF for c in text):
         text = "".join("□" if is_box(c, font) else c for c in text)
     text = "".join("□" if c in "☑☒" else c for c in text)
     rpr = run.find("w:rPr", NS) if run is not None else None
-    caps_font = bool(re.match(r"^\.?vn.*h$", font.strip(), re.I))
+    caps_font = bool(re.match(r"^\.vn.*h$", font.strip(), re.I))  # .VnTimeH: TCVN3 lower-case codes drawn as capitals
     if caps_font or _on(rpr, "caps"):
-        text = _upper_old(text, font)
-    return text
+        return _upper_old(text, font)
+    return decode_old(text, font, old)
 
 
 def _upper_old(text: str, font: str) -> str:
     """Capitals of a run: an old font's codes read first (TCVN3 '.Vn…', VNI 'VNI-…'), as its capitals only show."""
     from dialogs.importer.old_fonts import TCVN3
 
-    latin1 = all(ord(c) <= 0xFF for c in text)
+    latin1 = all(ord(c) <= 0xFF or not c.isalpha() for c in text)
     if latin1 and font.lower().startswith(".vn"):
         text = "".join(TCVN3.get(c, c) for c in text)
     elif latin1 and font.lower().startswith("vni"):
@@ -110,6 +205,8 @@ class _State:
     gap: list[str] = field(default_factory=list)  # underlined spaces and tabs waiting: a blank when long enough
     fields: list[str] = field(default_factory=list)  # open fields: 'form' hides its result
     shown: set[int] = field(default_factory=set)  # placeholders already written as a blank
+    fonts: Fonts = field(default_factory=Fonts)
+    para: str = ""  # the paragraph's font (its style's, or the document's default)
 
     def flush(self) -> None:
         if not self.gap:
@@ -166,16 +263,18 @@ def _text_el(el: etree._Element, st: _State) -> None:
     if PLACEHOLDER.match(text.strip()):
         st.add(MARK)
         return
-    st.add(_text(run, text))
+    st.add(_text(run, text, st.fonts.of_run(run, st.para), st.fonts.old))
 
 
 TAGS = ("t", "tab", "ptab", "br", "cr", "noBreakHyphen", "footnoteReference", "sym", "fldChar")
 
 
-def run_text(p: etree._Element, notes: dict[str, str], leaders: list[bool], br: str = " ") -> str:
+def run_text(p: etree._Element, notes: dict[str, str], leaders: list[bool], br: str = " ",
+             fonts: Fonts | None = None) -> str:
     """The paragraph's text (see the module's note); tabs kept ('……\\t' for a tab drawing a leader), a line break
     as `br`, a footnote's text after its mark."""
-    st = _State()
+    st = _State(fonts=fonts or Fonts())
+    st.para = st.fonts.of_paragraph(p)
     tabs = 0
     for el in p.iter(*(q(t) for t in TAGS)):
         tag = etree.QName(el).localname
