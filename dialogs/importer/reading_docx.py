@@ -11,7 +11,7 @@ from lxml import etree
 
 from dialogs.importer.document import ROMAN, Document, DocumentError, Grid, Line
 from dialogs.importer.document import format_number as _fmt
-from dialogs.importer.word_runs import Fonts, is_box, old_font_of, run_text
+from dialogs.importer.word_runs import Fonts, all_bold, is_box, old_font_of, run_text
 from dialogs.importer.word_tables import grid_blocks, tab_fields
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -217,6 +217,7 @@ def read_docx(data: bytes) -> Document:
     ctx = _Context(numbering, styles, notes, fonts)
     for el in _blocks(body):
         doc.blocks.extend(_paragraph_lines(el, ctx) if el.tag == _q("p") else _table_blocks(el, ctx))
+    _mark_heads(doc, ctx.heads)
     return doc
 
 
@@ -226,6 +227,7 @@ class _Context:
     styles: dict[str, tuple[str, int]]
     notes: dict[str, str]
     fonts: Fonts
+    heads: list[Line] = field(default_factory=list)  # bold paragraphs standing alone: headings, maybe
 
 
 ITEM_START = re.compile(r"^\s*(?:[-–+•□☐*]|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})[.):](?:\s|$)|Câu\s+\d)")
@@ -255,7 +257,46 @@ def _paragraph_lines(el: etree._Element, ctx: _Context) -> list[Line]:
     npr = _num_pr(el, ctx.styles)
     label = ctx.numbering.label(*npr) if npr and parts[0].strip() else None
     level = npr[1] if label and npr else None
-    return [Line(f"{label} {parts[0].strip()}" if label else parts[0], level=level), *(Line(t) for t in parts[1:])]
+    lines = [Line(f"{label} {parts[0].strip()}" if label else parts[0], level=level), *(Line(t) for t in parts[1:])]
+    if label is None and len(lines) == 1 and _head_like(el, lines[0].text, ctx):
+        ctx.heads.append(lines[0])
+    return lines
+
+
+HEAD_MARK = "⟦h⟧"  # a heading the document marks by its bold type only (structure.py reads it as a section)
+NOT_HEAD = re.compile(r"…|\.{3,}|_{3,}|[□☐]|[.;:,?!]$|^\W|^(?i:biểu|mẫu|phụ lục|bảng|kính gửi|nơi nhận)\b")
+
+
+def _head_like(el: etree._Element, text: str, ctx: _Context) -> bool:
+    """A short paragraph in bold standing alone, not centred (a title is), with no number, blank or end mark."""
+    t = text.strip()
+    jc = el.find("w:pPr/w:jc", NS)
+    if not t or len(t.split()) > 14 or NOT_HEAD.search(t) or (jc is not None and jc.get(_q("val")) == "center"):
+        return False
+    return all_bold(el, ctx.fonts)
+
+
+def _mark_heads(doc: Document, heads: list[Line]) -> None:
+    """The bold headings of a document numbering none of its parts ('Công tác lãnh đạo, chỉ đạo' over its '-'
+    items): each marked a heading, when an item follows it. A document whose parts are numbered ('I.', 'A.',
+    'Phần I') keeps its bold lines as they are (a caption, an emphasis)."""
+    from dialogs.importer.structure import parse_marker
+
+    lines = [b for b in doc.blocks if isinstance(b, Line) and b.text.strip()]
+    if not heads or any((m := parse_marker(b.text)) and m.kind in ("roman", "upper", "part", "code") for b in lines):
+        return
+    ids = {id(h) for h in heads}
+    start = next((k for k, b in enumerate(lines) if b.text != b.text.upper()), len(lines))
+    for k, b in enumerate(lines[start:], start):  # (the agency, the name in capitals above: no heading)
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if id(b) in ids and id(lines[min(k + 1, len(lines) - 1)]) not in ids and _item_like(nxt, parse_marker):  # (the name in capitals: no heading)
+            b.text = f"{HEAD_MARK} {b.text.strip()}"
+
+
+def _item_like(line: str, parse_marker) -> bool:
+    """A line under a heading that is an item of it: numbered or bulleted, or a field (a blank, a box, a colon)."""
+    return bool(line) and not line.startswith("(") and (
+        parse_marker(line) is not None or bool(re.search(r"…|\.{3,}|_{3,}|[□☐]|:", line)))
 
 
 def _blocks(parent: etree._Element) -> list[etree._Element]:

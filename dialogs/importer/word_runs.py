@@ -57,6 +57,7 @@ class Fonts:
     styles: dict[str, str] = field(default_factory=dict)
     default: str = ""
     old: str | None = None  # 'VNI' or 'TCVN3'
+    bold: set[str] = field(default_factory=set)  # the styles whose text is bold (through the style they are based on)
 
     @classmethod
     def parse(cls, xml: bytes | None) -> Fonts:
@@ -71,12 +72,19 @@ class Fonts:
                                               based.get(q("val"), "") if based is not None else "")
             if st.get(q("type")) == "paragraph" and st.get(q("default")) in ("1", "true"):
                 out.default = st.get(q("styleId"), "")
+        bold = {st.get(q("styleId"), ""): st.find("w:rPr/w:b", NS) for st in root.findall("w:style", NS)}
         for sid in own:
             font, seen, cur = "", set(), sid
             while cur in own and cur not in seen and not font:
                 seen.add(cur)
                 font, cur = own[cur]
             out.styles[sid] = font
+            cur, seen = sid, set()
+            while cur in own and cur not in seen and bold.get(cur) is None:
+                seen.add(cur)
+                cur = own[cur][1]
+            if bold.get(cur) is not None and bold[cur].get(q("val"), "true") not in ("0", "false"):
+                out.bold.add(sid)
         base = _fonts_of(root.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
         out.default = out.styles.get(out.default, "") or base
         return out
@@ -308,3 +316,21 @@ def run_text(p: etree._Element, notes: dict[str, str], leaders: list[bool], br: 
     st.flush()
     text = re.sub(r"\x00 *(?=\x00)", "", "".join(st.parts))
     return re.sub(r"\x00 *(\t?)", lambda m: BLANK + (m.group(1) or " "), text)
+
+
+def all_bold(p: etree._Element, fonts: Fonts) -> bool:
+    """Every run of the paragraph holding text is bold (its own mark, its character style's or the paragraph's)."""
+    st = p.find("w:pPr/w:pStyle", NS)
+    para = st is not None and st.get(q("val"), "") in fonts.bold
+    runs = [r for r in p.iter(q("r")) if "".join(t.text or "" for t in r.findall("w:t", NS)).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        b = r.find("w:rPr/w:b", NS)
+        rs = r.find("w:rPr/w:rStyle", NS)
+        on = para or (rs is not None and rs.get(q("val"), "") in fonts.bold)
+        if b is not None:
+            on = b.get(q("val"), "true") not in ("0", "false")
+        if not on:
+            return False
+    return True
