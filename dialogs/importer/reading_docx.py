@@ -191,7 +191,29 @@ def _grid(tbl: etree._Element, ctx: _Context) -> Grid:
     for r in rows:
         while len(r) < width:
             r.append(("", (-1, -1)))
-    return Grid(rows, merged_known=True)
+    return Grid(_bands_as_groups(rows), merged_known=True)
+
+
+def _bands_as_groups(rows: list[list[tuple[str, tuple[int, int]]]]) -> list[list[tuple[str, tuple[int, int]]]]:
+    """A table grouping its rows in a first column merged down ('Cấp tỉnh' over its Sở) that names a later group in a
+    row over the whole width ('B. KHỐI HUYỆN') above rows leaving that first column empty: the band's text is the
+    group cell of the rows under it, as the earlier groups are written."""
+    if len(rows) < 4 or len(rows[0]) < 3:
+        return rows
+    col0 = [r[0][1] for r in rows[1:]]
+    grouped = any(o != (-1, -1) and col0.count(o) >= 2 and rows[o[0]][0][0].strip() for o in set(col0))
+    bands = [k for k, r in enumerate(rows) if k > 1 and len({o for _, o in r}) == 1 and r[0][0].strip()]
+    if not grouped or not bands:
+        return rows
+    out = [list(r) for r in rows]
+    for b in bands:
+        end = next((k for k in bands if k > b), len(rows))
+        under = range(b + 1, end)
+        if not under or any(out[k][0][0].strip() or not any(t.strip() for t, _ in out[k][1:]) for k in under):
+            return rows
+        for k in under:
+            out[k][0] = (rows[b][0][0], (b, 0))
+    return [r for k, r in enumerate(out) if k not in bands]
 
 
 def read_docx(data: bytes) -> Document:

@@ -266,3 +266,16 @@ def test_positional_tab_with_a_leader_is_a_blank(leader):
                               f'w:leader="{leader}"/></w:r>'))
         p.add_run(unit)
     assert lines(saved(d)) == ["Kinh phí đã sử dụng:…… triệu đồng", "Số lượt người được khám:…… lượt"]
+
+
+def test_several_boxes_to_tick_make_a_multichoice():
+    d = DocxDocument()
+    d.add_paragraph("PHIẾU KHẢO SÁT TRƯỜNG HỌC")
+    n = _box_bullets(d, "\uf0a8", "Wingdings")
+    for k, cue in enumerate(("(đánh dấu vào các ô phù hợp)", "(tích vào tất cả các phương án đúng)",
+                             "(đánh dấu vào ô phù hợp)"), 1):
+        d.add_paragraph(f"Câu {k}. Thiết bị dạy học nhà trường đang có {cue}")
+        for opt in ("Máy chiếu", "Bảng tương tác", "Phòng máy tính"):
+            _bulleted(d, opt, n)
+    got = [v[0] for p, v in asks(saved(d)).items() if p.startswith("Thiết bị dạy học")]
+    assert got == ["multichoice", "multichoice", "choice"], got

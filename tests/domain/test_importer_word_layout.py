@@ -118,3 +118,53 @@ def test_a_non_breaking_hyphen_is_a_hyphen():
         p.add_run(after)
     lines = [b.text for b in read_docx(saved(d)).blocks]
     assert lines == ["Số phụ nữ 15-49 tuổi có chồng: …… người", "Mẫu số 02-BC: …… bản"]
+
+
+def grouped_table(d, groups: list[tuple[str, list[str], bool]]) -> None:
+    """A Biểu: header, then per group (name, its rows, written as a band over the whole width or merged down the
+    first column)."""
+    n = 1 + sum(len(rows) + (1 if band else 0) for _, rows, band in groups)
+    t = d.add_table(rows=n, cols=4)
+    for j, h in enumerate(["Cấp", "Đơn vị", "Số cán bộ", "Trong đó nữ"]):
+        t.cell(0, j).text = h
+    k = 1
+    for name, rows, band in groups:
+        if band:
+            t.cell(k, 0).merge(t.cell(k, 3)).text = name
+            k += 1
+        else:
+            t.cell(k, 0).merge(t.cell(k + len(rows) - 1, 0)).text = name
+        for i, r in enumerate(rows):
+            t.cell(k + i, 1).text = r
+        k += len(rows)
+
+
+def _row_labels(data: bytes) -> list[tuple[str, str | None]]:
+    result = import_document(data, "bieu.docx")
+    outline, problems = check_outline_text(result.yaml)
+    assert not problems, problems
+    table = next(r.question.table for r in outline.refs if r.question.type == "table")
+    return [(r.label, r.kind) for r in table.rows]
+
+
+def test_a_band_row_after_groups_merged_down_is_a_group_too():
+    d = DocxDocument()
+    d.add_paragraph("Biểu số 01")
+    d.add_paragraph("SỐ LƯỢNG CÁN BỘ NĂM 2026")
+    grouped_table(d, [("Cấp tỉnh", ["Sở Y tế", "Sở Xây dựng"], False),
+                      ("B. KHỐI XÃ", ["UBND xã Tân An", "UBND xã Phú Lộc"], True)])
+    labels = _row_labels(saved(d))
+    assert [lab for lab, _ in labels] == ["Cấp tỉnh", "Sở Y tế", "Sở Xây dựng", "B. KHỐI XÃ", "UBND xã Tân An",
+                                          "UBND xã Phú Lộc"], labels
+    assert dict(labels)["B. KHỐI XÃ"] == "group"
+
+
+def test_two_band_rows_after_a_merged_group():
+    d = DocxDocument()
+    d.add_paragraph("Biểu số 02")
+    d.add_paragraph("SỐ LƯỢNG VIÊN CHỨC NĂM 2026")
+    grouped_table(d, [("Khối tỉnh", ["Trường Chính trị", "Đài Phát thanh"], False),
+                      ("Khối huyện", ["Trung tâm Y tế"], True), ("Khối xã", ["Trạm Y tế xã A", "Trạm Y tế xã B"], True)])
+    labels = [lab for lab, _ in _row_labels(saved(d))]
+    assert labels == ["Khối tỉnh", "Trường Chính trị", "Đài Phát thanh", "Khối huyện", "Trung tâm Y tế", "Khối xã",
+                      "Trạm Y tế xã A", "Trạm Y tế xã B"], labels
