@@ -263,4 +263,25 @@ def clean(doc: Document) -> Cleaned:
             cells = [[(strip_markup(FN_REF_RE.sub("", t)).strip(), o) for t, o in row] for row in b.cells]
             cleaned.doc.blocks.append(Grid(cells, b.merged_known))
     flush()
+    _old_font_cells(cleaned)
     return cleaned
+
+
+def _old_font_cells(cleaned: Cleaned) -> None:
+    """The table cells of a document typed in an old font, read again as its lines were."""
+    from dialogs.importer.old_fonts import repair_old_font
+    from dialogs.importer.syllables import load_syllables
+    from dialogs.importer.vni_font import repair_vni
+
+    if cleaned.old_font not in ("VNI", "TCVN3"):
+        return
+    syllables = load_syllables()
+
+    def fix(text: str) -> str:
+        if cleaned.old_font == "VNI":
+            return "\n".join(repair_vni(x, syllables, known=True) for x in text.split("\n"))
+        return "\n".join(repair_old_font(x, known=True) for x in text.split("\n"))
+
+    for k, b in enumerate(cleaned.doc.blocks):
+        if isinstance(b, Grid):
+            cleaned.doc.blocks[k] = Grid([[(fix(t), o) for t, o in row] for row in b.cells], b.merged_known)

@@ -107,3 +107,22 @@ def test_unicode_text_left_in_an_old_font_stays():
     d.add_paragraph("Số hộ có bò sữa: …… hộ")
     d.add_paragraph("Tên cơ sở: ……")
     assert texts(saved(d)) == ["Số hộ có bò sữa: …… hộ", "Tên cơ sở: ……"]
+
+
+def _table_labels(text: str) -> tuple[list[str], list[str]]:
+    from tests.support.importing import imp
+
+    table = next(r.question.table for r in imp(text).refs if r.question.type == "table")
+    return [c.label for c in table.columns], [r.label for r in table.rows]
+
+
+def test_cells_of_a_text_in_an_old_font_are_read_as_its_lines():
+    lines = ["BÁO CÁO KẾT QUẢ XỬ LÝ VI PHẠM GIAO THÔNG", "1. Số vụ tai nạn giao thông: …… vụ",
+             "2. Số người bị thương: …… người", "3. Kết quả xử lý vi phạm:"]
+    rows = [["Lĩnh vực", "Số trường hợp vi phạm", "Tiền phạt (triệu đồng)"], ["Đường bộ", "", ""],
+            ["Tổng cộng", "", ""]]
+    for enc in (vni, tcvn3):
+        text = "\n".join([enc(x) for x in lines] + ["\t".join(enc(c) for c in r) for r in rows]) + "\n"
+        cols, got = _table_labels(text)
+        assert [c.lower() for c in cols] == ["số trường hợp vi phạm", "tiền phạt (triệu đồng)"], (enc, cols)
+        assert [r.lower() for r in got] == ["đường bộ", "tổng cộng"], (enc, got)
