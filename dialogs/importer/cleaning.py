@@ -146,6 +146,10 @@ def strip_page_marks(lines: list[str]) -> list[str]:
     return out
 
 
+# an enumeration in parentheses ending in an ellipsis ('(tôm, cá, ngao...)'), the line's blank after it
+ETC_PAREN = re.compile(r"(\([^()…]*?\w,\s*[^()…]*?\w)\s*(?:…|\.{2,4})\s*\)(?=[^()]*(?:…|\.{3,}|_{3,}))")
+
+
 def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
     lines, font = repair_old_fonts(lines)  # TCVN3 or VNI read as Latin-1
     cleaned.old_font = cleaned.old_font or font
@@ -174,6 +178,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             cleaned.dropped.append(line.strip())
             continue
         line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
+        line = ETC_PAREN.sub(r"\1)", line)  # '(tôm, cá, ngao...): ……': the list's 'and so on', no blank
         # '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
         line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
         for part in GLUED_HEADING.split(line, maxsplit=1):  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued

@@ -279,3 +279,16 @@ def test_several_boxes_to_tick_make_a_multichoice():
             _bulleted(d, opt, n)
     got = [v[0] for p, v in asks(saved(d)).items() if p.startswith("Thiết bị dạy học")]
     assert got == ["multichoice", "multichoice", "choice"], got
+
+
+def test_an_enumeration_ending_in_an_ellipsis_is_no_blank():
+    from tests.support.importing import imp
+
+    d = DocxDocument()
+    d.add_paragraph("TỜ KHAI HỘ TRỒNG TRỌT")
+    p = d.add_paragraph("Cây trồng chính (lúa, ngô, khoai...): ")
+    underlined(p, " " * 20)
+    d.add_paragraph("Số lao động của hộ: …… người")
+    assert "Cây trồng chính (lúa, ngô, khoai)" in asks(saved(d))
+    o = imp("TỜ KHAI\nHọ và tên chủ hộ: ……\nVật nuôi chính (trâu, bò, lợn…): …………\nSố con: …… con\n")
+    assert "Vật nuôi chính (trâu, bò, lợn)" in [r.question.prompt for r in o.refs]
