@@ -65,7 +65,9 @@ def is_option(line: str) -> bool:
 
 
 BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
-MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
+# several boxes may be ticked: 'chọn nhiều', '(đánh dấu vào các ô phù hợp)', 'tích tất cả các phương án đúng'
+MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn|đánh dấu nhiều|"
+                  r"(?:các|những|mọi|tất cả(?: các)?) (?:ô|phương án|lựa chọn|ý|đáp án) (?:phù hợp|thích hợp|đúng))\b", re.I)
 
 
 BOX_AT = re.compile(r"\s*(?=[□☐❑◻▢])")

@@ -20,6 +20,7 @@ PART_WORDS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
 PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}|(?-i:[A-H])(?=\s*[.:\-–]))))"
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("head", re.compile(r"^(?P<m>⟦h⟧)(?P<p>)\s*(?=\S)")),  # a Word heading marked by its bold type only (reading_docx)
     ("part", PART_RE),
     ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)]|/(?=\s))\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
@@ -61,6 +62,8 @@ def parse_marker(line: str) -> Marker | None:
         rest = s[m.end():].strip()
         if not rest:
             return None
+        if kind == "head":
+            return Marker("head", "", rest)
         if kind == "bullet":
             # the outline model knows "-", "+", "·", "*" as bullets: other bullet glyphs are written "-"
             return Marker(BULLET_KIND.get(mark, "dash"), mark if mark in "-+·*" else "-", rest)
@@ -471,7 +474,7 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
-RANKS = {"part": -2, "article": -1, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+RANKS = {"head": -3, "part": -2, "article": -1, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
 
 
 def build_tree(items: list[str | object]) -> Node:
