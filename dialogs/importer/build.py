@@ -1268,9 +1268,9 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
                                                            and fields[0] in s], default=len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    items = [question(ctx, a, path, None, []) for _, asks in sorted(opening + lined) for a in asks
-             if not (placed and a.prompt == "Tại")]
-    for q in items:  # a petition's addressee to write (addressee.py): tidy keeps it
+    placed_items = [(k, question(ctx, a, path, None, [])) for k, asks in sorted(opening + lined) for a in asks
+                    if not (placed and a.prompt == "Tại")]
+    for _, q in placed_items:  # a petition's addressee to write (addressee.py): tidy keeps it
         q["_addressee"] = q["prompt"].startswith("Kính gửi")
     for f in fields:
         q = field_question(ctx, f, path, None)
@@ -1281,10 +1281,10 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
-        items.append(q)
-    for k, a in coded:  # a question of the head with its coded answers: a choice, in its place among the fields
-        at = sum(1 for f in fields if any(f in s for s in lines[:k]))
-        items.insert(min(at, len(items)), question(ctx, a, path, None, []))
+        placed_items.append((next((k for k, s in enumerate(lines) if f in s), len(lines)), q))
+    # a question of the head with its coded answers ('Giới tính (1: Nam; 2: Nữ)'): a choice, in its place
+    placed_items += [(k, question(ctx, a, path, None, [])) for k, a in coded]
+    items = [q for _, q in sorted(placed_items, key=lambda kq: kq[0])]  # the asks in the order of their lines
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
 
