@@ -504,6 +504,7 @@ INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|kiểm điể
 
 
 TOPIC = re.compile(r"(?i)^(?:những|các|một số)\s+\S+")
+TOPIC_WORD = re.compile(r"(?i)^(?:những|các|một số)\s+")
 
 
 def topic_list(text: str) -> bool:
@@ -590,6 +591,8 @@ def listed_options(prompt: str, children: list) -> list[str] | None:
         return None
     if any(len(t.split()) > 6 or BLANK.search(t) or ASKS_WORD.search(t) or t.endswith("?") for t in texts):
         return None
+    if any(TOPIC.match(t) for t in texts) or TOPIC.match(p) and not CATEGORY.match(TOPIC_WORD.sub("", p)):
+        return None  # 'Các biện pháp …:' over '- Những kiến nghị với cấp trên', '- Nhận định …': topics to write on
     return texts
 
 

@@ -1,0 +1,51 @@
+"""Made-up forms with legends of coded answers ('Giới tính 1. Nam 2. Nữ', going on on the next line '3. THPT 4. Đại
+học'), and outlines whose dashed points under a heading ending ':' are topics to write on, not answers to pick."""
+
+from __future__ import annotations
+
+from dialogs.importer.coded_options import code_legends
+from tests.support.importing import imp
+
+
+def _asks(o) -> dict[str, tuple[str, str, list[str]]]:
+    return {r.question.prompt: (r.section_number, r.question.type, [x.label for x in r.question.options or []])
+            for r in o.refs}
+
+
+def test_a_legend_of_codes_is_a_choice_and_its_next_line_no_heading() -> None:
+    text = ("PHIẾU THÔNG TIN NGƯỜI LAO ĐỘNG\nHọ và tên: ……………\n"
+            "Giới tính 1. Nam 2. Nữ\n"
+            "Tình trạng việc làm 0. Chưa có việc 1. Làm thuê 2. Tự làm\n3. Chủ cơ sở 4. Khác (ghi rõ)\n")
+    got = _asks(imp(text))
+    assert got["Giới tính"][1:] == ("choice", ["Nam", "Nữ"])
+    assert got["Tình trạng việc làm"][1:] == ("choice", ["Chưa có việc", "Làm thuê", "Tự làm", "Chủ cơ sở", "Khác"])
+    assert all(not s for s, _, _ in got.values()), got  # no section '3.'
+    assert list(got)[:2] == ["Họ và tên", "Giới tính"]  # in the order of their lines
+
+
+def test_legend_lines_are_read_only_when_their_codes_count_on() -> None:
+    lines = ["Nguồn nước 1.Nước máy 2.Giếng khoan", "3.Nước mưa", "1. Tình hình chung", "Năm 2024 1. Quý I"]
+    assert code_legends(lines) == ["Nguồn nước (1: Nước máy; 2: Giếng khoan; 3: Nước mưa)", "1. Tình hình chung",
+                                   "Năm 2024 1. Quý I"]
+    assert code_legends(["Mức độ 1. Tốt 3. Khá"]) == ["Mức độ 1. Tốt 3. Khá"]  # the codes skip: no legend
+
+
+def test_dashed_topics_under_a_heading_are_asks_not_options() -> None:
+    for head, points in (("3. Các giải pháp thực hiện:", ["Những đề xuất với cấp huyện,", "Dự kiến kết quả đạt được."]),
+                         ("II. Những kiến nghị:", ["Các kiến nghị về chính sách;", "Đề nghị bổ sung kinh phí."])):
+        text = "ĐỀ CƯƠNG BÁO CÁO\n1. Tình hình chung\n- Đánh giá khái quát tình hình\n" + head + "\n" + \
+            "".join(f"- {p}\n" for p in points)
+        got = _asks(imp(text))
+        assert not any(t == "choice" for _, t, _ in got.values()), got
+        assert all(p.strip(",.;") in got for p in points), got
+
+
+def test_the_paragraphs_under_the_reports_form_are_no_asks() -> None:
+    for part in ("Hình thức của báo cáo:", "Thời hạn gửi báo cáo:"):
+        text = ("ĐỀ CƯƠNG BÁO CÁO\n1. Kết quả thực hiện:\n- Đánh giá kết quả đạt được,\n- Những việc chưa làm được.\n"
+                "2. Các giải pháp:\n- Những đề xuất với cấp trên,\n- Dự kiến kết quả.\n" + part + "\n"
+                "Báo cáo viết ngắn gọn, rõ ràng, số liệu phải có nguồn. Có thể dùng biểu mẫu minh họa.\n"
+                "Đối với báo cáo chuyên đề, có thể kèm phụ lục số liệu chi tiết của từng đơn vị.\n")
+        got = _asks(imp(text))
+        assert set(got) == {"Đánh giá kết quả đạt được", "Những việc chưa làm được", "Những đề xuất với cấp trên",
+                            "Dự kiến kết quả"}, got
