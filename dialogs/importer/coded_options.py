@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from dialogs.text import fold
+
 CODED = re.compile(r"^\s*(?P<o>[^=;:\d][^=;:]{0,60}?)\s*=\s*(?P<n>\d{1,2})\s*[.;,]?\s*$")
 DASH = re.compile(r"^\s*[-–+•]\s*")
 GLUED = re.compile(r"^(?P<q>.*\S)\s*:\s*[-–]\s*(?P<o>[^=]+=\s*1)\s*$")  # 'Nguồn thu …:- Trồng trọt … = 1'
@@ -123,3 +125,36 @@ def coded_options(lines: list) -> list:
             continue
         k += 1
     return [s for s in out if s is not None]
+
+
+def _column_for(label: str, tables: list[dict]) -> dict | None:
+    """The column a legend's label names ('Giới tính' → the column 'Giới tính'): the same words, or the one the
+    other begins with ('Trình độ' / 'Trình độ học vấn'), of a column with no answers of its own yet."""
+    want = fold(label).strip(" :")
+    for t in tables:
+        for col in t["table"].get("columns") or []:
+            have = fold(col.get("label", "")).strip(" :")
+            if col.get("type") in (None, "text", "choice") and not col.get("options") and have and (
+                    have == want or f"{have} ".startswith(f"{want} ") or f"{want} ".startswith(f"{have} ")):
+                return col
+    return None
+
+
+def legend_columns(sections: list[dict]) -> None:
+    """A legend of codes under a table ('Giới tính 1. Nam 2. Nữ' below the members' table whose column is 'Giới
+    tính'): the column's answers, not a question of its own (in place: the column becomes a choice, the question
+    goes). Only within one section, where the table is."""
+    for sec in sections:
+        items = sec.get("items") or []
+        legend_columns([it for it in items if "items" in it])
+        tables = [it for it in items if it.get("type") == "table" and isinstance(it.get("table"), dict)]
+        if not tables:
+            continue
+        kept = []
+        for it in items:
+            col = _column_for(it["prompt"], tables) if it.get("type") == "choice" and it.get("options") else None
+            if col is None:
+                kept.append(it)
+                continue
+            col["type"], col["options"] = "choice", list(it["options"])
+        sec["items"] = kept

@@ -49,3 +49,40 @@ def test_the_paragraphs_under_the_reports_form_are_no_asks() -> None:
         got = _asks(imp(text))
         assert set(got) == {"Đánh giá kết quả đạt được", "Những việc chưa làm được", "Những đề xuất với cấp trên",
                             "Dự kiến kết quả"}, got
+
+
+def _members_form(header: list[str], legends: list[str]) -> bytes:
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    for p in ("PHIẾU ĐIỀU TRA HỘ GIA ĐÌNH", "Họ tên chủ hộ: ……………", "I. THÀNH VIÊN TRONG HỘ"):
+        doc.add_paragraph(p)
+    rows = [header] + [[str(k)] + [""] * (len(header) - 1) for k in (1, 2, 3)]
+    table = doc.add_table(rows=len(rows), cols=len(header))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for p in [*legends, "II. NHÀ Ở", "Diện tích nhà ở: …… m2"]:
+        doc.add_paragraph(p)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_a_legend_under_a_table_gives_its_columns_answers() -> None:
+    from dialogs.importer import draft_outline, import_document
+
+    for header, legends, want in (
+        (["STT", "Họ và tên", "Giới tính", "Trình độ học vấn"], ["Giới tính 1. Nam 2. Nữ", "Trình độ 1. Tiểu học 2. THCS"],
+         {"Giới tính": ["Nam", "Nữ"], "Trình độ học vấn": ["Tiểu học", "THCS"]}),
+        (["TT", "Họ tên", "Quan hệ với chủ hộ", "Dân tộc"], ["Quan hệ với chủ hộ 1. Chủ hộ 2. Vợ/chồng 3. Con",
+                                                           "Dân tộc 1. Kinh 2. Khác (ghi rõ)"],
+         {"Quan hệ với chủ hộ": ["Chủ hộ", "Vợ/chồng", "Con"], "Dân tộc": ["Kinh", "Khác"]}),
+    ):
+        o = draft_outline(import_document(_members_form(header, legends), "phieu.docx"))
+        table = next(r.question.table for r in o.refs if r.question.type == "table")
+        got = {c.label: [x.label for x in c.options or []] for c in table.columns if c.type == "choice"}
+        assert got == want, got
+        assert not any(r.question.type == "choice" for r in o.refs), [r.question.prompt for r in o.refs]
