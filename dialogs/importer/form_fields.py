@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from dialogs.importer.ask_types import Ask, field_type
+from dialogs.importer.ask_types import Ask, ask_of, field_type
 from dialogs.importer.lexicon import BLANK_RUN, GAP, GAP_RUN
 from dialogs.text import fold
 
@@ -143,12 +143,14 @@ def names_below(text: str) -> list[Ask]:
 
 
 # A form's items explained one by one, each under its code or its quoted name, then how to fill it: 'B1.1. Tên cơ sở:
-# Ghi tên đầy đủ …', 'A1.3, A1.4. Số điện thoại, địa chỉ email: Trường hợp …', 'Mục “3. Ngày sinh”: Ghi …'.
+# Ghi tên đầy đủ …', 'A1.3, A1.4. Số điện thoại, địa chỉ email: Trường hợp …', 'Mục “3. Ngày sinh”: Ghi …'; or a
+# question, then what it is for ('Tên hộ trên có đúng không?: Phần này xác nhận tên hộ …').
 CODE = r"[A-ZĐ]{1,3}\d{1,2}[a-z]?(?:[._]\d{1,2}[a-z]?){0,3}\.?"
 CODED_GUIDE = re.compile(rf"^[-–+•*\s]*(?P<c>{CODE}(?:\s*,\s*{CODE})*)\s+(?P<l>[^:;?!]{{2,160}}?)\s*:\s+(?P<g>\S.*)$")
 QUOTED = r"(?:[Mm]ục|[Ôô]|[Cc]ột|[Cc]hỉ tiêu|[Dd]òng)\s*[“\"«]\s*(?:\d{1,2}[a-z]?\s*[.)]\s*)?[^”\"»]{2,80}[”\"»]"
 QUOTED_GUIDE = re.compile(rf"^[-–+•*\s]*(?P<q>{QUOTED}(?:\s*(?:,|và)\s*{QUOTED})*)(?:\s*\((?P<n>[^()]{{2,40}})\))?"
                           r"\s*:\s+(?P<g>\S.*)$")
+ASKED_GUIDE = re.compile(r"^[-–+•*\s]*(?P<l>[^\W\d_][^:?]{4,160})\?\s*:\s+(?P<g>[^\W\d_].*)$")  # a question, then its note
 QUOTED_ONE = re.compile(r"[“\"«]\s*(?:(?P<n>\d{1,2}[a-z]?)\s*[.)]\s*)?(?P<l>[^”\"»]{2,80})[”\"»]")
 # how a form's item is filled: the guidance that follows its label
 FILL_VERB = re.compile(r"(?i)^(?:ghi|chọn|điền|đánh dấu|khoanh|kê khai|nhập|viết|chỉ hỏi|hỏi|trường hợp|nếu|căn cứ|"
@@ -195,6 +197,10 @@ def guided_fields(text: str, label_type: Typer) -> list[Ask]:
         if len(labels) != len(codes) or any(len(x.split()) > 20 or not x[:1].isalpha() for x in labels):
             return []
         return [_guided_type(_cap(x), m.group("g"), label_type) for x in labels]
+    asked = ASKED_GUIDE.match(s)
+    if asked and len(asked.group("g").split()) >= 3:  # 'Tên hộ trên có đúng không?: Phần này xác nhận …': the question
+        ask = ask_of(_cap(asked.group("l")) + "?")
+        return [Ask(ask.prompt, ask.type, ask.unit, help=[_cap(asked.group("g")).rstrip(" ;") + "."], guessed=ask.guessed)]
     q = QUOTED_GUIDE.match(s)
     if not q or not FILL_VERB.match(q.group("g")):
         return []

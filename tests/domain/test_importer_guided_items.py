@@ -51,3 +51,22 @@ def test_quoted_items_with_their_guidance() -> None:
     assert got["Ngày sinh"][0] == "date"
     assert got["Nghề nghiệp"][2].startswith("Ghi công việc chính")
     assert not any("Mục" in p for p in got)
+
+
+def test_a_question_then_what_it_is_for_is_the_question_with_its_note() -> None:
+    text = ("BẢNG HỎI HỘ DÂN\n"
+            "Câu A1: Tên chủ hộ\n"
+            "Địa chỉ hộ trên có đúng không?: Phần này để kiểm tra lại địa chỉ. Chọn “Có” nếu đúng.\n"
+            "Gia đình dùng bao nhiêu khối nước mỗi tháng?: Hỏi theo hóa đơn gần nhất của hộ.\n")
+    got = _asks(imp(text))
+    assert got["Địa chỉ hộ trên có đúng không?"][0] == "yesno"
+    assert got["Địa chỉ hộ trên có đúng không?"][2].startswith("Phần này để kiểm tra")
+    assert "Gia đình dùng bao nhiêu khối nước mỗi tháng?" in got
+    assert not any(p.startswith(("Phần này", "Hỏi theo")) or "?:" in p for p in got), got
+
+
+def test_a_survey_code_with_a_note_beside_it() -> None:
+    text = ("BẢNG HỎI HỘ DÂN\nCâu H1_1: Xã\nCâu H1_2_(mã của thôn): Tên chủ hộ\nCâu H1_3 (ghi bằng chữ in hoa): Tên người trả lời\n")
+    got = _asks(imp(text))
+    assert {"Xã", "Tên chủ hộ", "Tên người trả lời"} <= set(got), got
+    assert got["Tên chủ hộ"][0] == "text"
