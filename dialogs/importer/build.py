@@ -1272,7 +1272,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
                     if not (placed and a.prompt == "Tại")]
     for _, q in placed_items:  # a petition's addressee to write (addressee.py): tidy keeps it
         q["_addressee"] = q["prompt"].startswith("Kính gửi")
-    for f in fields:
+    for i, f in enumerate(fields):
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
             continue
@@ -1281,7 +1281,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
-        placed_items.append((next((k for k, s in enumerate(lines) if f in s), len(lines)), q))
+        seen = [k for k, s in enumerate(lines) if f in s]  # (a label asked twice, for each party: its own line each)
+        placed_items.append((seen[min(fields[:i].count(f), len(seen) - 1)] if seen else len(lines), q))
     # a question of the head with its coded answers ('Giới tính (1: Nam; 2: Nữ)'): a choice, in its place
     placed_items += [(k, question(ctx, a, path, None, [])) for k, a in coded]
     items = [q for _, q in sorted(placed_items, key=lambda kq: kq[0])]  # the asks in the order of their lines

@@ -86,3 +86,14 @@ def test_a_legend_under_a_table_gives_its_columns_answers() -> None:
         got = {c.label: [x.label for x in c.options or []] for c in table.columns if c.type == "choice"}
         assert got == want, got
         assert not any(r.question.type == "choice" for r in o.refs), [r.question.prompt for r in o.refs]
+
+
+def test_a_heads_asks_keep_the_order_of_their_lines() -> None:
+    text = ("HỢP ĐỒNG THUÊ XE\nBên thuê: ……………\nĐịa chỉ: ……………\nĐiện thoại: ……………\n"
+            "Bên cho thuê: ……………\nĐịa chỉ: ……………\nĐiện thoại: ……………\nLoại xe 1. Xe 4 chỗ 2. Xe 7 chỗ\n")
+    o = imp(text)
+    got = [r.question.prompt.split(" (")[0] for r in o.refs]  # ('Địa chỉ (Bên thuê)': the party it belongs to)
+    assert got == ["Bên thuê", "Địa chỉ", "Điện thoại", "Bên cho thuê", "Địa chỉ", "Điện thoại", "Loại xe"], got
+    o = imp("TỜ KHAI CỦA HỘ\nĐịa chỉ hộ: ……………\nHọ và tên chủ hộ: …………… Tuổi: …… Nghề nghiệp: ……………\nĐiện thoại: ……………\n")
+    got = [r.question.prompt for r in o.refs]
+    assert got == ["Địa chỉ hộ", "Họ và tên chủ hộ", "Tuổi", "Nghề nghiệp", "Điện thoại"], got
