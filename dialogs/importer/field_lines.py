@@ -232,6 +232,33 @@ def period_ends(text: str) -> list[Ask]:
     return [Ask(x, "date") for x in date_range(text)]
 
 
+AFTER_BLANK = re.compile(r"(?<=[…._])\s+(?=[A-ZĐÀ-Ỹ(])")
+LED_LABEL = re.compile(r"^.*:\s+(?=[A-ZĐÀ-Ỹ][^:…_]{1,40}:\s*[…._][…._\s]*$)")
+CAPS_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ]{2,}\s+){2,}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")  # 'THẺ HỘI VIÊN Số ……': the card's name
+
+
+def card_fields(text: str) -> list[Ask]:
+    """A card or a certificate copied as one long line, its fields one after another, the print's cells parted by
+    '|' ('… | THẺ HỘI VIÊN Số……(1) … cấp cho: Họ và tên: …… Giới tính: Nam/Nữ Sinh ngày … tháng … năm … Nơi cư trú:
+    …… Cấp ngày … CHỦ TỊCH |') → the line cut after each blank, before the capital of the next label, each piece read
+    as a field line of its own (the words before the last '|' with a blank are the card's other side). [] unless
+    three asks or more."""
+    cells = [c for c in text.split("|") if BLANK_IN.search(c)]
+    if "|" not in text or len(cells) != 1 or len(BLANK_IN.findall(cells[0])) < 4:
+        return []
+    pieces = AFTER_BLANK.split(CAPS_NAME.sub("", cells[0].strip()))
+    if len(pieces) < 3:
+        return []
+    out: list[Ask] = []
+    for piece in pieces:
+        if not BLANK_IN.search(piece):
+            continue
+        piece = LED_LABEL.sub("", piece)  # '(1) Cục … cấp cho: Họ tên: ……': the label, not the words leading to it
+        got = field_line_asks(piece) or [Ask(_cap(x), *label_type(x)) for x in blank_fields(piece)]
+        out.extend(a for a in got if not any(a.prompt == b.prompt for b in out))
+    return out if len(out) >= 3 else []
+
+
 GROUP_SPLIT = re.compile(r"[,;]\s+(?=(?P<h>\w+(?:\s\w+)?)\b)")
 
 
@@ -538,4 +565,5 @@ def field_line_asks(text: str) -> list[Ask]:
         or person_fields(text)
         or colon_blanks(text, blank_fields, label_type)
         or named_placeholders(text)
+        or card_fields(text)
     )

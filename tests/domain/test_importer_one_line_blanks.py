@@ -61,3 +61,14 @@ def test_a_one_word_translation_is_no_option() -> None:
     assert without_gloss("Giới tính: Nữ/Nam") == "Giới tính: Nữ/Nam" and without_gloss("Điện thoại/Email") == "Điện thoại/Email"
     got = _asks(imp("GIẤY ĐĂNG KÝ DỰ THI\nNgày/ Date: ……………\nHọ và tên: ……………\n"))
     assert got.get("Ngày", ("",))[0] == "date" and not any(t == "choice" for t, _ in got.values()), got
+
+
+def test_a_cards_fields_on_one_line() -> None:
+    for card, issuer in (("THẺ HỘI VIÊN", "Hội Nông dân xã cấp cho"), ("GIẤY CHỨNG NHẬN", "Phòng Giáo dục huyện cấp cho")):
+        text = (f"{card.capitalize()}\nQUY ĐỊNH 1.Giữ thẻ cẩn thận 2.Mất thẻ phải báo ngay | {card} Số……..(1) {issuer}: "
+                "Họ và tên: …………………….. Giới tính: Nam/Nữ Sinh ngày ….. tháng…… năm…....…. Nơi cư trú:……………….. "
+                "Cấp ngày ….. tháng .....năm….. CHỦ TỊCH |\n")
+        got = _asks(imp(text))
+        assert got["Giới tính"] == ("choice", ["Nam", "Nữ"]) and got["Sinh ngày"][0] == "date", got
+        assert got["Họ và tên"][0] == "text" and got["Cấp ngày"][0] == "date", got
+        assert not any("cấp cho" in p for p in got), got
