@@ -1272,6 +1272,7 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
                     if not (placed and a.prompt == "Tại")]
     for _, q in placed_items:  # a petition's addressee to write (addressee.py): tidy keeps it
         q["_addressee"] = q["prompt"].startswith("Kính gửi")
+    at = 0
     for i, f in enumerate(fields):
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
@@ -1281,13 +1282,20 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
-        seen = [k for k, s in enumerate(lines) if f in s]  # (a label asked twice, for each party: its own line each)
-        placed_items.append((seen[min(fields[:i].count(f), len(seen) - 1)] if seen else len(lines), q))
+        bare = _bare_label(f)  # ('Số hội viên (người)': its unit after the blank; 'Địa chỉ (Bên A)': its party)
+        seen = [k for k, s in enumerate(lines) if bare in s]  # (a label asked twice, for each party: its own line each)
+        nth = sum(1 for g in fields[:i] if _bare_label(g) == bare)
+        at = seen[min(nth, len(seen) - 1)] if seen else at  # (not found: after the field before)
+        placed_items.append((at, q))
     # a question of the head with its coded answers ('Giới tính (1: Nam; 2: Nữ)'): a choice, in its place
     placed_items += [(k, question(ctx, a, path, None, [])) for k, a in coded]
     items = [q for _, q in sorted(placed_items, key=lambda kq: kq[0])]  # the asks in the order of their lines
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+def _bare_label(label: str) -> str:
+    return re.sub(r"\s*\([^()]*\)$", "", label) or label
 
 
 def _entries_below(lines: list[str], label: str) -> bool:
