@@ -1276,12 +1276,12 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
                                                            and fields[0] in s], default=len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    # every ask in the order the form prints it: a line of several fields never jumps ahead of the lines above it
-    placed_at = [(k, question(ctx, a, path, None, [])) for k, asks in sorted(opening + lined, key=lambda x: x[0])
-                 for a in asks if not (placed and a.prompt == "Tại")]
-    for _, q in placed_at:  # a petition's addressee to write (addressee.py): tidy keeps it
+    placed_items = [(k, question(ctx, a, path, None, [])) for k, asks in sorted(opening + lined) for a in asks
+                    if not (placed and a.prompt == "Tại")]
+    for _, q in placed_items:  # a petition's addressee to write (addressee.py): tidy keeps it
         q["_addressee"] = q["prompt"].startswith("Kính gửi")
-    for f in fields:
+    at = 0
+    for i, f in enumerate(fields):
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
             continue
@@ -1290,19 +1290,20 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
-        placed_at.append((_line_of(f, lines), q))
-    # a question of the head with its coded answers: a choice, in its place among the fields
-    placed_at += [(k, question(ctx, a, path, None, [])) for k, a in coded]
-    items = [q for _, q in sorted(placed_at, key=lambda x: x[0])]  # (stable: a line's own asks keep their order)
+        bare = _bare_label(f)  # ('Số hội viên (người)': its unit after the blank; 'Địa chỉ (Bên A)': its party)
+        seen = [k for k, s in enumerate(lines) if bare in s]  # (a label asked twice, for each party: its own line each)
+        nth = sum(1 for g in fields[:i] if _bare_label(g) == bare)
+        at = seen[min(nth, len(seen) - 1)] if seen else at  # (not found: after the field before)
+        placed_items.append((at, q))
+    # a question of the head with its coded answers ('Giới tính (1: Nam; 2: Nữ)'): a choice, in its place
+    placed_items += [(k, question(ctx, a, path, None, [])) for k, a in coded]
+    items = [q for _, q in sorted(placed_items, key=lambda kq: kq[0])]  # the asks in the order of their lines
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
 
 
-def _line_of(field: str, lines: list[str]) -> int:
-    """The line a head field was read from ('Số hội viên (người)' from 'Số hội viên: …… người'); past the end when
-    none shows it."""
-    label = re.sub(r"\s*\([^()]*\)$", "", field).strip() or field
-    return next((k for k, s in enumerate(lines) if field in s or label in s), len(lines))
+def _bare_label(label: str) -> str:
+    return re.sub(r"\s*\([^()]*\)$", "", label) or label
 
 
 def _entries_below(lines: list[str], label: str) -> bool:

@@ -3,10 +3,17 @@ khác = 2' (the first may sit on the question's own line after ':-'). The codes 
 the question's line as coded answers ('Nguồn thu (1: Nông nghiệp; 2: Nguồn thu khác)', read as one choice) and
 their lines go. A line of codes 'Giàu = 1; Trung bình = 2; Nghèo = 3' under such a question (or after its colon on
 its own line), and a line of two to five short words parted by '/' or '\\' ('Nam\\ Nữ') under a short label and
-its colon ('Giới tính:'), are its options too. (A line of codes with no question above it is left as it is.)"""
+its colon ('Giới tính:'), are its options too. (A line of codes with no question above it is left as it is.)
+
+A survey's legend of codes: a label, then its answers each after its code counting from 0 or 1 ('Giới tính 1. Nam 2.
+Nữ', 'Trình độ 0. Chưa đi học 1. Tiểu học 2. THCS'), going on on the next line when the codes go on ('3. THPT 4. Đại
+học', never a heading '3.') → the same coded answers after the label ('Giới tính (1: Nam; 2: Nữ)'); a note in an
+answer ('Khác (ghi rõ)') goes."""
 from __future__ import annotations
 
 import re
+
+from dialogs.text import fold
 
 CODED = re.compile(r"^\s*(?P<o>[^=;:\d][^=;:]{0,60}?)\s*=\s*(?P<n>\d{1,2})\s*[.;,]?\s*$")
 DASH = re.compile(r"^\s*[-–+•]\s*")
@@ -67,8 +74,54 @@ def _dash_run(lines: list, k: int) -> list[int]:
     return run
 
 
+LEGEND_CODE = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s*(?=[^\W\d_])")
+LEGEND_HEAD = re.compile(r"^(?P<l>[^\W\d_][^\d:.;?!()]{1,50}?)\s*:?\s+(?=[01]\s*[.)]\s*[^\W\d_])")
+
+
+def _legend(text: str, first: int | None) -> tuple[str, list[tuple[int, str]]] | None:
+    """'Giới tính 1. Nam 2. Nữ' → ('Giới tính', [(1, 'Nam'), (2, 'Nữ')]); with `first`, a line of codes only going
+    on from that code ('3. THPT 4. Đại học') → ('', [(3, 'THPT'), (4, 'Đại học')]). None for any other line."""
+    s = text.strip()
+    head = LEGEND_HEAD.match(s) if first is None else None
+    if first is None and not head:
+        return None
+    start = head.end() if head else 0
+    codes = list(LEGEND_CODE.finditer(s, start))
+    if not codes or codes[0].start() != start or len(codes) < (2 if first is None else 1):
+        return None
+    nums = [int(c.group("n")) for c in codes]
+    if nums[0] != (first if first is not None else nums[0]) or nums[0] > 1 and first is None \
+            or any(b != a + 1 for a, b in zip(nums, nums[1:], strict=False)):
+        return None
+    ends = [c.start() for c in codes[1:]] + [len(s)]
+    opts = [re.sub(r"\s*\([^()]*\)", "", s[c.end():e]).strip(" ,;.") for c, e in zip(codes, ends, strict=True)]
+    if any(not o or len(o.split()) > 5 for o in opts) or head and len(head.group("l").split()) > 7:
+        return None
+    return (head.group("l").strip() if head else ""), list(zip(nums, opts, strict=True))
+
+
+def code_legends(lines: list) -> list:
+    """A survey's legends of codes (see the module's note) written as coded answers after their labels."""
+    out: list = []
+    last: tuple[int, str, list[tuple[int, str]]] | None = None  # (where, label, codes) of the legend before
+    for s in lines:
+        if isinstance(s, str) and not s.strip():
+            out.append(s)
+            continue
+        more = _legend(s, last[2][-1][0] + 1) if isinstance(s, str) and last else None
+        if more and last:
+            last = (last[0], last[1], last[2] + more[1])
+        else:
+            got = _legend(s, None) if isinstance(s, str) else None
+            last = (len(out), got[0], got[1]) if got else None
+            out.append(s)
+        if last:
+            out[last[0]] = f"{last[1]} ({'; '.join(f'{n}: {o}' for n, o in last[2])})"
+    return out
+
+
 def coded_options(lines: list) -> list:
-    out = list(lines)
+    out = code_legends(lines)
     k = 0
     while k < len(out):
         s = out[k]
@@ -116,3 +169,36 @@ def _options_line(out: list, k: int) -> bool:
     out[q] = _coded_question(out[q], opts)
     out[k] = None
     return True
+
+
+def _column_for(label: str, tables: list[dict]) -> dict | None:
+    """The column a legend's label names ('Giới tính' → the column 'Giới tính'): the same words, or the one the
+    other begins with ('Trình độ' / 'Trình độ học vấn'), of a column with no answers of its own yet."""
+    want = fold(label).strip(" :")
+    for t in tables:
+        for col in t["table"].get("columns") or []:
+            have = fold(col.get("label", "")).strip(" :")
+            if col.get("type") in (None, "text", "choice") and not col.get("options") and have and (
+                    have == want or f"{have} ".startswith(f"{want} ") or f"{want} ".startswith(f"{have} ")):
+                return col
+    return None
+
+
+def legend_columns(sections: list[dict]) -> None:
+    """A legend of codes under a table ('Giới tính 1. Nam 2. Nữ' below the members' table whose column is 'Giới
+    tính'): the column's answers, not a question of its own (in place: the column becomes a choice, the question
+    goes). Only within one section, where the table is."""
+    for sec in sections:
+        items = sec.get("items") or []
+        legend_columns([it for it in items if "items" in it])
+        tables = [it for it in items if it.get("type") == "table" and isinstance(it.get("table"), dict)]
+        if not tables:
+            continue
+        kept = []
+        for it in items:
+            col = _column_for(it["prompt"], tables) if it.get("type") == "choice" and it.get("options") else None
+            if col is None:
+                kept.append(it)
+                continue
+            col["type"], col["options"] = "choice", list(it["options"])
+        sec["items"] = kept

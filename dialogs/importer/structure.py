@@ -220,6 +220,10 @@ def unglue_list(lines: list) -> list:
     last = 0
     for it in lines:
         mk = parse_marker(it) if isinstance(it, str) else None
+        again = _bullet_again(it, mk)
+        if again:  # '+ Kiểm điểm … . + Những ưu điểm …': two points of a list on one line
+            out.extend(again)
+            continue
         if mk is None or mk.kind not in ("roman", "dash"):
             out.append(it)
             continue
@@ -241,6 +245,17 @@ def unglue_list(lines: list) -> list:
         bounds = [0, *sorted(cuts | set(_glued_words(it))), len(it)]
         out.extend(it[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if it[a:b].strip())
     return out
+
+
+def _bullet_again(line: object, mk: object) -> list[str]:
+    """A point of a list ('+ …', '- …') whose line holds the next point after its full stop or semicolon, the same
+    mark again before a capital ('+ Kiểm điểm những việc đã làm. + Những ưu, khuyết điểm …') → one line a point;
+    [] for any other line, and for labelled fields ('- Tiểu học: 01 trường. - THPT: … trường': the field readers')."""
+    if not isinstance(line, str) or mk is None or getattr(mk, "kind", "") not in ("plus", "dash"):
+        return []
+    mark = re.escape(line.lstrip()[:1])
+    parts = re.split(rf"(?<=[.;])\s+(?={mark}\s+[{CAPS}])", line.strip())
+    return parts if len(parts) > 1 and not any(":" in p for p in parts) else []  # ('- Mầm non: … - THCS: …': fields)
 
 
 def _number_parts(line: str) -> str:
