@@ -577,16 +577,22 @@ def build(doc: Document, filename: str) -> Built:
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
     own_meanings(sections, texts, ctx.notes)  # a field's type by its label's own meaning; a survey's criteria rated
-    lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
-    if lost > 0:  # a last guard: a table is never dropped without a word
-        ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
-                                     "hãy nhập biểu bằng tay"})
-    ctx.notes.extend(kind_notes(fixed, sum(1 for q in _all_questions(sections) if q.get("type") == "table")))
+    _closing_notes(ctx, sections, len(drafts), fixed)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
         if key in data["_comments"]:
             ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _closing_notes(ctx: ImportContext, sections: list[dict], drafted: int, lines: list[str]) -> None:
+    """The last unsure points about the whole draft: a table read but placed nowhere (a last guard: a table is never
+    dropped without a word), and a document that looks like no outline (document_kind.py)."""
+    tables = sum(1 for q in _all_questions(sections) if q.get("type") == "table")
+    if drafted > tables:
+        ctx.notes.append({"message": f"{drafted - tables} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
+                                     "hãy nhập biểu bằng tay"})
+    ctx.notes.extend(kind_notes(lines, tables))
 
 
 def _meta(head: list, seq: list, fixed: list[str]) -> dict:
