@@ -1,0 +1,425 @@
+"""Filled tables flattened into text with their figures, rebuilt as Biểu, or named among the unsure points.
+
+A web page or a PDF without ruling gives a statistics table as lines of text:
+- a row a line, cells separated by spaces: a header line 'Chỉ tiêu ĐV tính 2021 2022 2023' (the rows' heading, a unit
+  column, the columns' names) over rows 'Số trạm y tế trạm 14 14 15' (a label, its unit, as many figures as columns);
+- the same with a two-level header: 'Tỉnh 2020 2022' over 'Diện tích Sản lượng Diện tích Sản lượng' (each group's
+  names repeated) over rows 'Đắk Lắk 210,000 560,000 212,000 580,000';
+- a cell a line (an HTML table whose '|' lines were taken out): the header's names, a row of units '(ha)', then
+  rows of a label (perhaps a year) and as many figures as names;
+- a list's header 'Stt Họ tên Quan hệ Giới …' (perhaps over a line or two more of its names) over rows numbered
+  1, 2, 3 … left blank: a list Biểu whose rows the unit writes.
+The figures are what one unit wrote, never labels: the Biểu keeps the structure (columns from the header, rows from
+the labels, each row's unit). A table seen but not rebuilt — rows of a label and figures, a cell run of figures — is
+never lost silently and never read as questions with figures in their prompt: it is one unsure point naming the line
+it starts on and its first header words."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.text import fold
+
+FIG = re.compile(r"^[-+]?\d[\d.,]*%?$|^[-–—]$")  # '210,000', '96.5', '412204.00', '23,92', '-'
+YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")
+GROUP_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}|[IVX]{1,4})$")  # a group named by its year (or quarter numeral)
+UNIT_HEAD = re.compile(r"(?i)\s*\b(?:đơn vị tính|đv tính|đvt|đơn vị)\s*$")
+ROW_HEAD = re.compile(
+    r"^(?:s?tt|so tt|chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so|nam|ky|thang|quy|tinh|huyen|xa|don vi|"
+    r"khu vuc|vung|dia ban|loai|nganh|linh vuc|nhom|doi tuong|ten [\w ]+)"
+)
+MARK = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+|^[-–+•]\s+")
+UNIT_CELL = re.compile(r"^\((?P<u>[^()]{1,20})\)$")  # '(ha)', '(kg/ha/năm)': a column's unit in a row of units
+PERIOD_HEAD = re.compile(r"^(?:nam|nam hoc|ky|quy|thang|giai doan|thoi gian|nien do)\b")
+NUMBERED = re.compile(r"^(?P<no>\d{1,3})\.?$")
+
+
+def _fig(tok: str) -> bool:
+    return bool(FIG.match(tok))
+
+
+def _letters(s: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2}", s))
+
+
+def figure_tail(line: str) -> tuple[str, list[str]]:
+    """A line's words before its trailing figures, and the figures ('Số bác sĩ người 20 22 25' → 'Số bác sĩ người',
+    ['20', '22', '25'])."""
+    toks = line.split()
+    n = 0
+    while n < len(toks) and _fig(toks[len(toks) - 1 - n]):
+        n += 1
+    return " ".join(toks[: len(toks) - n]), toks[len(toks) - n :]
+
+
+def figure_row(line: str, least: int = 2) -> bool:
+    """A table's row run into a line: a label (a name, not a sentence, not a field 'X: …') then ``least`` figures or
+    more. Such a line is never a question: its figures are what one unit wrote."""
+    label, figs = figure_tail(line.strip())
+    label = MARK.sub("", label)
+    return (
+        len(figs) >= least
+        and _letters(label)
+        and len(label.split()) <= 16
+        and not label.endswith((":", ".", ";", "?", "…"))
+        and not re.search(r"[.…_]{3,}", label)
+        and not re.search(r"(?i)\b(?:ngày|tháng|năm|số điện thoại|điện thoại|fax|sđt|mã số thuế)$", label)
+    )
+
+
+# --------------------------------------------------------------------------- a row a line, spaced cells
+
+
+def _names(text: str) -> list[str]:
+    """'Kế hoạch Thực hiện Tỷ lệ' → the names a capital (or a year, a '%') starts."""
+    out: list[str] = []
+    for w in text.split():
+        if w[:1].isupper() or _fig(w) or w[:1] in "%(" or not out:
+            out.append(w)
+        else:
+            out[-1] += f" {w}"
+    return out
+
+
+def _head_parts(line: str) -> tuple[str, bool, list[str]] | None:
+    """A header line: (the rows' heading, a unit column?, the columns' tokens after them) or None. The columns are the
+    trailing years ('2021 2022 2023') or, after a unit heading, the names a capital starts."""
+    s = line.strip()
+    if not s or s.endswith((".", ";", "?", ":")) or len(s.split()) > 24 or "|" in s:
+        return None
+    label, years = figure_tail(s)
+    if len(years) >= 2 and all(YEAR.match(y) or GROUP_TOKEN.match(y) for y in years):
+        unit = bool(UNIT_HEAD.search(label))
+        head = UNIT_HEAD.sub("", label).strip(" ,")
+        return (head, unit, years) if head and _letters(head) and len(head.split()) <= 5 else None
+    m = re.search(r"(?i)\b(?:đơn vị tính|đv tính|đvt)\b", s)
+    if not m or _fig(s.split()[0]):
+        return None
+    head, cols = s[: m.start()].strip(" ,"), _names(s[m.end() :])
+    if not head or not ROW_HEAD.match(fold(head)) or len(cols) < 2 or any(len(c.split()) > 6 for c in cols):
+        return None
+    return head, True, cols
+
+
+def _split_names(line: str, groups: int, width: int) -> list[str] | None:
+    """The leaf names of a two-level header, ``width`` of them, the same ``width // groups`` names repeated under each
+    group ('Diện tích Sản lượng Diện tích Sản lượng')."""
+    toks = line.split()
+    if groups < 2 or width % groups or len(toks) % groups or any(_fig(t) for t in toks):
+        return None
+    per = len(toks) // groups
+    part = toks[:per]
+    if any(toks[g * per : (g + 1) * per] != part for g in range(groups)):
+        return None
+    names = _names(" ".join(part))
+    return names * groups if len(names) == width // groups else None
+
+
+def _row(line: str, unit: bool, width: int) -> tuple[str, str, str] | None:
+    """A row under the header: (its number, its label, its unit) when it has one to ``width`` figures."""
+    s = line.strip()
+    if not figure_row(s) and not (unit and figure_row(s, 1)):
+        return None
+    label, figs = figure_tail(s)
+    if len(figs) > width:
+        return None
+    m = MARK.match(label)
+    no = m.group(0).strip(" .)-–+•") if m else ""
+    label = label[m.end() :] if m else label
+    u = ""
+    if unit:
+        cut = label.rsplit(" ", 1)
+        if len(cut) < 2 or len(cut[1]) > 12:
+            return None
+        label, u = cut
+    return (no, label.strip(" ,:–-"), u) if _letters(label) else None
+
+
+def spaced_rows_table(run: list[str], k: int):
+    """The grid of a table from run[k] whose header line (and for a two-level header, its line of leaf names) is over
+    rows of a label and figures, a row a line; (grid, lines used) or None."""
+    from dialogs.importer.textgrid import FlatGrid, _grid
+
+    parts = _head_parts(run[k]) if k < len(run) else None
+    if parts is None:
+        return None
+    head, unit, cols = parts
+    j = k + 1
+    leaves = None
+    if j < len(run) and all(YEAR.match(c) or GROUP_TOKEN.match(c) for c in cols):
+        nxt = run[j].strip()
+        for per in range(1, 6):
+            leaves = _split_names(nxt, len(cols), per * len(cols)) if nxt else None
+            if leaves:
+                j += 1
+                break
+    width = len(leaves) if leaves else len(cols)
+    rows: list[tuple[str, str, str]] = []
+    end = j
+    for a in range(j, min(len(run), j + 400)):
+        s = run[a].strip()
+        if not s:
+            continue
+        row = _row(s, unit, width)
+        if row is None:
+            if rows or len(s.split()) > 8 or a - j > 1:
+                break
+            continue  # the caption a page prints again under the header ('3. GIẢM NGHÈO'): taken in
+        rows.append(row)
+        end = a + 1
+    if len(rows) < 2 or sum(len(figure_tail(run[a].strip())[1]) >= max(2, width - 1) for a in range(j, end)) < 2:
+        return None
+    what = f"«{run[k].strip()[:50]}»" + (f" / «{run[k + 1].strip()[:40]}»" if leaves else "")
+    note = (f"bảng chép mỗi dòng một hàng, các ô cách nhau bằng dấu cách (tiêu đề {what}): đã dựng lại {width} cột, "
+            f"{len(rows)} dòng; số liệu đã điền không giữ lại" + ("; các cột là năm: hãy xem có cần giữ các năm "
+                                                                   "không hay chỉ một cột kỳ báo cáo"
+                                                                   if not leaves and YEAR.match(cols[0]) else ""))
+    body = [[no, label] for no, label, _ in rows]
+    if leaves:
+        grid = _two_level(["TT", head], cols, leaves, body, note)
+    else:
+        grid = _grid(["TT", head, *cols], body, note)
+    if unit:
+        grid.units = {1 + (1 if leaves else 0) + i: r[2] for i, r in enumerate(rows) if r[2]}
+    assert isinstance(grid, FlatGrid)
+    grid.first = run[k].strip()
+    return grid, end - k
+
+
+def _two_level(lead: list[str], groups: list[str], leaves: list[str], body: list[list[str]], note: str):
+    """A grid with a header of two rows: the lead cells merged down, each group merged across its leaves."""
+    from dialogs.importer.textgrid import FlatGrid
+
+    per = len(leaves) // len(groups)
+    top = [(t, (0, c)) for c, t in enumerate(lead)]
+    low = [(t, (0, c)) for c, t in enumerate(lead)]
+    for g, name in enumerate(groups):
+        at = len(lead) + g * per
+        top += [(name, (0, at))] * per
+        low += [(leaves[g * per + x], (1, at + x)) for x in range(per)]
+    width = len(top)
+    cells = [top, low]
+    for r, row in enumerate(body, start=2):
+        row = row + [""] * (width - len(row))
+        cells.append([(t, (r, c)) for c, t in enumerate(row)])
+    return FlatGrid(cells=cells, merged_known=True, note=note)
+
+
+
+# --------------------------------------------------------------------------- a cell a line
+
+
+def _name_cell(s: str) -> bool:
+    return _letters(s) and not _fig(s) and len(s.split()) <= 8 and not s.endswith((".", ";", "?", ":"))
+
+
+def _cells_from(run: list[str], k: int, stop: int) -> list[tuple[int, str]]:
+    return [(a, run[a].strip()) for a in range(k, min(len(run), stop))]
+
+
+def cell_figures_table(run: list[str], k: int):
+    """A filled table a cell a line: its header's names ('Năm', 'Số trường', 'Số học sinh'), perhaps a row of units
+    ('(trường)', '(em)'), then rows each a label — a name or a year — and one figure a column; (grid, lines used)."""
+    from dialogs.importer.textgrid import _grid
+
+    cells = [(a, s) for a, s in _cells_from(run, k, k + 1500)]
+    if len(cells) > 4 and not cells[1][1] and not cells[3][1] and cells[2][1]:
+        cells = [(a, s) for a, s in cells if s]  # a blank line between the cells: no empty cell, a separator
+    if not cells or not _name_cell(cells[0][1]) or YEAR.match(cells[0][1]):
+        return None
+    p = 0
+    names: list[str] = []
+    while p < len(cells) and cells[p][1] and _name_cell(cells[p][1]) and not UNIT_CELL.match(cells[p][1]):
+        names.append(cells[p][1])
+        p += 1
+    n = len(names) - 1
+    if n < 2 or n > 20:
+        return None
+    units: list[str] = []
+    while p < len(cells) and (UNIT_CELL.match(cells[p][1]) or not cells[p][1] and units):
+        if cells[p][1]:
+            units.append(UNIT_CELL.match(cells[p][1]).group("u"))
+        p += 1
+    if units and len(units) not in (n, n + 1):
+        return None
+    rows: list[str] = []
+    end = p
+    while p < len(cells):
+        if not cells[p][1]:
+            p += 1
+            continue
+        label, figs = cells[p][1], [c for _, c in cells[p + 1 : p + 1 + n]]
+        after = cells[p + 1 + n][1] if p + 1 + n < len(cells) else ""
+        if not (_name_cell(label) or YEAR.match(label)) or len(figs) < n or not all(_fig(f) for f in figs) \
+                or _fig(after) and not YEAR.match(after) or YEAR.match(label) and any(YEAR.match(f) for f in figs):
+            break  # (a row's figures end where the next row's label stands)
+        rows.append(label)
+        p += n + 1
+        end = p
+    if len(rows) < 2 or YEAR.match(rows[0]) and not PERIOD_HEAD.match(fold(names[0])):
+        return None  # rows of years under a heading that is no period's ('Porverty rate'): a header cut in two
+    used = cells[end - 1][0] + 1 - k
+    cols = [f"{c} ({u})" for c, u in zip(names[1:], units[-n:], strict=False)] if units else names[1:]
+    note = (f"bảng HTML chép mỗi ô một dòng (từ «{names[0][:30]}»): đã dựng lại {n} cột, {len(rows)} dòng; số liệu "
+            "đã điền không giữ lại, hãy kiểm tra tên cột")
+    grid = _grid(["TT", names[0], *cols], [["", r] for r in rows], note)
+    grid.first = names[0]
+    return grid, used
+
+
+# --------------------------------------------------------------------------- a list's header over numbered rows
+
+
+LIST_HEAD = re.compile(r"^(?:STT|Stt|TT|Số TT)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def numbered_list_table(run: list[str], k: int):
+    """'Stt Họ tên Quan hệ Giới Ngày tháng …' (perhaps over a line or two more of its names, which a PDF may have
+    mixed) then rows numbered 1, 2, 3 … and nothing else: a list Biểu whose rows the unit writes; (grid, used)."""
+    from dialogs.importer.named_bieu import _header_grid
+
+    first = run[k].strip() if k < len(run) else ""
+    m = LIST_HEAD.match(first)
+    if not m or first.endswith((".", ";", "?", ":")) or any(_fig(w) for w in first.split()):
+        return None
+    cols = _names(first[m.end() :])
+    j = k + 1
+    mixed = False
+    while j < len(run) and j <= k + 3 and run[j].strip() and not NUMBERED.match(run[j].strip()):
+        s = run[j].strip()
+        if len(s.split()) > 20 or any(_fig(w) for w in s.split()) or s.endswith((".", ";", "?")):
+            return None
+        if s[:1].isupper() and all(w[:1].isupper() for w in s.split()[:1]):
+            cols += _names(s)
+        else:
+            mixed = True  # 'với chủ hộ tính năm sinh …': the names' second lines, mixed across the columns
+        j += 1
+    numbers = 0
+    while j < len(run) and (not run[j].strip() or NUMBERED.match(run[j].strip())):
+        s = run[j].strip()
+        if s:
+            if int(NUMBERED.match(s).group("no")) != numbers + 1:
+                break
+            numbers += 1
+        j += 1
+    if numbers < 3 or len(cols) < 2 or any(len(c.split()) > 5 for c in cols):
+        return None
+    note = (f"bảng danh sách dưới hàng tiêu đề «{first[:50]}», các dòng đánh số 1…{numbers} để trống: đã dựng lại "
+            f"Biểu danh sách {len(cols)} cột, các dòng do đơn vị thêm"
+            + ("; tiêu đề cột bị trộn giữa các dòng khi chép, hãy sửa tên cột cho đủ" if mixed else ""))
+    grid = _header_grid(cols, [], -1, note)
+    grid.first = first
+    return grid, j - k
+
+
+def spaced_table(run: list[str], k: int):
+    """The first of the readers in this module that rebuilds a table from run[k]: (grid, lines used) or None."""
+    return spaced_rows_table(run, k) or cell_figures_table(run, k) or numbered_list_table(run, k)
+
+
+# --------------------------------------------------------------------------- seen, not rebuilt
+
+AT_LINE = "{dòng}"  # replaced by the line of the document the table starts on (build.py, ``at_lines``)
+
+
+def _measured(s: str) -> bool:
+    """A figure that is a measure, not a scale's mark or a list's number: a separator or three digits."""
+    return bool(FIG.match(s)) and (bool(re.search(r"\d[.,]\d", s)) or len(re.sub(r"\D", "", s)) >= 3)
+
+
+def _flag(first: str, what: str):
+    from dialogs.importer.textgrid import FlatGrid
+
+    note = (f"có một bảng ở dòng {AT_LINE} (từ «{first[:50]}»): {what}, không dựng lại được thành Biểu — số liệu "
+            "không thành câu hỏi; hãy nhập biểu bằng tay hoặc nhập tệp .docx gốc")
+    return FlatGrid(cells=[[(first, (0, 0))]], merged_known=True, note=note, first=first)
+
+
+def _header_above(seq: list, a: int) -> int:
+    """The header line over rows at ``a`` (a short line of names or years, no figure of a row): its index, else a."""
+    b = a - 1
+    while b >= 0 and isinstance(seq[b], str) and not seq[b].strip():
+        b -= 1
+    s = seq[b].strip() if b >= 0 and isinstance(seq[b], str) else ""
+    if not s or s.endswith((".", ";", "?", ":")) or len(s.split()) > 24 or figure_row(s) or MARK.match(s):
+        return a
+    years = sum(bool(YEAR.match(w)) for w in s.split())
+    capitals = sum(w[:1].isupper() for w in s.split())
+    return b if years >= 2 or capitals >= 4 and not re.search(r"[,;]", s) else a
+
+
+def _figure_rows_at(seq: list, a: int) -> int:
+    """Where a run of rows a line (a label and two figures or more) from ``a`` ends; ``a`` when fewer than two."""
+    b = a
+    rows = 0
+    while b < len(seq) and isinstance(seq[b], str) and (not seq[b].strip() or figure_row(seq[b])):
+        rows += bool(seq[b].strip())
+        b += 1
+    return b if rows >= 2 else a
+
+
+def _cell_run_at(seq: list, a: int) -> int:
+    """Where a run of short lines from ``a`` holding a table a cell a line (eight measured figures, four of them
+    side by side with another figure) ends; ``a`` when it holds none."""
+    b = a
+    while b < len(seq) and isinstance(seq[b], str) and (not seq[b].strip() or len(seq[b].split()) <= 8
+                                                        and not seq[b].strip().endswith((".", ";", "?"))):
+        b += 1
+    cells = [s.strip() for s in seq[a:b] if s.strip()]
+    measured = sum(_measured(c) for c in cells)
+    paired = sum(_measured(x) and _fig(y) for x, y in zip(cells, cells[1:], strict=False))
+    return b if measured >= 8 and paired >= 4 else a
+
+
+def _cells_head(seq: list, a: int, end: int) -> int:
+    """The first of the (at most eight) names over a run of cells' first figure: where the table begins."""
+    f = next(b for b in range(a, end) if isinstance(seq[b], str) and _fig(seq[b].strip()))
+    names = [b for b in range(a, f) if seq[b].strip()]
+    return names[-8:][0] if names else f
+
+
+def unbuilt_figure_tables(seq: list) -> list:
+    """Each table of figures left as lines once the readers are done — rows a line with a label and figures, or a
+    run of cells a line with figures — becomes one unsure point (a one-cell grid carrying the reason) in place of
+    its lines: a table is never lost silently, and its figures never end up in a question's prompt."""
+    out: list = []
+    a = 0
+    while a < len(seq):
+        s = seq[a]
+        if not isinstance(s, str) or not s.strip():
+            out.append(s)
+            a += 1
+            continue
+        end = _figure_rows_at(seq, a)
+        if end > a:
+            top = _header_above(seq, a)
+            if top < a and len(out) >= a - top:
+                del out[len(out) - (a - top):]
+            out.append(_flag(seq[top].strip(), "các hàng có số liệu chép mỗi hàng một dòng"))
+            a = end
+            continue
+        end = _cell_run_at(seq, a) if not parse_marker_text(s) else a
+        if end > a:
+            top = _cells_head(seq, a, end)
+            out.extend(seq[a:top])  # the lines before the header's names (a page's heading) stay lines
+            out.append(_flag(seq[top].strip(), "bảng chép mỗi ô một dòng có số liệu"))
+            a = end
+            continue
+        out.append(s)
+        a += 1
+    return out
+
+
+def parse_marker_text(s: str) -> bool:
+    from dialogs.importer.structure import parse_marker
+
+    return parse_marker(s.strip()) is not None
+
+
+def at_lines(note: str, first: str, lines: list[str]) -> str:
+    """The note with the line the table starts on (the first line holding ``first``, counted from 1)."""
+    if AT_LINE not in note:
+        return note
+    key = " ".join(first.split())[:40]
+    at = next((i for i, ln in enumerate(lines, 1) if key and key in " ".join(ln.split())), None)
+    return note.replace(f"ở dòng {AT_LINE} ", f"ở dòng {at} " if at else "").replace(AT_LINE, str(at or ""))
