@@ -423,3 +423,64 @@ def at_lines(note: str, first: str, lines: list[str]) -> str:
     key = " ".join(first.split())[:40]
     at = next((i for i, ln in enumerate(lines, 1) if key and key in " ".join(ln.split())), None)
     return note.replace(f"ở dòng {AT_LINE} ", f"ở dòng {at} " if at else "").replace(AT_LINE, str(at or ""))
+
+
+# --------------------------------------------------------------------------- HTML rows 'a | b | c | |'
+
+VIETNAMESE = re.compile(r"[à-ỹđĐÀ-Ỹ]")
+
+
+def _vi_only(text: str) -> str:
+    """'Tiểu học - Primary school' → 'Tiểu học': a yearbook's English after a dash is no part of the label."""
+    parts = re.split(r"\s+[-–]\s+", text.strip())
+    if len(parts) > 1 and VIETNAMESE.search(parts[0]) and not any(VIETNAMESE.search(p) for p in parts[1:]) \
+            and any(re.search(r"[A-Za-z]{3}", p) for p in parts[1:]):
+        return parts[0].strip()
+    return text.strip()
+
+
+def _pipe_row(line: str) -> list[str] | None:
+    s = line.strip()
+    if "|" not in s or not (s.startswith("|") or s.endswith("|")):
+        return None
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _figure_cell(c: str) -> bool:
+    return bool(FIG.match(c.replace(" ", "").replace("\u00a0", ""))) if c else False
+
+
+def pipe_figure_rows(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """An HTML table copied a row a line with its cells between '|' ('Toàn tỉnh | 120 | 122 | 125 | |'), its header's
+    periods on a row of their own ('| 2021 | 2022 | 2023 | |') and its unit on another ('| Trạm | |'): the table as
+    tab-separated rows, the unit in a column 'Đơn vị tính' (its English after a dash dropped), and the index after it;
+    None for any other shape. A row of one cell among the rows heads a group."""
+    j = i
+    rows: list[list[str]] = []
+    while j < len(lines) and (cells := _pipe_row(lines[j])) is not None:
+        rows.append(cells)
+        j += 1
+    data = [r for r in rows if len(r) >= 3 and _letters(r[0]) and all(_figure_cell(c) for c in r[1:])]
+    if len(data) < 2:
+        return None
+    width = max(set(len(r) for r in data), key=[len(r) for r in data].count) - 1
+    first = rows.index(data[0])
+    periods = next((r for r in reversed(rows[:first]) if len(r) == width and all(
+        re.search(r"(?:19|20)\d{2}", c) for c in r)), None)
+    if periods is None:
+        return None
+    unit = next((r[0] for r in reversed(rows[:first]) if len(r) == 1 and len(_vi_only(r[0]).split()) <= 3
+                 and not re.search(r"\d", r[0])), "")
+    unit = _vi_only(unit)
+    lead = ["Chỉ tiêu", "Đơn vị tính"] if unit else ["Chỉ tiêu"]  # each row's unit, as a statistics Biểu writes it
+    out = ["\t".join([*lead, *(_vi_only(p) for p in periods)])]
+    for r in rows[first:]:
+        if r in data and len(r) - 1 <= width:
+            out.append("\t".join([_vi_only(r[0]), *([unit] if unit else []), *([""] * width)]))
+        elif len(r) == 1 and _letters(r[0]):
+            out.append("\t".join([_vi_only(r[0]), *([""] * (width + len(lead) - 1))]))  # a group's heading row
+            unit = "%" if unit and "%" in r[0] else unit  # ('Chỉ số phát triển … - %': the rows under it in %)
+    return out, j

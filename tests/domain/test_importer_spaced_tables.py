@@ -131,3 +131,38 @@ def test_a_table_not_rebuilt_is_an_unsure_point_with_its_line():
         _no_figure_prompts(qs)
         assert not any(any(ch.isdigit() for ch in q["prompt"]) and q["type"] != "table" for q in qs
                        if "Tỷ lệ" not in q["prompt"] and "TT" not in q["prompt"])
+
+
+PIPE_PERIOD_ROWS = [
+    "Số phòng khám\n| | | |\n| 2022 | 2023 | 2024 | |\n| Phòng | |\nToàn huyện | 48 | 51 | 55 | |\nThị trấn | 20 | 21 | 22 | |\n"
+    "Các xã | 28 | 30 | 33 | |\n",
+    "Số giáo viên mầm non\n| Năm học - School year | |\n| 2019 | 2020 | Sơ bộ Prel.2021 | |\n| Người – Person | |\n"
+    "Tổng số - Total | 1 204 | 1 230 | 1 262 | |\nCông lập - Public | 1 011 | 1 025 | 1 040 | |\n"
+    "Ngoài công lập - Non-public | 193 | 205 | 222 | |\n",
+]
+
+
+def test_pipe_rows_under_a_period_row_and_a_unit_row():
+    for text in PIPE_PERIOD_ROWS:
+        r, qs = _draft(text)
+        tables = _tables(qs)
+        assert len(tables) == 1, text
+        t = tables[0]
+        labels = [x["label"] for x in t["rows"]]
+        assert len(labels) == 3 and not any("-" in lb or "Public" in lb for lb in labels)  # English dropped
+        assert all(x.get("unit") in ("Phòng", "Người") for x in t["rows"])  # the unit row is each row's unit
+        assert [c["label"][:2] for c in t["columns"]][:2] == ["20", "20"]  # the periods, no figure as a column
+        assert q_title(qs).startswith("Số")
+
+
+def q_title(qs: list[dict]) -> str:
+    return next(q["prompt"] for q in qs if q["type"] == "table")
+
+
+def test_unit_column_abbreviated_in_a_tab_table():
+    for head in ("ĐV tính", "Đv tính"):
+        text = f"1. Y tế\nChỉ tiêu\t{head}\tKế hoạch\tThực hiện\nSố giường bệnh\tgiường\t\t\nSố bác sĩ\tngười\t\t\n"
+        r, qs = _draft(text)
+        t = _tables(qs)[0]
+        assert [c["label"] for c in t["columns"]] == ["Kế hoạch", "Thực hiện"]
+        assert [x.get("unit") for x in t["rows"]] == ["giường", "người"]
