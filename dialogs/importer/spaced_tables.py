@@ -85,8 +85,9 @@ def _head_parts(line: str) -> tuple[str, bool, list[str]] | None:
     """A header line: (the rows' heading, a unit column?, the columns' tokens after them) or None. The columns are the
     trailing years ('2021 2022 2023') or, after a unit heading, the names a capital starts."""
     s = line.strip()
-    if not s or s.endswith((".", ";", "?", ":")) or len(s.split()) > 24 or "|" in s:
-        return None
+    if not s or s.endswith((".", ";", "?", ":")) or len(s.split()) > 24 or "|" in s \
+            or re.match(r"(?i)^(?:stt|tt|số tt)\b", s) or re.search(r"(?i)\bmã số\b", s):
+        return None  # ('STT Chỉ tiêu Đơn vị tính Mã số …' over numbered rows: the statistics form's own readers)
     label, years = figure_tail(s)
     if len(years) >= 2 and all(YEAR.match(y) or GROUP_TOKEN.match(y) for y in years):
         unit = bool(UNIT_HEAD.search(label))
@@ -378,6 +379,40 @@ def _cells_head(seq: list, a: int, end: int) -> int:
     return names[-8:][0] if names else f
 
 
+SIGN_ROLES = re.compile(r"(?i)^(?:\d{1,3}\s+)?(?:(?:kế toán(?: trưởng)?|người (?:lập(?: biểu)?|duyệt|kiểm tra|ký)|giám đốc|"
+                        r"thủ trưởng(?: đơn vị)?|trưởng phòng)\s*)+$")  # 'Kế toán Người duyệt': the signatures
+
+
+def _repeated(s: str) -> bool:
+    """A header line naming the same columns under each group ('VNĐ’000 DKK VNĐ’000 DKK', '31/12/2025 31/12/2026'
+    is no repeat; '30/6/20XX 30/6/20XX' is): two copies or more of the same words, no sentence."""
+    toks = s.split()
+    if len(toks) < 2 or s.endswith((".", ";", "?", ":")) or len(toks) > 16:
+        return False
+    for per in range(1, len(toks) // 2 + 1):
+        if len(toks) % per == 0 and toks == toks[:per] * (len(toks) // per):
+            return len(toks) >= 4 or bool(re.search(r"[\d/’']", toks[0]))
+    return False
+
+
+def _repeated_head_at(seq: list, a: int) -> int:
+    """Where a table opened at ``a`` by repeated header lines ends: at the signatures under it ('Kế toán Người
+    duyệt'), the body being short lines with no figure, or at the end of such lines; ``a`` when no repeat opens."""
+    from dialogs.importer.grids import _ended
+
+    nxt = next((x.strip() for x in seq[a + 1 : a + 3] if isinstance(x, str) and x.strip()), "")
+    if not _repeated(seq[a].strip()) and not (seq[a].strip() == nxt and 2 <= len(nxt.split()) <= 8):
+        return a  # (a group's name on two lines alike: 'Năm kết thúc 31/12/20XX' twice)
+    b = a + 1
+    while b < len(seq) and b - a < 60 and isinstance(seq[b], str):
+        t = seq[b].strip()
+        if t and (_ended(t) or _ended(re.sub(r"^\d{1,3}\s+", "", t)) or SIGN_ROLES.match(t) or len(t.split()) > 32
+                  or t.endswith((".", "?", ";")) or parse_marker_text(t) or figure_row(t)):
+            break
+        b += 1
+    return b if b - a >= 3 else a
+
+
 def unbuilt_figure_tables(seq: list) -> list:
     """Each table of figures left as lines once the readers are done — rows a line with a label and figures, or a
     run of cells a line with figures — becomes one unsure point (a one-cell grid carrying the reason) in place of
@@ -396,6 +431,15 @@ def unbuilt_figure_tables(seq: list) -> list:
             if top < a and len(out) >= a - top:
                 del out[len(out) - (a - top):]
             out.append(_flag(seq[top].strip(), "các hàng có số liệu chép mỗi hàng một dòng"))
+            a = end
+            continue
+        end = _repeated_head_at(seq, a)
+        if end > a:
+            prev = out[-1].strip() if out and isinstance(out[-1], str) else ""
+            if prev and len(prev.split()) <= 6 and not parse_marker_text(prev) and not re.search(r"[.:;?,…]", prev) \
+                    and not _repeated(prev):
+                s = out.pop()  # the groups' names over the repeated ones ('Quý này Lũy kế'): the header's first line
+            out.append(_flag(s.strip(), "tiêu đề hai tầng lặp lại tên cột, các dòng dưới không tách được ô"))
             a = end
             continue
         end = _cell_run_at(seq, a) if not parse_marker_text(s) else a

@@ -166,3 +166,40 @@ def test_unit_column_abbreviated_in_a_tab_table():
         t = _tables(qs)[0]
         assert [c["label"] for c in t["columns"]] == ["Kế hoạch", "Thực hiện"]
         assert [x.get("unit") for x in t["rows"]] == ["giường", "người"]
+
+
+FORMULA_CODES = [
+    "BÁO CÁO GIẢI NGÂN VỐN\nSTT Công trình Chủ đầu tư Kế hoạch\nvốn Đã giải ngân Còn lại Tỷ lệ (%)\n"
+    "1 2 3 4 5 6=4-5 7=5/4*100\n1Trường tiểu học xã A\nNhà văn hóa thôn B\nĐường giao thông thôn C\nTổng\n"
+    "12 Người lập Thủ trưởng đơn vị\n",
+    "BÁO CÁO THU CHI QUỸ\nTT Nội dung Số phải thu Số đã thu Số còn phải thu\n(1) (2) (3) (4) (5)=(3)-(4)\n"
+    "1Quỹ phòng chống thiên tai\nQuỹ đền ơn đáp nghĩa\nQuỹ khuyến học\nCộng\nNgười lập biểu\n",
+]
+
+
+def test_column_codes_with_formulas_open_the_rows():
+    for text in FORMULA_CODES:
+        r, qs = _draft(text)
+        tables = _tables(qs)
+        assert len(tables) == 1, text
+        rows = [x["label"] for x in tables[0]["rows"]]
+        assert len(rows) >= 3 and not any("Người lập" in x or "Thủ trưởng" in x for x in rows)
+        assert len(tables[0]["columns"]) >= 3
+
+
+REPEATED_HEADS = [
+    "1. Bảng cân đối\n30/6/20XX 30/6/20XX\nTriệu đồng USD Triệu đồng USD\nTài sản ngắn hạn\nTiền và tương đương tiền\n"
+    "Các khoản phải thu\nTổng tài sản\nKế toán trưởng Giám đốc\n",
+    "2. Kết quả hoạt động\nQuý này Lũy kế\nKế hoạch Thực hiện Kế hoạch Thực hiện\nDoanh thu bán hàng\nGiá vốn hàng bán\n"
+    "Lợi nhuận gộp\nChi phí quản lý\nNgười lập biểu\n",
+]
+
+
+def test_repeated_header_over_a_body_is_an_unsure_point():
+    for text in REPEATED_HEADS:
+        r, qs = _draft(text)
+        seen = [n["message"] for n in r.notes if "có một bảng ở dòng" in n["message"]]
+        assert len(seen) == 1, (text, r.notes)
+        prompts = " ".join(q["prompt"] for q in qs)
+        assert "Kế hoạch Thực hiện" not in prompts and "USD Triệu" not in prompts
+        assert "Các khoản phải thu" not in prompts and "Giá vốn hàng bán" not in prompts
