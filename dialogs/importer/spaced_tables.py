@@ -313,10 +313,6 @@ def numbered_list_table(run: list[str], k: int):
     return grid, j - k
 
 
-def spaced_table(run: list[str], k: int):
-    """The first of the readers in this module that rebuilds a table from run[k]: (grid, lines used) or None."""
-    return spaced_rows_table(run, k) or cell_figures_table(run, k) or numbered_list_table(run, k)
-
 
 # --------------------------------------------------------------------------- seen, not rebuilt
 
@@ -528,3 +524,38 @@ def pipe_figure_rows(lines: list[str], i: int) -> tuple[list[str], int] | None:
             out.append("\t".join([_vi_only(r[0]), *([""] * (width + len(lead) - 1))]))  # a group's heading row
             unit = "%" if unit and "%" in r[0] else unit  # ('Chỉ số phát triển … - %': the rows under it in %)
     return out, j
+
+
+TITLE_WORD = re.compile(r"(?i)^(?:báo cáo|đề cương|phiếu|biểu|kế hoạch|danh sách|bảng|mẫu|tờ khai|quyết định|thông báo)\b")
+
+
+def names_line_table(run: list[str], k: int):
+    """A table's header line alone, no row-number heading, no row under it ('Kỳ Năm Chỉ số cũ Chỉ số mới Tiêu thụ
+    Giá bán …' at the end of the text or over the next numbered heading): six names or more a capital starts, each of
+    four words at most, two of them of several words (a title in capitals or in title case, a sentence: none). A list
+    Biểu whose rows the unit writes; (grid, lines used) or None."""
+    from dialogs.importer.named_bieu import _header_grid
+
+    s = run[k].strip() if k < len(run) else ""
+    if not s or re.search(r"[.,;:?!…_()|]", s) or s.isupper() or TITLE_WORD.match(s) or parse_marker_text(s) \
+            or any(_fig(w) for w in s.split()):
+        return None
+    cols = _names(s)
+    if len(cols) < 6 or any(len(c.split()) > 4 for c in cols) or sum(len(c.split()) > 1 for c in cols) < 2:
+        return None
+    j = k + 1
+    while j < len(run) and not run[j].strip():
+        j += 1
+    if j < len(run) and not (parse_marker_text(run[j]) and _letters(run[j])):
+        return None
+    note = (f"bảng chỉ có hàng tiêu đề viết liền một dòng (từ «{s[:50]}»), không có dòng nào: đã dựng lại Biểu danh "
+            f"sách {len(cols)} cột, tách tên cột theo chữ hoa đầu tên — hãy kiểm tra tên và thứ tự cột")
+    grid = _header_grid(cols, [], -1, note)
+    grid.first = s
+    return grid, j - k
+
+
+def spaced_table(run: list[str], k: int):
+    """The first of the readers in this module that rebuilds a table from run[k]: (grid, lines used) or None."""
+    return (spaced_rows_table(run, k) or cell_figures_table(run, k) or numbered_list_table(run, k)
+            or names_line_table(run, k))

@@ -203,3 +203,26 @@ def test_repeated_header_over_a_body_is_an_unsure_point():
         prompts = " ".join(q["prompt"] for q in qs)
         assert "Kế hoạch Thực hiện" not in prompts and "USD Triệu" not in prompts
         assert "Các khoản phải thu" not in prompts and "Giá vốn hàng bán" not in prompts
+
+
+NAMES_LINES = [
+    "Tra cứu lịch sử thanh toán\n\nTháng Năm Số cũ Số mới Lượng dùng Đơn giá Thuế Thành tiền Ngày nộp\n",
+    "1. Sổ theo dõi\nNgày Họ tên Địa chỉ Nội dung Người tiếp Kết quả xử lý Ghi chú\n2. Kiến nghị\n",
+]
+
+
+def test_a_header_line_alone_is_a_list_bieu():
+    for text in NAMES_LINES:
+        r, qs = _draft(text)
+        tables = _tables(qs)
+        assert len(tables) == 1, text
+        labels = [c["label"] for c in tables[0]["columns"]]
+        assert len(labels) >= 7 and any(" " in lb for lb in labels)
+        assert not any(q["type"] != "table" and "Họ tên Địa chỉ" in q["prompt"] for q in qs)
+
+
+def test_a_title_or_a_sentence_is_no_header_line():
+    for text in ("Báo Cáo Tình Hình Kinh Tế Xã Hội Quý Một\n1. Kinh tế\n",
+                 "Đề nghị các xã gửi báo cáo đúng hạn cho phòng\n1. Kinh tế\n"):
+        r, qs = _draft(text)
+        assert not _tables(qs), text
