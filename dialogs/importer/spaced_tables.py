@@ -57,13 +57,16 @@ def figure_row(line: str, least: int = 2) -> bool:
     more. Such a line is never a question: its figures are what one unit wrote."""
     label, figs = figure_tail(line.strip())
     label = MARK.sub("", label)
+    if re.search(r"(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)?\d\d)?$", line.strip()) and len(figs) <= 3:
+        return False  # 'năm học 2021 - 2022', 'nhiệm kỳ 2016 -2021': a period, no figures
     return (
-        len(figs) >= least
+        sum(not re.fullmatch(r"[-–—]", f) for f in figs) >= least
         and _letters(label)
         and len(label.split()) <= 16
         and not label.endswith((":", ".", ";", "?", "…"))
         and not re.search(r"[.…_]{3,}", label)
-        and not re.search(r"(?i)\b(?:ngày|tháng|năm|số điện thoại|điện thoại|fax|sđt|mã số thuế)$", label)
+        and not re.search(r"(?i)\b(?:ngày|tháng|năm|năm học|nhiệm kỳ|giai đoạn|học kỳ|khóa|khoá|số điện thoại|điện thoại|"
+                          r"fax|sđt|mã số thuế|thông tư|nghị định|quyết định|số)$", label)
     )
 
 
@@ -346,13 +349,15 @@ def _header_above(seq: list, a: int) -> int:
 
 
 def _figure_rows_at(seq: list, a: int) -> int:
-    """Where a run of rows a line (a label and two figures or more) from ``a`` ends; ``a`` when fewer than two."""
+    """Where a run of rows a line (a label and two figures or more) from ``a`` ends; ``a`` when fewer than two, unless
+    the one row stands under a header line ('Chỉ tiêu ĐV tính 2022 2023')."""
     b = a
     rows = 0
     while b < len(seq) and isinstance(seq[b], str) and (not seq[b].strip() or figure_row(seq[b])):
         rows += bool(seq[b].strip())
         b += 1
-    return b if rows >= 2 else a
+    top = _header_above(seq, a)
+    return b if rows >= 2 or rows == 1 and top < a and _head_parts(seq[top]) is not None else a
 
 
 def _cell_run_at(seq: list, a: int) -> int:

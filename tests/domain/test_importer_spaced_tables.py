@@ -226,3 +226,16 @@ def test_a_title_or_a_sentence_is_no_header_line():
                  "Đề nghị các xã gửi báo cáo đúng hạn cho phòng\n1. Kinh tế\n"):
         r, qs = _draft(text)
         assert not _tables(qs), text
+
+
+def test_one_row_under_a_header_line_is_flagged_and_a_period_is_no_figure():
+    for text in ("I. Y TẾ\nChỉ tiêu ĐV tính 2023 2024\nSố trạm y tế trạm 14 15\n",
+                 "I. GIÁO DỤC\nNội dung 2022 2023 2024\nSố trường đạt chuẩn 12 14 15\n"):
+        r, qs = _draft(text)
+        assert sum("có một bảng ở dòng 2" in n["message"] for n in r.notes) == 1, r.notes
+        _no_figure_prompts(qs)
+    for text in ("BÁO CÁO TỔNG KẾT NĂM HỌC 2021 - 2022\n1. Kết quả\n2. Tồn tại\n",
+                 "BÁO CÁO CÔNG TÁC NHIỆM KỲ 2016 – 2021\n1. Kết quả\n2. Tồn tại\n"):
+        r, qs = _draft(text)
+        assert not any("có một bảng" in n["message"] for n in r.notes)
+        assert [q["prompt"] for q in qs] == ["Kết quả", "Tồn tại"]
