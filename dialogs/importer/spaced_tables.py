@@ -26,7 +26,7 @@ GROUP_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}|[IVX]{1,4})$")  # a group named by
 UNIT_HEAD = re.compile(r"(?i)\s*\b(?:đơn vị tính|đv tính|đvt|đơn vị)\s*$")
 ROW_HEAD = re.compile(
     r"^(?:s?tt|so tt|chi tieu|noi dung|danh muc|tieu chi|hang muc|chi so|nam|ky|thang|quy|tinh|huyen|xa|don vi|"
-    r"khu vuc|vung|dia ban|loai|nganh|linh vuc|nhom|doi tuong|ten [\w ]+)"
+    r"khu vuc|vung|dia ban|loai|nganh|linh vuc|nhom|doi tuong|truong|co so|co quan|phuong|thon|xom|ban|to|ten [\w ]+)\b"
 )
 MARK = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+|^[-–+•]\s+")
 UNIT_CELL = re.compile(r"^\((?P<u>[^()]{1,20})\)$")  # '(ha)', '(kg/ha/năm)': a column's unit in a row of units
@@ -105,6 +105,23 @@ def _head_parts(line: str) -> tuple[str, bool, list[str]] | None:
     return head, True, cols
 
 
+def _named_groups(run: list[str], k: int) -> tuple[str, bool, list[str]] | None:
+    """A two-level header's first line whose groups are names ('Xã Năm trước Năm nay' over 'Nam Nữ Nam Nữ'): the rows'
+    heading and the groups, when the line under it repeats its names once a group."""
+    s = run[k].strip()
+    nxt = run[k + 1].strip() if k + 1 < len(run) else ""
+    if not nxt or re.search(r"[.,;:?|]", s) or any(_fig(w) for w in s.split()) or len(s.split()) > 16:
+        return None
+    names = _names(s)
+    if len(names) < 3 or not ROW_HEAD.match(fold(names[0])) or any(len(n.split()) > 4 for n in names):
+        return None
+    groups = names[1:]
+    for per in range(1, 6):
+        if _split_names(nxt, len(groups), per * len(groups)):
+            return names[0], False, groups
+    return None
+
+
 def _split_names(line: str, groups: int, width: int) -> list[str] | None:
     """The leaf names of a two-level header, ``width`` of them, the same ``width // groups`` names repeated under each
     group ('Diện tích Sản lượng Diện tích Sản lượng')."""
@@ -144,13 +161,13 @@ def spaced_rows_table(run: list[str], k: int):
     rows of a label and figures, a row a line; (grid, lines used) or None."""
     from dialogs.importer.textgrid import FlatGrid, _grid
 
-    parts = _head_parts(run[k]) if k < len(run) else None
+    parts = (_head_parts(run[k]) or _named_groups(run, k)) if k < len(run) else None
     if parts is None:
         return None
     head, unit, cols = parts
     j = k + 1
     leaves = None
-    if j < len(run) and all(YEAR.match(c) or GROUP_TOKEN.match(c) for c in cols):
+    if j < len(run) and (all(YEAR.match(c) or GROUP_TOKEN.match(c) for c in cols) or not unit and not _head_parts(run[k])):
         nxt = run[j].strip()
         for per in range(1, 6):
             leaves = _split_names(nxt, len(cols), per * len(cols)) if nxt else None

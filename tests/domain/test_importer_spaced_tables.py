@@ -239,3 +239,21 @@ def test_one_row_under_a_header_line_is_flagged_and_a_period_is_no_figure():
         r, qs = _draft(text)
         assert not any("có một bảng" in n["message"] for n in r.notes)
         assert [q["prompt"] for q in qs] == ["Kết quả", "Tồn tại"]
+
+
+NAMED_GROUPS = [
+    "Lao động có việc làm\nXã Năm trước Năm nay\nNam Nữ Nam Nữ\nXã Hòa An 1,210 1,180 1,250 1,236\n"
+    "Xã Hòa Bình 980 1,002 1,010 1,031\n",
+    "Kết quả tuyển sinh\nTrường Kế hoạch Thực hiện\nSố lớp Số học sinh Số lớp Số học sinh\n"
+    "Trường Tiểu học A 12 410 12 405\nTrường Tiểu học B 9 300 10 318\nTrường THCS C 8 290 8 281\n",
+]
+
+
+def test_two_level_header_with_named_groups():
+    for text in NAMED_GROUPS:
+        r, qs = _draft(text)
+        tables = _tables(qs)
+        assert len(tables) == 1, text
+        cols = tables[0]["columns"]
+        assert len(cols) == 4 and len({c.get("group") for c in cols}) == 2 and all(c.get("group") for c in cols)
+        _no_figure_prompts(qs)
