@@ -297,7 +297,7 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             far = None if prev else _caption_past_blanks(seq, i)
             prev = far[0] if far else prev
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) or is_unit_line(prev) \
-                else prev  # a form's field, a unit line ('(Đơn vị tính: triệu đồng)') names no table
+                or re.search(r":\s*_{2,}", prev) else prev  # a form's field ('Số nam: __ __'), a unit line names no table
             mk = parse_marker(prev) if prev else None
             if PARTICULAR.match(fold(mk.rest if mk else prev)):
                 prev, mk = "", None  # '- Đơn vị nhận báo cáo:' over the table: the form's particulars, not its name

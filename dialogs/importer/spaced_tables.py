@@ -419,8 +419,9 @@ def _repeated_head_at(seq: list, a: int) -> int:
     from dialogs.importer.grids import _ended
 
     nxt = next((x.strip() for x in seq[a + 1 : a + 3] if isinstance(x, str) and x.strip()), "")
-    if not _repeated(seq[a].strip()) and not (seq[a].strip() == nxt and 2 <= len(nxt.split()) <= 8):
-        return a  # (a group's name on two lines alike: 'Năm kết thúc 31/12/20XX' twice)
+    if not _repeated(seq[a].strip()) and not (seq[a].strip() == nxt and 2 <= len(nxt.split()) <= 8
+                                              and re.search(r"\d{1,2}/\d{1,2}/", nxt)):
+        return a  # (a group's name with its date on two lines alike: 'Năm kết thúc 31/12/20XX' twice)
     b = a + 1
     while b < len(seq) and b - a < 60 and isinstance(seq[b], str):
         t = seq[b].strip()

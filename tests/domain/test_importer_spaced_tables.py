@@ -257,3 +257,10 @@ def test_two_level_header_with_named_groups():
         cols = tables[0]["columns"]
         assert len(cols) == 4 and len({c.get("group") for c in cols}) == 2 and all(c.get("group") for c in cols)
         _no_figure_prompts(qs)
+
+
+def test_a_title_printed_twice_is_no_table():
+    for text in ("Biên bản họp chi đoàn\n\nBiên bản họp chi đoàn\nI. Thời gian\nII. Nội dung\n",
+                 "Tờ khai đăng ký thường trú\nTờ khai đăng ký thường trú\n1. Họ và tên: ……\n2. Ngày sinh: ……\n"):
+        r, qs = _draft(text)
+        assert not any("có một bảng" in n["message"] for n in r.notes), r.notes
