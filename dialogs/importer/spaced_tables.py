@@ -552,6 +552,13 @@ def pipe_figure_rows(lines: list[str], i: int) -> tuple[list[str], int] | None:
 TITLE_WORD = re.compile(r"(?i)^(?:báo cáo|đề cương|phiếu|biểu|kế hoạch|danh sách|bảng|mẫu|tờ khai|quyết định|thông báo)\b")
 
 
+def _filled_row(s: str, width: int) -> bool:
+    """A filled list's row under its header line: as many words as names at least, no sentence, no field, no
+    heading."""
+    return (bool(s) and len(s.split()) >= width and len(s.split()) <= 4 * width and not re.search(r"[:;?!…]", s)
+            and not s.endswith(".") and not parse_marker_text(s) and not s.isupper())
+
+
 def names_line_table(run: list[str], k: int):
     """A table's header line alone, no row-number heading, no row under it ('Kỳ Năm Chỉ số cũ Chỉ số mới Tiêu thụ
     Giá bán …' at the end of the text or over the next numbered heading): six names or more a capital starts, each of
@@ -567,11 +574,18 @@ def names_line_table(run: list[str], k: int):
     if len(cols) < 6 or any(len(c.split()) > 4 for c in cols) or sum(len(c.split()) > 1 for c in cols) < 2:
         return None
     j = k + 1
+    filled = 0
+    while j < len(run) and _filled_row(run[j].strip(), len(cols)):
+        filled += 1  # a list already filled ('Nguyễn Văn An 1985 Thôn 2 Nông dân'): its rows are one unit's
+        j += 1
+    if filled == 1:
+        return None
     while j < len(run) and not run[j].strip():
         j += 1
     if j < len(run) and not (parse_marker_text(run[j]) and _letters(run[j])):
         return None
-    note = (f"bảng chỉ có hàng tiêu đề viết liền một dòng (từ «{s[:50]}»), không có dòng nào: đã dựng lại Biểu danh "
+    what = f"{filled} dòng đã điền không giữ lại" if filled else "không có dòng nào"
+    note = (f"bảng chỉ có hàng tiêu đề viết liền một dòng (từ «{s[:50]}»), {what}: đã dựng lại Biểu danh "
             f"sách {len(cols)} cột, tách tên cột theo chữ hoa đầu tên — hãy kiểm tra tên và thứ tự cột")
     grid = _header_grid(cols, [], -1, note)
     grid.first = s

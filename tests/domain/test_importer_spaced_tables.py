@@ -264,3 +264,22 @@ def test_a_title_printed_twice_is_no_table():
                  "Tờ khai đăng ký thường trú\nTờ khai đăng ký thường trú\n1. Họ và tên: ……\n2. Ngày sinh: ……\n"):
         r, qs = _draft(text)
         assert not any("có một bảng" in n["message"] for n in r.notes), r.notes
+
+
+FILLED_LISTS = [
+    "1. Danh sách hộ nghèo\nHọ tên chủ hộ Năm sinh Địa chỉ Số khẩu Nghề nghiệp Ghi chú\n"
+    "Nguyễn Văn An 1965 Thôn Đông 4 Làm ruộng\nTrần Thị Bình 1972 Thôn Tây 3 Buôn bán nhỏ\n\n2. Kiến nghị\n",
+    "Sổ tiếp dân\nNgày Họ tên Địa chỉ Nội dung Người tiếp Kết quả\n03/01 Lê Văn Cường xóm 2 hỏi đất đai Trưởng ban đã trả lời\n"
+    "05/01 Phạm Thị Dung xóm 5 hỏi chế độ Phó ban đã hướng dẫn\n",
+]
+
+
+def test_a_filled_list_under_a_header_line_gives_its_columns_not_its_rows():
+    for text in FILLED_LISTS:
+        r, qs = _draft(text)
+        tables = _tables(qs)
+        assert len(tables) == 1, (text, [q["prompt"] for q in qs])
+        assert len(tables[0]["columns"]) >= 6
+        prompts = " ".join(q["prompt"] for q in qs)
+        assert "Nguyễn Văn An" not in prompts and "Lê Văn Cường" not in prompts
+        assert not any("Nguyễn" in x["label"] or "Lê Văn" in x["label"] for x in tables[0]["rows"])
