@@ -568,8 +568,9 @@ def names_line_table(run: list[str], k: int):
 
     s = run[k].strip() if k < len(run) else ""
     if not s or re.search(r"[.,;:?!…_()|]", s) or s.isupper() or TITLE_WORD.match(s) or parse_marker_text(s) \
-            or any(_fig(w) for w in s.split()):
-        return None
+            or any(_fig(w) for w in s.split()) or re.match(r"(?i)^(?:stt|tt|số tt|số thứ tự)\b", s) \
+            or re.search(r"(?i)\b(?:mã số|đơn vị tính|chỉ tiêu)\b", s):
+        return None  # (a row-number heading, a statistics form's header: the readers of their own shapes)
     cols = _names(s)
     if len(cols) < 6 or any(len(c.split()) > 4 for c in cols) or sum(len(c.split()) > 1 for c in cols) < 2:
         return None
