@@ -294,6 +294,9 @@ def cell_figures_table(run: list[str], k: int):
 LIST_HEAD = re.compile(r"^(?:STT|Stt|TT|Số TT)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+LEGEND = re.compile(r"^(?P<name>[^\d:;.]{2,40}?)?\s*\d{1,2}\s*\.\s*\S[^:]*?\s\d{1,2}\s*\.\s*\S")  # 'Giới tính 1. Nam 2. Nữ'
+
+
 def numbered_list_table(run: list[str], k: int):
     """'Stt Họ tên Quan hệ Giới Ngày tháng …' (perhaps over a line or two more of its names, which a PDF may have
     mixed) then rows numbered 1, 2, 3 … and nothing else: a list Biểu whose rows the unit writes; (grid, used)."""
@@ -325,9 +328,15 @@ def numbered_list_table(run: list[str], k: int):
         j += 1
     if numbers < 3 or len(cols) < 2 or any(len(c.split()) > 5 for c in cols):
         return None
+    legends: list[str] = []
+    while j < len(run) and LEGEND.match(run[j].strip()):
+        if not re.match(r"^\d{1,2}\.", run[j].strip()):
+            legends.append(LEGEND.match(run[j].strip()).group("name"))
+        j += 1  # 'Giới tính 1. Nam 2. Nữ' under the list: the codes its columns are written in
     note = (f"bảng danh sách dưới hàng tiêu đề «{first[:50]}», các dòng đánh số 1…{numbers} để trống: đã dựng lại "
             f"Biểu danh sách {len(cols)} cột, các dòng do đơn vị thêm"
-            + ("; tiêu đề cột bị trộn giữa các dòng khi chép, hãy sửa tên cột cho đủ" if mixed else ""))
+            + ("; tiêu đề cột bị trộn giữa các dòng khi chép, hãy sửa tên cột cho đủ" if mixed else "")
+            + (f"; các cột ghi theo mã ({', '.join(legends)}): hãy đặt các lựa chọn cho từng cột" if legends else ""))
     grid = _header_grid(cols, [], -1, note)
     grid.first = first
     return grid, j - k
@@ -443,6 +452,9 @@ def unbuilt_figure_tables(seq: list) -> list:
         if not isinstance(s, str) or not s.strip():
             out.append(s)
             a += 1
+            continue
+        if SIGN_ROLES.match(s.strip()) and out and not isinstance(out[-1], str):
+            a += 1  # the signatures under a table ('66 Người lập Người kiểm tra'): no ask
             continue
         end = _figure_rows_at(seq, a)
         if end > a:

@@ -1,6 +1,8 @@
 """Filled tables flattened into text with their figures (spaced_tables.py): rebuilt as Biểu where the header is clear,
 else one unsure point naming the line — never lost silently, never asks with figures in their prompt. Made-up text."""
 
+import re
+
 from dialogs.importer import import_document
 
 
@@ -19,8 +21,6 @@ def _tables(qs: list[dict]) -> list[dict]:
 
 
 def _no_figure_prompts(qs: list[dict]) -> None:
-    import re
-
     for q in qs:
         assert not re.search(r"\d[\d.,]*\s+\d[\d.,]*\s*$", q["prompt"]), q["prompt"]
 
@@ -283,3 +283,28 @@ def test_a_filled_list_under_a_header_line_gives_its_columns_not_its_rows():
         prompts = " ".join(q["prompt"] for q in qs)
         assert "Nguyễn Văn An" not in prompts and "Lê Văn Cường" not in prompts
         assert not any("Nguyễn" in x["label"] or "Lê Văn" in x["label"] for x in tables[0]["rows"])
+
+
+LEGENDED_LISTS = [
+    "PHIẾU HỘ\nI. THÀNH VIÊN\nStt Họ tên Giới Dân tộc Học vấn\n1\n2\n3\n4\nGiới 1. Nam 2. Nữ\n"
+    "Dân tộc 1. Kinh 2. Khác\nHọc vấn 0. Chưa đi học 1. Tiểu học 2. THCS\n3. THPT 4. Trên THPT\nII. NHÀ Ở\n"
+    "1. Diện tích nhà: …… m2\n",
+    "PHIẾU LAO ĐỘNG\nI. DANH SÁCH\nTT Họ và tên Năm sinh Việc làm\n1\n2\n3\nViệc làm 1. Có việc 2. Thất nghiệp 3. Nghỉ hưu\n"
+    "II. THU NHẬP\n1. Tổng thu nhập: …… đồng\n",
+]
+
+
+def test_code_legends_under_a_list_are_its_columns_codes_not_asks():
+    for text in LEGENDED_LISTS:
+        r, qs = _draft(text)
+        assert len(_tables(qs)) == 1
+        assert not any(re.search(r"\b1\. ", q["prompt"]) for q in qs), [q["prompt"] for q in qs]
+        assert any("các cột ghi theo mã" in n["message"] for n in r.notes)
+
+
+def test_signatures_after_a_table_are_no_asks():
+    for sign in ("12 Người lập Người kiểm tra", "Kế toán Người duyệt"):
+        text = ("BÁO CÁO QUỸ\n1. Tình hình quỹ\nChỉ tiêu ĐV tính 2023 2024\nSố dư đầu kỳ đồng 120 140\n"
+                f"Số dư cuối kỳ đồng 140 150\n{sign}\n")
+        r, qs = _draft(text)
+        assert not any("Người" in q["prompt"] for q in qs), [q["prompt"] for q in qs]
