@@ -1,7 +1,7 @@
 """A Biểu's ratios (a ratio column «Năng suất» = «Sản lượng» / «Diện tích» × 10, a ratio row «Thu nhập bình quân»
 = «Tổng thu nhập» / «Dân số») recomputed over the units' parts paired unit by unit, as a ratio question is: a unit
-counts only when it gave both parts — or one part and the ratio itself, the other part then following from them
-(100 ha at 53 tạ/ha: 530 tấn). A unit that gave an output but no area never adds its output to another unit's area.
+counts only when it gave both parts. A unit that gave an output but no area never adds its output to another unit's
+area; one that gave an area and its own yield but no output is left out too (its yield is named in its own table).
 
 Each ratio cell keeps its parts (:class:`Pair`): the summed numerator and denominator of the units counted, how
 many were counted and how many gave any of the three figures — the note under the Biểu says which cells were
@@ -22,7 +22,7 @@ from dialogs.parsing import format_decimal
 class Pair:
     num: float = 0.0
     den: float = 0.0
-    counted: int = 0  # units that gave both parts (or one part and the ratio)
+    counted: int = 0  # units that gave both parts
     given: int = 0  # units that gave any of the parts or the ratio
 
 
@@ -31,25 +31,18 @@ def _num(x: Any) -> float | None:
     return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
 
 
-def unit_parts(n: float | None, d: float | None, r: float | None, factor: float | None) -> tuple[float, float] | None:
-    """One unit's numerator and denominator: as given, else one of them from the other and the ratio it typed."""
-    f = 100.0 if factor is None else factor
-    if n is not None and d is not None:
-        return n, d
-    if d is not None and r is not None and f:
-        return r * d / f, d
-    if n is not None and r:
-        return n, n * f / r
-    return None
+def unit_parts(n: float | None, d: float | None) -> tuple[float, float] | None:
+    """One unit's numerator and denominator, when it gave both (its own ratio alone makes neither)."""
+    return (n, d) if n is not None and d is not None else None
 
 
-def _add(pairs: dict[str, Pair], rk: str, n: Any, d: Any, r: Any, factor: float | None) -> None:
+def _add(pairs: dict[str, Pair], rk: str, n: Any, d: Any, r: Any) -> None:
     n, d, r = _num(n), _num(d), _num(r)
     if n is None and d is None and r is None:
         return
     p = pairs.setdefault(rk, Pair())
     p.given += 1
-    if (nd := unit_parts(n, d, r, factor)) is not None:
+    if (nd := unit_parts(n, d)) is not None:
         p.num, p.den, p.counted = p.num + nd[0], p.den + nd[1], p.counted + 1
 
 
@@ -76,7 +69,7 @@ def column_pairs(t: Table, values: list[Any]) -> dict[str, dict[str, Pair]]:
             if not isinstance(cells, dict):
                 continue
             for c in cols:
-                _add(out[c.key], rk, cells.get(c.numerator), cells.get(c.denominator), cells.get(c.key), c.factor)
+                _add(out[c.key], rk, cells.get(c.numerator), cells.get(c.denominator), cells.get(c.key))
     return out
 
 
@@ -108,7 +101,7 @@ def row_pairs(t: Table, values: list[Any], columns: list[str]) -> dict[tuple[str
                 per: dict[str, Pair] = {}
                 if (p := out.get((r.key, ck))) is not None:
                     per[r.key] = p
-                _add(per, r.key, cn.get(ck), cd.get(ck), cr.get(ck), r.factor)
+                _add(per, r.key, cn.get(ck), cd.get(ck), cr.get(ck))
                 if r.key in per:
                     out[(r.key, ck)] = per[r.key]
     return out

@@ -112,16 +112,16 @@ def test_a_ratio_column_counts_only_units_with_both_parts():
                                   2: {"dong": "- - 300"},
                                   3: {"dong": "0 0 0", "tay": "30 40 -"}})
     # Xã Đông: unit 1 (100 ha, 500 t) and unit 3 (0, 0) have both; unit 2 gave only 300 t → (500 + 0) / (100 + 0)
-    # × 10 = 50 tạ/ha (not 800 / 100 × 10 = 80). Xã Tây: unit 1 gave 12 ha only; unit 3 30 ha at 40 tạ/ha → 120 t
-    # from its own yield → 120 / 30 × 10 = 40.
+    # × 10 = 50 tạ/ha (not 800 / 100 × 10 = 80). Xã Tây: unit 1 gave 12 ha only, unit 3 30 ha and its yield but no
+    # output: no unit gave both → blank (never 40 from unit 3's own yield, never 0 from 12 ha)
     x = _xrow(rows, "Xã Đông")
     assert x[2] == 100 and x[4] == 800 and abs(x[3] - 50) < 1e-9
-    assert abs(_xrow(rows, "Xã Tây")[3] - 40) < 1e-9
-    # Tổng cộng: parts of the units counted on each row: (500 + 0 + 120) / (100 + 0 + 30) × 10 = 47,6923…
-    assert abs(_xrow(rows, "Tổng cộng")[3] - 620 / 130 * 10) < 1e-9
-    assert _drow(tables, "Xã Đông")[3] == "50" and _drow(tables, "Xã Tây")[3] == "40"
+    assert _xrow(rows, "Xã Tây")[3] is None and _drow(tables, "Xã Tây")[3] == ""
+    # Tổng cộng: parts of the units counted on each row: (500 + 0) / (100 + 0) × 10 = 50 (not 800 / 142 × 10)
+    assert abs(_xrow(rows, "Tổng cộng")[3] - 50) < 1e-9
+    assert _drow(tables, "Xã Đông")[3] == "50"
     assert "«Năng suất (tạ/ha)», dòng «Xã Đông»: 2/3 đơn vị" in text
-    assert "«Năng suất (tạ/ha)», dòng «Xã Tây»: 1/2 đơn vị" in text
+    assert "Để trống vì không đơn vị nào nhập đủ cả hai số: «Năng suất (tạ/ha)», dòng «Xã Tây»" in text
 
 
 INDICATORS = """      - key: b
@@ -152,12 +152,12 @@ def test_a_ratio_row_counts_only_units_with_both_rows():
     assert "«Thu nhập bình quân», cột «Ước thực hiện»: 1/2 đơn vị" in text
 
 
-def test_a_ratio_with_no_output_at_all_comes_from_the_units_own_yields():
+def test_a_ratio_with_no_output_at_all_is_blank_not_a_formula():
     o = _outline(CROPS)
     rows, tables, text = _run(o, {1: {"dong": "100 50 -"}, 2: {"dong": "50 60 -"}})
-    # no unit gave Sản lượng; each gave its area and yield: (100 × 50 + 50 × 60) / 150 = 53,33 tạ/ha
-    assert abs(_xrow(rows, "Xã Đông")[3] - 8000 / 150) < 1e-9
-    assert _drow(tables, "Xã Đông")[3] == "53,33"
+    # no unit gave Sản lượng: no quotient of summed parts exists → blank, and the note says why
+    assert _xrow(rows, "Xã Đông")[3] is None and _drow(tables, "Xã Đông")[3] == ""
+    assert "Để trống vì không đơn vị nào nhập đủ cả hai số: «Năng suất (tạ/ha)», dòng «Xã Đông»" in text
 
 
 def test_a_ratio_no_unit_gave_parts_of_is_blank_and_the_note_says_why():
