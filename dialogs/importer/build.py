@@ -50,6 +50,7 @@ from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
+    NAME_TAIL,
     english_name,
     form_name_wins,
     name_under_motto,
@@ -59,7 +60,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
-from dialogs.importer.page_furniture import closing_line, drop_page_furniture, without_end_mark
+from dialogs.importer.page_furniture import closing_line, drop_article_text, drop_page_furniture, without_end_mark
 from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
@@ -535,7 +536,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
-    seq = seq[starts[-1]:] if starts else seq
+    seq = seq[starts[-1]:] if starts else drop_article_text(seq)  # (a web article's text above its template)
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
@@ -573,7 +574,7 @@ def build(doc: Document, filename: str) -> Built:
     _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
-    tidy(sections, ctx.notes)
+    tidy(sections, ctx.notes, meta.get("name"))
     lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
     if lost > 0:  # a last guard: a table is never dropped without a word
         ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
@@ -784,6 +785,8 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter, month or week: the report 
     (r"\bquy\s+(?:[ivx]{1,3}|[1-4]|\.{2,}|…)(?=[\s/,.]|$)", "quarterly"),
     (r"\b(?:6|sau) thang\b", "half_yearly"),  # "6 tháng đầu năm", "sơ kết 6 tháng"
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
+    (r"\bthang\s*(?:\.{2,}|…)?\s*$", "monthly"),  # a name line ending on its period: 'BÁO CÁO … THÁNG …'
+    (r"\bquy\s*(?:\.{2,}|…)?\s*$", "quarterly"),
     # 'tuần từ 04/5 đến 10/5/2026', 'tuần 19 năm 2026', 'tuần thứ 2 tháng 5', 'tuần ……'
     (r"\btuan\s+(?:tu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}|(?:thu\s+)?\d{1,2}\b|\.{2,}|…)", "weekly"),
     # a year's review ('Tổng kết công tác … năm 2025', 'tổng kết năm học …'): once a year
@@ -793,6 +796,9 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter, month or week: the report 
 # an ask's own words about the thing asked ('đối tượng hưởng trợ cấp hằng tháng'), no word of reporting beside them:
 # no period of the report
 REPORTING = re.compile(r"\bbao cao\b|\bdinh ky\b|\bgui\b|\btruoc ngay\b|\bche do\b")
+# a body's word that says how often the report comes ('hằng tháng', 'định kỳ 6 tháng'), not a report merely cited
+# ('các báo cáo tháng 4, 5'): it wins over the period the name line gives
+EXPLICIT_PERIOD = re.compile(r"\b(?:hang|theo|dinh ky|mot lan|1 lan)\b")
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
 PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
 LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
@@ -802,10 +808,15 @@ LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly
 
 def _words_at(text: str, pattern: str) -> str | None:
     """The words of `text` (as written, with diacritics) that the folded `pattern` matches."""
+    return next(_all_words_at(text, pattern), None)
+
+
+def _all_words_at(text: str, pattern: str):
+    """Each run of words of `text` (as written) that the folded `pattern` matches, in order."""
     t = re.sub(r"\s+", " ", text)
     folded = "".join(fold(c)[:1] or c for c in t)  # one character for one: positions stay those of `t`
-    m = re.search(pattern, folded.lower())
-    return t[m.start():m.end()] if m else None
+    for m in re.finditer(pattern, folded.lower()):
+        yield t[m.start():m.end()]
 
 
 def _words_key(s: str) -> str:
@@ -836,14 +847,14 @@ def guess_period(f: str, title: str = "", asked: tuple[str, ...] = ()) -> tuple[
         w = _words_at(f, r"\(?" + PERIOD_LABEL + pattern)
         if w:
             return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w.strip('(')}»"
+    named = next(((kind, w) for pattern, kind in TITLE_PERIOD_WORDS for w in [_words_at(title, pattern)] if w), None)
     for pattern, kind, _ in PERIOD_WORDS:
         w = _period_words(f, pattern, asked)
-        if w:
-            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}»"
-    for pattern, kind in TITLE_PERIOD_WORDS:
-        w = _words_at(title, pattern)
-        if w:
-            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
+        if w and (named is None or EXPLICIT_PERIOD.search(fold(w).lower())):  # ('các báo cáo tháng 4, 5' in a
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}»"  # 6 months' report)
+    if named:
+        kind, w = named
+        return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
     w = _words_at(title, CAMPAIGN_WORDS)
     if w:
         return {"kind": "campaign"}, f"kỳ báo cáo «theo đợt» được đoán từ chữ «{w}» trong tên đề cương"
@@ -863,7 +874,8 @@ RESPONDENT_WORDS = [  # (folded pattern, unit kinds)
 def guess_respondents(f: str) -> tuple[list[str], str]:
     """Who answers, from the units the document's first pages name; the reason, for a '# ?' note."""
     for pattern, kinds in RESPONDENT_WORDS:
-        w = _words_at(f, pattern)
+        # (folded, 'các số liệu' reads as 'các sở': the words as written must say 'sở')
+        w = next((w for w in _all_words_at(f, pattern) if kinds != ["so_nganh"] or re.search(r"(?i)sở", w)), None)
         if w:
             return kinds, f"đơn vị trả lời được đoán từ chữ «{w}»: hãy sửa nếu đề cương gửi cho đơn vị khác"
     return ["xa", "phuong", "dac_khu"], ("đơn vị trả lời là mặc định (xã, phường, đặc khu): văn bản không nói rõ "
@@ -977,6 +989,9 @@ def _drop_addressees(main: list) -> list:
     return out
 
 
+RECIPIENTS_OPEN = re.compile(r"^[-–+•]?\s*nhu (?:tren|dieu \d{1,2}|khoan \d{1,2})\s*[;,.]")
+
+
 def _drop_recipients(main: list) -> list:
     """'Nơi nhận:' and its list ('- Như trên;', '- Lưu: VT, KHTC.') close a letter, with the signer's title and name:
     none of it is an item. Dropped up to the next numbered line or longer text (an appendix may follow)."""
@@ -985,8 +1000,8 @@ def _drop_recipients(main: list) -> list:
     for s in main:
         if isinstance(s, str):
             t = s.strip()
-            if fold(t).strip(" :") == "noi nhan":
-                closing = True
+            if fold(t).strip(" :") == "noi nhan" or RECIPIENTS_OPEN.match(fold(t)):
+                closing = True  # ('- Như Điều 3; - Ban Giám hiệu;': the list whose 'Nơi nhận:' a copy lost)
                 continue
             if closing:
                 mk = parse_marker(t)
@@ -1252,7 +1267,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
     # a numbered blank's note ('……(1)……') is its help
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
-    skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
+    skip = {fold(s.strip()) for s in lines if s.strip() and (fold(s.strip()) in name or name and fold(
+        NAME_TAIL.sub("", s.strip())).strip(" .") == name.strip(" ."))}  # ('BÁO CÁO … THÁNG …': the name and its blank)
     opening = [(k, opening_asks(s)) for k, s in enumerate(lines) if opening_asks(s)]  # 'Hôm nay, ngày …, tại …'
     lined = [(k, addressee_asks(s, name) or delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
              if not opening_asks(s) and (addressee_asks(s, name) or delegates(s) or field_line_asks(s))]
