@@ -60,7 +60,12 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
-from dialogs.importer.page_furniture import closing_line, drop_article_text, drop_page_furniture, without_end_mark
+from dialogs.importer.page_furniture import (
+    closing_line,
+    drop_article_text,
+    drop_page_furniture,
+    without_end_mark,
+)
 from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks

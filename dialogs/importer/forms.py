@@ -514,6 +514,14 @@ def topic_list(text: str) -> bool:
     return bool(re.match(r"(?i)^những\s", text)) and sum(bool(TOPIC.match(p)) for p in parts) >= 2
 
 
+def told_in_figures(text: str) -> bool:
+    """'Đã tiếp 36 lượt công dân, giải quyết dứt điểm 30 vụ việc.': a short sentence of a written report telling
+    what was done, with two figures or more — eight words or more, a full stop, asking nothing."""
+    t = text.strip()
+    return (len(t.split()) >= 8 and t.endswith(".") and bool(re.match(r"(?i)(?:đã|trong [^,]{2,30},\s*(?:\w+\s+){0,3}đã)\s", t))
+            and len(re.findall(r"\d+", t)) >= 2 and not ASKING.search(t) and not BLANK.search(t))
+
+
 def is_filled_answer(lines: list[str]) -> bool:
     """Lines under a heading that are one unit's written answer ('Bám sát sự chỉ đạo …, Ban Tuyên giáo đã tham mưu
     …'): statements of at least 15 words that ask nothing (a copied report, not an outline). A long statement
@@ -522,8 +530,10 @@ def is_filled_answer(lines: list[str]) -> bool:
     text = ELLIPSIS.sub("", " ".join(ln.strip() for ln in lines).strip())
     if any(FIGURE_ASKED.match(ln.strip(" -+•")) for ln in lines):  # 'Tổng số …; số … đã …': figures asked
         return False
-    if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
+    if text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
+    if len(text.split()) < 15:  # a short one only when it tells what was done in figures ('Đã tiếp 36 lượt …, … 30 vụ.')
+        return told_in_figures(text)
     if not ASKING.search(text):
         return bool(STATED.search(text)) and not topic_list(text)
     past = re.search(r"\bđã\b", text, re.I)
@@ -554,7 +564,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
                    and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
                    for t, r in zip(texts, children + body, strict=True))
     if body and not children:
-        return is_filled_answer(body) and len(" ".join(body).split()) >= 25
+        return is_filled_answer(body) and (len(" ".join(body).split()) >= 25 or told_in_figures(" ".join(body)))
     if body or any(len(t.split()) < 20 for t in texts):
         return False
     return 2 * sum(is_filled_answer([t]) for t in texts) >= len(texts) + (len(texts) == 1)

@@ -83,6 +83,12 @@ ARTICLE_SENTENCE = re.compile(
     r"^(?:mau |bieu mau )?(?:bao cao|phieu|bieu|mau|to khai|don|giay|the)\b(?:.{0,120}\bla gi\s*\??$|[^.;:?]{0,100}?"
     r"\bla (?:mot )?(?:loai )?(?:mau )?(?:van ban|bieu mau|mau|tai lieu|giay to)\b)"
     r"|^khi nao (?:thi )?(?:phai|can)\b.{0,120}\b(?:bao cao|mau|phieu|bieu|to khai|don)\b.*\?$")
+# what an interviewer is told ('ĐTV nhấn mạnh …', 'Điều tra viên nhập …', '(Đọc các phương án)', 'Câu hỏi này dùng để …')
+# or how an article shows the filling ('Minh họa cách ghi mẫu …', 'Hướng dẫn chi tiết cách ghi')
+INTERVIEWER = re.compile(r"^\(?(?:dtv|dieu tra vien)\s+(?:nhap|doc|hoi|ghi|chon|danh dau|khoanh|nhan manh|doi chieu|"
+                         r"giai thich|luu y|can|khong doc|quan sat|kiem tra)\b|^\(?(?:doc|khong doc) (?:cac|tung) "
+                         r"(?:phuong an|lua chon|cau tra loi)\b|^cau hoi nay (?:dung de|nham)\b"
+                         r"|^(?:minh hoa|huong dan(?: chi tiet)?) cach (?:ghi|viet|dien|lap|khai)\b")
 # the recipients' formulae closing a letter ('Như Điều 3;', 'Như trên;', 'Lưu: VT, TCCB.')
 RECIPIENT = re.compile(r"^(?:nhu (?:tren|dieu \d{1,2}|khoan \d{1,2})|luu\s*:?\s*(?:vt|van thu|hs|ho so)\b)")
 # the printed terms of a card or a permit ('Người mang thẻ này phải: …', 'Nghiêm cấm các hành vi …')
@@ -104,6 +110,8 @@ def _not_an_ask_more(p: str, f: str) -> str | None:
         return "lời lưu ý, ghi chú của văn bản"  # 'Lưu ý: Mẫu số 1 chỉ áp dụng cho …': said of the paper, no ask
     if re.search(r"\b(?:mau|bieu mau|tung loai|cac loai)\b.*\bnhu sau$", f) or ARTICLE_SENTENCE.match(f):
         return "lời dẫn, lời giới thiệu của văn bản"  # 'Nội dung mẫu … như sau:', 'Mẫu … là gì?' (an article's)
+    if INTERVIEWER.match(f):
+        return "lời dặn điều tra viên, lời hướng dẫn của bài viết"
     if RECIPIENT.match(f):
         return "nơi nhận của văn bản"
     if PRINTED_TERMS.match(f) and not re.search(r"…|\.{4,}|_{3,}", p):

@@ -1,0 +1,143 @@
+"""What stands around a template and asks nothing (review r28): a web article's own text above it, the agency and
+Party header, the English motto, the paper's number, the recipients, the printed terms of a card, the interviewer's
+instructions and the document's own name line; the name line names the draft, its period word kept; the period
+the name gives wins over a report only cited; 'các số liệu' names no 'sở'; a short written sentence with figures
+under a heading is one unit's answer, the heading asks."""
+
+from __future__ import annotations
+
+from dialogs.importer.build import guess_period, guess_respondents
+from dialogs.importer.tidy import not_an_ask
+from tests.support.importing import imp, prompts
+
+
+def test_a_web_article_around_a_template_asks_nothing_of_its_own() -> None:
+    o = imp(
+        "Biểu mẫu báo cáo quý của tổ dân phố là gì?\n"
+        "Đây là văn bản tổ dân phố gửi phường mỗi quý, mời các bạn tham khảo bài viết dưới đây.\n"
+        "• Cách lập báo cáo quý của tổ dân phố\n"
+        "• Mẫu báo cáo quý của tổ dân phố mới nhất\n"
+        "BÁO CÁO HOẠT ĐỘNG TỔ DÂN PHỐ QUÝ …\n"
+        "1. Số hộ gia đình trong tổ: …… hộ\n"
+        "2. Tình hình an ninh trật tự: ……\n"
+    )
+    got = prompts(o)
+    assert set(got) == {"Số hộ gia đình trong tổ", "Tình hình an ninh trật tự"}
+    assert o.title.lower().startswith("báo cáo hoạt động tổ dân phố quý")
+    o = imp(
+        "Phiếu nhận xét đoàn viên cuối năm dùng để làm gì?\n"
+        "Phiếu là tài liệu chi đoàn dùng hằng năm; bạn có thể tham khảo và tải về mẫu dưới đây để điền.\n"
+        "• Hướng dẫn điền phiếu nhận xét\n"
+        "• Phiếu nhận xét đoàn viên mới nhất\n"
+        "TÊN CƠ QUAN, TỔ CHỨC, ĐƠN VỊ\n"
+        "PHIẾU NHẬN XÉT ĐOÀN VIÊN\n"
+        "Họ và tên: ……………\n"
+        "Chi đoàn: ……………\n"
+        "Ý kiến của chi đoàn: ……………\n"
+    )
+    assert set(prompts(o)) == {"Họ và tên", "Chi đoàn", "Ý kiến của chi đoàn"}
+    assert o.title == "Phiếu nhận xét đoàn viên"
+
+
+def test_an_article_whose_template_is_cut_after_its_name_keeps_its_sentences() -> None:
+    # the page stops under the name line: what the article says the report holds is all there is to ask
+    o = imp(
+        "Mẫu báo cáo kiểm kê kho là gì?\n"
+        "Nội dung chính của báo cáo này cần trình bày cụ thể về số lượng hàng tồn kho, giá trị hàng tồn kho.\n"
+        "BÁO CÁO KIỂM KÊ KHO\n"
+    )
+    assert any("tồn kho" in p for p in prompts(o))
+
+
+def test_header_lines_mottos_numbers_and_recipients_are_no_asks() -> None:
+    for line in ("ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", "ĐẢNG ỦY (CHI BỘ)", "CHI BỘ TRƯỜNG TIỂU HỌC AN PHÚ", "BỘ TÀI CHÍNH",
+                 "TÊN CƠ QUAN, TỔ CHỨC, ĐƠN VỊ", "Independence – Freedom – Happiness",
+                 "Socialist Republic of Vietnam", "Số -BC/ĐU (CB)", "Số: /KH-UBND", "Như Điều 4",
+                 "Như trên", "Người mang thẻ này phải xuất trình khi được yêu cầu",
+                 "Nghiêm cấm tẩy xóa, sửa chữa nội dung giấy"):
+        assert not_an_ask(line) is not None, line
+    for line in ("SỐ THẺ CỬ TRI", "Số hộ nghèo", "Bộ phận một cửa", "Số quyết định", "Chi bộ có bao nhiêu đảng viên?"):
+        assert not_an_ask(line) is None, line
+
+
+def test_a_wrapped_agency_line_and_the_name_line_ask_nothing() -> None:
+    o = imp(
+        "SỞ\n"
+        "GIAO THÔNG VẬN TẢI\n"
+        "-------\n"
+        "BÁO CÁO TÌNH HÌNH TAI NẠN GIAO THÔNG THÁNG …\n"
+        "1. Số vụ tai nạn: …… vụ\n"
+        "2. Số người bị thương: …… người\n"
+    )
+    assert set(prompts(o)) == {"Số vụ tai nạn", "Số người bị thương"}
+    assert o.title == "Báo cáo tình hình tai nạn giao thông tháng"
+    o = imp(
+        "UBND\n"
+        "XÃ HƯNG THỊNH\n"
+        "BÁO CÁO KẾT QUẢ THU GOM RÁC QUÝ …\n"
+        "I. KẾT QUẢ\n"
+        "1. Khối lượng rác thu gom: …… tấn\n"
+    )
+    assert set(prompts(o)) == {"Khối lượng rác thu gom"}
+    assert o.period.kind == "quarterly"
+
+
+def test_a_name_in_capitals_keeps_its_period_word_a_field_in_other_case_does_not() -> None:
+    assert imp("BÁO CÁO CÔNG TÁC DÂN VẬN THÁNG ……\n1. Số buổi tuyên truyền: …… buổi\n").title.startswith(
+        "Báo cáo công tác dân vận tháng")
+    assert imp("PHIẾU ĐĂNG KÝ THI ĐUA CHI ĐOÀN Năm………\nHọ và tên: ……\n").title == "Phiếu đăng ký thi đua chi đoàn"
+
+
+def test_the_name_under_the_motto_wins_over_a_pages_headline() -> None:
+    o = imp(
+        "Mẫu báo cáo tổng kết chi bộ năm 2030 mới nhất - Trang tham khảo\n"
+        "Mẫu báo cáo tổng kết chi bộ là gì?\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "\n"
+        "……, ngày … tháng … năm …\n"
+        "\n"
+        "Số -BC/CB\n"
+        "\n"
+        "BÁO CÁO tổng kết công tác chi bộ năm 2030\n"
+        "I. KẾT QUẢ LÃNH ĐẠO\n"
+        "1. Số đảng viên được kết nạp: …… đồng chí\n"
+    )
+    assert o.title == "Báo cáo tổng kết công tác chi bộ năm 2030"
+
+
+def test_interviewer_instructions_and_article_lines_are_no_asks() -> None:
+    for line in ("ĐTV nhấn mạnh cho người trả lời biết kỳ tham chiếu", "Điều tra viên đọc to từng lựa chọn",
+                 "(Đọc các phương án)", "Câu hỏi này dùng để biết nguồn nước chính của hộ",
+                 "Minh họa cách ghi mẫu CT01", "Hướng dẫn chi tiết cách khai",
+                 "Mẫu báo cáo tuần là gì?", "Khi nào phải nộp tờ khai thuế môn bài?",
+                 "Báo cáo tháng là một loại văn bản dùng để trình bày kết quả",
+                 "Nội dung mẫu biên bản như sau", "Lưu ý: Mẫu này chỉ dùng cho các đơn vị sự nghiệp"):
+        assert not_an_ask(line) is not None, line
+    for line in ("Nghề nghiệp chính của ông/bà là gì?", "Nội dung và kết quả kiểm tra như sau",
+                 "Điều tra viên", "Khi nào gia đình bắt đầu dùng nước máy?"):
+        assert not_an_ask(line) is None, line
+
+
+def test_the_name_lines_period_wins_over_a_report_only_cited() -> None:
+    text = "Tiếp theo các báo cáo tháng 7, 8/2031, Sở báo cáo kết quả 9 tháng như sau"
+    assert guess_period(text, "Báo cáo kết quả 6 tháng đầu năm 2031")[0]["kind"] == "half_yearly"
+    assert guess_period("Căn cứ các báo cáo quý II của các xã", "Báo cáo tổng kết năm 2031")[0]["kind"] == "yearly"
+    # a body saying how often the report comes still wins
+    assert guess_period("Các xã báo cáo hằng tháng trước ngày 20", "Báo cáo 6 tháng đầu năm")[0]["kind"] == "monthly"
+
+
+def test_the_figures_of_a_text_are_no_departments() -> None:
+    assert guess_respondents("Tổng hợp các số liệu về lao động việc làm")[0] != ["so_nganh"]
+    assert guess_respondents("Đề nghị các số đã nêu được rà soát")[0] != ["so_nganh"]
+    assert guess_respondents("Đề nghị các sở, ngành báo cáo")[0] == ["so_nganh"]
+
+
+def test_a_short_written_sentence_with_figures_leaves_its_heading_to_ask() -> None:
+    o = imp(
+        "BÁO CÁO KẾT QUẢ CÔNG TÁC THÁNG 3 NĂM 2031\n"
+        "1. Công tác hòa giải ở cơ sở\n"
+        "Đã hòa giải thành 12 vụ việc trên tổng số 15 vụ việc tiếp nhận.\n"
+        "2. Công tác quản lý hộ tịch\n"
+        "Trong tháng, xã đã đăng ký khai sinh cho 24 trẻ em và 9 trường hợp kết hôn.\n"
+    )
+    assert set(prompts(o)) == {"Công tác hòa giải ở cơ sở", "Công tác quản lý hộ tịch"}
