@@ -73,8 +73,8 @@ ASSIGNED = re.compile(r"^[^:,;]{2,50}\s(?:chu tri|chiu trach nhiem chinh)\s*,\s*
 ENGLISH_MOTTO = re.compile(r"^(?:socialist republic of viet ?nam|independence\s*[-–]\s*freedom\s*[-–]\s*happiness)$")
 # a Party body or a ministry heading the page, in capitals ('ĐẢNG BỘ KHỐI …', 'ĐẢNG ỦY (CHI BỘ) ……', 'BỘ TÀI CHÍNH'),
 # or the template's slot for it ('TÊN CƠ QUAN, TỔ CHỨC, ĐƠN VỊ')
-CAPS_AGENCY = re.compile(r"^(?:dang bo|dang uy|chi uy|chi bo|bo|so|ten (?:co quan|to chuc|don vi|doanh nghiep)"
-                         r"(?:\s*,\s*(?:co quan|to chuc|don vi|doanh nghiep|chu quan))*)\b")
+CAPS_AGENCY = re.compile(r"^(?:(?:dang bo|dang uy|chi uy|chi bo|bo|so)\b|ten (?:co quan|to chuc|don vi|doanh nghiep)"
+                         r"(?:\s*,\s*(?:co quan|to chuc|don vi|doanh nghiep|chu quan))+$)")  # ('TÊN ĐƠN VỊ' is a field)
 # a paper's number with its code and no figure yet ('Số -BC/ĐU (CB)', 'Số: /KH-UBND'): the header's number
 PAPER_NUMBER = re.compile(r"^so\s*:?\s*[\d.…_]*\s*[-–/]\s*[a-z]{1,5}\s*[-–/]\s*[a-z]{1,8}\b[^a-z]{0,12}(?:\(\w{1,4}\))?$")
 # what only an article says of the paper it shows: what it is, when it is due ('Báo cáo sơ kết là gì?', 'Khi nào

@@ -56,7 +56,8 @@ def test_header_lines_mottos_numbers_and_recipients_are_no_asks() -> None:
                  "Như trên", "Người mang thẻ này phải xuất trình khi được yêu cầu",
                  "Nghiêm cấm tẩy xóa, sửa chữa nội dung giấy"):
         assert not_an_ask(line) is not None, line
-    for line in ("SỐ THẺ CỬ TRI", "Số hộ nghèo", "Bộ phận một cửa", "Số quyết định", "Chi bộ có bao nhiêu đảng viên?"):
+    for line in ("SỐ THẺ CỬ TRI", "TÊN ĐƠN VỊ", "Số hộ nghèo", "Bộ phận một cửa", "Số quyết định",
+                 "Chi bộ có bao nhiêu đảng viên?"):
         assert not_an_ask(line) is None, line
 
 
