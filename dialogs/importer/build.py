@@ -541,7 +541,10 @@ def build(doc: Document, filename: str) -> Built:
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
-    seq = seq[starts[-1]:] if starts else drop_article_text(seq)  # (a web article's text above its template)
+    kept = seq[starts[-1]:] if starts else drop_article_text(seq)  # (a web article's text above its template)
+    ids = {id(s) for s in kept}  # the article's words still say the period and who reports ('… hằng năm')
+    article = " ".join(s for s in seq if isinstance(s, str) and id(s) not in ids) if not starts else ""
+    seq = kept
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
     if flat and not starts:
         seq = _from_inline_start(seq)
@@ -550,7 +553,7 @@ def build(doc: Document, filename: str) -> Built:
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
     _unbuilt_notes(ctx, seq, caps)
-    alltext = " ".join(s for s in seq if isinstance(s, str))
+    alltext = " ".join([article] * bool(article) + [s for s in seq if isinstance(s, str)])
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)

@@ -109,7 +109,7 @@ def test_the_name_under_the_motto_wins_over_a_pages_headline() -> None:
 def test_interviewer_instructions_and_article_lines_are_no_asks() -> None:
     for line in ("ĐTV nhấn mạnh cho người trả lời biết kỳ tham chiếu", "Điều tra viên đọc to từng lựa chọn",
                  "(Đọc các phương án)", "Câu hỏi này dùng để biết nguồn nước chính của hộ",
-                 "Minh họa cách ghi mẫu CT01", "Hướng dẫn chi tiết cách khai",
+                 "Minh họa cách ghi mẫu CT01", "Hướng dẫn chi tiết cách khai", "Cách ghi tờ khai CT01",
                  "Mẫu báo cáo tuần là gì?", "Khi nào phải nộp tờ khai thuế môn bài?",
                  "Báo cáo tháng là một loại văn bản dùng để trình bày kết quả",
                  "Nội dung mẫu biên bản như sau", "Lưu ý: Mẫu này chỉ dùng cho các đơn vị sự nghiệp"):
