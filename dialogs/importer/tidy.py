@@ -88,7 +88,8 @@ ARTICLE_SENTENCE = re.compile(
 INTERVIEWER = re.compile(r"^\(?(?:dtv|dieu tra vien)\s+(?:nhap|doc|hoi|ghi|chon|danh dau|khoanh|nhan manh|doi chieu|"
                          r"giai thich|luu y|can|khong doc|quan sat|kiem tra)\b|^\(?(?:doc|khong doc) (?:cac|tung) "
                          r"(?:phuong an|lua chon|cau tra loi)\b|^cau hoi nay (?:dung de|nham)\b"
-                         r"|^(?:minh hoa |huong dan(?: chi tiet)? )?cach (?:ghi|viet|dien|lap|khai)\b")
+                         r"|^(?:minh hoa|huong dan(?: chi tiet)?) cach (?:ghi|viet|dien|lap|khai)\b"
+                         r"|^cach (?:ghi|viet|dien|lap|khai) (?:mau|phieu|to khai|bieu|bao cao|don|giay)\b")
 # the recipients' formulae closing a letter ('Như Điều 3;', 'Như trên;', 'Lưu: VT, TCCB.')
 RECIPIENT = re.compile(r"^(?:nhu (?:tren|dieu \d{1,2}|khoan \d{1,2})|luu\s*:?\s*(?:vt|van thu|hs|ho so)\b)")
 # the printed terms of a card or a permit ('Người mang thẻ này phải: …', 'Nghiêm cấm các hành vi …')

@@ -114,7 +114,7 @@ def test_interviewer_instructions_and_article_lines_are_no_asks() -> None:
                  "Báo cáo tháng là một loại văn bản dùng để trình bày kết quả",
                  "Nội dung mẫu biên bản như sau", "Lưu ý: Mẫu này chỉ dùng cho các đơn vị sự nghiệp"):
         assert not_an_ask(line) is not None, line
-    for line in ("Nghề nghiệp chính của ông/bà là gì?", "Nội dung và kết quả kiểm tra như sau",
+    for line in ("Nghề nghiệp chính của ông/bà là gì?", "Nội dung và kết quả kiểm tra như sau", "Cách ghi địa chỉ của hộ",
                  "Điều tra viên", "Khi nào gia đình bắt đầu dùng nước máy?"):
         assert not_an_ask(line) is None, line
 
