@@ -35,6 +35,7 @@ from dialogs.importer.headline import (
     PLAIN_NAME,
     PLAIN_NOTE,
     fallback_name,
+    first_line_name,
     fuller_report,
     name_like,
     news_headline,
@@ -58,6 +59,7 @@ from dialogs.importer.naming import (
     report_phrase,
     spelled_out,
     trim_run_on,
+    without_glued_field,
 )
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.page_furniture import (
@@ -605,7 +607,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     current = meta["name"] or ""
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
-    meta["name"] = spelled_out(meta["name"], texts)  # 'Phong trào “TDĐKXDĐSVH”' as the document spells it out
+    meta["name"] = without_glued_field(spelled_out(meta["name"], texts))  # 'Phong trào “TDĐKXDĐSVH”' as the document spells it out
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
     top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
@@ -613,6 +615,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["english"] = english_name(texts)  # 'Appendix E: Questionnaire (…)' over a questionnaire in Vietnamese
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
+    meta["first"] = first_line_name(texts)
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     return meta
@@ -1402,7 +1405,7 @@ def _title(meta: dict) -> str:
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
     found = (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
-             or PLAIN_NAME)
+             or meta.get("first") or PLAIN_NAME)  # ('Sản xuất lúa' over its table: the first line names it)
     return _sentence_case(found) if found.isupper() else found  # an opening heading in capitals names it
 
 

@@ -294,6 +294,8 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
         upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
 
 
+# a name line in capitals and, on the same line, a field in sentence case with its blanks ('… Hộ số: __ __ __')
+CAPS_THEN_FIELD = re.compile(r"^[^:]{10,}:\s*(?:(?:_|…|\.{2,})[\s_….]*)?$")
 # a blank after a name line, or a footnote's star ('SỔ THEO DÕI …*')
 NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
 
@@ -319,6 +321,16 @@ def join_wrapped_name(lines: list[str]) -> list[str]:
                 i = k
         i += 1
     return out
+
+
+def without_glued_field(name: str | None) -> str | None:
+    """'PHIẾU … HỘ GIA ĐÌNH Hộ số: __ __ __' → 'PHIẾU … HỘ GIA ĐÌNH': a field run onto the name line is no part of it."""
+    if not name or not CAPS_THEN_FIELD.match(name.strip()):
+        return name
+    words = name.split()
+    k = next((i for i, w in enumerate(words) if any(c.islower() for c in w)), len(words))
+    head = " ".join(words[:k])
+    return head if len(words[:k]) >= 3 and head.isupper() and ":" not in head else name
 
 
 def own_name(lines: list[str]) -> str | None:

@@ -142,3 +142,21 @@ def test_a_short_written_sentence_with_figures_leaves_its_heading_to_ask() -> No
         "Trong tháng, xã đã đăng ký khai sinh cho 24 trẻ em và 9 trường hợp kết hôn.\n"
     )
     assert set(prompts(o)) == {"Công tác hòa giải ở cơ sở", "Công tác quản lý hộ tịch"}
+
+
+def test_a_first_line_naming_a_table_or_a_report_is_the_title_when_nothing_better_exists() -> None:
+    assert imp("Diện tích trồng chè\nTỉnh 2029 2030\nThái Nguyên 22,1 22,5\n").title == "Diện tích trồng chè"
+    assert imp("4. NUÔI TRỒNG THỦY SẢN\nChỉ tiêu ĐV tính 2029 2030\nDiện tích nuôi ha 120 125\n").title == (
+        "Nuôi trồng thủy sản")
+    o = imp("Kết quả thực hiện phong trào thi đua của huyện Tân Lạc 9 tháng năm 2030\n"
+            "1. Công tác tuyên truyền\nHuyện đã tổ chức 14 buổi tuyên truyền cho 1.200 lượt người.\n")
+    assert o.title.startswith("Kết quả thực hiện phong trào thi đua")
+    # a table's header row capitalises each cell: no name
+    assert imp("Kỳ Tháng Chỉ Số Cũ Chỉ Số Mới Thành Tiền\n01 120 135 15\n").title == "Báo cáo"
+
+
+def test_a_field_run_onto_the_name_line_is_no_part_of_the_title() -> None:
+    o = imp("PHIẾU ĐIỀU TRA HỘ NUÔI ONG Mã hộ: __ __ __\nHọ tên chủ hộ: ……\nSố đàn ong: …… đàn\n")
+    assert o.title == "Phiếu điều tra hộ nuôi ong"
+    o = imp("PHIẾU KIỂM TRA CƠ SỞ KINH DOANH Mã cơ sở: __ __ __ __\n1. Tên cơ sở: ……\n2. Số lao động: …… người\n")
+    assert o.title == "Phiếu kiểm tra cơ sở kinh doanh"
