@@ -160,3 +160,10 @@ def test_a_field_run_onto_the_name_line_is_no_part_of_the_title() -> None:
     assert o.title == "Phiếu điều tra hộ nuôi ong"
     o = imp("PHIẾU KIỂM TRA CƠ SỞ KINH DOANH Mã cơ sở: __ __ __ __\n1. Tên cơ sở: ……\n2. Số lao động: …… người\n")
     assert o.title == "Phiếu kiểm tra cơ sở kinh doanh"
+
+
+def test_the_signers_post_and_office_closing_a_paper_is_no_ask() -> None:
+    o = imp("GIẤY XÁC NHẬN CƯ TRÚ\nHọ tên: ……\nNơi cư trú: ……\nCấp ngày: ……\nTRƯỞNG CÔNG AN XÃ BÌNH AN\n")
+    assert set(prompts(o)) == {"Họ tên", "Nơi cư trú", "Cấp ngày"}
+    o = imp("PHIẾU NHẬN HỒ SƠ\nTên hồ sơ: ……\nNgày hẹn trả: ……\nGIÁM ĐỐC TRUNG TÂM HÀNH CHÍNH CÔNG |\n")
+    assert set(prompts(o)) == {"Tên hồ sơ", "Ngày hẹn trả"}
