@@ -514,6 +514,10 @@ def topic_list(text: str) -> bool:
     return bool(re.match(r"(?i)^những\s", text)) and sum(bool(TOPIC.match(p)) for p in parts) >= 2
 
 
+# a written report's paragraph opening on its own period ('Trong tháng 5/2031,', 'Trong quý I,', 'Qua 6 tháng đầu năm,')
+PERIOD_OPENING = re.compile(r"(?i)^(?:trong|qua|từ đầu)\s+(?:tháng|quý|năm|tuần|kỳ|đợt|\d+\s+tháng)\b[^,.;:]{0,30},\s*\S")
+
+
 def told_in_figures(text: str) -> bool:
     """'Đã tiếp 36 lượt công dân, giải quyết dứt điểm 30 vụ việc.': a short sentence of a written report telling
     what was done, with two figures or more — eight words or more, a full stop, asking nothing."""
@@ -534,6 +538,9 @@ def is_filled_answer(lines: list[str]) -> bool:
         return False
     if len(text.split()) < 15:  # a short one only when it tells what was done in figures ('Đã tiếp 36 lượt …, … 30 vụ.')
         return told_in_figures(text)
+    if PERIOD_OPENING.match(text) and len(text.split()) >= 25 and not ASKING_STRONG.search(text) \
+            and not re.search(r"(?i)\b(?:đề nghị|yêu cầu)\b", text):
+        return True  # 'Trong tháng 5/2031, UBND tỉnh tập trung chỉ đạo …': the period's account, written
     if not ASKING.search(text):
         return bool(STATED.search(text)) and not topic_list(text)
     past = re.search(r"\bđã\b", text, re.I)
@@ -546,6 +553,7 @@ EVALUATIVE = re.compile(r"^(?:ưu điểm|khuyết điểm|nhược điểm|hạ
 # a short line naming a report's parts asks them ('Khó khăn, vướng mắc; đề xuất, kiến nghị.'), it states nothing
 PARTS_NAMED = re.compile(r"(?i)^(?:(?:các|những)\s+)?(?:ưu điểm|hạn chế|tồn tại|khó khăn|vướng mắc|nguyên nhân|bài học|"
                          r"đề xuất|kiến nghị|giải pháp|phương hướng)\b[^.]*[,;]")
+ETC_DOTS = re.compile(r"(?<=[^\W\d_]{2})\.{3}$")  # '… phát triển sản xuất...': 'and so on' ending a sentence, no blank
 PAREN_BLANK = re.compile(r"\(\s*(?:…|\.|_)+\s*\)")
 
 
@@ -554,7 +562,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     statements that ask nothing (each numbered paragraph, or most of the bullets, a filled answer), a paragraph of
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
-    texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
+    texts = [ETC_DOTS.sub(".", PAREN_BLANK.sub("", t).strip()) for t in children + body]
     if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) or FILLED_COUNT.match(t)
                         or "⟦ask:" in t for t in texts):  # (a line an earlier pass read as an ask: asks)
         return False

@@ -167,3 +167,36 @@ def test_the_signers_post_and_office_closing_a_paper_is_no_ask() -> None:
     assert set(prompts(o)) == {"Họ tên", "Nơi cư trú", "Cấp ngày"}
     o = imp("PHIẾU NHẬN HỒ SƠ\nTên hồ sơ: ……\nNgày hẹn trả: ……\nGIÁM ĐỐC TRUNG TÂM HÀNH CHÍNH CÔNG |\n")
     assert set(prompts(o)) == {"Tên hồ sơ", "Ngày hẹn trả"}
+
+
+def test_a_paragraph_opening_on_its_period_is_the_written_account_the_heading_asks() -> None:
+    o = imp(
+        "Báo cáo tình hình kinh tế - xã hội quý II năm 2031 của huyện Mỹ Lộc\n"
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH QUÝ II/2031\n"
+        "Trong quý II/2031, Ủy ban nhân dân huyện tập trung chỉ đạo các phòng, ban chuyên môn và các xã thực hiện "
+        "quyết liệt các giải pháp phát triển kinh tế, bảo đảm an sinh xã hội, giữ vững quốc phòng và an ninh.\n"
+    )
+    assert list(prompts(o)) == ["CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH QUÝ II/2031"]
+    o = imp(
+        "Báo cáo kết quả công tác dân số năm 2031\n"
+        "I. CÔNG TÁC TRUYỀN THÔNG\n"
+        "Qua 6 tháng đầu năm, Trung tâm y tế phối hợp với các xã tổ chức nói chuyện chuyên đề, phát tờ rơi và "
+        "treo băng rôn tuyên truyền tại các thôn, tổ dân phố, lồng ghép vào các buổi họp dân định kỳ.\n"
+    )
+    assert list(prompts(o)) == ["CÔNG TÁC TRUYỀN THÔNG"]
+
+
+def test_written_prose_wrapped_by_a_pdf_and_ending_on_etc_is_one_answer() -> None:
+    o = imp(
+        "Kết quả thực hiện chương trình giảm nghèo của huyện Bảo Thắng năm 2031\n"
+        "1. Công tác chỉ đạo,\n"
+        "điều hành\n"
+        "Huyện ủy ban hành Nghị quyết về giảm nghèo bền vững giai đoạn\n"
+        "2031-2035; Ủy ban nhân dân huyện đã tổ chức hội nghị tổng kết, đánh giá kết quả\n"
+        "thực hiện chương trình, khen thưởng các tập thể có thành tích, chỉ đạo các xã\n"
+        "xây dựng kế hoạch hỗ trợ sinh kế, làm nhà đại đoàn kết, đào tạo nghề...\n"
+        "2. Công tác tuyên truyền\n"
+        "Các xã đã tổ chức 40 buổi tuyên truyền về chính sách giảm nghèo cho hơn 3.000 lượt\n"
+        "người dân, phát hành tờ gấp và pano tại các thôn bản, nhà văn hóa, chợ phiên...\n"
+    )
+    assert set(prompts(o)) == {"Công tác chỉ đạo, điều hành", "Công tác tuyên truyền"}
