@@ -22,6 +22,8 @@ NUMBERED_FOOTER = re.compile(r"(?i)^(?P<t>\D.*?)\s+(?:trang|page)\s+\d{1,3}(?:\s
 END_MARK = re.compile(r"\./\.\s*$")
 WRAP_END = re.compile(r"(?:,|\b(?:VÀ|CỦA|VỚI|TRONG|VỀ|CHO|CÁC|NHỮNG|TẠI|THEO))\s*$")
 HEAD_LINES = 12
+# a word that never ends a heading in sentence case: the heading goes on on the next line
+WRAP_END_LOWER = re.compile(r"\s(?:của|và|với|trong|về|cho|các|những|tại|theo|đối với)$")
 # how a letter's closing sentence opens (a request, a thanks), or the deadline it sets: the administrative formulae
 CLOSING_OPENER = re.compile(r"(?i)^(?:kính\s+|xin\s+)?(?:đề nghị|yêu cầu|trân trọng|rất mong|kính mong|mong|xin|cảm ơn)\b")
 DEADLINE = re.compile(r"(?i)\btrước\s+ngày\b")
@@ -96,6 +98,11 @@ def join_wrapped_headings(seq: list) -> list:
         if (isinstance(s, str) and mk is not None and _caps(mk.rest) and WRAP_END.search(prev.rstrip())
                 and s.strip() and _caps(s) and parse_marker(s) is None and not BLANK.search(s)
                 and len(s.split()) <= 12):
+            out[-1] = f"{prev.rstrip()} {s.strip()}"
+            continue
+        if (isinstance(s, str) and mk is not None and WRAP_END_LOWER.search(prev.rstrip()) and s.strip()
+                and parse_marker(s) is None and not BLANK.search(s) and len(s.split()) <= 8
+                and not re.search(r"[.;?]$", s.strip())):  # '1.1. Công tác chỉ đạo của' / 'Thủ tướng Chính phủ:'
             out[-1] = f"{prev.rstrip()} {s.strip()}"
             continue
         out.append(s)

@@ -200,3 +200,18 @@ def test_written_prose_wrapped_by_a_pdf_and_ending_on_etc_is_one_answer() -> Non
         "người dân, phát hành tờ gấp và pano tại các thôn bản, nhà văn hóa, chợ phiên...\n"
     )
     assert set(prompts(o)) == {"Công tác chỉ đạo, điều hành", "Công tác tuyên truyền"}
+
+
+def test_a_heading_cut_at_a_line_break_after_a_linking_word_is_one_heading() -> None:
+    o = imp(
+        "ĐỀ CƯƠNG BÁO CÁO\n"
+        "1. Kết quả thực hiện chính sách hỗ trợ của\n"
+        "Ủy ban nhân dân tỉnh:\n"
+        "- Số hộ được hỗ trợ: …… hộ\n"
+        "2. Khó khăn, vướng mắc trong\n"
+        "quá trình triển khai\n"
+    )
+    secs = {s.title for s in o.sections}
+    assert "Kết quả thực hiện chính sách hỗ trợ của Ủy ban nhân dân tỉnh" in secs or any(
+        "của Ủy ban nhân dân tỉnh" in p for p in prompts(o))
+    assert any(p.startswith("Khó khăn, vướng mắc trong quá trình triển khai") for p in prompts(o))
