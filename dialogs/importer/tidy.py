@@ -82,14 +82,16 @@ PAPER_NUMBER = re.compile(r"^so\s*:?\s*[\d.…_]*\s*[-–/]\s*[a-z]{1,5}\s*[-–
 ARTICLE_SENTENCE = re.compile(
     r"^(?:mau |bieu mau )?(?:bao cao|phieu|bieu|mau|to khai|don|giay|the)\b(?:.{0,120}\bla gi\s*\??$|[^.;:?]{0,100}?"
     r"\bla (?:mot )?(?:loai )?(?:mau )?(?:van ban|bieu mau|mau|tai lieu|giay to)\b)"
-    r"|^khi nao (?:thi )?(?:phai|can)\b.{0,120}\b(?:bao cao|mau|phieu|bieu|to khai|don)\b.*\?$")
+    r"|^khi nao (?:thi )?(?:phai|can)\b.{0,120}\b(?:bao cao|mau|phieu|bieu|to khai|don)\b.*\?$"
+    r"|^mau (?:so \S+ )?(?:bao cao|phieu|bieu|to khai|don)\b(?:\s+\S+){14,}$")  # ('Mẫu báo cáo … nêu rõ …')
 # what an interviewer is told ('ĐTV nhấn mạnh …', 'Điều tra viên nhập …', '(Đọc các phương án)', 'Câu hỏi này dùng để …')
 # or how an article shows the filling ('Minh họa cách ghi mẫu …', 'Hướng dẫn chi tiết cách ghi')
 INTERVIEWER = re.compile(r"^\(?(?:dtv|dieu tra vien)\s+(?:nhap|doc|hoi|ghi|chon|danh dau|khoanh|nhan manh|doi chieu|"
                          r"giai thich|luu y|can|khong doc|quan sat|kiem tra)\b|^\(?(?:doc|khong doc) (?:cac|tung) "
                          r"(?:phuong an|lua chon|cau tra loi)\b|^cau hoi nay (?:dung de|nham)\b"
                          r"|^(?:minh hoa|huong dan(?: chi tiet)?) cach (?:ghi|viet|dien|lap|khai)\b"
-                         r"|^cach (?:ghi|viet|dien|lap|khai) (?:mau|phieu|to khai|bieu|bao cao|don|giay)\b")
+                         r"|^cach (?:ghi|viet|dien|lap|khai) (?:mau|phieu|to khai|bieu|bao cao|don|giay)\b"
+                         r"|^truong hop\b.{0,80}\bthi (?:chon|danh dau|khoanh|bo qua|chuyen sang)\b")
 # the recipients' formulae closing a letter ('Như Điều 3;', 'Như trên;', 'Lưu: VT, TCCB.')
 RECIPIENT = re.compile(r"^(?:nhu (?:tren|dieu \d{1,2}|khoan \d{1,2})|luu\s*:?\s*(?:vt|van thu|hs|ho so)\b)")
 # the printed terms of a card or a permit ('Người mang thẻ này phải: …', 'Nghiêm cấm các hành vi …')
