@@ -562,7 +562,9 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     statements that ask nothing (each numbered paragraph, or most of the bullets, a filled answer), a paragraph of
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
-    texts = [ETC_DOTS.sub(".", PAREN_BLANK.sub("", t).strip()) for t in children + body]
+    texts = [PAREN_BLANK.sub("", t).strip() for t in children] + [  # (a paragraph's 'sản xuất...': and so on)
+        ETC_DOTS.sub(".", PAREN_BLANK.sub("", t).strip()) if not children else PAREN_BLANK.sub("", t).strip()
+        for t in body]
     if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) or FILLED_COUNT.match(t)
                         or "⟦ask:" in t for t in texts):  # (a line an earlier pass read as an ask: asks)
         return False
