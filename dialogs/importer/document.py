@@ -30,6 +30,7 @@ class Grid:
 class Document:
     blocks: list[Line | Grid] = field(default_factory=list)
     source: str = "txt"
+    old_font: str | None = None  # 'TCVN3' or 'VNI' when a Word reader already read the old font's runs again
 
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
