@@ -555,13 +555,9 @@ def build(doc: Document, filename: str) -> Built:
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     _at_lines(seq, doc)  # a table seen but not rebuilt: the line of the document it starts on
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
-    starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
-    kept = seq[starts[-1]:] if starts else drop_article_text(seq)  # (a web article's text above its template)
-    ids = {id(s) for s in kept}  # the article's words still say the period and who reports ('… hằng năm')
-    article = " ".join(s for s in seq if isinstance(s, str) and id(s) not in ids) if not starts else ""
-    seq = kept
+    seq, article, started = _outline_part(seq)
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
-    if flat and not starts:
+    if flat and not started:
         seq = _from_inline_start(seq)
     seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
@@ -605,6 +601,18 @@ def build(doc: Document, filename: str) -> Built:
         if key in data["_comments"]:
             ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _outline_part(seq: list) -> tuple[list, str, bool]:
+    """The outline's part of the document: from its last start line, else without a web article's text above its
+    template; with the article's words (they still say the period and who reports: '… hằng năm') and whether a start
+    line was seen."""
+    starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
+    if starts:
+        return seq[starts[-1]:], "", True
+    kept = drop_article_text(seq)
+    ids = {id(s) for s in kept}
+    return kept, " ".join(s for s in seq if isinstance(s, str) and id(s) not in ids), False
 
 
 def _closing_notes(ctx: ImportContext, sections: list[dict], drafted: int, lines: list[str]) -> None:
