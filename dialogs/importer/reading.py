@@ -247,15 +247,14 @@ def read_pdf(data: bytes) -> Document:
             "Tệp PDF không có lớp chữ (có lẽ là bản scan/ảnh chụp), nên không đọc được nội dung. "
             "Hãy gửi bản .docx, hoặc PDF xuất trực tiếp từ Word."
         )
-    from dialogs.importer.reading_pdf import pdf_tables
+    from dialogs.importer.reading_pdf import pdf_pages
 
-    tables = pdf_tables(data)
-    if not tables:
+    laid = pdf_pages(data)  # the pages' paragraphs and ruled tables, by where they stand (pdfplumber)
+    if laid is None or len(laid) != len(pages):
         return read_txt(text, source="pdf")
     doc = Document(source="pdf")
     ending: Grid | None = None  # the table the previous page ended with (it may go on over the page break)
-    for i, page in enumerate(pages):
-        bands = tables.get(i, [page])
+    for bands in laid:
         grids = [j for j, b in enumerate(bands) if isinstance(b, Grid)]
         for j, band in enumerate(bands):
             if not isinstance(band, Grid):
