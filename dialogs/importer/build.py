@@ -536,7 +536,8 @@ def build(doc: Document, filename: str) -> Built:
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     seq = seq[starts[-1]:] if starts else seq
-    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))),
+                                   cleaned.doc.source == "pdf" and not cleaned.doc.laid_out)
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))

@@ -242,7 +242,7 @@ def _drop_link_lists(lines: list[str], dropped: list[str]) -> list[str]:
 
 
 def clean(doc: Document) -> Cleaned:
-    cleaned = Cleaned(Document(source=doc.source))
+    cleaned = Cleaned(Document(source=doc.source, laid_out=doc.laid_out))
     pending: list[Line] = []
 
     def flush() -> None:

@@ -30,6 +30,7 @@ class Grid:
 class Document:
     blocks: list[Line | Grid] = field(default_factory=list)
     source: str = "txt"
+    laid_out: bool = False  # a PDF read by where its lines stand: its wrapped lines are joined already (pdf_lines.py)
 
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",

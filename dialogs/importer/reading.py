@@ -252,7 +252,7 @@ def read_pdf(data: bytes) -> Document:
     laid = pdf_pages(data)  # the pages' paragraphs and ruled tables, by where they stand (pdfplumber)
     if laid is None or len(laid) != len(pages):
         return read_txt(text, source="pdf")
-    doc = Document(source="pdf")
+    doc = Document(source="pdf", laid_out=True)
     ending: Grid | None = None  # the table the previous page ended with (it may go on over the page break)
     for bands in laid:
         grids = [j for j, b in enumerate(bands) if isinstance(b, Grid)]
