@@ -5,12 +5,13 @@ line, a label is cut from its blank ('Tổng số hộ nghèo trên địa bàn:
 paragraph holding several numbered items into pieces that no longer begin with their numbers. Here a line is joined
 to the line under it when it was wrapped: the next line's first word would not have fitted after it (it reaches the
 right margin of the text, within that word's width) — the classic rule that holds for justified and for left-aligned
-text alike. Not joined: a line ending a sentence over a numbered line ('… chế.' / '2. Tồn tại'), a line of blanks
+text alike. Not joined: a line ending a sentence over a numbered line ('… chế.' / '2. Tồn tại'), a line short of the
+margin over a numbered line (a justified text stretches its wrapped lines to the margin, never the last), a line of blanks
 typed to the margin over a new label ('Họ và tên: ……………' / 'Địa chỉ: ……'), a line far above the next (another
 paragraph).
 
 The page's number — a line holding nothing but it ('2', '- 2 -', 'Trang 2', '2/5') above or below the text — is
-dropped, and a paragraph wrapped over the page break is joined across it (``join_pages``).
+dropped, and a paragraph wrapped over the page break is joined across it (``reading_pdf``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 
 PAGE_NO = re.compile(r"(?i)^\s*(?:trang|page)?\s*[-–—]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–—]?\s*$")
 MARKER = re.compile(r"^(?:[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*]\s|\(\d{1,2}\)|Phần\b|PHẦN\b|Điều\b)")
+NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 ENDS_SENTENCE = re.compile(r"[.?!:;]\s*$")
 ENDS_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[\s.…_]*$")
 
@@ -72,6 +74,8 @@ def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool
         return False
     if ENDS_SENTENCE.search(a.text) and MARKER.match(b.text):
         return False
+    if a.x1 < right - 1.5 and NUMBERED.match(b.text):
+        return False  # a paragraph's last line, long, over the next numbered one (a wrapped line is stretched to it)
     if ENDS_BLANK.search(a.text) and (b.text[:1].isupper() or MARKER.match(b.text)):
         return False
     return True

@@ -236,7 +236,37 @@ def read_docx(data: bytes) -> Document:
             doc.blocks.extend(Line(t) for t in parts[1:])
         elif el.tag == _q("tbl"):
             doc.blocks.extend(_table_blocks(el, notes))
+    doc.blocks = _pasted_tables(doc.blocks)
     return doc
+
+
+def _pasted_tables(blocks: list[Line | Grid]) -> list[Line | Grid]:
+    """A table pasted from a web page into Word as text — one cell a paragraph, or its cells separated by «|» — is
+    read as the .txt reader reads it (figure_rows, spreadsheet_rows, rows of «|»): each run of plain paragraphs (no
+    automatic number, no tab) that the text reader turns into a table is taken as it reads it; other runs stay."""
+    from dialogs.importer.reading import read_txt
+
+    out: list[Line | Grid] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= 4:
+            read = read_txt("\n".join(b.text for b in run), source="docx").blocks
+            if any(isinstance(b, Grid) for b in read):
+                out.extend(read)
+                run.clear()
+                return
+        out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        if isinstance(b, Line) and b.level is None and "\t" not in b.text and "\n" not in b.text:
+            run.append(b)
+            continue
+        flush()
+        out.append(b)
+    flush()
+    return out
 
 
 def _blocks(parent: etree._Element) -> list[etree._Element]:
