@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-PAGE_NO = re.compile(r"(?i)^\s*(?:trang|page)?\s*[-–—]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–—]?\s*$")
+PAGE_NO = re.compile(r"(?i)^\s*(?:trang|page)?\s*[-–—]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d{1,3})?\s*[-–—]?\s*$")
 MARKER = re.compile(r"^(?:[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*]\s|\(\d{1,2}\)|Phần\b|PHẦN\b|Điều\b)")
 NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
 ENDS_SENTENCE = re.compile(r"[.?!:;]\s*$")
@@ -86,13 +86,14 @@ def pitch_of(lines: list[PrintedLine]) -> float:
     return median(heights) if heights else 12.0
 
 
-def page_number_lines(lines: list[PrintedLine], height: float) -> set[int]:
-    """The page's number: the first or the last line, holding nothing but a number, in the page's top or bottom
-    eighth."""
+def page_number_lines(lines: list[PrintedLine], height: float, number: int) -> set[int]:
+    """The page's number: the first or the last line, in the page's top or bottom eighth, holding nothing but this
+    page's number (a figure of a table typed one cell a line may end a page too: another figure is kept)."""
     out = set()
     for i in {0, len(lines) - 1} if lines else set():
         ln = lines[i]
-        if PAGE_NO.match(ln.text) and (ln.bottom < height / 8 or ln.top > height * 7 / 8):
+        m = PAGE_NO.match(ln.text)
+        if m and int(m.group("n")) == number and (ln.bottom < height / 8 or ln.top > height * 7 / 8):
             out.add(i)
     return out
 

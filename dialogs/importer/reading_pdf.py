@@ -106,10 +106,10 @@ def _page_bands(page: Any, tables: list[tuple[Any, Grid]], lines: list[PrintedLi
 
 def _read_pages(pdf: Any) -> list[list[str | Grid]]:
     found = []
-    for page in pdf.pages:
+    for k, page in enumerate(pdf.pages, start=1):
         tables = _page_tables(page)
         lines = [ln for ln in printed_lines(page) if not any(_inside(ln, t.bbox) for t, _ in tables)]
-        numbers = page_number_lines(lines, page.height)
+        numbers = page_number_lines(lines, page.height, k)
         found.append((page, tables, [ln for i, ln in enumerate(lines) if i not in numbers]))
     widths = {round(p.width) for p, _, _ in found}
     right = {w: text_margins([ln for p, _, ls in found if round(p.width) == w for ln in ls], w)[1] for w in widths}
