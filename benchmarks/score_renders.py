@@ -6,7 +6,8 @@ holdout22, which is sealed) is rendered
 
 - to .docx with python-docx as an office types it: A4, Times New Roman 13, justified, one paragraph per line (blank
   lines kept, blank-dot fields as typed); lines that are clearly a table's rows (cells separated by tabs or «|», two
-  cells with text at least) as one real Word table; the page number in the header from page 2 (as Nghị định 30/2020
+  cells with text at least) as one real Word table, ruled (the letterhead's table, agency | motto, without borders,
+  as offices lay it out); the page number in the header from page 2 (as Nghị định 30/2020
   sets it);
 - to .pdf from that .docx with LibreOffice headless (scripts/install-libreoffice.sh installs it; without it the .pdf
   column is skipped, saying so).
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,8 +41,9 @@ from docx.shared import Cm, Pt
 from benchmarks.score_importer import REAL, RealScore, real_source, score_real
 
 CACHE = Path("/tmp/score_renders")
-RENDER_VERSION = "1"  # bump when the way of rendering changes: every cached render is rebuilt
+RENDER_VERSION = "2"  # bump when the way of rendering changes: every cached render is rebuilt
 SEALED = "holdout22"
+LETTERHEAD = re.compile(r"(?i)CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do")
 
 
 # --- rendering -------------------------------------------------------------------------------------------------------
@@ -122,7 +125,8 @@ def render_docx(text: str) -> bytes:
             continue
         width = max(len(r) for r in block)
         table = doc.add_table(rows=len(block), cols=width)
-        table.style = "Table Grid"
+        if not LETTERHEAD.search(" ".join(c for r in block for c in r)):
+            table.style = "Table Grid"  # a table of data is ruled; the letterhead's layout table has no borders
         for r, row in enumerate(block):
             for c, cell in enumerate(row):
                 table.cell(r, c).text = cell

@@ -304,7 +304,7 @@ def _layout_lines(tbl: etree._Element, notes: dict[str, str]) -> list[str] | Non
         return None
     paras = [[_para_text(p, notes).replace("\t", " ").strip() for p in tc.findall("w:p", NS)] for tc in cells]
     text = " ".join(t for ps in paras for t in ps)
-    if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?:ngày|năm|số)\s*:?\s*\S*", "", text)):
+    if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?i)(?:ngày|tháng|năm|số)\s*:?\s*\S*", "", text)):
         return None
     return [t for ps in paras for t in ps if t]
 

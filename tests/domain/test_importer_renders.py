@@ -135,3 +135,33 @@ def test_a_table_pasted_into_word_as_text_is_read_as_in_the_txt(paragraphs: list
     assert [[c.label for c in q.table.columns] for q in docx.tables] == [[c.label for c in q.table.columns]
                                                                         for q in txt.tables]
 
+
+
+def _letterhead_word(head: list[list[str]], paragraphs: list[str]) -> bytes:
+    doc = Document()
+    table = doc.add_table(rows=len(head), cols=len(head[0]))
+    for r, row in enumerate(head):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for p in paragraphs:
+        doc.add_paragraph(p)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("date", ["Hà Nội, ngày 05 tháng 09 năm 2026", "Đà Nẵng, ngày 15 tháng 11 năm 2026"])
+def test_a_letterhead_table_dated_with_a_two_digit_month_is_the_letterhead(date: str):
+    """The agency | motto table over a Word document, its date «ngày 05 tháng 09 năm …»: the letterhead (read as
+    lines), not a Biểu asking «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»."""
+    head = [["SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+            ["Số: 12/SYT-NV", date], ["Kính gửi:", "- Các bệnh viện trực thuộc Sở Y tế;"]]
+    body = ["Đề nghị các bệnh viện điền phiếu dưới đây và gửi về Sở trước ngày 30.", "PHIẾU KHẢO SÁT CÔNG TÁC KHÁM CHỮA BỆNH", "1. Tổng số lượt khám bệnh trong năm: ………… lượt",
+            "2. Số giường bệnh thực kê: ………… giường"]
+    data = _letterhead_word(head, body)
+    blocks = read(data, "phieu.docx").blocks
+    assert not [b for b in blocks if isinstance(b, Grid)]
+    assert [b.text for b in blocks][:3] == ["SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                                           "Số: 12/SYT-NV"]
+    o = draft_outline(import_document(data, "phieu.docx"))
+    assert not o.tables and [r.question.type for r in o.refs] == ["integer", "integer"]
