@@ -385,6 +385,8 @@ def _match_tables(gold: Gold, got: Outline, score: RealScore, misses: list[str])
                 continue
             t = r.question.table
             labels = [c.label for c in t.columns] + [c.group or "" for c in t.columns] + [x.label for x in t.rows]
+            # a leaf label repeated under several groups is written in the gold with its group: «Tăng (Nam)»
+            labels += [f"{c.label} ({c.group})" for c in t.columns if c.group]
             n = sum(_label_found(lab, labels) for lab in g.cols + g.rows)
             key = (n, sim(g.prompt, t.title), j)
             if best is None or key[:2] > best[:2]:

@@ -14,8 +14,10 @@ Pure rules shared by the outline checker, the importer, the consolidation and th
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
+from dialogs.averages import weighted_parts
 from dialogs.lifecycle import SENT, is_sent  # noqa: F401  (re-exported: the consolidation's rule)
 from dialogs.text import fold
 
@@ -35,7 +37,7 @@ AGGREGATE_VI = {
     "share": "tỷ trọng tính lại từ số đã cộng",
 }
 _NUMERIC = frozenset({"integer", "decimal", "percent", "money"})
-ROW_AGGREGATES = ("sum", "mean", "min", "max", "none")
+ROW_AGGREGATES = ("sum", "mean", "ratio", "min", "max", "none")
 RATE_UNITS = frozenset({"%", "‰"})
 
 
@@ -72,7 +74,7 @@ def aggregate_of(item: Any) -> str:
 
 # a figure per person, hectare, household…: "triệu đồng/người", "tạ/ha", "người/km2", "bác sĩ/vạn dân" (a figure
 # per day or month — "hồ sơ/tháng" — is a quantity, summed)
-_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
+_PER_HEAD_RE = re.compile(r"/\s*(?:\d[\d.,]*\s*)?(?:nguoi|ha|sao|mau|ho|km2|km²|m2|m²|dan|van dan|nghin dan|lao dong|khau|"
                           r"nhan khau|hoc sinh|lop|giuong|tre|phu nu|xa|kg|lit|con)\b")
 # a figure per head in words: "trên vạn dân", "của một phụ nữ", "bình quân một lớp", "trên 1 ha", "mỗi hộ"
 _PER_ENTITY_RE = re.compile(r"\b(?:tren|cua|cho|moi|binh quan|trung binh)\s+(?:mot\s+|1\s+|1\.?000\s+)?(?:van dan|nghin dan|"
@@ -186,7 +188,8 @@ _BULLET_RE = re.compile(r"^\s*[-+•–]\s*\S")
 
 
 ROW_AGGREGATE_VI = {
-    "mean": "bình quân các đơn vị",
+    "mean": "trung bình cộng các đơn vị",
+    "ratio": "tính lại từ số đã cộng",
     "min": "nhỏ nhất trong các đơn vị",
     "max": "lớn nhất trong các đơn vị",
     "none": "không tổng hợp, xem số liệu từng đơn vị",
@@ -194,7 +197,7 @@ ROW_AGGREGATE_VI = {
 
 
 def row_marks(t: Any) -> dict[str, str]:
-    """What a consolidated Biểu prints after a row's label when it is not summed: "(bình quân các đơn vị)"."""
+    """What a consolidated Biểu prints after a row's label when it is not summed: "(trung bình cộng các đơn vị)"."""
     return {k: f" ({ROW_AGGREGATE_VI[a]})" for k, a in row_aggregates(t).items() if a in ROW_AGGREGATE_VI}
 
 
@@ -204,21 +207,45 @@ def row_units(t: Any) -> list[str] | None:
     return units if any(units) else None
 
 
-def unsummed_note(t: Any) -> str | None:
+def mean_words(counted: tuple[int, int] | None = None) -> str:
+    """A plain mean said plainly: «trung bình cộng của 3 đơn vị (không gia quyền)» (``counted``: the fewest and
+    most units with a figure in a cell so averaged)."""
+    if counted is None:
+        return "trung bình cộng các đơn vị (không gia quyền)"
+    lo, hi = counted
+    return f"trung bình cộng của {lo} đơn vị (không gia quyền)" if lo == hi else \
+        f"trung bình cộng của {lo}–{hi} đơn vị có số liệu (không gia quyền)"
+
+
+def _times(factor: float | None) -> str:
+    """« × 100» (a percentage), « × 10» (tấn/ha → tạ/ha), nothing for 1."""
+    f = 100 if factor is None else factor
+    return "" if f == 1 else f" × {f:g}".replace(".", ",")
+
+
+def unsummed_note(t: Any, counted: tuple[int, int] | None = None) -> str | None:
     """The note under a consolidated Biểu naming its rows and columns that are not summed, and how each is
-    consolidated — so a reader can tell a mean from a sum, and why a cell is empty."""
+    consolidated — so a reader can tell a plain mean (``counted``: of how many units, :func:`mean_words`) from a
+    figure recomputed from the summed parts (weighted), and why a cell is empty."""
     aggs = row_aggregates(t)
     rows = [r for r in t.rows if aggs[r.key] in ROW_AGGREGATE_VI]
     parts = []
     if rows:
         parts.append("các dòng sau là tỷ lệ, số bình quân… không cộng giữa các đơn vị — "
-                     + "; ".join(f"«{r.label}»: {ROW_AGGREGATE_VI[aggs[r.key]]}" for r in rows))
-    if cols := column_notes(t):
+                     + "; ".join(_row_note(t, r, aggs[r.key], counted) for r in rows))
+    if cols := column_notes(t, counted):
         parts.append(("cột " if len(cols) == 1 and cols[0].count("«") <= 3 else "các cột: ") + "; ".join(cols))
     if not parts:
         return None
     text = ". ".join(p[0].upper() + p[1:] if i else p for i, p in enumerate(parts))
     return f"Ghi chú: {text}."
+
+
+def _row_note(t: Any, r: Any, agg: str, counted: tuple[int, int] | None) -> str:
+    if agg == "ratio":
+        num, den = (next((x.label for x in t.rows if x.key == k), k) for k in (r.numerator, r.denominator))
+        return f"«{r.label}» = «{num}» / «{den}»{_times(r.factor)}, tính lại từ số đã cộng (bình quân gia quyền)"
+    return f"«{r.label}»: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
 
 
 def _column_name(t: Any, key: str | None) -> str:
@@ -230,10 +257,10 @@ def _column_name(t: Any, key: str | None) -> str:
     return f"«{col.group} – {col.label}»" if twins and col.group else f"«{col.label}»"
 
 
-def column_notes(t: Any) -> list[str]:
+def column_notes(t: Any, counted: tuple[int, int] | None = None) -> list[str]:
     """How a Biểu's figure columns that are not a sum are consolidated, those consolidated alike named together:
     «X» = «A» / «B» × 100 (tính lại từ số đã cộng); «Z»: tỷ trọng so với dòng trên nó, tính lại từ «C» đã cộng;
-    «X», «Y»: bình quân các đơn vị; «W»: không tổng hợp, xem số liệu từng đơn vị."""
+    «X», «Y»: trung bình cộng của N đơn vị (không gia quyền); «W»: không tổng hợp, xem số liệu từng đơn vị."""
     out: list[str] = []
     alike: dict[str, list[str]] = {}
     for c in t.columns:
@@ -241,13 +268,16 @@ def column_notes(t: Any) -> list[str]:
             continue
         agg, name = aggregate_of(c), _column_name(t, c.key)
         if agg == "ratio":
-            out.append(f"{name} = {_column_name(t, c.numerator)} / {_column_name(t, c.denominator)} × 100, tính lại "
-                       "từ số đã cộng")
+            weighted = getattr(c, "factor", None) is not None and not is_rate(c.type, getattr(c, "unit", None))
+            out.append(f"{name} = {_column_name(t, c.numerator)} / {_column_name(t, c.denominator)}"
+                       f"{_times(getattr(c, 'factor', None))}, tính lại từ số đã cộng"
+                       + (" (bình quân gia quyền)" if weighted else ""))
         elif agg == "share":
             out.append(f"{name}: tỷ trọng so với dòng tổng trên nó, tính lại từ {_column_name(t, c.of)} đã cộng")
         elif agg in ROW_AGGREGATE_VI:
             alike.setdefault(agg, []).append(name)
-    out += [f"{', '.join(names)}: {ROW_AGGREGATE_VI[agg]}" for agg, names in alike.items()]
+    out += [f"{', '.join(names)}: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
+            for agg, names in alike.items()]
     return out
 
 
@@ -283,6 +313,26 @@ def row_problems(t: Any, where: str) -> list[tuple[Any, str]]:
             if bad:
                 out.append((r, f"{w} cộng dòng {', '.join(f'«{k}»' for k in bad)} là tỷ lệ/bình quân (không cộng "
                                "được): bỏ các dòng ấy khỏi «sum_of» (các dòng ấy không được cộng vào tổng)"))
+        out += [(r, m) for m in _ratio_row_problems(r, w, aggs)]
+    return out
+
+
+def _ratio_row_problems(r: Any, w: str, aggs: dict[str, str]) -> list[str]:
+    """A row recomputed from two summed rows (``aggregate: ratio``): both named, both summed rows of the Biểu, and
+    the factor written unless it is a percentage; numerator/denominator/factor on no other row."""
+    num, den, factor = getattr(r, "numerator", None), getattr(r, "denominator", None), getattr(r, "factor", None)
+    if aggs[r.key] != "ratio":
+        return [f"{w}: numerator/denominator/factor chỉ dùng với «aggregate: ratio»"] if num or den or factor else []
+    out = []
+    if not (num and den):
+        out.append(f"{w}: «aggregate: ratio» cần cả numerator và denominator (khóa hai dòng đem cộng rồi chia)")
+    for k in (num, den):
+        if k and aggs.get(k) != "sum":
+            out.append(f"{w}: «{k}» " + ("không có (phải là khóa một dòng của biểu)" if k not in aggs else
+                                         "không phải dòng được cộng (tỷ lệ/bình quân), không làm tử số hay mẫu số được"))
+    if factor is None and not rate_row("", getattr(r, "unit", None)) or factor is None and "/" in (r.unit or ""):
+        out.append(f"{w}: ghi «factor» (hệ số nhân thương: 100 nếu là phần trăm, 10 cho tấn/ha → tạ/ha, 1 cho "
+                   "triệu đồng/người)")
     return out
 
 
@@ -302,13 +352,16 @@ def aggregate_problems(item: Any, where: str, numeric_names: dict[str, str]) -> 
                    "«aggregate: ratio» kèm numerator và denominator")
     if kind == "ratio" and not (num and den):
         out.append(f"{where}: «aggregate: ratio» cần cả numerator và denominator (khóa hai số đem cộng rồi chia)")
-    if kind != "ratio" and (num or den):
-        out.append(f"{where}: numerator/denominator chỉ dùng với «aggregate: ratio»")
+    if kind != "ratio" and (num or den or getattr(item, "factor", None)):
+        out.append(f"{where}: numerator/denominator/factor chỉ dùng với «aggregate: ratio»")
+    if kind == "ratio" and getattr(item, "factor", None) is None and not is_rate(item.type, getattr(item, "unit", None)):
+        out.append(f"{where}: tỷ lệ tính lại không phải phần trăm: ghi «factor» (hệ số nhân thương: 10 cho tấn/ha → "
+                   "tạ/ha, 1 cho triệu đồng/người), hoặc «type: percent» nếu là phần trăm")
     if kind == "share" and not of:
         out.append(f"{where}: «aggregate: share» cần «of: <khóa cột số lượng>»")
     if kind != "share" and of:
         out.append(f"{where}: «of» chỉ dùng với «aggregate: share»")
-    if num and den and num in numeric_names and den in numeric_names \
+    if num and den and num in numeric_names and den in numeric_names and getattr(item, "factor", None) is None \
             and (numeric_names[num] == "money") != (numeric_names[den] == "money"):
         out.append(f"{where}: tử số «{num}» và mẫu số «{den}» phải cùng loại (cả hai là tiền, hoặc cả hai không phải "
                    "tiền): tiền được lưu bằng đồng, số thường lưu như đã nhập; sửa kiểu của một trong hai cột")
@@ -328,33 +381,84 @@ def summed_columns(t: Any) -> list[Any]:
 
 
 def one_measure(t: Any) -> bool:
-    """Whether a total row over the Biểu's top-level rows means something, when the outline does not say
-    (``total``): it has a summed column and its top-level rows are not two or more groups (sections such as
-    "I. Quán triệt" and "II. Kiểm tra" count different things — conferences, inspections — never added up), nor
-    of different units ("hộ", "người") or a rate or average among them."""
-    top = [r for r in t.rows if r.level == 0]
-    groups = [r for r in top if r.kind == "group"]
-    units = {(getattr(r, "unit", None) or "").strip().lower() for r in top if r.kind != "total"} - {""}
+    """Whether a total row over the Biểu's top-level rows is certain to mean something when the outline does not
+    say (``total``): see :func:`total_verdict`."""
+    return total_verdict(t)[0] if not any(r.kind == "total" for r in t.rows) else _same_thing(t)[0]
+
+
+def total_verdict(t: Any) -> tuple[bool, str]:
+    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu, and why (Vietnamese, for `outlines
+    show`): never when it has its own total row (``kind: total``); else as its ``total`` flag says; else only when
+    it is certain the top-level rows count the same thing (:func:`_same_thing`: units, places, age groups, periods
+    — never different crops, products, diseases or kinds, whose sum means nothing)."""
+    own = next((r for r in t.rows if r.kind == "total"), None)
+    if own is not None:
+        return False, f"biểu đã có dòng tổng «{own.label}»"
+    if t.total is not None:
+        yes = bool(t.total) and bool(summed_columns(t))
+        return yes, "total: true" if yes else "total: false"
+    return _same_thing(t)
+
+
+def _same_thing(t: Any) -> tuple[bool, str]:
+    top = [r for r in t.rows if r.level == 0 and r.kind != "total"]
+    names = ", ".join(f"«{r.label}»" for r in top[:3]) + (", …" if len(top) > 3 else "")
+    units = {(getattr(r, "unit", None) or "").strip().lower() for r in top} - {""}
     summed = summed_rows(t)
-    indicators = sum(bool(_INDICATOR_RE.match(_ROW_NO_RE.sub("", fold(r.label)))) for r in top if r.kind != "total")
-    return (len(groups) < 2 and bool(summed_columns(t)) and len(units) < 2 and indicators < 2
-            and all(r.key in summed for r in top))
+    if not summed_columns(t):
+        return False, "không có cột số nào được cộng"
+    if sum(r.kind == "group" for r in top) >= 2:
+        return False, f"các dòng lớn là hai nhóm trở lên ({names}), đo những thứ khác nhau"
+    if len(units) >= 2:
+        return False, f"các dòng lớn khác đơn vị tính ({', '.join(f'«{u}»' for u in sorted(units))})"
+    if bad := [r for r in top if r.key not in summed]:
+        return False, f"dòng «{bad[0].label}» là tỷ lệ/bình quân, không cộng được"
+    if part := next((r for r in top if isinstance(r.sum_of, list) or _SUBSET_ROW_RE.match(fold(r.label))), None):
+        return False, f"dòng «{part.label}» đã là tổng hay một phần của các dòng khác (cộng nữa là cộng hai lần)"
+    if len(top) < 2:
+        return False, "chỉ có một dòng lớn"
+    kinds = {_row_kind(r.label) for r in top}
+    if len(kinds) == 1 and None not in kinds:
+        return True, f"các dòng lớn là {kinds.pop()} ({names}), cùng đếm một thứ"
+    return False, (f"chưa chắc các dòng lớn ({names}) đếm cùng một thứ: cộng các chỉ tiêu, loại cây trồng, sản "
+                   "phẩm, bệnh… khác nhau là vô nghĩa")
 
 
-# a row that names an indicator ("Số lao động được giải quyết việc làm", "Tổng số …", "Tỷ lệ …"): rows of such are
-# different measures, never added up into a «Tổng cộng» (rows of units, crops, fields of work are)
-_INDICATOR_RE = re.compile(r"^(?:tong\s+)?so\s+\w|^(?:ty le|ty trong|muc|gia tri|tong gia tri|kinh phi)\b")
+# what a «Tổng cộng» may add up: rows that are units or places, age groups, periods of one length, school levels,
+# the two sexes or areas (as written, lower case: «Sở Nội vụ» is no «Số …»); a kind of crop, product, disease or case never is
+_ROW_KINDS = (
+    ("các đơn vị, địa bàn", re.compile(
+        r"^(?:cấp (?:tỉnh|huyện|xã|trung ương)|sở|ban|phòng(?!,? chống)|ủy ban|uỷ ban|ubnd|hđnd|hội đồng nhân dân|"
+        r"cấp ủy|cấp uỷ|đảng ủy|đảng uỷ|xã(?! hội)|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|thôn|"
+        r"ấp|tổ dân phố|khu phố|khu dân cư|trường|bệnh viện|trung tâm|trạm|văn phòng|đơn vị|cơ quan|khối|các cơ quan|"
+        r"các đơn vị|các xã|công an|bộ chỉ huy|mặt trận|đoàn thanh niên|hội (?:nông dân|liên hiệp|cựu chiến binh|"
+        r"chữ thập đỏ|người cao tuổi)|liên đoàn lao động|chi cục|cục|kho bạc|chi nhánh|viện|tòa án|toà án)"
+        r"(?=[\s,.:;(]|$)")),
+    ("các nhóm tuổi", re.compile(r"^(?:(?:dưới|từ|trên|ngoài|đủ)\s+)?\d+(?:\s*(?:-|–|đến|tới)\s*\d+)?\s*tuổi\b"
+                                 r"|^(?:dưới|từ|trên)\s+\d+\s*(?:-|–|đến|tới)?\s*\d*\s*tuổi\b")),
+    ("các kỳ", re.compile(r"^(?P<len>tháng|quý|tuần|năm|học kỳ|\d+ tháng)\s+(?:\d|[ivx]+\b|đầu|cuối)")),
+    ("các cấp học", re.compile(r"^(?:mầm non|nhà trẻ|mẫu giáo|tiểu học|thcs|thpt|trung học cơ sở|trung học phổ thông|"
+                               r"giáo dục thường xuyên|gdtx)(?=[\s,.:;(]|$)")),
+    ("các nhóm giới tính hay khu vực", re.compile(r"^(?:nam|nữ|nam giới|nữ giới|(?:khu vực )?thành thị|"
+                                                  r"(?:khu vực )?nông thôn)$")),
+)
+_LEAD_RE = re.compile(r"^\s*(?:[-+*•–]\s*|(?:[IVXivx]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]\s*)+")
+_SUBSET_ROW_RE = re.compile(r"^(?:[-+*•–]\s*)?(?:trong do|trong so do|trong tong so|chia ra|tong)\b")
+
+
+def _row_kind(label: str) -> str | None:
+    """What kind of thing a top-level row is, when a «Tổng cộng» over rows of that kind is certain to mean
+    something (see :data:`_ROW_KINDS`); None otherwise."""
+    text = " ".join(_LEAD_RE.sub("", unicodedata.normalize("NFC", label)).lower().split()).strip(" :")
+    for name, rx in _ROW_KINDS:
+        if m := rx.search(text):  # periods of one length only: «Tháng 1», «Tháng 2» — never «6 tháng đầu năm» too
+            return f"{name} ({m.group('len')})" if "len" in rx.groupindex else name
+    return None
 
 
 def total_row(t: Any) -> bool:
-    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu: never when it has its own total row
-    (``kind: total``); else as its ``total`` flag says; else when its top-level rows are one measure
-    (:func:`one_measure`)."""
-    if any(r.kind == "total" for r in t.rows):
-        return False
-    if t.total is not None:
-        return bool(t.total) and bool(summed_columns(t))
-    return one_measure(t)
+    """Whether the consolidated .xlsx adds a «Tổng cộng» row under a Biểu (:func:`total_verdict`)."""
+    return total_verdict(t)[0]
 
 
 def total_problems(t: Any, where: str) -> list[str]:
@@ -389,6 +493,8 @@ def guess_aggregate(entry: dict[str, Any], previous: dict[str, Any] | None = Non
     if "label" in entry:
         before = before if before is not None else [previous] if previous else []
         guess = _column_guess(entry, label, rate, before)
+        if guess == {"aggregate": "mean"} and (parts := weighted_parts(entry, before + (after or []), _countable)):
+            return parts  # 'Năng suất (tạ/ha)' beside 'Diện tích (ha)', 'Sản lượng (tấn)': Σ tấn / Σ ha × 10
         if guess == {"aggregate": "mean"} and _a_rate(entry) and any(map(_countable, after or [])):
             return {"aggregate": "none"}  # 'Tỷ lệ (%) | Số đã tiêm | Số phải tiêm': its parts after it, not certain
         if guess is not None:
@@ -466,7 +572,7 @@ def _block(entry: dict[str, Any], before: list[dict[str, Any]]) -> list[dict[str
 
 
 # a column whose label gives a rate or per-head unit: "Tỷ suất sinh (‰)", "Năng suất (tạ/ha)", "Mật độ (người/km2)"
-_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\([^()]*/\s*(?:\d[\d.]*\s*)?(?:nguoi|ha|ho|km2|km²|m2|dan|van dan|"
+_PER_UNIT_LABEL_RE = re.compile(r"\(\s*[%‰]\s*\)|[%‰]\s*$|\([^()]*/\s*(?:\d[\d.]*\s*)?(?:nguoi|ha|sao|mau|ho|km2|km²|m2|dan|van dan|"
                                 r"nghin dan|lao dong|khau|xa|doan vien|dang vien|kg|lit|tan|con|tre|phu nu)\b[^()]*\)|"
                                 r"/\s*(?:van dan|nghin dan|1\.?000 dan)\b")
 _SLASH_ONLY_RE = re.compile(r"\s*(?:ty le\s*|so sanh\s*)?(?:[a-z0-9]{1,6}\s*){1,3}/\s*(?:[a-z0-9]{1,6}\s*){1,3}"

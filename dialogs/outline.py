@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from dialogs.figures import aggregate_of, row_aggregates, total_row
+from dialogs.figures import aggregate_of, row_aggregates, total_row, total_verdict
 from dialogs.text import fold
 
 KEY_RE = r"^[a-z][a-z0-9_]*$"
@@ -40,7 +40,7 @@ QuestionType = Literal[
 CellType = Literal["integer", "decimal", "percent", "money", "text", "date", "yesno", "choice"]
 Aggregate = Literal["sum", "mean", "ratio", "min", "max", "none"]
 ColumnAggregate = Literal["sum", "mean", "ratio", "min", "max", "none", "share"]
-RowAggregate = Literal["sum", "mean", "min", "max", "none"]
+RowAggregate = Literal["sum", "mean", "ratio", "min", "max", "none"]
 PeriodKind = Literal["weekly", "monthly", "quarterly", "half_yearly", "yearly", "one_off", "campaign"]
 
 PERIOD_KIND_VI = {
@@ -166,6 +166,8 @@ class Column(_Model):
     aggregate: ColumnAggregate | None = Field(default=None, description="how units' cells are consolidated")
     numerator: str | None = Field(default=None, description="ratio: the column summed above the line")
     denominator: str | None = Field(default=None, description="ratio: the column summed below the line")
+    factor: float | None = Field(default=None, gt=0, description="ratio: the quotient times this (default 100, a "
+                                 "percentage; 10 for tấn/ha → tạ/ha, 1 for triệu đồng/người): dialogs/averages.py")
     of: str | None = Field(default=None, description="share: the count column this is the share of")
 
     _norm_options = field_validator("options", mode="before")(_coerce_options)
@@ -188,7 +190,11 @@ class Row(_Model):
     aggregate: RowAggregate | None = Field(
         default=None, description="how units' figures on this row are consolidated: sum (each column's own), mean, "
         "min, max, none; unset: mean for a rate or average (unit «%», «…/người», label «Tỷ lệ…», «bình quân»…), else "
-        "sum (dialogs.figures.row_aggregates)")
+        "sum (dialogs.figures.row_aggregates); ratio: recomputed from two summed rows (numerator, denominator)")
+    numerator: str | None = Field(default=None, description="ratio: the row summed above the line")
+    denominator: str | None = Field(default=None, description="ratio: the row summed below the line")
+    factor: float | None = Field(default=None, gt=0, description="ratio: the quotient times this (default 100, a "
+                                 "percentage; 10 for tấn/ha → tạ/ha, 1 for triệu đồng/người)")
 
     @property
     def computed(self) -> bool:
@@ -220,6 +226,12 @@ class Table(_Model):
         for c in self.columns:
             if c.key == key:
                 return c
+        raise KeyError(key)
+
+    def row(self, key: str) -> Row:
+        for r in self.rows:
+            if r.key == key:
+                return r
         raise KeyError(key)
 
     @property
@@ -697,7 +709,10 @@ def _table_json(q: Question) -> dict[str, Any]:
         "column_aggregates": [aggregate_of(c) if c.type in NUMERIC_TYPES and not c.computed
                               else ("sum" if c.computed else "none") for c in t.columns],
         "total": total_row(t),  # whether the .xlsx adds a «Tổng cộng» row
+        "total_why": total_verdict(t)[1],
         "total_declared": t.total,
+        "ratios": {x.key: {"numerator": x.numerator, "denominator": x.denominator, "factor": x.factor}
+                   for x in [*t.columns, *t.rows] if x.numerator},  # recomputed from two summed columns / rows
     }
 
 Section.model_rebuild()

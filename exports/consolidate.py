@@ -129,6 +129,7 @@ class TableSummary:
     items: dict[str, list[tuple[UnitInfo, dict[str, Any]]]] = field(default_factory=dict)
     texts: dict[tuple[str, str], list[tuple[UnitInfo, str]]] = field(default_factory=dict)
     units: int = 0
+    mean_counted: tuple[int, int] | None = None  # the fewest and most units a plain mean of a cell is over
 
 
 @dataclass
@@ -478,9 +479,23 @@ def _table(t: Table, pairs: list[tuple[UnitInfo, Any]], previous: list[tuple[Uni
                     if val not in (None, ""):
                         ts.texts.setdefault((rk, ck), []).append((u, str(val)))
     ts.grid = table_figures(t, values)
+    ts.mean_counted = mean_counted(t, values)
     if previous is not None:
         ts.prev_grid = table_figures(t, [pv for _, pv in previous if isinstance(pv, dict)])
     return ts
+
+
+def mean_counted(t: Table, values: list[Any]) -> tuple[int, int] | None:
+    """The fewest and most units whose figures a plain mean of the Biểu is over (a mean column on an asked row, a
+    summed column on a mean row: the cells with a figure), for the note's «trung bình cộng của N đơn vị»; None
+    when nothing is so averaged."""
+    row_aggs = row_aggregates(t)
+    cols = {c.key: aggregate_of(c) for c in t.input_columns if c.type in NUMERIC_TYPES}
+    cells = [(r.key, ck) for r in t.rows if r.asked for ck, a in cols.items()
+             if a == "mean" and row_aggs[r.key] == "sum" or a == "sum" and row_aggs[r.key] == "mean"]
+    counts = [n for rk, ck in cells
+              if (n := sum(_cell_number(((v.get("rows") or {}).get(rk) or {}).get(ck)) is not None for v in values))]
+    return (min(counts), max(counts)) if counts else None
 
 
 def _cell_number(x: Any) -> float | None:
@@ -531,8 +546,13 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
     opened = {r.key for r in t.rows if r.open}
     for rk, agg in plain.items():  # rates and averages: the row's own aggregation in place of the sum
         cell = grid.setdefault(rk, {})
+        row = t.row(rk) if agg == "ratio" else None
         for ck in sums:  # an open rate row: its items are listed, each unit's own; no figure over them
-            cell[ck] = None if rk in opened else _spread_of(agg, cells_of.get((rk, ck)))
+            if row is not None:  # recomputed from the two summed rows it is made of ("Năng suất" = tấn / ha × 10)
+                cell[ck] = None if rk in opened else rate_of(grid.get(row.numerator or "", {}).get(ck),
+                                                             grid.get(row.denominator or "", {}).get(ck), row.factor)
+            else:
+                cell[ck] = None if rk in opened else _spread_of(agg, cells_of.get((rk, ck)))
         for ck, a in aggs.items():
             if a in ("ratio", "share"):
                 cell[ck] = None
@@ -559,18 +579,19 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
             if agg in ("mean", "min", "max"):
                 cell[ck] = _spread_of(agg, cells_of.get((r.key, ck)))
             elif agg == "ratio":
-                cell[ck] = _rate(cell.get(col.numerator or ""), cell.get(col.denominator or ""))
+                cell[ck] = rate_of(cell.get(col.numerator or ""), cell.get(col.denominator or ""), col.factor)
             elif agg == "share":
                 up = parent.get(r.key)
-                cell[ck] = _rate(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
+                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
             else:
                 cell[ck] = None
 
 
-def _rate(num: Any, den: Any) -> float | None:
+def rate_of(num: Any, den: Any, factor: float | None = None) -> float | None:
+    """``num`` / ``den`` × ``factor`` (100, a percentage, unless the outline says: 10 for tấn/ha → tạ/ha)."""
     if not isinstance(num, int | float) or not isinstance(den, int | float) or not den:
         return None
-    return num * 100 / den
+    return num * (100 if factor is None else factor) / den
 
 
 def share_parents(t: Table) -> dict[str, str]:

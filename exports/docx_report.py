@@ -449,7 +449,7 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
     if items_total > MAX_TABLE_ITEMS:
         _para(doc, f"(Biểu có {format_integer(items_total)} dòng chi tiết của các đơn vị; văn bản này in "
                    f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
-    if (note := unsummed_note(t)) is not None:
+    if (note := unsummed_note(t, s.mean_counted)) is not None:
         _para(doc, note, italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)

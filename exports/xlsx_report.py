@@ -43,7 +43,7 @@ from dialogs.figures import aggregate_of, row_marks, row_units, summed_rows, tot
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of, rate_of
 from exports.gcpause import gc_paused
 from exports.phrases import clean, provisional_note
 from exports.trends import History, history_from_consolidation
@@ -650,7 +650,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         _item_rows(sh, t, s.items.get(r.key, []), lead)
     if total_row(t):  # the outline's «total», else only when the top-level rows measure one thing
         _total_row(sh, s, lead)
-    if (note := unsummed_note(t)) is not None:
+    if (note := unsummed_note(t, s.mean_counted)) is not None:
         sh.title(note)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s, units)
@@ -706,11 +706,19 @@ def _total_row(sh: _Sheet, s: TableSummary, lead: int = 2) -> None:
     summed = summed_rows(s.table)
     top = [r for r in s.table.rows if r.level == 0 and r.key in summed]
     row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)] + [None] * (lead - 2)
+    sums: dict[str, float | None] = {}
     for col in s.table.columns:
         if col.type in NUMERIC_TYPES and col.type != "percent" and (col.computed or aggregate_of(col) == "sum"):
             vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
             vals = [v for v in vals if isinstance(v, int | float)]
-            row.append(_num_cell(sh, col.type, sum(vals) if vals else None, bold=True))
+            sums[col.key] = sum(vals) if vals else None
+    for col in s.table.columns:
+        if col.key in sums:
+            row.append(_num_cell(sh, col.type, sums[col.key], bold=True))
+        elif col.type in NUMERIC_TYPES and not col.computed and aggregate_of(col) == "ratio":
+            # recomputed from the total's own sums, as on every row («Năng suất» = Σ tấn / Σ ha × 10)
+            row.append(_num_cell(sh, col.type, rate_of(sums.get(col.numerator or ""), sums.get(col.denominator or ""),
+                                                     col.factor), bold=True))
         else:
             row.append(None)
     sh.append(row)

@@ -17,7 +17,7 @@ from dialogs.figures import (
     aggregate_of,
     row_aggregates,
     summed_columns,
-    total_row,
+    total_verdict,
 )
 from dialogs.loader import OutlineError, Problem, check_outline_text
 from dialogs.outline import NUMERIC_TYPES, PERIOD_KIND_VI, TYPE_VI, Outline
@@ -104,36 +104,37 @@ def _print_outline(o: Outline) -> None:
             print("      Cột: " + " | ".join(c.label + (f" [{aggregate_text(c)}]" if c.type in NUMERIC_TYPES
                                                      and not c.computed else "") for c in q.table.columns))
             raggs = row_aggregates(q.table)
-            print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() + _row_note(rw.unit, raggs[rw.key])
+            print("      Dòng: " + " | ".join(f"{rw.no or ''} {rw.label}".strip() + _row_note(rw, raggs[rw.key])
                                           for rw in q.table.rows))
             print("      Dòng «Tổng cộng» thêm vào tệp .xlsx: " + total_text(q.table))
 
 
-def _row_note(unit: str | None, agg: str) -> str:
-    """A row's unit and, when it is not summed, how it is consolidated: " [%; bình quân các đơn vị]"."""
-    parts = ([unit] if unit else []) + ([ROW_AGGREGATE_VI[agg]] if agg in ROW_AGGREGATE_VI else [])
+def _row_note(rw, agg: str) -> str:
+    """A row's unit and, when it is not summed, how it is consolidated: " [%; trung bình cộng các đơn vị]",
+    " [tạ/ha; tính lại từ số đã cộng (san_luong / dien_tich × 10)]"."""
+    how = ROW_AGGREGATE_VI.get(agg)
+    if agg == "ratio":
+        how = f"{how} ({rw.numerator} / {rw.denominator} × {100 if rw.factor is None else f'{rw.factor:g}'})"
+    parts = ([rw.unit] if rw.unit else []) + ([how] if how else [])
     return f" [{'; '.join(parts)}]" if parts else ""
 
 
 def total_text(t) -> str:
     """Whether the .xlsx adds a «Tổng cộng» row under a Biểu, and why, in words (the ``total`` flag or the rule)."""
-    own = next((r for r in t.rows if r.kind == "total"), None)
-    if own is not None:
-        return f"không — biểu đã có dòng tổng «{own.label}»"
-    if t.total is not None:
-        return "có (total: true)" if total_row(t) else "không (total: false)"
-    if total_row(t):
-        return "có — các dòng lớn cùng đo một thứ (ghi «total: false» nếu không cộng được)"
-    if not summed_columns(t):
-        return "không — không có cột số nào được cộng"
-    return ("không — các dòng lớn là các nhóm hay chỉ tiêu khác nhau («Số …», «Tỷ lệ …»), hoặc khác đơn vị, đo những "
-            "thứ khác nhau (ghi «total: true» nếu cộng được)")
+    yes, why = total_verdict(t)
+    if t.total is not None and not any(r.kind == "total" for r in t.rows):
+        return f"{'có' if yes else 'không'} ({why})"
+    if yes:
+        return f"có — {why} (ghi «total: false» nếu không cộng được)"
+    return f"không — {why}" + ("" if any(r.kind == "total" for r in t.rows) or not summed_columns(t)
+                               else " (ghi «total: true» nếu cộng được)")
 
 
 def aggregate_text(item) -> str:
     """How a number is consolidated, in words: "cộng", "tỷ lệ tính lại … (a / b)", "tỷ trọng … (của x)"."""
     agg = aggregate_of(item)
-    parts = (f" ({item.numerator} / {item.denominator})" if agg == "ratio"
+    factor = getattr(item, "factor", None)
+    parts = (f" ({item.numerator} / {item.denominator}{f' × {factor:g}' if factor is not None else ''})" if agg == "ratio"
              else f" (của {item.of})" if agg == "share" else "")
     return AGGREGATE_VI[agg] + parts
 

@@ -56,6 +56,10 @@ class ImportResult:
         return lines
 
 
+ACCENTLESS = ("văn bản gõ không dấu tiếng Việt: trình nhập không tự thêm dấu (đoán dấu không bao giờ chắc). Hãy sửa lời "
+              "các câu hỏi cho có dấu, ví dụ «Ho va ten» thành «Họ và tên», hoặc gửi bản .docx có dấu")
+
+
 def _read_source(source: str | Path | bytes, filename: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes | bytearray):
         return bytes(source), filename or "de-cuong.txt"
@@ -112,6 +116,8 @@ def import_document(source: str | Path | bytes, filename: str | None = None) -> 
     ]
     if built.repair.repairs:
         header.append("Đã sửa chữ hỏng (PDF lỗi phông): " + "; ".join(built.repair.lines()[:20]))
+    if built.repair.accentless:
+        built.ctx.notes.append({"message": ACCENTLESS})
     if built.dropped:
         header.append(f"Đã bỏ {len(built.dropped)} dòng rác của trang web (tải về, lượt xem, chia sẻ…).")
     # the unsure points about the whole document (a table seen but not rebuilt, lines dropped…) have no line of

@@ -23,6 +23,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.document_kind import kind_notes
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
@@ -579,6 +580,7 @@ def build(doc: Document, filename: str) -> Built:
     if lost > 0:  # a last guard: a table is never dropped without a word
         ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
+    ctx.notes.extend(kind_notes(fixed, sum(1 for q in _all_questions(sections) if q.get("type") == "table")))
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
         if key in data["_comments"]:
@@ -846,6 +848,9 @@ def guess_period(f: str, title: str = "", asked: tuple[str, ...] = ()) -> tuple[
         if w:
             return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
     w = _words_at(title, CAMPAIGN_WORDS)
+    if w and fold(w) == "dinh ky":  # regular, but the document does not say how often
+        return {"kind": "campaign"}, (f"tên đề cương nói «{w}» mà không nói hằng tháng, hằng quý hay hằng năm: tạm đặt kỳ "
+                                      "«theo đợt» (mỗi đợt mở bằng tay); nếu biết kỳ, hãy sửa period, ví dụ kind: monthly")
     if w:
         return {"kind": "campaign"}, f"kỳ báo cáo «theo đợt» được đoán từ chữ «{w}» trong tên đề cương"
     return {"kind": "one_off"}, ("kỳ báo cáo «một lần» là mặc định: văn bản không nói hằng tuần, hằng tháng, "
@@ -855,7 +860,8 @@ def guess_period(f: str, title: str = "", asked: tuple[str, ...] = ()) -> tuple[
 RESPONDENT_WORDS = [  # (folded pattern, unit kinds)
     (r"\bbo,? co quan ngang bo\b", ["bo", "co_quan_ngang_bo"]),
     (r"\b(tinh uy|thanh uy)\b", ["tinh_uy"]),
-    (r"\bubnd (cac )?tinh\b|\buy ban nhan dan (cac )?tinh\b|\bcac tinh, thanh pho\b", ["tinh", "thanh_pho"]),
+    # 'UBND tỉnh Yên Bái' heading a page is who sends it; 'UBND các tỉnh', 'UBND tỉnh, thành phố' are who answer
+    (r"\b(?:ubnd|uy ban nhan dan) (?:cac tinh\b|(?:cac )?tinh,? thanh pho\b)|\bcac tinh, thanh pho\b", ["tinh", "thanh_pho"]),
     (r"\bso,? ban,? nganh\b|\bcac so\b", ["so_nganh"]),
     (r"\b(xa, phuong|cap xa|dac khu)\b", ["xa", "phuong", "dac_khu"]),
 ]

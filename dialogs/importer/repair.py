@@ -25,12 +25,15 @@ from dialogs.importer.syllables import (
 
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 FN_MARK = re.compile(r"⟦fn:\w+⟧")
+# an address, a file name or a slug is not Vietnamese text: 'giang-vien.html' stays as written
+LINK_RE = re.compile(r"\S*(?:://|www\.|@\w|\.(?:html?|aspx?|php|docx?|xlsx?|pdf)\b)\S*|[A-Za-z0-9]+(?:-+[A-Za-z0-9]+){3,}")
 VIET_MARKS = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
 
 
 @dataclass
 class RepairReport:
     damaged: bool = False
+    accentless: bool = False  # typed without Vietnamese marks ('Ho va ten'): no font damage, nothing to repair
     repairs: Counter[str] = field(default_factory=Counter)  # "cơng → công": count
     unsure: Counter[str] = field(default_factory=Counter)  # tokens left as they were
 
@@ -92,6 +95,24 @@ def _match_case(src: str, repl: str) -> str:
     if src[:1].isupper():
         return repl[:1].upper() + repl[1:]
     return repl
+
+
+def _unhook(lines: list[str]) -> tuple[list[str], int]:
+    """'ƣ' (o with a horn, a letter of no Vietnamese word) is what many PDF fonts give for 'ư': 'ngƣời' is 'người'."""
+    n = sum(line.count("ƣ") + line.count("Ƣ") for line in lines)
+    return ([line.replace("ƣ", "ư").replace("Ƣ", "Ư") for line in lines] if n else lines), n
+
+
+def accentless(lines: list[str]) -> bool:
+    """A text typed without marks ('Ho va ten chu ho', 'Dan toc'): hardly a word carries one, most words read as
+    unmarked syllables. Its missing marks are not a font's damage: guessing them ('Nng' → 'Nông' for 'Nùng') is
+    never sure, so nothing is repaired and the draft says so."""
+    words = [t for line in lines for t in TOKEN_RE.findall(FN_MARK.sub(" ", line)) if len(t) > 1 and not _is_acronym(t)]
+    if len(words) < 12:
+        return False
+    marked = sum(bool(VIET_MARKS.search(t)) for t in words)
+    plain = sum(is_valid(t.lower()) and not VIET_MARKS.search(t) for t in words)
+    return marked <= 0.03 * len(words) and plain >= 0.6 * len(words)
 
 
 def detect(lines: list[str]) -> bool:
@@ -202,8 +223,11 @@ def _diff_char(a: str, b: str) -> str:
 
 
 def repair_lines(lines: list[str]) -> tuple[list[str], RepairReport]:
-    report = RepairReport(damaged=detect(lines))
-    if not report.damaged:
+    lines, hooked = _unhook(lines)
+    report = RepairReport(damaged=detect(lines), accentless=accentless(lines))
+    if hooked:
+        report.repairs["ƣ → ư"] += hooked
+    if not report.damaged or report.accentless:
         return lines, report
     # a valid syllable ('Họ', 'ngun') is read as another only where the text shows much damage (six broken words, or
     # one in 25): two or three in a web page ('cp', 'cong') never turn 'Họ và tên' into 'Hội và tên'
@@ -222,8 +246,17 @@ def repair_lines(lines: list[str]) -> tuple[list[str], RepairReport]:
 MANY_BROKEN = 6
 
 
+def _lost_name(tok: str, i: int) -> bool:
+    """A capitalised word inside a line that lost every vowel ('Nng', 'Qung') is a name: its vowel and tone could be
+    any ('Nùng' or 'Nông', 'Quảng' or 'Quang'), the texts rarely hold it, so it is reported, not guessed."""
+    low = tok.lower()
+    onset = 2 if low[:2] in ("qu", "gi") and len(low) > 2 else 0  # 'Qung', 'Ging': the onset's vowel letter is no vowel
+    return i > 0 and tok[:1].isupper() and tok[1:].islower() and not _vowels(low[onset:])
+
+
 def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = frozenset(), valid: bool = True) -> str:
-    toks = list(TOKEN_RE.finditer(line))
+    links = [m.span() for m in LINK_RE.finditer(line)]
+    toks = [t for t in TOKEN_RE.finditer(line) if not any(a <= t.start() < b for a, b in links)]
     words = [t.group(0).lower() for t in toks]
     pieces = []
     last = 0
@@ -233,7 +266,7 @@ def _repair_line(line: str, report: RepairReport, swapped: frozenset[str] = froz
             continue
         prev = words[i - 1] if i > 0 else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        best = _choose(tok, prev, nxt, valid, swapped)
+        best = None if _lost_name(tok, i) else _choose(tok, prev, nxt, valid, swapped)
         if best is None:
             if not is_valid(tok.lower()) and VIET_MARKS.search(tok):
                 report.unsure[tok] += 1

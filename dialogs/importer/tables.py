@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from dialogs.averages import weighted_rows
 from dialogs.figures import counted_rate, rate_row
 from dialogs.importer.document import Grid
 from dialogs.importer.given_columns import drop_given_columns, points_only
@@ -448,6 +449,30 @@ def _finish_rows(draft: TableDraft) -> None:
             r.pop("level")
         if r.get("kind") == "data":
             r.pop("kind")
+    _weighted_rows(draft)
+
+
+def _weighted_rows(draft: TableDraft) -> None:
+    """A row per something whose parts are rows of the Biểu ('Năng suất lúa | tạ/ha' beside 'Diện tích lúa | ha',
+    'Sản lượng lúa | tấn') is recomputed from them once summed (dialogs/averages.py), with an unsure point; not
+    consolidated when the parts are there but not certain."""
+    guesses = weighted_rows(draft.rows)
+    if any(c.get("type") == "money" for c in draft.columns):  # kept in đồng: a row's own unit is not its cells' unit
+        guesses = {k: {"aggregate": "none"} for k in guesses}
+    for r in draft.rows:
+        guess = guesses.get(r["key"])
+        if guess is None or r.get("aggregate") or r.get("sum_of") or r.get("open"):
+            continue
+        r.update(guess)
+        if guess["aggregate"] == "ratio":
+            names = {k["key"]: k["label"] for k in draft.rows}
+            draft.notes.append(f"dòng «{r['label']}» tính lại từ «{names[guess['numerator']]}» / "
+                               f"«{names[guess['denominator']]}» đã cộng (× {guess['factor']}), không lấy trung bình "
+                               "cộng các đơn vị")
+        else:
+            draft.notes.append(f"dòng «{r['label']}»: biểu có các số làm nên nó nhưng chưa chắc dòng nào hay đơn vị nào, "
+                               "để «aggregate: none» (không tổng hợp); ghi «aggregate: ratio» kèm numerator, "
+                               "denominator, factor nếu biết")
 
 
 def _row_unit(draft: TableDraft, r: dict) -> None:

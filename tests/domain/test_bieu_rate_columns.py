@@ -317,7 +317,7 @@ def test_the_report_says_how_each_column_that_is_not_a_sum_was_made():
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "«Tỷ lệ (%)» = «Thực hiện» / «Dự toán» × 100, tính lại từ số đã cộng" in text
     assert "«So với cùng kỳ (%)»: không tổng hợp, xem số liệu từng đơn vị" in text
-    assert "«Giá bình quân»: bình quân các đơn vị" in text
+    assert "«Giá bình quân»: trung bình cộng của 2 đơn vị (không gia quyền)" in text
     table = next(t for t in doc.tables if any(cell.text.strip() == "Thu thuế" for r in t.rows for cell in r.cells))
     header = [cell.text.strip() for cell in table.rows[0].cells]
     assert "Tỷ lệ (%)" in header and "Tỷ lệ (%) (%)" not in header

@@ -184,22 +184,22 @@ def test_xlsx_prints_the_unit_and_marks_the_averaged_rows():
     assert rows[head][:5] == ("TT", "Nội dung", "ĐVT", "Kỳ báo cáo", "Cùng kỳ")
     body = {r[0]: r for r in rows[head + 1:head + 7]}
     assert body["1"][1:5] == ("Số hộ nghèo", "hộ", 375, 470)
-    assert body["2"][1] == "Tỷ lệ hộ nghèo (bình quân các đơn vị)" and body["2"][2] == "%"
+    assert body["2"][1] == "Tỷ lệ hộ nghèo (trung bình cộng các đơn vị)" and body["2"][2] == "%"
     assert body["2"][3] == pytest.approx(11.5 / 3) and body["2"][4] == pytest.approx(4.7)
-    assert body["3"][1] == "Thu nhập bình quân đầu người (bình quân các đơn vị)"
+    assert body["3"][1] == "Thu nhập bình quân đầu người (trung bình cộng các đơn vị)"
     assert body["3"][2] == "triệu đồng/người" and body["3"][3] == pytest.approx(153.7 / 3)
     assert body["5"][1].endswith("(lớn nhất trong các đơn vị)") and body["5"][3] == 1200
     assert body["6"][3] is None and body["6"][4] is None
     texts = [str(v) for r in rows for v in r if v is not None]
     assert not any(t == "Tổng cộng" for t in texts)
-    assert any(t.startswith("Ghi chú: các dòng sau là tỷ lệ") and "«Tỷ lệ hộ nghèo»: bình quân các đơn vị" in t
+    assert any(t.startswith("Ghi chú: các dòng sau là tỷ lệ") and "«Tỷ lệ hộ nghèo»: trung bình cộng của 3 đơn vị (không gia quyền)" in t
                for t in texts)
     ld = sheets["Biểu 02."]
     head = next(i for i, r in enumerate(ld) if r[1] == "Nội dung")
     assert ld[head][:5] == ("TT", "Nội dung", "Tổng số", "Nam", "Nữ")  # no row has a unit: no ĐVT column
     body = {r[1]: r for r in ld[head + 1:head + 5]}
     assert body["Tổng cộng"][2:5] == (3052, 1565, 1487)
-    rate = body["Tỷ lệ lao động qua đào tạo (%) (bình quân các đơn vị)"]
+    rate = body["Tỷ lệ lao động qua đào tạo (%) (trung bình cộng các đơn vị)"]
     assert rate[2] is None and rate[3] == pytest.approx(140 / 3)
 
 
@@ -210,13 +210,13 @@ def test_docx_prints_the_unit_and_marks_the_averaged_rows():
     assert kt[0][:5] == ["STT", "Nội dung", "ĐVT", "Kỳ báo cáo", "Cùng kỳ"]
     body = {r[0]: r for r in kt[1:]}
     assert body["1"][2:5] == ["hộ", "375", "470"]
-    assert body["2"][1] == "Tỷ lệ hộ nghèo (bình quân các đơn vị)" and body["2"][2] == "%"
+    assert body["2"][1] == "Tỷ lệ hộ nghèo (trung bình cộng các đơn vị)" and body["2"][2] == "%"
     assert body["2"][3] == "3,83" and body["2"][4] == "4,7"
     assert body["2"][3] != "11,5"
     assert body["3"][2:5] == ["triệu đồng/người", "51,23", "47,13"]
     assert body["5"][3:5] == ["1.200", "1.180"] and body["6"][3:5] == ["", ""]
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "«Thu nhập bình quân đầu người»: bình quân các đơn vị" in text
+    assert "«Thu nhập bình quân đầu người»: trung bình cộng của 3 đơn vị (không gia quyền)" in text
     ld = next(t for t in tables if any(r[1].startswith("Số lao động có việc làm") for r in t if len(r) > 1))
     rate = next(r for r in ld if r[1].startswith("Tỷ lệ lao động qua đào tạo"))
     assert rate[2] == "" and rate[3] == "46,67"
@@ -272,7 +272,7 @@ def test_outlines_show_prints_each_rows_unit_and_kind(tmp_path, capsys):
     path.write_text(OUTLINE, encoding="utf-8")
     assert main(["outlines", "show", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "1 Số hộ nghèo [hộ] | 2 Tỷ lệ hộ nghèo [%; bình quân các đơn vị]" in out
+    assert "1 Số hộ nghèo [hộ] | 2 Tỷ lệ hộ nghèo [%; trung bình cộng các đơn vị]" in out
     assert main(["outlines", "show", str(path), "--json"]) == 0
     kt = json.loads(capsys.readouterr().out)["tables"][0]
     assert kt["row_units"][:3] == ["hộ", "%", "triệu đồng/người"]

@@ -18,7 +18,7 @@ OUT_OF_SAMPLE = 8  # session 27's code (990e922), out of sample
 # in sample (j27a, session 27): a sharing page's bar dropped and a form's name glued to the line before split (f03,
 # f11, f13 titles), a bulletin's opening 'TÌNH HÌNH … TUẦN N' heading its name (f04), a spreadsheet's bar-run rows
 # (f05), a filled cross-table a cell a line (f04), a header opening on 'Đơn vị tính' (f03), particulars naming no table
-LABELS_FLOOR = 87
+LABELS_FLOOR = 95  # 87 before the scorer compared a repeated column label with its group (session 28)
 TITLES_FLOOR = 11
 FLOOR = 58  # j27b (with j27a's, merged; in sample): yes/no columns over criteria, undotted Roman parts, a page's list numbers,
 # named counts, the heading a bulletin is named by no level of its outline,
