@@ -98,8 +98,8 @@ def guess_type(text: str) -> tuple[str, str | None, str | None]:
         return "integer", unit, None if COUNT_HEAD.match(text.strip()) else "số nguyên (đoán từ «bao nhiêu»)"
     if is_yesno(text):
         return "yesno", None, "có/không (đoán)"
-    if re.match(r"^dien tich\b", f) and len(words) <= 16 and "(" not in text and not QUESTION_RE.search(f):
-        return "decimal", None, "số thập phân (đoán từ «diện tích»; ghi đơn vị: ha, m²)"  # an area is a measure
+    if re.match(r"^(?:tong )?dien tich\b", f) and len(words) <= 16 and "(" not in text and not QUESTION_RE.search(f):
+        return "decimal", None, "số thập phân (đoán từ «diện tích»; ghi đơn vị: ha, m²)"  # an area (a total too) is a measure
     return "longtext", None, None
 
 

@@ -28,3 +28,17 @@ def drop_gloss(line: str) -> str:
 
     out = BARE.sub(cut, IN_BRACKETS.sub(cut, line))
     return re.sub(r"\s+(?=:)", "", re.sub(r" {2,}(?=\S)", " ", out)).rstrip() if out != line else line
+
+
+# a one-word translation a form prints after its label: the usual ones only ('Số/ No', 'Chức vụ / Position'), a bare
+# word after a slash being as often an option written without its marks ('Nữ/Nam'). (Left in the lines, as a line's
+# layout tells other readers things; dropped from the field's label.)
+ONE_WORD = re.compile(r"\s*/\s*(?:No|Date|Name|Position|Title|Address|Nationality|Occupation|Signature|Gender|Sex|"
+                      r"Note|Remarks)\.?\s*$")
+
+
+def without_gloss(label: str) -> str:
+    """'Số/ No' → 'Số'; any other label as it is."""
+    cut = ONE_WORD.sub("", label)
+    return cut if cut != label and VIETNAMESE.search(cut) else label
+

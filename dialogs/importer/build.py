@@ -60,6 +60,7 @@ from dialogs.importer.naming import (
     trim_run_on,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.own_meanings import own_meanings
 from dialogs.importer.page_furniture import closing_line, drop_page_furniture, without_end_mark
 from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
@@ -576,16 +577,23 @@ def build(doc: Document, filename: str) -> Built:
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes)
-    lost = len(drafts) - sum(1 for q in _all_questions(sections) if q.get("type") == "table")
-    if lost > 0:  # a last guard: a table is never dropped without a word
-        ctx.notes.append({"message": f"{lost} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
-                                     "hãy nhập biểu bằng tay"})
-    ctx.notes.extend(kind_notes(fixed, sum(1 for q in _all_questions(sections) if q.get("type") == "table")))
+    own_meanings(sections, texts, ctx.notes)  # a field's type by its label's own meaning; a survey's criteria rated
+    _closing_notes(ctx, sections, len(drafts), fixed)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
         if key in data["_comments"]:
             ctx.notes.insert(0, {"key": key, "message": data["_comments"][key].removeprefix("? ")})
     return Built(data, ctx, report, joined, flat, cleaned.dropped, none_ok)
+
+
+def _closing_notes(ctx: ImportContext, sections: list[dict], drafted: int, lines: list[str]) -> None:
+    """The last unsure points about the whole draft: a table read but placed nowhere (a last guard: a table is never
+    dropped without a word), and a document that looks like no outline (document_kind.py)."""
+    tables = sum(1 for q in _all_questions(sections) if q.get("type") == "table")
+    if drafted > tables:
+        ctx.notes.append({"message": f"{drafted - tables} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
+                                     "hãy nhập biểu bằng tay"})
+    ctx.notes.extend(kind_notes(lines, tables))
 
 
 def _meta(head: list, seq: list, fixed: list[str]) -> dict:
@@ -1275,11 +1283,12 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
                                                            and fields[0] in s], default=len(lines))
     chain = enclosing_headings(lines[:first])
     path = [no for no, _ in chain] or ["chung"]
-    items = [question(ctx, a, path, None, []) for _, asks in sorted(opening + lined) for a in asks
-             if not (placed and a.prompt == "Tại")]
-    for q in items:  # a petition's addressee to write (addressee.py): tidy keeps it
+    placed_items = [(k, question(ctx, a, path, None, [])) for k, asks in sorted(opening + lined) for a in asks
+                    if not (placed and a.prompt == "Tại")]
+    for _, q in placed_items:  # a petition's addressee to write (addressee.py): tidy keeps it
         q["_addressee"] = q["prompt"].startswith("Kính gửi")
-    for f in fields:
+    at = 0
+    for i, f in enumerate(fields):
         q = field_question(ctx, f, path, None)
         if f in own and (q["type"] == "date" or fold(f).strip(" :") == "tai"):
             continue
@@ -1288,12 +1297,20 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
         notes = [ctx.footnotes[i] for s in marked if f in strip_fn(s) for i in footnote_ids(s) if i in ctx.footnotes]
         if notes:
             q["help"] = " ".join(f"Chú thích: {n}." for n in notes[:1])
-        items.append(q)
-    for k, a in coded:  # a question of the head with its coded answers: a choice, in its place among the fields
-        at = sum(1 for f in fields if any(f in s for s in lines[:k]))
-        items.insert(min(at, len(items)), question(ctx, a, path, None, []))
+        bare = _bare_label(f)  # ('Số hội viên (người)': its unit after the blank; 'Địa chỉ (Bên A)': its party)
+        seen = [k for k, s in enumerate(lines) if bare in s]  # (a label asked twice, for each party: its own line each)
+        nth = sum(1 for g in fields[:i] if _bare_label(g) == bare)
+        at = seen[min(nth, len(seen) - 1)] if seen else at  # (not found: after the field before)
+        placed_items.append((at, q))
+    # a question of the head with its coded answers ('Giới tính (1: Nam; 2: Nữ)'): a choice, in its place
+    placed_items += [(k, question(ctx, a, path, None, [])) for k, a in coded]
+    items = [q for _, q in sorted(placed_items, key=lambda kq: kq[0])]  # the asks in the order of their lines
     sec = {"no": "", "title": "Thông tin chung", "items": items}
     sections.insert(0, nest(chain, sec["items"]) if chain else sec)
+
+
+def _bare_label(label: str) -> str:
+    return re.sub(r"\s*\([^()]*\)$", "", label) or label
 
 
 def _entries_below(lines: list[str], label: str) -> bool:

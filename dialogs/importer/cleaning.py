@@ -146,6 +146,10 @@ def strip_page_marks(lines: list[str]) -> list[str]:
     return out
 
 
+# an enumeration in parentheses ending in an ellipsis ('(tôm, cá, ngao...)'), the line's blank after it
+ETC_PAREN = re.compile(r"(\([^()…]*?\w,\s*[^()…]*?\w)\s*(?:…|\.{2,4})\s*\)(?=[^()]*(?:…|\.{3,}|_{3,}))")
+
+
 def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
     lines, font = repair_old_fonts(lines)  # TCVN3 or VNI read as Latin-1
     cleaned.old_font = cleaned.old_font or font
@@ -174,6 +178,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             cleaned.dropped.append(line.strip())
             continue
         line = SPLIT_BLANK.sub("", line)  # '………… ………...người': one blank a copy broke with a space
+        line = ETC_PAREN.sub(r"\1)", line)  # '(tôm, cá, ngao...): ……': the list's 'and so on', no blank
         # '…: ……không……' → '…: ……'; 'Họ tên/ (Full name) ……' → 'Họ tên ……'
         line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
         for part in GLUED_HEADING.split(line, maxsplit=1):  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
@@ -243,6 +248,7 @@ def _drop_link_lists(lines: list[str], dropped: list[str]) -> list[str]:
 
 def clean(doc: Document) -> Cleaned:
     cleaned = Cleaned(Document(source=doc.source, laid_out=doc.laid_out))
+    cleaned.old_font = doc.old_font  # (a Word file's runs in an old font, read again by the reader)
     pending: list[Line] = []
 
     def flush() -> None:
@@ -262,4 +268,25 @@ def clean(doc: Document) -> Cleaned:
             cells = [[(strip_markup(FN_REF_RE.sub("", t)).strip(), o) for t, o in row] for row in b.cells]
             cleaned.doc.blocks.append(Grid(cells, b.merged_known))
     flush()
+    _old_font_cells(cleaned)
     return cleaned
+
+
+def _old_font_cells(cleaned: Cleaned) -> None:
+    """The table cells of a document typed in an old font, read again as its lines were."""
+    from dialogs.importer.old_fonts import repair_old_font
+    from dialogs.importer.syllables import load_syllables
+    from dialogs.importer.vni_font import repair_vni
+
+    if cleaned.old_font not in ("VNI", "TCVN3"):
+        return
+    syllables = load_syllables()
+
+    def fix(text: str) -> str:
+        if cleaned.old_font == "VNI":
+            return "\n".join(repair_vni(x, syllables, known=True) for x in text.split("\n"))
+        return "\n".join(repair_old_font(x, known=True) for x in text.split("\n"))
+
+    for k, b in enumerate(cleaned.doc.blocks):
+        if isinstance(b, Grid):
+            cleaned.doc.blocks[k] = Grid([[(fix(t), o) for t, o in row] for row in b.cells], b.merged_known)

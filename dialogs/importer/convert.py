@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from dialogs.importer.ask_types import ACCOUNT_LABEL
 from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_verb
+from dialogs.importer.bilingual import without_gloss
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
 from dialogs.importer.filled_values import counts_lead, filled_asks
@@ -222,6 +223,7 @@ def option_question(ctx: ImportContext, text: str, lines: list[str], path: list[
 def field_question(ctx: ImportContext, label: str, path: list[str], no: str | None, value: str = "") -> dict:
     """A form's field: a count or an amount by its words ('Tổng số trường'), else by the value one unit filled in
     ('Số nhà vệ sinh: 6', 'Có nguồn nước sạch: Có (tốt)'), else a line of text."""
+    label = without_gloss(label)  # 'Số/ No': a bilingual form's label, not a choice of two
     boxed = field_line_asks(label) if re.search(r"[□☐]", label) else []
     if len(boxed) == 1 and boxed[0].type in ("choice", "multichoice", "yesno"):  # 'Giới tính: Nam □ Nữ □' (a head's)
         return question(ctx, boxed[0], path, no, [])

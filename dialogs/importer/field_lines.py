@@ -22,13 +22,14 @@ from dialogs.importer.form_fields import (
     boxed_tail,
     counts_in_sentence,
     field_sentence,
+    guided_fields,
     names_below,
     people_blank,
 )
-from dialogs.importer.form_labels import colon_blanks
+from dialogs.importer.form_labels import colon_blanks, date_range
 from dialogs.importer.forms import MANY, blank_fields
 from dialogs.importer.issued_papers import issued_paper
-from dialogs.importer.lexicon import IDENTIFIER, NAME_LABEL
+from dialogs.importer.lexicon import ADMIN_LABEL, IDENTIFIER, NAME_LABEL
 from dialogs.importer.named_placeholders import named_placeholders
 from dialogs.text import fold
 
@@ -40,6 +41,8 @@ SLASHED = re.compile(r"^(?P<l>[^()/]{2,60}?)\s*\((?P<o>[^()]{3,80})\)\s*:?$")
 INSTRUCTED = re.compile(r"^(?:ghi|nêu|theo|tính|kèm|nếu|trong đó|đối với|ví dụ)\b", re.I)
 HOUR_NOTE = re.compile(r"(?i)\((?:[^()]*\s)?giờ\)")
 AGE = re.compile(r"(?i)\btuổi\s*$")
+# the ages a count's label bounds ('Số người 15-59 tuổi', 'Số trẻ em 0-< 6 tuổi', 'Số người ≥60 tuổi'): no figure given
+AGE_SPAN = re.compile(r"(?:[<>≥≤]=?\s*)?\d{1,3}(?:\s*[-–]\s*[<>≤]?=?\s*\d{1,3})?\s*(?=tuổi\b)|[<>≥≤]=?\s*\d{1,3}\b")
 COUNT_UNITS = re.compile(
     r"(?i)^(?:người|hộ|đồng chí|đ/c|đại biểu|đảng viên|đoàn viên|hội viên|thành viên|em|cháu)\b"
 )
@@ -114,7 +117,7 @@ def person_fields(text: str) -> list[Ask]:
         if (
             not bare
             or len(bare.split()) > 8
-            or re.search(r"[.;?!,]|\d", bare)
+            or re.search(r"[.;?!,]|\d", AGE_SPAN.sub(" ", bare))
             or not (i == 0 or bare[0].isupper() or lab != labels[i])
         ):
             return []
@@ -173,6 +176,87 @@ def slashed_choice(text: str) -> list[Ask]:
     if len(opts) < 2 or any(not o or len(o.split()) > 4 for o in opts):
         return []
     return [Ask(_cap(pieces[0].rstrip(" :")), "choice", options=[_cap(o) for o in opts])]
+
+
+PRINTED_HEAD = re.compile(r"^[-+•–*\s]*(?P<l>[^\W\d_][^:…/()\d]{1,39}?)\s*:\s*(?P<v>[^\W\d_][^:…]*?/.*)$")
+# where the next label begins after a label's printed options: a capitalised word, a few more, then its colon or blank
+NEXT_LABEL = re.compile(r"\s+(?=[A-ZĐÀ-Ỹ][^\s:/…]*(?:\s[^\s:/…]+){0,5}?\s*(?::|…|\.{2,}|_{2,}))")
+OPTION = re.compile(r"^[^\W\d_][^\W\d_]*(?:\s[^\W\d_]+){0,3}$")
+
+
+def printed_options(text: str) -> list[Ask]:
+    """A label whose answers are printed after it between slashes, to cross out or ring ('Giới tính: Nam/Nữ'), the
+    line going on with other labelled blanks ('Giới tính: Nam/Nữ Ngày sinh: ……/……/……') → a choice of those answers,
+    then the asks of the rest of the line. [] unless two to six answers, each of one to four words, no level of
+    a place ('Tuyến: Tỉnh/Thành phố': filled in)."""
+    m = PRINTED_HEAD.match(text.strip().rstrip(" .;"))
+    if not m or len(m.group("l").split()) > 6:
+        return []
+    value = m.group("v")
+    cut = next((c for c in NEXT_LABEL.finditer(value) if "/" in value[:c.start()]), None)
+    printed, rest = (value[:cut.start()], value[cut.end():]) if cut else (value, "")
+    opts = [o.strip() for o in printed.split("/")]
+    if not 2 <= len(opts) <= 6 or not all(OPTION.match(o) for o in opts) or ADMIN_LABEL.match(printed.strip()):
+        return []  # ('Tuyến trực thuộc: Tỉnh/Thành phố': a level filled in)
+    after = (field_line_asks(rest) or [Ask(_cap(x), *label_type(x)) for x in blank_fields(rest)]) if rest else []
+    if rest and not after:
+        return []
+    return [Ask(_cap(m.group("l")), "choice", options=[_cap(o) for o in opts]), *after]
+
+
+PLACE_AT = re.compile(r"(?:^|(?<=\s))(?P<l>(?:Tỉnh|Thành phố|TP|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường|Thôn|Xóm|Ấp|Bản|Làng|"
+                      r"Tổ dân phố|Khu phố|Khối)(?:\s*/\s*[^\W\d_]+(?:\s[^\W\d_]+)?)?)\s*:")
+
+
+def place_pairs(text: str) -> list[Ask]:
+    """Places by their level on one line, each after its colon, filled in already or left blank ('Xã: Tân Lập Thôn:
+    Đồng Tâm', 'Huyện: …… Xã: ……') → one line of text a place, a printed name its help. [] unless the line opens
+    with such a label and holds two or more, each value a few words."""
+    s = text.strip().lstrip("-+•–* ").rstrip(" .;")
+    hits = list(PLACE_AT.finditer(s))
+    if len(hits) < 2 or hits[0].start() != 0:
+        return []
+    out = []
+    for h, nxt in zip(hits, [*hits[1:], None], strict=True):
+        value = s[h.end(): nxt.start() if nxt else len(s)].strip(" ,;")
+        printed = GAPS.sub(" ", value).strip(" ,;:")
+        if len(printed.split()) > 6 or re.search(r"[.;?!]|\d", printed):
+            return []
+        out.append(Ask(h.group("l"), "text", help=[f"Điền sẵn: {printed}."] if printed else []))
+    return out
+
+
+def period_ends(text: str) -> list[Ask]:
+    """'Kỳ hạn từ …/…/20xx đến …/…/20xx', 'Thời gian: từ ngày … tháng … đến ngày … tháng …' → the period's two ends,
+    each a date ('Kỳ hạn: từ ngày', 'Kỳ hạn: đến ngày'); [] for any other line."""
+    return [Ask(x, "date") for x in date_range(text)]
+
+
+AFTER_BLANK = re.compile(r"(?<=[…._])\s+(?=[A-ZĐÀ-Ỹ(])")
+LED_LABEL = re.compile(r"^.*:\s+(?=[A-ZĐÀ-Ỹ][^:…_]{1,40}:\s*[…._][…._\s]*$)")
+CAPS_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ]{2,}\s+){2,}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")  # 'THẺ HỘI VIÊN Số ……': the card's name
+
+
+def card_fields(text: str) -> list[Ask]:
+    """A card or a certificate copied as one long line, its fields one after another, the print's cells parted by
+    '|' ('… | THẺ HỘI VIÊN Số……(1) … cấp cho: Họ và tên: …… Giới tính: Nam/Nữ Sinh ngày … tháng … năm … Nơi cư trú:
+    …… Cấp ngày … CHỦ TỊCH |') → the line cut after each blank, before the capital of the next label, each piece read
+    as a field line of its own (the words before the last '|' with a blank are the card's other side). [] unless
+    three asks or more."""
+    cells = [c for c in text.split("|") if BLANK_IN.search(c)]
+    if "|" not in text or len(cells) != 1 or len(BLANK_IN.findall(cells[0])) < 4:
+        return []
+    pieces = AFTER_BLANK.split(CAPS_NAME.sub("", cells[0].strip()))
+    if len(pieces) < 3:
+        return []
+    out: list[Ask] = []
+    for piece in pieces:
+        if not BLANK_IN.search(piece):
+            continue
+        piece = LED_LABEL.sub("", piece)  # '(1) Cục … cấp cho: Họ tên: ……': the label, not the words leading to it
+        got = field_line_asks(piece) or [Ask(_cap(x), *label_type(x)) for x in blank_fields(piece)]
+        out.extend(a for a in got if not any(a.prompt == b.prompt for b in out))
+    return out if len(out) >= 3 else []
 
 
 GROUP_SPLIT = re.compile(r"[,;]\s+(?=(?P<h>\w+(?:\s\w+)?)\b)")
@@ -457,7 +541,8 @@ BLANK_IN = re.compile(GAP)
 def field_line_asks(text: str) -> list[Ask]:
     """The asks of a form's field line (see the module's notes); [] when the line is none of these."""
     return (
-        issued_paper(text)
+        guided_fields(text, label_type)
+        or issued_paper(text)
         or note_named_blank(text)
         or field_sentence(text, label_type)
         or counts_in_sentence(text)
@@ -472,9 +557,13 @@ def field_line_asks(text: str) -> list[Ask]:
         or counts_with_rates(text)
         or share_of_total(text)
         or labelled_groups(text)
+        or period_ends(text)
+        or place_pairs(text)
         or slashed_choice(text)
+        or printed_options(text)
         or boxed_choice(text)
         or person_fields(text)
         or colon_blanks(text, blank_fields, label_type)
         or named_placeholders(text)
+        or card_fields(text)
     )

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from dialogs.importer.ask_types import Ask, field_type
+from dialogs.importer.ask_types import Ask, ask_of, field_type
 from dialogs.importer.lexicon import BLANK_RUN, GAP, GAP_RUN
+from dialogs.text import fold
 
 Reader = Callable[[str], list[Ask]]
 Typer = Callable[[str], tuple[str, str | None]]
@@ -139,3 +140,69 @@ def names_below(text: str) -> list[Ask]:
     if not m or GAP_IN.search(s) or len(s.split()) > 30 or "?" in s:
         return []
     return [Ask(_cap(s[m.start():]), "list", fields=["Họ và tên"])]
+
+
+# A form's items explained one by one, each under its code or its quoted name, then how to fill it: 'B1.1. Tên cơ sở:
+# Ghi tên đầy đủ …', 'A1.3, A1.4. Số điện thoại, địa chỉ email: Trường hợp …', 'Mục “3. Ngày sinh”: Ghi …'; or a
+# question, then what it is for ('Tên hộ trên có đúng không?: Phần này xác nhận tên hộ …').
+CODE = r"[A-ZĐ]{1,3}\d{1,2}[a-z]?(?:[._]\d{1,2}[a-z]?){0,3}\.?"
+CODED_GUIDE = re.compile(rf"^[-–+•*\s]*(?P<c>{CODE}(?:\s*,\s*{CODE})*)\s+(?P<l>[^:;?!]{{2,160}}?)\s*:\s+(?P<g>\S.*)$")
+QUOTED = r"(?:[Mm]ục|[Ôô]|[Cc]ột|[Cc]hỉ tiêu|[Dd]òng)\s*[“\"«]\s*(?:\d{1,2}[a-z]?\s*[.)]\s*)?[^”\"»]{2,80}[”\"»]"
+QUOTED_GUIDE = re.compile(rf"^[-–+•*\s]*(?P<q>{QUOTED}(?:\s*(?:,|và)\s*{QUOTED})*)(?:\s*\((?P<n>[^()]{{2,40}})\))?"
+                          r"\s*:\s+(?P<g>\S.*)$")
+ASKED_GUIDE = re.compile(r"^[-–+•*\s]*(?P<l>[^\W\d_][^:?]{4,160})\?\s*:\s+(?P<g>[^\W\d_].*)$")  # a question, then its note
+QUOTED_ONE = re.compile(r"[“\"«]\s*(?:(?P<n>\d{1,2}[a-z]?)\s*[.)]\s*)?(?P<l>[^”\"»]{2,80})[”\"»]")
+# how a form's item is filled: the guidance that follows its label
+FILL_VERB = re.compile(r"(?i)^(?:ghi|chọn|điền|đánh dấu|khoanh|kê khai|nhập|viết|chỉ hỏi|hỏi|trường hợp|nếu|căn cứ|"
+                       r"là|bao gồm|gồm|không ghi|không điền|đối với|theo)\b")
+DATE_GUIDE = re.compile(r"(?i)\bngày\s*[/,]\s*tháng\s*[/,]\s*năm\b|\bdd/mm/(?:yyyy|yy)\b")
+ONE_OF = re.compile(r"(?i)\bchọn\s+(?:một|1|01)\s+trong\s+(?:các\s+|(?:hai|ba|bốn|năm|sáu|\d)\b\s*)?(?:loại|hình thức|"
+                    r"mức|hạng|cấp|khu vực|phương án|lựa chọn|trường hợp|nhóm)?\s*(?:sau)?\s*:?\s*(?P<o>[^.;:()]{3,160}?)"
+                    r"(?:\s+(?:theo|của|tùy)\s[^,]*)?\s*[.;]?$")
+QUOTED_WORD = re.compile(r"[“\"«]([^”\"»]{1,30})[”\"»]")
+
+
+def _guided_type(label: str, guide: str, label_type: Typer) -> Ask:
+    """An item's ask: its label typed by its words, or by the guidance (a date written 'ngày/tháng/năm', a choice
+    of the kinds it names: 'Chọn một trong ba loại công lập, tư thục, dân lập', of the words it quotes: 'Ghi “Có”
+    hoặc “Không”'); the guidance is its help."""
+    help_ = [_cap(guide).rstrip(" ;") + "."]
+    typ, unit = label_type(label)
+    first = re.split(r"(?<=[.;])\s", guide, maxsplit=1)[0]
+    one = ONE_OF.search(first.rstrip(" .;"))
+    opts = [_cap(o) for o in re.split(r"\s*,\s*|\s+hoặc\s+|\s+và\s+|\s*/\s*", one.group("o")) if o.strip()] if one else []
+    quoted = QUOTED_WORD.findall(first)
+    if not opts and len(quoted) >= 2 and re.fullmatch(r"(?i)(?:ghi|chọn|điền|đánh dấu)\s+(?:[“\"«][^”\"»]+[”\"»]\s*"
+                                                     r"(?:,|hoặc|/)?\s*)+[.;]?", first.strip()):
+        opts = [_cap(q) for q in quoted]
+    if 2 <= len(opts) <= 8 and all(len(o.split()) <= 5 for o in opts):
+        if {fold(o) for o in opts} == {"co", "khong"}:
+            return Ask(label, "yesno", help=help_)
+        return Ask(label, "choice", help=help_, options=opts)
+    if typ == "text" and DATE_GUIDE.search(first):
+        typ, unit = "date", None
+    return Ask(label, typ, unit, help=help_)
+
+
+def guided_fields(text: str, label_type: Typer) -> list[Ask]:
+    """A form's item and how to fill it (see CODED_GUIDE, QUOTED_GUIDE) → one ask per item: its label the prompt
+    (no code, no quotes), the guidance its help; two codes over a label of two parts ('A1.3, A1.4. Số điện thoại,
+    địa chỉ email') are two asks. [] for any other line, and when the words after the colon do not say how to
+    fill the item (a filled value, a description)."""
+    s = text.strip().rstrip()
+    m = CODED_GUIDE.match(s)
+    if m and FILL_VERB.match(m.group("g")):
+        codes = re.split(r"\s*,\s*", m.group("c"))
+        labels = [m.group("l").strip()] if len(codes) == 1 else [p.strip() for p in _outside_split(m.group("l"))]
+        if len(labels) != len(codes) or any(len(x.split()) > 20 or not x[:1].isalpha() for x in labels):
+            return []
+        return [_guided_type(_cap(x), m.group("g"), label_type) for x in labels]
+    asked = ASKED_GUIDE.match(s)
+    if asked and len(asked.group("g").split()) >= 3:  # 'Tên hộ trên có đúng không?: Phần này xác nhận …': the question
+        ask = ask_of(_cap(asked.group("l")) + "?")
+        return [Ask(ask.prompt, ask.type, ask.unit, help=[_cap(asked.group("g")).rstrip(" ;") + "."], guessed=ask.guessed)]
+    q = QUOTED_GUIDE.match(s)
+    if not q or not FILL_VERB.match(q.group("g")):
+        return []
+    labels = [_cap(x.group("l")) for x in QUOTED_ONE.finditer(q.group("q"))]
+    return [_guided_type(x, q.group("g"), label_type) for x in labels]

@@ -71,9 +71,11 @@ def leads_with_field(line: str) -> bool:
 
 
 DAY = rf"ngày\s*{GAP}?[\s.…_]*tháng\s*{GAP}?[\s.…_]*(?:năm\s*{GAP}?[\s.…_\d]*)?"
+# a date's blank written with slashes, its year's first figures printed or not ('…/…/20xx', '……/……/……')
+SLASH_DAY = rf"(?:ngày\s*)?{GAP}[\s.…_]*/[\s.…_]*(?:{GAP}[\s.…_]*)?/[\s.…_]*(?:(?:19|20)[\dxX]{{0,2}})?[\s.…_]*"
 DATE_RANGE = re.compile(
-    rf"(?i)^(?P<l>[^\W\d_][^:…]{{1,60}}?\s*:?\s*)?(?P<a>từ)\s+{DAY}[,;\s]*(?P<b>đến|tới)\s+{DAY}"
-    r"[\s.;,]*$"
+    rf"(?i)^(?P<l>[^\W\d_][^:…]{{1,60}}?\s*:?\s*)?(?P<a>từ)\s*(?:{DAY}|{SLASH_DAY})[,;\s]*(?P<b>đến|tới)\s*"
+    rf"(?:{DAY}|{SLASH_DAY})[\s.;,]*$"
 )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.coded_options import legend_columns
 from dialogs.importer.lexicon import NAME_LABEL
 from dialogs.importer.naming import MOTTO, is_agency_header, name_under_motto
 from dialogs.importer.shaped_types import help_options
@@ -142,6 +143,7 @@ def form_passes(sections: list[dict], texts: list[str]) -> None:
     make a choice, then the numbered criteria under an assessment heading are written out."""
     choose_graded_blanks(sections, texts)
     written_assessments(sections)
+    legend_columns(sections)  # a legend of codes under a table: its column's answers
 
 
 LIST_LEAD = re.compile(r"(?::|\bgom|\bnhu sau|\bsau day)\s*$")  # a lead whose list the lines below are

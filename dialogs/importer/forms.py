@@ -65,7 +65,9 @@ def is_option(line: str) -> bool:
 
 
 BOX = re.compile(r"^\s*[□☐❑◻▢]\s*")
-MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn)\b", re.I)
+# several boxes may be ticked: 'chọn nhiều', '(đánh dấu vào các ô phù hợp)', 'tích tất cả các phương án đúng'
+MANY = re.compile(r"\b(?:chọn nhiều|có thể chọn|một hoặc nhiều|nhiều lựa chọn|đánh dấu nhiều|"
+                  r"(?:các|những|mọi|tất cả(?: các)?) (?:ô|phương án|lựa chọn|ý|đáp án) (?:phù hợp|thích hợp|đúng))\b", re.I)
 
 
 BOX_AT = re.compile(r"\s*(?=[□☐❑◻▢])")
@@ -246,6 +248,9 @@ def _unit_first(seg: str) -> tuple[str, str, str]:
     return unit, ",", m.group("r")
 
 
+LEAD_IN = re.compile(r"(?i)\scấp cho\s*:\s*$")  # (not '… chúng tôi gồm:': the people are asked)
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
@@ -255,7 +260,8 @@ def blank_fields(line: str) -> list[str]:
         return []
     labels: list[str] = []
     total = ""
-    for seg in BLANK.split(s):
+    segs = BLANK.split(s)
+    for k, seg in enumerate(segs):
         unit, sep, rest = _unit_first(seg) if labels else ("", "", "")
         if not sep:
             unit, sep, rest = seg.rpartition(";")
@@ -273,6 +279,9 @@ def blank_fields(line: str) -> list[str]:
         if total and seg.strip().startswith(total.split("(")[0].strip()):
             seg, total = f"Tổng số {seg.strip()}", ""
         seg = re.sub(r":\s*\(\d{1,2}\)\s*$", "", seg)  # 'Nơi cư trú: (2)……': a footnote's mark before the blank
+        seg = re.sub(r"^\s*\(\d{1,2}\)\s*", "", seg) if labels else seg  # 'Số……(1) …': the mark of the blank before
+        if k == len(segs) - 1 and LEAD_IN.search(seg):  # 'Số……(1) Cục … cấp cho:', its fields below: no field
+            continue
         lab = re.sub(r"\s*,?\s*\(\s*", " (", seg).strip(" ,;:.-–")
         lab = re.sub(r"\s+\)", ")", lab)
         coded = [p.strip(" .;,:") for p in CODED_END.split(lab)]
@@ -504,6 +513,7 @@ INSTRUCTION_START = re.compile(r"^(?:nêu|ghi|làm rõ|đánh giá|kiểm điể
 
 
 TOPIC = re.compile(r"(?i)^(?:những|các|một số)\s+\S+")
+TOPIC_WORD = re.compile(r"(?i)^(?:những|các|một số)\s+")
 
 
 def topic_list(text: str) -> bool:
@@ -590,6 +600,8 @@ def listed_options(prompt: str, children: list) -> list[str] | None:
         return None
     if any(len(t.split()) > 6 or BLANK.search(t) or ASKS_WORD.search(t) or t.endswith("?") for t in texts):
         return None
+    if any(TOPIC.match(t) for t in texts) or TOPIC.match(p) and not CATEGORY.match(TOPIC_WORD.sub("", p)):
+        return None  # 'Các biện pháp …:' over '- Những kiến nghị với cấp trên', '- Nhận định …': topics to write on
     return texts
 
 

@@ -1,6 +1,6 @@
 """Types read from an ask's shape once the draft is built (a late pass, build.py via lettered_fields.late_passes):
 
-- A line to fill whose help is only its options ('Kết quả xếp loại: ……' over '(Hoàn thành xuất sắc nhiệm vụ; hoàn
+- A line to fill (or a label of a few words written out, its options parted by ' / ') whose help is only its options ('Kết quả xếp loại: ……' over '(Hoàn thành xuất sắc nhiệm vụ; hoàn
   thành tốt nhiệm vụ; hoàn thành nhiệm vụ; không hoàn thành nhiệm vụ)'): three or more short items parted by ';' or
   '/', none of them an instruction, are the answers to pick from: a choice holding them.
 """
@@ -43,6 +43,12 @@ def _unbracket(part: str) -> str:
     return part
 
 
+def _slashed_prose(q: dict, help_text: str) -> bool:
+    """'Là' (written out, its blank a line of dots) over '(tác giả / chủ sở hữu / người được ủy quyền)': a label of a
+    word or a few whose help only lists alternatives parted by ' / ' is picked from too."""
+    return q.get("type") == "longtext" and len(q.get("prompt", "").split()) <= 4 and help_text.count(" / ") >= 2
+
+
 def options_in_help(items: list[dict]) -> None:
     """A text ask (a line to fill) whose help lists only its options becomes a choice of them (in place); a
     section holding that one ask and the options as its own help ('2. Xếp loại: ……' over the options) too."""
@@ -57,9 +63,11 @@ def options_in_help(items: list[dict]) -> None:
 
 
 def _to_choice(q: dict, help_text: str, owner: dict) -> None:
-    if q.get("type") != "text" or q.get("options"):
+    if q.get("options") or not (q.get("type") == "text" or _slashed_prose(q, help_text)):
         return
     opts = help_options(help_text)
-    if opts:
+    if opts and q.get("type") == "longtext":  # the label's alternatives as the document wrote them stay its help
+        q["type"], q["options"] = "choice", opts
+    elif opts:
         q["type"], q["options"] = "choice", opts
         del owner["help"]

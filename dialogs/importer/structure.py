@@ -20,6 +20,7 @@ PART_WORDS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
 PART_RE = re.compile(rf"^(?P<m>(?i:phần\s+(?:thứ\s+(?:{PART_WORDS})|[IVX]{{1,4}}|\d{{1,2}}|(?-i:[A-H])(?=\s*[.:\-–]))))"
                      r"(?P<p>\s*[.:\-–]\s*|\s+)(?=[A-ZĐÀ-ỸĂÂÊÔƠƯ])")
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("head", re.compile(r"^(?P<m>⟦h⟧)(?P<p>)\s*(?=\S)")),  # a Word heading marked by its bold type only (reading_docx)
     ("part", PART_RE),
     ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)]|/(?=\s))\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
     ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
@@ -61,6 +62,8 @@ def parse_marker(line: str) -> Marker | None:
         rest = s[m.end():].strip()
         if not rest:
             return None
+        if kind == "head":
+            return Marker("head", "", rest)
         if kind == "bullet":
             # the outline model knows "-", "+", "·", "*" as bullets: other bullet glyphs are written "-"
             return Marker(BULLET_KIND.get(mark, "dash"), mark if mark in "-+·*" else "-", rest)
@@ -217,6 +220,10 @@ def unglue_list(lines: list) -> list:
     last = 0
     for it in lines:
         mk = parse_marker(it) if isinstance(it, str) else None
+        again = _bullet_again(it, mk)
+        if again:  # '+ Kiểm điểm … . + Những ưu điểm …': two points of a list on one line
+            out.extend(again)
+            continue
         if mk is None or mk.kind not in ("roman", "dash"):
             out.append(it)
             continue
@@ -238,6 +245,17 @@ def unglue_list(lines: list) -> list:
         bounds = [0, *sorted(cuts | set(_glued_words(it))), len(it)]
         out.extend(it[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if it[a:b].strip())
     return out
+
+
+def _bullet_again(line: object, mk: object) -> list[str]:
+    """A point of a list ('+ …', '- …') whose line holds the next point after its full stop or semicolon, the same
+    mark again before a capital ('+ Kiểm điểm những việc đã làm. + Những ưu, khuyết điểm …') → one line a point;
+    [] for any other line, and for labelled fields ('- Tiểu học: 01 trường. - THPT: … trường': the field readers')."""
+    if not isinstance(line, str) or mk is None or getattr(mk, "kind", "") not in ("plus", "dash"):
+        return []
+    mark = re.escape(line.lstrip()[:1])
+    parts = re.split(rf"(?<=[.;])\s+(?={mark}\s+[{CAPS}])", line.strip())
+    return parts if len(parts) > 1 and not any(":" in p for p in parts) else []  # ('- Mầm non: … - THCS: …': fields)
 
 
 def _number_parts(line: str) -> str:
@@ -471,7 +489,7 @@ class Node:
     tables: list[tuple[int, object]] = field(default_factory=list)  # (position among children, table)
 
 
-RANKS = {"part": -2, "article": -1, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
+RANKS = {"head": -3, "part": -2, "article": -1, "upper": -1, "code": -1, "roman": 0, "dec1": 1, "dec2": 2, "dec3": 3, "dec4": 4}
 
 
 def build_tree(items: list[str | object]) -> Node:

@@ -23,7 +23,7 @@ from dialogs.text import fold
 CARRY = re.compile(r"^⟦ask:([0-9a-f]+)⟧$")
 ITEM = re.compile(
     r"^\s*(?:(?i:câu(?:\s+hỏi)?)\s+(?P<c>[A-Z]{0,2}\d{1,3}[a-z]?\d*(?:[._]\d{1,2}[a-z]?)*)"
-    r"|(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?\d*(?:[._]\d{1,2}[a-z]?)*))\s*(?:[:.)]|\s[-–])\s*(?P<q>\S.*)$"
+    r"|(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?\d*(?:[._]\d{1,2}[a-z]?)*))_?(?:\s*\([^()]{1,60}\))?\s*(?:[:.)]|\s[-–])\s*(?P<q>\S.*)$"
 )
 OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2})\))\s+(?P<t>\S.*)$")
 BOXES = re.compile(r"[□☐❑◻▢○◯⬜]|\[\s*\]|\(\s+\)")

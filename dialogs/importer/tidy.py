@@ -78,7 +78,7 @@ def _not_an_ask_more(p: str, f: str) -> str | None:
     if ASSIGNED.match(f):
         return "phân công thực hiện, không phải câu hỏi"
     if ABOUT_THE_REPORT.match(f):  # 'Thời hạn gửi: trước 16 giờ …' in a letter: when to send, not what
-        return "yêu cầu về hình thức, thời hạn, cách gửi báo cáo"
+        return ABOUT_WHY
     return None
 
 
@@ -89,6 +89,9 @@ ABOUT_THE_REPORT = re.compile(
     r"|(?:ve )?(?:thoi gian|thoi han|phuong thuc|cach thuc|hinh thuc)(?: va (?:thoi gian|thoi han|phuong thuc|"
     r"cach thuc|hinh thuc|dia chi))? (?:gui|nop)(?: bao cao)?)$"
 )
+
+
+ABOUT_WHY = "yêu cầu về hình thức, thời hạn, cách gửi báo cáo"
 
 
 def _own_head(it: dict) -> bool:
@@ -104,10 +107,10 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
 
     def walk(items: list[dict], top: bool = False) -> list[dict]:
         out: list[dict] = []
-        signing = closing = False
+        signing = closing = about = False
         for it in items:
             if "items" in it and ABOUT_THE_REPORT.match(fold(it.get("title") or "").strip(" .:;")):
-                reasons.setdefault("yêu cầu về hình thức, thời hạn, cách gửi báo cáo", []).append(it["title"][:40])
+                reasons.setdefault(ABOUT_WHY, []).append(it["title"][:40])
                 continue
             if "items" in it:
                 had = bool(it["items"])
@@ -127,6 +130,9 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 continue
             prompt = it.get("prompt", "") or ""
             why = not_an_ask(prompt) if it.get("type") != "table" and not it.get("_addressee") else None
+            if why is None and about and not it.get("no") and it.get("type") == "longtext" and "?" not in prompt:
+                why = ABOUT_WHY  # the paragraphs under 'Hình thức của báo cáo:' (no number of their own) say how to write it
+            about = why == ABOUT_WHY and (about or not it.get("no")) and it.get("type") == "longtext"
             if why == "phần chữ ký" and it.get("no") in ("-", "–", "+", "•") and BARE_TITLE.match(fold(prompt)):
                 why = None  # '– Bí thư: ……' in a list of the people present: a blank for a name, no signature
             if why is None and signing and it.get("type") != "table" \

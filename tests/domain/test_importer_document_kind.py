@@ -68,3 +68,14 @@ def test_the_province_heading_a_page_sends_it_the_provinces_named_as_addressees_
     for asked in (["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"],
                   ["Kính gửi: UBND tỉnh, thành phố"]):
         assert "tinh" in _respondents(["BỘ NỘI VỤ", *asked, *body]), asked
+
+
+def test_a_forms_fields_keep_the_order_it_prints_them_in():
+    for lines in (["TỜ KHAI ĐĂNG KÝ HỌC NGHỀ", "Họ và tên: ……………", "Số căn cước: ……………", "Số điện thoại: ………… Email: …………",
+                   "Dân tộc: ………… Tôn giáo: …………", "Nghề đăng ký học: ……………"],
+                  ["PHIẾU ĐĂNG KÝ", "Tên đơn vị: ……………", "Nơi sinh: ……………", "Ngày sinh: ………… Giới tính: …………",
+                   "Quê quán: ……………"]):
+        res = import_document("\n".join(lines).encode(), "to-khai.txt")
+        prompts = [q["prompt"] for s in res.data["sections"] for q in s.get("items", []) if "prompt" in q]
+        want = [p.strip() for line in lines[1:] for p in line.replace("…", "").split(":") if p.strip()]
+        assert prompts == want, prompts

@@ -14,7 +14,7 @@ FIRST_RUN = 67
 FIRST_RUN_LABELS = 38
 OUT_OF_SAMPLE = 73  # session 25's code, out of sample
 LABELS_FLOOR = 66  # f26c: old fonts read per document (r26 G, +2); j25a: long row names with their figure under them (c08), an empty-rowed header Biểu (c06); i26a: a header line over glued-number rows (c14), row numbers under a header naming no numbers column (c06)
-FLOOR = 108  # in sample after the short round: j25a (+1), j25b (options led by dot runs read as boxes, +5), p25 (fields per person, +7); i26a (+1, +2 a banded Biểu cut in two, c08); i26b (labels leaning on another line, options wrapped, placeholders after their noun: +16); i26d (a unit joined to the next label, a field's age and moment in their point, a label over rows of boxes: +3 after the merge)
+FLOOR = 110  # in sample after the short round: j25a (+1), j25b (options led by dot runs read as boxes, +5), p25 (fields per person, +7); i26a (+1, +2 a banded Biểu cut in two, c08); i26b (labels leaning on another line, options wrapped, placeholders after their noun: +16); i26d (a unit joined to the next label, a field's age and moment in their point, a label over rows of boxes: +3 after the merge); t28: «… đạt tiêu chí/tiêu chuẩn …» yes/no (c03) (108 before)
 TITLES_FLOOR = 13  # titles right after helper t25 (12 of 14 before)
 
 
