@@ -299,7 +299,7 @@ def _captions(seq: list[str | Grid]) -> list[tuple[int, str | None, str, int]]:
             far = None if prev else _caption_past_blanks(seq, i)
             prev = far[0] if far else prev
             prev = "" if BLANK.search(prev) or FILLED.match(prev) or _field_labels(seq, i) or is_unit_line(prev) \
-                else prev  # a form's field, a unit line ('(Đơn vị tính: triệu đồng)') names no table
+                or re.search(r":\s*_{2,}", prev) else prev  # a form's field ('Số nam: __ __'), a unit line names no table
             mk = parse_marker(prev) if prev else None
             if PARTICULAR.match(fold(mk.rest if mk else prev)):
                 prev, mk = "", None  # '- Đơn vị nhận báo cáo:' over the table: the form's particulars, not its name
@@ -520,6 +520,16 @@ def _unbuilt_notes(ctx: ImportContext, seq: list, caps: list) -> None:
                      if isinstance(g, FlatGrid) and g.note and len(g.cells) == 1 and k not in captioned)
 
 
+def _at_lines(seq: list, doc: Document) -> None:
+    from dialogs.importer.spaced_tables import at_lines
+
+    lines = [ln for b in doc.blocks for ln in ([b.text] if isinstance(b, Line) else
+                                              ["\t".join(t for t, _ in row) for row in b.cells])]
+    for g in seq:
+        if isinstance(g, FlatGrid) and g.note:
+            g.note = at_lines(g.note, g.first, lines)
+
+
 def _font_notes(font: str | None) -> list[dict]:
     """Text typed in an old font and read again: said, so the administrator checks the words."""
     return [{"message": f"văn bản gõ bằng bảng mã cũ {font}: đã chuyển sang Unicode"}] if font else []
@@ -535,6 +545,7 @@ def build(doc: Document, filename: str) -> Built:
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
+    _at_lines(seq, doc)  # a table seen but not rebuilt: the line of the document it starts on
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
     seq = seq[starts[-1]:] if starts else seq

@@ -483,8 +483,11 @@ LINE_CODES = re.compile(r"^(?:(?:[A-E]|\(\s*[A-E]\s*\))\s+)*(?:\(?\d{1,2}\)?\s*)
 LETTER_SECTION = re.compile(r"^[A-EĐ]\s*[-.)]\s+\S")
 
 
+FORMULA_CODE = re.compile(r"(?<!\S)(\(?\d{1,2}\)?)\s*=\s*[\d()+\-*/x×:.,]+(?!\S)")  # '6=5-4', '7=5/4*100'
+
+
 def _line_codes(line: str) -> list[str] | None:
-    s = line.strip()
+    s = FORMULA_CODE.sub(r"\1", line.strip())  # a computed column's code: its number (the formula in the note)
     if not LINE_CODES.match(s):
         return None
     codes = s.replace("(", " (").split()
@@ -591,8 +594,9 @@ def _line_rows(lines: list[str], units: bool) -> tuple[list[list[str]], int]:
     for ln in lines:
         s = ln.strip()
         f = fold(s)
-        if not s or END_CELL.match(f) or LETTER_SECTION.match(s) or len(s.split()) > 30:
-            break
+        if not s or END_CELL.match(f) or END_CELL.match(re.sub(r"^\d{1,3}\s+", "", f)) or LETTER_SECTION.match(s) \
+                or len(s.split()) > 30:
+            break  # (the signatures after the page's number: '66 Người lập Người kiểm tra')
         used += 1
         s = GLUED_NUMBER.sub(r"\1 ", s)  # '1Số tuyến': the row's number glued to its label
         label = re.sub(r"(?:\s+(?:[\d.,]+|[-–x…\"“”〃]|-nt-|nt))+$", "", s)  # its code, figures and ditto marks

@@ -163,13 +163,15 @@ def _pipe_cells(line: str) -> list[str] | None:
 
 
 def _pipe_rows_as_tabs(lines: list[str]) -> list[str]:
+    from dialogs.importer.spaced_tables import pipe_figure_rows
     from dialogs.importer.table_shapes2 import broken_pipe_rows
 
     """Three or more consecutive '|' rows are read as a tab-separated table (a '|---|---|' rule line dropped)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        broken = broken_pipe_rows(lines, i)  # a pipe header over rows broken one cell a line (table_shapes2.py)
+        broken = broken_pipe_rows(lines, i) or pipe_figure_rows(lines, i)  # a pipe header over rows broken one
+        # cell a line (table_shapes2.py); rows of figures under a row of periods and a unit row (spaced_tables.py)
         if broken:
             out += broken[0]
             i = broken[1]

@@ -19,8 +19,8 @@ ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+
 NUMROW_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-D])\s*\)?(?:\s*=\s*\(?\d{1,2}\)?(?:\s*[+\-/x×]\s*\(?\d{1,2}\)?)+)?$")
 PLACEHOLDER = re.compile(r"^[.…\s]*$")
 GROUP_SEP = " › "
-UNIT_COL = re.compile(r"^(?:don vi tinh|dvt)$")
-METADATA_COL = re.compile(r"^(?:don vi tinh|dvt|ma so|ma chi tieu)$")
+UNIT_COL = re.compile(r"^(?:don vi tinh|dv tinh|dvt)$")
+METADATA_COL = re.compile(r"^(?:don vi tinh|dv tinh|dvt|ma so|ma chi tieu)$")
 
 
 @dataclass

@@ -663,7 +663,7 @@ def rebuild(seq: list) -> tuple[list, int]:
         run = _split_run_lines(seq[i:j])
         k = 0
         while k < len(run):
-            got = _general(run, k, out)
+            got = _spaced(run, k, out) or _general(run, k, out)
             if got:
                 out.append(got[0])
                 k += got[1]
@@ -691,7 +691,7 @@ def rebuild(seq: list) -> tuple[list, int]:
             out += _unbuilt_run(run[k])
             k += 1
         i = j
-    return _banded(_fields_after_tables(_unbuilt_headers(_unbuilt_cell_runs(out)))), n
+    return _banded(_fields_after_tables(_unbuilt_headers(_unbuilt_figures(_unbuilt_cell_runs(out))))), n
 
 
 def _banded(seq: list) -> list:
@@ -736,6 +736,25 @@ def _fields_after_tables(seq: list) -> list:
             x.cells.pop()
         out.extend(moved)
     return out
+
+
+def _unbuilt_figures(seq: list) -> list:
+    from dialogs.importer.spaced_tables import unbuilt_figure_tables
+
+    return unbuilt_figure_tables(seq)  # a table of figures no reader rebuilt: an unsure point (spaced_tables.py)
+
+
+def _spaced(run: list[str], k: int, out: list) -> tuple[FlatGrid, int] | None:
+    """A filled table, a row a line or a cell a line, with its figures, from k or a line or two after it (the lines
+    before it stay lines), before a general reader takes those lines as its caption (spaced_tables.py)."""
+    from dialogs.importer.spaced_tables import spaced_table
+
+    for a in range(k, min(k + 3, len(run))):
+        got = spaced_table(run, a)
+        if got:
+            out.extend(run[k:a])
+            return got[0], got[1] + a - k
+    return None
 
 
 def _coded_run(run: list[str], k: int) -> tuple[FlatGrid, int] | None:
