@@ -36,6 +36,7 @@ from dialogs.importer.headline import (
     PLAIN_NAME,
     PLAIN_NOTE,
     fallback_name,
+    first_line_name,
     fuller_report,
     name_like,
     news_headline,
@@ -51,6 +52,7 @@ from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
+    NAME_TAIL,
     english_name,
     form_name_wins,
     name_under_motto,
@@ -58,10 +60,16 @@ from dialogs.importer.naming import (
     report_phrase,
     spelled_out,
     trim_run_on,
+    without_glued_field,
 )
 from dialogs.importer.naming import is_agency_header as _agency
 from dialogs.importer.own_meanings import own_meanings
-from dialogs.importer.page_furniture import closing_line, drop_page_furniture, without_end_mark
+from dialogs.importer.page_furniture import (
+    closing_line,
+    drop_article_text,
+    drop_page_furniture,
+    without_end_mark,
+)
 from dialogs.importer.party_respondents import party_respondents
 from dialogs.importer.person_blocks import person_blocks
 from dialogs.importer.prose import prose_asks
@@ -138,6 +146,18 @@ def _page_headings(sections: list[dict], page: set[str]) -> None:
 
 def _sequence(doc: Document) -> list[str | Grid]:
     return [b.text if isinstance(b, Line) else b for b in doc.blocks]
+
+
+def _texts_back(seq: list, texts: list[str]) -> list:
+    """The sequence with its text lines replaced, in order, by ``texts`` (the tables where they were)."""
+    it = iter(texts)
+    return [next(it) if isinstance(s, str) else s for s in seq]
+
+
+def _line_pdf(doc) -> bool:
+    """A PDF read line by line (pypdf's text): its broken lines are joined here; one read by where its lines stand
+    (pdf_lines.py) has its wrapped lines joined already."""
+    return doc.source == "pdf" and not doc.laid_out
 
 
 def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int, int]:
@@ -540,17 +560,17 @@ def build(doc: Document, filename: str) -> Built:
     seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
-    it = iter(fixed)
-    seq = [next(it) if isinstance(s, str) else s for s in seq]
+    seq = _texts_back(seq, fixed)
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     _at_lines(seq, doc)  # a table seen but not rebuilt: the line of the document it starts on
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     starts = [i for i, s in enumerate(seq) if isinstance(s, str) and is_outline_start(s)]
-    seq = seq[starts[-1]:] if starts else seq
-    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))),
-                                   cleaned.doc.source == "pdf" and not cleaned.doc.laid_out)
+    kept = seq[starts[-1]:] if starts else drop_article_text(seq)  # (a web article's text above its template)
+    ids = {id(s) for s in kept}  # the article's words still say the period and who reports ('… hằng năm')
+    article = " ".join(s for s in seq if isinstance(s, str) and id(s) not in ids) if not starts else ""
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(kept)))), _line_pdf(cleaned.doc))
     if flat and not starts:
         seq = _from_inline_start(seq)
     seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))
@@ -558,7 +578,7 @@ def build(doc: Document, filename: str) -> Built:
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
     _unbuilt_notes(ctx, seq, caps)
-    alltext = " ".join(s for s in seq if isinstance(s, str))
+    alltext = " ".join([article] * bool(article) + [s for s in seq if isinstance(s, str)])
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
     appendix = _appendix(seq, caps, referenced)
     drafts, skip = _table_drafts(ctx, seq, caps)
@@ -587,7 +607,7 @@ def build(doc: Document, filename: str) -> Built:
     _page_headings(sections, page_template_headings(main, _agency))  # (the head's asks under the page's heading too)
     late_passes(ctx, sections, texts)  # the scales, then lettered_fields.py's passes (stated parts, long blanks)
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
-    tidy(sections, ctx.notes)
+    tidy(sections, ctx.notes, meta.get("name"))
     own_meanings(sections, texts, ctx.notes)  # a field's type by its label's own meaning; a survey's criteria rated
     _closing_notes(ctx, sections, len(drafts), fixed)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
@@ -618,7 +638,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     current = meta["name"] or ""
     if form_name_wins(current, formal):
         meta["name"] = formal  # a page's title in sentence case yields to the form's name under its motto
-    meta["name"] = spelled_out(meta["name"], texts)  # 'Phong trào “TDĐKXDĐSVH”' as the document spells it out
+    meta["name"] = without_glued_field(spelled_out(meta["name"], texts))  # 'Phong trào “TDĐKXDĐSVH”' as the document spells it out
     meta["shown"], meta["phrase"] = shown_bodies(texts), report_phrase(texts[:80])
     meta["state_headed"] = bool(STATE_BODY.search(fold(" ".join(fixed[:12]))))  # a state body's header on top
     top = next((k for k, x in enumerate(fixed[:12]) if parse_marker(x) is not None), 12)
@@ -626,6 +646,7 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["english"] = english_name(texts)  # 'Appendix E: Questionnaire (…)' over a questionnaire in Vietnamese
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
+    meta["first"] = first_line_name(texts)
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
     return meta
@@ -806,6 +827,8 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter, month or week: the report 
     (r"\bquy\s+(?:[ivx]{1,3}|[1-4]|\.{2,}|…)(?=[\s/,.]|$)", "quarterly"),
     (r"\b(?:6|sau) thang\b", "half_yearly"),  # "6 tháng đầu năm", "sơ kết 6 tháng"
     (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
+    (r"\bthang\s*(?:\.{2,}|…)?\s*$", "monthly"),  # a name line ending on its period: 'BÁO CÁO … THÁNG …'
+    (r"\bquy\s*(?:\.{2,}|…)?\s*$", "quarterly"),
     # 'tuần từ 04/5 đến 10/5/2026', 'tuần 19 năm 2026', 'tuần thứ 2 tháng 5', 'tuần ……'
     (r"\btuan\s+(?:tu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}|(?:thu\s+)?\d{1,2}\b|\.{2,}|…)", "weekly"),
     # a year's review ('Tổng kết công tác … năm 2025', 'tổng kết năm học …'): once a year
@@ -815,6 +838,9 @@ TITLE_PERIOD_WORDS = [  # a title naming one quarter, month or week: the report 
 # an ask's own words about the thing asked ('đối tượng hưởng trợ cấp hằng tháng'), no word of reporting beside them:
 # no period of the report
 REPORTING = re.compile(r"\bbao cao\b|\bdinh ky\b|\bgui\b|\btruoc ngay\b|\bche do\b")
+# a body's word that says how often the report comes ('hằng tháng', 'định kỳ 6 tháng'), not a report merely cited
+# ('các báo cáo tháng 4, 5'): it wins over the period the name line gives
+EXPLICIT_PERIOD = re.compile(r"\b(?:hang|theo|dinh ky|mot lan|1 lan)\b")
 CAMPAIGN_WORDS = r"\btheo dot\b|\bthuong xuyen\b|\bdinh ky\b|\bdot\s+\d"
 PERIOD_LABEL = r"\bky bao cao\s*:?\s*"  # 'Kỳ báo cáo: 6 tháng' / 'Quý …' / 'Năm …' in a Biểu's head: the period named
 LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly"), (r"thang\b", "monthly"),
@@ -824,10 +850,15 @@ LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly
 
 def _words_at(text: str, pattern: str) -> str | None:
     """The words of `text` (as written, with diacritics) that the folded `pattern` matches."""
+    return next(_all_words_at(text, pattern), None)
+
+
+def _all_words_at(text: str, pattern: str):
+    """Each run of words of `text` (as written) that the folded `pattern` matches, in order."""
     t = re.sub(r"\s+", " ", text)
     folded = "".join(fold(c)[:1] or c for c in t)  # one character for one: positions stay those of `t`
-    m = re.search(pattern, folded.lower())
-    return t[m.start():m.end()] if m else None
+    for m in re.finditer(pattern, folded.lower()):
+        yield t[m.start():m.end()]
 
 
 def _words_key(s: str) -> str:
@@ -858,14 +889,14 @@ def guess_period(f: str, title: str = "", asked: tuple[str, ...] = ()) -> tuple[
         w = _words_at(f, r"\(?" + PERIOD_LABEL + pattern)
         if w:
             return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w.strip('(')}»"
+    named = next(((kind, w) for pattern, kind in TITLE_PERIOD_WORDS for w in [_words_at(title, pattern)] if w), None)
     for pattern, kind, _ in PERIOD_WORDS:
         w = _period_words(f, pattern, asked)
-        if w:
-            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}»"
-    for pattern, kind in TITLE_PERIOD_WORDS:
-        w = _words_at(title, pattern)
-        if w:
-            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
+        if w and (named is None or EXPLICIT_PERIOD.search(fold(w).lower())):  # ('các báo cáo tháng 4, 5' in a
+            return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}»"  # 6 months' report)
+    if named:
+        kind, w = named
+        return {"kind": kind}, f"kỳ báo cáo «{PERIOD_KIND_VI[kind]}» được đoán từ chữ «{w}» trong tên đề cương"
     w = _words_at(title, CAMPAIGN_WORDS)
     if w and fold(w) == "dinh ky":  # regular, but the document does not say how often
         return {"kind": "campaign"}, (f"tên đề cương nói «{w}» mà không nói hằng tháng, hằng quý hay hằng năm: tạm đặt kỳ "
@@ -889,7 +920,8 @@ RESPONDENT_WORDS = [  # (folded pattern, unit kinds)
 def guess_respondents(f: str) -> tuple[list[str], str]:
     """Who answers, from the units the document's first pages name; the reason, for a '# ?' note."""
     for pattern, kinds in RESPONDENT_WORDS:
-        w = _words_at(f, pattern)
+        # (folded, 'các số liệu' reads as 'các sở': the words as written must say 'sở')
+        w = next((w for w in _all_words_at(f, pattern) if kinds != ["so_nganh"] or re.search(r"(?i)sở", w)), None)
         if w:
             return kinds, f"đơn vị trả lời được đoán từ chữ «{w}»: hãy sửa nếu đề cương gửi cho đơn vị khác"
     return ["xa", "phuong", "dac_khu"], ("đơn vị trả lời là mặc định (xã, phường, đặc khu): văn bản không nói rõ "
@@ -1003,6 +1035,9 @@ def _drop_addressees(main: list) -> list:
     return out
 
 
+RECIPIENTS_OPEN = re.compile(r"^[-–+•]?\s*nhu (?:tren|dieu \d{1,2}|khoan \d{1,2})\s*[;,.]")
+
+
 def _drop_recipients(main: list) -> list:
     """'Nơi nhận:' and its list ('- Như trên;', '- Lưu: VT, KHTC.') close a letter, with the signer's title and name:
     none of it is an item. Dropped up to the next numbered line or longer text (an appendix may follow)."""
@@ -1011,8 +1046,8 @@ def _drop_recipients(main: list) -> list:
     for s in main:
         if isinstance(s, str):
             t = s.strip()
-            if fold(t).strip(" :") == "noi nhan":
-                closing = True
+            if fold(t).strip(" :") == "noi nhan" or RECIPIENTS_OPEN.match(fold(t)):
+                closing = True  # ('- Như Điều 3; - Ban Giám hiệu;': the list whose 'Nơi nhận:' a copy lost)
                 continue
             if closing:
                 mk = parse_marker(t)
@@ -1278,7 +1313,8 @@ def _head_section(ctx: ImportContext, sections: list[dict], lines: list[str], me
     name = fold(meta.get("name") or " ".join(meta["title_parts"]))
     # a numbered blank's note ('……(1)……') is its help
     marked, lines = lines, [strip_fn(s) if "⟦fn:" in s else s for s in lines]
-    skip = {fold(s.strip()) for s in lines if s.strip() and fold(s.strip()) in name}
+    skip = {fold(s.strip()) for s in lines if s.strip() and (fold(s.strip()) in name or name and fold(
+        NAME_TAIL.sub("", s.strip())).strip(" .") == name.strip(" ."))}  # ('BÁO CÁO … THÁNG …': the name and its blank)
     opening = [(k, opening_asks(s)) for k, s in enumerate(lines) if opening_asks(s)]  # 'Hôm nay, ngày …, tại …'
     lined = [(k, addressee_asks(s, name) or delegates(s) or field_line_asks(s)) for k, s in enumerate(lines)
              if not opening_asks(s) and (addressee_asks(s, name) or delegates(s) or field_line_asks(s))]
@@ -1413,7 +1449,7 @@ def _title(meta: dict) -> str:
             return f"{_sentence_case(' '.join(words[:lead]))} {rest[:1].lower()}{rest[1:]}"
         return _sentence_case(name)
     found = (old or meta.get("headline") or fuller_report(meta.get("phrase"), meta.get("asked")) or meta.get("english")
-             or PLAIN_NAME)
+             or meta.get("first") or PLAIN_NAME)  # ('Sản xuất lúa' over its table: the first line names it)
     return _sentence_case(found) if found.isupper() else found  # an opening heading in capitals names it
 
 

@@ -524,6 +524,18 @@ def topic_list(text: str) -> bool:
     return bool(re.match(r"(?i)^những\s", text)) and sum(bool(TOPIC.match(p)) for p in parts) >= 2
 
 
+# a written report's paragraph opening on its own period ('Trong tháng 5/2031,', 'Trong quý I,', 'Qua 6 tháng đầu năm,')
+PERIOD_OPENING = re.compile(r"(?i)^(?:trong|qua|từ đầu)\s+(?:tháng|quý|năm|tuần|kỳ|đợt|\d+\s+tháng)\b[^,.;:]{0,30},\s*\S")
+
+
+def told_in_figures(text: str) -> bool:
+    """'Đã tiếp 36 lượt công dân, giải quyết dứt điểm 30 vụ việc.': a short sentence of a written report telling
+    what was done, with two figures or more — eight words or more, a full stop, asking nothing."""
+    t = text.strip()
+    return (len(t.split()) >= 8 and t.endswith(".") and bool(re.match(r"(?i)(?:đã|trong [^,]{2,30},\s*(?:\w+\s+){0,3}đã)\s", t))
+            and len(re.findall(r"\d+", t)) >= 2 and not ASKING.search(t) and not BLANK.search(t))
+
+
 def is_filled_answer(lines: list[str]) -> bool:
     """Lines under a heading that are one unit's written answer ('Bám sát sự chỉ đạo …, Ban Tuyên giáo đã tham mưu
     …'): statements of at least 15 words that ask nothing (a copied report, not an outline). A long statement
@@ -532,8 +544,13 @@ def is_filled_answer(lines: list[str]) -> bool:
     text = ELLIPSIS.sub("", " ".join(ln.strip() for ln in lines).strip())
     if any(FIGURE_ASKED.match(ln.strip(" -+•")) for ln in lines):  # 'Tổng số …; số … đã …': figures asked
         return False
-    if len(text.split()) < 15 or text.startswith("(") or BLANK.search(text) or ".." in text:
+    if text.startswith("(") or BLANK.search(text) or ".." in text:
         return False
+    if len(text.split()) < 15:  # a short one only when it tells what was done in figures ('Đã tiếp 36 lượt …, … 30 vụ.')
+        return told_in_figures(text)
+    if PERIOD_OPENING.match(text) and len(text.split()) >= 25 and not ASKING_STRONG.search(text) \
+            and not re.search(r"(?i)\b(?:đề nghị|yêu cầu)\b", text):
+        return True  # 'Trong tháng 5/2031, UBND tỉnh tập trung chỉ đạo …': the period's account, written
     if not ASKING.search(text):
         return bool(STATED.search(text)) and not topic_list(text)
     past = re.search(r"\bđã\b", text, re.I)
@@ -546,6 +563,7 @@ EVALUATIVE = re.compile(r"^(?:ưu điểm|khuyết điểm|nhược điểm|hạ
 # a short line naming a report's parts asks them ('Khó khăn, vướng mắc; đề xuất, kiến nghị.'), it states nothing
 PARTS_NAMED = re.compile(r"(?i)^(?:(?:các|những)\s+)?(?:ưu điểm|hạn chế|tồn tại|khó khăn|vướng mắc|nguyên nhân|bài học|"
                          r"đề xuất|kiến nghị|giải pháp|phương hướng)\b[^.]*[,;]")
+ETC_DOTS = re.compile(r"(?<=[^\W\d_]{2})\.{3}$")  # '… phát triển sản xuất...': 'and so on' ending a sentence, no blank
 PAREN_BLANK = re.compile(r"\(\s*(?:…|\.|_)+\s*\)")
 
 
@@ -554,7 +572,9 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
     statements that ask nothing (each numbered paragraph, or most of the bullets, a filled answer), a paragraph of
     prose under a heading, or the sentences under 'Ưu điểm' / 'Khuyết điểm' / 'Hướng khắc phục' (each ending with
     a full stop, none asking). A blank in parentheses ('nghỉ học giữa kì (………)') is part of the model."""
-    texts = [PAREN_BLANK.sub("", t).strip() for t in children + body]
+    texts = [PAREN_BLANK.sub("", t).strip() for t in children] + [  # (a paragraph's 'sản xuất...': and so on)
+        ETC_DOTS.sub(".", PAREN_BLANK.sub("", t).strip()) if not children else PAREN_BLANK.sub("", t).strip()
+        for t in body]
     if not texts or any(BLANK.search(t) or ".." in t or ASKS_IN_ANSWER.search(t) or FILLED_COUNT.match(t)
                         or "⟦ask:" in t for t in texts):  # (a line an earlier pass read as an ask: asks)
         return False
@@ -564,7 +584,7 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
                    and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
                    for t, r in zip(texts, children + body, strict=True))
     if body and not children:
-        return is_filled_answer(body) and len(" ".join(body).split()) >= 25
+        return is_filled_answer(body) and (len(" ".join(body).split()) >= 25 or told_in_figures(" ".join(body)))
     if body or any(len(t.split()) < 20 for t in texts):
         return False
     return 2 * sum(is_filled_answer([t]) for t in texts) >= len(texts) + (len(texts) == 1)

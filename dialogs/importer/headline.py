@@ -193,6 +193,27 @@ def fuller_report(phrase: str | None, asked: str | None) -> str | None:
     return asked if same else phrase
 
 
+# a table's or a report's number before its name on the first line ('3. GIẢM NGHÈO', '262. Tỷ lệ hộ nghèo')
+FIRST_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})[.)]\s+")
+FIRST_LINES = 3
+
+
+def first_line_name(lines: list[str]) -> str | None:
+    """A document that names itself nowhere else: its first line when it reads as a name — a table's title ('Sản xuất
+    lúa', '3. GIẢM NGHÈO'), a report's in sentence case ('Kết quả triển khai … 6 tháng đầu năm 2016'): two to thirty
+    words in Vietnamese, no blank, no cell bar, no sentence's end, its number dropped. None otherwise."""
+    texts = [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")][:FIRST_LINES]
+    t = next((t for t in texts if re.search(r"[à-ỹđÀ-ỸĐ]", t)), "")  # (a site's chrome in English before it)
+    r = FIRST_NUMBER.sub("", t).strip()
+    words = r.split()
+    capped = sum(w[:1].isupper() for w in words)  # a table's header row capitalises each cell ('Kỳ Năm Chỉ số cũ …')
+    if (2 <= len(words) <= 30 and r[:1].isupper() and not re.search(r"[.:;?!|…_]$|…|\.{3}|_{3}|\|", r)
+            and long_words(r) >= 2 and sum(w[:1].isdigit() for w in words) <= 3
+            and (r.isupper() or capped <= max(1, len(words) // 3))):
+        return r
+    return None
+
+
 PLAIN_NAME = "Báo cáo"
 PLAIN_NOTE = (
     "Văn bản không ghi tên báo cáo: bản nháp đặt tạm tên «Báo cáo». Hãy sửa dòng title: thành tên "

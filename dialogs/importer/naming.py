@@ -200,7 +200,8 @@ MOTTO = re.compile(r"^(?:doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|cong hoa 
                    r"dang cong san viet nam)\W*$")  # (a party paper's header stands where the motto does)
 
 
-UNDER_MOTTO = re.compile(r"^(?:[-_=*.\s]+|[^,]{0,40},\s*ngay\b.*)$")
+UNDER_MOTTO = re.compile(r"^(?:[-_=*.\s]+|[^,]{0,40},\s*ngay\b.*|so\s*:?\s*[\d.…_]*\s*[-–/]\s*[a-z]{1,5}\s*[-–/].{0,30})$")
+# (the paper's number under the motto, 'Số -BC/ĐU (CB)…', stands above the name too)
 
 
 def name_under_motto(lines: list[str]) -> str | None:
@@ -209,12 +210,15 @@ def name_under_motto(lines: list[str]) -> str | None:
     for i, raw in enumerate(lines):
         if not MOTTO.match(fold(FN_MARK.sub("", raw.strip()))):
             continue
-        nxt = next((k for k in range(i + 1, min(len(lines), i + 6)) if lines[k].strip() and not UNDER_MOTTO.match(
+        near = [k for k in range(i + 1, min(len(lines), i + 12)) if lines[k].strip()][:5]  # (blank lines apart)
+        nxt = next((k for k in near if not UNDER_MOTTO.match(
             fold(lines[k].strip()))), None)  # (its rule and the place and date line under it are no name)
         if nxt is None:
             continue
         s = re.sub(r"\s*(?:…|\.{3,}|_{3,})[.…_]*$", "", lines[nxt].strip())
         lead = _lead_capitals(s)
+        if len(lead.split()) < 3 and fold(lead).strip() in BARE_NAMES and len(s.split()) >= 4:
+            lead = s  # 'BÁO CÁO sơ kết công tác …': the bare name word and its name in lower case, one line
         if len(lead.split()) >= 3 and _named(fold(lead)) and not parse_marker(s):
             return _continuation(lines, nxt, lead.strip(" ,;:"), False)
     return None
@@ -272,6 +276,16 @@ CONTENTS_OF = re.compile(r"(?i)^(?:nội dung|yêu cầu nội dung)\s+(?:của\
 PERIOD_BLANK = re.compile(r"(?<=\S)\s+(?:[Nn]ăm|NĂM|[Tt]háng|THÁNG|[Qq]uý|QUÝ)$")
 
 
+def _period_blank(s: str) -> str:
+    """A name line's period word before its blank: written apart from a name in capitals ('PHIẾU … CÁN BỘ Năm……'),
+    the field of the period, no part of the name; in the name's own capitals ('BÁO CÁO … THÁNG …'), the name's."""
+    m = PERIOD_BLANK.search(s)
+    if m is None:
+        return s
+    head = s[:m.start()]
+    return s if m.group(0).strip().isupper() and head.isupper() else head
+
+
 def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
     """'QUYẾT ĐỊNH' alone (over 'Điều 1: …') when a line above wrote it with its subject ('QUYẾT ĐỊNH thành lập …'):
     that line is the name."""
@@ -280,6 +294,8 @@ def _fuller_bare(upper: list[str], sentence: list[str]) -> None:
         upper[0] = next((x for x in sentence if fold(x).startswith(bare + " ")), upper[0])
 
 
+# a name line in capitals and, on the same line, a field in sentence case with its blanks ('… Hộ số: __ __ __')
+CAPS_THEN_FIELD = re.compile(r"^[^:]{10,}:\s*(?:(?:_|…|\.{2,})[\s_….]*)?$")
 # a blank after a name line, or a footnote's star ('SỔ THEO DÕI …*')
 NAME_TAIL = re.compile(r"\s*\.?(?:…|\.{3,}|_{3,})[.…_]*$|(?<=\w)\*+$")
 
@@ -307,6 +323,16 @@ def join_wrapped_name(lines: list[str]) -> list[str]:
     return out
 
 
+def without_glued_field(name: str | None) -> str | None:
+    """'PHIẾU … HỘ GIA ĐÌNH Hộ số: __ __ __' → 'PHIẾU … HỘ GIA ĐÌNH': a field run onto the name line is no part of it."""
+    if not name or not CAPS_THEN_FIELD.match(name.strip()):
+        return name
+    words = name.split()
+    k = next((i for i, w in enumerate(words) if any(c.islower() for c in w)), len(words))
+    head = " ".join(words[:k])
+    return head if len(words[:k]) >= 3 and head.isupper() and ":" not in head else name
+
+
 def own_name(lines: list[str]) -> str | None:
     """The document's name from its first lines, in this order: a name line in capitals ('BÁO CÁO …', or the line
     in capitals after a 'Biểu số 8/BCH' code line), the subject of a letter ('V/v …'), a sentence-case name
@@ -323,7 +349,7 @@ def _own_name(lines: list[str]) -> str | None:
     below = _below_header(lines, agency)
     for i, raw in enumerate(lines[:120]):
         s = NAME_TAIL.sub("", raw.strip())  # 'Báo cáo Sơ kết lớp………': the blank goes
-        s = PERIOD_BLANK.sub("", s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
+        s = _period_blank(s) if s != raw.strip() and len(s.split()) >= 4 else s  # '… CÁN BỘ Năm……': so does its year
         squeezed = parse_marker(s) if i < 10 and len(s) > 300 else None
         if squeezed is not None and _named(fold(_lead_capitals(squeezed.rest))):
             s = _lead_capitals(squeezed.rest)  # a whole form squeezed onto one numbered line: its name leads it

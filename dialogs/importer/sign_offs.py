@@ -54,6 +54,8 @@ def _signature_start(tail: list[str]) -> int | None:
             return k  # 'ĐẠI DIỆN ĐƠN VỊ' / 'Nguyễn Văn A'
         if COURTESY.match(fold(s)) and fold(s).strip(" .!/") and rest and all(_short(r, 6) for r in rest):
             return k
+        if not rest and s.isupper() and ROLE.match(fold(s)) and 3 <= len(s.split()) <= 8:
+            return k  # 'TRƯỞNG PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH' closing a card: the signer's post and office
     return None
 
 

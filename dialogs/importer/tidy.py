@@ -69,10 +69,56 @@ SITE_FOOTER = re.compile(r"^(?:ban co (?:thac mac|cau hoi|vuong mac)\b|hotline\b
 ASSIGNED = re.compile(r"^[^:,;]{2,50}\s(?:chu tri|chiu trach nhiem chinh)\s*,\s*phoi hop\b")
 
 
+# the motto in English beside the Vietnamese one on a bilingual paper ('Independence – Freedom – Happiness')
+ENGLISH_MOTTO = re.compile(r"^(?:socialist republic of viet ?nam|independence\s*[-–]\s*freedom\s*[-–]\s*happiness)$")
+# a Party body or a ministry heading the page, in capitals ('ĐẢNG BỘ KHỐI …', 'ĐẢNG ỦY (CHI BỘ) ……', 'BỘ TÀI CHÍNH'),
+# or the template's slot for it ('TÊN CƠ QUAN, TỔ CHỨC, ĐƠN VỊ')
+CAPS_AGENCY = re.compile(r"^(?:(?:dang bo|dang uy|chi uy|chi bo|bo|so)\b|ten (?:co quan|to chuc|don vi|doanh nghiep)"
+                         r"(?:\s*,\s*(?:co quan|to chuc|don vi|doanh nghiep|chu quan))+$)")  # ('TÊN ĐƠN VỊ' is a field)
+# a paper's number with its code and no figure yet ('Số -BC/ĐU (CB)', 'Số: /KH-UBND'): the header's number
+PAPER_NUMBER = re.compile(r"^so\s*:?\s*[\d.…_]*\s*[-–/]\s*[a-z]{1,5}\s*[-–/]\s*[a-z]{1,8}\b[^a-z]{0,12}(?:\(\w{1,4}\))?$")
+# what only an article says of the paper it shows: what it is, when it is due ('Báo cáo sơ kết là gì?', 'Khi nào
+# phải viết báo cáo …?', 'Báo cáo tháng là một loại văn bản dùng để …')
+ARTICLE_SENTENCE = re.compile(
+    r"^(?:mau |bieu mau )?(?:bao cao|phieu|bieu|mau|to khai|don|giay|the)\b(?:.{0,120}\bla gi\s*\??$|[^.;:?]{0,100}?"
+    r"\bla (?:mot )?(?:loai )?(?:mau )?(?:van ban|bieu mau|mau|tai lieu|giay to)\b)"
+    r"|^khi nao (?:thi )?(?:phai|can)\b.{0,120}\b(?:bao cao|mau|phieu|bieu|to khai|don)\b.*\?$"
+    r"|^mau (?:so \S+ )?(?:bao cao|phieu|bieu|to khai|don)\b(?:\s+\S+){14,}$")  # ('Mẫu báo cáo … nêu rõ …')
+# what an interviewer is told ('ĐTV nhấn mạnh …', 'Điều tra viên nhập …', '(Đọc các phương án)', 'Câu hỏi này dùng để …')
+# or how an article shows the filling ('Minh họa cách ghi mẫu …', 'Hướng dẫn chi tiết cách ghi')
+INTERVIEWER = re.compile(r"^\(?(?:dtv|dieu tra vien)\s+(?:nhap|doc|hoi|ghi|chon|danh dau|khoanh|nhan manh|doi chieu|"
+                         r"giai thich|luu y|can|khong doc|quan sat|kiem tra)\b|^\(?(?:doc|khong doc) (?:cac|tung) "
+                         r"(?:phuong an|lua chon|cau tra loi)\b|^cau hoi nay (?:dung de|nham)\b"
+                         r"|^(?:minh hoa|huong dan(?: chi tiet)?) cach (?:ghi|viet|dien|lap|khai)\b"
+                         r"|^cach (?:ghi|viet|dien|lap|khai) (?:mau|phieu|to khai|bieu|bao cao|don|giay)\b"
+                         r"|^truong hop\b.{0,80}\bthi (?:chon|danh dau|khoanh|bo qua|chuyen sang)\b")
+# the recipients' formulae closing a letter ('Như Điều 3;', 'Như trên;', 'Lưu: VT, TCCB.')
+RECIPIENT = re.compile(r"^(?:nhu (?:tren|dieu \d{1,2}|khoan \d{1,2})|luu\s*:?\s*(?:vt|van thu|hs|ho so)\b)")
+# the printed terms of a card or a permit ('Người mang thẻ này phải: …', 'Nghiêm cấm các hành vi …')
+PRINTED_TERMS = re.compile(r"^(?:nguoi (?:mang|giu|duoc cap|su dung|co ten trong) (?:the|giay|so|ho chieu)\b.{0,30}?\bnay\b"
+                           r"|nghiem cam\b)")
+
+
 def _not_an_ask_more(p: str, f: str) -> str | None:
     letters = re.sub(r"[\W\d_]", "", p)
     if letters.isupper() and BLANK_AGENCY.match(re.sub(r"[\s.…_:]+$", "", f)):
         return "tên cơ quan ở đầu văn bản"
+    if ENGLISH_MOTTO.match(f) or PAPER_NUMBER.match(f):
+        return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
+    first = (p.split() or [""])[0]
+    if (letters.isupper() and len(p.split()) <= 12 and CAPS_AGENCY.match(f) and not re.search(r"…|\.{4,}|_{3,}|:", p)
+            and (fold(first) not in ("bo", "so") or first in ("BỘ", "SỞ"))):  # ('SỐ THẺ CỬ TRI' is a field)
+        return "tên cơ quan ở đầu văn bản"
+    if re.match(r"(?:luu y|chu y|ghi chu)\s*:", fold(p).lower()) and len(p.split()) >= 6:
+        return "lời lưu ý, ghi chú của văn bản"  # 'Lưu ý: Mẫu số 1 chỉ áp dụng cho …': said of the paper, no ask
+    if re.search(r"\b(?:mau|bieu mau|tung loai|cac loai)\b.*\bnhu sau$", f) or ARTICLE_SENTENCE.match(f):
+        return "lời dẫn, lời giới thiệu của văn bản"  # 'Nội dung mẫu … như sau:', 'Mẫu … là gì?' (an article's)
+    if INTERVIEWER.match(f):
+        return "lời dặn điều tra viên, lời hướng dẫn của bài viết"
+    if RECIPIENT.match(f):
+        return "nơi nhận của văn bản"
+    if PRINTED_TERMS.match(f) and not re.search(r"…|\.{4,}|_{3,}", p):
+        return "điều khoản in sẵn trên thẻ, giấy tờ"
     if SITE_FOOTER.match(f):
         return "quốc hiệu, tiêu ngữ, số hiệu hoặc chữ của trang web"
     if ASSIGNED.match(f):
@@ -100,9 +146,25 @@ def _own_head(it: dict) -> bool:
     return not it.get("no") and it.get("title") == "Thông tin chung"
 
 
-def tidy(sections: list[dict], notes: list[dict]) -> int:
+# a document's name line in capitals, its kind first ('BÁO CÁO sơ kết …', 'PHIẾU ĐÁNH GIÁ …', 'THẺ THƯỜNG TRÚ')
+NAME_KIND = re.compile(r"^(?:BÁO CÁO|PHIẾU|BIỂU|ĐỀ CƯƠNG|THẺ|TỜ KHAI|GIẤY|ĐƠN|KẾ HOẠCH|BIÊN BẢN|BẢNG|SỔ)\b")
+
+
+def _words(s: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(s).lower()))
+
+
+def names_document(prompt: str, name: str | None) -> bool:
+    """'BÁO CÁO sơ kết công tác …, nhiệm vụ' where the document's name line reads so: its name, kept as an ask
+    (the line, or its head the prompt's cut kept: three words or more)."""
+    p, n = _words(prompt), _words(name or "")
+    return (bool(n) and bool(NAME_KIND.match(prompt.strip())) and len(p.split()) >= 2
+            and (n.startswith(p) and len(p.split()) >= min(3, len(n.split())) or p.startswith(n)))
+
+
+def tidy(sections: list[dict], notes: list[dict], name: str | None = None) -> int:
     """Drop what is not an ask from the sections (in place); each reason is listed once among the unsure points.
-    Returns how many items were dropped."""
+    Returns how many items were dropped. `name`: the document's own name line, no ask where it stands."""
     reasons: dict[str, list[str]] = {}
 
     def walk(items: list[dict], top: bool = False) -> list[dict]:
@@ -130,6 +192,8 @@ def tidy(sections: list[dict], notes: list[dict]) -> int:
                 continue
             prompt = it.get("prompt", "") or ""
             why = not_an_ask(prompt) if it.get("type") != "table" and not it.get("_addressee") else None
+            if why is None and it.get("type") != "table" and names_document(prompt, name):
+                why = "tên của văn bản"
             if why is None and about and not it.get("no") and it.get("type") == "longtext" and "?" not in prompt:
                 why = ABOUT_WHY  # the paragraphs under 'Hình thức của báo cáo:' (no number of their own) say how to write it
             about = why == ABOUT_WHY and (about or not it.get("no")) and it.get("type") == "longtext"
