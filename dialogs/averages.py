@@ -55,7 +55,20 @@ def per_unit(label: str, unit: str | None, group: str | None = None) -> tuple[st
     if m and name.count("/") == 1 and measure(m.group(1)) and (whole := next(
             (x for x in (unit or "", *brackets) if x and "/" not in x), None)):
         return whole.strip(), m.group(1)
-    return None
+    return _counts_per(name)
+
+
+def _counts_per(name: str) -> tuple[str, str] | None:
+    """'Bình quân học sinh/lớp' (no unit written): a count per a count, both things the Biểu counts («Số học
+    sinh», «Số lớp») — the sides are the words either side of the slash, when both are known counts."""
+    m = re.search(r"(\w+(?:\s\w+)?)\s*/\s*(\w+(?:\s\w+)?)$", name)
+    if not m or name.count("/") != 1:
+        return None
+    den = next((d for d in (m.group(2), m.group(2).split()[0]) if (x := measure(d)) and x[0].startswith("count:")),
+               None)
+    num = next((n for n in (m.group(1), m.group(1).split()[-1]) if (x := measure(n)) and x[0].startswith("count:")),
+               None)
+    return (num, den) if num and den else None
 
 
 def _column_measure(col: dict[str, Any], via_group: bool) -> tuple[str, float] | None:
@@ -107,6 +120,23 @@ def weighted_parts(entry: dict[str, Any], columns: list[dict[str, Any]],
     (num, nm), (den, dm) = nums[0], dens[0]
     factor = nm[1] / want[0][1] * want[1][1] / dm[1]  # type: ignore[index]
     return {"aggregate": "ratio", "numerator": num["key"], "denominator": den["key"], "factor": _round(factor)}
+
+
+def expected_factor(entry: dict[str, Any], num: dict[str, Any], den: dict[str, Any]) -> float | int | None:
+    """The factor a figure per something («Năng suất (tấn/ha)», «Giá trị/ha (triệu đồng/ha)») must be written with,
+    from the units of its own label and of its numerator's and denominator's (tấn/ha from tấn and ha: 1; tạ/ha: 10;
+    a ``money`` column is kept in đồng and printed in its unit: 1); None when a unit is not known for certain."""
+    sides = per_unit(str(entry.get("label") or ""), entry.get("unit"), entry.get("group"))
+    if sides is None:
+        return None
+    want = [measure(x) for x in sides]
+    if entry.get("type") == "money" and want[0] and want[0][0] == "money":
+        want[0] = ("money", 1.0)
+    nm, dm = _column_measure(num, True), _column_measure(den, True)
+    if not (want[0] and want[1] and nm and dm) or nm[0] != want[0][0] or dm[0] != want[1][0] \
+            or not all(x[1] for x in (want[0], want[1], nm, dm)):
+        return None
+    return _round(nm[1] / want[0][1] * want[1][1] / dm[1])
 
 
 def _round(x: float) -> float | int:

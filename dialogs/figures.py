@@ -17,8 +17,9 @@ import re
 import unicodedata
 from typing import Any
 
-from dialogs.averages import weighted_parts
+from dialogs.averages import expected_factor, weighted_parts
 from dialogs.lifecycle import SENT, is_sent  # noqa: F401  (re-exported: the consolidation's rule)
+from dialogs.parsing import format_decimal
 from dialogs.text import fold
 
 SENT_STATUSES = frozenset(s.value for s in SENT)
@@ -196,6 +197,15 @@ ROW_AGGREGATE_VI = {
 }
 
 
+def figure_type(col: Any, unsummed_row: bool = False) -> str:
+    """How a consolidated cell of ``col`` is printed: an integer column's mean, ratio, share, minimum… (or any
+    cell of a rate or average row, ``unsummed_row``) keeps its decimals — 22,5, never «22» or «23»; only a sum
+    of whole numbers is printed whole."""
+    if col.type == "integer" and (unsummed_row or aggregate_of(col) != "sum"):
+        return "decimal"
+    return col.type
+
+
 def row_marks(t: Any) -> dict[str, str]:
     """What a consolidated Biểu prints after a row's label when it is not summed: "(trung bình cộng các đơn vị)"."""
     return {k: f" ({ROW_AGGREGATE_VI[a]})" for k, a in row_aggregates(t).items() if a in ROW_AGGREGATE_VI}
@@ -273,12 +283,22 @@ def column_notes(t: Any, counted: tuple[int, int] | None = None) -> list[str]:
                        f"{_times(getattr(c, 'factor', None))}, tính lại từ số đã cộng"
                        + (" (bình quân gia quyền)" if weighted else ""))
         elif agg == "share":
-            out.append(f"{name}: tỷ trọng so với dòng tổng trên nó, tính lại từ {_column_name(t, c.of)} đã cộng")
+            out.append(f"{name}: tỷ trọng so với dòng tổng {_total_side(t)} nó, tính lại từ {_column_name(t, c.of)} "
+                       "đã cộng")
         elif agg in ROW_AGGREGATE_VI:
             alike.setdefault(agg, []).append(name)
     out += [f"{', '.join(names)}: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
             for agg, names in alike.items()]
     return out
+
+
+def _total_side(t: Any) -> str:
+    """Where a share's total row is printed: «dưới» when every total row comes after the rows it adds («Tổng số»
+    as the last line), else «trên»."""
+    index = {r.key: i for i, r in enumerate(t.rows)}
+    totals = [r for r in t.rows if r.kind == "total" or r.sum_of]
+    return "dưới" if totals and all(index[s.key] < index[r.key] for r in totals for s in t.row_sum_sources(r)) \
+        else "trên"
 
 
 def summed_rows(t: Any) -> set[str]:
@@ -333,6 +353,31 @@ def _ratio_row_problems(r: Any, w: str, aggs: dict[str, str]) -> list[str]:
     if factor is None and not rate_row("", getattr(r, "unit", None)) or factor is None and "/" in (r.unit or ""):
         out.append(f"{w}: ghi «factor» (hệ số nhân thương: 100 nếu là phần trăm, 10 cho tấn/ha → tạ/ha, 1 cho "
                    "triệu đồng/người)")
+    return out
+
+
+def factor_problems(t: Any, where: str) -> list[tuple[Any, str]]:
+    """A ratio column or row of a Biểu whose ``factor`` contradicts the units it names («Năng suất (tấn/ha)» =
+    «Sản lượng (tấn)» / «Diện tích (ha)» with factor 10): the factor to write instead (where the units are known)."""
+    def entry(x: Any) -> dict[str, Any]:
+        return {"key": x.key, "label": x.label, "unit": getattr(x, "unit", None), "group": getattr(x, "group", None),
+                "type": getattr(x, "type", None) or "integer"}
+
+    out: list[tuple[Any, str]] = []
+    cols = {c.key: c for c in t.columns}
+    rows = {r.key: r for r in t.rows}
+    for kind, items, names in (("cột", t.columns, cols), ("dòng", t.rows, rows)):
+        for x in items:
+            f, num, den = getattr(x, "factor", None), getattr(x, "numerator", None), getattr(x, "denominator", None)
+            if f is None or num not in names or den not in names:
+                continue
+            right = expected_factor(entry(x), entry(names[num]), entry(names[den]))
+            if right is not None and abs(f - right) > 1e-9 * max(1.0, abs(right)):
+                shown = format_decimal(right, 9)
+                out.append((x, f"{where}, {kind} «{x.label}»: «factor: {format_decimal(f, 9)}» không khớp đơn vị — "
+                               f"«{names[num].label}» / «{names[den].label}» ra «{x.label}» phải nhân {shown}; hãy "
+                               f"ghi «factor: {right!r}»" + (" (cột tiền lưu bằng đồng, in theo đơn vị của "
+                                                                  "cột)" if entry(x)["type"] == "money" else "")))
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from dialogs.figures import aggregate_problems, row_problems, total_problems
+from dialogs.figures import aggregate_problems, factor_problems, row_problems, total_problems
 from dialogs.kinds import UNIT_KINDS
 from dialogs.outline import (
     ALL_TYPES,
@@ -361,6 +361,7 @@ def _check_table(probs: list[Problem], q: Question, t: Table) -> None:
         probs.extend(Problem(c.line, m) for m in aggregate_problems(c, where, col_numbers))
     probs.extend(Problem(t.line, m) for m in total_problems(t, f"biểu «{q.key}»"))
     probs.extend(Problem(r.line, m) for r, m in row_problems(t, f"biểu «{q.key}»"))
+    probs.extend(Problem(x.line, m) for x, m in factor_problems(t, f"biểu «{q.key}»"))
 
 
 def _table_cell_names(outline: Outline) -> set[str]:

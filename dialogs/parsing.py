@@ -340,6 +340,17 @@ def money_scale(unit: str | None) -> Decimal:
     return Decimal(1)
 
 
+def money_shown(dong: float, unit: str | None) -> float:
+    """A money figure (stored in đồng) in the unit its header names: 740e9 with "tỷ đồng" → 740; 8300 with
+    "đồng/kg" → 8300; no unit → triệu đồng (the default of a money question or column)."""
+    return dong / float(money_scale(unit))
+
+
+def money_unit(unit: str | None) -> str:
+    """The unit a money question or column prints in (and its header names): its own, else "triệu đồng"."""
+    return unit or "triệu đồng"
+
+
 def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: bool = True) -> int:
     """"1,2 tỷ", "350 triệu", "350tr", "500 nghìn", "2.500.000 đồng"; a bare number is in ``unit``. → đồng."""
     raw = clean_input(text).strip()
@@ -491,8 +502,9 @@ def _group(int_str: str) -> str:
 
 
 def format_integer(n: int | float) -> str:
-    """1234 → "1.234"; -1234 → "-1.234"."""
-    n = int(round(n))
+    """1234 → "1.234"; -1234 → "-1.234"; 22,5 → "23" (half away from zero, never Python's half-to-even)."""
+    n = int(Decimal(str(n)).quantize(Decimal(1), ROUND_HALF_UP)) if isinstance(n, float) and abs(n) < 1e15 \
+        else int(round(n))
     return ("-" if n < 0 else "") + _group(str(abs(n)))
 
 

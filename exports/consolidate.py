@@ -39,6 +39,7 @@ from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
 from dialogs.parsing import Percent
 from dialogs.text import fold, norm_words
+from exports.ratio_pairs import Paired, paired
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class TableSummary:
     texts: dict[tuple[str, str], list[tuple[UnitInfo, str]]] = field(default_factory=dict)
     units: int = 0
     mean_counted: tuple[int, int] | None = None  # the fewest and most units a plain mean of a cell is over
+    pairs: Paired | None = None  # the ratio cells' parts paired unit by unit (exports.ratio_pairs)
 
 
 @dataclass
@@ -478,7 +480,9 @@ def _table(t: Table, pairs: list[tuple[UnitInfo, Any]], previous: list[tuple[Uni
                     val = cells.get(ck)
                     if val not in (None, ""):
                         ts.texts.setdefault((rk, ck), []).append((u, str(val)))
-    ts.grid = table_figures(t, values)
+    kept: list[Paired] = []
+    ts.grid = table_figures(t, values, kept)
+    ts.pairs = kept[0]
     ts.mean_counted = mean_counted(t, values)
     if previous is not None:
         ts.prev_grid = table_figures(t, [pv for _, pv in previous if isinstance(pv, dict)])
@@ -503,11 +507,11 @@ def _cell_number(x: Any) -> float | None:
     return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None
 
 
-def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
+def table_figures(t: Table, values: list[Any], keep: list[Paired] | None = None) -> dict[str, dict[str, Any]]:
     """The consolidated grid of a Biểu from the units' answers: summed columns added cell by cell (computed
     rows and columns from the sums); mean/min/max columns over the units' cells of data and open rows (none
-    on computed rows); ratio columns recomputed on every row from the summed numerator and denominator
-    columns; share columns recomputed from the summed counts (a row's count over the count of the row it is
+    on computed rows); ratio columns and rows recomputed from their numerator and denominator paired unit by unit
+    (a unit counts only with both parts: :mod:`exports.ratio_pairs`); share columns recomputed from the summed counts (a row's count over the count of the row it is
     summed into). A rate or average row (:func:`dialogs.figures.row_aggregates`: "Tỷ lệ hộ nghèo | %", "Thu
     nhập bình quân | triệu đồng/người") is never summed: its summed columns take the row's mean, min or max
     over the units' cells (empty for ``none``), its ratio, share and computed columns are empty, and it is no
@@ -542,15 +546,20 @@ def table_figures(t: Table, values: list[Any]) -> dict[str, dict[str, Any]]:
                         if (x := _cell_number(it.get(ck))) is not None:
                             cells_of[(rk, ck)].append(x)
     grid = table_grid(t, {"rows": rows, "items": items})
-    _other_columns(t, grid, aggs, cells_of)
+    pairs = paired(t, values, sums)
+    if keep is not None:  # the ratio cells' parts, for the added «Tổng cộng» row and the note
+        keep.append(pairs)
+    _other_columns(t, grid, aggs, cells_of, pairs.grids)
+    for (rk, ck), p in pairs.fractions.items():  # a rate every unit typed as parts («47/96»): from the parts
+        grid.setdefault(rk, {})[ck] = rate_of(p.num, p.den)
     opened = {r.key for r in t.rows if r.open}
     for rk, agg in plain.items():  # rates and averages: the row's own aggregation in place of the sum
         cell = grid.setdefault(rk, {})
         row = t.row(rk) if agg == "ratio" else None
         for ck in sums:  # an open rate row: its items are listed, each unit's own; no figure over them
-            if row is not None:  # recomputed from the two summed rows it is made of ("Năng suất" = tấn / ha × 10)
-                cell[ck] = None if rk in opened else rate_of(grid.get(row.numerator or "", {}).get(ck),
-                                                             grid.get(row.denominator or "", {}).get(ck), row.factor)
+            if row is not None:  # recomputed from the two rows it is made of, paired unit by unit (ratio_pairs)
+                p = pairs.rows.get((rk, ck))
+                cell[ck] = None if rk in opened or p is None or not p.counted else rate_of(p.num, p.den, row.factor)
             else:
                 cell[ck] = None if rk in opened else _spread_of(agg, cells_of.get((rk, ck)))
         for ck, a in aggs.items():
@@ -567,8 +576,9 @@ def _spread_of(agg: str, xs: list[float] | None) -> float | None:
 
 
 def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, str],
-                   cells_of: dict[tuple[str, str], list[float]]) -> None:
-    """The cells of the columns not summed: mean/min/max over the units' cells, ratio and share recomputed."""
+                   cells_of: dict[tuple[str, str], list[float]], parts: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """The cells of the columns not summed: mean/min/max over the units' cells, ratio recomputed from the parts
+    paired unit by unit (``parts``: :func:`exports.ratio_pairs.paired`), share recomputed."""
     for ck, agg in aggs.items():
         if agg == "sum":
             continue
@@ -579,7 +589,8 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
             if agg in ("mean", "min", "max"):
                 cell[ck] = _spread_of(agg, cells_of.get((r.key, ck)))
             elif agg == "ratio":
-                cell[ck] = rate_of(cell.get(col.numerator or ""), cell.get(col.denominator or ""), col.factor)
+                mine = parts.get(ck, {}).get(r.key) or {}
+                cell[ck] = rate_of(mine.get(col.numerator or ""), mine.get(col.denominator or ""), col.factor)
             elif agg == "share":
                 up = parent.get(r.key)
                 cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None

@@ -28,11 +28,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar, item_unit
-from dialogs.figures import aggregate_of, row_marks, row_units, unsummed_note
+from dialogs.figures import aggregate_of, figure_type, row_marks, row_units, unsummed_note
 from dialogs.issuer import DOTS, Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
-from dialogs.parsing import format_date, format_decimal, format_integer
+from dialogs.parsing import format_date, format_decimal, format_integer, money_shown, money_unit
 from dialogs.regime import cutoff_text
 from exports import docx_widths
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
@@ -430,7 +430,7 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         for col in t.columns:
             v = cells.get(col.key)
             if col.type in ("integer", "decimal", "money", "percent"):  # a mean of whole numbers has decimals
-                row.append(_cell_num("decimal" if col.type == "integer" and r.key in marks else col.type, v))
+                row.append(_cell_num(figure_type(col, r.key in marks), v, col.unit))
             else:
                 row.append(note_cell(s.texts.get((r.key, col.key), []), notes_annex))
         rows.append(row)
@@ -440,7 +440,7 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         items_left -= len(group_items)
         for u, item in group_items:
             rows.append(["", f"    • {item.get('label', '')} ({u.name})"] + [""] * (lead - 2)
-                        + [_cell_num(col.type, item.get(col.key)) if col.type in ("integer", "decimal", "money", "percent")
+                        + [_cell_num(col.type, item.get(col.key), col.unit) if col.type in ("integer", "decimal", "money", "percent")
                            else (format_scalar(col, item.get(col.key)) if item.get(col.key) not in (None, "") else "")
                            for col in t.columns])
     num_cols = {lead + i for i, col in enumerate(t.columns) if col.type in ("integer", "decimal", "money", "percent")}
@@ -450,6 +450,8 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         _para(doc, f"(Biểu có {format_integer(items_total)} dòng chi tiết của các đơn vị; văn bản này in "
                    f"{MAX_TABLE_ITEMS} dòng đầu, đầy đủ trong tệp Excel kèm theo.)", italic=True, size=12)
     if (note := unsummed_note(t, s.mean_counted)) is not None:
+        _para(doc, note, italic=True, size=12)
+    if s.pairs is not None and (note := s.pairs.note(t)) is not None:
         _para(doc, note, italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)
@@ -511,13 +513,13 @@ def note_cell(texts: list, annex: str | None = None) -> str:
     return f"{len(texts)} đơn vị có ghi chú (xem {annex or 'phụ lục'})"
 
 
-def _cell_num(typ: str, v) -> str:
+def _cell_num(typ: str, v, unit: str | None = None) -> str:
     if v is None or v == "":
         return ""
-    if typ == "integer":
+    if typ == "integer" and float(v).is_integer():  # a figure with decimals keeps them, as in the .xlsx
         return format_integer(v)
-    if typ == "money":
-        return format_decimal(v / 1_000_000, 3)
+    if typ == "money":  # in the unit its header names (bieu_units): kept in đồng
+        return format_decimal(money_shown(v, unit), 3)
     if typ == "percent":
         return f"{format_decimal(v)}%"
     return format_decimal(v)
@@ -636,7 +638,7 @@ def _says_unit(label: str, unit: str) -> bool:
 
 def bieu_units(t) -> tuple[str | None, list[str | None]]:
     """A Biểu's units of measure: (the one all its figure columns share, or None; else each column's own)."""
-    units = [col.unit or ("triệu đồng" if col.type == "money" else "%" if col.type == "percent" else None)
+    units = [(money_unit(col.unit) if col.type == "money" else col.unit or ("%" if col.type == "percent" else None))
              if col.type in ("integer", "decimal", "money", "percent") else None for col in t.columns]
     figures = [u for u, col in zip(units, t.columns, strict=True) if col.type in ("integer", "decimal", "money", "percent")]
     if len(figures) > 1 and None not in figures and len(set(figures)) == 1:
@@ -741,7 +743,7 @@ PER_TABLE = 3  # figures per annex table: unit names and figures stay on one lin
 def annex_header(it: Item, *, whole: bool = False) -> str:
     """A per-unit column's header: number, statement label (whole words) and unit of measure."""
     q = it.ref.question
-    unit = "%" if q.type == "percent" or q.unit == "%" else ("triệu đồng" if q.type == "money" else q.unit)
+    unit = "%" if q.type == "percent" or q.unit == "%" else (money_unit(q.unit) if q.type == "money" else q.unit)
     label = report_label(q) if whole else _words(report_label(q), 90)
     return f"{it.ref.number} {label}" + (f" ({unit})" if unit else "")
 

@@ -29,7 +29,7 @@ def fmt_number(q: Question, v: float | None) -> str:
         return f"{format_decimal(v)}%"
     if q.type == "money":
         return format_money(v, q.unit or "triệu đồng")
-    if q.type == "integer":
+    if q.type == "integer" and float(v).is_integer():  # a mean of whole numbers keeps its decimals (22,5)
         s = format_integer(v)
     else:
         s = format_decimal(v)
@@ -41,7 +41,7 @@ def fmt_number(q: Question, v: float | None) -> str:
 def fmt_plain(q: Question, v: float | None) -> str:
     if v is None:
         return "—"
-    if q.type == "integer":
+    if q.type == "integer" and float(v).is_integer():
         return format_integer(v)
     if q.type == "money":
         return format_money(v, q.unit or "triệu đồng").rsplit(" ", 2)[0]

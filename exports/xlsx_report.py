@@ -39,10 +39,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from dialogs.answers import format_scalar, item_unit, numeric
-from dialogs.figures import aggregate_of, row_marks, row_units, summed_rows, total_row, unsummed_note
+from dialogs.figures import (
+    aggregate_of,
+    figure_type,
+    row_marks,
+    row_units,
+    summed_rows,
+    total_row,
+    unsummed_note,
+)
 from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
+from dialogs.parsing import money_shown, money_unit
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of, rate_of
 from exports.gcpause import gc_paused
 from exports.phrases import clean, provisional_note
@@ -61,6 +70,8 @@ from exports.xlsx_style import (
 )
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# «- Diện tích», «+ Lúa»: a list mark and a space, no formula (an apostrophe before it would show in the cell)
+LIST_MARK = re.compile(r"^[-+]\s+[^\W\d_]")
 BODY_FONT = Font(name=FONT_NAME, size=11)
 HEAD_FONT = Font(name=FONT_NAME, size=11, bold=True)
 WRAP_BODY = Alignment(wrap_text=True, vertical="center")
@@ -74,7 +85,7 @@ PCT_FMT = "0.0%"
 def safe_text(value: Any) -> str:
     """Text for a cell: XML-safe, and never run as a formula (a leading apostrophe makes it plain text)."""
     s = clean(value)
-    if s.startswith(FORMULA_START):
+    if s.startswith(FORMULA_START) and not LIST_MARK.match(s):
         return "'" + s
     return s
 
@@ -429,15 +440,17 @@ def sheet_name(number: str | None, title: str) -> str:
     return (f"{lead} {short_title(title, room)}".strip() or cut(title, 31)) if room >= 6 else cut(lead, 31)
 
 
-def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None) -> Any:
-    """A number with its format; pass ``col`` (the column index) on big sheets to reuse styled cells."""
+def _num_cell(sh: _Sheet, qtype: str, v: float | None, *, bold: bool = False, col: int | None = None,
+              unit: str | None = None) -> Any:
+    """A number with its format; pass ``col`` (the column index) on big sheets to reuse styled cells. Money (kept
+    in đồng) is written in ``unit``, the unit its header names (none: triệu đồng)."""
     if v is None:
         return None
     if qtype == "percent":
         v, fmt = v / 100, PCT_FMT
     elif qtype == "money":
-        v, fmt = v / 1_000_000, DEC_FMT  # triệu đồng
-    elif qtype == "integer":
+        v, fmt = money_shown(v, unit), DEC_FMT
+    elif qtype == "integer" and float(v).is_integer():
         fmt = INT_FMT
     else:
         fmt = DEC_FMT
@@ -480,9 +493,23 @@ def _save(wb: Workbook) -> bytes:
     return buf.getvalue()
 
 
+def col_head(col: Any) -> str:
+    """A Biểu column's (or list field's) header: its label and the unit its figures are printed in, unless the
+    label already ends with it («Diện tích (ha)», never «Diện tích (ha) (ha)»); money names its unit always."""
+    unit = money_unit(col.unit) if col.type == "money" else col.unit
+    if not unit or says_unit(col.label, unit):
+        return col.label
+    return f"{col.label} ({unit})"
+
+
+def says_unit(label: str, unit: str) -> bool:
+    """Whether a label already ends with its unit ("Tỷ lệ đúng hạn (%)", "Diện tích (ha)", "Số tiền (đồng)")."""
+    return label.rstrip().lower().endswith((f"({unit.lower()})", unit.lower()))
+
+
 def _unit_label(q) -> str:
     if q.type == "money":
-        return "triệu đồng"
+        return money_unit(q.unit)
     return q.unit or ""
 
 
@@ -499,8 +526,10 @@ def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> 
         q = it.ref.question
         s = it.summary
         sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(report_label(q), wrap=True), sh.cell(_unit_label(q)),
-                   _num_cell(sh, q.type, s.value), _num_cell(sh, q.type, s.prev_value),
-                   _num_cell(sh, q.type, s.delta), sh.cell(s.count, INT_FMT)])
+                   _num_cell(sh, figure_type(q), s.value, unit=q.unit),
+                   _num_cell(sh, figure_type(q), s.prev_value, unit=q.unit),
+                   _num_cell(sh, figure_type(q), s.delta, unit=q.unit),
+                   sh.cell(s.count, INT_FMT)])
     sh.filter(3)
     sh.close()
     _trend_sheet(wb, hist, info)
@@ -629,8 +658,7 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
     if has_groups:
         _group_row(sh, groups, lead)
     sh.head(["TT", "Nội dung"] + (["ĐVT"] if units else [])
-            + [col.label + (f" ({col.unit})" if col.unit and not col.label.rstrip().endswith(col.unit) else "")
-               for col in t.columns])
+            + [col_head(col) for col in t.columns])
     marks = row_marks(t)
     for i, r in enumerate(t.rows):
         cells = s.grid.get(r.key, {})
@@ -641,8 +669,8 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
             row.append(sh.cell(units[i], bold=bold))
         for col in t.columns:
             if col.type in NUMERIC_TYPES:  # a mean of whole numbers has decimals
-                typ = "decimal" if col.type == "integer" and r.key in marks else col.type
-                row.append(_num_cell(sh, typ, cells.get(col.key), bold=bold))
+                typ = figure_type(col, r.key in marks)
+                row.append(_num_cell(sh, typ, cells.get(col.key), bold=bold, unit=col.unit))
             else:
                 texts = s.texts.get((r.key, col.key), [])
                 row.append(sh.cell(_note_summary(texts), wrap=True) if texts else None)
@@ -652,6 +680,8 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
         _total_row(sh, s, lead)
     if (note := unsummed_note(t, s.mean_counted)) is not None:
         sh.title(note)
+    if s.pairs is not None and (note := s.pairs.note(t)) is not None:
+        sh.title(note)
     if s.per_unit and len(s.per_unit) <= 300:
         _units_tables(sh, s, units)
     sh.close()
@@ -660,14 +690,14 @@ def _table_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> N
 def _item_rows(sh: _Sheet, t: Any, items: list[tuple[Any, dict[str, Any]]], lead: int = 2) -> None:
     """The items listed under an open row, one row each with its unit (tens of thousands of rows: each
     column's kind is looked up once)."""
-    cols = [(i, col.key, col.type, col.type in NUMERIC_TYPES) for i, col in enumerate(t.columns)]
+    cols = [(i, col.key, col.type, col.type in NUMERIC_TYPES, col.unit) for i, col in enumerate(t.columns)]
     limit = TEXT_COL - 2
     for u, item in items:
         row: list[Any] = [None, sh.text(f"   • {item.get('label', '')} ({u.name})", -1)] + [None] * (lead - 2)
-        for i, key, typ, num in cols:
+        for i, key, typ, num, unit in cols:
             v = item.get(key)
             if num:
-                row.append(None if v is None else _num_cell(sh, typ, v, col=i))
+                row.append(None if v is None else _num_cell(sh, typ, v, col=i, unit=unit))
             elif v is None or v == "":
                 row.append(None)
             elif typ == "date":
@@ -714,11 +744,13 @@ def _total_row(sh: _Sheet, s: TableSummary, lead: int = 2) -> None:
             sums[col.key] = sum(vals) if vals else None
     for col in s.table.columns:
         if col.key in sums:
-            row.append(_num_cell(sh, col.type, sums[col.key], bold=True))
+            row.append(_num_cell(sh, col.type, sums[col.key], bold=True, unit=col.unit))
         elif col.type in NUMERIC_TYPES and not col.computed and aggregate_of(col) == "ratio":
-            # recomputed from the total's own sums, as on every row («Năng suất» = Σ tấn / Σ ha × 10)
-            row.append(_num_cell(sh, col.type, rate_of(sums.get(col.numerator or ""), sums.get(col.denominator or ""),
-                                                     col.factor), bold=True))
+            # recomputed from the rows' parts paired unit by unit, as on every row («Năng suất» = Σ tấn / Σ ha × 10)
+            parts = s.pairs.grids.get(col.key, {}) if s.pairs is not None else {}
+            num, den = (sum(x for r in top if isinstance(x := (parts.get(r.key) or {}).get(k), int | float))
+                        for k in (col.numerator or "", col.denominator or ""))
+            row.append(_num_cell(sh, figure_type(col), rate_of(num, den, col.factor), bold=True, unit=col.unit))
         else:
             row.append(None)
     sh.append(row)
@@ -736,7 +768,7 @@ def _units_tables(sh: _Sheet, s: TableSummary, units: list[str] | None = None) -
             if not any(v not in (None, "") for v in cells.values()):
                 continue
             sh.append([sh.cell(r.no or ""), sh.text(r.label)] + ([sh.cell(units[k])] if units else [])
-                      + [_num_cell(sh, col.type, cells.get(col.key)) if col.type in NUMERIC_TYPES
+                      + [_num_cell(sh, col.type, cells.get(col.key), unit=col.unit) if col.type in NUMERIC_TYPES
                          else (_text_or_date(sh, col.type, cells.get(col.key), 200 + i) if col.type == "date"
                                else sh.cell(cells.get(col.key), wrap=True) if cells.get(col.key) else None)
                          for i, col in enumerate(t.columns)])
@@ -763,7 +795,7 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
     if with_reasons:
         head.append("Lý do thay đổi lớn")
     sh.head(head)
-    convs = [(it.ref.key, it.ref.question.type, number_of(it.ref.question)) for it in nums]
+    convs = [(it.ref.key, it.ref.question.type, number_of(it.ref.question), it.ref.question.unit) for it in nums]
     for u in c.units:
         cur = c.current.get(u.id, {})
         prv = c.previous.get(u.id, {}) if has_prev else {}
@@ -771,14 +803,14 @@ def _per_unit(wb: Workbook, c: Consolidation, info: PrintInfo) -> None:
             continue
         row: list[Any] = [sh.fast(-1, safe_text(u.code), None), sh.fast(-2, safe_text(u.name), None),
                           sh.fast(-3, safe_text(u.parent or ""), None)]
-        for i, (key, qtype, conv) in enumerate(convs):
+        for i, (key, qtype, conv, unit) in enumerate(convs):
             x = cur.get(key)
             v = None if x is None else conv(x)
-            row.append(None if v is None else _num_cell(sh, qtype, v, col=2 * i))
+            row.append(None if v is None else _num_cell(sh, qtype, v, col=2 * i, unit=unit))
             if has_prev:
                 x = prv.get(key)
                 p = None if x is None or v is None else conv(x)
-                row.append(None if p is None else _num_cell(sh, qtype, v - p, col=2 * i + 1))  # type: ignore[operator]
+                row.append(None if p is None else _num_cell(sh, qtype, v - p, col=2 * i + 1, unit=unit))  # type: ignore[operator]
         if with_reasons:
             mine = c.reasons.get(u.id, {})
             row.append(sh.fast(-4, safe_text("; ".join(f"{it.ref.number}: {mine[it.ref.key]}" for it in nums
@@ -795,7 +827,7 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
     sh = _Sheet(wb, sheet_name(it.ref.number, report_label(q)), info, head_rows=(2, 2), freeze="A3")
     sh.title(f"{it.ref.number} {report_label(q)} — {c.period_label} ({s.count} mục của {s.units_with_items} đơn vị)",
              bold=True)
-    sh.head(["STT", "Đơn vị"] + [f.label for f in fields])
+    sh.head(["STT", "Đơn vị"] + [col_head(f) for f in fields])
     for i, (u, rec) in enumerate(s.rows, 1):
         row: list[Any] = [sh.fast(-1, i, None), sh.fast(-2, safe_text(item_unit(u.name, rec)), None)]
         for j, f in enumerate(fields):
@@ -803,7 +835,7 @@ def _list_sheet(wb: Workbook, c: Consolidation, it: Item, info: PrintInfo) -> No
             if v in (None, ""):
                 row.append(None)
             elif f.type in ("integer", "decimal", "money", "percent"):
-                row.append(_num_cell(sh, f.type, numeric(f, v), col=j))
+                row.append(_num_cell(sh, f.type, numeric(f, v), col=j, unit=getattr(f, "unit", None)))
             elif f.type == "date" and isinstance(v, str) and _iso(v):
                 row.append(sh.fast(j, _iso(v), DATE_FMT))
             else:

@@ -81,6 +81,10 @@ def _subtitle(name: str, s: str) -> bool:
 ARTICLE = re.compile(r"^Điều\s+\d{1,3}\s*[.:]")  # 'QUYẾT ĐỊNH' over 'Điều 1: …': the decision's body, no name
 
 
+SIGN_OFF = re.compile(r"^(?:nguoi lap bieu|nguoi lap|nguoi ky|ky ten|thu truong don vi|ke toan truong|tm\.|kt\.)"
+                      r"(?:\s|$|[,:(])")
+
+
 def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
     """The name line and the lines that go on with it: after a bare 'BÁO CÁO' its next line, then lines beginning
     in lower case (or following a ',' / ';'); after a name in capitals, further capitals (a short one may be
@@ -93,6 +97,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         k += 1
         if not s:
             continue
+        if SIGN_OFF.match(fold(s)):  # 'Người lập biểu' under a short Biểu title: its signer, not its words
+            break
         if _header(s) or parse_marker(s) or ARTICLE.match(s) or s.startswith("(") or len(s) > 200 or _restarts(first, s) or (
                 taken and leads_with_field(s)):  # 'VÙNG QUAN TRẮC ……' under the name: a field of the cover
             break

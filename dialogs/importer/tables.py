@@ -187,6 +187,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     _finish_rows(draft)
     if not draft.rows:
         return None
+    _measure_rows(draft)
     if not draft.title and not code:  # no caption, no paragraph naming it: its columns say what it holds
         draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
     draft.cells = sum(1 for r in draft.rows) * len(draft.columns)
@@ -208,10 +209,37 @@ def _new_column(path: list[str], ckeys: KeyMaker) -> dict:
         typ = said.pop("type")
     else:
         said = {}
+    if typ == "integer" and not said and len(path) > 1:  # 'Kế hoạch' under 'Năng suất (tạ/ha)': the group's kind
+        typ, said = _group_kind(path[-2])
+    if typ == "integer" and re.search(r"\b(?:binh quan|trung binh)\b|\([^()/]+/[^()/]+\)\s*$", fold(label)) \
+            and not re.match(r"(?:so|dan so|tong so)\b", fold(label)):
+        typ = "decimal"  # 'Bình quân nhân khẩu/hộ (người/hộ)': an average, 3,5 is typed
     if typ != "integer":
         col["type"] = typ
     col.update(said)
     return col
+
+
+def _group_kind(group: str) -> tuple[str, dict]:
+    """The kind of a plain column under a group header that names a measure: «Diện tích (ha)» → decimal (59,1 is
+    typed), «Tỷ lệ (%)» → percent, «Giá trị (tỷ đồng)» → money in tỷ đồng; a count («Số hộ (hộ)») stays integer."""
+    name = _col_type(re.sub(r"\s*\([^()]*\)$", "", group))
+    said = trailing_unit(group, name) if name in ("integer", "money") else {}
+    if said.get("type") == "money":
+        return "money", {"unit": said["unit"]}
+    if said.get("type") in ("decimal", "percent"):
+        return said["type"], {}
+    return (name, {}) if name == "percent" else ("integer", {})
+
+
+def _measure_rows(draft: TableDraft) -> None:
+    """An indicator Biểu («Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện») whose rows are measures, rates or amounts per
+    head (tạ/ha, %, triệu đồng/người): its plain number columns take decimals (59,1 tạ/ha; 3,5 %)."""
+    if not any(r.get("unit") and trailing_unit(f"X ({r['unit']})", "integer") for r in draft.rows):
+        return
+    for c in draft.columns:
+        if c.get("type", "integer") == "integer":
+            c["type"] = "decimal"
 
 
 def _given_columns(draft: TableDraft, grid: Grid, body: list[int], where: dict[str, int], label_col: int) -> None:

@@ -218,6 +218,10 @@ def bieu(t, values: list[dict[str, Any]]) -> dict[str, dict[str, float | None]]:
                 grid[r.key][ck] = sum(xs) if xs else None
             elif agg in ("mean", "min", "max"):
                 grid[r.key][ck] = None if not xs else {"mean": sum(xs) / len(xs), "min": min(xs), "max": max(xs)}[agg]
+                raw = [c.get(ck) for c in cells if number(None, c.get(ck)) is not None]
+                if agg == "mean" and raw and all(isinstance(v, dict) and v.get("den") and v.get("num") is not None
+                                                 for v in raw):  # every unit typed «47/96»: from the summed parts
+                    grid[r.key][ck] = sum(v["num"] for v in raw) * 100 / sum(v["den"] for v in raw)
     pending = [r for r in t.rows if r.sum_of is not None]
     while pending:
         for r in list(pending):
@@ -298,10 +302,10 @@ def vi_number(item: Any, v: float) -> str:
 def cell_text(col: Any, v: float | None) -> str:
     if v is None:
         return ""
-    if col.type == "integer":
+    if col.type == "integer" and v == int(v):  # a mean of whole numbers keeps its decimals
         return format_integer(v)
     if col.type == "money":
-        return format_decimal(v / 1_000_000, 3)
+        return format_decimal(v / {"tỷ đồng": 1e9, "nghìn đồng": 1e3, "đồng": 1}.get(col.unit or "", 1e6), 3)
     return f"{format_decimal(v)}%" if col.type == "percent" else format_decimal(v)
 
 
