@@ -148,6 +148,18 @@ def _sequence(doc: Document) -> list[str | Grid]:
     return [b.text if isinstance(b, Line) else b for b in doc.blocks]
 
 
+def _texts_back(seq: list, texts: list[str]) -> list:
+    """The sequence with its text lines replaced, in order, by ``texts`` (the tables where they were)."""
+    it = iter(texts)
+    return [next(it) if isinstance(s, str) else s for s in seq]
+
+
+def _line_pdf(doc) -> bool:
+    """A PDF read line by line (pypdf's text): its broken lines are joined here; one read by where its lines stand
+    (pdf_lines.py) has its wrapped lines joined already."""
+    return doc.source == "pdf" and not doc.laid_out
+
+
 def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int, int]:
     out: list[str | Grid] = []
     run: list[str] = []
@@ -548,15 +560,14 @@ def build(doc: Document, filename: str) -> Built:
     seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
-    it = iter(fixed)
-    seq = [next(it) if isinstance(s, str) else s for s in seq]
+    seq = _texts_back(seq, fixed)
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     _at_lines(seq, doc)  # a table seen but not rebuilt: the line of the document it starts on
     seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
     seq, article, started = _outline_part(seq)
-    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), cleaned.doc.source == "pdf")
+    seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), _line_pdf(cleaned.doc))
     if flat and not started:
         seq = _from_inline_start(seq)
     seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))

@@ -30,6 +30,7 @@ class Grid:
 class Document:
     blocks: list[Line | Grid] = field(default_factory=list)
     source: str = "txt"
+    laid_out: bool = False  # a PDF read by where its lines stand: its wrapped lines are joined already (pdf_lines.py)
     old_font: str | None = None  # 'TCVN3' or 'VNI' when a Word reader already read the old font's runs again
 
 

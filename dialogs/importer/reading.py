@@ -249,28 +249,37 @@ def read_pdf(data: bytes) -> Document:
             "Tệp PDF không có lớp chữ (có lẽ là bản scan/ảnh chụp), nên không đọc được nội dung. "
             "Hãy gửi bản .docx, hoặc PDF xuất trực tiếp từ Word."
         )
-    from dialogs.importer.reading_pdf import pdf_tables
+    from dialogs.importer.reading_pdf import pdf_pages
 
-    tables = pdf_tables(data)
-    if not tables:
+    laid = pdf_pages(data)  # the pages' paragraphs and ruled tables, by where they stand (pdfplumber)
+    if laid is None or len(laid) != len(pages):
         return read_txt(text, source="pdf")
-    doc = Document(source="pdf")
+    doc = Document(source="pdf", laid_out=True)
     ending: Grid | None = None  # the table the previous page ended with (it may go on over the page break)
-    for i, page in enumerate(pages):
-        bands = tables.get(i, [page])
+    text: list[str] = []  # the text since the last table, over page breaks: read at once (a table typed one cell a line)
+    for bands in laid:
         grids = [j for j, b in enumerate(bands) if isinstance(b, Grid)]
         for j, band in enumerate(bands):
             if not isinstance(band, Grid):
-                doc.blocks.extend(read_txt(band, source="pdf").blocks)
-            elif ending is not None and j == grids[0] and all(map(_page_furniture, bands[:j])) \
+                text.append(band)
+                continue
+            if ending is not None and j == grids[0] and all(map(_page_furniture, bands[:j])) \
                     and _continues(ending, band):
                 _append_rows(ending, band)  # one Biểu split by the page break
             else:
+                doc.blocks.extend(_text_blocks(text))
+                text = []
                 doc.blocks.append(band)
                 ending = band
         if not grids or not all(map(_page_furniture, bands[grids[-1] + 1:])):
             ending = None
+    doc.blocks.extend(_text_blocks(text))
     return doc
+
+
+def _text_blocks(bands: list[str]) -> list[Line | Grid]:
+    """The text bands of a PDF between two tables, read as one text."""
+    return read_txt("\n".join(bands), source="pdf").blocks if "".join(bands).strip() else []
 
 
 def _page_furniture(text: str) -> bool:

@@ -239,8 +239,38 @@ def read_docx(data: bytes) -> Document:
     ctx = _Context(numbering, styles, notes, fonts)
     for el in _blocks(body):
         doc.blocks.extend(_paragraph_lines(el, ctx) if el.tag == _q("p") else _table_blocks(el, ctx))
+    doc.blocks = _pasted_tables(doc.blocks)
     _mark_heads(doc, ctx.heads)
     return doc
+
+
+def _pasted_tables(blocks: list[Line | Grid]) -> list[Line | Grid]:
+    """A table pasted from a web page into Word as text — one cell a paragraph, or its cells separated by «|» — is
+    read as the .txt reader reads it (figure_rows, spreadsheet_rows, rows of «|»): each run of plain paragraphs (no
+    automatic number, no tab) that the text reader turns into a table is taken as it reads it; other runs stay."""
+    from dialogs.importer.reading import read_txt
+
+    out: list[Line | Grid] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= 4:
+            read = read_txt("\n".join(b.text for b in run), source="docx").blocks
+            if any(isinstance(b, Grid) for b in read):
+                out.extend(read)
+                run.clear()
+                return
+        out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        if isinstance(b, Line) and b.level is None and "\t" not in b.text and "\n" not in b.text:
+            run.append(b)
+            continue
+        flush()
+        out.append(b)
+    flush()
+    return out
 
 
 @dataclass
@@ -361,7 +391,7 @@ def _layout_lines(tbl: etree._Element, ctx: _Context) -> list[str] | None:
         return None
     paras = [[_para_text(p, ctx.notes, " ", ctx.fonts).replace("\t", " ").strip() for p in tc.findall("w:p", NS)] for tc in cells]
     text = " ".join(t for ps in paras for t in ps)
-    if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?:ngày|năm|số)\s*:?\s*\S*", "", text)):
+    if not LAYOUT_WORDS.search(text) or re.search(r"\d{2,}(?:[.,]\d+)?(?!/)\b", re.sub(r"(?i)(?:ngày|tháng|năm|số)\s*:?\s*\S*", "", text)):
         return None
     return [t for ps in paras for t in ps if t]
 

@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from dialogs.importer.document import Grid
+from dialogs.importer.pdf_lines import (
+    PrintedLine,
+    glue,
+    over_break,
+    page_number_lines,
+    paragraphs,
+    pitch_of,
+    printed_lines,
+    text_margins,
+)
 from dialogs.importer.word_tables import grid_blocks
 
 log = logging.getLogger(__name__)
@@ -54,41 +65,80 @@ def table_grid(table: Any) -> Grid | None:
     return Grid(cells, merged_known=True)
 
 
-def _page_bands(page: Any) -> list[str | Grid] | None:
-    """The page as text bands and grids in reading order, or None when it has no ruled table."""
+def _page_tables(page: Any) -> list[tuple[Any, Grid]]:
+    """The page's ruled tables, top to bottom, with their grids."""
     if not (page.lines or page.rects):
-        return None
+        return []
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-    grids = [(t, g) for t in tables if (g := table_grid(t)) is not None]
-    if not grids:
-        return None
-    out: list[str | Grid] = []
-    top = 0.0
-    for t, g in grids:
-        x0, t_top, x1, t_bottom = t.bbox
-        if t_top > top:
-            out.append(page.crop((0, top, page.width, t_top)).extract_text() or "")
-        out.extend(grid_blocks(g))  # a form laid out in cells, a caption row, a band of fields: as in Word
-        top = max(top, t_bottom)
-    if top < page.height:
-        out.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+    return [(t, g) for t in tables if (g := table_grid(t)) is not None]
+
+
+def _inside(ln: PrintedLine, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    mid = (ln.top + ln.bottom) / 2
+    return top <= mid <= bottom and ln.x0 < x1 and ln.x1 > x0
+
+
+@dataclass
+class _Band:
+    """A page's text between its tables: its paragraphs, and its first and last printed lines."""
+
+    paras: list[str]
+    first: PrintedLine
+    last: PrintedLine
+
+
+def _page_bands(page: Any, tables: list[tuple[Any, Grid]], lines: list[PrintedLine], right: float) -> list:
+    """The page as text bands and grids in reading order."""
+    out: list[_Band | str | Grid] = []
+    rest = lines
+    for t, g in tables + [(None, None)]:
+        top = t.bbox[1] if t is not None else float("inf")
+        above = [ln for ln in rest if ln.top < top]
+        rest = [ln for ln in rest if ln.top >= top]
+        if above:
+            paras = paragraphs(above, right)
+            out.append(_Band([p for p, _, _ in paras], paras[0][1], paras[-1][2]))
+        if g is not None:
+            out.extend(grid_blocks(g))  # a form laid out in cells, a caption row, a band of fields: as in Word
     return out
 
 
-def pdf_tables(data: bytes) -> dict[int, list[str | Grid]]:
-    """Page index → that page as text bands and grids, for the pages that have a ruled table."""
+def _read_pages(pdf: Any) -> list[list[str | Grid]]:
+    found = []
+    for k, page in enumerate(pdf.pages, start=1):
+        tables = _page_tables(page)
+        lines = [ln for ln in printed_lines(page) if not any(_inside(ln, t.bbox) for t, _ in tables)]
+        numbers = page_number_lines(lines, page.height, k)
+        found.append((page, tables, [ln for i, ln in enumerate(lines) if i not in numbers]))
+    widths = {round(p.width) for p, _, _ in found}
+    right = {w: text_margins([ln for p, _, ls in found if round(p.width) == w for ln in ls], w)[1] for w in widths}
+    pages: list[list] = []
+    tail: _Band | None = None  # the text the pages so far end with (None after a table)
+    for page, tables, lines in found:
+        r = right[round(page.width)]
+        bands = _page_bands(page, tables, lines, r)
+        if (bands and isinstance(bands[0], _Band) and tail is not None
+                and over_break(tail.last, bands[0].first, r, pitch_of(lines))):
+            tail.paras[-1] = glue(tail.paras[-1], bands[0].paras.pop(0))  # a paragraph wrapped over the page break
+            if not bands[0].paras:
+                tail.last = bands.pop(0).last
+        pages.append(bands)
+        if bands:
+            tail = bands[-1] if isinstance(bands[-1], _Band) else None
+    return [["\n".join(b.paras) if isinstance(b, _Band) else b for b in bands] for bands in pages]
+
+
+def pdf_pages(data: bytes) -> list[list[str | Grid]] | None:
+    """Each page as text bands (its paragraphs, one a line, wrapped lines joined: pdf_lines.py) and grids in reading
+    order; None when pdfplumber cannot read the file (then pypdf's text is read as it is)."""
     try:
         import pdfplumber
-    except ImportError:  # pragma: no cover - a dependency; without it tables stay text
-        return {}
-    out: dict[int, list[str | Grid]] = {}
+    except ImportError:  # pragma: no cover - a dependency
+        return None
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for i, page in enumerate(pdf.pages):
-                bands = _page_bands(page)
-                if bands is not None:
-                    out[i] = bands
-    except Exception as e:  # noqa: BLE001 - any failure of the table finder leaves the text as pypdf read it
-        log.info("pdf tables not read: %s", e)
-        return {}
-    return out
+            return _read_pages(pdf)
+    except Exception as e:  # noqa: BLE001 - any failure of pdfplumber leaves the text as pypdf read it
+        log.info("pdf pages not read: %s", e)
+        return None

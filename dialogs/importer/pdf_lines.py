@@ -1,0 +1,124 @@
+"""A PDF page's text as its paragraphs, read from where each printed line stands on the page.
+
+A word processor wraps a paragraph at the page's right margin; a PDF keeps only the printed lines. Read line by
+line, a label is cut from its blank ('Tổng số hộ nghèo trên địa bàn:' / '…… hộ'), a heading from its end, a long
+paragraph holding several numbered items into pieces that no longer begin with their numbers. Here a line is joined
+to the line under it when it was wrapped: the next line's first word would not have fitted after it (it reaches the
+right margin of the text, within that word's width) — the classic rule that holds for justified and for left-aligned
+text alike. Not joined: a line ending a sentence over a numbered line ('… chế.' / '2. Tồn tại'), a line short of the
+margin over a numbered line (a justified text stretches its wrapped lines to the margin, never the last), a line of blanks
+typed to the margin over a new label ('Họ và tên: ……………' / 'Địa chỉ: ……'), a line far above the next (another
+paragraph).
+
+The page's number — a line holding nothing but it ('2', '- 2 -', 'Trang 2', '2/5') above or below the text — is
+dropped, and a paragraph wrapped over the page break is joined across it (``reading_pdf``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+PAGE_NO = re.compile(r"(?i)^\s*(?:trang|page)?\s*[-–—]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d{1,3})?\s*[-–—]?\s*$")
+MARKER = re.compile(r"^(?:[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*]\s|\(\d{1,2}\)|Phần\b|PHẦN\b|Điều\b)")
+NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
+ENDS_SENTENCE = re.compile(r"[.?!:;]\s*$")
+ENDS_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[\s.…_]*$")
+
+
+@dataclass
+class PrintedLine:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first_word: float  # the width of its first word
+
+
+def printed_lines(page: Any) -> list[PrintedLine]:
+    """The page's text lines, top to bottom, with their place (pdfplumber)."""
+    out = []
+    for ln in page.extract_text_lines(return_chars=True):
+        text = " ".join(ln["text"].split())
+        if not text:
+            continue
+        chars = [c for c in ln.get("chars", []) if c.get("text", "").strip()]
+        first = len(text.split(" ")[0])
+        fw = (chars[min(first, len(chars)) - 1]["x1"] - chars[0]["x0"]) if chars else 0.0
+        out.append(PrintedLine(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], fw))
+    return out
+
+
+def text_margins(lines: list[PrintedLine], width: float) -> tuple[float, float]:
+    """The text's left and right margins on pages of this width: where most lines begin, and where the longest
+    lines end (the 95th percentile of line ends: the lines a justified text stretches to it, the longest of a ragged
+    one) — never left of the page's width less its left margin (an office's right margin is no wider than its left
+    one: a page of short lines only has its margin there)."""
+    if not lines:
+        return 0.0, width
+    starts = [round(ln.x0) for ln in lines]
+    left = float(max(set(starts), key=starts.count))
+    ends = sorted(ln.x1 for ln in lines)
+    return left, max(ends[int(0.95 * (len(ends) - 1))], width - left)
+
+
+def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool:
+    """``b`` goes on with ``a``: b's first word would not have fitted after a, b stands right under a, and neither a
+    sentence over a numbered line nor a line of blanks over a new label ends there."""
+    if b.top - a.bottom > 1.2 * pitch or b.top < a.top:
+        return False
+    if a.x1 + 0.5 * pitch + b.first_word < right:
+        return False
+    if ENDS_SENTENCE.search(a.text) and MARKER.match(b.text):
+        return False
+    if a.x1 < right - 1.5 and NUMBERED.match(b.text):
+        return False  # a paragraph's last line, long, over the next numbered one (a wrapped line is stretched to it)
+    if ENDS_BLANK.search(a.text) and (b.text[:1].isupper() or MARKER.match(b.text)):
+        return False
+    return True
+
+
+def pitch_of(lines: list[PrintedLine]) -> float:
+    heights = [ln.bottom - ln.top for ln in lines]
+    return median(heights) if heights else 12.0
+
+
+def page_number_lines(lines: list[PrintedLine], height: float, number: int) -> set[int]:
+    """The page's number: the first or the last line, in the page's top or bottom eighth, holding nothing but this
+    page's number (a figure of a table typed one cell a line may end a page too: another figure is kept)."""
+    out = set()
+    for i in {0, len(lines) - 1} if lines else set():
+        ln = lines[i]
+        m = PAGE_NO.match(ln.text)
+        if m and int(m.group("n")) == number and (ln.bottom < height / 8 or ln.top > height * 7 / 8):
+            out.add(i)
+    return out
+
+
+def paragraphs(lines: list[PrintedLine], right: float) -> list[tuple[str, PrintedLine, PrintedLine]]:
+    """The lines joined into paragraphs: (text, first line, last line) each."""
+    pitch = pitch_of(lines)
+    out: list[tuple[str, PrintedLine, PrintedLine]] = []
+    for ln in lines:
+        if out and _wrapped(out[-1][2], ln, right, pitch):
+            text, first, _ = out[-1]
+            out[-1] = (glue(text, ln.text), first, ln)
+        else:
+            out.append((ln.text, ln, ln))
+    return out
+
+
+def glue(a: str, b: str) -> str:
+    """Two wrapped pieces: a word hyphenated at the margin ('phát tri-' / 'ển') is joined whole."""
+    if re.search(r"\w-$", a) and b[:1].islower():
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
+def over_break(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool:
+    """The last line of a page goes on at the top of the next: as ``_wrapped`` says, whatever the distance."""
+    moved = PrintedLine(b.text, b.x0, b.x1, a.bottom + 0.1, a.bottom + 0.1 + (b.bottom - b.top), b.first_word)
+    return _wrapped(a, moved, right, pitch)
