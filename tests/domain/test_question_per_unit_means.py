@@ -40,3 +40,23 @@ def test_an_imported_yield_price_and_income_are_the_units_mean_never_their_sum()
     assert got[2] == pytest.approx(8300)  # (8.000 + 8.600) / 2 đồng/kg, never 16.600
     assert got[3] == pytest.approx(45)  # (40 + 50) / 2 triệu đồng/người/năm
     assert got[4] == pytest.approx(150)  # 120 + 30 hồ sơ a month: a quantity, summed
+
+
+def _bieu_rows(kid: str) -> dict[str, object]:
+    text = f"""BIỂU 04: HOẠT ĐỘNG CHĂM SÓC BÀ MẸ
+TT\tNội dung\tKỳ báo cáo\tCộng dồn
+1\tChăm sóc sức khỏe bà mẹ\t\t
+1.1\tSố phụ nữ đẻ\t\t
+1.2\t{kid}\t\t
+2\tSố trẻ em được tiêm chủng\t\t
+"""
+    res = import_document(text.encode(), "bieu-04.txt")
+    assert not check_outline_text(res.yaml)[1]
+    table = next(q for s in res.data["sections"] for q in s["items"] if q.get("type") == "table")["table"]
+    return {r["label"]: r.get("sum_of") for r in table["rows"]}
+
+
+def test_a_heading_is_never_the_sum_of_rows_read_as_rates_or_per_head():
+    for kid in ("TS bà mẹ/trẻ sơ sinh được chăm sóc sau sinh", "Tỷ lệ phụ nữ đẻ được khám thai đủ 3 lần"):
+        assert _bieu_rows(kid)["Chăm sóc sức khỏe bà mẹ"] is None, kid  # asked, not computed
+    assert _bieu_rows("Số phụ nữ đẻ được chăm sóc sau sinh")["Chăm sóc sức khỏe bà mẹ"] == "children"  # counts: summed
