@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dialogs.figures import aggregate_of, summed_rows
+from dialogs.figures import aggregate_of, may_be_negative, may_exceed_100, summed_rows
 from dialogs.outline import NUMERIC_TYPES, Column, ListField, Outline, Question, Table
 from dialogs.parsing import (
     ParseError,
@@ -105,7 +105,7 @@ def parse_scalar(
     if t == "decimal":
         return parse_decimal(text, unit=unit, none_ok=none_ok, min_value=lo, max_value=hi)
     if t == "percent":
-        return parse_percent(text, none_ok=none_ok, min_value=0 if lo is None else lo,
+        return parse_percent(text, none_ok=none_ok, min_value=(None if may_be_negative(item) else 0) if lo is None else lo,
                              max_value=(None if may_exceed_100(item) else 100) if hi is None else hi).to_json()
     if t == "money":
         return parse_money(text, unit=unit or "triệu đồng", none_ok=none_ok)
@@ -125,18 +125,6 @@ def parse_scalar(
             return NONE_TEXT
         return s
     raise ParseError("Câu hỏi này không nhận câu trả lời một dòng.")
-
-
-# a rate measured against a plan, a budget, the same period or last year may pass 100 % («Tỷ lệ thực hiện so với dự
-# toán» 125 %, «Tốc độ tăng trưởng»); a share of a whole («Tỷ lệ hộ nghèo», «Tỷ lệ giải quyết đúng hạn») may not
-OVER_100 = re.compile(r"\b(so voi|tang truong|toc do|tang giam|thuc hien|ke hoach|du toan|chi tieu|cung ky|nam truoc"
-                      r"|ky truoc|hoan thanh)\b")
-
-
-def may_exceed_100(item: Any) -> bool:
-    """Whether a rate may be above 100 %: measured against a plan, a budget or an earlier period (its label)."""
-    label = getattr(item, "label", None) or getattr(item, "prompt", None) or ""
-    return bool(OVER_100.search(fold(label)))
 
 
 def question_window(outline: Outline, q: Question) -> tuple[date | None, date | None] | None:

@@ -64,6 +64,28 @@ def default_aggregate(qtype: str, unit: str | None = None, *, numerator: str | N
     return "sum"
 
 
+# a rate measured against a plan, a budget, the same period or last year may pass 100 % («Tỷ lệ thực hiện so với dự
+# toán» 125 %, «Tốc độ tăng trưởng»); a share of a whole («Tỷ lệ hộ nghèo», «Tỷ lệ giải quyết đúng hạn») may not
+OVER_100 = re.compile(r"\b(so voi|tang truong|toc do|tang giam|thuc hien|ke hoach|du toan|chi tieu|cung ky|nam truoc"
+                      r"|ky truoc|hoan thanh)\b")
+# a change may be below zero («Tốc độ tăng trưởng» −2 %, «Tăng, giảm so với cùng kỳ»)
+_FALLS = re.compile(r"\b(tang truong|toc do|tang giam|tang,? giam|chenh lech|bien dong)\b")
+
+
+def _label(item: Any) -> str:
+    return fold(getattr(item, "label", None) or getattr(item, "prompt", None) or "")
+
+
+def may_exceed_100(item: Any) -> bool:
+    """Whether a rate may be above 100 %: measured against a plan, a budget or an earlier period (its label)."""
+    return bool(OVER_100.search(_label(item)))
+
+
+def may_be_negative(item: Any) -> bool:
+    """Whether a rate may be below 0: a growth rate or a change (its label)."""
+    return bool(_FALLS.search(_label(item)))
+
+
 def per_unit_measure(unit: str | None) -> bool:
     """A unit that is a figure per head, hectare, kilogram… ("tạ/ha", "đồng/kg", "triệu đồng/người/năm") or a change of
     a rate ("điểm phần trăm"): adding it across units means nothing (62,5 tạ/ha and 55 tạ/ha are not 117,5)."""

@@ -23,7 +23,14 @@ from pydantic import (
     model_validator,
 )
 
-from dialogs.figures import aggregate_of, row_aggregates, total_row, total_verdict
+from dialogs.figures import (
+    aggregate_of,
+    may_be_negative,
+    may_exceed_100,
+    row_aggregates,
+    total_row,
+    total_verdict,
+)
 from dialogs.text import fold
 
 KEY_RE = r"^[a-z][a-z0-9_]*$"
@@ -300,10 +307,10 @@ class Question(_Model):
             raise ValueError(f"câu «{self.key}» kiểu table phải có table")
         if t != "table" and self.table is not None:
             raise ValueError(f"câu «{self.key}» có table nhưng type là {t}")
-        if t == "percent":
-            if self.min is None:
+        if t == "percent":  # a share of a whole: 0–100 %; a growth rate or a rate against a plan may leave it
+            if self.min is None and not may_be_negative(self):
                 self.min = 0
-            if self.max is None:
+            if self.max is None and not may_exceed_100(self):
                 self.max = 100
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"câu «{self.key}»: min lớn hơn max")

@@ -531,6 +531,8 @@ def _no_sum_over_rates(draft: TableDraft) -> None:
     mẹ/trẻ SS …» — or a «Tỷ lệ …» under a heading): it is asked instead, with an unsure point, so the draft never
     needs the checker's salvage."""
     rows = draft.rows
+    if points_only(draft.columns):  # a scoring grid: a «Tỷ lệ … trên 80%» criterion is scored in points, added up
+        return
     for i, r in enumerate(rows):
         how = r.get("sum_of")
         if not how:

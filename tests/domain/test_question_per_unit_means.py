@@ -60,3 +60,22 @@ def test_a_heading_is_never_the_sum_of_rows_read_as_rates_or_per_head():
     for kid in ("TS bà mẹ/trẻ sơ sinh được chăm sóc sau sinh", "Tỷ lệ phụ nữ đẻ được khám thai đủ 3 lần"):
         assert _bieu_rows(kid)["Chăm sóc sức khỏe bà mẹ"] is None, kid  # asked, not computed
     assert _bieu_rows("Số phụ nữ đẻ được chăm sóc sau sinh")["Chăm sóc sức khỏe bà mẹ"] == "children"  # counts: summed
+
+
+def test_a_growth_rate_or_a_rate_against_the_plan_takes_what_a_share_refuses():
+    from dialogs.answers import parse_scalar
+    from dialogs.parsing import ParseError
+
+    text = """BÁO CÁO KINH TẾ XÃ HỘI
+1. Tỷ lệ thực hiện so với kế hoạch năm: …… %
+2. Tốc độ tăng trưởng kinh tế: …… %
+3. Tỷ lệ hộ nghèo: …… %
+"""
+    o, problems = check_outline_text(import_document(text.encode(), "ktxh.txt").yaml)
+    assert not problems
+    plan, growth, poor = (r.question for r in o.refs)
+    assert parse_scalar(plan, "125%")["value"] == 125  # a plan overdone
+    assert parse_scalar(growth, "-2%")["value"] == -2  # a growth rate may fall
+    for bad in ("125%", "-2%"):
+        with pytest.raises(ParseError):
+            parse_scalar(poor, bad)  # a share of a whole stays within 0–100 %
