@@ -86,7 +86,8 @@ def _dash_run(lines: list, k: int) -> list[int]:
 
 
 LEGEND_CODE = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s*(?=[^\W\d_])")
-LEGEND_HEAD = re.compile(r"^(?P<l>[^\W\d_][^\d:.;?!()]{1,50}?)\s*:?\s+(?=[01]\s*[.)]\s*[^\W\d_])")
+# the label may keep its letter ('c. Giới: 1. Nam 2. Nữ': a lettered field of a form, its codes after its colon)
+LEGEND_HEAD = re.compile(r"^(?P<l>(?:[a-hđ][.)]\s+)?[^\W\d_][^\d:.;?!()]{1,50}?)\s*:?\s+(?=[01]\s*[.)]\s*[^\W\d_])")
 
 
 def _legend(text: str, first: int | None) -> tuple[str, list[tuple[int, str]]] | None:

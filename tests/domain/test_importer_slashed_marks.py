@@ -1,6 +1,7 @@
 """Round 28, helper j28a, on made-up text: a part lettered with a slash ('A/ TÌNH HÌNH CHUNG:') heads its romans
 as 'A.' does; a longer question (commas, a slash inside it) over a line of yes/no answers between slashes
-('Có/ Không / Không rõ') is one choice, as a short label over its answers already was."""
+('Có/ Không / Không rõ') is one choice, as a short label over its answers already was; a lettered field with its codes after its colon
+('c. Giới: 1. Nam 2. Nữ') is a choice too."""
 
 from __future__ import annotations
 
@@ -40,3 +41,15 @@ def test_a_long_question_over_yes_no_without_dont_know():
                  "Ghi chú: ……\n")
     assert any(p.startswith("Hộ gia đình có dùng nước máy") and t in ("yesno", "choice") for _, p, t, _ in asks)
     assert not any(p.startswith("Có/") for _, p, _, _ in asks)
+
+
+def test_a_lettered_field_with_its_codes_after_the_colon_is_a_choice():
+    asks = _asks("PHIẾU ĐIỀU TRA CA BỆNH\n1. Thông tin người bệnh\na. Họ và tên: ______\nb. Giới: 1. Nam 2. Nữ\n"
+                 "c. Nghề nghiệp: ______\n")
+    assert any(p == "Giới" and t == "choice" and o == ["Nam", "Nữ"] for _, p, t, o in asks)
+
+
+def test_a_lettered_field_with_three_codes_after_the_colon_is_a_choice():
+    asks = _asks("PHIẾU KHẢO SÁT HỘ\n2. Thông tin hộ\na. Tên chủ hộ: ______\nd) Khu vực: 1. Thành thị 2. Nông thôn 3. Miền núi\n"
+                 "e) Số điện thoại: ______\n")
+    assert any(p == "Khu vực" and t == "choice" and o == ["Thành thị", "Nông thôn", "Miền núi"] for _, p, t, o in asks)
