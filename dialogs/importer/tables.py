@@ -477,6 +477,7 @@ def _finish_rows(draft: TableDraft) -> None:
             r.pop("level")
         if r.get("kind") == "data":
             r.pop("kind")
+    _no_sum_over_rates(draft)
     _weighted_rows(draft)
 
 
@@ -523,6 +524,30 @@ def _row_unit(draft: TableDraft, r: dict) -> None:
             r["kind"] = "data"
         draft.notes.append(f"dòng «{r['label']}» ghi tỷ lệ nhưng đơn vị tính «{unit}»: chưa rõ là tỷ lệ hay số đếm, "
                            "để «aggregate: none» (không cộng); sửa đơn vị thành «%» hoặc ghi «aggregate: sum»")
+
+
+def _no_sum_over_rates(draft: TableDraft) -> None:
+    """A row is never computed as the sum of rows that are rates or averages (a count read as per head — «TS bà
+    mẹ/trẻ SS …» — or a «Tỷ lệ …» under a heading): it is asked instead, with an unsure point, so the draft never
+    needs the checker's salvage."""
+    rows = draft.rows
+    for i, r in enumerate(rows):
+        how = r.get("sum_of")
+        if not how:
+            continue
+        if how == "children":
+            lvl = r.get("level", 0)
+            parts = list(itertools.takewhile(lambda k, lvl=lvl: k.get("level", 0) > lvl, rows[i + 1:]))
+        elif how == "all":
+            parts = [k for k in rows if k is not r and not k.get("sum_of") and k.get("kind", "data") == "data"]
+        else:
+            parts = [k for k in rows if k.get("key") in set(how)]
+        if any(k.get("aggregate", "") != "sum" and rate_row(k["label"], k.get("unit")) for k in parts):
+            r.pop("sum_of")
+            if r.get("kind") == "total":
+                r.pop("kind")
+            draft.notes.append(f"dòng «{r['label']}» không tính bằng tổng: các dòng dưới có tỷ lệ hay số bình quân, "
+                               "hãy nhập trực tiếp")
 
 
 def _indicator_groups(draft: TableDraft) -> None:
