@@ -195,6 +195,8 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "date", None
     if YEAR_LABEL.match(s) or re.match(r"(?i)^sĩ số\b", s):  # 'Năm xây dựng', 'Năm sinh': a year; 'Sĩ số': a count
         return "integer", None
+    if MEMBERS.match(s):  # 'Đảng viên: …', 'Công đoàn viên: …' alone over a blank: how many the unit has
+        return "integer", None
     if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
         return "decimal", None
     if re.match(r"(?i)^hệ số\s+\w+", s) and len(s.split()) <= 8:  # 'Hệ số sử dụng đất', 'Hệ số lương': a ratio
@@ -236,6 +238,7 @@ YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|t
 # 'Năm học hiện tại' (a school year, '2025 - 2026': text)
 
 
+MEMBERS = re.compile(r"^(?:đảng|đoàn|công đoàn|hội|đội)\s+viên$", re.I)
 MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"
                         r"hình thức|nội dung|bảo vệ|đánh giá|học tập|xét tuyển|chuẩn)\b", re.I)
 

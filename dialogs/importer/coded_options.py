@@ -58,6 +58,17 @@ def _short_label(line: str) -> bool:
     return s.endswith(":") and ":" not in s[:-1] and 1 <= len(s[:-1].split()) <= 6
 
 
+YES_NO_ANSWERS = {"co", "khong", "khong ro", "khong biet", "chua", "da", "khong nho"}
+
+
+def _yes_no_asked(line: str, opts: list[str]) -> bool:
+    """'Bệnh nhân đã khám, điều trị tại bệnh viện:' over 'Có/ Không / Không rõ': a longer question (commas, a slash
+    inside it) and its colon, its answers yes, no and maybe a don't-know."""
+    s = line.strip()
+    return (s.endswith(":") and ":" not in s[:-1] and len(s[:-1].split()) <= 16
+            and {"co", "khong"} <= {fold(o) for o in opts} <= YES_NO_ANSWERS)
+
+
 def _asker(lines: list, k: int) -> int | None:
     """The question line above line k (blank lines between allowed): a line ending with ':'."""
     q = k - 1
@@ -75,7 +86,8 @@ def _dash_run(lines: list, k: int) -> list[int]:
 
 
 LEGEND_CODE = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.)]\s*(?=[^\W\d_])")
-LEGEND_HEAD = re.compile(r"^(?P<l>[^\W\d_][^\d:.;?!()]{1,50}?)\s*:?\s+(?=[01]\s*[.)]\s*[^\W\d_])")
+# the label may keep its letter ('c. Giới: 1. Nam 2. Nữ': a lettered field of a form, its codes after its colon)
+LEGEND_HEAD = re.compile(r"^(?P<l>(?:[a-hđ][.)]\s+)?[^\W\d_][^\d:.;?!()]{1,50}?)\s*:?\s+(?=[01]\s*[.)]\s*[^\W\d_])")
 
 
 def _legend(text: str, first: int | None) -> tuple[str, list[tuple[int, str]]] | None:
@@ -164,7 +176,7 @@ def _options_line(out: list, k: int) -> bool:
         return True
     q = _asker(out, k)
     opts = _line_options(out[k]) if q is not None and not DASH.match(out[k]) else None
-    if q is None or not opts or not ("=" in out[k] or _short_label(out[q])):
+    if q is None or not opts or not ("=" in out[k] or _short_label(out[q]) or _yes_no_asked(out[q], opts)):
         return False
     out[q] = _coded_question(out[q], opts)
     out[k] = None

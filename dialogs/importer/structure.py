@@ -23,7 +23,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("head", re.compile(r"^(?P<m>⟦h⟧)(?P<p>)\s*(?=\S)")),  # a Word heading marked by its bold type only (reading_docx)
     ("part", PART_RE),
     ("roman", re.compile(rf"^(?P<m>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))\s*(?P<p>[.\-–:)]|/(?=\s))\.?(?:[-–](?=\s))?\s*(?=[{UPPER}\d])")),
-    ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|-(?=\s))\s+(?=[{UPPER}])")),
+    ("upper", re.compile(rf"^(?P<m>[A-H])\s*(?P<p>[.)]|[-/](?=\s))\s+(?=[{UPPER}])")),
     # a survey's part code over a heading in capitals: 'A1: ĐẶC ĐIỂM NHÂN KHẨU HỌC', 'B2. NHÀ Ở' (a section 'A1')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>[:.])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})")),
     # a form's row with its group code in the first cell: 'A2 | Họ và tên người điền thông tin: |' (a section 'A2')
@@ -87,7 +87,7 @@ def parse_marker(line: str) -> Marker | None:
             if len(re.findall(r"(?:^|\s)[a-h]\.\s", rest)) >= 2:  # the cell's own lettering of its fields
                 rest = re.sub(r"(?:^|(?<=\s))[a-h]\.\s+", "", rest)
             return Marker(kind, f"{mark}.", rest) if rest else None
-        return Marker(kind, f"{mark}{punct}", rest)
+        return Marker(kind, f"{mark}{'.' if punct == '/' else punct}", rest)  # 'A/ ĐẶC ĐIỂM CHUNG' as 'A.'
     return None
 
 
