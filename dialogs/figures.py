@@ -59,9 +59,16 @@ def default_aggregate(qtype: str, unit: str | None = None, *, numerator: str | N
         return "share"
     if numerator and denominator:
         return "ratio"
-    if is_rate(qtype, unit):
+    if is_rate(qtype, unit) or per_unit_measure(unit):
         return "mean"
     return "sum"
+
+
+def per_unit_measure(unit: str | None) -> bool:
+    """A unit that is a figure per head, hectare, kilogram… ("tạ/ha", "đồng/kg", "triệu đồng/người/năm") or a change of
+    a rate ("điểm phần trăm"): adding it across units means nothing (62,5 tạ/ha and 55 tạ/ha are not 117,5)."""
+    u = fold(unit or "")
+    return bool(u) and (bool(_PER_HEAD_RE.search(u)) or bool(re.search(r"\bdiem\s*(?:phan tram|%)", u)))
 
 
 def aggregate_of(item: Any) -> str:
