@@ -29,8 +29,10 @@ _NAMED = re.compile(r"\b(?P<who>người được(?:\s+[^\W\d_]+){1,3}?)(?=\s*(?
 
 def _head(line: str) -> tuple[str, str] | None:
     """(the person a line heads a block for, the words of its label before the person — '' when none)."""
-    if m := _BARE_HEAD.match(line) or _INFO_HEAD.match(line):
+    if m := _BARE_HEAD.match(line):
         return m.group("who"), ""
+    if m := _INFO_HEAD.match(line):  # a heading's 'Người Báo Cáo', 'NGƯỜI KHAI': 'người báo cáo', 'người khai'
+        return m.group("who").lower(), ""
     labels = list(_LABEL.finditer(line))
     if labels and labels[0].start() < 3 and (m := _PERSON.search(labels[0].group("label"))):
         return m.group("who"), labels[0].group("label")[:m.start()].strip(" ,")
@@ -47,8 +49,6 @@ def _named_person(lines: list[tuple[int, str]]) -> str | None:
 
 
 def _person(who: str) -> str:
-    if all(w.istitle() for w in who.split()) or who.isupper():  # 'Người Báo Cáo', 'NGƯỜI KHAI': 'người báo cáo'
-        return who.lower()
     return who[0].lower() + who[1:] if who.split()[0] in ("Người", "Chủ") else who
 
 
