@@ -113,6 +113,21 @@ GLUED_CAPS = re.compile(r"(?:(?<=[a-zđà-ỹ]{2})|(?<=[a-zđà-ỹ]{2}\.))(?=[A
 
 # a Biểu's first header cell glued to the value line before it ('Tổng cục Thống kêĐơn vị tính')
 GLUED_UNIT_HEAD = re.compile(r"(?<=[a-zđà-ỹ])(?=Đơn vị tính\s*$)")
+# a label's blank written as a hint in square brackets after its colon, ending the line ('• Tên: [Họ và tên]',
+# 'Điện thoại: [Số điện thoại]'): a blank to write; a hint of a few short words split by slashes ('[Nam/Nữ]') is boxes
+HINT_BLANK = re.compile(r"(?<=:)\s*\[(?P<h>[^\W\d_][^\[\]\d*:]{0,40})\]\s*$")
+HINT_OPTIONS = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?(?:\s*/\s*[^\W\d_]+(?: [^\W\d_]+)?){1,3}$")
+
+
+def _hint_blank(line: str) -> str:
+    """'Tên: [Họ và tên]' → 'Tên: …………'; 'Giới tính: [Nam/Nữ]' → 'Giới tính: Nam □ Nữ □'; any other line as it is."""
+    m = HINT_BLANK.search(line)
+    if not m:
+        return line
+    hint = m.group("h").strip()
+    if HINT_OPTIONS.match(hint):
+        return line[:m.start()] + "".join(f" {x.strip()} □" for x in hint.split("/"))
+    return line[:m.start()] + " …………"
 
 
 def split_glued_caps(line: str) -> list[str]:
@@ -167,7 +182,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             continue
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
-        line = BRACKET_BOX.sub("□", line)  # 'Có [ ] Không [ ]': a box to tick typed as brackets
+        line = _hint_blank(BRACKET_BOX.sub("□", line))  # 'Có [ ] Không [ ]': a box to tick typed as brackets
         boxed = bool(DOT_OPTIONS.match(line))
         line = DOT_RUN.sub("□ ", line).strip() if boxed else line
         if boxed and out and out[-1].startswith("□ ") and boxed_last:  # options wrapped onto a second line: one list

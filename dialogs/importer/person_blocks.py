@@ -6,7 +6,8 @@ person) is asked of each person apart: «Dân tộc (người mẹ)». A lead se
 block (its labels stay as they are) — unless it points at the person below («Đề nghị … cho người dưới đây:»): that
 block is the person the form names elsewhere as «người được …» («Quan hệ với người được khai sinh»). A head's own
 label («Họ, chữ đệm, tên người mẹ») counts its words before the person («Họ, chữ đệm, tên») as a label of its
-block. A form with no repeated label is left untouched.
+block. A numbered heading giving a person's particulars («1.2. Thông tin người khai:») heads a block too. A form with
+no repeated label is left untouched.
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ _BLANK = r"\s*(?:\(\d{1,2}\)\s*)?(?:…|[….]{2,})"
 _LABEL = re.compile(r"(?P<label>[^\W\d_][^:…;()]{0,50}?)\s*:(?=" + _BLANK + ")")
 _PERSON = re.compile(r"(?:^|\s)(?P<who>(?:[Nn]gười|[Bb]ên)\s+[^\W\d_][^\s:]*(?:\s+[^\W\d_][^\s:]*){0,3}|[Cc]hủ hộ)$")
 _BARE_HEAD = re.compile(r"^\s*(?:[-–•]\s*)?(?P<who>(?:Người|Bên)\s+[^\W\d_][^:]{0,30}?|Chủ hộ)\s*:?\s*$")
+# a numbered heading giving a person's particulars: '1.2. Thông tin người khai:', 'II. THÔNG TIN NGƯỜI GIỚI THIỆU'
+_INFO_HEAD = re.compile(r"(?i)^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?\s+thông tin(?: về| của)?\s+"
+                        r"(?P<who>(?:người|bên)\s+[^\W\d_][^:]{0,30}?|chủ hộ)\s*:?\s*$")
 _LEAD = re.compile(r"^[^….]{12,}:\s*$")
 _POINTED = re.compile(r"(?i)\bngười\s+(?:có tên\s+)?(?:dưới đây|sau đây|sau)\s*:\s*$")  # '… cho người dưới đây:'
 _NAMED = re.compile(r"\b(?P<who>người được(?:\s+[^\W\d_]+){1,3}?)(?=\s*(?:[:(,;…]|$))")  # 'người được khai sinh'
@@ -27,6 +31,8 @@ def _head(line: str) -> tuple[str, str] | None:
     """(the person a line heads a block for, the words of its label before the person — '' when none)."""
     if m := _BARE_HEAD.match(line):
         return m.group("who"), ""
+    if m := _INFO_HEAD.match(line):  # a heading's 'Người Báo Cáo', 'NGƯỜI KHAI': 'người báo cáo', 'người khai'
+        return m.group("who").lower(), ""
     labels = list(_LABEL.finditer(line))
     if labels and labels[0].start() < 3 and (m := _PERSON.search(labels[0].group("label"))):
         return m.group("who"), labels[0].group("label")[:m.start()].strip(" ,")

@@ -14,7 +14,7 @@ from dialogs.importer.verb_clauses import contents_clauses, named_results, share
 TRIGGER = re.compile(r"(?:(?:cần|phải)\s+nêu(?:\s+rõ|\s+được|\s+cụ thể)?|cần báo cáo|báo cáo đầy đủ|báo cáo rõ|báo cáo về|"
                      r"báo cáo định kỳ(?:\s*theo\s*[\w/]+)?\s*về|(?:cần\s+)?trình bày(?:\s+cụ thể)?\s+về|báo cáo(?:\s+thống kê)?(?=\s+số\b)|"
                      r"tổng hợp báo cáo|"
-                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|nội dung(?:\s+(?:của\s+)?báo cáo)?\s+(?:bao\s+)?gồm có\s*:|"
+                     r"cần tập trung(?:\s+vào)?|tập trung vào|(?<=,\s)tập trung(?=\s+(?:đánh giá|phân tích|làm rõ)\b)|(?:sẽ\s+)?khái quát|như\s*:|gồm\s*:|bao gồm\s*:|nội dung(?:\s+(?:của\s+)?báo cáo)?\s+(?:bao\s+)?gồm có\s*:|"
                      r"(?:tập trung vào\s+)?các nội dung(?:\s+sau|\s+chính|\s+chủ yếu)?\s*:|tiến hành (?=sơ kết|tổng kết)|đồng thời đề ra(?:\s+được)?(?=\s+(?:phương hướng|nhiệm vụ|"
                      r"giải pháp|chỉ tiêu)\b))\s*(?:đầy đủ\s+)?", re.I)
 # the heads that begin another thing asked after a comma (verbs and the nouns a report is made of) …
@@ -36,7 +36,7 @@ def _sentences(text: str) -> list[str]:
     text = re.sub(r",(?=[^\s\d])", ", ", text)
     out = []
     for para in re.split(r"\n+", text):
-        out.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(])", para) if s.strip())
+        out.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(])|(?<=[^\W\d_]…)(?=[A-ZĐÀ-Ỹ][^\W\d_])", para) if s.strip())
     return out
 
 
