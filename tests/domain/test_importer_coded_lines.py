@@ -5,12 +5,7 @@ for the line of options."""
 
 from __future__ import annotations
 
-from tests.support.importing import imp
-
-
-def _asks(text: str) -> list[tuple[str, str, list[str]]]:
-    o = imp(text, "phieu.txt")
-    return [(r.question.prompt, r.question.type, [x.label for x in r.question.options or []]) for r in o.refs]
+from tests.support.importing import asks_with_options as _asks
 
 
 def test_coded_answers_on_the_line_under_the_question_are_its_choice():

@@ -4,12 +4,7 @@ options are the words before '=', never a sub-heading with one written answer pe
 
 from __future__ import annotations
 
-from tests.support.importing import imp
-
-
-def _asks(text: str) -> list[tuple[str, str, list[str]]]:
-    o = imp(text, "phieu.txt")
-    return [(r.question.prompt, r.question.type, [x.label for x in r.question.options or []]) for r in o.refs]
+from tests.support.importing import asks_with_options as _asks
 
 
 def test_dashed_coded_answers_under_a_question_are_one_choice():

@@ -27,6 +27,12 @@ def prompts(o: Outline) -> dict[str, tuple[str, str]]:
     return {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
 
 
+def asks_with_options(text: str) -> list[tuple[str, str, list[str]]]:
+    """A form imported from text: each question's (prompt, type, option labels)."""
+    o = imp(text, "phieu.txt")
+    return [(r.question.prompt, r.question.type, [x.label for x in r.question.options or []]) for r in o.refs]
+
+
 def word_file(paragraphs: list[str], rows: list[list[str]]) -> bytes:
     """A Word file: the paragraphs, then a table of these rows (one text a cell)."""
     doc = Document()
