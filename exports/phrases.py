@@ -116,7 +116,8 @@ def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
         return [f"tính lại từ tổng «{_short(report_label(nq), 60)}» {format_decimal(s.num)} trên tổng "
                 f"«{_short(report_label(dq), 60)}» {format_decimal(s.den)}"]
     if s.mode == "average" and s.count > 1 and s.minimum is not None and s.maximum is not None:
-        return [f"bình quân của {s.count} đơn vị, thấp nhất {format_decimal(s.minimum)}{pct}, "
+        # a plain mean: a unit with 10 cases weighs as much as one with 1.000 — said, as in the Biểu's note
+        return [f"trung bình cộng của {s.count} đơn vị (không gia quyền), thấp nhất {format_decimal(s.minimum)}{pct}, "
                 f"cao nhất {format_decimal(s.maximum)}{pct}"]
     if s.mode in ("min", "max") and s.count > 1:
         return [f"{'thấp' if s.mode == 'min' else 'cao'} nhất trong {s.count} đơn vị"]

@@ -86,7 +86,7 @@ def test_percent_recomputed_from_parts():
     assert avg.mode == "average" and avg.value == pytest.approx(50.0) and (avg.minimum, avg.maximum) == (40, 60)
     text = docx_text(build_report(c).docx)
     assert "Tỷ lệ hồ sơ trực tuyến: 50%" in text and "tính trên tổng 50/100" in text
-    assert "bình quân của 2 đơn vị, thấp nhất 40%, cao nhất 60%" in text
+    assert "trung bình cộng của 2 đơn vị (không gia quyền), thấp nhất 40%, cao nhất 60%" in text
 
 
 def test_declared_ratio_is_recomputed_from_the_summed_parts():
