@@ -66,10 +66,11 @@ def default_aggregate(qtype: str, unit: str | None = None, *, numerator: str | N
 
 # a rate measured against a plan, a budget, the same period or last year may pass 100 % («Tỷ lệ thực hiện so với dự
 # toán» 125 %, «Tốc độ tăng trưởng»); a share of a whole («Tỷ lệ hộ nghèo», «Tỷ lệ giải quyết đúng hạn») may not
-OVER_100 = re.compile(r"\b(so voi|tang truong|toc do|tang giam|thuc hien|ke hoach|du toan|chi tieu|cung ky|nam truoc"
+_CHANGE = r"tang\s*(?:\(\s*\+\s*\))?\s*[,/]?\s*giam"  # «tăng giảm», «Tăng, giảm», «Tăng/giảm», «Tăng (+), giảm (-)»
+OVER_100 = re.compile(r"\b(so voi|tang truong|toc do|" + _CHANGE + r"|thuc hien|ke hoach|du toan|chi tieu|cung ky|nam truoc"
                       r"|ky truoc|hoan thanh)\b")
 # a change may be below zero («Tốc độ tăng trưởng» −2 %, «Tăng, giảm so với cùng kỳ»)
-_FALLS = re.compile(r"\b(tang truong|toc do|tang giam|tang,? giam|chenh lech|bien dong)\b")
+_FALLS = re.compile(r"\b(tang truong|toc do|" + _CHANGE + r"|chenh lech|bien dong)\b")
 
 
 def _label(item: Any) -> str:

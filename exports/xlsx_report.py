@@ -562,6 +562,9 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     if not series:
         return []
     sh.title(f"DIỄN BIẾN QUA {len(hist.labels)} KỲ GẦN NHẤT (các chỉ tiêu thay đổi nhiều nhất)", bold=True)
+    sh.title("Mỗi cột là số tổng hợp của kỳ đó, trên các đơn vị đã báo cáo kỳ đó. Khi các đơn vị báo cáo khác nhau giữa "
+             "hai kỳ, hiệu hai cột không phải là mức tăng, giảm: mức tăng, giảm so trên cùng các đơn vị ghi ở trang "
+             "«Tổng hợp».")
     head_row = sh.rows + 1
     sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính"] + hist.labels)
     first = head_row + 1
