@@ -36,6 +36,8 @@ from dialogs.figures import (  # noqa: F401 (one_measure: re-exported)
     aggregate_of,
     one_measure,
     row_aggregates,
+    summed_rows,
+    total_row,
 )
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
@@ -643,6 +645,7 @@ def table_figures(t: Table, values: list[Any], keep: list[Paired] | None = None)
     if keep is not None:  # the ratio cells' parts, for the added «Tổng cộng» row and the note
         keep.append(pairs)
     _other_columns(t, grid, aggs, cells_of, pairs.grids)
+    pairs.check_totals(t, grid)
     for (rk, ck), p in pairs.fractions.items():  # a rate every unit typed as parts («47/96»): from the parts
         grid.setdefault(rk, {})[ck] = rate_of(p.num, p.den)
     opened = {r.key for r in t.rows if r.open}
@@ -677,6 +680,7 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
             continue
         col = t.column(ck)
         parent = share_parents(t) if agg == "share" else {}
+        whole = _added_whole(t, grid, col.of) if agg == "share" and not parent else None
         for r in t.rows:
             cell = grid.setdefault(r.key, {})
             if agg in ("mean", "min", "max"):
@@ -686,9 +690,20 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
                 cell[ck] = rate_of(mine.get(col.numerator or ""), mine.get(col.denominator or ""), col.factor)
             elif agg == "share":
                 up = parent.get(r.key)
-                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
+                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else \
+                    rate_of(cell.get(col.of or ""), whole) if whole is not None and r.level == 0 else None
             else:
                 cell[ck] = None
+
+
+def _added_whole(t: Table, grid: dict[str, dict[str, Any]], of: str | None) -> float | None:
+    """A share's whole in a Biểu with no total row of its own: the «Tổng cộng» row added under it (the sum of the
+    top-level summed rows), when one is added (:func:`dialogs.figures.total_row`); else None (shares left empty)."""
+    if not of or not total_row(t):
+        return None
+    summed = summed_rows(t)
+    vals = [v for r in t.rows if r.level == 0 and r.key in summed and isinstance(v := grid.get(r.key, {}).get(of), int | float)]
+    return sum(vals) if vals else None
 
 
 def rate_of(num: Any, den: Any, factor: float | None = None) -> float | None:
