@@ -120,7 +120,8 @@ def run_on_survey(seq: list) -> list:
 
 
 INTERVIEWER = re.compile(
-    r"\b(?:nguoi phong van|phong van vien|dieu tra vien|dtv|npv|nguoi dieu tra)\b"
+    r"^(?:ho (?:va )?ten|ten|ma|ma so|so tt|so thu tu|chu ky)\s+(?:cua\s+)?"
+    r"(?:nguoi phong van|phong van vien|dieu tra vien|dtv|npv|nguoi dieu tra)\s*:?$"
     r"|^(?:so tt|so thu tu|stt)(?:\s+[a-z]{2,4})?\s*:?$"
 )
 INTERVIEW = re.compile(r"\b(?:phong van|dieu tra vien|phieu khao sat|phieu dieu tra|bang cau hoi)\b")
