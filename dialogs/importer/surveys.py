@@ -88,7 +88,9 @@ def is_carried(text: str) -> bool:
 
 
 SPACED = re.compile(r"^\s*(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?)\s+(?P<q>[^\W\d_].*)$")
-MID_CODE = re.compile(r"(?<=\s)(?:(?i:câu)\s+)?(?P<c>[A-Z]{0,2}\d{1,3}[a-z]?)(?=[:.)]?\s+[^\W\d_])")
+MID_CODE = re.compile(
+    r"(?<=\s)(?:(?i:câu)\s+(?P<n>[A-Z]{0,2}\d{1,3}[a-z]?)|(?P<c>[A-Z]{1,2}\d{1,3}[a-z]?))(?=[:.)]?\s+[^\W\d_])"
+)  # (a bare number is a code only after 'Câu')
 
 
 def _spaced(line: str) -> str | None:
@@ -133,9 +135,10 @@ def split_glued_items(seq: list) -> list:
         last = _line_code(s) or last
         cuts = [0]
         for m in MID_CODE.finditer(s):
-            if last and _code_after(last, m.group("c")):
+            code = m.group("n") or m.group("c")
+            if last and _code_after(last, code):
                 cuts.append(m.start())
-                last = m.group("c")
+                last = code
         out.extend(s[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(s)], strict=True))
     return out
 

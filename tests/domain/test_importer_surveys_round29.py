@@ -65,6 +65,9 @@ def test_only_the_next_code_of_the_series_splits_a_line() -> None:
     assert split_glued_items(seq) == [
         "C1 Hộ có vay vốn không?", "C2 Vay ở đâu? 1. Ngân hàng C5 2. Người thân", "C3 Số tiền vay: …… đồng"]
     assert split_glued_items(["Xem mục A2 Điều kiện ở phụ lục"]) == ["Xem mục A2 Điều kiện ở phụ lục"]
+    numbered = ["Câu 1: Hộ có mấy người?", "Câu 2: Hộ có mấy con? 3 Người Câu 3: Nhà ở của hộ là loại gì?"]
+    assert split_glued_items(numbered) == [
+        "Câu 1: Hộ có mấy người?", "Câu 2: Hộ có mấy con? 3 Người", "Câu 3: Nhà ở của hộ là loại gì?"]
 
 
 RUN_ON = (
