@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.glued_numbered import numbered_glued_grid
 from dialogs.importer.grids import two_level
 from dialogs.importer.textgrid import FlatGrid, _grid
 
@@ -168,6 +169,14 @@ def _named_grid(seq: list, a: int, b: int, heads: list[int]) -> tuple[FlatGrid, 
     return grid, b + len(rows)
 
 
+def _numbered(seq: list, a: int, b: int) -> tuple[int, tuple[FlatGrid, int]] | None:
+    for k in range(a, b - 1):
+        s = seq[k].strip()
+        if _header_line(s) and ROW_PREFIX.match(s) is None and (got := numbered_glued_grid(seq, k, _pieces(s))):
+            return k, got
+    return None
+
+
 def unglue_cells(seq: list) -> list:
     """Cut glued header names into a line each and give glued row numbers and codes their space; a glued header over
     row names and no figure is a Biểu at once (see the module)."""
@@ -175,6 +184,9 @@ def unglue_cells(seq: list) -> list:
     header: set[int] = set()
     grids: dict[int, tuple[FlatGrid, int]] = {}
     for a, b in _blocks(seq):
+        if got := _numbered(seq, a, b):  # a glued header over the columns' numbers (glued_numbered.py)
+            grids[got[0]] = got[1]
+            continue
         heads = [k for k in range(a, b) if _header_line(seq[k]) and ROW_PREFIX.match(seq[k].strip()) is None]
         if sum(len(_seams(seq[k].strip())) for k in heads) >= 2:
             header.update(heads)
