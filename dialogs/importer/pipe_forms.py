@@ -65,14 +65,14 @@ def _name_column(rows: list[list[str]], width: int) -> int:
 
 def pipe_form_rows(lines: list[str], i: int) -> tuple[list[str], int] | None:
     """A '|' header at ``lines[i]`` over rows some of which are short of cells (see the module): the table as
-    tab-separated rows and the index after it; None for fewer than two rows or the plain reader's shape (every row
+    tab-separated rows and the index after it; None for fewer than three rows or the plain reader's shape (every row
     whole, two cells of it written)."""
     head = _header(lines[i])
     if head is None:
         return None
     width = len(head)
     rows, j, joined = _body(lines, i + 1, width)
-    if len(rows) < 2 or not joined and all(len(r) == width and sum(bool(c) for c in r) >= 2 for r in rows):
+    if len(rows) < 3 or not joined and all(len(r) == width and sum(bool(c) for c in r) >= 2 for r in rows):
         return None  # the plain '|' reader's shape
     at = _name_column(rows, width)
     table = [head]
