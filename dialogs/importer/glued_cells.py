@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dialogs.importer.glued_numbered import numbered_glued_grid
+from dialogs.importer.glued_numbered import listed_glued_grid, numbered_glued_grid
 from dialogs.importer.grids import two_level
 from dialogs.importer.textgrid import FlatGrid, _grid
 
@@ -172,7 +172,8 @@ def _named_grid(seq: list, a: int, b: int, heads: list[int]) -> tuple[FlatGrid, 
 def _numbered(seq: list, a: int, b: int) -> tuple[int, tuple[FlatGrid, int]] | None:
     for k in range(a, b - 1):
         s = seq[k].strip()
-        if _header_line(s) and ROW_PREFIX.match(s) is None and (got := numbered_glued_grid(seq, k, _pieces(s))):
+        if _header_line(s) and ROW_PREFIX.match(s) is None and (
+                got := numbered_glued_grid(seq, k, _pieces(s)) or listed_glued_grid(seq, k, b, _pieces(s))):
             return k, got
     return None
 
