@@ -1,0 +1,165 @@
+"""Tables a web copy flattened (round 29, made-up text): a '|' form whose merged cells were written once and whose
+rows broke a cell a line; a glued header over glued column numbers and glued row numbers; a glued header opening
+with the number column over rows that open alike ('Tiêu chí 1: …'); a blank form's two-row header a cell a
+paragraph."""
+
+from __future__ import annotations
+
+from dialogs.importer.glued_cells import unglue_cells
+from dialogs.importer.glued_numbered import numbering_width
+from dialogs.importer.pipe_forms import pipe_form_rows
+from dialogs.importer.textgrid import FlatGrid, cell_run_table
+from tests.support.importing import imp
+
+
+def _tables(text: str) -> list:
+    return [r.question.table for r in imp(text).refs if r.question.type == "table"]
+
+
+def _labels(table) -> tuple[list[str], list[str]]:
+    return [c.label for c in table.columns], [x.label for x in table.rows]
+
+
+def test_pipe_rows_short_of_their_merged_cell_are_put_under_the_names_column():
+    lines = [
+        "Khu | Loại | Số hộ | Số người |",
+        "........ | Nhà ở | | |",
+        "Nhà trọ | | |",
+        "Cộng: | |",
+        "........ | Nhà ở | | |",
+        "Nhà trọ | | |",
+        "Cộng: | |",
+        "Sau bảng",
+    ]
+    rows, end = pipe_form_rows(lines, 0)
+    assert end == 7
+    assert rows[0] == "Loại\tKhu\tSố hộ\tSố người"  # the blanks' column goes after the names
+    assert rows[2] == "Nhà trọ\t\t\t" and rows[3] == "Cộng\t\t\t"
+
+
+def test_a_pipe_form_becomes_a_biểu_with_its_rows_and_a_row_broken_a_cell_a_line():
+    text = "\n".join([
+        "BÁO CÁO NHANH",
+        "1. Vật nuôi",
+        "Loại vật nuôi | Số con | Số hộ nuôi |",
+        "- Trâu: | | |",
+        "- Bò: | | |",
+        "- Lợn: |",
+        "|",
+        "|",
+        "- Gia cầm: | 1200 | 35 |",
+        "... |",
+        "|",
+        "|",
+        "2. Kiến nghị",
+        "Kiến nghị của đơn vị: ……………",
+    ])
+    tables = _tables(text)
+    assert len(tables) == 1
+    cols, rows = _labels(tables[0])
+    assert cols == ["Số con", "Số hộ nuôi"]
+    assert rows == ["Trâu", "Bò", "Lợn", "Gia cầm"]
+
+
+def test_whole_pipe_rows_are_left_to_the_plain_reader():
+    lines = ["A | B | C |", "x | 1 | 2 |", "y | 3 | 4 |", "z | 5 | 6 |"]
+    assert pipe_form_rows(lines, 0) is None
+    assert pipe_form_rows(["A | B | C |", "x | |", "y | |"], 0) is None  # two rows: too little to tell
+
+
+def test_a_glued_column_numbering_is_read():
+    assert numbering_width("123") == 3
+    assert numbering_width("1 2 3 4") == 4
+    assert numbering_width("AB123") == 5
+    assert numbering_width("12") == 0
+    assert numbering_width("2024") == 0
+    assert numbering_width("Năm 123") == 0
+
+
+def test_a_glued_header_over_glued_numbers_and_glued_rows_is_a_biểu():
+    text = "\n".join([
+        "KẾ HOẠCH VỐN NĂM",
+        "",
+        "Số TT Hạng mụcVốn được giao",
+        "123",
+        "AVốn trong nước",
+        "I Vốn đầu tư",
+        "1Công trình giao thông………",
+        "Công trình…",
+        "aĐường huyện",
+        "bĐường xã",
+        "2Công trình thủy lợi",
+        "BVốn nước ngoài",
+        "- Vốn vay ưu đãi",
+        "",
+    ])
+    seq = unglue_cells(text.split("\n"))
+    grids = [g for g in seq if isinstance(g, FlatGrid)]
+    assert len(grids) == 1
+    assert [t for t, _ in grids[0].cells[0]] == ["Số TT", "Hạng mục", "Vốn được giao"]
+    names = [row[1][0] for row in grids[0].cells[1:]]
+    assert names == ["Vốn trong nước", "Vốn đầu tư", "Công trình giao thông", "Đường huyện", "Đường xã",
+                     "Công trình thủy lợi", "Vốn nước ngoài", "Vốn vay ưu đãi"]  # 'Công trình…' is left to write
+    tables = _tables(text)
+    assert len(tables) == 1
+    cols, rows = _labels(tables[0])
+    assert cols == ["Vốn được giao"]
+    assert "Đường xã" in rows and "Vốn trong nước" in rows
+
+
+def test_a_glued_header_without_a_numbering_line_stays_lines():
+    lines = ["Số TT Hạng mụcVốn được giao", "AVốn trong nước", "BVốn nước ngoài"]
+    assert not any(isinstance(g, FlatGrid) for g in unglue_cells(lines))
+
+
+def test_a_glued_header_opening_with_its_number_column_over_criteria_is_a_biểu():
+    text = "\n".join([
+        "PHIẾU TỰ ĐÁNH GIÁ CỦA NHÂN VIÊN",
+        "Họ và tên: ……………",
+        "",
+        "TTNội dungMức đạt Ghi chú",
+        "ĐK",
+        "Mục 1Nhóm 1: Thái độ làm việc",
+        "Tiêu chí 1: Chấp hành nội quy",
+        "Tiêu chí 2: Tinh thần hợp tác",
+        "Mục 2Nhóm 2. Kết quả công việc",
+        "Tiêu chí 3. Hoàn thành nhiệm vụ được giao",
+        "Tiêu chí 4: Sáng kiến cải tiến",
+        "",
+    ])
+    tables = _tables(text)
+    assert len(tables) == 1
+    cols, rows = _labels(tables[0])
+    assert cols == ["Mức đạt Ghi chú"]
+    assert {"Chấp hành nội quy", "Tinh thần hợp tác", "Hoàn thành nhiệm vụ được giao", "Sáng kiến cải tiến"} <= set(rows)
+
+
+def test_sentences_under_a_glued_header_are_no_rows():
+    lines = ["TTNội dungGhi chú", "Tiêu chí 1: Đơn vị đã hoàn thành mọi nhiệm vụ được giao trong năm vừa qua và đạt "
+             "kết quả tốt ở hầu hết các lĩnh vực công tác được cấp trên giao, được đánh giá cao.",
+             "Tiêu chí 2: Tốt", "Tiêu chí 3: Khá"]
+    assert not any(isinstance(g, FlatGrid) for g in unglue_cells(lines))
+
+
+def test_a_blank_forms_two_row_header_a_cell_a_paragraph_gives_its_leaves():
+    head = ["Ngày kiểm tra", "Địa điểm kiểm tra cụ thể", "Kết quả kiểm tra (lượt)", " ", " ",
+            "Đạt\nyêu cầu", "Không đạt", "Xử phạt"]
+    lines: list[str] = []
+    for c in head:
+        lines += [*c.split("\n"), ""]
+    lines += [" ", ""] * 15  # three empty rows of five cells
+    grid = cell_run_table(lines)
+    assert grid is not None
+    assert [t for t, _ in grid.cells[0]][1:] == ["Ngày kiểm tra", "Địa điểm kiểm tra cụ thể", "Đạt yêu cầu",
+                                                  "Không đạt", "Xử phạt"]
+
+
+def test_names_and_empty_cells_that_are_no_whole_rows_are_no_two_row_header():
+    head = ["Ngày kiểm tra", "Địa điểm kiểm tra cụ thể", "Kết quả kiểm tra (lượt)", " ", " ",
+            "Đạt yêu cầu", "Không đạt", "Xử phạt"]
+    lines: list[str] = []
+    for c in head:
+        lines += [c, ""]
+    lines += [" ", ""] * 7  # seven empty cells: no whole row of five leaves
+    grid = cell_run_table(lines)
+    assert grid is None or "Kết quả kiểm tra (lượt)" in [t for t, _ in grid.cells[0]] or len(grid.cells[0]) < 6
