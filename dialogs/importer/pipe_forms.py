@@ -51,6 +51,28 @@ def _body(lines: list[str], i: int, width: int) -> tuple[list[list[str]], int, b
     return rows, j, joined
 
 
+def _names(line: str) -> list[str] | None:
+    s = line.strip()
+    if "|" not in s or s.startswith("|"):
+        return None
+    cells = _cells(s)
+    return cells if all(len(c.split()) <= 12 and sum(ch.isalpha() for ch in c) >= 2 for c in cells) else None
+
+
+def pipe_two_row_header(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A '|' header over two lines at ``lines[i]`` (see the module): the table as tab-separated rows and the index
+    after it; None for any other shape."""
+    top = _names(lines[i])
+    low = _names(lines[i + 1]) if top and i + 1 < len(lines) else None
+    if not top or not low or len(top) < 2 or len(low) < 3 or len(low) <= len(top):
+        return None
+    head = [*top[:-1], *low]
+    rows, j, _ = _body(lines, i + 2, len(head))
+    if any(len(r) != len(head) for r in rows):
+        return None
+    return ["\t".join(head), *("\t".join(r) for r in rows or [["…"] + [""] * (len(head) - 1)])], j
+
+
 def _name(cell: str) -> str:
     """A cell without its closing ':' (it would read as a form's field) nor its leading dash."""
     cell = re.sub(r"^[-–+•]\s+(?=\S)", "", cell)

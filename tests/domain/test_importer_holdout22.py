@@ -14,7 +14,7 @@ FIRST_RUN = 35
 FIRST_RUN_LABELS = 19
 FIRST_RUN_TITLES = 13
 OUT_OF_SAMPLE = 36  # session 28's code (after every importer merge of the session), out of sample
-LABELS_FLOOR = 98  # f29b (session 29, in sample): '|' forms with merged cells, glued headers over glued numbers or
+LABELS_FLOOR = 103  # f29b (session 29, in sample): «|» forms with merged cells or a header over two lines, glued headers over glued numbers or
 # criteria, a blank form's two-row header a cell a paragraph
 TITLES_FLOOR = 13
 FLOOR = 56  # f29b: 54 → 56 (the criteria grid's fields); j28a + j28b (session 28, in sample): «A/» parts, long questions over «Có/ Không / Không rõ», lettered coded fields,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_numbered import numbering_width
-from dialogs.importer.pipe_forms import pipe_form_rows
+from dialogs.importer.pipe_forms import pipe_form_rows, pipe_two_row_header
 from dialogs.importer.textgrid import FlatGrid, cell_run_table
 from tests.support.importing import imp
 
@@ -163,3 +163,15 @@ def test_names_and_empty_cells_that_are_no_whole_rows_are_no_two_row_header():
     lines += [" ", ""] * 7  # seven empty cells: no whole row of five leaves
     grid = cell_run_table(lines)
     assert grid is None or "Kết quả kiểm tra (lượt)" in [t for t, _ in grid.cells[0]] or len(grid.cells[0]) < 6
+
+
+def test_a_pipe_header_over_two_lines_gives_its_leaves():
+    lines = ["Xã | Số hộ bị thiệt hại (hộ) |", "Sập hoàn toàn | Hư hỏng nặng | Hư hỏng nhẹ |", "", "Ghi chú: …"]
+    rows, end = pipe_two_row_header(lines, 0)
+    assert rows[0] == "Xã\tSập hoàn toàn\tHư hỏng nặng\tHư hỏng nhẹ" and end == 2
+    assert pipe_two_row_header(["A | B | C |", "x | 1 | 2 |"], 0) is None  # a header over a row: not two lines
+    text = "\n".join(["2. Thiệt hại về nhà ở", *lines])
+    tables = _tables(text)
+    assert len(tables) == 1
+    cols, rows = _labels(tables[0])
+    assert cols == ["Sập hoàn toàn", "Hư hỏng nặng", "Hư hỏng nhẹ"]
