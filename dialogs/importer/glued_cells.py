@@ -14,6 +14,7 @@ import re
 from dialogs.importer.glued_numbered import listed_glued_grid, numbered_glued_grid
 from dialogs.importer.grids import two_level
 from dialogs.importer.textgrid import FlatGrid, _grid
+from dialogs.importer.unit_runs import unit_run_tables
 
 ROW_PREFIX = re.compile(r"^(?P<no>[IVX]{1,4}|[A-E]|\d{1,2}(?:\.\d{1,2}){0,2})(?=[^\W\d_][^\W\d_])")
 ROW_CODE = re.compile(r"(?:(?<=[^\W\d_)])|(?<=[^\W\d_)]\s))(?P<code>\d{2,3})\s*$")
@@ -180,7 +181,7 @@ def _numbered(seq: list, a: int, b: int) -> tuple[int, tuple[FlatGrid, int]] | N
 
 def unglue_cells(seq: list) -> list:
     """Cut glued header names into a line each and give glued row numbers and codes their space; a glued header over
-    row names and no figure is a Biểu at once (see the module)."""
+    row names and no figure is a Biểu at once (see the module), and so is a table run into a paragraph after its unit."""
     seq = bar_parted_cells(seq)
     header: set[int] = set()
     grids: dict[int, tuple[FlatGrid, int]] = {}
@@ -208,4 +209,4 @@ def unglue_cells(seq: list) -> list:
             continue
         out.extend(_pieces(s.strip()) if k in header else [" ".join(rows[k])] if k in rows else [s])
         k += 1
-    return out
+    return unit_run_tables(out)  # a small table run into a paragraph after its unit (unit_runs.py)

@@ -9,6 +9,7 @@ from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_numbered import numbering_width
 from dialogs.importer.pipe_forms import pipe_form_rows, pipe_two_row_header
 from dialogs.importer.textgrid import FlatGrid, cell_run_table
+from dialogs.importer.unit_runs import unit_run_tables
 from tests.support.importing import imp
 
 
@@ -175,3 +176,26 @@ def test_a_pipe_header_over_two_lines_gives_its_leaves():
     assert len(tables) == 1
     cols, rows = _labels(tables[0])
     assert cols == ["Sập hoàn toàn", "Hư hỏng nặng", "Hư hỏng nhẹ"]
+
+
+def test_a_small_table_run_into_a_paragraph_after_its_unit_is_a_biểu():
+    line = ("1. Họ và tên người khai: 2. Tình hình chi tiêu của hộ 2.1. Chi cho sản xuất Đơn vị: 1.000 đồng "
+            "Khoản chi Năm trước Năm nay 1. Giống cây trồng (mua hoặc tự để) - Hạt giống - Cây giống 2. Phân bón "
+            "3. Thuốc bảo vệ thực vật Tổng cộng 2.2. Chi cho đời sống Đơn vị tính: 1.000 đồng Chỉ tiêu Số tiền "
+            "1. Ăn uống 2. Học hành 3. Dự kiến nhu cầu vay vốn:")
+    seq = unit_run_tables([line])
+    grids = [g for g in seq if isinstance(g, FlatGrid)]
+    assert len(grids) == 2
+    assert [t for t, _ in grids[0].cells[0]] == ["TT", "Khoản chi", "Năm trước", "Năm nay"]
+    names = [row[1][0] for row in grids[0].cells[1:]]
+    assert names == ["Giống cây trồng (mua hoặc tự để)", "Hạt giống", "Cây giống", "Phân bón",
+                     "Thuốc bảo vệ thực vật", "Tổng cộng"]
+    assert [row[1][0] for row in grids[1].cells[1:]] == ["Ăn uống", "Học hành"]  # '3.' is the form's next item
+    assert seq[0].endswith("2.1. Chi cho sản xuất") and seq[-1] == "3. Dự kiến nhu cầu vay vốn:"
+
+
+def test_a_unit_in_a_sentence_is_no_table():
+    line = ("Báo cáo gửi về trước ngày 15 hằng tháng. Đơn vị tính: triệu đồng. Các đơn vị tổng hợp số liệu theo "
+            "hướng dẫn, gồm: 1. Số thu trong kỳ của toàn đơn vị và các đơn vị trực thuộc theo từng nguồn kinh phí "
+            "được giao. 2. Số chi trong kỳ. Mọi vướng mắc xin liên hệ phòng Kế hoạch - Tài chính để được hướng dẫn.")
+    assert unit_run_tables([line]) == [line]
