@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dialogs.importer.glued_cells import unglue_cells
 from dialogs.importer.glued_numbered import numbering_width
+from dialogs.importer.nested_headers import nested_paths
 from dialogs.importer.pipe_forms import pipe_form_rows, pipe_two_row_header
 from dialogs.importer.textgrid import FlatGrid, cell_run_table
 from dialogs.importer.unit_runs import unit_run_tables
@@ -199,3 +200,29 @@ def test_a_unit_in_a_sentence_is_no_table():
             "hướng dẫn, gồm: 1. Số thu trong kỳ của toàn đơn vị và các đơn vị trực thuộc theo từng nguồn kinh phí "
             "được giao. 2. Số chi trong kỳ. Mọi vướng mắc xin liên hệ phòng Kế hoạch - Tài chính để được hướng dẫn.")
     assert unit_run_tables([line]) == [line]
+
+
+def test_a_header_of_three_tiers_is_read_back_from_its_names_and_its_numbering():
+    cells = ["Loại sự cố", "Số sự cố", "Số người", "Tổng số", "Có thiệt hại", "Tổng số", "Người lớn", "Trẻ em",
+             "Tổng số", "Nữ", "Tổng số", "Nữ", "Tổng sô", "Nữ"]
+    paths = nested_paths(cells, 8)  # 2 leaves under 'Số sự cố', 3 groups of 2 under 'Số người'
+    assert paths == [["Số sự cố", "Tổng số"], ["Số sự cố", "Có thiệt hại"],
+                     ["Số người", "Tổng số", "Tổng số"], ["Số người", "Tổng số", "Nữ"],
+                     ["Số người", "Người lớn", "Tổng số"], ["Số người", "Người lớn", "Nữ"],
+                     ["Số người", "Trẻ em", "Tổng sô"], ["Số người", "Trẻ em", "Nữ"]]
+    assert nested_paths(cells[:6], 4) is None  # no repeated last tier
+    assert nested_paths(["A", "B", "C", "D", "E"], 5) is None
+
+
+def test_a_flattened_three_tier_header_gives_grouped_columns():
+    head = ["Tên chỉ tiêu", "Mã số", "Phân loại theo mức độ", "Số vụ", "Số người", "Tổng số", "Có người chết",
+            "Tổng số", "Số nữ", "Số trẻ em", "Tổng số", "Ngoài biên chế", "Tổng số", "Ngoài biên chê", "Tổng số",
+            "Ngoài biên chế"]
+    text = "\n".join(["I. Tình hình sự cố", *head, *(str(k) for k in range(1, 11)), "1. Sự cố cháy nổ",
+                      "2. Sự cố điện", "3. Sự cố khác", "Người lập biểu"])
+    tables = _tables(text)
+    assert len(tables) == 1
+    cols = [(c.label, c.group) for c in tables[0].columns]
+    assert ("Có người chết", "Số vụ") in cols
+    assert ("Ngoài biên chê", "Số người › Số nữ") in cols and ("Ngoài biên chế", "Số người › Số trẻ em") in cols
+    assert len(cols) == 8
