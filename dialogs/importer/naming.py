@@ -230,6 +230,21 @@ def name_under_motto(lines: list[str]) -> str | None:
     return None
 
 
+def asked_report_wins(name: str | None, asked: str | None, texts: list[str]) -> bool:
+    """A letter's subject that names no paper ('V/v Chuẩn bị tổng kết công tác năm …') yields to the report its
+    sentences ask for ('… chuẩn bị Báo cáo tổng kết tình hình hoạt động năm …') when that one says most of its words:
+    the report is what the outline is. Only a subject naming no report, form or outline of its own."""
+    if not name or not asked or _named(fold(name)) or not fold(asked).startswith(("bao cao ", "de cuong ")):
+        return False
+    if re.search(r"\b(?:bao cao|de cuong|bieu|mau)\b", fold(name)):
+        return False  # ('V/v chỉ tiêu báo cáo thống kê' names the report itself)
+    lead = " ".join(fold(name).split()[:3])
+    if not any(re.match(r"^(?:v/v|ve viec)\b", fold(t.strip())) and lead in fold(t) for t in texts[:60]):
+        return False  # (only a letter's subject: a form's own heading stays its name)
+    words = set(re.findall(r"\w+", fold(name)))
+    return len(words) >= 4 and len(words & set(re.findall(r"\w+", fold(asked)))) >= 0.6 * len(words)
+
+
 def form_name_wins(current: str, formal: str | None) -> bool:
     """The name under the motto replaces the name found first when that one is a page's title in sentence case, a
     line in capitals with no name word (a site's slogan 'THỰC HIỆN THẮNG LỢI …') or a page's catalogue of forms
@@ -260,6 +275,20 @@ def inner_caps_name(s: str) -> str | None:
         if len(run.split()) >= 4 and _upper(run):
             return run
     return None
+
+
+# a bare name in capitals and its subject on a page squeezed onto one line ('… ngày tháng năm 20 TỜ TRÌNH V/v đề nghị …
+# cho tập thể và cá nhân Năm học Căn cứ …'): the subject runs to where the body, a field or the addressee begins
+SQUEEZED_SUBJECT = re.compile(
+    r"(?<![^\W\d_])(?P<n>TỜ TRÌNH|BÁO CÁO|CÔNG VĂN|KẾ HOẠCH|THÔNG BÁO|BIÊN BẢN|QUYẾT ĐỊNH)\s+(?:V/v|Về việc)\s*:?\s*"
+    r"(?P<s>[^…]{10,250}?)\s*(?=\s(?:Kính gửi|Căn cứ|Thực hiện|Năm học|Năm|Tháng|Quý|Số\s*:)\b|$)")
+
+
+def squeezed_subject(s: str) -> str | None:
+    """A page on one line (150 characters or more) with a bare name in capitals and its 'V/v' subject: 'TỜ TRÌNH đề
+    nghị …' (see SQUEEZED_SUBJECT). None for any other line."""
+    m = SQUEEZED_SUBJECT.search(s) if len(s) >= 150 else None
+    return f"{m.group('n')} {m.group('s').strip(' ,;:')}" if m else None
 
 
 def _page_start(s: str) -> str:
@@ -398,7 +427,8 @@ def _own_name(lines: list[str]) -> str | None:
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
     _fuller_bare(upper, sentence)
-    for found in (upper, vv, sentence, list(filter(None, map(inner_caps_name, lines[:10]))), [caps_after_header(lines)]):
+    inner = list(filter(None, map(inner_caps_name, lines[:10]))) or list(filter(None, map(squeezed_subject, lines[:60])))
+    for found in (upper, vv, sentence, inner, [caps_after_header(lines)]):
         if found and found[0]:
             if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
@@ -510,7 +540,7 @@ def _restart(title: str) -> str:
     """A page's name run into the name again ('Báo cáo tổng kết năm học trường THCS Mẫu báo cáo tổng kết năm học
     2021 – 2022'): the first name, cut where its first three words come again ('Mẫu' before them goes too)."""
     words = title.split()
-    folded = [fold(w) for w in words]
+    folded = [fold(w).strip(",;:.") for w in words]  # ('Dự toán thu, chi …' then 'Dự toán thu chi …': the same words)
     lead = folded[:3]
     for j in range(3, len(words) - 2):
         if folded[j:j + 3] == lead and folded[j - 1] not in ("hoac", "va", "hay"):
