@@ -72,6 +72,7 @@ _BYLINE = re.compile(r"^(?:tin|anh|bai|tin,? anh|tin va anh|bai,? anh|bai va anh
 # the sentences a news item relays a request by: an act issued that asks, a deadline, where to send, what to state
 _RELAYS = re.compile(r"\bban hanh\s+(?:chi thi|nghi quyet|ket luan|quy dinh|thong tu|ke hoach|cong van|huong dan|"
                      r"quyet dinh|van ban|thong tri)\b|\btruoc ngay\s+\d|\bneu ro\b|\bnoi dung bao cao\b|\bde cuong\b"
+                     r"|\b(?:de nghi|yeu cau)\b[^.;]{0,60}?\bbao cao\b(?!\s+(?:tai|cho thay))"
                      r"|\bgui\b[^.]{0,60}\bve\s+(?:so|bo|ban|phong|van phong|ubnd|uy ban)\b|\bmau so\b|\bbieu so\b")
 # a preamble: the act's kind on a line of its own, then its grounds ('Căn cứ …', 'Theo đề nghị …')
 _ACT = re.compile(r"^(?:thong tu|nghi dinh|quyet dinh|luat|nghi quyet|phap lenh|thong tu lien tich|chi thi)\s*:?$")
