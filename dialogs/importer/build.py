@@ -51,9 +51,9 @@ from dialogs.importer.minutes import blank_rosters, delegates, opening_asks, rol
 from dialogs.importer.named_bieu import catalogue
 from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
-    asked_report_wins,
     BARE_NAMES,
     NAME_TAIL,
+    asked_report_wins,
     english_name,
     form_name_wins,
     name_under_motto,
