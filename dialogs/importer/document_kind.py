@@ -68,17 +68,21 @@ def kind_notes(texts: list[str], tables: int) -> list[dict]:
 # a news item's lead: its dateline ('(Báo X) - Sáng 8/7, …', 'CTTĐT - Ngày 2-4, …') opening a long sentence
 _DATELINE = re.compile(r"^(?:\([^()]{2,40}\)\s*[-–]\s*|[a-z][\w.]{1,15}\s*[-–]\s*)?(?:sang|chieu|toi|trua|dem|ngay)\s+"
                        r"(?:hom nay\s*)?\(?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\)?\s*,\s*\S")
+# or a lead saying what a body has just done ('Sở Nội vụ vừa tổ chức hội nghị …', '… đã diễn ra lễ …')
+_JUST_DONE = re.compile(r"\b(?:vua|da)\s+(?:to chuc|ban hanh|dien ra|khai mac|be mac|cong bo)\b|\bvua\s+(?:co|ky|gui)\b")
 _BYLINE = re.compile(r"^(?:tin|anh|bai|tin,? anh|tin va anh|bai,? anh|bai va anh|nhom pv|pv)\s*:\s*\S.{0,40}$")
 # the sentences a news item relays a request by: an act issued that asks, a deadline, where to send, what to state
 _RELAYS = re.compile(r"\bban hanh\s+(?:chi thi|nghi quyet|ket luan|quy dinh|thong tu|ke hoach|cong van|huong dan|"
-                     r"quyet dinh|van ban|thong tri)\b|\btruoc ngay\s+\d|\bneu ro\b|\bnoi dung bao cao\b|\bde cuong\b"
+                     r"quyet dinh|van ban|thong tri)\b|\btruoc ngay\s+\d|\bneu ro\b|\bde cuong\b"
+                     r"|\bnoi dung\s+(?:bao cao|so ket|tong ket|danh gia|kiem tra|ra soat)\b"
                      r"|\b(?:de nghi|yeu cau)\b[^.;]{0,60}?\bbao cao\b(?!\s+(?:tai|cho thay))"
                      r"|\bgui\b[^.]{0,60}\bve\s+(?:so|bo|ban|phong|van phong|ubnd|uy ban)\b|\bmau so\b|\bbieu so\b")
 # a preamble: the act's kind on a line of its own, then its grounds ('Căn cứ …', 'Theo đề nghị …')
 _ACT = re.compile(r"^(?:thong tu|nghi dinh|quyet dinh|luat|nghi quyet|phap lenh|thong tu lien tich|chi thi)\s*:?$")
 _GROUNDS = re.compile(r"^(?:can cu|xet de nghi|theo de nghi)\b")
 # an entry of a list of forms: a template's name ('Mẫu báo cáo …', 'Mẫu số 02: …') or a file's name ('… .docx')
-_ENTRY = re.compile(r"^(?:mau|bieu mau|tai mau)\b(?!\s*(?:so\s*)?[\w./-]*\s*:?\s*$)|\.(?:docx?|pdf|xlsx?|rar|zip)\)?$")
+_ENTRY = re.compile(r"^(?:mau|bieu mau|tai mau)\b(?!\s*(?:so\s*)?[\w./-]*\s*:?\s*$)|\.(?:docx?|pdf|xlsx?|rar|zip)\)?$"
+                    r"|\b(?:tai ve|file (?:word|pdf|excel)|\((?:word|pdf|excel|docx?)\))\s*\)?$")
 _REQUEST = re.compile(r"\b(?:de nghi|yeu cau|kinh gui|v/v|ve viec)\b")
 _MARK = re.compile(r"^(?:\d{1,3}[.)]|[-+•*–])\s*")
 
@@ -88,9 +92,10 @@ def _lines_of(texts: list[str]) -> list[str]:
 
 
 def _news(lines: list[str]) -> bool:
-    """A news item: a dateline lead among its first lines or a byline ('Tin, ảnh: …'), few numbered lines, and no
-    sentence relaying a request (an act issued, a deadline, where to send the report, what to state)."""
-    lead = any(_DATELINE.match(s) and len(s.split()) >= 12 for s in lines[:10])
+    """A news item: a lead among its first lines (a dateline, or what a body has just done) or a byline ('Tin, ảnh:
+    …'), few numbered lines, and no sentence relaying a request (an act issued, a deadline, where to send the report,
+    what to state)."""
+    lead = any((_DATELINE.match(s) or _JUST_DONE.search(s)) and len(s.split()) >= 12 for s in lines[:10])
     byline = any(_BYLINE.match(s) for s in lines)
     numbered = sum(bool(re.match(r"^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]\s", s)) for s in lines)
     return (lead or byline) and numbered < 3 and not _RELAYS.search("\n".join(lines))
@@ -107,12 +112,13 @@ def _forms_list(lines: list[str]) -> bool:
 
 
 def _preamble(lines: list[str]) -> bool:
-    """A legal text cut after its preamble: the act's kind, two grounds or more, no article, and at most three lines
-    after its last ground."""
+    """A legal text cut after its preamble: the act's kind, two grounds or more, no article, and after its last ground
+    at most four lines or only short ones (the enacting words, the site's links)."""
     if not any(_ACT.match(s) for s in lines[:15]) or any(re.match(r"^dieu\s+\d", s) for s in lines):
         return False
     grounds = [k for k, s in enumerate(lines) if _GROUNDS.match(s)]
-    return len(grounds) >= 2 and len(lines) - grounds[-1] <= 4
+    after = lines[grounds[-1] + 1:] if grounds else []
+    return len(grounds) >= 2 and (len(after) <= 4 or not any(len(s.split()) >= 20 for s in after))
 
 
 PAGE_KINDS = {

@@ -104,8 +104,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
-        if "|" in s or LEADER_START.match(s):  # a table's row or a blank's dots under the name: not its words
-            break
+        if "|" in s or LEADER_START.match(s) or ROW_NUMBER_HEAD.match(fold(s)):
+            break  # a table's row, its 'STT' column or a blank's dots under the name: not its words
         prev = parts[-1]
         if bare and taken == 0:
             parts.append(s)
@@ -125,6 +125,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
 
 
 LEADER_START = re.compile(r"^[.…_]{3}")
+ROW_NUMBER_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)\s*$")  # a table's first column header
 
 
 # 'Về phòng cháy, chữa cháy' under a name in capitals says what it is about ('Về việc ……' is the case's blank, no name)
@@ -510,7 +511,8 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
         sentence.append(rest)
     else:
         nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
-        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)), None)
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)
+                    and long_words(t) >= 2), None)  # ('STT' / 'I': a table's column header, no name)
         if hit is not None:
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
 

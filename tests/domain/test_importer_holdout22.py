@@ -15,7 +15,7 @@ FIRST_RUN_LABELS = 19
 FIRST_RUN_TITLES = 13
 OUT_OF_SAMPLE = 36  # session 28's code (after every importer merge of the session), out of sample
 LABELS_FLOOR = 46
-TITLES_FLOOR = 13
+TITLES_FLOOR = 16  # f29a (issue 21): a squeezed page's «TỜ TRÌNH V/v …», a letter's subject yielding to its report, a repeated name
 FLOOR = 54  # j28a + j28b (session 28, in sample): «A/» parts, long questions over «Có/ Không / Không rõ», lettered coded fields,
 # member counts, bracketed hints as blanks, person blocks under numbered headings, a letter's «tập trung đánh giá X; nêu Y»
 

@@ -143,3 +143,28 @@ def test_a_news_item_saying_a_body_asked_for_a_report_is_no_mere_news():
              "dịch bệnh trên gia súc, gia cầm.",
              "Ủy ban đề nghị các huyện báo cáo tình hình dịch bệnh, số gia súc bị tiêu hủy và kinh phí hỗ trợ."]
     assert page_kind(asked, 0) is None
+
+
+def test_other_shapes_of_the_three_kinds():
+    just_done = ["Hội nghị tổng kết công tác thi đua ngành giáo dục",
+                 "Sở Giáo dục và Đào tạo vừa tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm học 2030 - 2031 "
+                 "với sự tham dự của lãnh đạo các phòng giáo dục.",
+                 "Báo cáo tại hội nghị cho thấy toàn ngành có 45 tập thể đạt danh hiệu tập thể lao động xuất sắc."]
+    assert page_kind(just_done, 0) == "news"
+    files = ["Biểu mẫu công tác văn thư", "Sổ đăng ký văn bản đến (file Word)", "Sổ đăng ký văn bản đi (file Word)",
+             "Phiếu gửi văn bản - Tải về", "Giấy giới thiệu mẫu mới (PDF)"]
+    assert page_kind(files, 0) == "list"
+    decision = ["ỦY BAN NHÂN DÂN HUYỆN BẮC SƠN", "QUYẾT ĐỊNH", "Về việc ban hành Quy chế báo cáo thống kê",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2025;", "Xét đề nghị của Trưởng phòng Tài chính - Kế hoạch,",
+                "QUYẾT ĐỊNH:", "Văn bản liên quan", "Lược đồ", "Tải văn bản", "Văn bản gốc", "Văn bản tiếng Anh"]
+    assert page_kind(decision, 0) == "preamble"
+
+
+def test_a_news_item_listing_what_a_review_must_cover_keeps_its_asks():
+    contents = ["Tổ chức sơ kết 3 năm xây dựng xã điển hình về an ninh trật tự",
+                "(Báo Miền Tây) - Ngày 4/5, Ban Chỉ đạo tỉnh đã tổ chức hội nghị triển khai kế hoạch sơ kết 3 năm xây "
+                "dựng xã, phường điển hình về phong trào toàn dân bảo vệ an ninh Tổ quốc.",
+                "Theo đó, nội dung sơ kết gồm: đánh giá công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền; kết quả đạt "
+                "được; những cách làm hay, kinh nghiệm tốt; tồn tại, hạn chế và nguyên nhân."]
+    assert page_kind(contents, 0) is None

@@ -51,3 +51,13 @@ def test_a_pages_name_repeated_without_its_comma_is_cut_where_it_starts_again():
     assert trim_run_on("Kế hoạch thu, chi quỹ hội Kế hoạch thu chi quỹ hội năm 2031") == "Kế hoạch thu, chi quỹ hội"
     assert trim_run_on("Danh mục tài sản hằng năm hoặc danh mục tài sản bổ sung") == (
         "Danh mục tài sản hằng năm hoặc danh mục tài sản bổ sung")
+
+
+def test_a_sites_links_and_a_tables_column_header_are_never_the_title():
+    for chrome in ("Trang chủ", "Xem mẫu", "Trang chủBlogs Sổ tay Mẫu biểu"):
+        title = _title([chrome, "1. Thời gian chờ khám phù hợp: ……", "2. Nhân viên hướng dẫn rõ ràng: ……"])
+        assert title != chrome and not title.startswith("Trang chủ"), title
+    coded = _title(["Biểu: 2/BCX", "STT", "I", "Chỉ tiêu", "Số lượng: ……", "Ghi chú: ……"])
+    assert not coded.startswith("STT"), coded
+    named = _title(["Biểu: 3/BCX", "TÌNH HÌNH NHÂN LỰC Y TẾ XÃ", "STT", "Chỉ tiêu", "Số lượng: ……"])
+    assert named == "Tình hình nhân lực y tế xã", named
