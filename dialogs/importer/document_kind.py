@@ -92,13 +92,15 @@ def _lines_of(texts: list[str]) -> list[str]:
 
 
 def _news(lines: list[str]) -> bool:
-    """A news item: a lead among its first lines (a dateline, or what a body has just done) or a byline ('Tin, ảnh:
-    …'), few numbered lines, and no sentence relaying a request (an act issued, a deadline, where to send the report,
-    what to state)."""
-    lead = any((_DATELINE.match(s) or _JUST_DONE.search(s)) and len(s.split()) >= 12 for s in lines[:10])
+    """A news item: a lead right under its headline (a dateline, or what a body has just done) or a byline ('Tin, ảnh:
+    …'), few numbered or bulleted lines, no line ending in a question or a blank, and no sentence relaying a request
+    (an act issued, a deadline, where to send the report, what to state)."""
+    lead = any((_DATELINE.match(s) or _JUST_DONE.search(s)) and len(s.split()) >= 12 and not _MARK.match(s)
+               for s in lines[:4])
     byline = any(_BYLINE.match(s) for s in lines)
-    numbered = sum(bool(re.match(r"^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]\s", s)) for s in lines)
-    return (lead or byline) and numbered < 3 and not _RELAYS.search("\n".join(lines))
+    listed = sum(bool(re.match(r"^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]\s|^[-+•*–]\s", s)) for s in lines)
+    asks = any(s.rstrip().endswith(("?", "…", "%")) for s in lines)  # a question, a blank: an outline's marks
+    return (lead or byline) and listed < 3 and not asks and not _RELAYS.search("\n".join(lines))
 
 
 def _forms_list(lines: list[str]) -> bool:

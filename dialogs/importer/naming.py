@@ -515,6 +515,16 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
                     and long_words(t) >= 2), None)  # ('STT' / 'I': a table's column header, no name)
         if hit is not None:
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
+        elif nxt and _sentence_name(nxt[0][1]):  # 'Biểu 05/BCX' / 'Tình hình khám chữa bệnh tại trạm y tế'
+            sentence.append(nxt[0][1])
+
+
+def _sentence_name(s: str) -> bool:
+    """A line in sentence case that reads as a name under a code line: three to twenty-five words, no field, blank,
+    cell bar or sentence's end, not numbered, not the agency header, not the act it comes with ('Ban hành theo …')."""
+    return (s[:1].isupper() and 3 <= len(s.split()) <= 25 and not re.search(r"[:|…_]|\.\.|[.;?!]$", s)
+            and parse_marker(s) is None and not _header(s) and not doc_number(s) and not re.search(r"\d+/\d{2,4}", s)
+            and not re.match(r"(?i)(?:ban hành|kèm theo|áp dụng|dùng cho|đơn vị|ngày nhận|kỳ báo cáo)\b", s))
 
 
 RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s+(?P<next>\S+)|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|"
@@ -554,10 +564,15 @@ def _restart(title: str) -> str:
 
 def trim_run_on(title: str) -> str:
     """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
-    TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
+    TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes, and
+    a blank it ends with."""
     cut = _restart(_cut_header(title).strip(" ,;:-–"))
     cut = PERIOD_NOTE.sub("", WHO_REPORTS.sub("", cut)).strip(" ,;:-–")
+    cut = TRAILING_BLANK.sub("", cut)  # '… công chức năm ……': the period's blank (and its word) is no part of the name
     return cut if len(cut.split()) >= 3 else title
+
+
+TRAILING_BLANK = re.compile(r"(?:\s+(?:năm học|năm|tháng|quý|kỳ))?\s*(?:…|\.{2,}|_{2,})[\s.…_]*$")
 
 
 REPORT_PHRASE = re.compile(r"(?<![\w/])[Bb]áo cáo\s+(?P<k>về|của)\s+(?P<r>[^.,;:?()]{6,120})")
@@ -584,8 +599,12 @@ TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 CATALOGUE = re.compile(r"^(?:(?:danh mục|hướng dẫn)\s+(?:một số\s+|các\s+)?|các\s+)(?:mẫu|biểu mẫu)\b", re.I)
 
 
+# a site's title for a form it offers with the act it comes with ('Biểu mẫu báo cáo ban hành kèm theo Thông tư …')
+ISSUED_WITH = re.compile(r"(?i)^(?:biểu\s+)?mẫu\b.*\b(?:ban hành\s+)?kèm theo\s+(?:thông tư|quyết định|nghị định|công văn)\b")
+
+
 def _page_title(name: str) -> bool:
-    return bool(TEMPLATE.match(name) or CATALOGUE.match(name))
+    return bool(TEMPLATE.match(name) or CATALOGUE.match(name) or ISSUED_WITH.match(name))
 
 
 def _template_name(found: list[str]) -> str:

@@ -168,3 +168,13 @@ def test_a_news_item_listing_what_a_review_must_cover_keeps_its_asks():
                 "Theo đó, nội dung sơ kết gồm: đánh giá công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền; kết quả đạt "
                 "được; những cách làm hay, kinh nghiệm tốt; tồn tại, hạn chế và nguyên nhân."]
     assert page_kind(contents, 0) is None
+
+
+def test_an_outline_asking_what_was_done_is_no_news():
+    asks = ["1. Kết quả", "Ủy ban nhân dân huyện đã ban hành bao nhiêu văn bản chỉ đạo về công tác cải cách hành chính "
+            "trong năm 2031?", "- Số hồ sơ đã giải quyết đúng hạn…; đạt tỷ lệ … %"]
+    assert page_kind(asks, 0) is None
+    bullets = ["Tình hình triển khai", "Sở Nội vụ đã tổ chức hội nghị triển khai công tác thi đua năm 2031 với các "
+               "phòng, ban chuyên môn.", "- Số phong trào thi đua đã phát động", "- Số tập thể được khen thưởng",
+               "- Số cá nhân được khen thưởng"]
+    assert page_kind(bullets, 0) is None

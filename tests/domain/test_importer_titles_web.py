@@ -61,3 +61,21 @@ def test_a_sites_links_and_a_tables_column_header_are_never_the_title():
     assert not coded.startswith("STT"), coded
     named = _title(["Biểu: 3/BCX", "TÌNH HÌNH NHÂN LỰC Y TẾ XÃ", "STT", "Chỉ tiêu", "Số lượng: ……"])
     assert named == "Tình hình nhân lực y tế xã", named
+
+
+def test_a_sites_headline_with_the_act_a_form_comes_with_yields_to_the_forms_name():
+    coded = _title(["Biểu mẫu báo cáo ban hành kèm theo Thông tư 05/2031/TT-BYT", "Biểu 05/BCX",
+                    "Tình hình khám chữa bệnh tại trạm y tế", "STT | Chỉ tiêu | Số lượng", "1 | Số lượt khám | "])
+    assert coded == "Tình hình khám chữa bệnh tại trạm y tế", coded
+    act = _title(["Biểu 07/BCX", "Ban hành theo Thông tư số 05/2031/TT-BYT ngày 02/3/2031", "STT | Chỉ tiêu | Số lượng",
+                  "1 | Số lượt khám | "])
+    assert not act.startswith("Ban hành"), act  # the act a form comes with is never its name
+
+
+def test_a_name_ending_in_its_periods_blank_is_the_name_without_it():
+    title = _title(["Mẫu số 02/BC ban hành kèm theo Thông tư 12/2030/TT-BNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO", "Tình hình sử dụng biên chế công chức năm ……",
+                    "1. Số biên chế được giao: …… người", "2. Số biên chế có mặt: …… người"])
+    assert title == "Báo cáo tình hình sử dụng biên chế công chức", title
+    assert trim_run_on("Báo cáo kết quả công tác tháng …") == "Báo cáo kết quả công tác"
+    assert trim_run_on("Báo cáo công tác năm 2031") == "Báo cáo công tác năm 2031"
