@@ -68,8 +68,8 @@ def kind_notes(texts: list[str], tables: int) -> list[dict]:
 # a news item's lead: its dateline ('(Báo X) - Sáng 8/7, …', 'CTTĐT - Ngày 2-4, …') opening a long sentence
 _DATELINE = re.compile(r"^(?:\([^()]{2,40}\)\s*[-–]\s*|[a-z][\w.]{1,15}\s*[-–]\s*)?(?:sang|chieu|toi|trua|dem|ngay)\s+"
                        r"(?:hom nay\s*)?\(?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\)?\s*,\s*\S")
-# or a lead saying what a body has just done ('Sở Nội vụ vừa tổ chức hội nghị …', '… đã diễn ra lễ …')
-_JUST_DONE = re.compile(r"\b(?:vua|da)\s+(?:to chuc|ban hanh|dien ra|khai mac|be mac|cong bo)\b|\bvua\s+(?:co|ky|gui)\b")
+# or a lead saying what a body has just done ('Sở Nội vụ vừa tổ chức hội nghị …', '… vừa ký ban hành …')
+_JUST_DONE = re.compile(r"\bvua\s+(?:to chuc|ban hanh|dien ra|khai mac|be mac|cong bo|co|ky|gui)\b")
 _BYLINE = re.compile(r"^(?:tin|anh|bai|tin,? anh|tin va anh|bai,? anh|bai va anh|nhom pv|pv)\s*:\s*\S.{0,40}$")
 # the sentences a news item relays a request by: an act issued that asks, a deadline, where to send, what to state
 _RELAYS = re.compile(r"\bban hanh\s+(?:chi thi|nghi quyet|ket luan|quy dinh|thong tu|ke hoach|cong van|huong dan|"
@@ -93,14 +93,15 @@ def _lines_of(texts: list[str]) -> list[str]:
 
 def _news(lines: list[str]) -> bool:
     """A news item: a lead right under its headline (a dateline, or what a body has just done) or a byline ('Tin, ảnh:
-    …'), few numbered or bulleted lines, no line ending in a question or a blank, and no sentence relaying a request
+    …'), no numbered heading and few bullets, no line ending in a question or a blank, and no sentence relaying a request
     (an act issued, a deadline, where to send the report, what to state)."""
     lead = any((_DATELINE.match(s) or _JUST_DONE.search(s)) and len(s.split()) >= 12 and not _MARK.match(s)
                for s in lines[:4])
     byline = any(_BYLINE.match(s) for s in lines)
-    listed = sum(bool(re.match(r"^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]\s|^[-+•*–]\s", s)) for s in lines)
+    numbered = any(re.match(r"^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]\s", s) for s in lines)
+    bullets = sum(bool(re.match(r"^[-+•*–]\s", s)) for s in lines)
     asks = any(s.rstrip().endswith(("?", "…", "%")) for s in lines)  # a question, a blank: an outline's marks
-    return (lead or byline) and listed < 3 and not asks and not _RELAYS.search("\n".join(lines))
+    return (lead or byline) and not numbered and bullets < 3 and not asks and not _RELAYS.search("\n".join(lines))
 
 
 def _forms_list(lines: list[str]) -> bool:

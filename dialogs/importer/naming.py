@@ -568,11 +568,11 @@ def trim_run_on(title: str) -> str:
     a blank it ends with."""
     cut = _restart(_cut_header(title).strip(" ,;:-–"))
     cut = PERIOD_NOTE.sub("", WHO_REPORTS.sub("", cut)).strip(" ,;:-–")
-    cut = TRAILING_BLANK.sub("", cut)  # '… công chức năm ……': the period's blank (and its word) is no part of the name
+    cut = TRAILING_BLANK.sub("", cut)  # '… công chức năm ……': the period's blank is no part of the name
     return cut if len(cut.split()) >= 3 else title
 
 
-TRAILING_BLANK = re.compile(r"(?:\s+(?:năm học|năm|tháng|quý|kỳ))?\s*(?:…|\.{2,}|_{2,})[\s.…_]*$")
+TRAILING_BLANK = re.compile(r"\s*(?:…|\.{2,}|_{2,})[\s.…_]*$")
 
 
 REPORT_PHRASE = re.compile(r"(?<![\w/])[Bb]áo cáo\s+(?P<k>về|của)\s+(?P<r>[^.,;:?()]{6,120})")

@@ -178,3 +178,10 @@ def test_an_outline_asking_what_was_done_is_no_news():
                "phòng, ban chuyên môn.", "- Số phong trào thi đua đã phát động", "- Số tập thể được khen thưởng",
                "- Số cá nhân được khen thưởng"]
     assert page_kind(bullets, 0) is None
+
+
+def test_a_report_saying_what_was_done_under_its_heading_is_no_news():
+    report = ["BÁO CÁO SÁNG KIẾN", "1. Sự cần thiết của sáng kiến",
+              "Những năm qua tỉnh đã ban hành nhiều văn bản chỉ đạo và đã tổ chức thực hiện nghiêm túc ở tất cả các "
+              "cơ quan, đơn vị trên địa bàn.", "2. Hiệu quả của sáng kiến"]
+    assert page_kind(report, 0) is None

@@ -76,6 +76,6 @@ def test_a_name_ending_in_its_periods_blank_is_the_name_without_it():
     title = _title(["Mẫu số 02/BC ban hành kèm theo Thông tư 12/2030/TT-BNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO", "Tình hình sử dụng biên chế công chức năm ……",
                     "1. Số biên chế được giao: …… người", "2. Số biên chế có mặt: …… người"])
-    assert title == "Báo cáo tình hình sử dụng biên chế công chức", title
-    assert trim_run_on("Báo cáo kết quả công tác tháng …") == "Báo cáo kết quả công tác"
+    assert title == "Báo cáo tình hình sử dụng biên chế công chức năm", title
+    assert trim_run_on("Báo cáo kết quả công tác tháng …") == "Báo cáo kết quả công tác tháng"
     assert trim_run_on("Báo cáo công tác năm 2031") == "Báo cáo công tác năm 2031"
