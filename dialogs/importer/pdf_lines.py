@@ -98,17 +98,53 @@ def page_number_lines(lines: list[PrintedLine], height: float, number: int) -> s
     return out
 
 
-def paragraphs(lines: list[PrintedLine], right: float) -> list[tuple[str, PrintedLine, PrintedLine]]:
-    """The lines joined into paragraphs: (text, first line, last line) each."""
+def _joined(lines: list[PrintedLine], right: float) -> tuple[list[tuple[str, PrintedLine, PrintedLine]], list[float]]:
+    """The lines joined into paragraphs, and the steps (top to top) between two lines of one paragraph."""
     pitch = pitch_of(lines)
     out: list[tuple[str, PrintedLine, PrintedLine]] = []
+    steps: list[float] = []
     for ln in lines:
         if out and _wrapped(out[-1][2], ln, right, pitch):
-            text, first, _ = out[-1]
+            text, first, last = out[-1]
+            steps.append(ln.top - last.top)
             out[-1] = (glue(text, ln.text), first, ln)
         else:
             out.append((ln.text, ln, ln))
-    return out
+    return out, steps
+
+
+def rhythm(lines: list[PrintedLine], right: float) -> tuple[float, float]:
+    """The text's line advance (top to top of two lines of a paragraph; 1.3 times the line's height when no
+    paragraph wraps) and the space between two paragraphs (the least the text shows, under most of a line)."""
+    out, steps = _joined(lines, right)
+    advance = median(steps) if steps else 1.3 * pitch_of(lines)
+    extras = sorted(b.top - a.top - advance for (_, _, a), (_, b, _) in zip(out, out[1:]))
+    spacing = max(0.0, next((e for e in extras if e >= -1.0), 0.0))
+    return advance, spacing if spacing < 0.6 * advance else 0.0
+
+
+def paragraphs(lines: list[PrintedLine], right: float,
+               beat: tuple[float, float] | None = None) -> list[tuple[str, PrintedLine, PrintedLine]]:
+    """The lines joined into paragraphs: (text, first line, last line) each; an empty paragraph ('') for each line
+    left empty between two paragraphs (``blank_lines``; ``beat``: the document's ``rhythm``), as the .txt and the
+    .docx keep their empty lines."""
+    out, _ = _joined(lines, right)
+    advance, spacing = beat or rhythm(lines, right)
+    spaced: list[tuple[str, PrintedLine, PrintedLine]] = []
+    for k, (text, first, last) in enumerate(out):
+        if k:
+            prev = out[k - 1][2]
+            spaced += [("", prev, prev)] * blank_lines(first.top - prev.top, advance, spacing)
+        spaced.append((text, first, last))
+    return spaced
+
+
+def blank_lines(step: float, advance: float, spacing: float) -> int:
+    """How many empty lines stand between two paragraphs ``step`` apart (top to top): each empty paragraph takes a
+    line's advance and the space between paragraphs; a gap short of most of a line is the paragraphs' spacing, a
+    heading's space above it."""
+    extra = step - advance - spacing
+    return max(0, round(extra / (advance + spacing))) if extra >= 0.8 * advance else 0
 
 
 def glue(a: str, b: str) -> str:
