@@ -36,6 +36,7 @@ class PrintedLine:
     top: float
     bottom: float
     first_word: float  # the width of its first word
+    stretched: bool = False  # its spaces widened to reach the margin: a justified paragraph's wrapped line
 
 
 def printed_lines(page: Any) -> list[PrintedLine]:
@@ -48,8 +49,18 @@ def printed_lines(page: Any) -> list[PrintedLine]:
         chars = [c for c in ln.get("chars", []) if c.get("text", "").strip()]
         first = len(text.split(" ")[0])
         fw = (chars[min(first, len(chars)) - 1]["x1"] - chars[0]["x0"]) if chars else 0.0
-        out.append(PrintedLine(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], fw))
+        out.append(PrintedLine(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], fw, _stretched(chars)))
     return out
+
+
+def _stretched(chars: list[dict]) -> bool:
+    """The line's spaces are widened: the gaps between its words are, as a rule, over 0.4 of its letters' height
+    (a space is a quarter of it) — the justification of a line wrapped at the margin, never of a paragraph's last."""
+    if not chars:
+        return False
+    size = max(c["bottom"] - c["top"] for c in chars)
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:]) if b["x0"] - a["x1"] > 0.15 * size]
+    return bool(gaps) and median(gaps) > 0.4 * size
 
 
 def text_margins(lines: list[PrintedLine], width: float) -> tuple[float, float]:
@@ -76,7 +87,7 @@ def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool
         return False
     if a.x1 < right - 1.5 and NUMBERED.match(b.text):
         return False  # a paragraph's last line, long, over the next numbered one (a wrapped line is stretched to it)
-    if ENDS_BLANK.search(a.text) and (b.text[:1].isupper() or MARKER.match(b.text)):
+    if ENDS_BLANK.search(a.text) and (b.text[:1].isupper() or MARKER.match(b.text)) and not a.stretched:
         return False
     return True
 
@@ -156,5 +167,6 @@ def glue(a: str, b: str) -> str:
 
 def over_break(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool:
     """The last line of a page goes on at the top of the next: as ``_wrapped`` says, whatever the distance."""
-    moved = PrintedLine(b.text, b.x0, b.x1, a.bottom + 0.1, a.bottom + 0.1 + (b.bottom - b.top), b.first_word)
+    moved = PrintedLine(b.text, b.x0, b.x1, a.bottom + 0.1, a.bottom + 0.1 + (b.bottom - b.top), b.first_word,
+                        b.stretched)
     return _wrapped(a, moved, right, pitch)
