@@ -125,12 +125,17 @@ def _joined(lines: list[PrintedLine], right: float) -> tuple[list[tuple[str, Pri
 
 
 def rhythm(lines: list[PrintedLine], right: float) -> tuple[float, float]:
-    """The text's line advance (top to top of two lines of a paragraph; 1.3 times the line's height when no
-    paragraph wraps) and the space between two paragraphs (the least the text shows, under most of a line)."""
+    """The text's line advance (top to top of two lines of a paragraph) and the space between two paragraphs (the
+    least the text shows, under most of a line); a text whose paragraphs never wrap: its closest paragraphs' step (1.3
+    times the line's height when they stand two lines apart or more)."""
     out, steps = _joined(lines, right)
-    advance = median(steps) if steps else 1.3 * pitch_of(lines)
-    extras = sorted(b.top - a.top - advance for (_, _, a), (_, b, _) in zip(out, out[1:]))
-    spacing = max(0.0, next((e for e in extras if e >= -1.0), 0.0))
+    pitch = pitch_of(lines)
+    apart = sorted(s for (_, _, a), (_, b, _) in zip(out, out[1:]) if (s := b.top - a.top) >= 0.9 * pitch)
+    least = apart[len(apart) // 10] if apart else None
+    if not steps:
+        return (least, 0.0) if least is not None and least < 2.2 * pitch else (1.3 * pitch, 0.0)
+    advance = median(steps)
+    spacing = max(0.0, least - advance) if least is not None else 0.0
     return advance, spacing if spacing < 0.6 * advance else 0.0
 
 
