@@ -131,7 +131,7 @@ def rhythm(lines: list[PrintedLine], right: float) -> tuple[float, float]:
     out, steps = _joined(lines, right)
     pitch = pitch_of(lines)
     apart = sorted(s for (_, _, a), (_, b, _) in zip(out, out[1:]) if (s := b.top - a.top) >= 0.9 * pitch)
-    least = apart[len(apart) // 10] if apart else None
+    least = apart[0] if apart else None
     if not steps:
         return (least, 0.0) if least is not None and least < 2.2 * pitch else (1.3 * pitch, 0.0)
     advance = median(steps)

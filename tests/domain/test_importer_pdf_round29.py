@@ -1,0 +1,104 @@
+"""A PDF read as its text (round 29): the lines an office left empty between paragraphs — a blank line, an empty cell
+of a table typed one cell a line — are read as the empty lines they were, over a page break too; a line of blanks
+whose spaces are widened to the margin is a wrapped line, not a paragraph's end. Made-up documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.importer import draft_outline, import_document
+from dialogs.importer.document import Grid
+from dialogs.importer.pdf_lines import PrintedLine, _stretched, _wrapped, blank_lines
+from dialogs.importer.reading import read
+from tests.support.importing import FONT, pdf_page
+
+
+def _pdf(lines: list[str], *, numbered: bool = False) -> bytes:
+    """One paragraph a line (an empty one for ''), 7 mm apart; ``numbered``: each page carries its number centred
+    in its footer."""
+    if not numbered:
+        pdf = pdf_page(12, tables=False)
+    else:
+        fpdf = pytest.importorskip("fpdf")
+        if not FONT.exists():
+            pytest.skip("DejaVu font not installed")
+
+        class Numbered(fpdf.FPDF):
+            def footer(self):
+                self.set_y(-12)
+                self.cell(0, 5, str(self.page_no()), align="C")
+
+        pdf = Numbered()
+        pdf.add_font("dv", fname=str(FONT))
+        pdf.set_font("dv", size=12)
+        pdf.add_page()
+    for line in lines:
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _texts(data: bytes, name: str) -> list[str]:
+    return [b.text.strip() for b in read(data, name).blocks if not isinstance(b, Grid)]
+
+
+def _asks(data: bytes, name: str) -> list[tuple[str, str, str]]:
+    o = draft_outline(import_document(data, name))
+    return [(r.section_number, r.question.type, r.question.prompt) for r in o.refs]
+
+
+def test_empty_lines_between_paragraphs_are_kept():
+    lines = ["PHIẾU KIỂM TRA BẾP ĂN TẬP THỂ", "Đơn vị được kiểm tra", "", "Nội dung kiểm tra", "", "", "",
+             "Kết luận của đoàn"]
+    assert _texts(_pdf(lines), "phieu.pdf") == lines
+
+
+CHECKLIST = ["PHIẾU KIỂM TRA VỆ SINH TRƯỜNG HỌC", "", "A. Phòng học", "", "#Nội dungĐạt",
+             "1Bàn ghế đủ và đúng kích cỡ", "2Phòng đủ ánh sáng", "3Bảng chống lóa", "", "B. Nhà vệ sinh", "",
+             "#Nội dungĐạt", "4Có nước sạch thường xuyên", "5Có xà phòng rửa tay", ""]
+
+
+def test_a_checklist_set_apart_by_empty_lines_reads_as_its_text():
+    """Its groups set apart by empty lines, its rows close together: the PDF reads as the .txt (the empty lines
+    decide where a group's rows start)."""
+    text = "\n".join(CHECKLIST)
+    assert _asks(_pdf(CHECKLIST), "phieu.pdf") == _asks(text.encode(), "phieu.txt")
+
+
+def test_empty_cells_over_a_page_break_stay_empty_lines():
+    """A table typed one cell a line, its empty cells empty lines, going on over a numbered page: as many empty
+    lines in the PDF as in the text."""
+    cells = ["Tên cơ sở", "", "Số lao động", "", "Ghi chú", ""]
+    rows = [c for k in range(14) for c in (f"Cơ sở số {k + 1}", "", "", "", "", "")]
+    lines = ["BIỂU TỔNG HỢP CƠ SỞ SẢN XUẤT", "(Kèm theo báo cáo quý)", "", *cells, *rows, "Người lập biểu"]
+    got = _texts(_pdf(lines, numbered=True), "bieu.pdf")
+    assert [t for t in got if t] == [t for t in lines if t]
+    assert len(got) == len(lines)
+
+
+@pytest.mark.parametrize(("step", "want"), [(20.0, 0), (26.0, 0), (40.0, 1), (80.0, 3)])
+def test_blank_lines_count_the_lines_a_gap_holds(step: float, want: int):
+    """Lines 17 apart and paragraphs 3 more: a heading's extra space is no empty line, each empty paragraph is."""
+    assert blank_lines(step, 17.0, 3.0) == want
+
+
+def _line(text: str, x1: float, top: float, *, stretched: bool) -> PrintedLine:
+    return PrintedLine(text, 85.0, x1, top, top + 13.0, 40.0, stretched)
+
+
+@pytest.mark.parametrize(("stretched", "joined"), [(True, True), (False, False)])
+def test_a_widened_line_of_blanks_goes_on_with_the_next_label(stretched: bool, joined: bool):
+    """'1. PHIẾU KHẢO SÁT Thôn…………' at the margin over 'Xã…………': joined when its spaces were widened to the
+    margin (a justified wrapped line); kept apart when not (blanks typed to the margin, then a new label)."""
+    a = _line("1. PHIẾU KHẢO SÁT HỘ GIA ĐÌNH Thôn………………", 538.0, 100.0, stretched=stretched)
+    b = _line("Xã…………… Họ và tên chủ hộ……………", 400.0, 117.0, stretched=False)
+    assert _wrapped(a, b, 538.5, 13.0) is joined
+
+
+def _chars(xs: list[tuple[float, float]]) -> list[dict]:
+    return [{"x0": x0, "x1": x1, "top": 100.0, "bottom": 113.0, "text": "a"} for x0, x1 in xs]
+
+
+def test_a_line_is_stretched_when_its_spaces_are_wide():
+    plain = _chars([(0, 6), (6, 12), (15.3, 21), (21, 27), (30.3, 36)])  # spaces of 3.3 (a quarter of 13)
+    wide = _chars([(0, 6), (6, 12), (28, 34), (34, 40), (56, 62)])  # spaces of 16
+    assert not _stretched(plain) and _stretched(wide) and not _stretched([])
