@@ -98,12 +98,14 @@ class _Page:
     bottom: float
     beat: tuple[float, float]
 
-    def blanks_over(self, a: PrintedLine, b: PrintedLine) -> int:
+    def blanks_over(self, a: PrintedLine, b: PrintedLine, height: float) -> int:
         """The empty lines between the last line of a page and the first of the next: those under ``a`` down to
-        the text's last line, and those above ``b`` from the text's first one."""
+        the lowest line a page shows, or down to a bottom margin as wide as the top one when more fit there (an
+        empty paragraph prints nothing: a page may end with some), and those above ``b`` from the text's first line."""
         advance, spacing = self.beat
         step = advance + spacing
-        return max(0, round((self.bottom - a.top) / step)) + max(0, round((b.top - self.top) / step))
+        under = max(round((self.bottom - a.top) / step), int((height - self.top - a.top - advance) // step))
+        return max(0, under) + max(0, round((b.top - self.top) / step))
 
 
 def _page_bands(page: Any, tables: list[tuple[Any, Grid]], lines: list[PrintedLine], right: float,
@@ -146,7 +148,7 @@ def _read_pages(pdf: Any) -> list[list[str | Grid]]:
             if not bands[0].paras:
                 tail.last = bands.pop(0).last
         elif bands and isinstance(bands[0], _Band) and tail is not None and laid is not None:
-            bands[0].paras[:0] = [""] * laid.blanks_over(tail.last, bands[0].first)  # empty lines over the break
+            bands[0].paras[:0] = [""] * laid.blanks_over(tail.last, bands[0].first, page.height)  # empty lines over the break
         pages.append(bands)
         if bands:
             tail = bands[-1] if isinstance(bands[-1], _Band) else None

@@ -15,7 +15,7 @@ from tests.support.importing import FONT, pdf_page
 
 def _pdf(lines: list[str], *, numbered: bool = False) -> bytes:
     """One paragraph a line (an empty one for ''), 7 mm apart; ``numbered``: each page carries its number centred
-    in its footer."""
+    in its footer, under a bottom margin as wide as the top one (2 cm each, as an office sets them)."""
     if not numbered:
         pdf = pdf_page(12, tables=False)
     else:
@@ -29,6 +29,8 @@ def _pdf(lines: list[str], *, numbered: bool = False) -> bytes:
                 self.cell(0, 5, str(self.page_no()), align="C")
 
         pdf = Numbered()
+        pdf.set_margins(20, 20)
+        pdf.set_auto_page_break(True, 20)
         pdf.add_font("dv", fname=str(FONT))
         pdf.set_font("dv", size=12)
         pdf.add_page()
