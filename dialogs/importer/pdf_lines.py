@@ -87,9 +87,15 @@ def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool
         return False
     if a.x1 < right - 1.5 and NUMBERED.match(b.text):
         return False  # a paragraph's last line, long, over the next numbered one (a wrapped line is stretched to it)
-    if ENDS_BLANK.search(a.text) and (b.text[:1].isupper() or MARKER.match(b.text)) and not a.stretched:
+    if ENDS_BLANK.search(a.text) and (b.text[:1].isupper() or MARKER.match(b.text)) and _to_margin(a, right, pitch):
         return False
     return True
+
+
+def _to_margin(a: PrintedLine, right: float, pitch: float) -> bool:
+    """A line of blanks typed to the margin: it reaches it (within a letter) and its spaces are not widened (a
+    justified paragraph's wrapped line reaches it too, widened; a line ending short of it only wrapped)."""
+    return a.x1 >= right - pitch and not a.stretched
 
 
 def pitch_of(lines: list[PrintedLine]) -> float:

@@ -104,3 +104,13 @@ def test_a_line_is_stretched_when_its_spaces_are_wide():
     plain = _chars([(0, 6), (6, 12), (15.3, 21), (21, 27), (30.3, 36)])  # spaces of 3.3 (a quarter of 13)
     wide = _chars([(0, 6), (6, 12), (28, 34), (34, 40), (56, 62)])  # spaces of 16
     assert not _stretched(plain) and _stretched(wide) and not _stretched([])
+
+
+def test_a_line_of_blanks_ending_short_of_the_margin_goes_on_with_the_next_label():
+    """'…………' ending short of the margin over 'Quận/huyện: ……' whose first word would not have fitted after it: a
+    wrapped line of one long paragraph; the same line typed to the margin is a field of its own."""
+    b = _line("Quận/huyện: ………… Tỉnh/thành phố: …………", 538.0, 117.0, stretched=True)
+    b.first_word = 67.0
+    short = _line("Địa chỉ: ……………………………………………………", 481.0, 100.0, stretched=False)
+    full = _line("Địa chỉ: ……………………………………………………………", 538.0, 100.0, stretched=False)
+    assert _wrapped(short, b, 538.5, 13.0) and not _wrapped(full, b, 538.5, 13.0)
