@@ -67,13 +67,15 @@ def text_margins(lines: list[PrintedLine], width: float) -> tuple[float, float]:
     """The text's left and right margins on pages of this width: where most lines begin, and where the longest
     lines end (the 95th percentile of line ends: the lines a justified text stretches to it, the longest of a ragged
     one) — never left of the page's width less its left margin (an office's right margin is no wider than its left
-    one: a page of short lines only has its margin there)."""
+    one: a page of short lines only has its margin there), nor left of the farthest end two lines share (no line
+    passes the margin: two reaching the same place have met it)."""
     if not lines:
         return 0.0, width
     starts = [round(ln.x0) for ln in lines]
     left = float(max(set(starts), key=starts.count))
     ends = sorted(ln.x1 for ln in lines)
-    return left, max(ends[int(0.95 * (len(ends) - 1))], width - left)
+    reached = next((x for x, y in zip(ends[::-1], ends[-2::-1]) if x - y <= 1.5), 0.0)
+    return left, max(ends[int(0.95 * (len(ends) - 1))], width - left, reached)
 
 
 def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool:

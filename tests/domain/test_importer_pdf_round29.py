@@ -8,7 +8,7 @@ import pytest
 
 from dialogs.importer import draft_outline, import_document
 from dialogs.importer.document import Grid
-from dialogs.importer.pdf_lines import PrintedLine, _stretched, _wrapped, blank_lines
+from dialogs.importer.pdf_lines import PrintedLine, _stretched, _wrapped, blank_lines, text_margins
 from dialogs.importer.reading import read
 from tests.support.importing import FONT, pdf_page
 
@@ -114,3 +114,11 @@ def test_a_line_of_blanks_ending_short_of_the_margin_goes_on_with_the_next_label
     short = _line("Địa chỉ: ……………………………………………………", 481.0, 100.0, stretched=False)
     full = _line("Địa chỉ: ……………………………………………………………", 538.0, 100.0, stretched=False)
     assert _wrapped(short, b, 538.5, 13.0) and not _wrapped(full, b, 538.5, 13.0)
+
+
+def test_the_right_margin_is_where_two_lines_end_together():
+    """A page of short lines (left margin 3 cm, right 2 cm): two lines ending at the same place show the margin, so
+    a heading ending 48 pt short of it, under which a short word would have fitted, is no wrapped line."""
+    lines = [PrintedLine("x", 85.0, x1, 100.0 + 20 * k, 113.0 + 20 * k, 20.0) for k, x1 in
+             enumerate([537.4, 300.0, 537.5, 250.0, 280.0, 310.0, 290.0, 260.0])]
+    assert text_margins(lines, 595.3)[1] == pytest.approx(537.5)
