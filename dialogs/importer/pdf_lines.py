@@ -95,9 +95,9 @@ def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool
 
 
 def _to_margin(a: PrintedLine, right: float, pitch: float) -> bool:
-    """A line of blanks typed to the margin: it reaches it (within a letter) and its spaces are not widened (a
+    """A line of blanks typed to the margin: it reaches it (within a '…' or so) and its spaces are not widened (a
     justified paragraph's wrapped line reaches it too, widened; a line ending short of it only wrapped)."""
-    return a.x1 >= right - pitch and not a.stretched
+    return a.x1 >= right - 1.5 * pitch and not a.stretched
 
 
 def pitch_of(lines: list[PrintedLine]) -> float:
@@ -134,16 +134,23 @@ def _joined(lines: list[PrintedLine], right: float) -> tuple[list[tuple[str, Pri
 
 def rhythm(lines: list[PrintedLine], right: float) -> tuple[float, float]:
     """The text's line advance (top to top of two lines of a paragraph) and the space between two paragraphs (the
-    least the text shows, under most of a line); a text whose paragraphs never wrap: its closest paragraphs' step (1.3
+    least the text shows under a line ending short of the margin — a line reaching it may be one wrapped and kept
+    apart —, under most of a line; half of it when more: an empty line stands between any two paragraphs); a text
+    whose paragraphs never wrap: its closest paragraphs' step (1.3
     times the line's height when they stand two lines apart or more)."""
     out, steps = _joined(lines, right)
     pitch = pitch_of(lines)
-    apart = sorted(s for (_, _, a), (_, b, _) in zip(out, out[1:]) if (s := b.top - a.top) >= 0.9 * pitch)
+    apart = sorted(s for (_, _, a), (_, b, _) in zip(out, out[1:])
+                   if (s := b.top - a.top) >= 0.9 * pitch and a.x1 < right - 2 * pitch)  # a paragraph's end
     least = apart[0] if apart else None
     if not steps:
         return (least, 0.0) if least is not None and least < 2.2 * pitch else (1.3 * pitch, 0.0)
     advance = median(steps)
-    spacing = max(0.0, least - advance) if least is not None else 0.0
+    if least is None:
+        return advance, 0.0
+    if least - advance >= 0.6 * advance:  # no two paragraphs close: the closest have an empty line between them
+        least /= 2
+    spacing = max(0.0, least - advance)
     return advance, spacing if spacing < 0.6 * advance else 0.0
 
 
@@ -172,9 +179,12 @@ def blank_lines(step: float, advance: float, spacing: float) -> int:
 
 
 def glue(a: str, b: str) -> str:
-    """Two wrapped pieces: a word hyphenated at the margin ('phát tri-' / 'ển') is joined whole."""
+    """Two wrapped pieces: a word hyphenated at the margin ('phát tri-' / 'ển') is joined whole, and so is a run of
+    dots."""
     if re.search(r"\w-$", a) and b[:1].islower():
         return a[:-1] + b
+    if ENDS_BLANK.search(a) and re.match(r"[.…_]", b):
+        return a + b  # a run of dots wrapped at the margin: one blank
     return f"{a} {b}"
 
 

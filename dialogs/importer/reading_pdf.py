@@ -142,13 +142,15 @@ def _read_pages(pdf: Any) -> list[list[str | Grid]]:
     for page, tables, lines in found:
         r = right[round(page.width)]
         bands = _page_bands(page, tables, lines, r, laid.beat if laid else (12.0, 0.0))
-        if (bands and isinstance(bands[0], _Band) and tail is not None
+        blanks = laid.blanks_over(tail.last, bands[0].first, page.height) if (
+            laid and tail and bands and isinstance(bands[0], _Band)) else 0  # empty lines over the page break
+        if (bands and isinstance(bands[0], _Band) and tail is not None and not blanks
                 and over_break(tail.last, bands[0].first, r, pitch_of(lines))):
             tail.paras[-1] = glue(tail.paras[-1], bands[0].paras.pop(0))  # a paragraph wrapped over the page break
             if not bands[0].paras:
                 tail.last = bands.pop(0).last
-        elif bands and isinstance(bands[0], _Band) and tail is not None and laid is not None:
-            bands[0].paras[:0] = [""] * laid.blanks_over(tail.last, bands[0].first, page.height)  # empty lines over the break
+        elif blanks:
+            bands[0].paras[:0] = [""] * blanks
         pages.append(bands)
         if bands:
             tail = bands[-1] if isinstance(bands[-1], _Band) else None
