@@ -24,6 +24,7 @@ from typing import Any
 PAGE_NO = re.compile(r"(?i)^\s*(?:trang|page)?\s*[-–—]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d{1,3})?\s*[-–—]?\s*$")
 MARKER = re.compile(r"^(?:[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*]\s|\(\d{1,2}\)|Phần\b|PHẦN\b|Điều\b)")
 NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s")
+NOTE_BLANK = re.compile(r"^\(\d{1,2}\)[.…_]")  # '(6)……': a note's number on a blank, no numbered item
 ENDS_SENTENCE = re.compile(r"[.?!:;]\s*$")
 ENDS_BLANK = re.compile(r"(?:…|\.{3,}|_{3,})[\s.…_]*$")
 
@@ -85,7 +86,7 @@ def _wrapped(a: PrintedLine, b: PrintedLine, right: float, pitch: float) -> bool
         return False
     if a.x1 + 0.5 * pitch + b.first_word < right:
         return False
-    if ENDS_SENTENCE.search(a.text) and MARKER.match(b.text):
+    if ENDS_SENTENCE.search(a.text) and MARKER.match(b.text) and not NOTE_BLANK.match(b.text):
         return False
     if a.x1 < right - 1.5 and NUMBERED.match(b.text):
         return False  # a paragraph's last line, long, over the next numbered one (a wrapped line is stretched to it)

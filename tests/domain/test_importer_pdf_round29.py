@@ -122,3 +122,14 @@ def test_the_right_margin_is_where_two_lines_end_together():
     lines = [PrintedLine("x", 85.0, x1, 100.0 + 20 * k, 113.0 + 20 * k, 20.0) for k, x1 in
              enumerate([537.4, 300.0, 537.5, 250.0, 280.0, 310.0, 290.0, 260.0])]
     assert text_margins(lines, 595.3)[1] == pytest.approx(537.5)
+
+
+def test_a_note_number_on_a_blank_goes_on_with_its_label():
+    """'Hoàn cảnh gia đình của người học:' over '(4)…………' (a note's number glued to the blank): one field; over
+    '(4) Nơi ở hiện nay' (a numbered item) the label ends its line."""
+    a = _line("Hoàn cảnh gia đình của người học:", 400.0, 100.0, stretched=False)
+    blank = _line("(4)………………………………………………………………", 500.0, 117.0, stretched=False)
+    blank.first_word = 400.0
+    item = _line("(4) Nơi ở hiện nay của người học và gia đình", 400.0, 117.0, stretched=False)
+    item.first_word = 400.0
+    assert _wrapped(a, blank, 538.5, 13.0) and not _wrapped(a, item, 538.5, 13.0)
