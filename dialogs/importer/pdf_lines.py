@@ -118,13 +118,18 @@ def page_number_lines(lines: list[PrintedLine], height: float, number: int) -> s
     return out
 
 
-def _joined(lines: list[PrintedLine], right: float) -> tuple[list[tuple[str, PrintedLine, PrintedLine]], list[float]]:
-    """The lines joined into paragraphs, and the steps (top to top) between two lines of one paragraph."""
+def _joined(lines: list[PrintedLine], right: float,
+            beat: tuple[float, float] | None = None) -> tuple[list[tuple[str, PrintedLine, PrintedLine]], list[float]]:
+    """The lines joined into paragraphs, and the steps (top to top) between two lines of one paragraph. With the
+    text's ``rhythm``: two lines a paragraph's spacing apart (half of it or more, when it is 1.5 pt or more) are two
+    paragraphs."""
     pitch = pitch_of(lines)
     out: list[tuple[str, PrintedLine, PrintedLine]] = []
     steps: list[float] = []
+    advance, spacing = beat or (0.0, 0.0)
     for ln in lines:
-        if out and _wrapped(out[-1][2], ln, right, pitch):
+        apart = spacing >= 1.5 and bool(out) and ln.top - out[-1][2].top - advance >= spacing / 2
+        if out and not apart and _wrapped(out[-1][2], ln, right, pitch):
             text, first, last = out[-1]
             steps.append(ln.top - last.top)
             out[-1] = (glue(text, ln.text), first, ln)
@@ -160,8 +165,8 @@ def paragraphs(lines: list[PrintedLine], right: float,
     """The lines joined into paragraphs: (text, first line, last line) each; an empty paragraph ('') for each line
     left empty between two paragraphs (``blank_lines``; ``beat``: the document's ``rhythm``), as the .txt and the
     .docx keep their empty lines."""
-    out, _ = _joined(lines, right)
     advance, spacing = beat or rhythm(lines, right)
+    out, _ = _joined(lines, right, (advance, spacing))
     spaced: list[tuple[str, PrintedLine, PrintedLine]] = []
     for k, (text, first, last) in enumerate(out):
         if k:

@@ -29,7 +29,7 @@ from dialogs.importer.word_tables import grid_blocks
 
 log = logging.getLogger(__name__)
 
-MIN_ROWS, MIN_COLS = 2, 2
+MIN_ROWS, MIN_COLS = 1, 2  # a header alone is a Biểu whose rows the units add (as Word reads it)
 
 
 def _cell_text(text: str | None) -> str:
