@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 from typing import Any
 
@@ -60,7 +61,7 @@ def _stretched(chars: list[dict]) -> bool:
     if not chars:
         return False
     size = max(c["bottom"] - c["top"] for c in chars)
-    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:]) if b["x0"] - a["x1"] > 0.15 * size]
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(chars) if b["x0"] - a["x1"] > 0.15 * size]
     return bool(gaps) and median(gaps) > 0.4 * size
 
 
@@ -75,7 +76,7 @@ def text_margins(lines: list[PrintedLine], width: float) -> tuple[float, float]:
     starts = [round(ln.x0) for ln in lines]
     left = float(max(set(starts), key=starts.count))
     ends = sorted(ln.x1 for ln in lines)
-    reached = next((x for x, y in zip(ends[::-1], ends[-2::-1]) if x - y <= 1.5), 0.0)
+    reached = next((x for x, y in pairwise(reversed(ends)) if x - y <= 1.5), 0.0)
     return left, max(ends[int(0.95 * (len(ends) - 1))], width - left, reached)
 
 
@@ -146,7 +147,7 @@ def rhythm(lines: list[PrintedLine], right: float) -> tuple[float, float]:
     times the line's height when they stand two lines apart or more)."""
     out, steps = _joined(lines, right)
     pitch = pitch_of(lines)
-    apart = sorted(s for (_, _, a), (_, b, _) in zip(out, out[1:])
+    apart = sorted(s for (_, _, a), (_, b, _) in pairwise(out)
                    if (s := b.top - a.top) >= 0.9 * pitch and a.x1 < right - 2 * pitch)  # a paragraph's end
     least = apart[0] if apart else None
     if not steps:

@@ -133,3 +133,43 @@ def test_a_note_number_on_a_blank_goes_on_with_its_label():
     item = _line("(4) Nơi ở hiện nay của người học và gia đình", 400.0, 117.0, stretched=False)
     item.first_word = 400.0
     assert _wrapped(a, blank, 538.5, 13.0) and not _wrapped(a, item, 538.5, 13.0)
+
+
+def _ruled(header: list[str], rows: list[list[str]]) -> bytes:
+    pdf = pdf_page()
+    for line in ["ĐỀ CƯƠNG BÁO CÁO CÔNG TÁC THÚ Y", "I. TÌNH HÌNH DỊCH BỆNH", "1. Diễn biến dịch bệnh trong kỳ (Biểu số 2)",
+                 "Biểu số 2. DANH MỤC Ổ DỊCH ĐÃ XỬ LÝ"]:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(first_row_as_headings=False) as t:
+        for row in [header, *rows]:
+            r = t.row()
+            for text in row:
+                r.cell(text)
+    pdf.multi_cell(0, 6, "II. KIẾN NGHỊ", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "1. Kiến nghị với Sở Nông nghiệp", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_ruled_table_of_its_header_alone_is_a_bieu():
+    """A Biểu printed as its header row only (the units add the rows), as Word reads the same table: its columns,
+    not its header's words cut into lines of text."""
+    data = _ruled(["STT", "Tên xã có ổ dịch", "Loài vật nuôi mắc bệnh", "Số con tiêu hủy", "Ghi chú"], [])
+    grids = [b for b in read(data, "thu-y.pdf").blocks if isinstance(b, Grid)]
+    assert [[t for t, _ in r] for r in grids[0].cells] == [
+        ["STT", "Tên xã có ổ dịch", "Loài vật nuôi mắc bệnh", "Số con tiêu hủy", "Ghi chú"]]
+    o = draft_outline(import_document(data, "thu-y.pdf"))
+    assert [(t.table.code, t.prompt) for t in o.tables] == [("2", "DANH MỤC Ổ DỊCH ĐÃ XỬ LÝ")]
+    assert [c.label for c in o.tables[0].table.columns] == [
+        "Tên xã có ổ dịch", "Loài vật nuôi mắc bệnh", "Số con tiêu hủy", "Ghi chú"]
+
+
+def test_a_pdf_whose_lines_cannot_be_placed_says_its_tables_are_not_rebuilt(monkeypatch: pytest.MonkeyPatch):
+    """pdfplumber failing on the file: its text is read as it is, and an unsure point says the ruled tables were
+    not rebuilt and what to do (check the Biểu, or send the .docx) — never a table lost silently."""
+    import dialogs.importer.reading_pdf as reading_pdf
+
+    data = _ruled(["STT", "Tên xã có ổ dịch", "Số con tiêu hủy"], [["1", "Xã Phú Lộc", ""]])
+    monkeypatch.setattr(reading_pdf, "pdf_pages", lambda _data: None)
+    res = import_document(data, "thu-y.pdf")
+    msg = next(n["message"] for n in res.notes if "bảng kẻ ô" in n["message"])
+    assert "Biểu" in msg and ".docx" in msg
