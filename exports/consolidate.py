@@ -6,7 +6,9 @@ say so). For each question, in the outline's order:
   numbers     → the aggregate the outline declares or its default (:func:`dialogs.figures.aggregate_of`):
                 sum, mean (percentages given as "47/96" by every unit: recomputed from the summed parts),
                 ratio recomputed from two summed questions, min, max or none; units answering; change
-                against the previous period;
+                against the previous period, like with like: when the units with a figure differ between the
+                two periods (or a rate was pooled in one and a plain mean in the other), the change is measured
+                only on the units with a figure in both, by one method (:class:`Compared`);
   lists       → one merged list with the unit on each row, with counts by status;
   Biểu        → summed cell by cell in the Biểu's own layout (computed rows/columns); rates averaged or
                 recomputed from summed parts, shares recomputed from the summed counts; each unit's own table kept;
@@ -34,6 +36,8 @@ from dialogs.figures import (  # noqa: F401 (one_measure: re-exported)
     aggregate_of,
     one_measure,
     row_aggregates,
+    summed_rows,
+    total_row,
 )
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
@@ -49,6 +53,20 @@ class UnitInfo:
     name: str
     kind: str
     parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Compared:
+    """The change measured like with like: over the ``units`` units with a figure in both periods, by the same
+    method (``prev`` and ``cur``: their aggregate in each period; None when no unit has both)."""
+    units: int
+    prev: float | None
+    cur: float | None
+    plain_mean: bool = False  # a rate pooled from parts in one period only: averaged in both
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.prev is None or self.cur is None else self.cur - self.prev
 
 
 @dataclass
@@ -70,6 +88,7 @@ class NumericSummary:
     prev_maximum: float | None = None
     prev_mode: str | None = None  # the previous period's, when it differs ("average" against "fraction")
     per_unit: list[tuple[UnitInfo, float, float | None]] = field(default_factory=list)
+    compared: Compared | None = None  # set when the whole figures are not like with like (see Compared)
 
     @staticmethod
     def _of(mode: str, total: float, count: int, num: float, den: float, lo: float | None,
@@ -99,8 +118,16 @@ class NumericSummary:
 
     @property
     def delta(self) -> float | None:
+        """The change against the previous period: like with like (:attr:`compared`) when the whole figures are not."""
+        if self.compared is not None:
+            return self.compared.delta
         v, p = self.value, self.prev_value
         return None if v is None or p is None else v - p
+
+    @property
+    def delta_base(self) -> float | None:
+        """The previous figure the change is measured from."""
+        return self.compared.prev if self.compared is not None else self.prev_value
 
 
 @dataclass
@@ -115,10 +142,19 @@ class ListSummary:
     units_with_items: int = 0
     by_field: dict[str, Counter] = field(default_factory=dict)  # choice fields and document kinds
     prev_count: int | None = None
+    compared: tuple[int, int, int] | None = None  # (units, their items last period, now) when not like with like
 
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def delta(self) -> int | None:
+        """The change in items against the previous period, like with like: only over the units that answered
+        in both periods when the units answering differ."""
+        if self.compared is not None:
+            return self.compared[2] - self.compared[1]
+        return None if self.prev_count is None else self.count - self.prev_count
 
 
 @dataclass
@@ -254,18 +290,22 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         # who could answer: units for whom the question is visible
         eligible = _eligible(ref, units, all_current)
         among = None if eligible is units else {u.id for u in eligible}
+        # last period's figures over last period's own askees (a unit asked then but not now still counts then)
+        prev_among = among if prev is None else _among(_eligible(ref, units, previous), units)
         pairs = cur.pairs(key, among)
         n, n_eligible = len(pairs), len(eligible)
         if q.type in NUMERIC_TYPES:
-            s = _numeric(outline, q, eligible, among, cur, prev)
+            span = eligible if prev_among == among else [u for u in units if u.id in among or u.id in prev_among]
+            s = _numeric(outline, q, span, among, cur, prev, prev_among=prev_among)
             items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else n, n_eligible))
         elif q.type in ("yesno", "choice", "multichoice"):
             items.append(Item(ref, "choice", _choice_summary(pairs), n, n_eligible))
         elif q.type in ("list", "documents"):
-            ls = _list_summary(q, pairs, prev.pairs(key, among) if prev else None)
+            ls = _list_summary(q, pairs, prev.pairs(key, prev_among) if prev else None)
             items.append(Item(ref, "list", ls, n, n_eligible))
         elif q.type == "table" and q.table is not None:
-            ts = _table(q.table, pairs, prev.pairs(key, among) if prev else None, keep=n_eligible <= PER_UNIT_TABLES_MAX)
+            ts = _table(q.table, pairs, prev.pairs(key, prev_among) if prev else None,
+                        keep=n_eligible <= PER_UNIT_TABLES_MAX)
             items.append(Item(ref, "table", ts, n, n_eligible))
         elif q.type == "date":
             items.append(Item(ref, "date", ChoiceSummary(per_unit=list(pairs)), n, n_eligible))
@@ -337,7 +377,12 @@ def _list_summary(q: Any, pairs: list[tuple[UnitInfo, Any]], previous: list[tupl
                 val = r.get(f.key)
                 if val not in (None, ""):
                     ls.by_field[f.key][_label(f, val)] += 1
-    ls.prev_count = sum(len(v or []) for _, v in previous) if previous is not None else None
+    if previous is not None:
+        ls.prev_count = sum(len(v or []) for _, v in previous)
+        now, before = ({u.id: len(v or []) for u, v in xs if v is not None} for xs in (pairs, previous))
+        if before and set(now) != set(before):
+            both = set(now) & set(before)
+            ls.compared = (len(both), sum(before[u] for u in both), sum(now[u] for u in both))
     return ls
 
 
@@ -357,14 +402,64 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
                     Columns(eligible, previous, keys) if previous is not None else None)
 
 
+def _among(eligible: list[UnitInfo], units: list[UnitInfo]) -> set[int] | None:
+    return None if eligible is units else {u.id for u in eligible}
+
+
 def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
-             previous: Columns | None) -> NumericSummary:
+             previous: Columns | None, *, prev_among: set[int] | None = None) -> NumericSummary:
+    """``eligible``: the units asked in either period; ``among`` / ``prev_among``: the ids of those asked this
+    period / last period (None: all)."""
+    prev_among = among if prev_among is None else prev_among
+    s = _numeric_whole(outline, q, eligible, among, current, previous, prev_among)
+    if previous is not None:
+        s.compared = _like_with_like(outline, q, s, eligible, (among, prev_among), current, previous)
+    return s
+
+
+def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[UnitInfo],
+                    amongs: tuple[set[int] | None, set[int] | None], current: Columns, previous: Columns) -> Compared | None:
+    """None when the whole figures already compare like with like (the same units have a figure in both periods,
+    aggregated the same way); otherwise the change over the units with a figure in both, by one method (a rate
+    pooled from parts in one period and averaged in the other is averaged in both)."""
+    agg = aggregate_of(q)
+    if agg == "none":
+        return None
+    if agg == "ratio":
+        cur = _with_parts(outline, q, eligible, amongs[0], current)
+        prv = _with_parts(outline, q, eligible, amongs[1], previous)
+    else:
+        cur = {u.id for u, c, _ in s.per_unit if c is not None}
+        prv = {u.id for u, _, p in s.per_unit if p is not None}
+    if not prv or (cur == prv and (s.prev_mode or s.mode) == s.mode):
+        return None
+    both = [u for u in eligible if u.id in cur and u.id in prv]
+    if not both:
+        return Compared(0, None, None)
+    sub = _numeric_whole(outline, q, both, *amongs[:1], current, previous, amongs[1])
+    mixed = (sub.prev_mode or sub.mode) != sub.mode
+    if mixed:
+        sub.mode = sub.prev_mode = "average"
+    return Compared(len(both), sub.prev_value, sub.value, plain_mean=mixed)
+
+
+def _with_parts(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, answers: Columns) -> set[int]:
+    """The units that gave both parts of a declared ratio."""
+    nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
+    xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
+    nconv, dconv = number_of(nq), number_of(dq)
+    return {u.id for u in eligible if u.id in xs and u.id in ys and nconv(xs[u.id]) is not None
+            and dconv(ys[u.id]) is not None}
+
+
+def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
+                   previous: Columns | None, prev_among: set[int] | None = None) -> NumericSummary:
     key = q.key
     agg = aggregate_of(q)
     s = NumericSummary(mode={"mean": "average"}.get(agg, agg))
     conv = number_of(q)
     cur_of = current.values(key, among)
-    prv_of = previous.values(key, among) if previous is not None else None
+    prv_of = previous.values(key, prev_among) if previous is not None else None
     for u in eligible:
         cur = cur_of.get(u.id)
         c = None if cur is None else conv(cur)
@@ -376,10 +471,10 @@ def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int]
         nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
         nconv, dconv = number_of(nq), number_of(dq)
 
-        def parts(answers: Columns) -> tuple[float, float, int]:
+        def parts(answers: Columns, who: set[int] | None) -> tuple[float, float, int]:
             num = den = 0.0
             n = 0
-            xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
+            xs, ys = answers.values(nq.key, who), answers.values(dq.key, who)
             for u in eligible:
                 x, y = xs.get(u.id), ys.get(u.id)
                 if x is None or y is None:
@@ -389,9 +484,9 @@ def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int]
                     num, den, n = num + x, den + y, n + 1
             return num, den, n
 
-        s.num, s.den, s.count = parts(current)
+        s.num, s.den, s.count = parts(current, among)
         if previous is not None:
-            s.prev_num, s.prev_den, s.prev_count = parts(previous)
+            s.prev_num, s.prev_den, s.prev_count = parts(previous, prev_among)
             s.prev_total = 0.0
         return s
     _spread(s, q, agg, cur_of, prv_of)
@@ -550,6 +645,7 @@ def table_figures(t: Table, values: list[Any], keep: list[Paired] | None = None)
     if keep is not None:  # the ratio cells' parts, for the added «Tổng cộng» row and the note
         keep.append(pairs)
     _other_columns(t, grid, aggs, cells_of, pairs.grids)
+    pairs.check_totals(t, grid)
     for (rk, ck), p in pairs.fractions.items():  # a rate every unit typed as parts («47/96»): from the parts
         grid.setdefault(rk, {})[ck] = rate_of(p.num, p.den)
     opened = {r.key for r in t.rows if r.open}
@@ -584,6 +680,7 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
             continue
         col = t.column(ck)
         parent = share_parents(t) if agg == "share" else {}
+        whole = _added_whole(t, grid, col.of) if agg == "share" and not parent else None
         for r in t.rows:
             cell = grid.setdefault(r.key, {})
             if agg in ("mean", "min", "max"):
@@ -593,9 +690,20 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
                 cell[ck] = rate_of(mine.get(col.numerator or ""), mine.get(col.denominator or ""), col.factor)
             elif agg == "share":
                 up = parent.get(r.key)
-                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
+                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else \
+                    rate_of(cell.get(col.of or ""), whole) if whole is not None and r.level == 0 else None
             else:
                 cell[ck] = None
+
+
+def _added_whole(t: Table, grid: dict[str, dict[str, Any]], of: str | None) -> float | None:
+    """A share's whole in a Biểu with no total row of its own: the «Tổng cộng» row added under it (the sum of the
+    top-level summed rows), when one is added (:func:`dialogs.figures.total_row`); else None (shares left empty)."""
+    if not of or not total_row(t):
+        return None
+    summed = summed_rows(t)
+    vals = [v for r in t.rows if r.level == 0 and r.key in summed and isinstance(v := grid.get(r.key, {}).get(of), int | float)]
+    return sum(vals) if vals else None
 
 
 def rate_of(num: Any, den: Any, factor: float | None = None) -> float | None:
