@@ -575,7 +575,8 @@ def build(doc: Document, filename: str) -> Built:
     seq = unit_answers(rosters(survey_items(run_on_survey(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes))))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
-    ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
+    ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font)  # (an old font read again)
+                        + [{"message": m} for m in cleaned.doc.notes])  # (what the reader could not read)
     _unbuilt_notes(ctx, seq, caps)
     alltext = " ".join([article] * bool(article) + [s for s in seq if isinstance(s, str)])
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
