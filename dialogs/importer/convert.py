@@ -13,6 +13,7 @@ from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_ver
 from dialogs.importer.bilingual import without_gloss
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
+from dialogs.importer.filled_reports import report_asks
 from dialogs.importer.filled_values import counts_lead, filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
@@ -1032,6 +1033,9 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         q["type"], q["options"] = "choice", opts
         return [q]
     if numbered and not node.tables and _filled(node):
+        figured = _filled_report(ctx, node, path)
+        if figured is not None:
+            return [figured]
         # a copied report: the heading is the ask, the paragraphs (or bullets) under it one unit's answer
         ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
                                      "cáo: chỉ giữ đề mục làm câu hỏi"})
@@ -1128,6 +1132,20 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
         return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
+
+
+def _filled_report(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:
+    """A heading over a filled report's bullets of figures (filled_reports.py): the counts they answer, the figures
+    dropped."""
+    if node.body or not node.children:
+        return None
+    asks = report_asks([(strip_fn(c.text), [strip_fn(b) for b in c.body + c.after]) for c in node.children
+                        if not c.children and not c.tables])
+    if not asks or len(asks) < len(node.children):
+        return None
+    ctx.notes.append({"message": f"các dòng dưới mục «{_title(node.text)[:60]}» là số liệu đã điền của một báo cáo: "
+                                 "mỗi nhãn thành một câu hỏi số, bỏ số liệu cũ — hãy xem lại tên và đơn vị"})
+    return {"no": node.no, "title": _title(node.text), "items": [question(ctx, a, path, None, []) for a in asks]}
 
 
 def _filled(node: Node) -> bool:
