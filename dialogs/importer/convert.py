@@ -13,7 +13,7 @@ from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_ver
 from dialogs.importer.bilingual import without_gloss
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
-from dialogs.importer.filled_reports import report_asks
+from dialogs.importer.filled_reports import papers_listed, report_asks
 from dialogs.importer.filled_values import counts_lead, filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
@@ -1039,6 +1039,8 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         # a copied report: the heading is the ask, the paragraphs (or bullets) under it one unit's answer
         ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
                                      "cáo: chỉ giữ đề mục làm câu hỏi"})
+        if papers_listed([c.text for c in node.children] + node.body + node.after):  # '- Thông tư số …' each
+            return [question(ctx, Ask(_title(node.text), "documents", "văn bản"), path, node.no, [])]
         return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
     grouped = _letter_group(ctx, node, path)
     if grouped:

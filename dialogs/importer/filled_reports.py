@@ -112,3 +112,14 @@ def report_asks(bullets: list[tuple[str, list[str]]]) -> list[Ask]:
         return []
     asks = [a for f in found if f for a in f]
     return asks if sum(a.type in ("integer", "table") for a in asks) >= 2 and len(found) >= 2 else []
+
+
+PAPER = re.compile(r"(?i)^(?:thông tư|nghị định|nghị quyết|quyết định|chỉ thị|công văn|kế hoạch|hướng dẫn|luật|"
+                   r"thông báo|văn bản)(?:\s+liên tịch)?\s+(?:số\s*)?\d")
+
+
+def papers_listed(lines: list[str]) -> bool:
+    """The copy's answer under a heading is a list of papers ('- Thông tư số 28/2016/TT-BGDĐT ngày … của …'): the
+    heading asks for documents. Two lines at least, most of them citing a paper by its number."""
+    cited = [bool(PAPER.match(_clean(x))) for x in lines if _clean(x)]
+    return len(cited) >= 2 and 3 * sum(cited) >= 2 * len(cited)
