@@ -13,7 +13,7 @@ from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_ver
 from dialogs.importer.bilingual import without_gloss
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
-from dialogs.importer.filled_reports import papers_listed, report_asks
+from dialogs.importer.filled_reports import papers_listed, paragraph_asks, report_asks
 from dialogs.importer.filled_values import counts_lead, filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
@@ -1139,6 +1139,10 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
 def _filled_report(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:
     """A heading over a filled report's bullets of figures (filled_reports.py): the counts they answer, the figures
     dropped."""
+    if node.body and not node.children and not node.after:
+        asks = paragraph_asks(_title(node.text), [strip_fn(b) for b in node.body])
+        return {"no": node.no, "title": _title(node.text),
+                "items": [question(ctx, a, path, None, []) for a in asks]} if asks else None
     if node.body or not node.children:
         return None
     asks = report_asks([(strip_fn(c.text), [strip_fn(b) for b in c.body + c.after]) for c in node.children

@@ -27,6 +27,8 @@ FIGURE = re.compile(rf"^{LABEL}\s*:\s*(?P<n>{NUM})(?:\s*(?P<u>{UNIT}))??"
                     rf"(?:\s*/?\s*(?P<m>{NUM})\s*(?P<v>{UNIT}))?\s*(?:\((?P<p>[^()]*)\))?\s*[.;]?$")
 PART = re.compile(rf"^{LABEL}\s*:\s*(?P<n>{NUM})\s*$")
 BRACKET = re.compile(rf"^(?P<n>{NUM})\s+(?P<u>{WORD}(?:\s{WORD}){{0,4}})$")
+PARTS_AFTER = re.compile(rf"^(?P<h>[^:;()]+:\s*{NUM}(?:\s*{UNIT})?)\s*,\s*(?P<p>(?:[^\W\d_][^:;,()]{{0,40}}:\s*{NUM}"
+                         rf"\s*[;,]?\s*)+?)[.;]?$")
 BARE = re.compile(r"^(?P<l>[^\W\d_][^:;()]{2,80}?)\s*:\s*$")
 WORDED = re.compile(r"^(?P<l>[^\W\d_][^:;()]{0,60}?)\s*:\s*\S")
 
@@ -46,7 +48,12 @@ def _unit(u: str | None) -> str | None:
 
 def figure_asks(line: str) -> list[Ask]:
     """The counts one filled line answers (see the module's notes); [] for any other line."""
-    m = FIGURE.match(_clean(line))
+    text = _clean(line)
+    after = PARTS_AFTER.match(text)
+    if after:  # 'Tổng số giáo viên: 42 người, biên chế: 40; hợp đồng: 02.': the parts as if in brackets
+        parts = [p for p in re.split(r"\s*[;,]\s*", after.group("p")) if p]
+        text = f"{after.group('h')} ({'; '.join(parts)})"
+    m = FIGURE.match(text)
     if not m or len(m.group("l").split()) > 10:
         return []
     asks = [Ask(_cap(m.group("l")), "integer", _unit(m.group("u")))]
@@ -123,3 +130,15 @@ def papers_listed(lines: list[str]) -> bool:
     heading asks for documents. Two lines at least, most of them citing a paper by its number."""
     cited = [bool(PAPER.match(_clean(x))) for x in lines if _clean(x)]
     return len(cited) >= 2 and 3 * sum(cited) >= 2 * len(cited)
+
+
+def paragraph_asks(heading: str, lines: list[str]) -> list[Ask]:
+    """A heading over a filled report's paragraphs, some of them figures ('Tổng số giáo viên: 42 người, biên chế: 40;
+    hợp đồng: 02.' then a sentence of what was done): the counts the figures answer, then the heading in words (a
+    longtext) when a line tells in sentences. [] when no line gives a figure."""
+    found = [figure_asks(x) for x in lines]
+    asks = [a for f in found for a in f]
+    if not asks:
+        return []
+    told = [Ask(_cap(heading), "longtext")] if not all(found) else []
+    return told + asks

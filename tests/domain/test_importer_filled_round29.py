@@ -89,3 +89,11 @@ def test_a_price_per_unit_is_money_and_keeps_its_label() -> None:
 def test_a_unit_glued_to_the_next_label_goes_with_the_blank_before() -> None:
     assert _typed(labelled_blanks("Diện tích ao nuôi cá của hộ: .......... m2, chia thành mấy ao: ..........")) == [
         ("Diện tích ao nuôi cá của hộ", "decimal", "m2"), ("Chia thành mấy ao", "integer", None)]
+
+
+def test_a_filled_paragraph_gives_its_counts_and_the_heading_in_words() -> None:
+    o = imp("BÁO CÁO\nKết quả công tác năm học 2030-2031\nI. Quy mô\n1. Đội ngũ\n"
+            "Tổng số giáo viên: 37 người, biên chế: 33; hợp đồng: 04.\n"
+            "Nhà trường đã phân công chuyên môn hợp lý, tổ chức nhiều buổi sinh hoạt chuyên đề cho toàn thể giáo viên.\n")
+    assert [(r.question.prompt, r.question.type) for r in o.refs] == [
+        ("Đội ngũ", "longtext"), ("Tổng số giáo viên", "integer"), ("Biên chế", "integer"), ("Hợp đồng", "integer")]
