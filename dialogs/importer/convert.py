@@ -1033,15 +1033,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         q["type"], q["options"] = "choice", opts
         return [q]
     if numbered and not node.tables and _filled(node):
-        figured = _filled_report(ctx, node, path)
-        if figured is not None:
-            return [figured]
-        # a copied report: the heading is the ask, the paragraphs (or bullets) under it one unit's answer
-        ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
-                                     "cáo: chỉ giữ đề mục làm câu hỏi"})
-        if papers_listed([c.text for c in node.children] + node.body + node.after):  # '- Thông tư số …' each
-            return [question(ctx, Ask(_title(node.text), "documents", "văn bản"), path, node.no, [])]
-        return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
+        return _filled_items(ctx, node, path)
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
@@ -1134,6 +1126,19 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
         return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
+
+
+def _filled_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    """A copied report: the figures under the heading ask their counts (filled_reports.py); else the heading is the
+    ask, the paragraphs (or bullets) under it one unit's answer (a list of papers: the documents it asks)."""
+    figured = _filled_report(ctx, node, path)
+    if figured is not None:
+        return [figured]
+    ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
+                                 "cáo: chỉ giữ đề mục làm câu hỏi"})
+    if papers_listed([c.text for c in node.children] + node.body + node.after):  # '- Thông tư số …' each
+        return [question(ctx, Ask(_title(node.text), "documents", "văn bản"), path, node.no, [])]
+    return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
 
 
 def _filled_report(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:

@@ -100,6 +100,16 @@ def _in_words(out: list[Ask], label: str) -> Ask | None:
 UNIT_THEN_LABEL = re.compile(r"^(?P<u>[a-zđà-ỹ]+[23²³]?(?:/[a-zđà-ỹ]+)?)\s*,\s*(?P<r>[^\W\d_].*)$")
 
 
+def _unit_then_label(out: list[Ask], label: str) -> str:
+    """'…: …… m2, bao gồm mấy mảnh: ……': the unit of the blank before (its ask in out), then the next label."""
+    leading = UNIT_THEN_LABEL.match(label) if out else None
+    if not leading or not UNIT_WORDS.match(leading.group("u")):
+        return label
+    out[-1].unit = out[-1].unit or leading.group("u")
+    out[-1].type = "decimal" if out[-1].type == "text" else out[-1].type
+    return leading.group("r")[0].upper() + leading.group("r")[1:]
+
+
 def labelled_blanks(text: str) -> list[Ask]:
     """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
     Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
@@ -130,11 +140,7 @@ def labelled_blanks(text: str) -> list[Ask]:
             # 'Nơi cấp: Bộ công an, ngày cấp: ……': a filled field, then the label of the blank
             out.append(Ask(head.strip(), *field_type(head.strip())))
             label = nxt.strip()[0].upper() + nxt.strip()[1:]
-        leading = UNIT_THEN_LABEL.match(label) if out else None
-        if leading and UNIT_WORDS.match(leading.group("u")):  # '…: …… m2, bao gồm mấy mảnh: ……': the unit of
-            out[-1].unit = out[-1].unit or leading.group("u")  # the blank before, then the next label
-            out[-1].type = "decimal" if out[-1].type == "text" else out[-1].type
-            label = leading.group("r")[0].upper() + leading.group("r")[1:]
+        label = _unit_then_label(out, label)
         if out and not colon and re.search(r"\.\s+\S", label):  # '…, tỉnh Kon Tum. Điện thoại: ……': the value
             label = re.split(r"\.\s+(?=\S)", label)[-1]  # filled in the blank before ends; the next label begins
         if out and label[0].islower() and len(label.split()) <= 6:  # 'Ông/bà: ……; chức vụ: ……': the next label
