@@ -13,7 +13,8 @@ from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_ver
 from dialogs.importer.bilingual import without_gloss
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
-from dialogs.importer.filled_reports import papers_listed, paragraph_asks, report_asks
+from dialogs.importer.filled_reports import bullet_asks, papers_listed, paragraph_asks, report_asks
+from dialogs.importer.filled_reports import figure_asks as filled_figures
 from dialogs.importer.filled_values import counts_lead, filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
@@ -1022,7 +1023,8 @@ def _guided_figures(text: str, qs: list[dict]) -> bool:
 
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
-    early = _carried_items(ctx, node, path) or _form_items(ctx, node, path) or _bare_item(ctx, node, path)
+    early = (_filled_bullet(ctx, node, path) or _carried_items(ctx, node, path) or _form_items(ctx, node, path)
+             or _bare_item(ctx, node, path))
     if early:
         return early
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
@@ -1126,6 +1128,15 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
         return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
+
+
+def _filled_bullet(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    """'- Tổng số học sinh: 640 em/18 lớp. Trong đó:' over '. Khối 1: 120 em 4 lớp' …: a filled copy's figure and
+    its parts (filled_reports.py), the figures dropped."""
+    if node.children or node.tables or not node.body or not filled_figures(strip_fn(node.text)):
+        return []
+    asks = bullet_asks(strip_fn(node.text), [strip_fn(b) for b in node.body + node.after])
+    return [question(ctx, a, path, None, []) for a in asks or []]
 
 
 def _filled_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:

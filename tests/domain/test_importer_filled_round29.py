@@ -97,3 +97,11 @@ def test_a_filled_paragraph_gives_its_counts_and_the_heading_in_words() -> None:
             "Nhà trường đã phân công chuyên môn hợp lý, tổ chức nhiều buổi sinh hoạt chuyên đề cho toàn thể giáo viên.\n")
     assert [(r.question.prompt, r.question.type) for r in o.refs] == [
         ("Đội ngũ", "longtext"), ("Tổng số giáo viên", "integer"), ("Biên chế", "integer"), ("Hợp đồng", "integer")]
+
+
+def test_a_filled_bullet_over_its_parts_alone_under_a_heading() -> None:
+    o = imp("BÁO CÁO\nKết quả năm học 2030-2031\nI. Quy mô\n2. Học viên\n- Tổng số học viên: 310 người/11 lớp. Trong đó:\n"
+            ". Lớp sơ cấp: 160 người 6 lớp\n. Lớp trung cấp: 150 người 5 lớp\n")
+    got = [(r.question.prompt, r.question.type) for r in o.refs]
+    assert got[:2] == [("Tổng số học viên", "integer"), ("Số lớp", "integer")]
+    assert got[2][1] == "table" and "310" not in got[2][0]
