@@ -1135,8 +1135,11 @@ def _filled_bullet(ctx: ImportContext, node: Node, path: list[str]) -> list[dict
     its parts (filled_reports.py), the figures dropped."""
     if node.children or node.tables or not node.body or not filled_figures(strip_fn(node.text)):
         return []
-    asks = bullet_asks(strip_fn(node.text), [strip_fn(b) for b in node.body + node.after])
-    return [question(ctx, a, path, None, []) for a in asks or []]
+    lines = [strip_fn(b) for b in node.body + node.after]
+    asks = bullet_asks(strip_fn(node.text), lines) or []
+    if not any(a.type == "table" for a in asks) and not all(filled_figures(b) for b in lines):
+        return []  # (a line under it that is no figure: the other readers')
+    return [question(ctx, a, path, None, []) for a in asks]
 
 
 def _filled_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
