@@ -132,7 +132,7 @@ def labelled_blanks(text: str) -> list[Ask]:
     for m in marks:
         label = FOOTNOTE_DIGIT.sub("", text[start:m.start()]).strip(" .;,")
         start = m.end()
-        if not label:
+        if not (label := _unit_then_label(out, label)):
             continue
         head, colon, rest = label.partition(":")
         value, comma, nxt = _last_label(rest)
@@ -140,7 +140,6 @@ def labelled_blanks(text: str) -> list[Ask]:
             # 'Nơi cấp: Bộ công an, ngày cấp: ……': a filled field, then the label of the blank
             out.append(Ask(head.strip(), *field_type(head.strip())))
             label = nxt.strip()[0].upper() + nxt.strip()[1:]
-        label = _unit_then_label(out, label)
         if out and not colon and re.search(r"\.\s+\S", label):  # '…, tỉnh Kon Tum. Điện thoại: ……': the value
             label = re.split(r"\.\s+(?=\S)", label)[-1]  # filled in the blank before ends; the next label begins
         if out and label[0].islower() and len(label.split()) <= 6:  # 'Ông/bà: ……; chức vụ: ……': the next label
