@@ -23,7 +23,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.document_kind import kind_notes
+from dialogs.importer.document_kind import PAGE_KINDS, kind_notes, page_kind
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
@@ -53,6 +53,7 @@ from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
     NAME_TAIL,
+    asked_report_wins,
     english_name,
     form_name_wins,
     name_under_motto,
@@ -78,6 +79,7 @@ from dialogs.importer.questions import coded_choice
 from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_numbered_fields, split_run_on_form
+from dialogs.importer.run_on_surveys import interviewer_fields, run_on_survey
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
@@ -570,7 +572,7 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), _line_pdf(cleaned.doc))
     if flat and not started:
         seq = _from_inline_start(seq)
-    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))
+    seq = unit_answers(rosters(survey_items(run_on_survey(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes))))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
     ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
@@ -606,6 +608,7 @@ def build(doc: Document, filename: str) -> Built:
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes, meta.get("name"))
     own_meanings(sections, texts, ctx.notes)  # a field's type by its label's own meaning; a survey's criteria rated
+    interviewer_fields(sections, texts, ctx.notes)  # a questionnaire's interviewer fields: no asks (run_on_surveys.py)
     _closing_notes(ctx, sections, len(drafts), fixed)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points
@@ -630,6 +633,10 @@ def _closing_notes(ctx: ImportContext, sections: list[dict], drafted: int, lines
     """The last unsure points about the whole draft: a table read but placed nowhere (a last guard: a table is never
     dropped without a word), and a document that looks like no outline (document_kind.py)."""
     tables = sum(1 for q in _all_questions(sections) if q.get("type") == "table")
+    if (page := page_kind(lines, tables)) is not None:
+        sections.clear()  # (the page's prose is asked nothing: the draft keeps one written answer)
+        ctx.notes.append({"message": PAGE_KINDS[page]})
+        return
     if drafted > tables:
         ctx.notes.append({"message": f"{drafted - tables} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
@@ -655,6 +662,8 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["english"] = english_name(texts)  # 'Appendix E: Questionnaire (…)' over a questionnaire in Vietnamese
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
+    if asked_report_wins(meta["name"], meta["asked"], texts):
+        meta["name"] = meta["asked"]  # ('V/v Chuẩn bị tổng kết …' → the 'Báo cáo tổng kết …' it asks for)
     meta["first"] = first_line_name(texts)
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)
