@@ -179,6 +179,12 @@ def _blank_ask(seg: str, unit: str) -> Ask:
     return Ask(seg[0].upper() + seg[1:], blank_typ, unit, guessed=why)
 
 
+PRICED = re.compile(r"(?i)\((?P<u>(?:nghìn |ngàn |triệu |tỷ )?đồng(?:\s*/\s*[^\W\d_][^()/]{0,15})?)\)\s*$")
+
+
+HOW_MANY = re.compile(r"(?i)\b(?:mấy|bao nhiêu)\s+(?!lần\b|giờ\b|phút\b|tuổi\b)[^\W\d_]{2,}(?:\s+[^\W\d_]+){0,3}$")
+
+
 def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
@@ -191,8 +197,13 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "list", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
+    money = PRICED.search(s)
+    if money:  # 'Ngày công các loại (đồng/ngày)': a price in its unit, not a date (nor a count of days)
+        return "money", money.group("u").strip()
     if DATE_LABEL.match(s):
         return "date", None
+    if HOW_MANY.search(s):  # 'Bao gồm mấy mảnh', 'Có bao nhiêu hộ': a count
+        return "integer", None
     if YEAR_LABEL.match(s) or re.match(r"(?i)^sĩ số\b", s):  # 'Năm xây dựng', 'Năm sinh': a year; 'Sĩ số': a count
         return "integer", None
     if MEMBERS.match(s):  # 'Đảng viên: …', 'Công đoàn viên: …' alone over a blank: how many the unit has

@@ -257,7 +257,7 @@ DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào 
 
 
 UNIT_WORDS = re.compile(r"^(?:tấn|kg|tạ|ha|m2|m²|m3|m³|km|m|lít|con|người|hộ|triệu đồng|tỷ đồng|nghìn đồng|đồng|"
-                        r"kwh|mw|lượt|chiếc|cái|giờ)(?:\s*/\s*(?:năm|tháng|ngày|giờ|ha|người|hộ)){0,2}$", re.I)  # 'triệu đồng/người/năm'
+                        r"kwh|mw|lượt|chiếc|cái|giờ)(?:\s*/\s*(?:năm|tháng|ngày|giờ|ha|người|hộ|sào|m2|kg|con|tấn|lít|công)){0,2}$", re.I)  # 'triệu đồng/người/năm'
 
 
 YESNO_COLON = re.compile(r"^(?P<q>.{5,}?\bkhông)\s*:\s*có\s*:?\s*không\s*:?\s*$", re.I)
