@@ -51,7 +51,7 @@ from dialogs.importer.lexicon import (
     PEOPLE_LABEL,
 )
 from dialogs.importer.listed_parts import listed_parts
-from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.lost_blanks import counted_values, lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
 from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks, surveyed_topics
 from dialogs.importer.prose_items import heading_figures
@@ -1002,6 +1002,8 @@ def _carried_yesno(text: str, line: str) -> bool:
 
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    if not (node.children or node.tables or node.body) and (counted := counted_values(strip_fn(node.text))):
+        return [question(ctx, a, path, node.no, []) for a in counted]  # '- Danh hiệu …: cá nhân, tập thể'
     bare = bare_label_field(node)  # 'a) Thời gian:' alone, a field whose blank was lost
     if bare:
         return [question(ctx, Ask(*bare), path, node.no, [])]
