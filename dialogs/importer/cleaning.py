@@ -119,6 +119,11 @@ HINT_BLANK = re.compile(r"(?<=:)\s*\[(?P<h>[^\W\d_][^\[\]\d*:]{0,40})\]\s*$")
 HINT_OPTIONS = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?(?:\s*/\s*[^\W\d_]+(?: [^\W\d_]+)?){1,3}$")
 
 
+# a date whose figures are written as letters to replace, alone on its line: 'Ngày xx/tháng xx/năm xxxx', 'dd/mm/yyyy',
+# 'xx/xx/xxxx' → the date's blanks '……/……/……'
+LETTER_DATE = re.compile(r"(?i)^\s*(?:ngày\s*)?(?:xx|dd)\s*/\s*(?:tháng\s*)?(?:xx|mm)\s*/\s*(?:năm\s*)?(?:xxxx|yyyy|xx|yy)[\s.]*$")
+
+
 def _hint_blank(line: str) -> str:
     """'Tên: [Họ và tên]' → 'Tên: …………'; 'Giới tính: [Nam/Nữ]' → 'Giới tính: Nam □ Nữ □'; any other line as it is."""
     m = HINT_BLANK.search(line)
@@ -182,7 +187,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             continue
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
-        line = _hint_blank(BRACKET_BOX.sub("□", line))  # 'Có [ ] Không [ ]': a box to tick typed as brackets
+        line = "……/……/……" if LETTER_DATE.match(line) else _hint_blank(BRACKET_BOX.sub("□", line))  # 'Có [ ] Không [ ]': a box to tick typed as brackets
         boxed = bool(DOT_OPTIONS.match(line))
         line = DOT_RUN.sub("□ ", line).strip() if boxed else line
         if boxed and out and out[-1].startswith("□ ") and boxed_last:  # options wrapped onto a second line: one list

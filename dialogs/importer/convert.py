@@ -1129,6 +1129,8 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     field = filled_field(strip_fn(node.text))
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
         return None
+    if field is not None and re.search(r"[□☐]", field[1]):  # 'Giới tính: Nam □ Nữ □': boxes to tick, no value
+        return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
 
 

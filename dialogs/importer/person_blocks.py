@@ -6,8 +6,9 @@ person) is asked of each person apart: «Dân tộc (người mẹ)». A lead se
 block (its labels stay as they are) — unless it points at the person below («Đề nghị … cho người dưới đây:»): that
 block is the person the form names elsewhere as «người được …» («Quan hệ với người được khai sinh»). A head's own
 label («Họ, chữ đệm, tên người mẹ») counts its words before the person («Họ, chữ đệm, tên») as a label of its
-block. A numbered heading giving a person's particulars («1.2. Thông tin người khai:») heads a block too. A form with
-no repeated label is left untouched.
+block. A numbered heading giving a person's particulars («1.2. Thông tin người khai:») heads a block too, and every
+label under it is that person's («Điện thoại (người báo cáo)»: the heading says the whole block is about them). A form
+with no repeated label is left untouched.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import re
 
 from dialogs.importer.document import Grid
 
-_BLANK = r"\s*(?:\(\d{1,2}\)\s*)?(?:…|[….]{2,})"
+_BLANK = r"\s*(?:\(\d{1,2}\)\s*)?(?:…|[….]{2,}|[^\W\d_]+(?:\s[^\W\d_]+)?\s*[□☐])"  # dots, or boxes: 'Nam □ Nữ □'
 _LABEL = re.compile(r"(?P<label>[^\W\d_][^:…;()]{0,50}?)\s*:(?=" + _BLANK + ")")
 _PERSON = re.compile(r"(?:^|\s)(?P<who>(?:[Nn]gười|[Bb]ên)\s+[^\W\d_][^\s:]*(?:\s+[^\W\d_][^\s:]*){0,3}|[Cc]hủ hộ)$")
 _BARE_HEAD = re.compile(r"^\s*(?:[-–•]\s*)?(?P<who>(?:Người|Bên)\s+[^\W\d_][^:]{0,30}?|Chủ hộ)\s*:?\s*$")
@@ -52,20 +53,24 @@ def _person(who: str) -> str:
     return who[0].lower() + who[1:] if who.split()[0] in ("Người", "Chủ") else who
 
 
-def _blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[str | None, list[int]]], dict[int, str]]:
-    """The blocks (their person or None, their lines) and the label each head line holds before its person."""
+def _blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[str | None, list[int]]], dict[int, str], set[int]]:
+    """The blocks (their person or None, their lines), the label each head line holds before its person, and the
+    blocks a numbered heading opens ('1.2. Thông tin người báo cáo:')."""
     blocks: list[tuple[str | None, list[int]]] = [(None, [])]
     bases: dict[int, str] = {}
+    headed: set[int] = set()
     for i, s in lines:
         if (head := _head(s)) is not None:
             blocks.append((_person(head[0]), []))
+            if _INFO_HEAD.match(s):
+                headed.add(len(blocks) - 1)
             if head[1]:
                 bases[len(blocks) - 1] = head[1]
         elif _LEAD.match(s) and not _LABEL.search(s):
             blocks.append((_named_person(lines) if _POINTED.search(s) else None, []))
         else:
             blocks[-1][1].append(i)
-    return blocks, bases
+    return blocks, bases, headed
 
 
 def _key(label: str) -> str:
@@ -74,7 +79,7 @@ def _key(label: str) -> str:
 
 def person_blocks(seq: list[str | Grid]) -> list[str | Grid]:
     lines = [(i, s) for i, s in enumerate(seq) if isinstance(s, str)]
-    blocks, bases = _blocks(lines)
+    blocks, bases, headed = _blocks(lines)
     if sum(who is not None for who, _ in blocks) < 2:
         return seq
     seen: dict[str, set[int]] = {}
@@ -88,8 +93,9 @@ def person_blocks(seq: list[str | Grid]) -> list[str | Grid]:
     if not repeated:
         return seq
     out = list(seq)
-    for who, idx in blocks:
+    for b, (who, idx) in enumerate(blocks):
         for i in idx if who else ():
-            out[i] = _LABEL.sub(lambda m, who=who: (f"{m.group('label')} ({who}):" if _key(m.group("label")) in repeated
-                                                    else m.group(0)), out[i])
+            out[i] = _LABEL.sub(lambda m, who=who, b=b: (f"{m.group('label')} ({who}):"
+                                                         if b in headed or _key(m.group("label")) in repeated
+                                                         else m.group(0)), out[i])
     return out
