@@ -182,7 +182,10 @@ def _blank_ask(seg: str, unit: str) -> Ask:
 def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
-    s = re.sub(r"\s*\((?:người|bên|chủ hộ)\b[^()]*\)$", "", label.strip())  # 'Tuổi (người nạn nhân)': whose, not what
+    # whose or which group's ('Tuổi (người nạn nhân)', 'Số (Địa chỉ nơi sinh sống)'): not what is asked
+    s = re.sub(r"\s*\((?:người|bên|chủ hộ)\b[^()]*\)$|\s*\([A-ZĐ][^()\s]*(?:\s[^()\s]+){2,}\)$", "", label.strip())
+    if re.fullmatch(r"(?i)số(?: nhà)?", s):  # 'Số: ……' alone (of an address, a paper): a number to copy, not a count
+        return "text", None
     if re.search(r"(?i)\bbằng chữ\)?$", s):  # 'Ngày, tháng, năm sinh ghi bằng chữ': the value in words, a text
         return "text", None
     if ACCOUNT_LABEL.match(s) or SAYS.search(s):  # 'Nhận xét', 'Ý kiến của …', '… chủ trì kết luận …': written out
