@@ -235,7 +235,8 @@ ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuấ
                            r"nhận định|phân tích|mô tả|trình bày|nêu)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
-                        r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)$"
+                        r"đưa vào sử dụng|công nhận|cấp|mắc bệnh|phát bệnh|khởi công|nhập học)(?:\s*/\s*tuổi)?$"
+                        r"|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)(?:\s*\((?:năm|tuổi)\))?$"
                         r"|^năm\s+học\s+(?!sinh\b)(?!(?:hiện tại|hiện nay|này|nay|trước|sau|tới|vừa qua|qua|kế tiếp|báo cáo|mới|cũ)$)"
                         r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Tuổi rừng', 'Năm học nghề'; never
 # 'Năm học hiện tại' (a school year, '2025 - 2026': text)
