@@ -27,6 +27,7 @@ from dialogs.importer.document_kind import kind_notes
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
+from dialogs.importer.form_fields import wrapped_options
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
@@ -565,7 +566,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     _at_lines(seq, doc)  # a table seen but not rebuilt: the line of the document it starts on
-    seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
+    seq = person_blocks(carried_labels(undotted_numbers(wrapped_options(seq))))  # a form's fields repeated per person: each asked of its person
     seq, article, started = _outline_part(seq)
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), _line_pdf(cleaned.doc))
     if flat and not started:

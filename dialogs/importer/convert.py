@@ -51,7 +51,13 @@ from dialogs.importer.lexicon import (
     PEOPLE_LABEL,
 )
 from dialogs.importer.listed_parts import listed_parts
-from dialogs.importer.lost_blanks import counted_values, lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.lost_blanks import (
+    counted_values,
+    lost_blank_asks,
+    lost_labels,
+    parts_are_counts,
+    yesno_lead,
+)
 from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks, surveyed_topics
 from dialogs.importer.prose_items import heading_figures

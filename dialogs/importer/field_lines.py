@@ -25,6 +25,7 @@ from dialogs.importer.form_fields import (
     guided_fields,
     names_below,
     people_blank,
+    yes_with_detail,
 )
 from dialogs.importer.form_labels import colon_blanks, date_range
 from dialogs.importer.forms import MANY, blank_fields
@@ -549,6 +550,7 @@ def field_line_asks(text: str) -> list[Ask]:
         or people_blank(text)
         or names_below(text)
         or boxed_tail(text, person_fields, boxed_choice)
+        or yes_with_detail(text)
         or contact_fields(text)
         or noted_field(text)
         or names_asked(text)
