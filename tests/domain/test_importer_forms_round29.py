@@ -99,3 +99,22 @@ def test_a_yes_whose_answer_asks_a_detail_gives_the_yes_no_and_the_detail() -> N
     assert got["Đang điều trị"] == ("1", "yesno")
     assert got["Số ngày điều trị"] == ("1", "integer")
     assert "Không" not in got
+
+
+def test_a_number_with_a_slash_before_a_capital_numbers_an_item() -> None:
+    from dialogs.importer.structure import parse_marker
+
+    assert parse_marker("1/ Thuận lợi :").no == "1."
+    assert parse_marker("1/2 số hộ đạt chuẩn") is None  # a fraction
+    assert parse_marker("12/ 5/2030") is None  # a date
+
+
+def test_statements_under_an_evaluative_heading_the_last_cut_by_the_copy_are_its_model_answer() -> None:
+    text = ("BÁO CÁO SƠ KẾT HỌC KÌ I\nI/ Tình hình chung:\n- Tổng số giáo viên: …\nII/ Thuận lợi và khó khăn:\n"
+            "1/ Thuận lợi :\n • Được sự quan tâm của cấp ủy và ban giám hiệu nhà trường.\n"
+            " • Đội ngũ giáo viên trẻ, nhiệt tình, có trình độ chuyên môn vững vàng.\n"
+            " • Cơ sở vật chất được đầu tư, đủ phòng học và thiết bị.\n"
+            " • Về học sinh: Phần lớn các em chăm ngoan, có ý thức")
+    got = {r.question.prompt: (r.number, r.question.type) for r in imp(text).refs}
+    assert got["Thuận lợi"] == ("II.1", "longtext")
+    assert not any(p.startswith("Được sự quan tâm") for p in got)
