@@ -200,6 +200,8 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "integer", None
     if MEMBERS.match(s):  # 'Đảng viên: …', 'Công đoàn viên: …' alone over a blank: how many the unit has
         return "integer", None
+    if PEOPLE_IN_STATE.match(s):  # 'Giáo viên đạt chuẩn: …', 'Học sinh bỏ học: …': how many are so
+        return "integer", None
     if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
         return "decimal", None
     if re.match(r"(?i)^hệ số\s+\w+", s) and len(s.split()) <= 8:  # 'Hệ số sử dụng đất', 'Hệ số lương': a ratio
@@ -242,6 +244,9 @@ YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|t
 # 'Năm học hiện tại' (a school year, '2025 - 2026': text)
 
 
+PEOPLE_IN_STATE = re.compile(r"(?i)^(?:giáo viên|học sinh|sinh viên|cán bộ|công chức|viên chức|nhân viên|người lao động|"
+                             r"lao động|trẻ em|trẻ)\s+(?:(?:đã|chưa|không|được|bị)\s+)?(?:đạt|nghỉ|bỏ học|mắc|vi phạm|"
+                             r"tham gia|có trình độ|trên chuẩn|dưới chuẩn)\b[^:]{0,30}$")
 MEMBERS = re.compile(r"^(?:đảng|đoàn|công đoàn|hội|đội)\s+viên$", re.I)
 MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"
                         r"hình thức|nội dung|bảo vệ|đánh giá|học tập|xét tuyển|chuẩn)\b", re.I)

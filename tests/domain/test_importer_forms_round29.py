@@ -118,3 +118,18 @@ def test_statements_under_an_evaluative_heading_the_last_cut_by_the_copy_are_its
     got = {r.question.prompt: (r.number, r.question.type) for r in imp(text).refs}
     assert got["Thuận lợi"] == ("II.1", "longtext")
     assert not any(p.startswith("Được sự quan tâm") for p in got)
+
+
+def test_the_parts_of_a_count_after_its_first_part_keep_the_counts_head() -> None:
+    from dialogs.importer.guidance import labelled_blanks
+
+    got = [(a.prompt, a.type) for a in labelled_blanks("Tổng số hội viên của chi hội: Nữ: ……; Nam: ……")]
+    assert got == [("Tổng số hội viên của chi hội: Nữ", "integer"), ("Tổng số hội viên của chi hội: Nam", "integer")]
+    printed = [a.prompt for a in labelled_blanks("Tên cơ sở được khảo sát: Trường ……… Xã/phường …… Huyện ……")]
+    assert "Huyện" in printed or "Xã/phường" in printed  # a word printed before a blank is no part of a count
+
+
+def test_people_in_a_state_over_a_blank_are_counted() -> None:
+    assert field_type("Giáo viên đạt chuẩn")[0] == "integer"
+    assert field_type("Học sinh bỏ học")[0] == "integer"
+    assert field_type("Giáo viên chủ nhiệm")[0] == "text"  # a role: a name to write
