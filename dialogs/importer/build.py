@@ -27,7 +27,7 @@ from dialogs.importer.document_kind import kind_notes
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
-from dialogs.importer.form_fields import wrapped_options
+from dialogs.importer.form_fields import place_runs, wrapped_options
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
@@ -169,7 +169,8 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     def flush() -> None:
         nonlocal joined, flat
         lines, r = restore_marks([field for line in strip_page_numbers(run) for part in split_buried_name(line)
-                                  for cut in split_run_on_form(part) for one in split_numbered_fields(cut)
+                                  for cut0 in split_run_on_form(part) for cut in place_runs(cut0)
+                                  for one in split_numbered_fields(cut)
                                   for field in split_field_line(one)])
         lines, f = split_flattened(lines)
         f += r

@@ -7,6 +7,8 @@
   object ('Tên cơ sở'); options between slashes in parentheses make a choice; 'trong đó' before a field goes.
 - A yes or no whose yes asks a detail: 'Đang có thai: 1. Có, ghi rõ số tuần thai ____ 2. Không' → the yes/no, then
   the detail ('Số tuần thai', typed by its words); its '2. Không' wrapped onto the next line is joined back first.
+- A form's places by level run into a line that lost their blanks ('… Tỉnh/Thành phố: Huyện/Quận: Xã/Phường: …',
+  'Thôn/bản Xã/phường Huyện, quận Tỉnh, thành phố PHIẾU …'): three or more → a line each with its blank.
 """
 
 from __future__ import annotations
@@ -245,3 +247,21 @@ def wrapped_options(seq: list) -> list:
             continue
         out.append(x)
     return out
+
+
+_LEVELS = "Tỉnh|Thành phố|TP|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường|Thôn|Xóm|Ấp|Bản|Làng|Tổ dân phố|Tổ|Khu phố|Khối"
+_PLACE = rf"(?:{_LEVELS})(?:\s*(?:/|,)\s*(?i:{_LEVELS}))*"
+PLACE_RUN = re.compile(rf"(?<![^\s:.])(?P<run>{_PLACE}\s*:?(?:\s+{_PLACE}\s*:?){{2,}})(?=\s|$)")
+
+
+def place_runs(line: str) -> list[str]:
+    """'… Tỉnh/Thành phố: Huyện/Quận: Xã/Phường: Khu vực …' → the words before, 'Tỉnh/Thành phố: ……', …, the words after:
+    the places of a form by their level, three or more side by side with no blank between them (a copy lost the
+    blanks and the line breaks). A list's number left alone before them goes. Any other line as it is."""
+    m = PLACE_RUN.search(line)
+    if not m:
+        return [line]
+    places = [p.strip(" :") for p in re.findall(rf"{_PLACE}\s*:?", m.group("run"))]
+    before, after = line[:m.start()].strip(), line[m.end():].strip()
+    before = "" if re.fullmatch(r"(?:\d{1,2}|[a-zđ])[.)]", before) else before
+    return [x for x in (before, *(f"{p}: ……" for p in places), after) if x]

@@ -133,3 +133,16 @@ def test_people_in_a_state_over_a_blank_are_counted() -> None:
     assert field_type("Giáo viên đạt chuẩn")[0] == "integer"
     assert field_type("Học sinh bỏ học")[0] == "integer"
     assert field_type("Giáo viên chủ nhiệm")[0] == "text"  # a role: a name to write
+
+
+def test_places_by_level_run_into_a_line_without_blanks_are_a_field_each() -> None:
+    from dialogs.importer.form_fields import place_runs
+
+    assert place_runs("Đánh dấu vào ô nhỏ Tỉnh/Thành phố: Huyện/Quận: Xã/Phường: Khu vực: ……") == [
+        "Đánh dấu vào ô nhỏ", "Tỉnh/Thành phố: ……", "Huyện/Quận: ……", "Xã/Phường: ……", "Khu vực: ……"]
+    assert place_runs("2. Xóm/bản Xã/phường Huyện, quận PHIẾU KHẢO SÁT") == [
+        "Xóm/bản: ……", "Xã/phường: ……", "Huyện, quận: ……", "PHIẾU KHẢO SÁT"]
+    assert place_runs("Xã Tân Lập, huyện Đông Anh, tỉnh Hà Nội") == ["Xã Tân Lập, huyện Đông Anh, tỉnh Hà Nội"]
+    o = imp("PHIẾU KHẢO SÁT HỘ GIA ĐÌNH NĂM 2030 Tỉnh/Thành phố: Huyện/Quận: Xã/Phường:\n1. Họ và tên chủ hộ: ……\n")
+    got = prompts(o)
+    assert got["Huyện/Quận"][1] == "text" and got["Xã/Phường"][1] == "text"
