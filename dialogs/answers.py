@@ -100,15 +100,16 @@ def parse_scalar(
     unit = getattr(item, "unit", None)
     lo = getattr(item, "min", None)
     hi = getattr(item, "max", None)
-    if t == "integer":
-        return parse_integer(text, unit=unit, none_ok=none_ok, min_value=0 if lo is None else lo, max_value=hi)
+    if t == "integer":  # a count is never below 0, a change («Tăng, giảm so với cùng kỳ») may be
+        return parse_integer(text, unit=unit, none_ok=none_ok,
+                             min_value=(None if may_be_negative(item) else 0) if lo is None else lo, max_value=hi)
     if t == "decimal":
         return parse_decimal(text, unit=unit, none_ok=none_ok, min_value=lo, max_value=hi)
     if t == "percent":
         return parse_percent(text, none_ok=none_ok, min_value=(None if may_be_negative(item) else 0) if lo is None else lo,
                              max_value=(None if may_exceed_100(item) else 100) if hi is None else hi).to_json()
     if t == "money":
-        return parse_money(text, unit=unit or "triệu đồng", none_ok=none_ok)
+        return parse_money(text, unit=unit or "triệu đồng", none_ok=none_ok, allow_negative=may_be_negative(item))
     if t == "date":
         d = parse_date(text, default_year=default_year, window=window, none_ok=none_ok)
         return d.isoformat() if d else None

@@ -123,7 +123,12 @@ def _plain_digits(s: str) -> str:
     return s
 
 
-def _to_decimal(text: str, *, allow_negative: bool = False) -> Decimal:
+_COMMA_OR_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
+
+
+def _to_decimal(text: str, *, allow_negative: bool = False, ask_comma: bool = False) -> Decimal:
+    """``ask_comma``: "2,000" or "1,500" (one comma before three digits) is refused with the message "comma": a
+    Vietnamese decimal comma (2; 1,5) or an English thousands comma (2.000; 1.500) — the officer says which."""
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
     if not s or not _NUM_CHARS.match(s):
         raise ParseError("")
@@ -134,6 +139,8 @@ def _to_decimal(text: str, *, allow_negative: bool = False) -> Decimal:
                 raise ParseError("negative")
             sign = -1
         s = s[1:].strip()
+    if ask_comma and _COMMA_OR_THOUSANDS.fullmatch(s):
+        raise ParseError("comma")
     s = _plain_digits(s)
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         raise ParseError("")
@@ -152,7 +159,16 @@ _NOT_PLAIN = re.compile(r"(?i)^[+-]?(nan|inf(inity)?|[\d.,]*\d\s*e\s*[+-]?\d+)$"
 
 
 def _number_error(e: ParseError, raw: str, sample: str) -> ParseError | None:
-    """The message for a number out of range or written in a form officers do not use ("1e309", "NaN")."""
+    """The message for a number out of range, written in a form officers do not use ("1e309", "NaN"), or whose
+    comma may be a decimal comma or a thousands comma ("2,000")."""
+    if e.message == "comma":
+        m = re.search(r"([1-9]\d{0,2}),(\d{3})", raw)
+        whole, frac = m.groups() if m else ("1", "500")
+        as_decimal = format_decimal(Decimal(f"{whole}.{frac}"), 3)
+        typed = as_decimal + "0" if _COMMA_OR_THOUSANDS.fullmatch(as_decimal) else as_decimal  # "12,3450" is read
+        return ParseError(f"«{shown(raw)}» chưa rõ: dấu phẩy là phần thập phân ({as_decimal}) hay ngăn hàng nghìn "
+                          f"({whole}.{frac})? Hãy gõ {whole}{frac} nếu là {whole}.{frac}, hoặc {typed} nếu là "
+                          f"{'số' if as_decimal.isdigit() else 'số thập phân'} {as_decimal}.")
     if e.message == "too_big":
         return ParseError(f"Số quá lớn: «{shown(raw)}». Hãy gõ một số không quá {MAX_DIGITS} chữ số, ví dụ: {sample}.")
     if e.message == "too_precise":
@@ -210,7 +226,9 @@ def parse_integer(text: str, *, unit: str | None = None, none_ok: bool = True,
         raise ParseError(f"Câu này cần một con số, không nhận «{shown(raw)}». {example}.")
     body = _strip_unit(raw, unit)
     try:
-        d = _to_decimal(body, allow_negative=min_value is None or min_value < 0)
+        # "2,000": 2 or two thousand, both whole numbers — asked; "1,500" cannot be 1,5 here: the hint below
+        d = _to_decimal(body, allow_negative=min_value is None or min_value < 0,
+                        ask_comma=bool(re.fullmatch(r"[1-9]\d{0,2},000", body.replace(" ", ""))))
     except ParseError as e:
         if e.message == "negative":
             raise ParseError(f"Số lượng không thể âm («{shown(raw)}»). {example}.") from None
@@ -218,7 +236,7 @@ def parse_integer(text: str, *, unit: str | None = None, none_ok: bool = True,
                or ParseError(f"«{shown(raw)}» không phải là một số. Hãy gõ chữ số. {example}.")) from None
     if d != d.to_integral_value():
         hint = ""
-        if re.fullmatch(r"\d{1,3},\d{3}", body.replace(" ", "")):
+        if re.fullmatch(r"[1-9]\d{0,2},\d{3}", body.replace(" ", "")):
             hint = f" Nếu ý bạn là {body.replace(',', '')}, hãy gõ {body.replace(',', '.')} hoặc {body.replace(',', '')}."
         raise ParseError(f"Câu này cần số nguyên, «{shown(raw)}» có phần thập phân.{hint} {example}.")
     val = int(d)
@@ -237,7 +255,7 @@ def parse_decimal(text: str, *, unit: str | None = None, none_ok: bool = True,
         raise ParseError(f"Câu này cần một con số, không nhận «{shown(raw)}». {example}.")
     body = _strip_unit(raw.rstrip("%").strip() if unit == "%" else raw, unit)
     try:
-        d = _to_decimal(body, allow_negative=True)
+        d = _to_decimal(body, allow_negative=True, ask_comma=True)
     except ParseError as e:
         raise (_number_error(e, raw, "1.234,5") or ParseError(
             f"«{shown(raw)}» không phải là một số. Dùng dấu phẩy cho phần thập phân. {example}.")) from None
@@ -351,9 +369,12 @@ def money_unit(unit: str | None) -> str:
     return unit or "triệu đồng"
 
 
-def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: bool = True) -> int:
-    """"1,2 tỷ", "350 triệu", "350tr", "500 nghìn", "2.500.000 đồng"; a bare number is in ``unit``. → đồng."""
+def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: bool = True, allow_negative: bool = False) -> int:
+    """"1,2 tỷ", "350 triệu", "350tr", "500 nghìn", "2.500.000 đồng"; a bare number is in ``unit``. → đồng.
+    ``allow_negative``: a change («Chênh lệch so với dự toán») may be below 0: "-1,2 tỷ"."""
     raw = clean_input(text).strip()
+    if allow_negative and raw[:1] in "-−" and len(raw) > 1:
+        return -parse_money(raw[1:], unit=unit, none_ok=False)
     u = unit or "triệu đồng"
     example = f"Ví dụ: 350 triệu; 1,2 tỷ hoặc 350 (hiểu là {u})"
     if is_none_answer(raw):
@@ -370,7 +391,7 @@ def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: boo
         raise _number_error(ParseError(""), raw, "350 triệu") or unreadable
     for num, word in parts:
         try:
-            d = _to_decimal(num)
+            d = _to_decimal(num, ask_comma=not word)  # "1,001 triệu" (as printed here): a decimal comma
         except ParseError as e:
             raise _number_error(e, raw, "350 triệu") or unreadable from None
         scale = MONEY_UNITS[word] if word else money_scale(u)

@@ -6,7 +6,9 @@ say so). For each question, in the outline's order:
   numbers     → the aggregate the outline declares or its default (:func:`dialogs.figures.aggregate_of`):
                 sum, mean (percentages given as "47/96" by every unit: recomputed from the summed parts),
                 ratio recomputed from two summed questions, min, max or none; units answering; change
-                against the previous period;
+                against the previous period, like with like: when the units with a figure differ between the
+                two periods (or a rate was pooled in one and a plain mean in the other), the change is measured
+                only on the units with a figure in both, by one method (:class:`Compared`);
   lists       → one merged list with the unit on each row, with counts by status;
   Biểu        → summed cell by cell in the Biểu's own layout (computed rows/columns); rates averaged or
                 recomputed from summed parts, shares recomputed from the summed counts; each unit's own table kept;
@@ -51,6 +53,20 @@ class UnitInfo:
     parent: str | None = None
 
 
+@dataclass(frozen=True)
+class Compared:
+    """The change measured like with like: over the ``units`` units with a figure in both periods, by the same
+    method (``prev`` and ``cur``: their aggregate in each period; None when no unit has both)."""
+    units: int
+    prev: float | None
+    cur: float | None
+    plain_mean: bool = False  # a rate pooled from parts in one period only: averaged in both
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.prev is None or self.cur is None else self.cur - self.prev
+
+
 @dataclass
 class NumericSummary:
     total: float = 0.0
@@ -70,6 +86,7 @@ class NumericSummary:
     prev_maximum: float | None = None
     prev_mode: str | None = None  # the previous period's, when it differs ("average" against "fraction")
     per_unit: list[tuple[UnitInfo, float, float | None]] = field(default_factory=list)
+    compared: Compared | None = None  # set when the whole figures are not like with like (see Compared)
 
     @staticmethod
     def _of(mode: str, total: float, count: int, num: float, den: float, lo: float | None,
@@ -99,8 +116,16 @@ class NumericSummary:
 
     @property
     def delta(self) -> float | None:
+        """The change against the previous period: like with like (:attr:`compared`) when the whole figures are not."""
+        if self.compared is not None:
+            return self.compared.delta
         v, p = self.value, self.prev_value
         return None if v is None or p is None else v - p
+
+    @property
+    def delta_base(self) -> float | None:
+        """The previous figure the change is measured from."""
+        return self.compared.prev if self.compared is not None else self.prev_value
 
 
 @dataclass
@@ -115,10 +140,19 @@ class ListSummary:
     units_with_items: int = 0
     by_field: dict[str, Counter] = field(default_factory=dict)  # choice fields and document kinds
     prev_count: int | None = None
+    compared: tuple[int, int, int] | None = None  # (units, their items last period, now) when not like with like
 
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def delta(self) -> int | None:
+        """The change in items against the previous period, like with like: only over the units that answered
+        in both periods when the units answering differ."""
+        if self.compared is not None:
+            return self.compared[2] - self.compared[1]
+        return None if self.prev_count is None else self.count - self.prev_count
 
 
 @dataclass
@@ -337,7 +371,12 @@ def _list_summary(q: Any, pairs: list[tuple[UnitInfo, Any]], previous: list[tupl
                 val = r.get(f.key)
                 if val not in (None, ""):
                     ls.by_field[f.key][_label(f, val)] += 1
-    ls.prev_count = sum(len(v or []) for _, v in previous) if previous is not None else None
+    if previous is not None:
+        ls.prev_count = sum(len(v or []) for _, v in previous)
+        now, before = ({u.id: len(v or []) for u, v in xs if v is not None} for xs in (pairs, previous))
+        if before and set(now) != set(before):
+            both = set(now) & set(before)
+            ls.compared = (len(both), sum(before[u] for u in both), sum(now[u] for u in both))
     return ls
 
 
@@ -358,7 +397,49 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
 
 
 def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
-             previous: Columns | None) -> NumericSummary:
+             previous: Columns | None, *, compare: bool = True) -> NumericSummary:
+    s = _numeric_whole(outline, q, eligible, among, current, previous)
+    if compare and previous is not None:
+        s.compared = _like_with_like(outline, q, s, eligible, among, current, previous)
+    return s
+
+
+def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[UnitInfo], among: set[int] | None,
+                    current: Columns, previous: Columns) -> Compared | None:
+    """None when the whole figures already compare like with like (the same units have a figure in both periods,
+    aggregated the same way); otherwise the change over the units with a figure in both, by one method (a rate
+    pooled from parts in one period and averaged in the other is averaged in both)."""
+    agg = aggregate_of(q)
+    if agg == "none":
+        return None
+    if agg == "ratio":
+        cur, prv = (_with_parts(outline, q, eligible, among, a) for a in (current, previous))
+    else:
+        cur = {u.id for u, c, _ in s.per_unit if c is not None}
+        prv = {u.id for u, _, p in s.per_unit if p is not None}
+    if not prv or (cur == prv and (s.prev_mode or s.mode) == s.mode):
+        return None
+    both = [u for u in eligible if u.id in cur and u.id in prv]
+    if not both:
+        return Compared(0, None, None)
+    sub = _numeric_whole(outline, q, both, among, current, previous)
+    mixed = (sub.prev_mode or sub.mode) != sub.mode
+    if mixed:
+        sub.mode = sub.prev_mode = "average"
+    return Compared(len(both), sub.prev_value, sub.value, plain_mean=mixed)
+
+
+def _with_parts(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, answers: Columns) -> set[int]:
+    """The units that gave both parts of a declared ratio."""
+    nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
+    xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
+    nconv, dconv = number_of(nq), number_of(dq)
+    return {u.id for u in eligible if u.id in xs and u.id in ys and nconv(xs[u.id]) is not None
+            and dconv(ys[u.id]) is not None}
+
+
+def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
+                   previous: Columns | None) -> NumericSummary:
     key = q.key
     agg = aggregate_of(q)
     s = NumericSummary(mode={"mean": "average"}.get(agg, agg))

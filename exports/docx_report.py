@@ -343,11 +343,15 @@ def _list(doc, c: Consolidation, it: Item, lead: str) -> None:
     s: ListSummary = it.summary
     unit = q.unit or "mục"
     counts = "; ".join(f"{k}: {n}" for fld in s.by_field.values() for k, n in fld.most_common())
-    change = ""
-    if s.prev_count is not None:
-        d = s.count - s.prev_count
-        change = (f", {'tăng' if d > 0 else 'giảm'} {abs(d)} so với {c.outline.period.previous_label}" if d
-                  else f", không đổi so với {c.outline.period.previous_label}")
+    change, prev_word = "", c.outline.period.previous_label
+    d = s.delta
+    if s.compared is not None and not s.compared[0]:
+        change = f" (không so sánh được với {prev_word}: không đơn vị nào báo cáo cả hai kỳ)"
+    elif d is not None:
+        change = (f", {'tăng' if d > 0 else 'giảm'} {abs(d)} so với {prev_word}" if d else f", không đổi so với {prev_word}")
+        if s.compared is not None:
+            change += (f" (tính trên {s.compared[0]} đơn vị báo cáo cả hai kỳ: {prev_word} {s.compared[1]}, kỳ này "
+                       f"{s.compared[2]})")
     _para(doc, tidy(f"{lead}{report_label(q)}: tổng số {format_integer(s.count)} {unit} của "
                     f"{s.units_with_items} đơn vị" + change + (f" ({counts})" if counts else "") + "."))
     if not s.rows:

@@ -76,8 +76,32 @@ def numeric_sentence(c: Consolidation, it: Item) -> str:
         parts.append(ch)
     text = ", ".join(parts)
     extra = aggregate_notes(c, it)
+    cmp_note = compared_note(q, s, prev_word)
+    if cmp_note:
+        extra.append(cmp_note)
     extra.append(f"{s.count}/{it.eligible or len(c.units)} đơn vị báo cáo")
     return f"{text} ({'; '.join(extra)})."
+
+
+def compared_note(q: Question, s: NumericSummary, prev_word: str) -> str:
+    """When the change is measured like with like (:class:`exports.consolidate.Compared`): on which units, from
+    what to what, so that the change printed can be checked against its own two figures."""
+    cmp = s.compared
+    if cmp is None:
+        return ""
+    if cmp.units == 0:
+        return f"không so sánh được với {prev_word}: không đơn vị nào có số liệu ở cả hai kỳ"
+    if cmp.prev is None or cmp.cur is None:
+        return (f"không so sánh được với {prev_word}: trên {cmp.units} đơn vị có số liệu cả hai kỳ, tỷ lệ không tính "
+                "được (mẫu số bằng 0)")
+    how = " (cả hai kỳ tính bình quân cộng)" if cmp.plain_mean else ""
+    return (f"mức tăng, giảm tính trên {cmp.units} đơn vị có số liệu cả hai kỳ{how}: {prev_word} "
+            f"{fmt_number(q, cmp.prev)}, kỳ này {fmt_number(q, cmp.cur)}")
+
+
+def _on_units(s: NumericSummary) -> str:
+    """After a change in the short message: on how many units it was measured, when not on all."""
+    return f", trên {s.compared.units} đơn vị có số liệu cả hai kỳ" if s.compared is not None and s.compared.units else ""
 
 
 def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
@@ -92,7 +116,8 @@ def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
         return [f"tính lại từ tổng «{_short(report_label(nq), 60)}» {format_decimal(s.num)} trên tổng "
                 f"«{_short(report_label(dq), 60)}» {format_decimal(s.den)}"]
     if s.mode == "average" and s.count > 1 and s.minimum is not None and s.maximum is not None:
-        return [f"bình quân của {s.count} đơn vị, thấp nhất {format_decimal(s.minimum)}{pct}, "
+        # a plain mean: a unit with 10 cases weighs as much as one with 1.000 — said, as in the Biểu's note
+        return [f"trung bình cộng của {s.count} đơn vị (không gia quyền), thấp nhất {format_decimal(s.minimum)}{pct}, "
                 f"cao nhất {format_decimal(s.maximum)}{pct}"]
     if s.mode in ("min", "max") and s.count > 1:
         return [f"{'thấp' if s.mode == 'min' else 'cao'} nhất trong {s.count} đơn vị"]
@@ -149,18 +174,20 @@ def summary_text(c: Consolidation, limit: int = 3900) -> str:
             q = it.ref.question
             s = it.summary
             ch = change_phrase(q, s, c.outline.period.previous_label)
+            ch += _on_units(s) if ch else ""
             lines.append(f"• {it.ref.number} {_short(q.prompt, 70)}: {fmt_number(q, s.value)}" + (f" ({ch})" if ch else ""))
     changed = [it for it in nums if it.summary.delta not in (None, 0)]
     if changed:
         def rel(it: Item) -> float:
             s = it.summary
-            base = abs(s.prev_value or 0) or 1.0
+            base = abs(s.delta_base or 0) or 1.0
             return abs(s.delta) / base
 
         lines.append("\nThay đổi lớn nhất so với " + c.outline.period.previous_label + ":")
         for it in sorted(changed, key=rel, reverse=True)[:5]:
             q = it.ref.question
-            lines.append(f"• {it.ref.number} {_short(q.prompt, 60)}: {change_phrase(q, it.summary, c.outline.period.previous_label)}")
+            lines.append(f"• {it.ref.number} {_short(q.prompt, 60)}: "
+                         f"{change_phrase(q, it.summary, c.outline.period.previous_label)}{_on_units(it.summary)}")
     groups = [(it, g) for it in c.items if it.kind == "narrative" for g in it.summary.groups[:1]]
     if groups:
         lines.append("\nÝ kiến nhiều đơn vị cùng nêu:")

@@ -54,7 +54,7 @@ from dialogs.outline import NUMERIC_TYPES
 from dialogs.parsing import money_shown, money_unit
 from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of, rate_of
 from exports.gcpause import gc_paused
-from exports.phrases import clean, provisional_note
+from exports.phrases import clean, compared_note, provisional_note
 from exports.trends import History, history_from_consolidation
 from exports.xlsx_rows import Look, RowWriter, Styled
 from exports.xlsx_style import (
@@ -516,20 +516,23 @@ def _unit_label(q) -> str:
 def _summary(wb: Workbook, c: Consolidation, info: PrintInfo, hist: History) -> None:
     prev = c.outline.period.previous_label
     sh = _Sheet(wb, "Tổng hợp", info, head_rows=(3, 3), freeze="A4", min_widths={3: 30},
-                max_widths={3: 70, 2: 12})
+                max_widths={3: 70, 2: 12, 9: 60})
     sh.title(f"TỔNG HỢP: {c.outline.title}", bold=True)
     sh.title(f"Kỳ: {c.period_label} · Phạm vi: {c.scope_name} · Đã nộp {c.completeness.submitted}/"
              f"{c.completeness.expected} đơn vị" + (f" · {provisional_note(c, limit=10)}" if c.completeness.provisional
                                                   else ""))
-    sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", CHANGE_HEAD, "Số đơn vị trả lời"])
-    for i, it in enumerate([x for x in c.items if x.kind == "numeric"], 1):
+    numeric = [x for x in c.items if x.kind == "numeric"]
+    notes = [compared_note(it.ref.question, it.summary, prev) for it in numeric]
+    sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính", "Tổng", f"Kỳ trước ({prev})", CHANGE_HEAD, "Số đơn vị trả lời"]
+            + (["Cách so sánh với kỳ trước"] if any(notes) else []))
+    for i, (it, note) in enumerate(zip(numeric, notes, strict=True), 1):
         q = it.ref.question
         s = it.summary
         sh.append([sh.cell(i), sh.cell(it.ref.number), sh.cell(report_label(q), wrap=True), sh.cell(_unit_label(q)),
                    _num_cell(sh, figure_type(q), s.value, unit=q.unit),
                    _num_cell(sh, figure_type(q), s.prev_value, unit=q.unit),
                    _num_cell(sh, figure_type(q), s.delta, unit=q.unit),
-                   sh.cell(s.count, INT_FMT)])
+                   sh.cell(s.count, INT_FMT)] + ([sh.cell(note[:1].upper() + note[1:], wrap=True)] if any(notes) else []))
     sh.filter(3)
     sh.close()
     _trend_sheet(wb, hist, info)

@@ -56,7 +56,9 @@ def test_totals_changes_and_completeness_by_hand():
     c = weekly_fixture()
     tong = c.item("kl_nv_tong").summary
     # BYT (a draft) does not count this week: 10 + 20 + 30; previous (no statuses given): 8 + 20 + 25 + 5
-    assert (tong.total, tong.count, tong.prev_total, tong.delta) == (60, 3, 58, 2)
+    assert (tong.total, tong.count, tong.prev_total, tong.prev_value) == (60, 3, 58, 58)
+    # the change like with like: BYT has no figure this week, so over BNV, BTP, VPCP only: 60 against 8 + 20 + 25
+    assert (tong.compared.units, tong.compared.prev, tong.compared.cur, tong.delta) == (3, 53, 60, 7)
     per = {u.code: (v, p) for u, v, p in tong.per_unit}
     assert per == {"BNV": (10, 8), "BTP": (20, 20), "VPCP": (30, 25), "BYT": (None, 5)}
     hs = c.item("vpcp_hs_tong")
@@ -84,7 +86,7 @@ def test_percent_recomputed_from_parts():
     assert avg.mode == "average" and avg.value == pytest.approx(50.0) and (avg.minimum, avg.maximum) == (40, 60)
     text = docx_text(build_report(c).docx)
     assert "Tỷ lệ hồ sơ trực tuyến: 50%" in text and "tính trên tổng 50/100" in text
-    assert "bình quân của 2 đơn vị, thấp nhất 40%, cao nhất 60%" in text
+    assert "trung bình cộng của 2 đơn vị (không gia quyền), thấp nhất 40%, cao nhất 60%" in text
 
 
 def test_declared_ratio_is_recomputed_from_the_summed_parts():
@@ -100,14 +102,19 @@ def test_declared_ratio_is_recomputed_from_the_summed_parts():
     assert it.summary.mode == "ratio" and it.summary.value == pytest.approx(91 * 100 / 110)  # not (90 + 10) / 2
     assert it.answered == 2 and it.summary.prev_value == pytest.approx(50.0)
     text = docx_text(build_report(c).docx)
-    assert "82,73%" in text and "tăng 32,73 điểm phần trăm" in text and "2/3 đơn vị báo cáo" in text
+    # the change like with like: only Xã 1 gave both parts in both periods, 50/100 then 90/100
+    assert it.summary.delta == pytest.approx(40.0)
+    assert "82,73%" in text and "tăng 40 điểm phần trăm" in text and "2/3 đơn vị báo cáo" in text
+    assert "mức tăng, giảm tính trên 1 đơn vị có số liệu cả hai kỳ" in text
 
 
 def test_docx_sentences_tables_and_grouped_narratives():
     c = weekly_fixture()
     rep = build_report(c, org_name="Bộ Nội vụ", place="Hà Nội", on=datetime(2026, 11, 27).date())
     text = docx_text(rep.docx)
-    assert "Tổng số nhiệm vụ thuộc lĩnh vực được phân công: 60 nhiệm vụ, tăng 2 so với tuần trước (3/4 đơn vị báo cáo)." in text
+    # BYT's figure of last week has no counterpart this week (a draft): the change is measured on the other three
+    assert ("Tổng số nhiệm vụ thuộc lĩnh vực được phân công: 60 nhiệm vụ, tăng 7 so với tuần trước (mức tăng, giảm tính "
+            "trên 3 đơn vị có số liệu cả hai kỳ: tuần trước 53 nhiệm vụ, kỳ này 60 nhiệm vụ; 3/4 đơn vị báo cáo).") in text
     assert "3 đơn vị nêu: " in text and "(Bộ Nội vụ, Bộ Tư pháp, Văn phòng Chính phủ)" in text
     assert "Kinh phí chưa được bố trí kịp thời." not in text  # Bộ Y tế's draft is not in the report
     assert "Trên cơ sở báo cáo của 3/4 đơn vị" in text and "còn 1 đơn vị đang hoàn thiện" in text
@@ -189,7 +196,10 @@ def test_xlsx_sheets_formats_and_formula_neutralisation():
     assert wb.sheetnames[0] == "Tổng hợp" and {"Từng đơn vị", "Tiến độ", "Ý kiến"} <= set(wb.sheetnames)
     ws = wb["Tổng hợp"]
     row = next(r for r in ws.iter_rows(min_row=4) if r[2].value == "Tổng số nhiệm vụ thuộc lĩnh vực được phân công")
-    assert (row[4].value, row[5].value, row[6].value, row[7].value) == (60, 58, 2, 3)
+    # the whole figures of both weeks, and the change like with like (BYT's 5 of last week has no counterpart), said so
+    assert (row[4].value, row[5].value, row[6].value, row[7].value) == (60, 58, 7, 3)
+    assert ws.cell(3, 9).value == "Cách so sánh với kỳ trước"
+    assert row[8].value == "Mức tăng, giảm tính trên 3 đơn vị có số liệu cả hai kỳ: tuần trước 53 nhiệm vụ, kỳ này 60 nhiệm vụ"
     assert row[4].number_format == "#,##0"
     assert ws.freeze_panes == "A4" and ws.auto_filter.ref
     per = wb["Từng đơn vị"]
@@ -242,9 +252,13 @@ async def test_tonghop_in_the_bot(db, db_url):
     # the signer's name is not set: said once, with the /coquan message an administrator sends
     notice = texts[-2]
     assert "còn để trống: họ tên người ký" in notice and "/coquan CP\nngười ký: " in notice
-    assert "30 nhiệm vụ (giảm 3 so với tuần trước)" in summary  # Bộ Y tế's draft is not counted
+    # Bộ Y tế's draft is not counted: the 33 of last week (8 + 20 + 5) is not compared with 30 (10 + 20), which
+    # would print a fall; the change is measured on the two units with a figure in both weeks, 28 → 30
+    assert "30 nhiệm vụ (tăng 2 so với tuần trước, trên 2 đơn vị có số liệu cả hai kỳ)" in summary
+    assert "giảm 3" not in summary
     text = docx_text(docs[0].document[1])
-    assert "30 nhiệm vụ, giảm 3 so với tuần trước (2/17 đơn vị báo cáo)" in text
+    assert ("30 nhiệm vụ, tăng 2 so với tuần trước (mức tăng, giảm tính trên 2 đơn vị có số liệu cả hai kỳ: tuần trước "
+            "28 nhiệm vụ, kỳ này 30 nhiệm vụ; 2/17 đơn vị báo cáo)") in text
     assert "Trên cơ sở báo cáo của 2/17 đơn vị" in text and "còn 1 đơn vị đang hoàn thiện" in text
     assert "10:05 26/11/2026" in text  # submitted at 03:05 UTC, shown in Vietnam's time
     # issued by the scope's body, from the unit data: the Government, in Hà Nội, "Số:      /BC-CP"

@@ -188,6 +188,53 @@ def figure(o, q, answers: list[dict[str, Any]]) -> tuple[float | None, int]:
     return sum(vals) / len(vals), len(vals)
 
 
+def has_figure(q, a: dict[str, Any]) -> bool:
+    if aggregation(q) == "ratio":
+        return number(None, a.get(q.numerator)) is not None and number(None, a.get(q.denominator)) is not None
+    return number(q, a.get(q.key)) is not None
+
+
+def pooled(q, answers: list[dict[str, Any]]) -> bool:
+    """A percentage recomputed from its parts (every unit gave «47/96»), not averaged."""
+    raw = [a[q.key] for a in answers if number(q, a.get(q.key)) is not None]
+    return (aggregation(q) == "mean" and q.type == "percent" and bool(raw)
+            and all(isinstance(v, dict) and v.get("den") and v.get("num") is not None for v in raw))
+
+
+def change_like(o, q, cur_of: dict[int, dict], prev_of: dict[int, dict], value, prev) -> tuple[float | None, Any]:
+    """The change against the previous period, like with like: the whole figures when the same units have a
+    figure in both periods and the rate is found the same way in both; otherwise over the units with a figure in
+    both (a rate pooled in one period and averaged in the other: a plain mean in both). Returns (change, None)
+    or (change, (units, previous, current)) for a like-with-like change."""
+    c = {u for u, a in cur_of.items() if has_figure(q, a)}
+    p = {u for u, a in prev_of.items() if has_figure(q, a)}
+    if not p or aggregation(q) == "none" or (c == p and pooled(q, [cur_of[u] for u in c]) == pooled(q, [prev_of[u] for u in p])):
+        return (value - prev if value is not None and prev is not None else None), None
+    both = sorted(c & p)
+    if not both:
+        return None, (0, None, None)
+    now, before = [cur_of[u] for u in both], [prev_of[u] for u in both]
+    if pooled(q, now) != pooled(q, before):
+        x, y = (sum(number(q, a[q.key]) for a in xs) / len(xs) for xs in (now, before))
+        return x - y, (len(both), y, x, "plain")
+    x, y = figure(o, q, now)[0], figure(o, q, before)[0]
+    return (x - y if x is not None and y is not None else None), (len(both), y, x)
+
+
+def like_note(o, q, like) -> str | None:
+    if like is None:
+        return None
+    word = o.period.previous_label
+    if like[0] == 0:
+        return f"không so sánh được với {word}: không đơn vị nào có số liệu ở cả hai kỳ"
+    if like[1] is None or like[2] is None:
+        return (f"không so sánh được với {word}: trên {like[0]} đơn vị có số liệu cả hai kỳ, tỷ lệ không tính được "
+                "(mẫu số bằng 0)")
+    how = " (cả hai kỳ tính bình quân cộng)" if len(like) > 3 else ""
+    return (f"mức tăng, giảm tính trên {like[0]} đơn vị có số liệu cả hai kỳ{how}: {word} {vi_number(q, like[1])}, "
+            f"kỳ này {vi_number(q, like[2])}")
+
+
 def sources(t, row) -> list:
     if row.sum_of == "all":
         return [r for r in t.rows if (r.kind == "data" and r.sum_of is None) or r.open]
@@ -335,7 +382,7 @@ def check(outline_id, units, current, previous, status, prev_status, at, drafts)
         assert "TẠM TÍNH" not in text
     check_numbers(o, units, current, previous, counted, prev_counted, text, wb)
     check_tables(o, units, current, counted, tables, wb)
-    check_lists(o, units, current, counted, text)
+    check_lists(o, units, current, previous, counted, prev_counted, text)
     check_narratives(o, units, current, counted, wb)
     check_progress(units, status, at, wb)
 
@@ -349,18 +396,24 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
     for ref, row in zip(nums, rows, strict=False):
         q = ref.question
         eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
-        value, n = figure(o, q, [current[u.id] for u in eligible if u.id in counted])
-        prev, _ = figure(o, q, [previous[u.id] for u in eligible if u.id in prev_counted]) if has_prev else (None, 0)
-        delta = value - prev if value is not None and prev is not None else None
+        cur_of = {u.id: current[u.id] for u in eligible if u.id in counted}
+        prev_of = {u.id: previous[u.id] for u in eligible if u.id in prev_counted} if has_prev else {}
+        value, n = figure(o, q, list(cur_of.values()))
+        prev, _ = figure(o, q, list(prev_of.values())) if has_prev else (None, 0)
+        delta, like = change_like(o, q, cur_of, prev_of, value, prev)
         assert row[2] == label(q)
         assert close(row[4], xlsx_number(q, value)), (q.key, row, value)
         assert close(row[5], xlsx_number(q, prev)), (q.key, row, prev)
         assert close(row[6], xlsx_number(q, delta)), (q.key, row, delta)
         assert row[7] == n, (q.key, row, n)
+        said = like_note(o, q, like)
+        assert (row[8] if len(row) > 8 else None) in ((said[:1].upper() + said[1:]) if said else None, ""), (q.key, row, like)
         if value is None:
             continue
         assert f"{label(q)}: {vi_number(q, value)}" in text, (q.key, value)
         assert f"{n}/{len(eligible)} đơn vị báo cáo)" in text
+        if said:
+            assert said in text, (q.key, said)
         if delta:
             rate = q.type == "percent" or q.unit == "%"
             mag = (format_money(abs(delta), q.unit or "triệu đồng") if q.type == "money" and not rate
@@ -434,7 +487,10 @@ def check_tables(o, units, current, counted, tables, wb) -> None:
                 assert row[j] == cell_text(col, grid[r.key][col.key]), (q.key, r.key, col.key, row[j])
 
 
-def check_lists(o, units, current, counted, text) -> None:
+def check_lists(o, units, current, previous, counted, prev_counted, text) -> None:
+    """The items listed, and their change like with like: over the units that answered in both periods when the
+    units answering differ."""
+    word = o.period.previous_label
     for ref in o.refs:
         q = ref.question
         if q.type not in ("list", "documents"):
@@ -442,7 +498,22 @@ def check_lists(o, units, current, counted, text) -> None:
         eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
         recs = [current[u.id].get(q.key) or [] for u in eligible if u.id in counted]
         total, with_items = sum(len(x) for x in recs), sum(1 for x in recs if x)
-        assert f"{label(q)}: tổng số {format_integer(total)} {q.unit or 'mục'} của {with_items} đơn vị" in text
+        head = f"{label(q)}: tổng số {format_integer(total)} {q.unit or 'mục'} của {with_items} đơn vị"
+        assert head in text
+        now = {u.id: len(current[u.id][q.key]) for u in eligible if u.id in counted and current[u.id].get(q.key) is not None}
+        before = {u.id: len(previous[u.id][q.key]) for u in eligible
+                  if u.id in prev_counted and previous[u.id].get(q.key) is not None}
+        if not prev_counted:
+            continue
+        both = set(now) & set(before)
+        d = sum(now[u] for u in both) - sum(before[u] for u in both) if before and set(now) != set(before) else \
+            total - sum(before.values())
+        said = f"{'tăng' if d > 0 else 'giảm'} {abs(d)} so với {word}" if d else f"không đổi so với {word}"
+        if before and set(now) != set(before):
+            said = (f"{said} (tính trên {len(both)} đơn vị báo cáo cả hai kỳ: {word} {sum(before[u] for u in both)}, "
+                    f"kỳ này {sum(now[u] for u in both)})") if both else \
+                f" (không so sánh được với {word}: không đơn vị nào báo cáo cả hai kỳ)"
+        assert f"{head}{said if said.startswith(' ') else ', ' + said}" in text, (q.key, said)
 
 
 def check_narratives(o, units, current, counted, wb) -> None:

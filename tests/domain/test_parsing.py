@@ -367,3 +367,65 @@ def test_a_biểu_row_typed_with_spaces_keeps_each_unit_word_with_its_number():
     assert split_cells("12 người 3 nhiệm vụ", cols) == ["12 người", "3 nhiệm vụ"]
     assert split_cells("triệu 12", cols) == ["triệu", "12"]  # a unit word with no number before it is a cell
     assert split_cells("1 tỷ; 49%", cols) == ["1 tỷ", "49%"]  # with a semicolon, only the semicolons split
+
+
+# --------------------------------------------------------------------------- a comma before three digits
+
+@pytest.mark.parametrize("parse,text,typed_thousand,typed_decimal", [
+    (parse_decimal, "2,000", "2000", "2"),
+    (parse_decimal, "1,500", "1500", "1,5"),
+    (parse_decimal, "12,345", "12345", "12,3450"),  # three digits that are not zeros: a fourth keeps it a decimal
+    (parse_money, "2,000", "2000", "2"),
+    (parse_money, "1,250", "1250", "1,25"),
+    (parse_integer, "2,000", "2000", "2"),
+])
+def test_a_comma_before_three_digits_is_asked_not_guessed(parse, text, typed_thousand, typed_decimal):
+    # «2,000» is 2 with a Vietnamese decimal comma and two thousand with an English thousands comma: the answer
+    # is refused with both readings and what to type for each, never stored as one of them silently
+    with pytest.raises(ParseError) as e:
+        parse(text)
+    msg = e.value.message
+    assert "chưa rõ" in msg and f"Hãy gõ {typed_thousand} nếu là" in msg and f"hoặc {typed_decimal} nếu là" in msg
+    # what the message says to type is read as it says
+    as_number = parse(typed_thousand)
+    assert as_number == (2000 * 10**6 if typed_thousand == "2000" and parse is parse_money else
+                         int(typed_thousand) * (10**6 if parse is parse_money else 1))
+    decimal_reading = float(typed_decimal.replace(",", "."))
+    assert parse(typed_decimal) == pytest.approx(decimal_reading * (10**6 if parse is parse_money else 1))
+
+
+@pytest.mark.parametrize("parse,text,value", [
+    (parse_decimal, "0,125", 0.125),  # a leading zero: only a decimal
+    (parse_decimal, "12,5", 12.5),
+    (parse_decimal, "1,234,567", 1234567),  # two commas: only thousands
+    (parse_decimal, "1.234,567", 1234.567),  # a dot and a comma: Vietnamese
+    (parse_money, "1,001 triệu", 1_001_000),  # with its unit word, as this bot prints money: a decimal comma
+    (parse_money, "1,5 tỷ", 1_500_000_000),
+    (parse_integer, "2.000", 2000),
+])
+def test_commas_that_are_not_ambiguous_are_read(parse, text, value):
+    assert parse(text) == pytest.approx(value)
+
+
+def test_an_integer_with_a_decimal_comma_before_three_digits_keeps_its_hint():
+    with pytest.raises(ParseError) as e:
+        parse_integer("1,500")
+    assert "số nguyên" in e.value.message and "1.500 hoặc 1500" in e.value.message
+
+
+def test_a_change_column_takes_a_fall_and_a_count_does_not():
+    from dialogs.outline import Column
+
+    change = Column(key="c", label="Tăng, giảm so với cùng kỳ", type="integer", unit="vụ")
+    count = Column(key="n", label="Số vụ", type="integer", unit="vụ")
+    assert parse_scalar(change, "-3") == -3 and parse_scalar(change, "12") == 12
+    with pytest.raises(ParseError) as e:
+        parse_scalar(count, "-3")
+    assert "không thể âm" in e.value.message and "Ví dụ" in e.value.message
+    gap = Column(key="g", label="Chênh lệch so với dự toán", type="money", unit="triệu đồng")
+    spent = Column(key="s", label="Số đã chi", type="money", unit="triệu đồng")
+    assert parse_scalar(gap, "-1,2 tỷ") == -1_200_000_000 and parse_scalar(gap, "-350") == -350_000_000
+    assert parse_scalar(gap, "350") == 350_000_000
+    with pytest.raises(ParseError) as e:
+        parse_scalar(spent, "-350")
+    assert "Ví dụ" in e.value.message
