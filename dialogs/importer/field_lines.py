@@ -20,6 +20,7 @@ from dialogs.importer.ask_types import Ask, field_type, measure_unit
 from dialogs.importer.form_fields import (
     _cap,
     boxed_tail,
+    bracketed_parts,
     counts_in_sentence,
     field_sentence,
     guided_fields,
@@ -551,6 +552,7 @@ def field_line_asks(text: str) -> list[Ask]:
         or names_below(text)
         or boxed_tail(text, person_fields, boxed_choice)
         or yes_with_detail(text)
+        or bracketed_parts(text)
         or contact_fields(text)
         or noted_field(text)
         or names_asked(text)

@@ -9,6 +9,8 @@
   the detail ('Số tuần thai', typed by its words); its '2. Không' wrapped onto the next line is joined back first.
 - A form's places by level run into a line that lost their blanks ('… Tỉnh/Thành phố: Huyện/Quận: Xã/Phường: …',
   'Thôn/bản Xã/phường Huyện, quận Tỉnh, thành phố PHIẾU …'): three or more → a line each with its blank.
+- A count whose parts are blanks in brackets after its own: 'Biên chế: …… (…… phó HT; hợp đồng: ……; nghỉ phép: ……
+  (nghỉ sinh)).' → the count, then each part a count ('Phó HT', 'Hợp đồng', 'Nghỉ phép (nghỉ sinh)').
 """
 
 from __future__ import annotations
@@ -265,3 +267,30 @@ def place_runs(line: str) -> list[str]:
     before, after = line[:m.start()].strip(), line[m.end():].strip()
     before = "" if re.fullmatch(r"(?:\d{1,2}|[a-zđ])[.)]", before) else before
     return [x for x in (before, *(f"{p}: ……" for p in places), after) if x]
+
+
+BRACKETED_PARTS = re.compile(rf"^(?P<l>[^\W\d_][^:()…_]{{1,60}}?)\s*:\s*{GAP_RUN}\s*\((?P<in>.+)\)\s*[.;]?$")
+_PART_LABEL = re.compile(rf"^(?P<l>[^\W\d_][^:()…_]{{0,40}}?)\s*:\s*{GAP_RUN}\s*(?P<n>\([^()]{{1,30}}\))?$")
+_PART_AFTER = re.compile(rf"^{GAP_RUN}\s*(?P<l>[^\W\d_][^:()…_]{{0,30}}?)\s*(?P<n>\([^()]{{1,30}}\))?$")
+
+
+def bracketed_parts(text: str) -> list[Ask]:
+    """'Biên chế chính thức: …… (…… phó HT; hợp đồng: ……; nghỉ phép: …… (nghỉ sinh)).' → the count and each of its
+    parts written in brackets with blanks of their own, every one a count; [] for any other line."""
+    m = BRACKETED_PARTS.match(text.strip().lstrip("-+•–* "))
+    if not m:
+        return []
+    inner = re.sub(r"(?i)^\s*(?:trong đó|gồm|bao gồm)\s*:?\s*", "", m.group("in"))
+    parts = [p.strip() for p in _outside_split(inner) if p.strip()]
+    out = []
+    for p in parts:
+        f = _PART_LABEL.match(p) or _PART_AFTER.match(p)
+        if f is None or len(f.group("l").split()) > 6:
+            return []
+        out.append(_cap(f"{f.group('l').strip()} {f.group('n') or ''}".strip()))
+    if len(out) < 2:
+        return []
+    head = _cap(m.group("l").strip())
+    typ, unit = field_type(head)
+    typ = typ if typ in ("integer", "decimal") else "integer"
+    return [Ask(head, typ, unit), *(Ask(p, typ, unit) for p in out)]

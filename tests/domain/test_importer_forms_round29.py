@@ -146,3 +146,12 @@ def test_places_by_level_run_into_a_line_without_blanks_are_a_field_each() -> No
     o = imp("PHIẾU KHẢO SÁT HỘ GIA ĐÌNH NĂM 2030 Tỉnh/Thành phố: Huyện/Quận: Xã/Phường:\n1. Họ và tên chủ hộ: ……\n")
     got = prompts(o)
     assert got["Huyện/Quận"][1] == "text" and got["Xã/Phường"][1] == "text"
+
+
+def test_a_counts_parts_in_brackets_with_blanks_of_their_own_are_counts() -> None:
+    from dialogs.importer.form_fields import bracketed_parts
+
+    got = [(a.prompt, a.type) for a in bracketed_parts("- Cán bộ hợp đồng: …… (…… bảo vệ; lao công: ……; nghỉ ốm: …… (dài hạn)).")]
+    assert got == [("Cán bộ hợp đồng", "integer"), ("Bảo vệ", "integer"), ("Lao công", "integer"),
+                   ("Nghỉ ốm (dài hạn)", "integer")]
+    assert bracketed_parts("Họ tên: …… (ghi rõ họ, tên)") == []  # a note, no blanks inside
