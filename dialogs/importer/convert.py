@@ -439,8 +439,17 @@ def _blank_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -
     m = BLANK.search(text)
     if sec["items"] or not (node.body or node.children) or m is None or not any(c.isalpha() for c in text[: m.start()]):
         return False
+    if boxed := BRACKETED_FIELD.match(text):  # '2. Thông tin ca bệnh (mã bệnh nhân: ____)': the title, and its field
+        label = boxed.group("l").strip()
+        label = label[0].upper() + label[1:]
+        sec["title"] = boxed.group("t").strip()
+        sec["items"].append(question(ctx, Ask(label, *field_type(label)), path, None, []))
+        return True
     sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     return True
+
+
+BRACKETED_FIELD = re.compile(r"^(?P<t>[^()…_:]{3,80}?)\s*\(\s*(?P<l>[^\W\d_][^()…_:]{1,40}?)\s*:\s*(?:…|\.{3,}|_{3,})[….\s_]*\)[\s.:]*$")
 
 
 def _special_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> int:

@@ -71,7 +71,7 @@ def _typed(label: str, unit: str | None, head: Ask | None) -> Ask:
 
 
 COUNTED = r"(?:cá nhân|tập thể|người|hộ|đơn vị|lượt người|lượt|cơ sở|doanh nghiệp|hợp tác xã|chi bộ)"
-COUNTED_VALUES = re.compile(rf"^(?P<l>[A-ZĐÀ-Ỹ][^:;,.\d…]{{2,80}}?)\s*:[\s.]*(?P<v>{COUNTED}(?:\s*[,.;]+\s*{COUNTED})*)"
+COUNTED_VALUES = re.compile(rf"^(?P<l>[A-ZĐÀ-Ỹ][^:;,.\d…]{{2,80}}?)\s*:\s*\.?\s*(?P<v>{COUNTED}(?:\s*[,.;]+\s*{COUNTED})*)"
                             r"(?:\s*[,.;]+\s*(?P<cut>[a-zđà-ỹ]+\s[a-zđà-ỹ]{1,3}))?\s*[-–,.;]*$")
 COUNTED_NOUNS = COUNTED.strip("(?:)").split("|")
 

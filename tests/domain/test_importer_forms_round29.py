@@ -155,3 +155,17 @@ def test_a_counts_parts_in_brackets_with_blanks_of_their_own_are_counts() -> Non
     assert got == [("Cán bộ hợp đồng", "integer"), ("Bảo vệ", "integer"), ("Lao công", "integer"),
                    ("Nghỉ ốm (dài hạn)", "integer")]
     assert bracketed_parts("Họ tên: …… (ghi rõ họ, tên)") == []  # a note, no blanks inside
+
+
+def test_a_headings_bracketed_field_is_asked_under_the_heading() -> None:
+    text = ("PHIẾU ĐIỀU TRA CA BỆNH\n1. Người báo cáo\na. Họ và tên: ______\n2. Thông tin ca bệnh (mã ca bệnh:_________)\n"
+            "a. Họ và tên bệnh nhân: ______\nb. Nghề nghiệp: ______\n")
+    o = imp(text)
+    got = prompts(o)
+    assert got["Mã ca bệnh"] == ("2", "text")
+    assert not any("(mã ca bệnh" in p for p in got)
+    assert [s.title for s in o.sections][1] == "Thông tin ca bệnh"
+
+
+def test_a_count_with_its_unit_after_a_blank_is_no_noun_counted() -> None:
+    assert counted_values("- Số hội viên : ......... người") == []
