@@ -169,3 +169,10 @@ def test_a_headings_bracketed_field_is_asked_under_the_heading() -> None:
 
 def test_a_count_with_its_unit_after_a_blank_is_no_noun_counted() -> None:
     assert counted_values("- Số hội viên : ......... người") == []
+
+
+def test_an_address_whose_first_parts_are_labelled_then_the_next_level_asks_each() -> None:
+    from dialogs.importer.field_lines import field_line_asks
+
+    got = [(a.prompt, a.type) for a in field_line_asks("Địa chỉ thường trú: Số nhà, đường, xóm: ………… Xã/ Phường: ………")]
+    assert got == [("Địa chỉ thường trú: Số nhà, đường, xóm", "text"), ("Xã/ Phường", "text")]
