@@ -66,10 +66,11 @@ def default_aggregate(qtype: str, unit: str | None = None, *, numerator: str | N
 
 # a rate measured against a plan, a budget, the same period or last year may pass 100 % («Tỷ lệ thực hiện so với dự
 # toán» 125 %, «Tốc độ tăng trưởng»); a share of a whole («Tỷ lệ hộ nghèo», «Tỷ lệ giải quyết đúng hạn») may not
-OVER_100 = re.compile(r"\b(so voi|tang truong|toc do|tang giam|thuc hien|ke hoach|du toan|chi tieu|cung ky|nam truoc"
+_CHANGE = r"tang\s*(?:\(\s*\+\s*\))?\s*[,/]?\s*giam"  # «tăng giảm», «Tăng, giảm», «Tăng/giảm», «Tăng (+), giảm (-)»
+OVER_100 = re.compile(r"\b(so voi|tang truong|toc do|" + _CHANGE + r"|thuc hien|ke hoach|du toan|chi tieu|cung ky|nam truoc"
                       r"|ky truoc|hoan thanh)\b")
 # a change may be below zero («Tốc độ tăng trưởng» −2 %, «Tăng, giảm so với cùng kỳ»)
-_FALLS = re.compile(r"\b(tang truong|toc do|tang giam|tang,? giam|chenh lech|bien dong)\b")
+_FALLS = re.compile(r"\b(tang truong|toc do|" + _CHANGE + r"|chenh lech|bien dong)\b")
 
 
 def _label(item: Any) -> str:
@@ -312,13 +313,22 @@ def column_notes(t: Any, counted: tuple[int, int] | None = None) -> list[str]:
                        f"{_times(getattr(c, 'factor', None))}, tính lại từ số đã cộng"
                        + (" (bình quân gia quyền)" if weighted else ""))
         elif agg == "share":
-            out.append(f"{name}: tỷ trọng so với dòng tổng {_total_side(t)} nó, tính lại từ {_column_name(t, c.of)} "
-                       "đã cộng")
+            out.append(_share_note(t, name, c.of))
         elif agg in ROW_AGGREGATE_VI:
             alike.setdefault(agg, []).append(name)
     out += [f"{', '.join(names)}: {mean_words(counted) if agg == 'mean' else ROW_AGGREGATE_VI[agg]}"
             for agg, names in alike.items()]
     return out
+
+
+def _share_note(t: Any, name: str, of: str | None) -> str:
+    """How a share column is consolidated: against the total row above or below, the «Tổng cộng» row added under a
+    Biểu with no total row of its own, or left empty when there is neither."""
+    if any(r.kind == "total" or r.sum_of for r in t.rows):
+        return f"{name}: tỷ trọng so với dòng tổng {_total_side(t)} nó, tính lại từ {_column_name(t, of)} đã cộng"
+    if total_row(t):
+        return f"{name}: tỷ trọng so với dòng «Tổng cộng» ở cuối Biểu, tính lại từ {_column_name(t, of)} đã cộng"
+    return f"{name}: để trống vì Biểu không có dòng tổng để tính tỷ trọng (các dòng không cùng một loại số)"
 
 
 def _total_side(t: Any) -> str:
@@ -731,7 +741,9 @@ def _rate_column(entry: dict[str, Any], before: list[dict[str, Any]]) -> dict[st
     if _CHANGE_RE.search(fold(label)):
         return {"aggregate": "none"}
     if _WEIGHT_RE.match(label) or (len(block) == 1 and not _words(f"{label} {entry.get('group') or ''}")):
-        prev = before[-1] if before else None
+        # the share of the nearest count before it — never of a rise or fall («Kỳ này | Tăng, giảm | Tỷ trọng»:
+        # a share of +5, −3 and +1 would print 166,67 % and −100 %)
+        prev = next((c for c in reversed(before) if not _CHANGE_RE.search(fold(str(c.get("label") or "")))), None)
         return {"aggregate": "share", "of": prev["key"]} if prev is not None and prev in block \
             and not prev.get("sum_of") else {"aggregate": "none" if block else "mean"}
     if not block:  # a Biểu of rates: their mean; after other figures (per hectare…): not this rate's parts

@@ -124,12 +124,15 @@ def _plain_digits(s: str) -> str:
 
 
 _COMMA_OR_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
+_MINUSES = "\u2212\u2013\u2012\u2010\ufe63\uff0d"
 
 
 def _to_decimal(text: str, *, allow_negative: bool = False, ask_comma: bool = False) -> Decimal:
     """``ask_comma``: "2,000" or "1,500" (one comma before three digits) is refused with the message "comma": a
     Vietnamese decimal comma (2; 1,5) or an English thousands comma (2.000; 1.500) — the officer says which."""
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if s[:1] in _MINUSES:  # a typographic minus or dash, as phones and Word type it: "−3", "–2,5"
+        s = "-" + s[1:]
     if not s or not _NUM_CHARS.match(s):
         raise ParseError("")
     sign = 1
@@ -373,7 +376,7 @@ def parse_money(text: str, *, unit: str | None = "triệu đồng", none_ok: boo
     """"1,2 tỷ", "350 triệu", "350tr", "500 nghìn", "2.500.000 đồng"; a bare number is in ``unit``. → đồng.
     ``allow_negative``: a change («Chênh lệch so với dự toán») may be below 0: "-1,2 tỷ"."""
     raw = clean_input(text).strip()
-    if allow_negative and raw[:1] in "-−" and len(raw) > 1:
+    if allow_negative and raw[:1] in "-" + _MINUSES and len(raw) > 1:
         return -parse_money(raw[1:], unit=unit, none_ok=False)
     u = unit or "triệu đồng"
     example = f"Ví dụ: 350 triệu; 1,2 tỷ hoặc 350 (hiểu là {u})"

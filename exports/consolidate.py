@@ -36,6 +36,8 @@ from dialogs.figures import (  # noqa: F401 (one_measure: re-exported)
     aggregate_of,
     one_measure,
     row_aggregates,
+    summed_rows,
+    total_row,
 )
 from dialogs.lifecycle import Status, is_sent
 from dialogs.outline import NUMERIC_TYPES, Outline, QuestionRef, Table
@@ -288,18 +290,22 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         # who could answer: units for whom the question is visible
         eligible = _eligible(ref, units, all_current)
         among = None if eligible is units else {u.id for u in eligible}
+        # last period's figures over last period's own askees (a unit asked then but not now still counts then)
+        prev_among = among if prev is None else _among(_eligible(ref, units, previous), units)
         pairs = cur.pairs(key, among)
         n, n_eligible = len(pairs), len(eligible)
         if q.type in NUMERIC_TYPES:
-            s = _numeric(outline, q, eligible, among, cur, prev)
+            span = eligible if prev_among == among else [u for u in units if u.id in among or u.id in prev_among]
+            s = _numeric(outline, q, span, among, cur, prev, prev_among=prev_among)
             items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else n, n_eligible))
         elif q.type in ("yesno", "choice", "multichoice"):
             items.append(Item(ref, "choice", _choice_summary(pairs), n, n_eligible))
         elif q.type in ("list", "documents"):
-            ls = _list_summary(q, pairs, prev.pairs(key, among) if prev else None)
+            ls = _list_summary(q, pairs, prev.pairs(key, prev_among) if prev else None)
             items.append(Item(ref, "list", ls, n, n_eligible))
         elif q.type == "table" and q.table is not None:
-            ts = _table(q.table, pairs, prev.pairs(key, among) if prev else None, keep=n_eligible <= PER_UNIT_TABLES_MAX)
+            ts = _table(q.table, pairs, prev.pairs(key, prev_among) if prev else None,
+                        keep=n_eligible <= PER_UNIT_TABLES_MAX)
             items.append(Item(ref, "table", ts, n, n_eligible))
         elif q.type == "date":
             items.append(Item(ref, "date", ChoiceSummary(per_unit=list(pairs)), n, n_eligible))
@@ -396,16 +402,23 @@ def numeric_summary(outline: Outline, key: str, eligible: list[UnitInfo], curren
                     Columns(eligible, previous, keys) if previous is not None else None)
 
 
+def _among(eligible: list[UnitInfo], units: list[UnitInfo]) -> set[int] | None:
+    return None if eligible is units else {u.id for u in eligible}
+
+
 def _numeric(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
-             previous: Columns | None, *, compare: bool = True) -> NumericSummary:
-    s = _numeric_whole(outline, q, eligible, among, current, previous)
-    if compare and previous is not None:
-        s.compared = _like_with_like(outline, q, s, eligible, among, current, previous)
+             previous: Columns | None, *, prev_among: set[int] | None = None) -> NumericSummary:
+    """``eligible``: the units asked in either period; ``among`` / ``prev_among``: the ids of those asked this
+    period / last period (None: all)."""
+    prev_among = among if prev_among is None else prev_among
+    s = _numeric_whole(outline, q, eligible, among, current, previous, prev_among)
+    if previous is not None:
+        s.compared = _like_with_like(outline, q, s, eligible, (among, prev_among), current, previous)
     return s
 
 
-def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[UnitInfo], among: set[int] | None,
-                    current: Columns, previous: Columns) -> Compared | None:
+def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[UnitInfo],
+                    amongs: tuple[set[int] | None, set[int] | None], current: Columns, previous: Columns) -> Compared | None:
     """None when the whole figures already compare like with like (the same units have a figure in both periods,
     aggregated the same way); otherwise the change over the units with a figure in both, by one method (a rate
     pooled from parts in one period and averaged in the other is averaged in both)."""
@@ -413,7 +426,8 @@ def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[
     if agg == "none":
         return None
     if agg == "ratio":
-        cur, prv = (_with_parts(outline, q, eligible, among, a) for a in (current, previous))
+        cur = _with_parts(outline, q, eligible, amongs[0], current)
+        prv = _with_parts(outline, q, eligible, amongs[1], previous)
     else:
         cur = {u.id for u, c, _ in s.per_unit if c is not None}
         prv = {u.id for u, _, p in s.per_unit if p is not None}
@@ -422,7 +436,7 @@ def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[
     both = [u for u in eligible if u.id in cur and u.id in prv]
     if not both:
         return Compared(0, None, None)
-    sub = _numeric_whole(outline, q, both, among, current, previous)
+    sub = _numeric_whole(outline, q, both, *amongs[:1], current, previous, amongs[1])
     mixed = (sub.prev_mode or sub.mode) != sub.mode
     if mixed:
         sub.mode = sub.prev_mode = "average"
@@ -439,13 +453,13 @@ def _with_parts(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[i
 
 
 def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
-                   previous: Columns | None) -> NumericSummary:
+                   previous: Columns | None, prev_among: set[int] | None = None) -> NumericSummary:
     key = q.key
     agg = aggregate_of(q)
     s = NumericSummary(mode={"mean": "average"}.get(agg, agg))
     conv = number_of(q)
     cur_of = current.values(key, among)
-    prv_of = previous.values(key, among) if previous is not None else None
+    prv_of = previous.values(key, prev_among) if previous is not None else None
     for u in eligible:
         cur = cur_of.get(u.id)
         c = None if cur is None else conv(cur)
@@ -457,10 +471,10 @@ def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: se
         nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
         nconv, dconv = number_of(nq), number_of(dq)
 
-        def parts(answers: Columns) -> tuple[float, float, int]:
+        def parts(answers: Columns, who: set[int] | None) -> tuple[float, float, int]:
             num = den = 0.0
             n = 0
-            xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
+            xs, ys = answers.values(nq.key, who), answers.values(dq.key, who)
             for u in eligible:
                 x, y = xs.get(u.id), ys.get(u.id)
                 if x is None or y is None:
@@ -470,9 +484,9 @@ def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: se
                     num, den, n = num + x, den + y, n + 1
             return num, den, n
 
-        s.num, s.den, s.count = parts(current)
+        s.num, s.den, s.count = parts(current, among)
         if previous is not None:
-            s.prev_num, s.prev_den, s.prev_count = parts(previous)
+            s.prev_num, s.prev_den, s.prev_count = parts(previous, prev_among)
             s.prev_total = 0.0
         return s
     _spread(s, q, agg, cur_of, prv_of)
@@ -631,6 +645,7 @@ def table_figures(t: Table, values: list[Any], keep: list[Paired] | None = None)
     if keep is not None:  # the ratio cells' parts, for the added «Tổng cộng» row and the note
         keep.append(pairs)
     _other_columns(t, grid, aggs, cells_of, pairs.grids)
+    pairs.check_totals(t, grid)
     for (rk, ck), p in pairs.fractions.items():  # a rate every unit typed as parts («47/96»): from the parts
         grid.setdefault(rk, {})[ck] = rate_of(p.num, p.den)
     opened = {r.key for r in t.rows if r.open}
@@ -665,6 +680,7 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
             continue
         col = t.column(ck)
         parent = share_parents(t) if agg == "share" else {}
+        whole = _added_whole(t, grid, col.of) if agg == "share" and not parent else None
         for r in t.rows:
             cell = grid.setdefault(r.key, {})
             if agg in ("mean", "min", "max"):
@@ -674,9 +690,20 @@ def _other_columns(t: Table, grid: dict[str, dict[str, Any]], aggs: dict[str, st
                 cell[ck] = rate_of(mine.get(col.numerator or ""), mine.get(col.denominator or ""), col.factor)
             elif agg == "share":
                 up = parent.get(r.key)
-                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else None
+                cell[ck] = rate_of(cell.get(col.of or ""), grid.get(up, {}).get(col.of or "")) if up else \
+                    rate_of(cell.get(col.of or ""), whole) if whole is not None and r.level == 0 else None
             else:
                 cell[ck] = None
+
+
+def _added_whole(t: Table, grid: dict[str, dict[str, Any]], of: str | None) -> float | None:
+    """A share's whole in a Biểu with no total row of its own: the «Tổng cộng» row added under it (the sum of the
+    top-level summed rows), when one is added (:func:`dialogs.figures.total_row`); else None (shares left empty)."""
+    if not of or not total_row(t):
+        return None
+    summed = summed_rows(t)
+    vals = [v for r in t.rows if r.level == 0 and r.key in summed and isinstance(v := grid.get(r.key, {}).get(of), int | float)]
+    return sum(vals) if vals else None
 
 
 def rate_of(num: Any, den: Any, factor: float | None = None) -> float | None:

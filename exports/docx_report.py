@@ -28,13 +28,14 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from dialogs.answers import format_scalar, item_unit
-from dialogs.figures import aggregate_of, figure_type, row_marks, row_units, unsummed_note
+from dialogs.figures import aggregate_of, figure_type, row_marks, row_units, total_row, unsummed_note
 from dialogs.issuer import DOTS, Issuer, date_line, issuer_from_name
 from dialogs.labels import report_label
 from dialogs.outline import BULLETS, Section
 from dialogs.parsing import format_date, format_decimal, format_integer, money_shown, money_unit
 from dialogs.regime import cutoff_text
 from exports import docx_widths
+from exports.added_total import AddedTotal, added_total
 from exports.consolidate import Consolidation, Item, ListSummary, NarrativeSummary, TableSummary
 from exports.gcpause import gc_paused
 from exports.phrases import (
@@ -447,6 +448,7 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
                         + [_cell_num(col.type, item.get(col.key), col.unit) if col.type in ("integer", "decimal", "money", "percent")
                            else (format_scalar(col, item.get(col.key)) if item.get(col.key) not in (None, "") else "")
                            for col in t.columns])
+    total = _added_total(t, s, rows, bold_rows, lead)
     num_cols = {lead + i for i, col in enumerate(t.columns) if col.type in ("integer", "decimal", "money", "percent")}
     add_table(doc, header_rows, rows, numeric_cols=num_cols, bold_rows=bold_rows,
               spans=spans if has_groups else [], vmerge_first=lead if has_groups else 0, font_size=10, avail=avail)
@@ -457,8 +459,23 @@ def _bieu(doc, it: Item, avail: int, notes_annex: str | None) -> None:
         _para(doc, note, italic=True, size=12)
     if s.pairs is not None and (note := s.pairs.note(t)) is not None:
         _para(doc, note, italic=True, size=12)
+    if total is not None and (note := total.note()) is not None:
+        _para(doc, note, italic=True, size=12)
     if t.note:
         _para(doc, t.note, italic=True, size=12)
+
+
+def _added_total(t, s: TableSummary, rows: list[list[str]], bold_rows: set[int], lead: int) -> AddedTotal | None:
+    """The «Tổng cộng» row the .xlsx adds under a Biểu without its own (:func:`dialogs.figures.total_row`), the same
+    figures (:func:`exports.added_total.added_total`)."""
+    if not total_row(t):
+        return None
+    total = added_total(s)
+    rows.append(["", "Tổng cộng"] + [""] * (lead - 2)
+                + [_cell_num(figure_type(col) if aggregate_of(col) == "ratio" else col.type, total.cells.get(col.key),
+                             col.unit) if col.key in total.cells else "" for col in t.columns])
+    bold_rows.add(len(rows) - 1)
+    return total
 
 
 def bieu_header(t, labels: list[str], lead: int = 2) -> tuple[list[list[str | None]], list[tuple[int, int]]]:

@@ -99,26 +99,29 @@ def compared_note(q: Question, s: NumericSummary, prev_word: str) -> str:
             f"{fmt_number(q, cmp.prev)}, kỳ này {fmt_number(q, cmp.cur)}")
 
 
-def _on_units(s: NumericSummary) -> str:
-    """After a change in the short message: on how many units it was measured, when not on all."""
-    return f", trên {s.compared.units} đơn vị có số liệu cả hai kỳ" if s.compared is not None and s.compared.units else ""
+def _on_units(q: Question, s: NumericSummary) -> str:
+    """After a change in the short message, when it is measured like with like: on how many units, from what to what."""
+    cmp = s.compared
+    if cmp is None or not cmp.units:
+        return ""
+    how = ", bình quân cộng" if cmp.plain_mean else ""
+    return f"; trên {cmp.units} đơn vị có số liệu cả hai kỳ{how}: {fmt_number(q, cmp.prev)} → {fmt_number(q, cmp.cur)}"
 
 
 def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
     """How the figure was obtained, when it is not a plain sum."""
     q = it.ref.question
     s: NumericSummary = it.summary
-    pct = "%" if is_rate(q.type, q.unit) else ""
     if s.mode == "fraction":
         return [f"tính trên tổng {format_decimal(s.num)}/{format_decimal(s.den)}"]
     if s.mode == "ratio":
         nq, dq = c.outline.question(q.numerator or ""), c.outline.question(q.denominator or "")
-        return [f"tính lại từ tổng «{_short(report_label(nq), 60)}» {format_decimal(s.num)} trên tổng "
-                f"«{_short(report_label(dq), 60)}» {format_decimal(s.den)}"]
+        return [f"tính lại từ tổng «{_short(report_label(nq), 60)}» {fmt_number(nq, s.num)} trên tổng "
+                f"«{_short(report_label(dq), 60)}» {fmt_number(dq, s.den)}"]
     if s.mode == "average" and s.count > 1 and s.minimum is not None and s.maximum is not None:
         # a plain mean: a unit with 10 cases weighs as much as one with 1.000 — said, as in the Biểu's note
-        return [f"trung bình cộng của {s.count} đơn vị (không gia quyền), thấp nhất {format_decimal(s.minimum)}{pct}, "
-                f"cao nhất {format_decimal(s.maximum)}{pct}"]
+        return [f"trung bình cộng của {s.count} đơn vị (không gia quyền), thấp nhất {fmt_number(q, s.minimum)}, "
+                f"cao nhất {fmt_number(q, s.maximum)}"]
     if s.mode in ("min", "max") and s.count > 1:
         return [f"{'thấp' if s.mode == 'min' else 'cao'} nhất trong {s.count} đơn vị"]
     if s.mode == "none":
@@ -174,7 +177,7 @@ def summary_text(c: Consolidation, limit: int = 3900) -> str:
             q = it.ref.question
             s = it.summary
             ch = change_phrase(q, s, c.outline.period.previous_label)
-            ch += _on_units(s) if ch else ""
+            ch += _on_units(q, s) if ch else ""
             lines.append(f"• {it.ref.number} {_short(q.prompt, 70)}: {fmt_number(q, s.value)}" + (f" ({ch})" if ch else ""))
     changed = [it for it in nums if it.summary.delta not in (None, 0)]
     if changed:
@@ -187,7 +190,7 @@ def summary_text(c: Consolidation, limit: int = 3900) -> str:
         for it in sorted(changed, key=rel, reverse=True)[:5]:
             q = it.ref.question
             lines.append(f"• {it.ref.number} {_short(q.prompt, 60)}: "
-                         f"{change_phrase(q, it.summary, c.outline.period.previous_label)}{_on_units(it.summary)}")
+                         f"{change_phrase(q, it.summary, c.outline.period.previous_label)}{_on_units(q, it.summary)}")
     groups = [(it, g) for it in c.items if it.kind == "narrative" for g in it.summary.groups[:1]]
     if groups:
         lines.append("\nÝ kiến nhiều đơn vị cùng nêu:")

@@ -15,7 +15,7 @@ from typing import Any
 from dialogs.answers import table_grid
 from dialogs.figures import aggregate_of, row_aggregates
 from dialogs.outline import NUMERIC_TYPES, Table
-from dialogs.parsing import format_decimal
+from dialogs.parsing import format_decimal, money_shown
 
 
 @dataclass
@@ -107,8 +107,14 @@ def row_pairs(t: Table, values: list[Any], columns: list[str]) -> dict[tuple[str
     return out
 
 
+def _part(v: Any, col: Any) -> str:
+    if not isinstance(v, int | float):
+        return "—"
+    return format_decimal(money_shown(v, col.unit), 3) if col.type == "money" else format_decimal(v)
+
+
 def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str, str], Pair],
-               fractions: dict[tuple[str, str], Pair] | None = None) -> str | None:
+               fractions: dict[tuple[str, str], Pair] | None = None, partial: list[str] | None = None) -> str | None:
     """The sentence under the Biểu naming the ratio cells computed on fewer units than gave figures, and those
     left empty because no unit gave both parts; None when every unit that gave a figure was counted."""
     names = {r.key: r.label for r in t.rows}
@@ -130,6 +136,8 @@ def pairs_note(t: Table, cols: dict[str, dict[str, Pair]], rows: dict[tuple[str,
                      "tính): " + "; ".join(_cut(fewer)))
     if empty:
         parts.append("để trống vì không đơn vị nào nhập đủ cả hai số: " + "; ".join(_cut(empty)))
+    if partial:
+        parts.append("tỷ lệ của dòng tổng chỉ tính trên các số của đơn vị nhập đủ cả hai phần: " + "; ".join(_cut(partial)))
     if not parts:
         return None
     text = ". ".join(p[0].upper() + p[1:] for p in parts)
@@ -157,9 +165,27 @@ class Paired:
     grids: dict[str, dict[str, dict[str, Any]]]  # ratio column → its parts on every row (group rows too)
     rows: dict[tuple[str, str], Pair]  # (ratio row, summed column) → parts
     fractions: dict[tuple[str, str], Pair] = field(default_factory=dict)  # (row, mean % column) → «47/96» parts
+    partial: list[str] = field(default_factory=list)  # total rows whose ratio is not that of the sums beside it
 
     def note(self, t: Table) -> str | None:
-        return pairs_note(t, self.cols, self.rows, self.fractions)
+        return pairs_note(t, self.cols, self.rows, self.fractions, self.partial)
+
+    def check_totals(self, t: Table, grid: dict[str, dict[str, Any]]) -> None:
+        """Name each computed row («Tổng cộng», a group row) whose ratio is worked from parts paired unit by unit
+        that are not the two sums printed on the same row (a unit gave one part only): the reader sees why."""
+        for ck, per in self.grids.items():
+            col = t.column(ck)
+            for r in t.rows:
+                if not (r.computed or r.kind == "total") or grid.get(r.key, {}).get(ck) is None:
+                    continue
+                mine, shown = per.get(r.key) or {}, grid.get(r.key, {})
+                pn, pd = mine.get(col.numerator), mine.get(col.denominator)
+                sn, sd = shown.get(col.numerator), shown.get(col.denominator)
+                if any(isinstance(x, int | float) and isinstance(y, int | float) and abs(x - y) > 1e-9
+                       for x, y in ((pn, sn), (pd, sd))):
+                    a, b = t.column(col.numerator), t.column(col.denominator)
+                    self.partial.append(f"«{col.label}», dòng «{r.label}»: {_part(pn, a)}/{_part(pd, b)}, không phải "
+                                        f"{_part(sn, a)}/{_part(sd, b)} của hai cột in bên cạnh")
 
 
 def paired(t: Table, values: list[Any], summed: list[str]) -> Paired:

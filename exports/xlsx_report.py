@@ -44,7 +44,6 @@ from dialogs.figures import (
     figure_type,
     row_marks,
     row_units,
-    summed_rows,
     total_row,
     unsummed_note,
 )
@@ -52,7 +51,8 @@ from dialogs.labels import report_label
 from dialogs.localtime import local_naive
 from dialogs.outline import NUMERIC_TYPES
 from dialogs.parsing import money_shown, money_unit
-from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of, rate_of
+from exports.added_total import added_total
+from exports.consolidate import Consolidation, Item, ListSummary, TableSummary, number_of
 from exports.gcpause import gc_paused
 from exports.phrases import clean, compared_note, provisional_note
 from exports.trends import History, history_from_consolidation
@@ -562,6 +562,9 @@ def _history_block(sh: _Sheet, hist: History, n: int = 5) -> list[LineChart]:
     if not series:
         return []
     sh.title(f"DIỄN BIẾN QUA {len(hist.labels)} KỲ GẦN NHẤT (các chỉ tiêu thay đổi nhiều nhất)", bold=True)
+    sh.title("Mỗi cột là số tổng hợp của kỳ đó, trên các đơn vị đã báo cáo kỳ đó. Khi các đơn vị báo cáo khác nhau giữa "
+             "hai kỳ, hiệu hai cột không phải là mức tăng, giảm: mức tăng, giảm so trên cùng các đơn vị ghi ở trang "
+             "«Tổng hợp».")
     head_row = sh.rows + 1
     sh.head(["STT", "Mục", "Chỉ tiêu", "Đơn vị tính"] + hist.labels)
     first = head_row + 1
@@ -735,28 +738,19 @@ def _group_row(sh: _Sheet, groups: list[str | None], lead: int = 2) -> None:
 
 
 def _total_row(sh: _Sheet, s: TableSummary, lead: int = 2) -> None:
-    """A total row over the Biểu's top-level rows (for a Biểu without its own): never over a rate or average row."""
-    summed = summed_rows(s.table)
-    top = [r for r in s.table.rows if r.level == 0 and r.key in summed]
+    """A total row over the Biểu's top-level rows (for a Biểu without its own): never over a rate or average row;
+    the same row as the .docx prints (:func:`exports.added_total.added_total`), with its note."""
+    total = added_total(s)
     row = [sh.cell("", bold=True), sh.cell("Tổng cộng", bold=True)] + [None] * (lead - 2)
-    sums: dict[str, float | None] = {}
     for col in s.table.columns:
-        if col.type in NUMERIC_TYPES and col.type != "percent" and (col.computed or aggregate_of(col) == "sum"):
-            vals = [s.grid.get(r.key, {}).get(col.key) for r in top]
-            vals = [v for v in vals if isinstance(v, int | float)]
-            sums[col.key] = sum(vals) if vals else None
-    for col in s.table.columns:
-        if col.key in sums:
-            row.append(_num_cell(sh, col.type, sums[col.key], bold=True, unit=col.unit))
-        elif col.type in NUMERIC_TYPES and not col.computed and aggregate_of(col) == "ratio":
-            # recomputed from the rows' parts paired unit by unit, as on every row («Năng suất» = Σ tấn / Σ ha × 10)
-            parts = s.pairs.grids.get(col.key, {}) if s.pairs is not None else {}
-            num, den = (sum(x for r in top if isinstance(x := (parts.get(r.key) or {}).get(k), int | float))
-                        for k in (col.numerator or "", col.denominator or ""))
-            row.append(_num_cell(sh, figure_type(col), rate_of(num, den, col.factor), bold=True, unit=col.unit))
+        if col.key in total.cells:
+            typ = figure_type(col) if aggregate_of(col) == "ratio" else col.type
+            row.append(_num_cell(sh, typ, total.cells[col.key], bold=True, unit=col.unit))
         else:
             row.append(None)
     sh.append(row)
+    if (note := total.note()) is not None:
+        sh.title(note)
 
 
 def _units_tables(sh: _Sheet, s: TableSummary, units: list[str] | None = None) -> None:

@@ -378,5 +378,7 @@ def test_the_note_names_a_column_by_its_group_when_its_label_repeats():
     assert probs == [] and o is not None, probs
     note = unsummed_note(o.question("ns").table)
     assert note is not None and note.startswith("Ghi chú: Các cột: ") is False and ". Các " not in note
-    assert "«Năm 2025 – Tỷ trọng»: tỷ trọng so với dòng tổng trên nó, tính lại từ «Năm 2025 – Số lượng» đã cộng" in note
+    # no total row and none added (thuế and phí are not surely one measure): the shares are left empty, and said so
+    # (r29f: the note spoke of a total row «trên nó» that the Biểu does not have)
+    assert "«Năm 2025 – Tỷ trọng»: để trống vì Biểu không có dòng tổng để tính tỷ trọng" in note
     assert "«Năm 2026 – Tỷ trọng»" in note and note.count("«Tỷ trọng»") == 0

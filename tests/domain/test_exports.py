@@ -106,6 +106,8 @@ def test_declared_ratio_is_recomputed_from_the_summed_parts():
     assert it.summary.delta == pytest.approx(40.0)
     assert "82,73%" in text and "tăng 40 điểm phần trăm" in text and "2/3 đơn vị báo cáo" in text
     assert "mức tăng, giảm tính trên 1 đơn vị có số liệu cả hai kỳ" in text
+    # the two sums it is recomputed from are quoted with their own units (a sum of money in its unit, not in đồng)
+    assert "tính lại từ tổng «Số hồ sơ đã giải quyết đúng hạn» 91 hồ sơ trên tổng «Số hồ sơ đã giải quyết» 110 hồ sơ" in text
 
 
 def test_docx_sentences_tables_and_grouped_narratives():
@@ -254,7 +256,8 @@ async def test_tonghop_in_the_bot(db, db_url):
     assert "còn để trống: họ tên người ký" in notice and "/coquan CP\nngười ký: " in notice
     # Bộ Y tế's draft is not counted: the 33 of last week (8 + 20 + 5) is not compared with 30 (10 + 20), which
     # would print a fall; the change is measured on the two units with a figure in both weeks, 28 → 30
-    assert "30 nhiệm vụ (tăng 2 so với tuần trước, trên 2 đơn vị có số liệu cả hai kỳ)" in summary
+    assert ("30 nhiệm vụ (tăng 2 so với tuần trước; trên 2 đơn vị có số liệu cả hai kỳ: 28 nhiệm vụ → 30 nhiệm vụ)"
+            in summary)
     assert "giảm 3" not in summary
     text = docx_text(docs[0].document[1])
     assert ("30 nhiệm vụ, tăng 2 so với tuần trước (mức tăng, giảm tính trên 2 đơn vị có số liệu cả hai kỳ: tuần trước "

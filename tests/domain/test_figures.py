@@ -135,3 +135,56 @@ def test_one_local_time_whatever_the_servers_zone(monkeypatch):
     finally:
         configure(None)
     assert local_text(at, "Asia/Ho_Chi_Minh") == "10:05 ngày 29/5/2026"
+
+
+def test_a_ratio_of_sums_of_money_quotes_them_in_their_unit_and_a_plain_mean_says_so():
+    from io import BytesIO
+
+    from docx import Document
+
+    from exports import build_report
+
+    o, probs = check_outline_text(HEAD + """      - {key: giao, prompt: Dự toán giao, type: money, unit: triệu đồng}
+      - {key: chi, prompt: Kinh phí đã giải ngân, type: money, unit: triệu đồng}
+      - {key: tl, prompt: Tỷ lệ giải ngân, type: percent, aggregate: ratio, numerator: chi, denominator: giao}
+      - {key: ns, prompt: Năng suất lúa, type: decimal, unit: tạ/ha}
+""")
+    assert o is not None and not [p for p in probs if "lỗi" in p.message], probs
+    units = [UnitInfo(i, f"X{i}", f"Xã {i}", "xa") for i in (1, 2)]
+    m = 1_000_000
+    cur = {1: {"giao": 500 * m, "chi": 500 * m, "ns": 50.0}, 2: {"giao": 1500 * m, "chi": 1000 * m, "ns": 60.0}}
+    c = consolidate(o, units=units, current=cur, previous=None, status=dict.fromkeys((1, 2), "submitted"),
+                    submitted_at={}, period_label="Tháng 11/2026", deadline=None)
+    text = "\n".join(p.text for p in Document(BytesIO(build_report(c).docx)).paragraphs)
+    # 1.500 of 2.000 triệu đồng: 75 %; the parts in triệu đồng with their unit, never 1.500.000.000 without one
+    assert ("75% (tính lại từ tổng «Kinh phí đã giải ngân» 1.500 triệu đồng trên tổng «Dự toán giao» 2.000 triệu đồng"
+            in text)
+    assert "1.500.000.000" not in text
+    # (50 + 60) / 2 tạ/ha: a plain mean, said so, its lowest and highest with their unit
+    assert "55 tạ/ha (trung bình cộng của 2 đơn vị (không gia quyền), thấp nhất 50 tạ/ha, cao nhất 60 tạ/ha" in text
+
+
+def test_last_periods_figure_is_over_last_periods_askees_and_the_change_like_with_like():
+    from io import BytesIO
+
+    from docx import Document
+
+    from exports import build_report
+
+    o, probs = check_outline_text(HEAD + """      - {key: co_da, prompt: Đơn vị có dự án đang triển khai không, type: yesno}
+      - {key: so_da, prompt: Số dự án đang triển khai, type: integer, unit: dự án, visible_if: {answer: co_da, equals: true}}
+""")
+    assert o is not None
+    units = [UnitInfo(i, f"X{i}", f"Xã {i}", "xa") for i in (1, 2, 3)]
+    prev = {1: {"co_da": True, "so_da": 20}, 2: {"co_da": True, "so_da": 6}, 3: {"co_da": True, "so_da": 5}}
+    cur = {1: {"co_da": False}, 2: {"co_da": True, "so_da": 7}, 3: {"co_da": True, "so_da": 3}}
+    c = consolidate(o, units=units, current=cur, previous=prev, status=dict.fromkeys((1, 2, 3), "submitted"),
+                    submitted_at={}, period_label="Tháng 11/2026", deadline=None, previous_label="Tháng 10/2026")
+    s = c.item("so_da").summary
+    # last month's figure as last month's report printed it: 20 + 6 + 5 (Xã 1 was asked then), this month 7 + 3
+    assert (s.value, s.prev_value) == (10, 31)
+    # Xã 1 is not asked this month: the change is over Xã 2 and Xã 3, 11 → 10, and said so
+    assert (s.compared.units, s.compared.prev, s.compared.cur, s.delta) == (2, 11, 10, -1)
+    text = "\n".join(p.text for p in Document(BytesIO(build_report(c).docx)).paragraphs)
+    assert ("10 dự án, giảm 1 so với tháng trước (mức tăng, giảm tính trên 2 đơn vị có số liệu cả hai kỳ: tháng trước "
+            "11 dự án, kỳ này 10 dự án; 2/2 đơn vị báo cáo)") in text

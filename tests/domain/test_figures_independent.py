@@ -397,7 +397,9 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
         q = ref.question
         eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
         cur_of = {u.id: current[u.id] for u in eligible if u.id in counted}
-        prev_of = {u.id: previous[u.id] for u in eligible if u.id in prev_counted} if has_prev else {}
+        # last period's figure over last period's askees: a unit asked then (by its answers then) counts then
+        prev_of = {u.id: previous[u.id] for u in units if u.id in prev_counted
+                   and visible(o, ref, u, previous.get(u.id, {}))} if has_prev else {}
         value, n = figure(o, q, list(cur_of.values()))
         prev, _ = figure(o, q, list(prev_of.values())) if has_prev else (None, 0)
         delta, like = change_like(o, q, cur_of, prev_of, value, prev)
@@ -501,8 +503,8 @@ def check_lists(o, units, current, previous, counted, prev_counted, text) -> Non
         head = f"{label(q)}: tổng số {format_integer(total)} {q.unit or 'mục'} của {with_items} đơn vị"
         assert head in text
         now = {u.id: len(current[u.id][q.key]) for u in eligible if u.id in counted and current[u.id].get(q.key) is not None}
-        before = {u.id: len(previous[u.id][q.key]) for u in eligible
-                  if u.id in prev_counted and previous[u.id].get(q.key) is not None}
+        before = {u.id: len(previous[u.id][q.key]) for u in units if u.id in prev_counted
+                  and visible(o, ref, u, previous.get(u.id, {})) and previous[u.id].get(q.key) is not None}
         if not prev_counted:
             continue
         both = set(now) & set(before)

@@ -429,3 +429,13 @@ def test_a_change_column_takes_a_fall_and_a_count_does_not():
     with pytest.raises(ParseError) as e:
         parse_scalar(spent, "-350")
     assert "Ví dụ" in e.value.message
+
+
+@pytest.mark.parametrize("label", ["Tăng (+), giảm (-) so với năm trước", "Tăng/giảm", "Số tăng giảm trong kỳ"])
+def test_a_change_column_in_any_of_its_spellings_takes_a_typographic_minus(label):
+    from dialogs.outline import Column
+
+    col = Column(key="c", label=label, type="integer")
+    for typed in ("-2", "−2", "–2"):  # a hyphen, the minus sign, an en dash (as phones and Word type them)
+        assert parse_scalar(col, typed) == -2
+    assert parse_decimal("−2,5") == -2.5

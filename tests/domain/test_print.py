@@ -105,6 +105,9 @@ def test_native_charts_of_the_largest_changes_over_eight_periods():
     ws = load_workbook(BytesIO(xlsx))["Diễn biến"]  # on a sheet of their own, after the summary
     head = next(r for r in ws.iter_rows() if r[2].value == "Chỉ tiêu")
     assert [x.value for x in head[4:12]] == labels
+    # each column is its period's whole figure: said, with where the change like with like is
+    said = " ".join(str(r[0].value) for r in ws.iter_rows(max_row=head[0].row - 1) if r[0].value)
+    assert "hiệu hai cột không phải là mức tăng, giảm" in said and "«Tổng hợp»" in said
     charted = [r for r in ws.iter_rows(min_row=head[0].row + 1, max_row=head[0].row + 5)]
     got = sorted((r[1].value, r[2].value, r[11].value) for r in charted)
     # the five that changed, the last period being this report's own total
