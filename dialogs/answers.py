@@ -475,8 +475,9 @@ def format_scalar(item: Question | ListField | Column, value: Any) -> str:
         return "—"
     t = item.type
     unit = getattr(item, "unit", None)
-    if t == "integer":
-        return format_integer(value) + (f" {unit}" if unit and unit != "%" else "")
+    if t == "integer":  # a figure carried up as a mean of whole numbers keeps its decimals (22,5 học sinh/lớp)
+        shown = format_integer(value) if float(value).is_integer() else format_decimal(value)
+        return shown + (f" {unit}" if unit and unit != "%" else "")
     if t == "decimal":
         return format_decimal(value) + (f"{unit}" if unit == "%" else f" {unit}" if unit else "")
     if t == "percent":

@@ -282,6 +282,8 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         previous = {u: a for u, a in previous.items() if previous_status.get(u) in SENT_STATUSES}
     has_prev = bool(previous)
     items: list[Item] = []
+    hidden: dict[int, set[str]] = {}  # unit → the questions it is not asked (a stale answer there is no figure)
+    prev_hidden: dict[int, set[str]] = {}
     cur = Columns(units, current)
     prev = Columns(units, previous) if has_prev else None
     for ref in outline.refs:
@@ -292,6 +294,8 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         among = None if eligible is units else {u.id for u in eligible}
         # last period's figures over last period's own askees (a unit asked then but not now still counts then)
         prev_among = among if prev is None else _among(_eligible(ref, units, previous), units)
+        _note_hidden(hidden, key, units, among, current)
+        _note_hidden(prev_hidden, key, units, prev_among, previous)
         pairs = cur.pairs(key, among)
         n, n_eligible = len(pairs), len(eligible)
         if q.type in NUMERIC_TYPES:
@@ -312,7 +316,27 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         else:
             items.append(Item(ref, "narrative", group_narratives(pairs, similarity), n, n_eligible))
     return Consolidation(outline, period_label, deadline, previous_label, scope_name, units, items, comp,
-                         current, previous, {u: r for u, r in (reasons or {}).items() if u in counted})
+                         _asked_only(current, hidden), _asked_only(previous, prev_hidden),
+                         {u: r for u, r in (reasons or {}).items() if u in counted})
+
+
+def _note_hidden(hidden: dict[int, set[str]], key: str, units: list[UnitInfo], among: set[int] | None,
+                 answers: dict[int, dict[str, Any]]) -> None:
+    """Record ``key`` as not asked of the units outside ``among`` that still hold an answer to it (a question hidden
+    after it was answered: «Có dự án không?» changed to «Không» — the 40 dự án typed before stay in the database)."""
+    if among is None:
+        return
+    for uid, a in answers.items():
+        if uid not in among and key in a:
+            hidden.setdefault(uid, set()).add(key)
+
+
+def _asked_only(answers: dict[int, dict[str, Any]], hidden: dict[int, set[str]]) -> dict[int, dict[str, Any]]:
+    """Each unit's answers without those to questions it is not asked (the annexes and sheets of each unit's own
+    figures read these: a hidden answer is neither printed nor added into their «Tổng cộng»)."""
+    if not hidden:
+        return answers
+    return {u: ({k: v for k, v in a.items() if k not in hidden[u]} if u in hidden else a) for u, a in answers.items()}
 
 
 class Columns:
@@ -446,10 +470,28 @@ def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[
 def _with_parts(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, answers: Columns) -> set[int]:
     """The units that gave both parts of a declared ratio."""
     nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
-    xs, ys = answers.values(nq.key, among), answers.values(dq.key, among)
+    return set(_ratio_parts(answers, q.key, nq, dq, eligible, among))
+
+
+def _ratio_parts(answers: Columns, key: str, nq: Any, dq: Any, eligible: list[UnitInfo],
+                 who: set[int] | None) -> dict[int, tuple[float, float]]:
+    """Each unit's two parts of a declared ratio: the parts its own answer carries as ``paired`` (a province's report
+    carried up holds the parts paired commune by commune — its two summed questions may include a commune that gave
+    one part only: :func:`exports.upward.rollup`), else its answers to the two questions, when it gave both."""
+    own, xs, ys = answers.values(key, who), answers.values(nq.key, who), answers.values(dq.key, who)
     nconv, dconv = number_of(nq), number_of(dq)
-    return {u.id for u in eligible if u.id in xs and u.id in ys and nconv(xs[u.id]) is not None
-            and dconv(ys[u.id]) is not None}
+    out: dict[int, tuple[float, float]] = {}
+    for u in eligible:
+        mine = own.get(u.id)
+        if isinstance(mine, dict) and mine.get("paired") and isinstance(mine.get("num"), int | float) \
+                and isinstance(mine.get("den"), int | float):
+            out[u.id] = float(mine["num"]), float(mine["den"])
+            continue
+        x, y = xs.get(u.id), ys.get(u.id)
+        x, y = (None if x is None else nconv(x)), (None if y is None else dconv(y))
+        if x is not None and y is not None:
+            out[u.id] = x, y
+    return out
 
 
 def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: set[int] | None, current: Columns,
@@ -469,19 +511,12 @@ def _numeric_whole(outline: Outline, q: Any, eligible: list[UnitInfo], among: se
             s.per_unit.append((u, c, p))  # type: ignore[arg-type]
     if agg == "ratio":
         nq, dq = outline.question(q.numerator or ""), outline.question(q.denominator or "")
-        nconv, dconv = number_of(nq), number_of(dq)
 
         def parts(answers: Columns, who: set[int] | None) -> tuple[float, float, int]:
             num = den = 0.0
             n = 0
-            xs, ys = answers.values(nq.key, who), answers.values(dq.key, who)
-            for u in eligible:
-                x, y = xs.get(u.id), ys.get(u.id)
-                if x is None or y is None:
-                    continue
-                x, y = nconv(x), dconv(y)
-                if x is not None and y is not None:
-                    num, den, n = num + x, den + y, n + 1
+            for x, y in _ratio_parts(answers, key, nq, dq, eligible, who).values():
+                num, den, n = num + x, den + y, n + 1
             return num, den, n
 
         s.num, s.den, s.count = parts(current, among)

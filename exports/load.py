@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dialogs.kinds import PROVINCE_KINDS
+from dialogs.lifecycle import is_sent
 from dialogs.loader import Catalogue
 from exports.consolidate import Consolidation, UnitInfo, consolidate
 from exports.gcpause import gc_paused
@@ -21,14 +22,16 @@ async def expected_units(repo: Repo, period: Period, respondents: list[str], sco
     return [u for u in units if PeriodsRepo.period_covers(period, u, respondents)]
 
 
-async def reporting_provinces(repo: Repo, period: Period, respondents: list[str]) -> list[Unit]:
+async def reporting_provinces(repo: Repo, period: Period, respondents: list[str], *, sent: bool = False) -> list[Unit]:
     """The provinces that report this period upward (/baocaolen): those over the units it asks, once any of them
-    has its own report in it; else none. The level above consolidates these provinces' reports."""
+    has its own report in it (``sent``: has sent it — a blank draft made by opening /baocaolen does not switch the
+    level above from its communes to the provinces); else none. The level above consolidates these provinces'
+    reports."""
     if set(respondents) & set(PROVINCE_KINDS):
         return []
     subs = await repo.submissions.submissions_of_period(period.id)
     provinces = await repo.units.list_units(None, kinds=PROVINCE_KINDS)
-    if not any(p.id in subs for p in provinces):
+    if not any(p.id in subs and (not sent or is_sent(subs[p.id].status)) for p in provinces):
         return []
     return await provinces_over(repo, period, respondents, provinces)
 
@@ -66,7 +69,7 @@ async def _load(db: Database, catalogue: Catalogue, period_id: int, scope_code: 
             scope = await repo.units.unit_by_code(scope_code)
             if scope is None:
                 raise ExportError(f"không có đơn vị mã «{scope_code}»; tìm mã bằng: baocao units find TÊN")
-        provinces = await reporting_provinces(repo, period, outline.respondents) if scope is None else []
+        provinces = await reporting_provinces(repo, period, outline.respondents, sent=True) if scope is None else []
         units = provinces or await expected_units(repo, period, outline.respondents, scope)
         compared = [q.key for q in outline.questions if q.type in ("integer", "decimal", "percent", "money", "list",
                                                                    "documents", "yesno", "choice")]

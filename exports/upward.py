@@ -49,19 +49,23 @@ def _figure(typ: str, s: NumericSummary) -> Any:
     v = s.value
     if v is None:
         return None
-    if typ == "percent":
+    if typ == "percent":  # with the parts it is recomputed from (a ratio's paired commune by commune)
         if s.mode == "fraction":
             return {"value": round(v, 2), "num": s.num, "den": s.den}
+        if s.mode == "ratio":  # the level above pools these, not the two summed questions (exports.consolidate)
+            return {"value": round(v, 2), "num": s.num, "den": s.den, "paired": True}
         return {"value": round(v, 2)}
-    if typ == "integer":
-        return int(round(v))
+    if typ == "integer":  # a sum is whole; a mean of whole numbers keeps its decimals (22,5 học sinh/lớp, not 22)
+        return int(round(v)) if s.mode == "sum" or float(v).is_integer() else round(v, 2)
     return v
 
 
+_HOW = {"sum": "tổng", "fraction": "tính lại từ tử số/mẫu số", "ratio": "tính lại từ hai tổng",
+        "average": "trung bình cộng (không gia quyền)", "min": "thấp nhất", "max": "cao nhất"}
+
+
 def _source(typ: str, s: NumericSummary, sent: int) -> str:
-    how = {"fraction": "tính lại từ tử số/mẫu số", "average": "bình quân"}.get(s.mode, "tổng") \
-        if typ == "percent" else "tổng"
-    return f"{how} của {s.count}/{sent} đơn vị đã gửi"
+    return f"{_HOW.get(s.mode, 'tổng')} của {s.count}/{sent} đơn vị đã gửi"
 
 
 def _draft(s: NarrativeSummary) -> str:

@@ -23,7 +23,7 @@ from dialogs.importer.convert import (
     table_question,
 )
 from dialogs.importer.document import Document, Grid, Line
-from dialogs.importer.document_kind import kind_notes
+from dialogs.importer.document_kind import PAGE_KINDS, kind_notes, page_kind
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
@@ -54,6 +54,7 @@ from dialogs.importer.named_categories import note_figures
 from dialogs.importer.naming import (
     BARE_NAMES,
     NAME_TAIL,
+    asked_report_wins,
     english_name,
     form_name_wins,
     name_under_motto,
@@ -632,6 +633,10 @@ def _closing_notes(ctx: ImportContext, sections: list[dict], drafted: int, lines
     """The last unsure points about the whole draft: a table read but placed nowhere (a last guard: a table is never
     dropped without a word), and a document that looks like no outline (document_kind.py)."""
     tables = sum(1 for q in _all_questions(sections) if q.get("type") == "table")
+    if (page := page_kind(lines, tables)) is not None:
+        sections.clear()  # (the page's prose is asked nothing: the draft keeps one written answer)
+        ctx.notes.append({"message": PAGE_KINDS[page]})
+        return
     if drafted > tables:
         ctx.notes.append({"message": f"{drafted - tables} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
@@ -657,6 +662,8 @@ def _meta(head: list, seq: list, fixed: list[str]) -> dict:
     meta["headline"] = news_headline(texts)  # a news item's headline over its lead
     meta["english"] = english_name(texts)  # 'Appendix E: Questionnaire (…)' over a questionnaire in Vietnamese
     meta["asked"] = fallback_name(texts)  # no name line: the report the sentences ask for, or the review planned
+    if asked_report_wins(meta["name"], meta["asked"], texts):
+        meta["name"] = meta["asked"]  # ('V/v Chuẩn bị tổng kết …' → the 'Báo cáo tổng kết …' it asks for)
     meta["first"] = first_line_name(texts)
     meta["number"] = next((m.group(1) for s in texts[:60]
                            for m in [re.search(r"\bSố\s*:\s*(\d+\s*/\s*[A-ZĐ]{2,4}-[\w.-]+)", s)] if m), None)

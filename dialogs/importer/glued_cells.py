@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from dialogs.importer.glued_numbered import listed_glued_grid, numbered_glued_grid
 from dialogs.importer.grids import two_level
 from dialogs.importer.textgrid import FlatGrid, _grid
+from dialogs.importer.unit_runs import unit_run_tables
 
 ROW_PREFIX = re.compile(r"^(?P<no>[IVX]{1,4}|[A-E]|\d{1,2}(?:\.\d{1,2}){0,2})(?=[^\W\d_][^\W\d_])")
 ROW_CODE = re.compile(r"(?:(?<=[^\W\d_)])|(?<=[^\W\d_)]\s))(?P<code>\d{2,3})\s*$")
@@ -168,13 +170,25 @@ def _named_grid(seq: list, a: int, b: int, heads: list[int]) -> tuple[FlatGrid, 
     return grid, b + len(rows)
 
 
+def _numbered(seq: list, a: int, b: int) -> tuple[int, tuple[FlatGrid, int]] | None:
+    for k in range(a, b - 1):
+        s = seq[k].strip()
+        if _header_line(s) and ROW_PREFIX.match(s) is None and (
+                got := numbered_glued_grid(seq, k, _pieces(s)) or listed_glued_grid(seq, k, b, _pieces(s))):
+            return k, got
+    return None
+
+
 def unglue_cells(seq: list) -> list:
     """Cut glued header names into a line each and give glued row numbers and codes their space; a glued header over
-    row names and no figure is a Biểu at once (see the module)."""
+    row names and no figure is a Biểu at once (see the module), and so is a table run into a paragraph after its unit."""
     seq = bar_parted_cells(seq)
     header: set[int] = set()
     grids: dict[int, tuple[FlatGrid, int]] = {}
     for a, b in _blocks(seq):
+        if got := _numbered(seq, a, b):  # a glued header over the columns' numbers (glued_numbered.py)
+            grids[got[0]] = got[1]
+            continue
         heads = [k for k in range(a, b) if _header_line(seq[k]) and ROW_PREFIX.match(seq[k].strip()) is None]
         if sum(len(_seams(seq[k].strip())) for k in heads) >= 2:
             header.update(heads)
@@ -195,4 +209,4 @@ def unglue_cells(seq: list) -> list:
             continue
         out.extend(_pieces(s.strip()) if k in header else [" ".join(rows[k])] if k in rows else [s])
         k += 1
-    return out
+    return unit_run_tables(out)  # a small table run into a paragraph after its unit (unit_runs.py)

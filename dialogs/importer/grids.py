@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dialogs.importer.flat_groups import few_numbered_rows, heading_after, repeated_leaves, state_groups
+from dialogs.importer.nested_headers import tiered
 from dialogs.importer.textgrid import (
     DITTO,
     GROUP_HEAD,
@@ -181,6 +182,11 @@ def _columns(head: list[str], codes: list[str]) -> list[str]:
     if figures and len(cols) > figures and letters:  # 'A B 1 2': as many columns to fill as figures
         cols = cols[-figures:]
     return [c for c in cols if c]
+
+
+def _named_cells(head: list[str]) -> list[str]:
+    """The header's names but the row-label heading and the metadata ('Mã số', 'Đơn vị tính')."""
+    return [c for c in head if not ROW_HEAD.match(fold(c)) and not METADATA.match(fold(c).strip(" :"))]
 
 
 def _groups(head: list[str], codes: list[str]) -> list[str]:
@@ -473,6 +479,8 @@ def cell_grid(lines: list[str]) -> tuple[FlatGrid, int] | None:
     grid = _grid(["TT", names if rows == [["", "…"]] else "Chỉ tiêu", *cols], [r[:2] for r in rows], note)
     if groups:
         (two_level if "" in groups else _grouped_grid)(grid, groups)
+    else:  # a header of three tiers or more over a numbering row (nested_headers.py)
+        tiered(grid, _named_cells(head), len(head), codes)
     if units:  # each row's unit: the Biểu never sums rows of different units
         top = len(grid.cells) - len(rows)
         grid.units = {top + i: r[2] for i, r in enumerate(rows) if len(r) > 2}

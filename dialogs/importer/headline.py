@@ -196,13 +196,17 @@ def fuller_report(phrase: str | None, asked: str | None) -> str | None:
 # a table's or a report's number before its name on the first line ('3. GIẢM NGHÈO', '262. Tỷ lệ hộ nghèo')
 FIRST_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,4})[.)]\s+")
 FIRST_LINES = 3
+# a site's links over the document ('Trang chủ', 'Xem mẫu', 'Trang chủBlogs Sổ tay …' run together): no name
+NAV_LINK = re.compile(r"(?i)^(?:trang chủ|home|xem mẫu|xem trước|xem thêm|tin tức|liên hệ|giới thiệu|đăng nhập|mục lục)"
+                      r"(?:\s*$|\s*[|›»>/]|(?-i:[A-ZĐ]))")
 
 
 def first_line_name(lines: list[str]) -> str | None:
     """A document that names itself nowhere else: its first line when it reads as a name — a table's title ('Sản xuất
     lúa', '3. GIẢM NGHÈO'), a report's in sentence case ('Kết quả triển khai … 6 tháng đầu năm 2016'): two to thirty
     words in Vietnamese, no blank, no cell bar, no sentence's end, its number dropped. None otherwise."""
-    texts = [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")][:FIRST_LINES]
+    texts = [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#") and not NAV_LINK.match(s.strip())]
+    texts = texts[:FIRST_LINES]
     t = next((t for t in texts if re.search(r"[à-ỹđÀ-ỸĐ]", t)), "")  # (a site's chrome in English before it)
     r = FIRST_NUMBER.sub("", t).strip()
     words = r.split()

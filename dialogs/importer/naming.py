@@ -104,8 +104,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
             break
         if _unaccented(first) and not _unaccented(f"{s} a b c"):  # a page's unaccented title, then the document
             break
-        if "|" in s or LEADER_START.match(s):  # a table's row or a blank's dots under the name: not its words
-            break
+        if "|" in s or LEADER_START.match(s) or ROW_NUMBER_HEAD.match(fold(s)):
+            break  # a table's row, its 'STT' column or a blank's dots under the name: not its words
         prev = parts[-1]
         if bare and taken == 0:
             parts.append(s)
@@ -125,6 +125,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
 
 
 LEADER_START = re.compile(r"^[.…_]{3}")
+ROW_NUMBER_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)\s*$")  # a table's first column header
 
 
 # 'Về phòng cháy, chữa cháy' under a name in capitals says what it is about ('Về việc ……' is the case's blank, no name)
@@ -230,6 +231,21 @@ def name_under_motto(lines: list[str]) -> str | None:
     return None
 
 
+def asked_report_wins(name: str | None, asked: str | None, texts: list[str]) -> bool:
+    """A letter's subject that names no paper ('V/v Chuẩn bị tổng kết công tác năm …') yields to the report its
+    sentences ask for ('… chuẩn bị Báo cáo tổng kết tình hình hoạt động năm …') when that one says most of its words:
+    the report is what the outline is. Only a subject naming no report, form or outline of its own."""
+    if not name or not asked or _named(fold(name)) or not fold(asked).startswith(("bao cao ", "de cuong ")):
+        return False
+    if re.search(r"\b(?:bao cao|de cuong|bieu|mau)\b", fold(name)):
+        return False  # ('V/v chỉ tiêu báo cáo thống kê' names the report itself)
+    lead = " ".join(fold(name).split()[:3])
+    if not any(re.match(r"^(?:v/v|ve viec)\b", fold(t.strip())) and lead in fold(t) for t in texts[:60]):
+        return False  # (only a letter's subject: a form's own heading stays its name)
+    words = set(re.findall(r"\w+", fold(name)))
+    return len(words) >= 4 and len(words & set(re.findall(r"\w+", fold(asked)))) >= 0.6 * len(words)
+
+
 def form_name_wins(current: str, formal: str | None) -> bool:
     """The name under the motto replaces the name found first when that one is a page's title in sentence case, a
     line in capitals with no name word (a site's slogan 'THỰC HIỆN THẮNG LỢI …') or a page's catalogue of forms
@@ -260,6 +276,20 @@ def inner_caps_name(s: str) -> str | None:
         if len(run.split()) >= 4 and _upper(run):
             return run
     return None
+
+
+# a bare name in capitals and its subject on a page squeezed onto one line ('… ngày tháng năm 20 TỜ TRÌNH V/v đề nghị …
+# cho tập thể và cá nhân Năm học Căn cứ …'): the subject runs to where the body, a field or the addressee begins
+SQUEEZED_SUBJECT = re.compile(
+    r"(?<![^\W\d_])(?P<n>TỜ TRÌNH|BÁO CÁO|CÔNG VĂN|KẾ HOẠCH|THÔNG BÁO|BIÊN BẢN|QUYẾT ĐỊNH)\s+(?:V/v|Về việc)\s*:?\s*"
+    r"(?P<s>[^…]{10,250}?)\s*(?=\s(?:Kính gửi|Căn cứ|Thực hiện|Năm học|Năm|Tháng|Quý|Số\s*:)\b|$)")
+
+
+def squeezed_subject(s: str) -> str | None:
+    """A page on one line (150 characters or more) with a bare name in capitals and its 'V/v' subject: 'TỜ TRÌNH đề
+    nghị …' (see SQUEEZED_SUBJECT). None for any other line."""
+    m = SQUEEZED_SUBJECT.search(s) if len(s) >= 150 else None
+    return f"{m.group('n')} {m.group('s').strip(' ,;:')}" if m else None
 
 
 def _page_start(s: str) -> str:
@@ -398,7 +428,8 @@ def _own_name(lines: list[str]) -> str | None:
               and not SENTENCE_BREAK.search(s)):  # ('Báo cáo … sẽ làm rõ … năm 2020. Ảnh: …' is a photo's caption)
             sentence.append(s)
     _fuller_bare(upper, sentence)
-    for found in (upper, vv, sentence, list(filter(None, map(inner_caps_name, lines[:10]))), [caps_after_header(lines)]):
+    inner = list(filter(None, map(inner_caps_name, lines[:10]))) or list(filter(None, map(squeezed_subject, lines[:60])))
+    for found in (upper, vv, sentence, inner, [caps_after_header(lines)]):
         if found and found[0]:
             if _page_title(found[0]) and found is upper:
                 found = found + sentence  # a page's 'MẪU BÁO CÁO …' yields to the form's own name line in any case
@@ -480,9 +511,20 @@ def _code_name(lines: list[str], i: int, rest: str, agency: set[int], upper: lis
         sentence.append(rest)
     else:
         nxt = [(k, t.strip()) for k, t in enumerate(lines[i + 1:i + 9], i + 1) if t.strip()][:5]
-        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)), None)
+        hit = next((k for k, t in nxt if _upper(t) and not _header(t) and k not in agency and not doc_number(t)
+                    and long_words(t) >= 2), None)  # ('STT' / 'I': a table's column header, no name)
         if hit is not None:
             upper.append(_continuation(lines, hit, lines[hit].strip(), False))
+        elif nxt and _sentence_name(nxt[0][1]):  # 'Biểu 05/BCX' / 'Tình hình khám chữa bệnh tại trạm y tế'
+            sentence.append(nxt[0][1])
+
+
+def _sentence_name(s: str) -> bool:
+    """A line in sentence case that reads as a name under a code line: three to twenty-five words, no field, blank,
+    cell bar or sentence's end, not numbered, not the agency header, not the act it comes with ('Ban hành theo …')."""
+    return (s[:1].isupper() and 3 <= len(s.split()) <= 25 and not re.search(r"[:|…_]|\.\.|[.;?!]$", s)
+            and parse_marker(s) is None and not _header(s) and not doc_number(s) and not re.search(r"\d+/\d{2,4}", s)
+            and not re.match(r"(?i)(?:ban hành|kèm theo|áp dụng|dùng cho|đơn vị|ngày nhận|kỳ báo cáo)\b", s))
 
 
 RUN_ON_HEADER = re.compile(r"\s+(?:TÊN CƠ QUAN|Tên cơ quan|Số\s*:|UBND\s+(?P<next>\S+)|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|"
@@ -510,7 +552,7 @@ def _restart(title: str) -> str:
     """A page's name run into the name again ('Báo cáo tổng kết năm học trường THCS Mẫu báo cáo tổng kết năm học
     2021 – 2022'): the first name, cut where its first three words come again ('Mẫu' before them goes too)."""
     words = title.split()
-    folded = [fold(w) for w in words]
+    folded = [fold(w).strip(",;:.") for w in words]  # ('Dự toán thu, chi …' then 'Dự toán thu chi …': the same words)
     lead = folded[:3]
     for j in range(3, len(words) - 2):
         if folded[j:j + 3] == lead and folded[j - 1] not in ("hoac", "va", "hay"):
@@ -522,10 +564,15 @@ def _restart(title: str) -> str:
 
 def trim_run_on(title: str) -> str:
     """A name run into the agency header of a page on one line ('Báo cáo công tác … (Các sở, ban, ngành báo cáo)
-    TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes."""
+    TÊN CƠ QUAN1 Số: /BC'): cut where the header begins, and a closing parenthesis that says who reports goes, and
+    a blank it ends with."""
     cut = _restart(_cut_header(title).strip(" ,;:-–"))
     cut = PERIOD_NOTE.sub("", WHO_REPORTS.sub("", cut)).strip(" ,;:-–")
+    cut = TRAILING_BLANK.sub("", cut)  # '… công chức năm ……': the period's blank is no part of the name
     return cut if len(cut.split()) >= 3 else title
+
+
+TRAILING_BLANK = re.compile(r"\s*(?:…|\.{2,}|_{2,})[\s.…_]*$")
 
 
 REPORT_PHRASE = re.compile(r"(?<![\w/])[Bb]áo cáo\s+(?P<k>về|của)\s+(?P<r>[^.,;:?()]{6,120})")
@@ -552,8 +599,12 @@ TEMPLATE = re.compile(r"^mẫu\s+(?:số\s+\S+\s+)?(?=\S+\s+\S+\s+\S)", re.I)
 CATALOGUE = re.compile(r"^(?:(?:danh mục|hướng dẫn)\s+(?:một số\s+|các\s+)?|các\s+)(?:mẫu|biểu mẫu)\b", re.I)
 
 
+# a site's title for a form it offers with the act it comes with ('Biểu mẫu báo cáo ban hành kèm theo Thông tư …')
+ISSUED_WITH = re.compile(r"(?i)^(?:biểu\s+)?mẫu\b.*\b(?:ban hành\s+)?kèm theo\s+(?:thông tư|quyết định|nghị định|công văn)\b")
+
+
 def _page_title(name: str) -> bool:
-    return bool(TEMPLATE.match(name) or CATALOGUE.match(name))
+    return bool(TEMPLATE.match(name) or CATALOGUE.match(name) or ISSUED_WITH.match(name))
 
 
 def _template_name(found: list[str]) -> str:

@@ -163,6 +163,7 @@ def _pipe_cells(line: str) -> list[str] | None:
 
 
 def _pipe_rows_as_tabs(lines: list[str]) -> list[str]:
+    from dialogs.importer.pipe_forms import pipe_form_rows, pipe_two_row_header
     from dialogs.importer.spaced_tables import pipe_figure_rows
     from dialogs.importer.table_shapes2 import broken_pipe_rows
 
@@ -170,8 +171,10 @@ def _pipe_rows_as_tabs(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        broken = broken_pipe_rows(lines, i) or pipe_figure_rows(lines, i)  # a pipe header over rows broken one
-        # cell a line (table_shapes2.py); rows of figures under a row of periods and a unit row (spaced_tables.py)
+        broken = (broken_pipe_rows(lines, i) or pipe_figure_rows(lines, i) or pipe_form_rows(lines, i)
+                  or pipe_two_row_header(lines, i))  # a pipe
+        # header over rows broken one cell a line (table_shapes2.py); rows of figures under a row of periods and a unit
+        # row (spaced_tables.py); a form's rows short of their spanned cells, a header over two lines (pipe_forms.py)
         if broken:
             out += broken[0]
             i = broken[1]

@@ -68,7 +68,8 @@ def _header_count(grid: Grid) -> tuple[int, int | None]:
             continue
         if first and ROWNO_RE.match(first) or _band(grid, r):  # a band over the width ('A. KHỐI TỈNH') is a row
             return r, None
-        if not first and _cell(grid, r, 1) and not any(_cell(grid, r, c) for c in range(2, len(grid.cells[r]))):
+        if (not first or re.fullmatch(r"[A-ZĐ]", first)) and _cell(grid, r, 1) \
+                and not any(_cell(grid, r, c) for c in range(2, len(grid.cells[r]))):  # (a lettered band: 'A | Thu')
             return r, None
     return merged_to + 1, None
 

@@ -146,7 +146,7 @@ def _cells(lines: list[str]) -> list[str]:
     texts = [ln.strip() for ln in lines]
     filled = [t for t in texts if t]
     adjacent = sum(1 for a, b in zip(texts, texts[1:], strict=False) if a and b)
-    if not filled or adjacent > 0.1 * len(filled):
+    if not filled or adjacent > max(1.0, 0.1 * len(filled)):  # (one cell over two lines: "Giảm NS" / "30-70%")
         return texts
     cells: list[str] = []
     blanks = 0
@@ -275,12 +275,41 @@ def _joined_words(head: list[str], numbering: list[str]) -> list[str]:
     return _header_names(head)
 
 
-def cell_run_table(lines: list[str]) -> FlatGrid | None:
-    """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
-    each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
+def _two_row_header(cells: list[str]) -> list[str]:
+    """A blank form's two-row header a cell a paragraph: the first row's names, a few empty cells, the second row's
+    names, then only empty cells, as many as whole rows of the leaves ('Thời gian' 'Cây trồng' 'Diện tích (ha)' '' ''
+    'Giảm NS' 'Mất trắng' … then 4 × 7 empty cells). The first row's last name is the group over the second row: it
+    goes, with the gap, so the leaves make one header row; the cells as they were for any other shape."""
+    texts = [i for i, c in enumerate(cells) if c]
+    if len(texts) < 4 or texts[0] != 0:
+        return cells
+    gap = next((i for i in range(len(texts) - 1) if texts[i + 1] - texts[i] > 1), None)
+    if gap is None or gap < 1 or not 1 <= texts[gap + 1] - texts[gap] - 1 <= 3:
+        return cells
+    second = texts[gap + 1 :]
+    if second != list(range(second[0], second[-1] + 1)) or len(second) < 2:
+        return cells
+    leaves = gap + len(second)  # the first row's names but its last, and the second row's
+    body = len(cells) - second[-1] - 1
+    if not body or body % leaves:
+        return cells
+    return [*cells[:gap], *cells[second[0] : second[-1] + 1], *cells[second[-1] + 1 :]]
+
+
+def _run_cells(lines: list[str]) -> tuple[list[str], bool]:
+    """A run's cells from its header's first name on; whether they are a blank form's two-row header (its names may
+    then be long)."""
     cells = _cells(lines)
     while cells and (not cells[0] or _title_cell(cells[0]) or _field_cell(cells[0])):
         cells.pop(0)
+    two = _two_row_header(cells)
+    return two, two is not cells
+
+
+def cell_run_table(lines: list[str]) -> FlatGrid | None:
+    """One cell per line: a header of text cells (years and a numbering row 'A', 'B', '1', '2' … allowed), then rows
+    each made of a label and its value cells (figures, blanks, ditto marks, one unit word)."""
+    cells, blank_form = _run_cells(lines)
     head, numbering, k = _header_cells(cells)
     head = _joined_words(head, numbering)
     head = head[1:] if len(head) > 2 and parse_marker(head[0]) and len(head[0].split()) >= 3 else head  # a caption
@@ -309,7 +338,7 @@ def cell_run_table(lines: list[str]) -> FlatGrid | None:
     if not numbering and rows:
         _header_into_first_row(head, rows, leading)
     labelled = [r for r in rows if any(x and not _text(x) for x in r[1:]) or len(r) > 2]
-    if _no_rows(rows, leading, numbering) or _empty_rows(rows, leading, head):
+    if _no_rows(rows, leading, numbering) or _empty_rows(rows, leading, head) or blank_form and not rows:
         rows = labelled = [["…"]]  # a register's header over its codes: the unit adds the rows
     elif _write_in_labels(rows):
         return None
