@@ -80,6 +80,7 @@ from dialogs.importer.questions import coded_choice
 from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
 from dialogs.importer.run_on_forms import split_numbered_fields, split_run_on_form
+from dialogs.importer.run_on_surveys import interviewer_fields, run_on_survey
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
 from dialogs.importer.sign_offs import drop_sign_off, drop_signing_date
@@ -573,10 +574,11 @@ def build(doc: Document, filename: str) -> Built:
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), _line_pdf(cleaned.doc))
     if flat and not started:
         seq = _from_inline_start(seq)
-    seq = unit_answers(rosters(survey_items(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes)))))), numbered)))
+    seq = unit_answers(rosters(survey_items(run_on_survey(counts_after_has(scored_items(rated_grid(lone_names(sex_boxes(_blank_notes(yesno_columns(seq), cleaned.footnotes))))))), numbered)))
     none_ok = any(isinstance(s, str) and none_everywhere(s) for s in seq)
     caps = _captions(seq)
-    ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font))  # (an old font read again)
+    ctx = ImportContext(footnotes=cleaned.footnotes, notes=_font_notes(cleaned.old_font)  # (an old font read again)
+                        + [{"message": m} for m in cleaned.doc.notes])  # (what the reader could not read)
     _unbuilt_notes(ctx, seq, caps)
     alltext = " ".join([article] * bool(article) + [s for s in seq if isinstance(s, str)])
     referenced = {norm_code(c) for m in REF_RE.finditer(alltext) for c in re.split(r"\s*,\s*", m.group(1))}
@@ -609,6 +611,7 @@ def build(doc: Document, filename: str) -> Built:
     form_passes(sections, texts)  # grades in brackets under a blank; criteria under an assessment heading
     tidy(sections, ctx.notes, meta.get("name"))
     own_meanings(sections, texts, ctx.notes)  # a field's type by its label's own meaning; a survey's criteria rated
+    interviewer_fields(sections, texts, ctx.notes)  # a questionnaire's interviewer fields: no asks (run_on_surveys.py)
     _closing_notes(ctx, sections, len(drafts), fixed)
     data = _outline_dict(meta, sections, filename, alltext, none_ok)
     for key in ("respondents", "period", "title"):  # guessed: listed first with the other unsure points

@@ -274,7 +274,7 @@ def _drop_link_lists(lines: list[str], dropped: list[str]) -> list[str]:
 
 
 def clean(doc: Document) -> Cleaned:
-    cleaned = Cleaned(Document(source=doc.source, laid_out=doc.laid_out))
+    cleaned = Cleaned(Document(source=doc.source, laid_out=doc.laid_out, notes=doc.notes))
     cleaned.old_font = doc.old_font  # (a Word file's runs in an old font, read again by the reader)
     pending: list[Line] = []
 

@@ -32,6 +32,7 @@ class Document:
     source: str = "txt"
     laid_out: bool = False  # a PDF read by where its lines stand: its wrapped lines are joined already (pdf_lines.py)
     old_font: str | None = None  # 'TCVN3' or 'VNI' when a Word reader already read the old font's runs again
+    notes: list[str] = field(default_factory=list)  # what the reader could not read, said as unsure points
 
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",

@@ -226,6 +226,10 @@ def text_grid(rows: list[str]) -> Grid:
 # --------------------------------------------------------------------------- pdf
 
 
+UNLAID = ("tệp PDF chỉ đọc được chữ, không đọc được vị trí các dòng và ô: bảng kẻ ô (nếu có) không dựng lại được thành "
+          "Biểu, dòng bị ngắt có thể tách đôi câu hỏi. Hãy kiểm tra các Biểu, hoặc gửi bản .docx của đề cương.")
+
+
 def read_pdf(data: bytes) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -256,7 +260,9 @@ def read_pdf(data: bytes) -> Document:
 
     laid = pdf_pages(data)  # the pages' paragraphs and ruled tables, by where they stand (pdfplumber)
     if laid is None or len(laid) != len(pages):
-        return read_txt(text, source="pdf")
+        doc = read_txt(text, source="pdf")
+        doc.notes.append(UNLAID)
+        return doc
     doc = Document(source="pdf", laid_out=True)
     ending: Grid | None = None  # the table the previous page ended with (it may go on over the page break)
     text: list[str] = []  # the text since the last table, over page breaks: read at once (a table typed one cell a line)

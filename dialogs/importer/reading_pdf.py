@@ -22,13 +22,14 @@ from dialogs.importer.pdf_lines import (
     paragraphs,
     pitch_of,
     printed_lines,
+    rhythm,
     text_margins,
 )
 from dialogs.importer.word_tables import grid_blocks
 
 log = logging.getLogger(__name__)
 
-MIN_ROWS, MIN_COLS = 2, 2
+MIN_ROWS, MIN_COLS = 1, 2  # a header alone is a Biểu whose rows the units add (as Word reads it)
 
 
 def _cell_text(text: str | None) -> str:
@@ -88,7 +89,27 @@ class _Band:
     last: PrintedLine
 
 
-def _page_bands(page: Any, tables: list[tuple[Any, Grid]], lines: list[PrintedLine], right: float) -> list:
+@dataclass
+class _Page:
+    """Where the text of the document's pages stands: the top of their first line and of their last line (the
+    highest and the lowest), its line advance and the space between its paragraphs (``rhythm``)."""
+
+    top: float
+    bottom: float
+    beat: tuple[float, float]
+
+    def blanks_over(self, a: PrintedLine, b: PrintedLine, height: float) -> int:
+        """The empty lines between the last line of a page and the first of the next: those under ``a`` down to
+        the lowest line a page shows, or down to a bottom margin as wide as the top one when more fit there (an
+        empty paragraph prints nothing: a page may end with some), and those above ``b`` from the text's first line."""
+        advance, spacing = self.beat
+        step = advance + spacing
+        under = max(round((self.bottom - a.top) / step), int((height - self.top - a.top - advance) // step))
+        return max(0, under) + max(0, round((b.top - self.top) / step))
+
+
+def _page_bands(page: Any, tables: list[tuple[Any, Grid]], lines: list[PrintedLine], right: float,
+                beat: tuple[float, float]) -> list:
     """The page as text bands and grids in reading order."""
     out: list[_Band | str | Grid] = []
     rest = lines
@@ -97,7 +118,7 @@ def _page_bands(page: Any, tables: list[tuple[Any, Grid]], lines: list[PrintedLi
         above = [ln for ln in rest if ln.top < top]
         rest = [ln for ln in rest if ln.top >= top]
         if above:
-            paras = paragraphs(above, right)
+            paras = paragraphs(above, right, beat)
             out.append(_Band([p for p, _, _ in paras], paras[0][1], paras[-1][2]))
         if g is not None:
             out.extend(grid_blocks(g))  # a form laid out in cells, a caption row, a band of fields: as in Word
@@ -113,16 +134,23 @@ def _read_pages(pdf: Any) -> list[list[str | Grid]]:
         found.append((page, tables, [ln for i, ln in enumerate(lines) if i not in numbers]))
     widths = {round(p.width) for p, _, _ in found}
     right = {w: text_margins([ln for p, _, ls in found if round(p.width) == w for ln in ls], w)[1] for w in widths}
+    texts = [ls for _, _, ls in found if ls]
+    laid = _Page(min(ls[0].top for ls in texts), max(ls[-1].top for ls in texts),
+                 rhythm([ln for ls in texts for ln in ls], max(right.values()))) if texts else None
     pages: list[list] = []
     tail: _Band | None = None  # the text the pages so far end with (None after a table)
     for page, tables, lines in found:
         r = right[round(page.width)]
-        bands = _page_bands(page, tables, lines, r)
-        if (bands and isinstance(bands[0], _Band) and tail is not None
+        bands = _page_bands(page, tables, lines, r, laid.beat if laid else (12.0, 0.0))
+        blanks = laid.blanks_over(tail.last, bands[0].first, page.height) if (
+            laid and tail and bands and isinstance(bands[0], _Band)) else 0  # empty lines over the page break
+        if (bands and isinstance(bands[0], _Band) and tail is not None and not blanks
                 and over_break(tail.last, bands[0].first, r, pitch_of(lines))):
             tail.paras[-1] = glue(tail.paras[-1], bands[0].paras.pop(0))  # a paragraph wrapped over the page break
             if not bands[0].paras:
                 tail.last = bands.pop(0).last
+        elif blanks:
+            bands[0].paras[:0] = [""] * blanks
         pages.append(bands)
         if bands:
             tail = bands[-1] if isinstance(bands[-1], _Band) else None

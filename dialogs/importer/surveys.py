@@ -27,7 +27,11 @@ ITEM = re.compile(
 )
 OPTION = re.compile(r"^\s*(?:(?P<k>[a-hA-H]|\d{1,2})\s*[.)]|\((?P<p>[a-h]|\d{1,2})\))\s+(?P<t>\S.*)$")
 BOXES = re.compile(r"[□☐❑◻▢○◯⬜]|\[\s*\]|\(\s+\)")
-ROUTE = re.compile(r"\s*(?:->|→|=>|⇒).*$|\s*\((?:chuyển|hỏi tiếp|sang câu|bỏ qua)\b[^()]*\)", re.I)
+ROUTE = re.compile(
+    r"\s*\(\s*\d{1,2}\s*(?:->|→|=>|⇒)[^()]*\)|\s*(?:->|→|=>|⇒).*$|\s*\((?:chuyển|hỏi tiếp|sang câu|bỏ qua)\b[^()]*\)",
+    re.I,
+)  # ('Không (2→A9)': the code 2 goes on to A9)
+OTHER = re.compile(r"^(?:khac|khong biet|khong nho|khong tra loi|tu choi)\b")
 NOTE = re.compile(
     r"^(?:đtv|điều tra viên|phỏng vấn viên|hướng dẫn|lưu ý|ghi chú|chú ý|->|→|chuyển sang|bỏ qua)\b|^\((?![a-h]\)|\d{1,2}\)|\s+\))",
     re.I,
@@ -83,6 +87,62 @@ def is_carried(text: str) -> bool:
     return bool(CARRY.match(text.strip()))
 
 
+SPACED = re.compile(r"^\s*(?P<b>[A-Z]{1,2}\d{1,3}[a-z]?)\s+(?P<q>[^\W\d_].*)$")
+MID_CODE = re.compile(
+    r"(?<=\s)(?:(?i:câu)\s+(?P<n>[A-Z]{0,2}\d{1,3}[a-z]?)|(?P<c>[A-Z]{1,2}\d{1,3}[a-z]?))(?=[:.)]?\s+[^\W\d_])"
+)  # (a bare number is a code only after 'Câu')
+
+
+def _spaced(line: str) -> str | None:
+    """'A3 Trình độ học vấn của chị?': a code, a space, the question in sentence case (no colon after the code)."""
+    m = SPACED.match(line)
+    return m.group("q").strip() if m and m.group("q")[:1].isupper() else None
+
+
+def _spaced_survey(lines: list[str]) -> bool:
+    """Codes with only a space after them are items where two such lines ask a question ('?')."""
+    return sum(1 for s in lines if (q := _spaced(s)) and "?" in q) >= 2
+
+
+def _code_key(code: str) -> tuple[str, int, str]:
+    m = re.match(r"^([A-Z]*)(\d+)([a-z]?)$", code)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else ("", -1, "")
+
+
+def _code_after(last: str, code: str) -> bool:
+    """'A10' after 'A9', 'C3a' after 'C3', 'C4' after 'C3b': the next code of the same series."""
+    (p, n, x), (q, m, y) = _code_key(last), _code_key(code)
+    return n >= 0 and p == q and (m == n + 1 and y in ("", "a") or m == n and y and y > x)
+
+
+def _line_code(line: str) -> str | None:
+    m = ITEM.match(line) or SPACED.match(line)
+    return (m.group("b") or m.group("c")) if m and (m.group("b") or m.group("c")) else None
+
+
+def split_glued_items(seq: list) -> list:
+    """'A9 Chị sinh cháu thế nào? 1. Đẻ thường 2. Mổ A10 Khi sinh trẻ có bị ngạt không? 1. Có 2. Không A11 Cân nặng
+    …': coded questions copied onto one line → a line each, split where the next code of the series ('A10' after
+    'A9', 'Câu 12' after 'Câu 11') stands before a word; only in a text with two coded items or more."""
+    if sum(1 for s in seq if isinstance(s, str) and _line_code(s)) < 2:
+        return seq
+    out: list = []
+    last = None
+    for s in seq:
+        if not isinstance(s, str):
+            out.append(s)
+            continue
+        last = _line_code(s) or last
+        cuts = [0]
+        for m in MID_CODE.finditer(s):
+            code = m.group("n") or m.group("c")
+            if last and _code_after(last, code):
+                cuts.append(m.start())
+                last = code
+        out.extend(s[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(s)], strict=True))
+    return out
+
+
 def _item(line: str) -> str | None:
     """The question of a coded item ('Câu Q1a: …' → '…'), None for any other line."""
     m = ITEM.match(line)
@@ -119,11 +179,45 @@ def _inline_options(line: str) -> list[str] | None:
             return [_option_text(m.group("t")) for m in led]
     marks = list(re.finditer(r"(?:^|\s)(?P<k>[a-h]|\d{1,2})[.)]\s+", line))
     if len(marks) >= 2 and marks[0].start() == 0:
+        ends = [m.start() for m in marks[1:]] + [len(line)]
+        texts = [line[m.end() : e] for m, e in zip(marks, ends, strict=True)]
         keys = [m.group("k") for m in marks]
-        if all(_next_key(a) == b for a, b in zip(keys, keys[1:], strict=False)):
-            ends = [m.start() for m in marks[1:]] + [len(line)]
-            return [_option_text(line[m.end() : e]) for m, e in zip(marks, ends, strict=True)]
+        if all(_follows(a, b, t) for a, b, t in zip(keys, keys[1:], texts[1:], strict=False)):
+            return [_option_text(t) for t in texts]
     return None
+
+
+def _follows(key: str, nxt: str, text: str) -> bool:
+    """`nxt` is the code after `key`: the next one, or a code of its own for 'Khác', 'Không biết' ('7. Nội trợ
+    88. Khác (ghi rõ)', '1. Kinh 8. Khác')."""
+    if _next_key(key) == nxt:
+        return True
+    return key.isdigit() and nxt.isdigit() and int(nxt) > int(key) and bool(OTHER.match(fold(text.strip())))
+
+
+def _last_key(line: str) -> str | None:
+    marks = re.findall(r"(?:^|\s)([a-h]|\d{1,2})[.)]\s+", line)
+    return marks[-1] if marks else None
+
+
+def _options_go_on(lines: list[str], k: int, opts: list[str], key: str | None) -> tuple[list[str], int]:
+    """'1. Không biết chữ 2. Tiểu học 3. THCS 4. THPT' then '5. Trung cấp 6. Cao đẳng': the codes go on on the next
+    line, one option or more."""
+    while key and k < len(lines) and lines[k].strip():
+        s = lines[k].strip()
+        m = OPTION.match(s)
+        first = (m.group("k") or m.group("p")) if m else None
+        if not m or not _follows(key, first, m.group("t")):
+            break
+        more = _inline_options(s)
+        if more and len(more) >= 2:
+            opts, key = opts + more, _last_key(s)
+        elif _option_like(m.group("t")) or OTHER.match(fold(m.group("t"))):
+            opts, key = opts + [_option_text(m.group("t"))], first
+        else:
+            break
+        k += 1
+    return opts, k
 
 
 def _next_key(k: str) -> str:
@@ -179,7 +273,7 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
                        or not BOXES.match(s) and (_item(s) or re.search(r"[?:]", BOXES.split(s)[0]))):
             break  # 'Câu 5. Hộ có nuôi gia súc không? Có □ Không □': the next question with its own boxes
         if inline and len(inline) >= 2:
-            return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else (inline, k + 1)
+            return _more_boxed(lines, k + 1, inline) if BOXES.match(s) else _options_go_on(lines, k + 1, inline, _last_key(s))
         m = OPTION.match(s)
         if (
             len(s.split()) <= 13
@@ -196,7 +290,7 @@ def _options(lines: list[str], at: int, asked: str = "") -> tuple[list[str], int
             key, k = lead.group("k"), k + 1
             continue
         mk = (m.group("k") or m.group("p")) if m else None
-        if m and (_first_key(mk) if key is None else _next_key(key) == mk) and _option_like(m.group("t")):
+        if m and (_first_key(mk) if key is None else _follows(key, mk, m.group("t"))) and _option_like(m.group("t")):
             opts.append(_option_text(m.group("t")))
             key, k = mk, k + 1
             continue
@@ -277,10 +371,13 @@ def survey_type(prompt: str) -> tuple[str, str | None]:
 
 def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
     """An item's asks: a field line's labels with their blanks ('Tuổi: ……', 'Họ tên: …… Tuổi: ……'), else one ask."""
-    trail = re.match(r"^(?P<p>.+\?)\s*(?:…|\.{2,}|_{2,})[….\s_]*$", prompt.strip())
+    trail = re.match(r"^(?P<p>.+\?)\s*(?:…|\.{2,}|_{2,})[….\s_]*(?P<u>[^\W\d_]{1,10})?\s*$", prompt.strip())
     if trail and not opts:  # '… làm thủ tục gì? ……………': the question, a line's space for a short answer
         ask = _ask(trail.group("p"), opts, notes)
         ask.type = "text" if ask.type == "longtext" else ask.type
+        unit = trail.group("u")
+        if unit and unit.islower() and ask.type in ("integer", "decimal", "money", "text"):
+            ask.type, ask.unit = unit_type(unit), unit  # '… bao nhiêu tuổi? ……… tuổi'
         return [ask]
     if opts or not BLANK.search(prompt) or "?" in prompt:
         return [_ask(prompt, opts, notes)]
@@ -292,8 +389,9 @@ def _asks(prompt: str, opts: list[str], notes: list[str]) -> list[Ask]:
         after = unit.group("u").strip() if unit and unit.group("u") else ""
         if after and is_count(label):  # 'Số người trong hộ: …… người': a count, its unit
             typ, measure = "integer", after
-        elif after and typ in ("text", "longtext") and measure_unit(after):  # '…: …… nghìn đồng': an amount, its unit
-            typ, measure = unit_type(after), after
+        elif after and typ in ("text", "longtext") and (measure_unit(after) or re.fullmatch(r"[^\W\d_]{1,10}", after)
+                                                        and after.islower()):
+            typ, measure = unit_type(after), after  # '…: …… nghìn đồng', 'Cân nặng: ……gram': an amount, its unit
         lined = [Ask(label, typ, measure)]
     lined[0].help = notes + lined[0].help
     return lined
@@ -402,6 +500,10 @@ def _own_options(asked: str) -> tuple[str, list[str]]:
         found = _inline_options(tail.strip()) if mark and tail.strip() else None
         if found and len(found) >= 2:
             return (head + mark if sep == "?" else head.strip()), found
+    first = re.search(r"\s(?=(?:1|a)[.)]\s)", asked) if "?" not in asked else None
+    found = _inline_options(asked[first.end() :]) if first else None  # 'Dân tộc 1. Kinh 8. Khác (ghi rõ)'
+    if found and len(found) >= 2 and asked[: first.start()].strip():
+        return asked[: first.start()].strip(), found
     return asked, []
 
 
@@ -417,9 +519,10 @@ def _key(text: str) -> str:
     return fold(text.strip())[:40]
 
 
-def _coded(t: str, numbered: set[str]) -> str | None:
-    """A coded item's question: 'Câu Q1a: …', or a line numbered '13.' that the form wrote 'Câu 13.'."""
-    found = _item(t)
+def _coded(t: str, numbered: set[str], spaced: bool = False) -> str | None:
+    """A coded item's question: 'Câu Q1a: …', or a line numbered '13.' that the form wrote 'Câu 13.'; with `spaced`,
+    'A3 Trình độ …?' too."""
+    found = _item(t) or (_spaced(t) if spaced else None)
     if found is None and numbered:
         mk = parse_marker(t)
         found = (
@@ -502,15 +605,16 @@ def survey_items(seq: list, numbered: set[str] | None = None) -> list:
     lines and tables as they were. Items with a code count only when the text holds two or more of them (a survey);
     an uncoded question counts only with its options below it (or, in a survey, alone: its words type it)."""
     numbered = numbered or set()
-    seq = _join_lone_codes(seq)
+    seq = split_glued_items(_join_lone_codes(seq))
     lines = [s if isinstance(s, str) else GRID for s in seq]
-    survey = sum(1 for s in lines if _coded(s.strip(), numbered)) >= 2 or _optioned(lines) >= 2
+    spaced = _spaced_survey(lines)
+    survey = sum(1 for s in lines if _coded(s.strip(), numbered, spaced)) >= 2 or _optioned(lines) >= 2
     out: list = []
     pending: list[str] = []
     k = 0
     while k < len(lines):
         t = lines[k].strip()
-        coded = _coded(t, numbered) if survey else None
+        coded = _coded(t, numbered, spaced) if survey else None
         asked = coded or _question_line(t) or _label_over_boxes(lines, k)
         grouping = (
             survey

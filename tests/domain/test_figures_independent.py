@@ -432,10 +432,12 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
             continue
         for i, ref in enumerate(nums):
             q = ref.question
-            mine = number(q, current[u.id].get(q.key)) if u.id in counted else None
+            # an answer to a question the unit is not asked (a stale answer kept in the database) is not printed
+            mine = number(q, current[u.id].get(q.key)) if u.id in counted and visible(o, ref, u, current[u.id]) else None
             assert close(per[u.code][3 + step * i], xlsx_number(q, mine)), (u.code, q.key)
             if has_prev:
-                before = number(q, previous[u.id].get(q.key)) if u.id in prev_counted else None
+                before = (number(q, previous[u.id].get(q.key)) if u.id in prev_counted
+                          and visible(o, ref, u, previous.get(u.id, {})) else None)
                 change = mine - before if mine is not None and before is not None else None
                 assert close(per[u.code][4 + step * i], xlsx_number(q, change)), (u.code, q.key)
     # yes/no questions: how many of the counted units said each
