@@ -53,7 +53,13 @@ from dialogs.importer.lexicon import (
     PEOPLE_LABEL,
 )
 from dialogs.importer.listed_parts import listed_parts
-from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.lost_blanks import (
+    counted_values,
+    lost_blank_asks,
+    lost_labels,
+    parts_are_counts,
+    yesno_lead,
+)
 from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks, surveyed_topics
 from dialogs.importer.prose_items import heading_figures
@@ -435,8 +441,17 @@ def _blank_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -
     m = BLANK.search(text)
     if sec["items"] or not (node.body or node.children) or m is None or not any(c.isalpha() for c in text[: m.start()]):
         return False
+    if boxed := BRACKETED_FIELD.match(text):  # '2. Thông tin ca bệnh (mã bệnh nhân: ____)': the title, and its field
+        label = boxed.group("l").strip()
+        label = label[0].upper() + label[1:]
+        sec["title"] = boxed.group("t").strip()
+        sec["items"].append(question(ctx, Ask(label, *field_type(label)), path, None, []))
+        return True
     sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     return True
+
+
+BRACKETED_FIELD = re.compile(r"^(?P<t>[^()…_:]{3,80}?)\s*\(\s*(?P<l>[^\W\d_][^()…_:]{1,40}?)\s*:\s*(?:…|\.{3,}|_{3,})[….\s_]*\)[\s.:]*$")
 
 
 def _special_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> int:
@@ -1004,6 +1019,8 @@ def _carried_yesno(text: str, line: str) -> bool:
 
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    if not (node.children or node.tables or node.body) and (counted := counted_values(strip_fn(node.text))):
+        return [question(ctx, a, path, node.no, []) for a in counted]  # '- Danh hiệu …: cá nhân, tập thể'
     bare = bare_label_field(node)  # 'a) Thời gian:' alone, a field whose blank was lost
     if bare:
         return [question(ctx, Ask(*bare), path, node.no, [])]
@@ -1126,6 +1143,8 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
         return None
     field = filled_field(strip_fn(node.text))
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
+        return None
+    if field is not None and re.search(r"[□☐]", field[1]):  # 'Giới tính: Nam □ Nữ □': boxes to tick, no value
         return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
 

@@ -589,9 +589,12 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
         return False
     if EVALUATIVE.match(heading.strip()) and children and not body:
         # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
-        return all((t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
-                   and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
-                   for t, r in zip(texts, children + body, strict=True))
+        said = [(t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
+                and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
+                for t, r in zip(texts, children + body, strict=True)]
+        # the last one cut off where the copy ends ('Về học sinh: Đa số các em ngoan ngoãn, lễ phép'), after two
+        cut = len(said) >= 3 and all(said[:-1]) and len(texts[-1].split()) >= 6 and not re.search(r"[.?!:;)…]$", texts[-1])
+        return all(said) or cut
     if body and not children:
         return is_filled_answer(body) and (len(" ".join(body).split()) >= 25 or told_in_figures(" ".join(body)))
     if body or any(len(t.split()) < 20 for t in texts):

@@ -169,6 +169,23 @@ def labelled_blanks(text: str) -> list[Ask]:
         if not more:
             return []
         out.extend(more)
+    return _parts_of_head(out) if SUB_LABEL.match(text.strip()) else out
+
+
+SUB_LABEL = re.compile(r"^[^:…]{2,80}:\s*[^\W\d_][^:…]{0,30}:\s*(?:…|\.{2,}|_{2,})")  # 'Tổng số …: Nữ: ……'
+
+
+def _parts_of_head(out: list[Ask]) -> list[Ask]:
+    """'Tổng số thành viên: Nữ: …; Nam: …': the first label's head, a count ('Tổng số thành viên'), heads the short
+    labels after it too ('Tổng số thành viên: Nam', a count)."""
+    head, colon, part = out[0].prompt.partition(":") if out else ("", "", "")
+    if not colon or len(part.split()) > 3 or len(out) < 2 or out[0].type not in ("integer", "decimal") \
+            or any(":" in a.prompt or len(a.prompt.split()) > 3 for a in out[1:]):
+        return out
+    for a in out[1:]:
+        a.prompt = f"{head}: {a.prompt}"
+        if a.type == "text":
+            a.type, a.unit = out[0].type, out[0].unit
     return out
 
 

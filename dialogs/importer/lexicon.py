@@ -240,7 +240,7 @@ FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
 
 # a form's label naming an identifier, not a count: 'Số điện thoại', 'Số giấy phép thành lập', 'Mã số thuế'
 IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết định|tài khoản|cmnd|cccd|căn cước|chứng minh|hộ chiếu|"
-                        r"hiệu|thẻ|sổ|nhà(?=\s*(?:$|[:(,/…._]))|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã(?!\s+(?:hóa|hoá|độc|nguồn|lệnh))|"
+                        r"hiệu|thẻ|sổ|nhà(?=\s*(?:$|[:(,/…._]))|bệnh án$|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã(?!\s+(?:hóa|hoá|độc|nguồn|lệnh))|"
                         r"điện thoại|fax|e-?mail|.{3,50}(?<!tổng)(?<!có)(?<!là)\ssố$)", re.I)  # 'Giấy phép kinh doanh số', 'Quyết định số'
 
 
