@@ -107,7 +107,14 @@ from dialogs.importer.structure import (
     undotted_numbers,
     unglue_list,
 )
-from dialogs.importer.surveys import answer_columns, is_carried, split_alike, survey_items, survey_numbers
+from dialogs.importer.surveys import (
+    answer_columns,
+    is_carried,
+    split_alike,
+    split_glued_items,
+    survey_items,
+    survey_numbers,
+)
 from dialogs.importer.syllables import is_syllable_start, is_valid
 from dialogs.importer.tables import TableDraft, build_table
 from dialogs.importer.textgrid import FlatGrid, rebuild
@@ -564,7 +571,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
-    seq = _texts_back(seq, fixed)
+    seq = split_glued_items(_texts_back(seq, fixed))  # 'Câu 1: … Câu 2: …' on one line: a line each, while 'Câu' is written
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))

@@ -703,8 +703,8 @@ def _option_runs(lines: list) -> list[list[int]]:
             scope = []
             continue
         if mk is None or mk.kind != "dec1" or mk.no.endswith(")") or _option_words(mk.rest) > 10 \
-                or mk.rest.rstrip().endswith(("?", ":")) or _field(mk.rest):
-            continue  # (a numbered question or field asks; options follow a question)
+                or mk.rest.rstrip().endswith(("?", ":")) or _field(mk.rest) or CARRIED_ASK.match(mk.rest.strip()):
+            continue  # (a numbered question or field asks, a questionnaire's item read already too; options follow)
         nums[k] = n = int(mk.no.rstrip("."))
         cur = scope[-1] if scope else None
         if n == 1:
