@@ -79,7 +79,7 @@ from dialogs.importer.prose_items import led_line, listed_line
 from dialogs.importer.questions import coded_choice
 from dialogs.importer.rated_grid import rated_grid
 from dialogs.importer.repair import RepairReport, repair_lines
-from dialogs.importer.run_on_forms import split_numbered_fields, split_run_on_form
+from dialogs.importer.run_on_forms import dashed_numbers, split_numbered_fields, split_run_on_form
 from dialogs.importer.run_on_surveys import interviewer_fields, run_on_survey
 from dialogs.importer.scored_items import counts_after_has, scored_items
 from dialogs.importer.section_numbers import article_marker, article_run
@@ -571,7 +571,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = drop_page_furniture(options_first(header_first(_sequence(cleaned.doc))))  # a form's tail after its header
     texts = [s for s in seq if isinstance(s, str)]
     fixed, report = repair_lines(unglue_lines(texts))
-    seq = split_glued_items(_texts_back(seq, fixed))  # 'Câu 1: … Câu 2: …' on one line: a line each, while 'Câu' is written
+    seq = dashed_numbers(split_glued_items(_texts_back(seq, fixed)))  # 'Câu 1: … Câu 2: …' on one line: a line each, while 'Câu' is written
     numbered = survey_numbers(seq)  # a form's 'Câu 13.' (read as '13.' below): its questions, no sections
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))

@@ -142,3 +142,35 @@ def split_numbered_fields(line: str) -> list[str]:
         for p in (line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True))
         if p.strip()
     ]
+
+
+DASHED = re.compile(r"^(?P<lead>\s*)(?P<n>\d{1,2})-\s*(?=[A-ZĐÀ-Ỹ])")
+DASHED_MID = re.compile(r"(?:(?<=\S)\s+|(?<=[.…_]))(?P<n>\d{1,2})-\s*(?=[A-ZĐÀ-Ỹ][^\d\s]*\s)")
+
+
+def dashed_numbers(seq: list) -> list:
+    """A form numbering its fields '1- Họ tên:', '2- Giới tính: … 3-Sinh ngày …', '4- Quốc tịch:': a hyphen after
+    the number, as '1.' elsewhere → written '1.' (the outline's numbering), the next number inside a line too. Only
+    in a text with three such lines or more counting up and no line numbered '1.' (a text numbered so keeps its
+    hyphens: a range, a code)."""
+    texts = [s for s in seq if isinstance(s, str)]
+    nums = [int(m.group("n")) for s in texts if (m := DASHED.match(s))]
+    if len(nums) < 3 or nums != sorted(nums) or len(set(nums)) < len(nums) or nums[0] > 2:
+        return seq
+    if any(re.match(r"^\s*\d{1,2}\s*[.)]\s+\S", s) for s in texts):
+        return seq
+    out: list = []
+    last = 0
+    for s in seq:
+        if not isinstance(s, str):
+            out.append(s)
+            continue
+        if m := DASHED.match(s):
+            last = int(m.group("n"))
+            s = f"{m.group('lead')}{last}. {s[m.end():]}"
+        for k in list(DASHED_MID.finditer(s))[:1]:
+            if int(k.group("n")) == last + 1:
+                last += 1
+                s = f"{s[:k.start()]} {last}. {s[k.end():]}"
+        out.append(s)
+    return out

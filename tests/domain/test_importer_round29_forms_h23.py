@@ -48,3 +48,34 @@ def test_a_later_code_inside_a_line_not_in_series_stays() -> None:
     text = "Câu 5: Nếu chọn Không ở Câu 3: ghi lý do ........\nCâu 6: Ghi chú khác:\n"
     got = _numbers(imp(text))
     assert not any(p.startswith("ghi lý do") for p in got)
+
+
+DASHED_FORM = (
+    "TỜ KHAI ĐĂNG KÝ HỘI VIÊN\n"
+    "1- Họ và tên: ..............................\n"
+    "2- Ngày sinh: ........ 3-Quê quán: ..........\n"
+    "4- Nghề nghiệp: ......................\n"
+    "5- Nơi làm việc: .....................\n"
+)
+
+
+def test_fields_numbered_with_a_hyphen_are_numbered_fields() -> None:
+    """'1- Họ và tên:', '2- …', '4- …': a hyphen after the number as '1.' elsewhere: each field under its number."""
+    from dialogs.importer.run_on_forms import dashed_numbers
+
+    out = dashed_numbers(DASHED_FORM.splitlines())
+    assert out[1].startswith("1. Họ và tên")
+    assert "3. Quê quán" in out[2]
+    got = _numbers(imp(DASHED_FORM))
+    assert got.get("Họ và tên") == "1"
+    assert got.get("Nghề nghiệp") == "4"
+
+
+def test_hyphens_in_a_text_numbered_with_dots_or_out_of_order_stay() -> None:
+    """A text numbered '1.' keeps its hyphens (ranges, codes); hyphened numbers that do not count up stay too."""
+    from dialogs.importer.run_on_forms import dashed_numbers
+
+    dotted = ["1. Tình hình chung", "2- Thuận lợi", "3- Khó khăn", "4- Kết quả"]
+    assert dashed_numbers(dotted) == dotted
+    shuffled = ["5- Trẻ em", "2- Người già", "9- Khác"]
+    assert dashed_numbers(shuffled) == shuffled
