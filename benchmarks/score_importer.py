@@ -485,6 +485,7 @@ HOLDOUT19 = REAL / "holdout19"  # a nineteenth hold-out (session 25, g19), seale
 HOLDOUT20 = REAL / "holdout20"  # a twentieth hold-out (session 26, g20), sealed until the session's work was measured
 HOLDOUT21 = REAL / "holdout21"  # a twenty-first hold-out (session 27, g21), sealed until the session's work was measured
 HOLDOUT22 = REAL / "holdout22"  # a twenty-second hold-out (session 28, g22), sealed until the session's work was measured
+HOLDOUT23 = REAL / "holdout23"  # a twenty-third hold-out (session 29, g23), sealed until the session's work was measured
 DOCX = REAL / "docx"  # real .docx documents: gold here, the binaries (fetched, not committed) in ../shared/real_docx
 DOCX_FILES = ROOT.parent / "shared" / "real_docx"
 
@@ -538,11 +539,11 @@ def main(argv: list[str] | None = None) -> int:
     hold-out, tests/data/real/holdout2); --holdout3 (the third, tests/data/real/holdout3); --holdout4 (the fourth,
     tests/data/real/holdout4); --holdout5 (the fifth, tests/data/real/holdout5); --holdout6 (the sixth,
     tests/data/real/holdout6); --holdout7 (the seventh, tests/data/real/holdout7); --holdout8 (the eighth,
-    tests/data/real/holdout8); --holdout9 (the ninth, tests/data/real/holdout9); --holdout10 … --holdout22 (the tenth to the twenty-second); --docx (real .docx files, gold in tests/data/real/docx); --doc NN (only that real document). Without --seed or --real both tables print."""
+    tests/data/real/holdout8); --holdout9 (the ninth, tests/data/real/holdout9); --holdout10 … --holdout23 (the tenth to the twenty-third); --docx (real .docx files, gold in tests/data/real/docx); --doc NN (only that real document). Without --seed or --real both tables print."""
     argv = sys.argv[1:] if argv is None else argv
     show_misses = "--misses" in argv
     only = argv[argv.index("--seed") + 1] if "--seed" in argv else None
-    sets = {"--docx": DOCX, "--holdout22": HOLDOUT22, "--holdout21": HOLDOUT21, "--holdout20": HOLDOUT20, "--holdout19": HOLDOUT19, "--holdout18": HOLDOUT18, "--holdout17": HOLDOUT17, "--holdout16": HOLDOUT16, "--holdout15": HOLDOUT15, "--holdout14": HOLDOUT14, "--holdout13": HOLDOUT13, "--holdout12": HOLDOUT12, "--holdout11": HOLDOUT11, "--holdout10": HOLDOUT10, "--holdout9": HOLDOUT9, "--holdout8": HOLDOUT8, "--holdout7": HOLDOUT7, "--holdout6": HOLDOUT6, "--holdout5": HOLDOUT5, "--holdout4": HOLDOUT4, "--holdout3": HOLDOUT3, "--holdout2": HOLDOUT2, "--holdout": HOLDOUT}
+    sets = {"--docx": DOCX, "--holdout23": HOLDOUT23, "--holdout22": HOLDOUT22, "--holdout21": HOLDOUT21, "--holdout20": HOLDOUT20, "--holdout19": HOLDOUT19, "--holdout18": HOLDOUT18, "--holdout17": HOLDOUT17, "--holdout16": HOLDOUT16, "--holdout15": HOLDOUT15, "--holdout14": HOLDOUT14, "--holdout13": HOLDOUT13, "--holdout12": HOLDOUT12, "--holdout11": HOLDOUT11, "--holdout10": HOLDOUT10, "--holdout9": HOLDOUT9, "--holdout8": HOLDOUT8, "--holdout7": HOLDOUT7, "--holdout6": HOLDOUT6, "--holdout5": HOLDOUT5, "--holdout4": HOLDOUT4, "--holdout3": HOLDOUT3, "--holdout2": HOLDOUT2, "--holdout": HOLDOUT}
     if "--real" in argv or "--doc" in argv or any(k in argv for k in sets):
         where = next((v for k, v in sets.items() if k in argv), REAL)
         main_real(show_misses, argv[argv.index("--doc") + 1] if "--doc" in argv else None, where)

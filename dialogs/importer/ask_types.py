@@ -179,10 +179,19 @@ def _blank_ask(seg: str, unit: str) -> Ask:
     return Ask(seg[0].upper() + seg[1:], blank_typ, unit, guessed=why)
 
 
+PRICED = re.compile(r"(?i)\((?P<u>(?:nghìn |ngàn |triệu |tỷ )?đồng(?:\s*/\s*[^\W\d_][^()/]{0,15})?)\)\s*$")
+
+
+HOW_MANY = re.compile(r"(?i)\b(?:mấy|bao nhiêu)\s+(?!lần\b|giờ\b|phút\b|tuổi\b)[^\W\d_]{2,}(?:\s+[^\W\d_]+){0,3}$")
+
+
 def field_type(label: str) -> tuple[str, str | None]:
     """The type of a form's labelled blank: an identifier or a date by its words, a figure where the label counts
     (or names its unit: 'Công suất thiết kế (tấn/năm)'), else a line of text."""
-    s = label.strip()
+    # whose or which group's ('Tuổi (người nạn nhân)', 'Số (Địa chỉ nơi sinh sống)'): not what is asked
+    s = re.sub(r"\s*\((?:người|bên|chủ hộ)\b[^()]*\)$|\s*\([A-ZĐ][^()\s]*(?:\s[^()\s]+){2,}\)$", "", label.strip())
+    if re.fullmatch(r"(?i)số(?: nhà)?", s):  # 'Số: ……' alone (of an address, a paper): a number to copy, not a count
+        return "text", None
     if re.search(r"(?i)\bbằng chữ\)?$", s):  # 'Ngày, tháng, năm sinh ghi bằng chữ': the value in words, a text
         return "text", None
     if ACCOUNT_LABEL.match(s) or SAYS.search(s):  # 'Nhận xét', 'Ý kiến của …', '… chủ trì kết luận …': written out
@@ -191,11 +200,18 @@ def field_type(label: str) -> tuple[str, str | None]:
         return "list", None
     if IDENTIFIER.match(s) and not re.search(r"\b(?:đã|được)\b", s, re.I):
         return "text", None
+    money = PRICED.search(s)
+    if money:  # 'Ngày công các loại (đồng/ngày)': a price in its unit, not a date (nor a count of days)
+        return "money", money.group("u").strip()
     if DATE_LABEL.match(s):
         return "date", None
+    if HOW_MANY.search(s):  # 'Bao gồm mấy mảnh', 'Có bao nhiêu hộ': a count
+        return "integer", None
     if YEAR_LABEL.match(s) or re.match(r"(?i)^sĩ số\b", s):  # 'Năm xây dựng', 'Năm sinh': a year; 'Sĩ số': a count
         return "integer", None
     if MEMBERS.match(s):  # 'Đảng viên: …', 'Công đoàn viên: …' alone over a blank: how many the unit has
+        return "integer", None
+    if PEOPLE_IN_STATE.match(s):  # 'Giáo viên đạt chuẩn: …', 'Học sinh bỏ học: …': how many are so
         return "integer", None
     if MARK_LABEL.match(s):  # 'Điểm tổng kết', 'Điểm thi': a mark
         return "decimal", None
@@ -232,12 +248,16 @@ ACCOUNT_LABEL = re.compile(r"^(?:nhận xét|ý kiến|kiến nghị|đề xuấ
                            r"nhận định|phân tích|mô tả|trình bày|nêu)\b",
                            re.I)
 YEAR_LABEL = re.compile(r"^sinh năm$|^năm\s+(?:sinh|xây dựng|thành lập|tốt nghiệp|vào (?:đảng|đoàn|ngành)|bắt đầu|hoàn thành|"
-                        r"đưa vào sử dụng|công nhận|cấp)(?:\s*/\s*tuổi)?$|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)$"
+                        r"đưa vào sử dụng|công nhận|cấp|mắc bệnh|phát bệnh|khởi công|nhập học)(?:\s*/\s*tuổi)?$"
+                        r"|^(?:tuổi(?:\s+[^\W\d_]+)?|số tuổi)(?:\s*\((?:năm|tuổi)\))?$"
                         r"|^năm\s+học\s+(?!sinh\b)(?!(?:hiện tại|hiện nay|này|nay|trước|sau|tới|vừa qua|qua|kế tiếp|báo cáo|mới|cũ)$)"
                         r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}$", re.I)  # 'Năm sinh/tuổi', 'Tuổi rừng', 'Năm học nghề'; never
 # 'Năm học hiện tại' (a school year, '2025 - 2026': text)
 
 
+PEOPLE_IN_STATE = re.compile(r"(?i)^(?:giáo viên|học sinh|sinh viên|cán bộ|công chức|viên chức|nhân viên|người lao động|"
+                             r"lao động|trẻ em|trẻ)\s+(?:(?:đã|chưa|không|được|bị)\s+)?(?:đạt|nghỉ|bỏ học|mắc|vi phạm|"
+                             r"tham gia|có trình độ|trên chuẩn|dưới chuẩn)\b[^:]{0,30}$")
 MEMBERS = re.compile(r"^(?:đảng|đoàn|công đoàn|hội|đội)\s+viên$", re.I)
 MARK_LABEL = re.compile(r"^điểm\s+(?:trung bình|tổng kết|tổng|thi|kiểm tra|rèn luyện|chuyên cần|thực hành|lý thuyết|"
                         r"hình thức|nội dung|bảo vệ|đánh giá|học tập|xét tuyển|chuẩn)\b", re.I)

@@ -27,6 +27,7 @@ from dialogs.importer.document_kind import PAGE_KINDS, kind_notes, page_kind
 from dialogs.importer.doubled_marks import doubled_marks
 from dialogs.importer.empty_cells import empty_cells
 from dialogs.importer.field_lines import field_line_asks
+from dialogs.importer.form_fields import place_runs, wrapped_options
 from dialogs.importer.form_labels import blank_beside, listed_labels
 from dialogs.importer.form_tails import form_passes, header_first, options_first
 from dialogs.importer.forms import BLANK, NUMBERED_BLANK, head_fields, people_lists
@@ -171,7 +172,8 @@ def _fix_lines(seq: list[str | Grid], pdf: bool) -> tuple[list[str | Grid], int,
     def flush() -> None:
         nonlocal joined, flat
         lines, r = restore_marks([field for line in strip_page_numbers(run) for part in split_buried_name(line)
-                                  for cut in split_run_on_form(part) for one in split_numbered_fields(cut)
+                                  for cut0 in split_run_on_form(part) for cut in place_runs(cut0)
+                                  for one in split_numbered_fields(cut)
                                   for field in split_field_line(one)])
         lines, f = split_flattened(lines)
         f += r
@@ -568,7 +570,7 @@ def build(doc: Document, filename: str) -> Built:
     seq = _number_lines(_join_bare_marks(_field_rows(doubled_marks(lost_dots(empty_cells(seq))))))
     seq, _ = rebuild(unglue_cells(unglue_list(seq)))
     _at_lines(seq, doc)  # a table seen but not rebuilt: the line of the document it starts on
-    seq = person_blocks(carried_labels(undotted_numbers(seq)))  # a form's fields repeated per person: each asked of its person
+    seq = person_blocks(carried_labels(undotted_numbers(wrapped_options(seq))))  # a form's fields repeated per person: each asked of its person
     seq, article, started = _outline_part(seq)
     seq, joined, flat = _fix_lines(role_slots(blank_rosters(answer_columns(split_alike(seq)))), _line_pdf(cleaned.doc))
     if flat and not started:

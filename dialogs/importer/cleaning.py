@@ -95,6 +95,8 @@ def _footnote_defs(text: str, notes: dict[str, str]) -> str:
 
 
 BRACKET_BOX = re.compile(r"\[ {1,3}\]")
+# boxes for the digits of a figure or a code in square brackets ('Năm mắc bệnh: [ ____]', 'Mã số: [ ___/___]'): its blank
+BRACKET_DIGITS = re.compile(r"\[\s*_{2,}(?:\s*/\s*_{2,})*\s*\]")
 # a line of options each led by a dot run ('.......Có .......Không', '……Chôn ……Đốt'): dot runs standing for boxes
 DOT_OPTIONS = re.compile(r"^\s*(?:(?:\.{3,}|…+)\s*[A-ZĐÀ-Ỹ\d][^.…:]{0,24}?\s*){2,5}$")
 DOT_RUN = re.compile(r"(?:\.{3,}|…+)\s*")
@@ -117,6 +119,16 @@ GLUED_UNIT_HEAD = re.compile(r"(?<=[a-zđà-ỹ])(?=Đơn vị tính\s*$)")
 # 'Điện thoại: [Số điện thoại]'): a blank to write; a hint of a few short words split by slashes ('[Nam/Nữ]') is boxes
 HINT_BLANK = re.compile(r"(?<=:)\s*\[(?P<h>[^\W\d_][^\[\]\d*:]{0,40})\]\s*$")
 HINT_OPTIONS = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?(?:\s*/\s*[^\W\d_]+(?: [^\W\d_]+)?){1,3}$")
+
+
+# a date whose figures are written as letters to replace, alone on its line: 'Ngày xx/tháng xx/năm xxxx', 'dd/mm/yyyy',
+# 'xx/xx/xxxx' → the date's blanks '……/……/……'
+LETTER_DATE = re.compile(r"(?i)^\s*(?:ngày\s*)?(?:xx|dd)\s*/\s*(?:tháng\s*)?(?:xx|mm)\s*/\s*(?:năm\s*)?(?:xxxx|yyyy|xx|yy)[\s.]*$")
+
+
+def _digit_boxes(line: str) -> str:
+    """'[ ____]' → '……', '[___/___/___]' → '……': the boxes of a figure's digits, its blank."""
+    return BRACKET_DIGITS.sub("……", line)
 
 
 def _hint_blank(line: str) -> str:
@@ -182,7 +194,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
             continue
         line = SUP_REF_RE.sub(lambda mm: "⟦fn:" + "".join(_SUP_MAP[c] for c in mm.group(1)) + "⟧", line)
         line = CELL_MARK.sub("", line)  # a web page's '[*]' after each copied cell: the cell's text stays
-        line = _hint_blank(BRACKET_BOX.sub("□", line))  # 'Có [ ] Không [ ]': a box to tick typed as brackets
+        line = "……/……/……" if LETTER_DATE.match(line) else _hint_blank(BRACKET_BOX.sub("□", _digit_boxes(line)))  # 'Có [ ] Không [ ]': a box to tick typed as brackets
         boxed = bool(DOT_OPTIONS.match(line))
         line = DOT_RUN.sub("□ ", line).strip() if boxed else line
         if boxed and out and out[-1].startswith("□ ") and boxed_last:  # options wrapped onto a second line: one list

@@ -13,6 +13,8 @@ from dialogs.importer.asked_sentences import asked_paragraph, subjects_after_ver
 from dialogs.importer.bilingual import without_gloss
 from dialogs.importer.count_parts import total_and_parts
 from dialogs.importer.field_lines import field_line_asks, noted_field
+from dialogs.importer.filled_reports import bullet_asks, papers_listed, paragraph_asks, report_asks
+from dialogs.importer.filled_reports import figure_asks as filled_figures
 from dialogs.importer.filled_values import counts_lead, filled_asks
 from dialogs.importer.form_labels import dotted_label, label_lines
 from dialogs.importer.forms import (
@@ -51,7 +53,13 @@ from dialogs.importer.lexicon import (
     PEOPLE_LABEL,
 )
 from dialogs.importer.listed_parts import listed_parts
-from dialogs.importer.lost_blanks import lost_blank_asks, lost_labels, parts_are_counts, yesno_lead
+from dialogs.importer.lost_blanks import (
+    counted_values,
+    lost_blank_asks,
+    lost_labels,
+    parts_are_counts,
+    yesno_lead,
+)
 from dialogs.importer.named_categories import labelled_categories
 from dialogs.importer.prose import clause_asks, content_list, focus_asks, surveyed_topics
 from dialogs.importer.prose_items import heading_figures
@@ -433,8 +441,17 @@ def _blank_heading(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -
     m = BLANK.search(text)
     if sec["items"] or not (node.body or node.children) or m is None or not any(c.isalpha() for c in text[: m.start()]):
         return False
+    if boxed := BRACKETED_FIELD.match(text):  # '2. Thông tin ca bệnh (mã bệnh nhân: ____)': the title, and its field
+        label = boxed.group("l").strip()
+        label = label[0].upper() + label[1:]
+        sec["title"] = boxed.group("t").strip()
+        sec["items"].append(question(ctx, Ask(label, *field_type(label)), path, None, []))
+        return True
     sec["items"].extend(asks_to_questions(ctx, node.text, path, None))
     return True
+
+
+BRACKETED_FIELD = re.compile(r"^(?P<t>[^()…_:]{3,80}?)\s*\(\s*(?P<l>[^\W\d_][^()…_:]{1,40}?)\s*:\s*(?:…|\.{3,}|_{3,})[….\s_]*\)[\s.:]*$")
 
 
 def _special_children(ctx: ImportContext, sec: dict, node: Node, path: list[str]) -> int:
@@ -1002,6 +1019,8 @@ def _carried_yesno(text: str, line: str) -> bool:
 
 
 def _bare_item(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    if not (node.children or node.tables or node.body) and (counted := counted_values(strip_fn(node.text))):
+        return [question(ctx, a, path, node.no, []) for a in counted]  # '- Danh hiệu …: cá nhân, tập thể'
     bare = bare_label_field(node)  # 'a) Thời gian:' alone, a field whose blank was lost
     if bare:
         return [question(ctx, Ask(*bare), path, node.no, [])]
@@ -1021,7 +1040,8 @@ def _guided_figures(text: str, qs: list[dict]) -> bool:
 
 def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
     numbered = node.no not in BULLETS
-    early = _carried_items(ctx, node, path) or _form_items(ctx, node, path) or _bare_item(ctx, node, path)
+    early = (_filled_bullet(ctx, node, path) or _carried_items(ctx, node, path) or _form_items(ctx, node, path)
+             or _bare_item(ctx, node, path))
     if early:
         return early
     opts = explained_options(strip_fn(node.text), node.children) if not node.tables else None
@@ -1032,10 +1052,7 @@ def child_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
         q["type"], q["options"] = "choice", opts
         return [q]
     if numbered and not node.tables and _filled(node):
-        # a copied report: the heading is the ask, the paragraphs (or bullets) under it one unit's answer
-        ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
-                                     "cáo: chỉ giữ đề mục làm câu hỏi"})
-        return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
+        return _filled_items(ctx, node, path)
     grouped = _letter_group(ctx, node, path)
     if grouped:
         return grouped
@@ -1127,7 +1144,52 @@ def _leaf_field(node: Node, numbered: bool) -> tuple[str, str] | None:
     field = filled_field(strip_fn(node.text))
     if field is not None and re.fullmatch(r"(?i)\((?:ghi|nêu|điền|kê|liệt kê|trình bày|mô tả)\b[^()]*\)[\s.;]*", field[1].strip()):
         return None
+    if field is not None and re.search(r"[□☐]", field[1]):  # 'Giới tính: Nam □ Nữ □': boxes to tick, no value
+        return None
     return None if field is None or (numbered and not re.match(r"\d", field[1])) else field
+
+
+def _filled_bullet(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    """'- Tổng số học sinh: 640 em/18 lớp. Trong đó:' over '. Khối 1: 120 em 4 lớp' …: a filled copy's figure and
+    its parts (filled_reports.py), the figures dropped."""
+    if node.children or node.tables or not node.body or not filled_figures(strip_fn(node.text)):
+        return []
+    lines = [strip_fn(b) for b in node.body + node.after]
+    asks = bullet_asks(strip_fn(node.text), lines) or []
+    if not any(a.type == "table" for a in asks) and not all(filled_figures(b) for b in lines):
+        return []  # (a line under it that is no figure: the other readers')
+    return [question(ctx, a, path, None, []) for a in asks]
+
+
+def _filled_items(ctx: ImportContext, node: Node, path: list[str]) -> list[dict]:
+    """A copied report: the figures under the heading ask their counts (filled_reports.py); else the heading is the
+    ask, the paragraphs (or bullets) under it one unit's answer (a list of papers: the documents it asks)."""
+    figured = _filled_report(ctx, node, path)
+    if figured is not None:
+        return [figured]
+    ctx.notes.append({"message": f"lời văn dưới mục «{_title(node.text)[:60]}» là nội dung đã viết của một báo "
+                                 "cáo: chỉ giữ đề mục làm câu hỏi"})
+    if papers_listed([c.text for c in node.children] + node.body + node.after):  # '- Thông tư số …' each
+        return [question(ctx, Ask(_title(node.text), "documents", "văn bản"), path, node.no, [])]
+    return [question(ctx, Ask(_title(node.text)), path, node.no, [])]
+
+
+def _filled_report(ctx: ImportContext, node: Node, path: list[str]) -> dict | None:
+    """A heading over a filled report's bullets of figures (filled_reports.py): the counts they answer, the figures
+    dropped."""
+    if node.body and not node.children and not node.after:
+        asks = paragraph_asks(_title(node.text), [strip_fn(b) for b in node.body])
+        return {"no": node.no, "title": _title(node.text),
+                "items": [question(ctx, a, path, None, []) for a in asks]} if asks else None
+    if node.body or not node.children:
+        return None
+    asks = report_asks([(strip_fn(c.text), [strip_fn(b) for b in c.body + c.after]) for c in node.children
+                        if not c.children and not c.tables])
+    if not asks or len(asks) < len(node.children):
+        return None
+    ctx.notes.append({"message": f"các dòng dưới mục «{_title(node.text)[:60]}» là số liệu đã điền của một báo cáo: "
+                                 "mỗi nhãn thành một câu hỏi số, bỏ số liệu cũ — hãy xem lại tên và đơn vị"})
+    return {"no": node.no, "title": _title(node.text), "items": [question(ctx, a, path, None, []) for a in asks]}
 
 
 def _filled(node: Node) -> bool:

@@ -20,11 +20,13 @@ from dialogs.importer.ask_types import Ask, field_type, measure_unit
 from dialogs.importer.form_fields import (
     _cap,
     boxed_tail,
+    bracketed_parts,
     counts_in_sentence,
     field_sentence,
     guided_fields,
     names_below,
     people_blank,
+    yes_with_detail,
 )
 from dialogs.importer.form_labels import colon_blanks, date_range
 from dialogs.importer.forms import MANY, blank_fields
@@ -114,6 +116,9 @@ def person_fields(text: str) -> list[Ask]:
     for i, lab in enumerate(labels[:at]):
         lab = re.sub(r"(?i)^hoặc\s+", "", lab) if i else lab
         bare = re.sub(r"\s*\([^()]*\)", "", lab).strip(" :")
+        if i == 0 and PLACE_PARTED.match(bare):  # 'Địa chỉ nơi ở: Số nhà, phố, thôn': the place's first parts
+            out.append(Ask(_cap(bare), "text"))
+            continue
         if (
             not bare
             or len(bare.split()) > 8
@@ -134,6 +139,7 @@ def person_fields(text: str) -> list[Ask]:
 
 
 PRESENCE = re.compile(r"(?i)^(?:hiện diện|có mặt|vắng mặt|vắng|nghỉ)(?:\s+(?:có|không)\s+(?:phép|lý do))?$")
+PLACE_PARTED = re.compile(r"(?i)^(?:địa chỉ|nơi\s+(?:ở|cư trú|thường trú|tạm trú))[^:,]{0,30}:\s*[^:]{2,40},[^:]{2,40}$")
 PLACE_LABEL = re.compile(r"(?i)^(?:địa điểm|địa chỉ|nơi\s+(?:ở|cư trú|sinh|làm việc|diễn ra|tổ chức|họp)|trụ sở)\b")
 
 
@@ -142,6 +148,8 @@ def _place_parts(labels: list[str]) -> Ask | None:
     place (a room, a school, a village), not options to tick."""
     head, colon, first = labels[0].strip(" -–+•").partition(":")
     if not colon or not PLACE_LABEL.match(head.strip()) or len(head.split()) > 6 or not first.strip():
+        return None
+    if all(lab.rstrip().endswith(":") for lab in labels):  # 'Địa chỉ: Số nhà, phố: …… Phường/ Xã: ……': labels each
         return None
     if any(len(p.split()) > 4 or re.search(r"[.;?!]", p) for p in [first, *labels[1:]]):
         return None
@@ -549,6 +557,8 @@ def field_line_asks(text: str) -> list[Ask]:
         or people_blank(text)
         or names_below(text)
         or boxed_tail(text, person_fields, boxed_choice)
+        or yes_with_detail(text)
+        or bracketed_parts(text)
         or contact_fields(text)
         or noted_field(text)
         or names_asked(text)

@@ -5,6 +5,12 @@
 - A field list written as one sentence: 'Thông tin về cơ sở: tên, mã số thuế, loại hình (công lập/tư thục), tổng
   số nhân viên, địa chỉ, điện thoại, email.' → one ask per field, typed by its words; a bare 'tên' names the head's
   object ('Tên cơ sở'); options between slashes in parentheses make a choice; 'trong đó' before a field goes.
+- A yes or no whose yes asks a detail: 'Đang có thai: 1. Có, ghi rõ số tuần thai ____ 2. Không' → the yes/no, then
+  the detail ('Số tuần thai', typed by its words); its '2. Không' wrapped onto the next line is joined back first.
+- A form's places by level run into a line that lost their blanks ('… Tỉnh/Thành phố: Huyện/Quận: Xã/Phường: …',
+  'Thôn/bản Xã/phường Huyện, quận Tỉnh, thành phố PHIẾU …'): three or more → a line each with its blank.
+- A count whose parts are blanks in brackets after its own: 'Biên chế: …… (…… phó HT; hợp đồng: ……; nghỉ phép: ……
+  (nghỉ sinh)).' → the count, then each part a count ('Phó HT', 'Hợp đồng', 'Nghỉ phép (nghỉ sinh)').
 """
 
 from __future__ import annotations
@@ -206,3 +212,85 @@ def guided_fields(text: str, label_type: Typer) -> list[Ask]:
         return []
     labels = [_cap(x.group("l")) for x in QUOTED_ONE.finditer(q.group("q"))]
     return [_guided_type(x, q.group("g"), label_type) for x in labels]
+
+
+_OPT = r"(?:\d[.)]|[a-d][.)]|[□☐])"
+YES_DETAIL = re.compile(rf"(?i)^(?P<l>[^:…_]{{2,80}}?)\s*:\s*(?:1[.)]|a[.)]|[□☐])\s*có\s*[,:;(]?\s*(?:ghi rõ|nêu rõ|cụ thể|nếu có)?"
+                        rf"\s*:?\s*(?P<d>[^\W\d_][^:…_]{{1,60}}?)\s*:?\s*{GAP_RUN}\)?[\s,;]*"
+                        rf"(?:2[.)]|b[.)]|[□☐])\s*không\s*[.;]?$")
+
+
+def yes_with_detail(text: str) -> list[Ask]:
+    """'Đang có thai: 1. Có, ghi rõ số tuần thai ____ 2. Không' → [yes/no 'Đang có thai', 'Số tuần thai'];
+    [] for any other line."""
+    m = YES_DETAIL.match(text.strip().lstrip("-+•–* "))
+    if not m:
+        return []
+    label, detail = _cap(m.group("l").strip()), _cap(m.group("d").strip(" ,"))
+    return [Ask(label, "yesno"), Ask(detail, *field_type(detail))]
+
+
+WRAPPED_OPTION = re.compile(r"^\s*(?P<n>[2-9])[.)]\s+(?P<o>[^\W\d_][^:…_.]{0,30})$")
+
+
+def wrapped_options(seq: list) -> list:
+    """'… : 1. Có, ghi rõ …____' then '2. Không' on a line of its own: the second answer wrapped onto the next line
+    (its number one more than the last answer on the line above, after the label's colon) goes back onto it."""
+    out: list = []
+    for x in seq:
+        m = WRAPPED_OPTION.match(x) if isinstance(x, str) else None
+        at = next((k for k in range(len(out) - 1, -1, -1) if not (isinstance(out[k], str) and not out[k].strip())), -1)
+        prev = out[at] if at >= 0 and isinstance(out[at], str) else ""
+        opts = re.findall(r"(?:^|\s)(\d)[.)]\s", prev.partition(":")[2]) if ":" in prev else []
+        if m and len(m.group("o").split()) <= 4 and opts and opts[0] == "1" and opts == [str(k) for k in range(1, len(opts) + 1)] \
+                and int(m.group("n")) == len(opts) + 1:
+            out[at] = f"{prev.rstrip()} {x.strip()}"
+            del out[at + 1:]
+            continue
+        out.append(x)
+    return out
+
+
+_LEVELS = "Tỉnh|Thành phố|TP|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường|Thôn|Xóm|Ấp|Bản|Làng|Tổ dân phố|Tổ|Khu phố|Khối"
+_PLACE = rf"(?:{_LEVELS})(?:\s*(?:/|,)\s*(?i:{_LEVELS}))*"
+PLACE_RUN = re.compile(rf"(?<![^\s:.])(?P<run>{_PLACE}\s*:?(?:\s+{_PLACE}\s*:?){{2,}})(?=\s|$)")
+
+
+def place_runs(line: str) -> list[str]:
+    """'… Tỉnh/Thành phố: Huyện/Quận: Xã/Phường: Khu vực …' → the words before, 'Tỉnh/Thành phố: ……', …, the words after:
+    the places of a form by their level, three or more side by side with no blank between them (a copy lost the
+    blanks and the line breaks). A list's number left alone before them goes. Any other line as it is."""
+    m = PLACE_RUN.search(line)
+    if not m:
+        return [line]
+    places = [p.strip(" :") for p in re.findall(rf"{_PLACE}\s*:?", m.group("run"))]
+    before, after = line[:m.start()].strip(), line[m.end():].strip()
+    before = "" if re.fullmatch(r"(?:\d{1,2}|[a-zđ])[.)]", before) else before
+    return [x for x in (before, *(f"{p}: ……" for p in places), after) if x]
+
+
+BRACKETED_PARTS = re.compile(rf"^(?P<l>[^\W\d_][^:()…_]{{1,60}}?)\s*:\s*{GAP_RUN}\s*\((?P<in>.+)\)\s*[.;]?$")
+_PART_LABEL = re.compile(rf"^(?P<l>[^\W\d_][^:()…_]{{0,40}}?)\s*:\s*{GAP_RUN}\s*(?P<n>\([^()]{{1,30}}\))?$")
+_PART_AFTER = re.compile(rf"^{GAP_RUN}\s*(?P<l>[^\W\d_][^:()…_]{{0,30}}?)\s*(?P<n>\([^()]{{1,30}}\))?$")
+
+
+def bracketed_parts(text: str) -> list[Ask]:
+    """'Biên chế chính thức: …… (…… phó HT; hợp đồng: ……; nghỉ phép: …… (nghỉ sinh)).' → the count and each of its
+    parts written in brackets with blanks of their own, every one a count; [] for any other line."""
+    m = BRACKETED_PARTS.match(text.strip().lstrip("-+•–* "))
+    if not m:
+        return []
+    inner = re.sub(r"(?i)^\s*(?:trong đó|gồm|bao gồm)\s*:?\s*", "", m.group("in"))
+    parts = [p.strip() for p in _outside_split(inner) if p.strip()]
+    out = []
+    for p in parts:
+        f = _PART_LABEL.match(p) or _PART_AFTER.match(p)
+        if f is None or len(f.group("l").split()) > 6:
+            return []
+        out.append(_cap(f"{f.group('l').strip()} {f.group('n') or ''}".strip()))
+    if len(out) < 2:
+        return []
+    head = _cap(m.group("l").strip())
+    typ, unit = field_type(head)
+    typ = typ if typ in ("integer", "decimal") else "integer"
+    return [Ask(head, typ, unit), *(Ask(p, typ, unit) for p in out)]

@@ -235,7 +235,7 @@ GLUED_LABEL = re.compile(r"(?<=[^\W\d_])\s+(?P<t>(?:Họ và tên|Họ tên|Đ�
                          r"Tôn giáo|Điện thoại|Ngày sinh|Năm sinh|Nơi ở|Nơi cư trú)\b[^():;.]{0,60})$")
 
 
-LEAD_UNIT = re.compile(r"^\s*(?P<u>[a-zđà-ỹ]+(?:/[a-zđà-ỹ]+)?(?:\s[a-zđà-ỹ]+)?)(?:\s*,\s*|(?=[A-ZĐ]))(?P<r>\S.*)$")
+LEAD_UNIT = re.compile(r"^\s*(?P<u>[a-zđà-ỹ]+[23²³]?(?:/[a-zđà-ỹ]+)?(?:\s[a-zđà-ỹ]+)?)(?:\s*,\s*|(?=[A-ZĐ]))(?P<r>\S.*)$")
 
 
 def _unit_first(seg: str) -> tuple[str, str, str]:
@@ -251,11 +251,15 @@ def _unit_first(seg: str) -> tuple[str, str, str]:
 LEAD_IN = re.compile(r"(?i)\scấp cho\s*:\s*$")  # (not '… chúng tôi gồm:': the people are asked)
 
 
+ETC_IN_PARENS = re.compile(r"(?<=[^\W\d_])(?:…|\.{2,})(?=\))")
+
+
 def blank_fields(line: str) -> list[str]:
     """The labels of the blanks on a line: 'Khối,( xóm)……phường,( xã)……' → ['Khối (xóm)', 'Phường (xã)'].
     A form's 'Kính gửi: Chi ủy: ……' asks the addressee's blank ('Chi ủy'), not 'Kính gửi' (nor its dash: 'Kính gửi:
     – Phòng …: ……')."""
     s = re.sub(r"(?i)^kính gửi\s*:\s*(?:[-–—]\s+)?", "", line.strip())
+    s = ETC_IN_PARENS.sub("", s)  # 'Ngày công các loại (cấy, gặt…):': 'and so on' inside brackets, no blank
     if not BLANK.search(s) or parse_marker(s):
         return []
     labels: list[str] = []
@@ -289,7 +293,12 @@ def blank_fields(line: str) -> list[str]:
             # 'Dân tộc (1: Kinh; 2: Tày). Giới tính (nam 0; nữ 1) Loại hộ: (1: …; 2: …)': a coded choice each
             labels.extend(coded)
             continue
+        if not labels and unit.islower() and "/" in unit and UNIT_WORDS.match(unit.split("/")[0].strip()):  # '…: ……đồng/sào' with no label kept before it
+            continue  # (a unit, never a label)
         whole = _one_field(s)  # 'Label: ……' alone on its line: a longer label is still one field
+        lead = re.match(r"^[^:]{12,}:\s*(?P<l>[^\W\d_][^:]{1,40})$", lab)
+        if lead and _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
+            lab = lead.group("l")  # 'Ông bà cho biết giá … năm 2008: Cày bừa': the last label before the blank
         glued = GLUED_LABEL.search(lab) if _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8) else None
         lab = glued.group("t") if glued and _words(glued.group("t")) <= 8 else lab
         if not lab or sum(c.isalpha() for c in lab) < 2 or _words(re.sub(r"\([^()]*\)", "", lab)) > (14 if whole else 8):
@@ -580,9 +589,12 @@ def written_answer(heading: str, children: list[str], body: list[str]) -> bool:
         return False
     if EVALUATIVE.match(heading.strip()) and children and not body:
         # each a statement: a full stop, one that lost it to a blank in parentheses ('… giữa kì (……)') or a long one
-        return all((t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
-                   and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
-                   for t, r in zip(texts, children + body, strict=True))
+        said = [(t.endswith(".") or PAREN_BLANK.search(r) or len(t.split()) >= 15) and not INSTRUCTION_VERB.match(t)
+                and not (PARTS_NAMED.match(t) and len(t.split()) <= 10)  # '- Những tồn tại, hạn chế và nguyên nhân.'
+                for t, r in zip(texts, children + body, strict=True)]
+        # the last one cut off where the copy ends ('Về học sinh: Đa số các em ngoan ngoãn, lễ phép'), after two
+        cut = len(said) >= 3 and all(said[:-1]) and len(texts[-1].split()) >= 6 and not re.search(r"[.?!:;)…]$", texts[-1])
+        return all(said) or cut
     if body and not children:
         return is_filled_answer(body) and (len(" ".join(body).split()) >= 25 or told_in_figures(" ".join(body)))
     if body or any(len(t.split()) < 20 for t in texts):

@@ -25,6 +25,7 @@ from dialogs.importer.lexicon import (
     REASONS,
     TITLED,
     TRAIL_REF,
+    UNIT_WORDS,
     YESNO_COLON,
     clean_prompt,
     measure_word,
@@ -96,6 +97,19 @@ def _in_words(out: list[Ask], label: str) -> Ask | None:
     return Ask(f"{out[-1].prompt} {label.strip('() ').lower()}", "text") if out and IN_WORDS.fullmatch(label) else None
 
 
+UNIT_THEN_LABEL = re.compile(r"^(?P<u>[a-zđà-ỹ]+[23²³]?(?:/[a-zđà-ỹ]+)?)\s*,\s*(?P<r>[^\W\d_].*)$")
+
+
+def _unit_then_label(out: list[Ask], label: str) -> str:
+    """'…: …… m2, bao gồm mấy mảnh: ……': the unit of the blank before (its ask in out), then the next label."""
+    leading = UNIT_THEN_LABEL.match(label) if out else None
+    if not leading or not UNIT_WORDS.match(leading.group("u")):
+        return label
+    out[-1].unit = out[-1].unit or leading.group("u")
+    out[-1].type = "decimal" if out[-1].type == "text" else out[-1].type
+    return leading.group("r")[0].upper() + leading.group("r")[1:]
+
+
 def labelled_blanks(text: str) -> list[Ask]:
     """A form's line of labelled blanks with no unit after them ('Số Giấy chứng nhận …:……… Ngày cấp: ……/…../…….
     Nơi cấp:', 'Tên HTX (viết đầy đủ bằng chữ in hoa):……'): one ask per label — a date where the blank is
@@ -118,7 +132,7 @@ def labelled_blanks(text: str) -> list[Ask]:
     for m in marks:
         label = FOOTNOTE_DIGIT.sub("", text[start:m.start()]).strip(" .;,")
         start = m.end()
-        if not label:
+        if not (label := _unit_then_label(out, label)):
             continue
         head, colon, rest = label.partition(":")
         value, comma, nxt = _last_label(rest)
@@ -155,6 +169,23 @@ def labelled_blanks(text: str) -> list[Ask]:
         if not more:
             return []
         out.extend(more)
+    return _parts_of_head(out) if SUB_LABEL.match(text.strip()) else out
+
+
+SUB_LABEL = re.compile(r"^[^:…]{2,80}:\s*[^\W\d_][^:…]{0,30}:\s*(?:…|\.{2,}|_{2,})")  # 'Tổng số …: Nữ: ……'
+
+
+def _parts_of_head(out: list[Ask]) -> list[Ask]:
+    """'Tổng số thành viên: Nữ: …; Nam: …': the first label's head, a count ('Tổng số thành viên'), heads the short
+    labels after it too ('Tổng số thành viên: Nam', a count)."""
+    head, colon, part = out[0].prompt.partition(":") if out else ("", "", "")
+    if not colon or len(part.split()) > 3 or len(out) < 2 or out[0].type not in ("integer", "decimal") \
+            or any(":" in a.prompt or len(a.prompt.split()) > 3 for a in out[1:]):
+        return out
+    for a in out[1:]:
+        a.prompt = f"{head}: {a.prompt}"
+        if a.type == "text":
+            a.type, a.unit = out[0].type, out[0].unit
     return out
 
 

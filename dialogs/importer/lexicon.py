@@ -240,7 +240,7 @@ FOOTNOTE_DIGIT = re.compile(r"(?<=[A-Za-zÀ-ỹđĐ]{2})\d(?=[\s(:,.…]|$)")
 
 # a form's label naming an identifier, not a count: 'Số điện thoại', 'Số giấy phép thành lập', 'Mã số thuế'
 IDENTIFIER = re.compile(r"^(?:số (?:điện thoại|đt|fax|giấy|quyết định|tài khoản|cmnd|cccd|căn cước|chứng minh|hộ chiếu|"
-                        r"hiệu|thẻ|sổ|nhà(?=\s*(?:$|[:(,/…._]))|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã(?!\s+(?:hóa|hoá|độc|nguồn|lệnh))|"
+                        r"hiệu|thẻ|sổ|nhà(?=\s*(?:$|[:(,/…._]))|bệnh án$|định danh|hợp đồng|đăng ký|cmtnd|cmt|cmtqđ|chứng chỉ|báo danh|biển|căn cước công dân)|mã số|mã(?!\s+(?:hóa|hoá|độc|nguồn|lệnh))|"
                         r"điện thoại|fax|e-?mail|.{3,50}(?<!tổng)(?<!có)(?<!là)\ssố$)", re.I)  # 'Giấy phép kinh doanh số', 'Quyết định số'
 
 
@@ -257,7 +257,7 @@ DATE_LABEL = re.compile(r"^(?:ngày\b|(?:sinh|cấp|ký|lập|vào đảng|vào 
 
 
 UNIT_WORDS = re.compile(r"^(?:tấn|kg|tạ|ha|m2|m²|m3|m³|km|m|lít|con|người|hộ|triệu đồng|tỷ đồng|nghìn đồng|đồng|"
-                        r"kwh|mw|lượt|chiếc|cái|giờ)(?:\s*/\s*(?:năm|tháng|ngày|giờ|ha|người|hộ)){0,2}$", re.I)  # 'triệu đồng/người/năm'
+                        r"kwh|mw|lượt|chiếc|cái|giờ)(?:\s*/\s*(?:năm|tháng|ngày|giờ|ha|người|hộ|sào|m2|kg|con|tấn|lít|công)){0,2}$", re.I)  # 'triệu đồng/người/năm'
 
 
 YESNO_COLON = re.compile(r"^(?P<q>.{5,}?\bkhông)\s*:\s*có\s*:?\s*không\s*:?\s*$", re.I)

@@ -5,7 +5,9 @@
 - 'Loại hố vệ sinh: Tự hoại: Hai ngăn:' (a label naming a kind, then the boxes' words) → one choice;
 - 'Tên trường:' alone → a line of text; 'Có: Không:' at the head of a line → the yes/no boxes of the ask above;
 - 'Kết luận: Được bảo vệ: Không được bảo vệ:' → the yes/no question 'Được bảo vệ';
-- 'Điểm hình thức: ……/10 Điểm nội dung: ……/10' → marks out of ten, each a decimal.
+- 'Điểm hình thức: ……/10 Điểm nội dung: ……/10' → marks out of ten, each a decimal;
+- 'Danh hiệu Lao động tiên tiến: cá nhân,.tập thể;' (the value only the nouns counted, each after its lost blank)
+  → one count per noun: 'Danh hiệu Lao động tiên tiến: số cá nhân', '…: số tập thể'.
 """
 
 from __future__ import annotations
@@ -68,8 +70,34 @@ def _typed(label: str, unit: str | None, head: Ask | None) -> Ask:
     return Ask(label, typ, u or unit)
 
 
+COUNTED = r"(?:cá nhân|tập thể|người|hộ|đơn vị|lượt người|lượt|cơ sở|doanh nghiệp|hợp tác xã|chi bộ)"
+COUNTED_VALUES = re.compile(rf"^(?P<l>[A-ZĐÀ-Ỹ][^:;,.\d…]{{2,80}}?)\s*:\s*\.?\s*(?P<v>{COUNTED}(?:\s*[,.;]+\s*{COUNTED})*)"
+                            r"(?:\s*[,.;]+\s*(?P<cut>[a-zđà-ỹ]+\s[a-zđà-ỹ]{1,3}))?\s*[-–,.;]*$")
+COUNTED_NOUNS = COUNTED.strip("(?:)").split("|")
+
+
+def counted_values(text: str) -> list[Ask]:
+    """'Danh hiệu Chiến sĩ thi đua: cá nhân, tập thể;' → a count of each noun after the colon (the blank before each
+    noun lost): 'Danh hiệu Chiến sĩ thi đua: số cá nhân', '…: số tập thể'; [] for any other line."""
+    m = COUNTED_VALUES.match(text.strip().lstrip("-–+• ").strip())
+    if not m or len(m.group("l").split()) > 14:
+        return []
+    label = m.group("l").strip()
+    units = [u for u in re.split(r"\s*[,.;]+\s*", m.group("v")) if u]
+    if m.group("cut"):  # '…: cá nhân,.tập t' — the copy ends inside the last noun: still that noun's count
+        whole = [n for n in COUNTED_NOUNS if n.startswith(m.group("cut")) and n != m.group("cut")]
+        if len(whole) != 1:
+            return []
+        units.append(whole[0])
+    if len(set(units)) != len(units):
+        return []
+    return [Ask(f"{label}: số {u}", "integer", u) for u in units]
+
+
 def lost_blank_asks(text: str) -> list[Ask]:
     """The asks of a form line whose blanks were lost (see the module's examples); [] when it is none."""
+    if counted := counted_values(text):
+        return counted
     out: list[Ask] = []
     for seg in GLUED_BULLET.split(text.strip()):
         labels = lost_labels(seg)

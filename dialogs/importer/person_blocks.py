@@ -6,8 +6,9 @@ person) is asked of each person apart: «Dân tộc (người mẹ)». A lead se
 block (its labels stay as they are) — unless it points at the person below («Đề nghị … cho người dưới đây:»): that
 block is the person the form names elsewhere as «người được …» («Quan hệ với người được khai sinh»). A head's own
 label («Họ, chữ đệm, tên người mẹ») counts its words before the person («Họ, chữ đệm, tên») as a label of its
-block. A numbered heading giving a person's particulars («1.2. Thông tin người khai:») heads a block too. A form with
-no repeated label is left untouched.
+block. A numbered heading giving a person's particulars («1.2. Thông tin người khai:») heads a block too, and every
+label under it is that person's («Điện thoại (người báo cáo)»: the heading says the whole block is about them). A form
+with no repeated label is left untouched.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import re
 
 from dialogs.importer.document import Grid
 
-_BLANK = r"\s*(?:\(\d{1,2}\)\s*)?(?:…|[….]{2,})"
+_BLANK = r"\s*(?:\(\d{1,2}\)\s*)?(?:…|[….]{2,}|_{2,}|[^\W\d_]+(?:\s[^\W\d_]+)?\s*[□☐])"  # dots, or boxes: 'Nam □ Nữ □'
 _LABEL = re.compile(r"(?P<label>[^\W\d_][^:…;()]{0,50}?)\s*:(?=" + _BLANK + ")")
 _PERSON = re.compile(r"(?:^|\s)(?P<who>(?:[Nn]gười|[Bb]ên)\s+[^\W\d_][^\s:]*(?:\s+[^\W\d_][^\s:]*){0,3}|[Cc]hủ hộ)$")
 _BARE_HEAD = re.compile(r"^\s*(?:[-–•]\s*)?(?P<who>(?:Người|Bên)\s+[^\W\d_][^:]{0,30}?|Chủ hộ)\s*:?\s*$")
@@ -25,6 +26,36 @@ _INFO_HEAD = re.compile(r"(?i)^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?\s+thô
 _LEAD = re.compile(r"^[^….]{12,}:\s*$")
 _POINTED = re.compile(r"(?i)\bngười\s+(?:có tên\s+)?(?:dưới đây|sau đây|sau)\s*:\s*$")  # '… cho người dưới đây:'
 _NAMED = re.compile(r"\b(?P<who>người được(?:\s+[^\W\d_]+){1,3}?)(?=\s*(?:[:(,;…]|$))")  # 'người được khai sinh'
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])[.)]\s+")
+
+
+def _group_split(line: str) -> tuple[str, str] | None:
+    """'3. Địa chỉ nơi sinh sống Số: ……' → ('Địa chỉ nơi sinh sống', 'Số'): a line's first label that is a group's
+    name (two words or more, the last in lower case) and then a field's label starting with a capital."""
+    body = line[m.end():] if (m := _NUMBERED.match(line)) else line.lstrip(" -–•")
+    lab = _LABEL.match(body)
+    if not lab:
+        return None
+    words = lab.group("label").split()
+    for k in range(len(words) - 1, 1, -1):
+        if words[k][0].isupper() and words[k - 1][0].islower() and len(words) - k <= 3:
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _group_heads(lines: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+    """The lines heading the blocks of a form's repeated groups of fields: 'Địa chỉ nơi sinh sống Số: ……' and
+    'Địa chỉ nơi làm việc Số: ……' (the same kind of group, its first word the same, then the same first field)."""
+    split = {i: g for i, s in lines if (g := _group_split(s))}
+    heads: dict[int, tuple[str, str]] = {}
+    for i, (group, field) in split.items():
+        alike = [j for j, (g, f) in split.items() if j != i and f == field and g != group
+                 and g.split()[0].lower() == group.split()[0].lower()]
+        if alike:
+            heads[i] = (group, field)
+    return heads
 
 
 def _head(line: str) -> tuple[str, str] | None:
@@ -52,20 +83,29 @@ def _person(who: str) -> str:
     return who[0].lower() + who[1:] if who.split()[0] in ("Người", "Chủ") else who
 
 
-def _blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[str | None, list[int]]], dict[int, str]]:
-    """The blocks (their person or None, their lines) and the label each head line holds before its person."""
+def _blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[str | None, list[int]]], dict[int, str], set[int]]:
+    """The blocks (their person or None, their lines), the label each head line holds before its person, and the
+    blocks a numbered heading opens ('1.2. Thông tin người báo cáo:')."""
     blocks: list[tuple[str | None, list[int]]] = [(None, [])]
     bases: dict[int, str] = {}
+    headed: set[int] = set()
+    groups = _group_heads(lines)
     for i, s in lines:
+        if i in groups:  # 'Địa chỉ nơi sinh sống Số: ……': its first field is a label of its block
+            blocks.append((groups[i][0], [i]))
+            bases[len(blocks) - 1] = groups[i][1]
+            continue
         if (head := _head(s)) is not None:
             blocks.append((_person(head[0]), []))
+            if _INFO_HEAD.match(s):
+                headed.add(len(blocks) - 1)
             if head[1]:
                 bases[len(blocks) - 1] = head[1]
         elif _LEAD.match(s) and not _LABEL.search(s):
             blocks.append((_named_person(lines) if _POINTED.search(s) else None, []))
         else:
             blocks[-1][1].append(i)
-    return blocks, bases
+    return blocks, bases, headed
 
 
 def _key(label: str) -> str:
@@ -74,7 +114,7 @@ def _key(label: str) -> str:
 
 def person_blocks(seq: list[str | Grid]) -> list[str | Grid]:
     lines = [(i, s) for i, s in enumerate(seq) if isinstance(s, str)]
-    blocks, bases = _blocks(lines)
+    blocks, bases, headed = _blocks(lines)
     if sum(who is not None for who, _ in blocks) < 2:
         return seq
     seen: dict[str, set[int]] = {}
@@ -88,8 +128,11 @@ def person_blocks(seq: list[str | Grid]) -> list[str | Grid]:
     if not repeated:
         return seq
     out = list(seq)
-    for who, idx in blocks:
+    for i, (group, field) in _group_heads(lines).items():  # 'Số (Địa chỉ nơi sinh sống): ……'
+        out[i] = out[i].replace(f"{group} {field}", field, 1)
+    for b, (who, idx) in enumerate(blocks):
         for i in idx if who else ():
-            out[i] = _LABEL.sub(lambda m, who=who: (f"{m.group('label')} ({who}):" if _key(m.group("label")) in repeated
-                                                    else m.group(0)), out[i])
+            out[i] = _LABEL.sub(lambda m, who=who, b=b: (f"{m.group('label')} ({who}):"
+                                                         if b in headed or _key(m.group("label")) in repeated
+                                                         else m.group(0)), out[i])
     return out

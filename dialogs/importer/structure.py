@@ -29,7 +29,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # a form's row with its group code in the first cell: 'A2 | Họ và tên người điền thông tin: |' (a section 'A2')
     ("code", re.compile(rf"^(?P<m>[A-H]\d{{1,2}})\s*(?P<p>\|)\s*(?=[{UPPER}a-hđ⟦])(?=[^|]*\w[^|]*\|?\s*$)")),
     ("dec", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)(?P<p>\.?)\s*(?=[^\d\s.,/])")),
-    ("dec", re.compile(r"^(?P<m>\d{1,2})\s*(?P<p>[.)]|/-(?=\s))\s*(?=[^\d\s.,/)])")),
+    # '1/ Thuận lợi :' (a slash and a space, then a capital: a fraction or a date never reads so)
+    ("dec", re.compile(rf"^(?P<m>\d{{1,2}})\s*(?P<p>[.)]|/-(?=\s)|/(?=\s+[{UPPER}]))\s*(?=[^\d\s.,/)])")),
     ("alpha", re.compile(r"^(?P<m>[a-zđ])\s*(?P<p>\))\s*(?=\S)|^(?P<m3>[a-hk-zđ])(?P<p3>/)\s*(?=[A-ZĐÀ-Ỹ])|^(?P<m2>[a-hk-zđ])(?P<p2>\.)\s+(?=[A-ZĐÀ-Ỹ])")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2})\)\s*(?=\S)")),
     ("paren_alpha", re.compile(r"^\((?P<m>[a-hk-zđ])\)\s*(?=\S)")),

@@ -422,7 +422,20 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
                    else format_integer(abs(delta)) if q.type == "integer" else format_decimal(abs(delta)))
             word = "tăng" if delta > 0 else "giảm"
             assert f"{word} {mag}{' điểm phần trăm' if rate else ''} so với" in text, (q.key, delta)
-    # each unit's own figures (and their change), for the counted units only
+    check_per_unit(o, units, current, previous, counted, prev_counted, nums, has_prev, wb)
+    # yes/no questions: how many of the counted units said each
+    for ref in o.refs:
+        q = ref.question
+        if q.type == "yesno":
+            eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
+            said = [current[u.id][q.key] for u in eligible if u.id in counted and q.key in current[u.id]]
+            neg = "chưa" if fold(q.prompt).rstrip(" ?").endswith("chua") else "không"
+            pos = "đã" if neg == "chưa" else "có"
+            assert f"{label(q)}: {said.count(True)} đơn vị {pos}, {said.count(False)} đơn vị {neg}." in text, q.key
+
+
+def check_per_unit(o, units, current, previous, counted, prev_counted, nums, has_prev, wb) -> None:
+    """Each unit's own figures (and their change) on the «Từng đơn vị» sheet, for the counted units only."""
     per = {r[0]: r for r in below_header(wb["Từng đơn vị"], "Mã")}
     assert set(per) == {u.code for u in units if (u.id in counted and current.get(u.id)) or
                         (u.id in prev_counted and previous.get(u.id))}
@@ -440,15 +453,6 @@ def check_numbers(o, units, current, previous, counted, prev_counted, text, wb) 
                           and visible(o, ref, u, previous.get(u.id, {})) else None)
                 change = mine - before if mine is not None and before is not None else None
                 assert close(per[u.code][4 + step * i], xlsx_number(q, change)), (u.code, q.key)
-    # yes/no questions: how many of the counted units said each
-    for ref in o.refs:
-        q = ref.question
-        if q.type == "yesno":
-            eligible = [u for u in units if visible(o, ref, u, current.get(u.id, {}))]
-            said = [current[u.id][q.key] for u in eligible if u.id in counted and q.key in current[u.id]]
-            neg = "chưa" if fold(q.prompt).rstrip(" ?").endswith("chua") else "không"
-            pos = "đã" if neg == "chưa" else "có"
-            assert f"{label(q)}: {said.count(True)} đơn vị {pos}, {said.count(False)} đơn vị {neg}." in text, q.key
 
 
 def check_tables(o, units, current, counted, tables, wb) -> None:

@@ -45,5 +45,5 @@ def test_the_persons_under_roman_headings() -> None:
 
 
 def test_a_slashed_hint_is_options_to_tick() -> None:
-    asks = dict(_asks(CLUB))
-    assert asks.get("Có thẻ hội viên") in ("yesno", "choice"), asks
+    asks = dict(_asks(CLUB))  # (under a person's numbered heading every label is that person's: session 29)
+    assert asks.get("Có thẻ hội viên (người xin vào)") in ("yesno", "choice"), asks

@@ -17,8 +17,12 @@ OUT_OF_SAMPLE = 36  # session 28's code (after every importer merge of the sessi
 LABELS_FLOOR = 127  # f29b (session 29, in sample): «|» forms with merged cells or a header over two lines, glued headers over glued numbers or
 # criteria, a blank form's two-row header a cell a paragraph, a small table run into a paragraph after its unit, a three-tier header
 TITLES_FLOOR = 16  # f29a (issue 21): a squeezed page's «TỜ TRÌNH V/v …», a letter's subject yielding to its report, a repeated name
-FLOOR = 57  # f29b: 54 → 57 (the criteria grid's fields, a three-tier header's form); j28a + j28b (session 28, in sample): «A/» parts, long questions over «Có/ Không / Không rõ», lettered coded fields,
-# member counts, bracketed hints as blanks, person blocks under numbered headings, a letter's «tập trung đánh giá X; nêu Y»
+FLOOR = 99  # f29b: 54 → 57 (the criteria grid's fields, a three-tier header's form); j28a + j28b (session 28, in sample): «A/» parts, long questions over «Có/ Không / Không rõ», lettered coded fields,
+# member counts, bracketed hints as blanks, person blocks under numbered headings, a letter's «tập trung đánh giá X; nêu Y»;
+# f29c (session 29, in sample, 54 → 96 alone, 99 with f29a/f29b): nouns counted after a lost blank, a person heading's labels,
+# letter dates, groups of fields headed 'Group Field: ……', digit boxes in brackets, a yes whose answer asks a detail, '1/' items,
+# parts of a count, places by level run into a line, a count's parts in brackets, a heading's bracketed field, an address
+# whose first parts are labelled
 
 
 def test_every_twenty_second_holdout_document_names_its_source_and_has_a_gold():
