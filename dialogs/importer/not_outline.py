@@ -141,8 +141,8 @@ SEEN = {
     "html": ("mã HTML của trang web (các thẻ <head>, <meta>, <link>), chưa phải chữ của trang",
              "hãy mở trang trong trình duyệt, chọn phần chữ của đề cương rồi chép và dán, hoặc tải tệp đề cương "
              "của trang (.docx, .pdf) rồi nhập tệp đó"),
-    "run_on": ("chữ của văn bản bị dồn thành vài dòng dài (bản xem trước của một trang tài liệu), không đọc ra mục "
-               "hay câu hỏi nào", "hãy tải tệp gốc (.docx, .pdf) rồi nhập tệp đó"),
+    "run_on": ("bản xem trước của một trang tài liệu, chữ bị dồn thành vài dòng dài nên không đọc ra mục hay câu "
+               "hỏi nào", "hãy tải tệp gốc (.docx, .pdf) rồi nhập tệp đó"),
     "legal": ("một văn bản quy phạm hay quy định (tên văn bản, các căn cứ, các điều)",
               "đề cương, biểu mẫu thường ở phần «Mẫu số …», «Phụ lục …» cuối văn bản: hãy dán phần đó hoặc nhập tệp "
               "phụ lục đính kèm (.docx, .pdf)"),
