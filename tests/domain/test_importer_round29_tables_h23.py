@@ -46,3 +46,39 @@ def test_a_standards_number_in_a_name_line_is_no_field():
     lines = ["PHIẾU KIỂM TRA", "TỰ ĐÁNH GIÁ NỘI BỘ", "HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG THEO ISO 9001:2015",
              "1. Phạm vi áp dụng đã được xác định chưa?"]
     assert own_name(lines) == "PHIẾU KIỂM TRA TỰ ĐÁNH GIÁ NỘI BỘ HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG THEO ISO 9001:2015"
+
+
+def test_a_row_label_repeated_under_two_parents_takes_its_parents_name():
+    from dialogs.importer.repeated_rows import name_repeated_rows
+
+    rows = [{"no": "1", "label": "Lập kế hoạch", "level": 0}, {"no": "1.1", "label": "Phê duyệt đúng hạn.", "level": 1},
+            {"no": "2", "label": "Hồ sơ thiết kế", "level": 0}, {"no": "2.1", "label": "Bản vẽ", "level": 1},
+            {"no": "2.1.1", "label": "Phê duyệt đúng hạn.", "level": 1}, {"no": "3", "label": "Khác", "level": 0}]
+    name_repeated_rows(rows)
+    assert rows[1]["label"] == "Phê duyệt đúng hạn (Lập kế hoạch)"
+    assert rows[4]["label"] == "Phê duyệt đúng hạn (Bản vẽ)"
+    assert rows[5]["label"] == "Khác" and rows[3]["label"] == "Bản vẽ"
+
+
+def test_repeated_rows_under_one_parent_stay_as_they_are():
+    from dialogs.importer.repeated_rows import name_repeated_rows
+
+    rows = [{"label": "Xã A", "level": 0}, {"label": "Đạt yêu cầu chung", "level": 1}, {"label": "Đạt yêu cầu chung", "level": 1}]
+    name_repeated_rows(rows)
+    assert [r["label"] for r in rows] == ["Xã A", "Đạt yêu cầu chung", "Đạt yêu cầu chung"]
+
+
+def test_a_flattened_biểu_names_its_repeated_rows_by_their_parents():
+    text = ("Biểu kết quả\nTT\tNội dung\tSố hồ sơ\tGhi chú\n1\tLập kế hoạch\t\t\n1.1\tPhê duyệt đúng hạn\t\t\n"
+            "2\tHồ sơ thiết kế\t\t\n2.1\tPhê duyệt đúng hạn\t\t\n")
+    labels = [x.label for r in imp(text).refs if r.question.type == "table" for x in r.question.table.rows]
+    assert "Phê duyệt đúng hạn (Lập kế hoạch)" in labels and "Phê duyệt đúng hạn (Hồ sơ thiết kế)" in labels
+
+
+def test_a_short_breakdown_repeated_under_each_group_stays_bare():
+    from dialogs.importer.repeated_rows import name_repeated_rows
+
+    rows = [{"no": "1", "label": "Người vi phạm", "level": 0}, {"no": "1.1", "label": "Nam", "level": 1},
+            {"no": "2", "label": "Nạn nhân", "level": 0}, {"no": "2.1", "label": "Nam", "level": 1}]
+    name_repeated_rows(rows)
+    assert rows[1]["label"] == rows[3]["label"] == "Nam"
