@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dialogs.text import fold
 
-
 MIN_WORDS = 3  # a short breakdown repeated under each group ('Nam' / 'Nữ', 'Đạt') is read by its place: it stays
 
 
