@@ -82,3 +82,16 @@ def test_a_short_breakdown_repeated_under_each_group_stays_bare():
             {"no": "2", "label": "Nạn nhân", "level": 0}, {"no": "2.1", "label": "Nam", "level": 1}]
     name_repeated_rows(rows)
     assert rows[1]["label"] == rows[3]["label"] == "Nam"
+
+
+def test_a_block_of_rows_printed_again_under_each_parent_stays_bare():
+    from dialogs.importer.repeated_rows import name_repeated_rows
+
+    rows = [{"no": "1", "label": "Tổng chi cấp tỉnh", "level": 0},
+            {"no": "1.1", "label": "Chi đầu tư phát triển", "level": 1},
+            {"no": "1.2", "label": "Chi thường xuyên khác", "level": 1},
+            {"no": "2", "label": "Tổng chi cấp xã", "level": 0},
+            {"no": "2.1", "label": "Chi đầu tư phát triển", "level": 1},
+            {"no": "2.2", "label": "Chi thường xuyên khác", "level": 1}]
+    name_repeated_rows(rows)
+    assert [r["label"] for r in rows[4:]] == ["Chi đầu tư phát triển", "Chi thường xuyên khác"]
