@@ -847,7 +847,8 @@ PERIOD_WORDS = [  # (pattern on folded text, kind, as the document may write it)
 TITLE_PERIOD_WORDS = [  # a title naming one quarter, month or week: the report comes back each quarter / month / week
     (r"\bquy\s+(?:[ivx]{1,3}|[1-4]|\.{2,}|…)(?=[\s/,.]|$)", "quarterly"),
     (r"\b(?:6|sau) thang\b", "half_yearly"),  # "6 tháng đầu năm", "sơ kết 6 tháng"
-    (r"\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
+    # (not a date: 'ngày 26 tháng 05 năm 2008' in a decision's name)
+    (r"(?<!\bngay \d )(?<!\bngay \d\d )\bthang\s+(?:\d{1,2}|\.{2,}|…)(?=\s*(?:/\s*\d{4}|nam\b))", "monthly"),
     (r"\bthang\s*(?:\.{2,}|…)?\s*$", "monthly"),  # a name line ending on its period: 'BÁO CÁO … THÁNG …'
     (r"\bquy\s*(?:\.{2,}|…)?\s*$", "quarterly"),
     # 'tuần từ 04/5 đến 10/5/2026', 'tuần 19 năm 2026', 'tuần thứ 2 tháng 5', 'tuần ……'
@@ -870,8 +871,13 @@ LABELLED_PERIODS = [(r"(?:6|sau) thang\b", "half_yearly"), (r"quy\b", "quarterly
 
 
 def _words_at(text: str, pattern: str) -> str | None:
-    """The words of `text` (as written, with diacritics) that the folded `pattern` matches."""
-    return next(_all_words_at(text, pattern), None)
+    """The words of `text` (as written, with diacritics) that the folded `pattern` matches — a period word written
+    without its accents never ('theo quy' is a cut 'theo quy định', not 'theo quý')."""
+    return next((w for w in _all_words_at(text, pattern) if not _ACCENTLESS_PERIOD.search(w.lower())), None)
+
+
+# a period word as written without its diacritics: not that word ('quy' of 'quy định', 'nam' of 'Việt Nam', 'thang')
+_ACCENTLESS_PERIOD = re.compile(r"\b(?:quy|thang|nam|tuan|hang)\b")
 
 
 def _all_words_at(text: str, pattern: str):
@@ -896,7 +902,7 @@ def _period_words(f: str, pattern: str, asked: tuple[str, ...]) -> str | None:
         said = _words_key(m.group(0))
         leads = [" ".join([*before[-n:], said]) for n in (3, 2) if len(before) >= n]  # (a number may come before)
         held = [p for p in asked if any(f" {lead} " in f" {p} " for lead in leads)]
-        if held and not any(REPORTING.search(p) for p in held):
+        if (held and not any(REPORTING.search(p) for p in held)) or _ACCENTLESS_PERIOD.search(t[m.start():m.end()].lower()):
             continue
         return t[m.start():m.end()]
     return None

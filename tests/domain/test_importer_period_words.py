@@ -63,3 +63,19 @@ def test_a_sentence_about_reporting_still_says_the_period() -> None:
         "II. KẾT QUẢ\n1. Số người có công đang nhận trợ cấp: …… người\n"
     )
     assert imp(numbered).period.kind == "quarterly"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a page cut in the middle of «theo quy định»: «quy» is not «quý»
+        ("BÁO CÁO\nCông tác dân tộc\n" + ITEMS + "a) Báo cáo thống kê theo quy", "one_off"),
+        # a decision's name carries its date «ngày 26 tháng 05 năm 2008»: not a monthly report
+        ("QUYẾT ĐỊNH SỐ 06/2008/QĐ-BTP NGÀY 26 THÁNG 05 NĂM 2008 BAN HÀNH MẪU BÁO CÁO\n" + ITEMS, "one_off"),
+        ("BÁO CÁO\nCông tác hòa giải tháng 05 năm 2026\n" + ITEMS, "monthly"),
+        ("BÁO CÁO\nCông tác hòa giải\n" + ITEMS + "Báo cáo gửi theo quý, trước ngày 15 của tháng cuối quý.", "quarterly"),
+    ],
+)
+def test_a_period_word_is_a_whole_word_with_its_accents_and_not_a_date(text: str, kind: str) -> None:
+    result = import_document(text.encode(), "de-cuong.txt")
+    assert result.data["period"]["kind"] == kind
