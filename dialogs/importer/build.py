@@ -65,6 +65,7 @@ from dialogs.importer.naming import (
     without_glued_field,
 )
 from dialogs.importer.naming import is_agency_header as _agency
+from dialogs.importer.not_outline import no_outline
 from dialogs.importer.own_meanings import own_meanings
 from dialogs.importer.page_furniture import (
     closing_line,
@@ -650,7 +651,11 @@ def _closing_notes(ctx: ImportContext, sections: list[dict], drafted: int, lines
     if drafted > tables:
         ctx.notes.append({"message": f"{drafted - tables} bảng đã đọc được nhưng không có chỗ trong bản nháp: "
                                      "hãy nhập biểu bằng tay"})
-    ctx.notes.extend(kind_notes(lines, tables))
+    kinds = kind_notes(lines, tables)
+    if not tables and (verdict := no_outline(sections, lines, ctx.notes)) is not None:
+        sections.clear()  # (no mark of an outline: the page's prose is asked nothing, one written answer is kept)
+        kinds = [n for n in kinds if not n["message"].startswith("văn bản có vẻ là")] + [verdict]
+    ctx.notes.extend(kinds)
 
 
 def _meta(head: list, seq: list, fixed: list[str]) -> dict:

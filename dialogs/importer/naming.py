@@ -116,8 +116,8 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
         elif s[0].islower() or prev.rstrip().endswith((",", ";")):
             parts.append(s)
         elif _upper(s) and _upper(prev) and (not _named(fold(s)) or len(parts[0].split()) <= 6) \
-                and not re.search(r":\s*\S", s):  # ('NĂM HỌC: 2030 - 2031' is a field under the name)
-            parts.append(s)
+                and not re.search(r"(?<!\d):\s*\S", s):  # ('NĂM HỌC: 2030 - 2031' is a field under the name;
+            parts.append(s)  # 'ISO/IEC 27001:2013' is no field)
         else:
             break
         taken += 1
@@ -125,7 +125,7 @@ def _continuation(lines: list[str], i: int, first: str, bare: bool) -> str:
 
 
 LEADER_START = re.compile(r"^[.…_]{3}")
-ROW_NUMBER_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)\s*$")  # a table's first column header
+ROW_NUMBER_HEAD = re.compile(r"^(?:stt|tt|so ?tt|so thu tu)\s*$")  # a table's first column header
 
 
 # 'Về phòng cháy, chữa cháy' under a name in capitals says what it is about ('Về việc ……' is the case's blank, no name)
@@ -143,6 +143,9 @@ AGENCY = re.compile(r"^(?:uy ban nhan dan|ubnd|bo |so |dang uy|tinh uy|huyen uy|
                     r"ban thuong vu|ten (?:co quan|doanh nghiep|don vi|to chuc)\b)")
 
 
+UNION_HEAD = re.compile(r"^(?:doan tncs|doan thanh nien|chi doan\b|cong doan\b|hoi (?:lien hiep|nong dan|cuu chien binh)\b)")
+
+
 def header_block(lines: list[str]) -> set[int]:
     """The lines of the agency header: each header line ('UBND XÃ/PHƯỜNG….', '[1]ỦY BAN NHÂN DÂN') and the short
     lines in capitals or blanks under it that go on naming the body ('THÔN, TỔ DÂN PHỐ .....', 'XÃ (PHƯỜNG, THỊ
@@ -151,7 +154,8 @@ def header_block(lines: list[str]) -> set[int]:
     for i, raw in enumerate(lines[:120]):
         s = raw.strip()
         school = re.match(r"^(?:PHÒNG|TRƯỜNG)\s", s) is not None and _upper(s) and len(s.split()) <= 8
-        if not s or not (school or _header(s) and AGENCY.match(fold(FN_MARK.sub("", s)))) or _named(fold(s)):
+        union = UNION_HEAD.match(fold(s)) is not None and _upper(s)  # ('ĐOÀN TNCS HỒ CHÍ MINH' heads a union's paper)
+        if not s or not (school or union or _header(s) and AGENCY.match(fold(FN_MARK.sub("", s)))) or _named(fold(s)):
             continue  # ('PHÒNG GD&ĐT …', 'TRƯỜNG …' in capitals head a school's or an office's form too)
         out.add(i)
         k = i + 1
@@ -191,14 +195,20 @@ def _lead_capitals(s: str) -> str:
     return " ".join(words)
 
 
+HEAD_GAP = 6  # lines from the motto to its place and date line at most
+
+
 def caps_after_header(lines: list[str]) -> str | None:
     """No name word anywhere: the first line in capitals (three words or more) below the agency header and its
     motto / date ('NIÊN GIÁM THỐNG KÊ 5 NĂM GẦN NHẤT' under 'CỘNG HÒA XÃ HỘI …' and 'Đồng Hưu, ngày …')."""
     head = [i for i, t in enumerate(lines[:40]) if re.search(r"cong hoa xa hoi|doc lap|, ngay\b", fold(t))]
+    motto = [i for i in head if re.search(r"cong hoa xa hoi|doc lap", fold(lines[i]))]
+    head = [i for i in head if not motto or i <= motto[-1] + HEAD_GAP]  # (the motto's date, not the signing date)
     start = head[-1] + 1 if head else 0
     for i in range(start, min(len(lines), start + 25)):
         s = lines[i].strip()
-        if s and _upper(s) and long_words(s) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200:
+        if s and _upper(s) and long_words(s) >= 3 and not _header(s) and not parse_marker(s) and len(s) <= 200 \
+                and not SIGN_OFF.match(fold(s)):  # ('THỦ TRƯỞNG ĐƠN VỊ' under a table signs it: no name)
             return _continuation(lines, i, s, False)
     return None
 

@@ -13,6 +13,7 @@ from dialogs.importer.document import Grid
 from dialogs.importer.given_columns import drop_given_columns, points_only
 from dialogs.importer.header_units import header_bracket, trailing_unit
 from dialogs.importer.keys import KeyMaker
+from dialogs.importer.repeated_rows import name_repeated_rows
 from dialogs.text import fold
 
 ROWNO_RE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ]\)?|[-+*•]|\.{2,}|…)$")
@@ -188,6 +189,7 @@ def build_table(grid: Grid, code: str | None, title: str, keys: KeyMaker) -> Tab
     _finish_rows(draft)
     if not draft.rows:
         return None
+    name_repeated_rows(draft.rows)  # ('Thẩm định …' under two parents: each with its parent's name)
     _measure_rows(draft)
     if not draft.title and not code:  # no caption, no paragraph naming it: its columns say what it holds
         draft.title = f"Biểu ({', '.join(c['label'] for c in draft.columns[:3])}{', …' * (len(draft.columns) > 3)})"
