@@ -18,9 +18,28 @@ def _english(gloss: str) -> bool:
     return any(len(w) >= 3 for w in words) and not all(w.isupper() for w in words)
 
 
+# the translation with no slash, right after a Vietnamese word and before the label's colon or blank ('- Địa chỉ cư trú
+# Residential address: ……'): two to five words, none of them a Vietnamese syllable (so a name or a copy without
+# accents stays)
+NO_SLASH = re.compile(r"(?P<vi>[^\W\d_]*[à-ỹđ][^\W\d_]*) (?P<g>[A-Z][a-z]+(?: [A-Za-z]+){1,4})(?=\s*(?::|…|\.{2,}|_{2,}))")
+
+
+def _bare_gloss(line: str) -> str:
+    from dialogs.importer.syllables import is_valid
+
+    def cut(m: re.Match) -> str:
+        words = m.group("g").lower().split()
+        return m.group("vi") if not any(is_valid(w) for w in words) else m.group()
+
+    return NO_SLASH.sub(cut, line)
+
+
 def drop_gloss(line: str) -> str:
     """'Họ tên/ (Full name) ……' → 'Họ tên ……'; any other line as it is."""
-    if "/" not in line or not VIETNAMESE.search(line):
+    if not VIETNAMESE.search(line):
+        return line
+    line = _bare_gloss(line)
+    if "/" not in line:
         return line
 
     def cut(m: re.Match) -> str:

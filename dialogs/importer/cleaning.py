@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from dialogs.importer.bilingual import drop_gloss
 from dialogs.importer.document import Document, Grid, Line
+from dialogs.importer.glued_field_numbers import separate_glued_numbers
 from dialogs.importer.old_fonts import repair_old_fonts
 from dialogs.importer.sample_fills import drop_sample_fill
 from dialogs.importer.syllables import is_valid
@@ -210,7 +211,7 @@ def _clean_lines(lines: list[str], cleaned: Cleaned) -> list[str]:
         line = ETH.sub("Đ", drop_gloss(drop_sample_fill(line)))
         for part in GLUED_HEADING.split(line, maxsplit=1):  # 'Mã huyện:BÁO CÁO TỔNG HỢP …': two lines glued
             out.extend(split_glued_caps(part))
-    return strip_page_marks(rejoin_hyphenated(out))
+    return strip_page_marks(rejoin_hyphenated(separate_glued_numbers(out)))
 
 
 # a PDF's hyphenation inside a syllable: the syllable's first letters and a hyphen end the line ('… đối tư-'), its
