@@ -65,11 +65,28 @@ def _bare(s: str, m: re.Match) -> bool:
     return not re.search(r"[□☐]", rest)
 
 
+# the sex coded after another field's blank, at the end of its line ('Tuổi: …… 1. Nam 2. Nữ'): the blank is that
+# field's answer, the coded pair a second ask, the person's sex
+CODED_AFTER_BLANK = re.compile(r"(?<=[….:_])\s*(?P<b>1\s*[.)]\s*Nam\s*[,;]?\s*2\s*[.)]\s*Nữ)\s*$")
+
+
+def _coded_sex(s: str) -> list[str] | None:
+    m = CODED_AFTER_BLANK.search(s)
+    before = s[: m.start()].rstrip() if m else ""
+    if not m or not re.search(r"(?:…|\.{3}|_{3})$", before) or "giới tính" in s.lower():
+        return None
+    return [before, f"Giới tính: {m.group('b').strip()}"]
+
+
 def sex_boxes(seq: list) -> list:
     """The sequence with a line's unlabelled sex boxes ('Nam □ Nữ □') set on a line of their own as 'Giới tính: Nam □
     Nữ □', the words before and after them on lines of their own; a line that labels them already is left as it is."""
     out: list = []
     for s in seq:
+        coded = _coded_sex(s) if isinstance(s, str) else None
+        if coded:
+            out += coded
+            continue
         m = SEX_BOXES.search(s) if isinstance(s, str) and "giới tính" not in s.lower() else None
         if m is None or not _bare(s, m):
             out.append(s)

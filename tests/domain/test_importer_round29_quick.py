@@ -22,3 +22,10 @@ def test_translation_without_slash_dropped_from_label():
 
 def test_words_that_read_as_vietnamese_stay():
     assert drop_gloss("Tên thôn Ban Mai: ……") == "Tên thôn Ban Mai: ……"
+
+
+def test_coded_sex_after_another_fields_blank_is_its_own_ask():
+    from dialogs.importer.lone_names import sex_boxes
+
+    assert sex_boxes(["Câu 4: Năm sinh: ……… 1. Nam 2. Nữ"]) == ["Câu 4: Năm sinh: ………", "Giới tính: 1. Nam 2. Nữ"]
+    assert sex_boxes(["Đối tượng: 1. Nam 2. Nữ"]) == ["Đối tượng: 1. Nam 2. Nữ"]  # the options of its own label
