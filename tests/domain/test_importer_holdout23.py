@@ -16,7 +16,7 @@ FIRST_RUN_TITLES = 8
 OUT_OF_SAMPLE = 49  # session 29's code after every importer merge but f29g (f89125a), out of sample: no ask gained
 LABELS_FLOOR = 66
 TITLES_FLOOR = 12
-FLOOR = 69
+FLOOR = 73
 JUNK_MAX = 1
 
 
