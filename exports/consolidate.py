@@ -299,7 +299,8 @@ def consolidate(outline: Outline, *, units: list[UnitInfo], current: dict[int, d
         pairs = cur.pairs(key, among)
         n, n_eligible = len(pairs), len(eligible)
         if q.type in NUMERIC_TYPES:
-            span = eligible if prev_among == among else [u for u in units if u.id in among or u.id in prev_among]
+            span = eligible if prev_among == among else units if among is None or prev_among is None \
+                else [u for u in units if u.id in among or u.id in prev_among]
             s = _numeric(outline, q, span, among, cur, prev, prev_among=prev_among)
             items.append(Item(ref, "numeric", s, s.count if s.mode == "ratio" else n, n_eligible))
         elif q.type in ("yesno", "choice", "multichoice"):

@@ -320,3 +320,20 @@ def per_level(ask: Ask) -> list[Ask]:
         return [ask]
     return [Ask(f"{m.group('pre')} cấp {lv}{m.group('post')}", ask.type, ask.unit, list(ask.help), guessed=ask.guessed)
             for lv in (m.group("a"), m.group("b"))]
+
+
+REASON_TAIL = re.compile(r"(?i)^(?P<l>[^()]{3,80}?)\s*:?\s*\(\s*(?:ghi rõ\s+|nêu rõ\s+)?lý do\s*\)\s*[:.…_\s]*$")
+COUNT_WORD = re.compile(r"(?i)^(?:tổng\s+)?số(?:\s+lượng)?\s+")
+
+
+def reason_asks(seg: str) -> list[Ask]:
+    """'Số phiếu không hợp lệ: (lý do):' → the count and 'Lý do phiếu không hợp lệ' (a line of text): a figure whose
+    reason is asked in a bracket after it is two answers, not one label; [] for any other shape."""
+    m = REASON_TAIL.match(seg.strip().lstrip("-+•–* "))
+    if not m:
+        return []
+    head = ask_of(m.group("l").strip(" :"))
+    if head.type not in ("integer", "decimal", "money", "percent"):
+        return []
+    what = COUNT_WORD.sub("", head.prompt)
+    return [head, Ask(f"Lý do {what[:1].lower() + what[1:]}", "text")]

@@ -19,6 +19,7 @@ from dialogs.importer.ask_types import (  # noqa: F401
     measure_unit,
     none_everywhere,
     per_level,
+    reason_asks,
 )
 from dialogs.importer.asked_sentences import asked_paragraph, contents_asked, subjects_after_verb
 from dialogs.importer.blank_runs import blank_run
@@ -351,7 +352,7 @@ def asks_from_text(text: str, tables: bool = True) -> list[Ask]:
             segs = [x for c in _short_clauses(sent) for x in (split_count_segments(c) if COUNT_HEAD.match(c) else [c])]
         if len(segs) == 1:
             segs = _measured_inside(sent)
-        asks.extend(ask_of(seg) for seg in segs)
+        asks.extend(a for seg in segs for a in reason_asks(seg) or [ask_of(seg)])  # ('…: (lý do):')
         if len(segs) == 1 and asks[-1].type == "longtext":
             _add_embedded(asks, sent)
     if fields_asked and asks:

@@ -20,7 +20,7 @@ OUT_OF_SAMPLE = 8  # session 27's code (990e922), out of sample
 # (f05), a filled cross-table a cell a line (f04), a header opening on 'Đơn vị tính' (f03), particulars naming no table
 LABELS_FLOOR = 95  # 87 before the scorer compared a repeated column label with its group (session 28)
 TITLES_FLOOR = 11
-FLOOR = 72  # j27b (with j27a's, merged; in sample): yes/no columns over criteria, undotted Roman parts, a page's list numbers,
+FLOOR = 74  # k29b: a count with its reason in a bracket (f06, +2); j27b (with j27a's, merged; in sample): yes/no columns over criteria, undotted Roman parts, a page's list numbers,
 # named counts, the heading a bulletin is named by no level of its outline,
 # a survey's topics, lost blanks before 'đồng chí' and in a date, carried asks never a written answer, a sheet's empty cells,
 # form lines that lost their blanks kept apart, a criterion on a line of its own numbered as its cell,

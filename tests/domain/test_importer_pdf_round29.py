@@ -10,30 +10,13 @@ from dialogs.importer import draft_outline, import_document
 from dialogs.importer.document import Grid
 from dialogs.importer.pdf_lines import PrintedLine, _stretched, _wrapped, blank_lines, text_margins
 from dialogs.importer.reading import read
-from tests.support.importing import FONT, pdf_page
+from tests.support.importing import asks_of, numbered_pdf, pdf_page
 
 
 def _pdf(lines: list[str], *, numbered: bool = False) -> bytes:
     """One paragraph a line (an empty one for ''), 7 mm apart; ``numbered``: each page carries its number centred
     in its footer, under a bottom margin as wide as the top one (2 cm each, as an office sets them)."""
-    if not numbered:
-        pdf = pdf_page(12, tables=False)
-    else:
-        fpdf = pytest.importorskip("fpdf")
-        if not FONT.exists():
-            pytest.skip("DejaVu font not installed")
-
-        class Numbered(fpdf.FPDF):
-            def footer(self):
-                self.set_y(-12)
-                self.cell(0, 5, str(self.page_no()), align="C")
-
-        pdf = Numbered()
-        pdf.set_margins(20, 20)
-        pdf.set_auto_page_break(True, 20)
-        pdf.add_font("dv", fname=str(FONT))
-        pdf.set_font("dv", size=12)
-        pdf.add_page()
+    pdf = pdf_page(12, tables=False) if not numbered else numbered_pdf("footer", 20)
     for line in lines:
         pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
@@ -41,11 +24,6 @@ def _pdf(lines: list[str], *, numbered: bool = False) -> bytes:
 
 def _texts(data: bytes, name: str) -> list[str]:
     return [b.text.strip() for b in read(data, name).blocks if not isinstance(b, Grid)]
-
-
-def _asks(data: bytes, name: str) -> list[tuple[str, str, str]]:
-    o = draft_outline(import_document(data, name))
-    return [(r.section_number, r.question.type, r.question.prompt) for r in o.refs]
 
 
 def test_empty_lines_between_paragraphs_are_kept():
@@ -63,7 +41,7 @@ def test_a_checklist_set_apart_by_empty_lines_reads_as_its_text():
     """Its groups set apart by empty lines, its rows close together: the PDF reads as the .txt (the empty lines
     decide where a group's rows start)."""
     text = "\n".join(CHECKLIST)
-    assert _asks(_pdf(CHECKLIST), "phieu.pdf") == _asks(text.encode(), "phieu.txt")
+    assert asks_of(_pdf(CHECKLIST), "phieu.pdf") == asks_of(text.encode(), "phieu.txt")
 
 
 def test_empty_cells_over_a_page_break_stay_empty_lines():

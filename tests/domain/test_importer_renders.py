@@ -12,38 +12,16 @@ from docx import Document
 from dialogs.importer import draft_outline, import_document
 from dialogs.importer.document import Grid
 from dialogs.importer.reading import read
-from tests.support.importing import FONT, pdf_page
+from tests.support.importing import asks_of, numbered_pdf, pdf_page
 
 
 def _pdf(lines: list[str], *, align: str = "J", numbered: bool = False) -> bytes:
     """The lines as paragraphs of a PDF page (wrapped at the margin, justified or not); ``numbered``: each page after
     the first carries its number centred in its header, as an office prints it."""
-    if not numbered:
-        pdf = pdf_page(12, tables=False)
-    else:
-        fpdf = pytest.importorskip("fpdf")
-        if not FONT.exists():
-            pytest.skip("DejaVu font not installed")
-
-        class Numbered(fpdf.FPDF):
-            def header(self):
-                if self.page_no() > 1:
-                    self.set_y(8)
-                    self.cell(0, 5, str(self.page_no()), align="C")
-                    self.set_y(20)
-
-        pdf = Numbered()
-        pdf.add_font("dv", fname=str(FONT))
-        pdf.set_font("dv", size=12)
-        pdf.add_page()
+    pdf = pdf_page(12, tables=False) if not numbered else numbered_pdf("header")
     for line in lines:
         pdf.multi_cell(0, 7, line, align=align, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
-
-
-def _asks(data: bytes, name: str) -> list[tuple[str, str, str]]:
-    o = draft_outline(import_document(data, name))
-    return [(r.section_number, r.question.type, r.question.prompt) for r in o.refs]
 
 
 FLAT = [
@@ -65,7 +43,7 @@ FLAT = [
 def test_a_flattened_outline_wrapped_by_the_page_reads_as_its_text(text: str, align: str):
     """One long paragraph holding the whole outline ('I. … 1. … 2. … II. …'), wrapped line by line in the PDF: read
     as the text it prints (the lines are no new paragraphs; a number at a line's end stays with its item)."""
-    assert _asks(_pdf([text], align=align), "de-cuong.pdf") == _asks(text.encode(), "de-cuong.txt")
+    assert asks_of(_pdf([text], align=align), "de-cuong.pdf") == asks_of(text.encode(), "de-cuong.txt")
 
 
 SHORT_LINES = [
@@ -92,7 +70,7 @@ SHORT_LINES = [
 def test_short_lines_of_a_pdf_stay_apart(lines: list[str]):
     """Lines typed short ('Tỷ lệ hộ nghèo giảm hằng năm' under a criterion) end their paragraph in the PDF: each
     stays its own ask, as in the text (they are not glued onto the line above for lack of a full stop)."""
-    assert _asks(_pdf(lines, align="L"), "phieu.pdf") == _asks("\n".join(lines).encode(), "phieu.txt")
+    assert asks_of(_pdf(lines, align="L"), "phieu.pdf") == asks_of("\n".join(lines).encode(), "phieu.txt")
 
 
 @pytest.mark.parametrize("unit", ["người", "lượt"])
@@ -134,7 +112,6 @@ def test_a_table_pasted_into_word_as_text_is_read_as_in_the_txt(paragraphs: list
     assert [[r.label for r in q.table.rows] for q in docx.tables] == [[r.label for r in q.table.rows] for q in txt.tables]
     assert [[c.label for c in q.table.columns] for q in docx.tables] == [[c.label for c in q.table.columns]
                                                                         for q in txt.tables]
-
 
 
 def _letterhead_word(head: list[list[str]], paragraphs: list[str]) -> bytes:

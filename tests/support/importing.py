@@ -65,6 +65,44 @@ def pdf_page(size: int = 10, tables: bool = True):
     return pdf
 
 
+def numbered_pdf(where: str, margin: float | None = None):
+    """An fpdf document on its first page, in 12 pt with Vietnamese letters, each page numbered as an office prints
+    it: ``where`` "footer" (every page, centred at its foot) or "header" (every page after the first, centred at its
+    top); ``margin``: the page's margins and its bottom break, in mm (fpdf's own when None)."""
+    fpdf = pytest.importorskip("fpdf")
+    if not FONT.exists():
+        pytest.skip("DejaVu font not installed")
+
+    class Numbered(fpdf.FPDF):
+        def footer(self):
+            if where == "footer":
+                self.set_y(-12)
+                self.cell(0, 5, str(self.page_no()), align="C")
+
+        def header(self):
+            if where == "header" and self.page_no() > 1:
+                self.set_y(8)
+                self.cell(0, 5, str(self.page_no()), align="C")
+                self.set_y(20)
+
+    pdf = Numbered()
+    if margin is not None:
+        pdf.set_margins(margin, margin)
+        pdf.set_auto_page_break(True, margin)
+    pdf.add_font("dv", fname=str(FONT))
+    pdf.set_font("dv", size=12)
+    pdf.add_page()
+    return pdf
+
+
+def asks_of(data: bytes, name: str) -> list[tuple[str, str, str]]:
+    """The draft's asks from a file's bytes: (section number, type, prompt) in order."""
+    from dialogs.importer import draft_outline
+
+    o = draft_outline(import_document(data, name))
+    return [(r.section_number, r.question.type, r.question.prompt) for r in o.refs]
+
+
 def assert_set_floor(docs: list[Path], floor: int, *, labels_floor: int = 0, junk_max: int = 1) -> None:
     """A real set's floor (the hold-out tests): at least ``floor`` asks right with their section and type and
     ``labels_floor`` Biểu labels found, no document refused, junk questions in at most ``junk_max`` documents."""
