@@ -76,6 +76,7 @@ class NumericSummary:
     prev_total: float | None = None
     prev_count: int = 0
     # "sum", "average" (mean), "fraction" (a mean of percentages all given as parts: recomputed from them),
+    # "weighted" (carried-up means, each with the number of units it stands for: num = Σ mean × n, den = Σ n),
     # "ratio" (recomputed from two summed questions), "min", "max", "none"
     mode: str = "sum"
     num: float = 0.0
@@ -97,6 +98,8 @@ class NumericSummary:
             return None
         if mode in ("fraction", "ratio"):
             return num * 100 / den if den else None
+        if mode == "weighted":  # carried-up means weighted by the units each stands for
+            return num / den if den else None
         if mode == "average":
             return total / count
         if mode == "min":
@@ -542,15 +545,26 @@ def _spread(s: NumericSummary, q: Any, agg: str, cur_of: dict[int, Any], prv_of:
         if pvals:
             s.prev_minimum, s.prev_maximum = min(pvals), max(pvals)
     if q.type == "percent" and agg == "mean":
-        # when every unit gave its parts ("47/96"): the rate of the summed parts
-        cur = _parts([cur_of[u.id] for u, c, _ in s.per_unit if c is not None])
-        if cur is not None:
-            s.mode, (s.num, s.den) = "fraction", cur
+        # when every unit gave its parts ("47/96"): the rate of the summed parts; when every unit's figure is a mean
+        # carried up from its own units ({"value", "n"}: a province's report): their mean weighted by those units
+        cur = [cur_of[u.id] for u, c, _ in s.per_unit if c is not None]
+        s.mode, (s.num, s.den) = _rate_mode(cur, s.mode, (s.num, s.den))
         if prv_of is not None:
-            prv = _parts([prv_of[u.id] for u, _, p in s.per_unit if p is not None])
-            if prv is not None:
-                s.prev_num, s.prev_den = prv
-            s.prev_mode = "fraction" if prv is not None else "average"
+            prv = [prv_of[u.id] for u, _, p in s.per_unit if p is not None]
+            s.prev_mode, (s.prev_num, s.prev_den) = _rate_mode(prv, "average", (s.prev_num, s.prev_den))
+
+
+def _rate_mode(values: list[Any], mode: str, nd: tuple[float, float]) -> tuple[str, tuple[float, float]]:
+    """How a mean of percentages is found over ``values``: "fraction" from their parts, "weighted" by the units each
+    carried-up mean stands for, else ``mode`` (a plain mean) — with the two sums it is found from."""
+    parts = _parts(values)
+    if parts is not None:
+        return "fraction", parts
+    ns = [v.get("n") if isinstance(v, dict) else None for v in values]
+    if values and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in ns):
+        return "weighted", (float(sum(Percent.from_json(v).value * n for v, n in zip(values, ns, strict=True))),
+                            float(sum(ns)))  # type: ignore[arg-type]
+    return mode, nd
 
 
 _BIG = 1e300  # an integer beyond this is left to numeric() (it may not fit a float)

@@ -114,6 +114,9 @@ def aggregate_notes(c: Consolidation, it: Item) -> list[str]:
     s: NumericSummary = it.summary
     if s.mode == "fraction":
         return [f"tính trên tổng {format_decimal(s.num)}/{format_decimal(s.den)}"]
+    if s.mode == "weighted":
+        return [f"bình quân của {format_decimal(s.den)} đơn vị cấp dưới mà {s.count} đơn vị đã tổng hợp, mỗi đơn vị tính "
+                "theo số đơn vị cấp dưới của mình"]
     if s.mode == "ratio":
         nq, dq = c.outline.question(q.numerator or ""), c.outline.question(q.denominator or "")
         return [f"tính lại từ tổng «{_short(report_label(nq), 60)}» {fmt_number(nq, s.num)} trên tổng "

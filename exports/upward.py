@@ -54,6 +54,8 @@ def _figure(typ: str, s: NumericSummary) -> Any:
             return {"value": round(v, 2), "num": s.num, "den": s.den}
         if s.mode == "ratio":  # the level above pools these, not the two summed questions (exports.consolidate)
             return {"value": round(v, 2), "num": s.num, "den": s.den, "paired": True}
+        if s.mode in ("average", "weighted"):  # a mean: with the units it stands for, so the level above weights it
+            return {"value": round(v, 2), "n": s.count if s.mode == "average" else int(s.den)}
         return {"value": round(v, 2)}
     if typ == "integer":  # a sum is whole; a mean of whole numbers keeps its decimals (22,5 học sinh/lớp, not 22)
         return int(round(v)) if s.mode == "sum" or float(v).is_integer() else round(v, 2)
@@ -61,7 +63,8 @@ def _figure(typ: str, s: NumericSummary) -> Any:
 
 
 _HOW = {"sum": "tổng", "fraction": "tính lại từ tử số/mẫu số", "ratio": "tính lại từ hai tổng",
-        "average": "trung bình cộng (không gia quyền)", "min": "thấp nhất", "max": "cao nhất"}
+        "average": "trung bình cộng (không gia quyền)", "weighted": "bình quân theo số đơn vị cấp dưới",
+        "min": "thấp nhất", "max": "cao nhất"}
 
 
 def _source(typ: str, s: NumericSummary, sent: int) -> str:

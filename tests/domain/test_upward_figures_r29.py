@@ -33,6 +33,7 @@ sections:
       - {key: dh, prompt: Số hồ sơ đúng hạn, type: integer, unit: hồ sơ}
       - {key: gq, prompt: Số hồ sơ đã giải quyết, type: integer, unit: hồ sơ}
       - {key: tl, prompt: Tỷ lệ hồ sơ đúng hạn, type: percent, aggregate: ratio, numerator: dh, denominator: gq}
+      - {key: tt, prompt: Tỷ lệ hồ sơ trực tuyến, type: percent}
       - {key: co_da, prompt: Có dự án đang triển khai không, type: yesno}
       - {key: so_da, prompt: Số dự án đang triển khai, type: integer, unit: dự án, visible_if: {answer: co_da, equals: true}}
 """
@@ -119,3 +120,21 @@ async def test_a_blank_province_draft_does_not_switch_the_centre_to_the_province
         await s.commit()
     c = await load_consolidation(db, cat, pid)
     assert {u.code for u in c.units} >= {"91"} and c.item("ho_ngheo").summary.value == 30
+
+
+def test_a_mean_rate_carried_up_is_weighted_by_the_communes_it_stands_for():
+    o = _outline()
+    one = [UnitInfo(i, f"A{i}", f"Xã A{i}", "xa") for i in (1, 2)]
+    two = [UnitInfo(3, "B3", "Xã B3", "xa")]
+    p1 = rollup(_cons(o, one, {1: {"tt": {"value": 50.0}}, 2: {"tt": {"value": 60.0}}}))
+    p2 = rollup(_cons(o, two, {3: {"tt": {"value": 100.0}}}))
+    assert p1.figures["tt"] == {"value": 55.0, "n": 2} and p2.figures["tt"] == {"value": 100.0, "n": 1}
+    provinces = [UnitInfo(10, "01", "Tỉnh Một", "tinh"), UnitInfo(11, "02", "Tỉnh Hai", "tinh")]
+    c = _cons(o, provinces, {10: p1.figures, 11: p2.figures})
+    # over the three communes (50 + 60 + 100) / 3 = 70 %, not the provinces' (55 + 100) / 2 = 77,5 %
+    s = c.item("tt").summary
+    assert s.mode == "weighted" and abs(s.value - 70.0) < 1e-9
+    text = "\n".join(p.text for p in Document(BytesIO(build_report(c).docx)).paragraphs)
+    assert "Tỷ lệ hồ sơ trực tuyến: 70% (bình quân của 3 đơn vị cấp dưới mà 2 đơn vị đã tổng hợp" in text
+    # a province carries it up again with the communes it stands for
+    assert rollup(c).figures["tt"] == {"value": 70.0, "n": 3}
