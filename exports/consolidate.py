@@ -464,7 +464,7 @@ def _like_with_like(outline: Outline, q: Any, s: NumericSummary, eligible: list[
     both = [u for u in eligible if u.id in cur and u.id in prv]
     if not both:
         return Compared(0, None, None)
-    sub = _numeric_whole(outline, q, both, *amongs[:1], current, previous, amongs[1])
+    sub = _numeric_whole(outline, q, both, amongs[0], current, previous, amongs[1])
     mixed = (sub.prev_mode or sub.mode) != sub.mode
     if mixed:
         sub.mode = sub.prev_mode = "average"

@@ -6,8 +6,8 @@ outline, a letter asking for a report, a filled report and a plain numbered outl
 
 from __future__ import annotations
 
-from dialogs.importer import import_document
 from dialogs.importer.not_outline import seen_kind
+from tests.support.importing import import_page
 
 BLOG = [
     "Báo Cáo Tổng Kết Công Tác Khuyến Nông Cấp Xã",
@@ -124,10 +124,6 @@ NUMBERED = [
 ]
 
 
-def _import(lines: list[str]):
-    return import_document("\n".join(lines).encode(), "trang.txt")
-
-
 def _point(res) -> str | None:
     return next((n["message"] for n in res.notes
                  if n["message"].startswith(("văn bản có vẻ không phải đề cương", "không tìm thấy mục hay câu hỏi"))),
@@ -149,7 +145,7 @@ def _prompts(res) -> list[str]:
 
 
 def test_a_blog_post_describing_a_report_is_said_and_its_bullets_are_asked_nothing():
-    res = _import(BLOG)
+    res = import_page(BLOG)
     said = _point(res)
     assert said and "bài viết" in said and ".docx" in said, res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]
@@ -157,27 +153,27 @@ def test_a_blog_post_describing_a_report_is_said_and_its_bullets_are_asked_nothi
 
 
 def test_a_table_listing_forms_their_periods_and_dates_is_said_to_be_a_list():
-    res = _import(FORMS_TABLE)
+    res = import_page(FORMS_TABLE)
     said = _point(res)
     assert said and "danh sách tên các mẫu" in said, res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]  # no 'Ước 6 tháng', 'Ngày 12/6' asks
 
 
 def test_site_menus_over_an_article_contents_are_said_to_be_a_site_page():
-    res = _import(MENUS)
+    res = import_page(MENUS)
     said = _point(res)
     assert said and "trình đơn" in said, res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]  # no 'Trang chủ', 'Liên hệ', '… là gì?' asks
 
 
 def test_a_news_item_full_of_figures_is_said_and_asked_nothing():
-    res = _import(NEWS_FIGURES)
+    res = import_page(NEWS_FIGURES)
     assert _point(res), res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]
 
 
 def test_a_draft_with_nothing_found_always_says_what_the_page_looks_like():
-    res = _import(HTML_HEAD)
+    res = import_page(HTML_HEAD)
     said = _point(res)
     assert said and said.startswith("không tìm thấy mục hay câu hỏi") and "HTML" in said, res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]
@@ -185,24 +181,24 @@ def test_a_draft_with_nothing_found_always_says_what_the_page_looks_like():
 
 
 def test_a_prose_outline_keeps_its_asks_and_gets_no_point():
-    res = _import(PROSE_OUTLINE)
+    res = import_page(PROSE_OUTLINE)
     assert _point(res) is None, res.notes
     assert len(_prompts(res)) >= 3
 
 
 def test_a_letter_asking_for_a_report_keeps_its_asks():
-    res = _import(LETTER)
+    res = import_page(LETTER)
     assert _point(res) is None, res.notes
     assert any("khó khăn" in p for p in _prompts(res)), _prompts(res)
 
 
 def test_a_filled_report_keeps_its_headings():
-    res = _import(FILLED)
+    res = import_page(FILLED)
     assert _point(res) is None, res.notes
     assert "Công tác phát triển số lượng" in _prompts(res) or len(_prompts(res)) >= 2, _prompts(res)
 
 
 def test_a_plain_numbered_outline_keeps_its_headings():
-    res = _import(NUMBERED)
+    res = import_page(NUMBERED)
     assert _point(res) is None, res.notes
     assert len(_prompts(res)) >= 3, _prompts(res)

@@ -5,8 +5,8 @@ text of the pages' shapes."""
 
 from __future__ import annotations
 
-from dialogs.importer import import_document
 from dialogs.importer.document_kind import page_kind
+from tests.support.importing import import_page
 
 NEWS = [
     "Trang chủ | Tin tức | Liên hệ",
@@ -48,10 +48,6 @@ PREAMBLE = [
 ]
 
 
-def _import(lines: list[str]):
-    return import_document("\n".join(lines).encode(), "trang.txt")
-
-
 def _page_note(res) -> str | None:
     return next((n["message"] for n in res.notes if n["message"].startswith(("trang có vẻ", "trang chỉ có"))), None)
 
@@ -64,7 +60,7 @@ def _prompts(res) -> list[str]:
 
 
 def test_a_news_item_about_a_conference_is_said_and_its_sentences_are_asked_nothing():
-    res = _import(NEWS)
+    res = import_page(NEWS)
     said = _page_note(res)
     assert said and "bài tin" in said and ".docx" in said, res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]  # no 'Phương hướng, nhiệm vụ' from the conference's account
@@ -82,13 +78,13 @@ def test_a_news_item_relaying_a_request_keeps_its_asks():
                "xã và gửi kết quả về Sở trước ngày 20/3/2031.",
                "Báo cáo nêu rõ số cán bộ hiện có, số còn thiếu, những khó khăn, vướng mắc và đề xuất, kiến nghị."]
     assert page_kind(relayed, 0) is None
-    res = _import(relayed)
+    res = import_page(relayed)
     assert _page_note(res) is None
     assert len(_prompts(res)) >= 2, _prompts(res)
 
 
 def test_a_page_listing_forms_to_download_is_said_and_no_name_of_a_form_is_asked():
-    res = _import(FORMS_LIST)
+    res = import_page(FORMS_LIST)
     said = _page_note(res)
     assert said and "liệt kê tên các mẫu" in said and "tải tệp" in said, res.notes
     assert not any(p.startswith("Mẫu") for p in _prompts(res)), _prompts(res)
@@ -102,7 +98,7 @@ def test_a_letter_listing_the_forms_to_fill_is_no_list_of_forms():
 
 
 def test_a_legal_texts_preamble_alone_is_said_with_what_to_paste():
-    res = _import(PREAMBLE)
+    res = import_page(PREAMBLE)
     said = _page_note(res)
     assert said and "phần mở đầu" in said and "Phụ lục" in said, res.notes
     assert _prompts(res) == ["Nội dung báo cáo"]
@@ -119,7 +115,7 @@ def test_an_outline_in_prose_is_imported_as_before():
     prose = ["ĐỀ CƯƠNG BÁO CÁO", "Tổng kết 5 năm thực hiện Đề án phát triển du lịch cộng đồng",
              "Báo cáo đánh giá kết quả thực hiện Đề án giai đoạn 2026 - 2030, nêu rõ những kết quả đạt được, tồn tại, "
              "hạn chế và nguyên nhân; đề xuất nhiệm vụ, giải pháp giai đoạn tiếp theo."]
-    res = _import(prose)
+    res = import_page(prose)
     assert _page_note(res) is None
     assert len(_prompts(res)) >= 2, _prompts(res)
 
@@ -130,7 +126,7 @@ def test_chrome_around_a_real_outline_keeps_the_outline():
             "1. Số chi hội khuyến học: ……… chi hội", "2. Số hội viên: ……… người",
             "3. Số suất học bổng đã trao: ……… suất", "Tải về", "Tin liên quan", "Mẫu báo cáo tổng kết năm học",
             "Mẫu báo cáo sơ kết học kỳ", "Mẫu báo cáo thi đua"]
-    res = _import(page)
+    res = import_page(page)
     assert _page_note(res) is None
     prompts = _prompts(res)
     assert any(p.startswith("Số chi hội khuyến học") for p in prompts), prompts

@@ -22,6 +22,11 @@ def imp(text: str, name: str = "de-cuong.txt") -> Outline:
     return outline
 
 
+def import_page(lines: list[str], name: str = "trang.txt"):
+    """The import of a page pasted as these lines (its result, with the draft and the unsure points)."""
+    return import_document("\n".join(lines).encode(), name)
+
+
 def prompts(o: Outline) -> dict[str, tuple[str, str]]:
     """prompt → (section number, type); the last one wins for a repeated prompt."""
     return {r.question.prompt: (r.section_number, r.question.type) for r in o.refs}
